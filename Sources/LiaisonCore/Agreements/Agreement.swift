@@ -1,0 +1,85 @@
+/// A memorandum of understanding between a producer and a consumer, as Liaison
+/// enforces it: which incidents the consumer gets, which of their fields, and what
+/// becomes of each kind of personal data. Anything it does not name is not shared.
+public struct Agreement: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var producer: String
+    public var consumer: String
+    public var match: Match
+    public var fields: Set<IncidentField>
+    /// What each kind of personal data becomes; a kind not named is dropped.
+    public var personalData: [PersonalDataKind: RenderAction]
+    /// The per-agreement key for `pseudonymise`, so two consumers cannot link pseudonyms.
+    public var pseudonymKey: Secret?
+    /// Where pushes go; without one the consumer pulls from the feed only.
+    public var webhook: Webhook?
+
+    public init(
+        id: String, producer: String, consumer: String, match: Match, fields: Set<IncidentField>,
+        personalData: [PersonalDataKind: RenderAction], pseudonymKey: Secret?, webhook: Webhook?
+    ) {
+        self.id = id
+        self.producer = producer
+        self.consumer = consumer
+        self.match = match
+        self.fields = fields
+        self.personalData = personalData
+        self.pseudonymKey = pseudonymKey
+        self.webhook = webhook
+    }
+
+    /// Which incidents an agreement covers.
+    public struct Match: Sendable, Hashable {
+        /// RSIT taxonomies covered; an incident of any other taxonomy is withheld.
+        public var taxonomies: Set<String>
+        /// The most restrictive TLP label the consumer may receive.
+        public var maxTLP: TLP
+
+        public init(taxonomies: Set<String>, maxTLP: TLP) {
+            self.taxonomies = taxonomies
+            self.maxTLP = maxTLP
+        }
+    }
+
+    /// A consumer's webhook endpoint and the Standard Webhooks signing secret.
+    public struct Webhook: Sendable, Hashable {
+        public var url: String
+        public var secret: Secret
+
+        public init(url: String, secret: Secret) {
+            self.url = url
+            self.secret = secret
+        }
+    }
+}
+
+/// The incident fields an agreement can share. The incident id and its TLP label always
+/// travel, since a consumer cannot honour a marking it does not see.
+public enum IncidentField: String, Sendable, Hashable, Codable, CaseIterable {
+    case producer, classification, title, description, observables
+    case receivedAt = "received_at"
+    case firstSeen = "first_seen"
+    case lastSeen = "last_seen"
+}
+
+/// What becomes of a personal value in a consumer's projection.
+public enum RenderAction: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Removed: an observable disappears, a value in text reads `[redacted]`.
+    case drop
+    /// Kind-aware partial value: `j***@example.rs`, a phone's last three digits.
+    case mask
+    /// Keyed HMAC-SHA256 with the agreement's key: stable for one consumer, unlinkable
+    /// across consumers.
+    case pseudonymise
+}
+
+/// Key material that never prints: its description is a placeholder, so it cannot
+/// reach a log line or an error message by accident.
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    public var bytes: [UInt8]
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    public var description: String { "<secret>" }
+    public var debugDescription: String { "<secret>" }
+}

@@ -1,0 +1,26 @@
+/// The outcome of holding an incident against an agreement. A refusal is a decision
+/// with reasons, not an error, so dry-runs and the console can explain it.
+public enum AgreementDecision: Sendable, Equatable {
+    case share(Projection)
+    case withhold(reasons: [WithholdReason])
+}
+
+/// Why an agreement does not share an incident.
+public enum WithholdReason: Sendable, Hashable {
+    case otherProducer
+    case taxonomyNotCovered(String)
+    case tlpAboveLimit(TLP, limit: TLP)
+}
+
+extension Agreement {
+    public func decision(for incident: Incident) -> AgreementDecision {
+        var reasons: [WithholdReason] = []
+        if incident.producer != producer { reasons.append(.otherProducer) }
+        if !match.taxonomies.contains(incident.classification.taxonomy) {
+            reasons.append(.taxonomyNotCovered(incident.classification.taxonomy))
+        }
+        if incident.tlp > match.maxTLP { reasons.append(.tlpAboveLimit(incident.tlp, limit: match.maxTLP)) }
+        guard reasons.isEmpty else { return .withhold(reasons: reasons) }
+        return .share(Projection(incident: incident, agreement: self))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The gateway's answer to an intake: proof of what it took, when, from whom, and what
+/// became of each object. Given only after the incidents are committed.
+public struct Receipt: Sendable, Hashable, Codable {
+    public var id: UUID
+    public var producer: String
+    public var transport: Transport
+    public var receivedAt: Date
+    /// SHA-256 of the exact request body, lower-case hex.
+    public var bodySHA256: String
+    public var outcomes: [Outcome]
+
+    public init(id: UUID, producer: String, transport: Transport, receivedAt: Date, bodySHA256: String, outcomes: [Outcome]) {
+        self.id = id
+        self.producer = producer
+        self.transport = transport
+        self.receivedAt = receivedAt
+        self.bodySHA256 = bodySHA256
+        self.outcomes = outcomes
+    }
+
+    /// The incidents this intake names, new and already known, in body order.
+    public var incidentIDs: [Incident.ID] { outcomes.map(\.incidentID) }
+
+    /// What became of one object of the body, by its position.
+    public struct Outcome: Sendable, Hashable, Codable {
+        public var index: Int
+        public var incidentID: Incident.ID
+        public var status: Status
+
+        public init(index: Int, incidentID: Incident.ID, status: Status) {
+            self.index = index
+            self.incidentID = incidentID
+            self.status = status
+        }
+
+        public enum Status: String, Sendable, Hashable, Codable {
+            /// A new incident was stored.
+            case accepted
+            /// The producer had sent this incident before; nothing changed.
+            case duplicate
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case index, status
+            case incidentID = "incident_id"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "receipt_id"
+        case producer, transport, outcomes
+        case receivedAt = "received_at"
+        case bodySHA256 = "body_sha256"
+        case incidentIDs = "incident_ids"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(producer, forKey: .producer)
+        try container.encode(transport, forKey: .transport)
+        try container.encode(receivedAt, forKey: .receivedAt)
+        try container.encode(bodySHA256, forKey: .bodySHA256)
+        try container.encode(incidentIDs, forKey: .incidentIDs)
+        try container.encode(outcomes, forKey: .outcomes)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(UUID.self, forKey: .id)
+        producer = try container.decode(String.self, forKey: .producer)
+        transport = try container.decode(Transport.self, forKey: .transport)
+        receivedAt = try container.decode(Date.self, forKey: .receivedAt)
+        bodySHA256 = try container.decode(String.self, forKey: .bodySHA256)
+        outcomes = try container.decode([Outcome].self, forKey: .outcomes)
+    }
+}
+
+/// How an intake reached the gateway; part of the custody record.
+public enum Transport: String, Sendable, Hashable, Codable {
+    case httpEvents = "http-events"
+    case httpSTIX = "http-stix"
+    case taxii
+    case httpEmail = "http-email"
+    case mailPipe = "mail-pipe"
+}
+
+/// What an API key may do. A key belongs to one organisation and has one role.
+public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
+    case producer, consumer, admin, auditor
+}
+
+/// Who is calling: the organisation and role behind a valid API key.
+public struct Principal: Sendable, Hashable {
+    public var organisation: String
+    public var role: APIRole
+
+    public init(organisation: String, role: APIRole) {
+        self.organisation = organisation
+        self.role = role
+    }
+}

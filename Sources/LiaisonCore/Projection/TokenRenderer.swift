@@ -1,0 +1,70 @@
+import Crypto
+
+/// Turns tokens into what one agreement allows: nothing, a masked value, or a pseudonym.
+struct TokenRenderer {
+    var actions: [PersonalDataKind: RenderAction]
+    var pseudonymKey: Secret?
+    var plaintexts: [Token: String]
+
+    static let erased = "[erased]"
+    static let redacted = "[redacted]"
+
+    func render(text: String) -> String {
+        let occurrences = Token.occurrences(in: text)
+        guard !occurrences.isEmpty else { return text }
+        var output = ""
+        var cursor = text.startIndex
+        for (token, range) in occurrences {
+            output += text[cursor..<range.lowerBound]
+            output += render(token) ?? Self.redacted
+            cursor = range.upperBound
+        }
+        output += text[cursor...]
+        return output
+    }
+
+    /// An observable whose value is a dropped token disappears.
+    func render(_ observable: Observable) -> Observable? {
+        guard let token = Token(text: observable.value) else { return observable }
+        guard let value = render(token) else { return nil }
+        var rendered = observable
+        rendered.value = value
+        return rendered
+    }
+
+    /// nil means drop.
+    private func render(_ token: Token) -> String? {
+        let action = actions[token.kind] ?? .drop
+        if action == .drop { return nil }
+        guard let plaintext = plaintexts[token] else { return Self.erased }
+        switch action {
+        case .drop: return nil
+        case .mask: return Self.mask(plaintext, kind: token.kind)
+        case .pseudonymise:
+            guard let key = pseudonymKey else { return nil }
+            let mac = HMAC<SHA256>.authenticationCode(
+                for: Array((token.kind.rawValue + ":" + plaintext).utf8), using: SymmetricKey(data: key.bytes))
+            let hex = mac.prefix(8).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+            return "pseudonym:\(token.kind.rawValue):\(hex)"
+        }
+    }
+
+    /// Kind-aware masking: enough to recognise a value one already knows, not to learn it.
+    static func mask(_ value: String, kind: PersonalDataKind) -> String {
+        switch kind {
+        case .email:
+            guard let at = value.lastIndex(of: "@"), let first = value.first, at > value.startIndex else {
+                return "***"
+            }
+            return String(first) + "***" + value[at...]
+        case .phone:
+            return "***" + value.suffix(3)
+        case .iban:
+            return value.prefix(2) + "***" + value.suffix(4)
+        case .paymentCard:
+            return "***" + value.suffix(4)
+        default:
+            return "***"
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Why a body could not be taken in. Cases carry places (JSON Pointers, indices), never
+/// content: a body may be full of personal data.
+public enum IntakeError: Error, Sendable, Equatable {
+    /// The body holds no event at all.
+    case empty
+    /// More events than the configured bound.
+    case tooManyEvents(limit: Int)
+    /// One or more events break the schema; every problem is listed.
+    case invalidEvents([FieldProblem])
+}
+
+/// One problem in one place of a body: a JSON Pointer (RFC 6901) and a reason that
+/// describes the rule broken without quoting the value.
+public struct FieldProblem: Error, Sendable, Hashable, Codable {
+    public var pointer: String
+    public var reason: String
+
+    public init(pointer: String, reason: String) {
+        self.pointer = pointer
+        self.reason = reason
+    }
+}

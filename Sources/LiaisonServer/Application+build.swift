@@ -1,0 +1,52 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonIntake
+import LiaisonStore
+import Logging
+
+/// What the HTTP layer needs, built once by ``Gateway`` (or by a test).
+public struct GatewayDependencies: Sendable {
+    public var store: PostgresIncidentStore
+    public var migrator: Migrator
+    public var agreements: AgreementBook
+    public var parser: EventBatchParser
+    public var maxBodyBytes: Int
+
+    public init(
+        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
+        maxBodyBytes: Int
+    ) {
+        self.store = store
+        self.migrator = migrator
+        self.agreements = agreements
+        self.parser = parser
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// Every route of the gateway.
+public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRequestContext> {
+    let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    HealthController(store: dependencies.store, migrator: dependencies.migrator).addRoutes(to: router)
+    let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store))
+    EventsIntakeController(
+        store: dependencies.store, agreements: dependencies.agreements, parser: dependencies.parser,
+        protector: IntakeProtection(), maxBodyBytes: dependencies.maxBodyBytes
+    ).addRoutes(to: v1)
+    FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
+    return router
+}
+
+/// The HTTP application on `host:port`. `onServerRunning` receives the bound port
+/// (useful with port 0).
+public func buildApplication(
+    _ dependencies: GatewayDependencies, host: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(dependencies),
+        configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger)
+}

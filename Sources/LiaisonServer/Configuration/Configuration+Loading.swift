@@ -1,0 +1,149 @@
+import Foundation
+import LiaisonCore
+import LiaisonDelivery
+import Logging
+import Yams
+
+extension Configuration {
+    /// Reads `file` (if given) and applies environment overrides. Every problem is
+    /// reported at once, each naming its key.
+    public static func load(file: String?, environment: [String: String]) throws(ConfigurationError) -> Configuration {
+        var reader = YAMLReader(file: file ?? "environment")
+        var root: Yams.Node.Mapping?
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ConfigurationError(key: "--config", "cannot read \(file)")
+            }
+            root = reader.document(text)
+            if let root {
+                reader.rejectUnknownKeys(
+                    in: root, known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "intake", "delivery", "log_level"],
+                    path: "")
+            }
+        }
+        let base = file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func path(_ text: String) -> URL {
+            text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text).standardizedFileURL
+        }
+
+        var configuration = Configuration(
+            dataDirectory: path(environment["LIAISON_DATA_DIR"] ?? reader.string(root, "data_dir", path: "") ?? ".liaison"))
+
+        if let listen = environment["LIAISON_LISTEN"] ?? reader.string(root, "listen", path: "") {
+            if let (host, port) = parseListen(listen) {
+                (configuration.host, configuration.port) = (host, port)
+            } else {
+                reader.fail(reader.value(root, "listen"), key: "listen", "must be HOST:PORT with a port from 0 to 65535")
+            }
+        }
+        if let url = environment["LIAISON_DATABASE_URL"] ?? reader.string(root, "database_url", path: ""), !url.isEmpty {
+            configuration.databaseURL = url
+        }
+        if let directory = environment["LIAISON_AGREEMENTS_DIR"] ?? reader.string(root, "agreements_dir", path: "") {
+            configuration.agreementsDirectory = path(directory)
+        }
+        if let level = environment["LIAISON_LOG_LEVEL"] ?? reader.string(root, "log_level", path: "") {
+            if let parsed = Logger.Level(rawValue: level) {
+                configuration.logLevel = parsed
+            } else {
+                reader.fail(reader.value(root, "log_level"), key: "log_level", "must be trace, debug, info, notice, warning, error or critical")
+            }
+        }
+        configuration.readVault(reader.mapping(root, "vault", path: ""), environment: environment, reader: &reader)
+        configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
+        configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
+        guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
+        return configuration
+    }
+
+    /// `vault.current_key` (default `k1`); `vault.keys`: id → `env:NAME` / `file:PATH` /
+    /// base64 of 32 bytes; `LIAISON_VAULT_KEY` (base64) or `LIAISON_VAULT_KEY_FILE` set
+    /// the current key; `vault.retention_days` (1–36500, default 730).
+    private mutating func readVault(_ vault: Yams.Node.Mapping?, environment: [String: String], reader: inout YAMLReader) {
+        if let vault {
+            reader.rejectUnknownKeys(in: vault, known: ["current_key", "keys", "retention_days"], path: "vault")
+        }
+        vaultCurrentKey = reader.string(vault, "current_key", path: "vault") ?? vaultCurrentKey
+        vaultRetentionDays = reader.int(vault, "retention_days", path: "vault", range: 1...36_500) ?? vaultRetentionDays
+        if let keys = reader.mapping(vault, "keys", path: "vault") {
+            for (keyNode, valueNode) in keys {
+                guard let id = keyNode.string, case .scalar(let scalar) = valueNode else { continue }
+                do {
+                    let text = try SecretReference.resolve(scalar.string, environment: environment)
+                    guard let key = SecretReference.key(fromBase64: text) else {
+                        reader.fail(valueNode, key: "vault.keys.\(id)", "must be base64 of exactly 32 bytes")
+                        continue
+                    }
+                    vaultKeys[id] = key
+                } catch {
+                    reader.fail(valueNode, key: "vault.keys.\(id)", SecretReference.message(error))
+                }
+            }
+        }
+        let fromEnvironment: String?
+        do {
+            if environment["LIAISON_VAULT_KEY_FILE"] != nil {
+                fromEnvironment = try SecretReference.resolve("file:" + environment["LIAISON_VAULT_KEY_FILE"]!, environment: environment)
+            } else {
+                fromEnvironment = environment["LIAISON_VAULT_KEY"]
+            }
+        } catch {
+            reader.fail(line: 0, key: "LIAISON_VAULT_KEY_FILE", SecretReference.message(error))
+            fromEnvironment = nil
+        }
+        if let fromEnvironment {
+            if let key = SecretReference.key(fromBase64: fromEnvironment) {
+                vaultKeys[vaultCurrentKey] = key
+            } else {
+                reader.fail(line: 0, key: "LIAISON_VAULT_KEY", "must be base64 of exactly 32 bytes")
+            }
+        }
+        if !vaultKeys.isEmpty, vaultKeys[vaultCurrentKey] == nil {
+            reader.fail(reader.value(vault, "current_key"), key: "vault.current_key", "names no key in vault.keys")
+        }
+    }
+
+    /// `intake.max_body_bytes` (1 KiB–1 GiB, default 16 MiB), `intake.max_events`
+    /// (default 100,000), `intake.default_tlp` (default `TLP:AMBER`).
+    private mutating func readIntake(_ intake: Yams.Node.Mapping?, reader: inout YAMLReader) {
+        if let intake {
+            reader.rejectUnknownKeys(in: intake, known: ["max_body_bytes", "max_events", "default_tlp"], path: "intake")
+        }
+        maxBodyBytes = reader.int(intake, "max_body_bytes", path: "intake", range: 1024...(1 << 30)) ?? maxBodyBytes
+        intakeLimits.maxEventsPerRequest =
+            reader.int(intake, "max_events", path: "intake", range: 1...1_000_000) ?? intakeLimits.maxEventsPerRequest
+        if let label = reader.string(intake, "default_tlp", path: "intake") {
+            if let tlp = TLP(label: label) { defaultTLP = tlp } else {
+                reader.fail(reader.value(intake, "default_tlp"), key: "intake.default_tlp", "is not a TLP 2.0 label")
+            }
+        }
+    }
+
+    /// `delivery.max_attempts` (1–100, default 12), `delivery.base_delay_ms` (default
+    /// 30,000), `delivery.max_delay_ms` (default 12 h), `delivery.timeout_ms` (default
+    /// 15,000), `delivery.poll_interval_ms` (default 1,000).
+    private mutating func readDelivery(_ delivery: Yams.Node.Mapping?, reader: inout YAMLReader) {
+        if let delivery {
+            reader.rejectUnknownKeys(
+                in: delivery, known: ["max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms"],
+                path: "delivery")
+        }
+        let day = 86_400_000
+        retrySchedule.maxAttempts = reader.int(delivery, "max_attempts", path: "delivery", range: 1...100) ?? retrySchedule.maxAttempts
+        if let ms = reader.int(delivery, "base_delay_ms", path: "delivery", range: 1...day) { retrySchedule.base = .milliseconds(ms) }
+        if let ms = reader.int(delivery, "max_delay_ms", path: "delivery", range: 1...(7 * day)) { retrySchedule.cap = .milliseconds(ms) }
+        if let ms = reader.int(delivery, "timeout_ms", path: "delivery", range: 100...120_000) { deliveryTimeout = .milliseconds(ms) }
+        if let ms = reader.int(delivery, "poll_interval_ms", path: "delivery", range: 10...60_000) {
+            deliveryPollInterval = .milliseconds(ms)
+        }
+    }
+
+    static func parseListen(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port)
+        else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+}

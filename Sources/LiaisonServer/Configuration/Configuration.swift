@@ -1,0 +1,72 @@
+import Foundation
+import LiaisonCore
+import LiaisonDelivery
+import LiaisonIntake
+import Logging
+
+/// Everything `liaison` reads at start, from `liaison.yaml` and the environment.
+/// Each key, its type and its default are listed where it is read, in
+/// ``Configuration/load(file:environment:)``; `deploy/liaison.example.yaml` shows them all.
+public struct Configuration: Sendable {
+    /// `listen` / `LIAISON_LISTEN`: host and port of the HTTP server. Default `127.0.0.1:8080`.
+    public var host: String
+    public var port: Int
+    /// `data_dir` / `LIAISON_DATA_DIR`: the embedded cluster, generated keys. Default `./.liaison`.
+    public var dataDirectory: URL
+    /// `database_url` / `LIAISON_DATABASE_URL`: a PostgreSQL URL; none means the embedded cluster.
+    public var databaseURL: String?
+    /// `agreements_dir` / `LIAISON_AGREEMENTS_DIR`: the agreement YAML files. Default: none loaded.
+    public var agreementsDirectory: URL?
+    /// `vault.keys` / `LIAISON_VAULT_KEY`, `LIAISON_VAULT_KEY_FILE`: vault keys by id.
+    /// None configured means a key generated once in `DATA_DIR/vault.key`.
+    public var vaultKeys: [String: Secret]
+    /// `vault.current_key`: the key id new entries use. Default `k1`.
+    public var vaultCurrentKey: String
+    /// `vault.retention_days`: how long vault entries are kept. Default 730.
+    public var vaultRetentionDays: Int
+    /// `intake.max_body_bytes`: the largest request body taken. Default 16 MiB.
+    public var maxBodyBytes: Int
+    /// `intake.default_tlp`: the label of an event that carries none. Default `TLP:AMBER`.
+    public var defaultTLP: TLP
+    public var intakeLimits: IntakeLimits
+    /// `delivery.*`: retry schedule and worker pacing.
+    public var retrySchedule: RetrySchedule
+    public var deliveryTimeout: Duration
+    public var deliveryPollInterval: Duration
+    /// `log_level` / `LIAISON_LOG_LEVEL`: trace, debug, info, notice, warning, error. Default `info`.
+    public var logLevel: Logger.Level
+
+    public init(dataDirectory: URL) {
+        host = "127.0.0.1"
+        port = 8080
+        self.dataDirectory = dataDirectory
+        databaseURL = nil
+        agreementsDirectory = nil
+        vaultKeys = [:]
+        vaultCurrentKey = "k1"
+        vaultRetentionDays = 730
+        maxBodyBytes = 16 << 20
+        defaultTLP = .amber
+        intakeLimits = IntakeLimits()
+        retrySchedule = RetrySchedule()
+        deliveryTimeout = .seconds(15)
+        deliveryPollInterval = .seconds(1)
+        logLevel = .info
+    }
+}
+
+/// Configuration that cannot be used: the key and what is wrong with it.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var problems: [YAMLProblem]
+
+    public init(problems: [YAMLProblem]) { self.problems = problems }
+
+    public init(key: String, _ message: String, file: String = "configuration") {
+        problems = [YAMLProblem(file: file, line: 0, key: key, message: message)]
+    }
+
+    public var description: String {
+        problems.map { $0.line == 0 ? "\($0.file): \($0.key): \($0.message)" : $0.description }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,159 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonDelivery
+import LiaisonIntake
+import LiaisonStore
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+
+/// Assembles and runs the whole gateway from a ``Configuration``: the database (the
+/// embedded cluster when no URL is configured), migrations, agreements, the delivery
+/// worker and the HTTP server, until SIGTERM or SIGINT.
+public struct Gateway: Sendable {
+    public var configuration: Configuration
+    public var environment: [String: String]
+    public var logger: Logger
+    /// Apply migrations at start (under an advisory lock). Off for sites that migrate separately.
+    public var migrate: Bool
+
+    public init(configuration: Configuration, environment: [String: String], logger: Logger, migrate: Bool = true) {
+        self.configuration = configuration
+        self.environment = environment
+        self.logger = logger
+        self.migrate = migrate
+    }
+
+    /// The database URL, starting the embedded cluster first when none is configured.
+    /// The returned cluster, if any, was started by this call and is the caller's to stop.
+    public func database() throws -> (DatabaseConfiguration, EmbeddedPostgres?) {
+        if let url = configuration.databaseURL {
+            do {
+                return (try DatabaseConfiguration(url: url), nil)
+            } catch {
+                throw ConfigurationError(key: "database_url", "\(error.reasonText)")
+            }
+        }
+        let cluster = try EmbeddedPostgres(dataDirectory: configuration.dataDirectory)
+        let started = try cluster.start()
+        logger.info("embedded PostgreSQL running", metadata: ["socket": "\(cluster.socketDirectory)"])
+        return (try DatabaseConfiguration(url: cluster.url), started ? cluster : nil)
+    }
+
+    /// The vault's keys: configured ones, or a key generated once in the data directory.
+    public func vaultCipher() throws -> VaultCipher {
+        if !configuration.vaultKeys.isEmpty {
+            return try VaultCipher(keys: configuration.vaultKeys, currentKeyID: configuration.vaultCurrentKey)
+        }
+        let key = try GeneratedKey.load(
+            at: configuration.dataDirectory.appendingPathComponent("vault-\(configuration.vaultCurrentKey).key"))
+        return try VaultCipher(keys: [configuration.vaultCurrentKey: key], currentKeyID: configuration.vaultCurrentKey)
+    }
+
+    public func loadAgreements() throws -> [AgreementLoader.Loaded] {
+        guard let directory = configuration.agreementsDirectory else { return [] }
+        return try AgreementLoader(environment: environment).load(directory: directory)
+    }
+
+    /// Runs `body` with a running store, for one-shot commands (`migrate`, `keys`).
+    public func withStore<T: Sendable>(_ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T) async throws -> T {
+        let vault = try vaultCipher()
+        let (database, cluster) = try database()
+        defer { try? cluster?.stop() }
+        let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
+        let store = PostgresIncidentStore(client: client, vault: vault, logger: logger)
+        let migrator = Migrator(client: client, schema: database.schema, logger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                await client.run()
+                return nil
+            }
+            let result = try await body(store, migrator)
+            group.cancelAll()
+            return result
+        }
+    }
+
+    /// Runs until a shutdown signal; stops the embedded cluster, if it started one, last.
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let loaded = try loadAgreements()
+        let vault = try vaultCipher()
+        let (database, cluster) = try database()
+        defer {
+            if let cluster {
+                do { try cluster.stop() } catch { logger.warning("embedded PostgreSQL did not stop cleanly") }
+            }
+        }
+        let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
+        let store = PostgresIncidentStore(
+            client: client, vault: vault, retention: .seconds(configuration.vaultRetentionDays * 86_400), logger: logger)
+        let migrator = Migrator(client: client, schema: database.schema, logger: logger)
+        let agreements = AgreementBook(loaded.map(\.agreement))
+        let httpClient = WebhookSender.makeHTTPClient()
+        try await withThrowingDiscardingTaskGroup { group in
+            // The client runs for the whole life of the gateway and stops last.
+            group.addTask { await client.run() }
+            if migrate { try await migrator.migrate() }
+            try await store.registerAgreements(loaded.map { ($0.agreement, $0.sha256) })
+            logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
+            let dependencies = GatewayDependencies(
+                store: store, migrator: migrator, agreements: agreements,
+                parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
+                maxBodyBytes: configuration.maxBodyBytes)
+            let worker = DeliveryWorker(
+                store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                agreements: agreements, schedule: configuration.retrySchedule,
+                pollInterval: configuration.deliveryPollInterval, logger: logger)
+            let app = buildApplication(
+                dependencies, host: configuration.host, port: configuration.port, logger: logger,
+                onServerRunning: onServerRunning)
+            let services = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: worker), .init(service: app)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await services.run()
+            group.cancelAll()
+        }
+        try await httpClient.shutdown()
+        logger.info("gateway stopped")
+    }
+}
+
+/// A key Liaison makes for itself on first start and keeps in a 0600 file, so a
+/// laptop install needs no key management; production configures its keys.
+enum GeneratedKey {
+    static func load(at url: URL) throws -> Secret {
+        if let text = try? String(contentsOf: url, encoding: .utf8) {
+            guard let key = SecretReference.key(fromBase64: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw ConfigurationError(key: "vault.keys", "the generated key file \(url.path) is damaged")
+            }
+            return key
+        }
+        var random = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(
+            atPath: url.path, contents: Data((Data(bytes).base64EncodedString() + "\n").utf8),
+            attributes: [.posixPermissions: 0o600])
+        else { throw ConfigurationError(key: "data_dir", "cannot write \(url.path)") }
+        return Secret(bytes: bytes)
+    }
+}
+
+extension StoreError {
+    /// A one-line reason fit for an operator: identifiers and codes only.
+    public var reasonText: String {
+        switch self {
+        case .invalidDatabaseURL(let reason): "the database URL \(reason)"
+        case .migrationFailed(let name): "migration \(name) failed"
+        case .schemaNewerThanBinary(let applied): "the database has migration \(applied), which this binary does not know; run a newer liaison"
+        case .incidentNotFound(let id): "incident \(id) not found"
+        case .organisationNotFound(let id): "organisation \(id) not found"
+        case .embeddedPostgres(let step, let detail): "embedded PostgreSQL, \(step): \(detail)"
+        case .vaultKeyUnknown(let keyID): "vault key \(keyID) is not configured or is not 32 bytes"
+        case .vaultEntryCorrupt(let token): "vault entry \(token) does not decrypt"
+        }
+    }
+}

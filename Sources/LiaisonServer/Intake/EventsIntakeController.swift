@@ -1,0 +1,116 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonIntake
+import LiaisonStore
+import NIOCore
+
+/// `POST /v1/intake/events`: NDJSON or a JSON array of events in Liaison's event
+/// schema. One request is one transaction: every event is stored, or none is.
+struct EventsIntakeController {
+    let store: PostgresIncidentStore
+    let agreements: AgreementBook
+    let parser: EventBatchParser
+    let protector: IntakeProtection
+    let maxBodyBytes: Int
+
+    func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
+        group.post("intake/events", use: intake)
+    }
+
+    @Sendable func intake(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let producer = try context.require(.producer)
+        let format = try Self.format(of: request)
+        let idempotencyKey = try IdempotencyKey.read(from: request)
+        let receivedAt = Date()
+        let body = try await Self.collect(request, limit: maxBodyBytes)
+        let drafts: [IncidentDraft]
+        do {
+            drafts = try parser.parse(body, format: format)
+        } catch {
+            throw Problem(intakeError: error)
+        }
+        let submission = PostgresIncidentStore.IntakeSubmission(
+            producer: producer.organisation, transport: .httpEvents, idempotencyKey: idempotencyKey,
+            bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt,
+            incidents: protector.protect(drafts, producer: producer.organisation, receivedAt: receivedAt))
+        let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
+        context.logger.info(
+            "intake committed",
+            metadata: ["receipt": "\(receipt.id)", "incidents": "\(receipt.outcomes.count)"])
+        return try JSONResponse.make(.created, receipt)
+    }
+
+    static func format(of request: Request) throws -> EventBatchParser.Format {
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        switch mediaType {
+        case "application/x-ndjson", "application/jsonl", "application/jsonlines": return .ndjson
+        case "application/json": return .jsonArray
+        default: throw Problem.unsupportedMediaType(accepted: ["application/x-ndjson", "application/json"])
+        }
+    }
+
+    /// Reads the body up to `limit` bytes; past it, stops reading and answers 413.
+    static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw Problem.bodyTooLarge(limit: limit)
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw Problem.bodyTooLarge(limit: limit)
+        }
+    }
+}
+
+/// Protection of a whole batch: one incident id and one set of tokens per draft.
+struct IntakeProtection: Sendable {
+    let protector = IncidentProtector()
+
+    func protect(_ drafts: [IncidentDraft], producer: String, receivedAt: Date) -> [IncidentProtector.Result] {
+        drafts.map { protector.protect($0, id: UUID(), producer: producer, receivedAt: receivedAt) }
+    }
+}
+
+/// The `Idempotency-Key` header: up to 255 visible ASCII characters.
+enum IdempotencyKey {
+    static func read(from request: Request) throws -> String? {
+        guard let value = request.headers[HTTPField.Name("Idempotency-Key")!] else { return nil }
+        guard !value.isEmpty, value.utf8.count <= 255, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw Problem.badRequest(
+                "invalid-idempotency-key", "Idempotency-Key must be 1 to 255 visible ASCII characters.")
+        }
+        return value
+    }
+}
+
+extension Problem {
+    init(intakeError error: IntakeError) {
+        switch error {
+        case .empty:
+            self = Problem(.unprocessableContent, "empty-body", title: "No events", detail: "The body holds no event.")
+        case .tooManyEvents(let limit):
+            self = Problem(
+                .contentTooLarge, "too-many-events", title: "Too many events",
+                detail: "A request may hold at most \(limit) events; split it into smaller requests.")
+        case .invalidEvents(let problems):
+            self = Problem(
+                .unprocessableContent, "invalid-events", title: "Invalid events",
+                detail: "\(Set(problems.map { $0.pointer.split(separator: "/").first ?? "" }).count) event(s) break the event schema; nothing was stored.",
+                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+        }
+    }
+}
+
+/// JSON answers in the canonical form.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(value))))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LiaisonCore
+import PostgresNIO
+
+extension PostgresIncidentStore {
+    /// Serialises appends to the feed sequence and the audit chain until the transaction
+    /// ends. Held only for a transaction's last statements, so intakes overlap otherwise.
+    func takeAppendLock(on connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.appendLockKey))", logger: logger)
+    }
+
+    static let appendLockKey: Int64 = 0x4c69_6169_736f_6e01
+
+    /// Appends one entry to the audit chain: who did what to which subject, when, with
+    /// details (identifiers and counts only). Each entry's hash covers the previous
+    /// entry's hash, its UTC time, actor, action, subject and details, so an edit or a
+    /// deletion anywhere breaks every later link.
+    func appendAudit(
+        actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
+        on connection: PostgresConnection
+    ) async throws {
+        try await takeAppendLock(on: connection)
+        let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)
+        try await connection.query(
+            """
+            WITH prev AS (SELECT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ''::bytea) AS hash),
+                 clock AS (SELECT clock_timestamp() AS at)
+            INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash)
+            SELECT clock.at, \(actor), \(action), \(subject), \(detailsJSON)::jsonb, prev.hash,
+                   sha256(prev.hash || convert_to(concat_ws(E'\\n',
+                       to_char(clock.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                       \(actor), \(action), \(subject), \(detailsJSON)::jsonb::text), 'UTF8'))
+            FROM prev, clock
+            """, logger: logger)
+    }
+
+    /// Appends an audit entry in a transaction of its own.
+    public func audit(actor: String, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await appendAudit(actor: actor, action: action, subject: subject, details: details, on: connection)
+        }
+    }
+}
+
+/// Lets audit details mix strings and numbers in one dictionary.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Sendable & Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+import LiaisonCore
+import PostgresNIO
+
+extension PostgresIncidentStore {
+    /// Creates an API key for an organisation (creating the organisation if new) and
+    /// returns it: the only time the key exists outside its holder's hands. The store
+    /// keeps its SHA-256.
+    public func createAPIKey(organisation: String, role: APIRole) async throws -> String {
+        var random = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
+        let key = "lsn_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let keyID = UUID()
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query(
+                "INSERT INTO organisations (id) VALUES (\(organisation)) ON CONFLICT DO NOTHING", logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO api_keys (id, org_id, role, key_hash)
+                VALUES (\(keyID), \(organisation), \(role.rawValue), \(Self.keyHash(key)))
+                """, logger: logger)
+            try await appendAudit(
+                actor: "cli", action: "create-key", subject: "organisation:\(organisation)",
+                details: ["key": keyID.uuidString, "role": role.rawValue], on: connection)
+        }
+        return key
+    }
+
+    /// The organisation and role behind a key, or nil for an unknown or revoked key.
+    public func principal(forKey key: String) async throws -> Principal? {
+        guard key.utf8.count <= 256 else { return nil }
+        let rows = try await client.query(
+            "SELECT org_id, role FROM api_keys WHERE key_hash = \(Self.keyHash(key)) AND revoked_at IS NULL",
+            logger: logger)
+        for try await (organisation, role) in rows.decode((String, String).self) {
+            guard let role = APIRole(rawValue: role) else { return nil }
+            return Principal(organisation: organisation, role: role)
+        }
+        return nil
+    }
+
+    static func keyHash(_ key: String) -> Data { Data(SHA256.hash(data: Array(key.utf8))) }
+
+    /// Records the agreements in force (and their organisations), so deliveries can
+    /// name them and an auditor can see which text applied.
+    public func registerAgreements(_ agreements: [(agreement: Agreement, sha256: Data)]) async throws {
+        guard !agreements.isEmpty else { return }
+        try await client.withTransaction(logger: logger) { connection in
+            let organisations = Array(Set(agreements.flatMap { [$0.agreement.producer, $0.agreement.consumer] }))
+            try await connection.query(
+                "INSERT INTO organisations (id) SELECT unnest(\(organisations)::text[]) ON CONFLICT DO NOTHING",
+                logger: logger)
+            for (agreement, sha256) in agreements {
+                try await connection.query(
+                    """
+                    INSERT INTO agreements (id, producer, consumer, sha256) VALUES
+                        (\(agreement.id), \(agreement.producer), \(agreement.consumer), \(sha256))
+                    ON CONFLICT (id) DO UPDATE SET producer = excluded.producer, consumer = excluded.consumer,
+                        sha256 = excluded.sha256, loaded_at = now()
+                    WHERE agreements.sha256 <> excluded.sha256
+                    """, logger: logger)
+            }
+        }
+    }
+
+    /// Whether the database answers a query.
+    public func ping() async throws {
+        try await client.query("SELECT 1", logger: logger)
+    }
+}

@@ -1,0 +1,16 @@
+/// What went wrong in the store. Cases carry identifiers and codes, never content.
+public enum StoreError: Error, Sendable, Equatable {
+    /// `LIAISON_DATABASE_URL` (or the test URL) is not a PostgreSQL URL Liaison understands.
+    case invalidDatabaseURL(reason: String)
+    /// A migration file could not be read or applied.
+    case migrationFailed(name: String)
+    /// The schema is newer than this binary knows: a later release has migrated it.
+    case schemaNewerThanBinary(applied: String)
+    case incidentNotFound(String)
+    case organisationNotFound(String)
+    /// The embedded PostgreSQL cluster could not be created, started or stopped.
+    case embeddedPostgres(step: String, detail: String)
+    /// A vault entry could not be decrypted with any configured key.
+    case vaultKeyUnknown(keyID: String)
+    case vaultEntryCorrupt(token: String)
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `liaison`: the gateway between CSIRTs and criminal-justice authorities.
+@main
+struct Liaison: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liaison",
+        abstract: "Gateway between CSIRTs and criminal-justice authorities.",
+        discussion: """
+            Liaison takes incident reports from CSIRTs, keeps personal data in an encrypted vault, \
+            and forwards to each police unit, prosecutor or financial intelligence unit exactly what \
+            their agreement allows, with a custody record for every incident.
+
+            Configuration comes from --config FILE (or LIAISON_CONFIG, or ./liaison.yaml when present) \
+            and environment variables such as LIAISON_DATABASE_URL, LIAISON_LISTEN, LIAISON_DATA_DIR \
+            and LIAISON_VAULT_KEY. Without a database URL, Liaison runs its own PostgreSQL cluster in \
+            the data directory. Invalid configuration exits with 78 (EX_CONFIG).
+            """,
+        subcommands: [Serve.self, Migrate.self, Keys.self, Agreements.self]
+    )
+}

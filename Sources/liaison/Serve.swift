@@ -1,0 +1,47 @@
+import ArgumentParser
+import LiaisonServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the gateway: HTTP intake and feed, delivery workers, migrations.",
+        discussion: """
+            Applies pending migrations (under an advisory lock, so replicas can start together), \
+            loads the agreements in agreements_dir, then serves until SIGTERM or SIGINT, finishing \
+            the requests and deliveries in hand. With no database URL it starts, and at the end \
+            stops, a PostgreSQL cluster in DATA_DIR/postgres.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Do not apply migrations at start (for sites that run 'liaison migrate' as a separate step).")
+    var noMigrate = false
+
+    func run() async throws {
+        try await reporting {
+            let configuration = try options.load()
+            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let gateway = Gateway(
+                configuration: configuration, environment: options.environment, logger: logger, migrate: !noMigrate)
+            try await gateway.run { port in
+                logger.notice("listening", metadata: ["address": "\(configuration.host):\(port)"])
+            }
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the database migrations this binary ships, then exit.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() async throws {
+        try await reporting {
+            let configuration = try options.load()
+            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let applied = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
+                .withStore { _, migrator in try await migrator.migrate() }
+            print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
+        }
+    }
+}
