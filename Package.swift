@@ -74,20 +74,36 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "LiaisonTestSupport",
+            dependencies: [
+                "LiaisonServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/LiaisonTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonDeliveryTests", dependencies: ["LiaisonDelivery", "LiaisonTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer",
+                "LiaisonServer", "LiaisonTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonCLITests", dependencies: ["LiaisonTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -4,7 +4,8 @@ import PostgresNIO
 /// Where the database is, parsed from a libpq-style URL:
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&host=/socket/dir]`.
 /// A `host` query parameter naming a directory selects the Unix socket
-/// `DIR/.s.PGSQL.PORT`, as libpq does.
+/// `DIR/.s.PGSQL.PORT`, as libpq does. A `search_path` parameter names the schema
+/// (default `public`).
 public struct DatabaseConfiguration: Sendable {
     public var client: PostgresClient.Configuration
     /// The schema Liaison's tables live in; tests use one schema each.
@@ -12,7 +13,7 @@ public struct DatabaseConfiguration: Sendable {
     /// Where the server is, for log lines and error messages (never the password).
     public var displayName: String
 
-    public init(url: String, schema: String = "public") throws(StoreError) {
+    public init(url: String, schema: String? = nil) throws(StoreError) {
         guard let components = URLComponents(string: url),
             components.scheme == "postgres" || components.scheme == "postgresql"
         else { throw .invalidDatabaseURL(reason: "must start with postgres:// or postgresql://") }
@@ -43,6 +44,7 @@ public struct DatabaseConfiguration: Sendable {
             client = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
             displayName = "\(host):\(port)"
         }
+        let schema = schema ?? query["search_path"] ?? "public"
         guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
             throw .invalidDatabaseURL(reason: "schema name must be a lower-case SQL identifier")
         }

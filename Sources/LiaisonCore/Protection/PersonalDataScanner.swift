@@ -73,14 +73,16 @@ public struct PersonalDataScanner: Sendable {
         var digits: [UInt8] = []
         var end = plus + 1
         var lastDigitEnd = end
+        var separatorRun = 0
         while end < bytes.count, digits.count <= 15 {
             let byte = bytes[end]
             if byte >= 0x30 && byte <= 0x39 {
                 digits.append(byte)
                 lastDigitEnd = end + 1
-            } else if !" .-()".utf8.contains(byte) {
-                break
-            } else if end + 1 < bytes.count, " .-()".utf8.contains(bytes[end + 1]), byte != UInt8(ascii: ")") {
+                separatorRun = 0
+            } else if " .-()".utf8.contains(byte), separatorRun < 2 {
+                separatorRun += 1
+            } else {
                 break
             }
             end += 1

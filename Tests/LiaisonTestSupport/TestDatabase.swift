@@ -1,0 +1,148 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// A freshly migrated schema of its own for each test, in the PostgreSQL that
+/// `LIAISON_TEST_DATABASE_URL` names, or, without it, in a throwaway cluster started
+/// through the same ``EmbeddedPostgres`` that `liaison serve` uses. Never skips: no
+/// database is a failure that says why. Refuses any server not on this machine.
+public enum TestDatabase {
+    public struct Handle: Sendable {
+        public var store: PostgresIncidentStore
+        public var migrator: Migrator
+        public var client: PostgresClient
+        public var configuration: DatabaseConfiguration
+        /// The URL plus the schema, for tests that run the built binary.
+        public var url: String
+        public var schema: String
+        public var vaultKey: Secret
+    }
+
+    public static let logger: Logger = {
+        var logger = Logger(label: "liaison-test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    public static func withSchema<T: Sendable>(_ body: (Handle) async throws -> T) async throws -> T {
+        let url = try baseURL()
+        let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        var admin = try DatabaseConfiguration(url: url)
+        admin.client.options.maximumConnections = 1
+        let adminClient = PostgresClient(configuration: admin.client, backgroundLogger: logger)
+        var configuration = try DatabaseConfiguration(url: url, schema: String(schema))
+        configuration.client.options.maximumConnections = 8
+        let client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
+        let key = Secret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
+        let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test")
+        let store = PostgresIncidentStore(client: client, vault: vault, logger: logger)
+        let migrator = Migrator(client: client, schema: String(schema), logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await adminClient.run() }
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await adminClient.query("CREATE SCHEMA \(unescaped: String(schema))", logger: logger)
+            do {
+                try await migrator.migrate()
+                let handle = Handle(
+                    store: store, migrator: migrator, client: client, configuration: configuration,
+                    url: url + "&search_path=" + schema, schema: String(schema), vaultKey: key)
+                let result = try await body(handle)
+                try await adminClient.query("DROP SCHEMA \(unescaped: String(schema)) CASCADE", logger: logger)
+                return result
+            } catch {
+                try? await adminClient.query("DROP SCHEMA \(unescaped: String(schema)) CASCADE", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notLocal(String)
+        case cannotStart(String)
+
+        public var description: String {
+            switch self {
+            case .notLocal(let url): "LIAISON_TEST_DATABASE_URL must point at this machine (a Unix socket or localhost), not \(url)"
+            case .cannotStart(let reason): "no test database: LIAISON_TEST_DATABASE_URL is not set and a throwaway cluster could not start: \(reason)"
+            }
+        }
+    }
+
+    /// The server's URL: the environment's, checked to be local, or a throwaway cluster's.
+    static func baseURL() throws -> String {
+        if let url = ProcessInfo.processInfo.environment["LIAISON_TEST_DATABASE_URL"], !url.isEmpty {
+            guard let components = URLComponents(string: url),
+                ["localhost", "127.0.0.1", "::1", "[::1]"].contains(components.host ?? "")
+            else { throw Failure.notLocal(url) }
+            return url.contains("?") ? url : url + "?sslmode=disable"
+        }
+        return try throwawayCluster.withLock { cluster in
+            if let cluster { return cluster.url }
+            let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+                .appendingPathComponent("liaison-test-\(getpid())")
+            do {
+                let embedded = try EmbeddedPostgres(dataDirectory: directory)
+                try embedded.start()
+                cluster = embedded
+                atexit { TestDatabase.stopThrowawayCluster() }
+                return embedded.url
+            } catch {
+                throw Failure.cannotStart(String(describing: error))
+            }
+        }
+    }
+
+    static let throwawayCluster = Mutex<EmbeddedPostgres?>(nil)
+
+    static func stopThrowawayCluster() {
+        throwawayCluster.withLock { cluster in
+            try? cluster?.stop()
+            if let cluster { try? FileManager.default.removeItem(at: cluster.directory.deletingLastPathComponent()) }
+        }
+    }
+
+    /// Every text and jsonb value in every table of the schema except the vault, for
+    /// checking that no plaintext personal data lies outside it.
+    public static func allTextOutsideVault(_ handle: Handle) async throws -> [String] {
+        let columns = try await handle.client.query(
+            """
+            SELECT table_name::text, column_name::text FROM information_schema.columns
+            WHERE table_schema = \(handle.schema) AND data_type IN ('text', 'jsonb', 'character varying')
+              AND table_name <> 'vault_entries'
+            """, logger: logger)
+        var pairs: [(String, String)] = []
+        for try await pair in columns.decode((String, String).self) { pairs.append(pair) }
+        var values: [String] = []
+        for (table, column) in pairs {
+            let rows = try await handle.client.query(
+                "SELECT \(unescaped: column)::text FROM \(unescaped: table) WHERE \(unescaped: column) IS NOT NULL",
+                logger: logger)
+            for try await value in rows.decode(String.self) { values.append(value) }
+        }
+        return values
+    }
+
+    /// Row counts of every table in the schema, bar the migration record.
+    public static func rowCounts(_ handle: Handle) async throws -> [String: Int] {
+        let tables = try await handle.client.query(
+            """
+            SELECT table_name::text FROM information_schema.tables
+            WHERE table_schema = \(handle.schema) AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
+            """, logger: logger)
+        var names: [String] = []
+        for try await name in tables.decode(String.self) { names.append(name) }
+        var counts: [String: Int] = [:]
+        for name in names {
+            for try await count in try await handle.client.query("SELECT count(*)::int FROM \(unescaped: name)", logger: logger)
+                .decode(Int.self)
+            {
+                counts[name] = count
+            }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// A real HTTP receiver on an ephemeral loopback port that records every webhook it
+/// gets and answers with the statuses it is told to, in order (then `fallback`).
+public final class WebhookReceiver: Sendable {
+    public struct Delivery: Sendable {
+        public var headers: [String: String]
+        public var body: Data
+    }
+
+    private let state = Mutex<(deliveries: [Delivery], script: [Int], fallback: Int)>(([], [], 204))
+
+    public init(script: [Int] = [], fallback: Int = 204) {
+        state.withLock { $0 = ([], script, fallback) }
+    }
+
+    public var deliveries: [Delivery] { state.withLock { $0.deliveries } }
+
+    public func setFallback(_ status: Int) { state.withLock { $0.fallback = status } }
+
+    private func record(_ delivery: Delivery) -> Int {
+        state.withLock { state in
+            state.deliveries.append(delivery)
+            return state.script.isEmpty ? state.fallback : state.script.removeFirst()
+        }
+    }
+
+    /// Serves while `body` runs; `body` gets the webhook URL.
+    public func serve<T: Sendable>(_ body: @Sendable (String) async throws -> T) async throws -> T {
+        let router = Router()
+        router.post("webhook") { request, context -> Response in
+            let buffer = try await request.body.collect(upTo: 16 << 20)
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let status = self.record(Delivery(headers: headers, body: Data(buffer.readableBytesView)))
+            return Response(status: .init(code: status))
+        }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: TestDatabase.logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await app.runService(gracefulShutdownSignals: [])
+                return nil
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            let result = try await body("http://127.0.0.1:\(port)/webhook")
+            group.cancelAll()
+            return result
+        }
+    }
+
+    /// Polls `condition` every 20 ms until it holds or `timeout` passes.
+    public static func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return try await condition()
+    }
+}
