@@ -1,0 +1,99 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonServer
+import LiaisonTestSupport
+import Testing
+
+@Suite struct IntakeRulesTests {
+    struct Answer {
+        var status: HTTPResponse.Status
+        var contentType: String?
+        var json: [String: Any]
+    }
+
+    func request(
+        _ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String = "",
+        contentType: String = "application/x-ndjson", headers extra: HTTPFields = [:]
+    ) async throws -> Answer {
+        try await app.test(.router) { client in
+            var headers = extra
+            if let key { headers[.authorization] = "Bearer \(key)" }
+            headers[.contentType] = contentType
+            let response = try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
+            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+            return Answer(status: response.status, contentType: response.headers[.contentType], json: json)
+        }
+    }
+
+    @Test("An invalid event anywhere in a batch is a 422 naming it, and nothing is written")
+    func invalidBatchWritesNothing() async throws {
+        try await TestDatabase.withSchema { db in
+            let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/webhook")
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let bad = #"{"classification": {"taxonomy": "fraud", "type": "nope"}, "title": "x", "description": "mail jovana.petrovic@example.rs"}"#
+            let body = [GatewayFixture.event(), bad, GatewayFixture.event()].joined(separator: "\n")
+            let answer = try await request(app, .post, "/v1/intake/events", key: key, body: body)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.contentType == "application/problem+json")
+            #expect(answer.json["type"] as? String == "urn:liaison:problem:invalid-events")
+            let errors = try #require(answer.json["errors"] as? [[String: String]])
+            #expect(errors.map { $0["pointer"] } == ["/1/classification/type"])
+            #expect(!String(describing: answer.json).contains("petrovic"))
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("Bad requests get precise problems and write nothing", arguments: [
+        ("text/plain", "{}", 415, "unsupported-media-type"),
+        ("application/json", "[", 422, "invalid-events"),
+        ("application/x-ndjson", "   ", 422, "empty-body"),
+        ("application/json", String(repeating: " ", count: 5000), 413, "body-too-large"),
+    ])
+    func badRequests(contentType: String, body: String, status: Int, slug: String) async throws {
+        try await TestDatabase.withSchema { db in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: 4096)))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let answer = try await request(app, .post, "/v1/intake/events", key: key, body: body, contentType: contentType)
+            #expect(answer.status.code == status)
+            #expect(answer.json["type"] as? String == "urn:liaison:problem:\(slug)")
+            #expect(answer.json["status"] as? Int == status)
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("A retried push with the same Idempotency-Key returns the first receipt and stores nothing new")
+    func idempotencyKey() async throws {
+        try await TestDatabase.withSchema { db in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let headers: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "batch-2026-11-29-001"]
+            let first = try await request(app, .post, "/v1/intake/events", key: key, body: GatewayFixture.event(), headers: headers)
+            let counts = try await TestDatabase.rowCounts(db)
+            let second = try await request(app, .post, "/v1/intake/events", key: key, body: GatewayFixture.event(), headers: headers)
+            #expect(first.status == .created && second.status == .created)
+            #expect(first.json["receipt_id"] as? String == second.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
+    @Test("The same event sent again is reported as a duplicate of the first incident")
+    func naturalKeyDuplicate() async throws {
+        try await TestDatabase.withSchema { db in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let event = GatewayFixture.event(id: "same-event")
+            let first = try await request(app, .post, "/v1/intake/events", key: key, body: event)
+            let second = try await request(app, .post, "/v1/intake/events", key: key, body: event)
+            let outcomes = try #require(second.json["outcomes"] as? [[String: Any]])
+            #expect(outcomes.first?["status"] as? String == "duplicate")
+            #expect((first.json["incident_ids"] as? [String]) == (second.json["incident_ids"] as? [String]))
+            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 1)
+        }
+    }
+}

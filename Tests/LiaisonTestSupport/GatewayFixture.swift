@@ -1,0 +1,69 @@
+import AsyncHTTPClient
+import Foundation
+import LiaisonCore
+import LiaisonDelivery
+import LiaisonIntake
+import LiaisonServer
+import LiaisonStore
+
+/// Agreements, events and a delivery worker for integration tests.
+public enum GatewayFixture {
+    public static let webhookSecret = WebhookSignature.secret(fromText: "whsec_" + Data(repeating: 42, count: 32).base64EncodedString())!
+
+    public static func agreement(
+        id: String = "cert-to-police", producer: String = "cert", consumer: String = "police", webhookURL: String?,
+        fields: Set<IncidentField> = [.classification, .title, .description, .observables],
+        personalData: [PersonalDataKind: RenderAction] = [.email: .pseudonymise, .phone: .mask]
+    ) -> Agreement {
+        Agreement(
+            id: id, producer: producer, consumer: consumer,
+            match: .init(taxonomies: ["fraud", "malicious-code"], maxTLP: .amber), fields: fields,
+            personalData: personalData, pseudonymKey: Secret(bytes: Array(repeating: 3, count: 32)),
+            webhook: webhookURL.map { Agreement.Webhook(url: $0, secret: webhookSecret) })
+    }
+
+    public static let victimEmail = "jovana.petrovic@example.rs"
+    public static let victimPhone = "+381 64 123 4567"
+
+    /// One event full of personal data, as NDJSON.
+    public static func event(id: String = UUID().uuidString, taxonomy: String = "fraud", type: String = "phishing") -> String {
+        """
+        {"id": "\(id)", "classification": {"taxonomy": "\(taxonomy)", "type": "\(type)"}, "tlp": "TLP:AMBER", \
+        "title": "Phishing against a bank's customers", \
+        "description": "Victim \(victimEmail) was called from \(victimPhone) before the fake login page.", \
+        "first_seen": "2026-11-28T09:15:00Z", \
+        "observables": [{"kind": "url", "value": "https://bank-login.example.net/rs/", "role": "offender"}, \
+        {"kind": "email", "value": "\(victimEmail)", "role": "victim"}, {"kind": "ipv4", "value": "203.0.113.7", "role": "offender"}]}
+        """
+    }
+
+    public static func dependencies(_ db: TestDatabase.Handle, agreements: [Agreement], maxBodyBytes: Int = 1 << 20) async throws -> GatewayDependencies {
+        try await db.store.registerAgreements(agreements.map { ($0, Data(repeating: 0, count: 32)) })
+        return GatewayDependencies(
+            store: db.store, migrator: db.migrator, agreements: AgreementBook(agreements), parser: EventBatchParser(),
+            maxBodyBytes: maxBodyBytes)
+    }
+
+    /// Runs a delivery worker with a fast retry schedule while `body` runs.
+    public static func withWorker<T: Sendable>(
+        _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, _ body: @Sendable () async throws -> T
+    ) async throws -> T {
+        let httpClient = WebhookSender.makeHTTPClient()
+        let worker = DeliveryWorker(
+            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1)),
+            agreements: AgreementBook(agreements),
+            schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
+            pollInterval: .milliseconds(20), logger: TestDatabase.logger)
+        let result = try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await worker.run()
+                return nil
+            }
+            let result = try await body()
+            group.cancelAll()
+            return result
+        }
+        try await httpClient.shutdown()
+        return result
+    }
+}
