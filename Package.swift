@@ -92,7 +92,11 @@ let package = Package(
             name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonDeliveryTests", dependencies: ["LiaisonDelivery", "LiaisonTestSupport"],
+            name: "LiaisonDeliveryTests",
+            dependencies: [
+                "LiaisonDelivery", "LiaisonTestSupport",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonServerTests",
@@ -104,6 +108,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LiaisonCLITests", dependencies: ["LiaisonTestSupport"], swiftSettings: swiftSettings),
+            name: "LiaisonCLITests",
+            dependencies: ["LiaisonTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -70,9 +70,14 @@ public struct Gateway: Sendable {
                 await client.run()
                 return nil
             }
-            let result = try await body(store, migrator)
-            group.cancelAll()
-            return result
+            do {
+                try await store.waitUntilReachable()
+                let result = try await body(store, migrator)
+                group.cancelAll()
+                return result
+            } catch {
+                throw StoreError.classify(error)
+            }
         }
     }
 
@@ -95,6 +100,11 @@ public struct Gateway: Sendable {
         try await withThrowingDiscardingTaskGroup { group in
             // The client runs for the whole life of the gateway and stops last.
             group.addTask { await client.run() }
+            do {
+                try await store.waitUntilReachable()
+            } catch {
+                throw StoreError.classify(error)
+            }
             if migrate { try await migrator.migrate() }
             try await store.registerAgreements(loaded.map { ($0.agreement, $0.sha256) })
             logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
@@ -154,6 +164,7 @@ extension StoreError {
         case .embeddedPostgres(let step, let detail): "embedded PostgreSQL, \(step): \(detail)"
         case .vaultKeyUnknown(let keyID): "vault key \(keyID) is not configured or is not 32 bytes"
         case .vaultEntryCorrupt(let token): "vault entry \(token) does not decrypt"
+        case .databaseUnavailable: "the database cannot be reached; try again later"
         }
     }
 }

@@ -70,4 +70,22 @@ extension PostgresIncidentStore {
     public func ping() async throws {
         try await client.query("SELECT 1", logger: logger)
     }
+
+    /// Waits for the database to answer, or throws ``StoreError/databaseUnavailable``
+    /// after `timeout`: the client would otherwise wait for a connection indefinitely.
+    public func waitUntilReachable(timeout: Duration = .seconds(10)) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await ping()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return false
+            }
+            let reached = try await group.next() ?? false
+            group.cancelAll()
+            guard reached else { throw StoreError.databaseUnavailable }
+        }
+    }
 }

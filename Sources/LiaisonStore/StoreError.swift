@@ -1,3 +1,5 @@
+import PostgresNIO
+
 /// What went wrong in the store. Cases carry identifiers and codes, never content.
 public enum StoreError: Error, Sendable, Equatable {
     /// `LIAISON_DATABASE_URL` (or the test URL) is not a PostgreSQL URL Liaison understands.
@@ -13,4 +15,16 @@ public enum StoreError: Error, Sendable, Equatable {
     /// A vault entry could not be decrypted with any configured key.
     case vaultKeyUnknown(keyID: String)
     case vaultEntryCorrupt(token: String)
+    /// The database could not be reached or dropped the connection; trying later may work.
+    case databaseUnavailable
+}
+
+
+extension StoreError {
+    /// A connection-level PostgreSQL failure as ``databaseUnavailable``; anything else
+    /// (including an error the server reported for a statement) unchanged.
+    public static func classify(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError, psql.serverInfo == nil else { return error }
+        return StoreError.databaseUnavailable
+    }
 }

@@ -61,7 +61,11 @@ extension AsyncParsableCommand {
             throw ExitCode(78)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("liaison: \(error.reasonText)\n".utf8))
-            throw ExitCode(75)
+            switch error {
+            case .databaseUnavailable, .embeddedPostgres: throw ExitCode(75)
+            case .invalidDatabaseURL: throw ExitCode(78)
+            default: throw ExitCode(70)
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         (.auditor, "GET", "/v1/feed", 403), (.consumer, "GET", "/v1/feed", 200),
     ])
     func roles(caller: Caller, method: String, path: String, expected: Int) async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             var headers: HTTPFields = [.contentType: "application/x-ndjson"]
             switch caller {

@@ -17,7 +17,7 @@ import Testing
 
     @Test("Paging by cursor returns each projection exactly once, in order, and only to its consumer")
     func paging() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil)
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
             let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
@@ -56,7 +56,7 @@ import Testing
 
     @Test("Refuses a cursor or limit it did not issue", arguments: ["cursor=abc", "cursor=-1", "limit=0", "limit=1001", "limit=ten"])
     func badQuery(query: String) async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
             let (status, problem) = try await get(app, "/v1/feed?\(query)", key: consumer)

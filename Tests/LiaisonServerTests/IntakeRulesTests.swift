@@ -30,7 +30,7 @@ import Testing
 
     @Test("An invalid event anywhere in a batch is a 422 naming it, and nothing is written")
     func invalidBatchWritesNothing() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/webhook")
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
@@ -55,7 +55,7 @@ import Testing
         ("application/json", String(repeating: " ", count: 5000), 413, "body-too-large"),
     ])
     func badRequests(contentType: String, body: String, status: Int, slug: String) async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: 4096)))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
             let before = try await TestDatabase.rowCounts(db)
@@ -69,7 +69,7 @@ import Testing
 
     @Test("A retried push with the same Idempotency-Key returns the first receipt and stores nothing new")
     func idempotencyKey() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
             let headers: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "batch-2026-11-29-001"]
@@ -84,7 +84,7 @@ import Testing
 
     @Test("The same event sent again is reported as a duplicate of the first incident")
     func naturalKeyDuplicate() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
             let event = GatewayFixture.event(id: "same-event")

@@ -21,7 +21,7 @@ import Testing
 
     @Test("A pushed event reaches the webhook signed, with only the agreed fields, personal data rendered as agreed, and no plaintext outside the vault")
     func endToEnd() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
@@ -75,7 +75,7 @@ import Testing
 
     @Test("A receiver answering 500 then 200 gets the delivery once more, with the same webhook-id")
     func retriesAfterServerError() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let receiver = WebhookReceiver(script: [500])
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
@@ -99,7 +99,7 @@ import Testing
 
     @Test("A receiver that stays down past the attempt limit leaves the delivery dead")
     func deadAfterLimit() async throws {
-        try await TestDatabase.withSchema { db in
+        try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/webhook")
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)

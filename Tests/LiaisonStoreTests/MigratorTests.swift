@@ -1,0 +1,115 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonTestSupport
+import PostgresNIO
+import Testing
+
+@Suite struct MigratorTests {
+    @Test("Applying migrations again changes nothing and leaves none pending")
+    func idempotent() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            #expect(try await db.migrator.migrate().isEmpty)
+            #expect(try await db.migrator.pendingMigrations().isEmpty)
+        }
+    }
+
+    @Test("Replicas migrating at once apply each file once")
+    func concurrent() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            try await db.client.query("DROP TABLE schema_migrations", logger: TestDatabase.logger)
+            try await db.client.query("DROP SCHEMA \(unescaped: db.schema) CASCADE", logger: TestDatabase.logger)
+            try await db.client.query("CREATE SCHEMA \(unescaped: db.schema)", logger: TestDatabase.logger)
+            let results = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<4 { group.addTask { try await db.migrator.migrate() } }
+                return try await group.reduce(into: [[String]]()) { $0.append($1) }
+            }
+            let names = try Migrator.bundledMigrations().map(\.name)
+            #expect(results.flatMap { $0 } == names)
+        }
+    }
+}
+
+@Suite struct VaultTests {
+    @Test("Seals with AES-GCM bound to its token; opens only with the right key and token")
+    func sealOpen() throws {
+        let key = Secret(bytes: Array(repeating: 1, count: 32))
+        let vault = try VaultCipher(keys: ["k1": key], currentKeyID: "k1")
+        let token = Token(kind: .email, id: "0123456789abcdef")
+        let sealed = try vault.seal("ana@example.rs", token: token)
+        #expect(!String(decoding: sealed, as: UTF8.self).contains("ana@"))
+        #expect(try vault.open(sealed, keyID: "k1", token: token) == "ana@example.rs")
+        #expect(throws: StoreError.self) { try vault.open(sealed, keyID: "k1", token: Token(kind: .email, id: "fedcba9876543210")) }
+        #expect(throws: StoreError.vaultKeyUnknown(keyID: "k2")) { try vault.open(sealed, keyID: "k2", token: token) }
+        let other = try VaultCipher(keys: ["k1": Secret(bytes: Array(repeating: 2, count: 32))], currentKeyID: "k1")
+        #expect(throws: StoreError.self) { try other.open(sealed, keyID: "k1", token: token) }
+    }
+
+    @Test("Refuses keys that are not 32 bytes")
+    func keyLength() {
+        #expect(throws: StoreError.self) { try VaultCipher(keys: ["k1": Secret(bytes: [1, 2, 3])], currentKeyID: "k1") }
+    }
+
+    @Test("Stores only ciphertext and decrypts what projections need")
+    func roundTripThroughDatabase() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let draft = IncidentDraft(
+                naturalKey: "k", classification: .undetermined, tlp: .green, title: "t",
+                description: "call +381 64 123 4567", firstSeen: nil, lastSeen: nil, observables: [])
+            let protected = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+            try await db.store.registerAgreements([])
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let receipt = try await db.store.commitIntake(
+                .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 0, count: 32),
+                      receivedAt: Date(), incidents: [protected]),
+                agreements: [])
+            #expect(receipt.outcomes.map(\.status) == [.accepted])
+            let token = try #require(protected.vault.first?.token)
+            #expect(try await db.store.plaintexts(for: [token]) == [token: "+381641234567"])
+            for try await sealed in try await db.client.query("SELECT sealed FROM vault_entries", logger: TestDatabase.logger).decode(Data.self) {
+                #expect(!String(decoding: sealed, as: UTF8.self).contains("381"))
+            }
+        }
+    }
+}
+
+@Suite struct AuditLogTests {
+    @Test("Chains each entry to the one before, and refuses edits and deletions")
+    func chain() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            for index in 0..<3 {
+                try await db.store.audit(actor: "test", action: "check", subject: "s\(index)", details: ["n": index])
+            }
+            let rows = try await db.client.query(
+                "SELECT prev_hash, hash FROM audit_log ORDER BY seq", logger: TestDatabase.logger)
+            var previous = Data()
+            var count = 0
+            for try await (prev, hash) in rows.decode((Data, Data).self) {
+                #expect(prev == previous)
+                #expect(hash.count == 32)
+                previous = hash
+                count += 1
+            }
+            #expect(count == 3)
+            await #expect(throws: PSQLError.self) {
+                try await db.client.query("UPDATE audit_log SET actor = 'x'", logger: TestDatabase.logger)
+            }
+            await #expect(throws: PSQLError.self) {
+                try await db.client.query("DELETE FROM audit_log", logger: TestDatabase.logger)
+            }
+        }
+    }
+}
+
+@Suite struct APIKeyTests {
+    @Test("Stores only a key's SHA-256 and resolves the key to its organisation and role")
+    func keys() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let key = try await db.store.createAPIKey(organisation: "demo-cert", role: .producer)
+            #expect(key.hasPrefix("lsn_") && key.count > 40)
+            #expect(try await db.store.principal(forKey: key) == Principal(organisation: "demo-cert", role: .producer))
+            #expect(try await db.store.principal(forKey: key + "x") == nil)
+            for value in try await TestDatabase.allTextOutsideVault(db) { #expect(!value.contains(key)) }
+        }
+    }
+}
