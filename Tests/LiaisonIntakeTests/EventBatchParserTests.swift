@@ -71,3 +71,16 @@ import Testing
         }
     }
 }
+
+@Suite struct EventSchemaTests {
+    @Test("The examples in schemas/event.schema.json and the walkthrough's event parse")
+    func examples() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("schemas/event.schema.json"))) as? [String: Any]
+        let examples = try #require(schema?["examples"] as? [Any])
+        let body = try JSONSerialization.data(withJSONObject: examples)
+        #expect(try EventBatchParser().parse(Array(body), format: .jsonArray).count == examples.count)
+        let walkthrough = try Data(contentsOf: root.appendingPathComponent("deploy/local/examples/phishing-event.ndjson"))
+        #expect(try EventBatchParser().parse(Array(walkthrough), format: .ndjson).count == 1)
+    }
+}

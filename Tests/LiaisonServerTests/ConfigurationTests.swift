@@ -1,0 +1,43 @@
+import Foundation
+import LiaisonCore
+import LiaisonServer
+import Testing
+
+@Suite struct ConfigurationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("The documented example configuration loads, and its values are the defaults")
+    func example() throws {
+        let key = Data(repeating: 7, count: 32).base64EncodedString()
+        let configuration = try Configuration.load(
+            file: Self.root.appendingPathComponent("deploy/liaison.example.yaml").path, environment: ["LIAISON_VAULT_K1": key])
+        let defaults = Configuration(dataDirectory: configuration.dataDirectory)
+        #expect(configuration.host == defaults.host && configuration.port == defaults.port)
+        #expect(configuration.databaseURL == nil)
+        #expect(configuration.vaultRetentionDays == defaults.vaultRetentionDays)
+        #expect(configuration.maxBodyBytes == defaults.maxBodyBytes)
+        #expect(configuration.retrySchedule == defaults.retrySchedule)
+        #expect(configuration.deliveryTimeout == defaults.deliveryTimeout)
+        #expect(configuration.vaultKeys["k1"]?.bytes == Array(repeating: 7, count: 32))
+    }
+
+    @Test("Environment variables override the file")
+    func overrides() throws {
+        let configuration = try Configuration.load(
+            file: Self.root.appendingPathComponent("deploy/local/liaison.yaml").path,
+            environment: ["LIAISON_LISTEN": "[::1]:9090", "LIAISON_DATABASE_URL": "postgres://u@localhost/db"])
+        #expect(configuration.host == "::1" && configuration.port == 9090)
+        #expect(configuration.databaseURL == "postgres://u@localhost/db")
+        #expect(configuration.agreementsDirectory?.lastPathComponent == "agreements")
+    }
+
+    @Test("The demo agreement loads as the walkthrough describes")
+    func demoAgreement() throws {
+        let loaded = try AgreementLoader(environment: [:]).load(
+            directory: Self.root.appendingPathComponent("deploy/local/agreements"))
+        let agreement = try #require(loaded.first?.agreement)
+        #expect(agreement.producer == "demo-cert" && agreement.consumer == "demo-police")
+        #expect(agreement.personalData == [.email: .pseudonymise, .phone: .mask])
+        #expect(agreement.webhook?.url == "http://127.0.0.1:8088/webhook")
+    }
+}
