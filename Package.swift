@@ -9,7 +9,8 @@ let package = Package(
     name: "liaison",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "liaison", targets: ["liaison"])
+        .executable(name: "liaison", targets: ["liaison"]),
+        .executable(name: "liaison-bench", targets: ["liaison-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -84,7 +85,13 @@ let package = Package(
             path: "Tests/LiaisonTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "LiaisonCorpus", dependencies: ["LiaisonCore"], path: "Benchmarks/LiaisonCorpus",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "liaison-bench", dependencies: ["LiaisonCore", "LiaisonCorpus"], path: "Benchmarks/liaison-bench",
+            swiftSettings: swiftSettings),
+        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -64,19 +64,19 @@ public struct DeliveryWorker: Service {
                 return
             }
             guard let incident = try await store.incidents(ids: [job.incidentID])[job.incidentID],
-                let projection = try await store.renderedProjection(of: incident, under: agreement)
+                let rendering = try await store.renderedProjection(of: incident, under: agreement)
             else {
                 try await store.markDead(job, status: nil, error: "no-longer-shared")
                 logger.warning("delivery dead: the agreement no longer shares the incident", metadata: metadata)
                 return
             }
-            let body = try CanonicalJSON.encode(WebhookPayload(projection: projection, now: Date()))
+            let body = try CanonicalJSON.encode(WebhookPayload(projection: rendering.projected, now: Date()))
             let outcome = await sender.send(
                 body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())",
                 secret: webhook.secret, now: Date())
             switch outcome {
             case .delivered(let status):
-                try await store.markDelivered(job, consumer: agreement.consumer, status: status)
+                try await store.markDelivered(job, rendering: rendering, agreement: agreement, status: status)
                 logger.info("delivered", metadata: metadata)
             case .gone:
                 try await store.markDead(job, status: 410, error: "http-410")

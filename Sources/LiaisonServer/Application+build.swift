@@ -10,16 +10,18 @@ public struct GatewayDependencies: Sendable {
     public var migrator: Migrator
     public var agreements: AgreementBook
     public var parser: EventBatchParser
+    public var protector: IncidentProtector
     public var maxBodyBytes: Int
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
-        maxBodyBytes: Int
+        protector: IncidentProtector = IncidentProtector(), maxBodyBytes: Int
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
         self.parser = parser
+        self.protector = protector
         self.maxBodyBytes = maxBodyBytes
     }
 }
@@ -32,9 +34,11 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store))
     EventsIntakeController(
         store: dependencies.store, agreements: dependencies.agreements, parser: dependencies.parser,
-        protector: IntakeProtection(), maxBodyBytes: dependencies.maxBodyBytes
+        protector: dependencies.protector, maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: v1)
     FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
+    IncidentController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
+    AdminVaultController(store: dependencies.store).addRoutes(to: v1)
     return router
 }
 

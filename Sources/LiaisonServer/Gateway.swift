@@ -42,14 +42,16 @@ public struct Gateway: Sendable {
         return (try DatabaseConfiguration(url: cluster.url), started ? cluster : nil)
     }
 
-    /// The vault's keys: configured ones, or a key generated once in the data directory.
+    /// The vault's keys: configured ones, or keys generated once in the data directory.
     public func vaultCipher() throws -> VaultCipher {
-        if !configuration.vaultKeys.isEmpty {
-            return try VaultCipher(keys: configuration.vaultKeys, currentKeyID: configuration.vaultCurrentKey)
+        let lookupKey = try configuration.vaultLookupKey
+            ?? GeneratedKey.load(at: configuration.dataDirectory.appendingPathComponent("vault-lookup.key"))
+        var keys = configuration.vaultKeys
+        if keys.isEmpty {
+            keys[configuration.vaultCurrentKey] = try GeneratedKey.load(
+                at: configuration.dataDirectory.appendingPathComponent("vault-\(configuration.vaultCurrentKey).key"))
         }
-        let key = try GeneratedKey.load(
-            at: configuration.dataDirectory.appendingPathComponent("vault-\(configuration.vaultCurrentKey).key"))
-        return try VaultCipher(keys: [configuration.vaultCurrentKey: key], currentKeyID: configuration.vaultCurrentKey)
+        return try VaultCipher(keys: keys, currentKeyID: configuration.vaultCurrentKey, lookupKey: lookupKey)
     }
 
     public func loadAgreements() throws -> [AgreementLoader.Loaded] {
@@ -63,7 +65,7 @@ public struct Gateway: Sendable {
         let (database, cluster) = try database()
         defer { try? cluster?.stop() }
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
-        let store = PostgresIncidentStore(client: client, vault: vault, logger: logger)
+        let store = PostgresIncidentStore(client: client, vault: vault, retention: configuration.vaultRetention, logger: logger)
         let migrator = Migrator(client: client, schema: database.schema, logger: logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
@@ -93,7 +95,7 @@ public struct Gateway: Sendable {
         }
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
         let store = PostgresIncidentStore(
-            client: client, vault: vault, retention: .seconds(configuration.vaultRetentionDays * 86_400), logger: logger)
+            client: client, vault: vault, retention: configuration.vaultRetention, logger: logger)
         let migrator = Migrator(client: client, schema: database.schema, logger: logger)
         let agreements = AgreementBook(loaded.map(\.agreement))
         let httpClient = WebhookSender.makeHTTPClient()
@@ -111,7 +113,7 @@ public struct Gateway: Sendable {
             let dependencies = GatewayDependencies(
                 store: store, migrator: migrator, agreements: agreements,
                 parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
-                maxBodyBytes: configuration.maxBodyBytes)
+                protector: IncidentProtector(policy: configuration.protectionPolicy), maxBodyBytes: configuration.maxBodyBytes)
             let worker = DeliveryWorker(
                 store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                 agreements: agreements, schedule: configuration.retrySchedule,
@@ -121,7 +123,10 @@ public struct Gateway: Sendable {
                 onServerRunning: onServerRunning)
             let services = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: worker), .init(service: app)],
+                    services: [
+                        .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
+                        .init(service: worker), .init(service: app),
+                    ],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
             group.cancelAll()

@@ -2,6 +2,12 @@ import Foundation
 import LiaisonCore
 import PostgresNIO
 
+/// A projection rendered for a consumer, and the tokens it shows in plaintext.
+public struct Rendering: Sendable {
+    public var projected: ProjectedIncident
+    public var revealed: Set<Token>
+}
+
 /// One entry of a consumer's feed: an incident shared under an agreement, at a position.
 public struct FeedEntry: Sendable {
     public var sequence: Int64
@@ -64,10 +70,38 @@ extension PostgresIncidentStore {
 
     /// The projection a consumer receives for one incident under one agreement, with
     /// tokens rendered from the vault; nil when the agreement no longer shares it.
-    public func renderedProjection(of incident: Incident, under agreement: Agreement) async throws -> ProjectedIncident? {
+    public func renderedProjection(of incident: Incident, under agreement: Agreement) async throws -> Rendering? {
         guard case .share(let projection) = agreement.decision(for: incident) else { return nil }
         let plaintexts = try await plaintexts(for: projection.tokensNeedingPlaintext)
-        return projection.rendered(plaintexts: plaintexts)
+        return Rendering(
+            projected: projection.rendered(plaintexts: plaintexts), revealed: projection.revealedTokens(plaintexts: plaintexts))
+    }
+
+    /// Audits one disclosure outside the webhook path (feed, incident API): the incident,
+    /// the agreement, and any values revealed under its legal basis.
+    public func recordDisclosure(of rendering: Rendering, incidentID: UUID, agreement: Agreement, transport: String) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await appendDisclosure(rendering, incidentID: incidentID, agreement: agreement, transport: transport, delivery: nil, on: connection)
+        }
+    }
+
+    func appendDisclosure(
+        _ rendering: Rendering, incidentID: UUID, agreement: Agreement, transport: String, delivery: UUID?,
+        on connection: PostgresConnection
+    ) async throws {
+        var details: [String: any Sendable & Encodable] = [
+            "agreement": agreement.id, "consumer": agreement.consumer, "transport": transport,
+        ]
+        if let delivery { details["delivery"] = delivery.uuidString }
+        try await appendAudit(actor: "gateway", action: "disclose", subject: "incident:\(incidentID)", details: details, on: connection)
+        guard !rendering.revealed.isEmpty else { return }
+        try await appendAudit(
+            actor: "gateway", action: "reveal", subject: "incident:\(incidentID)",
+            details: [
+                "agreement": agreement.id, "consumer": agreement.consumer, "legal_basis": agreement.legalBasis ?? "",
+                "tokens": rendering.revealed.map(\.text).sorted().joined(separator: ","),
+            ],
+            on: connection)
     }
 }
 
@@ -84,5 +118,46 @@ extension Incident {
             description: description, firstSeen: first, lastSeen: last,
             observables: try CanonicalJSON.decode([Observable].self, from: Data(observables.utf8)),
             redactions: try CanonicalJSON.decode([Redaction].self, from: Data(redactions.utf8)))
+    }
+}
+
+/// How an incident reached the gateway: the evidence trail of RFC 3227-style handling.
+public struct CustodyRecord: Sendable, Hashable, Codable {
+    public var receiptID: UUID
+    public var producer: String
+    public var transport: String
+    /// SHA-256 of the exact bytes received, lower-case hex.
+    public var bodySHA256: String
+    public var receivedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case producer, transport
+        case receiptID = "receipt_id"
+        case bodySHA256 = "body_sha256"
+        case receivedAt = "received_at"
+    }
+}
+
+extension PostgresIncidentStore {
+    /// An incident shared with `consumer`, the agreement it was shared under, and its custody
+    /// record; nil when there is no such incident or it was not shared with this consumer.
+    public func sharedIncident(_ id: UUID, consumer: String) async throws -> (Incident, String, CustodyRecord)? {
+        let rows = try await client.query(
+            """
+            SELECT d.agreement_id, c.receipt_id, c.producer, c.transport, c.body_sha256, c.received_at
+            FROM deliveries d JOIN custody_records c ON c.incident_id = d.incident_id
+            WHERE d.incident_id = \(id) AND d.consumer = \(consumer)
+            ORDER BY d.seq LIMIT 1
+            """, logger: logger)
+        for try await (agreement, receipt, producer, transport, digest, received) in rows.decode(
+            (String, UUID, String, String, Data, Date).self)
+        {
+            guard let incident = try await incidents(ids: [id])[id] else { return nil }
+            let custody = CustodyRecord(
+                receiptID: receipt, producer: producer, transport: transport, bodySHA256: digest.hexString,
+                receivedAt: received)
+            return (incident, agreement, custody)
+        }
+        return nil
     }
 }

@@ -35,8 +35,8 @@ extension PostgresIncidentStore {
         return jobs
     }
 
-    /// Records a delivery the receiver accepted, and audits the disclosure.
-    public func markDelivered(_ job: DeliveryJob, consumer: String, status: Int) async throws {
+    /// Records a delivery the receiver accepted, and audits the disclosure (and any reveal).
+    public func markDelivered(_ job: DeliveryJob, rendering: Rendering, agreement: Agreement, status: Int) async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 """
@@ -44,10 +44,8 @@ extension PostgresIncidentStore {
                        last_error = NULL
                 WHERE id = \(job.id)
                 """, logger: logger)
-            try await appendAudit(
-                actor: "gateway", action: "disclose", subject: "incident:\(job.incidentID)",
-                details: ["agreement": job.agreementID, "consumer": consumer, "delivery": job.id.uuidString,
-                          "transport": "webhook"],
+            try await appendDisclosure(
+                rendering, incidentID: job.incidentID, agreement: agreement, transport: "webhook", delivery: job.id,
                 on: connection)
         }
     }

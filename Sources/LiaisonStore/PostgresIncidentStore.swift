@@ -10,11 +10,11 @@ import PostgresNIO
 public struct PostgresIncidentStore: Sendable {
     public let client: PostgresClient
     public let vault: VaultCipher
-    /// How long a vault entry is kept before `purge` may delete it.
-    public let retention: Duration
+    /// How long vault entries are kept, by kind, before `purge` deletes them.
+    public let retention: VaultRetention
     let logger: Logger
 
-    public init(client: PostgresClient, vault: VaultCipher, retention: Duration = .seconds(730 * 86_400), logger: Logger) {
+    public init(client: PostgresClient, vault: VaultCipher, retention: VaultRetention = VaultRetention(), logger: Logger) {
         self.client = client
         self.vault = vault
         self.retention = retention
@@ -173,7 +173,8 @@ public struct PostgresIncidentStore: Sendable {
 
     private func insertVaultEntries(_ accepted: [IncidentProtector.Result], on connection: PostgresConnection) async throws {
         var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
-        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = []
+        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainUntil: [Date] = []
+        let now = Date()
         for result in accepted {
             for item in result.vault {
                 tokens.append(item.token.text)
@@ -182,17 +183,17 @@ public struct PostgresIncidentStore: Sendable {
                 roles.append(item.role.rawValue)
                 sealed.append(ByteBuffer(data: try vault.seal(item.plaintext, token: item.token)))
                 lookups.append(ByteBuffer(data: vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
+                retainUntil.append(now.addingTimeInterval(TimeInterval(retention.days(for: item.token.kind) * 86_400)))
             }
         }
         guard !tokens.isEmpty else { return }
-        let retainUntil = Date().addingTimeInterval(TimeInterval(retention.components.seconds))
         try await connection.query(
             """
             INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
-            SELECT token, incident_id, kind, role, \(vault.currentKeyID), sealed, lookup_hash, \(retainUntil)
+            SELECT token, incident_id, kind, role, \(vault.currentKeyID), sealed, lookup_hash, retain_until
             FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
-                        \(sealed)::bytea[], \(lookups)::bytea[])
-                 AS t(token, incident_id, kind, role, sealed, lookup_hash)
+                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainUntil)::timestamptz[])
+                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_until)
             """, logger: logger)
     }
 

@@ -5,23 +5,23 @@ import LiaisonCore
 /// Seals personal values for the vault with AES-256-GCM under a named key.
 ///
 /// New entries use the current key; entries sealed under an older key still open as
-/// long as that key is configured. The lookup hash is an HMAC-SHA256 of the kind and
-/// normalised value under a key derived from the current vault key (HKDF), so a
-/// person's entries can be found for erasure without decrypting anything.
+/// long as that key is configured, and `liaison vault rotate` re-seals them. The lookup
+/// hash is an HMAC-SHA256 of the kind and normalised value under a lookup key of its
+/// own (it outlives rotations), so a person's entries can be found for erasure without
+/// decrypting anything.
 public struct VaultCipher: Sendable {
     public let currentKeyID: String
     private let keys: [String: SymmetricKey]
     private let lookupKey: SymmetricKey
 
     /// `keys` maps key ids to 32-byte keys; `currentKeyID` must be among them.
-    public init(keys: [String: Secret], currentKeyID: String) throws(StoreError) {
-        guard let current = keys[currentKeyID] else { throw .vaultKeyUnknown(keyID: currentKeyID) }
+    public init(keys: [String: Secret], currentKeyID: String, lookupKey: Secret) throws(StoreError) {
+        guard keys[currentKeyID] != nil else { throw .vaultKeyUnknown(keyID: currentKeyID) }
         for (id, key) in keys where key.bytes.count != 32 { throw .vaultKeyUnknown(keyID: id) }
+        guard lookupKey.bytes.count == 32 else { throw .vaultKeyUnknown(keyID: "lookup") }
         self.keys = keys.mapValues { SymmetricKey(data: $0.bytes) }
         self.currentKeyID = currentKeyID
-        self.lookupKey = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: current.bytes), info: Array("liaison vault lookup".utf8),
-            outputByteCount: 32)
+        self.lookupKey = SymmetricKey(data: lookupKey.bytes)
     }
 
     public func seal(_ plaintext: String, token: Token) throws -> Data {
@@ -46,4 +46,18 @@ public struct VaultCipher: Sendable {
     public func lookupHash(kind: PersonalDataKind, value: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Array((kind.rawValue + ":" + value).utf8), using: lookupKey))
     }
+}
+
+/// How long vault entries are kept: a default, and overrides per kind (GDPR Art. 5(1)(e),
+/// storage limitation). Configured as `vault.retention_days` and `vault.retention_days_by_kind`.
+public struct VaultRetention: Sendable, Hashable {
+    public var defaultDays: Int
+    public var byKind: [PersonalDataKind: Int]
+
+    public init(defaultDays: Int = 730, byKind: [PersonalDataKind: Int] = [:]) {
+        self.defaultDays = defaultDays
+        self.byKind = byKind
+    }
+
+    public func days(for kind: PersonalDataKind) -> Int { byKind[kind] ?? defaultDays }
 }

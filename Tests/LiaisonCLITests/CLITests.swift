@@ -98,7 +98,7 @@ import Testing
         for expected in [
             ":1: id: must be", ":4: colour: is not a known key", ":6: match.taxonomies: scams is not an ENISA RSIT taxonomy",
             ":7: match.max_tlp: is not a TLP 2.0 label", ":9: share.fields: secret_notes is not an incident field",
-            ":11: share.personal_data.email: must be drop, mask or pseudonymise", ":13: webhook.url: must be an http or https URL",
+            ":11: share.personal_data.email: must be drop, mask, generalise, pseudonymise or reveal", ":13: webhook.url: must be an http or https URL",
             ":14: webhook.secret: must be whsec_",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)")

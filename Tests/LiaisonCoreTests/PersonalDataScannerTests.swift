@@ -34,7 +34,7 @@ import Testing
     @Test("Leaves alone what only looks like personal data", arguments: [
         "user@localhost", "@handle on social media", "version 1.2.3 released", "build +5",
         "sum +1234567", "a@b.c", "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-        "2026-11-29T01:00:00+01:00", "x@192.168.1.1", "trailing@",
+        "2026-11-29T01:00:00+01:00", "trailing@",
     ])
     func ignores(text: String) {
         #expect(scanner.scan(text).isEmpty)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonDelivery
 import LiaisonServer
+import LiaisonStore
 import LiaisonTestSupport
 import Testing
 
@@ -19,13 +20,19 @@ import Testing
         }
     }
 
-    @Test("A pushed event reaches the webhook signed, with only the agreed fields, personal data rendered as agreed, and no plaintext outside the vault")
+    @Test("A pushed event reaches the webhook signed, with only the agreed fields, personal data rendered as agreed, and no plaintext outside the vault or in any log line")
     func endToEnd() async throws {
-        try await TestDatabase.withSchema { (db) async throws in
+        try await TestDatabase.withSchema { (handle) async throws in
+            let logs = CapturedLogs()
+            var captured = handle
+            captured.store = PostgresIncidentStore(client: handle.client, vault: handle.store.vault, logger: logs.logger("store"))
+            let db = captured
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
-                let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+                let app = Application(
+                    router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])),
+                    logger: logs.logger("http"))
                 let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
                 let (status, receipt) = try await push(app, key: key, body: GatewayFixture.event())
                 #expect(status == .created)
@@ -34,12 +41,17 @@ import Testing
                 #expect((receipt["body_sha256"] as? String)?.count == 64)
 
                 let incident = try #require(UUID(uuidString: incidentIDs[0]))
-                try await GatewayFixture.withWorker(db, agreements: [agreement]) {
+                try await GatewayFixture.withWorker(db, agreements: [agreement], logger: logs.logger("worker")) {
                     #expect(await WebhookReceiver.eventually {
                         (try? await db.store.deliveries(incidentID: incident).first?.status) == "delivered"
                     })
                 }
                 #expect(receiver.deliveries.count == 1)
+                let lines = logs.all
+                #expect(lines.contains { $0.contains("intake committed") } && lines.contains { $0.contains("delivered") })
+                for line in lines {
+                    #expect(!line.contains("petrovic") && !line.contains("123 4567") && !line.contains("+381641234567") && !line.contains("whsec_"), "log line leaks: \(line)")
+                }
                 let delivery = try #require(receiver.deliveries.first)
                 let id = try #require(delivery.headers["webhook-id"])
                 let timestamp = try #require(delivery.headers["webhook-timestamp"].flatMap(Int.init))

@@ -34,20 +34,20 @@ import Testing
     @Test("Seals with AES-GCM bound to its token; opens only with the right key and token")
     func sealOpen() throws {
         let key = Secret(bytes: Array(repeating: 1, count: 32))
-        let vault = try VaultCipher(keys: ["k1": key], currentKeyID: "k1")
+        let vault = try VaultCipher(keys: ["k1": key], currentKeyID: "k1", lookupKey: key)
         let token = Token(kind: .email, id: "0123456789abcdef")
         let sealed = try vault.seal("ana@example.rs", token: token)
         #expect(!String(decoding: sealed, as: UTF8.self).contains("ana@"))
         #expect(try vault.open(sealed, keyID: "k1", token: token) == "ana@example.rs")
         #expect(throws: StoreError.self) { try vault.open(sealed, keyID: "k1", token: Token(kind: .email, id: "fedcba9876543210")) }
         #expect(throws: StoreError.vaultKeyUnknown(keyID: "k2")) { try vault.open(sealed, keyID: "k2", token: token) }
-        let other = try VaultCipher(keys: ["k1": Secret(bytes: Array(repeating: 2, count: 32))], currentKeyID: "k1")
+        let other = try VaultCipher(keys: ["k1": Secret(bytes: Array(repeating: 2, count: 32))], currentKeyID: "k1", lookupKey: key)
         #expect(throws: StoreError.self) { try other.open(sealed, keyID: "k1", token: token) }
     }
 
     @Test("Refuses keys that are not 32 bytes")
     func keyLength() {
-        #expect(throws: StoreError.self) { try VaultCipher(keys: ["k1": Secret(bytes: [1, 2, 3])], currentKeyID: "k1") }
+        #expect(throws: StoreError.self) { try VaultCipher(keys: ["k1": Secret(bytes: [1, 2, 3])], currentKeyID: "k1", lookupKey: Secret(bytes: Array(repeating: 1, count: 32))) }
     }
 
     @Test("Stores only ciphertext and decrypts what projections need")

@@ -5,6 +5,7 @@ import LiaisonDelivery
 import LiaisonIntake
 import LiaisonServer
 import LiaisonStore
+import Logging
 
 /// Agreements, events and a delivery worker for integration tests.
 public enum GatewayFixture {
@@ -46,14 +47,15 @@ public enum GatewayFixture {
 
     /// Runs a delivery worker with a fast retry schedule while `body` runs.
     public static func withWorker<T: Sendable>(
-        _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, _ body: @Sendable () async throws -> T
+        _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
+        _ body: @Sendable () async throws -> T
     ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
             store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1)),
             agreements: AgreementBook(agreements),
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
-            pollInterval: .milliseconds(20), logger: TestDatabase.logger)
+            pollInterval: .milliseconds(20), logger: logger)
         let result = try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 try await worker.run()

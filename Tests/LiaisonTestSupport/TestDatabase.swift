@@ -27,17 +27,33 @@ public enum TestDatabase {
         return logger
     }()
 
+    /// Each test holds at most 1 + 4 connections; ten at a time stay well inside the
+    /// default `max_connections` of 100.
+    static let gate = TestGate(limit: 10)
+
     public static func withSchema<T: Sendable>(_ body: (Handle) async throws -> T) async throws -> T {
+        await gate.enter()
+        do {
+            let result = try await withSchemaUngated(body)
+            await gate.leave()
+            return result
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
+    static func withSchemaUngated<T: Sendable>(_ body: (Handle) async throws -> T) async throws -> T {
         let url = try baseURL()
         let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         var admin = try DatabaseConfiguration(url: url)
         admin.client.options.maximumConnections = 1
         let adminClient = PostgresClient(configuration: admin.client, backgroundLogger: logger)
         var configuration = try DatabaseConfiguration(url: url, schema: String(schema))
-        configuration.client.options.maximumConnections = 8
+        configuration.client.options.maximumConnections = 4
         let client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
         let key = Secret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
-        let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test")
+        let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test", lookupKey: Secret(bytes: Array(repeating: 11, count: 32)))
         let store = PostgresIncidentStore(client: client, vault: vault, logger: logger)
         let migrator = Migrator(client: client, schema: String(schema), logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in

@@ -5,6 +5,8 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var id: String
     public var producer: String
     public var consumer: String
+    /// The MoU article or law that allows the sharing; required for `reveal`.
+    public var legalBasis: String?
     public var match: Match
     public var fields: Set<IncidentField>
     /// What each kind of personal data becomes; a kind not named is dropped.
@@ -15,12 +17,14 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var webhook: Webhook?
 
     public init(
-        id: String, producer: String, consumer: String, match: Match, fields: Set<IncidentField>,
-        personalData: [PersonalDataKind: RenderAction], pseudonymKey: Secret?, webhook: Webhook?
+        id: String, producer: String, consumer: String, legalBasis: String? = nil, match: Match,
+        fields: Set<IncidentField>, personalData: [PersonalDataKind: RenderAction], pseudonymKey: Secret?,
+        webhook: Webhook?
     ) {
         self.id = id
         self.producer = producer
         self.consumer = consumer
+        self.legalBasis = legalBasis
         self.match = match
         self.fields = fields
         self.personalData = personalData
@@ -71,6 +75,17 @@ public enum RenderAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Keyed HMAC-SHA256 with the agreement's key: stable for one consumer, unlinkable
     /// across consumers.
     case pseudonymise
+    /// A coarser value: IPv4 to its /24, IPv6 to its /48, e-mail to its domain, a wallet
+    /// to its chain, an IBAN to its country, a card to its issuer number, a URL to its host.
+    case generalise
+    /// The value itself. Only under an agreement that names its legal basis; every
+    /// reveal is audited.
+    case reveal
+
+    /// The kinds `generalise` has a rule for.
+    public static let generalisable: Set<PersonalDataKind> = [
+        .ipv4, .ipv6, .email, .cryptoWallet, .iban, .paymentCard, .url, .domain,
+    ]
 }
 
 /// Key material that never prints: its description is a placeholder, so it cannot

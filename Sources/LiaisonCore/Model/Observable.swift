@@ -7,7 +7,9 @@ public enum ObservableRole: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// What an observable value is.
 public enum ObservableKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case email, phone, ipv4, ipv6, domain, url, asn, iban
+    case email, phone, ipv4, ipv6, domain, url, asn, iban, person
+    case paymentCard = "payment-card"
+    case nationalID = "national-id"
     case hashMD5 = "hash-md5"
     case hashSHA1 = "hash-sha1"
     case hashSHA256 = "hash-sha256"
@@ -16,12 +18,21 @@ public enum ObservableKind: String, Sendable, Hashable, Codable, CaseIterable {
     case userAccount = "user-account"
     case other
 
-    /// The personal-data kind a value of this observable kind is, if it always is one.
+    /// The personal-data kind a value of this observable kind can be; whether it is one
+    /// depends on its role and the ``ProtectionPolicy``.
     public var personalDataKind: PersonalDataKind? {
         switch self {
         case .email: .email
         case .phone: .phone
         case .iban: .iban
+        case .person: .person
+        case .paymentCard: .paymentCard
+        case .nationalID: .nationalID
+        case .ipv4: .ipv4
+        case .ipv6: .ipv6
+        case .cryptoWallet: .cryptoWallet
+        case .url: .url
+        case .domain: .domain
         default: nil
         }
     }

@@ -19,7 +19,7 @@ public struct Projection: Sendable, Equatable {
         self.pseudonymKey = agreement.pseudonymKey
     }
 
-    /// The tokens whose plaintext rendering needs: those that `mask` or `pseudonymise`.
+    /// The tokens whose plaintext rendering needs: every one not dropped.
     public var tokensNeedingPlaintext: Set<Token> {
         var tokens: Set<Token> = []
         for text in sharedTexts {
@@ -39,6 +39,11 @@ public struct Projection: Sendable, Equatable {
     }
 
     func action(for kind: PersonalDataKind) -> RenderAction { personalData[kind] ?? .drop }
+
+    /// The tokens this projection shows in plaintext, which the audit trail must record.
+    public func revealedTokens(plaintexts: [Token: String]) -> Set<Token> {
+        tokensNeedingPlaintext.filter { action(for: $0.kind) == .reveal && plaintexts[$0] != nil }
+    }
 
     /// The consumer's view. `plaintexts` holds the vault's values for the tokens in
     /// ``tokensNeedingPlaintext``; a token missing from it has been erased.

@@ -3,14 +3,19 @@ import Foundation
 /// Replaces every personal value in a draft with a token and hands the plaintexts
 /// back for the vault, so that what it returns can go to the shared store.
 ///
-/// Observables whose kind is always personal data (e-mail, phone, IBAN) are tokenised
-/// whatever their role; free text (title, description) is scanned by the
-/// ``PersonalDataScanner``. The same value in one incident gets the same token.
+/// Which values count is the ``ProtectionPolicy``'s decision: a structured observable by
+/// its kind and role; a value found in free text (title, description) by its kind, with
+/// role unknown. URL and domain observables keep their value, but the personal parts
+/// inside them are tokenised. The same value in one incident gets the same token.
 public struct IncidentProtector: Sendable {
-    public var scanner: PersonalDataScanner
+    public var policy: ProtectionPolicy
+    let scanner: PersonalDataScanner
 
-    public init(scanner: PersonalDataScanner = PersonalDataScanner()) {
-        self.scanner = scanner
+    public init(policy: ProtectionPolicy = .standard) {
+        self.policy = policy
+        // URLs and domains are scanned too, so that the scanner can tell a URL's own host
+        // from a personal value inside it; they are then kept unless the policy says otherwise.
+        self.scanner = PersonalDataScanner(kinds: policy.scannedKinds.union([.url, .domain]))
     }
 
     public struct Result: Sendable {
@@ -29,17 +34,24 @@ public struct IncidentProtector: Sendable {
         observables.reserveCapacity(draft.observables.count)
         for (index, observable) in draft.observables.enumerated() {
             var protected = observable
-            if let kind = observable.kind.personalDataKind {
+            let field = "/observables/\(index)/value"
+            switch observable.kind.personalDataKind {
+            case .url?, .domain?:
+                let spans = scanner.scan(observable.value).filter { policy.isPersonal($0.kind, role: observable.role) }
+                protected.value = session.replace(in: observable.value, field: field, spans: spans, role: observable.role)
+            case let kind? where policy.isPersonal(kind, role: observable.role):
                 let token = session.token(
-                    for: normalised(observable.value, kind: kind), kind: kind, role: observable.role,
-                    field: "/observables/\(index)/value", detector: "structured")
+                    for: PersonalDataNormaliser.normalise(observable.value, as: kind), kind: kind, role: observable.role,
+                    field: field, detector: "structured")
                 protected.value = token.text
+            default:
+                break
             }
             observables.append(protected)
         }
-        let title = session.replace(in: draft.title, field: "/title", spans: scanner.scan(draft.title))
+        let title = session.replace(in: draft.title, field: "/title", spans: personalSpans(in: draft.title), role: .unknown)
         let description = session.replace(
-            in: draft.description, field: "/description", spans: scanner.scan(draft.description))
+            in: draft.description, field: "/description", spans: personalSpans(in: draft.description), role: .unknown)
         let incident = Incident(
             id: id, producer: producer, receivedAt: receivedAt, classification: draft.classification,
             tlp: draft.tlp, title: title, description: description, firstSeen: draft.firstSeen,
@@ -47,17 +59,9 @@ public struct IncidentProtector: Sendable {
         return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey)
     }
 
-    private func normalised(_ value: String, kind: PersonalDataKind) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        switch kind {
-        case .email:
-            guard let at = trimmed.lastIndex(of: "@") else { return trimmed }
-            return trimmed[..<at] + trimmed[at...].lowercased()
-        case .phone, .iban:
-            return trimmed.filter { !" .-()".contains($0) }.uppercased()
-        default:
-            return trimmed
-        }
+    /// Personal values in free text, where no role is known.
+    func personalSpans(in text: String) -> [DetectedSpan] {
+        scanner.scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
     }
 
     /// The tokens handed out for one incident.
@@ -83,7 +87,7 @@ public struct IncidentProtector: Sendable {
             return token
         }
 
-        mutating func replace(in text: String, field: String, spans: [DetectedSpan]) -> String {
+        mutating func replace(in text: String, field: String, spans: [DetectedSpan], role: ObservableRole) -> String {
             guard !spans.isEmpty else { return text }
             let bytes = Array(text.utf8)
             var output: [UInt8] = []
@@ -92,7 +96,8 @@ public struct IncidentProtector: Sendable {
             for span in spans {
                 output.append(contentsOf: bytes[cursor..<span.utf8Range.lowerBound])
                 let token = self.token(
-                    for: span.normalised, kind: span.kind, role: .unknown, field: field, detector: span.detector)
+                    for: PersonalDataNormaliser.normalise(span.normalised, as: span.kind), kind: span.kind, role: role,
+                    field: field, detector: span.detector)
                 output.append(contentsOf: token.text.utf8)
                 cursor = span.utf8Range.upperBound
             }

@@ -80,9 +80,16 @@ public struct AgreementLoader: Sendable {
                     reader.fail(keyNode, key: "share.personal_data", "\(name) is not a personal-data kind")
                     continue
                 }
+                let key = "share.personal_data.\(name)"
                 guard let action = valueNode.string.flatMap(RenderAction.init(rawValue:)) else {
-                    reader.fail(valueNode, key: "share.personal_data.\(name)", "must be drop, mask or pseudonymise")
+                    reader.fail(valueNode, key: key, "must be drop, mask, generalise, pseudonymise or reveal")
                     continue
+                }
+                if action == .generalise, !RenderAction.generalisable.contains(kind) {
+                    reader.fail(valueNode, key: key, "\(name) cannot be generalised; use drop, mask, pseudonymise or reveal")
+                }
+                if action == .reveal, reader.string(root, "legal_basis", path: "")?.isEmpty ?? true {
+                    reader.fail(valueNode, key: key, "reveal needs the agreement's legal_basis")
                 }
                 actions[kind] = action
             }
@@ -91,8 +98,8 @@ public struct AgreementLoader: Sendable {
         let webhook = readWebhook(reader.mapping(root, "webhook", path: ""), &reader)
         guard let id, let producer, let consumer, let match else { return nil }
         return Agreement(
-            id: id, producer: producer, consumer: consumer, match: match, fields: fields, personalData: actions,
-            pseudonymKey: pseudonymKey, webhook: webhook)
+            id: id, producer: producer, consumer: consumer, legalBasis: reader.string(root, "legal_basis", path: ""),
+            match: match, fields: fields, personalData: actions, pseudonymKey: pseudonymKey, webhook: webhook)
     }
 
     private func identifier(_ root: Node.Mapping, _ key: String, _ reader: inout YAMLReader) -> String? {

@@ -17,7 +17,8 @@ extension Configuration {
             root = reader.document(text)
             if let root {
                 reader.rejectUnknownKeys(
-                    in: root, known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "intake", "delivery", "log_level"],
+                    in: root,
+                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "delivery", "log_level"],
                     path: "")
             }
         }
@@ -51,6 +52,7 @@ extension Configuration {
             }
         }
         configuration.readVault(reader.mapping(root, "vault", path: ""), environment: environment, reader: &reader)
+        configuration.readProtection(reader.mapping(root, "protection", path: ""), reader: &reader)
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
         configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
@@ -59,13 +61,42 @@ extension Configuration {
 
     /// `vault.current_key` (default `k1`); `vault.keys`: id → `env:NAME` / `file:PATH` /
     /// base64 of 32 bytes; `LIAISON_VAULT_KEY` (base64) or `LIAISON_VAULT_KEY_FILE` set
-    /// the current key; `vault.retention_days` (1–36500, default 730).
+    /// the current key; `vault.lookup_key` or `LIAISON_VAULT_LOOKUP_KEY`;
+    /// `vault.retention_days` (1–36500, default 730), `vault.retention_days_by_kind`
+    /// (kind → days), `vault.purge_interval_minutes` (1–10080, default 60).
     private mutating func readVault(_ vault: Yams.Node.Mapping?, environment: [String: String], reader: inout YAMLReader) {
         if let vault {
-            reader.rejectUnknownKeys(in: vault, known: ["current_key", "keys", "retention_days"], path: "vault")
+            reader.rejectUnknownKeys(
+                in: vault,
+                known: ["current_key", "keys", "lookup_key", "retention_days", "retention_days_by_kind", "purge_interval_minutes"],
+                path: "vault")
         }
         vaultCurrentKey = reader.string(vault, "current_key", path: "vault") ?? vaultCurrentKey
-        vaultRetentionDays = reader.int(vault, "retention_days", path: "vault", range: 1...36_500) ?? vaultRetentionDays
+        vaultRetention.defaultDays = reader.int(vault, "retention_days", path: "vault", range: 1...36_500) ?? vaultRetention.defaultDays
+        if let byKind = reader.mapping(vault, "retention_days_by_kind", path: "vault") {
+            for (keyNode, _) in byKind {
+                let name = keyNode.string ?? ""
+                guard let kind = PersonalDataKind(rawValue: name) else {
+                    reader.fail(keyNode, key: "vault.retention_days_by_kind", "\(name) is not a personal-data kind")
+                    continue
+                }
+                vaultRetention.byKind[kind] = reader.int(byKind, name, path: "vault.retention_days_by_kind", range: 1...36_500)
+            }
+        }
+        if let minutes = reader.int(vault, "purge_interval_minutes", path: "vault", range: 1...10_080) {
+            vaultPurgeInterval = .seconds(minutes * 60)
+        }
+        if let reference = environment["LIAISON_VAULT_LOOKUP_KEY"].map({ $0 }) ?? reader.string(vault, "lookup_key", path: "vault") {
+            do {
+                guard let key = SecretReference.key(fromBase64: try SecretReference.resolve(reference, environment: environment)) else {
+                    reader.fail(reader.value(vault, "lookup_key"), key: "vault.lookup_key", "must be base64 of exactly 32 bytes")
+                    return
+                }
+                vaultLookupKey = key
+            } catch {
+                reader.fail(reader.value(vault, "lookup_key"), key: "vault.lookup_key", SecretReference.message(error))
+            }
+        }
         if let keys = reader.mapping(vault, "keys", path: "vault") {
             for (keyNode, valueNode) in keys {
                 guard let id = keyNode.string, case .scalar(let scalar) = valueNode else { continue }
@@ -101,6 +132,41 @@ extension Configuration {
         }
         if !vaultKeys.isEmpty, vaultKeys[vaultCurrentKey] == nil {
             reader.fail(reader.value(vault, "current_key"), key: "vault.current_key", "names no key in vault.keys")
+        }
+    }
+
+    /// `protection.always_personal` (kinds that are personal data in every role) and
+    /// `protection.personal_roles` (kind → the roles in which it is); defaults in
+    /// ``ProtectionPolicy/standard``. Naming either replaces that part of the default.
+    private mutating func readProtection(_ protection: Yams.Node.Mapping?, reader: inout YAMLReader) {
+        guard let protection else { return }
+        reader.rejectUnknownKeys(in: protection, known: ["always_personal", "personal_roles"], path: "protection")
+        if let kinds = reader.strings(protection, "always_personal", path: "protection") {
+            var always: Set<PersonalDataKind> = []
+            for (name, node) in kinds {
+                if let kind = PersonalDataKind(rawValue: name) { always.insert(kind) } else {
+                    reader.fail(node, key: "protection.always_personal", "\(name) is not a personal-data kind")
+                }
+            }
+            protectionPolicy.alwaysPersonal = always
+        }
+        if let roles = reader.mapping(protection, "personal_roles", path: "protection") {
+            var byKind: [PersonalDataKind: Set<ObservableRole>] = [:]
+            for (keyNode, _) in roles {
+                let name = keyNode.string ?? ""
+                guard let kind = PersonalDataKind(rawValue: name) else {
+                    reader.fail(keyNode, key: "protection.personal_roles", "\(name) is not a personal-data kind")
+                    continue
+                }
+                var set: Set<ObservableRole> = []
+                for (roleName, node) in reader.strings(roles, name, path: "protection.personal_roles") ?? [] {
+                    if let role = ObservableRole(rawValue: roleName) { set.insert(role) } else {
+                        reader.fail(node, key: "protection.personal_roles.\(name)", "\(roleName) is not offender, victim, infrastructure or unknown")
+                    }
+                }
+                byKind[kind] = set
+            }
+            protectionPolicy.personalRoles = byKind
         }
     }
 

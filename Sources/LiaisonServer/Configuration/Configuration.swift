@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonDelivery
 import LiaisonIntake
+import LiaisonStore
 import Logging
 
 /// Everything `liaison` reads at start, from `liaison.yaml` and the environment.
@@ -22,8 +23,15 @@ public struct Configuration: Sendable {
     public var vaultKeys: [String: Secret]
     /// `vault.current_key`: the key id new entries use. Default `k1`.
     public var vaultCurrentKey: String
-    /// `vault.retention_days`: how long vault entries are kept. Default 730.
-    public var vaultRetentionDays: Int
+    /// `vault.lookup_key` / `LIAISON_VAULT_LOOKUP_KEY`: the key of the lookup hashes used
+    /// for erasure; kept across rotations. None: generated once in `DATA_DIR/vault-lookup.key`.
+    public var vaultLookupKey: Secret?
+    /// `vault.retention_days` (default 730) and `vault.retention_days_by_kind`.
+    public var vaultRetention: VaultRetention
+    /// `vault.purge_interval_minutes`: how often `serve` deletes expired entries. Default 60.
+    public var vaultPurgeInterval: Duration
+    /// `protection.always_personal`, `protection.personal_roles`: what counts as personal data.
+    public var protectionPolicy: ProtectionPolicy
     /// `intake.max_body_bytes`: the largest request body taken. Default 16 MiB.
     public var maxBodyBytes: Int
     /// `intake.default_tlp`: the label of an event that carries none. Default `TLP:AMBER`.
@@ -44,7 +52,10 @@ public struct Configuration: Sendable {
         agreementsDirectory = nil
         vaultKeys = [:]
         vaultCurrentKey = "k1"
-        vaultRetentionDays = 730
+        vaultLookupKey = nil
+        vaultRetention = VaultRetention()
+        vaultPurgeInterval = .seconds(3600)
+        protectionPolicy = .standard
         maxBodyBytes = 16 << 20
         defaultTLP = .amber
         intakeLimits = IntakeLimits()

@@ -44,15 +44,10 @@ struct FeedController {
         var items: [ProjectedIncident] = []
         for entry in entries {
             guard let agreement = agreements[entry.agreementID],
-                let projection = try await store.renderedProjection(of: entry.incident, under: agreement)
+                let rendering = try await store.renderedProjection(of: entry.incident, under: agreement)
             else { continue }
-            items.append(projection)
-        }
-        if !items.isEmpty {
-            try await store.audit(
-                actor: consumer.organisation, action: "disclose", subject: "feed:\(consumer.organisation)",
-                details: ["count": items.count, "after": cursor, "transport": "feed",
-                          "incidents": items.map(\.id.uuidString).joined(separator: ",")])
+            try await store.recordDisclosure(of: rendering, incidentID: entry.incident.id, agreement: agreement, transport: "feed")
+            items.append(rendering.projected)
         }
         let next = entries.last.map { String($0.sequence) } ?? String(cursor)
         return try JSONResponse.make(.ok, Page(items: items, nextCursor: next))

@@ -13,7 +13,7 @@ struct EventsIntakeController {
     let store: PostgresIncidentStore
     let agreements: AgreementBook
     let parser: EventBatchParser
-    let protector: IntakeProtection
+    let protector: IncidentProtector
     let maxBodyBytes: Int
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
@@ -35,7 +35,9 @@ struct EventsIntakeController {
         let submission = PostgresIncidentStore.IntakeSubmission(
             producer: producer.organisation, transport: .httpEvents, idempotencyKey: idempotencyKey,
             bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt,
-            incidents: protector.protect(drafts, producer: producer.organisation, receivedAt: receivedAt))
+            incidents: drafts.map {
+                protector.protect($0, id: UUID(), producer: producer.organisation, receivedAt: receivedAt)
+            })
         let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
         context.logger.info(
             "intake committed",
@@ -64,15 +66,6 @@ struct EventsIntakeController {
         } catch is NIOTooManyBytesError {
             throw Problem.bodyTooLarge(limit: limit)
         }
-    }
-}
-
-/// Protection of a whole batch: one incident id and one set of tokens per draft.
-struct IntakeProtection: Sendable {
-    let protector = IncidentProtector()
-
-    func protect(_ drafts: [IncidentDraft], producer: String, receivedAt: Date) -> [IncidentProtector.Result] {
-        drafts.map { protector.protect($0, id: UUID(), producer: producer, receivedAt: receivedAt) }
     }
 }
 

@@ -1,0 +1,48 @@
+import Foundation
+import LiaisonCore
+import LiaisonCorpus
+
+/// Liaison's benchmarks and evaluation, each printing figures:
+///   liaison-bench detect                              scanner throughput (MB/s), pathological inputs
+///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
+///                                                     precision and recall per kind on the labelled corpus
+///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
+/// Build with `swift build -c release --product liaison-bench` for meaningful figures.
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
+        return fallback
+    }
+    return value
+}
+
+switch arguments.count > 1 ? arguments[1] : "" {
+case "detect":
+    detectBenchmark()
+case "generate":
+    let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
+    var out = ""
+    for index in 0..<option("--count", 1000) {
+        out += JSONLines.line(generator.document(index)) + "\n"
+        if out.utf8.count > 1 << 20 {
+            FileHandle.standardOutput.write(Data(out.utf8))
+            out = ""
+        }
+    }
+    FileHandle.standardOutput.write(Data(out.utf8))
+case "score":
+    let seed = UInt64(option("--seed", 1))
+    let documents = CorpusGenerator(seed: seed).documents(count: option("--count", 5000))
+    let only = arguments.firstIndex(of: "--kind").flatMap { $0 + 1 < arguments.count ? PersonalDataKind(rawValue: arguments[$0 + 1]) : nil }
+    let report = Scorer.score(documents, examples: option("--examples", 6), clock: { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 })
+    print("seed \(seed), \(report.documents) documents, \(report.scalars) scalars, scan \(String(format: "%.3f", report.seconds)) s")
+    print(Scorer.table(report))
+    for kind in PersonalDataKind.allCases where only == nil || only == kind {
+        for example in report.falsePositives[kind] ?? [] { print("FP \(kind.rawValue): \(example)") }
+        for example in report.falseNegatives[kind] ?? [] { print("FN \(kind.rawValue): \(example)") }
+    }
+    if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
+default:
+    print("usage: liaison-bench detect | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N]")
+    exit(2)
+}

@@ -1,0 +1,80 @@
+/// Byte-level character classes. Every detector works on UTF-8 code units so that a scan is a
+/// linear walk with no `String.Index` arithmetic and no regular-expression engine.
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+@inline(__always) func isUpperASCII(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+@inline(__always) func isLowerASCII(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+@inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+@inline(__always) func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
+@inline(__always) func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20) &- 0x61 < 6 }
+@inline(__always) func lowerASCII(_ b: UInt8) -> UInt8 { isUpperASCII(b) ? b | 0x20 : b }
+@inline(__always) func upperASCII(_ b: UInt8) -> UInt8 { isLowerASCII(b) ? b & 0xDF : b }
+@inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+@inline(__always) func hexValue(_ b: UInt8) -> Int { isDigit(b) ? Int(b &- 0x30) : Int((b | 0x20) &- 0x61) + 10 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.
+    @inline(__always) func at(_ i: Int) -> UInt8 { i >= 0 && i < count ? self[i] : 0 }
+
+    /// ASCII case-insensitive comparison of `pattern` (given in lower case) at `i`.
+    func matchesLower(_ pattern: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + pattern.count <= count else { return false }
+        for k in 0..<pattern.count where lowerASCII(self[i + k]) != pattern[k] { return false }
+        return true
+    }
+
+    /// Exact comparison of `pattern` at `i`.
+    func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + pattern.count <= count else { return false }
+        for k in 0..<pattern.count where self[i + k] != pattern[k] { return false }
+        return true
+    }
+
+    func string(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[r]), as: UTF8.self)
+    }
+
+    /// Decodes the scalar starting at `i` (which must be a lead byte); returns value and byte length.
+    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = at(i)
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(at(i + 1) & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(at(i + 1) & 0x3F) << 6) | UInt32(at(i + 2) & 0x3F), 3)
+        }
+        return ((UInt32(b0 & 0x07) << 18) | (UInt32(at(i + 1) & 0x3F) << 12)
+                    | (UInt32(at(i + 2) & 0x3F) << 6) | UInt32(at(i + 3) & 0x3F), 4)
+    }
+
+    /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.
+    /// Non-ASCII punctuation blocks (U+0080–U+00BF, U+2000–U+2FFF, ×, ÷) end a host name so that
+    /// curly quotes or no-break spaces never glue onto a domain.
+    @inline(__always) func hostCharLength(at i: Int) -> Int {
+        let b = at(i)
+        if b < 0x80 { return isAlnum(b) || b == 0x2D ? 1 : 0 }
+        if b < 0xC3 || b == 0xE2 || b == 0xE3 && at(i + 1) == 0x80 { return 0 }
+        if b == 0xC3 && (at(i + 1) == 0x97 || at(i + 1) == 0xB7) { return 0 }
+        if b == 0xEF && at(i + 1) >= 0xBC { return 0 } // full-width forms, specials
+        return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+}
+
+extension Array where Element == UInt8 {
+    init(ascii s: StaticString) {
+        self = Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+}
+
+/// 64-bit FNV-1a, used to look up gazetteer words without allocating a String per word.
+@inline(__always) func fnv1a(_ p: Bytes, _ r: Range<Int>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for i in r { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
+    return h
+}
+
+func fnv1a(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+}

@@ -1,0 +1,109 @@
+/// Per-kind validation of a whole structured field (a form's "IBAN" or "phone" box), using the
+/// same rules as the scanner: the value must be exactly one instance of the kind, nothing more.
+public enum PersonalDataValidator {
+    public static func isValid(_ value: String, as kind: PersonalDataKind) -> Bool {
+        normalise(value, as: kind) != nil
+    }
+
+    /// The normalised real value, or nil when `value` is not a valid `kind`.
+    public static func normalise(_ value: String, as kind: PersonalDataKind) -> String? {
+        var trimmed = undefang(value).trimmingSpaces()
+        if kind == .iban || kind == .paymentCard { trimmed = trimmed.uppercasedASCII() }
+        if kind == .iban {
+            // Accept any spacing in a structured field.
+            let compact = Array(trimmed.utf8.filter { $0 != 0x20 })
+            return IBANValidator.isValidCompact(compact) ? String(decoding: compact, as: UTF8.self) : nil
+        }
+        if kind == .person { return plausiblePersonName(trimmed) }
+        // Weak shapes need a cue in free text; a structured field of that kind is its own cue.
+        let cue: String
+        switch kind {
+        case .phone: cue = "tel: "
+        case .person: cue = "Name: "
+        case .nationalID: cue = "numri personal: "
+        default: cue = ""
+        }
+        let offset = cue.utf8.count
+        let spans = PersonalDataScanner(kinds: [kind]).scan(cue + trimmed)
+        guard spans.count == 1, spans[0].kind == kind, spans[0].utf8Range == offset..<(offset + trimmed.utf8.count) else { return nil }
+        return spans[0].normalised
+    }
+}
+
+extension PersonalDataValidator {
+    /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds
+    /// something shaped like a person's name: 2–4 words of letters (Latin with diacritics or
+    /// Cyrillic, one script per word), each capitalised ("Petrović") or all capitals ("PETROVIĆ"),
+    /// parts joined by a hyphen or apostrophe ("Kaya-Demir", "O'Neill"), and no word that marks an
+    /// organisation or a placeholder ("Bank", "LLC", "a.d.", "nepoznato").
+    public static func isPlausiblePerson(_ value: String) -> Bool {
+        plausiblePersonName(undefang(value).trimmingSpaces()) != nil
+    }
+
+    /// The name with its words joined by single spaces, or nil.
+    static func plausiblePersonName(_ value: String) -> String? {
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        guard (2...4).contains(words.count) else { return nil }
+        for word in words {
+            guard isNameWord(word), !organisationWords.contains(String(word).lowercased()) else { return nil }
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func isNameWord(_ word: Substring) -> Bool {
+        var parts: [[Unicode.Scalar]] = [[]]
+        for u in word.unicodeScalars {
+            if u == "-" || u == "'" || u == "\u{2019}" { parts.append([]); continue }
+            parts[parts.count - 1].append(u)
+        }
+        var cyrillic: Bool? = nil
+        for (k, part) in parts.enumerated() {
+            // "O'Neill": a one-letter part is allowed before an apostrophe only.
+            guard part.count >= 2 || (part.count == 1 && k < parts.count - 1 && part[0].properties.isUppercase) else { return false }
+            guard part.allSatisfy({ PersonNames.isLetter($0.value) }), PersonNames.isUpper(part[0].value) else { return false }
+            for u in part {
+                let c = u.value >= 0x400 && u.value < 0x530
+                if cyrillic == nil { cyrillic = c } else if cyrillic != c { return false }
+            }
+            let rest = part.dropFirst()
+            let lower = rest.allSatisfy { !PersonNames.isUpper($0.value) }
+            let upper = rest.allSatisfy { PersonNames.isUpper($0.value) }
+            guard lower || upper else { return false }
+        }
+        return true
+    }
+
+    /// Lower-cased words that make a field value an organisation, an office or a placeholder.
+    static let organisationWords: Set<String> = [
+        "bank", "banka", "banke", "bankë", "bankası", "banca", "банка", "llc", "ltd", "inc", "corp", "corporation", "company",
+        "gmbh", "ag", "ad", "doo", "dooel", "shpk", "as", "aş", "plc", "sa", "srl", "ао", "ад", "доо", "дооел",
+        "telekom", "telecom", "hosting", "solutions", "services", "group", "holding", "limited", "systems", "technologies",
+        "ministry", "ministarstvo", "министарство", "министерство", "mup", "муп", "policija", "polisi", "policia", "полиција",
+        "emniyet", "müdürlüğü", "cert", "csirt", "republike", "republika", "srbije", "shtetit", "genel", "office",
+        "department", "university", "univerzitet", "unknown", "nepoznato", "nepoznat", "непознато", "непознат", "anonim",
+        "anonimni", "anonymous", "n/a", "team", "support", "customer", "service", "admin", "administrator",
+        // generic words of company and office names in the region's languages
+        "pošta", "posta", "пошта", "kredi", "kredit", "credit", "agjencia", "agencija", "agency", "агенција", "ajansı",
+        "preduzeće", "preduzece", "poduzeće", "претпријатие", "предузеће", "hizmetleri", "iletişim", "kombëtare", "narodna",
+        "javno", "jp", "telecommunications", "elektroprivreda", "shoqëria", "şirketi", "sirketi", "ticaret", "sanayi",
+        "društvo", "drustvo", "компанија", "kompanija", "fondacija", "foundation", "udruženje", "association", "klinika",
+        "hospital", "bolnica", "spital", "hastanesi", "opština", "opstina", "општина", "bashkia", "belediyesi", "komuna",
+        // places and perpetrator placeholders
+        "albania", "shqipëria", "shqiperia", "kosova", "kosovo", "srbija", "србија", "србије", "türkiye", "turkiye", "turkey",
+        "makedonija", "македонија", "macedonia", "crna", "gora", "bosna", "hercegovina", "montenegro", "serbia",
+        "nepoznati", "nepoznata", "počinilac", "pocinilac", "počinitelj", "izvršilac", "непознати", "сторител", "извршилац",
+        "i", "e", "ve", "and", "und", "dhe", "и",
+    ]
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let u = Array(utf8)
+        var s = 0, e = u.count
+        while s < e && isSpace(u[s]) { s += 1 }
+        while e > s && isSpace(u[e - 1]) { e -= 1 }
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+
+    func uppercasedASCII() -> String { String(decoding: utf8.map(upperASCII), as: UTF8.self) }
+}

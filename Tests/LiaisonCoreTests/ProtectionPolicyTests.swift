@@ -1,0 +1,93 @@
+import Foundation
+import LiaisonCore
+import Testing
+
+@Suite struct ProtectionPolicyTests {
+    func protect(_ observables: [Observable], description: String = "", policy: ProtectionPolicy = .standard) -> IncidentProtector.Result {
+        let draft = IncidentDraft(
+            naturalKey: "k", classification: .undetermined, tlp: .green, title: "t", description: description,
+            firstSeen: nil, lastSeen: nil, observables: observables)
+        return IncidentProtector(policy: policy).protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+    }
+
+    @Test("Victim and unknown addresses are personal data; the offender's and infrastructure are shared as indicators", arguments: [
+        (ObservableRole.victim, true), (.unknown, true), (.offender, false), (.infrastructure, false),
+    ])
+    func ipByRole(role: ObservableRole, personal: Bool) {
+        let result = protect([Observable(kind: .ipv4, value: "198.51.100.7", role: role)])
+        #expect((Token(text: result.incident.observables[0].value) != nil) == personal)
+        #expect(result.vault.count == (personal ? 1 : 0))
+    }
+
+    @Test("E-mail, phone and IBAN are personal data whatever the role")
+    func alwaysPersonal() {
+        let result = protect([
+            Observable(kind: .email, value: "fraudster@example.org", role: .offender),
+            Observable(kind: .phone, value: "+90 532 123 45 67", role: .offender),
+            Observable(kind: .iban, value: "RS35 2600 0560 1001 6113 79", role: .infrastructure),
+        ])
+        #expect(result.incident.observables.allSatisfy { Token(text: $0.value) != nil })
+        #expect(result.vault.map(\.plaintext).sorted() == ["+905321234567", "RS35260005601001611379", "fraudster@example.org"])
+    }
+
+    @Test("A URL keeps its value but loses the personal data inside it")
+    func urlWithEmail() throws {
+        let result = protect([Observable(kind: .url, value: "https://evil.example/track?u=ana.markovic@example.rs&x=1", role: .offender)])
+        let value = result.incident.observables[0].value
+        #expect(value.hasPrefix("https://evil.example/track?u=[[pd:email:"))
+        #expect(!value.contains("markovic"))
+        #expect(result.vault.first?.role == .offender)
+    }
+
+    @Test("An operator's policy can make offender addresses personal too")
+    func configurable() {
+        var policy = ProtectionPolicy.standard
+        policy.personalRoles[.ipv4] = Set(ObservableRole.allCases)
+        let result = protect([Observable(kind: .ipv4, value: "203.0.113.9", role: .offender)], policy: policy)
+        #expect(result.vault.count == 1)
+    }
+}
+
+@Suite struct RenderActionTests {
+    func render(_ kind: ObservableKind, _ value: String, _ action: RenderAction) throws -> String? {
+        let draft = IncidentDraft(
+            naturalKey: "k", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green, title: "t",
+            description: "", firstSeen: nil, lastSeen: nil, observables: [Observable(kind: kind, value: value, role: .victim)])
+        let result = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+        let pd = try #require(kind.personalDataKind)
+        let agreement = Agreement(
+            id: "a", producer: "cert", consumer: "police", legalBasis: "Art. 4", match: .init(taxonomies: ["fraud"], maxTLP: .red),
+            fields: [.observables], personalData: [pd: action], pseudonymKey: Secret(bytes: Array(repeating: 1, count: 32)),
+            webhook: nil)
+        guard case .share(let projection) = agreement.decision(for: result.incident) else { return nil }
+        let plaintexts = Dictionary(uniqueKeysWithValues: result.vault.map { ($0.token, $0.plaintext) })
+        return projection.rendered(plaintexts: plaintexts).observables?.first?.value
+    }
+
+    @Test("Generalises each kind to what still serves an investigation", arguments: [
+        (ObservableKind.ipv4, "198.51.100.77", "198.51.100.0/24"),
+        (.ipv6, "2001:db8:abcd:12::1", "2001:db8:abcd::/48"),
+        (.ipv6, "2001:db8::1", "2001:db8:0::/48"),
+        (.email, "ana@example.rs", "*@example.rs"),
+        (.iban, "RS35260005601001611379", "RS"),
+        (.cryptoWallet, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bitcoin"),
+        (.cryptoWallet, "0x52908400098527886E0F7030069857D2E4169EE7", "ethereum"),
+    ])
+    func generalise(kind: ObservableKind, value: String, expected: String) throws {
+        #expect(try render(kind, value, .generalise) == expected)
+    }
+
+    @Test("Masks each kind to a recognisable fragment", arguments: [
+        (ObservableKind.email, "ana@example.rs", "a***@example.rs"),
+        (.phone, "+381 64 123 4567", "***567"),
+        (.iban, "RS35 2600 0560 1001 6113 79", "RS***1379"),
+    ])
+    func mask(kind: ObservableKind, value: String, expected: String) throws {
+        #expect(try render(kind, value, .mask) == expected)
+    }
+
+    @Test("Reveals the normalised value and reports it for the audit trail")
+    func reveal() throws {
+        #expect(try render(.phone, "+381 64 123 4567", .reveal) == "+381641234567")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonTestSupport
+import PostgresNIO
+import Testing
+
+@Suite struct VaultLifecycleTests {
+    func commit(_ db: TestDatabase.Handle, _ store: PostgresIncidentStore, description: String) async throws -> IncidentProtector.Result {
+        let draft = IncidentDraft(
+            naturalKey: UUID().uuidString, classification: .undetermined, tlp: .green, title: "t", description: description,
+            firstSeen: nil, lastSeen: nil, observables: [])
+        let protected = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+        _ = try await store.commitIntake(
+            .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 0, count: 32),
+                  receivedAt: Date(), incidents: [protected]),
+            agreements: [])
+        return protected
+    }
+
+    @Test("Rotation re-seals old entries under the new key; lookups and erasure still work")
+    func rotate() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let lookup = Secret(bytes: Array(repeating: 11, count: 32))
+            let old = Secret(bytes: Array(repeating: 1, count: 32)), new = Secret(bytes: Array(repeating: 2, count: 32))
+            let before = PostgresIncidentStore(
+                client: db.client, vault: try VaultCipher(keys: ["k1": old], currentKeyID: "k1", lookupKey: lookup), logger: TestDatabase.logger)
+            let first = try await commit(db, before, description: "mail ana@example.rs")
+            let after = PostgresIncidentStore(
+                client: db.client, vault: try VaultCipher(keys: ["k1": old, "k2": new], currentKeyID: "k2", lookupKey: lookup),
+                logger: TestDatabase.logger)
+            #expect(try await after.rotateVault(batchSize: 1) == 1)
+            #expect(try await after.rotateVault() == 0)
+            let onlyNew = PostgresIncidentStore(
+                client: db.client, vault: try VaultCipher(keys: ["k2": new], currentKeyID: "k2", lookupKey: lookup), logger: TestDatabase.logger)
+            let token = try #require(first.vault.first?.token)
+            #expect(try await onlyNew.plaintexts(for: [token]) == [token: "ana@example.rs"])
+            #expect(try await onlyNew.eraseVaultEntries(kind: .email, value: "ANA@EXAMPLE.RS ", actor: "test") == 1)
+            #expect(try await onlyNew.eraseVaultEntries(kind: .email, value: "ana@example.rs", actor: "test") == 0)
+        }
+    }
+
+    @Test("Erasure removes every entry of a person, leaves the incidents, and is audited without the value")
+    func erase() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let a = try await commit(db, db.store, description: "call +381 64 123 4567")
+            _ = try await commit(db, db.store, description: "again +381641234567, and +381 11 222 3333")
+            #expect(try await db.store.eraseVaultEntries(kind: .phone, value: "+381 (64) 123-4567", actor: "dpo") == 2)
+            #expect(try await TestDatabase.rowCounts(db)["vault_entries"] == 1)
+            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 2)
+            let token = try #require(a.vault.first?.token)
+            #expect(try await db.store.plaintexts(for: [token]).isEmpty)
+            let audit = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
+            #expect(audit.contains("\"entries\": 2") && audit.contains("\"kind\": \"phone\""))
+            #expect(!audit.contains("4567"))
+        }
+    }
+
+    @Test("Purge deletes only entries past retention")
+    func purge() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let short = PostgresIncidentStore(
+                client: db.client, vault: db.store.vault, retention: VaultRetention(defaultDays: 30, byKind: [.phone: 1]),
+                logger: TestDatabase.logger)
+            _ = try await commit(db, short, description: "ana@example.rs called +381 64 123 4567")
+            #expect(try await short.purgeExpiredVaultEntries(now: Date().addingTimeInterval(2 * 86_400)) == 1)
+            #expect(try await short.purgeExpiredVaultEntries(now: Date().addingTimeInterval(2 * 86_400)) == 0)
+            #expect(try await short.purgeExpiredVaultEntries(now: Date().addingTimeInterval(31 * 86_400)) == 1)
+        }
+    }
+}
