@@ -91,3 +91,34 @@ import Testing
         #expect(try render(.phone, "+381 64 123 4567", .reveal) == "+381641234567")
     }
 }
+
+@Suite struct RenderingLeakTests {
+    static let samples: [(ObservableKind, String)] = [
+        (.email, "marija.nikolic@example.mk"), (.phone, "+389 70 123 456"), (.iban, "AL47 2121 1009 0000 0002 3569 8741"),
+        (.paymentCard, "4111 1111 1111 1111"), (.nationalID, "0101990710008"), (.person, "Marija Nikolić"),
+        (.ipv4, "198.51.100.23"), (.ipv6, "2001:db8:85a3::8a2e:370:7334"),
+        (.cryptoWallet, "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
+    ]
+
+    @Test("No action but reveal lets a victim's value through, for any kind", arguments: [RenderAction.drop, .mask, .pseudonymise, .generalise])
+    func noLeak(action: RenderAction) throws {
+        for (kind, value) in Self.samples {
+            let personalKind = try #require(kind.personalDataKind)
+            if action == .generalise, !RenderAction.generalisable.contains(personalKind) { continue }
+            let draft = IncidentDraft(
+                naturalKey: "k", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green, title: "t",
+                description: "see \(value) here", firstSeen: nil, lastSeen: nil, observables: [Observable(kind: kind, value: value, role: .victim)])
+            let result = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+            let agreement = Agreement(
+                id: "a", producer: "cert", consumer: "police", match: .init(taxonomies: ["fraud"], maxTLP: .red),
+                fields: Set(IncidentField.allCases), personalData: [personalKind: action],
+                pseudonymKey: Secret(bytes: Array(repeating: 1, count: 32)), webhook: nil)
+            guard case .share(let projection) = agreement.decision(for: result.incident) else { throw CancellationError() }
+            let plaintexts = Dictionary(uniqueKeysWithValues: result.vault.map { ($0.token, $0.plaintext) })
+            let json = String(decoding: try CanonicalJSON.encode(projection.rendered(plaintexts: plaintexts)), as: UTF8.self)
+            let normalised = PersonalDataNormaliser.normalise(value, as: personalKind)
+            #expect(!json.contains(value) && !json.contains(normalised), "\(kind.rawValue) leaks under \(action.rawValue)")
+            #expect(projection.revealedTokens(plaintexts: plaintexts).isEmpty)
+        }
+    }
+}
