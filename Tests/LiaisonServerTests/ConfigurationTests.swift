@@ -10,7 +10,8 @@ import Testing
     func example() throws {
         let key = Data(repeating: 7, count: 32).base64EncodedString()
         let configuration = try Configuration.load(
-            file: Self.root.appendingPathComponent("deploy/liaison.example.yaml").path, environment: ["LIAISON_VAULT_K1": key])
+            file: Self.root.appendingPathComponent("deploy/liaison.example.yaml").path,
+            environment: ["LIAISON_VAULT_K1": key, "LIAISON_VAULT_LOOKUP": key])
         let defaults = Configuration(dataDirectory: configuration.dataDirectory)
         #expect(configuration.host == defaults.host && configuration.port == defaults.port)
         #expect(configuration.databaseURL == nil)
@@ -20,6 +21,26 @@ import Testing
         #expect(configuration.retrySchedule == defaults.retrySchedule)
         #expect(configuration.deliveryTimeout == defaults.deliveryTimeout)
         #expect(configuration.vaultKeys["k1"]?.bytes == Array(repeating: 7, count: 32))
+        #expect(configuration.vaultLookupKey?.bytes == Array(repeating: 7, count: 32))
+        #expect(configuration.protectionPolicy == defaults.protectionPolicy)
+    }
+
+    @Test("Protection policy and retention by kind are read from the file, and mistakes named")
+    func protection() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try """
+            protection:
+              always_personal: [email, person]
+              personal_roles: {ipv4: [victim, offender]}
+            vault:
+              retention_days_by_kind: {phone: 30}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(file: file.path, environment: [:])
+        #expect(configuration.protectionPolicy.isPersonal(.ipv4, role: .offender))
+        #expect(!configuration.protectionPolicy.isPersonal(.phone, role: .victim))
+        #expect(configuration.vaultRetention.days(for: .phone) == 30 && configuration.vaultRetention.days(for: .email) == 730)
+        try "protection:\n  always_personal: [email, shoe-size]\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
     }
 
     @Test("Environment variables override the file")
