@@ -55,15 +55,20 @@ extension PostgresIncidentStore {
     /// Decrypts the vault entries for `tokens`. A token with no entry (purged or erased)
     /// is absent from the answer, and renders as erased.
     public func plaintexts(for tokens: Set<Token>) async throws -> [Token: String] {
+        try await vaultEntries(for: tokens).mapValues(\.plaintext)
+    }
+
+    /// Decrypted vault entries with the role their value had.
+    public func vaultEntries(for tokens: Set<Token>) async throws -> [Token: (plaintext: String, role: ObservableRole)] {
         guard !tokens.isEmpty else { return [:] }
         let byText = Dictionary(uniqueKeysWithValues: tokens.map { ($0.text, $0) })
         let rows = try await client.query(
-            "SELECT token, key_id, sealed FROM vault_entries WHERE token = ANY(\(Array(byText.keys))::text[])",
+            "SELECT token, key_id, sealed, role FROM vault_entries WHERE token = ANY(\(Array(byText.keys))::text[])",
             logger: logger)
-        var found: [Token: String] = [:]
-        for try await (text, keyID, sealed) in rows.decode((String, String, Data).self) {
+        var found: [Token: (plaintext: String, role: ObservableRole)] = [:]
+        for try await (text, keyID, sealed, role) in rows.decode((String, String, Data, String).self) {
             guard let token = byText[text] else { continue }
-            found[token] = try vault.open(sealed, keyID: keyID, token: token)
+            found[token] = (try vault.open(sealed, keyID: keyID, token: token), ObservableRole(rawValue: role) ?? .unknown)
         }
         return found
     }
@@ -72,9 +77,12 @@ extension PostgresIncidentStore {
     /// tokens rendered from the vault; nil when the agreement no longer shares it.
     public func renderedProjection(of incident: Incident, under agreement: Agreement) async throws -> Rendering? {
         guard case .share(let projection) = agreement.decision(for: incident) else { return nil }
-        let plaintexts = try await plaintexts(for: projection.tokensNeedingPlaintext)
+        let entries = try await vaultEntries(for: projection.tokensNeedingPlaintext)
+        let plaintexts = entries.mapValues(\.plaintext)
+        let roles = entries.mapValues(\.role)
         return Rendering(
-            projected: projection.rendered(plaintexts: plaintexts), revealed: projection.revealedTokens(plaintexts: plaintexts))
+            projected: projection.rendered(plaintexts: plaintexts, roles: roles),
+            revealed: projection.revealedTokens(plaintexts: plaintexts, roles: roles))
     }
 
     /// Audits one disclosure outside the webhook path (feed, incident API): the incident,

@@ -2,7 +2,7 @@ import Foundation
 import LiaisonTestSupport
 import Testing
 
-@Suite struct RedactTests {
+@Suite(.timeLimit(.minutes(3))) struct RedactTests {
     @Test("liaison redact replaces personal data in each line and keeps the rest")
     func text() throws {
         let result = try BuiltBinary.run(

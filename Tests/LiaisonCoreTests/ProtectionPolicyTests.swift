@@ -122,3 +122,30 @@ import Testing
         }
     }
 }
+
+@Suite struct RoleActionTests {
+    @Test("An agreement can treat one kind differently by role: the offender's address revealed, the victim's masked")
+    func byRole() throws {
+        let draft = IncidentDraft(
+            naturalKey: "k", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green, title: "t",
+            description: "", firstSeen: nil, lastSeen: nil,
+            observables: [
+                Observable(kind: .email, value: "scammer@example.org", role: .offender),
+                Observable(kind: .email, value: "victim@example.rs", role: .victim),
+                Observable(kind: .email, value: "bystander@example.rs", role: .unknown),
+            ])
+        let result = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+        var agreement = Agreement(
+            id: "a", producer: "cert", consumer: "police", legalBasis: "Art. 4", match: .init(taxonomies: ["fraud"], maxTLP: .red),
+            fields: [.observables], personalData: [:], pseudonymKey: nil, webhook: nil)
+        agreement.personalDataByRole = [.email: [.offender: .reveal, .victim: .mask]]
+        guard case .share(let projection) = agreement.decision(for: result.incident) else { throw CancellationError() }
+        #expect(projection.tokensNeedingPlaintext.count == 3)
+        let plaintexts = Dictionary(uniqueKeysWithValues: result.vault.map { ($0.token, $0.plaintext) })
+        let roles = Dictionary(uniqueKeysWithValues: result.vault.map { ($0.token, $0.role) })
+        let values = projection.rendered(plaintexts: plaintexts, roles: roles).observables?.map(\.value)
+        #expect(values == ["scammer@example.org", "v***@example.rs"])
+        #expect(projection.revealedTokens(plaintexts: plaintexts, roles: roles).map(\.kind) == [.email])
+        #expect(result.incident.redactions.map(\.role) == [.offender, .victim, .unknown])
+    }
+}

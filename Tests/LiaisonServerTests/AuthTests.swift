@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite struct AuthTests {
+@Suite(.timeLimit(.minutes(3))) struct AuthTests {
     enum Caller: String, CaseIterable { case none, wrong, producer, consumer, admin, auditor }
 
     @Test("Each role is refused where it does not belong", arguments: [

@@ -3,7 +3,7 @@ import LiaisonCore
 import LiaisonServer
 import Testing
 
-@Suite struct ConfigurationTests {
+@Suite(.timeLimit(.minutes(3))) struct ConfigurationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("The documented example configuration loads, and its values are the defaults")
@@ -61,5 +61,37 @@ import Testing
         #expect(agreement.producer == "demo-cert" && agreement.consumer == "demo-police")
         #expect(agreement.personalData == [.email: .pseudonymise, .phone: .mask])
         #expect(agreement.webhook?.url == "http://127.0.0.1:8088/webhook")
+    }
+}
+
+@Suite(.timeLimit(.minutes(3))) struct AgreementLoaderTests {
+    func load(_ yaml: String) throws -> Agreement {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("agreement-\(UUID().uuidString).yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try #require(try AgreementLoader(environment: [:]).load(files: [file.path]).first?.agreement)
+    }
+
+    @Test("Reads per-role actions with a default, and refuses reveal without a legal basis")
+    func roles() throws {
+        let base = """
+            id: a
+            producer: cert
+            consumer: police
+            match: {taxonomies: [fraud], max_tlp: TLP:RED}
+            share:
+              fields: [observables]
+              personal_data:
+                email: {offender: reveal, victim: mask, default: drop}
+                ipv4: generalise
+            """
+        let agreement = try load("legal_basis: Art. 4\n" + base)
+        #expect(agreement.action(for: .email, role: .offender) == .reveal)
+        #expect(agreement.action(for: .email, role: .victim) == .mask)
+        #expect(agreement.action(for: .email, role: .unknown) == .drop)
+        #expect(agreement.action(for: .ipv4, role: .victim) == .generalise)
+        let error = #expect(throws: ConfigurationError.self) { try load(base) }
+        #expect(error?.description.contains("share.personal_data.email.offender: reveal needs the agreement's legal_basis") == true)
+        let phone = #expect(throws: ConfigurationError.self) { try load(base.replacingOccurrences(of: "ipv4: generalise", with: "phone: generalise")) }
+        #expect(phone?.description.contains("phone cannot be generalised") == true)
     }
 }

@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite struct IntakeRulesTests {
+@Suite(.timeLimit(.minutes(3))) struct IntakeRulesTests {
     struct Answer {
         var status: HTTPResponse.Status
         var contentType: String?

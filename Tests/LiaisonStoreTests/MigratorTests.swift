@@ -5,7 +5,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite struct MigratorTests {
+@Suite(.timeLimit(.minutes(3))) struct MigratorTests {
     @Test("Applying migrations again changes nothing and leaves none pending")
     func idempotent() async throws {
         try await TestDatabase.withSchema { (db) async throws in
@@ -30,7 +30,7 @@ import Testing
     }
 }
 
-@Suite struct VaultTests {
+@Suite(.timeLimit(.minutes(3))) struct VaultTests {
     @Test("Seals with AES-GCM bound to its token; opens only with the right key and token")
     func sealOpen() throws {
         let key = Secret(bytes: Array(repeating: 1, count: 32))
@@ -73,7 +73,7 @@ import Testing
     }
 }
 
-@Suite struct AuditLogTests {
+@Suite(.timeLimit(.minutes(3))) struct AuditLogTests {
     @Test("Chains each entry to the one before, and refuses edits and deletions")
     func chain() async throws {
         try await TestDatabase.withSchema { (db) async throws in
@@ -101,7 +101,7 @@ import Testing
     }
 }
 
-@Suite struct APIKeyTests {
+@Suite(.timeLimit(.minutes(3))) struct APIKeyTests {
     @Test("Stores only a key's SHA-256 and resolves the key to its organisation and role")
     func keys() async throws {
         try await TestDatabase.withSchema { (db) async throws in

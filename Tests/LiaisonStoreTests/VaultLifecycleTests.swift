@@ -5,7 +5,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite struct VaultLifecycleTests {
+@Suite(.timeLimit(.minutes(3))) struct VaultLifecycleTests {
     func commit(_ db: TestDatabase.Handle, _ store: PostgresIncidentStore, description: String) async throws -> IncidentProtector.Result {
         let draft = IncidentDraft(
             naturalKey: UUID().uuidString, classification: .undetermined, tlp: .green, title: "t", description: description,

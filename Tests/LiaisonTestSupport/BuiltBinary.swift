@@ -1,6 +1,14 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `liaison` executable that `swift build` made, run as a user would run it.
+///
+/// Processes are started with `posix_spawn` and reaped with `waitpid`: Foundation's
+/// `Process` was seen to miss a child's exit when several run at once, which would hang
+/// a test for good.
 public enum BuiltBinary {
     public struct Result: Sendable {
         public var status: Int32
@@ -14,38 +22,65 @@ public enum BuiltBinary {
         return root.appendingPathComponent(".build/debug/liaison").path
     }
 
-    /// Runs `liaison ARGUMENTS` to completion, with `environment` added to this process's.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment, stdin: stdin)
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: read(out), stderr: read(err))
+    /// A started `liaison`; its output goes to files.
+    public final class Running: Sendable {
+        public let pid: pid_t
+        public let stdout: URL
+        public let stderr: URL
+
+        init(pid: pid_t, stdout: URL, stderr: URL) {
+            self.pid = pid
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
+        public func interrupt() { kill(pid, SIGINT) }
+        public func terminate() { kill(pid, SIGTERM) }
+
+        /// Waits for the process to end and returns its exit status (128 + signal if killed).
+        @discardableResult
+        public func waitForExit() -> Int32 {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 {
+                guard errno == EINTR else { return -1 }
+            }
+            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        }
     }
 
-    /// Starts `liaison ARGUMENTS`; output goes to the returned files.
-    public static func start(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> (Process, URL, URL) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment
-            .filter { !$0.key.hasPrefix("LIAISON_") }
-            .merging(environment) { $1 }
+    /// Runs `liaison ARGUMENTS` to completion, with `environment` added to this process's.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        let running = try start(arguments, environment: environment, stdin: stdin)
+        let status = running.waitForExit()
+        return Result(status: status, stdout: read(running.stdout), stderr: read(running.stderr))
+    }
+
+    /// Starts `liaison ARGUMENTS` with `environment` added to this process's (less any
+    /// `LIAISON_` variables of its own).
+    public static func start(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Running {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let out = directory.appendingPathComponent("stdout")
         let err = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        if let stdin {
-            let input = directory.appendingPathComponent("stdin")
-            FileManager.default.createFile(atPath: input.path, contents: Data(stdin.utf8))
-            process.standardInput = try FileHandle(forReadingFrom: input)
-        } else {
-            process.standardInput = FileHandle.nullDevice
+        let input = directory.appendingPathComponent("stdin")
+        FileManager.default.createFile(atPath: input.path, contents: Data((stdin ?? "").utf8))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input.path, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LIAISON_") }.merging(environment) { $1 }
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
         }
-        try process.run()
-        return (process, out, err)
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
+        return Running(pid: pid, stdout: out, stderr: err)
     }
 
     public static func read(_ url: URL) -> String {

@@ -44,11 +44,16 @@ public final class WebhookReceiver: Sendable {
             logger: TestDatabase.logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
+                // If the server cannot start, end the port stream so the wait below ends too.
+                defer { continuation.finish() }
                 try await app.runService(gracefulShutdownSignals: [])
                 return nil
             }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
+            guard let port = await iterator.next() else {
+                try await group.waitForAll()
+                throw CancellationError()
+            }
             let result = try await body("http://127.0.0.1:\(port)/webhook")
             group.cancelAll()
             return result

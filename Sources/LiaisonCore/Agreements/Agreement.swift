@@ -11,6 +11,8 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var fields: Set<IncidentField>
     /// What each kind of personal data becomes; a kind not named is dropped.
     public var personalData: [PersonalDataKind: RenderAction]
+    /// Overrides by role: an offender's e-mail address revealed, a victim's masked, say.
+    public var personalDataByRole: [PersonalDataKind: [ObservableRole: RenderAction]] = [:]
     /// The per-agreement key for `pseudonymise`, so two consumers cannot link pseudonyms.
     public var pseudonymKey: Secret?
     /// Where pushes go; without one the consumer pulls from the feed only.
@@ -54,6 +56,13 @@ public struct Agreement: Sendable, Hashable, Identifiable {
             self.url = url
             self.secret = secret
         }
+    }
+}
+
+extension Agreement {
+    /// What a value of `kind` in `role` becomes under this agreement (role nil: not known).
+    public func action(for kind: PersonalDataKind, role: ObservableRole?) -> RenderAction {
+        role.flatMap { personalDataByRole[kind]?[$0] } ?? personalData[kind] ?? .drop
     }
 }
 

@@ -6,28 +6,29 @@ import Foundation
 /// stored deliveries never hold plaintext and an erased person stays erased.
 public struct Projection: Sendable, Equatable {
     public var incident: Incident
-    public var agreementID: String
-    public var fields: Set<IncidentField>
-    public var personalData: [PersonalDataKind: RenderAction]
-    public var pseudonymKey: Secret?
+    public var agreement: Agreement
 
     public init(incident: Incident, agreement: Agreement) {
         self.incident = incident
-        self.agreementID = agreement.id
-        self.fields = agreement.fields
-        self.personalData = agreement.personalData
-        self.pseudonymKey = agreement.pseudonymKey
+        self.agreement = agreement
     }
 
-    /// The tokens whose plaintext rendering needs: every one not dropped.
+    var fields: Set<IncidentField> { agreement.fields }
+
+    /// The tokens whose vault entries rendering needs: every one that some role of its kind
+    /// does not drop.
     public var tokensNeedingPlaintext: Set<Token> {
         var tokens: Set<Token> = []
         for text in sharedTexts {
-            for (token, _) in Token.occurrences(in: text) where action(for: token.kind) != .drop {
+            for (token, _) in Token.occurrences(in: text) where !dropsEveryRole(token.kind) {
                 tokens.insert(token)
             }
         }
         return tokens
+    }
+
+    private func dropsEveryRole(_ kind: PersonalDataKind) -> Bool {
+        agreement.action(for: kind, role: nil) == .drop && (agreement.personalDataByRole[kind]?.values.allSatisfy { $0 == .drop } ?? true)
     }
 
     private var sharedTexts: [String] {
@@ -38,22 +39,22 @@ public struct Projection: Sendable, Equatable {
         return texts
     }
 
-    func action(for kind: PersonalDataKind) -> RenderAction { personalData[kind] ?? .drop }
-
     /// The tokens this projection shows in plaintext, which the audit trail must record.
-    public func revealedTokens(plaintexts: [Token: String]) -> Set<Token> {
-        tokensNeedingPlaintext.filter { action(for: $0.kind) == .reveal && plaintexts[$0] != nil }
+    public func revealedTokens(plaintexts: [Token: String], roles: [Token: ObservableRole] = [:]) -> Set<Token> {
+        tokensNeedingPlaintext.filter { agreement.action(for: $0.kind, role: roles[$0]) == .reveal && plaintexts[$0] != nil }
     }
 
-    /// The consumer's view. `plaintexts` holds the vault's values for the tokens in
-    /// ``tokensNeedingPlaintext``; a token missing from it has been erased.
-    public func rendered(plaintexts: [Token: String]) -> ProjectedIncident {
+    /// The consumer's view. `plaintexts` and `roles` hold the vault's values and roles for
+    /// the tokens in ``tokensNeedingPlaintext``; a token missing from them has been erased.
+    public func rendered(plaintexts: [Token: String], roles: [Token: ObservableRole] = [:]) -> ProjectedIncident {
+        let agreement = self.agreement
         let renderer = TokenRenderer(
-            actions: personalData, pseudonymKey: pseudonymKey, plaintexts: plaintexts)
+            action: { agreement.action(for: $0.kind, role: roles[$0]) }, pseudonymKey: agreement.pseudonymKey,
+            plaintexts: plaintexts)
         func shared<T>(_ field: IncidentField, _ value: T) -> T? { fields.contains(field) ? value : nil }
         return ProjectedIncident(
             id: incident.id,
-            agreement: agreementID,
+            agreement: agreement.id,
             tlp: incident.tlp,
             producer: shared(.producer, incident.producer),
             receivedAt: shared(.receivedAt, incident.receivedAt),

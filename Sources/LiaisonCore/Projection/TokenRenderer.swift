@@ -2,7 +2,7 @@ import Crypto
 
 /// Turns tokens into what one agreement allows: nothing, a masked value, or a pseudonym.
 struct TokenRenderer {
-    var actions: [PersonalDataKind: RenderAction]
+    var action: (Token) -> RenderAction
     var pseudonymKey: Secret?
     var plaintexts: [Token: String]
 
@@ -34,7 +34,7 @@ struct TokenRenderer {
 
     /// nil means drop.
     private func render(_ token: Token) -> String? {
-        let action = actions[token.kind] ?? .drop
+        let action = self.action(token)
         if action == .drop { return nil }
         guard let plaintext = plaintexts[token] else { return Self.erased }
         switch action {

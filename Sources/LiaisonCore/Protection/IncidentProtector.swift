@@ -83,7 +83,7 @@ public struct IncidentProtector: Sendable {
                 tokens[key] = token
                 vault.append(VaultItem(token: token, role: role, plaintext: value))
             }
-            redactions.append(Redaction(field: field, kind: kind, detector: detector, token: token.text))
+            redactions.append(Redaction(field: field, kind: kind, detector: detector, token: token.text, role: role))
             return token
         }
 

@@ -47,18 +47,20 @@ public struct Token: Sendable, Hashable, Codable {
 }
 
 /// What protection replaced, without the value: the place (a JSON Pointer into the
-/// incident), the kind, the detector, and the token that now stands there.
+/// incident), the kind, the role, the detector, and the token that now stands there.
 public struct Redaction: Sendable, Hashable, Codable {
     public var field: String
     public var kind: PersonalDataKind
     public var detector: String
     public var token: String
+    public var role: ObservableRole?
 
-    public init(field: String, kind: PersonalDataKind, detector: String, token: String) {
+    public init(field: String, kind: PersonalDataKind, detector: String, token: String, role: ObservableRole?) {
         self.field = field
         self.kind = kind
         self.detector = detector
         self.token = token
+        self.role = role
     }
 }
 

@@ -73,6 +73,8 @@ public struct AgreementLoader: Sendable {
             }
         }
         var actions: [PersonalDataKind: RenderAction] = [:]
+        var byRole: [PersonalDataKind: [ObservableRole: RenderAction]] = [:]
+        let hasLegalBasis = !(reader.string(root, "legal_basis", path: "")?.isEmpty ?? true)
         if let personal = reader.mapping(share, "personal_data", path: "share") {
             for (keyNode, valueNode) in personal {
                 let name = keyNode.string ?? ""
@@ -81,25 +83,50 @@ public struct AgreementLoader: Sendable {
                     continue
                 }
                 let key = "share.personal_data.\(name)"
-                guard let action = valueNode.string.flatMap(RenderAction.init(rawValue:)) else {
-                    reader.fail(valueNode, key: key, "must be drop, mask, generalise, pseudonymise or reveal")
-                    continue
+                if let roles = valueNode.mapping {
+                    // `KIND: {victim: mask, offender: reveal, default: drop}`
+                    for (roleNode, actionNode) in roles {
+                        let roleName = roleNode.string ?? ""
+                        guard let action = readAction(actionNode, kind: kind, key: key + "." + roleName, hasLegalBasis: hasLegalBasis, &reader)
+                        else { continue }
+                        if roleName == "default" {
+                            actions[kind] = action
+                        } else if let role = ObservableRole(rawValue: roleName) {
+                            byRole[kind, default: [:]][role] = action
+                        } else {
+                            reader.fail(roleNode, key: key, "\(roleName) is not a role (offender, victim, infrastructure, unknown) or default")
+                        }
+                    }
+                } else if let action = readAction(valueNode, kind: kind, key: key, hasLegalBasis: hasLegalBasis, &reader) {
+                    actions[kind] = action
                 }
-                if action == .generalise, !RenderAction.generalisable.contains(kind) {
-                    reader.fail(valueNode, key: key, "\(name) cannot be generalised; use drop, mask, pseudonymise or reveal")
-                }
-                if action == .reveal, reader.string(root, "legal_basis", path: "")?.isEmpty ?? true {
-                    reader.fail(valueNode, key: key, "reveal needs the agreement's legal_basis")
-                }
-                actions[kind] = action
             }
         }
-        let pseudonymKey = readPseudonymKey(root, needed: actions.values.contains(.pseudonymise), &reader)
+        let pseudonymises = actions.values.contains(.pseudonymise) || byRole.values.contains { $0.values.contains(.pseudonymise) }
+        let pseudonymKey = readPseudonymKey(root, needed: pseudonymises, &reader)
         let webhook = readWebhook(reader.mapping(root, "webhook", path: ""), &reader)
         guard let id, let producer, let consumer, let match else { return nil }
-        return Agreement(
+        var agreement = Agreement(
             id: id, producer: producer, consumer: consumer, legalBasis: reader.string(root, "legal_basis", path: ""),
             match: match, fields: fields, personalData: actions, pseudonymKey: pseudonymKey, webhook: webhook)
+        agreement.personalDataByRole = byRole
+        return agreement
+    }
+
+    private func readAction(
+        _ node: Node, kind: PersonalDataKind, key: String, hasLegalBasis: Bool, _ reader: inout YAMLReader
+    ) -> RenderAction? {
+        guard let action = node.string.flatMap(RenderAction.init(rawValue:)) else {
+            reader.fail(node, key: key, "must be drop, mask, generalise, pseudonymise or reveal")
+            return nil
+        }
+        if action == .generalise, !RenderAction.generalisable.contains(kind) {
+            reader.fail(node, key: key, "\(kind.rawValue) cannot be generalised; use drop, mask, pseudonymise or reveal")
+        }
+        if action == .reveal, !hasLegalBasis {
+            reader.fail(node, key: key, "reveal needs the agreement's legal_basis")
+        }
+        return action
     }
 
     private func identifier(_ root: Node.Mapping, _ key: String, _ reader: inout YAMLReader) -> String? {

@@ -25,6 +25,7 @@ struct IncidentController {
     struct RedactionEntry: Codable {
         var field: String
         var kind: PersonalDataKind
+        var role: ObservableRole?
         var detector: String
         var action: RenderAction
     }
@@ -41,7 +42,11 @@ struct IncidentController {
         let fieldsShared = agreement.fields
         let redactions = incident.redactions
             .filter { entry in fieldsShared.contains { entry.field.hasPrefix("/" + $0.rawValue) } }
-            .map { RedactionEntry(field: $0.field, kind: $0.kind, detector: $0.detector, action: agreement.personalData[$0.kind] ?? .drop) }
+            .map {
+                RedactionEntry(
+                    field: $0.field, kind: $0.kind, role: $0.role, detector: $0.detector,
+                    action: agreement.action(for: $0.kind, role: $0.role))
+            }
         try await store.recordDisclosure(
             of: rendering, incidentID: incident.id, agreement: agreement, transport: "incident-api")
         return try JSONResponse.make(.ok, Answer(incident: rendering.projected, custody: custody, redactions: redactions))
