@@ -33,6 +33,16 @@ let package = Package(
             dependencies: ["LiaisonCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(
+            name: "CGMime",
+            pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev", "libgpgme-dev"])]
+        ),
+        .target(
+            name: "LiaisonMail",
+            dependencies: ["CGMime", "LiaisonCore"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LiaisonStore",
             dependencies: [
@@ -59,7 +69,7 @@ let package = Package(
         .target(
             name: "LiaisonServer",
             dependencies: [
-                "LiaisonCore", "LiaisonIntake", "LiaisonStore", "LiaisonDelivery",
+                "LiaisonCore", "LiaisonIntake", "LiaisonMail", "LiaisonStore", "LiaisonDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,8 +98,16 @@ let package = Package(
         .target(
             name: "LiaisonCorpus", dependencies: ["LiaisonCore"], path: "Benchmarks/LiaisonCorpus",
             swiftSettings: swiftSettings),
+        .target(
+            name: "MailCorpus", dependencies: ["LiaisonCore", "LiaisonMail"], path: "Benchmarks/MailCorpus",
+            swiftSettings: swiftSettings),
         .executableTarget(
-            name: "liaison-bench", dependencies: ["LiaisonCore", "LiaisonCorpus"], path: "Benchmarks/liaison-bench",
+            name: "liaison-bench", dependencies: ["LiaisonCore", "LiaisonCorpus", "LiaisonMail", "MailCorpus"],
+            path: "Benchmarks/liaison-bench", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "MailFuzz", dependencies: ["LiaisonMail"], path: "Fuzz/MailFuzz", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonMailTests", dependencies: ["LiaisonMail", "MailCorpus", "LiaisonCore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus"], swiftSettings: swiftSettings),
         .testTarget(

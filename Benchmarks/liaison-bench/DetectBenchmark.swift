@@ -56,7 +56,7 @@ func detectBenchmark() {
         "Olay, kurumun güvenlik ekibi tarafından fark edildi ve ilgili sistemler ağdan izole edildi; inceleme devam ediyor. ",
     ]
     var typical = ""
-    var dense = makeReport(targetBytes: 200_000).split(separator: ".").map(String.init)
+    let dense = makeReport(targetBytes: 200_000).split(separator: ".").map(String.init)
     var k = 0
     while typical.utf8.count < 20_000_000 {
         typical += narrative[k % narrative.count] + narrative[(k + 2) % narrative.count]

@@ -1,0 +1,178 @@
+import Foundation
+import LiaisonCore
+
+/// Maps one parsed e-mail (RFC 5322 + MIME, RFC 2045-2049) to incident drafts.
+///
+/// Machine-readable reports win over prose: ARF (RFC 5965), X-ARF v4 (JSON) and 0.2 (YAML),
+/// IODEF 2.0 (RFC 7970). Only when none is accepted does the first text/plain part (else the
+/// first text/html part, tags stripped) become a free-text incident. Every entity is visited
+/// once and every mapper is linear in its input; a wall-clock limit is the caller's job.
+public struct MailIntake: Sendable {
+    /// TLP for drafts whose report states none (FIRST TLP 2.0).
+    public var defaultTLP: TLP
+    let classifier: KeywordClassifier
+    let scanner: PersonalDataScanner
+
+    public init(defaultTLP: TLP = .amber, keywords: KeywordTable = .builtIn) {
+        self.defaultTLP = defaultTLP
+        self.classifier = KeywordClassifier(table: keywords)
+        self.scanner = PersonalDataScanner()
+    }
+
+    /// The idempotency key: "message-id:" + Message-ID (RFC 5322 section 3.6.4) when present,
+    /// else "message-sha256:" + the lower-case hex SHA-256 of the raw bytes, computed by the caller.
+    public static func naturalKey(messageID: String?, rawSHA256 hex: String) -> String {
+        if let id = messageID?.trimmingCharacters(in: .whitespaces), !id.isEmpty { return "message-id:" + id }
+        return "message-sha256:" + hex.lowercased()
+    }
+
+    /// `rawSHA256` is the hex digest of the exact bytes that were parsed. When a message yields
+    /// more than one draft, each key gets "#" + the locator of its source entity (its MIME path,
+    /// plus "/incident/N" for the N-th IODEF Incident), so a re-sent message maps to the same keys.
+    public func map(_ message: MailMessage, rawSHA256: String) -> MailReport {
+        let subject = message.subject ?? ""
+        let context = MappingContext(
+            tlp: classifier.classify(subject).tlp ?? defaultTLP, defaultTLP: defaultTLP, classifier: classifier,
+            scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty)
+        var walk = Walk(context: context)
+        walk.visit(message.body)
+
+        var drafts = walk.drafts
+        if !walk.machineReadable {
+            let chosen = walk.textCandidates.first { $0.part.mimeType == "text/plain" } ?? walk.textCandidates.first
+            for candidate in walk.textCandidates {
+                let isChosen = candidate.part.path == chosen?.part.path
+                walk.outcomes[candidate.index] = isChosen
+                    ? PartOutcome(path: candidate.part.path, status: .accepted, reason: "free-text-description")
+                    : PartOutcome(path: candidate.part.path, status: .ignored, reason: "additional-text-part")
+            }
+            if let chosen, let draft = FreeTextMapper.map(subject: subject, part: chosen.part, context: context) {
+                drafts.append((chosen.part.path, draft))
+            }
+        }
+        let base = Self.naturalKey(messageID: message.messageID, rawSHA256: rawSHA256)
+        let keyed = drafts.map { locator, draft in
+            var draft = draft
+            draft.naturalKey = drafts.count == 1 ? base : base + "#" + locator
+            return draft
+        }
+        return MailReport(drafts: keyed, parts: walk.outcomes, custody: Self.custody(of: message))
+    }
+
+    static func custody(of message: MailMessage) -> MailCustody {
+        MailCustody(
+            messageID: message.messageID,
+            date: message.date.map { Date(timeIntervalSince1970: TimeInterval($0.secondsSince1970)) },
+            dateUTCOffsetSeconds: message.date?.utcOffsetSeconds,
+            subject: message.subject.map(PersonalText.init),
+            receivedChain: message.received.map(\.value),
+            sender: message.from.first.map { MailSender(address: $0.address, displayName: $0.name) })
+    }
+}
+
+/// Settings and shared tools handed to every format mapper.
+struct MappingContext: Sendable {
+    /// TLP of the message: a "TLP:<colour>" marker in the subject, else the default.
+    var tlp: TLP
+    var defaultTLP: TLP
+    var classifier: KeywordClassifier
+    var scanner: PersonalDataScanner
+    /// The message carries an "X-XARF" header field (X-ARF 0.2 section 3), so a failed YAML part is a rejection.
+    var hasXARFHeader: Bool
+}
+
+/// What a format mapper made of one report entity.
+struct MappedReport {
+    var drafts: [(locator: String, draft: IncidentDraft)] = []
+    var outcomes: [PartOutcome] = []
+
+    /// Outcomes for every leaf under `part` (and `part` itself if it is a leaf).
+    mutating func mark(leavesOf part: MailPart, _ status: PartOutcome.Status, _ reason: String) {
+        if part.children.isEmpty {
+            outcomes.append(PartOutcome(path: part.path, status: status, reason: reason))
+        } else {
+            part.children.forEach { mark(leavesOf: $0, status, reason) }
+        }
+    }
+}
+
+/// One depth-first pass over the entity tree, deciding each entity's fate.
+private struct Walk {
+    let context: MappingContext
+    var outcomes: [PartOutcome] = []
+    var drafts: [(String, IncidentDraft)] = []
+    var textCandidates: [(index: Int, part: MailPart)] = []
+    /// A machine-readable report was accepted (even one that yields no draft, like ARF not-spam).
+    var machineReadable = false
+
+    init(context: MappingContext) { self.context = context }
+
+    mutating func visit(_ part: MailPart) {
+        switch part.content {
+        case .message(let inner):
+            visit(inner.body)
+        case .multipart(let children):
+            if let report = ARFMapper.map(part, context: context) ?? XARF02Mapper.map(part, context: context) {
+                absorb(report)
+            } else if part.mimeType == "multipart/encrypted" {
+                var report = MappedReport()
+                report.mark(leavesOf: part, .ignored, "pgp-encrypted-content")
+                outcomes += report.outcomes
+            } else {
+                children.forEach { visit($0) }
+            }
+        case .leaf:
+            leaf(part)
+        }
+    }
+
+    private mutating func absorb(_ report: MappedReport) {
+        outcomes += report.outcomes
+        drafts += report.drafts.map { ($0.locator, $0.draft) }
+        if report.outcomes.contains(where: { $0.status == .accepted }) { machineReadable = true }
+    }
+
+    private mutating func leaf(_ part: MailPart) {
+        let type = part.mimeType
+        let name = part.filename?.lowercased() ?? ""
+        func outcome(_ status: PartOutcome.Status, _ reason: String) {
+            outcomes.append(PartOutcome(path: part.path, status: status, reason: reason))
+        }
+        if ["application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"].contains(type) {
+            return outcome(.ignored, "signature")
+        }
+        if ["application/gzip", "application/x-gzip", "application/zip", "application/x-zip-compressed"].contains(type)
+            || [".gz", ".tgz", ".zip"].contains(where: name.hasSuffix) {
+            return outcome(.ignored, "compressed-attachment-unsupported")
+        }
+        if XARFMapper.isCandidate(part) {
+            switch XARFMapper.map(part, context: context) {
+            case .mapped(let report): return absorb(report)
+            case .rejected(let reason): return outcome(.rejected, reason)
+            case .notApplicable: break
+            }
+        }
+        if IODEFMapper.isCandidate(part) {
+            switch IODEFMapper.map(part, context: context) {
+            case .mapped(let report): return absorb(report)
+            case .rejected(let reason): return outcome(.rejected, reason)
+            case .notApplicable: return outcome(.ignored, "xml-not-iodef")
+            }
+        }
+        if type == "text/plain" || type == "text/html" {
+            if part.disposition?.kind == "attachment" { return outcome(.ignored, "text-attachment") }
+            textCandidates.append((outcomes.count, part))
+            return outcome(.ignored, "free-text-superseded-by-machine-readable")
+        }
+        outcome(.ignored, "unsupported-media-type")
+    }
+}
+
+/// The three-way answer of a per-entity mapper.
+enum MapResult {
+    case mapped(MappedReport)
+    /// The entity is of the format but broke a rule; the associated value names the rule.
+    case rejected(String)
+    /// The entity is not of this format.
+    case notApplicable
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Dates written in reports: RFC 5322 section 3.3 date-time (ARF Arrival-Date, X-ARF 0.2 Date)
+/// and RFC 3339 (X-ARF v4 Date, IODEF xs:dateTime).
+enum ReportDates {
+    static func parse(_ text: String?) -> Date? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text.utf8.count <= 80 else { return nil }
+        if let date = RFC5322Date.parse(text) { return date }
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}
+
+/// `[day-of-week ","] day month year hour ":" minute [":" second] zone` (RFC 5322 section 3.3),
+/// with the obsolete zone names of section 4.3; a missing or unknown zone is refused.
+enum RFC5322Date {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let zones: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+    ]
+
+    static func parse(_ text: String) -> Date? {
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        if let first = tokens.first, first.count == 3, Int(first) == nil { tokens.removeFirst() }
+        guard tokens.count >= 5, let day = Int(tokens[0]), (1...31).contains(day),
+              let month = months.firstIndex(of: tokens[1].prefix(3).lowercased()), var year = Int(tokens[2])
+        else { return nil }
+        if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        let clock = tokens[3].split(separator: ":").compactMap { Int($0) }
+        guard clock.count >= 2, clock.count <= 3, (0...23).contains(clock[0]), (0...59).contains(clock[1]),
+              (0...60).contains(clock.count == 3 ? clock[2] : 0) else { return nil }
+        let zone = tokens[4]
+        let offset: Int
+        if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5, let value = Int(zone.dropFirst()) {
+            offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+        } else if let hours = zones[zone.lowercased()] {
+            offset = hours * 3600
+        } else {
+            return nil
+        }
+        guard day <= daysIn(month: month + 1, year: year) else { return nil }
+        let seconds = daysFromCivil(year: year, month: month + 1, day: day) * 86_400
+            + clock[0] * 3600 + clock[1] * 60 + (clock.count == 3 ? clock[2] : 0) - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        if month == 2 { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28 }
+        return [4, 6, 9, 11].contains(month) ? 30 : 31
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

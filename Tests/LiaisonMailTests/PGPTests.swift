@@ -1,0 +1,124 @@
+import Foundation
+import MailCorpus
+import Testing
+import LiaisonMail
+
+/// RFC 3156 PGP/MIME through GMime's GPGME context, with throwaway keys per test.
+@Suite(.serialized) struct PGPTests {
+    static let uid = "Partner CERT <pgp@partner.example>"
+    static let entity = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + "Incident 42: scan from 192.0.2.9 =E2=80=93 signed.\r\n"
+
+    static func signedMessage(entity: String, signature: String) -> [UInt8] {
+        MailCorpus.bytes("""
+            From: Partner CERT <pgp@partner.example>
+            To: incident@cert.example
+            Subject: signed report
+            Message-ID: <signed-1@partner.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/signed; micalg=pgp-sha256;
+             protocol="application/pgp-signature"; boundary="sig-b"
+
+            --sig-b
+
+            """, crlf: true) + Array(entity.utf8) + MailCorpus.bytes("""
+
+            --sig-b
+            Content-Type: application/pgp-signature; name="signature.asc"
+
+            \(signature)
+            --sig-b--
+
+            """, crlf: true)
+    }
+
+    static func encryptedMessage(_ armored: String) -> [UInt8] {
+        MailCorpus.bytes("""
+            From: Partner CERT <pgp@partner.example>
+            To: incident@cert.example
+            Subject: encrypted report
+            MIME-Version: 1.0
+            Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary="enc-b"
+
+            --enc-b
+            Content-Type: application/pgp-encrypted
+
+            Version: 1
+
+            --enc-b
+            Content-Type: application/octet-stream; name="encrypted.asc"
+
+            \(armored)
+            --enc-b--
+
+            """, crlf: true)
+    }
+
+    /// Producer home (secret key) and a CERT-side home holding only the producer's public key.
+    static func homes() throws -> (producer: GnuPGHome, cert: GnuPGHome, fingerprint: String) {
+        let producer = try GnuPGHome(), cert = try GnuPGHome()
+        let fingerprint = try producer.generateKey(uid)
+        try cert.importPublicKey(of: producer, uid: uid)
+        return (producer, cert, fingerprint)
+    }
+
+    @Test func goodSignatureVerifies() throws {
+        let (producer, cert, fingerprint) = try Self.homes()
+        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let message = try MailParser.parse(Self.signedMessage(entity: Self.entity, signature: signature))
+        guard case .signed(_, let content, _)? = message.body.pgp else { Issue.record("no PGP payload"); return }
+        #expect(content == Array(Self.entity.utf8))  // GMime re-serialises the signed part byte-exactly
+        #expect(PGPMime.verify(message.body, gnupgHome: cert.path) == .verified(fingerprint: fingerprint))
+        #expect(message.body.children.first?.text?.string.contains("192.0.2.9 – signed") == true)
+    }
+
+    @Test func tamperedSignatureIsBad() throws {
+        let (producer, cert, _) = try Self.homes()
+        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let tampered = Self.entity.replacingOccurrences(of: "192.0.2.9", with: "192.0.2.8")
+        let message = try MailParser.parse(Self.signedMessage(entity: tampered, signature: signature))
+        guard case .bad = PGPMime.verify(message.body, gnupgHome: cert.path) else {
+            Issue.record("expected .bad, got \(PGPMime.verify(message.body, gnupgHome: cert.path))"); return
+        }
+    }
+
+    @Test func unknownKeyIsUnverified() throws {
+        let (producer, _, fingerprint) = try Self.homes()
+        let stranger = try GnuPGHome()
+        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let message = try MailParser.parse(Self.signedMessage(entity: Self.entity, signature: signature))
+        let outcome = PGPMime.verify(message.body, gnupgHome: stranger.path)
+        guard case .unverified(.noPublicKey(let keyID)) = outcome else { Issue.record("got \(outcome)"); return }
+        #expect(keyID.map { fingerprint.hasSuffix($0) } == true)
+    }
+
+    @Test func unsignedPartIsNotPGPSigned() throws {
+        let message = try MailParser.parse(MailCorpus.arf)
+        #expect(PGPMime.verify(message.body, gnupgHome: "/nonexistent") == .unverified(reason: .notPGPSigned))
+    }
+
+    @Test func decryptsWithSecretKey() throws {
+        let (producer, cert, _) = try Self.homes()
+        let plaintext = Array("Content-Type: text/plain; charset=utf-8\r\n\r\nSecret incident details 203.0.113.5\r\n".utf8)
+        let armored = try cert.encrypt(plaintext, to: Self.uid)  // CERT encrypts to the producer's key
+        let message = try MailParser.parse(Self.encryptedMessage(armored))
+        guard case .decrypted(let part, let signature) = PGPMime.decrypt(message.body, gnupgHome: producer.path) else {
+            Issue.record("decryption failed: \(PGPMime.decrypt(message.body, gnupgHome: producer.path))"); return
+        }
+        #expect(part.path == "/plaintext")
+        #expect(part.mimeType == "text/plain")
+        #expect(part.text?.string.contains("Secret incident details 203.0.113.5") == true)
+        #expect(signature == nil)
+    }
+
+    @Test func cannotDecryptWithoutSecretKey() throws {
+        let (_, cert, _) = try Self.homes()
+        let armored = try cert.encrypt(Array("Content-Type: text/plain\r\n\r\nsecret\r\n".utf8), to: Self.uid)
+        let message = try MailParser.parse(Self.encryptedMessage(armored))
+        for home in [cert, try GnuPGHome()] {  // public key only, then an empty keyring
+            guard case .cannotDecrypt(.noSecretKey) = PGPMime.decrypt(message.body, gnupgHome: home.path) else {
+                Issue.record("got \(PGPMime.decrypt(message.body, gnupgHome: home.path))"); continue
+            }
+        }
+    }
+}
