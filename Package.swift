@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer", "LiaisonTestSupport", "LiaisonCorpus",
+                "LiaisonServer", "LiaisonTestSupport", "LiaisonCorpus", "MailCorpus",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
@@ -134,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonCLITests",
-            dependencies: ["LiaisonTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["LiaisonTestSupport", "MailCorpus", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: swiftSettings),
     ]
 )

@@ -1,6 +1,7 @@
 import Hummingbird
 import LiaisonCore
 import LiaisonIntake
+import LiaisonMail
 import LiaisonStore
 import Logging
 
@@ -11,17 +12,19 @@ public struct GatewayDependencies: Sendable {
     public var agreements: AgreementBook
     public var parser: EventBatchParser
     public var protector: IncidentProtector
+    public var mail: MailSubmission
     public var maxBodyBytes: Int
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
-        protector: IncidentProtector = IncidentProtector(), maxBodyBytes: Int
+        protector: IncidentProtector = IncidentProtector(), mail: MailSubmission? = nil, maxBodyBytes: Int
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
         self.parser = parser
         self.protector = protector
+        self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: protector, keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
     }
 }
@@ -36,6 +39,8 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         store: dependencies.store, agreements: dependencies.agreements, parser: dependencies.parser,
         protector: dependencies.protector, maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: v1)
+    EmailIntakeController(store: dependencies.store, agreements: dependencies.agreements, mail: dependencies.mail)
+        .addRoutes(to: v1)
     FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     IncidentController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)

@@ -4,6 +4,7 @@ import Hummingbird
 import LiaisonCore
 import LiaisonDelivery
 import LiaisonIntake
+import LiaisonMail
 import LiaisonStore
 import Logging
 import PostgresNIO
@@ -52,6 +53,13 @@ public struct Gateway: Sendable {
                 at: configuration.dataDirectory.appendingPathComponent("vault-\(configuration.vaultCurrentKey).key"))
         }
         return try VaultCipher(keys: keys, currentKeyID: configuration.vaultCurrentKey, lookupKey: lookupKey)
+    }
+
+    /// E-mail intake as configured (`mail.*`, `intake.default_tlp`, `protection.*`).
+    public func mailSubmission() -> MailSubmission {
+        MailSubmission(
+            limits: configuration.mailLimits, intake: MailIntake(defaultTLP: configuration.defaultTLP),
+            protector: IncidentProtector(policy: configuration.protectionPolicy), keyrings: configuration.mailKeyrings)
     }
 
     public func loadAgreements() throws -> [AgreementLoader.Loaded] {
@@ -113,7 +121,8 @@ public struct Gateway: Sendable {
             let dependencies = GatewayDependencies(
                 store: store, migrator: migrator, agreements: agreements,
                 parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
-                protector: IncidentProtector(policy: configuration.protectionPolicy), maxBodyBytes: configuration.maxBodyBytes)
+                protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
+                maxBodyBytes: configuration.maxBodyBytes)
             let worker = DeliveryWorker(
                 store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                 agreements: agreements, schedule: configuration.retrySchedule,

@@ -137,9 +137,11 @@ public struct CustodyRecord: Sendable, Hashable, Codable {
     /// SHA-256 of the exact bytes received, lower-case hex.
     public var bodySHA256: String
     public var receivedAt: Date
+    /// Transport facts (an e-mail's Message-ID, Subject, From, Received chain…), protected.
+    public var details: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case producer, transport
+        case producer, transport, details
         case receiptID = "receipt_id"
         case bodySHA256 = "body_sha256"
         case receivedAt = "received_at"
@@ -152,18 +154,18 @@ extension PostgresIncidentStore {
     public func sharedIncident(_ id: UUID, consumer: String) async throws -> (Incident, String, CustodyRecord)? {
         let rows = try await client.query(
             """
-            SELECT d.agreement_id, c.receipt_id, c.producer, c.transport, c.body_sha256, c.received_at
+            SELECT d.agreement_id, c.receipt_id, c.producer, c.transport, c.body_sha256, c.received_at, c.details::text
             FROM deliveries d JOIN custody_records c ON c.incident_id = d.incident_id
             WHERE d.incident_id = \(id) AND d.consumer = \(consumer)
             ORDER BY d.seq LIMIT 1
             """, logger: logger)
-        for try await (agreement, receipt, producer, transport, digest, received) in rows.decode(
-            (String, UUID, String, String, Data, Date).self)
+        for try await (agreement, receipt, producer, transport, digest, received, details) in rows.decode(
+            (String, UUID, String, String, Data, Date, String).self)
         {
             guard let incident = try await incidents(ids: [id])[id] else { return nil }
             let custody = CustodyRecord(
                 receiptID: receipt, producer: producer, transport: transport, bodySHA256: digest.hexString,
-                receivedAt: received)
+                receivedAt: received, details: try CanonicalJSON.decode([String: String].self, from: Data(details.utf8)))
             return (incident, agreement, custody)
         }
         return nil

@@ -42,6 +42,13 @@ extension PostgresIncidentStore {
         return nil
     }
 
+    /// Whether an organisation of this id exists.
+    public func organisationExists(_ id: String) async throws -> Bool {
+        let rows = try await client.query("SELECT 1 FROM organisations WHERE id = \(id)", logger: logger)
+        for try await _ in rows { return true }
+        return false
+    }
+
     static func keyHash(_ key: String) -> Data { Data(SHA256.hash(data: Array(key.utf8))) }
 
     /// Records the agreements in force (and their organisations), so deliveries can

@@ -29,10 +29,12 @@ public struct PostgresIncidentStore: Sendable {
         public var bodySHA256: Data
         public var receivedAt: Date
         public var incidents: [IncidentProtector.Result]
+        /// For e-mail: the outcome of each MIME part, for the receipt.
+        public var parts: [Receipt.Part]
 
         public init(
             producer: String, transport: Transport, idempotencyKey: String?, bodySHA256: Data, receivedAt: Date,
-            incidents: [IncidentProtector.Result]
+            incidents: [IncidentProtector.Result], parts: [Receipt.Part] = []
         ) {
             self.producer = producer
             self.transport = transport
@@ -40,6 +42,7 @@ public struct PostgresIncidentStore: Sendable {
             self.bodySHA256 = bodySHA256
             self.receivedAt = receivedAt
             self.incidents = incidents
+            self.parts = parts
         }
     }
 
@@ -94,7 +97,8 @@ public struct PostgresIncidentStore: Sendable {
         }
         let receipt = Receipt(
             id: UUID(), producer: submission.producer, transport: submission.transport,
-            receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString, outcomes: outcomes)
+            receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString, outcomes: outcomes,
+            parts: submission.parts)
         let document = String(decoding: try CanonicalJSON.encode(receipt), as: UTF8.self)
         try await connection.query(
             """
@@ -110,12 +114,13 @@ public struct PostgresIncidentStore: Sendable {
             return receipt
         }
         let acceptedIDs = accepted.map(\.incident.id)
+        let details = try accepted.map { String(decoding: try CanonicalJSON.encode($0.incident.custody), as: UTF8.self) }
         try await connection.query(
             """
-            INSERT INTO custody_records (incident_id, receipt_id, producer, transport, body_sha256, received_at)
+            INSERT INTO custody_records (incident_id, receipt_id, producer, transport, body_sha256, received_at, details)
             SELECT i, \(receipt.id), \(submission.producer), \(submission.transport.rawValue),
-                   \(submission.bodySHA256), \(submission.receivedAt)
-            FROM unnest(\(acceptedIDs)::uuid[]) AS i
+                   \(submission.bodySHA256), \(submission.receivedAt), d::jsonb
+            FROM unnest(\(acceptedIDs)::uuid[], \(details)::text[]) AS t(i, d)
             """, logger: logger)
         try await insertVaultEntries(accepted, on: connection)
         let deliveries = try await insertDeliveries(for: accepted.map(\.incident), agreements: agreements, on: connection)

@@ -31,19 +31,22 @@ enum ExitFailure: Error {
     case data(String)
     /// 75 EX_TEMPFAIL: try again later (the database is unreachable).
     case temporary(String)
+    /// 67 EX_NOUSER: the addressee (here: the producer) is unknown.
+    case noUser(String)
 
     var code: Int32 {
         switch self {
         case .configuration: 78
         case .data: 65
         case .temporary: 75
+        case .noUser: 67
         }
     }
 
     var message: String {
         switch self {
         case .configuration(let text): "configuration: " + text
-        case .data(let text), .temporary(let text): text
+        case .data(let text), .temporary(let text), .noUser(let text): text
         }
     }
 }

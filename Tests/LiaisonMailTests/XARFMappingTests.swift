@@ -6,7 +6,7 @@ import Testing
 @testable import LiaisonMail
 
 /// X-ARF v4 (JSON) and X-ARF 0.2 (flat YAML), field by field.
-@Suite struct XARFMappingTests {
+@Suite(.timeLimit(.minutes(3))) struct XARFMappingTests {
     @Test func v4JSONAttachment() throws {
         let report = try mapped(MailCorpus.xarf)
         #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1 accepted (xarf-v4-json)"])

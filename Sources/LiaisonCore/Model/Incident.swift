@@ -17,11 +17,13 @@ public struct Incident: Sendable, Hashable, Codable, Identifiable {
     public var observables: [Observable]
     /// What protection found and replaced, without the values.
     public var redactions: [Redaction]
+    /// The custody record's transport facts by name, protected (tokens in place of personal data).
+    public var custody: [String: String]
 
     public init(
         id: ID, producer: String, receivedAt: Date, classification: Classification, tlp: TLP,
         title: String, description: String, firstSeen: Date?, lastSeen: Date?,
-        observables: [Observable], redactions: [Redaction]
+        observables: [Observable], redactions: [Redaction], custody: [String: String] = [:]
     ) {
         self.id = id
         self.producer = producer
@@ -34,5 +36,6 @@ public struct Incident: Sendable, Hashable, Codable, Identifiable {
         self.lastSeen = lastSeen
         self.observables = observables
         self.redactions = redactions
+        self.custody = custody
     }
 }

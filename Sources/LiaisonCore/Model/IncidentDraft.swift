@@ -13,10 +13,13 @@ public struct IncidentDraft: Sendable, Hashable {
     public var firstSeen: Date?
     public var lastSeen: Date?
     public var observables: [Observable]
+    /// Facts about how the report arrived (an e-mail's Message-ID, Subject, From,
+    /// Received chain…) for the custody record; protected like the rest.
+    public var custody: [CustodyField]
 
     public init(
         naturalKey: String, classification: Classification, tlp: TLP, title: String,
-        description: String, firstSeen: Date?, lastSeen: Date?, observables: [Observable]
+        description: String, firstSeen: Date?, lastSeen: Date?, observables: [Observable], custody: [CustodyField] = []
     ) {
         self.naturalKey = naturalKey
         self.classification = classification
@@ -26,5 +29,26 @@ public struct IncidentDraft: Sendable, Hashable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.observables = observables
+        self.custody = custody
+    }
+}
+
+/// One fact of a custody record: free text (scanned for personal data like a description),
+/// a value of a known personal kind (an e-mail sender's address or name), or an identifier
+/// kept verbatim because evidence must match it exactly (a Message-ID, which only looks
+/// like an address).
+public struct CustodyField: Sendable, Hashable {
+    public enum Content: Sendable, Hashable {
+        case text(String)
+        case personal(PersonalDataKind, String)
+        case verbatim(String)
+    }
+
+    public var name: String
+    public var content: Content
+
+    public init(name: String, content: Content) {
+        self.name = name
+        self.content = content
     }
 }

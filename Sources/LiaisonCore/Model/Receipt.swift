@@ -10,14 +10,34 @@ public struct Receipt: Sendable, Hashable, Codable {
     /// SHA-256 of the exact request body, lower-case hex.
     public var bodySHA256: String
     public var outcomes: [Outcome]
+    /// For e-mail: what became of each MIME part, by path.
+    public var parts: [Part]
 
-    public init(id: UUID, producer: String, transport: Transport, receivedAt: Date, bodySHA256: String, outcomes: [Outcome]) {
+    public init(
+        id: UUID, producer: String, transport: Transport, receivedAt: Date, bodySHA256: String, outcomes: [Outcome],
+        parts: [Part] = []
+    ) {
         self.id = id
         self.producer = producer
         self.transport = transport
         self.receivedAt = receivedAt
         self.bodySHA256 = bodySHA256
         self.outcomes = outcomes
+        self.parts = parts
+    }
+
+    /// What became of one MIME part (RFC 2045 entity) of an e-mailed report; the reason
+    /// names a rule, never content.
+    public struct Part: Sendable, Hashable, Codable {
+        public var path: String
+        public var status: String
+        public var reason: String?
+
+        public init(path: String, status: String, reason: String?) {
+            self.path = path
+            self.status = status
+            self.reason = reason
+        }
     }
 
     /// The incidents this intake names, new and already known, in body order.
@@ -50,7 +70,7 @@ public struct Receipt: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id = "receipt_id"
-        case producer, transport, outcomes
+        case producer, transport, outcomes, parts
         case receivedAt = "received_at"
         case bodySHA256 = "body_sha256"
         case incidentIDs = "incident_ids"
@@ -65,6 +85,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         try container.encode(bodySHA256, forKey: .bodySHA256)
         try container.encode(incidentIDs, forKey: .incidentIDs)
         try container.encode(outcomes, forKey: .outcomes)
+        if !parts.isEmpty { try container.encode(parts, forKey: .parts) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +96,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         receivedAt = try container.decode(Date.self, forKey: .receivedAt)
         bodySHA256 = try container.decode(String.self, forKey: .bodySHA256)
         outcomes = try container.decode([Outcome].self, forKey: .outcomes)
+        parts = try container.decodeIfPresent([Part].self, forKey: .parts) ?? []
     }
 }
 

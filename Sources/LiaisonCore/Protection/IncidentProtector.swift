@@ -52,10 +52,25 @@ public struct IncidentProtector: Sendable {
         let title = session.replace(in: draft.title, field: "/title", spans: personalSpans(in: draft.title), role: .unknown)
         let description = session.replace(
             in: draft.description, field: "/description", spans: personalSpans(in: draft.description), role: .unknown)
+        var custody: [String: String] = [:]
+        for field in draft.custody {
+            let pointer = "/custody/\(field.name)"
+            switch field.content {
+            case .text(let text):
+                custody[field.name] = session.replace(in: text, field: pointer, spans: personalSpans(in: text), role: .unknown)
+            case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
+                custody[field.name] = session.token(
+                    for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer,
+                    detector: "structured"
+                ).text
+            case .personal(_, let value), .verbatim(let value):
+                custody[field.name] = value
+            }
+        }
         let incident = Incident(
             id: id, producer: producer, receivedAt: receivedAt, classification: draft.classification,
             tlp: draft.tlp, title: title, description: description, firstSeen: draft.firstSeen,
-            lastSeen: draft.lastSeen, observables: observables, redactions: session.redactions)
+            lastSeen: draft.lastSeen, observables: observables, redactions: session.redactions, custody: custody)
         return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey)
     }
 

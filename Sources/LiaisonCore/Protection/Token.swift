@@ -41,6 +41,19 @@ public struct Token: Sendable, Hashable, Codable {
         return found
     }
 
+    /// `text` with every token replaced by its kind in brackets (`[email]`): for showing
+    /// where personal data stood without rendering it.
+    public static func labelled(_ text: String) -> String {
+        var output = ""
+        var cursor = text.startIndex
+        for (token, range) in occurrences(in: text) {
+            output += text[cursor..<range.lowerBound]
+            output += "[\(token.kind.rawValue)]"
+            cursor = range.upperBound
+        }
+        return output + text[cursor...]
+    }
+
     private static func isLowerHex(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
     }

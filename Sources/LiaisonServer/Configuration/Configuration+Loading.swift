@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "delivery", "log_level"],
+                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "delivery", "log_level"],
                     path: "")
             }
         }
@@ -55,6 +55,7 @@ extension Configuration {
         configuration.readProtection(reader.mapping(root, "protection", path: ""), reader: &reader)
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
         configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
+        configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
         return configuration
     }
@@ -202,6 +203,33 @@ extension Configuration {
         if let ms = reader.int(delivery, "timeout_ms", path: "delivery", range: 100...120_000) { deliveryTimeout = .milliseconds(ms) }
         if let ms = reader.int(delivery, "poll_interval_ms", path: "delivery", range: 10...60_000) {
             deliveryPollInterval = .milliseconds(ms)
+        }
+    }
+
+    /// `mail.max_message_bytes` (1 KiB–100 MiB, default 25 MiB), `mail.max_parts` (1–10,000,
+    /// default 200), `mail.max_depth` (1–100, default 10), `mail.recipients` (address →
+    /// producer), `mail.keyrings` (producer → GnuPG home folder).
+    private mutating func readMail(_ mail: Yams.Node.Mapping?, base: (String) -> URL, reader: inout YAMLReader) {
+        guard let mail else { return }
+        reader.rejectUnknownKeys(in: mail, known: ["max_message_bytes", "max_parts", "max_depth", "recipients", "keyrings"], path: "mail")
+        mailLimits.maxMessageBytes = reader.int(mail, "max_message_bytes", path: "mail", range: 1024...(100 << 20)) ?? mailLimits.maxMessageBytes
+        mailLimits.maxParts = reader.int(mail, "max_parts", path: "mail", range: 1...10_000) ?? mailLimits.maxParts
+        mailLimits.maxDepth = reader.int(mail, "max_depth", path: "mail", range: 1...100) ?? mailLimits.maxDepth
+        if let recipients = reader.mapping(mail, "recipients", path: "mail") {
+            for (keyNode, _) in recipients {
+                let address = (keyNode.string ?? "").lowercased()
+                guard let producer = reader.string(recipients, keyNode.string ?? "", path: "mail.recipients") else { continue }
+                if Identifier.isValid(producer) { mailRecipients[address] = producer } else {
+                    reader.fail(keyNode, key: "mail.recipients.\(address)", "names no valid organisation id")
+                }
+            }
+        }
+        if let keyrings = reader.mapping(mail, "keyrings", path: "mail") {
+            for (keyNode, _) in keyrings {
+                let producer = keyNode.string ?? ""
+                guard let folder = reader.string(keyrings, producer, path: "mail.keyrings") else { continue }
+                mailKeyrings[producer] = base(folder).path
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonDelivery
 import LiaisonIntake
+import LiaisonMail
 import LiaisonStore
 import Logging
 
@@ -41,6 +42,12 @@ public struct Configuration: Sendable {
     public var retrySchedule: RetrySchedule
     public var deliveryTimeout: Duration
     public var deliveryPollInterval: Duration
+    /// `mail.max_message_bytes` (25 MiB), `mail.max_parts` (200), `mail.max_depth` (10).
+    public var mailLimits: MailLimits
+    /// `mail.recipients`: recipient address → producer, for `liaison mail --recipient`.
+    public var mailRecipients: [String: String]
+    /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
+    public var mailKeyrings: [String: String]
     /// `log_level` / `LIAISON_LOG_LEVEL`: trace, debug, info, notice, warning, error. Default `info`.
     public var logLevel: Logger.Level
 
@@ -62,6 +69,9 @@ public struct Configuration: Sendable {
         retrySchedule = RetrySchedule()
         deliveryTimeout = .seconds(15)
         deliveryPollInterval = .seconds(1)
+        mailLimits = MailLimits()
+        mailRecipients = [:]
+        mailKeyrings = [:]
         logLevel = .info
     }
 }

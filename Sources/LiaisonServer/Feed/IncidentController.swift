@@ -49,6 +49,9 @@ struct IncidentController {
             }
         try await store.recordDisclosure(
             of: rendering, incidentID: incident.id, agreement: agreement, transport: "incident-api")
-        return try JSONResponse.make(.ok, Answer(incident: rendering.projected, custody: custody, redactions: redactions))
+        var shown = custody
+        // Where custody facts held personal data, the consumer sees its kind, not its value.
+        shown.details = custody.details.mapValues(Token.labelled)
+        return try JSONResponse.make(.ok, Answer(incident: rendering.projected, custody: shown, redactions: redactions))
     }
 }

@@ -1,0 +1,107 @@
+import Crypto
+import Foundation
+import LiaisonCore
+import LiaisonMail
+import LiaisonStore
+
+/// Turns one raw RFC 5322 message into an intake submission, for both e-mail transports
+/// (`POST /v1/intake/email` and `liaison mail`): parse (GMime, bounded), map the report
+/// formats, check a PGP/MIME signature against the producer's keyring, and protect
+/// incidents and custody facts alike.
+public struct MailSubmission: Sendable {
+    public var limits: MailLimits
+    public var intake: MailIntake
+    public var protector: IncidentProtector
+    /// GnuPG home folders by producer: the keys whose signatures count as verified.
+    public var keyrings: [String: String]
+
+    public init(limits: MailLimits, intake: MailIntake, protector: IncidentProtector, keyrings: [String: String]) {
+        self.limits = limits
+        self.intake = intake
+        self.protector = protector
+        self.keyrings = keyrings
+    }
+
+    /// Why a message was not taken. Reasons name bounds, rules and MIME paths, never content.
+    public enum Rejection: Error, Sendable {
+        case unparsable(MailError)
+        case noIncident(parts: [Receipt.Part])
+    }
+
+    public func submission(
+        _ bytes: [UInt8], producer: String, transport: Transport, receivedAt: Date
+    ) throws(Rejection) -> PostgresIncidentStore.IntakeSubmission {
+        let message: MailMessage
+        do {
+            message = try MailParser.parse(bytes, limits: limits)
+        } catch {
+            throw .unparsable(error)
+        }
+        let digest = Data(SHA256.hash(data: bytes))
+        let report = intake.map(message, rawSHA256: digest.map { String(format: "%02x", $0) }.joined())
+        let parts = report.parts.map { Receipt.Part(path: $0.path, status: $0.status.rawValue, reason: $0.reason) }
+        guard !report.drafts.isEmpty else { throw .noIncident(parts: parts) }
+        let custody = custodyFields(report.custody, signature: signatureStatus(message, producer: producer))
+        let incidents = report.drafts.map { draft in
+            var draft = draft
+            draft.custody = custody
+            return protector.protect(draft, id: UUID(), producer: producer, receivedAt: receivedAt)
+        }
+        return PostgresIncidentStore.IntakeSubmission(
+            producer: producer, transport: transport, idempotencyKey: nil, bodySHA256: digest, receivedAt: receivedAt,
+            incidents: incidents, parts: parts)
+    }
+
+    /// The custody facts RFC 5322 gives (section 3.6): Message-ID, Date, Subject, From and the
+    /// Received chain; the sender's address and name go to the vault like any personal value.
+    func custodyFields(_ custody: MailCustody, signature: String) -> [CustodyField] {
+        var fields = [CustodyField(name: "signature", content: .verbatim(signature))]
+        if let id = custody.messageID { fields.append(.init(name: "message_id", content: .verbatim(id))) }
+        if let date = custody.date { fields.append(.init(name: "date", content: .verbatim(RFC3339.string(from: date)))) }
+        if let subject = custody.subject { fields.append(.init(name: "subject", content: .text(subject.value))) }
+        if !custody.receivedChain.isEmpty {
+            fields.append(.init(name: "received", content: .text(custody.receivedChain.joined(separator: "\n"))))
+        }
+        if let sender = custody.sender {
+            fields.append(.init(name: "from", content: .personal(.email, sender.address)))
+            if let name = sender.displayName, !name.isEmpty {
+                fields.append(.init(name: "from_name", content: .personal(.person, name)))
+            }
+        }
+        return fields
+    }
+
+    /// `verified FINGERPRINT`, `bad FINGERPRINT`, `unverified: REASON` or `unsigned`. A bad
+    /// signature is recorded, not hidden: the report is kept and flagged.
+    func signatureStatus(_ message: MailMessage, producer: String) -> String {
+        guard let signed = message.allParts.first(where: {
+            if case .signed? = $0.pgp { return true } else { return false }
+        }) else { return "unsigned" }
+        guard let home = keyrings[producer] else { return "unverified: no keyring configured for \(producer)" }
+        switch PGPMime.verify(signed, gnupgHome: home) {
+        case .verified(let fingerprint): return "verified \(fingerprint)"
+        case .bad(let fingerprint): return "bad \(fingerprint ?? "unknown key")"
+        case .unverified(let reason):
+            switch reason {
+            case .noPublicKey(let keyID): return "unverified: unknown key \(keyID ?? "")"
+            case .keyRevoked: return "unverified: key revoked"
+            case .keyExpired: return "unverified: key expired"
+            case .signatureExpired: return "unverified: signature expired"
+            case .notPGPSigned: return "unverified: not a PGP signature"
+            case .failed(let code): return "unverified: error \(code)"
+            }
+        }
+    }
+}
+
+extension MailSubmission.Rejection {
+    /// One line for an operator or an MTA bounce: the bound or rule, and where.
+    public var reasonText: String {
+        switch self {
+        case .unparsable(let error): "the message cannot be taken: \(error)"
+        case .noIncident(let parts):
+            "the message holds no report: " + parts.map { "\($0.path.isEmpty ? "<root>" : $0.path) \($0.status)\($0.reason.map { " (\($0))" } ?? "")" }
+                .joined(separator: "; ")
+        }
+    }
+}

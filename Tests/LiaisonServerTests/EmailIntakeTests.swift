@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonMail
+import LiaisonServer
+import LiaisonTestSupport
+import MailCorpus
+import Testing
+
+@Suite(.timeLimit(.minutes(3))) struct EmailIntakeTests {
+    func post(_ app: some ApplicationProtocol, key: String, _ bytes: [UInt8], contentType: String = "message/rfc822") async throws -> (Int, [String: Any]) {
+        try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/v1/intake/email", method: .post, headers: [.authorization: "Bearer \(key)", .contentType: contentType],
+                body: ByteBuffer(bytes: bytes))
+            return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
+        }
+    }
+
+    @Test("An ARF report becomes an incident with its custody record; the sender stays in the vault; a resend is a duplicate")
+    func arf() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let agreement = GatewayFixture.agreement(webhookURL: nil, fields: Set(IncidentField.allCases))
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let (status, receipt) = try await post(app, key: producer, MailCorpus.arfProvider)
+            #expect(status == 201)
+            #expect(receipt["transport"] as? String == "http-email")
+            let parts = try #require(receipt["parts"] as? [[String: Any]])
+            #expect(parts.contains { $0["status"] as? String == "accepted" })
+            let id = try #require((receipt["incident_ids"] as? [String])?.first)
+
+            let (_, shared) = try await app.test(.router) { client in
+                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)"])
+                return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
+            }
+            let incident = try #require(shared["incident"] as? [String: Any])
+            #expect((incident["classification"] as? [String: String])?["taxonomy"] == "fraud")
+            let custody = try #require((shared["custody"] as? [String: Any])?["details"] as? [String: String])
+            #expect(custody["message_id"] == "fbl-20250305-1@mailbox.example.com")
+            #expect(custody["signature"] == "unsigned")
+            #expect(custody["from"] == "[email]")
+            #expect(custody["received"]?.contains("mx.cert.example.org") == true)
+
+            for value in try await TestDatabase.allTextOutsideVault(db) {
+                #expect(!value.contains("fbl@mailbox.example.com") && !value.contains("ivana.horvat"), "personal data outside the vault")
+            }
+            let (again, second) = try await post(app, key: producer, MailCorpus.arfProvider)
+            #expect(again == 201)
+            #expect((second["outcomes"] as? [[String: Any]])?.first?["status"] as? String == "duplicate")
+            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 1)
+        }
+    }
+
+    @Test("Bad messages get their own problem and write nothing", arguments: [
+        ("text/plain", Array("x".utf8), 415, "unsupported-media-type"),
+        ("message/rfc822", [UInt8](), 422, "mail-unparsable"),
+        ("message/rfc822", MailCorpus.bytes("Subject: nothing\nMessage-ID: <n@example.org>\nContent-Type: image/png\n\nAAAA\n"), 422, "mail-no-report"),
+        ("message/rfc822", Array(repeating: UInt8(ascii: "a"), count: 3000), 413, "body-too-large"),
+    ])
+    func badMessages(contentType: String, body: [UInt8], status: Int, slug: String) async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            dependencies.mail.limits.maxMessageBytes = 2048
+            let app = Application(router: buildRouter(dependencies))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (code, problem) = try await post(app, key: producer, body, contentType: contentType)
+            #expect(code == status)
+            #expect(problem["type"] as? String == "urn:liaison:problem:\(slug)")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("Each bound a hostile message exceeds is named: parts, depth, headers")
+    func bounds() throws {
+        let cases: [([UInt8], MailLimits, MailBound)] = [
+            (MailCorpus.iodefMessage, MailLimits(maxParts: 2), .parts),
+            (MailCorpus.forwardedARF(levels: 3), MailLimits(maxDepth: 3), .depth),
+            (MailCorpus.bytes((0..<60).map { "X-H\($0): v" }.joined(separator: "\n") + "\n\nbody\n"), MailLimits(maxHeaders: 50), .headers),
+        ]
+        for (bytes, limits, bound) in cases {
+            let submission = MailSubmission(limits: limits, intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
+            #expect {
+                _ = try submission.submission(bytes, producer: "cert", transport: .httpEmail, receivedAt: Date())
+            } throws: { error in
+                guard case .unparsable(.limitExceeded(let found, _, _))? = error as? MailSubmission.Rejection else { return false }
+                return found == bound
+            }
+        }
+    }
+
+    @Test("A signed report without a keyring for its producer is recorded as unverified, not rejected")
+    func signedWithoutKeyring() throws {
+        let message = MailCorpus.bytes("""
+            From: Partner CERT <pgp@partner.example>
+            Subject: Phishing report
+            Message-ID: <signed-2@partner.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/signed; micalg=pgp-sha256; protocol="application/pgp-signature"; boundary="b"
+
+            --b
+            Content-Type: text/plain; charset=utf-8
+
+            Phishing site hxxps://bank-login[.]example[.]net imitating a bank.
+            --b
+            Content-Type: application/pgp-signature
+
+            -----BEGIN PGP SIGNATURE-----
+            iQEzBAEBCAAdFiEE
+            -----END PGP SIGNATURE-----
+            --b--
+
+            """)
+        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
+            .submission(message, producer: "cert", transport: .mailPipe, receivedAt: Date())
+        let custody = try #require(submission.incidents.first?.incident.custody)
+        #expect(custody["signature"] == "unverified: no keyring configured for cert")
+        #expect(custody["from"]?.hasPrefix("[[pd:email:") == true)
+        #expect(custody["from_name"]?.hasPrefix("[[pd:person:") == true)
+    }
+}
