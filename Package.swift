@@ -102,7 +102,10 @@ let package = Package(
             name: "MailCorpus", dependencies: ["LiaisonCore", "LiaisonMail"], path: "Benchmarks/MailCorpus",
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "liaison-bench", dependencies: ["LiaisonCore", "LiaisonCorpus", "LiaisonMail", "MailCorpus"],
+            name: "liaison-bench",
+            dependencies: [
+                "LiaisonCore", "LiaisonCorpus", "LiaisonMail", "MailCorpus", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Benchmarks/liaison-bench", swiftSettings: swiftSettings),
         .executableTarget(
             name: "MailFuzz", dependencies: ["LiaisonMail"], path: "Fuzz/MailFuzz", swiftSettings: swiftSettings),

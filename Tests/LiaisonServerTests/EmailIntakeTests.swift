@@ -93,6 +93,21 @@ import Testing
         }
     }
 
+    @Test("The walkthrough's e-mailed report is a phishing incident with no personal value left in it")
+    func walkthroughReport() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let bytes = Array(try Data(contentsOf: root.appendingPathComponent("deploy/local/examples/phishing-report.eml")))
+        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
+            .submission(bytes, producer: "demo-cert", transport: .mailPipe, receivedAt: Date())
+        let incident = try #require(submission.incidents.first?.incident)
+        #expect(incident.classification == Classification(taxonomy: "fraud", type: "phishing"))
+        #expect(incident.observables.contains { $0.kind == .url && $0.value == "https://bank-login.example.net/rs/" })
+        let stored = String(decoding: try CanonicalJSON.encode(incident), as: UTF8.self)
+        for value in ["jovana.petrovic", "123 4567", "ana.kovac@", "Ana Kovac"] {
+            #expect(!stored.contains(value), "plaintext in the incident")
+        }
+    }
+
     @Test("A signed report without a keyring for its producer is recorded as unverified, not rejected")
     func signedWithoutKeyring() throws {
         let message = MailCorpus.bytes("""

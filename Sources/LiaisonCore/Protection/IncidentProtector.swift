@@ -49,15 +49,18 @@ public struct IncidentProtector: Sendable {
             }
             observables.append(protected)
         }
-        let title = session.replace(in: draft.title, field: "/title", spans: personalSpans(in: draft.title), role: .unknown)
+        let known = knownValues(draft)
+        let title = session.replace(in: draft.title, field: "/title", spans: personalSpans(in: draft.title, known: known), role: .unknown)
         let description = session.replace(
-            in: draft.description, field: "/description", spans: personalSpans(in: draft.description), role: .unknown)
+            in: draft.description, field: "/description", spans: personalSpans(in: draft.description, known: known),
+            role: .unknown)
         var custody: [String: String] = [:]
         for field in draft.custody {
             let pointer = "/custody/\(field.name)"
             switch field.content {
             case .text(let text):
-                custody[field.name] = session.replace(in: text, field: pointer, spans: personalSpans(in: text), role: .unknown)
+                custody[field.name] = session.replace(
+                    in: text, field: pointer, spans: personalSpans(in: text, known: known), role: .unknown)
             case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
                 custody[field.name] = session.token(
                     for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer,
@@ -74,9 +77,51 @@ public struct IncidentProtector: Sendable {
         return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey)
     }
 
-    /// Personal values in free text, where no role is known.
-    func personalSpans(in text: String) -> [DetectedSpan] {
-        scanner.scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
+    /// Personal values in free text, where no role is known: what the detectors find, and
+    /// every place where a value the draft names as personal elsewhere is written out (a
+    /// sender's name in the signature of the body, say), whether or not a detector would know it.
+    func personalSpans(in text: String, known: [(value: String, kind: PersonalDataKind)]) -> [DetectedSpan] {
+        var spans = scanner.scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
+        guard !known.isEmpty else { return spans }
+        let bytes = Array(text.utf8)
+        for (value, kind) in known {
+            let needle = Array(value.utf8)
+            guard needle.count >= 3, needle.count <= bytes.count else { continue }
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                    spans.append(DetectedSpan(kind: kind, utf8Range: start..<(start + needle.count), detector: "known-value", normalised: value))
+                    start += needle.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+        // Longest first at each start; then keep the spans that do not overlap an earlier one.
+        spans.sort { $0.utf8Range.lowerBound != $1.utf8Range.lowerBound ? $0.utf8Range.lowerBound < $1.utf8Range.lowerBound : $0.utf8Range.count > $1.utf8Range.count }
+        var kept: [DetectedSpan] = []
+        for span in spans where span.utf8Range.lowerBound >= (kept.last?.utf8Range.upperBound ?? 0) {
+            kept.append(span)
+        }
+        return kept
+    }
+
+    /// Values the draft itself marks as personal data: structured observables and custody facts
+    /// (the first 256, which keeps the text search linear in practice whatever a draft holds).
+    func knownValues(_ draft: IncidentDraft) -> [(value: String, kind: PersonalDataKind)] {
+        var values: [(String, PersonalDataKind)] = []
+        for observable in draft.observables {
+            guard let kind = observable.kind.personalDataKind, kind != .url, kind != .domain,
+                policy.isPersonal(kind, role: observable.role)
+            else { continue }
+            values.append((observable.value.trimmingCharacters(in: .whitespaces), kind))
+        }
+        for field in draft.custody {
+            if case .personal(let kind, let value) = field.content, policy.isPersonal(kind, role: .unknown) {
+                values.append((value.trimmingCharacters(in: .whitespaces), kind))
+            }
+        }
+        return Array(values.prefix(256))
     }
 
     /// The tokens handed out for one incident.
