@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonCLITests",
-            dependencies: ["LiaisonTestSupport", "MailCorpus", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "LiaisonTestSupport", "MailCorpus", "LiaisonCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

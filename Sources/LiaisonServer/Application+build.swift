@@ -41,6 +41,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     ).addRoutes(to: v1)
     EmailIntakeController(store: dependencies.store, agreements: dependencies.agreements, mail: dependencies.mail)
         .addRoutes(to: v1)
+    ReceiptController(store: dependencies.store).addRoutes(to: v1)
     FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     IncidentController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)

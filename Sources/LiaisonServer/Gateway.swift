@@ -55,6 +55,14 @@ public struct Gateway: Sendable {
         return try VaultCipher(keys: keys, currentKeyID: configuration.vaultCurrentKey, lookupKey: lookupKey)
     }
 
+    /// The receipt-signing key: configured (`receipts.signing_key` / `LIAISON_RECEIPT_KEY`),
+    /// or an Ed25519 key generated once in `DATA_DIR/receipt-signing.key`.
+    public func receiptSigner() throws -> ReceiptSigner {
+        let key = try configuration.receiptSigningKey
+            ?? GeneratedKey.load(at: configuration.dataDirectory.appendingPathComponent("receipt-signing.key"))
+        return try ReceiptSigner(privateKey: key)
+    }
+
     /// E-mail intake as configured (`mail.*`, `intake.default_tlp`, `protection.*`).
     public func mailSubmission() -> MailSubmission {
         MailSubmission(
@@ -73,7 +81,8 @@ public struct Gateway: Sendable {
         let (database, cluster) = try database()
         defer { try? cluster?.stop() }
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
-        let store = PostgresIncidentStore(client: client, vault: vault, retention: configuration.vaultRetention, logger: logger)
+        let store = PostgresIncidentStore(
+            client: client, vault: vault, signer: try receiptSigner(), retention: configuration.vaultRetention, logger: logger)
         let migrator = Migrator(client: client, schema: database.schema, logger: logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
@@ -103,7 +112,7 @@ public struct Gateway: Sendable {
         }
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
         let store = PostgresIncidentStore(
-            client: client, vault: vault, retention: configuration.vaultRetention, logger: logger)
+            client: client, vault: vault, signer: try receiptSigner(), retention: configuration.vaultRetention, logger: logger)
         let migrator = Migrator(client: client, schema: database.schema, logger: logger)
         let agreements = AgreementBook(loaded.map(\.agreement))
         let httpClient = WebhookSender.makeHTTPClient()

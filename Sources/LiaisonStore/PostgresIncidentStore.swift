@@ -10,13 +10,19 @@ import PostgresNIO
 public struct PostgresIncidentStore: Sendable {
     public let client: PostgresClient
     public let vault: VaultCipher
+    /// Signs every receipt before it is stored and answered.
+    public let signer: ReceiptSigner
     /// How long vault entries are kept, by kind, before `purge` deletes them.
     public let retention: VaultRetention
     let logger: Logger
 
-    public init(client: PostgresClient, vault: VaultCipher, retention: VaultRetention = VaultRetention(), logger: Logger) {
+    public init(
+        client: PostgresClient, vault: VaultCipher, signer: ReceiptSigner, retention: VaultRetention = VaultRetention(),
+        logger: Logger
+    ) {
         self.client = client
         self.vault = vault
+        self.signer = signer
         self.retention = retention
         self.logger = logger
     }
@@ -44,6 +50,16 @@ public struct PostgresIncidentStore: Sendable {
             self.incidents = incidents
             self.parts = parts
         }
+    }
+
+    /// A receipt by id, if `producer` was given it.
+    public func receipt(id: UUID, producer: String) async throws -> Receipt? {
+        let rows = try await client.query(
+            "SELECT document::text FROM receipts WHERE id = \(id) AND producer = \(producer)", logger: logger)
+        for try await document in rows.decode(String.self) {
+            return try CanonicalJSON.decode(Receipt.self, from: Data(document.utf8))
+        }
+        return nil
     }
 
     /// The receipt first given for this producer's idempotency key, if any.
@@ -95,10 +111,10 @@ public struct PostgresIncidentStore: Sendable {
                 outcomes.append(.init(index: index, incidentID: existing[key] ?? incident.id, status: .duplicate))
             }
         }
-        let receipt = Receipt(
+        let receipt = try signer.sign(Receipt(
             id: UUID(), producer: submission.producer, transport: submission.transport,
             receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString, outcomes: outcomes,
-            parts: submission.parts)
+            parts: submission.parts))
         let document = String(decoding: try CanonicalJSON.encode(receipt), as: UTF8.self)
         try await connection.query(
             """

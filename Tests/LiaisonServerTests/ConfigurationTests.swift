@@ -11,7 +11,7 @@ import Testing
         let key = Data(repeating: 7, count: 32).base64EncodedString()
         let configuration = try Configuration.load(
             file: Self.root.appendingPathComponent("deploy/liaison.example.yaml").path,
-            environment: ["LIAISON_VAULT_K1": key, "LIAISON_VAULT_LOOKUP": key])
+            environment: ["LIAISON_VAULT_K1": key, "LIAISON_VAULT_LOOKUP": key, "LIAISON_RECEIPT_SIGNING": key])
         let defaults = Configuration(dataDirectory: configuration.dataDirectory)
         #expect(configuration.host == defaults.host && configuration.port == defaults.port)
         #expect(configuration.databaseURL == nil)
@@ -23,6 +23,8 @@ import Testing
         #expect(configuration.vaultKeys["k1"]?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.vaultLookupKey?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.protectionPolicy == defaults.protectionPolicy)
+        #expect(configuration.mailLimits == defaults.mailLimits)
+        #expect(configuration.receiptSigningKey?.bytes.count == 32)
     }
 
     @Test("Protection policy and retention by kind are read from the file, and mistakes named")

@@ -25,7 +25,7 @@ import Testing
         try await TestDatabase.withSchema { (handle) async throws in
             let logs = CapturedLogs()
             var captured = handle
-            captured.store = PostgresIncidentStore(client: handle.client, vault: handle.store.vault, logger: logs.logger("store"))
+            captured.store = PostgresIncidentStore(client: handle.client, vault: handle.store.vault, signer: handle.store.signer, logger: logs.logger("store"))
             let db = captured
             let receiver = WebhookReceiver()
             try await receiver.serve { url in

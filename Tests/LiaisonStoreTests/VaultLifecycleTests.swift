@@ -25,15 +25,15 @@ import Testing
             let lookup = Secret(bytes: Array(repeating: 11, count: 32))
             let old = Secret(bytes: Array(repeating: 1, count: 32)), new = Secret(bytes: Array(repeating: 2, count: 32))
             let before = PostgresIncidentStore(
-                client: db.client, vault: try VaultCipher(keys: ["k1": old], currentKeyID: "k1", lookupKey: lookup), logger: TestDatabase.logger)
+                client: db.client, vault: try VaultCipher(keys: ["k1": old], currentKeyID: "k1", lookupKey: lookup), signer: db.store.signer, logger: TestDatabase.logger)
             let first = try await commit(db, before, description: "mail ana@example.rs")
             let after = PostgresIncidentStore(
                 client: db.client, vault: try VaultCipher(keys: ["k1": old, "k2": new], currentKeyID: "k2", lookupKey: lookup),
-                logger: TestDatabase.logger)
+                signer: db.store.signer, logger: TestDatabase.logger)
             #expect(try await after.rotateVault(batchSize: 1) == 1)
             #expect(try await after.rotateVault() == 0)
             let onlyNew = PostgresIncidentStore(
-                client: db.client, vault: try VaultCipher(keys: ["k2": new], currentKeyID: "k2", lookupKey: lookup), logger: TestDatabase.logger)
+                client: db.client, vault: try VaultCipher(keys: ["k2": new], currentKeyID: "k2", lookupKey: lookup), signer: db.store.signer, logger: TestDatabase.logger)
             let token = try #require(first.vault.first?.token)
             #expect(try await onlyNew.plaintexts(for: [token]) == [token: "ana@example.rs"])
             #expect(try await onlyNew.eraseVaultEntries(kind: .email, value: "ANA@EXAMPLE.RS ", actor: "test") == 1)
@@ -63,7 +63,7 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
             let short = PostgresIncidentStore(
-                client: db.client, vault: db.store.vault, retention: VaultRetention(defaultDays: 30, byKind: [.phone: 1]),
+                client: db.client, vault: db.store.vault, signer: db.store.signer, retention: VaultRetention(defaultDays: 30, byKind: [.phone: 1]),
                 logger: TestDatabase.logger)
             _ = try await commit(db, short, description: "ana@example.rs called +381 64 123 4567")
             #expect(try await short.purgeExpiredVaultEntries(now: Date().addingTimeInterval(2 * 86_400)) == 1)

@@ -48,16 +48,22 @@ public enum BuiltBinary {
         }
     }
 
-    /// Runs `liaison ARGUMENTS` to completion, with `environment` added to this process's.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let running = try start(arguments, environment: environment, stdin: stdin)
+    /// Runs `liaison ARGUMENTS` (or `program`, found on `PATH`) to completion, with
+    /// `environment` added to this process's.
+    public static func run(
+        _ arguments: [String], program: String? = nil, environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> Result {
+        let running = try start(arguments, program: program, environment: environment, stdin: stdin)
         let status = running.waitForExit()
         return Result(status: status, stdout: read(running.stdout), stderr: read(running.stderr))
     }
 
     /// Starts `liaison ARGUMENTS` with `environment` added to this process's (less any
     /// `LIAISON_` variables of its own).
-    public static func start(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Running {
+    public static func start(
+        _ arguments: [String], program: String? = nil, environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> Running {
+        let executable = program ?? path
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let out = directory.appendingPathComponent("stdout")
@@ -71,14 +77,14 @@ public enum BuiltBinary {
         posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LIAISON_") }.merging(environment) { $1 }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let result = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
         return Running(pid: pid, stdout: out, stderr: err)
     }

@@ -54,7 +54,9 @@ public enum TestDatabase {
         let client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
         let key = Secret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
         let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test", lookupKey: Secret(bytes: Array(repeating: 11, count: 32)))
-        let store = PostgresIncidentStore(client: client, vault: vault, logger: logger)
+        let store = PostgresIncidentStore(
+            client: client, vault: vault, signer: try ReceiptSigner(privateKey: Secret(bytes: Array(repeating: 5, count: 32))),
+            logger: logger)
         let migrator = Migrator(client: client, schema: String(schema), logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await adminClient.run() }

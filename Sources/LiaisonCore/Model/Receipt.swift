@@ -12,6 +12,21 @@ public struct Receipt: Sendable, Hashable, Codable {
     public var outcomes: [Outcome]
     /// For e-mail: what became of each MIME part, by path.
     public var parts: [Part]
+    /// The gateway's Ed25519 signature (see ``ReceiptSigner``); nil only before signing.
+    public var signature: Signature?
+
+    /// `{"alg": "Ed25519", "kid": KEY THUMBPRINT, "value": BASE64URL}`.
+    public struct Signature: Sendable, Hashable, Codable {
+        public var algorithm: String
+        public var keyID: String
+        public var value: String
+
+        enum CodingKeys: String, CodingKey {
+            case algorithm = "alg"
+            case keyID = "kid"
+            case value
+        }
+    }
 
     public init(
         id: UUID, producer: String, transport: Transport, receivedAt: Date, bodySHA256: String, outcomes: [Outcome],
@@ -70,7 +85,7 @@ public struct Receipt: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id = "receipt_id"
-        case producer, transport, outcomes, parts
+        case producer, transport, outcomes, parts, signature
         case receivedAt = "received_at"
         case bodySHA256 = "body_sha256"
         case incidentIDs = "incident_ids"
@@ -86,6 +101,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         try container.encode(incidentIDs, forKey: .incidentIDs)
         try container.encode(outcomes, forKey: .outcomes)
         if !parts.isEmpty { try container.encode(parts, forKey: .parts) }
+        try container.encodeIfPresent(signature, forKey: .signature)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -97,6 +113,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         bodySHA256 = try container.decode(String.self, forKey: .bodySHA256)
         outcomes = try container.decode([Outcome].self, forKey: .outcomes)
         parts = try container.decodeIfPresent([Part].self, forKey: .parts) ?? []
+        signature = try container.decodeIfPresent(Signature.self, forKey: .signature)
     }
 }
 

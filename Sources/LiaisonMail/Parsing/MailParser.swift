@@ -7,37 +7,35 @@ public enum MailParser {
     /// Thread-safe: each call owns its GMime stream, parser and options (see `GMimeRuntime`).
     /// Throws only `MailError`, whose cases never contain message content.
     public static func parse(_ bytes: [UInt8], limits: MailLimits = .default) throws(MailError) -> MailMessage {
-        guard !bytes.isEmpty else { throw .empty }
-        guard bytes.count <= limits.maxMessageBytes else {
-            throw .limitExceeded(.messageBytes, limit: limits.maxMessageBytes, path: "")
+        try withParser(bytes, limits: limits, path: "") { walker, parser, options throws(MailError) in
+            guard let message = g_mime_parser_construct_message(parser, options) else { throw .unparseable }
+            defer { cg_unref(message) }
+            var result = try walker.message(message, path: "", depth: 0)
+            result.warnings = walker.warnings
+            return result
         }
-        try Preflight.check(bytes, limits: limits)
-        GMimeRuntime.ensureInitialised()
-        let walker = GMimeWalker(limits: limits)
-        let options = walker.makeParserOptions()
-        defer { g_mime_parser_options_free(options) }
-
-        guard let stream = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { g_mime_stream_mem_new_with_buffer($0.baseAddress, $0.count) }
-        }) else { throw .unparseable }
-        defer { cg_unref(stream) }
-        guard let parser = g_mime_parser_new_with_stream(stream) else { throw .unparseable }
-        defer { cg_unref(parser) }
-        g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE)
-        guard let message = g_mime_parser_construct_message(parser, options) else { throw .unparseable }
-        defer { cg_unref(message) }
-        var result = try walker.message(message, path: "", depth: 0)
-        result.warnings = walker.warnings
-        return result
     }
 
     /// Parses a bare MIME entity (headers + body, no RFC 5322 envelope), e.g. the plaintext of a
     /// decrypted multipart/encrypted (RFC 3156 section 4). Paths are prefixed with `basePath`.
     public static func parseEntity(_ bytes: [UInt8], limits: MailLimits = .default,
                                    basePath: String = "") throws(MailError) -> MailPart {
+        try withParser(bytes, limits: limits, path: basePath) { walker, parser, options throws(MailError) in
+            guard let object = g_mime_parser_construct_part(parser, options) else { throw .unparseable }
+            defer { cg_unref(object) }
+            return try walker.part(object, path: basePath, depth: 0)
+        }
+    }
+
+    /// Checks the bounds that can be checked before GMime builds anything, then hands a
+    /// GMime parser over `bytes` to `body`, releasing everything afterwards.
+    private static func withParser<T>(
+        _ bytes: [UInt8], limits: MailLimits, path: String,
+        _ body: (GMimeWalker, UnsafeMutablePointer<GMimeParser>, OpaquePointer?) throws(MailError) -> T
+    ) throws(MailError) -> T {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count <= limits.maxMessageBytes else {
-            throw .limitExceeded(.messageBytes, limit: limits.maxMessageBytes, path: basePath)
+            throw .limitExceeded(.messageBytes, limit: limits.maxMessageBytes, path: path)
         }
         try Preflight.check(bytes, limits: limits)
         GMimeRuntime.ensureInitialised()
@@ -51,8 +49,6 @@ public enum MailParser {
         guard let parser = g_mime_parser_new_with_stream(stream) else { throw .unparseable }
         defer { cg_unref(parser) }
         g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE)
-        guard let object = g_mime_parser_construct_part(parser, options) else { throw .unparseable }
-        defer { cg_unref(object) }
-        return try walker.part(object, path: basePath, depth: 0)
+        return try body(walker, parser, options)
     }
 }

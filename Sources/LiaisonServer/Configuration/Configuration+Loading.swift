@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "delivery", "log_level"],
+                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "log_level"],
                     path: "")
             }
         }
@@ -56,6 +56,19 @@ extension Configuration {
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
         configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
         configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
+        let receipts = reader.mapping(root, "receipts", path: "")
+        if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
+        if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {
+            do {
+                if let key = SecretReference.key(fromBase64: try SecretReference.resolve(reference, environment: environment)) {
+                    configuration.receiptSigningKey = key
+                } else {
+                    reader.fail(reader.value(receipts, "signing_key"), key: "receipts.signing_key", "must be base64 of exactly 32 bytes")
+                }
+            } catch {
+                reader.fail(reader.value(receipts, "signing_key"), key: "receipts.signing_key", SecretReference.message(error))
+            }
+        }
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
         return configuration
     }

@@ -48,6 +48,9 @@ public struct Configuration: Sendable {
     public var mailRecipients: [String: String]
     /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
     public var mailKeyrings: [String: String]
+    /// `receipts.signing_key` / `LIAISON_RECEIPT_KEY`: the Ed25519 private key (base64 of 32
+    /// bytes) that signs receipts. None: generated once in `DATA_DIR/receipt-signing.key`.
+    public var receiptSigningKey: Secret?
     /// `log_level` / `LIAISON_LOG_LEVEL`: trace, debug, info, notice, warning, error. Default `info`.
     public var logLevel: Logger.Level
 
@@ -69,6 +72,7 @@ public struct Configuration: Sendable {
         retrySchedule = RetrySchedule()
         deliveryTimeout = .seconds(15)
         deliveryPollInterval = .seconds(1)
+        receiptSigningKey = nil
         mailLimits = MailLimits()
         mailRecipients = [:]
         mailKeyrings = [:]

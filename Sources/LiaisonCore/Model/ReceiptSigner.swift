@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+
+/// Signs receipts with the gateway's Ed25519 key (RFC 8032), so a producer can prove what the
+/// gateway acknowledged and when. The signature covers the RFC 8785 canonical JSON of the
+/// receipt without its `signature` member; `liaison receipts verify`, or any Ed25519 library
+/// with a JCS implementation, checks it against the key from `GET /v1/receipts/public-key`.
+public struct ReceiptSigner: Sendable {
+    private let key: Curve25519.Signing.PrivateKey
+
+    public init(privateKey: Secret) throws {
+        key = try Curve25519.Signing.PrivateKey(rawRepresentation: privateKey.bytes)
+    }
+
+    /// The public key as a JSON Web Key (RFC 8037): `{"kty":"OKP","crv":"Ed25519","x":…,"kid":…}`.
+    public var publicKey: ReceiptPublicKey { ReceiptPublicKey(raw: Array(key.publicKey.rawRepresentation)) }
+
+    public func sign(_ receipt: Receipt) throws -> Receipt {
+        var unsigned = receipt
+        unsigned.signature = nil
+        let message = try Self.signedBytes(of: unsigned)
+        var signed = receipt
+        signed.signature = .init(
+            algorithm: "Ed25519", keyID: publicKey.keyID, value: Base64URL.encode(Array(try key.signature(for: message))))
+        return signed
+    }
+
+    /// The bytes a receipt's signature covers: the JCS form of the receipt without `signature`.
+    public static func signedBytes(of receipt: Receipt) throws -> [UInt8] {
+        var unsigned = receipt
+        unsigned.signature = nil
+        return try CanonicalJSON.decode(JSONValue.self, from: CanonicalJSON.encode(unsigned)).canonicalBytes
+    }
+}
+
+/// The receipt-signing public key, as a JWK.
+public struct ReceiptPublicKey: Sendable, Hashable, Codable {
+    public var kty = "OKP"
+    public var crv = "Ed25519"
+    public var x: String
+    /// The key's RFC 7638 thumbprint (SHA-256 of `{"crv","kty","x"}` in canonical form), base64url.
+    public var kid: String
+
+    public init(raw: [UInt8]) {
+        x = Base64URL.encode(raw)
+        let thumbprint = JSONValue.object(["crv": .string("Ed25519"), "kty": .string("OKP"), "x": .string(x)]).canonicalBytes
+        kid = Base64URL.encode(Array(SHA256.hash(data: thumbprint)))
+    }
+
+    public var keyID: String { kid }
+
+    /// Whether `receipt` carries a valid signature by this key.
+    public func verifies(_ receipt: Receipt) -> Bool {
+        guard let signature = receipt.signature, signature.algorithm == "Ed25519", let raw = Base64URL.decode(x),
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw), let value = Base64URL.decode(signature.value),
+            let message = try? ReceiptSigner.signedBytes(of: receipt)
+        else { return false }
+        return key.isValidSignature(value, for: message)
+    }
+}
+
+/// Base64 with the URL-safe alphabet and no padding (RFC 4648 §5), as JOSE writes it.
+public enum Base64URL {
+    public static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func decode(_ text: String) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64).map(Array.init)
+    }
+}
