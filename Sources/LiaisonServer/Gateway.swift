@@ -66,7 +66,8 @@ public struct Gateway: Sendable {
     /// E-mail intake as configured (`mail.*`, `intake.default_tlp`, `protection.*`).
     public func mailSubmission() -> MailSubmission {
         MailSubmission(
-            limits: configuration.mailLimits, intake: MailIntake(defaultTLP: configuration.defaultTLP),
+            limits: configuration.mailLimits,
+            intake: MailIntake(defaultTLP: configuration.defaultTLP, decryptionKeyring: configuration.mailDecryptionKeyring),
             protector: IncidentProtector(policy: configuration.protectionPolicy), keyrings: configuration.mailKeyrings)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import MailCorpus
 import Testing
 import LiaisonMail
+import LiaisonCore
 
 /// RFC 3156 PGP/MIME through GMime's GPGME context, with throwaway keys per test.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct PGPTests {
@@ -109,6 +110,23 @@ import LiaisonMail
         #expect(part.mimeType == "text/plain")
         #expect(part.text?.string.contains("Secret incident details 203.0.113.5") == true)
         #expect(signature == nil)
+    }
+
+    @Test("A report encrypted to the gateway is decrypted and mapped; without the key it is refused with the reason")
+    func encryptedReportIsMapped() throws {
+        let (producer, cert, _) = try Self.homes()
+        let plaintext = Array(
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nPhishing site hxxps://bank-login[.]example[.]net imitating a bank.\r\n".utf8)
+        let armored = try cert.encrypt(plaintext, to: Self.uid)
+        let message = try MailParser.parse(Self.encryptedMessage(armored))
+        let report = MailIntake(decryptionKeyring: producer.path).map(message, rawSHA256: String(repeating: "0", count: 64))
+        #expect(report.drafts.first?.classification == Classification(taxonomy: "fraud", type: "phishing"))
+        #expect(report.parts.contains { $0.reason == "pgp-decrypted" })
+        let refused = MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64))
+        #expect(refused.drafts.isEmpty)
+        #expect(refused.parts.allSatisfy { $0.status == .rejected && $0.reason == "pgp-encrypted-no-decryption-key-configured" })
+        let wrongKey = MailIntake(decryptionKeyring: cert.path).map(message, rawSHA256: String(repeating: "0", count: 64))
+        #expect(wrongKey.drafts.isEmpty && wrongKey.parts.contains { $0.reason?.hasPrefix("pgp-cannot-decrypt") == true })
     }
 
     @Test func cannotDecryptWithoutSecretKey() throws {

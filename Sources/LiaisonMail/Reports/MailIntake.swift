@@ -10,11 +10,15 @@ import LiaisonCore
 public struct MailIntake: Sendable {
     /// TLP for drafts whose report states none (FIRST TLP 2.0).
     public var defaultTLP: TLP
+    /// GnuPG home holding the gateway's secret key (`mail.decryption_keyring`): reports
+    /// encrypted to it are decrypted and mapped; without it they are refused with a reason.
+    public var decryptionKeyring: String?
     let classifier: KeywordClassifier
     let scanner: PersonalDataScanner
 
-    public init(defaultTLP: TLP = .amber, keywords: KeywordTable = .builtIn) {
+    public init(defaultTLP: TLP = .amber, keywords: KeywordTable = .builtIn, decryptionKeyring: String? = nil) {
         self.defaultTLP = defaultTLP
+        self.decryptionKeyring = decryptionKeyring
         self.classifier = KeywordClassifier(table: keywords)
         self.scanner = PersonalDataScanner()
     }
@@ -33,7 +37,7 @@ public struct MailIntake: Sendable {
         let subject = message.subject ?? ""
         let context = MappingContext(
             tlp: classifier.classify(subject).tlp ?? defaultTLP, defaultTLP: defaultTLP, classifier: classifier,
-            scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty)
+            scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty, decryptionKeyring: decryptionKeyring)
         var walk = Walk(context: context)
         walk.visit(message.body)
 
@@ -79,6 +83,8 @@ struct MappingContext: Sendable {
     var scanner: PersonalDataScanner
     /// The message carries an "X-XARF" header field (X-ARF 0.2 section 3), so a failed YAML part is a rejection.
     var hasXARFHeader: Bool
+    /// GnuPG home with the gateway's secret key, for reports encrypted to it (RFC 3156 section 4).
+    var decryptionKeyring: String?
 }
 
 /// What a format mapper made of one report entity.
@@ -115,14 +121,32 @@ private struct Walk {
             if let report = ARFMapper.map(part, context: context) ?? XARF02Mapper.map(part, context: context) {
                 absorb(report)
             } else if part.mimeType == "multipart/encrypted" {
-                var report = MappedReport()
-                report.mark(leavesOf: part, .ignored, "pgp-encrypted-content")
-                outcomes += report.outcomes
+                decrypt(part)
             } else {
                 children.forEach { visit($0) }
             }
         case .leaf:
             leaf(part)
+        }
+    }
+
+    /// A report encrypted to the gateway (RFC 3156 section 4): decrypted with the configured
+    /// keyring and mapped like any other entity; without a keyring, or without the secret key,
+    /// it is refused with the reason.
+    private mutating func decrypt(_ part: MailPart) {
+        var report = MappedReport()
+        guard let keyring = context.decryptionKeyring else {
+            report.mark(leavesOf: part, .rejected, "pgp-encrypted-no-decryption-key-configured")
+            outcomes += report.outcomes
+            return
+        }
+        switch PGPMime.decrypt(part, gnupgHome: keyring) {
+        case .decrypted(let plaintext, _):
+            outcomes.append(PartOutcome(path: part.path, status: .accepted, reason: "pgp-decrypted"))
+            visit(plaintext)
+        case .cannotDecrypt(let reason):
+            report.mark(leavesOf: part, .rejected, "pgp-cannot-decrypt: \(reason)")
+            outcomes += report.outcomes
         }
     }
 

@@ -221,10 +221,11 @@ extension Configuration {
 
     /// `mail.max_message_bytes` (1 KiB–100 MiB, default 25 MiB), `mail.max_parts` (1–10,000,
     /// default 200), `mail.max_depth` (1–100, default 10), `mail.recipients` (address →
-    /// producer), `mail.keyrings` (producer → GnuPG home folder).
+    /// producer), `mail.keyrings` (producer → GnuPG home folder), `mail.decryption_keyring`
+    /// (GnuPG home with the gateway's secret key).
     private mutating func readMail(_ mail: Yams.Node.Mapping?, base: (String) -> URL, reader: inout YAMLReader) {
         guard let mail else { return }
-        reader.rejectUnknownKeys(in: mail, known: ["max_message_bytes", "max_parts", "max_depth", "recipients", "keyrings"], path: "mail")
+        reader.rejectUnknownKeys(in: mail, known: ["max_message_bytes", "max_parts", "max_depth", "recipients", "keyrings", "decryption_keyring"], path: "mail")
         mailLimits.maxMessageBytes = reader.int(mail, "max_message_bytes", path: "mail", range: 1024...(100 << 20)) ?? mailLimits.maxMessageBytes
         mailLimits.maxParts = reader.int(mail, "max_parts", path: "mail", range: 1...10_000) ?? mailLimits.maxParts
         mailLimits.maxDepth = reader.int(mail, "max_depth", path: "mail", range: 1...100) ?? mailLimits.maxDepth
@@ -236,6 +237,9 @@ extension Configuration {
                     reader.fail(keyNode, key: "mail.recipients.\(address)", "names no valid organisation id")
                 }
             }
+        }
+        if let folder = reader.string(mail, "decryption_keyring", path: "mail") {
+            mailDecryptionKeyring = base(folder).path
         }
         if let keyrings = reader.mapping(mail, "keyrings", path: "mail") {
             for (keyNode, _) in keyrings {

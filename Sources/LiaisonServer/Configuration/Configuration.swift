@@ -48,6 +48,8 @@ public struct Configuration: Sendable {
     public var mailRecipients: [String: String]
     /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
     public var mailKeyrings: [String: String]
+    /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.
+    public var mailDecryptionKeyring: String?
     /// `receipts.signing_key` / `LIAISON_RECEIPT_KEY`: the Ed25519 private key (base64 of 32
     /// bytes) that signs receipts. None: generated once in `DATA_DIR/receipt-signing.key`.
     public var receiptSigningKey: Secret?
@@ -76,6 +78,7 @@ public struct Configuration: Sendable {
         mailLimits = MailLimits()
         mailRecipients = [:]
         mailKeyrings = [:]
+        mailDecryptionKeyring = nil
         logLevel = .info
     }
 }
