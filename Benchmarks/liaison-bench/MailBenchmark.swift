@@ -25,7 +25,7 @@ func mailBenchmark(seconds: Double, seedFolder: String?) throws {
     while clock.now - start < .seconds(seconds) {
         for message in messages {
             do {
-                let digest = SHA256.hash(data: message).map { String(format: "%02x", $0) }.joined()
+                let digest = SHA256.hash(data: message).hexString
                 drafts += intake.map(try MailParser.parse(message), rawSHA256: digest).drafts.count
             } catch {
                 failures += 1

@@ -251,6 +251,3 @@ extension PostgresIncidentStore.IntakeSubmission {
     var naturalKeys: [String] { incidents.map(\.naturalKey) }
 }
 
-extension Data {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}

@@ -26,6 +26,25 @@ public struct DetectedSpan: Sendable, Hashable {
     }
 }
 
+extension DetectedSpan {
+    /// `text` with each span (sorted, not overlapping, as the scanner gives them) replaced by
+    /// what `replacement` makes of it.
+    static func splice(_ text: String, _ spans: [DetectedSpan], with replacement: (DetectedSpan) -> String) -> String {
+        guard !spans.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var cursor = 0
+        for span in spans {
+            output += bytes[cursor..<span.utf8Range.lowerBound]
+            output += Array(replacement(span).utf8)
+            cursor = span.utf8Range.upperBound
+        }
+        output += bytes[cursor...]
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
 /// A proposal from one detector, in coordinates of the (possibly refanged) byte buffer.
 struct Candidate {
     var kind: PersonalDataKind

@@ -29,9 +29,11 @@ enum PhoneNumbers {
     static func normalise(digits: [UInt8], international: Bool) -> (String, String)? {
         func str(_ d: ArraySlice<UInt8>) -> String { String(decoding: d.map { $0 + 0x30 }, as: UTF8.self) }
         var body = digits[...]
-        var intl = international
-        if !intl && body.count > 2 && body[body.startIndex] == 0 && body[body.startIndex + 1] == 0 {
-            body = body.dropFirst(2); intl = true
+        // "00" is the international prefix written out; unlike "+", nothing but a known
+        // country code may follow it.
+        let doubleZero = !international && body.count > 2 && body[body.startIndex] == 0 && body[body.startIndex + 1] == 0
+        if doubleZero { body = body.dropFirst(2) }
+        if international || doubleZero {
             guard body.first != 0 else { return nil }
             for ccLength in 1...3 where body.count > ccLength {
                 let cc = str(body.prefix(ccLength))
@@ -40,18 +42,7 @@ enum PhoneNumbers {
                 if nsn.first == 0 && cc != "39" { nsn = nsn.dropFirst() }
                 return plan.contains(nsn.count) ? ("+" + cc + str(nsn), "phone-e164") : nil
             }
-            return nil
-        }
-        if intl {
-            guard body.first != 0 else { return nil }
-            for ccLength in 1...3 where body.count > ccLength {
-                let cc = str(body.prefix(ccLength))
-                guard let plan = plans[cc] else { continue }
-                var nsn = body.dropFirst(ccLength)
-                if nsn.first == 0 && cc != "39" { nsn = nsn.dropFirst() }
-                return plan.contains(nsn.count) ? ("+" + cc + str(nsn), "phone-e164") : nil
-            }
-            return (8...15).contains(body.count) ? ("+" + str(body), "phone-e164") : nil
+            return !doubleZero && (8...15).contains(body.count) ? ("+" + str(body), "phone-e164") : nil
         }
         guard body.first == 0, body.count > 1, body[body.startIndex + 1] != 0,
               regionalNSN.contains(body.count - 1) else { return nil }

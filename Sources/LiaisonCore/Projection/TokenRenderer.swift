@@ -10,17 +10,7 @@ struct TokenRenderer {
     static let redacted = "[redacted]"
 
     func render(text: String) -> String {
-        let occurrences = Token.occurrences(in: text)
-        guard !occurrences.isEmpty else { return text }
-        var output = ""
-        var cursor = text.startIndex
-        for (token, range) in occurrences {
-            output += text[cursor..<range.lowerBound]
-            output += render(token) ?? Self.redacted
-            cursor = range.upperBound
-        }
-        output += text[cursor...]
-        return output
+        Token.replacing(in: text) { render($0) ?? Self.redacted }
     }
 
     /// An observable whose value is a dropped token disappears.

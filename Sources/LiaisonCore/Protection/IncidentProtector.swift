@@ -148,21 +148,12 @@ public struct IncidentProtector: Sendable {
         }
 
         mutating func replace(in text: String, field: String, spans: [DetectedSpan], role: ObservableRole) -> String {
-            guard !spans.isEmpty else { return text }
-            let bytes = Array(text.utf8)
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var cursor = 0
-            for span in spans {
-                output.append(contentsOf: bytes[cursor..<span.utf8Range.lowerBound])
-                let token = self.token(
+            DetectedSpan.splice(text, spans) { span in
+                token(
                     for: PersonalDataNormaliser.normalise(span.normalised, as: span.kind), kind: span.kind, role: role,
-                    field: field, detector: span.detector)
-                output.append(contentsOf: token.text.utf8)
-                cursor = span.utf8Range.upperBound
+                    field: field, detector: span.detector
+                ).text
             }
-            output.append(contentsOf: bytes[cursor...])
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }

@@ -20,18 +20,7 @@ public struct TextRedactor: Sendable {
     /// `[KIND]`, e.g. `[email]`.
     public func redact(_ text: String) -> String {
         let spans = scanner.scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
-        guard !spans.isEmpty else { return text }
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var cursor = 0
-        for span in spans {
-            output += bytes[cursor..<span.utf8Range.lowerBound]
-            output += Array("[\(span.kind.rawValue)]".utf8)
-            cursor = span.utf8Range.upperBound
-        }
-        output += bytes[cursor...]
-        return String(decoding: output, as: UTF8.self)
+        return DetectedSpan.splice(text, spans) { "[\($0.kind.rawValue)]" }
     }
 
     /// Every personal-data span of every kind, URLs and domains included.

@@ -44,11 +44,18 @@ public struct Token: Sendable, Hashable, Codable {
     /// `text` with every token replaced by its kind in brackets (`[email]`): for showing
     /// where personal data stood without rendering it.
     public static func labelled(_ text: String) -> String {
+        replacing(in: text) { "[\($0.kind.rawValue)]" }
+    }
+
+    /// `text` with every token replaced by what `replacement` makes of it.
+    public static func replacing(in text: String, with replacement: (Token) -> String) -> String {
+        let found = occurrences(in: text)
+        guard !found.isEmpty else { return text }
         var output = ""
         var cursor = text.startIndex
-        for (token, range) in occurrences(in: text) {
+        for (token, range) in found {
             output += text[cursor..<range.lowerBound]
-            output += "[\(token.kind.rawValue)]"
+            output += replacement(token)
             cursor = range.upperBound
         }
         return output + text[cursor...]

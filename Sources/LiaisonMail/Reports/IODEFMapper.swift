@@ -147,7 +147,7 @@ enum IODEFMapper {
         case let (a, 16) where a.hasSuffix("md5"): kind = .hashMD5
         default: return nil
         }
-        return (kind, data.map { String(format: "%02x", $0) }.joined())
+        return (kind, data.hexString)
     }
 }
 

@@ -38,7 +38,7 @@ public struct MailSubmission: Sendable {
             throw .unparsable(error)
         }
         let digest = Data(SHA256.hash(data: bytes))
-        let report = intake.map(message, rawSHA256: digest.map { String(format: "%02x", $0) }.joined())
+        let report = intake.map(message, rawSHA256: digest.hexString)
         let parts = report.parts.map { Receipt.Part(path: $0.path, status: $0.status.rawValue, reason: $0.reason) }
         guard !report.drafts.isEmpty else { throw .noIncident(parts: parts) }
         let custody = custodyFields(report.custody, signature: signatureStatus(message, producer: producer))
