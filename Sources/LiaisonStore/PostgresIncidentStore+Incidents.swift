@@ -17,7 +17,11 @@ public struct FeedEntry: Sendable {
 
 extension PostgresIncidentStore {
     public func incidents(ids: [UUID]) async throws -> [UUID: Incident] {
-        let rows = try await client.query(
+        try await client.withConnection { try await incidents(ids: ids, on: $0) }
+    }
+
+    func incidents(ids: [UUID], on connection: PostgresConnection) async throws -> [UUID: Incident] {
+        let rows = try await connection.query(
             """
             SELECT i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
                    i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
@@ -61,8 +65,15 @@ extension PostgresIncidentStore {
     /// Decrypted vault entries with the role their value had.
     public func vaultEntries(for tokens: Set<Token>) async throws -> [Token: (plaintext: String, role: ObservableRole)] {
         guard !tokens.isEmpty else { return [:] }
+        return try await client.withConnection { try await vaultEntries(for: tokens, on: $0) }
+    }
+
+    func vaultEntries(
+        for tokens: Set<Token>, on connection: PostgresConnection
+    ) async throws -> [Token: (plaintext: String, role: ObservableRole)] {
+        guard !tokens.isEmpty else { return [:] }
         let byText = Dictionary(uniqueKeysWithValues: tokens.map { ($0.text, $0) })
-        let rows = try await client.query(
+        let rows = try await connection.query(
             "SELECT token, key_id, sealed, role FROM vault_entries WHERE token = ANY(\(Array(byText.keys))::text[])",
             logger: logger)
         var found: [Token: (plaintext: String, role: ObservableRole)] = [:]
@@ -157,7 +168,7 @@ extension PostgresIncidentStore {
             SELECT d.agreement_id, c.receipt_id, c.producer, c.transport, c.body_sha256, c.received_at, c.details::text
             FROM deliveries d JOIN custody_records c ON c.incident_id = d.incident_id
             WHERE d.incident_id = \(id) AND d.consumer = \(consumer)
-            ORDER BY d.seq LIMIT 1
+            ORDER BY c.version DESC, d.seq DESC LIMIT 1
             """, logger: logger)
         for try await (agreement, receipt, producer, transport, digest, received, details) in rows.decode(
             (String, UUID, String, String, Data, Date, String).self)

@@ -16,10 +16,14 @@ public struct IncidentDraft: Sendable, Hashable {
     /// Facts about how the report arrived (an e-mail's Message-ID, Subject, From,
     /// Received chain…) for the custody record; protected like the rest.
     public var custody: [CustodyField]
+    /// The producer's version of this incident (a STIX object's `modified`), when it has
+    /// one: a re-sent incident with a newer version updates the stored one.
+    public var modified: Date?
 
     public init(
         naturalKey: String, classification: Classification, tlp: TLP, title: String,
-        description: String, firstSeen: Date?, lastSeen: Date?, observables: [Observable], custody: [CustodyField] = []
+        description: String, firstSeen: Date?, lastSeen: Date?, observables: [Observable], custody: [CustodyField] = [],
+        modified: Date? = nil
     ) {
         self.naturalKey = naturalKey
         self.classification = classification
@@ -30,6 +34,7 @@ public struct IncidentDraft: Sendable, Hashable {
         self.lastSeen = lastSeen
         self.observables = observables
         self.custody = custody
+        self.modified = modified
     }
 }
 

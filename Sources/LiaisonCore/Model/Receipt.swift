@@ -55,31 +55,59 @@ public struct Receipt: Sendable, Hashable, Codable {
         }
     }
 
-    /// The incidents this intake names, new and already known, in body order.
-    public var incidentIDs: [Incident.ID] { outcomes.map(\.incidentID) }
+    /// The incidents this intake names, new, updated and already known, in body order.
+    public var incidentIDs: [Incident.ID] {
+        var seen: Set<Incident.ID> = []
+        return outcomes.compactMap(\.incidentID).filter { seen.insert($0).inserted }
+    }
 
-    /// What became of one object of the body, by its position.
+    /// What became of one object of the body, by its position: for events, each event; for
+    /// STIX, each object of the bundle or envelope.
     public struct Outcome: Sendable, Hashable, Codable {
         public var index: Int
-        public var incidentID: Incident.ID
+        /// The object's own id, where it has one (a STIX id).
+        public var objectID: String?
+        /// The incident the object became or went into; none for an object kept only as
+        /// context (an identity, a marking definition) or rejected.
+        public var incidentID: Incident.ID?
         public var status: Status
+        /// Why an object was rejected: each rule broken, by JSON Pointer, never quoting values.
+        public var errors: [Problem]?
 
-        public init(index: Int, incidentID: Incident.ID, status: Status) {
+        public init(index: Int, objectID: String? = nil, incidentID: Incident.ID?, status: Status, errors: [Problem]? = nil) {
             self.index = index
+            self.objectID = objectID
             self.incidentID = incidentID
             self.status = status
+            self.errors = errors
         }
 
         public enum Status: String, Sendable, Hashable, Codable {
-            /// A new incident was stored.
+            /// Stored: a new incident, or taken into one.
             case accepted
-            /// The producer had sent this incident before; nothing changed.
+            /// A newer version of an incident the producer sent before; the old one is kept in history.
+            case updated
+            /// The producer had sent this (or a newer) version before; nothing changed.
             case duplicate
+            /// Invalid; not stored. `errors` says why.
+            case rejected
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, status
+            case index, status, errors
+            case objectID = "object_id"
             case incidentID = "incident_id"
+        }
+    }
+
+    /// One rule an object broke.
+    public struct Problem: Sendable, Hashable, Codable {
+        public var pointer: String
+        public var reason: String
+
+        public init(pointer: String, reason: String) {
+            self.pointer = pointer
+            self.reason = reason
         }
     }
 

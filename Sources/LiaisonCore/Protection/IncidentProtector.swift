@@ -23,6 +23,8 @@ public struct IncidentProtector: Sendable {
         public var vault: [VaultItem]
         /// The draft's natural key, which makes a re-sent incident a duplicate.
         public var naturalKey: String
+        /// The draft's version, if the producer gives one (see ``IncidentDraft/modified``).
+        public var modified: Date?
     }
 
     public func protect(
@@ -74,7 +76,7 @@ public struct IncidentProtector: Sendable {
             id: id, producer: producer, receivedAt: receivedAt, classification: draft.classification,
             tlp: draft.tlp, title: title, description: description, firstSeen: draft.firstSeen,
             lastSeen: draft.lastSeen, observables: observables, redactions: session.redactions, custody: custody)
-        return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey)
+        return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey, modified: draft.modified)
     }
 
     /// Personal values in free text, where no role is known: what the detectors find, and

@@ -1,0 +1,270 @@
+import Foundation
+import LiaisonCore
+import NIOCore
+import PostgresNIO
+
+extension PostgresIncidentStore {
+    /// One intake request, protected and ready to commit.
+    public struct IntakeSubmission: Sendable {
+        public var producer: String
+        public var transport: Transport
+        public var idempotencyKey: String?
+        public var bodySHA256: Data
+        public var receivedAt: Date
+        public var incidents: [IncidentProtector.Result]
+        /// For e-mail: the outcome of each MIME part, for the receipt.
+        public var parts: [Receipt.Part]
+        /// For bodies whose objects are not one incident each (STIX): what became of each
+        /// object. Nil means one object per incident, in order.
+        public var objects: [SubmittedObject]?
+
+        public init(
+            producer: String, transport: Transport, idempotencyKey: String?, bodySHA256: Data, receivedAt: Date,
+            incidents: [IncidentProtector.Result], parts: [Receipt.Part] = [], objects: [SubmittedObject]? = nil
+        ) {
+            self.producer = producer
+            self.transport = transport
+            self.idempotencyKey = idempotencyKey
+            self.bodySHA256 = bodySHA256
+            self.receivedAt = receivedAt
+            self.incidents = incidents
+            self.parts = parts
+            self.objects = objects
+        }
+    }
+
+    /// One object of a body and the incidents it went into (indices into `incidents`):
+    /// none for an object kept only as context; `problems` for a rejected one.
+    public struct SubmittedObject: Sendable {
+        public var objectID: String?
+        public var incidents: [Int]
+        public var problems: [Receipt.Problem]
+
+        public init(objectID: String?, incidents: [Int], problems: [Receipt.Problem] = []) {
+            self.objectID = objectID
+            self.incidents = incidents
+            self.problems = problems
+        }
+    }
+
+    /// Writes the incidents, their custody records, vault entries, one delivery per
+    /// agreement that shares each, the receipt and an audit entry, in one transaction.
+    /// An incident the producer sent before (same natural key) is a duplicate and changes
+    /// nothing, unless it comes with a newer version: then it updates the stored incident
+    /// (see ``replaceVersions(_:on:)``). Returns only after commit.
+    public func commitIntake(_ submission: IntakeSubmission, agreements: [Agreement]) async throws -> Receipt {
+        if let key = submission.idempotencyKey, let first = try await receipt(producer: submission.producer, idempotencyKey: key) {
+            return first
+        }
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await commit(submission, agreements: agreements, on: connection)
+            }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            // A concurrent request with the same idempotency key committed first.
+            if let key = submission.idempotencyKey, let first = try await receipt(producer: submission.producer, idempotencyKey: key) {
+                return first
+            }
+            throw error
+        }
+    }
+
+    /// What the commit did with one submitted incident.
+    enum IncidentFate {
+        case accepted, updated(version: Int), duplicate
+    }
+
+    private func commit(
+        _ submission: IntakeSubmission, agreements: [Agreement], on connection: PostgresConnection
+    ) async throws -> Receipt {
+        let inserted = try await insertIncidents(submission.incidents, on: connection)
+        let existing = try await lockedIncidents(
+            producer: submission.producer,
+            naturalKeys: submission.incidents.filter { !inserted.contains($0.incident.id) }.map(\.naturalKey),
+            on: connection)
+        var results = submission.incidents
+        var fates: [IncidentFate] = []
+        var updates: [(result: IncidentProtector.Result, previous: StoredVersion)] = []
+        for index in results.indices {
+            if inserted.contains(results[index].incident.id) {
+                fates.append(.accepted)
+                continue
+            }
+            guard let stored = existing[results[index].naturalKey] else {
+                throw StoreError.incidentNotFound(results[index].naturalKey)
+            }
+            results[index].incident.id = stored.id
+            results[index].incident.receivedAt = stored.receivedAt
+            if let modified = results[index].modified, stored.sourceModified.map({ modified > $0 }) ?? true,
+                !updates.contains(where: { $0.previous.id == stored.id })
+            {
+                fates.append(.updated(version: stored.version + 1))
+                updates.append((results[index], stored))
+            } else {
+                fates.append(.duplicate)
+            }
+        }
+        let receipt = try signer.sign(Receipt(
+            id: UUID(), producer: submission.producer, transport: submission.transport,
+            receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString,
+            outcomes: Self.outcomes(submission.objects, results: results, fates: fates), parts: submission.parts))
+        let document = String(decoding: try CanonicalJSON.encode(receipt), as: UTF8.self)
+        try await connection.query(
+            """
+            INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
+            VALUES (\(receipt.id), \(submission.producer), \(submission.transport.rawValue),
+                    \(submission.idempotencyKey), \(submission.bodySHA256), \(submission.receivedAt), \(document)::jsonb)
+            """, logger: logger)
+        let accepted = zip(results, fates).filter { if case .accepted = $0.1 { true } else { false } }.map(\.0)
+        let previous = try await replaceVersions(updates, on: connection)
+        let versioned = accepted.map { ($0, 1) } + updates.map { ($0.result, $0.previous.version + 1) }
+        try await insertCustodyRecords(versioned, receipt: receipt.id, submission: submission, on: connection)
+        try await insertVaultEntries(accepted + updates.map(\.result), on: connection)
+        let changed = try await changedProjections(
+            updates.map { ($0.result, $0.previous.version + 1) }, previous: previous, agreements: agreements, on: connection)
+        let deliveries = try await insertDeliveries(
+            DeliveryPlan.sharing(accepted.map(\.incident), agreements: agreements) + changed, on: connection)
+        try await appendAudit(
+            actor: submission.producer, action: "intake", subject: "receipt:\(receipt.id)",
+            details: [
+                "accepted": accepted.count, "updated": updates.count,
+                "duplicates": fates.count - accepted.count - updates.count,
+                "rejected": receipt.outcomes.filter { $0.status == .rejected }.count, "deliveries": deliveries,
+            ],
+            on: connection)
+        return receipt
+    }
+
+    /// One outcome per submitted object: its incident's fate, or rejected.
+    static func outcomes(
+        _ objects: [SubmittedObject]?, results: [IncidentProtector.Result], fates: [IncidentFate]
+    ) -> [Receipt.Outcome] {
+        func status(_ fate: IncidentFate) -> Receipt.Outcome.Status {
+            switch fate {
+            case .accepted: .accepted
+            case .updated: .updated
+            case .duplicate: .duplicate
+            }
+        }
+        guard let objects else {
+            return results.indices.map { .init(index: $0, incidentID: results[$0].incident.id, status: status(fates[$0])) }
+        }
+        return objects.enumerated().map { index, object in
+            if !object.problems.isEmpty {
+                return .init(index: index, objectID: object.objectID, incidentID: nil, status: .rejected, errors: object.problems)
+            }
+            guard let first = object.incidents.first else {
+                return .init(index: index, objectID: object.objectID, incidentID: nil, status: .accepted)
+            }
+            return .init(index: index, objectID: object.objectID, incidentID: results[first].incident.id, status: status(fates[first]))
+        }
+    }
+
+    private func insertIncidents(_ results: [IncidentProtector.Result], on connection: PostgresConnection) async throws -> Set<UUID> {
+        guard !results.isEmpty else { return [] }
+        let incidents = results.map(\.incident)
+        let observables = try incidents.map { String(decoding: try CanonicalJSON.encode($0.observables), as: UTF8.self) }
+        let redactions = try incidents.map { String(decoding: try CanonicalJSON.encode($0.redactions), as: UTF8.self) }
+        // Optional times travel as text, '' for none, since arrays cannot hold NULLs here.
+        let firstSeen = incidents.map { $0.firstSeen.map(RFC3339.string(from:)) ?? "" }
+        let lastSeen = incidents.map { $0.lastSeen.map(RFC3339.string(from:)) ?? "" }
+        let modified = results.map { $0.modified.map(RFC3339.string(from:)) ?? "" }
+        let rows = try await connection.query(
+            """
+            INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy,
+                classification_type, tlp, title, description, first_seen, last_seen, observables, redactions,
+                source_modified)
+            SELECT id, producer, natural_key, received_at, taxonomy, type, tlp, title, description,
+                   NULLIF(first_seen, '')::timestamptz, NULLIF(last_seen, '')::timestamptz,
+                   observables::jsonb, redactions::jsonb, NULLIF(modified, '')::timestamptz
+            FROM unnest(\(incidents.map(\.id))::uuid[], \(incidents.map(\.producer))::text[],
+                        \(results.map(\.naturalKey))::text[], \(incidents.map(\.receivedAt))::timestamptz[],
+                        \(incidents.map(\.classification.taxonomy))::text[], \(incidents.map(\.classification.type))::text[],
+                        \(incidents.map(\.tlp.rawValue))::text[], \(incidents.map(\.title))::text[],
+                        \(incidents.map(\.description))::text[], \(firstSeen)::text[], \(lastSeen)::text[],
+                        \(observables)::text[], \(redactions)::text[], \(modified)::text[])
+                 AS t(id, producer, natural_key, received_at, taxonomy, type, tlp, title, description,
+                      first_seen, last_seen, observables, redactions, modified)
+            ON CONFLICT (producer, natural_key) DO NOTHING
+            RETURNING id
+            """, logger: logger)
+        var inserted: Set<UUID> = []
+        for try await id in rows.decode(UUID.self) { inserted.insert(id) }
+        return inserted
+    }
+
+    private func insertCustodyRecords(
+        _ versioned: [(IncidentProtector.Result, Int)], receipt: UUID, submission: IntakeSubmission,
+        on connection: PostgresConnection
+    ) async throws {
+        guard !versioned.isEmpty else { return }
+        let details = try versioned.map { String(decoding: try CanonicalJSON.encode($0.0.incident.custody), as: UTF8.self) }
+        try await connection.query(
+            """
+            INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
+            SELECT i, v, \(receipt), \(submission.producer), \(submission.transport.rawValue),
+                   \(submission.bodySHA256), \(submission.receivedAt), d::jsonb
+            FROM unnest(\(versioned.map(\.0.incident.id))::uuid[], \(versioned.map { $0.1 })::int4[], \(details)::text[])
+                 AS t(i, v, d)
+            """, logger: logger)
+    }
+
+    private func insertVaultEntries(_ results: [IncidentProtector.Result], on connection: PostgresConnection) async throws {
+        var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
+        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainUntil: [Date] = []
+        let now = Date()
+        for result in results {
+            for item in result.vault {
+                tokens.append(item.token.text)
+                incidentIDs.append(result.incident.id)
+                kinds.append(item.token.kind.rawValue)
+                roles.append(item.role.rawValue)
+                sealed.append(ByteBuffer(data: try vault.seal(item.plaintext, token: item.token)))
+                lookups.append(ByteBuffer(data: vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
+                retainUntil.append(now.addingTimeInterval(TimeInterval(retention.days(for: item.token.kind) * 86_400)))
+            }
+        }
+        guard !tokens.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
+            SELECT token, incident_id, kind, role, \(vault.currentKeyID), sealed, lookup_hash, retain_until
+            FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
+                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainUntil)::timestamptz[])
+                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_until)
+            """, logger: logger)
+    }
+
+    /// One row per planned delivery. Inserted under the append lock, so feed sequence
+    /// numbers become visible in order and a cursor never skips a row.
+    func insertDeliveries(_ plans: [DeliveryPlan], on connection: PostgresConnection) async throws -> Int {
+        guard !plans.isEmpty else { return 0 }
+        try await takeAppendLock(on: connection)
+        try await connection.query(
+            """
+            INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
+            SELECT * FROM unnest(\(plans.map { _ in UUID() })::uuid[], \(plans.map(\.incident.id))::uuid[],
+                                 \(plans.map(\.version))::int4[], \(plans.map(\.agreement.id))::text[],
+                                 \(plans.map(\.agreement.consumer))::text[],
+                                 \(plans.map { $0.agreement.webhook == nil ? "pull-only" : "pending" })::text[])
+            """, logger: logger)
+        return plans.count
+    }
+}
+
+/// One incident version to deliver under one agreement.
+struct DeliveryPlan {
+    var incident: Incident
+    var version: Int
+    var agreement: Agreement
+
+    /// Every (incident, agreement) pair the agreement shares, for first versions.
+    static func sharing(_ incidents: [Incident], agreements: [Agreement]) -> [DeliveryPlan] {
+        incidents.flatMap { incident in
+            agreements.compactMap { agreement in
+                guard case .share = agreement.decision(for: incident) else { return nil }
+                return DeliveryPlan(incident: incident, version: 1, agreement: agreement)
+            }
+        }
+    }
+}

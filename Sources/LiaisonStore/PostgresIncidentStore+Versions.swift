@@ -1,0 +1,95 @@
+import Foundation
+import LiaisonCore
+import PostgresNIO
+
+/// What the store holds for a natural key a submission names again.
+struct StoredVersion: Sendable {
+    var id: UUID
+    var version: Int
+    var sourceModified: Date?
+    var receivedAt: Date
+}
+
+extension PostgresIncidentStore {
+    /// The stored incidents for these natural keys, locked until the transaction ends so
+    /// that two updates of one incident cannot interleave.
+    func lockedIncidents(
+        producer: String, naturalKeys: [String], on connection: PostgresConnection
+    ) async throws -> [String: StoredVersion] {
+        guard !naturalKeys.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            """
+            SELECT natural_key, id, version, source_modified, received_at FROM incidents
+            WHERE producer = \(producer) AND natural_key = ANY(\(naturalKeys)::text[])
+            FOR UPDATE
+            """, logger: logger)
+        var found: [String: StoredVersion] = [:]
+        for try await (key, id, version, modified, received) in rows.decode((String, UUID, Int, Date?, Date).self) {
+            found[key] = StoredVersion(id: id, version: version, sourceModified: modified, receivedAt: received)
+        }
+        return found
+    }
+
+    /// Moves each updated incident's stored version into `incident_versions` and writes
+    /// the new one in its place, with the version number raised by one. Returns the
+    /// replaced versions, by incident id.
+    func replaceVersions(
+        _ updates: [(result: IncidentProtector.Result, previous: StoredVersion)], on connection: PostgresConnection
+    ) async throws -> [UUID: Incident] {
+        guard !updates.isEmpty else { return [:] }
+        let ids = updates.map(\.previous.id)
+        let previous = try await incidents(ids: ids, on: connection)
+        try await connection.query(
+            """
+            INSERT INTO incident_versions (incident_id, version, source_modified, superseded_at, document)
+            SELECT i.id, i.version, i.source_modified, now(), to_jsonb(i) FROM incidents i WHERE i.id = ANY(\(ids)::uuid[])
+            """, logger: logger)
+        let incidents = updates.map(\.result.incident)
+        let observables = try incidents.map { String(decoding: try CanonicalJSON.encode($0.observables), as: UTF8.self) }
+        let redactions = try incidents.map { String(decoding: try CanonicalJSON.encode($0.redactions), as: UTF8.self) }
+        let firstSeen = incidents.map { $0.firstSeen.map(RFC3339.string(from:)) ?? "" }
+        let lastSeen = incidents.map { $0.lastSeen.map(RFC3339.string(from:)) ?? "" }
+        let modified = updates.map { $0.result.modified.map(RFC3339.string(from:)) ?? "" }
+        try await connection.query(
+            """
+            UPDATE incidents SET classification_taxonomy = t.taxonomy, classification_type = t.type, tlp = t.tlp,
+                   title = t.title, description = t.description,
+                   first_seen = NULLIF(t.first_seen, '')::timestamptz, last_seen = NULLIF(t.last_seen, '')::timestamptz,
+                   observables = t.observables::jsonb, redactions = t.redactions::jsonb,
+                   source_modified = NULLIF(t.modified, '')::timestamptz, version = incidents.version + 1
+            FROM unnest(\(ids)::uuid[], \(incidents.map(\.classification.taxonomy))::text[],
+                        \(incidents.map(\.classification.type))::text[], \(incidents.map(\.tlp.rawValue))::text[],
+                        \(incidents.map(\.title))::text[], \(incidents.map(\.description))::text[],
+                        \(firstSeen)::text[], \(lastSeen)::text[], \(observables)::text[], \(redactions)::text[],
+                        \(modified)::text[])
+                 AS t(id, taxonomy, type, tlp, title, description, first_seen, last_seen, observables, redactions, modified)
+            WHERE incidents.id = t.id
+            """, logger: logger)
+        return previous
+    }
+
+    /// Deliveries for updated incidents, only under agreements whose consumer would now
+    /// see something different: the new version is shared, and its rendered projection
+    /// differs from the previous version's (or the previous version was not shared).
+    func changedProjections(
+        _ updates: [(result: IncidentProtector.Result, version: Int)], previous: [UUID: Incident], agreements: [Agreement],
+        on connection: PostgresConnection
+    ) async throws -> [DeliveryPlan] {
+        var plans: [DeliveryPlan] = []
+        for (update, version) in updates {
+            let incident = update.incident
+            let plaintexts = Dictionary(update.vault.map { ($0.token, $0.plaintext) }, uniquingKeysWith: { first, _ in first })
+            let roles = Dictionary(update.vault.map { ($0.token, $0.role) }, uniquingKeysWith: { first, _ in first })
+            for agreement in agreements {
+                guard case .share(let projection) = agreement.decision(for: incident) else { continue }
+                if let old = previous[incident.id], case .share(let oldProjection) = agreement.decision(for: old) {
+                    let entries = try await vaultEntries(for: oldProjection.tokensNeedingPlaintext, on: connection)
+                    let before = oldProjection.rendered(plaintexts: entries.mapValues(\.plaintext), roles: entries.mapValues(\.role))
+                    if before == projection.rendered(plaintexts: plaintexts, roles: roles) { continue }
+                }
+                plans.append(DeliveryPlan(incident: incident, version: version, agreement: agreement))
+            }
+        }
+        return plans
+    }
+}
