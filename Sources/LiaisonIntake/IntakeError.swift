@@ -7,6 +7,11 @@ public enum IntakeError: Error, Sendable, Equatable {
     case tooManyEvents(limit: Int)
     /// One or more events break the schema; every problem is listed.
     case invalidEvents([FieldProblem])
+    /// The body is not a STIX 2.1 bundle (STIX 2.1 §8): not an object, `type` is not
+    /// `bundle`, `id` is missing or malformed, or `objects` is missing or not an array.
+    case invalidBundle([FieldProblem])
+    /// The bundle holds more objects than the configured bound.
+    case tooManyObjects(limit: Int)
 }
 
 /// One problem in one place of a body: a JSON Pointer (RFC 6901) and a reason that

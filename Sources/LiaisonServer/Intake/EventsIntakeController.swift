@@ -95,6 +95,15 @@ extension Problem {
                 .unprocessableContent, "invalid-events", title: "Invalid events",
                 detail: "\(Set(problems.map { $0.pointer.split(separator: "/").first ?? "" }).count) event(s) break the event schema; nothing was stored.",
                 errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+        case .invalidBundle(let problems):
+            self = Problem(
+                .unprocessableContent, "invalid-bundle", title: "Not a STIX 2.1 bundle",
+                detail: "The body is not a STIX 2.1 bundle; nothing was stored.",
+                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+        case .tooManyObjects(let limit):
+            self = Problem(
+                .contentTooLarge, "too-many-objects", title: "Too many objects",
+                detail: "A bundle may hold at most \(limit) objects; split it into smaller bundles.")
         }
     }
 }
