@@ -104,7 +104,11 @@ let package = Package(
         .executableTarget(
             name: "liaison-bench",
             dependencies: [
-                "LiaisonCore", "LiaisonCorpus", "LiaisonMail", "MailCorpus", .product(name: "Crypto", package: "swift-crypto"),
+                "LiaisonCore", "LiaisonCorpus", "LiaisonIntake", "LiaisonMail", "LiaisonServer", "LiaisonStore", "MailCorpus",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Benchmarks/liaison-bench", swiftSettings: swiftSettings),
         .executableTarget(

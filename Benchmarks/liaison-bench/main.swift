@@ -7,6 +7,8 @@ import LiaisonCorpus
 ///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
 ///                                                     precision and recall per kind on the labelled corpus
 ///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
+///   liaison-bench intake [--stix-objects N] [--events N] [--batch N] [--concurrency N]
+///                                                     HTTP intake into PostgreSQL vs plain COPY
 ///   liaison-bench mail [--seconds N] [--write-seeds DIR]
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
@@ -21,6 +23,11 @@ func option(_ name: String, _ fallback: Int) -> Int {
 switch arguments.count > 1 ? arguments[1] : "" {
 case "detect":
     detectBenchmark()
+case "intake":
+    try await IntakeBenchmark(
+        stixObjects: option("--stix-objects", 10_000), events: option("--events", 100_000), batch: option("--batch", 10_000),
+        concurrency: option("--concurrency", 2)
+    ).run()
 case "mail":
     let seeds = arguments.firstIndex(of: "--write-seeds").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     try mailBenchmark(seconds: Double(option("--seconds", 5)), seedFolder: seeds)
@@ -48,6 +55,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR]")
+    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR]")
     exit(2)
 }

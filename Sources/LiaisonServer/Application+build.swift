@@ -11,18 +11,21 @@ public struct GatewayDependencies: Sendable {
     public var migrator: Migrator
     public var agreements: AgreementBook
     public var parser: EventBatchParser
+    public var stixReader: STIXBundleReader
     public var protector: IncidentProtector
     public var mail: MailSubmission
     public var maxBodyBytes: Int
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
-        protector: IncidentProtector = IncidentProtector(), mail: MailSubmission? = nil, maxBodyBytes: Int
+        stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
+        mail: MailSubmission? = nil, maxBodyBytes: Int
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
         self.parser = parser
+        self.stixReader = stixReader
         self.protector = protector
         self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: protector, keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
@@ -39,12 +42,21 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         store: dependencies.store, agreements: dependencies.agreements, parser: dependencies.parser,
         protector: dependencies.protector, maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: v1)
+    let stix = STIXSubmission(store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector)
+    STIXIntakeController(submission: stix, reader: dependencies.stixReader, maxBodyBytes: dependencies.maxBodyBytes)
+        .addRoutes(to: v1)
     EmailIntakeController(store: dependencies.store, agreements: dependencies.agreements, mail: dependencies.mail)
         .addRoutes(to: v1)
     ReceiptController(store: dependencies.store).addRoutes(to: v1)
     FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     IncidentController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
+    let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
+        .add(middleware: APIKeyAuthenticator(store: dependencies.store))
+    TAXIIController(
+        submission: stix, reader: dependencies.stixReader, collections: TAXIICollections(),
+        maxBodyBytes: dependencies.maxBodyBytes
+    ).addRoutes(to: taxii)
     return router
 }
 

@@ -131,6 +131,7 @@ public struct Gateway: Sendable {
             let dependencies = GatewayDependencies(
                 store: store, migrator: migrator, agreements: agreements,
                 parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
+                stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                 protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                 maxBodyBytes: configuration.maxBodyBytes)
             let worker = DeliveryWorker(

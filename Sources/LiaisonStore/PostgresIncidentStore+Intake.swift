@@ -37,11 +37,14 @@ extension PostgresIncidentStore {
     /// none for an object kept only as context; `problems` for a rejected one.
     public struct SubmittedObject: Sendable {
         public var objectID: String?
+        /// The version the object names for itself (a STIX `modified`), as sent.
+        public var version: String?
         public var incidents: [Int]
         public var problems: [Receipt.Problem]
 
-        public init(objectID: String?, incidents: [Int], problems: [Receipt.Problem] = []) {
+        public init(objectID: String?, version: String? = nil, incidents: [Int], problems: [Receipt.Problem] = []) {
             self.objectID = objectID
+            self.version = version
             self.incidents = incidents
             self.problems = problems
         }
@@ -150,13 +153,16 @@ extension PostgresIncidentStore {
             return results.indices.map { .init(index: $0, incidentID: results[$0].incident.id, status: status(fates[$0])) }
         }
         return objects.enumerated().map { index, object in
+            var outcome = Receipt.Outcome(index: index, objectID: object.objectID, incidentID: nil, status: .accepted)
+            outcome.version = object.version
             if !object.problems.isEmpty {
-                return .init(index: index, objectID: object.objectID, incidentID: nil, status: .rejected, errors: object.problems)
+                outcome.status = .rejected
+                outcome.errors = object.problems
+            } else if let first = object.incidents.first {
+                outcome.incidentID = results[first].incident.id
+                outcome.status = status(fates[first])
             }
-            guard let first = object.incidents.first else {
-                return .init(index: index, objectID: object.objectID, incidentID: nil, status: .accepted)
-            }
-            return .init(index: index, objectID: object.objectID, incidentID: results[first].incident.id, status: status(fates[first]))
+            return outcome
         }
     }
 

@@ -67,6 +67,8 @@ public struct Receipt: Sendable, Hashable, Codable {
         public var index: Int
         /// The object's own id, where it has one (a STIX id).
         public var objectID: String?
+        /// The version the object names for itself (a STIX `modified`), as sent.
+        public var version: String?
         /// The incident the object became or went into; none for an object kept only as
         /// context (an identity, a marking definition) or rejected.
         public var incidentID: Incident.ID?
@@ -94,7 +96,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case index, status, errors
+            case index, status, errors, version
             case objectID = "object_id"
             case incidentID = "incident_id"
         }

@@ -38,6 +38,9 @@ public struct Configuration: Sendable {
     /// `intake.default_tlp`: the label of an event that carries none. Default `TLP:AMBER`.
     public var defaultTLP: TLP
     public var intakeLimits: IntakeLimits
+    /// `intake.max_objects_per_bundle` (50,000) and `intake.max_reference_depth` (3): bounds
+    /// on one STIX bundle or TAXII envelope.
+    public var stixLimits: STIXLimits
     /// `delivery.*`: retry schedule and worker pacing.
     public var retrySchedule: RetrySchedule
     public var deliveryTimeout: Duration
@@ -71,6 +74,7 @@ public struct Configuration: Sendable {
         maxBodyBytes = 16 << 20
         defaultTLP = .amber
         intakeLimits = IntakeLimits()
+        stixLimits = STIXLimits()
         retrySchedule = RetrySchedule()
         deliveryTimeout = .seconds(15)
         deliveryPollInterval = .seconds(1)

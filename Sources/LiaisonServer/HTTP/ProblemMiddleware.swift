@@ -13,18 +13,25 @@ struct ProblemMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            throw problem
-        } catch let error as HTTPError {
-            throw Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
-        } catch is PSQLError {
-            context.logger.error("database error", metadata: ["error": "PSQLError"])
-            throw Problem.unavailable
         } catch {
+            throw Self.problem(for: error, context: context)
+        }
+    }
+
+    static func problem(for error: any Error, context: Context) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as HTTPError:
+            return Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+        case is PSQLError:
+            context.logger.error("database error", metadata: ["error": "PSQLError"])
+            return Problem.unavailable
+        default:
             let correlationID = UUID().uuidString.lowercased()
             context.logger.error(
                 "request failed", metadata: ["correlation_id": "\(correlationID)", "error_type": "\(type(of: error))"])
-            throw Problem.internalError(correlationID: correlationID)
+            return Problem.internalError(correlationID: correlationID)
         }
     }
 }

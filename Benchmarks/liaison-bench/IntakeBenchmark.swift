@@ -1,0 +1,149 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonIntake
+import LiaisonServer
+import LiaisonStore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// `liaison-bench intake`: the gateway in this process, on a real PostgreSQL (a throwaway
+/// embedded cluster, or `LIAISON_DATABASE_URL`), fed over loopback HTTP: STIX bundles of
+/// `stixObjects` indicators, then `events` IntelMQ events in NDJSON requests of `batch`,
+/// `concurrency` at a time. Then plain COPY loads the very rows the IntelMQ requests
+/// wrote (incidents, custody records, vault entries, deliveries) into empty copies of
+/// their tables, and the two rates are compared.
+struct IntakeBenchmark {
+    var stixObjects = 10_000
+    var stixRounds = 3
+    var events = 100_000
+    var batch = 10_000
+    var concurrency = 2
+
+    func run() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = Configuration(dataDirectory: directory)
+        configuration.databaseURL = ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"]
+        let logger = { var logger = Logger(label: "liaison-bench"); logger.logLevel = .error; return logger }()
+        let gateway = Gateway(configuration: configuration, environment: [:], logger: logger)
+        try await gateway.withStore { store, migrator in
+            _ = try await migrator.migrate()
+            try await measure(store: store, migrator: migrator, logger: logger)
+        }
+    }
+
+    private func measure(store: PostgresIncidentStore, migrator: Migrator, logger: Logger) async throws {
+        let key = try await store.createAPIKey(organisation: "bench-cert", role: .producer)
+        _ = try await store.createAPIKey(organisation: "bench-police", role: .consumer)
+        let agreement = Agreement(
+            id: "bench-cert-to-bench-police", producer: "bench-cert", consumer: "bench-police",
+            match: .init(taxonomies: Set(RSIT.types.keys), maxTLP: .red), fields: Set(IncidentField.allCases),
+            personalData: [.email: .pseudonymise, .ipv4: .mask], pseudonymKey: Secret(bytes: Array(repeating: 7, count: 32)),
+            webhook: nil)
+        try await store.registerAgreements([(agreement, Data(repeating: 0, count: 32))])
+        let dependencies = GatewayDependencies(
+            store: store, migrator: migrator, agreements: AgreementBook([agreement]),
+            parser: EventBatchParser(), stixReader: STIXBundleReader(defaultTLP: .amber), maxBodyBytes: 256 << 20)
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            let base = "http://127.0.0.1:\(port)"
+            let stix = try await push(
+                http, url: base + "/v1/intake/stix", key: key, contentType: "application/stix+json;version=2.1",
+                requests: stixRounds, concurrency: 1) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
+            stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
+            let intelmq = try await push(
+                http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",
+                requests: (events + batch - 1) / batch, concurrency: concurrency
+            ) { [events, batch] in BenchData.intelMQ(from: $0 * batch, count: min(batch, events - $0 * batch)) }
+            intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
+            let copy = try await CopyComparison(client: store.client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
+            print(String(format: "plain COPY of the same rows: %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
+                         copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
+            print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
+            print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
+            group.cancelAll()
+        }
+        try await http.shutdown()
+    }
+
+    struct Figures {
+        var objects: Int
+        var seconds: Double
+        var latencies: [Double]
+        var rate: Double { Double(objects) / seconds }
+
+        func print(label: String, unit: String) {
+            let sorted = latencies.sorted()
+            func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+            Swift.print(String(
+                format: "%@: %.0f %@/s; request latency p50 %.0f ms, p99 %.0f ms", label, rate, unit,
+                percentile(0.5) * 1000, percentile(0.99) * 1000))
+        }
+    }
+
+    private func push(
+        _ http: HTTPClient, url: String, key: String, contentType: String, requests: Int, concurrency: Int,
+        body make: @escaping @Sendable (Int) -> (body: ByteBuffer, objects: Int)
+    ) async throws -> Figures {
+        let start = Date()
+        var latencies: [Double] = []
+        var objects = 0
+        var next = 0
+        try await withThrowingTaskGroup(of: (Double, Int).self) { group in
+            func submit() {
+                guard next < requests else { return }
+                let index = next
+                next += 1
+                group.addTask {
+                    // Made when sent, so that at most `concurrency` bodies are held at once.
+                    let (body, count) = make(index)
+                    var request = HTTPClientRequest(url: url)
+                    request.method = .POST
+                    request.headers.add(name: "Authorization", value: "Bearer \(key)")
+                    request.headers.add(name: "Content-Type", value: contentType)
+                    request.body = .bytes(body)
+                    let sent = Date()
+                    let response = try await http.execute(request, timeout: .minutes(10))
+                    let answer = try await response.body.collect(upTo: 64 << 20)
+                    guard response.status == .created else {
+                        throw BenchFailure(status: Int(response.status.code), body: String(buffer: answer).prefix(400).description)
+                    }
+                    return (Date().timeIntervalSince(sent), count)
+                }
+            }
+            for _ in 0..<concurrency { submit() }
+            while let (latency, count) = try await group.next() {
+                latencies.append(latency)
+                objects += count
+                submit()
+            }
+        }
+        return Figures(objects: objects, seconds: Date().timeIntervalSince(start), latencies: latencies)
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var status: Int
+    var body: String
+    var description: String { "intake answered \(status): \(body)" }
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`).
+enum PeakMemory {
+    static func megabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}

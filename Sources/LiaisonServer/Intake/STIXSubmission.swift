@@ -1,0 +1,90 @@
+import Crypto
+import Foundation
+import LiaisonCore
+import LiaisonIntake
+import LiaisonStore
+
+/// Takes one read STIX bundle (or TAXII envelope) into the store: protects each incident,
+/// maps every object to its outcome, and commits the valid ones in one transaction.
+/// Shared by `POST /v1/intake/stix` and TAXII's add-objects.
+struct STIXSubmission: Sendable {
+    let store: PostgresIncidentStore
+    let agreements: AgreementBook
+    let protector: IncidentProtector
+
+    /// What to do when objects are rejected.
+    enum Rejections {
+        /// Any rejection writes nothing (`?atomic=true`).
+        case refuseAll
+        /// Rejected objects are reported; the rest are stored, unless nothing is left.
+        case reportUnlessAllRejected
+        /// Rejected objects are reported; a receipt is stored even if all were (TAXII, whose
+        /// status resource must name each failure).
+        case report
+    }
+
+    func submit(
+        _ reading: STIXBundleReading, objects: [JSONValue], producer: String, transport: Transport,
+        idempotencyKey: String?, body: [UInt8], receivedAt: Date, rejections: Rejections
+    ) async throws -> Receipt {
+        let problems = reading.objects.flatMap { outcome -> [Problem.Item] in
+            guard case .rejected(let problems) = outcome.disposition else { return [] }
+            return problems.map { Problem.Item(pointer: $0.pointer, reason: $0.reason) }
+        }
+        let rejected = reading.objects.filter { if case .rejected = $0.disposition { true } else { false } }.count
+        switch rejections {
+        case .refuseAll where rejected > 0:
+            throw Problem.invalidObjects(problems, rejected: rejected, of: reading.objects.count, atomic: true)
+        case .reportUnlessAllRejected where rejected == reading.objects.count:
+            throw Problem.invalidObjects(problems, rejected: rejected, of: reading.objects.count, atomic: false)
+        default:
+            break
+        }
+        let protected = reading.incidents.map { incident in
+            var draft = incident.draft
+            // The incident's version is the newest of its objects', so that a newer version
+            // of any object in it (an indicator a sighting points at) updates the incident.
+            draft.modified = incident.objectIndices.compactMap { Self.version(of: objects, at: $0).flatMap(RFC3339.date(from:)) }
+                .reduce(incident.modified, max)
+            return protector.protect(draft, id: UUID(), producer: producer, receivedAt: receivedAt)
+        }
+        let submitted = reading.objects.map { outcome in
+            var object = PostgresIncidentStore.SubmittedObject(objectID: outcome.id, incidents: [])
+            object.version = Self.version(of: objects, at: outcome.index)
+            switch outcome.disposition {
+            case .incident(let index): object.incidents = [index]
+            case .included(let indices): object.incidents = indices
+            case .context: break
+            case .rejected(let problems): object.problems = problems.map { Receipt.Problem(pointer: $0.pointer, reason: $0.reason) }
+            }
+            return object
+        }
+        return try await store.commitIntake(
+            .init(
+                producer: producer, transport: transport, idempotencyKey: idempotencyKey,
+                bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt, incidents: protected,
+                objects: submitted),
+            agreements: agreements.agreements(producer: producer))
+    }
+
+    /// The version a STIX object names for itself: `modified`, else `created` (SCOs have
+    /// neither), as sent; TAXII status details quote it.
+    static func version(of objects: [JSONValue], at index: Int) -> String? {
+        guard objects.indices.contains(index), case .object(let object) = objects[index] else { return nil }
+        for key in ["modified", "created"] {
+            if case .string(let text)? = object[key], text.utf8.count <= 64 { return text }
+        }
+        return nil
+    }
+}
+
+extension Problem {
+    static func invalidObjects(_ errors: [Item], rejected: Int, of total: Int, atomic: Bool) -> Problem {
+        Problem(
+            .unprocessableContent, "invalid-objects", title: "Invalid STIX objects",
+            detail: atomic
+                ? "\(rejected) of \(total) object(s) break STIX 2.1 and the request asked for all or nothing; nothing was stored."
+                : "Every object (\(total)) breaks STIX 2.1; nothing was stored.",
+            errors: errors)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonIntake
+import NIOCore
+
+/// TAXII 2.1 for producers (OASIS TAXII 2.1): discovery at `/taxii2/`, one API root at
+/// `/taxii2/liaison/`, its collections, add-objects (`202` with a status resource) and
+/// status. Every answer is `application/taxii+json;version=2.1`; a request whose `Accept`
+/// does not allow it gets `406`, a body of another type `415`.
+struct TAXIIController {
+    static let apiRoot = "liaison"
+
+    let submission: STIXSubmission
+    let reader: STIXBundleReader
+    let collections: TAXIICollections
+    let maxBodyBytes: Int
+
+    func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
+        group.get("/", use: discovery)
+        let root = group.group(RouterPath(Self.apiRoot))
+        root.get("/", use: apiRootInformation)
+        root.get("collections", use: listCollections)
+        root.get("collections/:collection", use: collection)
+        root.post("collections/:collection/objects", use: addObjects)
+        root.get("collections/:collection/objects", use: readObjects)
+        root.get("collections/:collection/manifest", use: readObjects)
+        root.get("status/:status", use: status)
+    }
+
+    @Sendable func discovery(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        _ = try context.require(.producer, .consumer, .admin, .auditor)
+        let rootURL = Self.baseURL(of: request) + "/taxii2/\(Self.apiRoot)/"
+        return try Self.respond(request, .ok, TAXII.Discovery(
+            title: "Liaison", description: "CSIRT to criminal-justice gateway; producers add STIX 2.1 objects here.",
+            default: rootURL, apiRoots: [rootURL]))
+    }
+
+    @Sendable func apiRootInformation(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        _ = try context.require(.producer, .consumer, .admin, .auditor)
+        return try Self.respond(request, .ok, TAXII.APIRoot(
+            title: "Liaison", description: "Intake collections, one per producer.", versions: [MediaType.taxii.text],
+            maxContentLength: maxBodyBytes))
+    }
+
+    @Sendable func listCollections(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let principal = try context.require(.producer, .consumer, .admin, .auditor)
+        let visible = collections.visible(to: principal)
+        return try Self.respond(request, .ok, TAXII.Collections(collections: visible.isEmpty ? nil : visible))
+    }
+
+    @Sendable func collection(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        try Self.respond(request, .ok, try visibleCollection(context))
+    }
+
+    @Sendable func addObjects(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let producer = try context.require(.producer)
+        let target = try visibleCollection(context)
+        guard target.canWrite else { throw Self.notAllowed("You cannot add objects to this collection.") }
+        try Self.requireAccept(request)
+        try MediaType.require(request, oneOf: [.taxii])
+        let idempotencyKey = try IdempotencyKey.read(from: request)
+        let receivedAt = Date()
+        let body = try await EventsIntakeController.collect(request, limit: maxBodyBytes)
+        let objects = try Self.envelopeObjects(try JSONBody.parse(body))
+        let reading: STIXBundleReading
+        do {
+            reading = try reader.read(objects: objects)
+        } catch {
+            throw Problem(intakeError: error)
+        }
+        let receipt = try await submission.submit(
+            reading, objects: objects, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
+            body: body, receivedAt: receivedAt, rejections: .report)
+        context.logger.info(
+            "taxii add-objects committed",
+            metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
+        return try Self.respond(request, .accepted, TAXII.Status(receipt))
+    }
+
+    /// Consumers' reads come with TAXII delivery; until then no collection is readable.
+    @Sendable func readObjects(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let target = try visibleCollection(context)
+        guard target.canRead else { throw Self.notAllowed("You cannot read from this collection.") }
+        throw Self.notAllowed("You cannot read from this collection.")
+    }
+
+    @Sendable func status(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let producer = try context.require(.producer)
+        guard let id = context.parameters.get("status").flatMap(UUID.init(uuidString:)),
+            let receipt = try await submission.store.receipt(id: id, producer: producer.organisation),
+            receipt.transport == .taxii
+        else {
+            throw Problem(.notFound, "not-found", title: "No such status", detail: "No status resource with this id is yours.")
+        }
+        return try Self.respond(request, .ok, TAXII.Status(receipt))
+    }
+
+    private func visibleCollection(_ context: LiaisonRequestContext) throws -> TAXII.Collection {
+        let principal = try context.require(.producer, .consumer, .admin, .auditor)
+        guard let id = context.parameters.get("collection"), let found = collections.collection(id, for: principal) else {
+            throw Problem(.notFound, "not-found", title: "No such collection", detail: "No collection with this id is visible to you.")
+        }
+        return found
+    }
+
+    /// The envelope's `objects` (absent means none).
+    static func envelopeObjects(_ envelope: JSONValue) throws -> [JSONValue] {
+        guard case .object(let fields) = envelope else {
+            throw Problem(
+                .unprocessableContent, "invalid-envelope", title: "Invalid envelope",
+                detail: "The body must be a TAXII envelope: an object with an 'objects' list.",
+                errors: [.init(pointer: "", reason: "must be an object")])
+        }
+        switch fields["objects"] {
+        case nil: return []
+        case .array(let objects)?: return objects
+        default:
+            throw Problem(
+                .unprocessableContent, "invalid-envelope", title: "Invalid envelope", detail: "'objects' must be a list.",
+                errors: [.init(pointer: "/objects", reason: "must be an array")])
+        }
+    }
+
+    static func requireAccept(_ request: Request) throws {
+        guard MediaType.taxii.isAccepted(by: request) else {
+            throw Problem(
+                .notAcceptable, "not-acceptable", title: "Not acceptable",
+                detail: "This server answers only in \(MediaType.taxii.text); allow it in Accept.")
+        }
+    }
+
+    static func notAllowed(_ detail: String) -> Problem {
+        Problem(.forbidden, "forbidden", title: "Not allowed", detail: detail)
+    }
+
+    static func respond(_ request: Request, _ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        try requireAccept(request)
+        return Response(
+            status: status, headers: [.contentType: MediaType.taxii.text],
+            body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(value))))
+    }
+
+    /// `scheme://host` as the client called us (a proxy's `X-Forwarded-Proto` honoured).
+    static func baseURL(of request: Request) -> String {
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!].flatMap { ["http", "https"].contains($0) ? $0 : nil } ?? "http"
+        let host = request.head.authority ?? ""
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-[]".utf8)
+        let safe = !host.isEmpty && host.utf8.count <= 255 && host.utf8.allSatisfy(allowed.contains)
+        return "\(scheme)://\(safe ? host : "localhost")"
+    }
+}

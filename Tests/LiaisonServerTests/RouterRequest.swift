@@ -1,0 +1,25 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// One request through the router and its answer, with the body read as JSON.
+struct RouterAnswer {
+    var status: HTTPResponse.Status
+    var contentType: String?
+    var json: [String: Any]
+}
+
+func routerRequest(
+    _ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String = "",
+    contentType: String? = nil, headers extra: HTTPFields = [:]
+) async throws -> RouterAnswer {
+    try await app.test(.router) { client in
+        var headers = extra
+        if let key, headers[.authorization] == nil { headers[.authorization] = "Bearer \(key)" }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
+        let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        return RouterAnswer(status: response.status, contentType: response.headers[.contentType], json: json)
+    }
+}
