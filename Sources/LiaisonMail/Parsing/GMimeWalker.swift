@@ -4,8 +4,12 @@ import CGMime
 /// One walker per parse; never shared between threads.
 final class GMimeWalker {
     let limits: MailLimits
-    private(set) var partCount = 0
+    var partCount = 0
     private(set) var headerCount = 0
+    /// Bytes decompressed from archive attachments so far (`MailLimits.maxArchiveBytes`).
+    var archiveBytes = 0
+    /// Set while the entries of an archive are built: archives found then are not opened.
+    var insideArchive = false
     var warnings: [MailWarning] = []
 
     init(limits: MailLimits) { self.limits = limits }
@@ -103,6 +107,9 @@ final class GMimeWalker {
             let bytes = Self.decodedContent(leaf)
             let isText = media == "text" || media == "message"
             result.content = .leaf(bytes: bytes, text: isText ? CharsetConverter.decode(bytes, declared: charset) : nil)
+            if let kind = ArchiveReader.kind(mimeType: result.mimeType, filename: result.filename) {
+                result.archive = try archive(bytes, kind: kind, filename: result.filename, path: path, depth: depth)
+            }
         }
         return result
     }

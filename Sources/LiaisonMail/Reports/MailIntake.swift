@@ -156,19 +156,37 @@ private struct Walk {
         if report.outcomes.contains(where: { $0.status == .accepted }) { machineReadable = true }
     }
 
+    /// A gzip or zip attachment, already opened within the bounds by the parser: each file in it
+    /// is mapped like an attachment of its own.
+    private mutating func open(_ archive: MailArchive, _ part: MailPart) {
+        switch archive {
+        case .unreadable:
+            outcomes.append(PartOutcome(path: part.path, status: .rejected, reason: "archive-unreadable"))
+        case .nested:
+            outcomes.append(PartOutcome(path: part.path, status: .ignored, reason: "nested-archive-skipped"))
+        case .opened(let entries):
+            if entries.isEmpty { outcomes.append(PartOutcome(path: part.path, status: .ignored, reason: "archive-empty")) }
+            for entry in entries {
+                switch entry {
+                case .file(let inner): visit(inner)
+                case .encrypted(let path):
+                    outcomes.append(PartOutcome(path: path, status: .rejected, reason: "archive-entry-encrypted"))
+                case .notAFile(let path):
+                    outcomes.append(PartOutcome(path: path, status: .ignored, reason: "archive-entry-not-a-file"))
+                }
+            }
+        }
+    }
+
     private mutating func leaf(_ part: MailPart) {
         let type = part.mimeType
-        let name = part.filename?.lowercased() ?? ""
         func outcome(_ status: PartOutcome.Status, _ reason: String) {
             outcomes.append(PartOutcome(path: part.path, status: status, reason: reason))
         }
         if ["application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"].contains(type) {
             return outcome(.ignored, "signature")
         }
-        if ["application/gzip", "application/x-gzip", "application/zip", "application/x-zip-compressed"].contains(type)
-            || [".gz", ".tgz", ".zip"].contains(where: name.hasSuffix) {
-            return outcome(.ignored, "compressed-attachment-unsupported")
-        }
+        if let archive = part.archive { return open(archive, part) }
         if XARFMapper.isCandidate(part) {
             switch XARFMapper.map(part, context: context) {
             case .mapped(let report): return absorb(report)
