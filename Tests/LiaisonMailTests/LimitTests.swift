@@ -1,6 +1,6 @@
 import MailCorpus
 import Testing
-import LiaisonMail
+@testable import LiaisonMail
 
 /// Each `MailLimits` bound tripped once, each with its own `MailBound` and the failing MIME path.
 @Suite(.timeLimit(.minutes(3))) struct LimitTests {
@@ -34,6 +34,27 @@ import LiaisonMail
         // Separator-heavy text that is not MIME structure stays accepted.
         let separators = MailCorpus.bytes("From: a@isp.example\n\n" + String(repeating: "-----\nlog entry: ok\n", count: 3000))
         #expect(error(separators, .default) == nil)
+    }
+
+    /// A multipart/digest whose body parts have no header fields of their own: each part is
+    /// message/rfc822 by default (RFC 2046 section 5.1.5).
+    static func digest(embeddedHeaders: Int, partHeaders: String = "") -> [UInt8] {
+        MailCorpus.bytes("From: a@isp.example\nContent-Type: multipart/digest;\n boundary=\"dg\"\n\n--dg\n" + partHeaders + "\n"
+            + (0..<embeddedHeaders).map { "X-A\($0): b\n" }.joined() + "Subject: one\n\nbody\n--dg\n\n"
+            + "Subject: two\n\nbody\n--dg--\n")
+    }
+
+    @Test("The implicit message/rfc822 parts of a digest count towards the header bound before GMime runs")
+    func digestHeadersCountedByPreflight() throws {
+        let bomb = Self.digest(embeddedHeaders: 5000)
+        #expect(throws: MailError.limitExceeded(.headers, limit: 1000, path: "")) { try Preflight.check(bomb, limits: .default) }
+        #expect(error(bomb, .default) == .limitExceeded(.headers, limit: 1000, path: ""))
+        // Within bounds, the digest parses and its parts are messages.
+        let small = try MailParser.parse(Self.digest(embeddedHeaders: 10))
+        #expect(small.body.children.map(\.mimeType) == ["message/rfc822", "message/rfc822"])
+        // A digest part that declares text/plain has a body, not header fields, after its block.
+        let text = Self.digest(embeddedHeaders: 5000, partHeaders: "Content-Type: text/plain\n")
+        #expect(throws: Never.self) { try Preflight.check(text, limits: .default) }
     }
 
     @Test func nestingDepth() {
