@@ -83,6 +83,21 @@ import Testing
         #expect(error(folded, MailLimits(maxHeaderLineBytes: 998)) == nil)
     }
 
+    @Test("A parse over mail.parse_timeout is abandoned with its own reason, in the parser or the mapping")
+    func parseTimeout() throws {
+        let limits = MailLimits(parseTimeout: .zero)
+        #expect(error(MailCorpus.arf, limits) == .parseTimeout(limit: .zero, path: ""))
+        #expect(error(MailCorpus.arf, limits)?.description == "mail parse abandoned: over 0 s at <root>")
+        // Parsed in time, but the mapping's deadline has passed: abandoned before the first entity.
+        let message = try MailParser.parse(MailCorpus.arf)
+        let passed = MailDeadline(limit: .milliseconds(1), from: .now - .seconds(1))
+        #expect(throws: MailError.parseTimeout(limit: .milliseconds(1), path: "")) {
+            try MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64), deadline: passed)
+        }
+        let ample = MailDeadline(limit: .seconds(60))
+        #expect(try MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64), deadline: ample).drafts.count == 1)
+    }
+
     @Test func errorsCarryNoContent() {
         let described = "\(error(MailCorpus.longHeaderLine(70_000), .default)!)"
         #expect(!described.contains("xxxx"))

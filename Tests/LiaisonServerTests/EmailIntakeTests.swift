@@ -92,6 +92,21 @@ import Testing
         }
     }
 
+    @Test("A message over mail.parse_timeout is a 422 with its own problem type, with nothing written")
+    func parseTimeout() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            dependencies.mail.limits.parseTimeout = .zero
+            let app = Application(router: buildRouter(dependencies))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (code, problem) = try await post(app, key: producer, MailCorpus.arfProvider)
+            #expect(code == 422)
+            #expect(problem["type"] as? String == "urn:liaison:problem:mail-parse-timeout")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
     @Test("Each bound a hostile message exceeds is named: parts, depth, headers")
     func bounds() throws {
         let cases: [([UInt8], MailLimits, MailBound)] = [

@@ -6,8 +6,9 @@ extension GMimeWalker {
     func archive(_ bytes: [UInt8], kind: ArchiveReader.Kind, filename: String?, path: String,
                  depth: Int) throws(MailError) -> MailArchive {
         if insideArchive { return .nested }
+        let deadline = deadline
         let read = try ArchiveReader.read(bytes, kind: kind, path: path, limits: limits, taken: &archiveBytes) {
-            () throws(MailError) in
+            () throws(MailError) in try deadline.check(at: path)
         }
         guard case .entries(let raw) = read else { return .unreadable }
         insideArchive = true

@@ -4,6 +4,7 @@ import CGMime
 /// One walker per parse; never shared between threads.
 final class GMimeWalker {
     let limits: MailLimits
+    let deadline: MailDeadline
     var partCount = 0
     private(set) var headerCount = 0
     /// Bytes decompressed from archive attachments so far (`MailLimits.maxArchiveBytes`).
@@ -12,7 +13,10 @@ final class GMimeWalker {
     var insideArchive = false
     var warnings: [MailWarning] = []
 
-    init(limits: MailLimits) { self.limits = limits }
+    init(limits: MailLimits, deadline: MailDeadline) {
+        self.limits = limits
+        self.deadline = deadline
+    }
 
     /// Per-parse GMime options: loose RFC 2047 (keeps malformed encoded-words readable),
     /// UTF-8 then windows-1252 for raw 8-bit header bytes, and warnings routed to `warnings`.
@@ -63,6 +67,7 @@ final class GMimeWalker {
 
     /// Maps one entity (RFC 2045) and, recursively, its children.
     func part(_ object: UnsafeMutablePointer<GMimeObject>, path: String, depth: Int) throws(MailError) -> MailPart {
+        try deadline.check(at: path)
         partCount += 1
         if partCount > limits.maxParts { throw .limitExceeded(.parts, limit: limits.maxParts, path: path) }
         if depth > limits.maxDepth { throw .limitExceeded(.depth, limit: limits.maxDepth, path: path) }

@@ -21,6 +21,9 @@ public struct MailLimits: Sendable, Hashable {
     public var maxArchiveRatio: Int
     /// Entries (files, folders, links) in one archive (default 100).
     public var maxArchiveEntries: Int
+    /// Wall-clock time for parsing and mapping one message (default 10 s); see `MailDeadline`
+    /// for where it is checked.
+    public var parseTimeout: Duration
 
     public static let rfc5322HeaderLineLimit = 998
     /// Output an archive may produce before `maxArchiveRatio` applies (1 MiB).
@@ -28,7 +31,7 @@ public struct MailLimits: Sendable, Hashable {
 
     public init(maxMessageBytes: Int = 25 * 1024 * 1024, maxParts: Int = 200, maxDepth: Int = 10,
                 maxHeaders: Int = 1000, maxHeaderLineBytes: Int = 64 * 1024, maxArchiveBytes: Int = 100 * 1024 * 1024,
-                maxArchiveRatio: Int = 100, maxArchiveEntries: Int = 100) {
+                maxArchiveRatio: Int = 100, maxArchiveEntries: Int = 100, parseTimeout: Duration = .seconds(10)) {
         self.maxMessageBytes = maxMessageBytes
         self.maxParts = maxParts
         self.maxDepth = maxDepth
@@ -37,6 +40,7 @@ public struct MailLimits: Sendable, Hashable {
         self.maxArchiveBytes = maxArchiveBytes
         self.maxArchiveRatio = maxArchiveRatio
         self.maxArchiveEntries = maxArchiveEntries
+        self.parseTimeout = parseTimeout
     }
 
     public static let `default` = MailLimits()
@@ -59,6 +63,8 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
     case empty
     /// GMime could not construct a message at all.
     case unparseable
+    /// Parsing and mapping took longer than `MailLimits.parseTimeout`; abandoned at `path`.
+    case parseTimeout(limit: Duration, path: String)
 
     public var description: String {
         switch self {
@@ -66,6 +72,8 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
             return "mail limit exceeded: \(bound.rawValue) > \(limit) at \(path.isEmpty ? "<root>" : path)"
         case .empty: return "mail is empty"
         case .unparseable: return "mail could not be parsed"
+        case let .parseTimeout(limit, path):
+            return "mail parse abandoned: over \(limit.components.seconds) s at \(path.isEmpty ? "<root>" : path)"
         }
     }
 }
