@@ -60,7 +60,9 @@ enum ArchiveReader {
             archive_read_support_format_tar(archive)
             archive_read_support_format_raw(archive)
         case .zip:
-            archive_read_support_format_zip(archive)
+            // The streaming reader walks local headers one at a time, so `maxArchiveEntries` stops
+            // it; the seeking reader would first load the whole central directory into memory.
+            archive_read_support_format_zip_streamable(archive)
         }
         var failure: MailError?
         var taken2 = taken
