@@ -38,9 +38,14 @@ let package = Package(
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev", "libgpgme-dev"])]
         ),
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         .target(
             name: "LiaisonMail",
-            dependencies: ["CGMime", "LiaisonCore"],
+            dependencies: ["CGMime", "CArchive", "LiaisonCore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,7 +104,7 @@ let package = Package(
             name: "LiaisonCorpus", dependencies: ["LiaisonCore"], path: "Benchmarks/LiaisonCorpus",
             swiftSettings: swiftSettings),
         .target(
-            name: "MailCorpus", dependencies: ["LiaisonCore", "LiaisonMail"], path: "Benchmarks/MailCorpus",
+            name: "MailCorpus", dependencies: ["LiaisonCore", "LiaisonMail", "CArchive"], path: "Benchmarks/MailCorpus",
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "liaison-bench",

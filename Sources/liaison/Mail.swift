@@ -14,7 +14,7 @@ struct Mail: AsyncParsableCommand {
             +TAG of the recipient's local part (abuse-reports+serbian-cert@… → serbian-cert).
 
             Exit codes follow sysexits, so the MTA does the right thing: 0 stored (or a duplicate); \
-            65 (EX_DATAERR) unparsable, over a bound, or no report in it — the MTA bounces; \
+            65 (EX_DATAERR) unparsable, over a bound or its parse time, or no report in it — the MTA bounces; \
             67 (EX_NOUSER) no such producer; 75 (EX_TEMPFAIL) the database cannot be reached — the \
             MTA queues and retries; 78 (EX_CONFIG) bad configuration.
             """)

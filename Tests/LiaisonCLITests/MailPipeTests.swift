@@ -33,6 +33,11 @@ import Testing
             let bomb = try mail(["--producer", "cert"], MailCorpus.forwardedARF(levels: 8), environment)
             #expect(bomb.status == 65)
             #expect(bomb.stderr.contains("depth"))
+            let zipBomb = MailCorpus.withArchives(
+                [("bomb.zip", "application/zip", MailCorpus.zip([("zeros.bin", .zeros(256 << 20))]))], id: "bomb-pipe")
+            let archive = try mail(["--producer", "cert"], zipBomb, environment)
+            #expect(archive.status == 65)
+            #expect(archive.stderr.contains("archiveRatio"), "\(archive.stderr)")
             let stranger = try mail(["--producer", "nobody"], MailCorpus.arfProvider, environment)
             #expect(stranger.status == 67)
             let noProducer = try mail([], MailCorpus.arfProvider, environment)

@@ -101,7 +101,8 @@ import Testing
         #expect(MailIntake.naturalKey(messageID: " ", rawSHA256: "ab") == "message-sha256:ab")
     }
 
-    @Test func compressedAttachmentsAreIgnoredWithReason() throws {
+    @Test("A truncated gzip and a corrupt zip are rejected parts; the free text still counts")
+    func corruptArchivesAreRejectedWithReason() throws {
         let bytes = MailCorpus.multipart(subject: "logs", id: "gz", boundary: "g", parts: [
             ("Content-Type: text/plain", "Spam run, logs attached."),
             ("Content-Type: application/gzip; name=\"logs.gz\"\nContent-Transfer-Encoding: base64", MailCorpus.base64([0x1F, 0x8B, 8, 0])),
@@ -109,8 +110,8 @@ import Testing
             ("Content-Type: image/png", "x"),
         ])
         #expect(outcomes(try mapped(bytes)) == [
-            "/0 accepted (free-text-description)", "/1 ignored (compressed-attachment-unsupported)",
-            "/2 ignored (compressed-attachment-unsupported)", "/3 ignored (unsupported-media-type)",
+            "/0 accepted (free-text-description)", "/1 rejected (archive-unreadable)",
+            "/2 rejected (archive-unreadable)", "/3 ignored (unsupported-media-type)",
         ])
     }
 

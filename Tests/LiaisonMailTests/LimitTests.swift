@@ -1,6 +1,6 @@
 import MailCorpus
 import Testing
-import LiaisonMail
+@testable import LiaisonMail
 
 /// Each `MailLimits` bound tripped once, each with its own `MailBound` and the failing MIME path.
 @Suite(.timeLimit(.minutes(3))) struct LimitTests {
@@ -36,6 +36,27 @@ import LiaisonMail
         #expect(error(separators, .default) == nil)
     }
 
+    /// A multipart/digest whose body parts have no header fields of their own: each part is
+    /// message/rfc822 by default (RFC 2046 section 5.1.5).
+    static func digest(embeddedHeaders: Int, partHeaders: String = "") -> [UInt8] {
+        MailCorpus.bytes("From: a@isp.example\nContent-Type: multipart/digest;\n boundary=\"dg\"\n\n--dg\n" + partHeaders + "\n"
+            + (0..<embeddedHeaders).map { "X-A\($0): b\n" }.joined() + "Subject: one\n\nbody\n--dg\n\n"
+            + "Subject: two\n\nbody\n--dg--\n")
+    }
+
+    @Test("The implicit message/rfc822 parts of a digest count towards the header bound before GMime runs")
+    func digestHeadersCountedByPreflight() throws {
+        let bomb = Self.digest(embeddedHeaders: 5000)
+        #expect(throws: MailError.limitExceeded(.headers, limit: 1000, path: "")) { try Preflight.check(bomb, limits: .default) }
+        #expect(error(bomb, .default) == .limitExceeded(.headers, limit: 1000, path: ""))
+        // Within bounds, the digest parses and its parts are messages.
+        let small = try MailParser.parse(Self.digest(embeddedHeaders: 10))
+        #expect(small.body.children.map(\.mimeType) == ["message/rfc822", "message/rfc822"])
+        // A digest part that declares text/plain has a body, not header fields, after its block.
+        let text = Self.digest(embeddedHeaders: 5000, partHeaders: "Content-Type: text/plain\n")
+        #expect(throws: Never.self) { try Preflight.check(text, limits: .default) }
+    }
+
     @Test func nestingDepth() {
         // Each forwarding level adds a message/rfc822 entity and the embedded root entity.
         #expect(error(MailCorpus.forwarded(levels: 3), MailLimits(maxDepth: 3))
@@ -60,6 +81,21 @@ import LiaisonMail
         let folded = MailCorpus.bytes("Subject: " + Array(repeating: String(repeating: "y", count: 900), count: 5)
             .joined(separator: "\n ") + "\n\nbody\n")
         #expect(error(folded, MailLimits(maxHeaderLineBytes: 998)) == nil)
+    }
+
+    @Test("A parse over mail.parse_timeout is abandoned with its own reason, in the parser or the mapping")
+    func parseTimeout() throws {
+        let limits = MailLimits(parseTimeout: .zero)
+        #expect(error(MailCorpus.arf, limits) == .parseTimeout(limit: .zero, path: ""))
+        #expect(error(MailCorpus.arf, limits)?.description == "mail parse abandoned: over 0 s at <root>")
+        // Parsed in time, but the mapping's deadline has passed: abandoned before the first entity.
+        let message = try MailParser.parse(MailCorpus.arf)
+        let passed = MailDeadline(limit: .milliseconds(1), from: .now - .seconds(1))
+        #expect(throws: MailError.parseTimeout(limit: .milliseconds(1), path: "")) {
+            try MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64), deadline: passed)
+        }
+        let ample = MailDeadline(limit: .seconds(60))
+        #expect(try MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64), deadline: ample).drafts.count == 1)
     }
 
     @Test func errorsCarryNoContent() {

@@ -11,49 +11,10 @@ import LiaisonCore
         + "Incident 42: scan from 192.0.2.9 =E2=80=93 signed.\r\n"
 
     static func signedMessage(entity: String, signature: String) -> [UInt8] {
-        MailCorpus.bytes("""
-            From: Partner CERT <pgp@partner.example>
-            To: incident@cert.example
-            Subject: signed report
-            Message-ID: <signed-1@partner.example>
-            MIME-Version: 1.0
-            Content-Type: multipart/signed; micalg=pgp-sha256;
-             protocol="application/pgp-signature"; boundary="sig-b"
-
-            --sig-b
-
-            """, crlf: true) + Array(entity.utf8) + MailCorpus.bytes("""
-
-            --sig-b
-            Content-Type: application/pgp-signature; name="signature.asc"
-
-            \(signature)
-            --sig-b--
-
-            """, crlf: true)
+        MailCorpus.pgpSigned(entity: entity, signature: signature)
     }
 
-    static func encryptedMessage(_ armored: String) -> [UInt8] {
-        MailCorpus.bytes("""
-            From: Partner CERT <pgp@partner.example>
-            To: incident@cert.example
-            Subject: encrypted report
-            MIME-Version: 1.0
-            Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary="enc-b"
-
-            --enc-b
-            Content-Type: application/pgp-encrypted
-
-            Version: 1
-
-            --enc-b
-            Content-Type: application/octet-stream; name="encrypted.asc"
-
-            \(armored)
-            --enc-b--
-
-            """, crlf: true)
-    }
+    static func encryptedMessage(_ armored: String) -> [UInt8] { MailCorpus.pgpEncrypted(armored) }
 
     /// Producer home (secret key) and a CERT-side home holding only the producer's public key.
     static func homes() throws -> (producer: GnuPGHome, cert: GnuPGHome, fingerprint: String) {

@@ -45,6 +45,23 @@ import Testing
         #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
     }
 
+    @Test("The e-mail archive bounds and parse timeout are read from the file, and bad values named")
+    func mailBounds() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try """
+            mail:
+              max_archive_bytes: 2097152
+              max_archive_ratio: 50
+              max_archive_entries: 7
+              parse_timeout: 3
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let limits = try Configuration.load(file: file.path, environment: [:]).mailLimits
+        #expect(limits.maxArchiveBytes == 2 << 20 && limits.maxArchiveRatio == 50 && limits.maxArchiveEntries == 7)
+        #expect(limits.parseTimeout == .seconds(3))
+        try "mail:\n  parse_timeout: 0\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+    }
+
     @Test("Environment variables override the file")
     func overrides() throws {
         let configuration = try Configuration.load(

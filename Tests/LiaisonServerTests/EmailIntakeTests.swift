@@ -75,6 +75,38 @@ import Testing
         }
     }
 
+    @Test("A zip bomb attachment is a 422 naming the archive ratio bound, with nothing written")
+    func zipBomb() async throws {
+        let bomb = MailCorpus.withArchives(
+            [("bomb.zip", "application/zip", MailCorpus.zip([("zeros.bin", .zeros(256 << 20))]))], id: "bomb-http")
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (code, problem) = try await post(app, key: producer, bomb)
+            #expect(code == 422)
+            #expect(problem["type"] as? String == "urn:liaison:problem:mail-bound-exceeded")
+            #expect((problem["errors"] as? [[String: Any]])?.first?["reason"] as? String == "archiveRatio over 100")
+            #expect((problem["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/1")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("A message over mail.parse_timeout is a 422 with its own problem type, with nothing written")
+    func parseTimeout() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            dependencies.mail.limits.parseTimeout = .zero
+            let app = Application(router: buildRouter(dependencies))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (code, problem) = try await post(app, key: producer, MailCorpus.arfProvider)
+            #expect(code == 422)
+            #expect(problem["type"] as? String == "urn:liaison:problem:mail-parse-timeout")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
     @Test("Each bound a hostile message exceeds is named: parts, depth, headers")
     func bounds() throws {
         let cases: [([UInt8], MailLimits, MailBound)] = [

@@ -4,11 +4,19 @@ import CGMime
 /// One walker per parse; never shared between threads.
 final class GMimeWalker {
     let limits: MailLimits
-    private(set) var partCount = 0
+    let deadline: MailDeadline
+    var partCount = 0
     private(set) var headerCount = 0
+    /// Bytes decompressed from archive attachments so far (`MailLimits.maxArchiveBytes`).
+    var archiveBytes = 0
+    /// Set while the entries of an archive are built: archives found then are not opened.
+    var insideArchive = false
     var warnings: [MailWarning] = []
 
-    init(limits: MailLimits) { self.limits = limits }
+    init(limits: MailLimits, deadline: MailDeadline) {
+        self.limits = limits
+        self.deadline = deadline
+    }
 
     /// Per-parse GMime options: loose RFC 2047 (keeps malformed encoded-words readable),
     /// UTF-8 then windows-1252 for raw 8-bit header bytes, and warnings routed to `warnings`.
@@ -59,6 +67,7 @@ final class GMimeWalker {
 
     /// Maps one entity (RFC 2045) and, recursively, its children.
     func part(_ object: UnsafeMutablePointer<GMimeObject>, path: String, depth: Int) throws(MailError) -> MailPart {
+        try deadline.check(at: path)
         partCount += 1
         if partCount > limits.maxParts { throw .limitExceeded(.parts, limit: limits.maxParts, path: path) }
         if depth > limits.maxDepth { throw .limitExceeded(.depth, limit: limits.maxDepth, path: path) }
@@ -103,6 +112,9 @@ final class GMimeWalker {
             let bytes = Self.decodedContent(leaf)
             let isText = media == "text" || media == "message"
             result.content = .leaf(bytes: bytes, text: isText ? CharsetConverter.decode(bytes, declared: charset) : nil)
+            if let kind = ArchiveReader.kind(mimeType: result.mimeType, filename: result.filename) {
+                result.archive = try archive(bytes, kind: kind, filename: result.filename, path: path, depth: depth)
+            }
         }
         return result
     }

@@ -44,6 +44,8 @@ public struct MailPart: Sendable {
     public var content: Content
     /// Raw material for RFC 3156 verification/decryption, set on multipart/signed and multipart/encrypted.
     public var pgp: PGPPayload? = nil
+    /// Set on a gzip or zip leaf (its `bytes` stay the compressed attachment): what was inside.
+    public var archive: MailArchive? = nil
 
     public func parameter(_ name: String) -> String? {
         parameters.first { $0.name.lowercased() == name.lowercased() }?.value

@@ -6,7 +6,8 @@ import LiaisonCore
 /// Machine-readable reports win over prose: ARF (RFC 5965), X-ARF v4 (JSON) and 0.2 (YAML),
 /// IODEF 2.0 (RFC 7970). Only when none is accepted does the first text/plain part (else the
 /// first text/html part, tags stripped) become a free-text incident. Every entity is visited
-/// once and every mapper is linear in its input; a wall-clock limit is the caller's job.
+/// once and every mapper is linear in its input; `map(_:rawSHA256:deadline:)` also stops at a
+/// deadline, checked before each entity.
 public struct MailIntake: Sendable {
     /// TLP for drafts whose report states none (FIRST TLP 2.0).
     public var defaultTLP: TLP
@@ -34,12 +35,25 @@ public struct MailIntake: Sendable {
     /// more than one draft, each key gets "#" + the locator of its source entity (its MIME path,
     /// plus "/incident/N" for the N-th IODEF Incident), so a re-sent message maps to the same keys.
     public func map(_ message: MailMessage, rawSHA256: String) -> MailReport {
+        map(message, rawSHA256: rawSHA256, until: nil).report
+    }
+
+    /// `map(_:rawSHA256:)` abandoned with `MailError.parseTimeout` once `deadline` has passed,
+    /// checked before each entity (see `MailDeadline`).
+    public func map(_ message: MailMessage, rawSHA256: String, deadline: MailDeadline) throws(MailError) -> MailReport {
+        let report = map(message, rawSHA256: rawSHA256, until: deadline)
+        if let expired = report.expiredAt { throw .parseTimeout(limit: deadline.limit, path: expired) }
+        return report.report
+    }
+
+    private func map(_ message: MailMessage, rawSHA256: String, until deadline: MailDeadline?) -> (report: MailReport, expiredAt: String?) {
         let subject = message.subject ?? ""
         let context = MappingContext(
             tlp: classifier.classify(subject).tlp ?? defaultTLP, defaultTLP: defaultTLP, classifier: classifier,
             scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty, decryptionKeyring: decryptionKeyring)
-        var walk = Walk(context: context)
+        var walk = Walk(context: context, deadline: deadline)
         walk.visit(message.body)
+        if let expired = walk.expiredAt { return (MailReport(drafts: [], parts: [], custody: Self.custody(of: message)), expired) }
 
         var drafts = walk.drafts
         if !walk.machineReadable {
@@ -60,7 +74,7 @@ public struct MailIntake: Sendable {
             draft.naturalKey = drafts.count == 1 ? base : base + "#" + locator
             return draft
         }
-        return MailReport(drafts: keyed, parts: walk.outcomes, custody: Self.custody(of: message))
+        return (MailReport(drafts: keyed, parts: walk.outcomes, custody: Self.custody(of: message)), nil)
     }
 
     static func custody(of message: MailMessage) -> MailCustody {
@@ -110,10 +124,18 @@ private struct Walk {
     var textCandidates: [(index: Int, part: MailPart)] = []
     /// A machine-readable report was accepted (even one that yields no draft, like ARF not-spam).
     var machineReadable = false
+    let deadline: MailDeadline?
+    /// The path of the entity not mapped because the deadline had passed; the walk stops there.
+    var expiredAt: String?
 
-    init(context: MappingContext) { self.context = context }
+    init(context: MappingContext, deadline: MailDeadline?) {
+        self.context = context
+        self.deadline = deadline
+    }
 
     mutating func visit(_ part: MailPart) {
+        guard expiredAt == nil else { return }
+        if deadline?.hasPassed == true { expiredAt = part.path; return }
         switch part.content {
         case .message(let inner):
             visit(inner.body)
@@ -156,19 +178,37 @@ private struct Walk {
         if report.outcomes.contains(where: { $0.status == .accepted }) { machineReadable = true }
     }
 
+    /// A gzip or zip attachment, already opened within the bounds by the parser: each file in it
+    /// is mapped like an attachment of its own.
+    private mutating func open(_ archive: MailArchive, _ part: MailPart) {
+        switch archive {
+        case .unreadable:
+            outcomes.append(PartOutcome(path: part.path, status: .rejected, reason: "archive-unreadable"))
+        case .nested:
+            outcomes.append(PartOutcome(path: part.path, status: .ignored, reason: "nested-archive-skipped"))
+        case .opened(let entries):
+            if entries.isEmpty { outcomes.append(PartOutcome(path: part.path, status: .ignored, reason: "archive-empty")) }
+            for entry in entries {
+                switch entry {
+                case .file(let inner): visit(inner)
+                case .encrypted(let path):
+                    outcomes.append(PartOutcome(path: path, status: .rejected, reason: "archive-entry-encrypted"))
+                case .notAFile(let path):
+                    outcomes.append(PartOutcome(path: path, status: .ignored, reason: "archive-entry-not-a-file"))
+                }
+            }
+        }
+    }
+
     private mutating func leaf(_ part: MailPart) {
         let type = part.mimeType
-        let name = part.filename?.lowercased() ?? ""
         func outcome(_ status: PartOutcome.Status, _ reason: String) {
             outcomes.append(PartOutcome(path: part.path, status: status, reason: reason))
         }
         if ["application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"].contains(type) {
             return outcome(.ignored, "signature")
         }
-        if ["application/gzip", "application/x-gzip", "application/zip", "application/x-zip-compressed"].contains(type)
-            || [".gz", ".tgz", ".zip"].contains(where: name.hasSuffix) {
-            return outcome(.ignored, "compressed-attachment-unsupported")
-        }
+        if let archive = part.archive { return open(archive, part) }
         if XARFMapper.isCandidate(part) {
             switch XARFMapper.map(part, context: context) {
             case .mapped(let report): return absorb(report)

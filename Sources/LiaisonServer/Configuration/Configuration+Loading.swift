@@ -226,15 +226,27 @@ extension Configuration {
     }
 
     /// `mail.max_message_bytes` (1 KiB–100 MiB, default 25 MiB), `mail.max_parts` (1–10,000,
-    /// default 200), `mail.max_depth` (1–100, default 10), `mail.recipients` (address →
-    /// producer), `mail.keyrings` (producer → GnuPG home folder), `mail.decryption_keyring`
-    /// (GnuPG home with the gateway's secret key).
+    /// default 200), `mail.max_depth` (1–100, default 10), `mail.max_archive_bytes` (bytes
+    /// decompressed from one message's gzip and zip attachments, 1 KiB–1 GiB, default 100 MiB),
+    /// `mail.max_archive_ratio` (decompressed per compressed byte of one attachment, 2–10,000,
+    /// default 100), `mail.max_archive_entries` (1–100,000, default 100), `mail.parse_timeout`
+    /// (seconds for parsing and mapping one message, 1–3,600, default 10), `mail.recipients`
+    /// (address → producer), `mail.keyrings` (producer → GnuPG home folder),
+    /// `mail.decryption_keyring` (GnuPG home with the gateway's secret key).
     private mutating func readMail(_ mail: Yams.Node.Mapping?, base: (String) -> URL, reader: inout YAMLReader) {
         guard let mail else { return }
-        reader.rejectUnknownKeys(in: mail, known: ["max_message_bytes", "max_parts", "max_depth", "recipients", "keyrings", "decryption_keyring"], path: "mail")
+        reader.rejectUnknownKeys(
+            in: mail,
+            known: ["max_message_bytes", "max_parts", "max_depth", "max_archive_bytes", "max_archive_ratio", "max_archive_entries",
+                    "parse_timeout", "recipients", "keyrings", "decryption_keyring"],
+            path: "mail")
         mailLimits.maxMessageBytes = reader.int(mail, "max_message_bytes", path: "mail", range: 1024...(100 << 20)) ?? mailLimits.maxMessageBytes
         mailLimits.maxParts = reader.int(mail, "max_parts", path: "mail", range: 1...10_000) ?? mailLimits.maxParts
         mailLimits.maxDepth = reader.int(mail, "max_depth", path: "mail", range: 1...100) ?? mailLimits.maxDepth
+        mailLimits.maxArchiveBytes = reader.int(mail, "max_archive_bytes", path: "mail", range: 1024...(1 << 30)) ?? mailLimits.maxArchiveBytes
+        mailLimits.maxArchiveRatio = reader.int(mail, "max_archive_ratio", path: "mail", range: 2...10_000) ?? mailLimits.maxArchiveRatio
+        mailLimits.maxArchiveEntries = reader.int(mail, "max_archive_entries", path: "mail", range: 1...100_000) ?? mailLimits.maxArchiveEntries
+        if let seconds = reader.int(mail, "parse_timeout", path: "mail", range: 1...3600) { mailLimits.parseTimeout = .seconds(seconds) }
         if let recipients = reader.mapping(mail, "recipients", path: "mail") {
             for (keyNode, _) in recipients {
                 let address = (keyNode.string ?? "").lowercased()

@@ -45,7 +45,9 @@ public struct Configuration: Sendable {
     public var retrySchedule: RetrySchedule
     public var deliveryTimeout: Duration
     public var deliveryPollInterval: Duration
-    /// `mail.max_message_bytes` (25 MiB), `mail.max_parts` (200), `mail.max_depth` (10).
+    /// `mail.max_message_bytes` (25 MiB), `mail.max_parts` (200), `mail.max_depth` (10),
+    /// `mail.max_archive_bytes` (100 MiB), `mail.max_archive_ratio` (100), `mail.max_archive_entries` (100),
+    /// `mail.parse_timeout` (10 s for parsing and mapping one message).
     public var mailLimits: MailLimits
     /// `mail.recipients`: recipient address → producer, for `liaison mail --recipient`.
     public var mailRecipients: [String: String]

@@ -44,6 +44,11 @@ extension Problem {
                 status, "mail-bound-exceeded", title: "Message over a bound",
                 detail: "The message exceeds the gateway's bound on \(bound.rawValue) (\(limit)); nothing was stored.",
                 errors: [Item(pointer: path, reason: "\(bound.rawValue) over \(limit)")])
+        case .unparsable(.parseTimeout(let limit, let path)):
+            self = Problem(
+                .unprocessableContent, "mail-parse-timeout", title: "Message took too long to parse",
+                detail: "Parsing and mapping the message took longer than the gateway's \(limit.components.seconds) s; nothing was stored.",
+                errors: [Item(pointer: path, reason: "parse time over \(limit.components.seconds) s")])
         case .unparsable(let error):
             self = Problem(
                 .unprocessableContent, "mail-unparsable", title: "Message cannot be parsed",

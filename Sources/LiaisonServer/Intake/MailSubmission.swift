@@ -31,14 +31,17 @@ public struct MailSubmission: Sendable {
     public func submission(
         _ bytes: [UInt8], producer: String, transport: Transport, receivedAt: Date
     ) throws(Rejection) -> PostgresIncidentStore.IntakeSubmission {
+        // One deadline (mail.parse_timeout) for parsing and mapping together.
+        let deadline = MailDeadline(limit: limits.parseTimeout)
+        let digest = Data(SHA256.hash(data: bytes))
+        let report: MailReport
         let message: MailMessage
         do {
-            message = try MailParser.parse(bytes, limits: limits)
+            message = try MailParser.parse(bytes, limits: limits, deadline: deadline)
+            report = try intake.map(message, rawSHA256: digest.hexString, deadline: deadline)
         } catch {
             throw .unparsable(error)
         }
-        let digest = Data(SHA256.hash(data: bytes))
-        let report = intake.map(message, rawSHA256: digest.hexString)
         let parts = report.parts.map { Receipt.Part(path: $0.path, status: $0.status.rawValue, reason: $0.reason) }
         guard !report.drafts.isEmpty else { throw .noIncident(parts: parts) }
         let custody = custodyFields(report.custody, signature: signatureStatus(message, producer: producer))

@@ -1,11 +1,12 @@
 import Foundation
 
 /// A throwaway GnuPG home for tests (keys made with `gpg --batch --quick-gen-key`, no passphrase).
-/// Short /tmp paths keep the gpg-agent socket path under the Unix-socket length limit.
-final class GnuPGHome {
-    let path: String
+/// Short /tmp paths keep the gpg-agent socket path under the Unix-socket length limit. Shared by
+/// the mail and server tests, which sign and encrypt reports with it.
+public final class GnuPGHome {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         var template = Array("/tmp/lgpg-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else { throw CocoaError(.fileWriteUnknown) }
         path = String(cString: template)
@@ -19,13 +20,13 @@ final class GnuPGHome {
 
     /// Runs gpg in this home; returns stdout. Throws with stderr on a non-zero exit.
     @discardableResult
-    func gpg(_ arguments: [String]) throws -> String {
+    public func gpg(_ arguments: [String]) throws -> String {
         try run("/usr/bin/gpg", ["--homedir", path, "--batch", "--yes", "--no-tty", "--pinentry-mode", "loopback",
                                  "--passphrase", ""] + arguments)
     }
 
     /// Creates a signing key with an encryption subkey; returns the primary fingerprint.
-    func generateKey(_ uid: String) throws -> String {
+    public func generateKey(_ uid: String) throws -> String {
         try gpg(["--quick-gen-key", uid, "future-default", "default", "never"])
         let listing = try gpg(["--with-colons", "--list-keys", uid])
         guard let line = listing.split(separator: "\n").first(where: { $0.hasPrefix("fpr:") }) else {
@@ -34,14 +35,14 @@ final class GnuPGHome {
         return String(line.split(separator: ":", omittingEmptySubsequences: false)[9])
     }
 
-    func importPublicKey(of other: GnuPGHome, uid: String) throws {
+    public func importPublicKey(of other: GnuPGHome, uid: String) throws {
         let file = path + "/import.asc"
         try other.gpg(["--armor", "--output", file, "--export", uid])
         try gpg(["--import", file])
     }
 
     /// Detached ASCII-armoured signature over `data` (RFC 3156 section 5).
-    func detachSign(_ data: [UInt8], as uid: String) throws -> String {
+    public func detachSign(_ data: [UInt8], as uid: String) throws -> String {
         try write(data, "content.bin")
         try gpg(["--armor", "--digest-algo", "SHA256", "--local-user", uid, "--output", path + "/content.asc",
                  "--detach-sign", path + "/content.bin"])
@@ -49,7 +50,7 @@ final class GnuPGHome {
     }
 
     /// ASCII-armoured ciphertext of `data` to `recipient` (RFC 3156 section 4).
-    func encrypt(_ data: [UInt8], to recipient: String) throws -> String {
+    public func encrypt(_ data: [UInt8], to recipient: String) throws -> String {
         try write(data, "plain.bin")
         try gpg(["--armor", "--trust-model", "always", "--recipient", recipient, "--output", path + "/plain.asc",
                  "--encrypt", path + "/plain.bin"])

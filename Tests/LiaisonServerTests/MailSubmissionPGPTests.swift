@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonMail
+import LiaisonServer
+import LiaisonTestSupport
+import MailCorpus
+import Testing
+
+/// Real PGP/MIME (RFC 3156) through `MailSubmission`, the path both e-mail transports share, with
+/// keys made in the test: the custody record says what the signature check found, and an
+/// encrypted report is taken only with the gateway's decryption keyring.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct MailSubmissionPGPTests {
+    static let uid = "Partner CERT <pgp@partner.example>"
+    static let entity = "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        + "Phishing site hxxps://bank-login[.]example[.]net imitating a bank, seen from 192.0.2.9.\r\n"
+
+    static func submission(keyrings: [String: String] = [:], decryptionKeyring: String? = nil) -> MailSubmission {
+        MailSubmission(limits: MailLimits(), intake: MailIntake(decryptionKeyring: decryptionKeyring), protector: IncidentProtector(),
+                       keyrings: keyrings)
+    }
+
+    func signature(of bytes: [UInt8], producer: String, submission: MailSubmission) throws -> String? {
+        try submission.submission(bytes, producer: producer, transport: .mailPipe, receivedAt: Date())
+            .incidents.first?.incident.custody["signature"]
+    }
+
+    @Test("A good signature is recorded as verified with the signer's fingerprint; a tampered one as bad")
+    func verifiedAndBad() throws {
+        let producer = try GnuPGHome(), keyring = try GnuPGHome()
+        let fingerprint = try producer.generateKey(Self.uid)
+        try keyring.importPublicKey(of: producer, uid: Self.uid)
+        let signed = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let submission = Self.submission(keyrings: ["cert": keyring.path])
+
+        let good = MailCorpus.pgpSigned(entity: Self.entity, signature: signed)
+        #expect(try signature(of: good, producer: "cert", submission: submission) == "verified \(fingerprint)")
+        let tampered = MailCorpus.pgpSigned(entity: Self.entity.replacingOccurrences(of: "192.0.2.9", with: "192.0.2.8"), signature: signed)
+        let bad = try #require(try signature(of: tampered, producer: "cert", submission: submission))
+        #expect(bad.hasPrefix("bad "), "\(bad)")
+    }
+
+    @Test("A signature by a key the producer's keyring does not hold is recorded as unverified: unknown key")
+    func unknownKey() throws {
+        let producer = try GnuPGHome(), stranger = try GnuPGHome()
+        let fingerprint = try producer.generateKey(Self.uid)
+        let signed = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let status = try #require(try signature(
+            of: MailCorpus.pgpSigned(entity: Self.entity, signature: signed), producer: "cert",
+            submission: Self.submission(keyrings: ["cert": stranger.path])))
+        #expect(status.hasPrefix("unverified: unknown key "), "\(status)")
+        #expect(fingerprint.hasSuffix(String(status.dropFirst("unverified: unknown key ".count))))
+    }
+
+    @Test("An encrypted report is decrypted with the configured keyring, and refused with the reason without it")
+    func encrypted() throws {
+        let gateway = try GnuPGHome(), partner = try GnuPGHome()
+        _ = try gateway.generateKey("Gateway <gateway@cert.example>")
+        try partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
+        let message = MailCorpus.pgpEncrypted(try partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
+
+        let taken = try Self.submission(decryptionKeyring: gateway.path)
+            .submission(message, producer: "cert", transport: .httpEmail, receivedAt: Date())
+        #expect(taken.incidents.first?.incident.classification == Classification(taxonomy: "fraud", type: "phishing"))
+        #expect(taken.parts.contains { $0.reason == "pgp-decrypted" })
+
+        #expect {
+            _ = try Self.submission().submission(message, producer: "cert", transport: .httpEmail, receivedAt: Date())
+        } throws: { error in
+            guard case .noIncident(let parts)? = error as? MailSubmission.Rejection else { return false }
+            return !parts.isEmpty && parts.allSatisfy { $0.reason == "pgp-encrypted-no-decryption-key-configured" }
+        }
+    }
+
+    @Test("Over HTTP, an encrypted report without a decryption keyring is a 422 naming the reason, with nothing written")
+    func encryptedOverHTTP() async throws {
+        let gateway = try GnuPGHome(), partner = try GnuPGHome()
+        _ = try gateway.generateKey("Gateway <gateway@cert.example>")
+        try partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
+        let message = MailCorpus.pgpEncrypted(try partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (status, problem) = try await app.test(.router) { client in
+                let response = try await client.execute(
+                    uri: "/v1/intake/email", method: .post,
+                    headers: [.authorization: "Bearer \(producer)", .contentType: "message/rfc822"], body: ByteBuffer(bytes: message))
+                return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
+            }
+            #expect(status == 422)
+            #expect(problem["type"] as? String == "urn:liaison:problem:mail-no-report")
+            let reasons = (problem["errors"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
+            #expect(!reasons.isEmpty && reasons.allSatisfy { $0.contains("pgp-encrypted-no-decryption-key-configured") }, "\(reasons)")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+}
