@@ -55,24 +55,33 @@ struct IntakeBenchmark {
             group.addTask { try await app.runService() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { return }
-            let base = "http://127.0.0.1:\(port)"
-            let stix = try await push(
-                http, url: base + "/v1/intake/stix", key: key, contentType: "application/stix+json;version=2.1",
-                requests: stixRounds, concurrency: 1) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
-            stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
-            let intelmq = try await push(
-                http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",
-                requests: (events + batch - 1) / batch, concurrency: concurrency
-            ) { [events, batch] in BenchData.intelMQ(from: $0 * batch, count: min(batch, events - $0 * batch)) }
-            intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
-            let copy = try await CopyComparison(client: store.client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
-            print(String(format: "plain COPY of the same rows: %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
-                         copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
-            print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
-            print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
+            do {
+                try await phases(http, base: "http://127.0.0.1:\(port)", key: key, client: store.client, logger: logger)
+            } catch {
+                group.cancelAll()
+                throw error
+            }
             group.cancelAll()
         }
         try await http.shutdown()
+    }
+
+    private func phases(_ http: HTTPClient, base: String, key: String, client: PostgresClient, logger: Logger) async throws {
+        let stix = try await push(
+            http, url: base + "/v1/intake/stix", key: key, contentType: "application/stix+json;version=2.1",
+            requests: stixRounds, concurrency: 1) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
+        stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
+        let intelmq = try await push(
+            http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",
+            requests: (events + batch - 1) / batch, concurrency: concurrency
+        ) { [events, batch] in BenchData.intelMQ(from: $0 * batch, count: min(batch, events - $0 * batch)) }
+        intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
+        guard events > 0 else { return }
+        let copy = try await CopyComparison(client: client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
+        print(String(format: "plain COPY of the same rows: %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
+                     copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
+        print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
+        print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
     }
 
     struct Figures {
@@ -82,11 +91,12 @@ struct IntakeBenchmark {
         var rate: Double { Double(objects) / seconds }
 
         func print(label: String, unit: String) {
+            guard !latencies.isEmpty else { return }
             let sorted = latencies.sorted()
             func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
-            Swift.print(String(
-                format: "%@: %.0f %@/s; request latency p50 %.0f ms, p99 %.0f ms", label, rate, unit,
-                percentile(0.5) * 1000, percentile(0.99) * 1000))
+            Swift.print("\(label): " + String(
+                format: "%.0f \(unit)/s; request latency p50 %.0f ms, p99 %.0f ms", rate, percentile(0.5) * 1000,
+                percentile(0.99) * 1000))
         }
     }
 
