@@ -11,6 +11,7 @@ import LiaisonCorpus
 ///                                                     HTTP intake into PostgreSQL vs plain COPY
 ///   liaison-bench mail [--seconds N] [--write-seeds DIR]
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
+///   liaison-bench stix [--count N] [--repeats N]      STIX bundle reader objects/s on a synthetic bundle (10,000 objects)
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -31,6 +32,8 @@ case "intake":
 case "mail":
     let seeds = arguments.firstIndex(of: "--write-seeds").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     try mailBenchmark(seconds: Double(option("--seconds", 5)), seedFolder: seeds)
+case "stix":
+    try stixBenchmark(objects: option("--count", 10_000), repeats: option("--repeats", 5))
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""
@@ -55,6 +58,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR]")
+    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
     exit(2)
 }

@@ -26,7 +26,7 @@ struct STIXObject: Sendable {
         return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
-    func date(_ key: String) -> Date? { string(key).flatMap(RFC3339.date(from:)) }
+    func date(_ key: String) -> Date? { string(key).flatMap(STIXTimestamp.date) }
 
     /// The object's extension of the given definition id, if any.
     func extensionProperties(_ definition: String) -> [String: JSONValue]? {
@@ -70,16 +70,12 @@ enum STIXExtensions {
 /// JSON Pointer helpers (RFC 6901).
 enum JSONPointer {
     static func escape(_ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return key }
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
 
 extension JSONValue {
-    /// Sorted-key compact JSON without escaped slashes, for custody text.
-    var compactJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
-    }
+    /// Compact JSON in RFC 8785 canonical form (sorted keys), for custody text.
+    var compactJSON: String { String(decoding: canonicalBytes, as: UTF8.self) }
 }

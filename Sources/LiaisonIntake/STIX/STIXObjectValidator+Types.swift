@@ -107,9 +107,9 @@ extension STIXObjectValidator {
     private mutating func collectReferences(
         in properties: [String: JSONValue], at path: String, of type: String, into found: inout [(property: String, id: String)]
     ) {
-        for key in properties.keys.sorted() where key.hasSuffix("_ref") || key.hasSuffix("_refs") {
+        for key in properties.keys.sorted() where key.endsWith("_ref") || key.endsWith("_refs") {
             let at = path + "/" + JSONPointer.escape(key)
-            if key.hasSuffix("_ref") {
+            if key.endsWith("_ref") {
                 reference(properties[key]!, property: key, at: at, of: type, into: &found)
             } else if case .array(let items) = properties[key]! {
                 for (index, item) in items.enumerated() {

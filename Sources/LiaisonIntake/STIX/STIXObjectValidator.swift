@@ -48,7 +48,7 @@ struct STIXObjectValidator {
 
     static func date(_ value: JSONValue?) -> Date? {
         guard case .string(let text)? = value else { return nil }
-        return RFC3339.date(from: text)
+        return STIXTimestamp.date(text)
     }
 
     mutating func fail(_ field: String, _ reason: String) {
@@ -173,7 +173,7 @@ struct STIXObjectValidator {
     }
 
     mutating func timestamp(_ value: JSONValue, at field: String) {
-        guard case .string(let text) = value, text.hasSuffix("Z"), RFC3339.date(from: text) != nil else {
+        guard case .string(let text) = value, STIXTimestamp.date(text) != nil else {
             fail(field, "must be an RFC 3339 timestamp in UTC (ending in Z)")
             return
         }

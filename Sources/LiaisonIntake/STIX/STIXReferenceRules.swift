@@ -75,7 +75,9 @@ enum STIXReferenceRules {
 /// `type--UUID` identifiers (STIX 2.1 §2.9) and type names (§2.8 Type 3–250 characters,
 /// a–z, 0–9 and hyphen).
 enum STIXIdentifier {
-    static func isValidTypeName(_ text: String) -> Bool {
+    static func isValidTypeName(_ text: String) -> Bool { isValidTypeName(Substring(text)) }
+
+    static func isValidTypeName(_ text: Substring) -> Bool {
         let bytes = text.utf8
         guard bytes.count >= 3, bytes.count <= 250, bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-")
         else { return false }
@@ -84,9 +86,14 @@ enum STIXIdentifier {
 
     /// The type part of a syntactically valid identifier, or nil.
     static func type(of id: String) -> Substring? {
-        guard id.utf8.count <= 300, let range = id.range(of: "--", options: .backwards) else { return nil }
-        let type = id[..<range.lowerBound]
-        guard isValidTypeName(String(type)), isUUID(id[range.upperBound...]) else { return nil }
+        let utf8 = id.utf8
+        // type (3+) + "--" + 36-character UUID
+        guard utf8.count >= 41, utf8.count <= 300 else { return nil }
+        let uuidStart = utf8.index(utf8.endIndex, offsetBy: -36)
+        let separator = utf8.index(uuidStart, offsetBy: -2)
+        guard utf8[separator] == UInt8(ascii: "-"), utf8[utf8.index(after: separator)] == UInt8(ascii: "-") else { return nil }
+        let type = Substring(utf8[..<separator])
+        guard isValidTypeName(type), isUUID(Substring(utf8[uuidStart...])) else { return nil }
         return type
     }
 
@@ -103,5 +110,13 @@ enum STIXIdentifier {
             }
         }
         return true
+    }
+}
+
+extension String {
+    /// `hasSuffix` over UTF-8 bytes, without Foundation's locale-aware search.
+    func endsWith(_ suffix: StaticString) -> Bool {
+        let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        return utf8.count >= tail.count && utf8.suffix(tail.count).elementsEqual(tail)
     }
 }

@@ -110,4 +110,39 @@ import Testing
         else { throw CancellationError() }
         #expect(try reader.read(objects: objects).incidents.count == 1)
     }
+
+    @Test("Reads each understood Cyber-observable Object type, following SCO references")
+    func everyObservableType() throws {
+        let reading = try reader.read(try stixFixture("observables-all"))
+        #expect(reading.incidents.count == 1)
+        let incident = try #require(reading.incidents.first)
+        #expect(Set(incident.draft.observables) == [
+            Observable(kind: .url, value: "https://files.example/invoice.zip", role: .unknown),
+            Observable(kind: .domain, value: "files.example", role: .unknown),
+            Observable(kind: .ipv4, value: "198.51.100.7", role: .unknown),
+            Observable(kind: .asn, value: "64500", role: .unknown),
+            Observable(kind: .ipv6, value: "2001:db8::7", role: .unknown),
+            Observable(kind: .other, value: "mac:00:00:5e:00:53:01", role: .unknown),
+            Observable(kind: .email, value: "billing@files.example", role: .unknown),
+            Observable(kind: .person, value: "Billing Example", role: .unknown),
+            Observable(kind: .email, value: "clerk@victim.example", role: .unknown),
+            Observable(kind: .userAccount, value: "clerk", role: .unknown),
+            Observable(kind: .fileName, value: "invoice.zip", role: .unknown),
+            Observable(kind: .hashMD5, value: "0cc175b9c0f1b6a831c399e269772661", role: .unknown),
+            Observable(kind: .hashSHA256, value: "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb", role: .unknown),
+            Observable(kind: .other, value: "hash-sha512:1f40fc92", role: .unknown),
+            Observable(kind: .other, value: "x509-fingerprint:aa11", role: .unknown),
+        ])
+        #expect(incident.draft.description == "E-mail subject: Your invoice")
+        #expect(reading.objects.dropFirst().allSatisfy { $0.disposition == .included([0]) })
+    }
+
+    @Test("Keeps at most maxObservablesPerIncident observables and counts the rest")
+    func observableBound() throws {
+        let bounded = STIXBundleReader(limits: STIXLimits(maxObservablesPerIncident: 2), defaultTLP: .amber)
+        let pattern = "[ipv4-addr:value = '192.0.2.1'] OR [ipv4-addr:value = '192.0.2.2'] OR [ipv4-addr:value = '192.0.2.3']"
+        let incident = try #require(try bounded.read(stixBundle([stixIndicator(1, pattern: pattern)])).incidents.first)
+        #expect(incident.draft.observables.map(\.value) == ["192.0.2.1", "192.0.2.2"])
+        #expect(incident.custody("stix.observables_dropped") == "1 over the limit of 2")
+    }
 }
