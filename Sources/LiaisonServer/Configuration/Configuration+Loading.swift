@@ -185,14 +185,22 @@ extension Configuration {
     }
 
     /// `intake.max_body_bytes` (1 KiB–1 GiB, default 16 MiB), `intake.max_events`
-    /// (default 100,000), `intake.default_tlp` (default `TLP:AMBER`).
+    /// (default 100,000), `intake.default_tlp` (default `TLP:AMBER`),
+    /// `intake.max_json_depth` (int, 1–1024, default 64: arrays and objects open at once),
+    /// `intake.max_string_bytes` (int, 1 KiB–1 GiB, default 1 MiB: one JSON string, decoded).
     private mutating func readIntake(_ intake: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let intake {
-            reader.rejectUnknownKeys(in: intake, known: ["max_body_bytes", "max_events", "default_tlp"], path: "intake")
+            reader.rejectUnknownKeys(
+                in: intake, known: ["max_body_bytes", "max_events", "default_tlp", "max_json_depth", "max_string_bytes"],
+                path: "intake")
         }
         maxBodyBytes = reader.int(intake, "max_body_bytes", path: "intake", range: 1024...(1 << 30)) ?? maxBodyBytes
         intakeLimits.maxEventsPerRequest =
             reader.int(intake, "max_events", path: "intake", range: 1...1_000_000) ?? intakeLimits.maxEventsPerRequest
+        intakeLimits.maxJSONDepth =
+            reader.int(intake, "max_json_depth", path: "intake", range: 1...1024) ?? intakeLimits.maxJSONDepth
+        intakeLimits.maxStringLength =
+            reader.int(intake, "max_string_bytes", path: "intake", range: 1024...(1 << 30)) ?? intakeLimits.maxStringLength
         if let label = reader.string(intake, "default_tlp", path: "intake") {
             if let tlp = TLP(label: label) { defaultTLP = tlp } else {
                 reader.fail(reader.value(intake, "default_tlp"), key: "intake.default_tlp", "is not a TLP 2.0 label")
