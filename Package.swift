@@ -104,7 +104,8 @@ let package = Package(
         .executableTarget(
             name: "liaison-bench",
             dependencies: [
-                "LiaisonCore", "LiaisonCorpus", "LiaisonMail", "MailCorpus", .product(name: "Crypto", package: "swift-crypto"),
+                "LiaisonCore", "LiaisonCorpus", "LiaisonIntake", "LiaisonMail", "MailCorpus",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/liaison-bench", swiftSettings: swiftSettings),
         .executableTarget(

@@ -9,6 +9,7 @@ import LiaisonCorpus
 ///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
 ///   liaison-bench mail [--seconds N] [--write-seeds DIR]
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
+///   liaison-bench json [--repeats N]                  strict JSON parser MB/s on a 10,000-event NDJSON body
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -24,6 +25,8 @@ case "detect":
 case "mail":
     let seeds = arguments.firstIndex(of: "--write-seeds").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     try mailBenchmark(seconds: Double(option("--seconds", 5)), seedFolder: seeds)
+case "json":
+    jsonBenchmark(repeats: option("--repeats", 5))
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""
@@ -48,6 +51,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR]")
+    print("usage: liaison-bench detect | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | json [--repeats N]")
     exit(2)
 }
