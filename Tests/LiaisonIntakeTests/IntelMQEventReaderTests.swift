@@ -260,3 +260,19 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
         #expect(problems.map(\.pointer) == ["/0/title"])
     }
 }
+
+@Suite struct IntelMQFixtureTests {
+    @Test("Reads a synthetic IntelMQ 3 and 2.x feed export as NDJSON")
+    func fixture() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/intelmq-events.ndjson", withExtension: nil))
+        let drafts = try EventBatchParser().parse(Array(try Data(contentsOf: url)), format: .ndjson)
+        #expect(drafts.map(\.classification.type) == ["infected-system", "phishing", "c2-server"])
+        #expect(drafts[0].observables.contains(Observable(kind: .ipv4, value: "192.0.2.10", role: .victim)))
+        #expect(drafts[0].custody.contains(CustodyField(name: "intelmq.destination.port", content: .verbatim("23"))))
+        #expect(drafts[0].custody.contains { $0.name == "intelmq.raw_sha256" })
+        #expect(drafts[1].observables.filter { $0.role == .infrastructure }.count == 2)
+        #expect(drafts[1].tlp == .green && drafts[1].description == "Phishing page imitating a bank")
+        #expect(drafts[2].observables.contains(Observable(kind: .ipv6, value: "2001:db8::53", role: .offender)))
+        #expect(drafts[2].observables.contains { $0.kind == .hashSHA256 && $0.value.hasPrefix("e3b0") })
+    }
+}
