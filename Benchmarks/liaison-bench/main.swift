@@ -12,6 +12,7 @@ import LiaisonCorpus
 ///   liaison-bench mail [--seconds N] [--write-seeds DIR]
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
 ///   liaison-bench stix [--count N] [--repeats N]      STIX bundle reader objects/s on a synthetic bundle (10,000 objects)
+///   liaison-bench json [--repeats N]                  strict JSON parser MB/s on a 10,000-event NDJSON body
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -34,6 +35,8 @@ case "mail":
     try mailBenchmark(seconds: Double(option("--seconds", 5)), seedFolder: seeds)
 case "stix":
     try stixBenchmark(objects: option("--count", 10_000), repeats: option("--repeats", 5))
+case "json":
+    jsonBenchmark(repeats: option("--repeats", 5))
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""
@@ -58,6 +61,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
+    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
     exit(2)
 }

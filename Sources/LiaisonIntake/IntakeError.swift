@@ -5,6 +5,8 @@ public enum IntakeError: Error, Sendable, Equatable {
     case empty
     /// More events than the configured bound.
     case tooManyEvents(limit: Int)
+    /// The body (or, for NDJSON, one or more of its lines) is not strict JSON.
+    case invalidJSON([JSONSyntaxError])
     /// One or more events break the schema; every problem is listed.
     case invalidEvents([FieldProblem])
     /// The body is not a STIX 2.1 bundle (STIX 2.1 §8): not an object, `type` is not

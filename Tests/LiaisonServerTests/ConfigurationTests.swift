@@ -24,7 +24,19 @@ import Testing
         #expect(configuration.vaultLookupKey?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.protectionPolicy == defaults.protectionPolicy)
         #expect(configuration.mailLimits == defaults.mailLimits)
+        #expect(configuration.intakeLimits == defaults.intakeLimits)
         #expect(configuration.receiptSigningKey?.bytes.count == 32)
+    }
+
+    @Test("JSON depth and string bounds are read from intake, and out-of-range values named")
+    func jsonLimits() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try "intake:\n  max_json_depth: 16\n  max_string_bytes: 4096\n".write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(file: file.path, environment: [:])
+        #expect(configuration.intakeLimits.maxJSONDepth == 16 && configuration.intakeLimits.maxStringLength == 4096)
+        try "intake:\n  max_json_depth: 0\n".write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        #expect(error?.description.contains("intake.max_json_depth") == true)
     }
 
     @Test("Protection policy and retention by kind are read from the file, and mistakes named")

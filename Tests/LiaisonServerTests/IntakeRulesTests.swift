@@ -50,7 +50,7 @@ import Testing
 
     @Test("Bad requests get precise problems and write nothing", arguments: [
         ("text/plain", "{}", 415, "unsupported-media-type"),
-        ("application/json", "[", 422, "invalid-events"),
+        ("application/json", "[", 422, "invalid-json"),
         ("application/x-ndjson", "   ", 422, "empty-body"),
         ("application/json", String(repeating: " ", count: 5000), 413, "body-too-large"),
     ])

@@ -186,10 +186,17 @@ extension Configuration {
 
     /// `intake.max_body_bytes` (1 KiB–1 GiB, default 16 MiB), `intake.max_events`
     /// (default 100,000), `intake.max_objects_per_bundle` (default 50,000),
-    /// `intake.max_reference_depth` (0–10, default 3), `intake.default_tlp` (default `TLP:AMBER`).
+    /// `intake.max_reference_depth` (0–10, default 3), `intake.default_tlp` (default `TLP:AMBER`),
+    /// `intake.max_json_depth` (int, 1–1024, default 64: arrays and objects open at once),
+    /// `intake.max_string_bytes` (int, 1 KiB–1 GiB, default 1 MiB: one JSON string, decoded).
     private mutating func readIntake(_ intake: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let intake {
-            reader.rejectUnknownKeys(in: intake, known: ["max_body_bytes", "max_events", "max_objects_per_bundle", "max_reference_depth", "default_tlp"],
+            reader.rejectUnknownKeys(
+                in: intake,
+                known: [
+                    "max_body_bytes", "max_events", "max_objects_per_bundle", "max_reference_depth", "default_tlp",
+                    "max_json_depth", "max_string_bytes",
+                ],
                 path: "intake")
         }
         maxBodyBytes = reader.int(intake, "max_body_bytes", path: "intake", range: 1024...(1 << 30)) ?? maxBodyBytes
@@ -199,6 +206,10 @@ extension Configuration {
             reader.int(intake, "max_objects_per_bundle", path: "intake", range: 1...1_000_000) ?? stixLimits.maxObjects
         stixLimits.maxReferenceDepth =
             reader.int(intake, "max_reference_depth", path: "intake", range: 0...10) ?? stixLimits.maxReferenceDepth
+        intakeLimits.maxJSONDepth =
+            reader.int(intake, "max_json_depth", path: "intake", range: 1...1024) ?? intakeLimits.maxJSONDepth
+        intakeLimits.maxStringLength =
+            reader.int(intake, "max_string_bytes", path: "intake", range: 1024...(1 << 30)) ?? intakeLimits.maxStringLength
         if let label = reader.string(intake, "default_tlp", path: "intake") {
             if let tlp = TLP(label: label) { defaultTLP = tlp } else {
                 reader.fail(reader.value(intake, "default_tlp"), key: "intake.default_tlp", "is not a TLP 2.0 label")

@@ -18,6 +18,14 @@ public struct Problem: HTTPResponseError, Sendable {
     public struct Item: Codable, Sendable, Hashable {
         public var pointer: String
         public var reason: String
+        /// For a body that is not JSON: the offending byte's offset in the body.
+        public var offset: Int?
+
+        public init(pointer: String, reason: String, offset: Int? = nil) {
+            self.pointer = pointer
+            self.reason = reason
+            self.offset = offset
+        }
     }
 
     public init(

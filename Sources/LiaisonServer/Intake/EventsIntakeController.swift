@@ -7,8 +7,9 @@ import LiaisonIntake
 import LiaisonStore
 import NIOCore
 
-/// `POST /v1/intake/events`: NDJSON or a JSON array of events in Liaison's event
-/// schema. One request is one transaction: every event is stored, or none is.
+/// `POST /v1/intake/events`: NDJSON, a JSON array of events or one event, in Liaison's
+/// event schema or IntelMQ's (`?format=liaison|intelmq|auto`, default `auto`: decided per
+/// event). One request is one transaction: every event is stored, or none is.
 struct EventsIntakeController {
     let store: PostgresIncidentStore
     let agreements: AgreementBook
@@ -23,12 +24,13 @@ struct EventsIntakeController {
     @Sendable func intake(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let producer = try context.require(.producer)
         let format = try Self.format(of: request)
+        let schema = try Self.schema(of: request)
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
         let body = try await Self.collect(request, limit: maxBodyBytes)
         let drafts: [IncidentDraft]
         do {
-            drafts = try parser.parse(body, format: format)
+            drafts = try parser.parse(body, format: format, schema: schema)
         } catch {
             throw Problem(intakeError: error)
         }
@@ -53,6 +55,16 @@ struct EventsIntakeController {
         case "application/json": return .jsonArray
         default: throw Problem.unsupportedMediaType(accepted: ["application/x-ndjson", "application/json"])
         }
+    }
+
+    /// The `format` query parameter: which event schema the body follows.
+    static func schema(of request: Request) throws -> EventBatchParser.Schema {
+        guard let value = request.uri.queryParameters["format"] else { return .auto }
+        guard let schema = EventBatchParser.Schema(rawValue: String(value)) else {
+            throw Problem.badRequest(
+                "invalid-format", "The format parameter must be liaison, intelmq or auto.")
+        }
+        return schema
     }
 
     /// Reads the body up to `limit` bytes; past it, stops reading and answers 413.
@@ -90,6 +102,13 @@ extension Problem {
             self = Problem(
                 .contentTooLarge, "too-many-events", title: "Too many events",
                 detail: "A request may hold at most \(limit) events; split it into smaller requests.")
+        case .invalidJSON(let errors):
+            self = Problem(
+                .unprocessableContent, "invalid-json", title: "Not strict JSON",
+                detail: errors.count == 1
+                    ? "The body \(errors[0].explanation) (byte \(errors[0].offset)); nothing was stored."
+                    : "\(errors.count) lines are not strict JSON; nothing was stored.",
+                errors: errors.map { Item(pointer: $0.pointer, reason: $0.reason.rawValue + ": " + $0.explanation, offset: $0.offset) })
         case .invalidEvents(let problems):
             self = Problem(
                 .unprocessableContent, "invalid-events", title: "Invalid events",
