@@ -85,6 +85,8 @@ public enum Scorer {
         var total = KindScore()
         for kind in PersonalDataKind.allCases {
             let k = r.perKind[kind] ?? KindScore()
+            // Kinds never found in text (account names) have nothing to score.
+            guard k.tp + k.fp + k.fn > 0 else { continue }
             total.tp += k.tp; total.fp += k.fp; total.fn += k.fn
             out += pad(kind.rawValue, 20) + lpad("\(k.tp)", 7) + lpad("\(k.fp)", 7) + lpad("\(k.fn)", 7)
                 + lpad(f(k.precision), 9) + lpad(f(k.recall), 9) + lpad(f(k.f1), 9) + "\n"

@@ -43,7 +43,8 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         protector: dependencies.protector, maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: v1)
     let stix = STIXSubmission(store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector)
-    STIXIntakeController(submission: stix, reader: dependencies.stixReader, maxBodyBytes: dependencies.maxBodyBytes)
+    STIXIntakeController(
+        submission: stix, reader: dependencies.stixReader, json: dependencies.parser.json, maxBodyBytes: dependencies.maxBodyBytes)
         .addRoutes(to: v1)
     EmailIntakeController(store: dependencies.store, agreements: dependencies.agreements, mail: dependencies.mail)
         .addRoutes(to: v1)
@@ -54,7 +55,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(
-        submission: stix, reader: dependencies.stixReader, collections: TAXIICollections(),
+        submission: stix, reader: dependencies.stixReader, json: dependencies.parser.json, collections: TAXIICollections(),
         maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: taxii)
     return router

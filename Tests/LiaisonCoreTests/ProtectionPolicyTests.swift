@@ -19,6 +19,15 @@ import Testing
         #expect(result.vault.count == (personal ? 1 : 0))
     }
 
+    @Test("A victim's account name is personal data; an offender's account travels as an indicator", arguments: [
+        (ObservableRole.victim, true), (.unknown, true), (.offender, false), (.infrastructure, false),
+    ])
+    func accountByRole(role: ObservableRole, personal: Bool) {
+        let result = protect([Observable(kind: .userAccount, value: "jovana88", role: role)])
+        #expect((Token(text: result.incident.observables[0].value) != nil) == personal)
+        #expect(result.vault.map(\.plaintext) == (personal ? ["jovana88"] : []))
+    }
+
     @Test("E-mail, phone and IBAN are personal data whatever the role")
     func alwaysPersonal() {
         let result = protect([

@@ -63,6 +63,20 @@ import Testing
         }
     }
 
+    @Test("A victim's account name that is not an address still goes to the vault")
+    func victimAccountName() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let body = Self.event().replacingOccurrences(of: "jovana.petrovic@example.rs", with: "jovana88")
+            let answer = try await postEvents(app, key: key, body: Array(body.utf8), contentType: "application/json")
+            #expect(answer.status == 201)
+            #expect(try await !TestDatabase.allTextOutsideVault(db).joined().contains("jovana88"))
+            let kinds = try await rows(db, "SELECT kind || '/' || role FROM vault_entries WHERE kind = 'user-account'")
+            #expect(kinds == ["user-account/victim"])
+        }
+    }
+
     @Test("A re-sent IntelMQ event is a duplicate; an NDJSON batch of them is one transaction")
     func duplicatesAndBatches() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -7,6 +7,8 @@ public enum PersonalDataKind: String, Sendable, Hashable, Codable, CaseIterable 
     case nationalID = "national-id"
     case cryptoWallet = "crypto-wallet"
     case person
+    /// An account name on a service (a victim's login); known only from structured fields.
+    case userAccount = "user-account"
 }
 
 /// One finding: byte offsets into the UTF-8 of the scanned text (end exclusive), the kind, the

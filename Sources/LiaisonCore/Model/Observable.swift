@@ -31,6 +31,7 @@ public enum ObservableKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .ipv4: .ipv4
         case .ipv6: .ipv6
         case .cryptoWallet: .cryptoWallet
+        case .userAccount: .userAccount
         case .url: .url
         case .domain: .domain
         default: nil

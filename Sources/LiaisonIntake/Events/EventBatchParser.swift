@@ -28,7 +28,8 @@ public struct EventBatchParser: Sendable {
         self.defaultTLP = defaultTLP
     }
 
-    var json: StrictJSONParser {
+    /// The JSON parser every intake body goes through, bounded by these limits.
+    public var json: StrictJSONParser {
         StrictJSONParser(limits: JSONLimits(maxDepth: limits.maxJSONDepth, maxStringBytes: limits.maxStringLength))
     }
 

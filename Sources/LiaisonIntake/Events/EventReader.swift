@@ -25,7 +25,7 @@ struct EventReader {
             return nil
         }
         for key in event.keys.sorted() where !Self.knownKeys.contains(key) {
-            fail("/" + escape(key), "is not a property of an event")
+            fail("/" + JSONPointer.escape(key), "is not a property of an event")
         }
         let id = optionalString(event["id"], at: "/id")
         let classification = classification(event["classification"])
@@ -56,10 +56,6 @@ struct EventReader {
 
     private mutating func fail(_ field: String, _ reason: String) {
         problems.append(FieldProblem(pointer: pointer + field, reason: reason))
-    }
-
-    private func escape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     private mutating func optionalString(_ value: JSONValue?, at field: String) -> String? {

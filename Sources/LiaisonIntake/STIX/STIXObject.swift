@@ -67,14 +67,6 @@ enum STIXExtensions {
     static let understood: Set<String> = [incidentCore, tlp2]
 }
 
-/// JSON Pointer helpers (RFC 6901).
-enum JSONPointer {
-    static func escape(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-}
-
 extension JSONValue {
     /// Compact JSON in RFC 8785 canonical form (sorted keys), for custody text.
     var compactJSON: String { String(decoding: canonicalBytes, as: UTF8.self) }

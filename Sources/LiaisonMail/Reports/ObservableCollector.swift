@@ -109,6 +109,7 @@ struct ObservableCollector {
         case .nationalID: .nationalID
         case .cryptoWallet: .cryptoWallet
         case .person: .person
+        case .userAccount: .userAccount
         }
     }
 }

@@ -210,6 +210,7 @@ extension Configuration {
             reader.int(intake, "max_json_depth", path: "intake", range: 1...1024) ?? intakeLimits.maxJSONDepth
         intakeLimits.maxStringLength =
             reader.int(intake, "max_string_bytes", path: "intake", range: 1024...(1 << 30)) ?? intakeLimits.maxStringLength
+        stixLimits.maxStringLength = intakeLimits.maxStringLength
         if let label = reader.string(intake, "default_tlp", path: "intake") {
             if let tlp = TLP(label: label) { defaultTLP = tlp } else {
                 reader.fail(reader.value(intake, "default_tlp"), key: "intake.default_tlp", "is not a TLP 2.0 label")

@@ -1,12 +1,14 @@
-import Foundation
 import LiaisonCore
+import LiaisonIntake
 
-/// Reads a request body as one JSON document.
+/// Reads a request body as one strict JSON document (RFC 8259: no duplicate keys, valid
+/// UTF-8, bounded depth and strings, numbers that fit), or answers 422 saying where not.
 enum JSONBody {
-    static func parse(_ body: [UInt8]) throws -> JSONValue {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
-            throw Problem(.unprocessableContent, "invalid-json", title: "Invalid JSON", detail: "The body is not a JSON document.")
+    static func parse(_ body: [UInt8], with parser: StrictJSONParser) throws -> JSONValue {
+        do {
+            return try parser.parse(body)
+        } catch {
+            throw Problem(intakeError: .invalidJSON([error]))
         }
-        return value
     }
 }

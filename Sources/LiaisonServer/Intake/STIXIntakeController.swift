@@ -8,6 +8,7 @@ import LiaisonIntake
 struct STIXIntakeController {
     let submission: STIXSubmission
     let reader: STIXBundleReader
+    let json: StrictJSONParser
     let maxBodyBytes: Int
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
@@ -21,7 +22,7 @@ struct STIXIntakeController {
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
         let body = try await EventsIntakeController.collect(request, limit: maxBodyBytes)
-        let bundle = try JSONBody.parse(body)
+        let bundle = try JSONBody.parse(body, with: json)
         let reading: STIXBundleReading
         do {
             reading = try reader.read(bundle)

@@ -14,6 +14,7 @@ struct TAXIIController {
 
     let submission: STIXSubmission
     let reader: STIXBundleReader
+    let json: StrictJSONParser
     let collections: TAXIICollections
     let maxBodyBytes: Int
 
@@ -63,7 +64,7 @@ struct TAXIIController {
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
         let body = try await EventsIntakeController.collect(request, limit: maxBodyBytes)
-        let objects = try Self.envelopeObjects(try JSONBody.parse(body))
+        let objects = try Self.envelopeObjects(try JSONBody.parse(body, with: json))
         let reading: STIXBundleReading
         do {
             reading = try reader.read(objects: objects)
