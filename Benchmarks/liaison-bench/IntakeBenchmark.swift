@@ -76,12 +76,13 @@ struct IntakeBenchmark {
             requests: (events + batch - 1) / batch, concurrency: concurrency
         ) { [events, batch] in BenchData.intelMQ(from: $0 * batch, count: min(batch, events - $0 * batch)) }
         intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
+        // Before the COPY comparison, which holds every exported row in memory.
+        print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
         guard events > 0 else { return }
         let copy = try await CopyComparison(client: client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
         print(String(format: "plain COPY of the same rows: %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
                      copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
         print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
-        print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
     }
 
     struct Figures {

@@ -11,7 +11,7 @@ public enum CanonicalJSON {
         try decoder.decode(type, from: data)
     }
 
-    private static var encoder: JSONEncoder {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -19,9 +19,9 @@ public enum CanonicalJSON {
             try container.encode(RFC3339.string(from: date))
         }
         return encoder
-    }
+    }()
 
-    private static var decoder: JSONDecoder {
+    private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -32,5 +32,5 @@ public enum CanonicalJSON {
             return try Date(text, strategy: .iso8601)
         }
         return decoder
-    }
+    }()
 }

@@ -11,9 +11,9 @@ extension JSONValue {
 
     private func write(into output: inout [UInt8]) {
         switch self {
-        case .null: output += Array("null".utf8)
-        case .bool(let value): output += Array((value ? "true" : "false").utf8)
-        case .number(let value): output += Array(Self.ecmaScriptNumber(value).utf8)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): output.append(contentsOf: Self.ecmaScriptNumber(value).utf8)
         case .string(let value): Self.writeString(value, into: &output)
         case .array(let values):
             output.append(UInt8(ascii: "["))
@@ -24,7 +24,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            let names = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            let names = members.keys.sorted(by: Self.precedesInUTF16)
             for (index, name) in names.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(name, into: &output)
@@ -35,23 +35,40 @@ extension JSONValue {
         }
     }
 
+    /// RFC 8785 §3.2.3 orders names by their UTF-16 code units. For ASCII names that is
+    /// the order of their bytes, which is much cheaper to compare.
+    private static func precedesInUTF16(_ a: String, _ b: String) -> Bool {
+        if a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) {
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+        return a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    /// Quote, backslash and control characters escaped as RFC 8785 §3.2.2.2 asks; every
+    /// other byte of the UTF-8 copied as it is, in runs.
     private static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += Array("\\\"".utf8)
-            case "\\": output += Array("\\\\".utf8)
-            case "\u{08}": output += Array("\\b".utf8)
-            case "\u{0C}": output += Array("\\f".utf8)
-            case "\n": output += Array("\\n".utf8)
-            case "\r": output += Array("\\r".utf8)
-            case "\t": output += Array("\\t".utf8)
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: output += Array(String(scalar).utf8)
+        let bytes = value.utf8
+        var run = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(contentsOf: bytes[run..<index])
+            run = bytes.index(after: index)
+            output.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x08: output.append(UInt8(ascii: "b"))
+            case 0x0C: output.append(UInt8(ascii: "f"))
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
         }
+        output.append(contentsOf: bytes[run...])
         output.append(UInt8(ascii: "\""))
     }
 

@@ -111,7 +111,7 @@ extension PostgresIncidentStore {
             id: UUID(), producer: submission.producer, transport: submission.transport,
             receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString,
             outcomes: Self.outcomes(submission.objects, results: results, fates: fates), parts: submission.parts))
-        let document = String(decoding: try CanonicalJSON.encode(receipt), as: UTF8.self)
+        let document = receipt.canonicalBytes.utf8Text
         try await connection.query(
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
@@ -169,12 +169,7 @@ extension PostgresIncidentStore {
     private func insertIncidents(_ results: [IncidentProtector.Result], on connection: PostgresConnection) async throws -> Set<UUID> {
         guard !results.isEmpty else { return [] }
         let incidents = results.map(\.incident)
-        let observables = try incidents.map { String(decoding: try CanonicalJSON.encode($0.observables), as: UTF8.self) }
-        let redactions = try incidents.map { String(decoding: try CanonicalJSON.encode($0.redactions), as: UTF8.self) }
-        // Optional times travel as text, '' for none, since arrays cannot hold NULLs here.
-        let firstSeen = incidents.map { $0.firstSeen.map(RFC3339.string(from:)) ?? "" }
-        let lastSeen = incidents.map { $0.lastSeen.map(RFC3339.string(from:)) ?? "" }
-        let modified = results.map { $0.modified.map(RFC3339.string(from:)) ?? "" }
+        let columns = IncidentColumns(results)
         let rows = try await connection.query(
             """
             INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy,
@@ -187,8 +182,8 @@ extension PostgresIncidentStore {
                         \(results.map(\.naturalKey))::text[], \(incidents.map(\.receivedAt))::timestamptz[],
                         \(incidents.map(\.classification.taxonomy))::text[], \(incidents.map(\.classification.type))::text[],
                         \(incidents.map(\.tlp.rawValue))::text[], \(incidents.map(\.title))::text[],
-                        \(incidents.map(\.description))::text[], \(firstSeen)::text[], \(lastSeen)::text[],
-                        \(observables)::text[], \(redactions)::text[], \(modified)::text[])
+                        \(incidents.map(\.description))::text[], \(columns.firstSeen)::text[], \(columns.lastSeen)::text[],
+                        \(columns.observables)::text[], \(columns.redactions)::text[], \(columns.modified)::text[])
                  AS t(id, producer, natural_key, received_at, taxonomy, type, tlp, title, description,
                       first_seen, last_seen, observables, redactions, modified)
             ON CONFLICT (producer, natural_key) DO NOTHING
@@ -204,7 +199,7 @@ extension PostgresIncidentStore {
         on connection: PostgresConnection
     ) async throws {
         guard !versioned.isEmpty else { return }
-        let details = try versioned.map { String(decoding: try CanonicalJSON.encode($0.0.incident.custody), as: UTF8.self) }
+        let details = versioned.map { $0.0.incident.custody.jsonValue.canonicalBytes.utf8Text }
         try await connection.query(
             """
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
@@ -271,6 +266,28 @@ struct DeliveryPlan {
                 guard case .share = agreement.decision(for: incident) else { return nil }
                 return DeliveryPlan(incident: incident, version: 1, agreement: agreement)
             }
+        }
+    }
+}
+
+/// The columns of `incidents` that are not plain values, as the text arrays that travel to
+/// PostgreSQL: JSON for observables and redactions, and optional times as '' for none,
+/// since arrays cannot hold NULLs here.
+struct IncidentColumns {
+    var observables: [String] = []
+    var redactions: [String] = []
+    var firstSeen: [String] = []
+    var lastSeen: [String] = []
+    var modified: [String] = []
+
+    init(_ results: [IncidentProtector.Result]) {
+        for result in results {
+            let incident = result.incident
+            observables.append(JSONValue.array(incident.observables.map(\.jsonValue)).canonicalBytes.utf8Text)
+            redactions.append(JSONValue.array(incident.redactions.map(\.jsonValue)).canonicalBytes.utf8Text)
+            firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
+            lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
+            modified.append(result.modified.map(RFC3339.string(from:)) ?? "")
         }
     }
 }

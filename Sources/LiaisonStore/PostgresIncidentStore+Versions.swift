@@ -45,11 +45,7 @@ extension PostgresIncidentStore {
             SELECT i.id, i.version, i.source_modified, now(), to_jsonb(i) FROM incidents i WHERE i.id = ANY(\(ids)::uuid[])
             """, logger: logger)
         let incidents = updates.map(\.result.incident)
-        let observables = try incidents.map { String(decoding: try CanonicalJSON.encode($0.observables), as: UTF8.self) }
-        let redactions = try incidents.map { String(decoding: try CanonicalJSON.encode($0.redactions), as: UTF8.self) }
-        let firstSeen = incidents.map { $0.firstSeen.map(RFC3339.string(from:)) ?? "" }
-        let lastSeen = incidents.map { $0.lastSeen.map(RFC3339.string(from:)) ?? "" }
-        let modified = updates.map { $0.result.modified.map(RFC3339.string(from:)) ?? "" }
+        let columns = IncidentColumns(updates.map(\.result))
         try await connection.query(
             """
             UPDATE incidents SET classification_taxonomy = t.taxonomy, classification_type = t.type, tlp = t.tlp,
@@ -60,8 +56,8 @@ extension PostgresIncidentStore {
             FROM unnest(\(ids)::uuid[], \(incidents.map(\.classification.taxonomy))::text[],
                         \(incidents.map(\.classification.type))::text[], \(incidents.map(\.tlp.rawValue))::text[],
                         \(incidents.map(\.title))::text[], \(incidents.map(\.description))::text[],
-                        \(firstSeen)::text[], \(lastSeen)::text[], \(observables)::text[], \(redactions)::text[],
-                        \(modified)::text[])
+                        \(columns.firstSeen)::text[], \(columns.lastSeen)::text[], \(columns.observables)::text[],
+                        \(columns.redactions)::text[], \(columns.modified)::text[])
                  AS t(id, taxonomy, type, tlp, title, description, first_seen, last_seen, observables, redactions, modified)
             WHERE incidents.id = t.id
             """, logger: logger)

@@ -29,7 +29,7 @@ public struct ReceiptSigner: Sendable {
     public static func signedBytes(of receipt: Receipt) throws -> [UInt8] {
         var unsigned = receipt
         unsigned.signature = nil
-        return try CanonicalJSON.decode(JSONValue.self, from: CanonicalJSON.encode(unsigned)).canonicalBytes
+        return unsigned.canonicalBytes
     }
 }
 

@@ -45,13 +45,10 @@ struct EventReader {
             description: description, firstSeen: firstSeen, lastSeen: lastSeen, observables: observables)
     }
 
-    /// SHA-256 of the event's sorted-key JSON form, so whitespace and key order do not
-    /// make a re-sent event look new.
+    /// SHA-256 of the event's RFC 8785 canonical form, so whitespace, key order and
+    /// escaping do not make a re-sent event look new.
     static func digest(of value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(value)) ?? Data()
-        return SHA256.hash(data: bytes).hexString
+        SHA256.hash(data: value.canonicalBytes).hexString
     }
 
     private mutating func fail(_ field: String, _ reason: String) {

@@ -145,8 +145,8 @@ extension IntelMQEventReader {
             return number == number.rounded() && abs(number) <= 9_007_199_254_740_992 ? String(Int(number)) : String(number)
         case .null: return nil
         case .array, .object:
-            let text = (try? CanonicalJSON.encode(value)).map { String(decoding: $0, as: UTF8.self) }
-            if text?.utf8.contains(0) == true { fail(at, "contains U+0000, which cannot be stored") }
+            let text = value.canonicalBytes.utf8Text
+            if text.utf8.contains(0) { fail(at, "contains U+0000, which cannot be stored") }
             return text
         }
     }

@@ -31,7 +31,7 @@ struct EmailIntakeController {
         }
         let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
         context.logger.info("e-mail intake committed", metadata: ["receipt": "\(receipt.id)", "incidents": "\(receipt.outcomes.count)"])
-        return try JSONResponse.make(.created, receipt)
+        return JSONResponse.receipt(.created, receipt)
     }
 }
 

@@ -44,7 +44,7 @@ struct EventsIntakeController {
         context.logger.info(
             "intake committed",
             metadata: ["receipt": "\(receipt.id)", "incidents": "\(receipt.outcomes.count)"])
-        return try JSONResponse.make(.created, receipt)
+        return JSONResponse.receipt(.created, receipt)
     }
 
     static func format(of request: Request) throws -> EventBatchParser.Format {
@@ -133,5 +133,12 @@ enum JSONResponse {
         Response(
             status: status, headers: [.contentType: "application/json"],
             body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(value))))
+    }
+
+    /// A receipt in its RFC 8785 form, the bytes its signature was made over plus the signature.
+    static func receipt(_ status: HTTPResponse.Status, _ receipt: Receipt) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: receipt.canonicalBytes)))
     }
 }

@@ -20,7 +20,7 @@ struct ReceiptController {
             else {
                 throw Problem(.notFound, "not-found", title: "No such receipt", detail: "No receipt with this id was given to you.")
             }
-            return try JSONResponse.make(.ok, receipt)
+            return JSONResponse.receipt(.ok, receipt)
         }
     }
 }

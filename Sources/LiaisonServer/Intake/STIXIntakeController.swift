@@ -38,7 +38,7 @@ struct STIXIntakeController {
         context.logger.info(
             "stix intake committed",
             metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
-        return try JSONResponse.make(.created, receipt)
+        return JSONResponse.receipt(.created, receipt)
     }
 
     static func atomic(_ request: Request) throws -> Bool {
