@@ -24,7 +24,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            let names = members.keys.sorted(by: Self.precedesInUTF16)
+            let names = Self.sortedNames(members.keys)
             for (index, name) in names.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.writeString(name, into: &output)
@@ -36,12 +36,10 @@ extension JSONValue {
     }
 
     /// RFC 8785 §3.2.3 orders names by their UTF-16 code units. For ASCII names that is
-    /// the order of their bytes, which is much cheaper to compare.
-    private static func precedesInUTF16(_ a: String, _ b: String) -> Bool {
-        if a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) {
-            return a.utf8.lexicographicallyPrecedes(b.utf8)
-        }
-        return a.utf16.lexicographicallyPrecedes(b.utf16)
+    /// String's own order, which the standard library compares by bytes.
+    private static func sortedNames(_ names: Dictionary<String, JSONValue>.Keys) -> [String] {
+        if names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return names.sorted() }
+        return names.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
     /// Quote, backslash and control characters escaped as RFC 8785 §3.2.2.2 asks; every

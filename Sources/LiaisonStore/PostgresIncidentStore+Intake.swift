@@ -116,7 +116,7 @@ extension PostgresIncidentStore {
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
             VALUES (\(receipt.id), \(submission.producer), \(submission.transport.rawValue),
-                    \(submission.idempotencyKey), \(submission.bodySHA256), \(submission.receivedAt), \(document)::jsonb)
+                    \(submission.idempotencyKey), \(submission.bodySHA256), \(submission.receivedAt), \(document))
             """, logger: logger)
         let accepted = zip(results, fates).filter { if case .accepted = $0.1 { true } else { false } }.map(\.0)
         let previous = try await replaceVersions(updates, on: connection)

@@ -116,11 +116,11 @@ public struct IncidentProtector: Sendable {
             guard let kind = observable.kind.personalDataKind, kind != .url, kind != .domain,
                 policy.isPersonal(kind, role: observable.role)
             else { continue }
-            values.append((observable.value.trimmingCharacters(in: .whitespaces), kind))
+            values.append((observable.value.trimmedOfWhitespace, kind))
         }
         for field in draft.custody {
             if case .personal(let kind, let value) = field.content, policy.isPersonal(kind, role: .unknown) {
-                values.append((value.trimmingCharacters(in: .whitespaces), kind))
+                values.append((value.trimmedOfWhitespace, kind))
             }
         }
         return Array(values.prefix(256))

@@ -7,7 +7,7 @@ import Foundation
 /// case); addresses lower case; names with single spaces.
 public enum PersonalDataNormaliser {
     public static func normalise(_ value: String, as kind: PersonalDataKind) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmedOfWhitespace
         switch kind {
         case .email:
             return trimmed.lowercased()

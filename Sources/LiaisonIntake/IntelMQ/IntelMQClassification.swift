@@ -57,6 +57,6 @@ enum IntelMQClassification {
     }
 
     private static func normalise(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
+        text.trimmedOfWhitespace.lowercased()
     }
 }

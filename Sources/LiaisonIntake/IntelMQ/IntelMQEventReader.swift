@@ -122,13 +122,19 @@ public struct IntelMQEventReader {
     static func isFieldName(_ key: String) -> Bool {
         guard let first = key.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
         else { return false }
-        return key.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty
-                && part.utf8.allSatisfy {
-                    $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                }
+        var previous = UInt8(ascii: ".")
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                if previous == UInt8(ascii: ".") { return false }  // an empty part
+            case UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                break
+            default:
+                return false
+            }
+            previous = byte
         }
+        return previous != UInt8(ascii: ".")
     }
 
     mutating func fail(_ field: String, _ reason: String) {
