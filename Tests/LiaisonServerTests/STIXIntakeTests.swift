@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import LiaisonIntake
 import LiaisonCore
 import LiaisonServer
 import LiaisonTestSupport
@@ -75,6 +77,29 @@ import Testing
                 app, .post, "/v1/intake/stix?atomic=true", key: key, body: STIXFixture.bundle(withBadIndicator: false),
                 contentType: Self.stix)
             #expect(clean.status == .created)
+        }
+    }
+
+    @Test("A bundle over the object bound is a 413; an Idempotency-Key retry returns the first receipt")
+    func boundAndIdempotency() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            dependencies.stixReader = STIXBundleReader(limits: STIXLimits(maxObjects: 3), defaultTLP: .amber)
+            let app = Application(router: buildRouter(dependencies))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let over = try await routerRequest(app, .post, "/v1/intake/stix", key: key, body: STIXFixture.bundle(), contentType: Self.stix)
+            #expect(over.status == .contentTooLarge)
+            #expect(over.json["type"] as? String == "urn:liaison:problem:too-many-objects")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+            let body = STIXFixture.bundle(withBadIndicator: false)
+            let first = try await routerRequest(
+                app, .post, "/v1/intake/stix", key: key, body: body, contentType: Self.stix, headers: [HTTPField.Name("Idempotency-Key")!: "push-1"])
+            let retry = try await routerRequest(
+                app, .post, "/v1/intake/stix", key: key, body: body, contentType: Self.stix, headers: [HTTPField.Name("Idempotency-Key")!: "push-1"])
+            #expect(first.status == .created && retry.status == .created)
+            #expect(retry.json["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db)["receipts"] == 1)
         }
     }
 
