@@ -12,8 +12,18 @@ func mailBenchmark(seconds: Double, seedFolder: String?) throws {
     let mix = (MailCorpus.intake + MailCorpus.all)
     if let seedFolder {
         try FileManager.default.createDirectory(atPath: seedFolder, withIntermediateDirectories: true)
-        for (name, bytes) in mix { try Data(bytes).write(to: URL(fileURLWithPath: seedFolder).appendingPathComponent(name + ".eml")) }
-        print("wrote \(mix.count) seed messages to \(seedFolder)")
+        // Archive attachments too, so that fuzzing reaches the gzip and zip readers.
+        let archives: [(name: String, bytes: [UInt8])] = [
+            ("archive-gzip-xarf", MailCorpus.withArchives(
+                [("xarf.json.gz", "application/gzip", MailCorpus.gzip(.bytes(Array(MailCorpus.xarfJSON.utf8))))], id: "seed-gz")),
+            ("archive-zip-iodef", MailCorpus.withArchives(
+                [("reports.zip", "application/zip", MailCorpus.zip([("incident.xml", .bytes(Array(MailCorpus.iodefDocument.utf8)))]))],
+                id: "seed-zip")),
+        ]
+        for (name, bytes) in mix + archives {
+            try Data(bytes).write(to: URL(fileURLWithPath: seedFolder).appendingPathComponent(name + ".eml"))
+        }
+        print("wrote \(mix.count + archives.count) seed messages to \(seedFolder)")
         return
     }
     let intake = MailIntake()

@@ -74,7 +74,7 @@ extension PostgresIncidentStore {
 
     /// What the commit did with one submitted incident.
     enum IncidentFate {
-        case accepted, updated(version: Int), duplicate
+        case accepted, updated, duplicate
     }
 
     private func commit(
@@ -88,6 +88,7 @@ extension PostgresIncidentStore {
         var results = submission.incidents
         var fates: [IncidentFate] = []
         var updates: [(result: IncidentProtector.Result, previous: StoredVersion)] = []
+        var updated: Set<UUID> = []
         for index in results.indices {
             if inserted.contains(results[index].incident.id) {
                 fates.append(.accepted)
@@ -99,9 +100,9 @@ extension PostgresIncidentStore {
             results[index].incident.id = stored.id
             results[index].incident.receivedAt = stored.receivedAt
             if let modified = results[index].modified, stored.sourceModified.map({ modified > $0 }) ?? true,
-                !updates.contains(where: { $0.previous.id == stored.id })
+                updated.insert(stored.id).inserted
             {
-                fates.append(.updated(version: stored.version + 1))
+                fates.append(.updated)
                 updates.append((results[index], stored))
             } else {
                 fates.append(.duplicate)

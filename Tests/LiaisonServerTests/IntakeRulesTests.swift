@@ -8,24 +8,11 @@ import LiaisonTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(3))) struct IntakeRulesTests {
-    struct Answer {
-        var status: HTTPResponse.Status
-        var contentType: String?
-        var json: [String: Any]
-    }
-
     func request(
         _ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String = "",
-        contentType: String = "application/x-ndjson", headers extra: HTTPFields = [:]
-    ) async throws -> Answer {
-        try await app.test(.router) { client in
-            var headers = extra
-            if let key { headers[.authorization] = "Bearer \(key)" }
-            headers[.contentType] = contentType
-            let response = try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
-            let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
-            return Answer(status: response.status, contentType: response.headers[.contentType], json: json)
-        }
+        contentType: String = "application/x-ndjson", headers: HTTPFields = [:]
+    ) async throws -> RouterAnswer {
+        try await routerRequest(app, method, uri, key: key, body: body, contentType: contentType, headers: headers)
     }
 
     @Test("An invalid event anywhere in a batch is a 422 naming it, and nothing is written")

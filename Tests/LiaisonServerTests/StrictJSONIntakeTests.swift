@@ -8,20 +8,6 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-/// Posts raw bytes to the events endpoint and returns the status and the JSON answer.
-func postEvents(
-    _ app: some ApplicationProtocol, key: String, body: [UInt8], contentType: String = "application/x-ndjson",
-    query: String = ""
-) async throws -> (status: Int, json: [String: Any]) {
-    try await app.test(.router) { client in
-        let response = try await client.execute(
-            uri: "/v1/intake/events" + query, method: .post,
-            headers: [.authorization: "Bearer \(key)", .contentType: contentType], body: ByteBuffer(bytes: body))
-        let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
-        return (Int(response.status.code), json)
-    }
-}
-
 @Suite(.timeLimit(.minutes(3))) struct StrictJSONIntakeTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
