@@ -80,7 +80,7 @@ struct IntakeBenchmark {
         print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
         guard events > 0 else { return }
         let copy = try await CopyComparison(client: client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
-        print(String(format: "plain COPY of the same rows: %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
+        print(String(format: "plain COPY of the same rows (median of 3): %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
                      copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
         print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
     }

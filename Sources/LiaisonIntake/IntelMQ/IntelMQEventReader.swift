@@ -19,6 +19,9 @@ public struct IntelMQEventReader {
     public private(set) var problems: [FieldProblem] = []
     var observables: [Observable] = []
     var custody: [CustodyField] = []
+    /// Where the fields of a nested (`hierarchical_output`) event stand; a flat field's
+    /// pointer is its key, so it is made only when a problem is reported.
+    var nestedPointers: [String: String] = [:]
 
     /// Keys of Liaison's own event schema that IntelMQ never writes (`tlp` and
     /// `classification`, which both use, do not count).
@@ -48,7 +51,7 @@ public struct IntelMQEventReader {
             fail("", "must be an object")
             return nil
         }
-        var fields: [String: (pointer: String, value: JSONValue)] = [:]
+        var fields: [String: JSONValue] = [:]
         flatten(value, key: nil, at: "", into: &fields)
         if fields.isEmpty, problems.isEmpty { fail("", "has no IntelMQ fields") }
         var taxonomy: String?
@@ -58,7 +61,7 @@ public struct IntelMQEventReader {
         var description = ""
         var feedName: String?
         for key in fields.keys.sorted() {
-            let (at, value) = fields[key]!
+            let value = fields[key]!, at = key
             if value == .null { continue }
             switch key {
             case "classification.taxonomy": taxonomy = string(value, at: at)
@@ -95,26 +98,29 @@ public struct IntelMQEventReader {
             observables: observables, custody: custody.sorted { $0.name < $1.name })
     }
 
-    /// Nested objects (`hierarchical_output`) become dotted keys, each with its real pointer.
-    private mutating func flatten(
-        _ value: JSONValue, key: String?, at: String, into fields: inout [String: (pointer: String, value: JSONValue)]
-    ) {
+    /// Nested objects (`hierarchical_output`) become dotted keys. `at` is the pointer of a
+    /// nested value; a top-level scalar's is left empty (its key gives it, when needed).
+    private mutating func flatten(_ value: JSONValue, key: String?, at: String, into fields: inout [String: JSONValue]) {
         if case .object(let members) = value {
             for member in members.keys.sorted() {
                 let name = key.map { $0 + "." + member } ?? member
-                flatten(members[member]!, key: name, at: at + "/" + JSONPointer.escape(member), into: &fields)
+                let child = members[member]!
+                var childAt = ""
+                if key != nil || child.typeName == "object" { childAt = at + "/" + JSONPointer.escape(member) }
+                flatten(child, key: name, at: childAt, into: &fields)
             }
             return
         }
         guard let key else { return }
         if Self.liaisonOnlyKeys.contains(key) {
-            fail(at, "is a property of Liaison's event schema, not an IntelMQ field")
+            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is a property of Liaison's event schema, not an IntelMQ field")
         } else if !key.hasPrefix("extra."), key != "__type", !Self.isFieldName(key) {
-            fail(at, "is not an IntelMQ field name (lower-case letters, digits and '_', in dotted parts)")
+            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is not an IntelMQ field name (lower-case letters, digits and '_', in dotted parts)")
         } else if fields[key] != nil {
-            fail(at, "is given twice, dotted and nested")
+            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is given twice, dotted and nested")
         } else {
-            fields[key] = (at, value)
+            fields[key] = value
+            if !at.isEmpty { nestedPointers[key] = at }
         }
     }
 
@@ -137,8 +143,14 @@ public struct IntelMQEventReader {
         return previous != UInt8(ascii: ".")
     }
 
-    mutating func fail(_ field: String, _ reason: String) {
-        problems.append(FieldProblem(pointer: pointer + field, reason: reason))
+    /// A problem at a field, named by its dotted key ("" for the event as a whole).
+    mutating func fail(_ key: String, _ reason: String) {
+        fail(pointer: key.isEmpty ? "" : nestedPointers[key] ?? "/" + JSONPointer.escape(key), reason)
+    }
+
+    /// A problem at a JSON Pointer within the event.
+    mutating func fail(pointer place: String, _ reason: String) {
+        problems.append(FieldProblem(pointer: pointer + place, reason: reason))
     }
 
     /// A custody field named after the IntelMQ key.
