@@ -66,11 +66,24 @@ extension PostgresIncidentStore {
 
     /// Deliveries for updated incidents, only under agreements whose consumer would now
     /// see something different: the new version is shared, and its rendered projection
-    /// differs from the previous version's (or the previous version was not shared).
+    /// differs from the previous version's (or the previous version was not shared). The
+    /// previous versions' plaintexts come from the vault in one query.
     func changedProjections(
         _ updates: [(result: IncidentProtector.Result, version: Int)], previous: [UUID: Incident], agreements: [Agreement],
         on connection: PostgresConnection
     ) async throws -> [DeliveryPlan] {
+        var before: [UUID: [String: Projection]] = [:]
+        var tokens: Set<Token> = []
+        for (update, _) in updates {
+            guard let old = previous[update.incident.id] else { continue }
+            for agreement in agreements {
+                guard case .share(let projection) = agreement.decision(for: old) else { continue }
+                before[old.id, default: [:]][agreement.id] = projection
+                tokens.formUnion(projection.tokensNeedingPlaintext)
+            }
+        }
+        let entries = try await vaultEntries(for: tokens, on: connection)
+        let oldPlaintexts = entries.mapValues(\.plaintext), oldRoles = entries.mapValues(\.role)
         var plans: [DeliveryPlan] = []
         for (update, version) in updates {
             let incident = update.incident
@@ -78,10 +91,10 @@ extension PostgresIncidentStore {
             let roles = Dictionary(update.vault.map { ($0.token, $0.role) }, uniquingKeysWith: { first, _ in first })
             for agreement in agreements {
                 guard case .share(let projection) = agreement.decision(for: incident) else { continue }
-                if let old = previous[incident.id], case .share(let oldProjection) = agreement.decision(for: old) {
-                    let entries = try await vaultEntries(for: oldProjection.tokensNeedingPlaintext, on: connection)
-                    let before = oldProjection.rendered(plaintexts: entries.mapValues(\.plaintext), roles: entries.mapValues(\.role))
-                    if before == projection.rendered(plaintexts: plaintexts, roles: roles) { continue }
+                if let old = before[incident.id]?[agreement.id],
+                    old.rendered(plaintexts: oldPlaintexts, roles: oldRoles) == projection.rendered(plaintexts: plaintexts, roles: roles)
+                {
+                    continue
                 }
                 plans.append(DeliveryPlan(incident: incident, version: version, agreement: agreement))
             }

@@ -107,6 +107,7 @@ import Testing
         ("text/plain", STIXFixture.bundle(), 415),
         ("application/stix+json;version=2.0", STIXFixture.bundle(), 415),
         ("application/json", #"{"type": "report", "objects": []}"#, 422),
+        ("application/json", #"{"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": []}"#, 422),
         ("application/json", #"["not", "a", "bundle"]"#, 422),
         ("application/json", #"{"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [{"type": "indicator"}]}"#, 422),
         ("application/json", "{\"type\": \"bundle\"", 422),

@@ -33,6 +33,9 @@ struct STIXSubmission: Sendable {
         }
         let rejected = reading.objects.filter { if case .rejected = $0.disposition { true } else { false } }.count
         switch rejections {
+        case .refuseAll where reading.objects.isEmpty, .reportUnlessAllRejected where reading.objects.isEmpty:
+            throw Problem(
+                .unprocessableContent, "empty-bundle", title: "No objects", detail: "The bundle holds no objects; nothing was stored.")
         case .refuseAll where rejected > 0:
             throw Problem.invalidObjects(problems, rejected: rejected, of: reading.objects.count, atomic: true)
         case .reportUnlessAllRejected where rejected == reading.objects.count:

@@ -80,10 +80,10 @@ struct TAXIIController {
         return try Self.respond(request, .accepted, TAXII.Status(receipt))
     }
 
-    /// Consumers' reads come with TAXII delivery; until then no collection is readable.
+    /// Consumers' reads come with TAXII delivery; until then no collection is readable
+    /// (every collection says `can_read: false`), so a visible one answers 403.
     @Sendable func readObjects(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
-        let target = try visibleCollection(context)
-        guard target.canRead else { throw Self.notAllowed("You cannot read from this collection.") }
+        _ = try visibleCollection(context)
         throw Self.notAllowed("You cannot read from this collection.")
     }
 
