@@ -76,15 +76,23 @@ public struct Gateway: Sendable {
         return try AgreementLoader(environment: environment).load(directory: directory)
     }
 
-    /// Runs `body` with a running store, for one-shot commands (`migrate`, `keys`).
-    public func withStore<T: Sendable>(_ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T) async throws -> T {
+    /// The store and migrator over one client the caller runs, and the embedded cluster if
+    /// this call started it (the caller stops it). Keys are read first, so a key problem
+    /// stops the command before any cluster starts.
+    private func openStore() throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?) {
         let vault = try vaultCipher()
+        let signer = try receiptSigner()
         let (database, cluster) = try database()
-        defer { try? cluster?.stop() }
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
         let store = PostgresIncidentStore(
-            client: client, vault: vault, signer: try receiptSigner(), retention: configuration.vaultRetention, logger: logger)
-        let migrator = Migrator(client: client, schema: database.schema, logger: logger)
+            client: client, vault: vault, signer: signer, retention: configuration.vaultRetention, logger: logger)
+        return (client, store, Migrator(client: client, schema: database.schema, logger: logger), cluster)
+    }
+
+    /// Runs `body` with a running store, for one-shot commands (`migrate`, `keys`).
+    public func withStore<T: Sendable>(_ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T) async throws -> T {
+        let (client, store, migrator, cluster) = try openStore()
+        defer { try? cluster?.stop() }
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 await client.run()
@@ -104,17 +112,12 @@ public struct Gateway: Sendable {
     /// Runs until a shutdown signal; stops the embedded cluster, if it started one, last.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let loaded = try loadAgreements()
-        let vault = try vaultCipher()
-        let (database, cluster) = try database()
+        let (client, store, migrator, cluster) = try openStore()
         defer {
             if let cluster {
                 do { try cluster.stop() } catch { logger.warning("embedded PostgreSQL did not stop cleanly") }
             }
         }
-        let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
-        let store = PostgresIncidentStore(
-            client: client, vault: vault, signer: try receiptSigner(), retention: configuration.vaultRetention, logger: logger)
-        let migrator = Migrator(client: client, schema: database.schema, logger: logger)
         let agreements = AgreementBook(loaded.map(\.agreement))
         let httpClient = WebhookSender.makeHTTPClient()
         try await withThrowingDiscardingTaskGroup { group in
@@ -166,30 +169,12 @@ enum GeneratedKey {
             }
             return key
         }
-        var random = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
+        let bytes = Secret.random().bytes
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(
             atPath: url.path, contents: Data((Data(bytes).base64EncodedString() + "\n").utf8),
             attributes: [.posixPermissions: 0o600])
         else { throw ConfigurationError(key: "data_dir", "cannot write \(url.path)") }
         return Secret(bytes: bytes)
-    }
-}
-
-extension StoreError {
-    /// A one-line reason fit for an operator: identifiers and codes only.
-    public var reasonText: String {
-        switch self {
-        case .invalidDatabaseURL(let reason): "the database URL \(reason)"
-        case .migrationFailed(let name): "migration \(name) failed"
-        case .schemaNewerThanBinary(let applied): "the database has migration \(applied), which this binary does not know; run a newer liaison"
-        case .incidentNotFound(let id): "incident \(id) not found"
-        case .organisationNotFound(let id): "organisation \(id) not found"
-        case .embeddedPostgres(let step, let detail): "embedded PostgreSQL, \(step): \(detail)"
-        case .vaultKeyUnknown(let keyID): "vault key \(keyID) is not configured or is not 32 bytes"
-        case .vaultEntryCorrupt(let token): "vault entry \(token) does not decrypt"
-        case .databaseUnavailable: "the database cannot be reached; try again later"
-        }
     }
 }

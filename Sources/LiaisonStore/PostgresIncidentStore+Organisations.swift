@@ -8,11 +8,7 @@ extension PostgresIncidentStore {
     /// returns it: the only time the key exists outside its holder's hands. The store
     /// keeps its SHA-256.
     public func createAPIKey(organisation: String, role: APIRole) async throws -> String {
-        var random = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &random) }
-        let key = "lsn_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let key = "lsn_" + Base64URL.encode(Secret.random().bytes)
         let keyID = UUID()
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(

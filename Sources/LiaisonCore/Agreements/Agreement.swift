@@ -104,6 +104,12 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
+    /// `count` bytes from the system's cryptographically secure generator.
+    public static func random(count: Int = 32) -> Secret {
+        var generator = SystemRandomNumberGenerator()
+        return Secret(bytes: (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
     public var description: String { "<secret>" }
     public var debugDescription: String { "<secret>" }
 }
