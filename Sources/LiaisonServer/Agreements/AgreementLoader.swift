@@ -160,17 +160,7 @@ public struct AgreementLoader: Sendable {
             if needed { reader.fail(line: 1, key: "pseudonym_key", "is required when any personal data is pseudonymised") }
             return nil
         }
-        do {
-            let text = try SecretReference.resolve(reference, environment: environment)
-            guard let key = SecretReference.key(fromBase64: text) else {
-                reader.fail(reader.value(root, "pseudonym_key"), key: "pseudonym_key", "must be base64 of exactly 32 bytes")
-                return nil
-            }
-            return key
-        } catch {
-            reader.fail(reader.value(root, "pseudonym_key"), key: "pseudonym_key", SecretReference.message(error))
-            return nil
-        }
+        return reader.secretKey(reference, at: reader.value(root, "pseudonym_key"), key: "pseudonym_key", environment: environment)
     }
 
     private func readWebhook(_ webhook: Node.Mapping?, _ reader: inout YAMLReader) -> Agreement.Webhook? {

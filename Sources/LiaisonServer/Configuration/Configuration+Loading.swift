@@ -59,15 +59,8 @@ extension Configuration {
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {
-            do {
-                if let key = SecretReference.key(fromBase64: try SecretReference.resolve(reference, environment: environment)) {
-                    configuration.receiptSigningKey = key
-                } else {
-                    reader.fail(reader.value(receipts, "signing_key"), key: "receipts.signing_key", "must be base64 of exactly 32 bytes")
-                }
-            } catch {
-                reader.fail(reader.value(receipts, "signing_key"), key: "receipts.signing_key", SecretReference.message(error))
-            }
+            configuration.receiptSigningKey = reader.secretKey(
+                reference, at: reader.value(receipts, "signing_key"), key: "receipts.signing_key", environment: environment)
         }
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
         return configuration
@@ -100,30 +93,16 @@ extension Configuration {
         if let minutes = reader.int(vault, "purge_interval_minutes", path: "vault", range: 1...10_080) {
             vaultPurgeInterval = .seconds(minutes * 60)
         }
-        if let reference = environment["LIAISON_VAULT_LOOKUP_KEY"].map({ $0 }) ?? reader.string(vault, "lookup_key", path: "vault") {
-            do {
-                guard let key = SecretReference.key(fromBase64: try SecretReference.resolve(reference, environment: environment)) else {
-                    reader.fail(reader.value(vault, "lookup_key"), key: "vault.lookup_key", "must be base64 of exactly 32 bytes")
-                    return
-                }
-                vaultLookupKey = key
-            } catch {
-                reader.fail(reader.value(vault, "lookup_key"), key: "vault.lookup_key", SecretReference.message(error))
-            }
+        if let reference = environment["LIAISON_VAULT_LOOKUP_KEY"] ?? reader.string(vault, "lookup_key", path: "vault") {
+            guard let key = reader.secretKey(
+                reference, at: reader.value(vault, "lookup_key"), key: "vault.lookup_key", environment: environment)
+            else { return }
+            vaultLookupKey = key
         }
         if let keys = reader.mapping(vault, "keys", path: "vault") {
             for (keyNode, valueNode) in keys {
                 guard let id = keyNode.string, case .scalar(let scalar) = valueNode else { continue }
-                do {
-                    let text = try SecretReference.resolve(scalar.string, environment: environment)
-                    guard let key = SecretReference.key(fromBase64: text) else {
-                        reader.fail(valueNode, key: "vault.keys.\(id)", "must be base64 of exactly 32 bytes")
-                        continue
-                    }
-                    vaultKeys[id] = key
-                } catch {
-                    reader.fail(valueNode, key: "vault.keys.\(id)", SecretReference.message(error))
-                }
+                vaultKeys[id] = reader.secretKey(scalar.string, at: valueNode, key: "vault.keys.\(id)", environment: environment)
             }
         }
         let fromEnvironment: String?

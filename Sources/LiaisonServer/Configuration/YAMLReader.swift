@@ -1,3 +1,4 @@
+import LiaisonCore
 import Yams
 
 /// One problem in a YAML file, placed by line and key path.
@@ -126,6 +127,23 @@ struct YAMLReader {
             return mark.line
         default:
             return 1
+        }
+    }
+}
+
+extension YAMLReader {
+    /// A 32-byte key written as `env:NAME`, `file:PATH` or base64 (``SecretReference``); a
+    /// problem is reported against `node` and `key`, and gives nil.
+    mutating func secretKey(_ reference: String, at node: Node?, key: String, environment: [String: String]) -> Secret? {
+        do {
+            guard let secret = SecretReference.key(fromBase64: try SecretReference.resolve(reference, environment: environment)) else {
+                fail(node, key: key, "must be base64 of exactly 32 bytes")
+                return nil
+            }
+            return secret
+        } catch {
+            fail(node, key: key, SecretReference.message(error))
+            return nil
         }
     }
 }
