@@ -16,8 +16,14 @@ public struct Migrator: Sendable {
         self.logger = logger
     }
 
-    /// The migration files shipped in this binary, in the order they apply.
+    /// The migration files shipped in this binary, in the order they apply; read once.
     public static func bundledMigrations() throws(StoreError) -> [(name: String, sql: String)] {
+        try bundled.get()
+    }
+
+    private static let bundled = Result { () throws(StoreError) in try readBundledMigrations() }
+
+    private static func readBundledMigrations() throws(StoreError) -> [(name: String, sql: String)] {
         guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil),
             let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
         else { throw .migrationFailed(name: "Migrations") }
@@ -39,6 +45,11 @@ public struct Migrator: Sendable {
             let lockKey = Self.lockKey(schema)
             _ = try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
             do {
+                _ = try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: logger)
                 let applied = try await appliedMigrations(connection)
                 let known = Set(migrations.map(\.name))
                 if let unknown = applied.first(where: { !known.contains($0) }) {
@@ -59,19 +70,20 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// The migrations this binary ships that the database has not applied yet.
+    /// The migrations this binary ships that the database has not applied yet. Reads only,
+    /// so `/readyz` can ask as often as it likes.
     public func pendingMigrations() async throws -> [String] {
         let names = try Self.bundledMigrations().map(\.name)
-        let applied = try await client.withConnection { try await appliedMigrations($0) }
+        let applied = try await client.withConnection { connection in
+            var recorded = false
+            let rows = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+            for try await exists in rows.decode(Bool.self) { recorded = exists }
+            return recorded ? try await appliedMigrations(connection) : []
+        }
         return names.filter { !applied.contains($0) }
     }
 
     private func appliedMigrations(_ connection: PostgresConnection) async throws -> Set<String> {
-        _ = try await connection.query(
-            """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-            """, logger: logger)
         var names: Set<String> = []
         for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
             .decode(String.self)
