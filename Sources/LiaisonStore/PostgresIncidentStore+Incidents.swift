@@ -35,25 +35,23 @@ extension PostgresIncidentStore {
         return found
     }
 
-    /// The consumer's shared incidents after position `after`, in order.
+    /// The consumer's shared incidents after position `after`, in order: one query for the
+    /// page's deliveries, one for their incidents.
     public func feed(consumer: String, after: Int64, limit: Int) async throws -> [FeedEntry] {
-        let rows = try await client.query(
-            """
-            SELECT d.seq, d.agreement_id,
-                   i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
-                   i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
-            FROM deliveries d JOIN incidents i ON i.id = d.incident_id
-            WHERE d.consumer = \(consumer) AND d.seq > \(after)
-            ORDER BY d.seq LIMIT \(limit)
-            """, logger: logger)
-        var entries: [FeedEntry] = []
-        for try await (seq, agreement, id, producer, received, taxonomy, type, tlp, title, description, first, last, observables, redactions)
-            in rows.decode((Int64, String, UUID, String, Date, String, String, String, String, String, Date?, Date?, String, String).self)
-        {
-            let incident = try Incident((id, producer, received, taxonomy, type, tlp, title, description, first, last, observables, redactions))
-            entries.append(FeedEntry(sequence: seq, agreementID: agreement, incident: incident))
+        try await client.withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT seq, agreement_id, incident_id FROM deliveries
+                WHERE consumer = \(consumer) AND seq > \(after)
+                ORDER BY seq LIMIT \(limit)
+                """, logger: logger)
+            var page: [(Int64, String, UUID)] = []
+            for try await row in rows.decode((Int64, String, UUID).self) { page.append(row) }
+            let incidents = try await incidents(ids: page.map(\.2), on: connection)
+            return page.compactMap { seq, agreement, id in
+                incidents[id].map { FeedEntry(sequence: seq, agreementID: agreement, incident: $0) }
+            }
         }
-        return entries
     }
 
     /// Decrypts the vault entries for `tokens`. A token with no entry (purged or erased)
@@ -87,20 +85,42 @@ extension PostgresIncidentStore {
     /// The projection a consumer receives for one incident under one agreement, with
     /// tokens rendered from the vault; nil when the agreement no longer shares it.
     public func renderedProjection(of incident: Incident, under agreement: Agreement) async throws -> Rendering? {
-        guard case .share(let projection) = agreement.decision(for: incident) else { return nil }
-        let entries = try await vaultEntries(for: projection.tokensNeedingPlaintext)
+        try await renderedProjections([(incident, agreement)])[0]
+    }
+
+    /// The projections of several (incident, agreement) pairs, in order, with one vault
+    /// query for all their tokens (a feed page).
+    public func renderedProjections(_ pairs: [(Incident, Agreement)]) async throws -> [Rendering?] {
+        let projections = pairs.map { incident, agreement -> Projection? in
+            guard case .share(let projection) = agreement.decision(for: incident) else { return nil }
+            return projection
+        }
+        let entries = try await vaultEntries(for: projections.reduce(into: Set<Token>()) { $0.formUnion($1?.tokensNeedingPlaintext ?? []) })
         let plaintexts = entries.mapValues(\.plaintext)
         let roles = entries.mapValues(\.role)
-        return Rendering(
-            projected: projection.rendered(plaintexts: plaintexts, roles: roles),
-            revealed: projection.revealedTokens(plaintexts: plaintexts, roles: roles))
+        return projections.map { projection in
+            projection.map {
+                Rendering(
+                    projected: $0.rendered(plaintexts: plaintexts, roles: roles),
+                    revealed: $0.revealedTokens(plaintexts: plaintexts, roles: roles))
+            }
+        }
     }
 
     /// Audits one disclosure outside the webhook path (feed, incident API): the incident,
     /// the agreement, and any values revealed under its legal basis.
     public func recordDisclosure(of rendering: Rendering, incidentID: UUID, agreement: Agreement, transport: String) async throws {
+        try await recordDisclosures([(rendering, incidentID, agreement)], transport: transport)
+    }
+
+    /// Audits several disclosures in one transaction.
+    public func recordDisclosures(_ disclosures: [(Rendering, UUID, Agreement)], transport: String) async throws {
+        guard !disclosures.isEmpty else { return }
         try await client.withTransaction(logger: logger) { connection in
-            try await appendDisclosure(rendering, incidentID: incidentID, agreement: agreement, transport: transport, delivery: nil, on: connection)
+            for (rendering, incidentID, agreement) in disclosures {
+                try await appendDisclosure(
+                    rendering, incidentID: incidentID, agreement: agreement, transport: transport, delivery: nil, on: connection)
+            }
         }
     }
 
@@ -170,15 +190,15 @@ extension PostgresIncidentStore {
             WHERE d.incident_id = \(id) AND d.consumer = \(consumer)
             ORDER BY c.version DESC, d.seq DESC LIMIT 1
             """, logger: logger)
+        var found: (String, CustodyRecord)?
         for try await (agreement, receipt, producer, transport, digest, received, details) in rows.decode(
             (String, UUID, String, String, Data, Date, String).self)
         {
-            guard let incident = try await incidents(ids: [id])[id] else { return nil }
-            let custody = CustodyRecord(
+            found = (agreement, CustodyRecord(
                 receiptID: receipt, producer: producer, transport: transport, bodySHA256: digest.hexString,
-                receivedAt: received, details: try CanonicalJSON.decode([String: String].self, from: Data(details.utf8)))
-            return (incident, agreement, custody)
+                receivedAt: received, details: try CanonicalJSON.decode([String: String].self, from: Data(details.utf8))))
         }
-        return nil
+        guard let (agreement, custody) = found, let incident = try await incidents(ids: [id])[id] else { return nil }
+        return (incident, agreement, custody)
     }
 }

@@ -41,14 +41,11 @@ struct FeedController {
             throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
         }
         let entries = try await store.feed(consumer: consumer.organisation, after: cursor, limit: limit)
-        var items: [ProjectedIncident] = []
-        for entry in entries {
-            guard let agreement = agreements[entry.agreementID],
-                let rendering = try await store.renderedProjection(of: entry.incident, under: agreement)
-            else { continue }
-            try await store.recordDisclosure(of: rendering, incidentID: entry.incident.id, agreement: agreement, transport: "feed")
-            items.append(rendering.projected)
-        }
+        let shared = entries.compactMap { entry in agreements[entry.agreementID].map { (entry.incident, $0) } }
+        let renderings = try await store.renderedProjections(shared)
+        let disclosed = zip(shared, renderings).compactMap { pair, rendering in rendering.map { ($0, pair.0.id, pair.1) } }
+        try await store.recordDisclosures(disclosed, transport: "feed")
+        let items = disclosed.map(\.0.projected)
         let next = entries.last.map { String($0.sequence) } ?? String(cursor)
         return try JSONResponse.make(.ok, Page(items: items, nextCursor: next))
     }
