@@ -8,3 +8,15 @@ extension StringProtocol {
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension String {
+    /// Without leading and trailing spaces, tabs, CR and LF (ASCII only), as header values
+    /// and detector candidates are cut.
+    public func trimmingSpaces() -> String {
+        let u = Array(utf8)
+        var s = 0, e = u.count
+        while s < e && isSpace(u[s]) { s += 1 }
+        while e > s && isSpace(u[e - 1]) { e -= 1 }
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+}

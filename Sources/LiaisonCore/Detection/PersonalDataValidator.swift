@@ -97,13 +97,5 @@ extension PersonalDataValidator {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        let u = Array(utf8)
-        var s = 0, e = u.count
-        while s < e && isSpace(u[s]) { s += 1 }
-        while e > s && isSpace(u[e - 1]) { e -= 1 }
-        return String(decoding: u[s..<e], as: UTF8.self)
-    }
-
     func uppercasedASCII() -> String { String(decoding: utf8.map(upperASCII), as: UTF8.self) }
 }

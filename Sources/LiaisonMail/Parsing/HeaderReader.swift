@@ -102,12 +102,3 @@ enum HeaderReader {
         return ReceivedHop(value: value, from: after("from"), by: after("by"), date: date)
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
-        return String(scalars[first...last])
-    }
-}

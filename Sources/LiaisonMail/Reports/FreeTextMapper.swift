@@ -7,8 +7,8 @@ import LiaisonCore
 enum FreeTextMapper {
     static func map(subject: String, part: MailPart, context: MappingContext) -> IncidentDraft? {
         let raw = part.text?.string ?? ""
-        let body = (part.mimeType == "text/html" ? HTMLText.plainText(raw) : raw).trimmed
-        let title = subject.trimmed
+        let body = (part.mimeType == "text/html" ? HTMLText.plainText(raw) : raw).trimmedOfWhitespace
+        let title = subject.trimmedOfWhitespace
         guard !body.isEmpty || !title.isEmpty else { return nil }
 
         var observables = ObservableCollector()

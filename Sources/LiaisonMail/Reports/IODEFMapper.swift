@@ -48,10 +48,10 @@ enum IODEFMapper {
         var observables = ObservableCollector()
         var lines: [String] = []
         let incidentID = incident.child("IncidentID")
-        let id = incidentID?.text.trimmed ?? "-"
+        let id = incidentID?.text.trimmedOfWhitespace ?? "-"
         lines.append("IODEF incident \(incidentID?.attribute("name") ?? "-"): \(id)")
-        if let generated = incident.child("GenerationTime")?.text.trimmed { lines.append("Generation time: \(generated)") }
-        let descriptions = incident.children("Description").map(\.text.trimmed).filter { !$0.isEmpty }
+        if let generated = incident.child("GenerationTime")?.text.trimmedOfWhitespace { lines.append("Generation time: \(generated)") }
+        let descriptions = incident.children("Description").map(\.text.trimmedOfWhitespace).filter { !$0.isEmpty }
         lines += descriptions
 
         // Assessment (section 3.12): impacts give the class when the table knows the type.
@@ -63,7 +63,7 @@ enum IODEFMapper {
                 if impact.localName == "SystemImpact", classification == nil {
                     classification = RSITTables.classify(impact.attribute("type"), in: RSITTables.iodefSystemImpact, normalise: false)
                 }
-                lines += impact.children("Description").map { "  \($0.text.trimmed)" }
+                lines += impact.children("Description").map { "  \($0.text.trimmedOfWhitespace)" }
             }
         }
         if classification == nil, !descriptions.isEmpty {
@@ -138,7 +138,7 @@ enum IODEFMapper {
     /// Hash/DigestMethod@Algorithm + DigestValue (base64, XML-DSig) → observable kind and hex.
     private static func digest(_ hash: XMLElement) -> (ObservableKind, String)? {
         guard let algorithm = hash.descendants("DigestMethod").first?.attribute("Algorithm"),
-              let value = hash.descendants("DigestValue").first?.text.trimmed,
+              let value = hash.descendants("DigestValue").first?.text.trimmedOfWhitespace,
               let data = Data(base64Encoded: value) else { return nil }
         let kind: ObservableKind
         switch (algorithm.lowercased(), data.count) {
@@ -149,8 +149,4 @@ enum IODEFMapper {
         }
         return (kind, data.hexString)
     }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

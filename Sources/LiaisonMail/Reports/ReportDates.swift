@@ -1,13 +1,12 @@
 import Foundation
+import LiaisonCore
 
 /// Dates written in reports: RFC 5322 section 3.3 date-time (ARF Arrival-Date, X-ARF 0.2 Date)
 /// and RFC 3339 (X-ARF v4 Date, IODEF xs:dateTime).
 enum ReportDates {
     static func parse(_ text: String?) -> Date? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty, text.utf8.count <= 80 else { return nil }
-        if let date = RFC5322Date.parse(text) { return date }
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        return RFC5322Date.parse(text) ?? RFC3339.date(from: text)
     }
 }
 
