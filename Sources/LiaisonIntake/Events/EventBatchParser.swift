@@ -48,21 +48,15 @@ public struct EventBatchParser: Sendable {
         var problems: [FieldProblem] = []
         for (index, document) in documents.enumerated() {
             let pointer = "/\(index)"
+            let (draft, found): (IncidentDraft?, [FieldProblem])
             if schema == .intelmq || (schema == .auto && IntelMQEventReader.looksLikeIntelMQ(document)) {
                 var reader = IntelMQEventReader(pointer: pointer, limits: limits, defaultTLP: defaultTLP)
-                if let draft = reader.draft(from: document), reader.problems.isEmpty {
-                    drafts.append(draft)
-                } else {
-                    problems += reader.problems
-                }
+                (draft, found) = (reader.draft(from: document), reader.problems)
             } else {
                 var reader = EventReader(pointer: pointer, limits: limits, defaultTLP: defaultTLP)
-                if let draft = reader.draft(from: document), reader.problems.isEmpty {
-                    drafts.append(draft)
-                } else {
-                    problems += reader.problems
-                }
+                (draft, found) = (reader.draft(from: document), reader.problems)
             }
+            if let draft, found.isEmpty { drafts.append(draft) } else { problems += found }
         }
         guard problems.isEmpty else { throw .invalidEvents(problems) }
         return drafts

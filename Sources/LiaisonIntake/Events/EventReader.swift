@@ -137,7 +137,7 @@ struct EventReader {
             let role = roleText.map(ObservableRole.init(rawValue:)) ?? .unknown
             if kindText != nil, kind == nil { fail(at + "/kind", "is not an observable kind") }
             if role == nil { fail(at + "/role", "must be offender, victim, infrastructure or unknown") }
-            if let valueText, valueText.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let valueText, valueText.trimmedOfWhitespace.isEmpty {
                 fail(at + "/value", "is empty")
             }
             if let kind, let valueText, let role {

@@ -105,23 +105,26 @@ public struct IntelMQEventReader {
             for member in members.keys.sorted() {
                 let name = key.map { $0 + "." + member } ?? member
                 let child = members[member]!
-                var childAt = ""
-                if key != nil || child.typeName == "object" { childAt = at + "/" + JSONPointer.escape(member) }
-                flatten(child, key: name, at: childAt, into: &fields)
+                var nested = key != nil
+                if case .object = child { nested = true }
+                flatten(child, key: name, at: nested ? at + "/" + JSONPointer.escape(member) : "", into: &fields)
             }
             return
         }
         guard let key else { return }
-        if Self.liaisonOnlyKeys.contains(key) {
-            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is a property of Liaison's event schema, not an IntelMQ field")
-        } else if !key.hasPrefix("extra."), key != "__type", !Self.isFieldName(key) {
-            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is not an IntelMQ field name (lower-case letters, digits and '_', in dotted parts)")
-        } else if fields[key] != nil {
-            fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, "is given twice, dotted and nested")
-        } else {
-            fields[key] = value
-            if !at.isEmpty { nestedPointers[key] = at }
-        }
+        let problem: String? =
+            if Self.liaisonOnlyKeys.contains(key) {
+                "is a property of Liaison's event schema, not an IntelMQ field"
+            } else if !key.hasPrefix("extra."), key != "__type", !Self.isFieldName(key) {
+                "is not an IntelMQ field name (lower-case letters, digits and '_', in dotted parts)"
+            } else if fields[key] != nil {
+                "is given twice, dotted and nested"
+            } else {
+                nil
+            }
+        if let problem { return fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, problem) }
+        fields[key] = value
+        if !at.isEmpty { nestedPointers[key] = at }
     }
 
     /// IntelMQ's rule for keys: `^[a-z_](.[a-z0-9_]+)*$`.

@@ -4,16 +4,11 @@ import LiaisonCore
 /// the path to the value being read (turned into a JSON Pointer only when something fails)
 /// and a scratch buffer reused for strings with escapes.
 struct JSONByteReader {
-    enum Segment {
-        case index(Int)
-        case key(String)
-    }
-
     let bytes: UnsafeRawBufferPointer
     let limits: JSONLimits
     var index = 0
     var depth = 0
-    var path: [Segment] = []
+    var path: [JSONPointer.Segment] = []
     var scratch: [UInt8] = []
 
     init(bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
@@ -148,19 +143,30 @@ struct JSONByteReader {
 
     /// The error for `reason` at `offset` (the cursor by default), with the current path.
     func failure(_ reason: JSONSyntaxError.Reason, at offset: Int? = nil, limit: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(reason: reason, offset: offset ?? index, pointer: JSONPointer.text(of: path), limit: limit)
+    }
+}
+
+/// RFC 6901 JSON Pointers.
+public enum JSONPointer {
+    /// One step of a path: an object member or an array element.
+    public enum Segment: Sendable, Hashable {
+        case index(Int)
+        case key(String)
+    }
+
+    /// The pointer text of a path, made only when a problem is reported.
+    public static func text(of path: [Segment]) -> String {
         var pointer = ""
         for segment in path {
             switch segment {
             case .index(let index): pointer += "/\(index)"
-            case .key(let key): pointer += "/" + JSONPointer.escape(key)
+            case .key(let key): pointer += "/" + escape(key)
             }
         }
-        return JSONSyntaxError(reason: reason, offset: offset ?? index, pointer: pointer, limit: limit)
+        return pointer
     }
-}
 
-/// RFC 6901 reference tokens.
-public enum JSONPointer {
     /// `key` as one reference token: `~` becomes `~0` and `/` becomes `~1` (RFC 6901 §3).
     public static func escape(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }

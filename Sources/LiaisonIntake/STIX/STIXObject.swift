@@ -3,7 +3,6 @@ import LiaisonCore
 
 /// One object of a bundle that passed validation, with what mapping needs at hand.
 struct STIXObject: Sendable {
-    let index: Int
     let id: String
     let type: String
     let properties: [String: JSONValue]
@@ -67,7 +66,3 @@ enum STIXExtensions {
     static let understood: Set<String> = [incidentCore, tlp2]
 }
 
-extension JSONValue {
-    /// Compact JSON in RFC 8785 canonical form (sorted keys), for custody text.
-    var compactJSON: String { String(decoding: canonicalBytes, as: UTF8.self) }
-}

@@ -27,7 +27,7 @@ struct STIXObjectValidator {
         guard case .object(let properties) = value else {
             return Reading(problems: [FieldProblem(pointer: validator.pointer, reason: "must be an object")])
         }
-        var path: [Step] = []
+        var path: [JSONPointer.Segment] = []
         validator.checkStringLengths(value, at: &path)
         let type = validator.typeName(properties["type"])
         let id = validator.identifier(properties["id"], of: type)
@@ -35,7 +35,7 @@ struct STIXObjectValidator {
         if let type, let id {
             let category = STIXTypeCatalog.category(of: type)
             var candidate = STIXObject(
-                index: index, id: id, type: type, properties: properties, category: category,
+                id: id, type: type, properties: properties, category: category,
                 modified: Self.date(properties["modified"]))
             validator.checkCommon(candidate)
             validator.checkSpecific(&candidate)
@@ -55,16 +55,10 @@ struct STIXObjectValidator {
         problems.append(FieldProblem(pointer: pointer + field, reason: reason))
     }
 
-    /// One step of a path inside an object, turned into pointer text only on failure.
-    enum Step {
-        case key(String)
-        case index(Int)
-    }
-
-    private mutating func checkStringLengths(_ value: JSONValue, at path: inout [Step]) {
+    private mutating func checkStringLengths(_ value: JSONValue, at path: inout [JSONPointer.Segment]) {
         switch value {
         case .string(let text) where text.utf8.count > limits.maxStringLength:
-            fail(Self.pointer(path), "is longer than \(limits.maxStringLength) bytes")
+            fail(JSONPointer.text(of: path), "is longer than \(limits.maxStringLength) bytes")
         case .array(let items):
             for (index, item) in items.enumerated() where item.isContainerOrString {
                 path.append(.index(index))
@@ -74,7 +68,7 @@ struct STIXObjectValidator {
         case .object(let members):
             for (key, member) in members {
                 if key.utf8.count > limits.maxStringLength {
-                    fail(Self.pointer(path), "has a property name longer than \(limits.maxStringLength) bytes")
+                    fail(JSONPointer.text(of: path), "has a property name longer than \(limits.maxStringLength) bytes")
                 } else if member.isContainerOrString {
                     path.append(.key(key))
                     checkStringLengths(member, at: &path)
@@ -83,15 +77,6 @@ struct STIXObjectValidator {
             }
         default: break
         }
-    }
-
-    static func pointer(_ path: [Step]) -> String {
-        path.map {
-            switch $0 {
-            case .key(let key): "/" + JSONPointer.escape(key)
-            case .index(let index): "/\(index)"
-            }
-        }.joined()
     }
 
     private mutating func typeName(_ value: JSONValue?) -> String? {
@@ -128,10 +113,10 @@ struct STIXObjectValidator {
         case .domain, .relationship, .meta:
             require(["spec_version", "created"], in: p)
             if object.type != "marking-definition" { require(["modified"], in: p) }
-            if let version = p["spec_version"], version != .string("2.1") { fail("/spec_version", "must be 2.1") }
         case .observable, nil:
-            if let version = p["spec_version"], version != .string("2.1") { fail("/spec_version", "must be 2.1") }
+            break
         }
+        if let version = p["spec_version"], version != .string("2.1") { fail("/spec_version", "must be 2.1") }
         for key in p.keys.sorted() {
             let value = p[key]!
             if STIXTypeCatalog.timestampProperties.contains(key) { timestamp(value, at: "/" + key) }

@@ -1,3 +1,6 @@
+import Foundation
+import LiaisonCore
+
 /// An equality test usable as an observable: `path = value` (not negated), or one member of
 /// a non-negated `path IN (…)` set (STIX 2.1 §9.5).
 public struct PatternEquality: Sendable, Equatable {
@@ -59,8 +62,8 @@ extension PatternLiteral {
         case .int(let n): return String(n)
         case .float(let d): return DecimalFormatting.plain(d)
         case .bool(let b): return b ? "true" : "false"
-        case .hex(let bytes): return DecimalFormatting.hex(bytes)
-        case .binary(let bytes): return DecimalFormatting.base64(bytes)
+        case .hex(let bytes): return bytes.hexString
+        case .binary(let bytes): return Data(bytes).base64EncodedString()
         case .set(let members): return members.map(\.plainText).joined(separator: ",")
         }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import LiaisonCore
+
 /// Canonical pattern text for parsed expressions (STIX 2.1 §9 syntax). Re-parsing the
 /// `description` yields an equal value: nested n-ary operators are parenthesised, so the
 /// grouping of the original is preserved. Prefix `NOT` is rendered in the grammar's
@@ -68,8 +71,8 @@ extension PatternLiteral: CustomStringConvertible {
         case .float(let d): return DecimalFormatting.plain(d)
         case .bool(let b): return b ? "true" : "false"
         case .timestamp(let s): return "t'" + s + "'"
-        case .hex(let bytes): return "h'" + DecimalFormatting.hex(bytes) + "'"
-        case .binary(let bytes): return "b'" + DecimalFormatting.base64(bytes) + "'"
+        case .hex(let bytes): return "h'" + bytes.hexString + "'"
+        case .binary(let bytes): return "b'" + Data(bytes).base64EncodedString() + "'"
         case .set(let members): return "(" + members.map(\.description).joined(separator: ", ") + ")"
         }
     }
@@ -100,32 +103,5 @@ enum DecimalFormatting {
         var fraction = String(digits.dropFirst(point))
         while fraction.count > 1, fraction.hasSuffix("0") { fraction.removeLast() }
         return (negative ? "-" : "") + whole + "." + fraction
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            let chunk = bytes[i..<min(i + 3, bytes.count)]
-            var n: UInt32 = 0
-            for (k, b) in chunk.enumerated() { n |= UInt32(b) << UInt32(16 - 8 * k) }
-            for k in 0..<4 {
-                out.append(k <= chunk.count ? alphabet[Int((n >> UInt32(18 - 6 * k)) & 0x3F)] : UInt8(ascii: "="))
-            }
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
