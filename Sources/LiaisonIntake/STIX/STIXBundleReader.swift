@@ -53,7 +53,8 @@ public struct STIXBundleReader: Sendable {
         current.reserveCapacity(objects.count)
         for (index, value) in objects.enumerated() {
             let reading = STIXObjectValidator.read(value, index: index, limits: limits)
-            outcomes.append(STIXObjectOutcome(index: index, id: reading.id, type: reading.type, disposition: .context))
+            outcomes.append(STIXObjectOutcome(
+                index: index, id: reading.id, type: reading.type, version: Self.version(of: value), disposition: .context))
             guard let object = reading.object else {
                 outcomes[index].disposition = .rejected(reading.problems)
                 continue
@@ -89,5 +90,14 @@ public struct STIXBundleReader: Sendable {
             outcomes[index].disposition = .included(numbers)
         }
         return STIXBundleReading(objects: outcomes, incidents: incidents)
+    }
+
+    /// `modified`, else `created`, as the object writes it (bounded, since it is quoted back).
+    static func version(of value: JSONValue) -> String? {
+        guard case .object(let object) = value else { return nil }
+        for key in ["modified", "created"] {
+            if case .string(let text)? = object[key], text.utf8.count <= 64 { return text }
+        }
+        return nil
     }
 }

@@ -44,6 +44,9 @@ public struct STIXObjectOutcome: Sendable, Hashable {
     public var id: String?
     /// The object's type, when it had a syntactically valid one.
     public var type: String?
+    /// The version the object names for itself, as sent: `modified`, else `created` (SCOs
+    /// have neither). TAXII status details quote it.
+    public var version: String?
     public var disposition: Disposition
 
     public enum Disposition: Sendable, Hashable {
@@ -59,10 +62,11 @@ public struct STIXObjectOutcome: Sendable, Hashable {
         case rejected([FieldProblem])
     }
 
-    public init(index: Int, id: String?, type: String?, disposition: Disposition) {
+    public init(index: Int, id: String?, type: String?, version: String? = nil, disposition: Disposition) {
         self.index = index
         self.id = id
         self.type = type
+        self.version = version
         self.disposition = disposition
     }
 }
@@ -73,8 +77,9 @@ public struct STIXIncidentDraft: Sendable, Hashable {
     public var draft: IncidentDraft
     /// The root object's id.
     public var stixID: String
-    /// The root's `modified` (every root is an SDO or SRO, which must carry one), which
-    /// orders versions of the same id (STIX 2.1 §3.6).
+    /// The newest `modified` among the incident's objects (every root is an SDO or SRO,
+    /// which must carry one), which orders versions of the incident (STIX 2.1 §3.6): a newer
+    /// version of any object in it, an indicator a sighting points at, updates the incident.
     public var modified: Date
     /// Every object index that went into the incident, the root first.
     public var objectIndices: [Int]

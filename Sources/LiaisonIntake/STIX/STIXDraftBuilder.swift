@@ -46,15 +46,14 @@ struct STIXDraftBuilder {
         if dropped > 0 {
             custody.append(CustodyField(name: "stix.observables_dropped", content: .verbatim("\(dropped) over the limit of \(limits.maxObservablesPerIncident)")))
         }
+        let modified = members.compactMap(\.object.modified).reduce(root.modified ?? root.date("created") ?? .distantPast, max)
         let draft = IncidentDraft(
             naturalKey: "stix:" + root.id,
             classification: STIXClassificationTable.classification(of: members.map(\.object)),
             tlp: tlp ?? defaultTLP, title: title(of: root, observables: observables),
             description: ([root.string("description")].compactMap { $0 } + notes.description).joined(separator: "\n"),
-            firstSeen: firstSeen, lastSeen: lastSeen, observables: observables, custody: custody)
-        return STIXIncidentDraft(
-            draft: draft, stixID: root.id, modified: root.modified ?? root.date("created") ?? .distantPast,
-            objectIndices: reach.members.map(\.index))
+            firstSeen: firstSeen, lastSeen: lastSeen, observables: observables, custody: custody, modified: modified)
+        return STIXIncidentDraft(draft: draft, stixID: root.id, modified: modified, objectIndices: reach.members.map(\.index))
     }
 
     /// (first, last) time properties per type that say when the incident happened; malware
@@ -120,11 +119,11 @@ struct Notes {
     func custody(missing: Set<String>, related: Set<String>) -> [CustodyField] {
         var fields: [CustodyField] = []
         func text(_ name: String, _ value: String) { fields.append(CustodyField(name: name, content: .text(value))) }
-        if !externalReferences.isEmpty { text("stix.external_references", JSONValue.array(externalReferences).compactJSON) }
+        if !externalReferences.isEmpty { text("stix.external_references", JSONValue.array(externalReferences).canonicalBytes.utf8Text) }
         for statement in statements.sorted() { text("stix.marking.statement", statement) }
         for pattern in patterns { text("stix.pattern", pattern) }
         for identity in identities { text("stix.identity", identity) }
-        if !custom.isEmpty { text("stix.custom", JSONValue.object(custom).compactJSON) }
+        if !custom.isEmpty { text("stix.custom", JSONValue.object(custom).canonicalBytes.utf8Text) }
         if !missing.isEmpty { fields.append(CustodyField(name: "stix.missing_refs", content: .verbatim(missing.sorted().joined(separator: " ")))) }
         if !related.isEmpty { fields.append(CustodyField(name: "stix.related", content: .verbatim(related.sorted().joined(separator: " ")))) }
         return fields

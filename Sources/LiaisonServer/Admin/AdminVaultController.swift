@@ -25,7 +25,7 @@ struct AdminVaultController {
 
     @Sendable func erase(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let admin = try context.require(.admin)
-        let body = try await EventsIntakeController.collect(request, limit: 64 * 1024)
+        let body = try await RequestBody.collect(request, limit: 64 * 1024)
         guard let input = try? JSONDecoder().decode(EraseRequest.self, from: Data(body)) else {
             throw Problem.badRequest("invalid-erase-request", "Send {\"kind\": KIND, \"value\": VALUE} as JSON.", pointer: "")
         }

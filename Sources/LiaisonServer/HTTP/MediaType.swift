@@ -10,6 +10,8 @@ struct MediaType: Sendable, Hashable {
     static let json = MediaType(name: "application/json")
     static let stix = MediaType(name: "application/stix+json", version: "2.1")
     static let taxii = MediaType(name: "application/taxii+json", version: "2.1")
+    static let rfc822 = MediaType(name: "message/rfc822")
+    static let ndjson = MediaType(name: "application/x-ndjson")
 
     var text: String { version.map { "\(name);version=\($0)" } ?? name }
 
@@ -33,12 +35,14 @@ struct MediaType: Sendable, Hashable {
         return sent == version
     }
 
-    /// Refuses the request with 415 unless its Content-Type is one of `accepted`.
-    static func require(_ request: Request, oneOf accepted: [MediaType]) throws {
+    /// The one of `accepted` that the request's Content-Type names; else a 415 problem.
+    @discardableResult
+    static func require(_ request: Request, oneOf accepted: [MediaType]) throws -> MediaType {
         let (name, parameters) = parse(Substring(request.headers[.contentType] ?? ""))
-        guard accepted.contains(where: { $0.matches(name, parameters) }) else {
+        guard let found = accepted.first(where: { $0.matches(name, parameters) }) else {
             throw Problem.unsupportedMediaType(accepted: accepted.map(\.text))
         }
+        return found
     }
 
     /// Whether the request's `Accept` allows this type: no header, `*/*`, `application/*`,

@@ -19,10 +19,9 @@ struct EmailIntakeController {
 
     @Sendable func intake(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let producer = try context.require(.producer)
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "message/rfc822" else { throw Problem.unsupportedMediaType(accepted: ["message/rfc822"]) }
+        try MediaType.require(request, oneOf: [.rfc822])
         let receivedAt = Date()
-        let body = try await EventsIntakeController.collect(request, limit: mail.limits.maxMessageBytes)
+        let body = try await RequestBody.collect(request, limit: mail.limits.maxMessageBytes)
         let submission: PostgresIncidentStore.IntakeSubmission
         do {
             submission = try mail.submission(body, producer: producer.organisation, transport: .httpEmail, receivedAt: receivedAt)

@@ -21,7 +21,7 @@ struct STIXIntakeController {
         let atomic = try Self.atomic(request)
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
-        let body = try await EventsIntakeController.collect(request, limit: maxBodyBytes)
+        let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let bundle = try JSONBody.parse(body, with: json)
         let reading: STIXBundleReading
         do {
@@ -29,10 +29,8 @@ struct STIXIntakeController {
         } catch {
             throw Problem(intakeError: error)
         }
-        let objects: [JSONValue]
-        if case .object(let dictionary) = bundle, case .array(let list)? = dictionary["objects"] { objects = list } else { objects = [] }
         let receipt = try await submission.submit(
-            reading, objects: objects, producer: producer.organisation, transport: .httpSTIX,
+            reading, producer: producer.organisation, transport: .httpSTIX,
             idempotencyKey: idempotencyKey, body: body, receivedAt: receivedAt,
             rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
         context.logger.info(

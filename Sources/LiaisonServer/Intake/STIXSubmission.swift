@@ -24,7 +24,7 @@ struct STIXSubmission: Sendable {
     }
 
     func submit(
-        _ reading: STIXBundleReading, objects: [JSONValue], producer: String, transport: Transport,
+        _ reading: STIXBundleReading, producer: String, transport: Transport,
         idempotencyKey: String?, body: [UInt8], receivedAt: Date, rejections: Rejections
     ) async throws -> Receipt {
         let problems = reading.objects.flatMap { outcome -> [Problem.Item] in
@@ -43,17 +43,11 @@ struct STIXSubmission: Sendable {
         default:
             break
         }
-        let protected = reading.incidents.map { incident in
-            var draft = incident.draft
-            // The incident's version is the newest of its objects', so that a newer version
-            // of any object in it (an indicator a sighting points at) updates the incident.
-            draft.modified = incident.objectIndices.compactMap { Self.version(of: objects, at: $0).flatMap(RFC3339.date(from:)) }
-                .reduce(incident.modified, max)
-            return protector.protect(draft, id: UUID(), producer: producer, receivedAt: receivedAt)
+        let protected = reading.incidents.map {
+            protector.protect($0.draft, id: UUID(), producer: producer, receivedAt: receivedAt)
         }
         let submitted = reading.objects.map { outcome in
-            var object = PostgresIncidentStore.SubmittedObject(objectID: outcome.id, incidents: [])
-            object.version = Self.version(of: objects, at: outcome.index)
+            var object = PostgresIncidentStore.SubmittedObject(objectID: outcome.id, version: outcome.version, incidents: [])
             switch outcome.disposition {
             case .incident(let index): object.incidents = [index]
             case .included(let indices): object.incidents = indices
@@ -68,16 +62,6 @@ struct STIXSubmission: Sendable {
                 bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt, incidents: protected,
                 objects: submitted),
             agreements: agreements.agreements(producer: producer))
-    }
-
-    /// The version a STIX object names for itself: `modified`, else `created` (SCOs have
-    /// neither), as sent; TAXII status details quote it.
-    static func version(of objects: [JSONValue], at index: Int) -> String? {
-        guard objects.indices.contains(index), case .object(let object) = objects[index] else { return nil }
-        for key in ["modified", "created"] {
-            if case .string(let text)? = object[key], text.utf8.count <= 64 { return text }
-        }
-        return nil
     }
 }
 

@@ -33,14 +33,14 @@ struct TAXIIController {
     @Sendable func discovery(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         _ = try context.require(.producer, .consumer, .admin, .auditor)
         let rootURL = Self.baseURL(of: request) + "/taxii2/\(Self.apiRoot)/"
-        return try Self.respond(request, .ok, TAXII.Discovery(
+        return try Self.respond(.ok, TAXII.Discovery(
             title: "Liaison", description: "CSIRT to criminal-justice gateway; producers add STIX 2.1 objects here.",
             default: rootURL, apiRoots: [rootURL]))
     }
 
     @Sendable func apiRootInformation(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         _ = try context.require(.producer, .consumer, .admin, .auditor)
-        return try Self.respond(request, .ok, TAXII.APIRoot(
+        return try Self.respond(.ok, TAXII.APIRoot(
             title: "Liaison", description: "Intake collections, one per producer.", versions: [MediaType.taxii.text],
             maxContentLength: maxBodyBytes))
     }
@@ -48,22 +48,21 @@ struct TAXIIController {
     @Sendable func listCollections(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let principal = try context.require(.producer, .consumer, .admin, .auditor)
         let visible = collections.visible(to: principal)
-        return try Self.respond(request, .ok, TAXII.Collections(collections: visible.isEmpty ? nil : visible))
+        return try Self.respond(.ok, TAXII.Collections(collections: visible.isEmpty ? nil : visible))
     }
 
     @Sendable func collection(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
-        try Self.respond(request, .ok, try visibleCollection(context))
+        try Self.respond(.ok, try visibleCollection(context))
     }
 
     @Sendable func addObjects(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let producer = try context.require(.producer)
         let target = try visibleCollection(context)
         guard target.canWrite else { throw Self.notAllowed("You cannot add objects to this collection.") }
-        try Self.requireAccept(request)
         try MediaType.require(request, oneOf: [.taxii])
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
-        let body = try await EventsIntakeController.collect(request, limit: maxBodyBytes)
+        let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let objects = try Self.envelopeObjects(try JSONBody.parse(body, with: json))
         let reading: STIXBundleReading
         do {
@@ -72,12 +71,12 @@ struct TAXIIController {
             throw Problem(intakeError: error)
         }
         let receipt = try await submission.submit(
-            reading, objects: objects, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
+            reading, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
             body: body, receivedAt: receivedAt, rejections: .report)
         context.logger.info(
             "taxii add-objects committed",
             metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
-        return try Self.respond(request, .accepted, TAXII.Status(receipt))
+        return try Self.respond(.accepted, TAXII.Status(receipt))
     }
 
     /// Consumers' reads come with TAXII delivery; until then no collection is readable
@@ -95,7 +94,7 @@ struct TAXIIController {
         else {
             throw Problem(.notFound, "not-found", title: "No such status", detail: "No status resource with this id is yours.")
         }
-        return try Self.respond(request, .ok, TAXII.Status(receipt))
+        return try Self.respond(.ok, TAXII.Status(receipt))
     }
 
     private func visibleCollection(_ context: LiaisonRequestContext) throws -> TAXII.Collection {
@@ -124,23 +123,12 @@ struct TAXIIController {
         }
     }
 
-    static func requireAccept(_ request: Request) throws {
-        guard MediaType.taxii.isAccepted(by: request) else {
-            throw Problem(
-                .notAcceptable, "not-acceptable", title: "Not acceptable",
-                detail: "This server answers only in \(MediaType.taxii.text); allow it in Accept.")
-        }
-    }
-
     static func notAllowed(_ detail: String) -> Problem {
         Problem(.forbidden, "forbidden", title: "Not allowed", detail: detail)
     }
 
-    static func respond(_ request: Request, _ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
-        try requireAccept(request)
-        return Response(
-            status: status, headers: [.contentType: MediaType.taxii.text],
-            body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(value))))
+    static func respond(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        try JSONResponse.make(status, value, contentType: MediaType.taxii.text)
     }
 
     /// `scheme://host` as the client called us (a proxy's `X-Forwarded-Proto` honoured).

@@ -1,23 +1,24 @@
-import Foundation
 import Hummingbird
 import LiaisonCore
-import NIOCore
 
-/// Under `/taxii2/`, failures answer as TAXII error messages (`application/taxii+json`),
-/// with the same status, slug and places as the problem document elsewhere.
+/// Under `/taxii2/`: refuses a request whose `Accept` does not allow TAXII's media type
+/// (406), and answers every failure as a TAXII error message, with the same status, slug
+/// and places as the problem document elsewhere.
 struct TAXIIErrorMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
+            guard MediaType.taxii.isAccepted(by: request) else {
+                throw Problem(
+                    .notAcceptable, "not-acceptable", title: "Not acceptable",
+                    detail: "This server answers only in \(MediaType.taxii.text); allow it in Accept.")
+            }
             return try await next(request, context)
         } catch {
             let problem = ProblemMiddleware.problem(for: error, context: context)
-            var headers = problem.headers
-            headers[.contentType] = MediaType.taxii.text
-            return Response(
-                status: problem.status, headers: headers,
-                body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(TAXII.ErrorMessage(problem)))))
+            return try JSONResponse.make(
+                problem.status, TAXII.ErrorMessage(problem), contentType: MediaType.taxii.text, headers: problem.headers)
         }
     }
 }
