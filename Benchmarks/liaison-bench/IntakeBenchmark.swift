@@ -69,7 +69,8 @@ struct IntakeBenchmark {
     private func phases(_ http: HTTPClient, base: String, key: String, client: PostgresClient, logger: Logger) async throws {
         let stix = try await push(
             http, url: base + "/v1/intake/stix", key: key, contentType: "application/stix+json;version=2.1",
-            requests: stixRounds, concurrency: 1) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
+            requests: stixObjects > 0 ? stixRounds : 0, concurrency: 1
+        ) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
         stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
         let intelmq = try await push(
             http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",

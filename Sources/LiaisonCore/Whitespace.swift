@@ -9,6 +9,14 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// Whether the text holds white space anywhere (Unicode's White_Space, as
+    /// `Character.isWhitespace`); ASCII is checked without a property lookup.
+    public var containsWhitespace: Bool {
+        unicodeScalars.contains { $0.isASCII ? $0 == " " || (0x09...0x0D).contains($0.value) : $0.properties.isWhitespace }
+    }
+}
+
 extension String {
     /// Without leading and trailing spaces, tabs, CR and LF (ASCII only), as header values
     /// and detector candidates are cut.

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import LiaisonCore
 
 /// Runs a program to completion with `posix_spawn` and `waitpid`, its output captured
 /// in a temporary file. Run from `/` (through `env -C`), since the cluster's owner may
@@ -18,7 +19,7 @@ enum ChildProcess {
     }
 
     static func run(_ executable: String, _ arguments: [String]) -> Result? {
-        let outputPath = NSTemporaryDirectory() + "liaison-child-\(UUID().uuidString)"
+        let outputPath = NSTemporaryDirectory() + "liaison-child-\(UUID.random().uuidString)"
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -109,7 +109,7 @@ extension PostgresIncidentStore {
             }
         }
         let receipt = try signer.sign(Receipt(
-            id: UUID(), producer: submission.producer, transport: submission.transport,
+            id: UUID.random(), producer: submission.producer, transport: submission.transport,
             receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString,
             outcomes: Self.outcomes(submission.objects, results: results, fates: fates), parts: submission.parts))
         let document = receipt.canonicalBytes.utf8Text
@@ -245,7 +245,7 @@ extension PostgresIncidentStore {
         try await connection.query(
             """
             INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
-            SELECT * FROM unnest(\(plans.map { _ in UUID() })::uuid[], \(plans.map(\.incident.id))::uuid[],
+            SELECT * FROM unnest(\(plans.map { _ in UUID.random() })::uuid[], \(plans.map(\.incident.id))::uuid[],
                                  \(plans.map(\.version))::int4[], \(plans.map(\.agreement.id))::text[],
                                  \(plans.map(\.agreement.consumer))::text[],
                                  \(plans.map { $0.agreement.webhook == nil ? "pull-only" : "pending" })::text[])

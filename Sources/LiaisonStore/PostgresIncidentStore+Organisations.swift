@@ -9,7 +9,7 @@ extension PostgresIncidentStore {
     /// keeps its SHA-256.
     public func createAPIKey(organisation: String, role: APIRole) async throws -> String {
         let key = "lsn_" + Base64URL.encode(Secret.random().bytes)
-        let keyID = UUID()
+        let keyID = UUID.random()
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 "INSERT INTO organisations (id) VALUES (\(organisation)) ON CONFLICT DO NOTHING", logger: logger)

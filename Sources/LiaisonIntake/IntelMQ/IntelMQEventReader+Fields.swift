@@ -37,9 +37,10 @@ extension IntelMQEventReader {
         switch field {
         case "ip", "local_ip":
             guard let text = string(value, at: at) else { return }
-            if AddressShape.isIPv4(text), !text.contains("/") {
+            let prefixed = text.utf8.contains(UInt8(ascii: "/"))
+            if !prefixed, AddressShape.isIPv4(text) {
                 observe(.ipv4, text, role)
-            } else if AddressShape.isIPv6(text), !text.contains("/") {
+            } else if !prefixed, AddressShape.isIPv6(text) {
                 observe(.ipv6, text.lowercased(), role)
             } else {
                 fail(at, "is not an IPv4 or IPv6 address")
@@ -50,7 +51,7 @@ extension IntelMQEventReader {
             observe(.domain, text.lowercased(), role)
         case "url":
             guard let text = string(value, at: at) else { return }
-            guard text.contains(":"), !text.contains(where: \.isWhitespace) else { return fail(at, "is not a URL") }
+            guard text.utf8.contains(UInt8(ascii: ":")), !text.containsWhitespace else { return fail(at, "is not a URL") }
             observe(.url, text, role)
         case "asn":
             guard case .number(let number) = value, number == number.rounded(), (0...4_294_967_295).contains(number) else {
@@ -157,7 +158,9 @@ extension IntelMQEventReader {
     /// protected as one.
     static func isEmailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace || $0 == "/" }) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !text.utf8.contains(UInt8(ascii: "/")), !text.containsWhitespace else {
+            return false
+        }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }

@@ -47,20 +47,34 @@ enum AddressShape {
         return groups.count == 6 && groups.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
     }
 
-    /// LDH labels, at least two, alphabetic final label.
+    /// LDH labels, at least two, alphabetic final label; an optional final dot. Checked
+    /// byte by byte: a feed's every event has a host or two.
     static func isDomain(_ value: String) -> Bool {
-        let labels = value.hasSuffix(".") ? value.dropLast().split(separator: ".", omittingEmptySubsequences: false)
-                                          : value.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, value.utf8.count <= 253, let tld = labels.last,
-              tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.count) && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        var bytes = value.utf8[...]
+        if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        guard value.utf8.count <= 253 else { return false }
+        var dots = 0, length = 0, previous: UInt8 = 0, alphabetic = true
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard (1...63).contains(length), previous != UInt8(ascii: "-") else { return false }
+                dots += 1
+                length = 0
+                alphabetic = true
+            } else {
+                let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                guard letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (byte == UInt8(ascii: "-") && length > 0)
+                else { return false }
+                alphabetic = alphabetic && letter
+                length += 1
+            }
+            previous = byte
         }
+        return dots >= 1 && (1...63).contains(length) && previous != UInt8(ascii: "-") && alphabetic
     }
 
     private static func splitPrefix(_ value: String) -> (String, Int?) {
-        guard let slash = value.firstIndex(of: "/") else { return (value, nil) }
+        guard let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) else { return (value, nil) }
         let digits = value[value.index(after: slash)...]
         guard (1...3).contains(digits.count), digits.allSatisfy(\.isASCII), let n = Int(digits) else {
             return (value, 9999)
@@ -68,11 +82,22 @@ enum AddressShape {
         return (String(value[..<slash]), n)
     }
 
+    /// Four decimal octets of at most 255, without leading zeros.
     private static func isDottedQuad(_ text: Substring) -> Bool {
-        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets.allSatisfy { octet in
-            (1...3).contains(octet.count) && octet.allSatisfy { $0.isASCII && $0.isNumber }
-                && !(octet.count > 1 && octet.hasPrefix("0")) && Int(octet)! <= 255
+        var dots = 0, digits = 0, octet = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                dots += 1
+                digits = 0
+                octet = 0
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits == 0 || octet > 0 else { return false }
+                octet = octet * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard octet <= 255 else { return false }
+            }
         }
+        return dots == 3 && digits > 0
     }
 }

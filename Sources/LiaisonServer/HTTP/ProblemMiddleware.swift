@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import LiaisonIntake
 import LiaisonStore
 import PostgresNIO
@@ -28,7 +29,7 @@ struct ProblemMiddleware: RouterMiddleware {
             context.logger.error("database error", metadata: ["error": "PSQLError"])
             return Problem.unavailable
         default:
-            let correlationID = UUID().uuidString.lowercased()
+            let correlationID = UUID.random().uuidString.lowercased()
             context.logger.error(
                 "request failed", metadata: ["correlation_id": "\(correlationID)", "error_type": "\(type(of: error))"])
             return Problem.internalError(correlationID: correlationID)

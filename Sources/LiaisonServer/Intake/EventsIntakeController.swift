@@ -38,7 +38,7 @@ struct EventsIntakeController {
             producer: producer.organisation, transport: .httpEvents, idempotencyKey: idempotencyKey,
             bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt,
             incidents: drafts.map {
-                protector.protect($0, id: UUID(), producer: producer.organisation, receivedAt: receivedAt)
+                protector.protect($0, id: UUID.random(), producer: producer.organisation, receivedAt: receivedAt)
             })
         let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
         context.logger.info(

@@ -48,7 +48,7 @@ public struct MailSubmission: Sendable {
         let incidents = report.drafts.map { draft in
             var draft = draft
             draft.custody = custody
-            return protector.protect(draft, id: UUID(), producer: producer, receivedAt: receivedAt)
+            return protector.protect(draft, id: UUID.random(), producer: producer, receivedAt: receivedAt)
         }
         return PostgresIncidentStore.IntakeSubmission(
             producer: producer, transport: transport, idempotencyKey: nil, bodySHA256: digest, receivedAt: receivedAt,

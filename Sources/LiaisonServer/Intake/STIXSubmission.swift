@@ -44,7 +44,7 @@ struct STIXSubmission: Sendable {
             break
         }
         let protected = reading.incidents.map {
-            protector.protect($0.draft, id: UUID(), producer: producer, receivedAt: receivedAt)
+            protector.protect($0.draft, id: UUID.random(), producer: producer, receivedAt: receivedAt)
         }
         let submitted = reading.objects.map { outcome in
             var object = PostgresIncidentStore.SubmittedObject(objectID: outcome.id, version: outcome.version, incidents: [])

@@ -1,0 +1,76 @@
+-- Intake writes thousands of custody records, vault entries and deliveries in one
+-- statement each, and a foreign key checks every row with a query of its own: a third of
+-- PostgreSQL's work during intake. The rows those references point at are evidence (an
+-- incident, the receipt it came with, the agreement it was shared under) and are never
+-- deleted, nor their keys changed; that is now refused outright. With the referenced rows
+-- fixed, checking the rows a statement inserted, all at once, guarantees what the foreign
+-- keys did.
+--
+-- The foreign keys of tables written a row at a time stay as they are.
+
+-- Referenced rows stay: no DELETE, no TRUNCATE, no new id.
+CREATE FUNCTION refuse_removal() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.id = OLD.id THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% rows are referenced as evidence: they are never removed and their ids never change',
+        TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+END;
+$$;
+
+-- A referencing row keeps the references it was inserted with.
+CREATE FUNCTION refuse_new_reference() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF to_jsonb(NEW) -> TG_ARGV[0] = to_jsonb(OLD) -> TG_ARGV[0] THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '%.% never changes once written', TG_TABLE_NAME, TG_ARGV[0]
+        USING ERRCODE = 'restrict_violation';
+END;
+$$;
+
+-- After an INSERT statement: every row it inserted (the transition table `inserted`)
+-- names an existing row. TG_ARGV: the referencing column, the referenced table (key `id`).
+CREATE FUNCTION check_references() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    missing text;
+BEGIN
+    EXECUTE format(
+        'SELECT n.%1$I::text FROM inserted n WHERE NOT EXISTS (SELECT 1 FROM %2$I r WHERE r.id = n.%1$I) LIMIT 1',
+        TG_ARGV[0], TG_ARGV[1]) INTO missing;
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'insert into % names % %, which does not exist', TG_TABLE_NAME, TG_ARGV[1], missing
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+DO $$
+DECLARE
+    referenced text;
+    reference text[];
+BEGIN
+    FOREACH referenced IN ARRAY ARRAY['incidents', 'receipts', 'agreements'] LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_kept BEFORE DELETE OR UPDATE OF id ON %1$I
+                            FOR EACH ROW EXECUTE FUNCTION refuse_removal()', referenced);
+        EXECUTE format('CREATE TRIGGER %1$s_not_truncated BEFORE TRUNCATE ON %1$I
+                            FOR EACH STATEMENT EXECUTE FUNCTION refuse_removal()', referenced);
+    END LOOP;
+    FOREACH reference SLICE 1 IN ARRAY ARRAY[
+        ['custody_records', 'incident_id', 'incidents'],
+        ['custody_records', 'receipt_id', 'receipts'],
+        ['vault_entries', 'incident_id', 'incidents'],
+        ['deliveries', 'incident_id', 'incidents'],
+        ['deliveries', 'agreement_id', 'agreements']
+    ] LOOP
+        EXECUTE format('ALTER TABLE %1$I DROP CONSTRAINT %1$s_%2$s_fkey', reference[1], reference[2]);
+        EXECUTE format('CREATE TRIGGER %1$s_%2$s_exists AFTER INSERT ON %1$I REFERENCING NEW TABLE AS inserted
+                            FOR EACH STATEMENT EXECUTE FUNCTION check_references(%2$L, %3$L)',
+                       reference[1], reference[2], reference[3]);
+        EXECUTE format('CREATE TRIGGER %1$s_%2$s_kept BEFORE UPDATE OF %2$I ON %1$I
+                            FOR EACH ROW EXECUTE FUNCTION refuse_new_reference(%2$L)', reference[1], reference[2]);
+    END LOOP;
+END;
+$$;

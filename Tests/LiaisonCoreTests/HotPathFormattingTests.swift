@@ -1,0 +1,52 @@
+import Foundation
+import LiaisonCore
+import Testing
+
+/// The hand-written forms intake uses instead of Foundation's, checked against Foundation.
+@Suite struct HotPathFormattingTests {
+    @Test("RFC 3339 times are written as Foundation's calendar reads them, milliseconds rounded")
+    func rfc3339MatchesTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SystemRandomNumberGenerator()
+        // 1601 to 9999: Foundation's Gregorian calendar switches to Julian dates before 1582.
+        let fixed: [Int64] = [0, -1, 951_782_400_000, 1_709_164_800_000, 253_402_300_799_999, -11_644_473_600_000]
+        let random = (0..<5_000).map { _ in Int64.random(in: -11_644_473_600_000...253_402_300_799_999, using: &generator) }
+        for millis in fixed + random {
+            let date = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let seconds = Date(timeIntervalSince1970: (Double(millis) / 1000).rounded(.down))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: seconds)
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!,
+                parts.minute!, parts.second!, Int(((millis % 1000) + 1000) % 1000))
+            #expect(RFC3339.string(from: date) == expected, "\(millis)")
+        }
+    }
+
+    @Test("RFC 3339 rounds to the nearest millisecond and reads back what it wrote")
+    func rfc3339Rounds() {
+        let date = Date(timeIntervalSince1970: 1_764_322_499.9996)
+        #expect(RFC3339.string(from: date) == "2025-11-28T09:35:00.000Z")
+        #expect(RFC3339.date(from: RFC3339.string(from: date)).map(RFC3339.string(from:)) == "2025-11-28T09:35:00.000Z")
+        // Outside four-digit years Foundation writes it, as before.
+        #expect(RFC3339.string(from: Date(timeIntervalSince1970: 253_402_300_800)).hasSuffix(".000Z"))
+    }
+
+    @Test("Random UUIDs are version 4, RFC 9562 variant, and differ")
+    func randomUUIDs() {
+        let ids = (0..<1_000).map { _ in UUID.random() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            let text = id.uuidString.lowercased()
+            #expect(Array(text)[14] == "4")
+            #expect("89ab".contains(Array(text)[19]))
+        }
+    }
+
+    @Test("Hexadecimal is lower-case, two digits a byte")
+    func hex() {
+        #expect([0x00, 0x0f, 0xa5, 0xff].hexString == "000fa5ff")
+        #expect([UInt8]().hexString == "")
+        #expect(Array(0...255).map(UInt8.init).hexString.count == 512)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonTestSupport
+import PostgresNIO
+import Testing
+
+/// Migration 0006 checks the references of intake's bulk tables once per statement instead
+/// of with a foreign key per row; these are the guarantees the keys gave, checked again.
+@Suite(.timeLimit(.minutes(3))) struct ReferenceIntegrityTests {
+    static let agreement = GatewayFixture.agreement(webhookURL: nil, fields: [.classification, .title, .observables])
+
+    /// One committed incident, with its receipt, custody record, vault entry and delivery.
+    func seed(_ db: TestDatabase.Handle) async throws -> (incident: UUID, receipt: UUID) {
+        _ = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+        _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+        try await db.store.registerAgreements([(Self.agreement, Data(repeating: 0, count: 32))])
+        let draft = IncidentDraft(
+            naturalKey: "ref:1", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green,
+            title: "Phishing kit", description: "", firstSeen: nil, lastSeen: nil,
+            observables: [Observable(kind: .email, value: "ana@example.rs", role: .victim)])
+        let receipt = try await db.store.commitIntake(
+            .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
+                  receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: .random(), producer: "cert", receivedAt: Date())]),
+            agreements: [Self.agreement])
+        return (try #require(receipt.outcomes.first?.incidentID), receipt.id)
+    }
+
+    func refused(_ db: TestDatabase.Handle, _ sql: PostgresQuery, state: String) async {
+        do {
+            try await db.client.query(sql, logger: TestDatabase.logger)
+            Issue.record("accepted: \(sql.sql)")
+        } catch let error as PSQLError {
+            #expect(error.serverInfo?[.sqlState] == state, "\(sql.sql)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("A row naming an incident, receipt or agreement that does not exist is refused, and none of its statement stays")
+    func missingReferences() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let (incident, receipt) = try await seed(db)
+            let missing = UUID.random()
+            let before = try await TestDatabase.rowCounts(db)
+            // Each statement inserts one good row and one bad one: both go.
+            await refused(db, """
+                INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
+                SELECT i, 2, \(receipt), 'cert', 'http-events', decode(repeat('00', 32), 'hex'), now(), '{}'
+                FROM unnest(ARRAY[\(incident), \(missing)]) AS i
+                """, state: "23503")
+            await refused(db, """
+                INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
+                VALUES (\(incident), 3, \(missing), 'cert', 'http-events', decode(repeat('00', 32), 'hex'), now(), '{}')
+                """, state: "23503")
+            await refused(db, """
+                INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
+                SELECT t, i, 'email', 'victim', 'k', '\\x00', '\\x00', now()
+                FROM unnest(ARRAY['[[pd:email:00000000000000a1]]', '[[pd:email:00000000000000a2]]'], ARRAY[\(incident), \(missing)]) AS u(t, i)
+                """, state: "23503")
+            await refused(db, """
+                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
+                VALUES (\(UUID.random()), \(missing), 1, \(Self.agreement.id), 'police', 'pull-only')
+                """, state: "23503")
+            await refused(db, """
+                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
+                VALUES (\(UUID.random()), \(incident), 5, 'no-such-agreement', 'police', 'pull-only')
+                """, state: "23503")
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("Incidents, receipts and agreements are never deleted, truncated or given a new id")
+    func referencedRowsStay() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let (incident, receipt) = try await seed(db)
+            let before = try await TestDatabase.rowCounts(db)
+            await refused(db, "DELETE FROM incidents WHERE id = \(incident)", state: "23001")
+            await refused(db, "DELETE FROM receipts WHERE id = \(receipt)", state: "23001")
+            await refused(db, "DELETE FROM agreements", state: "23001")
+            await refused(db, "UPDATE incidents SET id = \(UUID.random()) WHERE id = \(incident)", state: "23001")
+            await refused(db, "UPDATE agreements SET id = 'renamed'", state: "23001")
+            for table in ["incidents", "receipts", "agreements"] {
+                await refused(db, PostgresQuery(unsafeSQL: "TRUNCATE \(table) CASCADE"), state: "23001")
+            }
+            #expect(try await TestDatabase.rowCounts(db) == before)
+            // Other changes to the rows go on as before.
+            try await db.client.query("UPDATE incidents SET title = 'Phishing kit, renamed' WHERE id = \(incident)", logger: TestDatabase.logger)
+        }
+    }
+
+    @Test("A custody record, vault entry or delivery keeps the references it was written with")
+    func referencesDoNotMove() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await seed(db)
+            await refused(db, "UPDATE custody_records SET incident_id = \(UUID.random())", state: "23001")
+            await refused(db, "UPDATE custody_records SET receipt_id = \(UUID.random())", state: "23001")
+            await refused(db, "UPDATE vault_entries SET incident_id = \(UUID.random())", state: "23001")
+            await refused(db, "UPDATE deliveries SET incident_id = \(UUID.random())", state: "23001")
+            await refused(db, "UPDATE deliveries SET agreement_id = 'elsewhere'", state: "23001")
+            // The outbox still moves a delivery along.
+            try await db.client.query("UPDATE deliveries SET attempts = attempts + 1", logger: TestDatabase.logger)
+        }
+    }
+}
