@@ -32,6 +32,27 @@ import Testing
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: 253_402_300_800)).hasSuffix(".000Z"))
     }
 
+    @Test("Whole-second times with Z or an offset read as Foundation reads them; others fall back to it")
+    func rfc3339Reading() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let year = Int.random(in: 1600...9999, using: &generator), month = Int.random(in: 1...12, using: &generator)
+            let day = Int.random(in: 1...31, using: &generator), hour = Int.random(in: 0...23, using: &generator)
+            let minute = Int.random(in: 0...59, using: &generator), second = Int.random(in: 0...59, using: &generator)
+            let zone = ["Z", "+00:00", "-00:00", "+05:30", "-11:45", "+14:00"].randomElement(using: &generator)!
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + zone
+            #expect(RFC3339.date(from: text) == (try? Date(text, strategy: .iso8601)), "\(text)")
+        }
+        for text in [
+            "2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-11-28T24:00:00Z",
+            "2026-11-28T23:59:60Z", "2026-11-28t09:15:00z", "2026-11-28T09:15:00+0100", "1500-01-01T00:00:00Z",
+            "2026-11-28T09:15:00", "2026-11-28 09:15:00Z", "２026-11-28T09:15:00Z",
+        ] {
+            #expect(RFC3339.date(from: text) == (try? Date(text, strategy: .iso8601)), "\(text)")
+        }
+        #expect(RFC3339.date(from: "2026-11-28T09:15:00+01:00") == Date(timeIntervalSince1970: 1_795_853_700))
+    }
+
     @Test("Random UUIDs are version 4, RFC 9562 variant, and differ")
     func randomUUIDs() {
         let ids = (0..<1_000).map { _ in UUID.random() }

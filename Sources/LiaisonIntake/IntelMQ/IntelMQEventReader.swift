@@ -51,17 +51,19 @@ public struct IntelMQEventReader {
             fail("", "must be an object")
             return nil
         }
-        var fields: [String: JSONValue] = [:]
+        var fields: [(key: String, value: JSONValue)] = []
         flatten(value, key: nil, at: "", into: &fields)
         if fields.isEmpty, problems.isEmpty { fail("", "has no IntelMQ fields") }
+        // A flat event's fields come out in key order already; nested ones interleave.
+        if !nestedPointers.isEmpty { fields.sort { $0.key < $1.key } }
         var taxonomy: String?
         var type: String?
         var tlp: TLP?
         var firstSeen: Date?
         var description = ""
         var feedName: String?
-        for key in fields.keys.sorted() {
-            let value = fields[key]!, at = key
+        for (key, value) in fields {
+            let at = key
             if value == .null { continue }
             switch key {
             case "classification.taxonomy": taxonomy = string(value, at: at)
@@ -98,13 +100,15 @@ public struct IntelMQEventReader {
             observables: observables, custody: custody.sorted { $0.name < $1.name })
     }
 
-    /// Nested objects (`hierarchical_output`) become dotted keys. `at` is the pointer of a
-    /// nested value; a top-level scalar's is left empty (its key gives it, when needed).
-    private mutating func flatten(_ value: JSONValue, key: String?, at: String, into fields: inout [String: JSONValue]) {
+    /// Nested objects (`hierarchical_output`) become dotted keys, members in key order. `at`
+    /// is the pointer of a nested value; a top-level scalar's is left empty (its key gives
+    /// it, when needed).
+    private mutating func flatten(
+        _ value: JSONValue, key: String?, at: String, into fields: inout [(key: String, value: JSONValue)]
+    ) {
         if case .object(let members) = value {
-            for member in members.keys.sorted() {
+            for (member, child) in members.sorted(by: { $0.key < $1.key }) {
                 let name = key.map { $0 + "." + member } ?? member
-                let child = members[member]!
                 var nested = key != nil
                 if case .object = child { nested = true }
                 flatten(child, key: name, at: nested ? at + "/" + JSONPointer.escape(member) : "", into: &fields)
@@ -112,18 +116,21 @@ public struct IntelMQEventReader {
             return
         }
         guard let key else { return }
+        // The same dotted key twice needs a nested occurrence, and that comes first: a
+        // member's name sorts before any longer dotted key it begins.
+        let twice = !nestedPointers.isEmpty && nestedPointers[key] != nil
         let problem: String? =
-            if Self.liaisonOnlyKeys.contains(key) {
+            if !key.utf8.contains(UInt8(ascii: ".")) && Self.liaisonOnlyKeys.contains(key) {
                 "is a property of Liaison's event schema, not an IntelMQ field"
             } else if !key.hasPrefix("extra."), key != "__type", !Self.isFieldName(key) {
                 "is not an IntelMQ field name (lower-case letters, digits and '_', in dotted parts)"
-            } else if fields[key] != nil {
+            } else if twice {
                 "is given twice, dotted and nested"
             } else {
                 nil
             }
         if let problem { return fail(pointer: at.isEmpty ? "/" + JSONPointer.escape(key) : at, problem) }
-        fields[key] = value
+        fields.append((key, value))
         if !at.isEmpty { nestedPointers[key] = at }
     }
 
