@@ -8,6 +8,7 @@ import LiaisonStore
 import Logging
 import NIOCore
 import PostgresNIO
+import ServiceLifecycle
 
 /// `liaison-bench intake`: the gateway in this process, on a real PostgreSQL (a throwaway
 /// embedded cluster, or `LIAISON_DATABASE_URL`), fed over loopback HTTP: STIX bundles of
@@ -51,17 +52,18 @@ struct IntakeBenchmark {
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let server = ServiceGroup(configuration: .init(services: [app], logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
+            group.addTask { try await server.run() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { return }
             do {
                 try await phases(http, base: "http://127.0.0.1:\(port)", key: key, client: store.client, logger: logger)
             } catch {
-                group.cancelAll()
+                await server.triggerGracefulShutdown()
                 throw error
             }
-            group.cancelAll()
+            await server.triggerGracefulShutdown()
         }
         try await http.shutdown()
     }
@@ -81,8 +83,9 @@ struct IntakeBenchmark {
         print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
         guard events > 0 else { return }
         let copy = try await CopyComparison(client: client, logger: logger).measure(naturalKeyPrefix: "intelmq-")
-        print(String(format: "plain COPY of the same rows (median of 3): %d rows in %.2f s = %.0f events/s (%.0f rows/s)",
-                     copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds))
+        print(String(format: "plain COPY of the same rows (median of 3): %d rows in %.2f s = %.0f events/s (%.0f rows/s); runs: ",
+                     copy.rows, copy.seconds, Double(copy.events) / copy.seconds, Double(copy.rows) / copy.seconds)
+              + copy.runs.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
         print(String(format: "intake / COPY: %.2f", intelmq.rate / (Double(copy.events) / copy.seconds)))
     }
 

@@ -34,11 +34,29 @@ extension JSONValue {
         }
     }
 
-    /// RFC 8785 §3.2.3 orders names by their UTF-16 code units. For ASCII names that is
-    /// String's own order, which the standard library compares by bytes.
+    /// RFC 8785 §3.2.3 orders names by their UTF-16 code units.
     private static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
-        if members.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return members.sorted { $0.key < $1.key } }
-        return members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        members.sorted { utf16Precedes($0.key, $1.key) }
+    }
+
+    /// UTF-16 order read off the UTF-8 bytes. UTF-8 sorts by code point, and so does
+    /// UTF-16 except that U+E000–U+FFFF come after U+10000 and above (whose surrogates are
+    /// 0xD800–0xDFFF). At the first byte that differs, both are lead bytes if either is
+    /// 0xEE or more; a 0xEE/0xEF lead against a 0xF0–0xF4 one is that exception.
+    static func utf16Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                var index = 0
+                while index < common && x[index] == y[index] { index += 1 }
+                guard index < common else { return x.count < y.count }
+                let (p, q) = (x[index], y[index])
+                if p >= 0xF0 && (0xEE...0xEF).contains(q) { return true }
+                if q >= 0xF0 && (0xEE...0xEF).contains(p) { return false }
+                return p < q
+            }
+        }
     }
 
     /// Quote, backslash and control characters escaped as RFC 8785 §3.2.2.2 asks; every

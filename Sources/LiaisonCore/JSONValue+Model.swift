@@ -20,7 +20,9 @@ extension Redaction {
 }
 
 extension Receipt {
-    public var jsonValue: JSONValue {
+    public var jsonValue: JSONValue { .object(jsonMembers) }
+
+    var jsonMembers: [String: JSONValue] {
         var members: [String: JSONValue] = [
             "receipt_id": .string(id.uuidString), "producer": .string(producer), "transport": .string(transport.rawValue),
             "received_at": .string(RFC3339.string(from: receivedAt)), "body_sha256": .string(bodySHA256),
@@ -28,16 +30,18 @@ extension Receipt {
             "outcomes": .array(outcomes.map(\.jsonValue)),
         ]
         if !parts.isEmpty { members["parts"] = .array(parts.map(\.jsonValue)) }
-        if let signature {
-            members["signature"] = .object([
-                "alg": .string(signature.algorithm), "kid": .string(signature.keyID), "value": .string(signature.value),
-            ])
-        }
-        return .object(members)
+        if let signature { members["signature"] = signature.jsonValue }
+        return members
     }
 
     /// The receipt in RFC 8785 canonical form, as it is stored and answered.
     public var canonicalBytes: [UInt8] { jsonValue.canonicalBytes }
+}
+
+extension Receipt.Signature {
+    var jsonValue: JSONValue {
+        .object(["alg": .string(algorithm), "kid": .string(keyID), "value": .string(value)])
+    }
 }
 
 extension Receipt.Outcome {

@@ -55,7 +55,7 @@ extension PostgresIncidentStore {
     /// An incident the producer sent before (same natural key) is a duplicate and changes
     /// nothing, unless it comes with a newer version: then it updates the stored incident
     /// (see ``replaceVersions(_:on:)``). Returns only after commit.
-    public func commitIntake(_ submission: IntakeSubmission, agreements: [Agreement]) async throws -> Receipt {
+    public func commitIntake(_ submission: IntakeSubmission, agreements: [Agreement]) async throws -> SignedReceipt {
         if let key = submission.idempotencyKey, let first = try await receipt(producer: submission.producer, idempotencyKey: key) {
             return first
         }
@@ -79,7 +79,7 @@ extension PostgresIncidentStore {
 
     private func commit(
         _ submission: IntakeSubmission, agreements: [Agreement], on connection: PostgresConnection
-    ) async throws -> Receipt {
+    ) async throws -> SignedReceipt {
         let inserted = try await insertIncidents(submission.incidents, on: connection)
         let existing = try await lockedIncidents(
             producer: submission.producer,
@@ -108,11 +108,11 @@ extension PostgresIncidentStore {
                 fates.append(.duplicate)
             }
         }
-        let receipt = try signer.sign(Receipt(
+        let signed = try signer.sign(Receipt(
             id: UUID.random(), producer: submission.producer, transport: submission.transport,
             receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString,
             outcomes: Self.outcomes(submission.objects, results: results, fates: fates), parts: submission.parts))
-        let document = receipt.canonicalBytes.utf8Text
+        let receipt = signed.receipt, document = signed.document.utf8Text
         try await connection.query(
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
@@ -136,7 +136,7 @@ extension PostgresIncidentStore {
                 "rejected": receipt.outcomes.filter { $0.status == .rejected }.count, "deliveries": deliveries,
             ],
             on: connection)
-        return receipt
+        return signed
     }
 
     /// One outcome per submitted object: its incident's fate, or rejected.

@@ -28,23 +28,19 @@ public struct PostgresIncidentStore: Sendable {
     }
 
     /// A receipt by id, if `producer` was given it.
-    public func receipt(id: UUID, producer: String) async throws -> Receipt? {
+    public func receipt(id: UUID, producer: String) async throws -> SignedReceipt? {
         let rows = try await client.query(
             "SELECT document FROM receipts WHERE id = \(id) AND producer = \(producer)", logger: logger)
-        for try await document in rows.decode(String.self) {
-            return try CanonicalJSON.decode(Receipt.self, from: Data(document.utf8))
-        }
+        for try await document in rows.decode(String.self) { return try SignedReceipt(document: Array(document.utf8)) }
         return nil
     }
 
     /// The receipt first given for this producer's idempotency key, if any.
-    public func receipt(producer: String, idempotencyKey: String) async throws -> Receipt? {
+    public func receipt(producer: String, idempotencyKey: String) async throws -> SignedReceipt? {
         let rows = try await client.query(
             "SELECT document FROM receipts WHERE producer = \(producer) AND idempotency_key = \(idempotencyKey)",
             logger: logger)
-        for try await document in rows.decode(String.self) {
-            return try CanonicalJSON.decode(Receipt.self, from: Data(document.utf8))
-        }
+        for try await document in rows.decode(String.self) { return try SignedReceipt(document: Array(document.utf8)) }
         return nil
     }
 }

@@ -48,7 +48,7 @@ struct Mail: AsyncParsableCommand {
             let receipt = try await gateway.withStore { store, migrator in
                 try await migrator.migrate()
                 guard try await store.organisationExists(producer) else { return nil as Receipt? }
-                return try await store.commitIntake(submission, agreements: agreements)
+                return try await store.commitIntake(submission, agreements: agreements).receipt
             }
             guard let receipt else { throw ExitFailure.noUser("no producer organisation \(producer)") }
             print("stored: receipt \(receipt.id), \(receipt.outcomes.count) incident(s)")

@@ -15,7 +15,8 @@ import Testing
             let receipt = try await db.store.commitIntake(
                 .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
                       receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())]),
-                agreements: [])
+                agreements: []
+            ).receipt
             try await verifyIndependently(try #require(try await db.store.receipt(id: receipt.id, producer: "cert")), signer: db.store.signer)
         }
     }
@@ -37,21 +38,23 @@ import Testing
                 .init(producer: "cert", transport: .httpSTIX, idempotencyKey: nil, bodySHA256: Data(repeating: 2, count: 32),
                       receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())],
                       objects: objects),
-                agreements: [])
+                agreements: []
+            ).receipt
             #expect(receipt.outcomes.map(\.status) == [.accepted, .accepted, .rejected])
             try await verifyIndependently(try #require(try await db.store.receipt(id: receipt.id, producer: "cert")), signer: db.store.signer)
         }
     }
 
     /// Checks the receipt with Python's `cryptography` (deploy/local/verify-receipt.py) and
-    /// `liaison receipts verify`; a copy with one status changed must fail both.
-    func verifyIndependently(_ stored: Receipt, signer: ReceiptSigner) async throws {
+    /// `liaison receipts verify`, in the very bytes the gateway stored and answers; a copy
+    /// with one status changed must fail both.
+    func verifyIndependently(_ stored: SignedReceipt, signer: ReceiptSigner) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let receiptFile = directory.appendingPathComponent("receipt.json")
         let tamperedFile = directory.appendingPathComponent("tampered.json")
         let keyFile = directory.appendingPathComponent("key.jwk")
-        let json = String(decoding: try CanonicalJSON.encode(stored), as: UTF8.self)
+        let json = String(decoding: stored.document, as: UTF8.self)
         try json.write(to: receiptFile, atomically: true, encoding: .utf8)
         try json.replacingOccurrences(of: "\"accepted\"", with: "\"duplicate\"").write(to: tamperedFile, atomically: true, encoding: .utf8)
         try CanonicalJSON.encode(signer.publicKey).write(to: keyFile)

@@ -53,6 +53,20 @@ import Testing
         #expect(RFC3339.date(from: "2026-11-28T09:15:00+01:00") == Date(timeIntervalSince1970: 1_795_853_700))
     }
 
+    @Test("Canonical JSON orders member names by UTF-16 code units, private-use and BMP above surrogates included")
+    func canonicalOrder() {
+        let scalars: [Unicode.Scalar] = ["a", "b", "\u{E9}", "\u{20AC}", "\u{D7FF}", "\u{E000}", "\u{FB33}", "\u{FFFD}", "\u{10000}", "\u{1F600}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let names = Set((0..<8).map { _ in
+                String(String.UnicodeScalarView((0..<Int.random(in: 0...3, using: &generator)).map { _ in scalars.randomElement(using: &generator)! }))
+            })
+            let object = JSONValue.object(Dictionary(uniqueKeysWithValues: names.map { ($0, JSONValue.null) }))
+            let expected = "{" + names.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }.map { "\"\($0)\":null" }.joined(separator: ",") + "}"
+            #expect(String(decoding: object.canonicalBytes, as: UTF8.self) == expected)
+        }
+    }
+
     @Test("Random UUIDs are version 4, RFC 9562 variant, and differ")
     func randomUUIDs() {
         let ids = (0..<1_000).map { _ in UUID.random() }

@@ -32,7 +32,11 @@ import Testing
 
     @Test("A signed receipt verifies with the public key, survives a JSON round trip, and fails when altered")
     func signAndVerify() throws {
-        let signed = try signer.sign(receipt())
+        let signing = try signer.sign(receipt())
+        let signed = signing.receipt
+        // The document answered is the signed receipt's canonical form, and reads back as it.
+        #expect(signing.document == signed.canonicalBytes)
+        #expect(try SignedReceipt(document: signing.document).receipt.canonicalBytes == signing.document)
         #expect(signed.signature?.keyID == signer.publicKey.kid)
         #expect(signer.publicKey.verifies(signed))
         let roundTrip = try CanonicalJSON.decode(Receipt.self, from: CanonicalJSON.encode(signed))

@@ -22,7 +22,8 @@ import Testing
         return try await store.commitIntake(
             .init(producer: "cert", transport: .httpSTIX, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
                   receivedAt: Date(), incidents: [protected]),
-            agreements: [Self.agreement])
+            agreements: [Self.agreement]
+        ).receipt
     }
 
     func count(_ db: TestDatabase.Handle, _ sql: PostgresQuery) async throws -> Int {

@@ -62,7 +62,8 @@ import Testing
             let receipt = try await db.store.commitIntake(
                 .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 0, count: 32),
                       receivedAt: Date(), incidents: [protected]),
-                agreements: [])
+                agreements: []
+            ).receipt
             #expect(receipt.outcomes.map(\.status) == [.accepted])
             let token = try #require(protected.vault.first?.token)
             #expect(try await db.store.plaintexts(for: [token]) == [token: "+381641234567"])

@@ -22,7 +22,8 @@ import Testing
         let receipt = try await db.store.commitIntake(
             .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
                   receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: .random(), producer: "cert", receivedAt: Date())]),
-            agreements: [Self.agreement])
+            agreements: [Self.agreement]
+        ).receipt
         return (try #require(receipt.outcomes.first?.incidentID), receipt.id)
     }
 
@@ -37,7 +38,7 @@ import Testing
         }
     }
 
-    @Test("A row naming an incident, receipt or agreement that does not exist is refused, and none of its statement stays")
+    @Test("A row naming an organisation, incident, receipt or agreement that does not exist is refused, and none of its statement stays")
     func missingReferences() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let (incident, receipt) = try await seed(db)
@@ -66,11 +67,16 @@ import Testing
                 INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
                 VALUES (\(UUID.random()), \(incident), 5, 'no-such-agreement', 'police', 'pull-only')
                 """, state: "23503")
+            await refused(db, """
+                INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy, classification_type,
+                                       tlp, title, description, observables, redactions)
+                VALUES (\(UUID.random()), 'nobody', 'ref:2', now(), 'fraud', 'phishing', 'TLP:GREEN', 't', '', '[]', '[]')
+                """, state: "23503")
             #expect(try await TestDatabase.rowCounts(db) == before)
         }
     }
 
-    @Test("Incidents, receipts and agreements are never deleted, truncated or given a new id")
+    @Test("Organisations, incidents, receipts and agreements are never deleted, truncated or given a new id")
     func referencedRowsStay() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let (incident, receipt) = try await seed(db)
@@ -78,9 +84,10 @@ import Testing
             await refused(db, "DELETE FROM incidents WHERE id = \(incident)", state: "23001")
             await refused(db, "DELETE FROM receipts WHERE id = \(receipt)", state: "23001")
             await refused(db, "DELETE FROM agreements", state: "23001")
+            await refused(db, "DELETE FROM organisations WHERE id = 'cert'", state: "23001")
             await refused(db, "UPDATE incidents SET id = \(UUID.random()) WHERE id = \(incident)", state: "23001")
             await refused(db, "UPDATE agreements SET id = 'renamed'", state: "23001")
-            for table in ["incidents", "receipts", "agreements"] {
+            for table in ["organisations", "incidents", "receipts", "agreements"] {
                 await refused(db, PostgresQuery(unsafeSQL: "TRUNCATE \(table) CASCADE"), state: "23001")
             }
             #expect(try await TestDatabase.rowCounts(db) == before)

@@ -15,14 +15,18 @@ public struct ReceiptSigner: Sendable {
     /// The public key as a JSON Web Key (RFC 8037): `{"kty":"OKP","crv":"Ed25519","x":…,"kid":…}`.
     public var publicKey: ReceiptPublicKey { ReceiptPublicKey(raw: Array(key.publicKey.rawRepresentation)) }
 
-    public func sign(_ receipt: Receipt) throws -> Receipt {
-        var unsigned = receipt
-        unsigned.signature = nil
-        let message = try Self.signedBytes(of: unsigned)
+    /// The receipt signed, with the document it is stored and answered as. The receipt's
+    /// JSON is built once for both the signed bytes and the document.
+    public func sign(_ receipt: Receipt) throws -> SignedReceipt {
         var signed = receipt
-        signed.signature = .init(
+        signed.signature = nil
+        var members = signed.jsonMembers
+        let message = JSONValue.object(members).canonicalBytes
+        let signature = Receipt.Signature(
             algorithm: "Ed25519", keyID: publicKey.keyID, value: Base64URL.encode(Array(try key.signature(for: message))))
-        return signed
+        signed.signature = signature
+        members["signature"] = signature.jsonValue
+        return SignedReceipt(receipt: signed, document: JSONValue.object(members).canonicalBytes)
     }
 
     /// The bytes a receipt's signature covers: the JCS form of the receipt without `signature`.
@@ -30,6 +34,23 @@ public struct ReceiptSigner: Sendable {
         var unsigned = receipt
         unsigned.signature = nil
         return unsigned.canonicalBytes
+    }
+}
+
+/// A signed receipt and its RFC 8785 document: the exact bytes stored and answered, so an
+/// answer never differs from what was signed by a re-rendering.
+public struct SignedReceipt: Sendable {
+    public var receipt: Receipt
+    public var document: [UInt8]
+
+    public init(receipt: Receipt, document: [UInt8]) {
+        self.receipt = receipt
+        self.document = document
+    }
+
+    /// A stored document, read back.
+    public init(document: [UInt8]) throws {
+        self.init(receipt: try CanonicalJSON.decode(Receipt.self, from: Data(document)), document: document)
     }
 }
 

@@ -163,8 +163,7 @@ public struct IncidentProtector: Sendable {
 extension Token {
     /// 64 random bits as 16 lower-case hex digits.
     public static func randomID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var value = UInt64.random(in: .min ... .max)
+        return withUnsafeBytes(of: &value) { $0.hexString }
     }
 }

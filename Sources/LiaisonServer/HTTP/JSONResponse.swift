@@ -14,10 +14,9 @@ enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try CanonicalJSON.encode(value))))
     }
 
-    /// A receipt in its RFC 8785 form, the bytes its signature was made over plus the signature.
-    static func receipt(_ status: HTTPResponse.Status, _ receipt: Receipt) -> Response {
+    /// A receipt as it was signed and stored (RFC 8785 JSON).
+    static func receipt(_ status: HTTPResponse.Status, _ signed: SignedReceipt) -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: receipt.canonicalBytes)))
+            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: signed.document)))
     }
 }

@@ -28,9 +28,10 @@ struct EmailIntakeController {
         } catch {
             throw Problem(mailRejection: error)
         }
-        let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
-        context.logger.info("e-mail intake committed", metadata: ["receipt": "\(receipt.id)", "incidents": "\(receipt.outcomes.count)"])
-        return JSONResponse.receipt(.created, receipt)
+        let signed = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
+        context.logger.info(
+            "e-mail intake committed", metadata: ["receipt": "\(signed.receipt.id)", "incidents": "\(signed.receipt.outcomes.count)"])
+        return JSONResponse.receipt(.created, signed)
     }
 }
 

@@ -40,11 +40,11 @@ struct EventsIntakeController {
             incidents: drafts.map {
                 protector.protect($0, id: UUID.random(), producer: producer.organisation, receivedAt: receivedAt)
             })
-        let receipt = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
+        let signed = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
         context.logger.info(
             "intake committed",
-            metadata: ["receipt": "\(receipt.id)", "incidents": "\(receipt.outcomes.count)"])
-        return JSONResponse.receipt(.created, receipt)
+            metadata: ["receipt": "\(signed.receipt.id)", "incidents": "\(signed.receipt.outcomes.count)"])
+        return JSONResponse.receipt(.created, signed)
     }
 
     /// NDJSON (also under its other names, `application/jsonl` and `application/jsonlines`)

@@ -29,14 +29,17 @@ struct STIXIntakeController {
         } catch {
             throw Problem(intakeError: error)
         }
-        let receipt = try await submission.submit(
+        let signed = try await submission.submit(
             reading, producer: producer.organisation, transport: .httpSTIX,
             idempotencyKey: idempotencyKey, body: body, receivedAt: receivedAt,
             rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
         context.logger.info(
             "stix intake committed",
-            metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
-        return JSONResponse.receipt(.created, receipt)
+            metadata: [
+                "receipt": "\(signed.receipt.id)", "objects": "\(signed.receipt.outcomes.count)",
+                "incidents": "\(signed.receipt.incidentIDs.count)",
+            ])
+        return JSONResponse.receipt(.created, signed)
     }
 
     static func atomic(_ request: Request) throws -> Bool {

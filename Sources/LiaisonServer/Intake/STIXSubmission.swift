@@ -26,7 +26,7 @@ struct STIXSubmission: Sendable {
     func submit(
         _ reading: STIXBundleReading, producer: String, transport: Transport,
         idempotencyKey: String?, body: [UInt8], receivedAt: Date, rejections: Rejections
-    ) async throws -> Receipt {
+    ) async throws -> SignedReceipt {
         let problems = reading.objects.flatMap { outcome -> [Problem.Item] in
             guard case .rejected(let problems) = outcome.disposition else { return [] }
             return problems.map { Problem.Item(pointer: $0.pointer, reason: $0.reason) }

@@ -72,7 +72,8 @@ struct TAXIIController {
         }
         let receipt = try await submission.submit(
             reading, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
-            body: body, receivedAt: receivedAt, rejections: .report)
+            body: body, receivedAt: receivedAt, rejections: .report
+        ).receipt
         context.logger.info(
             "taxii add-objects committed",
             metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
@@ -89,7 +90,7 @@ struct TAXIIController {
     @Sendable func status(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let producer = try context.require(.producer)
         guard let id = context.parameters.get("status").flatMap(UUID.init(uuidString:)),
-            let receipt = try await submission.store.receipt(id: id, producer: producer.organisation),
+            let receipt = try await submission.store.receipt(id: id, producer: producer.organisation)?.receipt,
             receipt.transport == .taxii
         else {
             throw Problem(.notFound, "not-found", title: "No such status", detail: "No status resource with this id is yours.")

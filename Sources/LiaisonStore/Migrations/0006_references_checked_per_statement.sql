@@ -1,10 +1,10 @@
--- Intake writes thousands of custody records, vault entries and deliveries in one
--- statement each, and a foreign key checks every row with a query of its own: a third of
--- PostgreSQL's work during intake. The rows those references point at are evidence (an
--- incident, the receipt it came with, the agreement it was shared under) and are never
--- deleted, nor their keys changed; that is now refused outright. With the referenced rows
--- fixed, checking the rows a statement inserted, all at once, guarantees what the foreign
--- keys did.
+-- Intake writes thousands of incidents, custody records, vault entries and deliveries in
+-- one statement each, and a foreign key checks every row with a query of its own: a third
+-- of PostgreSQL's work during intake. The rows those references point at (the producing
+-- organisation, an incident, the receipt it came with, the agreement it was shared under)
+-- are evidence and are never deleted, nor their keys changed; that is now refused
+-- outright. With the referenced rows fixed, checking the distinct values a statement
+-- inserted, all at once, guarantees what the foreign keys did.
 --
 -- The foreign keys of tables written a row at a time stay as they are.
 
@@ -37,7 +37,8 @@ DECLARE
     missing text;
 BEGIN
     EXECUTE format(
-        'SELECT n.%1$I::text FROM inserted n WHERE NOT EXISTS (SELECT 1 FROM %2$I r WHERE r.id = n.%1$I) LIMIT 1',
+        'SELECT n.v::text FROM (SELECT DISTINCT %1$I AS v FROM inserted) n
+         WHERE NOT EXISTS (SELECT 1 FROM %2$I r WHERE r.id = n.v) LIMIT 1',
         TG_ARGV[0], TG_ARGV[1]) INTO missing;
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'insert into % names % %, which does not exist', TG_TABLE_NAME, TG_ARGV[1], missing
@@ -52,13 +53,14 @@ DECLARE
     referenced text;
     reference text[];
 BEGIN
-    FOREACH referenced IN ARRAY ARRAY['incidents', 'receipts', 'agreements'] LOOP
+    FOREACH referenced IN ARRAY ARRAY['organisations', 'incidents', 'receipts', 'agreements'] LOOP
         EXECUTE format('CREATE TRIGGER %1$s_kept BEFORE DELETE OR UPDATE OF id ON %1$I
                             FOR EACH ROW EXECUTE FUNCTION refuse_removal()', referenced);
         EXECUTE format('CREATE TRIGGER %1$s_not_truncated BEFORE TRUNCATE ON %1$I
                             FOR EACH STATEMENT EXECUTE FUNCTION refuse_removal()', referenced);
     END LOOP;
     FOREACH reference SLICE 1 IN ARRAY ARRAY[
+        ['incidents', 'producer', 'organisations'],
         ['custody_records', 'incident_id', 'incidents'],
         ['custody_records', 'receipt_id', 'receipts'],
         ['vault_entries', 'incident_id', 'incidents'],
