@@ -31,15 +31,17 @@ END;
 $$;
 
 -- After an INSERT statement: every row it inserted (the transition table `inserted`)
--- names an existing row. TG_ARGV: the referencing column, the referenced table (key `id`).
+-- names an existing row. TG_ARGV: the referencing column, the referenced table (key `id`),
+-- and `repeated` where one statement's rows mostly name the same few rows (its producer,
+-- receipt or agreement): those are looked up once per distinct value, the others per row.
 CREATE FUNCTION check_references() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     missing text;
 BEGIN
     EXECUTE format(
-        'SELECT n.v::text FROM (SELECT DISTINCT %1$I AS v FROM inserted) n
+        'SELECT n.v::text FROM (SELECT %3$s %1$I AS v FROM inserted) n
          WHERE NOT EXISTS (SELECT 1 FROM %2$I r WHERE r.id = n.v) LIMIT 1',
-        TG_ARGV[0], TG_ARGV[1]) INTO missing;
+        TG_ARGV[0], TG_ARGV[1], CASE WHEN TG_ARGV[2] = 'repeated' THEN 'DISTINCT' ELSE '' END) INTO missing;
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'insert into % names % %, which does not exist', TG_TABLE_NAME, TG_ARGV[1], missing
             USING ERRCODE = 'foreign_key_violation';
@@ -60,17 +62,17 @@ BEGIN
                             FOR EACH STATEMENT EXECUTE FUNCTION refuse_removal()', referenced);
     END LOOP;
     FOREACH reference SLICE 1 IN ARRAY ARRAY[
-        ['incidents', 'producer', 'organisations'],
-        ['custody_records', 'incident_id', 'incidents'],
-        ['custody_records', 'receipt_id', 'receipts'],
-        ['vault_entries', 'incident_id', 'incidents'],
-        ['deliveries', 'incident_id', 'incidents'],
-        ['deliveries', 'agreement_id', 'agreements']
+        ['incidents', 'producer', 'organisations', 'repeated'],
+        ['custody_records', 'incident_id', 'incidents', 'each'],
+        ['custody_records', 'receipt_id', 'receipts', 'repeated'],
+        ['vault_entries', 'incident_id', 'incidents', 'each'],
+        ['deliveries', 'incident_id', 'incidents', 'each'],
+        ['deliveries', 'agreement_id', 'agreements', 'repeated']
     ] LOOP
         EXECUTE format('ALTER TABLE %1$I DROP CONSTRAINT %1$s_%2$s_fkey', reference[1], reference[2]);
         EXECUTE format('CREATE TRIGGER %1$s_%2$s_exists AFTER INSERT ON %1$I REFERENCING NEW TABLE AS inserted
-                            FOR EACH STATEMENT EXECUTE FUNCTION check_references(%2$L, %3$L)',
-                       reference[1], reference[2], reference[3]);
+                            FOR EACH STATEMENT EXECUTE FUNCTION check_references(%2$L, %3$L, %4$L)',
+                       reference[1], reference[2], reference[3], reference[4]);
         EXECUTE format('CREATE TRIGGER %1$s_%2$s_kept BEFORE UPDATE OF %2$I ON %1$I
                             FOR EACH ROW EXECUTE FUNCTION refuse_new_reference(%2$L)', reference[1], reference[2]);
     END LOOP;
