@@ -39,6 +39,10 @@ func jsonBenchmark(repeats: Int) {
         let decoder = JSONDecoder()
         for line in lines { _ = try? decoder.decode(JSONValue.self, from: Data(line)) }
     }
+    let values = lines.compactMap { try? parser.parse($0) }
+    report("RFC 8785 writer", megabytes: megabytes, repeats: repeats) {
+        for value in values { _ = value.canonicalBytes }
+    }
     report("EventBatchParser", megabytes: megabytes, repeats: repeats) {
         _ = try? EventBatchParser().parse(body, format: .ndjson)
     }

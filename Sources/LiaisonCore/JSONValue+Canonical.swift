@@ -5,6 +5,7 @@
 extension JSONValue {
     public var canonicalBytes: [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(into: &output)
         return output
     }
@@ -24,25 +25,24 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            for (index, member) in Self.sortedMembers(members).enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, into: &output)
+            // Sorting positions rather than (name, value) pairs copies and retains nothing.
+            var order = Array(members.indices)
+            order.sort { Self.utf16Precedes(members[$0].key, members[$1].key) }
+            for (position, index) in order.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(members[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                member.value.write(into: &output)
+                members[index].value.write(into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
     }
 
-    /// RFC 8785 §3.2.3 orders names by their UTF-16 code units.
-    private static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
-        members.sorted { utf16Precedes($0.key, $1.key) }
-    }
-
-    /// UTF-16 order read off the UTF-8 bytes. UTF-8 sorts by code point, and so does
-    /// UTF-16 except that U+E000–U+FFFF come after U+10000 and above (whose surrogates are
-    /// 0xD800–0xDFFF). At the first byte that differs, both are lead bytes if either is
-    /// 0xEE or more; a 0xEE/0xEF lead against a 0xF0–0xF4 one is that exception.
+    /// RFC 8785 §3.2.3 orders member names by their UTF-16 code units: that order, read off
+    /// the UTF-8 bytes. UTF-8 sorts by code point, and so does UTF-16 except that U+E000–
+    /// U+FFFF come after U+10000 and above (whose surrogates are 0xD800–0xDFFF). At the first
+    /// byte that differs, both are lead bytes if either is 0xEE or more; a 0xEE/0xEF lead
+    /// against a 0xF0–0xF4 one is that exception.
     static func utf16Precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
