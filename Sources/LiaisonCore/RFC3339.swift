@@ -47,7 +47,8 @@ public enum RFC3339 {
         (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")), (13, UInt8(ascii: ":")), (16, UInt8(ascii: ":")),
     ]
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// Days in a month (1–12) of a proleptic Gregorian year.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -56,7 +57,7 @@ public enum RFC3339 {
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let year = month <= 2 ? year - 1 : year
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400

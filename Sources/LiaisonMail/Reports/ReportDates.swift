@@ -37,24 +37,9 @@ enum RFC5322Date {
         } else {
             return nil
         }
-        guard day <= daysIn(month: month + 1, year: year) else { return nil }
-        let seconds = daysFromCivil(year: year, month: month + 1, day: day) * 86_400
+        guard day <= RFC3339.daysIn(month: month + 1, year: year) else { return nil }
+        let seconds = RFC3339.days(year: year, month: month + 1, day: day) * 86_400
             + clock[0] * 3600 + clock[1] * 60 + (clock.count == 3 ? clock[2] : 0) - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        if month == 2 { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28 }
-        return [4, 6, 9, 11].contains(month) ? 30 : 31
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
