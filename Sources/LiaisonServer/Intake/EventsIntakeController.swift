@@ -28,12 +28,7 @@ struct EventsIntakeController {
         let idempotencyKey = try IdempotencyKey.read(from: request)
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
-        let drafts: [IncidentDraft]
-        do {
-            drafts = try parser.parse(body, format: format, schema: schema)
-        } catch {
-            throw Problem(intakeError: error)
-        }
+        let drafts = try parser.parse(body, format: format, schema: schema)
         let submission = PostgresIncidentStore.IntakeSubmission(
             producer: producer.organisation, transport: .httpEvents, idempotencyKey: idempotencyKey,
             bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt,

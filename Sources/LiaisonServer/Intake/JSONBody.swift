@@ -8,7 +8,7 @@ enum JSONBody {
         do {
             return try parser.parse(body)
         } catch {
-            throw Problem(intakeError: .invalidJSON([error]))
+            throw IntakeError.invalidJSON([error])
         }
     }
 }

@@ -23,12 +23,7 @@ struct STIXIntakeController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let bundle = try JSONBody.parse(body, with: json)
-        let reading: STIXBundleReading
-        do {
-            reading = try reader.read(bundle)
-        } catch {
-            throw Problem(intakeError: error)
-        }
+        let reading = try reader.read(bundle)
         let signed = try await submission.submit(
             reading, producer: producer.organisation, transport: .httpSTIX,
             idempotencyKey: idempotencyKey, body: body, receivedAt: receivedAt,

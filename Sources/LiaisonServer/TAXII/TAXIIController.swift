@@ -64,12 +64,7 @@ struct TAXIIController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let objects = try Self.envelopeObjects(try JSONBody.parse(body, with: json))
-        let reading: STIXBundleReading
-        do {
-            reading = try reader.read(objects: objects)
-        } catch {
-            throw Problem(intakeError: error)
-        }
+        let reading = try reader.read(objects: objects)
         let receipt = try await submission.submit(
             reading, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
             body: body, receivedAt: receivedAt, rejections: .report

@@ -16,7 +16,7 @@ struct TAXIIErrorMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         } catch {
-            let problem = ProblemMiddleware.problem(for: error, context: context)
+            let problem = Problem.from(error, logger: context.logger)
             return try JSONResponse.make(
                 problem.status, TAXII.ErrorMessage(problem), contentType: MediaType.taxii.text, headers: problem.headers)
         }

@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonIntake
+import Logging
+import PostgresNIO
+
+/// The one place where failures become problem documents (STYLE: one shape at the HTTP
+/// edge). Known domain errors get their own problem; anything else becomes a 500 carrying
+/// only a correlation id, logged with the error's type (never its description, which may
+/// quote data). `ProblemMiddleware` and the TAXII error middleware both answer with it.
+extension Problem {
+    static func from(_ error: any Error, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as IntakeError:
+            return Problem(intakeError: error)
+        case let rejection as MailSubmission.Rejection:
+            return Problem(mailRejection: rejection)
+        case let error as HTTPError:
+            return Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+        case is PSQLError:
+            logger.error("database error", metadata: ["error": "PSQLError"])
+            return Problem.unavailable
+        default:
+            let correlationID = UUID.random().uuidString.lowercased()
+            logger.error("request failed", metadata: ["correlation_id": "\(correlationID)", "error_type": "\(type(of: error))"])
+            return Problem.internalError(correlationID: correlationID)
+        }
+    }
+
+    private init(intakeError error: IntakeError) {
+        switch error {
+        case .empty:
+            self = Problem(.unprocessableContent, "empty-body", title: "No events", detail: "The body holds no event.")
+        case .tooManyEvents(let limit):
+            self = Problem(
+                .contentTooLarge, "too-many-events", title: "Too many events",
+                detail: "A request may hold at most \(limit) events; split it into smaller requests.")
+        case .invalidJSON(let errors):
+            self = Problem(
+                .unprocessableContent, "invalid-json", title: "Not strict JSON",
+                detail: errors.count == 1
+                    ? "The body \(errors[0].explanation) (byte \(errors[0].offset)); nothing was stored."
+                    : "\(errors.count) lines are not strict JSON; nothing was stored.",
+                errors: errors.map { Item(pointer: $0.pointer, reason: $0.reason.rawValue + ": " + $0.explanation, offset: $0.offset) })
+        case .invalidEvents(let problems):
+            self = Problem(
+                .unprocessableContent, "invalid-events", title: "Invalid events",
+                detail: "\(Set(problems.map { $0.pointer.split(separator: "/").first ?? "" }).count) event(s) break the event schema; nothing was stored.",
+                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+        case .invalidBundle(let problems):
+            self = Problem(
+                .unprocessableContent, "invalid-bundle", title: "Not a STIX 2.1 bundle",
+                detail: "The body is not a STIX 2.1 bundle; nothing was stored.",
+                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+        case .tooManyObjects(let limit):
+            self = Problem(
+                .contentTooLarge, "too-many-objects", title: "Too many objects",
+                detail: "A bundle may hold at most \(limit) objects; split it into smaller bundles.")
+        }
+    }
+
+    private init(mailRejection rejection: MailSubmission.Rejection) {
+        switch rejection {
+        case .unparsable(.limitExceeded(let bound, let limit, let path)):
+            let status: HTTPResponse.Status = bound == .messageBytes ? .contentTooLarge : .unprocessableContent
+            self = Problem(
+                status, "mail-bound-exceeded", title: "Message over a bound",
+                detail: "The message exceeds the gateway's bound on \(bound.rawValue) (\(limit)); nothing was stored.",
+                errors: [Item(pointer: path, reason: "\(bound.rawValue) over \(limit)")])
+        case .unparsable(.parseTimeout(let limit, let path)):
+            self = Problem(
+                .unprocessableContent, "mail-parse-timeout", title: "Message took too long to parse",
+                detail: "Parsing and mapping the message took longer than the gateway's \(limit.components.seconds) s; nothing was stored.",
+                errors: [Item(pointer: path, reason: "parse time over \(limit.components.seconds) s")])
+        case .unparsable(let error):
+            self = Problem(
+                .unprocessableContent, "mail-unparsable", title: "Message cannot be parsed",
+                detail: "The body is not an RFC 5322 message the gateway can read (\(error)); nothing was stored.")
+        case .noIncident(let parts):
+            self = Problem(
+                .unprocessableContent, "mail-no-report", title: "No report in the message",
+                detail: "No part of the message holds a report the gateway can map; nothing was stored.",
+                errors: parts.map { Item(pointer: $0.path, reason: "\($0.status)\($0.reason.map { ": \($0)" } ?? "")") })
+        }
+    }
+}
