@@ -11,8 +11,8 @@ public enum RFC3339 {
 
     /// `YYYY-MM-DDTHH:MM:SSZ` or with `±HH:MM`, as IntelMQ writes its times, read by hand
     /// (Foundation's parser is several times slower). Anything else, including fractions
-    /// of a second and years before 1600 (Foundation's calendar is Julian before 1582),
-    /// is left to Foundation; a test checks the two agree.
+    /// of a second, offsets over 18 hours and years before 1600 (Foundation's calendar is
+    /// Julian before 1582), is left to Foundation; a test checks the two agree.
     static func wholeSeconds(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20 || bytes.count == 25 else { return nil }
@@ -35,8 +35,8 @@ public enum RFC3339 {
             guard bytes[19] == UInt8(ascii: "Z") else { return nil }
         } else {
             guard bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-"), bytes[22] == UInt8(ascii: ":"),
-                let hours = number(20, 2), let minutes = number(23, 2), hours <= 23, minutes <= 59
-            else { return nil }
+                let hours = number(20, 2), let minutes = number(23, 2), minutes <= 59, hours * 60 + minutes <= 18 * 60
+            else { return nil }  // Foundation refuses offsets over 18 hours, and so does this reading
             offset = (hours * 3600 + minutes * 60) * (bytes[19] == UInt8(ascii: "-") ? -1 : 1)
         }
         let seconds = days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
@@ -68,34 +68,38 @@ public enum RFC3339 {
 
     /// UTC with milliseconds, rounded (not truncated), so that writing a parsed time gives
     /// back the same text: signed documents stay verifiable after a round trip. Written by
-    /// hand for years 0000–9999 (intake writes several per event); Foundation's
-    /// formatter, about ten times slower, writes any other.
+    /// hand for the years the reader above reads by hand (intake writes several times per
+    /// event); Foundation's formatter, about ten times slower, writes the others, so that
+    /// each year range is read and written by the same calendar.
     public static func string(from date: Date) -> String {
         let millis = (date.timeIntervalSince1970 * 1000).rounded()
         guard abs(millis) < 1e15 else { return foundationString(millis: millis) }
         let total = Int(millis)
         let days = total >= 0 ? total / 86_400_000 : (total - 86_399_999) / 86_400_000
         let (year, month, day) = civil(daysSince1970: days)
-        guard (0...9999).contains(year) else { return foundationString(millis: millis) }
+        guard (1600...9999).contains(year) else { return foundationString(millis: millis) }
         let time = total - days * 86_400_000
-        let fields = [
-            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (time / 3_600_000, 2, ":"), (time / 60_000 % 60, 2, ":"),
-            (time / 1000 % 60, 2, "."), (time % 1000, 3, "Z"),
-        ]
+        let fields = [year, month, day, time / 3_600_000, time / 60_000 % 60, time / 1000 % 60, time % 1000]
         return String(unsafeUninitializedCapacity: 24) { text in
             var end = 0
-            for (value, width, separator) in fields {
+            for (value, (width, separator)) in zip(fields, layout) {
                 var value = value
                 for position in stride(from: end + width - 1, through: end, by: -1) {
                     text[position] = UInt8(ascii: "0") + UInt8(value % 10)
                     value /= 10
                 }
-                text[end + width] = separator.utf8.first!
+                text[end + width] = separator
                 end += width + 1
             }
             return end
         }
     }
+
+    /// Digits and the separator after them, field by field: `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    private static let layout: [(Int, UInt8)] = [
+        (4, UInt8(ascii: "-")), (2, UInt8(ascii: "-")), (2, UInt8(ascii: "T")), (2, UInt8(ascii: ":")), (2, UInt8(ascii: ":")),
+        (2, UInt8(ascii: ".")), (3, UInt8(ascii: "Z")),
+    ]
 
     private static func foundationString(millis: Double) -> String {
         let seconds = (millis / 1000).rounded(.down)

@@ -1,7 +1,7 @@
 import Foundation
 
 extension UUID {
-    /// A random (version 4) UUID from the system's secure generator. Foundation's `UUID.random()`
+    /// A random (version 4) UUID from the system's secure generator. Foundation's `UUID()`
     /// opens and reads `/dev/urandom` for each one on Linux (about 3.4 µs here, against
     /// 0.7 µs for this), and intake makes two for every event.
     public static func random() -> UUID {

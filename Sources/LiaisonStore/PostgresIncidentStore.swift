@@ -31,7 +31,7 @@ public struct PostgresIncidentStore: Sendable {
     public func receipt(id: UUID, producer: String) async throws -> SignedReceipt? {
         let rows = try await client.query(
             "SELECT document FROM receipts WHERE id = \(id) AND producer = \(producer)", logger: logger)
-        for try await document in rows.decode(String.self) { return try SignedReceipt(document: Array(document.utf8)) }
+        for try await document in rows.decode(String.self) { return try SignedReceipt(stored: Array(document.utf8)) }
         return nil
     }
 
@@ -40,7 +40,7 @@ public struct PostgresIncidentStore: Sendable {
         let rows = try await client.query(
             "SELECT document FROM receipts WHERE producer = \(producer) AND idempotency_key = \(idempotencyKey)",
             logger: logger)
-        for try await document in rows.decode(String.self) { return try SignedReceipt(document: Array(document.utf8)) }
+        for try await document in rows.decode(String.self) { return try SignedReceipt(stored: Array(document.utf8)) }
         return nil
     }
 }

@@ -28,8 +28,11 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_764_322_499.9996)
         #expect(RFC3339.string(from: date) == "2025-11-28T09:35:00.000Z")
         #expect(RFC3339.date(from: RFC3339.string(from: date)).map(RFC3339.string(from:)) == "2025-11-28T09:35:00.000Z")
-        // Outside four-digit years Foundation writes it, as before.
+        // Outside 1600–9999 Foundation reads and writes, as before, so a round trip keeps the text.
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: 253_402_300_800)).hasSuffix(".000Z"))
+        for text in ["0001-01-01T00:00:00.000Z", "1066-10-14T09:00:00.000Z", "1582-10-15T00:00:00.000Z", "1599-12-31T23:59:59.000Z"] {
+            #expect(RFC3339.date(from: text).map(RFC3339.string(from:)) == text)
+        }
     }
 
     @Test("Whole-second times with Z or an offset read as Foundation reads them; others fall back to it")
@@ -39,7 +42,7 @@ import Testing
             let year = Int.random(in: 1600...9999, using: &generator), month = Int.random(in: 1...12, using: &generator)
             let day = Int.random(in: 1...31, using: &generator), hour = Int.random(in: 0...23, using: &generator)
             let minute = Int.random(in: 0...59, using: &generator), second = Int.random(in: 0...59, using: &generator)
-            let zone = ["Z", "+00:00", "-00:00", "+05:30", "-11:45", "+14:00"].randomElement(using: &generator)!
+            let zone = ["Z", "+00:00", "-00:00", "+05:30", "-11:45", "+14:00", "+18:00", "-18:00", "+18:01", "-18:01", "+23:59", "-23:59"].randomElement(using: &generator)!
             let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + zone
             #expect(RFC3339.date(from: text) == (try? Date(text, strategy: .iso8601)), "\(text)")
         }

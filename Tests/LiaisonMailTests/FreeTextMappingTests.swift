@@ -129,6 +129,8 @@ import Testing
         #expect(RFC5322Date.parse("4 Mar 2025 11:20 GMT") == date("2025-03-04T11:20:00Z"))
         #expect(RFC5322Date.parse("29 Feb 2025 11:20:00 +0000") == nil)
         #expect(RFC5322Date.parse("04 Mar 2025 11:20:00") == nil)  // no zone: refused, never assumed
+        #expect(RFC5322Date.parse("4 Mar 10000 11:20:00 +0000") == nil)
+        #expect(RFC5322Date.parse("4 Mar 999999999999999999 11:20:00 +0000") == nil)  // once a crash (overflow)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonTestSupport
+import NIOCore
 import PostgresNIO
 import Testing
 
@@ -50,9 +51,11 @@ import Testing
                 SELECT i, 2, \(receipt), 'cert', 'http-events', decode(repeat('00', 32), 'hex'), now(), '{}'
                 FROM unnest(ARRAY[\(incident), \(missing)]) AS i
                 """, state: "23503")
+            // Receipts are checked once per distinct value: one good, one missing.
             await refused(db, """
                 INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
-                VALUES (\(incident), 3, \(missing), 'cert', 'http-events', decode(repeat('00', 32), 'hex'), now(), '{}')
+                SELECT \(incident), v, r, 'cert', 'http-events', decode(repeat('00', 32), 'hex'), now(), '{}'
+                FROM unnest(ARRAY[3, 4], ARRAY[\(receipt), \(missing)]) AS u(v, r)
                 """, state: "23503")
             await refused(db, """
                 INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
@@ -72,6 +75,20 @@ import Testing
                                        tlp, title, description, observables, redactions)
                 VALUES (\(UUID.random()), 'nobody', 'ref:2', now(), 'fraud', 'phishing', 'TLP:GREEN', 't', '', '[]', '[]')
                 """, state: "23503")
+            // COPY is checked like INSERT.
+            do {
+                try await db.client.withConnection { connection in
+                    try await connection.copyFrom(
+                        table: "deliveries", columns: ["id", "incident_id", "incident_version", "agreement_id", "consumer", "status"],
+                        logger: TestDatabase.logger
+                    ) { writer in
+                        try await writer.write(ByteBuffer(string: "\(UUID.random())\t\(missing)\t1\t\(Self.agreement.id)\tpolice\tpull-only\n"))
+                    }
+                }
+                Issue.record("COPY naming a missing incident was accepted")
+            } catch let error as PSQLError {
+                #expect(error.serverInfo?[.sqlState] == "23503")
+            }
             #expect(try await TestDatabase.rowCounts(db) == before)
         }
     }
@@ -87,6 +104,8 @@ import Testing
             await refused(db, "DELETE FROM organisations WHERE id = 'cert'", state: "23001")
             await refused(db, "UPDATE incidents SET id = \(UUID.random()) WHERE id = \(incident)", state: "23001")
             await refused(db, "UPDATE agreements SET id = 'renamed'", state: "23001")
+            await refused(db, "UPDATE receipts SET id = \(UUID.random())", state: "23001")
+            await refused(db, "UPDATE organisations SET id = 'renamed' WHERE id = 'cert'", state: "23001")
             for table in ["organisations", "incidents", "receipts", "agreements"] {
                 await refused(db, PostgresQuery(unsafeSQL: "TRUNCATE \(table) CASCADE"), state: "23001")
             }
@@ -105,6 +124,7 @@ import Testing
             await refused(db, "UPDATE vault_entries SET incident_id = \(UUID.random())", state: "23001")
             await refused(db, "UPDATE deliveries SET incident_id = \(UUID.random())", state: "23001")
             await refused(db, "UPDATE deliveries SET agreement_id = 'elsewhere'", state: "23001")
+            await refused(db, "UPDATE incidents SET producer = 'police'", state: "23001")
             // The outbox still moves a delivery along.
             try await db.client.query("UPDATE deliveries SET attempts = attempts + 1", logger: TestDatabase.logger)
         }

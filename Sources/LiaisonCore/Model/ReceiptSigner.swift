@@ -37,20 +37,23 @@ public struct ReceiptSigner: Sendable {
     }
 }
 
-/// A signed receipt and its RFC 8785 document: the exact bytes stored and answered, so an
-/// answer never differs from what was signed by a re-rendering.
+/// A signed receipt and its RFC 8785 document, the bytes stored and answered: made by
+/// ``ReceiptSigner/sign(_:)``, or read back from a stored document.
 public struct SignedReceipt: Sendable {
-    public var receipt: Receipt
-    public var document: [UInt8]
+    public let receipt: Receipt
+    public let document: [UInt8]
 
-    public init(receipt: Receipt, document: [UInt8]) {
+    init(receipt: Receipt, document: [UInt8]) {
         self.receipt = receipt
         self.document = document
     }
 
-    /// A stored document, read back.
-    public init(document: [UInt8]) throws {
-        self.init(receipt: try CanonicalJSON.decode(Receipt.self, from: Data(document)), document: document)
+    /// A stored document, read back and written again in canonical form: receipts stored
+    /// before migration 0005 kept jsonb's layout, and times keep their text through the
+    /// round trip, so the signature still verifies.
+    public init(stored document: [UInt8]) throws {
+        let receipt = try CanonicalJSON.decode(Receipt.self, from: Data(document))
+        self.init(receipt: receipt, document: receipt.canonicalBytes)
     }
 }
 

@@ -73,13 +73,15 @@ enum AddressShape {
         return dots >= 1 && (1...63).contains(length) && previous != UInt8(ascii: "-") && alphabetic
     }
 
+    /// The address and its `/prefix` (digits only); a prefix that is not 1–3 digits gives
+    /// 9999, which no caller accepts.
     private static func splitPrefix(_ value: String) -> (String, Int?) {
         guard let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) else { return (value, nil) }
-        let digits = value[value.index(after: slash)...]
-        guard (1...3).contains(digits.count), digits.allSatisfy(\.isASCII), let n = Int(digits) else {
+        let digits = value.utf8[value.utf8.index(after: slash)...]
+        guard (1...3).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
             return (value, 9999)
         }
-        return (String(value[..<slash]), n)
+        return (String(value[..<slash]), digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
     }
 
     /// Four decimal octets of at most 255, without leading zeros.

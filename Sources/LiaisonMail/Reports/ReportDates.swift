@@ -25,6 +25,7 @@ enum RFC5322Date {
               let month = months.firstIndex(of: tokens[1].prefix(3).lowercased()), var year = Int(tokens[2])
         else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        guard year <= 9999 else { return nil }  // and no overflow in the arithmetic below
         let clock = tokens[3].split(separator: ":").compactMap { Int($0) }
         guard clock.count >= 2, clock.count <= 3, (0...23).contains(clock[0]), (0...59).contains(clock[1]),
               (0...60).contains(clock.count == 3 ? clock[2] : 0) else { return nil }

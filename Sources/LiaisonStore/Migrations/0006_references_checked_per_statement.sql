@@ -31,7 +31,8 @@ END;
 $$;
 
 -- After an INSERT statement: every row it inserted (the transition table `inserted`)
--- names an existing row. TG_ARGV: the referencing column, the referenced table (key `id`),
+-- names an existing row. TG_ARGV: the referencing column, the referenced table (key `id`,
+-- in the inserting table's schema, never a temporary table of the same name),
 -- and `repeated` where one statement's rows mostly name the same few rows (its producer,
 -- receipt or agreement): those are looked up once per distinct value, the others per row.
 CREATE FUNCTION check_references() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,9 +40,9 @@ DECLARE
     missing text;
 BEGIN
     EXECUTE format(
-        'SELECT n.v::text FROM (SELECT %3$s %1$I AS v FROM inserted) n
-         WHERE NOT EXISTS (SELECT 1 FROM %2$I r WHERE r.id = n.v) LIMIT 1',
-        TG_ARGV[0], TG_ARGV[1], CASE WHEN TG_ARGV[2] = 'repeated' THEN 'DISTINCT' ELSE '' END) INTO missing;
+        'SELECT n.v::text FROM (SELECT %4$s %1$I AS v FROM inserted) n
+         WHERE NOT EXISTS (SELECT 1 FROM %2$I.%3$I r WHERE r.id = n.v) LIMIT 1',
+        TG_ARGV[0], TG_TABLE_SCHEMA, TG_ARGV[1], CASE WHEN TG_ARGV[2] = 'repeated' THEN 'DISTINCT' ELSE '' END) INTO missing;
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'insert into % names % %, which does not exist', TG_TABLE_NAME, TG_ARGV[1], missing
             USING ERRCODE = 'foreign_key_violation';
@@ -56,10 +57,10 @@ DECLARE
     reference text[];
 BEGIN
     FOREACH referenced IN ARRAY ARRAY['organisations', 'incidents', 'receipts', 'agreements'] LOOP
-        EXECUTE format('CREATE TRIGGER %1$s_kept BEFORE DELETE OR UPDATE OF id ON %1$I
-                            FOR EACH ROW EXECUTE FUNCTION refuse_removal()', referenced);
-        EXECUTE format('CREATE TRIGGER %1$s_not_truncated BEFORE TRUNCATE ON %1$I
-                            FOR EACH STATEMENT EXECUTE FUNCTION refuse_removal()', referenced);
+        EXECUTE format('CREATE TRIGGER %I BEFORE DELETE OR UPDATE OF id ON %I
+                            FOR EACH ROW EXECUTE FUNCTION refuse_removal()', referenced || '_kept', referenced);
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I
+                            FOR EACH STATEMENT EXECUTE FUNCTION refuse_removal()', referenced || '_not_truncated', referenced);
     END LOOP;
     FOREACH reference SLICE 1 IN ARRAY ARRAY[
         ['incidents', 'producer', 'organisations', 'repeated'],
@@ -69,12 +70,13 @@ BEGIN
         ['deliveries', 'incident_id', 'incidents', 'each'],
         ['deliveries', 'agreement_id', 'agreements', 'repeated']
     ] LOOP
-        EXECUTE format('ALTER TABLE %1$I DROP CONSTRAINT %1$s_%2$s_fkey', reference[1], reference[2]);
-        EXECUTE format('CREATE TRIGGER %1$s_%2$s_exists AFTER INSERT ON %1$I REFERENCING NEW TABLE AS inserted
-                            FOR EACH STATEMENT EXECUTE FUNCTION check_references(%2$L, %3$L, %4$L)',
-                       reference[1], reference[2], reference[3], reference[4]);
-        EXECUTE format('CREATE TRIGGER %1$s_%2$s_kept BEFORE UPDATE OF %2$I ON %1$I
-                            FOR EACH ROW EXECUTE FUNCTION refuse_new_reference(%2$L)', reference[1], reference[2]);
+        EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', reference[1], reference[1] || '_' || reference[2] || '_fkey');
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS inserted
+                            FOR EACH STATEMENT EXECUTE FUNCTION check_references(%L, %L, %L)',
+                       reference[1] || '_' || reference[2] || '_exists', reference[1], reference[2], reference[3], reference[4]);
+        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OF %I ON %I
+                            FOR EACH ROW EXECUTE FUNCTION refuse_new_reference(%L)',
+                       reference[1] || '_' || reference[2] || '_kept', reference[2], reference[1], reference[2]);
     END LOOP;
 END;
 $$;
