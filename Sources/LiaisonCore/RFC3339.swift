@@ -79,27 +79,27 @@ public enum RFC3339 {
         let (year, month, day) = civil(daysSince1970: days)
         guard (1600...9999).contains(year) else { return foundationString(millis: millis) }
         let time = total - days * 86_400_000
-        let fields = [year, month, day, time / 3_600_000, time / 60_000 % 60, time / 1000 % 60, time % 1000]
         return String(unsafeUninitializedCapacity: 24) { text in
             var end = 0
-            for (value, (width, separator)) in zip(fields, layout) {
+            func put(_ value: Int, width: Int, then separator: Unicode.Scalar) {
                 var value = value
                 for position in stride(from: end + width - 1, through: end, by: -1) {
                     text[position] = UInt8(ascii: "0") + UInt8(value % 10)
                     value /= 10
                 }
-                text[end + width] = separator
+                text[end + width] = UInt8(ascii: separator)
                 end += width + 1
             }
+            put(year, width: 4, then: "-")
+            put(month, width: 2, then: "-")
+            put(day, width: 2, then: "T")
+            put(time / 3_600_000, width: 2, then: ":")
+            put(time / 60_000 % 60, width: 2, then: ":")
+            put(time / 1000 % 60, width: 2, then: ".")
+            put(time % 1000, width: 3, then: "Z")
             return end
         }
     }
-
-    /// Digits and the separator after them, field by field: `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-    private static let layout: [(Int, UInt8)] = [
-        (4, UInt8(ascii: "-")), (2, UInt8(ascii: "-")), (2, UInt8(ascii: "T")), (2, UInt8(ascii: ":")), (2, UInt8(ascii: ":")),
-        (2, UInt8(ascii: ".")), (3, UInt8(ascii: "Z")),
-    ]
 
     private static func foundationString(millis: Double) -> String {
         let seconds = (millis / 1000).rounded(.down)

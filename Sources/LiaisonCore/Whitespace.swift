@@ -7,9 +7,7 @@ extension StringProtocol {
         guard let first, let last, first.isWhitespace || last.isWhitespace else { return String(self) }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
-}
 
-extension StringProtocol {
     /// Whether the text holds white space anywhere (Unicode's White_Space, as
     /// `Character.isWhitespace`); ASCII is checked without a property lookup.
     public var containsWhitespace: Bool {

@@ -98,17 +98,14 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let (incident, receipt) = try await seed(db)
             let before = try await TestDatabase.rowCounts(db)
-            await refused(db, "DELETE FROM incidents WHERE id = \(incident)", state: "23001")
-            await refused(db, "DELETE FROM receipts WHERE id = \(receipt)", state: "23001")
-            await refused(db, "DELETE FROM agreements", state: "23001")
-            await refused(db, "DELETE FROM organisations WHERE id = 'cert'", state: "23001")
-            await refused(db, "UPDATE incidents SET id = \(UUID.random()) WHERE id = \(incident)", state: "23001")
-            await refused(db, "UPDATE agreements SET id = 'renamed'", state: "23001")
-            await refused(db, "UPDATE receipts SET id = \(UUID.random())", state: "23001")
-            await refused(db, "UPDATE organisations SET id = 'renamed' WHERE id = 'cert'", state: "23001")
-            for table in ["organisations", "incidents", "receipts", "agreements"] {
-                await refused(db, PostgresQuery(unsafeSQL: "TRUNCATE \(table) CASCADE"), state: "23001")
-            }
+            let changes: [PostgresQuery] = [
+                "DELETE FROM incidents WHERE id = \(incident)", "DELETE FROM receipts WHERE id = \(receipt)",
+                "DELETE FROM agreements", "DELETE FROM organisations WHERE id = 'cert'",
+                "UPDATE incidents SET id = \(UUID.random()) WHERE id = \(incident)", "UPDATE agreements SET id = 'renamed'",
+                "UPDATE receipts SET id = \(UUID.random())", "UPDATE organisations SET id = 'renamed' WHERE id = 'cert'",
+            ]
+            let truncations = ["organisations", "incidents", "receipts", "agreements"].map { PostgresQuery(unsafeSQL: "TRUNCATE \($0) CASCADE") }
+            for sql in changes + truncations { await refused(db, sql, state: "23001") }
             #expect(try await TestDatabase.rowCounts(db) == before)
             // Other changes to the rows go on as before.
             try await db.client.query("UPDATE incidents SET title = 'Phishing kit, renamed' WHERE id = \(incident)", logger: TestDatabase.logger)
@@ -119,12 +116,12 @@ import Testing
     func referencesDoNotMove() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await seed(db)
-            await refused(db, "UPDATE custody_records SET incident_id = \(UUID.random())", state: "23001")
-            await refused(db, "UPDATE custody_records SET receipt_id = \(UUID.random())", state: "23001")
-            await refused(db, "UPDATE vault_entries SET incident_id = \(UUID.random())", state: "23001")
-            await refused(db, "UPDATE deliveries SET incident_id = \(UUID.random())", state: "23001")
-            await refused(db, "UPDATE deliveries SET agreement_id = 'elsewhere'", state: "23001")
-            await refused(db, "UPDATE incidents SET producer = 'police'", state: "23001")
+            let changes: [PostgresQuery] = [
+                "UPDATE custody_records SET incident_id = \(UUID.random())", "UPDATE custody_records SET receipt_id = \(UUID.random())",
+                "UPDATE vault_entries SET incident_id = \(UUID.random())", "UPDATE deliveries SET incident_id = \(UUID.random())",
+                "UPDATE deliveries SET agreement_id = 'elsewhere'", "UPDATE incidents SET producer = 'police'",
+            ]
+            for sql in changes { await refused(db, sql, state: "23001") }
             // The outbox still moves a delivery along.
             try await db.client.query("UPDATE deliveries SET attempts = attempts + 1", logger: TestDatabase.logger)
         }
