@@ -19,7 +19,7 @@ public enum RFC3339 {
         func number(_ start: Int, _ length: Int) -> Int? {
             var value = 0
             for byte in bytes[start..<(start + length)] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                guard isDigit(byte) else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             return value

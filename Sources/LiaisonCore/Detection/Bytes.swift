@@ -2,16 +2,25 @@
 /// linear walk with no `String.Index` arithmetic and no regular-expression engine.
 typealias Bytes = UnsafeBufferPointer<UInt8>
 
-@inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+@inline(__always) @usableFromInline func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 @inline(__always) func isUpperASCII(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 @inline(__always) func isLowerASCII(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
-@inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+@inline(__always) @usableFromInline func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 @inline(__always) func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
-@inline(__always) func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20) &- 0x61 < 6 }
+@inline(__always) @usableFromInline func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20) &- 0x61 < 6 }
 @inline(__always) func lowerASCII(_ b: UInt8) -> UInt8 { isUpperASCII(b) ? b | 0x20 : b }
 @inline(__always) func upperASCII(_ b: UInt8) -> UInt8 { isLowerASCII(b) ? b & 0xDF : b }
-@inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+@inline(__always) @usableFromInline func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 @inline(__always) func hexValue(_ b: UInt8) -> Int { isDigit(b) ? Int(b &- 0x30) : Int((b | 0x20) &- 0x61) + 10 }
+
+/// The same classes for the other modules, as properties of a byte.
+extension UInt8 {
+    @inlinable public var isASCIIDigit: Bool { isDigit(self) }
+    @inlinable public var isASCIIHexDigit: Bool { isHex(self) }
+    @inlinable public var isASCIILetter: Bool { isAlpha(self) }
+    /// Space, tab, LF or CR: JSON's white space (RFC 8259 §2).
+    @inlinable public var isASCIISpace: Bool { isSpace(self) }
+}
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.

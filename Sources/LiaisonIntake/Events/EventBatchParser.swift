@@ -74,7 +74,7 @@ public struct EventBatchParser: Sendable {
             let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.count
             let line = body[lineStart..<lineEnd]
             defer { lineStart = lineEnd + 1 }
-            guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { continue }
+            guard line.contains(where: { !$0.isASCIISpace }) else { continue }
             guard position < limits.maxEventsPerRequest else { throw .tooManyEvents(limit: limits.maxEventsPerRequest) }
             do {
                 documents.append(try parser.parse(line))
@@ -102,9 +102,6 @@ public struct EventBatchParser: Sendable {
         }
     }
 
-    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
 }
 
 /// Bounds on what one intake request may hold.

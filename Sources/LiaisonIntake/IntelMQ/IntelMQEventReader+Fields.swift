@@ -92,7 +92,7 @@ extension IntelMQEventReader {
 
     mutating func hash(_ value: JSONValue, kind: ObservableKind, digits: Int, at: String) {
         guard let text = string(value, at: at) else { return }
-        guard text.utf8.count == digits, text.utf8.allSatisfy({ $0.isHexDigit }) else {
+        guard text.utf8.count == digits, text.utf8.allSatisfy(\.isASCIIHexDigit) else {
             return fail(at, "is not \(digits) hexadecimal digits")
         }
         observe(kind, text.lowercased(), .offender)
@@ -163,12 +163,5 @@ extension IntelMQEventReader {
         }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
-    }
-}
-
-extension UInt8 {
-    fileprivate var isHexDigit: Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }

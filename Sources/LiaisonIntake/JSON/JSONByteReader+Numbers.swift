@@ -13,9 +13,9 @@ extension JSONByteReader {
         let first = bytes[index]
         if first == UInt8(ascii: "0") {
             index += 1
-            if index < end, isDigit(bytes[index]) { throw failure(.leadingZero, at: start) }
-        } else if isDigit(first) {
-            while index < end, isDigit(bytes[index]) {
+            if index < end, bytes[index].isASCIIDigit { throw failure(.leadingZero, at: start) }
+        } else if first.isASCIIDigit {
+            while index < end, bytes[index].isASCIIDigit {
                 if digits < 17 { magnitude = magnitude &* 10 &+ UInt64(bytes[index] - UInt8(ascii: "0")) }
                 digits += 1
                 index += 1
@@ -47,11 +47,7 @@ extension JSONByteReader {
     /// One or more digits, as a fraction or an exponent must have.
     private mutating func digitRun(numberStart: Int) throws(JSONSyntaxError) {
         guard index < end else { throw failure(.truncated) }
-        guard isDigit(bytes[index]) else { throw failure(.invalidNumber, at: numberStart) }
-        while index < end, isDigit(bytes[index]) { index += 1 }
-    }
-
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10
+        guard bytes[index].isASCIIDigit else { throw failure(.invalidNumber, at: numberStart) }
+        while index < end, bytes[index].isASCIIDigit { index += 1 }
     }
 }

@@ -61,8 +61,8 @@ enum AddressShape {
                 length = 0
                 alphabetic = true
             } else {
-                let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-                guard letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                let letter = byte.isASCIILetter
+                guard letter || byte.isASCIIDigit
                     || (byte == UInt8(ascii: "-") && length > 0)
                 else { return false }
                 alphabetic = alphabetic && letter
@@ -78,7 +78,7 @@ enum AddressShape {
     private static func splitPrefix(_ value: String) -> (String, Int?) {
         guard let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) else { return (value, nil) }
         let digits = value.utf8[value.utf8.index(after: slash)...]
-        guard (1...3).contains(digits.count), digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+        guard (1...3).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
             return (value, 9999)
         }
         return (String(value[..<slash]), digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
@@ -94,7 +94,7 @@ enum AddressShape {
                 digits = 0
                 octet = 0
             } else {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits == 0 || octet > 0 else { return false }
+                guard byte.isASCIIDigit, digits == 0 || octet > 0 else { return false }
                 octet = octet * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
                 guard octet <= 255 else { return false }

@@ -12,7 +12,7 @@ enum LiteralDecoding {
         func digits(_ count: Int, _ what: String) throws(PatternError) -> Int {
             var value = 0
             for i in 0..<count {
-                guard p + i < end, ByteClass.isDigit(bytes[p + i]) else {
+                guard p + i < end, bytes[p + i].isASCIIDigit else {
                     throw PatternError(offset: p, reason: "expected a \(count)-digit \(what) in the timestamp")
                 }
                 value = value * 10 + Int(bytes[p + i] - 0x30)
@@ -54,10 +54,10 @@ enum LiteralDecoding {
         _ = try field("second", 2, 0...60)
         if p < end, bytes[p] == UInt8(ascii: ".") {
             p += 1
-            guard p < end, ByteClass.isDigit(bytes[p]) else {
+            guard p < end, bytes[p].isASCIIDigit else {
                 throw PatternError(offset: p, reason: "expected fractional-second digits after '.' in the timestamp")
             }
-            while p < end, ByteClass.isDigit(bytes[p]) { p += 1 }
+            while p < end, bytes[p].isASCIIDigit { p += 1 }
         }
         guard p < end, bytes[p] == UInt8(ascii: "Z") else {
             throw PatternError(offset: p, reason: "expected 'Z' (UTC) to end the timestamp")

@@ -59,7 +59,7 @@ struct PatternLexer {
             if byte(at: pos + 1) == UInt8(ascii: "=") { return punct(.comparison(.greaterOrEqual), 2) }
             return punct(.comparison(.greater))
         case UInt8(ascii: "."):
-            if let d = byte(at: pos + 1), ByteClass.isDigit(d) { return try number() }
+            if let d = byte(at: pos + 1), d.isASCIIDigit { return try number() }
             return punct(.dot)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return try number()
@@ -124,10 +124,10 @@ struct PatternLexer {
             p += 1
         }
         let digitsStart = p
-        while let b = byte(at: p), ByteClass.isDigit(b) { p += 1 }
-        if byte(at: p) == UInt8(ascii: "."), let d = byte(at: p + 1), ByteClass.isDigit(d) {
+        while let b = byte(at: p), b.isASCIIDigit { p += 1 }
+        if byte(at: p) == UInt8(ascii: "."), let d = byte(at: p + 1), d.isASCIIDigit {
             p += 1
-            while let b = byte(at: p), ByteClass.isDigit(b) { p += 1 }
+            while let b = byte(at: p), b.isASCIIDigit { p += 1 }
             let text = (negative ? "-" : "") + String(decoding: bytes[digitsStart..<p], as: UTF8.self)
             guard let value = Double(text), value.isFinite else { throw fail(start, "float literal is out of range") }
             pos = p

@@ -54,10 +54,8 @@ struct PatternToken: Sendable {
 
 /// UTF-8 byte classification helpers shared by the lexer.
 enum ByteClass {
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    static func isIdentStart(_ b: UInt8) -> Bool { isAlpha(b) || b == 0x5F }
-    static func isIdentContinue(_ b: UInt8) -> Bool { isIdentStart(b) || isDigit(b) || b == 0x2D }
+    static func isIdentStart(_ b: UInt8) -> Bool { b.isASCIILetter || b == 0x5F }
+    static func isIdentContinue(_ b: UInt8) -> Bool { isIdentStart(b) || b.isASCIIDigit || b == 0x2D }
 
     static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
