@@ -7,24 +7,6 @@ import Testing
 
 @Suite(.timeLimit(.minutes(3))) struct IncidentVersionTests {
     static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
-    /// Shares title and observables, not the description.
-    static let agreement = GatewayFixture.agreement(webhookURL: nil, fields: [.classification, .title, .observables])
-
-    func push(
-        _ store: PostgresIncidentStore, modified: Date?, title: String = "Phishing kit", description: String = "first",
-        email: String = "ana@example.rs", key: String = "stix:indicator--1"
-    ) async throws -> Receipt {
-        let draft = IncidentDraft(
-            naturalKey: key, classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green,
-            title: title, description: description, firstSeen: nil, lastSeen: nil,
-            observables: [Observable(kind: .email, value: email, role: .victim)], modified: modified)
-        let protected = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
-        return try await store.commitIntake(
-            .init(producer: "cert", transport: .httpSTIX, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
-                  receivedAt: Date(), incidents: [protected]),
-            agreements: [Self.agreement]
-        ).receipt
-    }
 
     func count(_ db: TestDatabase.Handle, _ sql: PostgresQuery) async throws -> Int {
         for try await n in try await db.client.query(sql, logger: TestDatabase.logger).decode(Int.self) { return n }
@@ -34,14 +16,12 @@ import Testing
     @Test("A newer version updates the incident, keeps the old one in history and delivers again")
     func newerVersionUpdates() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            try await db.store.registerAgreements([(Self.agreement, Data(repeating: 0, count: 32))])
-            let first = try await push(db.store, modified: Self.t0)
+            try await StoreFixture.prepare(db.store)
+            let first = try await StoreFixture.push(db.store, modified: Self.t0)
             #expect(first.outcomes.map(\.status) == [.accepted])
             let id = try #require(first.outcomes.first?.incidentID)
 
-            let second = try await push(db.store, modified: Self.t0.addingTimeInterval(60), title: "Phishing kit, second wave")
+            let second = try await StoreFixture.push(db.store, modified: Self.t0.addingTimeInterval(60), title: "Phishing kit, second wave")
             #expect(second.outcomes.map(\.status) == [.updated])
             #expect(second.outcomes.first?.incidentID == id)
             #expect(try await count(db, "SELECT version FROM incidents WHERE id = \(id)") == 2)
@@ -57,13 +37,11 @@ import Testing
     @Test("The same or an older version is a duplicate and changes nothing")
     func sameOrOlderIsDuplicate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            try await db.store.registerAgreements([(Self.agreement, Data(repeating: 0, count: 32))])
-            let first = try await push(db.store, modified: Self.t0)
+            try await StoreFixture.prepare(db.store)
+            let first = try await StoreFixture.push(db.store, modified: Self.t0)
             let counts = try await TestDatabase.rowCounts(db)
-            let same = try await push(db.store, modified: Self.t0, title: "changed")
-            let older = try await push(db.store, modified: Self.t0.addingTimeInterval(-60), title: "changed")
+            let same = try await StoreFixture.push(db.store, modified: Self.t0, title: "changed")
+            let older = try await StoreFixture.push(db.store, modified: Self.t0.addingTimeInterval(-60), title: "changed")
             #expect(same.outcomes.map(\.status) == [.duplicate])
             #expect(older.outcomes.map(\.status) == [.duplicate])
             #expect(older.outcomes.first?.incidentID == first.outcomes.first?.incidentID)
@@ -77,18 +55,16 @@ import Testing
     @Test("An update that the consumer's projection does not show makes no new delivery")
     func unsharedChangeNoDelivery() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            try await db.store.registerAgreements([(Self.agreement, Data(repeating: 0, count: 32))])
-            let first = try await push(db.store, modified: Self.t0)
+            try await StoreFixture.prepare(db.store)
+            let first = try await StoreFixture.push(db.store, modified: Self.t0)
             let id = try #require(first.outcomes.first?.incidentID)
             // Only the description changes, which this agreement does not share; the e-mail
             // gets a new token but renders to the same pseudonym.
-            let second = try await push(db.store, modified: Self.t0.addingTimeInterval(60), description: "second")
+            let second = try await StoreFixture.push(db.store, modified: Self.t0.addingTimeInterval(60), description: "second")
             #expect(second.outcomes.map(\.status) == [.updated])
             #expect(try await count(db, "SELECT count(*)::int FROM deliveries WHERE incident_id = \(id)") == 1)
             // A changed e-mail address does change the pseudonym the consumer sees.
-            _ = try await push(db.store, modified: Self.t0.addingTimeInterval(120), email: "other@example.rs")
+            _ = try await StoreFixture.push(db.store, modified: Self.t0.addingTimeInterval(120), email: "other@example.rs")
             #expect(try await count(db, "SELECT count(*)::int FROM deliveries WHERE incident_id = \(id)") == 2)
         }
     }

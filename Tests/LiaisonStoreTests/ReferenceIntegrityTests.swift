@@ -9,22 +9,10 @@ import Testing
 /// Migration 0006 checks the references of intake's bulk tables once per statement instead
 /// of with a foreign key per row; these are the guarantees the keys gave, checked again.
 @Suite(.timeLimit(.minutes(3))) struct ReferenceIntegrityTests {
-    static let agreement = GatewayFixture.agreement(webhookURL: nil, fields: [.classification, .title, .observables])
-
     /// One committed incident, with its receipt, custody record, vault entry and delivery.
     func seed(_ db: TestDatabase.Handle) async throws -> (incident: UUID, receipt: UUID) {
-        _ = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-        _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-        try await db.store.registerAgreements([(Self.agreement, Data(repeating: 0, count: 32))])
-        let draft = IncidentDraft(
-            naturalKey: "ref:1", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .green,
-            title: "Phishing kit", description: "", firstSeen: nil, lastSeen: nil,
-            observables: [Observable(kind: .email, value: "ana@example.rs", role: .victim)])
-        let receipt = try await db.store.commitIntake(
-            .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
-                  receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: .random(), producer: "cert", receivedAt: Date())]),
-            agreements: [Self.agreement]
-        ).receipt
+        try await StoreFixture.prepare(db.store)
+        let receipt = try await StoreFixture.push(db.store)
         return (try #require(receipt.outcomes.first?.incidentID), receipt.id)
     }
 
@@ -64,7 +52,7 @@ import Testing
                 """, state: "23503")
             await refused(db, """
                 INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
-                VALUES (\(UUID.random()), \(missing), 1, \(Self.agreement.id), 'police', 'pull-only')
+                VALUES (\(UUID.random()), \(missing), 1, \(StoreFixture.agreement.id), 'police', 'pull-only')
                 """, state: "23503")
             await refused(db, """
                 INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
@@ -82,7 +70,7 @@ import Testing
                         table: "deliveries", columns: ["id", "incident_id", "incident_version", "agreement_id", "consumer", "status"],
                         logger: TestDatabase.logger
                     ) { writer in
-                        try await writer.write(ByteBuffer(string: "\(UUID.random())\t\(missing)\t1\t\(Self.agreement.id)\tpolice\tpull-only\n"))
+                        try await writer.write(ByteBuffer(string: "\(UUID.random())\t\(missing)\t1\t\(StoreFixture.agreement.id)\tpolice\tpull-only\n"))
                     }
                 }
                 Issue.record("COPY naming a missing incident was accepted")
