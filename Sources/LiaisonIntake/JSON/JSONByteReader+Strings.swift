@@ -101,14 +101,7 @@ extension JSONByteReader {
         var unit: UInt16 = 0
         for _ in 0..<4 {
             guard index < end else { throw failure(.truncated) }
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure(.invalidEscape)
-            }
+            guard let digit = ByteClass.hexValue(bytes[index]) else { throw failure(.invalidEscape) }
             unit = unit << 4 | UInt16(digit)
             index += 1
         }

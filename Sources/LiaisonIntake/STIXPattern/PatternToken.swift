@@ -52,7 +52,8 @@ struct PatternToken: Sendable {
     var literal: PatternLiteral? = nil
 }
 
-/// UTF-8 byte classification helpers shared by the lexer.
+/// Byte classes of the intake module's readers beyond Core's (`UInt8.isASCIIDigit` and
+/// the like): pattern identifiers, hex and base64 digit values.
 enum ByteClass {
     static func isIdentStart(_ b: UInt8) -> Bool { b.isASCIILetter || b == 0x5F }
     static func isIdentContinue(_ b: UInt8) -> Bool { isIdentStart(b) || b.isASCIIDigit || b == 0x2D }
