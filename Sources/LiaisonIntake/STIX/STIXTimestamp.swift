@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// STIX 2.1 timestamps (§3.2): RFC 3339 restricted to UTC, `YYYY-MM-DDTHH:mm:ss[.s+]Z`.
 /// Parsed by hand because every object carries several and Foundation's ISO 8601 parser
@@ -35,22 +36,10 @@ enum STIXTimestamp {
                 scale /= 10
             }
         }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), day >= 1, day <= monthDays[month - 1], hour <= 23, minute <= 59, second <= 60
+        guard (1...12).contains(month), day >= 1, day <= RFC3339.daysIn(month: month, year: year), hour <= 23, minute <= 59,
+            second <= 60
         else { return nil }
-        let seconds = Double(daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second)
+        let seconds = Double(RFC3339.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second)
         return Date(timeIntervalSince1970: seconds + fraction)
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (civil-from-days arithmetic in
-    /// 400-year eras).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

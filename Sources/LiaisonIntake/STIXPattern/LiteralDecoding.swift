@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// Validation and decoding of prefixed literals (STIX 2.1 §9.4 "Literals"):
 /// timestamps (RFC 3339, UTC, as in the grammar's `TimestampLiteral`), hex and base64.
 /// Ranges are UTF-8 byte ranges of the literal's content (between the quotes).
@@ -42,7 +44,7 @@ enum LiteralDecoding {
         try separator("-", "month")
         let dayAt = p
         let day = try digits(2, "day")
-        guard day >= 1, day <= daysInMonth(year: year, month: month) else {
+        guard day >= 1, day <= RFC3339.daysIn(month: month, year: year) else {
             throw PatternError(offset: dayAt, reason: "timestamp day is out of range for the month")
         }
         p += 2
@@ -68,16 +70,6 @@ enum LiteralDecoding {
     }
 
     private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
 
     /// `h'…'`: pairs of hex digits (upper or lower case), possibly none.
     static func decodeHex(_ bytes: [UInt8], _ range: Range<Int>) throws(PatternError) -> [UInt8] {
