@@ -18,8 +18,9 @@ enum ArchiveReader {
 
     enum Result {
         case entries([Entry])
-        /// The bytes are not a readable archive of the kind; the reason names the rule.
-        case unreadable(reason: String)
+        /// The bytes are not a readable archive of the kind (corrupt, truncated, another
+        /// format), or reading stopped at a bound, which `read` throws.
+        case unreadable
     }
 
     static let chunkSize = 64 * 1024
@@ -52,7 +53,7 @@ enum ArchiveReader {
         _ bytes: [UInt8], kind: Kind, path: String, limits: MailLimits, taken: inout Int,
         checkTime: () throws(MailError) -> Void
     ) throws(MailError) -> Result {
-        guard let archive = archive_read_new() else { return .unreadable(reason: "archive-unreadable") }
+        guard let archive = archive_read_new() else { return .unreadable }
         defer { archive_read_free(archive) }
         switch kind {
         case .gzip:
@@ -68,14 +69,14 @@ enum ArchiveReader {
         var taken2 = taken
         let result: Result = bytes.withUnsafeBytes { raw in
             guard archive_read_open_memory(archive, raw.baseAddress, raw.count) == ARCHIVE_OK else {
-                return .unreadable(reason: "archive-corrupt")
+                return .unreadable
             }
             do throws(MailError) {
                 return try entries(archive, kind: kind, compressed: bytes.count, path: path, limits: limits,
                                    taken: &taken2, checkTime: checkTime)
             } catch {
                 failure = error
-                return .unreadable(reason: "")
+                return .unreadable
             }
         }
         taken = taken2
@@ -96,9 +97,9 @@ enum ArchiveReader {
             var entry: OpaquePointer?
             let status = archive_read_next_header(archive, &entry)
             if status == ARCHIVE_EOF { break }
-            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { return .unreadable(reason: "archive-corrupt") }
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { return .unreadable }
             if headers == 0, kind == .gzip, archive_filter_code(archive, 0) != ARCHIVE_FILTER_GZIP {
-                return .unreadable(reason: "archive-corrupt")  // raw format takes any bytes; only gzip counts
+                return .unreadable  // raw format takes any bytes; only gzip counts
             }
             headers += 1
             if headers > limits.maxArchiveEntries {
@@ -114,7 +115,7 @@ enum ArchiveReader {
             while true {
                 let count = chunk.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
                 if count == 0 { break }
-                guard count > 0 else { return .unreadable(reason: "archive-corrupt") }
+                guard count > 0 else { return .unreadable }
                 produced += count
                 taken += count
                 if taken > limits.maxArchiveBytes {

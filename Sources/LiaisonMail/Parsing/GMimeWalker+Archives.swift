@@ -54,18 +54,12 @@ extension GMimeWalker {
     private func embeddedMessage(_ data: [UInt8], path: String, depth: Int) throws(MailError) -> MailMessage? {
         guard !data.isEmpty else { return nil }
         try Preflight.check(data, limits: limits)
-        let options = makeParserOptions()
-        defer { g_mime_parser_options_free(options) }
-        guard let stream = data.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { g_mime_stream_mem_new_with_buffer($0.baseAddress, $0.count) }
-        }) else { return nil }
-        defer { cg_unref(stream) }
-        guard let parser = g_mime_parser_new_with_stream(stream) else { return nil }
-        defer { cg_unref(parser) }
-        g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE)
-        guard let message = g_mime_parser_construct_message(parser, options) else { return nil }
-        defer { cg_unref(message) }
-        return try self.message(message, path: path, depth: depth + 1)
+        let parsed = try withParser(data) { parser, options throws(MailError) -> MailMessage? in
+            guard let message = g_mime_parser_construct_message(parser, options) else { return nil }
+            defer { cg_unref(message) }
+            return try self.message(message, path: path, depth: depth + 1)
+        }
+        return parsed ?? nil
     }
 
     /// Media type from the entry name's extension, else from the first bytes.

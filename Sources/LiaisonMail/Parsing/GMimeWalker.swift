@@ -18,9 +18,26 @@ final class GMimeWalker {
         self.deadline = deadline
     }
 
+    /// Hands `body` a GMime parser over `bytes`, set for RFC 5322 messages, with this walk's
+    /// parser options, and releases them afterwards; nil when GMime cannot open the bytes.
+    func withParser<T>(
+        _ bytes: [UInt8], _ body: (UnsafeMutablePointer<GMimeParser>, OpaquePointer?) throws(MailError) -> T
+    ) throws(MailError) -> T? {
+        let options = makeParserOptions()
+        defer { g_mime_parser_options_free(options) }
+        guard let stream = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.withMemoryRebound(to: CChar.self) { g_mime_stream_mem_new_with_buffer($0.baseAddress, $0.count) }
+        }) else { return nil }
+        defer { cg_unref(stream) }
+        guard let parser = g_mime_parser_new_with_stream(stream) else { return nil }
+        defer { cg_unref(parser) }
+        g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE)
+        return try body(parser, options)
+    }
+
     /// Per-parse GMime options: loose RFC 2047 (keeps malformed encoded-words readable),
     /// UTF-8 then windows-1252 for raw 8-bit header bytes, and warnings routed to `warnings`.
-    func makeParserOptions() -> OpaquePointer? {
+    private func makeParserOptions() -> OpaquePointer? {
         let options = g_mime_parser_options_new()
         g_mime_parser_options_set_rfc2047_compliance_mode(options, GMIME_RFC_COMPLIANCE_LOOSE)
         g_mime_parser_options_set_parameter_compliance_mode(options, GMIME_RFC_COMPLIANCE_LOOSE)

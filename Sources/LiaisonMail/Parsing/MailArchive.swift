@@ -19,11 +19,4 @@ public enum MailArchiveEntry: Sendable {
     case encrypted(path: String)
     /// A link, device or other non-regular entry: not read.
     case notAFile(path: String)
-
-    public var path: String {
-        switch self {
-        case .file(let part): part.path
-        case .encrypted(let path), .notAFile(let path): path
-        }
-    }
 }

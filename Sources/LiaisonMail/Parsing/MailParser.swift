@@ -42,15 +42,8 @@ public enum MailParser {
         try Preflight.check(bytes, limits: limits)
         GMimeRuntime.ensureInitialised()
         let walker = GMimeWalker(limits: limits, deadline: deadline ?? MailDeadline(limit: limits.parseTimeout))
-        let options = walker.makeParserOptions()
-        defer { g_mime_parser_options_free(options) }
-        guard let stream = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { g_mime_stream_mem_new_with_buffer($0.baseAddress, $0.count) }
-        }) else { throw .unparseable }
-        defer { cg_unref(stream) }
-        guard let parser = g_mime_parser_new_with_stream(stream) else { throw .unparseable }
-        defer { cg_unref(parser) }
-        g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE)
-        return try body(walker, parser, options)
+        guard let result = try walker.withParser(bytes, { parser, options throws(MailError) in try body(walker, parser, options) })
+        else { throw .unparseable }
+        return result
     }
 }
