@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// Why a body could not be taken in. Cases carry places (JSON Pointers, indices), never
 /// content: a body may be full of personal data.
 public enum IntakeError: Error, Sendable, Equatable {
@@ -14,16 +16,4 @@ public enum IntakeError: Error, Sendable, Equatable {
     case invalidBundle([FieldProblem])
     /// The bundle holds more objects than the configured bound.
     case tooManyObjects(limit: Int)
-}
-
-/// One problem in one place of a body: a JSON Pointer (RFC 6901) and a reason that
-/// describes the rule broken without quoting the value.
-public struct FieldProblem: Error, Sendable, Hashable, Codable {
-    public var pointer: String
-    public var reason: String
-
-    public init(pointer: String, reason: String) {
-        self.pointer = pointer
-        self.reason = reason
-    }
 }

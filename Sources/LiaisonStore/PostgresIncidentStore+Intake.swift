@@ -40,9 +40,9 @@ extension PostgresIncidentStore {
         /// The version the object names for itself (a STIX `modified`), as sent.
         public var version: String?
         public var incidents: [Int]
-        public var problems: [Receipt.Problem]
+        public var problems: [FieldProblem]
 
-        public init(objectID: String?, version: String? = nil, incidents: [Int], problems: [Receipt.Problem] = []) {
+        public init(objectID: String?, version: String? = nil, incidents: [Int], problems: [FieldProblem] = []) {
             self.objectID = objectID
             self.version = version
             self.incidents = incidents

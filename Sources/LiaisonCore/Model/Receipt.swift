@@ -74,9 +74,9 @@ public struct Receipt: Sendable, Hashable, Codable {
         public var incidentID: Incident.ID?
         public var status: Status
         /// Why an object was rejected: each rule broken, by JSON Pointer, never quoting values.
-        public var errors: [Problem]?
+        public var errors: [FieldProblem]?
 
-        public init(index: Int, objectID: String? = nil, incidentID: Incident.ID?, status: Status, errors: [Problem]? = nil) {
+        public init(index: Int, objectID: String? = nil, incidentID: Incident.ID?, status: Status, errors: [FieldProblem]? = nil) {
             self.index = index
             self.objectID = objectID
             self.incidentID = incidentID
@@ -99,17 +99,6 @@ public struct Receipt: Sendable, Hashable, Codable {
             case index, status, errors, version
             case objectID = "object_id"
             case incidentID = "incident_id"
-        }
-    }
-
-    /// One rule an object broke.
-    public struct Problem: Sendable, Hashable, Codable {
-        public var pointer: String
-        public var reason: String
-
-        public init(pointer: String, reason: String) {
-            self.pointer = pointer
-            self.reason = reason
         }
     }
 

@@ -52,7 +52,7 @@ struct STIXSubmission: Sendable {
             case .incident(let index): object.incidents = [index]
             case .included(let indices): object.incidents = indices
             case .context: break
-            case .rejected(let problems): object.problems = problems.map { Receipt.Problem(pointer: $0.pointer, reason: $0.reason) }
+            case .rejected(let problems): object.problems = problems
             }
             return object
         }
