@@ -35,25 +35,26 @@ public struct MailIntake: Sendable {
     /// more than one draft, each key gets "#" + the locator of its source entity (its MIME path,
     /// plus "/incident/N" for the N-th IODEF Incident), so a re-sent message maps to the same keys.
     public func map(_ message: MailMessage, rawSHA256: String) -> MailReport {
-        map(message, rawSHA256: rawSHA256, until: nil).report
+        do {
+            return try map(message, rawSHA256: rawSHA256, until: nil)
+        } catch {
+            preconditionFailure("only a deadline makes mapping fail")
+        }
     }
 
     /// `map(_:rawSHA256:)` abandoned with `MailError.parseTimeout` once `deadline` has passed,
     /// checked before each entity (see `MailDeadline`).
     public func map(_ message: MailMessage, rawSHA256: String, deadline: MailDeadline) throws(MailError) -> MailReport {
-        let report = map(message, rawSHA256: rawSHA256, until: deadline)
-        if let expired = report.expiredAt { throw .parseTimeout(limit: deadline.limit, path: expired) }
-        return report.report
+        try map(message, rawSHA256: rawSHA256, until: deadline)
     }
 
-    private func map(_ message: MailMessage, rawSHA256: String, until deadline: MailDeadline?) -> (report: MailReport, expiredAt: String?) {
+    private func map(_ message: MailMessage, rawSHA256: String, until deadline: MailDeadline?) throws(MailError) -> MailReport {
         let subject = message.subject ?? ""
         let context = MappingContext(
             tlp: classifier.classify(subject).tlp ?? defaultTLP, defaultTLP: defaultTLP, classifier: classifier,
             scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty, decryptionKeyring: decryptionKeyring)
         var walk = Walk(context: context, deadline: deadline)
-        walk.visit(message.body)
-        if let expired = walk.expiredAt { return (MailReport(drafts: [], parts: [], custody: Self.custody(of: message)), expired) }
+        try walk.visit(message.body)
 
         var drafts = walk.drafts
         if !walk.machineReadable {
@@ -74,7 +75,7 @@ public struct MailIntake: Sendable {
             draft.naturalKey = drafts.count == 1 ? base : base + "#" + locator
             return draft
         }
-        return (MailReport(drafts: keyed, parts: walk.outcomes, custody: Self.custody(of: message)), nil)
+        return MailReport(drafts: keyed, parts: walk.outcomes, custody: Self.custody(of: message))
     }
 
     static func custody(of message: MailMessage) -> MailCustody {
@@ -124,38 +125,36 @@ private struct Walk {
     var textCandidates: [(index: Int, part: MailPart)] = []
     /// A machine-readable report was accepted (even one that yields no draft, like ARF not-spam).
     var machineReadable = false
+    /// Checked before each entity; once it has passed, the walk throws `parseTimeout` there.
     let deadline: MailDeadline?
-    /// The path of the entity not mapped because the deadline had passed; the walk stops there.
-    var expiredAt: String?
 
     init(context: MappingContext, deadline: MailDeadline?) {
         self.context = context
         self.deadline = deadline
     }
 
-    mutating func visit(_ part: MailPart) {
-        guard expiredAt == nil else { return }
-        if deadline?.hasPassed == true { expiredAt = part.path; return }
+    mutating func visit(_ part: MailPart) throws(MailError) {
+        try deadline?.check(at: part.path)
         switch part.content {
         case .message(let inner):
-            visit(inner.body)
+            try visit(inner.body)
         case .multipart(let children):
             if let report = ARFMapper.map(part, context: context) ?? XARF02Mapper.map(part, context: context) {
                 absorb(report)
             } else if part.mimeType == "multipart/encrypted" {
-                decrypt(part)
+                try decrypt(part)
             } else {
-                children.forEach { visit($0) }
+                for child in children { try visit(child) }
             }
         case .leaf:
-            leaf(part)
+            try leaf(part)
         }
     }
 
     /// A report encrypted to the gateway (RFC 3156 section 4): decrypted with the configured
     /// keyring and mapped like any other entity; without a keyring, or without the secret key,
     /// it is refused with the reason.
-    private mutating func decrypt(_ part: MailPart) {
+    private mutating func decrypt(_ part: MailPart) throws(MailError) {
         var report = MappedReport()
         guard let keyring = context.decryptionKeyring else {
             report.mark(leavesOf: part, .rejected, "pgp-encrypted-no-decryption-key-configured")
@@ -165,7 +164,7 @@ private struct Walk {
         switch PGPMime.decrypt(part, gnupgHome: keyring) {
         case .decrypted(let plaintext, _):
             outcomes.append(PartOutcome(path: part.path, status: .accepted, reason: "pgp-decrypted"))
-            visit(plaintext)
+            try visit(plaintext)
         case .cannotDecrypt(let reason):
             report.mark(leavesOf: part, .rejected, "pgp-cannot-decrypt: \(reason)")
             outcomes += report.outcomes
@@ -180,7 +179,7 @@ private struct Walk {
 
     /// A gzip or zip attachment, already opened within the bounds by the parser: each file in it
     /// is mapped like an attachment of its own.
-    private mutating func open(_ archive: MailArchive, _ part: MailPart) {
+    private mutating func open(_ archive: MailArchive, _ part: MailPart) throws(MailError) {
         switch archive {
         case .unreadable:
             outcomes.append(PartOutcome(path: part.path, status: .rejected, reason: "archive-unreadable"))
@@ -190,7 +189,7 @@ private struct Walk {
             if entries.isEmpty { outcomes.append(PartOutcome(path: part.path, status: .ignored, reason: "archive-empty")) }
             for entry in entries {
                 switch entry {
-                case .file(let inner): visit(inner)
+                case .file(let inner): try visit(inner)
                 case .encrypted(let path):
                     outcomes.append(PartOutcome(path: path, status: .rejected, reason: "archive-entry-encrypted"))
                 case .notAFile(let path):
@@ -200,7 +199,7 @@ private struct Walk {
         }
     }
 
-    private mutating func leaf(_ part: MailPart) {
+    private mutating func leaf(_ part: MailPart) throws(MailError) {
         let type = part.mimeType
         func outcome(_ status: PartOutcome.Status, _ reason: String) {
             outcomes.append(PartOutcome(path: part.path, status: status, reason: reason))
@@ -208,7 +207,7 @@ private struct Walk {
         if ["application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature"].contains(type) {
             return outcome(.ignored, "signature")
         }
-        if let archive = part.archive { return open(archive, part) }
+        if let archive = part.archive { return try open(archive, part) }
         if XARFMapper.isCandidate(part) {
             switch XARFMapper.map(part, context: context) {
             case .mapped(let report): return absorb(report)
