@@ -71,23 +71,23 @@ public struct STIXObjectOutcome: Sendable, Hashable {
     }
 }
 
-/// One incident read from a bundle, with what versioning needs.
+/// One incident read from a bundle, and the objects it was made of.
 public struct STIXIncidentDraft: Sendable, Hashable {
-    /// `naturalKey` is `"stix:" + stixID`.
+    /// `naturalKey` is `"stix:"` and the root object's id; `modified` is the newest
+    /// `modified` among the incident's objects (every root is an SDO or SRO, which must
+    /// carry one), which orders versions of the incident (STIX 2.1 §3.6): a newer version of
+    /// any object in it, an indicator a sighting points at, updates the incident.
     public var draft: IncidentDraft
-    /// The root object's id.
-    public var stixID: String
-    /// The newest `modified` among the incident's objects (every root is an SDO or SRO,
-    /// which must carry one), which orders versions of the incident (STIX 2.1 §3.6): a newer
-    /// version of any object in it, an indicator a sighting points at, updates the incident.
-    public var modified: Date
     /// Every object index that went into the incident, the root first.
     public var objectIndices: [Int]
 
-    public init(draft: IncidentDraft, stixID: String, modified: Date, objectIndices: [Int]) {
+    public init(draft: IncidentDraft, objectIndices: [Int]) {
         self.draft = draft
-        self.stixID = stixID
-        self.modified = modified
         self.objectIndices = objectIndices
     }
+
+    /// The root object's id.
+    public var stixID: String { String(draft.naturalKey.dropFirst("stix:".count)) }
+
+    public var modified: Date? { draft.modified }
 }

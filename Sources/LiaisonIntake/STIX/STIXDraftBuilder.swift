@@ -53,7 +53,7 @@ struct STIXDraftBuilder {
             tlp: tlp ?? defaultTLP, title: title(of: root, observables: observables),
             description: ([root.string("description")].compactMap { $0 } + notes.description).joined(separator: "\n"),
             firstSeen: firstSeen, lastSeen: lastSeen, observables: observables, custody: custody, modified: modified)
-        return STIXIncidentDraft(draft: draft, stixID: root.id, modified: modified, objectIndices: reach.members.map(\.index))
+        return STIXIncidentDraft(draft: draft, objectIndices: reach.members.map(\.index))
     }
 
     /// (first, last) time properties per type that say when the incident happened; malware
