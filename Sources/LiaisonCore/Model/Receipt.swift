@@ -110,17 +110,10 @@ public struct Receipt: Sendable, Hashable, Codable {
         case incidentIDs = "incident_ids"
     }
 
+    /// The same members as `jsonValue` (JSONValue+Model.swift), the one definition of the
+    /// receipt's JSON; `init(from:)` reads them back.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(producer, forKey: .producer)
-        try container.encode(transport, forKey: .transport)
-        try container.encode(receivedAt, forKey: .receivedAt)
-        try container.encode(bodySHA256, forKey: .bodySHA256)
-        try container.encode(incidentIDs, forKey: .incidentIDs)
-        try container.encode(outcomes, forKey: .outcomes)
-        if !parts.isEmpty { try container.encode(parts, forKey: .parts) }
-        try container.encodeIfPresent(signature, forKey: .signature)
+        try jsonValue.encode(to: encoder)
     }
 
     public init(from decoder: any Decoder) throws {
