@@ -24,8 +24,7 @@ struct EmailIntakeController {
         let body = try await RequestBody.collect(request, limit: mail.limits.maxMessageBytes)
         let submission = try mail.submission(body, producer: producer.organisation, transport: .httpEmail, receivedAt: receivedAt)
         let signed = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
-        context.logger.info(
-            "e-mail intake committed", metadata: ["receipt": "\(signed.receipt.id)", "incidents": "\(signed.receipt.outcomes.count)"])
+        context.logger.intakeCommitted(signed.receipt)
         return JSONResponse.receipt(.created, signed)
     }
 }

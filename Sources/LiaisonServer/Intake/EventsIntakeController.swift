@@ -36,9 +36,7 @@ struct EventsIntakeController {
                 protector.protect($0, id: UUID.random(), producer: producer.organisation, receivedAt: receivedAt)
             })
         let signed = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
-        context.logger.info(
-            "intake committed",
-            metadata: ["receipt": "\(signed.receipt.id)", "incidents": "\(signed.receipt.outcomes.count)"])
+        context.logger.intakeCommitted(signed.receipt)
         return JSONResponse.receipt(.created, signed)
     }
 

@@ -28,12 +28,7 @@ struct STIXIntakeController {
             reading, producer: producer.organisation, transport: .httpSTIX,
             idempotencyKey: idempotencyKey, body: body, receivedAt: receivedAt,
             rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
-        context.logger.info(
-            "stix intake committed",
-            metadata: [
-                "receipt": "\(signed.receipt.id)", "objects": "\(signed.receipt.outcomes.count)",
-                "incidents": "\(signed.receipt.incidentIDs.count)",
-            ])
+        context.logger.intakeCommitted(signed.receipt)
         return JSONResponse.receipt(.created, signed)
     }
 

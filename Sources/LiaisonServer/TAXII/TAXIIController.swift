@@ -69,9 +69,7 @@ struct TAXIIController {
             reading, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
             body: body, receivedAt: receivedAt, rejections: .report
         ).receipt
-        context.logger.info(
-            "taxii add-objects committed",
-            metadata: ["receipt": "\(receipt.id)", "objects": "\(receipt.outcomes.count)", "incidents": "\(receipt.incidentIDs.count)"])
+        context.logger.intakeCommitted(receipt)
         return try Self.respond(.accepted, TAXII.Status(receipt))
     }
 
