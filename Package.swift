@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -76,6 +77,7 @@ let package = Package(
             dependencies: [
                 "LiaisonCore", "LiaisonIntake", "LiaisonMail", "LiaisonStore", "LiaisonDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -127,7 +129,7 @@ let package = Package(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonTestSupport"],
+            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonServer", "LiaisonTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonDeliveryTests",
@@ -148,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonCLITests",
             dependencies: [
-                "LiaisonTestSupport", "MailCorpus", "LiaisonCore",
+                "LiaisonTestSupport", "MailCorpus", "LiaisonCore", "LiaisonStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings),

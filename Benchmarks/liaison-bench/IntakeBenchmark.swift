@@ -45,7 +45,7 @@ struct IntakeBenchmark {
             match: .init(taxonomies: Set(RSIT.types.keys), maxTLP: .red), fields: Set(IncidentField.allCases),
             personalData: [.email: .pseudonymise, .ipv4: .mask], pseudonymKey: Secret(bytes: Array(repeating: 7, count: 32)),
             webhook: nil)
-        try await store.registerAgreements([(agreement, Data(repeating: 0, count: 32))])
+        try await store.registerAgreements([agreement])
         let dependencies = GatewayDependencies(
             store: store, migrator: migrator, agreements: AgreementBook([agreement]),
             parser: EventBatchParser(), stixReader: STIXBundleReader(defaultTLP: .amber), maxBodyBytes: 256 << 20)

@@ -39,17 +39,18 @@ extension Receipt {
 }
 
 extension Receipt.Signature {
-    var jsonValue: JSONValue {
+    public var jsonValue: JSONValue {
         .object(["alg": .string(algorithm), "kid": .string(keyID), "value": .string(value)])
     }
 }
 
 extension Receipt.Outcome {
-    var jsonValue: JSONValue {
+    public var jsonValue: JSONValue {
         var members: [String: JSONValue] = ["index": .number(Double(index)), "status": .string(status.rawValue)]
         if let objectID { members["object_id"] = .string(objectID) }
         if let version { members["version"] = .string(version) }
         if let incidentID { members["incident_id"] = .string(incidentID.uuidString) }
+        if let receiptID { members["receipt_id"] = .string(receiptID.uuidString) }
         if let errors {
             members["errors"] = .array(errors.map { .object(["pointer": .string($0.pointer), "reason": .string($0.reason)]) })
         }
@@ -58,7 +59,7 @@ extension Receipt.Outcome {
 }
 
 extension Receipt.Part {
-    var jsonValue: JSONValue {
+    public var jsonValue: JSONValue {
         var members: [String: JSONValue] = ["path": .string(path), "status": .string(status)]
         if let reason { members["reason"] = .string(reason) }
         return .object(members)

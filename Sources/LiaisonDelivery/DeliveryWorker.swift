@@ -10,7 +10,7 @@ import ServiceLifecycle
 public struct DeliveryWorker: Service {
     public var store: PostgresIncidentStore
     public var sender: WebhookSender
-    public var agreements: AgreementBook
+    public var renderer: DisclosureRenderer
     public var schedule: RetrySchedule
     public var pollInterval: Duration
     public var batchSize: Int
@@ -24,7 +24,7 @@ public struct DeliveryWorker: Service {
     ) {
         self.store = store
         self.sender = sender
-        self.agreements = agreements
+        self.renderer = DisclosureRenderer(store: store, agreements: agreements)
         self.schedule = schedule
         self.pollInterval = pollInterval
         self.batchSize = batchSize
@@ -45,9 +45,16 @@ public struct DeliveryWorker: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
                 continue
             }
+            let rendered: [Result<DisclosureRenderer.Rendered, Withheld>]
+            do {
+                rendered = try await renderer.render(jobs.map(\.disclosure))
+            } catch {
+                logger.error("cannot render deliveries; their leases will run out", metadata: ["error": "\(type(of: error))"])
+                continue
+            }
             await withDiscardingTaskGroup { group in
-                for job in jobs {
-                    group.addTask { await deliver(job) }
+                for (job, result) in zip(jobs, rendered) {
+                    group.addTask { await deliver(job, result) }
                 }
             }
         }
@@ -55,28 +62,31 @@ public struct DeliveryWorker: Service {
 
     /// Sends one delivery and records what happened. Errors are recorded, never thrown:
     /// a failed store write leaves the lease to run out and the delivery to be retried.
-    func deliver(_ job: DeliveryJob) async {
-        var metadata: Logger.Metadata = ["delivery": "\(job.id)", "agreement": "\(job.agreementID)"]
+    func deliver(_ job: DeliveryJob, _ rendered: Result<DisclosureRenderer.Rendered, Withheld>) async {
+        var metadata: Logger.Metadata = ["delivery": "\(job.id)", "agreement": "\(job.disclosure.agreementID)"]
         do {
-            guard let agreement = agreements[job.agreementID], let webhook = agreement.webhook else {
-                try await store.markDead(job, status: nil, error: "agreement-not-loaded")
-                logger.error("delivery dead: its agreement is not loaded", metadata: metadata)
+            let shown: DisclosureRenderer.Rendered
+            switch rendered {
+            case .failure(let withheld):
+                metadata["reason"] = "\(withheld.code)"
+                try await store.markWithheld(job, reason: withheld.code)
+                logger.notice("delivery withheld: its agreement no longer shares", metadata: metadata)
+                return
+            case .success(let value):
+                shown = value
+            }
+            guard let webhook = shown.agreement.webhook else {
+                try await store.markWithheld(job, reason: "no-webhook")
+                logger.notice("delivery withheld: the agreement has no webhook now", metadata: metadata)
                 return
             }
-            guard let incident = try await store.incidents(ids: [job.incidentID])[job.incidentID],
-                let rendering = try await store.renderedProjection(of: incident, under: agreement)
-            else {
-                try await store.markDead(job, status: nil, error: "no-longer-shared")
-                logger.warning("delivery dead: the agreement no longer shares the incident", metadata: metadata)
-                return
-            }
-            let body = try CanonicalJSON.encode(WebhookPayload(projection: rendering.projected, now: Date()))
+            let body = try CanonicalJSON.encode(WebhookPayload(projection: shown.rendering.projected, now: Date()))
             let outcome = await sender.send(
-                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())",
-                secret: webhook.secret, now: Date())
+                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secret: webhook.secret,
+                now: Date())
             switch outcome {
             case .delivered(let status):
-                try await store.markDelivered(job, rendering: rendering, agreement: agreement, status: status)
+                try await store.markDelivered(job, record: shown.record(of: body), status: status)
                 logger.info("delivered", metadata: metadata)
             case .gone:
                 try await store.markDead(job, status: 410, error: "http-410")

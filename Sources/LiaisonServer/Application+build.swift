@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonIntake
 import LiaisonMail
 import LiaisonStore
@@ -27,7 +28,7 @@ public struct GatewayDependencies: Sendable {
         self.parser = parser
         self.stixReader = stixReader
         self.protector = protector
-        self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: protector, keyrings: [:])
+        self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
     }
 }
@@ -35,27 +36,25 @@ public struct GatewayDependencies: Sendable {
 /// Every route of the gateway.
 public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
     HealthController(store: dependencies.store, migrator: dependencies.migrator).addRoutes(to: router)
+    let pipeline = IntakePipeline(store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector)
+    let renderer = DisclosureRenderer(store: dependencies.store, agreements: dependencies.agreements)
+    let json = dependencies.parser.json
     let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store))
-    EventsIntakeController(
-        store: dependencies.store, agreements: dependencies.agreements, parser: dependencies.parser,
-        protector: dependencies.protector, maxBodyBytes: dependencies.maxBodyBytes
-    ).addRoutes(to: v1)
-    let stix = STIXSubmission(store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector)
-    STIXIntakeController(
-        submission: stix, reader: dependencies.stixReader, json: dependencies.parser.json, maxBodyBytes: dependencies.maxBodyBytes)
+    EventsIntakeController(pipeline: pipeline, parser: dependencies.parser, maxBodyBytes: dependencies.maxBodyBytes).addRoutes(to: v1)
+    STIXIntakeController(pipeline: pipeline, reader: dependencies.stixReader, json: json, maxBodyBytes: dependencies.maxBodyBytes)
         .addRoutes(to: v1)
-    EmailIntakeController(store: dependencies.store, agreements: dependencies.agreements, mail: dependencies.mail)
-        .addRoutes(to: v1)
+    EmailIntakeController(pipeline: pipeline, mail: dependencies.mail).addRoutes(to: v1)
     ReceiptController(store: dependencies.store).addRoutes(to: v1)
-    FeedController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
-    IncidentController(store: dependencies.store, agreements: dependencies.agreements).addRoutes(to: v1)
+    FeedController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
+    IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(
-        submission: stix, reader: dependencies.stixReader, json: dependencies.parser.json, collections: TAXIICollections(),
+        pipeline: pipeline, reader: dependencies.stixReader, json: json, collections: TAXIICollections(),
         maxBodyBytes: dependencies.maxBodyBytes
     ).addRoutes(to: taxii)
     return router

@@ -63,12 +63,17 @@ public struct Gateway: Sendable {
         return try ReceiptSigner(privateKey: key)
     }
 
-    /// E-mail intake as configured (`mail.*`, `intake.default_tlp`, `protection.*`).
+    /// E-mail intake as configured (`mail.*`, `intake.default_tlp`).
     public func mailSubmission() -> MailSubmission {
         MailSubmission(
             limits: configuration.mailLimits,
             intake: MailIntake(defaultTLP: configuration.defaultTLP, decryptionKeyring: configuration.mailDecryptionKeyring),
-            protector: IncidentProtector(policy: configuration.protectionPolicy), keyrings: configuration.mailKeyrings)
+            keyrings: configuration.mailKeyrings)
+    }
+
+    /// The intake pipeline over `store`, with the agreements and protection policy as configured.
+    public func intakePipeline(store: PostgresIncidentStore, agreements: AgreementBook) -> IntakePipeline {
+        IntakePipeline(store: store, agreements: agreements, protector: IncidentProtector(policy: configuration.protectionPolicy))
     }
 
     public func loadAgreements() throws -> [AgreementLoader.Loaded] {
@@ -89,8 +94,13 @@ public struct Gateway: Sendable {
         return (client, store, Migrator(client: client, schema: database.schema, logger: logger), cluster)
     }
 
-    /// Runs `body` with a running store, for one-shot commands (`migrate`, `keys`).
-    public func withStore<T: Sendable>(_ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T) async throws -> T {
+    /// Runs `body` with a running store, for one-shot commands. Only `migrate` (and `serve`)
+    /// apply migrations; every other command passes `requireCurrentSchema` and refuses a
+    /// database whose schema is not exactly the one this binary ships
+    /// (``StoreError/schemaNotCurrent(pending:)``, or a changed history).
+    public func withStore<T: Sendable>(
+        requireCurrentSchema: Bool = true, _ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T
+    ) async throws -> T {
         let (client, store, migrator, cluster) = try openStore()
         defer { try? cluster?.stop() }
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -100,6 +110,7 @@ public struct Gateway: Sendable {
             }
             do {
                 try await store.waitUntilReachable()
+                if requireCurrentSchema { try await migrator.requireCurrentSchema() }
                 let result = try await body(store, migrator)
                 group.cancelAll()
                 return result
@@ -128,8 +139,8 @@ public struct Gateway: Sendable {
             } catch {
                 throw StoreError.classify(error)
             }
-            if migrate { try await migrator.migrate() }
-            try await store.registerAgreements(loaded.map { ($0.agreement, $0.sha256) })
+            if migrate { try await migrator.migrate() } else { try await migrator.requireCurrentSchema() }
+            try await store.registerAgreements(loaded.map(\.agreement))
             logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
             let dependencies = GatewayDependencies(
                 store: store, migrator: migrator, agreements: agreements,

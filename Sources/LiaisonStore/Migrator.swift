@@ -1,10 +1,13 @@
+import Crypto
 import Foundation
 import Logging
 import PostgresNIO
 
 /// Applies the numbered SQL files in `Migrations/` in name order, each in its own
-/// transaction, recording each in `schema_migrations`. Runs under a session advisory
-/// lock keyed by the schema, so replicas starting together apply each file once.
+/// transaction, recording each in `schema_migrations` with the SHA-256 of its file. Runs
+/// under a session advisory lock keyed by the schema, so replicas starting together apply
+/// each file once. Migrations are history: an applied file that has changed since, or an
+/// applied migration this binary does not ship, is refused.
 public struct Migrator: Sendable {
     public let client: PostgresClient
     public let schema: String
@@ -17,27 +20,38 @@ public struct Migrator: Sendable {
     }
 
     /// The migration files shipped in this binary, in the order they apply; read once.
-    public static func bundledMigrations() throws(StoreError) -> [(name: String, sql: String)] {
+    public static func bundledMigrations() throws(StoreError) -> [Migration] {
         try bundled.get()
+    }
+
+    /// One migration file: its name without `.sql`, its text and the SHA-256 of its bytes.
+    public struct Migration: Sendable {
+        public var name: String
+        public var sql: String
+        public var sha256: Data
     }
 
     private static let bundled = Result { () throws(StoreError) in try readBundledMigrations() }
 
-    private static func readBundledMigrations() throws(StoreError) -> [(name: String, sql: String)] {
+    private static func readBundledMigrations() throws(StoreError) -> [Migration] {
         guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil),
             let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
         else { throw .migrationFailed(name: "Migrations") }
-        var migrations: [(name: String, sql: String)] = []
+        var migrations: [Migration] = []
         for name in names.sorted() where name.hasSuffix(".sql") {
-            guard let sql = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) else {
+            guard let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
                 throw .migrationFailed(name: name)
             }
-            migrations.append((String(name.dropLast(4)), sql))
+            migrations.append(Migration(
+                name: String(name.dropLast(4)), sql: String(decoding: bytes, as: UTF8.self), sha256: Data(SHA256.hash(data: bytes))))
         }
         return migrations
     }
 
-    /// Applies what is missing; returns the names applied.
+    /// Applies what is missing; returns the names applied. Refuses (before applying
+    /// anything) a database that holds a migration this binary does not ship, or one whose
+    /// file has changed since it was applied. Migrations applied before checksums were kept
+    /// get the checksum of this binary's file.
     @discardableResult
     public func migrate() async throws -> [String] {
         let migrations = try Self.bundledMigrations()
@@ -50,13 +64,16 @@ public struct Migrator: Sendable {
                     CREATE TABLE IF NOT EXISTS schema_migrations (
                         name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
                     """, logger: logger)
+                _ = try await connection.query(
+                    "ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS sha256 bytea", logger: logger)
                 let applied = try await appliedMigrations(connection)
-                let known = Set(migrations.map(\.name))
-                if let unknown = applied.first(where: { !known.contains($0) }) {
-                    throw StoreError.schemaNewerThanBinary(applied: unknown)
+                try Self.checkHistory(applied, against: migrations)
+                for migration in migrations where applied[migration.name] == .some(nil) {
+                    _ = try await connection.query(
+                        "UPDATE schema_migrations SET sha256 = \(migration.sha256) WHERE name = \(migration.name)", logger: logger)
                 }
                 var ran: [String] = []
-                for migration in migrations where !applied.contains(migration.name) {
+                for migration in migrations where applied[migration.name] == nil {
                     try await apply(migration, on: connection)
                     ran.append(migration.name)
                     logger.info("applied migration", metadata: ["migration": "\(migration.name)"])
@@ -65,35 +82,66 @@ public struct Migrator: Sendable {
                 return ran
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
-                throw error
+                throw StoreError.classify(error)
             }
         }
     }
 
     /// The migrations this binary ships that the database has not applied yet. Reads only,
-    /// so `/readyz` can ask as often as it likes.
+    /// so `/readyz` can ask as often as it likes. Throws when history disagrees (see ``migrate()``).
     public func pendingMigrations() async throws -> [String] {
-        let names = try Self.bundledMigrations().map(\.name)
+        let migrations = try Self.bundledMigrations()
         let applied = try await client.withConnection { connection in
             var recorded = false
             let rows = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
             for try await exists in rows.decode(Bool.self) { recorded = exists }
-            return recorded ? try await appliedMigrations(connection) : []
+            return recorded ? try await appliedMigrations(connection) : [:]
         }
-        return names.filter { !applied.contains($0) }
+        try Self.checkHistory(applied, against: migrations)
+        return migrations.map(\.name).filter { applied[$0] == nil }
     }
 
-    private func appliedMigrations(_ connection: PostgresConnection) async throws -> Set<String> {
-        var names: Set<String> = []
-        for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
-            .decode(String.self)
-        {
-            names.insert(name)
-        }
-        return names
+    /// For commands other than `serve` and `migrate`, which never apply migrations: the
+    /// schema must be exactly what this binary ships, or ``StoreError/schemaNotCurrent(pending:)``.
+    public func requireCurrentSchema() async throws {
+        let pending = try await pendingMigrations()
+        guard pending.isEmpty else { throw StoreError.schemaNotCurrent(pending: pending) }
     }
 
-    private func apply(_ migration: (name: String, sql: String), on connection: PostgresConnection) async throws {
+    static func checkHistory(_ applied: [String: Data?], against migrations: [Migration]) throws(StoreError) {
+        let shipped = Dictionary(uniqueKeysWithValues: migrations.map { ($0.name, $0.sha256) })
+        for name in applied.keys.sorted() {
+            guard let file = shipped[name] else { throw .schemaNewerThanBinary(applied: name) }
+            if case .some(.some(let recorded)) = applied[name], recorded != file { throw .migrationChanged(name: name) }
+        }
+    }
+
+    /// Applied migrations by name, with the checksum recorded (nil for those applied before
+    /// checksums were kept).
+    private func appliedMigrations(_ connection: PostgresConnection) async throws -> [String: Data?] {
+        var hasChecksums = false
+        let columns = try await connection.query(
+            """
+            SELECT count(*) > 0 FROM information_schema.columns
+            WHERE table_name = 'schema_migrations' AND column_name = 'sha256' AND table_schema = current_schema()
+            """, logger: logger)
+        for try await exists in columns.decode(Bool.self) { hasChecksums = exists }
+        var applied: [String: Data?] = [:]
+        if hasChecksums {
+            for try await (name, sha256) in try await connection.query("SELECT name, sha256 FROM schema_migrations", logger: logger)
+                .decode((String, Data?).self)
+            {
+                applied[name] = .some(sha256)
+            }
+        } else {
+            for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger).decode(String.self) {
+                applied[name] = .some(nil)
+            }
+        }
+        return applied
+    }
+
+    private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
         // A migration file holds several statements, which one extended-protocol query
         // cannot; a session-local PL/pgSQL function runs the file, passed as a bind value.
         _ = try await connection.query(
@@ -105,7 +153,7 @@ public struct Migrator: Sendable {
             _ = try await connection.query("BEGIN", logger: logger)
             _ = try await connection.query("SELECT pg_temp.liaison_run_migration(\(migration.sql))", logger: logger)
             _ = try await connection.query(
-                "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                "INSERT INTO schema_migrations (name, sha256) VALUES (\(migration.name), \(migration.sha256))", logger: logger)
             _ = try await connection.query("COMMIT", logger: logger)
         } catch {
             _ = try? await connection.query("ROLLBACK", logger: logger)

@@ -36,7 +36,7 @@ extension PostgresIncidentStore {
 
     /// Appends an audit entry in a transaction of its own.
     public func audit(actor: String, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await withTransaction { connection in
             try await appendAudit(actor: actor, action: action, subject: subject, details: details, on: connection)
         }
     }

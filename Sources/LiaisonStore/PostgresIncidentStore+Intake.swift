@@ -4,170 +4,25 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresIncidentStore {
-    /// One intake request, protected and ready to commit.
-    public struct IntakeSubmission: Sendable {
-        public var producer: String
-        public var transport: Transport
-        public var idempotencyKey: String?
-        public var bodySHA256: Data
-        public var receivedAt: Date
-        public var incidents: [IncidentProtector.Result]
-        /// For e-mail: the outcome of each MIME part, for the receipt.
-        public var parts: [Receipt.Part]
-        /// For bodies whose objects are not one incident each (STIX): what became of each
-        /// object. Nil means one object per incident, in order.
-        public var objects: [SubmittedObject]?
-
-        public init(
-            producer: String, transport: Transport, idempotencyKey: String?, bodySHA256: Data, receivedAt: Date,
-            incidents: [IncidentProtector.Result], parts: [Receipt.Part] = [], objects: [SubmittedObject]? = nil
-        ) {
-            self.producer = producer
-            self.transport = transport
-            self.idempotencyKey = idempotencyKey
-            self.bodySHA256 = bodySHA256
-            self.receivedAt = receivedAt
-            self.incidents = incidents
-            self.parts = parts
-            self.objects = objects
-        }
+    /// Runs one intake in one transaction. The caller reads and writes through the
+    /// ``IntakeTransaction``; the store decides nothing. Retried as a whole after a
+    /// serialization failure or deadlock (see ``withTransaction(_:)``).
+    public func withIntakeTransaction<T>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (IntakeTransaction) async throws -> sending T
+    ) async throws -> sending T {
+        try await withTransaction(isolation: isolation) { connection in try await body(IntakeTransaction(store: self, connection: connection)) }
     }
+}
 
-    /// One object of a body and the incidents it went into (indices into `incidents`):
-    /// none for an object kept only as context; `problems` for a rejected one.
-    public struct SubmittedObject: Sendable {
-        public var objectID: String?
-        /// The version the object names for itself (a STIX `modified`), as sent.
-        public var version: String?
-        public var incidents: [Int]
-        public var problems: [FieldProblem]
+/// The rows of one intake, read and written inside its transaction.
+public struct IntakeTransaction: Sendable {
+    let store: PostgresIncidentStore
+    let connection: PostgresConnection
+    var logger: Logger { store.logger }
 
-        public init(objectID: String?, version: String? = nil, incidents: [Int], problems: [FieldProblem] = []) {
-            self.objectID = objectID
-            self.version = version
-            self.incidents = incidents
-            self.problems = problems
-        }
-    }
-
-    /// Writes the incidents, their custody records, vault entries, one delivery per
-    /// agreement that shares each, the receipt and an audit entry, in one transaction.
-    /// An incident the producer sent before (same natural key) is a duplicate and changes
-    /// nothing, unless it comes with a newer version: then it updates the stored incident
-    /// (see ``replaceVersions(_:on:)``). Returns only after commit.
-    public func commitIntake(_ submission: IntakeSubmission, agreements: [Agreement]) async throws -> SignedReceipt {
-        if let key = submission.idempotencyKey, let first = try await receipt(producer: submission.producer, idempotencyKey: key) {
-            return first
-        }
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await commit(submission, agreements: agreements, on: connection)
-            }
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-            // A concurrent request with the same idempotency key committed first.
-            if let key = submission.idempotencyKey, let first = try await receipt(producer: submission.producer, idempotencyKey: key) {
-                return first
-            }
-            throw error
-        }
-    }
-
-    /// What the commit did with one submitted incident.
-    enum IncidentFate {
-        case accepted, updated, duplicate
-    }
-
-    private func commit(
-        _ submission: IntakeSubmission, agreements: [Agreement], on connection: PostgresConnection
-    ) async throws -> SignedReceipt {
-        let inserted = try await insertIncidents(submission.incidents, on: connection)
-        let existing = try await lockedIncidents(
-            producer: submission.producer,
-            naturalKeys: submission.incidents.filter { !inserted.contains($0.incident.id) }.map(\.naturalKey),
-            on: connection)
-        var results = submission.incidents
-        var fates: [IncidentFate] = []
-        var updates: [(result: IncidentProtector.Result, previous: StoredVersion)] = []
-        var updated: Set<UUID> = []
-        for index in results.indices {
-            if inserted.contains(results[index].incident.id) {
-                fates.append(.accepted)
-                continue
-            }
-            guard let stored = existing[results[index].naturalKey] else {
-                throw StoreError.incidentNotFound(results[index].naturalKey)
-            }
-            results[index].incident.id = stored.id
-            results[index].incident.receivedAt = stored.receivedAt
-            if let modified = results[index].modified, stored.sourceModified.map({ modified > $0 }) ?? true,
-                updated.insert(stored.id).inserted
-            {
-                fates.append(.updated)
-                updates.append((results[index], stored))
-            } else {
-                fates.append(.duplicate)
-            }
-        }
-        let signed = try signer.sign(Receipt(
-            id: UUID.random(), producer: submission.producer, transport: submission.transport,
-            receivedAt: submission.receivedAt, bodySHA256: submission.bodySHA256.hexString,
-            outcomes: Self.outcomes(submission.objects, results: results, fates: fates), parts: submission.parts))
-        let receipt = signed.receipt, document = signed.document.utf8Text
-        try await connection.query(
-            """
-            INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
-            VALUES (\(receipt.id), \(submission.producer), \(submission.transport.rawValue),
-                    \(submission.idempotencyKey), \(submission.bodySHA256), \(submission.receivedAt), \(document))
-            """, logger: logger)
-        let accepted = zip(results, fates).filter { if case .accepted = $0.1 { true } else { false } }.map(\.0)
-        let previous = try await replaceVersions(updates, on: connection)
-        let versioned = accepted.map { ($0, 1) } + updates.map { ($0.result, $0.previous.version + 1) }
-        try await insertCustodyRecords(versioned, receipt: receipt.id, submission: submission, on: connection)
-        try await insertVaultEntries(accepted + updates.map(\.result), on: connection)
-        let changed = try await changedProjections(
-            updates.map { ($0.result, $0.previous.version + 1) }, previous: previous, agreements: agreements, on: connection)
-        let deliveries = try await insertDeliveries(
-            DeliveryPlan.sharing(accepted.map(\.incident), agreements: agreements) + changed, on: connection)
-        try await appendAudit(
-            actor: submission.producer, action: "intake", subject: "receipt:\(receipt.id)",
-            details: [
-                "accepted": accepted.count, "updated": updates.count,
-                "duplicates": fates.count - accepted.count - updates.count,
-                "rejected": receipt.outcomes.filter { $0.status == .rejected }.count, "deliveries": deliveries,
-            ],
-            on: connection)
-        return signed
-    }
-
-    /// One outcome per submitted object: its incident's fate, or rejected.
-    static func outcomes(
-        _ objects: [SubmittedObject]?, results: [IncidentProtector.Result], fates: [IncidentFate]
-    ) -> [Receipt.Outcome] {
-        func status(_ fate: IncidentFate) -> Receipt.Outcome.Status {
-            switch fate {
-            case .accepted: .accepted
-            case .updated: .updated
-            case .duplicate: .duplicate
-            }
-        }
-        guard let objects else {
-            return results.indices.map { .init(index: $0, incidentID: results[$0].incident.id, status: status(fates[$0])) }
-        }
-        return objects.enumerated().map { index, object in
-            var outcome = Receipt.Outcome(index: index, objectID: object.objectID, incidentID: nil, status: .accepted)
-            outcome.version = object.version
-            if !object.problems.isEmpty {
-                outcome.status = .rejected
-                outcome.errors = object.problems
-            } else if let first = object.incidents.first {
-                outcome.incidentID = results[first].incident.id
-                outcome.status = status(fates[first])
-            }
-            return outcome
-        }
-    }
-
-    private func insertIncidents(_ results: [IncidentProtector.Result], on connection: PostgresConnection) async throws -> Set<UUID> {
+    /// Inserts the incidents whose natural key the producer has not used before; returns
+    /// their ids. The others are left as they are (`ON CONFLICT DO NOTHING`).
+    public func insertNew(_ results: [IncidentProtector.Result]) async throws -> Set<UUID> {
         guard !results.isEmpty else { return [] }
         let incidents = results.map(\.incident)
         let columns = IncidentColumns(results)
@@ -195,79 +50,167 @@ extension PostgresIncidentStore {
         return inserted
     }
 
-    private func insertCustodyRecords(
-        _ versioned: [(IncidentProtector.Result, Int)], receipt: UUID, submission: IntakeSubmission,
-        on connection: PostgresConnection
-    ) async throws {
-        guard !versioned.isEmpty else { return }
-        let details = versioned.map { $0.0.incident.custody.jsonValue.canonicalBytes.utf8Text }
+    /// The stored incidents for these natural keys, with the receipt that brought each one's
+    /// current version; locked until the transaction ends, so that two updates of one
+    /// incident cannot interleave.
+    public func storedIncidents(producer: String, naturalKeys: [String]) async throws -> [String: StoredIncident] {
+        guard !naturalKeys.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            """
+            SELECT i.natural_key, i.id, i.version, i.source_modified, i.received_at, c.receipt_id
+            FROM incidents i JOIN custody_records c ON c.incident_id = i.id AND c.version = i.version
+            WHERE i.producer = \(producer) AND i.natural_key = ANY(\(naturalKeys)::text[])
+            FOR UPDATE OF i
+            """, logger: logger)
+        var found: [String: StoredIncident] = [:]
+        for try await (key, id, version, modified, received, receipt) in rows.decode((String, UUID, Int, Date?, Date, UUID).self) {
+            found[key] = StoredIncident(id: id, version: version, sourceModified: modified, receivedAt: received, receiptID: receipt)
+        }
+        return found
+    }
+
+    /// Current versions of incidents, as stored.
+    public func incidents(ids: [UUID]) async throws -> [UUID: Incident] {
+        try await store.incidents(ids: ids, on: connection)
+    }
+
+    /// Vault values for `tokens`; a token with no entry is absent.
+    public func vaultValues(for tokens: Set<Token>) async throws -> [Token: VaultValue] {
+        try await store.vaultValues(for: tokens, on: connection)
+    }
+
+    /// Writes what one intake decided: the signed receipt, the updated incidents' new
+    /// versions (the replaced ones kept in `incident_versions`), a custody record per new
+    /// version, the vault entries, one delivery per disclosure and the audit entry.
+    public func commit(_ intake: IntakeCommit) async throws {
+        let receipt = intake.receipt.receipt
         try await connection.query(
             """
-            INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
-            SELECT i, v, \(receipt), \(submission.producer), \(submission.transport.rawValue),
-                   \(submission.bodySHA256), \(submission.receivedAt), d::jsonb
-            FROM unnest(\(versioned.map(\.0.incident.id))::uuid[], \(versioned.map { $0.1 })::int4[], \(details)::text[])
-                 AS t(i, v, d)
+            INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
+            VALUES (\(receipt.id), \(receipt.producer), \(receipt.transport.rawValue),
+                    \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), \(intake.receipt.document.utf8Text))
+            """, logger: logger)
+        try await replaceVersions(intake.updates)
+        let versioned = intake.accepted.map { ($0.incident, 1) } + intake.updates.map { ($0.incident, $0.version) }
+        try await insertCustodyRecords(versioned, receipt: receipt, bodySHA256: intake.bodySHA256)
+        try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
+        try await insertDeliveries(intake.disclosures)
+        try await store.appendAudit(
+            actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
+            details: [
+                "accepted": intake.accepted.count, "updated": intake.updates.count,
+                "duplicates": receipt.outcomes.filter { $0.status == .duplicate }.count,
+                "rejected": receipt.outcomes.filter { $0.status == .rejected }.count, "deliveries": intake.disclosures.count,
+            ],
+            on: connection)
+    }
+
+    /// Moves each updated incident's stored version into `incident_versions` and writes
+    /// the new one in its place, with the version number raised by one.
+    private func replaceVersions(_ updates: [IncidentUpdate]) async throws {
+        guard !updates.isEmpty else { return }
+        let ids = updates.map(\.incident.id)
+        try await connection.query(
+            """
+            INSERT INTO incident_versions (incident_id, version, source_modified, superseded_at, document)
+            SELECT i.id, i.version, i.source_modified, now(), to_jsonb(i) FROM incidents i WHERE i.id = ANY(\(ids)::uuid[])
+            """, logger: logger)
+        let incidents = updates.map(\.incident)
+        let columns = IncidentColumns(incidents: incidents, modified: updates.map(\.modified))
+        try await connection.query(
+            """
+            UPDATE incidents SET classification_taxonomy = t.taxonomy, classification_type = t.type, tlp = t.tlp,
+                   title = t.title, description = t.description,
+                   first_seen = NULLIF(t.first_seen, '')::timestamptz, last_seen = NULLIF(t.last_seen, '')::timestamptz,
+                   observables = t.observables::jsonb, redactions = t.redactions::jsonb,
+                   source_modified = NULLIF(t.modified, '')::timestamptz, version = incidents.version + 1
+            FROM unnest(\(ids)::uuid[], \(incidents.map(\.classification.taxonomy))::text[],
+                        \(incidents.map(\.classification.type))::text[], \(incidents.map(\.tlp.rawValue))::text[],
+                        \(incidents.map(\.title))::text[], \(incidents.map(\.description))::text[],
+                        \(columns.firstSeen)::text[], \(columns.lastSeen)::text[], \(columns.observables)::text[],
+                        \(columns.redactions)::text[], \(columns.modified)::text[])
+                 AS t(id, taxonomy, type, tlp, title, description, first_seen, last_seen, observables, redactions, modified)
+            WHERE incidents.id = t.id
             """, logger: logger)
     }
 
-    private func insertVaultEntries(_ results: [IncidentProtector.Result], on connection: PostgresConnection) async throws {
+    private func insertCustodyRecords(_ versioned: [(Incident, Int)], receipt: Receipt, bodySHA256: Data) async throws {
+        guard !versioned.isEmpty else { return }
+        let details = versioned.map { $0.0.custody.jsonValue.canonicalBytes.utf8Text }
+        try await connection.query(
+            """
+            INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
+            SELECT i, v, \(receipt.id), \(receipt.producer), \(receipt.transport.rawValue), \(bodySHA256), \(receipt.receivedAt), d::jsonb
+            FROM unnest(\(versioned.map(\.0.id))::uuid[], \(versioned.map { $0.1 })::int4[], \(details)::text[]) AS t(i, v, d)
+            """, logger: logger)
+    }
+
+    private func insertVaultEntries(_ items: [(incident: UUID, vault: [VaultItem])]) async throws {
         var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
         var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainUntil: [Date] = []
         let now = Date()
-        for result in results {
-            for item in result.vault {
+        for (incident, vault) in items {
+            for item in vault {
                 tokens.append(item.token.text)
-                incidentIDs.append(result.incident.id)
+                incidentIDs.append(incident)
                 kinds.append(item.token.kind.rawValue)
                 roles.append(item.role.rawValue)
-                sealed.append(ByteBuffer(data: try vault.seal(item.plaintext, token: item.token)))
-                lookups.append(ByteBuffer(data: vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
-                retainUntil.append(now.addingTimeInterval(TimeInterval(retention.days(for: item.token.kind) * 86_400)))
+                sealed.append(ByteBuffer(data: try store.vault.seal(item.plaintext, token: item.token)))
+                lookups.append(ByteBuffer(data: store.vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
+                retainUntil.append(now.addingTimeInterval(TimeInterval(store.retention.days(for: item.token.kind) * 86_400)))
             }
         }
         guard !tokens.isEmpty else { return }
         try await connection.query(
             """
             INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
-            SELECT token, incident_id, kind, role, \(vault.currentKeyID), sealed, lookup_hash, retain_until
+            SELECT token, incident_id, kind, role, \(store.vault.currentKeyID), sealed, lookup_hash, retain_until
             FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
                         \(sealed)::bytea[], \(lookups)::bytea[], \(retainUntil)::timestamptz[])
                  AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_until)
             """, logger: logger)
     }
 
-    /// One row per planned delivery. Inserted under the append lock, so feed sequence
-    /// numbers become visible in order and a cursor never skips a row.
-    func insertDeliveries(_ plans: [DeliveryPlan], on connection: PostgresConnection) async throws -> Int {
-        guard !plans.isEmpty else { return 0 }
-        try await takeAppendLock(on: connection)
+    /// One row per disclosure. Inserted under the append lock, so feed sequence numbers
+    /// become visible in order and a cursor never skips a row.
+    private func insertDeliveries(_ disclosures: [Disclosure]) async throws {
+        guard !disclosures.isEmpty else { return }
+        try await store.takeAppendLock(on: connection)
+        var versions: [ByteBuffer] = []
+        versions.reserveCapacity(disclosures.count)
+        for disclosure in disclosures { versions.append(ByteBuffer(bytes: [UInt8](hex: disclosure.agreementVersion) ?? [])) }
         try await connection.query(
             """
-            INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
-            SELECT * FROM unnest(\(plans.map { _ in UUID.random() })::uuid[], \(plans.map(\.incident.id))::uuid[],
-                                 \(plans.map(\.version))::int4[], \(plans.map(\.agreement.id))::text[],
-                                 \(plans.map(\.agreement.consumer))::text[],
-                                 \(plans.map { $0.agreement.webhook == nil ? "pull-only" : "pending" })::text[])
+            INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, agreement_version, consumer, status)
+            SELECT * FROM unnest(\(disclosures.map { _ in UUID.random() })::uuid[], \(disclosures.map(\.incidentID))::uuid[],
+                                 \(disclosures.map(\.incidentVersion))::int4[], \(disclosures.map(\.agreementID))::text[],
+                                 \(versions)::bytea[], \(disclosures.map(\.consumer))::text[],
+                                 \(disclosures.map { $0.push ? "pending" : "pull-only" })::text[])
             """, logger: logger)
-        return plans.count
     }
 }
 
-/// One incident version to deliver under one agreement.
-struct DeliveryPlan {
-    var incident: Incident
-    var version: Int
-    var agreement: Agreement
+/// Everything one intake writes, as decided outside the store.
+public struct IntakeCommit: Sendable {
+    public var receipt: SignedReceipt
+    public var idempotencyKey: String?
+    public var bodySHA256: Data
+    /// New incidents (version 1).
+    public var accepted: [IncidentProtector.Result]
+    /// New versions of stored incidents.
+    public var updates: [IncidentUpdate]
+    public var disclosures: [Disclosure]
 
-    /// Every (incident, agreement) pair the agreement shares, for first versions.
-    static func sharing(_ incidents: [Incident], agreements: [Agreement]) -> [DeliveryPlan] {
-        incidents.flatMap { incident in
-            agreements.compactMap { agreement in
-                guard case .share = agreement.decision(for: incident) else { return nil }
-                return DeliveryPlan(incident: incident, version: 1, agreement: agreement)
-            }
-        }
+    public init(
+        receipt: SignedReceipt, idempotencyKey: String?, bodySHA256: Data, accepted: [IncidentProtector.Result],
+        updates: [IncidentUpdate], disclosures: [Disclosure]
+    ) {
+        self.receipt = receipt
+        self.idempotencyKey = idempotencyKey
+        self.bodySHA256 = bodySHA256
+        self.accepted = accepted
+        self.updates = updates
+        self.disclosures = disclosures
     }
 }
 
@@ -282,13 +225,16 @@ struct IncidentColumns {
     var modified: [String] = []
 
     init(_ results: [IncidentProtector.Result]) {
-        for result in results {
-            let incident = result.incident
+        self.init(incidents: results.map(\.incident), modified: results.map(\.modified))
+    }
+
+    init(incidents: [Incident], modified: [Date?]) {
+        for (incident, modified) in zip(incidents, modified) {
             observables.append(JSONValue.array(incident.observables.map(\.jsonValue)).canonicalBytes.utf8Text)
             redactions.append(JSONValue.array(incident.redactions.map(\.jsonValue)).canonicalBytes.utf8Text)
             firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
             lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
-            modified.append(result.modified.map(RFC3339.string(from:)) ?? "")
+            self.modified.append(modified.map(RFC3339.string(from:)) ?? "")
         }
     }
 }

@@ -10,7 +10,7 @@ extension PostgresIncidentStore {
     public func createAPIKey(organisation: String, role: APIRole) async throws -> String {
         let key = "lsn_" + Base64URL.encode(Secret.random().bytes)
         let keyID = UUID.random()
-        try await client.withTransaction(logger: logger) { connection in
+        try await withTransaction { connection in
             try await connection.query(
                 "INSERT INTO organisations (id) VALUES (\(organisation)) ON CONFLICT DO NOTHING", logger: logger)
             try await connection.query(
@@ -46,28 +46,6 @@ extension PostgresIncidentStore {
     }
 
     static func keyHash(_ key: String) -> Data { Data(SHA256.hash(data: Array(key.utf8))) }
-
-    /// Records the agreements in force (and their organisations), so deliveries can
-    /// name them and an auditor can see which text applied.
-    public func registerAgreements(_ agreements: [(agreement: Agreement, sha256: Data)]) async throws {
-        guard !agreements.isEmpty else { return }
-        try await client.withTransaction(logger: logger) { connection in
-            let organisations = Array(Set(agreements.flatMap { [$0.agreement.producer, $0.agreement.consumer] }))
-            try await connection.query(
-                "INSERT INTO organisations (id) SELECT unnest(\(organisations)::text[]) ON CONFLICT DO NOTHING",
-                logger: logger)
-            for (agreement, sha256) in agreements {
-                try await connection.query(
-                    """
-                    INSERT INTO agreements (id, producer, consumer, sha256) VALUES
-                        (\(agreement.id), \(agreement.producer), \(agreement.consumer), \(sha256))
-                    ON CONFLICT (id) DO UPDATE SET producer = excluded.producer, consumer = excluded.consumer,
-                        sha256 = excluded.sha256, loaded_at = now()
-                    WHERE agreements.sha256 <> excluded.sha256
-                    """, logger: logger)
-            }
-        }
-    }
 
     /// Whether the database answers a query.
     public func ping() async throws {

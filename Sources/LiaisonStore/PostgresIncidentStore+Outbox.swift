@@ -2,13 +2,13 @@ import Foundation
 import LiaisonCore
 import PostgresNIO
 
-/// A delivery claimed by a worker: which incident goes out under which agreement.
+/// A delivery claimed by a worker: the disclosure to push, and its attempts so far.
 public struct DeliveryJob: Sendable, Hashable {
-    public var id: UUID
-    public var incidentID: Incident.ID
-    public var agreementID: String
+    public var disclosure: StoredDisclosure
     /// Attempts so far, including the one this claim starts.
     public var attempts: Int
+
+    public var id: UUID { disclosure.deliveryID }
 }
 
 extension PostgresIncidentStore {
@@ -26,27 +26,30 @@ extension PostgresIncidentStore {
                          WHERE status = 'pending' AND next_attempt_at <= now()
                          ORDER BY next_attempt_at LIMIT \(limit)
                          FOR UPDATE SKIP LOCKED)
-            RETURNING id, incident_id, agreement_id, attempts
+            RETURNING id, seq, incident_id, incident_version, agreement_id, agreement_version, consumer, attempts
             """, logger: logger)
         var jobs: [DeliveryJob] = []
-        for try await (id, incidentID, agreementID, attempts) in rows.decode((UUID, UUID, String, Int).self) {
-            jobs.append(DeliveryJob(id: id, incidentID: incidentID, agreementID: agreementID, attempts: attempts))
+        for try await (id, seq, incident, version, agreement, agreementVersion, consumer, attempts) in rows.decode(
+            (UUID, Int64, UUID, Int, String, Data?, String, Int).self)
+        {
+            let disclosure = StoredDisclosure(
+                deliveryID: id, sequence: seq, incident: IncidentVersionKey(id: incident, version: version),
+                agreementID: agreement, agreementVersion: agreementVersion?.hexString, consumer: consumer)
+            jobs.append(DeliveryJob(disclosure: disclosure, attempts: attempts))
         }
         return jobs
     }
 
     /// Records a delivery the receiver accepted, and audits the disclosure (and any reveal).
-    public func markDelivered(_ job: DeliveryJob, rendering: Rendering, agreement: Agreement, status: Int) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+    public func markDelivered(_ job: DeliveryJob, record: DisclosureRecord, status: Int) async throws {
+        try await withTransaction { connection in
             try await connection.query(
                 """
                 UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = \(status),
                        last_error = NULL
                 WHERE id = \(job.id)
                 """, logger: logger)
-            try await appendDisclosure(
-                rendering, incidentID: job.incidentID, agreement: agreement, transport: "webhook", delivery: job.id,
-                on: connection)
+            try await appendDisclosure(record, transport: "webhook", on: connection)
         }
     }
 
@@ -59,7 +62,7 @@ extension PostgresIncidentStore {
             """, logger: logger)
     }
 
-    /// Gives up on a delivery after its last allowed attempt.
+    /// Gives up on a delivery after its last allowed attempt, or when the receiver is gone.
     public func markDead(_ job: DeliveryJob, status: Int?, error: String) async throws {
         try await client.query(
             """
@@ -68,27 +71,40 @@ extension PostgresIncidentStore {
             """, logger: logger)
     }
 
+    /// Ends a pending delivery without sending it, because its agreement no longer stands
+    /// (suspended, terminated or gone): `reason` is the code that says which.
+    public func markWithheld(_ job: DeliveryJob, reason: String) async throws {
+        try await client.query(
+            "UPDATE deliveries SET status = 'withheld', last_error = \(reason) WHERE id = \(job.id)", logger: logger)
+    }
+
     /// A delivery's state, for the admin API and tests.
     public struct DeliveryState: Sendable, Hashable {
         public var id: UUID
         public var incidentID: UUID
+        public var incidentVersion: Int
         public var agreementID: String
+        public var agreementVersion: String?
         public var status: String
         public var attempts: Int
         public var lastStatus: Int?
+        public var lastError: String?
     }
 
     public func deliveries(incidentID: UUID) async throws -> [DeliveryState] {
         let rows = try await client.query(
             """
-            SELECT id, incident_id, agreement_id, status, attempts, last_status FROM deliveries
-            WHERE incident_id = \(incidentID) ORDER BY seq
+            SELECT id, incident_id, incident_version, agreement_id, agreement_version, status, attempts, last_status, last_error
+            FROM deliveries WHERE incident_id = \(incidentID) ORDER BY seq
             """, logger: logger)
         var states: [DeliveryState] = []
-        for try await (id, incident, agreement, status, attempts, last) in rows.decode(
-            (UUID, UUID, String, String, Int, Int?).self)
+        for try await (id, incident, version, agreement, agreementVersion, status, attempts, last, error) in rows.decode(
+            (UUID, UUID, Int, String, Data?, String, Int, Int?, String?).self)
         {
-            states.append(.init(id: id, incidentID: incident, agreementID: agreement, status: status, attempts: attempts, lastStatus: last))
+            states.append(.init(
+                id: id, incidentID: incident, incidentVersion: version, agreementID: agreement,
+                agreementVersion: agreementVersion?.hexString, status: status, attempts: attempts, lastStatus: last,
+                lastError: error))
         }
         return states
     }

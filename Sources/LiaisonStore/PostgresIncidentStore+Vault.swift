@@ -10,7 +10,7 @@ extension PostgresIncidentStore {
     public func rotateVault(batchSize: Int = 500) async throws -> Int {
         var total = 0
         while true {
-            let count = try await client.withTransaction(logger: logger) { connection -> Int in
+            let count = try await withTransaction { connection -> Int in
                 let rows = try await connection.query(
                     """
                     SELECT token, key_id, sealed FROM vault_entries WHERE key_id <> \(vault.currentKeyID)
@@ -36,16 +36,42 @@ extension PostgresIncidentStore {
             total += count
             if count < batchSize { break }
         }
+        total += try await resealAgreementKeys()
         if total > 0 {
             try await audit(actor: "gateway", action: "vault-rotate", subject: "vault", details: ["entries": total, "key": vault.currentKeyID])
         }
         return total
     }
 
+    /// Re-seals the pseudonym keys of agreement versions not under the current key.
+    private func resealAgreementKeys() async throws -> Int {
+        try await withTransaction { connection -> Int in
+            let rows = try await connection.query(
+                """
+                SELECT agreement_id, sha256, pseudonym_key_sealed, key_id FROM agreement_versions
+                WHERE key_id <> \(vault.currentKeyID) FOR UPDATE
+                """, logger: logger)
+            var resealed: [(String, Data, ByteBuffer)] = []
+            for try await (id, digest, sealed, keyID) in rows.decode((String, Data, Data, String).self) {
+                let context = Self.sealingContext(id, digest.hexString)
+                let key = try vault.open(secret: sealed, keyID: keyID, context: context)
+                resealed.append((id, digest, ByteBuffer(data: try vault.seal(secret: key, context: context))))
+            }
+            for (id, digest, sealed) in resealed {
+                try await connection.query(
+                    """
+                    UPDATE agreement_versions SET pseudonym_key_sealed = \(sealed), key_id = \(vault.currentKeyID)
+                    WHERE agreement_id = \(id) AND sha256 = \(digest)
+                    """, logger: logger)
+            }
+            return resealed.count
+        }
+    }
+
     /// Deletes vault entries past their retention date; their tokens then render as
     /// `[erased]` and the incidents stay usable. Returns how many went.
     public func purgeExpiredVaultEntries(now: Date = Date()) async throws -> Int {
-        try await client.withTransaction(logger: logger) { connection in
+        try await withTransaction { connection in
             let rows = try await connection.query(
                 "WITH gone AS (DELETE FROM vault_entries WHERE retain_until < \(now) RETURNING 1) SELECT count(*)::int FROM gone",
                 logger: logger)
@@ -63,7 +89,7 @@ extension PostgresIncidentStore {
     /// with `[erased]` where the value was. `actor` is who asked, for the audit trail.
     public func eraseVaultEntries(kind: PersonalDataKind, value: String, actor: String) async throws -> Int {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
-        let count = try await client.withTransaction(logger: logger) { connection in
+        let count = try await withTransaction { connection in
             let rows = try await connection.query(
                 """
                 WITH gone AS (DELETE FROM vault_entries WHERE kind = \(kind.rawValue) AND lookup_hash = \(hash) RETURNING 1)

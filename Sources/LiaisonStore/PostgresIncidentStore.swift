@@ -15,6 +15,7 @@ public struct PostgresIncidentStore: Sendable {
     /// How long vault entries are kept, by kind, before `purge` deletes them.
     public let retention: VaultRetention
     let logger: Logger
+    let agreementVersionCache = AgreementVersionCache()
 
     public init(
         client: PostgresClient, vault: VaultCipher, signer: ReceiptSigner, retention: VaultRetention = VaultRetention(),

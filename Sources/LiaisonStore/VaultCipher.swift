@@ -43,6 +43,21 @@ public struct VaultCipher: Sendable {
         }
     }
 
+    /// Seals key material that is not a personal value (an agreement version's pseudonym
+    /// key) under the current key, bound to `context` so it opens nowhere else.
+    public func seal(secret: Secret, context: String) throws -> Data {
+        try AES.GCM.seal(secret.bytes, using: keys[currentKeyID]!, authenticating: Array(context.utf8)).combined!
+    }
+
+    public func open(secret sealed: Data, keyID: String, context: String) throws(StoreError) -> Secret {
+        guard let key = keys[keyID] else { throw .vaultKeyUnknown(keyID: keyID) }
+        do {
+            return Secret(bytes: Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: Array(context.utf8))))
+        } catch {
+            throw .vaultEntryCorrupt(token: context)
+        }
+    }
+
     public func lookupHash(kind: PersonalDataKind, value: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Array((kind.rawValue + ":" + value).utf8), using: lookupKey))
     }

@@ -62,13 +62,21 @@ extension AsyncParsableCommand {
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("liaison: configuration: \(error.description)\n".utf8))
             throw ExitCode(78)
-        } catch let error as StoreError {
+        } catch {
+            guard let error = StoreError.classify(error) as? StoreError else { throw error }
             FileHandle.standardError.write(Data("liaison: \(error.reasonText)\n".utf8))
-            switch error {
-            case .databaseUnavailable, .embeddedPostgres: throw ExitCode(75)
-            case .invalidDatabaseURL: throw ExitCode(78)
-            default: throw ExitCode(70)
-            }
+            throw ExitCode(Self.exitCode(error))
+        }
+    }
+
+    /// sysexits for store failures: 75 (EX_TEMPFAIL) where trying again later can work — the
+    /// database is unreachable or busy, or its schema is not yet current; 78 (EX_CONFIG) for
+    /// a bad URL or a migration history this binary refuses; 70 (EX_SOFTWARE) otherwise.
+    static func exitCode(_ error: StoreError) -> Int32 {
+        switch error {
+        case .databaseUnavailable, .databaseBusy, .embeddedPostgres, .schemaNotCurrent: 75
+        case .invalidDatabaseURL, .migrationChanged, .schemaNewerThanBinary: 78
+        default: 70
         }
     }
 }

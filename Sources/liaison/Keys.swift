@@ -39,8 +39,7 @@ struct Keys: AsyncParsableCommand {
                 let logger = LogSetup.bootstrap(level: .warning)
                 let (org, role) = (org, APIRole(rawValue: role)!)
                 let key = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
-                    .withStore { store, migrator in
-                        try await migrator.migrate()
+                    .withStore { store, _ in
                         return try await store.createAPIKey(organisation: org, role: role)
                     }
                 print(key)

@@ -13,10 +13,12 @@ struct Mail: AsyncParsableCommand {
             does. The producer is --producer, or the one mail.recipients maps --recipient to, or the \
             +TAG of the recipient's local part (abuse-reports+serbian-cert@… → serbian-cert).
 
-            Exit codes follow sysexits, so the MTA does the right thing: 0 stored (or a duplicate); \
+            Exit codes follow sysexits, so the MTA does the right thing: 0 stored, or already stored \
+            (the same message again: nothing is written); \
             65 (EX_DATAERR) unparsable, over a bound or its parse time, or no report in it — the MTA bounces; \
-            67 (EX_NOUSER) no such producer; 75 (EX_TEMPFAIL) the database cannot be reached — the \
-            MTA queues and retries; 78 (EX_CONFIG) bad configuration.
+            67 (EX_NOUSER) no such producer; 75 (EX_TEMPFAIL) the database cannot be reached or its \
+            schema is not current (run liaison migrate) — the MTA queues and retries; 78 (EX_CONFIG) bad \
+            configuration.
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -38,20 +40,27 @@ struct Mail: AsyncParsableCommand {
             guard bytes.count <= limit else { throw ExitFailure.data("the message is larger than mail.max_message_bytes (\(limit))") }
             let gateway = Gateway(
                 configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning))
-            let submission: PostgresIncidentStore.IntakeSubmission
+            let batch: IntakeBatch
             do {
-                submission = try gateway.mailSubmission().submission(bytes, producer: producer, transport: .mailPipe, receivedAt: Date())
+                batch = try await gateway.mailSubmission().batch(bytes, producer: producer)
             } catch let rejection as MailSubmission.Rejection {
                 throw ExitFailure.data(rejection.reasonText)
             }
-            let agreements = AgreementBook(try gateway.loadAgreements().map(\.agreement)).agreements(producer: producer)
-            let receipt = try await gateway.withStore { store, migrator in
-                try await migrator.migrate()
-                guard try await store.organisationExists(producer) else { return nil as Receipt? }
-                return try await store.commitIntake(submission, agreements: agreements).receipt
+            let agreements = AgreementBook(try gateway.loadAgreements().map(\.agreement))
+            let outcome = try await gateway.withStore { store, _ in
+                guard try await store.organisationExists(producer) else { return nil as IntakePipeline.Outcome? }
+                return try await gateway.intakePipeline(store: store, agreements: agreements).submit(
+                    batch, .init(producer: producer, transport: .mailPipe, body: bytes, idempotencyKey: nil, receivedAt: Date()))
             }
-            guard let receipt else { throw ExitFailure.noUser("no producer organisation \(producer)") }
-            print("stored: receipt \(receipt.id), \(receipt.outcomes.count) incident(s)")
+            switch outcome {
+            case nil: throw ExitFailure.noUser("no producer organisation \(producer)")
+            case .committed(let signed)?:
+                print("stored: receipt \(signed.receipt.id), \(signed.receipt.outcomes.count) incident(s)")
+            case .replayed(let signed)?, .duplicate(let signed)?:
+                print("already stored: receipt \(signed.receipt.id); nothing written")
+            case .duplicates(let outcomes)?:
+                print("already stored under \(Set(outcomes.compactMap(\.receiptID)).count) receipts; nothing written")
+            }
         }
     }
 

@@ -40,7 +40,7 @@ struct Migrate: AsyncParsableCommand {
             let configuration = try options.load()
             let logger = LogSetup.bootstrap(level: configuration.logLevel)
             let applied = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
-                .withStore { _, migrator in try await migrator.migrate() }
+                .withStore(requireCurrentSchema: false) { _, migrator in try await migrator.migrate() }
             print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
         }
     }

@@ -20,8 +20,7 @@ struct Vault: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let count = try await gateway(options).withStore { store, migrator in
-                    try await migrator.migrate()
+                let count = try await gateway(options).withStore { store, _ in
                     return try await store.rotateVault()
                 }
                 print("vault entries re-sealed: \(count)")
@@ -37,8 +36,7 @@ struct Vault: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let count = try await gateway(options).withStore { store, migrator in
-                    try await migrator.migrate()
+                let count = try await gateway(options).withStore { store, _ in
                     return try await store.purgeExpiredVaultEntries()
                 }
                 print("vault entries deleted: \(count)")
@@ -70,8 +68,7 @@ struct Vault: AsyncParsableCommand {
         func run() async throws {
             try await reporting {
                 let (kind, value) = (PersonalDataKind(rawValue: kind)!, value)
-                let count = try await gateway(options).withStore { store, migrator in
-                    try await migrator.migrate()
+                let count = try await gateway(options).withStore { store, _ in
                     return try await store.eraseVaultEntries(kind: kind, value: value, actor: "cli")
                 }
                 print("vault entries erased: \(count)")

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonStore
 import LiaisonTestSupport
 import MailCorpus
 import Testing
@@ -8,7 +9,7 @@ import Testing
         try BuiltBinary.run(["mail"] + arguments, environment: environment, stdin: String(decoding: message, as: UTF8.self))
     }
 
-    @Test("liaison mail stores a report (0), finds the producer from +TAG, and takes a resend as a duplicate")
+    @Test("liaison mail stores a report (0), finds the producer from +TAG, and writes nothing for a resend (0)")
     func stores() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer)
@@ -16,9 +17,42 @@ import Testing
             let first = try mail(["--recipient", "abuse-reports+serbian-cert@gateway.example.org"], MailCorpus.arfProvider, environment)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("stored: receipt"))
+            let counts = try await TestDatabase.rowCounts(db)
             let again = try mail(["--producer", "serbian-cert"], MailCorpus.arfProvider, environment)
             #expect(again.status == 0)
-            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 1)
+            #expect(again.stdout.contains("already stored"))
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
+    @Test("liaison mail refuses a schema that is not current (75) without migrating it")
+    func schemaNotCurrent() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let latest = try #require(try Migrator.bundledMigrations().last?.name)
+            try await db.client.query("DELETE FROM schema_migrations WHERE name = \(latest)", logger: TestDatabase.logger)
+            let environment = ["LIAISON_DATABASE_URL": db.url]
+            let before = try await TestDatabase.rowCounts(db)
+            let result = try mail(["--producer", "cert"], MailCorpus.arfProvider, environment)
+            #expect(result.status == 75, "\(result.stderr)")
+            #expect(result.stderr.contains("liaison migrate") && result.stderr.contains(latest))
+            #expect(try await TestDatabase.rowCounts(db) == before)
+            #expect(try await db.migrator.pendingMigrations() == [latest])
+        }
+    }
+
+    @Test("A changed applied migration is refused by name (78), by migrate and by other commands alike")
+    func migrationDrift() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let first = try #require(try Migrator.bundledMigrations().first?.name)
+            try await db.client.query(
+                "UPDATE schema_migrations SET sha256 = sha256(sha256) WHERE name = \(first)", logger: TestDatabase.logger)
+            let environment = ["LIAISON_DATABASE_URL": db.url]
+            for arguments in [["migrate"], ["keys", "create", "--org", "cert", "--role", "producer"]] {
+                let result = try BuiltBinary.run(arguments, environment: environment)
+                #expect(result.status == 78, "\(arguments): \(result.stderr)")
+                #expect(result.stderr.contains("migration \(first)"), "\(result.stderr)")
+            }
         }
     }
 

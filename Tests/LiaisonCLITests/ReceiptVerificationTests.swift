@@ -12,11 +12,7 @@ import Testing
             let draft = IncidentDraft(
                 naturalKey: "k", classification: .undetermined, tlp: .green, title: "Prijava — ćirilica: Пријава", description: "",
                 firstSeen: nil, lastSeen: nil, observables: [])
-            let receipt = try await db.store.commitIntake(
-                .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 1, count: 32),
-                      receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())]),
-                agreements: []
-            ).receipt
+            let receipt = try await IntakeFixture.commit(db.store, [draft])
             try await verifyIndependently(try #require(try await db.store.receipt(id: receipt.id, producer: "cert")), signer: db.store.signer)
         }
     }
@@ -29,17 +25,12 @@ import Testing
                 naturalKey: "stix:indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", classification: .undetermined, tlp: .amber,
                 title: "Lažna stranica banke", description: "", firstSeen: nil, lastSeen: nil, observables: [],
                 modified: Date(timeIntervalSince1970: 1_790_000_000))
-            let objects: [PostgresIncidentStore.SubmittedObject] = [
-                .init(objectID: "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", version: "2026-11-20T10:00:00.000Z", incidents: [0]),
-                .init(objectID: "identity--311b2d2d-f010-4473-83ec-1edf84858f4c", incidents: []),
-                .init(objectID: nil, incidents: [], problems: [.init(pointer: "/objects/2/id", reason: "is required")]),
+            let objects: [IntakeObject] = [
+                .init(objectID: "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", version: "2026-11-20T10:00:00.000Z", drafts: [0]),
+                .init(objectID: "identity--311b2d2d-f010-4473-83ec-1edf84858f4c", drafts: []),
+                .init(objectID: nil, drafts: [], problems: [.init(pointer: "/objects/2/id", reason: "is required")]),
             ]
-            let receipt = try await db.store.commitIntake(
-                .init(producer: "cert", transport: .httpSTIX, idempotencyKey: nil, bodySHA256: Data(repeating: 2, count: 32),
-                      receivedAt: Date(), incidents: [IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())],
-                      objects: objects),
-                agreements: []
-            ).receipt
+            let receipt = try await IntakeFixture.commit(db.store, [draft], objects: objects, transport: .httpSTIX)
             #expect(receipt.outcomes.map(\.status) == [.accepted, .accepted, .rejected])
             try await verifyIndependently(try #require(try await db.store.receipt(id: receipt.id, producer: "cert")), signer: db.store.signer)
         }

@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test("An ARF report becomes an incident with its custody record; the sender stays in the vault; a resend is a duplicate")
+    @Test("An ARF report becomes an incident with its custody record; the sender stays in the vault; a resend writes nothing")
     func arf() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil, fields: Set(IncidentField.allCases))
@@ -48,10 +48,12 @@ import Testing
             for value in try await TestDatabase.allTextOutsideVault(db) {
                 #expect(!value.contains("fbl@mailbox.example.com") && !value.contains("ivana.horvat"), "personal data outside the vault")
             }
+            // The same message again (same Message-ID): nothing written, the first receipt again.
+            let counts = try await TestDatabase.rowCounts(db)
             let (again, second) = try await post(app, key: producer, MailCorpus.arfProvider)
-            #expect(again == 201)
-            #expect((second["outcomes"] as? [[String: Any]])?.first?["status"] as? String == "duplicate")
-            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 1)
+            #expect(again == 200)
+            #expect(second["receipt_id"] as? String == receipt["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
         }
     }
 
@@ -115,9 +117,9 @@ import Testing
             (MailCorpus.bytes((0..<60).map { "X-H\($0): v" }.joined(separator: "\n") + "\n\nbody\n"), MailLimits(maxHeaders: 50), .headers),
         ]
         for (bytes, limits, bound) in cases {
-            let submission = MailSubmission(limits: limits, intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
+            let submission = MailSubmission(limits: limits, intake: MailIntake(), keyrings: [:])
             #expect {
-                _ = try submission.submission(bytes, producer: "cert", transport: .httpEmail, receivedAt: Date())
+                _ = try submission.batchBlocking(bytes, producer: "cert")
             } throws: { error in
                 guard case .unparsable(.limitExceeded(let found, _, _))? = error as? MailSubmission.Rejection else { return false }
                 return found == bound
@@ -129,9 +131,9 @@ import Testing
     func walkthroughReport() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let bytes = Array(try Data(contentsOf: root.appendingPathComponent("deploy/local/examples/phishing-report.eml")))
-        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
-            .submission(bytes, producer: "demo-cert", transport: .mailPipe, receivedAt: Date())
-        let incident = try #require(submission.incidents.first?.incident)
+        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
+            .batchBlocking(bytes, producer: "demo-cert")
+        let incident = try #require(submission.protectedIncidents.first)
         #expect(incident.classification == Classification(taxonomy: "fraud", type: "phishing"))
         #expect(incident.observables.contains { $0.kind == .url && $0.value == "https://bank-login.example.net/rs/" })
         let stored = String(decoding: try CanonicalJSON.encode(incident), as: UTF8.self)
@@ -162,9 +164,9 @@ import Testing
             --b--
 
             """)
-        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), protector: IncidentProtector(), keyrings: [:])
-            .submission(message, producer: "cert", transport: .mailPipe, receivedAt: Date())
-        let custody = try #require(submission.incidents.first?.incident.custody)
+        let submission = try MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
+            .batchBlocking(message, producer: "cert")
+        let custody = try #require(submission.protectedIncidents.first?.custody)
         #expect(custody["signature"] == "unverified: no keyring configured for cert")
         #expect(custody["from"]?.hasPrefix("[[pd:email:") == true)
         #expect(custody["from_name"]?.hasPrefix("[[pd:person:") == true)

@@ -69,18 +69,45 @@ import Testing
         }
     }
 
-    @Test("The same event sent again is reported as a duplicate of the first incident")
+    @Test("The same event sent again without a key writes nothing and answers 200 with the first receipt")
     func naturalKeyDuplicate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
             let event = GatewayFixture.event(id: "same-event")
             let first = try await request(app, .post, "/v1/intake/events", key: key, body: event)
+            let counts = try await TestDatabase.rowCounts(db)
             let second = try await request(app, .post, "/v1/intake/events", key: key, body: event)
-            let outcomes = try #require(second.json["outcomes"] as? [[String: Any]])
-            #expect(outcomes.first?["status"] as? String == "duplicate")
-            #expect((first.json["incident_ids"] as? [String]) == (second.json["incident_ids"] as? [String]))
-            #expect(try await TestDatabase.rowCounts(db)["incidents"] == 1)
+            #expect(first.status == .created && second.status == .ok)
+            #expect(second.json["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
+    @Test("A push mixing new and held events gets a new receipt whose duplicates name the receipt that holds them")
+    func mixedPush() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let (a, b) = (GatewayFixture.event(id: "event-a"), GatewayFixture.event(id: "event-b"))
+            let first = try await request(app, .post, "/v1/intake/events", key: key, body: a)
+            let mixed = try await request(app, .post, "/v1/intake/events", key: key, body: a + "\n" + b + "\n")
+            #expect(mixed.status == .created)
+            #expect(mixed.json["receipt_id"] as? String != first.json["receipt_id"] as? String)
+            let outcomes = try #require(mixed.json["outcomes"] as? [[String: Any]])
+            #expect(outcomes.map { $0["status"] as? String } == ["duplicate", "accepted"])
+            #expect(outcomes[0]["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(outcomes[1]["receipt_id"] == nil)
+
+            // Both held now, by two receipts: nothing written, each object named with its receipt.
+            let counts = try await TestDatabase.rowCounts(db)
+            let both = try await request(app, .post, "/v1/intake/events", key: key, body: b + "\n" + a + "\n")
+            #expect(both.status == .ok)
+            #expect(both.json["status"] as? String == "duplicate")
+            let held = try #require(both.json["outcomes"] as? [[String: Any]])
+            #expect(held.map { $0["receipt_id"] as? String } == [mixed.json["receipt_id"] as? String, first.json["receipt_id"] as? String])
+            #expect(held.allSatisfy { $0["status"] as? String == "duplicate" })
+            #expect(try await TestDatabase.rowCounts(db) == counts)
         }
     }
 }

@@ -18,13 +18,12 @@ import Testing
         + "Phishing site hxxps://bank-login[.]example[.]net imitating a bank, seen from 192.0.2.9.\r\n"
 
     static func submission(keyrings: [String: String] = [:], decryptionKeyring: String? = nil) -> MailSubmission {
-        MailSubmission(limits: MailLimits(), intake: MailIntake(decryptionKeyring: decryptionKeyring), protector: IncidentProtector(),
-                       keyrings: keyrings)
+        MailSubmission(limits: MailLimits(), intake: MailIntake(decryptionKeyring: decryptionKeyring), keyrings: keyrings)
     }
 
     func signature(of bytes: [UInt8], producer: String, submission: MailSubmission) throws -> String? {
-        try submission.submission(bytes, producer: producer, transport: .mailPipe, receivedAt: Date())
-            .incidents.first?.incident.custody["signature"]
+        try submission.batchBlocking(bytes, producer: producer)
+            .protectedIncidents.first?.custody["signature"]
     }
 
     @Test("A good signature is recorded as verified with the signer's fingerprint; a tampered one as bad")
@@ -62,12 +61,12 @@ import Testing
         let message = MailCorpus.pgpEncrypted(try partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
 
         let taken = try Self.submission(decryptionKeyring: gateway.path)
-            .submission(message, producer: "cert", transport: .httpEmail, receivedAt: Date())
-        #expect(taken.incidents.first?.incident.classification == Classification(taxonomy: "fraud", type: "phishing"))
+            .batchBlocking(message, producer: "cert")
+        #expect(taken.protectedIncidents.first?.classification == Classification(taxonomy: "fraud", type: "phishing"))
         #expect(taken.parts.contains { $0.reason == "pgp-decrypted" })
 
         #expect {
-            _ = try Self.submission().submission(message, producer: "cert", transport: .httpEmail, receivedAt: Date())
+            _ = try Self.submission().batchBlocking(message, producer: "cert")
         } throws: { error in
             guard case .noIncident(let parts)? = error as? MailSubmission.Rejection else { return false }
             return !parts.isEmpty && parts.allSatisfy { $0.reason == "pgp-encrypted-no-decryption-key-configured" }
@@ -96,5 +95,12 @@ import Testing
             #expect(!reasons.isEmpty && reasons.allSatisfy { $0.contains("pgp-encrypted-no-decryption-key-configured") }, "\(reasons)")
             #expect(try await TestDatabase.rowCounts(db) == before)
         }
+    }
+}
+
+extension IntakeBatch {
+    /// The drafts as the intake pipeline protects them, for tests that look at what would be stored.
+    var protectedIncidents: [Incident] {
+        drafts.map { IncidentProtector().protect($0, id: UUID(), producer: "cert", receivedAt: Date()).incident }
     }
 }

@@ -8,6 +8,8 @@ struct RouterAnswer {
     var status: HTTPResponse.Status
     var contentType: String?
     var json: [String: Any]
+    var text: String = ""
+    var headers: HTTPFields = [:]
 }
 
 func routerRequest(
@@ -28,7 +30,9 @@ func routerRequest(
         if let contentType { headers[.contentType] = contentType }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
         let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
-        return RouterAnswer(status: response.status, contentType: response.headers[.contentType], json: json)
+        return RouterAnswer(
+            status: response.status, contentType: response.headers[.contentType], json: json,
+            text: String(buffer: response.body), headers: response.headers)
     }
 }
 

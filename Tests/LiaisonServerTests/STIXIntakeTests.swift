@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    @Test("Re-sending a valid bundle writes nothing and answers 200 with the first receipt")
+    func resendWritesNothing() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let (app, key) = try await gateway(db)
+            let bundle = STIXFixture.bundle(withBadIndicator: false)
+            let first = try await routerRequest(app, .post, "/v1/intake/stix", key: key, body: bundle, contentType: Self.stix)
+            #expect(first.status == .created)
+            let counts = try await TestDatabase.rowCounts(db)
+            let again = try await routerRequest(app, .post, "/v1/intake/stix", key: key, body: bundle, contentType: Self.stix)
+            #expect(again.status == .ok)
+            #expect(again.json["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
     @Test("atomic=true writes nothing when any object is rejected")
     func atomicRefusesAll() async throws {
         try await TestDatabase.withSchema { (db) async throws in

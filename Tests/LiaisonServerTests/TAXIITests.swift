@@ -77,6 +77,25 @@ import Testing
         }
     }
 
+    @Test("Adding the same valid objects again writes nothing and answers with the first push's status resource")
+    func addAgain() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let (app, key) = try await gateway(db)
+            let id = try await collectionID(app, key: key)
+            let envelope = STIXFixture.envelope(withBadIndicator: false)
+            let first = try await routerRequest(
+                app, .post, "/taxii2/liaison/collections/\(id)/objects/", key: key, body: envelope, contentType: Self.taxii,
+                headers: Self.accept)
+            let counts = try await TestDatabase.rowCounts(db)
+            let again = try await routerRequest(
+                app, .post, "/taxii2/liaison/collections/\(id)/objects/", key: key, body: envelope, contentType: Self.taxii,
+                headers: Self.accept)
+            #expect(again.status == .accepted)
+            #expect(again.json["id"] as? String == first.json["id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
     @Test("Wrong media types, collections and keys get TAXII errors and write nothing")
     func errors() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -56,17 +56,13 @@ import Testing
             let draft = IncidentDraft(
                 naturalKey: "k", classification: .undetermined, tlp: .green, title: "t",
                 description: "call +381 64 123 4567", firstSeen: nil, lastSeen: nil, observables: [])
-            let protected = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
             try await db.store.registerAgreements([])
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let receipt = try await db.store.commitIntake(
-                .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 0, count: 32),
-                      receivedAt: Date(), incidents: [protected]),
-                agreements: []
-            ).receipt
+            let receipt = try await IntakeFixture.commit(db.store, [draft])
             #expect(receipt.outcomes.map(\.status) == [.accepted])
-            let token = try #require(protected.vault.first?.token)
-            #expect(try await db.store.plaintexts(for: [token]) == [token: "+381641234567"])
+            let incident = try #require(receipt.incidentIDs.first)
+            let token = try #require(try await IntakeFixture.tokens(db.store, incident: incident).first)
+            #expect(try await db.store.vaultValues(for: [token])[token]?.plaintext == "+381641234567")
             for try await sealed in try await db.client.query("SELECT sealed FROM vault_entries", logger: TestDatabase.logger).decode(Data.self) {
                 #expect(!String(decoding: sealed, as: UTF8.self).contains("381"))
             }

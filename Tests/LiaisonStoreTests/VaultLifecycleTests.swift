@@ -1,21 +1,20 @@
 import Foundation
 import LiaisonCore
 import LiaisonStore
+import LiaisonServer
 import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
 @Suite(.timeLimit(.minutes(3))) struct VaultLifecycleTests {
-    func commit(_ db: TestDatabase.Handle, _ store: PostgresIncidentStore, description: String) async throws -> IncidentProtector.Result {
+    /// Commits one incident with `description`; returns the tokens it holds.
+    func commit(_ db: TestDatabase.Handle, _ store: PostgresIncidentStore, description: String) async throws -> [Token] {
         let draft = IncidentDraft(
             naturalKey: UUID().uuidString, classification: .undetermined, tlp: .green, title: "t", description: description,
             firstSeen: nil, lastSeen: nil, observables: [])
-        let protected = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
-        _ = try await store.commitIntake(
-            .init(producer: "cert", transport: .httpEvents, idempotencyKey: nil, bodySHA256: Data(repeating: 0, count: 32),
-                  receivedAt: Date(), incidents: [protected]),
-            agreements: [])
-        return protected
+        let receipt = try await IntakeFixture.commit(store, [draft])
+        let incident = try #require(receipt.incidentIDs.first)
+        return try await IntakeFixture.tokens(store, incident: incident)
     }
 
     @Test("Rotation re-seals old entries under the new key; lookups and erasure still work")
@@ -34,8 +33,8 @@ import Testing
             #expect(try await after.rotateVault() == 0)
             let onlyNew = PostgresIncidentStore(
                 client: db.client, vault: try VaultCipher(keys: ["k2": new], currentKeyID: "k2", lookupKey: lookup), signer: db.store.signer, logger: TestDatabase.logger)
-            let token = try #require(first.vault.first?.token)
-            #expect(try await onlyNew.plaintexts(for: [token]) == [token: "ana@example.rs"])
+            let token = try #require(first.first)
+            #expect(try await onlyNew.vaultValues(for: [token])[token]?.plaintext == "ana@example.rs")
             #expect(try await onlyNew.eraseVaultEntries(kind: .email, value: "ANA@EXAMPLE.RS ", actor: "test") == 1)
             #expect(try await onlyNew.eraseVaultEntries(kind: .email, value: "ana@example.rs", actor: "test") == 0)
         }
@@ -50,8 +49,8 @@ import Testing
             #expect(try await db.store.eraseVaultEntries(kind: .phone, value: "+381 (64) 123-4567", actor: "dpo") == 2)
             #expect(try await TestDatabase.rowCounts(db)["vault_entries"] == 1)
             #expect(try await TestDatabase.rowCounts(db)["incidents"] == 2)
-            let token = try #require(a.vault.first?.token)
-            #expect(try await db.store.plaintexts(for: [token]).isEmpty)
+            let token = try #require(a.first)
+            #expect(try await db.store.vaultValues(for: [token]).isEmpty)
             let audit = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
             #expect(audit.contains("\"entries\": 2") && audit.contains("\"kind\": \"phone\""))
             #expect(!audit.contains("4567"))

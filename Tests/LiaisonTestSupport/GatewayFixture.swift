@@ -39,7 +39,7 @@ public enum GatewayFixture {
     }
 
     public static func dependencies(_ db: TestDatabase.Handle, agreements: [Agreement], maxBodyBytes: Int = 1 << 20) async throws -> GatewayDependencies {
-        try await db.store.registerAgreements(agreements.map { ($0, Data(repeating: 0, count: 32)) })
+        try await db.store.registerAgreements(agreements)
         return GatewayDependencies(
             store: db.store, migrator: db.migrator, agreements: AgreementBook(agreements), parser: EventBatchParser(),
             maxBodyBytes: maxBodyBytes)

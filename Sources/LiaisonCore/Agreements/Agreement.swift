@@ -17,6 +17,9 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var pseudonymKey: Secret?
     /// Where pushes go; without one the consumer pulls from the feed only.
     public var webhook: Webhook?
+    /// Whether the agreement shares now. Not part of a version's rules: suspending or
+    /// terminating narrows every later read and pending send, whatever version decided it.
+    public var status: Status = .active
 
     public init(
         id: String, producer: String, consumer: String, legalBasis: String? = nil, match: Match,
@@ -32,6 +35,12 @@ public struct Agreement: Sendable, Hashable, Identifiable {
         self.personalData = personalData
         self.pseudonymKey = pseudonymKey
         self.webhook = webhook
+    }
+
+    /// An agreement in force shares; a suspended one shares nothing until resumed; a
+    /// terminated one never again.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case active, suspended, terminated
     }
 
     /// Which incidents an agreement covers.

@@ -10,11 +10,27 @@ public enum WithholdReason: Sendable, Hashable {
     case otherProducer
     case taxonomyNotCovered(String)
     case tlpAboveLimit(TLP, limit: TLP)
+    /// The agreement is suspended or terminated.
+    case agreementNotActive(Agreement.Status)
+    /// The agreement the disclosure was made under is no longer loaded at all.
+    case agreementNotInForce
+
+    /// A short stable code, for delivery rows and logs.
+    public var code: String {
+        switch self {
+        case .otherProducer: "other-producer"
+        case .taxonomyNotCovered: "taxonomy-not-covered"
+        case .tlpAboveLimit: "tlp-above-limit"
+        case .agreementNotActive(let status): "agreement-\(status.rawValue)"
+        case .agreementNotInForce: "agreement-not-in-force"
+        }
+    }
 }
 
 extension Agreement {
     public func decision(for incident: Incident) -> AgreementDecision {
         var reasons: [WithholdReason] = []
+        if status != .active { reasons.append(.agreementNotActive(status)) }
         if incident.producer != producer { reasons.append(.otherProducer) }
         if !match.taxonomies.contains(incident.classification.taxonomy) {
             reasons.append(.taxonomyNotCovered(incident.classification.taxonomy))

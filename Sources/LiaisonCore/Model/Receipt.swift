@@ -75,6 +75,8 @@ public struct Receipt: Sendable, Hashable, Codable {
         public var status: Status
         /// Why an object was rejected: each rule broken, by JSON Pointer, never quoting values.
         public var errors: [FieldProblem]?
+        /// For a duplicate: the receipt that holds the object already.
+        public var receiptID: UUID?
 
         public init(index: Int, objectID: String? = nil, incidentID: Incident.ID?, status: Status, errors: [FieldProblem]? = nil) {
             self.index = index
@@ -99,6 +101,7 @@ public struct Receipt: Sendable, Hashable, Codable {
             case index, status, errors, version
             case objectID = "object_id"
             case incidentID = "incident_id"
+            case receiptID = "receipt_id"
         }
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LiaisonCore
 import LiaisonDelivery
@@ -14,10 +13,11 @@ public struct AgreementLoader: Sendable {
         self.environment = environment
     }
 
-    /// An agreement as loaded, with the SHA-256 of its file's bytes.
+    /// An agreement as loaded, and the file it came from. Its version identity is
+    /// ``Agreement/versionHash``: the SHA-256 of its rules, so a comment or a reordered key
+    /// is not a new version, while a changed rule or pseudonym key is.
     public struct Loaded: Sendable {
         public var agreement: Agreement
-        public var sha256: Data
         public var file: String
     }
 
@@ -49,7 +49,7 @@ public struct AgreementLoader: Sendable {
                 continue
             }
             seen[agreement.id] = file
-            loaded.append(Loaded(agreement: agreement, sha256: Data(SHA256.hash(data: data)), file: file))
+            loaded.append(Loaded(agreement: agreement, file: file))
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return loaded
@@ -58,7 +58,7 @@ public struct AgreementLoader: Sendable {
     func read(_ text: String, reader: inout YAMLReader) -> Agreement? {
         guard let root = reader.document(text) else { return nil }
         reader.rejectUnknownKeys(
-            in: root, known: ["id", "producer", "consumer", "legal_basis", "match", "share", "pseudonym_key", "webhook"],
+            in: root, known: ["id", "producer", "consumer", "status", "legal_basis", "match", "share", "pseudonym_key", "webhook"],
             path: "")
         let id = identifier(root, "id", &reader)
         let producer = identifier(root, "producer", &reader)
@@ -105,11 +105,18 @@ public struct AgreementLoader: Sendable {
         let pseudonymises = actions.values.contains(.pseudonymise) || byRole.values.contains { $0.values.contains(.pseudonymise) }
         let pseudonymKey = readPseudonymKey(root, needed: pseudonymises, &reader)
         let webhook = readWebhook(reader.mapping(root, "webhook", path: ""), &reader)
+        var status = Agreement.Status.active
+        if let text = reader.string(root, "status", path: "") {
+            if let value = Agreement.Status(rawValue: text) { status = value } else {
+                reader.fail(reader.value(root, "status"), key: "status", "must be active, suspended or terminated")
+            }
+        }
         guard let id, let producer, let consumer, let match else { return nil }
         var agreement = Agreement(
             id: id, producer: producer, consumer: consumer, legalBasis: reader.string(root, "legal_basis", path: ""),
             match: match, fields: fields, personalData: actions, pseudonymKey: pseudonymKey, webhook: webhook)
         agreement.personalDataByRole = byRole
+        agreement.status = status
         return agreement
     }
 

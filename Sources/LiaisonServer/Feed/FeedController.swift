@@ -1,27 +1,20 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonStore
+import NIOCore
 
-/// `GET /v1/feed?cursor=&limit=`: the consumer's projections in order, the same ones
-/// its webhook receives, with the cursor to ask for the next page.
+/// `GET /v1/feed?cursor=&limit=`: the consumer's disclosures in order, each rendered as its
+/// webhook receives it (the incident version under the agreement version that shared it),
+/// with the cursor to ask for the next page. Disclosures of an agreement that is now
+/// suspended, terminated or gone are left out of the page (the cursor still moves past them).
 struct FeedController {
     let store: PostgresIncidentStore
-    let agreements: AgreementBook
+    let renderer: DisclosureRenderer
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
         group.get("feed", use: feed)
-    }
-
-    struct Page: Codable {
-        var items: [ProjectedIncident]
-        /// Pass as `cursor` to get what comes after this page; the same cursor when empty.
-        var nextCursor: String
-
-        enum CodingKeys: String, CodingKey {
-            case items
-            case nextCursor = "next_cursor"
-        }
     }
 
     @Sendable func feed(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -40,13 +33,24 @@ struct FeedController {
         guard (1...1000).contains(limit), limitText == nil || Int(limitText!) != nil else {
             throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
         }
-        let entries = try await store.feed(consumer: consumer.organisation, after: cursor, limit: limit)
-        let shared = entries.compactMap { entry in agreements[entry.agreementID].map { (entry.incident, $0) } }
-        let renderings = try await store.renderedProjections(shared)
-        let disclosed = zip(shared, renderings).compactMap { pair, rendering in rendering.map { ($0, pair.0.id, pair.1) } }
-        try await store.recordDisclosures(disclosed, transport: "feed")
-        let items = disclosed.map(\.0.projected)
-        let next = entries.last.map { String($0.sequence) } ?? String(cursor)
-        return try JSONResponse.make(.ok, Page(items: items, nextCursor: next))
+        let disclosures = try await store.feed(consumer: consumer.organisation, after: cursor, limit: limit)
+        var items: [[UInt8]] = []
+        var records: [DisclosureRecord] = []
+        for case .success(let shown) in try await renderer.render(disclosures) {
+            let bytes = Array(try CanonicalJSON.encode(shown.rendering.projected))
+            items.append(bytes)
+            records.append(shown.record(of: bytes))
+        }
+        try await store.recordDisclosures(records, transport: "feed")
+        let next = disclosures.last.map { String($0.sequence) } ?? String(cursor)
+        // {"items":[…],"next_cursor":"…"}: canonical JSON (members in order) from the items'
+        // own bytes, the exact bytes whose digests the audit trail holds.
+        var page = Array(#"{"items":["#.utf8)
+        for (index, item) in items.enumerated() {
+            if index > 0 { page.append(UInt8(ascii: ",")) }
+            page += item
+        }
+        page += Array(#"],"next_cursor":"\#(next)"}"#.utf8)
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: page)))
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonStore
+import NIOCore
 
-/// `GET /v1/incidents/{id}`: one incident shared with the calling consumer, as its
-/// agreement projects it, with its custody record and its redaction record (what kinds of
+/// `GET /v1/incidents/{id}`: one incident shared with the calling consumer, as the latest
+/// disclosure to it rendered it (that incident version under that agreement version), with
+/// that version's custody record and its redaction record (what kinds of
 /// personal data were found where, by which detector, and what this agreement does with
 /// them — never the values). An incident not shared with the caller is 404, so that its
 /// existence is not disclosed either.
 struct IncidentController {
     let store: PostgresIncidentStore
-    let agreements: AgreementBook
+    let renderer: DisclosureRenderer
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
         group.get("incidents/:id", use: incident)
@@ -32,26 +35,24 @@ struct IncidentController {
 
     @Sendable func incident(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let consumer = try context.require(.consumer)
+        let notFound = Problem(.notFound, "not-found", title: "No such incident", detail: "No incident with this id is shared with you.")
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let (incident, agreementID, custody) = try await store.sharedIncident(id, consumer: consumer.organisation),
-            let agreement = agreements[agreementID],
-            let rendering = try await store.renderedProjection(of: incident, under: agreement)
-        else {
-            throw Problem(.notFound, "not-found", title: "No such incident", detail: "No incident with this id is shared with you.")
-        }
-        let fieldsShared = agreement.fields
-        let redactions = incident.redactions
-            .filter { entry in fieldsShared.contains { entry.field.hasPrefix("/" + $0.rawValue) } }
+            let (disclosure, custody) = try await store.latestDisclosure(of: id, to: consumer.organisation),
+            case .success(let shown)? = try await renderer.render([disclosure]).first
+        else { throw notFound }
+        let agreement = shown.agreement
+        let redactions = shown.incident.redactions
+            .filter { entry in agreement.fields.contains { entry.field.hasPrefix("/" + $0.rawValue) } }
             .map {
                 RedactionEntry(
                     field: $0.field, kind: $0.kind, role: $0.role, detector: $0.detector,
                     action: agreement.action(for: $0.kind, role: $0.role))
             }
-        try await store.recordDisclosure(
-            of: rendering, incidentID: incident.id, agreement: agreement, transport: "incident-api")
-        var shown = custody
+        var custodyShown = custody
         // Where custody facts held personal data, the consumer sees its kind, not its value.
-        shown.details = custody.details.mapValues(Token.labelled)
-        return try JSONResponse.make(.ok, Answer(incident: rendering.projected, custody: shown, redactions: redactions))
+        custodyShown.details = custody.details.mapValues(Token.labelled)
+        let answer = Array(try CanonicalJSON.encode(Answer(incident: shown.rendering.projected, custody: custodyShown, redactions: redactions)))
+        try await store.recordDisclosures([shown.record(of: answer)], transport: "incident-api")
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 }

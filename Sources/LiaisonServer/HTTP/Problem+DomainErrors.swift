@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LiaisonCore
 import LiaisonIntake
+import LiaisonStore
 import Logging
 import PostgresNIO
 
@@ -22,12 +23,48 @@ extension Problem {
         case let error as HTTPError:
             return Problem(error.status, "http-\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
         case is PSQLError:
-            logger.error("database error", metadata: ["error": "PSQLError"])
-            return Problem.unavailable
+            return from(StoreError.classify(error), logger: logger)
+        case let error as StoreError:
+            return Problem(storeError: error, logger: logger)
         default:
-            let correlationID = UUID.random().uuidString.lowercased()
-            logger.error("request failed", metadata: ["correlation_id": "\(correlationID)", "error_type": "\(type(of: error))"])
-            return Problem.internalError(correlationID: correlationID)
+            return internalError(logging: ["error_type": "\(type(of: error))"], logger: logger)
+        }
+    }
+
+    /// A 500 whose correlation id the client quotes and the log line carries, with
+    /// identifiers and codes only.
+    private static func internalError(logging metadata: Logger.Metadata, logger: Logger) -> Problem {
+        let correlationID = UUID.random().uuidString.lowercased()
+        logger.error("request failed", metadata: metadata.merging(["correlation_id": "\(correlationID)"]) { $1 })
+        return Problem.internalError(correlationID: correlationID)
+    }
+
+    /// Store failures: the database's absence or load is a 503 to retry; a missing incident
+    /// a 404; anything else is the gateway's fault, a 500 whose log line names the SQLSTATE
+    /// or the store's reason (never row values).
+    private init(storeError error: StoreError, logger: Logger) {
+        switch error {
+        case .databaseUnavailable:
+            logger.warning("database unavailable")
+            self = .unavailable
+        case .databaseBusy:
+            logger.warning("database busy after retries")
+            self = Problem(
+                .serviceUnavailable, "busy", title: "Database busy",
+                detail: "The gateway's database is busy with conflicting work; nothing was stored. Try again shortly.",
+                headers: [.retryAfter: "1"])
+        case .schemaNotCurrent, .migrationChanged, .schemaNewerThanBinary:
+            logger.error("database schema does not match this binary", metadata: ["reason": "\(error.reasonText)"])
+            self = Problem(
+                .serviceUnavailable, "not-ready", title: "Not ready",
+                detail: "The gateway's database schema does not match this gateway; nothing was stored. Try again later.",
+                headers: [.retryAfter: "30"])
+        case .incidentNotFound:
+            self = Problem(.notFound, "not-found", title: "Not found", detail: "No such incident is available to you.")
+        case .queryFailed(let state):
+            self = Problem.internalError(logging: ["sqlstate": "\(state)"], logger: logger)
+        default:
+            self = Problem.internalError(logging: ["reason": "\(error.reasonText)"], logger: logger)
         }
     }
 

@@ -1,20 +1,15 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 import LiaisonCore
 import LiaisonIntake
-import LiaisonStore
-import NIOCore
 
 /// `POST /v1/intake/events`: NDJSON, a JSON array of events or one event, in Liaison's
 /// event schema or IntelMQ's (`?format=liaison|intelmq|auto`, default `auto`: decided per
 /// event). One request is one transaction: every event is stored, or none is.
 struct EventsIntakeController {
-    let store: PostgresIncidentStore
-    let agreements: AgreementBook
+    let pipeline: IntakePipeline
     let parser: EventBatchParser
-    let protector: IncidentProtector
     let maxBodyBytes: Int
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
@@ -29,15 +24,11 @@ struct EventsIntakeController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let drafts = try parser.parse(body, format: format, schema: schema)
-        let submission = PostgresIncidentStore.IntakeSubmission(
-            producer: producer.organisation, transport: .httpEvents, idempotencyKey: idempotencyKey,
-            bodySHA256: Data(SHA256.hash(data: body)), receivedAt: receivedAt,
-            incidents: drafts.map {
-                protector.protect($0, id: UUID.random(), producer: producer.organisation, receivedAt: receivedAt)
-            })
-        let signed = try await store.commitIntake(submission, agreements: agreements.agreements(producer: producer.organisation))
-        context.logger.intakeCommitted(signed.receipt)
-        return JSONResponse.receipt(.created, signed)
+        let outcome = try await pipeline.submit(
+            IntakeBatch(drafts: drafts),
+            .init(producer: producer.organisation, transport: .httpEvents, body: body, idempotencyKey: idempotencyKey, receivedAt: receivedAt))
+        context.logger.intake(outcome)
+        return try outcome.response()
     }
 
     /// NDJSON (also under its other names, `application/jsonl` and `application/jsonlines`)

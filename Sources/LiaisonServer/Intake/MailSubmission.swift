@@ -2,23 +2,21 @@ import Crypto
 import Foundation
 import LiaisonCore
 import LiaisonMail
-import LiaisonStore
+import NIOPosix
 
-/// Turns one raw RFC 5322 message into an intake submission, for both e-mail transports
+/// Turns one raw RFC 5322 message into an intake batch, for both e-mail transports
 /// (`POST /v1/intake/email` and `liaison mail`): parse (GMime, bounded), map the report
-/// formats, check a PGP/MIME signature against the producer's keyring, and protect
-/// incidents and custody facts alike.
+/// formats, and check a PGP/MIME signature against the producer's keyring. The custody
+/// facts ride on each draft; the intake pipeline protects them with the rest.
 public struct MailSubmission: Sendable {
     public var limits: MailLimits
     public var intake: MailIntake
-    public var protector: IncidentProtector
     /// GnuPG home folders by producer: the keys whose signatures count as verified.
     public var keyrings: [String: String]
 
-    public init(limits: MailLimits, intake: MailIntake, protector: IncidentProtector, keyrings: [String: String]) {
+    public init(limits: MailLimits, intake: MailIntake, keyrings: [String: String]) {
         self.limits = limits
         self.intake = intake
-        self.protector = protector
         self.keyrings = keyrings
     }
 
@@ -28,9 +26,16 @@ public struct MailSubmission: Sendable {
         case noIncident(parts: [Receipt.Part])
     }
 
-    public func submission(
-        _ bytes: [UInt8], producer: String, transport: Transport, receivedAt: Date
-    ) throws(Rejection) -> PostgresIncidentStore.IntakeSubmission {
+    /// Reads the message on the thread pool made for blocking work: GMime and GPGME (which
+    /// runs `gpg` and waits for it) block their thread, and must not hold one of the few
+    /// threads that run every request's async code. The deadline (`mail.parse_timeout`) is
+    /// enforced there as it is anywhere.
+    public func batch(_ bytes: [UInt8], producer: String) async throws -> IntakeBatch {
+        try await NIOThreadPool.singleton.runIfActive { try batchBlocking(bytes, producer: producer) }
+    }
+
+    /// The same, on the calling thread (the fuzzer and single-threaded tools).
+    public func batchBlocking(_ bytes: [UInt8], producer: String) throws(Rejection) -> IntakeBatch {
         // One deadline (mail.parse_timeout) for parsing and mapping together.
         let deadline = MailDeadline(limit: limits.parseTimeout)
         let digest = Data(SHA256.hash(data: bytes))
@@ -45,14 +50,12 @@ public struct MailSubmission: Sendable {
         let parts = report.parts.map { Receipt.Part(path: $0.path, status: $0.status.rawValue, reason: $0.reason) }
         guard !report.drafts.isEmpty else { throw .noIncident(parts: parts) }
         let custody = custodyFields(report.custody, signature: signatureStatus(message, producer: producer))
-        let incidents = report.drafts.map { draft in
+        let drafts = report.drafts.map { draft in
             var draft = draft
             draft.custody = custody
-            return protector.protect(draft, id: UUID.random(), producer: producer, receivedAt: receivedAt)
+            return draft
         }
-        return PostgresIncidentStore.IntakeSubmission(
-            producer: producer, transport: transport, idempotencyKey: nil, bodySHA256: digest, receivedAt: receivedAt,
-            incidents: incidents, parts: parts)
+        return IntakeBatch(drafts: drafts, parts: parts)
     }
 
     /// The custody facts RFC 5322 gives (section 3.6): Message-ID, Date, Subject, From and the

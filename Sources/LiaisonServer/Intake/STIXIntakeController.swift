@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 import LiaisonIntake
+import LiaisonStore
 
 /// `POST /v1/intake/stix`: one STIX 2.1 bundle. Valid objects commit together; rejected
 /// ones are listed in the receipt, unless `?atomic=true` asks for all or nothing.
 struct STIXIntakeController {
-    let submission: STIXSubmission
+    let pipeline: IntakePipeline
     let reader: STIXBundleReader
     let json: StrictJSONParser
     let maxBodyBytes: Int
@@ -23,13 +24,12 @@ struct STIXIntakeController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let bundle = try JSONBody.parse(body, with: json)
-        let reading = try reader.read(bundle)
-        let signed = try await submission.submit(
-            reading, producer: producer.organisation, transport: .httpSTIX,
-            idempotencyKey: idempotencyKey, body: body, receivedAt: receivedAt,
-            rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
-        context.logger.intakeCommitted(signed.receipt)
-        return JSONResponse.receipt(.created, signed)
+        let batch = try reader.read(bundle).batch(rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
+        let outcome = try await pipeline.submit(
+            batch,
+            .init(producer: producer.organisation, transport: .httpSTIX, body: body, idempotencyKey: idempotencyKey, receivedAt: receivedAt))
+        context.logger.intake(outcome)
+        return try outcome.response()
     }
 
     static func atomic(_ request: Request) throws -> Bool {

@@ -27,6 +27,8 @@ struct HealthController {
                     return try JSONResponse.make(.serviceUnavailable, Status(status: "migrations pending", pendingMigrations: pending))
                 }
                 return try JSONResponse.make(.ok, Status(status: "ready"))
+            } catch let error as StoreError where error != .databaseUnavailable {
+                return try JSONResponse.make(.serviceUnavailable, Status(status: "migration history differs"))
             } catch {
                 return try JSONResponse.make(.serviceUnavailable, Status(status: "database unreachable"))
             }

@@ -12,7 +12,7 @@ import NIOCore
 struct TAXIIController {
     static let apiRoot = "liaison"
 
-    let submission: STIXSubmission
+    let pipeline: IntakePipeline
     let reader: STIXBundleReader
     let json: StrictJSONParser
     let collections: TAXIICollections
@@ -64,13 +64,18 @@ struct TAXIIController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let objects = try Self.envelopeObjects(try JSONBody.parse(body, with: json))
-        let reading = try reader.read(objects: objects)
-        let receipt = try await submission.submit(
-            reading, producer: producer.organisation, transport: .taxii, idempotencyKey: idempotencyKey,
-            body: body, receivedAt: receivedAt, rejections: .report
-        ).receipt
-        context.logger.intakeCommitted(receipt)
-        return try Self.respond(.accepted, TAXII.Status(receipt))
+        let batch = try reader.read(objects: objects).batch(rejections: .report)
+        let outcome = try await pipeline.submit(
+            batch,
+            .init(producer: producer.organisation, transport: .taxii, body: body, idempotencyKey: idempotencyKey, receivedAt: receivedAt))
+        context.logger.intake(outcome)
+        switch outcome {
+        case .committed(let signed), .replayed(let signed), .duplicate(let signed):
+            // A plain retry gets the status resource of the push that holds its objects.
+            return try Self.respond(.accepted, TAXII.Status(signed.receipt))
+        case .duplicates(let outcomes):
+            return try Self.respond(.accepted, TAXII.Status(outcomes: outcomes, requestedAt: receivedAt))
+        }
     }
 
     /// Consumers' reads come with TAXII delivery; until then no collection is readable
@@ -83,7 +88,7 @@ struct TAXIIController {
     @Sendable func status(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let producer = try context.require(.producer)
         guard let id = context.parameters.get("status").flatMap(UUID.init(uuidString:)),
-            let receipt = try await submission.store.receipt(id: id, producer: producer.organisation)?.receipt,
+            let receipt = try await pipeline.store.receipt(id: id, producer: producer.organisation)?.receipt,
             receipt.transport == .taxii
         else {
             throw Problem(.notFound, "not-found", title: "No such status", detail: "No status resource with this id is yours.")

@@ -80,23 +80,36 @@ enum TAXII {
         /// The status of the request a receipt answered: one entry per object. An object
         /// that had no readable id is named by its JSON Pointer in the envelope.
         init(_ receipt: Receipt) {
-            let timestamp = RFC3339.string(from: receipt.receivedAt)
+            self.init(id: receipt.id.uuidString.lowercased(), outcomes: receipt.outcomes, requestedAt: receipt.receivedAt)
+        }
+
+        /// The status of a push whose objects several earlier pushes hold: each success
+        /// names its holder's receipt (its status id). Nothing was stored, so this status
+        /// has an id of its own that is not kept.
+        init(outcomes: [Receipt.Outcome], requestedAt: Date) {
+            self.init(id: UUID.random().uuidString.lowercased(), outcomes: outcomes, requestedAt: requestedAt)
+        }
+
+        private init(id: String, outcomes: [Receipt.Outcome], requestedAt: Date) {
+            let timestamp = RFC3339.string(from: requestedAt)
             var successes: [StatusDetails] = [], failures: [StatusDetails] = []
-            for outcome in receipt.outcomes {
-                let id = outcome.objectID ?? "/objects/\(outcome.index)"
+            for outcome in outcomes {
+                let objectID = outcome.objectID ?? "/objects/\(outcome.index)"
                 let version = outcome.version ?? timestamp
                 if outcome.status == .rejected {
                     let reasons = (outcome.errors ?? []).map { "\($0.pointer): \($0.reason)" }
-                    failures.append(StatusDetails(id: id, version: version, message: reasons.joined(separator: "; ")))
+                    failures.append(StatusDetails(id: objectID, version: version, message: reasons.joined(separator: "; ")))
                 } else {
-                    let message = outcome.incidentID.map { "\(outcome.status.rawValue): incident \($0.uuidString.lowercased())" }
-                    successes.append(StatusDetails(id: id, version: version, message: message ?? "\(outcome.status.rawValue): kept as context"))
+                    var message = outcome.incidentID.map { "\(outcome.status.rawValue): incident \($0.uuidString.lowercased())" }
+                        ?? "\(outcome.status.rawValue): kept as context"
+                    if let holder = outcome.receiptID { message += ", held since status \(holder.uuidString.lowercased())" }
+                    successes.append(StatusDetails(id: objectID, version: version, message: message))
                 }
             }
-            self.id = receipt.id.uuidString.lowercased()
+            self.id = id
             self.status = "complete"
             self.requestTimestamp = timestamp
-            self.totalCount = receipt.outcomes.count
+            self.totalCount = outcomes.count
             self.successCount = successes.count
             self.successes = successes
             self.failureCount = failures.count

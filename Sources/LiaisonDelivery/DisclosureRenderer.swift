@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// Renders stored disclosures for whoever sends or reads them (the webhook worker, the
+/// feed, the incident API): reads the incident version and agreement version each one
+/// names, and lets Core render it under the agreement's current standing. One vault query
+/// for the whole batch.
+public struct DisclosureRenderer: Sendable {
+    public var store: PostgresIncidentStore
+    /// The agreements in force: their current standing and webhook.
+    public var agreements: AgreementBook
+
+    public init(store: PostgresIncidentStore, agreements: AgreementBook) {
+        self.store = store
+        self.agreements = agreements
+    }
+
+    /// One disclosure rendered: the agreement version it is shown under (with the current
+    /// webhook) and what the consumer sees.
+    public struct Rendered: Sendable {
+        public var disclosure: StoredDisclosure
+        /// The incident version disclosed, as stored (tokens, not values).
+        public var incident: Incident
+        public var agreement: Agreement
+        public var rendering: Rendering
+
+        /// The audit record of sending exactly `bytes`.
+        public func record(of bytes: some Sequence<UInt8>) -> DisclosureRecord {
+            DisclosureRecord(
+                disclosure: disclosure, bytesSHA256: SHA256.hash(data: Array(bytes)).hexString, revealed: rendering.revealed,
+                legalBasis: agreement.legalBasis)
+        }
+    }
+
+    /// Each disclosure rendered, or withheld with reasons, in order.
+    public func render(_ disclosures: [StoredDisclosure]) async throws -> [Result<Rendered, Withheld>] {
+        let rows = try await store.rows(for: disclosures)
+        var decided: [Result<(StoredDisclosure, Agreement, Projection), Withheld>] = []
+        var tokens: Set<Token> = []
+        for disclosure in disclosures {
+            guard let current = agreements[disclosure.agreementID] else {
+                decided.append(.failure(Withheld(reasons: [.agreementNotInForce])))
+                continue
+            }
+            var agreement = current
+            if let version = disclosure.agreementVersion {
+                guard let stored = rows.agreements[AgreementVersionKey(id: disclosure.agreementID, version: version)] else {
+                    throw StoreError.undecodableRow(table: "agreement_versions", key: "\(disclosure.agreementID)@\(version)")
+                }
+                agreement = stored
+                agreement.webhook = current.webhook
+                agreement.status = current.status
+            }
+            guard let incident = rows.incidents[disclosure.incident] else {
+                throw StoreError.incidentNotFound(disclosure.incident.id.uuidString)
+            }
+            switch agreement.decision(for: incident) {
+            case .share(let projection):
+                tokens.formUnion(projection.tokensNeedingPlaintext)
+                decided.append(.success((disclosure, agreement, projection)))
+            case .withhold(let reasons):
+                decided.append(.failure(Withheld(reasons: reasons)))
+            }
+        }
+        let vault = try await store.vaultValues(for: tokens)
+        return decided.map { result in
+            result.map { disclosure, agreement, projection in
+                Rendered(
+                    disclosure: disclosure, incident: projection.incident, agreement: agreement,
+                    rendering: projection.rendering(vault: vault))
+            }
+        }
+    }
+}

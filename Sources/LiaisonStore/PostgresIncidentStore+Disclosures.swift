@@ -1,0 +1,136 @@
+import Foundation
+import LiaisonCore
+import PostgresNIO
+
+/// A delivery row: one incident version disclosed to a consumer under one agreement version,
+/// at a position in the consumer's feed.
+public struct StoredDisclosure: Sendable, Hashable {
+    public var deliveryID: UUID
+    /// The position in the consumer's feed.
+    public var sequence: Int64
+    public var incident: IncidentVersionKey
+    public var agreementID: String
+    /// The agreement version that decided it; nil for deliveries made before versions were
+    /// recorded (migration 0008), which render under the agreement's current version.
+    public var agreementVersion: String?
+    public var consumer: String
+}
+
+/// What rendering stored disclosures needs from the database: the incident versions and the
+/// agreement versions they name.
+public struct DisclosedRows: Sendable {
+    public var incidents: [IncidentVersionKey: Incident]
+    public var agreements: [AgreementVersionKey: Agreement]
+}
+
+/// One disclosure as it left the gateway, for the audit trail: what, to whom, under which
+/// rules, the digest of the exact bytes, and which tokens were shown in plaintext.
+public struct DisclosureRecord: Sendable {
+    public var disclosure: StoredDisclosure
+    /// SHA-256 of the bytes disclosed (a webhook body, a feed item), lower-case hex.
+    public var bytesSHA256: String
+    public var revealed: Set<Token>
+    /// The legal basis the agreement names, recorded with every reveal.
+    public var legalBasis: String?
+
+    public init(disclosure: StoredDisclosure, bytesSHA256: String, revealed: Set<Token>, legalBasis: String?) {
+        self.disclosure = disclosure
+        self.bytesSHA256 = bytesSHA256
+        self.revealed = revealed
+        self.legalBasis = legalBasis
+    }
+}
+
+extension PostgresIncidentStore {
+    /// The consumer's disclosures after position `after`, in order.
+    public func feed(consumer: String, after: Int64, limit: Int) async throws -> [StoredDisclosure] {
+        try await disclosures(
+            """
+            SELECT id, seq, incident_id, incident_version, agreement_id, agreement_version, consumer FROM deliveries
+            WHERE consumer = \(consumer) AND seq > \(after)
+            ORDER BY seq LIMIT \(limit)
+            """)
+    }
+
+    /// The latest disclosure of incident `id` to `consumer`, with the custody record of the
+    /// version it disclosed; nil when there is none.
+    public func latestDisclosure(of id: UUID, to consumer: String) async throws -> (StoredDisclosure, CustodyRecord)? {
+        guard let disclosure = try await disclosures(
+            """
+            SELECT id, seq, incident_id, incident_version, agreement_id, agreement_version, consumer FROM deliveries
+            WHERE incident_id = \(id) AND consumer = \(consumer)
+            ORDER BY incident_version DESC, seq DESC LIMIT 1
+            """).first
+        else { return nil }
+        let rows = try await client.query(
+            """
+            SELECT receipt_id, producer, transport, body_sha256, received_at, details::text FROM custody_records
+            WHERE incident_id = \(id) AND version = \(disclosure.incident.version)
+            """, logger: logger)
+        for try await (receipt, producer, transport, digest, received, details) in rows.decode((UUID, String, String, Data, Date, String).self) {
+            guard let fields = try? CanonicalJSON.decode([String: String].self, from: Data(details.utf8)) else {
+                throw StoreError.undecodableRow(table: "custody_records", key: id.uuidString)
+            }
+            return (disclosure, CustodyRecord(
+                receiptID: receipt, producer: producer, transport: transport, bodySHA256: digest.hexString,
+                receivedAt: received, details: fields))
+        }
+        return nil
+    }
+
+    func disclosures(_ query: PostgresQuery) async throws -> [StoredDisclosure] {
+        let rows = try await client.query(query, logger: logger)
+        var found: [StoredDisclosure] = []
+        for try await (id, seq, incident, version, agreement, agreementVersion, consumer) in rows.decode(
+            (UUID, Int64, UUID, Int, String, Data?, String).self)
+        {
+            found.append(StoredDisclosure(
+                deliveryID: id, sequence: seq, incident: IncidentVersionKey(id: incident, version: version), agreementID: agreement,
+                agreementVersion: agreementVersion?.hexString, consumer: consumer))
+        }
+        return found
+    }
+
+    /// The incident versions and agreement versions `disclosures` name, in one connection.
+    public func rows(for disclosures: [StoredDisclosure]) async throws -> DisclosedRows {
+        guard !disclosures.isEmpty else { return DisclosedRows(incidents: [:], agreements: [:]) }
+        return try await client.withConnection { connection in
+            DisclosedRows(
+                incidents: try await incidents(at: Set(disclosures.map(\.incident)), on: connection),
+                agreements: try await agreements(
+                    at: Set(disclosures.compactMap { disclosure in
+                        disclosure.agreementVersion.map { AgreementVersionKey(id: disclosure.agreementID, version: $0) }
+                    }),
+                    on: connection))
+        }
+    }
+
+    /// Audits disclosures made by `transport` (feed, incident API) in one transaction.
+    public func recordDisclosures(_ records: [DisclosureRecord], transport: String) async throws {
+        guard !records.isEmpty else { return }
+        try await withTransaction { connection in
+            for record in records { try await appendDisclosure(record, transport: transport, on: connection) }
+        }
+    }
+
+    /// The ledger entry of one disclosure (LED Art. 25: disclosure, recipient, when) and, when
+    /// values were shown in plaintext, a reveal entry naming their tokens and the legal basis.
+    func appendDisclosure(_ record: DisclosureRecord, transport: String, on connection: PostgresConnection) async throws {
+        let disclosure = record.disclosure
+        var details: [String: any Sendable & Encodable] = [
+            "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
+            "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer, "transport": transport,
+            "delivery": disclosure.deliveryID.uuidString, "sha256": record.bytesSHA256,
+        ]
+        try await appendAudit(
+            actor: "gateway", action: "disclose", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
+        guard !record.revealed.isEmpty else { return }
+        details = [
+            "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
+            "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer,
+            "legal_basis": record.legalBasis ?? "", "tokens": record.revealed.map(\.text).sorted().joined(separator: ","),
+        ]
+        try await appendAudit(
+            actor: "gateway", action: "reveal", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PostgresNIO
+
+extension PostgresIncidentStore {
+    /// Runs `body` in one transaction. After a serialization failure or a deadlock it runs
+    /// the whole body again, up to `attempts` times in all, then gives up with
+    /// ``StoreError/databaseBusy``; any other PostgreSQL failure leaves classified (see
+    /// ``StoreError/classify(_:)``). `body` must therefore only read and write through the
+    /// connection: nothing outside the database may change before the commit.
+    public func withTransaction<T>(
+        attempts: Int = 3, isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> sending T
+    ) async throws -> sending T {
+        var attempt = 1
+        while true {
+            do {
+                return try await client.withTransaction(logger: logger, isolation: isolation, body)
+            } catch where StoreError.isRetryable(error) && attempt < attempts {
+                logger.notice("transaction retried", metadata: ["attempt": "\(attempt)"])
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...(20 * attempt))))
+            } catch {
+                throw StoreError.classify(error)
+            }
+        }
+    }
+}
