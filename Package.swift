@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "LiaisonCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,7 +130,11 @@ let package = Package(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonServer", "LiaisonTestSupport"],
+            name: "LiaisonStoreTests",
+            dependencies: [
+                "LiaisonStore", "LiaisonServer", "LiaisonTestSupport",
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonDeliveryTests",

@@ -1,4 +1,5 @@
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// What went wrong in the store. Cases carry identifiers and codes, never content.
 public enum StoreError: Error, Sendable, Equatable {
@@ -36,8 +37,16 @@ extension StoreError {
     /// answer), connection exceptions (SQLSTATE class 08), shutdown and resource exhaustion
     /// (57P01–57P03, class 53) mean "try again later"; a unique violation names its
     /// constraint; any other server error keeps only its SQLSTATE. Errors that are not
-    /// PostgreSQL's pass through unchanged.
+    /// PostgreSQL's (or its connection pool's) pass through unchanged; a failed transaction is judged by the error that
+    /// failed it (its body's, else its BEGIN's or COMMIT's).
     public static func classify(_ error: any Error) -> any Error {
+        if let failed = error as? PostgresTransactionError {
+            return classify(failed.closureError ?? failed.beginError ?? failed.commitError ?? failed.rollbackError ?? error)
+        }
+        if let pool = error as? ConnectionPoolError {
+            // The pool gave up making connections (its circuit breaker) or was shut down.
+            return pool == .requestCancelled ? error : StoreError.databaseUnavailable
+        }
         guard let psql = error as? PSQLError else { return error }
         guard psql.code == .server, let state = psql.serverInfo?[.sqlState] else { return StoreError.databaseUnavailable }
         switch state {
@@ -51,6 +60,9 @@ extension StoreError {
 
     /// Whether running the transaction again may succeed: a serialization failure or a deadlock.
     static func isRetryable(_ error: any Error) -> Bool {
+        if let failed = error as? PostgresTransactionError, let cause = failed.closureError ?? failed.beginError ?? failed.commitError {
+            return isRetryable(cause)
+        }
         guard let psql = error as? PSQLError, psql.code == .server else { return false }
         return ["40001", "40P01"].contains(psql.serverInfo?[.sqlState] ?? "")
     }
