@@ -29,7 +29,7 @@ public struct Gateway: Sendable {
 
     /// The database URL, starting the embedded cluster first when none is configured.
     /// The returned cluster, if any, was started by this call and is the caller's to stop.
-    public func database() throws -> (DatabaseConfiguration, EmbeddedPostgres?) {
+    public func database() async throws -> (DatabaseConfiguration, EmbeddedPostgres?) {
         if let url = configuration.databaseURL {
             do {
                 return (try DatabaseConfiguration(url: url), nil)
@@ -38,7 +38,7 @@ public struct Gateway: Sendable {
             }
         }
         let cluster = try EmbeddedPostgres(dataDirectory: configuration.dataDirectory)
-        let started = try cluster.start()
+        let started = try await cluster.start()
         logger.info("embedded PostgreSQL running", metadata: ["socket": "\(cluster.socketDirectory)"])
         return (try DatabaseConfiguration(url: cluster.url), started ? cluster : nil)
     }
@@ -84,14 +84,28 @@ public struct Gateway: Sendable {
     /// The store and migrator over one client the caller runs, and the embedded cluster if
     /// this call started it (the caller stops it). Keys are read first, so a key problem
     /// stops the command before any cluster starts.
-    private func openStore() throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?) {
+    private func openStore() async throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?) {
         let vault = try vaultCipher()
         let signer = try receiptSigner()
-        let (database, cluster) = try database()
+        let (database, cluster) = try await database()
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
         let store = PostgresIncidentStore(
             client: client, vault: vault, signer: signer, retention: configuration.vaultRetention, logger: logger)
         return (client, store, Migrator(client: client, schema: database.schema, logger: logger), cluster)
+    }
+
+    /// Runs `body`, then stops `cluster` (if this process started it) however `body` ends.
+    private func stopping<T>(_ cluster: EmbeddedPostgres?, _ body: () async throws -> T) async throws -> T {
+        do {
+            let result = try await body()
+            try? await cluster?.stop()
+            return result
+        } catch {
+            if let cluster {
+                do { try await cluster.stop() } catch { logger.warning("embedded PostgreSQL did not stop cleanly") }
+            }
+            throw error
+        }
     }
 
     /// Runs `body` with a running store, for one-shot commands. Only `migrate` (and `serve`)
@@ -101,21 +115,23 @@ public struct Gateway: Sendable {
     public func withStore<T: Sendable>(
         requireCurrentSchema: Bool = true, _ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T
     ) async throws -> T {
-        let (client, store, migrator, cluster) = try openStore()
-        defer { try? cluster?.stop() }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            do {
-                try await store.waitUntilReachable()
-                if requireCurrentSchema { try await migrator.requireCurrentSchema() }
-                let result = try await body(store, migrator)
-                group.cancelAll()
-                return result
-            } catch {
-                throw StoreError.classify(error)
+        let (client, store, migrator, cluster) = try await openStore()
+        return try await stopping(cluster) {
+            try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    await client.run()
+                    return nil
+                }
+                do {
+                    try await store.waitUntilReachable()
+                    if requireCurrentSchema { try await migrator.requireCurrentSchema() }
+                    let result = try await body(store, migrator)
+                    group.cancelAll()
+                    return result
+                } catch {
+                    group.cancelAll()
+                    throw StoreError.classify(error)
+                }
             }
         }
     }
@@ -123,49 +139,46 @@ public struct Gateway: Sendable {
     /// Runs until a shutdown signal; stops the embedded cluster, if it started one, last.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let loaded = try loadAgreements()
-        let (client, store, migrator, cluster) = try openStore()
-        defer {
-            if let cluster {
-                do { try cluster.stop() } catch { logger.warning("embedded PostgreSQL did not stop cleanly") }
-            }
-        }
+        let (client, store, migrator, cluster) = try await openStore()
         let agreements = AgreementBook(loaded.map(\.agreement))
         let httpClient = WebhookSender.makeHTTPClient()
-        try await withThrowingDiscardingTaskGroup { group in
-            // The client runs for the whole life of the gateway and stops last.
-            group.addTask { await client.run() }
-            do {
-                try await store.waitUntilReachable()
-            } catch {
-                throw StoreError.classify(error)
+        try await stopping(cluster) {
+            try await withThrowingDiscardingTaskGroup { group in
+                // The client runs for the whole life of the gateway and stops last.
+                group.addTask { await client.run() }
+                do {
+                    try await store.waitUntilReachable()
+                } catch {
+                    throw StoreError.classify(error)
+                }
+                if migrate { try await migrator.migrate() } else { try await migrator.requireCurrentSchema() }
+                try await store.registerAgreements(loaded.map(\.agreement))
+                logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
+                let dependencies = GatewayDependencies(
+                    store: store, migrator: migrator, agreements: agreements,
+                    parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
+                    stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
+                    protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
+                    maxBodyBytes: configuration.maxBodyBytes)
+                let worker = DeliveryWorker(
+                    store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                    agreements: agreements, schedule: configuration.retrySchedule,
+                    pollInterval: configuration.deliveryPollInterval, logger: logger)
+                let app = buildApplication(
+                    dependencies, host: configuration.host, port: configuration.port, logger: logger,
+                    onServerRunning: onServerRunning)
+                let services = ServiceGroup(
+                    configuration: .init(
+                        services: [
+                            .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
+                            .init(service: worker), .init(service: app),
+                        ],
+                        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                try await services.run()
+                group.cancelAll()
             }
-            if migrate { try await migrator.migrate() } else { try await migrator.requireCurrentSchema() }
-            try await store.registerAgreements(loaded.map(\.agreement))
-            logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
-            let dependencies = GatewayDependencies(
-                store: store, migrator: migrator, agreements: agreements,
-                parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
-                stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
-                protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
-                maxBodyBytes: configuration.maxBodyBytes)
-            let worker = DeliveryWorker(
-                store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
-                agreements: agreements, schedule: configuration.retrySchedule,
-                pollInterval: configuration.deliveryPollInterval, logger: logger)
-            let app = buildApplication(
-                dependencies, host: configuration.host, port: configuration.port, logger: logger,
-                onServerRunning: onServerRunning)
-            let services = ServiceGroup(
-                configuration: .init(
-                    services: [
-                        .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
-                        .init(service: worker), .init(service: app),
-                    ],
-                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            try await services.run()
-            group.cancelAll()
+            try await httpClient.shutdown()
         }
-        try await httpClient.shutdown()
         logger.info("gateway stopped")
     }
 }

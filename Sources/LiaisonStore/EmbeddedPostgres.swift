@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 
 /// A PostgreSQL cluster that Liaison keeps in its own data directory, built from the
 /// system's PostgreSQL binaries, so one command runs the whole gateway on a laptop.
@@ -39,9 +40,22 @@ public struct EmbeddedPostgres: Sendable {
     }
 
     /// Creates the cluster if it does not exist and starts it unless it is already running.
-    /// Returns whether this call started it (and so should stop it).
+    /// Returns whether this call started it (and so should stop it). `initdb` and `pg_ctl`
+    /// are waited for on the thread pool made for blocking work, never on the threads that
+    /// run async code.
     @discardableResult
-    public func start() throws(StoreError) -> Bool {
+    public func start() async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { try startBlocking() }
+    }
+
+    /// Stops the cluster (fast shutdown: open transactions roll back), waiting as ``start()`` does.
+    public func stop() async throws {
+        try await NIOThreadPool.singleton.runIfActive { try stopBlocking() }
+    }
+
+    /// ``start()`` on the calling thread, for callers that have no other work to do.
+    @discardableResult
+    public func startBlocking() throws(StoreError) -> Bool {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.appendingPathComponent("PG_VERSION").path) {
             try createCluster()
@@ -68,8 +82,8 @@ public struct EmbeddedPostgres: Sendable {
             step: "start")
     }
 
-    /// Stops the cluster (fast shutdown: open transactions roll back).
-    public func stop() throws(StoreError) {
+    /// ``stop()`` on the calling thread (an `atexit` handler).
+    public func stopBlocking() throws(StoreError) {
         try run("pg_ctl", ["-D", directory.path, "-m", "fast", "-w", "-t", "60", "stop"], step: "stop")
     }
 
@@ -81,7 +95,7 @@ public struct EmbeddedPostgres: Sendable {
              "--locale=C.UTF-8"],
             step: "initdb")
         try startServer()
-        defer { try? stop() }
+        defer { try? stopBlocking() }
         try run(
             "createdb", ["-h", socketDirectory, "-p", "\(Self.port)", "-U", Self.role, Self.database],
             step: "createdb")

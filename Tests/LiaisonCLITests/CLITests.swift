@@ -28,8 +28,8 @@ import Testing
         """
 
     @Test("Help lists the commands and explains the configuration")
-    func help() throws {
-        let result = try BuiltBinary.run(["--help"])
+    func help() async throws {
+        let result = try await BuiltBinary.run(["--help"])
         #expect(result.status == 0)
         for word in ["serve", "migrate", "keys", "agreements", "LIAISON_DATABASE_URL", "78"] {
             #expect(result.stdout.contains(word))
@@ -37,9 +37,9 @@ import Testing
     }
 
     @Test("agreements validate accepts a good file and resolves its env: secret")
-    func validateGood() throws {
+    func validateGood() async throws {
         let file = try write(Self.goodAgreement)
-        let result = try BuiltBinary.run(
+        let result = try await BuiltBinary.run(
             ["agreements", "validate", file],
             environment: ["TEST_WEBHOOK_SECRET": "whsec_" + Data(repeating: 1, count: 32).base64EncodedString()])
         #expect(result.status == 0)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test("agreements validate prints each problem with file, line and key, exits 65, and never prints a secret")
-    func validateBad() throws {
+    func validateBad() async throws {
         let secret = "whsec_" + Data(repeating: 9, count: 8).base64EncodedString()
         let file = try write("""
             id: Cert To Police
@@ -66,17 +66,17 @@ import Testing
               url: ftp://example.org/
               secret: \(secret)
             """)
-        let result = try BuiltBinary.run(["agreements", "validate", file])
+        let result = try await BuiltBinary.run(["agreements", "validate", file])
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(file):"))
-        let missingEnv = try BuiltBinary.run(["agreements", "validate", try write(Self.goodAgreement)])
+        let missingEnv = try await BuiltBinary.run(["agreements", "validate", try write(Self.goodAgreement)])
         #expect(missingEnv.status == 65)
         #expect(missingEnv.stderr.contains(":13: webhook.secret: names the environment variable TEST_WEBHOOK_SECRET"))
         #expect(!result.stderr.contains(secret))
     }
 
     @Test("agreements validate names each problem's line and key")
-    func validateProblems() throws {
+    func validateProblems() async throws {
         let file = try write("""
             id: Cert To Police
             producer: cert
@@ -93,7 +93,7 @@ import Testing
               url: ftp://example.org/
               secret: whsec_short
             """)
-        let result = try BuiltBinary.run(["agreements", "validate", file])
+        let result = try await BuiltBinary.run(["agreements", "validate", file])
         #expect(result.status == 65)
         for expected in [
             ":1: id: must be", ":4: colour: is not a known key", ":6: match.taxonomies: scams is not an ENISA RSIT taxonomy",
@@ -113,9 +113,9 @@ import Testing
         ("", ["LIAISON_DATABASE_URL": "mysql://db/liaison"], "database_url"),
         ("vault:\n  keys:\n    k1: env:NOT_SET_ANYWHERE\n", [:], "vault.keys.k1: names the environment variable NOT_SET_ANYWHERE"),
     ])
-    func badConfiguration(yaml: String, environment: [String: String], expected: String) throws {
+    func badConfiguration(yaml: String, environment: [String: String], expected: String) async throws {
         let file = try write(yaml.isEmpty ? "log_level: info\n" : yaml)
-        let result = try BuiltBinary.run(["migrate", "--config", file], environment: environment)
+        let result = try await BuiltBinary.run(["migrate", "--config", file], environment: environment)
         #expect(result.status == 78)
         #expect(result.stderr.contains(expected))
     }
@@ -123,12 +123,12 @@ import Testing
     @Test("keys create prints a key once and refuses unknown roles with a usage error")
     func keysCreate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            let result = try BuiltBinary.run(
+            let result = try await BuiltBinary.run(
                 ["keys", "create", "--org", "demo-cert", "--role", "producer"], environment: ["LIAISON_DATABASE_URL": db.url])
             #expect(result.status == 0, "\(result.stderr)")
             let key = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(try await db.store.principal(forKey: key)?.organisation == "demo-cert")
-            let bad = try BuiltBinary.run(
+            let bad = try await BuiltBinary.run(
                 ["keys", "create", "--org", "demo-cert", "--role", "superuser"], environment: ["LIAISON_DATABASE_URL": db.url])
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("--role"))
@@ -136,8 +136,8 @@ import Testing
     }
 
     @Test("keys create with an unreachable database exits 75 so it can be retried")
-    func databaseDown() throws {
-        let result = try BuiltBinary.run(
+    func databaseDown() async throws {
+        let result = try await BuiltBinary.run(
             ["keys", "create", "--org", "demo-cert", "--role", "producer"],
             environment: ["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"])
         #expect(result.status == 75, "\(result.stderr)")

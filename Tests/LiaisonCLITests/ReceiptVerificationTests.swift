@@ -52,13 +52,13 @@ import Testing
 
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let script = root.appendingPathComponent("deploy/local/verify-receipt.py").path
-        let python = try BuiltBinary.run([script, receiptFile.path, keyFile.path], program: "python3")
+        let python = try await BuiltBinary.run([script, receiptFile.path, keyFile.path], program: "python3")
         #expect(python.status == 0, "\(python.stdout) \(python.stderr)")
-        #expect(try BuiltBinary.run([script, tamperedFile.path, keyFile.path], program: "python3").status == 1)
+        #expect(try await BuiltBinary.run([script, tamperedFile.path, keyFile.path], program: "python3").status == 1)
 
-        let valid = try BuiltBinary.run(["receipts", "verify", receiptFile.path, "--public-key", keyFile.path])
+        let valid = try await BuiltBinary.run(["receipts", "verify", receiptFile.path, "--public-key", keyFile.path])
         #expect(valid.status == 0, "\(valid.stderr)")
-        let invalid = try BuiltBinary.run(["receipts", "verify", tamperedFile.path, "--public-key", keyFile.path])
+        let invalid = try await BuiltBinary.run(["receipts", "verify", tamperedFile.path, "--public-key", keyFile.path])
         #expect(invalid.status == 65)
     }
 }

@@ -27,7 +27,7 @@ import Testing
                     "LIAISON_AGREEMENTS_DIR": agreements.path, "LIAISON_DATA_DIR": directory.path,
                     "LIAISON_VAULT_KEY": db.vaultKey.bytes.base64, "LIAISON_CONFIG": try writeConfig(in: directory),
                 ]
-                let key = try BuiltBinary.run(["keys", "create", "--org", "cert", "--role", "producer"], environment: environment)
+                let key = try await BuiltBinary.run(["keys", "create", "--org", "cert", "--role", "producer"], environment: environment)
                     .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
                 let first = try BuiltBinary.start(["serve"], environment: environment)
@@ -36,20 +36,18 @@ import Testing
                 #expect(status == 201)
                 #expect(await WebhookReceiver.eventually { receiver.deliveries.count >= 1 })
                 first.interrupt()
-                #expect(first.waitForExit() == 0, "\(BuiltBinary.read(first.stderr))")
+                #expect(try await first.waitForExit() == 0, "\(BuiltBinary.read(first.stderr))")
                 let stopped = receiver.deliveries.count
                 #expect(try await TestDatabase.rowCounts(db)["deliveries"] == 1)
 
                 receiver.setFallback(200)
                 let second = try BuiltBinary.start(["serve"], environment: environment)
-                defer {
-                    second.terminate()
-                    second.waitForExit()
-                }
                 let delivered = await WebhookReceiver.eventually(timeout: .seconds(20)) {
                     (try? await db.client.query("SELECT status FROM deliveries", logger: TestDatabase.logger)
                         .collect().first?.decode(String.self)) == "delivered"
                 }
+                second.terminate()
+                try await second.waitForExit()
                 #expect(delivered)
                 #expect(receiver.deliveries.count > stopped)
             }

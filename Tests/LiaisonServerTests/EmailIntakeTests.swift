@@ -57,6 +57,25 @@ import Testing
         }
     }
 
+    @Test("E-mail over HTTP honours Idempotency-Key: a retry with the key returns the first receipt and writes nothing")
+    func idempotencyKey() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "mail-2026-12-03-7"]
+            let first = try await routerRequest(
+                app, .post, "/v1/intake/email", key: producer, bytes: MailCorpus.arfProvider, contentType: "message/rfc822", headers: key)
+            #expect(first.status == .created)
+            let counts = try await TestDatabase.rowCounts(db)
+            // Another message under the same key: the key decides, as on every intake route.
+            let retry = try await routerRequest(
+                app, .post, "/v1/intake/email", key: producer, bytes: MailCorpus.iodefMessage, contentType: "message/rfc822", headers: key)
+            #expect(retry.status == .created)
+            #expect(retry.json["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
     @Test("Bad messages get their own problem and write nothing", arguments: [
         ("text/plain", Array("x".utf8), 415, "unsupported-media-type"),
         ("message/rfc822", [UInt8](), 422, "mail-unparsable"),

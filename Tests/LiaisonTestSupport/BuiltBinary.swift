@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,8 @@ import Glibc
 ///
 /// Processes are started with `posix_spawn` and reaped with `waitpid`: Foundation's
 /// `Process` was seen to miss a child's exit when several run at once, which would hang
-/// a test for good.
+/// a test for good. The wait runs on the thread pool made for blocking work, so tests
+/// running in parallel keep every thread of the async pool.
 public enum BuiltBinary {
     public struct Result: Sendable {
         public var status: Int32
@@ -39,12 +41,15 @@ public enum BuiltBinary {
 
         /// Waits for the process to end and returns its exit status (128 + signal if killed).
         @discardableResult
-        public func waitForExit() -> Int32 {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 {
-                guard errno == EINTR else { return -1 }
+        public func waitForExit() async throws -> Int32 {
+            let pid = self.pid
+            return try await NIOThreadPool.singleton.runIfActive {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 {
+                    guard errno == EINTR else { return -1 }
+                }
+                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
             }
-            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         }
     }
 
@@ -52,9 +57,9 @@ public enum BuiltBinary {
     /// `environment` added to this process's.
     public static func run(
         _ arguments: [String], program: String? = nil, environment: [String: String] = [:], stdin: String? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
         let running = try start(arguments, program: program, environment: environment, stdin: stdin)
-        let status = running.waitForExit()
+        let status = try await running.waitForExit()
         return Result(status: status, stdout: read(running.stdout), stderr: read(running.stderr))
     }
 

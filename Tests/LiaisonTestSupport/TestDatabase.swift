@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import Logging
+import NIOPosix
 import PostgresNIO
 import Synchronization
 
@@ -44,7 +45,7 @@ public enum TestDatabase {
     }
 
     static func withSchemaUngated<T: Sendable>(_ body: (Handle) async throws -> T) async throws -> T {
-        let url = try baseURL()
+        let url = try await baseURL()
         let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         var admin = try DatabaseConfiguration(url: url)
         admin.client.options.maximumConnections = 1
@@ -90,8 +91,13 @@ public enum TestDatabase {
         }
     }
 
-    /// The server's URL: the environment's, checked to be local, or a throwaway cluster's.
-    static func baseURL() throws -> String {
+    /// The server's URL: the environment's, checked to be local, or a throwaway cluster's,
+    /// started (once per test process) on the thread pool made for blocking work.
+    static func baseURL() async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try baseURLBlocking() }
+    }
+
+    private static func baseURLBlocking() throws -> String {
         if let url = ProcessInfo.processInfo.environment["LIAISON_TEST_DATABASE_URL"], !url.isEmpty {
             guard let components = URLComponents(string: url),
                 ["localhost", "127.0.0.1", "::1", "[::1]"].contains(components.host ?? "")
@@ -104,7 +110,7 @@ public enum TestDatabase {
                 .appendingPathComponent("liaison-test-\(getpid())")
             do {
                 let embedded = try EmbeddedPostgres(dataDirectory: directory)
-                try embedded.start()
+                try embedded.startBlocking()
                 cluster = embedded
                 atexit { TestDatabase.stopThrowawayCluster() }
                 return embedded.url
@@ -118,7 +124,7 @@ public enum TestDatabase {
 
     static func stopThrowawayCluster() {
         throwawayCluster.withLock { cluster in
-            try? cluster?.stop()
+            try? cluster?.stopBlocking()
             if let cluster { try? FileManager.default.removeItem(at: cluster.directory.deletingLastPathComponent()) }
         }
     }
