@@ -26,6 +26,7 @@ let package = Package(
         .target(
             name: "LiaisonCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Detection/tlds-alpha-by-domain.txt"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -5,7 +5,8 @@
 ///    unlisted country code is accepted when the whole number has 8–15 digits. Normalised to E.164.
 /// 2. national trunk form: a leading 0 and an NSN of 8–10 digits (fits AL, BA, XK, ME, MK, RS or TR),
 ///    written with separators whose first group (trunk 0 + area/mobile code) has 2–5 digits, or
-///    unformatted right after a cue word ("tel", "phone", "mob", "telefon", "телефон", "cep", …).
+///    unformatted: a mobile number of the region (`regionalMobiles`) anywhere, any other number
+///    only right after a cue word ("tel", "phone", "mob", "telefon", "телефон", "cep", …).
 ///    The country is ambiguous, so it is normalised to its compact national digits.
 /// Separators: space . - / and parentheses; "(0)" after a country code is dropped.
 enum PhoneNumbers {
@@ -19,6 +20,21 @@ enum PhoneNumbers {
         "44": 9...10, "41": 9...9, "47": 8...8, "354": 7...9, "423": 7...9,
     ]
     static let regionalNSN = 8...10
+    /// Mobile numbers of the region in national form, written without separators: the leading
+    /// digits (trunk 0 included) and the total lengths. 06x: AL (067–069, 10 digits), BA (060–067,
+    /// 9; 060 and 064 also 10), ME (06x, 9), RS (060–069, 9 or 10); 07x: MK (9); 043–049: XK (9);
+    /// 050–055: TR (11). Landlines stay cue-only: their area codes collide with too many other
+    /// numbers.
+    static let regionalMobiles: [(prefix: [UInt8], lengths: ClosedRange<Int>)] = [
+        ([0, 6], 9...10), ([0, 7], 9...9), ([0, 4, 3], 9...9), ([0, 4, 4], 9...9), ([0, 4, 5], 9...9),
+        ([0, 4, 6], 9...9), ([0, 4, 7], 9...9), ([0, 4, 8], 9...9), ([0, 4, 9], 9...9),
+        ([0, 5, 0], 11...11), ([0, 5, 1], 11...11), ([0, 5, 2], 11...11), ([0, 5, 3], 11...11), ([0, 5, 4], 11...11),
+        ([0, 5, 5], 11...11),
+    ]
+
+    static func isRegionalMobile(_ digits: [UInt8]) -> Bool {
+        regionalMobiles.contains { digits.starts(with: $0.prefix) && $0.lengths.contains(digits.count) }
+    }
     static let cues: [[UInt8]] = ["tel", "tel.", "phone", "mob", "mobile", "telefon", "tel/fax", "gsm", "cep",
                                   "телефон", "Телефон", "тел", "Тел", "mob.", "cel", "celular", "numri i telefonit",
                                   "fax", "faks", "tel/faks", "tel/fax", "cel.", "mob", "gsm no", "cep tel",
@@ -127,7 +143,7 @@ enum PhoneNumbers {
                 if formatted {
                     if looksLikeDateOrAddress(groups, separators: separators) { continue }
                     guard (2...5).contains(groups[groups.startIndex]) || usedParen || Cues.precedes(p, s, cues: cues) else { continue }
-                } else if !Cues.precedes(p, s, cues: cues) {
+                } else if !Self.isRegionalMobile(used) && !Cues.precedes(p, s, cues: cues) {
                     continue
                 }
             }
