@@ -122,7 +122,7 @@ let package = Package(
             name: "MailFuzz", dependencies: ["LiaisonMail"], path: "Fuzz/MailFuzz", swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonMailTests", dependencies: ["LiaisonMail", "MailCorpus", "LiaisonCore"],
-            swiftSettings: swiftSettings),
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],

@@ -25,7 +25,7 @@ import Testing
         let message = MailCorpus.withArchives(
             [("xarf.json.gz", "application/gzip", MailCorpus.gzip(.bytes(Array(MailCorpus.xarfJSON.utf8))))], id: "gz-xarf")
         let report = try mapped(message)
-        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 accepted (xarf-v4-json)"])
+        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 accepted (xarf-v3-json)"])
         #expect(report.drafts.first?.classification == rsit("intrusion-attempts", "brute-force"))
         #expect(report.drafts.first?.observables.contains(Observable(kind: .ipv4, value: "192.0.2.44", role: .offender)) == true)
     }
@@ -96,7 +96,7 @@ import Testing
         let report = try mapped(MailCorpus.withArchives([("outer.zip", "application/zip", outer)], id: "zip-nested"))
         #expect(outcomes(report) == [
             "/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 ignored (nested-archive-skipped)",
-            "/1/archive:1 accepted (xarf-v4-json)", "/1/archive:2 ignored (nested-archive-skipped)",
+            "/1/archive:1 accepted (xarf-v3-json)", "/1/archive:2 ignored (nested-archive-skipped)",
         ])
         #expect(report.drafts.count == 1)
     }
