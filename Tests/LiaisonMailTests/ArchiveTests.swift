@@ -62,6 +62,17 @@ import Testing
         #expect(error(message, MailLimits(maxArchiveRatio: .max / (1 << 30))) == .limitExceeded(.archiveBytes, limit: 100 << 20, path: "/1"))
     }
 
+    @Test("A gzip of zeros, which reads as an empty tar, is refused by the ratio bound all the same")
+    func gzipOfZeros() throws {
+        let bomb = MailCorpus.gzip(.zeros(64 << 20))
+        #expect(bomb.count < 1 << 20)
+        let message = MailCorpus.withArchives([("logs.tar.gz", "application/gzip", bomb)], id: "gz-zeros")
+        #expect(error(message) == .limitExceeded(.archiveRatio, limit: 100, path: "/1"))
+        // With the ratio out of the way, every inflated byte still counts towards the total.
+        #expect(error(message, MailLimits(maxArchiveBytes: 8 << 20, maxArchiveRatio: .max / (1 << 30)))
+            == .limitExceeded(.archiveBytes, limit: 8 << 20, path: "/1"))
+    }
+
     @Test("A gzip over 100:1 is refused as a whole, naming the attachment and no content")
     func gzipOverRatio() throws {
         let message = MailCorpus.withArchives(
