@@ -156,6 +156,20 @@ final class RawHTTPConnection {
         }
     }
 
+    @Test("Of two pipelined requests, only the one that asks to close gets Connection: close, and both are answered")
+    func pipelined() async throws {
+        try await withGateway { port, _ in
+            let (responses, closes) = try await RawHTTPConnection.run(port: port) { connection in
+                connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                connection.receive(timeout: .seconds(5)) { _ in false }
+                let heads = connection.text.components(separatedBy: "HTTP/1.1 ").dropFirst()
+                return (heads.count, heads.map { $0.lowercased().contains("\r\nconnection: close") })
+            }
+            #expect(responses == 2)
+            #expect(closes == [false, true])
+        }
+    }
+
     @Test("A kept-alive connection serves a second request after a 2xx")
     func keepAlive() async throws {
         try await withGateway { port, _ in

@@ -20,20 +20,19 @@ enum PhoneNumbers {
         "44": 9...10, "41": 9...9, "47": 8...8, "354": 7...9, "423": 7...9,
     ]
     static let regionalNSN = 8...10
-    /// Mobile numbers of the region in national form, written without separators: the leading
-    /// digits (trunk 0 included) and the total lengths. 06x: AL (067–069, 10 digits), BA (060–067,
-    /// 9; 060 and 064 also 10), ME (06x, 9), RS (060–069, 9 or 10); 07x: MK (9); 043–049: XK (9);
-    /// 050–055: TR (11). Landlines stay cue-only: their area codes collide with too many other
-    /// numbers.
-    static let regionalMobiles: [(prefix: [UInt8], lengths: ClosedRange<Int>)] = [
-        ([0, 6], 9...10), ([0, 7], 9...9), ([0, 4, 3], 9...9), ([0, 4, 4], 9...9), ([0, 4, 5], 9...9),
-        ([0, 4, 6], 9...9), ([0, 4, 7], 9...9), ([0, 4, 8], 9...9), ([0, 4, 9], 9...9),
-        ([0, 5, 0], 11...11), ([0, 5, 1], 11...11), ([0, 5, 2], 11...11), ([0, 5, 3], 11...11), ([0, 5, 4], 11...11),
-        ([0, 5, 5], 11...11),
+    /// Mobile numbers of the region in national form, written without separators: after the
+    /// trunk 0, the mobile code's two digits and the total length, trunk 0 included. Landlines
+    /// stay cue-only: their area codes collide with too many other numbers.
+    static let regionalMobiles: [(first: UInt8, second: ClosedRange<UInt8>, lengths: ClosedRange<Int>)] = [
+        (6, 0...9, 9...10),   // AL 067–069 (10 digits); BA 060–067, ME 06x (9); RS 060–069 (9 or 10)
+        (7, 0...9, 9...9),    // MK 070–079
+        (4, 3...9, 9...9),    // XK 043–049
+        (5, 0...5, 11...11),  // TR 050x–055x
     ]
 
-    static func isRegionalMobile(_ digits: [UInt8]) -> Bool {
-        regionalMobiles.contains { digits.starts(with: $0.prefix) && $0.lengths.contains(digits.count) }
+    static func isRegionalMobile(_ d: [UInt8]) -> Bool {
+        d.count >= 3 && d[0] == 0
+            && regionalMobiles.contains { d[1] == $0.first && $0.second.contains(d[2]) && $0.lengths.contains(d.count) }
     }
     static let cues: [[UInt8]] = ["tel", "tel.", "phone", "mob", "mobile", "telefon", "tel/fax", "gsm", "cep",
                                   "телефон", "Телефон", "тел", "Тел", "mob.", "cel", "celular", "numri i telefonit",

@@ -6,7 +6,8 @@ import LiaisonCore
 enum XARF4Report {
     /// The members every v4 report has (`xarf-core.json`, `required`).
     static let required = ["report_id", "timestamp", "reporter", "sender", "source_identifier", "category", "type"]
-    static let categories: Set = ["messaging", "connection", "content", "infrastructure", "copyright", "vulnerability", "reputation"]
+    /// The seven categories, as `RSITTables.xarf4` lists their types.
+    static let categories = Set(RSITTables.xarf4.keys.map { String($0.prefix { $0 != "/" }) })
     /// Members naming the offender's network values, observed by their shape, in this order.
     static let offenderLocators = ["url", "infringing_url", "submission_url", "c2_server"]
     /// Members read into observables or dates, so not repeated as description lines.

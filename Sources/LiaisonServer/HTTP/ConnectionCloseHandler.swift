@@ -20,8 +20,10 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     let linger: TimeAmount
-    /// The request in hand asked for the close, or the server is shutting down.
-    private var closeRequested = false
+    /// Per request read and not yet answered, in order: whether it asked for the close.
+    private var requestsAskingToClose: [Bool] = []
+    /// The server is shutting down: the response in hand is the last.
+    private var quiescing = false
     private var closeAfterResponse = false
     private var lingering = false
 
@@ -31,9 +33,7 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !lingering else { return }
-        if case .head(let request) = unwrapInboundIn(data), Self.saysClose(request.headerFields) {
-            closeRequested = true
-        }
+        if case .head(let request) = unwrapInboundIn(data) { requestsAskingToClose.append(Self.saysClose(request.headerFields)) }
         context.fireChannelRead(data)
     }
 
@@ -42,13 +42,15 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is ChannelShouldQuiesceEvent { closeRequested = true }
+        if event is ChannelShouldQuiesceEvent { quiescing = true }
         context.fireUserInboundEventTriggered(event)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(var response) where closeRequested || Self.saysClose(response.headerFields):
+        case .head(var response) where response.status.kind != .informational:
+            let askedToClose = requestsAskingToClose.isEmpty ? false : requestsAskingToClose.removeFirst()
+            guard askedToClose || quiescing || Self.saysClose(response.headerFields) else { return context.write(data, promise: promise) }
             closeAfterResponse = true
             response.headerFields[.connection] = "close"
             context.write(wrapOutboundOut(.head(response)), promise: promise)
