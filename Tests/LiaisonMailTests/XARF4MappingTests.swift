@@ -101,9 +101,16 @@ func xarf4Document(_ name: String) throws -> String {
         #expect(draft.observables.contains(Observable(kind: .ipv4, value: "192.0.2.66", role: .offender)))
     }
 
-    @Test("A JSON attachment that claims XARF v4 but lacks its required members is rejected, naming the rule")
-    func incompleteV4() throws {
-        let report = try mapped(Self.message(#"{"xarf_version":"4.0.0","category":"messaging"}"#, .attachment, id: "x4-bad"))
-        #expect(report.parts.contains(PartOutcome(path: "/1", status: .rejected, reason: "xarf-v4-required-member-missing")))
+    @Test("A JSON attachment that claims XARF but breaks v4's rules is rejected, naming the rule", arguments: [
+        (#"{"xarf_version":"4.0.0","category":"messaging"}"#, "xarf-v4-required-member-missing"),
+        (#"{"xarf_version":"5.0.0","category":"messaging"}"#, "xarf-version-unsupported"),
+        (#"{"xarf_version":"4.0","category":"messaging"}"#, "xarf-version-unsupported"),
+        (#"{"xarf_version":"4.0.0","report_id":"r","timestamp":"2026-11-20T08:15:00Z","reporter":{},"sender":{},"#
+            + #""source_identifier":"192.0.2.1","category":"mail","type":"spam"}"#, "xarf-v4-category-unknown"),
+    ])
+    func brokenV4(json: String, reason: String) throws {
+        let report = try mapped(Self.message(json, .attachment, id: "x4-bad"))
+        #expect(report.parts.contains(PartOutcome(path: "/1", status: .rejected, reason: reason)), "\(outcomes(report))")
+        #expect(!report.drafts.contains { $0.title.hasPrefix("XARF v4") }, "no XARF draft from a broken document")
     }
 }
