@@ -27,6 +27,7 @@ let package = Package(
         .target(
             name: "LiaisonCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Detection/tlds-alpha-by-domain.txt"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -125,7 +126,7 @@ let package = Package(
             name: "MailFuzz", dependencies: ["LiaisonMail"], path: "Fuzz/MailFuzz", swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonMailTests", dependencies: ["LiaisonMail", "MailCorpus", "LiaisonCore"],
-            swiftSettings: swiftSettings),
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],

@@ -114,7 +114,7 @@ extension MailCorpus {
 
     public static var iodefMessage: [UInt8] { withXMLAttachments([iodefDocument], id: "iodef-1") }
 
-    /// Bomb and XXE next to a valid IODEF: the hostile parts are refused, the valid one mapped.
+    /// Bomb and XXE next to a valid IODEF: the hostile parts refuse the whole message.
     public static var hostileXML: [UInt8] {
         withXMLAttachments([billionLaughs, externalEntity, iodefDocument], id: "hostile-1")
     }

@@ -36,7 +36,7 @@ func mailBenchmark(seconds: Double, seedFolder: String?) throws {
         for message in messages {
             do {
                 let digest = SHA256.hash(data: message).hexString
-                drafts += intake.map(try MailParser.parse(message), rawSHA256: digest).drafts.count
+                drafts += try intake.map(MailParser.parse(message), rawSHA256: digest).drafts.count
             } catch {
                 failures += 1
             }

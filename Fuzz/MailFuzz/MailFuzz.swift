@@ -9,6 +9,6 @@ import LiaisonMail
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard let message = try? MailParser.parse(Array(UnsafeBufferPointer(start: data, count: size))) else { return 0 }
-    _ = MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64))
+    _ = try? MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64))
     return 0
 }

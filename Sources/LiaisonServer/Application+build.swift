@@ -68,6 +68,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCloseHandler()])),
         configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)

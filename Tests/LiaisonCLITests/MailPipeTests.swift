@@ -56,7 +56,7 @@ import Testing
         }
     }
 
-    @Test("Exit codes tell the MTA what to do: 65 bounce, 67 unknown producer, with nothing written")
+    @Test("Exit codes tell the MTA what to do: 65 bounce (also for a hostile part), 67 unknown producer, with nothing written")
     func refusals() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
@@ -72,6 +72,13 @@ import Testing
             let archive = try await mail(["--producer", "cert"], zipBomb, environment)
             #expect(archive.status == 65)
             #expect(archive.stderr.contains("archiveRatio"), "\(archive.stderr)")
+            let hostile = try await mail(["--producer", "cert"], MailCorpus.hostileXML, environment)
+            #expect(hostile.status == 65)
+            #expect(hostile.stderr.contains("xml-doctype-forbidden"), "\(hostile.stderr)")
+            let zeros = MailCorpus.withArchives([("logs.tar.gz", "application/gzip", MailCorpus.gzip(.zeros(64 << 20)))], id: "zeros-pipe")
+            let inflated = try await mail(["--producer", "cert"], zeros, environment)
+            #expect(inflated.status == 65)
+            #expect(inflated.stderr.contains("archiveRatio"), "\(inflated.stderr)")
             let stranger = try await mail(["--producer", "nobody"], MailCorpus.arfProvider, environment)
             #expect(stranger.status == 67)
             let noProducer = try await mail([], MailCorpus.arfProvider, environment)

@@ -32,6 +32,8 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
         case observable(ObservableKind, String, ObservableRole)
         case verbatim(String, String)
         case text(String, String)
+        /// Free text from a field named for e-mail addresses: any address in it is personal.
+        case addresses(String, String)
     }
 
     static let mapping: [(String, String, Expected)] = [
@@ -75,6 +77,9 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
         ("extra.count", "3", .text("intelmq.extra.count", "3")),
         ("extra.tags", #"["a", "b"]"#, .text("intelmq.extra.tags", #"["a","b"]"#)),
         ("comment", #""seen twice""#, .text("intelmq.comment", "seen twice")),
+        ("extra.victim_email", #""ana@firma.intranet""#, .addresses("intelmq.extra.victim_email", "ana@firma.intranet")),
+        ("extra.reporter.e_mail", #""x@cert.lan, y@cert.lan""#, .addresses("intelmq.extra.reporter.e_mail", "x@cert.lan, y@cert.lan")),
+        ("destination.email", #""marko@home.corp""#, .addresses("intelmq.destination.email", "marko@home.corp")),
         ("source.urlpath", #""/rs/""#, .text("intelmq.source.urlpath", "/rs/")),
     ]
 
@@ -89,6 +94,9 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
             #expect(draft.observables.isEmpty)
         case .text(let name, let value):
             #expect(draft.custody.contains(CustodyField(name: name, content: .text(value))))
+            #expect(draft.observables.isEmpty)
+        case .addresses(let name, let value):
+            #expect(draft.custody.contains(CustodyField(name: name, content: .addressText(value))))
             #expect(draft.observables.isEmpty)
         }
     }

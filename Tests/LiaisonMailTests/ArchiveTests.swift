@@ -25,7 +25,7 @@ import Testing
         let message = MailCorpus.withArchives(
             [("xarf.json.gz", "application/gzip", MailCorpus.gzip(.bytes(Array(MailCorpus.xarfJSON.utf8))))], id: "gz-xarf")
         let report = try mapped(message)
-        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 accepted (xarf-v4-json)"])
+        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 accepted (xarf-v3-json)"])
         #expect(report.drafts.first?.classification == rsit("intrusion-attempts", "brute-force"))
         #expect(report.drafts.first?.observables.contains(Observable(kind: .ipv4, value: "192.0.2.44", role: .offender)) == true)
     }
@@ -62,6 +62,17 @@ import Testing
         #expect(error(message, MailLimits(maxArchiveRatio: .max / (1 << 30))) == .limitExceeded(.archiveBytes, limit: 100 << 20, path: "/1"))
     }
 
+    @Test("A gzip of zeros, which reads as an empty tar, is refused by the ratio bound all the same")
+    func gzipOfZeros() throws {
+        let bomb = MailCorpus.gzip(.zeros(64 << 20))
+        #expect(bomb.count < 1 << 20)
+        let message = MailCorpus.withArchives([("logs.tar.gz", "application/gzip", bomb)], id: "gz-zeros")
+        #expect(error(message) == .limitExceeded(.archiveRatio, limit: 100, path: "/1"))
+        // With the ratio out of the way, every inflated byte still counts towards the total.
+        #expect(error(message, MailLimits(maxArchiveBytes: 8 << 20, maxArchiveRatio: .max / (1 << 30)))
+            == .limitExceeded(.archiveBytes, limit: 8 << 20, path: "/1"))
+    }
+
     @Test("A gzip over 100:1 is refused as a whole, naming the attachment and no content")
     func gzipOverRatio() throws {
         let message = MailCorpus.withArchives(
@@ -96,7 +107,7 @@ import Testing
         let report = try mapped(MailCorpus.withArchives([("outer.zip", "application/zip", outer)], id: "zip-nested"))
         #expect(outcomes(report) == [
             "/0 ignored (free-text-superseded-by-machine-readable)", "/1/archive:0 ignored (nested-archive-skipped)",
-            "/1/archive:1 accepted (xarf-v4-json)", "/1/archive:2 ignored (nested-archive-skipped)",
+            "/1/archive:1 accepted (xarf-v3-json)", "/1/archive:2 ignored (nested-archive-skipped)",
         ])
         #expect(report.drafts.count == 1)
     }

@@ -47,26 +47,17 @@ import Testing
             """)
     }
 
-    @Test func billionLaughsAndExternalEntityRejectedOthersProcessed() throws {
-        let report = try mapped(MailCorpus.hostileXML)
-        #expect(outcomes(report) == [
-            "/0 ignored (free-text-superseded-by-machine-readable)", "/1 rejected (xml-doctype-forbidden)",
-            "/2 rejected (xml-doctype-forbidden)", "/3 accepted (iodef-2.0)",
-        ])
-        #expect(report.drafts.count == 1)
-        #expect(report.drafts.first?.observables == expectedObservables)
-    }
-
-    @Test func bombAloneLeavesTheFreeTextReport() throws {
-        let bytes = MailCorpus.withXMLAttachments([MailCorpus.billionLaughs], id: "bomb-2", text: "Phishing at http://x.example.com/")
-        let report = try mapped(bytes)
-        #expect(outcomes(report) == ["/0 accepted (free-text-description)", "/1 rejected (xml-doctype-forbidden)"])
-        #expect(report.drafts.first?.classification == rsit("fraud", "phishing"))
-    }
-
-    @Test func plainDoctypeRejected() throws {
-        let report = try mapped(MailCorpus.withXMLAttachments([MailCorpus.plainDoctype], id: "dt"))
-        #expect(report.parts.last == PartOutcome(path: "/1", status: .rejected, reason: "xml-doctype-forbidden"))
+    @Test("An XML part with a DOCTYPE or entity declaration refuses the whole message, naming the part and the rule",
+          arguments: [
+            (MailCorpus.hostileXML, "/1", "xml-doctype-forbidden"),  // bomb and XXE before a valid IODEF
+            (MailCorpus.withXMLAttachments([MailCorpus.billionLaughs], id: "bomb-2", text: "Phishing at http://x.example.com/"),
+             "/1", "xml-doctype-forbidden"),
+            (MailCorpus.withXMLAttachments([MailCorpus.iodefDocument, MailCorpus.externalEntity], id: "xxe-2"), "/2", "xml-doctype-forbidden"),
+            (MailCorpus.withXMLAttachments([MailCorpus.plainDoctype], id: "dt"), "/1", "xml-doctype-forbidden"),
+            (MailCorpus.withXMLAttachments(["<IODEF-Document>&xxe;</IODEF-Document>"], id: "undeclared"), "/1", "xml-undeclared-entity"),
+          ])
+    func hostileXMLRefusesTheMessage(message: [UInt8], path: String, rule: String) throws {
+        #expect(throws: MailError.hostilePart(rule: rule, path: path)) { try mapped(message) }
     }
 
     @Test func depth64AcceptedDepth65Rejected() throws {
@@ -74,6 +65,7 @@ import Testing
         #expect(ok.parts.last == PartOutcome(path: "/1", status: .accepted, reason: "iodef-2.0"))
         #expect(ok.drafts.first?.title == "IODEF incident DEEP-64")
         #expect(ok.drafts.first?.classification == .undetermined)
+        // Too deep is a bound of the reader, not an attack on it: the part is refused, the message kept.
         let deep = try mapped(MailCorpus.withXMLAttachments([MailCorpus.deepIODEF(depth: 65)], id: "d65"))
         #expect(deep.parts.last == PartOutcome(path: "/1", status: .rejected, reason: "xml-depth-exceeded"))
         #expect(deep.drafts.count == 1)  // the text part still makes a (free-text) draft

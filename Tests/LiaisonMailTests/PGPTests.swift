@@ -80,13 +80,13 @@ import LiaisonCore
             "Content-Type: text/plain; charset=utf-8\r\n\r\nPhishing site hxxps://bank-login[.]example[.]net imitating a bank.\r\n".utf8)
         let armored = try cert.encrypt(plaintext, to: Self.uid)
         let message = try MailParser.parse(Self.encryptedMessage(armored))
-        let report = MailIntake(decryptionKeyring: producer.path).map(message, rawSHA256: String(repeating: "0", count: 64))
+        let report = try MailIntake(decryptionKeyring: producer.path).map(message, rawSHA256: String(repeating: "0", count: 64))
         #expect(report.drafts.first?.classification == Classification(taxonomy: "fraud", type: "phishing"))
         #expect(report.parts.contains { $0.reason == "pgp-decrypted" })
-        let refused = MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64))
+        let refused = try MailIntake().map(message, rawSHA256: String(repeating: "0", count: 64))
         #expect(refused.drafts.isEmpty)
         #expect(refused.parts.allSatisfy { $0.status == .rejected && $0.reason == "pgp-encrypted-no-decryption-key-configured" })
-        let wrongKey = MailIntake(decryptionKeyring: cert.path).map(message, rawSHA256: String(repeating: "0", count: 64))
+        let wrongKey = try MailIntake(decryptionKeyring: cert.path).map(message, rawSHA256: String(repeating: "0", count: 64))
         #expect(wrongKey.drafts.isEmpty && wrongKey.parts.contains { $0.reason?.hasPrefix("pgp-cannot-decrypt") == true })
     }
 

@@ -7,7 +7,7 @@ import LiaisonMail
 let fakeDigest = String(repeating: "ab", count: 32)
 
 func mapped(_ bytes: [UInt8], intake: MailIntake = MailIntake()) throws -> MailReport {
-    intake.map(try MailParser.parse(bytes), rawSHA256: fakeDigest)
+    try intake.map(MailParser.parse(bytes), rawSHA256: fakeDigest)
 }
 
 func rsit(_ taxonomy: String, _ type: String) -> Classification {

@@ -5,17 +5,18 @@ import LiaisonMail
 import Testing
 @testable import LiaisonMail
 
-/// X-ARF v4 (JSON) and X-ARF 0.2 (flat YAML), field by field.
+/// The older X-ARF JSON layout (what v4 calls v3) and X-ARF 0.2 (flat YAML), field by field;
+/// XARF v4 itself is in `XARF4MappingTests`.
 @Suite(.timeLimit(.minutes(3))) struct XARFMappingTests {
-    @Test func v4JSONAttachment() throws {
+    @Test func olderJSONLayoutAttachment() throws {
         let report = try mapped(MailCorpus.xarf)
-        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1 accepted (xarf-v4-json)"])
+        #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1 accepted (xarf-v3-json)"])
         let draft = try #require(report.drafts.first)
         #expect(report.drafts.count == 1)
         #expect(draft.naturalKey == "message-id:xarf-1@isp.example")
         #expect(draft.classification == rsit("intrusion-attempts", "brute-force"))
         #expect(draft.tlp == .amber)
-        #expect(draft.title == "X-ARF v4 Activity/LoginAttack report")
+        #expect(draft.title == "X-ARF Activity/LoginAttack report")
         #expect(draft.firstSeen == date("2025-03-04T10:00:00Z"))
         #expect(draft.observables == [
             Observable(kind: .ipv4, value: "192.0.2.44", role: .offender),
@@ -23,7 +24,7 @@ import Testing
             Observable(kind: .email, value: "cert@cert.example", role: .unknown),
         ])
         #expect(draft.description == """
-            X-ARF v4 report: class Activity, type LoginAttack
+            X-ARF report (older JSON layout, Version 4): class Activity, type LoginAttack
             Reporter organisation: Example CERT
             Date: 2025-03-04T10:00:00Z
             Service: ssh
@@ -37,11 +38,11 @@ import Testing
                       ("Content", "Malware", "malicious-code", "malware-distribution"),
                       ("Vulnerability", "OpenService", "vulnerable", "potentially-unwanted-accessible"),
                       ("Copyright", "Whatever", "fraud", "copyright"), ("Activity", "Mystery", "other", "undetermined")])
-    func v4Table(reportClass: String, reportType: String, taxonomy: String, type: String) throws {
+    func olderLayoutTable(reportClass: String, reportType: String, taxonomy: String, type: String) throws {
         let json = #"{"Version":4,"Report":{"ReportClass":"\#(reportClass)","ReportType":"\#(reportType)","SourceIp":"2001:db8::7","SourceType":"ipv6"}}"#
         let text = "From: a@b.example.com\nMessage-ID: <t@b.example.com>\nContent-Type: text/plain\n\n" + json + "\n"
         let report = try mapped(Array(text.utf8))
-        #expect(outcomes(report) == ["<root> accepted (xarf-v4-json)"])
+        #expect(outcomes(report) == ["<root> accepted (xarf-v3-json)"])
         let draft = try #require(report.drafts.first)
         #expect(draft.classification == rsit(taxonomy, type))
         #expect(draft.observables == [Observable(kind: .ipv6, value: "2001:db8::7", role: .offender)])

@@ -113,6 +113,51 @@ import Testing
         }
     }
 
+    @Test("A message whose only report is an XARF v4 document in its body is stored, its addresses in the vault")
+    func xarf4Body() async throws {
+        let json = #"{"xarf_version": "4.0.0", "report_id": "3b1f6c2e-8d4a-4e5f-9a1b-2c3d4e5f6a7b", "timestamp": "2026-11-20T08:15:00Z", "#
+            + #""reporter": {"org": "Example Mail", "contact": "abuse@mail.example", "domain": "mail.example"}, "#
+            + #""sender": {"org": "Example Mail", "contact": "abuse@mail.example", "domain": "mail.example"}, "#
+            + #""source_identifier": "192.0.2.55", "source_port": 25, "category": "messaging", "type": "spam", "protocol": "smtp", "#
+            + #""smtp_from": "winner@lottery.example", "smtp_to": "jelena.markovic@posta.gmbh"}"#
+        let message = MailCorpus.bytes(
+            "From: reports@mail.example\nMessage-ID: <x4-http@mail.example>\nSubject: XARF\nContent-Type: application/json\n\n\(json)\n")
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let (code, receipt) = try await post(app, key: producer, message)
+            #expect(code == 201, "\(receipt)")
+            #expect((receipt["parts"] as? [[String: Any]])?.first?["reason"] as? String == "xarf-v4")
+            let stored = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
+            #expect(stored.contains("192.0.2.55"))
+            #expect(!stored.contains("jelena.markovic"), "the victim's address is stored in plaintext")
+        }
+    }
+
+    @Test("A message with a hostile XML part, or a gzip of zeros, is refused whole with its reason; nothing is written",
+          arguments: [
+            (MailCorpus.withXMLAttachments([MailCorpus.externalEntity], id: "xxe-http", text: "Phishing at http://x.example.com/"),
+             "mail-hostile-part", "/1", "xml-doctype-forbidden"),
+            (MailCorpus.withXMLAttachments([MailCorpus.plainDoctype, MailCorpus.iodefDocument], id: "dt-http"),
+             "mail-hostile-part", "/1", "xml-doctype-forbidden"),
+            (MailCorpus.withArchives([("logs.tar.gz", "application/gzip", MailCorpus.gzip(.zeros(64 << 20)))], id: "zeros-http"),
+             "mail-bound-exceeded", "/1", "archiveRatio over 100"),
+          ])
+    func refusedWhole(message: [UInt8], slug: String, pointer: String, reason: String) async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let before = try await TestDatabase.rowCounts(db)
+            let (code, problem) = try await post(app, key: producer, message)
+            #expect(code == 422)
+            #expect(problem["type"] as? String == "urn:liaison:problem:\(slug)")
+            let errors = problem["errors"] as? [[String: Any]]
+            #expect(errors?.first?["pointer"] as? String == pointer)
+            #expect(errors?.first?["reason"] as? String == reason)
+            #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
     @Test("A message over mail.parse_timeout is a 422 with its own problem type, with nothing written")
     func parseTimeout() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -63,6 +63,23 @@ import Testing
         }
     }
 
+    @Test("Addresses in e-mail fields and at newer or reserved TLDs go to the vault, whatever their TLD")
+    func addressesAtAnyTLD() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let extra = #", "extra.victim_email": "ana.petrovic@firma.gmbh", "extra.contact_email": "marko.ilic@intranet.corp", "#
+                + #""extra.reporter.e_mail": "dragana@cert.lan", "extra.note": "reply to milan.jovanovic@verein.berlin or test@exercise.test""#
+            let body = Self.event().replacingOccurrences(of: #", "raw":"#, with: extra + #", "raw":"#)
+            let answer = try await postEvents(app, key: key, body: Array(body.utf8), contentType: "application/json")
+            #expect(answer.status == 201, "\(answer.json)")
+            let stored = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
+            for secret in ["ana.petrovic", "marko.ilic", "dragana@", "milan.jovanovic", "test@exercise"] {
+                #expect(!stored.contains(secret), "\(secret) stored in plaintext")
+            }
+        }
+    }
+
     @Test("A victim's account name that is not an address still goes to the vault")
     func victimAccountName() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -1,10 +1,13 @@
 /// Host-name and IP-address validation on byte ranges.
 /// - Domains follow RFC 1035/1123 label rules (1–63 bytes, no leading/trailing hyphen, ≤ 253 bytes)
-///   with internationalised (RFC 5890) labels allowed as UTF-8, and must end in a known TLD.
+///   with internationalised (RFC 5890) labels allowed as UTF-8, and must end in a known TLD
+///   (or, with `anyTopLevelDomain`, in any label shaped like one: letters, or an A-label).
 /// - IPv4 is the dotted-quad form only, octets 0–255 with no leading zeros (RFC 6943 §3.1.1).
 /// - IPv6 accepts every RFC 4291 §2.2 textual form and is normalised to RFC 5952.
 enum Hostnames {
-    static func isValidDomain(_ p: Bytes, _ r: Range<Int>, requireFileSafe: Bool = false, freeText: Bool = false) -> Bool {
+    static func isValidDomain(
+        _ p: Bytes, _ r: Range<Int>, requireFileSafe: Bool = false, freeText: Bool = false, anyTopLevelDomain: Bool = false
+    ) -> Bool {
         guard r.count >= 4, r.count <= 253 else { return false }
         var labels = 0
         var labelStart = r.lowerBound
@@ -20,7 +23,9 @@ enum Hostnames {
             }
             i += 1
         }
-        guard labels >= 2, TopLevelDomains.contains(p, lastLabel, strictCase: freeText) else { return false }
+        guard labels >= 2 else { return false }
+        if anyTopLevelDomain { return TopLevelDomains.isShapedLikeOne(p, lastLabel) }
+        guard TopLevelDomains.contains(p, lastLabel, strictCase: freeText) else { return false }
         if requireFileSafe && labels == 2 && lastLabel.count <= 8
             && TopLevelDomains.fileExtensionLike.contains(TopLevelDomains.packRange(p, lastLabel)) { return false }
         return true

@@ -21,8 +21,9 @@ enum NetworkProposers {
 
     /// RFC 5322 dot-atom addresses in common practice: local part of letters (RFC 6531 allows
     /// non-ASCII ones), digits and ". _ % + -" (≤ 64 bytes, no leading/trailing/double dot) and a
-    /// valid host name. Quoted local parts and address literals ("user@[10.0.0.1]") are not matched.
-    static func emails(_ p: Bytes, into out: inout [Candidate]) {
+    /// valid host name under a known TLD (or, with `anyTopLevelDomain`, under any label shaped like
+    /// one). Quoted local parts and address literals ("user@[10.0.0.1]") are not matched.
+    static func emails(_ p: Bytes, anyTopLevelDomain: Bool = false, into out: inout [Candidate]) {
         var i = 0
         var resume = 0
         while i < p.count {
@@ -45,7 +46,7 @@ enum NetworkProposers {
             while s < i && (p[s] == 0x2E || p[s] == 0x2D) { s += 1 }
             guard s < i, p[i - 1] != 0x2E else { i += 1; continue }
             let e = hostEnd(p, from: i + 1)
-            if Hostnames.isValidDomain(p, (i + 1)..<e) {
+            if Hostnames.isValidDomain(p, (i + 1)..<e, anyTopLevelDomain: anyTopLevelDomain) {
                 out.append(Candidate(kind: .email, start: s, end: e, detector: "email-rfc5322",
                                      normalised: p.string(s..<i) + "@" + Hostnames.lowercased(p, (i + 1)..<e)))
                 resume = e

@@ -6,9 +6,14 @@
 /// segment and is reported on its own; a URL's host is never reported again as a domain.
 public struct PersonalDataScanner: Sendable {
     public let kinds: Set<PersonalDataKind>
+    /// Takes an address under any label shaped like a TLD, not only a delegated or reserved one:
+    /// for text known to hold e-mail addresses (a field named for them), where "user@host.corp"
+    /// is an address, not a sentence.
+    public let emailsUnderAnyTopLevelDomain: Bool
 
-    public init(kinds: Set<PersonalDataKind> = Set(PersonalDataKind.allCases)) {
+    public init(kinds: Set<PersonalDataKind> = Set(PersonalDataKind.allCases), emailsUnderAnyTopLevelDomain: Bool = false) {
         self.kinds = kinds
+        self.emailsUnderAnyTopLevelDomain = emailsUnderAnyTopLevelDomain
     }
 
     /// Single pass over the UTF-8 bytes proposing candidates and validating them; spans sorted by
@@ -38,7 +43,7 @@ public struct PersonalDataScanner: Sendable {
     func propose(_ p: Bytes) -> [Candidate] {
         var out: [Candidate] = []
         let want = kinds
-        if want.contains(.email) { NetworkProposers.emails(p, into: &out) }
+        if want.contains(.email) { NetworkProposers.emails(p, anyTopLevelDomain: emailsUnderAnyTopLevelDomain, into: &out) }
         if want.contains(.url) { NetworkProposers.urls(p, into: &out) }
         if want.contains(.domain) || want.contains(.ipv4) {
             NetworkProposers.domainsAndIPv4(p, domains: want.contains(.domain), ipv4: want.contains(.ipv4), into: &out)

@@ -1,5 +1,6 @@
 /// Per-kind validation of a whole structured field (a form's "IBAN" or "phone" box), using the
 /// same rules as the scanner: the value must be exactly one instance of the kind, nothing more.
+/// A field that holds an e-mail address takes any syntactically valid one, whatever its TLD.
 public enum PersonalDataValidator {
     public static func isValid(_ value: String, as kind: PersonalDataKind) -> Bool {
         normalise(value, as: kind) != nil
@@ -24,7 +25,7 @@ public enum PersonalDataValidator {
         default: cue = ""
         }
         let offset = cue.utf8.count
-        let spans = PersonalDataScanner(kinds: [kind]).scan(cue + trimmed)
+        let spans = PersonalDataScanner(kinds: [kind], emailsUnderAnyTopLevelDomain: true).scan(cue + trimmed)
         guard spans.count == 1, spans[0].kind == kind, spans[0].utf8Range == offset..<(offset + trimmed.utf8.count) else { return nil }
         return spans[0].normalised
     }

@@ -5,7 +5,8 @@
 ///    unlisted country code is accepted when the whole number has 8–15 digits. Normalised to E.164.
 /// 2. national trunk form: a leading 0 and an NSN of 8–10 digits (fits AL, BA, XK, ME, MK, RS or TR),
 ///    written with separators whose first group (trunk 0 + area/mobile code) has 2–5 digits, or
-///    unformatted right after a cue word ("tel", "phone", "mob", "telefon", "телефон", "cep", …).
+///    unformatted: a mobile number of the region (`regionalMobiles`) anywhere, any other number
+///    only right after a cue word ("tel", "phone", "mob", "telefon", "телефон", "cep", …).
 ///    The country is ambiguous, so it is normalised to its compact national digits.
 /// Separators: space . - / and parentheses; "(0)" after a country code is dropped.
 enum PhoneNumbers {
@@ -19,6 +20,20 @@ enum PhoneNumbers {
         "44": 9...10, "41": 9...9, "47": 8...8, "354": 7...9, "423": 7...9,
     ]
     static let regionalNSN = 8...10
+    /// Mobile numbers of the region in national form, written without separators: after the
+    /// trunk 0, the mobile code's two digits and the total length, trunk 0 included. Landlines
+    /// stay cue-only: their area codes collide with too many other numbers.
+    static let regionalMobiles: [(first: UInt8, second: ClosedRange<UInt8>, lengths: ClosedRange<Int>)] = [
+        (6, 0...9, 9...10),   // AL 067–069 (10 digits); BA 060–067, ME 06x (9); RS 060–069 (9 or 10)
+        (7, 0...9, 9...9),    // MK 070–079
+        (4, 3...9, 9...9),    // XK 043–049
+        (5, 0...5, 11...11),  // TR 050x–055x
+    ]
+
+    static func isRegionalMobile(_ d: [UInt8]) -> Bool {
+        d.count >= 3 && d[0] == 0
+            && regionalMobiles.contains { d[1] == $0.first && $0.second.contains(d[2]) && $0.lengths.contains(d.count) }
+    }
     static let cues: [[UInt8]] = ["tel", "tel.", "phone", "mob", "mobile", "telefon", "tel/fax", "gsm", "cep",
                                   "телефон", "Телефон", "тел", "Тел", "mob.", "cel", "celular", "numri i telefonit",
                                   "fax", "faks", "tel/faks", "tel/fax", "cel.", "mob", "gsm no", "cep tel",
@@ -127,7 +142,7 @@ enum PhoneNumbers {
                 if formatted {
                     if looksLikeDateOrAddress(groups, separators: separators) { continue }
                     guard (2...5).contains(groups[groups.startIndex]) || usedParen || Cues.precedes(p, s, cues: cues) else { continue }
-                } else if !Cues.precedes(p, s, cues: cues) {
+                } else if !Self.isRegionalMobile(used) && !Cues.precedes(p, s, cues: cues) {
                     continue
                 }
             }

@@ -1,34 +1,16 @@
-/// A compact list of top-level domains (IANA root zone): every ISO 3166 country-code TLD in use
-/// (plus .eu, .uk, .ac, .su), the legacy generic TLDs, widely used new gTLDs, and the Cyrillic IDN
-/// ccTLDs of the region. Host names must end in one of these, which is what separates a domain
-/// from a file name ("report.pdf"), a version number or a sentence without a space.
+/// The top-level domains a host name may end in: every TLD delegated in the DNS root zone
+/// (IANA's list, compiled in from `tlds-alpha-by-domain.txt` by
+/// `deploy/local/refresh-top-level-domains`; IDN TLDs as A-label and U-label) plus the names
+/// RFC 2606 and RFC 6761 reserve for tests, documentation and local use (`test`, `example`,
+/// `invalid`, `localhost`). Host names must end in one of these, which is what separates a
+/// domain from a file name ("report.pdf"), a version number or a sentence without a space.
 enum TopLevelDomains {
-    private static let countryCodes = """
-    ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo bq br bs bt bw by bz \
-    ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm \
-    fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is \
-    it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm \
-    mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr \
-    ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th \
-    tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw
-    """
-    private static let generic = """
-    com net org edu gov mil int info biz name pro aero asia cat coop jobs mobi museum tel travel xxx post arpa \
-    app dev online site xyz top club shop store tech website space live life world today news blog cloud \
-    digital email link click help support services solutions agency company network group media global center \
-    host press fun icu vip win bid loan work men date download review stream trade racing party science faith \
-    cricket accountant gdn buzz ltd llc inc zip mov bank insure finance money pay wiki page art design one new \
-    google amazon microsoft apple lol pw cyou rest bar sbs cfd monster best beauty hair skin quest autos boats \
-    homes motorcycles yachts bond lat surf rocks social team tools zone city tickets casino bet poker games \
-    game chat live studio academy institute university school systems software computer technology solutions \
-    consulting partners security protection foundation charity health clinic care law legal tax capital \
-    investments fund cash credit loans exchange market markets trading finance financial gold
-    xn--90a3ac xn--d1alf xn--p1ai xn--90ae xn--j1amh xn--90ais xn--e1a4c xn--qxam
-    срб мкд рф бг укр бел ею ελ
-    """
+    /// RFC 2606 section 2 and RFC 6761 section 6: never delegated, used in exercises and examples.
+    static let reserved = ["test", "example", "invalid", "localhost"]
+
     static let all: Set<String> = {
-        var s = Set<String>()
-        for word in (countryCodes + " " + generic).split(whereSeparator: { $0 == " " || $0 == "\n" }) { s.insert(String(word)) }
+        var s = Set(reserved)
+        for word in delegated.split(whereSeparator: { $0 == " " || $0 == "\n" }) { s.insert(String(word)) }
         return s
     }()
     /// ASCII TLDs packed into integers for allocation-free lookup (up to 8 lower-case bytes).
@@ -41,7 +23,7 @@ enum TopLevelDomains {
     /// multi-label name to be reported ("invoice.zip" is a file, "evil.zip/login" a host).
     /// .rs, .pl and .cc are deliberately absent: Serbian and Polish domains matter more here than
     /// Rust, Perl or C++ file names, which will therefore be reported as domains.
-    static let fileExtensionLike: Set<UInt64> = Set(["zip", "mov", "py", "sh", "md", "so", "ps"].map { pack(Array($0.utf8)[...]) })
+    static let fileExtensionLike: Set<UInt64> = Set(["zip", "mov", "py", "sh", "md", "so", "ps", "java"].map { pack(Array($0.utf8)[...]) })
 
     static func pack(_ b: ArraySlice<UInt8>) -> UInt64 {
         var v: UInt64 = 0
@@ -63,6 +45,15 @@ enum TopLevelDomains {
             return packedASCII.contains(packRange(p, label))
         }
         return all.contains(p.string(label).lowercased())
+    }
+
+    /// Whether `label` could be a TLD at all (RFC 1123 section 2.1, RFC 5890): two or more
+    /// letters, or an A-label ("xn--…"), or a U-label (any non-ASCII letters); never all digits.
+    static func isShapedLikeOne(_ p: Bytes, _ label: Range<Int>) -> Bool {
+        guard label.count >= 2 else { return false }
+        if p.matchesLower(Array(ascii: "xn--"), at: label.lowerBound) { return label.count > 4 }
+        for i in label where p[i] < 0x80 && !isAlpha(p[i]) { return false }
+        return true
     }
 
     static func packRange(_ p: Bytes, _ r: Range<Int>) -> UInt64 {

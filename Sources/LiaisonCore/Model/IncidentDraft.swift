@@ -39,12 +39,14 @@ public struct IncidentDraft: Sendable, Hashable {
 }
 
 /// One fact of a custody record: free text (scanned for personal data like a description),
-/// a value of a known personal kind (an e-mail sender's address or name), or an identifier
-/// kept verbatim because evidence must match it exactly (a Message-ID, which only looks
-/// like an address).
+/// text from a field that holds e-mail addresses (scanned the same way, and any syntactically
+/// valid address in it is personal whatever its TLD), a value of a known personal kind (an
+/// e-mail sender's address or name), or an identifier kept verbatim because evidence must
+/// match it exactly (a Message-ID, which only looks like an address).
 public struct CustodyField: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
         case text(String)
+        case addressText(String)
         case personal(PersonalDataKind, String)
         case verbatim(String)
     }

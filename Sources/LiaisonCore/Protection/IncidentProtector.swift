@@ -10,12 +10,16 @@ import Foundation
 public struct IncidentProtector: Sendable {
     public var policy: ProtectionPolicy
     let scanner: PersonalDataScanner
+    /// For text from fields that hold e-mail addresses: takes an address under any TLD.
+    let addressScanner: PersonalDataScanner
 
     public init(policy: ProtectionPolicy = .standard) {
         self.policy = policy
         // URLs and domains are scanned too, so that the scanner can tell a URL's own host
         // from a personal value inside it; they are then kept unless the policy says otherwise.
-        self.scanner = PersonalDataScanner(kinds: policy.scannedKinds.union([.url, .domain]))
+        let kinds = policy.scannedKinds.union([.url, .domain])
+        self.scanner = PersonalDataScanner(kinds: kinds)
+        self.addressScanner = PersonalDataScanner(kinds: kinds, emailsUnderAnyTopLevelDomain: true)
     }
 
     public struct Result: Sendable {
@@ -60,9 +64,10 @@ public struct IncidentProtector: Sendable {
         for field in draft.custody {
             let pointer = "/custody/\(field.name)"
             switch field.content {
-            case .text(let text):
-                custody[field.name] = session.replace(
-                    in: text, field: pointer, spans: personalSpans(in: text, known: known), role: .unknown)
+            case .text(let text), .addressText(let text):
+                let holdsAddresses = if case .addressText = field.content { true } else { false }
+                let spans = personalSpans(in: text, known: known, scanner: holdsAddresses ? addressScanner : scanner)
+                custody[field.name] = session.replace(in: text, field: pointer, spans: spans, role: .unknown)
             case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
                 custody[field.name] = session.token(
                     for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer,
@@ -79,11 +84,14 @@ public struct IncidentProtector: Sendable {
         return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey, modified: draft.modified)
     }
 
-    /// Personal values in free text, where no role is known: what the detectors find, and
+    /// Personal values in free text, where no role is known: what the detectors find (`scanner`,
+    /// else the protector's own), and
     /// every place where a value the draft names as personal elsewhere is written out (a
     /// sender's name in the signature of the body, say), whether or not a detector would know it.
-    func personalSpans(in text: String, known: [(value: String, kind: PersonalDataKind)]) -> [DetectedSpan] {
-        var spans = scanner.scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
+    func personalSpans(
+        in text: String, known: [(value: String, kind: PersonalDataKind)], scanner: PersonalDataScanner? = nil
+    ) -> [DetectedSpan] {
+        var spans = (scanner ?? self.scanner).scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
         guard !known.isEmpty else { return spans }
         let bytes = Array(text.utf8)
         for (value, kind) in known {

@@ -29,8 +29,16 @@ extension IntelMQEventReader {
         } else if Self.verbatimKeys.contains(key) {
             scalarText(value, at: at).map { keep(key, .verbatim($0)) }
         } else {
-            scalarText(value, at: at).map { keep(key, .text($0)) }
+            freeText(key, value, at: at)
         }
+    }
+
+    /// A field kept as free text, scanned for personal data; in a field whose name says it
+    /// holds e-mail addresses (`*.email*`, `*_email`, `extra.*mail*`), any syntactically valid
+    /// address is personal data, whatever its top-level domain.
+    private mutating func freeText(_ key: String, _ value: JSONValue, at: String) {
+        guard let text = scalarText(value, at: at) else { return }
+        keep(key, key.lowercased().contains("mail") ? .addressText(text) : .text(text))
     }
 
     private mutating func endpoint(_ key: String, field: String, role: ObservableRole, _ value: JSONValue, at: String) {
@@ -79,7 +87,7 @@ extension IntelMQEventReader {
         default:
             // A victim's network, local hostnames, URL paths, fields not known here: free
             // text, so that the personal data scan sees them.
-            scalarText(value, at: at).map { keep(key, .text($0)) }
+            freeText(key, value, at: at)
         }
     }
 

@@ -1,8 +1,11 @@
 import CArchive
 
 /// Opens gzip (RFC 1952, also a gzip'd tar) and zip (PKWARE APPNOTE) attachments with libarchive,
-/// enforcing the archive bounds of `MailLimits` *while* it reads: each entry is inflated in 64 KiB
+/// enforcing the archive bounds of `MailLimits` *while* it reads: data is inflated in 64 KiB
 /// steps and reading stops at the first step over a bound, so a zip bomb never expands beyond it.
+/// A gzip stream is inflated whole before its content is looked at (a tar or a single file), so
+/// the bounds apply to every inflated byte, whatever the content turns out to be: a gzip of
+/// zeros reads as an empty tar, yet is the bomb it looks like.
 enum ArchiveReader {
     enum Kind { case gzip, zip }
 
@@ -53,11 +56,36 @@ enum ArchiveReader {
         _ bytes: [UInt8], kind: Kind, path: String, limits: MailLimits, taken: inout Int,
         checkTime: () throws(MailError) -> Void
     ) throws(MailError) -> Result {
-        guard let archive = archive_read_new() else { return .unreadable }
-        defer { archive_read_free(archive) }
         switch kind {
         case .gzip:
+            // Inflate first, counting every byte; then read the result as a tar, else as one file.
+            guard case .entries(let inflated) = try open(bytes, kind: .gzip, formats: .raw, path: path, limits: limits,
+                                                          taken: &taken, checkTime: checkTime),
+                case .file(_, let tarOrFile)? = inflated.first
+            else { return .unreadable }
+            if tarOrFile.isEmpty { return .entries([.file(name: nil, bytes: [])]) }
+            return try open(tarOrFile, kind: .gzip, formats: .tarOrRaw, path: path, limits: limits, taken: &taken, checkTime: checkTime)
+        case .zip:
+            return try open(bytes, kind: .zip, formats: .zip, path: path, limits: limits, taken: &taken, checkTime: checkTime)
+        }
+    }
+
+    /// What libarchive is asked to read: a gzip stream as one raw file, an inflated stream as a
+    /// tar or a raw file (nothing left to inflate, so nothing counted against the byte bounds),
+    /// or a zip.
+    private enum Formats { case raw, tarOrRaw, zip }
+
+    private static func open(
+        _ bytes: [UInt8], kind: Kind, formats: Formats, path: String, limits: MailLimits,
+        taken: inout Int, checkTime: () throws(MailError) -> Void
+    ) throws(MailError) -> Result {
+        guard let archive = archive_read_new() else { return .unreadable }
+        defer { archive_read_free(archive) }
+        switch formats {
+        case .raw:
             archive_read_support_filter_gzip(archive)
+            archive_read_support_format_raw(archive)
+        case .tarOrRaw:
             archive_read_support_format_tar(archive)
             archive_read_support_format_raw(archive)
         case .zip:
@@ -72,8 +100,8 @@ enum ArchiveReader {
                 return .unreadable
             }
             do throws(MailError) {
-                return try entries(archive, kind: kind, compressed: bytes.count, path: path, limits: limits,
-                                   taken: &taken2, checkTime: checkTime)
+                return try entries(archive, kind: kind, formats: formats, compressed: bytes.count, path: path,
+                                   limits: limits, taken: &taken2, checkTime: checkTime)
             } catch {
                 failure = error
                 return .unreadable
@@ -85,8 +113,8 @@ enum ArchiveReader {
     }
 
     private static func entries(
-        _ archive: OpaquePointer, kind: Kind, compressed: Int, path: String, limits: MailLimits, taken: inout Int,
-        checkTime: () throws(MailError) -> Void
+        _ archive: OpaquePointer, kind: Kind, formats: Formats, compressed: Int, path: String, limits: MailLimits,
+        taken: inout Int, checkTime: () throws(MailError) -> Void
     ) throws(MailError) -> Result {
         var entries: [Entry] = []
         var headers = 0
@@ -98,7 +126,7 @@ enum ArchiveReader {
             let status = archive_read_next_header(archive, &entry)
             if status == ARCHIVE_EOF { break }
             guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { return .unreadable }
-            if headers == 0, kind == .gzip, archive_filter_code(archive, 0) != ARCHIVE_FILTER_GZIP {
+            if headers == 0, formats == .raw, archive_filter_code(archive, 0) != ARCHIVE_FILTER_GZIP {
                 return .unreadable  // raw format takes any bytes; only gzip counts
             }
             headers += 1
@@ -116,13 +144,15 @@ enum ArchiveReader {
                 let count = chunk.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
                 if count == 0 { break }
                 guard count > 0 else { return .unreadable }
-                produced += count
-                taken += count
-                if taken > limits.maxArchiveBytes {
-                    throw .limitExceeded(.archiveBytes, limit: limits.maxArchiveBytes, path: path)
-                }
-                if produced > MailLimits.archiveRatioGraceBytes, produced > limits.maxArchiveRatio * max(compressed, 1) {
-                    throw .limitExceeded(.archiveRatio, limit: limits.maxArchiveRatio, path: path)
+                if formats != .tarOrRaw {  // inflated here: counts
+                    produced += count
+                    taken += count
+                    if taken > limits.maxArchiveBytes {
+                        throw .limitExceeded(.archiveBytes, limit: limits.maxArchiveBytes, path: path)
+                    }
+                    if produced > MailLimits.archiveRatioGraceBytes, produced > limits.maxArchiveRatio * max(compressed, 1) {
+                        throw .limitExceeded(.archiveRatio, limit: limits.maxArchiveRatio, path: path)
+                    }
                 }
                 data.append(contentsOf: chunk[0..<count])
                 try checkTime()

@@ -65,6 +65,10 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
     case unparseable
     /// Parsing and mapping took longer than `MailLimits.parseTimeout`; abandoned at `path`.
     case parseTimeout(limit: Duration, path: String)
+    /// The entity at `path` is an attack on the reader, not a report (an XML part with a document
+    /// type or entity declaration: `rule` names it, e.g. "xml-doctype-forbidden"), so the whole
+    /// message is refused.
+    case hostilePart(rule: String, path: String)
 
     public var description: String {
         switch self {
@@ -74,6 +78,8 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unparseable: return "mail could not be parsed"
         case let .parseTimeout(limit, path):
             return "mail parse abandoned: over \(limit.components.seconds) s at \(path.isEmpty ? "<root>" : path)"
+        case let .hostilePart(rule, path):
+            return "mail refused: hostile part (\(rule)) at \(path.isEmpty ? "<root>" : path)"
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import LiaisonCore
 
 /// IODEF 2.0, RFC 7970: an XML attachment whose root is `IODEF-Document` in namespace
-/// urn:ietf:params:xml:ns:iodef-2.0. Read with `SafeXML` only (no DTD, no entities, depth ≤ 64).
+/// urn:ietf:params:xml:ns:iodef-2.0. Read with `SafeXML` only (no DTD, no entities, depth ≤ 64);
+/// an XML part with a DTD or entity declaration is `hostile`, which refuses the whole message.
 /// Each `Incident` (section 3.2) becomes one draft.
 enum IODEFMapper {
     static let namespace = "urn:ietf:params:xml:ns:iodef-2.0"
@@ -15,7 +16,7 @@ enum IODEFMapper {
 
     static func map(_ part: MailPart, context: MappingContext) -> MapResult {
         let root: XMLElement
-        do { root = try SafeXML.parse(part.bytes) } catch { return .rejected(error.rawValue) }
+        do { root = try SafeXML.parse(part.bytes) } catch { return error.isHostile ? .hostile(error.rawValue) : .rejected(error.rawValue) }
         guard root.localName == "IODEF-Document" else { return .notApplicable }
         let xmlns = root.prefix.map { "xmlns:\($0)" } ?? "xmlns"
         guard root.attribute(xmlns) == namespace else { return .rejected("iodef-namespace-unsupported") }

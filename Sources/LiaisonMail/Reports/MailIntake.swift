@@ -3,11 +3,12 @@ import LiaisonCore
 
 /// Maps one parsed e-mail (RFC 5322 + MIME, RFC 2045-2049) to incident drafts.
 ///
-/// Machine-readable reports win over prose: ARF (RFC 5965), X-ARF v4 (JSON) and 0.2 (YAML),
-/// IODEF 2.0 (RFC 7970). Only when none is accepted does the first text/plain part (else the
-/// first text/html part, tags stripped) become a free-text incident. Every entity is visited
-/// once and every mapper is linear in its input; `map(_:rawSHA256:deadline:)` also stops at a
-/// deadline, checked before each entity.
+/// Machine-readable reports win over prose: ARF (RFC 5965), X-ARF (XARF v4 and the older JSON
+/// layout; 0.2 as YAML), IODEF 2.0 (RFC 7970). Only when none is accepted does the first
+/// text/plain part (else the first text/html part, tags stripped) become a free-text incident.
+/// A part that attacks its reader (`MapResult.hostile`) refuses the whole message. Every entity
+/// is visited once and every mapper is linear in its input; `map(_:rawSHA256:deadline:)` also
+/// stops at a deadline, checked before each entity.
 public struct MailIntake: Sendable {
     /// TLP for drafts whose report states none (FIRST TLP 2.0).
     public var defaultTLP: TLP
@@ -34,15 +35,13 @@ public struct MailIntake: Sendable {
     /// `rawSHA256` is the hex digest of the exact bytes that were parsed. When a message yields
     /// more than one draft, each key gets "#" + the locator of its source entity (its MIME path,
     /// plus "/incident/N" for the N-th IODEF Incident), so a re-sent message maps to the same keys.
-    public func map(_ message: MailMessage, rawSHA256: String) -> MailReport {
-        do {
-            return try map(message, rawSHA256: rawSHA256, until: nil)
-        } catch {
-            preconditionFailure("only a deadline makes mapping fail")
-        }
+    /// Throws `MailError.hostilePart` for a message that carries an attack on a reader (an XML
+    /// part with a DTD): such a message is refused whole, not mapped from its other parts.
+    public func map(_ message: MailMessage, rawSHA256: String) throws(MailError) -> MailReport {
+        try map(message, rawSHA256: rawSHA256, until: nil)
     }
 
-    /// `map(_:rawSHA256:)` abandoned with `MailError.parseTimeout` once `deadline` has passed,
+    /// `map(_:rawSHA256:)`, also abandoned with `MailError.parseTimeout` once `deadline` has passed,
     /// checked before each entity (see `MailDeadline`).
     public func map(_ message: MailMessage, rawSHA256: String, deadline: MailDeadline) throws(MailError) -> MailReport {
         try map(message, rawSHA256: rawSHA256, until: deadline)
@@ -212,6 +211,7 @@ private struct Walk {
             switch XARFMapper.map(part, context: context) {
             case .mapped(let report): return absorb(report)
             case .rejected(let reason): return outcome(.rejected, reason)
+            case .hostile(let rule): throw .hostilePart(rule: rule, path: part.path)
             case .notApplicable: break
             }
         }
@@ -219,6 +219,7 @@ private struct Walk {
             switch IODEFMapper.map(part, context: context) {
             case .mapped(let report): return absorb(report)
             case .rejected(let reason): return outcome(.rejected, reason)
+            case .hostile(let rule): throw .hostilePart(rule: rule, path: part.path)
             case .notApplicable: return outcome(.ignored, "xml-not-iodef")
             }
         }
@@ -238,4 +239,7 @@ enum MapResult {
     case rejected(String)
     /// The entity is not of this format.
     case notApplicable
+    /// The entity is an attack on the reader (the associated value names the rule): the whole
+    /// message is refused with `MailError.hostilePart`.
+    case hostile(String)
 }

@@ -35,9 +35,10 @@ struct ObservableCollector {
         if seen.insert(observable).inserted { observables.append(observable) }
     }
 
-    /// The scanner only accepts hosts under TLDs it knows; a *declared* domain, URL or e-mail
-    /// under another TLD (a new gTLD, RFC 2606 ".example") is still evidence. Kept, undefanged,
-    /// when it is one token with a dot in the host part; the protector treats it by its kind.
+    /// The scanner only accepts hosts under delegated or reserved TLDs, and addresses of the
+    /// common dot-atom shape; a *declared* domain or URL under another TLD (an intranet's
+    /// ".corp") or an address of another shape is still evidence. Kept, undefanged, when it is
+    /// one token with a dot in the host part; the protector treats it by its kind.
     static func plausibleName(_ value: String, kind: ObservableKind) -> String? {
         let clean = undefang(value)
         guard !clean.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })

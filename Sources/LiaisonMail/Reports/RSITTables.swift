@@ -14,9 +14,47 @@ public enum RSITTables {
         "other": ("other", "undetermined"),
     ]
 
-    /// X-ARF v4 `ReportType`, compared after `normalisedKey` ("LoginAttack", "login_attack" and
-    /// "Login-Attack" are one key), so both the 2018 PascalCase and the later snake_case
-    /// vocabularies hit the same row.
+    /// XARF v4 `category/type`, for every pair of the specification's schemas (v4.2.0,
+    /// `xarf-v4-master.json`); `schemas/xarf-mapping.md` gives the same table and the reasons.
+    public static let xarf4: [String: (String, String)] = [
+        "messaging/spam": ("abusive-content", "spam"),
+        "messaging/bulk_messaging": ("abusive-content", "spam"),
+        "connection/login_attack": ("intrusion-attempts", "brute-force"),
+        "connection/port_scan": ("information-gathering", "scanner"),
+        "connection/ddos": ("availability", "ddos"),
+        "connection/infected_host": ("malicious-code", "infected-system"),
+        "connection/reconnaissance": ("information-gathering", "scanner"),
+        "connection/scraping": ("information-gathering", "scanner"),
+        "connection/sql_injection": ("intrusion-attempts", "exploit"),
+        "connection/vulnerability_scan": ("information-gathering", "scanner"),
+        "content/phishing": ("fraud", "phishing"),
+        "content/malware": ("malicious-code", "malware-distribution"),
+        "content/csam": ("abusive-content", "violence"),
+        "content/csem": ("abusive-content", "violence"),
+        "content/exposed_data": ("information-content-security", "data-leak"),
+        "content/brand_infringement": ("fraud", "masquerade"),
+        "content/fraud": ("fraud", "masquerade"),
+        "content/remote_compromise": ("intrusions", "application-compromise"),
+        "content/suspicious_registration": ("fraud", "masquerade"),
+        "copyright/copyright": ("fraud", "copyright"),
+        "copyright/p2p": ("fraud", "copyright"),
+        "copyright/cyberlocker": ("fraud", "copyright"),
+        "copyright/ugc_platform": ("fraud", "copyright"),
+        "copyright/link_site": ("fraud", "copyright"),
+        "copyright/usenet": ("fraud", "copyright"),
+        "infrastructure/botnet": ("malicious-code", "infected-system"),
+        "infrastructure/compromised_server": ("intrusions", "system-compromise"),
+        "vulnerability/cve": ("vulnerable", "vulnerable-system"),
+        "vulnerability/open_service": ("vulnerable", "potentially-unwanted-accessible"),
+        "vulnerability/misconfiguration": ("vulnerable", "vulnerable-system"),
+        "reputation/blocklist": ("other", "undetermined"),
+        "reputation/threat_intelligence": ("other", "undetermined"),
+    ]
+
+    /// `ReportType` of the older X-ARF JSON layout (what v4 calls v3), compared after
+    /// `normalisedKey` ("LoginAttack", "login_attack" and "Login-Attack" are one key), so both
+    /// the 2018 PascalCase and the later snake_case vocabularies hit the same row; also the
+    /// fallback for a v4 type whose category/type pair is not in `xarf4`.
     public static let xarfType: [String: (String, String)] = [
         "spam": ("abusive-content", "spam"),
         "bulkmessaging": ("abusive-content", "spam"),
@@ -50,8 +88,8 @@ public enum RSITTables {
         "exposeddata": ("information-content-security", "data-leak"),
     ]
 
-    /// X-ARF v4 `ReportClass` fallback when the type is missing or unknown: only classes whose
-    /// every type lands on one RSIT class are listed.
+    /// X-ARF `ReportClass` (older layout) or `category` (v4) fallback when the type is missing or
+    /// unknown: only classes whose every type lands on one RSIT class are listed.
     public static let xarfClass: [String: (String, String)] = [
         "copyright": ("fraud", "copyright"),
         "messaging": ("abusive-content", "spam"),

@@ -32,6 +32,11 @@ enum XMLRejection: String, Error, Sendable {
     /// Only UTF-8 (and its US-ASCII subset) is read; a BOM or declaration naming another encoding is refused.
     case encodingUnsupported = "xml-encoding-unsupported"
     case malformed = "xml-malformed"
+
+    /// A document type or entity declaration, or a reference to an entity never declared: the
+    /// shapes of entity bombs and external-entity attacks. A message carrying one is refused
+    /// whole; the other rejections refuse only the part.
+    var isHostile: Bool { self == .doctypeForbidden || self == .undeclaredEntity }
 }
 
 /// Bounds for `SafeXML.parse`.

@@ -113,6 +113,11 @@ extension Problem {
                 .unprocessableContent, "mail-parse-timeout", title: "Message took too long to parse",
                 detail: "Parsing and mapping the message took longer than the gateway's \(limit.components.seconds) s; nothing was stored.",
                 errors: [Item(pointer: path, reason: "parse time over \(limit.components.seconds) s")])
+        case .unparsable(.hostilePart(let rule, let path)):
+            self = Problem(
+                .unprocessableContent, "mail-hostile-part", title: "Message carries a hostile part",
+                detail: "A part of the message is an attack on its reader (\(rule)), so the whole message is refused; nothing was stored.",
+                errors: [Item(pointer: path, reason: rule)])
         case .unparsable(let error):
             self = Problem(
                 .unprocessableContent, "mail-unparsable", title: "Message cannot be parsed",

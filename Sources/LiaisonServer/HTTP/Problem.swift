@@ -82,10 +82,13 @@ extension Problem {
             detail: "Send the body as \(accepted.joined(separator: " or ")).")
     }
 
+    /// The rest of the body is not read: the answer says `Connection: close`, and
+    /// `ConnectionCloseHandler` closes the connection after it (RFC 9112 section 9.6).
     static func bodyTooLarge(limit: Int) -> Problem {
         Problem(
             .contentTooLarge, "body-too-large", title: "Body too large",
-            detail: "The body is larger than this gateway's limit of \(limit) bytes; split it into smaller requests.")
+            detail: "The body is larger than this gateway's limit of \(limit) bytes; split it into smaller requests.",
+            headers: [.connection: "close"])
     }
 
     /// An unexpected failure: the client learns only a correlation id, which the log has too.

@@ -11,6 +11,9 @@ struct ValidatorTests {
         (.phone, "+381 64 123 4567", "+381641234567"),
         (.email, "Ana@Example.ORG", "Ana@example.org"),
         (.email, "ana[at]example[.]org", "ana@example.org"),
+        // A field that holds an address: any syntactically valid one counts, whatever its TLD.
+        (.email, "Ana@Firma.Intranet", "Ana@firma.intranet"),
+        (.email, "ops@host.corp", "ops@host.corp"),
         (.nationalID, "0101990710008", "0101990710008"),
         (.nationalID, "10000000146", "10000000146"),
         (.nationalID, "1234567890", "1234567890"),

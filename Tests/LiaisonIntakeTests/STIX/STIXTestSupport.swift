@@ -56,7 +56,7 @@ extension STIXIncidentDraft {
     func custody(_ name: String) -> String? {
         for field in draft.custody where field.name == name {
             switch field.content {
-            case .text(let text), .verbatim(let text), .personal(_, let text): return text
+            case .text(let text), .addressText(let text), .verbatim(let text), .personal(_, let text): return text
             }
         }
         return nil
