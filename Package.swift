@@ -109,7 +109,9 @@ let package = Package(
             name: "LiaisonCorpus", dependencies: ["LiaisonCore"], path: "Benchmarks/LiaisonCorpus",
             swiftSettings: swiftSettings),
         .target(
-            name: "MailCorpus", dependencies: ["LiaisonCore", "LiaisonMail", "CArchive"], path: "Benchmarks/MailCorpus",
+            name: "MailCorpus",
+            dependencies: ["LiaisonCore", "LiaisonMail", "CArchive", .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Benchmarks/MailCorpus",
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "liaison-bench",

@@ -67,7 +67,9 @@ public struct Gateway: Sendable {
     public func mailSubmission() -> MailSubmission {
         MailSubmission(
             limits: configuration.mailLimits,
-            intake: MailIntake(defaultTLP: configuration.defaultTLP, decryptionKeyring: configuration.mailDecryptionKeyring),
+            intake: MailIntake(
+                defaultTLP: configuration.defaultTLP, decryptionKeyring: configuration.mailDecryptionKeyring,
+                gpgProgram: configuration.mailGPGProgram),
             keyrings: configuration.mailKeyrings)
     }
 

@@ -17,16 +17,16 @@ import LiaisonCore
     static func encryptedMessage(_ armored: String) -> [UInt8] { MailCorpus.pgpEncrypted(armored) }
 
     /// Producer home (secret key) and a CERT-side home holding only the producer's public key.
-    static func homes() throws -> (producer: GnuPGHome, cert: GnuPGHome, fingerprint: String) {
+    static func homes() async throws -> (producer: GnuPGHome, cert: GnuPGHome, fingerprint: String) {
         let producer = try GnuPGHome(), cert = try GnuPGHome()
-        let fingerprint = try producer.generateKey(uid)
-        try cert.importPublicKey(of: producer, uid: uid)
+        let fingerprint = try await producer.generateKey(uid)
+        try await cert.importPublicKey(of: producer, uid: uid)
         return (producer, cert, fingerprint)
     }
 
-    @Test func goodSignatureVerifies() throws {
-        let (producer, cert, fingerprint) = try Self.homes()
-        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+    @Test func goodSignatureVerifies() async throws {
+        let (producer, cert, fingerprint) = try await Self.homes()
+        let signature = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
         let message = try MailParser.parse(Self.signedMessage(entity: Self.entity, signature: signature))
         guard case .signed(_, let content, _)? = message.body.pgp else { Issue.record("no PGP payload"); return }
         #expect(content == Array(Self.entity.utf8))  // GMime re-serialises the signed part byte-exactly
@@ -34,9 +34,9 @@ import LiaisonCore
         #expect(message.body.children.first?.text?.string.contains("192.0.2.9 – signed") == true)
     }
 
-    @Test func tamperedSignatureIsBad() throws {
-        let (producer, cert, _) = try Self.homes()
-        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+    @Test func tamperedSignatureIsBad() async throws {
+        let (producer, cert, _) = try await Self.homes()
+        let signature = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
         let tampered = Self.entity.replacingOccurrences(of: "192.0.2.9", with: "192.0.2.8")
         let message = try MailParser.parse(Self.signedMessage(entity: tampered, signature: signature))
         guard case .bad = PGPMime.verify(message.body, gnupgHome: cert.path) else {
@@ -44,10 +44,10 @@ import LiaisonCore
         }
     }
 
-    @Test func unknownKeyIsUnverified() throws {
-        let (producer, _, fingerprint) = try Self.homes()
+    @Test func unknownKeyIsUnverified() async throws {
+        let (producer, _, fingerprint) = try await Self.homes()
         let stranger = try GnuPGHome()
-        let signature = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let signature = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
         let message = try MailParser.parse(Self.signedMessage(entity: Self.entity, signature: signature))
         let outcome = PGPMime.verify(message.body, gnupgHome: stranger.path)
         guard case .unverified(.noPublicKey(let keyID)) = outcome else { Issue.record("got \(outcome)"); return }
@@ -59,10 +59,10 @@ import LiaisonCore
         #expect(PGPMime.verify(message.body, gnupgHome: "/nonexistent") == .unverified(reason: .notPGPSigned))
     }
 
-    @Test func decryptsWithSecretKey() throws {
-        let (producer, cert, _) = try Self.homes()
+    @Test func decryptsWithSecretKey() async throws {
+        let (producer, cert, _) = try await Self.homes()
         let plaintext = Array("Content-Type: text/plain; charset=utf-8\r\n\r\nSecret incident details 203.0.113.5\r\n".utf8)
-        let armored = try cert.encrypt(plaintext, to: Self.uid)  // CERT encrypts to the producer's key
+        let armored = try await cert.encrypt(plaintext, to: Self.uid)  // CERT encrypts to the producer's key
         let message = try MailParser.parse(Self.encryptedMessage(armored))
         guard case .decrypted(let part, let signature) = PGPMime.decrypt(message.body, gnupgHome: producer.path) else {
             Issue.record("decryption failed: \(PGPMime.decrypt(message.body, gnupgHome: producer.path))"); return
@@ -74,11 +74,11 @@ import LiaisonCore
     }
 
     @Test("A report encrypted to the gateway is decrypted and mapped; without the key it is refused with the reason")
-    func encryptedReportIsMapped() throws {
-        let (producer, cert, _) = try Self.homes()
+    func encryptedReportIsMapped() async throws {
+        let (producer, cert, _) = try await Self.homes()
         let plaintext = Array(
             "Content-Type: text/plain; charset=utf-8\r\n\r\nPhishing site hxxps://bank-login[.]example[.]net imitating a bank.\r\n".utf8)
-        let armored = try cert.encrypt(plaintext, to: Self.uid)
+        let armored = try await cert.encrypt(plaintext, to: Self.uid)
         let message = try MailParser.parse(Self.encryptedMessage(armored))
         let report = try MailIntake(decryptionKeyring: producer.path).map(message, rawSHA256: String(repeating: "0", count: 64))
         #expect(report.drafts.first?.classification == Classification(taxonomy: "fraud", type: "phishing"))
@@ -90,9 +90,9 @@ import LiaisonCore
         #expect(wrongKey.drafts.isEmpty && wrongKey.parts.contains { $0.reason?.hasPrefix("pgp-cannot-decrypt") == true })
     }
 
-    @Test func cannotDecryptWithoutSecretKey() throws {
-        let (_, cert, _) = try Self.homes()
-        let armored = try cert.encrypt(Array("Content-Type: text/plain\r\n\r\nsecret\r\n".utf8), to: Self.uid)
+    @Test func cannotDecryptWithoutSecretKey() async throws {
+        let (_, cert, _) = try await Self.homes()
+        let armored = try await cert.encrypt(Array("Content-Type: text/plain\r\n\r\nsecret\r\n".utf8), to: Self.uid)
         let message = try MailParser.parse(Self.encryptedMessage(armored))
         for home in [cert, try GnuPGHome()] {  // public key only, then an empty keyring
             guard case .cannotDecrypt(.noSecretKey) = PGPMime.decrypt(message.body, gnupgHome: home.path) else {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
+import LiaisonIntake
 import LiaisonMail
 import LiaisonServer
 import LiaisonTestSupport
@@ -27,11 +28,11 @@ import Testing
     }
 
     @Test("A good signature is recorded as verified with the signer's fingerprint; a tampered one as bad")
-    func verifiedAndBad() throws {
+    func verifiedAndBad() async throws {
         let producer = try GnuPGHome(), keyring = try GnuPGHome()
-        let fingerprint = try producer.generateKey(Self.uid)
-        try keyring.importPublicKey(of: producer, uid: Self.uid)
-        let signed = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let fingerprint = try await producer.generateKey(Self.uid)
+        try await keyring.importPublicKey(of: producer, uid: Self.uid)
+        let signed = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
         let submission = Self.submission(keyrings: ["cert": keyring.path])
 
         let good = MailCorpus.pgpSigned(entity: Self.entity, signature: signed)
@@ -42,10 +43,10 @@ import Testing
     }
 
     @Test("A signature by a key the producer's keyring does not hold is recorded as unverified: unknown key")
-    func unknownKey() throws {
+    func unknownKey() async throws {
         let producer = try GnuPGHome(), stranger = try GnuPGHome()
-        let fingerprint = try producer.generateKey(Self.uid)
-        let signed = try producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let fingerprint = try await producer.generateKey(Self.uid)
+        let signed = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
         let status = try #require(try signature(
             of: MailCorpus.pgpSigned(entity: Self.entity, signature: signed), producer: "cert",
             submission: Self.submission(keyrings: ["cert": stranger.path])))
@@ -54,11 +55,11 @@ import Testing
     }
 
     @Test("An encrypted report is decrypted with the configured keyring, and refused with the reason without it")
-    func encrypted() throws {
+    func encrypted() async throws {
         let gateway = try GnuPGHome(), partner = try GnuPGHome()
-        _ = try gateway.generateKey("Gateway <gateway@cert.example>")
-        try partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
-        let message = MailCorpus.pgpEncrypted(try partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
+        _ = try await gateway.generateKey("Gateway <gateway@cert.example>")
+        try await partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
+        let message = MailCorpus.pgpEncrypted(try await partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
 
         let taken = try Self.submission(decryptionKeyring: gateway.path)
             .batchBlocking(message, producer: "cert")
@@ -76,9 +77,9 @@ import Testing
     @Test("Over HTTP, an encrypted report without a decryption keyring is a 422 naming the reason, with nothing written")
     func encryptedOverHTTP() async throws {
         let gateway = try GnuPGHome(), partner = try GnuPGHome()
-        _ = try gateway.generateKey("Gateway <gateway@cert.example>")
-        try partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
-        let message = MailCorpus.pgpEncrypted(try partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
+        _ = try await gateway.generateKey("Gateway <gateway@cert.example>")
+        try await partner.importPublicKey(of: gateway, uid: "gateway@cert.example")
+        let message = MailCorpus.pgpEncrypted(try await partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
             let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
@@ -94,6 +95,71 @@ import Testing
             let reasons = (problem["errors"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
             #expect(!reasons.isEmpty && reasons.allSatisfy { $0.contains("pgp-encrypted-no-decryption-key-configured") }, "\(reasons)")
             #expect(try await TestDatabase.rowCounts(db) == before)
+        }
+    }
+
+    @Test("Ten slow GPG verifications do not stall concurrent event intake")
+    func slowVerificationDoesNotStallIntake() async throws {
+        let producer = try GnuPGHome(), keyring = try GnuPGHome()
+        _ = try await producer.generateKey(Self.uid)
+        try await keyring.importPublicKey(of: producer, uid: Self.uid)
+        let signed = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        // gpg, half a second slower every time GPGME starts it.
+        let slowGPG = keyring.path + "/slow-gpg"
+        try "#!/bin/sh\nsleep 0.5\nexec /usr/bin/gpg \"$@\"\n".write(toFile: slowGPG, atomically: true, encoding: .utf8)
+        chmod(slowGPG, 0o755)
+        let mail = MailSubmission(
+            limits: MailLimits(), intake: MailIntake(gpgProgram: slowGPG), keyrings: ["cert": keyring.path])
+        try await TestDatabase.withSchema { (db) async throws in
+            try await db.store.registerAgreements([])
+            let app = Application(router: buildRouter(GatewayDependencies(
+                store: db.store, migrator: db.migrator, agreements: AgreementBook([]), parser: EventBatchParser(), mail: mail,
+                maxBodyBytes: 1 << 20)))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let (mailStatuses, latencies) = try await app.test(.router) { client in
+                try await withThrowingTaskGroup(of: ([Int], [Duration]).self) { group in
+                    for index in 0..<10 {
+                        let message = MailCorpus.pgpSigned(entity: Self.entity, signature: signed).replacing(
+                            Array("<signed-1@".utf8), with: Array("<signed-slow-\(index)@".utf8))
+                        group.addTask {
+                            let response = try await client.execute(
+                                uri: "/v1/intake/email", method: .post,
+                                headers: [.authorization: "Bearer \(key)", .contentType: "message/rfc822"], body: ByteBuffer(bytes: message))
+                            return ([Int(response.status.code)], [])
+                        }
+                    }
+                    group.addTask {
+                        var latencies: [Duration] = []
+                        for index in 0..<20 {
+                            let start = clock.now
+                            let response = try await client.execute(
+                                uri: "/v1/intake/events", method: .post,
+                                headers: [.authorization: "Bearer \(key)", .contentType: "application/x-ndjson"],
+                                body: ByteBuffer(string: GatewayFixture.event(id: "during-slow-gpg-\(index)")))
+                            #expect(response.status == .created)
+                            latencies.append(clock.now - start)
+                            try await Task.sleep(for: .milliseconds(100))
+                        }
+                        return ([], latencies)
+                    }
+                    var statuses: [Int] = [], latencies: [Duration] = []
+                    for try await (status, latency) in group {
+                        statuses += status
+                        latencies += latency
+                    }
+                    return (statuses, latencies)
+                }
+            }
+            #expect(mailStatuses.count == 10 && mailStatuses.allSatisfy { $0 == 201 }, "\(mailStatuses)")
+            // The mails really were slow: GPGME starts gpg more than once a verification.
+            #expect(clock.now - started > .seconds(2))
+            #expect(latencies.count == 20)
+            #expect(latencies.max() ?? .zero < .milliseconds(750), "event intake latencies: \(latencies)")
+            let rows = try await db.client.query(
+                "SELECT details->>'signature' FROM custody_records WHERE transport = 'http-email'", logger: TestDatabase.logger)
+            for try await signature in rows.decode(String.self) { #expect(signature.hasPrefix("verified ")) }
         }
     }
 }

@@ -45,11 +45,12 @@ public enum PGPCannotDecryptReason: Sendable, Hashable {
 public enum PGPMime {
     private static let contextLock = Mutex(0)
 
-    public static func verify(_ part: MailPart, gnupgHome: String) -> PGPVerification {
+    /// `program` is the gpg executable GPGME drives (nil: the one GnuPG's `gpgconf` names).
+    public static func verify(_ part: MailPart, gnupgHome: String, program: String? = nil) -> PGPVerification {
         guard case let .signed(proto, content, signature)? = part.pgp, proto == "application/pgp-signature" else {
             return .unverified(reason: .notPGPSigned)
         }
-        guard let context = makeContext(gnupgHome: gnupgHome) else { return .unverified(reason: .failed(code: 0)) }
+        guard let context = makeContext(gnupgHome: gnupgHome, program: program) else { return .unverified(reason: .failed(code: 0)) }
         defer { cg_unref(context) }
         let contentStream = memoryStream(content), signatureStream = memoryStream(signature)
         defer { cg_unref(contentStream); cg_unref(signatureStream) }
@@ -64,11 +65,13 @@ public enum PGPMime {
         return outcome(list) ?? .unverified(reason: .failed(code: 0))
     }
 
-    public static func decrypt(_ part: MailPart, gnupgHome: String, limits: MailLimits = .default) -> PGPDecryption {
+    public static func decrypt(
+        _ part: MailPart, gnupgHome: String, program: String? = nil, limits: MailLimits = .default
+    ) -> PGPDecryption {
         guard case let .encrypted(proto, ciphertext)? = part.pgp, proto == "application/pgp-encrypted" else {
             return .cannotDecrypt(reason: .notPGPEncrypted)
         }
-        guard let context = makeContext(gnupgHome: gnupgHome) else { return .cannotDecrypt(reason: .failed(code: 0)) }
+        guard let context = makeContext(gnupgHome: gnupgHome, program: program) else { return .cannotDecrypt(reason: .failed(code: 0)) }
         defer { cg_unref(context) }
         let input = memoryStream(ciphertext)
         let output = g_mime_stream_mem_new()
@@ -108,10 +111,10 @@ public enum PGPMime {
         return .verified(fingerprint: fingerprint)
     }
 
-    private static func makeContext(gnupgHome: String) -> UnsafeMutablePointer<GMimeCryptoContext>? {
+    private static func makeContext(gnupgHome: String, program: String?) -> UnsafeMutablePointer<GMimeCryptoContext>? {
         GMimeRuntime.ensureInitialised()
         let address = contextLock.withLock { _ -> UInt in
-            guard gpgme_set_engine_info(GPGME_PROTOCOL_OpenPGP, nil, gnupgHome) == 0 else { return 0 }
+            guard gpgme_set_engine_info(GPGME_PROTOCOL_OpenPGP, program, gnupgHome) == 0 else { return 0 }
             return UInt(bitPattern: g_mime_gpg_context_new())
         }
         return UnsafeMutablePointer(bitPattern: address)

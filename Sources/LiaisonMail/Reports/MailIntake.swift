@@ -18,7 +18,13 @@ public struct MailIntake: Sendable {
     let classifier: KeywordClassifier
     let scanner: PersonalDataScanner
 
-    public init(defaultTLP: TLP = .amber, keywords: KeywordTable = .builtIn, decryptionKeyring: String? = nil) {
+    /// The gpg executable GPGME drives for signatures and decryption; nil: GnuPG's own.
+    public var gpgProgram: String?
+
+    public init(
+        defaultTLP: TLP = .amber, keywords: KeywordTable = .builtIn, decryptionKeyring: String? = nil, gpgProgram: String? = nil
+    ) {
+        self.gpgProgram = gpgProgram
         self.defaultTLP = defaultTLP
         self.decryptionKeyring = decryptionKeyring
         self.classifier = KeywordClassifier(table: keywords)
@@ -51,7 +57,8 @@ public struct MailIntake: Sendable {
         let subject = message.subject ?? ""
         let context = MappingContext(
             tlp: classifier.classify(subject).tlp ?? defaultTLP, defaultTLP: defaultTLP, classifier: classifier,
-            scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty, decryptionKeyring: decryptionKeyring)
+            scanner: scanner, hasXARFHeader: !message.headerValues("X-XARF").isEmpty, decryptionKeyring: decryptionKeyring,
+            gpgProgram: gpgProgram)
         var walk = Walk(context: context, deadline: deadline)
         try walk.visit(message.body)
 
@@ -99,6 +106,7 @@ struct MappingContext: Sendable {
     var hasXARFHeader: Bool
     /// GnuPG home with the gateway's secret key, for reports encrypted to it (RFC 3156 section 4).
     var decryptionKeyring: String?
+    var gpgProgram: String?
 }
 
 /// What a format mapper made of one report entity.
@@ -160,7 +168,7 @@ private struct Walk {
             outcomes += report.outcomes
             return
         }
-        switch PGPMime.decrypt(part, gnupgHome: keyring) {
+        switch PGPMime.decrypt(part, gnupgHome: keyring, program: context.gpgProgram) {
         case .decrypted(let plaintext, _):
             outcomes.append(PartOutcome(path: part.path, status: .accepted, reason: "pgp-decrypted"))
             try visit(plaintext)

@@ -223,13 +223,14 @@ extension Configuration {
     /// default 100), `mail.max_archive_entries` (1–100,000, default 100), `mail.parse_timeout`
     /// (seconds for parsing and mapping one message, 1–3,600, default 10), `mail.recipients`
     /// (address → producer), `mail.keyrings` (producer → GnuPG home folder),
-    /// `mail.decryption_keyring` (GnuPG home with the gateway's secret key).
+    /// `mail.decryption_keyring` (GnuPG home with the gateway's secret key), `mail.gpg_program`
+    /// (the gpg executable GPGME drives; default: the one GnuPG's `gpgconf` names).
     private mutating func readMail(_ mail: Yams.Node.Mapping?, base: (String) -> URL, reader: inout YAMLReader) {
         guard let mail else { return }
         reader.rejectUnknownKeys(
             in: mail,
             known: ["max_message_bytes", "max_parts", "max_depth", "max_archive_bytes", "max_archive_ratio", "max_archive_entries",
-                    "parse_timeout", "recipients", "keyrings", "decryption_keyring"],
+                    "parse_timeout", "recipients", "keyrings", "decryption_keyring", "gpg_program"],
             path: "mail")
         mailLimits.maxMessageBytes = reader.int(mail, "max_message_bytes", path: "mail", range: 1024...(100 << 20)) ?? mailLimits.maxMessageBytes
         mailLimits.maxParts = reader.int(mail, "max_parts", path: "mail", range: 1...10_000) ?? mailLimits.maxParts
@@ -249,6 +250,11 @@ extension Configuration {
         }
         if let folder = reader.string(mail, "decryption_keyring", path: "mail") {
             mailDecryptionKeyring = base(folder).path
+        }
+        if let program = reader.string(mail, "gpg_program", path: "mail") {
+            if FileManager.default.isExecutableFile(atPath: base(program).path) { mailGPGProgram = base(program).path } else {
+                reader.fail(reader.value(mail, "gpg_program"), key: "mail.gpg_program", "is not an executable file")
+            }
         }
         if let keyrings = reader.mapping(mail, "keyrings", path: "mail") {
             for (keyNode, _) in keyrings {

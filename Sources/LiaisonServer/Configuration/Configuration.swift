@@ -55,6 +55,8 @@ public struct Configuration: Sendable {
     public var mailRecipients: [String: String]
     /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
     public var mailKeyrings: [String: String]
+    /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
+    public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.
     public var mailDecryptionKeyring: String?
     /// `receipts.signing_key` / `LIAISON_RECEIPT_KEY`: the Ed25519 private key (base64 of 32

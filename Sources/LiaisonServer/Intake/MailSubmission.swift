@@ -84,7 +84,7 @@ public struct MailSubmission: Sendable {
             if case .signed? = $0.pgp { return true } else { return false }
         }) else { return "unsigned" }
         guard let home = keyrings[producer] else { return "unverified: no keyring configured for \(producer)" }
-        switch PGPMime.verify(signed, gnupgHome: home) {
+        switch PGPMime.verify(signed, gnupgHome: home, program: intake.gpgProgram) {
         case .verified(let fingerprint): return "verified \(fingerprint)"
         case .bad(let fingerprint): return "bad \(fingerprint ?? "unknown key")"
         case .unverified(let reason):
