@@ -125,4 +125,27 @@ import Testing
         let phone = #expect(throws: ConfigurationError.self) { try load(base.replacingOccurrences(of: "ipv4: generalise", with: "phone: generalise")) }
         #expect(phone?.description.contains("phone cannot be generalised") == true)
     }
+
+    @Test("Reads the agreement's standing, and names a bad one")
+    func status() throws {
+        let base = """
+            id: a
+            producer: cert
+            consumer: police
+            match: {taxonomies: [fraud], max_tlp: TLP:RED}
+            share: {fields: [title]}
+            """
+        #expect(try load(base).status == .active)
+        #expect(try load(base + "\nstatus: suspended").status == .suspended)
+        let error = #expect(throws: ConfigurationError.self) { try load(base + "\nstatus: paused") }
+        #expect(error?.description.contains("status: must be active, suspended or terminated") == true)
+    }
+
+    @Test("The agreement JSON Schema names exactly the keys the loader reads")
+    func schemaKeys() throws {
+        let url = ConfigurationTests.root.appendingPathComponent("schemas/agreement.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == AgreementLoader.keys)
+    }
 }

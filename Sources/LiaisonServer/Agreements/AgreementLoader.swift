@@ -13,6 +13,11 @@ public struct AgreementLoader: Sendable {
         self.environment = environment
     }
 
+    /// The keys an agreement file may hold at its top level (`schemas/agreement.schema.json`).
+    public static let keys: Set<String> = [
+        "id", "producer", "consumer", "status", "legal_basis", "match", "share", "pseudonym_key", "webhook",
+    ]
+
     /// An agreement as loaded, and the file it came from. Its version identity is
     /// ``Agreement/versionHash``: the SHA-256 of its rules, so a comment or a reordered key
     /// is not a new version, while a changed rule or pseudonym key is.
@@ -58,7 +63,7 @@ public struct AgreementLoader: Sendable {
     func read(_ text: String, reader: inout YAMLReader) -> Agreement? {
         guard let root = reader.document(text) else { return nil }
         reader.rejectUnknownKeys(
-            in: root, known: ["id", "producer", "consumer", "status", "legal_basis", "match", "share", "pseudonym_key", "webhook"],
+            in: root, known: Self.keys,
             path: "")
         let id = identifier(root, "id", &reader)
         let producer = identifier(root, "producer", &reader)
