@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
-import LiaisonServer
+@testable import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
@@ -41,5 +41,31 @@ import Testing
             }
             #expect(status == expected)
         }
+    }
+
+    @Test("A key sent as 'bearer' or 'BEARER' is taken like one sent as 'Bearer'")
+    func lowerCaseScheme() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            for scheme in ["bearer", "BEARER"] {
+                let answer = try await routerRequest(app, .get, "/v1/feed", key: nil, headers: [.authorization: "\(scheme) \(key)"])
+                #expect(answer.status == .ok, "\(scheme)")
+            }
+        }
+    }
+}
+
+@Suite struct APIKeyAuthenticatorTests {
+    @Test("The authorization scheme is case-insensitive (RFC 9110 section 11.1)", arguments: [
+        "Bearer lsn_k", "bearer lsn_k", "BEARER lsn_k", "bEaReR  lsn_k", "Basic dTpsc25faw==", "basic dTpsc25faw==", "BASIC dTpsc25faw==",
+    ])
+    func schemeIgnoresCase(header: String) {
+        #expect(APIKeyAuthenticator.key(fromAuthorization: header) == "lsn_k")
+    }
+
+    @Test("A header that names another scheme, or none, carries no key", arguments: ["Bearerlsn_k", "Token lsn_k", "lsn_k", "Bearer ", ""])
+    func otherSchemes(header: String) {
+        #expect(APIKeyAuthenticator.key(fromAuthorization: header) == nil)
     }
 }

@@ -22,15 +22,22 @@ struct APIKeyAuthenticator: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The API key in a `Bearer` or `Basic` authorization header.
+    /// The API key in a `Bearer` or `Basic` authorization header. The scheme's name is
+    /// case-insensitive (RFC 9110 section 11.1): `bearer` and `BEARER` are `Bearer`.
     static func key(fromAuthorization header: String) -> String? {
-        if header.hasPrefix("Bearer ") {
-            return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let space = header.firstIndex(of: " ") else { return nil }
+        let credentials = header[space...].trimmingCharacters(in: .whitespaces)
+        guard !credentials.isEmpty else { return nil }
+        switch header[..<space].lowercased() {
+        case "bearer":
+            return credentials
+        case "basic":
+            guard let decoded = Data(base64Encoded: credentials), let pair = String(data: decoded, encoding: .utf8),
+                let colon = pair.firstIndex(of: ":")
+            else { return nil }
+            return String(pair[pair.index(after: colon)...])
+        default:
+            return nil
         }
-        guard header.hasPrefix("Basic "),
-            let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-            let credentials = String(data: decoded, encoding: .utf8), let colon = credentials.firstIndex(of: ":")
-        else { return nil }
-        return String(credentials[credentials.index(after: colon)...])
     }
 }
