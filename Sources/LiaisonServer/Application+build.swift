@@ -36,6 +36,7 @@ public struct GatewayDependencies: Sendable {
 /// Every route of the gateway.
 public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
     HealthController(store: dependencies.store, migrator: dependencies.migrator).addRoutes(to: router)
