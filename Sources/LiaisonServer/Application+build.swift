@@ -16,11 +16,13 @@ public struct GatewayDependencies: Sendable {
     public var protector: IncidentProtector
     public var mail: MailSubmission
     public var maxBodyBytes: Int
+    /// `public_url`: the base of URLs the gateway hands out (TAXII API roots); nil: relative URLs.
+    public var publicURL: String?
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
-        mail: MailSubmission? = nil, maxBodyBytes: Int
+        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil
     ) {
         self.store = store
         self.migrator = migrator
@@ -30,6 +32,7 @@ public struct GatewayDependencies: Sendable {
         self.protector = protector
         self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
+        self.publicURL = publicURL
     }
 }
 
@@ -56,7 +59,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(
         pipeline: pipeline, reader: dependencies.stixReader, json: json, collections: TAXIICollections(),
-        maxBodyBytes: dependencies.maxBodyBytes
+        maxBodyBytes: dependencies.maxBodyBytes, publicURL: dependencies.publicURL
     ).addRoutes(to: taxii)
     return router
 }

@@ -15,6 +15,7 @@ import Testing
         let defaults = Configuration(dataDirectory: configuration.dataDirectory)
         #expect(configuration.host == defaults.host && configuration.port == defaults.port)
         #expect(configuration.databaseURL == nil)
+        #expect(configuration.publicURL == nil)
         #expect(configuration.vaultRetention == defaults.vaultRetention)
         #expect(configuration.vaultPurgeInterval == defaults.vaultPurgeInterval)
         #expect(configuration.maxBodyBytes == defaults.maxBodyBytes)
@@ -72,6 +73,23 @@ import Testing
         #expect(limits.parseTimeout == .seconds(3))
         try "mail:\n  parse_timeout: 0\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+    }
+
+    @Test("public_url is an absolute http or https URL without query, fragment or credentials; a trailing slash is dropped", arguments: [
+        ("https://liaison.example.org/", "https://liaison.example.org"), ("http://127.0.0.1:8080/gw", "http://127.0.0.1:8080/gw"),
+        ("liaison.example.org", nil), ("ftp://liaison.example.org", nil), ("https://liaison.example.org/?a=1", nil),
+        ("https://user:pw@liaison.example.org", nil), ("https://liaison.example.org/#top", nil), ("/taxii2", nil),
+    ])
+    func publicURL(text: String, expected: String?) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try "public_url: \"\(text)\"\n".write(to: file, atomically: true, encoding: .utf8)
+        if let expected {
+            #expect(try Configuration.load(file: file.path, environment: [:]).publicURL == expected)
+            #expect(try Configuration.load(file: nil, environment: ["LIAISON_PUBLIC_URL": text]).publicURL == expected)
+        } else {
+            let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+            #expect(error?.description.contains("public_url") == true)
+        }
     }
 
     @Test("Environment variables override the file")

@@ -83,18 +83,7 @@ final class RawHTTPConnection {
         try await TestDatabase.withSchema { (db) async throws in
             let dependencies = try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: Self.limit)
             let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-            let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: TestDatabase.logger) { continuation.yield($0) }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    defer { continuation.finish() }
-                    try await app.runService(gracefulShutdownSignals: [])
-                }
-                var iterator = ports.makeAsyncIterator()
-                let port = try #require(await iterator.next())
-                try await body(port, key)
-                group.cancelAll()
-            }
+            try await LiveGateway.run(dependencies) { port in try await body(port, key) }
         }
     }
 

@@ -21,6 +21,32 @@ import Testing
         return try #require(collections.first?["id"] as? String)
     }
 
+    @Test("Discovery names API roots under the configured public_url, never the request's Host or X-Forwarded-Proto")
+    func discoveryIgnoresHost() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let request = "GET /taxii2/ HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Proto: https\r\nAuthorization: Bearer \(key)\r\n"
+                + "Accept: \(Self.taxii)\r\nConnection: close\r\n\r\n"
+            let configured = dependencies
+            dependencies.publicURL = "https://liaison.example.org/gateway"
+            for (gateway, expected) in [(configured, "/taxii2/liaison/"), (dependencies, "https://liaison.example.org/gateway/taxii2/liaison/")] {
+                try await LiveGateway.run(gateway) { port in
+                    let text = try await RawHTTPConnection.run(port: port) { connection in
+                        connection.send(request)
+                        connection.receive(timeout: .seconds(5)) { _ in false }
+                        return connection.text
+                    }
+                    let body = String(text[try #require(text.range(of: "\r\n\r\n")).upperBound...])
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+                    #expect(json["api_roots"] as? [String] == [expected])
+                    #expect(json["default"] as? String == expected)
+                    #expect(!text.contains("evil"))
+                }
+            }
+        }
+    }
+
     @Test("Discovery, API root and collections answer in TAXII's media type")
     func discovery() async throws {
         try await TestDatabase.withSchema { (db) async throws in
@@ -29,7 +55,8 @@ import Testing
             #expect(found.status == .ok)
             #expect(found.contentType == Self.taxii)
             let roots = try #require(found.json["api_roots"] as? [String])
-            #expect(roots.count == 1 && roots[0].hasPrefix("http://") && roots[0].hasSuffix("/taxii2/liaison/"))
+            #expect(roots == ["/taxii2/liaison/"])
+            #expect(found.json["default"] as? String == "/taxii2/liaison/")
             let root = try await routerRequest(app, .get, "/taxii2/liaison/", key: key, headers: Self.accept)
             #expect(root.json["versions"] as? [String] == [Self.taxii])
             #expect(root.json["max_content_length"] as? Int == 1 << 20)

@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "log_level"],
+                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "log_level"],
                     path: "")
             }
         }
@@ -36,6 +36,15 @@ extension Configuration {
                 (configuration.host, configuration.port) = (host, port)
             } else {
                 reader.fail(reader.value(root, "listen"), key: "listen", "must be HOST:PORT with a port from 0 to 65535")
+            }
+        }
+        if let text = environment["LIAISON_PUBLIC_URL"] ?? reader.string(root, "public_url", path: ""), !text.isEmpty {
+            if let url = publicURL(text) {
+                configuration.publicURL = url
+            } else {
+                reader.fail(
+                    reader.value(root, "public_url"), key: "public_url",
+                    "must be an absolute http or https URL without query, fragment or credentials")
             }
         }
         if let url = environment["LIAISON_DATABASE_URL"] ?? reader.string(root, "database_url", path: ""), !url.isEmpty {
@@ -263,6 +272,16 @@ extension Configuration {
                 mailKeyrings[producer] = base(folder).path
             }
         }
+    }
+
+    /// `public_url` without its trailing slash, if it is an absolute `http` or `https` URL
+    /// with a host and no query, fragment or user information.
+    static func publicURL(_ text: String) -> String? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty, components.query == nil,
+            components.fragment == nil, components.user == nil, components.password == nil
+        else { return nil }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
 
     static func parseListen(_ text: String) -> (String, Int)? {

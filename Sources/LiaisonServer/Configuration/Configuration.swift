@@ -13,6 +13,11 @@ public struct Configuration: Sendable {
     /// `listen` / `LIAISON_LISTEN`: host and port of the HTTP server. Default `127.0.0.1:8080`.
     public var host: String
     public var port: Int
+    /// `public_url` / `LIAISON_PUBLIC_URL`: the gateway's address as clients reach it (an
+    /// absolute `http` or `https` URL, path allowed, no query, fragment or credentials; a
+    /// trailing slash is dropped), for URLs it hands out such as TAXII discovery's API roots.
+    /// Default: none, and such URLs are relative. Never taken from a request's `Host`.
+    public var publicURL: String?
     /// `data_dir` / `LIAISON_DATA_DIR`: the embedded cluster, generated keys. Default `./.liaison`.
     public var dataDirectory: URL
     /// `database_url` / `LIAISON_DATABASE_URL`: a PostgreSQL URL; none means the embedded cluster.
@@ -68,6 +73,7 @@ public struct Configuration: Sendable {
     public init(dataDirectory: URL) {
         host = "127.0.0.1"
         port = 8080
+        publicURL = nil
         self.dataDirectory = dataDirectory
         databaseURL = nil
         agreementsDirectory = nil

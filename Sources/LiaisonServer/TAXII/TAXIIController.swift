@@ -17,6 +17,9 @@ struct TAXIIController {
     let json: StrictJSONParser
     let collections: TAXIICollections
     let maxBodyBytes: Int
+    /// `public_url`, the base of the API root URLs discovery names; nil names them relative to
+    /// this server, as TAXII 2.1 section 4.1.1 allows (a path beginning with one `/`).
+    let publicURL: String?
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
         group.get("/", use: discovery)
@@ -32,7 +35,7 @@ struct TAXIIController {
 
     @Sendable func discovery(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         _ = try context.require(.producer, .consumer, .admin, .auditor)
-        let rootURL = Self.baseURL(of: request) + "/taxii2/\(Self.apiRoot)/"
+        let rootURL = (publicURL ?? "") + "/taxii2/\(Self.apiRoot)/"
         return try Self.respond(.ok, TAXII.Discovery(
             title: "Liaison", description: "CSIRT to criminal-justice gateway; producers add STIX 2.1 objects here.",
             default: rootURL, apiRoots: [rootURL]))
@@ -128,14 +131,5 @@ struct TAXIIController {
 
     static func respond(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
         try JSONResponse.make(status, value, contentType: MediaType.taxii.text)
-    }
-
-    /// `scheme://host` as the client called us (a proxy's `X-Forwarded-Proto` honoured).
-    static func baseURL(of request: Request) -> String {
-        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!].flatMap { ["http", "https"].contains($0) ? $0 : nil } ?? "http"
-        let host = request.head.authority ?? ""
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-[]".utf8)
-        let safe = !host.isEmpty && host.utf8.count <= 255 && host.utf8.allSatisfy(allowed.contains)
-        return "\(scheme)://\(safe ? host : "localhost")"
     }
 }
