@@ -85,12 +85,31 @@ import Testing
             let custody = try #require(answer["custody"] as? [String: Any])
             #expect(custody["body_sha256"] as? String == receipt["body_sha256"] as? String)
             #expect(custody["transport"] as? String == "http-events")
+            // The agreement shares neither the producer nor the receipt time: custody shows neither.
+            #expect(custody["producer"] == nil && custody["received_at"] == nil)
+            #expect((answer["incident"] as? [String: Any])?["producer"] == nil)
             let redactions = try #require(answer["redactions"] as? [[String: String]])
             #expect(redactions.contains { $0["field"] == "/observables/1/value" && $0["kind"] == "email" && $0["action"] == "pseudonymise" })
             #expect(redactions.contains { $0["field"] == "/description" && $0["kind"] == "phone" && $0["action"] == "mask" })
             #expect(!String(describing: answer).contains("petrovic"))
             #expect(try await call(app, .get, "/v1/incidents/\(id)", key: stranger).0 == 404)
             #expect(try await call(app, .get, "/v1/incidents/not-a-uuid", key: consumer).0 == 404)
+        }
+    }
+
+    @Test("Custody shows the producer and receipt time when the agreement shares those fields")
+    func custodyFollowsAgreement() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let agreement = GatewayFixture.agreement(webhookURL: nil, fields: [.classification, .producer, .receivedAt])
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let (_, receipt) = try await call(app, .post, "/v1/intake/events", key: producer, body: GatewayFixture.event())
+            let id = try #require((receipt["incident_ids"] as? [String])?.first)
+            let (_, answer) = try await call(app, .get, "/v1/incidents/\(id)", key: consumer)
+            let custody = try #require(answer["custody"] as? [String: Any])
+            #expect(custody["producer"] as? String == "cert")
+            #expect(custody["received_at"] as? String == receipt["received_at"] as? String)
         }
     }
 }

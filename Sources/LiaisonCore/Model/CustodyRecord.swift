@@ -31,3 +31,31 @@ public struct CustodyRecord: Sendable, Hashable, Codable {
         case receivedAt = "received_at"
     }
 }
+
+/// A custody record as one consumer sees it: the producer and the receipt time only where its
+/// agreement shares those fields (as in the projection itself), and each personal value in the
+/// transport facts shown by its kind (`[email]`), never its token or value.
+public struct DisclosedCustody: Sendable, Hashable, Codable {
+    public var receiptID: UUID
+    public var producer: String?
+    public var transport: String
+    public var bodySHA256: String
+    public var receivedAt: Date?
+    public var details: [String: String]
+
+    public init(_ record: CustodyRecord, sharing fields: Set<IncidentField>) {
+        receiptID = record.receiptID
+        producer = fields.contains(.producer) ? record.producer : nil
+        transport = record.transport
+        bodySHA256 = record.bodySHA256
+        receivedAt = fields.contains(.receivedAt) ? record.receivedAt : nil
+        details = record.details.mapValues(Token.labelled)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case producer, transport, details
+        case receiptID = "receipt_id"
+        case bodySHA256 = "body_sha256"
+        case receivedAt = "received_at"
+    }
+}

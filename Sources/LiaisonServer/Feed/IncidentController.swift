@@ -7,7 +7,7 @@ import NIOCore
 
 /// `GET /v1/incidents/{id}`: one incident shared with the calling consumer, as the latest
 /// disclosure to it rendered it (that incident version under that agreement version), with
-/// that version's custody record and its redaction record (what kinds of
+/// that version's custody record as the agreement shares it and its redaction record (what kinds of
 /// personal data were found where, by which detector, and what this agreement does with
 /// them — never the values). An incident not shared with the caller is 404, so that its
 /// existence is not disclosed either.
@@ -21,7 +21,7 @@ struct IncidentController {
 
     struct Answer: Codable {
         var incident: ProjectedIncident
-        var custody: CustodyRecord
+        var custody: DisclosedCustody
         var redactions: [RedactionEntry]
     }
 
@@ -48,10 +48,8 @@ struct IncidentController {
                     field: $0.field, kind: $0.kind, role: $0.role, detector: $0.detector,
                     action: agreement.action(for: $0.kind, role: $0.role))
             }
-        var custodyShown = custody
-        // Where custody facts held personal data, the consumer sees its kind, not its value.
-        custodyShown.details = custody.details.mapValues(Token.labelled)
-        let answer = Array(try CanonicalJSON.encode(Answer(incident: shown.rendering.projected, custody: custodyShown, redactions: redactions)))
+        let answer = Array(try CanonicalJSON.encode(Answer(
+            incident: shown.rendering.projected, custody: DisclosedCustody(custody, sharing: agreement.fields), redactions: redactions)))
         try await store.recordDisclosures([shown.record(of: answer)], transport: "incident-api")
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
