@@ -52,7 +52,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         .addRoutes(to: v1)
     EmailIntakeController(pipeline: pipeline, mail: dependencies.mail).addRoutes(to: v1)
     ReceiptController(store: dependencies.store).addRoutes(to: v1)
-    FeedController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
+    FeedController(
+        store: dependencies.store, renderer: renderer,
+        cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feed-cursor"))
+    ).addRoutes(to: v1)
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())

@@ -58,6 +58,13 @@ public struct VaultCipher: Sendable {
         }
     }
 
+    /// A key of its own for `purpose` (feed cursors, say), derived from the lookup key with
+    /// HKDF-SHA256 (RFC 5869): as stable as the lookup key, across rotations and replicas,
+    /// and useless for anything but that purpose.
+    public func derivedKey(for purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: lookupKey, info: Array("liaison:\(purpose)".utf8), outputByteCount: 32)
+    }
+
     public func lookupHash(kind: PersonalDataKind, value: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Array((kind.rawValue + ":" + value).utf8), using: lookupKey))
     }

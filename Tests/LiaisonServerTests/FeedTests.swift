@@ -54,7 +54,7 @@ import Testing
         }
     }
 
-    @Test("Refuses a cursor or limit it did not issue", arguments: ["cursor=abc", "cursor=-1", "limit=0", "limit=1001", "limit=ten"])
+    @Test("Refuses a cursor or limit it did not issue", arguments: ["cursor=abc", "cursor=-1", "cursor=3", "limit=0", "limit=1001", "limit=ten"])
     func badQuery(query: String) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
@@ -62,6 +62,31 @@ import Testing
             let (status, problem) = try await get(app, "/v1/feed?\(query)", key: consumer)
             #expect(status == 400)
             #expect((problem["errors"] as? [[String: String]])?.isEmpty == false)
+        }
+    }
+
+    @Test("Cursors are opaque and per consumer: no sequence number shows, and one consumer's cursor is refused to another")
+    func opaqueCursors() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let toPolice = GatewayFixture.agreement(webhookURL: nil)
+            let toProsecutor = GatewayFixture.agreement(id: "cert-to-prosecutor", consumer: "prosecutor", webhookURL: nil)
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [toPolice, toProsecutor])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let police = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let prosecutor = try await db.store.createAPIKey(organisation: "prosecutor", role: .consumer)
+            for _ in 0..<3 {
+                _ = try await routerRequest(app, .post, "/v1/intake/events", key: producer, body: GatewayFixture.event(), contentType: "application/x-ndjson")
+            }
+            let (_, first) = try await get(app, "/v1/feed?limit=2", key: police)
+            let cursor = try #require(first["next_cursor"] as? String)
+            #expect(Int64(cursor) == nil, "the cursor is a sequence number")
+            #expect(cursor.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }, "the cursor is not URL-safe")
+            let (status, rest) = try await get(app, "/v1/feed?cursor=\(cursor)", key: police)
+            #expect(status == 200 && (rest["items"] as? [Any])?.count == 1)
+            let (refused, problem) = try await get(app, "/v1/feed?cursor=\(cursor)", key: prosecutor)
+            #expect(refused == 400 && problem["type"] as? String == "urn:liaison:problem:invalid-cursor")
+            let (_, theirs) = try await get(app, "/v1/feed?limit=2", key: prosecutor)
+            #expect(theirs["next_cursor"] as? String != cursor)
         }
     }
 }

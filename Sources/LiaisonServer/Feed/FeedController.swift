@@ -7,11 +7,13 @@ import NIOCore
 
 /// `GET /v1/feed?cursor=&limit=`: the consumer's disclosures in order, each rendered as its
 /// webhook receives it (the incident version under the agreement version that shared it),
-/// with the cursor to ask for the next page. Disclosures of an agreement that is now
-/// suspended, terminated or gone are left out of the page (the cursor still moves past them).
+/// with the cursor to ask for the next page (opaque and the consumer's own: ``FeedCursors``).
+/// Disclosures of an agreement that is now suspended, terminated or gone are left out of the
+/// page (the cursor still moves past them).
 struct FeedController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
+    let cursors: FeedCursors
 
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
         group.get("feed", use: feed)
@@ -23,10 +25,10 @@ struct FeedController {
         let cursor: Int64
         if cursorText.isEmpty {
             cursor = 0
-        } else if let parsed = Int64(cursorText), parsed >= 0 {
-            cursor = parsed
+        } else if let position = cursors.sequence(of: cursorText, consumer: consumer.organisation) {
+            cursor = position
         } else {
-            throw Problem.badRequest("invalid-cursor", "cursor must be a value from next_cursor.", pointer: "cursor")
+            throw Problem.badRequest("invalid-cursor", "cursor must be a value from next_cursor of your own feed.", pointer: "cursor")
         }
         let limitText = request.uri.queryParameters["limit"].map(String.init)
         let limit = limitText.flatMap(Int.init) ?? 100
@@ -42,7 +44,7 @@ struct FeedController {
             records.append(shown.record(of: bytes))
         }
         try await store.recordDisclosures(records, transport: "feed")
-        let next = disclosures.last.map { String($0.sequence) } ?? String(cursor)
+        let next = try cursors.cursor(after: disclosures.last?.sequence ?? cursor, consumer: consumer.organisation)
         // {"items":[…],"next_cursor":"…"}: canonical JSON (members in order) from the items'
         // own bytes, the exact bytes whose digests the audit trail holds.
         var page = Array(#"{"items":["#.utf8)
