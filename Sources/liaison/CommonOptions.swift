@@ -62,8 +62,15 @@ extension AsyncParsableCommand {
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("liaison: configuration: \(error.description)\n".utf8))
             throw ExitCode(78)
+        } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
+            throw error
         } catch {
-            guard let error = StoreError.classify(error) as? StoreError else { throw error }
+            guard let error = StoreError.classify(error) as? StoreError else {
+                // An error no case above knows: its description may quote a statement, a value
+                // or a source path, so only its type is printed (EX_SOFTWARE).
+                FileHandle.standardError.write(Data("liaison: internal error (\(type(of: error))); nothing was stored\n".utf8))
+                throw ExitCode(70)
+            }
             FileHandle.standardError.write(Data("liaison: \(error.reasonText)\n".utf8))
             throw ExitCode(Self.exitCode(error))
         }

@@ -94,4 +94,40 @@ import Testing
             ["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"])
         #expect(result.status == 75, "\(result.stderr)")
     }
+
+    /// A report with U+0000 in its body (raw and as quoted-printable `=00`) and in its Subject.
+    static let nulReport = MailCorpus.bytes(
+        "From: reports@partner.example\nMessage-ID: <nul-pipe@partner.example>\nSubject: =?utf-8?Q?Phishing=00report?=\n"
+            + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "Phishing page hxxps://bank-login[.]example[.]net/rs/ a=00b\u{0}c\n")
+
+    @Test("liaison mail takes a report with U+0000 in it: removed from the text and counted in custody (0)")
+    func nulCharacters() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let result = try await mail(["--producer", "cert"], Self.nulReport, ["LIAISON_DATABASE_URL": db.url])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("stored: receipt"))
+            let stored = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
+            #expect(stored.contains("nul_removed"))
+        }
+    }
+
+    @Test("An error the CLI does not know prints its type, never SQL or a source path, and exits 70")
+    func unknownError() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let environment = ["LIAISON_DATABASE_URL": db.url]
+            #expect(try await mail(["--producer", "cert"], MailCorpus.arfProvider, environment).status == 0)
+            // A column changed by hand: reading it back fails in a way the store does not classify.
+            try await db.client.query(
+                "ALTER TABLE incidents ALTER COLUMN source_modified TYPE text USING 'x'", logger: TestDatabase.logger)
+            let result = try await mail(["--producer", "cert"], MailCorpus.arfProvider, environment)
+            #expect(result.status == 70, "\(result.stderr)")
+            for leak in ["SELECT", "natural_key", ".swift", "Sources/", "Error:"] {
+                #expect(!result.stderr.contains(leak), "\(result.stderr)")
+            }
+            #expect(result.stderr.hasPrefix("liaison: "))
+        }
+    }
 }

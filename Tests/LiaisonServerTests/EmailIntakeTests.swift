@@ -235,4 +235,28 @@ import Testing
         #expect(custody["from"]?.hasPrefix("[[pd:email:") == true)
         #expect(custody["from_name"]?.hasPrefix("[[pd:person:") == true)
     }
+
+    @Test("U+0000 in a message's text (raw, =00, or in an encoded word) is removed, counted in custody, and the report stored")
+    func nulCharacters() async throws {
+        let message = MailCorpus.bytes(
+            "From: reports@partner.example\nMessage-ID: <nul-http@partner.example>\nSubject: =?utf-8?Q?Phishing=00report?=\n"
+                + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Phishing page hxxps://bank-login[.]example[.]net/rs/ a=00b\u{0}c\n")
+        try await TestDatabase.withSchema { (db) async throws in
+            let agreement = GatewayFixture.agreement(webhookURL: nil, fields: Set(IncidentField.allCases))
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let (status, receipt) = try await post(app, key: producer, message)
+            #expect(status == 201, "\(receipt)")
+            let id = try #require((receipt["incident_ids"] as? [String])?.first)
+            let shared = try await routerRequest(app, .get, "/v1/incidents/\(id)", key: consumer)
+            let details = try #require((shared.json["custody"] as? [String: Any])?["details"] as? [String: String])
+            // Three in the message; the Subject's also in the title made of it.
+            #expect(details["nul_removed"] == "4")
+            #expect(!shared.text.contains("\\u0000"))
+            let description = try #require((shared.json["incident"] as? [String: Any])?["description"] as? String)
+            #expect(description.contains("abc"))
+        }
+    }
 }

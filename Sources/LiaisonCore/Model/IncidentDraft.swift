@@ -59,3 +59,32 @@ public struct CustodyField: Sendable, Hashable {
         self.content = content
     }
 }
+
+extension IncidentDraft {
+    /// Removes every U+0000 from the draft's texts (natural key, title, description,
+    /// observable values, custody facts) and returns how many it removed. PostgreSQL cannot
+    /// store U+0000 in text; e-mail, whose text parts sometimes carry one from a broken mailer,
+    /// drops it and says so in custody, while JSON intake refuses it where it stands.
+    public mutating func removeNULCharacters() -> Int {
+        var removed = 0
+        func clean(_ text: inout String) {
+            guard text.utf8.contains(0) else { return }
+            let kept = text.unicodeScalars.filter { $0 != "\u{0}" }
+            removed += text.unicodeScalars.count - kept.count
+            text = String(String.UnicodeScalarView(kept))
+        }
+        clean(&naturalKey)
+        clean(&title)
+        clean(&description)
+        for index in observables.indices { clean(&observables[index].value) }
+        for index in custody.indices {
+            switch custody[index].content {
+            case .text(var text): clean(&text); custody[index].content = .text(text)
+            case .addressText(var text): clean(&text); custody[index].content = .addressText(text)
+            case .personal(let kind, var text): clean(&text); custody[index].content = .personal(kind, text)
+            case .verbatim(var text): clean(&text); custody[index].content = .verbatim(text)
+            }
+        }
+        return removed
+    }
+}

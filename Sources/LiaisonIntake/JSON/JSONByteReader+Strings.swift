@@ -86,6 +86,8 @@ extension JSONByteReader {
                 scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(unit) {
                 throw failure(.loneSurrogate, at: backslash)
+            } else if unit == 0 {
+                throw failure(.nulCharacter, at: backslash)
             }
             appendUTF8(scalar)
             return

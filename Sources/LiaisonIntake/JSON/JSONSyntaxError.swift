@@ -18,6 +18,9 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
         case invalidUTF8 = "invalid-utf8"
         /// An unescaped U+0000–U+001F inside a string (RFC 8259 §7).
         case controlCharacter = "control-character"
+        /// `\u0000` in a string. JSON allows U+0000, but PostgreSQL cannot store it in text
+        /// (nor in `jsonb`), so Liaison refuses it where it stands rather than fail at the commit.
+        case nulCharacter = "nul-character"
         /// A backslash not followed by one of the escapes of RFC 8259 §7.
         case invalidEscape = "invalid-escape"
         /// A `\u` escape of a UTF-16 surrogate that is not half of a pair (RFC 8259 §8.2).
@@ -61,6 +64,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
         case .trailingContent: "has content after the JSON value"
         case .invalidUTF8: "is not valid UTF-8"
         case .controlCharacter: "has an unescaped control character in a string"
+        case .nulCharacter: "has U+0000 in a string, which the gateway cannot store"
         case .invalidEscape: "has an invalid escape sequence in a string"
         case .loneSurrogate: "has a \\u escape of an unpaired UTF-16 surrogate"
         case .duplicateKey: "repeats an object key"

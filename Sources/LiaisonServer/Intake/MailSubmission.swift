@@ -53,6 +53,10 @@ public struct MailSubmission: Sendable {
         let drafts = report.drafts.map { draft in
             var draft = draft
             draft.custody = custody
+            // U+0000 cannot be stored; a text part or header that carries one loses it, and the
+            // custody record counts what was removed (the SHA-256 is of the bytes as received).
+            let removed = draft.removeNULCharacters()
+            if removed > 0 { draft.custody.append(CustodyField(name: "nul_removed", content: .verbatim(String(removed)))) }
             return draft
         }
         return IntakeBatch(drafts: drafts, parts: parts)
