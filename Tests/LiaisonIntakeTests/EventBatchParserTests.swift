@@ -35,7 +35,7 @@ import Testing
     func invalid() throws {
         let body = try fixture("events-invalid.json")
         let error = #expect(throws: IntakeError.self) { try parser.parse(body, format: .jsonArray) }
-        guard case .invalidEvents(let problems)? = error else {
+        guard case .invalidEvents(let problems, _)? = error else {
             Issue.record("expected invalid events")
             return
         }

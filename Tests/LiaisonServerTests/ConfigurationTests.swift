@@ -26,15 +26,17 @@ import Testing
         #expect(configuration.protectionPolicy == defaults.protectionPolicy)
         #expect(configuration.mailLimits == defaults.mailLimits)
         #expect(configuration.intakeLimits == defaults.intakeLimits)
+        #expect(configuration.stixLimits == defaults.stixLimits)
         #expect(configuration.receiptSigningKey?.bytes.count == 32)
     }
 
-    @Test("JSON depth and string bounds are read from intake, and out-of-range values named")
+    @Test("JSON depth, string and listed-error bounds are read from intake, and out-of-range values named")
     func jsonLimits() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
-        try "intake:\n  max_json_depth: 16\n  max_string_bytes: 4096\n".write(to: file, atomically: true, encoding: .utf8)
+        try "intake:\n  max_json_depth: 16\n  max_string_bytes: 4096\n  max_errors: 5\n".write(to: file, atomically: true, encoding: .utf8)
         let configuration = try Configuration.load(file: file.path, environment: [:])
         #expect(configuration.intakeLimits.maxJSONDepth == 16 && configuration.intakeLimits.maxStringLength == 4096)
+        #expect(configuration.intakeLimits.maxErrorsListed == 5 && configuration.stixLimits.maxErrorsListed == 5)
         try "intake:\n  max_json_depth: 0\n".write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
         #expect(error?.description.contains("intake.max_json_depth") == true)

@@ -7,9 +7,10 @@ import LiaisonCore
 /// array of events, or one event. JSON is read by ``StrictJSONParser``; a body that is not
 /// strict JSON is refused with every offending line's ``JSONSyntaxError``.
 ///
-/// Every event is checked and every problem reported, by JSON Pointer with the event's
-/// 0-based position as the first segment (for NDJSON: its position among the non-blank
-/// lines). One bad event fails the whole batch, since one request is one transaction.
+/// Every event is checked and its problems reported (the first ``IntakeLimits/maxErrorsListed``
+/// of them, and how many in all), by JSON Pointer with the event's 0-based position as the
+/// first segment (for NDJSON: its position among the non-blank lines). One bad event fails the
+/// whole batch, since one request is one transaction.
 public struct EventBatchParser: Sendable {
     public enum Format: Sendable { case ndjson, jsonArray }
 
@@ -33,40 +34,62 @@ public struct EventBatchParser: Sendable {
         StrictJSONParser(limits: JSONLimits(maxDepth: limits.maxJSONDepth, maxStringBytes: limits.maxStringLength))
     }
 
+    /// Each event is read as soon as its JSON is parsed and its document dropped then, and
+    /// once one event is bad no further draft is kept: a refused body costs little more memory
+    /// than the body itself, and its answer lists at most ``IntakeLimits/maxErrorsListed``
+    /// problems.
     public func parse(_ body: [UInt8], format: Format, schema: Schema = .auto) throws(IntakeError) -> [IncidentDraft] {
-        let documents: [JSONValue]
+        var batch = Batch(parser: self, schema: schema)
         switch format {
-        case .ndjson: documents = try ndjsonDocuments(body)
-        case .jsonArray: documents = try arrayDocuments(body)
+        case .ndjson: try readLines(body, into: &batch)
+        case .jsonArray: try readArray(body, into: &batch)
         }
-        guard !documents.isEmpty else { throw .empty }
-        guard documents.count <= limits.maxEventsPerRequest else {
-            throw .tooManyEvents(limit: limits.maxEventsPerRequest)
-        }
+        guard batch.count > 0 else { throw .empty }
+        guard batch.problems.isEmpty else { throw .invalidEvents(batch.problems, events: batch.badEvents) }
+        return batch.drafts
+    }
+
+    /// The events of one body as they are read: drafts while every event is good, else problems.
+    private struct Batch {
+        let parser: EventBatchParser
+        let schema: Schema
         var drafts: [IncidentDraft] = []
-        drafts.reserveCapacity(documents.count)
-        var problems: [FieldProblem] = []
-        for (index, document) in documents.enumerated() {
-            let pointer = "/\(index)"
+        var problems: ProblemList<FieldProblem>
+        var badEvents = 0
+        var count = 0
+
+        init(parser: EventBatchParser, schema: Schema) {
+            self.parser = parser
+            self.schema = schema
+            problems = ProblemList(limit: parser.limits.maxErrorsListed)
+        }
+
+        mutating func read(_ document: JSONValue) throws(IntakeError) {
+            guard count < parser.limits.maxEventsPerRequest else { throw .tooManyEvents(limit: parser.limits.maxEventsPerRequest) }
+            let pointer = "/\(count)"
+            count += 1
             let (draft, found): (IncidentDraft?, [FieldProblem])
             if schema == .intelmq || (schema == .auto && IntelMQEventReader.looksLikeIntelMQ(document)) {
-                var reader = IntelMQEventReader(pointer: pointer, limits: limits, defaultTLP: defaultTLP)
+                var reader = IntelMQEventReader(pointer: pointer, limits: parser.limits, defaultTLP: parser.defaultTLP)
                 (draft, found) = (reader.draft(from: document), reader.problems)
             } else {
-                var reader = EventReader(pointer: pointer, limits: limits, defaultTLP: defaultTLP)
+                var reader = EventReader(pointer: pointer, limits: parser.limits, defaultTLP: parser.defaultTLP)
                 (draft, found) = (reader.draft(from: document), reader.problems)
             }
-            if let draft, found.isEmpty { drafts.append(draft) } else { problems += found }
+            if let draft, found.isEmpty {
+                if problems.isEmpty { drafts.append(draft) }
+            } else {
+                badEvents += 1
+                problems.append(contentsOf: found)
+                drafts = []
+            }
         }
-        guard problems.isEmpty else { throw .invalidEvents(problems) }
-        return drafts
     }
 
     /// One document a non-blank line; a line that is not JSON is reported with the line's
     /// pointer (its position among the non-blank lines) and its byte offset in the body.
-    private func ndjsonDocuments(_ body: [UInt8]) throws(IntakeError) -> [JSONValue] {
-        var documents: [JSONValue] = []
-        var errors: [JSONSyntaxError] = []
+    private func readLines(_ body: [UInt8], into batch: inout Batch) throws(IntakeError) {
+        var errors = ProblemList<JSONSyntaxError>(limit: limits.maxErrorsListed)
         let parser = json
         var lineStart = 0
         var position = 0
@@ -76,32 +99,39 @@ public struct EventBatchParser: Sendable {
             defer { lineStart = lineEnd + 1 }
             guard line.contains(where: { !$0.isASCIISpace }) else { continue }
             guard position < limits.maxEventsPerRequest else { throw .tooManyEvents(limit: limits.maxEventsPerRequest) }
+            defer { position += 1 }
+            let document: JSONValue
             do {
-                documents.append(try parser.parse(line))
+                document = try parser.parse(line)
             } catch {
                 errors.append(error.relocated(by: lineStart, under: "/\(position)"))
+                continue
             }
-            position += 1
+            if errors.isEmpty { try batch.read(document) }
         }
         guard errors.isEmpty else { throw .invalidJSON(errors) }
-        return documents
     }
 
-    private func arrayDocuments(_ body: [UInt8]) throws(IntakeError) -> [JSONValue] {
+    /// A JSON array of events, or one event. Each element is released once read.
+    private func readArray(_ body: [UInt8], into batch: inout Batch) throws(IntakeError) {
         let value: JSONValue
         do {
             value = try json.parse(body)
         } catch {
-            throw .invalidJSON([error])
+            throw .invalidJSON(ProblemList([error]))
         }
         switch value {
-        case .array(let events): return events
-        case .object: return [value]
+        case .array(var events):
+            for index in events.indices {
+                try batch.read(events[index])
+                events[index] = .null
+            }
+        case .object:
+            try batch.read(value)
         default:
-            throw .invalidEvents([FieldProblem(pointer: "", reason: "must be an event or an array of events")])
+            throw .invalidEvents(ProblemList([FieldProblem(pointer: "", reason: "must be an event or an array of events")]), events: 1)
         }
     }
-
 }
 
 /// Bounds on what one intake request may hold.
@@ -112,14 +142,17 @@ public struct IntakeLimits: Sendable, Hashable {
     public var maxObservablesPerEvent: Int
     /// The most arrays and objects open at once in one JSON document.
     public var maxJSONDepth: Int
+    /// The most problems a refusal lists (`intake.max_errors`); it counts the rest.
+    public var maxErrorsListed: Int
 
     public init(
         maxEventsPerRequest: Int = 100_000, maxStringLength: Int = 1 << 20, maxObservablesPerEvent: Int = 10_000,
-        maxJSONDepth: Int = 64
+        maxJSONDepth: Int = 64, maxErrorsListed: Int = 100
     ) {
         self.maxEventsPerRequest = maxEventsPerRequest
         self.maxStringLength = maxStringLength
         self.maxObservablesPerEvent = maxObservablesPerEvent
         self.maxJSONDepth = maxJSONDepth
+        self.maxErrorsListed = maxErrorsListed
     }
 }

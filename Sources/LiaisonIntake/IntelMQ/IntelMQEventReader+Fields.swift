@@ -138,10 +138,6 @@ extension IntelMQEventReader {
             fail(at, "must be a string, not \(value.typeName)")
             return nil
         }
-        guard !text.utf8.contains(0) else {
-            fail(at, "contains U+0000, which cannot be stored")
-            return nil
-        }
         return text
     }
 
@@ -154,9 +150,7 @@ extension IntelMQEventReader {
             return number == number.rounded() && abs(number) <= 9_007_199_254_740_992 ? String(Int(number)) : String(number)
         case .null: return nil
         case .array, .object:
-            let text = value.canonicalBytes.utf8Text
-            if text.utf8.contains(0) { fail(at, "contains U+0000, which cannot be stored") }
-            return text
+            return value.canonicalBytes.utf8Text
         }
     }
 

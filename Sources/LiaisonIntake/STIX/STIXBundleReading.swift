@@ -13,15 +13,18 @@ public struct STIXLimits: Sendable, Hashable {
     public var maxReferenceDepth: Int
     /// Observables kept per incident; the rest are counted in a custody field.
     public var maxObservablesPerIncident: Int
+    /// The most problems a refusal of the whole bundle lists (`intake.max_errors`); it counts the rest.
+    public var maxErrorsListed: Int
 
     public init(
         maxObjects: Int = 50_000, maxStringLength: Int = 1 << 20, maxReferenceDepth: Int = 3,
-        maxObservablesPerIncident: Int = 10_000
+        maxObservablesPerIncident: Int = 10_000, maxErrorsListed: Int = 100
     ) {
         self.maxObjects = maxObjects
         self.maxStringLength = maxStringLength
         self.maxReferenceDepth = maxReferenceDepth
         self.maxObservablesPerIncident = maxObservablesPerIncident
+        self.maxErrorsListed = maxErrorsListed
     }
 }
 

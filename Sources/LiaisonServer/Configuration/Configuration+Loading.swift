@@ -176,14 +176,15 @@ extension Configuration {
     /// (default 100,000), `intake.max_objects_per_bundle` (default 50,000),
     /// `intake.max_reference_depth` (0–10, default 3), `intake.default_tlp` (default `TLP:AMBER`),
     /// `intake.max_json_depth` (int, 1–1024, default 64: arrays and objects open at once),
-    /// `intake.max_string_bytes` (int, 1 KiB–1 GiB, default 1 MiB: one JSON string, decoded).
+    /// `intake.max_string_bytes` (int, 1 KiB–1 GiB, default 1 MiB: one JSON string, decoded),
+    /// `intake.max_errors` (int, 1–10,000, default 100: problems a refusal lists; it counts the rest).
     private mutating func readIntake(_ intake: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let intake {
             reader.rejectUnknownKeys(
                 in: intake,
                 known: [
                     "max_body_bytes", "max_events", "max_objects_per_bundle", "max_reference_depth", "default_tlp",
-                    "max_json_depth", "max_string_bytes",
+                    "max_json_depth", "max_string_bytes", "max_errors",
                 ],
                 path: "intake")
         }
@@ -199,6 +200,9 @@ extension Configuration {
         intakeLimits.maxStringLength =
             reader.int(intake, "max_string_bytes", path: "intake", range: 1024...(1 << 30)) ?? intakeLimits.maxStringLength
         stixLimits.maxStringLength = intakeLimits.maxStringLength
+        intakeLimits.maxErrorsListed =
+            reader.int(intake, "max_errors", path: "intake", range: 1...10_000) ?? intakeLimits.maxErrorsListed
+        stixLimits.maxErrorsListed = intakeLimits.maxErrorsListed
         if let label = reader.string(intake, "default_tlp", path: "intake") {
             if let tlp = TLP(label: label) { defaultTLP = tlp } else {
                 reader.fail(reader.value(intake, "default_tlp"), key: "intake.default_tlp", "is not a TLP 2.0 label")

@@ -42,8 +42,9 @@ public struct Configuration: Sendable {
     public var maxBodyBytes: Int
     /// `intake.default_tlp`: the label of an event that carries none. Default `TLP:AMBER`.
     public var defaultTLP: TLP
-    /// `intake.max_events` (default 100,000), `intake.max_json_depth` (default 64) and
-    /// `intake.max_string_bytes` (default 1 MiB): bounds on one request's events and JSON.
+    /// `intake.max_events` (default 100,000), `intake.max_json_depth` (default 64),
+    /// `intake.max_string_bytes` (default 1 MiB): bounds on one request's events and JSON;
+    /// `intake.max_errors` (default 100): the most problems a refusal lists.
     public var intakeLimits: IntakeLimits
     /// `intake.max_objects_per_bundle` (50,000) and `intake.max_reference_depth` (3): bounds
     /// on one STIX bundle or TAXII envelope.

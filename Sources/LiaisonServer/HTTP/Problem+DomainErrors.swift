@@ -79,15 +79,16 @@ extension Problem {
         case .invalidJSON(let errors):
             self = Problem(
                 .unprocessableContent, "invalid-json", title: "Not strict JSON",
-                detail: errors.count == 1
+                detail: errors.total == 1
                     ? "The body \(errors[0].explanation) (byte \(errors[0].offset)); nothing was stored."
-                    : "\(errors.count) lines are not strict JSON; nothing was stored.",
-                errors: errors.map { Item(pointer: $0.pointer, reason: $0.reason.rawValue + ": " + $0.explanation, offset: $0.offset) })
-        case .invalidEvents(let problems):
+                    : "\(errors.total) lines are not strict JSON; nothing was stored.",
+                errors: errors.map { Item(pointer: $0.pointer, reason: $0.reason.rawValue + ": " + $0.explanation, offset: $0.offset) },
+                errorCount: errors.total)
+        case .invalidEvents(let problems, let events):
             self = Problem(
                 .unprocessableContent, "invalid-events", title: "Invalid events",
-                detail: "\(Set(problems.map { $0.pointer.split(separator: "/").first ?? "" }).count) event(s) break the event schema; nothing was stored.",
-                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) })
+                detail: "\(events) event(s) break the event schema; nothing was stored.",
+                errors: problems.map { Item(pointer: $0.pointer, reason: $0.reason) }, errorCount: problems.total)
         case .invalidBundle(let problems):
             self = Problem(
                 .unprocessableContent, "invalid-bundle", title: "Not a STIX 2.1 bundle",

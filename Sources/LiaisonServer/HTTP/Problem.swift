@@ -12,7 +12,10 @@ public struct Problem: HTTPResponseError, Sendable {
     public var slug: String
     public var title: String
     public var detail: String
+    /// The first places at fault (at most `intake.max_errors` of them)…
     public var errors: [Item]
+    /// …and how many there were in all, shown as `error_count` with any `errors`.
+    public var errorCount: Int
     public var headers: HTTPFields
 
     public struct Item: Codable, Sendable, Hashable {
@@ -30,13 +33,14 @@ public struct Problem: HTTPResponseError, Sendable {
 
     public init(
         _ status: HTTPResponse.Status, _ slug: String, title: String, detail: String, errors: [Item] = [],
-        headers: HTTPFields = [:]
+        errorCount: Int? = nil, headers: HTTPFields = [:]
     ) {
         self.status = status
         self.slug = slug
         self.title = title
         self.detail = detail
         self.errors = errors
+        self.errorCount = errorCount ?? errors.count
         self.headers = headers
     }
 
@@ -46,12 +50,18 @@ public struct Problem: HTTPResponseError, Sendable {
         var status: Int
         var detail: String
         var errors: [Item]?
+        var errorCount: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case type, title, status, detail, errors
+            case errorCount = "error_count"
+        }
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let document = Document(
             type: "urn:liaison:problem:\(slug)", title: title, status: status.code, detail: detail,
-            errors: errors.isEmpty ? nil : errors)
+            errors: errors.isEmpty ? nil : errors, errorCount: errors.isEmpty ? nil : errorCount)
         var headers = self.headers
         headers[.contentType] = "application/problem+json"
         return Response(

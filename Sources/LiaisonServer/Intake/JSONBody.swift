@@ -8,7 +8,7 @@ enum JSONBody {
         do {
             return try parser.parse(body)
         } catch {
-            throw IntakeError.invalidJSON([error])
+            throw IntakeError.invalidJSON(ProblemList([error]))
         }
     }
 }

@@ -15,10 +15,11 @@ enum STIXRejections {
 extension STIXBundleReading {
     /// The reading as an intake batch: one object outcome per STIX object, each naming the
     /// drafts it went into. Throws the problem the rejection rule calls for.
-    func batch(rejections: STIXRejections) throws -> IntakeBatch {
-        let problems = objects.flatMap { outcome -> [Problem.Item] in
-            guard case .rejected(let problems) = outcome.disposition else { return [] }
-            return problems.map { Problem.Item(pointer: $0.pointer, reason: $0.reason) }
+    /// A refusal lists at most `listing` problems, and counts the rest.
+    func batch(rejections: STIXRejections, listing: Int) throws -> IntakeBatch {
+        var problems = ProblemList<Problem.Item>(limit: listing)
+        for case .rejected(let found) in objects.map(\.disposition) {
+            problems.append(contentsOf: found.map { Problem.Item(pointer: $0.pointer, reason: $0.reason) })
         }
         let rejected = objects.filter { if case .rejected = $0.disposition { true } else { false } }.count
         switch rejections {
@@ -47,12 +48,12 @@ extension STIXBundleReading {
 }
 
 extension Problem {
-    static func invalidObjects(_ errors: [Item], rejected: Int, of total: Int, atomic: Bool) -> Problem {
+    static func invalidObjects(_ errors: ProblemList<Item>, rejected: Int, of total: Int, atomic: Bool) -> Problem {
         Problem(
             .unprocessableContent, "invalid-objects", title: "Invalid STIX objects",
             detail: atomic
                 ? "\(rejected) of \(total) object(s) break STIX 2.1 and the request asked for all or nothing; nothing was stored."
                 : "Every object (\(total)) breaks STIX 2.1; nothing was stored.",
-            errors: errors)
+            errors: errors.listed, errorCount: errors.total)
     }
 }

@@ -24,7 +24,8 @@ struct STIXIntakeController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let bundle = try JSONBody.parse(body, with: json)
-        let batch = try reader.read(bundle).batch(rejections: atomic ? .refuseAll : .reportUnlessAllRejected)
+        let batch = try reader.read(bundle).batch(
+            rejections: atomic ? .refuseAll : .reportUnlessAllRejected, listing: reader.limits.maxErrorsListed)
         let outcome = try await pipeline.submit(
             batch,
             .init(producer: producer.organisation, transport: .httpSTIX, body: body, idempotencyKey: idempotencyKey, receivedAt: receivedAt))

@@ -67,7 +67,7 @@ struct TAXIIController {
         let receivedAt = Date()
         let body = try await RequestBody.collect(request, limit: maxBodyBytes)
         let objects = try Self.envelopeObjects(try JSONBody.parse(body, with: json))
-        let batch = try reader.read(objects: objects).batch(rejections: .report)
+        let batch = try reader.read(objects: objects).batch(rejections: .report, listing: reader.limits.maxErrorsListed)
         let outcome = try await pipeline.submit(
             batch,
             .init(producer: producer.organisation, transport: .taxii, body: body, idempotencyKey: idempotencyKey, receivedAt: receivedAt))
