@@ -14,19 +14,26 @@ struct Redact: AsyncParsableCommand {
             {"id": …, "spans": [{"start": s, "end": e, "type": T}]}, offsets in Unicode scalar values \
             from 0, end exclusive, for every kind found (URLs and domains included). It streams: memory \
             stays constant whatever the input's size. A line that is not such an object exits with 65.
+
+            A line longer than --max-line-bytes (default 1 MiB) exits with 65 as soon as that many \
+            bytes of it are read: memory stays bounded whatever the line's length.
             """)
 
     @Flag(help: "Print spans as JSON Lines instead of redacted text.")
     var spans = false
 
+    @Option(help: "The longest line taken, in bytes without its line break; a longer one exits with 65.")
+    var maxLineBytes = 1 << 20
+
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
         try await reporting {
+            guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive.") }
             let redactor = TextRedactor(policy: try options.load().protectionPolicy)
-            var number = 0
-            while let line = readLine(strippingNewline: true) {
-                number += 1
+            var lines = BoundedLines(FileHandle.standardInput, limit: maxLineBytes)
+            while let line = try Self.next(&lines) {
+                let number = lines.number
                 guard spans else {
                     print(redactor.redact(line))
                     continue
@@ -38,6 +45,15 @@ struct Redact: AsyncParsableCommand {
                 let answer = SpanAnswer(id: input.id, spans: redactor.spans(input.text))
                 print(String(decoding: try CanonicalJSON.encode(answer), as: UTF8.self))
             }
+        }
+    }
+
+    /// The next line, or a data failure (65) naming a line over the bound.
+    static func next(_ lines: inout BoundedLines) throws -> String? {
+        do {
+            return try lines.next()
+        } catch let tooLong as BoundedLines.LineTooLong {
+            throw ExitFailure.data("line \(tooLong.line) is longer than --max-line-bytes (\(lines.limit) bytes)")
         }
     }
 

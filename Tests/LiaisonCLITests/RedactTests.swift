@@ -32,4 +32,31 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("line 1"))
     }
+
+    /// One 16 MiB line: sixteen times the default --max-line-bytes.
+    static let longLine = String(repeating: "ana@example.rs a ", count: (16 << 20) / 17)
+
+    @Test("A line over --max-line-bytes (default 1 MiB) is refused with 65 without being held, with and without --spans")
+    func longLine() async throws {
+        let cases = [
+            (["redact"], "ok\n" + Self.longLine + "\n"),
+            (["redact", "--spans"], #"{"id": 0, "text": "ok"}"# + "\n" + #"{"id": 1, "text": "\#(Self.longLine)"}"# + "\n"),
+        ]
+        for (arguments, input) in cases {
+            // Under a 96 MiB bound on the heap (RLIMIT_DATA): holding the line, or a few copies
+            // of it, would crash the process instead of exiting 65. (A child's ru_maxrss cannot
+            // tell: posix_spawn's child counts this test process's memory as its own.)
+            let result = try await BuiltBinary.run(
+                ["-c", "ulimit -d 98304 && exec \"$0\" \"$@\"", BuiltBinary.path] + arguments, program: "/bin/sh", stdin: input)
+            #expect(result.status == 65, "\(arguments): \(result.stderr.prefix(300))")
+            #expect(result.stderr.contains("line 2") && result.stderr.contains("1048576"), "\(result.stderr.prefix(300))")
+        }
+    }
+
+    @Test("--max-line-bytes raises the bound: the same line is then redacted")
+    func raisedBound() async throws {
+        let result = try await BuiltBinary.run(["redact", "--max-line-bytes", "\(32 << 20)"], stdin: Self.longLine + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("[email] a [email] a "))
+    }
 }
