@@ -31,6 +31,32 @@ import Testing
         #expect(span.normalised == normalised)
     }
 
+    @Test("A host name that spells out an address is that address, dashed, dotted or reversed", arguments: [
+        ("from cpe-89-216-77-45.dynamic.example-isp.rs (", "cpe-89-216-77-45.dynamic.example-isp.rs", PersonalDataKind.ipv4, "89.216.77.45"),
+        ("host 89-216-77-45.static.isp.rs", "89-216-77-45.static.isp.rs", .ipv4, "89.216.77.45"),
+        ("by ip89-216-77-45.adsl.isp.com.tr with", "ip89-216-77-45.adsl.isp.com.tr", .ipv4, "89.216.77.45"),
+        ("89.216.77.45.dsl.example.net", "89.216.77.45.dsl.example.net", .ipv4, "89.216.77.45"),
+        ("45.77.216.89.in-addr.arpa.", "45.77.216.89.in-addr.arpa", .ipv4, "89.216.77.45"),
+        ("from 2001-db8--7.pool.example.org", "2001-db8--7.pool.example.org", .ipv6, "2001:db8::7"),
+        ("ipv6-2001-db8-0-0-0-0-0-7.example.org", "ipv6-2001-db8-0-0-0-0-0-7.example.org", .ipv6, "2001:db8::7"),
+        ("7.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa", "7.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+         .ipv6, "2001:db8::7"),
+    ])
+    func addressInHostName(text: String, hostname: String, kind: PersonalDataKind, address: String) throws {
+        let span = try #require(scanner.scan(text).first)
+        #expect(span.kind == kind)
+        #expect(span.normalised == address)
+        #expect(String(decoding: Array(text.utf8)[span.utf8Range], as: UTF8.self) == hostname)
+    }
+
+    @Test("A host name with numbers that are not an address stays a domain", arguments: [
+        "mx1.mail-2.example.org", "web-01-02.example.com", "cpe-89-216-77.isp.rs", "a-300-1-2-3.example.net", "dead-beef.example.org",
+        "xn--80ak6aa92e.example.com",
+    ])
+    func hostNameWithoutAddress(text: String) {
+        #expect(scanner.scan(text).map(\.kind) == [.domain])
+    }
+
     @Test("Leaves alone what only looks like personal data", arguments: [
         "user@localhost", "@handle on social media", "version 1.2.3 released", "build +5",
         "sum +1234567", "a@b.c", "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",

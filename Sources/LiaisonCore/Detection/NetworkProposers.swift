@@ -153,7 +153,11 @@ enum NetworkProposers {
 
     /// Runs of host characters and dots: domains (known TLD) and IPv4 dotted quads. Keyed on '.':
     /// the run around each dot is expanded once, so every byte is visited at most twice.
-    static func domainsAndIPv4(_ p: Bytes, domains: Bool, ipv4: Bool, into out: inout [Candidate]) {
+    /// A domain that spells out an address (``HostnameAddresses``) is also proposed, over the
+    /// same bytes, as that address (`addresses`: the IP kinds wanted), which then wins.
+    static func domainsAndIPv4(
+        _ p: Bytes, domains: Bool, ipv4: Bool, addresses: Set<PersonalDataKind> = [], into out: inout [Candidate]
+    ) {
         var i = 0
         var floor = 0
         let n = p.count
@@ -171,7 +175,7 @@ enum NetworkProposers {
             if !nonNumeric {
                 if ipv4 { proposeIPv4(p, runStart..<i, into: &out) }
             } else if domains {
-                proposeDomains(p, runStart..<i, into: &out)
+                proposeDomains(p, runStart..<i, addresses: addresses, into: &out)
             }
         }
     }
@@ -201,7 +205,7 @@ enum NetworkProposers {
         }
     }
 
-    private static func proposeDomains(_ p: Bytes, _ run: Range<Int>, into out: inout [Candidate]) {
+    private static func proposeDomains(_ p: Bytes, _ run: Range<Int>, addresses: Set<PersonalDataKind>, into out: inout [Candidate]) {
         // A run containing ".." is several names (or prose); examine each piece.
         var pieceStart = run.lowerBound
         var k = run.lowerBound
@@ -213,8 +217,11 @@ enum NetworkProposers {
                 if e - s >= 4 && e - s <= 253 {
                     let followedBySlash = p.at(e) == 0x2F
                     if Hostnames.isValidDomain(p, s..<e, requireFileSafe: !followedBySlash, freeText: true) {
-                        out.append(Candidate(kind: .domain, start: s, end: e, detector: "domain-tld",
-                                             normalised: Hostnames.lowercased(p, s..<e)))
+                        let name = Hostnames.lowercased(p, s..<e)
+                        out.append(Candidate(kind: .domain, start: s, end: e, detector: "domain-tld", normalised: name))
+                        if !addresses.isEmpty, let (kind, address) = HostnameAddresses.address(in: name), addresses.contains(kind) {
+                            out.append(Candidate(kind: kind, start: s, end: e, detector: "address-in-hostname", normalised: address))
+                        }
                     }
                 }
                 while k < run.upperBound && p[k] == 0x2E { k += 1 }

@@ -46,7 +46,8 @@ public struct PersonalDataScanner: Sendable {
         if want.contains(.email) { NetworkProposers.emails(p, anyTopLevelDomain: emailsUnderAnyTopLevelDomain, into: &out) }
         if want.contains(.url) { NetworkProposers.urls(p, into: &out) }
         if want.contains(.domain) || want.contains(.ipv4) {
-            NetworkProposers.domainsAndIPv4(p, domains: want.contains(.domain), ipv4: want.contains(.ipv4), into: &out)
+            NetworkProposers.domainsAndIPv4(
+                p, domains: want.contains(.domain), ipv4: want.contains(.ipv4), addresses: want.intersection([.ipv4, .ipv6]), into: &out)
         }
         if want.contains(.ipv6) { NetworkProposers.ipv6(p, into: &out) }
         if want.contains(.nationalID) || want.contains(.cryptoWallet) || want.contains(.iban) {
