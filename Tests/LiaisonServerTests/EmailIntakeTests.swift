@@ -40,7 +40,7 @@ import Testing
             let incident = try #require(shared["incident"] as? [String: Any])
             #expect((incident["classification"] as? [String: String])?["taxonomy"] == "fraud")
             let custody = try #require((shared["custody"] as? [String: Any])?["details"] as? [String: String])
-            #expect(custody["message_id"] == "fbl-20250305-1@mailbox.example.com")
+            #expect(custody["message_id"] == "[message-id]")
             #expect(custody["signature"] == "unsigned")
             #expect(custody["from"] == "[email]")
             #expect(custody["received"]?.contains("mx.cert.example.org") == true)
@@ -54,6 +54,51 @@ import Testing
             #expect(again == 200)
             #expect(second["receipt_id"] as? String == receipt["receipt_id"] as? String)
             #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
+    @Test("Received host names that spell an address and the Message-ID reach neither the consumer nor the store in plaintext")
+    func custodyHeadersProtected() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let agreement = GatewayFixture.agreement(webhookURL: nil, fields: Set(IncidentField.allCases))
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let message = MailCorpus.bytes("""
+                Received: from cpe-89-216-77-45.dynamic.example-isp.rs (cpe-89-216-77-45.dynamic.example-isp.rs [89.216.77.45])
+                \tby mx.cert.example.org with ESMTP id 4Xy; Wed, 5 Mar 2025 10:00:00 +0100
+                Received: from 2001-db8--7.pool.example.org (45.77.216.89.in-addr.arpa) by relay.example.net
+                From: Reporter <reporter@cert.example.org>
+                Subject: Phishing report
+                Message-ID: <petar.msgidprobe.19821103@example.org>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Phishing site hxxps://bank-login[.]example[.]net imitating a bank.
+
+                """)
+            let (status, receipt) = try await post(app, key: producer, message)
+            #expect(status == 201)
+            let id = try #require((receipt["incident_ids"] as? [String])?.first)
+            let body = try await app.test(.router) { client in
+                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)"])
+                return String(buffer: response.body)
+            }
+            let secrets = ["89-216-77-45", "89.216.77.45", "2001-db8--7", "2001:db8::7", "45.77.216.89", "msgidprobe", "19821103"]
+            let shared = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            let custody = try #require((shared["custody"] as? [String: Any])?["details"] as? [String: String])
+            #expect(custody["message_id"] == "[message-id]")
+            #expect(custody["received"]?.contains("mx.cert.example.org") == true, "the reporter's own relays stay readable")
+            for secret in secrets {
+                #expect(!body.contains(secret), "plaintext in the custody record the consumer sees")
+            }
+            for value in try await TestDatabase.allTextOutsideVault(db) {
+                for secret in secrets { #expect(!value.contains(secret), "plaintext outside the vault") }
+            }
+            // The Message-ID still makes a re-sent message a duplicate.
+            let (again, second) = try await post(app, key: producer, message)
+            #expect(again == 200)
+            #expect(second["receipt_id"] as? String == receipt["receipt_id"] as? String)
         }
     }
 

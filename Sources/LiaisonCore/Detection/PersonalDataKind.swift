@@ -9,6 +9,9 @@ public enum PersonalDataKind: String, Sendable, Hashable, Codable, CaseIterable 
     case person
     /// An account name on a service (a victim's login); known only from structured fields.
     case userAccount = "user-account"
+    /// A mail's Message-ID (RFC 5322 section 3.6.4): its left part often carries a name or a
+    /// birth date; known only from the header, kept in the vault for evidence.
+    case messageID = "message-id"
 }
 
 /// One finding: byte offsets into the UTF-8 of the scanned text (end exclusive), the kind, the

@@ -73,7 +73,7 @@ public struct PersonalDataScanner: Sendable {
         case .phone: return 5
         case .domain: return 6
         case .person: return 7
-        case .userAccount: return 8  // never proposed from text
+        case .userAccount, .messageID: return 8  // never proposed from text
         }
     }
 

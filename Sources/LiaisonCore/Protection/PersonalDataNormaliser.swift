@@ -22,7 +22,7 @@ public enum PersonalDataNormaliser {
             return trimmed.lowercased()
         case .person:
             return trimmed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        case .url, .cryptoWallet, .userAccount:
+        case .url, .cryptoWallet, .userAccount, .messageID:
             return trimmed
         }
     }

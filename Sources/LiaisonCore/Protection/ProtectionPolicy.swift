@@ -1,6 +1,6 @@
 /// Which personal-data kinds, in which roles, go to the vault. Operator configuration
 /// (`protection.*`), with safe defaults: e-mail addresses, phone numbers, IBANs, cards,
-/// national ids and names are always personal data; IP addresses, wallets and account
+/// national ids, names and Message-IDs are always personal data; IP addresses, wallets and account
 /// names are when
 /// they belong to a victim or to no one known, but not when they are the offender's or
 /// shared infrastructure, so that an attacking address can travel as an indicator.
@@ -16,7 +16,7 @@ public struct ProtectionPolicy: Sendable, Hashable {
     }
 
     public static let standard = ProtectionPolicy(
-        alwaysPersonal: [.email, .phone, .iban, .paymentCard, .nationalID, .person],
+        alwaysPersonal: [.email, .phone, .iban, .paymentCard, .nationalID, .person, .messageID],
         personalRoles: [
             .ipv4: [.victim, .unknown], .ipv6: [.victim, .unknown], .cryptoWallet: [.victim, .unknown],
             .userAccount: [.victim, .unknown],

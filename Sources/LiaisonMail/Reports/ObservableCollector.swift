@@ -111,6 +111,7 @@ struct ObservableCollector {
         case .cryptoWallet: .cryptoWallet
         case .person: .person
         case .userAccount: .userAccount
+        case .messageID: .other  // never found in a report's text
         }
     }
 }

@@ -63,8 +63,11 @@ public struct IntakePipeline: Sendable {
         if let key = submission.idempotencyKey, let first = try await store.receipt(producer: submission.producer, idempotencyKey: key) {
             return .replayed(first)
         }
+        let naturalKeyHash = store.vault.derivedKey(for: "natural-key")
         let results = batch.drafts.map {
-            protector.protect($0, id: UUID.random(), producer: submission.producer, receivedAt: submission.receivedAt)
+            var result = protector.protect($0, id: UUID.random(), producer: submission.producer, receivedAt: submission.receivedAt)
+            result.naturalKey = Self.storedNaturalKey(result.naturalKey, key: naturalKeyHash)
+            return result
         }
         let agreements = agreements.agreements(producer: submission.producer)
         let bodySHA256 = Data(SHA256.hash(data: submission.body))
@@ -87,6 +90,15 @@ public struct IntakePipeline: Sendable {
             }
             return .duplicate(first)
         }
+    }
+
+    /// The natural key as stored: a mail's key holds its Message-ID (RFC 5322 section 3.6.4),
+    /// whose left part can name a person, so it is kept as an HMAC-SHA256 under a key derived
+    /// from the vault's lookup key: equal for a re-sent message, meaningless without the key.
+    /// The Message-ID itself is in the vault, as the custody record's `message_id` token.
+    static func storedNaturalKey(_ key: String, key hashKey: SymmetricKey) -> String {
+        guard key.hasPrefix("message-id:") else { return key }
+        return "message-id-hmac:" + Data(HMAC<SHA256>.authenticationCode(for: Array(key.utf8), using: hashKey)).hexString
     }
 
     private enum Decided: Sendable {

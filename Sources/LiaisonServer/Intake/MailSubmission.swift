@@ -63,10 +63,14 @@ public struct MailSubmission: Sendable {
     }
 
     /// The custody facts RFC 5322 gives (section 3.6): Message-ID, Date, Subject, From and the
-    /// Received chain; the sender's address and name go to the vault like any personal value.
+    /// Received chain. The Message-ID and the sender's address and name go to the vault like
+    /// any personal value (a Message-ID's left part can hold a name and a birth date); the
+    /// Subject and Received chain are scanned as free text, so an address in a hop's host name
+    /// (`cpe-89-216-77-45.isp.example`) is tokenised like the bracketed one. Only the signature
+    /// status and the date, which we write ourselves, are kept as they are.
     func custodyFields(_ custody: MailCustody, signature: String) -> [CustodyField] {
         var fields = [CustodyField(name: "signature", content: .verbatim(signature))]
-        if let id = custody.messageID { fields.append(.init(name: "message_id", content: .verbatim(id))) }
+        if let id = custody.messageID { fields.append(.init(name: "message_id", content: .personal(.messageID, id))) }
         if let date = custody.date { fields.append(.init(name: "date", content: .verbatim(RFC3339.string(from: date)))) }
         if let subject = custody.subject { fields.append(.init(name: "subject", content: .text(subject.value))) }
         if !custody.receivedChain.isEmpty {
