@@ -70,12 +70,13 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
 /// The HTTP application on `host:port`. `onServerRunning` receives the bound port
 /// (useful with port 0).
 public func buildApplication(
-    _ dependencies: GatewayDependencies, host: String, port: Int, logger: Logger,
+    _ dependencies: GatewayDependencies, host: String, port: Int, timeouts: ConnectionTimeouts = .init(), logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCloseHandler()])),
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [ConnectionCloseHandler(), ConnectionTimeoutHandler(timeouts: timeouts)])),
         configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)

@@ -167,7 +167,8 @@ public struct Gateway: Sendable {
                     agreements: agreements, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let app = buildApplication(
-                    dependencies, host: configuration.host, port: configuration.port, logger: logger,
+                    dependencies, host: configuration.host, port: configuration.port, timeouts: configuration.connectionTimeouts,
+                    logger: logger,
                     onServerRunning: onServerRunning)
                 let services = ServiceGroup(
                     configuration: .init(

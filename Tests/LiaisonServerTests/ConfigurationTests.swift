@@ -21,6 +21,7 @@ import Testing
         #expect(configuration.maxBodyBytes == defaults.maxBodyBytes)
         #expect(configuration.retrySchedule == defaults.retrySchedule)
         #expect(configuration.deliveryTimeout == defaults.deliveryTimeout)
+        #expect(configuration.connectionTimeouts == defaults.connectionTimeouts)
         #expect(configuration.vaultKeys["k1"]?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.vaultLookupKey?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.protectionPolicy == defaults.protectionPolicy)
@@ -40,6 +41,19 @@ import Testing
         try "intake:\n  max_json_depth: 0\n".write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
         #expect(error?.description.contains("intake.max_json_depth") == true)
+    }
+
+    @Test("Connection timeouts are read from http, default to 60 s idle and 10 s for a head, and out-of-range values named")
+    func connectionTimeouts() throws {
+        #expect(ConnectionTimeouts() == ConnectionTimeouts(idle: .seconds(60), header: .seconds(10), bodyMinBytesPerSecond: 8192))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try "http:\n  idle_timeout_ms: 5000\n  header_timeout_ms: 2000\n  body_min_bytes_per_second: 0\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(file: file.path, environment: [:])
+        #expect(configuration.connectionTimeouts == ConnectionTimeouts(idle: .seconds(5), header: .seconds(2), bodyMinBytesPerSecond: 0))
+        try "http:\n  header_timeout_ms: 0\n".write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        #expect(error?.description.contains("http.header_timeout_ms") == true)
     }
 
     @Test("Protection policy and retention by kind are read from the file, and mistakes named")

@@ -6,9 +6,14 @@ import Testing
 /// The gateway's HTTP application as `liaison serve` builds it, on a free loopback port, for
 /// tests that need a real socket.
 enum LiveGateway {
-    static func run(_ dependencies: GatewayDependencies, _ body: @escaping @Sendable (_ port: Int) async throws -> Void) async throws {
+    static func run(
+        _ dependencies: GatewayDependencies, timeouts: ConnectionTimeouts = .init(),
+        _ body: @escaping @Sendable (_ port: Int) async throws -> Void
+    ) async throws {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: TestDatabase.logger) { continuation.yield($0) }
+        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, timeouts: timeouts, logger: TestDatabase.logger) {
+            continuation.yield($0)
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { continuation.finish() }

@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "log_level"],
+                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "log_level"],
                     path: "")
             }
         }
@@ -64,6 +64,7 @@ extension Configuration {
         configuration.readProtection(reader.mapping(root, "protection", path: ""), reader: &reader)
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
         configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
+        configuration.readHTTP(reader.mapping(root, "http", path: ""), reader: &reader)
         configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
@@ -226,6 +227,20 @@ extension Configuration {
         if let ms = reader.int(delivery, "timeout_ms", path: "delivery", range: 100...120_000) { deliveryTimeout = .milliseconds(ms) }
         if let ms = reader.int(delivery, "poll_interval_ms", path: "delivery", range: 10...60_000) {
             deliveryPollInterval = .milliseconds(ms)
+        }
+    }
+
+    /// `http.idle_timeout_ms` (100–3,600,000, default 60,000), `http.header_timeout_ms`
+    /// (100–600,000, default 10,000) and `http.body_min_bytes_per_second` (0–1 GiB, default
+    /// 8,192; 0 turns the check off): see ``ConnectionTimeouts``.
+    private mutating func readHTTP(_ http: Yams.Node.Mapping?, reader: inout YAMLReader) {
+        if let http {
+            reader.rejectUnknownKeys(in: http, known: ["idle_timeout_ms", "header_timeout_ms", "body_min_bytes_per_second"], path: "http")
+        }
+        if let ms = reader.int(http, "idle_timeout_ms", path: "http", range: 100...3_600_000) { connectionTimeouts.idle = .milliseconds(ms) }
+        if let ms = reader.int(http, "header_timeout_ms", path: "http", range: 100...600_000) { connectionTimeouts.header = .milliseconds(ms) }
+        if let rate = reader.int(http, "body_min_bytes_per_second", path: "http", range: 0...(1 << 30)) {
+            connectionTimeouts.bodyMinBytesPerSecond = rate
         }
     }
 

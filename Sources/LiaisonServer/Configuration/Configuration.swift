@@ -53,6 +53,9 @@ public struct Configuration: Sendable {
     public var retrySchedule: RetrySchedule
     public var deliveryTimeout: Duration
     public var deliveryPollInterval: Duration
+    /// `http.idle_timeout_ms` (60,000), `http.header_timeout_ms` (10,000),
+    /// `http.body_min_bytes_per_second` (8,192): when a slow or idle connection is closed.
+    public var connectionTimeouts: ConnectionTimeouts
     /// `mail.max_message_bytes` (25 MiB), `mail.max_parts` (200), `mail.max_depth` (10),
     /// `mail.max_archive_bytes` (100 MiB), `mail.max_archive_ratio` (100), `mail.max_archive_entries` (100),
     /// `mail.parse_timeout` (10 s for parsing and mapping one message).
@@ -91,6 +94,7 @@ public struct Configuration: Sendable {
         retrySchedule = RetrySchedule()
         deliveryTimeout = .seconds(15)
         deliveryPollInterval = .seconds(1)
+        connectionTimeouts = ConnectionTimeouts()
         receiptSigningKey = nil
         mailLimits = MailLimits()
         mailRecipients = [:]

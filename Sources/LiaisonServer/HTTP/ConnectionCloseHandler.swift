@@ -5,8 +5,9 @@ import NIOHTTPTypes
 /// Says `Connection: close` in every response after which the gateway closes the connection,
 /// and closes it then (RFC 9112 section 9.6): a response to a request that asked for the close,
 /// one the application marked with the header (a 413 for a body it stopped reading, so that the
-/// rest of an oversized body is never read), and the response in hand when the server begins
-/// to shut down. Without the header, a client that pools connections would send its next
+/// rest of an oversized body is never read), an early answer written before the request's body
+/// was read to its end (a 401 to a large upload without a key: the rest of the body is not
+/// drained, however large), and the response in hand when the server begins to shut down. Without the header, a client that pools connections would send its next
 /// request on a connection that is about to go.
 ///
 /// The close lingers, as section 9.6 advises: output is half-closed right after the response,
@@ -24,6 +25,8 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var requestsAskingToClose: [Bool] = []
     /// The server is shutting down: the response in hand is the last.
     private var quiescing = false
+    /// A request head was read and its end not yet.
+    private var readingRequest = false
     private var closeAfterResponse = false
     private var lingering = false
 
@@ -33,7 +36,13 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !lingering else { return }
-        if case .head(let request) = unwrapInboundIn(data) { requestsAskingToClose.append(Self.saysClose(request.headerFields)) }
+        switch unwrapInboundIn(data) {
+        case .head(let request):
+            requestsAskingToClose.append(Self.saysClose(request.headerFields))
+            readingRequest = true
+        case .end: readingRequest = false
+        case .body: break
+        }
         context.fireChannelRead(data)
     }
 
@@ -50,7 +59,9 @@ final class ConnectionCloseHandler: ChannelDuplexHandler, RemovableChannelHandle
         switch unwrapOutboundIn(data) {
         case .head(var response) where response.status.kind != .informational:
             let askedToClose = requestsAskingToClose.isEmpty ? false : requestsAskingToClose.removeFirst()
-            guard askedToClose || quiescing || Self.saysClose(response.headerFields) else { return context.write(data, promise: promise) }
+            guard askedToClose || quiescing || readingRequest || Self.saysClose(response.headerFields) else {
+                return context.write(data, promise: promise)
+            }
             closeAfterResponse = true
             response.headerFields[.connection] = "close"
             context.write(wrapOutboundOut(.head(response)), promise: promise)

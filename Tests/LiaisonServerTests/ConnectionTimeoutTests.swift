@@ -1,0 +1,148 @@
+import Foundation
+import Glibc
+import LiaisonServer
+import LiaisonTestSupport
+import Testing
+
+/// Idle and slow connections over real loopback sockets: the gateway closes them within its
+/// timeouts (configured short here so the tests run in seconds) and keeps serving others.
+@Suite(.timeLimit(.minutes(3))) struct ConnectionTimeoutTests {
+    static let timeouts = ConnectionTimeouts(idle: .seconds(3), header: .seconds(2), bodyMinBytesPerSecond: 1000)
+
+    func withGateway(_ body: @escaping @Sendable (_ port: Int, _ key: String) async throws -> Void) async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            try await LiveGateway.run(dependencies, timeouts: Self.timeouts) { port in try await body(port, key) }
+        }
+    }
+
+    /// Raises the soft descriptor limit to the hard one: the test holds a thousand client
+    /// sockets and the server as many of its own, in one process. Returns the soft limit.
+    static func raiseDescriptorLimit() -> Int {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        return Int(limit.rlim_cur)
+    }
+
+    enum Kind: Sendable { case idle, slowHead, slowBody }
+
+    /// What became of the slow connections: when each was closed by the server (seconds after
+    /// it was opened), or nil if it was still open at the end.
+    struct Outcome: Sendable {
+        var closedAfter: [(kind: Kind, seconds: Double?)]
+    }
+
+    /// Opens `count` connections of the three kinds, trickles a byte every quarter second into
+    /// the slow ones, and watches for the server's close until `deadline` after opening.
+    static func holdSlowConnections(port: Int, key: String, count: Int, deadline: Double) throws -> Outcome {
+        let start = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        var connections: [(RawHTTPConnection, Kind, Double)] = []
+        for index in 0..<count {
+            let kind: Kind = [.idle, .slowHead, .slowBody][index % 3]
+            let connection = try RawHTTPConnection(port: port)
+            switch kind {
+            case .idle: break
+            case .slowHead: connection.send("GET /healthz HTTP/1.1\r\nHo")
+            case .slowBody:
+                connection.send(HTTPConnectionTests.head(key: key, "Content-Length: 1000000") + "{")
+            }
+            connections.append((connection, kind, elapsed()))
+        }
+        var closedAt = [Double?](repeating: nil, count: count)
+        var lastTrickle = 0.0
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while elapsed() < deadline, closedAt.contains(where: { $0 == nil }) {
+            var pollers = connections.map { pollfd(fd: $0.0.socket, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&pollers, nfds_t(pollers.count), 50)
+            for (index, poller) in pollers.enumerated() where closedAt[index] == nil && poller.revents != 0 {
+                let read = buffer.withUnsafeMutableBytes { recv(poller.fd, $0.baseAddress, $0.count, 0) }
+                if read <= 0 { closedAt[index] = elapsed() - connections[index].2 }
+            }
+            if elapsed() - lastTrickle >= 0.25 {
+                lastTrickle = elapsed()
+                for (index, (connection, kind, _)) in connections.enumerated() where kind != .idle && closedAt[index] == nil {
+                    connection.send(kind == .slowHead ? "s" : " ")
+                }
+            }
+        }
+        return Outcome(closedAfter: zip(connections, closedAt).map { ($0.0.1, $0.1) })
+    }
+
+    /// Runs blocking socket code on a thread of its own, off the concurrency pool the server uses.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    @Test("A thousand idle or slow connections do not stop normal requests, and are all closed within the timeouts")
+    func thousandSlowConnections() async throws {
+        let descriptors = Self.raiseDescriptorLimit()
+        // Each connection costs a descriptor on both ends; keep room for the database and the rest.
+        let count = min(1000, (descriptors - 200) / 2)
+        #expect(count == 1000, "the descriptor limit (\(descriptors)) allows only \(count) connections")
+        try await withGateway { port, key in
+            async let held = Self.onThread { try Self.holdSlowConnections(port: port, key: key, count: count, deadline: 8) }
+            // Normal requests while the slow connections are held: each on a new connection.
+            try await Task.sleep(for: .milliseconds(300))
+            let latencies = try await RawHTTPConnection.run(port: port) { _ in
+                (0..<200).map { _ -> Double in
+                    let start = ContinuousClock.now
+                    guard let connection = try? RawHTTPConnection(port: port) else { return .infinity }
+                    connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    connection.receive(timeout: .seconds(5)) { _ in false }
+                    guard connection.statusLine == "HTTP/1.1 200 OK" else { return .infinity }
+                    let d = ContinuousClock.now - start
+                    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+                }
+            }
+            let p99 = latencies.sorted()[Int(Double(latencies.count) * 0.99) - 1]
+            #expect(p99 < 0.1, "p99 of normal requests was \(p99) s")
+
+            let outcome = try await held
+            let open = outcome.closedAfter.filter { $0.seconds == nil }
+            #expect(open.isEmpty, "\(open.count) of \(count) slow connections were still open")
+            // Each kind closed by its own clock: plus one check interval, plus slack for a busy machine.
+            for (kind, seconds) in outcome.closedAfter {
+                guard let seconds else { continue }
+                switch kind {
+                case .idle: #expect(seconds >= 2.5 && seconds < 5.5, "an idle connection closed after \(seconds) s")
+                case .slowHead: #expect(seconds >= 1.5 && seconds < 4.5, "a slow request head was closed after \(seconds) s")
+                case .slowBody: #expect(seconds >= 1.5 && seconds < 4.5, "a slow body was closed after \(seconds) s")
+                }
+            }
+        }
+    }
+
+    @Test("A 401 to a large declared body says Connection: close and closes, without reading the body")
+    func earlyAnswerCloses() async throws {
+        try await withGateway { port, _ in
+            let (status, saysClose, closed) = try await RawHTTPConnection.run(port: port) { connection in
+                connection.send(HTTPConnectionTests.head(key: "wrong", "Content-Length: 50000000"))
+                connection.send([UInt8](repeating: UInt8(ascii: " "), count: 64 * 1024))
+                // Keep sending for a while, as a client that does not read would; the server must
+                // close within its linger however much more is on the way.
+                let start = ContinuousClock.now
+                while ContinuousClock.now - start < .seconds(4), !connection.closedByPeer {
+                    guard connection.send([UInt8](repeating: UInt8(ascii: " "), count: 16 * 1024)) else { break }
+                    connection.receive(timeout: .milliseconds(20)) { _ in false }
+                }
+                connection.receive(timeout: .seconds(4)) { _ in false }
+                return (connection.statusLine, connection.saysClose, connection.closedByPeer)
+            }
+            #expect(status.hasPrefix("HTTP/1.1 401 "), "\(status)")
+            #expect(saysClose, "the 401 does not say Connection: close")
+            #expect(closed, "the connection was left open")
+        }
+    }
+}
