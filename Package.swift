@@ -81,6 +81,7 @@ let package = Package(
                 "LiaisonCore", "LiaisonIntake", "LiaisonMail", "LiaisonStore", "LiaisonDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

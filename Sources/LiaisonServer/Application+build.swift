@@ -76,7 +76,9 @@ public func buildApplication(
     Application(
         router: buildRouter(dependencies),
         server: .http1(
-            configuration: .init(additionalChannelHandlers: [ConnectionCloseHandler(), ConnectionTimeoutHandler(timeouts: timeouts)])),
+            configuration: .init(additionalChannelHandlers: [
+                MalformedRequestAnswerer(), ConnectionCloseHandler(), ConnectionTimeoutHandler(timeouts: timeouts),
+            ])),
         configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import LiaisonServer
 import LiaisonTestSupport
 import Testing
@@ -7,11 +8,11 @@ import Testing
 /// tests that need a real socket.
 enum LiveGateway {
     static func run(
-        _ dependencies: GatewayDependencies, timeouts: ConnectionTimeouts = .init(),
+        _ dependencies: GatewayDependencies, timeouts: ConnectionTimeouts = .init(), logger: Logger = TestDatabase.logger,
         _ body: @escaping @Sendable (_ port: Int) async throws -> Void
     ) async throws {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, timeouts: timeouts, logger: TestDatabase.logger) {
+        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, timeouts: timeouts, logger: logger) {
             continuation.yield($0)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -5,6 +5,8 @@ import LiaisonCore
 import LiaisonIntake
 import LiaisonStore
 import Logging
+import NIOCore
+import NIOHTTP1
 import PostgresNIO
 
 /// The one place where failures become problem documents (STYLE: one shape at the HTTP
@@ -26,6 +28,16 @@ extension Problem {
             return from(StoreError.classify(error), logger: logger)
         case let error as StoreError:
             return Problem(storeError: error, logger: logger)
+        case HTTPParserError.invalidEOFState, is IOError, is ChannelError:
+            // The client went away in the middle of its request (an aborted upload): nothing
+            // is wrong with the gateway, and no one is left to read the answer.
+            logger.info("request body not completed: the connection closed")
+            return .badRequest("incomplete-request", "The connection closed before the request's body was complete; nothing was stored.")
+        case let error as HTTPParserError:
+            // A body the HTTP/1.1 codec cannot read (RFC 9112 section 7.1: a chunk size that is
+            // not hexadecimal, say). The error's case names the rule, never the bytes.
+            logger.info("request body malformed", metadata: ["http_parser_error": "\(error)"])
+            return malformedRequest
         default:
             return internalError(logging: ["error_type": "\(type(of: error))"], logger: logger)
         }

@@ -101,6 +101,14 @@ extension Problem {
             headers: [.connection: "close"])
     }
 
+    /// A request the HTTP/1.1 codec cannot read (RFC 9112): too many or too large header
+    /// fields, bytes a request target may not hold, both Content-Length and Transfer-Encoding,
+    /// conflicting lengths, a malformed chunk. The connection is closed after it.
+    static let malformedRequest = Problem(
+        .badRequest, "malformed-request", title: "Malformed request",
+        detail: "The request is not valid HTTP/1.1 (RFC 9112) or exceeds this gateway's header bounds; nothing was stored.",
+        headers: [.connection: "close"])
+
     /// An unexpected failure: the client learns only a correlation id, which the log has too.
     static func internalError(correlationID: String) -> Problem {
         Problem(

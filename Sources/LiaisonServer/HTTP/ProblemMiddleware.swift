@@ -1,6 +1,9 @@
 import Hummingbird
 
-/// Answers every failure as a problem document (see ``Problem/from(_:logger:)``).
+/// Answers every failure as a problem document (see ``Problem/from(_:logger:)``). Under
+/// `/taxii2/` the only failures that reach it are paths no route takes (the TAXII routes answer
+/// their own, through `TAXIIErrorMiddleware`); those are answered as TAXII error messages
+/// (TAXII 2.1 section 3.6.1), as a TAXII client expects.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
@@ -8,7 +11,10 @@ struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            throw Problem.from(error, logger: context.logger)
+            let problem = Problem.from(error, logger: context.logger)
+            guard request.uri.path == "/taxii2" || request.uri.path.hasPrefix("/taxii2/") else { throw problem }
+            return try JSONResponse.make(
+                problem.status, TAXII.ErrorMessage(problem), contentType: MediaType.taxii.text, headers: problem.headers)
         }
     }
 }
