@@ -33,6 +33,8 @@ enum ExitFailure: Error {
     case temporary(String)
     /// 67 EX_NOUSER: the addressee (here: the producer) is unknown.
     case noUser(String)
+    /// 77 EX_NOPERM: not permitted (the producer's sender rule refuses the message).
+    case noPermission(String)
 
     var code: Int32 {
         switch self {
@@ -40,13 +42,14 @@ enum ExitFailure: Error {
         case .data: 65
         case .temporary: 75
         case .noUser: 67
+        case .noPermission: 77
         }
     }
 
     var message: String {
         switch self {
         case .configuration(let text): "configuration: " + text
-        case .data(let text), .temporary(let text), .noUser(let text): text
+        case .data(let text), .temporary(let text), .noUser(let text), .noPermission(let text): text
         }
     }
 }

@@ -11,12 +11,15 @@ struct Mail: AsyncParsableCommand {
             Reads one raw RFC 5322 message, maps its ARF, X-ARF, IODEF or free-text report to \
             incidents, and stores them with their custody record, exactly as POST /v1/intake/email \
             does. The producer is --producer, or the one mail.recipients maps --recipient to, or the \
-            +TAG of the recipient's local part (abuse-reports+serbian-cert@… → serbian-cert).
+            +TAG of the recipient's local part (abuse-reports+serbian-cert@… → serbian-cert). \
+            mail.producers.ORG.senders (addresses, domains) and .require_signature limit who may \
+            send as ORG; without them any sender is taken for the producer the recipient names.
 
             Exit codes follow sysexits, so the MTA does the right thing: 0 stored, or already stored \
             (the same message again: nothing is written); \
             65 (EX_DATAERR) unparsable, over a bound or its parse time, or no report in it — the MTA bounces; \
-            67 (EX_NOUSER) no such producer; 75 (EX_TEMPFAIL) the database cannot be reached or its \
+            67 (EX_NOUSER) no such producer; 77 (EX_NOPERM) the producer's sender rule refuses the \
+            message — the MTA bounces; 75 (EX_TEMPFAIL) the database cannot be reached or its \
             schema is not current (run liaison migrate) — the MTA queues and retries; 78 (EX_CONFIG) bad \
             configuration.
             """)
@@ -42,7 +45,11 @@ struct Mail: AsyncParsableCommand {
                 configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning))
             let batch: IntakeBatch
             do {
-                batch = try await gateway.mailSubmission().batch(bytes, producer: producer)
+                batch = try await gateway.mailSubmission().batch(
+                    bytes, producer: producer, senderRule: configuration.mailSenderRules[producer])
+            } catch MailSubmission.Rejection.senderRefused(let refusal) {
+                throw ExitFailure.noPermission(
+                    "the message is not taken from this sender for \(producer) (\(refusal.rawValue)): see mail.producers.\(producer)")
             } catch let rejection as MailSubmission.Rejection {
                 throw ExitFailure.data(rejection.reasonText)
             }

@@ -25,6 +25,37 @@ import Testing
         }
     }
 
+    @Test("mail.producers.ORG.senders limits who may send as ORG by +TAG: another sender exits 77, nothing written, no address printed")
+    func senderRules() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer)
+            let environment = ["LIAISON_DATABASE_URL": db.url, "LIAISON_VAULT_KEY": Data(db.vaultKey.bytes).base64EncodedString()]
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-mail-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            func config(_ yaml: String) throws -> String {
+                let file = directory.appendingPathComponent("\(UUID().uuidString).yaml")
+                try yaml.write(to: file, atomically: true, encoding: .utf8)
+                return file.path
+            }
+            let recipient = ["--recipient", "abuse-reports+serbian-cert@gateway.example.org"]
+            let before = try await TestDatabase.rowCounts(db)
+            // The ARF report comes from fbl@mailbox.example.com.
+            let others = try config("mail:\n  producers:\n    serbian-cert:\n      senders: [cert.example.rs, fbl@other.example.net, example.com]\n")
+            let refused = try await mail(recipient + ["--config", others], MailCorpus.arfProvider, environment)
+            #expect(refused.status == 77, "\(refused.stderr)")
+            #expect(refused.stderr.contains("sender-not-listed"))
+            #expect(!refused.stderr.contains("fbl@") && !refused.stdout.contains("fbl@"), "the sender's address was printed")
+            let unsigned = try config("mail:\n  producers:\n    serbian-cert:\n      senders: [mailbox.example.com]\n      require_signature: true\n")
+            let notSigned = try await mail(recipient + ["--config", unsigned], MailCorpus.arfProvider, environment)
+            #expect(notSigned.status == 77, "\(notSigned.stderr)")
+            #expect(notSigned.stderr.contains("verified-signature-required"))
+            #expect(try await TestDatabase.rowCounts(db) == before)
+            let listed = try config("mail:\n  producers:\n    serbian-cert:\n      senders: [FBL@mailbox.example.com]\n")
+            let taken = try await mail(recipient + ["--config", listed], MailCorpus.arfProvider, environment)
+            #expect(taken.status == 0, "\(taken.stderr)")
+        }
+    }
+
     @Test("liaison mail refuses a schema that is not current (75) without migrating it")
     func schemaNotCurrent() async throws {
         try await TestDatabase.withSchema { (db) async throws in

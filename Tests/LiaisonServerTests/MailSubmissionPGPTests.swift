@@ -42,6 +42,29 @@ import Testing
         #expect(bad.hasPrefix("bad "), "\(bad)")
     }
 
+    @Test("A sender rule that requires a signature takes a verified one and refuses a bad one, an unknown key's and none")
+    func requiredSignature() async throws {
+        let producer = try GnuPGHome(), keyring = try GnuPGHome(), stranger = try GnuPGHome()
+        _ = try await producer.generateKey(Self.uid)
+        _ = try await stranger.generateKey(Self.uid)
+        try await keyring.importPublicKey(of: producer, uid: Self.uid)
+        let submission = Self.submission(keyrings: ["cert": keyring.path])
+        let rule = MailSenderRule(requireSignature: true)
+        let signed = try await producer.detachSign(Array(Self.entity.utf8), as: Self.uid)
+        let good = MailCorpus.pgpSigned(entity: Self.entity, signature: signed)
+        #expect(!(try submission.batchBlocking(good, producer: "cert", senderRule: rule).drafts.isEmpty))
+        let tampered = MailCorpus.pgpSigned(entity: Self.entity.replacingOccurrences(of: "192.0.2.9", with: "192.0.2.8"), signature: signed)
+        let unknown = MailCorpus.pgpSigned(entity: Self.entity, signature: try await stranger.detachSign(Array(Self.entity.utf8), as: Self.uid))
+        for message in [tampered, unknown, MailCorpus.arfProvider] {
+            #expect {
+                _ = try submission.batchBlocking(message, producer: "cert", senderRule: rule)
+            } throws: { error in
+                guard case .senderRefused(.signatureRequired)? = error as? MailSubmission.Rejection else { return false }
+                return true
+            }
+        }
+    }
+
     @Test("A signature by a key the producer's keyring does not hold is recorded as unverified: unknown key")
     func unknownKey() async throws {
         let producer = try GnuPGHome(), stranger = try GnuPGHome()

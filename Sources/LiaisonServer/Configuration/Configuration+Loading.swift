@@ -252,13 +252,15 @@ extension Configuration {
     /// (seconds for parsing and mapping one message, 1–3,600, default 10), `mail.recipients`
     /// (address → producer), `mail.keyrings` (producer → GnuPG home folder),
     /// `mail.decryption_keyring` (GnuPG home with the gateway's secret key), `mail.gpg_program`
-    /// (the gpg executable GPGME drives; default: the one GnuPG's `gpgconf` names).
+    /// (the gpg executable GPGME drives; default: the one GnuPG's `gpgconf` names),
+    /// `mail.producers.ORG.senders` (list of addresses and domains) and
+    /// `mail.producers.ORG.require_signature` (bool, default false): see ``MailSenderRule``.
     private mutating func readMail(_ mail: Yams.Node.Mapping?, base: (String) -> URL, reader: inout YAMLReader) {
         guard let mail else { return }
         reader.rejectUnknownKeys(
             in: mail,
             known: ["max_message_bytes", "max_parts", "max_depth", "max_archive_bytes", "max_archive_ratio", "max_archive_entries",
-                    "parse_timeout", "recipients", "keyrings", "decryption_keyring", "gpg_program"],
+                    "parse_timeout", "recipients", "keyrings", "decryption_keyring", "gpg_program", "producers"],
             path: "mail")
         mailLimits.maxMessageBytes = reader.int(mail, "max_message_bytes", path: "mail", range: 1024...(100 << 20)) ?? mailLimits.maxMessageBytes
         mailLimits.maxParts = reader.int(mail, "max_parts", path: "mail", range: 1...10_000) ?? mailLimits.maxParts
@@ -282,6 +284,34 @@ extension Configuration {
         if let program = reader.string(mail, "gpg_program", path: "mail") {
             if FileManager.default.isExecutableFile(atPath: base(program).path) { mailGPGProgram = base(program).path } else {
                 reader.fail(reader.value(mail, "gpg_program"), key: "mail.gpg_program", "is not an executable file")
+            }
+        }
+        if let producers = reader.mapping(mail, "producers", path: "mail") {
+            for (keyNode, _) in producers {
+                let producer = keyNode.string ?? ""
+                let path = "mail.producers.\(producer)"
+                guard Identifier.isValid(producer) else {
+                    reader.fail(keyNode, key: path, "names no valid organisation id")
+                    continue
+                }
+                guard let rule = reader.mapping(producers, producer, path: "mail.producers") else { continue }
+                reader.rejectUnknownKeys(in: rule, known: ["senders", "require_signature"], path: path)
+                let senders = reader.strings(rule, "senders", path: path) ?? []
+                for (sender, node) in senders where sender.isEmpty || sender.contains(where: \.isWhitespace) || sender.hasPrefix("@") {
+                    reader.fail(node, key: "\(path).senders", "must list addresses or domains")
+                }
+                var requireSignature = false
+                if let text = reader.string(rule, "require_signature", path: path) {
+                    switch text {
+                    case "true": requireSignature = true
+                    case "false": requireSignature = false
+                    default: reader.fail(reader.value(rule, "require_signature"), key: "\(path).require_signature", "must be true or false")
+                    }
+                }
+                if senders.isEmpty && !requireSignature {
+                    reader.fail(keyNode, key: path, "needs senders or require_signature: true")
+                }
+                mailSenderRules[producer] = MailSenderRule(senders: senders.map(\.0), requireSignature: requireSignature)
             }
         }
         if let keyrings = reader.mapping(mail, "keyrings", path: "mail") {

@@ -62,6 +62,9 @@ public struct Configuration: Sendable {
     public var mailLimits: MailLimits
     /// `mail.recipients`: recipient address → producer, for `liaison mail --recipient`.
     public var mailRecipients: [String: String]
+    /// `mail.producers.ORG.senders` (addresses and domains) and `.require_signature` (default
+    /// false): who may send as ORG through `liaison mail`. No rule: any sender.
+    public var mailSenderRules: [String: MailSenderRule]
     /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
     public var mailKeyrings: [String: String]
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
@@ -99,6 +102,7 @@ public struct Configuration: Sendable {
         mailLimits = MailLimits()
         mailRecipients = [:]
         mailKeyrings = [:]
+        mailSenderRules = [:]
         mailDecryptionKeyring = nil
         logLevel = .info
     }

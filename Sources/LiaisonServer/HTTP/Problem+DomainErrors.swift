@@ -140,6 +140,10 @@ extension Problem {
                 .unprocessableContent, "mail-no-report", title: "No report in the message",
                 detail: "No part of the message holds a report the gateway can map; nothing was stored.",
                 errors: parts.map { Item(pointer: $0.path, reason: "\($0.status)\($0.reason.map { ": \($0)" } ?? "")") })
+        case .senderRefused(let refusal):
+            self = Problem(
+                .forbidden, "mail-sender-refused", title: "Sender not admitted",
+                detail: "The producer's sender rule does not admit this message (\(refusal.rawValue)); nothing was stored.")
         }
     }
 }

@@ -24,18 +24,21 @@ public struct MailSubmission: Sendable {
     public enum Rejection: Error, Sendable {
         case unparsable(MailError)
         case noIncident(parts: [Receipt.Part])
+        /// The producer's ``MailSenderRule`` does not admit this message.
+        case senderRefused(MailSenderRule.Refusal)
     }
 
     /// Reads the message on the thread pool made for blocking work: GMime and GPGME (which
     /// runs `gpg` and waits for it) block their thread, and must not hold one of the few
     /// threads that run every request's async code. The deadline (`mail.parse_timeout`) is
     /// enforced there as it is anywhere.
-    public func batch(_ bytes: [UInt8], producer: String) async throws -> IntakeBatch {
-        try await NIOThreadPool.singleton.runIfActive { try batchBlocking(bytes, producer: producer) }
+    /// `senderRule`, when given, must admit the message's sender and signature.
+    public func batch(_ bytes: [UInt8], producer: String, senderRule: MailSenderRule? = nil) async throws -> IntakeBatch {
+        try await NIOThreadPool.singleton.runIfActive { try batchBlocking(bytes, producer: producer, senderRule: senderRule) }
     }
 
     /// The same, on the calling thread (the fuzzer and single-threaded tools).
-    public func batchBlocking(_ bytes: [UInt8], producer: String) throws(Rejection) -> IntakeBatch {
+    public func batchBlocking(_ bytes: [UInt8], producer: String, senderRule: MailSenderRule? = nil) throws(Rejection) -> IntakeBatch {
         // One deadline (mail.parse_timeout) for parsing and mapping together.
         let deadline = MailDeadline(limit: limits.parseTimeout)
         let digest = Data(SHA256.hash(data: bytes))
@@ -49,7 +52,11 @@ public struct MailSubmission: Sendable {
         }
         let parts = report.parts.map { Receipt.Part(path: $0.path, status: $0.status.rawValue, reason: $0.reason) }
         guard !report.drafts.isEmpty else { throw .noIncident(parts: parts) }
-        let custody = custodyFields(report.custody, signature: signatureStatus(message, producer: producer))
+        let signature = signatureStatus(message, producer: producer)
+        if let refusal = senderRule?.refusal(sender: report.custody.sender?.address, signature: signature) {
+            throw .senderRefused(refusal)
+        }
+        let custody = custodyFields(report.custody, signature: signature)
         let drafts = report.drafts.map { draft in
             var draft = draft
             draft.custody = custody
@@ -116,6 +123,7 @@ extension MailSubmission.Rejection {
         case .noIncident(let parts):
             "the message holds no report: " + parts.map { "\($0.path.isEmpty ? "<root>" : $0.path) \($0.status)\($0.reason.map { " (\($0))" } ?? "")" }
                 .joined(separator: "; ")
+        case .senderRefused(let refusal): "the message is not taken from this sender for this producer (\(refusal.rawValue))"
         }
     }
 }
