@@ -132,3 +132,19 @@ import Testing
         #expect([String: String]().canonicalJSON == Array("{}".utf8))
     }
 }
+
+@Suite struct RandomIdentifierTests {
+    @Test("Random UUIDs are version 4, RFC 9562 variant, and do not repeat across refills of the pool")
+    func uuids() {
+        let ids = (0..<5_000).map { _ in UUID.random() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(600) {
+            let text = id.uuidString.lowercased()
+            let version = text[text.index(text.startIndex, offsetBy: 14)]
+            let variant = text[text.index(text.startIndex, offsetBy: 19)]
+            #expect(version == "4" && "89ab".contains(variant), "\(text)")
+        }
+        let tokens = (0..<2_000).map { _ in Token.randomID() }
+        #expect(Set(tokens).count == tokens.count && tokens.allSatisfy { $0.count == 16 })
+    }
+}
