@@ -1,0 +1,218 @@
+/// Reads the words around a capitalised word and decides whether they name a person (the rules
+/// are listed on `PersonNames`). Holds one scratch buffer for folded words, so a scan allocates
+/// nothing per word. At most three words are read from any start, so the work stays linear
+/// however long a run of capitalised words is.
+struct NameReader {
+    let p: Bytes
+    private var folded: [UInt8] = []
+
+    init(_ p: Bytes) {
+        self.p = p
+        folded.reserveCapacity(128)
+    }
+
+    enum Shape { case capitalised, allCaps, lower, initial }
+
+    /// One word as written (suffixes included) and what speaks for and against a person.
+    struct Word {
+        var range: Range<Int>
+        var shape: Shape
+        var evidence = NameEvidence()
+    }
+
+    /// A name starting with the capitalised word at `i`, found without a cue.
+    mutating func name(at i: Int) -> FoundName? {
+        guard let w0 = word(at: i) else { return nil }
+        if w0.shape == .initial {
+            // "M. Petrović", "A. Krasniqi"
+            guard let w1 = next(after: w0), w1.shape != .lower, w1.evidence.given > 0 || w1.evidence.surname > 0 else { return nil }
+            return accepted([w0, w1], detector: "person-initial")
+        }
+        guard fits(w0), let w1 = next(after: w0), fits(w1) else { return nil }
+        let e0 = w0.evidence, e1 = w1.evidence
+        var words = [w0, w1]
+        if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
+            // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
+            // A weak first word ("Danas", read as a declined "Dana") yields to a given name after it.
+            if let w2 = next(after: w1), fits(w2),
+               e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
+                words.append(w2)
+            }
+        } else if e0.surname == 2 && e1.given > 0 {
+            // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
+            if let w2 = next(after: w1), fits(w2), w2.evidence.given == 2 { words.append(w2) }
+        } else if e0.isUnknown && e1.surname == 2 && e1.regionalShape && w0.shape == .capitalised
+                    && !opensSentence(w0.range.lowerBound) {
+            // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović".
+        } else {
+            return nil
+        }
+        return accepted(words, detector: "person-gazetteer")
+    }
+
+    /// A word that can be part of a name found without a cue: capitalised or in capitals, not an
+    /// organisation word, and, in capitals, known to the gazetteer ("MARKO", not "URGENT").
+    private func fits(_ w: Word) -> Bool {
+        (w.shape == .capitalised || (w.shape == .allCaps && !w.evidence.isUnknown)) && !w.evidence.organisation
+    }
+
+    /// The name after a cue or title ending at `j`: one to three words.
+    mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
+        guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation else { return nil }
+        var words = [w0]
+        if let w1 = next(after: w0), w1.shape != .initial, !w1.evidence.organisation, (w1.shape == .lower) == (w0.shape == .lower) {
+            words.append(w1)
+            if let w2 = next(after: w1), w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps, !w2.evidence.organisation,
+               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+                words.append(w2)
+            }
+        }
+        // Lower-case words count only with gazetteer evidence each; one word after a role label too.
+        for w in words where w.shape == .lower && w.evidence.isUnknown { return nil }
+        if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
+        if w0.shape == .initial && words.count == 1 { return nil }
+        return accepted(words, detector: title ? "person-title" : "person-cue")
+    }
+
+    /// `words` as a name unless a company form or organisation word follows ("Marko Trade d.o.o.").
+    private mutating func accepted(_ words: [Word], detector: String) -> FoundName? {
+        let last = words[words.count - 1]
+        if let after = gapEnd(last.range.upperBound), organisationFollows(after) { return nil }
+        return FoundName(words: words.map(\.range), detector: detector)
+    }
+
+    /// The start of the next word when only spaces and at most one line break separate it.
+    private func gapEnd(_ e: Int) -> Int? {
+        var k = e
+        var breaks = 0
+        while k < p.count, k - e < 8 {
+            switch p[k] {
+            case 0x20, 0x09: k += 1
+            case 0x0D: k += 1
+            case 0x0A: breaks += 1; k += 1
+            default: return k > e && breaks <= 1 ? k : nil
+            }
+        }
+        return nil
+    }
+
+    private mutating func next(after w: Word) -> Word? {
+        guard let k = gapEnd(w.range.upperBound) else { return nil }
+        return word(at: k)
+    }
+
+    /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'
+    /// or a line break.
+    private func opensSentence(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        return k < 0 || p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F || p[k] == 0x0A || p[k] == 0x22 || p[k] == 0x2D
+    }
+
+    /// A company form ("d.o.o.", "A.Ş.", "Ltd", "sh.p.k.") or organisation word ("banka") at `i`.
+    private mutating func organisationFollows(_ i: Int) -> Bool {
+        var k = i
+        var dotted = false
+        folded.removeAll(keepingCapacity: true)
+        while k < p.count, k - i < 24 {
+            if p[k] == 0x2E { dotted = true; k += 1; continue }
+            let (v, l) = p.scalar(at: k)
+            guard PersonNames.isLetter(v) else { break }
+            guard NameGazetteer.fold(p, k..<(k + l), into: &folded) else { return false }
+            k += l
+        }
+        guard !folded.isEmpty else { return false }
+        let h = folded.fnv1a(prefix: folded.count)
+        if NameEvidence.organisationWords.contains(h) { return true }
+        // Short company forms ("AD", "a.d.", "A.Ş.") count when dotted or in capitals, not as the words "ad", "as".
+        let capitals = PersonNames.isUpper(p.scalar(at: i).value) && PersonNames.isUpper(p.scalar(at: i + 1).value)
+        return (dotted || capitals) && NameEvidence.companyForms.contains(h)
+    }
+
+    /// The word at `i`: letters, with an apostrophe suffix ("Yılmaz'ın", "O'Neill"), hyphenated
+    /// parts ("Kaya-Demir") and Albanian hyphenated endings ("Krasniqi-t") inside it; an initial
+    /// is one capital and a dot.
+    mutating func word(at i: Int) -> Word? {
+        let (v0, l0) = p.scalar(at: i)
+        guard i < p.count, PersonNames.isLetter(v0) else { return nil }
+        let upper0 = PersonNames.isUpper(v0)
+        if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
+            return Word(range: i..<(i + l0 + 1), shape: .initial)
+        }
+        var parts: [Range<Int>] = []  // the stems looked up: before an apostrophe or a lower-case hyphen ending
+        var partStart = i
+        var stemmed = false
+        var atStart = true
+        var e = i
+        var innerUppers = 0, lowers = 0, letters = 0
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            if PersonNames.isLetter(v) {
+                if !stemmed {
+                    letters += 1
+                    if !PersonNames.isUpper(v) { lowers += 1 } else if !atStart { innerUppers += 1 }
+                }
+                atStart = false
+                e += l
+                continue
+            }
+            let apostrophe = v == 0x27 || v == 0x2019
+            guard apostrophe || v == 0x2D else { break }
+            let (nv, _) = p.scalar(at: e + l)
+            guard PersonNames.isLetter(nv), !stemmed else { break }
+            parts.append(partStart..<e)
+            if v == 0x2D && PersonNames.isUpper(nv) && !isShortCapitalSuffix(e + l) {
+                partStart = e + l  // a double-barrelled name: each part is looked up
+                atStart = true
+            } else if apostrophe && e - partStart == 1 && upper0 {
+                parts.removeLast()  // "O'Neill", "D'Angelo": the part after the apostrophe is the name
+                partStart = e + l
+                atStart = true
+            } else {
+                stemmed = true      // a suffix: "Yılmaz'ın", "Krasniqi-t", "Ahmet'e"
+            }
+            e += l
+        }
+        guard e - i <= 96, letters >= 2 else { return nil }
+        if !stemmed { parts.append(partStart..<e) }
+        let shape: Shape
+        if !upper0 {
+            guard innerUppers == 0 else { return nil }
+            shape = .lower
+        } else if lowers == 0 {
+            shape = .allCaps
+        } else if innerUppers == 0 {
+            shape = .capitalised
+        } else {
+            return nil  // "DigitalOcean", "iPhone": brands, not people
+        }
+        var word = Word(range: i..<e, shape: shape)
+        for part in parts {
+            folded.removeAll(keepingCapacity: true)
+            guard NameGazetteer.fold(p, part, into: &folded) else { return word }
+            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part)))
+        }
+        return word
+    }
+
+    /// "ć", "č" or "ћ" (either case) in `r`.
+    private func hasAccentedC(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k + 1 < r.upperBound {
+            let a = p[k], b = p[k + 1]
+            if (a == 0xC4 && (b == 0x86 || b == 0x87 || b == 0x8C || b == 0x8D)) || (a == 0xD1 && b == 0x9B) || (a == 0xD0 && b == 0x8B) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".
+    private func isShortCapitalSuffix(_ k: Int) -> Bool {
+        var j = k
+        var letters = 0
+        while letters <= 3, PersonNames.isLetter(p.scalar(at: j).value) { j += p.scalar(at: j).length; letters += 1 }
+        return letters <= 3 && k >= 2 && PersonNames.isUpper(p.scalar(at: k - 2).value)
+    }
+}
