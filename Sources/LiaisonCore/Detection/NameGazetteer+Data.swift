@@ -5,7 +5,12 @@
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US, en_GB.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names, 2369 surnames.
+// Ambiguous: the given names that are lower-case words in Debian's
+// hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
+// Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
+// subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+).
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1552
+// ambiguous), 2369 surnames, 937 places.
 
 extension NameGazetteer {
     /// Each non-ASCII letter followed by its folded ASCII (possibly empty), separated by spaces.
@@ -818,5 +823,172 @@ extension NameGazetteer {
     zavala zdrakov zeba zebec zeleznik zelic zemljic zengin zenginov zerjav zezelic zgorelec zhang zibert zic \
     zikovic zimmerman zivic zivkovic zizek zlatkov zmaic znidarsic zorko zorlu zorman zrilic zrinski zubcic \
     zufika zugec zunec zuniga zupan zupanc zupancic zupanic zuvela zuzic zver
+    """
+
+    static let ambiguousGivenNameKeys = """
+    aca acim ada adalet adam adem adi adil adile agah agan agis ago ahu ajet akan akil akin alan alberta albin \
+    aleksi alem ales alev ali alice alim alisan alkan alkis alla allan alma alp alperen altin amal amber amel \
+    amil amir amor ana anca andi angel angelika ani anif anil anis anne anneli ansi ante apostol april aral \
+    arandjel arda ari arif arife aris arise arli armagan arsen arslan artan arzu asa asan asil asim asker askin \
+    aslan asli asma asuman ata ataman ates atif atila atina august aurora avgust ayca aydin ayla azat azim aziz \
+    azize azmi bahadir bahar bahir bahri bahriye bahtiyar baki bakir bala banko bara baran barica baris basa \
+    basak basar bata battal batur bayram beat becir bedri begum behar bektas bela belgin belina ben bengi bent \
+    berat beril berk berkin berrak bert bertil beryl besa besi besnik beste beti betim bezir bilek bilge bilgi \
+    bilgin bill billur billy binali birkan biser biserka blago blagota blagovest blaze bob bobby bogac bogic \
+    boginja bogoljub bogumil bojana bojanka bonnie bora boran bore borica borina borje boyan boza bozan bozica \
+    bozo braco brad brana brandy bratislava breda brid bruneta bugra buket bulbul bulut burcak burcu burhan buse \
+    cagdas cagla caglayan cagri can cana canan carina carla carol cazir cedo celal celep celik celil cem cemal \
+    cemil cemile cemre cen cena cenap cengiz cenk cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem \
+    cihan cihangir cihat cimen cinar ciril colleen coskun crystal cuma cumali cumhur dado dafina daisy dale dalip \
+    damla dan dana dane danju dara dare darvin dasa dawn dean dede defne deha dejan del deljan demet demir demis \
+    denis deniz dera derrick dervis dervish derya desa despot detelina deva devin devran devrim dick didar dieter \
+    dilaver dilber dile dilek dime din dina dini diren direnc dirk djana djoka djurdjica dobra dobri dobrica \
+    dobromir dobrotin doca doga dogac dogan dogu dogus dojka domen dominika don dona done donus doruk dosta draga \
+    dragan dragana dragoljub drazen dren dudu duke dule dunja dunya duran durmus duru dusica duygu earl ebru ece \
+    eda eddy edi edibe edim edin edip edis edit edna efe efsun ege egemen egil egzon ejder ekin eko ela elif \
+    elisa ellen elli elma elmas else elvan emek emel emil emilija emin emir emre emri emsal ender engin eno era \
+    erato erdem eren ergen ergin eri erik erika erim erin erinc eris erk erkan erkin ermin ersel esef esen eser \
+    esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi fahri fahriye faik fani fari fata fatih \
+    fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah ferit feston feta fethi fetih feyyaz feyzi \
+    feza fidan fikri fila file filiz flora florin foto franc frank franko fulya funda fusun gabor gafur galip \
+    galja gamze gana gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin geri \
+    gina giray gizem glen goce gokce gokmen goksel goksu golub golupka gonca gonul goran goranka gordon gorica \
+    gorkem gorki gospodin gozde grace gracija graham granit guclu gul gulbahar gulce gulden gulen gulistan gullu \
+    gulsen gulsu gulusen gun gunce gunduz gunes guney gunsel gurbet gurbuz gurcu gurkan gurman gursel guven \
+    guvenc guy guzide gvozden habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet \
+    han handan hande hane hanim hanumica harika haris harry hasa hasbi hasim hasna hasret hatim hatun hava hayat \
+    hayati hayri hazan hazar hazel hazim hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly \
+    horst hulya hun huner hunkar huri hurma hurriyet husne husnu ibadullah ica ice ideal idil iffet igli ihsan \
+    ika ikbal iko ilce ilgin ilham ilhan iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion \
+    ipek ira irakli irfan iris irmak isik isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica \
+    izzet jack jadran jagoda jagodica jak jaka jaki jale janja jari jasen jasmin jasmine javor jay jeka jela \
+    jelica jelka jelo jeton jimmy john joke jole jon jordan jos joy juan juha juli june jura juri kader kadife \
+    kadir kadri kadro kagan kahraman kaj kalender kalevi kalin kalina kalja kalo kalya kamber kamelija kamelya \
+    kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla karolina kartal kasem kasim \
+    kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kera kerem kerim kibar kica kim kina \
+    kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca konstantin korkmaz korkut kosa \
+    kosovka koyu krasen krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame \
+    lamija lance lando larisa latif latife lea ledi ledina ledja lee lefter lek leke leman lena leon lester letka \
+    levent libor lija lijana lika lila lily liman lirika lis lisa lise liv liz liza ljiljan ljuba ljubica ljudi \
+    ljupce lola lone lozan luc luca luce luci luka luke lula lule lutfu mads mahbube mahfuz mahir maj maja major \
+    maksim maksut mala malik malina manca manda mane mania manola manti manuel mare margareta margarita margita \
+    mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may maya maze \
+    mazlum mecnun medet medina mefkure mehdi mehtap melek melik melike melina melisa melody meltem mena menderes \
+    menekse meni mensur mentor mera mercan mercedes meri mersin mert mesut meta mete metin metod mevlide mevlut \
+    meydan mico mika mike milada miladi miladin mile milen milena mili milina milovan mimes mimoza mina mine \
+    miomir mira mirac miran miranda mirha mirta mirza misa misic miso misty mitar mite mito mitra mladenka \
+    mladjan morena mualla muammer muazzez mucahit mucella mufit muge muharrem muhtar muhterem muin mujde mujgan \
+    mukadder mukaddes mulkiye mumin mumtaz munevver muradif murat muruvvet musema muserref mutlu muyesser \
+    muzaffer muzeyyen naci nada nadan nadide nadir nafi nafiz nagehan nahod nail naime najada nalan namira nana \
+    nane narcis narin nasi nasibe nasit naum naz nazar nazik nazim nazime nazire nazli nazmi nebahat nebi necat \
+    necibe necip nedelja nedim nedime nedret nehat nehir nera nereida nergis nese neset nesim nesrin nesti netice \
+    neven nevin nevruz nezaket nezih nezir nice nida nihan niko nil nilufer nimet nirvana nizam noel nokta nona \
+    norma norman nota novak nur nurija nursal odd ognjen ogul ogun oguz okay olcun ole olgun oliva olive olta \
+    omer omur onan onat onay onder oner onur oral oren orhideja orkan orkide orla oruc ove oya oyku ozan ozen \
+    ozge ozgu ozgul ozgun ozgur ozlem ozren paca paddy pal pano pascal paska pat patrik patsy patty pave pearl \
+    pece peder pelin pelivan pembe pena penny per pero perunika petek peter petrica pilar pile pinar pio plamen \
+    platon poema polat predrag prodan prokop prosper rabi radan radi radisa rado radost rafal rahim rahman rahmi \
+    rajna rakip rakita rali ralica ram ramadan ramazan rami ramus rana randa randy ranka rasit ray razi rea recep \
+    redo refik refika regula reha remzi rengin reni resa resit resmi resul reyhan rezan rick riga rima rina rino \
+    rita riza rob robin rodica rodoljub roger rok rola roman rona rosa rosan rosario rose rosemary rosen rosica \
+    roska roza rozeta rozina rubin ruby rudina ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah \
+    saban sabir sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin \
+    saibe said sakir sali salim sally sam samija samil samo sana sander sandy sanel sanem saner saniye sanja \
+    santa sara saray sare sari sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem \
+    secil seckin seda sedef sedina sefa sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim \
+    selva selvi sema semahat semen semih semir semsi sena senka seno serafim serafin serap serdar seref seren \
+    serge sergen serhat serif serin serpil servet sevda sevdalija sever sevgi sevil sevim sevinc seviye sevket \
+    sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sibila sidik siir sija sika sila sile silvan \
+    silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava slave slavica \
+    slobodan sofija sokol solmaz sonja sonmez soren spas srecka srecko sretan staka stamen stanica stanka stati \
+    stein stela sten stipan stojadin stojko stole su sue suha suheda sukran sukru sule sultan sultanka suna \
+    suncica surmeli susan suvad suzan svetlan svilen takis tale talih talip tamer tan tane tani tara tare tarik \
+    taskin tayfun taylan tayyar tea tekin tela telli temel teofanija terry tevfik tilen tim tine tolga toli tom \
+    tome ton tone tony toprak tor tore tosun toygar trajan troy tuba tufan tugay tugra tugrul tuna tunc turan \
+    turgay turkan tutku ufuk ugur ulas ulku ulvi umit umran umur umut una unsal uran urban ursula utkan utku \
+    uygar uzay vahit vala valer vasfi vasif vasil vasile vasili vasilica vaska vecdi vedia vela veledin veli \
+    velik veljko vena vera veranda verim verona veronika veselko vesile vessel vezen vica vicdan vice victor vid \
+    vida vidan vido vika viktorija viola violet violina visnja visnjica vita vital vjera vjeran vlada vladica \
+    vlora vojna volkan vucina vuk vulkan vuslat warren yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac \
+    yaman yani yaprak yaren yasar yasemin yaver yavuz yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca \
+    yosma yosun yucel yuksel yunus zafer zagorka zahide zahir zahit zalo zamir zan zarif zeki zeman zerrin zihni \
+    zikret zina ziva zivana ziya ziynet zlata zlatan zlatica zora zoran zorica zornica zula zulfu zumrut zvezda \
+    zvezdan zvjezdan zvonko
+    """
+
+    static let placeKeys = """
+    adana adiyaman afganistan afghanistan afyonkarahisar agri ajdovscina aksaray albania albanija algeria algjeri \
+    almanya alzir amasya andora andorra andorre andrijevica angila angola angole anguila anguilla ankara ankaran \
+    antalya antarctica antarktide antarktik antarktika antartika apace aracinovo ardahan argentina argjentine \
+    arjantin armeni armenia armenija arnavutluk artvin aruba attiki australi australia australija austri austria \
+    austrija avganistan avstralija avstrija avustralya avusturya aydin azerbaijan azerbajdzan azerbajxhan \
+    azerbaycan azerbejdzan bahamalar bahamas bahami bahrain bahrein bahreyn balikesir banglades bangladesh bar \
+    barbados bartin batman bayburt belarus belcika belgija belgium belgjike belize belorusija beltinci benedikt \
+    benin beograd berane berat bermuda bermudi berovo bhutan bilecik bingol birmani bitlis bitola bjellorusi \
+    bjelorusija blagoevgrad bled bloke bocvana bogdanci bogovinje bohinj bolivi bolivia bolivija bolivya bolu \
+    borovnica bosilovo bosnahersek botsvana botsvane botswana bovec braslovce brazil brda brezice brezilya \
+    brezovica brunei bruneji brvenica budva bugarija bugarska bulgaria bulgaristan bullgarie burdur burgas burma \
+    bursa burundi butan cad cambodia cameroon canada canakkale cankiri cankova caska cebelitarik ceki cekya celje \
+    cerknica cerkno cerkvenjak cesinovooblesevo ceska cetinje cezayir chad chile china cibuti cile cin cipar \
+    cirkulane colombia comoros congo corum crensovci crnomelj croatia cuba cucersandevo curacao cyprus czechia \
+    danilovgrad danimarka danimarke danska debar debrca delcevo denizli denmark destrnik diber divaca diyarbakir \
+    djibouti dobje dobrepolje dobrich dobrna dobrovnik dojran dolneni dominica dominika dominikana dominike \
+    domzale dornava dravograd duplek durres duzce dzersi dzerzi dzibuti dzordan ecuador edirne egipat egipet \
+    egjipt egypt ekuador ekvador elazig elbasan endonezya eritre eritrea eritreja ermenija ermenistan erzincan \
+    erzurum eskisehir estoni estonia estonija estonya esuatini esvatini eswatini ethiopia etiopi etiopija \
+    etiyopya fas fidzi fier fiji filipine filipini filipinler finland finlande finlandiya finska fixhi france \
+    francija francuska fransa gabon gabrovo gambia gambija gambiya gana gane gaziantep georgia germanija germany \
+    gernsi gernzi gevgelija ghana giam gibraltar gine ginebissau giresun gjeorgji gjermani gjibraltar gjirokaster \
+    gorisnica gorje gostivar grad gradsko grcija grcka greece greenland grenada grenade grenland greqi groenlande \
+    gronland grosuplje gruzija guadalope guadalupe guadeloupe guajana guam guatemala guatemale guernsey guine \
+    guinea guineabisau guineabissau gumushane gurcistan gurnezi gusinje guyana gvadalupa gvadalupe gvajana \
+    gvatemala gvineja gvinejabisao gvinejabisau haiti hajdina hakkari haskovo hatay hercegnovi hindistan \
+    hirvatistan hoceslivnica hodos holande holandija hollanda honduras horjul hrastnik hrpeljekozina hrvatska \
+    hungari hungary iceland idrija igdir ilinden indi india indija indonesia indonezi indonezija ipeiros irak \
+    iran iraq ireland irlanda irlande irska island islande ispanya isparta israel israil istanbul isvec isvicre \
+    itali italija italy italya izlanda izmir izola izrael jamaica jamaika jamajka japan japoni japonija japonya \
+    jegunovce jemen jermenija jersey jesenice jezersko jordan jordani jursinci kahramanmaras kambocya kambodza \
+    kamboxhia kamerun kamnik kanada kanal karabuk karadag karaman karbinci kardzhali kars kastamonu katar \
+    kavadarci kayseri kazahstan kazakhstan kazakistan kazakstan kenia kenija kenya kibris kicevo kidricevo kili \
+    kilis kina kine kipar kirgistan kirgizistan kiribati kirikkale kirklareli kirsehir kobarid kobilje kocaeli \
+    kocani kocevje kolasin kolombiya kolumbi kolumbija komen komenda komori komorlar komoros konce kongo konya \
+    koper korce kosova kosove kosovo kosovometohija kostarika kostel kotor kozje kranj kratovo kriti krivogastani \
+    krizevci kroaci krsko krusevo kuba kube kukes kumanovo kungota kurakao kurasao kutahya kuvajt kuveyt kuwait \
+    kuzma kyrgyzstan kyustendil laos lasko latvia latvija lebanon lenart lendava lesotho lesoto letoni letonija \
+    letonya lezhe liban libanon liberi liberia liberija liberya libi libija libya liechtenstein lihtenshtejn \
+    lihtenstajn lihtenstayn linhestajn lipkovo lithuania litija lituani litva litvanija litvanya ljubljana ljubno \
+    ljutomer logatec logdragomer lovech lozovo lubnan luce lukovica luksemburg luxembourg macao macaristan \
+    madagascar madagaskar madjarska majot majote majsperk makao makau makole malajzi malatya malaui malavi malawi \
+    malaysia maldive maldives maldivi maldivler malezija malezya mali malta malte manisa mardin maribor markovci \
+    marok maroko martinik martinike martinique mauretanija mauricijus mauricius mauritani mauritania mauritanija \
+    mauritius mavritanija mayotte medvode meksika meksike meksiko menges mersin metlika mexico mezica mianmar \
+    mikronezija mirenkostanjevica mirna misir mislinja mjanmar mogila mogolistan mojkovac mokronogtrebelno \
+    moldavi moldavija moldova monaco monako mongoli mongolia mongolija monserat monserrat montana montenegro \
+    montserat montserrat moravce moritanya morocco mozambik mozambique mozirje mugla mus muta myanmar naklo \
+    namibi namibia namibija namibya nauru nazarje negotino nemacka nepal netherlands nevsehir nicaragua nigde \
+    niger nigeri nigeria nigerija nijer nijerya nikaragua nikaragva niksic niue nizozemska njemacka norvec \
+    norvegji norveska norway novaci odranci ohrid oman oplotnica ordu ormoz osilnica osmaniye ozbekistan pakistan \
+    palau palestina panama paraguai paraguay paragvaj pazardzhik pehcevo peloponnisos pernik peru pesnica \
+    petnjica petrovec philippines piran pitcairn pitkairn pitkarn pitkern pivka plasnica plav pleven pljevlja \
+    plovdiv pluzine podcetrtek podgorica podlehnik podvelka poland poljcane poljska poloni polonya polska polzela \
+    portekiz portoriko portugal portugali portugalija postojna prebold preddvor prevalje prilep probistip ptuj \
+    puconci qatar qipro racefram radece radenci radovis radovljica rankovce razgrad razkrizje rencevogrsko resen \
+    reunion ribnica rize rogasovci rogatec romania romanija romanya rosoman rozaje ruanda ruande rumani rumunija \
+    rumunjska ruse rwanda sad sakarya salovci salvador samoa samsun sanliurfa savnik sejseli sejshelle semic \
+    sempetervrtojba sencur senegal sentilj sentjernej sentjur sentrupert serbi serbia sevnica seychelles \
+    seyseller sezana shkoder shqiperi shumen siirt sili silistra singapor singapore singapur sinop sirbistan \
+    sirnak sivas skocjan skofljica sliven sllovaki slloveni slovacka slovakia slovakya slovenia slovenija \
+    slovenya smolyan sodrazica sofia solcava somali somalia somalija sopiste sostanj spain spanija spanje \
+    spanjolska srbija starse stip store straza struga strumica studenicani sudan suedi surinam suriname suriye \
+    svajcarija svajcarska svedska svicarska sweden switzerland syria tabor tacikistan tadzikistan taiwan \
+    tajikistan tajland tajlande tajvan tanzani tanzania tanzanija tanzanya targovishte taxhikistan tayland tayvan \
+    tearce tekirdag tetovo thailand thessalia timorleste tirane tisina tivat togo tokat tokelau tolmin tonga \
+    trabzon trbovlje trebnje trzic trzin tunceli tunis tunisia tunizi tunus turkiye turkmenistan turnisce turska \
+    tuvalu tuzi uganda ugande ukraina ukraine ukrajina ukrayna ulcinj umman ungarija urdun uruguai uruguay \
+    urugvaj usak uzbekistan valandovo van vanuatu varna vasilevo vatikan velenje veles venecuela venezuela \
+    venezuele verzej vevcani videm vidin vietnam vijetnam vinica vipava vitanje vlore vodice vojnik vojvodina \
+    vransko vrapciste vratsa vrhnika vuzenica xhamajke xhersi xhibut yalova yambol yemen yozgat yunanistan \
+    zabljak zalec zambia zambija zambiya zavrc zelenikovo zelezniki zelino zetale zimbabve zimbabwe ziri \
+    zirovnica zonguldak zrece zrnovci zuzemberk zvicer
     """
 }

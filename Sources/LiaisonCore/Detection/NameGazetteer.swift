@@ -20,6 +20,8 @@ enum NameGazetteer {
 
     static let givenNames = keys(givenNameKeys)
     static let surnames = keys(surnameKeys)
+    static let ambiguousGivenNames = keys(ambiguousGivenNameKeys)
+    static let places = keys(placeKeys)
 
     private static func keys(_ list: String) -> Set<UInt64> {
         var set = Set<UInt64>(minimumCapacity: 12_000)

@@ -18,52 +18,127 @@ struct NameReader {
         var range: Range<Int>
         var shape: Shape
         var evidence = NameEvidence()
+        /// Ends in a suffix after an apostrophe or hyphen ("Yılmaz'ın", "Krasniqi-t", "Jovana's"):
+        /// the last word of a name.
+        var suffixed = false
+        /// The folded last part with its case ending taken off, to find the same person again.
+        var stem: UInt64 = 0
+        /// Only spaces and one line break separate it from the word before.
+        var afterBreak = false
     }
 
     /// A name starting with the capitalised word at `i`, found without a cue.
     mutating func name(at i: Int) -> FoundName? {
         guard let w0 = word(at: i) else { return nil }
         if w0.shape == .initial {
-            // "M. Petrović", "A. Krasniqi"
-            guard let w1 = next(after: w0), w1.shape != .lower, w1.evidence.given > 0 || w1.evidence.surname > 0 else { return nil }
+            // "M. Petrović", "A. Dema"
+            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || (w1.shape == .allCaps && !w1.evidence.isUnknown),
+                  !w1.evidence.organisation else { return nil }
             return accepted([w0, w1], detector: "person-initial")
         }
-        guard fits(w0), let w1 = next(after: w0), fits(w1) else { return nil }
+        guard fits(w0) else { return nil }
+        let e0 = w0.evidence
+        if !w0.suffixed, let w1 = next(after: w0), !w1.afterBreak || joinsAcrossBreak(w0, w1) {
+            // "Ahmet Bey", "Nazlı Hanım'ın": the name without the honorific after it.
+            if w1.evidence.postTitle { return e0.given > 0 ? accepted([w0], detector: "person-gazetteer") : nil }
+            if w1.evidence.organisation { return nil }
+            if w1.shape == .initial && !w1.afterBreak {
+                // A middle initial ("Zoran Đ. Pavlov") or an initial after a surname ("Lazić B.").
+                if e0.given == 2, let w2 = next(after: w1), !w2.afterBreak, fits(w2) {
+                    return accepted([w0, w1, w2], detector: "person-gazetteer")
+                }
+                // "Lazić B.", "Mustafa K."
+                if e0.surname == 2 || e0.given == 2 { return accepted([w0, w1], detector: "person-gazetteer") }
+            }
+            if fits(w1), let words = pair(w0, w1) { return accepted(words, detector: "person-gazetteer") }
+        }
+        // One word alone: a given name that is not also a common word, or a surname of regional
+        // shape; not when a capitalised word follows ("Kosovska Mitrovica", "Antić Građevina"), and
+        // not a declined form opening a sentence ("Linkot", "Rastin").
+        // A name that is also a common word counts inside a sentence or alone on its line (a signature).
+        let opens = opensSentence(w0.range.lowerBound)
+        let following = next(after: w0)
+        let aloneOnLine = opens && (following == nil || following!.afterBreak) && p.at(w0.range.upperBound) != 0x3A
+        if w0.shape == .capitalised && ((e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape),
+           !e0.place, !afterDayNumber(w0.range.lowerBound),
+           following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
+           !(e0.declined && opens) {
+            return accepted([w0], detector: "person-word")
+        }
+        return nil
+    }
+
+    /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
+    /// кузмановска"): the surname at `i` must have a regional ending, the word before it must be
+    /// a given name that is not also a common word.
+    mutating func lowerCaseName(surnameAt i: Int) -> FoundName? {
+        guard let s = word(at: i), s.shape == .lower, s.evidence.regionalShape || s.evidence.surname == 2 else { return nil }
+        var k = i - 1
+        guard k > 0, p[k] == 0x20 else { return nil }
+        k -= 1
+        let end = k + 1
+        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        guard end > k + 1, let g = word(at: k + 1), g.range.upperBound == end, g.shape == .lower,
+              g.evidence.given == 2, !g.evidence.ambiguous, !g.evidence.declined else { return nil }
+        return accepted([g, s], detector: "person-lower-case")
+    }
+
+    /// Two or three words starting with `w0`, `w1` that make a name, or nil.
+    private mutating func pair(_ w0: Word, _ w1: Word) -> [Word]? {
         let e0 = w0.evidence, e1 = w1.evidence
         var words = [w0, w1]
+        let w2 = w1.suffixed ? nil : next(after: w1).flatMap { $0.afterBreak || !fits($0) ? nil : $0 }
+        // A common word or a declined reading yields to a full name after it: "Danas Marko Petrović".
+        if e0.ambiguous || e0.declined, e1.given == 2, !e1.ambiguous, !e1.declined, let w2, w2.evidence.surname > 0 { return nil }
         if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
             // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
             // A weak first word ("Danas", read as a declined "Dana") yields to a given name after it.
-            if let w2 = next(after: w1), fits(w2),
-               e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
+            if let w2, !w2.evidence.postTitle,
+               (e1.given == 2 && e1.surname == 0) || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
                 words.append(w2)
             }
         } else if e0.surname == 2 && e1.given > 0 {
             // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
-            if let w2 = next(after: w1), fits(w2), w2.evidence.given == 2 { words.append(w2) }
+            if let w2, w2.evidence.given == 2, !w2.evidence.postTitle { words.append(w2) }
         } else if e0.isUnknown && e1.surname == 2 && e1.regionalShape && w0.shape == .capitalised
-                    && !opensSentence(w0.range.lowerBound) {
+                    && !opensSentence(w0.range.lowerBound, afterFullStop: true) {
             // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović".
         } else {
             return nil
         }
-        return accepted(words, detector: "person-gazetteer")
+        return words
+    }
+
+    /// A capitalised word follows on the same line: the word is part of a longer proper noun.
+    mutating func capitalisedFollows(_ w: Word) -> Bool {
+        guard let n = next(after: w), !n.afterBreak else { return false }
+        return n.shape == .capitalised || n.shape == .allCaps
+    }
+
+    /// A name goes on across a line break only from a known given name to a known name word that
+    /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:").
+    private func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
+        w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && p.at(w1.range.upperBound) != 0x3A
+            && (!w0.evidence.declined || !w1.evidence.isUnknown)
     }
 
     /// A word that can be part of a name found without a cue: capitalised or in capitals, not an
     /// organisation word, and, in capitals, known to the gazetteer ("MARKO", not "URGENT").
     private func fits(_ w: Word) -> Bool {
         (w.shape == .capitalised || (w.shape == .allCaps && !w.evidence.isUnknown)) && !w.evidence.organisation
+            && !w.evidence.postTitle
     }
 
     /// The name after a cue or title ending at `j`: one to three words.
     mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
-        guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation else { return nil }
+        guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words = [w0]
-        if let w1 = next(after: w0), w1.shape != .initial, !w1.evidence.organisation, (w1.shape == .lower) == (w0.shape == .lower) {
+        if !w0.suffixed, let w1 = next(after: w0), !w1.afterBreak || joinsAcrossBreak(w0, w1), w1.shape != .initial || w0.shape == .initial,
+           !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if let w2 = next(after: w1), w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps, !w2.evidence.organisation,
-               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+            if !w1.suffixed, let w2 = next(after: w1), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+               !w2.evidence.organisation, !w2.evidence.postTitle,
+               (w1.evidence.given == 2 && w1.evidence.surname == 0) || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
                 words.append(w2)
             }
         }
@@ -77,36 +152,79 @@ struct NameReader {
     /// `words` as a name unless a company form or organisation word follows ("Marko Trade d.o.o.").
     private mutating func accepted(_ words: [Word], detector: String) -> FoundName? {
         let last = words[words.count - 1]
-        if let after = gapEnd(last.range.upperBound), organisationFollows(after) { return nil }
-        return FoundName(words: words.map(\.range), detector: detector)
+        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, organisationFollows(after.index) { return nil }
+        return FoundName(words: words.map(\.range), stems: words.map(\.stem), detector: detector)
     }
 
-    /// The start of the next word when only spaces and at most one line break separate it.
-    private func gapEnd(_ e: Int) -> Int? {
+    /// The start of the next word and whether a line break was crossed, when only spaces and at
+    /// most one line break separate it.
+    private func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
         var breaks = 0
         while k < p.count, k - e < 8 {
             switch p[k] {
-            case 0x20, 0x09: k += 1
-            case 0x0D: k += 1
+            case 0x20, 0x09, 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
-            default: return k > e && breaks <= 1 ? k : nil
+            default: return k > e && breaks <= 1 ? (k, breaks == 1) : nil
             }
         }
         return nil
     }
 
     private mutating func next(after w: Word) -> Word? {
-        guard let k = gapEnd(w.range.upperBound) else { return nil }
-        return word(at: k)
+        guard let (k, crossed) = gapEnd(w.range.upperBound), var word = word(at: k) else { return nil }
+        word.afterBreak = crossed
+        return word
+    }
+
+    /// True when a street, school or airport word comes before the word at `i` ("Bulevar Zorana
+    /// Đinđića", "OŠ „Vuk Karadžić“", "ул. Даме Груев"): a place named after a person.
+    mutating func placeBefore(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: leadByte(k)).value) {
+            k = leadByte(k) - 1
+        }
+        let end = k + 1
+        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        guard end > k + 1, end - k <= 24 else { return false }
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, (k + 1)..<end, into: &folded) else { return false }
+        return NameEvidence.placeWords.contains(folded.fnv1a(prefix: folded.count))
+    }
+
+    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month.
+    private func afterDayNumber(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
+        return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
+    }
+
+    /// The first byte of the scalar that the byte at `k` belongs to.
+    private func leadByte(_ k: Int) -> Int {
+        var j = k
+        while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
     }
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'
     /// or a line break.
-    private func opensSentence(_ i: Int) -> Bool {
+    /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
+    private func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
-        return k < 0 || p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F || p[k] == 0x0A || p[k] == 0x22 || p[k] == 0x2D
+        if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
+        return !afterFullStop && (k < 0 || p[k] == 0x0A || p[k] == 0x22 || p[k] == 0x2D)
+    }
+
+    /// The end of the run of capitalised words starting at `i` (a place or firm named after a
+    /// person, to be skipped whole), at most four words.
+    mutating func properNounEnd(_ i: Int) -> Int? {
+        guard placeBefore(i), var w = word(at: i) else { return nil }
+        for _ in 0..<3 {
+            guard let n = next(after: w), !n.afterBreak, n.shape == .capitalised || n.shape == .allCaps else { break }
+            w = n
+        }
+        return w.range.upperBound
     }
 
     /// A company form ("d.o.o.", "A.Ş.", "Ltd", "sh.p.k.") or organisation word ("banka") at `i`.
@@ -186,12 +304,13 @@ struct NameReader {
         } else {
             return nil  // "DigitalOcean", "iPhone": brands, not people
         }
-        var word = Word(range: i..<e, shape: shape)
+        var word = Word(range: i..<e, shape: shape, suffixed: stemmed)
         for part in parts {
             folded.removeAll(keepingCapacity: true)
             guard NameGazetteer.fold(p, part, into: &folded) else { return word }
             word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part)))
         }
+        word.stem = NameEvidence.stem(folded)
         return word
     }
 

@@ -22,7 +22,9 @@ enum PersonCues {
         "başvuru sahibi", "başvuran", "şüpheli", "şikayetçi", "müşteki", "mağdur", "sanık", "tanık", "hesap sahibi",
         "подносилац пријаве", "осумњичени", "осумњичена", "оштећени", "оштећена", "жртва", "сведок", "сведокот",
         "подносител на пријавата", "подносителот на пријавата", "осомничениот", "осомничената", "оштетениот",
-        "оштетената", "лицето",
+        "оштетената", "лицето", "оштетен", "оштетена", "пријавувач", "пријавувачот", "пријавувачка",
+        "prijavitelj", "prijaviteljica", "prijaviteljka", "podnosilac", "podnositeljka", "podnositelj", "oštećen",
+        "i ankuari", "ankuesi është", "şikâyetçi",
     ]
     private static let titles = [
         "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
@@ -31,7 +33,12 @@ enum PersonCues {
         "г-дин ", "г-ѓа ", "Г-дин ", "Г-ѓа ", "г-ђа ", "Г-ђа ", "г. ", "господин ", "госпођа ", "Господин ", "Госпођа ",
         "госпоѓа ", "Госпоѓа ", "господинот ", "госпоѓата ",
         "Bay ", "Bayan ", "Sayın ", "sayın ", "Av. ", "Z. ", "Znj. ", "z. ", "znj. ", "zoti ", "Zoti ", "zonja ", "Zonja ",
-        "zotit ", "zonjës ",
+        "zotit ", "zonjës ", "zotëri ", "Zotëri ", "zonjë ", "Zonjë ",
+        "kolega ", "Kolega ", "kolegica ", "Kolegica ", "koleginica ", "Koleginica ", "kolegu ", "kolegom ",
+        "colleague ", "Colleague ", "Inspector ", "inspector ", "Captain ", "DS ", "DC ", "Komiser ", "komiser ",
+        "prokurori ", "Prokurori ", "öğretmen ", "Öğretmen ", "inspektor ", "Inspektor ", "načelnik ", "Načelnik ",
+        "dr ", "dr. ", "Prof. Dr. ", "gospodine ", "Gospodine ", "gospođo ", "Gospođo ", "господине ", "Господине ",
+        "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
     ]
 
     private static let cues: [(bytes: [UInt8], title: Bool)] = {

@@ -20,6 +20,7 @@
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)
+        var found: [FoundName] = []
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
@@ -29,26 +30,75 @@ enum PersonNames {
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             // Fast path: a lower-case ASCII word with no cue starting with its first two bytes is skipped byte-wise.
             if isLowerASCII(b) && !startsCuePair[pair] {
+                let start = i
                 while i < n && isAlpha(p[i]) { i += 1 }
+                if i < n && p[i] >= 0x80 { i = start } else {
+                    if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
+                    continue
+                }
+            }
+            if startsCuePair[pair], let end = PersonCues.end(p, at: i), let name = reader.afterCue(end.index, title: end.title) {
+                found.append(name)
+                i = name.end
                 continue
             }
-            if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
-                if let name = reader.afterCue(end.index, title: end.title) {
-                    out.append(name.candidate(p))
+            if isNameStart(p, i) {
+                if let end = reader.properNounEnd(i) {
+                    i = end
+                    continue
+                }
+                if let name = reader.name(at: i) {
+                    found.append(name)
                     i = name.end
                     continue
                 }
             }
-            if isNameStart(p, i), let name = reader.name(at: i) {
-                out.append(name.candidate(p))
-                i = name.end
+            let start = i
+            i = wordEnd(p, i)
+            if i > start + 3, mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
+        }
+        guard !found.isEmpty else { return }
+        // Once a person is named, a later word with the same stem is that person again:
+        // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
+        let stems = Set(found.flatMap(\.stems))
+        var again: [FoundName] = []
+        var next = 0
+        i = 0
+        while i < n {
+            while next < found.count && found[next].end <= i { next += 1 }
+            if next < found.count && found[next].start <= i { i = found[next].end; continue }
+            let b = p[i]
+            if b < 0x80 && !isAlpha(b) { i += 1; continue }
+            if isNameStart(p, i), let word = reader.word(at: i), word.shape != .initial,
+               stems.contains(word.stem), !word.evidence.organisation, !word.evidence.postTitle,
+               !reader.placeBefore(i), !reader.capitalisedFollows(word) {
+                again.append(FoundName(words: [word.range], stems: [], detector: "person-again"))
+                i = word.range.upperBound
                 continue
             }
-            // Skip the rest of this word (or this one non-letter scalar).
-            var (v, l) = p.scalar(at: i)
-            if !isLetter(v) { i += l; continue }
-            while i < n && isLetter(v) { i += l; (v, l) = p.scalar(at: i) }
+            i = wordEnd(p, i)
         }
+        for name in found + again { out.append(name.candidate(p)) }
+    }
+
+    /// A lower-case word ending at `e` may be a surname: "-vic", "-ić", "-ski", "-ska", "-ски", "-ска".
+    @inline(__always) private static func mayEndSurname(_ p: Bytes, _ e: Int) -> Bool {
+        guard e >= 4 else { return false }
+        let a = p[e - 3], b = p[e - 2], c = p[e - 1]
+        if a == 0x76 && b == 0x69 && c == 0x63 { return true }                          // vic
+        if a == 0x73 && b == 0x6B && (c == 0x69 || c == 0x61) { return true }          // ski, ska
+        if a == 0x69 && b == 0xC4 && c == 0x87 { return true }                          // ić
+        if b == 0xD1 && c == 0x9B { return true }                                       // ћ
+        return a == 0xBA && b == 0xD0 && (c == 0xB8 || c == 0xB0) && p[e - 4] == 0xD0  // -ки, -ка
+    }
+
+    /// The end of the word at `i` (or of the one non-letter scalar there).
+    private static func wordEnd(_ p: Bytes, _ start: Int) -> Int {
+        var i = start
+        var (v, l) = p.scalar(at: i)
+        if !isLetter(v) { return i + l }
+        while i < p.count && isLetter(v) { i += l; (v, l) = p.scalar(at: i) }
+        return i
     }
 
     /// True when some word of `name` (words separated by single spaces) is a given name or
@@ -61,7 +111,8 @@ enum PersonNames {
             var evidence = false
             while i < p.count {
                 if p[i] == 0x20 { i += 1; continue }
-                guard let word = reader.word(at: i), !word.evidence.organisation else { return false }
+                guard let word = reader.word(at: i), !word.evidence.organisation, !word.evidence.postTitle,
+                      i == 0 || !reader.placeBefore(i) else { return false }
                 evidence = evidence || !word.evidence.isUnknown
                 i = word.range.upperBound
             }
@@ -91,9 +142,10 @@ enum PersonNames {
     }
 }
 
-/// A name found: its byte range and the ranges of its words, for the normalised value.
+/// A name found: the ranges of its words, their stems (to find the person again) and the rule.
 struct FoundName {
     var words: [Range<Int>]
+    var stems: [UInt64]
     var detector: String
     var start: Int { words[0].lowerBound }
     var end: Int { words[words.count - 1].upperBound }
