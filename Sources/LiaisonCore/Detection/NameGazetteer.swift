@@ -18,16 +18,79 @@ enum NameGazetteer {
     }()
     static let unfoldable: UInt32 = 0xFFFF_FFFF
 
-    static let givenNames = keys(givenNameKeys)
-    static let surnames = keys(surnameKeys)
-    static let ambiguousGivenNames = keys(ambiguousGivenNameKeys)
-    static let places = keys(placeKeys)
-
-    private static func keys(_ list: String) -> Set<UInt64> {
-        var set = Set<UInt64>(minimumCapacity: 12_000)
-        for word in list.split(separator: " ") { set.insert(fnv1a(String(word))) }
-        return set
+    /// What a folded word is: one lookup answers every list.
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let given = Flags(rawValue: 1)
+        static let surname = Flags(rawValue: 2)
+        static let ambiguous = Flags(rawValue: 4)     // a given name that is also a common word
+        static let place = Flags(rawValue: 8)
+        static let organisation = Flags(rawValue: 16) // see `NameEvidence.organisationWords`
+        static let postTitle = Flags(rawValue: 32)    // "Bey", "Hanım"
+        static let placeWord = Flags(rawValue: 64)    // "Bulevar", "firmi": a place or firm named after a person follows
+        static let companyForm = Flags(rawValue: 128) // "d.o.o.", "A.Ş."
     }
+
+    /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
+    /// well mixed, so its low bits index the table and no second hash is needed.
+    struct Table {
+        private var keys: [UInt64]
+        private var flags: [Flags]
+        private let mask: Int
+        /// The first three letters of every name and place: a word starting otherwise cannot reach
+        /// one by taking off an ending, so its declined readings are not tried.
+        private var prefixes = [Bool](repeating: false, count: 27 * 27 * 27)
+
+        init(_ lists: [(String, Flags)]) {
+            var count = 0
+            for (list, _) in lists { count += list.split(separator: " ").count }
+            var size = 1
+            while size < count * 2 { size <<= 1 }
+            keys = [UInt64](repeating: 0, count: size)
+            flags = [Flags](repeating: [], count: size)
+            mask = size - 1
+            for (list, flag) in lists {
+                for word in list.split(separator: " ") {
+                    insert(fnv1a(String(word)), flag)
+                    let bytes = Array(word.utf8)
+                    if bytes.count >= 3 && !flag.isDisjoint(with: [.given, .surname, .place]) {
+                        prefixes[Self.prefix(bytes)] = true
+                    }
+                }
+            }
+        }
+
+        private static func prefix(_ w: [UInt8]) -> Int {
+            func letter(_ b: UInt8) -> Int { isLowerASCII(b) ? Int(b - 0x61) : 26 }
+            return (letter(w[0]) * 27 + letter(w[1])) * 27 + letter(w[2])
+        }
+
+        /// False when no name or place starts with the first three letters of `w`.
+        func mayDecline(_ w: [UInt8]) -> Bool { w.count >= 3 && prefixes[Self.prefix(w)] }
+
+        private mutating func insert(_ h: UInt64, _ flag: Flags) {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+            keys[i] = h
+            flags[i].formUnion(flag)
+        }
+
+        func callAsFunction(_ h: UInt64) -> Flags {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = keys[i]
+                if k == h { return flags[i] }
+                if k == 0 { return [] }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    static let table = Table([
+        (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous), (placeKeys, .place),
+        (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
+        (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
+    ])
 
     /// Appends the folded form of the letters in `r` to `out`; false when a scalar has no fold
     /// (a letter of another script, a digit, punctuation).
@@ -54,12 +117,14 @@ enum NameGazetteer {
 }
 
 extension Array where Element == UInt8 {
-    /// FNV-1a of the first `count` bytes, the same hash `fnv1a(String)` gives the gazetteer keys.
-    func fnv1a(prefix count: Int, then suffix: StaticString = "") -> UInt64 {
+    /// FNV-1a of the first `count` bytes, then `tail`, then `last`: the hash `fnv1a(String)` gives
+    /// the gazetteer key of that spelling.
+    func fnv1a(prefix count: Int, then tail: StaticString = "", _ last: UInt8? = nil) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in 0..<count { h = (h ^ UInt64(self[k])) &* 0x0000_0100_0000_01B3 }
-        let extra = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        let extra = UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount)
         for b in extra { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        if let last { h = (h ^ UInt64(last)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

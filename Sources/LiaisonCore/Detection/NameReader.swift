@@ -5,6 +5,7 @@
 struct NameReader {
     let p: Bytes
     private var folded: [UInt8] = []
+    private let table = NameGazetteer.table
 
     init(_ p: Bytes) {
         self.p = p
@@ -38,7 +39,8 @@ struct NameReader {
         }
         guard fits(w0) else { return nil }
         let e0 = w0.evidence
-        if !w0.suffixed, let w1 = next(after: w0), !w1.afterBreak || joinsAcrossBreak(w0, w1) {
+        let following = next(after: w0)
+        if !w0.suffixed, let w1 = following, !w1.afterBreak || joinsAcrossBreak(w0, w1) {
             // "Ahmet Bey", "Nazlı Hanım'ın": the name without the honorific after it.
             if w1.evidence.postTitle { return e0.given > 0 ? accepted([w0], detector: "person-gazetteer") : nil }
             if w1.evidence.organisation { return nil }
@@ -57,8 +59,7 @@ struct NameReader {
         // not a declined form opening a sentence ("Linkot", "Rastin").
         // A name that is also a common word counts inside a sentence or alone on its line (a signature).
         let opens = opensSentence(w0.range.lowerBound)
-        let following = next(after: w0)
-        let aloneOnLine = opens && (following == nil || following!.afterBreak) && p.at(w0.range.upperBound) != 0x3A
+        let aloneOnLine = opens && endsLine(w0.range.upperBound)
         if w0.shape == .capitalised && ((e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape),
            !e0.place, !afterDayNumber(w0.range.lowerBound),
            following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
@@ -93,8 +94,8 @@ struct NameReader {
         if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
             // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
             // A weak first word ("Danas", read as a declined "Dana") yields to a given name after it.
-            if let w2, !w2.evidence.postTitle,
-               (e1.given == 2 && e1.surname == 0) || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
+            if let w2, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+               e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
                 words.append(w2)
             }
         } else if e0.surname == 2 && e1.given > 0 {
@@ -133,12 +134,13 @@ struct NameReader {
     mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words = [w0]
-        if !w0.suffixed, let w1 = next(after: w0), !w1.afterBreak || joinsAcrossBreak(w0, w1), w1.shape != .initial || w0.shape == .initial,
+        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: true), !w1.afterBreak || joinsAcrossBreak(w0, w1),
+           w1.shape != .initial || w0.shape == .initial,
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if !w1.suffixed, let w2 = next(after: w1), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
-               !w2.evidence.organisation, !w2.evidence.postTitle,
-               (w1.evidence.given == 2 && w1.evidence.surname == 0) || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: true), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+               !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
                 words.append(w2)
             }
         }
@@ -171,8 +173,8 @@ struct NameReader {
         return nil
     }
 
-    private mutating func next(after w: Word) -> Word? {
-        guard let (k, crossed) = gapEnd(w.range.upperBound), var word = word(at: k) else { return nil }
+    private mutating func next(after w: Word, weighLowerCase: Bool = false) -> Word? {
+        guard let (k, crossed) = gapEnd(w.range.upperBound), var word = word(at: k, weighLowerCase: weighLowerCase) else { return nil }
         word.afterBreak = crossed
         return word
     }
@@ -189,7 +191,14 @@ struct NameReader {
         guard end > k + 1, end - k <= 24 else { return false }
         folded.removeAll(keepingCapacity: true)
         guard NameGazetteer.fold(p, (k + 1)..<end, into: &folded) else { return false }
-        return NameEvidence.placeWords.contains(folded.fnv1a(prefix: folded.count))
+        return table(folded.fnv1a(prefix: folded.count)).contains(.placeWord)
+    }
+
+    /// Only spaces, then a line break or the end of the text, after `e`: a signature line.
+    private func endsLine(_ e: Int) -> Bool {
+        var k = e
+        while k < p.count && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D) { k += 1 }
+        return k == p.count || p[k] == 0x0A
     }
 
     /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month.
@@ -240,24 +249,26 @@ struct NameReader {
             k += l
         }
         guard !folded.isEmpty else { return false }
-        let h = folded.fnv1a(prefix: folded.count)
-        if NameEvidence.organisationWords.contains(h) { return true }
+        let flags = table(folded.fnv1a(prefix: folded.count))
+        if flags.contains(.organisation) { return true }
         // Short company forms ("AD", "a.d.", "A.Ş.") count when dotted or in capitals, not as the words "ad", "as".
         let capitals = PersonNames.isUpper(p.scalar(at: i).value) && PersonNames.isUpper(p.scalar(at: i + 1).value)
-        return (dotted || capitals) && NameEvidence.companyForms.contains(h)
+        return (dotted || capitals) && flags.contains(.companyForm)
     }
 
     /// The word at `i`: letters, with an apostrophe suffix ("Yılmaz'ın", "O'Neill"), hyphenated
     /// parts ("Kaya-Demir") and Albanian hyphenated endings ("Krasniqi-t") inside it; an initial
     /// is one capital and a dot.
-    mutating func word(at i: Int) -> Word? {
+    /// `weighLowerCase: false` skips the gazetteer for a lower-case word, which no rule without a
+    /// cue needs.
+    mutating func word(at i: Int, weighLowerCase: Bool = true) -> Word? {
         let (v0, l0) = p.scalar(at: i)
         guard i < p.count, PersonNames.isLetter(v0) else { return nil }
         let upper0 = PersonNames.isUpper(v0)
         if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
             return Word(range: i..<(i + l0 + 1), shape: .initial)
         }
-        var parts: [Range<Int>] = []  // the stems looked up: before an apostrophe or a lower-case hyphen ending
+        var parts = Parts()  // the stems looked up: before an apostrophe or a lower-case hyphen ending
         var partStart = i
         var stemmed = false
         var atStart = true
@@ -305,13 +316,49 @@ struct NameReader {
             return nil  // "DigitalOcean", "iPhone": brands, not people
         }
         var word = Word(range: i..<e, shape: shape, suffixed: stemmed)
-        for part in parts {
+        if shape == .lower && !weighLowerCase { return word }
+        for k in 0..<parts.count {
+            let part = parts[k]
             folded.removeAll(keepingCapacity: true)
             guard NameGazetteer.fold(p, part, into: &folded) else { return word }
-            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part)))
+            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
         }
         word.stem = NameEvidence.stem(folded)
         return word
+    }
+
+    /// Up to three parts of a double-barrelled word, without allocating; more are not looked up.
+    private struct Parts {
+        private var first = 0..<0, second = 0..<0, third = 0..<0
+        private(set) var count = 0
+
+        mutating func append(_ r: Range<Int>) {
+            switch count {
+            case 0: first = r
+            case 1: second = r
+            case 2: third = r
+            default: return
+            }
+            count += 1
+        }
+
+        mutating func removeLast() { count -= 1 }
+
+        subscript(k: Int) -> Range<Int> { k == 0 ? first : k == 1 ? second : third }
+    }
+
+    /// The stem (see `NameEvidence.stem`) of the capitalised word at `i` and its end, without
+    /// weighing it: the second pass looks for names found before.
+    mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
+        var e = i
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            e += l
+        }
+        folded.removeAll(keepingCapacity: true)
+        guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &folded), folded.count >= 2 else { return nil }
+        return (NameEvidence.stem(folded), e)
     }
 
     /// "ć", "č" or "ћ" (either case) in `r`.

@@ -11,8 +11,7 @@ enum PersonCues {
     ]
     /// Role words; each is tried bare, with ':' and with ','.
     private static let roles = [
-        "victim", "suspect", "complainant", "reported by", "witness", "account holder", "contact person", "the victim",
-        "the suspect", "the complainant", "the witness", "owner of the account",
+        "victim", "suspect", "complainant", "reported by", "witness", "account holder", "contact person",
         "podnosilac prijave", "podnositelj prijave", "podnosioc prijave", "prijavu je podneo", "prijavu je podnio",
         "prijavu je podnijela", "prijavu je podnela", "osumnjičeni", "osumnjičena", "osumnjiceni", "oštećeni", "oštećena",
         "ostećeni", "ostecena", "osteceni", "žrtva", "prijavilac", "svjedok", "svedok", "svjedokinja", "svedokinja",

@@ -21,6 +21,7 @@ enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)
         var found: [FoundName] = []
+        var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
@@ -43,15 +44,17 @@ enum PersonNames {
                 continue
             }
             if isNameStart(p, i) {
-                if let end = reader.properNounEnd(i) {
-                    i = end
-                    continue
-                }
                 if let name = reader.name(at: i) {
+                    // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića".
+                    if let end = reader.properNounEnd(i) {
+                        i = end
+                        continue
+                    }
                     found.append(name)
                     i = name.end
                     continue
                 }
+                capitalised.append(i)
             }
             let start = i
             i = wordEnd(p, i)
@@ -61,24 +64,16 @@ enum PersonNames {
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
         let stems = Set(found.flatMap(\.stems))
-        var again: [FoundName] = []
-        var next = 0
-        i = 0
-        while i < n {
-            while next < found.count && found[next].end <= i { next += 1 }
-            if next < found.count && found[next].start <= i { i = found[next].end; continue }
-            let b = p[i]
-            if b < 0x80 && !isAlpha(b) { i += 1; continue }
-            if isNameStart(p, i), let word = reader.word(at: i), word.shape != .initial,
-               stems.contains(word.stem), !word.evidence.organisation, !word.evidence.postTitle,
-               !reader.placeBefore(i), !reader.capitalisedFollows(word) {
-                again.append(FoundName(words: [word.range], stems: [], detector: "person-again"))
-                i = word.range.upperBound
-                continue
+        var initials = [Bool](repeating: false, count: 256)  // first bytes of the names' words, to skip the rest cheaply
+        for name in found { for word in name.words { initials[Int(p[word.lowerBound])] = true } }
+        for start in capitalised where initials[Int(p[start])] {
+            if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
+               word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
+               !reader.placeBefore(start), !reader.capitalisedFollows(word) {
+                found.append(FoundName(words: [word.range], stems: [], detector: "person-again"))
             }
-            i = wordEnd(p, i)
         }
-        for name in found + again { out.append(name.candidate(p)) }
+        for name in found { out.append(name.candidate(p)) }
     }
 
     /// A lower-case word ending at `e` may be a surname: "-vic", "-ić", "-ski", "-ska", "-ски", "-ска".
@@ -120,9 +115,11 @@ enum PersonNames {
         }
     }
 
-    /// An upper-case letter at a word start.
+    /// An upper-case letter at a word start, not right after a letter, digit, colon or dot.
+    /// Not inside a token such as a hash, an address or an abbreviation ("…A39D. Број", "…:411D", "T.C. Kimlik").
     @inline(__always) static func isNameStart(_ p: Bytes, _ i: Int) -> Bool {
         let b = p[i]
+        if i > 0 && (isAlnum(p[i - 1]) || p[i - 1] == 0x3A || p[i - 1] == 0x2E) { return false }
         if b < 0x80 { return isUpperASCII(b) }
         return isUpper(p.scalar(at: i).value)
     }
