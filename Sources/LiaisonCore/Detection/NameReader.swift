@@ -32,9 +32,9 @@ struct NameReader {
     mutating func name(at i: Int) -> FoundName? {
         guard let w0 = word(at: i) else { return nil }
         if w0.shape == .initial {
-            // "M. Petrović", "A. Dema"
-            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || (w1.shape == .allCaps && !w1.evidence.isUnknown),
-                  !w1.evidence.organisation else { return nil }
+            // "M. Petrović", "E. Yılmaz"
+            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || w1.shape == .allCaps,
+                  !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
             return accepted([w0, w1], detector: "person-initial")
         }
         guard fits(w0) else { return nil }
@@ -155,7 +155,11 @@ struct NameReader {
     private mutating func accepted(_ words: [Word], detector: String) -> FoundName? {
         let last = words[words.count - 1]
         if let after = gapEnd(last.range.upperBound), !after.crossedBreak, organisationFollows(after.index) { return nil }
-        return FoundName(words: words.map(\.range), stems: words.map(\.stem), detector: detector)
+        // Later mentions are found by the stems of words with evidence of their own, and of all
+        // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
+        let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }
+        return FoundName(words: words.map(\.range), stems: words.compactMap { anchored || !$0.evidence.isUnknown ? $0.stem : nil },
+                         detector: detector)
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
