@@ -77,7 +77,12 @@ struct NameEvidence {
     /// "Kurtović", "Kurtoviću" and "Kurtovićem" share it, and so do "Gjeka" and "Gjekës".
     static func stem(_ w: [UInt8]) -> UInt64 {
         var n = w.count
-        while n > 4, "aeiouomtnsj".utf8.contains(w[n - 1]) { n -= 1 }
+        while n > 4 {
+            switch w[n - 1] {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j
+            default: return w.fnv1a(prefix: n)
+            }
+        }
         return w.fnv1a(prefix: n)
     }
 

@@ -306,7 +306,10 @@ struct NameReader {
             }
             e += l
         }
-        guard e - i <= 96, letters >= 2 else { return nil }
+        // Letters run into a digit, '@', '_' or '/': a token ("AS12345", "RS35", "CVE-2024"), not a word.
+        let after = p.at(e)
+        guard e - i <= 96, letters >= 2, !isDigit(after), after != 0x40, after != 0x5F, after != 0x2F,
+              !(after == 0x2D && isDigit(p.at(e + 1))) else { return nil }
         if !stemmed { parts.append(partStart..<e) }
         let shape: Shape
         if !upper0 {

@@ -53,23 +53,22 @@ enum PersonCues {
     }()
 
     /// Cue indices by their first two bytes as written (all ASCII case combinations of labels).
-    private static let cuesByPair: [UInt16: [Int]] = {
-        var t: [UInt16: [Int]] = [:]
+    private static let cuesByPair: [[Int]] = {
+        var t = [[Int]](repeating: [], count: 1 << 16)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
             let firsts: [UInt8] = cue.title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
             let seconds: [UInt8] = cue.title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
-            for x in firsts { for y in seconds { t[UInt16(x) << 8 | UInt16(y), default: []].append(k) } }
+            for x in firsts { for y in seconds { t[Int(x) << 8 | Int(y)].append(k) } }
         }
         return t
     }()
 
+    /// Each cue's third byte (lower-cased unless a title), checked before the whole cue.
+    private static let thirdBytes: [UInt8] = cues.map { $0.bytes.count > 2 ? ($0.title ? $0.bytes[2] : lowerASCII($0.bytes[2])) : 0 }
+
     /// First two bytes that can start a cue: lets the hot loop skip most lower-case words.
-    static let startsCuePair: [Bool] = {
-        var t = [Bool](repeating: false, count: 1 << 16)
-        for key in cuesByPair.keys { t[Int(key)] = true }
-        return t
-    }()
+    static let startsCuePair: [Bool] = cuesByPair.map { !$0.isEmpty }
 
     /// Where the name after a cue at `i` starts (spaces skipped), and whether the cue is a title.
     static func end(_ p: Bytes, at i: Int) -> (index: Int, title: Bool)? {
@@ -97,9 +96,10 @@ enum PersonCues {
             }
         }
         var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
-        let key: UInt16 = UInt16(p[i]) << 8 | UInt16(p.at(i + 1))
-        guard let candidates = cuesByPair[key] else { return nil }
-        for k in candidates {
+        let candidates = cuesByPair[Int(p[i]) << 8 | Int(p.at(i + 1))]
+        let third = p.at(i + 2)
+        let thirdBytes = Self.thirdBytes
+        for k in candidates where thirdBytes[k] == third || thirdBytes[k] == lowerASCII(third) {
             let cue = cues[k]
             let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
             if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }
