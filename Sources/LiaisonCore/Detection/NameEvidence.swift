@@ -1,7 +1,8 @@
-/// What one folded word (see `NameGazetteer.fold`) says about a person: 2 for a gazetteer entry
-/// as written or a surname of regional shape, 1 for an entry reached by taking off a case ending
-/// ("marka" → marko, "ajse" → ajsa, "petra" → petar, "arbenit" → arben, "hoxhes" → hoxha) or a
-/// weaker surname shape (-ic in ASCII, -ski, -ov); and whether it is an organisation word.
+/// What one folded word (see `NameGazetteer.fold`) says about a person. `given` and `surname` are
+/// 2 for a gazetteer entry as written, a lemma of five letters or more reached by taking off a case
+/// ending ("marka" → marko, "petra" → petar, "arbenit" → arben, "hoxhes" → hoxha), or a regional
+/// surname ending; 1 for a shorter lemma or a weaker ending (-ic in ASCII, -ski, -ov). The flags
+/// say what argues against a person: an organisation word, a place, a common word, an honorific.
 struct NameEvidence {
     var given = 0
     var surname = 0

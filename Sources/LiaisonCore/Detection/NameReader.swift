@@ -54,10 +54,10 @@ struct NameReader {
             }
             if fits(w1), let words = pair(w0, w1) { return accepted(words, detector: "person-gazetteer") }
         }
-        // One word alone: a given name that is not also a common word, or a surname of regional
-        // shape; not when a capitalised word follows ("Kosovska Mitrovica", "Antić Građevina"), and
-        // not a declined form opening a sentence ("Linkot", "Rastin").
-        // A name that is also a common word counts inside a sentence or alone on its line (a signature).
+        // One word alone: a given name, or a surname of regional shape. A name that is also a
+        // common word counts only inside a sentence or alone on its line (a signature); not a place,
+        // not a month, not when a capitalised word follows ("Kosovska Mitrovica", "Antić Građevina"),
+        // not a declined reading opening a sentence ("Linkot", "Rastin").
         let opens = opensSentence(w0.range.lowerBound)
         let aloneOnLine = opens && endsLine(w0.range.upperBound)
         if w0.shape == .capitalised && ((e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape),
@@ -93,14 +93,13 @@ struct NameReader {
         if e0.ambiguous || e0.declined, e1.given == 2, !e1.ambiguous, !e1.declined, let w2, w2.evidence.surname > 0 { return nil }
         if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
             // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
-            // A weak first word ("Danas", read as a declined "Dana") yields to a given name after it.
-            if let w2, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+            if let w2, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
                e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
                 words.append(w2)
             }
         } else if e0.surname == 2 && e1.given > 0 {
             // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
-            if let w2, w2.evidence.given == 2, !w2.evidence.postTitle { words.append(w2) }
+            if let w2, w2.evidence.given == 2 { words.append(w2) }
         } else if e0.isUnknown && e1.surname == 2 && e1.regionalShape && w0.shape == .capitalised
                     && !opensSentence(w0.range.lowerBound, afterFullStop: true) {
             // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović".

@@ -1,22 +1,25 @@
 /// People's names in free text, in the region's seven languages, found by evidence rather than by
-/// capitalisation alone. Each capitalised (or all-capital) word is read with its ending
-/// (`NameWord`) and weighed: a given name or surname of the gazetteer, directly or once a case
-/// ending is taken off ("Marka" → Marko, "Petrovića" → Petrović, "Arbenit" → Arben), a surname
-/// shape (-ić, -vić, -oğlu…), or an organisation word that rules a person out. A person is then
+/// capitalisation alone. `NameReader` reads each capitalised (or all-capital) word with its
+/// suffixes and `NameEvidence` weighs it: a given name, surname or place of the gazetteer, as
+/// written or once a case ending is taken off ("Marka" → Marko, "Petrovića", "Arbenit" → Arben),
+/// a surname ending (-ović, -ić, -oğlu, -ovski), an organisation word. A person is then
 ///   1. a given name with one or two more name words ("Marko Petrović", "Mehmet Ali Kaya"),
 ///   2. a surname first and given names after it ("PETROVIĆ Marko"),
 ///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
-///      unless the unknown word opens a sentence,
-///   4. an initial before a surname or given name ("M. Petrović"),
-///   5. one to three capitalised words after a cue ("Victim:", "Ime i prezime:", "Adı Soyadı:",
-///      "Emri dhe mbiemri:") or a title ("g-din", "Znj.", "Bay", "Mr").
-/// All-capital words need gazetteer evidence on every word ("MARKO PETROVIĆ"); lower-case names
-/// are found after a cue only. A name followed by a company form ("d.o.o.", "A.Ş.", "Ltd") or an
-/// organisation word ("banka", "Telekom") is not a person.
+///      unless the unknown word follows a full stop,
+///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B."),
+///   5. one to three words after a role label or title in the seven languages (`PersonCues`),
+///   6. one word alone: a given name that is not also a common word opening a sentence, or a
+///      surname of regional shape, with no capitalised word after it,
+///   7. a lower-case given name and regional surname ("milica pejovic"),
+///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću").
+/// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
+/// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
+/// school or firm named after a person ("Bulevar Zorana Đinđića"), a place or a month.
 ///
-/// Span rule: a span covers the name's words as written, case endings and suffixes included
-/// ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the space or single line break between its
-/// words included, a title or cue before it excluded.
+/// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
+/// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
+/// line break between them included, titles, role words and honorifics ("Ahmet Bey") excluded.
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)
@@ -76,7 +79,8 @@ enum PersonNames {
         for name in found { out.append(name.candidate(p)) }
     }
 
-    /// A lower-case word ending at `e` may be a surname: "-vic", "-ić", "-ski", "-ska", "-ски", "-ска".
+    /// A lower-case word ending at `e` may be a surname ("-vic", "-ić", "-ski", "-ska", "-ћ", "-ки",
+    /// "-ка"); `NameReader.lowerCaseName` then checks its ending properly.
     @inline(__always) private static func mayEndSurname(_ p: Bytes, _ e: Int) -> Bool {
         guard e >= 4 else { return false }
         let a = p[e - 3], b = p[e - 2], c = p[e - 1]
