@@ -158,6 +158,8 @@ struct NameEvidence {
         "novo", "stari", "stara", "staro", "gornji", "gornja", "donji", "donja", "havalimani", "bulvari", "caddesi",
         "sokak", "sokagi", "mahallesi", "lisesi", "okulu", "ilkokulu", "stadyumu", "parki", "meydani", "camii", "street",
         "avenue", "airport", "school", "square",
+        // the polite "you" and "your", capitalised in letters: "prijem Vaše prijave"
+        "vas", "vasa", "vase", "vasoj", "vasu", "vasem", "vasim", "vasi", "vasih", "ju", "juaj", "tuaj", "siz", "sizin",
         // trades in firm names: "Jovanović Auto", "Hodžić Obuća", "Aras Kargo"
         "auto", "obuca", "gradevina", "doner", "kargo", "trans", "transport", "logistics", "lojistik", "plastika", "pak",
         "promet", "commerce", "tekstil", "insaat", "gida", "turizm", "travel", "tours", "elektro", "komerc", "export",

@@ -6,6 +6,9 @@ struct NameReader {
     let p: Bytes
     private var folded: [UInt8] = []
     private let table = NameGazetteer.table
+    /// The last word read, as the next start often reads it again (a name's second word is the
+    /// next attempt's first), and whether its lower-case evidence was weighed.
+    private var last: (word: Word, weighed: Bool)? = nil
 
     init(_ p: Bytes) {
         self.p = p
@@ -58,12 +61,16 @@ struct NameReader {
         // common word counts only inside a sentence or alone on its line (a signature); not a place,
         // not a month, not when a capitalised word follows ("Kosovska Mitrovica", "Antić Građevina"),
         // not a declined reading opening a sentence ("Linkot", "Rastin").
+        // Inside a sentence a short declined reading ("Agimi", "Genin") and a listed surname ("Kovač")
+        // count too; a vocative opening a sentence ("Зоране,", "Dritoni,") counts as well.
         let opens = opensSentence(w0.range.lowerBound)
         let aloneOnLine = opens && endsLine(w0.range.upperBound)
-        if w0.shape == .capitalised && ((e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape),
-           !e0.place, !afterDayNumber(w0.range.lowerBound),
-           following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
-           !(e0.declined && opens) {
+        let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
+        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape
+            || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
+        if w0.shape == .capitalised, known, !e0.place, !afterDayNumber(w0.range.lowerBound),
+           w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
+           !(e0.declined && opens) || vocative {
             return accepted([w0], detector: "person-word")
         }
         return nil
@@ -107,6 +114,15 @@ struct NameReader {
             return nil
         }
         return words
+    }
+
+    /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
+    private func capitalisedBefore(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) else { return false }
+        while k > 0, PersonNames.isLetter(p.scalar(at: leadByte(k - 1)).value) { k = leadByte(k - 1) }
+        return PersonNames.isUpper(p.scalar(at: leadByte(k)).value)
     }
 
     /// A capitalised word follows on the same line: the word is part of a longer proper noun.
@@ -265,6 +281,17 @@ struct NameReader {
     /// `weighLowerCase: false` skips the gazetteer for a lower-case word, which no rule without a
     /// cue needs.
     mutating func word(at i: Int, weighLowerCase: Bool = true) -> Word? {
+        if let last, last.word.range.lowerBound == i, last.weighed || !weighLowerCase {
+            var word = last.word
+            word.afterBreak = false
+            return word
+        }
+        guard let word = read(at: i, weighLowerCase: weighLowerCase) else { return nil }
+        last = (word, weighLowerCase || word.shape != .lower)
+        return word
+    }
+
+    private mutating func read(at i: Int, weighLowerCase: Bool) -> Word? {
         let (v0, l0) = p.scalar(at: i)
         guard i < p.count, PersonNames.isLetter(v0) else { return nil }
         let upper0 = PersonNames.isUpper(v0)

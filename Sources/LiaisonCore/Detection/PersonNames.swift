@@ -41,9 +41,13 @@ enum PersonNames {
                     continue
                 }
             }
-            if startsCuePair[pair], let end = PersonCues.end(p, at: i), let name = reader.afterCue(end.index, title: end.title) {
-                found.append(name)
-                i = name.end
+            if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
+                if let name = reader.afterCue(end.index, title: end.title) {
+                    found.append(name)
+                    i = name.end
+                } else {
+                    i = wordEnd(p, i)  // a cue's first word is not a name itself
+                }
                 continue
             }
             if isNameStart(p, i) {
