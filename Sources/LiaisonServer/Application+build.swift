@@ -10,7 +10,8 @@ import Logging
 public struct GatewayDependencies: Sendable {
     public var store: PostgresIncidentStore
     public var migrator: Migrator
-    public var agreements: AgreementBook
+    public var agreements: AgreementRegistry
+    public var governance: AgreementGovernance
     public var parser: EventBatchParser
     public var stixReader: STIXBundleReader
     public var protector: IncidentProtector
@@ -18,13 +19,15 @@ public struct GatewayDependencies: Sendable {
     public var maxBodyBytes: Int
 
     public init(
-        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
+        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
+        governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
         mail: MailSubmission? = nil, maxBodyBytes: Int
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
+        self.governance = governance
         self.parser = parser
         self.stixReader = stixReader
         self.protector = protector

@@ -34,6 +34,17 @@ extension PostgresIncidentStore {
             """, logger: logger)
     }
 
+    /// An entry by an actor: its organisation as the entry's actor, and the person, where
+    /// there is one, among the details.
+    func appendAudit(
+        by actor: AuditActor, action: String, subject: String, details: [String: any Sendable & Encodable] = [:],
+        on connection: PostgresConnection
+    ) async throws {
+        var details = details
+        if let person = actor.person { details["person"] = person }
+        try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
+    }
+
     /// Appends an audit entry in a transaction of its own.
     public func audit(actor: String, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
         try await withTransaction { connection in
