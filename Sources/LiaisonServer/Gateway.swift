@@ -167,7 +167,7 @@ public struct Gateway: Sendable {
                     parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
-                    maxBodyBytes: configuration.maxBodyBytes)
+                    maxBodyBytes: configuration.maxBodyBytes, allowInsecureLoopback: configuration.allowInsecureLoopback)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,
