@@ -58,7 +58,8 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
     let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
-    AdminAgreementsController(records: records, registry: dependencies.agreements, allowInsecureLoopback: dependencies.allowInsecureLoopback)
+    AdminAgreementsController(
+        views: AgreementViews(records: records, registry: dependencies.agreements), allowInsecureLoopback: dependencies.allowInsecureLoopback)
         .addRoutes(to: v1)
     AdminKeysController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)

@@ -46,9 +46,9 @@ extension PostgresIncidentStore {
     }
 
     /// Appends an audit entry in a transaction of its own.
-    public func audit(actor: String, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
+    public func audit(by actor: AuditActor, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
         try await withTransaction { connection in
-            try await appendAudit(actor: actor, action: action, subject: subject, details: details, on: connection)
+            try await appendAudit(by: actor, action: action, subject: subject, details: details, on: connection)
         }
     }
 }

@@ -38,7 +38,7 @@ extension PostgresIncidentStore {
         }
         total += try await resealAgreementKeys()
         if total > 0 {
-            try await audit(actor: "gateway", action: "vault-rotate", subject: "vault", details: ["entries": total, "key": vault.currentKeyID])
+            try await audit(by: AuditActor(organisation: "gateway"), action: "vault-rotate", subject: "vault", details: ["entries": total, "key": vault.currentKeyID])
         }
         return total
     }

@@ -60,6 +60,9 @@ import Testing
             #expect(Self.isProblem(try await routerRequest(app, .post, "/v1/admin/agreements", key: keys.bojan, body: Self.document(), contentType: json), 409, "agreement-exists"))
 
             let propose = "/v1/admin/agreements/cert-to-police/versions/1/propose"
+            // An outsider learns nothing, not even the ETag a stale If-Match would reveal.
+            let probed = try await routerRequest(app, .post, propose, key: keys.outsider, headers: [.ifMatch: "\"1-draft-0000\""])
+            #expect(Self.isProblem(probed, 404, "not-found") && probed.headers[.eTag] == nil)
             #expect(Self.isProblem(try await routerRequest(app, .post, propose, key: keys.ana), 428, "if-match-required"))
             let stale = try await routerRequest(app, .post, propose, key: keys.ana, headers: [.ifMatch: "\"1-draft-0000\""])
             #expect(Self.isProblem(stale, 412, "stale-version"))
@@ -97,6 +100,27 @@ import Testing
             let history = try await routerRequest(app, .get, "/v1/admin/agreements/cert-to-police", key: keys.ana)
             let actions = (history.json["history"] as? [[String: Any]])?.compactMap { $0["action"] as? String }
             #expect(actions == ["create", "propose", "approve", "suspend"])
+        }
+    }
+
+    @Test("Whoever edited a draft does not approve it, and a terminated agreement's drafts stay as they are")
+    func editorsDoNotApprove() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let keys = try await Self.keys(db.store)
+            let json = "application/json"
+            let version = "/v1/admin/agreements/cert-to-police/versions/1"
+            _ = try await routerRequest(app, .post, "/v1/admin/agreements", key: keys.ana, body: Self.document(), contentType: json)
+            let edited = try await routerRequest(app, .put, version, key: keys.bojan, body: Self.document(phone: "pseudonymise"), contentType: json, headers: [.ifMatch: "*"])
+            #expect(edited.status == .ok)
+            _ = try await routerRequest(app, .post, version + "/propose", key: keys.ana, headers: [.ifMatch: "*"])
+            #expect(Self.isProblem(try await routerRequest(app, .post, version + "/approve", key: keys.bojan, headers: [.ifMatch: "*"]), 403, "four-eyes"))
+            #expect(try await routerRequest(app, .post, version + "/approve", key: keys.policeAdmin, headers: [.ifMatch: "*"]).status == .ok)
+
+            _ = try await routerRequest(app, .post, "/v1/admin/agreements/cert-to-police/versions", key: keys.ana, body: #"{"from_version": 1}"#, contentType: json)
+            #expect(try await routerRequest(app, .post, version + "/terminate", key: keys.policeAdmin, body: #"{"reason": "MoU ended"}"#, contentType: json, headers: [.ifMatch: "*"]).status == .ok)
+            let late = try await routerRequest(app, .put, "/v1/admin/agreements/cert-to-police/versions/2", key: keys.ana, body: Self.document(), contentType: json, headers: [.ifMatch: "*"])
+            #expect(Self.isProblem(late, 409, "agreement-terminated"))
         }
     }
 

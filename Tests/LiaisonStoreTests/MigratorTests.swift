@@ -75,7 +75,7 @@ import Testing
     func chain() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             for index in 0..<3 {
-                try await db.store.audit(actor: "test", action: "check", subject: "s\(index)", details: ["n": index])
+                try await db.store.audit(by: AuditActor(organisation: "test"), action: "check", subject: "s\(index)", details: ["n": index])
             }
             let rows = try await db.client.query(
                 "SELECT prev_hash, hash FROM audit_log ORDER BY seq", logger: TestDatabase.logger)

@@ -47,9 +47,10 @@ public struct AgreementGovernance: Sendable, Hashable {
         [agreement.producer, agreement.consumer, operatorOrganisation].contains(actor.organisation)
     }
 
-    /// Checks that `approver` may approve `version`, given every version of its agreement.
+    /// Checks that `approver` may approve `version`, given every version of its agreement and
+    /// everyone who edited the draft: nobody who wrote, edited or proposed a version approves it.
     public func checkApproval(
-        of version: AgreementVersion, by approver: AuditActor, among versions: [AgreementVersion]
+        of version: AgreementVersion, by approver: AuditActor, among versions: [AgreementVersion], editors: [AuditActor] = []
     ) throws(Refusal) {
         guard approver.person != nil else { throw .personRequired }
         guard mayAct(approver, on: version.agreement) else { throw .notAParty }
@@ -57,7 +58,9 @@ public struct AgreementGovernance: Sendable, Hashable {
         guard version.state == .proposed else { throw .wrongState(version.state) }
         let latest = versions.filter { $0.state == .proposed }.map(\.number).max() ?? version.number
         guard version.number == latest else { throw .notLatestProposal(latest: latest) }
-        if approver.isSamePerson(as: version.createdBy) || version.proposedBy.map(approver.isSamePerson(as:)) == true {
+        if approver.isSamePerson(as: version.createdBy) || version.proposedBy.map(approver.isSamePerson(as:)) == true
+            || editors.contains(where: approver.isSamePerson(as:))
+        {
             throw .samePerson
         }
         if approval == .eachParty, let proposer = version.proposedBy {

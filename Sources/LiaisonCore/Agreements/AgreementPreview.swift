@@ -92,3 +92,30 @@ public struct AgreementPreview: Sendable, Hashable, Codable {
         return fields
     }
 }
+
+extension AgreementPreview {
+    /// A preview as admins read it: the counts, and the entries that change.
+    public struct Answer: Sendable, Hashable, Codable {
+        public var version: Int
+        public var incidents: Int
+        public var newlyShared: Int
+        public var noLongerShared: Int
+        public var changed: Int
+        public var entries: [Entry]
+
+        public init(version: Int, incidents: Int, preview: AgreementPreview) {
+            self.version = version
+            self.incidents = incidents
+            newlyShared = preview.newlyShared
+            noLongerShared = preview.noLongerShared
+            changed = preview.changed
+            entries = preview.entries.filter { $0.change != .unchanged && $0.change != .withheldByBoth }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case version, incidents, changed, entries
+            case newlyShared = "newly_shared"
+            case noLongerShared = "no_longer_shared"
+        }
+    }
+}

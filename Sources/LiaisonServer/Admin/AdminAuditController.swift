@@ -24,11 +24,7 @@ struct AdminAuditController {
             }
             return date
         }
-        let limitText = query["limit"].map(String.init)
-        let limit = limitText.flatMap(Int.init) ?? 100
-        guard (1...1000).contains(limit) else {
-            throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
-        }
+        let limit = try AdminRequest.limit(request)
         let after = try query["after"].map { text -> Int64 in
             guard let value = Int64(text), value >= 0 else { throw Problem.badRequest("invalid-parameter", "after must be an entry's seq.", pointer: "after") }
             return value

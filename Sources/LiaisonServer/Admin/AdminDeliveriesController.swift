@@ -21,11 +21,7 @@ struct AdminDeliveriesController {
         if let status, !["pending", "delivered", "dead", "pull-only", "withheld"].contains(status) {
             throw Problem.badRequest("invalid-parameter", "status must be pending, delivered, dead, pull-only or withheld.", pointer: "status")
         }
-        let limitText = request.uri.queryParameters["limit"].map(String.init)
-        let limit = limitText.flatMap(Int.init) ?? 100
-        guard (1...1000).contains(limit) else {
-            throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
-        }
+        let limit = try AdminRequest.limit(request)
         let party = principal.organisation == governance.operatorOrganisation ? nil : principal.organisation
         let deliveries = try await store.deliveries(
             party: party, consumer: request.uri.queryParameters["consumer"].map(String.init), status: status, limit: limit)

@@ -57,6 +57,15 @@ enum AdminRequest {
         return number
     }
 
+    /// `limit`: a whole number from 1 to 1,000, 100 when absent.
+    static func limit(_ request: Request) throws -> Int {
+        guard let text = request.uri.queryParameters["limit"] else { return 100 }
+        guard let limit = Int(text), (1...1000).contains(limit) else {
+            throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
+        }
+        return limit
+    }
+
     static func invalid(_ pointer: String, _ reason: String) -> Problem {
         Problem(.unprocessableContent, "invalid-request", title: "Invalid request", detail: "The request \(reason.isEmpty ? "is invalid" : "has a problem at \(pointer)").", errors: [.init(pointer: pointer, reason: reason)])
     }

@@ -25,6 +25,8 @@ public struct AgreementRecords: Sendable {
         case identityChanged
         /// An agreement with this id exists already (409).
         case agreementExists(String)
+        /// A diff was asked of a version with no earlier one to compare with (400).
+        case nothingToCompare
     }
 
     /// A version's ETag: its number, state and document hash, so any change moves it.
@@ -74,11 +76,11 @@ public struct AgreementRecords: Sendable {
     public func edit(_ agreementID: String, _ number: Int, document: Agreement, ifMatch: String, by actor: AuditActor) async throws -> [AgreementVersion] {
         try await store.withAgreementTransaction(agreementID) { transaction in
             let versions = try await transaction.versions()
-            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch)
-            try check(document, against: version.agreement)
-            guard version.state == .draft else { throw AgreementGovernance.Refusal.wrongState(version.state) }
-            guard governance.mayAct(actor, on: version.agreement) else { throw AgreementGovernance.Refusal.notAParty }
+            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch, by: actor)
             guard actor.person != nil else { throw AgreementGovernance.Refusal.personRequired }
+            if versions.contains(where: { $0.state == .terminated }) { throw AgreementGovernance.Refusal.agreementTerminated }
+            guard version.state == .draft else { throw AgreementGovernance.Refusal.wrongState(version.state) }
+            try check(document, against: version.agreement)
             try await transaction.replaceDraft(number, with: document)
             try await transaction.record("edit", number: number, by: actor, reason: nil, details: ["document": document.versionHash])
             return try await transaction.versions()
@@ -95,7 +97,7 @@ public struct AgreementRecords: Sendable {
     ) async throws -> [AgreementVersion] {
         try await store.withAgreementTransaction(agreementID) { transaction in
             let versions = try await transaction.versions()
-            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch)
+            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch, by: actor)
             try governance.checkTransition(of: version, to: next, by: actor, reason: reason, among: versions)
             try await transaction.setState(number, to: next, proposedBy: next == .proposed ? actor : nil, reason: next == .proposed ? reason : nil)
             try await transaction.record(Self.action(from: version.state, to: next), number: number, by: actor, reason: reason)
@@ -110,8 +112,9 @@ public struct AgreementRecords: Sendable {
     {
         try await store.withAgreementTransaction(agreementID) { transaction in
             let versions = try await transaction.versions()
-            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch)
-            try governance.checkApproval(of: version, by: actor, among: versions)
+            let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch, by: actor)
+            let editors = try await store.agreementEvents(agreementID).filter { $0.action == "edit" && $0.number == number }.map(\.actor)
+            try governance.checkApproval(of: version, by: actor, among: versions, editors: editors)
             try await transaction.setState(number, to: .approved)
             try await transaction.record("approve", number: number, by: actor, reason: nil, details: ["document": version.hash])
             try await settle(transaction, at: now)
@@ -162,8 +165,12 @@ public struct AgreementRecords: Sendable {
         }
     }
 
-    private func find(_ number: Int, in versions: [AgreementVersion], agreementID: String, ifMatch: String?) throws -> AgreementVersion {
-        guard !versions.isEmpty else { throw Failure.agreementNotFound(agreementID) }
+    /// The version a step acts on. Whoever is not a party (nor the operator) is told it does
+    /// not exist before anything else is checked, so neither an ETag nor a refusal reveals it.
+    private func find(
+        _ number: Int, in versions: [AgreementVersion], agreementID: String, ifMatch: String?, by actor: AuditActor
+    ) throws -> AgreementVersion {
+        guard let latest = versions.last, governance.mayAct(actor, on: latest.agreement) else { throw Failure.agreementNotFound(agreementID) }
         guard let version = versions.first(where: { $0.number == number }) else { throw Failure.versionNotFound(agreementID, number) }
         if let ifMatch, ifMatch != "*", ifMatch != Self.etag(of: version) { throw Failure.staleVersion(current: Self.etag(of: version)) }
         return version

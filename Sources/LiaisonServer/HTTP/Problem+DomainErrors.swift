@@ -115,6 +115,8 @@ extension Problem {
             self = Problem(.unprocessableContent, "identity-changed", title: "Another agreement",
                            detail: "A version keeps its agreement's id, producer and consumer.",
                            errors: [.init(pointer: "/id", reason: "must stay the agreement's")])
+        case .nothingToCompare:
+            self = .badRequest("invalid-parameter", "There is no other version to compare with; name one as against.", pointer: "against")
         case .agreementExists(let id):
             self = Problem(.conflict, "agreement-exists", title: "Agreement exists",
                            detail: "An agreement \(id) exists already; propose a new version of it instead.")
