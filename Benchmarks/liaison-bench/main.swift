@@ -6,7 +6,10 @@ import LiaisonCorpus
 ///   liaison-bench detect                              scanner throughput (MB/s), pathological inputs
 ///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
 ///                                                     precision and recall per kind on the labelled corpus
+///   liaison-bench score --file PATH | --structured PATH [--examples K]
+///                                                     person names on a labelled JSONL file (see FileScore)
 ///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
+///   liaison-bench redact-input [--megabytes N]        JSON Lines input for timing `liaison redact --spans`
 ///   liaison-bench intake [--stix-objects N] [--events N] [--batch N] [--concurrency N]
 ///                                                     HTTP intake into PostgreSQL vs plain COPY
 ///   liaison-bench mail [--seconds N] [--write-seeds DIR]
@@ -25,6 +28,8 @@ func option(_ name: String, _ fallback: Int) -> Int {
 switch arguments.count > 1 ? arguments[1] : "" {
 case "detect":
     detectBenchmark()
+case "redact-input":
+    redactInput(megabytes: option("--megabytes", 10))
 case "intake":
     try await IntakeBenchmark(
         stixObjects: option("--stix-objects", 10_000), events: option("--events", 100_000), batch: option("--batch", 10_000),
@@ -48,6 +53,10 @@ case "generate":
         }
     }
     FileHandle.standardOutput.write(Data(out.utf8))
+case "score" where arguments.contains("--file") || arguments.contains("--structured"):
+    func path(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
+    if let file = path("--file") { try FileScore.texts(file, examples: option("--examples", 20)) }
+    if let file = path("--structured") { try FileScore.structured(file, examples: option("--examples", 20)) }
 case "score":
     let seed = UInt64(option("--seed", 1))
     let documents = CorpusGenerator(seed: seed).documents(count: option("--count", 5000))
@@ -61,6 +70,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
+    print("usage: liaison-bench detect | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
     exit(2)
 }

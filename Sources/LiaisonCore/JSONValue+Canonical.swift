@@ -61,7 +61,7 @@ extension JSONValue {
 
     /// Quote, backslash and control characters escaped as RFC 8785 §3.2.2.2 asks; every
     /// other byte of the UTF-8 copied as it is, in runs.
-    private static func writeString(_ value: String, into output: inout [UInt8]) {
+    static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in

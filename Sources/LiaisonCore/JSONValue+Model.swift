@@ -1,24 +1,9 @@
 import Foundation
 
-/// The model's JSON forms built directly as `JSONValue`, for the hot paths (every intake
-/// writes thousands of observables and one large receipt): the same keys and values as
-/// their `Codable` forms, which read them back, without an `Encoder` per value.
-extension Observable {
-    public var jsonValue: JSONValue {
-        .object(["kind": .string(kind.rawValue), "value": .string(value), "role": .string(role.rawValue)])
-    }
-}
-
-extension Redaction {
-    public var jsonValue: JSONValue {
-        var members: [String: JSONValue] = [
-            "field": .string(field), "kind": .string(kind.rawValue), "detector": .string(detector), "token": .string(token),
-        ]
-        if let role { members["role"] = .string(role.rawValue) }
-        return .object(members)
-    }
-}
-
+/// The receipt's JSON form built directly as `JSONValue` (one large receipt per intake): the
+/// same keys and values as its `Codable` form, which reads it back, without an `Encoder` per
+/// value. Observables, redactions and custody details, written thousands of times per
+/// intake, have writers of their own (`CanonicalWriter.swift`).
 extension Receipt {
     public var jsonValue: JSONValue { .object(jsonMembers) }
 
@@ -64,11 +49,6 @@ extension Receipt.Part {
         if let reason { members["reason"] = .string(reason) }
         return .object(members)
     }
-}
-
-extension [String: String] {
-    /// A string map (a custody record's details) as a JSON object.
-    public var jsonValue: JSONValue { .object(mapValues { .string($0) }) }
 }
 
 extension Collection where Element == UInt8 {

@@ -10,7 +10,8 @@ import Logging
 public struct GatewayDependencies: Sendable {
     public var store: PostgresIncidentStore
     public var migrator: Migrator
-    public var agreements: AgreementBook
+    public var agreements: AgreementRegistry
+    public var governance: AgreementGovernance
     public var parser: EventBatchParser
     public var stixReader: STIXBundleReader
     public var protector: IncidentProtector
@@ -18,21 +19,26 @@ public struct GatewayDependencies: Sendable {
     public var maxBodyBytes: Int
     /// `public_url`: the base of URLs the gateway hands out (TAXII API roots); nil: relative URLs.
     public var publicURL: String?
+    /// `delivery.allow_insecure_loopback`, for agreement documents sent to the admin API.
+    public var allowInsecureLoopback: Bool
 
     public init(
-        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
+        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
+        governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
-        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil
+        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
+        self.governance = governance
         self.parser = parser
         self.stixReader = stixReader
         self.protector = protector
         self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
         self.publicURL = publicURL
+        self.allowInsecureLoopback = allowInsecureLoopback
     }
 }
 
@@ -58,6 +64,13 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     ).addRoutes(to: v1)
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
+    let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
+    AdminAgreementsController(
+        views: AgreementViews(records: records, registry: dependencies.agreements), allowInsecureLoopback: dependencies.allowInsecureLoopback)
+        .addRoutes(to: v1)
+    AdminKeysController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

@@ -21,32 +21,44 @@ public struct IntakeTransaction: Sendable {
     var logger: Logger { store.logger }
 
     /// Inserts the incidents whose natural key the producer has not used before; returns
-    /// their ids. The others are left as they are (`ON CONFLICT DO NOTHING`).
+    /// their ids. The others are left as they are (`ON CONFLICT DO NOTHING`). One intake's
+    /// incidents share their producer and receipt time, which travel once. The answer is a
+    /// count; only when some were not inserted does a second query say which were.
     public func insertNew(_ results: [IncidentProtector.Result]) async throws -> Set<UUID> {
-        guard !results.isEmpty else { return [] }
+        guard let first = results.first?.incident else { return [] }
         let incidents = results.map(\.incident)
+        let ids = incidents.map(\.id)
         let columns = IncidentColumns(results)
         let rows = try await connection.query(
             """
-            INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy,
-                classification_type, tlp, title, description, first_seen, last_seen, observables, redactions,
-                source_modified)
-            SELECT id, producer, natural_key, received_at, taxonomy, type, tlp, title, description,
-                   NULLIF(first_seen, '')::timestamptz, NULLIF(last_seen, '')::timestamptz,
-                   observables::jsonb, redactions::jsonb, NULLIF(modified, '')::timestamptz
-            FROM unnest(\(incidents.map(\.id))::uuid[], \(incidents.map(\.producer))::text[],
-                        \(results.map(\.naturalKey))::text[], \(incidents.map(\.receivedAt))::timestamptz[],
-                        \(incidents.map(\.classification.taxonomy))::text[], \(incidents.map(\.classification.type))::text[],
-                        \(incidents.map(\.tlp.rawValue))::text[], \(incidents.map(\.title))::text[],
-                        \(incidents.map(\.description))::text[], \(columns.firstSeen)::text[], \(columns.lastSeen)::text[],
-                        \(columns.observables)::text[], \(columns.redactions)::text[], \(columns.modified)::text[])
-                 AS t(id, producer, natural_key, received_at, taxonomy, type, tlp, title, description,
-                      first_seen, last_seen, observables, redactions, modified)
-            ON CONFLICT (producer, natural_key) DO NOTHING
-            RETURNING id
+            WITH inserted AS (
+                INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy,
+                    classification_type, tlp, title, description, first_seen, last_seen, observables, redactions,
+                    source_modified)
+                SELECT id, \(first.producer), natural_key, \(first.receivedAt), taxonomy, type, tlp, title, description,
+                       NULLIF(first_seen, '')::timestamptz, NULLIF(last_seen, '')::timestamptz,
+                       observables::jsonb, redactions::jsonb, NULLIF(modified, '')::timestamptz
+                FROM unnest(\(ids)::uuid[], \(results.map(\.naturalKey))::text[],
+                            \(incidents.map(\.classification.taxonomy))::text[], \(incidents.map(\.classification.type))::text[],
+                            \(incidents.map(\.tlp.rawValue))::text[], \(incidents.map(\.title))::text[],
+                            \(incidents.map(\.description))::text[], \(columns.firstSeen)::text[], \(columns.lastSeen)::text[],
+                            \(columns.observables)::text[], \(columns.redactions)::text[], \(columns.modified)::text[])
+                     AS t(id, natural_key, taxonomy, type, tlp, title, description,
+                          first_seen, last_seen, observables, redactions, modified)
+                ON CONFLICT (producer, natural_key) DO NOTHING
+                RETURNING 1)
+            SELECT count(*)::int FROM inserted
             """, logger: logger)
+        var count = 0
+        for try await value in rows.decode(Int.self) { count = value }
+        if count == ids.count { return Set(ids) }
         var inserted: Set<UUID> = []
-        for try await id in rows.decode(UUID.self) { inserted.insert(id) }
+        guard count > 0 else { return inserted }
+        for try await id in try await connection.query(
+            "SELECT id FROM incidents WHERE id = ANY(\(ids)::uuid[])", logger: logger
+        ).decode(UUID.self) {
+            inserted.insert(id)
+        }
         return inserted
     }
 
@@ -136,7 +148,7 @@ public struct IntakeTransaction: Sendable {
 
     private func insertCustodyRecords(_ versioned: [(Incident, Int)], receipt: Receipt, bodySHA256: Data) async throws {
         guard !versioned.isEmpty else { return }
-        let details = versioned.map { $0.0.custody.jsonValue.canonicalBytes.utf8Text }
+        let details = versioned.map { $0.0.custody.canonicalJSON.utf8Text }
         try await connection.query(
             """
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
@@ -147,8 +159,7 @@ public struct IntakeTransaction: Sendable {
 
     private func insertVaultEntries(_ items: [(incident: UUID, vault: [VaultItem])]) async throws {
         var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
-        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainUntil: [Date] = []
-        let now = Date()
+        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainDays: [Int32] = []
         for (incident, vault) in items {
             for item in vault {
                 tokens.append(item.token.text)
@@ -157,17 +168,18 @@ public struct IntakeTransaction: Sendable {
                 roles.append(item.role.rawValue)
                 sealed.append(ByteBuffer(data: try store.vault.seal(item.plaintext, token: item.token)))
                 lookups.append(ByteBuffer(data: store.vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
-                retainUntil.append(now.addingTimeInterval(TimeInterval(store.retention.days(for: item.token.kind) * 86_400)))
+                retainDays.append(Int32(clamping: store.retention.days(for: item.token.kind)))
             }
         }
         guard !tokens.isEmpty else { return }
         try await connection.query(
             """
             INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
-            SELECT token, incident_id, kind, role, \(store.vault.currentKeyID), sealed, lookup_hash, retain_until
+            SELECT token, incident_id, kind, role, \(store.vault.currentKeyID), sealed, lookup_hash,
+                   now() + make_interval(days => retain_days)
             FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
-                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainUntil)::timestamptz[])
-                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_until)
+                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainDays)::int4[])
+                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_days)
             """, logger: logger)
     }
 
@@ -182,10 +194,11 @@ public struct IntakeTransaction: Sendable {
         try await connection.query(
             """
             INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, agreement_version, consumer, status)
-            SELECT * FROM unnest(\(disclosures.map { _ in UUID.random() })::uuid[], \(disclosures.map(\.incidentID))::uuid[],
-                                 \(disclosures.map(\.incidentVersion))::int4[], \(disclosures.map(\.agreementID))::text[],
-                                 \(versions)::bytea[], \(disclosures.map(\.consumer))::text[],
-                                 \(disclosures.map { $0.push ? "pending" : "pull-only" })::text[])
+            SELECT gen_random_uuid(), incident_id, incident_version, agreement_id, agreement_version, consumer, status
+            FROM unnest(\(disclosures.map(\.incidentID))::uuid[], \(disclosures.map(\.incidentVersion))::int4[],
+                        \(disclosures.map(\.agreementID))::text[], \(versions)::bytea[], \(disclosures.map(\.consumer))::text[],
+                        \(disclosures.map { $0.push ? "pending" : "pull-only" })::text[])
+                 AS t(incident_id, incident_version, agreement_id, agreement_version, consumer, status)
             """, logger: logger)
     }
 }
@@ -230,8 +243,8 @@ struct IncidentColumns {
 
     init(incidents: [Incident], modified: [Date?]) {
         for (incident, modified) in zip(incidents, modified) {
-            observables.append(JSONValue.array(incident.observables.map(\.jsonValue)).canonicalBytes.utf8Text)
-            redactions.append(JSONValue.array(incident.redactions.map(\.jsonValue)).canonicalBytes.utf8Text)
+            observables.append(incident.observables.canonicalJSON.utf8Text)
+            redactions.append(incident.redactions.canonicalJSON.utf8Text)
             firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
             lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
             self.modified.append(modified.map(RFC3339.string(from:)) ?? "")

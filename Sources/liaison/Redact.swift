@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonIntake
 import LiaisonServer
 
 struct Redact: AsyncParsableCommand {
@@ -31,20 +32,12 @@ struct Redact: AsyncParsableCommand {
         try await reporting {
             guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive.") }
             let redactor = TextRedactor(policy: try options.load().protectionPolicy)
-            var lines = BoundedLines(FileHandle.standardInput, limit: maxLineBytes)
-            while let line = try Self.next(&lines) {
-                let number = lines.number
-                guard spans else {
-                    print(redactor.redact(line))
-                    continue
-                }
-                if line.allSatisfy(\.isWhitespace) { continue }
-                guard let input = try? JSONDecoder().decode(SpanRequest.self, from: Data(line.utf8)) else {
-                    throw ExitFailure.data("line \(number) is not a JSON object with a string \"text\"")
-                }
-                let answer = SpanAnswer(id: input.id, spans: redactor.spans(input.text))
-                print(String(decoding: try CanonicalJSON.encode(answer), as: UTF8.self))
+            guard spans else {
+                var lines = BoundedLines(FileHandle.standardInput, limit: maxLineBytes)
+                while let line = try Self.next(&lines) { print(redactor.redact(line)) }
+                return
             }
+            try answerSpans(redactor)
         }
     }
 
@@ -57,33 +50,55 @@ struct Redact: AsyncParsableCommand {
         }
     }
 
-    struct SpanRequest: Decodable {
-        var id: JSONID
-        var text: String
+    private func lineTooLong(_ number: Int) -> ExitFailure {
+        ExitFailure.data("line \(number) is longer than --max-line-bytes (\(maxLineBytes) bytes)")
     }
 
-    struct SpanAnswer: Encodable {
-        var id: JSONID
-        var spans: [TextRedactor.ScalarSpan]
-    }
-
-    /// An id as given: a string or a number.
-    enum JSONID: Codable {
-        case string(String)
-        case number(Double)
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) { self = .string(text) } else { self = .number(try container.decode(Double.self)) }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .string(let text): try container.encode(text)
-            case .number(let value):
-                if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+    /// Reads standard input in 1 MiB chunks and answers each complete line; the output of a chunk
+    /// is written before the next is read, so memory stays bounded by `--max-line-bytes` and a chunk.
+    private func answerSpans(_ redactor: TextRedactor) throws {
+        let parser = StrictJSONParser(limits: JSONLimits(maxStringBytes: .max))
+        var pending: [UInt8] = []
+        var output: [UInt8] = []
+        var number = 0
+        func answer(_ line: ArraySlice<UInt8>) throws {
+            number += 1
+            guard line.count <= maxLineBytes else { throw lineTooLong(number) }
+            guard !line.allSatisfy(\.isASCIISpace) else { return }
+            guard case .object(let request)? = try? parser.parse(line), case .string(let text)? = request["text"],
+                  let id = request["id"], id.isStringOrNumber
+            else {
+                throw ExitFailure.data("line \(number) is not a JSON object with a string \"text\"")
             }
+            let found = redactor.spans(text).map { span in
+                JSONValue.object(["start": .number(Double(span.start)), "end": .number(Double(span.end)), "type": .string(span.type.rawValue)])
+            }
+            output += JSONValue.object(["id": id, "spans": .array(found)]).canonicalBytes
+            output.append(0x0A)
+        }
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            pending += chunk
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                try answer(pending[start..<newline])
+                start = newline + 1
+            }
+            pending.removeFirst(start)
+            // What is left has no line break yet: refused as soon as it passes the bound.
+            guard pending.count <= maxLineBytes else { throw lineTooLong(number + 1) }
+            FileHandle.standardOutput.write(Data(output))
+            output.removeAll(keepingCapacity: true)
+        }
+        if !pending.isEmpty { try answer(pending[...]) }
+        FileHandle.standardOutput.write(Data(output))
+    }
+}
+
+extension JSONValue {
+    var isStringOrNumber: Bool {
+        switch self {
+        case .string, .number: true
+        default: false
         }
     }
 }

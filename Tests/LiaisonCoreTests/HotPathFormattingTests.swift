@@ -88,3 +88,63 @@ import Testing
         #expect(Array(0...255).map(UInt8.init).hexString.count == 512)
     }
 }
+
+/// The direct canonical writers of the intake's JSON columns, held equal to the `JSONValue`
+/// form (RFC 8785 through the general writer) of the same values, and read back by `Codable`.
+@Suite struct CanonicalWriterTests {
+    static let awkward = ["plain", "quote \" and \\ backslash", "tab\tnew\nline\u{1}", "Ćirilica Ђорђе 🙂", "", "/slash"]
+
+    @Test("Observables are written as the general canonical writer writes them")
+    func observables() throws {
+        let observables = Self.awkward.enumerated().map { index, text in
+            Observable(kind: index % 2 == 0 ? .email : .url, value: text, role: index % 3 == 0 ? .victim : .offender)
+        }
+        let general = JSONValue.array(observables.map {
+            .object(["kind": .string($0.kind.rawValue), "role": .string($0.role.rawValue), "value": .string($0.value)])
+        })
+        #expect(observables.canonicalJSON == general.canonicalBytes)
+        #expect(try CanonicalJSON.decode([Observable].self, from: Data(observables.canonicalJSON)) == observables)
+        #expect([Observable]().canonicalJSON == Array("[]".utf8))
+    }
+
+    @Test("Redactions, with and without a role, are written as the general canonical writer writes them")
+    func redactions() throws {
+        let redactions = Self.awkward.enumerated().map { index, text in
+            Redaction(field: "/description", kind: .phone, detector: text, token: "[[pd:phone:0011223344556677]]",
+                      role: index % 2 == 0 ? nil : .victim)
+        }
+        let general = JSONValue.array(redactions.map { redaction in
+            var members: [String: JSONValue] = [
+                "field": .string(redaction.field), "kind": .string(redaction.kind.rawValue),
+                "detector": .string(redaction.detector), "token": .string(redaction.token),
+            ]
+            if let role = redaction.role { members["role"] = .string(role.rawValue) }
+            return .object(members)
+        })
+        #expect(redactions.canonicalJSON == general.canonicalBytes)
+        #expect(try CanonicalJSON.decode([Redaction].self, from: Data(redactions.canonicalJSON)) == redactions)
+    }
+
+    @Test("Custody details sort their names by UTF-16 code units, escaped like any string")
+    func custody() {
+        let details = Dictionary(uniqueKeysWithValues: (Self.awkward + ["\u{E000}", "\u{10000}", "a", "B"]).map { ($0, "v \($0)") })
+        #expect(details.canonicalJSON == JSONValue.object(details.mapValues { .string($0) }).canonicalBytes)
+        #expect([String: String]().canonicalJSON == Array("{}".utf8))
+    }
+}
+
+@Suite struct RandomIdentifierTests {
+    @Test("Random UUIDs are version 4, RFC 9562 variant, and do not repeat across refills of the pool")
+    func uuids() {
+        let ids = (0..<5_000).map { _ in UUID.random() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(600) {
+            let text = id.uuidString.lowercased()
+            let version = text[text.index(text.startIndex, offsetBy: 14)]
+            let variant = text[text.index(text.startIndex, offsetBy: 19)]
+            #expect(version == "4" && "89ab".contains(variant), "\(text)")
+        }
+        let tokens = (0..<2_000).map { _ in Token.randomID() }
+        #expect(Set(tokens).count == tokens.count && tokens.allSatisfy { $0.count == 16 })
+    }
+}

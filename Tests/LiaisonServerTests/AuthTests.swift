@@ -25,7 +25,7 @@ import Testing
             case .none: break
             case .wrong: headers[.authorization] = "Bearer lsn_not-a-key"
             default:
-                let key = try await db.store.createAPIKey(organisation: "org-\(caller.rawValue)", role: APIRole(rawValue: caller.rawValue)!)
+                let key = try await db.store.createAPIKey(organisation: "org-\(caller.rawValue)", role: APIRole(rawValue: caller.rawValue)!, person: "Test Person").key
                 headers[.authorization] = "Bearer \(key)"
             }
             let requestHeaders = headers
@@ -47,7 +47,7 @@ import Testing
     func lowerCaseScheme() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let key = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             for scheme in ["bearer", "BEARER"] {
                 let answer = try await routerRequest(app, .get, "/v1/feed", key: nil, headers: [.authorization: "\(scheme) \(key)"])
                 #expect(answer.status == .ok, "\(scheme)")

@@ -18,7 +18,7 @@ import Testing
         var dependencies = try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: 16 << 20)
         dependencies.parser.limits.maxErrorsListed = maxErrors
         dependencies.stixReader.limits.maxErrorsListed = maxErrors
-        return (Application(router: buildRouter(dependencies)), try await db.store.createAPIKey(organisation: "cert", role: .producer))
+        return (Application(router: buildRouter(dependencies)), try await db.store.createAPIKey(organisation: "cert", role: .producer).key)
     }
 
     @Test("20,000 invalid events: the 422 lists 100 problems, says how many there were, and stays small")

@@ -9,7 +9,7 @@ import Testing
     func withGateway(logs: CapturedLogs? = nil, _ body: @escaping @Sendable (_ port: Int, _ key: String) async throws -> Void) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let dependencies = try await GatewayFixture.dependencies(db, agreements: [])
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             try await LiveGateway.run(dependencies, logger: logs?.logger("gateway") ?? TestDatabase.logger) { port in
                 try await body(port, key)
             }

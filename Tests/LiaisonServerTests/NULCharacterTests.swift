@@ -49,7 +49,7 @@ import Testing
     func refused(_ example: Case) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             var path = example.path
             if path.contains("COLLECTION") {
                 let list = try await routerRequest(app, .get, "/taxii2/liaison/collections/", key: key, headers: [.accept: Self.taxii])

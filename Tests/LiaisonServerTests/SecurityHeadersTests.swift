@@ -11,8 +11,8 @@ import Testing
     func everyAnswer() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let answers = [
                 try await routerRequest(app, .get, "/healthz", key: nil),
                 try await routerRequest(app, .get, "/v1/feed", key: consumer),

@@ -35,20 +35,27 @@ extension PersonalDataValidator {
     /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds
     /// something shaped like a person's name: 2–4 words of letters (Latin with diacritics or
     /// Cyrillic, one script per word), each capitalised ("Petrović") or all capitals ("PETROVIĆ"),
-    /// parts joined by a hyphen or apostrophe ("Kaya-Demir", "O'Neill"), and no word that marks an
-    /// organisation or a placeholder ("Bank", "LLC", "a.d.", "nepoznato").
+    /// parts joined by a hyphen or apostrophe ("Kaya-Demir", "O'Neill"), no word that marks an
+    /// organisation or a placeholder ("Bank", "LLC", "a.d.", "nepoznato"), and at least one word
+    /// that the name gazetteer knows as a given name or surname, or that has a surname's ending
+    /// ("Petrović", "Kemaloğlu"): two unknown capitalised words are more often a company. A word
+    /// of a firm or a place named after a person rules it out ("Antić Građevina", "Bulevar
+    /// Mihajla Pupina", "Pekara Jovana").
     public static func isPlausiblePerson(_ value: String) -> Bool {
         plausiblePersonName(undefang(value).trimmingSpaces()) != nil
     }
 
     /// The name with its words joined by single spaces, or nil.
     static func plausiblePersonName(_ value: String) -> String? {
-        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        // "Petrović, Marko": a surname, a comma, the given name.
+        if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
         guard (2...4).contains(words.count) else { return nil }
         for word in words {
             guard isNameWord(word), !organisationWords.contains(String(word).lowercased()) else { return nil }
         }
-        return words.joined(separator: " ")
+        let name = words.joined(separator: " ")
+        return PersonNames.hasPersonEvidence(name) ? name : nil
     }
 
     private static func isNameWord(_ word: Substring) -> Bool {

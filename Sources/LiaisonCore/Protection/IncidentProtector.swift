@@ -171,7 +171,7 @@ public struct IncidentProtector: Sendable {
 extension Token {
     /// 64 random bits as 16 lower-case hex digits.
     public static func randomID() -> String {
-        var value = UInt64.random(in: .min ... .max)
+        var value = SecureRandom.next()
         return withUnsafeBytes(of: &value) { $0.hexString }
     }
 }

@@ -26,23 +26,8 @@ public struct TextRedactor: Sendable {
     /// Every personal-data span of every kind, URLs and domains included.
     public func spans(_ text: String) -> [ScalarSpan] {
         let found = scanner.scan(text)
-        guard !found.isEmpty else { return [] }
-        // One pass over the bytes: a scalar starts at every byte that is not 10xxxxxx.
-        var spans: [ScalarSpan] = []
-        spans.reserveCapacity(found.count)
-        var scalar = 0
-        var byteIndex = 0
-        var starts: [Int: Int] = [:]
-        var boundaries = Set(found.flatMap { [$0.utf8Range.lowerBound, $0.utf8Range.upperBound] })
-        for byte in text.utf8 {
-            if boundaries.remove(byteIndex) != nil { starts[byteIndex] = scalar }
-            if byte & 0xC0 != 0x80 { scalar += 1 }
-            byteIndex += 1
+        return zip(found, ScalarOffsets.scalarRanges(of: found, in: text)).map {
+            ScalarSpan(start: $1.lowerBound, end: $1.upperBound, type: $0.kind)
         }
-        if boundaries.remove(byteIndex) != nil { starts[byteIndex] = scalar }
-        for span in found {
-            spans.append(ScalarSpan(start: starts[span.utf8Range.lowerBound]!, end: starts[span.utf8Range.upperBound]!, type: span.kind))
-        }
-        return spans
     }
 }

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Build test.jsonl, dev.jsonl, phenomena.jsonl and structured.jsonl from the
+hand-written sources in src/.
+
+Source format (src/<language>.txt):
+
+    @@ test sr-Latn
+    Text of one document. A person mention is written [[Marko Petrovića|d]]
+    with optional comma-separated tags after a bar.
+    @@ dev sr-Latn
+    ...
+
+Lines starting with "%%" are comments and are dropped. Leading and trailing
+blank lines of a document are dropped; everything else (including newlines
+inside a [[...]] mention) is kept verbatim. Ids are assigned in source order.
+
+Manual tags (the rest are derived by check.py):
+    d     declined / suffixed form (case ending, Albanian article, Turkish
+          apostrophe suffix, Macedonian article/vocative, possessive adjective)
+    nd    written without the diacritics the standard spelling has
+    f     foreign (non-regional) name
+    m     minority or uncommon regional name
+    h     hypocoristic / nickname form of a given name
+    ds    double surname
+    mid   middle name or two given names
+    pub   official acting in office (police, prosecutor, CERT staff)
+    alias persona presented by a fraudster (may be fake or stolen)
+    celeb living public figure abused in a scam
+
+src/structured.txt: one value per line, "P <value>" (person) or
+"N <value>" (not a person); "%%" comments.
+"""
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+
+PREFIX = {
+    "en": "en", "sq": "sq", "sr-Latn": "sr-lat", "sr-Cyrl": "sr-cyr",
+    "bs": "bs", "hr": "hr", "cnr": "cnr", "mk": "mk", "tr": "tr",
+}
+KNOWN_TAGS = {"d", "nd", "f", "m", "h", "ds", "mid", "pub", "alias", "celeb"}
+TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "captain", "capt", "ds", "officer", "inspector",
+               "g", "gđa", "gđica", "gospodin", "gospođa", "gospodine", "gospođo", "g-din", "g-đa",
+               "z", "znj", "zj", "zonja", "zoti", "zotëri", "bay", "bayan", "sayın", "sayin", "bey", "hanım",
+               "hanim", "efendi", "abla", "abi", "г-дин", "г-ѓа", "господин", "госпоѓа", "д-р", "av",
+               "öğretmen", "hoca", "usta", "komiser", "savcı", "inspektor", "prokurori", "prokurorja",
+               "господине", "госпођо", "госпођа"}
+MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
+
+
+def parse_doc(raw, where):
+    text_parts, spans, tags = [], [], []
+    pos = 0
+    out_len = 0
+    for m in MARK.finditer(raw):
+        before = raw[pos:m.start()]
+        if "[[" in before or "]]" in before:
+            sys.exit(f"{where}: stray brackets in {before!r}")
+        text_parts.append(before)
+        out_len += len(before)
+        inner = m.group(1)
+        if "|" in inner:
+            name, t = inner.split("|", 1)
+            tl = [x.strip() for x in t.split(",") if x.strip()]
+        else:
+            name, tl = inner, []
+        for x in tl:
+            if x not in KNOWN_TAGS:
+                sys.exit(f"{where}: unknown tag {x!r} in {inner!r}")
+        if name != name.strip():
+            sys.exit(f"{where}: whitespace at span edge {name!r}")
+        for tok in re.split(r"[\s']", name):
+            w = tok.strip(".,").lower()
+            if len(w) == 1 and tok[:1].isupper():
+                continue  # an initial such as "G." or "Z.", not the title g./z.
+            if w in TITLE_WORDS:
+                sys.exit(f"{where}: title/honorific {w!r} inside span {name!r}")
+        text_parts.append(name)
+        spans.append({"start": out_len, "end": out_len + len(name), "type": "person"})
+        tags.append(tl)
+        out_len += len(name)
+        pos = m.end()
+    rest = raw[pos:]
+    if "[[" in rest or "]]" in rest:
+        sys.exit(f"{where}: stray brackets in {rest!r}")
+    text_parts.append(rest)
+    return "".join(text_parts), spans, tags
+
+
+def read_source(path):
+    raw = path.read_text(encoding="utf-8")
+    if unicodedata.normalize("NFC", raw) != raw:
+        sys.exit(f"{path}: source is not NFC")
+    docs = []
+    cur = None
+    for line in raw.split("\n"):
+        if line.startswith("%%"):
+            continue
+        if line.startswith("@@ "):
+            _, split, lang = line.split()
+            cur = {"split": split, "language": lang, "lines": [], "src": path.name}
+            docs.append(cur)
+            continue
+        if cur is None:
+            if line.strip():
+                sys.exit(f"{path}: text before first @@ header")
+            continue
+        cur["lines"].append(line)
+    return docs
+
+
+def main():
+    counters = {}
+    out = {"test": [], "dev": []}
+    phen = []
+    for path in sorted(SRC.glob("*.txt")):
+        if path.name == "structured.txt":
+            continue
+        for d in read_source(path):
+            lines = d["lines"]
+            while lines and not lines[0].strip():
+                lines.pop(0)
+            while lines and not lines[-1].strip():
+                lines.pop()
+            raw = "\n".join(l.rstrip() for l in lines)
+            lang, split = d["language"], d["split"]
+            if lang not in PREFIX or split not in out:
+                sys.exit(f"{path}: bad header {split} {lang}")
+            key = (split, lang)
+            counters[key] = counters.get(key, 0) + 1
+            n = counters[key]
+            doc_id = f"{PREFIX[lang]}-{n:04d}" if split == "test" else f"dev-{PREFIX[lang]}-{n:04d}"
+            text, spans, tags = parse_doc(raw, f"{path.name}:{doc_id}")
+            out[split].append({"id": doc_id, "language": lang, "text": text, "spans": spans})
+            phen.append({"id": doc_id, "spans": [
+                {"start": s["start"], "end": s["end"], "tags": t} for s, t in zip(spans, tags)]})
+    for split, docs in out.items():
+        with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as f:
+            for doc in docs:
+                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    with open(HERE / "phenomena.jsonl", "w", encoding="utf-8") as f:
+        for p in phen:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    values = []
+    sp = SRC / "structured.txt"
+    if sp.exists():
+        for ln, line in enumerate(sp.read_text(encoding="utf-8").split("\n"), 1):
+            if not line.strip() or line.startswith("%%"):
+                continue
+            flag, _, value = line.partition(" ")
+            if flag not in ("P", "N") or not value.strip() or value != value.strip():
+                sys.exit(f"structured.txt:{ln}: bad line {line!r}")
+            values.append({"value": value, "person": flag == "P"})
+        with open(HERE / "structured.jsonl", "w", encoding="utf-8") as f:
+            for v in values:
+                f.write(json.dumps(v, ensure_ascii=False) + "\n")
+    print(f"test={len(out['test'])} dev={len(out['dev'])} structured={len(values)}")
+
+
+if __name__ == "__main__":
+    main()

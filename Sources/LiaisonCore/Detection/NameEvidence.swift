@@ -1,0 +1,220 @@
+/// What one folded word (see `NameGazetteer.fold`) says about a person. `given` and `surname` are
+/// 2 for a gazetteer entry as written, a lemma of five letters or more reached by taking off a case
+/// ending ("marka" → marko, "petra" → petar, "arbenit" → arben, "hoxhes" → hoxha), or a regional
+/// surname ending; 1 for a shorter lemma or a weaker ending (-ic in ASCII, -ski, -ov). The flags
+/// say what argues against a person: an organisation word, a place, a common word, an honorific.
+struct NameEvidence {
+    var given = 0
+    var surname = 0
+    /// A surname suffix of the region ("-ović", "-ić", "-oğlu", "-ski", "-aj") rather than a list entry.
+    var regionalShape = false
+    var organisation = false
+    /// A given name that is also a common word ("Nada", "Vuk", "Will"): not a person on its own.
+    var ambiguous = false
+    /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
+    var place = false
+    /// The given name was reached by taking off a case ending.
+    var declined = false
+    /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it.
+    var postTitle = false
+
+    var isUnknown: Bool { given == 0 && surname == 0 }
+
+    init() {}
+
+    /// `accented` says the word's "c" before a case ending was written "ć", "č" or "ћ": "Petrovića"
+    /// is a surname, "Mitrovica" a town.
+    init(folded w: [UInt8], accented: Bool, table: NameGazetteer.Table = NameGazetteer.table) {
+        let flags = table(w.fnv1a(prefix: w.count))
+        if flags.contains(.organisation) {
+            organisation = true
+            return
+        }
+        if flags.contains(.postTitle) {
+            postTitle = true
+            return
+        }
+        place = flags.contains(.place)
+        if flags.contains(.given) {
+            given = 2
+            ambiguous = flags.contains(.ambiguous)
+        }
+        if flags.contains(.surname) { surname = 2 }
+        let shape = Self.surnameShape(w, accented: accented)
+        regionalShape = shape == 2
+        surname = max(surname, shape)
+        guard given < 2 || surname == 0 || !place else { return }
+        // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
+        // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom".
+        guard w.count >= 3, Self.endingLetters[Int(w[w.count - 1]) & 0x7F], table.mayDecline(w) else { return }
+        let last8 = w.last8
+        for ending in Self.endings where w.count >= ending.length + 2 && last8 & ending.mask == ending.packed {
+            let stem = w.count - ending.length
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in 0..<stem { h = (h ^ UInt64(w[k])) &* 0x0000_0100_0000_01B3 }
+            // A lemma of five letters or more is as good as the entry itself ("Marka" → Marko);
+            // a shorter one ("Novi" → Nova) needs a second word's evidence.
+            for tail in Self.nominatives {
+                let lemma = table(tail == 0 ? h : (h ^ UInt64(tail)) &* 0x0000_0100_0000_01B3)
+                let strength = stem + (tail == 0 ? 0 : 1) >= 5 ? 2 : 1
+                if given < strength && lemma.contains(.given) {
+                    given = strength
+                    declined = true
+                    ambiguous = lemma.contains(.ambiguous)
+                }
+                if surname == 0 && lemma.contains(.surname) { surname = 1 }
+                if !place && stem >= 4 && lemma.contains(.place) { place = true }
+            }
+            if given < 2, stem >= 3, !Self.isVowel(w[stem - 1]), !Self.isVowel(w[stem - 2]),
+               table(w.fnv1a(prefix: stem - 1, then: "a", w[stem - 1])).contains(.given) {
+                given = 2
+                declined = true
+            }
+            if given == 2 && surname > 0 && place { break }
+        }
+    }
+
+    /// The word without its case ending and final vowels, at least four letters kept, hashed:
+    /// "Kurtović", "Kurtoviću" and "Kurtovićem" share it, and so do "Gjeka" and "Gjekës".
+    static func stem(_ w: [UInt8]) -> UInt64 {
+        var n = w.count
+        while n > 4 {
+            switch w[n - 1] {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j
+            default: return w.fnv1a(prefix: n)
+            }
+        }
+        return w.fnv1a(prefix: n)
+    }
+
+    mutating func add(_ other: NameEvidence) {
+        given = max(given, other.given)
+        surname = max(surname, other.surname)
+        regionalShape = regionalShape || other.regionalShape
+        organisation = organisation || other.organisation
+        ambiguous = ambiguous || other.ambiguous
+        declined = declined || other.declined
+        place = place || other.place
+        postTitle = postTitle || other.postTitle
+    }
+
+    /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)
+    /// and Albanian definite and case forms (-i, -it, -in, -ës, -ën, -t, -s, -n). Turkish
+    /// suffixes come after an apostrophe and are not part of the looked-up stem.
+    private static let endings: [Suffix] = [
+        "ovima", "evima", "ovom", "ovoj", "ovog", "ove", "inoj", "inog", "ina", "ine", "inu", "iniot", "inata", "ovata",
+        "ama", "ima", "om", "em", "oj", "ov", "ev", "ovi", "ovu", "ova", "eva", "iot", "ot", "ta", "to", "eto",
+        "it", "in", "ut", "un", "es", "en", "ne", "se", "te", "ja", "je", "a", "e", "i", "o", "u", "t", "s", "n",
+    ].map(Suffix.init)
+    /// Nominative endings put back on a stem: none, a, o, e, i.
+    private static let nominatives: [UInt8] = [0, 0x61, 0x6F, 0x65, 0x69]
+
+    /// The last letters of the endings: a word ending otherwise is not tried.
+    private static let endingLetters: [Bool] = {
+        var t = [Bool](repeating: false, count: 128)
+        for e in endings { t[Int(e.packed & 0x7F)] = true }
+        return t
+    }()
+
+    /// 2 for a regional surname ending: "-ović", "-ić" (with a case ending only when written with
+    /// its diacritic), "-oğlu", "-ovski"; 1 for weaker shapes ("-ic" in ASCII, "-ski", "-ov", "-aj").
+    static func surnameShape(_ w: [UInt8], accented: Bool) -> Int {
+        let last8 = w.last8
+        for (suffix, strong, plain) in shapes where w.count >= suffix.length + 2 && last8 & suffix.mask == suffix.packed {
+            return accented ? strong : plain
+        }
+        return 0
+    }
+
+    private static let shapes: [(Suffix, Int, Int)] = {
+        var list: [(String, Int, Int)] = [("vic", 2, 2), ("ic", 2, 1)]
+        for ending in ["a", "u", "em", "om", "i", "e"] { list += [("vic" + ending, 2, 1), ("ic" + ending, 2, 0)] }
+        list += [("oglu", 2, 2), ("ovski", 2, 2), ("evski", 2, 2), ("ovska", 2, 2), ("evska", 2, 2), ("aj", 1, 1),
+                 ("ski", 1, 1), ("ska", 1, 1), ("ov", 1, 1), ("ova", 1, 1), ("ev", 1, 1), ("eva", 1, 1)]
+        return list.map { (Suffix($0.0), $0.1, $0.2) }
+    }()
+
+    private static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+
+    /// Folded words of organisations and offices; a word among them rules a person out.
+    static let organisationWords = words([
+        "bank", "banka", "banke", "banku", "bankom", "banki", "bankasi", "bankes", "banca", "llc", "ltd", "inc", "corp",
+        "corporation", "company", "gmbh", "doo", "dooel", "shpk", "plc", "srl", "telekom", "telecom", "hosting",
+        "solutions", "services", "group", "holding", "limited", "systems", "technologies", "ministry", "ministarstvo",
+        "ministria", "ministerstvo", "bakanligi", "mup", "policija", "policije", "polisi", "policia", "policise", "emniyet",
+        "mudurlugu", "cert", "csirt", "office", "department", "university", "univerzitet", "universiteti", "universitesi",
+        "posta", "kredi", "kredit", "credit", "agjencia", "agencija", "agency", "ajansi", "preduzece", "poduzece",
+        "pretprijatie", "hizmetleri", "iletisim", "kombetare", "narodna", "javno", "telecommunications", "elektroprivreda",
+        "shoqeria", "sirketi", "ticaret", "sanayi", "drustvo", "kompanija", "fondacija", "foundation", "udruzenje",
+        "association", "klinika", "hospital", "bolnica", "spitali", "hastanesi", "opstina", "bashkia", "belediyesi",
+        "komuna", "sud", "gjykata", "mahkemesi", "tuzilastvo", "prokuroria", "savcilik", "osiguranje", "sigorta", "market",
+        "shop", "store", "online", "digital", "network", "networks", "software", "cloud", "media", "news", "team",
+        "support", "service", "security", "exchange", "capital", "invest", "finance", "finans", "payment", "pay",
+        "express", "airlines", "airways", "energy", "energji", "gas", "oil", "trade", "trading", "consulting", "grupa",
+        "grupi", "grubu", "holding", "studio", "lab", "labs", "republike", "republika", "republic", "srbije", "shtetit",
+        "genel", "nepoznato", "nepoznat", "unknown", "anonymous",
+        // saints and feasts, adjectives of place names, words after a place named after a person
+        "sveti", "sveta", "svetog", "svete", "svetoga", "kurban", "velika", "veliki", "veliko", "mala", "mali", "novi",
+        "novo", "stari", "stara", "staro", "gornji", "gornja", "donji", "donja", "havalimani", "bulvari", "caddesi",
+        "sokak", "sokagi", "mahallesi", "lisesi", "okulu", "ilkokulu", "stadyumu", "parki", "meydani", "camii", "street",
+        "avenue", "airport", "school", "square",
+        // the polite "you" and "your", capitalised in letters: "prijem Vaše prijave"
+        "vas", "vasa", "vase", "vasoj", "vasu", "vasem", "vasim", "vasi", "vasih", "ju", "juaj", "tuaj", "siz", "sizin",
+        // trades in firm names: "Jovanović Auto", "Hodžić Obuća", "Aras Kargo"
+        "auto", "obuca", "gradevina", "doner", "kargo", "trans", "transport", "logistics", "lojistik", "plastika", "pak",
+        "promet", "commerce", "tekstil", "insaat", "gida", "turizm", "travel", "tours", "elektro", "komerc", "export",
+        "import", "motors", "otomotiv", "partners", "partneri", "sinovi",
+    ])
+
+    /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".
+    static let placeWords = words([
+        "ulica", "ulice", "ulici", "ulicu", "ul", "bulevar", "bulevara", "bulevaru", "trg", "trga", "trgu", "skola",
+        "skole", "skoli", "skolu", "os", "ou", "aerodrom", "aerodroma", "aerodromu", "rruga", "rruges", "rrugen",
+        "bulevardi", "sheshi", "shkolla", "shkolles", "plostad", "stadion", "stadiona", "stadionu", "opstina", "opstine",
+        "kneza", "kralja", "cara", "svetog", "sv", "kej", "naselje", "obala",
+        // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
+        "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
+        "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",
+        "starog", "stara", "nju", "san", "saint", "st",
+        // a firm named after its owner: "u firmi „Antić Građevina“"
+        "firma", "firme", "firmi", "firmu", "firmom", "kompanija", "kompanije", "kompaniji", "preduzece", "preduzeca",
+        "radnja", "radnje", "salon", "servis", "sirketi", "firmes", "kompania", "pekara", "mesara", "vinarija", "kafe",
+        "kafana", "kafic", "agro", "aeroporti", "aerodromi", "restoran", "hotel", "hoteli", "apoteka", "market",
+    ])
+
+    /// Turkish honorifics that follow a name.
+    static let postTitles = words(["hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga"])
+
+    /// Short legal forms that rule a person out when written dotted or in capitals ("a.d.", "AD").
+    static let companyForms = words([
+        "doo", "dooel", "ad", "as", "shpk", "sha", "ltd", "llc", "inc", "gmbh", "plc", "sa", "srl", "ag", "ood", "eood",
+        "jsc", "ltdsti", "sti", "spa", "bv", "nv", "ab", "oy", "dd", "jp", "kg",
+    ])
+
+    private static func words(_ list: [String]) -> String { list.joined(separator: " ") }
+}
+
+/// An ending of up to eight ASCII letters packed into an integer, compared with a word's last
+/// eight bytes (`last8`) under a mask, without allocating.
+struct Suffix {
+    let packed: UInt64
+    let mask: UInt64
+    let length: Int
+
+    init(_ s: String) {
+        var v: UInt64 = 0
+        for b in s.utf8 { v = v << 8 | UInt64(b) }
+        packed = v
+        length = s.utf8.count
+        mask = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The last (up to) eight bytes, the last one lowest.
+    var last8: UInt64 {
+        var v: UInt64 = 0
+        for k in Swift.max(0, count - 8)..<count { v = v << 8 | UInt64(self[k]) }
+        return v
+    }
+}

@@ -1,0 +1,417 @@
+/// Reads the words around a capitalised word and decides whether they name a person (the rules
+/// are listed on `PersonNames`). Holds one scratch buffer for folded words, so a scan allocates
+/// nothing per word. At most three words are read from any start, so the work stays linear
+/// however long a run of capitalised words is.
+struct NameReader {
+    let p: Bytes
+    private var folded: [UInt8] = []
+    private let table = NameGazetteer.table
+    /// The last word read, as the next start often reads it again (a name's second word is the
+    /// next attempt's first), and whether its lower-case evidence was weighed.
+    private var last: (word: Word, weighed: Bool)? = nil
+
+    init(_ p: Bytes) {
+        self.p = p
+        folded.reserveCapacity(128)
+    }
+
+    enum Shape { case capitalised, allCaps, lower, initial }
+
+    /// One word as written (suffixes included) and what speaks for and against a person.
+    struct Word {
+        var range: Range<Int>
+        var shape: Shape
+        var evidence = NameEvidence()
+        /// Ends in a suffix after an apostrophe or hyphen ("Yılmaz'ın", "Krasniqi-t", "Jovana's"):
+        /// the last word of a name.
+        var suffixed = false
+        /// The folded last part with its case ending taken off, to find the same person again.
+        var stem: UInt64 = 0
+        /// Only spaces and one line break separate it from the word before.
+        var afterBreak = false
+    }
+
+    /// A name starting with the capitalised word at `i`, found without a cue.
+    mutating func name(at i: Int) -> FoundName? {
+        guard let w0 = word(at: i) else { return nil }
+        if w0.shape == .initial {
+            // "M. Petrović", "E. Yılmaz"
+            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || w1.shape == .allCaps,
+                  !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            return accepted([w0, w1], detector: "person-initial")
+        }
+        guard fits(w0) else { return nil }
+        let e0 = w0.evidence
+        let following = next(after: w0)
+        if !w0.suffixed, let w1 = following, !w1.afterBreak || joinsAcrossBreak(w0, w1) {
+            // "Ahmet Bey", "Nazlı Hanım'ın": the name without the honorific after it.
+            if w1.evidence.postTitle { return e0.given > 0 ? accepted([w0], detector: "person-gazetteer") : nil }
+            if w1.evidence.organisation { return nil }
+            if w1.shape == .initial && !w1.afterBreak {
+                // A middle initial ("Zoran Đ. Pavlov") or an initial after a surname ("Lazić B.").
+                if e0.given == 2, let w2 = next(after: w1), !w2.afterBreak, fits(w2) {
+                    return accepted([w0, w1, w2], detector: "person-gazetteer")
+                }
+                // "Lazić B.", "Mustafa K."
+                if e0.surname == 2 || e0.given == 2 { return accepted([w0, w1], detector: "person-gazetteer") }
+            }
+            if fits(w1), let words = pair(w0, w1) { return accepted(words, detector: "person-gazetteer") }
+        }
+        // One word alone: a given name, or a surname of regional shape. A name that is also a
+        // common word counts only inside a sentence or alone on its line (a signature); not a place,
+        // not a month, not when a capitalised word follows ("Kosovska Mitrovica", "Antić Građevina"),
+        // not a declined reading opening a sentence ("Linkot", "Rastin").
+        // Inside a sentence a short declined reading ("Agimi", "Genin") and a listed surname ("Kovač")
+        // count too; a vocative opening a sentence ("Зоране,", "Dritoni,") counts as well.
+        let opens = opensSentence(w0.range.lowerBound)
+        let aloneOnLine = opens && endsLine(w0.range.upperBound)
+        let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
+        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape
+            || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
+        if w0.shape == .capitalised, known, !e0.place, !afterDayNumber(w0.range.lowerBound),
+           w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
+           !(e0.declined && opens) || vocative {
+            return accepted([w0], detector: "person-word")
+        }
+        return nil
+    }
+
+    /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
+    /// кузмановска"): the surname at `i` must have a regional ending, the word before it must be
+    /// a given name that is not also a common word.
+    mutating func lowerCaseName(surnameAt i: Int) -> FoundName? {
+        guard let s = word(at: i), s.shape == .lower, s.evidence.regionalShape || s.evidence.surname == 2 else { return nil }
+        var k = i - 1
+        guard k > 0, p[k] == 0x20 else { return nil }
+        k -= 1
+        let end = k + 1
+        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        guard end > k + 1, let g = word(at: k + 1), g.range.upperBound == end, g.shape == .lower,
+              g.evidence.given == 2, !g.evidence.ambiguous, !g.evidence.declined else { return nil }
+        return accepted([g, s], detector: "person-lower-case")
+    }
+
+    /// Two or three words starting with `w0`, `w1` that make a name, or nil.
+    private mutating func pair(_ w0: Word, _ w1: Word) -> [Word]? {
+        let e0 = w0.evidence, e1 = w1.evidence
+        var words = [w0, w1]
+        let w2 = w1.suffixed ? nil : next(after: w1).flatMap { $0.afterBreak || !fits($0) ? nil : $0 }
+        // A common word or a declined reading yields to a full name after it: "Danas Marko Petrović".
+        if e0.ambiguous || e0.declined, e1.given == 2, !e1.ambiguous, !e1.declined, let w2, w2.evidence.surname > 0 { return nil }
+        if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
+            // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
+            if let w2, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+               e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
+                words.append(w2)
+            }
+        } else if e0.surname == 2 && e1.given > 0 {
+            // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
+            if let w2, w2.evidence.given == 2 { words.append(w2) }
+        } else if e0.isUnknown && e1.surname == 2 && e1.regionalShape && w0.shape == .capitalised
+                    && !opensSentence(w0.range.lowerBound, afterFullStop: true) {
+            // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović".
+        } else {
+            return nil
+        }
+        return words
+    }
+
+    /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
+    private func capitalisedBefore(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) else { return false }
+        while k > 0, PersonNames.isLetter(p.scalar(at: leadByte(k - 1)).value) { k = leadByte(k - 1) }
+        return PersonNames.isUpper(p.scalar(at: leadByte(k)).value)
+    }
+
+    /// A capitalised word follows on the same line: the word is part of a longer proper noun.
+    mutating func capitalisedFollows(_ w: Word) -> Bool {
+        guard let n = next(after: w), !n.afterBreak else { return false }
+        return n.shape == .capitalised || n.shape == .allCaps
+    }
+
+    /// A name goes on across a line break only from a known given name to a known name word that
+    /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:").
+    private func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
+        w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && p.at(w1.range.upperBound) != 0x3A
+            && (!w0.evidence.declined || !w1.evidence.isUnknown)
+    }
+
+    /// A word that can be part of a name found without a cue: capitalised or in capitals, not an
+    /// organisation word, and, in capitals, known to the gazetteer ("MARKO", not "URGENT").
+    private func fits(_ w: Word) -> Bool {
+        (w.shape == .capitalised || (w.shape == .allCaps && !w.evidence.isUnknown)) && !w.evidence.organisation
+            && !w.evidence.postTitle
+    }
+
+    /// The name after a cue or title ending at `j`: one to three words.
+    mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
+        guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
+        var words = [w0]
+        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: true), !w1.afterBreak || joinsAcrossBreak(w0, w1),
+           w1.shape != .initial || w0.shape == .initial,
+           !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
+            words.append(w1)
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: true), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+               !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+                words.append(w2)
+            }
+        }
+        // Lower-case words count only with gazetteer evidence each; one word after a role label too.
+        for w in words where w.shape == .lower && w.evidence.isUnknown { return nil }
+        if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
+        if w0.shape == .initial && words.count == 1 { return nil }
+        return accepted(words, detector: title ? "person-title" : "person-cue")
+    }
+
+    /// `words` as a name unless a company form or organisation word follows ("Marko Trade d.o.o.").
+    private mutating func accepted(_ words: [Word], detector: String) -> FoundName? {
+        let last = words[words.count - 1]
+        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, organisationFollows(after.index) { return nil }
+        // Later mentions are found by the stems of words with evidence of their own, and of all
+        // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
+        let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }
+        return FoundName(words: words.map(\.range), stems: words.compactMap { anchored || !$0.evidence.isUnknown ? $0.stem : nil },
+                         detector: detector)
+    }
+
+    /// The start of the next word and whether a line break was crossed, when only spaces and at
+    /// most one line break separate it.
+    private func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
+        var k = e
+        var breaks = 0
+        while k < p.count, k - e < 8 {
+            switch p[k] {
+            case 0x20, 0x09, 0x0D: k += 1
+            case 0x0A: breaks += 1; k += 1
+            default: return k > e && breaks <= 1 ? (k, breaks == 1) : nil
+            }
+        }
+        return nil
+    }
+
+    private mutating func next(after w: Word, weighLowerCase: Bool = false) -> Word? {
+        guard let (k, crossed) = gapEnd(w.range.upperBound), var word = word(at: k, weighLowerCase: weighLowerCase) else { return nil }
+        word.afterBreak = crossed
+        return word
+    }
+
+    /// True when a street, school or airport word comes before the word at `i` ("Bulevar Zorana
+    /// Đinđića", "OŠ „Vuk Karadžić“", "ул. Даме Груев"): a place named after a person.
+    mutating func placeBefore(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: leadByte(k)).value) {
+            k = leadByte(k) - 1
+        }
+        let end = k + 1
+        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        guard end > k + 1, end - k <= 24 else { return false }
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, (k + 1)..<end, into: &folded) else { return false }
+        return table(folded.fnv1a(prefix: folded.count)).contains(.placeWord)
+    }
+
+    /// Only spaces, then a line break or the end of the text, after `e`: a signature line.
+    private func endsLine(_ e: Int) -> Bool {
+        var k = e
+        while k < p.count && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D) { k += 1 }
+        return k == p.count || p[k] == 0x0A
+    }
+
+    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month.
+    private func afterDayNumber(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
+        return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
+    }
+
+    /// The first byte of the scalar that the byte at `k` belongs to.
+    private func leadByte(_ k: Int) -> Int {
+        var j = k
+        while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+
+    /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'
+    /// or a line break.
+    /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
+    private func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
+        return !afterFullStop && (k < 0 || p[k] == 0x0A || p[k] == 0x22 || p[k] == 0x2D)
+    }
+
+    /// The end of the run of capitalised words starting at `i` (a place or firm named after a
+    /// person, to be skipped whole), at most four words.
+    mutating func properNounEnd(_ i: Int) -> Int? {
+        guard placeBefore(i), var w = word(at: i) else { return nil }
+        for _ in 0..<3 {
+            guard let n = next(after: w), !n.afterBreak, n.shape == .capitalised || n.shape == .allCaps else { break }
+            w = n
+        }
+        return w.range.upperBound
+    }
+
+    /// A company form ("d.o.o.", "A.Ş.", "Ltd", "sh.p.k.") or organisation word ("banka") at `i`.
+    private mutating func organisationFollows(_ i: Int) -> Bool {
+        var k = i
+        var dotted = false
+        folded.removeAll(keepingCapacity: true)
+        while k < p.count, k - i < 24 {
+            if p[k] == 0x2E { dotted = true; k += 1; continue }
+            let (v, l) = p.scalar(at: k)
+            guard PersonNames.isLetter(v) else { break }
+            guard NameGazetteer.fold(p, k..<(k + l), into: &folded) else { return false }
+            k += l
+        }
+        guard !folded.isEmpty else { return false }
+        let flags = table(folded.fnv1a(prefix: folded.count))
+        if flags.contains(.organisation) { return true }
+        // Short company forms ("AD", "a.d.", "A.Ş.") count when dotted or in capitals, not as the words "ad", "as".
+        let capitals = PersonNames.isUpper(p.scalar(at: i).value) && PersonNames.isUpper(p.scalar(at: i + 1).value)
+        return (dotted || capitals) && flags.contains(.companyForm)
+    }
+
+    /// The word at `i`: letters, with an apostrophe suffix ("Yılmaz'ın", "O'Neill"), hyphenated
+    /// parts ("Kaya-Demir") and Albanian hyphenated endings ("Krasniqi-t") inside it; an initial
+    /// is one capital and a dot.
+    /// `weighLowerCase: false` skips the gazetteer for a lower-case word, which no rule without a
+    /// cue needs.
+    mutating func word(at i: Int, weighLowerCase: Bool = true) -> Word? {
+        if let last, last.word.range.lowerBound == i, last.weighed || !weighLowerCase {
+            var word = last.word
+            word.afterBreak = false
+            return word
+        }
+        guard let word = read(at: i, weighLowerCase: weighLowerCase) else { return nil }
+        last = (word, weighLowerCase || word.shape != .lower)
+        return word
+    }
+
+    private mutating func read(at i: Int, weighLowerCase: Bool) -> Word? {
+        let (v0, l0) = p.scalar(at: i)
+        guard i < p.count, PersonNames.isLetter(v0) else { return nil }
+        let upper0 = PersonNames.isUpper(v0)
+        if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
+            return Word(range: i..<(i + l0 + 1), shape: .initial)
+        }
+        var parts = Parts()  // the stems looked up: before an apostrophe or a lower-case hyphen ending
+        var partStart = i
+        var stemmed = false
+        var atStart = true
+        var e = i
+        var innerUppers = 0, lowers = 0, letters = 0
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            if PersonNames.isLetter(v) {
+                if !stemmed {
+                    letters += 1
+                    if !PersonNames.isUpper(v) { lowers += 1 } else if !atStart { innerUppers += 1 }
+                }
+                atStart = false
+                e += l
+                continue
+            }
+            let apostrophe = v == 0x27 || v == 0x2019
+            guard apostrophe || v == 0x2D else { break }
+            let (nv, _) = p.scalar(at: e + l)
+            guard PersonNames.isLetter(nv), !stemmed else { break }
+            parts.append(partStart..<e)
+            if v == 0x2D && PersonNames.isUpper(nv) && !isShortCapitalSuffix(e + l) {
+                partStart = e + l  // a double-barrelled name: each part is looked up
+                atStart = true
+            } else if apostrophe && e - partStart == 1 && upper0 {
+                parts.removeLast()  // "O'Neill", "D'Angelo": the part after the apostrophe is the name
+                partStart = e + l
+                atStart = true
+            } else {
+                stemmed = true      // a suffix: "Yılmaz'ın", "Krasniqi-t", "Ahmet'e"
+            }
+            e += l
+        }
+        // Letters run into a digit, '@', '_' or '/': a token ("AS12345", "RS35", "CVE-2024"), not a word.
+        let after = p.at(e)
+        guard e - i <= 96, letters >= 2, !isDigit(after), after != 0x40, after != 0x5F, after != 0x2F,
+              !(after == 0x2D && isDigit(p.at(e + 1))) else { return nil }
+        if !stemmed { parts.append(partStart..<e) }
+        let shape: Shape
+        if !upper0 {
+            guard innerUppers == 0 else { return nil }
+            shape = .lower
+        } else if lowers == 0 {
+            shape = .allCaps
+        } else if innerUppers == 0 {
+            shape = .capitalised
+        } else {
+            return nil  // "DigitalOcean", "iPhone": brands, not people
+        }
+        var word = Word(range: i..<e, shape: shape, suffixed: stemmed)
+        if shape == .lower && !weighLowerCase { return word }
+        for k in 0..<parts.count {
+            let part = parts[k]
+            folded.removeAll(keepingCapacity: true)
+            guard NameGazetteer.fold(p, part, into: &folded) else { return word }
+            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
+        }
+        word.stem = NameEvidence.stem(folded)
+        return word
+    }
+
+    /// Up to three parts of a double-barrelled word, without allocating; more are not looked up.
+    private struct Parts {
+        private var first = 0..<0, second = 0..<0, third = 0..<0
+        private(set) var count = 0
+
+        mutating func append(_ r: Range<Int>) {
+            switch count {
+            case 0: first = r
+            case 1: second = r
+            case 2: third = r
+            default: return
+            }
+            count += 1
+        }
+
+        mutating func removeLast() { count -= 1 }
+
+        subscript(k: Int) -> Range<Int> { k == 0 ? first : k == 1 ? second : third }
+    }
+
+    /// The stem (see `NameEvidence.stem`) of the capitalised word at `i` and its end, without
+    /// weighing it: the second pass looks for names found before.
+    mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
+        var e = i
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            e += l
+        }
+        folded.removeAll(keepingCapacity: true)
+        guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &folded), folded.count >= 2 else { return nil }
+        return (NameEvidence.stem(folded), e)
+    }
+
+    /// "ć", "č" or "ћ" (either case) in `r`.
+    private func hasAccentedC(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k + 1 < r.upperBound {
+            let a = p[k], b = p[k + 1]
+            if (a == 0xC4 && (b == 0x86 || b == 0x87 || b == 0x8C || b == 0x8D)) || (a == 0xD1 && b == 0x9B) || (a == 0xD0 && b == 0x8B) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".
+    private func isShortCapitalSuffix(_ k: Int) -> Bool {
+        var j = k
+        var letters = 0
+        while letters <= 3, PersonNames.isLetter(p.scalar(at: j).value) { j += p.scalar(at: j).length; letters += 1 }
+        return letters <= 3 && k >= 2 && PersonNames.isUpper(p.scalar(at: k - 2).value)
+    }
+}

@@ -1,0 +1,109 @@
+/// Words before a person's name in the region's seven languages: role labels ("Victim:",
+/// "Ime i prezime:", "Adı Soyadı:", "Emri dhe mbiemri:", "Осумњичени"), matched ASCII
+/// case-insensitively, and titles ("g-din", "Znj.", "Bay", "Mr"), matched as written. A cue must
+/// start a word; a role followed by a title ("Şikayetçi Bay") is one cue.
+enum PersonCues {
+    private static let labels = [
+        "victim:", "victim name:", "name:", "full name:", "name and surname:", "suspect name:", "name of the victim:",
+        "ime i prezime:", "ime i prezime osumnjičenog:", "prezime i ime:", "ime:", "žrtva:", "oštećeni:",
+        "adı soyadı:", "adi soyadi:", "ad soyad:", "mağdur:", "emri dhe mbiemri:", "emri:", "mbiemri dhe emri:",
+        "име и презиме:", "име:", "презиме и име:", "име и презиме на оштетениот:",
+    ]
+    /// Role words; each is tried bare, with ':' and with ','.
+    private static let roles = [
+        "victim", "suspect", "complainant", "reported by", "witness", "account holder", "contact person",
+        "podnosilac prijave", "podnositelj prijave", "podnosioc prijave", "prijavu je podneo", "prijavu je podnio",
+        "prijavu je podnijela", "prijavu je podnela", "osumnjičeni", "osumnjičena", "osumnjiceni", "oštećeni", "oštećena",
+        "ostećeni", "ostecena", "osteceni", "žrtva", "prijavilac", "svjedok", "svedok", "svjedokinja", "svedokinja",
+        "vlasnik računa", "kontakt osoba", "imenovani", "imenovana",
+        "ankuesi", "ankuesja", "i dyshuari", "e dyshuara", "viktima", "i dëmtuari", "e dëmtuara", "dëshmitari",
+        "dëshmitarja", "personi", "pronari i llogarisë",
+        "başvuru sahibi", "başvuran", "şüpheli", "şikayetçi", "müşteki", "mağdur", "sanık", "tanık", "hesap sahibi",
+        "подносилац пријаве", "осумњичени", "осумњичена", "оштећени", "оштећена", "жртва", "сведок", "сведокот",
+        "подносител на пријавата", "подносителот на пријавата", "осомничениот", "осомничената", "оштетениот",
+        "оштетената", "лицето", "оштетен", "оштетена", "пријавувач", "пријавувачот", "пријавувачка",
+        "prijavitelj", "prijaviteljica", "prijaviteljka", "podnosilac", "podnositeljka", "podnositelj", "oštećen",
+        "i ankuari", "ankuesi është", "şikâyetçi",
+    ]
+    private static let titles = [
+        "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
+        "g-din ", "g-đa ", "g-dja ", "G-din ", "G-đa ", "g. ", "gđa ", "gđa. ", "Gđa ", "Gđa. ", "gđica ",
+        "gospodin ", "gospođa ", "Gospodin ", "Gospođa ", "gospodine ", "gospodina ", "gospođe ",
+        "г-дин ", "г-ѓа ", "Г-дин ", "Г-ѓа ", "г-ђа ", "Г-ђа ", "г. ", "господин ", "госпођа ", "Господин ", "Госпођа ",
+        "госпоѓа ", "Госпоѓа ", "господинот ", "госпоѓата ",
+        "Bay ", "Bayan ", "Sayın ", "sayın ", "Av. ", "Z. ", "Znj. ", "z. ", "znj. ", "zoti ", "Zoti ", "zonja ", "Zonja ",
+        "zotit ", "zonjës ", "zotëri ", "Zotëri ", "zonjë ", "Zonjë ",
+        "kolega ", "Kolega ", "kolegica ", "Kolegica ", "koleginica ", "Koleginica ", "kolegu ", "kolegom ",
+        "colleague ", "Colleague ", "Inspector ", "inspector ", "Captain ", "DS ", "DC ", "Komiser ", "komiser ",
+        "prokurori ", "Prokurori ", "öğretmen ", "Öğretmen ", "inspektor ", "Inspektor ", "načelnik ", "Načelnik ",
+        "dr ", "dr. ", "Prof. Dr. ", "gospodine ", "Gospodine ", "gospođo ", "Gospođo ", "господине ", "Господине ",
+        "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
+    ]
+
+    private static let cues: [(bytes: [UInt8], title: Bool)] = {
+        var labelled = labels
+        for role in roles { labelled += [role + ":", role + ",", role + " "] }
+        // Labels starting with a non-ASCII letter ("şüpheli", "оштећени", "žrtva") also with a capital
+        // first letter, as they open a sentence: only ASCII is case-folded when matching.
+        var capitals: [String] = []
+        for l in labelled where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
+            capitals.append(l.prefix(1).uppercased() + l.dropFirst())
+        }
+        return (labelled + capitals).map { (Array($0.utf8), false) } + titles.map { (Array($0.utf8), true) }
+    }()
+
+    /// Cue indices by their first two bytes as written (all ASCII case combinations of labels).
+    private static let cuesByPair: [[Int]] = {
+        var t = [[Int]](repeating: [], count: 1 << 16)
+        for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
+            let a = cue.bytes[0], b = cue.bytes[1]
+            let firsts: [UInt8] = cue.title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
+            let seconds: [UInt8] = cue.title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
+            for x in firsts { for y in seconds { t[Int(x) << 8 | Int(y)].append(k) } }
+        }
+        return t
+    }()
+
+    /// Each cue's third byte (lower-cased unless a title), checked before the whole cue.
+    private static let thirdBytes: [UInt8] = cues.map { $0.bytes.count > 2 ? ($0.title ? $0.bytes[2] : lowerASCII($0.bytes[2])) : 0 }
+
+    /// First two bytes that can start a cue: lets the hot loop skip most lower-case words.
+    static let startsCuePair: [Bool] = cuesByPair.map { !$0.isEmpty }
+
+    /// Where the name after a cue at `i` starts (spaces skipped), and whether the cue is a title.
+    static func end(_ p: Bytes, at i: Int) -> (index: Int, title: Bool)? {
+        guard let first = single(p, i) else { return nil }
+        var (j, title) = first
+        while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
+        // A role followed by a title: "Şikayetçi Bay Ahmet Kurt", "Podnosilac prijave: g-din …".
+        if startsCuePair[Int(p.at(j)) << 8 | Int(p.at(j + 1))], let second = single(p, j) {
+            j = second.0
+            title = title || second.1
+            while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
+        }
+        return (j, title)
+    }
+
+    private static func single(_ p: Bytes, _ i: Int) -> (Int, Bool)? {
+        // A cue starts a word: "776Z. The" is a timestamp, not the Albanian honorific "Z.".
+        if i > 0 {
+            let prev = p[i - 1]
+            if isAlnum(prev) || prev == 0x2D || prev == 0x5F || prev == 0x2E { return nil } // "e.g. Microsoft Windows"
+            if prev >= 0x80 {
+                var k = i - 1
+                while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
+                if PersonNames.isLetter(p.scalar(at: k).value) { return nil }
+            }
+        }
+        var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
+        let candidates = cuesByPair[Int(p[i]) << 8 | Int(p.at(i + 1))]
+        let third = p.at(i + 2)
+        let thirdBytes = Self.thirdBytes
+        for k in candidates where thirdBytes[k] == third || thirdBytes[k] == lowerASCII(third) {
+            let cue = cues[k]
+            let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
+            if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }
+        }
+        return best
+    }
+}

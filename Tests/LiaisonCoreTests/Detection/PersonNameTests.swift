@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import LiaisonCore
+
+/// People's names in free text, in each of the region's languages, with and without cues.
+@Suite("PersonNames")
+struct PersonNameTests {
+    static func persons(_ text: String) -> [String] {
+        PersonalDataScanner().scan(text).filter { $0.kind == .person }.map { covered(text, $0) }
+    }
+
+    /// (text, the names in it as written, endings included)
+    static let declined: [(String, [String])] = [
+        // Serbian, Bosnian, Croatian, Montenegrin: the case ending is part of the span
+        ("Novac je stigao od Marka Petrovića iz Niša.", ["Marka Petrovića"]),
+        ("Razgovarali smo sa Jelenom Nikolić o prijavi.", ["Jelenom Nikolić"]),
+        ("Poruka je poslata Ani Jovanović na adresu.", ["Ani Jovanović"]),
+        ("Telefon je pripadao Petru Stojanoviću.", ["Petru Stojanoviću"]),
+        ("Lozinka Aleksandra Markovića je promijenjena.", ["Aleksandra Markovića"]),
+        ("Račun je otvoren dje Ajše Hodžić u Sarajevu.", ["Ajše Hodžić"]),
+        ("Новац је стигао од Марка Петровића из Ниша.", ["Марка Петровића"]),
+        // Macedonian
+        ("Пријавата ја поднесе Благоја Стојановски од Скопје.", ["Благоја Стојановски"]),
+        ("Сметката на Елена Николовска беше блокирана.", ["Елена Николовска"]),
+        // Albanian: definite and case forms, with or without a hyphen
+        ("Llogaria e Arbenit Krasniqi u bllokua.", ["Arbenit Krasniqi"]),
+        ("Fjalëkalimi i Ardit Krasniqi-t u ndryshua.", ["Ardit Krasniqi-t"]),
+        ("Mesazhi iu dërgua Vjosës Gashi nga sulmuesi.", ["Vjosës Gashi"]),
+        // Turkish: suffixes after an apostrophe
+        ("Para Elif Yıldız'ın hesabından çekildi.", ["Elif Yıldız'ın"]),
+        ("Şifre Ahmet Yılmaz'a gönderildi.", ["Ahmet Yılmaz'a"]),
+        ("Mehmet Ali Kaya'nın kartı kopyalandı.", ["Mehmet Ali Kaya'nın"]),
+        // English
+        ("The funds were moved by John Smith to a mule account.", ["John Smith"]),
+        ("Marko Petrović from Niš called the hotline.", ["Marko Petrović"]),
+    ]
+
+    @Test("Declined names are found with their endings inside the span", arguments: declined)
+    func declinedForms(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let cued: [(String, [String])] = [
+        ("Znj. Hasani dërgoi ankesën.", ["Hasani"]),
+        ("Prijavu je podnio g. Dragosavac juče.", ["Dragosavac"]),
+        ("Şikayetçi Bay Hüseyin Kurt ifade verdi.", ["Hüseyin Kurt"]),
+        ("Victim: Teuta Rexhepi, e-mail withheld.", ["Teuta Rexhepi"]),
+        ("Ime i prezime: Dragoljub Mićunović", ["Dragoljub Mićunović"]),
+    ]
+
+    @Test("After a cue or title, names the gazetteer lacks are found too", arguments: cued)
+    func afterCues(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let initials: [(String, [String])] = [
+        ("Uplatu je izvršio M. Petrović putem e-banking servisa.", ["M. Petrović"]),
+        ("Kartela u përdor nga A. Ahmeti.", ["A. Ahmeti"]),
+        ("Ödeme E. Yılmaz tarafından yapıldı.", ["E. Yılmaz"]),
+    ]
+
+    @Test("An initial before a surname is part of the name", arguments: initials)
+    func initialsBeforeSurnames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let allCaps: [(String, [String])] = [
+        ("FWD: PORUKA OD MARKO PETROVIĆ ZA BANKU", ["MARKO PETROVIĆ"]),
+        ("Podnosilac: PETROVIĆ Marko, JMBG u prilogu", ["PETROVIĆ Marko"]),
+        ("ŞÜPHELİ AYŞE YILMAZ HAKKINDA", ["AYŞE YILMAZ"]),
+        ("URGENT SECURITY ALERT FROM CERT TEAM", []),
+        ("Име и презиме: марко петровић", ["марко петровић"]),
+    ]
+
+    @Test("All-capital and lower-case names need gazetteer evidence on every word", arguments: allCaps)
+    func capitals(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let organisations = [
+        "Komercijalna banka je blokirala transakciju.",
+        "Türk Telekom müşterisi olan şirket saldırıya uğradı.",
+        "Račun kod Marko Trade d.o.o. je kompromitovan.",
+        "Ziraat Bankası ve Halkbank uyarı yayınladı.",
+        "Kosovska Mitrovica i Novi Sad su prijavili incident.",
+        "The report from Microsoft Defender and Google Chrome was attached.",
+        "Republika Srpska CERT je obavješten.",
+    ]
+
+    @Test("Organisation names and places that look like names are not people", arguments: organisations)
+    func organisationLookalikes(text: String) {
+        #expect(Self.persons(text) == [])
+    }
+
+    @Test("A name split across a line break is one span, the break inside it")
+    func lineBreak() {
+        #expect(Self.persons("Prijavu je podnio Marko\nPetrović iz Beograda.") == ["Marko\nPetrović"])
+        #expect(Self.persons("Ankuesi ishte Arben\r\nKrasniqi nga Prishtina.") == ["Arben\r\nKrasniqi"])
+        #expect(Self.persons("Marko\n\nPetrović") == ["Marko", "Petrović"])  // two lines, two mentions
+    }
+
+    @Test("A capitalised word that opens a sentence is not taken for a given name; a bare surname is a name")
+    func sentenceStart() {
+        #expect(Self.persons("Incident closed. Yesterday Petrović called again.") == ["Petrović"])
+        #expect(Self.persons("Danas Marko Petrović nije odgovorio.") == ["Marko Petrović"])
+    }
+
+    static let folds: [(String, String)] = [
+        ("Đorđe", "Djordje"), ("Ђорђе", "DJORDJE"), ("Ѓорѓи", "Gjorgji"), ("Ayşe", "AYSE"), ("İbrahim", "ibrahim"),
+        ("Hoxhës", "hoxhes"), ("Љубица", "Ljubica"),
+    ]
+
+    @Test("Folding maps scripts, diacritics and capitals to one gazetteer key", arguments: folds)
+    func folding(a: String, b: String) {
+        #expect(Self.key(a) == Self.key(b))
+    }
+
+    static func key(_ s: String) -> [UInt8] {
+        var copy = s
+        return copy.withUTF8 { p in
+            var out: [UInt8] = []
+            _ = NameGazetteer.fold(p, 0..<p.count, into: &out)
+            return out
+        }
+    }
+
+    @Test("The gazetteer knows the region's common names in both scripts",
+          arguments: ["Marko", "Јелена", "Arben", "Vjosa", "Elif", "Mehmet", "Благоја", "Goce", "Amra", "Ajša"])
+    func gazetteerGivenNames(_ name: String) {
+        var copy = name
+        let given = copy.withUTF8 { p in
+            var reader = NameReader(p)
+            return reader.word(at: 0)?.evidence.given
+        }
+        #expect(given == 2)
+    }
+
+    @Test("Names, declined names, capitalised words and initials are scanned in linear time",
+          arguments: ["Marko Petrović ", "od Marka Petrovića i Ajše Hodžić ", "Alpha Bravo Charlie ", "MARKO PETROVIĆ URGENT ",
+                      "M. ", "Victim: "])
+    func linear(_ unit: String) {
+        // Four times the text may take about four times as long, never sixteen: compare 64 KB with 256 KB.
+        func seconds(_ bytes: Int) -> Double {
+            let text = String(repeating: unit, count: bytes / unit.utf8.count)
+            let start = Date()
+            _ = PersonalDataScanner().scan(text)
+            return Date().timeIntervalSince(start)
+        }
+        _ = seconds(16_000)  // tables built
+        let small = seconds(64_000), large = seconds(256_000)
+        #expect(large < 10 * small + 0.05, "64 KB: \(small) s, 256 KB: \(large) s")
+    }
+}
