@@ -98,7 +98,7 @@ import Testing
         try await withGateway { port, key in
             let connection = try await Self.exchange(
                 port: port,
-                "GET /taxii2/no-such-root/collections/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n"
+                "GET /taxii2/liaison/no/such/resource/here/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n"
                     + "Accept: application/taxii+json;version=2.1\r\nConnection: close\r\n\r\n")
             #expect(connection.statusLine.hasPrefix("HTTP/1.1 404 "), "\(connection.statusLine)")
             #expect(connection.head.lowercased().contains("content-type: application/taxii+json;version=2.1"))
