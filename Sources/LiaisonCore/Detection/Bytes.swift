@@ -24,7 +24,7 @@ extension UInt8 {
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.
-    @inline(__always) func at(_ i: Int) -> UInt8 { i >= 0 && i < count ? self[i] : 0 }
+    @inline(__always) func at(_ i: Int) -> UInt8 { UInt(bitPattern: i) < UInt(bitPattern: count) ? self[i] : 0 }
 
     /// ASCII case-insensitive comparison of `pattern` (given in lower case) at `i`.
     func matchesLower(_ pattern: [UInt8], at i: Int) -> Bool {
@@ -45,7 +45,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 
     /// Decodes the scalar starting at `i` (which must be a lead byte); returns value and byte length.
-    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+    @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int) {
         let b0 = at(i)
         if b0 < 0x80 { return (UInt32(b0), 1) }
         if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(at(i + 1) & 0x3F), 2) }

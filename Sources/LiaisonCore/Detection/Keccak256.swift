@@ -48,32 +48,37 @@ enum Keccak256 {
     }
 
     private static func permute(_ state: inout [UInt64]) {
-        let rotations = Self.rotations, piDestination = Self.piDestination, roundConstants = Self.roundConstants
         state.withUnsafeMutableBufferPointer { a in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 25) { b in
-                var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0, c3: UInt64 = 0, c4: UInt64 = 0
-                for round in 0..<24 {
-                    c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20]
-                    c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21]
-                    c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22]
-                    c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23]
-                    c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24]
-                    let d0 = c4 ^ rotl(c1, 1), d1 = c0 ^ rotl(c2, 1), d2 = c1 ^ rotl(c3, 1)
-                    let d3 = c2 ^ rotl(c4, 1), d4 = c3 ^ rotl(c0, 1)
-                    for y in stride(from: 0, to: 25, by: 5) {
-                        a[y] ^= d0; a[y + 1] ^= d1; a[y + 2] ^= d2; a[y + 3] ^= d3; a[y + 4] ^= d4
+            rotations.withUnsafeBufferPointer { rotations in
+                piDestination.withUnsafeBufferPointer { piDestination in
+                    roundConstants.withUnsafeBufferPointer { roundConstants in
+                        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 25) { b in
+                            for round in 0..<24 {
+                                let c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20]
+                                let c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21]
+                                let c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22]
+                                let c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23]
+                                let c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24]
+                                let d0 = c4 ^ rotl(c1, 1), d1 = c0 ^ rotl(c2, 1), d2 = c1 ^ rotl(c3, 1)
+                                let d3 = c2 ^ rotl(c4, 1), d4 = c3 ^ rotl(c0, 1)
+                                for y in stride(from: 0, to: 25, by: 5) {
+                                    a[y] ^= d0; a[y + 1] ^= d1; a[y + 2] ^= d2; a[y + 3] ^= d3; a[y + 4] ^= d4
+                                }
+                                for lane in 0..<25 { b[piDestination[lane]] = rotl(a[lane], rotations[lane]) }
+                                for y in stride(from: 0, to: 25, by: 5) {
+                                    let b0 = b[y], b1 = b[y + 1], b2 = b[y + 2], b3 = b[y + 3], b4 = b[y + 4]
+                                    a[y] = b0 ^ (~b1 & b2); a[y + 1] = b1 ^ (~b2 & b3); a[y + 2] = b2 ^ (~b3 & b4)
+                                    a[y + 3] = b3 ^ (~b4 & b0); a[y + 4] = b4 ^ (~b0 & b1)
+                                }
+                                a[0] ^= roundConstants[round]
+                            }
+                        }
                     }
-                    for lane in 0..<25 { b[piDestination[lane]] = rotl(a[lane], rotations[lane]) }
-                    for y in stride(from: 0, to: 25, by: 5) {
-                        let b0 = b[y], b1 = b[y + 1], b2 = b[y + 2], b3 = b[y + 3], b4 = b[y + 4]
-                        a[y] = b0 ^ (~b1 & b2); a[y + 1] = b1 ^ (~b2 & b3); a[y + 2] = b2 ^ (~b3 & b4)
-                        a[y + 3] = b3 ^ (~b4 & b0); a[y + 4] = b4 ^ (~b0 & b1)
-                    }
-                    a[0] ^= roundConstants[round]
                 }
             }
         }
     }
 
-    @inline(__always) private static func rotl(_ x: UInt64, _ n: UInt64) -> UInt64 { n == 0 ? x : (x << n) | (x >> (64 - n)) }
+    /// Masking shifts compile to one rotate; `n == 0` gives `x | x`.
+    @inline(__always) private static func rotl(_ x: UInt64, _ n: UInt64) -> UInt64 { (x &<< n) | (x &>> (64 &- n)) }
 }

@@ -5,6 +5,7 @@
 struct NameReader {
     let p: Bytes
     private var folded: [UInt8] = []
+    private var hashes: [UInt64] = []  // scratch for `NameEvidence`
     private let table = NameGazetteer.table
     /// The last word read, as the next start often reads it again (a name's second word is the
     /// next attempt's first), and whether its lower-case evidence was weighed.
@@ -13,6 +14,7 @@ struct NameReader {
     init(_ p: Bytes) {
         self.p = p
         folded.reserveCapacity(128)
+        hashes.reserveCapacity(128)
     }
 
     enum Shape { case capitalised, allCaps, lower, initial }
@@ -74,6 +76,50 @@ struct NameReader {
             return accepted([w0], detector: "person-word")
         }
         return nil
+    }
+
+    /// A cheap test before `name(at:)`, false for most capitalised words of a report ("Incident",
+    /// "Malicious", "IBAN"): a plain word that cannot lead a name (see `NameEvidence.mayLead`),
+    /// with no word of regional surname shape after it ("Dragoslav Petrović"). Without a cue such
+    /// a word starts no name.
+    func mayStartName(at i: Int) -> Bool {
+        guard let (first, e, capitals) = foldedWord(at: i) else { return true }
+        if p.at(e) == 0x2D && isDigit(p.at(e + 1)) { return false }  // "CVE-2024": a token
+        if NameEvidence.mayLead(first, table: table) { return true }
+        if capitals { return false }  // an unknown word in capitals leads nothing
+        var k = e
+        while k < p.count, k - e < 8, isSpace(p[k]) { k += 1 }
+        guard k > e, k < p.count, p[k] >= 0x80 || isUpperASCII(p[k]) else { return false }
+        guard let (next, _, _) = foldedWord(at: k) else { return true }
+        return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2
+    }
+
+    /// The plain word of letters at `i`, folded and hashed, its end, and whether it is written in
+    /// capitals; nil when `read` must decide: an initial, a hyphen or apostrophe inside, a letter
+    /// without a fold.
+    private func foldedWord(at i: Int) -> (FoldedWordHash, Int, Bool)? {
+        var word = FoldedWordHash()
+        var e = i
+        var lowers = false
+        while e < p.count {
+            let b = p[e]
+            if b < 0x80 {
+                guard isAlpha(b) else { break }
+                lowers = lowers || isLowerASCII(b)
+                word.append(b | 0x20)
+                e += 1
+                continue
+            }
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            lowers = lowers || !PersonNames.isUpper(v)
+            guard NameGazetteer.fold(v, into: &word) else { return nil }
+            e += l
+        }
+        let after = p.at(e)
+        if after == 0x2D && isDigit(p.at(e + 1)) { return (word, e, !lowers) }
+        if word.count < 2 || after == 0x2E || after == 0x2D || after == 0x27 || after == 0xE2 { return nil }
+        return (word, e, !lowers)
     }
 
     /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
@@ -354,7 +400,7 @@ struct NameReader {
             let part = parts[k]
             folded.removeAll(keepingCapacity: true)
             guard NameGazetteer.fold(p, part, into: &folded) else { return word }
-            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
+            word.evidence.add(NameEvidence(folded: folded, hashes: &hashes, accented: hasAccentedC(part), table: table))
         }
         word.stem = NameEvidence.stem(folded)
         return word

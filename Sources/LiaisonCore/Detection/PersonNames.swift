@@ -32,15 +32,6 @@ enum PersonNames {
             let b = p[i]
             if b < 0x80 && !isAlpha(b) { i += 1; continue }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
-            // Fast path: a lower-case ASCII word with no cue starting with its first two bytes is skipped byte-wise.
-            if isLowerASCII(b) && !startsCuePair[pair] {
-                let start = i
-                while i < n && isAlpha(p[i]) { i += 1 }
-                if i < n && p[i] >= 0x80 { i = start } else {
-                    if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
-                    continue
-                }
-            }
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
                 if let name = reader.afterCue(end.index, title: end.title) {
                     found.append(name)
@@ -50,8 +41,17 @@ enum PersonNames {
                 }
                 continue
             }
+            // Fast path: a lower-case ASCII word is skipped byte-wise.
+            if isLowerASCII(b) {
+                let start = i
+                while i < n && isAlpha(p[i]) { i += 1 }
+                if i < n && p[i] >= 0x80 { i = start } else {
+                    if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
+                    continue
+                }
+            }
             if isNameStart(p, i) {
-                if let name = reader.name(at: i) {
+                if reader.mayStartName(at: i), let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića".
                     if let end = reader.properNounEnd(i) {
                         i = end
