@@ -56,6 +56,30 @@ extension UnsafeBufferPointer where Element == UInt8 {
                     | (UInt32(at(i + 2) & 0x3F) << 6) | UInt32(at(i + 3) & 0x3F), 4)
     }
 
+    /// The first index at or after `i` holding one of the bytes `a`, `b`, `c` (repeat a byte to
+    /// look for fewer), or `count`. Reads eight bytes per step: a byte equal to the one sought
+    /// becomes zero after an exclusive or, and `(x - 0x01…01) & ~x & 0x80…80` sets the high bit
+    /// of the lowest zero byte exactly (bits above it may be set by the borrow, never below), so
+    /// the lowest bit set over the three patterns is the first match. With `orMask` each byte is
+    /// or-ed with it before the comparison (0x20: "X" and "x" alike, "[" found as "{").
+    @inline(__always) func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8, from i: Int, orMask: UInt8 = 0) -> Int {
+        var k = Swift.max(i, 0)
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c), mask = ones &* UInt64(orMask)
+            while k &+ 8 <= count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) | mask
+                let xa = w ^ pa, xb = w ^ pb, xc = w ^ pc
+                let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+                if hits != 0 { return k &+ hits.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+        }
+        while k < count, case let x = self[k] | orMask, x != a, x != b, x != c { k += 1 }
+        return k
+    }
+
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.
     /// Non-ASCII punctuation blocks (U+0080–U+00BF, U+2000–U+2FFF, ×, ÷) end a host name so that
     /// curly quotes or no-break spaces never glue onto a domain.

@@ -25,25 +25,10 @@ struct NameEvidence {
     /// `accented` says the word's "c" before a case ending was written "ć", "č" or "ћ": "Petrovića"
     /// is a surname, "Mitrovica" a town.
     init(folded w: [UInt8], accented: Bool, table: NameGazetteer.Table = NameGazetteer.table) {
-        var hashes: [UInt64] = []
-        self.init(folded: w, hashes: &hashes, accented: accented, table: table)
-    }
-
-    /// `hashes` is scratch space for the FNV-1a hash of every prefix of `w`, so each stem's hash is
-    /// read off, not computed again per ending.
-    init(folded w: [UInt8], hashes: inout [UInt64], accented: Bool, table: NameGazetteer.Table) {
-        Self.hashPrefixes(w, into: &hashes)
-        self.init(w, hashes: hashes, accented: accented, table: table)
-    }
-
-    private static func hashPrefixes(_ w: [UInt8], into hashes: inout [UInt64]) {
-        hashes.removeAll(keepingCapacity: true)
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        hashes.append(h)
-        for b in w {
-            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-            hashes.append(h)
-        }
+        var word = FoldedWordHash()
+        for b in w { word.append(b) }
+        word.accented = accented
+        self.init(word, table: table)
     }
 
     /// False when the folded word cannot lead a name found without a cue: no given name or surname
@@ -66,9 +51,9 @@ struct NameEvidence {
         return false
     }
 
-    private init(_ w: [UInt8], hashes: [UInt64], accented: Bool, table: NameGazetteer.Table) {
+    init(_ w: FoldedWordHash, table: NameGazetteer.Table) {
         let n = w.count
-        let flags = table(hashes[n])
+        let flags = table(w.hash)
         if flags.contains(.organisation) {
             organisation = true
             return
@@ -84,20 +69,20 @@ struct NameEvidence {
         }
         if flags.contains(.surname) { surname = 2 }
         let last8 = w.last8
-        let shape = Self.surnameShape(last8, count: n, accented: accented)
+        let shape = Self.surnameShape(last8, count: n, accented: w.accented)
         regionalShape = shape == 2
         surname = max(surname, shape)
         guard given < 2 || surname == 0 || !place else { return }
         // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
         // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom". Only the
         // endings with the word's last letter are tried, and only stems that some entry starts with.
-        guard n >= 3, table.mayDecline(w) else { return }
-        let bucket = Self.endingBuckets[Int(w[n - 1] & 0x7F)]
+        guard n >= 3, table.mayDecline(prefix: w.prefix) else { return }
+        let bucket = Self.endingBuckets[Int(last8 & 0x7F)]
         for e in bucket.lowerBound..<bucket.upperBound {
             let ending = Self.endings[e]
             guard n >= ending.length + 2 && last8 & ending.mask == ending.packed else { continue }
             let stem = n - ending.length
-            let h = hashes[stem]
+            let h = w.hash(droppingLast: ending.length)
             guard table.mayBeStem(h) else { continue }
             // A lemma of five letters or more is as good as the entry itself ("Marka" → Marko);
             // a shorter one ("Novi" → Nova) needs a second word's evidence.
@@ -112,8 +97,9 @@ struct NameEvidence {
                 if surname == 0 && lemma.contains(.surname) { surname = 1 }
                 if !place && stem >= 4 && lemma.contains(.place) { place = true }
             }
-            if given < 2, stem >= 3, !Self.isVowel(w[stem - 1]), !Self.isVowel(w[stem - 2]) {
-                let fleeting = (((hashes[stem - 1] ^ 0x61) &* 0x0000_0100_0000_01B3) ^ UInt64(w[stem - 1])) &* 0x0000_0100_0000_01B3
+            let c1 = w.byte(fromEnd: ending.length + 1), c2 = w.byte(fromEnd: ending.length + 2)
+            if given < 2, stem >= 3, !Self.isVowel(c1), !Self.isVowel(c2) {
+                let fleeting = (((w.hash(droppingLast: ending.length + 1) ^ 0x61) &* 0x0000_0100_0000_01B3) ^ UInt64(c1)) &* 0x0000_0100_0000_01B3
                 if table(fleeting).contains(.given) {
                     given = 2
                     declined = true
@@ -257,13 +243,13 @@ struct NameEvidence {
     private static func words(_ list: [String]) -> String { list.joined(separator: " ") }
 }
 
-/// A folded word read one byte at a time without storing it: its FNV-1a hash, the hashes without
-/// its last one to five bytes (the stems of the case endings), its last eight bytes and its first
-/// three letters, for `NameEvidence.mayBeName`.
+/// A folded word read one byte at a time without storing it: its FNV-1a hash, its last eight
+/// bytes, its first three letters and its length. FNV-1a's multiplier is odd, so a hash can be
+/// taken back byte by byte: the hash of the word without its last bytes (a stem) is computed from
+/// the whole word's hash and `last8`, for stems at most seven bytes shorter.
 struct FoldedWordHash {
     private(set) var count = 0
     private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var before: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     private(set) var last8: UInt64 = 0
     /// The first three letters as `NameGazetteer.Table` indexes its prefixes.
     private(set) var prefix = 0
@@ -271,22 +257,20 @@ struct FoldedWordHash {
     var accented = false
 
     @inline(__always) mutating func append(_ b: UInt8) {
-        before = (hash, before.0, before.1, before.2, before.3)
         hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-        last8 = last8 << 8 | UInt64(b)
-        if count < 3 { prefix = prefix * 27 + (isLowerASCII(b) ? Int(b - 0x61) : 26) }
-        count += 1
+        last8 = last8 &<< 8 | UInt64(b)
+        if count < 3 { prefix = prefix &* 27 &+ (isLowerASCII(b) ? Int(b &- 0x61) : 26) }
+        count &+= 1
     }
 
-    /// The hash of the word without its last `k` bytes, 1 ≤ k ≤ 5.
-    func hash(droppingLast k: Int) -> UInt64 {
-        switch k {
-        case 1: return before.0
-        case 2: return before.1
-        case 3: return before.2
-        case 4: return before.3
-        default: return before.4
-        }
+    /// The byte `k` places from the end (1 is the last), 1 ≤ k ≤ 8.
+    @inline(__always) func byte(fromEnd k: Int) -> UInt8 { UInt8(truncatingIfNeeded: last8 &>> UInt64(8 * (k - 1))) }
+
+    /// The hash of the word without its last `k` bytes, 0 ≤ k < 8.
+    @inline(__always) func hash(droppingLast k: Int) -> UInt64 {
+        var h = hash
+        for j in 0..<k { h = (h &* 0xce96_5057_aff6_957b) ^ (last8 &>> UInt64(8 * j) & 0xFF) }
+        return h
     }
 }
 

@@ -32,20 +32,21 @@ enum NameGazetteer {
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
-    /// well mixed, so its low bits index the table and no second hash is needed.
-    struct Table {
-        private var keys: [UInt64]
-        private var flags: [Flags]
+    /// well mixed, so its low bits index the table and no second hash is needed. A class, so that
+    /// handing it to each word's weighing retains one reference, not five arrays.
+    final class Table: Sendable {
+        private let keys: [UInt64]
+        private let flags: [Flags]
         private let mask: Int
         /// The first three letters of every name and place: a word starting otherwise cannot reach
         /// one by taking off an ending, so its declined readings are not tried.
-        private var prefixes = [Bool](repeating: false, count: 27 * 27 * 27)
+        private let prefixes: [Bool]
         /// A one-hash Bloom filter of the stems that reach a name or place: the entry itself, without
         /// its final vowel, and without the fleeting "a" ("petar" → "petr"). A declined reading is
         /// looked up only when its stem passes (about 5 % of other stems do).
-        private var stems = [UInt64](repeating: 0, count: 1 << (Self.stemBits - 6))
+        private let stems: [UInt64]
         /// The same filter for the stems of given names only.
-        private var givenNameStems = [UInt64](repeating: 0, count: 1 << (Self.stemBits - 6))
+        private let givenNameStems: [UInt64]
         private static let stemBits = 19
 
         init(_ lists: [(String, Flags)]) {
@@ -53,35 +54,41 @@ enum NameGazetteer {
             for (list, _) in lists { count += list.split(separator: " ").count }
             var size = 1
             while size < count * 2 { size <<= 1 }
-            keys = [UInt64](repeating: 0, count: size)
-            flags = [Flags](repeating: [], count: size)
-            mask = size - 1
+            var keys = [UInt64](repeating: 0, count: size)
+            var flags = [Flags](repeating: [], count: size)
+            var prefixes = [Bool](repeating: false, count: 27 * 27 * 27)
+            var stems = [UInt64](repeating: 0, count: 1 << (Table.stemBits - 6))
+            var givenNameStems = stems
+            func insertStem<S: Sequence<UInt8>>(_ bytes: S, given: Bool) {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+                let bit = Int(h >> (64 - UInt64(Table.stemBits)))
+                stems[bit >> 6] |= 1 << UInt64(bit & 63)
+                if given { givenNameStems[bit >> 6] |= 1 << UInt64(bit & 63) }
+            }
             for (list, flag) in lists {
                 for word in list.split(separator: " ") {
-                    insert(fnv1a(String(word)), flag)
+                    let h = fnv1a(String(word))
+                    var i = Int(truncatingIfNeeded: h) & (size - 1)
+                    while keys[i] != 0 && keys[i] != h { i = (i + 1) & (size - 1) }
+                    keys[i] = h
+                    flags[i].formUnion(flag)
                     let bytes = Array(word.utf8)
-                    if !flag.isDisjoint(with: [.given, .surname, .place]) {
-                        if bytes.count >= 3 { prefixes[Self.prefix(bytes)] = true }
-                        let name = flag.contains(.given)
-                        insertStem(bytes, name: name)
-                        if let last = bytes.last, last == 0x61 || last == 0x65 || last == 0x69 || last == 0x6F {
-                            insertStem(bytes.dropLast(), name: name)
-                        }
-                        let k = bytes.count
-                        if k >= 4, bytes[k - 2] == 0x61, !Self.isVowel(bytes[k - 1]), !Self.isVowel(bytes[k - 3]) {
-                            insertStem(bytes[..<(k - 2)] + [bytes[k - 1]], name: name)
-                        }
+                    guard !flag.isDisjoint(with: [.given, .surname, .place]) else { continue }
+                    if bytes.count >= 3 { prefixes[Self.prefix(bytes)] = true }
+                    let given = flag.contains(.given)
+                    insertStem(bytes, given: given)
+                    if let last = bytes.last, last == 0x61 || last == 0x65 || last == 0x69 || last == 0x6F {
+                        insertStem(bytes.dropLast(), given: given)
+                    }
+                    let k = bytes.count
+                    if k >= 4, bytes[k - 2] == 0x61, !Self.isVowel(bytes[k - 1]), !Self.isVowel(bytes[k - 3]) {
+                        insertStem(bytes[..<(k - 2)] + [bytes[k - 1]], given: given)
                     }
                 }
             }
-        }
-
-        private mutating func insertStem<S: Sequence<UInt8>>(_ bytes: S, name: Bool) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            let bit = Int(h >> (64 - UInt64(Self.stemBits)))
-            stems[bit >> 6] |= 1 << UInt64(bit & 63)
-            if name { givenNameStems[bit >> 6] |= 1 << UInt64(bit & 63) }
+            (self.keys, self.flags, self.mask, self.prefixes) = (keys, flags, size - 1, prefixes)
+            (self.stems, self.givenNameStems) = (stems, givenNameStems)
         }
 
         /// False when no given name can be reached from the stem with hash `h`.
@@ -104,16 +111,6 @@ enum NameGazetteer {
         private static func prefix(_ w: [UInt8]) -> Int {
             func letter(_ b: UInt8) -> Int { isLowerASCII(b) ? Int(b - 0x61) : 26 }
             return (letter(w[0]) * 27 + letter(w[1])) * 27 + letter(w[2])
-        }
-
-        /// False when no name or place starts with the first three letters of `w`.
-        func mayDecline(_ w: [UInt8]) -> Bool { w.count >= 3 && prefixes[Self.prefix(w)] }
-
-        private mutating func insert(_ h: UInt64, _ flag: Flags) {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
-            keys[i] = h
-            flags[i].formUnion(flag)
         }
 
         func callAsFunction(_ h: UInt64) -> Flags {

@@ -5,7 +5,6 @@
 struct NameReader {
     let p: Bytes
     private var folded: [UInt8] = []
-    private var hashes: [UInt64] = []  // scratch for `NameEvidence`
     private let table = NameGazetteer.table
     /// The last word read, as the next start often reads it again (a name's second word is the
     /// next attempt's first), and whether its lower-case evidence was weighed.
@@ -14,7 +13,6 @@ struct NameReader {
     init(_ p: Bytes) {
         self.p = p
         folded.reserveCapacity(128)
-        hashes.reserveCapacity(128)
     }
 
     enum Shape { case capitalised, allCaps, lower, initial }
@@ -118,7 +116,9 @@ struct NameReader {
         }
         let after = p.at(e)
         if after == 0x2D && isDigit(p.at(e + 1)) { return (word, e, !lowers) }
-        if word.count < 2 || after == 0x2E || after == 0x2D || after == 0x27 || after == 0xE2 { return nil }
+        if word.count < 2 || (after == 0x2E && p.scalar(at: i).length == e - i) || after == 0x2D || after == 0x27 || after == 0xE2 {
+            return nil
+        }
         return (word, e, !lowers)
     }
 
@@ -191,15 +191,16 @@ struct NameReader {
             && !w.evidence.postTitle
     }
 
-    /// The name after a cue or title ending at `j`: one to three words.
+    /// The name after a cue or title ending at `j`: one to three words. A lower-case word is
+    /// weighed only where the words before it let it count.
     mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words = [w0]
-        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: true), !w1.afterBreak || joinsAcrossBreak(w0, w1),
+        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
            w1.shape != .initial || w0.shape == .initial,
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: true), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
                w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
                 words.append(w2)
@@ -219,8 +220,14 @@ struct NameReader {
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
         let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }
-        return FoundName(words: words.map(\.range), stems: words.compactMap { anchored || !$0.evidence.isUnknown ? $0.stem : nil },
-                         detector: detector)
+        var ranges: [Range<Int>] = [], stems: [UInt64] = []
+        ranges.reserveCapacity(words.count)
+        stems.reserveCapacity(words.count)
+        for word in words {
+            ranges.append(word.range)
+            if anchored || !word.evidence.isUnknown { stems.append(word.stem) }
+        }
+        return FoundName(words: ranges, stems: stems, detector: detector)
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
@@ -400,7 +407,7 @@ struct NameReader {
             let part = parts[k]
             folded.removeAll(keepingCapacity: true)
             guard NameGazetteer.fold(p, part, into: &folded) else { return word }
-            word.evidence.add(NameEvidence(folded: folded, hashes: &hashes, accented: hasAccentedC(part), table: table))
+            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
         }
         word.stem = NameEvidence.stem(folded)
         return word

@@ -70,6 +70,26 @@ enum PersonCues {
     /// Each cue's third byte (lower-cased unless a title), checked before the whole cue.
     private static let thirdBytes: [UInt8] = cues.map { $0.bytes.count > 2 ? ($0.title ? $0.bytes[2] : lowerASCII($0.bytes[2])) : 0 }
 
+    /// A filter of the first three bytes of every cue (the third lower-cased unless a title),
+    /// hashed into 2^16 bits: most words that start like a cue are ruled out by one load.
+    private static let triples: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for pair in 0..<(1 << 16) {
+            for j in pairStart[pair]..<pairStart[pair + 1] {
+                let t = triple(pair, thirdBytes[byPair[j]])
+                bits[t >> 6] |= 1 << UInt64(t & 63)
+            }
+        }
+        return bits
+    }()
+
+    @inline(__always) private static func triple(_ pair: Int, _ third: UInt8) -> Int { (pair &* 0x9E37 ^ Int(third)) & 0xFFFF }
+
+    @inline(__always) private static func mayStart(_ pair: Int, _ third: UInt8) -> Bool {
+        let t = triple(pair, third)
+        return triples[t >> 6] & (1 << UInt64(t & 63)) != 0
+    }
+
     /// First two bytes that can start a cue: lets the hot loop skip most words.
     static let startsCuePair: [Bool] = (0..<(1 << 16)).map { pairStart[$0 + 1] > pairStart[$0] }
 
@@ -101,6 +121,7 @@ enum PersonCues {
         var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
         let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
         let third = p.at(i + 2), lowerThird = lowerASCII(third)
+        guard mayStart(pair, third) || mayStart(pair, lowerThird) else { return nil }
         for j in pairStart[pair]..<pairStart[pair + 1] {
             let k = byPair[j]
             guard thirdBytes[k] == third || thirdBytes[k] == lowerThird else { continue }

@@ -70,7 +70,8 @@ enum PersonNames {
         guard !found.isEmpty else { return }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
-        let stems = Set(found.flatMap(\.stems))
+        var stems = Set<UInt64>(minimumCapacity: found.count * 2)
+        for name in found { stems.formUnion(name.stems) }
         var initials = [Bool](repeating: false, count: 256)  // first bytes of the names' words, to skip the rest cheaply
         for name in found { for word in name.words { initials[Int(p[word.lowerBound])] = true } }
         for start in capitalised where initials[Int(p[start])] {
@@ -155,8 +156,17 @@ struct FoundName {
     var start: Int { words[0].lowerBound }
     var end: Int { words[words.count - 1].upperBound }
 
+    /// The name with its words joined by single spaces, built in one allocation.
     func candidate(_ p: Bytes) -> Candidate {
-        Candidate(kind: .person, start: start, end: end, detector: detector,
-                  normalised: words.map { p.string($0) }.joined(separator: " "))
+        let length = words.reduce(words.count - 1) { $0 + $1.count }
+        let normalised = String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for word in words {
+                if k > 0 { out[k] = 0x20; k += 1 }
+                for b in p[word] { out[k] = b; k += 1 }
+            }
+            return k
+        }
+        return Candidate(kind: .person, start: start, end: end, detector: detector, normalised: normalised)
     }
 }
