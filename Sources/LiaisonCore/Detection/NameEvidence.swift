@@ -116,6 +116,8 @@ struct NameEvidence {
         while n > 4 {
             switch w[n - 1] {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j
+            // The Turkish plural of a family, before its case ending: "Aydemirlerin" → Aydemir.
+            case 0x72 where n >= 7 && w[n - 3] == 0x6C && (w[n - 2] == 0x65 || w[n - 2] == 0x61): n -= 3
             default: return w.fnv1a(prefix: n)
             }
         }

@@ -38,6 +38,7 @@ enum PersonCues {
         "prokurori ", "Prokurori ", "öğretmen ", "Öğretmen ", "inspektor ", "Inspektor ", "načelnik ", "Načelnik ",
         "dr ", "dr. ", "Prof. Dr. ", "gospodine ", "Gospodine ", "gospođo ", "Gospođo ", "господине ", "Господине ",
         "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
+        "doktor ", "Doktor ", "doktora ", "doktori ", "Doktori ", "доктор ", "Доктор ", "доктора ",
     ]
 
     private static let cues: [(bytes: [UInt8], title: Bool)] = {
