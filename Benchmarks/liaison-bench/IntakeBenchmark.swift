@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonIntake
 import LiaisonServer
 import LiaisonStore
@@ -38,16 +39,19 @@ struct IntakeBenchmark {
     }
 
     private func measure(store: PostgresIncidentStore, migrator: Migrator, logger: Logger) async throws {
-        let key = try await store.createAPIKey(organisation: "bench-cert", role: .producer)
-        _ = try await store.createAPIKey(organisation: "bench-police", role: .consumer)
+        let key = try await store.createAPIKey(organisation: "bench-cert", role: .producer).key
+        _ = try await store.createAPIKey(organisation: "bench-police", role: .consumer, person: "Test Person").key
         let agreement = Agreement(
             id: "bench-cert-to-bench-police", producer: "bench-cert", consumer: "bench-police",
             match: .init(taxonomies: Set(RSIT.types.keys), maxTLP: .red), fields: Set(IncidentField.allCases),
             personalData: [.email: .pseudonymise, .ipv4: .mask], pseudonymKey: Secret(bytes: Array(repeating: 7, count: 32)),
             webhook: nil)
-        try await store.registerAgreements([agreement])
+        try await AgreementRecords(store: store, governance: AgreementGovernance())
+            .apply([agreement], approve: true, source: AuditActor(organisation: "gateway", person: "bench"))
+        let registry = AgreementRegistry()
+        try await registry.refresh(from: store)
         let dependencies = GatewayDependencies(
-            store: store, migrator: migrator, agreements: AgreementBook([agreement]),
+            store: store, migrator: migrator, agreements: registry,
             parser: EventBatchParser(), stixReader: STIXBundleReader(defaultTLP: .amber), maxBodyBytes: 256 << 20)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }

@@ -19,7 +19,7 @@ public struct DeliveryWorker: Service {
     public var logger: Logger
 
     public init(
-        store: PostgresIncidentStore, sender: WebhookSender, agreements: AgreementBook, schedule: RetrySchedule,
+        store: PostgresIncidentStore, sender: WebhookSender, agreements: AgreementRegistry, schedule: RetrySchedule,
         pollInterval: Duration = .seconds(1), batchSize: Int = 32, lease: Duration = .seconds(60), logger: Logger
     ) {
         self.store = store

@@ -10,9 +10,9 @@ import LiaisonStore
 public struct DisclosureRenderer: Sendable {
     public var store: PostgresIncidentStore
     /// The agreements in force: their current standing and webhook.
-    public var agreements: AgreementBook
+    public var agreements: AgreementRegistry
 
-    public init(store: PostgresIncidentStore, agreements: AgreementBook) {
+    public init(store: PostgresIncidentStore, agreements: AgreementRegistry) {
         self.store = store
         self.agreements = agreements
     }
@@ -37,10 +37,11 @@ public struct DisclosureRenderer: Sendable {
     /// Each disclosure rendered, or withheld with reasons, in order.
     public func render(_ disclosures: [StoredDisclosure]) async throws -> [Result<Rendered, Withheld>] {
         let rows = try await store.rows(for: disclosures)
+        let book = agreements.book
         var decided: [Result<(StoredDisclosure, Agreement, Projection), Withheld>] = []
         var tokens: Set<Token> = []
         for disclosure in disclosures {
-            guard let current = agreements[disclosure.agreementID] else {
+            guard let current = book[disclosure.agreementID] else {
                 decided.append(.failure(Withheld(reasons: [.agreementNotInForce])))
                 continue
             }

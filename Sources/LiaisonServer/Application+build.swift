@@ -10,26 +10,32 @@ import Logging
 public struct GatewayDependencies: Sendable {
     public var store: PostgresIncidentStore
     public var migrator: Migrator
-    public var agreements: AgreementBook
+    public var agreements: AgreementRegistry
+    public var governance: AgreementGovernance
     public var parser: EventBatchParser
     public var stixReader: STIXBundleReader
     public var protector: IncidentProtector
     public var mail: MailSubmission
     public var maxBodyBytes: Int
+    /// `delivery.allow_insecure_loopback`, for agreement documents sent to the admin API.
+    public var allowInsecureLoopback: Bool
 
     public init(
-        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementBook, parser: EventBatchParser,
+        store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
+        governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
-        mail: MailSubmission? = nil, maxBodyBytes: Int
+        mail: MailSubmission? = nil, maxBodyBytes: Int, allowInsecureLoopback: Bool = false
     ) {
         self.store = store
         self.migrator = migrator
         self.agreements = agreements
+        self.governance = governance
         self.parser = parser
         self.stixReader = stixReader
         self.protector = protector
         self.mail = mail ?? MailSubmission(limits: MailLimits(), intake: MailIntake(), keyrings: [:])
         self.maxBodyBytes = maxBodyBytes
+        self.allowInsecureLoopback = allowInsecureLoopback
     }
 }
 
@@ -51,6 +57,12 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     FeedController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store).addRoutes(to: v1)
+    let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
+    AdminAgreementsController(records: records, registry: dependencies.agreements, allowInsecureLoopback: dependencies.allowInsecureLoopback)
+        .addRoutes(to: v1)
+    AdminKeysController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

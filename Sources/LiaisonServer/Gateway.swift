@@ -74,13 +74,14 @@ public struct Gateway: Sendable {
     }
 
     /// The intake pipeline over `store`, with the agreements and protection policy as configured.
-    public func intakePipeline(store: PostgresIncidentStore, agreements: AgreementBook) -> IntakePipeline {
+    public func intakePipeline(store: PostgresIncidentStore, agreements: AgreementRegistry) -> IntakePipeline {
         IntakePipeline(store: store, agreements: agreements, protector: IncidentProtector(policy: configuration.protectionPolicy))
     }
 
     public func loadAgreements() throws -> [AgreementLoader.Loaded] {
         guard let directory = configuration.agreementsDirectory else { return [] }
-        return try AgreementLoader(environment: environment).load(directory: directory)
+        return try AgreementLoader(environment: environment, allowInsecureLoopback: configuration.allowInsecureLoopback)
+            .load(directory: directory)
     }
 
     /// The store and migrator over one client the caller runs, and the embedded cluster if
@@ -142,7 +143,7 @@ public struct Gateway: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let loaded = try loadAgreements()
         let (client, store, migrator, cluster) = try await openStore()
-        let agreements = AgreementBook(loaded.map(\.agreement))
+        let agreements = AgreementRegistry()
         let httpClient = WebhookSender.makeHTTPClient()
         try await stopping(cluster) {
             try await withThrowingDiscardingTaskGroup { group in
@@ -154,14 +155,19 @@ public struct Gateway: Sendable {
                     throw StoreError.classify(error)
                 }
                 if migrate { try await migrator.migrate() } else { try await migrator.requireCurrentSchema() }
-                try await store.registerAgreements(loaded.map(\.agreement))
-                logger.info("agreements loaded", metadata: ["count": "\(loaded.count)"])
+                let changed = try await AgreementRecords(store: store, governance: configuration.governance).apply(
+                    loaded.map(\.agreement), approve: configuration.autoApproveAgreementFiles,
+                    source: AuditActor(organisation: "gateway", person: "agreements_dir"))
+                try await agreements.refresh(from: store)
+                logger.info(
+                    "agreement files applied",
+                    metadata: ["files": "\(loaded.count)", "changed": "\(changed.count)", "in_force": "\(agreements.book.all.count)"])
                 let dependencies = GatewayDependencies(
-                    store: store, migrator: migrator, agreements: agreements,
+                    store: store, migrator: migrator, agreements: agreements, governance: configuration.governance,
                     parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
-                    maxBodyBytes: configuration.maxBodyBytes)
+                    maxBodyBytes: configuration.maxBodyBytes, allowInsecureLoopback: configuration.allowInsecureLoopback)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,
@@ -173,6 +179,8 @@ public struct Gateway: Sendable {
                     configuration: .init(
                         services: [
                             .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
+                            .init(service: AgreementRefreshService(
+                                registry: agreements, store: store, interval: configuration.agreementRefreshInterval, logger: logger)),
                             .init(service: worker), .init(service: app),
                         ],
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

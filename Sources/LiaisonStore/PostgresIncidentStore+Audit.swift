@@ -34,6 +34,17 @@ extension PostgresIncidentStore {
             """, logger: logger)
     }
 
+    /// An entry by an actor: its organisation as the entry's actor, and the person, where
+    /// there is one, among the details.
+    func appendAudit(
+        by actor: AuditActor, action: String, subject: String, details: [String: any Sendable & Encodable] = [:],
+        on connection: PostgresConnection
+    ) async throws {
+        var details = details
+        if let person = actor.person { details["person"] = person }
+        try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
+    }
+
     /// Appends an audit entry in a transaction of its own.
     public func audit(actor: String, action: String, subject: String, details: [String: any Sendable & Encodable]) async throws {
         try await withTransaction { connection in
@@ -47,4 +58,40 @@ struct AnyEncodable: Encodable {
     let value: any Encodable
     init(_ value: any Sendable & Encodable) { self.value = value }
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+/// One entry of the audit trail as auditors read it.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    public var seq: Int64
+    public var at: Date
+    public var actor: String
+    public var action: String
+    public var subject: String
+    public var details: JSONValue
+    /// Hex SHA-256 chaining this entry to the one before.
+    public var hash: String
+}
+
+extension PostgresIncidentStore {
+    /// Audit entries after `after` (a seq), oldest first, filtered by time, actor, subject
+    /// (exactly, or a prefix ending in `:` such as `agreement:`) and action.
+    public func auditEntries(
+        from: Date?, to: Date?, actor: String?, subject: String?, action: String?, after: Int64, limit: Int
+    ) async throws -> [AuditEntry] {
+        let prefix = subject.map { $0.hasSuffix(":") ? $0 + "%" : $0 }
+        let rows = try await client.query(
+            """
+            SELECT seq, at, actor, action, subject, details::text, hash FROM audit_log
+            WHERE seq > \(after) AND (\(from)::timestamptz IS NULL OR at >= \(from)) AND (\(to)::timestamptz IS NULL OR at < \(to))
+              AND (\(actor)::text IS NULL OR actor = \(actor)) AND (\(action)::text IS NULL OR action = \(action))
+              AND (\(prefix)::text IS NULL OR subject LIKE \(prefix))
+            ORDER BY seq LIMIT \(limit)
+            """, logger: logger)
+        var entries: [AuditEntry] = []
+        for try await (seq, at, actor, action, subject, details, hash) in rows.decode((Int64, Date, String, String, String, String, Data).self) {
+            let json = (try? CanonicalJSON.decode(JSONValue.self, from: Data(details.utf8))) ?? .object([:])
+            entries.append(AuditEntry(seq: seq, at: at, actor: actor, action: action, subject: subject, details: json, hash: hash.hexString))
+        }
+        return entries
+    }
 }

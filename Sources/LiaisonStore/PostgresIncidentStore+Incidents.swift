@@ -35,6 +35,21 @@ extension PostgresIncidentStore {
         return found
     }
 
+    /// A producer's most recent incidents (current versions), newest first: what an agreement
+    /// preview is worked out on.
+    public func recentIncidents(producer: String, limit: Int) async throws -> [Incident] {
+        let rows = try await client.query(
+            """
+            SELECT i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
+                   i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
+            FROM incidents i WHERE i.producer = \(producer)
+            ORDER BY i.received_at DESC, i.id LIMIT \(limit)
+            """, logger: logger)
+        var found: [Incident] = []
+        for try await row in rows.decode(IncidentRow.self) { found.append(try Incident(row)) }
+        return found
+    }
+
     /// Incidents at the versions named: the current row where it is that version, else the
     /// version kept in `incident_versions` when a later one replaced it.
     func incidents(at keys: Set<IncidentVersionKey>, on connection: PostgresConnection) async throws -> [IncidentVersionKey: Incident] {

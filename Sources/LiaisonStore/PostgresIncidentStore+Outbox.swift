@@ -109,3 +109,100 @@ extension PostgresIncidentStore {
         return states
     }
 }
+
+/// A delivery as admins see it: which incident version went to whom under which agreement
+/// version, and how its sending stands. No content.
+public struct DeliveryRecord: Sendable, Hashable, Codable {
+    public var id: UUID
+    public var incidentID: UUID
+    public var incidentVersion: Int
+    public var agreementID: String
+    public var agreementVersion: String?
+    public var consumer: String
+    public var status: String
+    public var attempts: Int
+    public var lastStatus: Int?
+    public var lastError: String?
+    public var createdAt: Date
+    public var deliveredAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, consumer, status, attempts
+        case incidentID = "incident_id"
+        case incidentVersion = "incident_version"
+        case agreementID = "agreement_id"
+        case agreementVersion = "agreement_version"
+        case lastStatus = "last_status"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case deliveredAt = "delivered_at"
+    }
+}
+
+/// What a replay request found.
+public enum DeliveryReplay: Sendable {
+    case replayed(DeliveryRecord)
+    case notFound
+    case notDead(String)
+}
+
+extension PostgresIncidentStore {
+    /// Deliveries, newest first: of agreements `party` is a party to (every one when nil), of
+    /// one consumer and status when given.
+    public func deliveries(party: String?, consumer: String?, status: String?, limit: Int) async throws -> [DeliveryRecord] {
+        try await deliveryRecords(
+            """
+            SELECT d.id, d.incident_id, d.incident_version, d.agreement_id, d.agreement_version, d.consumer, d.status,
+                   d.attempts, d.last_status, d.last_error, d.created_at, d.delivered_at
+            FROM deliveries d JOIN agreements a ON a.id = d.agreement_id
+            WHERE (\(party)::text IS NULL OR a.producer = \(party) OR a.consumer = \(party))
+              AND (\(consumer)::text IS NULL OR d.consumer = \(consumer))
+              AND (\(status)::text IS NULL OR d.status = \(status))
+            ORDER BY d.seq DESC LIMIT \(limit)
+            """)
+    }
+
+    /// Puts a dead delivery back in the queue, due now, attempts reset; audited. Its id, and
+    /// so its `webhook-id`, stays.
+    public func replayDelivery(_ id: UUID, party: String?, by actor: AuditActor) async throws -> DeliveryReplay {
+        try await withTransaction { connection -> DeliveryReplay in
+            let rows = try await connection.query(
+                """
+                SELECT d.status FROM deliveries d JOIN agreements a ON a.id = d.agreement_id
+                WHERE d.id = \(id) AND (\(party)::text IS NULL OR a.producer = \(party) OR a.consumer = \(party))
+                FOR UPDATE OF d
+                """, logger: logger)
+            var status: String?
+            for try await value in rows.decode(String.self) { status = value }
+            guard let status else { return .notFound }
+            guard status == "dead" else { return .notDead(status) }
+            try await connection.query(
+                """
+                UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+                WHERE id = \(id)
+                """, logger: logger)
+            try await appendAudit(by: actor, action: "replay-delivery", subject: "delivery:\(id)", on: connection)
+            guard let record = try await deliveryRecords(
+                """
+                SELECT id, incident_id, incident_version, agreement_id, agreement_version, consumer, status, attempts,
+                       last_status, last_error, created_at, delivered_at FROM deliveries WHERE id = \(id)
+                """, on: connection).first
+            else { return .notFound }
+            return .replayed(record)
+        }
+    }
+
+    private func deliveryRecords(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [DeliveryRecord] {
+        let rows = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
+        var found: [DeliveryRecord] = []
+        for try await (id, incident, version, agreement, agreementVersion, consumer, status, attempts, lastStatus, lastError, created, delivered)
+            in rows.decode((UUID, UUID, Int, String, Data?, String, String, Int, Int?, String?, Date, Date?).self)
+        {
+            found.append(DeliveryRecord(
+                id: id, incidentID: incident, incidentVersion: version, agreementID: agreement, agreementVersion: agreementVersion?.hexString,
+                consumer: consumer, status: status, attempts: attempts, lastStatus: lastStatus, lastError: lastError, createdAt: created,
+                deliveredAt: delivered))
+        }
+        return found
+    }
+}

@@ -43,24 +43,24 @@ extension PostgresIncidentStore {
         return total
     }
 
-    /// Re-seals the pseudonym keys of agreement versions not under the current key.
+    /// Re-seals the secrets of agreement documents not under the current key.
     private func resealAgreementKeys() async throws -> Int {
         try await withTransaction { connection -> Int in
             let rows = try await connection.query(
                 """
-                SELECT agreement_id, sha256, pseudonym_key_sealed, key_id FROM agreement_versions
+                SELECT agreement_id, sha256, secrets_sealed, key_id FROM agreement_documents
                 WHERE key_id <> \(vault.currentKeyID) FOR UPDATE
                 """, logger: logger)
             var resealed: [(String, Data, ByteBuffer)] = []
             for try await (id, digest, sealed, keyID) in rows.decode((String, Data, Data, String).self) {
-                let context = Self.sealingContext(id, digest.hexString)
-                let key = try vault.open(secret: sealed, keyID: keyID, context: context)
-                resealed.append((id, digest, ByteBuffer(data: try vault.seal(secret: key, context: context))))
+                let context = Self.sealingContext(AgreementVersionKey(id: id, version: digest.hexString))
+                let secrets = try vault.open(secret: sealed, keyID: keyID, context: context)
+                resealed.append((id, digest, ByteBuffer(data: try vault.seal(secret: secrets, context: context))))
             }
             for (id, digest, sealed) in resealed {
                 try await connection.query(
                     """
-                    UPDATE agreement_versions SET pseudonym_key_sealed = \(sealed), key_id = \(vault.currentKeyID)
+                    UPDATE agreement_documents SET secrets_sealed = \(sealed), key_id = \(vault.currentKeyID)
                     WHERE agreement_id = \(id) AND sha256 = \(digest)
                     """, logger: logger)
             }

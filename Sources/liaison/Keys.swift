@@ -40,7 +40,7 @@ struct Keys: AsyncParsableCommand {
                 let (org, role) = (org, APIRole(rawValue: role)!)
                 let key = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
                     .withStore { store, _ in
-                        return try await store.createAPIKey(organisation: org, role: role)
+                        return try await store.createAPIKey(organisation: org, role: role).key
                     }
                 print(key)
             }

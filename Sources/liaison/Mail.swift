@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonServer
 import LiaisonStore
 
@@ -46,9 +47,11 @@ struct Mail: AsyncParsableCommand {
             } catch let rejection as MailSubmission.Rejection {
                 throw ExitFailure.data(rejection.reasonText)
             }
-            let agreements = AgreementBook(try gateway.loadAgreements().map(\.agreement))
             let outcome = try await gateway.withStore { store, _ in
                 guard try await store.organisationExists(producer) else { return nil as IntakePipeline.Outcome? }
+                // The agreements in force are the database's, as the running gateway's are.
+                let agreements = AgreementRegistry()
+                try await agreements.refresh(from: store)
                 return try await gateway.intakePipeline(store: store, agreements: agreements).submit(
                     batch, .init(producer: producer, transport: .mailPipe, body: bytes, idempotencyKey: nil, receivedAt: Date()))
             }

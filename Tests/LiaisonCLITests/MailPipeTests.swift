@@ -12,7 +12,7 @@ import Testing
     @Test("liaison mail stores a report (0), finds the producer from +TAG, and writes nothing for a resend (0)")
     func stores() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer).key
             let environment = ["LIAISON_DATABASE_URL": db.url, "LIAISON_VAULT_KEY": Data(db.vaultKey.bytes).base64EncodedString()]
             let first = try await mail(["--recipient", "abuse-reports+serbian-cert@gateway.example.org"], MailCorpus.arfProvider, environment)
             #expect(first.status == 0, "\(first.stderr)")
@@ -28,7 +28,7 @@ import Testing
     @Test("liaison mail refuses a schema that is not current (75) without migrating it")
     func schemaNotCurrent() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let latest = try #require(try Migrator.bundledMigrations().last?.name)
             try await db.client.query("DELETE FROM schema_migrations WHERE name = \(latest)", logger: TestDatabase.logger)
             let environment = ["LIAISON_DATABASE_URL": db.url]
@@ -59,7 +59,7 @@ import Testing
     @Test("Exit codes tell the MTA what to do: 65 bounce (also for a hostile part), 67 unknown producer, with nothing written")
     func refusals() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let environment = ["LIAISON_DATABASE_URL": db.url]
             let before = try await TestDatabase.rowCounts(db)
             let garbage = try await mail(["--producer", "cert"], Array("\u{0}\u{1}not mail".utf8), environment)

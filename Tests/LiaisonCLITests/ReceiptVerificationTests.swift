@@ -8,7 +8,7 @@ import Testing
     @Test("A receipt from the gateway verifies with liaison receipts verify and with Python's cryptography; a tampered one fails both")
     func independentVerification() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let draft = IncidentDraft(
                 naturalKey: "k", classification: .undetermined, tlp: .green, title: "Prijava — ćirilica: Пријава", description: "",
                 firstSeen: nil, lastSeen: nil, observables: [])
@@ -20,7 +20,7 @@ import Testing
     @Test("A STIX receipt with per-object outcomes, versions and rejections verifies the same way")
     func stixReceipt() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let draft = IncidentDraft(
                 naturalKey: "stix:indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", classification: .undetermined, tlp: .amber,
                 title: "Lažna stranica banke", description: "", firstSeen: nil, lastSeen: nil, observables: [],

@@ -25,7 +25,7 @@ import Testing
             case .none: break
             case .wrong: headers[.authorization] = "Bearer lsn_not-a-key"
             default:
-                let key = try await db.store.createAPIKey(organisation: "org-\(caller.rawValue)", role: APIRole(rawValue: caller.rawValue)!)
+                let key = try await db.store.createAPIKey(organisation: "org-\(caller.rawValue)", role: APIRole(rawValue: caller.rawValue)!, person: "Test Person").key
                 headers[.authorization] = "Bearer \(key)"
             }
             let requestHeaders = headers

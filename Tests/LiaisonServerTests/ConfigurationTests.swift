@@ -126,19 +126,52 @@ import Testing
         #expect(phone?.description.contains("phone cannot be generalised") == true)
     }
 
-    @Test("Reads the agreement's standing, and names a bad one")
-    func status() throws {
+    @Test("Reads the MoU fields, offences and IEP policy, and enforces the IEP rules it can")
+    func mouAndIEP() throws {
         let base = """
             id: a
             producer: cert
             consumer: police
-            match: {taxonomies: [fraud], max_tlp: TLP:RED}
-            share: {fields: [title]}
+            title: MoU on incident sharing
+            reference: CERT/POL-2026-04
+            purpose: criminal investigation of computer-related fraud
+            valid_from: 2026-01-01
+            valid_until: 2027-12-31T23:59:59Z
+            review_date: 2026-06-30
+            contacts:
+              - {party: producer, role: duty officer, name: Ana Test, email: duty@cert.example}
+              - {party: consumer, role: liaison, name: Insp. Test, phone: "+381 11 000 000"}
+            match: {offences: [art-8-computer-related-fraud], max_tlp: TLP:AMBER}
+            share: {fields: [title, classification]}
+            webhook: {url: "http://police.example/hook", secret: "whsec_\(Data(repeating: 5, count: 32).base64EncodedString())"}
             """
-        #expect(try load(base).status == .active)
-        #expect(try load(base + "\nstatus: suspended").status == .suspended)
-        let error = #expect(throws: ConfigurationError.self) { try load(base + "\nstatus: paused") }
-        #expect(error?.description.contains("status: must be active, suspended or terminated") == true)
+        let agreement = try load(base)
+        #expect(agreement.title == "MoU on incident sharing" && agreement.reference == "CERT/POL-2026-04")
+        #expect(agreement.validFrom == RFC3339.date(from: "2026-01-01T00:00:00Z"))
+        #expect(agreement.contacts.count == 2 && agreement.contacts[1].phone == "+381 11 000 000")
+        #expect(agreement.match.offences == [.computerRelatedFraud] && agreement.match.taxonomies.isEmpty)
+        // A phishing incident points to art. 8: covered by offence, though fraud is not listed as a taxonomy.
+        #expect(agreement.match.covers(Classification(taxonomy: "fraud", type: "phishing")!))
+        #expect(!agreement.match.covers(Classification(taxonomy: "availability", type: "ddos")!))
+
+        let iep = "\niep: {encrypt_in_transit: must, attribution: must-not, tlp: TLP:AMBER, permitted_actions: contact-for-instruction}"
+        let https = #expect(throws: ConfigurationError.self) { try load(base + iep) }
+        #expect(https?.description.contains("webhook.url: must be https: iep.encrypt_in_transit is must") == true)
+        let secure = try load(base.replacingOccurrences(of: "http://police", with: "https://police") + iep)
+        #expect(secure.iep?.attribution == .mustNot && secure.iep?.permittedActions == .contactForInstruction)
+        let producer = #expect(throws: ConfigurationError.self) {
+            try load(base.replacingOccurrences(of: "http://police", with: "https://police")
+                .replacingOccurrences(of: "fields: [title, classification]", with: "fields: [title, producer]") + iep)
+        }
+        #expect(producer?.description.contains("shares the producer, which iep.attribution must-not forbids") == true)
+        let tlp = #expect(throws: ConfigurationError.self) {
+            try load(base.replacingOccurrences(of: "http://police", with: "https://police").replacingOccurrences(of: "max_tlp: TLP:AMBER", with: "max_tlp: TLP:RED") + iep)
+        }
+        #expect(tlp?.description.contains("match.max_tlp: differs from iep.tlp") == true)
+        let nothing = #expect(throws: ConfigurationError.self) {
+            try load(base.replacingOccurrences(of: "offences: [art-8-computer-related-fraud], ", with: ""))
+        }
+        #expect(nothing?.description.contains("match: must name taxonomies, offences or both") == true)
     }
 
     @Test("The agreement JSON Schema names exactly the keys the loader reads")

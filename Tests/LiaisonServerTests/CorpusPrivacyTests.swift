@@ -30,8 +30,8 @@ import Testing
                 personalData: [.email: .mask, .phone: .mask, .iban: .mask, .person: .pseudonymise, .ipv4: .generalise])
             let app = Application(
                 router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])), logger: logs.logger("http"))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let documents = CorpusGenerator(seed: 7).documents(count: 40)
             var lines: [String] = []
             for document in documents {

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
 import LiaisonDelivery
+import LiaisonIntake
 import LiaisonServer
 import LiaisonStore
 import LiaisonTestSupport
@@ -32,11 +33,11 @@ import Testing
     @Test("A pending delivery of version 1 sends version 1, even after version 2 arrived")
     func pendingSendsItsOwnVersion() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
-                try await db.store.registerAgreements([agreement])
+                try await GatewayFixture.install(db.store, [agreement])
                 let first = try await IntakeFixture.commit(
                     db.store, [Self.draft(title: "Phishing kit, first wave", modified: Self.t0)], agreements: [agreement])
                 let second = try await IntakeFixture.commit(
@@ -64,11 +65,11 @@ import Testing
     @Test("A delivery's audit entry names the incident version, the agreement version and the SHA-256 of the bytes sent")
     func auditNamesTheVersions() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
-                try await db.store.registerAgreements([agreement])
+                try await GatewayFixture.install(db.store, [agreement])
                 let receipt = try await IntakeFixture.commit(db.store, [Self.draft(title: "Kit", modified: Self.t0)], agreements: [agreement])
                 let incident = try #require(receipt.incidentIDs.first)
                 try await GatewayFixture.withWorker(db, agreements: [agreement]) {
@@ -96,10 +97,10 @@ import Testing
     @Test("An agreement widened after sharing does not change what the feed shows of the earlier incident; later ones follow the new version")
     func laterVersionNeverWidens() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let narrow = GatewayFixture.agreement(webhookURL: nil, personalData: [.email: .mask])
-            try await db.store.registerAgreements([narrow])
+            try await GatewayFixture.install(db.store, [narrow])
             _ = try await IntakeFixture.commit(db.store, [Self.draft(title: "Earlier", modified: Self.t0)], agreements: [narrow])
             let before = try await feed(db, agreements: [narrow], key: consumer)
             #expect(before.text.contains("a***@example.rs") && !before.text.contains("ana@example.rs"))
@@ -108,7 +109,7 @@ import Testing
             wide.legalBasis = "MoU art. 7"
             wide.personalData = [.email: .reveal]
             #expect(wide.versionHash != narrow.versionHash)
-            try await db.store.registerAgreements([wide])
+            try await GatewayFixture.install(db.store, [wide])
             var later = Self.draft(title: "Later", modified: Self.t0, email: "mira@example.rs")
             later.naturalKey = "stix:indicator--8"
             _ = try await IntakeFixture.commit(db.store, [later], agreements: [wide])
@@ -123,31 +124,38 @@ import Testing
         }
     }
 
-    @Test("A suspended agreement withholds pending deliveries (not dead) and its disclosures leave the feed")
+    @Test("A suspended agreement withholds pending deliveries (not dead) and its disclosures leave the feed until resumed")
     func suspendedWithholds() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
-                try await db.store.registerAgreements([agreement])
+                try await GatewayFixture.install(db.store, [agreement])
                 let receipt = try await IntakeFixture.commit(db.store, [Self.draft(title: "Kit", modified: Self.t0)], agreements: [agreement])
                 let incident = try #require(receipt.incidentIDs.first)
-                var suspended = agreement
-                suspended.status = .suspended
-                #expect(suspended.versionHash == agreement.versionHash)
-                try await GatewayFixture.withWorker(db, agreements: [suspended]) {
+                let records = AgreementRecords(store: db.store, governance: AgreementGovernance())
+                let dpo = AuditActor(organisation: "cert", person: "Data Protection Officer")
+                _ = try await records.move(agreement.id, 1, to: .suspended, ifMatch: nil, by: dpo, reason: "review of the MoU")
+                let registry = AgreementRegistry()
+                try await registry.refresh(from: db.store)
+                #expect(registry.book[agreement.id]?.status == .suspended)
+                try await GatewayFixture.withWorker(db, registry: registry) {
                     #expect(await WebhookReceiver.eventually {
                         (try? await db.store.deliveries(incidentID: incident).first?.status) == "withheld"
                     })
                 }
                 #expect(try await db.store.deliveries(incidentID: incident).first?.lastError == "agreement-suspended")
                 #expect(receiver.deliveries.isEmpty)
-                let page = try await feed(db, agreements: [suspended], key: consumer)
+                let app = Application(router: buildRouter(GatewayDependencies(
+                    store: db.store, migrator: db.migrator, agreements: registry, parser: EventBatchParser(), maxBodyBytes: 1 << 20)))
+                let page = try await routerRequest(app, .get, "/v1/feed", key: consumer)
                 #expect((page.json["items"] as? [Any])?.isEmpty == true)
                 #expect(page.json["next_cursor"] as? String != "0")
-                let resumed = try await feed(db, agreements: [agreement], key: consumer)
+                _ = try await records.move(agreement.id, 1, to: .approved, ifMatch: nil, by: dpo, reason: "review done")
+                try await registry.refresh(from: db.store)
+                let resumed = try await routerRequest(app, .get, "/v1/feed", key: consumer)
                 #expect((resumed.json["items"] as? [Any])?.count == 1)
             }
         }
@@ -156,12 +164,12 @@ import Testing
     @Test("An agreement no longer loaded withholds its pending deliveries with the reason")
     func goneWithholds() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/never")
-            try await db.store.registerAgreements([agreement])
+            try await GatewayFixture.install(db.store, [agreement])
             let receipt = try await IntakeFixture.commit(db.store, [Self.draft(title: "Kit", modified: Self.t0)], agreements: [agreement])
             let incident = try #require(receipt.incidentIDs.first)
-            try await GatewayFixture.withWorker(db, agreements: []) {
+            try await GatewayFixture.withWorker(db, registry: AgreementRegistry()) {
                 #expect(await WebhookReceiver.eventually {
                     (try? await db.store.deliveries(incidentID: incident).first?.status) == "withheld"
                 })

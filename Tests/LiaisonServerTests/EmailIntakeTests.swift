@@ -24,8 +24,8 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil, fields: Set(IncidentField.allCases))
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let (status, receipt) = try await post(app, key: producer, MailCorpus.arfProvider)
             #expect(status == 201)
             #expect(receipt["transport"] as? String == "http-email")
@@ -61,7 +61,7 @@ import Testing
     func idempotencyKey() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "mail-2026-12-03-7"]
             let first = try await routerRequest(
                 app, .post, "/v1/intake/email", key: producer, bytes: MailCorpus.arfProvider, contentType: "message/rfc822", headers: key)
@@ -87,7 +87,7 @@ import Testing
             var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
             dependencies.mail.limits.maxMessageBytes = 2048
             let app = Application(router: buildRouter(dependencies))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let (code, problem) = try await post(app, key: producer, body, contentType: contentType)
             #expect(code == status)
@@ -102,7 +102,7 @@ import Testing
             [("bomb.zip", "application/zip", MailCorpus.zip([("zeros.bin", .zeros(256 << 20))]))], id: "bomb-http")
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let (code, problem) = try await post(app, key: producer, bomb)
             #expect(code == 422)
@@ -124,7 +124,7 @@ import Testing
             "From: reports@mail.example\nMessage-ID: <x4-http@mail.example>\nSubject: XARF\nContent-Type: application/json\n\n\(json)\n")
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let (code, receipt) = try await post(app, key: producer, message)
             #expect(code == 201, "\(receipt)")
             #expect((receipt["parts"] as? [[String: Any]])?.first?["reason"] as? String == "xarf-v4")
@@ -146,7 +146,7 @@ import Testing
     func refusedWhole(message: [UInt8], slug: String, pointer: String, reason: String) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let (code, problem) = try await post(app, key: producer, message)
             #expect(code == 422)
@@ -164,7 +164,7 @@ import Testing
             var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
             dependencies.mail.limits.parseTimeout = .zero
             let app = Application(router: buildRouter(dependencies))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let (code, problem) = try await post(app, key: producer, MailCorpus.arfProvider)
             #expect(code == 422)

@@ -20,9 +20,9 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil)
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            let stranger = try await db.store.createAPIKey(organisation: "other-police", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
+            let stranger = try await db.store.createAPIKey(organisation: "other-police", role: .consumer, person: "Test Person").key
             var pushed: [String] = []
             for round in 0..<3 {
                 let body = (0..<(round + 2)).map { _ in GatewayFixture.event() }.joined(separator: "\n")
@@ -58,7 +58,7 @@ import Testing
     func badQuery(query: String) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let (status, problem) = try await get(app, "/v1/feed?\(query)", key: consumer)
             #expect(status == 400)
             #expect((problem["errors"] as? [[String: String]])?.isEmpty == false)

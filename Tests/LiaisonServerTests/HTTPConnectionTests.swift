@@ -82,7 +82,7 @@ final class RawHTTPConnection {
     func withGateway(_ body: @escaping @Sendable (_ port: Int, _ key: String) async throws -> Void) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let dependencies = try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: Self.limit)
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: TestDatabase.logger) { continuation.yield($0) }
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -20,7 +20,7 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/webhook")
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let bad = #"{"classification": {"taxonomy": "fraud", "type": "nope"}, "title": "x", "description": "mail jovana.petrovic@example.rs"}"#
             let body = [GatewayFixture.event(), bad, GatewayFixture.event()].joined(separator: "\n")
@@ -44,7 +44,7 @@ import Testing
     func badRequests(contentType: String, body: String, status: Int, slug: String) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [], maxBodyBytes: 4096)))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let answer = try await request(app, .post, "/v1/intake/events", key: key, body: body, contentType: contentType)
             #expect(answer.status.code == status)
@@ -58,7 +58,7 @@ import Testing
     func idempotencyKey() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let headers: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "batch-2026-11-29-001"]
             let first = try await request(app, .post, "/v1/intake/events", key: key, body: GatewayFixture.event(), headers: headers)
             let counts = try await TestDatabase.rowCounts(db)
@@ -73,7 +73,7 @@ import Testing
     func naturalKeyDuplicate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let event = GatewayFixture.event(id: "same-event")
             let first = try await request(app, .post, "/v1/intake/events", key: key, body: event)
             let counts = try await TestDatabase.rowCounts(db)
@@ -88,7 +88,7 @@ import Testing
     func mixedPush() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let (a, b) = (GatewayFixture.event(id: "event-a"), GatewayFixture.event(id: "event-b"))
             let first = try await request(app, .post, "/v1/intake/events", key: key, body: a)
             let mixed = try await request(app, .post, "/v1/intake/events", key: key, body: a + "\n" + b + "\n")

@@ -33,7 +33,7 @@ import Testing
                 let app = Application(
                     router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])),
                     logger: logs.logger("http"))
-                let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+                let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
                 let (status, receipt) = try await push(app, key: key, body: GatewayFixture.event())
                 #expect(status == .created)
                 let incidentIDs = try #require(receipt["incident_ids"] as? [String])
@@ -65,7 +65,8 @@ import Testing
                 let payload = try #require(try JSONSerialization.jsonObject(with: delivery.body) as? [String: Any])
                 #expect(payload["type"] as? String == "incident.shared")
                 let data = try #require(payload["data"] as? [String: Any])
-                #expect(Set(data.keys) == ["id", "agreement", "tlp", "classification", "title", "description", "observables"])
+                #expect(Set(data.keys) == ["id", "agreement", "tlp", "classification", "title", "description", "observables", "offences"])
+                #expect(data["offences"] as? [String] == ["art-7-computer-related-forgery", "art-8-computer-related-fraud"])
                 let observables = try #require(data["observables"] as? [[String: String]])
                 #expect(observables.map { $0["kind"] } == ["url", "email", "ipv4"])
                 #expect(observables[1]["value"]?.hasPrefix("pseudonym:email:") == true)
@@ -92,7 +93,7 @@ import Testing
             try await receiver.serve { url in
                 let agreement = GatewayFixture.agreement(webhookURL: url)
                 let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-                let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+                let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
                 let (_, receipt) = try await push(app, key: key, body: GatewayFixture.event())
                 let incident = try #require(UUID(uuidString: (receipt["incident_ids"] as? [String])?.first ?? ""))
                 try await GatewayFixture.withWorker(db, agreements: [agreement]) {
@@ -114,7 +115,7 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: "http://127.0.0.1:1/webhook")
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let (_, receipt) = try await push(app, key: key, body: GatewayFixture.event())
             let incident = try #require(UUID(uuidString: (receipt["incident_ids"] as? [String])?.first ?? ""))
             try await GatewayFixture.withWorker(db, agreements: [agreement], maxAttempts: 3) {

@@ -38,7 +38,7 @@ import Testing
     func restAPIBotEvent() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let answer = try await postEvents(
                 app, key: key, body: Array(Self.event().utf8), contentType: "application/json; charset=utf-8")
             #expect(answer.status == 201, "\(answer.json)")
@@ -67,7 +67,7 @@ import Testing
     func addressesAtAnyTLD() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let extra = #", "extra.victim_email": "ana.petrovic@firma.gmbh", "extra.contact_email": "marko.ilic@intranet.corp", "#
                 + #""extra.reporter.e_mail": "dragana@cert.lan", "extra.note": "reply to milan.jovanovic@verein.berlin or test@exercise.test""#
             let body = Self.event().replacingOccurrences(of: #", "raw":"#, with: extra + #", "raw":"#)
@@ -84,7 +84,7 @@ import Testing
     func victimAccountName() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let body = Self.event().replacingOccurrences(of: "jovana.petrovic@example.rs", with: "jovana88")
             let answer = try await postEvents(app, key: key, body: Array(body.utf8), contentType: "application/json")
             #expect(answer.status == 201)
@@ -98,7 +98,7 @@ import Testing
     func duplicatesAndBatches() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let first = try await postEvents(app, key: key, body: Array(Self.event().utf8), contentType: "application/json")
             let again = try await postEvents(app, key: key, body: Array(Self.event().utf8), contentType: "application/json")
             #expect(again.status == 200)
@@ -119,7 +119,7 @@ import Testing
     func refuses(query: String, field: String, pointer: String) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let body = #"{"classification.type": "phishing", "feed.name": "F", "# + field + "}"
             let answer = try await postEvents(app, key: key, body: Array(body.utf8), contentType: "application/json", query: query)

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonIntake
 import LiaisonMail
 import LiaisonServer
@@ -82,7 +83,7 @@ import Testing
         let message = MailCorpus.pgpEncrypted(try await partner.encrypt(Array(Self.entity.utf8), to: "gateway@cert.example"))
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let (status, problem) = try await app.test(.router) { client in
                 let response = try await client.execute(
@@ -111,11 +112,11 @@ import Testing
         let mail = MailSubmission(
             limits: MailLimits(), intake: MailIntake(gpgProgram: slowGPG), keyrings: ["cert": keyring.path])
         try await TestDatabase.withSchema { (db) async throws in
-            try await db.store.registerAgreements([])
+            try await GatewayFixture.install(db.store, [])
             let app = Application(router: buildRouter(GatewayDependencies(
-                store: db.store, migrator: db.migrator, agreements: AgreementBook([]), parser: EventBatchParser(), mail: mail,
+                store: db.store, migrator: db.migrator, agreements: AgreementRegistry(), parser: EventBatchParser(), mail: mail,
                 maxBodyBytes: 1 << 20)))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let clock = ContinuousClock()
             let started = clock.now
             let (mailStatuses, latencies) = try await app.test(.router) { client in

@@ -23,8 +23,8 @@ import Testing
             var agreement = GatewayFixture.agreement(webhookURL: nil, personalData: [.phone: .reveal])
             agreement.legalBasis = "Law on Criminal Procedure, art. 286"
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             _ = try await call(app, .post, "/v1/intake/events", key: producer, body: GatewayFixture.event())
             let (_, page) = try await call(app, .get, "/v1/feed", key: consumer)
             let item = try #require((page["items"] as? [[String: Any]])?.first)
@@ -45,9 +45,9 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil, personalData: [.email: .mask, .phone: .mask])
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            let admin = try await db.store.createAPIKey(organisation: "cert", role: .admin)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
+            let admin = try await db.store.createAPIKey(organisation: "cert", role: .admin, person: "Test Person").key
             _ = try await call(app, .post, "/v1/intake/events", key: producer, body: GatewayFixture.event())
             let (refused, _) = try await call(app, .post, "/v1/admin/vault/erase", key: consumer, body: "{}", contentType: "application/json")
             #expect(refused == 403)
@@ -75,9 +75,9 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil)
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
-            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
-            let stranger = try await db.store.createAPIKey(organisation: "other", role: .consumer)
+            let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
+            let stranger = try await db.store.createAPIKey(organisation: "other", role: .consumer, person: "Test Person").key
             let (_, receipt) = try await call(app, .post, "/v1/intake/events", key: producer, body: GatewayFixture.event())
             let id = try #require((receipt["incident_ids"] as? [String])?.first)
             let (status, answer) = try await call(app, .get, "/v1/incidents/\(id)", key: consumer)

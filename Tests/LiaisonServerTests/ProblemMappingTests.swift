@@ -46,7 +46,7 @@ import Testing
             let logs = CapturedLogs()
             let app = Application(
                 router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])), logger: logs.logger("http"))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let header = HTTPField.Name("X-Request-Id")!
             let pushed = try await routerRequest(
                 app, .post, "/v1/intake/events", key: key, body: GatewayFixture.event(), contentType: "application/x-ndjson",

@@ -12,7 +12,7 @@ import Testing
 
     func gateway(_ db: TestDatabase.Handle) async throws -> (some ApplicationProtocol, String) {
         let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-        return (app, try await db.store.createAPIKey(organisation: "cert", role: .producer))
+        return (app, try await db.store.createAPIKey(organisation: "cert", role: .producer).key)
     }
 
     func outcomes(_ answer: RouterAnswer) -> [String: [String: Any]] {
@@ -101,7 +101,7 @@ import Testing
             var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
             dependencies.stixReader = STIXBundleReader(limits: STIXLimits(maxObjects: 3), defaultTLP: .amber)
             let app = Application(router: buildRouter(dependencies))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let over = try await routerRequest(app, .post, "/v1/intake/stix", key: key, body: STIXFixture.bundle(), contentType: Self.stix)
             #expect(over.status == .contentTooLarge)

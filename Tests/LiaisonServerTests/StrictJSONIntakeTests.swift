@@ -45,7 +45,7 @@ import Testing
     func refuses(_ example: Case) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let answer = try await postEvents(app, key: key, body: example.body)
             #expect(answer.status == 422)
@@ -66,7 +66,7 @@ import Testing
             var dependencies = try await GatewayFixture.dependencies(db, agreements: [])
             dependencies.parser = EventBatchParser(limits: IntakeLimits(maxStringLength: 1024, maxJSONDepth: 8))
             let app = Application(router: buildRouter(dependencies))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let before = try await TestDatabase.rowCounts(db)
             let body = "[" + Self.minimal + ", \"description\": \"" + String(repeating: "a", count: 1025) + "\"}]"
             let answer = try await postEvents(app, key: key, body: Array(body.utf8), contentType: "application/json")
@@ -86,7 +86,7 @@ import Testing
     func badFormatParameter() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let answer = try await postEvents(app, key: key, body: Array(GatewayFixture.event().utf8), query: "?format=misp")
             #expect(answer.status == 400)
             #expect(answer.json["type"] as? String == "urn:liaison:problem:invalid-format")

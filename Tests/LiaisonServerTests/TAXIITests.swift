@@ -12,7 +12,7 @@ import Testing
 
     func gateway(_ db: TestDatabase.Handle) async throws -> (some ApplicationProtocol, String) {
         let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
-        return (app, try await db.store.createAPIKey(organisation: "cert", role: .producer))
+        return (app, try await db.store.createAPIKey(organisation: "cert", role: .producer).key)
     }
 
     func collectionID(_ app: some ApplicationProtocol, key: String) async throws -> String {
@@ -41,7 +41,7 @@ import Testing
             let one = try await routerRequest(app, .get, "/taxii2/liaison/collections/\(id)/", key: key, headers: Self.accept)
             #expect(one.json["id"] as? String == id)
             // A consumer sees no collection yet: an empty object.
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let none = try await routerRequest(app, .get, "/taxii2/liaison/collections/", key: consumer, headers: Self.accept)
             #expect(none.status == .ok && none.json.isEmpty)
         }
@@ -69,7 +69,7 @@ import Testing
             #expect(status.status == .ok)
             #expect(status.json["success_count"] as? Int == 3)
             // Another producer cannot see it.
-            let other = try await db.store.createAPIKey(organisation: "other-cert", role: .producer)
+            let other = try await db.store.createAPIKey(organisation: "other-cert", role: .producer).key
             let hidden = try await routerRequest(app, .get, "/taxii2/liaison/status/\(statusID)/", key: other, headers: Self.accept)
             #expect(hidden.status == .notFound)
             #expect(hidden.contentType == Self.taxii)
@@ -101,7 +101,7 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let (app, key) = try await gateway(db)
             let id = try await collectionID(app, key: key)
-            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer)
+            let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let before = try await TestDatabase.rowCounts(db)
             let path = "/taxii2/liaison/collections/\(id)/objects/"
             let cases: [(String?, String, HTTPFields, Int)] = [

@@ -12,9 +12,9 @@ enum StoreFixture {
     static let agreement = GatewayFixture.agreement(webhookURL: nil, fields: [.classification, .title, .observables])
 
     static func prepare(_ store: PostgresIncidentStore) async throws {
-        _ = try await store.createAPIKey(organisation: "police", role: .consumer)
-        _ = try await store.createAPIKey(organisation: "cert", role: .producer)
-        try await store.registerAgreements([agreement])
+        _ = try await store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
+        _ = try await store.createAPIKey(organisation: "cert", role: .producer).key
+        try await GatewayFixture.install(store, [agreement])
     }
 
     /// The push's receipt: a new one, or the earlier one that already holds it.

@@ -20,7 +20,7 @@ import Testing
     @Test("Rotation re-seals old entries under the new key; lookups and erasure still work")
     func rotate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let lookup = Secret(bytes: Array(repeating: 11, count: 32))
             let old = Secret(bytes: Array(repeating: 1, count: 32)), new = Secret(bytes: Array(repeating: 2, count: 32))
             let before = PostgresIncidentStore(
@@ -43,7 +43,7 @@ import Testing
     @Test("Erasure removes every entry of a person, leaves the incidents, and is audited without the value")
     func erase() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let a = try await commit(db, db.store, description: "call +381 64 123 4567")
             _ = try await commit(db, db.store, description: "again +381641234567, and +381 11 222 3333")
             #expect(try await db.store.eraseVaultEntries(kind: .phone, value: "+381 (64) 123-4567", actor: "dpo") == 2)
@@ -60,7 +60,7 @@ import Testing
     @Test("Purge deletes only entries past retention")
     func purge() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
+            _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let short = PostgresIncidentStore(
                 client: db.client, vault: db.store.vault, signer: db.store.signer, retention: VaultRetention(defaultDays: 30, byKind: [.phone: 1]),
                 logger: TestDatabase.logger)

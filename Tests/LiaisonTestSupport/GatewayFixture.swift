@@ -38,10 +38,24 @@ public enum GatewayFixture {
         """
     }
 
-    public static func dependencies(_ db: TestDatabase.Handle, agreements: [Agreement], maxBodyBytes: Int = 1 << 20) async throws -> GatewayDependencies {
-        try await db.store.registerAgreements(agreements)
-        return GatewayDependencies(
-            store: db.store, migrator: db.migrator, agreements: AgreementBook(agreements), parser: EventBatchParser(),
+    /// Installs `agreements` as approved versions (as agreement files with
+    /// `governance.auto_approve_files` are) and returns a registry with them in force.
+    @discardableResult
+    public static func install(_ store: PostgresIncidentStore, _ agreements: [Agreement]) async throws -> AgreementRegistry {
+        try await AgreementRecords(store: store, governance: AgreementGovernance())
+            .apply(agreements, approve: true, source: AuditActor(organisation: "gateway", person: "tests"))
+        let registry = AgreementRegistry()
+        try await registry.refresh(from: store)
+        return registry
+    }
+
+    public static func dependencies(
+        _ db: TestDatabase.Handle, agreements: [Agreement], governance: AgreementGovernance = AgreementGovernance(),
+        maxBodyBytes: Int = 1 << 20
+    ) async throws -> GatewayDependencies {
+        GatewayDependencies(
+            store: db.store, migrator: db.migrator, agreements: try await install(db.store, agreements), governance: governance,
+            parser: EventBatchParser(),
             maxBodyBytes: maxBodyBytes)
     }
 
@@ -50,10 +64,18 @@ public enum GatewayFixture {
         _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
+        try await withWorker(db, registry: AgreementRegistry(AgreementBook(agreements)), maxAttempts: maxAttempts, logger: logger, body)
+    }
+
+    /// Runs a delivery worker over `registry` while `body` runs.
+    public static func withWorker<T: Sendable>(
+        _ db: TestDatabase.Handle, registry: AgreementRegistry, maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
+        _ body: @Sendable () async throws -> T
+    ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
             store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1)),
-            agreements: AgreementBook(agreements),
+            agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
             pollInterval: .milliseconds(20), logger: logger)
         let result = try await withThrowingTaskGroup(of: T?.self) { group in

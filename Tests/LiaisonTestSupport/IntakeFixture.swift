@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonServer
 import LiaisonStore
 
@@ -10,7 +11,7 @@ public enum IntakeFixture {
         transport: Transport = .httpEvents, agreements: [Agreement] = [], body: [UInt8] = Array("body".utf8),
         receivedAt: Date = Date()
     ) async throws -> IntakePipeline.Outcome {
-        try await IntakePipeline(store: store, agreements: AgreementBook(agreements), protector: IncidentProtector()).submit(
+        try await IntakePipeline(store: store, agreements: AgreementRegistry(AgreementBook(agreements)), protector: IncidentProtector()).submit(
             IntakeBatch(drafts: drafts, objects: objects),
             .init(producer: producer, transport: transport, body: body, idempotencyKey: nil, receivedAt: receivedAt))
     }

@@ -1,25 +1,40 @@
 import Crypto
+import Foundation
 
-/// An agreement's rules as one canonical JSON document: everything that decides what a
-/// consumer is shown, and nothing else. Its SHA-256 is the version's identity, which every
-/// disclosure names, so that a disclosure is rendered under the rules that decided it for
-/// as long as it is read.
+/// An agreement version as one canonical JSON document: everything its parties agreed —
+/// the rules that decide what a consumer is shown, the MoU's metadata and contacts, the IEP
+/// policy, the webhook's address — and no secret: the pseudonym key and the webhook secret
+/// are named by fingerprints, their values kept apart (sealed, in the store). Its SHA-256
+/// is the version's identity, which every disclosure names, so that a disclosure is
+/// rendered under the rules that decided it for as long as it is read.
 ///
-/// Left out, because they do not change what is disclosed: the webhook (where and how a
-/// disclosure is sent; a later address or secret applies to pending sends) and the
-/// agreement's standing (suspension and termination narrow later reads whatever the
-/// version). The pseudonym key is named by a fingerprint, never by its value: a new key is
-/// a new version, since it renders other pseudonyms.
+/// Left out: the agreement's standing (`status`). Suspension and termination act on the
+/// agreement, whatever version is in force, and narrow every later read and pending send.
 extension Agreement {
-    /// The policy document (RFC 8785 canonical form via ``JSONValue/canonicalBytes``).
-    public var policyDocument: JSONValue {
+    /// The secrets a document names by fingerprint.
+    public struct Secrets: Sendable, Hashable {
+        public var pseudonymKey: Secret?
+        public var webhookSecret: Secret?
+
+        public init(pseudonymKey: Secret?, webhookSecret: Secret?) {
+            self.pseudonymKey = pseudonymKey
+            self.webhookSecret = webhookSecret
+        }
+    }
+
+    public var secrets: Secrets { Secrets(pseudonymKey: pseudonymKey, webhookSecret: webhook?.secret) }
+
+    /// The document (RFC 8785 canonical form via ``JSONValue/canonicalBytes``); member names
+    /// are those of the agreement file (`schemas/agreement.schema.json`).
+    public var document: JSONValue {
         var members: [String: JSONValue] = [
             "id": .string(id), "producer": .string(producer), "consumer": .string(consumer),
-            "match": .object([
-                "taxonomies": .array(match.taxonomies.sorted().map(JSONValue.string)),
-                "max_tlp": .string(match.maxTLP.rawValue),
-            ]),
         ]
+        var matching: [String: JSONValue] = [
+            "taxonomies": .array(match.taxonomies.sorted().map(JSONValue.string)), "max_tlp": .string(match.maxTLP.rawValue),
+        ]
+        if !match.offences.isEmpty { matching["offences"] = .array(match.offences.sorted().map { .string($0.rawValue) }) }
+        members["match"] = .object(matching)
         var personal: [String: JSONValue] = [:]
         for kind in Set(personalData.keys).union(personalDataByRole.keys) {
             let byRole = personalDataByRole[kind] ?? [:]
@@ -34,25 +49,43 @@ extension Agreement {
         members["share"] = .object([
             "fields": .array(fields.map(\.rawValue).sorted().map(JSONValue.string)), "personal_data": .object(personal),
         ])
-        if let legalBasis { members["legal_basis"] = .string(legalBasis) }
+        for (key, text) in [("title", title), ("reference", reference), ("legal_basis", legalBasis), ("purpose", purpose)] {
+            if let text { members[key] = .string(text) }
+        }
+        for (key, date) in [("valid_from", validFrom), ("valid_until", validUntil), ("review_date", reviewDate)] {
+            if let date { members[key] = .string(RFC3339.string(from: date)) }
+        }
+        if !contacts.isEmpty {
+            members["contacts"] = .array(contacts.map { contact in
+                var fields: [String: JSONValue] = [
+                    "party": .string(contact.party.rawValue), "role": .string(contact.role), "name": .string(contact.name),
+                ]
+                if let email = contact.email { fields["email"] = .string(email) }
+                if let phone = contact.phone { fields["phone"] = .string(phone) }
+                return .object(fields)
+            })
+        }
+        if let iep { members["iep"] = iep.jsonValue }
         if let pseudonymKey { members["pseudonym_key"] = .string(Self.fingerprint(of: pseudonymKey)) }
+        if let webhook {
+            members["webhook"] = .object(["url": .string(webhook.url), "secret": .string(Self.fingerprint(of: webhook.secret))])
+        }
         return .object(members)
     }
 
-    /// The version's identity: lower-case hex SHA-256 of the canonical policy document.
+    /// The version's identity: lower-case hex SHA-256 of the canonical document.
     public var versionHash: String {
-        SHA256.hash(data: policyDocument.canonicalBytes).hexString
+        SHA256.hash(data: document.canonicalBytes).hexString
     }
 
-    /// `sha256:` and the first 16 hex digits of SHA-256 over a domain label and the key:
-    /// tells keys apart without revealing anything of a 32-byte random key.
-    static func fingerprint(of key: Secret) -> String {
-        "sha256:" + SHA256.hash(data: Array("liaison-pseudonym-key:".utf8) + key.bytes).prefix(8).hexString
+    /// `sha256:` and the first 16 hex digits of SHA-256 over a domain label and the secret:
+    /// tells secrets apart without revealing anything of a random key.
+    static func fingerprint(of secret: Secret) -> String {
+        "sha256:" + SHA256.hash(data: Array("liaison-agreement-secret:".utf8) + secret.bytes).prefix(8).hexString
     }
 
-    /// Reads a policy document back (a stored agreement version), with the pseudonym key it
-    /// names. The webhook is not part of the document; the caller adds the current one.
-    public init(policyDocument document: JSONValue, pseudonymKey: Secret?) throws(AgreementDocumentError) {
+    /// Reads a document back (a stored agreement version), with the secrets it names.
+    public init(document: JSONValue, secrets: Secrets) throws(AgreementDocumentError) {
         guard case .object(let members) = document,
             case .string(let id)? = members["id"], case .string(let producer)? = members["producer"],
             case .string(let consumer)? = members["consumer"],
@@ -61,20 +94,38 @@ extension Agreement {
             case .object(let share)? = members["share"], case .array(let fieldNames)? = share["fields"],
             case .object(let personal)? = share["personal_data"]
         else { throw .malformed }
-        var legalBasis: String?
-        if let value = members["legal_basis"] {
-            guard case .string(let text) = value else { throw .malformed }
-            legalBasis = text
+        func text(_ key: String) throws(AgreementDocumentError) -> String? {
+            switch members[key] {
+            case nil: return nil
+            case .string(let value)?: return value
+            default: throw .malformed
+            }
+        }
+        func date(_ key: String) throws(AgreementDocumentError) -> Date? {
+            guard let value = try text(key) else { return nil }
+            guard let date = RFC3339.date(from: value) else { throw .malformed }
+            return date
+        }
+        func strings(_ values: [JSONValue]) throws(AgreementDocumentError) -> [String] {
+            var result: [String] = []
+            for value in values {
+                guard case .string(let text) = value else { throw .malformed }
+                result.append(text)
+            }
+            return result
         }
         var fields: Set<IncidentField> = []
-        for name in fieldNames {
-            guard case .string(let text) = name, let field = IncidentField(rawValue: text) else { throw .malformed }
+        for name in try strings(fieldNames) {
+            guard let field = IncidentField(rawValue: name) else { throw .malformed }
             fields.insert(field)
         }
-        var covered: Set<String> = []
-        for name in taxonomies {
-            guard case .string(let text) = name else { throw .malformed }
-            covered.insert(text)
+        var offences: Set<Offence> = []
+        if let value = match["offences"] {
+            guard case .array(let names) = value else { throw .malformed }
+            for name in try strings(names) {
+                guard let offence = Offence(rawValue: name) else { throw .malformed }
+                offences.insert(offence)
+            }
         }
         var actions: [PersonalDataKind: RenderAction] = [:]
         var byRole: [PersonalDataKind: [ObservableRole: RenderAction]] = [:]
@@ -99,25 +150,55 @@ extension Agreement {
                 throw .malformed
             }
         }
-        let keyNamed: String?
-        switch members["pseudonym_key"] {
-        case nil: keyNamed = nil
-        case .string(let fingerprint)?: keyNamed = fingerprint
-        default: throw .malformed
+        var contacts: [Contact] = []
+        if let value = members["contacts"] {
+            guard case .array(let entries) = value else { throw .malformed }
+            for entry in entries {
+                guard case .object(let fields) = entry, case .string(let partyName)? = fields["party"],
+                    let party = Contact.Party(rawValue: partyName), case .string(let role)? = fields["role"],
+                    case .string(let name)? = fields["name"]
+                else { throw .malformed }
+                var contact = Contact(party: party, role: role, name: name)
+                if case .string(let email)? = fields["email"] { contact.email = email }
+                if case .string(let phone)? = fields["phone"] { contact.phone = phone }
+                contacts.append(contact)
+            }
         }
-        guard keyNamed == pseudonymKey.map(Self.fingerprint(of:)) else { throw .pseudonymKeyMismatch }
+        var iep: IEPPolicy?
+        if let value = members["iep"] {
+            guard let policy = IEPPolicy(jsonValue: value) else { throw .malformed }
+            iep = policy
+        }
+        guard try text("pseudonym_key") == secrets.pseudonymKey.map(Self.fingerprint(of:)) else { throw .secretMismatch }
+        var webhook: Webhook?
+        if let value = members["webhook"] {
+            guard case .object(let hook) = value, case .string(let url)? = hook["url"], case .string(let named)? = hook["secret"]
+            else { throw .malformed }
+            guard let secret = secrets.webhookSecret, named == Self.fingerprint(of: secret) else { throw .secretMismatch }
+            webhook = Webhook(url: url, secret: secret)
+        } else if secrets.webhookSecret != nil {
+            throw .secretMismatch
+        }
         self.init(
-            id: id, producer: producer, consumer: consumer, legalBasis: legalBasis,
-            match: Match(taxonomies: covered, maxTLP: maxTLP), fields: fields, personalData: actions,
-            pseudonymKey: pseudonymKey, webhook: nil)
+            id: id, producer: producer, consumer: consumer, legalBasis: try text("legal_basis"),
+            match: Match(taxonomies: Set(try strings(taxonomies)), offences: offences, maxTLP: maxTLP), fields: fields,
+            personalData: actions, pseudonymKey: secrets.pseudonymKey, webhook: webhook)
         personalDataByRole = byRole
+        title = try text("title")
+        reference = try text("reference")
+        purpose = try text("purpose")
+        validFrom = try date("valid_from")
+        validUntil = try date("valid_until")
+        reviewDate = try date("review_date")
+        self.contacts = contacts
+        self.iep = iep
     }
 }
 
 /// Why a stored agreement document cannot be read back.
 public enum AgreementDocumentError: Error, Sendable, Equatable {
-    /// Not a policy document this version of Liaison writes.
+    /// Not a document this version of Liaison writes.
     case malformed
-    /// The pseudonym key given is not the one the document names.
-    case pseudonymKeyMismatch
+    /// A secret given is not the one the document names.
+    case secretMismatch
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A memorandum of understanding between a producer and a consumer, as Liaison
 /// enforces it: which incidents the consumer gets, which of their fields, and what
 /// becomes of each kind of personal data. Anything it does not name is not shared.
@@ -5,8 +7,23 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var id: String
     public var producer: String
     public var consumer: String
+    /// The MoU's title and reference (its number or file), as the parties signed it.
+    public var title: String?
+    public var reference: String?
     /// The MoU article or law that allows the sharing; required for `reveal`.
     public var legalBasis: String?
+    /// Why the consumer receives incidents (LED Art. 8: a purpose set out in law).
+    public var purpose: String?
+    /// The version is in force from `validFrom` (or its approval) until `validUntil`, and
+    /// within its IEP policy's dates; it expires by itself at the end.
+    public var validFrom: Date?
+    public var validUntil: Date?
+    /// When the parties mean to review the MoU.
+    public var reviewDate: Date?
+    /// Points of contact of each party, shown only to the two parties' admins.
+    public var contacts: [Contact] = []
+    /// The FIRST IEP 2.0 policy that governs what the consumer may do with what it receives.
+    public var iep: IEPPolicy?
     public var match: Match
     public var fields: Set<IncidentField>
     /// What each kind of personal data becomes; a kind not named is dropped.
@@ -43,16 +60,40 @@ public struct Agreement: Sendable, Hashable, Identifiable {
         case active, suspended, terminated
     }
 
-    /// Which incidents an agreement covers.
+    /// Which incidents an agreement covers: those of a covered RSIT taxonomy, or of a class
+    /// that points to a covered offence (`schemas/offences.md`), up to a TLP label.
     public struct Match: Sendable, Hashable {
-        /// RSIT taxonomies covered; an incident of any other taxonomy is withheld.
         public var taxonomies: Set<String>
+        public var offences: Set<Offence>
         /// The most restrictive TLP label the consumer may receive.
         public var maxTLP: TLP
 
-        public init(taxonomies: Set<String>, maxTLP: TLP) {
+        public init(taxonomies: Set<String>, offences: Set<Offence> = [], maxTLP: TLP) {
             self.taxonomies = taxonomies
+            self.offences = offences
             self.maxTLP = maxTLP
+        }
+
+        public func covers(_ classification: Classification) -> Bool {
+            taxonomies.contains(classification.taxonomy) || !offences.isDisjoint(with: Offence.of(classification))
+        }
+    }
+
+    /// A point of contact of one party (staff data: a name, an e-mail address, a phone).
+    public struct Contact: Sendable, Hashable, Codable {
+        public enum Party: String, Sendable, Hashable, Codable, CaseIterable { case producer, consumer }
+        public var party: Party
+        public var role: String
+        public var name: String
+        public var email: String?
+        public var phone: String?
+
+        public init(party: Party, role: String, name: String, email: String? = nil, phone: String? = nil) {
+            self.party = party
+            self.role = role
+            self.name = name
+            self.email = email
+            self.phone = phone
         }
     }
 

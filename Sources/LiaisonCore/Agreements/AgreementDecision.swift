@@ -8,6 +8,7 @@ public enum AgreementDecision: Sendable, Equatable {
 /// Why an agreement does not share an incident.
 public enum WithholdReason: Sendable, Hashable {
     case otherProducer
+    /// Neither the class's taxonomy nor any offence it points to is covered.
     case taxonomyNotCovered(String)
     case tlpAboveLimit(TLP, limit: TLP)
     /// The agreement is suspended or terminated.
@@ -32,7 +33,7 @@ extension Agreement {
         var reasons: [WithholdReason] = []
         if status != .active { reasons.append(.agreementNotActive(status)) }
         if incident.producer != producer { reasons.append(.otherProducer) }
-        if !match.taxonomies.contains(incident.classification.taxonomy) {
+        if !match.covers(incident.classification) {
             reasons.append(.taxonomyNotCovered(incident.classification.taxonomy))
         }
         if incident.tlp > match.maxTLP { reasons.append(.tlpAboveLimit(incident.tlp, limit: match.maxTLP)) }

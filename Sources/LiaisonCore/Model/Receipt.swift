@@ -146,13 +146,41 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
     case producer, consumer, admin, auditor
 }
 
-/// Who is calling: the organisation and role behind a valid API key.
+/// Who is calling: the organisation, role and person behind a valid API key.
 public struct Principal: Sendable, Hashable {
     public var organisation: String
     public var role: APIRole
+    /// The named person the key belongs to; nil for a machine key (producers).
+    public var person: String?
+    public var keyID: UUID?
 
-    public init(organisation: String, role: APIRole) {
+    public init(organisation: String, role: APIRole, person: String? = nil, keyID: UUID? = nil) {
         self.organisation = organisation
         self.role = role
+        self.person = person
+        self.keyID = keyID
+    }
+
+    /// Who did something, for the audit trail.
+    public var actor: AuditActor { AuditActor(organisation: organisation, person: person) }
+}
+
+/// Who did something: an organisation and, where there is one, the named person. The
+/// gateway itself acts as `gateway`.
+public struct AuditActor: Sendable, Hashable, Codable {
+    public var organisation: String
+    public var person: String?
+
+    public init(organisation: String, person: String? = nil) {
+        self.organisation = organisation
+        self.person = person
+    }
+
+    public static let gateway = AuditActor(organisation: "gateway")
+
+    /// Two actors are the same person when both name one in the same organisation.
+    public func isSamePerson(as other: AuditActor) -> Bool {
+        guard let person, let otherPerson = other.person else { return false }
+        return organisation == other.organisation && person == otherPerson
     }
 }

@@ -52,18 +52,27 @@ public struct Projection: Sendable, Equatable {
             action: { agreement.action(for: $0.kind, role: roles[$0]) }, pseudonymKey: agreement.pseudonymKey,
             plaintexts: plaintexts)
         func shared<T>(_ field: IncidentField, _ value: T) -> T? { fields.contains(field) ? value : nil }
+        // IEP attribution: must-not keeps the producer out whatever the fields say; must puts it in.
+        let attributed = switch agreement.iep?.attribution {
+        case .mustNot?: false
+        case .must?: true
+        default: fields.contains(.producer)
+        }
+        let offences = Offence.of(incident.classification).sorted()
         return ProjectedIncident(
             id: incident.id,
             agreement: agreement.id,
             tlp: incident.tlp,
-            producer: shared(.producer, incident.producer),
+            producer: attributed ? incident.producer : nil,
             receivedAt: shared(.receivedAt, incident.receivedAt),
             classification: shared(.classification, incident.classification),
             title: shared(.title, incident.title).map(renderer.render(text:)),
             description: shared(.description, incident.description).map(renderer.render(text:)),
             firstSeen: fields.contains(.firstSeen) ? incident.firstSeen : nil,
             lastSeen: fields.contains(.lastSeen) ? incident.lastSeen : nil,
-            observables: shared(.observables, incident.observables).map { $0.compactMap(renderer.render) })
+            observables: shared(.observables, incident.observables).map { $0.compactMap(renderer.render) },
+            offences: fields.contains(.classification) && !offences.isEmpty ? offences : nil,
+            policy: agreement.iep)
     }
 }
 
@@ -81,9 +90,13 @@ public struct ProjectedIncident: Sendable, Equatable, Codable {
     public var firstSeen: Date?
     public var lastSeen: Date?
     public var observables: [Observable]?
+    /// The Budapest Convention offences the incident's class points to (with its classification).
+    public var offences: [Offence]?
+    /// The agreement's IEP 2.0 policy: the handling rules that travel with the data.
+    public var policy: IEPPolicy?
 
     enum CodingKeys: String, CodingKey {
-        case id, agreement, tlp, producer, classification, title, description, observables
+        case id, agreement, tlp, producer, classification, title, description, observables, offences, policy
         case receivedAt = "received_at"
         case firstSeen = "first_seen"
         case lastSeen = "last_seen"

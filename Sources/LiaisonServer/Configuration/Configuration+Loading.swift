@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "log_level"],
+                    known: ["listen", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "governance", "log_level"],
                     path: "")
             }
         }
@@ -56,6 +56,7 @@ extension Configuration {
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)
         configuration.readDelivery(reader.mapping(root, "delivery", path: ""), reader: &reader)
         configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
+        configuration.readGovernance(reader.mapping(root, "governance", path: ""), reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {
@@ -203,7 +204,8 @@ extension Configuration {
     private mutating func readDelivery(_ delivery: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let delivery {
             reader.rejectUnknownKeys(
-                in: delivery, known: ["max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms"],
+                in: delivery,
+                known: ["max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "allow_insecure_loopback"],
                 path: "delivery")
         }
         let day = 86_400_000
@@ -213,6 +215,30 @@ extension Configuration {
         if let ms = reader.int(delivery, "timeout_ms", path: "delivery", range: 100...120_000) { deliveryTimeout = .milliseconds(ms) }
         if let ms = reader.int(delivery, "poll_interval_ms", path: "delivery", range: 10...60_000) {
             deliveryPollInterval = .milliseconds(ms)
+        }
+        allowInsecureLoopback = reader.bool(delivery, "allow_insecure_loopback", path: "delivery") ?? allowInsecureLoopback
+    }
+
+    /// `governance.approval` (`two-persons`, default, or `each-party`), `governance.operator`
+    /// (the organisation that runs the gateway, whose admins act on every agreement and key;
+    /// default none), `governance.auto_approve_files` (default false; the local demo only),
+    /// `governance.refresh_seconds` (1–60, default 2).
+    mutating func readGovernance(_ node: Yams.Node.Mapping?, reader: inout YAMLReader) {
+        guard let node else { return }
+        reader.rejectUnknownKeys(in: node, known: ["approval", "operator", "auto_approve_files", "refresh_seconds"], path: "governance")
+        if let text = reader.string(node, "approval", path: "governance") {
+            if let approval = AgreementGovernance.Approval(rawValue: text) { governance.approval = approval } else {
+                reader.fail(reader.value(node, "approval"), key: "governance.approval", "must be two-persons or each-party")
+            }
+        }
+        if let organisation = reader.string(node, "operator", path: "governance") {
+            if Identifier.isValid(organisation) { governance.operatorOrganisation = organisation } else {
+                reader.fail(reader.value(node, "operator"), key: "governance.operator", "is not an organisation id")
+            }
+        }
+        autoApproveAgreementFiles = reader.bool(node, "auto_approve_files", path: "governance") ?? autoApproveAgreementFiles
+        if let seconds = reader.int(node, "refresh_seconds", path: "governance", range: 1...60) {
+            agreementRefreshInterval = .seconds(seconds)
         }
     }
 

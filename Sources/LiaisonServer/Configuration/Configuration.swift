@@ -55,6 +55,17 @@ public struct Configuration: Sendable {
     public var mailRecipients: [String: String]
     /// `mail.keyrings`: producer → GnuPG home whose keys verify its signed reports.
     public var mailKeyrings: [String: String]
+    /// `governance.*`: who approves agreement versions (see ``Configuration/readGovernance``).
+    public var governance = AgreementGovernance()
+    /// `governance.auto_approve_files`: agreement files are approved as they are applied, in
+    /// the gateway's name. For the local demo only: it bypasses four eyes. Default false.
+    public var autoApproveAgreementFiles = false
+    /// `governance.refresh_seconds`: how often each replica re-reads the agreements in force
+    /// (and so how soon an approval, suspension or expiry takes effect). Default 2.
+    public var agreementRefreshInterval: Duration = .seconds(2)
+    /// `delivery.allow_insecure_loopback`: an IEP policy that requires encryption in transit may
+    /// still name an `http` webhook on 127.0.0.1 or localhost. Development only; default false.
+    public var allowInsecureLoopback = false
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
     public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.

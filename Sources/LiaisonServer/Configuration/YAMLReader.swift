@@ -80,6 +80,17 @@ struct YAMLReader {
         return number
     }
 
+    mutating func bool(_ mapping: Node.Mapping?, _ key: String, path: String) -> Bool? {
+        guard let text = string(mapping, key, path: path) else { return nil }
+        switch text {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            fail(value(mapping, key), key: join(path, key), "must be true or false")
+            return nil
+        }
+    }
+
     mutating func strings(_ mapping: Node.Mapping?, _ key: String, path: String, required: Bool = false) -> [(String, Node)]? {
         guard let node = value(mapping, key), !isNull(node) else {
             if required { fail(line: mapping?.mark?.line ?? 1, key: join(path, key), "is required") }

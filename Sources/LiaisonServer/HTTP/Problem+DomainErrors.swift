@@ -26,6 +26,10 @@ extension Problem {
             return from(StoreError.classify(error), logger: logger)
         case let error as StoreError:
             return Problem(storeError: error, logger: logger)
+        case let refusal as AgreementGovernance.Refusal:
+            return Problem(refusal: refusal)
+        case let failure as AgreementRecords.Failure:
+            return Problem(recordsFailure: failure)
         default:
             return internalError(logging: ["error_type": "\(type(of: error))"], logger: logger)
         }
@@ -65,6 +69,55 @@ extension Problem {
             self = Problem.internalError(logging: ["sqlstate": "\(state)"], logger: logger)
         default:
             self = Problem.internalError(logging: ["reason": "\(error.reasonText)"], logger: logger)
+        }
+    }
+
+    /// Governance refusals: who may not (403), what the version's state does not allow (409),
+    /// what the request lacks (422).
+    init(refusal: AgreementGovernance.Refusal) {
+        switch refusal {
+        case .personRequired:
+            self = Problem(.forbidden, "person-required", title: "A named person is required",
+                           detail: "This step needs a key that belongs to a named person (liaison keys create --person).")
+        case .notAParty:
+            self = Problem(.forbidden, "not-a-party", title: "Not a party",
+                           detail: "Your organisation is neither a party to this agreement nor the gateway's operator.")
+        case .samePerson:
+            self = Problem(.forbidden, "four-eyes", title: "Second person required",
+                           detail: "A version is approved by a person other than the one who drafted or proposed it.")
+        case .otherPartyRequired(let organisation):
+            self = Problem(.forbidden, "four-eyes", title: "Other party's approval required",
+                           detail: "Under governance.approval each-party, this version is approved by an admin of \(organisation).")
+        case .wrongState(let state):
+            self = Problem(.conflict, "wrong-state", title: "Not allowed in this state",
+                           detail: "The version is \(state.rawValue), which does not allow this step.")
+        case .notLatestProposal(let latest):
+            self = Problem(.conflict, "not-latest-proposal", title: "Not the latest proposal",
+                           detail: "Only the latest proposal can be approved; that is version \(latest).")
+        case .agreementTerminated:
+            self = Problem(.conflict, "agreement-terminated", title: "Agreement terminated",
+                           detail: "The agreement was terminated; no version follows.")
+        case .reasonRequired:
+            self = Problem(.unprocessableContent, "reason-required", title: "Reason required",
+                           detail: "Rejecting, suspending and terminating need a reason.", errors: [.init(pointer: "/reason", reason: "is required")])
+        }
+    }
+
+    init(recordsFailure failure: AgreementRecords.Failure) {
+        switch failure {
+        case .agreementNotFound, .versionNotFound:
+            self = Problem(.notFound, "not-found", title: "No such agreement", detail: "No agreement or version with this id is yours to see.")
+        case .staleVersion(let current):
+            self = Problem(.preconditionFailed, "stale-version", title: "Changed meanwhile",
+                           detail: "The version changed since you read it (its ETag is now \(current)); read it again.",
+                           headers: [.eTag: current])
+        case .identityChanged:
+            self = Problem(.unprocessableContent, "identity-changed", title: "Another agreement",
+                           detail: "A version keeps its agreement's id, producer and consumer.",
+                           errors: [.init(pointer: "/id", reason: "must stay the agreement's")])
+        case .agreementExists(let id):
+            self = Problem(.conflict, "agreement-exists", title: "Agreement exists",
+                           detail: "An agreement \(id) exists already; propose a new version of it instead.")
         }
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonStore
 import Logging
 
@@ -11,10 +12,10 @@ import Logging
 /// all in one transaction. Adding a transport is one parser and one route.
 public struct IntakePipeline: Sendable {
     public var store: PostgresIncidentStore
-    public var agreements: AgreementBook
+    public var agreements: AgreementRegistry
     public var protector: IncidentProtector
 
-    public init(store: PostgresIncidentStore, agreements: AgreementBook, protector: IncidentProtector) {
+    public init(store: PostgresIncidentStore, agreements: AgreementRegistry, protector: IncidentProtector) {
         self.store = store
         self.agreements = agreements
         self.protector = protector
@@ -66,7 +67,7 @@ public struct IntakePipeline: Sendable {
         let results = batch.drafts.map {
             protector.protect($0, id: UUID.random(), producer: submission.producer, receivedAt: submission.receivedAt)
         }
-        let agreements = agreements.agreements(producer: submission.producer)
+        let agreements = agreements.book.agreements(producer: submission.producer)
         let bodySHA256 = Data(SHA256.hash(data: submission.body))
         let decided: Decided
         do {

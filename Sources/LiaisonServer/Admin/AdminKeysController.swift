@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// `/v1/admin/keys`: an admin creates (shown once), lists and revokes the keys of its own
+/// organisation (the operator's admins: of any); auditors list. Admin, auditor and consumer
+/// keys name a person; keys may expire.
+struct AdminKeysController {
+    let store: PostgresIncidentStore
+    let governance: AgreementGovernance
+
+    func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
+        group.get("admin/keys", use: list)
+        group.post("admin/keys", use: create)
+        group.post("admin/keys/:id/revoke", use: revoke)
+    }
+
+    /// The organisation whose keys the caller may see: its own, or any for the operator.
+    private func scope(_ principal: Principal, asked: String?) throws -> String? {
+        if principal.organisation == governance.operatorOrganisation { return asked }
+        if let asked, asked != principal.organisation {
+            throw Problem(.forbidden, "not-your-organisation", title: "Not your organisation", detail: "You manage the keys of your own organisation only.")
+        }
+        return principal.organisation
+    }
+
+    @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin, .auditor)
+        let organisation = try scope(principal, asked: request.uri.queryParameters["organisation"].map(String.init))
+        return try JSONResponse.make(.ok, ["keys": try await store.apiKeys(organisation: organisation)])
+    }
+
+    struct Created: Codable {
+        var key: String
+        var record: APIKeyRecord
+    }
+
+    @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, actor) = try context.actor(.admin)
+        let body = try await AdminRequest.object(request)
+        let organisation = try AdminRequest.string(body, "organisation") ?? principal.organisation
+        _ = try scope(principal, asked: organisation)
+        guard Identifier.isValid(organisation) else { throw AdminRequest.invalid("/organisation", "is not an organisation id") }
+        guard let role = try AdminRequest.string(body, "role", required: true).flatMap(APIRole.init(rawValue:)) else {
+            throw AdminRequest.invalid("/role", "must be producer, consumer, admin or auditor")
+        }
+        let person = try AdminRequest.string(body, "person")?.trimmingCharacters(in: .whitespaces)
+        if role != .producer, person?.isEmpty ?? true { throw AdminRequest.invalid("/person", "is required for \(role.rawValue) keys") }
+        if let person, person.count > 200 { throw AdminRequest.invalid("/person", "is longer than 200 characters") }
+        var expiresAt: Date?
+        if let text = try AdminRequest.string(body, "expires_at") {
+            guard let date = RFC3339.date(from: text), date > Date() else { throw AdminRequest.invalid("/expires_at", "must be an RFC 3339 time in the future") }
+            expiresAt = date
+        }
+        let (key, id) = try await store.createAPIKey(
+            organisation: organisation, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt, by: actor)
+        guard let record = try await store.apiKeys(organisation: organisation).first(where: { $0.id == id }) else {
+            throw StoreError.undecodableRow(table: "api_keys", key: id.uuidString)
+        }
+        return try JSONResponse.make(.created, Created(key: key, record: record), headers: [.cacheControl: "no-store"])
+    }
+
+    @Sendable func revoke(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, actor) = try context.actor(.admin)
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let record = try await store.revokeAPIKey(id, organisation: try scope(principal, asked: nil), by: actor)
+        else {
+            throw Problem(.notFound, "not-found", title: "No such key", detail: "No key with this id is yours to revoke.")
+        }
+        return try JSONResponse.make(.ok, record)
+    }
+}
