@@ -260,6 +260,10 @@ import Testing
             let bad = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: #"{"contacts": [{"role": "dpo"}]}"#, contentType: json)
             #expect(AdminAgreementsAPITests.isProblem(bad, 422, "invalid-request"))
             #expect((bad.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/contacts/0/name")
+            for refused in [#"{"contact": []}"#, #"{"name": "Unit\u0000"}"#, #"{"name": "   "}"#, "{\"name\": \"\(String(repeating: "e\u{301}", count: 150))\"}"] {
+                let answer = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: refused, contentType: json)
+                #expect(AdminAgreementsAPITests.isProblem(answer, 422, "invalid-request"), "\(refused)")
+            }
             let updated = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: #"{"name": "Cybercrime Unit", "contacts": [{"role": "dpo", "name": "Dara DPO"}]}"#, contentType: json)
             #expect(updated.status == .ok && updated.text.contains("Dara DPO") && !updated.text.contains("Duty Officer"))
             #expect(AdminAgreementsAPITests.isProblem(try await routerRequest(app, .put, "/v1/admin/organisations/police", key: certAdmin, body: #"{"name": "Taken over"}"#, contentType: json), 404, "not-found"))
