@@ -44,7 +44,9 @@ func measure(_ name: String, _ text: String, scanner: PersonalDataScanner, repea
 
 /// `liaison-bench detect`: MB/s of the personal-data scanner on about 20 MB of dense and of
 /// typical report text, on plain prose, and on 1 MB pathological inputs (which must stay linear).
-func detectBenchmark() {
+/// `detect --dense N` scans only N MB of the dense text, once: small enough for
+/// `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load.
+func detectBenchmark(denseOnly megabytes: Int? = nil) {
     let scanner = PersonalDataScanner()
     // The first scan builds the name gazetteer's table and the detectors' other tables.
     let t0 = DispatchTime.now().uptimeNanoseconds
@@ -53,6 +55,10 @@ func detectBenchmark() {
     _ = scanner.scan("Marko Petrović")
     let t2 = DispatchTime.now().uptimeNanoseconds
     print(String(format: "first scan (tables built) %.1f ms, second %.3f ms", Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6))
+    if let megabytes {
+        measure("dense report", makeReport(targetBytes: megabytes * 1_000_000), scanner: scanner)
+        return
+    }
     measure("dense report", makeReport(targetBytes: 20_000_000), scanner: scanner, repeats: 3)
     // Typical report: mostly narrative, roughly one identifier per 400 bytes.
     let narrative = [

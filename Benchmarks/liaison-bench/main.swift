@@ -3,7 +3,8 @@ import LiaisonCore
 import LiaisonCorpus
 
 /// Liaison's benchmarks and evaluation, each printing figures:
-///   liaison-bench detect                              scanner throughput (MB/s), pathological inputs
+///   liaison-bench detect [--dense N]                  scanner throughput (MB/s), pathological inputs;
+///                                                     or only N MB of dense text, once (for callgrind)
 ///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
 ///                                                     precision and recall per kind on the labelled corpus
 ///   liaison-bench score --file PATH | --structured PATH [--examples K]
@@ -27,7 +28,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
 
 switch arguments.count > 1 ? arguments[1] : "" {
 case "detect":
-    detectBenchmark()
+    detectBenchmark(denseOnly: arguments.contains("--dense") ? option("--dense", 1) : nil)
 case "redact-input":
     redactInput(megabytes: option("--megabytes", 10))
 case "intake":
@@ -70,6 +71,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
+    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
     exit(2)
 }

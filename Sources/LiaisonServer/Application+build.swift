@@ -69,6 +69,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         views: AgreementViews(records: records, registry: dependencies.agreements), allowInsecureLoopback: dependencies.allowInsecureLoopback)
         .addRoutes(to: v1)
     AdminKeysController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    AdminOrganisationsController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())

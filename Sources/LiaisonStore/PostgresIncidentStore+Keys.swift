@@ -72,7 +72,7 @@ extension PostgresIncidentStore {
         let rows = try await client.query(
             """
             SELECT id, org_id, role, person, created_at, expires_at, revoked_at, revoked_by FROM api_keys
-            WHERE \(organisation) IS NULL OR org_id = \(organisation)
+            WHERE \(organisation)::text IS NULL OR org_id = \(organisation)
             ORDER BY created_at DESC, id
             """, logger: logger)
         var keys: [APIKeyRecord] = []
@@ -95,7 +95,7 @@ extension PostgresIncidentStore {
             let rows = try await connection.query(
                 """
                 UPDATE api_keys SET revoked_at = now(), revoked_by = \(revokedBy)
-                WHERE id = \(id) AND revoked_at IS NULL AND (\(organisation) IS NULL OR org_id = \(organisation))
+                WHERE id = \(id) AND revoked_at IS NULL AND (\(organisation)::text IS NULL OR org_id = \(organisation))
                 RETURNING org_id
                 """, logger: logger)
             for try await org in rows.decode(String.self) {

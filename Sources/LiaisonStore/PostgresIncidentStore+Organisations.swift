@@ -34,3 +34,76 @@ extension PostgresIncidentStore {
         }
     }
 }
+
+/// An organisation as admins manage it: its id, display name and points of contact.
+public struct OrganisationRecord: Sendable, Hashable, Codable {
+    public struct Contact: Sendable, Hashable, Codable {
+        public var role: String
+        public var name: String
+        public var email: String?
+        public var phone: String?
+
+        public init(role: String, name: String, email: String? = nil, phone: String? = nil) {
+            self.role = role
+            self.name = name
+            self.email = email
+            self.phone = phone
+        }
+    }
+
+    public var id: String
+    public var name: String?
+    public var contacts: [Contact]
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, contacts
+        case createdAt = "created_at"
+    }
+}
+
+extension PostgresIncidentStore {
+    /// Organisations by id (every one when nil), in id order.
+    public func organisations(_ ids: [String]?) async throws -> [OrganisationRecord] {
+        let rows = try await client.query(
+            """
+            SELECT id, name, contacts::text, created_at FROM organisations
+            WHERE \(ids)::text[] IS NULL OR id = ANY(\(ids)) ORDER BY id
+            """, logger: logger)
+        var found: [OrganisationRecord] = []
+        for try await (id, name, contacts, created) in rows.decode((String, String?, String, Date).self) {
+            let list = try? JSONDecoder().decode([OrganisationRecord.Contact].self, from: Data(contacts.utf8))
+            found.append(OrganisationRecord(id: id, name: name, contacts: list ?? [], createdAt: created))
+        }
+        return found
+    }
+
+    /// Creates an organisation (false when one of this id exists) or, with `update`, replaces
+    /// the name and contacts of an existing one (false when none exists). Audited, without the
+    /// contacts' values.
+    public func saveOrganisation(
+        _ id: String, name: String?, contacts: [OrganisationRecord.Contact], update: Bool, by actor: AuditActor
+    ) async throws -> Bool {
+        let json = String(decoding: try CanonicalJSON.encode(contacts), as: UTF8.self)
+        return try await withTransaction { connection in
+            let rows = update
+                ? try await connection.query(
+                    """
+                    UPDATE organisations SET name = \(name), contacts = \(json)::jsonb, updated_at = now() WHERE id = \(id) RETURNING id
+                    """, logger: logger)
+                : try await connection.query(
+                    """
+                    INSERT INTO organisations (id, name, contacts) VALUES (\(id), \(name), \(json)::jsonb)
+                    ON CONFLICT DO NOTHING RETURNING id
+                    """, logger: logger)
+            var saved = false
+            for try await _ in rows { saved = true }
+            if saved {
+                try await appendAudit(
+                    by: actor, action: update ? "update-organisation" : "create-organisation", subject: "organisation:\(id)",
+                    details: ["contacts": contacts.count], on: connection)
+            }
+            return saved
+        }
+    }
+}

@@ -126,6 +126,9 @@ public struct DeliveryRecord: Sendable, Hashable, Codable {
     public var createdAt: Date
     public var deliveredAt: Date?
 
+    /// Every state a delivery can be in.
+    public static let statuses = ["pending", "delivered", "dead", "pull-only", "withheld"]
+
     enum CodingKeys: String, CodingKey {
         case id, consumer, status, attempts
         case incidentID = "incident_id"

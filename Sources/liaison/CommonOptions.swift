@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonServer
 import LiaisonStore
 import Logging
@@ -62,6 +63,12 @@ extension AsyncParsableCommand {
         } catch let failure as ExitFailure {
             FileHandle.standardError.write(Data("liaison: \(failure.message)\n".utf8))
             throw ExitCode(failure.code)
+        } catch let refusal as AgreementGovernance.Refusal {
+            FileHandle.standardError.write(Data("liaison: refused: \(Self.message(refusal))\n".utf8))
+            throw ExitCode(Self.exitCode(refusal))
+        } catch let failure as AgreementRecords.Failure {
+            FileHandle.standardError.write(Data("liaison: \(Self.message(failure))\n".utf8))
+            throw ExitCode(65)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("liaison: configuration: \(error.description)\n".utf8))
             throw ExitCode(78)
@@ -87,6 +94,41 @@ extension AsyncParsableCommand {
         case .databaseUnavailable, .databaseBusy, .embeddedPostgres, .schemaNotCurrent: 75
         case .invalidDatabaseURL, .migrationChanged, .schemaNewerThanBinary: 78
         default: 70
+        }
+    }
+}
+
+extension AsyncParsableCommand {
+    /// 77 (EX_NOPERM) where the person may not take the step, 65 (EX_DATAERR) where the
+    /// version's state does not allow it or a reason is missing.
+    static func exitCode(_ refusal: AgreementGovernance.Refusal) -> Int32 {
+        switch refusal {
+        case .personRequired, .notAParty, .samePerson, .otherPartyRequired: 77
+        case .wrongState, .notLatestProposal, .agreementTerminated, .reasonRequired: 65
+        }
+    }
+
+    static func message(_ refusal: AgreementGovernance.Refusal) -> String {
+        switch refusal {
+        case .personRequired: "the step needs a named person (--person)"
+        case .notAParty: "your organisation is neither a party to the agreement nor governance.operator"
+        case .samePerson: "a version is approved by a person other than whoever drafted, edited or proposed it"
+        case .otherPartyRequired(let organisation): "under governance.approval each-party, an admin of \(organisation) approves"
+        case .wrongState(let state): "the version is \(state.rawValue), which does not allow this step"
+        case .notLatestProposal(let latest): "only the latest proposal can be approved; that is version \(latest)"
+        case .agreementTerminated: "the agreement was terminated; no version follows"
+        case .reasonRequired: "this step needs a reason (--reason)"
+        }
+    }
+
+    static func message(_ failure: AgreementRecords.Failure) -> String {
+        switch failure {
+        case .agreementNotFound(let id): "no agreement \(id)"
+        case .versionNotFound(let id, let number): "agreement \(id) has no version \(number)"
+        case .staleVersion(let current): "the version changed meanwhile; its ETag is now \(current)"
+        case .identityChanged: "a new version keeps its agreement's id, producer and consumer"
+        case .agreementExists(let id): "agreement \(id) exists already"
+        case .nothingToCompare: "there is no other version to compare with (--against)"
         }
     }
 }

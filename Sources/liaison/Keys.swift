@@ -1,11 +1,12 @@
 import ArgumentParser
-import LiaisonCore
 import Foundation
+import LiaisonCore
 import LiaisonServer
+import LiaisonStore
 
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage API keys.", subcommands: [Create.self])
+        abstract: "Manage API keys: create, list, revoke.", subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -13,7 +14,9 @@ struct Keys: AsyncParsableCommand {
             discussion: """
                 The key is printed on standard output and never again: the gateway keeps only its \
                 SHA-256. The organisation is created if it does not exist. Roles: producer (pushes \
-                incidents), consumer (reads its feed), admin, auditor.
+                incidents), consumer (reads its feed), admin, auditor. Admin, auditor and consumer keys \
+                belong to a named person (--person): four-eyes approval and the audit trail name them. \
+                The name is staff data, shown to the admins and auditors of its own organisation only.
                 """)
 
         @OptionGroup var options: ConfigOptions
@@ -24,50 +27,90 @@ struct Keys: AsyncParsableCommand {
         @Option(help: "producer, consumer, admin or auditor.")
         var role: String
 
+        @Option(help: "The person the key belongs to (required for consumer, admin and auditor keys).")
+        var person: String?
+
+        @Option(help: "When the key stops working: an RFC 3339 time or a date (YYYY-MM-DD, midnight UTC).")
+        var expires: String?
+
         func validate() throws {
             guard Identifier.isValid(org) else {
                 throw ValidationError("--org must be 1–63 lower-case letters, digits, '.', '_' or '-'.")
             }
-            guard APIRole(rawValue: role) != nil else {
+            guard let role = APIRole(rawValue: role) else {
                 throw ValidationError("--role must be producer, consumer, admin or auditor.")
             }
+            let person = person?.trimmingCharacters(in: .whitespaces) ?? ""
+            if role != .producer, person.isEmpty { throw ValidationError("--person is required for \(role.rawValue) keys.") }
+            if person.count > 200 { throw ValidationError("--person is longer than 200 characters.") }
+            if let expires {
+                guard let date = Self.date(expires), date > Date() else {
+                    throw ValidationError("--expires must be an RFC 3339 time or a YYYY-MM-DD date in the future.")
+                }
+            }
+        }
+
+        static func date(_ text: String) -> Date? {
+            RFC3339.date(from: text) ?? RFC3339.date(from: text + "T00:00:00Z")
         }
 
         func run() async throws {
             try await reporting {
-                let configuration = try options.load()
-                let logger = LogSetup.bootstrap(level: .warning)
                 let (org, role) = (org, APIRole(rawValue: role)!)
-                let key = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
-                    .withStore { store, _ in
-                        return try await store.createAPIKey(organisation: org, role: role).key
-                    }
+                let person = person?.trimmingCharacters(in: .whitespaces)
+                let expiresAt = expires.flatMap(Self.date)
+                let key = try await gateway(options).withStore { store, _ in
+                    try await store.createAPIKey(
+                        organisation: org, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt).key
+                }
                 print(key)
             }
         }
     }
-}
 
-struct Agreements: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Work with agreement files.", subcommands: [Validate.self])
-
-    struct Validate: AsyncParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check agreement files and print every problem as FILE:LINE: KEY: PROBLEM.",
-            discussion: "Exits 0 when every file is valid, 65 (EX_DATAERR) when any is not. Secrets written env:NAME or file:PATH must resolve.")
+            abstract: "List keys (never the keys themselves): id, organisation, role, person, expiry, revocation.")
 
-        @Argument(help: "Agreement YAML files.")
-        var files: [String]
+        @OptionGroup var options: ConfigOptions
+
+        @Option(help: "Only this organisation's keys.")
+        var org: String?
 
         func run() async throws {
             try await reporting {
-                do {
-                    let loaded = try AgreementLoader(environment: ProcessInfo.processInfo.environment).load(files: files)
-                    for item in loaded { print("\(item.file): ok (\(item.agreement.id): \(item.agreement.producer) → \(item.agreement.consumer))") }
-                } catch let error as ConfigurationError {
-                    throw ExitFailure.data(error.description)
+                let keys = try await gateway(options).withStore { store, _ in try await store.apiKeys(organisation: org) }
+                for key in keys {
+                    var line = "\(key.id.uuidString.lowercased())  \(key.organisation)  \(key.role.rawValue)  \(key.person ?? "-")"
+                    if let expires = key.expiresAt { line += "  expires \(RFC3339.string(from: expires))" }
+                    if let revoked = key.revokedAt { line += "  revoked \(RFC3339.string(from: revoked))" }
+                    print(line)
                 }
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key by its id (from keys list); it stops working at once. Audited.")
+
+        @OptionGroup var options: ConfigOptions
+
+        @Argument(help: "The key's id.")
+        var id: String
+
+        func validate() throws {
+            guard UUID(uuidString: id) != nil else { throw ValidationError("The id must be a key id as keys list prints it.") }
+        }
+
+        func run() async throws {
+            try await reporting {
+                let id = UUID(uuidString: id)!
+                let record = try await gateway(options).withStore { store, _ in
+                    try await store.revokeAPIKey(id, organisation: nil, by: AuditActor(organisation: "cli"))
+                }
+                guard let record else { throw ExitFailure.data("no key has the id \(id.uuidString.lowercased())") }
+                print("revoked \(record.id.uuidString.lowercased()) (\(record.organisation), \(record.role.rawValue))")
             }
         }
     }

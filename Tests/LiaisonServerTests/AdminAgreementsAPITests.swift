@@ -239,3 +239,44 @@ import Testing
         }
     }
 }
+
+/// Organisations: created by the operator's admins, described by their own.
+@Suite(.timeLimit(.minutes(3))) struct AdminOrganisationsAPITests {
+    @Test("The operator creates organisations; each organisation's admins set its contacts; others see nothing of them")
+    func organisations() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let dependencies = try await GatewayFixture.dependencies(db, agreements: [], governance: AgreementGovernance(operatorOrganisation: "gateway-op"))
+            let app = Application(router: buildRouter(dependencies))
+            let operatorAdmin = try await db.store.createAPIKey(organisation: "gateway-op", role: .admin, person: "Oskar Operator").key
+            let json = "application/json"
+            let body = #"{"id": "police", "name": "Cybercrime Unit", "contacts": [{"role": "duty officer", "name": "Duty Officer", "email": "duty@police.example"}]}"#
+            let created = try await routerRequest(app, .post, "/v1/admin/organisations", key: operatorAdmin, body: body, contentType: json)
+            #expect(created.status == .created && created.json["name"] as? String == "Cybercrime Unit")
+            #expect(AdminAgreementsAPITests.isProblem(try await routerRequest(app, .post, "/v1/admin/organisations", key: operatorAdmin, body: body, contentType: json), 409, "organisation-exists"))
+
+            let policeAdmin = try await db.store.createAPIKey(organisation: "police", role: .admin, person: "Pavle Admin").key
+            let certAdmin = try await db.store.createAPIKey(organisation: "cert", role: .admin, person: "Ana Admin").key
+            #expect(AdminAgreementsAPITests.isProblem(try await routerRequest(app, .post, "/v1/admin/organisations", key: policeAdmin, body: #"{"id": "other"}"#, contentType: json), 403, "operator-only"))
+            let bad = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: #"{"contacts": [{"role": "dpo"}]}"#, contentType: json)
+            #expect(AdminAgreementsAPITests.isProblem(bad, 422, "invalid-request"))
+            #expect((bad.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/contacts/0/name")
+            // U+0000 is refused by the strict JSON reader itself, for every body (issue 18).
+            let nul = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: #"{"name": "Unit\u0000"}"#, contentType: json)
+            #expect(AdminAgreementsAPITests.isProblem(nul, 422, "invalid-json"))
+            for refused in [#"{"contact": []}"#, #"{"name": "   "}"#, "{\"name\": \"\(String(repeating: "e\u{301}", count: 150))\"}"] {
+                let answer = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: refused, contentType: json)
+                #expect(AdminAgreementsAPITests.isProblem(answer, 422, "invalid-request"), "\(refused)")
+            }
+            let updated = try await routerRequest(app, .put, "/v1/admin/organisations/police", key: policeAdmin, body: #"{"name": "Cybercrime Unit", "contacts": [{"role": "dpo", "name": "Dara DPO"}]}"#, contentType: json)
+            #expect(updated.status == .ok && updated.text.contains("Dara DPO") && !updated.text.contains("Duty Officer"))
+            #expect(AdminAgreementsAPITests.isProblem(try await routerRequest(app, .put, "/v1/admin/organisations/police", key: certAdmin, body: #"{"name": "Taken over"}"#, contentType: json), 404, "not-found"))
+
+            let seenByCert = try await routerRequest(app, .get, "/v1/admin/organisations", key: certAdmin)
+            #expect(!seenByCert.text.contains("Dara DPO") && !seenByCert.text.contains("\"police\""))
+            let seenByOperator = try await routerRequest(app, .get, "/v1/admin/organisations", key: operatorAdmin)
+            #expect(seenByOperator.text.contains("Dara DPO") && seenByOperator.text.contains("\"cert\""))
+            let audit = try await routerRequest(app, .get, "/v1/admin/audit?subject=organisation:police", key: operatorAdmin)
+            #expect(audit.text.contains("update-organisation") && !audit.text.contains("Dara DPO"))
+        }
+    }
+}

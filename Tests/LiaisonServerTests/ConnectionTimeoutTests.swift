@@ -40,7 +40,10 @@ import Testing
 
     /// Opens `count` connections of the three kinds, trickles a byte every quarter second into
     /// the slow ones, and watches for the server's close until `deadline` after opening.
-    static func holdSlowConnections(port: Int, key: String, count: Int, deadline: Double) throws -> Outcome {
+    static func holdSlowConnections(
+        port: Int, key: String, count: Int, deadline: Double, opened: AsyncStream<Void>.Continuation
+    ) throws -> Outcome {
+        defer { opened.finish() }
         let start = ContinuousClock.now
         func elapsed() -> Double {
             let d = ContinuousClock.now - start
@@ -58,6 +61,8 @@ import Testing
             }
             connections.append((connection, kind, elapsed()))
         }
+        opened.yield()
+        opened.finish()
         var closedAt = [Double?](repeating: nil, count: count)
         var lastTrickle = 0.0
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -85,6 +90,22 @@ import Testing
         }
     }
 
+    /// The 99th percentile of 200 `GET /healthz`, one after another, each on a new connection, in seconds.
+    static func p99OfNormalRequests(port: Int) async throws -> Double {
+        let latencies = try await RawHTTPConnection.run(port: port) { _ in
+            (0..<200).map { _ -> Double in
+                let start = ContinuousClock.now
+                guard let connection = try? RawHTTPConnection(port: port) else { return .infinity }
+                connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                connection.receive(timeout: .seconds(5)) { _ in false }
+                guard connection.statusLine == "HTTP/1.1 200 OK" else { return .infinity }
+                let d = ContinuousClock.now - start
+                return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            }
+        }
+        return latencies.sorted()[Int(Double(latencies.count) * 0.99) - 1]
+    }
+
     @Test("A thousand idle or slow connections do not stop normal requests, and are all closed within the timeouts")
     func thousandSlowConnections() async throws {
         let descriptors = Self.raiseDescriptorLimit()
@@ -92,22 +113,17 @@ import Testing
         let count = min(1000, (descriptors - 200) / 2)
         #expect(count == 1000, "the descriptor limit (\(descriptors)) allows only \(count) connections")
         try await withGateway { port, key in
-            async let held = Self.onThread { try Self.holdSlowConnections(port: port, key: key, count: count, deadline: 8) }
-            // Normal requests while the slow connections are held: each on a new connection.
-            try await Task.sleep(for: .milliseconds(300))
-            let latencies = try await RawHTTPConnection.run(port: port) { _ in
-                (0..<200).map { _ -> Double in
-                    let start = ContinuousClock.now
-                    guard let connection = try? RawHTTPConnection(port: port) else { return .infinity }
-                    connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    connection.receive(timeout: .seconds(5)) { _ in false }
-                    guard connection.statusLine == "HTTP/1.1 200 OK" else { return .infinity }
-                    let d = ContinuousClock.now - start
-                    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-                }
+            let baseline = try await Self.p99OfNormalRequests(port: port)
+            let (opened, continuation) = AsyncStream.makeStream(of: Void.self)
+            async let held = Self.onThread {
+                try Self.holdSlowConnections(port: port, key: key, count: count, deadline: 8, opened: continuation)
             }
-            let p99 = latencies.sorted()[Int(Double(latencies.count) * 0.99) - 1]
-            #expect(p99 < 0.1, "p99 of normal requests was \(p99) s")
+            // Normal requests once the slow connections are all open and held: each on a new connection.
+            for await _ in opened {}
+            let p99 = try await Self.p99OfNormalRequests(port: port)
+            // 100 ms on a quiet machine; when the whole suite shares two cores, no worse than twice
+            // what the same requests took just before the slow connections were opened, plus 50 ms.
+            #expect(p99 < max(0.1, 2 * baseline + 0.05), "p99 of normal requests was \(p99) s (\(baseline) s without the slow connections)")
 
             let outcome = try await held
             let open = outcome.closedAfter.filter { $0.seconds == nil }

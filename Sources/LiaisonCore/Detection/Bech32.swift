@@ -10,13 +10,18 @@ enum Bech32 {
         return t
     }()
 
-    private static func polymod(_ values: [UInt8]) -> UInt32 {
-        let gen: [UInt32] = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
-        var chk: UInt32 = 1
+    /// The BCH checksum of BIP-173 over `values`, continued from `chk`; each generator is mixed
+    /// in under a mask rather than a branch.
+    private static func polymod<S: Sequence<UInt8>>(_ values: S, from chk: UInt32 = 1) -> UInt32 {
+        var chk = chk
         for v in values {
             let top = chk >> 25
             chk = (chk & 0x1ffffff) << 5 ^ UInt32(v)
-            for i in 0..<5 where (top >> UInt32(i)) & 1 == 1 { chk ^= gen[i] }
+            chk ^= 0x3b6a57b2 & (0 &- (top & 1))
+            chk ^= 0x26508e6d & (0 &- (top >> 1 & 1))
+            chk ^= 0x1ea119fa & (0 &- (top >> 2 & 1))
+            chk ^= 0x3d4233dd & (0 &- (top >> 3 & 1))
+            chk ^= 0x2a1462b3 & (0 &- (top >> 4 & 1))
         }
         return chk
     }
@@ -32,15 +37,16 @@ enum Bech32 {
         let hrp = Array(lower[..<sep])
         guard prefixes.contains(hrp) else { return nil }
         var data: [UInt8] = []
+        data.reserveCapacity(lower.count - sep - 1)
         for c in lower[(sep + 1)...] {
             let v = values[Int(c)]
             guard v >= 0 else { return nil }
             data.append(UInt8(v))
         }
-        var expanded = hrp.map { $0 >> 5 }
-        expanded.append(0)
-        expanded += hrp.map { $0 & 31 }
-        let check = polymod(expanded + data)
+        var check = polymod(hrp.lazy.map { $0 >> 5 })
+        check = polymod(CollectionOfOne(0), from: check)
+        check = polymod(hrp.lazy.map { $0 & 31 }, from: check)
+        check = polymod(data, from: check)
         let variant: Variant
         switch check {
         case 1: variant = .bech32

@@ -24,7 +24,7 @@ extension UInt8 {
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.
-    @inline(__always) func at(_ i: Int) -> UInt8 { i >= 0 && i < count ? self[i] : 0 }
+    @inline(__always) func at(_ i: Int) -> UInt8 { UInt(bitPattern: i) < UInt(bitPattern: count) ? self[i] : 0 }
 
     /// ASCII case-insensitive comparison of `pattern` (given in lower case) at `i`.
     func matchesLower(_ pattern: [UInt8], at i: Int) -> Bool {
@@ -45,7 +45,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 
     /// Decodes the scalar starting at `i` (which must be a lead byte); returns value and byte length.
-    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+    @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int) {
         let b0 = at(i)
         if b0 < 0x80 { return (UInt32(b0), 1) }
         if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(at(i + 1) & 0x3F), 2) }
@@ -54,6 +54,30 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
         return ((UInt32(b0 & 0x07) << 18) | (UInt32(at(i + 1) & 0x3F) << 12)
                     | (UInt32(at(i + 2) & 0x3F) << 6) | UInt32(at(i + 3) & 0x3F), 4)
+    }
+
+    /// The first index at or after `i` holding one of the bytes `a`, `b`, `c` (repeat a byte to
+    /// look for fewer), or `count`. Reads eight bytes per step: a byte equal to the one sought
+    /// becomes zero after an exclusive or, and `(x - 0x01…01) & ~x & 0x80…80` sets the high bit
+    /// of the lowest zero byte exactly (bits above it may be set by the borrow, never below), so
+    /// the lowest bit set over the three patterns is the first match. With `orMask` each byte is
+    /// or-ed with it before the comparison (0x20: "X" and "x" alike, "[" found as "{").
+    @inline(__always) func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8, from i: Int, orMask: UInt8 = 0) -> Int {
+        var k = Swift.max(i, 0)
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c), mask = ones &* UInt64(orMask)
+            while k &+ 8 <= count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) | mask
+                let xa = w ^ pa, xb = w ^ pb, xc = w ^ pc
+                let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+                if hits != 0 { return k &+ hits.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+        }
+        while k < count, case let x = self[k] | orMask, x != a, x != b, x != c { k += 1 }
+        return k
     }
 
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.

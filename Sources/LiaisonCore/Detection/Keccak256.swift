@@ -9,23 +9,17 @@ enum Keccak256 {
         0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
         0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
     ]
-    // Rotation offsets indexed by lane x + 5y.
-    private static let rotations: [UInt64] = [
-        0, 1, 62, 28, 27,
-        36, 44, 6, 55, 20,
-        3, 10, 43, 25, 39,
-        41, 45, 15, 21, 8,
-        18, 2, 61, 56, 14,
-    ]
     private static let rate = 136
 
     /// `domainPadding` is 0x01 for Keccak-256; 0x06 gives FIPS 202 SHA3-256 (used only to
     /// cross-check the permutation against a second, independent implementation in tests).
     static func hash(_ message: [UInt8], domainPadding: UInt8 = 0x01) -> [UInt8] {
         var state = [UInt64](repeating: 0, count: 25)
-        var data = message
+        var data: [UInt8] = []
+        data.reserveCapacity((message.count / rate + 1) * rate)
+        data.append(contentsOf: message)
         data.append(domainPadding)
-        while data.count % rate != 0 { data.append(0) }
+        data.append(contentsOf: repeatElement(0, count: (rate - data.count % rate) % rate))
         data[data.count - 1] |= 0x80
         for block in stride(from: 0, to: data.count, by: rate) {
             for lane in 0..<(rate / 8) {
@@ -41,39 +35,48 @@ enum Keccak256 {
         return out
     }
 
-    /// Destination lane of the rho-pi step for each source lane x + 5y: B[y, 2x + 3y] = rot(A[x, y]).
-    private static let piDestination: [Int] = (0..<25).map { lane in
-        let x = lane % 5, y = lane / 5
-        return y + 5 * ((2 * x + 3 * y) % 5)
-    }
-
+    /// Keccak-f[1600] on 25 local lanes (`aXY` is lane x + 5y), so no round touches memory.
     private static func permute(_ state: inout [UInt64]) {
-        let rotations = Self.rotations, piDestination = Self.piDestination, roundConstants = Self.roundConstants
-        state.withUnsafeMutableBufferPointer { a in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 25) { b in
-                var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0, c3: UInt64 = 0, c4: UInt64 = 0
-                for round in 0..<24 {
-                    c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20]
-                    c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21]
-                    c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22]
-                    c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23]
-                    c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24]
-                    let d0 = c4 ^ rotl(c1, 1), d1 = c0 ^ rotl(c2, 1), d2 = c1 ^ rotl(c3, 1)
-                    let d3 = c2 ^ rotl(c4, 1), d4 = c3 ^ rotl(c0, 1)
-                    for y in stride(from: 0, to: 25, by: 5) {
-                        a[y] ^= d0; a[y + 1] ^= d1; a[y + 2] ^= d2; a[y + 3] ^= d3; a[y + 4] ^= d4
-                    }
-                    for lane in 0..<25 { b[piDestination[lane]] = rotl(a[lane], rotations[lane]) }
-                    for y in stride(from: 0, to: 25, by: 5) {
-                        let b0 = b[y], b1 = b[y + 1], b2 = b[y + 2], b3 = b[y + 3], b4 = b[y + 4]
-                        a[y] = b0 ^ (~b1 & b2); a[y + 1] = b1 ^ (~b2 & b3); a[y + 2] = b2 ^ (~b3 & b4)
-                        a[y + 3] = b3 ^ (~b4 & b0); a[y + 4] = b4 ^ (~b0 & b1)
-                    }
-                    a[0] ^= roundConstants[round]
-                }
-            }
+        var (a00, a10, a20, a30, a40) = (state[0], state[1], state[2], state[3], state[4])
+        var (a01, a11, a21, a31, a41) = (state[5], state[6], state[7], state[8], state[9])
+        var (a02, a12, a22, a32, a42) = (state[10], state[11], state[12], state[13], state[14])
+        var (a03, a13, a23, a33, a43) = (state[15], state[16], state[17], state[18], state[19])
+        var (a04, a14, a24, a34, a44) = (state[20], state[21], state[22], state[23], state[24])
+        for round in 0..<24 {
+            let c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04
+            let c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14
+            let c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24
+            let c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34
+            let c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44
+            let d0 = c4 ^ rotl(c1, 1)
+            let d1 = c0 ^ rotl(c2, 1)
+            let d2 = c1 ^ rotl(c3, 1)
+            let d3 = c2 ^ rotl(c4, 1)
+            let d4 = c3 ^ rotl(c0, 1)
+            a00 ^= d0; a10 ^= d1; a20 ^= d2; a30 ^= d3; a40 ^= d4
+            a01 ^= d0; a11 ^= d1; a21 ^= d2; a31 ^= d3; a41 ^= d4
+            a02 ^= d0; a12 ^= d1; a22 ^= d2; a32 ^= d3; a42 ^= d4
+            a03 ^= d0; a13 ^= d1; a23 ^= d2; a33 ^= d3; a43 ^= d4
+            a04 ^= d0; a14 ^= d1; a24 ^= d2; a34 ^= d3; a44 ^= d4
+            let b00 = rotl(a00, 0), b02 = rotl(a10, 1), b04 = rotl(a20, 62), b01 = rotl(a30, 28), b03 = rotl(a40, 27)
+            let b13 = rotl(a01, 36), b10 = rotl(a11, 44), b12 = rotl(a21, 6), b14 = rotl(a31, 55), b11 = rotl(a41, 20)
+            let b21 = rotl(a02, 3), b23 = rotl(a12, 10), b20 = rotl(a22, 43), b22 = rotl(a32, 25), b24 = rotl(a42, 39)
+            let b34 = rotl(a03, 41), b31 = rotl(a13, 45), b33 = rotl(a23, 15), b30 = rotl(a33, 21), b32 = rotl(a43, 8)
+            let b42 = rotl(a04, 18), b44 = rotl(a14, 2), b41 = rotl(a24, 61), b43 = rotl(a34, 56), b40 = rotl(a44, 14)
+            a00 = b00 ^ (~b10 & b20); a10 = b10 ^ (~b20 & b30); a20 = b20 ^ (~b30 & b40); a30 = b30 ^ (~b40 & b00); a40 = b40 ^ (~b00 & b10)
+            a01 = b01 ^ (~b11 & b21); a11 = b11 ^ (~b21 & b31); a21 = b21 ^ (~b31 & b41); a31 = b31 ^ (~b41 & b01); a41 = b41 ^ (~b01 & b11)
+            a02 = b02 ^ (~b12 & b22); a12 = b12 ^ (~b22 & b32); a22 = b22 ^ (~b32 & b42); a32 = b32 ^ (~b42 & b02); a42 = b42 ^ (~b02 & b12)
+            a03 = b03 ^ (~b13 & b23); a13 = b13 ^ (~b23 & b33); a23 = b23 ^ (~b33 & b43); a33 = b33 ^ (~b43 & b03); a43 = b43 ^ (~b03 & b13)
+            a04 = b04 ^ (~b14 & b24); a14 = b14 ^ (~b24 & b34); a24 = b24 ^ (~b34 & b44); a34 = b34 ^ (~b44 & b04); a44 = b44 ^ (~b04 & b14)
+            a00 ^= roundConstants[round]
         }
+        (state[0], state[1], state[2], state[3], state[4]) = (a00, a10, a20, a30, a40)
+        (state[5], state[6], state[7], state[8], state[9]) = (a01, a11, a21, a31, a41)
+        (state[10], state[11], state[12], state[13], state[14]) = (a02, a12, a22, a32, a42)
+        (state[15], state[16], state[17], state[18], state[19]) = (a03, a13, a23, a33, a43)
+        (state[20], state[21], state[22], state[23], state[24]) = (a04, a14, a24, a34, a44)
     }
 
-    @inline(__always) private static func rotl(_ x: UInt64, _ n: UInt64) -> UInt64 { n == 0 ? x : (x << n) | (x >> (64 - n)) }
+    /// Masking shifts compile to one rotate; `n == 0` gives `x | x`.
+    @inline(__always) private static func rotl(_ x: UInt64, _ n: UInt64) -> UInt64 { (x &<< n) | (x &>> (64 &- n)) }
 }

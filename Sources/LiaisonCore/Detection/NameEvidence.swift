@@ -25,7 +25,35 @@ struct NameEvidence {
     /// `accented` says the word's "c" before a case ending was written "ć", "č" or "ћ": "Petrovića"
     /// is a surname, "Mitrovica" a town.
     init(folded w: [UInt8], accented: Bool, table: NameGazetteer.Table = NameGazetteer.table) {
-        let flags = table(w.fnv1a(prefix: w.count))
+        var word = FoldedWordHash()
+        for b in w { word.append(b) }
+        word.accented = accented
+        self.init(word, table: table)
+    }
+
+    /// False when the folded word cannot lead a name found without a cue: no given name or surname
+    /// as written, no regional surname ending, no declined reading whose stem passes the
+    /// gazetteer's filter of given-name stems (a declined surname counts only as weak evidence,
+    /// which no rule lets lead). A cheap, conservative test: true does not mean the word is a name.
+    static func mayLead(_ w: FoldedWordHash, table: NameGazetteer.Table) -> Bool {
+        let n = w.count
+        if !table(w.hash).isDisjoint(with: [.given, .surname]) { return true }
+        if surnameShape(w.last8, count: n, accented: w.accented) == 2 { return true }
+        guard n >= 3, table.mayDecline(prefix: w.prefix) else { return false }
+        let bucket = endingBuckets[Int(w.last8 & 0x7F)]
+        for e in bucket.lowerBound..<bucket.upperBound {
+            let ending = endings[e]
+            if n >= ending.length + 2 && w.last8 & ending.mask == ending.packed
+                && table.mayBeGivenNameStem(w.hash(droppingLast: ending.length)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    init(_ w: FoldedWordHash, table: NameGazetteer.Table) {
+        let n = w.count
+        let flags = table(w.hash)
         if flags.contains(.organisation) {
             organisation = true
             return
@@ -40,18 +68,22 @@ struct NameEvidence {
             ambiguous = flags.contains(.ambiguous)
         }
         if flags.contains(.surname) { surname = 2 }
-        let shape = Self.surnameShape(w, accented: accented)
+        let last8 = w.last8
+        let shape = Self.surnameShape(last8, count: n, accented: w.accented)
         regionalShape = shape == 2
         surname = max(surname, shape)
         guard given < 2 || surname == 0 || !place else { return }
         // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
-        // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom".
-        guard w.count >= 3, Self.endingLetters[Int(w[w.count - 1]) & 0x7F], table.mayDecline(w) else { return }
-        let last8 = w.last8
-        for ending in Self.endings where w.count >= ending.length + 2 && last8 & ending.mask == ending.packed {
-            let stem = w.count - ending.length
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in 0..<stem { h = (h ^ UInt64(w[k])) &* 0x0000_0100_0000_01B3 }
+        // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom". Only the
+        // endings with the word's last letter are tried, and only stems that some entry starts with.
+        guard n >= 3, table.mayDecline(prefix: w.prefix) else { return }
+        let bucket = Self.endingBuckets[Int(last8 & 0x7F)]
+        for e in bucket.lowerBound..<bucket.upperBound {
+            let ending = Self.endings[e]
+            guard n >= ending.length + 2 && last8 & ending.mask == ending.packed else { continue }
+            let stem = n - ending.length
+            let h = w.hash(droppingLast: ending.length)
+            guard table.mayBeStem(h) else { continue }
             // A lemma of five letters or more is as good as the entry itself ("Marka" → Marko);
             // a shorter one ("Novi" → Nova) needs a second word's evidence.
             for tail in Self.nominatives {
@@ -65,10 +97,13 @@ struct NameEvidence {
                 if surname == 0 && lemma.contains(.surname) { surname = 1 }
                 if !place && stem >= 4 && lemma.contains(.place) { place = true }
             }
-            if given < 2, stem >= 3, !Self.isVowel(w[stem - 1]), !Self.isVowel(w[stem - 2]),
-               table(w.fnv1a(prefix: stem - 1, then: "a", w[stem - 1])).contains(.given) {
-                given = 2
-                declined = true
+            let c1 = w.byte(fromEnd: ending.length + 1), c2 = w.byte(fromEnd: ending.length + 2)
+            if given < 2, stem >= 3, !Self.isVowel(c1), !Self.isVowel(c2) {
+                let fleeting = (((w.hash(droppingLast: ending.length + 1) ^ 0x61) &* 0x0000_0100_0000_01B3) ^ UInt64(c1)) &* 0x0000_0100_0000_01B3
+                if table(fleeting).contains(.given) {
+                    given = 2
+                    declined = true
+                }
             }
             if given == 2 && surname > 0 && place { break }
         }
@@ -81,6 +116,8 @@ struct NameEvidence {
         while n > 4 {
             switch w[n - 1] {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j
+            // The Turkish plural of a family, before its case ending: "Aydemirlerin" → Aydemir.
+            case 0x72 where n >= 7 && w[n - 3] == 0x6C && (w[n - 2] == 0x65 || w[n - 2] == 0x61): n -= 3
             default: return w.fnv1a(prefix: n)
             }
         }
@@ -101,7 +138,7 @@ struct NameEvidence {
     /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)
     /// and Albanian definite and case forms (-i, -it, -in, -ës, -ën, -t, -s, -n). Turkish
     /// suffixes come after an apostrophe and are not part of the looked-up stem.
-    private static let endings: [Suffix] = [
+    private static let endingList: [Suffix] = [
         "ovima", "evima", "ovom", "ovoj", "ovog", "ove", "inoj", "inog", "ina", "ine", "inu", "iniot", "inata", "ovata",
         "ama", "ima", "om", "em", "oj", "ov", "ev", "ovi", "ovu", "ova", "eva", "iot", "ot", "ta", "to", "eto",
         "it", "in", "ut", "un", "es", "en", "ne", "se", "te", "ja", "je", "a", "e", "i", "o", "u", "t", "s", "n",
@@ -109,24 +146,38 @@ struct NameEvidence {
     /// Nominative endings put back on a stem: none, a, o, e, i.
     private static let nominatives: [UInt8] = [0, 0x61, 0x6F, 0x65, 0x69]
 
-    /// The last letters of the endings: a word ending otherwise is not tried.
-    private static let endingLetters: [Bool] = {
-        var t = [Bool](repeating: false, count: 128)
-        for e in endings { t[Int(e.packed & 0x7F)] = true }
-        return t
-    }()
+    /// The endings sorted by their last letter (in their order of `endings` otherwise), and the
+    /// range of each last letter among them: a word is tried only with the endings it can have.
+    private static let (endings, endingBuckets): ([Suffix], [Range<Int>]) = bucketed(endingList)
+
+    /// `list` grouped by last letter, keeping its order within a letter, and each letter's range.
+    private static func bucketed<T>(_ list: [T], _ suffix: (T) -> Suffix) -> ([T], [Range<Int>]) {
+        var sorted: [T] = []
+        var ranges = [Range<Int>](repeating: 0..<0, count: 128)
+        for letter in 0..<128 {
+            let start = sorted.count
+            sorted += list.filter { Int(suffix($0).packed & 0x7F) == letter }
+            ranges[letter] = start..<sorted.count
+        }
+        return (sorted, ranges)
+    }
+
+    private static func bucketed(_ list: [Suffix]) -> ([Suffix], [Range<Int>]) { bucketed(list) { $0 } }
 
     /// 2 for a regional surname ending: "-ović", "-ić" (with a case ending only when written with
     /// its diacritic), "-oğlu", "-ovski"; 1 for weaker shapes ("-ic" in ASCII, "-ski", "-ov", "-aj").
-    static func surnameShape(_ w: [UInt8], accented: Bool) -> Int {
-        let last8 = w.last8
-        for (suffix, strong, plain) in shapes where w.count >= suffix.length + 2 && last8 & suffix.mask == suffix.packed {
-            return accented ? strong : plain
+    static func surnameShape(_ last8: UInt64, count: Int, accented: Bool) -> Int {
+        let bucket = shapeBuckets[Int(last8 & 0x7F)]
+        for k in bucket.lowerBound..<bucket.upperBound {
+            let (suffix, strong, plain) = shapes[k]
+            if count >= suffix.length + 2 && last8 & suffix.mask == suffix.packed { return accented ? strong : plain }
         }
         return 0
     }
 
-    private static let shapes: [(Suffix, Int, Int)] = {
+    private static let (shapes, shapeBuckets) = bucketed(shapeList) { $0.0 }
+
+    private static let shapeList: [(Suffix, Int, Int)] = {
         var list: [(String, Int, Int)] = [("vic", 2, 2), ("ic", 2, 1)]
         for ending in ["a", "u", "em", "om", "i", "e"] { list += [("vic" + ending, 2, 1), ("ic" + ending, 2, 0)] }
         list += [("oglu", 2, 2), ("ovski", 2, 2), ("evski", 2, 2), ("ovska", 2, 2), ("evska", 2, 2), ("aj", 1, 1),
@@ -192,6 +243,37 @@ struct NameEvidence {
     ])
 
     private static func words(_ list: [String]) -> String { list.joined(separator: " ") }
+}
+
+/// A folded word read one byte at a time without storing it: its FNV-1a hash, its last eight
+/// bytes, its first three letters and its length. FNV-1a's multiplier is odd, so a hash can be
+/// taken back byte by byte: the hash of the word without its last bytes (a stem) is computed from
+/// the whole word's hash and `last8`, for stems at most seven bytes shorter.
+struct FoldedWordHash {
+    private(set) var count = 0
+    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var last8: UInt64 = 0
+    /// The first three letters as `NameGazetteer.Table` indexes its prefixes.
+    private(set) var prefix = 0
+    /// A "ć", "č" or "ћ" was folded into it (see `NameEvidence.surnameShape`).
+    var accented = false
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+        last8 = last8 &<< 8 | UInt64(b)
+        if count < 3 { prefix = prefix &* 27 &+ (isLowerASCII(b) ? Int(b &- 0x61) : 26) }
+        count &+= 1
+    }
+
+    /// The byte `k` places from the end (1 is the last), 1 ≤ k ≤ 8.
+    @inline(__always) func byte(fromEnd k: Int) -> UInt8 { UInt8(truncatingIfNeeded: last8 &>> UInt64(8 * (k - 1))) }
+
+    /// The hash of the word without its last `k` bytes, 0 ≤ k < 8.
+    @inline(__always) func hash(droppingLast k: Int) -> UInt64 {
+        var h = hash
+        for j in 0..<k { h = (h &* 0xce96_5057_aff6_957b) ^ (last8 &>> UInt64(8 * j) & 0xFF) }
+        return h
+    }
 }
 
 /// An ending of up to eight ASCII letters packed into an integer, compared with a word's last

@@ -76,6 +76,52 @@ struct NameReader {
         return nil
     }
 
+    /// A cheap test before `name(at:)`, false for most capitalised words of a report ("Incident",
+    /// "Malicious", "IBAN"): a plain word that cannot lead a name (see `NameEvidence.mayLead`),
+    /// with no word of regional surname shape after it ("Dragoslav Petrović"). Without a cue such
+    /// a word starts no name.
+    func mayStartName(at i: Int) -> Bool {
+        guard let (first, e, capitals) = foldedWord(at: i) else { return true }
+        if p.at(e) == 0x2D && isDigit(p.at(e + 1)) { return false }  // "CVE-2024": a token
+        if NameEvidence.mayLead(first, table: table) { return true }
+        if capitals { return false }  // an unknown word in capitals leads nothing
+        var k = e
+        while k < p.count, k - e < 8, isSpace(p[k]) { k += 1 }
+        guard k > e, k < p.count, p[k] >= 0x80 || isUpperASCII(p[k]) else { return false }
+        guard let (next, _, _) = foldedWord(at: k) else { return true }
+        return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2
+    }
+
+    /// The plain word of letters at `i`, folded and hashed, its end, and whether it is written in
+    /// capitals; nil when `read` must decide: an initial, a hyphen or apostrophe inside, a letter
+    /// without a fold.
+    private func foldedWord(at i: Int) -> (FoldedWordHash, Int, Bool)? {
+        var word = FoldedWordHash()
+        var e = i
+        var lowers = false
+        while e < p.count {
+            let b = p[e]
+            if b < 0x80 {
+                guard isAlpha(b) else { break }
+                lowers = lowers || isLowerASCII(b)
+                word.append(b | 0x20)
+                e += 1
+                continue
+            }
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            lowers = lowers || !PersonNames.isUpper(v)
+            guard NameGazetteer.fold(v, into: &word) else { return nil }
+            e += l
+        }
+        let after = p.at(e)
+        if after == 0x2D && isDigit(p.at(e + 1)) { return (word, e, !lowers) }
+        if word.count < 2 || (after == 0x2E && p.scalar(at: i).length == e - i) || after == 0x2D || after == 0x27 || after == 0xE2 {
+            return nil
+        }
+        return (word, e, !lowers)
+    }
+
     /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
     /// кузмановска"): the surname at `i` must have a regional ending, the word before it must be
     /// a given name that is not also a common word.
@@ -145,15 +191,16 @@ struct NameReader {
             && !w.evidence.postTitle
     }
 
-    /// The name after a cue or title ending at `j`: one to three words.
+    /// The name after a cue or title ending at `j`: one to three words. A lower-case word is
+    /// weighed only where the words before it let it count.
     mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words = [w0]
-        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: true), !w1.afterBreak || joinsAcrossBreak(w0, w1),
+        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
            w1.shape != .initial || w0.shape == .initial,
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: true), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
                w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
                 words.append(w2)
@@ -173,8 +220,14 @@ struct NameReader {
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
         let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }
-        return FoundName(words: words.map(\.range), stems: words.compactMap { anchored || !$0.evidence.isUnknown ? $0.stem : nil },
-                         detector: detector)
+        var ranges: [Range<Int>] = [], stems: [UInt64] = []
+        ranges.reserveCapacity(words.count)
+        stems.reserveCapacity(words.count)
+        for word in words {
+            ranges.append(word.range)
+            if anchored || !word.evidence.isUnknown { stems.append(word.stem) }
+        }
+        return FoundName(words: ranges, stems: stems, detector: detector)
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at

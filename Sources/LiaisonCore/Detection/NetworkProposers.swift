@@ -27,7 +27,8 @@ enum NetworkProposers {
         var i = 0
         var resume = 0
         while i < p.count {
-            guard p[i] == 0x40, i >= resume else { i += 1; continue }
+            i = p.firstIndex(of: 0x40, 0x40, 0x40, from: max(i, resume))
+            guard i < p.count else { break }
             var s = i
             while s > 0 && i - s < 64 {
                 let b = p[s - 1]
@@ -66,7 +67,9 @@ enum NetworkProposers {
     static func urls(_ p: Bytes, into out: inout [Candidate]) {
         var i = 0
         while i + 2 < p.count {
-            guard p[i] == 0x3A, p[i + 1] == 0x2F, p[i + 2] == 0x2F else { i += 1; continue }
+            i = p.firstIndex(of: 0x3A, 0x3A, 0x3A, from: i)
+            guard i + 2 < p.count else { break }
+            guard p[i + 1] == 0x2F, p[i + 2] == 0x2F else { i += 1; continue }
             var schemeStart = -1
             for scheme in [Array(ascii: "https"), Array(ascii: "http"), Array(ascii: "ftp")] {
                 let s = i - scheme.count

@@ -38,6 +38,7 @@ enum PersonCues {
         "prokurori ", "Prokurori ", "öğretmen ", "Öğretmen ", "inspektor ", "Inspektor ", "načelnik ", "Načelnik ",
         "dr ", "dr. ", "Prof. Dr. ", "gospodine ", "Gospodine ", "gospođo ", "Gospođo ", "господине ", "Господине ",
         "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
+        "doktor ", "Doktor ", "doktora ", "doktori ", "Doktori ", "доктор ", "Доктор ", "доктора ",
     ]
 
     private static let cues: [(bytes: [UInt8], title: Bool)] = {
@@ -52,8 +53,9 @@ enum PersonCues {
         return (labelled + capitals).map { (Array($0.utf8), false) } + titles.map { (Array($0.utf8), true) }
     }()
 
-    /// Cue indices by their first two bytes as written (all ASCII case combinations of labels).
-    private static let cuesByPair: [[Int]] = {
+    /// Cue indices grouped by their first two bytes as written (all ASCII case combinations of
+    /// labels), flat: the cues of pair `x` are `byPair[pairStart[x]..<pairStart[x + 1]]`.
+    private static let (byPair, pairStart): ([Int], [Int]) = {
         var t = [[Int]](repeating: [], count: 1 << 16)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
@@ -61,14 +63,36 @@ enum PersonCues {
             let seconds: [UInt8] = cue.title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
             for x in firsts { for y in seconds { t[Int(x) << 8 | Int(y)].append(k) } }
         }
-        return t
+        var starts = [0]
+        for list in t { starts.append(starts[starts.count - 1] + list.count) }
+        return (t.flatMap { $0 }, starts)
     }()
 
     /// Each cue's third byte (lower-cased unless a title), checked before the whole cue.
     private static let thirdBytes: [UInt8] = cues.map { $0.bytes.count > 2 ? ($0.title ? $0.bytes[2] : lowerASCII($0.bytes[2])) : 0 }
 
-    /// First two bytes that can start a cue: lets the hot loop skip most lower-case words.
-    static let startsCuePair: [Bool] = cuesByPair.map { !$0.isEmpty }
+    /// A filter of the first three bytes of every cue (the third lower-cased unless a title),
+    /// hashed into 2^16 bits: most words that start like a cue are ruled out by one load.
+    private static let triples: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for pair in 0..<(1 << 16) {
+            for j in pairStart[pair]..<pairStart[pair + 1] {
+                let t = triple(pair, thirdBytes[byPair[j]])
+                bits[t >> 6] |= 1 << UInt64(t & 63)
+            }
+        }
+        return bits
+    }()
+
+    @inline(__always) private static func triple(_ pair: Int, _ third: UInt8) -> Int { (pair &* 0x9E37 ^ Int(third)) & 0xFFFF }
+
+    @inline(__always) private static func mayStart(_ pair: Int, _ third: UInt8) -> Bool {
+        let t = triple(pair, third)
+        return triples[t >> 6] & (1 << UInt64(t & 63)) != 0
+    }
+
+    /// First two bytes that can start a cue: lets the hot loop skip most words.
+    static let startsCuePair: [Bool] = (0..<(1 << 16)).map { pairStart[$0 + 1] > pairStart[$0] }
 
     /// Where the name after a cue at `i` starts (spaces skipped), and whether the cue is a title.
     static func end(_ p: Bytes, at i: Int) -> (index: Int, title: Bool)? {
@@ -96,10 +120,12 @@ enum PersonCues {
             }
         }
         var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
-        let candidates = cuesByPair[Int(p[i]) << 8 | Int(p.at(i + 1))]
-        let third = p.at(i + 2)
-        let thirdBytes = Self.thirdBytes
-        for k in candidates where thirdBytes[k] == third || thirdBytes[k] == lowerASCII(third) {
+        let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
+        let third = p.at(i + 2), lowerThird = lowerASCII(third)
+        guard mayStart(pair, third) || mayStart(pair, lowerThird) else { return nil }
+        for j in pairStart[pair]..<pairStart[pair + 1] {
+            let k = byPair[j]
+            guard thirdBytes[k] == third || thirdBytes[k] == lowerThird else { continue }
             let cue = cues[k]
             let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
             if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }

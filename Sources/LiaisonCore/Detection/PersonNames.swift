@@ -12,7 +12,9 @@
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
 ///      surname of regional shape, with no capitalised word after it,
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
-///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću").
+///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
+///   9. in a text typed in lower case, a lower-case given name that is not also a common word
+///      ("my mum ljubica got a call").
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school or firm named after a person ("Bulevar Zorana Đinđića"), a place or a month.
@@ -25,22 +27,17 @@ enum PersonNames {
         var reader = NameReader(p)
         var found: [FoundName] = []
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
+        var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
         while i < n {
             let b = p[i]
             if b < 0x80 && !isAlpha(b) { i += 1; continue }
-            let pair = Int(b) << 8 | Int(p.at(i + 1))
-            // Fast path: a lower-case ASCII word with no cue starting with its first two bytes is skipped byte-wise.
-            if isLowerASCII(b) && !startsCuePair[pair] {
-                let start = i
-                while i < n && isAlpha(p[i]) { i += 1 }
-                if i < n && p[i] >= 0x80 { i = start } else {
-                    if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
-                    continue
-                }
+            if i == 0 || p[i - 1] == 0x0A || p[i - 1] == 0x20, opensSentence(p, i) {
+                if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
             }
+            let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
                 if let name = reader.afterCue(end.index, title: end.title) {
                     found.append(name)
@@ -50,8 +47,17 @@ enum PersonNames {
                 }
                 continue
             }
+            // Fast path: a lower-case ASCII word is skipped byte-wise.
+            if isLowerASCII(b) {
+                let start = i
+                while i < n && isAlpha(p[i]) { i += 1 }
+                if i < n && p[i] >= 0x80 { i = start } else {
+                    if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
+                    continue
+                }
+            }
             if isNameStart(p, i) {
-                if let name = reader.name(at: i) {
+                if reader.mayStartName(at: i), let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića".
                     if let end = reader.properNounEnd(i) {
                         i = end
@@ -67,10 +73,14 @@ enum PersonNames {
             i = wordEnd(p, i)
             if i > start + 3, mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
         }
+        // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
+        // in lower case than in capitals), a lower-case given name is a name on its own.
+        if openings.lower > openings.upper { lowerCaseGivenNames(p, &reader, &found) }
         guard !found.isEmpty else { return }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
-        let stems = Set(found.flatMap(\.stems))
+        var stems = Set<UInt64>(minimumCapacity: found.count * 2)
+        for name in found { stems.formUnion(name.stems) }
         var initials = [Bool](repeating: false, count: 256)  // first bytes of the names' words, to skip the rest cheaply
         for name in found { for word in name.words { initials[Int(p[word.lowerBound])] = true } }
         for start in capitalised where initials[Int(p[start])] {
@@ -81,6 +91,44 @@ enum PersonNames {
             }
         }
         for name in found { out.append(name.candidate(p)) }
+    }
+
+    /// The word at `i` opens a sentence or a line: the text's start, a line break, or '.', '!' or
+    /// '?' and one space before it.
+    @inline(__always) private static func opensSentence(_ p: Bytes, _ i: Int) -> Bool {
+        guard i > 0, p[i - 1] != 0x0A else { return true }
+        let b = p.at(i - 2)
+        return p[i - 1] == 0x20 && (b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A)
+    }
+
+    /// Rule 9: every lower-case word that is a given name as written, not also a common word
+    /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
+    /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
+    /// A declined reading counts once its name was found before ("uroš" … "urošu").
+    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var taken = found.map { $0.start..<$0.end }
+        taken.sort { $0.lowerBound < $1.lowerBound }
+        var stems = Set<UInt64>()
+        for name in found { stems.formUnion(name.stems) }
+        var t = 0
+        var i = 0
+        while i < p.count {
+            let (v, l) = p.scalar(at: i)
+            guard isLetter(v) else { i += l; continue }
+            let start = i
+            i = wordEnd(p, i)
+            let before = p.at(start - 1)
+            guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
+                  !isDigit(before), let w = reader.word(at: start), w.shape == .lower else { continue }
+            i = max(i, w.range.upperBound)
+            let e = w.evidence
+            guard e.given == 2 || (e.given > 0 && stems.contains(w.stem)), !e.ambiguous, !e.declined || stems.contains(w.stem),
+                  !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
+            while t < taken.count && taken[t].upperBound <= start { t += 1 }
+            if t < taken.count && taken[t].lowerBound < i { continue }
+            stems.insert(w.stem)
+            found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-lower-case"))
+        }
     }
 
     /// A lower-case word ending at `e` may be a surname ("-vic", "-ić", "-ski", "-ska", "-ћ", "-ки",
@@ -155,8 +203,17 @@ struct FoundName {
     var start: Int { words[0].lowerBound }
     var end: Int { words[words.count - 1].upperBound }
 
+    /// The name with its words joined by single spaces, built in one allocation.
     func candidate(_ p: Bytes) -> Candidate {
-        Candidate(kind: .person, start: start, end: end, detector: detector,
-                  normalised: words.map { p.string($0) }.joined(separator: " "))
+        let length = words.reduce(words.count - 1) { $0 + $1.count }
+        let normalised = String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for word in words {
+                if k > 0 { out[k] = 0x20; k += 1 }
+                for b in p[word] { out[k] = b; k += 1 }
+            }
+            return k
+        }
+        return Candidate(kind: .person, start: start, end: end, detector: detector, normalised: normalised)
     }
 }

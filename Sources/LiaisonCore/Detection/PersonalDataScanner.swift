@@ -60,7 +60,12 @@ public struct PersonalDataScanner: Sendable {
     }
 
     /// Kinds that are reported even inside a URL, cutting the URL short.
-    private static let carvesURLs: Set<PersonalDataKind> = [.email, .cryptoWallet, .iban, .paymentCard, .nationalID]
+    private static func carvesURLs(_ k: PersonalDataKind) -> Bool {
+        switch k {
+        case .email, .cryptoWallet, .iban, .paymentCard, .nationalID: return true
+        default: return false
+        }
+    }
 
     /// Tie-break between equally long candidates: checksummed identifiers first, cue-less shapes last.
     private static func specificity(_ k: PersonalDataKind) -> Int {
@@ -81,15 +86,17 @@ public struct PersonalDataScanner: Sendable {
         var candidates = input
         // An e-mail or checksummed identifier inside a URL (path or query) wins over the URL,
         // which is cut before the segment holding it.
-        let carving = candidates.filter { Self.carvesURLs.contains($0.kind) }.sorted { $0.start < $1.start }
+        var carving: [Int] = []  // the starts of candidates that carve URLs, sorted
+        for idx in candidates.indices where Self.carvesURLs(candidates[idx].kind) { carving.append(candidates[idx].start) }
+        carving.sort()
         if !carving.isEmpty {
             for idx in candidates.indices where candidates[idx].kind == .url {
                 let u = candidates[idx]
                 var lo = 0, hi = carving.count
-                while lo < hi { let mid = (lo + hi) / 2; if carving[mid].start <= u.start { lo = mid + 1 } else { hi = mid } }
-                guard lo < carving.count, carving[lo].start < u.end else { continue }
+                while lo < hi { let mid = (lo + hi) / 2; if carving[mid] <= u.start { lo = mid + 1 } else { hi = mid } }
+                guard lo < carving.count, carving[lo] < u.end else { continue }
                 // Drop the whole path segment or query parameter holding the address.
-                var e = carving[lo].start
+                var e = carving[lo]
                 while e > u.start, !isSegmentBoundary(p[e - 1]) { e -= 1 }
                 while e > u.start, isQuerySeparator(p[e - 1]) { e -= 1 }
                 if let cut = truncatedURL(p, u, end: e) {
@@ -107,7 +114,9 @@ public struct PersonalDataScanner: Sendable {
         if candidates.count < 1 << 28 {
             var packed: [UInt64] = []
             packed.reserveCapacity(candidates.count)
-            for (idx, c) in candidates.enumerated() where c.end > c.start { packed.append(UInt64(c.start) << 28 | UInt64(idx)) }
+            for idx in candidates.indices where candidates[idx].end > candidates[idx].start {
+                packed.append(UInt64(candidates[idx].start) << 28 | UInt64(idx))
+            }
             packed.sort()
             for key in packed { order.append(Int(key & 0xFFF_FFFF)) }
         } else {
@@ -135,21 +144,21 @@ public struct PersonalDataScanner: Sendable {
             let base = candidates[first].start
             keys.removeAll(keepingCapacity: true)
             for idx in cluster {
-                let c = candidates[idx]
-                let length = UInt64(min(c.length, (1 << 20) - 1))
-                keys.append(((1 << 20) - 1 - length) << 44 | UInt64(Self.specificity(c.kind)) << 40 | UInt64(idx))
+                let length = UInt64(min(candidates[idx].length, (1 << 20) - 1))
+                keys.append(((1 << 20) - 1 - length) << 44 | UInt64(Self.specificity(candidates[idx].kind)) << 40 | UInt64(idx))
             }
             keys.sort()
             taken.removeAll(keepingCapacity: true)
             taken.append(contentsOf: repeatElement(false, count: clusterEnd - base))
             let before = chosen.count
             for key in keys {
-                let c = candidates[Int(key & 0xFF_FFFF_FFFF)]
+                let idx = Int(key & 0xFF_FFFF_FFFF)
+                let span = (candidates[idx].start - base)..<(candidates[idx].end - base)
                 var free = true
-                for j in (c.start - base)..<(c.end - base) where taken[j] { free = false; break }
+                for j in span where taken[j] { free = false; break }
                 guard free else { continue }
-                for j in (c.start - base)..<(c.end - base) { taken[j] = true }
-                chosen.append(c)
+                for j in span { taken[j] = true }
+                chosen.append(candidates[idx])
             }
             chosen[before...].sort { $0.start < $1.start }
         }

@@ -92,6 +92,10 @@ enum PhoneNumbers {
         var digits: [UInt8] = []
         var groupLengths: [Int] = []
         var groupEnds: [(byte: Int, digits: Int)] = []
+        // One allocation each rather than one per doubling: at most 21 digits are read.
+        digits.reserveCapacity(24)
+        groupLengths.reserveCapacity(12)
+        groupEnds.reserveCapacity(12)
         var separators = SeparatorSet()
         var current = 0
         while digits.count <= 20 {

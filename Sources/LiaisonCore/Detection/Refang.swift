@@ -50,6 +50,9 @@ struct Refanged {
         return nil
     }
 
+    /// The bytes a marker or a defanged scheme can start at: "[", "(", "{", and the "x" of "hxxp" or "fxp".
+    private static let opens: [Bool] = (0..<256).map { $0 == 0x5B || $0 == 0x28 || $0 == 0x7B || $0 == 0x78 || $0 == 0x58 }
+
     init(_ p: Bytes) {
         var out: [UInt8]? = nil
         var edits: [Edit] = []
@@ -61,8 +64,13 @@ struct Refanged {
             out!.append(contentsOf: UnsafeBufferPointer(rebasing: p[copiedUpTo..<upTo]))
             copiedUpTo = upTo
         }
+        let opens = Refanged.opens
         while i < n {
+            // "[" is found as "{" and "X" as "x" once 0x20 is or-ed in; `opens` sorts out the rest.
+            i = p.firstIndex(of: 0x7B, 0x78, 0x28, from: i, orMask: 0x20)
+            guard i < n else { break }
             let b = p[i]
+            guard opens[Int(b)] else { i += 1; continue }
             if b == 0x5B || b == 0x28 || b == 0x7B, let m = Refanged.marker(p, at: i) {
                 var origStart = i, origEnd = m.end
                 // Word markers swallow one space on each side: "user (at) example (dot) com".

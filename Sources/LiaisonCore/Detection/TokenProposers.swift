@@ -33,7 +33,7 @@ enum TokenProposers {
             while i < n && isAlnum(p[i]) { if !isDigit(p[i]) { digitsOnly = false }; i += 1 }
             let r = s..<i
             let len = r.count
-            if gluedToLetter(p, r) { continue }
+            if p.at(i) >= 0x80 || p.at(s - 1) >= 0x80, gluedToLetter(p, r) { continue }
             if wantIBAN && len >= 4 && isUpperASCII(p[s]) && isUpperASCII(p[s + 1]) && isDigit(p[s + 2]) && isDigit(p[s + 3]),
                let found = IBANValidator.scan(p, at: s) {
                 out.append(Candidate(kind: .iban, start: s, end: found.end, detector: "iban-mod97",
@@ -79,18 +79,23 @@ enum TokenProposers {
         while i < n {
             guard isDigit(p[i]) else { i += 1; continue }
             let prev = p.at(i - 1)
-            groups.removeAll(keepingCapacity: true)
             let chainStart = i
             var total = 0
             while true {
-                let s = i
-                while i < n && isDigit(p[i]) { i += 1 }
-                groups.append(s..<i)
-                total += i - s
+                while i < n && isDigit(p[i]) { i += 1; total += 1 }
                 let sep = p.at(i)
                 if (sep == 0x20 || sep == 0x2D) && isDigit(p.at(i + 1)) { i += 1 } else { break }
             }
             if total < 13 { continue }
+            // Most chains are too short; only a long one is split into its groups.
+            groups.removeAll(keepingCapacity: true)
+            var k = chainStart
+            while k < i {
+                let s = k
+                while k < i && isDigit(p[k]) { k += 1 }
+                groups.append(s..<k)
+                k += 1
+            }
             // Digits right after an IBAN-shaped prefix ("ME23 3675 6160 …") are an account number,
             // valid or mistyped, never a card.
             if groups[0].count == 2 && chainStart >= 2 && isUpperASCII(p[chainStart - 1]) && isUpperASCII(p[chainStart - 2])
@@ -112,6 +117,8 @@ enum TokenProposers {
         var i = 0
         let n = p.count
         while i < n {
+            i = p.firstIndex(of: 0x2B, 0x30, 0x28, from: i)
+            guard i < n else { break }
             let b = p[i]
             let trigger = (b == 0x2B && isDigit(p.at(i + 1))) || (b == 0x30 && !isDigit(p.at(i - 1)))
                 || (b == 0x28 && (p.at(i + 1) == 0x30 || p.at(i + 1) == 0x2B))

@@ -18,8 +18,8 @@ struct AdminDeliveriesController {
     @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, _) = try context.actor(.admin, .auditor)
         let status = request.uri.queryParameters["status"].map(String.init)
-        if let status, !["pending", "delivered", "dead", "pull-only", "withheld"].contains(status) {
-            throw Problem.badRequest("invalid-parameter", "status must be pending, delivered, dead, pull-only or withheld.", pointer: "status")
+        if let status, !DeliveryRecord.statuses.contains(status) {
+            throw Problem.badRequest("invalid-parameter", "status must be one of \(DeliveryRecord.statuses.joined(separator: ", ")).", pointer: "status")
         }
         let limit = try AdminRequest.limit(request)
         let party = principal.organisation == governance.operatorOrganisation ? nil : principal.organisation

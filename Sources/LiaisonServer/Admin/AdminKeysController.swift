@@ -47,7 +47,7 @@ struct AdminKeysController {
         }
         let person = try AdminRequest.string(body, "person")?.trimmingCharacters(in: .whitespaces)
         if role != .producer, person?.isEmpty ?? true { throw AdminRequest.invalid("/person", "is required for \(role.rawValue) keys") }
-        if let person, person.count > 200 { throw AdminRequest.invalid("/person", "is longer than 200 characters") }
+        if let person, !person.isEmpty, !AdminRequest.isShortText(person) { throw AdminRequest.invalid("/person", "must be 1–200 characters") }
         var expiresAt: Date?
         if let text = try AdminRequest.string(body, "expires_at") {
             guard let date = RFC3339.date(from: text), date > Date() else { throw AdminRequest.invalid("/expires_at", "must be an RFC 3339 time in the future") }

@@ -57,6 +57,19 @@ enum AdminRequest {
         return number
     }
 
+    /// Refuses a member `known` does not list, by pointer.
+    static func rejectUnknown(_ members: [String: JSONValue], known: Set<String>, at base: String) throws {
+        if let unknown = Set(members.keys).subtracting(known).sorted().first {
+            throw invalid(base + "/" + unknown, "is not a known member")
+        }
+    }
+
+    /// 1–200 Unicode code points (as PostgreSQL counts them), not only spaces, no U+0000.
+    static func isShortText(_ text: String) -> Bool {
+        (1...200).contains(text.unicodeScalars.count) && !text.unicodeScalars.contains("\u{0}")
+            && !text.allSatisfy(\.isWhitespace)
+    }
+
     /// `limit`: a whole number from 1 to 1,000, 100 when absent.
     static func limit(_ request: Request) throws -> Int {
         guard let text = request.uri.queryParameters["limit"] else { return 100 }

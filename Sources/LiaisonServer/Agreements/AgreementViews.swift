@@ -6,7 +6,8 @@ import LiaisonStore
 /// What admins and auditors read of agreements — the list, one agreement with its versions
 /// and history, the diff of two versions, the preview of one — as the admin API answers it
 /// and the CLI prints it. Who sees what is decided here: an agreement only by its parties
-/// and the operator, its contacts only by the parties' admins.
+/// and the operator, its contacts only by the parties' admins. A nil reader is the shell's
+/// operator (the CLI), who sees every agreement and no contacts.
 public struct AgreementViews: Sendable {
     public var records: AgreementRecords
     public var registry: AgreementRegistry
@@ -17,10 +18,10 @@ public struct AgreementViews: Sendable {
     }
 
     /// Every agreement `reader` may see, with its versions' states and the version in force.
-    public func list(for reader: Principal) async throws -> JSONValue {
+    public func list(for reader: Principal?) async throws -> JSONValue {
         let grouped = Dictionary(grouping: try await records.store.agreementVersions(), by: \.agreementID)
         let visible = grouped.keys.sorted().compactMap { id -> JSONValue? in
-            guard let versions = grouped[id], let latest = versions.last, records.governance.mayAct(reader.actor, on: latest.agreement)
+            guard let versions = grouped[id], let latest = versions.last, mayRead(reader, latest.agreement)
             else { return nil }
             let inForce = registry.book[id]
             var summary: [String: JSONValue] = [
@@ -35,9 +36,9 @@ public struct AgreementViews: Sendable {
     }
 
     /// One agreement: its versions with their documents, and every step of its history.
-    public func show(_ id: String, for reader: Principal) async throws -> JSONValue {
+    public func show(_ id: String, for reader: Principal?) async throws -> JSONValue {
         let versions = try await records.store.agreementVersions(id)
-        guard let latest = versions.last, records.governance.mayAct(reader.actor, on: latest.agreement) else {
+        guard let latest = versions.last, mayRead(reader, latest.agreement) else {
             throw AgreementRecords.Failure.agreementNotFound(id)
         }
         let events = try await records.store.agreementEvents(id)
@@ -58,7 +59,7 @@ public struct AgreementViews: Sendable {
     /// What version `number` changes against version `against` (default: the latest approved
     /// or suspended one before it, else the one just before). Contacts' values are hidden
     /// from those who may not see contacts.
-    public func diff(_ id: String, _ number: Int, against: Int?, for reader: Principal) async throws -> JSONValue {
+    public func diff(_ id: String, _ number: Int, against: Int?, for reader: Principal?) async throws -> JSONValue {
         let (version, versions) = try await find(id, number, for: reader)
         let base: AgreementVersion?
         if let against {
@@ -99,9 +100,13 @@ public struct AgreementViews: Sendable {
         return answer
     }
 
-    private func find(_ id: String, _ number: Int, for reader: Principal) async throws -> (AgreementVersion, [AgreementVersion]) {
+    private func mayRead(_ reader: Principal?, _ agreement: Agreement) -> Bool {
+        reader.map { records.governance.mayAct($0.actor, on: agreement) } ?? true
+    }
+
+    private func find(_ id: String, _ number: Int, for reader: Principal?) async throws -> (AgreementVersion, [AgreementVersion]) {
         let versions = try await records.store.agreementVersions(id)
-        guard let version = versions.first(where: { $0.number == number }), records.governance.mayAct(reader.actor, on: version.agreement)
+        guard let version = versions.first(where: { $0.number == number }), mayRead(reader, version.agreement)
         else { throw AgreementRecords.Failure.versionNotFound(id, number) }
         return (version, versions)
     }
@@ -109,8 +114,9 @@ public struct AgreementViews: Sendable {
     // MARK: Shapes
 
     /// Contacts are staff data: shown to the admins of the two parties only.
-    static func seesContacts(_ reader: Principal, _ agreement: Agreement) -> Bool {
-        reader.role == .admin && [agreement.producer, agreement.consumer].contains(reader.organisation)
+    static func seesContacts(_ reader: Principal?, _ agreement: Agreement) -> Bool {
+        guard let reader else { return false }
+        return reader.role == .admin && [agreement.producer, agreement.consumer].contains(reader.organisation)
     }
 
     static func summary(_ version: AgreementVersion) -> JSONValue {

@@ -77,6 +77,32 @@ struct PersonNameTests {
         #expect(Self.persons(text) == names)
     }
 
+    /// (text typed in lower case, the names in it)
+    static let chat: [(String, [String])] = [
+        ("hi, my brother stefan got a weird sms from the bank", ["stefan"]),
+        ("zdravo, javio mi se nikola, neko mu je ukrao profil. rekao sam nikoli da promeni lozinku.", ["nikola", "nikoli"]),
+        ("tung, arben me tha se i kane marre llogarine. i thashe arbenit ta ndryshoje fjalekalimin.", ["arben", "arbenit"]),
+        ("selam, ahmet dün akşam aradı. ahmet'in hesabı boşaltılmış.", ["ahmet", "ahmet'in"]),
+        ("The analyst told ahmet to wait. The report was closed.", []),  // written in capitals: not chat
+    ]
+
+    @Test("In a text typed in lower case, a lower-case given name is a name, and so are its later declined forms",
+          arguments: chat)
+    func lowerCaseChat(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    @Test("Spelled-out doctor titles are cues: „доктор Стивен Паркер“, „doktor Džon Smit“")
+    func doctorTitles() {
+        #expect(Self.persons("Predstavljao se kao „doktor Džon Smit“ iz UN misije.") == ["Džon Smit"])
+        #expect(Self.persons("Се претставуваше како доктор Џон Смит.") == ["Џон Смит"])
+    }
+
+    @Test("A Turkish family plural is the family named before: „Serap Aydemir … Aydemirlerin“")
+    func turkishFamilyPlural() {
+        #expect(Self.persons("Başvuran Serap Aydemir aradı. Aydemirlerin bankası kartı iptal etti.") == ["Serap Aydemir", "Aydemirlerin"])
+    }
+
     static let organisations = [
         "Komercijalna banka je blokirala transakciju.",
         "Türk Telekom müşterisi olan şirket saldırıya uğradı.",
