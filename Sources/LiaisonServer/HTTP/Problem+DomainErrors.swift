@@ -96,7 +96,7 @@ extension Problem {
                            detail: "Your organisation is neither a party to this agreement nor the gateway's operator.")
         case .samePerson:
             self = Problem(.forbidden, "four-eyes", title: "Second person required",
-                           detail: "A version is approved by a person other than the one who drafted or proposed it.")
+                           detail: "A version is approved by a person other than whoever drafted, edited or proposed it.")
         case .otherPartyRequired(let organisation):
             self = Problem(.forbidden, "four-eyes", title: "Other party's approval required",
                            detail: "Under governance.approval each-party, this version is approved by an admin of \(organisation).")
