@@ -332,3 +332,24 @@ import Testing
         }
     }
 }
+
+@Suite struct WebhookPayloadFormatTests {
+    @Test("The default JSON format leaves the document, and so existing version hashes, unchanged")
+    func defaultFormatNotWritten() throws {
+        var agreement = Fixtures.agreement()
+        agreement.webhook = Agreement.Webhook(url: "https://police.example/hook", secret: Secret(bytes: Array(repeating: 9, count: 32)))
+        guard case .object(let members) = agreement.document, case .object(let hook)? = members["webhook"] else {
+            Issue.record("no webhook in the document")
+            return
+        }
+        #expect(Set(hook.keys) == ["url", "secret"])
+        let before = agreement.versionHash
+        var stix = agreement
+        stix.webhook?.format = .stix
+        #expect(stix.versionHash != before)
+        let read = try Agreement(document: stix.document, secrets: stix.secrets)
+        #expect(read.webhook?.format == .stix)
+        #expect(read.versionHash == stix.versionHash)
+        #expect(try Agreement(document: agreement.document, secrets: agreement.secrets).webhook?.format == .json)
+    }
+}
