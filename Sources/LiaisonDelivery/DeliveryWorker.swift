@@ -80,10 +80,18 @@ public struct DeliveryWorker: Service {
                 logger.notice("delivery withheld: the agreement has no webhook now", metadata: metadata)
                 return
             }
-            let body = try CanonicalJSON.encode(WebhookPayload(projection: shown.rendering.projected, now: Date()))
+            // A STIX receiver gets the bundle itself (its bytes are the same on every retry; the
+            // Standard Webhooks headers carry id and time); others get the JSON envelope.
+            let body: Data, contentType: String
+            switch webhook.format {
+            case .stix: (body, contentType) = (Data(shown.stixBundle.bytes), STIXBundle.mediaType)
+            case .json:
+                body = try CanonicalJSON.encode(WebhookPayload(projection: shown.rendering.projected, now: Date()))
+                contentType = "application/json"
+            }
             let outcome = await sender.send(
                 body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secret: webhook.secret,
-                now: Date())
+                now: Date(), contentType: contentType)
             switch outcome {
             case .delivered(let status):
                 try await store.markDelivered(job, record: shown.record(of: body), status: status)

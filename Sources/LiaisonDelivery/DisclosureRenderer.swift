@@ -25,6 +25,18 @@ public struct DisclosureRenderer: Sendable {
         public var incident: Incident
         public var agreement: Agreement
         public var rendering: Rendering
+        /// The vault entries this rendering used (in memory only, for the STIX rendering).
+        var vault: [Token: VaultValue]
+        /// When the disclosed incident version was received: its STIX `modified`.
+        public var versionReceivedAt: Date
+
+        /// The disclosure as a STIX 2.1 bundle: the same incident version under the same
+        /// agreement version as ``rendering``, with deterministic ids and bytes.
+        public var stixBundle: STIXBundle {
+            Projection(incident: incident, agreement: agreement).stixBundle(
+                vault: vault, version: disclosure.incident.version, modified: versionReceivedAt,
+                agreementVersion: disclosure.agreementVersion ?? agreement.versionHash)
+        }
 
         /// The audit record of sending exactly `bytes`.
         public func record(of bytes: some Sequence<UInt8>) -> DisclosureRecord {
@@ -68,9 +80,12 @@ public struct DisclosureRenderer: Sendable {
         let vault = try await store.vaultValues(for: tokens)
         return decided.map { result in
             result.map { disclosure, agreement, projection in
-                Rendered(
+                let needed = projection.tokensNeedingPlaintext
+                return Rendered(
                     disclosure: disclosure, incident: projection.incident, agreement: agreement,
-                    rendering: projection.rendering(vault: vault))
+                    rendering: projection.rendering(vault: vault),
+                    vault: vault.filter { needed.contains($0.key) },
+                    versionReceivedAt: rows.versionTimes[disclosure.incident] ?? projection.incident.receivedAt)
             }
         }
     }

@@ -32,11 +32,15 @@ public struct WebhookSender: Sendable {
         case gone
     }
 
-    public func send(body: Data, to url: String, messageID: String, secret: Secret, now: Date) async -> Outcome {
+    /// `contentType` is `application/json` for Liaison's envelope, the STIX media type for a
+    /// bundle.
+    public func send(
+        body: Data, to url: String, messageID: String, secret: Secret, now: Date, contentType: String = "application/json"
+    ) async -> Outcome {
         let timestamp = Int(now.timeIntervalSince1970)
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "content-type", value: contentType)
         request.headers.add(name: "user-agent", value: "Liaison-Webhooks/1")
         request.headers.add(name: "webhook-id", value: messageID)
         request.headers.add(name: "webhook-timestamp", value: String(timestamp))

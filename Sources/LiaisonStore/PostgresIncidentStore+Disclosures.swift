@@ -21,6 +21,9 @@ public struct StoredDisclosure: Sendable, Hashable {
 public struct DisclosedRows: Sendable {
     public var incidents: [IncidentVersionKey: Incident]
     public var agreements: [AgreementVersionKey: Agreement]
+    /// When each incident version was received (its custody record's time): the STIX
+    /// `modified` of that version.
+    public var versionTimes: [IncidentVersionKey: Date] = [:]
 }
 
 /// One disclosure as it left the gateway, for the audit trail: what, to whom, under which
@@ -101,8 +104,24 @@ extension PostgresIncidentStore {
                     at: Set(disclosures.compactMap { disclosure in
                         disclosure.agreementVersion.map { AgreementVersionKey(id: disclosure.agreementID, version: $0) }
                     }),
-                    on: connection))
+                    on: connection),
+                versionTimes: try await versionTimes(of: Set(disclosures.map(\.incident)), on: connection))
         }
+    }
+
+    /// The custody record's receipt time of each incident version.
+    func versionTimes(of keys: Set<IncidentVersionKey>, on connection: PostgresConnection) async throws -> [IncidentVersionKey: Date] {
+        let ids = keys.map(\.id), versions = keys.map(\.version)
+        let rows = try await connection.query(
+            """
+            SELECT c.incident_id, c.version, c.received_at FROM custody_records c
+            JOIN unnest(\(ids)::uuid[], \(versions)::int4[]) AS k(id, version) ON c.incident_id = k.id AND c.version = k.version
+            """, logger: logger)
+        var found: [IncidentVersionKey: Date] = [:]
+        for try await (id, version, received) in rows.decode((UUID, Int, Date).self) {
+            found[IncidentVersionKey(id: id, version: version)] = received
+        }
+        return found
     }
 
     /// Audits disclosures made by `transport` (feed, incident API) in one transaction.

@@ -216,3 +216,32 @@ import Testing
         #expect(Set(properties.keys) == AgreementLoader.keys)
     }
 }
+
+@Suite(.timeLimit(.minutes(3))) struct AgreementWebhookFormatTests {
+    func load(_ format: String?) throws -> Agreement {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("agreement-\(UUID().uuidString).yaml")
+        let yaml = """
+            id: a
+            producer: cert
+            consumer: police
+            match: {taxonomies: [fraud], max_tlp: TLP:RED}
+            share: {fields: [observables], personal_data: {}}
+            webhook:
+              url: https://police.example/hook
+              secret: whsec_\(Data(repeating: 42, count: 32).base64EncodedString())
+            """ + (format.map { "\n  format: \($0)" } ?? "")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try #require(try AgreementLoader(environment: [:]).load(files: [file.path]).first?.agreement)
+    }
+
+    @Test("Reads webhook.format json or stix, json by default, and refuses anything else")
+    func format() throws {
+        #expect(try load(nil).webhook?.format == .json)
+        #expect(try load("json").webhook?.format == .json)
+        #expect(try load("json").versionHash == load(nil).versionHash)
+        #expect(try load("stix").webhook?.format == .stix)
+        let error = #expect(throws: ConfigurationError.self) { try load("xml") }
+        #expect(error?.description.contains("webhook.format: must be json or stix") == true)
+    }
+}

@@ -68,7 +68,11 @@ extension Agreement {
         if let iep { members["iep"] = iep.jsonValue }
         if let pseudonymKey { members["pseudonym_key"] = .string(Self.fingerprint(of: pseudonymKey)) }
         if let webhook {
-            members["webhook"] = .object(["url": .string(webhook.url), "secret": .string(Self.fingerprint(of: webhook.secret))])
+            var hook: [String: JSONValue] = ["url": .string(webhook.url), "secret": .string(Self.fingerprint(of: webhook.secret))]
+            // Only a format other than the default is written, so that every version written
+            // before formats existed keeps its document, and so its hash.
+            if webhook.format != .json { hook["format"] = .string(webhook.format.rawValue) }
+            members["webhook"] = .object(hook)
         }
         return .object(members)
     }
@@ -175,7 +179,12 @@ extension Agreement {
             guard case .object(let hook) = value, case .string(let url)? = hook["url"], case .string(let named)? = hook["secret"]
             else { throw .malformed }
             guard let secret = secrets.webhookSecret, named == Self.fingerprint(of: secret) else { throw .secretMismatch }
-            webhook = Webhook(url: url, secret: secret)
+            var format = PayloadFormat.json
+            if let value = hook["format"] {
+                guard case .string(let name) = value, let named = PayloadFormat(rawValue: name), named != .json else { throw .malformed }
+                format = named
+            }
+            webhook = Webhook(url: url, secret: secret, format: format)
         } else if secrets.webhookSecret != nil {
             throw .secretMismatch
         }

@@ -97,15 +97,24 @@ public struct Agreement: Sendable, Hashable, Identifiable {
         }
     }
 
-    /// A consumer's webhook endpoint and the Standard Webhooks signing secret.
+    /// A consumer's webhook endpoint, the Standard Webhooks signing secret, and the payload
+    /// format its receiver reads.
     public struct Webhook: Sendable, Hashable {
         public var url: String
         public var secret: Secret
+        public var format: PayloadFormat
 
-        public init(url: String, secret: Secret) {
+        public init(url: String, secret: Secret, format: PayloadFormat = .json) {
             self.url = url
             self.secret = secret
+            self.format = format
         }
+    }
+
+    /// What a webhook body holds: Liaison's JSON projection in the Standard Webhooks
+    /// envelope, or the disclosure as a STIX 2.1 bundle (`schemas/stix-export.md`).
+    public enum PayloadFormat: String, Sendable, Hashable, Codable, CaseIterable {
+        case json, stix
     }
 }
 

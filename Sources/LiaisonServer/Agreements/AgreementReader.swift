@@ -252,7 +252,15 @@ struct AgreementReader {
     /// `https` (an `http` one on this machine only with `allowInsecureLoopback`).
     private func readWebhook(_ webhook: Node.Mapping?, iep: IEPPolicy?, _ reader: inout YAMLReader) -> Agreement.Webhook? {
         guard let webhook else { return nil }
-        reader.rejectUnknownKeys(in: webhook, known: ["url", "secret"], path: "webhook")
+        reader.rejectUnknownKeys(in: webhook, known: ["url", "secret", "format"], path: "webhook")
+        var format = Agreement.PayloadFormat.json
+        if let name = reader.string(webhook, "format", path: "webhook", required: false) {
+            if let named = Agreement.PayloadFormat(rawValue: name) {
+                format = named
+            } else {
+                reader.fail(reader.value(webhook, "format"), key: "webhook.format", "must be json or stix")
+            }
+        }
         let url = reader.string(webhook, "url", path: "webhook", required: true)
         if let url {
             let parsed = URL(string: url)
@@ -272,6 +280,6 @@ struct AgreementReader {
             return nil
         }
         guard let url else { return nil }
-        return Agreement.Webhook(url: url, secret: secret)
+        return Agreement.Webhook(url: url, secret: secret, format: format)
     }
 }

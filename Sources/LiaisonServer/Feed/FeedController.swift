@@ -10,6 +10,10 @@ import NIOCore
 /// with the cursor to ask for the next page (opaque and the consumer's own: ``FeedCursors``).
 /// Disclosures of an agreement that is now suspended, terminated or gone are left out of the
 /// page (the cursor still moves past them).
+///
+/// With `Accept: application/stix+json;version=2.1` each item is the disclosure's STIX 2.1
+/// bundle instead (the page itself stays a JSON object, `application/json`, since a page of
+/// bundles is no STIX object); an `Accept` that allows neither is 406.
 struct FeedController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
@@ -21,6 +25,12 @@ struct FeedController {
 
     @Sendable func feed(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let consumer = try context.require(.consumer)
+        let stix = Self.wantsSTIX(request)
+        guard stix || MediaType.json.isAccepted(by: request) else {
+            throw Problem(
+                .notAcceptable, "not-acceptable", title: "Not acceptable",
+                detail: "The feed is served as application/json, or with STIX items for Accept: \(STIXBundle.mediaType).")
+        }
         let cursorText = request.uri.queryParameters["cursor"].map(String.init) ?? ""
         let cursor: Int64
         if cursorText.isEmpty {
@@ -39,11 +49,11 @@ struct FeedController {
         var items: [[UInt8]] = []
         var records: [DisclosureRecord] = []
         for case .success(let shown) in try await renderer.render(disclosures) {
-            let bytes = Array(try CanonicalJSON.encode(shown.rendering.projected))
+            let bytes = stix ? shown.stixBundle.bytes : Array(try CanonicalJSON.encode(shown.rendering.projected))
             items.append(bytes)
             records.append(shown.record(of: bytes))
         }
-        try await store.recordDisclosures(records, transport: "feed")
+        try await store.recordDisclosures(records, transport: stix ? "feed-stix" : "feed")
         let next = try cursors.cursor(after: disclosures.last?.sequence ?? cursor, consumer: consumer.organisation)
         // {"items":[…],"next_cursor":"…"}: canonical JSON (members in order) from the items'
         // own bytes, the exact bytes whose digests the audit trail holds.
@@ -54,5 +64,14 @@ struct FeedController {
         }
         page += Array(#"],"next_cursor":"\#(next)"}"#.utf8)
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: page)))
+    }
+
+    /// Whether `Accept` names STIX 2.1 explicitly (a wildcard keeps Liaison's JSON).
+    static func wantsSTIX(_ request: Request) -> Bool {
+        guard let header = request.headers[.accept] else { return false }
+        return header.split(separator: ",").contains { range in
+            let (name, parameters) = MediaType.parse(range)
+            return parameters["q"] != "0" && MediaType.stix.matches(name, parameters)
+        }
     }
 }

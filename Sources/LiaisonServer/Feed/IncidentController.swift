@@ -11,6 +11,10 @@ import NIOCore
 /// personal data were found where, by which detector, and what this agreement does with
 /// them — never the values). An incident not shared with the caller is 404, so that its
 /// existence is not disclosed either.
+///
+/// With `?format=stix` the answer is the same disclosure as a STIX 2.1 bundle
+/// (`application/stix+json;version=2.1`, `schemas/stix-export.md`) instead; `format=json`
+/// or no `format` gives Liaison's JSON, any other value is 400.
 struct IncidentController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
@@ -35,11 +39,21 @@ struct IncidentController {
 
     @Sendable func incident(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let consumer = try context.require(.consumer)
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "json"
+        guard format == "json" || format == "stix" else {
+            throw Problem.badRequest("invalid-format", "format must be json or stix.", pointer: "format")
+        }
         let notFound = Problem(.notFound, "not-found", title: "No such incident", detail: "No incident with this id is shared with you.")
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let (disclosure, custody) = try await store.latestDisclosure(of: id, to: consumer.organisation),
             case .success(let shown)? = try await renderer.render([disclosure]).first
         else { throw notFound }
+        if format == "stix" {
+            let bundle = shown.stixBundle.bytes
+            try await store.recordDisclosures([shown.record(of: bundle)], transport: "incident-api-stix")
+            return Response(
+                status: .ok, headers: [.contentType: STIXBundle.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: bundle)))
+        }
         let agreement = shown.agreement
         let redactions = shown.incident.redactions
             .filter { entry in agreement.fields.contains { entry.field.hasPrefix("/" + $0.rawValue) } }
