@@ -71,6 +71,6 @@ import Testing
         let hostile = String(repeating: "a@", count: 200_000) + String(repeating: "+1 ", count: 200_000)
         let clock = ContinuousClock()
         let elapsed = clock.measure { _ = scanner.scan(hostile) }
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(20))  // quadratic work would take minutes; a busy debug build needs room
     }
 }

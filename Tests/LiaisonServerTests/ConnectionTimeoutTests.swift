@@ -124,7 +124,7 @@ import Testing
             let baseline = try await Self.p99OfNormalRequests(port: port, rounds: 2)
             let (opened, continuation) = AsyncStream.makeStream(of: Void.self)
             async let held = Self.onThread {
-                try Self.holdSlowConnections(port: port, key: key, count: count, deadline: 11, opened: continuation)
+                try Self.holdSlowConnections(port: port, key: key, count: count, deadline: 16, opened: continuation)
             }
             // Normal requests once the slow connections are all open and held: each on a new connection.
             for await _ in opened {}
@@ -136,13 +136,15 @@ import Testing
             let outcome = try await held
             let open = outcome.closedAfter.filter { $0.seconds == nil }
             #expect(open.isEmpty, "\(open.count) of \(count) slow connections were still open")
-            // Each kind closed by its own clock: plus one check interval, plus slack for a busy machine.
+            // Each kind closed by its own clock, never before it; after it, one check interval plus
+            // the time this test's own loop over 1,000 sockets takes to notice on two busy cores
+            // (a whole sweep came 0.35 s late in a full parallel run), so the upper bounds are loose.
             for (kind, seconds) in outcome.closedAfter {
                 guard let seconds else { continue }
                 switch kind {
-                case .idle: #expect(seconds >= 4.5 && seconds < 8, "an idle connection closed after \(seconds) s")
-                case .slowHead: #expect(seconds >= 3.5 && seconds < 7, "a slow request head was closed after \(seconds) s")
-                case .slowBody: #expect(seconds >= 3.5 && seconds < 7, "a slow body was closed after \(seconds) s")
+                case .idle: #expect(seconds >= 4.5 && seconds < 12, "an idle connection closed after \(seconds) s")
+                case .slowHead: #expect(seconds >= 3.5 && seconds < 10, "a slow request head was closed after \(seconds) s")
+                case .slowBody: #expect(seconds >= 3.5 && seconds < 10, "a slow body was closed after \(seconds) s")
                 }
             }
         }

@@ -4,28 +4,31 @@ import Foundation
 
 @Suite("Pathological inputs finish in linear time")
 struct PathologicalTests {
-    static let inputs: [(String, String)] = [
-        ("digits", String(repeating: "7", count: 1_000_000)),
-        ("at-signs", String(repeating: "@", count: 1_000_000)),
-        ("dots", String(repeating: ".", count: 1_000_000)),
-        ("hex", String(repeating: "deadbeef0123456789", count: 60_000)),
-        ("a@a.", String(repeating: "a@a.", count: 250_000)),
-        ("spaced digits", String(repeating: "1 ", count: 500_000)),
-        ("colons", String(repeating: "a:", count: 500_000)),
-        ("brackets", String(repeating: "[.](at)", count: 150_000)),
-        ("plus digits", String(repeating: "+1", count: 500_000)),
-        ("label dots", String(repeating: "a.", count: 500_000)),
-        ("base58", String(repeating: "1A1zP1eP5Q", count: 100_000)),
-        ("capitalised words", String(repeating: "Marko ", count: 170_000)),
-        ("cues", String(repeating: "Name: ", count: 170_000)),
-        ("url-like", "http://" + String(repeating: "a", count: 1_000_000)),
+    static let inputs: [String: String] = [
+        "digits": String(repeating: "7", count: 1_000_000),
+        "at-signs": String(repeating: "@", count: 1_000_000),
+        "dots": String(repeating: ".", count: 1_000_000),
+        "hex": String(repeating: "deadbeef0123456789", count: 60_000),
+        "a@a.": String(repeating: "a@a.", count: 250_000),
+        "spaced digits": String(repeating: "1 ", count: 500_000),
+        "colons": String(repeating: "a:", count: 500_000),
+        "brackets": String(repeating: "[.](at)", count: 150_000),
+        "plus digits": String(repeating: "+1", count: 500_000),
+        "label dots": String(repeating: "a.", count: 500_000),
+        "base58": String(repeating: "1A1zP1eP5Q", count: 100_000),
+        "capitalised words": String(repeating: "Marko ", count: 170_000),
+        "cues": String(repeating: "Name: ", count: 170_000),
+        "url-like": "http://" + String(repeating: "a", count: 1_000_000),
     ]
 
-    @Test("A 1 MB pathological input is scanned within a generous time bound", arguments: inputs)
-    func finishes(name: String, text: String) {
+    /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug
+    /// build on two cores busy with other builds, where 1 MB of names took over 5 s.
+    @Test("A 1 MB pathological input is scanned within a generous time bound", arguments: inputs.keys.sorted())
+    func finishes(name: String) throws {
+        let text = try #require(Self.inputs[name])
         let start = Date()
         _ = PersonalDataScanner().scan(text)
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed < 5, "\(name) took \(elapsed)s")
+        #expect(elapsed < 20, "\(name) took \(elapsed)s")
     }
 }
