@@ -1,0 +1,189 @@
+/// Reading one word for ``NameReader``: its extent and shape as written (initials, suffixes after
+/// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer.
+extension NameReader {
+    enum Shape { case capitalised, allCaps, lower, initial }
+
+    /// One word as written (suffixes included) and what speaks for and against a person.
+    struct Word {
+        var range: Range<Int>
+        var shape: Shape
+        var evidence = NameEvidence()
+        /// Ends in a suffix after an apostrophe or hyphen ("Yılmaz'ın", "Krasniqi-t", "Jovana's"):
+        /// the last word of a name.
+        var suffixed = false
+        /// The folded last part with its case ending taken off, to find the same person again.
+        var stem: UInt64 = 0
+        /// Only spaces and one line break separate it from the word before.
+        var afterBreak = false
+    }
+
+    /// The plain word of letters at `i`, folded and hashed, its end, and whether it is written in
+    /// capitals; nil when `read` must decide: an initial, a hyphen or apostrophe inside, a letter
+    /// without a fold.
+    func foldedWord(at i: Int) -> (FoldedWordHash, Int, Bool)? {
+        var word = FoldedWordHash()
+        var e = i
+        var lowers = false
+        while e < p.count {
+            let b = p[e]
+            if b < 0x80 {
+                guard isAlpha(b) else { break }
+                lowers = lowers || isLowerASCII(b)
+                word.append(b | 0x20)
+                e += 1
+                continue
+            }
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            lowers = lowers || !PersonNames.isUpper(v)
+            guard NameGazetteer.fold(v, into: &word) else { return nil }
+            e += l
+        }
+        let after = p.at(e)
+        if after == 0x2D && isDigit(p.at(e + 1)) { return (word, e, !lowers) }
+        if word.count < 2 || (after == 0x2E && p.scalar(at: i).length == e - i) || after == 0x2D || after == 0x27 || after == 0xE2 {
+            return nil
+        }
+        return (word, e, !lowers)
+    }
+
+    /// The word at `i`: letters, with an apostrophe suffix ("Yılmaz'ın", "O'Neill"), hyphenated
+    /// parts ("Kaya-Demir") and Albanian hyphenated endings ("Krasniqi-t") inside it; an initial
+    /// is one capital and a dot.
+    /// `weighLowerCase: false` skips the gazetteer for a lower-case word, which no rule without a
+    /// cue needs.
+    mutating func word(at i: Int, weighLowerCase: Bool = true) -> Word? {
+        if let last, last.word.range.lowerBound == i, last.weighed || !weighLowerCase {
+            var word = last.word
+            word.afterBreak = false
+            return word
+        }
+        guard let word = read(at: i, weighLowerCase: weighLowerCase) else { return nil }
+        last = (word, weighLowerCase || word.shape != .lower)
+        return word
+    }
+
+    private mutating func read(at i: Int, weighLowerCase: Bool) -> Word? {
+        let (v0, l0) = p.scalar(at: i)
+        guard i < p.count, PersonNames.isLetter(v0) else { return nil }
+        let upper0 = PersonNames.isUpper(v0)
+        if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
+            return Word(range: i..<(i + l0 + 1), shape: .initial)
+        }
+        var parts = Parts()  // the stems looked up: before an apostrophe or a lower-case hyphen ending
+        var partStart = i
+        var stemmed = false
+        var atStart = true
+        var e = i
+        var innerUppers = 0, lowers = 0, letters = 0
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            if PersonNames.isLetter(v) {
+                if !stemmed {
+                    letters += 1
+                    if !PersonNames.isUpper(v) { lowers += 1 } else if !atStart { innerUppers += 1 }
+                }
+                atStart = false
+                e += l
+                continue
+            }
+            let apostrophe = v == 0x27 || v == 0x2019
+            guard apostrophe || v == 0x2D else { break }
+            let (nv, _) = p.scalar(at: e + l)
+            guard PersonNames.isLetter(nv), !stemmed else { break }
+            parts.append(partStart..<e)
+            if v == 0x2D && PersonNames.isUpper(nv) && !isShortCapitalSuffix(e + l) {
+                partStart = e + l  // a double-barrelled name: each part is looked up
+                atStart = true
+            } else if apostrophe && e - partStart == 1 && upper0 {
+                parts.removeLast()  // "O'Neill", "D'Angelo": the part after the apostrophe is the name
+                partStart = e + l
+                atStart = true
+            } else {
+                stemmed = true      // a suffix: "Yılmaz'ın", "Krasniqi-t", "Ahmet'e"
+            }
+            e += l
+        }
+        // Letters run into a digit, '@', '_' or '/': a token ("AS12345", "RS35", "CVE-2024"), not a word.
+        let after = p.at(e)
+        guard e - i <= 96, letters >= 2, !isDigit(after), after != 0x40, after != 0x5F, after != 0x2F,
+              !(after == 0x2D && isDigit(p.at(e + 1))) else { return nil }
+        if !stemmed { parts.append(partStart..<e) }
+        let shape: Shape
+        if !upper0 {
+            guard innerUppers == 0 else { return nil }
+            shape = .lower
+        } else if lowers == 0 {
+            shape = .allCaps
+        } else if innerUppers == 0 {
+            shape = .capitalised
+        } else {
+            return nil  // "DigitalOcean", "iPhone": brands, not people
+        }
+        var word = Word(range: i..<e, shape: shape, suffixed: stemmed)
+        if shape == .lower && !weighLowerCase { return word }
+        for k in 0..<parts.count {
+            let part = parts[k]
+            folded.removeAll(keepingCapacity: true)
+            guard NameGazetteer.fold(p, part, into: &folded) else { return word }
+            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
+        }
+        word.stem = NameEvidence.stem(folded)
+        return word
+    }
+
+    /// Up to three parts of a double-barrelled word, without allocating; more are not looked up.
+    private struct Parts {
+        private var first = 0..<0, second = 0..<0, third = 0..<0
+        private(set) var count = 0
+
+        mutating func append(_ r: Range<Int>) {
+            switch count {
+            case 0: first = r
+            case 1: second = r
+            case 2: third = r
+            default: return
+            }
+            count += 1
+        }
+
+        mutating func removeLast() { count -= 1 }
+
+        subscript(k: Int) -> Range<Int> { k == 0 ? first : k == 1 ? second : third }
+    }
+
+    /// The stem (see `NameEvidence.stem`) of the capitalised word at `i` and its end, without
+    /// weighing it: the second pass looks for names found before.
+    mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
+        var e = i
+        while e < p.count, e - i <= 96 {
+            let (v, l) = p.scalar(at: e)
+            guard PersonNames.isLetter(v) else { break }
+            e += l
+        }
+        folded.removeAll(keepingCapacity: true)
+        guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &folded), folded.count >= 2 else { return nil }
+        return (NameEvidence.stem(folded), e)
+    }
+
+    /// "ć", "č" or "ћ" (either case) in `r`.
+    private func hasAccentedC(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k + 1 < r.upperBound {
+            let a = p[k], b = p[k + 1]
+            if (a == 0xC4 && (b == 0x86 || b == 0x87 || b == 0x8C || b == 0x8D)) || (a == 0xD1 && b == 0x9B) || (a == 0xD0 && b == 0x8B) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".
+    private func isShortCapitalSuffix(_ k: Int) -> Bool {
+        var j = k
+        var letters = 0
+        while letters <= 3, PersonNames.isLetter(p.scalar(at: j).value) { j += p.scalar(at: j).length; letters += 1 }
+        return letters <= 3 && k >= 2 && PersonNames.isUpper(p.scalar(at: k - 2).value)
+    }
+}
