@@ -99,13 +99,14 @@ let package = Package(
         .target(
             name: "LiaisonTestSupport",
             dependencies: [
-                "LiaisonServer",
+                "LiaisonServer", "LiaisonTestTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/LiaisonTestSupport",
             swiftSettings: swiftSettings
         ),
+        .target(name: "LiaisonTestTools", path: "Tests/LiaisonTestTools", swiftSettings: swiftSettings),
         .target(
             name: "LiaisonCorpus", dependencies: ["LiaisonCore"], path: "Benchmarks/LiaisonCorpus",
             swiftSettings: swiftSettings),
@@ -128,9 +129,10 @@ let package = Package(
         .executableTarget(
             name: "MailFuzz", dependencies: ["LiaisonMail"], path: "Fuzz/MailFuzz", swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonMailTests", dependencies: ["LiaisonMail", "MailCorpus", "LiaisonCore"],
+            name: "LiaisonMailTests", dependencies: ["LiaisonMail", "MailCorpus", "LiaisonCore", "LiaisonTestTools"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonCorpus", "LiaisonTestTools"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonIntakeTests", dependencies: ["LiaisonIntake"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
@@ -151,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer", "LiaisonTestSupport", "LiaisonCorpus", "MailCorpus",
+                "LiaisonServer", "LiaisonTestSupport", "LiaisonTestTools", "LiaisonCorpus", "MailCorpus",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

@@ -1,13 +1,12 @@
 import Foundation
 import LiaisonCore
+import LiaisonTestTools
 import Testing
 
 /// STIX 2.1 bundles rendered from projections: valid for the OASIS validator in strict mode
 /// (the pinned PyPI `stix2-validator` in the Python environment `deploy/local/test` makes),
 /// deterministic, and never carrying what the agreement withholds.
 @Suite(.timeLimit(.minutes(3))) struct STIXExportTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let validator = root.appendingPathComponent(".build/test-python/bin/stix2_validator")
 
     static let draft = IncidentDraft(
         naturalKey: "stix:1",
@@ -142,9 +141,7 @@ import Testing
 
     @Test("Every bundle passes the OASIS stix2-validator in strict mode, with no warnings")
     func bundlesValidate() throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.validator.path),
-            "no \(Self.validator.path): run deploy/local/test (or the venv step in it) to install the pinned stix2-validator")
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-stix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -152,7 +149,7 @@ import Testing
         for (name, bundle) in bundles {
             try Data(bundle.bytes).write(to: directory.appendingPathComponent("\(name).json"))
         }
-        let (status, output) = try Self.validate(directory)
+        let (status, output) = try STIXValidator.run(directory)
         #expect(status == 0, "\(output)")
         #expect(!output.contains("[!]") && !output.contains("[X]"), "\(output)")
         #expect(output.components(separatedBy: "STIX JSON: Valid").count - 1 == bundles.count, "\(output)")
@@ -160,7 +157,7 @@ import Testing
 
     @Test("The validator refuses a bundle with a warning (a UUIDv5 incident id), so a pass means something")
     func validatorRefuses() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.validator.path), "no \(Self.validator.path): run deploy/local/test")
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-stix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -171,14 +168,13 @@ import Testing
             "type": "bundle", "id": "bundle--6f1c4c1e-7a53-4f0e-9f7e-0d3c9b2a1e55", "objects": .array(objects.map(JSONValue.object)),
         ])
         try Data(broken.canonicalBytes).write(to: directory.appendingPathComponent("broken.json"))
-        let (status, _) = try Self.validate(directory)
+        let (status, _) = try STIXValidator.run(directory)
         #expect(status != 0)
     }
 
     @Test("Every Liaison extension in those bundles matches schemas/stix-liaison-extension.schema.json")
     func extensionMatchesItsSchema() throws {
-        let python = Self.root.appendingPathComponent(".build/test-python/bin/python")
-        try #require(FileManager.default.isExecutableFile(atPath: python.path), "no \(python.path): run deploy/local/test")
+        try #require(TestPython.missing("python") == nil, "\(TestPython.missing("python") ?? "")")
         var payloads: [JSONValue] = []
         for (_, bundle) in Self.variedBundles() {
             for object in Self.objects(bundle) {
@@ -202,29 +198,9 @@ import Testing
                     failed = 1
             sys.exit(failed)
             """
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, Self.root.appendingPathComponent("schemas/stix-liaison-extension.schema.json").path, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-    }
-
-    static func validate(_ directory: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = validator
-        process.arguments = ["--strict", "--strict-properties", "--enforce-refs", "--no-cache", "--recursive", directory.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let (status, text) = try TestPython.run(
+            "python", ["-c", script, TestPython.root.appendingPathComponent("schemas/stix-liaison-extension.schema.json").path, file.path])
+        #expect(status == 0, "\(text)")
     }
 
     @Test("The same disclosed version gives the same ids and bytes; a new version a new modified")

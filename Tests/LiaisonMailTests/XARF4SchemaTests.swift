@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonTestTools
 import Testing
 @testable import LiaisonMail
 
@@ -6,9 +7,7 @@ import Testing
 /// Schemas (xarf/xarf-spec, as shipped by the pinned PyPI package `xarf`, with its own
 /// validator) in the Python environment that `deploy/local/test` makes.
 @Suite(.timeLimit(.minutes(3))) struct XARF4SchemaTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = root.appendingPathComponent(".build/test-python/bin/python")
-    static let fixtures = root.appendingPathComponent("Tests/LiaisonMailTests/Fixtures/xarf-v4")
+    static let fixtures = TestPython.root.appendingPathComponent("Tests/LiaisonMailTests/Fixtures/xarf-v4")
 
     static let validator = """
         import json, sys
@@ -24,26 +23,16 @@ import Testing
 
     @Test("Every XARF v4 fixture validates against the specification's JSON Schemas")
     func fixturesValidate() throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.python.path),
-            "no \(Self.python.path): run deploy/local/test (or the venv step in it) to install the pinned xarf package")
+        try #require(TestPython.missing("python") == nil, "\(TestPython.missing("python") ?? "")")
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasSuffix(".json") }.sorted()
         #expect(files.count >= 5)
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = ["-c", Self.validator] + files.map { Self.fixtures.appendingPathComponent($0).path }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try TestPython.run("python", ["-c", Self.validator] + files.map { Self.fixtures.appendingPathComponent($0).path })
+        #expect(status == 0, "\(text)")
     }
 
     @Test("RSITTables.xarf4 maps exactly the category/type pairs of the specification's master schema")
     func tableCoversTheSchema() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "no \(Self.python.path): run deploy/local/test")
+        try #require(TestPython.missing("python") == nil, "\(TestPython.missing("python") ?? "")")
         let script = """
             import json, importlib.resources
             master = json.loads(importlib.resources.files("xarf").joinpath("schemas/xarf-v4-master.json").read_text())
@@ -51,30 +40,17 @@ import Testing
                 for kind in rule["properties"]["type"]["enum"]:
                     print(rule["properties"]["category"]["const"] + "/" + kind)
             """
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, text) = try TestPython.run("python", ["-c", script])
+        #expect(status == 0)
         #expect(Set(text.split(separator: "\n").map(String.init)) == Set(RSITTables.xarf4.keys))
     }
 
     @Test("The validator refuses a document that breaks the schema, so a pass means something")
     func validatorRefuses() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.python.path), "no \(Self.python.path): run deploy/local/test")
+        try #require(TestPython.missing("python") == nil, "\(TestPython.missing("python") ?? "")")
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("xarf-broken-\(UUID().uuidString).json")
         try Data(#"{"xarf_version": "4.0.0", "category": "messaging", "type": "spam"}"#.utf8).write(to: broken)
         defer { try? FileManager.default.removeItem(at: broken) }
-        let process = Process()
-        process.executableURL = Self.python
-        process.arguments = ["-c", Self.validator, broken.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        #expect(try TestPython.run("python", ["-c", Self.validator, broken.path]).status == 1)
     }
 }

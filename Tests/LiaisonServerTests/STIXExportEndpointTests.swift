@@ -7,6 +7,7 @@ import LiaisonDelivery
 import LiaisonServer
 import LiaisonStore
 import LiaisonTestSupport
+import LiaisonTestTools
 import Testing
 
 /// A disclosure read as STIX 2.1: by the incident API, the feed and the webhook; every
@@ -46,7 +47,7 @@ import Testing
 
     @Test("GET /v1/incidents/{id}?format=stix answers a valid STIX bundle, the same bytes each time")
     func incidentAsSTIX() async throws {
-        try #require(STIXValidator.isInstalled, "no \(STIXValidator.executable.path): run deploy/local/test")
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil)
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
@@ -81,8 +82,8 @@ import Testing
 
     @Test("The walkthrough's incident under the demo agreement reads as a valid STIX bundle")
     func walkthroughIncident() async throws {
-        try #require(STIXValidator.isInstalled, "no \(STIXValidator.executable.path): run deploy/local/test")
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
+        let root = TestPython.root
         let loaded = try AgreementLoader(environment: [:]).load(directory: root.appendingPathComponent("deploy/local/agreements"))
         let agreement = try #require(loaded.first?.agreement)
         let event = try String(contentsOf: root.appendingPathComponent("deploy/local/examples/phishing-event.ndjson"), encoding: .utf8)
@@ -141,7 +142,7 @@ import Testing
 
     @Test("The feed with Accept: application/stix+json;version=2.1 gives one valid bundle per disclosure")
     func feedAsSTIX() async throws {
-        try #require(STIXValidator.isInstalled, "no \(STIXValidator.executable.path): run deploy/local/test")
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
         try await TestDatabase.withSchema { (db) async throws in
             let agreement = GatewayFixture.agreement(webhookURL: nil)
             let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])))
@@ -171,7 +172,7 @@ import Testing
 
     @Test("An agreement with webhook format stix gets the bundle as the signed webhook body")
     func webhookAsSTIX() async throws {
-        try #require(STIXValidator.isInstalled, "no \(STIXValidator.executable.path): run deploy/local/test")
+        try #require(STIXValidator.missing == nil, "\(STIXValidator.missing ?? "")")
         try await TestDatabase.withSchema { (db) async throws in
             let receiver = WebhookReceiver()
             try await receiver.serve { url in
