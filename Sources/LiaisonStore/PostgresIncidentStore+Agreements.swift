@@ -226,6 +226,20 @@ public struct AgreementTransaction: Sendable {
         try await store.versions(agreementID: agreementID, states: nil, lock: true, on: connection)
     }
 
+    /// Everyone who edited draft `number`, read in this transaction (four eyes excludes them).
+    public func editors(of number: Int) async throws -> [AuditActor] {
+        let rows = try await connection.query(
+            """
+            SELECT organisation, person FROM agreement_events
+            WHERE agreement_id = \(agreementID) AND number = \(number) AND action = 'edit' ORDER BY seq
+            """, logger: logger)
+        var editors: [AuditActor] = []
+        for try await (organisation, person) in rows.decode((String, String?).self) {
+            editors.append(AuditActor(organisation: organisation, person: person))
+        }
+        return editors
+    }
+
     /// Creates the agreement's record (and its organisations) if it does not exist; returns
     /// whether it did.
     public func createIfMissing(_ agreement: Agreement) async throws -> Bool {

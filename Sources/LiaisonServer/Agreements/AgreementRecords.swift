@@ -113,8 +113,7 @@ public struct AgreementRecords: Sendable {
         try await store.withAgreementTransaction(agreementID) { transaction in
             let versions = try await transaction.versions()
             let version = try find(number, in: versions, agreementID: agreementID, ifMatch: ifMatch, by: actor)
-            let editors = try await store.agreementEvents(agreementID).filter { $0.action == "edit" && $0.number == number }.map(\.actor)
-            try governance.checkApproval(of: version, by: actor, among: versions, editors: editors)
+            try governance.checkApproval(of: version, by: actor, among: versions, editors: try await transaction.editors(of: number))
             try await transaction.setState(number, to: .approved)
             try await transaction.record("approve", number: number, by: actor, reason: nil, details: ["document": version.hash])
             try await settle(transaction, at: now)
