@@ -15,6 +15,7 @@ extension Receipt {
             "outcomes": .array(outcomes.map(\.jsonValue)),
         ]
         if !parts.isEmpty { members["parts"] = .array(parts.map(\.jsonValue)) }
+        if let ledgerIndex { members["ledger_index"] = .number(Double(ledgerIndex)) }
         if let signature { members["signature"] = signature.jsonValue }
         return members
     }

@@ -21,12 +21,15 @@ public struct GatewayDependencies: Sendable {
     public var publicURL: String?
     /// `delivery.allow_insecure_loopback`, for agreement documents sent to the admin API.
     public var allowInsecureLoopback: Bool
+    /// The ledger's origin, the name its checkpoints carry (``LedgerSettings/origin(publicURL:)``).
+    public var ledgerOrigin: String
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
         governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
-        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false
+        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
+        ledgerOrigin: String = LedgerSettings().origin(publicURL: nil)
     ) {
         self.store = store
         self.migrator = migrator
@@ -39,6 +42,7 @@ public struct GatewayDependencies: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.publicURL = publicURL
         self.allowInsecureLoopback = allowInsecureLoopback
+        self.ledgerOrigin = ledgerOrigin
     }
 }
 
@@ -72,6 +76,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     AdminOrganisationsController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    LedgerController(
+        store: dependencies.store, key: dependencies.store.signer.checkpointKey(name: dependencies.ledgerOrigin),
+        governance: dependencies.governance
+    ).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

@@ -78,6 +78,9 @@ public struct Gateway: Sendable {
         IntakePipeline(store: store, agreements: agreements, protector: IncidentProtector(policy: configuration.protectionPolicy))
     }
 
+    /// The name the ledger's checkpoints carry (`ledger.origin`).
+    public var ledgerOrigin: String { configuration.ledger.origin(publicURL: configuration.publicURL) }
+
     public func loadAgreements() throws -> [AgreementLoader.Loaded] {
         guard let directory = configuration.agreementsDirectory else { return [] }
         return try AgreementLoader(environment: environment, allowInsecureLoopback: configuration.allowInsecureLoopback)
@@ -168,7 +171,7 @@ public struct Gateway: Sendable {
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
-                    allowInsecureLoopback: configuration.allowInsecureLoopback)
+                    allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,
@@ -183,6 +186,9 @@ public struct Gateway: Sendable {
                             .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
                             .init(service: AgreementRefreshService(
                                 registry: agreements, store: store, interval: configuration.agreementRefreshInterval, logger: logger)),
+                            .init(service: LedgerSealService(
+                                store: store, key: store.signer.checkpointKey(name: ledgerOrigin), settings: configuration.ledger,
+                                httpClient: httpClient, logger: logger)),
                             .init(service: worker), .init(service: app),
                         ],
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

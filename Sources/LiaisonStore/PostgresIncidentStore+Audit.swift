@@ -11,26 +11,37 @@ extension PostgresIncidentStore {
 
     static let appendLockKey: Int64 = 0x4c69_6169_736f_6e01
 
-    /// Appends one entry to the audit chain: who did what to which subject, when, with
-    /// details (identifiers and counts only). Each entry's hash covers the previous
-    /// entry's hash, its UTC time, actor, action, subject and details, so an edit or a
-    /// deletion anywhere breaks every later link.
+    /// Appends one entry to the ledger: who did what to which subject, when, with details
+    /// (identifiers, counts and hashes only). It takes the next leaf index under the append
+    /// lock, so indexes are dense and commit in order; the sealer hashes it into the tree.
     func appendAudit(
         actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
         on connection: PostgresConnection
     ) async throws {
+        try await insertLedgerEntry(
+            index: try await nextLedgerIndex(on: connection), actor: actor, action: action, subject: subject, details: details,
+            on: connection)
+    }
+
+    /// Takes the append lock and answers the index the transaction's next ledger entry gets.
+    /// A separate statement from the lock, so that it sees every entry committed before.
+    func nextLedgerIndex(on connection: PostgresConnection) async throws -> Int64 {
         try await takeAppendLock(on: connection)
+        let rows = try await connection.query("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_log", logger: logger)
+        for try await index in rows.decode(Int64.self) { return index }
+        return 0
+    }
+
+    /// Writes the entry at `index`, which ``nextLedgerIndex(on:)`` gave under the lock still held.
+    func insertLedgerEntry(
+        index: Int64?, actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
+        on connection: PostgresConnection
+    ) async throws {
         let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)
         try await connection.query(
             """
-            WITH prev AS (SELECT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ''::bytea) AS hash),
-                 clock AS (SELECT clock_timestamp() AS at)
-            INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash)
-            SELECT clock.at, \(actor), \(action), \(subject), \(detailsJSON)::jsonb, prev.hash,
-                   sha256(prev.hash || convert_to(concat_ws(E'\\n',
-                       to_char(clock.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                       \(actor), \(action), \(subject), \(detailsJSON)::jsonb::text), 'UTF8'))
-            FROM prev, clock
+            INSERT INTO audit_log (leaf_index, actor, action, subject, details)
+            VALUES (\(index), \(actor), \(action), \(subject), \(detailsJSON)::jsonb)
             """, logger: logger)
     }
 
@@ -60,38 +71,23 @@ struct AnyEncodable: Encodable {
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
 
-/// One entry of the audit trail as auditors read it.
-public struct AuditEntry: Sendable, Hashable, Codable {
-    public var seq: Int64
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var subject: String
-    public var details: JSONValue
-    /// Hex SHA-256 chaining this entry to the one before.
-    public var hash: String
-}
 
 extension PostgresIncidentStore {
-    /// Audit entries after `after` (a seq), oldest first, filtered by time, actor, subject
-    /// (exactly, or a prefix ending in `:` such as `agreement:`) and action.
+    /// Ledger entries from index `after + 1` on (all with `after` nil), oldest first, filtered by
+    /// time, actor, subject (exactly, or a prefix ending in `:` such as `agreement:`) and action.
     public func auditEntries(
-        from: Date?, to: Date?, actor: String?, subject: String?, action: String?, after: Int64, limit: Int
-    ) async throws -> [AuditEntry] {
+        from: Date?, to: Date?, actor: String?, subject: String?, action: String?, after: Int64?, limit: Int
+    ) async throws -> [LedgerEntry] {
         let prefix = subject.map { $0.hasSuffix(":") ? $0 + "%" : $0 }
         let rows = try await client.query(
             """
-            SELECT seq, at, actor, action, subject, details::text, hash FROM audit_log
-            WHERE seq > \(after) AND (\(from)::timestamptz IS NULL OR at >= \(from)) AND (\(to)::timestamptz IS NULL OR at < \(to))
+            SELECT \(unescaped: Self.ledgerColumns) FROM audit_log
+            WHERE leaf_index > \(after ?? -1) AND (\(from)::timestamptz IS NULL OR at >= \(from))
+              AND (\(to)::timestamptz IS NULL OR at < \(to))
               AND (\(actor)::text IS NULL OR actor = \(actor)) AND (\(action)::text IS NULL OR action = \(action))
               AND (\(prefix)::text IS NULL OR subject LIKE \(prefix))
-            ORDER BY seq LIMIT \(limit)
+            ORDER BY leaf_index LIMIT \(limit)
             """, logger: logger)
-        var entries: [AuditEntry] = []
-        for try await (seq, at, actor, action, subject, details, hash) in rows.decode((Int64, Date, String, String, String, String, Data).self) {
-            let json = (try? CanonicalJSON.decode(JSONValue.self, from: Data(details.utf8))) ?? .object([:])
-            entries.append(AuditEntry(seq: seq, at: at, actor: actor, action: action, subject: subject, details: json, hash: hash.hexString))
-        }
-        return entries
+        return try await Self.ledgerEntries(rows)
     }
 }

@@ -91,30 +91,36 @@ public struct IntakeTransaction: Sendable {
         try await store.vaultValues(for: tokens, on: connection)
     }
 
-    /// Writes what one intake decided: the signed receipt, the updated incidents' new
-    /// versions (the replaced ones kept in `incident_versions`), a custody record per new
-    /// version, the vault entries, one delivery per disclosure and the audit entry.
-    public func commit(_ intake: IntakeCommit) async throws {
-        let receipt = intake.receipt.receipt
+    /// Writes what one intake decided: the updated incidents' new versions (the replaced
+    /// ones kept in `incident_versions`), the vault entries, then, under the append lock, the
+    /// receipt signed with the ledger index of its entry, a custody record per new version,
+    /// one delivery per disclosure and the ledger entry itself. Returns the signed receipt.
+    public func commit(_ intake: IntakeCommit) async throws -> SignedReceipt {
+        try await replaceVersions(intake.updates)
+        try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
+        var unsigned = intake.receipt
+        unsigned.ledgerIndex = try await store.nextLedgerIndex(on: connection)
+        let signed = try store.signer.sign(unsigned)
+        let receipt = signed.receipt
         try await connection.query(
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
             VALUES (\(receipt.id), \(receipt.producer), \(receipt.transport.rawValue),
-                    \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), \(intake.receipt.document.utf8Text))
+                    \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), \(signed.document.utf8Text))
             """, logger: logger)
-        try await replaceVersions(intake.updates)
         let versioned = intake.accepted.map { ($0.incident, 1) } + intake.updates.map { ($0.incident, $0.version) }
         try await insertCustodyRecords(versioned, receipt: receipt, bodySHA256: intake.bodySHA256)
-        try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
         try await insertDeliveries(intake.disclosures)
-        try await store.appendAudit(
-            actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
+        try await store.insertLedgerEntry(
+            index: unsigned.ledgerIndex, actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
             details: [
                 "accepted": intake.accepted.count, "updated": intake.updates.count,
                 "duplicates": receipt.outcomes.filter { $0.status == .duplicate }.count,
                 "rejected": receipt.outcomes.filter { $0.status == .rejected }.count, "deliveries": intake.disclosures.count,
+                "body_sha256": intake.bodySHA256.hexString, "transport": receipt.transport.rawValue,
             ],
             on: connection)
+        return signed
     }
 
     /// Moves each updated incident's stored version into `incident_versions` and writes
@@ -183,11 +189,10 @@ public struct IntakeTransaction: Sendable {
             """, logger: logger)
     }
 
-    /// One row per disclosure. Inserted under the append lock, so feed sequence numbers
-    /// become visible in order and a cursor never skips a row.
+    /// One row per disclosure. Inserted under the append lock (``commit(_:)`` holds it), so
+    /// feed sequence numbers become visible in order and a cursor never skips a row.
     private func insertDeliveries(_ disclosures: [Disclosure]) async throws {
         guard !disclosures.isEmpty else { return }
-        try await store.takeAppendLock(on: connection)
         var versions: [ByteBuffer] = []
         versions.reserveCapacity(disclosures.count)
         for disclosure in disclosures { versions.append(ByteBuffer(bytes: [UInt8](hex: disclosure.agreementVersion) ?? [])) }
@@ -205,7 +210,8 @@ public struct IntakeTransaction: Sendable {
 
 /// Everything one intake writes, as decided outside the store.
 public struct IntakeCommit: Sendable {
-    public var receipt: SignedReceipt
+    /// Signed by ``IntakeTransaction/commit(_:)`` once its ledger index is known.
+    public var receipt: Receipt
     public var idempotencyKey: String?
     public var bodySHA256: Data
     /// New incidents (version 1).
@@ -215,7 +221,7 @@ public struct IntakeCommit: Sendable {
     public var disclosures: [Disclosure]
 
     public init(
-        receipt: SignedReceipt, idempotencyKey: String?, bodySHA256: Data, accepted: [IncidentProtector.Result],
+        receipt: Receipt, idempotencyKey: String?, bodySHA256: Data, accepted: [IncidentProtector.Result],
         updates: [IncidentUpdate], disclosures: [Disclosure]
     ) {
         self.receipt = receipt

@@ -71,28 +71,37 @@ import Testing
 }
 
 @Suite(.timeLimit(.minutes(3))) struct AuditLogTests {
-    @Test("Chains each entry to the one before, and refuses edits and deletions")
-    func chain() async throws {
+    @Test("Numbers entries densely from 0, leaves no gap after a rollback, and refuses edits, deletions and truncation of entries, nodes and checkpoints")
+    func ledger() async throws {
         try await TestDatabase.withSchema { (db) async throws in
+            struct Abandoned: Error {}
             for index in 0..<3 {
                 try await db.store.audit(by: AuditActor(organisation: "test"), action: "check", subject: "s\(index)", details: ["n": index])
+                await #expect(throws: Abandoned.self) {
+                    try await db.store.withTransaction { connection in
+                        try await connection.query(
+                            """
+                            INSERT INTO audit_log (leaf_index, actor, action, subject)
+                            SELECT coalesce(max(leaf_index) + 1, 0), 'test', 'abandoned', 'x' FROM audit_log
+                            """, logger: TestDatabase.logger)
+                        throw Abandoned()
+                    }
+                }
             }
-            let rows = try await db.client.query(
-                "SELECT prev_hash, hash FROM audit_log ORDER BY seq", logger: TestDatabase.logger)
-            var previous = Data()
-            var count = 0
-            for try await (prev, hash) in rows.decode((Data, Data).self) {
-                #expect(prev == previous)
-                #expect(hash.count == 32)
-                previous = hash
-                count += 1
-            }
-            #expect(count == 3)
-            await #expect(throws: PSQLError.self) {
-                try await db.client.query("UPDATE audit_log SET actor = 'x'", logger: TestDatabase.logger)
-            }
-            await #expect(throws: PSQLError.self) {
-                try await db.client.query("DELETE FROM audit_log", logger: TestDatabase.logger)
+            let rows = try await db.client.query("SELECT leaf_index, subject FROM audit_log ORDER BY seq", logger: TestDatabase.logger)
+            var found: [String] = []
+            for try await (index, subject) in rows.decode((Int64, String).self) { found.append("\(index):\(subject)") }
+            #expect(found == ["0:s0", "1:s1", "2:s2"])
+            let key = db.store.signer.checkpointKey(name: "liaison.invalid/ledger")
+            #expect(try await db.store.sealLedger(key: key)?.size == 3)
+            #expect(try await db.store.sealLedger(key: key) == nil)
+            for statement in [
+                "UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log", "UPDATE ledger_nodes SET idx = idx",
+                "DELETE FROM ledger_nodes", "TRUNCATE ledger_nodes", "DELETE FROM ledger_checkpoints", "TRUNCATE ledger_checkpoints",
+            ] {
+                await #expect(throws: PSQLError.self, "\(statement)") {
+                    try await db.client.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+                }
             }
         }
     }

@@ -12,6 +12,10 @@ public struct Receipt: Sendable, Hashable, Codable {
     public var outcomes: [Outcome]
     /// For e-mail: what became of each MIME part, by path.
     public var parts: [Part]
+    /// The index of the intake's entry in the disclosure ledger, for asking later for the
+    /// proof that the entry is in the log (`GET /v1/audit/proof/inclusion`). Receipts from
+    /// before the ledger have none.
+    public var ledgerIndex: Int64?
     /// The gateway's Ed25519 signature (see ``ReceiptSigner``); nil only before signing.
     public var signature: Signature?
 
@@ -111,6 +115,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         case receivedAt = "received_at"
         case bodySHA256 = "body_sha256"
         case incidentIDs = "incident_ids"
+        case ledgerIndex = "ledger_index"
     }
 
     /// The same members as `jsonValue` (JSONValue+Model.swift), the one definition of the
@@ -129,6 +134,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         outcomes = try container.decode([Outcome].self, forKey: .outcomes)
         parts = try container.decodeIfPresent([Part].self, forKey: .parts) ?? []
         signature = try container.decodeIfPresent(Signature.self, forKey: .signature)
+        ledgerIndex = try container.decodeIfPresent(Int64.self, forKey: .ledgerIndex)
     }
 }
 

@@ -29,6 +29,9 @@ public struct ReceiptSigner: Sendable {
         return SignedReceipt(receipt: signed, document: JSONValue.object(members).canonicalBytes)
     }
 
+    /// The same key, signing the ledger's checkpoints under the ledger's origin.
+    public func checkpointKey(name: String) -> CheckpointKey { CheckpointKey(name: name, privateKey: key) }
+
     /// The bytes a receipt's signature covers: the JCS form of the receipt without `signature`.
     public static func signedBytes(of receipt: Receipt) throws -> [UInt8] {
         var unsigned = receipt

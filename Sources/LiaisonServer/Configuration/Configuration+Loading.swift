@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "log_level"],
+                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "log_level"],
                     path: "")
             }
         }
@@ -67,6 +67,7 @@ extension Configuration {
         configuration.readHTTP(reader.mapping(root, "http", path: ""), reader: &reader)
         configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
         configuration.readGovernance(reader.mapping(root, "governance", path: ""), reader: &reader)
+        configuration.readLedger(reader.mapping(root, "ledger", path: ""), base: path, reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {

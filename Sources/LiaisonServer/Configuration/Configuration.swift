@@ -75,6 +75,8 @@ public struct Configuration: Sendable {
     /// `governance.refresh_seconds`: how often each replica re-reads the agreements in force
     /// (and so how soon an approval, suspension or expiry takes effect). Default 2.
     public var agreementRefreshInterval: Duration = .seconds(2)
+    /// `ledger.*`: the ledger's name and when and where its checkpoints are published.
+    public var ledger = LedgerSettings()
     /// `delivery.allow_insecure_loopback`: an IEP policy that requires encryption in transit may
     /// still name an `http` webhook on 127.0.0.1 or localhost. Development only; default false.
     public var allowInsecureLoopback = false

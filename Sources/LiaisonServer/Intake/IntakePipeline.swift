@@ -131,13 +131,13 @@ public struct IntakePipeline: Sendable {
         let previousVault = try await transaction.vaultValues(for: SharingPlanner.tokensToCompare(updates, under: agreements))
         let disclosures = SharingPlanner.disclosures(ofNew: resolution.accepted.map(\.incident), under: agreements)
             + SharingPlanner.disclosures(ofUpdates: updates, under: agreements, previousVault: previousVault)
-        let receipt = try store.signer.sign(Receipt(
+        let receipt = Receipt(
             id: UUID.random(), producer: submission.producer, transport: submission.transport,
-            receivedAt: submission.receivedAt, bodySHA256: bodySHA256.hexString, outcomes: outcomes, parts: batch.parts))
-        try await transaction.commit(IntakeCommit(
+            receivedAt: submission.receivedAt, bodySHA256: bodySHA256.hexString, outcomes: outcomes, parts: batch.parts)
+        let signed = try await transaction.commit(IntakeCommit(
             receipt: receipt, idempotencyKey: submission.idempotencyKey, bodySHA256: bodySHA256,
             accepted: resolution.accepted, updates: updates, disclosures: disclosures))
-        return .committed(receipt)
+        return .committed(signed)
     }
 }
 

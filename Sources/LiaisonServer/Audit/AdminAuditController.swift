@@ -26,7 +26,7 @@ struct AdminAuditController {
         }
         let limit = try AdminRequest.limit(request)
         let after = try query["after"].map { text -> Int64 in
-            guard let value = Int64(text), value >= 0 else { throw Problem.badRequest("invalid-parameter", "after must be an entry's seq.", pointer: "after") }
+            guard let value = Int64(text), value >= 0 else { throw Problem.badRequest("invalid-parameter", "after must be an entry's index.", pointer: "after") }
             return value
         }
         var actor = query["actor"].map(String.init)
@@ -38,7 +38,7 @@ struct AdminAuditController {
         }
         let entries = try await store.auditEntries(
             from: try time("from"), to: try time("to"), actor: actor, subject: query["subject"].map(String.init),
-            action: query["action"].map(String.init), after: after ?? 0, limit: limit)
-        return try JSONResponse.make(.ok, ["entries": entries])
+            action: query["action"].map(String.init), after: after, limit: limit)
+        return try JSONResponse.make(.ok, JSONValue.object(["entries": .array(entries.map(\.jsonValue))]))
     }
 }
