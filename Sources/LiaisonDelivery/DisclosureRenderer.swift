@@ -38,10 +38,15 @@ public struct DisclosureRenderer: Sendable {
                 agreementVersion: disclosure.agreementVersion ?? agreement.versionHash)
         }
 
+        /// The projection's canonical JSON: the bytes an evidence package holds and the
+        /// ledger's `projection_sha256` digests.
+        public func projectionBytes() throws -> [UInt8] { Array(try CanonicalJSON.encode(rendering.projected)) }
+
         /// The audit record of sending exactly `bytes`.
-        public func record(of bytes: some Sequence<UInt8>) -> DisclosureRecord {
+        public func record(of bytes: some Sequence<UInt8>) throws -> DisclosureRecord {
             DisclosureRecord(
-                disclosure: disclosure, bytesSHA256: SHA256.hash(data: Array(bytes)).hexString, revealed: rendering.revealed,
+                disclosure: disclosure, bytesSHA256: SHA256.hash(data: Array(bytes)).hexString,
+                projectionSHA256: SHA256.hash(data: try projectionBytes()).hexString, revealed: rendering.revealed,
                 legalBasis: agreement.legalBasis)
         }
     }

@@ -76,10 +76,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     AdminOrganisationsController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
-    LedgerController(
-        store: dependencies.store, key: dependencies.store.signer.checkpointKey(name: dependencies.ledgerOrigin),
-        governance: dependencies.governance
-    ).addRoutes(to: v1)
+    let checkpointKey = dependencies.store.signer.checkpointKey(name: dependencies.ledgerOrigin)
+    LedgerController(store: dependencies.store, key: checkpointKey, governance: dependencies.governance).addRoutes(to: v1)
+    EvidenceController(store: dependencies.store, renderer: renderer, key: checkpointKey, governance: dependencies.governance)
+        .addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

@@ -32,13 +32,19 @@ public struct DisclosureRecord: Sendable {
     public var disclosure: StoredDisclosure
     /// SHA-256 of the bytes disclosed (a webhook body, a feed item), lower-case hex.
     public var bytesSHA256: String
+    /// SHA-256 of the projection's canonical JSON, the same whatever the transport wrapped it
+    /// in: what an evidence package's projection is checked against.
+    public var projectionSHA256: String
     public var revealed: Set<Token>
     /// The legal basis the agreement names, recorded with every reveal.
     public var legalBasis: String?
 
-    public init(disclosure: StoredDisclosure, bytesSHA256: String, revealed: Set<Token>, legalBasis: String?) {
+    public init(
+        disclosure: StoredDisclosure, bytesSHA256: String, projectionSHA256: String, revealed: Set<Token>, legalBasis: String?
+    ) {
         self.disclosure = disclosure
         self.bytesSHA256 = bytesSHA256
+        self.projectionSHA256 = projectionSHA256
         self.revealed = revealed
         self.legalBasis = legalBasis
     }
@@ -140,6 +146,7 @@ extension PostgresIncidentStore {
             "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
             "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer, "transport": transport,
             "delivery": disclosure.deliveryID.uuidString, "sha256": record.bytesSHA256,
+            "projection_sha256": record.projectionSHA256,
         ]
         try await appendAudit(
             actor: "gateway", action: "disclose", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)

@@ -16,6 +16,6 @@ struct Liaison: AsyncParsableCommand {
             and LIAISON_VAULT_KEY. Without a database URL, Liaison runs its own PostgreSQL cluster in \
             the data directory. Invalid configuration exits with 78 (EX_CONFIG).
             """,
-        subcommands: [Serve.self, Migrate.self, Keys.self, Agreements.self, Deliveries.self, Mail.self, Receipts.self, Vault.self, Audit.self, Redact.self]
+        subcommands: [Serve.self, Migrate.self, Keys.self, Agreements.self, Deliveries.self, Mail.self, Receipts.self, Vault.self, Audit.self, Evidence.self, Redact.self]
     )
 }

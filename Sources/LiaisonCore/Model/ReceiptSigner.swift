@@ -29,6 +29,12 @@ public struct ReceiptSigner: Sendable {
         return SignedReceipt(receipt: signed, document: JSONValue.object(members).canonicalBytes)
     }
 
+    /// A signature by this key over `message`, in the receipt's `{"alg","kid","value"}` form:
+    /// how evidence packages are signed.
+    public func signature(for message: [UInt8]) throws -> Receipt.Signature {
+        Receipt.Signature(algorithm: "Ed25519", keyID: publicKey.keyID, value: Base64URL.encode(Array(try key.signature(for: message))))
+    }
+
     /// The same key, signing the ledger's checkpoints under the ledger's origin.
     public func checkpointKey(name: String) -> CheckpointKey { CheckpointKey(name: name, privateKey: key) }
 

@@ -51,7 +51,7 @@ struct FeedController {
         for case .success(let shown) in try await renderer.render(disclosures) {
             let bytes = stix ? shown.stixBundle.bytes : Array(try CanonicalJSON.encode(shown.rendering.projected))
             items.append(bytes)
-            records.append(shown.record(of: bytes))
+            records.append(try shown.record(of: bytes))
         }
         try await store.recordDisclosures(records, transport: stix ? "feed-stix" : "feed")
         let next = try cursors.cursor(after: disclosures.last?.sequence ?? cursor, consumer: consumer.organisation)

@@ -50,7 +50,7 @@ struct IncidentController {
         else { throw notFound }
         if format == "stix" {
             let bundle = shown.stixBundle.bytes
-            try await store.recordDisclosures([shown.record(of: bundle)], transport: "incident-api-stix")
+            try await store.recordDisclosures([try shown.record(of: bundle)], transport: "incident-api-stix")
             return Response(
                 status: .ok, headers: [.contentType: STIXBundle.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: bundle)))
         }
@@ -64,7 +64,7 @@ struct IncidentController {
             }
         let answer = Array(try CanonicalJSON.encode(Answer(
             incident: shown.rendering.projected, custody: DisclosedCustody(custody, sharing: agreement.fields), redactions: redactions)))
-        try await store.recordDisclosures([shown.record(of: answer)], transport: "incident-api")
+        try await store.recordDisclosures([try shown.record(of: answer)], transport: "incident-api")
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 }
