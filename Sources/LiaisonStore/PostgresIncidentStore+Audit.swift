@@ -14,14 +14,15 @@ extension PostgresIncidentStore {
     /// Appends one entry to the audit chain: who did what to which subject, when, with
     /// details (identifiers and counts only). Each entry's hash covers the previous
     /// entry's hash, its UTC time, actor, action, subject and details, so an edit or a
-    /// deletion anywhere breaks every later link.
+    /// deletion anywhere breaks every later link. Returns the entry's seq.
+    @discardableResult
     func appendAudit(
         actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
         on connection: PostgresConnection
-    ) async throws {
+    ) async throws -> Int64 {
         try await takeAppendLock(on: connection)
         let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)
-        try await connection.query(
+        let rows = try await connection.query(
             """
             WITH prev AS (SELECT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ''::bytea) AS hash),
                  clock AS (SELECT clock_timestamp() AS at)
@@ -31,18 +32,22 @@ extension PostgresIncidentStore {
                        to_char(clock.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                        \(actor), \(action), \(subject), \(detailsJSON)::jsonb::text), 'UTF8'))
             FROM prev, clock
+            RETURNING seq
             """, logger: logger)
+        for try await seq in rows.decode(Int64.self) { return seq }
+        throw StoreError.undecodableRow(table: "audit_log", key: action)
     }
 
     /// An entry by an actor: its organisation as the entry's actor, and the person, where
     /// there is one, among the details.
+    @discardableResult
     func appendAudit(
         by actor: AuditActor, action: String, subject: String, details: [String: any Sendable & Encodable] = [:],
         on connection: PostgresConnection
-    ) async throws {
+    ) async throws -> Int64 {
         var details = details
         if let person = actor.person { details["person"] = person }
-        try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
+        return try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
     }
 
     /// Appends an audit entry in a transaction of its own.
