@@ -94,7 +94,8 @@ public struct DeliveryWorker: Service {
                 now: Date(), contentType: contentType)
             switch outcome {
             case .delivered(let status):
-                try await store.markDelivered(job, record: try shown.record(of: body), status: status)
+                try await store.markDelivered(
+                    job, record: try shown.record(of: body, purpose: .push(under: shown.agreement)), status: status)
                 logger.info("delivered", metadata: metadata)
             case .gone:
                 try await store.markDead(job, status: 410, error: "http-410")

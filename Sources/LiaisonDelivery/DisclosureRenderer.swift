@@ -29,6 +29,8 @@ public struct DisclosureRenderer: Sendable {
         var vault: [Token: VaultValue]
         /// When the disclosed incident version was received: its STIX `modified`.
         public var versionReceivedAt: Date
+        /// Whether a read of it must state a purpose (``ReadPurpose/isRequired(decidedUnder:inForce:)``).
+        public var purposeRequired: Bool
 
         /// The disclosure as a STIX 2.1 bundle: the same incident version under the same
         /// agreement version as ``rendering``, with deterministic ids and bytes.
@@ -42,12 +44,12 @@ public struct DisclosureRenderer: Sendable {
         /// ledger's `projection_sha256` digests.
         public func projectionBytes() throws -> [UInt8] { Array(try CanonicalJSON.encode(rendering.projected)) }
 
-        /// The audit record of sending exactly `bytes`.
-        public func record(of bytes: some Sequence<UInt8>) throws -> DisclosureRecord {
+        /// The audit record of sending exactly `bytes`, for `purpose`, read by `person` (nil: pushed).
+        public func record(of bytes: some Sequence<UInt8>, purpose: DisclosurePurpose, person: String? = nil) throws -> DisclosureRecord {
             DisclosureRecord(
                 disclosure: disclosure, bytesSHA256: SHA256.hash(data: Array(bytes)).hexString,
                 projectionSHA256: SHA256.hash(data: try projectionBytes()).hexString, revealed: rendering.revealed,
-                legalBasis: agreement.legalBasis)
+                legalBasis: agreement.legalBasis, purpose: purpose, person: person)
         }
     }
 
@@ -55,7 +57,7 @@ public struct DisclosureRenderer: Sendable {
     public func render(_ disclosures: [StoredDisclosure]) async throws -> [Result<Rendered, Withheld>] {
         let rows = try await store.rows(for: disclosures)
         let book = agreements.book
-        var decided: [Result<(StoredDisclosure, Agreement, Projection), Withheld>] = []
+        var decided: [Result<(StoredDisclosure, Agreement, Projection, Bool), Withheld>] = []
         var tokens: Set<Token> = []
         for disclosure in disclosures {
             guard let current = book[disclosure.agreementID] else {
@@ -77,20 +79,22 @@ public struct DisclosureRenderer: Sendable {
             switch agreement.decision(for: incident) {
             case .share(let projection):
                 tokens.formUnion(projection.tokensNeedingPlaintext)
-                decided.append(.success((disclosure, agreement, projection)))
+                let purposeRequired = ReadPurpose.isRequired(decidedUnder: agreement, inForce: current)
+                decided.append(.success((disclosure, agreement, projection, purposeRequired)))
             case .withhold(let reasons):
                 decided.append(.failure(Withheld(reasons: reasons)))
             }
         }
         let vault = try await store.vaultValues(for: tokens)
         return decided.map { result in
-            result.map { disclosure, agreement, projection in
+            result.map { disclosure, agreement, projection, purposeRequired in
                 let needed = projection.tokensNeedingPlaintext
                 return Rendered(
                     disclosure: disclosure, incident: projection.incident, agreement: agreement,
                     rendering: projection.rendering(vault: vault),
                     vault: vault.filter { needed.contains($0.key) },
-                    versionReceivedAt: rows.versionTimes[disclosure.incident] ?? projection.incident.receivedAt)
+                    versionReceivedAt: rows.versionTimes[disclosure.incident] ?? projection.incident.receivedAt,
+                    purposeRequired: purposeRequired)
             }
         }
     }

@@ -67,7 +67,9 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feed-cursor"))
     ).addRoutes(to: v1)
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
-    AdminVaultController(store: dependencies.store).addRoutes(to: v1)
+    DisclosuresController(store: dependencies.store, cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "disclosures-cursor")))
+        .addRoutes(to: v1)
+    AdminVaultController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
     AdminAgreementsController(
         views: AgreementViews(records: records, registry: dependencies.agreements), allowInsecureLoopback: dependencies.allowInsecureLoopback)

@@ -14,10 +14,12 @@ extension PostgresIncidentStore {
     /// Appends one entry to the ledger: who did what to which subject, when, with details
     /// (identifiers, counts and hashes only). It takes the next leaf index under the append
     /// lock, so indexes are dense and commit in order; the sealer hashes it into the tree.
+    /// Returns the entry's seq.
+    @discardableResult
     func appendAudit(
         actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
         on connection: PostgresConnection
-    ) async throws {
+    ) async throws -> Int64 {
         try await insertLedgerEntry(
             index: try await nextLedgerIndex(on: connection), actor: actor, action: action, subject: subject, details: details,
             on: connection)
@@ -32,28 +34,34 @@ extension PostgresIncidentStore {
         return 0
     }
 
-    /// Writes the entry at `index`, which ``nextLedgerIndex(on:)`` gave under the lock still held.
+    /// Writes the entry at `index`, which ``nextLedgerIndex(on:)`` gave under the lock still
+    /// held; returns its seq.
+    @discardableResult
     func insertLedgerEntry(
         index: Int64?, actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
         on connection: PostgresConnection
-    ) async throws {
+    ) async throws -> Int64 {
         let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)
-        try await connection.query(
+        let rows = try await connection.query(
             """
             INSERT INTO audit_log (leaf_index, actor, action, subject, details)
             VALUES (\(index), \(actor), \(action), \(subject), \(detailsJSON)::jsonb)
+            RETURNING seq
             """, logger: logger)
+        for try await seq in rows.decode(Int64.self) { return seq }
+        throw StoreError.undecodableRow(table: "audit_log", key: action)
     }
 
     /// An entry by an actor: its organisation as the entry's actor, and the person, where
     /// there is one, among the details.
+    @discardableResult
     func appendAudit(
         by actor: AuditActor, action: String, subject: String, details: [String: any Sendable & Encodable] = [:],
         on connection: PostgresConnection
-    ) async throws {
+    ) async throws -> Int64 {
         var details = details
         if let person = actor.person { details["person"] = person }
-        try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
+        return try await appendAudit(actor: actor.organisation, action: action, subject: subject, details: details, on: connection)
     }
 
     /// Appends an audit entry in a transaction of its own.

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import NIOCore
 import PostgresNIO
 
 /// A delivery row: one incident version disclosed to a consumer under one agreement version,
@@ -27,7 +28,8 @@ public struct DisclosedRows: Sendable {
 }
 
 /// One disclosure as it left the gateway, for the audit trail: what, to whom, under which
-/// rules, the digest of the exact bytes, and which tokens were shown in plaintext.
+/// rules, the digest of the exact bytes, which tokens were shown in plaintext, for what
+/// purpose and, for a read, by whose hand.
 public struct DisclosureRecord: Sendable {
     public var disclosure: StoredDisclosure
     /// SHA-256 of the bytes disclosed (a webhook body, a feed item), lower-case hex.
@@ -38,15 +40,21 @@ public struct DisclosureRecord: Sendable {
     public var revealed: Set<Token>
     /// The legal basis the agreement names, recorded with every reveal.
     public var legalBasis: String?
+    public var purpose: DisclosurePurpose
+    /// The named person whose key read it; nil for a push.
+    public var person: String?
 
     public init(
-        disclosure: StoredDisclosure, bytesSHA256: String, projectionSHA256: String, revealed: Set<Token>, legalBasis: String?
+        disclosure: StoredDisclosure, bytesSHA256: String, projectionSHA256: String, revealed: Set<Token>, legalBasis: String?,
+        purpose: DisclosurePurpose, person: String?
     ) {
         self.disclosure = disclosure
         self.bytesSHA256 = bytesSHA256
         self.projectionSHA256 = projectionSHA256
         self.revealed = revealed
         self.legalBasis = legalBasis
+        self.purpose = purpose
+        self.person = person
     }
 }
 
@@ -102,16 +110,21 @@ extension PostgresIncidentStore {
 
     /// The incident versions and agreement versions `disclosures` name, in one connection.
     public func rows(for disclosures: [StoredDisclosure]) async throws -> DisclosedRows {
-        guard !disclosures.isEmpty else { return DisclosedRows(incidents: [:], agreements: [:]) }
+        try await rows(
+            incidents: Set(disclosures.map(\.incident)),
+            agreements: Set(disclosures.compactMap { disclosure in
+                disclosure.agreementVersion.map { AgreementVersionKey(id: disclosure.agreementID, version: $0) }
+            }))
+    }
+
+    /// The incident versions and agreement versions named, in one connection.
+    public func rows(incidents keys: Set<IncidentVersionKey>, agreements versions: Set<AgreementVersionKey>) async throws -> DisclosedRows {
+        guard !keys.isEmpty || !versions.isEmpty else { return DisclosedRows(incidents: [:], agreements: [:]) }
         return try await client.withConnection { connection in
             DisclosedRows(
-                incidents: try await incidents(at: Set(disclosures.map(\.incident)), on: connection),
-                agreements: try await agreements(
-                    at: Set(disclosures.compactMap { disclosure in
-                        disclosure.agreementVersion.map { AgreementVersionKey(id: disclosure.agreementID, version: $0) }
-                    }),
-                    on: connection),
-                versionTimes: try await versionTimes(of: Set(disclosures.map(\.incident)), on: connection))
+                incidents: try await incidents(at: keys, on: connection),
+                agreements: try await agreements(at: versions, on: connection),
+                versionTimes: try await versionTimes(of: keys, on: connection))
         }
     }
 
@@ -138,24 +151,42 @@ extension PostgresIncidentStore {
         }
     }
 
-    /// The ledger entry of one disclosure (LED Art. 25: disclosure, recipient, when) and, when
-    /// values were shown in plaintext, a reveal entry naming their tokens and the legal basis.
+    /// The ledger entry of one disclosure (LED Art. 25: disclosure, recipient, when, the
+    /// justification and, for a read, the person), its row in `disclosures`, and, when values
+    /// were shown in plaintext, a reveal entry naming their tokens and the legal basis.
     func appendDisclosure(_ record: DisclosureRecord, transport: String, on connection: PostgresConnection) async throws {
         let disclosure = record.disclosure
+        let purpose = record.purpose
         var details: [String: any Sendable & Encodable] = [
             "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
             "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer, "transport": transport,
-            "delivery": disclosure.deliveryID.uuidString, "sha256": record.bytesSHA256,
+            "delivery": disclosure.deliveryID.uuidString, "sha256": record.bytesSHA256, "purpose_source": purpose.source.rawValue,
             "projection_sha256": record.projectionSHA256,
         ]
-        try await appendAudit(
+        if let person = record.person { details["person"] = person }
+        if let reference = purpose.caseReference { details["purpose_case"] = reference }
+        if let basis = purpose.basis { details["purpose_basis"] = basis }
+        if let statement = purpose.statement { details["purpose"] = statement }
+        let seq = try await appendAudit(
             actor: "gateway", action: "disclose", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
+        let agreementVersion = disclosure.agreementVersion.flatMap { [UInt8](hex: $0) }.map { ByteBuffer(bytes: $0) }
+        try await connection.query(
+            """
+            INSERT INTO disclosures (audit_seq, at, incident_id, incident_version, producer, consumer, agreement_id,
+                                     agreement_version, delivery_id, transport, purpose_source, purpose_case, purpose_basis,
+                                     purpose_statement)
+            SELECT a.seq, a.at, i.id, \(disclosure.incident.version), i.producer, \(disclosure.consumer), \(disclosure.agreementID),
+                   \(agreementVersion), \(disclosure.deliveryID), \(transport), \(purpose.source.rawValue), \(purpose.caseReference),
+                   \(purpose.basis), \(purpose.statement)
+            FROM audit_log a, incidents i WHERE a.seq = \(seq) AND i.id = \(disclosure.incident.id)
+            """, logger: logger)
         guard !record.revealed.isEmpty else { return }
         details = [
             "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
             "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer,
             "legal_basis": record.legalBasis ?? "", "tokens": record.revealed.map(\.text).sorted().joined(separator: ","),
         ]
+        if let person = record.person { details["person"] = person }
         try await appendAudit(
             actor: "gateway", action: "reveal", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
     }

@@ -86,13 +86,22 @@ extension PostgresIncidentStore {
 
     /// Erases every vault entry holding `value` as `kind` (the right to erasure, GDPR
     /// Art. 17): the person's value is gone from the database; their incidents remain,
-    /// with `[erased]` where the value was. `actor` is who asked, for the audit trail.
+    /// with `[erased]` where the value was. `actor` is who asked, for the audit trail. What
+    /// went is noted in `vault_erasures` (token, incident, kind, role, lookup hash, never the
+    /// value), so that a later report on the value can say it was erased and what was
+    /// disclosed before.
     public func eraseVaultEntries(kind: PersonalDataKind, value: String, actor: String) async throws -> Int {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
         let count = try await withTransaction { connection in
             let rows = try await connection.query(
                 """
-                WITH gone AS (DELETE FROM vault_entries WHERE kind = \(kind.rawValue) AND lookup_hash = \(hash) RETURNING 1)
+                WITH gone AS (
+                    DELETE FROM vault_entries WHERE kind = \(kind.rawValue) AND lookup_hash = \(hash)
+                    RETURNING token, incident_id, kind, role, lookup_hash, created_at),
+                noted AS (
+                    INSERT INTO vault_erasures (token, incident_id, kind, role, lookup_hash, held_since, erased_at)
+                    SELECT token, incident_id, kind, role, lookup_hash, created_at, clock_timestamp() FROM gone
+                    ON CONFLICT (token) DO NOTHING)
                 SELECT count(*)::int FROM gone
                 """, logger: logger)
             var count = 0

@@ -95,7 +95,7 @@ import Testing
                 notes += note + "\n"
             }
             try notes.write(to: copy, atomically: true, encoding: .utf8)
-            try await connection.query("TRUNCATE audit_log, ledger_nodes, ledger_checkpoints", logger: TestDatabase.logger)
+            try await connection.query("TRUNCATE audit_log, ledger_nodes, ledger_checkpoints CASCADE", logger: TestDatabase.logger)
         }
         #expect(result.status == 65)
         #expect(result.stderr.contains("ends after 0 entries, but the checkpoint of 10 (\(copy.path))"), "\(result.stderr)")

@@ -126,6 +126,7 @@ import Testing
         #expect(agreement.producer == "demo-cert" && agreement.consumer == "demo-police")
         #expect(agreement.personalData == [.email: .pseudonymise, .phone: .mask])
         #expect(agreement.webhook?.url == "http://127.0.0.1:8088/webhook")
+        #expect(agreement.requiresPurpose && agreement.purpose != nil)
     }
 }
 
@@ -134,6 +135,22 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("agreement-\(UUID().uuidString).yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return try #require(try AgreementLoader(environment: [:]).load(files: [file.path]).first?.agreement)
+    }
+
+    @Test("Reads require_purpose, true unless it says false, and refuses anything but a boolean")
+    func requirePurpose() throws {
+        let base = """
+            id: a
+            producer: cert
+            consumer: police
+            match: {taxonomies: [fraud], max_tlp: TLP:AMBER}
+            share: {fields: [title]}
+            """
+        #expect(try load(base).requiresPurpose)
+        #expect(try load(base + "\nrequire_purpose: true").requiresPurpose)
+        #expect(try load(base + "\nrequire_purpose: false").requiresPurpose == false)
+        let error = #expect(throws: ConfigurationError.self) { try load(base + "\nrequire_purpose: sometimes") }
+        #expect(error?.description.contains("require_purpose: must be true or false") == true)
     }
 
     @Test("Reads per-role actions with a default, and refuses reveal without a legal basis")

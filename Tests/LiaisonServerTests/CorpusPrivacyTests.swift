@@ -51,7 +51,8 @@ import Testing
                     headers: [.authorization: "Bearer \(producer)", .contentType: "application/x-ndjson"],
                     body: ByteBuffer(string: body))
                 let page = try await client.execute(
-                    uri: "/v1/feed?limit=100", method: .get, headers: [.authorization: "Bearer \(consumer)"])
+                    uri: "/v1/feed?limit=100", method: .get, headers: [.authorization: "Bearer \(consumer)", .liaisonPurpose: "case=TEST-2026-1"])
+                #expect(page.status == .ok)
                 return (push.status, String(buffer: page.body))
             }
             #expect(status == .created)

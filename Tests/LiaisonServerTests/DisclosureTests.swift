@@ -27,7 +27,7 @@ import Testing
 
     func feed(_ db: TestDatabase.Handle, agreements: [Agreement], key: String) async throws -> RouterAnswer {
         let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: agreements)))
-        return try await routerRequest(app, .get, "/v1/feed", key: key)
+        return try await routerRequest(app, .get, "/v1/feed", key: key, headers: readPurpose)
     }
 
     @Test("A pending delivery of version 1 sends version 1, even after version 2 arrived")
@@ -150,12 +150,12 @@ import Testing
                 #expect(receiver.deliveries.isEmpty)
                 let app = Application(router: buildRouter(GatewayDependencies(
                     store: db.store, migrator: db.migrator, agreements: registry, parser: EventBatchParser(), maxBodyBytes: 1 << 20)))
-                let page = try await routerRequest(app, .get, "/v1/feed", key: consumer)
+                let page = try await routerRequest(app, .get, "/v1/feed", key: consumer, headers: readPurpose)
                 #expect((page.json["items"] as? [Any])?.isEmpty == true)
                 #expect(page.json["next_cursor"] as? String != "0")
                 _ = try await records.move(agreement.id, 1, to: .approved, ifMatch: nil, by: dpo, reason: "review done")
                 try await registry.refresh(from: db.store)
-                let resumed = try await routerRequest(app, .get, "/v1/feed", key: consumer)
+                let resumed = try await routerRequest(app, .get, "/v1/feed", key: consumer, headers: readPurpose)
                 #expect((resumed.json["items"] as? [Any])?.count == 1)
             }
         }

@@ -34,7 +34,7 @@ import Testing
             let id = try #require((receipt["incident_ids"] as? [String])?.first)
 
             let (_, shared) = try await app.test(.router) { client in
-                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)"])
+                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)", .liaisonPurpose: "case=TEST-2026-1"])
                 return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
             }
             let incident = try #require(shared["incident"] as? [String: Any])
@@ -81,7 +81,7 @@ import Testing
             #expect(status == 201)
             let id = try #require((receipt["incident_ids"] as? [String])?.first)
             let body = try await app.test(.router) { client in
-                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)"])
+                let response = try await client.execute(uri: "/v1/incidents/\(id)", method: .get, headers: [.authorization: "Bearer \(consumer)", .liaisonPurpose: "case=TEST-2026-1"])
                 return String(buffer: response.body)
             }
             let secrets = ["89-216-77-45", "89.216.77.45", "2001-db8--7", "2001:db8::7", "45.77.216.89", "msgidprobe", "19821103"]
@@ -295,7 +295,7 @@ import Testing
             let (status, receipt) = try await post(app, key: producer, message)
             #expect(status == 201, "\(receipt)")
             let id = try #require((receipt["incident_ids"] as? [String])?.first)
-            let shared = try await routerRequest(app, .get, "/v1/incidents/\(id)", key: consumer)
+            let shared = try await routerRequest(app, .get, "/v1/incidents/\(id)", key: consumer, headers: readPurpose)
             let details = try #require((shared.json["custody"] as? [String: Any])?["details"] as? [String: String])
             // Three in the message; the Subject's also in the title made of it.
             #expect(details["nul_removed"] == "4")

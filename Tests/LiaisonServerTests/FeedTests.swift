@@ -10,7 +10,8 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct FeedTests {
     func get(_ app: some ApplicationProtocol, _ uri: String, key: String) async throws -> (Int, [String: Any]) {
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(key)"])
+            let response = try await client.execute(
+                uri: uri, method: .get, headers: [.authorization: "Bearer \(key)", .liaisonPurpose: "case=TEST-2026-1"])
             return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
         }
     }

@@ -11,7 +11,7 @@ import Testing
     func call(_ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String, body: String = "", contentType: String = "application/x-ndjson") async throws -> (Int, [String: Any]) {
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: uri, method: method, headers: [.authorization: "Bearer \(key)", .contentType: contentType],
+                uri: uri, method: method, headers: [.authorization: "Bearer \(key)", .contentType: contentType, .liaisonPurpose: "case=TEST-2026-1"],
                 body: ByteBuffer(string: body))
             return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
         }

@@ -43,3 +43,11 @@ func postEvents(
 ) async throws -> RouterAnswer {
     try await routerRequest(app, .post, "/v1/intake/events" + query, key: key, bytes: body, contentType: contentType)
 }
+
+extension HTTPField.Name {
+    static let liaisonPurpose = HTTPField.Name("Liaison-Purpose")!
+}
+
+/// A stated purpose, which consumers' reads of what an agreement shares need unless the
+/// agreement says `require_purpose: false`.
+let readPurpose: HTTPFields = [.liaisonPurpose: "case=TEST-2026-1; basis=test suite"]

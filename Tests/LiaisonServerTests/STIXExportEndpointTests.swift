@@ -22,7 +22,7 @@ import Testing
 
     func get(_ app: some ApplicationProtocol, _ uri: String, key: String, accept: String? = nil) async throws -> Answer {
         try await app.test(.router) { client in
-            var headers: HTTPFields = [.authorization: "Bearer \(key)"]
+            var headers: HTTPFields = [.authorization: "Bearer \(key)", .liaisonPurpose: "case=TEST-2026-1"]
             if let accept { headers[.accept] = accept }
             let response = try await client.execute(uri: uri, method: .get, headers: headers)
             return Answer(status: Int(response.status.code), contentType: response.headers[.contentType], body: Data(buffer: response.body))

@@ -65,6 +65,9 @@ extension Agreement {
                 return .object(fields)
             })
         }
+        // Only `false` is written, so that every version written before the option existed
+        // keeps its document, and so its hash (and requires purposes, the default).
+        if !requiresPurpose { members["require_purpose"] = .bool(false) }
         if let iep { members["iep"] = iep.jsonValue }
         if let pseudonymKey { members["pseudonym_key"] = .string(Self.fingerprint(of: pseudonymKey)) }
         if let webhook {
@@ -168,6 +171,12 @@ extension Agreement {
                 contacts.append(contact)
             }
         }
+        var requiresPurpose = true
+        switch members["require_purpose"] {
+        case nil: break
+        case .bool(false)?: requiresPurpose = false
+        default: throw .malformed
+        }
         var iep: IEPPolicy?
         if let value = members["iep"] {
             guard let policy = IEPPolicy(jsonValue: value) else { throw .malformed }
@@ -201,6 +210,7 @@ extension Agreement {
         reviewDate = try date("review_date")
         self.contacts = contacts
         self.iep = iep
+        self.requiresPurpose = requiresPurpose
     }
 }
 

@@ -14,6 +14,10 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     public var legalBasis: String?
     /// Why the consumer receives incidents (LED Art. 8: a purpose set out in law).
     public var purpose: String?
+    /// Whether every read of what this version shares (feed, incident API, TAXII) must state
+    /// its purpose (``ReadPurpose``); `require_purpose` in the document, true unless it says
+    /// false, so that a consumer's reads are purpose-bound unless the parties agreed otherwise.
+    public var requiresPurpose = true
     /// The version is in force from `validFrom` (or its approval) until `validUntil`, and
     /// within its IEP policy's dates; it expires by itself at the end.
     public var validFrom: Date?

@@ -31,7 +31,7 @@ public struct Projection: Sendable, Equatable {
         agreement.action(for: kind, role: nil) == .drop && (agreement.personalDataByRole[kind]?.values.allSatisfy { $0 == .drop } ?? true)
     }
 
-    private var sharedTexts: [String] {
+    var sharedTexts: [String] {
         var texts: [String] = []
         if fields.contains(.title) { texts.append(incident.title) }
         if fields.contains(.description) { texts.append(incident.description) }

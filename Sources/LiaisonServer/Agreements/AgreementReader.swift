@@ -14,7 +14,7 @@ struct AgreementReader {
     var allowInsecureLoopback: Bool
 
     static let keys: Set<String> = [
-        "id", "producer", "consumer", "title", "reference", "legal_basis", "purpose", "valid_from", "valid_until",
+        "id", "producer", "consumer", "title", "reference", "legal_basis", "purpose", "require_purpose", "valid_from", "valid_until",
         "review_date", "contacts", "iep", "match", "share", "pseudonym_key", "webhook",
     ]
     static let iepKeys: Set<String> = [
@@ -89,6 +89,7 @@ struct AgreementReader {
         agreement.title = reader.string(root, "title", path: "")
         agreement.reference = reader.string(root, "reference", path: "")
         agreement.purpose = reader.string(root, "purpose", path: "")
+        agreement.requiresPurpose = reader.bool(root, "require_purpose", path: "") ?? true
         agreement.validFrom = validFrom
         agreement.validUntil = validUntil
         agreement.reviewDate = date(root, "review_date", path: "", &reader)

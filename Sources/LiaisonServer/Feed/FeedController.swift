@@ -14,6 +14,10 @@ import NIOCore
 /// With `Accept: application/stix+json;version=2.1` each item is the disclosure's STIX 2.1
 /// bundle instead (the page itself stays a JSON object, `application/json`, since a page of
 /// bundles is no STIX object); an `Accept` that allows neither is 406.
+///
+/// A page holding a disclosure whose agreement versions require a purpose is refused (428)
+/// without `Liaison-Purpose`; the purpose and the reader's name go into each item's ledger
+/// entry.
 struct FeedController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
@@ -25,6 +29,7 @@ struct FeedController {
 
     @Sendable func feed(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let consumer = try context.require(.consumer)
+        let purpose = try ReadPurpose.stated(in: request)
         let stix = Self.wantsSTIX(request)
         guard stix || MediaType.json.isAccepted(by: request) else {
             throw Problem(
@@ -46,12 +51,14 @@ struct FeedController {
             throw Problem.badRequest("invalid-limit", "limit must be a whole number from 1 to 1000.", pointer: "limit")
         }
         let disclosures = try await store.feed(consumer: consumer.organisation, after: cursor, limit: limit)
+        let rendered = try await renderer.render(disclosures).compactMap { try? $0.get() }
+        try ReadPurpose.check(purpose, for: rendered)
         var items: [[UInt8]] = []
         var records: [DisclosureRecord] = []
-        for case .success(let shown) in try await renderer.render(disclosures) {
+        for shown in rendered {
             let bytes = stix ? shown.stixBundle.bytes : Array(try CanonicalJSON.encode(shown.rendering.projected))
             items.append(bytes)
-            records.append(try shown.record(of: bytes))
+            records.append(try shown.record(of: bytes, purpose: .read(purpose, under: shown.agreement), person: consumer.person))
         }
         try await store.recordDisclosures(records, transport: stix ? "feed-stix" : "feed")
         let next = try cursors.cursor(after: disclosures.last?.sequence ?? cursor, consumer: consumer.organisation)

@@ -6,6 +6,8 @@ import Foundation
 /// associated data, in base64url (RFC 4648 section 5). A consumer cannot read from it how much
 /// the gateway gives others, nor use another consumer's cursor; the key is derived from the
 /// vault's lookup key, so cursors stay valid across restarts, replicas and vault key rotations.
+/// The same sealing, under a key of its own, keeps a producer's `after` position in its
+/// disclosures (``DisclosuresController``) opaque and its own.
 struct FeedCursors: Sendable {
     let key: SymmetricKey
 

@@ -15,6 +15,9 @@ import NIOCore
 /// With `?format=stix` the answer is the same disclosure as a STIX 2.1 bundle
 /// (`application/stix+json;version=2.1`, `schemas/stix-export.md`) instead; `format=json`
 /// or no `format` gives Liaison's JSON, any other value is 400.
+///
+/// An incident shared under agreement versions that require a purpose is refused (428)
+/// without `Liaison-Purpose` — after the 404, so that a stranger learns nothing more.
 struct IncidentController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
@@ -39,6 +42,7 @@ struct IncidentController {
 
     @Sendable func incident(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let consumer = try context.require(.consumer)
+        let purpose = try ReadPurpose.stated(in: request)
         let format = request.uri.queryParameters["format"].map(String.init) ?? "json"
         guard format == "json" || format == "stix" else {
             throw Problem.badRequest("invalid-format", "format must be json or stix.", pointer: "format")
@@ -48,9 +52,12 @@ struct IncidentController {
             let (disclosure, custody) = try await store.latestDisclosure(of: id, to: consumer.organisation),
             case .success(let shown)? = try await renderer.render([disclosure]).first
         else { throw notFound }
+        try ReadPurpose.check(purpose, for: [shown])
+        let stated = DisclosurePurpose.read(purpose, under: shown.agreement)
         if format == "stix" {
             let bundle = shown.stixBundle.bytes
-            try await store.recordDisclosures([try shown.record(of: bundle)], transport: "incident-api-stix")
+            try await store.recordDisclosures(
+                [try shown.record(of: bundle, purpose: stated, person: consumer.person)], transport: "incident-api-stix")
             return Response(
                 status: .ok, headers: [.contentType: STIXBundle.mediaType], body: .init(byteBuffer: ByteBuffer(bytes: bundle)))
         }
@@ -64,7 +71,7 @@ struct IncidentController {
             }
         let answer = Array(try CanonicalJSON.encode(Answer(
             incident: shown.rendering.projected, custody: DisclosedCustody(custody, sharing: agreement.fields), redactions: redactions)))
-        try await store.recordDisclosures([try shown.record(of: answer)], transport: "incident-api")
+        try await store.recordDisclosures([try shown.record(of: answer, purpose: stated, person: consumer.person)], transport: "incident-api")
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 }

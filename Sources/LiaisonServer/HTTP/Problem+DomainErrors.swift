@@ -32,6 +32,8 @@ extension Problem {
             return Problem(refusal: refusal)
         case let failure as AgreementRecords.Failure:
             return Problem(recordsFailure: failure)
+        case let malformed as ReadPurpose.Malformed:
+            return Problem(malformedPurpose: malformed)
         case HTTPParserError.invalidEOFState, is IOError, is ChannelError:
             // The client went away in the middle of its request (an aborted upload): nothing
             // is wrong with the gateway, and no one is left to read the answer.
@@ -134,6 +136,32 @@ extension Problem {
                            detail: "An agreement \(id) exists already; propose a new version of it instead.")
         }
     }
+
+    /// A `Liaison-Purpose` that cannot be read: the rule it breaks, never its text (a purpose
+    /// is free text, kept out of answers and logs alike), and no pointer into it.
+    init(malformedPurpose rule: ReadPurpose.Malformed) {
+        let detail = switch rule {
+        case .tooLong: "Liaison-Purpose is longer than \(ReadPurpose.maxTextBytes) bytes."
+        case .syntax:
+            "Liaison-Purpose must read case=<reference>; basis=<text>: parameters separated by ';', each name=value, "
+                + "a value as plain text (no ';', '\"' or '\\') or in double quotes."
+        case .unknownParameter: "Liaison-Purpose takes the parameters case and basis only."
+        case .repeated: "Liaison-Purpose names case or basis twice, or is sent more than once."
+        case .caseMissing: "Liaison-Purpose needs case=<reference>: the case or inquiry the read serves."
+        case .emptyValue: "A parameter of Liaison-Purpose is empty."
+        case .caseTooLong: "case= in Liaison-Purpose holds at most \(ReadPurpose.maxCaseLength) characters."
+        case .basisTooLong: "basis= in Liaison-Purpose holds at most \(ReadPurpose.maxBasisLength) characters."
+        case .controlCharacter: "Liaison-Purpose may hold no control or format characters."
+        }
+        self = Problem(.badRequest, "purpose-malformed", title: "Malformed purpose", detail: detail + " Nothing was disclosed.")
+    }
+
+    /// A read without the purpose its agreement versions require.
+    static let purposeRequired = Problem(
+        .preconditionRequired, "purpose-required", title: "Purpose required",
+        detail: "What you read is shared under an agreement that requires a purpose for every read. Send "
+            + "'Liaison-Purpose: case=<case or inquiry reference>; basis=<legal basis>' (without basis, the agreement's legal "
+            + "basis is recorded). The purpose and your name are recorded with the disclosure. Nothing was disclosed.")
 
     private init(intakeError error: IntakeError) {
         switch error {
