@@ -38,6 +38,12 @@ public struct DisclosureRenderer: Sendable {
                 agreementVersion: disclosure.agreementVersion ?? agreement.versionHash)
         }
 
+        /// The value the consumer was shown as `shown` at `pointer` of this rendering (a JSON
+        /// Pointer into ``rendering``'s projection), for a re-identification request.
+        public func locate(pointer: String, shown: String) -> Result<LocatedValue, LocateFailure> {
+            Projection(incident: incident, agreement: agreement).locate(pointer: pointer, shown: shown, vault: vault)
+        }
+
         /// The audit record of sending exactly `bytes`.
         public func record(of bytes: some Sequence<UInt8>) -> DisclosureRecord {
             DisclosureRecord(

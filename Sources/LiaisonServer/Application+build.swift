@@ -21,12 +21,17 @@ public struct GatewayDependencies: Sendable {
     public var publicURL: String?
     /// `delivery.allow_insecure_loopback`, for agreement documents sent to the admin API.
     public var allowInsecureLoopback: Bool
+    /// `reidentification.*`: who approves re-identification requests, and their time limits.
+    public var reidentification: ReidentificationPolicy
+    /// The producers with a `reidentification.notify` webhook: their new requests queue a notification.
+    public var notifiedProducers: Set<String>
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
         governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
-        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false
+        mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
+        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = []
     ) {
         self.store = store
         self.migrator = migrator
@@ -39,6 +44,8 @@ public struct GatewayDependencies: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.publicURL = publicURL
         self.allowInsecureLoopback = allowInsecureLoopback
+        self.reidentification = reidentification ?? ReidentificationPolicy(operatorOrganisation: governance.operatorOrganisation)
+        self.notifiedProducers = notifiedProducers
     }
 }
 
@@ -72,6 +79,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     AdminOrganisationsController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    let reidentifications = ReidentificationRecords(
+        store: dependencies.store, renderer: renderer, policy: dependencies.reidentification, notifying: dependencies.notifiedProducers)
+    ReidentificationController(records: reidentifications).addRoutes(to: v1)
+    AdminReidentificationsController(records: reidentifications).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

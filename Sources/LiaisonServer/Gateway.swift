@@ -168,10 +168,15 @@ public struct Gateway: Sendable {
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
-                    allowInsecureLoopback: configuration.allowInsecureLoopback)
+                    allowInsecureLoopback: configuration.allowInsecureLoopback, reidentification: configuration.reidentification,
+                    notifiedProducers: Set(configuration.reidentificationNotify.keys))
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,
+                    pollInterval: configuration.deliveryPollInterval, logger: logger)
+                let notifier = ReidentificationNotifier(
+                    store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                    webhooks: configuration.reidentificationNotify, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let app = buildApplication(
                     dependencies, host: configuration.host, port: configuration.port, timeouts: configuration.connectionTimeouts,
@@ -183,7 +188,8 @@ public struct Gateway: Sendable {
                             .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
                             .init(service: AgreementRefreshService(
                                 registry: agreements, store: store, interval: configuration.agreementRefreshInterval, logger: logger)),
-                            .init(service: worker), .init(service: app),
+                            .init(service: ReidentificationExpiryService(store: store, logger: logger)),
+                            .init(service: worker), .init(service: notifier), .init(service: app),
                         ],
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await services.run()
