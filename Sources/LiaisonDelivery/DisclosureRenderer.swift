@@ -40,6 +40,12 @@ public struct DisclosureRenderer: Sendable {
                 agreementVersion: disclosure.agreementVersion ?? agreement.versionHash)
         }
 
+        /// The value the consumer was shown as `shown` at `pointer` of this rendering (a JSON
+        /// Pointer into ``rendering``'s projection), for a re-identification request.
+        public func locate(pointer: String, shown: String) -> Result<LocatedValue, LocateFailure> {
+            Projection(incident: incident, agreement: agreement).locate(pointer: pointer, shown: shown, vault: vault)
+        }
+
         /// The projection's canonical JSON: the bytes an evidence package holds and the
         /// ledger's `projection_sha256` digests.
         public func projectionBytes() throws -> [UInt8] { Array(try CanonicalJSON.encode(rendering.projected)) }

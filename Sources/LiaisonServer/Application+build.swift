@@ -23,13 +23,18 @@ public struct GatewayDependencies: Sendable {
     public var allowInsecureLoopback: Bool
     /// The ledger's origin, the name its checkpoints carry (``LedgerSettings/origin(publicURL:)``).
     public var ledgerOrigin: String
+    /// `reidentification.*`: who approves re-identification requests, and their time limits.
+    public var reidentification: ReidentificationPolicy
+    /// The producers with a `reidentification.notify` webhook: their new requests queue a notification.
+    public var notifiedProducers: Set<String>
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
         governance: AgreementGovernance = AgreementGovernance(), parser: EventBatchParser,
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
         mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
-        ledgerOrigin: String = LedgerSettings().origin(publicURL: nil)
+        ledgerOrigin: String = LedgerSettings().origin(publicURL: nil),
+        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = []
     ) {
         self.store = store
         self.migrator = migrator
@@ -43,6 +48,8 @@ public struct GatewayDependencies: Sendable {
         self.publicURL = publicURL
         self.allowInsecureLoopback = allowInsecureLoopback
         self.ledgerOrigin = ledgerOrigin
+        self.reidentification = reidentification ?? ReidentificationPolicy(operatorOrganisation: governance.operatorOrganisation)
+        self.notifiedProducers = notifiedProducers
     }
 }
 
@@ -82,6 +89,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     LedgerController(store: dependencies.store, key: checkpointKey, governance: dependencies.governance).addRoutes(to: v1)
     EvidenceController(store: dependencies.store, renderer: renderer, key: checkpointKey, governance: dependencies.governance)
         .addRoutes(to: v1)
+    let reidentifications = ReidentificationRecords(
+        store: dependencies.store, renderer: renderer, policy: dependencies.reidentification, notifying: dependencies.notifiedProducers)
+    ReidentificationController(records: reidentifications).addRoutes(to: v1)
+    AdminReidentificationsController(records: reidentifications).addRoutes(to: v1)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

@@ -171,10 +171,15 @@ public struct Gateway: Sendable {
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
-                    allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin)
+                    allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
+                    reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys))
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,
+                    pollInterval: configuration.deliveryPollInterval, logger: logger)
+                let notifier = ReidentificationNotifier(
+                    store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                    webhooks: configuration.reidentificationNotify, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let app = buildApplication(
                     dependencies, host: configuration.host, port: configuration.port, timeouts: configuration.connectionTimeouts,
@@ -189,7 +194,8 @@ public struct Gateway: Sendable {
                             .init(service: LedgerSealService(
                                 store: store, key: store.signer.checkpointKey(name: ledgerOrigin), settings: configuration.ledger,
                                 httpClient: httpClient, logger: logger)),
-                            .init(service: worker), .init(service: app),
+                            .init(service: ReidentificationExpiryService(store: store, logger: logger)),
+                            .init(service: worker), .init(service: notifier), .init(service: app),
                         ],
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await services.run()

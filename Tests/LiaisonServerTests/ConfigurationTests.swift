@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonServer
 import Testing
 
@@ -29,6 +30,7 @@ import Testing
         #expect(configuration.intakeLimits == defaults.intakeLimits)
         #expect(configuration.stixLimits == defaults.stixLimits)
         #expect(configuration.receiptSigningKey?.bytes.count == 32)
+        #expect(configuration.reidentification == defaults.reidentification && configuration.reidentificationNotify.isEmpty)
     }
 
     @Test("JSON depth, string and listed-error bounds are read from intake, and out-of-range values named")
@@ -54,6 +56,38 @@ import Testing
         try "http:\n  header_timeout_ms: 0\n".write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
         #expect(error?.description.contains("http.header_timeout_ms") == true)
+    }
+
+    @Test("Re-identification approvers, time limits and producer webhooks are read; the DPO rule needs an operator; mistakes named")
+    func reidentification() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        let secret = "whsec_" + Data(repeating: 9, count: 32).base64EncodedString()
+        try """
+            governance:
+              operator: gateway-op
+            reidentification:
+              approvers: producer-admin+dpo
+              request_ttl_hours: 24
+              retrieval_ttl_minutes: 15
+              notify:
+                cert:
+                  url: https://cert.example/hooks/liaison
+                  secret: env:CERT_NOTIFY_SECRET
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(file: file.path, environment: ["CERT_NOTIFY_SECRET": secret])
+        #expect(configuration.reidentification == ReidentificationPolicy(
+            approvers: .producerAdminAndDPO, operatorOrganisation: "gateway-op", requestTTL: 24 * 3600, retrievalTTL: 15 * 60))
+        #expect(configuration.reidentificationNotify["cert"]?.url == "https://cert.example/hooks/liaison")
+        #expect(configuration.reidentificationNotify["cert"]?.secret == WebhookSignature.secret(fromText: secret))
+
+        try "reidentification:\n  approvers: producer-admin+dpo\n  request_ttl_hours: 0\n  notify:\n    cert: {url: ftp://x, secret: plain}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        let text = error?.description ?? ""
+        #expect(text.contains("reidentification.approvers") && text.contains("governance.operator"))
+        #expect(text.contains("reidentification.request_ttl_hours"))
+        #expect(text.contains("reidentification.notify.cert.url") && text.contains("reidentification.notify.cert.secret"))
+        #expect(!text.contains("plain"))
     }
 
     @Test("Protection policy and retention by kind are read from the file, and mistakes named")

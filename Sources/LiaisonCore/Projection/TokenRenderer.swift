@@ -23,7 +23,7 @@ struct TokenRenderer {
     }
 
     /// nil means drop.
-    private func render(_ token: Token) -> String? {
+    func render(_ token: Token) -> String? {
         let action = self.action(token)
         if action == .drop { return nil }
         guard let plaintext = plaintexts[token] else { return Self.erased }

@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "log_level"],
+                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "reidentification", "log_level"],
                     path: "")
             }
         }
@@ -68,6 +68,8 @@ extension Configuration {
         configuration.readMail(reader.mapping(root, "mail", path: ""), base: path, reader: &reader)
         configuration.readGovernance(reader.mapping(root, "governance", path: ""), reader: &reader)
         configuration.readLedger(reader.mapping(root, "ledger", path: ""), base: path, reader: &reader)
+        configuration.readReidentification(
+            reader.mapping(root, "reidentification", path: ""), environment: environment, reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {
@@ -254,6 +256,63 @@ extension Configuration {
         autoApproveAgreementFiles = reader.bool(node, "auto_approve_files", path: "governance") ?? autoApproveAgreementFiles
         if let seconds = reader.int(node, "refresh_seconds", path: "governance", range: 1...60) {
             agreementRefreshInterval = .seconds(seconds)
+        }
+    }
+
+    /// `reidentification.approvers` (`two-producer-admins`, default, or `producer-admin+dpo`,
+    /// which needs `governance.operator`: its auditors are the DPO),
+    /// `reidentification.request_ttl_hours` (1–720, default 72: how long a request waits for its
+    /// approvals), `reidentification.retrieval_ttl_minutes` (1–1,440, default 60: how long the
+    /// requester has to retrieve an approved value), `reidentification.notify.ORG.url` and
+    /// `.secret` (`whsec_…`, or `env:`/`file:`): the webhook telling producer ORG of new requests.
+    mutating func readReidentification(_ node: Yams.Node.Mapping?, environment: [String: String], reader: inout YAMLReader) {
+        reidentification.operatorOrganisation = governance.operatorOrganisation
+        guard let node else { return }
+        reader.rejectUnknownKeys(in: node, known: ["approvers", "request_ttl_hours", "retrieval_ttl_minutes", "notify"], path: "reidentification")
+        if let text = reader.string(node, "approvers", path: "reidentification") {
+            if let approvers = ReidentificationPolicy.Approvers(rawValue: text) {
+                reidentification.approvers = approvers
+                if approvers == .producerAdminAndDPO, governance.operatorOrganisation == nil {
+                    reader.fail(
+                        reader.value(node, "approvers"), key: "reidentification.approvers",
+                        "producer-admin+dpo needs governance.operator, whose auditors act as the DPO")
+                }
+            } else {
+                reader.fail(reader.value(node, "approvers"), key: "reidentification.approvers", "must be two-producer-admins or producer-admin+dpo")
+            }
+        }
+        if let hours = reader.int(node, "request_ttl_hours", path: "reidentification", range: 1...720) {
+            reidentification.requestTTL = TimeInterval(hours * 3600)
+        }
+        if let minutes = reader.int(node, "retrieval_ttl_minutes", path: "reidentification", range: 1...1440) {
+            reidentification.retrievalTTL = TimeInterval(minutes * 60)
+        }
+        guard let notify = reader.mapping(node, "notify", path: "reidentification") else { return }
+        for (keyNode, _) in notify {
+            let producer = keyNode.string ?? ""
+            let path = "reidentification.notify.\(producer)"
+            guard Identifier.isValid(producer) else {
+                reader.fail(keyNode, key: path, "names no valid organisation id")
+                continue
+            }
+            guard let webhook = reader.mapping(notify, producer, path: "reidentification.notify") else { continue }
+            reader.rejectUnknownKeys(in: webhook, known: ["url", "secret"], path: path)
+            let url = reader.string(webhook, "url", path: path, required: true)
+            if let url, URL(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && !($0.host ?? "").isEmpty }) != true {
+                reader.fail(reader.value(webhook, "url"), key: "\(path).url", "must be an http or https URL with a host")
+            }
+            guard let reference = reader.string(webhook, "secret", path: path, required: true) else { continue }
+            let secretNode = reader.value(webhook, "secret")
+            do {
+                let text = try SecretReference.resolve(reference, environment: environment)
+                guard let secret = WebhookSignature.secret(fromText: text) else {
+                    reader.fail(secretNode, key: "\(path).secret", "must be whsec_ followed by base64 of 24 to 64 bytes")
+                    continue
+                }
+                if let url { reidentificationNotify[producer] = NotificationWebhook(url: url, secret: secret) }
+            } catch {
+                reader.fail(secretNode, key: "\(path).secret", SecretReference.message(error))
+            }
         }
     }
 

@@ -77,6 +77,13 @@ public struct Configuration: Sendable {
     public var agreementRefreshInterval: Duration = .seconds(2)
     /// `ledger.*`: the ledger's name and when and where its checkpoints are published.
     public var ledger = LedgerSettings()
+    /// `reidentification.*`: who approves re-identification requests and how long requests and
+    /// retrieval windows last (see ``Configuration/readReidentification``); its operator is
+    /// `governance.operator`.
+    public var reidentification = ReidentificationPolicy()
+    /// `reidentification.notify.ORG`: the webhook (`url`, `secret`) that tells producer ORG of
+    /// new requests. Default: none; the admin API lists pending requests either way.
+    public var reidentificationNotify: [String: NotificationWebhook] = [:]
     /// `delivery.allow_insecure_loopback`: an IEP policy that requires encryption in transit may
     /// still name an `http` webhook on 127.0.0.1 or localhost. Development only; default false.
     public var allowInsecureLoopback = false

@@ -34,6 +34,10 @@ extension Problem {
             return Problem(recordsFailure: failure)
         case let malformed as ReadPurpose.Malformed:
             return Problem(malformedPurpose: malformed)
+        case let refusal as ReidentificationPolicy.Refusal:
+            return Problem(reidentificationRefusal: refusal)
+        case let failure as ReidentificationRecords.Failure:
+            return Problem(reidentificationFailure: failure)
         case HTTPParserError.invalidEOFState, is IOError, is ChannelError:
             // The client went away in the middle of its request (an aborted upload): nothing
             // is wrong with the gateway, and no one is left to read the answer.
@@ -162,6 +166,71 @@ extension Problem {
         detail: "What you read is shared under an agreement that requires a purpose for every read. Send "
             + "'Liaison-Purpose: case=<case or inquiry reference>; basis=<legal basis>' (without basis, the agreement's legal "
             + "basis is recorded). The purpose and your name are recorded with the disclosure. Nothing was disclosed.")
+    /// Re-identification refusals: who may not (403), what the request's status does not allow
+    /// (409), what is gone for good (410: expired, retrieved, erased). Never the value.
+    init(reidentificationRefusal refusal: ReidentificationPolicy.Refusal) {
+        switch refusal {
+        case .personRequired:
+            self = Problem(.forbidden, "person-required", title: "A named person is required",
+                           detail: "Re-identification needs a key that belongs to a named person (liaison keys create --person).")
+        case .notFound:
+            self = Problem(.notFound, "not-found", title: "No such request", detail: "No re-identification request with this id is yours to see.")
+        case .notAnApprover:
+            self = Problem(.forbidden, "not-an-approver", title: "Not an approver",
+                           detail: "Requests are approved by the producer's admins, and under producer-admin+dpo by an auditor of the operator organisation as DPO.")
+        case .requesterCannotApprove:
+            self = Problem(.forbidden, "four-eyes", title: "Requester cannot approve",
+                           detail: "Whoever asked for a value does not approve the request.")
+        case .alreadyApproved:
+            self = Problem(.forbidden, "four-eyes", title: "Second person required",
+                           detail: "You approved this request already; the other approval is another person's.")
+        case .otherApproverRequired(let role):
+            self = Problem(.forbidden, "four-eyes", title: "Other approver required",
+                           detail: "The approval still missing is a \(role.rawValue)'s.")
+        case .wrongState(.pending):
+            self = Problem(.conflict, "not-approved", title: "Not approved yet", detail: "The request awaits its approvals.")
+        case .wrongState(let status):
+            self = Problem(.conflict, "wrong-state", title: "Not allowed in this state",
+                           detail: "The request is \(status.rawValue), which does not allow this step.")
+        case .expired:
+            self = Problem(.gone, "reidentification-expired", title: "Request expired",
+                           detail: "The request's time ran out (before approval or before retrieval); ask again if the case still needs it.")
+        case .alreadyRetrieved:
+            self = Problem(.gone, "already-retrieved", title: "Already retrieved",
+                           detail: "The value was retrieved once; it is not given again.")
+        case .valueErased:
+            self = Problem(.gone, "value-erased", title: "Value erased",
+                           detail: "The value was erased from the vault (erasure or retention); it cannot be revealed.")
+        case .reasonRequired:
+            self = Problem(.unprocessableContent, "reason-required", title: "Reason required",
+                           detail: "Rejecting a request needs a reason.", errors: [.init(pointer: "/reason", reason: "is required")])
+        }
+    }
+
+    init(reidentificationFailure failure: ReidentificationRecords.Failure) {
+        switch failure {
+        case .notShared:
+            self = Problem(.notFound, "not-found", title: "No such incident", detail: "No incident (version) with this id is shared with you.",
+                           errors: [.init(pointer: "/incident", reason: "not shared with you")])
+        case .notLocated(.revealed):
+            self = Problem(.conflict, "already-revealed", title: "Shown in plaintext",
+                           detail: "Your agreement showed you this value itself; there is nothing to re-identify.",
+                           errors: [.init(pointer: "/pointer", reason: "shown in plaintext")])
+        case .notLocated(.ambiguous):
+            self = Problem(.unprocessableContent, "ambiguous-value", title: "Ambiguous value",
+                           detail: "Different values stand at this place rendered alike; name the value by its observable's pointer.",
+                           errors: [.init(pointer: "/pointer", reason: "holds different values rendered alike")])
+        case .notLocated(let reason):
+            let why = switch reason {
+            case .noSuchPlace: "names no shared place that holds values (/title, /description, /observables/N/value)"
+            case .notPersonalData: "holds no personal data: it was shared as it is"
+            default: "shows nothing as the text given in /shown"
+            }
+            self = Problem(.notFound, "value-not-found", title: "No such value",
+                           detail: "What you received of this incident holds no masked, pseudonymised or generalised value there.",
+                           errors: [.init(pointer: "/pointer", reason: why)])
+        }
+    }
 
     private init(intakeError error: IntakeError) {
         switch error {
