@@ -44,7 +44,9 @@ struct ReidentificationWorld: Sendable {
         let app = world.app(ReidentificationPolicy(operatorOrganisation: operatorOrganisation))
         let pushed = try await postEvents(app, key: world.producer, body: Array(GatewayFixture.event().utf8))
         world.incident = try #require((pushed.json["incident_ids"] as? [String])?.first.flatMap(UUID.init(uuidString:)))
-        let shown = try await routerRequest(app, .get, "/v1/incidents/\(world.incident)", key: world.petra)
+        let shown = try await routerRequest(
+            app, .get, "/v1/incidents/\(world.incident)", key: world.petra,
+            headers: [HTTPField.Name("Liaison-Purpose")!: "case=KT-17/2026; basis=CPC art. 286"])
         let observables = try #require((shown.json["incident"] as? [String: Any])?["observables"] as? [[String: Any]])
         let index = try #require(observables.firstIndex { $0["kind"] as? String == "email" })
         world.emailPointer = "/observables/\(index)/value"
