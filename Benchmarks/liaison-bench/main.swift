@@ -17,6 +17,7 @@ import LiaisonCorpus
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
 ///   liaison-bench stix [--count N] [--repeats N]      STIX bundle reader objects/s on a synthetic bundle (10,000 objects)
 ///   liaison-bench json [--repeats N]                  strict JSON parser MB/s on a 10,000-event NDJSON body
+///   liaison-bench ledger [--entries N]                ledger sealing and `audit verify` rates on N entries (1,000,000)
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -43,6 +44,8 @@ case "stix":
     try stixBenchmark(objects: option("--count", 10_000), repeats: option("--repeats", 5))
 case "json":
     jsonBenchmark(repeats: option("--repeats", 5))
+case "ledger":
+    try await LedgerBenchmark(entries: option("--entries", 1_000_000)).run()
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""

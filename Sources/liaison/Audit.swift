@@ -43,16 +43,7 @@ struct Audit: AsyncParsableCommand {
                 }
                 let started = ContinuousClock.now
                 let verifier = try await gateway.withStore { [external] store, _ in
-                    var verifier = LedgerVerifier(checkpoints: try await store.checkpoints().map { ($0, "database") } + external, key: key)
-                    var next: Int64 = 0
-                    while true {
-                        let batch = try await store.ledgerEntriesWithSealedHashes(from: next, limit: 20_000)
-                        for (entry, sealed) in batch { verifier.add(entry, sealed: sealed) }
-                        guard let last = batch.last, batch.count == 20_000 else { break }
-                        next = last.0.index + 1
-                    }
-                    verifier.finish()
-                    return verifier
+                    try await LedgerVerification.verify(store, external: external, key: key)
                 }
                 let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
                     + Double((ContinuousClock.now - started).components.seconds)
