@@ -35,7 +35,7 @@ struct LedgerBenchmark {
             print("ledger: \(entries) entries written in \(Self.seconds(since: started)) s")
             started = .now
             var checkpoints = 0
-            while try await store.sealLedger(key: key) != nil { checkpoints += 1 }
+            while try await store.sealLedger(key: key, wait: true) != nil { checkpoints += 1 }
             let sealing = Self.seconds(since: started)
             print("ledger: sealed into \(checkpoints) checkpoints in \(sealing) s (\(Int(Double(entries) / sealing)) entries/s)")
             started = .now

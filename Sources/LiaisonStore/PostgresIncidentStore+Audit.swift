@@ -38,7 +38,7 @@ extension PostgresIncidentStore {
     /// held; returns its seq.
     @discardableResult
     func insertLedgerEntry(
-        index: Int64?, actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
+        index: Int64, actor: String, action: String, subject: String, details: [String: any Sendable & Encodable],
         on connection: PostgresConnection
     ) async throws -> Int64 {
         let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)

@@ -99,7 +99,8 @@ public struct IntakeTransaction: Sendable {
         try await replaceVersions(intake.updates)
         try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
         var unsigned = intake.receipt
-        unsigned.ledgerIndex = try await store.nextLedgerIndex(on: connection)
+        let ledgerIndex = try await store.nextLedgerIndex(on: connection)
+        unsigned.ledgerIndex = ledgerIndex
         let signed = try store.signer.sign(unsigned)
         let receipt = signed.receipt
         try await connection.query(
@@ -112,7 +113,7 @@ public struct IntakeTransaction: Sendable {
         try await insertCustodyRecords(versioned, receipt: receipt, bodySHA256: intake.bodySHA256)
         try await insertDeliveries(intake.disclosures)
         try await store.insertLedgerEntry(
-            index: unsigned.ledgerIndex, actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
+            index: ledgerIndex, actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
             details: [
                 "accepted": intake.accepted.count, "updated": intake.updates.count,
                 "duplicates": receipt.outcomes.filter { $0.status == .duplicate }.count,

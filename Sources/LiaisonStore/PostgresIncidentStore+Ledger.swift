@@ -12,14 +12,20 @@ extension PostgresIncidentStore {
     static func ledgerEntries(_ rows: PostgresRowSequence) async throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
         for try await (index, at, actor, action, subject, details) in rows.decode((Int64, String, String, String, String, String).self) {
-            entries.append(LedgerEntry(
-                index: index, at: at, actor: actor, action: action, subject: subject, details: ledgerDetails(details)))
+            entries.append(try ledgerEntry(index, at, actor, action, subject, details))
         }
         return entries
     }
 
-    private static func ledgerDetails(_ text: String) -> JSONValue {
-        (try? CanonicalJSON.decode(JSONValue.self, from: Data(text.utf8))) ?? .object([:])
+    /// An entry from its columns. Details that do not read back as JSON are an error, never
+    /// an empty object: the leaf would then cover other content than the row holds.
+    private static func ledgerEntry(
+        _ index: Int64, _ at: String, _ actor: String, _ action: String, _ subject: String, _ details: String
+    ) throws -> LedgerEntry {
+        guard let value = try? CanonicalJSON.decode(JSONValue.self, from: Data(details.utf8)) else {
+            throw StoreError.undecodableRow(table: "audit_log", key: String(index))
+        }
+        return LedgerEntry(index: index, at: at, actor: actor, action: action, subject: subject, details: value)
     }
 
     /// The entry at `index`, if there is one.
@@ -43,42 +49,28 @@ extension PostgresIncidentStore {
         for try await (index, at, actor, action, subject, details, sealed) in rows.decode(
             (Int64, String, String, String, String, String, Data?).self)
         {
-            let entry = LedgerEntry(
-                index: index, at: at, actor: actor, action: action, subject: subject, details: Self.ledgerDetails(details))
-            entries.append((entry, sealed.flatMap { TreeHash(bytes: $0) }))
+            entries.append((try Self.ledgerEntry(index, at, actor, action, subject, details), sealed.flatMap { TreeHash(bytes: $0) }))
         }
         return entries
     }
 
-    /// The index sealed at `hash` on level 0, if any: where an entry that moved came from.
-    public func sealedLeafIndex(of hash: TreeHash) async throws -> Int64? {
-        let rows = try await client.query(
-            "SELECT idx FROM ledger_nodes WHERE level = 0 AND hash = \(Data(hash.bytes)) ORDER BY idx LIMIT 1", logger: logger)
-        for try await index in rows.decode(Int64.self) { return index }
-        return nil
-    }
-
     /// Every stored checkpoint, smallest first.
     public func checkpoints() async throws -> [Checkpoint] {
-        try await checkpoints(where: "true")
+        try await checkpoints("SELECT note FROM ledger_checkpoints ORDER BY size")
     }
 
     /// The newest checkpoint, or the one of exactly `size` leaves.
     public func checkpoint(size: Int64? = nil) async throws -> Checkpoint? {
-        if let size {
-            return try await checkpoints(where: "size = \(size)").first
-        }
-        let rows = try await client.query(
-            "SELECT note FROM ledger_checkpoints ORDER BY size DESC LIMIT 1", logger: logger)
-        for try await note in rows.decode(String.self) { return try Checkpoint(note: note) }
-        return nil
+        try await checkpoints(
+            """
+            SELECT note FROM ledger_checkpoints WHERE \(size)::bigint IS NULL OR size = \(size) ORDER BY size DESC LIMIT 1
+            """
+        ).first
     }
 
-    private func checkpoints(where condition: String) async throws -> [Checkpoint] {
-        let rows = try await client.query(
-            "SELECT note FROM ledger_checkpoints WHERE \(unescaped: condition) ORDER BY size", logger: logger)
+    private func checkpoints(_ query: PostgresQuery) async throws -> [Checkpoint] {
         var found: [Checkpoint] = []
-        for try await note in rows.decode(String.self) { found.append(try Checkpoint(note: note)) }
+        for try await note in try await client.query(query, logger: logger).decode(String.self) { found.append(try Checkpoint(note: note)) }
         return found
     }
 
@@ -93,6 +85,23 @@ extension PostgresIncidentStore {
             hashes.append(hash)
         }
         return hashes
+    }
+
+    /// The inclusion proof of each of `indexes` in the tree of `size` leaves, with one lookup
+    /// for all; nil when a node they need is not sealed.
+    public func inclusionProofs(of indexes: [Int64], size: Int64) async throws -> [Int64: [TreeHash]]? {
+        let ranges = indexes.map { ($0, MerkleTree.inclusionRanges(index: $0, size: size)) }
+        let known = try await ledgerNodes(Set(ranges.flatMap { $0.1.flatMap(MerkleTree.nodes(of:)) }))
+        var proofs: [Int64: [TreeHash]] = [:]
+        for (index, path) in ranges {
+            var hashes: [TreeHash] = []
+            for range in path {
+                guard let hash = MerkleTree.hash(of: range, nodes: known) else { return nil }
+                hashes.append(hash)
+            }
+            proofs[index] = hashes
+        }
+        return proofs
     }
 
     func ledgerNodes(_ nodes: Set<MerkleTree.Node>, on connection: PostgresConnection? = nil) async throws -> [MerkleTree.Node: TreeHash] {
@@ -124,13 +133,25 @@ extension PostgresIncidentStore {
     /// With the schema's name hashed beside it, so gateways in other schemas of one database seal independently.
     static let sealLockKey: Int32 = 0x4c53_4c02
 
+    /// Seals until every entry committed so far is covered, waiting for another sealer if
+    /// one is at work; answers the newest checkpoint (nil: the ledger is empty).
+    public func sealAll(key: CheckpointKey) async throws -> Checkpoint? {
+        while try await sealLedger(key: key, wait: true) != nil {}
+        return try await checkpoint()
+    }
+
     /// Hashes the entries after the last checkpoint into the tree, keeps the new perfect
     /// subtrees and signs a checkpoint of the new size; at most `limit` entries at a time.
-    /// Answers nil when there is nothing new, or when another replica is sealing.
-    public func sealLedger(key: CheckpointKey, limit: Int = 50_000) async throws -> Checkpoint? {
+    /// Answers nil when there is nothing new, or, unless `wait`, when another replica is sealing.
+    public func sealLedger(key: CheckpointKey, limit: Int = 50_000, wait: Bool = false) async throws -> Checkpoint? {
         try await withTransaction { connection -> Checkpoint? in
-            let locked = try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
-            for try await taken in locked.decode(Bool.self) where !taken { return nil }
+            if wait {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
+            } else {
+                let locked = try await connection.query(
+                    "SELECT pg_try_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
+                for try await taken in locked.decode(Bool.self) where !taken { return nil }
+            }
             var sealed: Int64 = 0
             for try await size in try await connection.query(
                 "SELECT coalesce(max(size), 0) FROM ledger_checkpoints", logger: logger

@@ -69,10 +69,7 @@ struct Audit: AsyncParsableCommand {
             try await reporting {
                 let gateway = try gateway(options)
                 let key = try gateway.receiptSigner().checkpointKey(name: gateway.ledgerOrigin)
-                let note = try await gateway.withStore { store, _ in
-                    while try await store.sealLedger(key: key) != nil {}
-                    return try await store.checkpoint()?.note
-                }
+                let note = try await gateway.withStore { store, _ in try await store.sealAll(key: key)?.note }
                 guard let note else { throw ExitFailure.data("the ledger is empty: nothing to sign") }
                 print(note, terminator: "")
             }

@@ -30,7 +30,9 @@ import Testing
             let read = try await routerRequest(app, .get, "/v1/incidents/\(incident)", key: police, headers: Self.purpose)
             #expect(read.status == .ok, "\(read.text)")
 
-            let answer = try await routerRequest(app, .get, "/v1/incidents/\(incident)/evidence", key: police)
+            let unstated = try await routerRequest(app, .get, "/v1/incidents/\(incident)/evidence", key: police)
+            #expect(unstated.status == .preconditionRequired, "\(unstated.text)")
+            let answer = try await routerRequest(app, .get, "/v1/incidents/\(incident)/evidence", key: police, headers: Self.purpose)
             #expect(answer.status == .ok, "\(answer.text)")
             #expect(!answer.text.contains(GatewayFixture.victimEmail) && !answer.text.contains("\"receipts\""))
             let document = try CanonicalJSON.decode(JSONValue.self, from: Data(answer.text.utf8))
@@ -68,8 +70,14 @@ import Testing
             #expect(try await routerRequest(app, .get, "/v1/incidents/\(incident)/evidence", key: stranger).status == .notFound)
             let operatorPackage = try await routerRequest(app, .get, "/v1/incidents/\(incident)/evidence", key: auditor)
             #expect(operatorPackage.status == .ok && operatorPackage.text.contains("\"receipts\""))
+            // The operator proves each disclosure by its digest and is not shown the projection.
+            #expect(!operatorPackage.text.contains("\"projection\""))
             let full = EvidenceVerifier.verify(try CanonicalJSON.decode(JSONValue.self, from: Data(operatorPackage.text.utf8)))
-            #expect(full.problems.isEmpty && full.receipts == 1, "\(full)")
+            #expect(full.problems.isEmpty && full.receipts == 1 && full.disclosures == 1, "\(full)")
+            // Giving the package again was a disclosure to the police, with its purpose.
+            let again = try await db.store.auditEntries(
+                from: nil, to: nil, actor: nil, subject: "incident:\(incident.uppercased())", action: "disclose", after: nil, limit: 10)
+            #expect(again.contains { $0.details.member("transport") == .string("evidence-package") })
             let entries = try await db.store.auditEntries(
                 from: nil, to: nil, actor: "police", subject: nil, action: "evidence-package", after: nil, limit: 10)
             #expect(entries.count == 1)

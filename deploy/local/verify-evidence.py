@@ -82,8 +82,19 @@ def check_checkpoint(note, vkey, public_key):
     return None
 
 
+def no_duplicates(pairs):
+    keys = [key for key, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise ValueError("a JSON object repeats a member name")
+    return dict(pairs)
+
+
+def no_floats(text):
+    raise ValueError("the package holds a number that is not an integer: not the JCS subset this script reads")
+
+
 def main():
-    package = json.load(open(sys.argv[1], encoding="utf-8"))
+    package = json.load(open(sys.argv[1], encoding="utf-8"), object_pairs_hook=no_duplicates, parse_float=no_floats)
     problems = []
     jwk = package["keys"]["jwk"]
     public_key = b64url(jwk["x"])
@@ -111,6 +122,9 @@ def main():
     for item in package["ledger"]:
         entry = dict(item["entry"])
         index = entry.pop("index")
+        if not isinstance(index, int) or index < 0:
+            problems.append("a ledger entry's index is not a whole number")
+            continue
         leaf = hashlib.sha256(b"\x00" + jcs(entry)).digest()
         if base64.b64encode(leaf).decode() != item["leaf_hash"]:
             problems.append("ledger entry %d does not hash to its leaf_hash" % index)
@@ -118,11 +132,15 @@ def main():
             problems.append("ledger entry %d is not in the tree the checkpoint signs" % index)
         else:
             proven.append(entry)
+    subject = "incident:" + package["incident_id"].lower()
     for position, disclosure in enumerate(package["disclosures"]):
-        digest = hashlib.sha256(disclosure["projection"].encode("utf-8")).hexdigest()
-        if digest != disclosure["projection_sha256"]:
+        digest = disclosure["projection_sha256"]
+        if "projection" in disclosure and hashlib.sha256(disclosure["projection"].encode("utf-8")).hexdigest() != digest:
             problems.append("disclosures[%d]: the projection does not hash to its projection_sha256" % position)
-        elif not any(e["action"] == "disclose" and e["details"].get("projection_sha256") == digest for e in proven):
+        elif not any(e["action"] == "disclose" and e["subject"].lower() == subject
+                     and e["details"].get("projection_sha256") == digest
+                     and e["details"].get("consumer") == disclosure["consumer"]
+                     and e["details"].get("incident_version") == disclosure["incident_version"] for e in proven):
             problems.append("disclosures[%d]: no proven ledger entry records this disclosure" % position)
     for position, custody in enumerate(package["custody"]):
         subject = "receipt:" + custody["receipt_id"].lower()
@@ -133,6 +151,8 @@ def main():
         print(problem)
     if problems:
         return 1
+    if len(sys.argv) <= 2:
+        print("key not pinned: give the gateway's key (GET /v1/receipts/public-key) as the second argument")
     print("valid: %d disclosures, %d custody records, %d ledger entries in the checkpoint of %d"
           % (len(package["disclosures"]), len(package["custody"]), len(proven), size))
     return 0

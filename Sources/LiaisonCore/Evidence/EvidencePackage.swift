@@ -6,8 +6,9 @@
 /// - `keys`: `jwk`, the gateway's Ed25519 key (RFC 8037), and `checkpoint_key`, the same key
 ///   as a C2SP note verifier key;
 /// - `checkpoint`: a signed C2SP tlog-checkpoint covering every ledger entry below;
-/// - `disclosures`: each projection as disclosed (`projection`, the exact canonical JSON text)
-///   with its `projection_sha256`, recipient, incident version and agreement version;
+/// - `disclosures`: each projection as disclosed (`projection`, the exact canonical JSON text;
+///   left out of the operator's package) with its `projection_sha256`, recipient, incident
+///   version and agreement version;
 /// - `custody`: each version's acquisition: receipt id, transport, `body_sha256`, time;
 /// - `receipts`: the signed intake receipts (in the operator's package only: a receipt names
 ///   the producer's other incidents);
@@ -25,8 +26,9 @@ public enum EvidencePackage {
         "intake" that the gateway wrote when it stored them. Preservation: every ledger entry is a leaf of an \
         append-only Merkle tree (RFC 9162); the checkpoint signs the tree's size and root, and each entry's \
         proof shows it is in that tree, so no entry can be changed, removed or reordered without the proofs \
-        failing. Disclosure: each projection is the exact JSON the recipient was given; its SHA-256 is in a \
-        ledger entry "disclose" written when it was given. To verify with standard tools: (1) check the \
+        failing, provided the checkpoint matches one kept outside the gateway (compare it through a \
+        consistency proof). Disclosure: each projection is the exact JSON the recipient was given; its SHA-256 \
+        is in a ledger entry "disclose" of this incident, recipient and version, written when it was given. To verify with standard tools: (1) check the \
         Ed25519 signature (RFC 8032) of this document over its RFC 8785 canonical form without "signature", \
         with the key in keys.jwk, and compare that key with the one the gateway publishes at \
         /v1/receipts/public-key; (2) check the checkpoint's signature (C2SP signed-note, Ed25519) with \

@@ -71,17 +71,27 @@ public enum EvidenceVerifier {
             }
         }
         report.entries = entries.count
-        // 4. Each projection is the one a ledger entry recorded.
+        // 4. Each disclosure is recorded by a proven "disclose" entry of this incident, to this
+        //    recipient, of this version; a projection given is the one that entry digested.
+        guard case .string(let incident)? = members["incident_id"] else {
+            report.problems.append("incident_id is missing")
+            return report
+        }
         for (position, item) in (members["disclosures"]?.arrayValue ?? []).enumerated() {
-            guard case .string(let projection)? = item["projection"], case .string(let stated)? = item["projection_sha256"] else {
+            guard case .string(let stated)? = item["projection_sha256"], case .string(let consumer)? = item["consumer"],
+                case .number(let version)? = item["incident_version"]
+            else {
                 report.problems.append("disclosures[\(position)] is malformed")
                 continue
             }
-            let digest = Data(SHA256.hash(data: Array(projection.utf8))).hexString
-            if digest != stated {
+            if case .string(let projection)? = item["projection"], Data(SHA256.hash(data: Array(projection.utf8))).hexString != stated {
                 report.problems.append("disclosures[\(position)]: the projection does not hash to its projection_sha256")
-            } else if !entries.contains(where: { $0.action == "disclose" && $0.details["projection_sha256"] == .string(digest) }) {
-                report.problems.append("disclosures[\(position)]: no proven ledger entry records this projection's disclosure")
+            } else if !entries.contains(where: {
+                $0.action == "disclose" && $0.subject.lowercased() == "incident:\(incident.lowercased())"
+                    && $0.details["projection_sha256"] == .string(stated) && $0.details["consumer"] == .string(consumer)
+                    && $0.details["incident_version"] == .number(version)
+            }) {
+                report.problems.append("disclosures[\(position)]: no proven ledger entry records this disclosure")
             } else {
                 report.disclosures += 1
             }
@@ -127,19 +137,3 @@ public enum EvidenceVerifier {
     }
 }
 
-extension JSONValue {
-    fileprivate var arrayValue: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-
-    fileprivate var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    fileprivate subscript(_ member: String) -> JSONValue? {
-        if case .object(let members) = self { return members[member] }
-        return nil
-    }
-}

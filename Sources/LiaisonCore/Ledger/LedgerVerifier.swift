@@ -33,6 +33,12 @@ public struct LedgerVerifier: Sendable {
             }
         }
 
+        /// Whether the finding is about the entries rather than a checkpoint's signature.
+        var isAboutEntries: Bool {
+            if case .badSignature = self { return false }
+            return true
+        }
+
         /// The entry the finding names, for ordering findings: the earliest is reported first.
         public var index: Int64 {
             switch self {
@@ -100,7 +106,8 @@ public struct LedgerVerifier: Sendable {
 
     /// Call after the last entry: every checkpoint beyond the entries read is a truncation.
     public mutating func finish() {
-        for (checkpoint, source) in pending where checkpoint.size > tree.size {
+        // Past the last finding reported, the tree stops growing: no truncation can be told.
+        for (checkpoint, source) in pending where checkpoint.size > tree.size && findings.count < maxFindings {
             findings.append(.truncated(size: tree.size, checkpointSize: checkpoint.size, source: source))
             break
         }
@@ -114,7 +121,7 @@ public struct LedgerVerifier: Sendable {
             if next.checkpoint.size < tree.size { continue }
             if next.checkpoint.root == tree.root {
                 checkpointsVerified += 1
-            } else if !findings.contains(where: { $0.index < next.checkpoint.size }) {
+            } else if !findings.contains(where: { $0.isAboutEntries && $0.index < next.checkpoint.size }) {
                 findings.append(.rootDiffers(size: next.checkpoint.size, source: next.source))
             }
         }

@@ -94,7 +94,7 @@ struct LedgerController {
     /// actor is their organisation. Others are answered as absent.
     private func mayRead(_ entry: LedgerEntry, _ principal: Principal) -> Bool {
         if [.admin, .auditor].contains(principal.role), principal.organisation == governance.operatorOrganisation { return true }
-        return entry.actor == principal.organisation
+        return entry.actor != "gateway" && entry.actor == principal.organisation
     }
 
     private func sealedCheckpoint(covering index: Int64) async throws -> Checkpoint {

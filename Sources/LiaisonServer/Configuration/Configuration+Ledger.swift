@@ -5,7 +5,8 @@ import Yams
 public struct LedgerSettings: Sendable {
     /// `ledger.origin`: the ledger's name in its checkpoints and the name of the key that signs
     /// them, a schema-less URL as C2SP signed-note recommends. Default: the host and path of
-    /// `public_url` followed by `/ledger`, else `liaison.invalid/ledger`.
+    /// `public_url` followed by `/ledger`, else `liaison.invalid/ledger`. Checkpoints name it, so
+    /// it must not change once the ledger has any: set it explicitly in production.
     public var origin: String?
     /// `ledger.checkpoint_interval_seconds` (1–86,400, default 60): at most this long between
     /// an entry and the checkpoint that covers it.
@@ -26,7 +27,9 @@ public struct LedgerSettings: Sendable {
     public func origin(publicURL: String?) -> String {
         if let origin { return origin }
         if let publicURL, let components = URLComponents(string: publicURL), let host = components.host {
-            return host + components.path + "/ledger"
+            // A key name may hold no spaces and no '+' (C2SP signed-note).
+            let name = (host + components.path + "/ledger").unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7f && $0 != "+" }
+            return String(String.UnicodeScalarView(name))
         }
         return "liaison.invalid/ledger"
     }
