@@ -96,7 +96,9 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(
-        pipeline: pipeline, reader: dependencies.stixReader, json: json, collections: TAXIICollections(),
+        pipeline: pipeline, reader: dependencies.stixReader, json: json, collections: TAXIICollections(agreements: dependencies.agreements),
+        collectionReader: TAXIICollectionReader(
+            store: dependencies.store, renderer: renderer, cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "taxii-cursor"))),
         maxBodyBytes: dependencies.maxBodyBytes, publicURL: dependencies.publicURL
     ).addRoutes(to: taxii)
     return router

@@ -67,7 +67,7 @@ import Testing
             let id = try #require(collections.first?["id"] as? String)
             let one = try await routerRequest(app, .get, "/taxii2/liaison/collections/\(id)/", key: key, headers: Self.accept)
             #expect(one.json["id"] as? String == id)
-            // A consumer sees no collection yet: an empty object.
+            // A consumer that holds no agreement sees no collection: an empty object.
             let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let none = try await routerRequest(app, .get, "/taxii2/liaison/collections/", key: consumer, headers: Self.accept)
             #expect(none.status == .ok && none.json.isEmpty)

@@ -19,6 +19,16 @@ extension ReadPurpose {
         return try ReadPurpose(parsing: text)
     }
 
+    /// The purpose a TAXII read states, in `Liaison-Purpose` or, for clients that cannot add
+    /// header fields, as the `purpose` query parameter (already percent-decoded); both at
+    /// once is ``ReadPurpose/Malformed/repeated``.
+    static func stated(in request: Request, query: String?) throws -> ReadPurpose? {
+        let header = try stated(in: request)
+        guard let query else { return header }
+        guard header == nil else { throw Malformed.repeated }
+        return try ReadPurpose(parsing: query)
+    }
+
     /// Refuses (428 `purpose-required`) to show `shown` without a purpose when any of it is
     /// shared under agreement versions that require one. Checked before anything is recorded.
     static func check(_ purpose: ReadPurpose?, for shown: [DisclosureRenderer.Rendered]) throws {

@@ -1,20 +1,35 @@
 import Crypto
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 
 /// Which TAXII collections a caller sees. Each producer has one intake collection it can
-/// write to; consumers' readable collections come with TAXII delivery and slot in here.
+/// write to; each consumer one read-only collection per agreement it holds that is in force
+/// and active (a suspended or terminated agreement's collection is gone: `404`, like its
+/// incidents in the feed and the incident API).
 struct TAXIICollections: Sendable {
+    let agreements: AgreementRegistry
+
     /// The collections `principal` can see.
     func visible(to principal: Principal) -> [TAXII.Collection] {
         switch principal.role {
         case .producer: [Self.intake(for: principal.organisation)]
-        case .consumer, .admin, .auditor: []
+        case .consumer: held(by: principal.organisation).map(Self.collection(of:))
+        case .admin, .auditor: []
         }
     }
 
     func collection(_ id: String, for principal: Principal) -> TAXII.Collection? {
         visible(to: principal).first { $0.id == id.lowercased() }
+    }
+
+    /// The agreement whose collection `id` is, if `consumer` holds it.
+    func agreement(ofCollection id: String, consumer: String) -> Agreement? {
+        held(by: consumer).first { Self.collectionID(of: $0.id) == id.lowercased() }
+    }
+
+    private func held(by consumer: String) -> [Agreement] {
+        agreements.book.all.filter { $0.consumer == consumer && $0.status == .active }
     }
 
     /// A producer's intake collection. Its id is a name-based UUID (SHA-256 of the
@@ -26,6 +41,21 @@ struct TAXIICollections: Sendable {
             title: "Intake from \(organisation)",
             description: "STIX 2.1 objects added here are taken in as \(organisation)'s reports, like POST /v1/intake/stix.",
             canRead: false, canWrite: true, mediaTypes: [MediaType.stix.text])
+    }
+
+    /// A consumer's collection of what `agreement` shares with it: read-only, titled after the
+    /// agreement, its id name-based on the agreement's id like the intake collections'.
+    static func collection(of agreement: Agreement) -> TAXII.Collection {
+        var description = "STIX 2.1 objects of the incidents shared with you under agreement \(agreement.id)"
+        if let reference = agreement.reference { description += " (\(reference))" }
+        description += ", each as it was disclosed to you. Reads state a purpose (Liaison-Purpose or ?purpose=) and are recorded."
+        return TAXII.Collection(
+            id: collectionID(of: agreement.id), title: agreement.title ?? "Agreement \(agreement.id)", description: description,
+            canRead: true, canWrite: false, mediaTypes: [MediaType.stix.text])
+    }
+
+    static func collectionID(of agreementID: String) -> String {
+        nameBasedUUID("liaison:taxii:agreement:" + agreementID).uuidString.lowercased()
     }
 
     static func nameBasedUUID(_ name: String) -> UUID {
