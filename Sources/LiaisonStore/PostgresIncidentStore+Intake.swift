@@ -92,25 +92,29 @@ public struct IntakeTransaction: Sendable {
     }
 
     /// Writes what one intake decided: the updated incidents' new versions (the replaced
-    /// ones kept in `incident_versions`), the vault entries, then, under the append lock, the
-    /// receipt signed with the ledger index of its entry, a custody record per new version,
-    /// one delivery per disclosure and the ledger entry itself. Returns the signed receipt.
+    /// ones kept in `incident_versions`), the vault entries, the receipt and a custody record
+    /// per new version; then, under the append lock, the receipt's document signed with the
+    /// ledger index of its entry, one delivery per disclosure and the ledger entry itself.
+    /// The receipt row is written first with an empty document, which the signed one replaces
+    /// before the commit, so that the custody records (which name the receipt) stay outside
+    /// the lock. Returns the signed receipt.
     public func commit(_ intake: IntakeCommit) async throws -> SignedReceipt {
         try await replaceVersions(intake.updates)
         try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
-        var unsigned = intake.receipt
-        let ledgerIndex = try await store.nextLedgerIndex(on: connection)
-        unsigned.ledgerIndex = ledgerIndex
-        let signed = try store.signer.sign(unsigned)
-        let receipt = signed.receipt
+        var receipt = intake.receipt
         try await connection.query(
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
             VALUES (\(receipt.id), \(receipt.producer), \(receipt.transport.rawValue),
-                    \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), \(signed.document.utf8Text))
+                    \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), '')
             """, logger: logger)
         let versioned = intake.accepted.map { ($0.incident, 1) } + intake.updates.map { ($0.incident, $0.version) }
         try await insertCustodyRecords(versioned, receipt: receipt, bodySHA256: intake.bodySHA256)
+        let ledgerIndex = try await store.nextLedgerIndex(on: connection)
+        receipt.ledgerIndex = ledgerIndex
+        let signed = try store.signer.sign(receipt)
+        try await connection.query(
+            "UPDATE receipts SET document = \(signed.document.utf8Text) WHERE id = \(receipt.id)", logger: logger)
         try await insertDeliveries(intake.disclosures)
         try await store.insertLedgerEntry(
             index: ledgerIndex, actor: receipt.producer, action: "intake", subject: "receipt:\(receipt.id)",
@@ -191,7 +195,8 @@ public struct IntakeTransaction: Sendable {
     }
 
     /// One row per disclosure. Inserted under the append lock (``commit(_:)`` holds it), so
-    /// feed sequence numbers become visible in order and a cursor never skips a row.
+    /// feed sequence numbers become visible in order and a cursor never skips a row; each row's
+    /// `added_at` (TAXII's `date_added`, migration 0015) is one microsecond after the last.
     private func insertDeliveries(_ disclosures: [Disclosure]) async throws {
         guard !disclosures.isEmpty else { return }
         var versions: [ByteBuffer] = []
@@ -199,12 +204,17 @@ public struct IntakeTransaction: Sendable {
         for disclosure in disclosures { versions.append(ByteBuffer(bytes: [UInt8](hex: disclosure.agreementVersion) ?? [])) }
         try await connection.query(
             """
-            INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, agreement_version, consumer, status)
-            SELECT gen_random_uuid(), incident_id, incident_version, agreement_id, agreement_version, consumer, status
-            FROM unnest(\(disclosures.map(\.incidentID))::uuid[], \(disclosures.map(\.incidentVersion))::int4[],
+            WITH start AS (
+                SELECT greatest(date_trunc('microseconds', clock_timestamp()),
+                                coalesce((SELECT max(added_at) FROM deliveries), '-infinity') + interval '1 microsecond') AS at)
+            INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, agreement_version, consumer, status, added_at)
+            SELECT gen_random_uuid(), incident_id, incident_version, agreement_id, agreement_version, consumer, status,
+                   start.at + (n - 1) * interval '1 microsecond'
+            FROM start, unnest(\(disclosures.map(\.incidentID))::uuid[], \(disclosures.map(\.incidentVersion))::int4[],
                         \(disclosures.map(\.agreementID))::text[], \(versions)::bytea[], \(disclosures.map(\.consumer))::text[],
                         \(disclosures.map { $0.push ? "pending" : "pull-only" })::text[])
-                 AS t(incident_id, incident_version, agreement_id, agreement_version, consumer, status)
+                 WITH ORDINALITY AS t(incident_id, incident_version, agreement_id, agreement_version, consumer, status, n)
+            ORDER BY n
             """, logger: logger)
     }
 }

@@ -51,12 +51,12 @@ import Testing
                 FROM unnest(ARRAY['[[pd:email:00000000000000a1]]', '[[pd:email:00000000000000a2]]'], ARRAY[\(incident), \(missing)]) AS u(t, i)
                 """, state: "23503")
             await refused(db, """
-                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
-                VALUES (\(UUID.random()), \(missing), 1, \(StoreFixture.agreement.id), 'police', 'pull-only')
+                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status, added_at)
+                VALUES (\(UUID.random()), \(missing), 1, \(StoreFixture.agreement.id), 'police', 'pull-only', now())
                 """, state: "23503")
             await refused(db, """
-                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status)
-                VALUES (\(UUID.random()), \(incident), 5, 'no-such-agreement', 'police', 'pull-only')
+                INSERT INTO deliveries (id, incident_id, incident_version, agreement_id, consumer, status, added_at)
+                VALUES (\(UUID.random()), \(incident), 5, 'no-such-agreement', 'police', 'pull-only', now())
                 """, state: "23503")
             await refused(db, """
                 INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy, classification_type,
@@ -67,10 +67,10 @@ import Testing
             do {
                 try await db.client.withConnection { connection in
                     try await connection.copyFrom(
-                        table: "deliveries", columns: ["id", "incident_id", "incident_version", "agreement_id", "consumer", "status"],
+                        table: "deliveries", columns: ["id", "incident_id", "incident_version", "agreement_id", "consumer", "status", "added_at"],
                         logger: TestDatabase.logger
                     ) { writer in
-                        try await writer.write(ByteBuffer(string: "\(UUID.random())\t\(missing)\t1\t\(StoreFixture.agreement.id)\tpolice\tpull-only\n"))
+                        try await writer.write(ByteBuffer(string: "\(UUID.random())\t\(missing)\t1\t\(StoreFixture.agreement.id)\tpolice\tpull-only\t2026-12-03 10:00:00+00\n"))
                     }
                 }
                 Issue.record("COPY naming a missing incident was accepted")
