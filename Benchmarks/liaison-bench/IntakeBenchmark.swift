@@ -25,16 +25,8 @@ struct IntakeBenchmark {
     var concurrency = 2
 
     func run() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var configuration = Configuration(dataDirectory: directory)
-        configuration.databaseURL = ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"]
-        let logger = { var logger = Logger(label: "liaison-bench"); logger.logLevel = .error; return logger }()
-        let gateway = Gateway(configuration: configuration, environment: [:], logger: logger)
-        try await gateway.withStore(requireCurrentSchema: false) { store, migrator in
-            _ = try await migrator.migrate()
-            try await measure(store: store, migrator: migrator, logger: logger)
+        try await BenchGateway.withStore { _, store, migrator in
+            try await measure(store: store, migrator: migrator, logger: BenchGateway.logger)
         }
     }
 

@@ -12,16 +12,9 @@ struct LedgerBenchmark {
     var entries = 1_000_000
 
     func run() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-ledger-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var configuration = Configuration(dataDirectory: directory)
-        configuration.databaseURL = ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"]
-        let logger = { var logger = Logger(label: "liaison-bench"); logger.logLevel = .error; return logger }()
-        let gateway = Gateway(configuration: configuration, environment: [:], logger: logger)
-        let key = try gateway.receiptSigner().checkpointKey(name: gateway.ledgerOrigin)
-        try await gateway.withStore(requireCurrentSchema: false) { store, migrator in
-            _ = try await migrator.migrate()
+        let logger = BenchGateway.logger
+        try await BenchGateway.withStore { gateway, store, _ in
+            let key = try gateway.receiptSigner().checkpointKey(name: gateway.ledgerOrigin)
             var started = ContinuousClock.now
             try await store.client.query(
                 """
