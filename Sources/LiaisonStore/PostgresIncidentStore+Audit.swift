@@ -6,10 +6,13 @@ extension PostgresIncidentStore {
     /// Serialises appends to the feed sequence and the audit chain until the transaction
     /// ends. Held only for a transaction's last statements, so intakes overlap otherwise.
     func takeAppendLock(on connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.appendLockKey))", logger: logger)
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(\(Self.appendLockKey), hashtext(current_schema()))", logger: logger)
     }
 
-    static let appendLockKey: Int64 = 0x4c69_6169_736f_6e01
+    /// With the schema's name hashed beside it, so gateways in other schemas of one database
+    /// (and tests, each in a schema of its own) append independently.
+    static let appendLockKey: Int32 = 0x4c53_4c01
 
     /// Appends one entry to the ledger: who did what to which subject, when, with details
     /// (identifiers, counts and hashes only). It takes the next leaf index under the append

@@ -119,7 +119,7 @@ import Testing
             let (_, receipt) = try await push(app, key: key, body: GatewayFixture.event())
             let incident = try #require(UUID(uuidString: (receipt["incident_ids"] as? [String])?.first ?? ""))
             try await GatewayFixture.withWorker(db, agreements: [agreement], maxAttempts: 3) {
-                #expect(await WebhookReceiver.eventually {
+                #expect(await WebhookReceiver.eventually(timeout: .seconds(30)) {
                     (try? await db.store.deliveries(incidentID: incident).first?.status) == "dead"
                 })
             }
