@@ -16,7 +16,8 @@ struct Audit: AsyncParsableCommand {
                 index, and compares the tree's root at each checkpoint's size with the root the checkpoint \
                 signs. Checkpoints come from the database and from each --checkpoints file (copies kept \
                 outside the database: ledger.checkpoint_file, or what ledger.checkpoint_url received); each \
-                must be signed by the gateway's key under the ledger's origin. \
+                must be signed by the gateway's key under the ledger's origin (ledger.origin: keep it fixed, or \
+                older checkpoints no longer verify). \
                 Exits 0 and prints the verified size and root; exits 65 and names the first entry that was \
                 edited, deleted, reordered or truncated (then every other finding, up to 100).
                 """)
