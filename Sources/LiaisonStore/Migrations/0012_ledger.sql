@@ -18,8 +18,6 @@ ALTER TABLE audit_log
     ALTER COLUMN hash DROP NOT NULL,
     ADD CONSTRAINT audit_log_leaf_index_key UNIQUE (leaf_index),
     ADD CONSTRAINT audit_log_leaf_index_check CHECK (leaf_index >= 0);
--- Evidence packages and inclusion proofs look entries up by what they are about.
-CREATE INDEX audit_log_subject ON audit_log (subject, leaf_index);
 
 -- The perfect subtrees: the node at (level, idx) covers leaves idx·2^level ..< (idx+1)·2^level.
 -- Level 0 holds each leaf's hash as it was when first sealed, so `liaison audit verify`

@@ -5,11 +5,11 @@
 -- 3.4.2). That is exact only if no two disclosures share a date_added and date_added grows
 -- with the feed order. created_at cannot promise either (it is the transaction's start time,
 -- shared by every row an intake writes), so deliveries get added_at: the wall clock when the
--- rows are inserted, but always at least one microsecond after every earlier row and one
--- microsecond apart within an insert, computed by the one statement that inserts deliveries
--- (IntakeTransaction.insertDeliveries) under the append lock intake holds; the unique index
--- refuses any row that breaks the order. Microseconds are what timestamptz keeps and what
--- TAXII timestamps carry, so added_at round-trips exactly.
+-- row is inserted, but always at least one microsecond after every earlier row, taken under
+-- the append lock that intake already holds while it inserts deliveries (the lock is
+-- re-entrant, so the trigger takes it too and stays right for any other writer). Microseconds
+-- are what timestamptz keeps and what TAXII timestamps carry, so added_at round-trips
+-- exactly.
 ALTER TABLE deliveries ADD COLUMN added_at timestamptz;
 
 -- Existing rows: their created_at made strictly increasing in seq order (the running maximum
@@ -22,6 +22,18 @@ WHERE d.seq = o.seq;
 ALTER TABLE deliveries ALTER COLUMN added_at SET NOT NULL;
 CREATE UNIQUE INDEX deliveries_added_at ON deliveries (added_at);
 CREATE INDEX deliveries_collection ON deliveries (consumer, agreement_id, seq);
+
+CREATE FUNCTION deliveries_set_added_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- PostgresIncidentStore.appendLockKey: intake holds it already; this keeps any writer in order.
+    PERFORM pg_advisory_xact_lock(5506039124973284865);
+    NEW.added_at := greatest(
+        date_trunc('microseconds', clock_timestamp()),
+        coalesce((SELECT max(added_at) FROM deliveries), '-infinity'::timestamptz) + interval '1 microsecond');
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER deliveries_added_at BEFORE INSERT ON deliveries FOR EACH ROW EXECUTE FUNCTION deliveries_set_added_at();
 
 CREATE FUNCTION deliveries_keep_added_at() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
