@@ -5,14 +5,17 @@ import NIOCore
 import NIOHTTP1
 
 /// POSTs signed payloads to consumers' webhooks (Standard Webhooks headers).
-/// Redirects are not followed: a 3xx is a failed attempt, as the standard says.
+/// Redirects are not followed: a 3xx is a failed attempt, as the standard says. A destination
+/// that resolves to a non-public address outside the allowed networks is not contacted.
 public struct WebhookSender: Sendable {
     public let httpClient: HTTPClient
     public let timeout: Duration
+    public let destinations: DestinationResolver
 
-    public init(httpClient: HTTPClient, timeout: Duration = .seconds(15)) {
+    public init(httpClient: HTTPClient, timeout: Duration = .seconds(15), destinations: DestinationRule) {
         self.httpClient = httpClient
         self.timeout = timeout
+        self.destinations = DestinationResolver(rule: destinations)
     }
 
     /// An HTTP client configured for webhooks: no redirects, bounded connect time.
@@ -37,6 +40,9 @@ public struct WebhookSender: Sendable {
     public func send(
         body: Data, to url: String, messageID: String, secret: Secret, now: Date, contentType: String = "application/json"
     ) async -> Outcome {
+        if let refusal = await destinations.refusal(for: url) {
+            return .failed(status: nil, reason: refusal, retryAfter: nil)
+        }
         let timestamp = Int(now.timeIntervalSince1970)
         var request = HTTPClientRequest(url: url)
         request.method = .POST

@@ -174,11 +174,13 @@ public struct Gateway: Sendable {
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
                     reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys))
                 let worker = DeliveryWorker(
-                    store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                    store: store, sender: WebhookSender(
+                        httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     agreements: agreements, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let notifier = ReidentificationNotifier(
-                    store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
+                    store: store, sender: WebhookSender(
+                        httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     webhooks: configuration.reidentificationNotify, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let app = buildApplication(

@@ -108,6 +108,8 @@ import Testing
     @Test("Invalid configuration names the key and exits 78", arguments: [
         ("listen: nowhere\n", [String: String](), "listen"),
         ("delivery:\n  max_attempts: 0\n", [:], "delivery.max_attempts"),
+        ("delivery:\n  allowed_networks: [10.0.0.1/8]\n", [:], "delivery.allowed_networks: must list addresses or CIDR ranges"),
+        ("delivery:\n  allowed_networks: 10.0.0.0/8\n", [:], "delivery.allowed_networks: must be a list"),
         ("speed: fast\n", [:], "speed: is not a known key"),
         ("", ["LIAISON_VAULT_KEY": "c2hvcnQ="], "LIAISON_VAULT_KEY"),
         ("", ["LIAISON_DATABASE_URL": "mysql://db/liaison"], "database_url"),

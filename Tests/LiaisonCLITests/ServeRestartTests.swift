@@ -56,7 +56,7 @@ import Testing
 
     func writeConfig(in directory: URL) throws -> String {
         let file = directory.appendingPathComponent("liaison.yaml")
-        try "delivery:\n  base_delay_ms: 100\n  max_delay_ms: 200\n  poll_interval_ms: 50\ngovernance:\n  auto_approve_files: true\n"
+        try "delivery:\n  allowed_networks: [127.0.0.0/8]\n  base_delay_ms: 100\n  max_delay_ms: 200\n  poll_interval_ms: 50\ngovernance:\n  auto_approve_files: true\n"
             .write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }

@@ -56,7 +56,7 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let httpClient = WebhookSender.makeHTTPClient()
             let worker = DeliveryWorker(
-                store: db.store, sender: WebhookSender(httpClient: httpClient), agreements: AgreementRegistry(),
+                store: db.store, sender: WebhookSender(httpClient: httpClient, destinations: .loopbackAllowed), agreements: AgreementRegistry(),
                 schedule: RetrySchedule(), pollInterval: .seconds(30), logger: TestDatabase.logger)
             let clock = ContinuousClock()
             let start = clock.now

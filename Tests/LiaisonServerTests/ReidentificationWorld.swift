@@ -102,7 +102,7 @@ struct ReidentificationWorld: Sendable {
     func withNotifier<T: Sendable>(url: String, _ body: @Sendable () async throws -> T) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let notifier = ReidentificationNotifier(
-            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(2)),
+            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(2), destinations: .loopbackAllowed),
             webhooks: ["cert": NotificationWebhook(url: url, secret: GatewayFixture.webhookSecret)],
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: 3), pollInterval: .milliseconds(20),
             logger: TestDatabase.logger)

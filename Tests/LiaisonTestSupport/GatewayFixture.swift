@@ -74,7 +74,7 @@ public enum GatewayFixture {
     ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
-            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1)),
+            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1), destinations: .loopbackAllowed),
             agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
             pollInterval: .milliseconds(20), logger: logger)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import Synchronization
 
 /// A real HTTP receiver on an ephemeral loopback port that records every webhook it
@@ -69,4 +70,9 @@ public final class WebhookReceiver: Sendable {
         }
         return try await condition()
     }
+}
+
+extension DestinationRule {
+    /// The tests' receivers listen on loopback, which a real gateway refuses unless allowed.
+    public static let loopbackAllowed = DestinationRule(allowed: [IPNetwork("127.0.0.0/8")!, IPNetwork("::1")!])
 }

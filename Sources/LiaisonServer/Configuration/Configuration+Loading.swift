@@ -222,7 +222,10 @@ extension Configuration {
         if let delivery {
             reader.rejectUnknownKeys(
                 in: delivery,
-                known: ["max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "allow_insecure_loopback"],
+                known: [
+                    "max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "allow_insecure_loopback",
+                    "allowed_networks",
+                ],
                 path: "delivery")
         }
         let day = 86_400_000
@@ -234,6 +237,13 @@ extension Configuration {
             deliveryPollInterval = .milliseconds(ms)
         }
         allowInsecureLoopback = reader.bool(delivery, "allow_insecure_loopback", path: "delivery") ?? allowInsecureLoopback
+        for (text, node) in reader.strings(delivery, "allowed_networks", path: "delivery") ?? [] {
+            guard let network = IPNetwork(text) else {
+                reader.fail(node, key: "delivery.allowed_networks", "must list addresses or CIDR ranges (10.0.0.0/8, fd00::/8) with no bits set past the prefix")
+                continue
+            }
+            webhookDestinations.allowed.append(network)
+        }
     }
 
     /// `governance.approval` (`two-persons`, default, or `each-party`), `governance.operator`

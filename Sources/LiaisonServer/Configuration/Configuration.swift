@@ -87,6 +87,10 @@ public struct Configuration: Sendable {
     /// `delivery.allow_insecure_loopback`: an IEP policy that requires encryption in transit may
     /// still name an `http` webhook on 127.0.0.1 or localhost. Development only; default false.
     public var allowInsecureLoopback = false
+    /// `delivery.allowed_networks`: address ranges a webhook may resolve to although they are
+    /// not public (loopback, private, link-local, CGNAT, ...). Default none: only public
+    /// addresses are sent to.
+    public var webhookDestinations = DestinationRule()
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
     public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.
