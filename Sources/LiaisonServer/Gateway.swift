@@ -142,8 +142,28 @@ public struct Gateway: Sendable {
         }
     }
 
+    /// The keys every replica on one database must hold alike: with an external database,
+    /// ``run(onServerRunning:)`` refuses to generate them, since a key generated in one
+    /// host's data directory would differ from the next replica's (vault entries one replica
+    /// could not decrypt, pseudonyms and cursors that change with the replica, receipts
+    /// signed by several keys). Throws naming each missing setting; the embedded cluster
+    /// (no database URL) keeps generating them for a one-machine install.
+    public func requireSharedKeys() throws {
+        guard configuration.databaseURL != nil else { return }
+        var missing: [String] = []
+        if configuration.vaultKeys.isEmpty { missing.append("vault.keys (or LIAISON_VAULT_KEY / LIAISON_VAULT_KEY_FILE)") }
+        if configuration.vaultLookupKey == nil { missing.append("vault.lookup_key (or LIAISON_VAULT_LOOKUP_KEY)") }
+        if configuration.receiptSigningKey == nil { missing.append("receipts.signing_key (or LIAISON_RECEIPT_KEY)") }
+        guard !missing.isEmpty else { return }
+        throw ConfigurationError(
+            key: "database_url",
+            "with an external database every replica must use the same keys, so serve does not generate them in data_dir; "
+                + "configure " + missing.joined(separator: ", "))
+    }
+
     /// Runs until a shutdown signal; stops the embedded cluster, if it started one, last.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try requireSharedKeys()
         let loaded = try loadAgreements()
         let (client, store, migrator, cluster) = try await openStore()
         let agreements = AgreementRegistry()
@@ -177,7 +197,7 @@ public struct Gateway: Sendable {
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     agreements: agreements, schedule: configuration.retrySchedule,
-                    pollInterval: configuration.deliveryPollInterval, logger: logger)
+                    pollInterval: configuration.deliveryPollInterval, lease: configuration.deliveryLease, logger: logger)
                 let notifier = ReidentificationNotifier(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),

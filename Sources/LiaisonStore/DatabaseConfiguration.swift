@@ -4,8 +4,9 @@ import PostgresNIO
 /// Where the database is, parsed from a libpq-style URL:
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require][&host=/socket/dir]`.
 /// A `host` query parameter naming a directory selects the Unix socket
-/// `DIR/.s.PGSQL.PORT`, as libpq does. A `search_path` parameter names the schema
-/// (default `public`).
+/// `DIR/.s.PGSQL.PORT`, as libpq does. A `search_path` parameter names the schema, sent
+/// as a startup parameter; without it the server's default applies (normally `public`),
+/// which is what to use through a pooler such as PgBouncer.
 public struct DatabaseConfiguration: Sendable {
     public var client: PostgresClient.Configuration
     /// The schema Liaison's tables live in; tests use one schema each.
@@ -44,11 +45,17 @@ public struct DatabaseConfiguration: Sendable {
             client = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
             displayName = "\(host):\(port)"
         }
-        let schema = schema ?? query["search_path"] ?? "public"
-        guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
+        guard let named = schema ?? query["search_path"] else {
+            // No schema named: no startup parameter either, so the session keeps the role's
+            // and database's own search_path (`"$user", public` unless changed). A pooler such
+            // as PgBouncer refuses startup parameters it does not know, search_path among them.
+            self.schema = "public"
+            return
+        }
+        guard named.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
             throw .invalidDatabaseURL(reason: "schema name must be a lower-case SQL identifier")
         }
-        self.schema = schema
-        client.options.additionalStartupParameters = [("search_path", schema)]
+        self.schema = named
+        client.options.additionalStartupParameters = [("search_path", named)]
     }
 }

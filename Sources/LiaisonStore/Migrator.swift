@@ -4,9 +4,10 @@ import Logging
 import PostgresNIO
 
 /// Applies the numbered SQL files in `Migrations/` in name order, each in its own
-/// transaction, recording each in `schema_migrations` with the SHA-256 of its file. Runs
-/// under a session advisory lock keyed by the schema, so replicas starting together apply
-/// each file once. Migrations are history: an applied file that has changed since, or an
+/// transaction, recording each in `schema_migrations` with the SHA-256 of its file. Each
+/// transaction holds a transaction-level advisory lock keyed by the schema, so replicas
+/// starting together apply each file once, and so it works through PgBouncer in
+/// transaction pooling mode. Migrations are history: an applied file that has changed since, or an
 /// applied migration this binary does not ship, is refused.
 public struct Migrator: Sendable {
     public let client: PostgresClient
@@ -52,13 +53,17 @@ public struct Migrator: Sendable {
     /// anything) a database that holds a migration this binary does not ship, or one whose
     /// file has changed since it was applied. Migrations applied before checksums were kept
     /// get the checksum of this binary's file.
+    ///
+    /// Each step is one transaction that first takes a transaction-level advisory lock keyed
+    /// by the schema and then reads the history again, so replicas starting together apply
+    /// each file once. Nothing outlives a transaction (no session lock, no session-local
+    /// function between statements), so this works directly and through a pooler in
+    /// transaction mode alike.
     @discardableResult
     public func migrate() async throws -> [String] {
         let migrations = try Self.bundledMigrations()
         return try await client.withConnection { connection in
-            let lockKey = Self.lockKey(schema)
-            _ = try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: logger)
-            do {
+            try await locked(on: connection) {
                 _ = try await connection.query(
                     """
                     CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -72,18 +77,37 @@ public struct Migrator: Sendable {
                     _ = try await connection.query(
                         "UPDATE schema_migrations SET sha256 = \(migration.sha256) WHERE name = \(migration.name)", logger: logger)
                 }
-                var ran: [String] = []
-                for migration in migrations where applied[migration.name] == nil {
+            }
+            var ran: [String] = []
+            for migration in migrations {
+                let applied = try await locked(on: connection) {
+                    let applied = try await appliedMigrations(connection)
+                    try Self.checkHistory(applied, against: migrations)
+                    guard applied[migration.name] == nil else { return false }
                     try await apply(migration, on: connection)
+                    return true
+                }
+                if applied {
                     ran.append(migration.name)
                     logger.info("applied migration", metadata: ["migration": "\(migration.name)"])
                 }
-                _ = try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
-                return ran
-            } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: logger)
-                throw StoreError.classify(error)
             }
+            return ran
+        }
+    }
+
+    /// Runs `body` in one transaction on `connection` holding the schema's migration lock
+    /// (`pg_advisory_xact_lock`, released by the commit or rollback).
+    private func locked<T>(on connection: PostgresConnection, _ body: () async throws -> T) async throws -> T {
+        _ = try await connection.query("BEGIN", logger: logger)
+        do {
+            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey(schema)))", logger: logger)
+            let result = try await body()
+            _ = try await connection.query("COMMIT", logger: logger)
+            return result
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw StoreError.classify(error)
         }
     }
 
@@ -141,22 +165,23 @@ public struct Migrator: Sendable {
         return applied
     }
 
+    /// Runs one migration file and records it, inside the caller's transaction.
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
         // A migration file holds several statements, which one extended-protocol query
-        // cannot; a session-local PL/pgSQL function runs the file, passed as a bind value.
-        _ = try await connection.query(
-            """
-            CREATE OR REPLACE FUNCTION pg_temp.liaison_run_migration(body text) RETURNS void
-            LANGUAGE plpgsql AS $body$ BEGIN EXECUTE body; END $body$
-            """, logger: logger)
+        // cannot; a PL/pgSQL function runs the file, passed as a bind value. It lives in
+        // pg_temp only for this transaction: through a pooler the next transaction may run
+        // on another server session.
         do {
-            _ = try await connection.query("BEGIN", logger: logger)
+            _ = try await connection.query(
+                """
+                CREATE OR REPLACE FUNCTION pg_temp.liaison_run_migration(body text) RETURNS void
+                LANGUAGE plpgsql AS $body$ BEGIN EXECUTE body; END $body$
+                """, logger: logger)
             _ = try await connection.query("SELECT pg_temp.liaison_run_migration(\(migration.sql))", logger: logger)
+            _ = try await connection.query("DROP FUNCTION pg_temp.liaison_run_migration(text)", logger: logger)
             _ = try await connection.query(
                 "INSERT INTO schema_migrations (name, sha256) VALUES (\(migration.name), \(migration.sha256))", logger: logger)
-            _ = try await connection.query("COMMIT", logger: logger)
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
             logger.error(
                 "migration failed",
                 metadata: ["migration": "\(migration.name)", "error": "\(String(reflecting: error))"])

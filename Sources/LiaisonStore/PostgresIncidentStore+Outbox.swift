@@ -17,7 +17,7 @@ extension PostgresIncidentStore {
     /// the row to be claimed again once the lease runs out: nothing is lost, and the
     /// receiver deduplicates by `webhook-id`. `SKIP LOCKED` lets replicas share the queue.
     public func claimDueDeliveries(limit: Int, lease: Duration) async throws -> [DeliveryJob] {
-        let leaseSeconds = Double(lease.components.seconds)
+        let leaseSeconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
         let rows = try await client.query(
             """
             UPDATE deliveries SET attempts = attempts + 1,

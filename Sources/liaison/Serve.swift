@@ -8,7 +8,10 @@ struct Serve: AsyncParsableCommand {
             Applies pending migrations (under an advisory lock, so replicas can start together), \
             loads the agreements in agreements_dir, then serves until SIGTERM or SIGINT, finishing \
             the requests and deliveries in hand. With no database URL it starts, and at the end \
-            stops, a PostgreSQL cluster in DATA_DIR/postgres.
+            stops, a PostgreSQL cluster in DATA_DIR/postgres, and generates the vault, lookup and \
+            receipt keys there once. With a database URL it generates no key: every replica on one \
+            database must hold the same vault.keys, vault.lookup_key and receipts.signing_key, and \
+            serve exits 78 naming any that is not configured.
             """)
 
     @OptionGroup var options: ConfigOptions

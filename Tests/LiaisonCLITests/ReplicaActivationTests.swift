@@ -48,10 +48,7 @@ import Testing
             let config = directory.appendingPathComponent("liaison.yaml")
             try "governance:\n  refresh_seconds: 2\n".write(to: config, atomically: true, encoding: .utf8)
             let (portA, portB) = (BuiltBinary.freePort(), BuiltBinary.freePort())
-            let base = [
-                "LIAISON_DATABASE_URL": db.url, "LIAISON_DATA_DIR": directory.path, "LIAISON_VAULT_KEY": db.vaultKey.bytes.base64,
-                "LIAISON_CONFIG": config.path,
-            ]
+            let base = db.gatewayEnvironment.merging(["LIAISON_DATA_DIR": directory.path, "LIAISON_CONFIG": config.path]) { $1 }
             func key(_ org: String, _ role: String, _ person: String?) async throws -> String {
                 try await BuiltBinary.run(["keys", "create", "--org", org, "--role", role] + (person.map { ["--person", $0] } ?? []), environment: base)
                     .stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -22,11 +22,10 @@ import Testing
                     webhook: {url: "\(url)", secret: "whsec_\(Data(repeating: 5, count: 32).base64EncodedString())"}
                     """.write(to: agreements.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
                 let port = BuiltBinary.freePort()
-                let environment = [
-                    "LIAISON_DATABASE_URL": db.url, "LIAISON_LISTEN": "127.0.0.1:\(port)",
-                    "LIAISON_AGREEMENTS_DIR": agreements.path, "LIAISON_DATA_DIR": directory.path,
-                    "LIAISON_VAULT_KEY": db.vaultKey.bytes.base64, "LIAISON_CONFIG": try writeConfig(in: directory),
-                ]
+                let environment = db.gatewayEnvironment.merging([
+                    "LIAISON_LISTEN": "127.0.0.1:\(port)", "LIAISON_AGREEMENTS_DIR": agreements.path,
+                    "LIAISON_DATA_DIR": directory.path, "LIAISON_CONFIG": try writeConfig(in: directory),
+                ]) { $1 }
                 let key = try await BuiltBinary.run(["keys", "create", "--org", "cert", "--role", "producer"], environment: environment)
                     .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 

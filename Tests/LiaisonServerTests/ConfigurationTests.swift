@@ -22,6 +22,7 @@ import Testing
         #expect(configuration.maxBodyBytes == defaults.maxBodyBytes)
         #expect(configuration.retrySchedule == defaults.retrySchedule)
         #expect(configuration.deliveryTimeout == defaults.deliveryTimeout)
+        #expect(configuration.deliveryLease == defaults.deliveryLease && defaults.deliveryLease == .seconds(60))
         #expect(configuration.connectionTimeouts == defaults.connectionTimeouts)
         #expect(configuration.vaultKeys["k1"]?.bytes == Array(repeating: 7, count: 32))
         #expect(configuration.vaultLookupKey?.bytes == Array(repeating: 7, count: 32))
@@ -43,6 +44,24 @@ import Testing
         try "intake:\n  max_json_depth: 0\n".write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
         #expect(error?.description.contains("intake.max_json_depth") == true)
+    }
+
+    @Test("delivery.lease_ms is read, and refused out of range or not longer than delivery.timeout_ms", arguments: [
+        ("delivery:\n  lease_ms: 2500\n  timeout_ms: 1000\n", nil),
+        ("delivery:\n  lease_ms: 999\n  timeout_ms: 500\n", "delivery.lease_ms"),
+        ("delivery:\n  lease_ms: 3600001\n", "delivery.lease_ms"),
+        ("delivery:\n  lease_ms: 1000\n  timeout_ms: 1000\n", "longer than delivery.timeout_ms"),
+        ("delivery:\n  timeout_ms: 60000\n", "longer than delivery.timeout_ms"),
+    ] as [(String, String?)])
+    func deliveryLease(text: String, problem: String?) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        guard let problem else {
+            #expect(try Configuration.load(file: file.path, environment: [:]).deliveryLease == .milliseconds(2500))
+            return
+        }
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
     }
 
     @Test("Connection timeouts are read from http, default to 60 s idle and 10 s for a head, and out-of-range values named")

@@ -20,7 +20,22 @@ public enum TestDatabase {
         public var url: String
         public var schema: String
         public var vaultKey: Secret
+
+        /// What a `liaison` process needs to use this database with the keys `store` uses:
+        /// the URL and the vault, lookup and receipt keys (`serve` refuses to generate them
+        /// for an external database).
+        public var gatewayEnvironment: [String: String] {
+            [
+                "LIAISON_DATABASE_URL": url, "LIAISON_VAULT_KEY": Data(vaultKey.bytes).base64EncodedString(),
+                "LIAISON_VAULT_LOOKUP_KEY": Data(TestDatabase.lookupKey.bytes).base64EncodedString(),
+                "LIAISON_RECEIPT_KEY": Data(TestDatabase.receiptKey.bytes).base64EncodedString(),
+            ]
+        }
     }
+
+    /// The vault lookup key and receipt-signing key of every test store.
+    public static let lookupKey = Secret(bytes: Array(repeating: 11, count: 32))
+    public static let receiptKey = Secret(bytes: Array(repeating: 5, count: 32))
 
     public static let logger: Logger = {
         var logger = Logger(label: "liaison-test")
@@ -54,9 +69,9 @@ public enum TestDatabase {
         configuration.client.options.maximumConnections = 4
         let client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
         let key = Secret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) })
-        let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test", lookupKey: Secret(bytes: Array(repeating: 11, count: 32)))
+        let vault = try VaultCipher(keys: ["test": key], currentKeyID: "test", lookupKey: lookupKey)
         let store = PostgresIncidentStore(
-            client: client, vault: vault, signer: try ReceiptSigner(privateKey: Secret(bytes: Array(repeating: 5, count: 32))),
+            client: client, vault: vault, signer: try ReceiptSigner(privateKey: receiptKey),
             logger: logger)
         let migrator = Migrator(client: client, schema: String(schema), logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in

@@ -12,8 +12,11 @@ public final class WebhookReceiver: Sendable {
     }
 
     private let state = Mutex<(deliveries: [Delivery], script: [Int], fallback: Int)>(([], [], 204))
+    /// How long each answer waits after the webhook was recorded, like a slow consumer.
+    private let delay: Duration
 
-    public init(script: [Int] = [], fallback: Int = 204) {
+    public init(script: [Int] = [], fallback: Int = 204, delay: Duration = .zero) {
+        self.delay = delay
         state.withLock { $0 = ([], script, fallback) }
     }
 
@@ -36,6 +39,7 @@ public final class WebhookReceiver: Sendable {
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let status = self.record(Delivery(headers: headers, body: Data(buffer.readableBytesView)))
+            if self.delay > .zero { try await Task.sleep(for: self.delay) }
             return Response(status: .init(code: status))
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -217,14 +217,15 @@ extension Configuration {
 
     /// `delivery.max_attempts` (1–100, default 12), `delivery.base_delay_ms` (default
     /// 30,000), `delivery.max_delay_ms` (default 12 h), `delivery.timeout_ms` (default
-    /// 15,000), `delivery.poll_interval_ms` (default 1,000).
+    /// 15,000), `delivery.poll_interval_ms` (default 1,000), `delivery.lease_ms` (1,000–3,600,000,
+    /// default 60,000; longer than `timeout_ms`).
     private mutating func readDelivery(_ delivery: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let delivery {
             reader.rejectUnknownKeys(
                 in: delivery,
                 known: [
-                    "max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "allow_insecure_loopback",
-                    "allowed_networks",
+                    "max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "lease_ms",
+                    "allow_insecure_loopback", "allowed_networks",
                 ],
                 path: "delivery")
         }
@@ -235,6 +236,12 @@ extension Configuration {
         if let ms = reader.int(delivery, "timeout_ms", path: "delivery", range: 100...120_000) { deliveryTimeout = .milliseconds(ms) }
         if let ms = reader.int(delivery, "poll_interval_ms", path: "delivery", range: 10...60_000) {
             deliveryPollInterval = .milliseconds(ms)
+        }
+        if let ms = reader.int(delivery, "lease_ms", path: "delivery", range: 1_000...3_600_000) { deliveryLease = .milliseconds(ms) }
+        if deliveryLease <= deliveryTimeout {
+            // A lease that ends while its send may still be under way lets a second replica
+            // send the same delivery while the first still waits for the answer.
+            reader.fail(reader.value(delivery, "lease_ms"), key: "delivery.lease_ms", "must be longer than delivery.timeout_ms")
         }
         allowInsecureLoopback = reader.bool(delivery, "allow_insecure_loopback", path: "delivery") ?? allowInsecureLoopback
         for (text, node) in reader.strings(delivery, "allowed_networks", path: "delivery") ?? [] {

@@ -53,6 +53,9 @@ public struct Configuration: Sendable {
     public var retrySchedule: RetrySchedule
     public var deliveryTimeout: Duration
     public var deliveryPollInterval: Duration
+    /// `delivery.lease_ms`: how long a claimed delivery stays reserved for the replica that
+    /// claimed it; if that replica dies, another sends it once the lease runs out. Default 60 s.
+    public var deliveryLease: Duration = .seconds(60)
     /// `http.idle_timeout_ms` (60,000), `http.header_timeout_ms` (10,000),
     /// `http.body_min_bytes_per_second` (8,192): when a slow or idle connection is closed.
     public var connectionTimeouts: ConnectionTimeouts
