@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let logger = LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let gateway = Gateway(
                 configuration: configuration, environment: options.environment, logger: logger, migrate: !noMigrate)
             try await gateway.run { port in
@@ -38,7 +38,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let logger = LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let applied = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
                 .withStore(requireCurrentSchema: false) { _, migrator in try await migrator.migrate() }
             print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
