@@ -9,6 +9,11 @@ struct Serve: AsyncParsableCommand {
             loads the agreements in agreements_dir, then serves until SIGTERM or SIGINT, finishing \
             the requests and deliveries in hand. With no database URL it starts, and at the end \
             stops, a PostgreSQL cluster in DATA_DIR/postgres.
+
+            GET /metrics (Prometheus text format) is served only when metrics.token \
+            (LIAISON_METRICS_TOKEN) or metrics.listen (LIAISON_METRICS_LISTEN) is configured. \
+            Logs go to standard error as key=value lines, or one JSON object a line with \
+            log_format: json (LIAISON_LOG_FORMAT=json).
             """)
 
     @OptionGroup var options: ConfigOptions
