@@ -19,7 +19,6 @@ public struct OperationalFigures: Sendable {
     /// Sessions on this database under this user, by state (`active`, `idle`, ...), from
     /// `pg_stat_activity`: every replica's pool together, and any other client of the same user.
     public var databaseSessions: [String: Int]
-
 }
 
 extension PostgresIncidentStore {
