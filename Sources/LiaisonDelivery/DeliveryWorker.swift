@@ -17,10 +17,13 @@ public struct DeliveryWorker: Service {
     /// How long a claimed delivery stays reserved for this worker.
     public var lease: Duration
     public var logger: Logger
+    /// Attempts, failures, dead letters and enqueue→2xx latency, per consumer.
+    public var metrics: DeliveryMetrics
 
     public init(
         store: PostgresIncidentStore, sender: WebhookSender, agreements: AgreementRegistry, schedule: RetrySchedule,
-        pollInterval: Duration = .seconds(1), batchSize: Int = 32, lease: Duration = .seconds(60), logger: Logger
+        pollInterval: Duration = .seconds(1), batchSize: Int = 32, lease: Duration = .seconds(60), logger: Logger,
+        metrics: DeliveryMetrics = DeliveryMetrics()
     ) {
         self.store = store
         self.sender = sender
@@ -30,6 +33,7 @@ public struct DeliveryWorker: Service {
         self.batchSize = batchSize
         self.lease = lease
         self.logger = logger
+        self.metrics = metrics
     }
 
     public func run() async throws {
@@ -89,22 +93,28 @@ public struct DeliveryWorker: Service {
                 body = try CanonicalJSON.encode(WebhookPayload(projection: shown.rendering.projected, now: Date()))
                 contentType = "application/json"
             }
+            metrics.attempted(consumer: job.disclosure.consumer)
             let outcome = await sender.send(
                 body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secret: webhook.secret,
                 now: Date(), contentType: contentType)
             switch outcome {
             case .delivered(let status):
-                try await store.markDelivered(
+                let waited = try await store.markDelivered(
                     job, record: try shown.record(of: body, purpose: .push(under: shown.agreement)), status: status)
+                metrics.delivered(consumer: job.disclosure.consumer, sinceEnqueued: waited)
                 logger.info("delivered", metadata: metadata)
             case .gone:
+                metrics.failed(consumer: job.disclosure.consumer, reason: "http-410")
                 try await store.markDead(job, status: 410, error: "http-410")
+                metrics.deadLettered(consumer: job.disclosure.consumer)
                 logger.warning("delivery dead: receiver answered 410 Gone", metadata: metadata)
             case .failed(let status, let reason, let retryAfter):
                 metadata["reason"] = "\(reason)"
                 metadata["attempt"] = "\(job.attempts)"
+                metrics.failed(consumer: job.disclosure.consumer, reason: reason)
                 if job.attempts >= schedule.maxAttempts {
                     try await store.markDead(job, status: status, error: reason)
+                    metrics.deadLettered(consumer: job.disclosure.consumer)
                     logger.error("delivery dead after its last attempt", metadata: metadata)
                 } else {
                     var random = SystemRandomNumberGenerator()

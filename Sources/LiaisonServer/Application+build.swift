@@ -27,6 +27,10 @@ public struct GatewayDependencies: Sendable {
     public var reidentification: ReidentificationPolicy
     /// The producers with a `reidentification.notify` webhook: their new requests queue a notification.
     public var notifiedProducers: Set<String>
+    /// This gateway's metrics (its own registry; see ``PrometheusExposition``).
+    public var metrics: GatewayMetrics
+    /// `metrics.*`: whether, where and behind which token `/metrics` is served.
+    public var metricsSettings: MetricsSettings
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
@@ -34,7 +38,8 @@ public struct GatewayDependencies: Sendable {
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
         mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
         ledgerOrigin: String = LedgerSettings().origin(publicURL: nil),
-        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = []
+        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = [],
+        metrics: GatewayMetrics = GatewayMetrics(), metricsSettings: MetricsSettings = MetricsSettings()
     ) {
         self.store = store
         self.migrator = migrator
@@ -50,6 +55,8 @@ public struct GatewayDependencies: Sendable {
         self.ledgerOrigin = ledgerOrigin
         self.reidentification = reidentification ?? ReidentificationPolicy(operatorOrganisation: governance.operatorOrganisation)
         self.notifiedProducers = notifiedProducers
+        self.metrics = metrics
+        self.metricsSettings = metricsSettings
     }
 }
 
@@ -58,9 +65,16 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     let router = Router(context: LiaisonRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: RequestRecordMiddleware(metrics: dependencies.metrics))
     router.add(middleware: ProblemMiddleware())
     HealthController(store: dependencies.store, migrator: dependencies.migrator).addRoutes(to: router)
-    let pipeline = IntakePipeline(store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector)
+    // With a listen address of its own, /metrics is served there only (``buildMetricsRouter``);
+    // with neither that nor a token, nowhere: counts per consumer are not for every caller.
+    if dependencies.metricsSettings.host == nil, let token = dependencies.metricsSettings.token {
+        MetricsController(metrics: dependencies.metrics, store: dependencies.store, migrator: dependencies.migrator, token: token).addRoutes(to: router)
+    }
+    let pipeline = IntakePipeline(
+        store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector, metrics: dependencies.metrics)
     let renderer = DisclosureRenderer(store: dependencies.store, agreements: dependencies.agreements)
     let json = dependencies.parser.json
     let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store))
@@ -101,6 +115,19 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
             store: dependencies.store, renderer: renderer, cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "taxii-cursor"))),
         maxBodyBytes: dependencies.maxBodyBytes, publicURL: dependencies.publicURL
     ).addRoutes(to: taxii)
+    return router
+}
+
+/// The router of the separate metrics listener (`metrics.listen`): `/metrics` only, behind
+/// `metrics.token` when one is configured too.
+public func buildMetricsRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRequestContext> {
+    let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    MetricsController(
+        metrics: dependencies.metrics, store: dependencies.store, migrator: dependencies.migrator, token: dependencies.metricsSettings.token
+    )
+        .addRoutes(to: router)
     return router
 }
 

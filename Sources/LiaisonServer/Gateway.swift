@@ -90,14 +90,14 @@ public struct Gateway: Sendable {
     /// The store and migrator over one client the caller runs, and the embedded cluster if
     /// this call started it (the caller stops it). Keys are read first, so a key problem
     /// stops the command before any cluster starts.
-    private func openStore() async throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?) {
+    private func openStore() async throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?, DatabaseConfiguration) {
         let vault = try vaultCipher()
         let signer = try receiptSigner()
         let (database, cluster) = try await database()
         let client = PostgresClient(configuration: database.client, backgroundLogger: logger)
         let store = PostgresIncidentStore(
             client: client, vault: vault, signer: signer, retention: configuration.vaultRetention, logger: logger)
-        return (client, store, Migrator(client: client, schema: database.schema, logger: logger), cluster)
+        return (client, store, Migrator(client: client, schema: database.schema, logger: logger), cluster, database)
     }
 
     /// Runs `body`, then stops `cluster` (if this process started it) however `body` ends.
@@ -121,7 +121,7 @@ public struct Gateway: Sendable {
     public func withStore<T: Sendable>(
         requireCurrentSchema: Bool = true, _ body: @Sendable (PostgresIncidentStore, Migrator) async throws -> T
     ) async throws -> T {
-        let (client, store, migrator, cluster) = try await openStore()
+        let (client, store, migrator, cluster, _) = try await openStore()
         return try await stopping(cluster) {
             try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
@@ -165,7 +165,7 @@ public struct Gateway: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try requireSharedKeys()
         let loaded = try loadAgreements()
-        let (client, store, migrator, cluster) = try await openStore()
+        let (client, store, migrator, cluster, database) = try await openStore()
         let agreements = AgreementRegistry()
         let httpClient = WebhookSender.makeHTTPClient()
         try await stopping(cluster) {
@@ -185,6 +185,8 @@ public struct Gateway: Sendable {
                 logger.info(
                     "agreement files applied",
                     metadata: ["files": "\(loaded.count)", "changed": "\(changed.count)", "in_force": "\(agreements.book.all.count)"])
+                let metrics = GatewayMetrics()
+                metrics.databasePool(maximumConnections: database.client.options.maximumConnections)
                 let dependencies = GatewayDependencies(
                     store: store, migrator: migrator, agreements: agreements, governance: configuration.governance,
                     parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
@@ -192,12 +194,14 @@ public struct Gateway: Sendable {
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
-                    reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys))
+                    reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys),
+                    metrics: metrics, metricsSettings: configuration.metrics)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     agreements: agreements, schedule: configuration.retrySchedule,
-                    pollInterval: configuration.deliveryPollInterval, lease: configuration.deliveryLease, logger: logger)
+                    pollInterval: configuration.deliveryPollInterval, lease: configuration.deliveryLease, logger: logger,
+                    metrics: metrics.delivery)
                 let notifier = ReidentificationNotifier(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
@@ -210,7 +214,8 @@ public struct Gateway: Sendable {
                 let services = ServiceGroup(
                     configuration: .init(
                         services: [
-                            .init(service: VaultPurgeService(store: store, interval: configuration.vaultPurgeInterval, logger: logger)),
+                            .init(service: VaultPurgeService(
+                                store: store, interval: configuration.vaultPurgeInterval, logger: logger, metrics: metrics)),
                             .init(service: AgreementRefreshService(
                                 registry: agreements, store: store, interval: configuration.agreementRefreshInterval, logger: logger)),
                             .init(service: LedgerSealService(
@@ -218,7 +223,7 @@ public struct Gateway: Sendable {
                                 httpClient: httpClient, logger: logger)),
                             .init(service: ReidentificationExpiryService(store: store, logger: logger)),
                             .init(service: worker), .init(service: notifier), .init(service: app),
-                        ],
+                        ] + (metricsListener(dependencies).map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await services.run()
                 group.cancelAll()
@@ -226,6 +231,18 @@ public struct Gateway: Sendable {
             try await httpClient.shutdown()
         }
         logger.info("gateway stopped")
+    }
+}
+
+extension Gateway {
+    /// The second HTTP server of `metrics.listen`, if configured: `/metrics` only.
+    func metricsListener(_ dependencies: GatewayDependencies) -> (any Service)? {
+        guard let host = configuration.metrics.host, let port = configuration.metrics.port else { return nil }
+        return Application(
+            router: buildMetricsRouter(dependencies), configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
+            onServerRunning: { [logger] channel in
+                logger.notice("metrics listening", metadata: ["address": "\(host):\(channel.localAddress?.port ?? port)"])
+            }, logger: logger)
     }
 }
 

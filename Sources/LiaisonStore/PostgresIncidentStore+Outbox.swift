@@ -41,15 +41,22 @@ extension PostgresIncidentStore {
     }
 
     /// Records a delivery the receiver accepted, and audits the disclosure (and any reveal).
-    public func markDelivered(_ job: DeliveryJob, record: DisclosureRecord, status: Int) async throws {
+    /// Returns the seconds from the row's creation (the intake's commit) to now, for the
+    /// enqueue→2xx histogram; nil if the row was not found.
+    @discardableResult
+    public func markDelivered(_ job: DeliveryJob, record: DisclosureRecord, status: Int) async throws -> Double? {
         try await withTransaction { connection in
-            try await connection.query(
+            let rows = try await connection.query(
                 """
                 UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = \(status),
                        last_error = NULL
                 WHERE id = \(job.id)
+                RETURNING EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8
                 """, logger: logger)
+            var waited: Double?
+            for try await seconds in rows.decode(Double.self) { waited = seconds }
             try await appendDisclosure(record, transport: "webhook", on: connection)
+            return waited
         }
     }
 

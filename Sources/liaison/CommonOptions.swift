@@ -134,12 +134,20 @@ extension AsyncParsableCommand {
 }
 
 enum LogSetup {
-    /// Logs go to standard error as `key=value` lines; they carry ids, counts and codes only.
-    static func bootstrap(level: Logger.Level) -> Logger {
+    /// Logs go to standard error as `key=value` lines (`log_format: text`) or one JSON object a
+    /// line (`log_format: json`); either way they carry ids, counts and codes only.
+    static func bootstrap(level: Logger.Level, format: LogFormat = .text) -> Logger {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            case .json:
+                var handler = JSONLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         return Logger(label: "liaison")
     }

@@ -43,7 +43,7 @@ struct Mail: AsyncParsableCommand {
             let bytes = Array(FileHandle.standardInput.readData(ofLength: limit + 1))
             guard bytes.count <= limit else { throw ExitFailure.data("the message is larger than mail.max_message_bytes (\(limit))") }
             let gateway = Gateway(
-                configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning))
+                configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning, format: configuration.logFormat))
             let batch: IntakeBatch
             do {
                 batch = try await gateway.mailSubmission().batch(

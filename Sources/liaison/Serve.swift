@@ -12,6 +12,11 @@ struct Serve: AsyncParsableCommand {
             receipt keys there once. With a database URL it generates no key: every replica on one \
             database must hold the same vault.keys, vault.lookup_key and receipts.signing_key, and \
             serve exits 78 naming any that is not configured.
+
+            GET /metrics (Prometheus text format) is served only when metrics.token \
+            (LIAISON_METRICS_TOKEN) or metrics.listen (LIAISON_METRICS_LISTEN) is configured. \
+            Logs go to standard error as key=value lines, or one JSON object a line with \
+            log_format: json (LIAISON_LOG_FORMAT=json).
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -22,7 +27,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let logger = LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let gateway = Gateway(
                 configuration: configuration, environment: options.environment, logger: logger, migrate: !noMigrate)
             try await gateway.run { port in
@@ -41,7 +46,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.logLevel)
+            let logger = LogSetup.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
             let applied = try await Gateway(configuration: configuration, environment: options.environment, logger: logger)
                 .withStore(requireCurrentSchema: false) { _, migrator in try await migrator.migrate() }
             print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")

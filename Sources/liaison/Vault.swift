@@ -123,5 +123,5 @@ extension Vault {
 
 func gateway(_ options: ConfigOptions) throws -> Gateway {
     let configuration = try options.load()
-    return Gateway(configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning))
+    return Gateway(configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning, format: configuration.logFormat))
 }

@@ -18,18 +18,21 @@ import Testing
         return String(text)
     }
 
-    @Test("After pushing reports full of personal data in seven languages, no value is in any table but the vault, nor in any log line")
-    func noPlaintextAnywhere() async throws {
+    @Test(
+        "After pushing reports full of personal data in seven languages, no value is in any table but the vault, nor in any log line (text or JSON), nor in /metrics",
+        arguments: LogFormat.allCases)
+    func noPlaintextAnywhere(format: LogFormat) async throws {
         try await TestDatabase.withSchema { (handle) async throws in
-            let logs = CapturedLogs()
+            let logs = CapturedLogs(format: format)
             var captured = handle
             captured.store = PostgresIncidentStore(client: handle.client, vault: handle.store.vault, signer: handle.store.signer, logger: logs.logger("store"))
             let db = captured
             let agreement = GatewayFixture.agreement(
                 webhookURL: nil, fields: Set(IncidentField.allCases),
                 personalData: [.email: .mask, .phone: .mask, .iban: .mask, .person: .pseudonymise, .ipv4: .generalise])
-            let app = Application(
-                router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [agreement])), logger: logs.logger("http"))
+            var dependencies = try await GatewayFixture.dependencies(db, agreements: [agreement])
+            dependencies.metricsSettings.token = MetricsTests.token
+            let app = Application(router: buildRouter(dependencies), logger: logs.logger("http"))
             let producer = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let consumer = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Test Person").key
             let documents = CorpusGenerator(seed: 7).documents(count: 40)
@@ -45,7 +48,7 @@ import Testing
                 lines.append(String(decoding: try JSONSerialization.data(withJSONObject: event), as: UTF8.self))
             }
             let body = lines.joined(separator: "\n")
-            let (status, feed) = try await app.test(.router) { client in
+            let (status, feed, metrics) = try await app.test(.router) { client in
                 let push = try await client.execute(
                     uri: "/v1/intake/events", method: .post,
                     headers: [.authorization: "Bearer \(producer)", .contentType: "application/x-ndjson"],
@@ -53,9 +56,12 @@ import Testing
                 let page = try await client.execute(
                     uri: "/v1/feed?limit=100", method: .get, headers: [.authorization: "Bearer \(consumer)", .liaisonPurpose: "case=TEST-2026-1"])
                 #expect(page.status == .ok)
-                return (push.status, String(buffer: page.body))
+                let scrape = try await client.execute(
+                    uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(MetricsTests.token)"])
+                return (push.status, String(buffer: page.body), String(buffer: scrape.body))
             }
             #expect(status == .created)
+            #expect(metrics.contains("liaison_personal_data_found_total{kind=\"person\"}"))
             let personal = documents.flatMap { document in
                 document.spans.filter { ProtectionPolicy.standard.isPersonal($0.type, role: .unknown) }.map { (written(document, $0), $0.type) }
             } + documents.flatMap { $0.fields.filter(\.isPerson).map { ($0.value, PersonalDataKind.person) } }
@@ -65,6 +71,7 @@ import Testing
             for (value, kind) in personal {
                 #expect(!stored.contains(value), "\(kind.rawValue) in the shared store")
                 #expect(!logged.contains(value), "\(kind.rawValue) in a log line")
+                #expect(!metrics.contains(value), "\(kind.rawValue) in /metrics")
                 if kind != .ipv4 { #expect(!feed.contains(value), "\(kind.rawValue) in the feed") }
             }
             #expect(try await TestDatabase.rowCounts(db)["vault_entries"] ?? 0 > 200)

@@ -20,10 +20,12 @@ import Testing
         }
     }
 
-    @Test("A pushed event reaches the webhook signed, with only the agreed fields, personal data rendered as agreed, and no plaintext outside the vault or in any log line")
-    func endToEnd() async throws {
+    @Test(
+        "A pushed event reaches the webhook signed, with only the agreed fields, personal data rendered as agreed, and no plaintext outside the vault or in any log line, in either log format",
+        arguments: LogFormat.allCases)
+    func endToEnd(format: LogFormat) async throws {
         try await TestDatabase.withSchema { (handle) async throws in
-            let logs = CapturedLogs()
+            let logs = CapturedLogs(format: format)
             var captured = handle
             captured.store = PostgresIncidentStore(client: handle.client, vault: handle.store.vault, signer: handle.store.signer, logger: logs.logger("store"))
             let db = captured
@@ -52,6 +54,7 @@ import Testing
                 for line in lines {
                     #expect(!line.contains("petrovic") && !line.contains("123 4567") && !line.contains("+381641234567") && !line.contains("whsec_"), "log line leaks: \(line)")
                 }
+                if format == .json { try Self.expectJSONLines(lines) }
                 let delivery = try #require(receiver.deliveries.first)
                 let id = try #require(delivery.headers["webhook-id"])
                 let timestamp = try #require(delivery.headers["webhook-timestamp"].flatMap(Int.init))
@@ -84,6 +87,23 @@ import Testing
                 #expect(states.map(\.status) == ["delivered"])
             }
         }
+    }
+
+    /// Every line is one JSON object with time, level and message; the request's line names
+    /// its route pattern, status, duration, request id and the caller's organisation.
+    static func expectJSONLines(_ lines: [String]) throws {
+        var objects: [[String: String]] = []
+        for line in lines {
+            #expect(line.hasSuffix("\n") && line.dropLast().allSatisfy { $0 != "\n" }, "not one line: \(line)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "not a JSON object of strings: \(line)")
+            #expect(object["time"].map { (try? /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/.wholeMatch(in: $0)) != nil } == true)
+            #expect(object["level"] != nil && object["message"] != nil)
+            objects.append(object)
+        }
+        let request = try #require(objects.first { $0["message"] == "request" && $0["route"] == "/v1/intake/events" })
+        #expect(request["status"] == "201" && request["method"] == "POST" && request["organisation"] == "cert")
+        #expect(request["request_id"]?.isEmpty == false)
+        #expect(Double(request["duration_seconds"] ?? "") != nil)
     }
 
     @Test("A receiver answering 500 then 200 gets the delivery once more, with the same webhook-id")

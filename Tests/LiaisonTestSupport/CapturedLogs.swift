@@ -1,17 +1,27 @@
+import LiaisonServer
 import Logging
 import Synchronization
 
 /// Every log line written through its loggers, message and metadata, at every level:
-/// for checking that no personal data or secret reaches a log.
+/// for checking that no personal data or secret reaches a log. In `.json` the lines are
+/// written by the gateway's own ``JSONLogHandler``, as `log_format: json` writes them.
 public final class CapturedLogs: Sendable {
     private let lines = Mutex<[String]>([])
+    public let format: LogFormat
 
-    public init() {}
+    public init(format: LogFormat = .text) {
+        self.format = format
+    }
 
     public var all: [String] { lines.withLock { $0 } }
 
     public func logger(_ label: String = "captured") -> Logger {
-        var logger = Logger(label: label) { label in Handler(label: label, sink: self) }
+        var logger = Logger(label: label) { label in
+            switch self.format {
+            case .text: return Handler(label: label, sink: self)
+            case .json: return JSONLogHandler(label: label) { self.append($0) }
+            }
+        }
         logger.logLevel = .trace
         return logger
     }

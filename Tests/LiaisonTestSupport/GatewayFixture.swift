@@ -62,22 +62,23 @@ public enum GatewayFixture {
     /// Runs a delivery worker with a fast retry schedule while `body` runs.
     public static func withWorker<T: Sendable>(
         _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
-        _ body: @Sendable () async throws -> T
+        metrics: DeliveryMetrics = DeliveryMetrics(), _ body: @Sendable () async throws -> T
     ) async throws -> T {
-        try await withWorker(db, registry: AgreementRegistry(AgreementBook(agreements)), maxAttempts: maxAttempts, logger: logger, body)
+        try await withWorker(
+            db, registry: AgreementRegistry(AgreementBook(agreements)), maxAttempts: maxAttempts, logger: logger, metrics: metrics, body)
     }
 
     /// Runs a delivery worker over `registry` while `body` runs.
     public static func withWorker<T: Sendable>(
         _ db: TestDatabase.Handle, registry: AgreementRegistry, maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
-        _ body: @Sendable () async throws -> T
+        metrics: DeliveryMetrics = DeliveryMetrics(), _ body: @Sendable () async throws -> T
     ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
             store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1), destinations: .loopbackAllowed),
             agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
-            pollInterval: .milliseconds(20), logger: logger)
+            pollInterval: .milliseconds(20), logger: logger, metrics: metrics)
         let result = try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 try await worker.run()

@@ -18,7 +18,7 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "reidentification", "log_level"],
+                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "reidentification", "log_level", "log_format", "metrics"],
                     path: "")
             }
         }
@@ -60,6 +60,8 @@ extension Configuration {
                 reader.fail(reader.value(root, "log_level"), key: "log_level", "must be trace, debug, info, notice, warning, error or critical")
             }
         }
+        configuration.readLogFormat(root, environment: environment, reader: &reader)
+        configuration.readMetrics(reader.mapping(root, "metrics", path: ""), environment: environment, reader: &reader)
         configuration.readVault(reader.mapping(root, "vault", path: ""), environment: environment, reader: &reader)
         configuration.readProtection(reader.mapping(root, "protection", path: ""), reader: &reader)
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)

@@ -103,6 +103,10 @@ public struct Configuration: Sendable {
     public var receiptSigningKey: Secret?
     /// `log_level` / `LIAISON_LOG_LEVEL`: trace, debug, info, notice, warning, error. Default `info`.
     public var logLevel: Logger.Level
+    /// `log_format` / `LIAISON_LOG_FORMAT`: `text` (default) or `json`; see ``LogFormat``.
+    public var logFormat: LogFormat
+    /// `metrics.*`: who may read `GET /metrics`; see ``MetricsSettings``.
+    public var metrics: MetricsSettings
 
     public init(dataDirectory: URL) {
         host = "127.0.0.1"
@@ -132,6 +136,8 @@ public struct Configuration: Sendable {
         mailSenderRules = [:]
         mailDecryptionKeyring = nil
         logLevel = .info
+        logFormat = .text
+        metrics = MetricsSettings()
     }
 }
 

@@ -18,8 +18,15 @@ struct APIKeyAuthenticator: RouterMiddleware {
         guard let principal = try await store.principal(forKey: key) else { throw Problem.unauthenticated }
         var context = context
         context.principal = principal
+        context.caller.organisation = principal.organisation
         context.logger[metadataKey: "org"] = "\(principal.organisation)"
         return try await next(request, context)
+    }
+
+    /// The credentials of a `Bearer` authorization header only (for the metrics token).
+    static func bearer(fromAuthorization header: String) -> String? {
+        guard header.lowercased().hasPrefix("bearer ") else { return nil }
+        return key(fromAuthorization: header)
     }
 
     /// The API key in a `Bearer` or `Basic` authorization header. The scheme's name is

@@ -5,10 +5,13 @@ import LiaisonCore
 public struct LiaisonRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var principal: Principal?
+    /// The caller's organisation, for the request's log line (see ``RequestCaller``).
+    public let caller: RequestCaller
 
     public init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
+        caller = RequestCaller()
     }
 
     /// The caller, if its key has one of `roles`; otherwise a 401 or 403 problem.

@@ -74,6 +74,11 @@ extension Problem {
         .unauthorized, "unauthenticated", title: "Authentication required",
         detail: "Send a valid API key as 'Authorization: Bearer <key>'.", headers: [.wwwAuthenticate: "Bearer"])
 
+    /// `/metrics` without its token (`metrics.token`), which is not an API key.
+    static let metricsUnauthenticated = Problem(
+        .unauthorized, "metrics-unauthenticated", title: "Authentication required",
+        detail: "Send the metrics token as 'Authorization: Bearer <token>'.", headers: [.wwwAuthenticate: "Bearer"])
+
     static func forbidden(_ role: APIRole, need: [APIRole]) -> Problem {
         Problem(
             .forbidden, "forbidden", title: "Not allowed for this key",

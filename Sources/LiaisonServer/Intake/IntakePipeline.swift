@@ -14,11 +14,16 @@ public struct IntakePipeline: Sendable {
     public var store: PostgresIncidentStore
     public var agreements: AgreementRegistry
     public var protector: IncidentProtector
+    /// Where intakes are counted (by transport), if anywhere.
+    public var metrics: GatewayMetrics?
 
-    public init(store: PostgresIncidentStore, agreements: AgreementRegistry, protector: IncidentProtector) {
+    public init(
+        store: PostgresIncidentStore, agreements: AgreementRegistry, protector: IncidentProtector, metrics: GatewayMetrics? = nil
+    ) {
         self.store = store
         self.agreements = agreements
         self.protector = protector
+        self.metrics = metrics
     }
 
     /// One push, as it arrived.
@@ -61,6 +66,13 @@ public struct IntakePipeline: Sendable {
     }
 
     public func submit(_ batch: IntakeBatch, _ submission: Submission) async throws -> Outcome {
+        var vaulted: [PersonalDataKind] = []
+        let outcome = try await submit(batch, submission, vaulted: &vaulted)
+        metrics?.intake(transport: submission.transport, outcome: outcome, vaulted: vaulted)
+        return outcome
+    }
+
+    private func submit(_ batch: IntakeBatch, _ submission: Submission, vaulted: inout [PersonalDataKind]) async throws -> Outcome {
         if let key = submission.idempotencyKey, let first = try await store.receipt(producer: submission.producer, idempotencyKey: key) {
             return .replayed(first)
         }
@@ -84,7 +96,9 @@ public struct IntakePipeline: Sendable {
             return .replayed(first)
         }
         switch decided {
-        case .committed(let receipt): return .committed(receipt)
+        case .committed(let receipt):
+            vaulted = results.flatMap { $0.vault.map(\.token.kind) }
+            return .committed(receipt)
         case .heldBy(let receiptID, let outcomes):
             guard let receiptID, let first = try await store.receipt(id: receiptID, producer: submission.producer) else {
                 return .duplicates(outcomes)

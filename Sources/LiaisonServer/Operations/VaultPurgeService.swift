@@ -8,11 +8,13 @@ struct VaultPurgeService: Service {
     let store: PostgresIncidentStore
     let interval: Duration
     let logger: Logger
+    var metrics: GatewayMetrics?
 
     func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do {
                 let purged = try await store.purgeExpiredVaultEntries()
+                metrics?.vaultPurged(purged)
                 if purged > 0 { logger.notice("vault entries past retention deleted", metadata: ["entries": "\(purged)"]) }
             } catch {
                 logger.warning("vault purge failed; will retry", metadata: ["error": "\(type(of: error))"])
