@@ -1,0 +1,134 @@
+"""Scenarios 1, 2, 6 and 3: faults while producers push — the gateway killed, PostgreSQL
+stopped, the gateway restarted under 50 producers, the database's disk full."""
+import signal, subprocess, threading, time
+
+import checks, load
+from checks import check
+
+MAIL = (b"From: CERT reports <reports@cert.example>\r\nTo: intake@gateway.example\r\n"
+        b"Subject: Phishing report\r\nMessage-ID: <fault-mail-1@cert.example>\r\n"
+        b"Date: Thu, 03 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain\r\n\r\n"
+        b"A phishing page at https://bank-mail.example.net/login imitates a bank.\r\n")
+
+
+def wait_for(condition, timeout, step=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def finish(threads, timeout):
+    deadline = time.monotonic() + timeout
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    check(not any(t.is_alive() for t in threads), "producers still pushing when the time was up")
+
+
+def acked_after(ledger, moment):
+    """Seconds from `moment` to the first receipt answered after it."""
+    with ledger.lock:
+        times = [at for at, status, _ in ledger.statuses if status in (200, 201) and at > moment]
+    return min(times) - moment if times else None
+
+
+def gateway_killed(env, full):
+    """1. SIGKILL the gateway while 8 producers push, start it again at once (three times in
+    the full form)."""
+    count, kills = (3000, 3) if full else (600, 1)
+    events = load.make_events("kill", count)
+    ledger = load.Ledger()
+    env.gateway.start()
+    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
+                                 load.batches(events, 5, "kill"), ledger, 240)
+    recoveries = []
+    for k in range(kills):
+        wait_for(lambda: len(ledger.acked) >= count * (k + 1) // (kills + 2), 120)
+        killed = time.monotonic()
+        env.gateway.kill(signal.SIGKILL)
+        env.gateway.start()
+        check(wait_for(lambda: acked_after(ledger, killed) is not None, 60), "no receipt after the restart")
+        recoveries.append(acked_after(ledger, killed))
+    finish(threads, 240)
+    check(not ledger.refused, f"producers refused: {sorted(set(ledger.refused))}")
+    figures = checks.all_checks(env.cluster, env.gateway, env.receiver, events, ledger)
+    return {"load": f"{count} events, 8 producers, {kills} SIGKILL", "figures": figures,
+            "recovery": max(recoveries), "checked": "receipts stored once with custody; none half-stored; "
+            "deliveries arrive signed; no personal value outside the vault"}
+
+
+def postgres_stopped(env, full):
+    """2. `pg_ctl stop -m immediate` while producers push; while it is down intake answers 503
+    with Retry-After, /readyz 503 and `liaison mail` exits 75; PostgreSQL started again, the
+    gateway recovers by itself."""
+    count, outage = (3000, 10.0) if full else (600, 3.0)
+    events = load.make_events("pgstop", count)
+    ledger = load.Ledger()
+    env.gateway.start()
+    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
+                                 load.batches(events, 5, "pgstop"), ledger, 240)
+    wait_for(lambda: len(ledger.acked) >= count // 4, 120)
+    stopped = time.monotonic()
+    env.cluster.stop("immediate")
+    time.sleep(1.0)
+    status, body, retry_after = load.push(env.gateway.port, env.gateway.producer_key,
+                                          {"key": "fault-pgstop-probe", "events": events[:1]})
+    check(status == 503 and retry_after, f"intake answered {status} (Retry-After {retry_after}) with the database down")
+    ready = env.gateway.status("/readyz")
+    check(ready[0] == 503, f"/readyz answered {ready[0]} with the database down")
+    mail = env.gateway.cli("mail", "--producer", "fault-cert", stdin=MAIL, check=False)
+    check(mail.returncode == 75, f"liaison mail exited {mail.returncode} with the database down")
+    time.sleep(max(0.0, outage - (time.monotonic() - stopped)))
+    env.cluster.start()
+    restarted = time.monotonic()
+    check(wait_for(lambda: env.gateway.status("/readyz")[0] == 200, 60), "/readyz not 200 after PostgreSQL is back")
+    ready_after = time.monotonic() - restarted
+    check(wait_for(lambda: acked_after(ledger, restarted) is not None, 60), "no receipt after PostgreSQL is back")
+    finish(threads, 240)
+    check(env.gateway.process.poll() is None, "the gateway exited")
+    with ledger.lock:
+        during = [(s, r) for at, s, r in ledger.statuses if stopped < at < restarted and s not in (None, 201, 200)]
+    check(all(s == 503 and r for s, r in during), f"answers during the outage: {sorted(set(during), key=str)}")
+    check(not ledger.refused, f"producers refused: {sorted(set(ledger.refused))}")
+    figures = checks.all_checks(env.cluster, env.gateway, env.receiver, events, ledger)
+    recovery = acked_after(ledger, restarted)
+    return {"load": f"{count} events, 8 producers, {outage:.0f} s outage", "figures": figures,
+            "recovery": recovery, "checked": f"{len(during) + 1} intake 503s with Retry-After; /readyz 503; "
+            f"mail exit 75; /readyz 200 {ready_after:.1f} s after restart; then as 1"}
+
+
+def producers_restart(env, full):
+    """6. 50 producers push with retries and Idempotency-Key (every fifth pushes each batch a
+    second time, as a producer that lost the answer would) while the gateway is stopped
+    (SIGTERM, and in the full form also SIGKILL) and started again."""
+    count = 5000 if full else 1000
+    events = load.make_events("fifty", count)
+    ledger = load.Ledger()
+    env.gateway.start()
+    threads = load.run_producers(50, lambda: env.gateway.port, env.gateway.producer_key,
+                                 load.batches(events, 2, "fifty"), ledger, 300)
+    recoveries = []
+    for k, sig in enumerate([signal.SIGTERM, signal.SIGKILL] if full else [signal.SIGTERM]):
+        wait_for(lambda: len(ledger.acked) >= count * (k + 1) // 4, 120)
+        stopped = time.monotonic()
+        env.gateway.kill(sig)
+        env.gateway.start()
+        check(wait_for(lambda: acked_after(ledger, stopped) is not None, 60), "no receipt after the restart")
+        recoveries.append(acked_after(ledger, stopped))
+    finish(threads, 300)
+    check(not ledger.refused, f"producers refused: {sorted(set(ledger.refused))}")
+    figures = checks.all_checks(env.cluster, env.gateway, env.receiver, events, ledger)
+    replays = sum(1 for ids in ledger.receipts_by_key.values() if ids)
+    return {"load": f"{count} events, 50 producers, {len(recoveries)} restarts", "figures": figures,
+            "recovery": max(recoveries), "checked": f"no duplicate incidents; {ledger.retries} retries and "
+            f"{replays} keys each answered with one receipt; then as 1"}
+
+
+def small_database(env):
+    raise NotImplementedError
+
+
+def disk_full(env, full):
+    raise NotImplementedError
