@@ -43,19 +43,19 @@ def intake(cluster, events, ledger):
             "stored_unacked": len(set(stored) - set(ledger.acked))}
 
 
-def deliveries(cluster, receiver, mode="ok", timeout=60):
+def deliveries(cluster, receiver, name="ok", path=None, timeout=60):
     """Every delivery to the healthy receiver arrives, by webhook-id, with a valid signature.
     Waits until none is pending; returns due / delivered / duplicates (the same webhook-id
     received more than once: at-least-once retries, which a receiver dedupes)."""
     deadline = time.monotonic() + timeout
     while True:
-        rows = cluster.sql(f"SELECT id, status FROM deliveries WHERE agreement_id = 'fault-to-{mode}'")
+        rows = cluster.sql(f"SELECT id, status FROM deliveries WHERE agreement_id = 'fault-to-{name}'")
         pending = [r for r in rows if r[1] == "pending"]
         if not pending or time.monotonic() > deadline:
             break
         time.sleep(0.25)
     check(not pending, f"{len(pending)} of {len(rows)} deliveries still pending after {timeout} s")
-    received = receiver.of(mode)
+    received = [r for r in receiver.of(path or name) if r["status"] < 300]
     invalid = [r["id"] for r in received if not r["valid"]]
     check(not invalid, f"{len(invalid)} deliveries with an invalid signature")
     ids = [r["id"] for r in received]

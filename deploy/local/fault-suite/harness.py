@@ -78,10 +78,12 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("content-length", 0)))
                 mode = self.path.strip("/").split("/")[0]
-                receiver.record(mode, self.headers, body)
                 if mode == "slow":
+                    receiver.record(mode, self.headers, body, None)
                     time.sleep(receiver.slow_seconds)
+                    return
                 if mode == "reset":
+                    receiver.record(mode, self.headers, body, None)
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
                     self.close_connection = True
                     return
@@ -89,6 +91,7 @@ class Receiver:
                                    "410": (410, {})}.get(mode, (204, {}))
                 if mode == "flaky" and receiver.failing:
                     status = 503
+                receiver.record(mode, self.headers, body, status)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -110,9 +113,9 @@ class Receiver:
         fresh = abs(time.time() + self.clock_offset - int(stamp)) <= 300
         return fresh and any(hmac.compare_digest(expected, s) for s in headers.get("webhook-signature", "").split())
 
-    def record(self, mode, headers, body):
+    def record(self, mode, headers, body, status):
         with self.lock:
-            self.records.append({"mode": mode, "id": headers.get("webhook-id"), "at": time.monotonic(),
+            self.records.append({"mode": mode, "id": headers.get("webhook-id"), "at": time.monotonic(), "status": status or 999,
                                  "valid": self.verify(headers, body), "body": body})
 
     def of(self, mode):

@@ -45,7 +45,7 @@ class Ledger:
                 return receipt
 
 
-def push(port, producer_key, batch, timeout=30):
+def push(port, producer_key, batch, timeout=90):
     """One POST of a batch; (status, body, Retry-After) or (None, error, None) when the
     connection failed."""
     body = "\n".join(json.dumps({k: v for k, v in e.items() if k != "personal"}) for e in batch["events"]).encode()

@@ -14,8 +14,9 @@ SCENARIOS = [
     ("2 PostgreSQL stopped mid-request", scenarios_intake.postgres_stopped, {}),
     ("6 50 producers, gateway restarts", scenarios_intake.producers_restart, {}),
     ("4 receiver faults", scenarios_edges.receiver_faults, {"webhooks": scenarios_edges.FAULT_MODES}),
-    ("5 slow clients", scenarios_edges.slow_clients, {}),
-    ("7 clock set back an hour", scenarios_edges.clock_back, {"webhooks": {"ok": "flaky"}}),
+    ("5 slow clients", scenarios_edges.slow_clients, {"http": {"idle_timeout_ms": 10000}}),
+    ("7 clock set back an hour", scenarios_edges.clock_back,
+     {"webhooks": {"ok": "flaky"}, "delivery": {"max_attempts": 50, "max_delay_ms": 2000}}),
     ("3 database disk full", scenarios_intake.disk_full, {"database": "tmpfs"}),
 ]
 
@@ -27,7 +28,7 @@ class Environment:
 
 
 @contextlib.contextmanager
-def environment(binary, name, webhooks=None, database=None):
+def environment(binary, name, webhooks=None, database=None, delivery=None, http=None):
     root = tempfile.mkdtemp(prefix=f"liaison-fault-{name.split()[0]}-")
     cluster = receiver = gateway = None
     env = None
@@ -41,7 +42,7 @@ def environment(binary, name, webhooks=None, database=None):
         # A webhook is a receiver path ("ok", "slow", ...) or a full URL template with {port}.
         urls = {n: (m if "://" in m else f"http://127.0.0.1:{{port}}/{m}").format(port=receiver.port)
                 for n, m in (webhooks or {"ok": "ok"}).items()}
-        env.gateway = gateway = Gateway(binary, root, cluster, receiver, urls)
+        env.gateway = gateway = Gateway(binary, root, cluster, receiver, urls, delivery, http)
         yield env
     finally:
         if gateway:
