@@ -5,8 +5,16 @@ import base64, glob, hashlib, hmac, json, os, secrets, signal, socket, subproces
 import urllib.error, urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# libfaketime (Debian package faketime), preloaded with an offset: the wall clock moves, the
+# monotonic clock does not — as when an operator or a bad NTP source sets the clock back.
+FAKETIME_LIB = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))[-1]
 AS_OWNER = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def clock_offset(offset):
+    """The `env` prefix that runs a program on a clock moved by `offset` (e.g. "-1h")."""
+    return ("env", f"LD_PRELOAD={FAKETIME_LIB}", f"FAKETIME={offset}", "FAKETIME_DONT_FAKE_MONOTONIC=1") if offset else ()
 
 
 def free_port():
@@ -29,15 +37,15 @@ class Cluster:
         self._run(["initdb", "-D", f"{self.dir}/data", "-U", "liaison", "--auth-local=trust",
                    "--auth-host=reject", "-E", "UTF8"])
 
-    def _run(self, argv, check=True, prefix=()):
-        return subprocess.run([*prefix, *AS_OWNER, f"{PG_BIN}/{argv[0]}", *argv[1:]], cwd="/",
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check)
+    def _run(self, argv, check=True, prefix=(), timeout=120):
+        return subprocess.run([*AS_OWNER, *prefix, f"{PG_BIN}/{argv[0]}", *argv[1:]], cwd="/",
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check, timeout=timeout)
 
     def start(self, faketime=None):
-        prefix = ("faketime", "-f", faketime) if faketime else ()
+        prefix = clock_offset(faketime)
         self._run(["pg_ctl", "-D", f"{self.dir}/data", "-w", "-l", f"{self.dir}/server.log", "-o",
                    f"-c listen_addresses='' -c unix_socket_directories='{self.dir}' -c port=5432 "
-                   "-c max_connections=300 -c fsync=off -c full_page_writes=off", "start"], prefix=prefix)
+                   "-c max_connections=300 -c fsync=off -c full_page_writes=off", "start"], prefix=prefix, timeout=60)
 
     def stop(self, mode="immediate"):
         self._run(["pg_ctl", "-D", f"{self.dir}/data", "-m", mode, "-w", "stop"], check=False)
@@ -187,7 +195,7 @@ class Gateway:
         return done.stdout.decode() if check else done
 
     def start(self, faketime=None, wait=True):
-        prefix = ["faketime", "-f", faketime] if faketime else []
+        prefix = list(clock_offset(faketime))
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen([*prefix, self.binary, "serve", "--config", self.config], cwd=self.root,
                                         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -76,6 +76,8 @@ def main():
             with environment(args.binary, name, **options) as env:
                 result = scenario(env, not args.short)
             result["result"] = "pass"
+        except scenarios_intake.NotRun as reason:
+            result = {"result": f"not run: {reason}"}
         except checks.Failed as failure:
             result, failed = {"result": f"FAIL: {failure}"}, True
         except Exception as error:  # the harness itself broke: say where, and fail

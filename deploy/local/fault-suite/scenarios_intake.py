@@ -1,9 +1,10 @@
 """Scenarios 1, 2, 6 and 3: faults while producers push — the gateway killed, PostgreSQL
 stopped, the gateway restarted under 50 producers, the database's disk full."""
-import signal, subprocess, threading, time
+import os, random, signal, string, subprocess, threading, time
 
 import checks, load
 from checks import check
+from harness import AS_OWNER, PG_BIN
 
 MAIL = (b"From: CERT reports <reports@cert.example>\r\nTo: intake@gateway.example\r\n"
         b"Subject: Phishing report\r\nMessage-ID: <fault-mail-1@cert.example>\r\n"
@@ -133,9 +134,70 @@ def producers_restart(env, full):
             f"{replays} keys each answered with one receipt; then as 1"}
 
 
+class NotRun(Exception):
+    """The machine cannot stage this fault; the message says why."""
+
+
 def small_database(env):
-    raise NotImplementedError
+    """The gateway's database in a tablespace on its own tmpfs, so that it can fill up while
+    PostgreSQL's WAL (in the cluster's directory) still has room. Mounting needs CAP_SYS_ADMIN."""
+    env.mount = os.path.join(env.root, "tmpfs")
+    os.makedirs(env.mount)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", env.mount],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        raise NotRun(f"cannot mount a tmpfs here ({mounted.stderr.strip() or mounted.returncode})")
+    env.cleanups.append(lambda: subprocess.run(["umount", "-l", env.mount], check=False))
+    if AS_OWNER:
+        subprocess.run(["chown", "postgres:", env.mount], check=True)
+    env.cluster.sql(f"CREATE TABLESPACE small LOCATION '{env.mount}'")
+    env.cluster.sql("CREATE DATABASE liaison TABLESPACE small")
+    env.cluster.database = "liaison"
+
+
+def resize(env, megabytes):
+    subprocess.run(["mount", "-o", f"remount,size={megabytes}m", env.mount], check=True)
+
+
+def used_megabytes(env):
+    stat = os.statvfs(env.mount)
+    return (stat.f_blocks - stat.f_bfree) * stat.f_frsize / 2**20
 
 
 def disk_full(env, full):
-    raise NotImplementedError
+    """3. The database's tablespace (a tmpfs) shrunk to a few MiB over what the schema uses while
+    producers push large events: intake answers 503 with Retry-After once it is full; the
+    tablespace is grown again (space freed) and intake recovers by itself; pg_amcheck finds no
+    corruption and every receipt is stored once."""
+    env.gateway.start()
+    resize(env, int(used_megabytes(env)) + (6 if full else 3))
+    count = 4000 if full else 1500
+    events = load.make_events("diskfull", count)
+    for e in events:
+        e["description"] += " " + " ".join("".join(random.choices(string.ascii_lowercase, k=8)) for _ in range(1200))
+    ledger = load.Ledger()
+    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
+                                 load.batches(events, 5, "diskfull"), ledger, 300)
+
+    def refused_for(seconds):
+        with ledger.lock:
+            full_503 = [at for at, s, _ in ledger.statuses if s == 503]
+        return full_503 and time.monotonic() - full_503[0] > seconds
+    check(wait_for(lambda: refused_for(3.0), 240), f"no 503 with the tablespace full ({len(ledger.acked)} acknowledged)")
+    with ledger.lock:
+        answers = {(s, r) for _, s, r in ledger.statuses if s not in (200, 201)}
+    check(answers and all(s == 503 and r for s, r in answers), f"answers with the disk full: {sorted(answers, key=str)}")
+    acked_when_full = len(ledger.acked)
+    freed = time.monotonic()
+    resize(env, 256)
+    check(wait_for(lambda: acked_after(ledger, freed) is not None, 60), "no receipt after space was freed")
+    recovery = acked_after(ledger, freed)
+    finish(threads, 300)
+    check(not ledger.refused, f"producers refused: {sorted(set(ledger.refused))}")
+    amcheck = subprocess.run([f"{PG_BIN}/pg_amcheck", "--install-missing", "--heapallindexed", "-h", env.cluster.dir, "-U",
+                              "liaison", "-d", env.cluster.database], capture_output=True, text=True)
+    check(amcheck.returncode == 0, f"pg_amcheck exited {amcheck.returncode}")
+    figures = checks.all_checks(env.cluster, env.gateway, env.receiver, events, ledger)
+    return {"load": f"{count} events of ~10 KiB, 8 producers", "figures": figures, "recovery": recovery,
+            "checked": f"503 with Retry-After once full ({acked_when_full} acknowledged before); pg_amcheck clean "
+                       "after space freed; then as 1"}
