@@ -21,6 +21,15 @@ SCENARIOS = [
 ]
 
 
+# Defects the suite has found and that are not fixed yet: scenario number → what fails. Such a
+# scenario's failure is printed as a known defect and does not fail the run; its passing does
+# (strict), so that a fix also removes its entry here.
+KNOWN_DEFECTS = {
+    "2": ("the delivery worker stops for good when PostgreSQL is stopped in the middle of its batch",
+          "deliveries still pending"),
+}
+
+
 class Environment:
     def __init__(self, root, cluster, receiver, gateway):
         self.root, self.cluster, self.receiver, self.gateway = root, cluster, receiver, gateway
@@ -71,18 +80,26 @@ def main():
         if only and name.split()[0] not in only:
             continue
         print(f"--- {name}", file=sys.stderr, flush=True)
-        started = time.monotonic()
+        started, partial = time.monotonic(), {}
         try:
             with environment(args.binary, name, **options) as env:
-                result = scenario(env, not args.short)
+                result = scenario(env, not args.short, partial)
             result["result"] = "pass"
         except scenarios_intake.NotRun as reason:
             result = {"result": f"not run: {reason}"}
         except checks.Failed as failure:
-            result, failed = {"result": f"FAIL: {failure}"}, True
+            result, failed = {**partial, "result": f"FAIL: {failure}"}, True
         except Exception as error:  # the harness itself broke: say where, and fail
             traceback.print_exc()
             result, failed = {"result": f"FAIL: {type(error).__name__}: {error}"}, True
+        number = name.split()[0]
+        if number in KNOWN_DEFECTS:
+            known, symptom = KNOWN_DEFECTS[number]
+            if result["result"].startswith("FAIL") and symptom in result["result"]:
+                result["result"] = f"KNOWN DEFECT ({known}): {result['result'].removeprefix('FAIL: ')}"
+                failed = any(r["result"].startswith("FAIL") for r in results)
+            elif result["result"] == "pass":
+                result["result"], failed = "FAIL: passes now; remove it from KNOWN_DEFECTS in run.py", True
         result.update(name=name, seconds=time.monotonic() - started)
         print(f"    {result['result']} ({result['seconds']:.0f} s)", file=sys.stderr, flush=True)
         results.append(result)

@@ -30,7 +30,7 @@ def gaps(arrivals):
     return {i: [b - a for a, b in zip(times, times[1:])] for i, times in by_id.items()}
 
 
-def receiver_faults(env, full):
+def receiver_faults(env, full, partial):
     """4. One consumer per receiver fault: slow (3 s against a 1 s timeout), connection reset,
     500, 429 with Retry-After: 2, 410 and a failed TLS handshake. Each ends as README's delivery
     rules say: 410 dead at its first attempt; every other fault retried with exponential backoff
@@ -91,7 +91,7 @@ def closed_within(sock, seconds, drip=None):
     return None
 
 
-def slow_clients(env, full):
+def slow_clients(env, full, partial):
     """5. Slowloris: request heads dripped a byte every half second are cut off after
     http.header_timeout_ms; bodies dripped likewise after the grace and the minimum rate; 1,000
     idle connections are held open while producers push, whose pushes all succeed quickly, and
@@ -144,12 +144,15 @@ def slow_clients(env, full):
                        f"{max(bodies):.1f} s; idle connections closed"}
 
 
-def clock_back(env, full):
+def clock_back(env, full, partial):
     """7. Deliveries fail (503) and wait for their retry; the gateway is killed in the middle of
-    a batch (leases held), and PostgreSQL and the gateway start again on a clock set back an
-    hour (libfaketime), the receiver now healthy and on the same clock. Every delivery must
-    arrive within a minute (none stuck behind a time the clock has not reached again), none
-    twice with success, and receipts and vault retention made on the new clock must hold."""
+    a batch (leases held), and PostgreSQL starts again on a clock set back an hour (libfaketime),
+    the gateway with it, the receiver now healthy. Every delivery must arrive within a minute
+    (none stuck behind a moment the clock has not reached again), none accepted twice, and
+    receipts and vault retention made after the jump must hold. Leases, retry times and claims
+    run on the database's clock; the gateway's own clock (receipt times, webhook timestamps,
+    retention) cannot be set back here: libfaketime, preloaded, leaves a Swift program an empty
+    argv, so `liaison serve` would print its help and exit."""
     events = load.make_events("clock", 100 if full else 30)
     env.receiver.failing = True
     env.gateway.start()
@@ -162,8 +165,6 @@ def clock_back(env, full):
     env.cluster.start(faketime="-1h")
     env.receiver.failing = False
     set_back = time.monotonic()
-    # The gateway itself cannot run under libfaketime: preloaded, it leaves a Swift program an
-    # empty argv (CommandLine.arguments), so `liaison serve` would print its help and exit.
     env.gateway.start()
     later = load.make_events("clocklate", 10)
     late = push_all(env, later)
@@ -182,5 +183,5 @@ def clock_back(env, full):
     check(short == "0", f"{short} vault entries would be purged early")
     checks.no_personal_values(env.cluster, env.gateway, events + later)
     return {"load": f"{len(events)} + {len(later)} events, receiver failing then healthy", "figures": figures,
-            "recovery": recovery, "checked": "after the clock went back an hour: every delivery arrived, none "
-            "accepted twice; receipts stored once; vault retention not shortened"}
+            "recovery": recovery, "checked": "after the database's clock went back an hour: every delivery arrived, "
+            "none accepted twice; receipts stored once; vault retention not shortened"}
