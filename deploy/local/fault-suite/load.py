@@ -38,7 +38,8 @@ class Ledger:
 
     def note(self, key, status, body, retry_after):
         with self.lock:
-            self.statuses.append((time.monotonic(), status, retry_after))
+            # For a failed connection, the error's type name in place of Retry-After.
+            self.statuses.append((time.monotonic(), status, retry_after if status is not None else body))
             if status in (200, 201):
                 receipt = json.loads(body)
                 self.receipts_by_key.setdefault(key, set()).add(receipt["receipt_id"])

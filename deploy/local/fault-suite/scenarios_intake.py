@@ -97,12 +97,14 @@ def postgres_stopped(env, full, partial):
     check(env.gateway.process.poll() is None, "the gateway exited")
     with ledger.lock:
         during = [(s, r) for at, s, r in ledger.statuses if stopped < at < restarted and s not in (200, 201)]
-    check(all(s == 503 and r for s, r in during), f"answers during the outage: {sorted(set(during), key=str)}")
+        hung = sum(1 for _, s, r in ledger.statuses if s is None and r == "TimeoutError")
+    check(all((s == 503 and r) or s is None for s, r in during), f"answers during the outage: {sorted(set(during), key=str)}")
     check(not ledger.refused, f"producers refused: {sorted(set(ledger.refused))}")
     figures = checks.intake(env.cluster, events, ledger)
     checks.no_personal_values(env.cluster, env.gateway, events)
     partial.update({"load": f"{count} events, 8 producers, {outage:.0f} s outage", "figures": figures,
                     "recovery": acked_after(ledger, restarted)})
+    check(hung == 0, f"{hung} intake requests never answered (the producer gave up after 90 s and retried)")
     figures.update(checks.deliveries(env.cluster, env.receiver))
     return {**partial,
             "checked": f"first 503 (Retry-After) {answered:.0f} s into the outage, then {len(during)} more; "
