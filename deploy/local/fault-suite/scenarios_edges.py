@@ -54,10 +54,14 @@ def receiver_faults(env, full, partial):
         got = outcomes.get(name, set())
         check({(s, a) for s, a, _, _ in got} == {(status, attempts)},
               f"{name}: deliveries ended {sorted(got)}, expected {status} after {attempts} attempts")
+    time.sleep(env.receiver.slow_seconds + 0.5)  # the slow receiver's last handlers finish
+    # An attempt the database counts may not reach a loaded receiver (a connect timing out); none
+    # may reach it beyond the database's count, and a 410 is never tried again.
     for path, attempts in (("slow", MAX_ATTEMPTS), ("reset", MAX_ATTEMPTS), ("500", MAX_ATTEMPTS),
                            ("429", MAX_ATTEMPTS), ("410", 1)):
         counts = {len(v) + 1 for v in gaps(env.receiver.of(path)).values()}
-        check(counts == {attempts}, f"receiver {path} saw {counts} attempts per delivery, expected {attempts}")
+        check(counts and max(counts) == attempts and min(counts) >= attempts - 1,
+              f"receiver {path} saw {sorted(counts)} attempts per delivery, expected {attempts}")
     # Equal jitter: the wait after attempt n is at least half of base * 2^(n-1).
     for waits in gaps(env.receiver.of("500")).values():
         floor = [BASE_DELAY * 2 ** n / 2 - 0.05 for n in range(len(waits))]
