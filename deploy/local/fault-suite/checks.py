@@ -55,8 +55,8 @@ def deliveries(cluster, receiver, name="ok", path=None, timeout=60):
             break
         time.sleep(0.25)
     check(not pending, f"{len(pending)} of {len(rows)} deliveries still pending after {timeout} s")
+    invalid = [r["id"] for r in receiver.of(path or name) if not r["valid"]]
     received = [r for r in receiver.of(path or name) if r["status"] < 300]
-    invalid = [r["id"] for r in received if not r["valid"]]
     check(not invalid, f"{len(invalid)} deliveries with an invalid signature")
     ids = [r["id"] for r in received]
     missing = [d for d, status in rows if status == "delivered" and f"msg_{d.lower()}" not in ids]

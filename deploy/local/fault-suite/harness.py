@@ -84,7 +84,10 @@ class Receiver:
             protocol_version = "HTTP/1.1"
 
             def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("content-length", 0)))
+                length = int(self.headers.get("content-length", 0))
+                body = self.rfile.read(length)
+                if len(body) < length:
+                    return  # the sender died mid-request (a SIGKILLed gateway): not a delivery
                 mode = self.path.strip("/").split("/")[0]
                 if mode == "slow":
                     receiver.record(mode, self.headers, body, None)
@@ -99,6 +102,8 @@ class Receiver:
                                    "410": (410, {})}.get(mode, (204, {}))
                 if mode == "flaky" and receiver.failing:
                     status = 503
+                elif status == 204 and not receiver.verify(self.headers, body):
+                    status = 401  # as a receiver must: refuse what it cannot verify
                 receiver.record(mode, self.headers, body, status)
                 self.send_response(status)
                 for name, value in headers.items():
