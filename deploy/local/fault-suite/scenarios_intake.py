@@ -103,13 +103,13 @@ def postgres_stopped(env, full, partial):
     figures = checks.intake(env.cluster, events, ledger)
     checks.no_personal_values(env.cluster, env.gateway, events)
     partial.update({"load": f"{count} events, 8 producers, {outage:.0f} s outage", "figures": figures,
-                    "recovery": acked_after(ledger, restarted)})
+                    "recovery": acked_after(ledger, restarted),
+                    "checked": f"first 503 (Retry-After) {answered:.0f} s into the outage, then {len(during)} more; "
+                               f"/readyz 503; mail exit 75 after {mail['at'] - stopped:.0f} s; /readyz 200 "
+                               f"{ready_after:.1f} s after restart; then as 1"})
     check(hung == 0, f"{hung} intake requests never answered (the producer gave up after 90 s and retried)")
     figures.update(checks.deliveries(env.cluster, env.receiver))
-    return {**partial,
-            "checked": f"first 503 (Retry-After) {answered:.0f} s into the outage, then {len(during)} more; "
-                       f"/readyz 503; mail exit 75 after {mail['at'] - stopped:.0f} s; /readyz 200 {ready_after:.1f} s "
-                       "after restart; then as 1"}
+    return partial
 
 
 def producers_restart(env, full, partial):
