@@ -5,11 +5,12 @@ import argparse, contextlib, os, shutil, subprocess, sys, tempfile, time, traceb
 
 import checks
 from harness import Cluster, Gateway, Receiver
-import scenarios_intake, scenarios_edges
+import scenarios_intake, scenarios_edges, self_check
 
 SECRET = "whsec_ZmF1bHQtc3VpdGUtc2VjcmV0LW5vdC1mb3ItdXNlLTAx"
 
 SCENARIOS = [
+    ("0 the checks catch planted faults", self_check.planted_faults, {}),
     ("1 gateway SIGKILLed under load", scenarios_intake.gateway_killed, {}),
     ("2 PostgreSQL stopped mid-request", scenarios_intake.postgres_stopped, {}),
     ("6 50 producers, gateway restarts", scenarios_intake.producers_restart, {}),
