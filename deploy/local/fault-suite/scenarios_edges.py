@@ -167,6 +167,8 @@ def clock_back(env, full, partial):
     env.gateway.kill(signal.SIGKILL)
     env.cluster.stop("fast")
     env.cluster.start(faketime="-1h")
+    behind = float(env.cluster.sql("SELECT extract(epoch FROM now())")[0][0]) - time.time()
+    check(-3700 < behind < -3500, f"PostgreSQL's clock is {behind:.0f} s off, not an hour back (is faketime installed?)")
     env.receiver.failing = False
     set_back = time.monotonic()
     env.gateway.start()
