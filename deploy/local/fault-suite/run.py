@@ -77,6 +77,7 @@ def main():
     parser.add_argument("--only", help="scenario numbers to run, comma-separated (e.g. 1,2)")
     parser.add_argument("--binary", required=True, help="the built liaison executable")
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)  # each gateway runs in its scenario's folder
     only = set(args.only.split(",")) if args.only else None
     results, failed = [], False
     for name, scenario, options in SCENARIOS:
