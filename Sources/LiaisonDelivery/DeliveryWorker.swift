@@ -120,9 +120,7 @@ public struct DeliveryWorker: Service {
                     var random = SystemRandomNumberGenerator()
                     var wait = schedule.delay(afterAttempt: job.attempts, using: &random)
                     if let retryAfter { wait = max(wait, .seconds(min(retryAfter, 86_400))) }
-                    try await store.scheduleRetry(
-                        job, at: Date().addingTimeInterval(Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18),
-                        status: status, error: reason)
+                    try await store.scheduleRetry(job, after: wait, status: status, error: reason)
                     logger.notice("delivery failed; will retry", metadata: metadata)
                 }
             }

@@ -20,10 +20,10 @@ extension PostgresIncidentStore {
         let leaseSeconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
         let rows = try await client.query(
             """
-            UPDATE deliveries SET attempts = attempts + 1,
+            UPDATE deliveries SET attempts = attempts + 1, scheduled_at = now(),
                    next_attempt_at = now() + make_interval(secs => \(leaseSeconds))
             WHERE id IN (SELECT id FROM deliveries
-                         WHERE status = 'pending' AND next_attempt_at <= now()
+                         WHERE status = 'pending' AND (next_attempt_at <= now() OR scheduled_at > now())
                          ORDER BY next_attempt_at LIMIT \(limit)
                          FOR UPDATE SKIP LOCKED)
             RETURNING id, seq, incident_id, incident_version, agreement_id, agreement_version, consumer, attempts
@@ -60,11 +60,15 @@ extension PostgresIncidentStore {
         }
     }
 
-    /// Records a failed attempt: the row is due again at `retryAt`.
-    public func scheduleRetry(_ job: DeliveryJob, at retryAt: Date, status: Int?, error: String) async throws {
+    /// Records a failed attempt: the row is due again `delay` from now on the database's clock
+    /// (the one leases and claims use, so the gateway's own clock cannot shorten or stretch the
+    /// wait).
+    public func scheduleRetry(_ job: DeliveryJob, after delay: Duration, status: Int?, error: String) async throws {
+        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
         try await client.query(
             """
-            UPDATE deliveries SET next_attempt_at = \(retryAt), last_status = \(status), last_error = \(error)
+            UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => \(seconds)), scheduled_at = now(),
+                   last_status = \(status), last_error = \(error)
             WHERE id = \(job.id)
             """, logger: logger)
     }
@@ -188,7 +192,7 @@ extension PostgresIncidentStore {
             guard status == "dead" else { return .notDead(status) }
             try await connection.query(
                 """
-                UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+                UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), scheduled_at = now(), last_error = NULL
                 WHERE id = \(id)
                 """, logger: logger)
             try await appendAudit(by: actor, action: "replay-delivery", subject: "delivery:\(id)", on: connection)

@@ -49,6 +49,12 @@ extension Problem {
             logger.info("request body malformed", metadata: ["http_parser_error": "\(error)"])
             return malformedRequest
         default:
+            // A database failure that reached the edge unclassified — the connection pool
+            // giving up while PostgreSQL is down, a transaction that could not begin — is the
+            // same 503 to retry as one the store classified (the fault suite's scenario 2).
+            if let storeError = StoreError.classify(error) as? StoreError {
+                return Problem(storeError: storeError, logger: logger)
+            }
             return internalError(logging: ["error_type": "\(type(of: error))"], logger: logger)
         }
     }

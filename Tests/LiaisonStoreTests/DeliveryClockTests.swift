@@ -1,0 +1,35 @@
+import Foundation
+import LiaisonStore
+import LiaisonTestSupport
+import PostgresNIO
+import Testing
+
+/// Leases and retry waits are measured on the database's clock, and survive that clock being
+/// set back (deploy/local/faults, scenario 7: an hour back held every waiting delivery an hour).
+@Suite(.timeLimit(.minutes(3))) struct DeliveryClockTests {
+    @Test("A delivery scheduled before the clock was set back is due at once; a wait scheduled since is kept")
+    func clockSetBack() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            try await StoreFixture.prepare(db.store)
+            let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
+            let incident = try #require(receipt.outcomes.first?.incidentID)
+            // As a claim left it an hour ago by a clock that has since been set back an hour: the
+            // moment it was scheduled lies an hour ahead, its lease a minute after that.
+            try await db.client.query(
+                """
+                UPDATE deliveries SET status = 'pending', scheduled_at = now() + interval '1 hour',
+                       next_attempt_at = now() + interval '61 minutes'
+                WHERE incident_id = \(incident)
+                """, logger: TestDatabase.logger)
+            let claimed = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60))
+            #expect(claimed.count == 1)
+            // Claimed now, its lease runs on today's clock: not due again for a minute.
+            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).isEmpty)
+            let job = try #require(claimed.first)
+            try await db.store.scheduleRetry(job, after: .seconds(3600), status: 503, error: "http-503")
+            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).isEmpty)
+            try await db.store.scheduleRetry(job, after: .zero, status: 503, error: "http-503")
+            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).count == 1)
+        }
+    }
+}
