@@ -179,13 +179,17 @@ class Gateway:
             with open(os.path.join(agreements, f"{name}.yaml"), "w") as f:
                 f.write(AGREEMENT.format(id=f"fault-to-{name}", consumer=f"police-{name}", url=url, secret=self.secret,
                                          pseudonym_key=base64.b64encode(secrets.token_bytes(32)).decode()))
-        delivery = {"base_delay_ms": 400, "max_delay_ms": 4000, "max_attempts": 4, "timeout_ms": 1000,
+        delivery = {"allowed_networks": "[127.0.0.0/8]", "base_delay_ms": 400, "max_delay_ms": 4000, "max_attempts": 4, "timeout_ms": 1000,
                     "poll_interval_ms": 200, **(delivery or {})}
         http = {"header_timeout_ms": 2000, "idle_timeout_ms": 60000, **(http or {})}
         with open(self.config, "w") as f:
             f.write(f"listen: 127.0.0.1:{self.port}\ndata_dir: data\ndatabase_url: {cluster.url}\n"
                     f"agreements_dir: agreements\ngovernance:\n  auto_approve_files: true\n  refresh_seconds: 1\n")
             f.write("delivery:\n" + "".join(f"  {k}: {v}\n" for k, v in delivery.items()))
+            # With a database URL serve generates no key: a scenario's keys are its own, inline.
+            key = lambda: base64.b64encode(secrets.token_bytes(32)).decode()
+            f.write(f"vault:\n  current_key: k1\n  keys:\n    k1: {key()}\n  lookup_key: {key()}\n"
+                    f"receipts:\n  signing_key: {key()}\n")
             f.write("http:\n" + "".join(f"  {k}: {v}\n" for k, v in http.items()))
         self.cli("migrate")
         self.producer_key = self.cli("keys", "create", "--org", "fault-cert", "--role", "producer").strip()
