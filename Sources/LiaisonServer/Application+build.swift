@@ -27,6 +27,8 @@ public struct GatewayDependencies: Sendable {
     public var reidentification: ReidentificationPolicy
     /// The producers with a `reidentification.notify` webhook: their new requests queue a notification.
     public var notifiedProducers: Set<String>
+    /// `public_report.*`: the public reporting form at `/report/`; off by default.
+    public var publicReport: PublicReportSettings
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
@@ -34,7 +36,8 @@ public struct GatewayDependencies: Sendable {
         stixReader: STIXBundleReader = STIXBundleReader(defaultTLP: .amber), protector: IncidentProtector = IncidentProtector(),
         mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
         ledgerOrigin: String = LedgerSettings().origin(publicURL: nil),
-        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = []
+        reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = [],
+        publicReport: PublicReportSettings = PublicReportSettings()
     ) {
         self.store = store
         self.migrator = migrator
@@ -50,6 +53,7 @@ public struct GatewayDependencies: Sendable {
         self.ledgerOrigin = ledgerOrigin
         self.reidentification = reidentification ?? ReidentificationPolicy(operatorOrganisation: governance.operatorOrganisation)
         self.notifiedProducers = notifiedProducers
+        self.publicReport = publicReport
     }
 }
 
@@ -93,6 +97,13 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         store: dependencies.store, renderer: renderer, policy: dependencies.reidentification, notifying: dependencies.notifiedProducers)
     ReidentificationController(records: reidentifications).addRoutes(to: v1)
     AdminReidentificationsController(records: reidentifications).addRoutes(to: v1)
+    let pages = WebPages.shared
+    pages.addRoutes(to: router)
+    PublicReportController(
+        settings: dependencies.publicReport, pipeline: pipeline, pages: pages, catalogues: ReportCatalogues.shared,
+        limiter: SubmissionLimiter(
+            perAddressPerHour: dependencies.publicReport.perAddressPerHour, perMinute: dependencies.publicReport.perMinute)
+    ).addRoutes(to: router)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

@@ -162,6 +162,12 @@ public struct Gateway: Sendable {
                     loaded.map(\.agreement), approve: configuration.autoApproveAgreementFiles,
                     source: AuditActor(organisation: "gateway", person: "agreements_dir"))
                 try await agreements.refresh(from: store)
+                if configuration.publicReport.enabled {
+                    // The form files reports as this CERT; it must exist even before any agreement names it.
+                    try await store.saveOrganisation(
+                        configuration.publicReport.producer, name: configuration.publicReport.certName, contacts: [], update: false,
+                        by: AuditActor(organisation: "gateway", person: "public_report"))
+                }
                 logger.info(
                     "agreement files applied",
                     metadata: ["files": "\(loaded.count)", "changed": "\(changed.count)", "in_force": "\(agreements.book.all.count)"])
@@ -172,7 +178,8 @@ public struct Gateway: Sendable {
                     protector: IncidentProtector(policy: configuration.protectionPolicy), mail: mailSubmission(),
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
-                    reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys))
+                    reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys),
+                    publicReport: configuration.publicReport)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(httpClient: httpClient, timeout: configuration.deliveryTimeout),
                     agreements: agreements, schedule: configuration.retrySchedule,

@@ -87,6 +87,8 @@ public struct Configuration: Sendable {
     /// `delivery.allow_insecure_loopback`: an IEP policy that requires encryption in transit may
     /// still name an `http` webhook on 127.0.0.1 or localhost. Development only; default false.
     public var allowInsecureLoopback = false
+    /// `public_report.*`: the public fraud-reporting form (``PublicReportSettings``). Default: off.
+    public var publicReport = PublicReportSettings()
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
     public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.
