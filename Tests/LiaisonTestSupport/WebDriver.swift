@@ -3,6 +3,10 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A small client of the W3C WebDriver protocol (https://www.w3.org/TR/webdriver2/), driving
 /// Debian's `chromium` through its `chromedriver` over loopback HTTP: enough to load pages, fill
 /// and submit forms, press keys, read what a person sees and take screenshots. Each
@@ -63,8 +67,10 @@ public enum WebDriver {
         }
     }
 
+    /// Ends chromedriver with SIGKILL: it inherits the test thread's blocked SIGTERM, and has
+    /// nothing to save once its session (and so its Chromium) is gone.
     private static func stop(_ client: HTTPClient, _ driver: BuiltBinary.Running) async throws {
-        driver.terminate()
+        kill(driver.pid, SIGKILL)
         try await driver.waitForExit()
         try await client.shutdown()
     }
