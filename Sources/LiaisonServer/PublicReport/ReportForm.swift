@@ -7,7 +7,7 @@ import LiaisonCore
 public struct ReportForm: Sendable, Hashable {
     /// The form's field names, in page order.
     public enum Field: String, Sendable, CaseIterable {
-        case category, date, website, phone, account, wallet, amount, currency, description
+        case category, date, description, website, phone, account, wallet, amount, currency
         case reporterName = "reporter_name"
         case reporterEmail = "reporter_email"
         case reporterPhone = "reporter_phone"
