@@ -20,13 +20,19 @@ public enum WebDriver {
     /// The chromedriver binary: `LIAISON_CHROMEDRIVER`, else `chromedriver` on `PATH`.
     static var driverProgram: String { ProcessInfo.processInfo.environment["LIAISON_CHROMEDRIVER"] ?? "chromedriver" }
 
+    /// Starts chromedriver with only stdin, stdout and stderr open. Otherwise it would inherit
+    /// the test run's descriptors, among them the machine's build lock that `deploy/local/test`
+    /// holds: a chromedriver outliving a killed test run would keep every other build waiting.
+    static let closeInheritedFiles =
+        #"for fd in $(ls /proc/$$/fd); do if [ "$fd" -gt 2 ] && [ -e "/proc/$$/fd/$fd" ]; then eval "exec $fd>&-"; fi; done; exec "$@""#
+
     /// Runs `body` with a fresh headless Chromium whose `Accept-Language` is `acceptLanguage`,
     /// in a window `width` × `height` CSS pixels.
     public static func withBrowser<T: Sendable>(
         acceptLanguage: String = "en", width: Int = 1100, height: Int = 1400, _ body: (Session) async throws -> T
     ) async throws -> T {
         let port = BuiltBinary.freePort()
-        let driver = try BuiltBinary.start(["--port=\(port)", "--allowed-ips=127.0.0.1"], program: driverProgram)
+        let driver = try BuiltBinary.start(["-c", closeInheritedFiles, "bash", driverProgram, "--port=\(port)", "--allowed-ips=127.0.0.1"], program: "/bin/bash")
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let base = "http://127.0.0.1:\(port)"
         do {
