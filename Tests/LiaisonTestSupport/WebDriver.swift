@@ -119,7 +119,7 @@ public enum WebDriver {
         let client: HTTPClient
         let base: String
 
-        static let elementKey = "element-6066-11e4-a52f-4a5a0be5f8b0"
+        static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
         public func go(_ url: String) async throws { _ = try await call(client, .POST, base + "/url", ["url": url]) }
         public func title() async throws -> String { try await call(client, .GET, base + "/title", nil) as? String ?? "" }
