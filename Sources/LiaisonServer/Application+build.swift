@@ -31,6 +31,8 @@ public struct GatewayDependencies: Sendable {
     public var metrics: GatewayMetrics
     /// `metrics.*`: whether, where and behind which token `/metrics` is served.
     public var metricsSettings: MetricsSettings
+    /// `public_report.*`: the public reporting form at `/report/`; off by default.
+    public var publicReport: PublicReportSettings
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
@@ -39,7 +41,8 @@ public struct GatewayDependencies: Sendable {
         mail: MailSubmission? = nil, maxBodyBytes: Int, publicURL: String? = nil, allowInsecureLoopback: Bool = false,
         ledgerOrigin: String = LedgerSettings().origin(publicURL: nil),
         reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = [],
-        metrics: GatewayMetrics = GatewayMetrics(), metricsSettings: MetricsSettings = MetricsSettings()
+        metrics: GatewayMetrics = GatewayMetrics(), metricsSettings: MetricsSettings = MetricsSettings(),
+        publicReport: PublicReportSettings = PublicReportSettings()
     ) {
         self.store = store
         self.migrator = migrator
@@ -57,6 +60,7 @@ public struct GatewayDependencies: Sendable {
         self.notifiedProducers = notifiedProducers
         self.metrics = metrics
         self.metricsSettings = metricsSettings
+        self.publicReport = publicReport
     }
 }
 
@@ -107,6 +111,13 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         store: dependencies.store, renderer: renderer, policy: dependencies.reidentification, notifying: dependencies.notifiedProducers)
     ReidentificationController(records: reidentifications).addRoutes(to: v1)
     AdminReidentificationsController(records: reidentifications).addRoutes(to: v1)
+    let pages = WebPages.shared
+    pages.addRoutes(to: router)
+    PublicReportController(
+        settings: dependencies.publicReport, pipeline: pipeline, pages: pages, catalogues: ReportCatalogues.shared,
+        limiter: SubmissionLimiter(
+            perAddressPerHour: dependencies.publicReport.perAddressPerHour, perMinute: dependencies.publicReport.perMinute)
+    ).addRoutes(to: router)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store))
     TAXIIController(

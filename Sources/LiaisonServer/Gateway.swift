@@ -182,6 +182,12 @@ public struct Gateway: Sendable {
                     loaded.map(\.agreement), approve: configuration.autoApproveAgreementFiles,
                     source: AuditActor(organisation: "gateway", person: "agreements_dir"))
                 try await agreements.refresh(from: store)
+                if configuration.publicReport.enabled {
+                    // The form files reports as this CERT; it must exist even before any agreement names it.
+                    try await store.saveOrganisation(
+                        configuration.publicReport.producer, name: configuration.publicReport.certName, contacts: [], update: false,
+                        by: AuditActor(organisation: "gateway", person: "public_report"))
+                }
                 logger.info(
                     "agreement files applied",
                     metadata: ["files": "\(loaded.count)", "changed": "\(changed.count)", "in_force": "\(agreements.book.all.count)"])
@@ -195,7 +201,7 @@ public struct Gateway: Sendable {
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
                     reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys),
-                    metrics: metrics, metricsSettings: configuration.metrics)
+                    metrics: metrics, metricsSettings: configuration.metrics, publicReport: configuration.publicReport)
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),

@@ -32,6 +32,47 @@ import Testing
         #expect(configuration.stixLimits == defaults.stixLimits)
         #expect(configuration.receiptSigningKey?.bytes.count == 32)
         #expect(configuration.reidentification == defaults.reidentification && configuration.reidentificationNotify.isEmpty)
+        #expect(configuration.publicReport == defaults.publicReport)
+    }
+
+    @Test("public_report is read with its bounds; enabled without its required keys, or with bad values, names each key")
+    func publicReport() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try """
+            public_report:
+              enabled: true
+              producer: national-cert
+              cert_name: National CERT of Ruritania
+              logo_text: RU-CERT
+              privacy_notice: We keep your details apart from the report.
+              privacy_url: https://cert.example/privacy
+              per_address_per_hour: 3
+              per_minute: 20
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let settings = try Configuration.load(file: file.path, environment: [:]).publicReport
+        #expect(settings.enabled && settings.producer == "national-cert" && settings.certName == "National CERT of Ruritania")
+        #expect(settings.logoText == "RU-CERT" && settings.privacyURL == "https://cert.example/privacy")
+        #expect(settings.perAddressPerHour == 3 && settings.perMinute == 20 && settings.maxDescriptionChars == 5000)
+
+        try """
+            public_report:
+              enabled: true
+              producer: "Not An Id"
+              logo_text: \(String(repeating: "X", count: 41))
+              privacy_url: javascript:alert(1)
+              per_minute: 0
+              captcha: true
+            """.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try Configuration.load(file: file.path, environment: [:])
+            Issue.record("loaded a bad public_report")
+        } catch {
+            let keys = Set(error.problems.map(\.key))
+            #expect(keys == [
+                "public_report.producer", "public_report.cert_name", "public_report.privacy_notice", "public_report.logo_text",
+                "public_report.privacy_url", "public_report.per_minute", "public_report.captcha",
+            ])
+        }
     }
 
     @Test("JSON depth, string and listed-error bounds are read from intake, and out-of-range values named")

@@ -145,6 +145,8 @@ public enum Transport: String, Sendable, Hashable, Codable {
     case taxii
     case httpEmail = "http-email"
     case mailPipe = "mail-pipe"
+    /// The public reporting form at `/report/`.
+    case webForm = "web-form"
 }
 
 /// What an API key may do. A key belongs to one organisation and has one role.

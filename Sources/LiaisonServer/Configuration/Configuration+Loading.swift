@@ -18,7 +18,11 @@ extension Configuration {
             if let root {
                 reader.rejectUnknownKeys(
                     in: root,
-                    known: ["listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail", "receipts", "delivery", "http", "governance", "ledger", "reidentification", "log_level", "log_format", "metrics"],
+                    known: [
+                        "listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail",
+                        "receipts", "delivery", "http", "governance", "ledger", "reidentification", "public_report", "log_level",
+                        "log_format", "metrics",
+                    ],
                     path: "")
             }
         }
@@ -72,6 +76,7 @@ extension Configuration {
         configuration.readLedger(reader.mapping(root, "ledger", path: ""), base: path, reader: &reader)
         configuration.readReidentification(
             reader.mapping(root, "reidentification", path: ""), environment: environment, reader: &reader)
+        configuration.readPublicReport(reader.mapping(root, "public_report", path: ""), reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {

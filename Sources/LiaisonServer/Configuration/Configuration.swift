@@ -94,6 +94,8 @@ public struct Configuration: Sendable {
     /// not public (loopback, private, link-local, CGNAT, ...). Default none: only public
     /// addresses are sent to.
     public var webhookDestinations = DestinationRule()
+    /// `public_report.*`: the public fraud-reporting form (``PublicReportSettings``). Default: off.
+    public var publicReport = PublicReportSettings()
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
     public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.

@@ -1,17 +1,21 @@
 import Hummingbird
 import LiaisonCore
+import NIOCore
 
-/// The request context: Hummingbird's core storage plus the caller the API key names.
-public struct LiaisonRequestContext: RequestContext {
+/// The request context: Hummingbird's core storage, the caller the API key names, and the
+/// client's address (for the public form's per-address limits; never logged).
+public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var principal: Principal?
     /// The caller's organisation, for the request's log line (see ``RequestCaller``).
     public let caller: RequestCaller
+    public var remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
         caller = RequestCaller()
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// The caller, if its key has one of `roles`; otherwise a 401 or 403 problem.

@@ -121,6 +121,10 @@ extension Problem {
             detail: "The gateway could not finish this request; nothing was stored. Quote correlation id \(correlationID) to its operator.")
     }
 
+    /// A path under a page route (`/static/`, `/report/`) that names nothing, or the public
+    /// form while it is not enabled.
+    static let pageNotFound = Problem(.notFound, "not-found", title: "Not found", detail: "There is no page at this address.")
+
     static let unavailable = Problem(
         .serviceUnavailable, "unavailable", title: "Database unavailable",
         detail: "The gateway cannot reach its database; nothing was stored. Try again later.",
