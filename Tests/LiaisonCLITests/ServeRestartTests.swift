@@ -10,24 +10,10 @@ import Testing
         try await TestDatabase.withSchema { (db) async throws in
             let receiver = WebhookReceiver(fallback: 503)
             try await receiver.serve { url in
-                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-serve-\(UUID().uuidString)")
-                let agreements = directory.appendingPathComponent("agreements")
-                try FileManager.default.createDirectory(at: agreements, withIntermediateDirectories: true)
-                try """
-                    id: cert-to-police
-                    producer: cert
-                    consumer: police
-                    match: {taxonomies: [fraud], max_tlp: TLP:AMBER}
-                    share: {fields: [classification, title]}
-                    webhook: {url: "\(url)", secret: "whsec_\(Data(repeating: 5, count: 32).base64EncodedString())"}
-                    """.write(to: agreements.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+                let setup = try ServeSetup(db, webhook: url)
                 let port = BuiltBinary.freePort()
-                let environment = db.gatewayEnvironment.merging([
-                    "LIAISON_LISTEN": "127.0.0.1:\(port)", "LIAISON_AGREEMENTS_DIR": agreements.path,
-                    "LIAISON_DATA_DIR": directory.path, "LIAISON_CONFIG": try writeConfig(in: directory),
-                ]) { $1 }
-                let key = try await BuiltBinary.run(["keys", "create", "--org", "cert", "--role", "producer"], environment: environment)
-                    .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                let environment = setup.environment(listening: port)
+                let key = try await setup.key("cert", "producer", nil)
 
                 let first = try BuiltBinary.start(["serve"], environment: environment)
                 #expect(await ready(port))
@@ -51,13 +37,6 @@ import Testing
                 #expect(receiver.deliveries.count > stopped)
             }
         }
-    }
-
-    func writeConfig(in directory: URL) throws -> String {
-        let file = directory.appendingPathComponent("liaison.yaml")
-        try "delivery:\n  allowed_networks: [127.0.0.0/8]\n  base_delay_ms: 100\n  max_delay_ms: 200\n  poll_interval_ms: 50\ngovernance:\n  auto_approve_files: true\n"
-            .write(to: file, atomically: true, encoding: .utf8)
-        return file.path
     }
 
     func ready(_ port: Int) async -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import Logging
 
 /// `log_format: json`: one JSON object a line, for log collectors. Each line has `time`
@@ -40,24 +41,13 @@ public struct JSONLogHandler: LogHandler {
         for key in merged.keys.sorted() where !["time", "level", "label", "message"].contains(key) {
             fields.append((key, "\(merged[key]!)"))
         }
-        write("{" + fields.map { Self.quoted($0) + ":" + Self.quoted($1) }.joined(separator: ",") + "}\n")
-    }
-
-    /// A JSON string (RFC 8259 section 7): quote, backslash and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7f || (0x2028...0x2029).contains(scalar.value):
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
+        var writer = CanonicalWriter()
+        writer.openObject()
+        for (name, value) in fields {
+            writer.key(name)
+            writer.string(value)
         }
-        return out + "\""
+        writer.closeObject()
+        write(String(decoding: writer.bytes, as: UTF8.self) + "\n")
     }
 }
