@@ -262,13 +262,10 @@ struct AgreementReader {
                 reader.fail(reader.value(webhook, "format"), key: "webhook.format", "must be json or stix")
             }
         }
-        let url = reader.string(webhook, "url", path: "webhook", required: true)
-        if let url {
-            let parsed = URL(string: url)
-            if parsed == nil || !["http", "https"].contains(parsed?.scheme ?? "") || (parsed?.host ?? "").isEmpty {
-                reader.fail(reader.value(webhook, "url"), key: "webhook.url", "must be an http or https URL with a host")
-            } else if iep?.encryptInTransit == .must, parsed?.scheme != "https",
-                !(allowInsecureLoopback && ["127.0.0.1", "localhost", "::1"].contains(parsed?.host ?? ""))
+        let url = reader.httpURL(webhook, "url", path: "webhook", required: true)
+        if let url, let parsed = URL(string: url) {
+            if iep?.encryptInTransit == .must, parsed.scheme != "https",
+                !(allowInsecureLoopback && ["127.0.0.1", "localhost", "::1"].contains(parsed.host ?? ""))
             {
                 reader.fail(reader.value(webhook, "url"), key: "webhook.url", "must be https: iep.encrypt_in_transit is must")
             }

@@ -339,33 +339,17 @@ extension Configuration {
                 reader.fail(reader.value(mail, "gpg_program"), key: "mail.gpg_program", "is not an executable file")
             }
         }
-        if let producers = reader.mapping(mail, "producers", path: "mail") {
-            for (keyNode, _) in producers {
-                let producer = keyNode.string ?? ""
-                let path = "mail.producers.\(producer)"
-                guard Identifier.isValid(producer) else {
-                    reader.fail(keyNode, key: path, "names no valid organisation id")
-                    continue
-                }
-                guard let rule = reader.mapping(producers, producer, path: "mail.producers") else { continue }
-                reader.rejectUnknownKeys(in: rule, known: ["senders", "require_signature"], path: path)
-                let senders = reader.strings(rule, "senders", path: path) ?? []
-                for (sender, node) in senders where sender.isEmpty || sender.contains(where: \.isWhitespace) || sender.hasPrefix("@") {
-                    reader.fail(node, key: "\(path).senders", "must list addresses or domains")
-                }
-                var requireSignature = false
-                if let text = reader.string(rule, "require_signature", path: path) {
-                    switch text {
-                    case "true": requireSignature = true
-                    case "false": requireSignature = false
-                    default: reader.fail(reader.value(rule, "require_signature"), key: "\(path).require_signature", "must be true or false")
-                    }
-                }
-                if senders.isEmpty && !requireSignature {
-                    reader.fail(keyNode, key: path, "needs senders or require_signature: true")
-                }
-                mailSenderRules[producer] = MailSenderRule(senders: senders.map(\.0), requireSignature: requireSignature)
+        for (producer, keyNode, rule, path) in reader.organisationEntries(mail, "producers", path: "mail") {
+            reader.rejectUnknownKeys(in: rule, known: ["senders", "require_signature"], path: path)
+            let senders = reader.strings(rule, "senders", path: path) ?? []
+            for (sender, node) in senders where sender.isEmpty || sender.contains(where: \.isWhitespace) || sender.hasPrefix("@") {
+                reader.fail(node, key: "\(path).senders", "must list addresses or domains")
             }
+            let requireSignature = reader.bool(rule, "require_signature", path: path) ?? false
+            if senders.isEmpty && !requireSignature {
+                reader.fail(keyNode, key: path, "needs senders or require_signature: true")
+            }
+            mailSenderRules[producer] = MailSenderRule(senders: senders.map(\.0), requireSignature: requireSignature)
         }
         if let keyrings = reader.mapping(mail, "keyrings", path: "mail") {
             for (keyNode, _) in keyrings {

@@ -57,13 +57,7 @@ extension Configuration {
         settings.logoText = Self.boundedText(reader.string(node, "logo_text", path: path), 40, node, "logo_text", &reader)
         settings.privacyNotice = Self.boundedText(
             reader.string(node, "privacy_notice", path: path, required: required), 4000, node, "privacy_notice", &reader) ?? ""
-        if let url = reader.string(node, "privacy_url", path: path) {
-            if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty {
-                settings.privacyURL = url
-            } else {
-                reader.fail(reader.value(node, "privacy_url"), key: "\(path).privacy_url", "must be an http or https URL with a host")
-            }
-        }
+        settings.privacyURL = reader.httpURL(node, "privacy_url", path: path)
         if let value = reader.int(node, "per_address_per_hour", path: path, range: 1...1000) { settings.perAddressPerHour = value }
         if let value = reader.int(node, "per_minute", path: path, range: 1...10_000) { settings.perMinute = value }
         if let value = reader.int(node, "max_description_chars", path: path, range: 100...20_000) { settings.maxDescriptionChars = value }

@@ -33,20 +33,9 @@ extension Configuration {
         if let minutes = reader.int(node, "retrieval_ttl_minutes", path: "reidentification", range: 1...1440) {
             reidentification.retrievalTTL = TimeInterval(minutes * 60)
         }
-        guard let notify = reader.mapping(node, "notify", path: "reidentification") else { return }
-        for (keyNode, _) in notify {
-            let producer = keyNode.string ?? ""
-            let path = "reidentification.notify.\(producer)"
-            guard Identifier.isValid(producer) else {
-                reader.fail(keyNode, key: path, "names no valid organisation id")
-                continue
-            }
-            guard let webhook = reader.mapping(notify, producer, path: "reidentification.notify") else { continue }
+        for (producer, _, webhook, path) in reader.organisationEntries(node, "notify", path: "reidentification") {
             reader.rejectUnknownKeys(in: webhook, known: ["url", "secret"], path: path)
-            let url = reader.string(webhook, "url", path: path, required: true)
-            if let url, URL(string: url).map({ ["http", "https"].contains($0.scheme ?? "") && !($0.host ?? "").isEmpty }) != true {
-                reader.fail(reader.value(webhook, "url"), key: "\(path).url", "must be an http or https URL with a host")
-            }
+            let url = reader.httpURL(webhook, "url", path: path, required: true)
             guard let reference = reader.string(webhook, "secret", path: path, required: true) else { continue }
             let secretNode = reader.value(webhook, "secret")
             do {

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonCore
 import Yams
 
@@ -143,6 +144,37 @@ struct YAMLReader {
 }
 
 extension YAMLReader {
+    /// An http or https URL with a host at `key`; anything else is a problem, and nil.
+    mutating func httpURL(_ mapping: Node.Mapping?, _ key: String, path: String, required: Bool = false) -> String? {
+        guard let text = string(mapping, key, path: path, required: required) else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), !(url.host ?? "").isEmpty else {
+            fail(value(mapping, key), key: join(path, key), "must be an http or https URL with a host")
+            return nil
+        }
+        return text
+    }
+
+    /// The entries of a mapping keyed by organisation id (`mail.producers`,
+    /// `reidentification.notify`): each id with its key's node, its own mapping and its path. A key
+    /// that is no organisation id, or an entry that is not a mapping, is a problem and left out.
+    mutating func organisationEntries(_ mapping: Node.Mapping?, _ key: String, path: String)
+        -> [(id: String, keyNode: Node, entry: Node.Mapping, path: String)]
+    {
+        guard let entries = self.mapping(mapping, key, path: path) else { return [] }
+        let base = join(path, key)
+        var result: [(id: String, keyNode: Node, entry: Node.Mapping, path: String)] = []
+        for (keyNode, _) in entries {
+            let id = keyNode.string ?? ""
+            guard Identifier.isValid(id) else {
+                fail(keyNode, key: "\(base).\(id)", "names no valid organisation id")
+                continue
+            }
+            guard let entry = self.mapping(entries, id, path: base) else { continue }
+            result.append((id, keyNode, entry, "\(base).\(id)"))
+        }
+        return result
+    }
+
     /// A 32-byte key written as `env:NAME`, `file:PATH` or base64 (``SecretReference``); a
     /// problem is reported against `node` and `key`, and gives nil.
     mutating func secretKey(_ reference: String, at node: Node?, key: String, environment: [String: String]) -> Secret? {
