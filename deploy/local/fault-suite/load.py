@@ -95,6 +95,16 @@ def producer(port, producer_key, queue, ledger, deadline, repeat_acked=False):
             time.sleep(min(float(retry_after or 0.2), 1.0) * random.uniform(0.5, 1.0))
 
 
+def start_producers(gateway, events, producers, seconds, size=5):
+    """`producers` threads pushing `events` (from make_events) to `gateway` in batches of `size`;
+    returns what they were told (a Ledger, filling as they go) and the threads."""
+    ledger = Ledger()
+    scenario = events[0]["id"].split("-")[1]
+    threads = run_producers(producers, lambda: gateway.port, gateway.producer_key, batches(events, size, scenario),
+                            ledger, seconds)
+    return ledger, threads
+
+
 def run_producers(count, port, producer_key, all_batches, ledger, seconds):
     """`count` producer threads sharing the batches; returns when all are pushed or the time is up."""
     queue = list(reversed(all_batches))

@@ -14,9 +14,7 @@ MAX_ATTEMPTS, BASE_DELAY, RETRY_AFTER = 4, 0.4, 2
 
 
 def push_all(env, events, producers=4, seconds=120):
-    ledger = load.Ledger()
-    threads = load.run_producers(producers, lambda: env.gateway.port, env.gateway.producer_key,
-                                 load.batches(events, 5, events[0]["id"].split("-")[1]), ledger, seconds)
+    ledger, threads = load.start_producers(env.gateway, events, producers, seconds)
     finish(threads, seconds)
     check(len(ledger.acked) == len(events) and not ledger.refused, f"{len(ledger.acked)}/{len(events)} acknowledged")
     return ledger

@@ -40,10 +40,8 @@ def gateway_killed(env, full, partial):
     the full form)."""
     count, kills = (2000, 3) if full else (300, 1)
     events = load.make_events("kill", count)
-    ledger = load.Ledger()
     env.gateway.start()
-    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
-                                 load.batches(events, 5, "kill"), ledger, 240)
+    ledger, threads = load.start_producers(env.gateway, events, 8, 240)
     recoveries = []
     for k in range(kills):
         wait_for(lambda: len(ledger.acked) >= count * (k + 1) // (kills + 2), 120)
@@ -67,10 +65,8 @@ def postgres_stopped(env, full, partial):
     recovers by itself."""
     count, outage = (1500, 90.0) if full else (300, 70.0)
     events = load.make_events("pgstop", count)
-    ledger = load.Ledger()
     env.gateway.start()
-    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
-                                 load.batches(events, 5, "pgstop"), ledger, 300)
+    ledger, threads = load.start_producers(env.gateway, events, 8, 300)
     wait_for(lambda: len(ledger.acked) >= count // 4, 120)
     stopped = time.monotonic()
     env.cluster.stop("immediate")
@@ -118,10 +114,8 @@ def producers_restart(env, full, partial):
     (SIGTERM, and in the full form also SIGKILL) and started again."""
     count = 2500 if full else 400
     events = load.make_events("fifty", count)
-    ledger = load.Ledger()
     env.gateway.start()
-    threads = load.run_producers(50, lambda: env.gateway.port, env.gateway.producer_key,
-                                 load.batches(events, 2, "fifty"), ledger, 300)
+    ledger, threads = load.start_producers(env.gateway, events, 50, 300, size=2)
     recoveries = []
     for k, sig in enumerate([signal.SIGTERM, signal.SIGKILL] if full else [signal.SIGTERM]):
         wait_for(lambda: len(ledger.acked) >= count * (k + 1) // 4, 120)
@@ -180,9 +174,7 @@ def disk_full(env, full, partial):
     events = load.make_events("diskfull", count)
     for e in events:
         e["description"] += " " + " ".join("".join(random.choices(string.ascii_lowercase, k=8)) for _ in range(1200))
-    ledger = load.Ledger()
-    threads = load.run_producers(8, lambda: env.gateway.port, env.gateway.producer_key,
-                                 load.batches(events, 5, "diskfull"), ledger, 300)
+    ledger, threads = load.start_producers(env.gateway, events, 8, 300)
 
     def refused_for(seconds):
         with ledger.lock:
