@@ -24,8 +24,14 @@ import Testing
     }
 
     func submit(_ browser: WebDriver.Session) async throws {
-        try await browser.element("form button[type=submit]").click()
-        _ = try await browser.element("h1")
+        try await follow(browser, "form button[type=submit]")
+    }
+
+    /// Clicks what `selector` names and waits for the page it leads to.
+    func follow(_ browser: WebDriver.Session, _ selector: String) async throws {
+        let page = try await browser.element("html")
+        try await browser.element(selector).click()
+        try await page.waitUntilReplaced()
     }
 
     @Test("The form speaks the browser's language (Albanian), switches to Serbian Cyrillic and English, and every control is labelled and reachable by keyboard")
@@ -41,12 +47,12 @@ import Testing
                 #expect(try await options[1].text() == text(.albanian, "category_phishing"))
                 try await browser.screenshotIfAsked("report-form-sq")
 
-                try await browser.element("nav.languages a[hreflang='sr-Cyrl']").click()
+                try await follow(browser, "nav.languages a[hreflang='sr-Cyrl']")
                 #expect(try await browser.element("html").attribute("lang") == "sr-Cyrl")
                 #expect(try await browser.element("h1").text() == text(.serbianCyrillic, "page_title"))
                 #expect(try await browser.element("nav.languages [aria-current=page]").text() == "Српски")
 
-                try await browser.element("nav.languages a[hreflang='en']").click()
+                try await follow(browser, "nav.languages a[hreflang='en']")
                 #expect(try await browser.element("h1").text() == text(.english, "page_title"))
                 #expect(try await browser.element(".privacy").text().contains("keeps your contact details apart"))
                 try await browser.screenshotIfAsked("report-form-en")

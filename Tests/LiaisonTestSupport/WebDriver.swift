@@ -204,5 +204,23 @@ public enum WebDriver {
         }
         public func property(_ name: String) async throws -> Any? { try await call(session.client, .GET, base + "/property/" + name, nil) }
         public func isDisplayed() async throws -> Bool { try await call(session.client, .GET, base + "/displayed", nil) as? Bool ?? false }
+
+        /// Waits until the page that held this element is gone (a form posted, a link followed)
+        /// and the next one has loaded: a click does not always wait for the navigation it starts,
+        /// and in between the old page, or no page, answers.
+        public func waitUntilReplaced(timeout: Duration = .seconds(10)) async throws {
+            let clock = ContinuousClock()
+            let deadline = clock.now + timeout
+            var stale = false
+            while clock.now < deadline {
+                if !stale {
+                    stale = (try? await call(session.client, .GET, base + "/name", nil)) == nil
+                } else if (try? await session.execute("return document.readyState;")) as? String == "complete" {
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw Failure(description: "the page holding \(selector) was not replaced within \(timeout)")
+        }
     }
 }
