@@ -101,7 +101,7 @@ import Testing
         }
     }
 
-    @Test("An incident the caller may not read is 404 whether or not it exists; other roles and media types are refused")
+    @Test("An incident the caller may not read (now) is 404 whether or not it exists; other roles and media types are refused")
     func notVisible() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let world = try await FeedbackWorld.make(db)
@@ -117,8 +117,14 @@ import Testing
             #expect(isProblem(try await world.feedback(incident, body, key: world.producer), 403, "forbidden"))
             #expect(try await world.feedback(incident, body, contentType: "text/plain").status == .unsupportedMediaType)
             #expect(try await world.storedFeedback().isEmpty)
-            // The consumer that may read it can answer it.
+            // The consumer that may read it can answer it, until its agreement is suspended.
             #expect(try await world.feedback(incident, body).status == .created)
+            _ = try await AgreementRecords(store: db.store, governance: AgreementGovernance()).move(
+                "cert-to-police", 1, to: .suspended, ifMatch: nil, by: AuditActor(organisation: "cert", person: "Data Protection Officer"),
+                reason: "review of the MoU")
+            try await world.dependencies.agreements.refresh(from: db.store)
+            #expect(isProblem(try await world.feedback(incident, body), 404, "not-found"))
+            #expect(try await world.storedFeedback().count == 1)
         }
     }
 }
