@@ -9,7 +9,7 @@ extension PostgresIncidentStore {
     public func insertFeedback(_ feedback: Feedback, vault: [VaultItem], notify: Bool, by actor: AuditActor) async throws {
         try await withTransaction { connection in
             try await insertVaultEntries(on: connection, [(feedback.incidentID, vault)])
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO feedback (id, incident_id, incident_version, producer, consumer, agreement_id, delivery_id, status, detail,
                                       created_at)
@@ -18,7 +18,7 @@ extension PostgresIncidentStore {
                         \(feedback.createdAt))
                 """, logger: logger)
             if notify {
-                try await connection.query(
+                try await connection.guardedQuery(
                     """
                     INSERT INTO feedback_notifications (feedback_id, producer, status) VALUES (\(feedback.id), \(feedback.producer), 'pending')
                     """, logger: logger)
@@ -53,7 +53,7 @@ extension PostgresIncidentStore {
     }
 
     private func feedback(_ query: PostgresQuery) async throws -> [(sequence: Int64, feedback: Feedback)] {
-        let rows = try await client.query(query, logger: logger)
+        let rows = try await fetch(query, logger: logger)
         var found: [(Int64, Feedback)] = []
         for try await (seq, id, incident, version, producer, consumer, agreement, delivery, status, detail, created) in rows.decode(
             (Int64, UUID, UUID, Int, String, String, String, UUID, String, String?, Date).self)

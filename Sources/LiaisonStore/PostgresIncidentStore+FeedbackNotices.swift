@@ -13,7 +13,7 @@ extension PostgresIncidentStore {
     /// Claims up to `limit` due feedback notices, as ``claimDueReidentificationNotices(limit:lease:)``
     /// claims its own: the claim counts an attempt and pushes the next one `lease` ahead.
     public func claimDueFeedbackNotices(limit: Int, lease: Duration) async throws -> [FeedbackNotice] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             WITH claimed AS (
                 UPDATE feedback_notifications SET attempts = attempts + 1,
@@ -36,7 +36,7 @@ extension PostgresIncidentStore {
 
     /// Records what became of one attempt to send a feedback notice.
     public func resolveFeedbackNotice(_ notice: FeedbackNotice, status: String, retryAt: Date?, lastStatus: Int?, error: String?) async throws {
-        try await client.query(
+        try await fetch(
             """
             UPDATE feedback_notifications
             SET status = \(status), next_attempt_at = COALESCE(\(retryAt), next_attempt_at), last_status = \(lastStatus),
@@ -47,7 +47,7 @@ extension PostgresIncidentStore {
 
     /// A feedback notice's state (`pending`, `sent`, `dead`) and attempts, for tests and operators.
     public func feedbackNoticeState(of id: UUID) async throws -> (status: String, attempts: Int)? {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT status, attempts FROM feedback_notifications WHERE feedback_id = \(id)", logger: logger)
         for try await (status, attempts) in rows.decode((String, Int).self) { return (status, attempts) }
         return nil

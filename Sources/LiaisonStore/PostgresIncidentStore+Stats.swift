@@ -25,7 +25,7 @@ extension PostgresIncidentStore {
         let producer: String? = side == .shared ? organisation : nil
         let consumer: String? = side == .received ? organisation : nil
         var incidents: [SharingStatistics.Row] = []
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT date_trunc(\(interval.rawValue), f.first_at, 'UTC'), i.classification_taxonomy, i.classification_type, count(*)::int8
             FROM (SELECT d.incident_id, min(d.added_at) AS first_at
@@ -45,7 +45,7 @@ extension PostgresIncidentStore {
         }
         var median: Double?
         var acknowledged = 0
-        let timing = try await client.query(
+        let timing = try await fetch(
             """
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_feedback - d.first_at)::float8), count(*)::int8
             FROM (SELECT incident_id, consumer, min(created_at) AS first_feedback FROM feedback
@@ -60,7 +60,7 @@ extension PostgresIncidentStore {
             acknowledged = Int(count)
         }
         var open = 0
-        let requests = try await client.query(
+        let requests = try await fetch(
             """
             SELECT count(*)::int8 FROM feedback r
             WHERE r.status = 'request-more-information'
