@@ -42,21 +42,10 @@ public struct ReidentificationNotifier: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            let notices: [ReidentificationNotice]
-            do {
-                notices = try await store.claimDueReidentificationNotices(limit: 16, lease: .seconds(60))
-            } catch {
-                logger.warning("cannot claim re-identification notices", metadata: ["error": "\(type(of: error))"])
-                notices = []
-            }
-            if notices.isEmpty {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
-                continue
-            }
-            await withDiscardingTaskGroup { group in
-                for notice in notices { group.addTask { await send(notice) } }
-            }
+        await runNoticeLoop("re-identification", pollInterval: pollInterval, logger: logger) {
+            try await store.claimDueReidentificationNotices(limit: 16, lease: .seconds(60))
+        } send: { notice in
+            await send(notice)
         }
     }
 
@@ -73,26 +62,18 @@ public struct ReidentificationNotifier: Service {
             let outcome = await sender.send(
                 body: body, to: webhook.url, messageID: "reid_\(notice.requestID.uuidString.lowercased())", secret: webhook.secret,
                 now: Date())
-            switch outcome {
-            case .delivered(let status):
+            switch NoticeResolution.after(outcome, attempts: notice.attempts, schedule: schedule, now: Date()) {
+            case .sent(let status):
                 try await store.markNoticeSent(notice, status: status)
                 logger.info("re-identification notice sent", metadata: metadata)
-            case .gone:
-                try await store.markNoticeDead(notice, status: 410, error: "http-410")
-                logger.warning("re-identification notice dead: receiver answered 410 Gone", metadata: metadata)
-            case .failed(let status, let reason, let retryAfter):
+            case .dead(let status, let reason):
                 metadata["reason"] = "\(reason)"
-                if notice.attempts >= schedule.maxAttempts {
-                    try await store.markNoticeDead(notice, status: status, error: reason)
-                    logger.error("re-identification notice dead after its last attempt", metadata: metadata)
-                } else {
-                    var random = SystemRandomNumberGenerator()
-                    var wait = schedule.delay(afterAttempt: notice.attempts, using: &random)
-                    if let retryAfter { wait = max(wait, .seconds(min(retryAfter, 86_400))) }
-                    let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
-                    try await store.scheduleNoticeRetry(notice, at: Date().addingTimeInterval(seconds), status: status, error: reason)
-                    logger.notice("re-identification notice failed; will retry", metadata: metadata)
-                }
+                try await store.markNoticeDead(notice, status: status, error: reason)
+                logger.warning("re-identification notice dead: the receiver refused it for good, or its last attempt failed", metadata: metadata)
+            case .retry(let retryAt, let status, let reason):
+                metadata["reason"] = "\(reason)"
+                try await store.scheduleNoticeRetry(notice, at: retryAt, status: status, error: reason)
+                logger.notice("re-identification notice failed; will retry", metadata: metadata)
             }
         } catch {
             logger.error("re-identification notice not recorded; it will be retried", metadata: metadata.merging(["error": "\(type(of: error))"]) { $1 })

@@ -94,6 +94,11 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     DisclosuresController(store: dependencies.store, cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "disclosures-cursor")))
         .addRoutes(to: v1)
+    FeedbackController(
+        store: dependencies.store, renderer: renderer, protector: dependencies.protector,
+        cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feedback-cursor")), notifying: dependencies.notifiedProducers
+    ).addRoutes(to: v1)
+    StatsController(store: dependencies.store).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
     AdminAgreementsController(

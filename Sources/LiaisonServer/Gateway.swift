@@ -214,6 +214,7 @@ public struct Gateway: Sendable {
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     webhooks: configuration.reidentificationNotify, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
+                let feedbackNotifier = FeedbackNotifier(alongside: notifier)
                 let app = buildApplication(
                     dependencies, host: configuration.host, port: configuration.port, timeouts: configuration.connectionTimeouts,
                     logger: logger,
@@ -229,7 +230,7 @@ public struct Gateway: Sendable {
                                 store: store, key: store.signer.checkpointKey(name: ledgerOrigin), settings: configuration.ledger,
                                 httpClient: httpClient, logger: logger)),
                             .init(service: ReidentificationExpiryService(store: store, logger: logger)),
-                            .init(service: worker), .init(service: notifier), .init(service: app),
+                            .init(service: worker), .init(service: notifier), .init(service: feedbackNotifier), .init(service: app),
                         ] + (metricsListener(dependencies).map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []),
                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await services.run()

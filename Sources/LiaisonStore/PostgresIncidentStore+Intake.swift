@@ -100,7 +100,7 @@ public struct IntakeTransaction: Sendable {
     /// the lock. Returns the signed receipt.
     public func commit(_ intake: IntakeCommit) async throws -> SignedReceipt {
         try await replaceVersions(intake.updates)
-        try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
+        try await store.insertVaultEntries(on: connection, intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
         var receipt = intake.receipt
         try await connection.guardedQuery(
             """
@@ -165,32 +165,6 @@ public struct IntakeTransaction: Sendable {
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
             SELECT i, v, \(receipt.id), \(receipt.producer), \(receipt.transport.rawValue), \(bodySHA256), \(receipt.receivedAt), d::jsonb
             FROM unnest(\(versioned.map(\.0.id))::uuid[], \(versioned.map { $0.1 })::int4[], \(details)::text[]) AS t(i, v, d)
-            """, logger: logger)
-    }
-
-    private func insertVaultEntries(_ items: [(incident: UUID, vault: [VaultItem])]) async throws {
-        var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
-        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainDays: [Int32] = []
-        for (incident, vault) in items {
-            for item in vault {
-                tokens.append(item.token.text)
-                incidentIDs.append(incident)
-                kinds.append(item.token.kind.rawValue)
-                roles.append(item.role.rawValue)
-                sealed.append(ByteBuffer(data: try store.vault.seal(item.plaintext, token: item.token)))
-                lookups.append(ByteBuffer(data: store.vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
-                retainDays.append(Int32(clamping: store.retention.days(for: item.token.kind)))
-            }
-        }
-        guard !tokens.isEmpty else { return }
-        try await connection.guardedQuery(
-            """
-            INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
-            SELECT token, incident_id, kind, role, \(store.vault.currentKeyID), sealed, lookup_hash,
-                   now() + make_interval(days => retain_days)
-            FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
-                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainDays)::int4[])
-                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_days)
             """, logger: logger)
     }
 

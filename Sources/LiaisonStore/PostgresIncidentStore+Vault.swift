@@ -116,3 +116,34 @@ extension PostgresIncidentStore {
         return count
     }
 }
+
+extension PostgresIncidentStore {
+    /// Seals each plaintext under the vault's current key and stores it by its token, under its
+    /// incident, with its lookup hash and retention date: the one way personal values enter the
+    /// vault (intake, and feedback written about an incident).
+    func insertVaultEntries(on connection: PostgresConnection, _ items: [(incident: UUID, vault: [VaultItem])]) async throws {
+        var tokens: [String] = [], incidentIDs: [UUID] = [], kinds: [String] = [], roles: [String] = []
+        var sealed: [ByteBuffer] = [], lookups: [ByteBuffer] = [], retainDays: [Int32] = []
+        for (incident, vault) in items {
+            for item in vault {
+                tokens.append(item.token.text)
+                incidentIDs.append(incident)
+                kinds.append(item.token.kind.rawValue)
+                roles.append(item.role.rawValue)
+                sealed.append(ByteBuffer(data: try self.vault.seal(item.plaintext, token: item.token)))
+                lookups.append(ByteBuffer(data: self.vault.lookupHash(kind: item.token.kind, value: item.plaintext)))
+                retainDays.append(Int32(clamping: retention.days(for: item.token.kind)))
+            }
+        }
+        guard !tokens.isEmpty else { return }
+        try await connection.guardedQuery(
+            """
+            INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
+            SELECT token, incident_id, kind, role, \(self.vault.currentKeyID), sealed, lookup_hash,
+                   now() + make_interval(days => retain_days)
+            FROM unnest(\(tokens)::text[], \(incidentIDs)::uuid[], \(kinds)::text[], \(roles)::text[],
+                        \(sealed)::bytea[], \(lookups)::bytea[], \(retainDays)::int4[])
+                 AS t(token, incident_id, kind, role, sealed, lookup_hash, retain_days)
+            """, logger: logger)
+    }
+}

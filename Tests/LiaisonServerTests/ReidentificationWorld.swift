@@ -98,25 +98,9 @@ struct ReidentificationWorld: Sendable {
         return entries
     }
 
-    /// Runs the notifier, with the producer `cert`'s webhook at `url`, while `body` runs.
+    /// Runs the notifiers, with the producer `cert`'s webhook at `url`, while `body` runs.
     func withNotifier<T: Sendable>(url: String, _ body: @Sendable () async throws -> T) async throws -> T {
-        let httpClient = WebhookSender.makeHTTPClient()
-        let notifier = ReidentificationNotifier(
-            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(2), destinations: .loopbackAllowed),
-            webhooks: ["cert": NotificationWebhook(url: url, secret: GatewayFixture.webhookSecret)],
-            schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: 3), pollInterval: .milliseconds(20),
-            logger: TestDatabase.logger)
-        let result = try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await notifier.run()
-                return nil
-            }
-            let result = try await body()
-            group.cancelAll()
-            return result
-        }
-        try await httpClient.shutdown()
-        return result
+        try await GatewayFixture.withNotifiers(db, url: url, body)
     }
 }
 

@@ -6,6 +6,7 @@ import LiaisonIntake
 import LiaisonServer
 import LiaisonStore
 import Logging
+import ServiceLifecycle
 
 /// Agreements, events and a delivery worker for integration tests.
 public enum GatewayFixture {
@@ -79,16 +80,41 @@ public enum GatewayFixture {
             agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
             pollInterval: .milliseconds(20), logger: logger, metrics: metrics)
-        let result = try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await worker.run()
-                return nil
+        let result = try await whileRunning([worker], body)
+        try await httpClient.shutdown()
+        return result
+    }
+
+    /// Runs the producer notifiers (re-identification requests and feedback), with producer
+    /// `producer`'s notification webhook at `url` and a fast retry schedule, while `body` runs.
+    public static func withNotifiers<T: Sendable>(
+        _ db: TestDatabase.Handle, url: String, producer: String = "cert", _ body: @Sendable () async throws -> T
+    ) async throws -> T {
+        let httpClient = WebhookSender.makeHTTPClient()
+        let sender = WebhookSender(httpClient: httpClient, timeout: .seconds(2), destinations: .loopbackAllowed)
+        let webhooks = [producer: NotificationWebhook(url: url, secret: webhookSecret)]
+        let schedule = RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: 3)
+        let notifier = ReidentificationNotifier(
+            store: db.store, sender: sender, webhooks: webhooks, schedule: schedule, pollInterval: .milliseconds(20),
+            logger: TestDatabase.logger)
+        let notifiers: [any Service] = [notifier, FeedbackNotifier(alongside: notifier)]
+        let result = try await whileRunning(notifiers, body)
+        try await httpClient.shutdown()
+        return result
+    }
+
+    /// Runs `services` while `body` runs, then cancels them.
+    static func whileRunning<T: Sendable>(_ services: [any Service], _ body: @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            for service in services {
+                group.addTask {
+                    try await service.run()
+                    return nil
+                }
             }
             let result = try await body()
             group.cancelAll()
             return result
         }
-        try await httpClient.shutdown()
-        return result
     }
 }

@@ -84,6 +84,17 @@ public struct IncidentProtector: Sendable {
         return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey, modified: draft.modified)
     }
 
+    /// Free text written about a stored incident after its intake (a consumer's feedback),
+    /// protected as an incident's description is: each personal value the policy counts
+    /// (role unknown) replaced by a token, its plaintext handed back for the vault.
+    public func protect(
+        text: String, field: String, makeTokenID: @escaping () -> String = Token.randomID
+    ) -> (text: String, vault: [VaultItem], redactions: [Redaction]) {
+        var session = Session(makeTokenID: makeTokenID)
+        let protected = session.replace(in: text, field: field, spans: personalSpans(in: text, known: []), role: .unknown)
+        return (protected, session.vault, session.redactions)
+    }
+
     /// Personal values in free text, where no role is known: what the detectors find (`scanner`,
     /// else the protector's own), and
     /// every place where a value the draft names as personal elsewhere is written out (a

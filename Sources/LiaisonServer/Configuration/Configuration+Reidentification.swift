@@ -10,7 +10,8 @@ extension Configuration {
     /// `reidentification.request_ttl_hours` (1–720, default 72: how long a request waits for its
     /// approvals), `reidentification.retrieval_ttl_minutes` (1–1,440, default 60: how long the
     /// requester has to retrieve an approved value), `reidentification.notify.ORG.url` and
-    /// `.secret` (`whsec_…`, or `env:`/`file:`): the webhook telling producer ORG of new requests.
+    /// `.secret` (`whsec_…`, or `env:`/`file:`): the webhook telling producer ORG of new requests
+    /// and of new feedback on its incidents (`FeedbackNotifier`).
     mutating func readReidentification(_ node: Yams.Node.Mapping?, environment: [String: String], reader: inout YAMLReader) {
         reidentification.operatorOrganisation = governance.operatorOrganisation
         guard let node else { return }

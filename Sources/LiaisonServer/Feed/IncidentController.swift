@@ -49,8 +49,7 @@ struct IncidentController {
         }
         let notFound = Problem(.notFound, "not-found", title: "No such incident", detail: "No incident with this id is shared with you.")
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let (disclosure, custody) = try await store.latestDisclosure(of: id, to: consumer.organisation),
-            case .success(let shown)? = try await renderer.render([disclosure]).first
+            let (shown, custody) = try await renderer.latestShown(id, to: consumer.organisation)
         else { throw notFound }
         try ReadPurpose.check(purpose, for: [shown])
         let stated = DisclosurePurpose.read(purpose, under: shown.agreement)
