@@ -105,6 +105,28 @@ import Testing
         #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
     }
 
+    @Test("The circuit breaker and the Retry-After cap are read from delivery, default to 5 failures, 60 s and 1 h, and out-of-range values are named", arguments: [
+        ("delivery:\n  breaker_failures: 3\n  breaker_cooldown_ms: 5000\n  retry_after_cap_ms: 120000\n", nil),
+        ("delivery:\n  breaker_failures: 0\n", "delivery.breaker_failures"),
+        ("delivery:\n  breaker_cooldown_ms: 999\n", "delivery.breaker_cooldown_ms"),
+        ("delivery:\n  retry_after_cap_ms: 604800001\n", "delivery.retry_after_cap_ms"),
+        ("delivery:\n  retry_after_cap_ms: soon\n", "delivery.retry_after_cap_ms"),
+    ] as [(String, String?)])
+    func endpointHealth(text: String, problem: String?) throws {
+        let defaults = try Configuration.load(file: nil, environment: [:])
+        #expect(defaults.circuitBreaker == CircuitBreaker(failures: 5, cooldown: .seconds(60)) && defaults.retryAfterCap == .seconds(3600))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        guard let problem else {
+            let configuration = try Configuration.load(file: file.path, environment: [:])
+            #expect(configuration.circuitBreaker == CircuitBreaker(failures: 3, cooldown: .seconds(5)))
+            #expect(configuration.retryAfterCap == .seconds(120))
+            return
+        }
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
+    }
+
     @Test("Connection timeouts are read from http, default to 60 s idle and 10 s for a head, and out-of-range values named")
     func connectionTimeouts() throws {
         #expect(ConnectionTimeouts() == ConnectionTimeouts(idle: .seconds(60), header: .seconds(10), bodyMinBytesPerSecond: 8192))
