@@ -14,6 +14,7 @@ struct AdminDeliveriesController {
     func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
         group.get("admin/deliveries", use: list)
         group.post("admin/deliveries/:id/replay", use: replay)
+        group.post("admin/deliveries/replay", use: replayAll)
         group.get("admin/webhook-endpoints", use: endpoints)
         group.post("admin/webhook-endpoints/:agreement/enable", use: enable)
     }
@@ -62,6 +63,30 @@ struct AdminDeliveriesController {
         case .notDead(let status):
             throw Problem(.conflict, "not-dead", title: "Not a dead delivery", detail: "Only dead deliveries are replayed; this one is \(status).")
         }
+    }
+
+    /// Replays a consumer's dead deliveries in one bounded batch: `{"consumer", "since"?,
+    /// "limit"?}`; the answer lists what was queued again and how many remain.
+    @Sendable func replayAll(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, actor) = try context.actor(.admin)
+        let members = try await AdminRequest.object(request)
+        for key in members.keys where !["consumer", "since", "limit"].contains(key) {
+            throw AdminRequest.invalid("/\(key)", "is not a member of a replay request (consumer, since, limit)")
+        }
+        guard let consumer = try AdminRequest.string(members, "consumer", required: true), !consumer.isEmpty else {
+            throw AdminRequest.invalid("/consumer", "must name the consumer organisation")
+        }
+        let since = try AdminRequest.string(members, "since").map { text -> Date in
+            guard let date = RFC3339.date(from: text) else { throw AdminRequest.invalid("/since", "must be an RFC 3339 time") }
+            return date
+        }
+        let limit = try AdminRequest.int(members, "limit") ?? 100
+        guard (1...PostgresIncidentStore.maxReplayBatch).contains(limit) else {
+            throw AdminRequest.invalid("/limit", "must be a whole number from 1 to \(PostgresIncidentStore.maxReplayBatch)")
+        }
+        let party = principal.organisation == governance.operatorOrganisation ? nil : principal.organisation
+        let replay = try await store.replayDeadDeliveries(consumer: consumer, since: since, party: party, limit: limit, by: actor)
+        return try JSONResponse.make(.ok, replay)
     }
 
     static let notFound = Problem(.notFound, "not-found", title: "No such delivery", detail: "No delivery with this id is yours to see.")

@@ -16,3 +16,8 @@ CREATE TABLE webhook_endpoints (
 -- it is enabled or closes.
 CREATE INDEX deliveries_held ON deliveries (agreement_id)
     WHERE status = 'pending' AND last_error IN ('endpoint-disabled', 'circuit-open');
+
+-- When a delivery died, so that an admin can replay a consumer's dead letters "since" an outage
+-- began. Deliveries that died before this migration have none; they count from when they were
+-- queued.
+ALTER TABLE deliveries ADD COLUMN dead_at timestamptz;
