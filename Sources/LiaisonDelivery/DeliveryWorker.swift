@@ -111,9 +111,10 @@ public struct DeliveryWorker: Service {
                 contentType = "application/json"
             }
             metrics.attempted(consumer: job.disclosure.consumer)
+            let now = Date()
             let outcome = await sender.send(
-                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secret: webhook.secret,
-                now: Date(), contentType: contentType)
+                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secrets: webhook.secrets(at: now),
+                v1aKey: webhook.v1a ? store.signer.webhookKey(agreement: shown.agreement.id) : nil, now: now, contentType: contentType)
             switch outcome {
             case .delivered(let status):
                 let waited = try await store.markDelivered(

@@ -377,4 +377,28 @@ import Testing
         let error = #expect(throws: ConfigurationError.self) { try load("xml") }
         #expect(error?.description.contains("webhook.format: must be json or stix") == true)
     }
+
+    @Test("Reads a rotation's previous secret with its end and v1a, which are part of the version, and refuses one without the other", arguments: [
+        ("\n  v1a: true\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())\n  previous_secret_until: 2027-01-01T00:00:00Z", nil),
+        ("\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())", "webhook.previous_secret: needs webhook.previous_secret_until"),
+        ("\n  previous_secret_until: 2027-01-01T00:00:00Z", "webhook.previous_secret_until: needs webhook.previous_secret"),
+        ("\n  previous_secret: whsec_AAAA\n  previous_secret_until: 2027-01-01T00:00:00Z", "webhook.previous_secret: must be whsec_"),
+        ("\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())\n  previous_secret_until: soon", "webhook.previous_secret_until: must be an RFC 3339 time"),
+    ] as [(String, String?)])
+    func rotation(extra: String, problem: String?) throws {
+        let format = "json" + extra
+        guard let problem else {
+            let webhook = try #require(try load(format).webhook)
+            #expect(webhook.v1a && webhook.previousSecret?.bytes == Array(repeating: 7, count: 32))
+            #expect(webhook.secrets(at: RFC3339.date(from: "2026-12-31T23:59:59Z")!).count == 2)
+            #expect(webhook.secrets(at: RFC3339.date(from: "2027-01-01T00:00:00Z")!).map(\.bytes) == [webhook.secret.bytes])
+            #expect(try load(format).versionHash != load(nil).versionHash)
+            let document = try load(format).document
+            let read = try Agreement(document: document, secrets: try load(format).secrets)
+            #expect(read.webhook == webhook)
+            return
+        }
+        let error = #expect(throws: ConfigurationError.self) { try load(format) }
+        #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
+    }
 }
