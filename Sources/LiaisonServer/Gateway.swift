@@ -91,6 +91,7 @@ public struct Gateway: Sendable {
     /// this call started it (the caller stops it). Keys are read first, so a key problem
     /// stops the command before any cluster starts.
     private func openStore() async throws -> (PostgresClient, PostgresIncidentStore, Migrator, EmbeddedPostgres?, DatabaseConfiguration) {
+        try requireSharedKeys()
         let vault = try vaultCipher()
         let signer = try receiptSigner()
         let (database, cluster) = try await database()
@@ -143,7 +144,8 @@ public struct Gateway: Sendable {
     }
 
     /// The keys every replica on one database must hold alike: with an external database,
-    /// ``run(onServerRunning:)`` refuses to generate them, since a key generated in one
+    /// `serve` and every command that opens the store (`mail`, `keys`, `vault`, …) refuse to
+    /// generate them, since a key generated in one
     /// host's data directory would differ from the next replica's (vault entries one replica
     /// could not decrypt, pseudonyms and cursors that change with the replica, receipts
     /// signed by several keys). Throws naming each missing setting; the embedded cluster
@@ -163,7 +165,6 @@ public struct Gateway: Sendable {
 
     /// Runs until a shutdown signal; stops the embedded cluster, if it started one, last.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try requireSharedKeys()
         let loaded = try loadAgreements()
         let (client, store, migrator, cluster, database) = try await openStore()
         let agreements = AgreementRegistry()

@@ -64,17 +64,17 @@ public struct Migrator: Sendable {
         let migrations = try Self.bundledMigrations()
         return try await client.withConnection { connection in
             try await locked(on: connection) {
-                _ = try await connection.query(
+                _ = try await connection.guardedQuery(
                     """
                     CREATE TABLE IF NOT EXISTS schema_migrations (
                         name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
                     """, logger: logger)
-                _ = try await connection.query(
+                _ = try await connection.guardedQuery(
                     "ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS sha256 bytea", logger: logger)
                 let applied = try await appliedMigrations(connection)
                 try Self.checkHistory(applied, against: migrations)
                 for migration in migrations where applied[migration.name] == .some(nil) {
-                    _ = try await connection.query(
+                    _ = try await connection.guardedQuery(
                         "UPDATE schema_migrations SET sha256 = \(migration.sha256) WHERE name = \(migration.name)", logger: logger)
                 }
             }
@@ -99,14 +99,14 @@ public struct Migrator: Sendable {
     /// Runs `body` in one transaction on `connection` holding the schema's migration lock
     /// (`pg_advisory_xact_lock`, released by the commit or rollback).
     private func locked<T>(on connection: PostgresConnection, _ body: () async throws -> T) async throws -> T {
-        _ = try await connection.query("BEGIN", logger: logger)
+        _ = try await connection.guardedQuery("BEGIN", logger: logger)
         do {
-            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey(schema)))", logger: logger)
+            _ = try await connection.guardedQuery("SELECT pg_advisory_xact_lock(\(Self.lockKey(schema)))", logger: logger)
             let result = try await body()
-            _ = try await connection.query("COMMIT", logger: logger)
+            _ = try await connection.guardedQuery("COMMIT", logger: logger)
             return result
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.guardedQuery("ROLLBACK", logger: logger)
             throw StoreError.classify(error)
         }
     }
@@ -117,7 +117,7 @@ public struct Migrator: Sendable {
         let migrations = try Self.bundledMigrations()
         let applied = try await client.withConnection { connection in
             var recorded = false
-            let rows = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+            let rows = try await connection.guardedQuery("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
             for try await exists in rows.decode(Bool.self) { recorded = exists }
             return recorded ? try await appliedMigrations(connection) : [:]
         }
@@ -144,7 +144,7 @@ public struct Migrator: Sendable {
     /// checksums were kept).
     private func appliedMigrations(_ connection: PostgresConnection) async throws -> [String: Data?] {
         var hasChecksums = false
-        let columns = try await connection.query(
+        let columns = try await connection.guardedQuery(
             """
             SELECT count(*) > 0 FROM information_schema.columns
             WHERE table_name = 'schema_migrations' AND column_name = 'sha256' AND table_schema = current_schema()
@@ -152,13 +152,13 @@ public struct Migrator: Sendable {
         for try await exists in columns.decode(Bool.self) { hasChecksums = exists }
         var applied: [String: Data?] = [:]
         if hasChecksums {
-            for try await (name, sha256) in try await connection.query("SELECT name, sha256 FROM schema_migrations", logger: logger)
+            for try await (name, sha256) in try await connection.guardedQuery("SELECT name, sha256 FROM schema_migrations", logger: logger)
                 .decode((String, Data?).self)
             {
                 applied[name] = .some(sha256)
             }
         } else {
-            for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger).decode(String.self) {
+            for try await name in try await connection.guardedQuery("SELECT name FROM schema_migrations", logger: logger).decode(String.self) {
                 applied[name] = .some(nil)
             }
         }
@@ -172,14 +172,14 @@ public struct Migrator: Sendable {
         // pg_temp only for this transaction: through a pooler the next transaction may run
         // on another server session.
         do {
-            _ = try await connection.query(
+            _ = try await connection.guardedQuery(
                 """
                 CREATE OR REPLACE FUNCTION pg_temp.liaison_run_migration(body text) RETURNS void
                 LANGUAGE plpgsql AS $body$ BEGIN EXECUTE body; END $body$
                 """, logger: logger)
-            _ = try await connection.query("SELECT pg_temp.liaison_run_migration(\(migration.sql))", logger: logger)
-            _ = try await connection.query("DROP FUNCTION pg_temp.liaison_run_migration(text)", logger: logger)
-            _ = try await connection.query(
+            _ = try await connection.guardedQuery("SELECT pg_temp.liaison_run_migration(\(migration.sql))", logger: logger)
+            _ = try await connection.guardedQuery("DROP FUNCTION pg_temp.liaison_run_migration(text)", logger: logger)
+            _ = try await connection.guardedQuery(
                 "INSERT INTO schema_migrations (name, sha256) VALUES (\(migration.name), \(migration.sha256))", logger: logger)
         } catch {
             logger.error(

@@ -69,7 +69,7 @@ extension PostgresIncidentStore {
 
     /// The history of one agreement, oldest first.
     public func agreementEvents(_ agreementID: String) async throws -> [AgreementEvent] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT seq, number, action, organisation, person, at, reason FROM agreement_events
             WHERE agreement_id = \(agreementID) ORDER BY seq
@@ -91,9 +91,9 @@ extension PostgresIncidentStore {
         let stateNames = states?.map(\.rawValue)
         if lock, let agreementID {
             // Every change to an agreement's versions takes this row's lock first.
-            try await connection.query("SELECT 1 FROM agreements WHERE id = \(agreementID) FOR UPDATE", logger: logger)
+            try await connection.guardedQuery("SELECT 1 FROM agreements WHERE id = \(agreementID) FOR UPDATE", logger: logger)
         }
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT v.agreement_id, v.number, v.state, d.document, d.secrets_sealed, d.key_id, d.sha256,
                    v.created_by, v.created_by_person, v.proposed_by, v.proposed_by_person, v.proposed_at, v.reason
@@ -132,7 +132,7 @@ extension PostgresIncidentStore {
         }
         guard !missing.isEmpty else { return found }
         let digests = missing.map { ByteBuffer(bytes: [UInt8](hex: $0.version) ?? []) }
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT d.agreement_id, d.sha256, d.document, d.secrets_sealed, d.key_id
             FROM agreement_documents d JOIN unnest(\(missing.map(\.id))::text[], \(digests)::bytea[]) AS k(id, sha256)
@@ -169,7 +169,7 @@ extension PostgresIncidentStore {
         let digest = ByteBuffer(bytes: [UInt8](hex: version) ?? [])
         let secrets = SealedSecrets(agreement.secrets)
         let sealed = try secrets.map { ByteBuffer(data: try vault.seal(secret: Secret(bytes: $0.bytes), context: Self.sealingContext(key))) }
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO agreement_documents (agreement_id, sha256, document, secrets_sealed, key_id)
             VALUES (\(agreement.id), \(digest), \(agreement.document.canonicalBytes.utf8Text), \(sealed),
@@ -236,7 +236,7 @@ public struct AgreementTransaction: Sendable {
 
     /// Everyone who edited draft `number`, read in this transaction (four eyes excludes them).
     public func editors(of number: Int) async throws -> [AuditActor] {
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT organisation, person FROM agreement_events
             WHERE agreement_id = \(agreementID) AND number = \(number) AND action = 'edit' ORDER BY seq
@@ -251,10 +251,10 @@ public struct AgreementTransaction: Sendable {
     /// Creates the agreement's record (and its organisations) if it does not exist; returns
     /// whether it did.
     public func createIfMissing(_ agreement: Agreement) async throws -> Bool {
-        try await connection.query(
+        try await connection.guardedQuery(
             "INSERT INTO organisations (id) SELECT unnest(\([agreement.producer, agreement.consumer])::text[]) ON CONFLICT DO NOTHING",
             logger: logger)
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             INSERT INTO agreements (id, producer, consumer, sha256)
             VALUES (\(agreementID), \(agreement.producer), \(agreement.consumer), \(ByteBuffer(bytes: [UInt8](hex: agreement.versionHash) ?? [])))
@@ -270,7 +270,7 @@ public struct AgreementTransaction: Sendable {
     ) async throws {
         let version = try await store.saveDocument(agreement, on: connection)
         let proposed = state == .proposed
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO agreement_versions (agreement_id, number, sha256, state, created_by, created_by_person,
                                             proposed_by, proposed_by_person, proposed_at, reason)
@@ -283,7 +283,7 @@ public struct AgreementTransaction: Sendable {
     /// Replaces a draft's document.
     public func replaceDraft(_ number: Int, with agreement: Agreement) async throws {
         let version = try await store.saveDocument(agreement, on: connection)
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             UPDATE agreement_versions SET sha256 = \(ByteBuffer(bytes: [UInt8](hex: version) ?? [])), updated_at = now()
             WHERE agreement_id = \(agreementID) AND number = \(number) AND state = 'draft'
@@ -293,14 +293,14 @@ public struct AgreementTransaction: Sendable {
     /// Moves version `number` to `state`; proposing records the proposer and the reason.
     public func setState(_ number: Int, to state: AgreementVersion.State, proposedBy: AuditActor? = nil, reason: String? = nil) async throws {
         if let proposedBy {
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE agreement_versions SET state = \(state.rawValue), proposed_by = \(proposedBy.organisation),
                        proposed_by_person = \(proposedBy.person), proposed_at = now(), reason = \(reason), updated_at = now()
                 WHERE agreement_id = \(agreementID) AND number = \(number)
                 """, logger: logger)
         } else {
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE agreement_versions SET state = \(state.rawValue), updated_at = now()
                 WHERE agreement_id = \(agreementID) AND number = \(number)
@@ -312,7 +312,7 @@ public struct AgreementTransaction: Sendable {
     public func record(_ action: String, number: Int?, by actor: AuditActor, reason: String?, details: [String: any Sendable & Encodable] = [:])
         async throws
     {
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO agreement_events (agreement_id, number, action, organisation, person, reason)
             VALUES (\(agreementID), \(number), \(action), \(actor.organisation), \(actor.person), \(reason))

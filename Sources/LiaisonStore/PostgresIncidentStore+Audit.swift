@@ -6,7 +6,7 @@ extension PostgresIncidentStore {
     /// Serialises appends to the feed sequence and the audit chain until the transaction
     /// ends. Held only for a transaction's last statements, so intakes overlap otherwise.
     func takeAppendLock(on connection: PostgresConnection) async throws {
-        try await connection.query(
+        try await connection.guardedQuery(
             "SELECT pg_advisory_xact_lock(\(Self.appendLockKey), hashtext(current_schema()))", logger: logger)
     }
 
@@ -32,7 +32,7 @@ extension PostgresIncidentStore {
     /// A separate statement from the lock, so that it sees every entry committed before.
     func nextLedgerIndex(on connection: PostgresConnection) async throws -> Int64 {
         try await takeAppendLock(on: connection)
-        let rows = try await connection.query("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_log", logger: logger)
+        let rows = try await connection.guardedQuery("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_log", logger: logger)
         for try await index in rows.decode(Int64.self) { return index }
         return 0
     }
@@ -45,7 +45,7 @@ extension PostgresIncidentStore {
         on connection: PostgresConnection
     ) async throws -> Int64 {
         let detailsJSON = String(decoding: try CanonicalJSON.encode(details.mapValues(AnyEncodable.init)), as: UTF8.self)
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             INSERT INTO audit_log (leaf_index, actor, action, subject, details)
             VALUES (\(index), \(actor), \(action), \(subject), \(detailsJSON)::jsonb)
@@ -90,7 +90,7 @@ extension PostgresIncidentStore {
         from: Date?, to: Date?, actor: String?, subject: String?, action: String?, after: Int64?, limit: Int
     ) async throws -> [LedgerEntry] {
         let prefix = subject.map { $0.hasSuffix(":") ? $0 + "%" : $0 }
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT \(unescaped: Self.ledgerColumns) FROM audit_log
             WHERE leaf_index > \(after ?? -1) AND (\(from)::timestamptz IS NULL OR at >= \(from))

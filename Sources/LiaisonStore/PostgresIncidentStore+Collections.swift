@@ -24,7 +24,7 @@ extension PostgresIncidentStore {
     public func collection(
         consumer: String, agreement: String, from sequence: Int64, addedAfter: String?, limit: Int
     ) async throws -> [CollectedDisclosure] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT d.id, d.seq, d.incident_id, d.incident_version, d.agreement_id, d.agreement_version, d.consumer,
                    to_char(d.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),

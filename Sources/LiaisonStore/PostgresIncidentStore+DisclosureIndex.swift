@@ -54,13 +54,13 @@ extension PostgresIncidentStore {
 
     /// The organisation that reported incident `id`; nil when there is no such incident.
     public func producer(ofIncident id: UUID) async throws -> String? {
-        let rows = try await client.query("SELECT producer FROM incidents WHERE id = \(id)", logger: logger)
+        let rows = try await fetch("SELECT producer FROM incidents WHERE id = \(id)", logger: logger)
         for try await producer in rows.decode(String.self) { return producer }
         return nil
     }
 
     private func disclosureEntries(_ query: PostgresQuery) async throws -> [DisclosureEntry] {
-        let rows = try await client.query(query, logger: logger)
+        let rows = try await fetch(query, logger: logger)
         var entries: [DisclosureEntry] = []
         for try await row in rows.decode(
             (Int64, Date, UUID, Int, String, String, String, Data?, UUID?, String, String, String?, String?, String?).self)

@@ -79,7 +79,7 @@ extension PostgresIncidentStore {
             ORDER BY incident_version DESC, seq DESC LIMIT 1
             """).first
         else { return nil }
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT receipt_id, producer, transport, body_sha256, received_at, details::text FROM custody_records
             WHERE incident_id = \(id) AND version = \(disclosure.incident.version)
@@ -96,7 +96,7 @@ extension PostgresIncidentStore {
     }
 
     func disclosures(_ query: PostgresQuery) async throws -> [StoredDisclosure] {
-        let rows = try await client.query(query, logger: logger)
+        let rows = try await fetch(query, logger: logger)
         var found: [StoredDisclosure] = []
         for try await (id, seq, incident, version, agreement, agreementVersion, consumer) in rows.decode(
             (UUID, Int64, UUID, Int, String, Data?, String).self)
@@ -131,7 +131,7 @@ extension PostgresIncidentStore {
     /// The custody record's receipt time of each incident version.
     func versionTimes(of keys: Set<IncidentVersionKey>, on connection: PostgresConnection) async throws -> [IncidentVersionKey: Date] {
         let ids = keys.map(\.id), versions = keys.map(\.version)
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT c.incident_id, c.version, c.received_at FROM custody_records c
             JOIN unnest(\(ids)::uuid[], \(versions)::int4[]) AS k(id, version) ON c.incident_id = k.id AND c.version = k.version
@@ -170,7 +170,7 @@ extension PostgresIncidentStore {
         let seq = try await appendAudit(
             actor: "gateway", action: "disclose", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
         let agreementVersion = disclosure.agreementVersion.flatMap { [UInt8](hex: $0) }.map { ByteBuffer(bytes: $0) }
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO disclosures (audit_seq, at, incident_id, incident_version, producer, consumer, agreement_id,
                                      agreement_version, delivery_id, transport, purpose_source, purpose_case, purpose_basis,

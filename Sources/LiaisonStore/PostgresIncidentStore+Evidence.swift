@@ -15,7 +15,7 @@ extension PostgresIncidentStore {
 
     /// The custody record of each version of incident `id`, by version.
     public func custodyRecords(of id: UUID) async throws -> [(version: Int, record: CustodyRecord)] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT version, receipt_id, producer, transport, body_sha256, received_at, details::text FROM custody_records
             WHERE incident_id = \(id) ORDER BY version
@@ -36,7 +36,7 @@ extension PostgresIncidentStore {
 
     /// The stored receipts with these ids, as signed.
     public func receipts(ids: [UUID]) async throws -> [SignedReceipt] {
-        let rows = try await client.query("SELECT document FROM receipts WHERE id = ANY(\(ids)::uuid[]) ORDER BY received_at", logger: logger)
+        let rows = try await fetch("SELECT document FROM receipts WHERE id = ANY(\(ids)::uuid[]) ORDER BY received_at", logger: logger)
         var found: [SignedReceipt] = []
         for try await document in rows.decode(String.self) { found.append(try SignedReceipt(stored: Array(document.utf8))) }
         return found
@@ -44,7 +44,7 @@ extension PostgresIncidentStore {
 
     /// The ledger entries about these subjects (`incident:…`, `receipt:…`), in index order.
     public func ledgerEntries(subjects: [String]) async throws -> [LedgerEntry] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT \(unescaped: Self.ledgerColumns) FROM audit_log WHERE subject = ANY(\(subjects)::text[]) ORDER BY leaf_index",
             logger: logger)
         return try await Self.ledgerEntries(rows)

@@ -21,7 +21,7 @@ extension PostgresIncidentStore {
     /// Current versions, as stored.
     func incidents(ids: [UUID], on connection: PostgresConnection) async throws -> [UUID: Incident] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
                    i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
@@ -38,7 +38,7 @@ extension PostgresIncidentStore {
     /// A producer's most recent incidents (current versions), newest first: what an agreement
     /// preview is worked out on.
     public func recentIncidents(producer: String, limit: Int) async throws -> [Incident] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
                    i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
@@ -55,7 +55,7 @@ extension PostgresIncidentStore {
     func incidents(at keys: Set<IncidentVersionKey>, on connection: PostgresConnection) async throws -> [IncidentVersionKey: Incident] {
         guard !keys.isEmpty else { return [:] }
         let ids = keys.map(\.id), versions = keys.map(\.version)
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT i.version, i.id, i.producer, i.received_at, i.classification_taxonomy, i.classification_type, i.tlp,
                    i.title, i.description, i.first_seen, i.last_seen, i.observables::text, i.redactions::text
@@ -91,7 +91,7 @@ extension PostgresIncidentStore {
     func vaultValues(for tokens: Set<Token>, on connection: PostgresConnection) async throws -> [Token: VaultValue] {
         guard !tokens.isEmpty else { return [:] }
         let byText = Dictionary(uniqueKeysWithValues: tokens.map { ($0.text, $0) })
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             "SELECT token, key_id, sealed, role FROM vault_entries WHERE token = ANY(\(Array(byText.keys))::text[])",
             logger: logger)
         var found: [Token: VaultValue] = [:]

@@ -29,7 +29,7 @@ public struct IntakeTransaction: Sendable {
         let incidents = results.map(\.incident)
         let ids = incidents.map(\.id)
         let columns = IncidentColumns(results)
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             WITH inserted AS (
                 INSERT INTO incidents (id, producer, natural_key, received_at, classification_taxonomy,
@@ -54,7 +54,7 @@ public struct IntakeTransaction: Sendable {
         if count == ids.count { return Set(ids) }
         var inserted: Set<UUID> = []
         guard count > 0 else { return inserted }
-        for try await id in try await connection.query(
+        for try await id in try await connection.guardedQuery(
             "SELECT id FROM incidents WHERE id = ANY(\(ids)::uuid[])", logger: logger
         ).decode(UUID.self) {
             inserted.insert(id)
@@ -67,7 +67,7 @@ public struct IntakeTransaction: Sendable {
     /// incident cannot interleave.
     public func storedIncidents(producer: String, naturalKeys: [String]) async throws -> [String: StoredIncident] {
         guard !naturalKeys.isEmpty else { return [:] }
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT i.natural_key, i.id, i.version, i.source_modified, i.received_at, c.receipt_id
             FROM incidents i JOIN custody_records c ON c.incident_id = i.id AND c.version = i.version
@@ -102,7 +102,7 @@ public struct IntakeTransaction: Sendable {
         try await replaceVersions(intake.updates)
         try await insertVaultEntries(intake.accepted.map { ($0.incident.id, $0.vault) } + intake.updates.map { ($0.incident.id, $0.vault) })
         var receipt = intake.receipt
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO receipts (id, producer, transport, idempotency_key, body_sha256, received_at, document)
             VALUES (\(receipt.id), \(receipt.producer), \(receipt.transport.rawValue),
@@ -113,7 +113,7 @@ public struct IntakeTransaction: Sendable {
         let ledgerIndex = try await store.nextLedgerIndex(on: connection)
         receipt.ledgerIndex = ledgerIndex
         let signed = try store.signer.sign(receipt)
-        try await connection.query(
+        try await connection.guardedQuery(
             "UPDATE receipts SET document = \(signed.document.utf8Text) WHERE id = \(receipt.id)", logger: logger)
         try await insertDeliveries(intake.disclosures)
         try await store.insertLedgerEntry(
@@ -133,14 +133,14 @@ public struct IntakeTransaction: Sendable {
     private func replaceVersions(_ updates: [IncidentUpdate]) async throws {
         guard !updates.isEmpty else { return }
         let ids = updates.map(\.incident.id)
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO incident_versions (incident_id, version, source_modified, superseded_at, document)
             SELECT i.id, i.version, i.source_modified, now(), to_jsonb(i) FROM incidents i WHERE i.id = ANY(\(ids)::uuid[])
             """, logger: logger)
         let incidents = updates.map(\.incident)
         let columns = IncidentColumns(incidents: incidents, modified: updates.map(\.modified))
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             UPDATE incidents SET classification_taxonomy = t.taxonomy, classification_type = t.type, tlp = t.tlp,
                    title = t.title, description = t.description,
@@ -160,7 +160,7 @@ public struct IntakeTransaction: Sendable {
     private func insertCustodyRecords(_ versioned: [(Incident, Int)], receipt: Receipt, bodySHA256: Data) async throws {
         guard !versioned.isEmpty else { return }
         let details = versioned.map { $0.0.custody.canonicalJSON.utf8Text }
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
             SELECT i, v, \(receipt.id), \(receipt.producer), \(receipt.transport.rawValue), \(bodySHA256), \(receipt.receivedAt), d::jsonb
@@ -183,7 +183,7 @@ public struct IntakeTransaction: Sendable {
             }
         }
         guard !tokens.isEmpty else { return }
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO vault_entries (token, incident_id, kind, role, key_id, sealed, lookup_hash, retain_until)
             SELECT token, incident_id, kind, role, \(store.vault.currentKeyID), sealed, lookup_hash,
@@ -202,7 +202,7 @@ public struct IntakeTransaction: Sendable {
         var versions: [ByteBuffer] = []
         versions.reserveCapacity(disclosures.count)
         for disclosure in disclosures { versions.append(ByteBuffer(bytes: [UInt8](hex: disclosure.agreementVersion) ?? [])) }
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             WITH start AS (
                 SELECT greatest(date_trunc('microseconds', clock_timestamp()),

@@ -35,9 +35,9 @@ extension PostgresIncidentStore {
         let key = "lsn_" + Base64URL.encode(Secret.random().bytes)
         let keyID = UUID.random()
         try await withTransaction { connection in
-            try await connection.query(
+            try await connection.guardedQuery(
                 "INSERT INTO organisations (id) VALUES (\(organisation)) ON CONFLICT DO NOTHING", logger: logger)
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO api_keys (id, org_id, role, key_hash, person, expires_at)
                 VALUES (\(keyID), \(organisation), \(role.rawValue), \(Self.keyHash(key)), \(person), \(expiresAt))
@@ -54,7 +54,7 @@ extension PostgresIncidentStore {
     /// The caller behind a key, or nil for an unknown, revoked or expired key.
     public func principal(forKey key: String) async throws -> Principal? {
         guard key.utf8.count <= 256 else { return nil }
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT id, org_id, role, person FROM api_keys
             WHERE key_hash = \(Self.keyHash(key)) AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
@@ -69,7 +69,7 @@ extension PostgresIncidentStore {
 
     /// The keys of an organisation (every organisation's when nil), newest first.
     public func apiKeys(organisation: String?) async throws -> [APIKeyRecord] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT id, org_id, role, person, created_at, expires_at, revoked_at, revoked_by FROM api_keys
             WHERE \(organisation)::text IS NULL OR org_id = \(organisation)
@@ -92,7 +92,7 @@ extension PostgresIncidentStore {
     public func revokeAPIKey(_ id: UUID, organisation: String?, by actor: AuditActor) async throws -> APIKeyRecord? {
         let revokedBy = actor.person.map { "\(actor.organisation)/\($0)" } ?? actor.organisation
         try await withTransaction { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 UPDATE api_keys SET revoked_at = now(), revoked_by = \(revokedBy)
                 WHERE id = \(id) AND revoked_at IS NULL AND (\(organisation)::text IS NULL OR org_id = \(organisation))

@@ -9,7 +9,7 @@ extension PostgresIncidentStore {
         leaf_index, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor, action, subject, details::text
         """
 
-    static func ledgerEntries(_ rows: PostgresRowSequence) async throws -> [LedgerEntry] {
+    static func ledgerEntries(_ rows: some AsyncSequence<PostgresRow, any Error>) async throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
         for try await (index, at, actor, action, subject, details) in rows.decode((Int64, String, String, String, String, String).self) {
             entries.append(try ledgerEntry(index, at, actor, action, subject, details))
@@ -30,7 +30,7 @@ extension PostgresIncidentStore {
 
     /// The entry at `index`, if there is one.
     public func ledgerEntry(index: Int64) async throws -> LedgerEntry? {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT \(unescaped: Self.ledgerColumns) FROM audit_log WHERE leaf_index = \(index)", logger: logger)
         return try await Self.ledgerEntries(rows).first
     }
@@ -38,7 +38,7 @@ extension PostgresIncidentStore {
     /// Entries from index `start`, in order, at most `limit`, each with the hash its leaf had
     /// when it was sealed (nil for one not sealed yet): what `liaison audit verify` reads.
     public func ledgerEntriesWithSealedHashes(from start: Int64, limit: Int) async throws -> [(LedgerEntry, TreeHash?)] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT \(unescaped: Self.ledgerColumns), n.hash FROM audit_log a
             LEFT JOIN ledger_nodes n ON n.level = 0 AND n.idx = a.leaf_index
@@ -70,7 +70,7 @@ extension PostgresIncidentStore {
 
     private func checkpoints(_ query: PostgresQuery) async throws -> [Checkpoint] {
         var found: [Checkpoint] = []
-        for try await note in try await client.query(query, logger: logger).decode(String.self) { found.append(try Checkpoint(note: note)) }
+        for try await note in try await fetch(query, logger: logger).decode(String.self) { found.append(try Checkpoint(note: note)) }
         return found
     }
 
@@ -112,7 +112,7 @@ extension PostgresIncidentStore {
             JOIN unnest(\(list.map { Int16($0.level) })::int2[], \(list.map(\.index))::int8[]) AS t(level, idx)
               ON n.level = t.level AND n.idx = t.idx
             """
-        let rows = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
+        let rows = try await fetch(query, logger: logger, on: connection)
         var found: [MerkleTree.Node: TreeHash] = [:]
         for try await (level, index, hash) in rows.decode((Int16, Int64, Data).self) {
             if let hash = TreeHash(bytes: hash) { found[MerkleTree.Node(level: Int(level), index: index)] = hash }
@@ -146,21 +146,21 @@ extension PostgresIncidentStore {
     public func sealLedger(key: CheckpointKey, limit: Int = 50_000, wait: Bool = false) async throws -> Checkpoint? {
         try await withTransaction { connection -> Checkpoint? in
             if wait {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
+                try await connection.guardedQuery("SELECT pg_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
             } else {
-                let locked = try await connection.query(
+                let locked = try await connection.guardedQuery(
                     "SELECT pg_try_advisory_xact_lock(\(Self.sealLockKey), hashtext(current_schema()))", logger: logger)
                 for try await taken in locked.decode(Bool.self) where !taken { return nil }
             }
             var sealed: Int64 = 0
-            for try await size in try await connection.query(
+            for try await size in try await connection.guardedQuery(
                 "SELECT coalesce(max(size), 0) FROM ledger_checkpoints", logger: logger
             ).decode(Int64.self) {
                 sealed = size
             }
             let edge = try await ledgerNodes(Set(MerkleTree.nodes(of: 0..<sealed)), on: connection)
             guard var tree = MerkleAccumulator(size: sealed, edge: edge) else { throw LedgerSealError.edgeMissing(size: sealed) }
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT \(unescaped: Self.ledgerColumns) FROM audit_log
                 WHERE leaf_index >= \(sealed) ORDER BY leaf_index LIMIT \(limit)
@@ -177,13 +177,13 @@ extension PostgresIncidentStore {
                 }
             }
             guard tree.size > sealed else { return nil }
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO ledger_nodes (level, idx, hash)
                 SELECT * FROM unnest(\(levels)::int2[], \(indexes)::int8[], \(hashes)::bytea[])
                 """, logger: logger)
             let checkpoint = try key.sign(size: tree.size, root: tree.root)
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO ledger_checkpoints (size, root, note)
                 VALUES (\(checkpoint.size), \(Data(checkpoint.root.bytes)), \(checkpoint.note))
@@ -194,7 +194,7 @@ extension PostgresIncidentStore {
 
     /// The number of entries in the ledger, sealed or not.
     public func ledgerSize() async throws -> Int64 {
-        for try await size in try await client.query(
+        for try await size in try await fetch(
             "SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_log", logger: logger
         ).decode(Int64.self) {
             return size

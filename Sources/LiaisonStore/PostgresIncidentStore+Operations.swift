@@ -27,7 +27,7 @@ extension PostgresIncidentStore {
         try await client.withConnection { connection in
             var figures = OperationalFigures(
                 pending: [:], dead: [:], ledgerEntries: 0, checkpoint: nil, vaultEntries: 0, databaseSessions: [:])
-            let pending = try await connection.query(
+            let pending = try await connection.guardedQuery(
                 """
                 SELECT consumer, count(*)::int8, EXTRACT(EPOCH FROM now() - min(created_at))::float8
                 FROM deliveries WHERE status = 'pending' GROUP BY consumer
@@ -35,10 +35,10 @@ extension PostgresIncidentStore {
             for try await (consumer, count, oldest) in pending.decode((String, Int64, Double).self) {
                 figures.pending[consumer] = (Int(count), max(0, oldest))
             }
-            let dead = try await connection.query(
+            let dead = try await connection.guardedQuery(
                 "SELECT consumer, count(*)::int8 FROM deliveries WHERE status = 'dead' GROUP BY consumer", logger: logger)
             for try await (consumer, count) in dead.decode((String, Int64).self) { figures.dead[consumer] = Int(count) }
-            let ledger = try await connection.query(
+            let ledger = try await connection.guardedQuery(
                 """
                 SELECT (SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_log)::int8,
                        (SELECT count(*) FROM vault_entries)::int8
@@ -46,13 +46,13 @@ extension PostgresIncidentStore {
             for try await (entries, vault) in ledger.decode((Int64, Int64).self) {
                 (figures.ledgerEntries, figures.vaultEntries) = (Int(entries), Int(vault))
             }
-            let checkpoint = try await connection.query(
+            let checkpoint = try await connection.guardedQuery(
                 """
                 SELECT size, EXTRACT(EPOCH FROM now() - signed_at)::float8
                 FROM ledger_checkpoints ORDER BY size DESC LIMIT 1
                 """, logger: logger)
             for try await (size, age) in checkpoint.decode((Int64, Double).self) { figures.checkpoint = (Int(size), max(0, age)) }
-            let sessions = try await connection.query(
+            let sessions = try await connection.guardedQuery(
                 """
                 SELECT coalesce(state, 'unknown'), count(*)::int8 FROM pg_stat_activity
                 WHERE datname = current_database() AND usename = current_user GROUP BY 1

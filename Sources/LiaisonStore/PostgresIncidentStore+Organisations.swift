@@ -6,14 +6,14 @@ import PostgresNIO
 extension PostgresIncidentStore {
     /// Whether an organisation of this id exists.
     public func organisationExists(_ id: String) async throws -> Bool {
-        let rows = try await client.query("SELECT 1 FROM organisations WHERE id = \(id)", logger: logger)
+        let rows = try await fetch("SELECT 1 FROM organisations WHERE id = \(id)", logger: logger)
         for try await _ in rows { return true }
         return false
     }
 
     /// Whether the database answers a query.
     public func ping() async throws {
-        try await client.query("SELECT 1", logger: logger)
+        try await fetch("SELECT 1", logger: logger)
     }
 
     /// Waits for the database to answer, or throws ``StoreError/databaseUnavailable``
@@ -65,7 +65,7 @@ public struct OrganisationRecord: Sendable, Hashable, Codable {
 extension PostgresIncidentStore {
     /// Organisations by id (every one when nil), in id order.
     public func organisations(_ ids: [String]?) async throws -> [OrganisationRecord] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT id, name, contacts::text, created_at FROM organisations
             WHERE \(ids)::text[] IS NULL OR id = ANY(\(ids)) ORDER BY id
@@ -87,11 +87,11 @@ extension PostgresIncidentStore {
         let json = String(decoding: try CanonicalJSON.encode(contacts), as: UTF8.self)
         return try await withTransaction { connection in
             let rows = update
-                ? try await connection.query(
+                ? try await connection.guardedQuery(
                     """
                     UPDATE organisations SET name = \(name), contacts = \(json)::jsonb, updated_at = now() WHERE id = \(id) RETURNING id
                     """, logger: logger)
-                : try await connection.query(
+                : try await connection.guardedQuery(
                     """
                     INSERT INTO organisations (id, name, contacts) VALUES (\(id), \(name), \(json)::jsonb)
                     ON CONFLICT DO NOTHING RETURNING id

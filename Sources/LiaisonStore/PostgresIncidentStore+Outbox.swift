@@ -18,7 +18,7 @@ extension PostgresIncidentStore {
     /// receiver deduplicates by `webhook-id`. `SKIP LOCKED` lets replicas share the queue.
     public func claimDueDeliveries(limit: Int, lease: Duration) async throws -> [DeliveryJob] {
         let leaseSeconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             UPDATE deliveries SET attempts = attempts + 1, scheduled_at = now(),
                    next_attempt_at = now() + make_interval(secs => \(leaseSeconds))
@@ -46,7 +46,7 @@ extension PostgresIncidentStore {
     @discardableResult
     public func markDelivered(_ job: DeliveryJob, record: DisclosureRecord, status: Int) async throws -> Double? {
         try await withTransaction { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = \(status),
                        last_error = NULL
@@ -65,7 +65,7 @@ extension PostgresIncidentStore {
     /// wait).
     public func scheduleRetry(_ job: DeliveryJob, after delay: Duration, status: Int?, error: String) async throws {
         let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-        try await client.query(
+        try await fetch(
             """
             UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => \(seconds)), scheduled_at = now(),
                    last_status = \(status), last_error = \(error)
@@ -75,7 +75,7 @@ extension PostgresIncidentStore {
 
     /// Gives up on a delivery after its last allowed attempt, or when the receiver is gone.
     public func markDead(_ job: DeliveryJob, status: Int?, error: String) async throws {
-        try await client.query(
+        try await fetch(
             """
             UPDATE deliveries SET status = 'dead', dead_at = now(), last_status = \(status), last_error = \(error)
             WHERE id = \(job.id)
@@ -85,7 +85,7 @@ extension PostgresIncidentStore {
     /// Ends a pending delivery without sending it, because its agreement no longer stands
     /// (suspended, terminated or gone): `reason` is the code that says which.
     public func markWithheld(_ job: DeliveryJob, reason: String) async throws {
-        try await client.query(
+        try await fetch(
             "UPDATE deliveries SET status = 'withheld', last_error = \(reason) WHERE id = \(job.id)", logger: logger)
     }
 
@@ -103,7 +103,7 @@ extension PostgresIncidentStore {
     }
 
     public func deliveries(incidentID: UUID) async throws -> [DeliveryState] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT id, incident_id, incident_version, agreement_id, agreement_version, status, attempts, last_status, last_error
             FROM deliveries WHERE incident_id = \(incidentID) ORDER BY seq
@@ -180,7 +180,7 @@ extension PostgresIncidentStore {
     /// so its `webhook-id`, stays.
     public func replayDelivery(_ id: UUID, party: String?, by actor: AuditActor) async throws -> DeliveryReplay {
         try await withTransaction { connection -> DeliveryReplay in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT d.status FROM deliveries d JOIN agreements a ON a.id = d.agreement_id
                 WHERE d.id = \(id) AND (\(party)::text IS NULL OR a.producer = \(party) OR a.consumer = \(party))
@@ -190,7 +190,7 @@ extension PostgresIncidentStore {
             for try await value in rows.decode(String.self) { status = value }
             guard let status else { return .notFound }
             guard status == "dead" else { return .notDead(status) }
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), scheduled_at = now(), last_error = NULL
                 WHERE id = \(id)
@@ -207,7 +207,7 @@ extension PostgresIncidentStore {
     }
 
     private func deliveryRecords(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [DeliveryRecord] {
-        let rows = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
+        let rows = try await fetch(query, logger: logger, on: connection)
         var found: [DeliveryRecord] = []
         for try await (id, incident, version, agreement, agreementVersion, consumer, status, attempts, lastStatus, lastError, created, delivered)
             in rows.decode((UUID, UUID, Int, String, Data?, String, String, Int, Int?, String?, Date, Date?).self)

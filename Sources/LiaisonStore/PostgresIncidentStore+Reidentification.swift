@@ -18,7 +18,7 @@ extension PostgresIncidentStore {
     /// notification, in one transaction.
     public func insertReidentification(_ request: ReidentificationRequest, notify: Bool) async throws {
         try await withTransaction { connection in
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO reidentification_requests (
                     id, consumer, consumer_person, producer, incident_id, incident_version, agreement_id, delivery_id, token,
@@ -30,7 +30,7 @@ extension PostgresIncidentStore {
                         \(request.status.rawValue), \(request.createdAt), \(request.expiresAt))
                 """, logger: logger)
             if notify {
-                try await connection.query(
+                try await connection.guardedQuery(
                     """
                     INSERT INTO reidentification_notifications (request_id, producer, status)
                     VALUES (\(request.id), \(request.producer), 'pending')
@@ -117,7 +117,7 @@ extension PostgresIncidentStore {
     func writeStep(
         _ request: ReidentificationRequest, after change: ReidentificationChange, by actor: AuditActor, on connection: PostgresConnection
     ) async throws {
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             UPDATE reidentification_requests SET status = \(request.status.rawValue), reason = \(request.reason),
                    retrieval_deadline = \(request.retrievalDeadline), closed_at = \(request.closedAt)
@@ -125,7 +125,7 @@ extension PostgresIncidentStore {
             """, logger: logger)
         var details = Self.auditDetails(request)
         if case .approve(let approval, let deadline) = change {
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO reidentification_approvals (request_id, organisation, person, role, at)
                 VALUES (\(request.id), \(approval.approver.organisation), \(approval.approver.person), \(approval.role.rawValue), \(approval.at))
@@ -138,7 +138,7 @@ extension PostgresIncidentStore {
 
     /// Reads requests with their approvals.
     func requests(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [ReidentificationRequest] {
-        let rows = try await connection.query(query, logger: logger)
+        let rows = try await connection.guardedQuery(query, logger: logger)
         var found: [ReidentificationRequest] = []
         for try await row in rows.decode(
             (UUID, String, String, String, UUID, Int, String, UUID, String, String, String, String, String, String, String,
@@ -147,7 +147,7 @@ extension PostgresIncidentStore {
             found.append(try ReidentificationRequest(row))
         }
         guard !found.isEmpty else { return [] }
-        let approvals = try await connection.query(
+        let approvals = try await connection.guardedQuery(
             """
             SELECT request_id, organisation, person, role, at FROM reidentification_approvals
             WHERE request_id = ANY(\(found.map(\.id))::uuid[]) ORDER BY at, person
@@ -218,7 +218,7 @@ public struct ReidentificationTransaction: Sendable {
 
     /// Whether the vault still holds `token`'s entry (not erased, not purged), without opening it.
     public func valueKept(_ token: Token) async throws -> Bool {
-        let rows = try await connection.query("SELECT 1 FROM vault_entries WHERE token = \(token.text)", logger: store.logger)
+        let rows = try await connection.guardedQuery("SELECT 1 FROM vault_entries WHERE token = \(token.text)", logger: store.logger)
         for try await _ in rows { return true }
         return false
     }

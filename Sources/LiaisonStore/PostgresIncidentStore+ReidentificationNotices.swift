@@ -26,7 +26,7 @@ extension PostgresIncidentStore {
     /// deliveries: the claim counts an attempt and pushes the next one `lease` ahead, so a
     /// worker that dies mid-send leaves the row to be claimed again.
     public func claimDueReidentificationNotices(limit: Int, lease: Duration) async throws -> [ReidentificationNotice] {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             WITH claimed AS (
                 UPDATE reidentification_notifications SET attempts = attempts + 1,
@@ -56,7 +56,7 @@ extension PostgresIncidentStore {
 
     /// A notification the producer's receiver accepted.
     public func markNoticeSent(_ notice: ReidentificationNotice, status: Int) async throws {
-        try await client.query(
+        try await fetch(
             """
             UPDATE reidentification_notifications SET status = 'sent', sent_at = now(), last_status = \(status), last_error = NULL
             WHERE request_id = \(notice.requestID)
@@ -65,7 +65,7 @@ extension PostgresIncidentStore {
 
     /// A failed attempt, due again at `retryAt`.
     public func scheduleNoticeRetry(_ notice: ReidentificationNotice, at retryAt: Date, status: Int?, error: String) async throws {
-        try await client.query(
+        try await fetch(
             """
             UPDATE reidentification_notifications SET next_attempt_at = \(retryAt), last_status = \(status), last_error = \(error)
             WHERE request_id = \(notice.requestID)
@@ -75,7 +75,7 @@ extension PostgresIncidentStore {
     /// Gives up on a notification (its last attempt, a 410, or no webhook configured now);
     /// the request stays in the admin API.
     public func markNoticeDead(_ notice: ReidentificationNotice, status: Int?, error: String) async throws {
-        try await client.query(
+        try await fetch(
             """
             UPDATE reidentification_notifications SET status = 'dead', last_status = \(status), last_error = \(error)
             WHERE request_id = \(notice.requestID)
@@ -84,7 +84,7 @@ extension PostgresIncidentStore {
 
     /// A notification's state (`pending`, `sent`, `dead`) and attempts, for tests and operators.
     public func noticeState(of requestID: UUID) async throws -> (status: String, attempts: Int)? {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT status, attempts FROM reidentification_notifications WHERE request_id = \(requestID)", logger: logger)
         for try await (status, attempts) in rows.decode((String, Int).self) { return (status, attempts) }
         return nil

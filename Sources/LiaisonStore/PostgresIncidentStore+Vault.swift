@@ -11,7 +11,7 @@ extension PostgresIncidentStore {
         var total = 0
         while true {
             let count = try await withTransaction { connection -> Int in
-                let rows = try await connection.query(
+                let rows = try await connection.guardedQuery(
                     """
                     SELECT token, key_id, sealed FROM vault_entries WHERE key_id <> \(vault.currentKeyID)
                     LIMIT \(batchSize) FOR UPDATE SKIP LOCKED
@@ -25,7 +25,7 @@ extension PostgresIncidentStore {
                     sealed.append(ByteBuffer(data: try vault.seal(plaintext, token: token)))
                 }
                 guard !tokens.isEmpty else { return 0 }
-                try await connection.query(
+                try await connection.guardedQuery(
                     """
                     UPDATE vault_entries v SET sealed = t.sealed, key_id = \(vault.currentKeyID)
                     FROM unnest(\(tokens)::text[], \(sealed)::bytea[]) AS t(token, sealed)
@@ -46,7 +46,7 @@ extension PostgresIncidentStore {
     /// Re-seals the secrets of agreement documents not under the current key.
     private func resealAgreementKeys() async throws -> Int {
         try await withTransaction { connection -> Int in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT agreement_id, sha256, secrets_sealed, key_id FROM agreement_documents
                 WHERE key_id <> \(vault.currentKeyID) FOR UPDATE
@@ -58,7 +58,7 @@ extension PostgresIncidentStore {
                 resealed.append((id, digest, ByteBuffer(data: try vault.seal(secret: secrets, context: context))))
             }
             for (id, digest, sealed) in resealed {
-                try await connection.query(
+                try await connection.guardedQuery(
                     """
                     UPDATE agreement_documents SET secrets_sealed = \(sealed), key_id = \(vault.currentKeyID)
                     WHERE agreement_id = \(id) AND sha256 = \(digest)
@@ -72,7 +72,7 @@ extension PostgresIncidentStore {
     /// `[erased]` and the incidents stay usable. Returns how many went.
     public func purgeExpiredVaultEntries(now: Date = Date()) async throws -> Int {
         try await withTransaction { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 "WITH gone AS (DELETE FROM vault_entries WHERE retain_until < \(now) RETURNING 1) SELECT count(*)::int FROM gone",
                 logger: logger)
             var count = 0
@@ -93,7 +93,7 @@ extension PostgresIncidentStore {
     public func eraseVaultEntries(kind: PersonalDataKind, value: String, actor: String) async throws -> Int {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
         let count = try await withTransaction { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 WITH gone AS (
                     DELETE FROM vault_entries WHERE kind = \(kind.rawValue) AND lookup_hash = \(hash)
@@ -112,7 +112,7 @@ extension PostgresIncidentStore {
             return count
         }
         // Reclaim the deleted rows' space so later writes can overwrite it.
-        try await client.query("VACUUM vault_entries", logger: logger)
+        try await fetch("VACUUM vault_entries", logger: logger)
         return count
     }
 }

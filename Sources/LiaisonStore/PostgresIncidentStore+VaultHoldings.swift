@@ -22,7 +22,7 @@ extension PostgresIncidentStore {
     /// is decrypted. Oldest first.
     public func vaultHoldings(kind: PersonalDataKind, value: String) async throws -> [VaultHolding] {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             SELECT v.token, v.incident_id, i.producer, v.role, v.created_at, v.retain_until, NULL::timestamptz
             FROM vault_entries v JOIN incidents i ON i.id = v.incident_id

@@ -30,7 +30,7 @@ public struct PostgresIncidentStore: Sendable {
 
     /// A receipt by id, if `producer` was given it.
     public func receipt(id: UUID, producer: String) async throws -> SignedReceipt? {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT document FROM receipts WHERE id = \(id) AND producer = \(producer)", logger: logger)
         for try await document in rows.decode(String.self) { return try SignedReceipt(stored: Array(document.utf8)) }
         return nil
@@ -38,7 +38,7 @@ public struct PostgresIncidentStore: Sendable {
 
     /// The receipt first given for this producer's idempotency key, if any.
     public func receipt(producer: String, idempotencyKey: String) async throws -> SignedReceipt? {
-        let rows = try await client.query(
+        let rows = try await fetch(
             "SELECT document FROM receipts WHERE producer = \(producer) AND idempotency_key = \(idempotencyKey)",
             logger: logger)
         for try await document in rows.decode(String.self) { return try SignedReceipt(stored: Array(document.utf8)) }

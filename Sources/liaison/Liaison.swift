@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `liaison`: the gateway between CSIRTs and criminal-justice authorities.
 @main
@@ -18,4 +19,16 @@ struct Liaison: AsyncParsableCommand {
             """,
         subcommands: [Serve.self, Migrate.self, Keys.self, Agreements.self, Deliveries.self, Mail.self, Receipts.self, Vault.self, Audit.self, Evidence.self, Redact.self]
     )
+
+    /// The arguments, from `/proc/self/cmdline` when the runtime found none: a library preloaded
+    /// with `LD_PRELOAD` (libfaketime, which the fault suite uses to set the clock back) leaves
+    /// Swift's `CommandLine.arguments` empty on Linux, and `liaison serve` would print its help.
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if CommandLine.arguments.isEmpty, let cmdline = FileManager.default.contents(atPath: "/proc/self/cmdline") {
+            arguments = cmdline.split(separator: 0, omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        await main(arguments)
+    }
 }

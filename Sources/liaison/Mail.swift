@@ -44,6 +44,8 @@ struct Mail: AsyncParsableCommand {
             guard bytes.count <= limit else { throw ExitFailure.data("the message is larger than mail.max_message_bytes (\(limit))") }
             let gateway = Gateway(
                 configuration: configuration, environment: options.environment, logger: LogSetup.bootstrap(level: .warning, format: configuration.logFormat))
+            // A configuration without the shared keys is the operator's to fix (78), whatever the message.
+            try gateway.requireSharedKeys()
             let batch: IntakeBatch
             do {
                 batch = try await gateway.mailSubmission().batch(

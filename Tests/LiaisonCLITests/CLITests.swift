@@ -36,6 +36,17 @@ import Testing
         }
     }
 
+    @Test("Under libfaketime (LD_PRELOAD), which empties Swift's CommandLine.arguments, the arguments still count")
+    func argumentsUnderPreload() async throws {
+        let environment = [
+            "LD_PRELOAD": "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1", "FAKETIME": "-1h",
+            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        ]
+        let result = try await BuiltBinary.run(["agreements", "validate", "--help"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("USAGE: liaison agreements validate"), "\(result.stdout.prefix(300))")
+    }
+
     @Test("agreements validate accepts a good file and resolves its env: secret")
     func validateGood() async throws {
         let file = try write(Self.goodAgreement)

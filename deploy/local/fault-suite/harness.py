@@ -71,8 +71,8 @@ class Receiver:
     """A webhook receiver on 127.0.0.1. The first path segment picks the answer:
     ok (204), slow (sleeps past the gateway's timeout), reset (closes without answering), 500,
     429 (with Retry-After: `retry_after`), 410. `flaky` answers 503 while `failing` is set, else
-    204. Every request is recorded with its webhook-id, arrival time and whether its Standard
-    Webhooks signature verifies; `clock_offset` shifts the receiver's "now" (a machine whose
+    204. Every request is recorded with its webhook-id, arrival time, `webhook-timestamp` and whether
+    its Standard Webhooks signature verifies; `clock_offset` shifts the receiver's "now" (a machine whose
     clock was set back)."""
 
     def __init__(self, secret, slow_seconds=3.0, retry_after=2):
@@ -133,7 +133,8 @@ class Receiver:
     def record(self, mode, headers, body, status):
         with self.lock:
             self.records.append({"mode": mode, "id": headers.get("webhook-id"), "at": time.monotonic(), "status": status or 999,
-                                 "valid": self.verify(headers, body), "body": body})
+                                 "valid": self.verify(headers, body), "body": body,
+                                 "stamp": int(headers.get("webhook-timestamp", "0") or 0)})
 
     def of(self, mode):
         with self.lock:

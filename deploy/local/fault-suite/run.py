@@ -22,17 +22,6 @@ SCENARIOS = [
 ]
 
 
-# Defects the suite has found and that are not fixed yet: scenario number → what fails and the
-# words of the failed checks it explains. Such a failure is printed as a known defect and does
-# not fail the run; any other failure of the scenario does. The defect is a race (it shows when
-# PostgreSQL dies between a connection's lease and its query), so a run may pass without it.
-KNOWN_DEFECTS = {
-    "2": ("after PostgreSQL is stopped under load a database call can wait for ever: the delivery worker "
-          "stops until the gateway restarts, an intake request is never answered",
-          ("deliveries still pending", "never answered")),
-}
-
-
 class Environment:
     def __init__(self, root, cluster, receiver, gateway):
         self.root, self.cluster, self.receiver, self.gateway = root, cluster, receiver, gateway
@@ -96,12 +85,6 @@ def main():
         except Exception as error:  # the harness itself broke: say where, and fail
             traceback.print_exc()
             result, failed = {"result": f"FAIL: {type(error).__name__}: {error}"}, True
-        number = name.split()[0]
-        if number in KNOWN_DEFECTS:
-            known, symptoms = KNOWN_DEFECTS[number]
-            if result["result"].startswith("FAIL") and any(w in result["result"] for w in symptoms):
-                result["result"] = f"KNOWN DEFECT ({known}): {result['result'].removeprefix('FAIL: ')}"
-                failed = any(r["result"].startswith("FAIL") for r in results)
         result.update(name=name, seconds=time.monotonic() - started)
         print(f"    {result['result']} ({result['seconds']:.0f} s)", file=sys.stderr, flush=True)
         results.append(result)

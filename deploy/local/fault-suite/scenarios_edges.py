@@ -155,13 +155,11 @@ def slow_clients(env, full, partial):
 
 def clock_back(env, full, partial):
     """7. Deliveries fail (503) and wait for their retry; the gateway is killed in the middle of
-    a batch (leases held), and PostgreSQL starts again on a clock set back an hour (libfaketime),
-    the gateway with it, the receiver now healthy. Every delivery must arrive within a minute
-    (none stuck behind a moment the clock has not reached again), none accepted twice, and
-    receipts and vault retention made after the jump must hold. Leases, retry times and claims
-    run on the database's clock; the gateway's own clock (receipt times, webhook timestamps,
-    retention) cannot be set back here: libfaketime, preloaded, leaves a Swift program an empty
-    argv, so `liaison serve` would print its help and exit."""
+    a batch (leases held), and the machine's clock is set back an hour (libfaketime): PostgreSQL
+    and the gateway start again on it, and the receiver, now healthy, judges webhook timestamps
+    on it too. Every delivery must arrive within a minute (none stuck behind a moment the clock
+    has not reached again), none accepted twice, the webhooks sent after the jump must carry the
+    moved clock's time, and vault retention made after the jump must hold."""
     events = load.make_events("clock", 100 if full else 30)
     env.receiver.failing = True
     env.gateway.start()
@@ -175,8 +173,9 @@ def clock_back(env, full, partial):
     behind = float(env.cluster.sql("SELECT extract(epoch FROM now())")[0][0]) - time.time()
     check(-3700 < behind < -3500, f"PostgreSQL's clock is {behind:.0f} s off, not an hour back (is faketime installed?)")
     env.receiver.failing = False
+    env.receiver.clock_offset = behind
     set_back = time.monotonic()
-    env.gateway.start()
+    env.gateway.start(faketime="-1h")
     later = load.make_events("clocklate", 10)
     late = push_all(env, later)
     ledger.acked.update(late.acked)
@@ -190,9 +189,12 @@ def clock_back(env, full, partial):
             succeeded[r["id"]] = succeeded.get(r["id"], 0) + 1
     twice = [i for i, n in succeeded.items() if n > 1]
     check(not twice, f"{len(twice)} deliveries accepted twice after the clock moved")
+    stamps = [r["stamp"] - time.time() for r in env.receiver.of("flaky") if r["at"] > set_back]
+    check(stamps and all(-3700 < s < -3500 for s in stamps),
+          "webhooks sent after the jump do not carry the gateway's clock set back an hour (is faketime installed?)")
     short = env.cluster.sql("SELECT count(*) FROM vault_entries WHERE retain_until < now() + interval '700 days'")[0][0]
     check(short == "0", f"{short} vault entries would be purged early")
     checks.no_personal_values(env.cluster, env.gateway, events + later)
     return {"load": f"{len(events)} + {len(later)} events, receiver failing then healthy", "figures": figures,
-            "recovery": recovery, "checked": "after the database's clock went back an hour: every delivery arrived, "
-            "none accepted twice; receipts stored once; vault retention not shortened"}
+            "recovery": recovery, "checked": "after the clock of the database and the gateway went back an hour: every "
+            "delivery arrived, none accepted twice, webhook timestamps an hour back; receipts stored once; vault retention not shortened"}
