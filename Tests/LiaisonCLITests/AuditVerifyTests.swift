@@ -33,7 +33,7 @@ import Testing
                 try await connection.query("RESET session_replication_role", logger: TestDatabase.logger)
             }
             return try await BuiltBinary.run(
-                ["audit", "verify"] + arguments, environment: environment.merging(["LIAISON_DATABASE_URL": db.url]) { $1 })
+                ["audit", "verify"] + arguments, environment: environment.merging(db.gatewayEnvironment) { $1 })
         }
     }
 

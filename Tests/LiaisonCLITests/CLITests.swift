@@ -137,12 +137,12 @@ import Testing
     func keysCreate() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let result = try await BuiltBinary.run(
-                ["keys", "create", "--org", "demo-cert", "--role", "producer"], environment: ["LIAISON_DATABASE_URL": db.url])
+                ["keys", "create", "--org", "demo-cert", "--role", "producer"], environment: db.gatewayEnvironment)
             #expect(result.status == 0, "\(result.stderr)")
             let key = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(try await db.store.principal(forKey: key)?.organisation == "demo-cert")
             let bad = try await BuiltBinary.run(
-                ["keys", "create", "--org", "demo-cert", "--role", "superuser"], environment: ["LIAISON_DATABASE_URL": db.url])
+                ["keys", "create", "--org", "demo-cert", "--role", "superuser"], environment: db.gatewayEnvironment)
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("--role"))
         }
@@ -152,7 +152,7 @@ import Testing
     func databaseDown() async throws {
         let result = try await BuiltBinary.run(
             ["keys", "create", "--org", "demo-cert", "--role", "producer"],
-            environment: ["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"])
+            environment: TestDatabase.keysEnvironment().merging(["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"]) { $1 })
         #expect(result.status == 75, "\(result.stderr)")
     }
 }

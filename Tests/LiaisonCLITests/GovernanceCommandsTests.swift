@@ -33,7 +33,7 @@ import Testing
     @Test("keys: persons are required where they count; list never shows a key; a revoked key stops working")
     func keys() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            let env = ["LIAISON_DATABASE_URL": db.url]
+            let env = db.gatewayEnvironment
             let unnamed = try await BuiltBinary.run(["keys", "create", "--org", "police", "--role", "consumer"], environment: env)
             #expect(unnamed.status == 64 && unnamed.stderr.contains("--person"))
             let past = try await BuiltBinary.run(["keys", "create", "--org", "police", "--role", "producer", "--expires", "2001-01-01"], environment: env)
@@ -56,7 +56,7 @@ import Testing
     @Test("agreements: draft, propose, four-eyes approval, diff, preview, suspend, reject, export and apply unchanged")
     func agreements() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            let env = ["LIAISON_DATABASE_URL": db.url]
+            let env = db.gatewayEnvironment
             func liaison(_ arguments: String...) async throws -> BuiltBinary.Result {
                 try await BuiltBinary.run(arguments, environment: env)
             }

@@ -13,7 +13,7 @@ import Testing
     func stores() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer).key
-            let environment = ["LIAISON_DATABASE_URL": db.url, "LIAISON_VAULT_KEY": Data(db.vaultKey.bytes).base64EncodedString()]
+            let environment = db.gatewayEnvironment
             let first = try await mail(["--recipient", "abuse-reports+serbian-cert@gateway.example.org"], MailCorpus.arfProvider, environment)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("stored: receipt"))
@@ -29,7 +29,7 @@ import Testing
     func senderRules() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "serbian-cert", role: .producer)
-            let environment = ["LIAISON_DATABASE_URL": db.url, "LIAISON_VAULT_KEY": Data(db.vaultKey.bytes).base64EncodedString()]
+            let environment = db.gatewayEnvironment
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-mail-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             func config(_ yaml: String) throws -> String {
@@ -62,7 +62,7 @@ import Testing
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
             let latest = try #require(try Migrator.bundledMigrations().last?.name)
             try await db.client.query("DELETE FROM schema_migrations WHERE name = \(latest)", logger: TestDatabase.logger)
-            let environment = ["LIAISON_DATABASE_URL": db.url]
+            let environment = db.gatewayEnvironment
             let before = try await TestDatabase.rowCounts(db)
             let result = try await mail(["--producer", "cert"], MailCorpus.arfProvider, environment)
             #expect(result.status == 75, "\(result.stderr)")
@@ -78,7 +78,7 @@ import Testing
             let first = try #require(try Migrator.bundledMigrations().first?.name)
             try await db.client.query(
                 "UPDATE schema_migrations SET sha256 = sha256(sha256) WHERE name = \(first)", logger: TestDatabase.logger)
-            let environment = ["LIAISON_DATABASE_URL": db.url]
+            let environment = db.gatewayEnvironment
             for arguments in [["migrate"], ["keys", "create", "--org", "cert", "--role", "producer"]] {
                 let result = try await BuiltBinary.run(arguments, environment: environment)
                 #expect(result.status == 78, "\(arguments): \(result.stderr)")
@@ -91,7 +91,7 @@ import Testing
     func refusals() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
-            let environment = ["LIAISON_DATABASE_URL": db.url]
+            let environment = db.gatewayEnvironment
             let before = try await TestDatabase.rowCounts(db)
             let garbage = try await mail(["--producer", "cert"], Array("\u{0}\u{1}not mail".utf8), environment)
             #expect(garbage.status == 65)
@@ -122,7 +122,7 @@ import Testing
     func databaseDown() async throws {
         let result = try await mail(
             ["--producer", "cert"], MailCorpus.arfProvider,
-            ["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"])
+            TestDatabase.keysEnvironment().merging(["LIAISON_DATABASE_URL": "postgres://liaison@127.0.0.1:\(BuiltBinary.freePort())/liaison?sslmode=disable"]) { $1 })
         #expect(result.status == 75, "\(result.stderr)")
     }
 
@@ -136,7 +136,7 @@ import Testing
     func nulCharacters() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let result = try await mail(["--producer", "cert"], Self.nulReport, ["LIAISON_DATABASE_URL": db.url])
+            let result = try await mail(["--producer", "cert"], Self.nulReport, db.gatewayEnvironment)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("stored: receipt"))
             let stored = try await TestDatabase.allTextOutsideVault(db).joined(separator: "\n")
@@ -148,7 +148,7 @@ import Testing
     func unknownError() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             _ = try await db.store.createAPIKey(organisation: "cert", role: .producer)
-            let environment = ["LIAISON_DATABASE_URL": db.url]
+            let environment = db.gatewayEnvironment
             #expect(try await mail(["--producer", "cert"], MailCorpus.arfProvider, environment).status == 0)
             // A column changed by hand: reading it back fails in a way the store does not classify.
             try await db.client.query(

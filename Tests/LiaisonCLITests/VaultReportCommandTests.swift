@@ -6,11 +6,8 @@ import Testing
 /// `liaison vault report` (issue 14), the built binary on a real database.
 @Suite(.timeLimit(.minutes(3))) struct VaultReportCommandTests {
     static func environment(_ db: TestDatabase.Handle) -> [String: String] {
-        // The test store's lookup key (TestDatabase): the report finds values by it.
-        [
-            "LIAISON_DATABASE_URL": db.url, "LIAISON_VAULT_KEY": Data(db.vaultKey.bytes).base64EncodedString(),
-            "LIAISON_VAULT_LOOKUP_KEY": Data(repeating: 11, count: 32).base64EncodedString(),
-        ]
+        // The test store's keys (TestDatabase): the report finds values by its lookup key.
+        db.gatewayEnvironment
     }
 
     @Test("Prints the incidents holding a value as JSON, without the value, and audits the report")
@@ -45,7 +42,7 @@ import Testing
     ])
     func usage(arguments: [String], message: String) async throws {
         let result = try await BuiltBinary.run(
-            ["vault", "report"] + arguments, environment: ["LIAISON_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"])
+            ["vault", "report"] + arguments, environment: TestDatabase.keysEnvironment().merging(["LIAISON_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"]) { $1 })
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }

@@ -25,12 +25,18 @@ public enum TestDatabase {
         /// the URL and the vault, lookup and receipt keys (`serve` refuses to generate them
         /// for an external database).
         public var gatewayEnvironment: [String: String] {
-            [
-                "LIAISON_DATABASE_URL": url, "LIAISON_VAULT_KEY": Data(vaultKey.bytes).base64EncodedString(),
-                "LIAISON_VAULT_LOOKUP_KEY": Data(TestDatabase.lookupKey.bytes).base64EncodedString(),
-                "LIAISON_RECEIPT_KEY": Data(TestDatabase.receiptKey.bytes).base64EncodedString(),
-            ]
+            TestDatabase.keysEnvironment(vaultKey: vaultKey).merging(["LIAISON_DATABASE_URL": url]) { $1 }
         }
+    }
+
+    /// The vault, lookup and receipt keys as `liaison` reads them from its environment: with a
+    /// database URL, every command refuses to run without them.
+    public static func keysEnvironment(vaultKey: Secret = Secret(bytes: Array(repeating: 7, count: 32))) -> [String: String] {
+        [
+            "LIAISON_VAULT_KEY": Data(vaultKey.bytes).base64EncodedString(),
+            "LIAISON_VAULT_LOOKUP_KEY": Data(lookupKey.bytes).base64EncodedString(),
+            "LIAISON_RECEIPT_KEY": Data(receiptKey.bytes).base64EncodedString(),
+        ]
     }
 
     /// The vault lookup key and receipt-signing key of every test store.
