@@ -31,7 +31,7 @@ extension PostgresIncidentStore {
     ) async throws -> DeadLetterReplay {
         precondition((1...Self.maxReplayBatch).contains(limit), "the batch is bounded")
         return try await withTransaction { connection -> DeadLetterReplay in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 WITH picked AS (
                     SELECT d.id, d.seq FROM deliveries d JOIN agreements a ON a.id = d.agreement_id
@@ -52,7 +52,7 @@ extension PostgresIncidentStore {
                 try await appendAudit(
                     by: actor, action: "replay-delivery", subject: "delivery:\(id)", details: ["bulk": true], on: connection)
             }
-            let left = try await connection.query(
+            let left = try await connection.guardedQuery(
                 """
                 SELECT count(*)::int8 FROM deliveries d JOIN agreements a ON a.id = d.agreement_id
                 WHERE d.status = 'dead' AND d.consumer = \(consumer)

@@ -63,7 +63,7 @@ extension PostgresIncidentStore {
     /// for `cooldown` (a failed probe opens it again). Returns the failures in a row.
     public func recordEndpointFailure(agreementID: String, url: String, threshold: Int, cooldown: Duration) async throws -> Int {
         let seconds = cooldown.postgresSeconds
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             INSERT INTO webhook_endpoints AS e (agreement_id, url, consecutive_failures, open_until)
             VALUES (\(agreementID), \(url), 1, CASE WHEN 1 >= \(threshold) THEN now() + make_interval(secs => \(seconds)) END)
@@ -81,12 +81,12 @@ extension PostgresIncidentStore {
     /// held are due now.
     public func recordEndpointSuccess(agreementID: String, url: String) async throws {
         try await withTransaction { connection in
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE webhook_endpoints SET consecutive_failures = 0, open_until = NULL
                 WHERE agreement_id = \(agreementID) AND url = \(url)
                 """, logger: logger)
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE deliveries SET next_attempt_at = now(), scheduled_at = now()
                 WHERE agreement_id = \(agreementID) AND status = 'pending' AND last_error = 'circuit-open' AND next_attempt_at > now()
@@ -97,7 +97,7 @@ extension PostgresIncidentStore {
     /// Takes the one probe of a breaker whose cool-down is over: true for exactly one caller
     /// across replicas (the breaker stays open for another `cooldown` meanwhile).
     public func takeEndpointProbe(agreementID: String, url: String, cooldown: Duration) async throws -> Bool {
-        let rows = try await client.query(
+        let rows = try await fetch(
             """
             UPDATE webhook_endpoints SET open_until = now() + make_interval(secs => \(cooldown.postgresSeconds))
             WHERE agreement_id = \(agreementID) AND url = \(url) AND open_until <= now() AND disabled_at IS NULL
@@ -110,7 +110,7 @@ extension PostgresIncidentStore {
 
     /// The receiver said it is gone: no more attempts until an admin enables it again.
     public func disableEndpoint(agreementID: String, url: String, reason: String) async throws {
-        try await client.query(
+        try await fetch(
             """
             INSERT INTO webhook_endpoints AS e (agreement_id, url, disabled_at, disabled_reason)
             VALUES (\(agreementID), \(url), now(), \(reason))
@@ -122,7 +122,7 @@ extension PostgresIncidentStore {
     /// Due again `delay` from now, or (nil) only when its endpoint is enabled again.
     public func holdDelivery(_ job: DeliveryJob, for delay: Duration?, reason: String) async throws {
         let seconds = delay?.postgresSeconds
-        try await client.query(
+        try await fetch(
             """
             UPDATE deliveries SET attempts = GREATEST(attempts - 1, 0), scheduled_at = now(), last_error = \(reason),
                    next_attempt_at = CASE WHEN \(seconds)::float8 IS NULL THEN 'infinity'::timestamptz
@@ -135,7 +135,7 @@ extension PostgresIncidentStore {
     /// deliveries held while it was disabled are due now. Audited.
     public func enableWebhook(agreementID: String, party: String?, by actor: AuditActor) async throws -> WebhookEnabling {
         try await withTransaction { connection -> WebhookEnabling in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT count(*) FROM webhook_endpoints e JOIN agreements a ON a.id = e.agreement_id
                 WHERE e.agreement_id = \(agreementID) AND (\(party)::text IS NULL OR a.producer = \(party) OR a.consumer = \(party))
@@ -143,12 +143,12 @@ extension PostgresIncidentStore {
             var found = 0
             for try await count in rows.decode(Int.self) { found = count }
             guard found > 0 else { return .notFound }
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 UPDATE webhook_endpoints SET disabled_at = NULL, disabled_reason = NULL, consecutive_failures = 0, open_until = NULL
                 WHERE agreement_id = \(agreementID)
                 """, logger: logger)
-            let resumed = try await connection.query(
+            let resumed = try await connection.guardedQuery(
                 """
                 UPDATE deliveries SET next_attempt_at = now(), scheduled_at = now()
                 WHERE agreement_id = \(agreementID) AND status = 'pending' AND last_error = 'endpoint-disabled'
@@ -164,7 +164,7 @@ extension PostgresIncidentStore {
 
     private func endpointStates(_ query: PostgresQuery) async throws -> [WebhookEndpointState] {
         var states: [WebhookEndpointState] = []
-        for try await (agreement, url, failures, openUntil, openFor, disabledAt, reason) in try await client.query(query, logger: logger)
+        for try await (agreement, url, failures, openUntil, openFor, disabledAt, reason) in try await fetch(query, logger: logger)
             .decode((String, String, Int, Date?, Double?, Date?, String?).self)
         {
             states.append(WebhookEndpointState(
