@@ -47,6 +47,16 @@ public struct DeliveryMetrics: Sendable {
         Counter(label: "liaison_delivery_dead_letters_total", dimensions: [("consumer", consumer)], factory: factory).increment()
     }
 
+    /// A receiver answered 410 Gone and its endpoint was disabled.
+    func endpointDisabled(consumer: String) {
+        Counter(label: "liaison_webhook_endpoints_disabled_total", dimensions: [("consumer", consumer)], factory: factory).increment()
+    }
+
+    /// An endpoint's circuit breaker opened (failures in a row reached the threshold, or a probe failed).
+    func circuitOpened(consumer: String) {
+        Counter(label: "liaison_webhook_circuit_opened_total", dimensions: [("consumer", consumer)], factory: factory).increment()
+    }
+
     /// Maps the sender's reason (`http-503`, `timeout`, ...) onto a fixed set, so a receiver
     /// answering odd status codes cannot grow the label set.
     static func failureClass(_ reason: String) -> String {

@@ -19,11 +19,15 @@ public struct DeliveryWorker: Service {
     public var logger: Logger
     /// Attempts, failures, dead letters and enqueue→2xx latency, per consumer.
     public var metrics: DeliveryMetrics
+    /// When an endpoint that keeps failing is left alone, and how it is probed.
+    public var breaker: CircuitBreaker
+    /// The longest wait a receiver's `Retry-After` can impose.
+    public var retryAfterCap: Duration
 
     public init(
         store: PostgresIncidentStore, sender: WebhookSender, agreements: AgreementRegistry, schedule: RetrySchedule,
         pollInterval: Duration = .seconds(1), batchSize: Int = 32, lease: Duration = .seconds(60), logger: Logger,
-        metrics: DeliveryMetrics = DeliveryMetrics()
+        metrics: DeliveryMetrics = DeliveryMetrics(), breaker: CircuitBreaker = CircuitBreaker(), retryAfterCap: Duration = .seconds(3600)
     ) {
         self.store = store
         self.sender = sender
@@ -34,6 +38,8 @@ public struct DeliveryWorker: Service {
         self.lease = lease
         self.logger = logger
         self.metrics = metrics
+        self.breaker = breaker
+        self.retryAfterCap = retryAfterCap
     }
 
     public func run() async throws {
@@ -56,9 +62,16 @@ public struct DeliveryWorker: Service {
                 logger.error("cannot render deliveries; their leases will run out", metadata: ["error": "\(type(of: error))"])
                 continue
             }
+            let endpoints: [String: [String: WebhookEndpointState]]
+            do {
+                endpoints = try await store.webhookEndpoints(of: Array(Set(jobs.map(\.disclosure.agreementID))))
+            } catch {
+                logger.error("cannot read webhook endpoint health; leases will run out", metadata: ["error": "\(type(of: error))"])
+                continue
+            }
             await withDiscardingTaskGroup { group in
                 for (job, result) in zip(jobs, rendered) {
-                    group.addTask { await deliver(job, result) }
+                    group.addTask { await deliver(job, result, endpoint: result.endpoint(in: endpoints)) }
                 }
             }
         }
@@ -66,7 +79,9 @@ public struct DeliveryWorker: Service {
 
     /// Sends one delivery and records what happened. Errors are recorded, never thrown:
     /// a failed store write leaves the lease to run out and the delivery to be retried.
-    func deliver(_ job: DeliveryJob, _ rendered: Result<DisclosureRenderer.Rendered, Withheld>) async {
+    func deliver(
+        _ job: DeliveryJob, _ rendered: Result<DisclosureRenderer.Rendered, Withheld>, endpoint: WebhookEndpointState?
+    ) async {
         var metadata: Logger.Metadata = ["delivery": "\(job.id)", "agreement": "\(job.disclosure.agreementID)"]
         do {
             let shown: DisclosureRenderer.Rendered
@@ -84,6 +99,8 @@ public struct DeliveryWorker: Service {
                 logger.notice("delivery withheld: the agreement has no webhook now", metadata: metadata)
                 return
             }
+            let gate = breaker.gate(endpoint)
+            guard try await admit(job, to: webhook.url, through: gate, metadata: metadata) else { return }
             // A STIX receiver gets the bundle itself (its bytes are the same on every retry; the
             // Standard Webhooks headers carry id and time); others get the JSON envelope.
             let body: Data, contentType: String
@@ -94,24 +111,28 @@ public struct DeliveryWorker: Service {
                 contentType = "application/json"
             }
             metrics.attempted(consumer: job.disclosure.consumer)
+            let now = Date()
             let outcome = await sender.send(
-                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secret: webhook.secret,
-                now: Date(), contentType: contentType)
+                body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secrets: webhook.secrets(at: now),
+                v1aKey: webhook.v1a ? store.signer.webhookKey(agreement: shown.agreement.id) : nil, now: now, contentType: contentType)
             switch outcome {
             case .delivered(let status):
                 let waited = try await store.markDelivered(
                     job, record: try shown.record(of: body, purpose: .push(under: shown.agreement)), status: status)
                 metrics.delivered(consumer: job.disclosure.consumer, sinceEnqueued: waited)
                 logger.info("delivered", metadata: metadata)
+                try await recordSuccess(job, to: webhook.url, endpoint: endpoint, gate: gate, metadata: metadata)
             case .gone:
                 metrics.failed(consumer: job.disclosure.consumer, reason: "http-410")
                 try await store.markDead(job, status: 410, error: "http-410")
                 metrics.deadLettered(consumer: job.disclosure.consumer)
                 logger.warning("delivery dead: receiver answered 410 Gone", metadata: metadata)
+                try await disable(job, at: webhook.url, metadata: metadata)
             case .failed(let status, let reason, let retryAfter):
                 metadata["reason"] = "\(reason)"
                 metadata["attempt"] = "\(job.attempts)"
                 metrics.failed(consumer: job.disclosure.consumer, reason: reason)
+                try await recordFailure(job, to: webhook.url, gate: gate, metadata: metadata)
                 if job.attempts >= schedule.maxAttempts {
                     try await store.markDead(job, status: status, error: reason)
                     metrics.deadLettered(consumer: job.disclosure.consumer)
@@ -119,7 +140,7 @@ public struct DeliveryWorker: Service {
                 } else {
                     var random = SystemRandomNumberGenerator()
                     var wait = schedule.delay(afterAttempt: job.attempts, using: &random)
-                    if let retryAfter { wait = max(wait, .seconds(min(retryAfter, 86_400))) }
+                    if let retryAfter { wait = max(wait, min(.seconds(retryAfter), retryAfterCap)) }
                     try await store.scheduleRetry(job, after: wait, status: status, error: reason)
                     logger.notice("delivery failed; will retry", metadata: metadata)
                 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import LiaisonCore
 import NIOCore
@@ -40,6 +41,15 @@ public struct WebhookSender: Sendable {
     public func send(
         body: Data, to url: String, messageID: String, secret: Secret, now: Date, contentType: String = "application/json"
     ) async -> Outcome {
+        await send(body: body, to: url, messageID: messageID, secrets: [secret], v1aKey: nil, now: now, contentType: contentType)
+    }
+
+    /// Signs with every secret in `secrets` (a rotation's overlap sends two `v1`) and, when
+    /// given, `v1aKey`.
+    public func send(
+        body: Data, to url: String, messageID: String, secrets: [Secret], v1aKey: Curve25519.Signing.PrivateKey?, now: Date,
+        contentType: String = "application/json"
+    ) async -> Outcome {
         if let refusal = await destinations.refusal(for: url) {
             return .failed(status: nil, reason: refusal, retryAfter: nil)
         }
@@ -52,7 +62,7 @@ public struct WebhookSender: Sendable {
         request.headers.add(name: "webhook-timestamp", value: String(timestamp))
         request.headers.add(
             name: "webhook-signature",
-            value: WebhookSignature.sign(id: messageID, timestamp: timestamp, body: body, secret: secret))
+            value: WebhookSignature.header(id: messageID, timestamp: timestamp, body: body, secrets: secrets, v1aKey: v1aKey))
         request.body = .bytes(ByteBuffer(data: body))
         do {
             let response = try await httpClient.execute(request, timeout: .seconds(Int64(timeout.components.seconds)))

@@ -87,6 +87,8 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         .addRoutes(to: v1)
     EmailIntakeController(pipeline: pipeline, mail: dependencies.mail).addRoutes(to: v1)
     ReceiptController(store: dependencies.store).addRoutes(to: v1)
+    WebhookKeyController(store: dependencies.store, agreements: dependencies.agreements, governance: dependencies.governance)
+        .addRoutes(to: v1)
     FeedController(
         store: dependencies.store, renderer: renderer,
         cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feed-cursor"))

@@ -208,7 +208,7 @@ public struct Gateway: Sendable {
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
                     agreements: agreements, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, lease: configuration.deliveryLease, logger: logger,
-                    metrics: metrics.delivery)
+                    metrics: metrics.delivery, breaker: configuration.circuitBreaker, retryAfterCap: configuration.retryAfterCap)
                 let notifier = ReidentificationNotifier(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),

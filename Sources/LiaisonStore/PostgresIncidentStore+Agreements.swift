@@ -202,12 +202,20 @@ struct SealedSecrets {
             defer { rest = rest.dropFirst(Int(length)) }
             return .some(Secret(bytes: Array(rest.prefix(Int(length)))))
         }
-        guard let pseudonymKey = next(), let webhookSecret = next(), rest.isEmpty else { return nil }
-        secrets = Agreement.Secrets(pseudonymKey: pseudonymKey, webhookSecret: webhookSecret)
+        guard let pseudonymKey = next(), let webhookSecret = next() else { return nil }
+        // A previous webhook secret (a rotation's overlap) follows only when there is one, so
+        // that every value sealed before rotations existed reads as it did.
+        var previous: Secret?
+        if !rest.isEmpty {
+            guard let value = next(), rest.isEmpty else { return nil }
+            previous = value
+        }
+        secrets = Agreement.Secrets(pseudonymKey: pseudonymKey, webhookSecret: webhookSecret, previousWebhookSecret: previous)
     }
 
     var bytes: [UInt8] {
-        [secrets.pseudonymKey, secrets.webhookSecret].flatMap { secret -> [UInt8] in
+        let previous: [Secret?] = secrets.previousWebhookSecret.map { [$0] } ?? []
+        return ([secrets.pseudonymKey, secrets.webhookSecret] + previous).flatMap { secret -> [UInt8] in
             guard let secret else { return [0] }
             return [UInt8(secret.bytes.count)] + secret.bytes
         }

@@ -77,7 +77,7 @@ extension PostgresIncidentStore {
     public func markDead(_ job: DeliveryJob, status: Int?, error: String) async throws {
         try await fetch(
             """
-            UPDATE deliveries SET status = 'dead', last_status = \(status), last_error = \(error)
+            UPDATE deliveries SET status = 'dead', dead_at = now(), last_status = \(status), last_error = \(error)
             WHERE id = \(job.id)
             """, logger: logger)
     }

@@ -42,20 +42,49 @@ struct Deliveries: AsyncParsableCommand {
 
     struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Queue a dead delivery again, due now, with the same id (so its webhook-id lets receivers deduplicate). Audited.")
+            abstract: "Queue dead deliveries again, due now, each with the same id (so its webhook-id lets receivers deduplicate). Audited.",
+            discussion: """
+                Either one delivery by id, or a consumer's dead deliveries (--consumer, optionally --since), oldest first, \
+                at most --limit at a time; it prints each id queued and how many dead ones remain for a further run.
+                """)
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The delivery's id (from deliveries list).") var id: String
+        @Argument(help: "One delivery's id (from deliveries list).") var id: String?
+        @Option(help: "Replay this consumer organisation's dead deliveries instead.") var consumer: String?
+        @Option(help: "With --consumer: only those that died at or after this RFC 3339 time (2026-12-01T00:00:00Z).") var since: String?
+        @Option(help: "With --consumer: at most this many in this run (1–1000).") var limit: Int = 100
 
         func validate() throws {
-            guard UUID(uuidString: id) != nil else { throw ValidationError("The id must be a delivery id as deliveries list prints it.") }
+            switch (id, consumer) {
+            case (nil, nil): throw ValidationError("Name a delivery id, or --consumer ORG for a consumer's dead deliveries.")
+            case (.some, .some): throw ValidationError("Name a delivery id or --consumer, not both.")
+            case (let id?, nil):
+                guard UUID(uuidString: id) != nil else { throw ValidationError("The id must be a delivery id as deliveries list prints it.") }
+                if since != nil { throw ValidationError("--since goes with --consumer.") }
+            case (nil, let consumer?):
+                guard !consumer.isEmpty else { throw ValidationError("--consumer must name an organisation.") }
+                if let since, RFC3339.date(from: since) == nil { throw ValidationError("--since must be an RFC 3339 time, e.g. 2026-12-01T00:00:00Z.") }
+                guard (1...PostgresIncidentStore.maxReplayBatch).contains(limit) else {
+                    throw ValidationError("--limit must be from 1 to \(PostgresIncidentStore.maxReplayBatch).")
+                }
+            }
         }
 
         func run() async throws {
             try await reporting {
-                let id = UUID(uuidString: id)!
+                let actor = AuditActor(organisation: "cli")
+                if let consumer {
+                    let since = since.flatMap(RFC3339.date(from:))
+                    let replay = try await gateway(options).withStore { store, _ in
+                        try await store.replayDeadDeliveries(consumer: consumer, since: since, party: nil, limit: limit, by: actor)
+                    }
+                    for id in replay.replayed { print("\(id.uuidString.lowercased()): pending") }
+                    print("replayed \(replay.replayed.count); \(replay.remaining) dead remain")
+                    return
+                }
+                let id = UUID(uuidString: id ?? "")!
                 let outcome = try await gateway(options).withStore { store, _ in
-                    try await store.replayDelivery(id, party: nil, by: AuditActor(organisation: "cli"))
+                    try await store.replayDelivery(id, party: nil, by: actor)
                 }
                 switch outcome {
                 case .replayed(let delivery): print("\(delivery.id.uuidString.lowercased()): \(delivery.status)")

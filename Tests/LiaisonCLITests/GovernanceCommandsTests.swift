@@ -103,6 +103,16 @@ import Testing
             let deliveries = try await liaison("deliveries", "list", "--status", "dead")
             #expect(deliveries.status == 0 && deliveries.stdout.isEmpty)
             #expect(try await liaison("deliveries", "list", "--status", "lost").status == 64)
+            let replayed = try await liaison("deliveries", "replay", "--consumer", "police", "--since", "2026-01-01T00:00:00Z")
+            #expect(replayed.status == 0 && replayed.stdout == "replayed 0; 0 dead remain\n", "\(replayed.stdout)\(replayed.stderr)")
+            for bad in [
+                ["deliveries", "replay"], ["deliveries", "replay", "--consumer", "police", "--since", "yesterday"],
+                ["deliveries", "replay", "--consumer", "police", "--limit", "0"],
+                ["deliveries", "replay", UUID().uuidString, "--consumer", "police"],
+            ] {
+                let refused = try await BuiltBinary.run(bad, environment: env)
+                #expect(refused.status == 64 && !refused.stderr.isEmpty, "\(bad)")
+            }
         }
     }
 }

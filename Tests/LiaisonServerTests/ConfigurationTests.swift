@@ -105,6 +105,28 @@ import Testing
         #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
     }
 
+    @Test("The circuit breaker and the Retry-After cap are read from delivery, default to 5 failures, 60 s and 1 h, and out-of-range values are named", arguments: [
+        ("delivery:\n  breaker_failures: 3\n  breaker_cooldown_ms: 5000\n  retry_after_cap_ms: 120000\n", nil),
+        ("delivery:\n  breaker_failures: 0\n", "delivery.breaker_failures"),
+        ("delivery:\n  breaker_cooldown_ms: 999\n", "delivery.breaker_cooldown_ms"),
+        ("delivery:\n  retry_after_cap_ms: 604800001\n", "delivery.retry_after_cap_ms"),
+        ("delivery:\n  retry_after_cap_ms: soon\n", "delivery.retry_after_cap_ms"),
+    ] as [(String, String?)])
+    func endpointHealth(text: String, problem: String?) throws {
+        let defaults = try Configuration.load(file: nil, environment: [:])
+        #expect(defaults.circuitBreaker == CircuitBreaker(failures: 5, cooldown: .seconds(60)) && defaults.retryAfterCap == .seconds(3600))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        guard let problem else {
+            let configuration = try Configuration.load(file: file.path, environment: [:])
+            #expect(configuration.circuitBreaker == CircuitBreaker(failures: 3, cooldown: .seconds(5)))
+            #expect(configuration.retryAfterCap == .seconds(120))
+            return
+        }
+        let error = #expect(throws: ConfigurationError.self) { try Configuration.load(file: file.path, environment: [:]) }
+        #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
+    }
+
     @Test("Connection timeouts are read from http, default to 60 s idle and 10 s for a head, and out-of-range values named")
     func connectionTimeouts() throws {
         #expect(ConnectionTimeouts() == ConnectionTimeouts(idle: .seconds(60), header: .seconds(10), bodyMinBytesPerSecond: 8192))
@@ -354,5 +376,29 @@ import Testing
         #expect(try load("stix").webhook?.format == .stix)
         let error = #expect(throws: ConfigurationError.self) { try load("xml") }
         #expect(error?.description.contains("webhook.format: must be json or stix") == true)
+    }
+
+    @Test("Reads a rotation's previous secret with its end and v1a, which are part of the version, and refuses one without the other", arguments: [
+        ("\n  v1a: true\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())\n  previous_secret_until: 2027-01-01T00:00:00Z", nil),
+        ("\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())", "webhook.previous_secret: needs webhook.previous_secret_until"),
+        ("\n  previous_secret_until: 2027-01-01T00:00:00Z", "webhook.previous_secret_until: needs webhook.previous_secret"),
+        ("\n  previous_secret: whsec_AAAA\n  previous_secret_until: 2027-01-01T00:00:00Z", "webhook.previous_secret: must be whsec_"),
+        ("\n  previous_secret: whsec_\(Data(repeating: 7, count: 32).base64EncodedString())\n  previous_secret_until: soon", "webhook.previous_secret_until: must be an RFC 3339 time"),
+    ] as [(String, String?)])
+    func rotation(extra: String, problem: String?) throws {
+        let format = "json" + extra
+        guard let problem else {
+            let webhook = try #require(try load(format).webhook)
+            #expect(webhook.v1a && webhook.previousSecret?.bytes == Array(repeating: 7, count: 32))
+            #expect(webhook.secrets(at: RFC3339.date(from: "2026-12-31T23:59:59Z")!).count == 2)
+            #expect(webhook.secrets(at: RFC3339.date(from: "2027-01-01T00:00:00Z")!).map(\.bytes) == [webhook.secret.bytes])
+            #expect(try load(format).versionHash != load(nil).versionHash)
+            let document = try load(format).document
+            let read = try Agreement(document: document, secrets: try load(format).secrets)
+            #expect(read.webhook == webhook)
+            return
+        }
+        let error = #expect(throws: ConfigurationError.self) { try load(format) }
+        #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
     }
 }

@@ -60,26 +60,32 @@ public enum GatewayFixture {
             maxBodyBytes: maxBodyBytes)
     }
 
+    /// The default breaker's threshold with a cool-down as short as the tests' retry waits.
+    public static let testBreaker = CircuitBreaker(failures: 5, cooldown: .milliseconds(200))
+
     /// Runs a delivery worker with a fast retry schedule while `body` runs.
     public static func withWorker<T: Sendable>(
         _ db: TestDatabase.Handle, agreements: [Agreement], maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
-        metrics: DeliveryMetrics = DeliveryMetrics(), _ body: @Sendable () async throws -> T
+        metrics: DeliveryMetrics = DeliveryMetrics(), breaker: CircuitBreaker = testBreaker, retryAfterCap: Duration = .seconds(3600),
+        _ body: @Sendable () async throws -> T
     ) async throws -> T {
         try await withWorker(
-            db, registry: AgreementRegistry(AgreementBook(agreements)), maxAttempts: maxAttempts, logger: logger, metrics: metrics, body)
+            db, registry: AgreementRegistry(AgreementBook(agreements)), maxAttempts: maxAttempts, logger: logger, metrics: metrics,
+            breaker: breaker, retryAfterCap: retryAfterCap, body)
     }
 
     /// Runs a delivery worker over `registry` while `body` runs.
     public static func withWorker<T: Sendable>(
         _ db: TestDatabase.Handle, registry: AgreementRegistry, maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
-        metrics: DeliveryMetrics = DeliveryMetrics(), _ body: @Sendable () async throws -> T
+        metrics: DeliveryMetrics = DeliveryMetrics(), breaker: CircuitBreaker = testBreaker, retryAfterCap: Duration = .seconds(3600),
+        _ body: @Sendable () async throws -> T
     ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
             store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1), destinations: .loopbackAllowed),
             agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
-            pollInterval: .milliseconds(20), logger: logger, metrics: metrics)
+            pollInterval: .milliseconds(20), logger: logger, metrics: metrics, breaker: breaker, retryAfterCap: retryAfterCap)
         let result = try await whileRunning([worker], body)
         try await httpClient.shutdown()
         return result

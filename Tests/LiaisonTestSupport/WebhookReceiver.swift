@@ -14,9 +14,12 @@ public final class WebhookReceiver: Sendable {
     private let state = Mutex<(deliveries: [Delivery], script: [Int], fallback: Int)>(([], [], 204))
     /// How long each answer waits after the webhook was recorded, like a slow consumer.
     private let delay: Duration
+    /// The `Retry-After` (seconds) sent with every answer that is not a 2xx, if any.
+    private let retryAfter: Int?
 
-    public init(script: [Int] = [], fallback: Int = 204, delay: Duration = .zero) {
+    public init(script: [Int] = [], fallback: Int = 204, delay: Duration = .zero, retryAfter: Int? = nil) {
         self.delay = delay
+        self.retryAfter = retryAfter
         state.withLock { $0 = ([], script, fallback) }
     }
 
@@ -40,7 +43,9 @@ public final class WebhookReceiver: Sendable {
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let status = self.record(Delivery(headers: headers, body: Data(buffer.readableBytesView)))
             if self.delay > .zero { try await Task.sleep(for: self.delay) }
-            return Response(status: .init(code: status))
+            var fields = HTTPFields()
+            if let retryAfter = self.retryAfter, !(200..<300).contains(status) { fields[.retryAfter] = String(retryAfter) }
+            return Response(status: .init(code: status), headers: fields)
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(

@@ -15,14 +15,19 @@ extension Agreement {
     public struct Secrets: Sendable, Hashable {
         public var pseudonymKey: Secret?
         public var webhookSecret: Secret?
+        /// The webhook secret being rotated out (see ``Agreement/Webhook/previousSecret``).
+        public var previousWebhookSecret: Secret?
 
-        public init(pseudonymKey: Secret?, webhookSecret: Secret?) {
+        public init(pseudonymKey: Secret?, webhookSecret: Secret?, previousWebhookSecret: Secret? = nil) {
             self.pseudonymKey = pseudonymKey
             self.webhookSecret = webhookSecret
+            self.previousWebhookSecret = previousWebhookSecret
         }
     }
 
-    public var secrets: Secrets { Secrets(pseudonymKey: pseudonymKey, webhookSecret: webhook?.secret) }
+    public var secrets: Secrets {
+        Secrets(pseudonymKey: pseudonymKey, webhookSecret: webhook?.secret, previousWebhookSecret: webhook?.previousSecret)
+    }
 
     /// The document (RFC 8785 canonical form via ``JSONValue/canonicalBytes``); member names
     /// are those of the agreement file (`schemas/agreement.schema.json`).
@@ -75,6 +80,12 @@ extension Agreement {
             // Only a format other than the default is written, so that every version written
             // before formats existed keeps its document, and so its hash.
             if webhook.format != .json { hook["format"] = .string(webhook.format.rawValue) }
+            // The same for rotation and v1a: written only when used.
+            if let previous = webhook.previousSecret, let until = webhook.previousSecretUntil {
+                hook["previous_secret"] = .string(Self.fingerprint(of: previous))
+                hook["previous_secret_until"] = .string(RFC3339.string(from: until))
+            }
+            if webhook.v1a { hook["v1a"] = .bool(true) }
             members["webhook"] = .object(hook)
         }
         return .object(members)
@@ -193,7 +204,21 @@ extension Agreement {
                 guard case .string(let name) = value, let named = PayloadFormat(rawValue: name), named != .json else { throw .malformed }
                 format = named
             }
-            webhook = Webhook(url: url, secret: secret, format: format)
+            var previous: Secret?, until: Date?
+            switch (hook["previous_secret"], hook["previous_secret_until"]) {
+            case (nil, nil): guard secrets.previousWebhookSecret == nil else { throw .secretMismatch }
+            case (.string(let named)?, .string(let time)?):
+                guard let secret = secrets.previousWebhookSecret, named == Self.fingerprint(of: secret) else { throw .secretMismatch }
+                guard let date = RFC3339.date(from: time) else { throw .malformed }
+                (previous, until) = (secret, date)
+            default: throw .malformed
+            }
+            var v1a = false
+            if let value = hook["v1a"] {
+                guard value == .bool(true) else { throw .malformed }
+                v1a = true
+            }
+            webhook = Webhook(url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a)
         } else if secrets.webhookSecret != nil {
             throw .secretMismatch
         }

@@ -102,16 +102,36 @@ public struct Agreement: Sendable, Hashable, Identifiable {
     }
 
     /// A consumer's webhook endpoint, the Standard Webhooks signing secret, and the payload
-    /// format its receiver reads.
+    /// format its receiver reads. While a secret is being rotated, the previous one signs too
+    /// until `previousSecretUntil`; with `v1a`, an Ed25519 signature is added as well.
     public struct Webhook: Sendable, Hashable {
         public var url: String
         public var secret: Secret
         public var format: PayloadFormat
+        /// The secret being replaced, still used (as a second `v1` signature) until
+        /// `previousSecretUntil`, so that receivers can switch at their own pace.
+        public var previousSecret: Secret?
+        public var previousSecretUntil: Date?
+        /// Adds a `v1a` (Ed25519) signature, verifiable with the agreement's public key.
+        public var v1a: Bool
 
-        public init(url: String, secret: Secret, format: PayloadFormat = .json) {
+        public init(
+            url: String, secret: Secret, format: PayloadFormat = .json, previousSecret: Secret? = nil, previousSecretUntil: Date? = nil,
+            v1a: Bool = false
+        ) {
             self.url = url
             self.secret = secret
             self.format = format
+            self.previousSecret = previousSecret
+            self.previousSecretUntil = previousSecretUntil
+            self.v1a = v1a
+        }
+
+        /// The `v1` secrets that sign at `now`: the current one, and the previous one during
+        /// the rotation's overlap.
+        public func secrets(at now: Date) -> [Secret] {
+            guard let previousSecret, let previousSecretUntil, now < previousSecretUntil else { return [secret] }
+            return [secret, previousSecret]
         }
     }
 

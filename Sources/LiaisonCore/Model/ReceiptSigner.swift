@@ -35,6 +35,18 @@ public struct ReceiptSigner: Sendable {
         Receipt.Signature(algorithm: "Ed25519", keyID: publicKey.keyID, value: Base64URL.encode(Array(try key.signature(for: message))))
     }
 
+    /// The Ed25519 key that makes one agreement's `v1a` webhook signatures: derived from this
+    /// key with HKDF-SHA256 (salt `liaison-webhook-v1a`, info the agreement id), so each
+    /// agreement has its own key, nothing more is stored, and every replica derives the same.
+    /// Replacing the receipt key replaces these too.
+    public func webhookKey(agreement id: String) -> Curve25519.Signing.PrivateKey {
+        let seed = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: key.rawRepresentation), salt: Data("liaison-webhook-v1a".utf8), info: Data(id.utf8),
+            outputByteCount: 32)
+        // 32 bytes are always a valid Ed25519 seed.
+        return try! Curve25519.Signing.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Data($0) })
+    }
+
     /// The same key, signing the ledger's checkpoints under the ledger's origin.
     public func checkpointKey(name: String) -> CheckpointKey { CheckpointKey(name: name, privateKey: key) }
 

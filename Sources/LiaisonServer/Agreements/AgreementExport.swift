@@ -19,6 +19,10 @@ public enum AgreementExport {
         if case .object(var webhook)? = members["webhook"] {
             variables.append(prefix + "_WEBHOOK_SECRET")
             webhook["secret"] = .string("env:" + variables[variables.count - 1])
+            if webhook["previous_secret"] != nil {
+                variables.append(prefix + "_WEBHOOK_PREVIOUS_SECRET")
+                webhook["previous_secret"] = .string("env:" + variables[variables.count - 1])
+            }
             members["webhook"] = .object(webhook)
         }
         let header = "# Exported from Liaison: agreement \(agreement.id), version \(agreement.versionHash.prefix(16)).\n"

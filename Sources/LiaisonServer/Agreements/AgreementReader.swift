@@ -253,7 +253,8 @@ struct AgreementReader {
     /// `https` (an `http` one on this machine only with `allowInsecureLoopback`).
     private func readWebhook(_ webhook: Node.Mapping?, iep: IEPPolicy?, _ reader: inout YAMLReader) -> Agreement.Webhook? {
         guard let webhook else { return nil }
-        reader.rejectUnknownKeys(in: webhook, known: ["url", "secret", "format"], path: "webhook")
+        reader.rejectUnknownKeys(
+            in: webhook, known: ["url", "secret", "format", "previous_secret", "previous_secret_until", "v1a"], path: "webhook")
         var format = Agreement.PayloadFormat.json
         if let name = reader.string(webhook, "format", path: "webhook", required: false) {
             if let named = Agreement.PayloadFormat(rawValue: name) {
@@ -277,7 +278,37 @@ struct AgreementReader {
             reader.fail(node, key: "webhook.secret", "must be whsec_ followed by base64 of 24 to 64 bytes")
             return nil
         }
+        let v1a = reader.bool(webhook, "v1a", path: "webhook") ?? false
+        let (previous, until) = readPreviousSecret(webhook, &reader)
         guard let url else { return nil }
-        return Agreement.Webhook(url: url, secret: secret, format: format)
+        return Agreement.Webhook(url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a)
+    }
+
+    /// A rotation's overlap: `previous_secret` (a `whsec_` secret, `env:`/`file:` allowed) signs
+    /// too until `previous_secret_until` (RFC 3339); one without the other is refused.
+    private func readPreviousSecret(_ webhook: Node.Mapping, _ reader: inout YAMLReader) -> (Secret?, Date?) {
+        let reference = reader.string(webhook, "previous_secret", path: "webhook")
+        let time = reader.string(webhook, "previous_secret_until", path: "webhook")
+        switch (reference, time) {
+        case (nil, nil): return (nil, nil)
+        case (let reference?, let time?):
+            let node = reader.value(webhook, "previous_secret")
+            guard let text = resolve(reference, at: node, key: "webhook.previous_secret", &reader) else { return (nil, nil) }
+            guard let secret = WebhookSignature.secret(fromText: text) else {
+                reader.fail(node, key: "webhook.previous_secret", "must be whsec_ followed by base64 of 24 to 64 bytes")
+                return (nil, nil)
+            }
+            guard let until = RFC3339.date(from: time) else {
+                reader.fail(reader.value(webhook, "previous_secret_until"), key: "webhook.previous_secret_until", "must be an RFC 3339 time")
+                return (nil, nil)
+            }
+            return (secret, until)
+        case (nil, _?):
+            reader.fail(reader.value(webhook, "previous_secret_until"), key: "webhook.previous_secret_until", "needs webhook.previous_secret")
+            return (nil, nil)
+        case (_?, nil):
+            reader.fail(reader.value(webhook, "previous_secret"), key: "webhook.previous_secret", "needs webhook.previous_secret_until")
+            return (nil, nil)
+        }
     }
 }

@@ -225,14 +225,17 @@ extension Configuration {
     /// `delivery.max_attempts` (1–100, default 12), `delivery.base_delay_ms` (default
     /// 30,000), `delivery.max_delay_ms` (default 12 h), `delivery.timeout_ms` (default
     /// 15,000), `delivery.poll_interval_ms` (default 1,000), `delivery.lease_ms` (1,000–3,600,000,
-    /// default 60,000; longer than `timeout_ms`).
+    /// default 60,000; longer than `timeout_ms`), `delivery.breaker_failures` (1–1,000, default 5),
+    /// `delivery.breaker_cooldown_ms` (1,000–86,400,000, default 60,000),
+    /// `delivery.retry_after_cap_ms` (1,000–7 days, default 3,600,000).
     private mutating func readDelivery(_ delivery: Yams.Node.Mapping?, reader: inout YAMLReader) {
         if let delivery {
             reader.rejectUnknownKeys(
                 in: delivery,
                 known: [
                     "max_attempts", "base_delay_ms", "max_delay_ms", "timeout_ms", "poll_interval_ms", "lease_ms",
-                    "allow_insecure_loopback", "allowed_networks",
+                    "allow_insecure_loopback", "allowed_networks", "breaker_failures", "breaker_cooldown_ms",
+                    "retry_after_cap_ms",
                 ],
                 path: "delivery")
         }
@@ -249,6 +252,13 @@ extension Configuration {
             // A lease that ends while its send may still be under way lets a second replica
             // send the same delivery while the first still waits for the answer.
             reader.fail(reader.value(delivery, "lease_ms"), key: "delivery.lease_ms", "must be longer than delivery.timeout_ms")
+        }
+        circuitBreaker.failures = reader.int(delivery, "breaker_failures", path: "delivery", range: 1...1000) ?? circuitBreaker.failures
+        if let ms = reader.int(delivery, "breaker_cooldown_ms", path: "delivery", range: 1_000...day) {
+            circuitBreaker.cooldown = .milliseconds(ms)
+        }
+        if let ms = reader.int(delivery, "retry_after_cap_ms", path: "delivery", range: 1_000...(7 * day)) {
+            retryAfterCap = .milliseconds(ms)
         }
         allowInsecureLoopback = reader.bool(delivery, "allow_insecure_loopback", path: "delivery") ?? allowInsecureLoopback
         for (text, node) in reader.strings(delivery, "allowed_networks", path: "delivery") ?? [] {

@@ -56,6 +56,13 @@ public struct Configuration: Sendable {
     /// `delivery.lease_ms`: how long a claimed delivery stays reserved for the replica that
     /// claimed it; if that replica dies, another sends it once the lease runs out. Default 60 s.
     public var deliveryLease: Duration = .seconds(60)
+    /// `delivery.breaker_failures` (default 5) and `delivery.breaker_cooldown_ms` (default
+    /// 60,000): failed attempts in a row that open an endpoint's circuit breaker, and how long
+    /// it stays open before one probe.
+    public var circuitBreaker = CircuitBreaker()
+    /// `delivery.retry_after_cap_ms`: the longest wait a receiver's `Retry-After` imposes.
+    /// Default 1 h.
+    public var retryAfterCap: Duration = .seconds(3600)
     /// `http.idle_timeout_ms` (60,000), `http.header_timeout_ms` (10,000),
     /// `http.body_min_bytes_per_second` (8,192): when a slow or idle connection is closed.
     public var connectionTimeouts: ConnectionTimeouts

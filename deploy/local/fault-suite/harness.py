@@ -180,8 +180,10 @@ class Gateway:
             with open(os.path.join(agreements, f"{name}.yaml"), "w") as f:
                 f.write(AGREEMENT.format(id=f"fault-to-{name}", consumer=f"police-{name}", url=url, secret=self.secret,
                                          pseudonym_key=base64.b64encode(secrets.token_bytes(32)).decode()))
+        # The suite checks each delivery's own retry rules, so the endpoint circuit breaker (tested
+        # by WebhookEndpointHealthTests) is set not to open.
         delivery = {"allowed_networks": "[127.0.0.0/8]", "base_delay_ms": 400, "max_delay_ms": 4000, "max_attempts": 4, "timeout_ms": 1000,
-                    "poll_interval_ms": 200, **(delivery or {})}
+                    "poll_interval_ms": 200, "breaker_failures": 1000, **(delivery or {})}
         http = {"header_timeout_ms": 2000, "idle_timeout_ms": 60000, **(http or {})}
         with open(self.config, "w") as f:
             f.write(f"listen: 127.0.0.1:{self.port}\ndata_dir: data\ndatabase_url: {cluster.url}\n"
