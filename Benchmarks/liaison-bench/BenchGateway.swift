@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import LiaisonServer
 import LiaisonStore
 import Logging
@@ -16,6 +17,13 @@ enum BenchGateway {
         defer { try? FileManager.default.removeItem(at: directory) }
         var configuration = Configuration(dataDirectory: directory)
         configuration.databaseURL = ProcessInfo.processInfo.environment["LIAISON_DATABASE_URL"]
+        if configuration.databaseURL != nil {
+            // An external database needs its keys configured; the bench's data is thrown away, so fresh ones do.
+            let fresh = { Secret(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) }) }
+            configuration.vaultKeys = [configuration.vaultCurrentKey: fresh()]
+            configuration.vaultLookupKey = fresh()
+            configuration.receiptSigningKey = fresh()
+        }
         let gateway = Gateway(configuration: configuration, environment: [:], logger: logger)
         try await gateway.withStore(requireCurrentSchema: false) { store, migrator in
             _ = try await migrator.migrate()
