@@ -1,15 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import Hummingbird
-import LiaisonCore
-import LiaisonDelivery
-import LiaisonIntake
-import LiaisonServer
 import LiaisonStore
 import Logging
 import NIOCore
 import PostgresNIO
-import ServiceLifecycle
 
 /// `liaison-bench intake`: the gateway in this process, on a real PostgreSQL (a throwaway
 /// embedded cluster, or `LIAISON_DATABASE_URL`), fed over loopback HTTP: STIX bundles of
