@@ -1,15 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import Hummingbird
-import LiaisonCore
-import LiaisonDelivery
-import LiaisonIntake
-import LiaisonServer
 import LiaisonStore
 import Logging
 import NIOCore
 import PostgresNIO
-import ServiceLifecycle
 
 /// `liaison-bench intake`: the gateway in this process, on a real PostgreSQL (a throwaway
 /// embedded cluster, or `LIAISON_DATABASE_URL`), fed over loopback HTTP: STIX bundles of
@@ -26,42 +20,10 @@ struct IntakeBenchmark {
 
     func run() async throws {
         try await BenchGateway.withStore { _, store, migrator in
-            try await measure(store: store, migrator: migrator, logger: BenchGateway.logger)
-        }
-    }
-
-    private func measure(store: PostgresIncidentStore, migrator: Migrator, logger: Logger) async throws {
-        let key = try await store.createAPIKey(organisation: "bench-cert", role: .producer).key
-        _ = try await store.createAPIKey(organisation: "bench-police", role: .consumer, person: "Test Person").key
-        let agreement = Agreement(
-            id: "bench-cert-to-bench-police", producer: "bench-cert", consumer: "bench-police",
-            match: .init(taxonomies: Set(RSIT.types.keys), maxTLP: .red), fields: Set(IncidentField.allCases),
-            personalData: [.email: .pseudonymise, .ipv4: .mask], pseudonymKey: Secret(bytes: Array(repeating: 7, count: 32)),
-            webhook: nil)
-        try await AgreementRecords(store: store, governance: AgreementGovernance())
-            .apply([agreement], approve: true, source: AuditActor(organisation: "gateway", person: "bench"))
-        let registry = AgreementRegistry()
-        try await registry.refresh(from: store)
-        let dependencies = GatewayDependencies(
-            store: store, migrator: migrator, agreements: registry,
-            parser: EventBatchParser(), stixReader: STIXBundleReader(defaultTLP: .amber), maxBodyBytes: 256 << 20)
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        let server = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            do {
-                try await phases(http, base: "http://127.0.0.1:\(port)", key: key, client: store.client, logger: logger)
-            } catch {
-                await server.triggerGracefulShutdown()
-                throw error
+            try await BenchServer.run(store: store, migrator: migrator) { server in
+                try await phases(server.http, base: server.base, key: server.producerKey, client: store.client, logger: server.logger)
             }
-            await server.triggerGracefulShutdown()
         }
-        try await http.shutdown()
     }
 
     private func phases(_ http: HTTPClient, base: String, key: String, client: PostgresClient, logger: Logger) async throws {
@@ -93,8 +55,7 @@ struct IntakeBenchmark {
 
         func print(label: String, unit: String) {
             guard !latencies.isEmpty else { return }
-            let sorted = latencies.sorted()
-            func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+            func percentile(_ p: Double) -> Double { BenchFigures.percentile(latencies, p) }
             Swift.print("\(label): " + String(
                 format: "%.0f \(unit)/s; request latency p50 %.0f ms, p99 %.0f ms", rate, percentile(0.5) * 1000,
                 percentile(0.99) * 1000))

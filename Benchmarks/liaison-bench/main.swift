@@ -18,6 +18,9 @@ import LiaisonCorpus
 ///   liaison-bench stix [--count N] [--repeats N]      STIX bundle reader objects/s on a synthetic bundle (10,000 objects)
 ///   liaison-bench json [--repeats N]                  strict JSON parser MB/s on a 10,000-event NDJSON body
 ///   liaison-bench ledger [--entries N]                ledger sealing and `audit verify` rates on N entries (1,000,000)
+///   liaison-bench deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N]
+///                                                     webhook deliveries/s to a loopback receiver, enqueue→2xx p50/p99
+///   liaison-bench taxii [--objects N] [--repeats N]   TAXII object pages of 1,000 over loopback HTTP: pages/s, p50/p99
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -46,6 +49,13 @@ case "json":
     jsonBenchmark(repeats: option("--repeats", 5))
 case "ledger":
     try await LedgerBenchmark(entries: option("--entries", 1_000_000)).run()
+case "deliveries":
+    try await DeliveryBenchmark(
+        count: option("--count", 10_000), rate: option("--rate", 1_000), batch: option("--batch", 100),
+        pollMilliseconds: option("--poll-ms", 1_000), workerBatch: option("--worker-batch", 32)
+    ).run()
+case "taxii":
+    try await TAXIIBenchmark(objects: option("--objects", 20_000), repeats: option("--repeats", 5)).run()
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""
@@ -74,6 +84,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N]")
+    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
     exit(2)
 }
