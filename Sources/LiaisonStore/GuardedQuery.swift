@@ -32,18 +32,37 @@ extension PostgresConnection {
                     outcome.finish(.failure(error))
                 }
             }
-            self.eventLoop.execute {
-                self.eventLoop.scheduleRepeatedTask(initialDelay: Self.closedPollInterval, delay: Self.closedPollInterval) { poll in
-                    if outcome.isFinished {
-                        poll.cancel()
-                    } else if self.isClosed {
-                        poll.cancel()
-                        statement.cancel()
-                        outcome.finish(.failure(StoreError.databaseUnavailable))
-                    }
+            self.eventLoop.scheduleRepeatedTask(initialDelay: Self.closedPollInterval, delay: Self.closedPollInterval) { poll in
+                if outcome.isFinished {
+                    poll.cancel()
+                } else if self.isClosed {
+                    poll.cancel()
+                    statement.cancel()
+                    outcome.finish(.failure(StoreError.databaseUnavailable))
                 }
             }
         }
+    }
+}
+
+extension PostgresConnection {
+    /// BEGIN, `body`, COMMIT on this connection, every statement guarded (see `guardedQuery`).
+    /// After a failure it rolls back only while the connection is open: a ROLLBACK sent on a
+    /// closed connection would never be answered, and PostgreSQL ends the transaction itself
+    /// when its connection goes. The error thrown is the one that failed the transaction.
+    func guardedTransaction<T>(
+        logger: Logger, isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> sending T
+    ) async throws -> sending T {
+        try await guardedQuery("BEGIN", logger: logger)
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            if !isClosed { _ = try? await guardedQuery("ROLLBACK", logger: logger) }
+            throw error
+        }
+        try await guardedQuery("COMMIT", logger: logger)
+        return value
     }
 }
 
@@ -97,11 +116,9 @@ extension PostgresIncidentStore {
         _ query: PostgresQuery, logger: Logger, on connection: PostgresConnection? = nil,
         file: String = #fileID, line: Int = #line
     ) async throws -> FetchedRows {
-        if let connection {
-            return FetchedRows(rows: try await connection.guardedQuery(query, logger: logger, file: file, line: line).collect())
+        guard let connection else {
+            return try await client.withConnection { try await fetch(query, logger: logger, on: $0, file: file, line: line) }
         }
-        return try await client.withConnection { connection in
-            FetchedRows(rows: try await connection.guardedQuery(query, logger: logger, file: file, line: line).collect())
-        }
+        return FetchedRows(rows: try await connection.guardedQuery(query, logger: logger, file: file, line: line).collect())
     }
 }

@@ -98,15 +98,13 @@ public struct Migrator: Sendable {
 
     /// Runs `body` in one transaction on `connection` holding the schema's migration lock
     /// (`pg_advisory_xact_lock`, released by the commit or rollback).
-    private func locked<T>(on connection: PostgresConnection, _ body: () async throws -> T) async throws -> T {
-        _ = try await connection.guardedQuery("BEGIN", logger: logger)
+    private func locked<T>(on connection: PostgresConnection, _ body: () async throws -> sending T) async throws -> sending T {
         do {
-            _ = try await connection.guardedQuery("SELECT pg_advisory_xact_lock(\(Self.lockKey(schema)))", logger: logger)
-            let result = try await body()
-            _ = try await connection.guardedQuery("COMMIT", logger: logger)
-            return result
+            return try await connection.guardedTransaction(logger: logger) { connection in
+                _ = try await connection.guardedQuery("SELECT pg_advisory_xact_lock(\(Self.lockKey(schema)))", logger: logger)
+                return try await body()
+            }
         } catch {
-            _ = try? await connection.guardedQuery("ROLLBACK", logger: logger)
             throw StoreError.classify(error)
         }
     }

@@ -42,14 +42,14 @@ extension PostgresIncidentStore {
             """)
     }
 
-    /// One feedback by id.
-    public func feedback(id: UUID) async throws -> Feedback? {
-        try await feedback(
+    /// Feedback by id, in one statement.
+    public func feedback(ids: [UUID]) async throws -> [UUID: Feedback] {
+        let found = try await feedback(
             """
             SELECT seq, id, incident_id, incident_version, producer, consumer, agreement_id, delivery_id, status, detail, created_at
-            FROM feedback WHERE id = \(id)
-            """
-        ).first?.feedback
+            FROM feedback WHERE id = ANY(\(ids)::uuid[])
+            """)
+        return Dictionary(found.map { ($0.feedback.id, $0.feedback) }) { first, _ in first }
     }
 
     private func feedback(_ query: PostgresQuery) async throws -> [(sequence: Int64, feedback: Feedback)] {

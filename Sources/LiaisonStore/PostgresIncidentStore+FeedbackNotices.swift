@@ -26,12 +26,11 @@ extension PostgresIncidentStore {
             """, logger: logger)
         var claimed: [(UUID, Int)] = []
         for try await row in rows.decode((UUID, Int).self) { claimed.append(row) }
-        var notices: [FeedbackNotice] = []
-        for (id, attempts) in claimed {
-            guard let feedback = try await feedback(id: id) else { throw StoreError.undecodableRow(table: "feedback", key: id.uuidString) }
-            notices.append(FeedbackNotice(feedback: feedback, attempts: attempts))
+        let stored = try await feedback(ids: claimed.map(\.0))
+        return try claimed.map { id, attempts in
+            guard let feedback = stored[id] else { throw StoreError.undecodableRow(table: "feedback", key: id.uuidString) }
+            return FeedbackNotice(feedback: feedback, attempts: attempts)
         }
-        return notices
     }
 
     /// Records what became of one attempt to send a feedback notice.

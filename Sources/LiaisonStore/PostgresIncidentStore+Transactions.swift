@@ -15,7 +15,7 @@ extension PostgresIncidentStore {
         while true {
             do {
                 return try await client.withConnection(isolation: isolation) { connection in
-                    try await transaction(on: connection, isolation: isolation, body)
+                    try await connection.guardedTransaction(logger: logger, isolation: isolation, body)
                 }
             } catch where StoreError.isRetryable(error) && attempt < attempts {
                 logger.notice("transaction retried", metadata: ["attempt": "\(attempt)"])
@@ -25,25 +25,5 @@ extension PostgresIncidentStore {
                 throw StoreError.classify(error)
             }
         }
-    }
-
-    /// BEGIN, `body`, COMMIT on one connection, every statement guarded (see `guardedQuery`).
-    /// After a failure it rolls back only while the connection is open: a ROLLBACK sent on a
-    /// closed connection would never be answered, and PostgreSQL ends the transaction itself
-    /// when its connection goes. The error thrown is the one that failed the transaction.
-    private func transaction<T>(
-        on connection: PostgresConnection, isolation: isolated (any Actor)?,
-        _ body: (PostgresConnection) async throws -> sending T
-    ) async throws -> sending T {
-        try await connection.guardedQuery("BEGIN", logger: logger)
-        let value: T
-        do {
-            value = try await body(connection)
-        } catch {
-            if !connection.isClosed { _ = try? await connection.guardedQuery("ROLLBACK", logger: logger) }
-            throw error
-        }
-        try await connection.guardedQuery("COMMIT", logger: logger)
-        return value
     }
 }
