@@ -108,6 +108,12 @@ struct FetchedRows: AsyncSequence, Sendable {
 }
 
 extension PostgresIncidentStore {
+    /// How many leases a statement or transaction takes before a closed connection counts as
+    /// the database being unavailable.
+    static let leaseAttempts = 3
+    /// The pause before leasing again, for the pool to learn of the close.
+    static let closedLeasePause = Duration.milliseconds(20)
+
     /// Runs one statement, guarded as ``PostgresConnection/guardedQuery(_:logger:file:line:)``,
     /// on `connection` or else on a connection of its own from the pool, and reads all its rows.
     /// For statements whose answers are small; a long result streams from `guardedQuery`.
@@ -117,6 +123,15 @@ extension PostgresIncidentStore {
         file: String = #fileID, line: Int = #line
     ) async throws -> FetchedRows {
         guard let connection else {
+            // The pool can hand out a connection the server has just closed (it learns of the
+            // close a moment later): such a lease is given back and another taken.
+            for _ in 1..<Self.leaseAttempts {
+                let rows = try await client.withConnection { connection -> FetchedRows? in
+                    connection.isClosed ? nil : try await fetch(query, logger: logger, on: connection, file: file, line: line)
+                }
+                if let rows { return rows }
+                try await Task.sleep(for: Self.closedLeasePause)
+            }
             return try await client.withConnection { try await fetch(query, logger: logger, on: $0, file: file, line: line) }
         }
         return FetchedRows(rows: try await connection.guardedQuery(query, logger: logger, file: file, line: line).collect())

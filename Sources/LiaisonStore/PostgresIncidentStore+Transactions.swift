@@ -11,12 +11,18 @@ extension PostgresIncidentStore {
         attempts: Int = 3, isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending T
     ) async throws -> sending T {
-        var attempt = 1
+        var attempt = 1, closedLeases = 0
         while true {
             do {
                 return try await client.withConnection(isolation: isolation) { connection in
-                    try await connection.guardedTransaction(logger: logger, isolation: isolation, body)
+                    // A connection the server has just closed, leased before the pool learnt of it.
+                    guard !connection.isClosed else { throw ClosedLease() }
+                    return try await connection.guardedTransaction(logger: logger, isolation: isolation, body)
                 }
+            } catch is ClosedLease {
+                guard closedLeases < Self.leaseAttempts - 1 else { throw StoreError.databaseUnavailable }
+                closedLeases += 1
+                try await Task.sleep(for: Self.closedLeasePause)
             } catch where StoreError.isRetryable(error) && attempt < attempts {
                 logger.notice("transaction retried", metadata: ["attempt": "\(attempt)"])
                 attempt += 1
@@ -27,3 +33,6 @@ extension PostgresIncidentStore {
         }
     }
 }
+
+/// A lease of a connection that had already closed: taken again, not counted as an attempt.
+private struct ClosedLease: Error {}
