@@ -105,7 +105,11 @@ import Testing
                     #expect(whileOpen <= 4 + 3, "attempts while the breaker was open: \(whileOpen)")
                     let states = try await Self.states(db)
                     #expect(states.allSatisfy { $0.status == "pending" })
-                    #expect(states.map(\.attempts).reduce(0, +) == whileOpen, "held claims were counted as attempts")
+                    // Held claims (one every poll, about a hundred in these 2.5 s) must not count. An
+                    // attempt the receiver never saw (a send timed out on a loaded machine) does, so
+                    // the sum may exceed what the receiver counted by a few, never by the held claims.
+                    let attempts = states.map(\.attempts).reduce(0, +)
+                    #expect(attempts >= whileOpen && attempts <= whileOpen + 8, "held claims were counted as attempts: \(attempts) against \(whileOpen) received")
                     #expect(states.contains { $0.lastError == "circuit-open" })
                     let endpoint = try #require(try await db.store.webhookEndpoints(party: nil).first)
                     #expect(endpoint.consecutiveFailures >= 2 && endpoint.openUntil != nil)
