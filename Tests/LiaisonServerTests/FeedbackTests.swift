@@ -63,6 +63,10 @@ import Testing
             #expect(detail.contains("[[pd:email:") && detail.contains("[[pd:phone:"))
             let entries = try await world.audit().filter { $0.action == "feedback" }
             #expect(entries.count == 2 && entries.first?.details.lowercased().contains(feedbackID.lowercased()) == true)
+            // Each page the producer read that held feedback is a ledger entry naming what was read; the empty third page is not.
+            let reads = try await world.audit().filter { $0.action == "feedback-read" }
+            #expect(reads.count == 2)
+            #expect(reads.first?.details.lowercased().contains(feedbackID.lowercased()) == true)
             let everything = answers + [String(decoding: notice.body, as: UTF8.self), detail] + entries.map(\.details)
             for value in [FeedbackWorld.contactEmail, "765 4321", "7654321", "ana.kovacevic"] {
                 #expect(!everything.contains { $0.contains(value) }, "\(value) leaked")

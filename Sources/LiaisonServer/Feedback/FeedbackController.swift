@@ -10,7 +10,8 @@ import LiaisonStore
 /// text is protected as intake protects free text (``IncidentProtector/protect(text:field:makeTokenID:)``):
 /// personal values go to the vault, tokens are stored. `GET /v1/feedback?cursor=&limit=`
 /// (producer): the feedback on the producer's own incidents in the order it came, by opaque
-/// cursor, each personal value shown as its kind (`[email]`), never as the value.
+/// cursor, each personal value shown as its kind (`[email]`), never as the value; a page that
+/// holds any is a ledger entry (`feedback-read`: the feedback ids, the reader).
 struct FeedbackController {
     let store: PostgresIncidentStore
     let renderer: DisclosureRenderer
@@ -58,6 +59,12 @@ struct FeedbackController {
             after = position
         }
         let found = try await store.feedback(producer: producer.organisation, after: after, limit: try AdminRequest.limit(request))
+        if !found.isEmpty {
+            // Reading feedback is accountable like sending it: which answers, read by whom.
+            try await store.audit(
+                by: producer.actor, action: "feedback-read", subject: "organisation:\(producer.organisation)",
+                details: ["feedback": found.map(\.feedback.id.uuidString), "count": found.count])
+        }
         let next = try cursors.cursor(after: found.last?.sequence ?? after, consumer: producer.organisation)
         return try JSONResponse.make(.ok, Page(feedback: found.map { FeedbackView($0.feedback) }, nextCursor: next))
     }
