@@ -46,4 +46,26 @@ import Testing
             #expect(!message.contains("PRIVATE KEY"))
         }
     }
+
+    @Test("keys create --client-certificate binds a key to the certificate's SHA-256, prints no key, and refuses a second binding or a bad file")
+    func bindCertificate() async throws {
+        let certificates = try TestCertificates.make()
+        defer { certificates.remove() }
+        let fingerprint = try certificates.fingerprintSHA256(of: certificates.clientCertificatePath)
+        try await TestDatabase.withSchema { (db) async throws in
+            let arguments = ["keys", "create", "--org", "demo-police", "--role", "consumer", "--person", "Duty officer", "--client-certificate"]
+            let bound = try await BuiltBinary.run(arguments + [certificates.clientCertificatePath], environment: db.gatewayEnvironment)
+            #expect(bound.status == 0, "\(bound.stderr)")
+            #expect(bound.stdout.contains("bound to client certificate sha256 \(fingerprint)"))
+            #expect(!bound.stdout.contains("lsn_"))
+            #expect(try await db.store.principal(forClientCertificate: fingerprint)?.organisation == "demo-police")
+            let listed = try await BuiltBinary.run(["keys", "list"], environment: db.gatewayEnvironment)
+            #expect(listed.stdout.contains("certificate \(fingerprint)"))
+            let again = try await BuiltBinary.run(arguments + [certificates.clientCertificatePath], environment: db.gatewayEnvironment)
+            #expect(again.status == 65 && again.stderr.contains("already"), "\(again.stderr)")
+            let bad = try await BuiltBinary.run(arguments + [certificates.clientKeyPath], environment: db.gatewayEnvironment)
+            #expect(bad.status == 65 && bad.stderr.contains("--client-certificate"), "\(bad.stderr)")
+            #expect(!bad.stderr.contains("PRIVATE KEY"))
+        }
+    }
 }
