@@ -44,7 +44,7 @@ struct BenchServer: Sendable {
             store: store, migrator: migrator, agreements: registry,
             parser: EventBatchParser(), stixReader: STIXBundleReader(defaultTLP: .amber), maxBodyBytes: 256 << 20)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
+        let app = try buildApplication(dependencies, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         let server = ServiceGroup(configuration: .init(services: [app] + extra(registry), logger: logger))
         try await withThrowingTaskGroup(of: Void.self) { group in

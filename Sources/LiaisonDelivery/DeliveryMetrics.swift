@@ -34,7 +34,7 @@ public struct DeliveryMetrics: Sendable {
     }
 
     /// A failed attempt, by class: `http-4xx`, `http-5xx`, `http-429`, `http-410`, `timeout`,
-    /// `connect-failed` or `other`.
+    /// `connect-failed`, `tls` (any `tls-…` reason) or `other`.
     func failed(consumer: String, reason: String) {
         Counter(
             label: "liaison_delivery_failures_total", dimensions: [("consumer", consumer), ("class", Self.failureClass(reason))],
@@ -62,6 +62,7 @@ public struct DeliveryMetrics: Sendable {
     static func failureClass(_ reason: String) -> String {
         switch reason {
         case "timeout", "connect-failed", "http-429", "http-410": return reason
+        case _ where reason.hasPrefix("tls-"): return "tls"
         default:
             guard reason.hasPrefix("http-"), let status = Int(reason.dropFirst(5)) else { return "other" }
             switch status {

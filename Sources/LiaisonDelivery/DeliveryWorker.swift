@@ -114,7 +114,8 @@ public struct DeliveryWorker: Service {
             let now = Date()
             let outcome = await sender.send(
                 body: body, to: webhook.url, messageID: "msg_\(job.id.uuidString.lowercased())", secrets: webhook.secrets(at: now),
-                v1aKey: webhook.v1a ? store.signer.webhookKey(agreement: shown.agreement.id) : nil, now: now, contentType: contentType)
+                v1aKey: webhook.v1a ? store.signer.webhookKey(agreement: shown.agreement.id) : nil, now: now, contentType: contentType,
+                tls: webhook.tls)
             switch outcome {
             case .delivered(let status):
                 let waited = try await store.markDelivered(

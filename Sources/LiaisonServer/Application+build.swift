@@ -1,10 +1,13 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import LiaisonCore
 import LiaisonDelivery
 import LiaisonIntake
 import LiaisonMail
 import LiaisonStore
 import Logging
+import NIOSSL
 
 /// What the HTTP layer needs, built once by ``Gateway`` (or by a test).
 public struct GatewayDependencies: Sendable {
@@ -33,6 +36,10 @@ public struct GatewayDependencies: Sendable {
     public var metricsSettings: MetricsSettings
     /// `public_report.*`: the public reporting form at `/report/`; off by default.
     public var publicReport: PublicReportSettings
+    /// Whether a request without an `Authorization` header may authenticate by its TLS client
+    /// certificate: true when `serve` listens with TLS and `tls.client_ca`. Default false, and
+    /// the connection is never asked for one.
+    public var clientCertificateAuthentication = false
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
@@ -81,7 +88,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         store: dependencies.store, agreements: dependencies.agreements, protector: dependencies.protector, metrics: dependencies.metrics)
     let renderer = DisclosureRenderer(store: dependencies.store, agreements: dependencies.agreements)
     let json = dependencies.parser.json
-    let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store))
+    let v1 = router.group("v1").add(middleware: APIKeyAuthenticator(store: dependencies.store, clientCertificates: dependencies.clientCertificateAuthentication))
     EventsIntakeController(pipeline: pipeline, parser: dependencies.parser, maxBodyBytes: dependencies.maxBodyBytes).addRoutes(to: v1)
     STIXIntakeController(pipeline: pipeline, reader: dependencies.stixReader, json: json, maxBodyBytes: dependencies.maxBodyBytes)
         .addRoutes(to: v1)
@@ -126,7 +133,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
             perAddressPerHour: dependencies.publicReport.perAddressPerHour, perMinute: dependencies.publicReport.perMinute)
     ).addRoutes(to: router)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
-        .add(middleware: APIKeyAuthenticator(store: dependencies.store))
+        .add(middleware: APIKeyAuthenticator(store: dependencies.store, clientCertificates: dependencies.clientCertificateAuthentication))
     TAXIIController(
         pipeline: pipeline, reader: dependencies.stixReader, json: json, collections: TAXIICollections(agreements: dependencies.agreements),
         collectionReader: TAXIICollectionReader(
@@ -149,18 +156,20 @@ public func buildMetricsRouter(_ dependencies: GatewayDependencies) -> Router<Li
     return router
 }
 
-/// The HTTP application on `host:port`. `onServerRunning` receives the bound port
-/// (useful with port 0).
+/// The HTTP application on `host:port`, HTTPS with `tls` (``ServerTLSSettings``'s
+/// configuration: then a plain-HTTP request on the port fails its handshake and is closed).
+/// `onServerRunning` receives the bound port (useful with port 0).
 public func buildApplication(
-    _ dependencies: GatewayDependencies, host: String, port: Int, timeouts: ConnectionTimeouts = .init(), logger: Logger,
-    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-    Application(
+    _ dependencies: GatewayDependencies, host: String, port: Int, timeouts: ConnectionTimeouts = .init(), tls: TLSConfiguration? = nil,
+    logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let http = HTTPServerBuilder.http1(
+        configuration: .init(additionalChannelHandlers: [
+            MalformedRequestAnswerer(), ConnectionCloseHandler(), ConnectionTimeoutHandler(timeouts: timeouts),
+        ]))
+    return Application(
         router: buildRouter(dependencies),
-        server: .http1(
-            configuration: .init(additionalChannelHandlers: [
-                MalformedRequestAnswerer(), ConnectionCloseHandler(), ConnectionTimeoutHandler(timeouts: timeouts),
-            ])),
+        server: try tls.map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
         configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)

@@ -194,7 +194,7 @@ public struct Gateway: Sendable {
                     metadata: ["files": "\(loaded.count)", "changed": "\(changed.count)", "in_force": "\(agreements.book.all.count)"])
                 let metrics = GatewayMetrics()
                 metrics.databasePool(maximumConnections: database.client.options.maximumConnections)
-                let dependencies = GatewayDependencies(
+                var dependencies = GatewayDependencies(
                     store: store, migrator: migrator, agreements: agreements, governance: configuration.governance,
                     parser: EventBatchParser(limits: configuration.intakeLimits, defaultTLP: configuration.defaultTLP),
                     stixReader: STIXBundleReader(limits: configuration.stixLimits, defaultTLP: configuration.defaultTLP),
@@ -203,6 +203,7 @@ public struct Gateway: Sendable {
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
                     reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys),
                     metrics: metrics, metricsSettings: configuration.metrics, publicReport: configuration.publicReport)
+                dependencies.clientCertificateAuthentication = configuration.tls?.clientCA != nil
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(
                         httpClient: httpClient, timeout: configuration.deliveryTimeout, destinations: configuration.webhookDestinations),
@@ -215,9 +216,9 @@ public struct Gateway: Sendable {
                     webhooks: configuration.reidentificationNotify, schedule: configuration.retrySchedule,
                     pollInterval: configuration.deliveryPollInterval, logger: logger)
                 let feedbackNotifier = FeedbackNotifier(alongside: notifier)
-                let app = buildApplication(
+                let app = try buildApplication(
                     dependencies, host: configuration.host, port: configuration.port, timeouts: configuration.connectionTimeouts,
-                    logger: logger,
+                    tls: try configuration.tls?.serverConfiguration(), logger: logger,
                     onServerRunning: onServerRunning)
                 let services = ServiceGroup(
                     configuration: .init(

@@ -1,8 +1,11 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import LiaisonCore
+import LiaisonDelivery
 import LiaisonServer
 import LiaisonStore
+import NIOSSL
 
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +36,13 @@ struct Keys: AsyncParsableCommand {
         @Option(help: "When the key stops working: an RFC 3339 time or a date (YYYY-MM-DD, midnight UTC).")
         var expires: String?
 
+        @Option(
+            help: """
+                Bind the key to this client certificate (PEM file; its SHA-256 is kept, not the file): \
+                a request on the TLS listener presenting it acts as the key. No key is printed.
+                """)
+        var clientCertificate: String?
+
         func validate() throws {
             guard Identifier.isValid(org) else {
                 throw ValidationError("--org must be 1–63 lower-case letters, digits, '.', '_' or '-'.")
@@ -50,6 +60,14 @@ struct Keys: AsyncParsableCommand {
             }
         }
 
+        /// SHA-256 (lower-case hex) of the DER of the first certificate in a PEM file.
+        static func fingerprint(ofCertificateAt path: String) throws -> String {
+            guard let leaf = try? WebhookTLSMaterial.certificates(at: path, member: "client-certificate").first,
+                let der = try? leaf.toDERBytes()
+            else { throw ExitFailure.data("--client-certificate is not a readable PEM certificate (at most 1 MiB)") }
+            return SHA256.hash(data: der).hexString
+        }
+
         static func date(_ text: String) -> Date? {
             RFC3339.date(from: text) ?? RFC3339.date(from: text + "T00:00:00Z")
         }
@@ -59,11 +77,21 @@ struct Keys: AsyncParsableCommand {
                 let (org, role) = (org, APIRole(rawValue: role)!)
                 let person = person?.trimmingCharacters(in: .whitespaces)
                 let expiresAt = expires.flatMap(Self.date)
-                let key = try await gateway(options).withStore { store, _ in
-                    try await store.createAPIKey(
-                        organisation: org, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt).key
+                let certificate = try clientCertificate.map(Self.fingerprint(ofCertificateAt:))
+                let created = try await gateway(options).withStore { store, _ in
+                    do {
+                        return try await store.createAPIKey(
+                            organisation: org, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt,
+                            clientCertificateSHA256: certificate)
+                    } catch StoreError.uniqueViolation(let constraint) where constraint == "api_keys_client_certificate" {
+                        throw ExitFailure.data("a live key is bound to this client certificate already; revoke it first")
+                    }
                 }
-                print(key)
+                if let certificate {
+                    print("\(created.id.uuidString.lowercased()) bound to client certificate sha256 \(certificate)")
+                } else {
+                    print(created.key)
+                }
             }
         }
     }
@@ -83,6 +111,7 @@ struct Keys: AsyncParsableCommand {
                 for key in keys {
                     var line = "\(key.id.uuidString.lowercased())  \(key.organisation)  \(key.role.rawValue)  \(key.person ?? "-")"
                     if let expires = key.expiresAt { line += "  expires \(RFC3339.string(from: expires))" }
+                    if let certificate = key.clientCertificateSHA256 { line += "  certificate \(certificate)" }
                     if let revoked = key.revokedAt { line += "  revoked \(RFC3339.string(from: revoked))" }
                     print(line)
                 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOSSL
 import LiaisonServer
 import LiaisonTestSupport
 import Testing
@@ -8,11 +9,12 @@ import Testing
 /// tests that need a real socket.
 enum LiveGateway {
     static func run(
-        _ dependencies: GatewayDependencies, timeouts: ConnectionTimeouts = .init(), logger: Logger = TestDatabase.logger,
+        _ dependencies: GatewayDependencies, timeouts: ConnectionTimeouts = .init(), tls: TLSConfiguration? = nil,
+        logger: Logger = TestDatabase.logger,
         _ body: @escaping @Sendable (_ port: Int) async throws -> Void
     ) async throws {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(dependencies, host: "127.0.0.1", port: 0, timeouts: timeouts, logger: logger) {
+        let app = try buildApplication(dependencies, host: "127.0.0.1", port: 0, timeouts: timeouts, tls: tls, logger: logger) {
             continuation.yield($0)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

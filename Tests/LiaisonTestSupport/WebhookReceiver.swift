@@ -1,10 +1,14 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import LiaisonCore
+import NIOSSL
 import Synchronization
 
 /// A real HTTP receiver on an ephemeral loopback port that records every webhook it
-/// gets and answers with the statuses it is told to, in order (then `fallback`).
+/// gets and answers with the statuses it is told to, in order (then `fallback`). With `tls` it
+/// speaks HTTPS only (and asks for a client certificate if that configuration does).
 public final class WebhookReceiver: Sendable {
     public struct Delivery: Sendable {
         public var headers: [String: String]
@@ -16,10 +20,14 @@ public final class WebhookReceiver: Sendable {
     private let delay: Duration
     /// The `Retry-After` (seconds) sent with every answer that is not a 2xx, if any.
     private let retryAfter: Int?
+    private let tls: TLSConfiguration?
 
-    public init(script: [Int] = [], fallback: Int = 204, delay: Duration = .zero, retryAfter: Int? = nil) {
+    public init(
+        script: [Int] = [], fallback: Int = 204, delay: Duration = .zero, retryAfter: Int? = nil, tls: TLSConfiguration? = nil
+    ) {
         self.delay = delay
         self.retryAfter = retryAfter
+        self.tls = tls
         state.withLock { $0 = ([], script, fallback) }
     }
 
@@ -49,7 +57,8 @@ public final class WebhookReceiver: Sendable {
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            router: router, server: try tls.map { try HTTPServerBuilder.tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: TestDatabase.logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -64,7 +73,7 @@ public final class WebhookReceiver: Sendable {
                 try await group.waitForAll()
                 throw CancellationError()
             }
-            let result = try await body("http://127.0.0.1:\(port)/webhook")
+            let result = try await body("\(tls == nil ? "http" : "https")://127.0.0.1:\(port)/webhook")
             group.cancelAll()
             return result
         }

@@ -86,6 +86,7 @@ extension Agreement {
                 hook["previous_secret_until"] = .string(RFC3339.string(from: until))
             }
             if webhook.v1a { hook["v1a"] = .bool(true) }
+            if let tls = webhook.tls { hook["tls"] = tls.jsonValue }
             members["webhook"] = .object(hook)
         }
         return .object(members)
@@ -218,7 +219,13 @@ extension Agreement {
                 guard value == .bool(true) else { throw .malformed }
                 v1a = true
             }
-            webhook = Webhook(url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a)
+            var tls: WebhookTLS?
+            if let value = hook["tls"] {
+                guard let read = WebhookTLS(jsonValue: value) else { throw .malformed }
+                tls = read
+            }
+            webhook = Webhook(
+                url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a, tls: tls)
         } else if secrets.webhookSecret != nil {
             throw .secretMismatch
         }

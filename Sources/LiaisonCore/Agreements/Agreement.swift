@@ -114,10 +114,13 @@ public struct Agreement: Sendable, Hashable, Identifiable {
         public var previousSecretUntil: Date?
         /// Adds a `v1a` (Ed25519) signature, verifiable with the agreement's public key.
         public var v1a: Bool
+        /// How the receiver is trusted and how the gateway proves itself to it; nil: the
+        /// system's trust roots and no client certificate.
+        public var tls: WebhookTLS?
 
         public init(
             url: String, secret: Secret, format: PayloadFormat = .json, previousSecret: Secret? = nil, previousSecretUntil: Date? = nil,
-            v1a: Bool = false
+            v1a: Bool = false, tls: WebhookTLS? = nil
         ) {
             self.url = url
             self.secret = secret
@@ -125,6 +128,7 @@ public struct Agreement: Sendable, Hashable, Identifiable {
             self.previousSecret = previousSecret
             self.previousSecretUntil = previousSecretUntil
             self.v1a = v1a
+            self.tls = tls
         }
 
         /// The `v1` secrets that sign at `now`: the current one, and the previous one during

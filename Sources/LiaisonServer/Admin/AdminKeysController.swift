@@ -6,6 +6,9 @@ import LiaisonStore
 /// `/v1/admin/keys`: an admin creates (shown once), lists and revokes the keys of its own
 /// organisation (the operator's admins: of any); auditors list. Admin, auditor and consumer
 /// keys name a person; keys may expire.
+/// A key created with `client_certificate_sha256` is bound to that client certificate and has
+/// no bearer secret: its answer shows no key; the certificate, presented on the TLS listener,
+/// is the credential. It is listed and revoked like any key.
 struct AdminKeysController {
     let store: PostgresIncidentStore
     let governance: AgreementGovernance
@@ -32,7 +35,8 @@ struct AdminKeysController {
     }
 
     struct Created: Codable {
-        var key: String
+        /// Absent for a key bound to a client certificate.
+        var key: String?
         var record: APIKeyRecord
     }
 
@@ -53,12 +57,30 @@ struct AdminKeysController {
             guard let date = RFC3339.date(from: text), date > Date() else { throw AdminRequest.invalid("/expires_at", "must be an RFC 3339 time in the future") }
             expiresAt = date
         }
-        let (key, id) = try await store.createAPIKey(
-            organisation: organisation, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt, by: actor)
+        var certificate: String?
+        if let text = try AdminRequest.string(body, "client_certificate_sha256") {
+            // Accept openssl's `AB:CD:…` form as well as plain hex.
+            let hex = text.replacingOccurrences(of: ":", with: "").lowercased()
+            guard hex.utf8.count == 64, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+                throw AdminRequest.invalid("/client_certificate_sha256", "must be the SHA-256 of the certificate's DER, 64 hex digits")
+            }
+            certificate = hex
+        }
+        let key: String, id: UUID
+        do {
+            (key, id) = try await store.createAPIKey(
+                organisation: organisation, role: role, person: person?.isEmpty == true ? nil : person, expiresAt: expiresAt,
+                clientCertificateSHA256: certificate, by: actor)
+        } catch StoreError.uniqueViolation(let constraint) where constraint == "api_keys_client_certificate" {
+            throw Problem(
+                .conflict, "client-certificate-bound", title: "Certificate already bound",
+                detail: "A live key is bound to this client certificate; revoke it first.")
+        }
         guard let record = try await store.apiKeys(organisation: organisation).first(where: { $0.id == id }) else {
             throw StoreError.undecodableRow(table: "api_keys", key: id.uuidString)
         }
-        return try JSONResponse.make(.created, Created(key: key, record: record), headers: [.cacheControl: "no-store"])
+        return try JSONResponse.make(
+            .created, Created(key: certificate == nil ? key : nil, record: record), headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func revoke(_ request: Request, context: LiaisonRequestContext) async throws -> Response {

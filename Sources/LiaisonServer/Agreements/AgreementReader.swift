@@ -254,7 +254,7 @@ struct AgreementReader {
     private func readWebhook(_ webhook: Node.Mapping?, iep: IEPPolicy?, _ reader: inout YAMLReader) -> Agreement.Webhook? {
         guard let webhook else { return nil }
         reader.rejectUnknownKeys(
-            in: webhook, known: ["url", "secret", "format", "previous_secret", "previous_secret_until", "v1a"], path: "webhook")
+            in: webhook, known: ["url", "secret", "format", "previous_secret", "previous_secret_until", "v1a", "tls"], path: "webhook")
         var format = Agreement.PayloadFormat.json
         if let name = reader.string(webhook, "format", path: "webhook", required: false) {
             if let named = Agreement.PayloadFormat(rawValue: name) {
@@ -280,8 +280,10 @@ struct AgreementReader {
         }
         let v1a = reader.bool(webhook, "v1a", path: "webhook") ?? false
         let (previous, until) = readPreviousSecret(webhook, &reader)
+        let tls = readTLS(webhook, url: url, &reader)
         guard let url else { return nil }
-        return Agreement.Webhook(url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a)
+        return Agreement.Webhook(
+            url: url, secret: secret, format: format, previousSecret: previous, previousSecretUntil: until, v1a: v1a, tls: tls)
     }
 
     /// A rotation's overlap: `previous_secret` (a `whsec_` secret, `env:`/`file:` allowed) signs

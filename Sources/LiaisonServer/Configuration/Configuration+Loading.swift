@@ -21,7 +21,7 @@ extension Configuration {
                     known: [
                         "listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail",
                         "receipts", "delivery", "http", "governance", "ledger", "reidentification", "public_report", "log_level",
-                        "log_format", "metrics",
+                        "log_format", "metrics", "tls",
                     ],
                     path: "")
             }
@@ -66,6 +66,7 @@ extension Configuration {
         }
         configuration.readLogFormat(root, environment: environment, reader: &reader)
         configuration.readMetrics(reader.mapping(root, "metrics", path: ""), environment: environment, reader: &reader)
+        configuration.readTLS(reader.mapping(root, "tls", path: ""), environment: environment, base: path, reader: &reader)
         configuration.readVault(reader.mapping(root, "vault", path: ""), environment: environment, reader: &reader)
         configuration.readProtection(reader.mapping(root, "protection", path: ""), reader: &reader)
         configuration.readIntake(reader.mapping(root, "intake", path: ""), reader: &reader)

@@ -116,6 +116,9 @@ public struct Configuration: Sendable {
     public var logFormat: LogFormat
     /// `metrics.*`: who may read `GET /metrics`; see ``MetricsSettings``.
     public var metrics: MetricsSettings
+    /// `tls.*`: HTTPS on `listen`, and which client certificates it accepts; see
+    /// ``ServerTLSSettings``. Default: none, plain HTTP.
+    public var tls: ServerTLSSettings?
 
     public init(dataDirectory: URL) {
         host = "127.0.0.1"

@@ -6,16 +6,26 @@ import LiaisonStore
 /// Resolves `Authorization: Bearer <key>` to the key's organisation and role. A missing
 /// or unknown key is a 401 problem; routes then check the role (403). HTTP Basic with the
 /// key as the password (any user name) is taken too, for TAXII clients that only speak
-/// Basic.
+/// Basic. A request without an `Authorization` header, on the TLS listener, is taken as the
+/// key bound to the client certificate it presented (`tls.client_ca`), if one is; a request
+/// with the header is decided by the header alone, so a certificate never adds to a key.
 struct APIKeyAuthenticator: RouterMiddleware {
     typealias Context = LiaisonRequestContext
     let store: PostgresIncidentStore
+    /// ``GatewayDependencies/clientCertificateAuthentication``.
+    var clientCertificates = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let key = request.headers[.authorization].flatMap(Self.key(fromAuthorization:)) else {
-            throw Problem.unauthenticated
+        let found: Principal?
+        if let header = request.headers[.authorization] {
+            guard let key = Self.key(fromAuthorization: header) else { throw Problem.unauthenticated }
+            found = try await store.principal(forKey: key)
+        } else if clientCertificates, let certificate = await context.clientCertificateSHA256() {
+            found = try await store.principal(forClientCertificate: certificate)
+        } else {
+            found = nil
         }
-        guard let principal = try await store.principal(forKey: key) else { throw Problem.unauthenticated }
+        guard let principal = found else { throw Problem.unauthenticated }
         var context = context
         context.principal = principal
         context.caller.organisation = principal.organisation

@@ -1,6 +1,8 @@
+import Crypto
 import Hummingbird
 import LiaisonCore
 import NIOCore
+import NIOSSL
 
 /// The request context: Hummingbird's core storage, the caller the API key names, and the
 /// client's address (for the public form's per-address limits; never logged).
@@ -10,12 +12,24 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
     /// The caller's organisation, for the request's log line (see ``RequestCaller``).
     public let caller: RequestCaller
     public var remoteAddress: SocketAddress?
+    /// The connection, to ask its TLS handler for the client's certificate.
+    let channel: any Channel
 
     public init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
         caller = RequestCaller()
         remoteAddress = source.channel.remoteAddress
+        channel = source.channel
+    }
+
+    /// SHA-256 (lower-case hex) of the DER of the client certificate the TLS handshake
+    /// verified against `tls.client_ca`; nil on plain HTTP, or when the client sent none.
+    func clientCertificateSHA256() async -> String? {
+        guard let certificate = try? await channel.nioSSL_peerCertificate().get(),
+            let der = try? certificate.toDERBytes()
+        else { return nil }
+        return SHA256.hash(data: der).hexString
     }
 
     /// The caller, if its key has one of `roles`; otherwise a 401 or 403 problem.
