@@ -14,35 +14,40 @@ public struct VaultHolding: Sendable, Hashable {
     public var retainUntil: Date?
     /// When an erasure deleted it; nil while held.
     public var erasedAt: Date?
+    /// The consumer's feedback whose text held the value (it came with that answer, not with
+    /// the incident); nil for a value of the incident itself.
+    public var feedbackID: UUID?
 }
 
 extension PostgresIncidentStore {
     /// Every vault entry holding `value` as `kind`, and every one an erasure deleted (since
-    /// migration 0013), found by the value's keyed lookup hash as erasure finds them: nothing
+    /// migration 0013), each with the feedback whose text it came from, if any, found by the value's keyed lookup hash as erasure finds them: nothing
     /// is decrypted. Oldest first.
     public func vaultHoldings(kind: PersonalDataKind, value: String) async throws -> [VaultHolding] {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
         let rows = try await fetch(
             """
-            SELECT v.token, v.incident_id, i.producer, v.role, v.created_at, v.retain_until, NULL::timestamptz
+            SELECT v.token, v.incident_id, i.producer, v.role, v.created_at, v.retain_until, NULL::timestamptz,
+                   (SELECT f.id FROM feedback f WHERE f.incident_id = v.incident_id AND strpos(f.detail, v.token) > 0 ORDER BY f.seq LIMIT 1)
             FROM vault_entries v JOIN incidents i ON i.id = v.incident_id
             WHERE v.kind = \(kind.rawValue) AND v.lookup_hash = \(hash)
             UNION ALL
-            SELECT e.token, e.incident_id, i.producer, e.role, e.held_since, NULL::timestamptz, e.erased_at
+            SELECT e.token, e.incident_id, i.producer, e.role, e.held_since, NULL::timestamptz, e.erased_at,
+                   (SELECT f.id FROM feedback f WHERE f.incident_id = e.incident_id AND strpos(f.detail, e.token) > 0 ORDER BY f.seq LIMIT 1)
             FROM vault_erasures e JOIN incidents i ON i.id = e.incident_id
             WHERE e.kind = \(kind.rawValue) AND e.lookup_hash = \(hash)
             ORDER BY 5, 1
             """, logger: logger)
         var holdings: [VaultHolding] = []
-        for try await (text, incident, producer, role, since, retainUntil, erasedAt) in rows.decode(
-            (String, UUID, String, String, Date, Date?, Date?).self)
+        for try await (text, incident, producer, role, since, retainUntil, erasedAt, feedback) in rows.decode(
+            (String, UUID, String, String, Date, Date?, Date?, UUID?).self)
         {
             guard let token = Token(text: text), let role = ObservableRole(rawValue: role) else {
                 throw StoreError.vaultEntryCorrupt(token: text)
             }
             holdings.append(VaultHolding(
                 token: token, incidentID: incident, producer: producer, role: role, heldSince: since, retainUntil: retainUntil,
-                erasedAt: erasedAt))
+                erasedAt: erasedAt, feedbackID: feedback))
         }
         return holdings
     }

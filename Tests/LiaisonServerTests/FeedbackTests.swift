@@ -63,6 +63,9 @@ import Testing
             #expect(detail.contains("[[pd:email:") && detail.contains("[[pd:phone:"))
             let entries = try await world.audit().filter { $0.action == "feedback" }
             #expect(entries.count == 2 && entries.first?.details.lowercased().contains(feedbackID.lowercased()) == true)
+            // A DPO's vault report names the feedback a value came with (it was never part of the incident).
+            let holdings = try await db.store.vaultHoldings(kind: .email, value: FeedbackWorld.contactEmail)
+            #expect(holdings.count == 1 && holdings.first?.feedbackID?.uuidString.lowercased() == feedbackID.lowercased())
             // Each page the producer read that held feedback is a ledger entry naming what was read; the empty third page is not.
             let reads = try await world.audit().filter { $0.action == "feedback-read" }
             #expect(reads.count == 2)

@@ -24,10 +24,13 @@ public struct VaultReport: Encodable, Sendable {
         var heldSince: Date
         var retainUntil: Date?
         var erasedAt: Date?
+        /// The feedback whose text held the value: it came from that consumer's answer, not
+        /// with the incident, so the incident's disclosures never showed it.
+        var feedback: UUID?
         var disclosures: [Disclosure]
 
         enum CodingKeys: String, CodingKey {
-            case incident, producer, token, role, disclosures
+            case incident, producer, token, role, feedback, disclosures
             case heldSince = "held_since"
             case retainUntil = "retain_until"
             case erasedAt = "erased_at"
@@ -97,7 +100,7 @@ public struct VaultReporter: Sendable {
                 VaultReport.Holding(
                     incident: holding.incidentID, producer: holding.producer, token: holding.token.text, role: holding.role,
                     heldSince: holding.heldSince, retainUntil: holding.retainUntil, erasedAt: holding.erasedAt,
-                    disclosures: (byIncident[holding.incidentID] ?? []).map { entry in
+                    feedback: holding.feedbackID, disclosures: (byIncident[holding.incidentID] ?? []).map { entry in
                         VaultReport.Disclosure(
                             at: entry.at, consumer: entry.consumer, incidentVersion: entry.incident.version, agreement: entry.agreementID,
                             agreementVersion: entry.agreementVersion, transport: entry.transport,
