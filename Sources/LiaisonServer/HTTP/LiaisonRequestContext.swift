@@ -10,12 +10,15 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
     /// The caller's organisation, for the request's log line (see ``RequestCaller``).
     public let caller: RequestCaller
     public var remoteAddress: SocketAddress?
+    /// In a console session: the session's CSRF token, which every form of its pages carries.
+    public var consoleCSRF: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         principal = nil
         caller = RequestCaller()
         remoteAddress = source.channel.remoteAddress
+        consoleCSRF = nil
     }
 
     /// The caller, if its key has one of `roles`; otherwise a 401 or 403 problem.
