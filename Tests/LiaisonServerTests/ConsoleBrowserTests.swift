@@ -29,6 +29,7 @@ import Testing
     func signInAndOut() async throws {
         try await ConsoleWorld.run { db, base, keys in
             try await ConsoleWorld.proposeVersion2(db)
+            let sealed = try #require(try await db.store.sealAll(key: db.store.signer.checkpointKey(name: LedgerSettings().origin(publicURL: nil))))
             try await WebDriver.withBrowser { browser in
                 try await signIn(browser, base, key: "lsn_not-a-key-anyone-holds")
                 #expect(try await browser.element("#sign-in-message").text().contains("does not open the console"))
@@ -48,6 +49,8 @@ import Testing
                 #expect(try await browser.element("#intake").text().contains("cert"))
                 #expect(try await browser.element("#awaiting").text().contains("cert-to-police"))
                 #expect(try await browser.element("#awaiting").text().contains("version 2"))
+                let checkpoint = try await browser.element("#checkpoint").text()
+                #expect(checkpoint.contains("\(sealed.size)") && checkpoint.contains("verified with this gateway's key"))
                 // The session cookie is out of the page's reach and bound to this site.
                 let session = try #require(try await browser.cookies().first { $0["name"] as? String == "liaison_console" })
                 #expect(session["httpOnly"] as? Bool == true)
@@ -115,7 +118,7 @@ import Testing
             }
             #expect(try await ConsoleWorld.states(db) == [1: "superseded", 2: "approved"])
             let approvals = try await db.store.auditEntries(
-                from: nil, to: nil, actor: "cert", subject: "agreement:cert-to-police", action: "approve", after: nil, limit: 10)
+                from: nil, to: nil, actor: "cert", subject: "agreement:cert-to-police", action: "agreement-approve", after: nil, limit: 10)
             #expect(approvals.map(ConsoleAuditController.person) == ["Boris Admin"])
         }
     }
@@ -182,6 +185,7 @@ import Testing
                     let posting = try await browser.elements("form[method=post]")
                     #expect(posting.count == 1, "\(path) shows a form that changes something")
                 }
+                try await browser.go(base + "/console/keys")
                 #expect(try await browser.element("#keys").text().contains("Ana Admin"))
                 // A forged approval, with the session's own CSRF token, is still refused.
                 try await browser.go(base + "/console/agreements/cert-to-police")

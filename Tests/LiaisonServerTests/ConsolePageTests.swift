@@ -165,6 +165,34 @@ import Testing
         }
     }
 
+    @Test("Reject and suspend need a reason (422 page, nothing changed); with one the version moves and the reason is on the page; a stale ETag is 412")
+    func rejectAndSuspend() async throws {
+        try await World.run { db, base, keys in
+            try await World.proposeVersion2(db)
+            let token = try await World.signIn(base, key: keys.boris).token
+            let cookie = ("Cookie", "liaison_console=\(token)")
+            let (_, _, page) = try await World.send(base + "/console/agreements/cert-to-police", headers: [cookie])
+            let csrf = try #require(World.csrf(in: page))
+            let versions = try await db.store.agreementVersions("cert-to-police")
+            let (first, second) = (AgreementRecords.etag(of: versions[0]), AgreementRecords.etag(of: versions[1]))
+            func post(_ path: String, _ fields: [(String, String)]) async throws -> (Int, String) {
+                let (status, _, body) = try await World.send(
+                    base + "/console/agreements/cert-to-police/versions/" + path, method: .POST, body: World.form([("csrf", csrf)] + fields),
+                    headers: [World.formType, cookie])
+                return (status, body)
+            }
+            #expect(try await post("2/reject", [("etag", second), ("reason", "  ")]).0 == 422)
+            #expect(try await post("1/suspend", [("etag", first)]).0 == 422)
+            #expect(try await post("2/reject", [("etag", first), ("reason", "x")]).0 == 412)
+            #expect(try await World.states(db) == [1: "approved", 2: "proposed"])
+            #expect(try await post("2/reject", [("etag", second), ("reason", "Police asked to keep the description")]).0 == 303)
+            #expect(try await post("1/suspend", [("etag", first), ("reason", "Audit of the police unit")]).0 == 303)
+            #expect(try await World.states(db) == [1: "suspended", 2: "rejected"])
+            let (_, _, after) = try await World.send(base + "/console/agreements/cert-to-police", headers: [cookie])
+            #expect(after.contains("Police asked to keep the description") && after.contains("Audit of the police unit"))
+        }
+    }
+
     @Test("The audit page filters by person, action and subject, and exports the same entries as CSV")
     func auditFiltersAndCSV() async throws {
         try await World.run { db, base, keys in
@@ -173,12 +201,12 @@ import Testing
             let cookie = ("Cookie", "liaison_console=\(token)")
             let (status, _, page) = try await World.send(base + "/console/audit?person=Ana+Admin&subject=agreement:", headers: [cookie])
             #expect(status == 200)
-            #expect(page.contains("<td>propose</td>") && page.contains("<td>draft</td>") && !page.contains("console-sign-in"))
-            let (csvStatus, headers, csv) = try await World.send(base + "/console/audit.csv?person=Ana+Admin&action=propose", headers: [cookie])
+            #expect(page.contains("<td>agreement-propose</td>") && page.contains("<td>agreement-draft</td>") && !page.contains("console-sign-in"))
+            let (csvStatus, headers, csv) = try await World.send(base + "/console/audit.csv?person=Ana+Admin&action=agreement-propose", headers: [cookie])
             #expect(csvStatus == 200 && headers.first(name: "Content-Type")?.hasPrefix("text/csv") == true)
             let lines = csv.split(separator: "\r\n")
             #expect(lines.first == "index,at,organisation,person,action,subject,details")
-            #expect(lines.count == 2 && lines[1].contains("\"Ana Admin\",\"propose\",\"agreement:cert-to-police\""))
+            #expect(lines.count == 2 && lines[1].contains("\"Ana Admin\",\"agreement-propose\",\"agreement:cert-to-police\""))
         }
     }
 

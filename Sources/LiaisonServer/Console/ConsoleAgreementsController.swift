@@ -109,7 +109,7 @@ struct ConsoleAgreementsController {
         let (principal, _) = try context.actor(.admin, .auditor)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
-        let against = try request.uri.queryParameters["against"].flatMap { $0.isEmpty ? nil : String($0) }.map { text -> Int in
+        let against = try ConsoleSession.query(request)["against"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int in
             guard let value = Int(text), value >= 1 else {
                 throw Problem.badRequest("invalid-parameter", "against must be the number of another version.", pointer: "against")
             }

@@ -25,14 +25,14 @@ struct ConsoleAuditController {
 
     private func entries(_ request: Request, _ context: LiaisonRequestContext, limit: Int) async throws -> [LedgerEntry] {
         let (principal, _) = try context.actor(.admin, .auditor)
-        let query = request.uri.queryParameters
-        return try await audit.entries(for: principal, query: { query[Substring($0)].map(String.init) }, limit: limit)
+        let query = try ConsoleSession.query(request)
+        return try await audit.entries(for: principal, query: { query[$0] }, limit: limit)
     }
 
     @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let entries = try await entries(request, context, limit: Self.pageSize)
-        let query = request.uri.queryParameters
-        let filters = Dictionary(uniqueKeysWithValues: Self.filters.map { ($0, query[Substring($0)].map(String.init) ?? "") })
+        let query = try ConsoleSession.query(request)
+        let filters = Dictionary(uniqueKeysWithValues: Self.filters.map { ($0, query[$0] ?? "") })
         var values: [String: Any] = [
             "entries": entries.map { entry -> [String: Any] in
                 [

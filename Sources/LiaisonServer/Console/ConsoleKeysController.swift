@@ -68,12 +68,12 @@ struct ConsoleKeysController {
 
     @Sendable func listDeliveries(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, _) = try context.actor(.admin, .auditor)
-        let query = request.uri.queryParameters
-        let consumer = query["consumer"].flatMap { $0.isEmpty ? nil : String($0) }
+        let query = try ConsoleSession.query(request)
+        let consumer = query["consumer"].flatMap { $0.isEmpty ? nil : $0 }
         if let consumer, !Identifier.isValid(consumer) {
             throw Problem.badRequest("invalid-parameter", "consumer must be an organisation id.", pointer: "consumer")
         }
-        let status = query["status"].flatMap { $0.isEmpty ? nil : String($0) }
+        let status = query["status"].flatMap { $0.isEmpty ? nil : $0 }
         let records = try await deliveries.deliveries(for: principal, consumer: consumer, status: status, limit: 200)
         let rows: [[String: Any]] = records.map { record in
             var row: [String: Any] = [

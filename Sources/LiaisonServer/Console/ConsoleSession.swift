@@ -52,6 +52,15 @@ enum ConsoleSession {
         return form
     }
 
+    /// The query of a console page as its GET forms send it (`+` is a space there, which
+    /// Hummingbird's `queryParameters` leaves as it is).
+    static func query(_ request: Request) throws -> URLEncodedForm {
+        guard let query = URLEncodedForm(Array((request.uri.query ?? "").utf8)) else {
+            throw Problem.badRequest("invalid-query", "The address's query is not one the console's pages send.")
+        }
+        return query
+    }
+
     static let csrfRefused = Problem(
         .forbidden, "csrf-refused", title: "Refused: this form did not come from your console session",
         detail: "The form carried no valid CSRF token, so nothing was changed. Go back, reload the page and try again.")
