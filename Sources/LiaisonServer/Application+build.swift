@@ -140,7 +140,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         secureCookies: dependencies.publicURL?.lowercased().hasPrefix("https://") == true)
     console.addSignInRoutes(to: router.group("console").add(middleware: ConsoleErrorMiddleware(pages: consolePages)))
     let session = router.group("console").add(middleware: ConsoleErrorMiddleware(pages: consolePages))
-        .add(middleware: ConsoleSessionMiddleware(store: dependencies.store, settings: dependencies.console))
+        .add(middleware: ConsoleSessionMiddleware(store: dependencies.store, settings: dependencies.console, pages: consolePages))
     console.addRoutes(to: session)
     ConsoleAgreementsController(views: agreementViews, pages: consolePages).addRoutes(to: session)
     ConsoleKeysController(keys: keys, deliveries: deliveries, pages: consolePages).addRoutes(to: session)

@@ -74,6 +74,7 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
     let store: PostgresIncidentStore
     let settings: ConsoleSettings
+    let pages: ConsolePages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token = request.cookies[ConsoleSession.cookieName]?.value,
@@ -92,7 +93,12 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
             guard ConsoleSession.matches(URLEncodedForm(body)?["csrf"], csrf) else { throw ConsoleSession.csrfRefused }
             request.body = Hummingbird.RequestBody(buffer: ByteBuffer(bytes: body))
         }
-        return try await next(request, context)
+        // A page's failure is shown within the session (its navigation and sign-out).
+        do {
+            return try await next(request, context)
+        } catch {
+            return try pages.error(Problem.from(error, logger: context.logger), context: context)
+        }
     }
 }
 
