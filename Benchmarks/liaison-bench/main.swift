@@ -21,6 +21,8 @@ import LiaisonCorpus
 ///   liaison-bench deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N]
 ///                                                     webhook deliveries/s to a loopback receiver, enqueue→2xx p50/p99
 ///   liaison-bench taxii [--objects N] [--repeats N]   TAXII object pages of 1,000 over loopback HTTP: pages/s, p50/p99
+///   liaison-bench console [--incidents N] [--agreements N] [--repeats N]
+///                                                     console pages over loopback HTTP: p50/p99 per page
 /// Build with `swift build -c release --product liaison-bench` for meaningful figures.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -56,6 +58,10 @@ case "deliveries":
     ).run()
 case "taxii":
     try await TAXIIBenchmark(objects: option("--objects", 20_000), repeats: option("--repeats", 5)).run()
+case "console":
+    try await ConsoleBenchmark(
+        incidents: option("--incidents", 10_000), agreements: option("--agreements", 100), repeats: option("--repeats", 200)
+    ).run()
 case "generate":
     let generator = CorpusGenerator(seed: UInt64(option("--seed", 1)))
     var out = ""

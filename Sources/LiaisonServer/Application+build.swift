@@ -40,6 +40,8 @@ public struct GatewayDependencies: Sendable {
     /// certificate: true when `serve` listens with TLS and `tls.client_ca`. Default false, and
     /// the connection is never asked for one.
     public var clientCertificateAuthentication = false
+    /// `console.*`: the console's session timeouts and sign-in bounds.
+    public var console: ConsoleSettings
 
     public init(
         store: PostgresIncidentStore, migrator: Migrator, agreements: AgreementRegistry,
@@ -49,7 +51,7 @@ public struct GatewayDependencies: Sendable {
         ledgerOrigin: String = LedgerSettings().origin(publicURL: nil),
         reidentification: ReidentificationPolicy? = nil, notifiedProducers: Set<String> = [],
         metrics: GatewayMetrics = GatewayMetrics(), metricsSettings: MetricsSettings = MetricsSettings(),
-        publicReport: PublicReportSettings = PublicReportSettings()
+        publicReport: PublicReportSettings = PublicReportSettings(), console: ConsoleSettings = ConsoleSettings()
     ) {
         self.store = store
         self.migrator = migrator
@@ -68,6 +70,7 @@ public struct GatewayDependencies: Sendable {
         self.metrics = metrics
         self.metricsSettings = metricsSettings
         self.publicReport = publicReport
+        self.console = console
     }
 }
 
@@ -110,13 +113,15 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     StatsController(store: dependencies.store).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
-    AdminAgreementsController(
-        views: AgreementViews(records: records, registry: dependencies.agreements), allowInsecureLoopback: dependencies.allowInsecureLoopback)
-        .addRoutes(to: v1)
-    AdminKeysController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    let agreementViews = AgreementViews(records: records, registry: dependencies.agreements)
+    AdminAgreementsController(views: agreementViews, allowInsecureLoopback: dependencies.allowInsecureLoopback).addRoutes(to: v1)
+    let keys = AdminKeysController(store: dependencies.store, governance: dependencies.governance)
+    keys.addRoutes(to: v1)
     AdminOrganisationsController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
-    AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
-    AdminAuditController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
+    let deliveries = AdminDeliveriesController(store: dependencies.store, governance: dependencies.governance)
+    deliveries.addRoutes(to: v1)
+    let audit = AdminAuditController(store: dependencies.store, governance: dependencies.governance)
+    audit.addRoutes(to: v1)
     let checkpointKey = dependencies.store.signer.checkpointKey(name: dependencies.ledgerOrigin)
     LedgerController(store: dependencies.store, key: checkpointKey, governance: dependencies.governance).addRoutes(to: v1)
     EvidenceController(store: dependencies.store, renderer: renderer, key: checkpointKey, governance: dependencies.governance)
@@ -132,6 +137,21 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         limiter: SubmissionLimiter(
             perAddressPerHour: dependencies.publicReport.perAddressPerHour, perMinute: dependencies.publicReport.perMinute)
     ).addRoutes(to: router)
+    // The console: sign-in without a session, every other page within one; failures as pages.
+    let consolePages = ConsolePages(pages: pages)
+    let console = ConsoleController(
+        store: dependencies.store, views: agreementViews, settings: dependencies.console, pages: consolePages,
+        limiter: SubmissionLimiter(
+            perAddressPerHour: dependencies.console.signInAttemptsPerHour, perMinute: dependencies.console.signInAttemptsPerMinute),
+        checkpointKey: checkpointKey, governance: dependencies.governance,
+        secureCookies: dependencies.publicURL?.lowercased().hasPrefix("https://") == true)
+    console.addSignInRoutes(to: router.group("console").add(middleware: ConsoleErrorMiddleware(pages: consolePages)))
+    let session = router.group("console").add(middleware: ConsoleErrorMiddleware(pages: consolePages))
+        .add(middleware: ConsoleSessionMiddleware(store: dependencies.store, settings: dependencies.console, pages: consolePages))
+    console.addRoutes(to: session)
+    ConsoleAgreementsController(views: agreementViews, pages: consolePages).addRoutes(to: session)
+    ConsoleKeysController(keys: keys, deliveries: deliveries, pages: consolePages).addRoutes(to: session)
+    ConsoleAuditController(audit: audit, pages: consolePages).addRoutes(to: session)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store, clientCertificates: dependencies.clientCertificateAuthentication))
     TAXIIController(

@@ -202,7 +202,7 @@ public struct Gateway: Sendable {
                     maxBodyBytes: configuration.maxBodyBytes, publicURL: configuration.publicURL,
                     allowInsecureLoopback: configuration.allowInsecureLoopback, ledgerOrigin: ledgerOrigin,
                     reidentification: configuration.reidentification, notifiedProducers: Set(configuration.reidentificationNotify.keys),
-                    metrics: metrics, metricsSettings: configuration.metrics, publicReport: configuration.publicReport)
+                    metrics: metrics, metricsSettings: configuration.metrics, publicReport: configuration.publicReport, console: configuration.console)
                 dependencies.clientCertificateAuthentication = configuration.tls?.clientCA != nil
                 let worker = DeliveryWorker(
                     store: store, sender: WebhookSender(

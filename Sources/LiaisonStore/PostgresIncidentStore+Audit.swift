@@ -85,9 +85,10 @@ struct AnyEncodable: Encodable {
 
 extension PostgresIncidentStore {
     /// Ledger entries from index `after + 1` on (all with `after` nil), oldest first, filtered by
-    /// time, actor, subject (exactly, or a prefix ending in `:` such as `agreement:`) and action.
+    /// time, actor, subject (exactly, or a prefix ending in `:` such as `agreement:`), action and
+    /// the person who acted (the `person` of the entry's details).
     public func auditEntries(
-        from: Date?, to: Date?, actor: String?, subject: String?, action: String?, after: Int64?, limit: Int
+        from: Date?, to: Date?, actor: String?, subject: String?, action: String?, person: String? = nil, after: Int64?, limit: Int
     ) async throws -> [LedgerEntry] {
         let prefix = subject.map { $0.hasSuffix(":") ? $0 + "%" : $0 }
         let rows = try await fetch(
@@ -97,6 +98,7 @@ extension PostgresIncidentStore {
               AND (\(to)::timestamptz IS NULL OR at < \(to))
               AND (\(actor)::text IS NULL OR actor = \(actor)) AND (\(action)::text IS NULL OR action = \(action))
               AND (\(prefix)::text IS NULL OR subject LIKE \(prefix))
+              AND (\(person)::text IS NULL OR details->>'person' = \(person))
             ORDER BY leaf_index LIMIT \(limit)
             """, logger: logger)
         return try await Self.ledgerEntries(rows)

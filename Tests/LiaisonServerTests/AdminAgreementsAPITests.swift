@@ -103,6 +103,38 @@ import Testing
         }
     }
 
+    @Test("The list gives the validity of the version in force; the audit trail filters by the person who acted")
+    func validityAndPersonFilter() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let dependencies = try await GatewayFixture.dependencies(db, agreements: [])
+            let app = Application(router: buildRouter(dependencies))
+            let keys = try await Self.keys(db.store)
+            let json = "application/json"
+            let document = Self.document().replacingOccurrences(
+                of: #""title": "#, with: #""valid_from": "2026-01-01T00:00:00Z", "valid_until": "2030-12-31T00:00:00Z", "title": "#)
+            let created = try await routerRequest(app, .post, "/v1/admin/agreements", key: keys.ana, body: document, contentType: json)
+            #expect(created.status == .created, "\(created.text)")
+            let etag = try #require(created.headers[.eTag])
+            let proposed = try await routerRequest(
+                app, .post, "/v1/admin/agreements/cert-to-police/versions/1/propose", key: keys.ana, headers: [.ifMatch: etag])
+            let approved = try await routerRequest(
+                app, .post, "/v1/admin/agreements/cert-to-police/versions/1/approve", key: keys.bojan,
+                headers: [.ifMatch: try #require(proposed.headers[.eTag])])
+            #expect(approved.status == .ok)
+            let listed = try await routerRequest(app, .get, "/v1/admin/agreements", key: keys.auditor)
+            let summary = try #require((listed.json["agreements"] as? [[String: Any]])?.first)
+            #expect((summary["valid_from"] as? String).flatMap(RFC3339.date(from:)) == RFC3339.date(from: "2026-01-01T00:00:00Z"), "\(summary)")
+            #expect((summary["valid_until"] as? String).flatMap(RFC3339.date(from:)) == RFC3339.date(from: "2030-12-31T00:00:00Z"), "\(summary)")
+
+            let byBojan = try await routerRequest(app, .get, "/v1/admin/audit?person=Bojan%20Admin&subject=agreement:", key: keys.auditor)
+            #expect((byBojan.json["entries"] as? [[String: Any]])?.compactMap { $0["action"] as? String } == ["agreement-approve"])
+            let byAna = try await routerRequest(app, .get, "/v1/admin/audit?person=Ana%20Admin&subject=agreement:", key: keys.auditor)
+            #expect((byAna.json["entries"] as? [[String: Any]])?.compactMap { $0["action"] as? String } == ["agreement-create", "agreement-propose"])
+            let tooLong = try await routerRequest(app, .get, "/v1/admin/audit?person=" + String(repeating: "x", count: 201), key: keys.auditor)
+            #expect(Self.isProblem(tooLong, 400, "invalid-parameter"))
+        }
+    }
+
     @Test("Whoever edited a draft does not approve it, and a terminated agreement's drafts stay as they are")
     func editorsDoNotApprove() async throws {
         try await TestDatabase.withSchema { (db) async throws in

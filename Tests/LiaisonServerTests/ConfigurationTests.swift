@@ -33,6 +33,34 @@ import Testing
         #expect(configuration.receiptSigningKey?.bytes.count == 32)
         #expect(configuration.reidentification == defaults.reidentification && configuration.reidentificationNotify.isEmpty)
         #expect(configuration.publicReport == defaults.publicReport)
+        #expect(configuration.console == defaults.console)
+    }
+
+    @Test("console is read with its bounds; a bad value or an unknown key is named")
+    func console() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
+        try """
+            console:
+              idle_timeout_minutes: 15
+              absolute_timeout_hours: 8
+              sign_in_attempts_per_hour: 5
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let settings = try Configuration.load(file: file.path, environment: [:]).console
+        #expect(settings.idleTimeoutMinutes == 15 && settings.absoluteTimeoutHours == 8)
+        #expect(settings.signInAttemptsPerHour == 5 && settings.signInAttemptsPerMinute == 60)
+
+        try """
+            console:
+              idle_timeout_minutes: 0
+              absolute_timeout_hours: 1000
+              remember_me: true
+            """.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try Configuration.load(file: file.path, environment: [:])
+            Issue.record("loaded a bad console section")
+        } catch {
+            #expect(Set(error.problems.map(\.key)) == ["console.idle_timeout_minutes", "console.absolute_timeout_hours", "console.remember_me"])
+        }
     }
 
     @Test("public_report is read with its bounds; enabled without its required keys, or with bad values, names each key")

@@ -164,6 +164,12 @@ public enum WebDriver {
             try await call(client, .POST, base + "/execute/sync", ["script": script, "args": arguments])
         }
 
+        /// The cookies the browser holds for the current page, each as WebDriver serialises it
+        /// (`name`, `value`, `path`, `httpOnly`, `secure`, `sameSite`, ...), HttpOnly ones too.
+        public func cookies() async throws -> [[String: Any]] {
+            try await call(client, .GET, base + "/cookie", nil) as? [[String: Any]] ?? []
+        }
+
         /// A PNG of what the window shows.
         public func screenshot() async throws -> Data {
             guard let text = try await call(client, .GET, base + "/screenshot", nil) as? String, let data = Data(base64Encoded: text) else {

@@ -105,8 +105,7 @@ struct AdminAgreementsController {
         let (_, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
-        let versions = try await records.approve(id, number, ifMatch: try AdminRequest.ifMatch(request), by: actor)
-        try await registry.refresh(from: records.store)
+        let versions = try await views.approve(id, number, ifMatch: try AdminRequest.ifMatch(request), by: actor)
         return try answer(.ok, versions, id: id, context: context, number: number)
     }
 
@@ -116,8 +115,7 @@ struct AdminAgreementsController {
         let number = try AdminRequest.number(context, "number")
         let ifMatch = try AdminRequest.ifMatch(request)
         let reason = try AdminRequest.string(try await AdminRequest.object(request), "reason")
-        let versions = try await records.move(id, number, to: next, ifMatch: ifMatch, by: actor, reason: reason)
-        try await registry.refresh(from: records.store)
+        let versions = try await views.move(id, number, to: next, ifMatch: ifMatch, reason: reason, by: actor)
         return try answer(.ok, versions, id: id, context: context, number: number)
     }
 

@@ -42,23 +42,34 @@ struct AdminDeliveriesController {
 
     @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, _) = try context.actor(.admin, .auditor)
-        let status = request.uri.queryParameters["status"].map(String.init)
+        let deliveries = try await deliveries(
+            for: principal, consumer: request.uri.queryParameters["consumer"].map(String.init),
+            status: request.uri.queryParameters["status"].map(String.init), limit: try AdminRequest.limit(request))
+        return try JSONResponse.make(.ok, ["deliveries": deliveries])
+    }
+
+    /// The deliveries `principal` may see, newest first, of one consumer and status when given
+    /// (the API and the console both list through it).
+    func deliveries(for principal: Principal, consumer: String?, status: String?, limit: Int) async throws -> [DeliveryRecord] {
         if let status, !DeliveryRecord.statuses.contains(status) {
             throw Problem.badRequest("invalid-parameter", "status must be one of \(DeliveryRecord.statuses.joined(separator: ", ")).", pointer: "status")
         }
-        let limit = try AdminRequest.limit(request)
         let party = principal.organisation == governance.operatorOrganisation ? nil : principal.organisation
-        let deliveries = try await store.deliveries(
-            party: party, consumer: request.uri.queryParameters["consumer"].map(String.init), status: status, limit: limit)
-        return try JSONResponse.make(.ok, ["deliveries": deliveries])
+        return try await store.deliveries(party: party, consumer: consumer, status: status, limit: limit)
     }
 
     @Sendable func replay(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, actor) = try context.actor(.admin)
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Self.notFound }
+        return try JSONResponse.make(.ok, try await replay(context.parameters.get("id"), principal: principal, actor: actor))
+    }
+
+    /// Replays the dead delivery `id` if it is `principal`'s to see (the API and the console
+    /// both replay through it).
+    func replay(_ id: String?, principal: Principal, actor: AuditActor) async throws -> DeliveryRecord {
+        guard let id = id.flatMap(UUID.init(uuidString:)) else { throw Self.notFound }
         let party = principal.organisation == governance.operatorOrganisation ? nil : principal.organisation
         switch try await store.replayDelivery(id, party: party, by: actor) {
-        case .replayed(let delivery): return try JSONResponse.make(.ok, delivery)
+        case .replayed(let delivery): return delivery
         case .notFound: throw Self.notFound
         case .notDead(let status):
             throw Problem(.conflict, "not-dead", title: "Not a dead delivery", detail: "Only dead deliveries are replayed; this one is \(status).")

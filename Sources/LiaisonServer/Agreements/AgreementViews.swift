@@ -30,6 +30,10 @@ public struct AgreementViews: Sendable {
             ]
             if let title = latest.agreement.title { summary["title"] = .string(title) }
             if let inForce { summary["version_in_force"] = .string(inForce.versionHash) }
+            // The validity of the version in force, else of the latest version.
+            let shown = versions.last { $0.hash == inForce?.versionHash } ?? latest
+            if let from = shown.window.from { summary["valid_from"] = .string(RFC3339.string(from: from)) }
+            if let until = shown.window.until { summary["valid_until"] = .string(RFC3339.string(from: until)) }
             return .object(summary)
         }
         return .object(["agreements": .array(visible)])
@@ -48,6 +52,24 @@ public struct AgreementViews: Sendable {
             "versions": .array(versions.map { Self.detail($0, contacts: Self.seesContacts(reader, latest.agreement)) }),
             "history": .array(events.map(Self.event)),
         ])
+    }
+
+    /// Approves version `number` (a second person, ``AgreementRecords/approve``) and puts the
+    /// agreements in force again at once. The admin API and the console approve through it.
+    public func approve(_ id: String, _ number: Int, ifMatch: String, by actor: AuditActor) async throws -> [AgreementVersion] {
+        let versions = try await records.approve(id, number, ifMatch: ifMatch, by: actor)
+        try await registry.refresh(from: records.store)
+        return versions
+    }
+
+    /// Moves version `number` to `next` (reject, withdraw, suspend, resume, terminate) and puts
+    /// the agreements in force again at once. The admin API and the console move through it.
+    public func move(
+        _ id: String, _ number: Int, to next: AgreementVersion.State, ifMatch: String, reason: String?, by actor: AuditActor
+    ) async throws -> [AgreementVersion] {
+        let versions = try await records.move(id, number, to: next, ifMatch: ifMatch, by: actor, reason: reason)
+        try await registry.refresh(from: records.store)
+        return versions
     }
 
     /// The versions after a write, as the write's answer.

@@ -20,7 +20,7 @@ extension Configuration {
                     in: root,
                     known: [
                         "listen", "public_url", "data_dir", "database_url", "agreements_dir", "vault", "protection", "intake", "mail",
-                        "receipts", "delivery", "http", "governance", "ledger", "reidentification", "public_report", "log_level",
+                        "receipts", "delivery", "http", "governance", "ledger", "reidentification", "public_report", "console", "log_level",
                         "log_format", "metrics", "tls",
                     ],
                     path: "")
@@ -78,6 +78,7 @@ extension Configuration {
         configuration.readReidentification(
             reader.mapping(root, "reidentification", path: ""), environment: environment, reader: &reader)
         configuration.readPublicReport(reader.mapping(root, "public_report", path: ""), reader: &reader)
+        configuration.readConsole(reader.mapping(root, "console", path: ""), reader: &reader)
         let receipts = reader.mapping(root, "receipts", path: "")
         if let receipts { reader.rejectUnknownKeys(in: receipts, known: ["signing_key"], path: "receipts") }
         if let reference = environment["LIAISON_RECEIPT_KEY"] ?? reader.string(receipts, "signing_key", path: "receipts") {

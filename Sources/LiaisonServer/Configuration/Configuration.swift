@@ -103,6 +103,8 @@ public struct Configuration: Sendable {
     public var webhookDestinations = DestinationRule()
     /// `public_report.*`: the public fraud-reporting form (``PublicReportSettings``). Default: off.
     public var publicReport = PublicReportSettings()
+    /// `console.*`: session timeouts and sign-in bounds of the console (``ConsoleSettings``).
+    public var console = ConsoleSettings()
     /// `mail.gpg_program`: the gpg executable GPGME drives; nil means GnuPG's own.
     public var mailGPGProgram: String?
     /// `mail.decryption_keyring`: GnuPG home with the gateway's secret key, for encrypted reports.

@@ -14,6 +14,8 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
     public var remoteAddress: SocketAddress?
     /// The connection, to ask its TLS handler for the client's certificate.
     let channel: any Channel
+    /// In a console session: the session's CSRF token, which every form of its pages carries.
+    public var consoleCSRF: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -21,6 +23,7 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
         caller = RequestCaller()
         remoteAddress = source.channel.remoteAddress
         channel = source.channel
+        consoleCSRF = nil
     }
 
     /// SHA-256 (lower-case hex) of the DER of the client certificate the TLS handshake

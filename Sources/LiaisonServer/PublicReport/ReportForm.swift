@@ -57,11 +57,8 @@ public struct ReportForm: Sendable, Hashable {
     /// percent-decode as UTF-8, or more than 64 pairs).
     public static func read(_ body: [UInt8]) -> ReportForm? {
         var form = ReportForm()
-        let pairs = body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true)
-        guard pairs.count <= 64 else { return nil }
-        for pair in pairs {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : []) else { return nil }
+        guard let pairs = URLEncodedForm(body, maxPairs: 64)?.pairs else { return nil }
+        for (name, value) in pairs {
             if name == honeypot {
                 form.honeypotFilled = form.honeypotFilled || !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             } else if name == language {
@@ -72,12 +69,6 @@ public struct ReportForm: Sendable, Hashable {
             }
         }
         return form
-    }
-
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
-        let spaced = bytes.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }
-        guard let text = String(validating: spaced, as: UTF8.self) else { return nil }
-        return text.removingPercentEncoding
     }
 
     /// What is wrong, field by field, in page order: a required field missing, a value past its

@@ -1,0 +1,196 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// `/console/agreements`: the list, one agreement's versions with four-eyes shown (who drafted
+/// and proposed each version, who may approve it), the side-by-side diff of two versions, the
+/// preview of a proposed one, and approve / reject / suspend. Reads go through
+/// ``AgreementViews`` and steps through ``AgreementViews/approve`` and ``AgreementViews/move``,
+/// as the admin API's do, with the same `If-Match` (the version's ETag, carried by the form).
+struct ConsoleAgreementsController {
+    let views: AgreementViews
+    let pages: ConsolePages
+
+    func addRoutes(to group: RouterGroup<LiaisonRequestContext>) {
+        group.get("agreements", use: list)
+        group.get("agreements/:id", use: show)
+        group.get("agreements/:id/versions/:number/diff", use: diff)
+        group.get("agreements/:id/versions/:number/preview", use: preview)
+        group.post("agreements/:id/versions/:number/approve") { try await step($0, $1, to: .approved) }
+        group.post("agreements/:id/versions/:number/reject") { try await step($0, $1, to: .rejected) }
+        group.post("agreements/:id/versions/:number/suspend") { try await step($0, $1, to: .suspended) }
+    }
+
+    @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin, .auditor)
+        var agreements: [[String: Any]] = []
+        if case .object(let list) = try await views.list(for: principal), case .array(let items)? = list["agreements"] {
+            for case .object(let agreement) in items {
+                var row = agreement.mapValues(ConsolePages.plain)
+                // Not `title`, which a row without one would take from the page.
+                row["title"] = nil
+                if let title = agreement["title"] { row["agreement_title"] = ConsolePages.text(title) }
+                if case .array(let versions)? = agreement["versions"] {
+                    row["versions_text"] = versions.compactMap { version -> String? in
+                        guard case .object(let members) = version else { return nil }
+                        return "\(ConsolePages.text(members["number"])) \(ConsolePages.text(members["state"]))"
+                    }.joined(separator: ", ")
+                }
+                agreements.append(row)
+            }
+        }
+        return try pages.page(
+            "console-agreements", title: "Agreements – Liaison console", section: "Agreements", context: context, ["agreements": agreements])
+    }
+
+    @Sendable func show(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin, .auditor)
+        let id = context.parameters.get("id") ?? ""
+        guard case .object(let agreement) = try await views.show(id, for: principal), case .array(let versions)? = agreement["versions"]
+        else { throw AgreementRecords.Failure.agreementNotFound(id) }
+        let producer = ConsolePages.text(agreement["producer"]), consumer = ConsolePages.text(agreement["consumer"])
+        var approvers = [producer, consumer]
+        if let operatorOrganisation = views.records.governance.operatorOrganisation { approvers.append(operatorOrganisation) }
+        var rows: [[String: Any]] = []
+        for case .object(let version) in versions.reversed() {
+            let number = ConsolePages.text(version["number"])
+            let state = ConsolePages.text(version["state"])
+            var row: [String: Any] = [
+                "number": number, "state": state, "etag": ConsolePages.text(version["etag"]),
+                "created_by": ConsolePages.actor(version["created_by"]), "document": ConsolePages.text(version["document"]),
+                "has_earlier": (Int(number) ?? 1) > 1,
+            ]
+            // Mustache takes any string, even an empty one, as true: absent values stay absent.
+            if case .object(let document)? = version["document"] {
+                if let from = document["valid_from"] { row["valid_from"] = ConsolePages.text(from) }
+                if let until = document["valid_until"] { row["valid_until"] = ConsolePages.text(until) }
+            }
+            if version["proposed_by"] != nil { row["proposed_by"] = ConsolePages.actor(version["proposed_by"]) }
+            if let reason = version["reason"] { row["reason"] = ConsolePages.text(reason) }
+            if state == "proposed" {
+                // Four eyes: nobody who drafted or proposed the version approves it.
+                let own = [version["created_by"], version["proposed_by"]].contains { isSignedInPerson($0, principal) }
+                row["proposed"] = true
+                let authors = [ConsolePages.actor(version["created_by"]), ConsolePages.actor(version["proposed_by"])].filter { !$0.isEmpty }
+                row["may_approve"] = "An admin of \(approvers.joined(separator: ", ")) other than \(authors.uniqued().joined(separator: " and "))."
+                row["own_proposal"] = own
+                row["may_act"] = !own
+            }
+            if state == "approved" { row["suspendable"] = true }
+            rows.append(row)
+        }
+        let history: [[String: Any]] = (agreement["history"].flatMap { value -> [JSONValue]? in
+            if case .array(let items) = value { return items }
+            return nil
+        } ?? []).reversed().compactMap { event -> [String: Any]? in
+            guard case .object(let members) = event else { return nil }
+            return [
+                "at": ConsolePages.text(members["at"]), "action": ConsolePages.text(members["action"]),
+                "by": ConsolePages.actor(members["by"]), "version": ConsolePages.text(members["version"]),
+                "reason": ConsolePages.text(members["reason"]),
+            ]
+        }
+        return try pages.page(
+            "console-agreement", title: "Agreement \(id) – Liaison console", section: "Agreements", context: context,
+            [
+                "id": id, "producer": producer, "consumer": consumer, "status": ConsolePages.text(agreement["status"]), "versions": rows,
+                "history": history,
+            ])
+    }
+
+    private func isSignedInPerson(_ actor: JSONValue?, _ principal: Principal) -> Bool {
+        guard case .object(let members)? = actor, let person = principal.person else { return false }
+        return members["organisation"] == .string(principal.organisation) && members["person"] == .string(person)
+    }
+
+    @Sendable func diff(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin, .auditor)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        let against = try ConsoleSession.query(request)["against"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int in
+            guard let value = Int(text), value >= 1 else {
+                throw Problem.badRequest("invalid-parameter", "against must be the number of another version.", pointer: "against")
+            }
+            return value
+        }
+        guard case .object(let diff) = try await views.diff(id, number, against: against, for: principal) else {
+            throw AgreementRecords.Failure.nothingToCompare
+        }
+        var changes: [[String: Any]] = []
+        if case .array(let items)? = diff["changes"] {
+            for case .object(let change) in items {
+                changes.append([
+                    "pointer": ConsolePages.text(change["pointer"]),
+                    "before": change["before"].map { ConsolePages.text($0) } ?? "—", "after": change["after"].map { ConsolePages.text($0) } ?? "—",
+                    "added": change["before"] == nil, "removed": change["after"] == nil,
+                ])
+            }
+        }
+        return try pages.page(
+            "console-diff", title: "Changes in version \(number) of \(id) – Liaison console", section: "Agreements", context: context,
+            [
+                "id": id, "from": ConsolePages.text(diff["from"]), "to": ConsolePages.text(diff["to"]), "changes": changes,
+                "no_changes": changes.isEmpty, "number": number,
+            ])
+    }
+
+    @Sendable func preview(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin, .auditor)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        let answer = try await views.preview(id, number, limit: try AdminRequest.limit(request), for: principal)
+        let entries: [[String: Any]] = answer.entries.map { entry in
+            [
+                "incident": entry.incident.uuidString.lowercased(), "classification": "\(entry.classification.taxonomy)/\(entry.classification.type)",
+                "tlp": entry.tlp.rawValue, "change": entry.change.rawValue,
+                "fields_added": entry.fieldsAdded.map(\.rawValue).joined(separator: ", "),
+                "fields_removed": entry.fieldsRemoved.map(\.rawValue).joined(separator: ", "),
+                "actions": entry.actions.map { "\($0.field) (\($0.kind.rawValue)): \($0.before.rawValue) → \($0.after.rawValue)" }.joined(separator: "; "),
+            ]
+        }
+        return try pages.page(
+            "console-preview", title: "Preview of version \(number) of \(id) – Liaison console", section: "Agreements", context: context,
+            [
+                "id": id, "number": number, "incidents": answer.incidents, "newly_shared": answer.newlyShared,
+                "no_longer_shared": answer.noLongerShared, "changed": answer.changed, "entries": entries, "no_entries": entries.isEmpty,
+            ])
+    }
+
+    /// Approve, reject (a reason required) or suspend (a reason required), then back to the agreement.
+    func step(_ request: Request, _ context: LiaisonRequestContext, to next: AgreementVersion.State) async throws -> Response {
+        let (_, actor) = try context.actor(.admin)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        let form = try await ConsoleSession.form(request)
+        guard let etag = form["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
+            throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
+        }
+        let reason = form["reason"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let reason, reason.unicodeScalars.count > 2000 || reason.unicodeScalars.contains("\u{0}") {
+            throw Problem(
+                .unprocessableContent, "invalid-request", title: "Invalid request", detail: "The reason must be at most 2,000 characters.",
+                errors: [.init(pointer: "/reason", reason: "must be at most 2,000 characters")])
+        }
+        if next == .approved {
+            _ = try await views.approve(id, number, ifMatch: etag, by: actor)
+        } else {
+            _ = try await views.move(id, number, to: next, ifMatch: etag, reason: reason, by: actor)
+        }
+        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))")
+    }
+
+    /// An agreement id as one path segment (ids are identifiers already; this keeps it so).
+    static func pathSegment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    fileprivate func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
