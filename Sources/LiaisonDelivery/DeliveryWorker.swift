@@ -4,9 +4,10 @@ import LiaisonStore
 import Logging
 import ServiceLifecycle
 
-/// Pushes due deliveries from the outbox to consumers' webhooks: claims a batch, sends
-/// each projection concurrently, records the outcome, and sleeps when nothing is due.
-/// On graceful shutdown it finishes the batch in hand and returns.
+/// Pushes due deliveries from the outbox to consumers' webhooks: keeps up to `batchSize`
+/// sends in flight, claiming more as soon as half of them have finished, records accepted
+/// deliveries in batches (``DeliveredRecorder``), and sleeps when nothing is due.
+/// On graceful shutdown it finishes the sends in hand and returns.
 public struct DeliveryWorker: Service {
     public var store: PostgresIncidentStore
     public var sender: WebhookSender
@@ -43,35 +44,49 @@ public struct DeliveryWorker: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            let jobs: [DeliveryJob]
-            do {
-                jobs = try await store.claimDueDeliveries(limit: batchSize, lease: lease)
-            } catch {
-                logger.warning("cannot claim deliveries", metadata: ["error": "\(type(of: error))"])
-                jobs = []
-            }
-            if jobs.isEmpty {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
-                continue
-            }
-            let rendered: [Result<DisclosureRenderer.Rendered, Withheld>]
-            do {
-                rendered = try await renderer.render(jobs.map(\.disclosure))
-            } catch {
-                logger.error("cannot render deliveries; their leases will run out", metadata: ["error": "\(type(of: error))"])
-                continue
-            }
-            let endpoints: [String: [String: WebhookEndpointState]]
-            do {
-                endpoints = try await store.webhookEndpoints(of: Array(Set(jobs.map(\.disclosure.agreementID))))
-            } catch {
-                logger.error("cannot read webhook endpoint health; leases will run out", metadata: ["error": "\(type(of: error))"])
-                continue
-            }
-            await withDiscardingTaskGroup { group in
+        let inFlight = SendsInFlight(limit: batchSize)
+        let recorder = DeliveredRecorder(store: store)
+        // While claims find work, an empty one is retried soon, waiting twice as long each
+        // time up to `pollInterval`: a steady stream is not held back by a whole poll.
+        let shortestWait = min(pollInterval, .milliseconds(10))
+        var wait = shortestWait
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled, !Task.isShuttingDownGracefully {
+                let room = await inFlight.room()
+                let jobs: [DeliveryJob]
+                do {
+                    jobs = try await store.claimDueDeliveries(limit: room, lease: lease)
+                } catch {
+                    logger.warning("cannot claim deliveries", metadata: ["error": "\(type(of: error))"])
+                    jobs = []
+                }
+                if jobs.isEmpty {
+                    let pause = wait
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                    wait = min(wait * 2, pollInterval)
+                    continue
+                }
+                wait = shortestWait
+                let rendered: [Result<DisclosureRenderer.Rendered, Withheld>]
+                do {
+                    rendered = try await renderer.render(jobs.map(\.disclosure))
+                } catch {
+                    logger.error("cannot render deliveries; their leases will run out", metadata: ["error": "\(type(of: error))"])
+                    continue
+                }
+                let endpoints: [String: [String: WebhookEndpointState]]
+                do {
+                    endpoints = try await store.webhookEndpoints(of: Array(Set(jobs.map(\.disclosure.agreementID))))
+                } catch {
+                    logger.error("cannot read webhook endpoint health; leases will run out", metadata: ["error": "\(type(of: error))"])
+                    continue
+                }
+                inFlight.started(jobs.count)
                 for (job, result) in zip(jobs, rendered) {
-                    group.addTask { await deliver(job, result, endpoint: result.endpoint(in: endpoints)) }
+                    group.addTask {
+                        await deliver(job, result, endpoint: result.endpoint(in: endpoints), recorder: recorder)
+                        inFlight.finished()
+                    }
                 }
             }
         }
@@ -80,7 +95,8 @@ public struct DeliveryWorker: Service {
     /// Sends one delivery and records what happened. Errors are recorded, never thrown:
     /// a failed store write leaves the lease to run out and the delivery to be retried.
     func deliver(
-        _ job: DeliveryJob, _ rendered: Result<DisclosureRenderer.Rendered, Withheld>, endpoint: WebhookEndpointState?
+        _ job: DeliveryJob, _ rendered: Result<DisclosureRenderer.Rendered, Withheld>, endpoint: WebhookEndpointState?,
+        recorder: DeliveredRecorder
     ) async {
         var metadata: Logger.Metadata = ["delivery": "\(job.id)", "agreement": "\(job.disclosure.agreementID)"]
         do {
@@ -118,8 +134,8 @@ public struct DeliveryWorker: Service {
                 tls: webhook.tls)
             switch outcome {
             case .delivered(let status):
-                let waited = try await store.markDelivered(
-                    job, record: try shown.record(of: body, purpose: .push(under: shown.agreement)), status: status)
+                let waited = try await recorder.record(
+                    .init(job: job, record: try shown.record(of: body, purpose: .push(under: shown.agreement)), status: status))
                 metrics.delivered(consumer: job.disclosure.consumer, sinceEnqueued: waited)
                 logger.info("delivered", metadata: metadata)
                 try await recordSuccess(job, to: webhook.url, endpoint: endpoint, gate: gate, metadata: metadata)

@@ -147,14 +147,75 @@ extension PostgresIncidentStore {
     public func recordDisclosures(_ records: [DisclosureRecord], transport: String) async throws {
         guard !records.isEmpty else { return }
         try await withTransaction { connection in
-            for record in records { try await appendDisclosure(record, transport: transport, on: connection) }
+            try await appendDisclosures(records, transport: transport, on: connection)
         }
     }
 
-    /// The ledger entry of one disclosure (LED Art. 25: disclosure, recipient, when, the
-    /// justification and, for a read, the person), its row in `disclosures`, and, when values
-    /// were shown in plaintext, a reveal entry naming their tokens and the legal basis.
-    func appendDisclosure(_ record: DisclosureRecord, transport: String, on connection: PostgresConnection) async throws {
+    /// The ledger entries of disclosures (LED Art. 25: disclosure, recipient, when, the
+    /// justification and, for a read, the person), each one's row in `disclosures`, and, for
+    /// each that showed values in plaintext, a reveal entry naming their tokens and the legal
+    /// basis right after its disclose entry. One append lock and one statement for them all,
+    /// in the order given.
+    func appendDisclosures(_ records: [DisclosureRecord], transport: String, on connection: PostgresConnection) async throws {
+        guard !records.isEmpty else { return }
+        var index = try await nextLedgerIndex(on: connection)
+        var indexes: [Int64] = [], subjects: [String] = [], actions: [String] = [], details: [String] = []
+        var rows: [[String: String]] = []
+        for record in records {
+            let disclosure = record.disclosure
+            let subject = "incident:\(disclosure.incident.id)"
+            let row: [String: String?] = [
+                "leaf_index": String(index), "incident_id": disclosure.incident.id.uuidString,
+                "incident_version": String(disclosure.incident.version), "consumer": disclosure.consumer,
+                "agreement_id": disclosure.agreementID, "agreement_version": disclosure.agreementVersion,
+                "delivery_id": disclosure.deliveryID.uuidString, "purpose_source": record.purpose.source.rawValue,
+                "purpose_case": record.purpose.caseReference, "purpose_basis": record.purpose.basis,
+                "purpose_statement": record.purpose.statement,
+            ]
+            rows.append(row.compactMapValues { $0 })
+            for (action, entry) in Self.ledgerDetails(of: record, transport: transport) {
+                indexes.append(index)
+                subjects.append(subject)
+                actions.append(action)
+                details.append(String(decoding: try CanonicalJSON.encode(entry.mapValues(AnyEncodable.init)), as: UTF8.self))
+                index += 1
+            }
+        }
+        let keys = String(decoding: try CanonicalJSON.encode(rows), as: UTF8.self)
+        let written = try await connection.guardedQuery(
+            """
+            WITH entries AS (
+                INSERT INTO audit_log (leaf_index, actor, action, subject, details)
+                SELECT e.leaf_index, 'gateway', e.action, e.subject, e.details::jsonb
+                FROM unnest(\(indexes)::int8[], \(actions)::text[], \(subjects)::text[], \(details)::text[])
+                     WITH ORDINALITY AS e(leaf_index, action, subject, details, n)
+                ORDER BY e.n
+                RETURNING seq, at, leaf_index
+            )
+            INSERT INTO disclosures (audit_seq, at, incident_id, incident_version, producer, consumer, agreement_id,
+                                     agreement_version, delivery_id, transport, purpose_source, purpose_case, purpose_basis,
+                                     purpose_statement)
+            SELECT e.seq, e.at, i.id, k.incident_version, i.producer, k.consumer, k.agreement_id, decode(k.agreement_version, 'hex'),
+                   k.delivery_id, \(transport), k.purpose_source, k.purpose_case, k.purpose_basis, k.purpose_statement
+            FROM jsonb_to_recordset(\(keys)::jsonb) AS k(
+                     leaf_index int8, incident_id uuid, incident_version int4, consumer text, agreement_id text, agreement_version text,
+                     delivery_id uuid, purpose_source text, purpose_case text, purpose_basis text, purpose_statement text)
+            JOIN entries e ON e.leaf_index = k.leaf_index
+            JOIN incidents i ON i.id = k.incident_id
+            ORDER BY e.seq
+            RETURNING incident_id
+            """, logger: logger)
+        // A disclosure of an incident that is not there would leave its entry unindexed.
+        var indexed: Set<UUID> = []
+        for try await id in written.decode(UUID.self) { indexed.insert(id) }
+        if let missing = records.first(where: { !indexed.contains($0.disclosure.incident.id) }) {
+            throw StoreError.incidentNotFound(missing.disclosure.incident.id.uuidString)
+        }
+    }
+
+    /// The ledger entries of one disclosure, in order: `disclose`, then `reveal` when it showed
+    /// values in plaintext.
+    static func ledgerDetails(of record: DisclosureRecord, transport: String) -> [(String, [String: any Sendable & Encodable])] {
         let disclosure = record.disclosure
         let purpose = record.purpose
         var details: [String: any Sendable & Encodable] = [
@@ -167,27 +228,13 @@ extension PostgresIncidentStore {
         if let reference = purpose.caseReference { details["purpose_case"] = reference }
         if let basis = purpose.basis { details["purpose_basis"] = basis }
         if let statement = purpose.statement { details["purpose"] = statement }
-        let seq = try await appendAudit(
-            actor: "gateway", action: "disclose", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
-        let agreementVersion = disclosure.agreementVersion.flatMap { [UInt8](hex: $0) }.map { ByteBuffer(bytes: $0) }
-        try await connection.guardedQuery(
-            """
-            INSERT INTO disclosures (audit_seq, at, incident_id, incident_version, producer, consumer, agreement_id,
-                                     agreement_version, delivery_id, transport, purpose_source, purpose_case, purpose_basis,
-                                     purpose_statement)
-            SELECT a.seq, a.at, i.id, \(disclosure.incident.version), i.producer, \(disclosure.consumer), \(disclosure.agreementID),
-                   \(agreementVersion), \(disclosure.deliveryID), \(transport), \(purpose.source.rawValue), \(purpose.caseReference),
-                   \(purpose.basis), \(purpose.statement)
-            FROM audit_log a, incidents i WHERE a.seq = \(seq) AND i.id = \(disclosure.incident.id)
-            """, logger: logger)
-        guard !record.revealed.isEmpty else { return }
-        details = [
+        guard !record.revealed.isEmpty else { return [("disclose", details)] }
+        var reveal: [String: any Sendable & Encodable] = [
             "incident_version": disclosure.incident.version, "agreement": disclosure.agreementID,
             "agreement_version": disclosure.agreementVersion ?? "", "consumer": disclosure.consumer,
             "legal_basis": record.legalBasis ?? "", "tokens": record.revealed.map(\.text).sorted().joined(separator: ","),
         ]
-        if let person = record.person { details["person"] = person }
-        try await appendAudit(
-            actor: "gateway", action: "reveal", subject: "incident:\(disclosure.incident.id)", details: details, on: connection)
+        if let person = record.person { reveal["person"] = person }
+        return [("disclose", details), ("reveal", reveal)]
     }
 }

@@ -40,22 +40,38 @@ extension PostgresIncidentStore {
         return jobs
     }
 
-    /// Records a delivery the receiver accepted, and audits the disclosure (and any reveal).
-    /// Returns the seconds from the row's creation (the intake's commit) to now, for the
-    /// enqueue→2xx histogram; nil if the row was not found.
+    /// A delivery the receiver accepted: its audit record and the status it answered.
+    public struct Delivered: Sendable {
+        public var job: DeliveryJob
+        public var record: DisclosureRecord
+        public var status: Int
+
+        public init(job: DeliveryJob, record: DisclosureRecord, status: Int) {
+            self.job = job
+            self.record = record
+            self.status = status
+        }
+    }
+
+    /// Records deliveries the receivers accepted, and audits each disclosure (and any reveal),
+    /// in one transaction: one update and one ledger append for the lot. Returns, per delivery
+    /// found, the seconds from the row's creation (the intake's commit) to now, for the
+    /// enqueue→2xx histogram.
     @discardableResult
-    public func markDelivered(_ job: DeliveryJob, record: DisclosureRecord, status: Int) async throws -> Double? {
-        try await withTransaction { connection in
+    public func markDelivered(_ delivered: [Delivered]) async throws -> [UUID: Double] {
+        guard !delivered.isEmpty else { return [:] }
+        let ids = delivered.map(\.job.id), statuses = delivered.map(\.status)
+        return try await withTransaction { connection in
             let rows = try await connection.guardedQuery(
                 """
-                UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = \(status),
-                       last_error = NULL
-                WHERE id = \(job.id)
-                RETURNING EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8
+                UPDATE deliveries d SET status = 'delivered', delivered_at = now(), last_status = k.status, last_error = NULL
+                FROM unnest(\(ids)::uuid[], \(statuses)::int4[]) AS k(id, status)
+                WHERE d.id = k.id
+                RETURNING d.id, EXTRACT(EPOCH FROM clock_timestamp() - d.created_at)::float8
                 """, logger: logger)
-            var waited: Double?
-            for try await seconds in rows.decode(Double.self) { waited = seconds }
-            try await appendDisclosure(record, transport: "webhook", on: connection)
+            var waited: [UUID: Double] = [:]
+            for try await (id, seconds) in rows.decode((UUID, Double).self) { waited[id] = seconds }
+            try await appendDisclosures(delivered.map(\.record), transport: "webhook", on: connection)
             return waited
         }
     }

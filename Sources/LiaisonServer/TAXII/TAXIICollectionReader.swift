@@ -41,6 +41,10 @@ struct TAXIICollectionReader: Sendable {
         var next: String?
     }
 
+    /// Disclosures read for a page at first, and at most at once.
+    static let firstBatch = 64
+    static let largestBatch = 500
+
     /// Objects per bundle a `next` position can point into.
     static let positionBits: Int64 = 20
 
@@ -61,7 +65,10 @@ struct TAXIICollectionReader: Sendable {
         var taken: [(Item, DisclosureRenderer.Rendered)] = []
         var more = false
         var next: (Int64, Int)?
-        let batch = min(query.limit + 1, 500)
+        // Disclosures are read in batches sized by the objects per disclosure seen so far, so
+        // that a page renders few more disclosures than it shows.
+        var batch = min(query.limit + 1, Self.firstBatch)
+        var scanned = 0, found = 0
         scan: while true {
             let rows = try await store.collection(
                 consumer: reader.organisation, agreement: agreement.id, from: position.sequence, addedAfter: query.addedAfter, limit: batch)
@@ -74,6 +81,7 @@ struct TAXIICollectionReader: Sendable {
                 let matching = Self.objects(of: shown).enumerated().dropFirst(skip).compactMap { index, object in
                     Self.item(object, row: row, query: query).map { (index, $0) }
                 }
+                found += matching.count
                 guard !matching.isEmpty else { continue }
                 if taken.count + matching.count > query.limit {
                     more = true
@@ -90,6 +98,10 @@ struct TAXIICollectionReader: Sendable {
             }
             guard rows.count == batch else { break }
             position = (rows.last!.disclosure.sequence + 1, 0)
+            scanned += rows.count
+            let perDisclosure = Double(found) / Double(scanned)
+            let wanted = perDisclosure > 0 ? Int(Double(query.limit + 1 - taken.count) / perDisclosure * 1.2) + 1 : batch * 2
+            batch = min(max(wanted, Self.firstBatch / 4), Self.largestBatch)
         }
         try ReadPurpose.check(purpose, for: taken.map(\.1))
         // One ledger record per disclosure shown, over the part of the answer it gave.
