@@ -118,6 +118,20 @@ struct PersonNameTests {
         #expect(Self.persons(text) == [])
     }
 
+    /// Declined towns of the region that a declined reading takes for a name ("Pančeva" is also a
+    /// surname); the gazetteer knows them from GeoNames' towns of 15,000 people or more.
+    static let towns = [
+        "Prijava je stigla iz Pančeva, a druga iz Zrenjanina.",
+        "Oštećena firma ima sjedište u Goraždu i Bugojnu.",
+        "Sulmi u raportua nga Gjilani dhe policia e Sarandës.",
+        "Напад је пријављен из Краљева и Јагодине.",
+    ]
+
+    @Test("Declined towns are not people", arguments: towns)
+    func townLookalikes(text: String) {
+        #expect(Self.persons(text) == [])
+    }
+
     @Test("A name split across a line break is one span, the break inside it")
     func lineBreak() {
         #expect(Self.persons("Prijavu je podnio Marko\nPetrović iz Beograda.") == ["Marko\nPetrović"])
