@@ -62,14 +62,8 @@ struct CopyComparison {
                         PostgresQuery(unsafeSQL: "CREATE TABLE bench_copy_\(export.table) (LIKE \(export.table) INCLUDING ALL)"),
                         logger: logger)
                 }
-                // Dirty pages the intake left are written out first, so that the
-                // checkpointer does not compete with the timed load (needs superuser or
-                // pg_checkpoint; said when it cannot run).
-                do {
-                    try await connection.query("CHECKPOINT", logger: logger)
-                } catch {
-                    print("note: CHECKPOINT refused (\(String(reflecting: error).prefix(120))); COPY timed without it")
-                }
+                // Dirty pages the intake left are written out before the timed load.
+                await BenchCluster.checkpoint(on: connection, logger: logger)
                 let start = Date()
                 try await connection.query("BEGIN", logger: logger)
                 for export in exports {

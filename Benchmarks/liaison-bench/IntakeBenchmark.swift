@@ -27,6 +27,7 @@ struct IntakeBenchmark {
     }
 
     private func phases(_ http: HTTPClient, base: String, key: String, client: PostgresClient, logger: Logger) async throws {
+        try await BenchCluster.warmUpWAL(client, logger: logger)
         let stix = try await push(
             http, url: base + "/v1/intake/stix", key: key, contentType: "application/stix+json;version=2.1",
             requests: stixObjects > 0 ? stixRounds : 0, concurrency: 1
