@@ -44,8 +44,15 @@ import Testing
                 #expect(try await browser.element("#problems h2").text().contains("nothing was written"))
                 #expect(try await browser.element("#pseudonym_key-field .error").text().contains("required when any personal data is pseudonymised"))
                 #expect(try await browser.element("#valid_until").attribute("aria-invalid") == "true")
+                #expect(try await browser.element("#summary-problems a[href='#pseudonym_key']").text().hasPrefix("Pseudonym key: /pseudonym_key"))
+                #expect(try await browser.element("#summary-problems a[href='#valid_until']").text().hasPrefix("Valid until: /valid_until"))
                 #expect(try await browser.element("#field-description").property("checked") as? Bool == false)
                 try await browser.screenshotIfAsked("console-editor")
+                // The summary's link leads to the field, where its problem is shown again.
+                try await browser.element("#summary-problems a[href='#pseudonym_key']").click()
+                #expect(try await browser.currentURL().hasSuffix("#pseudonym_key"))
+                #expect(try await browser.element("#pseudonym_key-field .error").isDisplayed())
+                try await browser.screenshotIfAsked("console-editor-field")
                 #expect(try await ConsoleWorld.states(db) == [1: "approved"])
 
                 try await browser.element("#valid_until").clear()

@@ -63,7 +63,7 @@ import Testing
             #expect(version.agreement.contacts.map(\.name) == ["Duty desk"])
             // The same id again: the record's refusal (409) is shown in the summary, nothing more is written.
             let (again, body, _) = try await ana.post("/console/agreements/new", Self.newAgreement())
-            #expect(again == 409 && body.contains(#"id="summary-problems""#) && body.contains("cert-to-prosecutor"))
+            #expect(again == 409 && body.contains(#"id="summary-problems""#) && body.contains("<li>Agreement exists: An agreement cert-to-prosecutor exists already"))
             #expect(try await db.store.agreementVersions("cert-to-prosecutor").count == 1)
         }
     }

@@ -16,6 +16,22 @@ extension ConsoleAgreementForm {
     static let fieldNames = ["id", "producer", "consumer", "title", "taxonomies", "offences", "max_tlp", "fields", "webhook_url",
         "webhook_secret", "pseudonym_key", "valid_from", "valid_until", "contacts", "rest"]
 
+    /// Where the summary's link to a field leads, when not to the field's own control.
+    static let anchors = ["taxonomies": "match", "offences": "match", "fields": "fields-field", "contacts": "contacts"]
+
+    /// A field's name in the summary.
+    static func label(_ field: String) -> String {
+        if field.hasPrefix("pd-") { return "Personal data, " + field.dropFirst(3) }
+        if field.hasPrefix("iep-") { return iepChoices.first { "iep-" + $0.key == field }?.label ?? field }
+        let labels = [
+            "id": "Agreement id", "producer": "Producer", "consumer": "Consumer", "title": "Title", "taxonomies": "Which incidents",
+            "offences": "Offences", "max_tlp": "Most restrictive TLP", "fields": "Incident fields", "webhook_url": "Webhook URL",
+            "webhook_secret": "Webhook secret", "pseudonym_key": "Pseudonym key", "valid_from": "Valid from", "valid_until": "Valid until",
+            "contacts": "Contacts", "rest": "The rest of the document (YAML)",
+        ]
+        return labels[field] ?? field
+    }
+
     /// The field that shows a problem at `pointer`: a form field, a personal-data kind or IEP
     /// choice (`pd-KIND`, `iep-KEY`), the YAML view (`rest`) for the parts it holds, or nil
     /// (the summary) for a problem of the whole document.
@@ -42,7 +58,9 @@ extension ConsoleAgreementForm {
         var summary: [[String: Any]] = []
         for problem in problems {
             if let field = field(for: problem.pointer) {
-                atField[field, default: []].append(problem.pointer.hasPrefix("/") ? "\(problem.pointer): \(problem.reason)" : problem.reason)
+                let reason = problem.pointer.hasPrefix("/") ? "\(problem.pointer): \(problem.reason)" : problem.reason
+                atField[field, default: []].append(reason)
+                summary.append(["reason": reason, "target": Self.anchors[field] ?? field, "label": Self.label(field)])
             } else {
                 summary.append(["reason": problem.reason])
             }
