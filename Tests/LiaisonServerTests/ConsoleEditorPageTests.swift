@@ -125,6 +125,21 @@ import Testing
         }
     }
 
+    @Test("Contacts come into a new version's form for the parties' admins only; the operator's admin is told they are hidden")
+    func contactsForPartiesOnly() async throws {
+        try await World.run(governance: AgreementGovernance(operatorOrganisation: "gateway-op")) { db, base, keys in
+            let ana = try await Session(base, key: keys.ana)
+            let withContact = Self.newAgreement(id: "cert-to-police").filter { !["consumer", "pd-email"].contains($0.0) }
+            #expect(try await ana.post("/console/agreements/cert-to-police/versions/new", withContact).0 == 303)
+            let (_, own) = try await ana.get("/console/agreements/cert-to-police/versions/new")
+            #expect(own.contains(#"value="Duty desk""#) && !own.contains(#"id="contacts-hidden""#))
+            let operatorKey = try await db.store.createAPIKey(organisation: "gateway-op", role: .admin, person: "Oskar Operator").key
+            let oskar = try await Session(base, key: operatorKey)
+            let (status, page) = try await oskar.get("/console/agreements/cert-to-police/versions/new")
+            #expect(status == 200 && page.contains(#"id="contacts-hidden""#) && !page.contains("Duty desk"))
+        }
+    }
+
     @Test("Roll back proposes an earlier version's document as a new version; four eyes approve it; resume and terminate move the agreement")
     func rollBackResumeTerminate() async throws {
         try await World.run { db, base, keys in

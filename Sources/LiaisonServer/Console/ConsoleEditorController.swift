@@ -44,7 +44,9 @@ struct ConsoleEditorController {
         let chosen = from.map { number in versions.first { ConsolePages.text($0["number"]) == String(number) } } ?? versions.last
         guard case .object(let base)? = chosen else { throw AgreementRecords.Failure.versionNotFound(id, from ?? 0) }
         let form = try ConsoleAgreementForm(document: base["document"] ?? .null)
-        return try editor(form, id: id, base: ConsolePages.text(base["number"]), problems: [], context: context)
+        // Contacts are shown to the parties' admins only (an operator's admin does not see them).
+        let hidden = ![form.producer, form.consumer].contains(principal.organisation)
+        return try editor(form, id: id, base: ConsolePages.text(base["number"]), problems: [], context: context, contactsHidden: hidden)
     }
 
     @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -99,9 +101,10 @@ struct ConsoleEditorController {
 
     private func editor(
         _ form: ConsoleAgreementForm, id: String?, base: String?, problems: [Problem.Item], context: LiaisonRequestContext,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, contactsHidden: Bool = false
     ) throws -> Response {
         var values = form.values(problems: problems)
+        values["contacts_hidden"] = contactsHidden
         let heading = id.map { "New version of \($0)" } ?? "New agreement"
         values["heading"] = heading
         if let id {
