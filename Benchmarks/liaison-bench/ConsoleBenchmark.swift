@@ -64,6 +64,7 @@ struct ConsoleBenchmark {
         let pages = [
             "/console/", "/console/agreements", "/console/agreements/\(id)", "/console/agreements/\(id)/versions/2/diff",
             "/console/agreements/\(id)/versions/2/preview", "/console/keys", "/console/deliveries", "/console/audit",
+            "/console/agreements/new", "/console/agreements/\(id)/versions/new",
         ]
         print("console pages (\(pushed) incidents, \(agreements) agreements, \(repeats) reads each, sequential): " + BenchFigures.load())
         for page in pages {

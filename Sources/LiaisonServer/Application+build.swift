@@ -150,6 +150,8 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         .add(middleware: ConsoleSessionMiddleware(store: dependencies.store, settings: dependencies.console, pages: consolePages))
     console.addRoutes(to: session)
     ConsoleAgreementsController(views: agreementViews, pages: consolePages).addRoutes(to: session)
+    ConsoleEditorController(views: agreementViews, pages: consolePages, allowInsecureLoopback: dependencies.allowInsecureLoopback)
+        .addRoutes(to: session)
     ConsoleKeysController(keys: keys, deliveries: deliveries, pages: consolePages).addRoutes(to: session)
     ConsoleAuditController(audit: audit, pages: consolePages).addRoutes(to: session)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())

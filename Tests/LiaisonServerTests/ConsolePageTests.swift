@@ -228,7 +228,7 @@ import Testing
                 "/console/", "/console/agreements", "/console/agreements/cert-to-police", "/console/agreements/cert-to-police/versions/2/diff",
                 "/console/agreements/cert-to-police/versions/2/preview", "/console/keys", "/console/deliveries",
                 "/console/deliveries?consumer=police&status=dead", "/console/audit", "/console/audit.csv",
-            ]
+            ] + (role == "admin" ? ["/console/agreements/new", "/console/agreements/cert-to-police/versions/new"] : [])
             for path in pages {
                 let (status, _, body) = try await World.send(base + path, headers: [cookie])
                 #expect(status == 200, "\(path)")

@@ -24,11 +24,12 @@ enum ConsoleWorld {
     static let ana = AuditActor(organisation: "cert", person: "Ana Admin")
 
     static func run(
-        _ settings: ConsoleSettings = ConsoleSettings(),
+        _ settings: ConsoleSettings = ConsoleSettings(), governance: AgreementGovernance = AgreementGovernance(),
         _ body: @escaping @Sendable (TestDatabase.Handle, String, Keys) async throws -> Void
     ) async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            var dependencies = try await GatewayFixture.dependencies(db, agreements: [GatewayFixture.agreement(webhookURL: nil)])
+            var dependencies = try await GatewayFixture.dependencies(
+                db, agreements: [GatewayFixture.agreement(webhookURL: nil)], governance: governance)
             dependencies.console = settings
             let keys = Keys(
                 ana: try await db.store.createAPIKey(organisation: "cert", role: .admin, person: "Ana Admin").key,

@@ -6,7 +6,8 @@ import LiaisonStore
 
 /// `/console/agreements`: the list, one agreement's versions with four-eyes shown (who drafted
 /// and proposed each version, who may approve it), the side-by-side diff of two versions, the
-/// preview of a proposed one, and approve / reject / suspend. Reads go through
+/// preview of a proposed one, and propose / approve / reject / suspend / resume / terminate /
+/// roll back. Reads go through
 /// ``AgreementViews`` and steps through ``AgreementViews/approve`` and ``AgreementViews/move``,
 /// as the admin API's do, with the same `If-Match` (the version's ETag, carried by the form).
 struct ConsoleAgreementsController {
@@ -18,9 +19,13 @@ struct ConsoleAgreementsController {
         group.get("agreements/:id", use: show)
         group.get("agreements/:id/versions/:number/diff", use: diff)
         group.get("agreements/:id/versions/:number/preview", use: preview)
-        group.post("agreements/:id/versions/:number/approve") { try await step($0, $1, to: .approved) }
+        group.post("agreements/:id/versions/:number/approve") { try await step($0, $1, to: .approved, approving: true) }
         group.post("agreements/:id/versions/:number/reject") { try await step($0, $1, to: .rejected) }
         group.post("agreements/:id/versions/:number/suspend") { try await step($0, $1, to: .suspended) }
+        group.post("agreements/:id/versions/:number/propose") { try await step($0, $1, to: .proposed) }
+        group.post("agreements/:id/versions/:number/resume") { try await step($0, $1, to: .approved) }
+        group.post("agreements/:id/versions/:number/terminate") { try await step($0, $1, to: .terminated) }
+        group.post("agreements/:id/versions/:number/rollback", use: rollBack)
     }
 
     @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -79,6 +84,11 @@ struct ConsoleAgreementsController {
                 row["may_act"] = !own
             }
             if state == "approved" { row["suspendable"] = true }
+            if state == "draft" { row["draft"] = true }
+            if state == "suspended" { row["resumable"] = true }
+            if ["approved", "suspended"].contains(state) { row["terminable"] = true }
+            // Roll back: to a version once in force, by a new version with its document.
+            if ["superseded", "expired"].contains(state) { row["restorable"] = true }
             rows.append(row)
         }
         let history: [[String: Any]] = (agreement["history"].flatMap { value -> [JSONValue]? in
@@ -96,7 +106,7 @@ struct ConsoleAgreementsController {
             "console-agreement", title: "Agreement \(id) – Liaison console", section: "Agreements", context: context,
             [
                 "id": id, "producer": producer, "consumer": consumer, "status": ConsolePages.text(agreement["status"]), "versions": rows,
-                "history": history,
+                "history": history, "open": ConsolePages.text(agreement["status"]) != "terminated",
             ])
     }
 
@@ -158,8 +168,11 @@ struct ConsoleAgreementsController {
             ])
     }
 
-    /// Approve, reject (a reason required) or suspend (a reason required), then back to the agreement.
-    func step(_ request: Request, _ context: LiaisonRequestContext, to next: AgreementVersion.State) async throws -> Response {
+    /// Propose (a reason optional), approve, reject, suspend or terminate (a reason required) or
+    /// resume, then back to the agreement.
+    func step(
+        _ request: Request, _ context: LiaisonRequestContext, to next: AgreementVersion.State, approving: Bool = false
+    ) async throws -> Response {
         let (_, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
@@ -167,18 +180,39 @@ struct ConsoleAgreementsController {
         guard let etag = form["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
             throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
         }
+        let reason = try Self.reason(form)
+        if approving {
+            _ = try await views.approve(id, number, ifMatch: etag, by: actor)
+        } else {
+            _ = try await views.move(id, number, to: next, ifMatch: etag, reason: reason, by: actor)
+        }
+        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))")
+    }
+
+    /// A form's `reason`, trimmed; nil when empty.
+    static func reason(_ form: URLEncodedForm) throws -> String? {
         let reason = form["reason"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         if let reason, reason.unicodeScalars.count > 2000 || reason.unicodeScalars.contains("\u{0}") {
             throw Problem(
                 .unprocessableContent, "invalid-request", title: "Invalid request", detail: "The reason must be at most 2,000 characters.",
                 errors: [.init(pointer: "/reason", reason: "must be at most 2,000 characters")])
         }
-        if next == .approved {
-            _ = try await views.approve(id, number, ifMatch: etag, by: actor)
-        } else {
-            _ = try await views.move(id, number, to: next, ifMatch: etag, reason: reason, by: actor)
-        }
-        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))")
+        return reason
+    }
+
+    /// Roll back to version `number`: a new draft with that version's document, as the admin
+    /// API's `from_version` makes it, proposed at once by the same person; another admin
+    /// approves it as any proposal (four eyes). Secrets come with the document copied.
+    @Sendable func rollBack(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (_, actor) = try context.actor(.admin)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        let reason = try Self.reason(try await ConsoleSession.form(request))
+        let versions = try await views.records.draft(id, document: nil, from: number, by: actor)
+        guard let draft = versions.last else { throw AgreementRecords.Failure.agreementNotFound(id) }
+        _ = try await views.move(
+            id, draft.number, to: .proposed, ifMatch: AgreementRecords.etag(of: draft), reason: reason ?? "roll back to version \(number)", by: actor)
+        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))#version-\(draft.number)")
     }
 
     /// An agreement id as one path segment (ids are identifiers already; this keeps it so).

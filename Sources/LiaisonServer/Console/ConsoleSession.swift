@@ -17,8 +17,10 @@ enum ConsoleSession {
     /// The sign-in form's own CSRF token (double submit: cookie and hidden field), since there
     /// is no session yet to derive one from.
     static let signInCookieName = "liaison_console_sign_in"
-    /// The largest form body the console takes (the biggest form holds a reason of 2,000 characters).
+    /// The largest form body the console takes (the biggest, the agreement editor, holds a YAML
+    /// view of at most 8 KiB besides its fields), and the most fields it may have.
     static let maxFormBytes = 16 * 1024
+    static let maxFormPairs = 200
 
     static func newToken() -> String { Base64URL.encode(Secret.random().bytes) }
 
@@ -46,7 +48,7 @@ enum ConsoleSession {
     static func form(_ request: Request) async throws -> URLEncodedForm {
         _ = try MediaType.require(request, oneOf: [MediaType(name: "application/x-www-form-urlencoded")])
         let body = try await RequestBody.collect(request, limit: maxFormBytes)
-        guard let form = URLEncodedForm(body) else {
+        guard let form = URLEncodedForm(body, maxPairs: maxFormPairs) else {
             throw Problem.badRequest("invalid-form", "The body is not a form the console sends.")
         }
         return form
@@ -90,7 +92,7 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         if request.method == .post {
             _ = try MediaType.require(request, oneOf: [MediaType(name: "application/x-www-form-urlencoded")])
             let body = try await RequestBody.collect(request, limit: ConsoleSession.maxFormBytes)
-            guard ConsoleSession.matches(URLEncodedForm(body)?["csrf"], csrf) else { throw ConsoleSession.csrfRefused }
+            guard ConsoleSession.matches(URLEncodedForm(body, maxPairs: ConsoleSession.maxFormPairs)?["csrf"], csrf) else { throw ConsoleSession.csrfRefused }
             request.body = Hummingbird.RequestBody(buffer: ByteBuffer(bytes: body))
         }
         // A page's failure is shown within the session (its navigation and sign-out).
