@@ -10,28 +10,13 @@ import Testing
 /// Serialized, one Chromium at a time. With `LIAISON_SCREENSHOTS=DIR` the tests also write the
 /// README's screenshots of the console into DIR.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ConsoleBrowserTests {
-    /// Clicks what `selector` names and waits for the page it leads to.
-    func follow(_ browser: WebDriver.Session, _ selector: String) async throws {
-        let page = try await browser.element("html")
-        try await browser.element(selector).click()
-        try await page.waitUntilReplaced()
-    }
-
-    /// Signs in through the form, as a person pasting their key.
-    func signIn(_ browser: WebDriver.Session, _ base: String, key: String) async throws {
-        try await browser.go(base + "/console/")
-        #expect(try await browser.currentURL().hasSuffix("/console/sign-in"))
-        try await browser.element("#key").type(key)
-        try await follow(browser, "#sign-in")
-    }
-
     @Test("Sign in with a personal key: the overview shows intake, deliveries, approvals and the ledger; a wrong key is refused; sign-out ends the session")
     func signInAndOut() async throws {
         try await ConsoleWorld.run { db, base, keys in
             try await ConsoleWorld.proposeVersion2(db)
             let sealed = try #require(try await db.store.sealAll(key: db.store.signer.checkpointKey(name: LedgerSettings().origin(publicURL: nil))))
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: "lsn_not-a-key-anyone-holds")
+                try await browser.signInToConsole(base, key: "lsn_not-a-key-anyone-holds")
                 #expect(try await browser.element("#sign-in-message").text().contains("does not open the console"))
                 try await browser.screenshotIfAsked("console-sign-in")
                 // The key's box and the button are the next two Tab stops after the heading.
@@ -43,7 +28,7 @@ import Testing
                 #expect(try await browser.element("label[for=key]").text() == "Your API key")
 
                 try await browser.element("#key").type(keys.ana)
-                try await follow(browser, "#sign-in")
+                try await browser.follow("#sign-in")
                 #expect(try await browser.element("h1").text() == "Overview")
                 #expect(try await browser.element("#signed-in-as").text() == "Ana Admin · cert · admin")
                 #expect(try await browser.element("#intake").text().contains("cert"))
@@ -61,12 +46,12 @@ import Testing
 
                 // Every section is one link away, and the navigation marks where the reader is.
                 for (link, heading) in [("Agreements", "Agreements"), ("Keys", "Keys"), ("Deliveries", "Deliveries"), ("Audit", "Audit")] {
-                    try await follow(browser, "nav.console-nav a[href='/console/\(link.lowercased())']")
+                    try await browser.follow("nav.console-nav a[href='/console/\(link.lowercased())']")
                     #expect(try await browser.element("h1").text() == heading)
                     #expect(try await browser.element("nav.console-nav [aria-current=page]").text() == link)
                 }
 
-                try await follow(browser, "#sign-out")
+                try await browser.follow("#sign-out")
                 #expect(try await browser.currentURL().hasSuffix("/console/sign-in"))
                 #expect(try await browser.cookies().contains { $0["name"] as? String == "liaison_console" } == false)
                 try await browser.go(base + "/console/keys")
@@ -84,22 +69,22 @@ import Testing
             try await ConsoleWorld.proposeVersion2(db)
             // The proposer sees four eyes at work: no approve button for her own proposal.
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.ana)
+                try await browser.signInToConsole(base, key: keys.ana)
                 try await browser.go(base + "/console/agreements/cert-to-police")
                 #expect(try await browser.element("#version-2 .four-eyes").text().contains("another administrator must approve it"))
                 #expect(try await browser.elements("#version-2 button.approve").isEmpty)
             }
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.boris)
-                try await follow(browser, "nav.console-nav a[href='/console/agreements']")
+                try await browser.signInToConsole(base, key: keys.boris)
+                try await browser.follow("nav.console-nav a[href='/console/agreements']")
                 #expect(try await browser.element("#agreements").text().contains("active"))
                 try await browser.screenshotIfAsked("console-agreements")
-                try await follow(browser, "#agreements a[href='/console/agreements/cert-to-police']")
+                try await browser.follow("#agreements a[href='/console/agreements/cert-to-police']")
                 #expect(try await browser.element("#version-2 .proposer").text() == "Ana Admin (cert)")
                 #expect(try await browser.element("#version-2 .may-approve").text().contains("other than Ana Admin (cert)"))
                 try await browser.screenshotIfAsked("console-agreement")
 
-                try await follow(browser, "#version-2 a.diff-link")
+                try await browser.follow("#version-2 a.diff-link")
                 #expect(try await browser.element("h1").text() == "Version 1 and version 2 side by side")
                 let diff = try await browser.element("#diff").text()
                 #expect(diff.contains("/share/fields"))
@@ -107,12 +92,12 @@ import Testing
                 try await browser.screenshotIfAsked("console-diff")
 
                 try await browser.go(base + "/console/agreements/cert-to-police")
-                try await follow(browser, "#version-2 a.preview-link")
+                try await browser.follow("#version-2 a.preview-link")
                 #expect(try await browser.element("h1").text() == "What version 2 would share")
                 #expect(try await browser.element("#changed").text() == "1")
 
                 try await browser.go(base + "/console/agreements/cert-to-police")
-                try await follow(browser, "#version-2 button.approve")
+                try await browser.follow("#version-2 button.approve")
                 #expect(try await browser.element("#version-2 .state").text() == "approved")
                 #expect(try await browser.element("#version-1 .state").text() == "superseded")
             }
@@ -127,11 +112,11 @@ import Testing
     func createAndRevokeKey() async throws {
         try await ConsoleWorld.run { db, base, keys in
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.ana)
-                try await follow(browser, "nav.console-nav a[href='/console/keys']")
+                try await browser.signInToConsole(base, key: keys.ana)
+                try await browser.follow("nav.console-nav a[href='/console/keys']")
                 try await browser.element("#role option[value='auditor']").click()
                 try await browser.element("#person").type("Eva Auditor")
-                try await follow(browser, "#create-key")
+                try await browser.follow("#create-key")
                 let key = try await browser.element("#new-key").text()
                 #expect(key.hasPrefix("lsn_"))
                 #expect(try await db.store.principal(forKey: key)?.person == "Eva Auditor")
@@ -139,7 +124,7 @@ import Testing
                 #expect(try await browser.source().contains(key) == false)
                 try await browser.screenshotIfAsked("console-keys")
 
-                try await follow(browser, "button.revoke[aria-label='Revoke the auditor key of Eva Auditor (cert)']")
+                try await browser.follow("button.revoke[aria-label='Revoke the auditor key of Eva Auditor (cert)']")
                 #expect(try await browser.elements("button.revoke[aria-label='Revoke the auditor key of Eva Auditor (cert)']").isEmpty)
                 #expect(try await browser.element("#keys").text().contains("revoked"))
                 #expect(try await db.store.principal(forKey: key) == nil)
@@ -154,13 +139,13 @@ import Testing
         try await ConsoleWorld.run { db, base, keys in
             let dead = try await ConsoleWorld.killDelivery(db)
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.ana)
+                try await browser.signInToConsole(base, key: keys.ana)
                 #expect(try await browser.element("#deliveries").text().contains("police"))
                 try await browser.go(base + "/console/deliveries?consumer=police&status=dead")
                 let row = "#delivery-\(dead.uuidString.lowercased())"
                 #expect(try await browser.element("\(row) .status").text().hasPrefix("dead"))
                 try await browser.screenshotIfAsked("console-deliveries")
-                try await follow(browser, "\(row) button.replay")
+                try await browser.follow("\(row) button.replay")
                 #expect(try await browser.element("\(row) .status").text() == "pending")
             }
             let state = try #require(try await db.store.deliveries(party: nil, consumer: "police", status: nil, limit: 10).first { $0.id == dead })
@@ -177,7 +162,7 @@ import Testing
             try await ConsoleWorld.proposeVersion2(db)
             let dead = try await ConsoleWorld.killDelivery(db)
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.dora)
+                try await browser.signInToConsole(base, key: keys.dora)
                 #expect(try await browser.element("#signed-in-as").text() == "Dora Auditor · cert · auditor")
                 for path in ["/console/agreements/cert-to-police", "/console/keys", "/console/deliveries", "/console/audit"] {
                     try await browser.go(base + path)
@@ -202,7 +187,7 @@ import Testing
                     const button = document.createElement('button'); button.id = 'forged'; form.appendChild(button);
                     document.body.appendChild(form);
                     """, [csrf, etag])
-                try await follow(browser, "#forged")
+                try await browser.follow("#forged")
                 #expect(try await browser.element("p.note").text() == "Status 403.")
             }
             #expect(try await ConsoleWorld.states(db) == [1: "approved", 2: "proposed"])
@@ -215,11 +200,11 @@ import Testing
         try await ConsoleWorld.run { db, base, keys in
             try await ConsoleWorld.proposeVersion2(db)
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.boris)
+                try await browser.signInToConsole(base, key: keys.boris)
                 for tamper in ["form.querySelector('input[name=csrf]').remove();", "form.querySelector('input[name=csrf]').value = 'forged';"] {
                     try await browser.go(base + "/console/agreements/cert-to-police")
                     _ = try await browser.execute("const form = document.querySelector('#version-2 button.approve').form; \(tamper)")
-                    try await follow(browser, "#version-2 button.approve")
+                    try await browser.follow("#version-2 button.approve")
                     #expect(try await browser.element("#problem-title").text() == "Refused: this form did not come from your console session")
                     #expect(try await browser.element("p.note").text() == "Status 403.")
                 }

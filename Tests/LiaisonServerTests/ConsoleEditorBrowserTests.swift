@@ -10,25 +10,13 @@ import Testing
 /// reads the diff and the preview and approves it; the consumer's next incident follows the
 /// new version. An auditor gets no editor, and a forged editor POST is refused.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ConsoleEditorBrowserTests {
-    func follow(_ browser: WebDriver.Session, _ selector: String) async throws {
-        let page = try await browser.element("html")
-        try await browser.element(selector).click()
-        try await page.waitUntilReplaced()
-    }
-
-    func signIn(_ browser: WebDriver.Session, _ base: String, key: String) async throws {
-        try await browser.go(base + "/console/sign-in")
-        try await browser.element("#key").type(key)
-        try await follow(browser, "#sign-in")
-    }
-
     @Test("Write, correct, save and propose a version in the editor; a second admin approves it after the diff and preview; the next incident is shared under it")
     func editProposeApproveDeliver() async throws {
         try await ConsoleWorld.run { db, base, keys in
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.ana)
+                try await browser.signInToConsole(base, key: keys.ana)
                 try await browser.go(base + "/console/agreements/cert-to-police")
-                try await follow(browser, "#new-version")
+                try await browser.follow("#new-version")
                 #expect(try await browser.element("h1").text() == "New version of cert-to-police")
                 #expect(try await browser.element("#field-description").property("checked") as? Bool == true)
                 #expect(try await browser.element("label[for=webhook_secret]").text().hasPrefix("Webhook secret"))
@@ -40,7 +28,7 @@ import Testing
                 // Share less (no description) and set an end that is not a date; the pseudonym key is not entered again.
                 try await browser.element("#field-description").click()
                 try await browser.element("#valid_until").type("next week")
-                try await follow(browser, "#save-draft")
+                try await browser.follow("#save-draft")
                 #expect(try await browser.element("#problems h2").text().contains("nothing was written"))
                 #expect(try await browser.element("#pseudonym_key-field .error").text().contains("required when any personal data is pseudonymised"))
                 #expect(try await browser.element("#valid_until").attribute("aria-invalid") == "true")
@@ -57,24 +45,24 @@ import Testing
 
                 try await browser.element("#valid_until").clear()
                 try await browser.element("#pseudonym_key").type(Data(repeating: 9, count: 32).base64EncodedString())
-                try await follow(browser, "#save-draft")
+                try await browser.follow("#save-draft")
                 #expect(try await browser.element("#version-2 .state").text() == "draft")
                 try await browser.element("#propose-reason-2").type("The police do not need the description")
-                try await follow(browser, "#version-2 button.propose")
+                try await browser.follow("#version-2 button.propose")
                 #expect(try await browser.element("#version-2 .state").text() == "proposed")
                 #expect(try await browser.elements("#version-2 button.approve").isEmpty)
             }
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.boris)
+                try await browser.signInToConsole(base, key: keys.boris)
                 try await browser.go(base + "/console/agreements/cert-to-police")
                 #expect(try await browser.element("#version-2 .proposer").text() == "Ana Admin (cert)")
-                try await follow(browser, "#version-2 a.diff-link")
+                try await browser.follow("#version-2 a.diff-link")
                 #expect(try await browser.element("#diff").text().contains("/share/fields"))
                 try await browser.go(base + "/console/agreements/cert-to-police")
-                try await follow(browser, "#version-2 a.preview-link")
+                try await browser.follow("#version-2 a.preview-link")
                 #expect(try await browser.element("#changed").text() == "1")
                 try await browser.go(base + "/console/agreements/cert-to-police")
-                try await follow(browser, "#version-2 button.approve")
+                try await browser.follow("#version-2 button.approve")
                 #expect(try await browser.element("#version-2 .state").text() == "approved")
             }
             let versions = try await db.store.agreementVersions("cert-to-police")
@@ -102,7 +90,7 @@ import Testing
     func auditorHasNoEditor() async throws {
         try await ConsoleWorld.run { db, base, keys in
             try await WebDriver.withBrowser { browser in
-                try await signIn(browser, base, key: keys.dora)
+                try await browser.signInToConsole(base, key: keys.dora)
                 try await browser.go(base + "/console/agreements")
                 #expect(try await browser.elements("#new-agreement").isEmpty)
                 try await browser.go(base + "/console/agreements/cert-to-police")
@@ -122,7 +110,7 @@ import Testing
                     const button = document.createElement('button'); button.id = 'forged'; form.appendChild(button);
                     document.body.appendChild(form);
                     """, [csrf])
-                try await follow(browser, "#forged")
+                try await browser.follow("#forged")
                 #expect(try await browser.element("p.note").text() == "Status 403.")
             }
             #expect(try await ConsoleWorld.states(db) == [1: "approved"])
