@@ -27,16 +27,16 @@ extension PostgresIncidentStore {
         let hash = vault.lookupHash(kind: kind, value: PersonalDataNormaliser.normalise(value, as: kind))
         let rows = try await fetch(
             """
-            SELECT v.token, v.incident_id, i.producer, v.role, v.created_at, v.retain_until, NULL::timestamptz,
-                   (SELECT f.id FROM feedback f WHERE f.incident_id = v.incident_id AND strpos(f.detail, v.token) > 0 ORDER BY f.seq LIMIT 1)
-            FROM vault_entries v JOIN incidents i ON i.id = v.incident_id
-            WHERE v.kind = \(kind.rawValue) AND v.lookup_hash = \(hash)
-            UNION ALL
-            SELECT e.token, e.incident_id, i.producer, e.role, e.held_since, NULL::timestamptz, e.erased_at,
-                   (SELECT f.id FROM feedback f WHERE f.incident_id = e.incident_id AND strpos(f.detail, e.token) > 0 ORDER BY f.seq LIMIT 1)
-            FROM vault_erasures e JOIN incidents i ON i.id = e.incident_id
-            WHERE e.kind = \(kind.rawValue) AND e.lookup_hash = \(hash)
-            ORDER BY 5, 1
+            SELECT h.*, (SELECT f.id FROM feedback f WHERE f.incident_id = h.incident_id AND strpos(f.detail, h.token) > 0
+                         ORDER BY f.seq LIMIT 1)
+            FROM (SELECT v.token, v.incident_id, i.producer, v.role, v.created_at AS since, v.retain_until, NULL::timestamptz AS erased_at
+                  FROM vault_entries v JOIN incidents i ON i.id = v.incident_id
+                  WHERE v.kind = \(kind.rawValue) AND v.lookup_hash = \(hash)
+                  UNION ALL
+                  SELECT e.token, e.incident_id, i.producer, e.role, e.held_since, NULL::timestamptz, e.erased_at
+                  FROM vault_erasures e JOIN incidents i ON i.id = e.incident_id
+                  WHERE e.kind = \(kind.rawValue) AND e.lookup_hash = \(hash)) h
+            ORDER BY h.since, h.token
             """, logger: logger)
         var holdings: [VaultHolding] = []
         for try await (text, incident, producer, role, since, retainUntil, erasedAt, feedback) in rows.decode(
