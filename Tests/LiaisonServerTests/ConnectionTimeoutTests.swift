@@ -138,13 +138,15 @@ import Testing
             #expect(open.isEmpty, "\(open.count) of \(count) slow connections were still open")
             // Each kind closed by its own clock, never before it; after it, one check interval plus
             // the time this test's own loop over 1,000 sockets takes to notice on two busy cores
-            // (a whole sweep came 0.35 s late in a full parallel run), so the upper bounds are loose.
+            // (a whole sweep came 0.35 s late in a full parallel run, and 7 s late in a fresh clone's
+            // CI run beside the console's Chromium tests), so the upper bounds are loose: a slow
+            // connection must be closed before the 16 s this test holds them, which `open` checks.
             for (kind, seconds) in outcome.closedAfter {
                 guard let seconds else { continue }
                 switch kind {
-                case .idle: #expect(seconds >= 4.5 && seconds < 12, "an idle connection closed after \(seconds) s")
-                case .slowHead: #expect(seconds >= 3.5 && seconds < 10, "a slow request head was closed after \(seconds) s")
-                case .slowBody: #expect(seconds >= 3.5 && seconds < 10, "a slow body was closed after \(seconds) s")
+                case .idle: #expect(seconds >= 4.5 && seconds < 16, "an idle connection closed after \(seconds) s")
+                case .slowHead: #expect(seconds >= 3.5 && seconds < 16, "a slow request head was closed after \(seconds) s")
+                case .slowBody: #expect(seconds >= 3.5 && seconds < 16, "a slow body was closed after \(seconds) s")
                 }
             }
         }
