@@ -62,7 +62,8 @@ struct ServeSetup {
     }
 
     static func call(
-        _ port: Int, _ method: HTTPMethod, _ path: String, key: String, body: String? = nil, headers: [String: String] = [:]
+        _ port: Int, _ method: HTTPMethod, _ path: String, key: String, body: String? = nil, headers: [String: String] = [:],
+        timeout: TimeAmount = .seconds(10)
     ) async throws -> Answer {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
@@ -72,7 +73,7 @@ struct ServeSetup {
             request.headers.add(name: "content-type", value: "application/x-ndjson")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: 4 << 20)
         let json = (try? JSONSerialization.jsonObject(with: Data(buffer: bytes))) as? [String: Any] ?? [:]
         return Answer(status: response.status.code, json: json)
