@@ -193,6 +193,36 @@ import Testing
         }
     }
 
+    @Test("The proposer withdraws her proposal back to a draft from the page, with a reason; a stale ETag is 412; the history says withdraw")
+    func withdrawProposal() async throws {
+        try await World.run { db, base, keys in
+            try await World.proposeVersion2(db)
+            let token = try await World.signIn(base, key: keys.ana).token
+            let cookie = ("Cookie", "liaison_console=\(token)")
+            let (_, _, page) = try await World.send(base + "/console/agreements/cert-to-police", headers: [cookie])
+            let csrf = try #require(World.csrf(in: page))
+            // Four eyes keeps approve and reject from her own proposal, not withdraw.
+            #expect(page.contains("/versions/2/withdraw") && !page.contains("/versions/2/approve"))
+            let versions = try await db.store.agreementVersions("cert-to-police")
+            let (first, second) = (AgreementRecords.etag(of: versions[0]), AgreementRecords.etag(of: versions[1]))
+            func withdraw(_ number: Int, _ etag: String) async throws -> Int {
+                try await World.send(
+                    base + "/console/agreements/cert-to-police/versions/\(number)/withdraw", method: .POST,
+                    body: World.form([("csrf", csrf), ("etag", etag), ("reason", "The police asked for one more field")]),
+                    headers: [World.formType, cookie]
+                ).0
+            }
+            #expect(try await withdraw(2, first) == 412)
+            #expect(try await withdraw(1, first) == 409, "an approved version is not withdrawn")
+            #expect(try await World.states(db) == [1: "approved", 2: "proposed"])
+            #expect(try await withdraw(2, second) == 303)
+            #expect(try await World.states(db) == [1: "approved", 2: "draft"])
+            let (_, _, after) = try await World.send(base + "/console/agreements/cert-to-police", headers: [cookie])
+            #expect(after.contains("<td>withdraw</td><td>2</td><td>Ana Admin (cert)</td><td>The police asked for one more field</td>"))
+            #expect(after.contains("/versions/2/propose") && !after.contains("/versions/2/withdraw"))
+        }
+    }
+
     @Test("The audit page filters by person, action and subject, and exports the same entries as CSV")
     func auditFiltersAndCSV() async throws {
         try await World.run { db, base, keys in

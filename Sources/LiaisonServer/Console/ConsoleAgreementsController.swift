@@ -6,8 +6,8 @@ import LiaisonStore
 
 /// `/console/agreements`: the list, one agreement's versions with four-eyes shown (who drafted
 /// and proposed each version, who may approve it), the side-by-side diff of two versions, the
-/// preview of a proposed one, and propose / approve / reject / suspend / resume / terminate /
-/// roll back. Reads go through
+/// preview of a proposed one, and propose / withdraw / approve / reject / suspend / resume /
+/// terminate / roll back. Reads go through
 /// ``AgreementViews`` and steps through ``AgreementViews/approve`` and ``AgreementViews/move``,
 /// as the admin API's do, with the same `If-Match` (the version's ETag, carried by the form).
 struct ConsoleAgreementsController {
@@ -21,6 +21,7 @@ struct ConsoleAgreementsController {
         group.get("agreements/:id/versions/:number/preview", use: preview)
         group.post("agreements/:id/versions/:number/approve") { try await step($0, $1, to: .approved, approving: true) }
         group.post("agreements/:id/versions/:number/reject") { try await step($0, $1, to: .rejected) }
+        group.post("agreements/:id/versions/:number/withdraw") { try await step($0, $1, to: .draft) }
         group.post("agreements/:id/versions/:number/suspend") { try await step($0, $1, to: .suspended) }
         group.post("agreements/:id/versions/:number/propose") { try await step($0, $1, to: .proposed) }
         group.post("agreements/:id/versions/:number/resume") { try await step($0, $1, to: .approved) }
@@ -168,8 +169,8 @@ struct ConsoleAgreementsController {
             ])
     }
 
-    /// Propose (a reason optional), approve, reject, suspend or terminate (a reason required) or
-    /// resume, then back to the agreement.
+    /// Propose or withdraw (a reason optional), approve, reject, suspend or terminate (a reason
+    /// required) or resume, then back to the agreement.
     func step(
         _ request: Request, _ context: LiaisonRequestContext, to next: AgreementVersion.State, approving: Bool = false
     ) async throws -> Response {
