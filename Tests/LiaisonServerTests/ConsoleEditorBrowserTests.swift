@@ -25,7 +25,10 @@ import Testing
                 try await browser.press(WebDriver.Key.tab)
                 #expect(try await browser.focused().attribute("id") == "taxonomy-abusive-content")
 
-                // Share less (no description) and set an end that is not a date; the pseudonym key is not entered again.
+                // Share less (no description) and set an end that is not a date; the pseudonym key is
+                // neither entered again nor kept from version 1.
+                #expect(try await browser.element("#keep_secrets").property("checked") as? Bool == true)
+                try await browser.element("#keep_secrets").click()
                 try await browser.element("#field-description").click()
                 try await browser.element("#valid_until").type("next week")
                 try await browser.follow("#save-draft")
@@ -43,10 +46,14 @@ import Testing
                 try await browser.screenshotIfAsked("console-editor-field")
                 #expect(try await ConsoleWorld.states(db) == [1: "approved"])
 
+                // Corrected, and version 1's pseudonym key kept after all: the choice came back as made.
                 try await browser.element("#valid_until").clear()
-                try await browser.element("#pseudonym_key").type(Data(repeating: 9, count: 32).base64EncodedString())
+                #expect(try await browser.element("#keep_secrets").property("checked") as? Bool == false)
+                try await browser.element("#keep_secrets").click()
                 try await browser.follow("#save-draft")
                 #expect(try await browser.element("#version-2 .state").text() == "draft")
+                let versions = try await db.store.agreementVersions("cert-to-police")
+                #expect(versions[1].agreement.pseudonymKey == versions[0].agreement.pseudonymKey)
                 try await browser.element("#propose-reason-2").type("The police do not need the description")
                 try await browser.follow("#version-2 button.propose")
                 #expect(try await browser.element("#version-2 .state").text() == "proposed")

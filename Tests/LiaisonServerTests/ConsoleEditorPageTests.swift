@@ -125,6 +125,40 @@ import Testing
         }
     }
 
+    @Test("A new version keeps the earlier version's webhook secret and pseudonym key when asked and the fields are empty; unasked, they are required again")
+    func keepsSecrets() async throws {
+        try await World.run { db, base, keys in
+            let ana = try await Session(base, key: keys.ana)
+            let (_, form) = try await ana.get("/console/agreements/cert-to-police/versions/new")
+            #expect(form.contains(#"<input type="checkbox" id="keep_secrets" name="keep_secrets" value="1" checked>"#))
+            let path = "/console/agreements/cert-to-police/versions/new"
+            let common: [(String, String)] = [
+                ("title", "Fraud cases"), ("taxonomy", "fraud"), ("max_tlp", "amber"), ("field", "classification"), ("pd-email", "pseudonymise"),
+                ("webhook_url", "https://police.example/hooks/liaison"),
+            ]
+            let secret = "whsec_" + Data(repeating: 9, count: 32).base64EncodedString()
+            // Version 2 with a new webhook secret typed, the pseudonym key kept from version 1.
+            let (second, _, _) = try await ana.post(path, common + [("base", "1"), ("keep_secrets", "1"), ("webhook_secret", secret)])
+            #expect(second == 303)
+            // Version 3 from version 2, nothing typed: both kept.
+            let (third, _, _) = try await ana.post(path, common + [("base", "2"), ("keep_secrets", "1")])
+            #expect(third == 303)
+            let versions = try await db.store.agreementVersions("cert-to-police")
+            #expect(versions.count == 3)
+            #expect(versions[1].agreement.pseudonymKey == versions[0].agreement.pseudonymKey && versions[0].agreement.pseudonymKey != nil)
+            #expect(versions[2].agreement.pseudonymKey == versions[0].agreement.pseudonymKey)
+            #expect(versions[1].agreement.webhook?.secret.bytes == Array(repeating: 9, count: 32))
+            #expect(versions[2].agreement.webhook?.secret == versions[1].agreement.webhook?.secret)
+            // Unasked, the secrets are required again, shown at their fields, and nothing is written.
+            let (refused, page, _) = try await ana.post(path, common + [("base", "2")])
+            #expect(refused == 422 && page.contains(#"id="pseudonym_key-error""#) && page.contains(#"id="webhook_secret-error""#))
+            #expect(page.contains(#"id="keep_secrets" name="keep_secrets" value="1">"#), "the choice comes back as made")
+            #expect(!page.contains(String(secret.dropFirst(6))), "a secret is never shown")
+            #expect(try await ana.post(path, common + [("base", "9"), ("keep_secrets", "1")]).0 == 404)
+            #expect(try await db.store.agreementVersions("cert-to-police").count == 3)
+        }
+    }
+
     @Test("Contacts come into a new version's form for the parties' admins only; the operator's admin is told they are hidden")
     func contactsForPartiesOnly() async throws {
         try await World.run(governance: AgreementGovernance(operatorOrganisation: "gateway-op")) { db, base, keys in

@@ -74,7 +74,7 @@ extension ConsoleAgreementForm {
         }
         var values: [String: Any] = [
             "id": id, "producer": producer, "consumer": consumer, "agreement_title": title, "webhook_url": webhookURL, "valid_from": validFrom,
-            "valid_until": validUntil, "rest": rest,
+            "valid_until": validUntil, "rest": rest, "keep_secrets": keepSecrets,
             "taxonomies": checks("taxonomy", RSIT.types.keys.sorted(), taxonomies),
             "offences": checks("offence", Offence.allCases.map(\.rawValue), offences),
             "fields": checks("field", IncidentField.allCases.map(\.rawValue), fields),

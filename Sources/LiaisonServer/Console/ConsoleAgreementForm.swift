@@ -6,7 +6,7 @@ import Yams
 /// the rest as YAML. Each key lives in one place: a key the form holds may not be repeated in
 /// the YAML (a `share.personal_data` kind left "not named" in the form may be set there, for
 /// rules per role). Secrets are never shown: a new version takes the webhook secret and the
-/// pseudonym key again. ``members()`` gives the JSON document the admin API takes, which the
+/// pseudonym key again, or keeps those of the version it started from. ``members()`` gives the JSON document the admin API takes, which the
 /// console validates through ``AdminAgreementsController/document(from:at:_:)``.
 struct ConsoleAgreementForm {
     var id = "", producer = "", consumer = "", title = ""
@@ -21,6 +21,10 @@ struct ConsoleAgreementForm {
     /// The rest of the document, as YAML.
     var rest = ""
     var webhookSecret = "", pseudonymKey = ""
+    /// A new version's: the version the editor started from, and whether its webhook secret and
+    /// pseudonym key are kept where the form leaves them empty.
+    var base: Int?
+    var keepSecrets = false
 
     static let maxTLPs = TLP.allCases.map { $0.rawValue.lowercased().replacingOccurrences(of: "tlp:", with: "") }
     static let iepChoices: [(key: String, label: String, values: [String])] = [
@@ -60,6 +64,8 @@ struct ConsoleAgreementForm {
         webhookURL = text("webhook_url")
         webhookSecret = text("webhook_secret")
         pseudonymKey = text("pseudonym_key")
+        base = Int(text("base")).flatMap { $0 >= 1 ? $0 : nil }
+        keepSecrets = text("keep_secrets") == "1"
         validFrom = text("valid_from")
         validUntil = text("valid_until")
         for choice in Self.iepChoices where !text("iep-" + choice.key).isEmpty { iep[choice.key] = text("iep-" + choice.key) }
@@ -68,6 +74,15 @@ struct ConsoleAgreementForm {
             if Self.contactKeys.dropFirst().contains(where: { !(contact[$0] ?? "").isEmpty }) { contacts.append(contact) }
         }
         rest = form["rest"] ?? ""
+    }
+
+    /// Fills the secrets the form leaves empty with those of `earlier` (the version the editor
+    /// started from), in the form the admin API reads, when asked to keep them. They go into the
+    /// new version only: the form never shows a secret.
+    mutating func keepSecrets(of earlier: Agreement) {
+        guard keepSecrets else { return }
+        if webhookSecret.isEmpty, let secret = earlier.webhook?.secret { webhookSecret = "whsec_" + Data(secret.bytes).base64EncodedString() }
+        if pseudonymKey.isEmpty, let key = earlier.pseudonymKey { pseudonymKey = Data(key.bytes).base64EncodedString() }
     }
 
     // MARK: From a version's document

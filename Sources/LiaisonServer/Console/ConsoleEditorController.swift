@@ -28,7 +28,7 @@ struct ConsoleEditorController {
         var form = ConsoleAgreementForm()
         form.producer = principal.organisation
         form.fields = [IncidentField.classification.rawValue]
-        return try editor(form, id: nil, base: nil, problems: [], context: context)
+        return try editor(form, id: nil, problems: [], context: context)
     }
 
     @Sendable func newVersion(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -43,10 +43,12 @@ struct ConsoleEditorController {
         let versions = try await versions(id, for: principal)
         let chosen = from.map { number in versions.first { ConsolePages.text($0["number"]) == String(number) } } ?? versions.last
         guard case .object(let base)? = chosen else { throw AgreementRecords.Failure.versionNotFound(id, from ?? 0) }
-        let form = try ConsoleAgreementForm(document: base["document"] ?? .null)
+        var form = try ConsoleAgreementForm(document: base["document"] ?? .null)
+        form.keepSecrets = true
         // Contacts are shown to the parties' admins only (an operator's admin does not see them).
         let hidden = ![form.producer, form.consumer].contains(principal.organisation)
-        return try editor(form, id: id, base: ConsolePages.text(base["number"]), problems: [], context: context, contactsHidden: hidden)
+        form.base = Int(ConsolePages.text(base["number"]))
+        return try editor(form, id: id, problems: [], context: context, contactsHidden: hidden)
     }
 
     @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -69,6 +71,11 @@ struct ConsoleEditorController {
         form.id = id
         form.producer = ConsolePages.text(document["producer"])
         form.consumer = ConsolePages.text(document["consumer"])
+        if form.keepSecrets, let base = form.base {
+            let versions = try await views.records.store.agreementVersions(id)
+            guard let earlier = versions.first(where: { $0.number == base }) else { throw AgreementRecords.Failure.versionNotFound(id, base) }
+            form.keepSecrets(of: earlier.agreement)
+        }
         return try await write(form, id: id, context: context) { agreement in
             try await views.records.draft(id, document: agreement, from: nil, by: actor).last?.number ?? 1
         }
@@ -80,7 +87,7 @@ struct ConsoleEditorController {
         _ form: ConsoleAgreementForm, id: String?, context: LiaisonRequestContext, _ store: (Agreement) async throws -> Int
     ) async throws -> Response {
         let (members, problems) = form.members()
-        if !problems.isEmpty { return try editor(form, id: id, base: nil, problems: problems, context: context, status: .unprocessableContent) }
+        if !problems.isEmpty { return try editor(form, id: id, problems: problems, context: context, status: .unprocessableContent) }
         do {
             let agreement = try AdminAgreementsController.document(from: members, at: "", allowInsecureLoopback)
             let number = try await store(agreement)
@@ -88,7 +95,7 @@ struct ConsoleEditorController {
         } catch {
             let problem = Problem.from(error, logger: context.logger)
             let items = problem.errors.isEmpty ? [Problem.Item(pointer: "", reason: "\(problem.title): \(problem.detail)")] : problem.errors
-            return try editor(form, id: id, base: nil, problems: items, context: context, status: problem.status)
+            return try editor(form, id: id, problems: items, context: context, status: problem.status)
         }
     }
 
@@ -100,7 +107,7 @@ struct ConsoleEditorController {
     }
 
     private func editor(
-        _ form: ConsoleAgreementForm, id: String?, base: String?, problems: [Problem.Item], context: LiaisonRequestContext,
+        _ form: ConsoleAgreementForm, id: String?, problems: [Problem.Item], context: LiaisonRequestContext,
         status: HTTPResponse.Status = .ok, contactsHidden: Bool = false
     ) throws -> Response {
         var values = form.values(problems: problems)
@@ -110,7 +117,7 @@ struct ConsoleEditorController {
         if let id {
             values["agreement_id"] = id
             values["form_action"] = "/console/agreements/\(ConsoleAgreementsController.pathSegment(id))/versions/new"
-            if let base { values["base"] = base }
+            if let base = form.base { values["base"] = String(base) }
         } else {
             values["is_new"] = true
             values["form_action"] = "/console/agreements/new"
