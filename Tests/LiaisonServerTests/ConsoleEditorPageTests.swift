@@ -159,6 +159,38 @@ import Testing
         }
     }
 
+    @Test("A draft is changed in place from its page: same number, the new document, its secrets kept; a stale ETag is 412; a proposal is not edited")
+    func editsDraftInPlace() async throws {
+        try await World.run { db, base, keys in
+            let ana = try await Session(base, key: keys.ana)
+            let fields: [(String, String)] = [
+                ("taxonomy", "fraud"), ("max_tlp", "amber"), ("field", "classification"), ("pd-email", "pseudonymise"), ("keep_secrets", "1"),
+            ]
+            #expect(try await ana.post("/console/agreements/cert-to-police/versions/new", fields + [("title", "Fraud"), ("base", "1")]).0 == 303)
+            let (_, agreementPage) = try await ana.get("/console/agreements/cert-to-police")
+            #expect(agreementPage.contains(#"href="/console/agreements/cert-to-police/versions/2/edit""#))
+            let (status, page) = try await ana.get("/console/agreements/cert-to-police/versions/2/edit")
+            #expect(status == 200 && page.contains("<h1>Draft version 2 of cert-to-police</h1>") && page.contains(#"value="Fraud""#))
+            // As a browser sends it: the page escapes the ETag's quotes.
+            let etag = try #require(page.firstMatch(of: #/name="etag" value="([^"]+)"/#).map { String($0.1) })
+                .replacingOccurrences(of: "&quot;", with: "\"")
+            #expect(etag == AgreementRecords.etag(of: try await db.store.agreementVersions("cert-to-police")[1]))
+            let path = "/console/agreements/cert-to-police/versions/2/edit"
+            let (saved, _, location) = try await ana.post(path, fields + [("title", "Fraud and phishing"), ("etag", etag)])
+            #expect(saved == 303 && location == "/console/agreements/cert-to-police#version-2")
+            let versions = try await db.store.agreementVersions("cert-to-police")
+            #expect(versions.count == 2 && versions[1].state == .draft && versions[1].agreement.title == "Fraud and phishing")
+            #expect(versions[1].agreement.pseudonymKey == versions[0].agreement.pseudonymKey)
+            // The form read before the change is stale now; nothing is written.
+            #expect(try await ana.post(path, fields + [("title", "Something else"), ("etag", etag)]).0 == 412)
+            #expect(try await ana.post(path, fields + [("title", "Something else")]).0 == 400)
+            #expect(try await db.store.agreementVersions("cert-to-police")[1].agreement.title == "Fraud and phishing")
+            // Version 1 is approved: no edit in place.
+            #expect(try await ana.get("/console/agreements/cert-to-police/versions/1/edit").0 == 409)
+            #expect(try await ana.get("/console/agreements/cert-to-police/versions/7/edit").0 == 404)
+        }
+    }
+
     @Test("Contacts come into a new version's form for the parties' admins only; the operator's admin is told they are hidden")
     func contactsForPartiesOnly() async throws {
         try await World.run(governance: AgreementGovernance(operatorOrganisation: "gateway-op")) { db, base, keys in

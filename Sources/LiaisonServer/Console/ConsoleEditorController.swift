@@ -4,11 +4,13 @@ import Hummingbird
 import LiaisonCore
 import LiaisonStore
 
-/// `/console/agreements/new` and `/console/agreements/:id/versions/new`: the editor, for a new
-/// agreement (its version 1) or a new draft version of one (from its latest version, or from
-/// version `?from=N`). The form (``ConsoleAgreementForm``) becomes the JSON document the admin
+/// `/console/agreements/new`, `/console/agreements/:id/versions/new` and
+/// `…/versions/:number/edit`: the editor, for a new agreement (its version 1), a new draft
+/// version of one (from its latest version, or from version `?from=N`), or a draft changed in
+/// place. The form (``ConsoleAgreementForm``) becomes the JSON document the admin
 /// API takes, read by the same ``AdminAgreementsController/document(from:at:_:)`` and written
-/// by the same ``AgreementRecords/create(_:by:)`` and ``AgreementRecords/draft(_:document:from:by:)``;
+/// by the same ``AgreementRecords/create(_:by:)``, ``AgreementRecords/draft(_:document:from:by:)``
+/// and ``AgreementRecords/edit(_:_:document:ifMatch:by:)``;
 /// on any problem the form comes back as entered (secrets aside) with each problem at its
 /// field, and nothing is written. Admins only: an auditor gets 403.
 struct ConsoleEditorController {
@@ -21,6 +23,8 @@ struct ConsoleEditorController {
         group.post("agreements/new", use: create)
         group.get("agreements/:id/versions/new", use: newVersion)
         group.post("agreements/:id/versions/new", use: draft)
+        group.get("agreements/:id/versions/:number/edit", use: editDraft)
+        group.post("agreements/:id/versions/:number/edit", use: saveDraft)
     }
 
     @Sendable func newAgreement(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
@@ -51,6 +55,42 @@ struct ConsoleEditorController {
         return try editor(form, id: id, problems: [], context: context, contactsHidden: hidden)
     }
 
+    /// A draft's own form, to change it in place (the admin API's `PUT …/versions/N`).
+    @Sendable func editDraft(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, _) = try context.actor(.admin)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        guard case .object(let version)? = try await versions(id, for: principal).first(where: { ConsolePages.text($0["number"]) == String(number) })
+        else { throw AgreementRecords.Failure.versionNotFound(id, number) }
+        guard ConsolePages.text(version["state"]) == AgreementVersion.State.draft.rawValue else {
+            throw AgreementGovernance.Refusal.wrongState(AgreementVersion.State(rawValue: ConsolePages.text(version["state"])) ?? .draft)
+        }
+        var form = try ConsoleAgreementForm(document: version["document"] ?? .null)
+        form.keepSecrets = true
+        form.base = number
+        let hidden = ![form.producer, form.consumer].contains(principal.organisation)
+        return try editor(
+            form, id: id, editing: (number, ConsolePages.text(version["etag"])), problems: [], context: context, contactsHidden: hidden)
+    }
+
+    /// Saves the edited draft in place, if it is still the draft the form was read from.
+    @Sendable func saveDraft(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
+        let (principal, actor) = try context.actor(.admin)
+        let id = context.parameters.get("id") ?? ""
+        let number = try AdminRequest.number(context, "number")
+        let posted = try await ConsoleSession.form(request)
+        guard let etag = posted["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
+            throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
+        }
+        var form = ConsoleAgreementForm(posted)
+        form.base = number
+        try await takeIdentity(id, for: principal, into: &form)
+        return try await write(form, id: id, editing: (number, etag), context: context) { agreement in
+            _ = try await views.records.edit(id, number, document: agreement, ifMatch: etag, by: actor)
+            return number
+        }
+    }
+
     @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (_, actor) = try context.actor(.admin)
         let form = ConsoleAgreementForm(try await ConsoleSession.form(request))
@@ -64,7 +104,15 @@ struct ConsoleEditorController {
         let (principal, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         var form = ConsoleAgreementForm(try await ConsoleSession.form(request))
-        // The agreement's identity is the record's, never the form's.
+        try await takeIdentity(id, for: principal, into: &form)
+        return try await write(form, id: id, context: context) { agreement in
+            try await views.records.draft(id, document: agreement, from: nil, by: actor).last?.number ?? 1
+        }
+    }
+
+    /// The agreement's identity is the record's, never the form's; and the secrets the form
+    /// leaves empty are the base version's when it asks to keep them.
+    private func takeIdentity(_ id: String, for principal: Principal, into form: inout ConsoleAgreementForm) async throws {
         guard case .object(let latest)? = try await versions(id, for: principal).last, case .object(let document)? = latest["document"] else {
             throw AgreementRecords.Failure.agreementNotFound(id)
         }
@@ -76,18 +124,18 @@ struct ConsoleEditorController {
             guard let earlier = versions.first(where: { $0.number == base }) else { throw AgreementRecords.Failure.versionNotFound(id, base) }
             form.keepSecrets(of: earlier.agreement)
         }
-        return try await write(form, id: id, context: context) { agreement in
-            try await views.records.draft(id, document: agreement, from: nil, by: actor).last?.number ?? 1
-        }
     }
 
     /// Reads the form's document as the admin API would and writes it with `store`; on a
     /// problem, the editor again with the problem at its field (422, or the refusal's status).
     private func write(
-        _ form: ConsoleAgreementForm, id: String?, context: LiaisonRequestContext, _ store: (Agreement) async throws -> Int
+        _ form: ConsoleAgreementForm, id: String?, editing: (number: Int, etag: String)? = nil, context: LiaisonRequestContext,
+        _ store: (Agreement) async throws -> Int
     ) async throws -> Response {
         let (members, problems) = form.members()
-        if !problems.isEmpty { return try editor(form, id: id, problems: problems, context: context, status: .unprocessableContent) }
+        if !problems.isEmpty {
+            return try editor(form, id: id, editing: editing, problems: problems, context: context, status: .unprocessableContent)
+        }
         do {
             let agreement = try AdminAgreementsController.document(from: members, at: "", allowInsecureLoopback)
             let number = try await store(agreement)
@@ -95,7 +143,7 @@ struct ConsoleEditorController {
         } catch {
             let problem = Problem.from(error, logger: context.logger)
             let items = problem.errors.isEmpty ? [Problem.Item(pointer: "", reason: "\(problem.title): \(problem.detail)")] : problem.errors
-            return try editor(form, id: id, problems: items, context: context, status: problem.status)
+            return try editor(form, id: id, editing: editing, problems: items, context: context, status: problem.status)
         }
     }
 
@@ -107,17 +155,19 @@ struct ConsoleEditorController {
     }
 
     private func editor(
-        _ form: ConsoleAgreementForm, id: String?, problems: [Problem.Item], context: LiaisonRequestContext,
-        status: HTTPResponse.Status = .ok, contactsHidden: Bool = false
+        _ form: ConsoleAgreementForm, id: String?, editing: (number: Int, etag: String)? = nil, problems: [Problem.Item],
+        context: LiaisonRequestContext, status: HTTPResponse.Status = .ok, contactsHidden: Bool = false
     ) throws -> Response {
         var values = form.values(problems: problems)
         values["contacts_hidden"] = contactsHidden
-        let heading = id.map { "New version of \($0)" } ?? "New agreement"
+        let heading = id.map { id in editing.map { "Draft version \($0.number) of \(id)" } ?? "New version of \(id)" } ?? "New agreement"
         values["heading"] = heading
         if let id {
             values["agreement_id"] = id
-            values["form_action"] = "/console/agreements/\(ConsoleAgreementsController.pathSegment(id))/versions/new"
+            let path = "/console/agreements/\(ConsoleAgreementsController.pathSegment(id))/versions/"
+            values["form_action"] = path + (editing.map { "\($0.number)/edit" } ?? "new")
             if let base = form.base { values["base"] = String(base) }
+            if let editing { values["etag"] = editing.etag; values["editing"] = String(editing.number) }
         } else {
             values["is_new"] = true
             values["form_action"] = "/console/agreements/new"
