@@ -6,7 +6,7 @@ import PostgresNIO
 /// identifiers, classes, times and counts are read, never an incident's text nor a value.
 public struct SharingCounts: Sendable, Equatable {
     /// Incidents first shared (a producer's) or first received (a consumer's) in each bucket,
-    /// by their RSIT class.
+    /// by their RSIT class (a consumer's: as first received; nil where it was not shared).
     public var incidents: [SharingStatistics.Row]
     /// Seconds from an incident's first disclosure to a consumer to that consumer's first
     /// feedback on it: the median over the pairs disclosed in the window, and how many.
@@ -25,21 +25,43 @@ extension PostgresIncidentStore {
         let producer: String? = side == .shared ? organisation : nil
         let consumer: String? = side == .received ? organisation : nil
         var incidents: [SharingStatistics.Row] = []
+        // A producer counts its incidents by their class now. A consumer counts what it was
+        // given: the class of the incident version first disclosed to it, and only where the
+        // agreement version that decided that disclosure shares `classification`.
         let rows = try await fetch(
-            """
-            SELECT date_trunc(\(interval.rawValue), f.first_at, 'UTC'), i.classification_taxonomy, i.classification_type, count(*)::int8
-            FROM (SELECT d.incident_id, min(d.added_at) AS first_at
-                  FROM deliveries d JOIN incidents i ON i.id = d.incident_id
-                  WHERE (\(producer)::text IS NULL OR i.producer = \(producer))
-                    AND (\(consumer)::text IS NULL OR d.consumer = \(consumer))
-                  GROUP BY d.incident_id) f
-            JOIN incidents i ON i.id = f.incident_id
-            WHERE f.first_at >= \(since)
-            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            """, logger: logger)
-        for try await (bucket, taxonomy, type, count) in rows.decode((Date, String, String, Int64).self) {
-            guard let classification = Classification(taxonomy: taxonomy, type: type) else {
-                throw StoreError.undecodableRow(table: "incidents", key: "\(taxonomy)/\(type)")
+            side == .shared
+                ? """
+                SELECT date_trunc(\(interval.rawValue), f.first_at, 'UTC'), i.classification_taxonomy, i.classification_type, count(*)::int8
+                FROM (SELECT d.incident_id, min(d.added_at) AS first_at
+                      FROM deliveries d JOIN incidents i ON i.id = d.incident_id
+                      WHERE i.producer = \(producer)
+                      GROUP BY d.incident_id) f
+                JOIN incidents i ON i.id = f.incident_id
+                WHERE f.first_at >= \(since)
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """
+                : """
+                SELECT date_trunc(\(interval.rawValue), f.added_at, 'UTC'),
+                       CASE WHEN s.shown THEN coalesce(v.document->>'classification_taxonomy', i.classification_taxonomy) END,
+                       CASE WHEN s.shown THEN coalesce(v.document->>'classification_type', i.classification_type) END,
+                       count(*)::int8
+                FROM (SELECT DISTINCT ON (d.incident_id) d.incident_id, d.incident_version, d.agreement_id, d.agreement_version, d.added_at
+                      FROM deliveries d WHERE d.consumer = \(consumer)
+                      ORDER BY d.incident_id, d.added_at, d.incident_version) f
+                JOIN incidents i ON i.id = f.incident_id
+                LEFT JOIN incident_versions v ON v.incident_id = f.incident_id AND v.version = f.incident_version
+                LEFT JOIN agreement_documents a ON a.agreement_id = f.agreement_id AND a.sha256 = f.agreement_version
+                CROSS JOIN LATERAL (SELECT coalesce((a.document::jsonb -> 'share' -> 'fields') ? 'classification', false) AS shown) s
+                WHERE f.added_at >= \(since)
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """, logger: logger)
+        for try await (bucket, taxonomy, type, count) in rows.decode((Date, String?, String?, Int64).self) {
+            var classification: Classification?
+            if let taxonomy, let type {
+                guard let known = Classification(taxonomy: taxonomy, type: type) else {
+                    throw StoreError.undecodableRow(table: "incidents", key: "\(taxonomy)/\(type)")
+                }
+                classification = known
             }
             incidents.append(.init(bucket: bucket, classification: classification, count: Int(count)))
         }

@@ -18,8 +18,10 @@ struct FeedbackWorld: Sendable {
     static let contactEmail = "ana.kovacevic@example.rs"
     static let contactPhone = "+381 64 765 4321"
 
-    static func make(_ db: TestDatabase.Handle, notified: Set<String> = []) async throws -> FeedbackWorld {
-        var dependencies = try await GatewayFixture.dependencies(db, agreements: [GatewayFixture.agreement(webhookURL: nil)])
+    static func make(
+        _ db: TestDatabase.Handle, notified: Set<String> = [], agreement: Agreement = GatewayFixture.agreement(webhookURL: nil)
+    ) async throws -> FeedbackWorld {
+        var dependencies = try await GatewayFixture.dependencies(db, agreements: [agreement])
         dependencies.notifiedProducers = notified
         return FeedbackWorld(
             db: db, dependencies: dependencies,

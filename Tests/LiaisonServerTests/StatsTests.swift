@@ -5,6 +5,23 @@ import LiaisonTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(3))) struct StatsTests {
+    @Test("A consumer whose agreement does not share the class counts its incidents without one; the producer still sees them by class")
+    func consumerCountsOnlyTheSharedClass() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let world = try await FeedbackWorld.make(db, agreement: GatewayFixture.agreement(webhookURL: nil, fields: [.title]))
+            _ = try await world.push()
+            _ = try await world.push(taxonomy: "malicious-code", type: "c2-server")
+            let police = try await routerRequest(world.app, .get, "/v1/stats", key: world.police)
+            let received = try #require((police.json["buckets"] as? [[String: Any]])?.first)
+            #expect(received["incidents"] as? Int == 2 && received["without_class"] as? Int == 2)
+            #expect((received["by_class"] as? [String: Int])?.isEmpty == true && (received["by_offence"] as? [String: Int])?.isEmpty == true)
+            #expect(!police.text.contains("phishing") && !police.text.contains("c2-server"))
+            let cert = try await routerRequest(world.app, .get, "/v1/stats", key: world.producer)
+            let shared = try #require((cert.json["buckets"] as? [[String: Any]])?.first)
+            #expect(shared["by_class"] as? [String: Int] == ["fraud/phishing": 1, "malicious-code/c2-server": 1] && shared["without_class"] as? Int == 0)
+        }
+    }
+
     @Test("Each organisation gets counts for its own side only: by class and offence, time to acknowledge, open requests")
     func ownSide() async throws {
         try await TestDatabase.withSchema { (db) async throws in

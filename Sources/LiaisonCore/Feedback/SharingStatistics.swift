@@ -17,13 +17,14 @@ public struct SharingStatistics: Sendable, Equatable, Encodable {
     /// The longest window asked for, in days.
     public static let maxDays = 366
 
-    /// Incidents of one class first shared or received in one bucket.
+    /// Incidents of one class first shared or received in one bucket; a consumer's incidents
+    /// whose class its agreement did not share have none.
     public struct Row: Sendable, Equatable {
         public var bucket: Date
-        public var classification: Classification
+        public var classification: Classification?
         public var count: Int
 
-        public init(bucket: Date, classification: Classification, count: Int) {
+        public init(bucket: Date, classification: Classification?, count: Int) {
             self.bucket = bucket
             self.classification = classification
             self.count = count
@@ -37,11 +38,15 @@ public struct SharingStatistics: Sendable, Equatable, Encodable {
         public var byClass: [String: Int]
         /// Offence → count; an incident counts once under each offence its class points to.
         public var byOffence: [String: Int]
+        /// Incidents received without their class (the agreement did not share it), counted in
+        /// `incidents` and in neither map.
+        public var withoutClass: Int
 
         enum CodingKeys: String, CodingKey {
             case start, incidents
             case byClass = "by_class"
             case byOffence = "by_offence"
+            case withoutClass = "without_class"
         }
     }
 
@@ -71,10 +76,15 @@ public struct SharingStatistics: Sendable, Equatable, Encodable {
         self.since = since
         var buckets: [Date: Bucket] = [:]
         for row in rows {
-            var bucket = buckets[row.bucket] ?? Bucket(start: row.bucket, incidents: 0, byClass: [:], byOffence: [:])
+            var bucket = buckets[row.bucket] ?? Bucket(start: row.bucket, incidents: 0, byClass: [:], byOffence: [:], withoutClass: 0)
             bucket.incidents += row.count
-            bucket.byClass[row.classification.taxonomy + "/" + row.classification.type, default: 0] += row.count
-            for offence in Offence.of(row.classification) { bucket.byOffence[offence.rawValue, default: 0] += row.count }
+            guard let classification = row.classification else {
+                bucket.withoutClass += row.count
+                buckets[row.bucket] = bucket
+                continue
+            }
+            bucket.byClass[classification.taxonomy + "/" + classification.type, default: 0] += row.count
+            for offence in Offence.of(classification) { bucket.byOffence[offence.rawValue, default: 0] += row.count }
             buckets[row.bucket] = bucket
         }
         self.buckets = buckets.values.sorted { $0.start < $1.start }
