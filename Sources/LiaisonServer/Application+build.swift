@@ -106,10 +106,10 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
     IncidentController(store: dependencies.store, renderer: renderer).addRoutes(to: v1)
     DisclosuresController(store: dependencies.store, cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "disclosures-cursor")))
         .addRoutes(to: v1)
-    FeedbackController(
+    let feedback = FeedbackController(
         store: dependencies.store, renderer: renderer, protector: dependencies.protector,
-        cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feedback-cursor")), notifying: dependencies.notifiedProducers
-    ).addRoutes(to: v1)
+        cursors: FeedCursors(key: dependencies.store.vault.derivedKey(for: "feedback-cursor")), notifying: dependencies.notifiedProducers)
+    feedback.addRoutes(to: v1)
     StatsController(store: dependencies.store).addRoutes(to: v1)
     AdminVaultController(store: dependencies.store, governance: dependencies.governance).addRoutes(to: v1)
     let records = AgreementRecords(store: dependencies.store, governance: dependencies.governance)
@@ -154,6 +154,7 @@ public func buildRouter(_ dependencies: GatewayDependencies) -> Router<LiaisonRe
         .addRoutes(to: session)
     ConsoleKeysController(keys: keys, deliveries: deliveries, pages: consolePages).addRoutes(to: session)
     ConsoleAuditController(audit: audit, pages: consolePages).addRoutes(to: session)
+    ConsoleFeedbackController(feedback: feedback, pages: consolePages).addRoutes(to: session)
     let taxii = router.group("taxii2").add(middleware: TAXIIErrorMiddleware())
         .add(middleware: APIKeyAuthenticator(store: dependencies.store, clientCertificates: dependencies.clientCertificateAuthentication))
     TAXIIController(

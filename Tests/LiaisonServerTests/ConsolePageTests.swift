@@ -223,6 +223,25 @@ import Testing
         }
     }
 
+    @Test("The feedback page shows the consumers' answers with personal data as its kind, and each read is in the ledger with the person")
+    func feedbackPage() async throws {
+        try await World.run { db, base, keys in
+            let token = try await World.signIn(base, key: keys.dora).token
+            let cookie = ("Cookie", "liaison_console=\(token)")
+            let (_, _, empty) = try await World.send(base + "/console/feedback", headers: [cookie])
+            #expect(empty.contains(#"id="no-feedback""#))
+            try await World.askForMoreInformation(db, base)
+            let (status, _, page) = try await World.send(base + "/console/feedback", headers: [cookie])
+            #expect(status == 200 && page.contains(#"<td class="status">request-more-information</td>"#))
+            #expect(page.contains("Did [email] report it to the bank too?") && !page.contains(GatewayFixture.victimEmail))
+            #expect(page.contains("<td>police</td><td>cert-to-police</td>"))
+            let (_, _, audit) = try await World.send(base + "/console/audit?action=feedback-read", headers: [cookie])
+            #expect(audit.contains("<td>Dora Auditor</td><td>feedback-read</td><td>organisation:cert</td>"))
+            #expect(try await World.send(base + "/console/feedback?after=-1", headers: [cookie]).0 == 400)
+            #expect(try await World.send(base + "/console/feedback?after=x", headers: [cookie]).0 == 400)
+        }
+    }
+
     @Test("The audit page filters by person, action and subject, and exports the same entries as CSV")
     func auditFiltersAndCSV() async throws {
         try await World.run { db, base, keys in
@@ -252,12 +271,13 @@ import Testing
         try await World.run { db, base, keys in
             try await World.proposeVersion2(db)
             let dead = try await World.killDelivery(db)
+            try await World.askForMoreInformation(db, base)
             let token = try await World.signIn(base, key: role == "admin" ? keys.boris : keys.dora).token
             let cookie = ("Cookie", "liaison_console=\(token)")
             let pages = [
                 "/console/", "/console/agreements", "/console/agreements/cert-to-police", "/console/agreements/cert-to-police/versions/2/diff",
                 "/console/agreements/cert-to-police/versions/2/preview", "/console/keys", "/console/deliveries",
-                "/console/deliveries?consumer=police&status=dead", "/console/audit", "/console/audit.csv",
+                "/console/deliveries?consumer=police&status=dead", "/console/feedback", "/console/audit", "/console/audit.csv",
             ] + (role == "admin" ? ["/console/agreements/new", "/console/agreements/cert-to-police/versions/new"] : [])
             for path in pages {
                 let (status, _, body) = try await World.send(base + path, headers: [cookie])

@@ -57,6 +57,20 @@ enum ConsoleWorld {
             "cert-to-police", draft.number, to: .proposed, ifMatch: AgreementRecords.etag(of: draft), by: ana, reason: "less for the police")
     }
 
+    /// The police ask about the incident, naming the victim's e-mail address in their text.
+    static func askForMoreInformation(_ db: TestDatabase.Handle, _ base: String) async throws {
+        let police = try await db.store.createAPIKey(organisation: "police", role: .consumer, person: "Petra Analyst").key
+        let rows = try await db.client.query("SELECT id FROM \(unescaped: db.schema).incidents", logger: TestDatabase.logger)
+        var ids: [UUID] = []
+        for try await id in rows.decode(UUID.self) { ids.append(id) }
+        let incident = try #require(ids.first)
+        let (status, _, _) = try await send(
+            base + "/v1/incidents/\(incident.uuidString.lowercased())/feedback", method: .POST,
+            body: #"{"status": "request-more-information", "text": "Did \#(GatewayFixture.victimEmail) report it to the bank too?"}"#,
+            headers: [("Authorization", "Bearer \(police)"), ("Content-Type", "application/json")])
+        #expect(status == 201)
+    }
+
     /// The state of each version of `cert-to-police`, by number.
     static func states(_ db: TestDatabase.Handle) async throws -> [Int: String] {
         Dictionary(uniqueKeysWithValues: try await db.store.agreementVersions("cert-to-police").map { ($0.number, $0.state.rawValue) })

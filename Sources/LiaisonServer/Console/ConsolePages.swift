@@ -12,7 +12,7 @@ struct ConsolePages: Sendable {
 
     static let sections: [(path: String, name: String)] = [
         ("/console/", "Overview"), ("/console/agreements", "Agreements"), ("/console/keys", "Keys"),
-        ("/console/deliveries", "Deliveries"), ("/console/audit", "Audit"),
+        ("/console/deliveries", "Deliveries"), ("/console/feedback", "Feedback"), ("/console/audit", "Audit"),
     ]
 
     /// The page `name` for the signed-in person, under the navigation's `section`.

@@ -58,15 +58,23 @@ struct FeedbackController {
             }
             after = position
         }
-        let found = try await store.feedback(producer: producer.organisation, after: after, limit: try AdminRequest.limit(request))
+        let found = try await read(for: producer, after: after, limit: try AdminRequest.limit(request))
+        let next = try cursors.cursor(after: found.last?.sequence ?? after, consumer: producer.organisation)
+        return try JSONResponse.make(.ok, Page(feedback: found.map { FeedbackView($0.feedback) }, nextCursor: next))
+    }
+
+    /// The feedback on `reader`'s organisation's incidents after position `after`, at most
+    /// `limit`, oldest first; a read that finds any is a ledger entry. The API's list and the
+    /// console's page read through here.
+    func read(for reader: Principal, after: Int64, limit: Int) async throws -> [(sequence: Int64, feedback: Feedback)] {
+        let found = try await store.feedback(producer: reader.organisation, after: after, limit: limit)
         if !found.isEmpty {
             // Reading feedback is accountable like sending it: which answers, read by whom.
             try await store.audit(
-                by: producer.actor, action: "feedback-read", subject: "organisation:\(producer.organisation)",
+                by: reader.actor, action: "feedback-read", subject: "organisation:\(reader.organisation)",
                 details: ["feedback": found.map(\.feedback.id.uuidString), "count": found.count])
         }
-        let next = try cursors.cursor(after: found.last?.sequence ?? after, consumer: producer.organisation)
-        return try JSONResponse.make(.ok, Page(feedback: found.map { FeedbackView($0.feedback) }, nextCursor: next))
+        return found
     }
 
     /// The status and its text, every problem named by pointer at once (422 `invalid-request`).
