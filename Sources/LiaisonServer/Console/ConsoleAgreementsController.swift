@@ -178,9 +178,7 @@ struct ConsoleAgreementsController {
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
         let form = try await ConsoleSession.form(request)
-        guard let etag = form["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
-            throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
-        }
+        let etag = try ConsoleSession.etag(form)
         let reason = try Self.reason(form)
         if approving {
             _ = try await views.approve(id, number, ifMatch: etag, by: actor)

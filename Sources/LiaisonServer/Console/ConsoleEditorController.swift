@@ -79,9 +79,7 @@ struct ConsoleEditorController {
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
         let posted = try await ConsoleSession.form(request)
-        guard let etag = posted["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
-            throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
-        }
+        let etag = try ConsoleSession.etag(posted)
         var form = ConsoleAgreementForm(posted)
         form.base = number
         try await takeIdentity(id, for: principal, into: &form)

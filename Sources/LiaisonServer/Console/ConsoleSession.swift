@@ -44,6 +44,14 @@ enum ConsoleSession {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    /// The ETag of the version a form was read from, which a step or an edit sends as `If-Match`.
+    static func etag(_ form: URLEncodedForm) throws -> String {
+        guard let etag = form["etag"], !etag.isEmpty, etag.utf8.count <= 200 else {
+            throw Problem.badRequest("invalid-form", "The form lacks the version's ETag; reload the page.", pointer: "etag")
+        }
+        return etag
+    }
+
     /// The form of a console POST: only `application/x-www-form-urlencoded`, bounded, decodable.
     static func form(_ request: Request) async throws -> URLEncodedForm {
         _ = try MediaType.require(request, oneOf: [MediaType(name: "application/x-www-form-urlencoded")])
