@@ -9,7 +9,7 @@ struct StructuredPersonTests {
     static let firms = ["Hasani Ndërtimi", "Marković Trgovina", "Özkan Mobilya", "Petreski Trgovija", "Dragan Smith Enterprises",
                         "Erdem Yapı", "Jovanović Nekretnine", "Gashi Sherbime", "Kaya Elektrik", "Ilić Drvo"]
     /// A town after a name, an acronym beside a capitalised word.
-    static let placesAndAcronyms = ["Kaya Antalya", "Ilir Prizren", "Erdem TAV", "Ilir ATK", "Darko BNK"]
+    static let placesAndAcronyms = ["Kaya Antalya", "Ilir Prizren", "Erdem TAV", "Ilir ATK", "Darko BNK", "TKB Jovanović"]
 
     @Test("A trade or company word makes a firm, not a person", arguments: firms)
     func firmsAreNotPeople(_ value: String) {
@@ -45,11 +45,18 @@ struct StructuredPersonTests {
     func allCapitalValue() {
         #expect(PersonalDataValidator.isPlausiblePerson("MEHMET ILIĆ"))
         #expect(PersonalDataValidator.isPlausiblePerson("EMINE ÖZ"))
+        // A surname in capitals before the given name is no acronym: it has two vowels.
+        #expect(PersonalDataValidator.isPlausiblePerson("BEKA Arben"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("Arben BKT"))
+        #expect(PersonalDataValidator.isPlausiblePerson("SÜR Elif"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("SÜR Banka"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("NLB Petrović"))
     }
 
-    @Test("A weak surname ending alone is not enough in a field: two unknown words")
+    @Test("One weak surname ending beside an unknown word is not enough in a field; two are")
     func weakEvidenceAlone() {
-        #expect(!PersonalDataValidator.isPlausiblePerson("Blerimska Zorova"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("Vrbska Pivnica"))
+        #expect(PersonalDataValidator.isPlausiblePerson("Tomislavska Zorova"))
         #expect(PersonalDataValidator.isPlausiblePerson("Blerim Zorović"))
     }
 }
