@@ -215,6 +215,22 @@ struct NameEvidence {
         "auto", "obuca", "gradevina", "doner", "kargo", "trans", "transport", "logistics", "lojistik", "plastika", "pak",
         "promet", "commerce", "tekstil", "insaat", "gida", "turizm", "travel", "tours", "elektro", "komerc", "export",
         "import", "motors", "otomotiv", "partners", "partneri", "sinovi",
+        // trades and company words of firm names in the seven languages: "Kodra Ndërtim", "Demir Yapı",
+        // "Marković Trgovina", "Kaya Plastik", "Jovanovski Trgovija", "Smith Enterprises"
+        "trgovina", "trgovine", "trgovinu", "trgovinska", "trgovija", "trgovsko", "gradnja", "gradjevina", "gradezni",
+        "gradeznistvo", "inzenjering", "proizvodnja", "proizvodstvo", "usluge", "uslugi", "stamparija", "ljekarna",
+        "mlekara", "mljekara", "metal", "drvo", "namjestaj", "namestaj", "nekretnine", "investicije", "konsalting",
+        "racunovodstvo", "putovanja", "prevoz", "spedicija", "beton", "keramika", "energetika", "farmacija", "komunalno",
+        "vodovod", "toplana", "sistemi", "sistem", "tehnologije", "tehnologija", "tehnologii", "informatika", "osiguruvanje",
+        "ndertim", "ndertimi", "tregti", "tregtare", "tregtia", "sherbime", "sherbimi", "sherbimet", "plast", "plastik",
+        "konstruksion", "farmaci", "barnatore", "dyqan", "dyqani", "kompania", "qendra", "sigurime", "teknologji",
+        "zhvillim", "transporti", "yapi", "mobilya", "elektrik", "elektronik", "nakliyat", "nakliye", "kimya", "makina",
+        "makine", "enerji", "yazilim", "bilisim", "danismanlik", "muhendislik", "tarim", "saglik", "eczane", "kuyumculuk",
+        "pazarlama", "hizmet", "yatirim", "emlak", "medya", "yayincilik", "reklam", "ajans", "industries", "industry",
+        "enterprises", "international", "global", "associates", "construction", "engineering", "electronics", "pharma",
+        "pharmaceuticals", "foods", "textiles", "plastics", "metals", "shipping", "ventures", "brothers", "bros", "realty",
+        "estate", "properties", "insurance", "investments", "financial", "mobile", "parts", "host", "web", "soft", "tech",
+        "technology", "agro", "prom", "impex", "komercijala", "grup",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

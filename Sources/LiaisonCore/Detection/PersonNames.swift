@@ -152,22 +152,65 @@ enum PersonNames {
         return i
     }
 
-    /// True when some word of `name` (words separated by single spaces) is a given name or
-    /// surname by the gazetteer or a surname by its ending, and none is an organisation word.
+    /// True when `name` (words separated by single spaces), the whole value of a structured field,
+    /// reads as a person: some word is a given name or surname of the gazetteer as written, or a
+    /// surname of strong regional shape ("-ović", "-ić", "-oğlu", "-ovski"), or two words with some
+    /// evidence each; one declined reading or weak ending ("-ov", "-ska", "-aj") beside unknown
+    /// words is not enough, as a field holds a name in the nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
+    /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom
+    /// Srbija"), a street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word
+    /// of two or three capitals, or four with one vowel, that the gazetteer does not know, beside a
+    /// word in lower case: "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a
+    /// given name follows).
     static func hasPersonEvidence(_ name: String) -> Bool {
         var copy = name
         return copy.withUTF8 { p in
             var reader = NameReader(p)
             var i = 0
-            var evidence = false
+            var strong = false
+            var acronymFirst = false
+            var known = 0  // words with any evidence: "Сашка Митева", a declined reading and a weak ending
+            // An acronym counts only beside a word written in lower case: "Garanti BBVA", not "KUJTIM ÇELA".
+            let mixedCase = name.unicodeScalars.contains { isLetter($0.value) && !isUpper($0.value) }
             while i < p.count {
                 if p[i] == 0x20 { i += 1; continue }
-                guard let word = reader.word(at: i), !word.evidence.organisation, !word.evidence.postTitle,
-                      i == 0 || !reader.placeBefore(i) else { return false }
-                evidence = evidence || !word.evidence.isUnknown
+                guard let word = reader.word(at: i) else { return false }
+                let e = word.evidence
+                guard !e.organisation, !e.postTitle, i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return false }
+                // A surname in capitals before a given name is a form's way ("KOÇ Elif"); an acronym
+                // leads a firm's or office's words ("NLB Banka", "HT Eronet").
+                if acronymFirst && !(e.given == 2 && !e.declined) { return false }
+                acronymFirst = false
+                if mixedCase && word.shape == .allCaps && e.isUnknown && isAcronym(p[word.range]) {
+                    guard i == 0 else { return false }
+                    acronymFirst = true
+                }
+                strong = strong || (e.given == 2 && !e.declined) || e.surname == 2
+                known += e.isUnknown ? 0 : 1
                 i = word.range.upperBound
             }
-            return evidence
+            return strong || known >= 2
+        }
+    }
+
+    /// Two or three capitals, or four with at most one vowel: "HT", "NLB", "BBVA"; not "HOTA" or "HYSA",
+    /// surnames written in capitals before the given name.
+    private static func isAcronym(_ word: Slice<Bytes>) -> Bool {
+        let letters = word.count(where: { $0 & 0xC0 != 0x80 })
+        guard letters == 4 else { return letters <= 3 }
+        return word.count(where: { "AEIOUY".utf8.contains($0) }) <= 1
+    }
+
+    /// True when `name`, one word, is a given name of the gazetteer as written (not a declined
+    /// reading), not also a common word, a place or an organisation word: "Jelena", "AYŞE".
+    static func isGivenName(_ name: String) -> Bool {
+        var copy = name
+        return copy.withUTF8 { p in
+            var reader = NameReader(p)
+            guard let word = reader.word(at: 0), word.range.upperBound == p.count,
+                  word.shape == .capitalised || word.shape == .allCaps else { return false }
+            let e = word.evidence
+            return e.given == 2 && !e.declined && !e.ambiguous && !e.place && !e.organisation && !e.postTitle
         }
     }
 

@@ -35,12 +35,15 @@ extension PersonalDataValidator {
     /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds
     /// something shaped like a person's name: 2–4 words of letters (Latin with diacritics or
     /// Cyrillic, one script per word), each capitalised ("Petrović") or all capitals ("PETROVIĆ"),
-    /// parts joined by a hyphen or apostrophe ("Kaya-Demir", "O'Neill"), no word that marks an
-    /// organisation or a placeholder ("Bank", "LLC", "a.d.", "nepoznato"), and at least one word
-    /// that the name gazetteer knows as a given name or surname, or that has a surname's ending
-    /// ("Petrović", "Kemaloğlu"): two unknown capitalised words are more often a company. A word
-    /// of a firm or a place named after a person rules it out ("Antić Građevina", "Bulevar
-    /// Mihajla Pupina", "Pekara Jovana").
+    /// or an initial ("M. Petrović", "Petrović M."), parts joined by a hyphen or apostrophe
+    /// ("Kaya-Demir", "O'Neill"), no word that marks an organisation or a placeholder ("Bank",
+    /// "LLC", "a.d.", "nepoznato"), and at least one word that the name gazetteer knows as a given
+    /// name or surname as written, or that has a strong surname ending ("Petrović", "Kemaloğlu"):
+    /// two unknown capitalised words are more often a company. A word of a firm, a place, a place
+    /// named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça", "Bulevar
+    /// Mihajla Pupina", "BH Telecom"; see `PersonNames.hasPersonEvidence`). One word alone is a
+    /// person when it is a given name as written that is not also a common word or a place
+    /// ("Jelena", "Ayşe"; not "Vala", "Beograd").
     public static func isPlausiblePerson(_ value: String) -> Bool {
         plausiblePersonName(undefang(value).trimmingSpaces()) != nil
     }
@@ -50,12 +53,23 @@ extension PersonalDataValidator {
         var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
-        guard (2...4).contains(words.count) else { return nil }
+        guard (1...4).contains(words.count) else { return nil }
+        var initials = 0
         for word in words {
+            if isInitial(word) { initials += 1; continue }
             guard isNameWord(word), !organisationWords.contains(String(word).lowercased()) else { return nil }
         }
+        guard initials < words.count, initials <= 2 else { return nil }
         let name = words.joined(separator: " ")
+        if words.count == 1 { return PersonNames.isGivenName(name) ? name : nil }
         return PersonNames.hasPersonEvidence(name) ? name : nil
+    }
+
+    /// One capital letter and a full stop: "M.", "Д.".
+    private static func isInitial(_ word: Substring) -> Bool {
+        let scalars = word.unicodeScalars
+        guard scalars.count == 2, let first = scalars.first, scalars.last == "." else { return false }
+        return PersonNames.isLetter(first.value) && PersonNames.isUpper(first.value)
     }
 
     private static func isNameWord(_ word: Substring) -> Bool {

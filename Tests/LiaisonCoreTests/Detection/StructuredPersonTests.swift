@@ -1,0 +1,62 @@
+import Testing
+@testable import LiaisonCore
+
+/// Structured fields that should hold a person ("Victim name", "Emri dhe mbiemri"): what argues
+/// for a person and what argues against one, beyond the cases of `CorpusRegressionTests`.
+@Suite("Structured person fields")
+struct StructuredPersonTests {
+    /// Firms named after their owner, with the trade after the name, in the seven languages.
+    static let firms = ["Hasani Ndërtimi", "Marković Trgovina", "Özkan Mobilya", "Petreski Trgovija", "Dragan Smith Enterprises",
+                        "Erdem Yapı", "Jovanović Nekretnine", "Gashi Sherbime", "Kaya Elektrik", "Ilić Drvo"]
+    /// A town after a name, an acronym beside a capitalised word.
+    static let placesAndAcronyms = ["Kaya Antalya", "Ilir Prizren", "Erdem TAV", "Ilir ATK", "Darko BNK", "TKB Jovanović"]
+
+    @Test("A trade or company word makes a firm, not a person", arguments: firms)
+    func firmsAreNotPeople(_ value: String) {
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("A town of the gazetteer or an unknown acronym among the words rules a person out", arguments: placesAndAcronyms)
+    func placesAndAcronymsAreNotPeople(_ value: String) {
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("Initials count beside a known name", arguments: ["D. Marković", "Marković D.", "Nikola J. Perić", "Е. Стојановски"])
+    func initials(_ value: String) {
+        #expect(PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("Initials alone, or more than two, are not a name", arguments: ["D. M.", "A. B. C. Perić"])
+    func initialsAlone(_ value: String) {
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("One word is a person when it is a given name as written", arguments: ["Milica", "Emine", "Дарко", "MEHMET"])
+    func loneGivenNames(_ value: String) {
+        #expect(PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("One word that is a common word, a place, a declined form or a brand is not", arguments: ["Sanja", "Skopje", "Milicom", "Turkcell", "milica"])
+    func loneWordsThatAreNotNames(_ value: String) {
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("A capitalised acronym-like surname in a value written all in capitals stays a name")
+    func allCapitalValue() {
+        #expect(PersonalDataValidator.isPlausiblePerson("MEHMET ILIĆ"))
+        #expect(PersonalDataValidator.isPlausiblePerson("EMINE ÖZ"))
+        // A surname in capitals before the given name is no acronym: it has two vowels.
+        #expect(PersonalDataValidator.isPlausiblePerson("BEKA Arben"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("Arben BKT"))
+        #expect(PersonalDataValidator.isPlausiblePerson("SÜR Elif"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("SÜR Banka"))
+        #expect(!PersonalDataValidator.isPlausiblePerson("NLB Petrović"))
+    }
+
+    @Test("One weak surname ending beside an unknown word is not enough in a field; two are")
+    func weakEvidenceAlone() {
+        #expect(!PersonalDataValidator.isPlausiblePerson("Vrbska Pivnica"))
+        #expect(PersonalDataValidator.isPlausiblePerson("Tomislavska Zorova"))
+        #expect(PersonalDataValidator.isPlausiblePerson("Blerim Zorović"))
+    }
+}
