@@ -159,7 +159,8 @@ public struct IntakeTransaction: Sendable {
 
     private func insertCustodyRecords(_ versioned: [(Incident, Int)], receipt: Receipt, bodySHA256: Data) async throws {
         guard !versioned.isEmpty else { return }
-        let details = versioned.map { $0.0.custody.canonicalJSON.utf8Text }
+        var details = TextArrayBind(reservingBytes: versioned.count * 512)
+        for (incident, _) in versioned { details.append(incident.custody.canonicalJSON) }
         try await connection.guardedQuery(
             """
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
@@ -219,11 +220,11 @@ public struct IntakeCommit: Sendable {
 }
 
 /// The columns of `incidents` that are not plain values, as the text arrays that travel to
-/// PostgreSQL: JSON for observables and redactions, and optional times as '' for none,
-/// since arrays cannot hold NULLs here.
+/// PostgreSQL: JSON for observables and redactions (their canonical bytes, bound as they
+/// are), and optional times as '' for none, since arrays cannot hold NULLs here.
 struct IncidentColumns {
-    var observables: [String] = []
-    var redactions: [String] = []
+    var observables = TextArrayBind()
+    var redactions = TextArrayBind()
     var firstSeen: [String] = []
     var lastSeen: [String] = []
     var modified: [String] = []
@@ -233,9 +234,11 @@ struct IncidentColumns {
     }
 
     init(incidents: [Incident], modified: [Date?]) {
+        observables = TextArrayBind(reservingBytes: incidents.count * 512)
+        redactions = TextArrayBind(reservingBytes: incidents.count * 512)
         for (incident, modified) in zip(incidents, modified) {
-            observables.append(incident.observables.canonicalJSON.utf8Text)
-            redactions.append(incident.redactions.canonicalJSON.utf8Text)
+            observables.append(incident.observables.canonicalJSON)
+            redactions.append(incident.redactions.canonicalJSON)
             firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
             lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
             self.modified.append(modified.map(RFC3339.string(from:)) ?? "")
