@@ -33,11 +33,17 @@ struct IntakeBenchmark {
             requests: stixObjects > 0 ? stixRounds : 0, concurrency: 1
         ) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
         stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
+        let cpuBefore = ProcessCPU.seconds()
         let intelmq = try await push(
             http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",
             requests: (events + batch - 1) / batch, concurrency: concurrency
         ) { [events, batch] in BenchData.intelMQ(from: $0 * batch, count: min(batch, events - $0 * batch)) }
         intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
+        if intelmq.objects > 0 {
+            // CPU time does not depend on what else runs on the machine the way a rate does.
+            print(String(format: "CPU of this process (gateway and client) during the IntelMQ phase: %.1f µs per event",
+                         (ProcessCPU.seconds() - cpuBefore) * 1e6 / Double(intelmq.objects)))
+        }
         // Before the COPY comparison, which holds every exported row in memory.
         print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
         guard events > 0 else { return }
@@ -108,6 +114,15 @@ struct BenchFailure: Error, CustomStringConvertible {
     var status: Int
     var body: String
     var description: String { "intake answered \(status): \(body)" }
+}
+
+/// CPU time (user and system, all threads) this process has used so far, in seconds.
+enum ProcessCPU {
+    static func seconds() -> Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`).

@@ -105,9 +105,10 @@ extension [String: String] {
     public var canonicalJSON: [UInt8] {
         var writer = CanonicalWriter()
         writer.openObject()
-        for name in keys.sorted(by: JSONValue.utf16Precedes) {
+        // Sorted as pairs, so that no value is looked up again by its name.
+        for (name, value) in sorted(by: { JSONValue.utf16Precedes($0.key, $1.key) }) {
             writer.key(name)
-            writer.string(self[name]!)
+            writer.string(value)
         }
         writer.closeObject()
         return writer.bytes

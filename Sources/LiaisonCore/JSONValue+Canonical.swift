@@ -25,14 +25,18 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            // Sorting positions rather than (name, value) pairs copies and retains nothing.
-            var order = Array(members.indices)
-            order.sort { Self.utf16Precedes(members[$0].key, members[$1].key) }
+            // The names are read out once (keys and indices run in the same order); sorting
+            // positions in that array compares names without copying members out of the
+            // dictionary, and each value is then reached by its index, not hashed again.
+            let names = Array(members.keys)
+            let places = Array(members.indices)
+            var order = Array(names.indices)
+            order.sort { Self.utf16Precedes(names[$0], names[$1]) }
             for (position, index) in order.enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(members[index].key, into: &output)
+                Self.writeString(names[index], into: &output)
                 output.append(UInt8(ascii: ":"))
-                members[index].value.write(into: &output)
+                members.values[places[index]].write(into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }

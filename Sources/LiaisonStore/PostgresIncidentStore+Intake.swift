@@ -26,8 +26,8 @@ public struct IntakeTransaction: Sendable {
     /// count; only when some were not inserted does a second query say which were.
     public func insertNew(_ results: [IncidentProtector.Result]) async throws -> Set<UUID> {
         guard let first = results.first?.incident else { return [] }
-        let incidents = results.map(\.incident)
-        let ids = incidents.map(\.id)
+        // Each column read straight from the results: no copy of whole incidents.
+        let ids = results.map { $0.incident.id }
         let columns = IncidentColumns(results)
         let rows = try await connection.guardedQuery(
             """
@@ -39,9 +39,10 @@ public struct IntakeTransaction: Sendable {
                        NULLIF(first_seen, '')::timestamptz, NULLIF(last_seen, '')::timestamptz,
                        observables::jsonb, redactions::jsonb, NULLIF(modified, '')::timestamptz
                 FROM unnest(\(ids)::uuid[], \(results.map(\.naturalKey))::text[],
-                            \(incidents.map(\.classification.taxonomy))::text[], \(incidents.map(\.classification.type))::text[],
-                            \(incidents.map(\.tlp.rawValue))::text[], \(incidents.map(\.title))::text[],
-                            \(incidents.map(\.description))::text[], \(columns.firstSeen)::text[], \(columns.lastSeen)::text[],
+                            \(results.map { $0.incident.classification.taxonomy })::text[],
+                            \(results.map { $0.incident.classification.type })::text[],
+                            \(results.map { $0.incident.tlp.rawValue })::text[], \(results.map { $0.incident.title })::text[],
+                            \(results.map { $0.incident.description })::text[], \(columns.firstSeen)::text[], \(columns.lastSeen)::text[],
                             \(columns.observables)::text[], \(columns.redactions)::text[], \(columns.modified)::text[])
                      AS t(id, natural_key, taxonomy, type, tlp, title, description,
                           first_seen, last_seen, observables, redactions, modified)
@@ -108,8 +109,10 @@ public struct IntakeTransaction: Sendable {
             VALUES (\(receipt.id), \(receipt.producer), \(receipt.transport.rawValue),
                     \(intake.idempotencyKey), \(intake.bodySHA256), \(receipt.receivedAt), '')
             """, logger: logger)
-        let versioned = intake.accepted.map { ($0.incident, 1) } + intake.updates.map { ($0.incident, $0.version) }
-        try await insertCustodyRecords(versioned, receipt: receipt, bodySHA256: intake.bodySHA256)
+        var custody = CustodyColumns(count: intake.accepted.count + intake.updates.count)
+        for accepted in intake.accepted { custody.append(accepted.incident, version: 1) }
+        for update in intake.updates { custody.append(update.incident, version: update.version) }
+        try await insertCustodyRecords(custody, receipt: receipt, bodySHA256: intake.bodySHA256)
         let ledgerIndex = try await store.nextLedgerIndex(on: connection)
         receipt.ledgerIndex = ledgerIndex
         let signed = try store.signer.sign(receipt)
@@ -157,14 +160,13 @@ public struct IntakeTransaction: Sendable {
             """, logger: logger)
     }
 
-    private func insertCustodyRecords(_ versioned: [(Incident, Int)], receipt: Receipt, bodySHA256: Data) async throws {
-        guard !versioned.isEmpty else { return }
-        let details = versioned.map { $0.0.custody.canonicalJSON.utf8Text }
+    private func insertCustodyRecords(_ columns: CustodyColumns, receipt: Receipt, bodySHA256: Data) async throws {
+        guard !columns.ids.isEmpty else { return }
         try await connection.guardedQuery(
             """
             INSERT INTO custody_records (incident_id, version, receipt_id, producer, transport, body_sha256, received_at, details)
             SELECT i, v, \(receipt.id), \(receipt.producer), \(receipt.transport.rawValue), \(bodySHA256), \(receipt.receivedAt), d::jsonb
-            FROM unnest(\(versioned.map(\.0.id))::uuid[], \(versioned.map { $0.1 })::int4[], \(details)::text[]) AS t(i, v, d)
+            FROM unnest(\(columns.ids)::uuid[], \(columns.versions)::int4[], \(columns.details)::text[]) AS t(i, v, d)
             """, logger: logger)
     }
 
@@ -218,27 +220,56 @@ public struct IntakeCommit: Sendable {
     }
 }
 
+/// The custody records of one intake, a column each: incident, version, and the details as
+/// canonical JSON bytes.
+struct CustodyColumns {
+    var ids: [UUID] = []
+    var versions: [Int] = []
+    var details: TextArrayBind
+
+    init(count: Int) {
+        details = TextArrayBind(reservingBytes: count * 512)
+        ids.reserveCapacity(count)
+        versions.reserveCapacity(count)
+    }
+
+    mutating func append(_ incident: Incident, version: Int) {
+        ids.append(incident.id)
+        versions.append(version)
+        details.append(incident.custody.canonicalJSON)
+    }
+}
+
 /// The columns of `incidents` that are not plain values, as the text arrays that travel to
-/// PostgreSQL: JSON for observables and redactions, and optional times as '' for none,
-/// since arrays cannot hold NULLs here.
+/// PostgreSQL: JSON for observables and redactions (their canonical bytes, bound as they
+/// are), and optional times as '' for none, since arrays cannot hold NULLs here.
 struct IncidentColumns {
-    var observables: [String] = []
-    var redactions: [String] = []
+    var observables = TextArrayBind()
+    var redactions = TextArrayBind()
     var firstSeen: [String] = []
     var lastSeen: [String] = []
     var modified: [String] = []
 
     init(_ results: [IncidentProtector.Result]) {
-        self.init(incidents: results.map(\.incident), modified: results.map(\.modified))
+        self.init(reserving: results.count)
+        for result in results { append(result.incident, modified: result.modified) }
     }
 
     init(incidents: [Incident], modified: [Date?]) {
-        for (incident, modified) in zip(incidents, modified) {
-            observables.append(incident.observables.canonicalJSON.utf8Text)
-            redactions.append(incident.redactions.canonicalJSON.utf8Text)
-            firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
-            lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
-            self.modified.append(modified.map(RFC3339.string(from:)) ?? "")
-        }
+        self.init(reserving: incidents.count)
+        for (incident, modified) in zip(incidents, modified) { append(incident, modified: modified) }
+    }
+
+    private init(reserving count: Int) {
+        observables = TextArrayBind(reservingBytes: count * 512)
+        redactions = TextArrayBind(reservingBytes: count * 512)
+    }
+
+    private mutating func append(_ incident: Incident, modified: Date?) {
+        observables.append(incident.observables.canonicalJSON)
+        redactions.append(incident.redactions.canonicalJSON)
+        firstSeen.append(incident.firstSeen.map(RFC3339.string(from:)) ?? "")
+        lastSeen.append(incident.lastSeen.map(RFC3339.string(from:)) ?? "")
+        self.modified.append(modified.map(RFC3339.string(from:)) ?? "")
     }
 }

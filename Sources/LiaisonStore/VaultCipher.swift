@@ -12,7 +12,12 @@ import LiaisonCore
 public struct VaultCipher: Sendable {
     public let currentKeyID: String
     private let keys: [String: SymmetricKey]
+    /// `keys[currentKeyID]`, which seals every new entry.
+    private let currentKey: SymmetricKey
     private let lookupKey: SymmetricKey
+    /// HMAC-SHA256 keyed with `lookupKey`, before any data: each lookup hash starts from a copy
+    /// (the hash states are copied on write), so the key is padded and hashed in once.
+    private let lookupMAC: HMAC<SHA256>
 
     /// `keys` maps key ids to 32-byte keys; `currentKeyID` must be among them.
     public init(keys: [String: Secret], currentKeyID: String, lookupKey: Secret) throws(StoreError) {
@@ -20,15 +25,16 @@ public struct VaultCipher: Sendable {
         for (id, key) in keys where key.bytes.count != 32 { throw .vaultKeyUnknown(keyID: id) }
         guard lookupKey.bytes.count == 32 else { throw .vaultKeyUnknown(keyID: "lookup") }
         self.keys = keys.mapValues { SymmetricKey(data: $0.bytes) }
+        self.currentKey = self.keys[currentKeyID]!
         self.currentKeyID = currentKeyID
         self.lookupKey = SymmetricKey(data: lookupKey.bytes)
+        self.lookupMAC = HMAC<SHA256>(key: self.lookupKey)
     }
 
     public func seal(_ plaintext: String, token: Token) throws -> Data {
         // The token is bound as associated data, so a sealed value cannot be moved to
         // another entry and opened there.
-        let box = try AES.GCM.seal(
-            Array(plaintext.utf8), using: keys[currentKeyID]!, authenticating: Array(token.text.utf8))
+        let box = try AES.GCM.seal(Array(plaintext.utf8), using: currentKey, authenticating: Array(token.text.utf8))
         return box.combined!
     }
 
@@ -46,7 +52,7 @@ public struct VaultCipher: Sendable {
     /// Seals key material that is not a personal value (an agreement version's pseudonym
     /// key) under the current key, bound to `context` so it opens nowhere else.
     public func seal(secret: Secret, context: String) throws -> Data {
-        try AES.GCM.seal(secret.bytes, using: keys[currentKeyID]!, authenticating: Array(context.utf8)).combined!
+        try AES.GCM.seal(secret.bytes, using: currentKey, authenticating: Array(context.utf8)).combined!
     }
 
     public func open(secret sealed: Data, keyID: String, context: String) throws(StoreError) -> Secret {
@@ -65,8 +71,17 @@ public struct VaultCipher: Sendable {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: lookupKey, info: Array("liaison:\(purpose)".utf8), outputByteCount: 32)
     }
 
+    /// HMAC-SHA256 over `KIND:value` (UTF-8), fed in parts rather than joined first.
     public func lookupHash(kind: PersonalDataKind, value: String) -> Data {
-        Data(HMAC<SHA256>.authenticationCode(for: Array((kind.rawValue + ":" + value).utf8), using: lookupKey))
+        var mac = lookupMAC
+        func feed(_ part: String) {
+            var part = part
+            part.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        }
+        feed(kind.rawValue)
+        feed(":")
+        feed(value)
+        return Data(mac.finalize())
     }
 }
 

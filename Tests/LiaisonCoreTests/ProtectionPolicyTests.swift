@@ -157,4 +157,40 @@ import Testing
         #expect(projection.revealedTokens(plaintexts: plaintexts, roles: roles).map(\.kind) == [.email])
         #expect(result.incident.redactions.map(\.role) == [.offender, .victim, .unknown])
     }
+
+    @Test("A batch's drafts come out as each would alone, repeated text included, each with its own tokens")
+    func batchMatchesSingleDrafts() {
+        // The same title and custody text in every draft (scanned once for the batch), a
+        // description that differs, and a known value that appears only in the second title.
+        let drafts = (0..<3).map { index in
+            IncidentDraft(
+                naturalKey: "k\(index)", classification: .undetermined, tlp: .green,
+                title: "Phishing reported by ana@example.rs" + (index == 1 ? " for 203.0.113.9" : ""),
+                description: "Victim \(index): marko\(index)@example.org", firstSeen: nil, lastSeen: nil,
+                observables: [Observable(kind: .ipv4, value: "203.0.113.9", role: .victim)],
+                custody: [
+                    CustodyField(name: "note", content: .text("Forwarded by ana@example.rs")),
+                    CustodyField(name: "to", content: .addressText("abuse@bank.internal")),
+                ])
+        }
+        let protector = IncidentProtector()
+        let batch = protector.protect(drafts, producer: "cert", receivedAt: Date(timeIntervalSince1970: 1_780_000_000))
+        #expect(batch.count == 3)
+        #expect(Set(batch.map(\.incident.id)).count == 3)
+        for (draft, result) in zip(drafts, batch) {
+            let alone = protector.protect(draft, id: result.incident.id, producer: "cert", receivedAt: result.incident.receivedAt)
+            #expect(Token.labelled(result.incident.title) == Token.labelled(alone.incident.title))
+            #expect(Token.labelled(result.incident.description) == Token.labelled(alone.incident.description))
+            #expect(result.incident.custody.mapValues(Token.labelled) == alone.incident.custody.mapValues(Token.labelled))
+            #expect(result.vault.map(\.plaintext) == alone.vault.map(\.plaintext))
+            #expect(result.incident.redactions.map(\.field) == alone.incident.redactions.map(\.field))
+            #expect(result.naturalKey == draft.naturalKey)
+        }
+        #expect(batch[0].vault.map(\.plaintext).contains("ana@example.rs"))
+        #expect(!batch[0].incident.title.contains("ana@example.rs"))
+        #expect(!batch[2].incident.custody["note", default: ""].contains("ana@example.rs"))
+        // Tokens are never shared between incidents, even for text scanned once.
+        let tokens = batch.map { Set($0.vault.map(\.token)) }
+        #expect(tokens[0].isDisjoint(with: tokens[1]) && tokens[1].isDisjoint(with: tokens[2]))
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LiaisonCore
 import LiaisonStore
@@ -15,6 +16,19 @@ import Testing
         let receipt = try await IntakeFixture.commit(store, [draft])
         let incident = try #require(receipt.incidentIDs.first)
         return try await IntakeFixture.tokens(store, incident: incident)
+    }
+
+    @Test("A lookup hash is HMAC-SHA256 of KIND:value under the lookup key, whatever the value holds")
+    func lookupHashDefinition() throws {
+        let lookup = Secret(bytes: (0..<32).map { UInt8($0 * 7 % 256) })
+        let cipher = try VaultCipher(keys: ["k1": Secret(bytes: Array(repeating: 1, count: 32))], currentKeyID: "k1", lookupKey: lookup)
+        for (kind, value) in [(PersonalDataKind.email, "ana@example.rs"), (.ipv4, "203.0.113.9"), (.person, "Đorđe Čolić"), (.email, "")] {
+            let expected = HMAC<SHA256>.authenticationCode(for: Array("\(kind.rawValue):\(value)".utf8), using: SymmetricKey(data: lookup.bytes))
+            #expect(cipher.lookupHash(kind: kind, value: value) == Data(expected))
+            // Computed again from the same cipher: the keyed state it starts from is not used up.
+            #expect(cipher.lookupHash(kind: kind, value: value) == Data(expected))
+        }
+        #expect(cipher.lookupHash(kind: .email, value: "a") != cipher.lookupHash(kind: .email, value: "b"))
     }
 
     @Test("Rotation re-seals old entries under the new key; lookups and erasure still work")

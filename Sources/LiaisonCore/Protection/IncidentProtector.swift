@@ -35,6 +35,24 @@ public struct IncidentProtector: Sendable {
         _ draft: IncidentDraft, id: Incident.ID, producer: String, receivedAt: Date,
         makeTokenID: @escaping () -> String = Token.randomID
     ) -> Result {
+        var scans = TextScans()
+        return protect(draft, id: id, producer: producer, receivedAt: receivedAt, makeTokenID: makeTokenID, scans: &scans)
+    }
+
+    /// One intake's drafts, each under a new random id. Free text that repeats across them (a
+    /// feed's title, a provider's boilerplate) is scanned once; what comes out is what
+    /// protecting each draft on its own gives.
+    public func protect(_ drafts: [IncidentDraft], producer: String, receivedAt: Date) -> [Result] {
+        var scans = TextScans()
+        return drafts.map {
+            protect($0, id: UUID.random(), producer: producer, receivedAt: receivedAt, makeTokenID: Token.randomID, scans: &scans)
+        }
+    }
+
+    private func protect(
+        _ draft: IncidentDraft, id: Incident.ID, producer: String, receivedAt: Date, makeTokenID: @escaping () -> String,
+        scans: inout TextScans
+    ) -> Result {
         var session = Session(makeTokenID: makeTokenID)
         var observables: [Observable] = []
         observables.reserveCapacity(draft.observables.count)
@@ -56,17 +74,19 @@ public struct IncidentProtector: Sendable {
             observables.append(protected)
         }
         let known = knownValues(draft)
-        let title = session.replace(in: draft.title, field: "/title", spans: personalSpans(in: draft.title, known: known), role: .unknown)
+        let title = session.replace(
+            in: draft.title, field: "/title",
+            spans: personalSpans(in: draft.title, known: known, addresses: false, scans: &scans), role: .unknown)
         let description = session.replace(
-            in: draft.description, field: "/description", spans: personalSpans(in: draft.description, known: known),
-            role: .unknown)
+            in: draft.description, field: "/description",
+            spans: personalSpans(in: draft.description, known: known, addresses: false, scans: &scans), role: .unknown)
         var custody: [String: String] = [:]
         for field in draft.custody {
             let pointer = "/custody/\(field.name)"
             switch field.content {
             case .text(let text), .addressText(let text):
                 let holdsAddresses = if case .addressText = field.content { true } else { false }
-                let spans = personalSpans(in: text, known: known, scanner: holdsAddresses ? addressScanner : scanner)
+                let spans = personalSpans(in: text, known: known, addresses: holdsAddresses, scans: &scans)
                 custody[field.name] = session.replace(in: text, field: pointer, spans: spans, role: .unknown)
             case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
                 custody[field.name] = session.token(
@@ -100,9 +120,20 @@ public struct IncidentProtector: Sendable {
     /// every place where a value the draft names as personal elsewhere is written out (a
     /// sender's name in the signature of the body, say), whether or not a detector would know it.
     func personalSpans(
-        in text: String, known: [(value: String, kind: PersonalDataKind)], scanner: PersonalDataScanner? = nil
+        in text: String, known: [(value: String, kind: PersonalDataKind)], addresses: Bool = false
     ) -> [DetectedSpan] {
-        var spans = (scanner ?? self.scanner).scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
+        var scans = TextScans()
+        return personalSpans(in: text, known: known, addresses: addresses, scans: &scans)
+    }
+
+    /// `addresses`: the text is from a field that holds e-mail addresses (``addressScanner``).
+    private func personalSpans(
+        in text: String, known: [(value: String, kind: PersonalDataKind)], addresses: Bool, scans: inout TextScans
+    ) -> [DetectedSpan] {
+        guard !text.isEmpty else { return [] }
+        var spans = scans.spans(in: text, addresses: addresses) {
+            (addresses ? addressScanner : scanner).scan(text).filter { policy.isPersonal($0.kind, role: .unknown) }
+        }
         guard !known.isEmpty else { return spans }
         let bytes = Array(text.utf8)
         for (value, kind) in known {

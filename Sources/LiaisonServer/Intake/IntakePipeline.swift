@@ -77,8 +77,8 @@ public struct IntakePipeline: Sendable {
             return .replayed(first)
         }
         let naturalKeyHash = store.vault.derivedKey(for: "natural-key")
-        let results = batch.drafts.map {
-            var result = protector.protect($0, id: UUID.random(), producer: submission.producer, receivedAt: submission.receivedAt)
+        let results = protector.protect(batch.drafts, producer: submission.producer, receivedAt: submission.receivedAt).map {
+            var result = $0
             result.naturalKey = Self.storedNaturalKey(result.naturalKey, key: naturalKeyHash)
             return result
         }
