@@ -176,18 +176,7 @@ import Testing
                 try await browser.go(base + "/console/agreements/cert-to-police")
                 let csrf = try #require(try await browser.element("input[name=csrf]").attribute("value"))
                 let etag = AgreementRecords.etag(of: try #require(try await db.store.agreementVersions("cert-to-police").last))
-                _ = try await browser.execute(
-                    """
-                    const form = document.createElement('form');
-                    form.method = 'post'; form.action = '/console/agreements/cert-to-police/versions/2/approve';
-                    for (const [name, value] of [['csrf', arguments[0]], ['etag', arguments[1]]]) {
-                      const input = document.createElement('input'); input.type = 'hidden'; input.name = name; input.value = value;
-                      form.appendChild(input);
-                    }
-                    const button = document.createElement('button'); button.id = 'forged'; form.appendChild(button);
-                    document.body.appendChild(form);
-                    """, [csrf, etag])
-                try await browser.follow("#forged")
+                try await browser.postForged(to: "/console/agreements/cert-to-police/versions/2/approve", [("csrf", csrf), ("etag", etag)])
                 #expect(try await browser.element("p.note").text() == "Status 403.")
             }
             #expect(try await ConsoleWorld.states(db) == [1: "approved", 2: "proposed"])

@@ -19,6 +19,23 @@ extension WebDriver.Session {
         try await element("#key").type(key)
         try await follow("#sign-in")
     }
+
+    /// Builds a form the page does not offer, posting `fields` to `action`, and submits it: what
+    /// a forged request from the signed-in person's browser would send.
+    func postForged(to action: String, _ fields: [(String, String)]) async throws {
+        _ = try await execute(
+            """
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = arguments[0];
+            for (const [name, value] of arguments[1]) {
+              const input = document.createElement('input'); input.type = 'hidden'; input.name = name; input.value = value;
+              form.appendChild(input);
+            }
+            const button = document.createElement('button'); button.id = 'forged'; form.appendChild(button);
+            document.body.appendChild(form);
+            """, [action, fields.map { [$0.0, $0.1] }])
+        try await follow("#forged")
+    }
 }
 
 struct ConsoleBrowsingFailure: Error { var detail: String }

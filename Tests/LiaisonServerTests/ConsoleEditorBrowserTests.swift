@@ -114,18 +114,8 @@ import Testing
                 try await browser.go(base + "/console/agreements/new")
                 #expect(try await browser.element("p.note").text() == "Status 403.")
                 try await browser.go(base + "/console/agreements")
-                _ = try await browser.execute(
-                    """
-                    const form = document.createElement('form');
-                    form.method = 'post'; form.action = '/console/agreements/cert-to-police/versions/new';
-                    for (const [name, value] of [['csrf', arguments[0]], ['taxonomy', 'fraud'], ['max_tlp', 'red'], ['field', 'title']]) {
-                      const input = document.createElement('input'); input.type = 'hidden'; input.name = name; input.value = value;
-                      form.appendChild(input);
-                    }
-                    const button = document.createElement('button'); button.id = 'forged'; form.appendChild(button);
-                    document.body.appendChild(form);
-                    """, [csrf])
-                try await browser.follow("#forged")
+                try await browser.postForged(
+                    to: "/console/agreements/cert-to-police/versions/new", [("csrf", csrf), ("taxonomy", "fraud"), ("max_tlp", "red"), ("field", "title")])
                 #expect(try await browser.element("p.note").text() == "Status 403.")
             }
             #expect(try await ConsoleWorld.states(db) == [1: "approved"])
