@@ -45,11 +45,7 @@ extension PostgresIncidentStore {
               AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
             RETURNING k.id, k.org_id, k.role, k.person
             """, logger: logger)
-        for try await (id, organisation, role, person) in rows.decode((UUID, String, String, String?).self) {
-            guard let role = APIRole(rawValue: role) else { return nil }
-            return Principal(organisation: organisation, role: role, person: person, keyID: id)
-        }
-        return nil
+        return try await firstPrincipal(rows)
     }
 
     /// Ends the session of `token` (sign-out); audited as `console-sign-out` when there was one.

@@ -73,11 +73,7 @@ extension PostgresIncidentStore {
             WHERE key_hash = \(Self.keyHash(key)) AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
             """,
             logger: logger)
-        for try await (id, organisation, role, person) in rows.decode((UUID, String, String, String?).self) {
-            guard let role = APIRole(rawValue: role) else { return nil }
-            return Principal(organisation: organisation, role: role, person: person, keyID: id)
-        }
-        return nil
+        return try await firstPrincipal(rows)
     }
 
     /// The caller behind a client certificate (SHA-256 of its DER, lower-case hex), or nil
@@ -89,6 +85,11 @@ extension PostgresIncidentStore {
             WHERE client_certificate_sha256 = \(sha256) AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
             """,
             logger: logger)
+        return try await firstPrincipal(rows)
+    }
+
+    /// The principal of the first row of `id, org_id, role, person` (a live key), or nil.
+    func firstPrincipal(_ rows: FetchedRows) async throws -> Principal? {
         for try await (id, organisation, role, person) in rows.decode((UUID, String, String, String?).self) {
             guard let role = APIRole(rawValue: role) else { return nil }
             return Principal(organisation: organisation, role: role, person: person, keyID: id)
