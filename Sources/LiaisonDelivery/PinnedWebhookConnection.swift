@@ -13,7 +13,7 @@ import Synchronization
 /// connection that carries the webhook. The pin replaces chain and name checks. HTTP/1.1,
 /// `Connection: close`, no redirects; the answer's body is read up to 64 KiB and ignored.
 struct PinnedWebhookConnection {
-    var configuration: TLSConfiguration
+    var context: NIOSSLContext
     var pin: [UInt8]
 
     /// Failures of the exchange beside NIO's own errors: the pin, the deadline, an answer that
@@ -33,7 +33,6 @@ struct PinnedWebhookConnection {
         head.headers.replaceOrAdd(name: "content-length", value: String(body.readableBytes))
         head.headers.replaceOrAdd(name: "connection", value: "close")
         let requestHead = head
-        let context = try NIOSSLContext(configuration: configuration)
         let verdict = PinVerdict()
         let expected = pin
         // An IP address is not a valid SNI name (RFC 6066 §3).

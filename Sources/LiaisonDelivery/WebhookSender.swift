@@ -77,7 +77,7 @@ public struct WebhookSender: Sendable {
         do {
             if let material, let pin = material.pin {
                 guard let target = URL(string: url) else { return .failed(status: nil, reason: "connect-failed", retryAfter: nil) }
-                let answer = try await PinnedWebhookConnection(configuration: material.configuration, pin: pin)
+                let answer = try await PinnedWebhookConnection(context: material.context, pin: pin)
                     .post(url: target, headers: headers, body: ByteBuffer(data: body), timeout: timeout)
                 return Self.outcome(status: answer.status, retryAfter: answer.retryAfter)
             }

@@ -28,6 +28,8 @@ public enum WebhookTLSError: Error, Sendable, Equatable {
 /// once) and again for each attempt, so that a renewed certificate is used without a restart.
 public struct WebhookTLSMaterial: Sendable {
     public var configuration: TLSConfiguration
+    /// The context made from `configuration` when it was checked; a pinned send uses it.
+    public var context: NIOSSLContext
     /// The SHA-256 the receiver's public key must have, when the webhook pins it.
     public var pin: [UInt8]?
 
@@ -56,8 +58,9 @@ public struct WebhookTLSMaterial: Sendable {
         }
         // Building a context checks what parsing alone does not: that the key is the
         // certificate's.
-        do { _ = try NIOSSLContext(configuration: configuration) } catch { throw .unusable }
-        return WebhookTLSMaterial(configuration: configuration, pin: pin)
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: configuration) } catch { throw .unusable }
+        return WebhookTLSMaterial(configuration: configuration, context: context, pin: pin)
     }
 
     /// The 32 bytes of a `pin_sha256` (base64, RFC 7469 `pin-sha256`), or nil.
@@ -70,6 +73,13 @@ public struct WebhookTLSMaterial: Sendable {
     public static func pinDigest(of certificate: NIOSSLCertificate) -> [UInt8]? {
         guard let spki = try? certificate.extractPublicKey().toSPKIBytes() else { return nil }
         return Array(SHA256.hash(data: spki))
+    }
+
+    /// SHA-256 (lower-case hex) of the certificate's DER: how a client certificate is bound
+    /// to a key (`api_keys.client_certificate_sha256`).
+    public static func fingerprint(of certificate: NIOSSLCertificate) -> String? {
+        guard let der = try? certificate.toDERBytes() else { return nil }
+        return SHA256.hash(data: der).hexString
     }
 
     /// The PEM certificates in the file at `path` (at least one); errors name `member`.

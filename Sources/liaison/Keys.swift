@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import LiaisonCore
 import LiaisonDelivery
@@ -63,9 +62,9 @@ struct Keys: AsyncParsableCommand {
         /// SHA-256 (lower-case hex) of the DER of the first certificate in a PEM file.
         static func fingerprint(ofCertificateAt path: String) throws -> String {
             guard let leaf = try? WebhookTLSMaterial.certificates(at: path, member: "client-certificate").first,
-                let der = try? leaf.toDERBytes()
+                let fingerprint = WebhookTLSMaterial.fingerprint(of: leaf)
             else { throw ExitFailure.data("--client-certificate is not a readable PEM certificate (at most 1 MiB)") }
-            return SHA256.hash(data: der).hexString
+            return fingerprint
         }
 
         static func date(_ text: String) -> Date? {

@@ -63,14 +63,12 @@ extension Configuration {
             _ = try settings.serverConfiguration()
             tls = settings
         } catch {
-            let (member, message): (String, String) =
-                switch error {
-                case .unreadable(let member): (member, "cannot be read (missing, not a regular file, or over 1 MiB)")
-                case .notCertificates(let member): (member, "is not a PEM file of certificates")
-                case .notPrivateKey(let member): (member, "is not an unencrypted PEM private key")
-                default: ("private_key", "does not belong to certificate_chain")
-                }
-            reader.fail(reader.value(node, member), key: "tls." + member, message)
+            // The file problems read as an agreement's do; a key that does not make a
+            // configuration with the chain is the serving side's own.
+            var (member, message) = AgreementReader.describe(error)
+            if case .unusable = error { (member, message) = ("private_key", "does not belong to certificate_chain") }
+            let name = member ?? "private_key"
+            reader.fail(reader.value(node, name), key: "tls." + name, message)
         }
     }
 }

@@ -1,6 +1,6 @@
-import Crypto
 import Hummingbird
 import LiaisonCore
+import LiaisonDelivery
 import NIOCore
 import NIOSSL
 
@@ -16,6 +16,8 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
     let channel: any Channel
     /// In a console session: the session's CSRF token, which every form of its pages carries.
     public var consoleCSRF: String?
+    /// In a console session: the POST's form, read once (bounded) by the session middleware.
+    var consoleForm: URLEncodedForm?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -24,15 +26,14 @@ public struct LiaisonRequestContext: RequestContext, RemoteAddressRequestContext
         remoteAddress = source.channel.remoteAddress
         channel = source.channel
         consoleCSRF = nil
+        consoleForm = nil
     }
 
     /// SHA-256 (lower-case hex) of the DER of the client certificate the TLS handshake
     /// verified against `tls.client_ca`; nil on plain HTTP, or when the client sent none.
     func clientCertificateSHA256() async -> String? {
-        guard let certificate = try? await channel.nioSSL_peerCertificate().get(),
-            let der = try? certificate.toDERBytes()
-        else { return nil }
-        return SHA256.hash(data: der).hexString
+        guard let certificate = try? await channel.nioSSL_peerCertificate().get() else { return nil }
+        return WebhookTLSMaterial.fingerprint(of: certificate)
     }
 
     /// The caller, if its key has one of `roles`; otherwise a 401 or 403 problem.
