@@ -177,7 +177,7 @@ struct ConsoleAgreementsController {
         let (_, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
-        let form = try await ConsoleSession.form(request)
+        let form = try ConsoleSession.form(context)
         let etag = try ConsoleSession.etag(form)
         let reason = try Self.reason(form)
         if approving {
@@ -185,7 +185,7 @@ struct ConsoleAgreementsController {
         } else {
             _ = try await views.move(id, number, to: next, ifMatch: etag, reason: reason, by: actor)
         }
-        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))")
+        return ConsoleSession.redirect("/console/agreements/\(ConsolePages.percentEncoded(id))")
     }
 
     /// A form's `reason`, trimmed; nil when empty.
@@ -206,18 +206,14 @@ struct ConsoleAgreementsController {
         let (_, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
-        let reason = try Self.reason(try await ConsoleSession.form(request))
+        let reason = try Self.reason(try ConsoleSession.form(context))
         let versions = try await views.records.draft(id, document: nil, from: number, by: actor)
         guard let draft = versions.last else { throw AgreementRecords.Failure.agreementNotFound(id) }
         _ = try await views.move(
             id, draft.number, to: .proposed, ifMatch: AgreementRecords.etag(of: draft), reason: reason ?? "roll back to version \(number)", by: actor)
-        return ConsoleSession.redirect("/console/agreements/\(Self.pathSegment(id))#version-\(draft.number)")
+        return ConsoleSession.redirect("/console/agreements/\(ConsolePages.percentEncoded(id))#version-\(draft.number)")
     }
 
-    /// An agreement id as one path segment (ids are identifiers already; this keeps it so).
-    static func pathSegment(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
-    }
 }
 
 extension Array where Element: Hashable {

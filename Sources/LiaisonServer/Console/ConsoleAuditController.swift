@@ -23,15 +23,14 @@ struct ConsoleAuditController {
         group.get("audit.csv", use: export)
     }
 
-    private func entries(_ request: Request, _ context: LiaisonRequestContext, limit: Int) async throws -> [LedgerEntry] {
+    private func entries(_ query: URLEncodedForm, _ context: LiaisonRequestContext, limit: Int) async throws -> [LedgerEntry] {
         let (principal, _) = try context.actor(.admin, .auditor)
-        let query = try ConsoleSession.query(request)
         return try await audit.entries(for: principal, query: { query[$0] }, limit: limit)
     }
 
     @Sendable func list(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
-        let entries = try await entries(request, context, limit: Self.pageSize)
         let query = try ConsoleSession.query(request)
+        let entries = try await entries(query, context, limit: Self.pageSize)
         let filters = Dictionary(uniqueKeysWithValues: Self.filters.map { ($0, query[$0] ?? "") })
         var values: [String: Any] = [
             "entries": entries.map { entry -> [String: Any] in
@@ -42,20 +41,20 @@ struct ConsoleAuditController {
             },
             "no_entries": entries.isEmpty, "filter": filters,
             "export_query": Self.filters.compactMap { name in
-                filters[name].flatMap { $0.isEmpty || name == "after" ? nil : "\(name)=\(Self.encode($0))" }
+                filters[name].flatMap { $0.isEmpty || name == "after" ? nil : "\(name)=\(ConsolePages.percentEncoded($0))" }
             }.joined(separator: "&"),
         ]
         if entries.count == Self.pageSize, let last = entries.last {
             var next = filters
             next["after"] = "\(last.index)"
-            values["next_query"] = Self.filters.compactMap { name in next[name].flatMap { $0.isEmpty ? nil : "\(name)=\(Self.encode($0))" } }
+            values["next_query"] = Self.filters.compactMap { name in next[name].flatMap { $0.isEmpty ? nil : "\(name)=\(ConsolePages.percentEncoded($0))" } }
                 .joined(separator: "&")
         }
         return try pages.page("console-audit", title: "Audit – Liaison console", section: "Audit", context: context, values)
     }
 
     @Sendable func export(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
-        let entries = try await entries(request, context, limit: Self.exportSize)
+        let entries = try await entries(try ConsoleSession.query(request), context, limit: Self.exportSize)
         var csv = "index,at,organisation,person,action,subject,details\r\n"
         for entry in entries {
             csv += [String(entry.index), entry.at, entry.actor, Self.person(entry), entry.action, entry.subject, Self.details(entry)]
@@ -85,9 +84,5 @@ struct ConsoleAuditController {
         var text = value
         if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~:"))) ?? ""
     }
 }

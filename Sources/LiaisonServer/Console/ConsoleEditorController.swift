@@ -78,7 +78,7 @@ struct ConsoleEditorController {
         let (principal, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
         let number = try AdminRequest.number(context, "number")
-        let posted = try await ConsoleSession.form(request)
+        let posted = try ConsoleSession.form(context)
         let etag = try ConsoleSession.etag(posted)
         var form = ConsoleAgreementForm(posted)
         form.base = number
@@ -91,7 +91,7 @@ struct ConsoleEditorController {
 
     @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (_, actor) = try context.actor(.admin)
-        let form = ConsoleAgreementForm(try await ConsoleSession.form(request))
+        let form = ConsoleAgreementForm(try ConsoleSession.form(context))
         return try await write(form, id: nil, context: context) { document in
             _ = try await views.records.create(document, by: actor)
             return 1
@@ -101,7 +101,7 @@ struct ConsoleEditorController {
     @Sendable func draft(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, actor) = try context.actor(.admin)
         let id = context.parameters.get("id") ?? ""
-        var form = ConsoleAgreementForm(try await ConsoleSession.form(request))
+        var form = ConsoleAgreementForm(try ConsoleSession.form(context))
         try await takeIdentity(id, for: principal, into: &form)
         return try await write(form, id: id, context: context) { agreement in
             try await views.records.draft(id, document: agreement, from: nil, by: actor).last?.number ?? 1
@@ -137,7 +137,7 @@ struct ConsoleEditorController {
         do {
             let agreement = try AdminAgreementsController.document(from: members, at: "", allowInsecureLoopback)
             let number = try await store(agreement)
-            return ConsoleSession.redirect("/console/agreements/\(ConsoleAgreementsController.pathSegment(agreement.id))#version-\(number)")
+            return ConsoleSession.redirect("/console/agreements/\(ConsolePages.percentEncoded(agreement.id))#version-\(number)")
         } catch {
             let problem = Problem.from(error, logger: context.logger)
             let items = problem.errors.isEmpty ? [Problem.Item(pointer: "", reason: "\(problem.title): \(problem.detail)")] : problem.errors
@@ -162,7 +162,7 @@ struct ConsoleEditorController {
         values["heading"] = heading
         if let id {
             values["agreement_id"] = id
-            let path = "/console/agreements/\(ConsoleAgreementsController.pathSegment(id))/versions/"
+            let path = "/console/agreements/\(ConsolePages.percentEncoded(id))/versions/"
             values["form_action"] = path + (editing.map { "\($0.number)/edit" } ?? "new")
             if let base = form.base { values["base"] = String(base) }
             if let editing { values["etag"] = editing.etag; values["editing"] = String(editing.number) }

@@ -28,7 +28,7 @@ struct ConsoleKeysController {
 
     @Sendable func create(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, actor) = try context.actor(.admin)
-        let form = try await ConsoleSession.form(request)
+        let form = try ConsoleSession.form(context)
         let asked = AdminKeysController.KeyRequest(
             organisation: form["organisation"], role: form["role"], person: form["person"], expiresAt: form["expires_at"])
         let created = try await keys.create(asked, principal: principal, actor: actor)
@@ -96,6 +96,6 @@ struct ConsoleKeysController {
     @Sendable func replay(_ request: Request, context: LiaisonRequestContext) async throws -> Response {
         let (principal, actor) = try context.actor(.admin)
         let delivery = try await deliveries.replay(context.parameters.get("id"), principal: principal, actor: actor)
-        return ConsoleSession.redirect("/console/deliveries?consumer=\(ConsoleAgreementsController.pathSegment(delivery.consumer))")
+        return ConsoleSession.redirect("/console/deliveries?consumer=\(ConsolePages.percentEncoded(delivery.consumer))")
     }
 }

@@ -72,6 +72,11 @@ struct ConsolePages: Sendable {
     }
 
     /// An actor as the pages name it: "person (organisation)".
+    /// `text` as one path segment or query value: all but letters, digits and `-._~` escaped.
+    static func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+
     static func actor(_ value: JSONValue?) -> String {
         guard case .object(let members)? = value else { return "" }
         let organisation = members["organisation"].map { text($0) } ?? ""

@@ -62,6 +62,12 @@ enum ConsoleSession {
         return form
     }
 
+    /// The form of a POST within a session, as ``ConsoleSessionMiddleware`` read it.
+    static func form(_ context: LiaisonRequestContext) throws -> URLEncodedForm {
+        guard let form = context.consoleForm else { throw Problem.badRequest("invalid-form", "The body is not a form the console sends.") }
+        return form
+    }
+
     /// The query of a console page as its GET forms send it (`+` is a space there, which
     /// Hummingbird's `queryParameters` leaves as it is).
     static func query(_ request: Request) throws -> URLEncodedForm {
@@ -79,7 +85,7 @@ enum ConsoleSession {
 /// Resolves the console's session cookie to the signed-in person (their key's principal) for
 /// every console page but sign-in; without a live session a page leads to sign-in. Every POST
 /// must carry the session's CSRF token in its `csrf` field (else 403, nothing done); the form
-/// is read here, bounded, and handed on.
+/// is read here, bounded, and handed on in the context.
 struct ConsoleSessionMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
     let store: PostgresIncidentStore
@@ -96,12 +102,10 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
         context.logger[metadataKey: "org"] = "\(principal.organisation)"
         let csrf = ConsoleSession.csrf(forSession: token)
         context.consoleCSRF = csrf
-        var request = request
         if request.method == .post {
-            _ = try MediaType.require(request, oneOf: [MediaType(name: "application/x-www-form-urlencoded")])
-            let body = try await RequestBody.collect(request, limit: ConsoleSession.maxFormBytes)
-            guard ConsoleSession.matches(URLEncodedForm(body, maxPairs: ConsoleSession.maxFormPairs)?["csrf"], csrf) else { throw ConsoleSession.csrfRefused }
-            request.body = Hummingbird.RequestBody(buffer: ByteBuffer(bytes: body))
+            let form = try await ConsoleSession.form(request)
+            guard ConsoleSession.matches(form["csrf"], csrf) else { throw ConsoleSession.csrfRefused }
+            context.consoleForm = form
         }
         // A page's failure is shown within the session (its navigation and sign-out).
         do {
