@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Build test.jsonl, dev.jsonl, phenomena.jsonl and structured.jsonl from the
-hand-written sources in src/.
+hand-written sources in src/, and the training set (train.jsonl,
+phenomena-train.jsonl, structured-train.jsonl) from src-train/.
 
 Source format (src/<language>.txt):
 
@@ -27,6 +28,10 @@ Manual tags (the rest are derived by check.py):
     alias persona presented by a fraudster (may be fake or stolen)
     celeb living public figure abused in a scam
 
+src-train/ has the same format with "@@ train <language>" headers; its ids are
+train-<prefix>-NNNN. It is kept in separate files so that the test and dev
+outputs do not change when it grows.
+
 src/structured.txt: one value per line, "P <value>" (person) or
 "N <value>" (not a person); "%%" comments.
 """
@@ -38,6 +43,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
+SRC_TRAIN = HERE / "src-train"
 
 PREFIX = {
     "en": "en", "sq": "sq", "sr-Latn": "sr-lat", "sr-Cyrl": "sr-cyr",
@@ -114,11 +120,9 @@ def read_source(path):
     return docs
 
 
-def main():
+def build_docs(src, splits, out, phen):
     counters = {}
-    out = {"test": [], "dev": []}
-    phen = []
-    for path in sorted(SRC.glob("*.txt")):
+    for path in sorted(src.glob("*.txt")):
         if path.name == "structured.txt":
             continue
         for d in read_source(path):
@@ -129,37 +133,60 @@ def main():
                 lines.pop()
             raw = "\n".join(l.rstrip() for l in lines)
             lang, split = d["language"], d["split"]
-            if lang not in PREFIX or split not in out:
+            if lang not in PREFIX or split not in splits:
                 sys.exit(f"{path}: bad header {split} {lang}")
             key = (split, lang)
             counters[key] = counters.get(key, 0) + 1
             n = counters[key]
-            doc_id = f"{PREFIX[lang]}-{n:04d}" if split == "test" else f"dev-{PREFIX[lang]}-{n:04d}"
+            doc_id = f"{PREFIX[lang]}-{n:04d}" if split == "test" else f"{split}-{PREFIX[lang]}-{n:04d}"
             text, spans, tags = parse_doc(raw, f"{path.name}:{doc_id}")
             out[split].append({"id": doc_id, "language": lang, "text": text, "spans": spans})
             phen.append({"id": doc_id, "spans": [
                 {"start": s["start"], "end": s["end"], "tags": t} for s, t in zip(spans, tags)]})
+
+
+def write_jsonl(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_structured(sp):
+    values = []
+    for ln, line in enumerate(sp.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip() or line.startswith("%%"):
+            continue
+        flag, _, value = line.partition(" ")
+        if flag not in ("P", "N") or not value.strip() or value != value.strip():
+            sys.exit(f"{sp.parent.name}/{sp.name}:{ln}: bad line {line!r}")
+        values.append({"value": value, "person": flag == "P"})
+    return values
+
+
+def main():
+    out = {"test": [], "dev": []}
+    phen = []
+    build_docs(SRC, ("test", "dev"), out, phen)
     for split, docs in out.items():
-        with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as f:
-            for doc in docs:
-                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    with open(HERE / "phenomena.jsonl", "w", encoding="utf-8") as f:
-        for p in phen:
-            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+        write_jsonl(HERE / f"{split}.jsonl", docs)
+    write_jsonl(HERE / "phenomena.jsonl", phen)
     values = []
     sp = SRC / "structured.txt"
     if sp.exists():
-        for ln, line in enumerate(sp.read_text(encoding="utf-8").split("\n"), 1):
-            if not line.strip() or line.startswith("%%"):
-                continue
-            flag, _, value = line.partition(" ")
-            if flag not in ("P", "N") or not value.strip() or value != value.strip():
-                sys.exit(f"structured.txt:{ln}: bad line {line!r}")
-            values.append({"value": value, "person": flag == "P"})
-        with open(HERE / "structured.jsonl", "w", encoding="utf-8") as f:
-            for v in values:
-                f.write(json.dumps(v, ensure_ascii=False) + "\n")
-    print(f"test={len(out['test'])} dev={len(out['dev'])} structured={len(values)}")
+        values = read_structured(sp)
+        write_jsonl(HERE / "structured.jsonl", values)
+    train = {"train": []}
+    train_phen = []
+    train_values = []
+    if SRC_TRAIN.is_dir():
+        build_docs(SRC_TRAIN, ("train",), train, train_phen)
+        write_jsonl(HERE / "train.jsonl", train["train"])
+        write_jsonl(HERE / "phenomena-train.jsonl", train_phen)
+        if (SRC_TRAIN / "structured.txt").exists():
+            train_values = read_structured(SRC_TRAIN / "structured.txt")
+            write_jsonl(HERE / "structured-train.jsonl", train_values)
+    print(f"test={len(out['test'])} dev={len(out['dev'])} structured={len(values)} "
+          f"train={len(train['train'])} structured-train={len(train_values)}")
 
 
 if __name__ == "__main__":

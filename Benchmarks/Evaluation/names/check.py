@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """Validate the name-detection evaluation sets and print statistics.
+The training set (train.jsonl, phenomena-train.jsonl, structured-train.jsonl,
+intentional_negatives-train.tsv) is checked the same way when it exists.
 
     python3 check.py            # validate + statistics
     python3 check.py --sample 8 # also print 8 random spans per language with context
@@ -187,14 +189,18 @@ def main():
     args = ap.parse_args()
     errors, warnings = [], []
     allowed = set()
-    neg = HERE / "intentional_negatives.tsv"
-    if neg.exists():
-        for line in neg.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                i, surf, _ = line.split("\t", 2)
-                allowed.add((i, surf))
-    phen = {p["id"]: p for p in load(HERE / "phenomena.jsonl")} if (HERE / "phenomena.jsonl").exists() else {}
-    sets = {name: load(HERE / f"{name}.jsonl") for name in ("test", "dev")}
+    for neg in (HERE / "intentional_negatives.tsv", HERE / "intentional_negatives-train.tsv"):
+        if neg.exists():
+            for line in neg.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    i, surf, _ = line.split("\t", 2)
+                    allowed.add((i, surf))
+    phen = {}
+    for pf in (HERE / "phenomena.jsonl", HERE / "phenomena-train.jsonl"):
+        if pf.exists():
+            phen.update({p["id"]: p for p in load(pf)})
+    set_names = ["test", "dev"] + (["train"] if (HERE / "train.jsonl").exists() else [])
+    sets = {name: load(HERE / f"{name}.jsonl") for name in set_names}
     ids = Counter(d.get("id") for docs in sets.values() for d in docs)
     for i, c in ids.items():
         if c > 1:
@@ -293,30 +299,39 @@ def main():
                     warnings.append(f"{did}: possible unlabelled form {w!r} at {m.start()}")
         names_by_set[name] = fullnames
         stats[name] = st
-    overlap = names_by_set["test"] & names_by_set["dev"]
-    for o in sorted(overlap):
-        warnings.append(f"full name in both test and dev: {o!r}")
+    for a, b in (("test", "dev"), ("test", "train"), ("dev", "train")):
+        for o in sorted(names_by_set.get(a, set()) & names_by_set.get(b, set())):
+            warnings.append(f"full name in both {a} and {b}: {o!r}")
 
     # structured
-    sv = load(HERE / "structured.jsonl") if (HERE / "structured.jsonl").exists() else []
-    seen = Counter()
-    for v in sv:
-        if set(v) != {"value", "person"} or not isinstance(v["value"], str) or not isinstance(v["person"], bool):
-            errors.append(f"structured: bad row {v}")
+    structured = {}
+    for sname in ("structured", "structured-train"):
+        if not (HERE / f"{sname}.jsonl").exists():
             continue
-        if unicodedata.normalize("NFC", v["value"]) != v["value"]:
-            errors.append(f"structured: not NFC {v['value']!r}")
-        seen[v["value"]] += 1
-    for k, c in seen.items():
-        if c > 1:
-            errors.append(f"structured: duplicate {k!r}")
+        sv = structured[sname] = load(HERE / f"{sname}.jsonl")
+        seen = Counter()
+        for v in sv:
+            if set(v) != {"value", "person"} or not isinstance(v["value"], str) or not isinstance(v["person"], bool):
+                errors.append(f"{sname}: bad row {v}")
+                continue
+            if unicodedata.normalize("NFC", v["value"]) != v["value"]:
+                errors.append(f"{sname}: not NFC {v['value']!r}")
+            seen[v["value"]] += 1
+        for k, c in seen.items():
+            if c > 1:
+                errors.append(f"{sname}: duplicate {k!r}")
+    if "structured-train" in structured:
+        held = {v.get("value") for v in structured.get("structured", [])}
+        for v in structured["structured-train"]:
+            if v.get("value") in held:
+                warnings.append(f"structured-train: value also in structured.jsonl: {v.get('value')!r}")
 
     for e in errors:
         print("ERROR", e)
     for w in warnings:
         print("WARN ", w)
     if not args.quiet:
-        report(stats, sv)
+        report(stats, structured)
     if args.sample:
         rnd = random.Random(args.seed)
         for lang in LANGS:
@@ -337,7 +352,7 @@ PHEN_ORDER = ["nocue", "cue", "d", "initials", "caps", "lower", "linebreak", "nd
               "pub", "alias", "celeb", "start", "colon"]
 
 
-def report(stats, sv):
+def report(stats, structured):
     for name, st in stats.items():
         print(f"\n## {name}: {sum(st['docs'][g] for g in GROUPS)} documents, {st['spans']['ALL']} person spans")
         print(f"{'group':10} {'docs':>5} {'zero':>5} {'spans':>6}  " + " ".join(f"{p:>6}" for p in PHEN_ORDER))
@@ -352,9 +367,9 @@ def report(stats, sv):
         tot = st["spans"]["ALL"] or 1
         print(f"no-cue share {a['nocue']/tot:.1%}; declined share among declining languages "
               f"{st['decl_num']['ALL']/(st['decl_base']['ALL'] or 1):.1%}; zero-name docs {sum(st['zero'].values())}")
-    if sv:
+    for sname, sv in structured.items():
         p = sum(1 for v in sv if v.get("person") is True)
-        print(f"\n## structured: {len(sv)} values, {p} person, {len(sv)-p} not person")
+        print(f"\n## {sname}: {len(sv)} values, {p} person, {len(sv)-p} not person")
 
 
 if __name__ == "__main__":
