@@ -49,8 +49,8 @@ extension PersonalDataScanner {
         }
         NetworkProposers.domainsAndIPv4(p, domains: true, ipv4: false, into: &found)
         guard let whole = found.first(where: { $0.kind == .domain && $0.start == 0 && $0.end == n }) else { return false }
-        let addressKinds = kinds.intersection([.ipv4, .ipv6]).filter(isPersonal)
-        return addressKinds.isEmpty || HostnameAddresses.address(in: whole.normalised) == nil
+        let addressIsPersonal = kinds.contains(.ipv4) && isPersonal(.ipv4) || kinds.contains(.ipv6) && isPersonal(.ipv6)
+        return !addressIsPersonal || HostnameAddresses.address(in: whole.normalised) == nil
     }
 
     /// An ASCII alphanumeric run that the token detectors would look at: digits only and 10 or

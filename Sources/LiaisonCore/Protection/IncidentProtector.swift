@@ -84,6 +84,7 @@ public struct IncidentProtector: Sendable {
             in: draft.description, field: "/description",
             spans: personalSpans(in: draft.description, known: known, addresses: false, scans: &scans), role: .unknown)
         var custody: [String: String] = [:]
+        custody.reserveCapacity(draft.custody.count)
         for field in draft.custody {
             let pointer = { "/custody/\(field.name)" }
             switch field.content {

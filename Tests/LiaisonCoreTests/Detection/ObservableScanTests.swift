@@ -113,3 +113,29 @@ import Testing
         #expect(scanner.holdsNothingPersonal(observable: value, kind: kind) { ProtectionPolicy.standard.isPersonal($0, role: .offender) })
     }
 }
+
+/// The byte screen in front of ``HostnameAddresses`` must never turn away a name that spells an
+/// address: whenever it says no, the full reading finds none either.
+@Suite struct HostnameAddressScreenTests {
+    static let names = [
+        "cpe-89-216-77-45.dynamic.example-isp.rs", "89-216-77-45.static.isp.rs", "ip89-216-77-45.adsl.isp.com.tr",
+        "89.216.77.45.dsl.example.net", "45.77.216.89.in-addr.arpa", "45.77.216.89.IN-ADDR.ARPA", "2001-db8--7.pool.example.org",
+        "ipv6-2001-db8-0-0-0-0-0-7.example.net", "7.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+        "login-5.bank-phish.example", "a.b.c.d.example", "1.2.3.example", "1.2.3.4", "1.2.x.3.4.example", "256.1.1.1.example",
+        "host-1-2.example", "host-1.example", "x.arpa", "arpa", "in-addr.arpa", "пример-1-2-3-4.срб", "ex--ample.com",
+        "10.0.0.1.", "a..1.2.3.4", "0001.2.3.4.example", "node-10-0-0-1", "k-1-2-3-4.example", "1.2.3.4.5.6.example",
+    ]
+
+    @Test("What the screen turns away spells no address; the names that do spell one pass it")
+    func screenTurnsAwayOnlyWhatSpellsNothing() {
+        var turnedAway = 0
+        for name in Self.names {
+            let spelled = HostnameAddresses.spelledAddress(in: name)
+            if HostnameAddresses.mayHoldAddress(name) { continue }
+            turnedAway += 1
+            #expect(spelled == nil, "\(name)")
+        }
+        #expect(turnedAway >= 4)
+        for name in Self.names.prefix(9) { #expect(HostnameAddresses.mayHoldAddress(name), "\(name)") }
+    }
+}
