@@ -6,6 +6,43 @@
 /// octets are read in the order written: a provider that writes them reversed is not told apart.
 enum HostnameAddresses {
     static func address(in hostname: String) -> (kind: PersonalDataKind, address: String)? {
+        guard mayHoldAddress(hostname) else { return nil }
+        return spelledAddress(in: hostname)
+    }
+
+    /// False when no form below can match, read off the bytes without making a string: every
+    /// form needs a name under `.arpa`, four all-digit labels in a row, or a label with two
+    /// dashes. Non-ASCII names are always read in full (lower-casing them is Unicode's).
+    static func mayHoldAddress(_ hostname: String) -> Bool {
+        var dashes = 0, digitLabelsInRow = 0, labelLength = 0, digitsOnly = true
+        var tail: UInt64 = 0  // the last bytes, lower-cased, for ".arpa"
+        func endLabel() {
+            digitLabelsInRow = labelLength > 0 && digitsOnly ? digitLabelsInRow + 1 : 0
+            dashes = 0
+            labelLength = 0
+            digitsOnly = true
+        }
+        for byte in hostname.utf8 {
+            guard byte < 0x80 else { return true }
+            tail = tail << 8 | UInt64(lowerASCII(byte))
+            if byte == UInt8(ascii: ".") {
+                endLabel()
+                if digitLabelsInRow >= 4 { return true }
+                continue
+            }
+            if byte == UInt8(ascii: "-") {
+                dashes += 1
+                if dashes >= 2 { return true }
+            }
+            if !isDigit(byte) { digitsOnly = false }
+            labelLength += 1
+        }
+        endLabel()
+        return digitLabelsInRow >= 4 || tail & 0xFF_FFFF_FFFF == 0x2E_6172_7061  // ".arpa"
+    }
+
+    /// The address `hostname` spells, if any (``address(in:)`` without the screen).
+    static func spelledAddress(in hostname: String) -> (kind: PersonalDataKind, address: String)? {
         let labels = hostname.lowercased().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if labels.suffix(2) == ["in-addr", "arpa"], labels.count >= 6, let ipv4 = ipv4(Array(labels.dropLast(2).suffix(4).reversed())) {
             return (.ipv4, ipv4)

@@ -63,6 +63,9 @@ enum NetworkProposers {
             && b != 0x7C && b != 0x5C && b != 0x5E && b != 0x5B && b != 0x5D
     }
 
+    /// The schemes a URL may have, longest first ("https" before "http").
+    private static let schemes = [Array(ascii: "https"), Array(ascii: "http"), Array(ascii: "ftp")]
+
     /// http, https and ftp URLs (RFC 3986) whose host is a valid domain, IPv4 or bracketed IPv6.
     static func urls(_ p: Bytes, into out: inout [Candidate]) {
         var i = 0
@@ -71,7 +74,7 @@ enum NetworkProposers {
             guard i + 2 < p.count else { break }
             guard p[i + 1] == 0x2F, p[i + 2] == 0x2F else { i += 1; continue }
             var schemeStart = -1
-            for scheme in [Array(ascii: "https"), Array(ascii: "http"), Array(ascii: "ftp")] {
+            for scheme in schemes {
                 let s = i - scheme.count
                 if p.matchesLower(scheme, at: s) && !isAlnum(p.at(s - 1)) { schemeStart = s; break }
             }

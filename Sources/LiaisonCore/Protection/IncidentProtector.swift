@@ -58,15 +58,18 @@ public struct IncidentProtector: Sendable {
         observables.reserveCapacity(draft.observables.count)
         for (index, observable) in draft.observables.enumerated() {
             var protected = observable
-            let field = "/observables/\(index)/value"
+            // The field's pointer is written out only for a redaction (most observables have none).
+            let field = { "/observables/\(index)/value" }
             switch observable.kind.personalDataKind {
-            case .url?, .domain?:
-                let spans = scanner.scan(observable.value).filter { policy.isPersonal($0.kind, role: observable.role) }
-                protected.value = session.replace(in: observable.value, field: field, spans: spans, role: observable.role)
+            case let kind? where kind == .url || kind == .domain:
+                let spans = scanner.personalSpans(inObservable: observable.value, kind: kind) {
+                    policy.isPersonal($0, role: observable.role)
+                }
+                protected.value = session.replace(in: observable.value, field: field(), spans: spans, role: observable.role)
             case let kind? where policy.isPersonal(kind, role: observable.role):
                 let token = session.token(
                     for: PersonalDataNormaliser.normalise(observable.value, as: kind), kind: kind, role: observable.role,
-                    field: field, detector: "structured")
+                    field: field(), detector: "structured")
                 protected.value = token.text
             default:
                 break
@@ -81,16 +84,17 @@ public struct IncidentProtector: Sendable {
             in: draft.description, field: "/description",
             spans: personalSpans(in: draft.description, known: known, addresses: false, scans: &scans), role: .unknown)
         var custody: [String: String] = [:]
+        custody.reserveCapacity(draft.custody.count)
         for field in draft.custody {
-            let pointer = "/custody/\(field.name)"
+            let pointer = { "/custody/\(field.name)" }
             switch field.content {
             case .text(let text), .addressText(let text):
                 let holdsAddresses = if case .addressText = field.content { true } else { false }
                 let spans = personalSpans(in: text, known: known, addresses: holdsAddresses, scans: &scans)
-                custody[field.name] = session.replace(in: text, field: pointer, spans: spans, role: .unknown)
+                custody[field.name] = session.replace(in: text, field: pointer(), spans: spans, role: .unknown)
             case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
                 custody[field.name] = session.token(
-                    for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer,
+                    for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer(),
                     detector: "structured"
                 ).text
             case .personal(_, let value), .verbatim(let value):
@@ -199,8 +203,10 @@ public struct IncidentProtector: Sendable {
             return token
         }
 
-        mutating func replace(in text: String, field: String, spans: [DetectedSpan], role: ObservableRole) -> String {
-            DetectedSpan.splice(text, spans) { span in
+        mutating func replace(in text: String, field: @autoclosure () -> String, spans: [DetectedSpan], role: ObservableRole) -> String {
+            guard !spans.isEmpty else { return text }
+            let field = field()
+            return DetectedSpan.splice(text, spans) { span in
                 token(
                     for: PersonalDataNormaliser.normalise(span.normalised, as: span.kind), kind: span.kind, role: role,
                     field: field, detector: span.detector
