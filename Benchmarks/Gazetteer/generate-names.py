@@ -59,7 +59,7 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
-SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "en_US", "en_GB"]
+SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
 WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
               ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
               ("wamerican", "usr/share/dict/american-english")]

@@ -230,7 +230,7 @@ struct NameEvidence {
         "enterprises", "international", "global", "associates", "construction", "engineering", "electronics", "pharma",
         "pharmaceuticals", "foods", "textiles", "plastics", "metals", "shipping", "ventures", "brothers", "bros", "realty",
         "estate", "properties", "insurance", "investments", "financial", "mobile", "parts", "host", "web", "soft", "tech",
-        "technology", "agro", "prom", "impex", "komercijala", "grup",
+        "technology", "agro", "prom", "impex", "komercijala", "grup", "butik", "boutique", "sport", "shoes", "fashion",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".
@@ -247,6 +247,9 @@ struct NameEvidence {
         "firma", "firme", "firmi", "firmu", "firmom", "kompanija", "kompanije", "kompaniji", "preduzece", "preduzeca",
         "radnja", "radnje", "salon", "servis", "sirketi", "firmes", "kompania", "pekara", "mesara", "vinarija", "kafe",
         "kafana", "kafic", "agro", "aeroporti", "aerodromi", "restoran", "hotel", "hoteli", "apoteka", "market",
+        // a shop named after a person: "Butik Emina", "prodavnica „Mirko alati“"
+        "butik", "butika", "butiku", "butiqe", "prodavnica", "prodavnice", "prodavnici", "prodavnicu", "trgovina",
+        "trgovine", "trgovini", "duqan", "dukkani", "magaza", "magazasi", "prodavnicata",
     ])
 
     /// Turkish honorifics that follow a name.
