@@ -252,6 +252,26 @@ struct NameEvidence {
         "trgovine", "trgovini", "duqan", "dukkani", "magaza", "magazasi", "prodavnicata",
     ])
 
+    /// Months, days of the week and feasts in the seven languages, folded ("May", "Eylül'de", "Cuma",
+    /// "Bayram"): like a place, not a person on its own, though a name with them is ("Kasım Yılmaz",
+    /// "April Wong"). Not "Ramazan" or "Bajram", whose Albanian surnames ("Ramadani", "Bajrami") would
+    /// read as declined feasts.
+    static let calendarWords = words([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "januar", "februar", "mart", "maj", "jun", "juni", "jul", "juli", "avgust", "septembar", "oktobar", "novembar",
+        "decembar", "sijecanj", "veljaca", "ozujak", "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan",
+        "listopad", "studeni", "prosinac", "ponedeljak", "ponedjeljak", "utorak", "sreda", "srijeda", "cetvrtak",
+        "petak", "subota", "nedelja", "nedjelja",
+        "januari", "februari", "septemvri", "oktomvri", "noemvri", "dekemvri", "ponedelnik", "vtornik", "cetvrtok",
+        "petok", "sabota", "nedela",
+        "janar", "shkurt", "mars", "prill", "qershor", "korrik", "gusht", "shtator", "tetor", "nentor", "dhjetor",
+        "hene", "marte", "merkure", "enjte", "premte", "shtune", "diel",
+        "ocak", "subat", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik",
+        "pazartesi", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+        "bayram", "christmas", "easter", "uskrs", "vaskrs",
+    ])
+
     /// Turkish honorifics that follow a name.
     static let postTitles = words(["hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga"])
 

@@ -155,9 +155,13 @@ struct NameReader {
            w1.shape != .initial || w0.shape == .initial || (w0.evidence.given == 2 && w0.shape != .lower),
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+            // After a middle initial, a word written like the first ends the name: "DESMOND P. OYELARAN", "J. P. Lindqvist".
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial,
+               case let middleInitial = w1.shape == .initial && (w2.shape == .capitalised || w2.shape == .allCaps)
+                   && (w0.shape == .initial || w2.shape == w0.shape),
+               w2.shape == w1.shape || w1.shape == .allCaps || middleInitial,
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
-               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) || middleInitial {
                 words.append(w2)
             }
         }

@@ -87,10 +87,25 @@ enum PersonNames {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
                !reader.placeBefore(start), !reader.capitalisedFollows(word) {
-                found.append(FoundName(words: [word.range], stems: [], detector: "person-again"))
+                // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
+                found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
         for name in found { out.append(name.candidate(p)) }
+    }
+
+    /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.
+    private static func initialsBefore(_ p: Bytes, _ i: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var k = i
+        while ranges.count < 3, k >= 3, p[k - 1] == 0x20, p[k - 2] == 0x2E {
+            var s = k - 3
+            while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }  // the first byte of the letter before the dot
+            guard isUpper(p.scalar(at: s).value), s == 0 || (p[s - 1] < 0x80 && !isAlnum(p[s - 1])) else { break }
+            ranges.insert(s..<(k - 1), at: 0)
+            k = s
+        }
+        return ranges
     }
 
     /// The word at `i` opens a sentence or a line: the text's start, a line break, or '.', '!' or
