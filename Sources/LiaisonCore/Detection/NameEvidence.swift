@@ -242,7 +242,7 @@ struct NameEvidence {
         // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
         "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
         "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",
-        "starog", "stara", "nju", "san", "saint", "st",
+        "starog", "stara", "nju", "san", "saint", "st", "crna", "crne", "crnoj", "crnu", "crnom",
         // a firm named after its owner: "u firmi „Antić Građevina“"
         "firma", "firme", "firmi", "firmu", "firmom", "kompanija", "kompanije", "kompaniji", "preduzece", "preduzeca",
         "radnja", "radnje", "salon", "servis", "sirketi", "firmes", "kompania", "pekara", "mesara", "vinarija", "kafe",

@@ -265,6 +265,16 @@ struct NameReader {
         return !afterFullStop && (k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D)
     }
 
+    /// True when the word in `r` is a street, school or place word ("Novom Sadu", "Crne Gore") that
+    /// is not also a given name as written ("Nova").
+    mutating func isPlaceWord(_ r: Range<Int>) -> Bool {
+        guard r.count <= 24 else { return false }
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, r, into: &folded) else { return false }
+        let flags = table(folded.fnv1a(prefix: folded.count))
+        return flags.contains(.placeWord) && !flags.contains(.given)
+    }
+
     /// The end of the run of capitalised words starting at `i` (a place or firm named after a
     /// person, to be skipped whole), at most four words.
     mutating func properNounEnd(_ i: Int) -> Int? {

@@ -58,8 +58,9 @@ enum PersonNames {
             }
             if isNameStart(p, i) {
                 if reader.mayStartName(at: i), let name = reader.name(at: i) {
-                    // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića".
-                    if let end = reader.properNounEnd(i) {
+                    // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
+                    // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
+                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) ? name.end : nil) {
                         i = end
                         continue
                     }

@@ -51,9 +51,10 @@ struct PersonNameCueTests {
         "Hesap Eylül'de boşaltıldı, Cuma günü bildirildi.",
         "Samo jedan račun je blokiran.",
         "Radi se o lažnoj poruci banke.",
+        "Kancelarija u Novom Sadu i Pošta Crne Gore su obaviještene.",
     ]
 
-    @Test("Shops named after a person, months, days and common words opening a sentence are not people", arguments: lookalikes)
+    @Test("Shops named after a person, places opening with a place word, months, days and common words opening a sentence are not people", arguments: lookalikes)
     func notPeople(text: String) {
         #expect(Self.persons(text) == [])
     }
