@@ -84,7 +84,7 @@ extension NameReader {
             return Word(range: i..<(i + l0 + 1), shape: .initial)
         }
         // A letter written with two ("Lj.", "Nj.", "Dž.", "Gj.", "Xh.", "Sh.", "Zh.", "Th.", "Dh.", "Ll.", "Rr."): an initial too.
-        if upper0, let l1 = digraphSecond(v0, at: i + l0), p.at(i + l0 + l1) == 0x2E,
+        if upper0, p.at(i + l0 + 1) == 0x2E || p.at(i + l0 + 2) == 0x2E, let l1 = digraphSecond(v0, at: i + l0), p.at(i + l0 + l1) == 0x2E,
            !PersonNames.isLetter(p.scalar(at: i + l0 + l1 + 1).value) {
             return Word(range: i..<(i + l0 + l1 + 1), shape: .initial)
         }

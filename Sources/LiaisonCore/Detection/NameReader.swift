@@ -174,10 +174,7 @@ struct NameReader {
         }
         if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
         if w0.shape == .initial && words.count == 1 { return nil }
-        let cued = accepted(words, detector: title ? "person-title" : "person-cue")
-        // A longer name the reader finds on its own wins: "se predstavio kao KENAN S.", "majke, Vukosave J. Mitrović".
-        if w0.shape != .lower, mayStartName(at: j), let plain = name(at: j), plain.end > (cued?.end ?? j) { return plain }
-        return cued
+        return accepted(words, detector: title ? "person-title" : "person-cue")
     }
 
     /// `words` as a name unless a company form or organisation word follows ("Marko Trade d.o.o.").
