@@ -8,7 +8,8 @@
 ///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
 ///      unless the unknown word follows a full stop,
 ///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B."),
-///   5. one to three words after a role label or title in the seven languages (`PersonCues`),
+///   5. one to three words after a role label, kin word or title in the seven languages, one word
+///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
 ///      surname of regional shape, with no capitalised word after it,
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
@@ -17,7 +18,8 @@
 ///      ("my mum ljubica got a call").
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
-/// school or firm named after a person ("Bulevar Zorana Đinđića"), a place or a month.
+/// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
+/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone.
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
