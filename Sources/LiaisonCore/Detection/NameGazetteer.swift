@@ -127,7 +127,8 @@ enum NameGazetteer {
     static let table = Table([
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous), (placeKeys, .place),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
-        (NameEvidence.placeWords, .placeWord), (NameEvidence.calendarWords, .place), (NameEvidence.companyForms, .companyForm),
+        (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
+        (NameEvidence.calendarWords, .place),
     ])
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.

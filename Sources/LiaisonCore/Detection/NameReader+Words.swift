@@ -68,8 +68,8 @@ extension NameReader {
     private func digraphSecond(_ first: UInt32, at k: Int) -> Int? {
         let (v, l) = p.scalar(at: k)
         switch (first, v) {
-        case (0x4C, 0x6A), (0x4E, 0x6A), (0x44, 0x6A), (0x47, 0x6A), (0x44, 0x17E), (0x58, 0x68), (0x53, 0x68), (0x5A, 0x68),
-             (0x54, 0x68), (0x44, 0x68), (0x43, 0x68), (0x4C, 0x6C), (0x52, 0x72):
+        case (0x4C, 0x6A), (0x4E, 0x6A), (0x44, 0x6A), (0x47, 0x6A), (0x44, 0x17E), (0x58, 0x68), (0x53, 0x68),
+             (0x5A, 0x68), (0x54, 0x68), (0x44, 0x68), (0x43, 0x68), (0x4C, 0x6C), (0x52, 0x72):
             return l
         default:
             return nil
@@ -83,9 +83,10 @@ extension NameReader {
         if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
             return Word(range: i..<(i + l0 + 1), shape: .initial)
         }
-        // A letter written with two ("Lj.", "Nj.", "Dž.", "Gj.", "Xh.", "Sh.", "Zh.", "Th.", "Dh.", "Ll.", "Rr."): an initial too.
-        if upper0, p.at(i + l0 + 1) == 0x2E || p.at(i + l0 + 2) == 0x2E, let l1 = digraphSecond(v0, at: i + l0), p.at(i + l0 + l1) == 0x2E,
-           !PersonNames.isLetter(p.scalar(at: i + l0 + l1 + 1).value) {
+        // A letter written with two ("Lj.", "Nj.", "Dž.", "Gj.", "Xh.", "Sh.", "Zh.", "Th.", "Dh.", "Ll.",
+        // "Rr."): an initial too.
+        if upper0, p.at(i + l0 + 1) == 0x2E || p.at(i + l0 + 2) == 0x2E, let l1 = digraphSecond(v0, at: i + l0),
+           p.at(i + l0 + l1) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + l1 + 1).value) {
             return Word(range: i..<(i + l0 + l1 + 1), shape: .initial)
         }
         var parts = Parts()  // the stems looked up: before an apostrophe or a lower-case hyphen ending
