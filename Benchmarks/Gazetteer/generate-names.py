@@ -8,9 +8,11 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
   - surnames: the person providers of Faker (MIT) for hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US
     and en_GB.
   - ambiguous given names: those that are also lower-case words in the Debian spelling lists
-    hunspell-sr, hunspell-hr, hunspell-bs, hunspell-tr (MPL/LGPL/GPL) and wamerican (SCOWL, permissive),
-    fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May". Only the flag
-    is kept: such a name alone is not taken for a person.
+    hunspell-tr or wamerican (SCOWL, permissive), or a lemma of hunspell-sr, hunspell-hr or
+    hunspell-bs (MPL/LGPL/GPL) and a word form (suffix rules applied) in at least two of those
+    three, fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May"; not
+    "Dejan" or "Zoran", which one list alone has. Only the flag is kept: such a name alone is not
+    taken for a person.
   - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
     translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
     (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
@@ -31,6 +33,7 @@ import datetime
 import glob
 import importlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,7 +59,7 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
-SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "en_US", "en_GB"]
+SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
 WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
               ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
               ("wamerican", "usr/share/dict/american-english")]
@@ -158,9 +161,12 @@ def surnames(root):
 DEBIAN_VERSIONS = []
 
 
-def common_words(into):
-    """Folded lower-case entries of the Debian word lists (hunspell stems, their affix flags cut off)."""
-    words = set()
+def common_words(into, given):
+    """For each Debian word list, by package: its folded lower-case entries (hunspell stems, the
+    lemmas, their affix flags cut off) and the folded word forms that are given names (the lemmas,
+    and for a hunspell list the forms its suffix rules make of them: "sam" → "samo"). A hunspell
+    list is read in the encoding its .aff file names on its SET line (`bs_BA.dic` is ISO 8859-2)."""
+    lists = {}
     for package, path in WORD_LISTS:
         subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -168,14 +174,68 @@ def common_words(into):
         DEBIAN_VERSIONS.append(os.path.basename(deb).split("_")[1].replace("%3a", ":"))
         target = os.path.join(into, package)
         subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
-        with open(os.path.join(target, path), encoding="utf-8", errors="replace") as f:
-            for line in f:
-                word = line.split("/")[0].strip()
-                if word and word[0].islower():
-                    key = fold(word)
-                    if key:
-                        words.add(key)
-    return words
+        if path.endswith(".dic"):
+            lists[package] = hunspell_words(os.path.join(target, path), os.path.join(target, path[:-4] + ".aff"), given)
+        else:
+            with open(os.path.join(target, path), encoding="utf-8") as f:
+                words = {fold(w) for w in (line.strip() for line in f) if w and w[0].islower()} - {None}
+            lists[package] = (words, words & given)
+    return lists
+
+
+def hunspell_words(dic, aff, keep):
+    """The folded lower-case lemmas of a hunspell dictionary, and the folded forms in `keep` that
+    its lemmas and suffix rules (SFX, one level, flag aliases AF, flags of one or two characters or
+    numbers) make."""
+    encoding, flag_type, aliases, rules = "iso8859-1", "char", [], {}
+    with open(aff, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("SET "):
+                encoding = line.split()[1]
+    with open(aff, encoding=encoding) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[0] == "FLAG":
+                flag_type = parts[1]
+            elif len(parts) >= 2 and parts[0] == "AF" and not parts[1].isdigit():
+                aliases.append(parts[1])
+            elif len(parts) >= 5 and parts[0] == "SFX":
+                strip, add, condition = parts[2].replace("0", ""), parts[3].split("/")[0].replace("0", ""), parts[4]
+                rules.setdefault(parts[1], []).append((strip, add, None if condition == "." else re.compile(f"(?:{condition})$")))
+    lemmas, forms = set(), set()
+    with open(dic, encoding=encoding) as f:
+        next(f)  # the entry count
+        for line in f:
+            word, _, flags = line.strip().partition("/")
+            if not word or not word[0].islower() or (key := fold(word)) is None:
+                continue
+            lemmas.add(key)
+            flags = flags.split()[0] if flags else ""
+            if aliases and flags.isdigit():
+                flags = aliases[int(flags) - 1]
+            if flag_type == "num":
+                flags = flags.split(",")
+            elif flag_type == "long":
+                flags = [flags[i:i + 2] for i in range(0, len(flags), 2)]
+            for flag in flags:
+                for strip, add, condition in rules.get(flag, ()):
+                    if word.endswith(strip) and (condition is None or condition.search(word)):
+                        form = fold(word[:len(word) - len(strip)] + add)
+                        if form in keep:
+                            forms.add(form)
+    return lemmas, forms | (lemmas & keep)
+
+
+def ambiguous_names(given, lists):
+    """The given names that are common words: a lemma of the Turkish or English list, or a lemma of
+    one of the three Serbo-Croatian lists that is a word form in at least two of them. A lemma of one
+    list alone is often a rare word or a name form ("dejan", "goran", "zoran"), while a common word
+    is a form in two lists ("samo", "radi", "vala", "luka", "nada"); a flagged name opening a sentence
+    alone is not found."""
+    slavic = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs")]
+    return {k for k in given
+            if k in lists["hunspell-tr"][0] or k in lists["wamerican"][0]
+            or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)}
 
 
 PLACE_COUNTRIES = ["AL", "BA", "BG", "HR", "ME", "MK", "RS", "SI", "TR", "GR"]
@@ -248,7 +308,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         given = given_names(download(GENDER_GUESSER, tmp))
         family = surnames(download(FAKER, tmp))
-        ambiguous = given & common_words(tmp)
+        ambiguous = ambiguous_names(given, common_words(tmp, given))
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
         place |= town
@@ -260,8 +320,8 @@ def main():
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES)}.
-// Ambiguous: the given names that are lower-case words in Debian's
-// {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS, DEBIAN_VERSIONS))}.
+// Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
+// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS, DEBIAN_VERSIONS))}.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more
 // in {", ".join(TOWN_COUNTRIES)}, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package {GEONAMES}

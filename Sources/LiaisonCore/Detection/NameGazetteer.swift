@@ -128,6 +128,7 @@ enum NameGazetteer {
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous), (placeKeys, .place),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
+        (NameEvidence.calendarWords, .place),
     ])
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.

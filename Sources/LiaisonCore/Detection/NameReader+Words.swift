@@ -63,12 +63,31 @@ extension NameReader {
         return word
     }
 
+    /// The length of the second letter of a letter written with two, after the capital `first`
+    /// ("Lj", "Nj", "Dž", "Dj", "Gj", "Xh", "Sh", "Zh", "Th", "Dh", "Ll", "Rr", "Ch"), or nil.
+    private func digraphSecond(_ first: UInt32, at k: Int) -> Int? {
+        let (v, l) = p.scalar(at: k)
+        switch (first, v) {
+        case (0x4C, 0x6A), (0x4E, 0x6A), (0x44, 0x6A), (0x47, 0x6A), (0x44, 0x17E), (0x58, 0x68), (0x53, 0x68),
+             (0x5A, 0x68), (0x54, 0x68), (0x44, 0x68), (0x43, 0x68), (0x4C, 0x6C), (0x52, 0x72):
+            return l
+        default:
+            return nil
+        }
+    }
+
     private mutating func read(at i: Int, weighLowerCase: Bool) -> Word? {
         let (v0, l0) = p.scalar(at: i)
         guard i < p.count, PersonNames.isLetter(v0) else { return nil }
         let upper0 = PersonNames.isUpper(v0)
         if upper0, p.at(i + l0) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + 1).value) {
             return Word(range: i..<(i + l0 + 1), shape: .initial)
+        }
+        // A letter written with two ("Lj.", "Nj.", "Dž.", "Gj.", "Xh.", "Sh.", "Zh.", "Th.", "Dh.", "Ll.",
+        // "Rr."): an initial too.
+        if upper0, p.at(i + l0 + 1) == 0x2E || p.at(i + l0 + 2) == 0x2E, let l1 = digraphSecond(v0, at: i + l0),
+           p.at(i + l0 + l1) == 0x2E, !PersonNames.isLetter(p.scalar(at: i + l0 + l1 + 1).value) {
+            return Word(range: i..<(i + l0 + l1 + 1), shape: .initial)
         }
         var parts = Parts()  // the stems looked up: before an apostrophe or a lower-case hyphen ending
         var partStart = i

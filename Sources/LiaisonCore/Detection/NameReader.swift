@@ -152,17 +152,26 @@ struct NameReader {
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words = [w0]
         if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
-           w1.shape != .initial || w0.shape == .initial,
+           w1.shape != .initial || w0.shape == .initial || (w0.evidence.given == 2 && w0.shape != .lower),
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)
-            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial, w2.shape == w1.shape || w1.shape == .allCaps,
+            // After a middle initial, a word written like the first ends the name: "DESMOND P. OYELARAN", "J. P. Lindqvist".
+            if !w1.suffixed, let w2 = next(after: w1, weighLowerCase: w1.shape == .lower || w1.shape == .allCaps), !w2.afterBreak, w2.shape != .initial,
+               case let middleInitial = w1.shape == .initial && (w2.shape == .capitalised || w2.shape == .allCaps)
+                   && (w0.shape == .initial || w2.shape == w0.shape),
+               w2.shape == w1.shape || w1.shape == .allCaps || middleInitial,
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
-               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) {
+               w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) || middleInitial {
                 words.append(w2)
             }
         }
-        // Lower-case words count only with gazetteer evidence each; one word after a role label too.
-        for w in words where w.shape == .lower && w.evidence.isUnknown { return nil }
+        // Lower-case words count only with gazetteer evidence each, and not when they are also common
+        // words ("her husband may have…"); the name ends before the first that does not count
+        // ("my brother stefan got…"). One word after a role label needs evidence too.
+        if let k = words.firstIndex(where: { $0.shape == .lower && ($0.evidence.isUnknown || $0.evidence.ambiguous) }) {
+            guard k > 0 else { return nil }
+            words.removeSubrange(k...)
+        }
         if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
         if w0.shape == .initial && words.count == 1 { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
@@ -243,13 +252,24 @@ struct NameReader {
     }
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'
-    /// or a line break.
+    /// or a line break, or right after an opening '"' ("\"Sale said…"; not the closing one of
+    /// `"otel yetkilisi" Selim`, which a space follows).
     /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
     private func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
-        return !afterFullStop && (k < 0 || p[k] == 0x0A || p[k] == 0x22 || p[k] == 0x2D)
+        return !afterFullStop && (k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D)
+    }
+
+    /// True when the word in `r` is a street, school or place word ("Novom Sadu", "Crne Gore") that
+    /// is not also a given name as written ("Nova").
+    mutating func isPlaceWord(_ r: Range<Int>) -> Bool {
+        guard r.count <= 24 else { return false }
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, r, into: &folded) else { return false }
+        let flags = table(folded.fnv1a(prefix: folded.count))
+        return flags.contains(.placeWord) && !flags.contains(.given)
     }
 
     /// The end of the run of capitalised words starting at `i` (a place or firm named after a

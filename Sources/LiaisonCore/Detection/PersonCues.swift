@@ -1,5 +1,6 @@
 /// Words before a person's name in the region's seven languages: role labels ("Victim:",
-/// "Ime i prezime:", "Adı Soyadı:", "Emri dhe mbiemri:", "Осумњичени"), matched ASCII
+/// "Ime i prezime:", "Adı Soyadı:", "Emri dhe mbiemri:", "Осумњичени"), kin and naming words
+/// ("sina", "my mum", "motra", "kızı", "named"), matched ASCII
 /// case-insensitively, and titles ("g-din", "Znj.", "Bay", "Mr"), matched as written. A cue must
 /// start a word; a role followed by a title ("Şikayetçi Bay") is one cue.
 enum PersonCues {
@@ -24,6 +25,30 @@ enum PersonCues {
         "оштетената", "лицето", "оштетен", "оштетена", "пријавувач", "пријавувачот", "пријавувачка",
         "prijavitelj", "prijaviteljica", "prijaviteljka", "podnosilac", "podnositeljka", "podnositelj", "oštećen",
         "i ankuari", "ankuesi është", "şikâyetçi",
+        // kin ("za sina Vuka", "my mum ljubica", "Nëna, Hana Rexhaj") and naming ("named", "called"); not
+        // phrases that open with a frequent short word ("se zove", "po imenu", "his son"): they slow the
+        // scan of every "se", "po" and "his" more than they find
+        "daughter", "wife", "husband", "brother", "sister", "mother",
+        "father", "mum", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather", "named", "called",
+        "sina", "sinu", "sinom", "kćerka", "kćerki", "kćer", "ćerka", "ćerki", "ćerku", "brat", "brata", "bratu", "sestra",
+        "sestre", "sestri", "sestru", "majka", "majke", "majci", "majku", "mama", "mami", "mamu", "otac", "oca", "ocu",
+        "tata", "supruga", "supruge", "suprugi", "suprugu", "suprug", "muž", "muža", "mužu", "unuk", "unuka", "unuku",
+        "baka", "baki", "deda", "djed", "djeda",
+        "сина", "сину", "ћерка", "ћерки", "брат", "брата", "брату", "сестра", "сестре", "сестри", "сестру", "мајка",
+        "мајке", "мајци", "мама", "мами", "отац", "оца", "оцу", "тата", "супруга", "супруге", "супругу", "супруг", "муж",
+        "мужа", "унук", "унука", "бака", "деда", "по имену", "се зове", "се звао", "се звала",
+        "синот", "ќерка", "ќерката", "братот", "сестрата", "мајката", "татко", "таткото", "сопруга", "сопругата", "сопруг",
+        "сопругот", "внук", "внука", "внукот", "баба", "дедо", "по име", "се вика", "се викаше",
+        "motra", "motrës", "vëllai", "vëllait", "djali", "djalit", "vajza", "vajzës", "nëna", "nënës", "babai", "babait",
+        "gruaja", "bashkëshortja", "bashkëshorti", "nipi", "mbesa", "gjyshja", "gjyshi",
+        "oğlu", "kızı", "annesi", "babası", "eşi", "kardeşi", "ablası", "ağabeyi", "torunu", "oğlum", "kızım", "annem",
+        "babam", "eşim", "kardeşim",
+    ]
+    /// Labels of a form's field that holds one name part: a word after them is a name even when
+    /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").
+    private static let fieldLabels = [
+        "prezime:", "презиме:", "surname:", "last name:", "first name:", "given name:", "soyad:", "soyadı:", "soyadi:",
+        "mbiemri:", "ime oca:", "име оца:", "татково име:", "emri i babait:", "baba adı:", "baba adi:",
     ]
     private static let titles = [
         "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
@@ -50,7 +75,9 @@ enum PersonCues {
         for l in labelled where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
             capitals.append(l.prefix(1).uppercased() + l.dropFirst())
         }
-        return (labelled + capitals).map { (Array($0.utf8), false) } + titles.map { (Array($0.utf8), true) }
+        // Field labels are matched as written, so in lower case, capitalised and in capitals.
+        let fields = fieldLabels.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
+        return (labelled + capitals).map { (Array($0.utf8), false) } + (titles + fields).map { (Array($0.utf8), true) }
     }()
 
     /// Cue indices grouped by their first two bytes as written (all ASCII case combinations of

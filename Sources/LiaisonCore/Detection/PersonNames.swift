@@ -8,7 +8,8 @@
 ///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
 ///      unless the unknown word follows a full stop,
 ///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B."),
-///   5. one to three words after a role label or title in the seven languages (`PersonCues`),
+///   5. one to three words after a role label, kin word or title in the seven languages, one word
+///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
 ///      surname of regional shape, with no capitalised word after it,
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
@@ -17,7 +18,8 @@
 ///      ("my mum ljubica got a call").
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
-/// school or firm named after a person ("Bulevar Zorana Đinđića"), a place or a month.
+/// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
+/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone.
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
@@ -58,8 +60,9 @@ enum PersonNames {
             }
             if isNameStart(p, i) {
                 if reader.mayStartName(at: i), let name = reader.name(at: i) {
-                    // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića".
-                    if let end = reader.properNounEnd(i) {
+                    // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
+                    // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
+                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) ? name.end : nil) {
                         i = end
                         continue
                     }
@@ -87,10 +90,25 @@ enum PersonNames {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
                !reader.placeBefore(start), !reader.capitalisedFollows(word) {
-                found.append(FoundName(words: [word.range], stems: [], detector: "person-again"))
+                // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
+                found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
         for name in found { out.append(name.candidate(p)) }
+    }
+
+    /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.
+    private static func initialsBefore(_ p: Bytes, _ i: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var k = i
+        while ranges.count < 3, k >= 3, p[k - 1] == 0x20, p[k - 2] == 0x2E {
+            var s = k - 3
+            while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }  // the first byte of the letter before the dot
+            guard isUpper(p.scalar(at: s).value), s == 0 || (p[s - 1] < 0x80 && !isAlnum(p[s - 1])) else { break }
+            ranges.insert(s..<(k - 1), at: 0)
+            k = s
+        }
+        return ranges
     }
 
     /// The word at `i` opens a sentence or a line: the text's start, a line break, or '.', '!' or
