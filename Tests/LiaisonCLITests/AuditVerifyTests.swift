@@ -8,7 +8,7 @@ import Testing
 /// `liaison audit verify` against a ledger tampered with directly in PostgreSQL, as a
 /// superuser would: the append-only triggers switched off, then an edit, a deletion, a
 /// truncation, a swap. Each is found and its entry named.
-@Suite(.timeLimit(.minutes(3))) struct AuditVerifyTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditVerifyTests {
     /// The key the test store signs with (32 bytes of 5), so the binary checks the same checkpoints.
     static let environment = ["LIAISON_RECEIPT_KEY": Data(repeating: 5, count: 32).base64EncodedString()]
 

@@ -2,7 +2,7 @@ import Foundation
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct CLITests {
+@Suite(.timeLimit(.minutes(5))) struct CLITests {
     func write(_ text: String, name: String = "file.yaml") throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

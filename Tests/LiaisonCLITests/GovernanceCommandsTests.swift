@@ -4,7 +4,7 @@ import LiaisonTestSupport
 import Testing
 
 /// The governance verbs of the built binary on a real database: keys, agreements, deliveries.
-@Suite(.timeLimit(.minutes(3))) struct GovernanceCommandsTests {
+@Suite(.timeLimit(.minutes(5))) struct GovernanceCommandsTests {
     static let pseudonymKey = "hm52jNyVX+f1+2lGipLQhnIoyjb7Ep41X674mP5/wDc="
 
     static func agreementFile(phone: String) throws -> String {

@@ -4,7 +4,7 @@ import LiaisonTestSupport
 import MailCorpus
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct MailPipeTests {
+@Suite(.timeLimit(.minutes(5))) struct MailPipeTests {
     func mail(_ arguments: [String], _ message: [UInt8], _ environment: [String: String]) async throws -> BuiltBinary.Result {
         try await BuiltBinary.run(["mail"] + arguments, environment: environment, stdin: String(decoding: message, as: UTF8.self))
     }

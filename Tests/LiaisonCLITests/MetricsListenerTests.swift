@@ -7,7 +7,7 @@ import Testing
 /// `liaison serve` with `metrics.listen`: the counts per consumer are sensitive, so they are
 /// served only on the second address (bound to loopback or an internal network), never on
 /// the API's.
-@Suite(.timeLimit(.minutes(2))) struct MetricsListenerTests {
+@Suite(.timeLimit(.minutes(5))) struct MetricsListenerTests {
     @Test("With LIAISON_METRICS_LISTEN serve answers /metrics only there, and counts an intake made on the API port")
     func separateListener() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -10,7 +10,7 @@ import Testing
 /// `deploy/local/test`): each statement or transaction may run on another server session, so
 /// anything that relies on session state (session advisory locks, session-local objects,
 /// startup parameters, named prepared statements) fails here.
-@Suite(.timeLimit(.minutes(3))) struct PooledGatewayTests {
+@Suite(.timeLimit(.minutes(5))) struct PooledGatewayTests {
     @Test("Two 'liaison migrate' at once through PgBouncer on an empty database apply each migration exactly once")
     func concurrentMigrations() async throws {
         try await TestDatabase.withPooledDatabase(migrate: false) { (db) async throws in

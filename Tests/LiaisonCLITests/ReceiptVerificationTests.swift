@@ -4,7 +4,7 @@ import LiaisonStore
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct ReceiptVerificationTests {
+@Suite(.timeLimit(.minutes(5))) struct ReceiptVerificationTests {
     @Test("A receipt from the gateway verifies with liaison receipts verify and with Python's cryptography; a tampered one fails both")
     func independentVerification() async throws {
         try await TestDatabase.withSchema { (db) async throws in

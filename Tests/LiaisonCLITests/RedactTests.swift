@@ -2,7 +2,7 @@ import Foundation
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct RedactTests {
+@Suite(.timeLimit(.minutes(5))) struct RedactTests {
     @Test("liaison redact replaces personal data in each line and keeps the rest")
     func text() async throws {
         let result = try await BuiltBinary.run(

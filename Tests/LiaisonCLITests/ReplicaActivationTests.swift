@@ -8,7 +8,7 @@ import Testing
 /// Two gateway processes on one database, as two replicas behind a load balancer: an
 /// approval, a suspension and a termination taken on one take effect on the other within
 /// five seconds, without a restart.
-@Suite(.timeLimit(.minutes(3))) struct ReplicaActivationTests {
+@Suite(.timeLimit(.minutes(5))) struct ReplicaActivationTests {
     struct Answer {
         var status: UInt
         var json: [String: Any]

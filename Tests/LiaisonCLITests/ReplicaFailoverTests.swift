@@ -12,7 +12,7 @@ import Glibc
 /// middle: every acknowledged incident is stored once and delivered, counted by `webhook-id`
 /// at the receiver; a repeated id is only an at-least-once resend of a delivery that was
 /// claimed again after its lease ran out. (Scenario 8 of the fault suite.)
-@Suite(.timeLimit(.minutes(3))) struct ReplicaFailoverTests {
+@Suite(.timeLimit(.minutes(5))) struct ReplicaFailoverTests {
     static let producers = 5
     static let eventsPerProducer = 16
 

@@ -7,7 +7,7 @@ import Testing
 /// `liaison serve` with `LIAISON_TLS_CERTIFICATE_CHAIN` and `LIAISON_TLS_PRIVATE_KEY`
 /// (certificates made by `openssl` for the test): the built binary answers over HTTPS, not
 /// plain HTTP, and refuses to start with a key that is not the certificate's.
-@Suite(.timeLimit(.minutes(2))) struct ServeHTTPSTests {
+@Suite(.timeLimit(.minutes(5))) struct ServeHTTPSTests {
     @Test("serve answers over HTTPS only; a key of another certificate stops it with exit 78 naming tls.private_key")
     func https() async throws {
         let certificates = try TestCertificates.make()

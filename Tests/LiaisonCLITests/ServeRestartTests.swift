@@ -4,7 +4,7 @@ import LiaisonTestSupport
 import NIOCore
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct ServeRestartTests {
+@Suite(.timeLimit(.minutes(5))) struct ServeRestartTests {
     @Test("A delivery pending when the gateway stops is delivered after it starts again")
     func survivesRestart() async throws {
         try await TestDatabase.withSchema { (db) async throws in

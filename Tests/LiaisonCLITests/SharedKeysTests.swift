@@ -5,7 +5,7 @@ import Testing
 /// With an external database, replicas must share their keys: `serve`, and every command that
 /// opens the store, refuses to generate them in its data directory, exits 78 and names each
 /// missing setting.
-@Suite(.timeLimit(.minutes(2))) struct SharedKeysTests {
+@Suite(.timeLimit(.minutes(5))) struct SharedKeysTests {
     static let settings = ["vault.keys", "vault.lookup_key", "receipts.signing_key"]
 
     func serve(_ db: TestDatabase.Handle, without missing: [String]) async throws -> (BuiltBinary.Result, URL) {

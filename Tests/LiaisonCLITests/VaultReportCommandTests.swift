@@ -4,7 +4,7 @@ import LiaisonTestSupport
 import Testing
 
 /// `liaison vault report` (issue 14), the built binary on a real database.
-@Suite(.timeLimit(.minutes(3))) struct VaultReportCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultReportCommandTests {
     static func environment(_ db: TestDatabase.Handle) -> [String: String] {
         // The test store's keys (TestDatabase): the report finds values by its lookup key.
         db.gatewayEnvironment

@@ -6,7 +6,7 @@ import Testing
 /// STIX 2.1 bundles rendered from projections: valid for the OASIS validator in strict mode
 /// (the pinned PyPI `stix2-validator` in the Python environment `deploy/local/test` makes),
 /// deterministic, and never carrying what the agreement withholds.
-@Suite(.timeLimit(.minutes(3))) struct STIXExportTests {
+@Suite(.timeLimit(.minutes(5))) struct STIXExportTests {
 
     static let draft = IncidentDraft(
         naturalKey: "stix:1",

@@ -7,7 +7,7 @@ import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct RetryScheduleTests {
+@Suite(.timeLimit(.minutes(5))) struct RetryScheduleTests {
     @Test("Backs off exponentially with jitter between half and all of each step, up to the cap")
     func delays() {
         let schedule = RetrySchedule(base: .seconds(30), cap: .seconds(3600), maxAttempts: 12)
@@ -23,7 +23,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct WebhookSignatureTests {
+@Suite(.timeLimit(.minutes(5))) struct WebhookSignatureTests {
     let secret = WebhookSignature.secret(fromText: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")!
 
     @Test("Signs as Standard Webhooks specifies (its published example)")
@@ -50,7 +50,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct DeliveryWorkerTests {
+@Suite(.timeLimit(.minutes(5))) struct DeliveryWorkerTests {
     @Test("Returns promptly on graceful shutdown")
     func gracefulShutdown() async throws {
         try await TestDatabase.withSchema { (db) async throws in

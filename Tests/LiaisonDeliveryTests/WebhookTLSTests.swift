@@ -9,7 +9,7 @@ import Testing
 /// Webhook TLS per agreement against a real HTTPS receiver on loopback, with certificates
 /// made by `openssl` for each test: a CA bundle or a pinned public key decides whom the
 /// gateway trusts, and a client certificate is presented to a receiver that requires one.
-@Suite(.timeLimit(.minutes(3))) struct WebhookTLSTests {
+@Suite(.timeLimit(.minutes(5))) struct WebhookTLSTests {
     let secret = WebhookSignature.secret(fromText: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")!
 
     /// Sends one webhook to a receiver serving `receiverTLS`, with `tls` on the gateway's side.

@@ -6,7 +6,7 @@ import Testing
 @testable import LiaisonMail
 
 /// RFC 5965 ARF reports, field by field.
-@Suite(.timeLimit(.minutes(3))) struct ARFMappingTests {
+@Suite(.timeLimit(.minutes(5))) struct ARFMappingTests {
     let expectedObservables = [
         Observable(kind: .ipv6, value: "2001:db8::bad", role: .offender),
         Observable(kind: .domain, value: "bank-secure.example.net", role: .offender),

@@ -6,7 +6,7 @@ import Testing
 
 /// gzip and zip attachments: opened within the `MailLimits` archive bounds, each file mapped like
 /// an attachment of its own, with archives built in the test by libarchive's writer.
-@Suite(.timeLimit(.minutes(3))) struct ArchiveTests {
+@Suite(.timeLimit(.minutes(5))) struct ArchiveTests {
     func error(_ bytes: [UInt8], _ limits: MailLimits = .default) -> MailError? {
         do { _ = try MailParser.parse(bytes, limits: limits); return nil } catch { return error }
     }

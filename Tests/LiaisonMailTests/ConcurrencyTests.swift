@@ -6,7 +6,7 @@ import LiaisonMail
 
 /// Concurrent parses on real threads must give the same results as serial ones
 /// (each parse owns its GMime stream/parser/options; g_mime_init runs once).
-@Suite(.timeLimit(.minutes(3))) struct ConcurrencyTests {
+@Suite(.timeLimit(.minutes(5))) struct ConcurrencyTests {
     static func summary(_ message: MailMessage) -> String {
         ([message.subject ?? "-"] + message.allParts.map { "\($0.path) \($0.mimeType) \($0.text?.string ?? "\($0.bytes.count)")" })
             .joined(separator: "|")

@@ -4,7 +4,7 @@ import Testing
 @testable import LiaisonMail
 
 /// Structure and decoding of the synthetic corpus (RFC 5322, RFC 2045-2047, RFC 2231, RFC 5965).
-@Suite(.timeLimit(.minutes(3))) struct CorpusTests {
+@Suite(.timeLimit(.minutes(5))) struct CorpusTests {
     func trimmed(_ text: MailText?) -> String? { text?.string.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     @Test func arfFeedbackReport() throws {

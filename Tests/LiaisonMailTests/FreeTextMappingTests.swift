@@ -6,7 +6,7 @@ import Testing
 @testable import LiaisonMail
 
 /// Free-text reports: charsets, keyword classes, scanner observables, custody and keys.
-@Suite(.timeLimit(.minutes(3))) struct FreeTextMappingTests {
+@Suite(.timeLimit(.minutes(5))) struct FreeTextMappingTests {
     @Test func cyrillicWindows1251Fraud() throws {
         let report = try mapped(MailCorpus.cyrillicFraud)
         #expect(outcomes(report) == ["<root> accepted (free-text-description)"])
@@ -135,7 +135,7 @@ import Testing
 }
 
 /// Large and hostile shapes stay fast: every mapper is one pass over its input.
-@Suite(.timeLimit(.minutes(3))) struct MappingCostTests {
+@Suite(.timeLimit(.minutes(5))) struct MappingCostTests {
     func seconds(_ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()
         let elapsed = try clock.measure(body)

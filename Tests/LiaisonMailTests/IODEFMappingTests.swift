@@ -6,7 +6,7 @@ import Testing
 @testable import LiaisonMail
 
 /// IODEF 2.0 (RFC 7970) attachments, and the XML safety rules.
-@Suite(.timeLimit(.minutes(3))) struct IODEFMappingTests {
+@Suite(.timeLimit(.minutes(5))) struct IODEFMappingTests {
     let expectedObservables = [
         Observable(kind: .person, value: "Example CSIRT", role: .unknown),
         Observable(kind: .email, value: "csirt@csirt.example.org", role: .unknown),

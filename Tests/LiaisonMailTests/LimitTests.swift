@@ -3,7 +3,7 @@ import Testing
 @testable import LiaisonMail
 
 /// Each `MailLimits` bound tripped once, each with its own `MailBound` and the failing MIME path.
-@Suite(.timeLimit(.minutes(3))) struct LimitTests {
+@Suite(.timeLimit(.minutes(5))) struct LimitTests {
     func error(_ bytes: [UInt8], _ limits: MailLimits) -> MailError? {
         do { _ = try MailParser.parse(bytes, limits: limits); return nil } catch { return error }
     }

@@ -5,7 +5,7 @@ import LiaisonMail
 import LiaisonCore
 
 /// RFC 3156 PGP/MIME through GMime's GPGME context, with throwaway keys per test.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct PGPTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct PGPTests {
     static let uid = "Partner CERT <pgp@partner.example>"
     static let entity = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
         + "Incident 42: scan from 192.0.2.9 =E2=80=93 signed.\r\n"

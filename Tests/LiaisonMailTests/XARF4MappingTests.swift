@@ -12,7 +12,7 @@ func xarf4Document(_ name: String) throws -> String {
 }
 
 /// XARF v4 (`xarf_version` 4.x.y; the xarf/xarf-spec repository), sent as the body or as an attachment.
-@Suite(.timeLimit(.minutes(3))) struct XARF4MappingTests {
+@Suite(.timeLimit(.minutes(5))) struct XARF4MappingTests {
     enum Placement: String, CaseIterable, Sendable { case body, textBody, attachment, gzipAttachment }
 
     static func message(_ json: String, _ placement: Placement, id: String) -> [UInt8] {

@@ -6,7 +6,7 @@ import Testing
 /// Our XARF v4 fixtures must be valid XARF: each is checked against the specification's JSON
 /// Schemas (xarf/xarf-spec, as shipped by the pinned PyPI package `xarf`, with its own
 /// validator) in the Python environment that `deploy/local/test` makes.
-@Suite(.timeLimit(.minutes(3))) struct XARF4SchemaTests {
+@Suite(.timeLimit(.minutes(5))) struct XARF4SchemaTests {
     static let fixtures = TestPython.root.appendingPathComponent("Tests/LiaisonMailTests/Fixtures/xarf-v4")
 
     static let validator = """

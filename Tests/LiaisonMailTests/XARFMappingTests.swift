@@ -7,7 +7,7 @@ import Testing
 
 /// The older X-ARF JSON layout (what v4 calls v3) and X-ARF 0.2 (flat YAML), field by field;
 /// XARF v4 itself is in `XARF4MappingTests`.
-@Suite(.timeLimit(.minutes(3))) struct XARFMappingTests {
+@Suite(.timeLimit(.minutes(5))) struct XARFMappingTests {
     @Test func olderJSONLayoutAttachment() throws {
         let report = try mapped(MailCorpus.xarf)
         #expect(outcomes(report) == ["/0 ignored (free-text-superseded-by-machine-readable)", "/1 accepted (xarf-v3-json)"])

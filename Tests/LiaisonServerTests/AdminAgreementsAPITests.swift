@@ -10,7 +10,7 @@ import Testing
 
 /// The admin API for agreements, keys, deliveries and the audit trail, over the router on a
 /// real database: each refusal is problem+json with the status its cause deserves.
-@Suite(.timeLimit(.minutes(3))) struct AdminAgreementsAPITests {
+@Suite(.timeLimit(.minutes(5))) struct AdminAgreementsAPITests {
     /// An agreement document as an admin sends it: the YAML file's members, as JSON.
     static func document(phone: String = "mask", fields: [String] = ["classification", "title", "description", "observables"]) -> String {
         """
@@ -273,7 +273,7 @@ import Testing
 }
 
 /// Organisations: created by the operator's admins, described by their own.
-@Suite(.timeLimit(.minutes(3))) struct AdminOrganisationsAPITests {
+@Suite(.timeLimit(.minutes(5))) struct AdminOrganisationsAPITests {
     @Test("The operator creates organisations; each organisation's admins set its contacts; others see nothing of them")
     func organisations() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -8,7 +8,7 @@ import Testing
 
 /// Agreement versions as governed records, through the one code path the admin API, the CLI
 /// and agreement files share, on a real database.
-@Suite(.timeLimit(.minutes(3))) struct AgreementRecordsTests {
+@Suite(.timeLimit(.minutes(5))) struct AgreementRecordsTests {
     static let ana = AuditActor(organisation: "cert", person: "Ana")
     static let bojan = AuditActor(organisation: "cert", person: "Bojan")
 

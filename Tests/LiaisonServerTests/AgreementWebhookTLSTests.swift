@@ -7,7 +7,7 @@ import Testing
 
 /// `webhook.tls` in agreement files and documents: read, checked against the files it names,
 /// part of the version, and refused with the member at fault.
-@Suite(.timeLimit(.minutes(3))) struct AgreementWebhookTLSTests {
+@Suite(.timeLimit(.minutes(5))) struct AgreementWebhookTLSTests {
     static let secret = "whsec_" + Data(repeating: 42, count: 32).base64EncodedString()
 
     func load(_ tls: String, url: String = "https://127.0.0.1:8443/hook") throws -> Agreement {

@@ -7,7 +7,7 @@ import LiaisonCore
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct AuthTests {
+@Suite(.timeLimit(.minutes(5))) struct AuthTests {
     enum Caller: String, CaseIterable { case none, wrong, producer, consumer, admin, auditor }
 
     @Test("Each role is refused where it does not belong", arguments: [

@@ -9,7 +9,7 @@ import Testing
 
 /// A hostile body of many bad objects must not make an answer many times its size: error
 /// answers list at most `intake.max_errors` places, with the total.
-@Suite(.timeLimit(.minutes(3))) struct BoundedAnswerTests {
+@Suite(.timeLimit(.minutes(5))) struct BoundedAnswerTests {
     /// Each event breaks three rules: its classification, its TLP and an observable.
     static let badEvent = #"{"classification": {"taxonomy": "fraud", "type": "nope"}, "tlp": "TLP:PURPLE", "title": "x", "#
         + #""observables": [{"kind": "shoe", "value": "44", "role": "victim"}]}"#

@@ -10,7 +10,7 @@ import Testing
 /// Client-certificate authentication on the gateway's own TLS listener (`tls.client_ca`), with
 /// certificates made by `openssl`: a key bound to a certificate's SHA-256 through the admin
 /// API authenticates whoever presents that certificate, until it is revoked.
-@Suite(.timeLimit(.minutes(3))) struct ClientCertificateAuthTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientCertificateAuthTests {
     struct Answer {
         var status: Int
         var contentType: String?

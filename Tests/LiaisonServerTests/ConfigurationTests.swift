@@ -4,7 +4,7 @@ import LiaisonDelivery
 import LiaisonServer
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct ConfigurationTests {
+@Suite(.timeLimit(.minutes(5))) struct ConfigurationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("The documented example configuration loads, and its values are the defaults")
@@ -274,7 +274,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct AgreementLoaderTests {
+@Suite(.timeLimit(.minutes(5))) struct AgreementLoaderTests {
     func load(_ yaml: String) throws -> Agreement {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("agreement-\(UUID().uuidString).yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
@@ -378,7 +378,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct AgreementWebhookFormatTests {
+@Suite(.timeLimit(.minutes(5))) struct AgreementWebhookFormatTests {
     func load(_ format: String?) throws -> Agreement {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("agreement-\(UUID().uuidString).yaml")
         let yaml = """

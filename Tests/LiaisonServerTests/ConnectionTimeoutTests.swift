@@ -6,7 +6,7 @@ import Testing
 
 /// Idle and slow connections over real loopback sockets: the gateway closes them within its
 /// timeouts (configured short here so the tests run in seconds) and keeps serving others.
-@Suite(.timeLimit(.minutes(3))) struct ConnectionTimeoutTests {
+@Suite(.timeLimit(.minutes(5))) struct ConnectionTimeoutTests {
     static let timeouts = ConnectionTimeouts(idle: .seconds(5), header: .seconds(4), bodyMinBytesPerSecond: 1000)
 
     func withGateway(_ body: @escaping @Sendable (_ port: Int, _ key: String) async throws -> Void) async throws {

@@ -9,7 +9,7 @@ import LiaisonStore
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct CorpusPrivacyTests {
+@Suite(.timeLimit(.minutes(5))) struct CorpusPrivacyTests {
     /// The text a labelled span covers, as written.
     func written(_ document: LabelledDocument, _ span: LabelledSpan) -> String {
         let scalars = Array(document.text.unicodeScalars)

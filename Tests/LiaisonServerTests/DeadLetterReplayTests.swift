@@ -10,7 +10,7 @@ import Testing
 
 /// Replaying all of a consumer's dead letters through the admin API, against a real loopback
 /// receiver: bounded batches, `since`, the same `webhook-id`, and refusals for bad requests.
-@Suite(.timeLimit(.minutes(3))) struct DeadLetterReplayTests {
+@Suite(.timeLimit(.minutes(5))) struct DeadLetterReplayTests {
     static let replay = "/v1/admin/deliveries/replay"
 
     @Test("A consumer's dead deliveries since a time are replayed in bounded batches, each sent again with its own webhook-id")

@@ -15,7 +15,7 @@ import Testing
 /// A disclosure is decided once, when an incident version is shared, under the agreement
 /// version in force then; the webhook and the feed render exactly that pair, and only the
 /// agreement's standing (suspended, terminated) narrows what is read later.
-@Suite(.timeLimit(.minutes(3))) struct DisclosureTests {
+@Suite(.timeLimit(.minutes(5))) struct DisclosureTests {
     static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
 
     static func draft(title: String, modified: Date, email: String = "ana@example.rs") -> IncidentDraft {

@@ -9,7 +9,7 @@ import Testing
 
 /// `GET /v1/disclosures` (issue 14): a producer sees every disclosure of its own incidents —
 /// the receiving organisation, never the officer — and nothing of other producers'.
-@Suite(.timeLimit(.minutes(3))) struct DisclosuresAPITests {
+@Suite(.timeLimit(.minutes(5))) struct DisclosuresAPITests {
     @Test("A producer sees who received its incidents, when, which version, under which agreement version and why; no person")
     func producerSeesDisclosures() async throws {
         try await TestDatabase.withSchema { (db) async throws in

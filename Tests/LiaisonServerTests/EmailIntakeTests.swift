@@ -9,7 +9,7 @@ import LiaisonTestSupport
 import MailCorpus
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct EmailIntakeTests {
+@Suite(.timeLimit(.minutes(5))) struct EmailIntakeTests {
     func post(_ app: some ApplicationProtocol, key: String, _ bytes: [UInt8], contentType: String = "message/rfc822") async throws -> (Int, [String: Any]) {
         try await app.test(.router) { client in
             let response = try await client.execute(

@@ -11,7 +11,7 @@ import Testing
 
 /// An evidence package of a real intake and read: it verifies with `liaison evidence verify`,
 /// with the standalone Python script, and with neither after any byte is changed.
-@Suite(.timeLimit(.minutes(3))) struct EvidencePackageTests {
+@Suite(.timeLimit(.minutes(5))) struct EvidencePackageTests {
     static let purpose: HTTPFields = [HTTPField.Name("Liaison-Purpose")!: "case=KT-2026-0419; basis=ZKP art. 286"]
 
     @Test("A consumer's package of a pushed and read incident verifies with the CLI and with Python, and fails after any byte is changed")

@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct FeedTests {
+@Suite(.timeLimit(.minutes(5))) struct FeedTests {
     func get(_ app: some ApplicationProtocol, _ uri: String, key: String) async throws -> (Int, [String: Any]) {
         try await app.test(.router) { client in
             let response = try await client.execute(

@@ -5,7 +5,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct FeedbackTests {
+@Suite(.timeLimit(.minutes(5))) struct FeedbackTests {
     @Test("A consumer's feedback reaches the producer by cursor and by signed webhook; its personal values stay in the vault")
     func roundTrip() async throws {
         try await TestDatabase.withSchema { (db) async throws in

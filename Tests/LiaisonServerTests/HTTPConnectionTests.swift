@@ -75,7 +75,7 @@ final class RawHTTPConnection {
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct HTTPConnectionTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPConnectionTests {
     static let limit = 64 * 1024
 
     /// Runs the gateway's HTTP application (as `liaison serve` builds it) on a free loopback port.

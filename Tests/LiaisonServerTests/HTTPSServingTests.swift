@@ -7,7 +7,7 @@ import Testing
 
 /// The gateway serving HTTPS itself (`tls.*`), with certificates made by `openssl` for the
 /// test: a client that trusts the test CA reads over TLS; plain HTTP on the port gets no answer.
-@Suite(.timeLimit(.minutes(3))) struct HTTPSServingTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPSServingTests {
     func withHTTPSGateway(_ body: @escaping @Sendable (_ port: Int, _ key: String, _ certificates: TestCertificates) async throws -> Void)
         async throws
     {
@@ -67,7 +67,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct ServerTLSConfigurationTests {
+@Suite(.timeLimit(.minutes(5))) struct ServerTLSConfigurationTests {
     func load(_ tls: String) throws -> Configuration {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString).yaml")
         try ("tls:\n" + tls).write(to: file, atomically: true, encoding: .utf8)

@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct IntakeRulesTests {
+@Suite(.timeLimit(.minutes(5))) struct IntakeRulesTests {
     func request(
         _ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String?, body: String = "",
         contentType: String = "application/x-ndjson", headers: HTTPFields = [:]

@@ -9,7 +9,7 @@ import LiaisonStore
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct IntakeToDeliveryTests {
+@Suite(.timeLimit(.minutes(5))) struct IntakeToDeliveryTests {
     func push(_ app: some ApplicationProtocol, key: String, body: String, contentType: String = "application/x-ndjson") async throws -> (HTTPResponse.Status, [String: Any]) {
         try await app.test(.router) { client in
             let response = try await client.execute(

@@ -8,7 +8,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct IntelMQIntakeTests {
+@Suite(.timeLimit(.minutes(5))) struct IntelMQIntakeTests {
     static let rawLine = "2026-11-28T09:15:00Z,203.0.113.50,jovana.petrovic@example.rs,UniqueRawMarker"
     static let rawBase64 = Data(rawLine.utf8).base64EncodedString()
 

@@ -11,7 +11,7 @@ import Testing
 /// The ledger over HTTP: a receipt names its entry; once a checkpoint covers it, the CERT
 /// gets an inclusion proof that checks against the signed checkpoint, with the key served
 /// beside it; consistency between checkpoints; who may read what.
-@Suite(.timeLimit(.minutes(3))) struct LedgerAPITests {
+@Suite(.timeLimit(.minutes(5))) struct LedgerAPITests {
     static func hashes(_ answer: RouterAnswer) -> [TreeHash] {
         ((answer.json["hashes"] as? [String]) ?? []).compactMap(TreeHash.init(base64:))
     }

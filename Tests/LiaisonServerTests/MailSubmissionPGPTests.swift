@@ -14,7 +14,7 @@ import Testing
 /// Real PGP/MIME (RFC 3156) through `MailSubmission`, the path both e-mail transports share, with
 /// keys made in the test: the custody record says what the signature check found, and an
 /// encrypted report is taken only with the gateway's decryption keyring.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct MailSubmissionPGPTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct MailSubmissionPGPTests {
     static let uid = "Partner CERT <pgp@partner.example>"
     static let entity = "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         + "Phishing site hxxps://bank-login[.]example[.]net imitating a bank, seen from 192.0.2.9.\r\n"

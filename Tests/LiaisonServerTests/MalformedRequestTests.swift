@@ -5,7 +5,7 @@ import Testing
 
 /// Requests the HTTP/1.1 codec refuses, over a real socket: each answered 400 as a problem
 /// document, the connection closed; none is a 500 or an error-level log line.
-@Suite(.timeLimit(.minutes(3))) struct MalformedRequestTests {
+@Suite(.timeLimit(.minutes(5))) struct MalformedRequestTests {
     func withGateway(logs: CapturedLogs? = nil, _ body: @escaping @Sendable (_ port: Int, _ key: String) async throws -> Void) async throws {
         try await TestDatabase.withSchema { (db) async throws in
             let dependencies = try await GatewayFixture.dependencies(db, agreements: [])

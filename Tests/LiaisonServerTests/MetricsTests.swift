@@ -15,7 +15,7 @@ import Testing
 /// `GET /metrics` on a real gateway over loopback HTTP, with a real PostgreSQL and a real
 /// webhook receiver: the figures move as intake and delivery happen, the endpoint is shut
 /// without its token or configuration, and no label carries a personal value or an id.
-@Suite(.timeLimit(.minutes(3))) struct MetricsTests {
+@Suite(.timeLimit(.minutes(5))) struct MetricsTests {
     static let token = "metrics-token-" + String(repeating: "7", count: 30)
 
     /// One scrape: every sample by `name{label=value,...}` (labels sorted), and the raw text.

@@ -8,7 +8,7 @@ import Testing
 
 /// U+0000 cannot be stored in PostgreSQL text. Every JSON intake route refuses it where it
 /// stands, before anything reaches the database.
-@Suite(.timeLimit(.minutes(3))) struct NULCharacterTests {
+@Suite(.timeLimit(.minutes(5))) struct NULCharacterTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
         var path: String

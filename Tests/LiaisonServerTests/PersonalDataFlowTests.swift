@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct PersonalDataFlowTests {
+@Suite(.timeLimit(.minutes(5))) struct PersonalDataFlowTests {
     func call(_ app: some ApplicationProtocol, _ method: HTTPRequest.Method, _ uri: String, key: String, body: String = "", contentType: String = "application/x-ndjson") async throws -> (Int, [String: Any]) {
         try await app.test(.router) { client in
             let response = try await client.execute(

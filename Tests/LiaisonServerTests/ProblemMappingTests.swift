@@ -10,7 +10,7 @@ import Testing
 
 /// The one mapping from failures to problem documents, and the request id every answer
 /// and log line carries.
-@Suite(.timeLimit(.minutes(3))) struct ProblemMappingTests {
+@Suite(.timeLimit(.minutes(5))) struct ProblemMappingTests {
     static let cases: [(StoreError, Int, String?)] = [
         (.databaseUnavailable, 503, "5"), (.databaseBusy, 503, "1"), (.schemaNotCurrent(pending: ["0009_x"]), 503, "30"),
         (.migrationChanged(name: "0006_x"), 503, "30"), (.incidentNotFound("x"), 404, nil),

@@ -8,7 +8,7 @@ import Testing
 
 /// The public reporting form without a browser: its catalogues, language choice, field checks,
 /// limits, headers and refusals, over a real socket where the client's address matters.
-@Suite(.timeLimit(.minutes(3))) struct PublicReportPageTests {
+@Suite(.timeLimit(.minutes(5))) struct PublicReportPageTests {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/LiaisonServer/Web/templates")
 

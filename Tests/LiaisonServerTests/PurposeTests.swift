@@ -13,7 +13,7 @@ import Testing
 /// require a purpose is refused (428) without `Liaison-Purpose`; with one, the ledger entry
 /// of each disclosure names the purpose and the reading person. Webhook pushes record the
 /// agreement's stated purpose.
-@Suite(.timeLimit(.minutes(3))) struct PurposeTests {
+@Suite(.timeLimit(.minutes(5))) struct PurposeTests {
     static let caseReference = "KT-2026-0419"
 
     static func agreement(requiresPurpose: Bool = true, webhookURL: String? = nil) -> Agreement {

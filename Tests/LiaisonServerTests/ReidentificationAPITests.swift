@@ -12,7 +12,7 @@ import Testing
 /// Re-identification under four eyes, end to end over HTTP on a real database: a police
 /// analyst asks for the address behind a pseudonym, two distinct persons approve, and the
 /// analyst retrieves it once. The plaintext appears in that one answer and nowhere else.
-@Suite(.timeLimit(.minutes(3))) struct ReidentificationAPITests {
+@Suite(.timeLimit(.minutes(5))) struct ReidentificationAPITests {
     @Test("Producer admin and DPO approve; the requester retrieves the value once; the producer is told by a signed webhook; no plaintext elsewhere")
     func endToEnd() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -12,7 +12,7 @@ import Testing
 /// Every way a re-identification is refused over HTTP: time, erasure, another consumer, a
 /// value never received, malformed requests — each a problem document naming its cause, none
 /// holding the value; and the database's own guard on requests and approvals.
-@Suite(.timeLimit(.minutes(3))) struct ReidentificationRefusalTests {
+@Suite(.timeLimit(.minutes(5))) struct ReidentificationRefusalTests {
     static let policy = ReidentificationPolicy(operatorOrganisation: ReidentificationWorld.operatorOrganisation)
 
     @Test("An unapproved request expires, and so does an approved value not retrieved in time; each expiry is audited")

@@ -12,7 +12,7 @@ import Testing
 
 /// A disclosure read as STIX 2.1: by the incident API, the feed and the webhook; every
 /// bundle passes the OASIS validator in strict mode and holds no plaintext it must not.
-@Suite(.timeLimit(.minutes(3))) struct STIXExportEndpointTests {
+@Suite(.timeLimit(.minutes(5))) struct STIXExportEndpointTests {
     struct Answer {
         var status: Int
         var contentType: String?

@@ -7,7 +7,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct STIXIntakeTests {
+@Suite(.timeLimit(.minutes(5))) struct STIXIntakeTests {
     static let stix = "application/stix+json;version=2.1"
 
     func gateway(_ db: TestDatabase.Handle) async throws -> (some ApplicationProtocol, String) {

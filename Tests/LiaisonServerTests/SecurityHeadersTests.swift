@@ -6,7 +6,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct SecurityHeadersMiddlewareTests {
+@Suite(.timeLimit(.minutes(5))) struct SecurityHeadersMiddlewareTests {
     @Test("Every answer, success or failure, says Cache-Control: no-store and X-Content-Type-Options: nosniff")
     func everyAnswer() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -4,7 +4,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct StatsTests {
+@Suite(.timeLimit(.minutes(5))) struct StatsTests {
     @Test("A consumer whose agreement does not share the class counts its incidents without one; the producer still sees them by class")
     func consumerCountsOnlyTheSharedClass() async throws {
         try await TestDatabase.withSchema { (db) async throws in

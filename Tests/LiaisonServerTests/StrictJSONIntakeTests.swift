@@ -8,7 +8,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct StrictJSONIntakeTests {
+@Suite(.timeLimit(.minutes(5))) struct StrictJSONIntakeTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
         var body: [UInt8]

@@ -6,7 +6,7 @@ import LiaisonServer
 import LiaisonTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct TAXIITests {
+@Suite(.timeLimit(.minutes(5))) struct TAXIITests {
     static let taxii = "application/taxii+json;version=2.1"
     static let accept: HTTPFields = [.accept: taxii]
 

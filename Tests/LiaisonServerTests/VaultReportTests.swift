@@ -11,7 +11,7 @@ import Testing
 /// `POST /v1/admin/vault/report` (issue 14): what the gateway holds and disclosed of one
 /// person's value, for a data subject's or a supervisory authority's request — without
 /// printing that value, any other, or a reading officer's name.
-@Suite(.timeLimit(.minutes(3))) struct VaultReportTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultReportTests {
     static let operatorOrganisation = "gateway-operator"
 
     struct Setup {

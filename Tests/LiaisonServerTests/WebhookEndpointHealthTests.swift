@@ -11,7 +11,7 @@ import Testing
 /// Endpoint health against a real loopback receiver: a 410 disables the endpoint until an admin
 /// enables it, the circuit breaker holds deliveries to a failing receiver and probes it, and
 /// `Retry-After` is capped.
-@Suite(.timeLimit(.minutes(3))) struct WebhookEndpointHealthTests {
+@Suite(.timeLimit(.minutes(5))) struct WebhookEndpointHealthTests {
     static func events(_ count: Int) -> [UInt8] {
         Array((0..<count).map { _ in GatewayFixture.event() }.joined(separator: "\n").utf8)
     }

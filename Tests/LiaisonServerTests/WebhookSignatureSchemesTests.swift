@@ -11,7 +11,7 @@ import Testing
 
 /// `v1a` (Ed25519) signatures and a secret rotation's overlap, against a real loopback receiver,
 /// with the agreement stored and read back (its secrets sealed) as the gateway does.
-@Suite(.timeLimit(.minutes(3))) struct WebhookSignatureSchemesTests {
+@Suite(.timeLimit(.minutes(5))) struct WebhookSignatureSchemesTests {
     static let previousSecret = WebhookSignature.secret(fromText: "whsec_" + Data(repeating: 7, count: 32).base64EncodedString())!
 
     /// Pushes one event under `webhook`'s settings and returns what the receiver got, the app

@@ -8,7 +8,7 @@ import Testing
 /// An agreement's `webhook.tls` end to end: an incident pushed to intake reaches a mutual-TLS
 /// receiver through the delivery worker; a receiver whose key does not match the pin is never
 /// sent to, and the delivery records why.
-@Suite(.timeLimit(.minutes(3))) struct WebhookTLSDeliveryTests {
+@Suite(.timeLimit(.minutes(5))) struct WebhookTLSDeliveryTests {
     func deliver(tls: @escaping @Sendable (TestCertificates) throws -> WebhookTLS) async throws -> (String?, String?, Int) {
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }

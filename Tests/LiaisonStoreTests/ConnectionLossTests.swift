@@ -8,7 +8,7 @@ import Testing
 /// a closed connection without answering it, so the ROLLBACK it sent after such a failure waited
 /// for ever (fault scenario 2: a delivery worker stalled until restart). Each test ends the
 /// connection from the server with `pg_terminate_backend`, as a stopping server does.
-@Suite(.timeLimit(.minutes(3))) struct ConnectionLossTests {
+@Suite(.timeLimit(.minutes(5))) struct ConnectionLossTests {
     struct BodyFailed: Error {}
 
     @Test("A statement on a connection the server closed fails at once as unavailable")

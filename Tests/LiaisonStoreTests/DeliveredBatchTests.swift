@@ -9,7 +9,7 @@ import Testing
 /// Accepted deliveries are recorded in batches: one transaction marks them all delivered and
 /// appends, in the order given, each one's `disclose` entry (and its `reveal` entry right
 /// after, when it showed values) with dense ledger indexes and its row in `disclosures`.
-@Suite(.timeLimit(.minutes(3))) struct DeliveredBatchTests {
+@Suite(.timeLimit(.minutes(5))) struct DeliveredBatchTests {
     @Test("A batch of accepted deliveries is marked and audited in order, reveals right after their disclosures")
     func batchInOrder() async throws {
         try await TestDatabase.withSchema { (db) async throws in

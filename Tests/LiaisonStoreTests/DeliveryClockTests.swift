@@ -6,7 +6,7 @@ import Testing
 
 /// Leases and retry waits are measured on the database's clock, and survive that clock being
 /// set back (deploy/local/faults, scenario 7: an hour back held every waiting delivery an hour).
-@Suite(.timeLimit(.minutes(3))) struct DeliveryClockTests {
+@Suite(.timeLimit(.minutes(5))) struct DeliveryClockTests {
     @Test("A delivery scheduled before the clock was set back is due at once; a wait scheduled since is kept")
     func clockSetBack() async throws {
         try await TestDatabase.withSchema { (db) async throws in

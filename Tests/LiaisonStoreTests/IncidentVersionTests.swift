@@ -6,7 +6,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct IncidentVersionTests {
+@Suite(.timeLimit(.minutes(5))) struct IncidentVersionTests {
     static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
 
     func count(_ db: TestDatabase.Handle, _ sql: PostgresQuery) async throws -> Int {

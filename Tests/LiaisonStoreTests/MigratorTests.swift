@@ -5,7 +5,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct MigratorTests {
+@Suite(.timeLimit(.minutes(5))) struct MigratorTests {
     @Test("Applying migrations again changes nothing and leaves none pending")
     func idempotent() async throws {
         try await TestDatabase.withSchema { (db) async throws in
@@ -32,7 +32,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct VaultTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultTests {
     @Test("Seals with AES-GCM bound to its token; opens only with the right key and token")
     func sealOpen() throws {
         let key = Secret(bytes: Array(repeating: 1, count: 32))
@@ -72,7 +72,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct AuditLogTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditLogTests {
     @Test("Numbers entries densely from 0, leaves no gap after a rollback, and refuses edits, deletions and truncation of entries, nodes and checkpoints")
     func ledger() async throws {
         try await TestDatabase.withSchema { (db) async throws in
@@ -109,7 +109,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(3))) struct APIKeyTests {
+@Suite(.timeLimit(.minutes(5))) struct APIKeyTests {
     @Test("Stores only a key's SHA-256 and resolves the key to its organisation and role")
     func keys() async throws {
         try await TestDatabase.withSchema { (db) async throws in

@@ -8,7 +8,7 @@ import Testing
 
 /// Migration 0006 checks the references of intake's bulk tables once per statement instead
 /// of with a foreign key per row; these are the guarantees the keys gave, checked again.
-@Suite(.timeLimit(.minutes(3))) struct ReferenceIntegrityTests {
+@Suite(.timeLimit(.minutes(5))) struct ReferenceIntegrityTests {
     /// One committed incident, with its receipt, custody record, vault entry and delivery.
     func seed(_ db: TestDatabase.Handle) async throws -> (incident: UUID, receipt: UUID) {
         try await StoreFixture.prepare(db.store)

@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 /// PostgreSQL failures are classified once, in the store, from what the server said.
-@Suite(.timeLimit(.minutes(3))) struct StoreErrorTests {
+@Suite(.timeLimit(.minutes(5))) struct StoreErrorTests {
     /// Each SQLSTATE raised by the real server, and what the store makes of it.
     static let cases: [(String, StoreError)] = [
         ("40001", .databaseBusy), ("40P01", .databaseBusy),

@@ -5,7 +5,7 @@ import PostgresNIO
 import Testing
 
 /// The `text[]` parameter that intake's JSON columns travel in, read back by PostgreSQL.
-@Suite(.timeLimit(.minutes(3))) struct TextArrayBindTests {
+@Suite(.timeLimit(.minutes(5))) struct TextArrayBindTests {
     @Test("Bytes bound as text[] arrive as the same strings, in order: empty, escaped, non-ASCII, long")
     func roundTrip() async throws {
         try await TestDatabase.withSchema { handle in

@@ -7,7 +7,7 @@ import LiaisonTestSupport
 import PostgresNIO
 import Testing
 
-@Suite(.timeLimit(.minutes(3))) struct VaultLifecycleTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultLifecycleTests {
     /// Commits one incident with `description`; returns the tokens it holds.
     func commit(_ db: TestDatabase.Handle, _ store: PostgresIncidentStore, description: String) async throws -> [Token] {
         let draft = IncidentDraft(
