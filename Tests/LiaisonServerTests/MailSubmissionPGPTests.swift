@@ -180,7 +180,11 @@ import Testing
             // The mails really were slow: GPGME starts gpg more than once a verification.
             #expect(clock.now - started > .seconds(2))
             #expect(latencies.count == 20)
-            #expect(latencies.max() ?? .zero < .milliseconds(750), "event intake latencies: \(latencies)")
+            // A pool stalled by the verifications (two threads here, ten mails of at least two
+            // half-second gpg starts each) would hold event requests for seconds; 1.5 s leaves room
+            // for a loaded CI machine running the rest of the suite in parallel, where single
+            // requests have taken 0.76 s with the pool free.
+            #expect(latencies.max() ?? .zero < .milliseconds(1500), "event intake latencies: \(latencies)")
             let rows = try await db.client.query(
                 "SELECT details->>'signature' FROM custody_records WHERE transport = 'http-email'", logger: TestDatabase.logger)
             for try await signature in rows.decode(String.self) { #expect(signature.hasPrefix("verified ")) }
