@@ -95,8 +95,10 @@ import Glibc
                 for (id, times) in seen where times > 1 {
                     #expect((attempts[id] ?? 0) >= times, "\(id) arrived \(times) times but was claimed \(attempts[id] ?? 0) times")
                 }
+                // Whether the killed replica held a claim at the instant of the kill depends on the
+                // machine's timing (a loaded one may catch it between two sends), so it is printed,
+                // not asserted; DeliveryClockTests holds a lease that runs out to being claimed again.
                 let reclaimed = attempts.values.filter { $0 > 1 }.count
-                #expect(reclaimed > 0, "the killed replica held claims that another replica sent after their leases ran out")
                 let retries = tally.state.withLock { $0.retries }
                 let sent = tally.state.withLock { $0.sent }
                 print(

@@ -32,4 +32,25 @@ import Testing
             #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).count == 1)
         }
     }
+
+    @Test("A claim whose sender died is claimed again once its lease runs out, and the attempt is counted")
+    func leaseRunsOut() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            try await StoreFixture.prepare(db.store)
+            let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
+            let incident = try #require(receipt.outcomes.first?.incidentID)
+            try await db.client.query(
+                "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
+                logger: TestDatabase.logger)
+            let first = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(1))
+            #expect(first.count == 1)
+            // Its sender never reports back (a replica killed mid-send): nobody may claim it while the lease holds…
+            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(1)).isEmpty)
+            try await Task.sleep(for: .milliseconds(1200))
+            // …and anybody may once it has run out.
+            let again = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60))
+            #expect(again.map(\.disclosure) == first.map(\.disclosure))
+            #expect(first.map(\.attempts) == [1] && again.map(\.attempts) == [2])
+        }
+    }
 }
