@@ -7,12 +7,17 @@ import Testing
 /// Leases and retry waits are measured on the database's clock, and survive that clock being
 /// set back (deploy/local/faults, scenario 7: an hour back held every waiting delivery an hour).
 @Suite(.timeLimit(.minutes(5))) struct DeliveryClockTests {
+    /// One incident pushed under the fixture's agreement, whose delivery the test then sets up.
+    static func pushedIncident(_ db: TestDatabase.Handle) async throws -> UUID {
+        try await StoreFixture.prepare(db.store)
+        let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
+        return try #require(receipt.outcomes.first?.incidentID)
+    }
+
     @Test("A delivery scheduled before the clock was set back is due at once; a wait scheduled since is kept")
     func clockSetBack() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            try await StoreFixture.prepare(db.store)
-            let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
-            let incident = try #require(receipt.outcomes.first?.incidentID)
+            let incident = try await Self.pushedIncident(db)
             // As a claim left it an hour ago by a clock that has since been set back an hour: the
             // moment it was scheduled lies an hour ahead, its lease a minute after that.
             try await db.client.query(
@@ -36,9 +41,7 @@ import Testing
     @Test("A claim whose sender died is claimed again once its lease runs out, and the attempt is counted")
     func leaseRunsOut() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            try await StoreFixture.prepare(db.store)
-            let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
-            let incident = try #require(receipt.outcomes.first?.incidentID)
+            let incident = try await Self.pushedIncident(db)
             try await db.client.query(
                 "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
                 logger: TestDatabase.logger)
