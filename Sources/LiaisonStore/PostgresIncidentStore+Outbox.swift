@@ -16,7 +16,15 @@ extension PostgresIncidentStore {
     /// next attempt `lease` ahead, then commits, so a worker that dies mid-send leaves
     /// the row to be claimed again once the lease runs out: nothing is lost, and the
     /// receiver deduplicates by `webhook-id`. `SKIP LOCKED` lets replicas share the queue.
-    public func claimDueDeliveries(limit: Int, lease: Duration) async throws -> [DeliveryJob] {
+    /// A row scheduled later than this claim's `now()` counts as scheduled before the clock was
+    /// set back only if it is also later than `clock_timestamp()`: a retry or claim that another
+    /// worker committed after this transaction began would otherwise be due at once (fault
+    /// scenario 4 saw a 500 retried 0.01 s after it was recorded). The condition on the stable
+    /// `now()` lets the partial indexes serve the scan.
+    /// `connection`, when given, runs the claim inside the transaction open on it.
+    public func claimDueDeliveries(
+        limit: Int, lease: Duration, on connection: PostgresConnection? = nil
+    ) async throws -> [DeliveryJob] {
         let leaseSeconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
         let rows = try await fetch(
             """
@@ -24,10 +32,11 @@ extension PostgresIncidentStore {
                    next_attempt_at = now() + make_interval(secs => \(leaseSeconds))
             WHERE id IN (SELECT id FROM deliveries
                          WHERE status = 'pending' AND (next_attempt_at <= now() OR scheduled_at > now())
+                           AND (next_attempt_at <= now() OR scheduled_at > clock_timestamp())
                          ORDER BY next_attempt_at LIMIT \(limit)
                          FOR UPDATE SKIP LOCKED)
             RETURNING id, seq, incident_id, incident_version, agreement_id, agreement_version, consumer, attempts
-            """, logger: logger)
+            """, logger: logger, on: connection)
         var jobs: [DeliveryJob] = []
         for try await (id, seq, incident, version, agreement, agreementVersion, consumer, attempts) in rows.decode(
             (UUID, Int64, UUID, Int, String, Data?, String, Int).self)

@@ -38,6 +38,31 @@ import Testing
         }
     }
 
+    @Test("A claim that began before a retry was scheduled does not take the retry's moment for a clock set back")
+    func claimStartedBeforeRetry() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let incident = try await Self.pushedIncident(db)
+            try await db.client.query(
+                "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
+                logger: TestDatabase.logger)
+            let job = try #require(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).first)
+            // A second worker's claim whose transaction (and so its `now()`) began a moment before
+            // the first worker recorded a failed attempt: the retry's `scheduled_at` reads later
+            // than that `now()`, as a clock set back would leave it (deploy/local/faults, scenario 4:
+            // a 500 retried after 0.01 s).
+            let retried = try await db.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestDatabase.logger)
+                try await connection.query("SELECT now()", logger: TestDatabase.logger)
+                try await Task.sleep(for: .milliseconds(20))
+                try await db.store.scheduleRetry(job, after: .seconds(3600), status: 500, error: "http-500")
+                let claimed = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60), on: connection)
+                try await connection.query("COMMIT", logger: TestDatabase.logger)
+                return claimed
+            }
+            #expect(retried.isEmpty)
+        }
+    }
+
     @Test("A claim whose sender died is claimed again once its lease runs out, and the attempt is counted")
     func leaseRunsOut() async throws {
         try await TestDatabase.withSchema { (db) async throws in
