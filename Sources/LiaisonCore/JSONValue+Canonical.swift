@@ -10,6 +10,45 @@ extension JSONValue {
         return output
     }
 
+    /// The canonical bytes of an object given as its members already in RFC 8785's order
+    /// (each name after the one before by UTF-16 code units; names distinct, as a parsed
+    /// object's are): what `JSONValue.object` of them writes, without sorting its names
+    /// again. Nil when they are not in that order, for the caller to fall back on
+    /// ``canonicalBytes``.
+    public static func canonicalBytes(ofOrderedMembers members: [(key: String, value: JSONValue)]) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
+        output.append(UInt8(ascii: "{"))
+        for index in members.indices {
+            if index > 0 {
+                guard utf16Precedes(members[index - 1].key, members[index].key) else { return nil }
+                output.append(UInt8(ascii: ","))
+            }
+            writeString(members[index].key, into: &output)
+            output.append(UInt8(ascii: ":"))
+            members[index].value.write(into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        return output
+    }
+
+    /// An object's canonical bytes from its members' names and their values' canonical bytes
+    /// (names distinct): for a document written twice with one member more, whose other
+    /// values need be written only once.
+    static func canonicalBytes(ofWrittenMembers members: [(key: String, bytes: [UInt8])]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(members.reduce(2) { $0 + $1.key.utf8.count + $1.bytes.count + 4 })
+        output.append(UInt8(ascii: "{"))
+        for (position, member) in members.sorted(by: { utf16Precedes($0.key, $1.key) }).enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            writeString(member.key, into: &output)
+            output.append(UInt8(ascii: ":"))
+            output.append(contentsOf: member.bytes)
+        }
+        output.append(UInt8(ascii: "}"))
+        return output
+    }
+
     private func write(into output: inout [UInt8]) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)

@@ -125,6 +125,43 @@ import Testing
         #expect(try CanonicalJSON.decode([Redaction].self, from: Data(redactions.canonicalJSON)) == redactions)
     }
 
+    @Test("Custody details written while protecting are the details map's canonical bytes, whatever the names' order", arguments: [
+        ["intelmq.classification.type", "intelmq.feed.name", "intelmq.raw_sha256", "intelmq.time.observation"],
+        ["intelmq.feed.name", "intelmq.classification.type"],
+        ["b", "a", "b"],
+        ["a", "a"],
+        ["a", "b\u{E9}", "c"],
+        ["e\u{301}", "\u{E9}"],
+        ["\u{E9}", "e\u{301}"],
+        ["\u{E000}", "\u{10000}"],
+        ["quote \" name", "tab\tname"],
+        [],
+    ])
+    func custodyWrittenWhileProtecting(names: [String]) {
+        let draft = IncidentDraft(
+            naturalKey: "k", classification: Classification(taxonomy: "fraud", type: "phishing")!, tlp: .amber, title: "t",
+            description: "", firstSeen: nil, lastSeen: nil, observables: [],
+            custody: names.enumerated().map { CustodyField(name: $1, content: .verbatim("value \($0) \"\u{1}")) })
+        let result = IncidentProtector().protect(draft, id: UUID(), producer: "cert", receivedAt: Date())
+        #expect(result.custodyJSON == result.incident.custody.canonicalJSON)
+        #expect(result.custodyJSON == JSONValue.object(result.incident.custody.mapValues { JSONValue.string($0) }).canonicalBytes)
+    }
+
+    @Test("An object's members given in canonical order are written as the object is; out of order gives nil")
+    func orderedMembers() {
+        let object: [String: JSONValue] = [
+            "a": .null, "b.c": .array([.number(1), .string("x\"")]), "b": .bool(true), "\u{E000}": .string(""),
+            "\u{10000}": .number(0.5), "Z": .object(["y": .null, "x": .number(-3)]),
+        ]
+        let ordered = object.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }.map { (key: $0.key, value: $0.value) }
+        #expect(JSONValue.canonicalBytes(ofOrderedMembers: ordered) == JSONValue.object(object).canonicalBytes)
+        #expect(JSONValue.canonicalBytes(ofOrderedMembers: []) == Array("{}".utf8))
+        // Swift's own order puts U+E000 before U+10000, RFC 8785's after it.
+        let swiftOrder = object.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+        #expect(JSONValue.canonicalBytes(ofOrderedMembers: swiftOrder) == nil)
+        #expect(JSONValue.canonicalBytes(ofOrderedMembers: Array(ordered.reversed())) == nil)
+    }
+
     @Test("Custody details sort their names by UTF-16 code units, escaped like any string")
     func custody() {
         let details = Dictionary(uniqueKeysWithValues: (Self.awkward + ["\u{E000}", "\u{10000}", "a", "B"]).map { ($0, "v \($0)") })

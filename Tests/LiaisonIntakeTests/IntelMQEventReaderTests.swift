@@ -1,6 +1,6 @@
 import Foundation
 import LiaisonCore
-import LiaisonIntake
+@testable import LiaisonIntake
 import Testing
 
 /// A minimal IntelMQ phishing event with `fields` added (replacing a base field of the same key).
@@ -216,6 +216,21 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
         let keys = try [a, b, c].map { try EventBatchParser().parse(Array($0.utf8), format: .ndjson)[0].naturalKey }
         #expect(keys[0].hasPrefix("intelmq-sha256:") && keys[0].count == 15 + 64)
         #expect(keys[0] == keys[1] && keys[0] != keys[2])
+    }
+
+    @Test("The natural key is the SHA-256 of the event's canonical form, flat, nested or with names outside ASCII", arguments: [
+        #"{"source.ip": "198.51.100.23", "classification.type": "phishing", "feed.accuracy": 90.0, "source.asn": 64500}"#,
+        #"{"source": {"ip": "198.51.100.23"}, "classification.type": "phishing"}"#,
+        #"{"source.ip": "198.51.100.23", "extra": {}}"#,
+        #"{"source.ip": "198.51.100.23", "extra.list": [1, "a\"b", {"z": 1, "a": null}], "extra.none": null}"#,
+        #"{"source.ip": "198.51.100.23", "extra.\u00e9t\u00e9": "x", "extra.\uE000": "y", "extra.\uD800\uDC00": "z", "extra.Z": "w"}"#,
+        #"{"raw": "aGk=", "__type": "Event", "time.source": "2026-11-01T08:00:00+00:00"}"#,
+    ])
+    func naturalKeyIsTheCanonicalDigest(line: String) throws {
+        let draft = try #require(try EventBatchParser().parse(Array(line.utf8), format: .ndjson, schema: .intelmq).first)
+        let value = try StrictJSONParser().parse(Array(line.utf8))
+        // The general writer's digest: canonical bytes of the whole value, names sorted.
+        #expect(draft.naturalKey == "intelmq-sha256:" + EventReader.digest(of: value))
     }
 }
 

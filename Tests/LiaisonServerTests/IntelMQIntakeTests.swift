@@ -110,6 +110,29 @@ import Testing
         }
     }
 
+    @Test("A batch of 1,200 events (the large intake's settings) stores each once with its custody record; sent again, nothing")
+    func largeBatch() async throws {
+        try await TestDatabase.withSchema { (db) async throws in
+            let app = Application(router: buildRouter(try await GatewayFixture.dependencies(db, agreements: [])))
+            let key = try await db.store.createAPIKey(organisation: "cert", role: .producer).key
+            let body = (0..<1_200).map { Self.event(sourceIP: "198.51.\(100 + $0 / 250).\($0 % 250 + 1)") }.joined(separator: "\n")
+            let first = try await postEvents(app, key: key, body: Array(body.utf8), query: "?format=intelmq")
+            #expect(first.status == 201)
+            #expect((first.json["incident_ids"] as? [Any])?.count == 1_200)
+            let counts = try await TestDatabase.rowCounts(db)
+            #expect(counts["incidents"] == 1_200 && counts["custody_records"] == 1_200)
+            // Custody details as the canonical writer wrote them, names in order, raw only as its digest.
+            let details = try await rows(db, "SELECT DISTINCT (details - 'intelmq.extra.analyst_note')::text FROM custody_records")
+            #expect(details.count == 1)
+            #expect(details.first?.contains("\"intelmq.raw_sha256\": \"sha256:") == true)
+            #expect(details.first?.contains(Self.rawBase64) == false)
+            let again = try await postEvents(app, key: key, body: Array(body.utf8), query: "?format=intelmq")
+            #expect(again.status == 200)
+            #expect(again.json["receipt_id"] as? String == first.json["receipt_id"] as? String)
+            #expect(try await TestDatabase.rowCounts(db) == counts)
+        }
+    }
+
     @Test("A bad IntelMQ field is a 422 naming its dotted key, and a forced Liaison reading refuses IntelMQ keys; nothing is written",
           arguments: [
             ("", #""source.ip": "198.51.100.300""#, "/0/source.ip"),

@@ -103,7 +103,9 @@ public struct IntakeResolution: Sendable {
 
     /// The incidents taken as new.
     public var accepted: [IncidentProtector.Result] {
-        zip(results, fates).compactMap { result, fate in fate == .accepted ? result : nil }
+        // Usually all of them: then the same array, not a copy of every result.
+        if fates.allSatisfy({ $0 == .accepted }) { return results }
+        return zip(results, fates).compactMap { result, fate in fate == .accepted ? result : nil }
     }
 
     /// Every incident is already held: the intake changes nothing.

@@ -16,17 +16,18 @@ public struct ReceiptSigner: Sendable {
     public var publicKey: ReceiptPublicKey { ReceiptPublicKey(raw: Array(key.publicKey.rawRepresentation)) }
 
     /// The receipt signed, with the document it is stored and answered as. The receipt's
-    /// JSON is built once for both the signed bytes and the document.
+    /// JSON is built once for both the signed bytes and the document, and each member's value
+    /// written once: the document is the signed bytes with the `signature` member added.
     public func sign(_ receipt: Receipt) throws -> SignedReceipt {
         var signed = receipt
         signed.signature = nil
-        var members = signed.jsonMembers
-        let message = JSONValue.object(members).canonicalBytes
+        var members = signed.jsonMembers.map { (key: $0.key, bytes: $0.value.canonicalBytes) }
+        let message = JSONValue.canonicalBytes(ofWrittenMembers: members)
         let signature = Receipt.Signature(
             algorithm: "Ed25519", keyID: publicKey.keyID, value: Base64URL.encode(Array(try key.signature(for: message))))
         signed.signature = signature
-        members["signature"] = signature.jsonValue
-        return SignedReceipt(receipt: signed, document: JSONValue.object(members).canonicalBytes)
+        members.append((key: "signature", bytes: signature.jsonValue.canonicalBytes))
+        return SignedReceipt(receipt: signed, document: JSONValue.canonicalBytes(ofWrittenMembers: members))
     }
 
     /// A signature by this key over `message`, in the receipt's `{"alg","kid","value"}` form:

@@ -29,6 +29,11 @@ public struct IncidentProtector: Sendable {
         public var naturalKey: String
         /// The draft's version, if the producer gives one (see ``IncidentDraft/modified``).
         public var modified: Date?
+        /// The custody record's details in canonical JSON: the bytes of
+        /// `incident.custody.canonicalJSON`, written while protecting when the draft names its
+        /// custody fields in canonical order already (as the event readers do), so that the
+        /// names need not be sorted again.
+        public var custodyJSON: [UInt8]
     }
 
     public func protect(
@@ -85,27 +90,65 @@ public struct IncidentProtector: Sendable {
             spans: personalSpans(in: draft.description, known: known, addresses: false, scans: &scans), role: .unknown)
         var custody: [String: String] = [:]
         custody.reserveCapacity(draft.custody.count)
+        var details = OrderedDetails()
         for field in draft.custody {
             let pointer = { "/custody/\(field.name)" }
+            let value: String
             switch field.content {
             case .text(let text), .addressText(let text):
                 let holdsAddresses = if case .addressText = field.content { true } else { false }
                 let spans = personalSpans(in: text, known: known, addresses: holdsAddresses, scans: &scans)
-                custody[field.name] = session.replace(in: text, field: pointer(), spans: spans, role: .unknown)
-            case .personal(let kind, let value) where policy.isPersonal(kind, role: .unknown):
-                custody[field.name] = session.token(
-                    for: PersonalDataNormaliser.normalise(value, as: kind), kind: kind, role: .unknown, field: pointer(),
+                value = session.replace(in: text, field: pointer(), spans: spans, role: .unknown)
+            case .personal(let kind, let plaintext) where policy.isPersonal(kind, role: .unknown):
+                value = session.token(
+                    for: PersonalDataNormaliser.normalise(plaintext, as: kind), kind: kind, role: .unknown, field: pointer(),
                     detector: "structured"
                 ).text
-            case .personal(_, let value), .verbatim(let value):
-                custody[field.name] = value
+            case .personal(_, let plaintext), .verbatim(let plaintext):
+                value = plaintext
             }
+            custody[field.name] = value
+            details.append(field.name, value)
         }
         let incident = Incident(
             id: id, producer: producer, receivedAt: receivedAt, classification: draft.classification,
             tlp: draft.tlp, title: title, description: description, firstSeen: draft.firstSeen,
             lastSeen: draft.lastSeen, observables: observables, redactions: session.redactions, custody: custody)
-        return Result(incident: incident, vault: session.vault, naturalKey: draft.naturalKey, modified: draft.modified)
+        return Result(
+            incident: incident, vault: session.vault, naturalKey: draft.naturalKey, modified: draft.modified,
+            custodyJSON: details.canonicalJSON ?? custody.canonicalJSON)
+    }
+
+    /// A custody record's details written as they come, for as long as their names are ASCII
+    /// and each sorts after the one before (RFC 8785's order, which for ASCII is byte order):
+    /// then the bytes are those of the details map in canonical form, with nothing to sort.
+    /// Names out of order, repeated (the map keeps the last value) or not ASCII (where
+    /// canonically equivalent names are one key of the map) leave it to the map.
+    private struct OrderedDetails {
+        var writer: CanonicalWriter? = {
+            var writer = CanonicalWriter()
+            writer.openObject()
+            return writer
+        }()
+        var last: String?
+
+        mutating func append(_ name: String, _ value: String) {
+            guard writer != nil else { return }
+            guard name.utf8.allSatisfy({ $0 < 0x80 }), last.map({ JSONValue.utf16Precedes($0, name) }) ?? true else {
+                writer = nil
+                return
+            }
+            writer!.key(name)
+            writer!.string(value)
+            last = name
+        }
+
+        /// The canonical bytes, or nil where the map must write them.
+        var canonicalJSON: [UInt8]? {
+            guard var writer else { return nil }
+            writer.closeObject()
+            return writer.bytes
+        }
     }
 
     /// Free text written about a stored incident after its intake (a consumer's feedback),

@@ -95,9 +95,20 @@ public struct IntelMQEventReader {
         guard problems.isEmpty else { return nil }
         let title = "\(classification.taxonomy)/\(classification.type) reported by IntelMQ" + (feedName.map { " feed \($0)" } ?? "")
         return IncidentDraft(
-            naturalKey: "intelmq-sha256:" + EventReader.digest(of: value), classification: classification,
+            naturalKey: "intelmq-sha256:" + Self.digest(of: value, fields: fields, flat: nestedPointers.isEmpty), classification: classification,
             tlp: tlp ?? defaultTLP, title: title, description: description, firstSeen: firstSeen, lastSeen: firstSeen,
             observables: observables, custody: custody.sorted { $0.name < $1.name })
+    }
+
+    /// ``EventReader/digest(of:)``, the same bytes: a flat event's fields are its members,
+    /// sorted already, so its canonical form is written from them without sorting the names
+    /// again (unless a name outside ASCII sorts otherwise in RFC 8785's order). A nested event,
+    /// or one with an empty object (which leaves no field), is written from its value.
+    static func digest(of value: JSONValue, fields: [(key: String, value: JSONValue)], flat: Bool) -> String {
+        guard flat, case .object(let members) = value, members.count == fields.count,
+            let bytes = JSONValue.canonicalBytes(ofOrderedMembers: fields)
+        else { return EventReader.digest(of: value) }
+        return SHA256.hash(data: bytes).hexString
     }
 
     /// Nested objects (`hierarchical_output`) become dotted keys, members in key order. `at`

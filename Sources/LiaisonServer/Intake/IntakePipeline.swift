@@ -77,11 +77,8 @@ public struct IntakePipeline: Sendable {
             return .replayed(first)
         }
         let naturalKeyHash = store.vault.derivedKey(for: "natural-key")
-        let results = protector.protect(batch.drafts, producer: submission.producer, receivedAt: submission.receivedAt).map {
-            var result = $0
-            result.naturalKey = Self.storedNaturalKey(result.naturalKey, key: naturalKeyHash)
-            return result
-        }
+        let results = Self.storingNaturalKeys(
+            protector.protect(batch.drafts, producer: submission.producer, receivedAt: submission.receivedAt), key: naturalKeyHash)
         let agreements = agreements.book.agreements(producer: submission.producer)
         let bodySHA256 = Data(SHA256.hash(data: submission.body))
         let decided: Decided
@@ -116,6 +113,15 @@ public struct IntakePipeline: Sendable {
         return "message-id-hmac:" + Data(HMAC<SHA256>.authenticationCode(for: Array(key.utf8), using: hashKey)).hexString
     }
 
+    /// Each result with its natural key as stored, changed in place: a copy of every result
+    /// would cost a retain and a release of each of its parts.
+    static func storingNaturalKeys(_ results: consuming [IncidentProtector.Result], key hashKey: SymmetricKey) -> [IncidentProtector.Result] {
+        for index in results.indices where results[index].naturalKey.hasPrefix("message-id:") {
+            results[index].naturalKey = storedNaturalKey(results[index].naturalKey, key: hashKey)
+        }
+        return results
+    }
+
     private enum Decided: Sendable {
         case committed(SignedReceipt)
         /// Nothing new; the one receipt that holds everything, if there is one.
@@ -143,14 +149,15 @@ public struct IntakePipeline: Sendable {
                 previous: before)
         }
         let previousVault = try await transaction.vaultValues(for: SharingPlanner.tokensToCompare(updates, under: agreements))
-        let disclosures = SharingPlanner.disclosures(ofNew: resolution.accepted.map(\.incident), under: agreements)
+        let accepted = resolution.accepted
+        let disclosures = SharingPlanner.disclosures(ofNew: accepted.map(\.incident), under: agreements)
             + SharingPlanner.disclosures(ofUpdates: updates, under: agreements, previousVault: previousVault)
         let receipt = Receipt(
             id: UUID.random(), producer: submission.producer, transport: submission.transport,
             receivedAt: submission.receivedAt, bodySHA256: bodySHA256.hexString, outcomes: outcomes, parts: batch.parts)
         let signed = try await transaction.commit(IntakeCommit(
             receipt: receipt, idempotencyKey: submission.idempotencyKey, bodySHA256: bodySHA256,
-            accepted: resolution.accepted, updates: updates, disclosures: disclosures))
+            accepted: accepted, updates: updates, disclosures: disclosures))
         return .committed(signed)
     }
 }
