@@ -7,11 +7,18 @@ import Testing
 /// Leases and retry waits are measured on the database's clock, and survive that clock being
 /// set back (deploy/local/faults, scenario 7: an hour back held every waiting delivery an hour).
 @Suite(.timeLimit(.minutes(5))) struct DeliveryClockTests {
-    /// One incident pushed under the fixture's agreement, whose delivery the test then sets up.
-    static func pushedIncident(_ db: TestDatabase.Handle) async throws -> UUID {
+    /// One incident pushed under the fixture's agreement, whose delivery the test then sets up;
+    /// with `due`, that delivery is pending and due now.
+    @discardableResult static func pushedIncident(_ db: TestDatabase.Handle, due: Bool = false) async throws -> UUID {
         try await StoreFixture.prepare(db.store)
         let receipt = try await StoreFixture.push(db.store, modified: Date(timeIntervalSince1970: 1_790_000_000))
-        return try #require(receipt.outcomes.first?.incidentID)
+        let incident = try #require(receipt.outcomes.first?.incidentID)
+        if due {
+            try await db.client.query(
+                "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
+                logger: TestDatabase.logger)
+        }
+        return incident
     }
 
     @Test("A delivery scheduled before the clock was set back is due at once; a wait scheduled since is kept")
@@ -41,10 +48,7 @@ import Testing
     @Test("A claim that began before a retry was scheduled does not take the retry's moment for a clock set back")
     func claimStartedBeforeRetry() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            let incident = try await Self.pushedIncident(db)
-            try await db.client.query(
-                "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
-                logger: TestDatabase.logger)
+            try await Self.pushedIncident(db, due: true)
             let job = try #require(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60)).first)
             // A second worker's claim whose transaction (and so its `now()`) began a moment before
             // the first worker recorded a failed attempt: the retry's `scheduled_at` reads later
@@ -66,10 +70,7 @@ import Testing
     @Test("A claim whose sender died is claimed again once its lease runs out, and the attempt is counted")
     func leaseRunsOut() async throws {
         try await TestDatabase.withSchema { (db) async throws in
-            let incident = try await Self.pushedIncident(db)
-            try await db.client.query(
-                "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE incident_id = \(incident)",
-                logger: TestDatabase.logger)
+            try await Self.pushedIncident(db, due: true)
             let first = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(1))
             #expect(first.count == 1)
             // Its sender never reports back (a replica killed mid-send): nobody may claim it while the lease holds…
