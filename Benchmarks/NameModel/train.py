@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Trains the person-name scorer and writes Sources/LiaisonCore/Detection/NameModel+Weights.swift.
+
+Inputs: the candidates and features that `liaison-bench candidates --file F` prints (computed in
+Swift, by the scanner's own code) for Benchmarks/Evaluation/names/train.jsonl and dev.jsonl, with
+their gold labels (a candidate is a name when its span is exactly a gold span). The test sets are
+never read.
+
+Model: scikit-learn's LogisticRegression (L2, C = 1, lbfgs), pinned below and installed into a venv
+under .build/ the first time. The threshold on the log-odds is the one with the best F1 over the
+out-of-fold scores of a 5-fold cross-validation over the documents of train + dev (folds drawn
+with a fixed seed); the final weights are fitted on all of train + dev. Everything is
+deterministic: `--check` regenerates the file and exits 1 if it differs.
+
+Printed, in this order: candidate recall (the share of gold spans that are a candidate); the
+5-fold cross-validation (pooled P/R of the model, and of the rules' own names on the same
+documents); train only -> dev; the final model on train + dev (a fitted figure).
+
+Usage: python3 Benchmarks/NameModel/train.py [--bench .build/release/liaison-bench] [--check]
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../.."))
+PINS = ["scikit-learn==1.5.2", "numpy==2.4.6", "scipy==1.17.1", "joblib==1.6.0", "threadpoolctl==3.8.0",
+        "cloudpickle==3.1.3"]
+VENV = os.path.join(ROOT, ".build/name-model-venv")
+SETS = ["Benchmarks/Evaluation/names/train.jsonl", "Benchmarks/Evaluation/names/dev.jsonl"]
+OUT = os.path.join(ROOT, "Sources/LiaisonCore/Detection/NameModel+Weights.swift")
+C = 1.0
+FOLDS = 5
+SEED = 11
+
+
+def ensure_venv():
+    """Re-runs this script inside a venv with the pinned packages."""
+    python = os.path.join(VENV, "bin/python")
+    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
+        return
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps"] + PINS, check=True)
+    os.execv(python, [python] + sys.argv)
+
+
+def candidates(bench, path):
+    """(feature names, documents): each document is (id, gold count, [(start, end, label, on)])."""
+    out = subprocess.run([bench, "candidates", "--file", os.path.join(ROOT, path)], check=True,
+                         capture_output=True, text=True).stdout
+    names, docs = None, []
+    for line in out.splitlines():
+        row = json.loads(line)
+        if "features" in row:
+            names = row["features"]
+        elif "gold" in row:
+            docs.append((row["doc"], row["gold"], []))
+        else:
+            docs[-1][2].append((row["start"], row["end"], row["label"], row["on"]))
+    return names, docs
+
+
+def matrix(docs, width):
+    import numpy as np
+    rows = [c for _, _, cands in docs for c in cands]
+    x = np.zeros((len(rows), width))
+    for i, (_, _, _, on) in enumerate(rows):
+        x[i, on] = 1.0
+    return x, np.array([c[2] for c in rows])
+
+
+def fit(docs, width):
+    from sklearn.linear_model import LogisticRegression
+    x, y = matrix(docs, width)
+    # The bias is feature 0, so the solver's own intercept is off and the bias is regularised too.
+    model = LogisticRegression(C=C, solver="lbfgs", fit_intercept=False, max_iter=10000, tol=1e-10)
+    model.fit(x, y)
+    return [round(float(w), 6) for w in model.coef_[0]]
+
+
+def scores(weights, docs):
+    """Per document, the candidates' (score, start, end, label)."""
+    return [[(sum(weights[k] for k in on), s, e, label) for s, e, label, on in cands] for _, _, cands in docs]
+
+
+def choose(scored, threshold):
+    """The scanner's choice: kept when score >= threshold, best first, no overlaps."""
+    kept = sorted((c for c in scored if c[0] >= threshold), key=lambda c: (-c[0], c[1], -c[2]))
+    taken = []
+    for c in kept:
+        if all(c[2] <= a or b <= c[1] for a, b in taken):
+            taken.append((c[1], c[2]))
+            yield c
+
+
+def evaluate(scored_docs, docs, threshold):
+    tp = fp = 0
+    for scored in scored_docs:
+        for c in choose(scored, threshold):
+            tp, fp = (tp + 1, fp) if c[3] else (tp, fp + 1)
+    gold = sum(g for _, g, _ in docs)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / gold if gold else 0.0
+    return {"tp": tp, "fp": fp, "fn": gold - tp, "p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def rules(docs, names):
+    """The rules' own names on the same documents, as the bootstrap model (the rule feature alone)."""
+    k = names.index("rule")
+    return evaluate([[(1.0 if k in on else 0.0, s, e, label) for s, e, label, on in c] for _, _, c in docs], docs, 0.5)
+
+
+def best_threshold(scored_docs, docs):
+    grid = [t / 20 for t in range(-80, 81)]
+    return max(grid, key=lambda t: (round(evaluate(scored_docs, docs, t)["f1"], 9), -abs(t)))
+
+
+def line(label, m):
+    return f"{label:<34} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}  ({m['tp']} found, {m['fp']} false, {m['fn']} missed)"
+
+
+def main():
+    ensure_venv()
+    import sklearn
+    bench = sys.argv[sys.argv.index("--bench") + 1] if "--bench" in sys.argv else os.path.join(ROOT, ".build/release/liaison-bench")
+    loaded = [candidates(bench, path) for path in SETS]
+    names = loaded[0][0]
+    train, dev = loaded[0][1], loaded[1][1]
+    docs = train + dev
+    width = len(names)
+    report = []
+    gold = sum(g for _, g, _ in docs)
+    labelled = sum(c[2] for _, _, cands in docs for c in cands)
+    count = sum(len(cands) for _, _, cands in docs)
+    report.append(f"candidate recall (train + dev): {labelled} of {gold} gold spans = {labelled / gold:.3f}, {count} candidates")
+
+    # (a) 5-fold cross-validation over the documents of train + dev.
+    order = sorted(range(len(docs)), key=lambda i: docs[i][0])
+    random.Random(SEED).shuffle(order)
+    fold_of = {i: n % FOLDS for n, i in enumerate(order)}
+    out_of_fold = [None] * len(docs)
+    for fold in range(FOLDS):
+        weights = fit([d for i, d in enumerate(docs) if fold_of[i] != fold], width)
+        held = [i for i in range(len(docs)) if fold_of[i] == fold]
+        for i, s in zip(held, scores(weights, [docs[i] for i in held])):
+            out_of_fold[i] = s
+    threshold = best_threshold(out_of_fold, docs)
+    report.append(line(f"5-fold CV, threshold {threshold:+.2f}", evaluate(out_of_fold, docs, threshold)))
+    report.append(line("5-fold CV, threshold 0 (p = 0.5)", evaluate(out_of_fold, docs, 0.0)))
+    report.append(line("rules, same documents", rules(docs, names)))
+    # (b) train only -> dev.
+    weights = fit(train, width)
+    report.append(line("train -> dev", evaluate(scores(weights, dev), dev, threshold)))
+    report.append(line("rules on dev", rules(dev, names)))
+    # (c) the final model on train + dev (fitted on them: not a held-out figure).
+    weights = fit(docs, width)
+    report.append(line("final on train + dev (fitted)", evaluate(scores(weights, docs), docs, threshold)))
+    for r in report:
+        print(r)
+
+    header = "\n".join(f"// {r}" for r in report)
+    text = f"""// Generated by Benchmarks/NameModel/train.py; do not edit. Inputs: the candidates that
+// `liaison-bench candidates` prints for Benchmarks/Evaluation/names/train.jsonl and dev.jsonl;
+// scikit-learn {sklearn.__version__} LogisticRegression (L2, C = {C}, lbfgs); the threshold from {FOLDS}-fold
+// cross-validation over their documents (seed {SEED}).
+{header}
+extension NameModel {{
+    /// The log-odds a candidate needs to be kept.
+    static let threshold = {threshold!r}
+    /// One weight per `NameFeature`, in its order.
+    static let weights: [Double] = [
+""" + "".join(f"        {w:.6f},  // {n}\n" for w, n in zip(weights, names)) + """    ]
+}
+"""
+    if "--check" in sys.argv:
+        with open(OUT, encoding="utf-8") as f:
+            same = f.read() == text
+        print("NameModel+Weights.swift is " + ("up to date" if same else "out of date"))
+        sys.exit(0 if same else 1)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"wrote {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
