@@ -2,14 +2,14 @@ import Foundation
 import LiaisonCore
 
 /// `liaison-bench candidates --file PATH`: every person-name candidate of a labelled text file
-/// (the format of `FileScore`) as JSON Lines, for `Benchmarks/NameModel/train.py`. The first line
-/// names the features; then, per document, `{"doc", "gold"}` (its number of person spans) and one
-/// line per candidate, `{"doc", "start", "end", "label", "score", "on"}`: scalar offsets, label 1
-/// when the span is exactly a gold span, the current model's score, and the indices of the
-/// features that are 1 (all are 0 or 1).
+/// (the format of `FileScore`) as JSON Lines, for `Benchmarks/NameModel/cross-validate.py`. The
+/// first line names the features; then, per document, `{"doc", "gold"}` (its number of person
+/// spans) and one line per candidate, `{"doc", "start", "end", "label", "on"}`: scalar offsets,
+/// label 1 when the span is exactly a gold span, and the indices of the features that are 1 (all
+/// are 0 or 1).
 enum CandidateDump {
     static func run(_ path: String) throws {
-        var out = jsonLine(["features": NameModel.featureNames])
+        var out = jsonLine(["features": NameCandidateRows.featureNames])
         for line in try FileScore.lines(path) {
             let id = line["id"] as? String ?? ""
             let text = line["text"] as? String ?? ""
@@ -17,13 +17,12 @@ enum CandidateDump {
                 ($0["start"] as? Int ?? 0) << 32 | ($0["end"] as? Int ?? 0)
             })
             out += jsonLine(["doc": id, "gold": gold.count])
-            let rows = NameModel.rows(text)
+            let rows = NameCandidateRows.rows(text)
             let ranges = ScalarOffsets.scalarRanges(of: rows.map(\.utf8Range), in: text)
             for (row, r) in zip(rows, ranges) {
                 let on = row.features.indices.filter { row.features[$0] != 0 }
                 out += jsonLine(["doc": id, "start": r.lowerBound, "end": r.upperBound,
-                                 "label": gold.contains(r.lowerBound << 32 | r.upperBound) ? 1 : 0,
-                                 "score": (row.score * 1e6).rounded() / 1e6, "on": on])
+                                 "label": gold.contains(r.lowerBound << 32 | r.upperBound) ? 1 : 0, "on": on])
             }
             if out.utf8.count > 1 << 20 {
                 FileHandle.standardOutput.write(Data(out.utf8))

@@ -1,10 +1,13 @@
-/// The spans that may be people's names, for the learned scorer (`NameModel`), each with the facts
-/// it weighs (`NameFeature`). Candidates are the names the rules of `PersonNames` found, and every
-/// run of one to three capitalised, all-capital or initial words starting at a word that may lead
-/// a name (`NameReader.mayStartName`) or at a word of a name the rules found; a lower-case name of
-/// the rules is extended only by lower-case words the gazetteer knows. A word with a suffix
-/// ("Yılmaz'ın", "Krasniqi-t"), an organisation word or an honorific ends a run; a run crosses at
-/// most one line break. The scan stays linear: at most three candidates start at any word.
+/// The spans that may be people's names, each with the facts a learned scorer would weigh
+/// (`NameFeature`), for measuring one (`NameCandidateRows`, `Benchmarks/NameModel/`; round six of
+/// issue 11 found that a logistic regression over them does not pay for its cost, so the scanner
+/// keeps the rules). Candidates are the names the rules of `PersonNames` found, and every run of
+/// one to three capitalised, all-capital or initial words starting at a word that may lead a name
+/// (`NameReader.mayStartName`), at the capitalised word before one ("Priya Raman"), or at a word of
+/// a name the rules found; a surname in capitals with a comma and a given name ("KOWALSKI,
+/// Tomasz"); in a text typed in lower case, a lower-case word the gazetteer knows, alone or with the
+/// next word. A word with a suffix ("Yılmaz'ın", "Krasniqi-t"), an organisation word or an honorific
+/// ends a run; a run crosses at most one line break. At most four candidates start at any word.
 struct NameCandidates {
     /// One candidate: up to three words, in text order.
     struct Span {
@@ -212,30 +215,36 @@ struct NameCandidates {
         return PersonNames.isLetter(v) && !PersonNames.isUpper(v)
     }
 
-    /// A word ending with a lower-case letter right before `i`, on the same line: inside a sentence.
+    /// A word in lower case right before `i`, on the same line: inside a sentence.
     private func lowerWord(before i: Int) -> Bool {
-        var k = i - 1
-        guard k > 0, p[k] == 0x20 else { return false }
-        while k > 0 && p[k] == 0x20 { k -= 1 }
-        while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
-        let v = p.scalar(at: k).value
-        return PersonNames.isLetter(v) && !PersonNames.isUpper(v)
+        guard p.at(i - 2) != 0x2C, let start = wordStart(before: i) else { return false }
+        return !PersonNames.isUpper(p.scalar(at: start).value)
     }
 
-    /// The start of the capitalised word before `i`, with only spaces between them.
+    /// The start of the word before `i` when only spaces, or a comma and a space, come between
+    /// them: capitalised ("Priya Raman"), or in capitals before a comma ("KOWALSKI, Tomasz").
     private func capitalisedWord(before i: Int) -> Int? {
+        guard let start = wordStart(before: i), PersonNames.isUpper(p.scalar(at: start).value) else { return nil }
+        if p.at(i - 2) != 0x2C { return start }
+        return PersonNames.isUpper(p.scalar(at: start + p.scalar(at: start).length).value) ? start : nil
+    }
+
+    /// The start of the word of letters before `i`, with spaces, or a comma and a space, between.
+    private func wordStart(before i: Int) -> Int? {
         var k = i - 1
         guard k > 0, p[k] == 0x20 else { return nil }
         while k > 0 && p[k] == 0x20 { k -= 1 }
-        var start = k + 1
+        if p[k] == 0x2C && k == i - 2 { k -= 1 }
+        let end = k + 1
+        var start = end
         while k >= 0 {
             var lead = k
             while lead > 0 && p[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard PersonNames.isLetter(p.scalar(at: lead).value), start - lead <= 96 else { break }
+            guard PersonNames.isLetter(p.scalar(at: lead).value), end - lead <= 96 else { break }
             start = lead
             k = lead - 1
         }
-        guard start < i - 1, PersonNames.isUpper(p.scalar(at: start).value), start == 0 || p[start - 1] < 0x80 && !isAlnum(p[start - 1]) else { return nil }
+        guard start < end, start == 0 || (p[start - 1] < 0x80 && !isAlnum(p[start - 1])) else { return nil }
         return start
     }
 
@@ -264,10 +273,10 @@ struct NameCandidates {
     }
 }
 
-/// What the learned scorer weighs for a candidate; each is 0 or 1. Evidence of the first and last
+/// What a learned scorer would weigh for a candidate; each is 0 or 1. Evidence of the first and last
 /// word (as `NameEvidence` reads them: "given" and "surname" as written or as a lemma of five
 /// letters or more, "weak" for a shorter lemma or weaker ending), shapes, the words around it,
-/// cues, and the rules' own verdict. The order is that of the weights' table.
+/// cues, and the rules' own verdict, in the order of `NameCandidateRows.featureNames`.
 enum NameFeature: Int, CaseIterable {
     case bias, oneWord, twoWords, threeWords
     case firstGiven, firstGivenWeak, firstSurname, firstSurnameWeak, firstRegional, firstAmbiguous, firstPlace

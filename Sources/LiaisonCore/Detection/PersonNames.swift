@@ -25,23 +25,20 @@
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
 /// line break between them included, titles, role words and honorifics ("Ahmet Bey") excluded.
 enum PersonNames {
-    /// The names of `p`, chosen by the learned scorer among the rules' names and the other candidates.
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
-        var scan = rules(p)
-        guard !scan.found.isEmpty || !scan.starts.isEmpty else { return }
-        NameModel.choose(p, found: scan.found, starts: scan.starts, cues: scan.cues, lowerCaseText: scan.lowerCaseText,
-                         reader: &scan.reader, into: &out)
+        for name in rules(p, collect: false).found { out.append(name.candidate(p)) }
     }
 
-    /// Every candidate of `p` with its features (for `NameModel.rows`).
+    /// Every candidate span of `p` with its features (`NameCandidates`), for `NameCandidateRows`.
     static func candidates(_ p: Bytes, _ visit: (NameCandidates.Span, UnsafeMutableBufferPointer<Double>) -> Void) {
-        var scan = rules(p)
+        var scan = rules(p, collect: true)
         var candidates = NameCandidates(p, found: scan.found, cues: scan.cues, lowerCaseText: scan.lowerCaseText)
         candidates.each(found: scan.found, starts: scan.starts, reader: &scan.reader, visit)
     }
 
-    /// What the rules read in `p`: the names they found, the words that may lead a name, where cues
-    /// end, whether the text is typed in lower case, and the reader (with its scratch) for the candidates.
+    /// What the rules read in `p`: the names they found and, when collected for `candidates`, the
+    /// words that may lead a name, where cues end, whether the text is typed in lower case, and the
+    /// reader (with its scratch).
     struct RuleScan {
         var found: [FoundName] = []
         var starts: [Int] = []
@@ -50,8 +47,8 @@ enum PersonNames {
         var reader: NameReader
     }
 
-    /// The rules listed above, over all of `p`.
-    static func rules(_ p: Bytes) -> RuleScan {
+    /// The rules listed above, over all of `p`; `collect` keeps what `candidates` needs besides the names.
+    static func rules(_ p: Bytes, collect: Bool) -> RuleScan {
         var reader = NameReader(p)
         var found: [FoundName] = []
         var starts: [Int] = []
@@ -69,7 +66,7 @@ enum PersonNames {
             }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
-                cues.append(end)
+                if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
                     found.append(name)
                     i = name.end
@@ -89,7 +86,7 @@ enum PersonNames {
             }
             if isNameStart(p, i) {
                 let mayStart = reader.mayStartName(at: i)
-                if mayStart { starts.append(i) }
+                if mayStart && collect { starts.append(i) }
                 if mayStart, let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
                     // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
@@ -110,7 +107,7 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts) }
+        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText, reader: reader) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
@@ -155,8 +152,9 @@ enum PersonNames {
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
     /// A declined reading counts once its name was found before ("uroš" … "urošu").
-    /// Every lower-case word with some evidence is a candidate's start (`starts`), for the scorer.
-    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int]) {
+    /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
+    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
+                                            collect: Bool) {
         var taken = found.map { $0.start..<$0.end }
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
@@ -173,7 +171,7 @@ enum PersonNames {
                   !isDigit(before), let w = reader.word(at: start), w.shape == .lower else { continue }
             i = max(i, w.range.upperBound)
             let e = w.evidence
-            if !e.isUnknown && !e.organisation && !e.postTitle { starts.append(start) }
+            if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             guard e.given == 2 || (e.given > 0 && stems.contains(w.stem)), !e.ambiguous, !e.declined || stems.contains(w.stem),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
