@@ -88,7 +88,7 @@ def scores(weights, docs):
 
 
 def choose(scored, threshold):
-    """The scanner's choice: kept when score >= threshold, best first, no overlaps."""
+    """As a scanner would choose: kept when score >= threshold, best first, no overlaps."""
     kept = sorted((c for c in scored if c[0] >= threshold), key=lambda c: (-c[0], c[1], -c[2]))
     taken = []
     for c in kept:
@@ -108,10 +108,15 @@ def evaluate(scored_docs, docs, threshold):
     return {"tp": tp, "fp": fp, "fn": gold - tp, "p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def rules(docs, names):
-    """The rules' own names on the same documents, as the bootstrap model (the rule feature alone)."""
+def rule_scores(docs, names):
+    """Scores that choose the rules' own names: 1 for a candidate the rules found, else 0 (threshold 0.5)."""
     k = names.index("rule")
-    return evaluate([[(1.0 if k in on else 0.0, s, e, label) for s, e, label, on in c] for _, _, c in docs], docs, 0.5)
+    return [[(1.0 if k in on else 0.0, s, e, label) for s, e, label, on in c] for _, _, c in docs]
+
+
+def rules(docs, names):
+    """The rules' own names on the same documents."""
+    return evaluate(rule_scores(docs, names), docs, 0.5)
 
 
 def best_threshold(scored_docs, docs):
@@ -168,9 +173,8 @@ def main():
     print(line(f"5-fold CV, threshold {threshold:+.2f}", evaluate(out_of_fold, docs, threshold)))
     print(line("5-fold CV, threshold 0 (p = 0.5)", evaluate(out_of_fold, docs, 0.0)))
     print(line("rules, same documents", rules(docs, names)))
-    k = names.index("rule")
     model = per_document(out_of_fold, threshold)
-    ruled = per_document([[(1.0 if k in on else 0.0, s, e, label) for s, e, label, on in c] for _, _, c in docs], 0.5)
+    ruled = per_document(rule_scores(docs, names), 0.5)
     golds = [g for _, g, _ in docs]
     every = range(len(docs))
     rng = random.Random(SEED)
