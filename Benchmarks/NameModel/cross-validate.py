@@ -19,19 +19,26 @@ Printed, in this order: candidate recall (the share of gold spans that are a can
 5-fold cross-validation of the model and the rules on the same documents, with a 95 % bootstrap
 interval (documents resampled) of the difference in F1; train only -> dev, and the rules on dev.
 
-Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench]
+With `--structured`: the values of structured-train.jsonl and structured-dev.jsonl instead, each
+scanned as a text; a value's features are those of any of its candidates and, separately, those of
+a candidate that is the whole value. Printed: a 5-fold cross-validation over runs of eight values
+(as split_structured.py keeps a name's variants together) at a few thresholds, and the structured-field rules (`liaison-bench score --structured`) on the same values.
+
+Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench] [--structured]
 """
 import json
 import os
 import random
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../.."))
 PINS = ["scikit-learn==1.5.2", "numpy==2.4.6", "scipy==1.17.1", "joblib==1.6.0", "threadpoolctl==3.8.0",
         "cloudpickle==3.1.3"]
 VENV = os.path.join(ROOT, ".build/name-model-venv")
 SETS = ["Benchmarks/Evaluation/names/train.jsonl", "Benchmarks/Evaluation/names/dev.jsonl"]
+STRUCTURED = ["Benchmarks/Evaluation/names/structured-train.jsonl", "Benchmarks/Evaluation/names/structured-dev.jsonl"]
 C = 1.0
 FOLDS = 5
 SEED = 11
@@ -146,9 +153,62 @@ def f1(counts, gold, sample):
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def structured(bench):
+    """Structured person fields: a logistic regression over each value's candidates' features."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    values, groups = [], []  # runs of eight lines of one file form a group, so a name's variants share a fold
+    for p, path in enumerate(STRUCTURED):
+        with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f if line.strip()]
+        values += lines
+        groups += [(p, n // 8) for n in range(len(lines))]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for n, v in enumerate(values):
+            f.write(json.dumps({"id": str(n), "language": "?", "text": v["value"], "spans": []}, ensure_ascii=False) + "\n")
+        texts = f.name
+    try:
+        names, docs = candidates(bench, texts)
+    finally:
+        os.unlink(texts)
+    width = len(names)
+    x = np.zeros((len(values), 2 * width + 1))
+    for n, (_, _, cands) in enumerate(docs):
+        for s, e, _, on in cands:
+            x[n, on] = 1.0
+            if s == 0 and e == len(values[n]["value"]):
+                x[n, [width + k for k in on]] = 1.0
+                x[n, 2 * width] = 1.0
+    y = np.array([1 if v["person"] else 0 for v in values])
+    keys = sorted(set(groups))
+    random.Random(SEED).shuffle(keys)
+    fold_of = {g: n % FOLDS for n, g in enumerate(keys)}
+    out_of_fold = np.zeros(len(values))
+    for fold in range(FOLDS):
+        train = [i for i in range(len(values)) if fold_of[groups[i]] != fold]
+        held = [i for i in range(len(values)) if fold_of[groups[i]] == fold]
+        model = LogisticRegression(C=C, solver="lbfgs", max_iter=10000, tol=1e-10).fit(x[train], y[train])
+        out_of_fold[held] = model.decision_function(x[held])
+    print(f"structured values (train + dev): {len(values)}, {int(y.sum())} people")
+    for threshold in (0.0, 1.0, 2.0):
+        chosen = out_of_fold >= threshold
+        tp, fp = int((chosen & (y == 1)).sum()), int((chosen & (y == 0)).sum())
+        fn = int(y.sum()) - tp
+        print(f"5-fold CV, threshold {threshold:+.1f}           P {tp / (tp + fp):.3f}  R {tp / (tp + fn):.3f}  ({tp} found, {fp} false, {fn} missed)")
+    tp = fp = fn = 0
+    for path in STRUCTURED:
+        out = subprocess.run([bench, "score", "--structured", os.path.join(ROOT, path), "--examples", "0"], check=True,
+                             capture_output=True, text=True).stdout.split()
+        tp, fp, fn = tp + int(out[out.index("TP") + 1]), fp + int(out[out.index("FP") + 1]), fn + int(out[out.index("FN") + 1])
+    print(f"rules, same values                 P {tp / (tp + fp):.3f}  R {tp / (tp + fn):.3f}  ({tp} found, {fp} false, {fn} missed)")
+
+
 def main():
     ensure_venv()
     bench = sys.argv[sys.argv.index("--bench") + 1] if "--bench" in sys.argv else os.path.join(ROOT, ".build/release/liaison-bench")
+    if "--structured" in sys.argv:
+        structured(bench)
+        return
     loaded = [candidates(bench, path) for path in SETS]
     names = loaded[0][0]
     train, dev = loaded[0][1], loaded[1][1]

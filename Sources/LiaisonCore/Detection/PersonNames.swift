@@ -26,30 +26,29 @@
 /// line break between them included, titles, role words and honorifics ("Ahmet Bey") excluded.
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
-        for name in rules(p, collect: false).found { out.append(name.candidate(p)) }
+        var reader = NameReader(p)
+        for name in rules(p, &reader, collect: false).found { out.append(name.candidate(p)) }
     }
 
     /// Every candidate span of `p` with its features (`NameCandidates`), for `NameCandidateRows`.
     static func candidates(_ p: Bytes, _ visit: (NameCandidates.Span, UnsafeMutableBufferPointer<Double>) -> Void) {
-        var scan = rules(p, collect: true)
+        var reader = NameReader(p)
+        let scan = rules(p, &reader, collect: true)
         var candidates = NameCandidates(p, found: scan.found, cues: scan.cues, lowerCaseText: scan.lowerCaseText)
-        candidates.each(found: scan.found, starts: scan.starts, reader: &scan.reader, visit)
+        candidates.each(found: scan.found, starts: scan.starts, reader: &reader, visit)
     }
 
     /// What the rules read in `p`: the names they found and, when collected for `candidates`, the
-    /// words that may lead a name, where cues end, whether the text is typed in lower case, and the
-    /// reader (with its scratch).
+    /// words that may lead a name, where cues end, and whether the text is typed in lower case.
     struct RuleScan {
         var found: [FoundName] = []
         var starts: [Int] = []
         var cues: [(index: Int, title: Bool)] = []
         var lowerCaseText = false
-        var reader: NameReader
     }
 
     /// The rules listed above, over all of `p`; `collect` keeps what `candidates` needs besides the names.
-    static func rules(_ p: Bytes, collect: Bool) -> RuleScan {
-        var reader = NameReader(p)
+    static func rules(_ p: Bytes, _ reader: inout NameReader, collect: Bool) -> RuleScan {
         var found: [FoundName] = []
         var starts: [Int] = []
         var cues: [(index: Int, title: Bool)] = []
@@ -108,7 +107,7 @@ enum PersonNames {
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
         if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
-        guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText, reader: reader) }
+        guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
         var stems = Set<UInt64>(minimumCapacity: found.count * 2)
@@ -123,7 +122,7 @@ enum PersonNames {
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
-        return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText, reader: reader)
+        return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
     /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.
