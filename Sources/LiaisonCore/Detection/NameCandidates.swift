@@ -1,13 +1,14 @@
 /// The spans that may be people's names, each with the facts a learned scorer would weigh
 /// (`NameFeature`), for measuring one (`NameCandidateRows`, `Benchmarks/NameModel/`; round six of
-/// issue 11 found that a logistic regression over them does not pay for its cost, so the scanner
-/// keeps the rules). Candidates are the names the rules of `PersonNames` found, and every run of
+/// issue 11 found that in free text a logistic regression over them does not pay for its cost, so
+/// the scanner keeps the rules). Candidates are the names the rules of `PersonNames` found, and every run of
 /// one to three capitalised, all-capital or initial words starting at a word that may lead a name
 /// (`NameReader.mayStartName`), at the capitalised word before one ("Priya Raman"), or at a word of
 /// a name the rules found; a surname in capitals with a comma and a given name ("KOWALSKI,
 /// Tomasz"); in a text typed in lower case, a lower-case word the gazetteer knows, alone or with the
 /// next word. A word with a suffix ("Yılmaz'ın", "Krasniqi-t"), an organisation word or an honorific
-/// ends a run; a run crosses at most one line break. At most four candidates start at any word.
+/// ends a run; a run crosses at most one line break. Besides the rules' names, at most four
+/// candidates start at any word, so the work stays linear.
 struct NameCandidates {
     /// One candidate: up to three words, in text order.
     struct Span {
@@ -15,7 +16,6 @@ struct NameCandidates {
         var count = 0
         var start: Int { words.0.lowerBound }
         var end: Int { count == 1 ? words.0.upperBound : count == 2 ? words.1.upperBound : words.2.upperBound }
-        var ranges: [Range<Int>] { Array([words.0, words.1, words.2].prefix(count)) }
 
         init(_ w: [Range<Int>]) {
             count = min(w.count, 3)
@@ -75,27 +75,27 @@ struct NameCandidates {
                 previous = s
                 guard let w0 = reader.word(at: s), w0.shape != .initial || p.at(w0.range.upperBound) == 0x20 else { continue }
                 var words = [w0]
-                emit(&words, &seen, &reader, f, visit)
+                emit(words, &seen, &reader, f, visit)
                 // A surname in capitals, a comma and the given name: "KOWALSKI, Tomasz", "DEMİR, Eren".
                 if w0.shape == .allCaps, !w0.suffixed, p.at(w0.range.upperBound) == 0x2C, p.at(w0.range.upperBound + 1) == 0x20,
                    let w1 = reader.word(at: w0.range.upperBound + 2), w1.shape == .capitalised || w1.shape == .allCaps,
                    !w1.evidence.organisation, !w1.evidence.postTitle {
                     words.append(w1)
-                    emit(&words, &seen, &reader, f, visit)
+                    emit(words, &seen, &reader, f, visit)
                     words.removeLast()
                 }
                 guard !w0.suffixed, let w1 = reader.next(after: w0, weighLowerCase: true), extends(w0, w1) else { continue }
                 words.append(w1)
-                emit(&words, &seen, &reader, f, visit)
+                emit(words, &seen, &reader, f, visit)
                 guard !w1.suffixed, w1.shape != .lower, let w2 = reader.next(after: w1, weighLowerCase: true), extends(w1, w2),
                       !(w1.afterBreak && w2.afterBreak) else { continue }
                 words.append(w2)
-                emit(&words, &seen, &reader, f, visit)
+                emit(words, &seen, &reader, f, visit)
             }
         }
     }
 
-    private mutating func emit(_ words: inout [NameReader.Word], _ seen: inout Set<Int>, _ reader: inout NameReader,
+    private mutating func emit(_ words: [NameReader.Word], _ seen: inout Set<Int>, _ reader: inout NameReader,
                                _ f: UnsafeMutableBufferPointer<Double>, _ visit: (Span, UnsafeMutableBufferPointer<Double>) -> Void) {
         let start = words[0].range.lowerBound, end = words[words.count - 1].range.upperBound
         guard words[0].shape != .initial || words.count > 1, seen.insert(start << 32 | end).inserted else { return }
@@ -104,7 +104,7 @@ struct NameCandidates {
     }
 
     /// `next` may follow `word` in a run: a capitalised, all-capital or initial word after one that
-    /// is not lower case; after a lower-case word, a lower-case word the gazetteer knows.
+    /// is not lower case; after a lower-case word, a lower-case word on the same line.
     private func extends(_ word: NameReader.Word, _ next: NameReader.Word) -> Bool {
         guard !next.evidence.organisation, !next.evidence.postTitle else { return false }
         if word.shape == .lower { return next.shape == .lower && !next.afterBreak }
