@@ -19,12 +19,16 @@ Printed, in this order: candidate recall (the share of gold spans that are a can
 5-fold cross-validation of the model and the rules on the same documents, with a 95 % bootstrap
 interval (documents resampled) of the difference in F1; train only -> dev, and the rules on dev.
 
-With `--structured`: the values of structured-train.jsonl and structured-dev.jsonl instead, each
-scanned as a text; a value's features are those of any of its candidates and, separately, those of
-a candidate that is the whole value. Printed: a 5-fold cross-validation over runs of eight values
-(as split_structured.py keeps a name's variants together) at a few thresholds, and the structured-field rules (`liaison-bench score --structured`) on the same values.
+With `--structured`: the values of structured-train.jsonl and structured-dev.jsonl instead, with
+the features `liaison-bench candidates --structured` prints (`PersonFieldModel.features`: those of
+any of the value's name candidates, those of a candidate that is the whole value, and the
+structured-field rules' verdict). Printed: the rules' verdict and a 5-fold cross-validation over runs
+of eight values (as split_structured.py keeps a name's variants together) of several forms at a
+curve of thresholds. `--structured --write` fits the shipped model on all those values and writes
+its weights table (PersonFieldModel+Weights.swift, with STRUCTURED_THRESHOLD); `--structured
+--check` regenerates it and compares (exit 1 when it differs). structured-test.jsonl is never read.
 
-Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench] [--structured]
+Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench] [--structured [--write | --check]]
 """
 import json
 import os
@@ -41,6 +45,7 @@ SETS = ["Benchmarks/Evaluation/names/train.jsonl", "Benchmarks/Evaluation/names/
 STRUCTURED = ["Benchmarks/Evaluation/names/structured-train.jsonl", "Benchmarks/Evaluation/names/structured-dev.jsonl"]
 C = 1.0
 FOLDS = 5
+STRUCTURED_THRESHOLD = 1.5  # the highest CV precision at a recall not below the rules' (--structured; README)
 SEED = 11
 
 
@@ -153,61 +158,112 @@ def f1(counts, gold, sample):
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def structured(bench):
-    """Structured person fields: a logistic regression over each value's candidates' features."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    values, groups = [], []  # runs of eight lines of one file form a group, so a name's variants share a fold
+WEIGHTS = "Sources/LiaisonCore/Detection/PersonFieldModel+Weights.swift"
+CURVE = [t / 2 for t in range(-2, 9)]
+
+
+def structured_rows(bench):
+    """(feature names, values): each value is (person 0/1, indices of its features that are 1), as
+    `liaison-bench candidates --structured` computes them (`PersonFieldModel.features`)."""
+    names, rows, groups = None, [], []  # runs of eight lines of one file form a group (a name's variants)
     for p, path in enumerate(STRUCTURED):
-        with open(os.path.join(ROOT, path), encoding="utf-8") as f:
-            lines = [json.loads(line) for line in f if line.strip()]
-        values += lines
-        groups += [(p, n // 8) for n in range(len(lines))]
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
-        for n, v in enumerate(values):
-            f.write(json.dumps({"id": str(n), "language": "?", "text": v["value"], "spans": []}, ensure_ascii=False) + "\n")
-        texts = f.name
-    try:
-        names, docs = candidates(bench, texts)
-    finally:
-        os.unlink(texts)
-    width = len(names)
-    x = np.zeros((len(values), 2 * width + 1))
-    for n, (_, _, cands) in enumerate(docs):
-        for s, e, _, on in cands:
-            x[n, on] = 1.0
-            if s == 0 and e == len(values[n]["value"]):
-                x[n, [width + k for k in on]] = 1.0
-                x[n, 2 * width] = 1.0
-    y = np.array([1 if v["person"] else 0 for v in values])
+        out = subprocess.run([bench, "candidates", "--structured", os.path.join(ROOT, path)], check=True,
+                             capture_output=True, text=True).stdout
+        lines = [json.loads(line) for line in out.splitlines()]
+        names = lines[0]["features"]
+        rows += [(r["person"], r["on"]) for r in lines[1:]]
+        groups += [(p, n // 8) for n in range(len(lines) - 1)]
+    return names, rows, groups
+
+
+def structured_fit(x, y):
+    from sklearn.linear_model import LogisticRegression
+    return LogisticRegression(C=C, solver="lbfgs", max_iter=10000, tol=1e-10).fit(x, y)
+
+
+def structured(bench):
+    """Structured person fields: a logistic regression over each value's features, cross-validated."""
+    import numpy as np
+    names, rows, groups = structured_rows(bench)
+    x = np.zeros((len(rows), len(names)))
+    for n, (_, on) in enumerate(rows):
+        x[n, on] = 1.0
+    y = np.array([r[0] for r in rows])
+    rule = x[:, names.index("rule.person")] == 1
+    shaped = x[:, names.index("rule.notNameShaped")] == 0
+    no_rule = [k for k, n in enumerate(names) if not n.startswith("rule.")]
     keys = sorted(set(groups))
     random.Random(SEED).shuffle(keys)
     fold_of = {g: n % FOLDS for n, g in enumerate(keys)}
-    out_of_fold = np.zeros(len(values))
+    with_rule, without_rule = np.zeros(len(rows)), np.zeros(len(rows))
     for fold in range(FOLDS):
-        train = [i for i in range(len(values)) if fold_of[groups[i]] != fold]
-        held = [i for i in range(len(values)) if fold_of[groups[i]] == fold]
-        model = LogisticRegression(C=C, solver="lbfgs", max_iter=10000, tol=1e-10).fit(x[train], y[train])
-        out_of_fold[held] = model.decision_function(x[held])
-    print(f"structured values (train + dev): {len(values)}, {int(y.sum())} people")
-    for threshold in (0.0, 1.0, 2.0):
-        chosen = out_of_fold >= threshold
+        train = [i for i in range(len(rows)) if fold_of[groups[i]] != fold]
+        held = [i for i in range(len(rows)) if fold_of[groups[i]] == fold]
+        with_rule[held] = structured_fit(x[train], y[train]).decision_function(x[held])
+        without_rule[held] = structured_fit(x[train][:, no_rule], y[train]).decision_function(x[held][:, no_rule])
+
+    def show(label, chosen):
         tp, fp = int((chosen & (y == 1)).sum()), int((chosen & (y == 0)).sum())
         fn = int(y.sum()) - tp
-        print(f"5-fold CV, threshold {threshold:+.1f}           P {tp / (tp + fp):.3f}  R {tp / (tp + fn):.3f}  ({tp} found, {fp} false, {fn} missed)")
-    tp = fp = fn = 0
-    for path in STRUCTURED:
-        out = subprocess.run([bench, "score", "--structured", os.path.join(ROOT, path), "--examples", "0"], check=True,
-                             capture_output=True, text=True).stdout.split()
-        tp, fp, fn = tp + int(out[out.index("TP") + 1]), fp + int(out[out.index("FP") + 1]), fn + int(out[out.index("FN") + 1])
-    print(f"rules, same values                 P {tp / (tp + fp):.3f}  R {tp / (tp + fn):.3f}  ({tp} found, {fp} false, {fn} missed)")
+        p = tp / (tp + fp) if tp + fp else 0.0
+        print(f"{label:<48} P {p:.3f}  R {tp / (tp + fn):.3f}  ({tp} found, {fp} false, {fn} missed)")
+
+    print(f"structured values (train + dev): {len(rows)}, {int(y.sum())} people; 5-fold CV, out-of-fold scores")
+    show("rules (PersonalDataValidator's own verdict)", rule)
+    for t in CURVE:
+        show(f"model without the rules' verdict, t {t:+.1f}", without_rule >= t)
+    for t in CURVE:
+        show(f"model with the rules' verdict, t {t:+.1f}", with_rule >= t)
+    for t in CURVE:
+        show(f"name-shaped AND model with verdict, t {t:+.1f}", shaped & (with_rule >= t))
+    for t in CURVE:
+        show(f"rules AND model with verdict, t {t:+.1f}", rule & (with_rule >= t))
+
+
+def structured_weights(bench):
+    """The Swift source of the weights table, fitted on every value of structured-train and -dev."""
+    import numpy as np
+    import sklearn
+    names, rows, _ = structured_rows(bench)
+    x = np.zeros((len(rows), len(names)))
+    for n, (_, on) in enumerate(rows):
+        x[n, on] = 1.0
+    y = np.array([r[0] for r in rows])
+    model = structured_fit(x, y)
+    lines = [
+        "// Generated by Benchmarks/NameModel/cross-validate.py --structured --write: do not edit; `--check`",
+        f"// compares. A logistic regression (scikit-learn {sklearn.__version__}, L2, C = {C}, lbfgs) fitted on the",
+        f"// {len(rows)} values ({int(y.sum())} people) of " + " and ".join(os.path.basename(s) for s in STRUCTURED) + ".",
+        "extension PersonFieldModel {",
+        f"    /// The log-odds from which a value is a person (chosen on the cross-validation).",
+        f"    static let threshold = {STRUCTURED_THRESHOLD:.1f}",
+        f"    static let intercept = {float(model.intercept_[0]):.6f}",
+        "    /// In the order of `featureNames`.",
+        "    static let weights: [Double] = [",
+    ]
+    lines += [f"        {float(w):.6f},  // {n}" for w, n in zip(model.coef_[0], names)]
+    lines += ["    ]", "}", ""]
+    return "\n".join(l.replace("-0.000000", "0.000000") for l in lines)
 
 
 def main():
     ensure_venv()
     bench = sys.argv[sys.argv.index("--bench") + 1] if "--bench" in sys.argv else os.path.join(ROOT, ".build/release/liaison-bench")
     if "--structured" in sys.argv:
-        structured(bench)
+        if "--write" in sys.argv or "--check" in sys.argv:
+            source = structured_weights(bench)
+            path = os.path.join(ROOT, WEIGHTS)
+            if "--write" in sys.argv:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(source)
+                print(f"wrote {WEIGHTS}")
+            else:
+                with open(path, encoding="utf-8") as f:
+                    same = f.read() == source
+                print(f"{WEIGHTS}: " + ("equal to the script's output" if same else "DIFFERS from the script's output"))
+                sys.exit(0 if same else 1)
+        else:
+            structured(bench)
         return
     loaded = [candidates(bench, path) for path in SETS]
     names = loaded[0][0]

@@ -7,6 +7,7 @@ import LiaisonCore
 /// spans) and one line per candidate, `{"doc", "start", "end", "label", "on"}`: scalar offsets,
 /// label 1 when the span is exactly a gold span, and the indices of the features that are 1 (all
 /// are 0 or 1).
+/// `--structured PATH`: the features of each structured-field value instead (`structured`).
 enum CandidateDump {
     static func run(_ path: String) throws {
         var out = jsonLine(["features": NameCandidateRows.featureNames])
@@ -28,6 +29,18 @@ enum CandidateDump {
                 FileHandle.standardOutput.write(Data(out.utf8))
                 out = ""
             }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// `liaison-bench candidates --structured PATH`: per value of a structured-field file
+    /// (`{"value", "person"}` lines), `{"person", "on"}` with the indices of the features of
+    /// `PersonFieldModel` that are 1; the first line names them.
+    static func structured(_ path: String) throws {
+        var out = jsonLine(["features": PersonFieldModel.featureNames])
+        for line in try FileScore.lines(path) {
+            let person = line["person"] as? Bool ?? false
+            out += jsonLine(["person": person ? 1 : 0, "on": PersonFieldModel.features(line["value"] as? String ?? "")])
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

@@ -8,7 +8,7 @@ import LiaisonCorpus
 ///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
 ///                                                     precision and recall per kind on the labelled corpus
 ///   liaison-bench score --file PATH | --structured PATH [--examples K]
-///   liaison-bench candidates --file PATH
+///   liaison-bench candidates --file PATH | --structured PATH
 ///                                                     person names on a labelled JSONL file (see FileScore)
 ///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
 ///   liaison-bench redact-input [--megabytes N]        JSON Lines input for timing `liaison redact --spans`
@@ -79,11 +79,14 @@ case "score" where arguments.contains("--file") || arguments.contains("--structu
     if let file = path("--file") { try FileScore.texts(file, examples: option("--examples", 20)) }
     if let file = path("--structured") { try FileScore.structured(file, examples: option("--examples", 20)) }
 case "candidates":
-    guard let i = arguments.firstIndex(of: "--file"), i + 1 < arguments.count else {
-        FileHandle.standardError.write(Data("usage: liaison-bench candidates --file PATH\n".utf8))
+    if let i = arguments.firstIndex(of: "--structured"), i + 1 < arguments.count {
+        try CandidateDump.structured(arguments[i + 1])
+    } else if let i = arguments.firstIndex(of: "--file"), i + 1 < arguments.count {
+        try CandidateDump.run(arguments[i + 1])
+    } else {
+        FileHandle.standardError.write(Data("usage: liaison-bench candidates --file PATH | --structured PATH\n".utf8))
         exit(2)
     }
-    try CandidateDump.run(arguments[i + 1])
 case "score":
     let seed = UInt64(option("--seed", 1))
     let documents = CorpusGenerator(seed: seed).documents(count: option("--count", 5000))
@@ -97,6 +100,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | candidates --file PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
+    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | candidates --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
     exit(2)
 }

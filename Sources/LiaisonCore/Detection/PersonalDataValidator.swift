@@ -48,21 +48,37 @@ extension PersonalDataValidator {
         plausiblePersonName(undefang(value).trimmingSpaces()) != nil
     }
 
-    /// The name with its words joined by single spaces, or nil.
+    /// The value with its words joined by single spaces, or nil: the learned scorer
+    /// (`PersonFieldModel`), which weighs the rules' verdict (`personRule`) with the name
+    /// candidates' features, decides. A value of more than 256 bytes or without a letter is refused.
     static func plausiblePersonName(_ value: String) -> String? {
+        guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
+        let (rule, name) = personRule(value)
+        guard PersonFieldModel.accepts(value, rule: rule) else { return nil }
+        return name ?? value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
+    }
+
+    /// The structured-field rules' verdict on a trimmed value, and the name with its words joined
+    /// by single spaces when the value is shaped like one (1–4 name words or initials, at most two
+    /// initials, at most 256 bytes), whatever the verdict.
+    static func personRule(_ value: String) -> (rule: PersonFieldRule, name: String?) {
+        guard value.utf8.count <= 256 else { return (.notNameShaped, nil) }
         var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
-        guard (1...4).contains(words.count) else { return nil }
+        guard (1...4).contains(words.count) else { return (.notNameShaped, nil) }
         var initials = 0
+        var organisation = false
         for word in words {
             if isInitial(word) { initials += 1; continue }
-            guard isNameWord(word), !organisationWords.contains(String(word).lowercased()) else { return nil }
+            guard isNameWord(word) else { return (.notNameShaped, nil) }
+            if organisationWords.contains(String(word).lowercased()) { organisation = true }
         }
-        guard initials < words.count, initials <= 2 else { return nil }
+        guard initials < words.count, initials <= 2 else { return (.notNameShaped, nil) }
         let name = words.joined(separator: " ")
-        if words.count == 1 { return PersonNames.isGivenName(name) ? name : nil }
-        return PersonNames.hasPersonEvidence(name) ? name : nil
+        if organisation { return (.organisationWord, name) }
+        if words.count == 1 { return (PersonNames.isGivenName(name) ? .person : .notGivenName, name) }
+        return (PersonNames.hasPersonEvidence(name) ? .person : .noEvidence, name)
     }
 
     /// One capital letter and a full stop: "M.", "Д.".
@@ -116,6 +132,11 @@ extension PersonalDataValidator {
         "nepoznati", "nepoznata", "počinilac", "pocinilac", "počinitelj", "izvršilac", "непознати", "сторител", "извршилац",
         "i", "e", "ve", "and", "und", "dhe", "и",
     ]
+}
+
+/// The structured-field rules' verdict on a value that should hold a person: a person, or why not.
+enum PersonFieldRule: Int, CaseIterable {
+    case person, notNameShaped, organisationWord, noEvidence, notGivenName
 }
 
 extension String {
