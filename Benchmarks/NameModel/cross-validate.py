@@ -218,6 +218,8 @@ def structured(bench):
         show(f"name-shaped AND model with verdict, t {t:+.1f}", shaped & (with_rule >= t))
     for t in CURVE:
         show(f"rules AND model with verdict, t {t:+.1f}", rule & (with_rule >= t))
+    for t in CURVE:
+        show(f"rules OR model with verdict, t {t:+.1f}", rule | (with_rule >= t))
 
 
 def structured_weights(bench):

@@ -32,18 +32,19 @@ public enum PersonalDataValidator {
 }
 
 extension PersonalDataValidator {
-    /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds
-    /// something shaped like a person's name: 2–4 words of letters (Latin with diacritics or
-    /// Cyrillic, one script per word), each capitalised ("Petrović") or all capitals ("PETROVIĆ"),
-    /// or an initial ("M. Petrović", "Petrović M."), parts joined by a hyphen or apostrophe
-    /// ("Kaya-Demir", "O'Neill"), no word that marks an organisation or a placeholder ("Bank",
-    /// "LLC", "a.d.", "nepoznato"), and at least one word that the name gazetteer knows as a given
-    /// name or surname as written, or that has a strong surname ending ("Petrović", "Kemaloğlu"):
-    /// two unknown capitalised words are more often a company. A word of a firm, a place, a place
-    /// named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça", "Bulevar
-    /// Mihajla Pupina", "BH Telecom"; see `PersonNames.hasPersonEvidence`). One word alone is a
-    /// person when it is a given name as written that is not also a common word or a place
-    /// ("Jelena", "Ayşe"; not "Vala", "Beograd").
+    /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds a
+    /// person's name, as the learned scorer `PersonFieldModel` weighs it (issue 11, round seven) from
+    /// the name candidates' features and the verdict of these rules (`personRule`): 2–4 words of
+    /// letters (Latin with diacritics or Cyrillic, one script per word), each capitalised ("Petrović")
+    /// or all capitals ("PETROVIĆ"), or an initial ("M. Petrović", "Petrović M."), parts joined by a
+    /// hyphen or apostrophe ("Kaya-Demir", "O'Neill"), no word that marks an organisation or a
+    /// placeholder ("Bank", "LLC", "a.d.", "nepoznato"), and at least one word that the name gazetteer
+    /// knows as a given name or surname as written, or that has a strong surname ending ("Petrović",
+    /// "Kemaloğlu"): two unknown capitalised words are more often a company. A word of a firm, a place,
+    /// a place named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça",
+    /// "Bulevar Mihajla Pupina", "BH Telecom"; see `PersonNames.hasPersonEvidence`). One word alone is
+    /// a person when it is a given name as written that is not also a common word or a place ("Jelena",
+    /// "Ayşe"; not "Vala", "Beograd").
     public static func isPlausiblePerson(_ value: String) -> Bool {
         plausiblePersonName(undefang(value).trimmingSpaces()) != nil
     }
