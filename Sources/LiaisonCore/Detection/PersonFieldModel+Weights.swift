@@ -3,126 +3,128 @@
 // 503 values (256 people) of structured-train.jsonl and structured-dev.jsonl.
 extension PersonFieldModel {
     /// The log-odds from which a value is a person (chosen on the cross-validation).
-    static let threshold = 1.5
-    static let intercept = -2.076968
+    static let threshold = 1.0
+    /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
+    static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
+    static let intercept = -2.229667
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.139020,  // any.bias
-        -0.027627,  // any.oneWord
-        0.707633,  // any.twoWords
-        -0.224781,  // any.threeWords
-        0.629228,  // any.firstGiven
-        -0.096867,  // any.firstGivenWeak
-        -0.196826,  // any.firstSurname
-        -0.365512,  // any.firstSurnameWeak
-        0.006717,  // any.firstRegional
-        0.082418,  // any.firstAmbiguous
-        0.092456,  // any.firstPlace
-        0.047161,  // any.firstDeclined
-        -1.285422,  // any.firstUnknown
-        -0.394620,  // any.lastGiven
-        -0.224346,  // any.lastGivenWeak
-        -0.296497,  // any.lastSurname
-        -0.084986,  // any.lastSurnameWeak
-        1.061790,  // any.lastRegional
-        0.542504,  // any.lastAmbiguous
-        0.323834,  // any.lastPlace
-        0.044290,  // any.lastDeclined
-        0.185944,  // any.lastUnknown
-        -0.571047,  // any.middleKnown
-        -0.153898,  // any.middleUnknown
-        -0.006367,  // any.givenThenSurname
-        -0.452471,  // any.unknownThenRegional
-        0.949739,  // any.firstAllCaps
-        0.685476,  // any.firstInitial
-        0.280921,  // any.firstLower
-        0.630288,  // any.lastInitial
-        -0.641590,  // any.lastSuffixed
-        -0.140121,  // any.shortWord
+        0.130339,  // any.bias
+        0.000450,  // any.oneWord
+        0.480282,  // any.twoWords
+        -0.239435,  // any.threeWords
+        0.708415,  // any.firstGiven
+        -0.064884,  // any.firstGivenWeak
+        -0.097420,  // any.firstSurname
+        -0.384510,  // any.firstSurnameWeak
+        -0.015070,  // any.firstRegional
+        0.081359,  // any.firstAmbiguous
+        0.046990,  // any.firstPlace
+        -0.076295,  // any.firstDeclined
+        -1.311869,  // any.firstUnknown
+        -0.341961,  // any.lastGiven
+        -0.194248,  // any.lastGivenWeak
+        -0.355525,  // any.lastSurname
+        -0.100663,  // any.lastSurnameWeak
+        1.040030,  // any.lastRegional
+        0.550371,  // any.lastAmbiguous
+        0.583606,  // any.lastPlace
+        -0.083916,  // any.lastDeclined
+        0.033280,  // any.lastUnknown
+        -0.520446,  // any.middleKnown
+        -0.134381,  // any.middleUnknown
+        -0.107216,  // any.givenThenSurname
+        -0.370514,  // any.unknownThenRegional
+        0.934543,  // any.firstAllCaps
+        0.574557,  // any.firstInitial
+        0.295235,  // any.firstLower
+        0.571281,  // any.lastInitial
+        -0.710237,  // any.lastSuffixed
+        -0.078091,  // any.shortWord
         0.000000,  // any.acrossBreak
-        0.252902,  // any.opensSentence
-        0.180476,  // any.afterFullStop
-        0.746434,  // any.aloneOnLine
-        0.086255,  // any.oneWordOpening
-        0.318625,  // any.ambiguousOpening
-        0.141125,  // any.declinedOpening
-        -0.176415,  // any.capitalisedBefore
-        -1.367457,  // any.capitalisedAfter
-        0.561594,  // any.initialAfter
-        -1.177961,  // any.organisationAfter
-        -1.104534,  // any.placeBefore
+        0.308806,  // any.opensSentence
+        0.160194,  // any.afterFullStop
+        0.666084,  // any.aloneOnLine
+        0.178916,  // any.oneWordOpening
+        0.303286,  // any.ambiguousOpening
+        0.188413,  // any.declinedOpening
+        -0.326416,  // any.capitalisedBefore
+        -1.132156,  // any.capitalisedAfter
+        0.482500,  // any.initialAfter
+        -1.076168,  // any.organisationAfter
+        -0.871996,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        0.806263,  // any.commaAfter
+        0.752147,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -0.444413,  // any.quoteBefore
+        -0.480109,  // any.quoteBefore
         0.000000,  // any.cue
-        0.956414,  // any.title
-        -0.130532,  // any.cyrillic
-        0.445144,  // any.lowerCaseText
-        0.569113,  // any.rule
-        -0.392159,  // any.ruleGazetteer
-        -0.776685,  // any.ruleWord
+        1.006674,  // any.title
+        -0.098401,  // any.cyrillic
+        0.505803,  // any.lowerCaseText
+        0.606409,  // any.rule
+        -0.224567,  // any.ruleGazetteer
+        -0.969386,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.956414,  // any.ruleTitle
-        0.034914,  // any.ruleInitial
-        0.280921,  // any.ruleLowerCase
+        1.006674,  // any.ruleTitle
+        0.053515,  // any.ruleInitial
+        0.295235,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.886255,  // any.ruleOverlaps
-        0.832854,  // any.stemSeen
-        0.090908,  // any.lastLower
-        -0.287025,  // any.lowerAfter
-        -0.076004,  // any.lowerBefore
-        1.026401,  // any.oneWordClean
-        0.596526,  // any.oneWordSurname
-        -0.001793,  // any.allCapsUnknown
-        -0.070830,  // any.allKnown
-        0.748702,  // any.givenThenGiven
-        -1.431418,  // any.insideRun
-        0.413929,  // any.ruleOpening
-        0.056342,  // any.commaInside
-        -0.053458,  // any.albanianLetters
-        0.139573,  // any.turkishLetters
-        0.058553,  // any.slavicLetters
-        0.203100,  // whole.bias
-        0.355376,  // whole.oneWord
-        0.027667,  // whole.twoWords
-        -0.179944,  // whole.threeWords
-        -0.375936,  // whole.firstGiven
-        0.303058,  // whole.firstGivenWeak
-        -0.333635,  // whole.firstSurname
-        -0.337451,  // whole.firstSurnameWeak
-        -0.814975,  // whole.firstRegional
-        0.019246,  // whole.firstAmbiguous
-        0.021397,  // whole.firstPlace
-        0.320099,  // whole.firstDeclined
-        -0.224614,  // whole.firstUnknown
-        -0.728718,  // whole.lastGiven
-        -0.222985,  // whole.lastGivenWeak
-        -0.471546,  // whole.lastSurname
-        0.531224,  // whole.lastSurnameWeak
-        0.299958,  // whole.lastRegional
-        0.340105,  // whole.lastAmbiguous
-        -0.501299,  // whole.lastPlace
-        -0.263977,  // whole.lastDeclined
-        0.665259,  // whole.lastUnknown
-        -0.526209,  // whole.middleKnown
-        -0.153898,  // whole.middleUnknown
-        0.237957,  // whole.givenThenSurname
-        -0.460644,  // whole.unknownThenRegional
-        0.361517,  // whole.firstAllCaps
-        0.201561,  // whole.firstInitial
-        0.035049,  // whole.firstLower
-        0.131138,  // whole.lastInitial
-        -0.293009,  // whole.lastSuffixed
-        0.334833,  // whole.shortWord
+        0.783924,  // any.ruleOverlaps
+        0.675833,  // any.stemSeen
+        0.113626,  // any.lastLower
+        -0.378759,  // any.lowerAfter
+        -0.019148,  // any.lowerBefore
+        1.184354,  // any.oneWordClean
+        0.534505,  // any.oneWordSurname
+        0.058543,  // any.allCapsUnknown
+        0.152784,  // any.allKnown
+        0.683830,  // any.givenThenGiven
+        -1.324698,  // any.insideRun
+        0.338371,  // any.ruleOpening
+        0.052694,  // any.commaInside
+        -0.037565,  // any.albanianLetters
+        -0.013483,  // any.turkishLetters
+        -0.051701,  // any.slavicLetters
+        0.187236,  // whole.bias
+        0.351155,  // whole.oneWord
+        0.042630,  // whole.twoWords
+        -0.206549,  // whole.threeWords
+        -0.335889,  // whole.firstGiven
+        0.294869,  // whole.firstGivenWeak
+        -0.296995,  // whole.firstSurname
+        -0.307734,  // whole.firstSurnameWeak
+        -0.773259,  // whole.firstRegional
+        0.065411,  // whole.firstAmbiguous
+        0.030600,  // whole.firstPlace
+        0.311776,  // whole.firstDeclined
+        -0.329665,  // whole.firstUnknown
+        -0.661100,  // whole.lastGiven
+        -0.193575,  // whole.lastGivenWeak
+        -0.444055,  // whole.lastSurname
+        0.440414,  // whole.lastSurnameWeak
+        0.379354,  // whole.lastRegional
+        0.366285,  // whole.lastAmbiguous
+        -0.180430,  // whole.lastPlace
+        -0.403867,  // whole.lastDeclined
+        0.606232,  // whole.lastUnknown
+        -0.487560,  // whole.middleKnown
+        -0.134381,  // whole.middleUnknown
+        0.224766,  // whole.givenThenSurname
+        -0.381095,  // whole.unknownThenRegional
+        0.397503,  // whole.firstAllCaps
+        0.183405,  // whole.firstInitial
+        0.047349,  // whole.firstLower
+        0.157543,  // whole.lastInitial
+        -0.280026,  // whole.lastSuffixed
+        0.506295,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.203100,  // whole.opensSentence
+        0.187236,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.203100,  // whole.aloneOnLine
-        0.355376,  // whole.oneWordOpening
-        0.019246,  // whole.ambiguousOpening
-        0.320099,  // whole.declinedOpening
+        0.187236,  // whole.aloneOnLine
+        0.351155,  // whole.oneWordOpening
+        0.065411,  // whole.ambiguousOpening
+        0.311776,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -135,37 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.360770,  // whole.cyrillic
-        0.035049,  // whole.lowerCaseText
-        -0.391437,  // whole.rule
-        -0.180287,  // whole.ruleGazetteer
-        -0.232594,  // whole.ruleWord
+        0.354609,  // whole.cyrillic
+        0.047349,  // whole.lowerCaseText
+        -0.362541,  // whole.rule
+        -0.112341,  // whole.ruleGazetteer
+        -0.284110,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.018666,  // whole.ruleInitial
-        0.002778,  // whole.ruleLowerCase
+        0.029275,  // whole.ruleInitial
+        0.004635,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -0.839802,  // whole.ruleOverlaps
+        -0.819839,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.035049,  // whole.lastLower
+        0.047349,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.300822,  // whole.oneWordClean
+        -0.307760,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.145108,  // whole.allCapsUnknown
-        0.918812,  // whole.allKnown
-        0.410485,  // whole.givenThenGiven
+        0.221964,  // whole.allCapsUnknown
+        0.822209,  // whole.allKnown
+        0.412940,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.391437,  // whole.ruleOpening
-        0.056342,  // whole.commaInside
-        0.001651,  // whole.albanianLetters
-        0.147559,  // whole.turkishLetters
-        -0.581290,  // whole.slavicLetters
-        0.203100,  // whole
-        1.228220,  // rule.person
-        -0.211452,  // rule.notNameShaped
-        -0.939684,  // rule.organisationWord
-        0.456833,  // rule.noEvidence
-        -0.533916,  // rule.notGivenName
+        -0.362541,  // whole.ruleOpening
+        0.052694,  // whole.commaInside
+        0.030156,  // whole.albanianLetters
+        0.045819,  // whole.turkishLetters
+        -0.564469,  // whole.slavicLetters
+        0.187236,  // whole
+        1.212516,  // rule.person
+        0.266035,  // rule.wordCount
+        -0.095627,  // rule.notLetters
+        -0.591198,  // rule.lowerCase
+        0.000000,  // rule.mixedScript
+        0.064541,  // rule.initials
+        -1.432686,  // rule.organisationWord
+        -0.351394,  // rule.place
+        -0.483966,  // rule.acronym
+        1.843046,  // rule.noEvidence
+        -0.431268,  // rule.notGivenName
     ]
 }

@@ -1,9 +1,11 @@
 /// The learned scorer of structured person fields (issue 11): a logistic regression over what the
 /// name scanner reads in the value (`NameCandidates`: the features of any of its candidates and,
 /// apart, of a candidate that is the whole value) and the structured-field rules' own verdict
-/// (`PersonFieldRule`). The weights are a generated static table
-/// (`PersonFieldModel+Weights.swift`, written by `Benchmarks/NameModel/cross-validate.py
-/// --structured --write`); scoring is pure and costs one scan of the value. Free text does not use it.
+/// (`PersonFieldRule`); a few of the rules' verdicts (`vetoes`: Latin and Cyrillic letters in one
+/// word, characters other than letters) refuse a value whatever its score. The weights are a
+/// generated static table (`PersonFieldModel+Weights.swift`, written by
+/// `Benchmarks/NameModel/cross-validate.py --structured --write`); scoring is pure and costs one
+/// scan of the value. Free text does not use it.
 public enum PersonFieldModel {
     /// The names of the features, in the order of `weights`: `any.` and `whole.` with each
     /// `NameFeature`, `whole` (a candidate is the whole value), `rule.` with each `PersonFieldRule`.
@@ -44,8 +46,8 @@ public enum PersonFieldModel {
         features.reduce(intercept) { $0 + weights[$1] }
     }
 
-    /// The validator's decision for a value shaped like a name whose rules' verdict is `rule`.
+    /// The validator's decision for a trimmed value whose rules' verdict is `rule`.
     static func accepts(_ value: String, rule: PersonFieldRule) -> Bool {
-        score(features(value, rule: rule)) >= threshold
+        !vetoes.contains(rule) && score(features(value, rule: rule)) >= threshold
     }
 }

@@ -201,17 +201,17 @@ enum PersonNames {
         return i
     }
 
-    /// True when `name` (words separated by single spaces), the whole value of a structured field,
-    /// reads as a person: some word is a given name or surname of the gazetteer as written, or a
-    /// surname of strong regional shape ("-ović", "-ić", "-oğlu", "-ovski"), or two words with some
-    /// evidence each; one declined reading or weak ending ("-ov", "-ska", "-aj") beside unknown
-    /// words is not enough, as a field holds a name in the nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
-    /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom
-    /// Srbija"), a street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word
-    /// of two or three capitals, or four with one vowel, that the gazetteer does not know, beside a
-    /// word in lower case: "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a
-    /// given name follows).
-    static func hasPersonEvidence(_ name: String) -> Bool {
+    /// `.person` when `name` (words separated by single spaces), the whole value of a structured field,
+    /// reads as a person, else the first thing that rules one out: some word is a given name or surname
+    /// of the gazetteer as written, or a surname of strong regional shape ("-ović", "-ić", "-oğlu",
+    /// "-ovski"), or two words with some evidence each; one declined reading or weak ending ("-ov",
+    /// "-ska", "-aj") beside unknown words is not enough (`.weak`), as a field holds a name in the
+    /// nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
+    /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom Srbija"), a
+    /// street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word of two or three
+    /// capitals, or four with one vowel, that the gazetteer does not know, beside a word in lower case:
+    /// "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a given name follows).
+    static func personEvidence(_ name: String) -> Evidence {
         var copy = name
         return copy.withUTF8 { p in
             var reader = NameReader(p)
@@ -223,24 +223,28 @@ enum PersonNames {
             let mixedCase = name.unicodeScalars.contains { isLetter($0.value) && !isUpper($0.value) }
             while i < p.count {
                 if p[i] == 0x20 { i += 1; continue }
-                guard let word = reader.word(at: i) else { return false }
+                guard let word = reader.word(at: i) else { return .weak }
                 let e = word.evidence
-                guard !e.organisation, !e.postTitle, i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return false }
+                guard !e.organisation, !e.postTitle else { return .organisation }
+                guard i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return .place }
                 // A surname in capitals before a given name is a form's way ("KOÇ Elif"); an acronym
                 // leads a firm's or office's words ("NLB Banka", "HT Eronet").
-                if acronymFirst && !(e.given == 2 && !e.declined) { return false }
+                if acronymFirst && !(e.given == 2 && !e.declined) { return .acronym }
                 acronymFirst = false
                 if mixedCase && word.shape == .allCaps && e.isUnknown && isAcronym(p[word.range]) {
-                    guard i == 0 else { return false }
+                    guard i == 0 else { return .acronym }
                     acronymFirst = true
                 }
                 strong = strong || (e.given == 2 && !e.declined) || e.surname == 2
                 known += e.isUnknown ? 0 : 1
                 i = word.range.upperBound
             }
-            return strong || known >= 2
+            return strong || known >= 2 ? .person : .weak
         }
     }
+
+    /// What `personEvidence` reads in a structured field's name.
+    enum Evidence { case person, organisation, place, acronym, weak }
 
     /// Two or three capitals, or four with at most one vowel: "HT", "NLB", "BBVA"; not "HOTA" or "HYSA",
     /// surnames written in capitals before the given name.
