@@ -8,6 +8,7 @@ import LiaisonCorpus
 ///   liaison-bench score [--seed N] [--count N] [--examples K] [--kind KIND]
 ///                                                     precision and recall per kind on the labelled corpus
 ///   liaison-bench score --file PATH | --structured PATH [--examples K]
+///   liaison-bench candidates --file PATH | --structured PATH
 ///                                                     person names on a labelled JSONL file (see FileScore)
 ///   liaison-bench generate [--seed N] [--count N]     the labelled corpus as JSON Lines
 ///   liaison-bench redact-input [--megabytes N]        JSON Lines input for timing `liaison redact --spans`
@@ -77,6 +78,15 @@ case "score" where arguments.contains("--file") || arguments.contains("--structu
     func path(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
     if let file = path("--file") { try FileScore.texts(file, examples: option("--examples", 20)) }
     if let file = path("--structured") { try FileScore.structured(file, examples: option("--examples", 20)) }
+case "candidates":
+    if let i = arguments.firstIndex(of: "--structured"), i + 1 < arguments.count {
+        try CandidateDump.structured(arguments[i + 1])
+    } else if let i = arguments.firstIndex(of: "--file"), i + 1 < arguments.count {
+        try CandidateDump.run(arguments[i + 1])
+    } else {
+        FileHandle.standardError.write(Data("usage: liaison-bench candidates --file PATH | --structured PATH\n".utf8))
+        exit(2)
+    }
 case "score":
     let seed = UInt64(option("--seed", 1))
     let documents = CorpusGenerator(seed: seed).documents(count: option("--count", 5000))
@@ -90,6 +100,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
+    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | candidates --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
     exit(2)
 }

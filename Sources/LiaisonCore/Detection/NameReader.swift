@@ -118,7 +118,7 @@ struct NameReader {
     }
 
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
-    private func capitalisedBefore(_ i: Int) -> Bool {
+    func capitalisedBefore(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) else { return false }
@@ -134,14 +134,14 @@ struct NameReader {
 
     /// A name goes on across a line break only from a known given name to a known name word that
     /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:").
-    private func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
+    func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
         w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && p.at(w1.range.upperBound) != 0x3A
             && (!w0.evidence.declined || !w1.evidence.isUnknown)
     }
 
     /// A word that can be part of a name found without a cue: capitalised or in capitals, not an
     /// organisation word, and, in capitals, known to the gazetteer ("MARKO", not "URGENT").
-    private func fits(_ w: Word) -> Bool {
+    func fits(_ w: Word) -> Bool {
         (w.shape == .capitalised || (w.shape == .allCaps && !w.evidence.isUnknown)) && !w.evidence.organisation
             && !w.evidence.postTitle
     }
@@ -196,7 +196,7 @@ struct NameReader {
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
     /// most one line break separate it.
-    private func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
+    func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
         var breaks = 0
         while k < p.count, k - e < 8 {
@@ -209,7 +209,7 @@ struct NameReader {
         return nil
     }
 
-    private mutating func next(after w: Word, weighLowerCase: Bool = false) -> Word? {
+    mutating func next(after w: Word, weighLowerCase: Bool = false) -> Word? {
         guard let (k, crossed) = gapEnd(w.range.upperBound), var word = word(at: k, weighLowerCase: weighLowerCase) else { return nil }
         word.afterBreak = crossed
         return word
@@ -231,14 +231,14 @@ struct NameReader {
     }
 
     /// Only spaces, then a line break or the end of the text, after `e`: a signature line.
-    private func endsLine(_ e: Int) -> Bool {
+    func endsLine(_ e: Int) -> Bool {
         var k = e
         while k < p.count && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D) { k += 1 }
         return k == p.count || p[k] == 0x0A
     }
 
     /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month.
-    private func afterDayNumber(_ i: Int) -> Bool {
+    func afterDayNumber(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
         return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
@@ -255,7 +255,7 @@ struct NameReader {
     /// or a line break, or right after an opening '"' ("\"Sale said…"; not the closing one of
     /// `"otel yetkilisi" Selim`, which a space follows).
     /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
-    private func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
+    func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
@@ -284,7 +284,7 @@ struct NameReader {
     }
 
     /// A company form ("d.o.o.", "A.Ş.", "Ltd", "sh.p.k.") or organisation word ("banka") at `i`.
-    private mutating func organisationFollows(_ i: Int) -> Bool {
+    mutating func organisationFollows(_ i: Int) -> Bool {
         var k = i
         var dotted = false
         folded.removeAll(keepingCapacity: true)

@@ -27,7 +27,31 @@
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)
+        for name in rules(p, &reader, collect: false).found { out.append(name.candidate(p)) }
+    }
+
+    /// Every candidate span of `p` with its features (`NameCandidates`), for `NameCandidateRows`.
+    static func candidates(_ p: Bytes, _ visit: (NameCandidates.Span, UnsafeMutableBufferPointer<Double>) -> Void) {
+        var reader = NameReader(p)
+        let scan = rules(p, &reader, collect: true)
+        var candidates = NameCandidates(p, found: scan.found, cues: scan.cues, lowerCaseText: scan.lowerCaseText)
+        candidates.each(found: scan.found, starts: scan.starts, reader: &reader, visit)
+    }
+
+    /// What the rules read in `p`: the names they found and, when collected for `candidates`, the
+    /// words that may lead a name, where cues end, and whether the text is typed in lower case.
+    struct RuleScan {
         var found: [FoundName] = []
+        var starts: [Int] = []
+        var cues: [(index: Int, title: Bool)] = []
+        var lowerCaseText = false
+    }
+
+    /// The rules listed above, over all of `p`; `collect` keeps what `candidates` needs besides the names.
+    static func rules(_ p: Bytes, _ reader: inout NameReader, collect: Bool) -> RuleScan {
+        var found: [FoundName] = []
+        var starts: [Int] = []
+        var cues: [(index: Int, title: Bool)] = []
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
         var i = 0
@@ -41,6 +65,7 @@ enum PersonNames {
             }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
+                if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
                     found.append(name)
                     i = name.end
@@ -59,7 +84,9 @@ enum PersonNames {
                 }
             }
             if isNameStart(p, i) {
-                if reader.mayStartName(at: i), let name = reader.name(at: i) {
+                let mayStart = reader.mayStartName(at: i)
+                if mayStart && collect { starts.append(i) }
+                if mayStart, let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
                     // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
                     if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) ? name.end : nil) {
@@ -78,8 +105,9 @@ enum PersonNames {
         }
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
-        if openings.lower > openings.upper { lowerCaseGivenNames(p, &reader, &found) }
-        guard !found.isEmpty else { return }
+        let lowerCaseText = openings.lower > openings.upper
+        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
+        guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
         var stems = Set<UInt64>(minimumCapacity: found.count * 2)
@@ -94,7 +122,7 @@ enum PersonNames {
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
-        for name in found { out.append(name.candidate(p)) }
+        return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
     /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.
@@ -123,7 +151,9 @@ enum PersonNames {
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
     /// A declined reading counts once its name was found before ("uroš" … "urošu").
-    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+    /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
+    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
+                                            collect: Bool) {
         var taken = found.map { $0.start..<$0.end }
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
@@ -140,6 +170,7 @@ enum PersonNames {
                   !isDigit(before), let w = reader.word(at: start), w.shape == .lower else { continue }
             i = max(i, w.range.upperBound)
             let e = w.evidence
+            if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             guard e.given == 2 || (e.given > 0 && stems.contains(w.stem)), !e.ambiguous, !e.declined || stems.contains(w.stem),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
@@ -170,17 +201,17 @@ enum PersonNames {
         return i
     }
 
-    /// True when `name` (words separated by single spaces), the whole value of a structured field,
-    /// reads as a person: some word is a given name or surname of the gazetteer as written, or a
-    /// surname of strong regional shape ("-ović", "-ić", "-oğlu", "-ovski"), or two words with some
-    /// evidence each; one declined reading or weak ending ("-ov", "-ska", "-aj") beside unknown
-    /// words is not enough, as a field holds a name in the nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
-    /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom
-    /// Srbija"), a street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word
-    /// of two or three capitals, or four with one vowel, that the gazetteer does not know, beside a
-    /// word in lower case: "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a
-    /// given name follows).
-    static func hasPersonEvidence(_ name: String) -> Bool {
+    /// `.person` when `name` (words separated by single spaces), the whole value of a structured field,
+    /// reads as a person, else the first thing that rules one out: some word is a given name or surname
+    /// of the gazetteer as written, or a surname of strong regional shape ("-ović", "-ić", "-oğlu",
+    /// "-ovski"), or two words with some evidence each; one declined reading or weak ending ("-ov",
+    /// "-ska", "-aj") beside unknown words is not enough (`.weak`), as a field holds a name in the
+    /// nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
+    /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom Srbija"), a
+    /// street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word of two or three
+    /// capitals, or four with one vowel, that the gazetteer does not know, beside a word in lower case:
+    /// "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a given name follows).
+    static func personEvidence(_ name: String) -> Evidence {
         var copy = name
         return copy.withUTF8 { p in
             var reader = NameReader(p)
@@ -192,24 +223,28 @@ enum PersonNames {
             let mixedCase = name.unicodeScalars.contains { isLetter($0.value) && !isUpper($0.value) }
             while i < p.count {
                 if p[i] == 0x20 { i += 1; continue }
-                guard let word = reader.word(at: i) else { return false }
+                guard let word = reader.word(at: i) else { return .weak }
                 let e = word.evidence
-                guard !e.organisation, !e.postTitle, i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return false }
+                guard !e.organisation, !e.postTitle else { return .organisation }
+                guard i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return .place }
                 // A surname in capitals before a given name is a form's way ("KOÇ Elif"); an acronym
                 // leads a firm's or office's words ("NLB Banka", "HT Eronet").
-                if acronymFirst && !(e.given == 2 && !e.declined) { return false }
+                if acronymFirst && !(e.given == 2 && !e.declined) { return .acronym }
                 acronymFirst = false
                 if mixedCase && word.shape == .allCaps && e.isUnknown && isAcronym(p[word.range]) {
-                    guard i == 0 else { return false }
+                    guard i == 0 else { return .acronym }
                     acronymFirst = true
                 }
                 strong = strong || (e.given == 2 && !e.declined) || e.surname == 2
                 known += e.isUnknown ? 0 : 1
                 i = word.range.upperBound
             }
-            return strong || known >= 2
+            return strong || known >= 2 ? .person : .weak
         }
     }
+
+    /// What `personEvidence` reads in a structured field's name.
+    enum Evidence { case person, organisation, place, acronym, weak }
 
     /// Two or three capitals, or four with at most one vowel: "HT", "NLB", "BBVA"; not "HOTA" or "HYSA",
     /// surnames written in capitals before the given name.

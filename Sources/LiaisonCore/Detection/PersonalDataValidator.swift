@@ -32,37 +32,60 @@ public enum PersonalDataValidator {
 }
 
 extension PersonalDataValidator {
-    /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds
-    /// something shaped like a person's name: 2–4 words of letters (Latin with diacritics or
-    /// Cyrillic, one script per word), each capitalised ("Petrović") or all capitals ("PETROVIĆ"),
-    /// or an initial ("M. Petrović", "Petrović M."), parts joined by a hyphen or apostrophe
-    /// ("Kaya-Demir", "O'Neill"), no word that marks an organisation or a placeholder ("Bank",
-    /// "LLC", "a.d.", "nepoznato"), and at least one word that the name gazetteer knows as a given
-    /// name or surname as written, or that has a strong surname ending ("Petrović", "Kemaloğlu"):
-    /// two unknown capitalised words are more often a company. A word of a firm, a place, a place
-    /// named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça", "Bulevar
-    /// Mihajla Pupina", "BH Telecom"; see `PersonNames.hasPersonEvidence`). One word alone is a
-    /// person when it is a given name as written that is not also a common word or a place
-    /// ("Jelena", "Ayşe"; not "Vala", "Beograd").
+    /// True when a structured field that should hold a person ("Victim name", "Adı Soyadı") holds a
+    /// person's name, as the learned scorer `PersonFieldModel` weighs it (issue 11, round seven) from
+    /// the name candidates' features and the verdict of these rules (`personRule`): 2–4 words of
+    /// letters (Latin with diacritics or Cyrillic, one script per word), each capitalised ("Petrović")
+    /// or all capitals ("PETROVIĆ"), or an initial ("M. Petrović", "Petrović M."), parts joined by a
+    /// hyphen or apostrophe ("Kaya-Demir", "O'Neill"), no word that marks an organisation or a
+    /// placeholder ("Bank", "LLC", "a.d.", "nepoznato"), and at least one word that the name gazetteer
+    /// knows as a given name or surname as written, or that has a strong surname ending ("Petrović",
+    /// "Kemaloğlu"): two unknown capitalised words are more often a company. A word of a firm, a place,
+    /// a place named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça",
+    /// "Bulevar Mihajla Pupina", "BH Telecom"; see `PersonNames.personEvidence`). One word alone is
+    /// a person when it is a given name as written that is not also a common word or a place ("Jelena",
+    /// "Ayşe"; not "Vala", "Beograd").
     public static func isPlausiblePerson(_ value: String) -> Bool {
         plausiblePersonName(undefang(value).trimmingSpaces()) != nil
     }
 
-    /// The name with its words joined by single spaces, or nil.
+    /// The value with its words joined by single spaces, or nil: the learned scorer
+    /// (`PersonFieldModel`), which weighs the rules' verdict (`personRule`) with the name
+    /// candidates' features, decides. A value of more than 256 bytes or without a letter is refused.
     static func plausiblePersonName(_ value: String) -> String? {
+        guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
+        let (rule, name) = personRule(value)
+        guard PersonFieldModel.accepts(value, rule: rule) else { return nil }
+        return name ?? value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
+    }
+
+    /// The structured-field rules' verdict on a trimmed value, and the name with its words joined
+    /// by single spaces when the value is shaped like one (1–4 name words or initials, at most two
+    /// initials, at most 256 bytes), whatever the verdict.
+    static func personRule(_ value: String) -> (rule: PersonFieldRule, name: String?) {
+        guard value.utf8.count <= 256 else { return (.wordCount, nil) }
         var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
-        guard (1...4).contains(words.count) else { return nil }
+        guard (1...4).contains(words.count) else { return (.wordCount, nil) }
         var initials = 0
+        var organisation = false
         for word in words {
             if isInitial(word) { initials += 1; continue }
-            guard isNameWord(word), !organisationWords.contains(String(word).lowercased()) else { return nil }
+            if let problem = nameWordProblem(word) { return (problem, nil) }
+            if organisationWords.contains(String(word).lowercased()) { organisation = true }
         }
-        guard initials < words.count, initials <= 2 else { return nil }
+        guard initials < words.count, initials <= 2 else { return (.initials, nil) }
         let name = words.joined(separator: " ")
-        if words.count == 1 { return PersonNames.isGivenName(name) ? name : nil }
-        return PersonNames.hasPersonEvidence(name) ? name : nil
+        if organisation { return (.organisationWord, name) }
+        if words.count == 1 { return (PersonNames.isGivenName(name) ? .person : .notGivenName, name) }
+        switch PersonNames.personEvidence(name) {
+        case .person: return (.person, name)
+        case .organisation: return (.organisationWord, name)
+        case .place: return (.place, name)
+        case .acronym: return (.acronym, name)
+        case .weak: return (.noEvidence, name)
+        }
     }
 
     /// One capital letter and a full stop: "M.", "Д.".
@@ -72,7 +95,8 @@ extension PersonalDataValidator {
         return PersonNames.isLetter(first.value) && PersonNames.isUpper(first.value)
     }
 
-    private static func isNameWord(_ word: Substring) -> Bool {
+    /// Why `word` is not a name word, or nil when it is one.
+    private static func nameWordProblem(_ word: Substring) -> PersonFieldRule? {
         var parts: [[Unicode.Scalar]] = [[]]
         for u in word.unicodeScalars {
             if u == "-" || u == "'" || u == "\u{2019}" { parts.append([]); continue }
@@ -81,18 +105,19 @@ extension PersonalDataValidator {
         var cyrillic: Bool? = nil
         for (k, part) in parts.enumerated() {
             // "O'Neill": a one-letter part is allowed before an apostrophe only.
-            guard part.count >= 2 || (part.count == 1 && k < parts.count - 1 && part[0].properties.isUppercase) else { return false }
-            guard part.allSatisfy({ PersonNames.isLetter($0.value) }), PersonNames.isUpper(part[0].value) else { return false }
+            guard part.count >= 2 || (part.count == 1 && k < parts.count - 1 && part[0].properties.isUppercase),
+                  part.allSatisfy({ PersonNames.isLetter($0.value) }) else { return .notLetters }
+            guard PersonNames.isUpper(part[0].value) else { return .lowerCase }
             for u in part {
                 let c = u.value >= 0x400 && u.value < 0x530
-                if cyrillic == nil { cyrillic = c } else if cyrillic != c { return false }
+                if cyrillic == nil { cyrillic = c } else if cyrillic != c { return .mixedScript }
             }
             let rest = part.dropFirst()
             let lower = rest.allSatisfy { !PersonNames.isUpper($0.value) }
             let upper = rest.allSatisfy { PersonNames.isUpper($0.value) }
-            guard lower || upper else { return false }
+            guard lower || upper else { return .notLetters }
         }
-        return true
+        return nil
     }
 
     /// Lower-cased words that make a field value an organisation, an office or a placeholder.
@@ -116,6 +141,16 @@ extension PersonalDataValidator {
         "nepoznati", "nepoznata", "počinilac", "pocinilac", "počinitelj", "izvršilac", "непознати", "сторител", "извршилац",
         "i", "e", "ve", "and", "und", "dhe", "и",
     ]
+}
+
+/// The structured-field rules' verdict on a value that should hold a person: a person, or why not
+/// (the first reason found): not 1–4 words or over 256 bytes, a word of other than letters or of
+/// odd case, a word in lower case, Latin and Cyrillic letters in one word, initials alone or more
+/// than two, an organisation word, a place, an acronym, too little evidence of a name, one word
+/// that is no given name.
+enum PersonFieldRule: Int, CaseIterable {
+    case person, wordCount, notLetters, lowerCase, mixedScript, initials, organisationWord, place, acronym, noEvidence
+    case notGivenName
 }
 
 extension String {

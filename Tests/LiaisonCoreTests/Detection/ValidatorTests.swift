@@ -38,7 +38,7 @@ struct ValidatorTests {
         (.nationalID, "0101990710009"),
         (.ipv4, "1.2.3.4.5"),
         (.domain, "report.pdf"),
-        (.person, "john smith"),
+        (.person, "Ziraat Bankası A.Ş."),
         (.email, "ana@example.org and more"),
     ]
 
