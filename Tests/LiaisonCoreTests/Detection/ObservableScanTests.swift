@@ -46,44 +46,36 @@ import Testing
         return urls
     }
 
-    @Test("A URL observable's personal parts are the full scan's, with or without the screen")
-    func urlsAsTheFullScan() {
+    /// Holds the screened scan of each value, as an observable of `kind`, to the full scan for
+    /// every scanner and role, and returns how many times the screen spared the full scan.
+    func sparedScans(_ values: [String], kind: PersonalDataKind) -> Int {
         var spared = 0
         for scanner in scanners {
-            for url in Self.urls {
+            for value in values {
                 for role in roles {
                     let isPersonal = { ProtectionPolicy.standard.isPersonal($0, role: role) }
-                    let full = scanner.scan(url).filter { isPersonal($0.kind) }
-                    #expect(scanner.personalSpans(inObservable: url, kind: .url, isPersonal: isPersonal) == full, "\(url) as \(role)")
-                    if scanner.holdsNothingPersonal(observable: url, kind: .url, isPersonal: isPersonal) {
+                    let full = scanner.scan(value).filter { isPersonal($0.kind) }
+                    #expect(scanner.personalSpans(inObservable: value, kind: kind, isPersonal: isPersonal) == full, "\(value) as \(role)")
+                    if scanner.holdsNothingPersonal(observable: value, kind: kind, isPersonal: isPersonal) {
                         spared += 1
-                        #expect(full.isEmpty, "\(url) as \(role)")
+                        #expect(full.isEmpty, "\(value) as \(role)")
                     }
                 }
             }
         }
+        return spared
+    }
+
+    @Test("A URL observable's personal parts are the full scan's, with or without the screen")
+    func urlsAsTheFullScan() {
         // The screen is not idle: the plain URLs (a good part of these) skip the full scan.
-        #expect(spared > Self.urls.count / 4)
+        #expect(sparedScans(Self.urls, kind: .url) > Self.urls.count / 4)
     }
 
     @Test("A domain observable's personal parts are the full scan's, with or without the screen")
     func domainsAsTheFullScan() {
-        var spared = 0
         let domains = Self.hosts + Self.hosts.map { $0.lowercased() } + Self.hosts.map { "www." + $0 }
-        for scanner in scanners {
-            for domain in domains {
-                for role in roles {
-                    let isPersonal = { ProtectionPolicy.standard.isPersonal($0, role: role) }
-                    let full = scanner.scan(domain).filter { isPersonal($0.kind) }
-                    #expect(scanner.personalSpans(inObservable: domain, kind: .domain, isPersonal: isPersonal) == full, "\(domain) as \(role)")
-                    if scanner.holdsNothingPersonal(observable: domain, kind: .domain, isPersonal: isPersonal) {
-                        spared += 1
-                        #expect(full.isEmpty, "\(domain) as \(role)")
-                    }
-                }
-            }
-        }
-        #expect(spared > domains.count / 2)
+        #expect(sparedScans(domains, kind: .domain) > domains.count / 2)
     }
 
     @Test("Values the screen must leave to the full scan", arguments: [
