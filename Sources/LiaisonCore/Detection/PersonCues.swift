@@ -64,6 +64,7 @@ enum PersonCues {
         "dr ", "dr. ", "Prof. Dr. ", "gospodine ", "Gospodine ", "gospođo ", "Gospođo ", "господине ", "Господине ",
         "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
         "doktor ", "Doktor ", "doktora ", "doktori ", "Doktori ", "доктор ", "Доктор ", "доктора ",
+        "Dragi ", "Draga ", "Драги ", "Драга ",
     ]
 
     private static let cues: [(bytes: [UInt8], title: Bool)] = {
