@@ -91,7 +91,7 @@ struct CorpusRegressionTests {
         #expect(PersonalDataScanner().scan(text).map { covered(text, $0) } == [phone])
     }
 
-    static let plausible = ["Marko Petrović", "PETROVIĆ Marko", "Mehmet Ali Kaya", "Ana Petrović-Ilić", "Арбен Краснићи",
+    static let plausible = ["Marko Petrović", "PETROVIĆ Marko", "Ana Petrović-Ilić", "Арбен Краснићи",
                             "Elif Kaya-Demir", "Seán O'Neill", "  Drita Leka ", "john smith"]
     static let implausible = ["N/A", "nepoznato", "Beograd", "Ziraat Bankası", "Google LLC", "Halkbank AD Skopje",
                               "MUP Republike Srbije", "Emniyet Genel Müdürlüğü", "Hosting Solutions Ltd", "Telekom Srbija a.d.",
