@@ -34,6 +34,7 @@ struct IntakeBenchmark {
         ) { [stixObjects] in BenchData.stixBundle(objects: stixObjects, round: $0) }
         stix.print(label: "STIX bundles (\(stixRounds) × \(stixObjects) indicators, 1 at a time)", unit: "objects")
         let cpuBefore = ProcessCPU.seconds()
+        let idleBefore = MachineIdle.seconds()
         let intelmq = try await push(
             http, url: base + "/v1/intake/events?format=intelmq", key: key, contentType: "application/x-ndjson",
             requests: (events + batch - 1) / batch, concurrency: concurrency
@@ -43,6 +44,9 @@ struct IntakeBenchmark {
             // CPU time does not depend on what else runs on the machine the way a rate does.
             print(String(format: "CPU of this process (gateway and client) during the IntelMQ phase: %.1f µs per event",
                          (ProcessCPU.seconds() - cpuBefore) * 1e6 / Double(intelmq.objects)))
+            // Time no core worked (the gateway, PostgreSQL or anything else on the machine).
+            print(String(format: "idle time of the machine's %ld cores during the IntelMQ phase: %.1f µs per event",
+                         MachineIdle.cores, (MachineIdle.seconds() - idleBefore) * 1e6 / Double(intelmq.objects)))
         }
         // Before the COPY comparison, which holds every exported row in memory.
         print(String(format: "peak memory (this process: gateway and client): %.0f MB", PeakMemory.megabytes()))
@@ -122,6 +126,22 @@ enum ProcessCPU {
         var time = timespec()
         guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// Idle time (idle and waiting for I/O) of all the machine's cores so far, in seconds, from
+/// Linux's `/proc/stat`; 0 where it cannot be read.
+enum MachineIdle {
+    static let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+
+    static func seconds() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+            let line = stat.split(separator: "\n").first, line.hasPrefix("cpu ")
+        else { return 0 }
+        // cpu user nice system idle iowait …, in clock ticks.
+        let ticks = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard ticks.count >= 5 else { return 0 }
+        return (ticks[3] + ticks[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
 
