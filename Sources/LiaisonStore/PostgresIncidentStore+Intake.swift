@@ -83,14 +83,10 @@ public struct IntakeTransaction: Sendable {
     private func tuneForLargeIntake() async throws {
         let rows = try await connection.guardedQuery(
             """
-            SELECT set_config('work_mem', \(Self.intakeWorkMem), true),
-                   set_config('plan_cache_mode', \(Self.intakePlanCacheMode), true)
+            SELECT set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_generic_plan', true)
             """, logger: logger)
         for try await _ in rows {}
     }
-
-    static let intakeWorkMem = "64MB"
-    static let intakePlanCacheMode = "force_generic_plan"
 
     /// The stored incidents for these natural keys, with the receipt that brought each one's
     /// current version; locked until the transaction ends, so that two updates of one

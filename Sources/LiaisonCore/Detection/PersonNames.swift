@@ -205,13 +205,13 @@ enum PersonNames {
     /// reads as a person, else the first thing that rules one out: some word is a given name or surname
     /// of the gazetteer as written, or a surname of strong regional shape ("-ović", "-ić", "-oğlu",
     /// "-ovski"), or two words with some evidence each; one declined reading or weak ending ("-ov",
-    /// "-ska", "-aj") beside unknown words is not enough (`.weak`), as a field holds a name in the
+    /// "-ska", "-aj") beside unknown words is not enough (`.noEvidence`), as a field holds a name in the
     /// nominative. Each of these rules a person out: an organisation word ("Bank", "Holding",
     /// "Ndërtim", "Yapı"), a place of the gazetteer that is no name ("Agro Korça", "Telekom Srbija"), a
     /// street or firm word before a word ("Bulevar Mihajla Pupina"), an acronym (a word of two or three
     /// capitals, or four with one vowel, that the gazetteer does not know, beside a word in lower case:
     /// "BH Telecom", "Garanti BBVA"; not "HOTA Damir", nor "KOÇ Elif", where a given name follows).
-    static func personEvidence(_ name: String) -> Evidence {
+    static func personEvidence(_ name: String) -> PersonFieldRule {
         var copy = name
         return copy.withUTF8 { p in
             var reader = NameReader(p)
@@ -223,9 +223,9 @@ enum PersonNames {
             let mixedCase = name.unicodeScalars.contains { isLetter($0.value) && !isUpper($0.value) }
             while i < p.count {
                 if p[i] == 0x20 { i += 1; continue }
-                guard let word = reader.word(at: i) else { return .weak }
+                guard let word = reader.word(at: i) else { return .noEvidence }
                 let e = word.evidence
-                guard !e.organisation, !e.postTitle else { return .organisation }
+                guard !e.organisation, !e.postTitle else { return .organisationWord }
                 guard i == 0 || !reader.placeBefore(i), !(e.place && e.isUnknown) else { return .place }
                 // A surname in capitals before a given name is a form's way ("KOÇ Elif"); an acronym
                 // leads a firm's or office's words ("NLB Banka", "HT Eronet").
@@ -239,12 +239,9 @@ enum PersonNames {
                 known += e.isUnknown ? 0 : 1
                 i = word.range.upperBound
             }
-            return strong || known >= 2 ? .person : .weak
+            return strong || known >= 2 ? .person : .noEvidence
         }
     }
-
-    /// What `personEvidence` reads in a structured field's name.
-    enum Evidence { case person, organisation, place, acronym, weak }
 
     /// Two or three capitals, or four with at most one vowel: "HT", "NLB", "BBVA"; not "HOTA" or "HYSA",
     /// surnames written in capitals before the given name.

@@ -79,13 +79,7 @@ extension PersonalDataValidator {
         let name = words.joined(separator: " ")
         if organisation { return (.organisationWord, name) }
         if words.count == 1 { return (PersonNames.isGivenName(name) ? .person : .notGivenName, name) }
-        switch PersonNames.personEvidence(name) {
-        case .person: return (.person, name)
-        case .organisation: return (.organisationWord, name)
-        case .place: return (.place, name)
-        case .acronym: return (.acronym, name)
-        case .weak: return (.noEvidence, name)
-        }
+        return (PersonNames.personEvidence(name), name)
     }
 
     /// One capital letter and a full stop: "M.", "Д.".
