@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.669884
+    static let intercept = -1.671622
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.290542,  // any.bias
-        0.175081,  // any.oneWord
-        0.936203,  // any.twoWords
-        -0.385740,  // any.threeWords
-        0.582173,  // any.firstGiven
-        -0.253218,  // any.firstGivenWeak
-        -0.644986,  // any.firstSurname
-        -0.115844,  // any.firstSurnameWeak
-        0.016845,  // any.firstRegional
-        -0.186880,  // any.firstAmbiguous
-        -0.126851,  // any.firstPlace
-        -0.134901,  // any.firstDeclined
-        -0.998025,  // any.firstUnknown
-        0.156251,  // any.lastGiven
-        -0.426103,  // any.lastGivenWeak
-        -0.093792,  // any.lastSurname
-        -0.103211,  // any.lastSurnameWeak
-        0.827048,  // any.lastRegional
-        0.566187,  // any.lastAmbiguous
-        0.689344,  // any.lastPlace
-        0.104336,  // any.lastDeclined
-        -0.041314,  // any.lastUnknown
-        -0.592511,  // any.middleKnown
-        -0.337113,  // any.middleUnknown
-        -0.654784,  // any.givenThenSurname
-        -0.631809,  // any.unknownThenRegional
-        1.075852,  // any.firstAllCaps
-        0.426803,  // any.firstInitial
-        0.383421,  // any.firstLower
-        0.706917,  // any.lastInitial
-        -1.196609,  // any.lastSuffixed
-        -0.487622,  // any.shortWord
+        0.288931,  // any.bias
+        0.173033,  // any.oneWord
+        0.929160,  // any.twoWords
+        -0.383315,  // any.threeWords
+        0.568707,  // any.firstGiven
+        -0.268160,  // any.firstGivenWeak
+        -0.634369,  // any.firstSurname
+        -0.109800,  // any.firstSurnameWeak
+        0.017186,  // any.firstRegional
+        -0.155620,  // any.firstAmbiguous
+        -0.124510,  // any.firstPlace
+        -0.133801,  // any.firstDeclined
+        -0.983494,  // any.firstUnknown
+        0.154185,  // any.lastGiven
+        -0.444788,  // any.lastGivenWeak
+        -0.090024,  // any.lastSurname
+        -0.098414,  // any.lastSurnameWeak
+        0.826554,  // any.lastRegional
+        0.589166,  // any.lastAmbiguous
+        0.684750,  // any.lastPlace
+        0.101496,  // any.lastDeclined
+        -0.035279,  // any.lastUnknown
+        -0.592966,  // any.middleKnown
+        -0.332801,  // any.middleUnknown
+        -0.654039,  // any.givenThenSurname
+        -0.630586,  // any.unknownThenRegional
+        1.073638,  // any.firstAllCaps
+        0.426947,  // any.firstInitial
+        0.380575,  // any.firstLower
+        0.708472,  // any.lastInitial
+        -1.203150,  // any.lastSuffixed
+        -0.494721,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.173165,  // any.opensSentence
-        -0.122047,  // any.afterFullStop
-        0.282369,  // any.aloneOnLine
-        -0.288626,  // any.oneWordOpening
-        0.161687,  // any.ambiguousOpening
-        -0.058367,  // any.declinedOpening
-        0.115505,  // any.capitalisedBefore
-        -0.831125,  // any.capitalisedAfter
-        0.651836,  // any.initialAfter
-        -1.361124,  // any.organisationAfter
-        -1.507198,  // any.placeBefore
+        -0.176475,  // any.opensSentence
+        -0.124541,  // any.afterFullStop
+        0.282395,  // any.aloneOnLine
+        -0.292372,  // any.oneWordOpening
+        0.162807,  // any.ambiguousOpening
+        -0.058725,  // any.declinedOpening
+        0.110208,  // any.capitalisedBefore
+        -0.832871,  // any.capitalisedAfter
+        0.652424,  // any.initialAfter
+        -1.362735,  // any.organisationAfter
+        -1.510269,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.516037,  // any.commaAfter
+        1.516069,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -1.077371,  // any.quoteBefore
+        -1.080801,  // any.quoteBefore
         0.000000,  // any.cue
-        0.682500,  // any.title
-        0.441071,  // any.cyrillic
-        1.032331,  // any.lowerCaseText
-        0.250796,  // any.rule
-        -0.443669,  // any.ruleGazetteer
-        -0.667912,  // any.ruleWord
+        0.683292,  // any.title
+        0.449495,  // any.cyrillic
+        1.031663,  // any.lowerCaseText
+        0.248118,  // any.rule
+        -0.445944,  // any.ruleGazetteer
+        -0.665441,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.682500,  // any.ruleTitle
-        0.083078,  // any.ruleInitial
-        0.383421,  // any.ruleLowerCase
+        0.683292,  // any.ruleTitle
+        0.084026,  // any.ruleInitial
+        0.380575,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.753882,  // any.ruleOverlaps
-        0.864140,  // any.stemSeen
-        0.182328,  // any.lastLower
-        -0.688715,  // any.lowerAfter
-        0.415930,  // any.lowerBefore
-        0.767181,  // any.oneWordClean
-        0.400392,  // any.oneWordSurname
-        0.114281,  // any.allCapsUnknown
-        0.375840,  // any.allKnown
-        0.338449,  // any.givenThenGiven
-        -1.171831,  // any.insideRun
-        0.562723,  // any.ruleOpening
-        0.080332,  // any.commaInside
-        -0.083868,  // any.albanianLetters
-        0.172740,  // any.turkishLetters
-        0.141162,  // any.slavicLetters
-        0.195984,  // whole.bias
-        0.696546,  // whole.oneWord
-        -0.648488,  // whole.twoWords
-        0.147926,  // whole.threeWords
-        -0.406577,  // whole.firstGiven
-        0.231365,  // whole.firstGivenWeak
-        -0.527802,  // whole.firstSurname
-        0.082978,  // whole.firstSurnameWeak
-        -0.729532,  // whole.firstRegional
-        0.148341,  // whole.firstAmbiguous
-        0.082094,  // whole.firstPlace
-        0.290520,  // whole.firstDeclined
-        -0.355218,  // whole.firstUnknown
-        -0.587548,  // whole.lastGiven
-        -0.417773,  // whole.lastGivenWeak
-        -0.025015,  // whole.lastSurname
-        -0.632479,  // whole.lastSurnameWeak
-        0.561801,  // whole.lastRegional
-        0.265533,  // whole.lastAmbiguous
-        -0.146879,  // whole.lastPlace
-        -0.668264,  // whole.lastDeclined
-        0.533923,  // whole.lastUnknown
-        -0.454474,  // whole.middleKnown
-        0.351826,  // whole.middleUnknown
-        0.406365,  // whole.givenThenSurname
-        -0.638489,  // whole.unknownThenRegional
-        0.472676,  // whole.firstAllCaps
-        0.198539,  // whole.firstInitial
-        0.091431,  // whole.firstLower
-        0.457821,  // whole.lastInitial
-        -0.333607,  // whole.lastSuffixed
-        0.346648,  // whole.shortWord
+        0.752804,  // any.ruleOverlaps
+        0.861753,  // any.stemSeen
+        0.177735,  // any.lastLower
+        -0.691328,  // any.lowerAfter
+        0.410927,  // any.lowerBefore
+        0.799558,  // any.oneWordClean
+        0.407231,  // any.oneWordSurname
+        0.118769,  // any.allCapsUnknown
+        0.369977,  // any.allKnown
+        0.331153,  // any.givenThenGiven
+        -1.172581,  // any.insideRun
+        0.563588,  // any.ruleOpening
+        0.079728,  // any.commaInside
+        -0.078932,  // any.albanianLetters
+        0.165967,  // any.turkishLetters
+        0.141259,  // any.slavicLetters
+        0.195614,  // whole.bias
+        0.697757,  // whole.oneWord
+        -0.649994,  // whole.twoWords
+        0.147851,  // whole.threeWords
+        -0.410821,  // whole.firstGiven
+        0.233117,  // whole.firstGivenWeak
+        -0.515363,  // whole.firstSurname
+        0.082786,  // whole.firstSurnameWeak
+        -0.729240,  // whole.firstRegional
+        0.151664,  // whole.firstAmbiguous
+        0.086429,  // whole.firstPlace
+        0.290735,  // whole.firstDeclined
+        -0.358657,  // whole.firstUnknown
+        -0.595113,  // whole.lastGiven
+        -0.436693,  // whole.lastGivenWeak
+        -0.024124,  // whole.lastSurname
+        -0.621539,  // whole.lastSurnameWeak
+        0.566187,  // whole.lastRegional
+        0.314801,  // whole.lastAmbiguous
+        -0.146591,  // whole.lastPlace
+        -0.683479,  // whole.lastDeclined
+        0.542045,  // whole.lastUnknown
+        -0.455315,  // whole.middleKnown
+        0.353572,  // whole.middleUnknown
+        0.411273,  // whole.givenThenSurname
+        -0.637255,  // whole.unknownThenRegional
+        0.471359,  // whole.firstAllCaps
+        0.199923,  // whole.firstInitial
+        0.089206,  // whole.firstLower
+        0.460402,  // whole.lastInitial
+        -0.333143,  // whole.lastSuffixed
+        0.346193,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.195984,  // whole.opensSentence
+        0.195614,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.195984,  // whole.aloneOnLine
-        0.696546,  // whole.oneWordOpening
-        0.148341,  // whole.ambiguousOpening
-        0.290520,  // whole.declinedOpening
+        0.195614,  // whole.aloneOnLine
+        0.697757,  // whole.oneWordOpening
+        0.151664,  // whole.ambiguousOpening
+        0.290735,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.334010,  // whole.cyrillic
-        0.091431,  // whole.lowerCaseText
-        -0.460997,  // whole.rule
-        -0.172893,  // whole.ruleGazetteer
-        -0.353444,  // whole.ruleWord
+        0.340174,  // whole.cyrillic
+        0.089206,  // whole.lowerCaseText
+        -0.460230,  // whole.rule
+        -0.172918,  // whole.ruleGazetteer
+        -0.353418,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.060769,  // whole.ruleInitial
-        0.004572,  // whole.ruleLowerCase
+        0.061455,  // whole.ruleInitial
+        0.004651,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.495555,  // whole.ruleOverlaps
+        -1.494770,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.091431,  // whole.lastLower
+        0.089206,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.331546,  // whole.oneWordClean
+        -0.327784,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.224881,  // whole.allCapsUnknown
-        1.384658,  // whole.allKnown
-        0.458175,  // whole.givenThenGiven
+        0.227602,  // whole.allCapsUnknown
+        1.378764,  // whole.allKnown
+        0.451220,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.460997,  // whole.ruleOpening
-        0.080332,  // whole.commaInside
-        -0.041740,  // whole.albanianLetters
-        0.148421,  // whole.turkishLetters
-        -0.252590,  // whole.slavicLetters
-        0.195984,  // whole
-        0.862343,  // rule.person
-        0.804734,  // rule.wordCount
-        -0.169365,  // rule.notLetters
-        -0.603634,  // rule.lowerCase
+        -0.460230,  // whole.ruleOpening
+        0.079728,  // whole.commaInside
+        -0.039879,  // whole.albanianLetters
+        0.141002,  // whole.turkishLetters
+        -0.250779,  // whole.slavicLetters
+        0.195614,  // whole
+        0.854764,  // rule.person
+        0.805158,  // rule.wordCount
+        -0.168409,  // rule.notLetters
+        -0.604288,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.032771,  // rule.initials
-        -1.521636,  // rule.organisationWord
-        -0.604399,  // rule.place
-        -0.535467,  // rule.acronym
-        2.224138,  // rule.noEvidence
-        -0.489492,  // rule.notGivenName
+        0.033478,  // rule.initials
+        -1.520842,  // rule.organisationWord
+        -0.605643,  // rule.place
+        -0.533950,  // rule.acronym
+        2.228518,  // rule.noEvidence
+        -0.488787,  // rule.notGivenName
     ]
 }
