@@ -239,6 +239,8 @@ struct NameEvidence {
         "pharmaceuticals", "foods", "textiles", "plastics", "metals", "shipping", "ventures", "brothers", "bros", "realty",
         "estate", "properties", "insurance", "investments", "financial", "mobile", "parts", "host", "web", "soft", "tech",
         "technology", "agro", "prom", "impex", "komercijala", "grup", "butik", "boutique", "sport", "shoes", "fashion",
+        // shops and offices named after a person (ninth round): "Zeynep Kuaför", "Cvjećarnica Jasmina", "Bilgi İşlem"
+        "kuafor", "kuaforu", "pastane", "pastanesi", "cvjecarnica", "cvecara", "cvjecara", "islem", "kaffeehaus",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.671622
+    static let intercept = -1.673098
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.288931,  // any.bias
-        0.173033,  // any.oneWord
-        0.929160,  // any.twoWords
-        -0.383315,  // any.threeWords
-        0.568707,  // any.firstGiven
-        -0.268160,  // any.firstGivenWeak
-        -0.634369,  // any.firstSurname
-        -0.109800,  // any.firstSurnameWeak
-        0.017186,  // any.firstRegional
-        -0.155620,  // any.firstAmbiguous
-        -0.124510,  // any.firstPlace
-        -0.133801,  // any.firstDeclined
-        -0.983494,  // any.firstUnknown
-        0.154185,  // any.lastGiven
-        -0.444788,  // any.lastGivenWeak
-        -0.090024,  // any.lastSurname
-        -0.098414,  // any.lastSurnameWeak
-        0.826554,  // any.lastRegional
-        0.589166,  // any.lastAmbiguous
-        0.684750,  // any.lastPlace
-        0.101496,  // any.lastDeclined
-        -0.035279,  // any.lastUnknown
-        -0.592966,  // any.middleKnown
-        -0.332801,  // any.middleUnknown
-        -0.654039,  // any.givenThenSurname
-        -0.630586,  // any.unknownThenRegional
-        1.073638,  // any.firstAllCaps
-        0.426947,  // any.firstInitial
-        0.380575,  // any.firstLower
-        0.708472,  // any.lastInitial
-        -1.203150,  // any.lastSuffixed
-        -0.494721,  // any.shortWord
+        0.281089,  // any.bias
+        0.166874,  // any.oneWord
+        0.918476,  // any.twoWords
+        -0.408191,  // any.threeWords
+        0.677459,  // any.firstGiven
+        -0.267430,  // any.firstGivenWeak
+        -0.677436,  // any.firstSurname
+        0.027593,  // any.firstSurnameWeak
+        0.208744,  // any.firstRegional
+        -0.131281,  // any.firstAmbiguous
+        -0.137872,  // any.firstPlace
+        -0.143540,  // any.firstDeclined
+        -0.943420,  // any.firstUnknown
+        0.269544,  // any.lastGiven
+        -0.477549,  // any.lastGivenWeak
+        -0.144807,  // any.lastSurname
+        -0.213695,  // any.lastSurnameWeak
+        0.747156,  // any.lastRegional
+        0.489603,  // any.lastAmbiguous
+        0.702534,  // any.lastPlace
+        0.066883,  // any.lastDeclined
+        -0.031375,  // any.lastUnknown
+        -0.623132,  // any.middleKnown
+        -0.306250,  // any.middleUnknown
+        -0.785099,  // any.givenThenSurname
+        -0.630685,  // any.unknownThenRegional
+        1.017862,  // any.firstAllCaps
+        0.426730,  // any.firstInitial
+        0.404676,  // any.firstLower
+        0.681187,  // any.lastInitial
+        -1.180936,  // any.lastSuffixed
+        -0.501923,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.176475,  // any.opensSentence
-        -0.124541,  // any.afterFullStop
-        0.282395,  // any.aloneOnLine
-        -0.292372,  // any.oneWordOpening
-        0.162807,  // any.ambiguousOpening
-        -0.058725,  // any.declinedOpening
-        0.110208,  // any.capitalisedBefore
-        -0.832871,  // any.capitalisedAfter
-        0.652424,  // any.initialAfter
-        -1.362735,  // any.organisationAfter
-        -1.510269,  // any.placeBefore
+        -0.202382,  // any.opensSentence
+        -0.129245,  // any.afterFullStop
+        0.287068,  // any.aloneOnLine
+        -0.316598,  // any.oneWordOpening
+        0.182160,  // any.ambiguousOpening
+        -0.047638,  // any.declinedOpening
+        0.092814,  // any.capitalisedBefore
+        -0.861208,  // any.capitalisedAfter
+        0.609473,  // any.initialAfter
+        -1.367535,  // any.organisationAfter
+        -1.493747,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.516069,  // any.commaAfter
+        1.491923,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -1.080801,  // any.quoteBefore
+        -1.059432,  // any.quoteBefore
         0.000000,  // any.cue
-        0.683292,  // any.title
-        0.449495,  // any.cyrillic
-        1.031663,  // any.lowerCaseText
-        0.248118,  // any.rule
-        -0.445944,  // any.ruleGazetteer
-        -0.665441,  // any.ruleWord
+        0.675754,  // any.title
+        0.407259,  // any.cyrillic
+        1.032797,  // any.lowerCaseText
+        0.248701,  // any.rule
+        -0.408781,  // any.ruleGazetteer
+        -0.734108,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.683292,  // any.ruleTitle
-        0.084026,  // any.ruleInitial
-        0.380575,  // any.ruleLowerCase
+        0.675754,  // any.ruleTitle
+        0.087332,  // any.ruleInitial
+        0.404676,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.752804,  // any.ruleOverlaps
-        0.861753,  // any.stemSeen
-        0.177735,  // any.lastLower
-        -0.691328,  // any.lowerAfter
-        0.410927,  // any.lowerBefore
-        0.799558,  // any.oneWordClean
-        0.407231,  // any.oneWordSurname
-        0.118769,  // any.allCapsUnknown
-        0.369977,  // any.allKnown
-        0.331153,  // any.givenThenGiven
-        -1.172581,  // any.insideRun
-        0.563588,  // any.ruleOpening
-        0.079728,  // any.commaInside
-        -0.078932,  // any.albanianLetters
-        0.165967,  // any.turkishLetters
-        0.141259,  // any.slavicLetters
-        0.195614,  // whole.bias
-        0.697757,  // whole.oneWord
-        -0.649994,  // whole.twoWords
-        0.147851,  // whole.threeWords
-        -0.410821,  // whole.firstGiven
-        0.233117,  // whole.firstGivenWeak
-        -0.515363,  // whole.firstSurname
-        0.082786,  // whole.firstSurnameWeak
-        -0.729240,  // whole.firstRegional
-        0.151664,  // whole.firstAmbiguous
-        0.086429,  // whole.firstPlace
-        0.290735,  // whole.firstDeclined
-        -0.358657,  // whole.firstUnknown
-        -0.595113,  // whole.lastGiven
-        -0.436693,  // whole.lastGivenWeak
-        -0.024124,  // whole.lastSurname
-        -0.621539,  // whole.lastSurnameWeak
-        0.566187,  // whole.lastRegional
-        0.314801,  // whole.lastAmbiguous
-        -0.146591,  // whole.lastPlace
-        -0.683479,  // whole.lastDeclined
-        0.542045,  // whole.lastUnknown
-        -0.455315,  // whole.middleKnown
-        0.353572,  // whole.middleUnknown
-        0.411273,  // whole.givenThenSurname
-        -0.637255,  // whole.unknownThenRegional
-        0.471359,  // whole.firstAllCaps
-        0.199923,  // whole.firstInitial
-        0.089206,  // whole.firstLower
-        0.460402,  // whole.lastInitial
-        -0.333143,  // whole.lastSuffixed
-        0.346193,  // whole.shortWord
+        0.778091,  // any.ruleOverlaps
+        0.938642,  // any.stemSeen
+        0.213315,  // any.lastLower
+        -0.647170,  // any.lowerAfter
+        0.412618,  // any.lowerBefore
+        0.830850,  // any.oneWordClean
+        0.473875,  // any.oneWordSurname
+        0.162819,  // any.allCapsUnknown
+        0.270602,  // any.allKnown
+        0.271471,  // any.givenThenGiven
+        -1.201097,  // any.insideRun
+        0.569496,  // any.ruleOpening
+        0.073933,  // any.commaInside
+        -0.140017,  // any.albanianLetters
+        0.206889,  // any.turkishLetters
+        0.139155,  // any.slavicLetters
+        0.201126,  // whole.bias
+        0.702020,  // whole.oneWord
+        -0.620141,  // whole.twoWords
+        0.119247,  // whole.threeWords
+        -0.577441,  // whole.firstGiven
+        0.238856,  // whole.firstGivenWeak
+        -0.558394,  // whole.firstSurname
+        0.365676,  // whole.firstSurnameWeak
+        -0.395558,  // whole.firstRegional
+        0.263742,  // whole.firstAmbiguous
+        0.082092,  // whole.firstPlace
+        0.272069,  // whole.firstDeclined
+        -0.422056,  // whole.firstUnknown
+        -0.522426,  // whole.lastGiven
+        -0.471669,  // whole.lastGivenWeak
+        -0.096123,  // whole.lastSurname
+        -0.676779,  // whole.lastSurnameWeak
+        0.486077,  // whole.lastRegional
+        0.261830,  // whole.lastAmbiguous
+        -0.142656,  // whole.lastPlace
+        -0.733300,  // whole.lastDeclined
+        0.652730,  // whole.lastUnknown
+        -0.527895,  // whole.middleKnown
+        0.391973,  // whole.middleUnknown
+        0.277480,  // whole.givenThenSurname
+        -0.640112,  // whole.unknownThenRegional
+        0.404667,  // whole.firstAllCaps
+        0.201548,  // whole.firstInitial
+        0.118057,  // whole.firstLower
+        0.428036,  // whole.lastInitial
+        -0.316372,  // whole.lastSuffixed
+        0.291148,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.195614,  // whole.opensSentence
+        0.201126,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.195614,  // whole.aloneOnLine
-        0.697757,  // whole.oneWordOpening
-        0.151664,  // whole.ambiguousOpening
-        0.290735,  // whole.declinedOpening
+        0.201126,  // whole.aloneOnLine
+        0.702020,  // whole.oneWordOpening
+        0.263742,  // whole.ambiguousOpening
+        0.272069,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.340174,  // whole.cyrillic
-        0.089206,  // whole.lowerCaseText
-        -0.460230,  // whole.rule
-        -0.172918,  // whole.ruleGazetteer
-        -0.353418,  // whole.ruleWord
+        0.303895,  // whole.cyrillic
+        0.118057,  // whole.lowerCaseText
+        -0.343254,  // whole.rule
+        0.023816,  // whole.ruleGazetteer
+        -0.429132,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.061455,  // whole.ruleInitial
-        0.004651,  // whole.ruleLowerCase
+        0.057345,  // whole.ruleInitial
+        0.004717,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.494770,  // whole.ruleOverlaps
+        -1.507748,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.089206,  // whole.lastLower
+        0.118057,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.327784,  // whole.oneWordClean
+        -0.278565,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.227602,  // whole.allCapsUnknown
-        1.378764,  // whole.allKnown
-        0.451220,  // whole.givenThenGiven
+        0.253986,  // whole.allCapsUnknown
+        1.288658,  // whole.allKnown
+        0.316593,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.460230,  // whole.ruleOpening
-        0.079728,  // whole.commaInside
-        -0.039879,  // whole.albanianLetters
-        0.141002,  // whole.turkishLetters
-        -0.250779,  // whole.slavicLetters
-        0.195614,  // whole
-        0.854764,  // rule.person
-        0.805158,  // rule.wordCount
-        -0.168409,  // rule.notLetters
-        -0.604288,  // rule.lowerCase
+        -0.343254,  // whole.ruleOpening
+        0.073933,  // whole.commaInside
+        -0.094425,  // whole.albanianLetters
+        0.248337,  // whole.turkishLetters
+        -0.238579,  // whole.slavicLetters
+        0.201126,  // whole
+        0.879500,  // rule.person
+        0.784854,  // rule.wordCount
+        -0.159274,  // rule.notLetters
+        -0.606775,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.033478,  // rule.initials
-        -1.520842,  // rule.organisationWord
-        -0.605643,  // rule.place
-        -0.533950,  // rule.acronym
-        2.228518,  // rule.noEvidence
-        -0.488787,  // rule.notGivenName
+        0.041726,  // rule.initials
+        -1.544927,  // rule.organisationWord
+        -0.612119,  // rule.place
+        -0.519848,  // rule.acronym
+        2.235411,  // rule.noEvidence
+        -0.498532,  // rule.notGivenName
     ]
 }
