@@ -18,6 +18,12 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     three, fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May"; not
     "Dejan" or "Zoran", which one list alone has. Only the flag is kept: such a name alone is not
     taken for a person.
+  - declined common nouns (ninth round): the word forms that the suffix rules of hunspell-sr,
+    hunspell-hr, hunspell-bs and myspell-sq (GPL-2+) make of their lower-case lemmas, when the
+    scanner would read the form as a declined given name ("Lažne" → Lazo, "Beča" → Bećo) and the
+    form is no name or place and no form of a name that is itself a word of the list ("Agimit",
+    "Vladi" stay out). Only the flag is kept: such a word is a given name that is also a common
+    word, not a person on its own.
   - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
     translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
     (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
@@ -216,10 +222,10 @@ def common_words(into, given):
     return lists
 
 
-def hunspell_words(dic, aff, keep):
-    """The folded lower-case lemmas of a hunspell dictionary, and the folded forms in `keep` that
-    its lemmas and suffix rules (SFX, one level, flag aliases AF, flags of one or two characters or
-    numbers) make."""
+def hunspell_forms(dic, aff):
+    """Each folded word form of a hunspell dictionary's lower-case lemmas with its folded lemma: the
+    lemma itself and the forms its suffix rules make (SFX, one level, flag aliases AF, flags of one
+    or two characters or numbers). Read in the encoding the .aff file names on its SET line."""
     encoding, flag_type, aliases, rules = "iso8859-1", "char", [], {}
     with open(aff, encoding="latin-1") as f:
         for line in f:
@@ -235,14 +241,13 @@ def hunspell_words(dic, aff, keep):
             elif len(parts) >= 5 and parts[0] == "SFX":
                 strip, add, condition = parts[2].replace("0", ""), parts[3].split("/")[0].replace("0", ""), parts[4]
                 rules.setdefault(parts[1], []).append((strip, add, None if condition == "." else re.compile(f"(?:{condition})$")))
-    lemmas, forms = set(), set()
     with open(dic, encoding=encoding) as f:
         next(f)  # the entry count
         for line in f:
             word, _, flags = line.strip().partition("/")
             if not word or not word[0].islower() or (key := fold(word)) is None:
                 continue
-            lemmas.add(key)
+            yield key, key
             flags = flags.split()[0] if flags else ""
             if aliases and flags.isdigit():
                 flags = aliases[int(flags) - 1]
@@ -254,8 +259,18 @@ def hunspell_words(dic, aff, keep):
                 for strip, add, condition in rules.get(flag, ()):
                     if word.endswith(strip) and (condition is None or condition.search(word)):
                         form = fold(word[:len(word) - len(strip)] + add)
-                        if form in keep:
-                            forms.add(form)
+                        if form is not None:
+                            yield form, key
+
+
+def hunspell_words(dic, aff, keep):
+    """The folded lower-case lemmas of a hunspell dictionary, and the folded forms in `keep` that
+    its lemmas and suffix rules make (see `hunspell_forms`)."""
+    lemmas, forms = set(), set()
+    for form, lemma in hunspell_forms(dic, aff):
+        lemmas.add(lemma)
+        if form in keep:
+            forms.add(form)
     return lemmas, forms | (lemmas & keep)
 
 
@@ -269,6 +284,56 @@ def ambiguous_names(given, lists):
     return {k for k in given
             if k in lists["hunspell-tr"][0] or k in lists["wamerican"][0]
             or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)}
+
+
+def scanner_endings():
+    """The case endings `NameEvidence` takes off a word to reach a name, read from its source
+    (`endingList`), so that the two cannot drift apart."""
+    path = os.path.join(os.path.dirname(__file__), "../../Sources/LiaisonCore/Detection/NameEvidence.swift")
+    source = open(path, encoding="utf-8").read()
+    found = re.search(r"static let endingList: \[Suffix\] = \[(.*?)\]\.map", source, re.S)
+    if not found:
+        sys.exit("generate-names.py: NameEvidence.endingList not found in " + path)
+    return re.findall(r'"([a-z]+)"', found.group(1))
+
+
+# The nominative vowels `NameEvidence.nominatives` puts back are the tails in `declined_readings`.
+SCANNER_ENDINGS = scanner_endings()
+NOUN_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
+              ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
+
+
+def declined_readings(word, names):
+    """The names the scanner reaches from `word` by taking off a case ending (see `NameEvidence`):
+    the stem as it is, with a nominative vowel back, or with the fleeting "a" ("petra" → petar)."""
+    reached = set()
+    for ending in SCANNER_ENDINGS:
+        if len(word) >= len(ending) + 2 and word.endswith(ending):
+            stem = word[:-len(ending)]
+            reached |= {stem + tail for tail in ("", "a", "o", "e", "i")} & names
+            if len(stem) >= 3 and stem[-1] not in "aeiou" and stem[-2] not in "aeiou":
+                reached |= {stem[:-1] + "a" + stem[-1]} & names
+    return reached
+
+
+def declined_nouns(into, given, family, ambiguous, place):
+    """The word forms of the Serbo-Croatian and Albanian lists' lower-case lemmas that the scanner
+    would read as a declined given name ("lažne" → Lazo, "beča" → Bećo, "marka" → Marko), less every
+    form that is a name or a place as written, and every form whose name is itself a word of the
+    same list ("agimit", "vladi": agim and vlada are words, so the form may be the name's as well).
+    Only forms that reach a given name not already flagged as a common word are kept: the flag
+    changes nothing for the others. `common_words` has unpacked the packages into `into`."""
+    names, plain, nouns = given | family, given - ambiguous, set()
+    for package, path in NOUN_LISTS:
+        dic = os.path.join(into, package, path)
+        forms = dict(hunspell_forms(dic, dic[:-4] + ".aff"))
+        for form in forms:
+            if len(form) < 4 or form in names or form in place:
+                continue
+            reached = declined_readings(form, names)
+            if reached & plain and not reached & forms.keys():
+                nouns.add(form)
+    return nouns
 
 
 PLACE_COUNTRIES = ["AL", "BA", "BG", "HR", "ME", "MK", "RS", "SI", "TR", "GR"]
@@ -366,6 +431,7 @@ def main():
         given |= {k for k in foreign if not reads_as_word(k) and not {k, k[:-1], k[:-2]} & place}
         family |= {k for k in added if not word(k, ["hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican"]) and k not in place}
         ambiguous = ambiguous_names(given, lists)
+        nouns = declined_nouns(tmp, given, family, ambiguous, place)
     today = datetime.date.today().isoformat()
     text = f"""// Generated by Benchmarks/Gazetteer/generate-names.py on {today}. Do not edit by hand.
 //
@@ -384,6 +450,9 @@ def main():
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more
 // in {", ".join(TOWN_COUNTRIES)}, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package {GEONAMES}
 // (MIT), less those that are also a given name or surname above.
+// Declined nouns (ninth round): {len(nouns)} word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
+// no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
 // ambiguous), {len(family)} surnames, {len(place)} places.
 
@@ -407,6 +476,10 @@ extension NameGazetteer {{
 
     static let placeKeys = \"\"\"
 {swift_literal(sorted(place))}
+    \"\"\"
+
+    static let declinedNounKeys = \"\"\"
+{swift_literal(sorted(nouns))}
     \"\"\"
 }}
 """

@@ -9,7 +9,8 @@ struct NameEvidence {
     /// A surname suffix of the region ("-ović", "-ić", "-oğlu", "-ski", "-aj") rather than a list entry.
     var regionalShape = false
     var organisation = false
-    /// A given name that is also a common word ("Nada", "Vuk", "Will"): not a person on its own.
+    /// A given name that is also a common word ("Nada", "Vuk", "Will"), or a declined common noun
+    /// read as a declined given name ("Lažne" → Lazo, "Beča" → Bećo): not a person on its own.
     var ambiguous = false
     /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
     var place = false
@@ -73,6 +74,9 @@ struct NameEvidence {
         regionalShape = shape == 2
         surname = max(surname, shape)
         guard given < 2 || surname == 0 || !place else { return }
+        // A declined common noun of the Serbo-Croatian or Albanian word lists ("Lažne", "Beča") may
+        // still be read as a declined given name, but only as one that is also a common word.
+        defer { if declined && flags.contains(.declinedNoun) { ambiguous = true } }
         // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
         // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom". Only the
         // endings with the word's last letter are tried, and only stems that some entry starts with.
@@ -180,6 +184,10 @@ struct NameEvidence {
     private static let shapeList: [(Suffix, Int, Int)] = {
         var list: [(String, Int, Int)] = [("vic", 2, 2), ("ic", 2, 1)]
         for ending in ["a", "u", "em", "om", "i", "e"] { list += [("vic" + ending, 2, 1), ("ic" + ending, 2, 0)] }
+        // Possessive adjectives of such a surname: "Raičevićev", "Jurkovićeve", "Ranisavljevićevom"
+        for ending in ["ev", "eva", "eve", "evi", "evo", "evu", "evom", "evoj", "evog", "evih", "evim"] {
+            list += [("vic" + ending, 2, 1), ("ic" + ending, 2, 0)]
+        }
         list += [("oglu", 2, 2), ("ovski", 2, 2), ("evski", 2, 2), ("ovska", 2, 2), ("evska", 2, 2), ("aj", 1, 1),
                  ("ski", 1, 1), ("ska", 1, 1), ("ov", 1, 1), ("ova", 1, 1), ("ev", 1, 1), ("eva", 1, 1)]
         return list.map { (Suffix($0.0), $0.1, $0.2) }
@@ -231,6 +239,8 @@ struct NameEvidence {
         "pharmaceuticals", "foods", "textiles", "plastics", "metals", "shipping", "ventures", "brothers", "bros", "realty",
         "estate", "properties", "insurance", "investments", "financial", "mobile", "parts", "host", "web", "soft", "tech",
         "technology", "agro", "prom", "impex", "komercijala", "grup", "butik", "boutique", "sport", "shoes", "fashion",
+        // shops and offices named after a person (ninth round): "Zeynep Kuaför", "Cvjećarnica Jasmina", "Bilgi İşlem"
+        "kuafor", "kuaforu", "pastane", "pastanesi", "cvjecarnica", "cvecara", "cvjecara", "islem", "kaffeehaus",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

@@ -20,7 +20,7 @@ enum NameGazetteer {
 
     /// What a folded word is: one lookup answers every list.
     struct Flags: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let given = Flags(rawValue: 1)
         static let surname = Flags(rawValue: 2)
         static let ambiguous = Flags(rawValue: 4)     // a given name that is also a common word
@@ -29,6 +29,7 @@ enum NameGazetteer {
         static let postTitle = Flags(rawValue: 32)    // "Bey", "Hanım"
         static let placeWord = Flags(rawValue: 64)    // "Bulevar", "firmi": a place or firm named after a person follows
         static let companyForm = Flags(rawValue: 128) // "d.o.o.", "A.Ş."
+        static let declinedNoun = Flags(rawValue: 256) // "Lažne", "Beča": a declined common noun that reads as a declined given name
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
@@ -128,7 +129,7 @@ enum NameGazetteer {
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous), (placeKeys, .place),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
-        (NameEvidence.calendarWords, .place),
+        (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun),
     ])
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.

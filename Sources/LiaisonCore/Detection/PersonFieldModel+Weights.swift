@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.669884
+    static let intercept = -1.673098
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.290542,  // any.bias
-        0.175081,  // any.oneWord
-        0.936203,  // any.twoWords
-        -0.385740,  // any.threeWords
-        0.582173,  // any.firstGiven
-        -0.253218,  // any.firstGivenWeak
-        -0.644986,  // any.firstSurname
-        -0.115844,  // any.firstSurnameWeak
-        0.016845,  // any.firstRegional
-        -0.186880,  // any.firstAmbiguous
-        -0.126851,  // any.firstPlace
-        -0.134901,  // any.firstDeclined
-        -0.998025,  // any.firstUnknown
-        0.156251,  // any.lastGiven
-        -0.426103,  // any.lastGivenWeak
-        -0.093792,  // any.lastSurname
-        -0.103211,  // any.lastSurnameWeak
-        0.827048,  // any.lastRegional
-        0.566187,  // any.lastAmbiguous
-        0.689344,  // any.lastPlace
-        0.104336,  // any.lastDeclined
-        -0.041314,  // any.lastUnknown
-        -0.592511,  // any.middleKnown
-        -0.337113,  // any.middleUnknown
-        -0.654784,  // any.givenThenSurname
-        -0.631809,  // any.unknownThenRegional
-        1.075852,  // any.firstAllCaps
-        0.426803,  // any.firstInitial
-        0.383421,  // any.firstLower
-        0.706917,  // any.lastInitial
-        -1.196609,  // any.lastSuffixed
-        -0.487622,  // any.shortWord
+        0.281089,  // any.bias
+        0.166874,  // any.oneWord
+        0.918476,  // any.twoWords
+        -0.408191,  // any.threeWords
+        0.677459,  // any.firstGiven
+        -0.267430,  // any.firstGivenWeak
+        -0.677436,  // any.firstSurname
+        0.027593,  // any.firstSurnameWeak
+        0.208744,  // any.firstRegional
+        -0.131281,  // any.firstAmbiguous
+        -0.137872,  // any.firstPlace
+        -0.143540,  // any.firstDeclined
+        -0.943420,  // any.firstUnknown
+        0.269544,  // any.lastGiven
+        -0.477549,  // any.lastGivenWeak
+        -0.144807,  // any.lastSurname
+        -0.213695,  // any.lastSurnameWeak
+        0.747156,  // any.lastRegional
+        0.489603,  // any.lastAmbiguous
+        0.702534,  // any.lastPlace
+        0.066883,  // any.lastDeclined
+        -0.031375,  // any.lastUnknown
+        -0.623132,  // any.middleKnown
+        -0.306250,  // any.middleUnknown
+        -0.785099,  // any.givenThenSurname
+        -0.630685,  // any.unknownThenRegional
+        1.017862,  // any.firstAllCaps
+        0.426730,  // any.firstInitial
+        0.404676,  // any.firstLower
+        0.681187,  // any.lastInitial
+        -1.180936,  // any.lastSuffixed
+        -0.501923,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.173165,  // any.opensSentence
-        -0.122047,  // any.afterFullStop
-        0.282369,  // any.aloneOnLine
-        -0.288626,  // any.oneWordOpening
-        0.161687,  // any.ambiguousOpening
-        -0.058367,  // any.declinedOpening
-        0.115505,  // any.capitalisedBefore
-        -0.831125,  // any.capitalisedAfter
-        0.651836,  // any.initialAfter
-        -1.361124,  // any.organisationAfter
-        -1.507198,  // any.placeBefore
+        -0.202382,  // any.opensSentence
+        -0.129245,  // any.afterFullStop
+        0.287068,  // any.aloneOnLine
+        -0.316598,  // any.oneWordOpening
+        0.182160,  // any.ambiguousOpening
+        -0.047638,  // any.declinedOpening
+        0.092814,  // any.capitalisedBefore
+        -0.861208,  // any.capitalisedAfter
+        0.609473,  // any.initialAfter
+        -1.367535,  // any.organisationAfter
+        -1.493747,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.516037,  // any.commaAfter
+        1.491923,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -1.077371,  // any.quoteBefore
+        -1.059432,  // any.quoteBefore
         0.000000,  // any.cue
-        0.682500,  // any.title
-        0.441071,  // any.cyrillic
-        1.032331,  // any.lowerCaseText
-        0.250796,  // any.rule
-        -0.443669,  // any.ruleGazetteer
-        -0.667912,  // any.ruleWord
+        0.675754,  // any.title
+        0.407259,  // any.cyrillic
+        1.032797,  // any.lowerCaseText
+        0.248701,  // any.rule
+        -0.408781,  // any.ruleGazetteer
+        -0.734108,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.682500,  // any.ruleTitle
-        0.083078,  // any.ruleInitial
-        0.383421,  // any.ruleLowerCase
+        0.675754,  // any.ruleTitle
+        0.087332,  // any.ruleInitial
+        0.404676,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.753882,  // any.ruleOverlaps
-        0.864140,  // any.stemSeen
-        0.182328,  // any.lastLower
-        -0.688715,  // any.lowerAfter
-        0.415930,  // any.lowerBefore
-        0.767181,  // any.oneWordClean
-        0.400392,  // any.oneWordSurname
-        0.114281,  // any.allCapsUnknown
-        0.375840,  // any.allKnown
-        0.338449,  // any.givenThenGiven
-        -1.171831,  // any.insideRun
-        0.562723,  // any.ruleOpening
-        0.080332,  // any.commaInside
-        -0.083868,  // any.albanianLetters
-        0.172740,  // any.turkishLetters
-        0.141162,  // any.slavicLetters
-        0.195984,  // whole.bias
-        0.696546,  // whole.oneWord
-        -0.648488,  // whole.twoWords
-        0.147926,  // whole.threeWords
-        -0.406577,  // whole.firstGiven
-        0.231365,  // whole.firstGivenWeak
-        -0.527802,  // whole.firstSurname
-        0.082978,  // whole.firstSurnameWeak
-        -0.729532,  // whole.firstRegional
-        0.148341,  // whole.firstAmbiguous
-        0.082094,  // whole.firstPlace
-        0.290520,  // whole.firstDeclined
-        -0.355218,  // whole.firstUnknown
-        -0.587548,  // whole.lastGiven
-        -0.417773,  // whole.lastGivenWeak
-        -0.025015,  // whole.lastSurname
-        -0.632479,  // whole.lastSurnameWeak
-        0.561801,  // whole.lastRegional
-        0.265533,  // whole.lastAmbiguous
-        -0.146879,  // whole.lastPlace
-        -0.668264,  // whole.lastDeclined
-        0.533923,  // whole.lastUnknown
-        -0.454474,  // whole.middleKnown
-        0.351826,  // whole.middleUnknown
-        0.406365,  // whole.givenThenSurname
-        -0.638489,  // whole.unknownThenRegional
-        0.472676,  // whole.firstAllCaps
-        0.198539,  // whole.firstInitial
-        0.091431,  // whole.firstLower
-        0.457821,  // whole.lastInitial
-        -0.333607,  // whole.lastSuffixed
-        0.346648,  // whole.shortWord
+        0.778091,  // any.ruleOverlaps
+        0.938642,  // any.stemSeen
+        0.213315,  // any.lastLower
+        -0.647170,  // any.lowerAfter
+        0.412618,  // any.lowerBefore
+        0.830850,  // any.oneWordClean
+        0.473875,  // any.oneWordSurname
+        0.162819,  // any.allCapsUnknown
+        0.270602,  // any.allKnown
+        0.271471,  // any.givenThenGiven
+        -1.201097,  // any.insideRun
+        0.569496,  // any.ruleOpening
+        0.073933,  // any.commaInside
+        -0.140017,  // any.albanianLetters
+        0.206889,  // any.turkishLetters
+        0.139155,  // any.slavicLetters
+        0.201126,  // whole.bias
+        0.702020,  // whole.oneWord
+        -0.620141,  // whole.twoWords
+        0.119247,  // whole.threeWords
+        -0.577441,  // whole.firstGiven
+        0.238856,  // whole.firstGivenWeak
+        -0.558394,  // whole.firstSurname
+        0.365676,  // whole.firstSurnameWeak
+        -0.395558,  // whole.firstRegional
+        0.263742,  // whole.firstAmbiguous
+        0.082092,  // whole.firstPlace
+        0.272069,  // whole.firstDeclined
+        -0.422056,  // whole.firstUnknown
+        -0.522426,  // whole.lastGiven
+        -0.471669,  // whole.lastGivenWeak
+        -0.096123,  // whole.lastSurname
+        -0.676779,  // whole.lastSurnameWeak
+        0.486077,  // whole.lastRegional
+        0.261830,  // whole.lastAmbiguous
+        -0.142656,  // whole.lastPlace
+        -0.733300,  // whole.lastDeclined
+        0.652730,  // whole.lastUnknown
+        -0.527895,  // whole.middleKnown
+        0.391973,  // whole.middleUnknown
+        0.277480,  // whole.givenThenSurname
+        -0.640112,  // whole.unknownThenRegional
+        0.404667,  // whole.firstAllCaps
+        0.201548,  // whole.firstInitial
+        0.118057,  // whole.firstLower
+        0.428036,  // whole.lastInitial
+        -0.316372,  // whole.lastSuffixed
+        0.291148,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.195984,  // whole.opensSentence
+        0.201126,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.195984,  // whole.aloneOnLine
-        0.696546,  // whole.oneWordOpening
-        0.148341,  // whole.ambiguousOpening
-        0.290520,  // whole.declinedOpening
+        0.201126,  // whole.aloneOnLine
+        0.702020,  // whole.oneWordOpening
+        0.263742,  // whole.ambiguousOpening
+        0.272069,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.334010,  // whole.cyrillic
-        0.091431,  // whole.lowerCaseText
-        -0.460997,  // whole.rule
-        -0.172893,  // whole.ruleGazetteer
-        -0.353444,  // whole.ruleWord
+        0.303895,  // whole.cyrillic
+        0.118057,  // whole.lowerCaseText
+        -0.343254,  // whole.rule
+        0.023816,  // whole.ruleGazetteer
+        -0.429132,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.060769,  // whole.ruleInitial
-        0.004572,  // whole.ruleLowerCase
+        0.057345,  // whole.ruleInitial
+        0.004717,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.495555,  // whole.ruleOverlaps
+        -1.507748,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.091431,  // whole.lastLower
+        0.118057,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.331546,  // whole.oneWordClean
+        -0.278565,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.224881,  // whole.allCapsUnknown
-        1.384658,  // whole.allKnown
-        0.458175,  // whole.givenThenGiven
+        0.253986,  // whole.allCapsUnknown
+        1.288658,  // whole.allKnown
+        0.316593,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.460997,  // whole.ruleOpening
-        0.080332,  // whole.commaInside
-        -0.041740,  // whole.albanianLetters
-        0.148421,  // whole.turkishLetters
-        -0.252590,  // whole.slavicLetters
-        0.195984,  // whole
-        0.862343,  // rule.person
-        0.804734,  // rule.wordCount
-        -0.169365,  // rule.notLetters
-        -0.603634,  // rule.lowerCase
+        -0.343254,  // whole.ruleOpening
+        0.073933,  // whole.commaInside
+        -0.094425,  // whole.albanianLetters
+        0.248337,  // whole.turkishLetters
+        -0.238579,  // whole.slavicLetters
+        0.201126,  // whole
+        0.879500,  // rule.person
+        0.784854,  // rule.wordCount
+        -0.159274,  // rule.notLetters
+        -0.606775,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.032771,  // rule.initials
-        -1.521636,  // rule.organisationWord
-        -0.604399,  // rule.place
-        -0.535467,  // rule.acronym
-        2.224138,  // rule.noEvidence
-        -0.489492,  // rule.notGivenName
+        0.041726,  // rule.initials
+        -1.544927,  // rule.organisationWord
+        -0.612119,  // rule.place
+        -0.519848,  // rule.acronym
+        2.235411,  // rule.noEvidence
+        -0.498532,  // rule.notGivenName
     ]
 }
