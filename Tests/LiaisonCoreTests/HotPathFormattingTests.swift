@@ -168,6 +168,52 @@ import Testing
         #expect(details.canonicalJSON == JSONValue.object(details.mapValues { .string($0) }).canonicalBytes)
         #expect([String: String]().canonicalJSON == Array("{}".utf8))
     }
+
+    /// The escapes RFC 8785 §3.2.2.2 asks for, one character at a time: the form the writer's
+    /// eight-bytes-at-a-time scan must give.
+    private static func escapedOneByOne(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("Strings are escaped wherever the character to escape stands, inside a run of eight bytes or after it")
+    func stringEscapesAtEveryPosition() {
+        let specials: [Character] = ["\"", "\\", "\u{00}", "\u{01}", "\u{08}", "\t", "\n", "\u{0C}", "\r", "\u{1F}"]
+        // Bytes next to the ones that need escaping: space (0x20), '!' (0x21), '#' (0x23), '[' and ']'
+        // (0x5B, 0x5D), DEL (0x7F), and UTF-8 of two, three and four bytes.
+        let fillers = ["abcdefghijklmnopqrstuvwx", " !#[]\u{7F}~ !#[]\u{7F}~ !#[]\u{7F}~", "éлж€😀é€лж😀", "aaaaaaaaaaaaaaaaaaaaaaaa"]
+        for filler in fillers {
+            let characters = Array(filler)
+            for length in [0, 1, 7, 8, 9, 15, 16, 17, characters.count] where length <= characters.count {
+                let plain = String(characters.prefix(length))
+                #expect(JSONValue.string(plain).canonicalBytes == Array(Self.escapedOneByOne(plain).utf8), "\(plain)")
+                for position in 0...length {
+                    for special in specials {
+                        var text = Array(plain)
+                        text.insert(special, at: position)
+                        let value = String(text)
+                        #expect(JSONValue.string(value).canonicalBytes == Array(Self.escapedOneByOne(value).utf8), "\(position)")
+                    }
+                }
+            }
+        }
+        var writer = CanonicalWriter()
+        writer.string("a run of eight\u{7F}, then \"a quote\" and a \\ backslash")
+        #expect(writer.bytes == Array(#""a run of eight\#u{7F}, then \"a quote\" and a \\ backslash""#.utf8))
+    }
 }
 
 @Suite struct RandomIdentifierTests {
