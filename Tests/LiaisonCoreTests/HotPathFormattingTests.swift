@@ -169,6 +169,26 @@ import Testing
         #expect([String: String]().canonicalJSON == Array("{}".utf8))
     }
 
+    @Test("White space is found and trimmed as Character and Foundation see it, ASCII read as bytes")
+    func whitespace() {
+        let texts = [
+            "", "a", " a", "a ", "\ta\n", "\r\n", "a b", "ab\u{0B}", "\u{0C}ab", "ab\u{1F}", "\u{1C}ab", "192.0.2.8", "x\u{A0}",
+            "\u{A0}x", "x\u{2003}y", "x\u{3000}", "\u{2028}x", "é", "a\u{301}", " \u{301}x", "x \u{301}", "x\u{85}", "\u{600}a", "a\u{200D}",
+        ]
+        for text in texts {
+            let scalarsSay = text.unicodeScalars.contains { $0.properties.isWhitespace }
+            #expect(text.containsWhitespace == scalarsSay, "\(text.unicodeScalars.map(\.value))")
+            let trimmed: String =
+                if let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace {
+                    text.trimmingCharacters(in: .whitespacesAndNewlines)
+                } else {
+                    text
+                }
+            #expect(text.trimmedOfWhitespace == trimmed, "\(text.unicodeScalars.map(\.value))")
+            #expect(text.dropFirst(0).trimmedOfWhitespace == trimmed)
+        }
+    }
+
     /// The escapes RFC 8785 §3.2.2.2 asks for, one character at a time: the form the writer's
     /// eight-bytes-at-a-time scan must give.
     private static func escapedOneByOne(_ text: String) -> String {
