@@ -18,6 +18,8 @@ import LiaisonCorpus
 ///                                                     e-mail parse+map messages/s; or the corpus as fuzzing seeds
 ///   liaison-bench stix [--count N] [--repeats N]      STIX bundle reader objects/s on a synthetic bundle (10,000 objects)
 ///   liaison-bench json [--repeats N]                  strict JSON parser MB/s on a 10,000-event NDJSON body
+///   liaison-bench pipeline [--repeats N]              the gateway's CPU per IntelMQ event without PostgreSQL:
+///                                                     parse, map, protect, seal, the incidents' columns
 ///   liaison-bench ledger [--entries N]                ledger sealing and `audit verify` rates on N entries (1,000,000)
 ///   liaison-bench deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N]
 ///                                                     webhook deliveries/s to a loopback receiver, enqueue→2xx p50/p99
@@ -50,6 +52,8 @@ case "stix":
     try stixBenchmark(objects: option("--count", 10_000), repeats: option("--repeats", 5))
 case "json":
     jsonBenchmark(repeats: option("--repeats", 5))
+case "pipeline":
+    try pipelineBenchmark(repeats: option("--repeats", 5))
 case "ledger":
     try await LedgerBenchmark(entries: option("--entries", 1_000_000)).run()
 case "deliveries":
@@ -100,6 +104,6 @@ case "score":
     }
     if only == nil || only == .person { for example in report.structuredErrors { print("FIELD person: \(example)") } }
 default:
-    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | candidates --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
+    print("usage: liaison-bench detect [--dense N] | redact-input [--megabytes N] | intake [--stix-objects N] [--events N] [--batch N] [--concurrency N] | json [--repeats N] | pipeline [--repeats N] | score [--seed N] [--count N] [--examples K] [--kind KIND] | score --file PATH | --structured PATH | candidates --file PATH | --structured PATH | generate [--seed N] [--count N] | mail [--seconds N] [--write-seeds DIR] | stix [--count N] [--repeats N] | ledger [--entries N] | deliveries [--count N] [--rate N] [--batch N] [--poll-ms N] [--worker-batch N] | taxii [--objects N] [--repeats N]")
     exit(2)
 }

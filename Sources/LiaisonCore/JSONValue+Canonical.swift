@@ -103,17 +103,27 @@ extension JSONValue {
     }
 
     /// Quote, backslash and control characters escaped as RFC 8785 §3.2.2.2 asks; every
-    /// other byte of the UTF-8 copied as it is, in runs.
+    /// other byte of the UTF-8 copied as it is, in runs. Eight bytes are checked at a time
+    /// while none of them needs escaping (most strings have nothing to escape).
     static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
             var run = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count,
+                    !mayNeedEscaping(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
+                let at = index
+                let byte = bytes[at]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                run = index + 1
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+                run = at + 1
                 output.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
@@ -130,6 +140,18 @@ extension JSONValue {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is a control character, a quote or a backslash
+    /// (the classic word-at-a-time tests: a byte below 0x20, a byte equal to 0x22 or 0x5C). Exact
+    /// for the word as a whole; the bytes of a word that may need it are then read one by one.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Integers (the only numbers receipts hold) exactly as ECMAScript writes them; other

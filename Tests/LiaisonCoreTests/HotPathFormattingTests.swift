@@ -168,6 +168,72 @@ import Testing
         #expect(details.canonicalJSON == JSONValue.object(details.mapValues { .string($0) }).canonicalBytes)
         #expect([String: String]().canonicalJSON == Array("{}".utf8))
     }
+
+    @Test("White space is found and trimmed as Character and Foundation see it, ASCII read as bytes")
+    func whitespace() {
+        let texts = [
+            "", "a", " a", "a ", "\ta\n", "\r\n", "a b", "ab\u{0B}", "\u{0C}ab", "ab\u{1F}", "\u{1C}ab", "192.0.2.8", "x\u{A0}",
+            "\u{A0}x", "x\u{2003}y", "x\u{3000}", "\u{2028}x", "é", "a\u{301}", " \u{301}x", "x \u{301}", "x\u{85}", "\u{600}a", "a\u{200D}",
+        ]
+        for text in texts {
+            let scalarsSay = text.unicodeScalars.contains { $0.properties.isWhitespace }
+            #expect(text.containsWhitespace == scalarsSay, "\(text.unicodeScalars.map(\.value))")
+            let trimmed: String =
+                if let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace {
+                    text.trimmingCharacters(in: .whitespacesAndNewlines)
+                } else {
+                    text
+                }
+            #expect(text.trimmedOfWhitespace == trimmed, "\(text.unicodeScalars.map(\.value))")
+            #expect(text.dropFirst(0).trimmedOfWhitespace == trimmed)
+        }
+    }
+
+    /// The escapes RFC 8785 §3.2.2.2 asks for, one character at a time: the form the writer's
+    /// eight-bytes-at-a-time scan must give.
+    private static func escapedOneByOne(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("Strings are escaped wherever the character to escape stands, inside a run of eight bytes or after it")
+    func stringEscapesAtEveryPosition() {
+        let specials: [Character] = ["\"", "\\", "\u{00}", "\u{01}", "\u{08}", "\t", "\n", "\u{0C}", "\r", "\u{1F}"]
+        // Bytes next to the ones that need escaping: space (0x20), '!' (0x21), '#' (0x23), '[' and ']'
+        // (0x5B, 0x5D), DEL (0x7F), and UTF-8 of two, three and four bytes.
+        let fillers = ["abcdefghijklmnopqrstuvwx", " !#[]\u{7F}~ !#[]\u{7F}~ !#[]\u{7F}~", "éлж€😀é€лж😀", "aaaaaaaaaaaaaaaaaaaaaaaa"]
+        for filler in fillers {
+            let characters = Array(filler)
+            for length in [0, 1, 7, 8, 9, 15, 16, 17, characters.count] where length <= characters.count {
+                let plain = String(characters.prefix(length))
+                #expect(JSONValue.string(plain).canonicalBytes == Array(Self.escapedOneByOne(plain).utf8), "\(plain)")
+                for position in 0...length {
+                    for special in specials {
+                        var text = Array(plain)
+                        text.insert(special, at: position)
+                        let value = String(text)
+                        #expect(JSONValue.string(value).canonicalBytes == Array(Self.escapedOneByOne(value).utf8), "\(position)")
+                    }
+                }
+            }
+        }
+        var writer = CanonicalWriter()
+        writer.string("a run of eight\u{7F}, then \"a quote\" and a \\ backslash")
+        #expect(writer.bytes == Array(#""a run of eight\#u{7F}, then \"a quote\" and a \\ backslash""#.utf8))
+    }
 }
 
 @Suite struct RandomIdentifierTests {

@@ -138,6 +138,8 @@ func intelMQProblems(_ fields: String) -> [FieldProblem] {
         ("other", "unknown", "other", "undetermined"),
         ("fraud", "unauthorized-use-of-resources", "fraud", "unauthorised-use-of-resources"),
         ("Fraud", "Phishing", "fraud", "phishing"),
+        (" fraud", "phishing ", "fraud", "phishing"),
+        ("FRAUD", "phishinG", "fraud", "phishing"),
         (nil, "phishing", "fraud", "phishing"),
         ("malicious code", "malware", "other", "undetermined"),
         ("other", "tor", "other", "undetermined"),

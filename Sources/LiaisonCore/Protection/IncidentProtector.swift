@@ -72,10 +72,9 @@ public struct IncidentProtector: Sendable {
                 }
                 protected.value = session.replace(in: observable.value, field: field(), spans: spans, role: observable.role)
             case let kind? where policy.isPersonal(kind, role: observable.role):
-                let token = session.token(
+                protected.value = session.token(
                     for: PersonalDataNormaliser.normalise(observable.value, as: kind), kind: kind, role: observable.role,
                     field: field(), detector: "structured")
-                protected.value = token.text
             default:
                 break
             }
@@ -102,8 +101,7 @@ public struct IncidentProtector: Sendable {
             case .personal(let kind, let plaintext) where policy.isPersonal(kind, role: .unknown):
                 value = session.token(
                     for: PersonalDataNormaliser.normalise(plaintext, as: kind), kind: kind, role: .unknown, field: pointer(),
-                    detector: "structured"
-                ).text
+                    detector: "structured")
             case .personal(_, let plaintext), .verbatim(let plaintext):
                 value = plaintext
             }
@@ -220,7 +218,7 @@ public struct IncidentProtector: Sendable {
                 values.append((value.trimmedOfWhitespace, kind))
             }
         }
-        return Array(values.prefix(256))
+        return values.count > 256 ? Array(values.prefix(256)) : values
     }
 
     /// The tokens handed out for one incident.
@@ -230,9 +228,10 @@ public struct IncidentProtector: Sendable {
         var vault: [VaultItem] = []
         var redactions: [Redaction] = []
 
+        /// The text of the token for `value` (written out once, for the redaction and the caller).
         mutating func token(
             for value: String, kind: PersonalDataKind, role: ObservableRole, field: String, detector: String
-        ) -> Token {
+        ) -> String {
             let key = kind.rawValue + "\u{0}" + value
             let token: Token
             if let existing = tokens[key] {
@@ -242,8 +241,9 @@ public struct IncidentProtector: Sendable {
                 tokens[key] = token
                 vault.append(VaultItem(token: token, role: role, plaintext: value))
             }
-            redactions.append(Redaction(field: field, kind: kind, detector: detector, token: token.text, role: role))
-            return token
+            let text = token.text
+            redactions.append(Redaction(field: field, kind: kind, detector: detector, token: text, role: role))
+            return text
         }
 
         mutating func replace(in text: String, field: @autoclosure () -> String, spans: [DetectedSpan], role: ObservableRole) -> String {
@@ -252,8 +252,7 @@ public struct IncidentProtector: Sendable {
             return DetectedSpan.splice(text, spans) { span in
                 token(
                     for: PersonalDataNormaliser.normalise(span.normalised, as: span.kind), kind: span.kind, role: role,
-                    field: field, detector: span.detector
-                ).text
+                    field: field, detector: span.detector)
             }
         }
     }

@@ -56,7 +56,13 @@ enum IntelMQClassification {
         return (.undetermined, false)
     }
 
+    /// Trimmed and lower-cased; returned as it is when it is lower-case printable ASCII with no
+    /// space at either end already, as feeds write it, so that no new string is made.
     private static func normalise(_ text: String) -> String {
-        text.trimmedOfWhitespace.lowercased()
+        let utf8 = text.utf8
+        let normal =
+            utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ")
+            && utf8.allSatisfy { (0x20...0x7E).contains($0) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        return normal ? text : text.trimmedOfWhitespace.lowercased()
     }
 }

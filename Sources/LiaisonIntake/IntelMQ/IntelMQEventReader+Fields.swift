@@ -22,10 +22,11 @@ extension IntelMQEventReader {
     /// Everything without a rule of its own: `source.*`/`destination.*` fields, known verbatim
     /// fields, and free text (`extra.*`, `comment`, fields this reader does not know).
     mutating func other(_ key: String, _ value: JSONValue, at: String) {
+        // The field after the section, cut by bytes: these keys are IntelMQ field names, ASCII.
         if key.hasPrefix("source.") {
-            endpoint(key, field: String(key.dropFirst(7)), role: .offender, value, at: at)
+            endpoint(key, field: String(decoding: key.utf8.dropFirst(7), as: UTF8.self), role: .offender, value, at: at)
         } else if key.hasPrefix("destination.") {
-            endpoint(key, field: String(key.dropFirst(12)), role: .victim, value, at: at)
+            endpoint(key, field: String(decoding: key.utf8.dropFirst(12), as: UTF8.self), role: .victim, value, at: at)
         } else if Self.verbatimKeys.contains(key) {
             scalarText(value, at: at).map { keep(key, .verbatim($0)) }
         } else {

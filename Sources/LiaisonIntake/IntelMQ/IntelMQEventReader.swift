@@ -52,7 +52,10 @@ public struct IntelMQEventReader {
             return nil
         }
         var fields: [(key: String, value: JSONValue)] = []
+        if case .object(let members) = value { fields.reserveCapacity(members.count) }
         flatten(value, key: nil, at: "", into: &fields)
+        // A custody field for most fields, and a few of the reader's own.
+        custody.reserveCapacity(fields.count + 4)
         if fields.isEmpty, problems.isEmpty { fail("", "has no IntelMQ fields") }
         // A flat event's fields come out in key order already; nested ones interleave.
         if !nestedPointers.isEmpty { fields.sort { $0.key < $1.key } }
@@ -108,7 +111,7 @@ public struct IntelMQEventReader {
         guard flat, case .object(let members) = value, members.count == fields.count,
             let bytes = JSONValue.canonicalBytes(ofOrderedMembers: fields)
         else { return EventReader.digest(of: value) }
-        return SHA256.hash(data: bytes).hexString
+        return SHA256.hash(data: bytes).withUnsafeBytes(\.hexString)
     }
 
     /// Nested objects (`hierarchical_output`) become dotted keys, members in key order. `at`

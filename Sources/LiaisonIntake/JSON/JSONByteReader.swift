@@ -50,6 +50,10 @@ struct JSONByteReader {
             depth -= 1
             return .object(members)
         }
+        // A document's own object is a record (an event, a bundle, a request) whose members
+        // would otherwise grow the map four or five times, rehashing each time; nested objects,
+        // which are many and mostly small, grow as they need.
+        if depth == 1 { members.reserveCapacity(16) }
         while true {
             skipWhitespace()
             guard index < end else { throw failure(.truncated) }
