@@ -299,8 +299,8 @@ def scanner_endings():
 
 # The nominative vowels `NameEvidence.nominatives` puts back are the tails in `declined_readings`.
 SCANNER_ENDINGS = scanner_endings()
-NOUN_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
-              ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
+# The Serbo-Croatian and Albanian lists of `WORD_LISTS`, whose nouns' case forms are read.
+NOUN_LISTS = [(package, path) for package, path in WORD_LISTS if package in ("hunspell-sr", "hunspell-hr", "hunspell-bs", "myspell-sq")]
 
 
 def declined_readings(word, names):

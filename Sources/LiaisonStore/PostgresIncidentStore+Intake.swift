@@ -267,15 +267,16 @@ struct CustodyColumns {
 
 /// The columns of `incidents` that are not plain values, as the text arrays that travel to
 /// PostgreSQL: JSON for observables and redactions (their canonical bytes, bound as they
-/// are), and optional times as '' for none, since arrays cannot hold NULLs here.
-struct IncidentColumns {
+/// are), and optional times as '' for none, since arrays cannot hold NULLs here. Public for
+/// `liaison-bench pipeline`, which times building them.
+public struct IncidentColumns {
     var observables = TextArrayBind()
     var redactions = TextArrayBind()
     var firstSeen: [String] = []
     var lastSeen: [String] = []
     var modified: [String] = []
 
-    init(_ results: [IncidentProtector.Result]) {
+    public init(_ results: [IncidentProtector.Result]) {
         self.init(reserving: results.count)
         for result in results { append(result.incident, modified: result.modified) }
     }
