@@ -134,9 +134,12 @@ import Testing
             // Normal requests once the slow connections are all open and held: each on a new connection.
             for await _ in opened {}
             let p99 = try await Self.p99OfNormalRequests(port: port, rounds: 3)
-            // 100 ms on a quiet machine; when the whole suite shares two cores, no worse than twice
-            // what the same requests took just before the slow connections were opened, plus 50 ms.
-            #expect(p99 < max(0.1, 2 * baseline + 0.05), "p99 of normal requests was \(p99) s (\(baseline) s without the slow connections)")
+            // A server that the slow connections stopped would answer only as they time out, after
+            // seconds (4 s for a head, 5 s idle). So: 250 ms on a quiet machine; when the whole suite
+            // shares two cores, no worse than three times what the same requests took just before
+            // the slow connections were opened, plus 100 ms: the tightest timing bound of the suite
+            // before, and the suite runs beside Chromium and GPG on two cores.
+            #expect(p99 < max(0.25, 3 * baseline + 0.1), "p99 of normal requests was \(p99) s (\(baseline) s without the slow connections)")
 
             let outcome = try await held
             let open = outcome.closedAfter.filter { $0.seconds == nil }
