@@ -12,8 +12,9 @@ struct PostgresCPU {
     let postmaster: Int32
     private static let tick = Double(sysconf(Int32(_SC_CLK_TCK)))
 
-    /// Finds the postmaster as the parent of the backend serving one of `client`'s connections;
-    /// nil (and the figure is not printed) where the server is not a process of this machine.
+    /// Finds the postmaster as the parent of the backend serving one of `client`'s connections,
+    /// both named `postgres`; nil (and the figure is not printed) where the server is not a
+    /// process of this machine.
     static func find(_ client: PostgresClient, logger: Logger) async -> PostgresCPU? {
         guard
             let backend = try? await client.withConnection({ connection in
@@ -24,7 +25,9 @@ struct PostgresCPU {
                 return pid
             }),
             let fields = stat(backend), fields.count > 1, let parent = Int32(fields[1]), let postmaster = stat(parent),
-            postmaster.count > 14
+            postmaster.count > 14,
+            // A server elsewhere has pids that may name unrelated processes here.
+            command(backend) == "postgres", command(parent) == "postgres"
         else { return nil }
         return PostgresCPU(postmaster: parent)
     }
@@ -42,6 +45,14 @@ struct PostgresCPU {
             ticks += child[11...12].compactMap { Double($0) }.reduce(0, +)
         }
         return ticks / Self.tick
+    }
+
+    /// The process's command name (`comm`), as `/proc/PID/stat` gives it in parentheses.
+    private static func command(_ pid: Int32) -> Substring? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let start = text.firstIndex(of: "("), let end = text.lastIndex(of: ")"), start < end
+        else { return nil }
+        return text[text.index(after: start)..<end]
     }
 
     /// `/proc/PID/stat` from its third field (state) on, the command name (which may hold
