@@ -43,6 +43,8 @@ struct IntakeBenchmark {
             print(String(format: "IntelMQ request bodies made before timing: %.1f µs per event (not counted below)",
                          Date().timeIntervalSince(made) * 1e6 / Double(events)))
         }
+        let server = await PostgresCPU.find(client, logger: logger)
+        let serverBefore = server?.seconds()
         let cpuBefore = ProcessCPU.seconds()
         let idleBefore = MachineIdle.seconds()
         let intelmq = try await push(
@@ -52,8 +54,15 @@ struct IntakeBenchmark {
         intelmq.print(label: "IntelMQ events (\(events) in requests of \(batch), \(concurrency) at a time)", unit: "events")
         if intelmq.objects > 0 {
             // CPU time does not depend on what else runs on the machine the way a rate does.
-            print(String(format: "CPU of this process (gateway and client) during the IntelMQ phase: %.1f µs per event",
-                         (ProcessCPU.seconds() - cpuBefore) * 1e6 / Double(intelmq.objects)))
+            let gatewayCPU = (ProcessCPU.seconds() - cpuBefore) * 1e6 / Double(intelmq.objects)
+            print(String(format: "CPU of this process (gateway and client) during the IntelMQ phase: %.1f µs per event", gatewayCPU))
+            if let server, let serverBefore {
+                let serverCPU = (server.seconds() - serverBefore) * 1e6 / Double(intelmq.objects)
+                print(String(format: "CPU of PostgreSQL (postmaster and its processes, /proc) during the IntelMQ phase: %.1f µs per event; with this process: %.1f",
+                             serverCPU, serverCPU + gatewayCPU))
+            } else {
+                print("CPU of PostgreSQL: not measured (its postmaster is not a process of this machine)")
+            }
             // Time no core worked (the gateway, PostgreSQL or anything else on the machine).
             print(String(format: "idle time of the machine's %ld cores during the IntelMQ phase: %.1f µs per event",
                          MachineIdle.cores, (MachineIdle.seconds() - idleBefore) * 1e6 / Double(intelmq.objects)))
