@@ -67,7 +67,8 @@ enum PersonNames {
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
                 if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
-                    found.append(name)
+                    // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name
+                    if !reader.institutionBefore(name.start) { found.append(name) }
                     i = name.end
                 } else {
                     i = wordEnd(p, i)  // a cue's first word is not a name itself
@@ -89,7 +90,8 @@ enum PersonNames {
                 if mayStart, let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
                     // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
-                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) ? name.end : nil) {
+                    // So is a name inside an institution's: "Ministria e Arsimit", "Drejtoria e Doganës".
+                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) || reader.institutionBefore(i) ? name.end : nil) {
                         i = end
                         continue
                     }
@@ -117,7 +119,7 @@ enum PersonNames {
         for start in capitalised where initials[Int(p[start])] {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
-               !reader.placeBefore(start), !reader.capitalisedFollows(word) {
+               !word.evidence.institution, !reader.placeBefore(start), !reader.institutionBefore(start), !reader.capitalisedFollows(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
