@@ -236,7 +236,9 @@ struct NameReader {
     /// e Punëve të Brendshme", "Vlade Republike Srbije"). A name in quotes is an institution's or a
     /// school's named after a person when such a head noun, a place word or an acronym leads it
     /// ("Gimnazije „Slobodan Škerović“", "ООУ „Гоце Делчев“", "Shkollës Fillore “Naim Frashëri”").
-    mutating func institutionBefore(_ i: Int) -> Bool {
+    /// A `fullName` (a given name as written and more words) outside quotes is a person named after
+    /// the institution, not its words: "direktor Uprave carina Marko Petrović".
+    mutating func institutionBefore(_ i: Int, fullName: Bool = false) -> Bool {
         var k = i
         var quoted = false
         for _ in 0..<4 {
@@ -251,12 +253,18 @@ struct NameReader {
             folded.removeAll(keepingCapacity: true)
             guard NameGazetteer.fold(p, s..<e, into: &folded) else { return false }
             let flags = table(folded.fnv1a(prefix: folded.count))
-            if flags.contains(.institution) { return true }
+            if flags.contains(.institution) { return quoted || !fullName }
             if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation]) || (quote > 0 && isAcronym(s..<e))) { return true }
             guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return false }
             k = s
         }
         return false
+    }
+
+    /// `institutionBefore` for a name found: "Ministria e Arsimit", not "Uprave carina Marko Petrović".
+    mutating func insideInstitution(_ name: FoundName) -> Bool {
+        let fullName = name.words.count >= 2 && word(at: name.start).map { $0.evidence.given == 2 && !$0.evidence.declined } ?? false
+        return institutionBefore(name.start, fullName: fullName)
     }
 
     /// The length of an opening quote right before `i` („, “, ”, «, "), or 0.

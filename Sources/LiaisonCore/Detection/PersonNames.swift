@@ -68,7 +68,7 @@ enum PersonNames {
                 if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
                     // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name
-                    if !reader.institutionBefore(name.start) { found.append(name) }
+                    if !reader.insideInstitution(name) { found.append(name) }
                     i = name.end
                 } else {
                     i = wordEnd(p, i)  // a cue's first word is not a name itself
@@ -91,7 +91,7 @@ enum PersonNames {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
                     // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
                     // So is a name inside an institution's: "Ministria e Arsimit", "Drejtoria e Doganës".
-                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) || reader.institutionBefore(i) ? name.end : nil) {
+                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) || reader.insideInstitution(name) ? name.end : nil) {
                         i = end
                         continue
                     }
