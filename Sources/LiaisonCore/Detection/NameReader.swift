@@ -230,41 +230,43 @@ struct NameReader {
         return table(folded.fnv1a(prefix: folded.count)).contains(.placeWord)
     }
 
-    /// True when the name starting at `i` belongs to an institution's name: an institution's head noun
+    /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
     /// (NameEvidence+Institutions.swift) before it on the same line, with at most three capitalised
     /// words or linking particles between ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria
     /// e Punëve të Brendshme", "Vlade Republike Srbije"). A name in quotes is an institution's or a
     /// school's named after a person when such a head noun, a place word or an acronym leads it
     /// ("Gimnazije „Slobodan Škerović“", "ООУ „Гоце Делчев“", "Shkollës Fillore “Naim Frashëri”").
-    /// A `fullName` (a given name as written and more words) outside quotes is a person named after
-    /// the institution, not its words: "direktor Uprave carina Marko Petrović".
-    mutating func institutionBefore(_ i: Int, fullName: Bool = false) -> Bool {
+    /// Nil when no head noun leads it, else whether the name is in quotes.
+    mutating func institutionBefore(_ i: Int) -> Bool? {
         var k = i
         var quoted = false
         for _ in 0..<4 {
             let quote = openingQuote(before: k)
             k -= quote
             quoted = quoted || quote > 0
-            guard k > 1, p[k - 1] == 0x20 else { return false }
+            guard k > 1, p[k - 1] == 0x20 else { return nil }
             let e = k - 1
             var s = e
             while s > 0, e - s <= 32, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
-            guard s < e, e - s <= 32 else { return false }
+            guard s < e, e - s <= 32 else { return nil }
             folded.removeAll(keepingCapacity: true)
-            guard NameGazetteer.fold(p, s..<e, into: &folded) else { return false }
+            guard NameGazetteer.fold(p, s..<e, into: &folded) else { return nil }
             let flags = table(folded.fnv1a(prefix: folded.count))
-            if flags.contains(.institution) { return quoted || !fullName }
+            if flags.contains(.institution) { return quoted }
             if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation]) || (quote > 0 && isAcronym(s..<e))) { return true }
-            guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return false }
+            guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
             k = s
         }
-        return false
+        return nil
     }
 
-    /// `institutionBefore` for a name found: "Ministria e Arsimit", not "Uprave carina Marko Petrović".
+    /// True when a name found belongs to an institution's name (`institutionBefore`): "Ministria e
+    /// Arsimit". A full name (a given name as written and more words) outside quotes is a person named
+    /// after the institution, not its words: "direktor Uprave carina Marko Petrović".
     mutating func insideInstitution(_ name: FoundName) -> Bool {
-        let fullName = name.words.count >= 2 && word(at: name.start).map { $0.evidence.given == 2 && !$0.evidence.declined } ?? false
-        return institutionBefore(name.start, fullName: fullName)
+        guard let quoted = institutionBefore(name.start) else { return false }
+        guard !quoted, name.words.count >= 2, let first = word(at: name.start) else { return true }
+        return first.evidence.given < 2 || first.evidence.declined
     }
 
     /// The length of an opening quote right before `i` („, “, ”, «, "), or 0.

@@ -119,7 +119,7 @@ enum PersonNames {
         for start in capitalised where initials[Int(p[start])] {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
-               !word.evidence.institution, !reader.placeBefore(start), !reader.institutionBefore(start), !reader.capitalisedFollows(word) {
+               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
