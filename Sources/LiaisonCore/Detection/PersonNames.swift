@@ -19,7 +19,9 @@
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
-/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone.
+/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone, the words of an
+/// institution after its head noun ("Ministria e Arsimit", "Gimnazije „Slobodan Škerović“";
+/// NameEvidence+Institutions.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
