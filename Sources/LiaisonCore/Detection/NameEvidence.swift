@@ -18,6 +18,9 @@ struct NameEvidence {
     var declined = false
     /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it.
     var postTitle = false
+    /// An institution's head noun that is also a given name as written ("Vlade", "Vlada", "Zyra"):
+    /// part of a name, never a person on its own (NameEvidence+Institutions.swift).
+    var institution = false
 
     var isUnknown: Bool { given == 0 && surname == 0 }
 
@@ -55,10 +58,12 @@ struct NameEvidence {
     init(_ w: FoldedWordHash, table: NameGazetteer.Table) {
         let n = w.count
         let flags = table(w.hash)
-        if flags.contains(.organisation) {
+        // An institution's head noun is an organisation word unless it is also a name as written.
+        if flags.contains(.organisation) || (flags.contains(.institution) && flags.isDisjoint(with: [.given, .surname])) {
             organisation = true
             return
         }
+        institution = flags.contains(.institution)
         if flags.contains(.postTitle) {
             postTitle = true
             return
@@ -137,6 +142,7 @@ struct NameEvidence {
         declined = declined || other.declined
         place = place || other.place
         postTitle = postTitle || other.postTitle
+        institution = institution || other.institution
     }
 
     /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)
@@ -291,7 +297,7 @@ struct NameEvidence {
         "jsc", "ltdsti", "sti", "spa", "bv", "nv", "ab", "oy", "dd", "jp", "kg",
     ])
 
-    private static func words(_ list: [String]) -> String { list.joined(separator: " ") }
+    static func words(_ list: [String]) -> String { list.joined(separator: " ") }
 }
 
 /// A folded word read one byte at a time without storing it: its FNV-1a hash, its last eight

@@ -30,6 +30,7 @@ enum NameGazetteer {
         static let placeWord = Flags(rawValue: 64)    // "Bulevar", "firmi": a place or firm named after a person follows
         static let companyForm = Flags(rawValue: 128) // "d.o.o.", "A.Ş."
         static let declinedNoun = Flags(rawValue: 256) // "Lažne", "Beča": a declined common noun that reads as a declined given name
+        static let institution = Flags(rawValue: 512)  // "Ministria", "Uprave", "Bakanlığı": opens an organisation phrase
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
@@ -129,7 +130,7 @@ enum NameGazetteer {
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous), (placeKeys, .place),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
-        (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun),
+        (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun), (NameEvidence.institutionWords, .institution),
     ])
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.

@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.673098
+    static let intercept = -1.655029
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.281089,  // any.bias
-        0.166874,  // any.oneWord
-        0.918476,  // any.twoWords
-        -0.408191,  // any.threeWords
-        0.677459,  // any.firstGiven
-        -0.267430,  // any.firstGivenWeak
-        -0.677436,  // any.firstSurname
-        0.027593,  // any.firstSurnameWeak
-        0.208744,  // any.firstRegional
-        -0.131281,  // any.firstAmbiguous
-        -0.137872,  // any.firstPlace
-        -0.143540,  // any.firstDeclined
-        -0.943420,  // any.firstUnknown
-        0.269544,  // any.lastGiven
-        -0.477549,  // any.lastGivenWeak
-        -0.144807,  // any.lastSurname
-        -0.213695,  // any.lastSurnameWeak
-        0.747156,  // any.lastRegional
-        0.489603,  // any.lastAmbiguous
-        0.702534,  // any.lastPlace
-        0.066883,  // any.lastDeclined
-        -0.031375,  // any.lastUnknown
-        -0.623132,  // any.middleKnown
-        -0.306250,  // any.middleUnknown
-        -0.785099,  // any.givenThenSurname
-        -0.630685,  // any.unknownThenRegional
-        1.017862,  // any.firstAllCaps
-        0.426730,  // any.firstInitial
-        0.404676,  // any.firstLower
-        0.681187,  // any.lastInitial
-        -1.180936,  // any.lastSuffixed
-        -0.501923,  // any.shortWord
+        0.413017,  // any.bias
+        0.284200,  // any.oneWord
+        0.561348,  // any.twoWords
+        -0.403933,  // any.threeWords
+        0.645108,  // any.firstGiven
+        -0.247792,  // any.firstGivenWeak
+        -0.648474,  // any.firstSurname
+        -0.026257,  // any.firstSurnameWeak
+        0.165469,  // any.firstRegional
+        -0.050294,  // any.firstAmbiguous
+        -0.200884,  // any.firstPlace
+        -0.166886,  // any.firstDeclined
+        -0.978551,  // any.firstUnknown
+        0.239823,  // any.lastGiven
+        -0.493965,  // any.lastGivenWeak
+        -0.240667,  // any.lastSurname
+        -0.370007,  // any.lastSurnameWeak
+        0.713797,  // any.lastRegional
+        0.457018,  // any.lastAmbiguous
+        0.706850,  // any.lastPlace
+        0.033773,  // any.lastDeclined
+        -0.074166,  // any.lastUnknown
+        -0.614914,  // any.middleKnown
+        -0.307718,  // any.middleUnknown
+        -0.643513,  // any.givenThenSurname
+        -0.624300,  // any.unknownThenRegional
+        1.071942,  // any.firstAllCaps
+        0.431919,  // any.firstInitial
+        0.465089,  // any.firstLower
+        0.709471,  // any.lastInitial
+        -1.247593,  // any.lastSuffixed
+        -0.548486,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.202382,  // any.opensSentence
-        -0.129245,  // any.afterFullStop
-        0.287068,  // any.aloneOnLine
-        -0.316598,  // any.oneWordOpening
-        0.182160,  // any.ambiguousOpening
-        -0.047638,  // any.declinedOpening
-        0.092814,  // any.capitalisedBefore
-        -0.861208,  // any.capitalisedAfter
-        0.609473,  // any.initialAfter
-        -1.367535,  // any.organisationAfter
-        -1.493747,  // any.placeBefore
+        -0.291084,  // any.opensSentence
+        -0.134801,  // any.afterFullStop
+        0.309303,  // any.aloneOnLine
+        -0.419901,  // any.oneWordOpening
+        0.030046,  // any.ambiguousOpening
+        -0.030422,  // any.declinedOpening
+        0.343628,  // any.capitalisedBefore
+        -0.736785,  // any.capitalisedAfter
+        0.623217,  // any.initialAfter
+        -0.925104,  // any.organisationAfter
+        -1.443606,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.491923,  // any.commaAfter
+        1.489643,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -1.059432,  // any.quoteBefore
+        -0.539705,  // any.quoteBefore
         0.000000,  // any.cue
-        0.675754,  // any.title
-        0.407259,  // any.cyrillic
-        1.032797,  // any.lowerCaseText
-        0.248701,  // any.rule
-        -0.408781,  // any.ruleGazetteer
-        -0.734108,  // any.ruleWord
+        0.635831,  // any.title
+        0.515336,  // any.cyrillic
+        0.987831,  // any.lowerCaseText
+        0.497632,  // any.rule
+        -0.283353,  // any.ruleGazetteer
+        -0.696337,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.675754,  // any.ruleTitle
-        0.087332,  // any.ruleInitial
-        0.404676,  // any.ruleLowerCase
+        0.635831,  // any.ruleTitle
+        0.105116,  // any.ruleInitial
+        0.465089,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.778091,  // any.ruleOverlaps
-        0.938642,  // any.stemSeen
-        0.213315,  // any.lastLower
-        -0.647170,  // any.lowerAfter
-        0.412618,  // any.lowerBefore
-        0.830850,  // any.oneWordClean
-        0.473875,  // any.oneWordSurname
-        0.162819,  // any.allCapsUnknown
-        0.270602,  // any.allKnown
-        0.271471,  // any.givenThenGiven
-        -1.201097,  // any.insideRun
-        0.569496,  // any.ruleOpening
-        0.073933,  // any.commaInside
-        -0.140017,  // any.albanianLetters
-        0.206889,  // any.turkishLetters
-        0.139155,  // any.slavicLetters
-        0.201126,  // whole.bias
-        0.702020,  // whole.oneWord
-        -0.620141,  // whole.twoWords
-        0.119247,  // whole.threeWords
-        -0.577441,  // whole.firstGiven
-        0.238856,  // whole.firstGivenWeak
-        -0.558394,  // whole.firstSurname
-        0.365676,  // whole.firstSurnameWeak
-        -0.395558,  // whole.firstRegional
-        0.263742,  // whole.firstAmbiguous
-        0.082092,  // whole.firstPlace
-        0.272069,  // whole.firstDeclined
-        -0.422056,  // whole.firstUnknown
-        -0.522426,  // whole.lastGiven
-        -0.471669,  // whole.lastGivenWeak
-        -0.096123,  // whole.lastSurname
-        -0.676779,  // whole.lastSurnameWeak
-        0.486077,  // whole.lastRegional
-        0.261830,  // whole.lastAmbiguous
-        -0.142656,  // whole.lastPlace
-        -0.733300,  // whole.lastDeclined
-        0.652730,  // whole.lastUnknown
-        -0.527895,  // whole.middleKnown
-        0.391973,  // whole.middleUnknown
-        0.277480,  // whole.givenThenSurname
-        -0.640112,  // whole.unknownThenRegional
-        0.404667,  // whole.firstAllCaps
-        0.201548,  // whole.firstInitial
-        0.118057,  // whole.firstLower
-        0.428036,  // whole.lastInitial
-        -0.316372,  // whole.lastSuffixed
-        0.291148,  // whole.shortWord
+        0.879021,  // any.ruleOverlaps
+        1.037380,  // any.stemSeen
+        0.257701,  // any.lastLower
+        -0.630826,  // any.lowerAfter
+        0.483734,  // any.lowerBefore
+        0.771504,  // any.oneWordClean
+        0.480712,  // any.oneWordSurname
+        0.209227,  // any.allCapsUnknown
+        -0.035016,  // any.allKnown
+        0.241656,  // any.givenThenGiven
+        -1.260663,  // any.insideRun
+        0.480884,  // any.ruleOpening
+        0.096241,  // any.commaInside
+        -0.070174,  // any.albanianLetters
+        0.191462,  // any.turkishLetters
+        0.074708,  // any.slavicLetters
+        0.249379,  // whole.bias
+        0.691345,  // whole.oneWord
+        -0.576986,  // whole.twoWords
+        0.135020,  // whole.threeWords
+        -0.638120,  // whole.firstGiven
+        0.243692,  // whole.firstGivenWeak
+        -0.492707,  // whole.firstSurname
+        0.367709,  // whole.firstSurnameWeak
+        -0.379652,  // whole.firstRegional
+        0.272743,  // whole.firstAmbiguous
+        0.081036,  // whole.firstPlace
+        0.271222,  // whole.firstDeclined
+        -0.532284,  // whole.firstUnknown
+        -0.517073,  // whole.lastGiven
+        -0.488054,  // whole.lastGivenWeak
+        -0.133670,  // whole.lastSurname
+        -0.597508,  // whole.lastSurnameWeak
+        0.499922,  // whole.lastRegional
+        0.217207,  // whole.lastAmbiguous
+        -0.140601,  // whole.lastPlace
+        -0.730511,  // whole.lastDeclined
+        0.661340,  // whole.lastUnknown
+        -0.507404,  // whole.middleKnown
+        0.410221,  // whole.middleUnknown
+        0.222779,  // whole.givenThenSurname
+        -0.633908,  // whole.unknownThenRegional
+        0.406775,  // whole.firstAllCaps
+        0.233933,  // whole.firstInitial
+        0.140292,  // whole.firstLower
+        0.479033,  // whole.lastInitial
+        -0.343973,  // whole.lastSuffixed
+        0.268368,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.201126,  // whole.opensSentence
+        0.249379,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.201126,  // whole.aloneOnLine
-        0.702020,  // whole.oneWordOpening
-        0.263742,  // whole.ambiguousOpening
-        0.272069,  // whole.declinedOpening
+        0.249379,  // whole.aloneOnLine
+        0.691345,  // whole.oneWordOpening
+        0.272743,  // whole.ambiguousOpening
+        0.271222,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.303895,  // whole.cyrillic
-        0.118057,  // whole.lowerCaseText
-        -0.343254,  // whole.rule
-        0.023816,  // whole.ruleGazetteer
-        -0.429132,  // whole.ruleWord
+        0.260772,  // whole.cyrillic
+        0.140292,  // whole.lowerCaseText
+        -0.410895,  // whole.rule
+        -0.124137,  // whole.ruleGazetteer
+        -0.362879,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.057345,  // whole.ruleInitial
-        0.004717,  // whole.ruleLowerCase
+        0.070899,  // whole.ruleInitial
+        0.005223,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.507748,  // whole.ruleOverlaps
+        -1.664624,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.118057,  // whole.lastLower
+        0.140292,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.278565,  // whole.oneWordClean
+        -0.247182,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.253986,  // whole.allCapsUnknown
-        1.288658,  // whole.allKnown
-        0.316593,  // whole.givenThenGiven
+        0.270544,  // whole.allCapsUnknown
+        1.272899,  // whole.allKnown
+        0.316314,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.343254,  // whole.ruleOpening
-        0.073933,  // whole.commaInside
-        -0.094425,  // whole.albanianLetters
-        0.248337,  // whole.turkishLetters
-        -0.238579,  // whole.slavicLetters
-        0.201126,  // whole
-        0.879500,  // rule.person
-        0.784854,  // rule.wordCount
-        -0.159274,  // rule.notLetters
-        -0.606775,  // rule.lowerCase
+        -0.410895,  // whole.ruleOpening
+        0.096241,  // whole.commaInside
+        -0.109507,  // whole.albanianLetters
+        0.318235,  // whole.turkishLetters
+        -0.177674,  // whole.slavicLetters
+        0.249379,  // whole
+        0.856803,  // rule.person
+        0.845231,  // rule.wordCount
+        -0.140612,  // rule.notLetters
+        -0.637762,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.041726,  // rule.initials
-        -1.544927,  // rule.organisationWord
-        -0.612119,  // rule.place
-        -0.519848,  // rule.acronym
-        2.235411,  // rule.noEvidence
-        -0.498532,  // rule.notGivenName
+        0.052037,  // rule.initials
+        -1.595307,  // rule.organisationWord
+        -0.510054,  // rule.place
+        -0.557626,  // rule.acronym
+        2.209708,  // rule.noEvidence
+        -0.522433,  // rule.notGivenName
     ]
 }

@@ -19,7 +19,9 @@
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
-/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone.
+/// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone, the words of an
+/// institution after its head noun ("Ministria e Arsimit", "Gimnazije „Slobodan Škerović“";
+/// NameEvidence+Institutions.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
@@ -67,7 +69,8 @@ enum PersonNames {
             if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
                 if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
-                    found.append(name)
+                    // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name
+                    if !reader.insideInstitution(name) { found.append(name) }
                     i = name.end
                 } else {
                     i = wordEnd(p, i)  // a cue's first word is not a name itself
@@ -89,7 +92,8 @@ enum PersonNames {
                 if mayStart, let name = reader.name(at: i) {
                     // A street, school or firm named after a person is skipped whole: "Bulevar Zorana Đinđića";
                     // so is a place whose first word is a place word: "Novom Sadu", "Crne Gore".
-                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) ? name.end : nil) {
+                    // So is a name inside an institution's: "Ministria e Arsimit", "Drejtoria e Doganës".
+                    if let end = reader.properNounEnd(i) ?? (reader.isPlaceWord(name.words[0]) || reader.insideInstitution(name) ? name.end : nil) {
                         i = end
                         continue
                     }
@@ -117,7 +121,7 @@ enum PersonNames {
         for start in capitalised where initials[Int(p[start])] {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
-               !reader.placeBefore(start), !reader.capitalisedFollows(word) {
+               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
