@@ -193,7 +193,13 @@ public func buildApplication(
     return Application(
         router: buildRouter(dependencies),
         server: try tls.map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
-        configuration: .init(address: .hostname(host, port: port), serverName: "Liaison"),
+        // A listen queue of 4,096 (Linux caps it at net.core.somaxconn) rather than 256: a burst of
+        // connections that arrives while the event loops are busy would otherwise overflow it, and
+        // the kernel then drops their handshakes' last step, so that clients that think they are
+        // connected wait seconds for retransmissions before the gateway even sees them. (In one run
+        // of ConnectionTimeoutTests beside the whole suite, 94 of 1,000 slow connections were still
+        // open 16 s after opening, and the kernel's ListenOverflows counter was not zero.)
+        configuration: .init(address: .hostname(host, port: port), serverName: "Liaison", backlog: 4096),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }
