@@ -225,9 +225,15 @@ struct NameReader {
         let end = k + 1
         while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
         guard end > k + 1, end - k <= 24 else { return false }
+        return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false
+    }
+
+    /// The gazetteer's flags of the word in `r`, folded (the folded word is left in `folded`); nil
+    /// when it has a letter without a fold.
+    mutating func flags(of r: Range<Int>) -> NameGazetteer.Flags? {
         folded.removeAll(keepingCapacity: true)
-        guard NameGazetteer.fold(p, (k + 1)..<end, into: &folded) else { return false }
-        return table(folded.fnv1a(prefix: folded.count)).contains(.placeWord)
+        guard NameGazetteer.fold(p, r, into: &folded) else { return nil }
+        return table(folded.fnv1a(prefix: folded.count))
     }
 
     /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
@@ -249,9 +255,7 @@ struct NameReader {
             var s = e
             while s > 0, e - s <= 32, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
             guard s < e, e - s <= 32 else { return nil }
-            folded.removeAll(keepingCapacity: true)
-            guard NameGazetteer.fold(p, s..<e, into: &folded) else { return nil }
-            let flags = table(folded.fnv1a(prefix: folded.count))
+            guard let flags = self.flags(of: s..<e) else { return nil }
             if flags.contains(.institution) { return quoted }
             if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation]) || (quote > 0 && isAcronym(s..<e))) { return true }
             guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
@@ -324,9 +328,7 @@ struct NameReader {
     /// is not also a given name as written ("Nova").
     mutating func isPlaceWord(_ r: Range<Int>) -> Bool {
         guard r.count <= 24 else { return false }
-        folded.removeAll(keepingCapacity: true)
-        guard NameGazetteer.fold(p, r, into: &folded) else { return false }
-        let flags = table(folded.fnv1a(prefix: folded.count))
+        guard let flags = self.flags(of: r) else { return false }
         return flags.contains(.placeWord) && !flags.contains(.given)
     }
 
