@@ -24,10 +24,10 @@ extension StringProtocol {
                 ascii = false
                 break
             }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+            if isASCIIWhitespace(byte) { return true }
         }
         guard !ascii else { return false }
-        return unicodeScalars.contains { $0.isASCII ? $0 == " " || (0x09...0x0D).contains($0.value) : $0.properties.isWhitespace }
+        return unicodeScalars.contains { $0.isASCII ? isASCIIWhitespace(UInt8($0.value)) : $0.properties.isWhitespace }
     }
 }
 
@@ -43,7 +43,12 @@ extension String {
     }
 }
 
-/// A byte that is white space in ASCII (space, tab, LF, VT, FF, CR) or not ASCII at all.
+/// A byte that is white space in ASCII: space, tab, LF, VT, FF, CR.
+private func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
+}
+
+/// A byte that is white space in ASCII or not ASCII at all.
 private func isASCIIWhitespaceOrOther(_ byte: UInt8) -> Bool {
-    byte >= 0x80 || byte == 0x20 || (0x09...0x0D).contains(byte)
+    byte >= 0x80 || isASCIIWhitespace(byte)
 }
