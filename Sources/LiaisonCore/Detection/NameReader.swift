@@ -20,9 +20,20 @@ struct NameReader {
     mutating func name(at i: Int) -> FoundName? {
         guard let w0 = word(at: i) else { return nil }
         if w0.shape == .initial {
-            // "M. Petrović", "E. Yılmaz"
-            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || w1.shape == .allCaps,
-                  !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            // "M. Petrović", "E. Yılmaz"; two initials ("Р. А. Тодоровић", "A. J. Penhaligon", where one
+            // more capitalised word is a name even when the gazetteer lacks it) or an initial before a
+            // given name and a surname ("M. Cemil Arslan") are one name.
+            guard let w1 = next(after: w0), !w1.afterBreak else { return nil }
+            if w1.shape == .initial {
+                guard let w2 = next(after: w1), !w2.afterBreak, w2.shape == .capitalised || w2.shape == .allCaps && !w2.evidence.isUnknown,
+                      !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place else { return nil }
+                return accepted([w0, w1, w2], detector: "person-initial")
+            }
+            guard w1.shape == .capitalised || w1.shape == .allCaps, !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            if !w1.suffixed, w1.evidence.given == 2, !w1.evidence.ambiguous, let w2 = next(after: w1), !w2.afterBreak, fits(w2),
+               w2.shape == w1.shape, w2.evidence.surname > 0, !w2.evidence.place {
+                return accepted([w0, w1, w2], detector: "person-initial")
+            }
             return accepted([w0, w1], detector: "person-initial")
         }
         guard fits(w0) else { return nil }
@@ -115,6 +126,25 @@ struct NameReader {
             return nil
         }
         return words
+    }
+
+    /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
+    /// or listed surname for it and nothing argues against a person: a given name it lacks before a
+    /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
+    /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
+    /// capitalised word, nor a place, street, firm, organisation or institution word.
+    mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        var s = e
+        while s > 0, e - s <= 48, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
+        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
+              let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
+        let ev = w.evidence
+        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
+              !opensSentence(s), !capitalisedBefore(s) else { return nil }
+        return s..<e
     }
 
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").

@@ -126,6 +126,11 @@ enum PersonNames {
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
+        // 10. A name word found alone takes the unknown capitalised word right before it as its
+        // first word: a given name the gazetteer lacks ("Ivy Marsh", "Rojda Tekin").
+        for k in found.indices where found[k].words.count == 1 && (found[k].detector == "person-word" || found[k].detector == "person-again") {
+            if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) }
+        }
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
