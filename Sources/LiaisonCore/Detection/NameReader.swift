@@ -62,11 +62,15 @@ struct NameReader {
         let opens = opensSentence(w0.range.lowerBound)
         let aloneOnLine = opens && endsLine(w0.range.upperBound)
         let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
-        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape
+        // A possessive adjective of a name before the noun it qualifies names the person, also opening a
+        // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift).
+        let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
+            && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
+        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape || possessive
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
-           !(e0.declined && opens) || vocative {
+           !(e0.declined && opens) || vocative || possessive {
             return accepted([w0], detector: "person-word")
         }
         return nil
