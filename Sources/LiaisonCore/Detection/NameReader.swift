@@ -25,7 +25,9 @@ struct NameReader {
             // given name and a surname ("M. Cemil Arslan") are one name.
             guard let w1 = next(after: w0), !w1.afterBreak else { return nil }
             if w1.shape == .initial {
-                guard let w2 = next(after: w1), !w2.afterBreak, w2.shape == .capitalised || w2.shape == .allCaps && !w2.evidence.isUnknown,
+                // A third initial ends it cheaply, so a run of initials ("M. M. M. …") reads each word once.
+                guard let (k, _) = gapEnd(w1.range.upperBound), p.at(k + p.scalar(at: k).length) != 0x2E,
+                      let w2 = next(after: w1), !w2.afterBreak, w2.shape == .capitalised || w2.shape == .allCaps && !w2.evidence.isUnknown,
                       !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place else { return nil }
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
