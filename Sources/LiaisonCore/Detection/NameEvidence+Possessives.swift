@@ -8,7 +8,7 @@ extension NameEvidence {
     /// The adjective endings, folded, longest first within a last letter.
     private static let possessiveEndingList: [Suffix] = [
         "oviot", "ovata", "ovoto", "ovite", "eviot", "evata", "evoto", "evite", "iniot", "inata", "inoto", "inite",
-        "ovog", "ovom", "ovoj", "evog", "evom", "evoj", "inog", "inom", "inoj",
+        "ovog", "ovom", "ovoj", "ovim", "ovih", "evog", "evom", "evoj", "evim", "evih", "inog", "inom", "inoj", "inim", "inih",
         "ova", "ove", "ovu", "ovi", "ovo", "eva", "eve", "evu", "evi", "evo", "ina", "ine", "inu", "ino",
         "ov", "ev", "in",
     ].map(Suffix.init)

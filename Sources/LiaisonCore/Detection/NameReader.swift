@@ -32,8 +32,8 @@ struct NameReader {
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
             guard w1.shape == .capitalised || w1.shape == .allCaps, !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
-            if !w1.suffixed, w1.evidence.given == 2, !w1.evidence.ambiguous, let w2 = next(after: w1), !w2.afterBreak, fits(w2),
-               w2.shape == w1.shape, w2.evidence.surname > 0, !w2.evidence.place {
+            if !w1.suffixed, w1.evidence.given == 2, let w2 = next(after: w1), !w2.afterBreak, fits(w2),
+               w2.shape == w1.shape, !w2.evidence.isUnknown, !w2.evidence.place {
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
             return accepted([w0, w1], detector: "person-initial")

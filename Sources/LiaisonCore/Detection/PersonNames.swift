@@ -159,7 +159,8 @@ enum PersonNames {
     /// Rule 9: every lower-case word that is a given name as written, not also a common word
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
-    /// A declined reading counts once its name was found before ("uroš" … "urošu").
+    /// A declined reading counts once its name was found before ("uroš" … "urošu"); a Turkish case
+    /// suffix written on without an apostrophe at once, in a text with a Turkish letter ("ezginin", "tuğçeye").
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
                                             collect: Bool) {
@@ -167,6 +168,9 @@ enum PersonNames {
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
+        // Turkish case suffixes are read only in a text with a letter of Turkish alone (ı, ş, ğ): the other
+        // languages' words would read as a name and a suffix ("stigla" as Stig + -la).
+        let turkish = p.indices.dropLast().contains { (p[$0] == 0xC4 && (p[$0 + 1] == 0xB1 || p[$0 + 1] == 0x9F)) || (p[$0] == 0xC5 && p[$0 + 1] == 0x9F) }
         var t = 0
         var i = 0
         while i < p.count {
@@ -180,7 +184,8 @@ enum PersonNames {
             i = max(i, w.range.upperBound)
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-            guard e.given == 2 || (e.given > 0 && stems.contains(w.stem)), !e.ambiguous, !e.declined || stems.contains(w.stem),
+            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
+            guard named || (turkish && e.isUnknown && reader.isTurkishCaseOfGivenName(w.range)),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
             if t < taken.count && taken[t].lowerBound < i { continue }
