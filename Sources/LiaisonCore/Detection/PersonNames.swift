@@ -7,7 +7,8 @@
 ///   2. a surname first and given names after it ("PETROVIĆ Marko"),
 ///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
 ///      unless the unknown word follows a full stop,
-///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B."),
+///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B.", "M. Cemil Arslan"),
+///      two initials with any capitalised word ("A. J. Penhaligon"),
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
 ///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
@@ -15,7 +16,11 @@
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
 ///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
 ///   9. in a text typed in lower case, a lower-case given name that is not also a common word
-///      ("my mum ljubica got a call").
+///      ("my mum ljubica got a call"), with a Turkish case suffix written on when the text has a
+///      Turkish letter ("tuğçenin kartından"),
+///  10. a possessive adjective of a name before its noun ("Dizdarov brat", "Кристијановиот профил";
+///      NameEvidence+Possessives.swift); and a name word found alone takes the unknown capitalised
+///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
