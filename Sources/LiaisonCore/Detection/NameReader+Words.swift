@@ -1,5 +1,6 @@
 /// Reading one word for ``NameReader``: its extent and shape as written (initials, suffixes after
-/// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer.
+/// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer; and
+/// the words read beside a name: a Turkish case suffix in chat, an unknown word before a name word.
 extension NameReader {
     enum Shape { case capitalised, allCaps, lower, initial }
 
@@ -225,5 +226,26 @@ extension NameReader {
             if flags.contains(.given) && flags.isDisjoint(with: [.ambiguous, .place, .organisation, .declinedNoun]) { return true }
         }
         return false
+    }
+}
+
+extension NameReader {
+    /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
+    /// or listed surname for it and nothing argues against a person: a given name it lacks before a
+    /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
+    /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
+    /// capitalised word, nor a place, street, firm, organisation or institution word.
+    mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        var s = e
+        while s > 0, e - s <= 48, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
+        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
+              let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
+        let ev = w.evidence
+        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
+              !opensSentence(s), !capitalisedBefore(s) else { return nil }
+        return s..<e
     }
 }

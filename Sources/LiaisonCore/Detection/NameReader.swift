@@ -134,25 +134,6 @@ struct NameReader {
         return words
     }
 
-    /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
-    /// or listed surname for it and nothing argues against a person: a given name it lacks before a
-    /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
-    /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
-    /// capitalised word, nor a place, street, firm, organisation or institution word.
-    mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
-        guard i >= 3, p[i - 1] == 0x20 else { return nil }
-        let e = i - 1
-        var s = e
-        while s > 0, e - s <= 48, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
-        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
-              let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
-        let ev = w.evidence
-        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
-              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
-              !opensSentence(s), !capitalisedBefore(s) else { return nil }
-        return s..<e
-    }
-
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
     func capitalisedBefore(_ i: Int) -> Bool {
         var k = i - 1
@@ -343,7 +324,7 @@ struct NameReader {
     }
 
     /// The first byte of the scalar that the byte at `k` belongs to.
-    private func leadByte(_ k: Int) -> Int {
+    func leadByte(_ k: Int) -> Int {
         var j = k
         while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
         return j
