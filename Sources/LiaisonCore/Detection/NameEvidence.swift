@@ -21,6 +21,9 @@ struct NameEvidence {
     /// An institution's head noun that is also a given name as written ("Vlade", "Vlada", "Zyra"):
     /// part of a name, never a person on its own (NameEvidence+Institutions.swift).
     var institution = false
+    /// A possessive adjective of a given name or surname of the gazetteer that is not a name itself
+    /// as written: "Dizdarov", "Благојеву", "Кристијановиот" (NameEvidence+Possessives.swift).
+    var possessive = false
 
     var isUnknown: Bool { given == 0 && surname == 0 }
 
@@ -44,6 +47,7 @@ struct NameEvidence {
         if !table(w.hash).isDisjoint(with: [.given, .surname]) { return true }
         if surnameShape(w.last8, count: n, accented: w.accented) == 2 { return true }
         guard n >= 3, table.mayDecline(prefix: w.prefix) else { return false }
+        if possessiveLemma(w, table: table) != nil { return true }
         let bucket = endingBuckets[Int(w.last8 & 0x7F)]
         for e in bucket.lowerBound..<bucket.upperBound {
             let ending = endings[e]
@@ -116,6 +120,11 @@ struct NameEvidence {
             }
             if given == 2 && surname > 0 && place { break }
         }
+        if flags.isDisjoint(with: [.given, .surname]), let lemma = Self.possessiveLemma(w, table: table) {
+            possessive = true
+            if lemma.contains(.given) && given < 2 { (given, declined, ambiguous) = (2, true, lemma.contains(.ambiguous)) }
+            if lemma.contains(.surname) { surname = max(surname, 1) }
+        }
     }
 
     /// The word without its case ending and final vowels, at least four letters kept, hashed:
@@ -142,6 +151,7 @@ struct NameEvidence {
         declined = declined || other.declined
         place = place || other.place
         postTitle = postTitle || other.postTitle
+        possessive = possessive || other.possessive
         institution = institution || other.institution
     }
 
@@ -161,7 +171,7 @@ struct NameEvidence {
     private static let (endings, endingBuckets): ([Suffix], [Range<Int>]) = bucketed(endingList)
 
     /// `list` grouped by last letter, keeping its order within a letter, and each letter's range.
-    private static func bucketed<T>(_ list: [T], _ suffix: (T) -> Suffix) -> ([T], [Range<Int>]) {
+    static func bucketed<T>(_ list: [T], _ suffix: (T) -> Suffix) -> ([T], [Range<Int>]) {
         var sorted: [T] = []
         var ranges = [Range<Int>](repeating: 0..<0, count: 128)
         for letter in 0..<128 {
@@ -172,7 +182,7 @@ struct NameEvidence {
         return (sorted, ranges)
     }
 
-    private static func bucketed(_ list: [Suffix]) -> ([Suffix], [Range<Int>]) { bucketed(list) { $0 } }
+    static func bucketed(_ list: [Suffix]) -> ([Suffix], [Range<Int>]) { bucketed(list) { $0 } }
 
     /// 2 for a regional surname ending: "-ović", "-ić" (with a case ending only when written with
     /// its diacritic), "-oğlu", "-ovski"; 1 for weaker shapes ("-ic" in ASCII, "-ski", "-ov", "-aj").

@@ -1,5 +1,6 @@
 /// Reading one word for ``NameReader``: its extent and shape as written (initials, suffixes after
-/// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer.
+/// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer; and
+/// the words read beside a name: a Turkish case suffix in chat, an unknown word before a name word.
 extension NameReader {
     enum Shape { case capitalised, allCaps, lower, initial }
 
@@ -204,5 +205,47 @@ extension NameReader {
         var letters = 0
         while letters <= 3, PersonNames.isLetter(p.scalar(at: j).value) { j += p.scalar(at: j).length; letters += 1 }
         return letters <= 3 && k >= 2 && PersonNames.isUpper(p.scalar(at: k - 2).value)
+    }
+}
+
+extension NameReader {
+    /// Turkish case suffixes as chat writes them, straight after a given name without the apostrophe,
+    /// folded: genitive ("ezginin", "gokhanin"), dative ("melikeye", "sevdaya"), with ("selinle"),
+    /// locative and ablative ("emrede", "aliden"), accusative after a vowel ("ezgiyi").
+    private static let turkishCaseSuffixes: [[UInt8]] = ["nin", "nun", "in", "un", "ye", "ya", "yle", "yla", "le", "la",
+                                                         "de", "da", "den", "dan", "yi", "yu"].map { Array($0.utf8) }
+
+    /// True when the lower-case word in `r` is a given name of four letters or more, not also a common
+    /// word or a place, with a Turkish case suffix written on without an apostrophe (rule 9 only: a
+    /// text typed in lower case): "ezginin hesabından", "tuğçeye söyle".
+    mutating func isTurkishCaseOfGivenName(_ r: Range<Int>) -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        guard r.count <= 40, NameGazetteer.fold(p, r, into: &folded) else { return false }
+        for suffix in Self.turkishCaseSuffixes where folded.count >= suffix.count + 4 && folded.suffix(suffix.count).elementsEqual(suffix) {
+            let flags = table(folded.fnv1a(prefix: folded.count - suffix.count))
+            if flags.contains(.given) && flags.isDisjoint(with: [.ambiguous, .place, .organisation, .declinedNoun]) { return true }
+        }
+        return false
+    }
+}
+
+extension NameReader {
+    /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
+    /// or listed surname for it and nothing argues against a person: a given name it lacks before a
+    /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
+    /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
+    /// capitalised word, nor a place, street, firm, organisation or institution word.
+    mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        var s = e
+        while s > 0, e - s <= 48, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
+        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
+              let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
+        let ev = w.evidence
+        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
+              !opensSentence(s), !capitalisedBefore(s) else { return nil }
+        return s..<e
     }
 }

@@ -20,9 +20,22 @@ struct NameReader {
     mutating func name(at i: Int) -> FoundName? {
         guard let w0 = word(at: i) else { return nil }
         if w0.shape == .initial {
-            // "M. Petrović", "E. Yılmaz"
-            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .capitalised || w1.shape == .allCaps,
-                  !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            // "M. Petrović", "E. Yılmaz"; two initials ("Р. А. Тодоровић", "A. J. Penhaligon", where one
+            // more capitalised word is a name even when the gazetteer lacks it) or an initial before a
+            // given name and a surname ("M. Cemil Arslan") are one name.
+            guard let w1 = next(after: w0), !w1.afterBreak else { return nil }
+            if w1.shape == .initial {
+                // A third initial ends it cheaply, so a run of initials ("M. M. M. …") reads each word once.
+                guard let (k, _) = gapEnd(w1.range.upperBound), p.at(k + p.scalar(at: k).length) != 0x2E,
+                      let w2 = next(after: w1), !w2.afterBreak, w2.shape == .capitalised || w2.shape == .allCaps && !w2.evidence.isUnknown,
+                      !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place else { return nil }
+                return accepted([w0, w1, w2], detector: "person-initial")
+            }
+            guard w1.shape == .capitalised || w1.shape == .allCaps, !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            if !w1.suffixed, w1.evidence.given == 2, let w2 = next(after: w1), !w2.afterBreak, fits(w2),
+               w2.shape == w1.shape, !w2.evidence.isUnknown, !w2.evidence.place {
+                return accepted([w0, w1, w2], detector: "person-initial")
+            }
             return accepted([w0, w1], detector: "person-initial")
         }
         guard fits(w0) else { return nil }
@@ -51,11 +64,15 @@ struct NameReader {
         let opens = opensSentence(w0.range.lowerBound)
         let aloneOnLine = opens && endsLine(w0.range.upperBound)
         let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
-        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape
+        // A possessive adjective of a name before the noun it qualifies names the person, also opening a
+        // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift).
+        let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
+            && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
+        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape || possessive
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
-           !(e0.declined && opens) || vocative {
+           !(e0.declined && opens) || vocative || possessive {
             return accepted([w0], detector: "person-word")
         }
         return nil
@@ -307,7 +324,7 @@ struct NameReader {
     }
 
     /// The first byte of the scalar that the byte at `k` belongs to.
-    private func leadByte(_ k: Int) -> Int {
+    func leadByte(_ k: Int) -> Int {
         var j = k
         while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
         return j

@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.655029
+    static let intercept = -1.647338
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.413017,  // any.bias
-        0.284200,  // any.oneWord
-        0.561348,  // any.twoWords
-        -0.403933,  // any.threeWords
-        0.645108,  // any.firstGiven
-        -0.247792,  // any.firstGivenWeak
-        -0.648474,  // any.firstSurname
-        -0.026257,  // any.firstSurnameWeak
-        0.165469,  // any.firstRegional
-        -0.050294,  // any.firstAmbiguous
-        -0.200884,  // any.firstPlace
-        -0.166886,  // any.firstDeclined
-        -0.978551,  // any.firstUnknown
-        0.239823,  // any.lastGiven
-        -0.493965,  // any.lastGivenWeak
-        -0.240667,  // any.lastSurname
-        -0.370007,  // any.lastSurnameWeak
-        0.713797,  // any.lastRegional
-        0.457018,  // any.lastAmbiguous
-        0.706850,  // any.lastPlace
-        0.033773,  // any.lastDeclined
-        -0.074166,  // any.lastUnknown
-        -0.614914,  // any.middleKnown
-        -0.307718,  // any.middleUnknown
-        -0.643513,  // any.givenThenSurname
-        -0.624300,  // any.unknownThenRegional
-        1.071942,  // any.firstAllCaps
-        0.431919,  // any.firstInitial
-        0.465089,  // any.firstLower
-        0.709471,  // any.lastInitial
-        -1.247593,  // any.lastSuffixed
-        -0.548486,  // any.shortWord
+        0.367985,  // any.bias
+        0.237516,  // any.oneWord
+        0.551288,  // any.twoWords
+        -0.422858,  // any.threeWords
+        0.682185,  // any.firstGiven
+        -0.246587,  // any.firstGivenWeak
+        -0.607190,  // any.firstSurname
+        -0.080905,  // any.firstSurnameWeak
+        0.188933,  // any.firstRegional
+        -0.025228,  // any.firstAmbiguous
+        -0.287839,  // any.firstPlace
+        -0.159592,  // any.firstDeclined
+        -0.971774,  // any.firstUnknown
+        0.205520,  // any.lastGiven
+        -0.501025,  // any.lastGivenWeak
+        -0.237438,  // any.lastSurname
+        -0.269662,  // any.lastSurnameWeak
+        0.709403,  // any.lastRegional
+        0.445370,  // any.lastAmbiguous
+        0.771370,  // any.lastPlace
+        0.017345,  // any.lastDeclined
+        -0.074555,  // any.lastUnknown
+        -0.622642,  // any.middleKnown
+        -0.311525,  // any.middleUnknown
+        -0.642929,  // any.givenThenSurname
+        -0.631583,  // any.unknownThenRegional
+        1.073985,  // any.firstAllCaps
+        0.426241,  // any.firstInitial
+        0.479352,  // any.firstLower
+        0.700121,  // any.lastInitial
+        -1.241917,  // any.lastSuffixed
+        -0.543790,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.291084,  // any.opensSentence
-        -0.134801,  // any.afterFullStop
-        0.309303,  // any.aloneOnLine
-        -0.419901,  // any.oneWordOpening
-        0.030046,  // any.ambiguousOpening
-        -0.030422,  // any.declinedOpening
-        0.343628,  // any.capitalisedBefore
-        -0.736785,  // any.capitalisedAfter
-        0.623217,  // any.initialAfter
-        -0.925104,  // any.organisationAfter
-        -1.443606,  // any.placeBefore
+        -0.243856,  // any.opensSentence
+        -0.144501,  // any.afterFullStop
+        0.329628,  // any.aloneOnLine
+        -0.374325,  // any.oneWordOpening
+        0.010198,  // any.ambiguousOpening
+        -0.036133,  // any.declinedOpening
+        0.325549,  // any.capitalisedBefore
+        -0.731445,  // any.capitalisedAfter
+        0.631068,  // any.initialAfter
+        -0.900508,  // any.organisationAfter
+        -1.398781,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.489643,  // any.commaAfter
+        1.500597,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -0.539705,  // any.quoteBefore
+        -0.530215,  // any.quoteBefore
         0.000000,  // any.cue
-        0.635831,  // any.title
-        0.515336,  // any.cyrillic
-        0.987831,  // any.lowerCaseText
-        0.497632,  // any.rule
-        -0.283353,  // any.ruleGazetteer
-        -0.696337,  // any.ruleWord
+        0.632027,  // any.title
+        0.478511,  // any.cyrillic
+        0.924585,  // any.lowerCaseText
+        0.508899,  // any.rule
+        -0.289159,  // any.ruleGazetteer
+        -0.679311,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.635831,  // any.ruleTitle
-        0.105116,  // any.ruleInitial
-        0.465089,  // any.ruleLowerCase
+        0.632027,  // any.ruleTitle
+        0.088019,  // any.ruleInitial
+        0.479352,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.879021,  // any.ruleOverlaps
-        1.037380,  // any.stemSeen
-        0.257701,  // any.lastLower
-        -0.630826,  // any.lowerAfter
-        0.483734,  // any.lowerBefore
-        0.771504,  // any.oneWordClean
-        0.480712,  // any.oneWordSurname
-        0.209227,  // any.allCapsUnknown
-        -0.035016,  // any.allKnown
-        0.241656,  // any.givenThenGiven
-        -1.260663,  // any.insideRun
-        0.480884,  // any.ruleOpening
-        0.096241,  // any.commaInside
-        -0.070174,  // any.albanianLetters
-        0.191462,  // any.turkishLetters
-        0.074708,  // any.slavicLetters
-        0.249379,  // whole.bias
-        0.691345,  // whole.oneWord
-        -0.576986,  // whole.twoWords
-        0.135020,  // whole.threeWords
-        -0.638120,  // whole.firstGiven
-        0.243692,  // whole.firstGivenWeak
-        -0.492707,  // whole.firstSurname
-        0.367709,  // whole.firstSurnameWeak
-        -0.379652,  // whole.firstRegional
-        0.272743,  // whole.firstAmbiguous
-        0.081036,  // whole.firstPlace
-        0.271222,  // whole.firstDeclined
-        -0.532284,  // whole.firstUnknown
-        -0.517073,  // whole.lastGiven
-        -0.488054,  // whole.lastGivenWeak
-        -0.133670,  // whole.lastSurname
-        -0.597508,  // whole.lastSurnameWeak
-        0.499922,  // whole.lastRegional
-        0.217207,  // whole.lastAmbiguous
-        -0.140601,  // whole.lastPlace
-        -0.730511,  // whole.lastDeclined
-        0.661340,  // whole.lastUnknown
-        -0.507404,  // whole.middleKnown
-        0.410221,  // whole.middleUnknown
-        0.222779,  // whole.givenThenSurname
-        -0.633908,  // whole.unknownThenRegional
-        0.406775,  // whole.firstAllCaps
-        0.233933,  // whole.firstInitial
-        0.140292,  // whole.firstLower
-        0.479033,  // whole.lastInitial
-        -0.343973,  // whole.lastSuffixed
-        0.268368,  // whole.shortWord
+        0.837061,  // any.ruleOverlaps
+        1.121842,  // any.stemSeen
+        0.274637,  // any.lastLower
+        -0.595014,  // any.lowerAfter
+        0.385676,  // any.lowerBefore
+        0.791697,  // any.oneWordClean
+        0.423084,  // any.oneWordSurname
+        0.206873,  // any.allCapsUnknown
+        -0.088085,  // any.allKnown
+        0.265630,  // any.givenThenGiven
+        -1.241616,  // any.insideRun
+        0.462715,  // any.ruleOpening
+        0.095442,  // any.commaInside
+        -0.035692,  // any.albanianLetters
+        0.189861,  // any.turkishLetters
+        0.077859,  // any.slavicLetters
+        0.251161,  // whole.bias
+        0.686052,  // whole.oneWord
+        -0.561486,  // whole.twoWords
+        0.126594,  // whole.threeWords
+        -0.669955,  // whole.firstGiven
+        0.248301,  // whole.firstGivenWeak
+        -0.490546,  // whole.firstSurname
+        0.400402,  // whole.firstSurnameWeak
+        -0.367717,  // whole.firstRegional
+        0.277178,  // whole.firstAmbiguous
+        0.093754,  // whole.firstPlace
+        0.277085,  // whole.firstDeclined
+        -0.544482,  // whole.firstUnknown
+        -0.515346,  // whole.lastGiven
+        -0.495780,  // whole.lastGivenWeak
+        -0.137970,  // whole.lastSurname
+        -0.585518,  // whole.lastSurnameWeak
+        0.496539,  // whole.lastRegional
+        0.225756,  // whole.lastAmbiguous
+        -0.142980,  // whole.lastPlace
+        -0.719438,  // whole.lastDeclined
+        0.650014,  // whole.lastUnknown
+        -0.508496,  // whole.middleKnown
+        0.412318,  // whole.middleUnknown
+        0.225810,  // whole.givenThenSurname
+        -0.641912,  // whole.unknownThenRegional
+        0.401048,  // whole.firstAllCaps
+        0.218487,  // whole.firstInitial
+        0.148734,  // whole.firstLower
+        0.479146,  // whole.lastInitial
+        -0.345598,  // whole.lastSuffixed
+        0.274359,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.249379,  // whole.opensSentence
+        0.251161,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.249379,  // whole.aloneOnLine
-        0.691345,  // whole.oneWordOpening
-        0.272743,  // whole.ambiguousOpening
-        0.271222,  // whole.declinedOpening
+        0.251161,  // whole.aloneOnLine
+        0.686052,  // whole.oneWordOpening
+        0.277178,  // whole.ambiguousOpening
+        0.277085,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,43 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.260772,  // whole.cyrillic
-        0.140292,  // whole.lowerCaseText
-        -0.410895,  // whole.rule
-        -0.124137,  // whole.ruleGazetteer
-        -0.362879,  // whole.ruleWord
+        0.270931,  // whole.cyrillic
+        0.148734,  // whole.lowerCaseText
+        -0.415096,  // whole.rule
+        -0.145278,  // whole.ruleGazetteer
+        -0.363077,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.070899,  // whole.ruleInitial
-        0.005223,  // whole.ruleLowerCase
+        0.088019,  // whole.ruleInitial
+        0.005241,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.664624,  // whole.ruleOverlaps
+        -1.667627,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.140292,  // whole.lastLower
+        0.148734,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.247182,  // whole.oneWordClean
+        -0.250633,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.270544,  // whole.allCapsUnknown
-        1.272899,  // whole.allKnown
-        0.316314,  // whole.givenThenGiven
+        0.265764,  // whole.allCapsUnknown
+        1.271802,  // whole.allKnown
+        0.310865,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.410895,  // whole.ruleOpening
-        0.096241,  // whole.commaInside
-        -0.109507,  // whole.albanianLetters
-        0.318235,  // whole.turkishLetters
-        -0.177674,  // whole.slavicLetters
-        0.249379,  // whole
-        0.856803,  // rule.person
-        0.845231,  // rule.wordCount
-        -0.140612,  // rule.notLetters
-        -0.637762,  // rule.lowerCase
+        -0.415096,  // whole.ruleOpening
+        0.095442,  // whole.commaInside
+        -0.116392,  // whole.albanianLetters
+        0.317830,  // whole.turkishLetters
+        -0.181152,  // whole.slavicLetters
+        0.251161,  // whole
+        0.866427,  // rule.person
+        0.862582,  // rule.wordCount
+        -0.151003,  // rule.notLetters
+        -0.628588,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.052037,  // rule.initials
-        -1.595307,  // rule.organisationWord
-        -0.510054,  // rule.place
-        -0.557626,  // rule.acronym
-        2.209708,  // rule.noEvidence
-        -0.522433,  // rule.notGivenName
+        0.054033,  // rule.initials
+        -1.605107,  // rule.organisationWord
+        -0.513585,  // rule.place
+        -0.560509,  // rule.acronym
+        2.204446,  // rule.noEvidence
+        -0.528700,  // rule.notGivenName
     ]
 }

@@ -7,7 +7,8 @@
 ///   2. a surname first and given names after it ("PETROVIĆ Marko"),
 ///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
 ///      unless the unknown word follows a full stop,
-///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B."),
+///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B.", "M. Cemil Arslan"),
+///      two initials with any capitalised word ("A. J. Penhaligon"),
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
 ///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
@@ -15,7 +16,11 @@
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
 ///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
 ///   9. in a text typed in lower case, a lower-case given name that is not also a common word
-///      ("my mum ljubica got a call").
+///      ("my mum ljubica got a call"), with a Turkish case suffix written on when the text has a
+///      Turkish letter ("tuğçenin kartından"),
+///  10. a possessive adjective of a name before its noun ("Dizdarov brat", "Кристијановиот профил";
+///      NameEvidence+Possessives.swift); and a name word found alone takes the unknown capitalised
+///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -126,6 +131,11 @@ enum PersonNames {
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
+        // 10. A name word found alone takes the unknown capitalised word right before it as its
+        // first word: a given name the gazetteer lacks ("Ivy Marsh", "Rojda Tekin").
+        for k in found.indices where found[k].words.count == 1 && (found[k].detector == "person-word" || found[k].detector == "person-again") {
+            if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) }
+        }
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
@@ -154,7 +164,8 @@ enum PersonNames {
     /// Rule 9: every lower-case word that is a given name as written, not also a common word
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
-    /// A declined reading counts once its name was found before ("uroš" … "urošu").
+    /// A declined reading counts once its name was found before ("uroš" … "urošu"); a Turkish case
+    /// suffix written on without an apostrophe at once, in a text with a Turkish letter ("ezginin", "tuğçeye").
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
                                             collect: Bool) {
@@ -162,6 +173,9 @@ enum PersonNames {
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
+        // Turkish case suffixes are read only in a text with a letter of Turkish alone (ı, ş, ğ): the other
+        // languages' words would read as a name and a suffix ("stigla" as Stig + -la).
+        let turkish = p.indices.dropLast().contains { (p[$0] == 0xC4 && (p[$0 + 1] == 0xB1 || p[$0 + 1] == 0x9F)) || (p[$0] == 0xC5 && p[$0 + 1] == 0x9F) }
         var t = 0
         var i = 0
         while i < p.count {
@@ -175,7 +189,8 @@ enum PersonNames {
             i = max(i, w.range.upperBound)
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-            guard e.given == 2 || (e.given > 0 && stems.contains(w.stem)), !e.ambiguous, !e.declined || stems.contains(w.stem),
+            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
+            guard named || (turkish && e.isUnknown && reader.isTurkishCaseOfGivenName(w.range)),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
             if t < taken.count && taken[t].lowerBound < i { continue }

@@ -1,0 +1,46 @@
+import Testing
+@testable import LiaisonCore
+
+/// Spans the eleventh round of issue 11 completed: initials before a name (two initials, or one
+/// before a given name and a surname), and a capitalised word the gazetteer lacks inside a sentence
+/// right before a name word found alone (a given name it does not know).
+@Suite("PersonNameSpans")
+struct PersonNameSpanTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let initials: [(String, [String])] = [
+        ("Zapisnik je sastavio R. A. Todorović iz odeljenja.", ["R. A. Todorović"]),
+        ("Записник састави: М. Ј. Тодоров", ["М. Ј. Тодоров"]),
+        ("Tutanağı imzalayan M. Cemil Arslan idi.", ["M. Cemil Arslan"]),
+        ("Statement taken by D. K. Okafor on Monday.", ["D. K. Okafor"]),
+    ]
+
+    @Test("Initials before a name are one name with it", arguments: initials)
+    func initialsJoin(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let unknownFirst: [(String, [String])] = [
+        // a surname found again after a title, then with a given name the gazetteer lacks
+        ("Dr Marsh rang the bank on Friday; the van belonged to Ivy Marsh, who runs a stall.", ["Marsh", "Ivy Marsh"]),
+        ("Diyarbakır'dan arayan Rojda Tekin, hesabının çalındığını söyledi.", ["Rojda Tekin"]),
+        ("Paratë i dërgoi Xhensila Hoxha nga llogaria e saj.", ["Xhensila Hoxha"]),
+    ]
+
+    @Test("A capitalised word the gazetteer lacks, inside a sentence, before a name word is its first word", arguments: unknownFirst)
+    func unknownWordJoins(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    /// Opening a sentence or a line, the word before is a greeting or an adverb as often: not joined.
+    static let notJoined: [(String, [String])] = [
+        ("Yesterday Jovana's account posted a crypto advert.", ["Jovana's"]),
+        ("Здраво Милане,\nстигна ли ти пораката?", ["Милане"]),
+        ("Bok Ivana, jesi li dobila onaj SMS?", ["Ivana"]),
+    ]
+
+    @Test("A greeting or adverb opening a sentence is not part of the name", arguments: notJoined)
+    func openingWordNotJoined(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
