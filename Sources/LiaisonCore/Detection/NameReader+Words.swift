@@ -1,6 +1,7 @@
 /// Reading one word for ``NameReader``: its extent and shape as written (initials, suffixes after
 /// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer; and
-/// the words read beside a name: a Turkish case suffix in chat, an unknown word before a name word.
+/// the words read beside a name: a Turkish case suffix in chat, an unknown word before a name word,
+/// what follows the word on a name's next line.
 extension NameReader {
     enum Shape { case capitalised, allCaps, lower, initial }
 
@@ -247,5 +248,34 @@ extension NameReader {
               let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
               !opensSentence(s), !capitalisedBefore(s) else { return nil }
         return s..<e
+    }
+}
+
+extension NameReader {
+    /// Up to three capitalised words and a colon from `e` on, on the same line: a form's label
+    /// (":", " YERİ:", " Adresa:").
+    func labelFollows(_ e: Int) -> Bool {
+        var k = e
+        for _ in 0..<4 {
+            while p.at(k) == 0x20 { k += 1 }
+            if p.at(k) == 0x3A { return true }
+            guard k > e, k < p.count, PersonNames.isUpper(p.scalar(at: k).value) else { return false }
+            while k < p.count, PersonNames.isLetter(p.scalar(at: k).value) { k += p.scalar(at: k).length }
+        }
+        return false
+    }
+
+    /// Only spaces or tabs between the last line break (or the text's start) and `i`.
+    func opensLine(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        return k < 0 || p[k] == 0x0A
+    }
+
+    /// One space and a lower-case letter after `e`.
+    func lowerCaseFollows(_ e: Int) -> Bool {
+        guard p.at(e) == 0x20, e + 1 < p.count else { return false }
+        let v = p.scalar(at: e + 1).value
+        return PersonNames.isLetter(v) && !PersonNames.isUpper(v)
     }
 }

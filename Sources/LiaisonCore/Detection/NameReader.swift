@@ -150,10 +150,14 @@ struct NameReader {
     }
 
     /// A name goes on across a line break only from a known given name to a known name word that
-    /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:").
+    /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:", "İSMAİL⏎DOĞUM YERİ:"),
+    /// nor the same word again ("Бесник⏎Бесник Рамадани": a signature, then the name in full), nor,
+    /// after a given name alone on its line, a word that a lower-case word follows ("Олгица⏎Месна
+    /// заједница": a signature, then the sender's office).
     func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
-        w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && p.at(w1.range.upperBound) != 0x3A
-            && (!w0.evidence.declined || !w1.evidence.isUnknown)
+        w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && !labelFollows(w1.range.upperBound)
+            && (!w0.evidence.declined || !w1.evidence.isUnknown) && w1.stem != w0.stem
+            && !(opensLine(w0.range.lowerBound) && lowerCaseFollows(w1.range.upperBound))
     }
 
     /// A word that can be part of a name found without a cue: capitalised or in capitals, not an

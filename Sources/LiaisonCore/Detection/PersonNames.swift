@@ -30,7 +30,9 @@
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
-/// line break between them included, titles, role words and honorifics ("Ahmet Bey") excluded.
+/// line break between them included (not into a form's next label, the same word again, or a
+/// signature's next line: `NameReader.joinsAcrossBreak`), titles, role words and honorifics
+/// ("Ahmet Bey", "Komiser Yardımcısı") excluded.
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)

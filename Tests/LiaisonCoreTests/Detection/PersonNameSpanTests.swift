@@ -3,7 +3,8 @@ import Testing
 
 /// Spans the eleventh round of issue 11 completed: initials before a name (two initials, or one
 /// before a given name and a surname), and a capitalised word the gazetteer lacks inside a sentence
-/// right before a name word found alone (a given name it does not know).
+/// right before a name word found alone (a given name it does not know); and those the twelfth
+/// completed: where a name stops at a line break, and a two-word Turkish title.
 @Suite("PersonNameSpans")
 struct PersonNameSpanTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -42,5 +43,40 @@ struct PersonNameSpanTests {
     @Test("A greeting or adverb opening a sentence is not part of the name", arguments: notJoined)
     func openingWordNotJoined(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
+    }
+
+    /// A name stops at a line break before a form's next label, before the same word again (a
+    /// signature, then the name in full), and after a given name alone on its line before a line
+    /// that goes on in lower case (a signature, then an office).
+    static let stopsAtBreak: [(String, [String])] = [
+        ("BABA ADI: HÜSEYİN\nDOĞUM YERİ: Sivas", ["HÜSEYİN"]),
+        ("IME OCA: DRAGAN\nMJESTO ROĐENJA: BAR", ["DRAGAN"]),
+        ("Ве поздравува,\nАрбен\nАрбен Селмани ја препрати пораката.", ["Арбен", "Арбен Селмани"]),
+        ("Срдачно,\nСнежана\nГрадска библиотека Ваљево", ["Снежана"]),
+        ("Pozdrav,\nTamara\nDom zdravlja Zenica", ["Tamara"]),
+    ]
+
+    @Test("A name stops at a line break before a label, the same word, or an office", arguments: stopsAtBreak)
+    func stopsAtLineBreak(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    /// Still one name across a line break: a wrapped sentence, a signature of two lines, a name
+    /// whose next line goes on in lower case when the given name does not stand alone on its line.
+    static let joinsAcrossBreak: [(String, [String])] = [
+        ("Prijavu je u ponedjeljak podnijela Milica\nStojanović iz Tuzle.", ["Milica\nStojanović"]),
+        ("Srdačno,\nMilica\nStojanović", ["Milica\nStojanović"]),
+        ("Şikâyeti alan memur Ayşe\nDemir ile görüştü.", ["Ayşe\nDemir"]),
+    ]
+
+    @Test("A name still goes on across a line break", arguments: joinsAcrossBreak)
+    func stillJoinsAcrossBreak(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    @Test("'Komiser Yardımcısı' is one title, outside the name")
+    func deputyCommissioner() {
+        #expect(Self.persons("Tutanağı düzenleyen: Komiser Yardımcısı Levent Aksoy") == ["Levent Aksoy"])
+        #expect(Self.persons("Olay yerine giden komiser yardımcısı Levent Aksoy rapor yazdı.") == ["Levent Aksoy"])
     }
 }
