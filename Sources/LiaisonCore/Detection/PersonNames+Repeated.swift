@@ -39,6 +39,7 @@ extension PersonNames {
         guard !alone.isEmpty else { return [] }
         var found: [FoundName] = []
         var taken = Set<Int>()
+        var lowerCase: Set<UInt64>? = nil
         for (a, b) in pairs where !taken.contains(a) && !taken.contains(b) {
             guard let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1,
@@ -50,7 +51,7 @@ extension PersonNames {
             // Only the stems of the words repeated after the pair let the person-again pass find them.
             let stems = [w0, w1].compactMap { w -> UInt64? in
                 guard let (stem, _) = reader.stem(at: w.range.lowerBound), let last = alone[stem], last > w1.range.upperBound,
-                      !writtenLowerCase(p, w.range.lowerBound, &reader) else { return nil }
+                      !writtenLowerCase(p, w.range.lowerBound, &reader, &lowerCase) else { return nil }
                 return w.stem
             }
             guard !stems.isEmpty else { continue }
@@ -97,31 +98,49 @@ extension PersonNames {
         return flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun, .place, .organisation])
     }
 
-    /// The capitalised word at `i` occurs written in lower case somewhere in `p` as a whole word.
-    private static func writtenLowerCase(_ p: Bytes, _ i: Int, _ reader: inout NameReader) -> Bool {
+    /// The capitalised word at `i` (letters only) occurs written in lower case in `p` as a whole
+    /// word; `lowerCase` holds the hashes of the text's lower-case words, read once when first needed,
+    /// so a text of many pairs is still read a bounded number of times.
+    private static func writtenLowerCase(_ p: Bytes, _ i: Int, _ reader: inout NameReader, _ lowerCase: inout Set<UInt64>?) -> Bool {
         guard let w = reader.word(at: i) else { return false }
         let first = p.scalar(at: i)
-        guard first.value < 0x80 else {
-            // Non-ASCII first letter: compare the rest and the lower-case first letter.
-            guard let lower = Unicode.Scalar(first.value)?.properties.lowercaseMapping.unicodeScalars.first,
-                  lower.value != first.value else { return false }
-            return containsWord(p, lowerFirst: Array(String(lower).utf8), rest: p[(i + first.length)..<w.range.upperBound])
+        guard let lower = Unicode.Scalar(first.value)?.properties.lowercaseMapping.unicodeScalars.first,
+              lower.value != first.value else { return false }
+        var hash = Hash()
+        for b in String(lower).utf8 { hash.add(b) }
+        var k = i + first.length
+        while k < w.range.upperBound {
+            let (v, l) = p.scalar(at: k)
+            guard isLetter(v) else { return false }  // "Kaya-Demir", "Krasniqi-t": not a plain word
+            for j in k..<(k + l) { hash.add(p.at(j)) }
+            k += l
         }
-        return containsWord(p, lowerFirst: [p[i] | 0x20], rest: p[(i + 1)..<w.range.upperBound])
+        if lowerCase == nil { lowerCase = lowerCaseWords(p) }
+        return lowerCase!.contains(hash.value)
     }
 
-    private static func containsWord(_ p: Bytes, lowerFirst: [UInt8], rest: Slice<Bytes>) -> Bool {
-        let n = lowerFirst.count + rest.count
-        var k = 0
-        while k + n <= p.count {
-            if p[k] == lowerFirst[0], k == 0 || !isLetterByte(p, k - 1),
-               (0..<lowerFirst.count).allSatisfy({ p[k + $0] == lowerFirst[$0] }),
-               rest.indices.allSatisfy({ p[k + lowerFirst.count + $0 - rest.startIndex] == p[$0] }),
-               k + n == p.count || !isLetterByte(p, k + n) {
-                return true
+    /// The hashes of every whole word of `p` that opens with a lower-case letter.
+    private static func lowerCaseWords(_ p: Bytes) -> Set<UInt64> {
+        var words = Set<UInt64>()
+        var i = 0
+        while i < p.count {
+            var (v, l) = p.scalar(at: i)
+            guard isLetter(v) else { i += l; continue }
+            let lower = !isUpper(v)
+            var hash = Hash()
+            while i < p.count && isLetter(v) {
+                if lower { for j in i..<(i + l) { hash.add(p.at(j)) } }
+                i += l
+                (v, l) = p.scalar(at: i)
             }
-            k += 1
+            if lower { words.insert(hash.value) }
         }
-        return false
+        return words
+    }
+
+    /// FNV-1a over bytes.
+    private struct Hash {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        mutating func add(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
     }
 }
