@@ -21,6 +21,8 @@
 ///  10. a possessive adjective of a name before its noun ("Dizdarov brat", "Кристијановиот профил";
 ///      NameEvidence+Possessives.swift); and a name word found alone takes the unknown capitalised
 ///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
+///  11. two capitalised words the text names again by one of them alone, before a lower-case word
+///      ("Tigist Haile … Tigist is", "Даглас Фримонт. Фримонт бараше"; PersonNames+Repeated.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -118,6 +120,13 @@ enum PersonNames {
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
         if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
+        // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
+        let repeated = repeatedPairs(p, capitalised, &reader)
+        if !repeated.isEmpty {
+            found.append(contentsOf: repeated)
+            let words = Set(repeated.flatMap { $0.words.map(\.lowerBound) })
+            capitalised.removeAll { words.contains($0) }
+        }
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
