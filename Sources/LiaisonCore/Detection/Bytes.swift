@@ -106,6 +106,12 @@ extension Array where Element == UInt8 {
     return h
 }
 
+/// The same hash fed a byte at a time, for a key that is not one range of the text.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+}
+
 func fnv1a(_ s: String) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }

@@ -106,7 +106,7 @@ extension PersonNames {
         let first = p.scalar(at: i)
         guard let lower = Unicode.Scalar(first.value)?.properties.lowercaseMapping.unicodeScalars.first,
               lower.value != first.value else { return false }
-        var hash = Hash()
+        var hash = FNV1a()
         for b in String(lower).utf8 { hash.add(b) }
         var k = i + first.length
         while k < w.range.upperBound {
@@ -126,21 +126,13 @@ extension PersonNames {
         while i < p.count {
             var (v, l) = p.scalar(at: i)
             guard isLetter(v) else { i += l; continue }
-            let lower = !isUpper(v)
-            var hash = Hash()
+            let lower = !isUpper(v), start = i
             while i < p.count && isLetter(v) {
-                if lower { for j in i..<(i + l) { hash.add(p.at(j)) } }
                 i += l
                 (v, l) = p.scalar(at: i)
             }
-            if lower { words.insert(hash.value) }
+            if lower { words.insert(fnv1a(p, start..<i)) }
         }
         return words
-    }
-
-    /// FNV-1a over bytes.
-    private struct Hash {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        mutating func add(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
     }
 }
