@@ -44,6 +44,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
         String(decoding: UnsafeBufferPointer(rebasing: self[r]), as: UTF8.self)
     }
 
+    /// The first byte of the scalar that the byte at `k` belongs to.
+    @inline(__always) func leadByte(_ k: Int) -> Int {
+        var j = k
+        while j > 0 && self[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+
     /// Decodes the scalar starting at `i` (which must be a lead byte); returns value and byte length.
     @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int) {
         let b0 = at(i)

@@ -103,7 +103,7 @@ struct NameReader {
         guard k > 0, p[k] == 0x20 else { return nil }
         k -= 1
         let end = k + 1
-        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        while k >= 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) { k = p.leadByte(k) - 1 }
         guard end > k + 1, let g = word(at: k + 1), g.range.upperBound == end, g.shape == .lower,
               g.evidence.given == 2, !g.evidence.ambiguous, !g.evidence.declined else { return nil }
         return accepted([g, s], detector: "person-lower-case")
@@ -138,9 +138,9 @@ struct NameReader {
     func capitalisedBefore(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
-        guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) else { return false }
-        while k > 0, PersonNames.isLetter(p.scalar(at: leadByte(k - 1)).value) { k = leadByte(k - 1) }
-        return PersonNames.isUpper(p.scalar(at: leadByte(k)).value)
+        guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) else { return false }
+        while k > 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k - 1)).value) { k = p.leadByte(k - 1) }
+        return PersonNames.isUpper(p.scalar(at: p.leadByte(k)).value)
     }
 
     /// A capitalised word follows on the same line: the word is part of a longer proper noun.
@@ -240,11 +240,11 @@ struct NameReader {
     /// Đinđića", "OŠ „Vuk Karadžić“", "ул. Даме Груев"): a place named after a person.
     mutating func placeBefore(_ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: leadByte(k)).value) {
-            k = leadByte(k) - 1
+        while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) {
+            k = p.leadByte(k) - 1
         }
         let end = k + 1
-        while k >= 0, PersonNames.isLetter(p.scalar(at: leadByte(k)).value) { k = leadByte(k) - 1 }
+        while k >= 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) { k = p.leadByte(k) - 1 }
         guard end > k + 1, end - k <= 24 else { return false }
         return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false
     }
@@ -274,7 +274,7 @@ struct NameReader {
             guard k > 1, p[k - 1] == 0x20 else { return nil }
             let e = k - 1
             var s = e
-            while s > 0, e - s <= 32, PersonNames.isLetter(p.scalar(at: leadByte(s - 1)).value) { s = leadByte(s - 1) }
+            while s > 0, e - s <= 32, PersonNames.isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
             guard s < e, e - s <= 32 else { return nil }
             guard let flags = self.flags(of: s..<e) else { return nil }
             if flags.contains(.institution) { return quoted }
@@ -325,13 +325,6 @@ struct NameReader {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
         return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
-    }
-
-    /// The first byte of the scalar that the byte at `k` belongs to.
-    func leadByte(_ k: Int) -> Int {
-        var j = k
-        while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
-        return j
     }
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'

@@ -79,9 +79,7 @@ extension PersonNames {
 
     /// The scalar at `k` (or the one `k` is inside) is a letter.
     private static func isLetterByte(_ p: Bytes, _ k: Int) -> Bool {
-        var j = k
-        while j > 0 && p[j] & 0xC0 == 0x80 { j -= 1 }
-        return isLetter(p.scalar(at: j).value)
+        isLetter(p.scalar(at: p.leadByte(k)).value)
     }
 
     private static func startsLowerCase(_ p: Bytes, _ i: Int) -> Bool {
