@@ -10,36 +10,39 @@
 extension PersonNames {
     static func dropNamesAmongThings(_ p: Bytes, _ found: inout [FoundName], placeWords: Set<Int>, _ reader: inout NameReader) {
         guard !found.isEmpty else { return }
-        var named = Set<Int>()
-        var stems = Set<UInt64>()
-        for name in found {
-            for word in name.words { named.insert(word.lowerBound) }
-            stems.formUnion(name.stems)
-        }
-        var kept: [FoundName] = []
-        kept.reserveCapacity(found.count)
-        for name in found {
+        // The starts of the names' words, sorted, for a binary search; the names' stems when first needed.
+        var named: [Int] = []
+        named.reserveCapacity(found.count * 2)
+        for name in found { for word in name.words { named.append(word.lowerBound) } }
+        named.sort()
+        var stems: Set<UInt64>? = nil
+        var kept = 0
+        for k in found.indices {
+            let name = found[k]
             if name.detector != "person-cue", name.detector != "person-title", name.detector != "person-lower-case" {
                 let single = name.words.count == 1
-                let before = wordBefore(p, name.start), after = wordAfter(p, name.end)
-                if let (start, link) = before, isThing(start, link, single: single, named, stems, placeWords, &reader) { continue }
-                if let (start, link) = after, isThing(start, link, single: single, named, stems, placeWords, &reader) { continue }
+                if let (start, link) = wordBefore(p, name.start),
+                   isThing(start, link, single: single, named, found, &stems, placeWords, &reader) { continue }
+                if let (start, link) = wordAfter(p, name.end),
+                   isThing(start, link, single: single, named, found, &stems, placeWords, &reader) { continue }
             }
-            kept.append(name)
+            found[kept] = name
+            kept += 1
         }
-        found = kept
+        found.removeLast(found.count - kept)
     }
 
     /// The word at `start`, beside a name across `link`, is a thing (see above).
-    private static func isThing(_ start: Int, _ link: Link, single: Bool, _ named: Set<Int>, _ stems: Set<UInt64>,
-                                _ placeWords: Set<Int>, _ reader: inout NameReader) -> Bool {
+    private static func isThing(_ start: Int, _ link: Link, single: Bool, _ named: [Int], _ found: [FoundName],
+                                _ stems: inout Set<UInt64>?, _ placeWords: Set<Int>, _ reader: inout NameReader) -> Bool {
         if link == .ampersand { return true }
-        if named.contains(start) { return false }
+        if isNamed(start, named) { return false }
         if placeWords.contains(start) { return true }
         // A greeting or the sentence's first word before a comma or "i" ("Pozdrav, Amer", "Vëllai i
         // Gazmendit", where Albanian "i" is "of"), and the same person again ("Kravets ve Kravets'in").
-        guard !reader.opensSentence(start), let w = reader.word(at: start), w.shape == .capitalised || w.shape == .allCaps,
-              !stems.contains(w.stem) else { return false }
+        guard !reader.opensSentence(start), let w = reader.word(at: start), w.shape == .capitalised || w.shape == .allCaps else { return false }
+        if stems == nil { stems = Set(found.flatMap(\.stems)) }
+        guard !stems!.contains(w.stem) else { return false }
         let e = w.evidence
         if link == .comma && !single { return false }
         if e.organisation || (link == .conjunction && e.place) { return true }
@@ -53,10 +56,20 @@ extension PersonNames {
         var k = start
         for _ in 0..<2 {
             guard let s = previousWord(reader.p, k) else { break }
-            if named.contains(s) { return false }
+            if isNamed(s, named) { return false }
             k = s
         }
         return true
+    }
+
+    /// `start` is in the sorted `named`.
+    private static func isNamed(_ start: Int, _ named: [Int]) -> Bool {
+        var (lo, hi) = (0, named.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if named[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < named.count && named[lo] == start
     }
 
     /// The start of the word before the one at `i`, on the same line, one space between.

@@ -110,7 +110,7 @@ enum PersonNames {
                         continue
                     }
                     // After a preposition of place, a place: "u Beču", "in Kent" (NameReader+Places.swift).
-                    if let first = reader.word(at: i), reader.afterPlacePreposition(first, count: name.words.count) {
+                    if reader.placePreposition(before: i) != nil, let first = reader.word(at: i), reader.afterPlacePreposition(first, count: name.words.count) {
                         for word in name.words { placeWords.insert(word.lowerBound) }
                         i = name.end
                         continue
