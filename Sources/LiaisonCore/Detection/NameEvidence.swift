@@ -276,6 +276,10 @@ struct NameEvidence {
         // a shop named after a person: "Butik Emina", "prodavnica „Mirko alati“"
         "butik", "butika", "butiku", "butiqe", "prodavnica", "prodavnice", "prodavnici", "prodavnicu", "trgovina",
         "trgovine", "trgovini", "duqan", "dukkani", "magaza", "magazasi", "prodavnicata",
+        // fourteenth round: a firm, pharmacy, bookshop, jeweller's or butcher's named after a person
+        // ("iz tvrtke Cantieri Lorenzi", "apoteke „Ksenija Farm“", "Златаром Ружа"), "Nova godina"'s accusative
+        "tvrtka", "tvrtke", "tvrtki", "tvrtku", "tvrtkom", "apoteke", "apoteci", "apoteku", "knjizara", "knjizare",
+        "knjizari", "knjizaru", "zlatara", "zlatare", "zlatari", "zlataru", "zlatarom", "mesarnica", "mesarnicata", "novu",
     ])
 
     /// Months, days of the week and feasts in the seven languages, folded ("May", "Eylül'de", "Cuma",
@@ -296,6 +300,8 @@ struct NameEvidence {
         "ocak", "subat", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik",
         "pazartesi", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
         "bayram", "christmas", "easter", "uskrs", "vaskrs",
+        // fourteenth round: Turkish Tuesday ("Salı ve Perşembe"), Christmas ("za Božić")
+        "sali", "bozic",
     ])
 
     /// Turkish honorifics that follow a name.

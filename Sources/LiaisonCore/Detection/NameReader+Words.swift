@@ -246,7 +246,7 @@ extension NameReader {
         let ev = w.evidence
         guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
               let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
-              !opensSentence(s), !capitalisedBefore(s) else { return nil }
+              !opensSentence(s), !capitalisedBefore(s), placePreposition(before: s) == nil, !placeBefore(s) else { return nil }
         return s..<e
     }
 }

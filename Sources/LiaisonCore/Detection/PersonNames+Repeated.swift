@@ -44,7 +44,7 @@ extension PersonNames {
             guard let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1,
                   plain(w0, &reader), plain(w1, &reader), !reader.capitalisedBefore(a), !reader.capitalisedFollows(w1),
-                  !reader.placeBefore(a), reader.institutionBefore(a) == nil else { continue }
+                  !reader.placeBefore(a), reader.institutionBefore(a) == nil, reader.placePreposition(before: a) == nil else { continue }
             if let after = reader.gapEnd(w1.range.upperBound), !after.crossedBreak, reader.organisationFollows(after.index) { continue }
             // A file's name ("Датотеката Пријава.pdf"), not a person's.
             if p.at(w1.range.upperBound) == 0x2E && isAlpha(p.at(w1.range.upperBound + 1)) { continue }

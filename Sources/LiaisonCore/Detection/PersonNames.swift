@@ -28,7 +28,9 @@
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
 /// (also one opening with a place word: "Novom Sadu"), a month, day or feast alone, the words of an
 /// institution after its head noun ("Ministria e Arsimit", "Gimnazije „Slobodan Škerović“";
-/// NameEvidence+Institutions.swift).
+/// NameEvidence+Institutions.swift), a name after a preposition of place ("u Beču", "in Kent";
+/// NameReader+Places.swift), a name beside things in a list or beside "&" ("Barclays, Lloyds and
+/// Starling", "Marks & Spencer"; PersonNames+Lists.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
@@ -64,6 +66,7 @@ enum PersonNames {
         var starts: [Int] = []
         var cues: [(index: Int, title: Bool)] = []
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
+        var placeWords = Set<Int>()  // the words of names a preposition of place ruled out
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
         var i = 0
         let n = p.count
@@ -106,6 +109,12 @@ enum PersonNames {
                         i = end
                         continue
                     }
+                    // After a preposition of place, a place: "u Beču", "in Kent" (NameReader+Places.swift).
+                    if reader.placePreposition(before: i) != nil, let first = reader.word(at: i), reader.afterPlacePreposition(first, count: name.words.count) {
+                        for word in name.words { placeWords.insert(word.lowerBound) }
+                        i = name.end
+                        continue
+                    }
                     found.append(name)
                     i = name.end
                     continue
@@ -127,6 +136,8 @@ enum PersonNames {
             let words = Set(repeated.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
         }
+        // Names beside things in a list, or beside "&", are things (PersonNames+Lists.swift).
+        dropNamesAmongThings(p, &found, placeWords: placeWords, &reader)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
@@ -137,16 +148,21 @@ enum PersonNames {
         for start in capitalised where initials[Int(p[start])] {
             if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
-               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word) {
+               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word),
+               !reader.afterPlacePreposition(word, count: 1), !reader.organisationAfter(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
                 found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
             }
         }
         // 10. A name word found alone takes the unknown capitalised word right before it as its
         // first word: a given name the gazetteer lacks ("Ivy Marsh", "Rojda Tekin").
+        // A name word after a capitalised word of a place's name is that place's last word: "u Banjoj Luci",
+        // "stadion Pod Goricom", "iz tvrtke Cantieri Lorenzi" (NameReader+Places.swift).
+        var inPlaces: [Int] = []
         for k in found.indices where found[k].words.count == 1 && (found[k].detector == "person-word" || found[k].detector == "person-again") {
-            if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) }
+            if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) } else if reader.endsPlaceName(found[k].start) { inPlaces.append(k) }
         }
+        for k in inPlaces.reversed() { found.remove(at: k) }
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
@@ -196,7 +212,8 @@ enum PersonNames {
             i = wordEnd(p, i)
             let before = p.at(start - 1)
             guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
-                  !isDigit(before), let w = reader.word(at: start), w.shape == .lower else { continue }
+                  !isDigit(before), let w = reader.word(at: start), w.shape == .lower,
+                  reader.placePreposition(before: start) != .anyName else { continue }
             i = max(i, w.range.upperBound)
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }

@@ -1,0 +1,80 @@
+/// Prepositions of place before a name (fourteenth round of issue 11): a capitalised word right after
+/// "u", "iz", "in", "at", "near", "у", "из", "во" or "në" names a town, a district, a street or a firm,
+/// not a person ("u Beču", "iz Graca", "in Kent", "at Lloyds", "во Охрид", "në Athinë"); after the
+/// Latin "na" (on, at), a single word does ("na Limanu", "na Paliću"; not "glasi na Marcusa
+/// Lindberga", an account in a person's name). The Macedonian "на" is left out, as it also marks the
+/// genitive and dative ("на Феим"), and so are the prepositions that take people as often as places
+/// ("od", "from", "to", "kod", "nga"). A possessive adjective of a name before its noun still names the
+/// person ("u Ranisavljevićevom stanu", "у Вељковићевој кући").
+///
+/// The prepositions are a small closed grammatical list, written by hand.
+extension NameReader {
+    /// What a preposition of place before a name rules out: any name, or a name of one word.
+    enum PlacePreposition { case anyName, oneWord }
+
+    /// The preposition of place, written in lower case, one space before the word at `i`, or nil.
+    func placePreposition(before i: Int) -> PlacePreposition? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        var s = e
+        while s > 0, e - s < 6, p[s - 1] != 0x20, p[s - 1] != 0x0A, p[s - 1] != 0x09, p[s - 1] != 0x28 { s -= 1 }
+        guard s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28 else { return nil }
+        switch e - s {
+        case 1: return p[s] == 0x75 ? .anyName : nil                                                  // u
+        case 2:
+            let a = p[s], b = p[s + 1]
+            if (a == 0x69 && (b == 0x7A || b == 0x6E)) || (a == 0x61 && b == 0x74) { return .anyName }  // iz, in, at
+            if a == 0xD1 && b == 0x83 { return .anyName }                                              // у
+            return a == 0x6E && b == 0x61 ? .oneWord : nil                                             // na
+        case 3: return p[s] == 0x6E && p[s + 1] == 0xC3 && p[s + 2] == 0xAB ? .anyName : nil           // në
+        case 4:
+            let w = (UInt32(p[s]) << 24) | (UInt32(p[s + 1]) << 16) | (UInt32(p[s + 2]) << 8) | UInt32(p[s + 3])
+            // near, из, во
+            return w == 0x6E65_6172 || w == 0xD0B8_D0B7 || w == 0xD0B2_D0BE ? .anyName : nil
+        default: return nil
+        }
+    }
+
+    /// True when a preposition of place rules out the name of `count` words starting with `first`:
+    /// not a possessive adjective before a lower-case noun ("u Ranisavljevićevom stanu").
+    mutating func afterPlacePreposition(_ first: Word, count: Int) -> Bool {
+        guard let preposition = placePreposition(before: first.range.lowerBound) else { return false }
+        if preposition == .oneWord && count > 1 { return false }
+        let e = first.evidence
+        return !((e.possessive || (e.regionalShape && !first.suffixed && isPossessiveOfSurname(first.range)))
+            && lowerCaseFollows(first.range.upperBound))
+    }
+
+    /// The word in `r` is a possessive adjective of a surname of regional shape: "-ićev", "-ovićevom",
+    /// "-ićevoj" (folded "-icev…").
+    private mutating func isPossessiveOfSurname(_ r: Range<Int>) -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        guard r.count <= 64, NameGazetteer.fold(p, r, into: &folded), folded.count >= 6 else { return false }
+        let n = folded.count
+        for k in max(0, n - 7)..<(n - 3) where folded[k] == 0x69 && folded[k + 1] == 0x63 && folded[k + 2] == 0x65 && folded[k + 3] == 0x76 {
+            return true
+        }
+        return false
+    }
+}
+
+extension NameReader {
+    /// The word at `i` follows, one space apart, a capitalised word that a preposition of place or a
+    /// place word leads: the last word of a place's or firm's name ("u Banjoj Luci", "stadion Pod
+    /// Goricom", "iz tvrtke Cantieri Lorenzi").
+    mutating func endsPlaceName(_ i: Int) -> Bool {
+        guard i >= 3, p[i - 1] == 0x20, PersonNames.isLetter(p.scalar(at: p.leadByte(i - 2)).value) else { return false }
+        var s = p.leadByte(i - 2)
+        while s > 0, i - s <= 48, PersonNames.isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+        guard PersonNames.isUpper(p.scalar(at: s).value) else { return false }
+        return placePreposition(before: s) == .anyName || placeBefore(s)
+    }
+
+    /// A capitalised company form or organisation word right after `w` on its line: "Holz Richter
+    /// GmbH", where "Richter" alone is no later mention of the person "Klausa Richtera" (not a word
+    /// in lower case: "Aldridge's bank", "Koç'un banka hesabı").
+    mutating func organisationAfter(_ w: Word) -> Bool {
+        guard let after = gapEnd(w.range.upperBound), !after.crossedBreak, PersonNames.isUpper(p.scalar(at: after.index).value) else { return false }
+        return organisationFollows(after.index)
+    }
+}
