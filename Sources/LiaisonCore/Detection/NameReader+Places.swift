@@ -64,8 +64,7 @@ extension NameReader {
     /// Goricom", "iz tvrtke Cantieri Lorenzi").
     mutating func endsPlaceName(_ i: Int) -> Bool {
         guard i >= 3, p[i - 1] == 0x20, PersonNames.isLetter(p.scalar(at: p.leadByte(i - 2)).value) else { return false }
-        var s = p.leadByte(i - 2)
-        while s > 0, i - s <= 48, PersonNames.isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+        let s = PersonNames.lettersStart(p, endingAt: p.leadByte(i - 2), above: max(0, i - 49))
         guard PersonNames.isUpper(p.scalar(at: s).value) else { return false }
         return placePreposition(before: s) == .anyName || placeBefore(s)
     }

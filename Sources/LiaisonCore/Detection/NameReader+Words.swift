@@ -239,8 +239,7 @@ extension NameReader {
     mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         let e = i - 1
-        var s = e
-        while s > 0, e - s <= 48, PersonNames.isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+        let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
         guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
               let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
         let ev = w.evidence

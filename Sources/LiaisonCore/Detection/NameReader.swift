@@ -103,7 +103,7 @@ struct NameReader {
         guard k > 0, p[k] == 0x20 else { return nil }
         k -= 1
         let end = k + 1
-        while k >= 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) { k = p.leadByte(k) - 1 }
+        k = PersonNames.lettersStart(p, endingAt: end) - 1
         guard end > k + 1, let g = word(at: k + 1), g.range.upperBound == end, g.shape == .lower,
               g.evidence.given == 2, !g.evidence.ambiguous, !g.evidence.declined else { return nil }
         return accepted([g, s], detector: "person-lower-case")
@@ -139,8 +139,8 @@ struct NameReader {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         guard k >= 0, k < i - 1, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) else { return false }
-        while k > 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k - 1)).value) { k = p.leadByte(k - 1) }
-        return PersonNames.isUpper(p.scalar(at: p.leadByte(k)).value)
+        k = PersonNames.lettersStart(p, endingAt: p.leadByte(k))
+        return PersonNames.isUpper(p.scalar(at: k).value)
     }
 
     /// A capitalised word follows on the same line: the word is part of a longer proper noun.
@@ -244,7 +244,7 @@ struct NameReader {
             k = p.leadByte(k) - 1
         }
         let end = k + 1
-        while k >= 0, PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) { k = p.leadByte(k) - 1 }
+        k = PersonNames.lettersStart(p, endingAt: end) - 1
         guard end > k + 1, end - k <= 24 else { return false }
         return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false
     }
@@ -273,8 +273,7 @@ struct NameReader {
             quoted = quoted || quote > 0
             guard k > 1, p[k - 1] == 0x20 else { return nil }
             let e = k - 1
-            var s = e
-            while s > 0, e - s <= 32, PersonNames.isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+            let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 33))
             guard s < e, e - s <= 32 else { return nil }
             guard let flags = self.flags(of: s..<e) else { return nil }
             if flags.contains(.institution) { return quoted }

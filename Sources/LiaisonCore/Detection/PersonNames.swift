@@ -320,6 +320,14 @@ enum PersonNames {
         return isUpper(p.scalar(at: i).value)
     }
 
+    /// The start of the run of letters that ends at `e`: walks back a scalar at a time while the one
+    /// before is a letter and the start is above `floor`.
+    static func lettersStart(_ p: Bytes, endingAt e: Int, above floor: Int = 0) -> Int {
+        var s = e
+        while s > floor, isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+        return s
+    }
+
     static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return isAlpha(UInt8(v)) }
         if v == 0xD7 || v == 0xF7 { return false }
