@@ -26,16 +26,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.
     @inline(__always) func at(_ i: Int) -> UInt8 { UInt(bitPattern: i) < UInt(bitPattern: count) ? self[i] : 0 }
 
-    /// ASCII case-insensitive comparison of `pattern` (given in lower case) at `i`.
+    /// ASCII case-insensitive comparison of `pattern` (given in lower case) at `i`. The last byte
+    /// is compared first: patterns looked up together share their first bytes ("victim:",
+    /// "victim,", "reported by"), so a miss shows soonest at the end.
     func matchesLower(_ pattern: [UInt8], at i: Int) -> Bool {
         guard i >= 0, i + pattern.count <= count else { return false }
+        if let last = pattern.last, lowerASCII(self[i + pattern.count - 1]) != last { return false }
         for k in 0..<pattern.count where lowerASCII(self[i + k]) != pattern[k] { return false }
         return true
     }
 
-    /// Exact comparison of `pattern` at `i`.
+    /// Exact comparison of `pattern` at `i`, the last byte first (see `matchesLower`).
     func matches(_ pattern: [UInt8], at i: Int) -> Bool {
         guard i >= 0, i + pattern.count <= count else { return false }
+        if let last = pattern.last, self[i + pattern.count - 1] != last { return false }
         for k in 0..<pattern.count where self[i + k] != pattern[k] { return false }
         return true
     }
@@ -98,6 +102,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
         if b == 0xEF && at(i + 1) >= 0xBC { return 0 } // full-width forms, specials
         return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
     }
+}
+
+/// A value for each of the 256 bytes, read without a bounds check, as a byte always indexes it.
+struct ByteTable: Sendable {
+    private let values: [UInt8]
+    init(_ value: (UInt8) -> UInt8) { values = (0...255).map { value(UInt8($0)) } }
+    @inline(__always) subscript(_ b: UInt8) -> UInt8 { values.withUnsafeBufferPointer { $0[Int(b)] } }
+}
+
+/// A set of 2^16 bits (8 KB), one per 16-bit key.
+struct Bits16: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1 << 10)
+    mutating func insert(_ key: Int) { words[key >> 6] |= 1 << UInt64(key & 63) }
+    @inline(__always) func contains(_ key: Int) -> Bool { words[key >> 6] & (1 << UInt64(key & 63)) != 0 }
 }
 
 extension Array where Element == UInt8 {

@@ -82,46 +82,54 @@ enum PersonCues {
         return (labelled + capitals).map { (Array($0.utf8), false) } + (titles + fields).map { (Array($0.utf8), true) }
     }()
 
-    /// Cue indices grouped by their first two bytes as written (all ASCII case combinations of
-    /// labels), flat: the cues of pair `x` are `byPair[pairStart[x]..<pairStart[x + 1]]`.
-    private static let (byPair, pairStart): ([Int], [Int]) = {
-        var t = [[Int]](repeating: [], count: 1 << 16)
+    /// The bytes after a cue's first two that key it: the third, and the fourth when the first
+    /// letter takes two bytes ("пр|и", "şü|p"), so that the many Cyrillic cues do not share a few
+    /// keys. `lower` lower-cases ASCII, as labels are matched; titles are keyed as written.
+    @inline(__always) private static func tail(_ third: UInt8, _ fourth: UInt8, wide: Bool, lower: Bool) -> Int {
+        let t = lower ? lowerASCII(third) : third
+        guard wide else { return Int(t) }
+        return Int(t) | Int(lower ? lowerASCII(fourth) : fourth) << 8
+    }
+
+    /// Each cue's key after its first two bytes (`tail`), checked before the whole cue.
+    private static let tails: [Int] = cues.map { cue in
+        let b = cue.bytes
+        return tail(b.count > 2 ? b[2] : 0, b.count > 3 ? b[3] : 0, wide: b[0] >= 0x80, lower: !cue.title)
+    }
+
+    /// Where to look for the cues that may start at a word, small enough to stay in the cache:
+    /// the first two bytes that can start a cue (`startsCuePair`, checked for every word), a filter
+    /// of the keys (`key`: the first two bytes and the `tail`; a word that starts like a cue is most
+    /// often ruled out by one load), and the cues grouped by 12 bits of their key, flat: bucket `x`
+    /// holds `bucketCues[bucketStarts[x]..<bucketStarts[x + 1]]`. A label is filed under every ASCII
+    /// case of its first two bytes. Separate constants, so that a lookup retains no shared storage.
+    static var startsCuePair: Bits16 { cuePairs }
+    private static let (cuePairs, cueKeys, bucketCues, bucketStarts) = index()
+    private static func index() -> (pairs: Bits16, keys: Bits16, cues: [Int], starts: [Int32]) {
+        var pairs = Bits16(), keys = Bits16()
+        var buckets = [[Int]](repeating: [], count: 1 << 12)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
             let firsts: [UInt8] = cue.title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
             let seconds: [UInt8] = cue.title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
-            for x in firsts { for y in seconds { t[Int(x) << 8 | Int(y)].append(k) } }
-        }
-        var starts = [0]
-        for list in t { starts.append(starts[starts.count - 1] + list.count) }
-        return (t.flatMap { $0 }, starts)
-    }()
-
-    /// Each cue's third byte (lower-cased unless a title), checked before the whole cue.
-    private static let thirdBytes: [UInt8] = cues.map { $0.bytes.count > 2 ? ($0.title ? $0.bytes[2] : lowerASCII($0.bytes[2])) : 0 }
-
-    /// A filter of the first three bytes of every cue (the third lower-cased unless a title),
-    /// hashed into 2^16 bits: most words that start like a cue are ruled out by one load.
-    private static let triples: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1 << 10)
-        for pair in 0..<(1 << 16) {
-            for j in pairStart[pair]..<pairStart[pair + 1] {
-                let t = triple(pair, thirdBytes[byPair[j]])
-                bits[t >> 6] |= 1 << UInt64(t & 63)
+            for x in firsts {
+                for y in seconds {
+                    let t = key(Int(x) << 8 | Int(y), tails[k])
+                    pairs.insert(Int(x) << 8 | Int(y))
+                    keys.insert(t)
+                    buckets[t & 0xFFF].append(k)
+                }
             }
         }
-        return bits
-    }()
-
-    @inline(__always) private static func triple(_ pair: Int, _ third: UInt8) -> Int { (pair &* 0x9E37 ^ Int(third)) & 0xFFFF }
-
-    @inline(__always) private static func mayStart(_ pair: Int, _ third: UInt8) -> Bool {
-        let t = triple(pair, third)
-        return triples[t >> 6] & (1 << UInt64(t & 63)) != 0
+        var starts: [Int32] = [0]
+        for bucket in buckets { starts.append(starts[starts.count - 1] + Int32(bucket.count)) }
+        return (pairs, keys, buckets.flatMap { $0 }, starts)
     }
 
-    /// First two bytes that can start a cue: lets the hot loop skip most words.
-    static let startsCuePair: [Bool] = (0..<(1 << 16)).map { pairStart[$0 + 1] > pairStart[$0] }
+    /// 16 bits of hash of a cue's first two bytes and its `tail`.
+    @inline(__always) private static func key(_ pair: Int, _ tail: Int) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(pair) << 16 | UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
 
     /// Where the name after a cue at `i` starts (spaces skipped), and whether the cue is a title.
     static func end(_ p: Bytes, at i: Int) -> (index: Int, title: Bool)? {
@@ -129,7 +137,7 @@ enum PersonCues {
         var (j, title) = first
         while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
         // A role followed by a title: "Şikayetçi Bay Ahmet Kurt", "Podnosilac prijave: g-din …".
-        if startsCuePair[Int(p.at(j)) << 8 | Int(p.at(j + 1))], let second = single(p, j) {
+        if startsCuePair.contains(Int(p.at(j)) << 8 | Int(p.at(j + 1))), let second = single(p, j) {
             j = second.0
             title = title || second.1
             while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
@@ -150,15 +158,23 @@ enum PersonCues {
         }
         var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
         let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
-        let third = p.at(i + 2), lowerThird = lowerASCII(third)
-        guard mayStart(pair, third) || mayStart(pair, lowerThird) else { return nil }
-        for j in pairStart[pair]..<pairStart[pair + 1] {
-            let k = byPair[j]
-            guard thirdBytes[k] == third || thirdBytes[k] == lowerThird else { continue }
-            let cue = cues[k]
-            let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
-            if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }
+        // A title's tail as written, a label's lower-cased: look in both buckets.
+        let wide = p[i] >= 0x80, third = p.at(i + 2), fourth = p.at(i + 3)
+        let exact = tail(third, fourth, wide: wide, lower: false), lowered = tail(third, fourth, wide: wide, lower: true)
+        var wanted = exact
+        while true {
+            let t = key(pair, wanted)
+            if cueKeys.contains(t) {
+                for j in Int(bucketStarts[t & 0xFFF])..<Int(bucketStarts[(t & 0xFFF) + 1]) {
+                    let k = bucketCues[j]
+                    guard tails[k] == wanted else { continue }
+                    let cue = cues[k]
+                    let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
+                    if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }
+                }
+            }
+            guard wanted != lowered else { return best }
+            wanted = lowered
         }
-        return best
     }
 }

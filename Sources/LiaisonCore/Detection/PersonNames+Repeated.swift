@@ -16,24 +16,27 @@ extension PersonNames {
     /// written in lower case in the text (so not "The", "This", a common word opening sentences).
     static func repeatedPairs(_ p: Bytes, _ capitalised: [Int], _ reader: inout NameReader) -> [FoundName] {
         guard capitalised.count >= 3 else { return [] }
+        // Whether each entry and the next are neighbouring words on one line, read once for both loops.
+        var nextAdjacent = [Bool](repeating: false, count: capitalised.count)
+        for k in 0..<(capitalised.count - 1) { nextAdjacent[k] = adjacent(p, capitalised[k], capitalised[k + 1]) }
+        func alongside(_ k: Int) -> Bool { (k > 0 && nextAdjacent[k - 1]) || nextAdjacent[k] }
         // Candidate pairs: consecutive entries that are neighbouring words on one line.
         var pairs: [(first: Int, second: Int)] = []
         for k in 0..<(capitalised.count - 1) {
             let a = capitalised[k], b = capitalised[k + 1]
             guard b - a <= 48, p[b - 1] == 0x20, b >= 2, isLetterByte(p, b - 2) else { continue }
-            guard k == 0 || !adjacent(p, capitalised[k - 1], a) else { continue }
-            guard k + 2 >= capitalised.count || !adjacent(p, b, capitalised[k + 2]) else { continue }
+            guard k == 0 || !nextAdjacent[k - 1] else { continue }
+            guard k + 2 >= capitalised.count || !nextAdjacent[k + 1] else { continue }
             pairs.append((a, b))
         }
-        guard !pairs.isEmpty else { return [] }
-        // Lone capitalised words with a lower-case word after them, by stem.
+        guard let firstPair = pairs.first else { return [] }
+        // Lone capitalised words with a lower-case word after them, by stem. Only a repetition after
+        // some pair counts, so the words before the first pair's second word are not read.
         var alone: [UInt64: Int] = [:]  // the last start of each stem
-        for k in capitalised.indices {
+        for k in capitalised.indices where capitalised[k] > firstPair.second && !alongside(k) {
             let s = capitalised[k]
-            if k > 0 && adjacent(p, capitalised[k - 1], s) { continue }
-            if k + 1 < capitalised.count && adjacent(p, s, capitalised[k + 1]) { continue }
-            guard opensClause(p, s), let (stem, e) = reader.stem(at: s), e < p.count - 1, p[e] == 0x20,
-                  startsLowerCase(p, e + 1) else { continue }
+            guard opensClause(p, s), case let e = lettersEnd(p, s), e < p.count - 1, p[e] == 0x20, startsLowerCase(p, e + 1),
+                  let (stem, _) = reader.stem(at: s) else { continue }
             alone[stem] = s
         }
         guard !alone.isEmpty else { return [] }
@@ -41,6 +44,11 @@ extension PersonNames {
         var taken = Set<Int>()
         var lowerCase: Set<UInt64>? = nil
         for (a, b) in pairs where !taken.contains(a) && !taken.contains(b) {
+            // The cheapest test first: one of the two words is repeated alone after the pair (no
+            // repetition lies inside the second word, which no clause opens).
+            let stems = (reader.stem(at: a)?.stem, reader.stem(at: b)?.stem)
+            func repeated(_ stem: UInt64?) -> Bool { stem.flatMap { alone[$0] }.map { $0 > b } ?? false }
+            guard repeated(stems.0) || repeated(stems.1) else { continue }
             guard let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1,
                   plain(w0, &reader), plain(w1, &reader), !reader.capitalisedBefore(a), !reader.capitalisedFollows(w1),
@@ -49,16 +57,28 @@ extension PersonNames {
             // A file's name ("Датотеката Пријава.pdf"), not a person's.
             if p.at(w1.range.upperBound) == 0x2E && isAlpha(p.at(w1.range.upperBound + 1)) { continue }
             // Only the stems of the words repeated after the pair let the person-again pass find them.
-            let stems = [w0, w1].compactMap { w -> UInt64? in
-                guard let (stem, _) = reader.stem(at: w.range.lowerBound), let last = alone[stem], last > w1.range.upperBound,
-                      !writtenLowerCase(p, w.range.lowerBound, &reader, &lowerCase) else { return nil }
-                return w.stem
+            var confirmed: [UInt64] = []
+            for (w, stem) in [(w0, stems.0), (w1, stems.1)] where repeated(stem) && !writtenLowerCase(p, w.range.lowerBound, &reader, &lowerCase) {
+                confirmed.append(w.stem)
             }
-            guard !stems.isEmpty else { continue }
-            found.append(FoundName(words: [w0.range, w1.range], stems: stems, detector: "person-repeated"))
+            guard !confirmed.isEmpty else { continue }
+            found.append(FoundName(words: [w0.range, w1.range], stems: confirmed, detector: "person-repeated"))
             taken.formUnion([a, b])
         }
         return found
+    }
+
+    /// The end of the run of letters at `i`, as `NameReader.stem(at:)` reads it (at most 97 bytes on).
+    private static func lettersEnd(_ p: Bytes, _ i: Int) -> Int {
+        var e = i
+        while e < p.count, e - i <= 96 {
+            let c = p[e]
+            if c < 0x80 { guard isAlpha(c) else { break }; e += 1; continue }
+            let (v, l) = p.scalar(at: e)
+            guard isLetter(v) else { break }
+            e += l
+        }
+        return e
     }
 
     /// The word at `i` opens the text, a line or a sentence, or follows a colon: where a person is the
@@ -73,13 +93,20 @@ extension PersonNames {
     private static func adjacent(_ p: Bytes, _ a: Int, _ b: Int) -> Bool {
         guard b > a + 1, b - a <= 48, p[b - 1] == 0x20 else { return false }
         var k = a
-        while k < b - 1 { guard isLetterByte(p, k) else { return false }; k += p.scalar(at: k).length }
+        while k < b - 1 {
+            let c = p[k]
+            if c < 0x80 { guard isAlpha(c) else { return false }; k += 1; continue }
+            let (v, l) = p.scalar(at: k)
+            guard isLetter(v) else { return false }
+            k += l
+        }
         return true
     }
 
     /// The scalar at `k` (or the one `k` is inside) is a letter.
     private static func isLetterByte(_ p: Bytes, _ k: Int) -> Bool {
-        isLetter(p.scalar(at: p.leadByte(k)).value)
+        if p[k] < 0x80 { return isAlpha(p[k]) }
+        return isLetter(p.scalar(at: p.leadByte(k)).value)
     }
 
     private static func startsLowerCase(_ p: Bytes, _ i: Int) -> Bool {

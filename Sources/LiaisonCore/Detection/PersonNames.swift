@@ -78,7 +78,7 @@ enum PersonNames {
                 if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
             }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
-            if startsCuePair[pair], let end = PersonCues.end(p, at: i) {
+            if startsCuePair.contains(pair), let end = PersonCues.end(p, at: i) {
                 if collect { cues.append(end) }
                 if let name = reader.afterCue(end.index, title: end.title) {
                     // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name

@@ -22,15 +22,21 @@ enum TokenProposers {
         return PersonNames.isLetter(p.scalar(at: k).value)
     }
 
+    /// 1 for an ASCII digit, 2 for an ASCII letter, 0 for any other byte: one load a byte in the
+    /// tokens' walk, which visits every byte of the text.
+    private static let alnumClasses = ByteTable { isDigit($0) ? 1 : isAlpha($0) ? 2 : 0 }
+
     static func tokens(_ p: Bytes, kinds: Set<PersonalDataKind>, into out: inout [Candidate]) {
         let wantID = kinds.contains(.nationalID), wantWallet = kinds.contains(.cryptoWallet), wantIBAN = kinds.contains(.iban)
         var i = 0
         let n = p.count
+        let classes = alnumClasses
         while i < n {
-            guard isAlnum(p[i]) else { i += 1; continue }
+            guard classes[p[i]] != 0 else { i += 1; continue }
             let s = i
-            var digitsOnly = true
-            while i < n && isAlnum(p[i]) { if !isDigit(p[i]) { digitsOnly = false }; i += 1 }
+            var seen: UInt8 = 0  // the classes of the token's bytes: 1 a digit, 2 a letter
+            while i < n, case let c = classes[p[i]], c != 0 { seen |= c; i += 1 }
+            let digitsOnly = seen == 1
             let r = s..<i
             let len = r.count
             if p.at(i) >= 0x80 || p.at(s - 1) >= 0x80, gluedToLetter(p, r) { continue }
