@@ -23,6 +23,11 @@
 ///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
 ///  11. two capitalised words the text names again by one of them alone, before a lower-case word
 ///      ("Tigist Haile … Tigist is", "Даглас Фримонт. Фримонт бараше"; PersonNames+Repeated.swift).
+///  12. words the gazetteer lacks where the text shows a name: a surname after an initial ("N. Šoć"),
+///      a third word ending a known name ("Marina Ivković Bulat"; NameReader+UnknownWords.swift), a
+///      name signed under a closing formula ("Kind regards,⏎Iolo Gruffydd"), "KOWALSKI, Tomasz"
+///      (PersonNames+Signatures.swift), and two words before " (" in a list whose other items are
+///      names found ("Sami Pardo (BDDK), Rojhat Demirkaya (…)"; PersonNames+Affiliations.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -136,6 +141,15 @@ enum PersonNames {
             let words = Set(repeated.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
         }
+        // Names signed under a closing formula; "SURNAME, Given" (PersonNames+Signatures.swift).
+        let signed = signedNames(p, &reader, found)
+        if !signed.isEmpty {
+            found.append(contentsOf: signed)
+            let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
+            capitalised.removeAll { words.contains($0) }
+        }
+        surnamesBeforeComma(p, &reader, &found)
+        affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         // Names beside things in a list, or beside "&", are things (PersonNames+Lists.swift).
         dropNamesAmongThings(p, &found, placeWords: placeWords, &reader)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
