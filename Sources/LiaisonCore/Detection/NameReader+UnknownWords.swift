@@ -5,9 +5,14 @@
 extension NameReader {
     /// An initial and one capitalised word the gazetteer lacks, which ends the name: "N. Šoć",
     /// "Г. Шупут (Телеком Србија)", "M. Oduya." Not a place, organisation, institution word or
-    /// honorific ("S. Arabia" only when the gazetteer knows the place), not a word in capitals.
+    /// honorific ("S. Arabia" only when the gazetteer knows the place), not a word in capitals, not
+    /// after a sentence's end ("… was updated. C. The analyst": a letter and a full stop before the
+    /// initial; "6. E. Bushati" still counts), not before a lower-case word in the same clause ("T.
+    /// Olay, kurumun", "A. According to"; "M. Oduya. The" still counts). `PersonNames.dropInitialsBeforeWords` then drops a
+    /// word the text also writes in lower case ("A. The").
     mutating func initialAndUnknownWord(_ w0: Word, _ w1: Word) -> FoundName? {
-        guard w0.shape == .initial, w1.shape == .capitalised, !w1.afterBreak,
+        guard w0.shape == .initial, w1.shape == .capitalised, !w1.afterBreak, !afterSentenceEnd(w0.range.lowerBound),
+              !lowerCaseWordAfter(w1.range.upperBound),
               w1.evidence.isUnknown, !w1.evidence.organisation, !w1.evidence.postTitle, !w1.evidence.place,
               !w1.evidence.institution, !isPlaceWord(w1.range), endsName(after: w1) else { return nil }
         return FoundName(words: [w0.range, w1.range], stems: [w1.stem], detector: "person-initial")
@@ -31,5 +36,45 @@ extension NameReader {
         if organisationFollows(k) { return false }
         guard let n = word(at: k, weighLowerCase: false) else { return true }
         return n.shape == .lower
+    }
+}
+
+extension NameReader {
+    /// A lower-case word after `e`, past spaces and at most one ',' or ';'.
+    func lowerCaseWordAfter(_ e: Int) -> Bool {
+        var k = e
+        while k < p.count && p[k] == 0x20 { k += 1 }
+        if k < p.count && (p[k] == 0x2C || p[k] == 0x3B) {
+            k += 1
+            while k < p.count && p[k] == 0x20 { k += 1 }
+        }
+        guard k < p.count else { return false }
+        let v = p.scalar(at: k).value
+        return PersonNames.isLetter(v) && !PersonNames.isUpper(v)
+    }
+
+    /// A letter, then '.', '!' or '?' and spaces, right before `i`: `i` opens a new sentence.
+    func afterSentenceEnd(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && p[k] == 0x20 { k -= 1 }
+        guard k >= 1, k < i - 1, p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F else { return false }
+        return PersonNames.isLetter(p.scalar(at: p.leadByte(k - 1)).value)
+    }
+}
+
+extension PersonNames {
+    /// Drops an initial and a word the gazetteer lacks (`NameReader.initialAndUnknownWord`) when the
+    /// text also writes that word in lower case: "Section A. The attacker", "C. Further analysis".
+    /// The text's lower-case words are hashed once, only when such a name was found.
+    static func dropInitialsBeforeWords(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var lowerCase: Set<UInt64>? = nil
+        var dropped: [Int] = []
+        for k in found.indices where found[k].detector == "person-initial" && found[k].words.count == 2 {
+            let i = found[k].words[1].lowerBound
+            guard reader.word(at: found[k].start)?.shape == .initial, let w = reader.word(at: i), w.evidence.isUnknown,
+                  writtenLowerCase(p, i, &reader, &lowerCase) else { continue }
+            dropped.append(k)
+        }
+        for k in dropped.reversed() { found.remove(at: k) }
     }
 }
