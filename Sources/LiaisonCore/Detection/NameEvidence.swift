@@ -257,6 +257,8 @@ struct NameEvidence {
         "technology", "agro", "prom", "impex", "komercijala", "grup", "butik", "boutique", "sport", "shoes", "fashion",
         // shops and offices named after a person (ninth round): "Zeynep Kuaför", "Cvjećarnica Jasmina", "Bilgi İşlem"
         "kuafor", "kuaforu", "pastane", "pastanesi", "cvjecarnica", "cvecara", "cvjecara", "islem", "kaffeehaus",
+        // fifteenth round: a shop after a brand named like a person ("Tommy Hilfiger Outlet")
+        "outlet", "store",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

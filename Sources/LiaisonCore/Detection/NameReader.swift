@@ -31,9 +31,14 @@ struct NameReader {
                       !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place else { return nil }
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
-            guard w1.shape == .capitalised || w1.shape == .allCaps, !w1.evidence.isUnknown, !w1.evidence.organisation else { return nil }
+            if w1.evidence.isUnknown { return initialAndUnknownWord(w0, w1) }  // "N. Šoć" (NameReader+UnknownWords.swift)
+            guard w1.shape == .capitalised || w1.shape == .allCaps, !w1.evidence.organisation else { return nil }
             if !w1.suffixed, w1.evidence.given == 2, let w2 = next(after: w1), !w2.afterBreak, fits(w2),
                w2.shape == w1.shape, !w2.evidence.isUnknown, !w2.evidence.place {
+                return accepted([w0, w1, w2], detector: "person-initial")
+            }
+            // "A. Tuba Karaman": a surname the gazetteer lacks after an initial and a given name.
+            if w1.evidence.given == 2, !w1.evidence.ambiguous, let w2 = unknownLastWord(after: w1, first: w1) {
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
             return accepted([w0, w1], detector: "person-initial")
@@ -121,6 +126,8 @@ struct NameReader {
             if let w2, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
                e1.given == 2 || w2.evidence.surname == 2 || (e1.surname > 0 && w2.evidence.surname > 0) {
                 words.append(w2)
+            } else if e0.given == 2, !e0.declined, !e1.isUnknown || !e0.ambiguous, !e1.ambiguous, let w3 = unknownLastWord(after: w1, first: w0) {
+                words.append(w3)  // "Marina Ivković Bulat" (NameReader+UnknownWords.swift)
             }
         } else if e0.surname == 2 && e1.given > 0 {
             // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
@@ -184,6 +191,8 @@ struct NameReader {
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
                w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) || middleInitial {
                 words.append(w2)
+            } else if w0.shape == .capitalised, w1.shape == .capitalised, let w2 = unknownLastWord(after: w1, first: w0) {
+                words.append(w2)  // "kolega Dang Minh Tuan" (NameReader+UnknownWords.swift)
             }
         }
         // Lower-case words count only with gazetteer evidence each, and not when they are also common

@@ -126,7 +126,7 @@ extension PersonNames {
     /// The capitalised word at `i` (letters only) occurs written in lower case in `p` as a whole
     /// word; `lowerCase` holds the hashes of the text's lower-case words, read once when first needed,
     /// so a text of many pairs is still read a bounded number of times.
-    private static func writtenLowerCase(_ p: Bytes, _ i: Int, _ reader: inout NameReader, _ lowerCase: inout Set<UInt64>?) -> Bool {
+    static func writtenLowerCase(_ p: Bytes, _ i: Int, _ reader: inout NameReader, _ lowerCase: inout Set<UInt64>?) -> Bool {
         guard let w = reader.word(at: i) else { return false }
         let first = p.scalar(at: i)
         guard let lower = Unicode.Scalar(first.value)?.properties.lowercaseMapping.unicodeScalars.first,

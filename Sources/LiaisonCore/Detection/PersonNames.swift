@@ -23,6 +23,11 @@
 ///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
 ///  11. two capitalised words the text names again by one of them alone, before a lower-case word
 ///      ("Tigist Haile … Tigist is", "Даглас Фримонт. Фримонт бараше"; PersonNames+Repeated.swift).
+///  12. words the gazetteer lacks where the text shows a name: a surname after an initial ("N. Šoć"),
+///      a third word ending a known name ("Marina Ivković Bulat"; NameReader+UnknownWords.swift), a
+///      name signed under a closing formula ("Kind regards,⏎Iolo Gruffydd"), "KOWALSKI, Tomasz"
+///      (PersonNames+Signatures.swift), and two words before " (" in a list whose other items are
+///      names found ("Sami Pardo (BDDK), Rojhat Demirkaya (…)"; PersonNames+Affiliations.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -125,6 +130,7 @@ enum PersonNames {
             i = wordEnd(p, i)
             if i > start + 3, mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
         }
+        dropInitialsBeforeWords(p, &reader, &found)  // "A. The" (NameReader+UnknownWords.swift)
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
@@ -136,6 +142,15 @@ enum PersonNames {
             let words = Set(repeated.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
         }
+        // Names signed under a closing formula; "SURNAME, Given" (PersonNames+Signatures.swift).
+        let signed = signedNames(p, &reader, found)
+        if !signed.isEmpty {
+            found.append(contentsOf: signed)
+            let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
+            capitalised.removeAll { words.contains($0) }
+        }
+        surnamesBeforeComma(p, &reader, &found)
+        affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         // Names beside things in a list, or beside "&", are things (PersonNames+Lists.swift).
         dropNamesAmongThings(p, &found, placeWords: placeWords, &reader)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }

@@ -1,0 +1,92 @@
+/// Names where letters and lists put them (fifteenth round of issue 11): a name signed under a
+/// closing formula ("Kind regards,⏎Iolo Gruffydd", "Faleminderit,⏎Vlorjana"), and a surname in
+/// capitals before a comma and a given name ("KOWALSKI, Tomasz", "DEMİR, Eren").
+extension PersonNames {
+    /// Closing formulas of a letter in the seven languages, in lower case, without the comma.
+    private static let closings: Set<String> = [
+        "regards", "kind regards", "best regards", "warm regards", "best wishes", "with best wishes", "many thanks",
+        "thanks", "thank you", "cheers", "sincerely", "yours sincerely", "yours faithfully", "all the best",
+        "pozdrav", "pozdravi", "srdačan pozdrav", "srdačno", "lijep pozdrav", "lep pozdrav", "s poštovanjem",
+        "sa poštovanjem", "hvala", "unaprijed hvala", "unapred hvala",
+        "поздрав", "поздрави", "срдачан поздрав", "с поштовањем", "са поштовањем", "хвала", "унапред хвала",
+        "со почит", "со почитување", "благодарам", "срдечен поздрав",
+        "me respekt", "me nderime", "me nderim", "faleminderit", "të fala", "me konsideratë",
+        "saygılarımla", "saygılar", "teşekkürler", "iyi çalışmalar", "selamlar", "sevgiler",
+    ]
+
+    /// Names signed under a closing formula: a line that holds only the formula ("Kind regards,",
+    /// "S poštovanjem,", "Со почит,", "Me respekt,", "Saygılarımla,"), then a line of one to three
+    /// capitalised words and nothing else ("Carys", "Iolo Gruffydd"), which need no gazetteer
+    /// evidence. None may be an organisation, institution, place or honorific word, nor a word the
+    /// text also writes in lower case ("Support Team"); a line a name found already overlaps is left.
+    static func signedNames(_ p: Bytes, _ reader: inout NameReader, _ found: [FoundName]) -> [FoundName] {
+        var names: [FoundName] = []
+        var lowerCase: Set<UInt64>? = nil
+        var lineStart = 0
+        var b = 0
+        while b < p.count {
+            guard p[b] == 0x0A else { b += 1; continue }
+            defer { lineStart = b + 1; b += 1 }
+            guard b - lineStart >= 5, b - lineStart <= 40, b + 1 < p.count, p[b + 1] >= 0x80 || isUpperASCII(p[b + 1]),
+                  isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase),
+                  !found.contains(where: { $0.start < name.end && name.start < $0.end }) else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The line in `r`, less spaces and a final ',', '.' or '!', is a closing formula.
+    private static func isClosing(_ p: Bytes, _ r: Range<Int>) -> Bool {
+        var e = r.upperBound
+        while e > r.lowerBound, p[e - 1] == 0x20 || p[e - 1] == 0x0D || p[e - 1] == 0x2C || p[e - 1] == 0x2E || p[e - 1] == 0x21 { e -= 1 }
+        var s = r.lowerBound
+        while s < e, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
+        guard s < e else { return false }
+        return closings.contains(String(decoding: p[s..<e], as: UTF8.self).lowercased())
+    }
+
+    /// One to three capitalised words filling the line at `i`, as a name.
+    private static func signature(_ p: Bytes, at i: Int, _ reader: inout NameReader, _ lowerCase: inout Set<UInt64>?) -> FoundName? {
+        var words: [Range<Int>] = [], stems: [UInt64] = []
+        var k = i
+        while true {
+            while k < p.count, p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D { k += 1 }
+            guard k < p.count, p[k] != 0x0A else { break }
+            guard words.count < 3, let w = reader.word(at: k), w.shape == .capitalised else { return nil }
+            let e = w.evidence
+            guard !e.organisation, !e.postTitle, !e.institution, !e.place, !reader.isPlaceWord(w.range),
+                  !e.isUnknown || !writtenLowerCase(p, k, &reader, &lowerCase) else { return nil }
+            words.append(w.range)
+            stems.append(w.stem)
+            k = w.range.upperBound
+        }
+        return words.isEmpty ? nil : FoundName(words: words, stems: stems, detector: "person-signature")
+    }
+
+    /// "KOWALSKI, Tomasz", "DEMİR, Eren", "KARATEPE, AYŞEGÜL": a word of four letters or more in
+    /// capitals, a comma and one space before a given name found alone (as written, not also a common
+    /// word) is the surname of a list's or a court record's "Surname, Given"; the given name in
+    /// capitals too needs the surname known to the gazetteer. Not an organisation, institution,
+    /// place or honorific word ("HMRC, Amazon", "MUP, Odeljenje"). A name found on the surname alone
+    /// is dropped.
+    static func surnamesBeforeComma(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var dropped: [Int] = []
+        for k in found.indices where found[k].words.count == 1 {
+            let s = found[k].start
+            guard s >= 6, p[s - 1] == 0x20, p[s - 2] == 0x2C else { continue }
+            let a = lettersStart(p, endingAt: s - 2, above: max(0, s - 42))
+            guard a < s - 2, isNameStart(p, a), let surname = reader.word(at: a), surname.range.upperBound == s - 2,
+                  surname.shape == .allCaps, p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4 else { continue }
+            let e = surname.evidence
+            guard !e.organisation, !e.postTitle, !e.institution, !e.place, !reader.isPlaceWord(surname.range),
+                  let given = reader.word(at: s), given.range.upperBound == found[k].end, given.evidence.given == 2,
+                  !given.evidence.ambiguous, !given.evidence.declined, !given.evidence.place,
+                  given.shape == .capitalised || (given.shape == .allCaps && e.surname > 0) else { continue }
+            found[k].words.insert(surname.range, at: 0)
+            found[k].stems.append(surname.stem)
+            found[k].detector = "person-comma"
+            if let j = found.firstIndex(where: { $0.words == [surname.range] }) { dropped.append(j) }
+        }
+        for j in dropped.sorted(by: >) { found.remove(at: j) }
+    }
+}
