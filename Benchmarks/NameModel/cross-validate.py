@@ -28,7 +28,9 @@ curve of thresholds. `--structured --write` fits the shipped model on all those 
 its weights table (PersonFieldModel+Weights.swift, with STRUCTURED_THRESHOLD and VETOES); `--structured
 --check` regenerates it and compares (exit 1 when it differs). structured-test.jsonl is never read.
 
-Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench] [--structured [--write | --check]]
+`--structured --errors` also lists the shipped form's out-of-fold errors (train and dev only).
+
+Usage: python3 Benchmarks/NameModel/cross-validate.py [--bench .build/release/liaison-bench] [--structured [--write | --check | --errors]]
 """
 import json
 import os
