@@ -5,126 +5,126 @@ extension PersonFieldModel {
     /// The log-odds from which a value is a person (chosen on the cross-validation).
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
-    static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym]
-    static let intercept = -1.647338
+    static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym, .brand]
+    static let intercept = -1.493110
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.367985,  // any.bias
-        0.237516,  // any.oneWord
-        0.551288,  // any.twoWords
-        -0.422858,  // any.threeWords
-        0.682185,  // any.firstGiven
-        -0.246587,  // any.firstGivenWeak
-        -0.607190,  // any.firstSurname
-        -0.080905,  // any.firstSurnameWeak
-        0.188933,  // any.firstRegional
-        -0.025228,  // any.firstAmbiguous
-        -0.287839,  // any.firstPlace
-        -0.159592,  // any.firstDeclined
-        -0.971774,  // any.firstUnknown
-        0.205520,  // any.lastGiven
-        -0.501025,  // any.lastGivenWeak
-        -0.237438,  // any.lastSurname
-        -0.269662,  // any.lastSurnameWeak
-        0.709403,  // any.lastRegional
-        0.445370,  // any.lastAmbiguous
-        0.771370,  // any.lastPlace
-        0.017345,  // any.lastDeclined
-        -0.074555,  // any.lastUnknown
-        -0.622642,  // any.middleKnown
-        -0.311525,  // any.middleUnknown
-        -0.642929,  // any.givenThenSurname
-        -0.631583,  // any.unknownThenRegional
-        1.073985,  // any.firstAllCaps
-        0.426241,  // any.firstInitial
-        0.479352,  // any.firstLower
-        0.700121,  // any.lastInitial
-        -1.241917,  // any.lastSuffixed
-        -0.543790,  // any.shortWord
+        0.331163,  // any.bias
+        0.150143,  // any.oneWord
+        0.467487,  // any.twoWords
+        -0.493144,  // any.threeWords
+        0.083538,  // any.firstGiven
+        -0.347546,  // any.firstGivenWeak
+        -0.513157,  // any.firstSurname
+        0.074932,  // any.firstSurnameWeak
+        0.293886,  // any.firstRegional
+        -0.102348,  // any.firstAmbiguous
+        0.150474,  // any.firstPlace
+        -0.214727,  // any.firstDeclined
+        -0.233594,  // any.firstUnknown
+        0.225467,  // any.lastGiven
+        -0.544386,  // any.lastGivenWeak
+        -0.293083,  // any.lastSurname
+        -0.079053,  // any.lastSurnameWeak
+        0.551194,  // any.lastRegional
+        0.487622,  // any.lastAmbiguous
+        0.963731,  // any.lastPlace
+        -0.041458,  // any.lastDeclined
+        0.070168,  // any.lastUnknown
+        -0.826960,  // any.middleKnown
+        -0.322122,  // any.middleUnknown
+        -0.646436,  // any.givenThenSurname
+        -0.282373,  // any.unknownThenRegional
+        0.914711,  // any.firstAllCaps
+        0.341437,  // any.firstInitial
+        0.397970,  // any.firstLower
+        0.470179,  // any.lastInitial
+        -0.992879,  // any.lastSuffixed
+        -0.417616,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.243856,  // any.opensSentence
-        -0.144501,  // any.afterFullStop
-        0.329628,  // any.aloneOnLine
-        -0.374325,  // any.oneWordOpening
-        0.010198,  // any.ambiguousOpening
-        -0.036133,  // any.declinedOpening
-        0.325549,  // any.capitalisedBefore
-        -0.731445,  // any.capitalisedAfter
-        0.631068,  // any.initialAfter
-        -0.900508,  // any.organisationAfter
-        -1.398781,  // any.placeBefore
+        -0.000972,  // any.opensSentence
+        -0.182027,  // any.afterFullStop
+        0.168337,  // any.aloneOnLine
+        -0.181992,  // any.oneWordOpening
+        -0.037295,  // any.ambiguousOpening
+        -0.018179,  // any.declinedOpening
+        0.220337,  // any.capitalisedBefore
+        -0.596124,  // any.capitalisedAfter
+        0.355857,  // any.initialAfter
+        -0.313059,  // any.organisationAfter
+        -0.775678,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.500597,  // any.commaAfter
+        1.046177,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -0.530215,  // any.quoteBefore
+        -0.768545,  // any.quoteBefore
         0.000000,  // any.cue
-        0.632027,  // any.title
-        0.478511,  // any.cyrillic
-        0.924585,  // any.lowerCaseText
-        0.508899,  // any.rule
-        -0.289159,  // any.ruleGazetteer
-        -0.679311,  // any.ruleWord
+        0.436187,  // any.title
+        0.379798,  // any.cyrillic
+        0.670125,  // any.lowerCaseText
+        0.949815,  // any.rule
+        0.256701,  // any.ruleGazetteer
+        -0.798363,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.632027,  // any.ruleTitle
-        0.088019,  // any.ruleInitial
-        0.479352,  // any.ruleLowerCase
+        0.436187,  // any.ruleTitle
+        0.024817,  // any.ruleInitial
+        0.397970,  // any.ruleLowerCase
         0.000000,  // any.ruleAgain
-        0.837061,  // any.ruleOverlaps
-        1.121842,  // any.stemSeen
-        0.274637,  // any.lastLower
-        -0.595014,  // any.lowerAfter
-        0.385676,  // any.lowerBefore
-        0.791697,  // any.oneWordClean
-        0.423084,  // any.oneWordSurname
-        0.206873,  // any.allCapsUnknown
-        -0.088085,  // any.allKnown
-        0.265630,  // any.givenThenGiven
-        -1.241616,  // any.insideRun
-        0.462715,  // any.ruleOpening
-        0.095442,  // any.commaInside
-        -0.035692,  // any.albanianLetters
-        0.189861,  // any.turkishLetters
-        0.077859,  // any.slavicLetters
-        0.251161,  // whole.bias
-        0.686052,  // whole.oneWord
-        -0.561486,  // whole.twoWords
-        0.126594,  // whole.threeWords
-        -0.669955,  // whole.firstGiven
-        0.248301,  // whole.firstGivenWeak
-        -0.490546,  // whole.firstSurname
-        0.400402,  // whole.firstSurnameWeak
-        -0.367717,  // whole.firstRegional
-        0.277178,  // whole.firstAmbiguous
-        0.093754,  // whole.firstPlace
-        0.277085,  // whole.firstDeclined
-        -0.544482,  // whole.firstUnknown
-        -0.515346,  // whole.lastGiven
-        -0.495780,  // whole.lastGivenWeak
-        -0.137970,  // whole.lastSurname
-        -0.585518,  // whole.lastSurnameWeak
-        0.496539,  // whole.lastRegional
-        0.225756,  // whole.lastAmbiguous
-        -0.142980,  // whole.lastPlace
-        -0.719438,  // whole.lastDeclined
-        0.650014,  // whole.lastUnknown
-        -0.508496,  // whole.middleKnown
-        0.412318,  // whole.middleUnknown
-        0.225810,  // whole.givenThenSurname
-        -0.641912,  // whole.unknownThenRegional
-        0.401048,  // whole.firstAllCaps
-        0.218487,  // whole.firstInitial
-        0.148734,  // whole.firstLower
-        0.479146,  // whole.lastInitial
-        -0.345598,  // whole.lastSuffixed
-        0.274359,  // whole.shortWord
+        0.447849,  // any.ruleOverlaps
+        1.246964,  // any.stemSeen
+        0.274722,  // any.lastLower
+        -0.112965,  // any.lowerAfter
+        0.459377,  // any.lowerBefore
+        0.684284,  // any.oneWordClean
+        0.033199,  // any.oneWordSurname
+        0.169957,  // any.allCapsUnknown
+        -0.187155,  // any.allKnown
+        0.415807,  // any.givenThenGiven
+        -1.117345,  // any.insideRun
+        0.678023,  // any.ruleOpening
+        0.103650,  // any.commaInside
+        0.076891,  // any.albanianLetters
+        0.411952,  // any.turkishLetters
+        -0.018490,  // any.slavicLetters
+        0.164412,  // whole.bias
+        0.641372,  // whole.oneWord
+        -0.594050,  // whole.twoWords
+        0.117089,  // whole.threeWords
+        -0.909649,  // whole.firstGiven
+        0.305110,  // whole.firstGivenWeak
+        0.049806,  // whole.firstSurname
+        0.330737,  // whole.firstSurnameWeak
+        -0.177151,  // whole.firstRegional
+        0.151813,  // whole.firstAmbiguous
+        0.054105,  // whole.firstPlace
+        0.326309,  // whole.firstDeclined
+        -0.315187,  // whole.firstUnknown
+        -0.671690,  // whole.lastGiven
+        -0.538779,  // whole.lastGivenWeak
+        0.335845,  // whole.lastSurname
+        -0.564447,  // whole.lastSurnameWeak
+        0.453267,  // whole.lastRegional
+        0.175261,  // whole.lastAmbiguous
+        -0.198694,  // whole.lastPlace
+        -0.814084,  // whole.lastDeclined
+        0.331827,  // whole.lastUnknown
+        -0.332497,  // whole.middleKnown
+        0.309286,  // whole.middleUnknown
+        0.353053,  // whole.givenThenSurname
+        -0.288770,  // whole.unknownThenRegional
+        0.431417,  // whole.firstAllCaps
+        0.205836,  // whole.firstInitial
+        0.175970,  // whole.firstLower
+        0.332644,  // whole.lastInitial
+        -0.174527,  // whole.lastSuffixed
+        0.602819,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.251161,  // whole.opensSentence
+        0.164412,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.251161,  // whole.aloneOnLine
-        0.686052,  // whole.oneWordOpening
-        0.277178,  // whole.ambiguousOpening
-        0.277085,  // whole.declinedOpening
+        0.164412,  // whole.aloneOnLine
+        0.641372,  // whole.oneWordOpening
+        0.151813,  // whole.ambiguousOpening
+        0.326309,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,43 +137,44 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.270931,  // whole.cyrillic
-        0.148734,  // whole.lowerCaseText
-        -0.415096,  // whole.rule
-        -0.145278,  // whole.ruleGazetteer
-        -0.363077,  // whole.ruleWord
+        0.390251,  // whole.cyrillic
+        0.175970,  // whole.lowerCaseText
+        -0.437213,  // whole.rule
+        -0.348955,  // whole.ruleGazetteer
+        -0.119782,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.088019,  // whole.ruleInitial
-        0.005241,  // whole.ruleLowerCase
+        0.024817,  // whole.ruleInitial
+        0.006708,  // whole.ruleLowerCase
         0.000000,  // whole.ruleAgain
-        -1.667627,  // whole.ruleOverlaps
+        -1.623740,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.148734,  // whole.lastLower
+        0.175970,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.250633,  // whole.oneWordClean
+        -0.375763,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.265764,  // whole.allCapsUnknown
-        1.271802,  // whole.allKnown
-        0.310865,  // whole.givenThenGiven
+        0.314312,  // whole.allCapsUnknown
+        1.285543,  // whole.allKnown
+        0.104712,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.415096,  // whole.ruleOpening
-        0.095442,  // whole.commaInside
-        -0.116392,  // whole.albanianLetters
-        0.317830,  // whole.turkishLetters
-        -0.181152,  // whole.slavicLetters
-        0.251161,  // whole
-        0.866427,  // rule.person
-        0.862582,  // rule.wordCount
-        -0.151003,  // rule.notLetters
-        -0.628588,  // rule.lowerCase
+        -0.437213,  // whole.ruleOpening
+        0.103650,  // whole.commaInside
+        -0.059141,  // whole.albanianLetters
+        0.401895,  // whole.turkishLetters
+        -0.006285,  // whole.slavicLetters
+        0.164412,  // whole
+        1.532112,  // rule.person
+        0.724002,  // rule.wordCount
+        0.594196,  // rule.notLetters
+        -0.404795,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.054033,  // rule.initials
-        -1.605107,  // rule.organisationWord
-        -0.513585,  // rule.place
-        -0.560509,  // rule.acronym
-        2.204446,  // rule.noEvidence
-        -0.528700,  // rule.notGivenName
+        0.109622,  // rule.initials
+        -2.582048,  // rule.organisationWord
+        -0.144394,  // rule.place
+        0.000000,  // rule.acronym
+        2.810522,  // rule.noEvidence
+        -0.586282,  // rule.notGivenName
+        -2.052933,  // rule.brand
     ]
 }

@@ -2,7 +2,8 @@
 /// name scanner reads in the value (`NameCandidates`: the features of any of its candidates and,
 /// apart, of a candidate that is the whole value) and the structured-field rules' own verdict
 /// (`PersonFieldRule`); a few of the rules' verdicts (`vetoes`: Latin and Cyrillic letters in one
-/// word, an organisation word, a place, an acronym) refuse a value whatever its score. The weights
+/// word, an organisation word, a place, an acronym, a listed firm or brand or a title before one
+/// word) refuse a value whatever its score. The weights
 /// are a generated static table (`PersonFieldModel+Weights.swift`, written by
 /// `Benchmarks/NameModel/cross-validate.py --structured --write`); scoring is pure and costs one
 /// scan of the value. Free text does not use it.

@@ -61,25 +61,38 @@ extension PersonalDataValidator {
 
     /// The structured-field rules' verdict on a trimmed value, and the name with its words joined
     /// by single spaces when the value is shaped like one (1–4 name words or initials, at most two
-    /// initials, at most 256 bytes), whatever the verdict.
+    /// initials, at most 256 bytes), whatever the verdict. An organisation word anywhere, or the
+    /// first two words of a listed firm or brand, or a title before one word, decides before the
+    /// words' shape does ("Betty's Tea Room", "Aksoy Tekstil Ltd. Şti.", "Dr. Oetker" are firms, not
+    /// odd shapes).
     static func personRule(_ value: String) -> (rule: PersonFieldRule, name: String?) {
         guard value.utf8.count <= 256 else { return (.wordCount, nil) }
         var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
-        guard (1...4).contains(words.count) else { return (.wordCount, nil) }
+        let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
+            : PersonFieldBrands.opensBrandName(words.joined(separator: " ")) || PersonFieldBrands.isTitledWord(words) ? .brand : nil
+        guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }
         var initials = 0
-        var organisation = false
         for word in words {
             if isInitial(word) { initials += 1; continue }
-            if let problem = nameWordProblem(word) { return (problem, nil) }
-            if organisationWords.contains(String(word).lowercased()) { organisation = true }
+            if let problem = nameWordProblem(word) { return (firm ?? problem, nil) }
         }
         guard initials < words.count, initials <= 2 else { return (.initials, nil) }
         let name = words.joined(separator: " ")
-        if organisation { return (.organisationWord, name) }
+        if let firm { return (firm, name) }
         if words.count == 1 { return (PersonNames.isGivenName(name) ? .person : .notGivenName, name) }
         return (PersonNames.personEvidence(name), name)
+    }
+
+    /// A word of `organisationWords`, as written, without its full stops and commas ("Ltd.",
+    /// "d.o.o.", "A.Ş.") or in a part between hyphens ("CERT-RS"); never an initial ("E.", "I.").
+    private static func isOrganisationWord(_ word: Substring) -> Bool {
+        guard !isInitial(word) else { return false }
+        let lower = word.lowercased()
+        let bare = String(lower.filter { $0 != "." && $0 != "," })
+        return organisationWords.contains(lower) || organisationWords.contains(bare)
+            || bare.split(separator: "-").contains { organisationWords.contains(String($0)) }
     }
 
     /// One capital letter and a full stop: "M.", "Д.".
@@ -134,6 +147,30 @@ extension PersonalDataValidator {
         "makedonija", "македонија", "macedonia", "crna", "gora", "bosna", "hercegovina", "montenegro", "serbia",
         "nepoznati", "nepoznata", "počinilac", "pocinilac", "počinitelj", "izvršilac", "непознати", "сторител", "извршилац",
         "i", "e", "ve", "and", "und", "dhe", "и",
+        // shops, eateries and trades named after a person, in the seven languages ("Optika Marić",
+        // "Temel Reis Balık Lokantası", "Betty's Tea Room"), and placeholders for an unknown person
+        // ("Bilinmeyen Kişi"); not words that are also names or surnames ("Berber", "Kasap", "Oto", "Tea")
+        "optika", "optike", "optik", "optiği", "optician", "opticians", "оптика", "apoteka", "apoteke", "аптека",
+        "eczane", "eczanesi", "farmacia", "pharmacy", "pekara", "pekare", "пекара", "furra", "фурна", "fırın", "fırını",
+        "bakery", "mesara", "mesnica", "месара", "месница", "kasaphane", "butchers", "kafana", "кафана",
+        "kafić", "kafic", "kafe", "кафе", "kafesi", "café", "cafe", "caffe", "restoran", "restorani", "ресторан",
+        "restorant", "restoranti", "restaurant", "lokanta", "lokantası", "lokantasi", "pizzeria", "picerija",
+        "ćevabdžinica", "cevabdzinica", "buregdžinica", "kebapçı", "kebapçısı", "diner", "bistro", "grill", "pub",
+        "inn", "room", "kitchen", "bar", "salon", "salonu", "салон", "frizerski", "berberhane", "barbers",
+        "nails", "beauty", "kuaför", "kuaförü", "butik", "бутик", "boutique", "outlet", "market", "marketi", "маркет",
+        "prodavnica", "продавница", "radnja", "радња", "dyqani", "dyqan", "trgovina", "zlatara", "kuyumcu",
+        "jewellers", "jewelers", "cvjećarnica", "cvećara", "florist", "servis", "сервис", "autoservis",
+        "perionica", "yıkama", "yikama", "vulkanizer", "garage", "motors", "bisküvi", "biskuvi", "gıda", "gida",
+        "tekstil", "inşaat", "insaat", "hotel", "hoteli", "хотел", "otel", "oteli", "motel", "hostel", "pastiçeri",
+        "pastane", "pastanesi", "poslastičarnica", "slastičarna", "pekarnica", "fotokopirnica", "knjižara",
+        "stamparija", "štamparija", "tours", "travel", "trans", "transport", "advokati", "advokatska", "kancelarija",
+        "solicitors", "partners", "associates", "ortaklığı", "ortakligi",
+        "house", "home", "kebab", "kebap", "burger", "pizza", "şti", "jsc", "centar", "center", "centre",
+        "whiskey", "whisky", "vodka", "beer", "pivo", "pivnica", "ledger", "accounts", "payable", "receivable",
+        "billing", "birimi", "birim", "naplate", "naplata", "наплата", "odjel", "odsjek", "одделение", "zyra",
+        "služba", "služby", "служба", "shërbimi",
+        "kod", "код", "кај", "kbc", "ukc",
+        "bilinmeyen", "bilinmiyor", "meçhul", "kişi", "kisi", "osoba", "лице", "panjohur", "person",
     ]
 }
 
@@ -141,10 +178,10 @@ extension PersonalDataValidator {
 /// (the first reason found): not 1–4 words or over 256 bytes, a word of other than letters or of
 /// odd case, a word in lower case, Latin and Cyrillic letters in one word, initials alone or more
 /// than two, an organisation word, a place, an acronym, too little evidence of a name, one word
-/// that is no given name.
+/// that is no given name, the first two words of a listed firm or brand (`PersonFieldBrands`).
 enum PersonFieldRule: Int, CaseIterable {
     case person, wordCount, notLetters, lowerCase, mixedScript, initials, organisationWord, place, acronym, noEvidence
-    case notGivenName
+    case notGivenName, brand
 }
 
 extension String {
