@@ -91,6 +91,26 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return k
     }
 
+    /// The first index at or after `i` holding an ASCII digit, or `count`; eight bytes a step. In
+    /// each byte `w & 0x7F` plus 0x46 reaches the high bit when above "9", plus 0x50 when at least
+    /// "0" (no carry leaves a byte), and a byte with its own high bit set is no digit.
+    @inline(__always) func firstDigit(from i: Int) -> Int {
+        var k = Swift.max(i, 0)
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while k &+ 8 <= count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                let low = w & (ones &* 0x7F)
+                let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~w & highs
+                if digits != 0 { return k &+ digits.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+        }
+        while k < count, !isDigit(self[k]) { k += 1 }
+        return k
+    }
+
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.
     /// Non-ASCII punctuation blocks (U+0080–U+00BF, U+2000–U+2FFF, ×, ÷) end a host name so that
     /// curly quotes or no-break spaces never glue onto a domain.

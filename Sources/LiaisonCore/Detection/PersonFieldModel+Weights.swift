@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym, .brand]
-    static let intercept = -1.493110
+    static let intercept = -1.490224
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.331163,  // any.bias
-        0.150143,  // any.oneWord
-        0.467487,  // any.twoWords
-        -0.493144,  // any.threeWords
-        0.083538,  // any.firstGiven
-        -0.347546,  // any.firstGivenWeak
-        -0.513157,  // any.firstSurname
-        0.074932,  // any.firstSurnameWeak
-        0.293886,  // any.firstRegional
-        -0.102348,  // any.firstAmbiguous
-        0.150474,  // any.firstPlace
-        -0.214727,  // any.firstDeclined
-        -0.233594,  // any.firstUnknown
-        0.225467,  // any.lastGiven
-        -0.544386,  // any.lastGivenWeak
-        -0.293083,  // any.lastSurname
-        -0.079053,  // any.lastSurnameWeak
-        0.551194,  // any.lastRegional
-        0.487622,  // any.lastAmbiguous
-        0.963731,  // any.lastPlace
-        -0.041458,  // any.lastDeclined
-        0.070168,  // any.lastUnknown
-        -0.826960,  // any.middleKnown
-        -0.322122,  // any.middleUnknown
-        -0.646436,  // any.givenThenSurname
-        -0.282373,  // any.unknownThenRegional
-        0.914711,  // any.firstAllCaps
-        0.341437,  // any.firstInitial
-        0.397970,  // any.firstLower
-        0.470179,  // any.lastInitial
-        -0.992879,  // any.lastSuffixed
-        -0.417616,  // any.shortWord
+        0.321214,  // any.bias
+        0.196062,  // any.oneWord
+        0.432617,  // any.twoWords
+        -0.511666,  // any.threeWords
+        0.076707,  // any.firstGiven
+        -0.357921,  // any.firstGivenWeak
+        -0.524727,  // any.firstSurname
+        0.067668,  // any.firstSurnameWeak
+        0.280857,  // any.firstRegional
+        -0.107029,  // any.firstAmbiguous
+        0.152880,  // any.firstPlace
+        -0.218324,  // any.firstDeclined
+        -0.367896,  // any.firstUnknown
+        0.223784,  // any.lastGiven
+        -0.553162,  // any.lastGivenWeak
+        -0.300668,  // any.lastSurname
+        -0.080122,  // any.lastSurnameWeak
+        0.545861,  // any.lastRegional
+        0.489667,  // any.lastAmbiguous
+        0.972128,  // any.lastPlace
+        -0.045659,  // any.lastDeclined
+        0.051052,  // any.lastUnknown
+        -0.821565,  // any.middleKnown
+        -0.312935,  // any.middleUnknown
+        -0.669443,  // any.givenThenSurname
+        -0.277086,  // any.unknownThenRegional
+        0.915505,  // any.firstAllCaps
+        0.257499,  // any.firstInitial
+        0.395736,  // any.firstLower
+        0.462763,  // any.lastInitial
+        -0.993817,  // any.lastSuffixed
+        -0.433574,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.000972,  // any.opensSentence
-        -0.182027,  // any.afterFullStop
-        0.168337,  // any.aloneOnLine
-        -0.181992,  // any.oneWordOpening
-        -0.037295,  // any.ambiguousOpening
-        -0.018179,  // any.declinedOpening
-        0.220337,  // any.capitalisedBefore
-        -0.596124,  // any.capitalisedAfter
-        0.355857,  // any.initialAfter
-        -0.313059,  // any.organisationAfter
-        -0.775678,  // any.placeBefore
+        -0.021723,  // any.opensSentence
+        -0.133746,  // any.afterFullStop
+        0.170699,  // any.aloneOnLine
+        -0.146875,  // any.oneWordOpening
+        -0.048589,  // any.ambiguousOpening
+        -0.022545,  // any.declinedOpening
+        0.271682,  // any.capitalisedBefore
+        -0.559589,  // any.capitalisedAfter
+        0.332634,  // any.initialAfter
+        -0.338121,  // any.organisationAfter
+        -0.756592,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.046177,  // any.commaAfter
+        1.030358,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -0.768545,  // any.quoteBefore
+        -0.756710,  // any.quoteBefore
         0.000000,  // any.cue
-        0.436187,  // any.title
-        0.379798,  // any.cyrillic
-        0.670125,  // any.lowerCaseText
-        0.949815,  // any.rule
-        0.256701,  // any.ruleGazetteer
-        -0.798363,  // any.ruleWord
+        0.426285,  // any.title
+        0.388167,  // any.cyrillic
+        0.664602,  // any.lowerCaseText
+        0.965476,  // any.rule
+        0.262559,  // any.ruleGazetteer
+        -0.824437,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.436187,  // any.ruleTitle
-        0.024817,  // any.ruleInitial
-        0.397970,  // any.ruleLowerCase
-        0.000000,  // any.ruleAgain
-        0.447849,  // any.ruleOverlaps
-        1.246964,  // any.stemSeen
-        0.274722,  // any.lastLower
-        -0.112965,  // any.lowerAfter
-        0.459377,  // any.lowerBefore
-        0.684284,  // any.oneWordClean
-        0.033199,  // any.oneWordSurname
-        0.169957,  // any.allCapsUnknown
-        -0.187155,  // any.allKnown
-        0.415807,  // any.givenThenGiven
-        -1.117345,  // any.insideRun
-        0.678023,  // any.ruleOpening
-        0.103650,  // any.commaInside
-        0.076891,  // any.albanianLetters
-        0.411952,  // any.turkishLetters
-        -0.018490,  // any.slavicLetters
-        0.164412,  // whole.bias
-        0.641372,  // whole.oneWord
-        -0.594050,  // whole.twoWords
-        0.117089,  // whole.threeWords
-        -0.909649,  // whole.firstGiven
-        0.305110,  // whole.firstGivenWeak
-        0.049806,  // whole.firstSurname
-        0.330737,  // whole.firstSurnameWeak
-        -0.177151,  // whole.firstRegional
-        0.151813,  // whole.firstAmbiguous
-        0.054105,  // whole.firstPlace
-        0.326309,  // whole.firstDeclined
-        -0.315187,  // whole.firstUnknown
-        -0.671690,  // whole.lastGiven
-        -0.538779,  // whole.lastGivenWeak
-        0.335845,  // whole.lastSurname
-        -0.564447,  // whole.lastSurnameWeak
-        0.453267,  // whole.lastRegional
-        0.175261,  // whole.lastAmbiguous
-        -0.198694,  // whole.lastPlace
-        -0.814084,  // whole.lastDeclined
-        0.331827,  // whole.lastUnknown
-        -0.332497,  // whole.middleKnown
-        0.309286,  // whole.middleUnknown
-        0.353053,  // whole.givenThenSurname
-        -0.288770,  // whole.unknownThenRegional
-        0.431417,  // whole.firstAllCaps
-        0.205836,  // whole.firstInitial
-        0.175970,  // whole.firstLower
-        0.332644,  // whole.lastInitial
-        -0.174527,  // whole.lastSuffixed
-        0.602819,  // whole.shortWord
+        0.426285,  // any.ruleTitle
+        0.070124,  // any.ruleInitial
+        0.395736,  // any.ruleLowerCase
+        0.004241,  // any.ruleAgain
+        0.453837,  // any.ruleOverlaps
+        1.289906,  // any.stemSeen
+        0.276453,  // any.lastLower
+        -0.109825,  // any.lowerAfter
+        0.468104,  // any.lowerBefore
+        0.661662,  // any.oneWordClean
+        0.006114,  // any.oneWordSurname
+        0.172373,  // any.allCapsUnknown
+        -0.190316,  // any.allKnown
+        0.399625,  // any.givenThenGiven
+        -1.111511,  // any.insideRun
+        0.685786,  // any.ruleOpening
+        0.054173,  // any.commaInside
+        0.080885,  // any.albanianLetters
+        0.415646,  // any.turkishLetters
+        -0.011322,  // any.slavicLetters
+        0.169110,  // whole.bias
+        0.649754,  // whole.oneWord
+        -0.583119,  // whole.twoWords
+        0.102476,  // whole.threeWords
+        -0.869404,  // whole.firstGiven
+        0.300098,  // whole.firstGivenWeak
+        0.049349,  // whole.firstSurname
+        0.327294,  // whole.firstSurnameWeak
+        -0.175293,  // whole.firstRegional
+        0.154027,  // whole.firstAmbiguous
+        0.052292,  // whole.firstPlace
+        0.322488,  // whole.firstDeclined
+        -0.301314,  // whole.firstUnknown
+        -0.695762,  // whole.lastGiven
+        -0.547828,  // whole.lastGivenWeak
+        0.336665,  // whole.lastSurname
+        -0.566489,  // whole.lastSurnameWeak
+        0.454597,  // whole.lastRegional
+        0.174663,  // whole.lastAmbiguous
+        -0.199414,  // whole.lastPlace
+        -0.824178,  // whole.lastDeclined
+        0.333078,  // whole.lastUnknown
+        -0.325587,  // whole.middleKnown
+        0.327491,  // whole.middleUnknown
+        0.340862,  // whole.givenThenSurname
+        -0.284891,  // whole.unknownThenRegional
+        0.429284,  // whole.firstAllCaps
+        0.161904,  // whole.firstInitial
+        0.172107,  // whole.firstLower
+        0.364787,  // whole.lastInitial
+        -0.172559,  // whole.lastSuffixed
+        0.578911,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.164412,  // whole.opensSentence
+        0.169110,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.164412,  // whole.aloneOnLine
-        0.641372,  // whole.oneWordOpening
-        0.151813,  // whole.ambiguousOpening
-        0.326309,  // whole.declinedOpening
+        0.169110,  // whole.aloneOnLine
+        0.649754,  // whole.oneWordOpening
+        0.154027,  // whole.ambiguousOpening
+        0.322488,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,44 +137,44 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.390251,  // whole.cyrillic
-        0.175970,  // whole.lowerCaseText
-        -0.437213,  // whole.rule
-        -0.348955,  // whole.ruleGazetteer
-        -0.119782,  // whole.ruleWord
+        0.389874,  // whole.cyrillic
+        0.172107,  // whole.lowerCaseText
+        -0.463969,  // whole.rule
+        -0.386203,  // whole.ruleGazetteer
+        -0.125859,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.024817,  // whole.ruleInitial
-        0.006708,  // whole.ruleLowerCase
-        0.000000,  // whole.ruleAgain
-        -1.623740,  // whole.ruleOverlaps
+        0.036751,  // whole.ruleInitial
+        0.007100,  // whole.ruleLowerCase
+        0.004241,  // whole.ruleAgain
+        -1.569509,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.175970,  // whole.lastLower
+        0.172107,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.375763,  // whole.oneWordClean
+        -0.370711,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.314312,  // whole.allCapsUnknown
-        1.285543,  // whole.allKnown
-        0.104712,  // whole.givenThenGiven
+        0.309848,  // whole.allCapsUnknown
+        1.256825,  // whole.allKnown
+        0.094205,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.437213,  // whole.ruleOpening
-        0.103650,  // whole.commaInside
-        -0.059141,  // whole.albanianLetters
-        0.401895,  // whole.turkishLetters
-        -0.006285,  // whole.slavicLetters
-        0.164412,  // whole
-        1.532112,  // rule.person
-        0.724002,  // rule.wordCount
-        0.594196,  // rule.notLetters
-        -0.404795,  // rule.lowerCase
+        -0.463969,  // whole.ruleOpening
+        0.054173,  // whole.commaInside
+        -0.058142,  // whole.albanianLetters
+        0.403950,  // whole.turkishLetters
+        0.004940,  // whole.slavicLetters
+        0.169110,  // whole
+        1.509245,  // rule.person
+        0.720683,  // rule.wordCount
+        0.592333,  // rule.notLetters
+        -0.404779,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.109622,  // rule.initials
-        -2.582048,  // rule.organisationWord
-        -0.144394,  // rule.place
+        0.125152,  // rule.initials
+        -2.564123,  // rule.organisationWord
+        -0.136895,  // rule.place
         0.000000,  // rule.acronym
-        2.810522,  // rule.noEvidence
-        -0.586282,  // rule.notGivenName
-        -2.052933,  // rule.brand
+        2.791311,  // rule.noEvidence
+        -0.588194,  // rule.notGivenName
+        -2.044733,  // rule.brand
     ]
 }

@@ -23,10 +23,9 @@ extension PersonNames {
         var names: [FoundName] = []
         var lowerCase: Set<UInt64>? = nil
         var lineStart = 0
-        var b = 0
+        var b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: 0)
         while b < p.count {
-            guard p[b] == 0x0A else { b += 1; continue }
-            defer { lineStart = b + 1; b += 1 }
+            defer { lineStart = b + 1; b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: b + 1) }
             guard b - lineStart >= 5, b - lineStart <= 40, b + 1 < p.count, p[b + 1] >= 0x80 || isUpperASCII(p[b + 1]),
                   isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase),
                   !found.contains(where: { $0.start < name.end && name.start < $0.end }) else { continue }

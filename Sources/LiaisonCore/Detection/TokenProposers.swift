@@ -83,7 +83,8 @@ enum TokenProposers {
         let n = p.count
         var groups: [Range<Int>] = []
         while i < n {
-            guard isDigit(p[i]) else { i += 1; continue }
+            i = p.firstDigit(from: i)
+            guard i < n else { break }
             let prev = p.at(i - 1)
             let chainStart = i
             var total = 0

@@ -1,0 +1,33 @@
+import Testing
+@testable import LiaisonCore
+
+/// The eight-bytes-a-step searches of `Bytes.swift` against a plain byte-by-byte walk: every byte
+/// value at every position of a word, before and after the tail that is walked byte by byte.
+@Suite("Byte searches: eight bytes a step")
+struct ByteSearchTests {
+    @Test("The first digit is found at every position and for every byte value around it")
+    func firstDigit() {
+        for filler in UInt8.min...UInt8.max where !isDigit(filler) {
+            for length in [0, 1, 7, 8, 9, 17] {
+                for position in 0...length {
+                    var bytes = [UInt8](repeating: filler, count: length)
+                    if position < length { bytes[position] = 0x30 + UInt8(position % 10) }
+                    bytes.withUnsafeBufferPointer { p in
+                        for start in 0...length {
+                            let expected = (start..<length).first { isDigit(p[$0]) } ?? length
+                            #expect(p.firstDigit(from: start) == expected, "filler \(filler), length \(length), digit at \(position), from \(start)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("No byte outside 0 - 9 is taken for a digit, whatever its neighbours")
+    func noFalseDigit() {
+        let bytes = (UInt8.min...UInt8.max).filter { !isDigit($0) }
+        bytes.withUnsafeBufferPointer { p in
+            #expect(p.firstDigit(from: 0) == p.count)
+        }
+    }
+}
