@@ -176,12 +176,7 @@ extension NameReader {
     /// The stem (see `NameEvidence.stem`) of the capitalised word at `i` and its end, without
     /// weighing it: the second pass looks for names found before.
     mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
-        var e = i
-        while e < p.count, e - i <= 96 {
-            let (v, l) = p.scalar(at: e)
-            guard PersonNames.isLetter(v) else { break }
-            e += l
-        }
+        let e = PersonNames.lettersEnd(p, from: i)
         folded.removeAll(keepingCapacity: true)
         guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &folded), folded.count >= 2 else { return nil }
         return (NameEvidence.stem(folded), e)

@@ -35,7 +35,7 @@ extension PersonNames {
         var alone: [UInt64: Int] = [:]  // the last start of each stem
         for k in capitalised.indices where capitalised[k] > firstPair.second && !alongside(k) {
             let s = capitalised[k]
-            guard opensClause(p, s), case let e = lettersEnd(p, s), e < p.count - 1, p[e] == 0x20, startsLowerCase(p, e + 1),
+            guard opensClause(p, s), case let e = lettersEnd(p, from: s), e < p.count - 1, p[e] == 0x20, startsLowerCase(p, e + 1),
                   let (stem, _) = reader.stem(at: s) else { continue }
             alone[stem] = s
         }
@@ -66,19 +66,6 @@ extension PersonNames {
             taken.formUnion([a, b])
         }
         return found
-    }
-
-    /// The end of the run of letters at `i`, as `NameReader.stem(at:)` reads it (at most 97 bytes on).
-    private static func lettersEnd(_ p: Bytes, _ i: Int) -> Int {
-        var e = i
-        while e < p.count, e - i <= 96 {
-            let c = p[e]
-            if c < 0x80 { guard isAlpha(c) else { break }; e += 1; continue }
-            let (v, l) = p.scalar(at: e)
-            guard isLetter(v) else { break }
-            e += l
-        }
-        return e
     }
 
     /// The word at `i` opens the text, a line or a sentence, or follows a colon: where a person is the

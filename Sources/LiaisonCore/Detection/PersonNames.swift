@@ -343,6 +343,20 @@ enum PersonNames {
         return s
     }
 
+    /// The end of the run of letters from `i`, read a scalar at a time and at most 97 bytes on (a
+    /// longer run is no word: `NameReader.stem(at:)` refuses it).
+    static func lettersEnd(_ p: Bytes, from i: Int) -> Int {
+        var e = i
+        while e < p.count, e - i <= 96 {
+            let c = p[e]
+            if c < 0x80 { guard isAlpha(c) else { break }; e += 1; continue }
+            let (v, l) = p.scalar(at: e)
+            guard isLetter(v) else { break }
+            e += l
+        }
+        return e
+    }
+
     static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return isAlpha(UInt8(v)) }
         if v == 0xD7 || v == 0xF7 { return false }
