@@ -111,6 +111,28 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return k
     }
 
+    /// The first index at or after `i` holding no ASCII letter, or `count`; eight bytes a step. In
+    /// each byte `w | 0x20` (lower case) masked to seven bits, plus 0x1F reaches the high bit when at
+    /// least "a", plus 0x05 when above "z" (no carry leaves a byte), and a byte with its own high bit
+    /// set is no ASCII letter.
+    @inline(__always) func asciiLettersEnd(from i: Int) -> Int {
+        var k = Swift.max(i, 0)
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while k &+ 8 <= count {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                let low = (w | ones &* 0x20) & (ones &* 0x7F)
+                let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~w & highs
+                let others = ~letters & highs
+                if others != 0 { return k &+ others.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+        }
+        while k < count, isAlpha(self[k]) { k += 1 }
+        return k
+    }
+
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.
     /// Non-ASCII punctuation blocks (U+0080–U+00BF, U+2000–U+2FFF, ×, ÷) end a host name so that
     /// curly quotes or no-break spaces never glue onto a domain.

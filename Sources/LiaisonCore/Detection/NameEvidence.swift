@@ -347,6 +347,26 @@ struct FoldedWordHash {
         for j in 0..<k { h = (h &* 0xce96_5057_aff6_957b) ^ (last8 &>> UInt64(8 * j) & 0xFF) }
         return h
     }
+
+    /// `NameEvidence.stem` of the word, read from `last8`; nil when the endings taken off reach
+    /// further back than the last eight bytes.
+    var stem: UInt64? {
+        var n = count
+        while n > 4 {
+            let dropped = count - n
+            guard dropped < 8 else { return nil }
+            switch byte(fromEnd: dropped + 1) {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1
+            case 0x72 where n >= 7:
+                guard dropped + 3 <= 8 else { return nil }
+                let e = byte(fromEnd: dropped + 2)
+                guard byte(fromEnd: dropped + 3) == 0x6C && (e == 0x65 || e == 0x61) else { return hash(droppingLast: dropped) }
+                n -= 3
+            default: return hash(droppingLast: dropped)
+            }
+        }
+        return count - n < 8 ? hash(droppingLast: count - n) : nil
+    }
 }
 
 /// An ending of up to eight ASCII letters packed into an integer, compared with a word's last

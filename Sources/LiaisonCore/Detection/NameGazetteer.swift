@@ -144,6 +144,24 @@ enum NameGazetteer {
         return true
     }
 
+    /// Appends the folded form of the letters in `r` to `word`; false when a scalar has no fold.
+    static func fold(_ p: Bytes, _ r: Range<Int>, into word: inout FoldedWordHash) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = p[i]
+            if b < 0x80 {
+                guard isAlpha(b) else { return false }
+                word.append(b | 0x20)
+                i += 1
+                continue
+            }
+            let (v, l) = p.scalar(at: i)
+            guard fold(v, into: &word) else { return false }
+            i += l
+        }
+        return true
+    }
+
     /// Appends the folded form of the letters in `r` to `out`; false when a scalar has no fold
     /// (a letter of another script, a digit, punctuation).
     static func fold(_ p: Bytes, _ r: Range<Int>, into out: inout [UInt8]) -> Bool {

@@ -143,14 +143,22 @@ extension NameReader {
         }
         var word = Word(range: i..<e, shape: shape, suffixed: stemmed)
         if shape == .lower && !weighLowerCase { return word }
+        var last = FoldedWordHash()
         for k in 0..<parts.count {
-            let part = parts[k]
-            folded.removeAll(keepingCapacity: true)
-            guard NameGazetteer.fold(p, part, into: &folded) else { return word }
-            word.evidence.add(NameEvidence(folded: folded, accented: hasAccentedC(part), table: table))
+            last = FoldedWordHash()
+            guard NameGazetteer.fold(p, parts[k], into: &last) else { return word }
+            word.evidence.add(NameEvidence(last, table: table))
         }
-        word.stem = NameEvidence.stem(folded)
+        word.stem = last.stem ?? foldedStem(parts[parts.count - 1])
         return word
+    }
+
+    /// `NameEvidence.stem` of the letters in `r`, which all fold, folded into the scratch buffer: for
+    /// the words whose endings reach back further than `FoldedWordHash.stem` sees.
+    private mutating func foldedStem(_ r: Range<Int>) -> UInt64 {
+        folded.removeAll(keepingCapacity: true)
+        _ = NameGazetteer.fold(p, r, into: &folded)
+        return NameEvidence.stem(folded)
     }
 
     /// Up to three parts of a double-barrelled word, without allocating; more are not looked up.
@@ -177,22 +185,9 @@ extension NameReader {
     /// weighing it: the second pass looks for names found before.
     mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
         let e = PersonNames.lettersEnd(p, from: i)
-        folded.removeAll(keepingCapacity: true)
-        guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &folded), folded.count >= 2 else { return nil }
-        return (NameEvidence.stem(folded), e)
-    }
-
-    /// "ć", "č" or "ћ" (either case) in `r`.
-    private func hasAccentedC(_ r: Range<Int>) -> Bool {
-        var k = r.lowerBound
-        while k + 1 < r.upperBound {
-            let a = p[k], b = p[k + 1]
-            if (a == 0xC4 && (b == 0x86 || b == 0x87 || b == 0x8C || b == 0x8D)) || (a == 0xD1 && b == 0x9B) || (a == 0xD0 && b == 0x8B) {
-                return true
-            }
-            k += 1
-        }
-        return false
+        var word = FoldedWordHash()
+        guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &word), word.count >= 2 else { return nil }
+        return (word.stem ?? foldedStem(i..<e), e)
     }
 
     /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".

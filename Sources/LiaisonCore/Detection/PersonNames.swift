@@ -97,7 +97,7 @@ enum PersonNames {
             // Fast path: a lower-case ASCII word is skipped byte-wise.
             if isLowerASCII(b) {
                 let start = i
-                while i < n && isAlpha(p[i]) { i += 1 }
+                i = p.asciiLettersEnd(from: i)
                 if i < n && p[i] >= 0x80 { i = start } else {
                     if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
                     continue
@@ -259,7 +259,10 @@ enum PersonNames {
         var i = start
         var (v, l) = p.scalar(at: i)
         if !isLetter(v) { return i + l }
-        while i < p.count && isLetter(v) { i += l; (v, l) = p.scalar(at: i) }
+        while i < p.count && isLetter(v) {
+            i = v < 0x80 ? p.asciiLettersEnd(from: i + 1) : i + l
+            (v, l) = p.scalar(at: i)
+        }
         return i
     }
 
@@ -349,7 +352,7 @@ enum PersonNames {
         var e = i
         while e < p.count, e - i <= 96 {
             let c = p[e]
-            if c < 0x80 { guard isAlpha(c) else { break }; e += 1; continue }
+            if c < 0x80 { guard isAlpha(c) else { break }; e = Swift.min(p.asciiLettersEnd(from: e + 1), i + 97); continue }
             let (v, l) = p.scalar(at: e)
             guard isLetter(v) else { break }
             e += l

@@ -30,4 +30,38 @@ struct ByteSearchTests {
             #expect(p.firstDigit(from: 0) == p.count)
         }
     }
+
+    @Test("The end of a run of ASCII letters is found at every position and for every byte value ending it")
+    func asciiLettersEnd() {
+        for stop in UInt8.min...UInt8.max where !isAlpha(stop) {
+            for length in [0, 1, 7, 8, 9, 17] {
+                for position in 0...length {
+                    var bytes: [UInt8] = (0..<length).map { k in
+                        let letter = UInt8(0x41 + k % 26)
+                        return k % 3 == 0 ? letter | 0x20 : letter  // capitals and small letters mixed
+                    }
+                    if position < length { bytes[position] = stop }
+                    bytes.withUnsafeBufferPointer { p in
+                        for start in 0...length {
+                            let expected = (start..<length).first { !isAlpha(p[$0]) } ?? length
+                            #expect(p.asciiLettersEnd(from: start) == expected, "stop \(stop), length \(length), at \(position), from \(start)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("Every ASCII letter, and only they, continue a run of letters")
+    func everyLetterContinues() {
+        let letters = (UInt8.min...UInt8.max).filter(isAlpha)
+        #expect(letters.count == 52)
+        letters.withUnsafeBufferPointer { p in #expect(p.asciiLettersEnd(from: 0) == p.count) }
+        for b in UInt8.min...UInt8.max where !isAlpha(b) {
+            let bytes = [UInt8](repeating: 0x61, count: 8) + [b] + [UInt8](repeating: 0x61, count: 8)
+            bytes.withUnsafeBufferPointer { p in #expect(p.asciiLettersEnd(from: 0) == 8, "byte \(b)") }
+            let early = [UInt8](repeating: 0x5A, count: 3) + [b] + [UInt8](repeating: 0x7A, count: 12)
+            early.withUnsafeBufferPointer { p in #expect(p.asciiLettersEnd(from: 0) == 3, "byte \(b)") }
+        }
+    }
 }
