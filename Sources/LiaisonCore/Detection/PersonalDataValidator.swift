@@ -55,7 +55,8 @@ extension PersonalDataValidator {
     static func plausiblePersonName(_ value: String) -> String? {
         guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
         let (rule, name) = personRule(value)
-        guard PersonFieldModel.accepts(value, rule: rule) else { return nil }
+        // A name before its office, firm or town is weighed alone (PersonalDataValidator+Affiliations.swift).
+        guard PersonFieldModel.accepts(value, rule: rule) || isAffiliatedPerson(value) else { return nil }
         return name ?? value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
     }
 
