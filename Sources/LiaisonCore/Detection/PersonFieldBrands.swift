@@ -33,7 +33,7 @@ enum PersonFieldBrands {
     ]
 
     /// The letters of `word` folded, or nil when one has no fold or fewer than two remain.
-    private static func folded(_ word: Substring) -> String? {
+    static func folded(_ word: Substring) -> String? {
         var letters = String(String.UnicodeScalarView(word.unicodeScalars.filter { PersonNames.isLetter($0.value) }))
         var out: [UInt8] = []
         let ok = letters.withUTF8 { p in NameGazetteer.fold(p, 0..<p.count, into: &out) }

@@ -17,9 +17,9 @@ public enum PersonFieldModel {
     }
 
     /// The indices of the features that are 1 for a field's `value` (read as the validator reads
-    /// it: refanged, trimmed), sorted.
+    /// it: refanged, trimmed, initials written together spaced out), sorted.
     public static func features(_ value: String) -> [Int] {
-        let trimmed = undefang(value).trimmingSpaces()
+        let trimmed = PersonalDataValidator.spacingInitials(undefang(value).trimmingSpaces())
         return features(trimmed, rule: PersonalDataValidator.personRule(trimmed).rule)
     }
 

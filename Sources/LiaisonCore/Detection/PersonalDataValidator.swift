@@ -52,7 +52,8 @@ extension PersonalDataValidator {
     /// The value with its words joined by single spaces, or nil: the learned scorer
     /// (`PersonFieldModel`), which weighs the rules' verdict (`personRule`) with the name
     /// candidates' features, decides. A value of more than 256 bytes or without a letter is refused.
-    static func plausiblePersonName(_ value: String) -> String? {
+    static func plausiblePersonName(_ written: String) -> String? {
+        let value = spacingInitials(written)  // "M.R." as "M. R." (PersonalDataValidator+Initials.swift)
         guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
         let (rule, name) = personRule(value)
         // A name before its office, firm or town is weighed alone (PersonalDataValidator+Affiliations.swift).

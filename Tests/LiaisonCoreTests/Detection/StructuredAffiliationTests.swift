@@ -34,3 +34,23 @@ struct StructuredAffiliationTests {
         #expect(PersonalDataValidator.nameBeforeAffiliation("Kaya-Demir Ayşe") == nil)        // a hyphen inside a name
     }
 }
+
+/// Initials written together (PersonalDataValidator+Initials.swift).
+@Suite("Structured person fields with initials written together")
+struct StructuredInitialsTests {
+    @Test("Initials written together are spaced out and read as initials", arguments: [
+        ("M.R.", "M. R."), ("TOŠIĆ R.V.", "TOŠIĆ R. V."), ("S.M.K.", "S. M. K."), ("Д.П.", "Д. П."),
+    ])
+    func spaced(_ value: String, _ expected: String) {
+        #expect(PersonalDataValidator.spacingInitials(value) == expected)
+        #expect(PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("A legal form, the placeholder N.N., small letters or five initials are left as written", arguments: [
+        "A.D.", "A.Ş.", "S.A.", "N.N.", "d.o.o.", "m.r.", "A.B.C.D.E.", "M.", "Petrović d.o.o.",
+    ])
+    func leftAsWritten(_ value: String) {
+        #expect(PersonalDataValidator.spacingInitials(value) == value)
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+}
