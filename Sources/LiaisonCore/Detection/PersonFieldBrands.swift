@@ -20,13 +20,17 @@ enum PersonFieldBrands {
     /// values write a person with a title in full ("Dr. Tariq Mahmood", "Mrs Iris Fairweather");
     /// a title before a lone word is how brands are named.
     static func isTitledWord(_ words: [Substring]) -> Bool {
-        guard words.count == 2, titles.contains(words[0].lowercased()) else { return false }
+        guard words.count == 2, isTitle(words[0]) else { return false }
         let second = words[1].unicodeScalars
         return !(second.count == 2 && second.last == ".")
     }
 
-    /// Honorifics of the seven languages, lower case, as written before a name.
+    /// An honorific or academic title of `titles`, in any case.
+    static func isTitle(_ word: Substring) -> Bool { titles.contains(word.lowercased()) }
+
+    /// Honorifics and academic titles of the seven languages, lower case, as written before a name.
     private static let titles: Set<String> = [
+        "dipl.", "inž.", "ing.", "prof.", "prof", "mag.", "av.", "doc.", "akad.", "mgr.", "dipl.ing.", "инж.", "проф.",
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dr", "dr.", "herr", "frau", "g-din", "gđa", "gđa.",
         "gospodin", "gospođa", "г-дин", "г-ђа", "г-ѓа", "господин", "госпођа", "госпоѓа", "др", "др.", "znj.",
         "zoti", "zonja", "bay", "bayan", "sayın",

@@ -56,8 +56,9 @@ extension PersonalDataValidator {
         let value = spacingInitials(written)  // "M.R." as "M. R." (PersonalDataValidator+Initials.swift)
         guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
         let (rule, name) = personRule(value)
-        // A name before its office, firm or town is weighed alone (PersonalDataValidator+Affiliations.swift).
-        guard PersonFieldModel.accepts(value, rule: rule) || isAffiliatedPerson(value) else { return nil }
+        // A name after titles or before its office, firm or town is weighed alone
+        // (PersonalDataValidator+TitlesAndAffiliations.swift).
+        guard PersonFieldModel.accepts(value, rule: rule) || isPersonWithin(value) else { return nil }
         return name ?? value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import LiaisonCore
 
 /// A structured person field with the person's office, firm or town after the name
-/// (PersonalDataValidator+Affiliations.swift).
+/// (PersonalDataValidator+TitlesAndAffiliations.swift).
 @Suite("Structured person fields with an affiliation")
 struct StructuredAffiliationTests {
     @Test("A name before a comma, dash, bar or bracket is a person whatever the affiliation after it", arguments: [
@@ -19,6 +19,27 @@ struct StructuredAffiliationTests {
     ])
     func affiliatedFirms(_ value: String) {
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("Titles before a full name are left out of the weighing", arguments: [
+        "Mr John Smith", "Dipl. inž. Mijailo Šarac", "Sayın Ayşe Yılmaz", "Prof. dr Ana Jovanović", "Av. Elira Hoxha, Tirana",
+    ])
+    func titledPeople(_ value: String) {
+        #expect(PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("A title before one word is a brand's name, and titles before a firm leave a firm", arguments: [
+        "Dr. Oetker", "Mr Proper", "Dr. Hasani Ndërtimi", "Mr Kaya Elektrik",
+    ])
+    func titledFirms(_ value: String) {
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
+    @Test("Titles come off only while two words or more are left")
+    func nameAfterTitles() {
+        #expect(PersonalDataValidator.nameAfterTitles("Dipl. inž. Mijailo Šarac") == "Mijailo Šarac")
+        #expect(PersonalDataValidator.nameAfterTitles("Dr. Oetker") == nil)
+        #expect(PersonalDataValidator.nameAfterTitles("Marko Petrović") == nil)
     }
 
     @Test("Only two words or more before the first separator are weighed alone, and a bracket must close the value")
