@@ -259,6 +259,8 @@ struct NameEvidence {
         "kuafor", "kuaforu", "pastane", "pastanesi", "cvjecarnica", "cvecara", "cvjecara", "islem", "kaffeehaus",
         // fifteenth round: a shop after a brand named like a person ("Tommy Hilfiger Outlet")
         "outlet", "store",
+        // sixteenth round: a street or quarter named after a person ("Rosa Parks Way", "na Marijin Dvoru")
+        "way", "road", "lane", "dvor", "dvoru", "dvora",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

@@ -160,9 +160,10 @@ struct NameReader {
     /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:", "İSMAİL⏎DOĞUM YERİ:"),
     /// nor the same word again ("Бесник⏎Бесник Рамадани": a signature, then the name in full), nor,
     /// after a given name alone on its line, a word that a lower-case word follows ("Олгица⏎Месна
-    /// заједница": a signature, then the sender's office).
+    /// заједница": a signature, then the sender's office). A given name that is also a place joins only
+    /// from a line's start to a surname of regional shape (`placeNameBeforeSurname`: "Катерина⏎Димовска").
     func joinsAcrossBreak(_ w0: Word, _ w1: Word) -> Bool {
-        w0.evidence.given == 2 && !w0.evidence.place && w1.shape == w0.shape && !labelFollows(w1.range.upperBound)
+        w0.evidence.given == 2 && (!w0.evidence.place || placeNameBeforeSurname(w0, w1)) && w1.shape == w0.shape && !labelFollows(w1.range.upperBound)
             && (!w0.evidence.declined || !w1.evidence.isUnknown) && w1.stem != w0.stem
             && !(opensLine(w0.range.lowerBound) && lowerCaseFollows(w1.range.upperBound))
     }

@@ -18,7 +18,9 @@ extension PersonNames {
     /// "S poštovanjem,", "Со почит,", "Me respekt,", "Saygılarımla,"), then a line of one to three
     /// capitalised words and nothing else ("Carys", "Iolo Gruffydd"), which need no gazetteer
     /// evidence. None may be an organisation, institution, place or honorific word, nor a word the
-    /// text also writes in lower case ("Support Team"); a line a name found already overlaps is left.
+    /// text also writes in lower case ("Support Team"); a line a name found already overlaps from its
+    /// first word on is left ("Mirela⏎Hoxholli"), and a name found starting inside the line gives way
+    /// to it ("Mrika Pepa", not "Pepa⏎Sekretaria e Prokurorisë").
     static func signedNames(_ p: Bytes, _ reader: inout NameReader, _ found: [FoundName]) -> [FoundName] {
         var names: [FoundName] = []
         var lowerCase: Set<UInt64>? = nil
@@ -28,7 +30,7 @@ extension PersonNames {
             defer { lineStart = b + 1; b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: b + 1) }
             guard b - lineStart >= 5, b - lineStart <= 40, b + 1 < p.count, p[b + 1] >= 0x80 || isUpperASCII(p[b + 1]),
                   isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase),
-                  !found.contains(where: { $0.start < name.end && name.start < $0.end }) else { continue }
+                  !found.contains(where: { $0.start < name.end && name.start < $0.end && $0.start <= name.start }) else { continue }
             names.append(name)
         }
         return names

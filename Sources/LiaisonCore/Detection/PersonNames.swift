@@ -145,6 +145,7 @@ enum PersonNames {
         // Names signed under a closing formula; "SURNAME, Given" (PersonNames+Signatures.swift).
         let signed = signedNames(p, &reader, found)
         if !signed.isEmpty {
+            found.removeAll { name in signed.contains { $0.start < name.start && name.start < $0.end } }  // "Pepa⏎Sekretaria" under "Mrika Pepa"
             found.append(contentsOf: signed)
             let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
@@ -178,6 +179,7 @@ enum PersonNames {
             if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) } else if reader.endsPlaceName(found[k].start) { inPlaces.append(k) }
         }
         for k in inPlaces.reversed() { found.remove(at: k) }
+        extendSpans(p, &reader, &found)  // a particle and surname, a line's first word (PersonNames+Spans.swift)
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 

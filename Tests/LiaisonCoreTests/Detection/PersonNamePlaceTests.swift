@@ -57,7 +57,7 @@ struct PersonNamePlaceTests {
         ("Saslušani su Goranka Babić, Rade i Bosa Lukač.", ["Goranka Babić", "Rade"]),
         ("Javio se brat Adis.\nPozdrav, Amer", ["Adis", "Amer"]),
         ("Wang Lei, Oleksandr Kravets ve Kravets'in ortağı adına açıldı.", ["Wang Lei", "Oleksandr Kravets", "Kravets'in"]),
-        ("Caspar von Hellfeld and Orla Quigley saw it. Quigley called the bank.", ["Caspar", "Orla Quigley", "Quigley"]),
+        ("Caspar von Hellfeld and Orla Quigley saw it. Quigley called the bank.", ["Caspar von Hellfeld", "Orla Quigley", "Quigley"]),
         ("Jelena i Marko Petrović su uplatili novac u Nišu.", ["Jelena", "Marko Petrović"]),
         ("Marko Petrović, MUP Srbije, primio je prijavu.", ["Marko Petrović"]),
     ]

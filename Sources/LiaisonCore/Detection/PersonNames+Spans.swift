@@ -1,0 +1,101 @@
+/// Where a name found starts and stops (sixteenth round of issue 11): a surname particle and the
+/// word after it end the name ("Caspar von Hellfeld", "Tomás Ó Murchú", "Yousef al-Khatib", "Халид
+/// ал-Масри"), and a given name the gazetteer lacks, opening a line before a name word and an office in
+/// brackets, starts it ("Rhodri Bevan (Dyfed-Powys Police)"). Both only extend a name already found, so a
+/// particle or an unknown word alone never opens one.
+extension PersonNames {
+    /// Particles written as a word of their own before a surname, as written: "von Hellfeld", "Ó Murchú",
+    /// "bin Rashid", "ap Gruffydd". Not "da", "de", "di", "la", words of the region's languages.
+    private static let particles: [[UInt8]] = ["von", "van", "bin", "ibn", "bint", "ap", "Ó", "Ní", "Nic", "Mac"].map { Array($0.utf8) }
+    /// Articles after "von" and "van": "van der Berg", "von der Leyen".
+    private static let articles: [[UInt8]] = ["der", "den", "de"].map { Array($0.utf8) }
+    /// Particles written on to the surname with a hyphen: "al-Khatib", "el-Ahmed", "ал-Масри".
+    private static let hyphenParticles: [[UInt8]] = ["al", "el", "Al", "El", "ал", "ел", "Ал", "Ел"].map { Array($0.utf8) }
+
+    /// Each name found takes a particle and the capitalised word after it, and, when it is one word
+    /// found alone before an office in brackets, a given name the gazetteer lacks that opens its line
+    /// before it. A name found inside the longer span gives way to it.
+    static func extendSpans(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var grown: [Range<Int>] = []
+        for k in found.indices {
+            if let (words, stem) = particleSurname(p, after: found[k].end, &reader) {
+                found[k].words.append(contentsOf: words)
+                found[k].stems.append(stem)
+                grown.append(found[k].start..<found[k].end)
+            }
+            if found[k].words.count == 1, found[k].detector == "person-word" || found[k].detector == "person-again",
+               let r = reader.unknownWordOpeningLine(before: found[k].start) {
+                found[k].words.insert(r, at: 0)
+            }
+        }
+        guard !grown.isEmpty else { return }
+        found.removeAll { name in grown.contains { $0.lowerBound < name.start && name.end <= $0.upperBound } }
+    }
+
+    /// The particle and surname right after `e` (one space between): "von Hellfeld", "van der Berg",
+    /// "al-Khatib" as one word, with the surname's stem. The surname is capitalised, no organisation,
+    /// place or institution word, and ends the name.
+    private static func particleSurname(_ p: Bytes, after e: Int, _ reader: inout NameReader) -> ([Range<Int>], UInt64)? {
+        guard p.at(e) == 0x20, e + 1 < p.count else { return nil }
+        let s = e + 1
+        let end = lettersEnd(p, from: s)
+        guard end > s, end - s <= 4 else { return nil }
+        let token = p[s..<end]
+        var words: [Range<Int>] = []
+        var k: Int
+        if p.at(end) == 0x2D, hyphenParticles.contains(where: { $0.elementsEqual(token) }) {
+            k = end + 1
+        } else if p.at(end) == 0x20, particles.contains(where: { $0.elementsEqual(token) }) {
+            words.append(s..<end)
+            k = end + 1
+            let a = lettersEnd(p, from: k)
+            if p.at(a) == 0x20, token.first == 0x76, articles.contains(where: { $0.elementsEqual(p[k..<a]) }) {
+                words.append(k..<a)
+                k = a + 1
+            }
+        } else {
+            return nil
+        }
+        guard k < p.count, isUpper(p.scalar(at: k).value), let w = reader.word(at: k), w.shape == .capitalised,
+              !w.evidence.organisation, !w.evidence.postTitle, !w.evidence.place, !w.evidence.institution,
+              reader.endsName(after: w) else { return nil }
+        if words.isEmpty { return ([s..<w.range.upperBound], w.stem) }
+        words.append(w.range)
+        return (words, w.stem)
+    }
+}
+
+extension NameReader {
+    /// The capitalised word opening a line (or the text) right before `i`, one space between, when the
+    /// word at `i` is followed by an office in brackets, the gazetteer has no given name or listed surname
+    /// for it and nothing argues against a person: a given name it lacks before a name word found alone
+    /// ("Rhodri Bevan (Dyfed-Powys Police)"). Not a place, street, firm, organisation or institution word.
+    /// Without the brackets a line's first word is a greeting, an adverb or a noun as often ("Здраво
+    /// Милане,", "Yesterday Jovana's", "Девојчица Невена (12)").
+    mutating func unknownWordOpeningLine(before i: Int) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
+        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x0A, let w = word(at: s), w.range.upperBound == e,
+              affiliationFollows(i),
+              w.shape == .capitalised, !w.suffixed else { return nil }
+        let ev = w.evidence
+        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]) else { return nil }
+        return s..<e
+    }
+}
+
+extension NameReader {
+    /// A given name that is also a place, opening its line, before a surname of regional shape in the
+    /// nominative on the next: "Катерина⏎Димовска" under a record; not "Sead Kurtović, Goražde⏎Kurtoviću".
+    func placeNameBeforeSurname(_ w0: Word, _ w1: Word) -> Bool {
+        w1.evidence.regionalShape && !w1.evidence.declined && opensLine(w0.range.lowerBound)
+    }
+
+    /// After the word at `i`: " (" and a capital, an office in brackets ("Bevan (Dyfed-Powys Police)").
+    func affiliationFollows(_ i: Int) -> Bool {
+        let e = PersonNames.lettersEnd(p, from: i)
+        return p.at(e) == 0x20 && p.at(e + 1) == 0x28 && e + 2 < p.count && PersonNames.isUpper(p.scalar(at: e + 2).value)
+    }
+}
