@@ -12,6 +12,13 @@ extension PersonNames {
     /// Particles written on to the surname with a hyphen: "al-Khatib", "el-Ahmed", "ал-Масри".
     private static let hyphenParticles: [[UInt8]] = ["al", "el", "Al", "El", "ал", "ел", "Ал", "Ел"].map { Array($0.utf8) }
 
+    /// True for a particle or an article after one, as written ("van", "der", "ap"): a structured
+    /// field's name is weighed without them (PersonalDataValidator+TitlesAndAffiliations.swift).
+    static func isParticle(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8)
+        return particles.contains(bytes) || articles.contains(bytes)
+    }
+
     /// Each name found takes a particle and the capitalised word after it, and, when it is one word
     /// found alone before an office in brackets, a given name the gazetteer lacks that opens its line
     /// before it. A name found inside the longer span gives way to it.

@@ -24,16 +24,18 @@ extension PersonalDataValidator {
         return String(head)
     }
 
-    /// `value` without the titles that open it, when two words or more are left, or nil. A title
-    /// before one word is a brand's way (`PersonFieldBrands.isTitledWord`: "Dr. Oetker").
+    /// `value` without the titles that open it, when two words or more are left, and without the
+    /// surname particles between its first and last words ("Pieter van der Berg", "Rhodri ap Iestyn",
+    /// `PersonNames.isParticle`), or nil when there are none. A title before one word is a brand's
+    /// way (`PersonFieldBrands.isTitledWord`: "Dr. Oetker").
     static func nameAfterTitles(_ value: String) -> String? {
         var words = value.split(separator: " ")
-        var titled = false
-        while words.count > 2, PersonFieldBrands.isTitle(words[0]) {
-            words.removeFirst()
-            titled = true
+        let count = words.count
+        while words.count > 2, PersonFieldBrands.isTitle(words[0]) { words.removeFirst() }
+        if words.count > 2 {
+            words = [words[0]] + words.dropFirst().dropLast().filter { !PersonNames.isParticle($0) } + [words[words.count - 1]]
         }
-        return titled ? words.joined(separator: " ") : nil
+        return words.count < count ? words.joined(separator: " ") : nil
     }
 
     /// True when the name within `value`, without its titles and affiliation, is accepted as a

@@ -21,8 +21,9 @@ struct StructuredAffiliationTests {
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
     }
 
-    @Test("Titles before a full name are left out of the weighing", arguments: [
+    @Test("Titles before a full name, and particles inside it, are left out of the weighing", arguments: [
         "Mr John Smith", "Dipl. inž. Mijailo Šarac", "Sayın Ayşe Yılmaz", "Prof. dr Ana Jovanović", "Av. Elira Hoxha, Tirana",
+        "Laura van der Berg", "Anna ap Jones", "Thomas van Dijk",
     ])
     func titledPeople(_ value: String) {
         #expect(PersonalDataValidator.isPlausiblePerson(value))
@@ -35,11 +36,14 @@ struct StructuredAffiliationTests {
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
     }
 
-    @Test("Titles come off only while two words or more are left")
+    @Test("Titles come off only while two words or more are left; particles only between the first and last words")
     func nameAfterTitles() {
         #expect(PersonalDataValidator.nameAfterTitles("Dipl. inž. Mijailo Šarac") == "Mijailo Šarac")
         #expect(PersonalDataValidator.nameAfterTitles("Dr. Oetker") == nil)
         #expect(PersonalDataValidator.nameAfterTitles("Marko Petrović") == nil)
+        #expect(PersonalDataValidator.nameAfterTitles("Pieter van der Berg") == "Pieter Berg")
+        #expect(PersonalDataValidator.nameAfterTitles("Dr. Pieter van Dijk") == "Pieter Dijk")
+        #expect(PersonalDataValidator.nameAfterTitles("van Dijk") == nil)                      // a particle opening it stays
     }
 
     @Test("Only two words or more before the first separator are weighed alone, and a bracket must close the value")
