@@ -65,8 +65,9 @@ extension PersonNames {
             if let r = speakerLabel(p, at: lineStart) { labels.append(r) }
             if let r = greeted(p, at: lineStart, &reader) { names.append([r]) }
             if let r = called(p, at: lineStart, &reader) { names.append([r]) }
-            if let words = thanked(p, lineStart, &reader) { names.append(words) }
-            lineStart = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart) + 1
+            let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
+            if let words = thanked(p, lineStart..<lineEnd, &reader) { names.append(words) }
+            lineStart = lineEnd + 1
         }
         if lowerCaseText { names += toldNames(p, &reader).map { [$0] } }
         if !labels.isEmpty {
@@ -147,8 +148,9 @@ extension PersonNames {
 
     /// One or two capitalised words after a closing formula and a comma at the end of the line at
     /// `i`: "THANKS, KEITH", "Hvala, Elma", "Поздрав, Соња." (the formulas of `signedNames`).
-    private static func thanked(_ p: Bytes, _ i: Int, _ reader: inout NameReader) -> [Range<Int>]? {
-        var end = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: i)
+    private static func thanked(_ p: Bytes, _ line: Range<Int>, _ reader: inout NameReader) -> [Range<Int>]? {
+        let i = line.lowerBound
+        var end = line.upperBound
         while end > i, p[end - 1] == 0x20 || p[end - 1] == 0x0D || p[end - 1] == 0x2E || p[end - 1] == 0x21 { end -= 1 }
         guard end - i >= 6 else { return nil }
         // The line's last ", ", at most 40 bytes before its end, and the sentence's start, at most 40 before that.
@@ -157,7 +159,7 @@ extension PersonNames {
         guard c > i, p[c] == 0x2C else { return nil }
         var s = c
         while s > max(i, c - 40), !((p[s - 1] == 0x20) && (p.at(s - 2) == 0x2E || p.at(s - 2) == 0x21 || p.at(s - 2) == 0x3F)) { s -= 1 }
-        guard s == i || p[s - 1] == 0x20 else { return nil }
+        guard s == i || p[s - 1] == 0x20, c - s <= 32 else { return nil }  // the longest formula, "срдачан поздрав", is 29 bytes
         guard isClosing(p, s..<c) else { return nil }
         var words: [Range<Int>] = []
         var k = c + 2

@@ -41,12 +41,15 @@ extension PersonNames {
         while k + 1 < capitalised.count {
             defer { k += 1 }
             let a = capitalised[k], b = capitalised[k + 1]
-            guard let first = reader.word(at: a), first.range.upperBound + 1 == b, p[b - 1] == 0x20,
-                  first.shape == .capitalised || first.shape == .allCaps,
-                  let second = reader.word(at: b), second.shape == .capitalised else { continue }
-            let surnameFirst = isChineseSurname(p, first.range, &folded)
-            guard surnameFirst ? isPinyinName(p, second.range, &folded)
-                               : first.shape == .capitalised && isChineseSurname(p, second.range, &folded) && isPinyinName(p, first.range, &folded),
+            // The letters alone first, without weighing the words: most pairs end here.
+            let ea = lettersEnd(p, from: a)
+            guard ea + 1 == b, p[ea] == 0x20, ea - a <= 18 else { continue }
+            let eb = lettersEnd(p, from: b)
+            guard isChineseSurname(p, a..<ea, &folded) ? isPinyinName(p, b..<eb, &folded)
+                                                      : isChineseSurname(p, b..<eb, &folded) && isPinyinName(p, a..<ea, &folded),
+                  let first = reader.word(at: a), first.range == a..<ea, first.shape == .capitalised || first.shape == .allCaps,
+                  let second = reader.word(at: b), second.range == b..<eb, second.shape == .capitalised,
+                  first.shape == .capitalised || isChineseSurname(p, a..<ea, &folded),
                   ![first, second].contains(where: { $0.evidence.organisation || $0.evidence.postTitle || $0.evidence.place || $0.evidence.institution }),
                   reader.placePreposition(before: a) == nil, !reader.organisationAfter(second),
                   !found.contains(where: { $0.start < second.range.upperBound && a < $0.end }) else { continue }
@@ -61,7 +64,9 @@ extension PersonNames {
         guard r.count <= 6 else { return false }
         folded.removeAll(keepingCapacity: true)
         guard NameGazetteer.fold(p, r, into: &folded) else { return false }
-        return chineseSurnames.contains(fnv1a(String(decoding: folded, as: UTF8.self)))
+        var hash = FNV1a()
+        for b in folded { hash.add(b) }
+        return chineseSurnames.contains(hash.value)
     }
 
     /// The word in `r` is two or three pinyin syllables and five letters or more: "Xiaoyu", "Haoran".
