@@ -62,9 +62,16 @@ extension PersonNames {
         var labels: [Range<Int>] = []
         var lineStart = 0
         while lineStart < p.count {
-            if let r = speakerLabel(p, at: lineStart) { labels.append(r) }
-            if let r = greeted(p, at: lineStart, &reader) { names.append([r]) }
-            if let r = called(p, at: lineStart, &reader) { names.append([r]) }
+            // The line's first word decides which of the three it may be: before ":", " " or ",".
+            if p[lineStart] >= 0x80 || isAlpha(p[lineStart]) {
+                let e = lettersEnd(p, from: lineStart)
+                switch p.at(e) {
+                case 0x3A: if let r = speakerLabel(p, lineStart..<e) { labels.append(r) }
+                case 0x20: if let r = greeted(p, at: lineStart, &reader) { names.append([r]) }
+                case 0x2C: if let r = called(p, lineStart..<e, &reader) { names.append([r]) }
+                default: break
+                }
+            }
             let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
             if let words = thanked(p, lineStart..<lineEnd, &reader) { names.append(words) }
             lineStart = lineEnd + 1
@@ -108,10 +115,9 @@ extension PersonNames {
     }
 
     /// One lower-case word at `i` before ": " and a lower-case letter: "jordan: morning", not a form's field.
-    private static func speakerLabel(_ p: Bytes, at i: Int) -> Range<Int>? {
-        guard i < p.count, p[i] >= 0x80 || isLowerASCII(p[i]) else { return nil }
-        let e = lettersEnd(p, from: i)
-        guard e > i + 1, p.at(e) == 0x3A, p.at(e + 1) == 0x20, e + 2 < p.count else { return nil }
+    private static func speakerLabel(_ p: Bytes, _ word: Range<Int>) -> Range<Int>? {
+        let i = word.lowerBound, e = word.upperBound
+        guard p[i] >= 0x80 || isLowerASCII(p[i]), e > i + 1, p.at(e) == 0x3A, p.at(e + 1) == 0x20, e + 2 < p.count else { return nil }
         let first = p.scalar(at: i).value, next = p.scalar(at: e + 2).value
         guard isLetter(first), !isUpper(first), isLetter(next), !isUpper(next), PersonCues.end(p, at: i) == nil else { return nil }
         return i..<e
@@ -134,10 +140,9 @@ extension PersonNames {
     /// A given name of the gazetteer opening the line at `i` before a comma and the line's end or a
     /// lower-case word: a letter's or message's first word to its reader ("Bill,⏎the bill from…",
     /// "JOHN,⏎PLEASE CALL…", "Nebojša, pogledaj ovo"). Its evidence may be a declined or ambiguous reading.
-    private static func called(_ p: Bytes, at i: Int, _ reader: inout NameReader) -> Range<Int>? {
-        guard i < p.count, p[i] >= 0x80 || isUpperASCII(p[i]), isUpper(p.scalar(at: i).value) else { return nil }
-        let e = lettersEnd(p, from: i)
-        guard e > i + 1, p.at(e) == 0x2C else { return nil }
+    private static func called(_ p: Bytes, _ word: Range<Int>, _ reader: inout NameReader) -> Range<Int>? {
+        let i = word.lowerBound, e = word.upperBound
+        guard p[i] >= 0x80 || isUpperASCII(p[i]), isUpper(p.scalar(at: i).value), e > i + 1, p.at(e) == 0x2C else { return nil }
         let next = p.at(e + 1)
         guard next == 0x0A || next == 0x0D || e + 1 == p.count || (next == 0x20 && isLetter(p.scalar(at: e + 2).value) && !isUpper(p.scalar(at: e + 2).value)),
               let w = reader.word(at: i), w.range == i..<e, w.shape == .capitalised || w.shape == .allCaps else { return nil }
@@ -153,9 +158,16 @@ extension PersonNames {
         var end = line.upperBound
         while end > i, p[end - 1] == 0x20 || p[end - 1] == 0x0D || p[end - 1] == 0x2E || p[end - 1] == 0x21 { end -= 1 }
         guard end - i >= 6 else { return nil }
-        // The line's last ", ", at most 40 bytes before its end, and the sentence's start, at most 40 before that.
-        var c = end - 1
-        while c > max(i, end - 40), !(p[c] == 0x2C && p.at(c + 1) == 0x20) { c -= 1 }
+        // The line ends in one or two capitalised words after ", " (read back from its end: most lines
+        // stop at their last word), and a closing formula opens the sentence, at most 32 bytes before.
+        var c = end
+        for _ in 0..<2 {
+            let w = lettersStart(p, endingAt: c, above: max(i, c - 40))
+            guard w < c, w > i + 1, isUpper(p.scalar(at: w).value), p[w - 1] == 0x20 else { return nil }
+            c = w - 1
+            if p[c - 1] == 0x2C { break }
+        }
+        c -= 1
         guard c > i, p[c] == 0x2C else { return nil }
         var s = c
         while s > max(i, c - 40), !((p[s - 1] == 0x20) && (p.at(s - 2) == 0x2E || p.at(s - 2) == 0x21 || p.at(s - 2) == 0x3F)) { s -= 1 }
@@ -179,14 +191,23 @@ extension PersonNames {
     /// "ti thuaj enit", "reći ću anti"; not a pronoun, kin word or cue ("reci mu", "reci mami").
     private static func toldNames(_ p: Bytes, _ reader: inout NameReader) -> [Range<Int>] {
         var names: [Range<Int>] = []
-        var previous: UInt64 = 0
-        var cue = false
-        eachWord(p, &reader) { r, hash in
-            defer { cue = tells.contains(hash) || (hash == cu && previous == reci); previous = hash }
-            guard cue, p.at(r.lowerBound - 1) == 0x20, !told.contains(hash), r.count >= 3 else { return }
-            let first = p.scalar(at: r.lowerBound).value
-            guard !isUpper(first), PersonCues.end(p, at: r.lowerBound) == nil, p.at(r.upperBound) != 0x40 else { return }
-            names.append(r)
+        var i = 0
+        while i < p.count {
+            // Only a word opening with "t", "r", "k", Cyrillic or "ć" after a space or line break may be "tell".
+            let b = p[i] < 0x80 ? p[i] | 0x20 : p[i]
+            guard b == 0x74 || b == 0x72 || b == 0x6B || b == 0xD0 || b == 0xD1, i == 0 || p[i - 1] == 0x20 || p[i - 1] == 0x0A,
+                  let (cue, e, _) = reader.foldedWord(at: i) else { i += 1; continue }
+            i = max(e, i + 1)
+            guard tells.contains(cue.hash), p.at(e) == 0x20, var (w, f, _) = reader.foldedWord(at: e + 1) else { continue }
+            var start = e + 1
+            if w.hash == cu && cue.hash == reci {  // "reći ću anti"
+                guard p.at(f) == 0x20, let next = reader.foldedWord(at: f + 1) else { continue }
+                start = f + 1
+                (w, f, _) = next
+            }
+            guard !told.contains(w.hash), f - start >= 3, !isUpper(p.scalar(at: start).value), PersonCues.end(p, at: start) == nil,
+                  p.at(f) != 0x40, !(p.at(f) == 0x2E && isAlpha(p.at(f + 1))) else { continue }
+            names.append(start..<f)
         }
         var kept: [Range<Int>] = []
         for r in names {
@@ -213,7 +234,12 @@ extension PersonNames {
             if b < 0x80 && !isAlpha(b) { i += 1; continue }
             let (v, l) = p.scalar(at: i)
             guard isLetter(v) else { i += l; continue }
-            let e = lettersEnd(p, from: i)
+            var e = lettersEnd(p, from: i)
+            if e - i > 96 {  // no word: walked past whole, so that no part of it is read again
+                while e < p.count, isLetter(p.scalar(at: e).value) { e += p.scalar(at: e).length }
+                i = e
+                continue
+            }
             defer { i = max(e, i + l) }
             let before = p.at(i - 1), after = p.at(e)
             guard before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, !isDigit(before),

@@ -41,7 +41,8 @@ extension PersonNames {
         while k + 1 < capitalised.count {
             defer { k += 1 }
             let a = capitalised[k], b = capitalised[k + 1]
-            // The letters alone first, without weighing the words: most pairs end here.
+            // Bytes alone first, without weighing the words: most pairs end here. Pinyin is ASCII.
+            guard b - a <= 20, p[b - 1] == 0x20, p[a] < 0x80, p[b] < 0x80 else { continue }
             let ea = lettersEnd(p, from: a)
             guard ea + 1 == b, p[ea] == 0x20, ea - a <= 18 else { continue }
             let eb = lettersEnd(p, from: b)
