@@ -191,19 +191,21 @@ extension PersonNames {
     /// "ti thuaj enit", "reći ću anti"; not a pronoun, kin word or cue ("reci mu", "reci mami").
     private static func toldNames(_ p: Bytes, _ reader: inout NameReader) -> [Range<Int>] {
         var names: [Range<Int>] = []
-        var i = 0
-        while i < p.count {
-            // Only a word opening with "t", "r", "k", Cyrillic or "ć" after a space or line break may be "tell".
+        var next = 0
+        while next < p.count {
+            // Words open the text or follow a space or line break: from each to the next at a stride.
+            let i = next
+            next = p.firstIndex(of: 0x20, 0x0A, 0x0A, from: i) + 1
+            // Only a word opening with "t", "r", "k", "к" or "р" may be "tell".
             let b = p[i] < 0x80 ? p[i] | 0x20 : p[i]
-            guard b == 0x74 || b == 0x72 || b == 0x6B || b == 0xD0 || b == 0xD1, i == 0 || p[i - 1] == 0x20 || p[i - 1] == 0x0A,
-                  let (cue, e, _) = reader.foldedWord(at: i) else { i += 1; continue }
-            i = max(e, i + 1)
+            guard b == 0x74 || b == 0x72 || b == 0x6B || (b == 0xD0 && p.at(i + 1) | 0x20 == 0xBA) || (b == 0xD1 && p.at(i + 1) == 0x80)
+                  || (b == 0xD0 && p.at(i + 1) == 0xA0), let (cue, e, _) = reader.foldedWord(at: i) else { continue }
             guard tells.contains(cue.hash), p.at(e) == 0x20, var (w, f, _) = reader.foldedWord(at: e + 1) else { continue }
             var start = e + 1
             if w.hash == cu && cue.hash == reci {  // "reći ću anti"
-                guard p.at(f) == 0x20, let next = reader.foldedWord(at: f + 1) else { continue }
+                guard p.at(f) == 0x20, let following = reader.foldedWord(at: f + 1) else { continue }
                 start = f + 1
-                (w, f, _) = next
+                (w, f, _) = following
             }
             guard !told.contains(w.hash), f - start >= 3, !isUpper(p.scalar(at: start).value), PersonCues.end(p, at: start) == nil,
                   p.at(f) != 0x40, !(p.at(f) == 0x2E && isAlpha(p.at(f + 1))) else { continue }
