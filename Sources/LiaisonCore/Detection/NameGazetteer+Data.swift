@@ -18,6 +18,8 @@
 // Declined nouns (ninth round): 2286 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
+// Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
+// by the pinyin rule.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 10764 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
@@ -1805,5 +1807,16 @@ extension NameGazetteer {
     zarki zekan zekat zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit \
     zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut \
     zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    """
+
+    static let chineseSurnameKeys = """
+    an bai cai cao chan chang chao chen cheng chi chia chiang chiao chieh chien chih chin chiu cho chou chu chuan \
+    chuang chueh chung cui dai deng ding dong du duan fan fang feng fu gao gong gu guo han hao he ho hou hsia \
+    hsiang hsiao hsieh hsin hsing hsiung hsu hsueh hu hua huang hung jao jen jia jiang jin juan kan kang kao keng \
+    ko kong ku kuan kung kuo lai lan lei li liang liao lien lin ling liu lo long lu lung luo ma mao mei meng mo \
+    mou mu ni nieh niu ou pai pan pang pao pei peng pi pu qian qiao qin qiu ren shao she shen sheng shi shih shu \
+    song su sun sung tai tan tang tao teng ti tian tien ting tsai tsao tseng tso tsou tsui tu tuan tung wan wang \
+    wei wen weng wu xia xiang xiao xie xiong xu xue yan yang yao ye yeh yen yi yin ying yu yuan yueh zeng zhang \
+    zhao zheng zhong zhou zhu zou
     """
 }

@@ -3,7 +3,7 @@
 /// capitals before a comma and a given name ("KOWALSKI, Tomasz", "DEMİR, Eren").
 extension PersonNames {
     /// Closing formulas of a letter in the seven languages, in lower case, without the comma.
-    private static let closings: Set<String> = [
+    static let closings: Set<String> = [
         "regards", "kind regards", "best regards", "warm regards", "best wishes", "with best wishes", "many thanks",
         "thanks", "thank you", "cheers", "sincerely", "yours sincerely", "yours faithfully", "all the best",
         "pozdrav", "pozdravi", "srdačan pozdrav", "srdačno", "lijep pozdrav", "lep pozdrav", "s poštovanjem",
@@ -37,7 +37,7 @@ extension PersonNames {
     }
 
     /// The line in `r`, less spaces and a final ',', '.' or '!', is a closing formula.
-    private static func isClosing(_ p: Bytes, _ r: Range<Int>) -> Bool {
+    static func isClosing(_ p: Bytes, _ r: Range<Int>) -> Bool {
         var e = r.upperBound
         while e > r.lowerBound, p[e - 1] == 0x20 || p[e - 1] == 0x0D || p[e - 1] == 0x2C || p[e - 1] == 0x2E || p[e - 1] == 0x21 { e -= 1 }
         var s = r.lowerBound

@@ -28,6 +28,8 @@
 ///      name signed under a closing formula ("Kind regards,⏎Iolo Gruffydd"), "KOWALSKI, Tomasz"
 ///      (PersonNames+Signatures.swift), and two words before " (" in a list whose other items are
 ///      names found ("Sami Pardo (BDDK), Rojhat Demirkaya (…)"; PersonNames+Affiliations.swift).
+///  13. speakers, addressees and people told in chat and letters ("jordan: morning", "Hi Fen,", "reci dženi"),
+///      and Chinese names in pinyin ("Liang Xiaoyu"; PersonNames+Addressed.swift, PersonNames+Pinyin.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -135,6 +137,7 @@ enum PersonNames {
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
         if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
+        namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {
