@@ -3,8 +3,8 @@
 /// to have, as they are made freely of syllables; but a romanized Chinese surname (Faker's, see
 /// `generate-names.py`) beside a word made of two or three pinyin syllables is a name in either order.
 extension PersonNames {
-    /// The folded romanized Chinese surnames of the gazetteer's own list.
-    private static let chineseSurnames = Set(NameGazetteer.chineseSurnameKeys.split(separator: " ").map { fnv1a(String($0)) })
+    /// The hashes of the folded romanized Chinese surnames of the gazetteer's own list, sorted.
+    private static let chineseSurnames = NameGazetteer.chineseSurnameKeys.split(separator: " ").map { fnv1a(String($0)) }.sorted()
 
     /// Pinyin's initials and finals (tones not written), as Mandarin's spelling rules make them.
     private static let initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
@@ -63,11 +63,21 @@ extension PersonNames {
 
     private static func isChineseSurname(_ p: Bytes, _ r: Range<Int>, _ folded: inout [UInt8]) -> Bool {
         guard r.count <= 6 else { return false }
-        folded.removeAll(keepingCapacity: true)
-        guard NameGazetteer.fold(p, r, into: &folded) else { return false }
         var hash = FNV1a()
-        for b in folded { hash.add(b) }
-        return chineseSurnames.contains(hash.value)
+        if p.asciiLettersEnd(from: r.lowerBound) >= r.upperBound {
+            for k in r { hash.add(p[k] | 0x20) }  // ASCII letters fold to lower case
+        } else {
+            folded.removeAll(keepingCapacity: true)
+            guard NameGazetteer.fold(p, r, into: &folded) else { return false }
+            for b in folded { hash.add(b) }
+        }
+        // A binary search of the sorted hashes: cheaper than a `Set`'s seeded hashing, for words most of which are no surname.
+        var (low, high) = (0, chineseSurnames.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if chineseSurnames[mid] < hash.value { low = mid + 1 } else { high = mid }
+        }
+        return low < chineseSurnames.count && chineseSurnames[low] == hash.value
     }
 
     /// The word in `r` is two or three pinyin syllables and five letters or more: "Xiaoyu", "Haoran".

@@ -379,26 +379,3 @@ enum PersonNames {
         return Unicode.Scalar(v)?.properties.isUppercase ?? false
     }
 }
-
-/// A name found: the ranges of its words, their stems (to find the person again) and the rule.
-struct FoundName {
-    var words: [Range<Int>]
-    var stems: [UInt64]
-    var detector: String
-    var start: Int { words[0].lowerBound }
-    var end: Int { words[words.count - 1].upperBound }
-
-    /// The name with its words joined by single spaces, built in one allocation.
-    func candidate(_ p: Bytes) -> Candidate {
-        let length = words.reduce(words.count - 1) { $0 + $1.count }
-        let normalised = String(unsafeUninitializedCapacity: length) { out in
-            var k = 0
-            for word in words {
-                if k > 0 { out[k] = 0x20; k += 1 }
-                for b in p[word] { out[k] = b; k += 1 }
-            }
-            return k
-        }
-        return Candidate(kind: .person, start: start, end: end, detector: detector, normalised: normalised)
-    }
-}
