@@ -6,125 +6,125 @@ extension PersonFieldModel {
     static let threshold = 1.0
     /// The rules' verdicts that refuse a value whatever its score (VETOES in the script).
     static let vetoes: Set<PersonFieldRule> = [.mixedScript, .organisationWord, .place, .acronym, .brand]
-    static let intercept = -1.490224
+    static let intercept = -1.696033
     /// In the order of `featureNames`.
     static let weights: [Double] = [
-        0.321214,  // any.bias
-        0.196062,  // any.oneWord
-        0.432617,  // any.twoWords
-        -0.511666,  // any.threeWords
-        0.076707,  // any.firstGiven
-        -0.357921,  // any.firstGivenWeak
-        -0.524727,  // any.firstSurname
-        0.067668,  // any.firstSurnameWeak
-        0.280857,  // any.firstRegional
-        -0.107029,  // any.firstAmbiguous
-        0.152880,  // any.firstPlace
-        -0.218324,  // any.firstDeclined
-        -0.367896,  // any.firstUnknown
-        0.223784,  // any.lastGiven
-        -0.553162,  // any.lastGivenWeak
-        -0.300668,  // any.lastSurname
-        -0.080122,  // any.lastSurnameWeak
-        0.545861,  // any.lastRegional
-        0.489667,  // any.lastAmbiguous
-        0.972128,  // any.lastPlace
-        -0.045659,  // any.lastDeclined
-        0.051052,  // any.lastUnknown
-        -0.821565,  // any.middleKnown
-        -0.312935,  // any.middleUnknown
-        -0.669443,  // any.givenThenSurname
-        -0.277086,  // any.unknownThenRegional
-        0.915505,  // any.firstAllCaps
-        0.257499,  // any.firstInitial
-        0.395736,  // any.firstLower
-        0.462763,  // any.lastInitial
-        -0.993817,  // any.lastSuffixed
-        -0.433574,  // any.shortWord
+        0.460613,  // any.bias
+        0.183112,  // any.oneWord
+        0.541592,  // any.twoWords
+        -0.551685,  // any.threeWords
+        0.135074,  // any.firstGiven
+        -0.378820,  // any.firstGivenWeak
+        -0.526751,  // any.firstSurname
+        0.169011,  // any.firstSurnameWeak
+        0.264873,  // any.firstRegional
+        -0.113252,  // any.firstAmbiguous
+        0.292500,  // any.firstPlace
+        -0.166324,  // any.firstDeclined
+        -0.206678,  // any.firstUnknown
+        0.096154,  // any.lastGiven
+        -0.575380,  // any.lastGivenWeak
+        -0.217891,  // any.lastSurname
+        -0.142089,  // any.lastSurnameWeak
+        0.528869,  // any.lastRegional
+        0.416180,  // any.lastAmbiguous
+        0.867619,  // any.lastPlace
+        -0.070036,  // any.lastDeclined
+        0.051343,  // any.lastUnknown
+        -0.825388,  // any.middleKnown
+        -0.440826,  // any.middleUnknown
+        -0.544824,  // any.givenThenSurname
+        -0.283334,  // any.unknownThenRegional
+        0.500137,  // any.firstAllCaps
+        0.391318,  // any.firstInitial
+        0.674132,  // any.firstLower
+        0.582667,  // any.lastInitial
+        -0.871651,  // any.lastSuffixed
+        -0.242701,  // any.shortWord
         0.000000,  // any.acrossBreak
-        -0.021723,  // any.opensSentence
-        -0.133746,  // any.afterFullStop
-        0.170699,  // any.aloneOnLine
-        -0.146875,  // any.oneWordOpening
-        -0.048589,  // any.ambiguousOpening
-        -0.022545,  // any.declinedOpening
-        0.271682,  // any.capitalisedBefore
-        -0.559589,  // any.capitalisedAfter
-        0.332634,  // any.initialAfter
-        -0.338121,  // any.organisationAfter
-        -0.756592,  // any.placeBefore
+        -0.017881,  // any.opensSentence
+        -0.037760,  // any.afterFullStop
+        0.198305,  // any.aloneOnLine
+        -0.295381,  // any.oneWordOpening
+        -0.014127,  // any.ambiguousOpening
+        0.026539,  // any.declinedOpening
+        0.250334,  // any.capitalisedBefore
+        -0.414345,  // any.capitalisedAfter
+        0.338419,  // any.initialAfter
+        -0.349994,  // any.organisationAfter
+        -0.810672,  // any.placeBefore
         0.000000,  // any.afterDayNumber
-        1.030358,  // any.commaAfter
+        1.125027,  // any.commaAfter
         0.000000,  // any.colonAfter
         0.000000,  // any.colonBefore
-        -0.756710,  // any.quoteBefore
+        -0.737946,  // any.quoteBefore
         0.000000,  // any.cue
-        0.426285,  // any.title
-        0.388167,  // any.cyrillic
-        0.664602,  // any.lowerCaseText
-        0.965476,  // any.rule
-        0.262559,  // any.ruleGazetteer
-        -0.824437,  // any.ruleWord
+        0.422598,  // any.title
+        0.393503,  // any.cyrillic
+        0.642199,  // any.lowerCaseText
+        0.854981,  // any.rule
+        0.132866,  // any.ruleGazetteer
+        -0.824650,  // any.ruleWord
         0.000000,  // any.ruleCue
-        0.426285,  // any.ruleTitle
-        0.070124,  // any.ruleInitial
-        0.395736,  // any.ruleLowerCase
-        0.004241,  // any.ruleAgain
-        0.453837,  // any.ruleOverlaps
-        1.289906,  // any.stemSeen
-        0.276453,  // any.lastLower
-        -0.109825,  // any.lowerAfter
-        0.468104,  // any.lowerBefore
-        0.661662,  // any.oneWordClean
-        0.006114,  // any.oneWordSurname
-        0.172373,  // any.allCapsUnknown
-        -0.190316,  // any.allKnown
-        0.399625,  // any.givenThenGiven
-        -1.111511,  // any.insideRun
-        0.685786,  // any.ruleOpening
-        0.054173,  // any.commaInside
-        0.080885,  // any.albanianLetters
-        0.415646,  // any.turkishLetters
-        -0.011322,  // any.slavicLetters
-        0.169110,  // whole.bias
-        0.649754,  // whole.oneWord
-        -0.583119,  // whole.twoWords
-        0.102476,  // whole.threeWords
-        -0.869404,  // whole.firstGiven
-        0.300098,  // whole.firstGivenWeak
-        0.049349,  // whole.firstSurname
-        0.327294,  // whole.firstSurnameWeak
-        -0.175293,  // whole.firstRegional
-        0.154027,  // whole.firstAmbiguous
-        0.052292,  // whole.firstPlace
-        0.322488,  // whole.firstDeclined
-        -0.301314,  // whole.firstUnknown
-        -0.695762,  // whole.lastGiven
-        -0.547828,  // whole.lastGivenWeak
-        0.336665,  // whole.lastSurname
-        -0.566489,  // whole.lastSurnameWeak
-        0.454597,  // whole.lastRegional
-        0.174663,  // whole.lastAmbiguous
-        -0.199414,  // whole.lastPlace
-        -0.824178,  // whole.lastDeclined
-        0.333078,  // whole.lastUnknown
-        -0.325587,  // whole.middleKnown
-        0.327491,  // whole.middleUnknown
-        0.340862,  // whole.givenThenSurname
-        -0.284891,  // whole.unknownThenRegional
-        0.429284,  // whole.firstAllCaps
-        0.161904,  // whole.firstInitial
-        0.172107,  // whole.firstLower
-        0.364787,  // whole.lastInitial
-        -0.172559,  // whole.lastSuffixed
-        0.578911,  // whole.shortWord
+        0.422598,  // any.ruleTitle
+        0.053613,  // any.ruleInitial
+        0.382384,  // any.ruleLowerCase
+        0.035053,  // any.ruleAgain
+        0.534056,  // any.ruleOverlaps
+        1.367319,  // any.stemSeen
+        0.542933,  // any.lastLower
+        -0.174602,  // any.lowerAfter
+        0.305532,  // any.lowerBefore
+        0.634726,  // any.oneWordClean
+        -0.034153,  // any.oneWordSurname
+        0.233248,  // any.allCapsUnknown
+        -0.112906,  // any.allKnown
+        0.364540,  // any.givenThenGiven
+        -0.997252,  // any.insideRun
+        0.587653,  // any.ruleOpening
+        0.062387,  // any.commaInside
+        0.063302,  // any.albanianLetters
+        0.373100,  // any.turkishLetters
+        -0.094366,  // any.slavicLetters
+        0.165868,  // whole.bias
+        0.652826,  // whole.oneWord
+        -0.636317,  // whole.twoWords
+        0.149359,  // whole.threeWords
+        -0.884483,  // whole.firstGiven
+        0.279381,  // whole.firstGivenWeak
+        0.038116,  // whole.firstSurname
+        0.513868,  // whole.firstSurnameWeak
+        -0.178950,  // whole.firstRegional
+        0.201885,  // whole.firstAmbiguous
+        0.038812,  // whole.firstPlace
+        0.296519,  // whole.firstDeclined
+        -0.374697,  // whole.firstUnknown
+        -0.625599,  // whole.lastGiven
+        -0.568404,  // whole.lastGivenWeak
+        0.260910,  // whole.lastSurname
+        -0.592274,  // whole.lastSurnameWeak
+        0.438556,  // whole.lastRegional
+        0.212535,  // whole.lastAmbiguous
+        -0.204678,  // whole.lastPlace
+        -0.824710,  // whole.lastDeclined
+        0.261158,  // whole.lastUnknown
+        -0.248109,  // whole.middleKnown
+        0.273042,  // whole.middleUnknown
+        0.259171,  // whole.givenThenSurname
+        -0.287001,  // whole.unknownThenRegional
+        0.527936,  // whole.firstAllCaps
+        0.306123,  // whole.firstInitial
+        0.167068,  // whole.firstLower
+        0.501299,  // whole.lastInitial
+        -0.149768,  // whole.lastSuffixed
+        0.592612,  // whole.shortWord
         0.000000,  // whole.acrossBreak
-        0.169110,  // whole.opensSentence
+        0.165868,  // whole.opensSentence
         0.000000,  // whole.afterFullStop
-        0.169110,  // whole.aloneOnLine
-        0.649754,  // whole.oneWordOpening
-        0.154027,  // whole.ambiguousOpening
-        0.322488,  // whole.declinedOpening
+        0.165868,  // whole.aloneOnLine
+        0.652826,  // whole.oneWordOpening
+        0.201885,  // whole.ambiguousOpening
+        0.296519,  // whole.declinedOpening
         0.000000,  // whole.capitalisedBefore
         0.000000,  // whole.capitalisedAfter
         0.000000,  // whole.initialAfter
@@ -137,44 +137,44 @@ extension PersonFieldModel {
         0.000000,  // whole.quoteBefore
         0.000000,  // whole.cue
         0.000000,  // whole.title
-        0.389874,  // whole.cyrillic
-        0.172107,  // whole.lowerCaseText
-        -0.463969,  // whole.rule
-        -0.386203,  // whole.ruleGazetteer
-        -0.125859,  // whole.ruleWord
+        0.368325,  // whole.cyrillic
+        0.167068,  // whole.lowerCaseText
+        -0.438127,  // whole.rule
+        -0.381282,  // whole.ruleGazetteer
+        -0.126159,  // whole.ruleWord
         0.000000,  // whole.ruleCue
         0.000000,  // whole.ruleTitle
-        0.036751,  // whole.ruleInitial
-        0.007100,  // whole.ruleLowerCase
-        0.004241,  // whole.ruleAgain
-        -1.569509,  // whole.ruleOverlaps
+        0.028623,  // whole.ruleInitial
+        0.005639,  // whole.ruleLowerCase
+        0.035053,  // whole.ruleAgain
+        -1.674892,  // whole.ruleOverlaps
         0.000000,  // whole.stemSeen
-        0.172107,  // whole.lastLower
+        0.167068,  // whole.lastLower
         0.000000,  // whole.lowerAfter
         0.000000,  // whole.lowerBefore
-        -0.370711,  // whole.oneWordClean
+        -0.292939,  // whole.oneWordClean
         0.000000,  // whole.oneWordSurname
-        0.309848,  // whole.allCapsUnknown
-        1.256825,  // whole.allKnown
-        0.094205,  // whole.givenThenGiven
+        0.372119,  // whole.allCapsUnknown
+        1.286220,  // whole.allKnown
+        0.115179,  // whole.givenThenGiven
         0.000000,  // whole.insideRun
-        -0.463969,  // whole.ruleOpening
-        0.054173,  // whole.commaInside
-        -0.058142,  // whole.albanianLetters
-        0.403950,  // whole.turkishLetters
-        0.004940,  // whole.slavicLetters
-        0.169110,  // whole
-        1.509245,  // rule.person
-        0.720683,  // rule.wordCount
-        0.592333,  // rule.notLetters
-        -0.404779,  // rule.lowerCase
+        -0.438127,  // whole.ruleOpening
+        0.062387,  // whole.commaInside
+        -0.067499,  // whole.albanianLetters
+        0.391278,  // whole.turkishLetters
+        0.024593,  // whole.slavicLetters
+        0.165868,  // whole
+        1.548735,  // rule.person
+        0.726766,  // rule.wordCount
+        0.215200,  // rule.notLetters
+        -0.367662,  // rule.lowerCase
         0.000000,  // rule.mixedScript
-        0.125152,  // rule.initials
-        -2.564123,  // rule.organisationWord
-        -0.136895,  // rule.place
+        0.277501,  // rule.initials
+        -2.568927,  // rule.organisationWord
+        -0.101153,  // rule.place
         0.000000,  // rule.acronym
-        2.791311,  // rule.noEvidence
-        -0.588194,  // rule.notGivenName
-        -2.044733,  // rule.brand
+        2.757526,  // rule.noEvidence
+        -0.453431,  // rule.notGivenName
+        -2.034552,  // rule.brand
     ]
 }
