@@ -22,6 +22,9 @@ extension UInt8 {
     @inlinable public var isASCIISpace: Bool { isSpace(self) }
 }
 
+/// One in each byte, and each byte's high bit: the eight-byte searches' constants.
+private let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Bounds-safe read: 0 outside the buffer, which every class predicate rejects.
     @inline(__always) func at(_ i: Int) -> UInt8 { UInt(bitPattern: i) < UInt(bitPattern: count) ? self[i] : 0 }
@@ -67,6 +70,23 @@ extension UnsafeBufferPointer where Element == UInt8 {
                     | (UInt32(at(i + 2) & 0x3F) << 6) | UInt32(at(i + 3) & 0x3F), 4)
     }
 
+    /// The first index at or after `i` where `hits` sets the high bit of a byte of the eight read
+    /// at once (little-endian, so the lowest set bit is the first byte), or where `hit` holds for one
+    /// of the last bytes read singly; `count` when none. The searches below are its instances.
+    @inline(__always) private func firstIndex(from i: Int, hits: (UInt64) -> UInt64, hit: (UInt8) -> Bool) -> Int {
+        var k = Swift.max(i, 0)
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k &+ 8 <= count {
+                let found = hits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
+                if found != 0 { return k &+ found.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+        }
+        while k < count, !hit(self[k]) { k += 1 }
+        return k
+    }
+
     /// The first index at or after `i` holding one of the bytes `a`, `b`, `c` (repeat a byte to
     /// look for fewer), or `count`. Reads eight bytes per step: a byte equal to the one sought
     /// becomes zero after an exclusive or, and `(x - 0x01…01) & ~x & 0x80…80` sets the high bit
@@ -74,41 +94,25 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// the lowest bit set over the three patterns is the first match. With `orMask` each byte is
     /// or-ed with it before the comparison (0x20: "X" and "x" alike, "[" found as "{").
     @inline(__always) func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8, from i: Int, orMask: UInt8 = 0) -> Int {
-        var k = Swift.max(i, 0)
-        if let base = baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c), mask = ones &* UInt64(orMask)
-            while k &+ 8 <= count {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) | mask
-                let xa = w ^ pa, xb = w ^ pb, xc = w ^ pc
-                let hits = ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
-                if hits != 0 { return k &+ hits.trailingZeroBitCount &>> 3 }
-                k &+= 8
-            }
-        }
-        while k < count, case let x = self[k] | orMask, x != a, x != b, x != c { k += 1 }
-        return k
+        let pa = ones &* UInt64(a), pb = ones &* UInt64(b), pc = ones &* UInt64(c), mask = ones &* UInt64(orMask)
+        return firstIndex(from: i, hits: { word in
+            let w = word | mask
+            let xa = w ^ pa, xb = w ^ pb, xc = w ^ pc
+            return ((xa &- ones) & ~xa | (xb &- ones) & ~xb | (xc &- ones) & ~xc) & highs
+        }, hit: { byte in
+            let x = byte | orMask
+            return x == a || x == b || x == c
+        })
     }
 
     /// The first index at or after `i` holding an ASCII digit, or `count`; eight bytes a step. In
     /// each byte `w & 0x7F` plus 0x46 reaches the high bit when above "9", plus 0x50 when at least
     /// "0" (no carry leaves a byte), and a byte with its own high bit set is no digit.
     @inline(__always) func firstDigit(from i: Int) -> Int {
-        var k = Swift.max(i, 0)
-        if let base = baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while k &+ 8 <= count {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                let low = w & (ones &* 0x7F)
-                let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~w & highs
-                if digits != 0 { return k &+ digits.trailingZeroBitCount &>> 3 }
-                k &+= 8
-            }
-        }
-        while k < count, !isDigit(self[k]) { k += 1 }
-        return k
+        firstIndex(from: i, hits: { w in
+            let low = w & (ones &* 0x7F)
+            return (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~w & highs
+        }, hit: isDigit)
     }
 
     /// The first index at or after `i` holding no ASCII letter, or `count`; eight bytes a step. In
@@ -116,21 +120,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// least "a", plus 0x05 when above "z" (no carry leaves a byte), and a byte with its own high bit
     /// set is no ASCII letter.
     @inline(__always) func asciiLettersEnd(from i: Int) -> Int {
-        var k = Swift.max(i, 0)
-        if let base = baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while k &+ 8 <= count {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                let low = (w | ones &* 0x20) & (ones &* 0x7F)
-                let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~w & highs
-                let others = ~letters & highs
-                if others != 0 { return k &+ others.trailingZeroBitCount &>> 3 }
-                k &+= 8
-            }
-        }
-        while k < count, isAlpha(self[k]) { k += 1 }
-        return k
+        firstIndex(from: i, hits: { w in
+            let low = (w | ones &* 0x20) & (ones &* 0x7F)
+            let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~w & highs
+            return ~letters & highs
+        }, hit: { !isAlpha($0) })
     }
 
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.

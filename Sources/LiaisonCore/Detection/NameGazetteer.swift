@@ -134,18 +134,19 @@ enum NameGazetteer {
     ])
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.
-    @inline(__always) static func fold(_ v: UInt32, into word: inout FoldedWordHash) -> Bool {
+    @inline(__always) static func fold<Word: FoldedLetters>(_ v: UInt32, into word: inout Word) -> Bool {
         guard v >= 0xC0, v < 0x460 else { return false }
         let packed = foldTable[Int(v) - 0xC0]
         guard packed != unfoldable else { return false }
         var k: UInt32 = 0
         while k < packed >> 24 { word.append(UInt8(truncatingIfNeeded: packed >> (8 * k))); k += 1 }
-        if v == 0x106 || v == 0x107 || v == 0x10C || v == 0x10D || v == 0x40B || v == 0x45B { word.accented = true }
+        if v == 0x106 || v == 0x107 || v == 0x10C || v == 0x10D || v == 0x40B || v == 0x45B { word.markAccented() }
         return true
     }
 
-    /// Appends the folded form of the letters in `r` to `word`; false when a scalar has no fold.
-    static func fold(_ p: Bytes, _ r: Range<Int>, into word: inout FoldedWordHash) -> Bool {
+    /// Appends the folded form of the letters in `r` to `word`; false when a scalar has no fold
+    /// (a letter of another script, a digit, punctuation).
+    static func fold<Word: FoldedLetters>(_ p: Bytes, _ r: Range<Int>, into word: inout Word) -> Bool {
         var i = r.lowerBound
         while i < r.upperBound {
             let b = p[i]
@@ -161,29 +162,21 @@ enum NameGazetteer {
         }
         return true
     }
+}
 
-    /// Appends the folded form of the letters in `r` to `out`; false when a scalar has no fold
-    /// (a letter of another script, a digit, punctuation).
-    static func fold(_ p: Bytes, _ r: Range<Int>, into out: inout [UInt8]) -> Bool {
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let b = p[i]
-            if b < 0x80 {
-                guard isAlpha(b) else { return false }
-                out.append(b | 0x20)
-                i += 1
-                continue
-            }
-            let (v, l) = p.scalar(at: i)
-            guard v >= 0xC0, v < 0x460 else { return false }
-            let packed = foldTable[Int(v) - 0xC0]
-            guard packed != unfoldable else { return false }
-            var k: UInt32 = 0
-            while k < packed >> 24 { out.append(UInt8(truncatingIfNeeded: packed >> (8 * k))); k += 1 }
-            i += l
-        }
-        return true
-    }
+/// Where folded letters go: the bytes themselves, or a hash of them (`FoldedWordHash`), which also
+/// notes a "ć", "č" or "ћ" folded into it.
+protocol FoldedLetters {
+    mutating func append(_ b: UInt8)
+    mutating func markAccented()
+}
+
+extension Array: FoldedLetters where Element == UInt8 {
+    mutating func markAccented() {}
+}
+
+extension FoldedWordHash: FoldedLetters {
+    mutating func markAccented() { accented = true }
 }
 
 extension Array where Element == UInt8 {

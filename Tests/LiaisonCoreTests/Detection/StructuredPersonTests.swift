@@ -68,11 +68,17 @@ struct StructuredPersonTests {
         #expect(PersonalDataValidator.isPlausiblePerson("MEHMET ILIĆ"))
         #expect(PersonalDataValidator.isPlausiblePerson("EMINE ÖZ"))
         // An acronym beside a name is a firm; a surname in capitals before the given name is no
-        // acronym, and since the fifteenth round's refit the scorer weighs it high enough.
-        #expect(PersonalDataValidator.isPlausiblePerson("BEKA Arben"))
+        // acronym (the scorer weighs `BEKA Arben` below its threshold again since the sixteenth
+        // round's refit: see the weak spots below).
+        #expect(PersonalDataValidator.personRule("BEKA Arben").rule != .acronym)
         #expect(!PersonalDataValidator.isPlausiblePerson("Arben BKT"))
         #expect(!PersonalDataValidator.isPlausiblePerson("SÜR Banka"))
         #expect(!PersonalDataValidator.isPlausiblePerson("NLB Petrović"))
+    }
+
+    @Test("A four-word Turkish name is a person (since the sixteenth round's refit)")
+    func fourWordName() {
+        #expect(PersonalDataValidator.isPlausiblePerson("Ayşe Nur Yılmaz Demir"))
     }
 
     @Test("One weak surname ending beside an unknown word is not enough in a field; two are")
@@ -86,9 +92,10 @@ struct StructuredPersonTests {
     /// since the scorer was refitted on the third training part: a Turkish name whose surname is
     /// also a given name, a name of two weak surname endings. Kept as known issues, so that each one
     /// shows and a fix makes its case fail until moved (the fifteenth round's refit moved `BEKA
-    /// Arben` and `Sanja` out).
+    /// Arben` and `Sanja` out, the sixteenth's moved `Ayşe Nur Yılmaz Demir` out and `BEKA Arben`
+    /// back in).
     @Test("Known weak spots of the structured-field scorer", arguments: [
-        ("SÜR Elif", true), ("Ayşe Nur Yılmaz Demir", true), ("Milicom", false),
+        ("SÜR Elif", true), ("BEKA Arben", true), ("Milicom", false),
         ("Mehmet Ali Kaya", true), ("Tomislavska Zorova", true),
     ])
     func scorerWeakSpots(_ value: String, isPerson: Bool) {
