@@ -96,7 +96,7 @@ enum PersonNames {
                 }
                 continue
             }
-            // Fast path: a lower-case ASCII word is skipped byte-wise.
+            // Fast path: a lower-case ASCII word is skipped, eight bytes a step.
             if isLowerASCII(b) {
                 let start = i
                 i = p.asciiLettersEnd(from: i)
