@@ -227,6 +227,16 @@ extension NameReader {
     /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
     /// capitalised word, nor a place, street, firm, organisation or institution word.
     mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
+        guard let r = unknownWord(before: i), !opensSentence(r.lowerBound), !capitalisedBefore(r.lowerBound),
+              placePreposition(before: r.lowerBound) == nil, !placeBefore(r.lowerBound) else { return nil }
+        return r
+    }
+
+    /// The capitalised word right before `i` (one space between, opening the text or after a space, tab,
+    /// line break or "(") that the gazetteer has no given name or listed surname for and that no
+    /// evidence rules out as a person's: no place, street, firm, organisation or institution word.
+    /// `unknownWordBefore` and `unknownWordOpeningLine` add where it may stand.
+    mutating func unknownWord(before i: Int) -> Range<Int>? {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         let e = i - 1
         let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
@@ -234,8 +244,7 @@ extension NameReader {
               let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
         let ev = w.evidence
         guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
-              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]),
-              !opensSentence(s), !capitalisedBefore(s), placePreposition(before: s) == nil, !placeBefore(s) else { return nil }
+              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]) else { return nil }
         return s..<e
     }
 }

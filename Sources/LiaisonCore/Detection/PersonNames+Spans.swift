@@ -80,16 +80,8 @@ extension NameReader {
     /// Without the brackets a line's first word is a greeting, an adverb or a noun as often ("Здраво
     /// Милане,", "Yesterday Jovana's", "Девојчица Невена (12)").
     mutating func unknownWordOpeningLine(before i: Int) -> Range<Int>? {
-        guard i >= 3, p[i - 1] == 0x20 else { return nil }
-        let e = i - 1
-        let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
-        guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x0A, let w = word(at: s), w.range.upperBound == e,
-              affiliationFollows(i),
-              w.shape == .capitalised, !w.suffixed else { return nil }
-        let ev = w.evidence
-        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
-              let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]) else { return nil }
-        return s..<e
+        guard affiliationFollows(i), let r = unknownWord(before: i), r.lowerBound == 0 || p[r.lowerBound - 1] == 0x0A else { return nil }
+        return r
     }
 }
 

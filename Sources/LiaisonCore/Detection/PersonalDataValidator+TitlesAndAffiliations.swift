@@ -18,7 +18,8 @@ extension PersonalDataValidator {
             if first.map({ r.lowerBound < $0.range.lowerBound }) ?? true { first = (r, separator) }
         }
         guard let (range, separator) = first, range.upperBound < value.endIndex else { return nil }
-        if separator == " (" && (value.last != ")" || value.firstIndex(of: ")") != value.index(before: value.endIndex)) { return nil }
+        // A bracket's only ")" ends the value.
+        if separator == " (" && value.firstIndex(of: ")") != value.index(before: value.endIndex) { return nil }
         let head = value[..<range.lowerBound]
         guard head.split(separator: " ").count >= 2 else { return nil }
         return String(head)
