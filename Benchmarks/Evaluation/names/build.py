@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build test.jsonl, dev.jsonl, phenomena.jsonl and structured.jsonl from the
 hand-written sources in src/, and the training set (train.jsonl,
-phenomena-train.jsonl, structured-train.jsonl) from src-train/.
+phenomena-train.jsonl, structured-train.jsonl) from src-train/, and the tune set
+(tune.jsonl, phenomena-tune.jsonl, structured-tune.jsonl) from src-tune/.
 
 Source format (src/<language>.txt):
 
@@ -30,7 +31,8 @@ Manual tags (the rest are derived by check.py):
 
 src-train/ has the same format with "@@ train <language>" headers; its ids are
 train-<prefix>-NNNN. It is kept in separate files so that the test and dev
-outputs do not change when it grows.
+outputs do not change when it grows. src-tune/ is the same again with
+"@@ tune <language>" headers and ids tune-<prefix>-NNNN.
 
 src/structured.txt: one value per line, "P <value>" (person) or
 "N <value>" (not a person); "%%" comments.
@@ -44,6 +46,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 SRC_TRAIN = HERE / "src-train"
+SRC_TUNE = HERE / "src-tune"
 
 PREFIX = {
     "en": "en", "sq": "sq", "sr-Latn": "sr-lat", "sr-Cyrl": "sr-cyr",
@@ -163,6 +166,23 @@ def read_structured(sp):
     return values
 
 
+def build_separate(src, split):
+    """Writes <split>.jsonl, phenomena-<split>.jsonl and structured-<split>.jsonl
+    from a separate source folder; returns the document and value counts."""
+    if not src.is_dir():
+        return 0, 0
+    docs = {split: []}
+    phen = []
+    build_docs(src, (split,), docs, phen)
+    write_jsonl(HERE / f"{split}.jsonl", docs[split])
+    write_jsonl(HERE / f"phenomena-{split}.jsonl", phen)
+    values = []
+    if (src / "structured.txt").exists():
+        values = read_structured(src / "structured.txt")
+        write_jsonl(HERE / f"structured-{split}.jsonl", values)
+    return len(docs[split]), len(values)
+
+
 def main():
     out = {"test": [], "dev": []}
     phen = []
@@ -175,18 +195,11 @@ def main():
     if sp.exists():
         values = read_structured(sp)
         write_jsonl(HERE / "structured.jsonl", values)
-    train = {"train": []}
-    train_phen = []
-    train_values = []
-    if SRC_TRAIN.is_dir():
-        build_docs(SRC_TRAIN, ("train",), train, train_phen)
-        write_jsonl(HERE / "train.jsonl", train["train"])
-        write_jsonl(HERE / "phenomena-train.jsonl", train_phen)
-        if (SRC_TRAIN / "structured.txt").exists():
-            train_values = read_structured(SRC_TRAIN / "structured.txt")
-            write_jsonl(HERE / "structured-train.jsonl", train_values)
+    train_docs, train_values = build_separate(SRC_TRAIN, "train")
+    tune_docs, tune_values = build_separate(SRC_TUNE, "tune")
     print(f"test={len(out['test'])} dev={len(out['dev'])} structured={len(values)} "
-          f"train={len(train['train'])} structured-train={len(train_values)}")
+          f"train={train_docs} structured-train={train_values} "
+          f"tune={tune_docs} structured-tune={tune_values}")
 
 
 if __name__ == "__main__":

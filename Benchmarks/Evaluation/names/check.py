@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Validate the name-detection evaluation sets and print statistics.
 The training set (train.jsonl, phenomena-train.jsonl, structured-train.jsonl,
-intentional_negatives-train.tsv) is checked the same way when it exists.
+intentional_negatives-train.tsv) and the tune set (tune.jsonl,
+phenomena-tune.jsonl, structured-tune.jsonl, intentional_negatives-tune.tsv)
+are checked the same way when they exist.
 
     python3 check.py            # validate + statistics
     python3 check.py --sample 8 # also print 8 random spans per language with context
@@ -10,8 +12,9 @@ Checks: valid JSONL, required fields and types, known language codes, NFC
 text, ids unique across test and dev, spans sorted / non-overlapping / in
 bounds / type "person", span edges on word boundaries (never inside a word),
 no span inside an e-mail address or URL, unlabelled repeats of a labelled
-name in the same document (warning), full-name overlap between dev and test
-(warning), structured.jsonl validity.
+name in the same document (warning), full-name overlap between any two sets
+(warning), validity of the structured files and values shared between them
+(warning).
 
 Statistics: per language and per phenomenon. Manual phenomenon tags come from
 phenomena.jsonl (written by build.py); the following are derived here:
@@ -189,17 +192,18 @@ def main():
     args = ap.parse_args()
     errors, warnings = [], []
     allowed = set()
-    for neg in (HERE / "intentional_negatives.tsv", HERE / "intentional_negatives-train.tsv"):
+    for neg in (HERE / "intentional_negatives.tsv", HERE / "intentional_negatives-train.tsv",
+                HERE / "intentional_negatives-tune.tsv"):
         if neg.exists():
             for line in neg.read_text(encoding="utf-8").splitlines():
                 if line.strip() and not line.startswith("#"):
                     i, surf, _ = line.split("\t", 2)
                     allowed.add((i, surf))
     phen = {}
-    for pf in (HERE / "phenomena.jsonl", HERE / "phenomena-train.jsonl"):
+    for pf in (HERE / "phenomena.jsonl", HERE / "phenomena-train.jsonl", HERE / "phenomena-tune.jsonl"):
         if pf.exists():
             phen.update({p["id"]: p for p in load(pf)})
-    set_names = ["test", "dev"] + (["train"] if (HERE / "train.jsonl").exists() else [])
+    set_names = ["test", "dev"] + [n for n in ("train", "tune") if (HERE / f"{n}.jsonl").exists()]
     sets = {name: load(HERE / f"{name}.jsonl") for name in set_names}
     ids = Counter(d.get("id") for docs in sets.values() for d in docs)
     for i, c in ids.items():
@@ -299,13 +303,14 @@ def main():
                     warnings.append(f"{did}: possible unlabelled form {w!r} at {m.start()}")
         names_by_set[name] = fullnames
         stats[name] = st
-    for a, b in (("test", "dev"), ("test", "train"), ("dev", "train")):
+    for a, b in (("test", "dev"), ("test", "train"), ("dev", "train"),
+                 ("test", "tune"), ("dev", "tune"), ("train", "tune")):
         for o in sorted(names_by_set.get(a, set()) & names_by_set.get(b, set())):
             warnings.append(f"full name in both {a} and {b}: {o!r}")
 
     # structured
     structured = {}
-    for sname in ("structured", "structured-train"):
+    for sname in ("structured", "structured-train", "structured-tune"):
         if not (HERE / f"{sname}.jsonl").exists():
             continue
         sv = structured[sname] = load(HERE / f"{sname}.jsonl")
@@ -320,11 +325,14 @@ def main():
         for k, c in seen.items():
             if c > 1:
                 errors.append(f"{sname}: duplicate {k!r}")
-    if "structured-train" in structured:
-        held = {v.get("value") for v in structured.get("structured", [])}
-        for v in structured["structured-train"]:
+    earlier = []
+    for sname in ("structured", "structured-train", "structured-tune"):
+        held = {v.get("value"): other for other in earlier for v in structured[other]}
+        for v in structured.get(sname, []):
             if v.get("value") in held:
-                warnings.append(f"structured-train: value also in structured.jsonl: {v.get('value')!r}")
+                warnings.append(f"{sname}: value also in {held[v.get('value')]}.jsonl: {v.get('value')!r}")
+        if sname in structured:
+            earlier.append(sname)
 
     for e in errors:
         print("ERROR", e)
