@@ -73,6 +73,12 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
+# Seventeenth round: the given names of the countries people come from to work, study or visit the
+# region, and of the rest of Europe and English below the cuts above, through the same filter as the
+# names added in the eighth round (no common word, no place).
+FAR = {"india", "china", "japan", "korea", "vietnam", "israel", "the_stans", "armenia", "azerbaijan", "georgia",
+       "arabia", "other_countries"}
+ADDED_CUT = [(FAR, int(os.environ.get("FAR_CUT", "3"))), (ENGLISH, 2), (OTHER_EUROPE, int(os.environ.get("EUROPE_CUT", "5")))]
 SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
 # Added in the eighth round, each name only when it is no common word or place (see `main`):
 # given names of the English-speaking locales and of Switzerland and Austria (whose lists hold the
@@ -148,7 +154,7 @@ def download(spec, into):
     return target
 
 
-def given_names(root):
+def given_names(root, cuts=CUT):
     path = os.path.join(root, "gender_guesser", "data", "nam_dict.txt")
     index = {c: i for i, c in enumerate(COUNTRIES)}
     keys = set()
@@ -161,7 +167,7 @@ def given_names(root):
             def frequency(country):
                 i = index[country]
                 return int(frequencies[i], 16) if i < len(frequencies) and frequencies[i] != " " else 0
-            if not any(frequency(c) >= cut for group, cut in CUT for c in group):
+            if not any(frequency(c) >= cut for group, cut in cuts for c in group):
                 continue
             for name in line[3:29].strip().replace("+", "-").split("-"):
                 key = fold(name)
@@ -409,10 +415,12 @@ def swift_literal(words, width=110):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        given = given_names(download(GENDER_GUESSER, tmp))
+        guesser = download(GENDER_GUESSER, tmp)
+        given = given_names(guesser)
         faker = download(FAKER, tmp)
         family = surnames(faker)
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
+        foreign |= {k for k in given_names(guesser, ADDED_CUT) - given if len(k) >= 3}  # not "Gi", "Ги": a pronoun
         added = mimesis_surnames(download(MIMESIS, tmp))
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given

