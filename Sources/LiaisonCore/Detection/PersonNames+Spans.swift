@@ -35,8 +35,26 @@ extension PersonNames {
                 found[k].words.insert(r, at: 0)
             }
         }
-        guard !grown.isEmpty else { return }
-        found.removeAll { name in grown.contains { $0.lowerBound < name.start && name.end <= $0.upperBound } }
+        if !grown.isEmpty { found.removeAll { name in grown.contains { $0.lowerBound < name.start && name.end <= $0.upperBound } } }
+        joinAdjacentNames(p, &found)
+    }
+
+    /// Two names found one space apart on a line are one person's name of up to four words, read in
+    /// two pieces because a word in the middle is weak or unknown: "Trinh Van Khoa", "Ahmad Zia Noori".
+    private static func joinAdjacentNames(_ p: Bytes, _ found: inout [FoundName]) {
+        guard found.count > 1 else { return }
+        found.sort { $0.start < $1.start }
+        var k = 0
+        while k + 1 < found.count {
+            let a = found[k], b = found[k + 1]
+            if b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4 {
+                found[k].words += b.words
+                found[k].stems += b.stems
+                found.remove(at: k + 1)
+            } else {
+                k += 1
+            }
+        }
     }
 
     /// The particle and surname right after `e` (one space between): "von Hellfeld", "van der Berg",

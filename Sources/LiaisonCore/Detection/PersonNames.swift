@@ -37,7 +37,8 @@
 /// institution after its head noun ("Ministria e Arsimit", "Gimnazije „Slobodan Škerović“";
 /// NameEvidence+Institutions.swift), a name after a preposition of place ("u Beču", "in Kent";
 /// NameReader+Places.swift), a name beside things in a list or beside "&" ("Barclays, Lloyds and
-/// Starling", "Marks & Spencer"; PersonNames+Lists.swift).
+/// Starling", "Marks & Spencer"; PersonNames+Lists.swift), a malware family, botnet, tool or threat
+/// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
@@ -183,6 +184,7 @@ enum PersonNames {
         }
         for k in inPlaces.reversed() { found.remove(at: k) }
         extendSpans(p, &reader, &found)  // a particle and surname, a line's first word (PersonNames+Spans.swift)
+        dropSecurityNames(p, &found, &reader)  // "Akira ransomware", "Black Basta" (PersonNames+SecurityNames.swift)
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
