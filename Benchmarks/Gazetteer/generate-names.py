@@ -85,7 +85,7 @@ CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
 # names added in the eighth round (no common word, no place).
 FAR = {"india", "china", "japan", "korea", "vietnam", "israel", "the_stans", "armenia", "azerbaijan", "georgia",
        "arabia", "other_countries"}
-ADDED_CUT = [(FAR, int(os.environ.get("FAR_CUT", "3"))), (ENGLISH, 2), (OTHER_EUROPE, int(os.environ.get("EUROPE_CUT", "5")))]
+ADDED_CUT = [(FAR, 3), (ENGLISH, 2), (OTHER_EUROPE, 5)]
 SURNAME_LOCALES = ["hr_HR", "mk_MK", "tr_TR", "sl_SI", "bg_BG", "hu_HU", "en_US", "en_GB"]
 # Added in the eighth round, each name only when it is no common word or place (see `main`):
 # given names of the English-speaking locales and of Switzerland and Austria (whose lists hold the
@@ -218,27 +218,14 @@ def surnames(root):
     return faker_names(root, SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
 
 
-def mimesis_given_names(root):
-    """The folded given names of `MIMESIS_GIVEN_LOCALES` (a compound name's parts each)."""
+def mimesis_names(root, locales, field):
+    """The folded names of one field ("names", "surnames") of mimesis' person datasets of `locales`
+    (a compound name's parts each)."""
     import json
     keys = set()
-    for locale in MIMESIS_GIVEN_LOCALES:
+    for locale in locales:
         path = os.path.join(root, "mimesis", "datasets", locale, "person.json")
-        names = json.load(open(path, encoding="utf-8"))["names"]
-        for name in (sum(names.values(), []) if isinstance(names, dict) else names):
-            for part in name.replace(" ", "-").split("-"):
-                key = fold(part)
-                if key and len(key) >= 2:
-                    keys.add(key)
-    return keys
-
-
-def mimesis_surnames(root):
-    import json
-    keys = set()
-    for locale in MIMESIS_LOCALES:
-        path = os.path.join(root, "mimesis", "datasets", locale, "person.json")
-        names = json.load(open(path, encoding="utf-8"))["surnames"]
+        names = json.load(open(path, encoding="utf-8"))[field]
         for name in (sum(names.values(), []) if isinstance(names, dict) else names):
             for part in name.replace(" ", "-").split("-"):
                 key = fold(part)
@@ -495,8 +482,8 @@ def main():
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
         foreign |= {k for k in given_names(guesser, ADDED_CUT) - given if len(k) >= 3}  # not "Gi", "Ги": a pronoun
         mimesis = download(MIMESIS, tmp)
-        foreign |= mimesis_given_names(mimesis) - given
-        added = mimesis_surnames(mimesis)
+        foreign |= mimesis_names(mimesis, MIMESIS_GIVEN_LOCALES, "names") - given
+        added = mimesis_names(mimesis, MIMESIS_LOCALES, "surnames")
         added |= faker_names(faker, ADDED_SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
         added -= family | given
         chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
