@@ -21,7 +21,8 @@ extension PersonNames {
 
     /// Each name found takes a particle and the capitalised word after it, and, when it is one word
     /// found alone before an office in brackets, a given name the gazetteer lacks that opens its line
-    /// before it. A name found inside the longer span gives way to it.
+    /// before it. A name found inside the longer span gives way to it. Then two names one space apart
+    /// become one (`joinAdjacentNames`).
     static func extendSpans(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var grown: [Range<Int>] = []
         for k in found.indices {
