@@ -112,8 +112,6 @@ WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-h
 # hold tools the others lack ("Tor", "Mimikatz").
 SECURITY_CLUSTERS = ["ransomware", "malpedia", "threat-actor", "tool", "banker", "rat", "stealer", "backdoor", "botnet",
                      "mitre-malware", "mitre-tool", "mitre-intrusion-set"]
-# Whether each cluster value's synonyms ("Gamaredon Group": Shuckworm, Primitive Bear) are read too.
-SECURITY_SYNONYMS = True
 # Words that say what a value is rather than name it, taken off its end: "Vortex Ransomware",
 # "888 RAT", "Marina Botnet"; "The" and "Fake" off its start.
 SECURITY_KIND_WORDS = {"ransomware", "ransomeware", "ransom", "rat", "stealer", "trojan", "botnet", "backdoor",
@@ -457,7 +455,7 @@ def security_names(root):
     for cluster in SECURITY_CLUSTERS:
         path = os.path.join(root, "pymispgalaxies", "data", "misp-galaxy", "clusters", cluster + ".json")
         for value in json.load(open(path, encoding="utf-8"))["values"]:
-            names = [value["value"]] + ((value.get("meta") or {}).get("synonyms") or [] if SECURITY_SYNONYMS else [])
+            names = [value["value"]] + ((value.get("meta") or {}).get("synonyms") or [])  # "Gamaredon Group": Shuckworm, Primitive Bear
             keys |= {k for k in map(security_name, names) if k}
     return keys
 
@@ -533,7 +531,7 @@ def main():
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's {", ".join(CHINESE_LOCALES)}, read only
 // by the pinyin rule.
 // Security names (seventeenth round): {len(security)} malware, ransomware, botnet, tool and threat-actor names of one or
-// two words (joined by "_") from the MISP galaxy clusters {", ".join(SECURITY_CLUSTERS)}{" with their synonyms" if SECURITY_SYNONYMS else ""},
+// two words (joined by "_") from the MISP galaxy clusters {", ".join(SECURITY_CLUSTERS)} with their synonyms,
 // in the PyPI package {MISP_GALAXIES} (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
 // Keys folded to lower-case ASCII (see `NameGazetteer.fold`); {len(given)} given names ({len(ambiguous)}
 // ambiguous), {len(family)} surnames, {len(place)} places.
