@@ -27,6 +27,13 @@ public enum GatewayFixture {
     public static let victimEmail = "jovana.petrovic@example.rs"
     public static let victimPhone = "+381 64 123 4567"
 
+    /// Whether `text` holds the phone number +381 64 123 4567 in any of the forms tests write it
+    /// in. Seven digits and more: a shorter probe such as "4567" also turns up by chance in the
+    /// random hex of a token, a key id or a UUID in the same text.
+    public static func holdsVictimPhone(_ text: String) -> Bool {
+        ["1234567", "123 4567", "123-4567"].contains { text.contains($0) }
+    }
+
     /// One event full of personal data, as NDJSON.
     public static func event(id: String = UUID().uuidString, taxonomy: String = "fraud", type: String = "phishing") -> String {
         """
