@@ -308,8 +308,15 @@ struct NameEvidence {
         "sali", "bozic",
     ])
 
-    /// Turkish honorifics that follow a name.
-    static let postTitles = words(["hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga"])
+    /// Turkish honorifics that follow a name, and the nouns that mass mail addresses its readers by
+    /// after a title ("Sayın Müşterimiz", "Dragi korisniče", "Драги клиенти"): no name either way.
+    static let postTitles = words([
+        "hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga",
+        "musteri", "musterimiz", "musterilerimiz", "kullanici", "kullanicimiz", "kullanicilarimiz", "yetkili", "abone",
+        "abonemiz", "uye", "uyemiz", "uyelerimiz", "vatandas", "vatandasimiz",
+        "korisnice", "korisnici", "korisnik", "korisniku", "klijente", "klijenti", "klijentu", "klient", "klientu",
+        "klienti", "kupce", "kupci", "clanovi", "clane", "gradjani", "gradjanine", "pretplatnice", "pretplatnici",
+    ])
 
     /// Short legal forms that rule a person out when written dotted or in capitals ("a.d.", "AD").
     static let companyForms = words([

@@ -211,7 +211,10 @@ struct NameReader {
     /// `words` as a name unless a company form or organisation word follows ("Marko Trade d.o.o.").
     private mutating func accepted(_ words: [Word], detector: String) -> FoundName? {
         let last = words[words.count - 1]
-        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, organisationFollows(after.index) { return nil }
+        // A name with a case suffix owns the lower-case noun after it ("Murat Koç'un banka hesabı",
+        // "Jovana's bank account"); it does not name that organisation.
+        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, !(last.suffixed && !PersonNames.isUpper(p.scalar(at: after.index).value)),
+           organisationFollows(after.index) { return nil }
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
         let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }

@@ -48,7 +48,7 @@ enum PersonCues {
     /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").
     private static let fieldLabels = [
         "prezime:", "презиме:", "surname:", "last name:", "first name:", "given name:", "soyad:", "soyadı:", "soyadi:",
-        "mbiemri:", "ime oca:", "име оца:", "татково име:", "emri i babait:", "baba adı:", "baba adi:",
+        "mbiemri:", "ime oca:", "име оца:", "татково име:", "emri i babait:", "baba adı:", "baba adi:", "adı:", "adi:",
     ]
     private static let titles = [
         "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
@@ -77,6 +77,8 @@ enum PersonCues {
         for l in labelled where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
             capitals.append(l.prefix(1).uppercased() + l.dropFirst())
         }
+        // A form's labels with a letter beyond ASCII also in capitals, as forms print them: "ИМЕ:", "ŽRTVA:".
+        for l in labels where l.unicodeScalars.contains(where: { $0.value >= 0x80 }) { capitals.append(l.uppercased()) }
         // Field labels are matched as written, so in lower case, capitalised and in capitals.
         let fields = fieldLabels.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
         return (labelled + capitals).map { (Array($0.utf8), false) } + (titles + fields).map { (Array($0.utf8), true) }

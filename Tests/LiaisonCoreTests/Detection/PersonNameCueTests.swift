@@ -21,6 +21,17 @@ struct PersonNameCueTests {
         // a form's fields of one name part, the word unknown to the gazetteer
         ("Ad: Barış\nSoyad: Karadere\nAçıklama: sahte ilan", ["Barış", "Karadere"]),
         ("IME OCA: RADOMIR\nOPIS: lažni oglas", ["RADOMIR"]),
+        // a form printed in capitals: labels with letters beyond ASCII, Turkish "ADI:" for the given name
+        ("ИМЕ: ДРАГАН\nПРЕЗИМЕ: СТОЈКОСКИ\nОПИС: лажен оглас", ["ДРАГАН", "СТОЈКОСКИ"]),
+        ("ADI: SEVGİ\nSOYADI: KARAÇAM\nKONU: sahte ilan", ["SEVGİ", "KARAÇAM"]),
+        // a name with a case suffix owns the lower-case "banka" after it; it names no bank
+        ("Yapılan incelemede, Levent Aksoy'un banka hesabına para yatırıldı.", ["Levent Aksoy'un"]),
+        // the forms of address of mass mail after a title are no name; a name after the same title is
+        ("Sayın Müşterimiz, hesabınız askıya alınmıştır.", []),
+        ("Sayın Yetkili, ekteki faturayı inceleyiniz.", []),
+        ("Dragi korisniče, vaš račun je privremeno blokiran.", []),
+        ("Драги клиенти, вашата картичка е блокирана.", []),
+        ("Sayın Ayten Kurt, başvurunuz alınmıştır.", ["Ayten Kurt"]),
         // a middle initial after a cue, and the initials of a later mention
         ("Name: GRACE N. OKONJO\nThe account was opened in May.\nSigned: G. N. Okonjo", ["GRACE N. OKONJO", "G. N. Okonjo"]),
     ]
