@@ -71,7 +71,7 @@ import Testing
             #expect(reads.count == 2)
             #expect(reads.first?.details.lowercased().contains(feedbackID.lowercased()) == true)
             let everything = answers + [String(decoding: notice.body, as: UTF8.self), detail] + entries.map(\.details)
-            for value in [FeedbackWorld.contactEmail, "765 4321", "7654321", "ana.kovacevic"] {
+            for value in [FeedbackWorld.contactEmail, "765 4321", "647654321", "ana.kovacevic"] {
                 #expect(!everything.contains { $0.contains(value) }, "\(value) leaked")
             }
             let vault = try await db.client.query(

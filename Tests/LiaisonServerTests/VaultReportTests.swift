@@ -48,7 +48,7 @@ import Testing
 
     /// Nothing personal in a report: neither value of the fixture, nor the reader's name.
     static func expectNothingPersonal(_ answer: RouterAnswer) {
-        for value in ["jovana", "petrovic", "123 4567", "1234567", "Petra", "Dana"] {
+        for value in ["jovana", "petrovic", "123 4567", "641234567", "Petra", "Dana"] {
             #expect(!answer.text.lowercased().contains(value.lowercased()), "\(value) in a report")
         }
     }

@@ -71,11 +71,13 @@ import Testing
     func leaseRunsOut() async throws {
         try await TestDatabase.withSchema { (db) async throws in
             try await Self.pushedIncident(db, due: true)
-            let first = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(1))
+            // A lease of 5 s: the second claim below must come within it even when busy tests beside
+            // this one hold both threads of a two-core machine for a few seconds.
+            let first = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(5))
             #expect(first.count == 1)
             // Its sender never reports back (a replica killed mid-send): nobody may claim it while the lease holds…
-            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(1)).isEmpty)
-            try await Task.sleep(for: .milliseconds(1200))
+            #expect(try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(5)).isEmpty)
+            try await Task.sleep(for: .milliseconds(5200))
             // …and anybody may once it has run out.
             let again = try await db.store.claimDueDeliveries(limit: 10, lease: .seconds(60))
             #expect(again.map(\.disclosure) == first.map(\.disclosure))

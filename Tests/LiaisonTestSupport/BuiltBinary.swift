@@ -1,5 +1,6 @@
 import Foundation
 import NIOPosix
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -98,8 +99,23 @@ public enum BuiltBinary {
         (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 
-    /// A TCP port on 127.0.0.1 that was free a moment ago.
+    /// A TCP port on 127.0.0.1 that was free a moment ago, never one handed out before in this
+    /// process. Linux gives a listener that binds port 0 with SO_REUSEADDR (NIO's servers,
+    /// Chromium's) a port from the lower half of the ephemeral range first, so a port from the
+    /// upper half is preferred: one of those cannot take it before its server binds it.
     public static func freePort() -> Int {
+        for attempt in 0..<64 {
+            let port = probedPort()
+            guard attempt == 63 || port >= 46_884 else { continue }
+            if issuedPorts.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        return probedPort()
+    }
+
+    private static let issuedPorts = Mutex<Set<Int>>([])
+
+    /// The port the kernel gives a socket bound to port 0 on 127.0.0.1, closed at once.
+    private static func probedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()

@@ -187,7 +187,8 @@ struct PersonNameTests {
             return Date().timeIntervalSince(start)
         }
         _ = seconds(16_000)  // tables built
-        let small = seconds(64_000), large = seconds(256_000)
+        // The fastest of three runs each: one run alone may be slowed by the tests beside it on two cores.
+        let small = (0..<3).map { _ in seconds(64_000) }.min()!, large = (0..<3).map { _ in seconds(256_000) }.min()!
         #expect(large < 10 * small + 0.05, "64 KB: \(small) s, 256 KB: \(large) s")
     }
 }
