@@ -16,7 +16,8 @@ struct NameEvidence {
     var place = false
     /// The given name was reached by taking off a case ending.
     var declined = false
-    /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it.
+    /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it; or a
+    /// noun mass mail addresses its reader by after a title ("Sayın Müşterimiz"): no name.
     var postTitle = false
     /// An institution's head noun that is also a given name as written ("Vlade", "Vlada", "Zyra"):
     /// part of a name, never a person on its own (NameEvidence+Institutions.swift).

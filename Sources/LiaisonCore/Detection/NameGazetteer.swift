@@ -26,7 +26,7 @@ enum NameGazetteer {
         static let ambiguous = Flags(rawValue: 4)     // a given name that is also a common word
         static let place = Flags(rawValue: 8)
         static let organisation = Flags(rawValue: 16) // see `NameEvidence.organisationWords`
-        static let postTitle = Flags(rawValue: 32)    // "Bey", "Hanım"
+        static let postTitle = Flags(rawValue: 32)    // "Bey", "Hanım", "Müşterimiz"
         static let placeWord = Flags(rawValue: 64)    // "Bulevar", "firmi": a place or firm named after a person follows
         static let companyForm = Flags(rawValue: 128) // "d.o.o.", "A.Ş."
         static let declinedNoun = Flags(rawValue: 256) // "Lažne", "Beča": a declined common noun that reads as a declined given name

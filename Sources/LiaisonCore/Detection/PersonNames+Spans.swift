@@ -21,8 +21,9 @@ extension PersonNames {
 
     /// Each name found takes a particle and the capitalised word after it, and, when it is one word
     /// found alone before an office in brackets, a given name the gazetteer lacks that opens its line
-    /// before it. A name found inside the longer span gives way to it. Then two names one space apart
-    /// become one (`joinAdjacentNames`).
+    /// before it; a name of two or three words ending in an initial takes a surname after it. A name
+    /// found inside the longer span gives way to it. Then two names one space apart become one
+    /// (`joinAdjacentNames`).
     static func extendSpans(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var grown: [Range<Int>] = []
         for k in found.indices {
@@ -35,9 +36,18 @@ extension PersonNames {
                let r = reader.unknownWordOpeningLine(before: found[k].start) {
                 found[k].words.insert(r, at: 0)
             }
+            // After its last initial, a surname no other name holds.
+            if (2...3).contains(found[k].words.count), let w = reader.surnameAfterInitial(found[k].words), !taken(w, found) {
+                found[k].words.append(w.range)  // "ARTAN M. KOKONOZI"
+                found[k].stems.append(w.stem)
+            }
         }
         if !grown.isEmpty { found.removeAll { name in grown.contains { $0.lowerBound < name.start && name.end <= $0.upperBound } } }
         joinAdjacentNames(p, &found)
+    }
+
+    private static func taken(_ w: NameReader.Word, _ found: [FoundName]) -> Bool {
+        found.contains { $0.start < w.range.upperBound && w.range.lowerBound < $0.end }
     }
 
     /// Two names found one space apart on a line are one person's name of up to four words, read in
@@ -105,6 +115,20 @@ extension NameReader {
 }
 
 extension NameReader {
+    /// The surname after a name found that ends in an initial, one space between: "ARTAN M. KOKONOZI",
+    /// "Jelena N. Vuković". A listed surname or one of regional shape, or, in a name written in capitals,
+    /// a word in capitals the gazetteer lacks; the name ends after it. Not a capitalised word the
+    /// gazetteer lacks, which opens the next sentence as often ("Marko P. Nakon toga…").
+    mutating func surnameAfterInitial(_ words: [Range<Int>]) -> Word? {
+        guard let last = words.last, let first = word(at: words[0].lowerBound), let initial = word(at: last.lowerBound),
+              initial.shape == .initial, p.at(last.upperBound) == 0x20, let w = word(at: last.upperBound + 1),
+              w.shape == first.shape, w.shape == .capitalised || w.shape == .allCaps else { return nil }
+        let ev = w.evidence
+        guard ev.surname > 0 || (w.shape == .allCaps && ev.isUnknown), ev.given < 2 || ev.surname == 2, !ev.organisation,
+              !ev.postTitle, !ev.place, !ev.institution, !isPlaceWord(w.range), endsName(after: w) else { return nil }
+        return w
+    }
+
     /// A given name that is also a place, opening its line, before a surname of regional shape in the
     /// nominative on the next: "Катерина⏎Димовска" under a record; not "Sead Kurtović, Goražde⏎Kurtoviću".
     func placeNameBeforeSurname(_ w0: Word, _ w1: Word) -> Bool {

@@ -4,7 +4,7 @@ import Testing
 /// The seventeenth round of issue 11: two names found one space apart on a line are one name of up
 /// to four words, read in two pieces because a word in the middle is weak or unknown
 /// (PersonNames+Spans.swift, `joinAdjacentNames`). Names apart by a comma, a conjunction or a line
-/// break stay two.
+/// break stay two. The eighteenth round: a surname after a middle initial.
 @Suite("PersonNameAdjacent")
 struct PersonNameAdjacentTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -27,6 +27,19 @@ struct PersonNameAdjacentTests {
 
     @Test("Names apart by a comma, a conjunction or a line break stay two", arguments: apart)
     func twoNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    /// A name read up to a middle initial takes the surname after it (`surnameAfterInitial`): one
+    /// of regional shape, or one in capitals the gazetteer lacks in a name in capitals; not a place.
+    static let afterInitial: [(String, [String])] = [
+        ("Të pranishëm: GENTIAN R. KOPALLI (i pandehur) dhe avokati i tij.", ["GENTIAN R. KOPALLI"]),
+        ("Zapisnik je potpisala Snežana D. Obradović, referent.", ["Snežana D. Obradović"]),
+        ("IZJAVU JE DAO DRAGAN P. BEOGRAD, 12. MART", ["DRAGAN P."]),
+    ]
+
+    @Test("A name read up to a middle initial takes the surname after it", arguments: afterInitial)
+    func surnameAfterInitial(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
 }
