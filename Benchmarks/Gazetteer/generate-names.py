@@ -309,15 +309,25 @@ def hunspell_words(dic, aff, keep):
     return lemmas, forms | (lemmas & keep)
 
 
+# Turkish pronouns in their cases and the commonest conjunctions and postpositions, folded: a closed
+# class of the grammar that hunspell-tr lists as no lemma ("sana" is a case of "sen", "ile" a clitic),
+# so its lemmas do not flag the given names among them ("Sana", "Ile"), which Turkish chat in lower
+# case then read as names ("gökhan abi, sana da o mesaj geldi mi").
+TURKISH_FUNCTION_WORDS = set("""
+    bana sana ona bize size onlara beni seni onu bizi sizi onlari bende sende onda bizde sizde benden senden
+    ondan bizden sizden benim senin onun bizim sizin ile ise ama gibi icin kadar daha cok
+""".split())
+
+
 def ambiguous_names(given, lists):
     """The given names that are common words: a lemma of the Turkish or English list, or a lemma of
     one of the three Serbo-Croatian lists that is a word form in at least two of them. A lemma of one
     list alone is often a rare word or a name form ("dejan", "goran", "zoran"), while a common word
     is a form in two lists ("samo", "radi", "vala", "luka", "nada"); a flagged name opening a sentence
-    alone is not found."""
+    alone is not found. Also a Turkish function word (`TURKISH_FUNCTION_WORDS`)."""
     slavic = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs")]
     return {k for k in given
-            if k in lists["hunspell-tr"][0] or k in lists["wamerican"][0]
+            if k in lists["hunspell-tr"][0] or k in lists["wamerican"][0] or k in TURKISH_FUNCTION_WORDS
             or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)}
 
 

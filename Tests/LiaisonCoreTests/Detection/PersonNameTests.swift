@@ -83,6 +83,8 @@ struct PersonNameTests {
         ("zdravo, javio mi se nikola, neko mu je ukrao profil. rekao sam nikoli da promeni lozinku.", ["nikola", "nikoli"]),
         ("tung, arben me tha se i kane marre llogarine. i thashe arbenit ta ndryshoje fjalekalimin.", ["arben", "arbenit"]),
         ("selam, ahmet dün akşam aradı. ahmet'in hesabı boşaltılmış.", ["ahmet", "ahmet'in"]),
+        // Turkish pronouns and conjunctions that are also given names ("Sana", "Ile") are words here
+        ("slm serkan abi, sana da o kargo mesajı geldi mi? ile ilgili bi şey yazmış.", ["serkan"]),
         ("The analyst told ahmet to wait. The report was closed.", []),  // written in capitals: not chat
     ]
 
