@@ -1,0 +1,37 @@
+import Testing
+@testable import LiaisonCore
+
+/// The eighteenth round of issue 11: a capitalised given name alone before a verb of saying is a
+/// person, though it is also a common word (PersonNames+Speakers.swift).
+@Suite("PersonNameSpeaker")
+struct PersonNameSpeakerTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let speakers: [(String, [String])] = [
+        ("Nada kaže da joj je neko preuzeo profil.", ["Nada"]),
+        ("Нада ми рече дека линкот е лажен.", ["Нада"]),
+        ("Umut dedi ki mesaj bankadan gelmemiş.", ["Umut"]),
+        ("Grace said the caller knew his address.", ["Grace"]),
+    ]
+
+    @Test("A given name that is also a common word is a speaker before a verb of saying", arguments: speakers)
+    func speaker(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notSpeakers: [(String, [String])] = [
+        // the same names without a verb of saying stay words
+        ("Nada umire posljednja.", []),
+        ("Grace is at the bank.", []),
+        // an institution or organisation, a feast, and chat typed in lower case
+        ("Policija kaže da je istraga u toku.", []),
+        ("Banka kaže da nije slala poruke.", []),
+        ("Bayram dedi ki tatil uzun olacak.", []),
+        ("mama kaže da je to prevara. nada kaže isto.", []),
+    ]
+
+    @Test("Without a verb of saying, or as an institution, feast or lower-case word, it is no speaker", arguments: notSpeakers)
+    func notSpeaker(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
