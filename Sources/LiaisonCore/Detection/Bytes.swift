@@ -154,6 +154,23 @@ struct Bits16: Sendable {
     @inline(__always) func contains(_ key: Int) -> Bool { words[key >> 6] & (1 << UInt64(key & 63)) != 0 }
 }
 
+/// A few folded words (a rule's grammar words, blank-separated) by their FNV-1a hashes, looked up on
+/// a hot path: the hashes' low 16 bits rule out almost every other word by one load, without the
+/// seeded hashing of a `Set`, before the hashes themselves are compared.
+struct HashedWords: Sendable {
+    private var filter = Bits16()
+    private let hashes: [UInt64]
+
+    init(_ words: String) {
+        hashes = words.split(whereSeparator: \.isWhitespace).map { fnv1a(String($0)) }
+        for h in hashes { filter.insert(Int(truncatingIfNeeded: h & 0xFFFF)) }
+    }
+
+    @inline(__always) func contains(_ hash: UInt64) -> Bool {
+        filter.contains(Int(truncatingIfNeeded: hash & 0xFFFF)) && hashes.contains(hash)
+    }
+}
+
 extension Array where Element == UInt8 {
     init(ascii s: StaticString) {
         self = Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))

@@ -142,7 +142,7 @@ extension PersonNames {
     /// with the case and definite forms of the Slavic ones: "ransomware", "рансомвер", "grupa",
     /// "групата", "bandë", "fidye" (of "fidye yazılımı"), "botnet", "stealer", "trojan", "operators",
     /// "affiliates"; and the Tor network's words ("a Tor exit node", "the Tor browser").
-    static let tradeWords: Set<UInt64> = Set("""
+    static let tradeWords = HashedWords("""
         ransomware ransomwarea ransomwareom ransomwareu ransomver ransomvera ransomverom ransomveru ransomverot \
         ransomueri ransomuerit fidye malware malver malvera malverom malveru malveri malverot zararli \
         group groups grupa grupe grupi grupu grupom grupit grupata grup grubu grubunun gruppa \
@@ -151,7 +151,7 @@ extension PersonNames {
         stealer stealera infostealer trojan trojanac trojanca trojanec trojani trojanit loader wiper backdoor rat \
         operators operator affiliate affiliates actor actors crew variant variants strain payload encryptor \
         browser network node exit onion relay
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { fnv1a(String($0)) })
+        """)
 }
 
 extension FNV1a: FoldedLetters {

@@ -120,8 +120,11 @@ extension NameReader {
     /// a word in capitals the gazetteer lacks; the name ends after it. Not a capitalised word the
     /// gazetteer lacks, which opens the next sentence as often ("Marko P. Nakon toga…").
     mutating func surnameAfterInitial(_ words: [Range<Int>]) -> Word? {
-        guard let last = words.last, let first = word(at: words[0].lowerBound), let initial = word(at: last.lowerBound),
-              initial.shape == .initial, p.at(last.upperBound) == 0x20, let w = word(at: last.upperBound + 1),
+        // An initial is a capital and a dot: look at the bytes before reading any word.
+        guard let last = words.last, last.count <= 5, p.at(last.upperBound - 1) == 0x2E, p.at(last.upperBound) == 0x20,
+              last.upperBound + 1 < p.count, PersonNames.isUpper(p.scalar(at: last.upperBound + 1).value),
+              let first = word(at: words[0].lowerBound), let initial = word(at: last.lowerBound),
+              initial.shape == .initial, let w = word(at: last.upperBound + 1),
               w.shape == first.shape, w.shape == .capitalised || w.shape == .allCaps else { return nil }
         let ev = w.evidence
         guard ev.surname > 0 || (w.shape == .allCaps && ev.isUnknown), ev.given < 2 || ev.surname == 2, !ev.organisation,

@@ -9,48 +9,62 @@ extension PersonNames {
     /// Verbs of saying, asking and reporting in the past and present, folded as the gazetteer folds
     /// (Cyrillic as Serbian Latin, no diacritics): Serbo-Croatian and Macedonian, Albanian, Turkish,
     /// English. Grammar of the rule, not data from a source.
-    private static let sayingVerbs: Set<UInt64> = Set("""
+    private static let sayingVerbs = HashedWords("""
         kaze kazala kazao kazu rekao rekla rekli rece pita pitao pitala tvrdi tvrdio tvrdila veli prica pricao
         pricala objasnio objasnila navodi naveo navela izjavio izjavila potvrdio potvrdila
         kaza kazuva prasa izjavi objasni raskaza
         tha thote thoshte pyeti tregoi tregon shkroi deklaroi shpjegoi pohoi
         dedi diyor soyledi anlatti sordu yazdi belirtti
         said says told asked explained claimed claims wrote replied
-        """.split(whereSeparator: \.isWhitespace).map { fnv1a(String($0)) })
+        """)
 
     /// Clitics between a subject and its verb, folded: "Ђоле ми је рекао", "Besa na tha".
-    private static let clitics: Set<UInt64> = Set(
-        "mi ti mu joj nam vam im je su se me te ga ju nas vas ih ni vi go ja gi na".split(separator: " ").map { fnv1a(String($0)) })
+    private static let clitics = HashedWords("mi ti mu joj nam vam im je su se me te ga ju nas vas ih ni vi go ja gi na")
 
     /// Each capitalised word in `capitalised` (words no rule took) that is a speaker, as a name of one
     /// word; the words taken leave `capitalised`.
     static func speakers(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
         var taken: [Int] = []
         for i in capitalised {
-            guard let w = reader.word(at: i), w.shape == .capitalised, isSpeaker(w, &reader), !reader.capitalisedBefore(i) else { continue }
+            // The verb first: it rules out most words by a byte or a folded word, before the gazetteer is asked.
+            let e = lettersEnd(p, from: i)
+            guard sayingVerbFollows(e, &reader), let w = reader.word(at: i), w.shape == .capitalised, w.range.upperBound == e,
+                  isSpeaker(w), !reader.capitalisedBefore(i) else { continue }
             found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-speaker"))
             taken.append(i)
         }
         if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
     }
 
-    /// `w` is a given name as written, in the nominative, no place, organisation or institution word,
-    /// and a verb of saying follows it.
-    private static func isSpeaker(_ w: NameReader.Word, _ reader: inout NameReader) -> Bool {
+    /// `w` is a given name as written, in the nominative, no place, organisation or institution word.
+    private static func isSpeaker(_ w: NameReader.Word) -> Bool {
         let e = w.evidence
-        guard !w.suffixed, e.given == 2, !e.declined, !e.place, !e.organisation, !e.institution, !e.postTitle else { return false }
-        return sayingVerbFollows(w.range.upperBound, &reader)
+        return !w.suffixed && e.given == 2 && !e.declined && !e.place && !e.organisation && !e.institution && !e.postTitle
     }
 
-    /// One space, at most two clitics each after one space, and a verb of saying in lower case after
-    /// `e` (a word `foldedWord` reads ends before a letter).
+    /// One space, at most two clitics each after one space, and a verb of saying in lower case after `e`.
     private static func sayingVerbFollows(_ e: Int, _ reader: inout NameReader) -> Bool {
+        let p = reader.p
         var k = e
         for _ in 0..<3 {
-            guard reader.p.at(k) == 0x20, let (word, end, capitals) = reader.foldedWord(at: k + 1), !capitals,
-                  !PersonNames.isUpper(reader.p.scalar(at: k + 1).value) else { return false }
-            if sayingVerbs.contains(word.hash) { return true }
-            guard clitics.contains(word.hash) else { return false }
+            guard p.at(k) == 0x20, k + 1 < p.count else { return false }
+            // A word of lower-case ASCII letters is hashed as it is read; one with a letter beyond
+            // ASCII is folded as the gazetteer folds.
+            var hash = FNV1a()
+            var end = k + 1
+            while end < p.count, isLowerASCII(p[end]) { hash.add(p[end]); end += 1 }
+            let value: UInt64
+            if end < p.count, p[end] >= 0x80 {
+                guard isLowerASCII(p[k + 1]) || (p[k + 1] >= 0xC3 && !PersonNames.isUpper(p.scalar(at: k + 1).value)),
+                      let (word, wordEnd, _) = reader.foldedWord(at: k + 1) else { return false }
+                (value, end) = (word.hash, wordEnd)
+            } else if end == k + 1 || (end < p.count && isAlpha(p[end])) {
+                return false  // no word, or one with a capital inside
+            } else {
+                value = hash.value
+            }
+            if sayingVerbs.contains(value) { return true }
+            guard clitics.contains(value) else { return false }
             k = end
         }
         return false
