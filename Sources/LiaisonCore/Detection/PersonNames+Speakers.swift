@@ -1,6 +1,6 @@
 /// A speaker (eighteenth round of issue 11): a given name alone before a verb of saying is a person,
 /// though it is also a common word or opens a sentence, where no other rule takes it alone: "Ivica
-/// kaže da…", "Lulja thotë se…", "Ђоле ми је рекао", "Ellis said". The verb follows the name on the
+/// kaže da…", "Lulja thotë se…", "Ђоле ми је рекао", "Grace said". The verb follows the name on the
 /// same line, one space apart, after at most two clitics ("mi je", "ми је", "na"); the name is a
 /// capitalised given name of the gazetteer as written, in the nominative (a declined form is no
 /// subject), and nothing argues against a person. Not in chat typed in lower case, where common

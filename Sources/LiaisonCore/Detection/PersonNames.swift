@@ -31,7 +31,7 @@
 ///  13. speakers, addressees and people told in chat and letters ("jordan: morning", "Hi Fen,", "reci dženi"),
 ///      and Chinese names in pinyin ("Liang Xiaoyu"; PersonNames+Addressed.swift, PersonNames+Pinyin.swift).
 ///  14. a given name alone before a verb of saying, though also a common word ("Ivica kaže", "Besa
-///      na tha", "Ellis said"; PersonNames+Speakers.swift).
+///      na tha", "Grace said"; PersonNames+Speakers.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -141,7 +141,7 @@ enum PersonNames {
         let lowerCaseText = openings.lower > openings.upper
         if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
-        speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Ellis said" (PersonNames+Speakers.swift)
+        speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {
