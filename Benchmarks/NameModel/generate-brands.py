@@ -11,12 +11,26 @@ gazetteer folds (lower case, no diacritics, Cyrillic transliterated, letters onl
 two letters; names of one word are left out (a lone word in a person field is more often a given
 name: "Deniz", "Mango" are both), and so are names in scripts the gazetteer does not fold.
 
+Since the nineteenth round also the websites of brands named after a person ("massimodutti.com",
+"michaelkors.de"): the host names of the Tranco list of the million most used sites and of the
+Chrome UX Report's million most visited origins, as shipped in the MISP warninglists (`tranco`,
+`google-chrome-crux-1million`) of the PyPI package pymispwarninglists 1.7.0 (lists CC0 1.0, package
+BSD 3-clause). A label of a host (not its last) is a brand's when it is in both lists and under two
+domains or more ("massimodutti.com", "massimodutti.cn"): a firm's site, in several countries. Such a
+label that is a given name of the gazetteer (three letters or more) and three to twelve letters
+more gives a key, the name and the rest ("michaelkors" -> "michael kors"; every split that starts
+with a given name); so does a label of two such parts joined by a hyphen. A rest the gazetteer knows
+as a given name or surname is left out: a common name is somebody's site too ("fatmakilic.com.tr"),
+and a famous person's name a brand ("paul smith", "david jones"), so a known surname after a given
+name gives a key only from mimesis' firms ("ted baker").
+
 Usage: python3 Benchmarks/NameModel/generate-brands.py [--check]
 """
 import glob
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,6 +38,9 @@ import zipfile
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../.."))
 MIMESIS = "mimesis==22.2.0"
+WARNINGLISTS = "pymispwarninglists==1.7.0"
+SITE_LISTS = ("tranco", "google-chrome-crux-1million")
+GAZETTEER = os.path.join(ROOT, "Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
 OUT = os.path.join(ROOT, "Sources/LiaisonCore/Detection/PersonFieldBrands+Data.swift")
 
 
@@ -68,23 +85,82 @@ def key(name, fold):
     return None
 
 
+def gazetteer_keys(name):
+    """The keys of one list of the generated gazetteer (already folded): `givenNameKeys`, `surnameKeys`."""
+    with open(GAZETTEER, encoding="utf-8") as f:
+        text = f.read()
+    block = re.search(r'static let %s = """\n(.*?)"""' % name, text, re.S).group(1)
+    return set(block.replace("\\\n", " ").split())
+
+
+def site_keys(root, given, names):
+    """The keys of the brands' sites in the warninglists unpacked at `root`: see the module's doc."""
+    hosts_of = {}  # label -> the hosts it is a label of, per list
+    for n, name in enumerate(SITE_LISTS):
+        with open(os.path.join(root, "pymispwarninglists/data/misp-warninglists/lists", name, "list.json"), encoding="utf-8") as f:
+            hosts = json.load(f)["list"]
+        for host in hosts:
+            host = host.lower().split("://")[-1].split("/")[0].split(":")[0]
+            labels = host.split(".")
+            for k, label in enumerate(labels[:-1]):
+                hosts_of.setdefault(label, ([], []))[n].append(".".join(labels[k + 1:]))
+    keys = set()
+    for label, (first, second) in hosts_of.items():
+        if not first or not second or len(set(first) | set(second)) < 2:
+            continue
+        if re.fullmatch(r"[a-z]+-[a-z]+", label):
+            splits = [tuple(label.split("-"))]
+        elif re.fullmatch(r"[a-z]+", label):
+            splits = [(label[:i], label[i:]) for i in range(3, len(label) - 2)]
+        else:
+            continue
+        for name, rest in splits:
+            if len(name) >= 3 and name in given and 3 <= len(rest) <= 12 and rest not in names:
+                keys.add(f"{name} {rest}")
+    return keys
+
+
+def download(spec, tmp):
+    """The wheel of `spec`, unpacked in a folder of `tmp`."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", tmp, spec], check=True)
+    name = spec.split("==")[0]
+    wheel = glob.glob(os.path.join(tmp, f"{name}-*.whl"))[0]
+    out = os.path.join(tmp, name)
+    zipfile.ZipFile(wheel).extractall(out)
+    return out
+
+
+def packed(keys, width=100):
+    """The keys joined by commas, wrapped into lines of a Swift literal (a backslash ends each)."""
+    lines, line = [], ""
+    for k in keys:
+        if line and len(line) + len(k) + 1 > width:
+            lines.append(f"        {line},\\")
+            line = ""
+        line = f"{line},{k}" if line else k
+    lines.append(f"        {line}")
+    return lines
+
+
 def source():
     fold = gazetteer_fold()
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", tmp, MIMESIS], check=True)
-        wheel = glob.glob(os.path.join(tmp, "mimesis-*.whl"))[0]
-        zipfile.ZipFile(wheel).extractall(os.path.join(tmp, "x"))
-        names = company_names(os.path.join(tmp, "x"))
-    keys = sorted({k for k in (key(n, fold) for n in names) if k})
+        names = company_names(download(MIMESIS, tmp))
+        given = gazetteer_keys("givenNameKeys")
+        sites = site_keys(download(WARNINGLISTS, tmp), given, given | gazetteer_keys("surnameKeys"))
+    companies = {k for k in (key(n, fold) for n in names) if k}
+    keys = sorted(companies | sites)
     lines = [
         "// Generated by Benchmarks/NameModel/generate-brands.py. Do not edit by hand.",
         "//",
         f"// The first two words, folded, of the company, bank, stock and manufacturer names of the PyPI package",
-        f"// {MIMESIS} (MIT licence), every locale; {len(keys)} keys, one a line.",
+        f"// {MIMESIS} (MIT licence), every locale ({len(companies)} keys), and the sites of the Tranco and Chrome UX",
+        f"// Report lists of the MISP warninglists in {WARNINGLISTS} (CC0 1.0) that are a given name and one more word",
+        f"// ({len(sites)} keys); {len(keys)} keys, separated by commas.",
         "extension PersonFieldBrands {",
-        "    static let keyLines = \"\"\"",
+        "    static let keyList = \"\"\"",
     ]
-    lines += [f"        {k}" for k in keys]
+    lines += packed(keys)
     lines += ["        \"\"\"", "}", ""]
     return "\n".join(lines)
 

@@ -1,19 +1,39 @@
-/// Firms and brands named after people, for structured person fields (issue 11): "Ted Baker",
-/// "Morgan Stanley", "Louis Vuitton" are a given name and a surname to every other reading of the
-/// words, so a value is checked against the first two words of the company, bank and manufacturer
-/// names of a maintained list (`PersonFieldBrands+Data.swift`, written by
-/// `Benchmarks/NameModel/generate-brands.py` from the PyPI package mimesis). Keys are folded as the
-/// gazetteer folds (`NameGazetteer.fold`): lower case, no diacritics, Cyrillic transliterated,
-/// letters only. Free text does not use it.
+/// Firms and brands named after people (issue 11): "Ted Baker", "Morgan Stanley", "Louis Vuitton",
+/// "Massimo Dutti" are a given name and a surname to every other reading of the words, so a
+/// structured person field's value, and a name found in free text (`PersonNames+Brands.swift`), is
+/// checked against the first two words of the company, bank and manufacturer names of a maintained
+/// list and the sites whose host is a given name and one more word ("jimmychoo.com")
+/// (`PersonFieldBrands+Data.swift`, written by `Benchmarks/NameModel/generate-brands.py` from the
+/// PyPI packages mimesis and pymispwarninglists). Keys are folded as the gazetteer folds
+/// (`NameGazetteer.fold`): lower case, no diacritics, Cyrillic transliterated, letters only, the
+/// two words joined by a space; the set holds their FNV-1a hashes.
 enum PersonFieldBrands {
-    static let keys: Set<String> = Set(keyLines.split(separator: "\n").map(String.init))
+    static let keys: Set<UInt64> = {
+        var hashes = Set<UInt64>(minimumCapacity: 48_000)
+        var hash = FNV1a()
+        for b in keyList.utf8 {
+            if b == 0x2C { hashes.insert(hash.value); hash = FNV1a() } else { hash.add(b) }
+        }
+        hashes.insert(hash.value)
+        return hashes
+    }()
+
+    /// True when the first two words in `words` of `p`, folded, are a key: "Ted Baker", "Jimmy Choo".
+    static func opensBrandName(_ p: Bytes, _ words: [Range<Int>]) -> Bool {
+        guard words.count >= 2 else { return false }
+        var hash = FNV1a()
+        guard NameGazetteer.fold(p, words[0], into: &hash) else { return false }
+        hash.add(0x20)
+        guard NameGazetteer.fold(p, words[1], into: &hash) else { return false }
+        return keys.contains(hash.value)
+    }
 
     /// True when the first two words of `name` (words joined by single spaces) are those of a
     /// listed company's name: "Ted Baker", "LOUIS VUITTON Outlet"; not "Marko Petrović".
     static func opensBrandName(_ name: String) -> Bool {
         let words = name.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard words.count >= 2, let first = folded(words[0]), let second = folded(words[1]) else { return false }
-        return keys.contains(first + " " + second)
+        return keys.contains(fnv1a(first + " " + second))
     }
 
     /// True for a title and one word that is no initial: "Dr. Oetker", "Mr Proper". The labelled

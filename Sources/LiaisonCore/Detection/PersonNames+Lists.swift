@@ -6,9 +6,10 @@
 /// ("Barclays, Lloyds and Starling"; not "Bayram Koçak, Erzurum", a person and the town).
 /// A word beside "&" is a firm's ("Hartley & Sons", "Marks & Spencer").
 /// A thing here is a capitalised word that is no part of a name found, and is unknown to the
-/// gazetteer, a place or an organisation word, or a place a preposition ruled out (`placeWords`).
+/// gazetteer, a place or an organisation word, or a word of a place a preposition ruled out or of a
+/// brand named after a person (`thingWords`).
 extension PersonNames {
-    static func dropNamesAmongThings(_ p: Bytes, _ found: inout [FoundName], placeWords: Set<Int>, _ reader: inout NameReader) {
+    static func dropNamesAmongThings(_ p: Bytes, _ found: inout [FoundName], thingWords: Set<Int>, _ reader: inout NameReader) {
         guard !found.isEmpty else { return }
         // The starts of the names' words, sorted, for a binary search; the names' stems when first needed.
         var named: [Int] = []
@@ -22,9 +23,9 @@ extension PersonNames {
             if name.detector != "person-cue", name.detector != "person-title", name.detector != "person-lower-case" {
                 let single = name.words.count == 1
                 if let (start, link) = wordBefore(p, name.start),
-                   isThing(start, link, single: single, named, found, &stems, placeWords, &reader) { continue }
+                   isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }
                 if let (start, link) = wordAfter(p, name.end),
-                   isThing(start, link, single: single, named, found, &stems, placeWords, &reader) { continue }
+                   isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }
             }
             found[kept] = name
             kept += 1
@@ -34,10 +35,10 @@ extension PersonNames {
 
     /// The word at `start`, beside a name across `link`, is a thing (see above).
     private static func isThing(_ start: Int, _ link: Link, single: Bool, _ named: [Int], _ found: [FoundName],
-                                _ stems: inout Set<UInt64>?, _ placeWords: Set<Int>, _ reader: inout NameReader) -> Bool {
+                                _ stems: inout Set<UInt64>?, _ thingWords: Set<Int>, _ reader: inout NameReader) -> Bool {
         if link == .ampersand { return true }
         if isNamed(start, named) { return false }
-        if placeWords.contains(start) { return true }
+        if thingWords.contains(start) { return true }
         // A greeting or the sentence's first word before a comma or "i" ("Pozdrav, Amer", "Vëllai i
         // Gazmendit", where Albanian "i" is "of"), and the same person again ("Kravets ve Kravets'in").
         guard !reader.opensSentence(start), let w = reader.word(at: start), w.shape == .capitalised || w.shape == .allCaps else { return false }

@@ -76,7 +76,7 @@ enum PersonNames {
         var starts: [Int] = []
         var cues: [(index: Int, title: Bool)] = []
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
-        var placeWords = Set<Int>()  // the words of names a preposition of place ruled out
+        var thingWords = Set<Int>()  // the words of names a preposition of place ruled out, and of brands
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
         var i = 0
         let n = p.count
@@ -121,7 +121,7 @@ enum PersonNames {
                     }
                     // After a preposition of place, a place: "u Beču", "in Kent" (NameReader+Places.swift).
                     if reader.placePreposition(before: i) != nil, let first = reader.word(at: i), reader.afterPlacePreposition(first, count: name.words.count) {
-                        for word in name.words { placeWords.insert(word.lowerBound) }
+                        for word in name.words { thingWords.insert(word.lowerBound) }
                         i = name.end
                         continue
                     }
@@ -159,8 +159,10 @@ enum PersonNames {
         }
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
-        // Names beside things in a list, or beside "&", are things (PersonNames+Lists.swift).
-        dropNamesAmongThings(p, &found, placeWords: placeWords, &reader)
+        // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
+        // beside things in a list, or beside "&" (PersonNames+Lists.swift).
+        dropBrandNames(p, &found, into: &thingWords, &reader)
+        dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
