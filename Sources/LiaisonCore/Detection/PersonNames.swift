@@ -175,8 +175,9 @@ enum PersonNames {
                word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
                !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word),
                !reader.afterPlacePreposition(word, count: 1), !reader.organisationAfter(word) {
-                // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN".
-                found.append(FoundName(words: initialsBefore(p, start) + [word.range], stems: [], detector: "person-again"))
+                // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN";
+                // so is the first part of a double surname: "Поп-Јорданова" after "Даниела Поп-Јорданова".
+                found.append(FoundName(words: initialsBefore(p, start) + [hyphenatedBefore(p, word.range)], stems: [], detector: "person-again"))
             }
         }
         // 10. A name word found alone takes the unknown capitalised word right before it as its
@@ -191,6 +192,15 @@ enum PersonNames {
         extendSpans(p, &reader, &found)  // a particle and surname, a line's first word, two pieces of one name (PersonNames+Spans.swift)
         dropSecurityNames(p, &found, &reader)  // "Akira ransomware", "Black Basta" (PersonNames+SecurityNames.swift)
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
+    }
+
+    /// `word` with the capitalised word joined to it by a hyphen before it: "Поп-Јорданова", "Mujanović-Begić".
+    private static func hyphenatedBefore(_ p: Bytes, _ word: Range<Int>) -> Range<Int> {
+        let h = word.lowerBound - 1
+        guard h >= 1, p[h] == 0x2D else { return word }
+        let s = lettersStart(p, endingAt: h)
+        guard s < h, isUpper(p.scalar(at: s).value), s == 0 || p[s - 1] != 0x2D else { return word }
+        return s..<word.upperBound
     }
 
     /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.

@@ -21,6 +21,17 @@ struct PersonNameSpanTests {
         #expect(Self.persons(text) == names)
     }
 
+    /// Nineteenth round: a double surname named again is found whole, not from its hyphen on.
+    static let doubleSurnameAgain: [(String, [String])] = [
+        ("Од наставничката Билјана Поп-Георгиева. Поп-Георгиева веднаш ги предупреди родителите.", ["Билјана Поп-Георгиева", "Поп-Георгиева"]),
+        ("Жалбата ја потпиша Елена Хаџи-Василева. Хаџи-Василева веднаш ја блокираше картичката.", ["Елена Хаџи-Василева", "Хаџи-Василева"]),
+    ]
+
+    @Test("A double surname named again keeps its first part", arguments: doubleSurnameAgain)
+    func doubleSurnameNamedAgain(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
     static let unknownFirst: [(String, [String])] = [
         // a surname found again after a title, then with a given name the gazetteer lacks
         ("Dr Marsh rang the bank on Friday; the van belonged to Ivy Marsh, who runs a stall.", ["Marsh", "Ivy Marsh"]),
