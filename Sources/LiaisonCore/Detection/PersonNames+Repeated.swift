@@ -77,7 +77,7 @@ extension PersonNames {
     }
 
     /// The word at `b` is the next word after the one at `a`, one space apart on the same line.
-    private static func adjacent(_ p: Bytes, _ a: Int, _ b: Int) -> Bool {
+    static func adjacent(_ p: Bytes, _ a: Int, _ b: Int) -> Bool {
         guard b > a + 1, b - a <= 48, p[b - 1] == 0x20 else { return false }
         var k = a
         while k < b - 1 {
@@ -103,7 +103,7 @@ extension PersonNames {
 
     /// Nothing argues against a person in the word: not an organisation, place, institution,
     /// honorific, street or place word, company form or declined common noun.
-    private static func plain(_ w: NameReader.Word, _ reader: inout NameReader) -> Bool {
+    static func plain(_ w: NameReader.Word, _ reader: inout NameReader) -> Bool {
         let e = w.evidence
         guard !e.organisation, !e.postTitle, !e.place, !e.institution, !e.ambiguous else { return false }
         guard let flags = reader.flags(of: w.range) else { return true }

@@ -32,6 +32,8 @@
 ///      and Chinese names in pinyin ("Liang Xiaoyu"; PersonNames+Addressed.swift, PersonNames+Pinyin.swift).
 ///  14. a given name alone before a verb of saying, though also a common word ("Ivica kaže", "Besa
 ///      na tha", "Grace said"; PersonNames+Speakers.swift).
+///  15. two capitalised words no rule took after a preposition of origin and a place ("iz Nigerije
+///      Ebere Nwosu", "from Ghana Kwabena Owusu"; PersonNames+Origin.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -40,7 +42,8 @@
 /// NameEvidence+Institutions.swift), a name after a preposition of place ("u Beču", "in Kent";
 /// NameReader+Places.swift), a name beside things in a list or beside "&" ("Barclays, Lloyds and
 /// Starling", "Marks & Spencer"; PersonNames+Lists.swift), a malware family, botnet, tool or threat
-/// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift).
+/// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift), a brand named after a
+/// person whose second word is no name ("Massimo Dutti", "Michael Kors"; PersonNames+Brands.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
@@ -142,6 +145,7 @@ enum PersonNames {
         if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
+        namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {
