@@ -154,20 +154,30 @@ struct Bits16: Sendable {
     @inline(__always) func contains(_ key: Int) -> Bool { words[key >> 6] & (1 << UInt64(key & 63)) != 0 }
 }
 
-/// A few folded words (a rule's grammar words, blank-separated) by their FNV-1a hashes, looked up on
-/// a hot path: the hashes' low 16 bits rule out almost every other word by one load, without the
-/// seeded hashing of a `Set`, before the hashes themselves are compared.
+/// Folded words (a rule's grammar words, blank-separated) or keys by their FNV-1a hashes, looked up
+/// on a hot path: the hashes' low 16 bits rule out most other words by one load, without the seeded
+/// hashing of a `Set`, before a binary search of the sorted hashes.
 struct HashedWords: Sendable {
     private var filter = Bits16()
     private let hashes: [UInt64]
 
     init(_ words: String) {
-        hashes = words.split(whereSeparator: \.isWhitespace).map { fnv1a(String($0)) }
+        self.init(hashes: words.split(whereSeparator: \.isWhitespace).map { fnv1a(String($0)) })
+    }
+
+    init(hashes: [UInt64]) {
+        self.hashes = hashes.sorted()
         for h in hashes { filter.insert(Int(truncatingIfNeeded: h & 0xFFFF)) }
     }
 
     @inline(__always) func contains(_ hash: UInt64) -> Bool {
-        filter.contains(Int(truncatingIfNeeded: hash & 0xFFFF)) && hashes.contains(hash)
+        guard filter.contains(Int(truncatingIfNeeded: hash & 0xFFFF)) else { return false }
+        var (lo, hi) = (0, hashes.count)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if hashes[mid] < hash { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < hashes.count && hashes[lo] == hash
     }
 }
 

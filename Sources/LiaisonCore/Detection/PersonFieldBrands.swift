@@ -6,16 +6,17 @@
 /// (`PersonFieldBrands+Data.swift`, written by `Benchmarks/NameModel/generate-brands.py` from the
 /// PyPI packages mimesis and pymispwarninglists). Keys are folded as the gazetteer folds
 /// (`NameGazetteer.fold`): lower case, no diacritics, Cyrillic transliterated, letters only, the
-/// two words joined by a space; the set holds their FNV-1a hashes.
+/// two words joined by a space, and looked up by their FNV-1a hashes.
 enum PersonFieldBrands {
-    static let keys: Set<UInt64> = {
-        var hashes = Set<UInt64>(minimumCapacity: 48_000)
+    static let keys: HashedWords = {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(16_384)
         var hash = FNV1a()
         for b in keyList.utf8 {
-            if b == 0x2C { hashes.insert(hash.value); hash = FNV1a() } else { hash.add(b) }
+            if b == 0x2C { hashes.append(hash.value); hash = FNV1a() } else { hash.add(b) }
         }
-        hashes.insert(hash.value)
-        return hashes
+        hashes.append(hash.value)
+        return HashedWords(hashes: hashes)
     }()
 
     /// True when the first two words in `words` of `p`, folded, are a key: "Ted Baker", "Jimmy Choo".

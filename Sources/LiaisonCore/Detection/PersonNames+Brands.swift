@@ -12,7 +12,7 @@ extension PersonNames {
     /// listed beside them go too (`dropNamesAmongThings`: "Massimo Dutti и Lacoste").
     static func dropBrandNames(_ p: Bytes, _ found: inout [FoundName], into things: inout Set<Int>, _ reader: inout NameReader) {
         found.removeAll { name in
-            guard name.words.count >= 2, !anchored.contains(name.detector), PersonFieldBrands.opensBrandName(p, name.words),
+            guard name.words.count >= 2, PersonFieldBrands.opensBrandName(p, name.words), !anchored.contains(name.detector),
                   let second = reader.word(at: name.words[1].lowerBound)?.evidence, second.given < 2, second.surname < 2 else { return false }
             for word in name.words { things.insert(word.lowerBound) }
             return true

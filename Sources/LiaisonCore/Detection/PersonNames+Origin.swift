@@ -18,7 +18,9 @@ extension PersonNames {
         while k < capitalised.count - 1 {
             let place = capitalised[k - 1], a = capitalised[k], b = capitalised[k + 1]
             k += 1
-            guard adjacent(p, place, a), adjacent(p, a, b), followsOriginPreposition(p, place, &reader),
+            // By the bytes first: three words a space apart, close together, after a short word.
+            guard b - place <= 96, p[a - 1] == 0x20, p[b - 1] == 0x20, followsOriginPreposition(p, place, &reader),
+                  adjacent(p, place, a), adjacent(p, a, b),
                   reader.word(at: place)?.evidence.place == true,
                   let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1, plain(w0, &reader), plain(w1, &reader),
@@ -33,9 +35,13 @@ extension PersonNames {
 
     /// The word before the one at `i`, one space apart on the line, is a preposition of origin.
     private static func followsOriginPreposition(_ p: Bytes, _ i: Int, _ reader: inout NameReader) -> Bool {
-        guard i >= 3, p[i - 1] == 0x20 else { return false }
-        let s = lettersStart(p, endingAt: i - 1, above: max(0, i - 12))
-        guard s < i - 1, s == 0 || !isLetter(p.scalar(at: p.leadByte(s - 1)).value),
+        // By the bytes first: two to four of them after a space or a line's start, opening as one of
+        // the prepositions does ("iz", "nga", "из").
+        guard i >= 3, p[i - 1] == 0x20, p[i - 2] != 0x20 else { return false }
+        var s = i - 2
+        while s > 0, i - 1 - s < 5, p[s - 1] != 0x20, p[s - 1] != 0x0A { s -= 1 }
+        guard i - 1 - s >= 2, i - 1 - s <= 4, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A,
+              case let c = p[s], c == 0x69 || c == 0x6F || c == 0x6E || c == 0x70 || c == 0x66 || c == 0xD0,  // i o n p f, Cyrillic
               let (word, end, _) = reader.foldedWord(at: s), end == i - 1 else { return false }
         return originPrepositions.contains(word.hash)
     }
