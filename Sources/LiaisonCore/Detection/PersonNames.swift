@@ -34,6 +34,8 @@
 ///      na tha", "Grace said"; PersonNames+Speakers.swift).
 ///  15. two capitalised words no rule took after a preposition of origin and a place ("iz Nigerije
 ///      Ebere Nwosu", "from Ghana Kwabena Owusu"; PersonNames+Origin.swift).
+///  16. two or three initials alone after an age or a word for initials, or beside a name found across
+///      "and" ("27-godišnji I. B.", "me inicialet D.K."; PersonNames+BareInitials.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -146,6 +148,7 @@ enum PersonNames {
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
+        bareInitials(p, &capitalised, &reader, &found)  // "27-godišnji I. B.", "me inicialet D.K." (PersonNames+BareInitials.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {

@@ -1,0 +1,93 @@
+/// Rule 16, a person named by initials alone (nineteenth round of issue 11): police and court
+/// releases of the region name a suspect or victim so ("uhapšen 27-godišnji I. B.", "УАПСЕН
+/// 32-ГОДИШНИОТ Д.Ј.", "me inicialet D.K."). Two or three initials with no name word after them
+/// ("I. B.,", "Д.Ј. ОСОМНИЧЕН") are a person after an age ("27-godišnji", "32-годишниот",
+/// "29-годишен", "24-vjeçar", "an 84-year-old", "45 yaşındaki") or a word for initials
+/// ("inicijali", "иницијали", "inicialet", "initials"), or beside a name found across "and"
+/// ("A. B. dhe Rinor Q. Bytyçi"). Without such a cue they stay what they more often are: "U.S.",
+/// "P.S.", "S.A.".
+extension PersonNames {
+    /// Folded prefixes of the words for a person's age and for initials.
+    private static let ageWords: [[UInt8]] = ["godisn", "godise", "vjecar", "year", "yasinda", "yasli"].map { Array($0.utf8) }
+    private static let initialsWords: [[UInt8]] = ["inicijal", "inicial", "initial"].map { Array($0.utf8) }
+    /// "and" in the seven languages, folded.
+    private static let conjunctions = HashedWords("and i dhe ve e")
+
+    static func bareInitials(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var taken: [Int] = []
+        var k = 0
+        while k < capitalised.count {
+            let i = capitalised[k]
+            k += 1
+            guard p.at(i + (p[i] < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
+            let end = words[words.count - 1].upperBound
+            guard ageOrInitialsWordBefore(p, i, &reader) || besideFoundName(p, i, end, found, &reader) else { continue }
+            found.append(FoundName(words: words, stems: [], detector: "person-initials"))
+            taken.append(contentsOf: words.map(\.lowerBound))
+        }
+        if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
+    }
+
+    /// Two or three initials from `i` ("I. B.", "Д.Ј.", "A. K. M."), each a capital and a full stop,
+    /// one space or none between, and no letter or capitalised word right after: else nil.
+    private static func initials(_ p: Bytes, at i: Int) -> [Range<Int>]? {
+        guard i == 0 || !isLetter(p.scalar(at: p.leadByte(i - 1)).value) && p[i - 1] != 0x2E else { return nil }
+        var words: [Range<Int>] = []
+        var k = i
+        while words.count < 4, k < p.count {
+            let (v, l) = p.scalar(at: k)
+            guard isUpper(v), p.at(k + l) == 0x2E else { break }
+            words.append(k..<(k + l + 1))
+            k += l + 1
+            if p.at(k) == 0x20, k + 1 < p.count, isUpper(p.scalar(at: k + 1).value), p.at(k + 1 + p.scalar(at: k + 1).length) == 0x2E { k += 1 }
+        }
+        guard (2...3).contains(words.count) else { return nil }
+        // Neither a letter right after the last full stop ("S.A.S") nor a capitalised word after a space ("D. J. Petrović").
+        let e = words[words.count - 1].upperBound
+        guard e >= p.count || !isLetter(p.scalar(at: e).value) else { return nil }
+        if p.at(e) == 0x20, e + 1 < p.count {
+            let (v, l) = p.scalar(at: e + 1)
+            if isUpper(v), e + 1 + l < p.count, case let w = p.scalar(at: e + 1 + l).value, isLetter(w), !isUpper(w) { return nil }
+        }
+        return words
+    }
+
+    /// The word before `i` (across one space) is an age ("27-godišnji", "84-year-old", "45 yaşındaki")
+    /// or a word for initials, or a word for initials comes right after such an age ("24-vjeçar me inicialet").
+    private static func ageOrInitialsWordBefore(_ p: Bytes, _ i: Int, _ reader: inout NameReader) -> Bool {
+        guard let (s, folded) = foldedWord(before: i, p, &reader) else { return false }
+        if initialsWords.contains(where: { folded.starts(with: $0) }) { return true }
+        return isAge(p, s, folded, &reader)
+    }
+
+    /// The folded word starting at `s` is an age: digits and a hyphen or space before it, or (English)
+    /// "old" after "<digits>-year-".
+    private static func isAge(_ p: Bytes, _ s: Int, _ folded: [UInt8], _ reader: inout NameReader) -> Bool {
+        if folded == Array("old".utf8), s >= 7, p[s - 1] == 0x2D, let (y, year) = foldedWord(before: s, p, &reader, hyphen: true) {
+            return year == Array("year".utf8) && y >= 2 && p[y - 1] == 0x2D && isDigit(p[y - 2])
+        }
+        guard s >= 2, p[s - 1] == 0x2D || p[s - 1] == 0x20, isDigit(p[s - 2]) else { return false }
+        return ageWords.contains { folded.starts(with: $0) }
+    }
+
+    /// The start of the word before `i` across one space (or a hyphen, with `hyphen`) and its letters folded.
+    private static func foldedWord(before i: Int, _ p: Bytes, _ reader: inout NameReader, hyphen: Bool = false) -> (Int, [UInt8])? {
+        guard i >= 2, p[i - 1] == 0x20 || (hyphen && p[i - 1] == 0x2D) else { return nil }
+        let s = lettersStart(p, endingAt: i - 1, above: max(0, i - 40))
+        guard s < i - 1 else { return nil }
+        var out: [UInt8] = []
+        return NameGazetteer.fold(p, s..<(i - 1), into: &out) ? (s, out) : nil
+    }
+
+    /// A name found starts after "and" right after the initials, or ends before "and" right before them.
+    private static func besideFoundName(_ p: Bytes, _ start: Int, _ end: Int, _ found: [FoundName], _ reader: inout NameReader) -> Bool {
+        if p.at(end) == 0x20, let (word, wordEnd, _) = reader.foldedWord(at: end + 1), conjunctions.contains(word.hash),
+           p.at(wordEnd) == 0x20, found.contains(where: { $0.start == wordEnd + 1 }) {
+            return true
+        }
+        guard start >= 2, p[start - 1] == 0x20 else { return false }
+        let s = lettersStart(p, endingAt: start - 1, above: max(0, start - 8))
+        guard s >= 2, s < start - 1, p[s - 1] == 0x20, let (word, _, _) = reader.foldedWord(at: s), conjunctions.contains(word.hash) else { return false }
+        return found.contains { $0.end == s - 1 }
+    }
+}
