@@ -19,7 +19,10 @@ extension PersonNames {
         while k < capitalised.count {
             let i = capitalised[k]
             k += 1
-            guard p.at(i + (p[i] < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
+            // By the bytes first: a letter and a full stop, then (after a space or none) another such.
+            let dot = i + (p[i] < 0x80 ? 1 : 2)
+            guard p.at(dot) == 0x2E, case let n = p.at(dot + 1) == 0x20 ? dot + 2 : dot + 1,
+                  p.at(n + (p.at(n) < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
             let end = words[words.count - 1].upperBound
             guard ageOrInitialsWordBefore(p, i, &reader) || besideFoundName(p, i, end, found, &reader) else { continue }
             found.append(FoundName(words: words, stems: [], detector: "person-initials"))
