@@ -77,8 +77,16 @@ enum PersonCues {
         for l in labelled where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
             capitals.append(l.prefix(1).uppercased() + l.dropFirst())
         }
-        // A form's labels with a letter beyond ASCII also in capitals, as forms print them: "ИМЕ:", "ŽRTVA:".
-        for l in labels where l.unicodeScalars.contains(where: { $0.value >= 0x80 }) { capitals.append(l.uppercased()) }
+        // A form's labels and the roles with a letter beyond ASCII also in capitals, as forms and
+        // headlines print them: "ИМЕ:", "ŽRTVA:", "ŞÜPHELİ", "OSUMNJIČENI", Turkish with a dotted "İ".
+        // Only the letters beyond ASCII are written in capitals: ASCII is case-folded when matching.
+        func capitalsBeyondASCII(_ l: String) -> String { l.map { $0.isASCII ? String($0) : $0.uppercased() }.joined() }
+        for l in labels + roles.flatMap({ [$0 + ":", $0 + ",", $0 + " "] }) where l.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            capitals.append(capitalsBeyondASCII(l))
+            if l.contains(where: { "şğıöüç".contains($0) }) && l.contains("i") {
+                capitals.append(capitalsBeyondASCII(l.replacingOccurrences(of: "i", with: "İ")))
+            }
+        }
         // Field labels are matched as written, so in lower case, capitalised and in capitals.
         let fields = fieldLabels.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
         return (labelled + capitals).map { (Array($0.utf8), false) } + (titles + fields).map { (Array($0.utf8), true) }

@@ -23,6 +23,11 @@ struct PersonNameCueTests {
         ("IME OCA: RADOMIR\nOPIS: lažni oglas", ["RADOMIR"]),
         // a form printed in capitals: labels with letters beyond ASCII, Turkish "ADI:" for the given name
         ("ИМЕ: ДРАГАН\nПРЕЗИМЕ: СТОЈКОСКИ\nОПИС: лажен оглас", ["ДРАГАН", "СТОЈКОСКИ"]),
+        // Nineteenth round: roles in a headline's capitals, Turkish with a dotted "İ", and a label
+        // whose capitals mix ASCII and other letters.
+        ("ŞÜPHELİ SELÇUK ORAKÇI'NIN EVİNDE ARAMA YAPILDI.", ["SELÇUK ORAKÇI'NIN"]),
+        ("OSUMNJIČENI GORAN ŠKORO JE PRIVEDEN U UTORAK.", ["GORAN ŠKORO"]),
+        ("OŠTEĆENA: Ulla Moen", ["Ulla Moen"]),
         ("ADI: SEVGİ\nSOYADI: KARAÇAM\nKONU: sahte ilan", ["SEVGİ", "KARAÇAM"]),
         // a name with a case suffix owns the lower-case "banka" after it; it names no bank
         ("Yapılan incelemede, Levent Aksoy'un banka hesabına para yatırıldı.", ["Levent Aksoy'un"]),
