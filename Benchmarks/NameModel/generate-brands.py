@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the brand keys of structured person fields (issue 11): PersonFieldBrands+Data.swift.
+"""Writes the brand keys of structured person fields (issue 11): PersonBrands+Data.swift.
 
 A field that should hold a person sometimes holds a firm or a brand named after one ("Ted Baker",
 "Morgan Stanley", "Louis Vuitton"); nothing in the words tells them from a person, so the field
@@ -41,7 +41,7 @@ MIMESIS = "mimesis==22.2.0"
 WARNINGLISTS = "pymispwarninglists==1.7.0"
 SITE_LISTS = ("tranco", "google-chrome-crux-1million")
 GAZETTEER = os.path.join(ROOT, "Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
-OUT = os.path.join(ROOT, "Sources/LiaisonCore/Detection/PersonFieldBrands+Data.swift")
+OUT = os.path.join(ROOT, "Sources/LiaisonCore/Detection/PersonBrands+Data.swift")
 
 
 def gazetteer_fold():
@@ -157,7 +157,7 @@ def source():
         f"// {MIMESIS} (MIT licence), every locale ({len(companies)} keys), and the sites of the Tranco and Chrome UX",
         f"// Report lists of the MISP warninglists in {WARNINGLISTS} (CC0 1.0) that are a given name and one more word",
         f"// ({len(sites)} keys); {len(keys)} keys, separated by commas.",
-        "extension PersonFieldBrands {",
+        "extension PersonBrands {",
         "    static let keyList = \"\"\"",
     ]
     lines += packed(keys)

@@ -190,6 +190,8 @@ struct NameReader {
                    && (w0.shape == .initial || w2.shape == w0.shape),
                w2.shape == w1.shape || w1.shape == .allCaps || middleInitial,
                !w2.evidence.organisation, !w2.evidence.postTitle, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
+               // A third word in capitals needs evidence of its own: a headline goes on in capitals ("ŞÜPHELİ AYŞE YILMAZ HAKKINDA").
+               w2.shape != .allCaps || !w2.evidence.isUnknown || middleInitial,
                w1.evidence.given == 2 || w2.evidence.surname == 2 || (w0.shape == .allCaps && w2.evidence.given == 2) || middleInitial {
                 words.append(w2)
             } else if w0.shape == .capitalised, w1.shape == .capitalised, let w2 = unknownLastWord(after: w1, first: w0) {

@@ -1,6 +1,6 @@
 /// Brands named after a person (nineteenth round of issue 11): "облека Zara, Massimo Dutti и
 /// Lacoste", "çanta Michael Kors dhe Guess". A name found whose first two words are a key of
-/// `PersonFieldBrands` (a firm of mimesis' lists, or a much-visited site in several countries whose
+/// `PersonBrands` (a firm of mimesis' lists, or a much-visited site in several countries whose
 /// label is the two words: "massimodutti.com", "massimodutti.cn") is a thing, not a person, when its
 /// second word is no name of the gazetteer as written, nor a long one's declined form: "Ted Baker",
 /// "Paul Smith" or "William Hill" are also people's names, and a report names people far more
@@ -12,7 +12,7 @@ extension PersonNames {
     /// listed beside them go too (`dropNamesAmongThings`: "Massimo Dutti и Lacoste").
     static func dropBrandNames(_ p: Bytes, _ found: inout [FoundName], into things: inout Set<Int>, _ reader: inout NameReader) {
         found.removeAll { name in
-            guard name.words.count >= 2, PersonFieldBrands.opensBrandName(p, name.words), !anchored.contains(name.detector),
+            guard name.words.count >= 2, PersonBrands.opensBrandName(p, name.words), !anchored.contains(name.detector),
                   let second = reader.word(at: name.words[1].lowerBound)?.evidence, second.given < 2, second.surname < 2 else { return false }
             for word in name.words { things.insert(word.lowerBound) }
             return true

@@ -201,29 +201,6 @@ enum PersonNames {
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
     }
 
-    /// `word` with the capitalised word joined to it by a hyphen before it: "Поп-Јорданова", "Mujanović-Begić".
-    private static func hyphenatedBefore(_ p: Bytes, _ word: Range<Int>) -> Range<Int> {
-        let h = word.lowerBound - 1
-        guard h >= 1, p[h] == 0x2D else { return word }
-        let s = lettersStart(p, endingAt: h)
-        guard s < h, isUpper(p.scalar(at: s).value), s == 0 || p[s - 1] != 0x2D else { return word }
-        return s..<word.upperBound
-    }
-
-    /// The initials ("D. ", "Lj. ") right before `i`, at most three, as word ranges in text order.
-    private static func initialsBefore(_ p: Bytes, _ i: Int) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var k = i
-        while ranges.count < 3, k >= 3, p[k - 1] == 0x20, p[k - 2] == 0x2E {
-            var s = k - 3
-            while s > 0 && p[s] & 0xC0 == 0x80 { s -= 1 }  // the first byte of the letter before the dot
-            guard isUpper(p.scalar(at: s).value), s == 0 || (p[s - 1] < 0x80 && !isAlnum(p[s - 1])) else { break }
-            ranges.insert(s..<(k - 1), at: 0)
-            k = s
-        }
-        return ranges
-    }
-
     /// The word at `i` opens a sentence or a line: the text's start, a line break, or '.', '!' or
     /// '?' and one space before it.
     @inline(__always) private static func opensSentence(_ p: Bytes, _ i: Int) -> Bool {

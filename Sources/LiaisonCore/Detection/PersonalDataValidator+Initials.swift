@@ -23,7 +23,7 @@ extension PersonalDataValidator {
         for k in stride(from: 0, to: scalars.count, by: 2) {
             guard PersonNames.isLetter(scalars[k].value), PersonNames.isUpper(scalars[k].value), scalars[k + 1] == "." else { return nil }
         }
-        if let letters = PersonFieldBrands.folded(word), letters == "nn" || legalForms.contains(letters) { return nil }
+        if let letters = PersonBrands.folded(word), letters == "nn" || legalForms.contains(letters) { return nil }
         return stride(from: 0, to: scalars.count, by: 2).map { String(scalars[$0]) + "." }.joined(separator: " ")
     }
 

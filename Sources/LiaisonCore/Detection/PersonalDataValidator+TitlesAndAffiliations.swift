@@ -28,11 +28,11 @@ extension PersonalDataValidator {
     /// `value` without the titles that open it, when two words or more are left, and without the
     /// surname particles between its first and last words ("Pieter van der Berg", "Rhodri ap Iestyn",
     /// `PersonNames.isParticle`), or nil when there are none. A title before one word is a brand's
-    /// way (`PersonFieldBrands.isTitledWord`: "Dr. Oetker").
+    /// way (`PersonBrands.isTitledWord`: "Dr. Oetker").
     static func nameAfterTitles(_ value: String) -> String? {
         var words = value.split(separator: " ")
         let count = words.count
-        while words.count > 2, PersonFieldBrands.isTitle(words[0]) { words.removeFirst() }
+        while words.count > 2, PersonBrands.isTitle(words[0]) { words.removeFirst() }
         if words.count > 2 {
             words = [words[0]] + words.dropFirst().dropLast().filter { !PersonNames.isParticle($0) } + [words[words.count - 1]]
         }

@@ -74,7 +74,7 @@ extension PersonalDataValidator {
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
         let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
-            : PersonFieldBrands.opensBrandName(words.joined(separator: " ")) || PersonFieldBrands.isTitledWord(words) ? .brand : nil
+            : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) ? .brand : nil
         guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }
         var initials = 0
         for word in words {
@@ -181,7 +181,7 @@ extension PersonalDataValidator {
 /// (the first reason found): not 1–4 words or over 256 bytes, a word of other than letters or of
 /// odd case, a word in lower case, Latin and Cyrillic letters in one word, initials alone or more
 /// than two, an organisation word, a place, an acronym, too little evidence of a name, one word
-/// that is no given name, the first two words of a listed firm or brand (`PersonFieldBrands`).
+/// that is no given name, the first two words of a listed firm or brand (`PersonBrands`).
 enum PersonFieldRule: Int, CaseIterable {
     case person, wordCount, notLetters, lowerCase, mixedScript, initials, organisationWord, place, acronym, noEvidence
     case notGivenName, brand

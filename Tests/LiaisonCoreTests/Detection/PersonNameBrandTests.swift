@@ -2,7 +2,7 @@ import Testing
 @testable import LiaisonCore
 
 /// The nineteenth round of issue 11: brands named after a person, known as firms of mimesis' lists
-/// or as much-visited sites in several countries (`PersonFieldBrands`), are no people in free text
+/// or as much-visited sites in several countries (`PersonBrands`), are no people in free text
 /// when their second word is no name of the gazetteer (PersonNames+Brands.swift), and a name listed
 /// beside one is a brand too. The texts are written for these tests.
 @Suite("PersonNameBrand")

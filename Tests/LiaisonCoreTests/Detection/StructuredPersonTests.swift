@@ -42,7 +42,7 @@ struct StructuredPersonTests {
     }
 
     /// Firms and brands named after people (none in structured-train or -dev): the first two words
-    /// of a company of `PersonFieldBrands`' list, or a title before one word.
+    /// of a company of `PersonBrands`' list, or a title before one word.
     @Test("A listed firm or brand, or a title before one word, is not a person",
           arguments: ["Charles Schwab", "Eddie Bauer", "GIORGIO ARMANI", "Estée Lauder", "Mr Muscle", "Dr. Pepper"])
     func brands(_ value: String) {

@@ -2,12 +2,13 @@
 /// "Massimo Dutti" are a given name and a surname to every other reading of the words, so a
 /// structured person field's value, and a name found in free text (`PersonNames+Brands.swift`), is
 /// checked against the first two words of the company, bank and manufacturer names of a maintained
-/// list and the sites whose host is a given name and one more word ("jimmychoo.com")
-/// (`PersonFieldBrands+Data.swift`, written by `Benchmarks/NameModel/generate-brands.py` from the
-/// PyPI packages mimesis and pymispwarninglists). Keys are folded as the gazetteer folds
-/// (`NameGazetteer.fold`): lower case, no diacritics, Cyrillic transliterated, letters only, the
-/// two words joined by a space, and looked up by their FNV-1a hashes.
-enum PersonFieldBrands {
+/// list and the much-visited sites, under two domains or more, whose label is a given name and one
+/// more word ("massimodutti.com", "massimodutti.cn"): `PersonBrands+Data.swift`, written by
+/// `Benchmarks/NameModel/generate-brands.py` from the PyPI packages mimesis and pymispwarninglists.
+/// Keys are folded as the gazetteer folds (`NameGazetteer.fold`): lower case, no diacritics,
+/// Cyrillic transliterated, letters only, the two words joined by a space, and looked up by their
+/// FNV-1a hashes.
+enum PersonBrands {
     static let keys: HashedWords = {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(16_384)
@@ -19,7 +20,7 @@ enum PersonFieldBrands {
         return HashedWords(hashes: hashes)
     }()
 
-    /// True when the first two words in `words` of `p`, folded, are a key: "Ted Baker", "Jimmy Choo".
+    /// True when the first two words in `words` of `p`, folded, are a key: "Ted Baker", "Massimo Dutti".
     static func opensBrandName(_ p: Bytes, _ words: [Range<Int>]) -> Bool {
         guard words.count >= 2 else { return false }
         var hash = FNV1a()

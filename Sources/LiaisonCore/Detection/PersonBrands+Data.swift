@@ -4,7 +4,7 @@
 // mimesis==22.2.0 (MIT licence), every locale (10027 keys), and the sites of the Tranco and Chrome UX
 // Report lists of the MISP warninglists in pymispwarninglists==1.7.0 (CC0 1.0) that are a given name and one more word
 // (5106 keys); 15110 keys, separated by commas.
-extension PersonFieldBrands {
+extension PersonBrands {
     static let keyList = """
         aa insurance,aa scott,aac holdings,aalberts industries,aalto university,aapc limited,aar corp,\
         aargauische kantonalbank,aarons inc,ab effectenbeteiligungen,ab kindlustuse,ab svensk,\
