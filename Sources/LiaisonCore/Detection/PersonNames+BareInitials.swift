@@ -24,7 +24,7 @@ extension PersonNames {
             guard p.at(dot) == 0x2E, case let n = p.at(dot + 1) == 0x20 ? dot + 2 : dot + 1,
                   p.at(n + (p.at(n) < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
             let end = words[words.count - 1].upperBound
-            guard ageOrInitialsWordBefore(p, i, &reader) || besideFoundName(p, i, end, found, &reader) else { continue }
+            guard ageOrInitialsWordBefore(p, i) || besideFoundName(p, i, end, found, &reader) else { continue }
             found.append(FoundName(words: words, stems: [], detector: "person-initials"))
             taken.append(contentsOf: words.map(\.lowerBound))
         }
@@ -57,16 +57,16 @@ extension PersonNames {
 
     /// The word before `i` (across one space) is an age ("27-godišnji", "84-year-old", "45 yaşındaki")
     /// or a word for initials, or a word for initials comes right after such an age ("24-vjeçar me inicialet").
-    private static func ageOrInitialsWordBefore(_ p: Bytes, _ i: Int, _ reader: inout NameReader) -> Bool {
-        guard let (s, folded) = foldedWord(before: i, p, &reader) else { return false }
+    private static func ageOrInitialsWordBefore(_ p: Bytes, _ i: Int) -> Bool {
+        guard let (s, folded) = foldedWord(before: i, p) else { return false }
         if initialsWords.contains(where: { folded.starts(with: $0) }) { return true }
-        return isAge(p, s, folded, &reader)
+        return isAge(p, s, folded)
     }
 
     /// The folded word starting at `s` is an age: digits and a hyphen or space before it, or (English)
     /// "old" after "<digits>-year-".
-    private static func isAge(_ p: Bytes, _ s: Int, _ folded: [UInt8], _ reader: inout NameReader) -> Bool {
-        if folded == Array("old".utf8), s >= 7, p[s - 1] == 0x2D, let (y, year) = foldedWord(before: s, p, &reader, hyphen: true) {
+    private static func isAge(_ p: Bytes, _ s: Int, _ folded: [UInt8]) -> Bool {
+        if folded == Array("old".utf8), s >= 7, p[s - 1] == 0x2D, let (y, year) = foldedWord(before: s, p, hyphen: true) {
             return year == Array("year".utf8) && y >= 2 && p[y - 1] == 0x2D && isDigit(p[y - 2])
         }
         guard s >= 2, p[s - 1] == 0x2D || p[s - 1] == 0x20, isDigit(p[s - 2]) else { return false }
@@ -74,7 +74,7 @@ extension PersonNames {
     }
 
     /// The start of the word before `i` across one space (or a hyphen, with `hyphen`) and its letters folded.
-    private static func foldedWord(before i: Int, _ p: Bytes, _ reader: inout NameReader, hyphen: Bool = false) -> (Int, [UInt8])? {
+    private static func foldedWord(before i: Int, _ p: Bytes, hyphen: Bool = false) -> (Int, [UInt8])? {
         guard i >= 2, p[i - 1] == 0x20 || (hyphen && p[i - 1] == 0x2D) else { return nil }
         let s = lettersStart(p, endingAt: i - 1, above: max(0, i - 40))
         guard s < i - 1 else { return nil }
