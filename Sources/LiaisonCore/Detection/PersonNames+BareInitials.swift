@@ -10,10 +10,8 @@ extension PersonNames {
     /// Folded prefixes of the words for a person's age and for initials.
     private static let ageWords: [[UInt8]] = ["godisn", "godise", "vjecar", "year", "yasinda", "yasli"].map { Array($0.utf8) }
     private static let initialsWords: [[UInt8]] = ["inicijal", "inicial", "initial"].map { Array($0.utf8) }
-    /// "and" in the seven languages, folded.
-    private static let conjunctions = HashedWords("and i dhe ve e")
 
-    static func bareInitials(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+    static func bareInitials(_ p: Bytes, _ capitalised: inout [Int], _ found: inout [FoundName]) {
         var taken: [Int] = []
         var k = 0
         while k < capitalised.count {
@@ -24,7 +22,7 @@ extension PersonNames {
             guard p.at(dot) == 0x2E, case let n = p.at(dot + 1) == 0x20 ? dot + 2 : dot + 1,
                   p.at(n + (p.at(n) < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
             let end = words[words.count - 1].upperBound
-            guard ageOrInitialsWordBefore(p, i) || besideFoundName(p, i, end, found, &reader) else { continue }
+            guard ageOrInitialsWordBefore(p, i) || besideFoundName(p, i, end, found) else { continue }
             found.append(FoundName(words: words, stems: [], detector: "person-initials"))
             taken.append(contentsOf: words.map(\.lowerBound))
         }
@@ -82,15 +80,11 @@ extension PersonNames {
         return NameGazetteer.fold(p, s..<(i - 1), into: &out) ? (s, out) : nil
     }
 
-    /// A name found starts after "and" right after the initials, or ends before "and" right before them.
-    private static func besideFoundName(_ p: Bytes, _ start: Int, _ end: Int, _ found: [FoundName], _ reader: inout NameReader) -> Bool {
-        if p.at(end) == 0x20, let (word, wordEnd, _) = reader.foldedWord(at: end + 1), conjunctions.contains(word.hash),
-           p.at(wordEnd) == 0x20, found.contains(where: { $0.start == wordEnd + 1 }) {
-            return true
-        }
-        guard start >= 2, p[start - 1] == 0x20 else { return false }
-        let s = lettersStart(p, endingAt: start - 1, above: max(0, start - 8))
-        guard s >= 2, s < start - 1, p[s - 1] == 0x20, let (word, _, _) = reader.foldedWord(at: s), conjunctions.contains(word.hash) else { return false }
-        return found.contains { $0.end == s - 1 }
+    /// A name found starts after "and" right after the initials, or ends before "and" right before
+    /// them: the list's links of `PersonNames+Lists.swift` ("and", "i", "ve", "dhe", "и").
+    private static func besideFoundName(_ p: Bytes, _ start: Int, _ end: Int, _ found: [FoundName]) -> Bool {
+        if let (s, link) = wordAfter(p, end), link == .conjunction, found.contains(where: { $0.start == s }) { return true }
+        guard let (s, link) = wordBefore(p, start), link == .conjunction else { return false }
+        return found.contains { $0.words[$0.words.count - 1].lowerBound == s }
     }
 }

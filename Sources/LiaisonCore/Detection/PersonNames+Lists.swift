@@ -82,7 +82,7 @@ extension PersonNames {
     enum Link { case comma, conjunction, ampersand }
 
     /// The start of the capitalised word before `i` across ", ", " & " or a conjunction, and the link.
-    private static func wordBefore(_ p: Bytes, _ i: Int) -> (Int, Link)? {
+    static func wordBefore(_ p: Bytes, _ i: Int) -> (Int, Link)? {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         var e: Int
         let link: Link
@@ -104,7 +104,7 @@ extension PersonNames {
     }
 
     /// The start of the capitalised word after `e` across ", ", " & " or a conjunction, and the link.
-    private static func wordAfter(_ p: Bytes, _ e: Int) -> (Int, Link)? {
+    static func wordAfter(_ p: Bytes, _ e: Int) -> (Int, Link)? {
         var k = e
         let link: Link
         if p.at(k) == 0x2C && p.at(k + 1) == 0x20 {

@@ -148,7 +148,7 @@ enum PersonNames {
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
-        bareInitials(p, &capitalised, &reader, &found)  // "27-godišnji I. B.", "me inicialet D.K." (PersonNames+BareInitials.swift)
+        bareInitials(p, &capitalised, &found)  // "27-godišnji I. B.", "me inicialet D.K." (PersonNames+BareInitials.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {
