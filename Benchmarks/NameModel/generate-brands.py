@@ -12,17 +12,17 @@ two letters; names of one word are left out (a lone word in a person field is mo
 name: "Deniz", "Mango" are both), and so are names in scripts the gazetteer does not fold.
 
 Since the nineteenth round also the websites of brands named after a person ("massimodutti.com",
-"michaelkors.de"): the host names of the Tranco list of the million most used sites and of the
-Chrome UX Report's million most visited origins, as shipped in the MISP warninglists (`tranco`,
+"jimmychoo.jp"): the host names of the Tranco list of the million most used sites and of the Chrome
+UX Report's million most visited origins, as shipped in the MISP warninglists (`tranco`,
 `google-chrome-crux-1million`) of the PyPI package pymispwarninglists 1.7.0 (lists CC0 1.0, package
-BSD 3-clause). A label of a host (not its last) is a brand's when it is in both lists and under two
-domains or more ("massimodutti.com", "massimodutti.cn"): a firm's site, in several countries. Such a
-label that is a given name of the gazetteer (three letters or more) and three to twelve letters
-more gives a key, the name and the rest ("michaelkors" -> "michael kors"; every split that starts
-with a given name); so does a label of two such parts joined by a hyphen. A rest the gazetteer knows
-as a given name or surname is left out: a common name is somebody's site too ("fatmakilic.com.tr"),
-and a famous person's name a brand ("paul smith", "david jones"), so a known surname after a given
-name gives a key only from mimesis' firms ("ted baker").
+BSD 3-clause). Since the twentieth round a key is the two words written together, as a site's label
+writes them ("jimmychoo"), and a site's label is a key when it is in both lists, registered there
+under two public suffixes or more (of the warninglists' `tlds` and `second-level-tlds`:
+"jimmychoo.com", "jimmychoo.jp"), of letters only (or two parts of letters joined by a hyphen,
+"ray-ban"), six letters or more. A site registered in one country is as often somebody's own
+("fatmakilic.com.tr") as a firm's; a firm's is registered in several. The nineteenth round split a
+label into a given name and a word no name list has; the label alone also finds "Jimmy Choo",
+"Calvin Klein" and "Hugo Boss", whose second words are names too.
 
 Usage: python3 Benchmarks/NameModel/generate-brands.py [--check]
 """
@@ -40,7 +40,6 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 MIMESIS = "mimesis==22.2.0"
 WARNINGLISTS = "pymispwarninglists==1.7.0"
 SITE_LISTS = ("tranco", "google-chrome-crux-1million")
-GAZETTEER = os.path.join(ROOT, "Sources/LiaisonCore/Detection/NameGazetteer+Data.swift")
 OUT = os.path.join(ROOT, "Sources/LiaisonCore/Detection/PersonBrands+Data.swift")
 
 
@@ -72,7 +71,7 @@ def company_names(root):
 
 
 def key(name, fold):
-    """The folded first two words of `name`, or None."""
+    """The folded first two words of `name`, written together, or None."""
     words = []
     for raw in name.split():
         letters = "".join(ch for ch in raw if ch.isalpha())
@@ -81,42 +80,33 @@ def key(name, fold):
             return None
         words.append(folded)
         if len(words) == 2:
-            return " ".join(words)
+            return "".join(words)
     return None
 
 
-def gazetteer_keys(name):
-    """The keys of one list of the generated gazetteer (already folded): `givenNameKeys`, `surnameKeys`."""
-    with open(GAZETTEER, encoding="utf-8") as f:
-        text = f.read()
-    block = re.search(r'static let %s = """\n(.*?)"""' % name, text, re.S).group(1)
-    return set(block.replace("\\\n", " ").split())
-
-
-def site_keys(root, given, names):
-    """The keys of the brands' sites in the warninglists unpacked at `root`: see the module's doc."""
-    hosts_of = {}  # label -> the hosts it is a label of, per list
+def site_keys(root, least):
+    """The labels of the brands' sites in the warninglists unpacked at `root`: see the module's doc."""
+    lists = os.path.join(root, "pymispwarninglists/data/misp-warninglists/lists")
+    suffixes = set()
+    for name in ("tlds", "second-level-tlds"):
+        with open(os.path.join(lists, name, "list.json"), encoding="utf-8") as f:
+            suffixes.update(s.lower().strip(".") for s in json.load(f)["list"])
+    suffixes_of = {}  # label -> the public suffixes it is registered under, per list
     for n, name in enumerate(SITE_LISTS):
-        with open(os.path.join(root, "pymispwarninglists/data/misp-warninglists/lists", name, "list.json"), encoding="utf-8") as f:
+        with open(os.path.join(lists, name, "list.json"), encoding="utf-8") as f:
             hosts = json.load(f)["list"]
         for host in hosts:
-            host = host.lower().split("://")[-1].split("/")[0].split(":")[0]
-            labels = host.split(".")
+            labels = host.lower().split("://")[-1].split("/")[0].split(":")[0].split(".")
             for k, label in enumerate(labels[:-1]):
-                hosts_of.setdefault(label, ([], []))[n].append(".".join(labels[k + 1:]))
+                suffix = ".".join(labels[k + 1:])
+                if suffix in suffixes:
+                    suffixes_of.setdefault(label, (set(), set()))[n].add(suffix)
     keys = set()
-    for label, (first, second) in hosts_of.items():
-        if not first or not second or len(set(first) | set(second)) < 2:
-            continue
-        if re.fullmatch(r"[a-z]+-[a-z]+", label):
-            splits = [tuple(label.split("-"))]
-        elif re.fullmatch(r"[a-z]+", label):
-            splits = [(label[:i], label[i:]) for i in range(3, len(label) - 2)]
-        else:
-            continue
-        for name, rest in splits:
-            if len(name) >= 3 and name in given and 3 <= len(rest) <= 12 and rest not in names:
-                keys.add(f"{name} {rest}")
+    for label, (first, second) in suffixes_of.items():
+        if first and second and len(first | second) >= least and re.fullmatch(r"[a-z]+(-[a-z]+)?", label):
+            word = label.replace("-", "")
+            if len(word) >= 6:
+                keys.add(word)
     return keys
 
 
@@ -146,8 +136,7 @@ def source():
     fold = gazetteer_fold()
     with tempfile.TemporaryDirectory() as tmp:
         names = company_names(download(MIMESIS, tmp))
-        given = gazetteer_keys("givenNameKeys")
-        sites = site_keys(download(WARNINGLISTS, tmp), given, given | gazetteer_keys("surnameKeys"))
+        sites = site_keys(download(WARNINGLISTS, tmp), 2)
     companies = {k for k in (key(n, fold) for n in names) if k}
     keys = sorted(companies | sites)
     lines = [
@@ -155,8 +144,8 @@ def source():
         "//",
         f"// The first two words, folded, of the company, bank, stock and manufacturer names of the PyPI package",
         f"// {MIMESIS} (MIT licence), every locale ({len(companies)} keys), and the sites of the Tranco and Chrome UX",
-        f"// Report lists of the MISP warninglists in {WARNINGLISTS} (CC0 1.0) that are a given name and one more word",
-        f"// ({len(sites)} keys); {len(keys)} keys, separated by commas.",
+        f"// Report lists of the MISP warninglists in {WARNINGLISTS} (CC0 1.0) registered under two public suffixes or",
+        f"// more ({len(sites)} keys); {len(keys)} keys, each two words written together, separated by commas.",
         "extension PersonBrands {",
         "    static let keyList = \"\"\"",
     ]

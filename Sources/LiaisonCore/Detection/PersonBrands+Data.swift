@@ -2,2300 +2,5403 @@
 //
 // The first two words, folded, of the company, bank, stock and manufacturer names of the PyPI package
 // mimesis==22.2.0 (MIT licence), every locale (10027 keys), and the sites of the Tranco and Chrome UX
-// Report lists of the MISP warninglists in pymispwarninglists==1.7.0 (CC0 1.0) that are a given name and one more word
-// (5106 keys); 15110 keys, separated by commas.
+// Report lists of the MISP warninglists in pymispwarninglists==1.7.0 (CC0 1.0) registered under two public suffixes or
+// more (37541 keys); 47238 keys, each two words written together, separated by commas.
 extension PersonBrands {
     static let keyList = """
-        aa insurance,aa scott,aac holdings,aalberts industries,aalto university,aapc limited,aar corp,\
-        aargauische kantonalbank,aarons inc,ab effectenbeteiligungen,ab kindlustuse,ab svensk,\
-        abacus property,abanca corporacion,abb as,abb group,abb holding,abb ltd,abba seafood,\
-        abbott australasia,abbott laboratories,abbvie inc,abbvie pty,abc tissue,abelag aviation,\
-        abeona therapeutics,aberdeen asiapacific,aberdeen australia,aberdeen emerging,aberdeen global,\
-        aberdeen income,aberdeen japan,aberdeen total,abg sundal,ability groupa,ability inc,abja linavabrik,\
-        abm drob,abm industries,abn amro,abn group,abraxas petroleum,absoljut bank,abu dhabi,abu garcia,\
-        abx air,ac immune,ac lens,aca dem,aca demia,aca demic,aca demica,aca demicinfo,aca demics,\
-        aca demicsingles,aca demicwork,aca demo,aca demy,aca dia,aca domia,aca dsoc,aca lanes,aca pulco,\
-        acacia communications,acacia research,acadia healthcare,acadia pharmaceuticals,acadia realty,\
-        acamar partners,acasti pharma,accelerate diagnostics,accelerated pharma,acceleron pharma,\
-        accell group,accent group,accenture australia,accenture plc,access asia,acciona construction,\
-        acco brands,accord investments,accuray incorporated,ace hardware,ace limited,acelrx pharmaceuticals,\
-        acer therapeutics,acergy norway,acesita aco,achieve life,achillion pharmaceuticals,aci dd,\
-        aci worldwide,aciselsan acipayam,aclaris therapeutics,acm holdings,acm research,acme brick,\
-        acme united,acn inc,acn pty,acnb corporation,acne studios,aco mmerce,aco nex,aco rns,\
-        aco rnstairlifts,aco rtalink,aco sta,aco ustic,acorda therapeutics,acorn international,acrevis bank,\
-        act ii,acta holdinga,actavis group,actinium pharmaceuticals,active super,activision blizzard,\
-        actuant corporation,acuity brands,acushnet holdings,ad plastik,ada chi,ada conde,ada gio,ada irs,\
-        ada jusa,ada let,ada lytics,ada med,ada meve,ada moto,ada mscosheriff,ada mson,ada plus,ada pta,\
-        ada ptil,adairs limited,adam eve,adam oto,adam scosheriff,adam son,adamas pharmaceuticals,\
-        adamis pharmaceuticals,adams diversified,adams natural,adams resources,adaptimmune therapeutics,\
-        adaptive biotechnologies,adara pakkaus,adbri limited,adc telecommunications,adco constructions,\
-        adcorp holdings,addiko bank,addison group,addition elle,addus homecare,addvantage technologies,\
-        adecco holdings,adecco norge,adecoagro sa,adel kalemcilik,adela ide,adelaide bank,adem icon,\
-        adese alisveris,adesto technologies,adi bet,adi das,adi gital,adi global,adi let,adi patislot,\
-        adi polo,adi shop,adi son,adi very,adi vina,adial pharmaceuticals,adidas australia,adidas ukrajina,\
-        adient plc,adis hop,aditya birlacapital,adixen vacuum,adiya man,adm trading,adma biologics,\
-        admir albet,admir alcasino,admir alclub,admir almarkets,admir alsports,admir alty,admir alx,\
-        admira lbet,admira lcasino,admira lclub,admira lmarkets,admira lsports,admira lty,admiral grp,\
-        adobe inc,adobe systems,adrian flux,adriatic croatia,adris grupa,adt inc,adtalem global,\
-        aduro biotech,advance auto,advance gold,advance management,advanced business,advanced cyclotron,\
-        advanced design,advanced disposal,advanced drainage,advanced emissions,advanced energy,\
-        advanced micro,advanced processing,advansed teksyztems,advansix inc,advent convertible,\
-        adventist healthcare,adverum biotechnologies,advisorshares dorsey,advisorshares sabretooth,\
-        advisorshares vice,advokaadiburoo sorainen,aecom australia,aegion corp,aeglea biotherapeutics,\
-        aegon nv,aehr test,aek bank,aercap holdings,aerie pharmaceuticals,aeris resources,aero airlines,\
-        aerocentury corp,aerofjuelz grupp,aerojet rocketdyne,aeromexico connect,aerpio pharmaceuticals,\
-        aes corporation,aes ukrajina,aeterna zentaris,aethlon medical,aevi genomic,af gruppena,af holding,\
-        afb bank,afc ajax,afengis og,affiliated computer,affiliated managers,affimed nv,affinity credit,\
-        affinity investment,afforda merchant,afirme grupo,afk sistema,aflac incorporated,afterpay limited,\
-        afya limited,ag mortgage,ag real,agba acquisition,agco australia,agco corporation,agder energi,\
-        ageagle aerial,agenus inc,agex therapeutics,agile therapeutics,agilent technologies,\
-        agios pharmaceuticals,agl energy,agl resources,agm group,agnc investment,agnew holding,agnico eagle,\
-        agnvet management,ago rapulse,ago ravox,agra industrier,agram banka,agrana beteiligungs,agree realty,\
-        agricultural bank,agrium sp,agrofresh solutions,agrogruppa horosee,agrokompleks imeni,agron ews,\
-        agropromyslennaja gruppa,agropromyslennyj holding,ah belo,ah cacao,ahlstrom capital,ahmed almaghribi,\
-        aho group,ahrens group,ahtme soojuselektrijaam,aia australia,aib group,aidem pot,aidu karjaar,\
-        aig australia,aileron therapeutics,aim productions,aimmune therapeutics,air astana,air bank,\
-        air canada,air dolomiti,air france,air franceklm,air glaciers,air industries,air italy,air lease,\
-        air livonia,air new,air one,air products,air transport,airbus australia,aircastle limited,\
-        airnet technology,airtran holdings,aisa tsujo,ajex pol,ak alrosa,ak bars,ak holding,ak motor,\
-        ak steel,ak transneft,akademija prodaz,akademija razvitija,akademija sovremennogo,\
-        akamai technologies,akamon entertainment,akari therapeutics,akazoo sa,akbank international,\
-        akbank tas,akcansa cimento,akcea therapeutics,akcionernyj bank,akd timber,akdeniz guvenlik,ake bono,\
-        akebia therapeutics,akenerji elektrik,aker kvaernera,aker marine,aker material,aker seafoodsa,\
-        aker universitetssykehus,aker yardsa,akerna corp,akero therapeutics,akers biosciences,\
-        akershus energi,akin soft,akin tekstil,akira box,akkord stik,akoustis technologies,aksa akrilik,\
-        akshay akalpa,akshay apatra,aktia bank,aktieselskapet vinmonopolet,aktif bank,al ba,al market,\
-        al rayan,alabama power,alamo group,alamos gold,alan dsbanken,alan gulotv,alan wake,alarko carrier,\
-        alarmcom holdings,alaska air,alaska communications,alba cete,alba game,alba mar,alba mon,alba nia,\
-        alba raka,alba tros,alba trosmedia,alba ukrajina,alba waba,albany international,albaraka turk,\
-        albedo tech,albemarle corporation,albert automotive,albert einstein,albert sons,alberton acquisition,\
-        albertsons llc,albireo pharma,alcan primary,alcatel lucent,alcatel micro,alcentra capital,\
-        alcoa corporation,alcoa of,alcon inc,alda utomotive,alder biopharmaceuticals,aldermore bank,\
-        aldeyra therapeutics,aldi alogistica,aldi foods,aldi nord,aldi recruitment,aldi sued,aldi talk,\
-        aldo shoes,aldo usbio,alem bika,aleris international,alert alarm,alerus financial,ales sandria,\
-        alessa ndria,alex andra,alex andria,alex bank,alex host,alex istogel,alexa ndra,alexa ndrechristie,\
-        alexa ndria,alexan dra,alexan drechristie,alexan dria,alexandr echristie,alexandria real,\
-        alexco resource,alexi stogel,alexion pharmaceuticals,alexis togel,alfa laval,alfa romeo,\
-        alferon management,algonquin power,alhiljal islam,ali ados,ali ansalud,ali ant,ali anza,\
-        ali anzaenlinea,ali baba,ali babashop,ali bris,ali cante,ali cdn,ali ceapp,ali cesoft,ali cesw,\
-        ali enor,ali envault,ali express,ali fshop,ali ght,ali ghtmotion,ali mebot,ali namin,ali nco,ali nea,\
-        ali ness,ali pay,ali tools,ali ttihad,ali vecor,ali vewater,ali yundrive,aliaxis holdings,\
-        alibaba group,alice app,alice car,alice dsl,alice soft,alie nor,alie nvault,alie xpress,alight inc,\
-        align technology,alim ebot,alime bot,alimera sciences,alinta energy,alio gold,alior bank,\
-        alithya group,alj regional,alja zeera,aljans banki,aljans holding,aljans ojl,aljans russkij,\
-        aljaz eera,alkermes plc,alki tab,alkim alkali,alkim kagit,alla boutbirds,alla ccess,alla merican,\
-        alla ppinc,alladin realty,alladins lamp,allakos inc,alleanza assicurazioni,alleghany corporation,\
-        allegheny energy,allegheny technologies,allegiance bancshares,allegiant travel,allegion plc,\
-        allegro merger,allen edmonds,allen isd,allen organ,allen solly,allena pharmaceuticals,allergan plc,\
-        allfunds bank,allgemeine sparkasse,alliance aviation,alliance data,alliance national,\
-        alliance resource,alliance trust,alliance unichem,alliance world,alliancebernstein holding,\
-        alliant credit,alliant energy,alliant techsystems,allianz australia,allianz bank,allianz pojistovna,\
-        allianzgi convertible,allianzgi diversified,allianzgi equity,allianzgi nfj,allied esports,\
-        allied healthcare,allied motion,allison transmission,allkem limited,allogene therapeutics,allot ltd,\
-        allscripts healthcare,allstate corporation,allu finland,ally bank,ally financial,alma aref,alma blog,\
-        alma laurea,alma linux,alma med,alma media,alma nac,alma nar,alma shhad,alma tsurat,alma yadeen,\
-        almaden minerals,almaty aviation,alnylam pharmaceuticals,aloha airlines,alp akagear,alp argatas,\
-        alp enverein,alp haacademy,alp habank,alp habet,alp habetimals,alp hacode,alp hafinance,alp hafm,\
-        alp haindustries,alp hakit,alp halink,alp hamarkets,alp hamega,alp hanews,alp hanovel,alp hardaudio,\
-        alp hatest,alp hatron,alp haville,alp hawin,alp hera,alp inashop,alp industria,alp ine,alp inecars,\
-        alp inepro,alp inist,alp restamo,alpha and,alpha bank,alpha pro,alpha rheintal,alphabet inc,\
-        alphamark actively,alphatec holdings,alpina mmc,alpina watches,alpine immune,als limited,alstom grid,\
-        alstom transport,alta mesa,altaba inc,altair engineering,altec lansing,alterity therapeutics,\
-        alternatifbank as,alternative bank,altice usa,altin bas,altin get,altinyag kombinalari,\
-        altinyunus cesme,altis holding,altisource asset,altisource portfolio,alto group,altos hornos,\
-        altra industrial,altria group,altus midstream,alumil sa,aluminum corporation,alvin isd,aly eldien,\
-        am meat,ama group,amadeus it,amag pharmaceuticals,amalgamated bank,amar eacessorios,amar illo,\
-        amar ket,amar kets,amar matka,amar otic,amar tha,amarin corporation,amark precious,amato rfutbol,\
-        amazon commercial,amazon corporate,amazon web,ambac financial,ambev sa,ambow education,\
-        amc entertainment,amc networks,amci acquisition,amcon distributing,amcor plc,amcor pty,\
-        amdocs limited,amec foster,amedisys inc,amer icabets,amer ican,amer icana,amer icanairlines,\
-        amer icanas,amer icancollege,amer icandigest,amer icandream,amer icaneagle,amer icanexpress,\
-        amer icanfidelity,amer icangirl,amer icangolf,amer icanhome,amer icanino,amer icanspirit,\
-        amer icanstandard,amer icas,amer icasvoice,amer icatv,amer icor,amer iprise,amer itas,\
-        amerant bancorp,ameren corporation,ameri holdings,america first,america latina,america movil,\
-        america online,american airlines,american apparel,american assets,american axle,\
-        american broadcasting,american campus,american eagle,american electric,american equity,\
-        american express,american family,american finance,american financial,american greetings,\
-        american home,american homes,american international,american national,american outdoor,\
-        american public,american realty,american renal,american reprographics,american resources,\
-        american river,american shared,american software,american states,american superconductor,\
-        american tower,american vanguard,american water,american woodmark,americas carmart,americas gold,\
-        americold realty,ameriprise financial,ameris bancorp,ameriserv financial,\
-        amerisourcebergen corporation,ames national,amet llerorigen,amet rin,amet soc,amgen australia,\
-        amgen inc,amicus therapeutics,amil seguro,amira nature,amkor technology,amn healthcare,\
-        amneal pharmaceuticals,amor doce,amor elie,amor emall,amor saude,amp limited,\
-        ampcopittsburgh corporation,amphastar pharmaceuticals,amphenol corporation,amphora australia,\
-        ampio pharmaceuticals,ampla utilitarios,amplify online,ampol limited,amr corporation,\
-        amrep corporation,amsterdam trade,amtd international,amtech systems,amway ukrajina,amys kitchen,\
-        ana buki,ana com,ana conda,ana cours,ana dolu,ana gram,ana gramme,ana grammer,ana jaklotto,ana ldin,\
-        ana lisis,ana litica,ana lnoeporno,ana log,ana logue,ana lonly,ana lpics,ana lporno,ana lysis,\
-        ana lyst,ana lytics,ana lyticsapi,ana lyze,ana nas,ana nasike,ana nda,ana nindeua,ana pec,ana polis,\
-        ana rchy,ana stasia,ana tae,ana tolia,ana tomy,anadarko petroleum,anadolubank as,analog devices,\
-        anavex life,anchiano therapeutics,anchor bay,andelskassen arbejdernes,andelskassen faellesforeningen,\
-        andelskassen faelleskassen,andelskassen jak,andelskassen logumkloster,andelskassen mors,\
-        andelskassen regstrup,andi eswim,andi otwatches,andina acquisition,andrade gutierrez,andre badi,\
-        andre evka,andrea moda,andree vka,andro eed,andro idapkdata,andro idapks,andro idauthority,\
-        andro idlista,andro idloading,andro idmo,andro idwaves,andro idworld,anek lines,anel elektrik,\
-        ang ara,ang ebote,ang elbaby,ang elbroking,ang elinipharma,ang eljackets,ang elo,ang elone,ang els,\
-        ang ers,ang iang,ang kabet,ang kanet,ang kasa,ang kasetan,ang lers,ang lican,ang lingdirect,ang liss,\
-        ang loamerican,ang rybeards,ang rybirds,ang ular,ange bote,ange lbaby,ange lbroking,ange linipharma,\
-        ange ljackets,angel baby,angel broking,angel inipharma,angel jackets,angel live,angel oak,angel one,\
-        angi homeservices,anglo american,anglogold ashanti,angoss software,anh gaixinh,anh sex,\
-        anheuserbusch inbev,ani agotuje,ani chin,ani cura,ani dub,ani fap,ani flix,ani genavi,ani hub,\
-        ani kit,ani koto,ani land,ani lib,ani libria,ani life,ani lingus,ani maatjes,ani maeducacao,\
-        ani maker,ani makima,ani mal,ani malcenter,ani malcrossing,ani malface,ani malfriends,ani malia,\
-        ani malis,ani maljam,ani mall,ani malplanet,ani malporn,ani mals,ani malsex,ani malshelter,\
-        ani maltrust,ani malworld,ani malzooporn,ani malzoosex,ani manga,ani masu,ani maunt,ani mebalkan,\
-        ani mecix,ani medao,ani medar,ani medekho,ani media,ani medub,ani medubhindi,ani mefenix,\
-        ani mefestival,ani mefire,ani meflix,ani meflv,ani mefox,ani mefreak,ani mego,ani megoo,ani meh,\
-        ani meha,ani mehay,ani mehaytv,ani meheaven,ani meindo,ani meisrael,ani mejoy,ani mekompi,ani melab,\
-        ani meland,ani meler,ani menew,ani meone,ani meonline,ani mepahe,ani meplay,ani meporn,ani meq,\
-        ani merulz,ani mesaturn,ani mesbr,ani mesex,ani mesflix,ani meshd,ani meshentai,ani meshiro,\
-        ani mesite,ani meslayer,ani mesonline,ani mesonlinebr,ani mespirit,ani mestars,ani mesuge,\
-        ani mesugetv,ani mesultra,ani metake,ani metime,ani metmdubbers,ani meunity,ani mevice,ani mevietsub,\
-        ani mevost,ani meworld,ani mexin,ani meyt,ani mezid,ani mix,ani mixplay,ani motvslash,ani pet,\
-        ani pharmaceuticals,ani saturn,ani search,ani star,ani tahass,ani taku,ani tkabir,ani tokyo,\
-        ani trendz,ani tube,ani watch,ani wave,ani xart,ani zium,ani zle,anif lix,anika therapeutics,\
-        anil and,anil ibria,anil ife,anil ingus,aninkaisten kiinteistovalitys,anis aturn,anis earch,anis tar,\
-        anisa turn,anixa biosciences,anixter international,anju nexpress,anka rabilim,anka ramasasi,\
-        anke nyschools,anke rkraut,anke tka,anl container,anmathe beteiligungs,ann acori,ann adiva,ann ajah,\
-        ann alect,ann anmode,ann apolis,ann arbor,ann asui,ann ecy,ann efrank,ann enberg,ann exx,ann once,\
-        ann onces,ann sacks,ann taylor,anna cori,anna diva,anna jah,anna lect,anna nmode,anna polis,\
-        anna rbor,anna sui,annaly capital,annamaria mazaraki,anne nberg,ans elm,ans hin,ans ons,ans wear,\
-        ans werai,ans wers,ansa yatirim,ansell limited,ant group,antares pharma,ante nam,ante nna,ante nne,\
-        anterix inc,antero midstream,antero resources,antipinskij npz,anto nia,anto niogenna,anto nov,\
-        anto nsport,anton iogenna,anton sport,antoni ogenna,antonio genna,antwerp water,anworth mortgage,\
-        anz hospitals,ao smith,ao world,aon corporation,aon group,aon plc,ap anlage,ap ikigai,ap moller,\
-        ap polska,apa group,apa holding,apache corporation,apache software,apartment investment,apco service,\
-        apellis pharmaceuticals,apergy corporation,apex building,apex global,aphria inc,apm human,\
-        apogee enterprises,apollo commercial,apollo duck,apollo endosurgery,apollo funsport,apollo games,\
-        apollo global,apollo group,apollo holdco,apollo investment,apollo kino,apollo medical,\
-        apollo pharmacy,apollo raamatud,apollo scooters,apollo senior,apollo tactical,appen limited,\
-        appenzeller kantonalbank,appian corporation,apple hospitality,apple inc,apple pty,applied biosystems,\
-        applied dna,applied genetic,applied industrial,applied materials,applied optoelectronics,\
-        applied therapeutics,approach resources,april beauty,april cornell,april skin,aptevo therapeutics,\
-        aptilo networks,aptinyx inc,aptiv plc,aptorum group,aptose biosciences,apyx medical,aqua america,\
-        aqua metals,aquabounty technologies,aqualand holding,aquantia corp,aquasure holdings,\
-        aquaventure holdings,aquestive therapeutics,aquila ag,ara group,araz supermarket,arb corporation,\
-        arbejdernes landsbank,arbi tri,arbor realty,arbutus biopharma,arc document,arca biopharma,\
-        arca continental,arcadia biosciences,arcbest corporation,arch capital,arch coal,archer daniels,\
-        archerdanielsmidland company,archie sfootwear,archie xpo,architectural genie,arco platform,arco vara,\
-        arconic inc,arcos dorados,arctic cat,arctic trucks,arcturus therapeutics,arcus biosciences,\
-        arda shboard,ardagh group,ardmore shipping,arena bilgisayar,arena center,arena pharmaceuticals,\
-        ares capital,ares commercial,ares dynamic,ares management,areva nc,areva resources,argenta spaarbank,\
-        argenx se,argo group,argos comunicacion,arhangelskij cbk,ari adne,ari anagrande,ari ane,ari canduva,\
-        ari ete,ari fureta,ari kair,ari onplay,ari sfc,ari sta,ari sto,ari stocrat,ari stopharma,ari stotle,\
-        ari tzia,ari zona,ari zonawildcats,arian agrande,ariana grande,aridis pharmaceuticals,arif ureta,\
-        arion banki,arion play,aris tocrat,aris topharma,aris totle,arista networks,aristocrat leisure,\
-        arizona stock,ark restaurants,arkea banque,arkeia software,arkkitehdit nrt,arkonik smz,arla foods,\
-        arli ght,arli ngton,arli ngtondiocese,arlington asset,arlo technologies,armada bilgisayar,\
-        armada hoffler,arman ibeauty,arman iexchange,armata pharmaceuticals,armour residential,\
-        armstrong flooring,armstrong world,arnoldo mondadori,aroc llc,arotech corporation,arphansen hotel,\
-        arrotex australia,arrow dwa,arrow electronics,arrow energy,arrow financial,arrowhead pharmaceuticals,\
-        arsan tekstil,arselormittal krivij,arsen yev,arsenal pulp,artelo biosciences,artesian resources,\
-        arti yatirim,artisan partners,arto aza,arto fliving,arto ftea,arto fzoo,arts management,\
-        artsway manufacturing,aruma services,arvest bank,arvida group,arya sciences,as group,as pere,\
-        asa dventure,asa gei,asa gold,asa hibeer,asa hikawa,asa kura,asa mblea,asa npardakht,asa nte,\
-        asad venture,asan pardakht,asanko gold,asbury automotive,ascena retail,ascendis pharma,aschan coffee,\
-        ase technology,asea brown,aselsan elektronik,asgn incorporated,ashford hospitality,ashford inc,\
-        ashland global,ashland inc,ashley furniture,ashley home,ashley homestore,ashley services,ashtead grp,\
-        asia pacific,asia wings,asiacredit bank,asian answers,asian fusion,asian junction,asian plan,\
-        asian solutions,asiatic solutions,asil celik,askar ibank,asl airlines,aslan cimento,\
-        aslan pharmaceuticals,asm international,asma llworld,asma ster,asml holding,aspelinramm gruppen,\
-        aspen aerogels,aspen asia,aspen group,aspen insurance,aspen medical,aspen technology,asper biotech,\
-        aspyr media,asr bank,assa abloy,assem blea,assem bly,assembly biosciences,assertio therapeutics,\
-        assetmark financial,assicurazioni generali,associacija biznesa,associacija kozovodov,\
-        associated banccorp,associated bank,associated capital,associated weavers,assuranceforeningen gard,\
-        assuranceforeningen skuld,assured guaranty,asta funding,astana advance,astana motors,astana orleu,\
-        astana world,astec industries,aston martin,astra clementbayard,astrazeneca holdings,astrazeneca plc,\
-        astronics corporation,astrotech corporation,asuntosaation asumisoikeus,asure software,asvio bank,\
-        asx limited,asya animeleri,at home,at internet,ata cadao,ata holding,ata inc,ata karejo,\
-        atara biotherapeutics,atari sa,atef group,atelier torbjorn,atena sud,atento sa,atf bank,\
-        athene holding,athos immobilien,ati global,ati technologies,atif holdings,atkore international,\
-        atlanship sa,atlantic american,atlantic capital,atlantic grupa,atlantic power,atlantic trade,\
-        atlantic union,atlantica yield,atlanticus holdings,atlantik petrol,atlantis yatirim,atlas air,\
-        atlas architectural,atlas copco,atlas financial,atlas menkul,atlas realty,atlas telecom,\
-        atlassian australia,atlassian corporation,atmos energy,atmosphere visual,atn international,\
-        atoll holding,atom bank,atomera incorporated,atossa genetics,atrion corporation,ats austria,att inc,\
-        attestacionnyj centr,attica bank,attis industries,atyr pharma,au optronics,aub group,auburn national,\
-        auchan ukrajina,auckland international,audemars piguet,audentes therapeutics,audi australia,\
-        audiocodes ltd,august ahealth,aura keskus,aurecon group,aurelia metals,aureus sciences,\
-        aurinia pharmaceuticals,auris medical,aurizon holdings,aurora cannabis,aurora coop,aurora forecast,\
-        aurora mobile,auryn resources,ausco holdings,ausenco pty,ausgrid group,aussie broadband,\
-        austal limited,austin isd,austin texas,australasian foods,australasian performing,australia and,\
-        australia pacific,australian aged,australian agricultural,australian catholic,australian clinical,\
-        australian finance,australian football,australian foundation,australian gas,australian nature,\
-        australian unity,austria email,auswide bank,auto ag,auto dems,autobuses de,autohome inc,\
-        autoleague pty,autolus therapeutics,automatic data,autoowners insurance,autopact pty,\
-        autosports group,av metal,ava dhutsathe,ava fin,ava ility,ava kids,ava kin,ava lai,ava lanche,\
-        ava lon,ava lonbroker,ava nade,ava nan,ava nce,ava ngard,ava ngardgold,ava ntiloterias,ava ntio,\
-        ava ntis,ava ntorsciences,ava ntra,ava ntura,ava nza,ava nzo,ava rda,ava ruus,ava sflowers,ava tar,\
-        ava tel,ava trade,avadel pharmaceuticals,avalanche studios,avalon globocare,avalon holdings,\
-        avalonbay communities,avangard bank,avanos medical,avant garde,avant mutual,avaya holdings,\
-        avdo ofree,avec kirjastus,aveng australia,avenue therapeutics,aveo pharmaceuticals,avery dennison,\
-        avesta concern,aveva grp,avi sound,aviakompanija jutejr,aviakompanija transaero,avianca brasil,\
-        avianca holdings,aviat networks,avibras aeroespacial,avid bioservices,avid property,avid technology,\
-        avilon ag,avino silver,avis budget,avis management,avishuset dagbladet,avista corporation,\
-        avivasa emeklilik,avod kurutulmus,avon cosmetics,avon products,avrasya petrol,avrupa yatirim,\
-        avto motor,avtotor holding,avx corporation,awa alliance,aware super,aweco group,axa bank,axa banque,\
-        axa equitable,axa mbask,axa pojistovna,axalta coating,axcelis technologies,axcella health,\
-        axion swiss,axis capital,axis communications,axon enterprise,axonics modulation,axos bank,\
-        axos financial,axovant gene,axsome therapeutics,axt inc,ayes celik,aytu bioscience,azal avia,\
-        azaleia vestuario,azat company,azbuka vkusa,azer baijan,azer iseks,azercell telekom,\
-        azerfonnar mobile,azevro insaat,azfen bm,azim uth,azim uthotels,azinko holding,azprotein foods,\
-        azul linhas,azul sa,azure power,azurrx biopharma,azz inc,ba holding,babcock and,babcock australia,\
-        babcock intl,babson global,baby bunting,bac holdings,bach gruppen,back to,badger meter,bae sys,\
-        bae systems,bagfas bandirma,baha mas,baha nkita,baiada poultry,bailey sfuneralhome,bain capital,\
-        bajadera holding,bak ambalaj,bakanlar medya,baker hughes,bakers delight,baki cinar,baki kondisioner,\
-        baki ngo,baki tekstil,baki tikis,bakkavor group,baku steel,bala dfilm,bala jiwafers,bala nce,\
-        bala ncer,bala ncetanude,bala ptotovip,bala shiha,balanced fortune,balatacilar balatacilik,\
-        balausa sak,balchem corporation,balckrock taxable,baldor electric,ball corp,ball corporation,\
-        ballance agrinutrients,ballantyne strong,ballard power,ballast nedam,bally shoe,baloise bank,\
-        balti elektrijaam,balti investeeringute,balti kaubad,balti puuvilla,balti seebivabrik,\
-        balti spordiriistade,baltic beverages,baltic business,baltic hotel,baltic models,baltic scandinavian,\
-        baltijskaja stroitelnaja,baltijskij lizing,balverona pty,bama gruppen,banc of,banca aletti,\
-        banca carige,banca credinvest,banca del,banca dello,banca di,banca march,banca monte,banca nazionale,\
-        banca popolare,banca sella,banca zarattini,bancfirst corporation,banco abc,banco alfa,banco azteca,\
-        banco best,banco bilbao,banco bmg,banco bpi,banco bpm,banco bradesco,banco btg,banco carregosa,\
-        banco cetelem,banco comercial,banco cooperativo,banco ctt,banco daycoval,banco de,banco di,banco do,\
-        banco fibra,banco finantia,banco inbursa,banco indusval,banco inter,banco internacional,banco invest,\
-        banco itau,banco latinoamericano,banco mare,banco mediolanum,banco mercantil,banco modal,\
-        banco montepio,banco original,banco pan,banco pine,banco popolare,banco popular,banco portugues,\
-        banco privado,banco rendimento,banco renner,banco sabadell,banco safra,banco santander,banco topazio,\
-        banco triangulo,banco votorantim,bancolombia sa,bancorp of,bancorpsouth bank,bancroft fund,\
-        bandholm frugtplantage,bandwidth inc,bank astanafinans,bank atfbank,bank australia,bank avera,\
-        bank avrasiya,bank bank,bank bgz,bank binbank,bank bph,bank bsu,bank btb,bank centercredit,\
-        bank centrkredit,bank cic,bank cler,bank corp,bank dnb,bank dnipro,bank eek,bank eki,bank finansi,\
-        bank finansy,bank first,bank fk,bank fur,bank gantrisch,bank gospodarki,bank gospodarstwa,bank grant,\
-        bank handlowy,bank houm,bank ideja,bank in,bank insinger,bank inteza,bank jugra,bank julius,\
-        bank kaspi,bank kassa,bank kredit,bank leerau,bank linth,bank mellat,bank melli,bank mendes,\
-        bank mihajlivskij,bank millennium,bank moskvy,bank nederlandse,bank oberaargau,bank ochrony,bank of,\
-        bank otkrytie,bank ozk,bank pasargad,bank pekao,bank pervomajskij,bank pivdenkombank,bank pocztowy,\
-        bank podillja,bank polska,bank polskiej,bank primore,bank psa,bank rbk,bank renesans,bank respublika,\
-        bank russkij,bank saderat,bank sanktpeterburg,bank setelem,bank sgb,bank sic,bank slaski,bank slm,\
-        bank sojuz,bank sparhafen,bank spoldzielczy,bank ten,bank thalwil,bank ukrajinska,bank uralfdp,\
-        bank uralsib,bank von,bank vontobel,bank vostocnyj,bank vostok,bank vtb,bank zachodni,bank zenit,\
-        bank zimmerberg,banka creditas,banka hs,banka kovanica,bankenes betalingssentral,bankers invtst,\
-        bankfinancial corporation,bankhaus carl,bankhaus jungholz,bankhaus krentschker,bankhaus schelhammer,\
-        bankhaus spangler,bankinter sa,bankkliringovih tehnologij,bankmed sa,banknow ag,banko fbaroda,\
-        banko findia,banko fmaharashtra,banko fscotland,banko mat,banko nline,bankova kolegija,bankovij dim,\
-        bankovskaja gruppa,bankovskij centr,bankwell financial,banner bank,banner corporation,\
-        banque algerienne,banque bcp,banque bonhote,banque cantonale,banque chaix,banque cramer,banque de,\
-        banque degroof,banque du,banque dupuy,banque eric,banque federative,banque havilland,banque heritage,\
-        banque internationale,banque lombard,banque martin,banque neuflize,banque palatine,banque paris,\
-        banque pictet,banque populaire,banque privee,banque profil,banque richelieu,banque robeco,banque syz,\
-        banque thaler,bantas bandirma,bantleon bank,banvit bandirma,baozun inc,bapcor limited,bapsh pty,\
-        bar harbor,bara odemaua,barbara bang,barclays bank,barclays capital,barclays france,barclays plc,\
-        barings bdc,barings corporate,barings participation,barnes group,barnwell industries,barratt devel,\
-        barrett business,barrick gold,barry callebaut,bart arinha,basa ntclub,base resources,\
-        basellandschaftliche kantonalbank,basf australia,basic energy,basilea pharmaceutica,\
-        baskirskaja sodovaja,basler kantonalbank,bassett furniture,bastas baskent,bat group,bata shoes,\
-        batenburg techniek,bath building,baticim bati,batisoke soke,bato comic,bato nrouge,bats bzx,\
-        bauer media,bausch health,bausparkasse bhw,bausparkasse mainz,bausparkasse schwabisch,\
-        bausparkasse wustenrot,bawag bank,bawag group,baxter healthcare,baxter international,baycom corp,\
-        bayer australia,bayer cropscience,bayer ukrajina,bayerische landesbank,baytex energy,bb biotech,\
-        bba aviation,bbc kids,bbo bank,bbpha pty,bbqsam holdings,bbt corporation,bbva banco,bbva bancomer,\
-        bbva portugal,bbva sa,bbva usa,bbx capital,bc hospitality,bcb bancorp,bdwm transport,be aerospace,\
-        beach energy,beacon roofing,beasley broadcast,beasts of,beat box,beat leader,beat les,beat stars,\
-        beaulieu international,beazer homes,becancour silicon,beckman coulter,becton dickinson,bed bath,\
-        beer house,bega cheese,behandlingscenter tjele,beijing rural,bekkeri laevatehas,beko holding,\
-        bel fuse,bela bel,bela fit,bela jar,bela stingdienst,bela via,belden inc,belfius banque,belgian beer,\
-        belgian investment,belgorodskie granulirovannye,belle ladi,belle lady,bellerophon therapeutics,\
-        bellicum pharmaceuticals,bellus health,bellwether technology,bemis manufacturing,ben aki,\
-        ben andfrank,ben aughty,ben chmark,ben damoto,ben dibao,ben digobank,ben dix,ben donlingerie,\
-        ben echat,ben edetto,ben edict,ben efeds,ben efits,ben efitsatwork,ben efitscal,ben efitsolver,\
-        ben efitsystems,ben efity,ben epia,ben esse,ben etton,ben ettongroup,ben evity,ben galwin,\
-        ben hvienlaptop,ben iculturali,ben ify,ben inwebtv,ben ito,ben ner,ben net,ben nett,ben netts,\
-        ben ning,ben nis,ben non,ben omad,ben sbargains,ben sintoto,ben tham,ben tley,ben tre,ben uta,\
-        ben vista,benan dfrank,benchmark electronics,bendigo and,benedettis pizza,benet tongroup,\
-        benetton group,benitec biopharma,bent ham,bent ley,berenberg bank,berg propulsion,bergene holm,\
-        bergens tidende,bergenshalvoens kommunale,berger camping,berger levrault,bergesen worldwide,\
-        bergos berenberg,berit anasional,berk ahamanah,berk aykurt,berk eley,berk eleycollege,berk eleyside,\
-        berke ley,berke leycollege,berke leyside,berkeley gphld,berkosan yalitim,berkshire hathaway,\
-        berkshire hills,berkut air,berliner sparkasse,berne exchange,berner kantonalbank,bernerland bank,\
-        berry global,berry petroleum,berry plastics,bert olamifineart,besa ncon,besiktas futbol,best biz,\
-        best buy,best inc,best prajs,beste reistijd,beste reviews,besti ality,besti alityzooporn,besti alzoo,\
-        besti ary,besti nvest,beter bed,beth elsd,beth esda,beti nia,beti nin,better business,betty crocker,\
-        beurger king,beyaz filo,beyond air,beyond bank,beyond meat,bezirkssparkasse dielsdorf,\
-        bfg technologies,bft investment,bg foods,bg staffing,bg zenit,bgc partners,bgeo grp,bgold corp,\
-        bgz bnp,bh macro,bhajan diary,bhp billiton,bhp group,bicycle therapeutics,bidfood australia,biel ser,\
-        biene bank,bifm aus,bifreidaskodun islands,big blue,big lots,big river,big rock,big star,big yellow,\
-        bigbank as,biggby coffee,biglari holdings,bilia personbil,bilibili inc,bilici yatirim,bill abong,\
-        bill board,bill desk,bill ets,bill etsalg,bill etto,bill iards,bill iger,bill igvvs,bill ing,\
-        bill ingsclinic,bill ingsgazette,bill ink,bill mmo,bill one,bill pay,bill ygraham,bill yrider,\
-        billy rider,bim birlesik,bimeks bilgi,binbank kreditnye,bing lee,bioanalytical systems,bioceres crop,\
-        biocryst pharmaceuticals,biodelivery sciences,biodiesel paldiski,biofrontera ag,biogen inc,\
-        biohaven pharmaceutical,biohitech global,biokey international,biolife solutions,biolinerx ltd,\
-        biomar as,biomarin pharmaceutical,bionano genomics,biondvax pharmaceuticals,bionik laboratories,\
-        biopath holdings,biopharmx corporation,biorad laboratories,biosig technologies,\
-        biospecifics technologies,biostime healthy,biotechne corp,biovie inc,bioxcel therapeutics,\
-        birko birlesik,birks group,birlik mensucat,birra amarcord,birra ichnusa,birra menabrea,birra moretti,\
-        birra peroni,birrificio angelo,bis industries,bisas tekstil,bison transport,bitauto holdings,\
-        bizim market,bizim toptan,biznes trening,bj services,bjorn borg,bjorn lunden,bjs restaurants,\
-        bjs wholesale,bk lcd,bk technologies,bks bank,black hen,black hills,black knight,black stone,\
-        blackberry limited,blackmagic design,blackmores limited,blackrock california,blackrock capital,\
-        blackrock core,blackrock corporate,blackrock credit,blackrock debt,blackrock energy,\
-        blackrock enhanced,blackrock floating,blackrock florida,blackrock global,blackrock health,\
-        blackrock income,blackrock international,blackrock investment,blackrock longterm,blackrock maryland,\
-        blackrock massachusetts,blackrock multisector,blackrock muni,blackrock muniassets,\
-        blackrock municipal,blackrock munienhanced,blackrock muniholdings,blackrock munivest,\
-        blackrock muniyield,blackrock new,blackrock resources,blackrock science,blackrock strategic,\
-        blackrock tcp,blackrock utility,blackrock virginia,blackrock wld,blackstone gso,blago vist,\
-        blake cassels,blaz blue,blaz epod,blaz ing,blaze pod,bleeding art,blin dbox,blin dmatrix,\
-        blin dsdirect,blin dspot,blin dstogo,blin ker,blin kist,blin kit,blin kshop,blin kstreamz,\
-        blink charging,block watne,blockbuster inc,blom bank,blonder tongue,bloom energy,bloomin brands,\
-        blrt grupp,bls ag,blue apron,blue bird,blue capital,blue hat,blue panorama,blue water,bluebird bio,\
-        bluegreen vacations,blueknight energy,bluelinx holdings,blueprint medicines,bluerock residential,\
-        bluescope steel,bluestar israel,bluestep bank,bluewhite resorts,blyth inc,bmc software,bmc stock,\
-        bmo harris,bmw australia,bmw norge,bng bank,bnp paribas,bnsf railway,bny mellon,boart longyear,\
-        bob bibrown,bob cat,bob evans,bob head,bob ibanking,bob ochicparis,bob oli,bob ruisk,bob shop,\
-        bob world,bobi banking,bobs restaurantes,boc limited,boco ip,body fate,body toning,boeing australia,\
-        boeing company,bogatyr access,boghammar marin,boingo wireless,boise cascade,bok financial,\
-        bolasak inziniring,bold ideas,boleslaw iec,boliden odda,boligbygg oslo,bollore africa,\
-        bollore logistics,bombardier recreational,bombardier transportation,bombril produtos,\
-        bomonti elektirik,bona fide,bona ire,bona nza,bona peti,bonanza creek,bonanza produce,bonnier group,\
-        bonnier publications,bonso electronics,bonus bank,booking holdings,boot barn,booz allen,bora flix,\
-        boral limited,borders group,bore dpanda,borg manufacturing,borgwarner inc,borqs technologies,\
-        borr drilling,borregaard industries,borsod brewery,borusan mannesmann,borusan yatirim,bos better,\
-        bosch brewing,bosch fren,bose corporation,bosko di,bossa ticaret,boston acoustics,boston beer,\
-        boston omaha,boston private,boston properties,boston scientific,bottega veneta,\
-        bottomline technologies,bountiful harvest,bourbon offshore,bouwfonds marignan,bovis homes,\
-        bowl america,boxlight corporation,boxwood merger,boyd gaming,boyd groupme,boyner perakende,boze man,\
-        bp australia,bp battioni,bp midstream,bp norge,bp plc,bp prudhoe,bper banca,bpih pty,bpost banque,\
-        brad escard,brad esco,brad fordexchange,brad ley,bradespar servicos,bradford exchange,bradken pty,\
-        bradley pharmaceuticals,brady corporation,braeburn pharmaceuticals,braemar hotels,brain builder,\
-        brain force,brainstorm cell,brainsway ltd,brambles limited,brandon lake,brandt brand,brandy wine,\
-        brandywine realty,brandywineglobal global,brasil foods,brasil telecom,brasilagro cia,braskem energia,\
-        braud company,brb internacional,breguet brand,breitling sa,brempire trust,breville group,\
-        brewin dolphin,brf sa,brickell biotech,brickworks ltd,brid ebook,brid gemarkets,brid geops,brid ges,\
-        brid gestone,brid gewater,bridge bancorp,bridgebio pharma,bridgeline digital,bridgestone australia,\
-        bridgewater bancshares,bridgford foods,brigham minerals,bright food,bright horizons,bright scholar,\
-        brightcove inc,brighthouse financial,brightside technologies,brightsphere investment,\
-        brightview holdings,brilliant home,brinker international,brinks company,brisa bridgestone,\
-        briscoe group,bristolmyers squibb,britannica academy,britis amerikan,british american,\
-        brittany ferries,brixmor property,broadcom inc,broadridge financial,broadway financial,\
-        broadwind energy,brodr sunde,brodrene dahl,brodrene nordbo,brodrene risa,broman group,\
-        bron elektronik,brookdale senior,brookfield asset,brookfield business,brookfield dtla,\
-        brookfield global,brookfield infrastructure,brookfield property,brookfield real,brookfield renewable,\
-        brookline bancorp,brooks automation,brown forman,brown grp,brownforman corporation,brp australia,\
-        brp inc,brt apartments,bruker corporation,bruno magli,brunswick corporation,brussels airlines,\
-        brussels regional,bryan health,bryan isd,bryan university,bryn mawr,brynild gruppen,bs bank,\
-        bsa limited,bsh bytovaja,bsquare corporation,bt group,bta banki,btg pactual,btj finland,btv vier,\
-        buck or,buckeye partners,buckinghamshire building,bucyrus international,budapest bank,\
-        budivelnij komercijnij,buena vista,buenaventura mining,buf compagnie,buffet crampon,\
-        buhler industries,buildabear workshop,buildcorp holdings,builders firstsource,building audit,\
-        built construction,bulk barn,bullfrog power,bulvar hotel,bunadarbanki islands,bunge agribusiness,\
-        bunge limited,bunge ukrajina,bunker oil,bunzl australasia,bupa anz,burberry grp,burcelik bursa,\
-        burcelik vana,burcu film,bure equity,burgan bank,burgenland holding,burger king,\
-        burgerliche ersparniskasse,burlington coat,burlington stores,burovaja kompanija,bursa cimento,\
-        busey bank,bushmaster firearms,business first,busra dar,butler america,buzzi unicem,bw varejo,\
-        bwin interactive,bwp trust,bwx technologies,byggmakker norge,byline bancorp,byrnecut australia,\
-        bz bank,ca immobilien,ca inc,ca indosuez,cabco series,cable one,cabot corporation,\
-        cabot microelectronics,cabot oil,caceis bank,caci international,cactus club,cadence bancorporation,\
-        cadence design,cadillac fairview,cae inc,caesars entertainment,caesarstone ltd,cai international,\
-        cai second,cairn energy,caisse des,caixa de,caixa economica,caixa geral,caixabank sa,caja de,\
-        caja laboral,caja rural,cajosa pty,caladrius biosciences,calamos convertible,calamos dynamic,\
-        calamos global,calamos strategic,calamp corp,calavo growers,calcados beirario,caledonia inv,\
-        caledonia mining,calibre group,california resources,california water,calista corporation,\
-        calithera biosciences,callaway golf,callon petroleum,calm air,calmaine foods,caltagirone editore,\
-        calumet specialty,camargo correa,camber energy,cambium networks,cambrex corporation,\
-        cambridge bancorp,cambridge building,camcarstrucks pty,camden national,camden property,\
-        cameco corporation,cameron sseafood,camillo eitzen,camino real,campbell soup,campbell usd,\
-        camping world,camtek ltd,can adagoose,can adalife,can adiana,can adiantire,can adiens,can aisplay,\
-        can albox,can alchat,can alplus,can altecnotudo,can arabank,can arahsbclife,can ary,can cer,\
-        can cercare,can cercenter,can cilleria,can dfans,can dia,can did,can dide,can dis,can divore,\
-        can dlemaking,can dlescience,can dleworld,can dybar,can dychat,can dydoll,can dyfunhouse,can dyland,\
-        can dypop,can dystore,can ephron,can esten,can idae,can ikarms,can lii,can liradyodinle,can litv,\
-        can nabis,can naconnection,can ohu,can oinhas,can onical,can opus,can opy,can ottaggio,\
-        can tabrialabs,can tata,can teen,can terbury,can tho,can tonfair,can took,can vas,can vasbynumbers,\
-        can vaschamp,can vaslab,can yons,cana dagoose,cana dalife,cana diantire,cana diens,cana isplay,\
-        cana lbox,cana lchat,cana lextremadura,cana lplus,cana ltecnotudo,cana rabank,cana rahsbclife,\
-        cana rias,canada deposit,canada goose,canada wide,canadian bank,canadian broadcasting,canadian hydro,\
-        canadian imperial,canadian light,canadian national,canadian natural,canadian oil,canadian pacific,\
-        canadian plasma,canadian solar,canadian steamship,canadian tire,canadian western,canadian wheat,\
-        canalp lus,canalta hotels,canberra airport,cancer genetics,candente copper,canfite biopharma,\
-        cangene corp,cango inc,cannae holdings,canntrust holdings,cano inhas,cano nical,cano pus,\
-        cano ttaggio,canon australia,canopy growth,cantel medical,canterbury park,canva pty,capcom vancouver,\
-        capexit ii,capgemini australia,capgemini norge,capita group,capital bancorp,capital city,capital one,\
-        capital product,capital senior,capital southwest,capital trust,capitala finance,capitalplan insaat,\
-        capitol federal,capral limited,capri holdings,capricor therapeutics,capsella mmc,capstar financial,\
-        capstead mortgage,capstone turbine,cara operations,cara therapeutics,caran dache,carbo ceramics,\
-        carbon black,carbon recycling,card factory,cardinal health,cardiovascular systems,cardtronics plc,\
-        care super,career and,career center,career education,caretrust reit,cargill australia,\
-        cargill ukrajina,cargo sous,cariparma spa,carl care,carl eton,carl ifestadium,carl inkit,carl ist,\
-        carl sberg,carl sberggroup,carl sjr,carl son,carlisle companies,carlisle homes,carlosn charlies,\
-        carmax inc,carnegie investment,carnival corporation,carnival cruise,carol inas,carol inatheatre,\
-        carolin atheatre,carolina financial,carolina theatre,carolina trust,carpenter technology,\
-        carpet court,carrefoursa carrefour,carrera sunglasses,carriage services,carrie renterprise,\
-        carrie rweb,carrizo oil,carrols restaurant,carsalescom limited,carscom inc,carso global,carter bank,\
-        cartoon network,carvana co,carver bancorp,casa ley,casa systems,casco bay,casella waste,\
-        casella wines,caseys general,casi pharmaceuticals,caspian crystal,caspian fish,caspian marine,\
-        caspian telecom,cass information,cassa centrale,cassa di,cassava sciences,castle biosciences,\
-        castle brands,castle realty,castlight health,castor maritime,cat oil,catabasis pharmaceuticals,\
-        catalyst biosciences,catalyst pharmaceuticals,catchmark timber,caterpillar holdings,caterpillar inc,\
-        cathay bank,cathay general,catholic church,catholic education,cato corporation,cavalier chocolate,\
-        cavco industries,cb financial,cbak energy,cbc banque,cbg services,cbh compagnie,cbhs health,\
-        cbm bancorp,cbo listing,cboe global,cbre clarion,cbre group,cbre pty,cbs corporation,cbx listing,\
-        ccb community,ccci australia,cd sa,cdi corporation,cdk global,cds holding,cdw corporation,\
-        ceara agora,cecil mode,ceco environmental,cedar fair,cedar realty,celanese corporation,celcuity inc,\
-        celebi hava,celgene corporation,celik halat,celjabinskij elektrometallurgiceskij,cellcom israel,\
-        celldex therapeutics,cellect biotechnology,cellectar biosciences,cellectis sa,cellular biomedicine,\
-        celsa armeringsstal,celsci corporation,celsion corporation,celsius holdings,celsus holding,celyad sa,\
-        cem ety,cembra money,cement australia,cemento cruz,cementos pacasmayo,cemex sab,cemtas celik,\
-        cemtrex inc,cen cosud,cen danabet,cen gage,cen itho,cen otavr,cen pac,cen pos,cen sor,cen sored,\
-        cen sus,cen susindia,cen sys,cen tar,cen tauro,cen tene,cen ter,cen terparcs,cen tervillage,cen tex,\
-        cen tos,cen toxcento,cen tra,cen tracare,cen trahealth,cen tral,cen tralbank,cen tralcar,\
-        cen tralepneus,cen tralesupelec,cen tralhome,cen tralia,cen traljersey,cen tralmosque,cen tralna,\
-        cen tralpark,cen tralsports,cen tralszinhaz,cen trasia,cen tre,cen trepoint,cen tric,cen tro,\
-        cen troinca,cen trolab,cen tropol,cen trosupera,cen trovete,cen troxogo,cen trum,cen trumshop,\
-        cen tura,cen turion,cen tury,cen turycinemax,cen turygames,cen turylink,cena vykon,ceno tavr,\
-        cenovus energy,centenary australia,centene corporation,centennial coal,centennial resource,\
-        center alfarabi,center coast,center for,centerpoint energy,centerstate bank,centr dopolnitelnogo,\
-        centr ekspluatacii,centr professionalnogo,centr professionalnoj,centr profial,centra gas,\
-        centrais electricas,central de,central european,central federal,central garden,central heat,\
-        central mountain,central murray,central pacific,central puerto,central securities,central valley,\
-        centralnaja prigorodnaja,centrexion therapeutics,centric brands,centrus energy,century aluminum,\
-        century bancorp,century casinos,century communities,century time,ceragon networks,ceramica de,\
-        cerecor inc,ceridian hcm,cerner corporation,cerus corporation,cerveceria baja,cerveza tijuana,\
-        cesare paciotti,cesca therapeutics,ceska exportni,ceska narodni,ceska pojistovna,ceska sporitelna,\
-        ceska zbrojovka,ceskomoravska stavebni,ceva pty,cf finance,cf financial,cf industries,cgi group,\
-        cgi inc,ch robinson,chad wicks,chai lease,chai nlist,chai nsawman,challenger limited,\
-        chamberlain holdings,champion iron,champions oncology,chan cesgames,chan digarh,chan gan,chan gekon,\
-        chan geonelife,chan ghuabus,chan gwon,chan nelkonnect,chan nelmanager,chan nelnews,chan nels,\
-        chan tilly,chand igarh,change healthcare,changyoucom limited,channeladvisor corporation,\
-        chanticleer holdings,chao tic,chaparral energy,chara cter,chara cterhub,charah solutions,\
-        chardan healthcare,charles river,charles schwab,charles toncounty,charles tons,charlie bears,\
-        charlie health,charlotte sville,charlotte tilbury,charron girardot,chart industries,\
-        charter communications,charter court,charter hall,charvet place,chase corporation,chaserg technology,\
-        chatham lodging,chau tauqua,chausson recreational,chc helikopter,cheap monday,check point,\
-        checkcap ltd,checkpoint therapeutics,chee msporn,chee rfulpainting,chee tah,cheetah mobile,\
-        chef wotkins,chel entano,chel sea,chel seanews,chel tenham,chel yabinsk,chelsea news,\
-        chembio diagnostics,chemed corp,chemins de,chemours company,chemung canal,chemung financial,\
-        chen gzijianzhan,chen nai,cheng zijianzhan,cheniere energy,cherry hill,chesapeake energy,\
-        chesapeake granite,chesapeake lodging,chesapeake utilities,chess communication,chevron australia,\
-        chevron corporation,chevron norge,chf solutions,chholdings pty,chicago bridge,chicago rivet,\
-        chicken soup,chicos fas,chiesi farmaceutici,childrens place,chimera investment,china agricultural,\
-        china automotive,china biologic,china bohai,china ceramics,china citic,china construction,\
-        china customer,china development,china distance,china eastern,china everbright,china finance,\
-        china fund,china green,china guangfa,china hgs,china index,china industrial,china internet,\
-        china jojo,china life,china merchants,china minsheng,china mobile,china natural,china online,\
-        china petroleum,china pharma,china postal,china rapid,china recycling,china southern,china sxt,\
-        china techfaith,china telecom,china unicom,china xd,china xiangtai,china yuchai,china zheshang,\
-        china zhongwang,china zhongyuan,chinanet online,chipmos technologies,chipotle mexican,chm alliance,\
-        chocolate mayordomo,choi cehotels,choi ceone,choi ces,choice hotels,choices flooring,chol itas,\
-        chol otube,chorley building,chorus limited,chris sports,chris tiandaily,chris tianity,\
-        chris tiantimes,chris tiantoday,chris tie,chris ties,chris tiesdirect,chris tkindlmarket,\
-        chris tkindlmarkt,chris tmas,chris tmasfm,chris tmasworld,chris topherobin,christ water,\
-        christchurch city,christi andaily,christi anity,christi antimes,christi antoday,christi esdirect,\
-        christi nacosmetics,christian daily,christian ity,christian times,christian today,christie sdirect,\
-        christin acosmetics,christina cosmetics,christoph erobin,christopher obin,chromadex corporation,\
-        chs inc,chubb holdings,chubb limited,chugach alaska,chun gbuk,chun gho,chun gnam,chun gta,\
-        chun shuitang,chung buk,chung nam,chunghwa telecom,chupa chups,churchill capital,churchill downs,\
-        chuys holdings,ci resources,cib bank,ciba ag,cibus corp,cicek sepeti,cidara therapeutics,\
-        cie automotive,ciena corporation,cifa spa,cigna corporation,cim banque,cim commercial,cimarex energy,\
-        cimbeton hazirbeton,cimentas izmir,cimic group,cimpress nv,cimsa cimento,cincinnati bell,\
-        cincinnati financial,cinedigm corp,cinemark holdings,ciner resources,cintas corporation,\
-        circor international,circuit design,circus knie,cirkus arena,cirkus benneweis,cirkus kaephoj,\
-        cirkus krone,cirrus logic,cisco systems,cision ltd,cit group,citadele banka,citi bank,citi menkul,\
-        citi trends,citibank ag,citibank as,citibank europe,citibank france,citibank na,citic resources,\
-        citigroup global,citigroup inc,citius pharmaceuticals,citizens bank,citizens community,\
-        citizens financial,citizens holding,citrix systems,city car,city chic,city club,city holding,\
-        city lon,city national,city of,city office,civeo corporation,civista bancshares,civmec construction,\
-        cj energy,cjd equipment,ck william,cke restaurants,ckx lands,cla cclac,cla ckamas,cla cso,\
-        cla imcrypto,cla ims,cla ires,cla lit,cla pper,cla retiano,cla rin,cla rins,cla rio,cla rion,cla ris,\
-        cla rity,cla rityapp,cla rivate,cla rkcountynv,cla rke,cla rks,cla robrasil,cla rochile,cla ropay,\
-        cla roventas,cla rovideo,cla ses,cla sespasivas,cla shodds,cla shofclans,cla shofcoins,cla shofmagic,\
-        cla shroyal,cla shroyale,cla sohlson,cla ssaction,cla ssapp,cla ssbento,cla sse,cla sses,cla ssi,\
-        cla ssic,cla ssical,cla ssiccars,cla ssiccinemas,cla ssicfm,cla ssico,cla ssicparts,cla ssificadosx,\
-        cla ssifieds,cla ssin,cla ssit,cla sslab,cla sslight,cla sslink,cla ssnotes,cla ssoos,cla sspoint,\
-        cla ssroom,cla sswallet,cla ssweb,cla ssx,cla ssy,cla ude,cla usweb,cla veunica,cla vier,cla yton,\
-        clare tiano,clarivate analytics,clark construction,clark countycourts,clark countynv,claro fair,\
-        clarus corporation,clas ohlson,class editori,clau sweb,claus web,clayton utz,clea nair,clea nenergy,\
-        clea nipedia,clea nshop,clea nshot,clea nup,clea nvoice,clea rance,clea rbags,clea rcable,\
-        clea rcheck,clea rdata,clea ring,clea ringhouse,clea rly,clea rme,clea rpay,clea rscore,clea rsky,\
-        clea rswift,clea rtax,clea rtowork,clea rtrip,clea rview,clean energy,clean harbors,cleanaway waste,\
-        clear channel,clearbridge all,clearbridge dividend,clearbridge energy,clearbridge large,\
-        clearbridge mlp,clearly canadian,clearside biomedical,clearsign combustion,clearview wealth,\
-        clearwater paper,clearway energy,cleo patrabet,cleveland biolabs,clevelandcliffs inc,clientis bank,\
-        clientis eb,clientis sparkasse,clip clip,clipper realty,clorox company,close brgrp,close brothers,\
-        clough global,clough limited,clovis oncology,clps incorporation,cls communication,club airways,\
-        clydesdale bank,cma cgm,cme group,cms alfa,cms energy,cna financial,cnb financial,cnc land,\
-        cnfinance holdings,cnh industrial,cno financial,cnooc limited,cnw pty,cnx midstream,cnx resources,\
-        coal energy,coast seafood,coastal community,coastal financial,coca cola,cocacola company,\
-        cocacola consolidated,cocacola drikker,cocacola european,cocacola hbc,cocacola icecek,\
-        cocacola ukrajina,cochlear limited,cockerill sambre,cocrystal pharma,coda octopus,codan limited,\
-        codorus valley,cody crossanswers,coeur mining,coface austria,cofco international,coffee holding,\
-        coffee time,cogent communications,cogi pty,cognex corporation,cognizant technology,\
-        coherus biosciences,colas australia,colas group,cole haan,coles group,colfax corporation,\
-        colgatepalmolive company,colgatepalmolive pty,colin eal,colin joss,collectors universe,\
-        collegium pharmaceutical,collier creek,colliers international,collins foods,\
-        collplant biotechnologies,colm eia,colonial high,colonial intermediate,colonial investment,\
-        colonial motor,colonial municipal,colony bankcorp,colony capital,colony credit,color groupa,\
-        colruyt group,colt canada,colt defense,colts manufacturing,colum bia,colum biaasia,colum biacollege,\
-        colum biasc,colum biastate,colum bus,colum busdata,colum busga,columbia bank,columbia banking,\
-        columbia financial,columbia pictures,columbia property,columbia seligman,columbia sportswear,\
-        columbia sussex,columbus mckinnon,com hem,com inc,com limited,comcast corporation,comercial mexicana,\
-        comerica incorporated,comex group,comfort systems,comfortdelgro corporation,comgen australia,\
-        comision federal,commerce bancshares,commercial metals,commercial vehicle,commerzbank ag,\
-        commerzbank aktiengesellschaft,commodore books,common projects,commonwealth bank,commscope holding,\
-        communications systems,community bank,community bankers,community first,community health,\
-        community healthcare,community trust,community west,commvault systems,como glasshouse,comp en,\
-        compagnie des,compagnie electromecanique,compagnie financiere,compagnie generale,compagnie maritime,\
-        compagnie monegasque,compagnie nationale,companhia brasileira,companhia de,companhia industrial,\
-        companhia paranaense,companhia siderurgica,companhia uniao,companhia zaffari,compania cervecerias,\
-        compass diversified,compass group,compass minerals,competitive foods,complete tech,\
-        componenta dokumculuk,comptoir des,compugen ltd,computer programs,computer task,\
-        computershare limited,compx international,comstock holding,comstock mining,comstock resources,\
-        comtech telecommunications,comus spa,conagra brands,conatus pharmaceuticals,concentra financial,\
-        concert pharmaceuticals,concho resources,concord medical,concordia banking,concrete pumping,\
-        condor hospitality,conduent incorporated,conexus credit,confiserie roodthooft,conifer holdings,\
-        conju gacao,conmed corporation,connecticut water,connectone bancorp,connectone bank,connor sstate,\
-        conocophillips norge,conocophillips scandinavia,consejo mundial,consol coal,\
-        consolidated communications,consolidated edison,consolidated travel,consolidated water,\
-        consolidatedtomoka land,consorcio ara,constantia packaging,constellation brands,\
-        constellation pharmaceuticals,constellation software,constellium se,construction and,\
-        construction partners,consumer portfolio,container store,contango oil,conti trade,\
-        continental airlines,continental building,continental materials,continental newspapers,\
-        continental resources,contrafect corporation,control data,controladora mabe,controladora vuela,\
-        contura energy,convergys corp,conversionpoint holdings,conwert immobilien,conyers park,cool holdings,\
-        cooltouch monitors,coop haugaland,coop helgeland,coop innlandet,coop nkl,coop nord,coop norden,\
-        coop norge,coop okonom,coop orkla,coop pank,coop sambo,coop trondheim,coop vestfold,cooper tire,\
-        cooperatieve rabobank,cooperative bank,cooperstandard holdings,cootek cayman,copa holdings,\
-        coppola industria,cor group,corbus pharmaceuticals,corby distilleries,corcept therapeutics,\
-        cordiant capital,core laboratories,core molding,coremark holding,corenergy infrastructure,\
-        corepoint lodging,coresite realty,corindus vascular,corinthian designs,cormedix inc,corner banca,\
-        cornerstone building,cornerstone ondemand,cornerstone strategic,corning incorporated,\
-        coronado curragh,corporacao industrial,corporacion america,corporate asset,corporate office,\
-        corporate travel,corporativo interamericano,correos de,correvio pharma,corridor insurgentes,\
-        corrs chambers,corsair memory,corticeira amorim,cortland bancorp,corus entertainment,corvel corp,\
-        corvus pharmaceuticals,cosan limited,cosan petroquimicos,cosmos yatirim,costa crociere,costa group,\
-        costamare inc,costar group,costco wholesale,coteau books,cott corporation,coty inc,cougar investment,\
-        counterpath corporation,country bank,country style,county bancorp,coupa software,cousins properties,\
-        covanta holding,covenant transportation,coventry building,coventry health,covia holdings,cowen inc,\
-        cpb inc,cpfl energia,cpi aerostructures,cpi card,cpi immobilien,cpi thes,cpo orken,cps technologies,\
-        cquadrat investment,cra international,cracker barrel,craft brew,craig slist,crane co,cray inc,\
-        crazy eddie,crazy tiger,creation baumann,creation technologies,creative realities,creative wealth,\
-        credicom consumer,credicorp ltd,credit acceptance,credit agricole,credit corp,credit du,\
-        credit europe,credit foncier,credit mutuel,credit one,credit suisse,credit union,credito agricola,\
-        credito emiliano,credito valtellinese,creditreform rating,creditwest faktoring,crelan nv,\
-        crescent acquisition,crescent point,crest nicholson,crestwood equity,cresud sacif,crh medical,\
-        crh plc,cricket australia,crif gmbh,crinetics pharmaceuticals,crispr therapeutics,criteo sa,\
-        critical software,croatia banka,croatia osiguranje,crocus group,croda intl,crodux derivati,\
-        cromwell property,cronos group,cross country,cross timbers,crossamerica partners,crossfirst bank,\
-        crossfirst bankshares,crowdstrike holdings,crowley maritime,crown castle,crown crafts,\
-        crown equipment,crown group,crown holdings,crown resorts,cruiseshipcenters international,cruz delsur,\
-        cruz eiro,cruz eiros,cruz roja,cruz verde,crypto ag,crystal commerce,crystal launcher,crystal nails,\
-        crystal ski,csa group,csg systems,csi compressco,csl limited,csob as,csp inc,csr limited,\
-        css industries,csw industrials,csx corporation,cti biopharma,cti industries,ctripcom international,\
-        cts corporation,cuauhtemoc moctezuma,cubic corporation,cue biopharma,cuhadaroglu metal,cui global,\
-        cukotskaja gornogeologiceskaja,cullenfrost bankers,cumberland building,cumberland pharmaceuticals,\
-        cumhur iyet,cummins inc,cummins south,cumulus media,curo group,curtisswright corporation,\
-        cushing energy,cushing mlp,cushing renaissance,custom lawn,customers bancorp,cut above,cut rite,\
-        cvb financial,cvd equipment,cvo group,cvr energy,cvr partners,cvs health,cvs pharmacy,cw group,\
-        cw obel,cyanotech corporation,cyberark software,cybercom plenware,cyberoptics corporation,\
-        cyclacel pharmaceuticals,cyclerion therapeutics,cymabay therapeutics,cypress energy,\
-        cypress semiconductor,cyrela brazil,cyren ltd,cyril lus,cyrusone inc,cytomx therapeutics,\
-        cytosorbents corporation,dac finance,daejan hldgs,dagi giyim,dagi yatirim,dahlsens building,\
-        daikin australia,daily journal,daimler truck,dairy crest,daiwa house,dale carnegie,dalida consulting,\
-        dalkia eesti,dalnevostocnaja transportnaja,dalrymple bay,dan acol,dan aher,dan awa,dan burymint,\
-        dan cesport,dan cesportinfo,dan cesportlive,dan cummins,dan cyu,dan dadan,dan dadanmanga,dan danzan,\
-        dan delion,dan eshbonyan,dan foss,dan ganronpa,dan gcongsan,dan gerfield,dan hotels,dan ielcassin,\
-        dan ija,dan ishbytes,dan ishcrown,dan kook,dan machi,dan news,dan one,dan skebank,dan sukker,dan tex,\
-        dan tocmiennui,dana col,dana her,dana incorporated,dana insurance,danaher australia,\
-        danaher corporation,danaos corporation,danbyg totalentreprise,dane shbonyan,dangaard telecom,\
-        daniel cassin,daniel kern,daniel moquet,danish american,danish arctic,danon rossija,dansk autohjaelp,\
-        dansk netvaerk,dansk retursystem,danske bank,dantek library,daqo new,dara zplay,dardanel onentas,\
-        darden restaurants,dare bioscience,dariohealth corp,darka nddarker,darko rbit,darling ingredients,\
-        darlington building,darwin airline,darwin box,dasa uge,dasan zhone,dasos capital,dassault systemes,\
-        dasta bis,data io,datacom australia,datacom group,datagate bilgisayar,datasea inc,daum studio,\
-        daut hau,david austinroses,david sbridal,david sfonds,david son,david sport,davida ustinroses,\
-        davidstea inc,davis select,davita inc,dawn dish,dawson geophysical,daxor corporation,\
-        dbv technologies,dc comics,dc shoes,dcns company,dcp midstream,dd acquisition,de agostini,de buyer,\
-        de cecco,de danske,de facto,de la,de lijn,de nederlandsche,de rosa,de volksbank,dea dbydaylight,\
-        dea ddrive,dea dfrontier,dea disland,dea dstock,dea dthreads,dea dtoons,dea gostini,dea ldoodle,\
-        dea ler,dea lercenter,dea lerinfo,dea lerk,dea lerportal,dea lerrater,dea lertrack,dea lertrackdms,\
-        dea lhub,dea lmoon,dea lnews,dea lproffsen,dea lroom,dea lsdirect,dea lshaker,dea ltoday,\
-        dea lwatchdogs,dea lwiki,dea ndeluca,dea nza,dea rlottery,dea uville,dean deluca,dean foods,\
-        debito inkasso,dechra pharm,deciphera pharmaceuticals,deckers outdoor,decmil group,dede man,\
-        deep oceana,deepak chopra,defence bank,del ano,del aval,del aware,del awarenorth,del campe,del edao,\
-        del edbihar,del edresult,del egaciaonline,del eks,del fino,del fos,del friscos,del haize,\
-        del himetrorail,del hitourism,del hiusd,del hivery,del icious,del ife,del ifrance,del ight,\
-        del ikatesy,del ima,del imajitu,del inea,del iver,del iveree,del iveroo,del ivery,del iveryhero,\
-        del ivra,del lrefurbished,del mak,del mar,del monte,del oitte,del onghi,del oox,del orean,del phi,\
-        del rio,del sey,del sol,del tacenter,del tacity,del taclient,del taco,del tacollege,del taexecuter,\
-        del taexecutor,del taexploits,del tafaucet,del tafm,del taforce,del tagroup,del tanet,del tarune,\
-        del tasigmatheta,del tasport,del tasystem,del taww,del tin,del tion,del ucru,del ugerpg,del uxe,\
-        del val,dela mar,dela val,dela warenorth,delaware enhanced,delaware investments,delek logistics,\
-        delek us,delhaize group,dell australia,dell inc,dell technologies,delmar pharmaceuticals,\
-        deloitte touche,delphi technologies,delta air,delta apparel,delta bank,delta cafes,delta electricity,\
-        delta motor,delta vilmar,deluxe corporation,demisas dokum,den jyske,den norske,denali therapeutics,\
-        denbury resources,denge yatirim,deni cler,denison mine,deniz haber,denizbank ag,denizbank as,\
-        denizli cam,dennys corporation,dentsply sirona,dentsu aegis,dera gopyan,dera ktionaer,dera pate,\
-        derimod konfeksiyon,dermavant sciences,derwent london,desa deri,desa fiosdiarios,desa rrolloweb,\
-        desert garden,designer brands,desoutter tools,despec bilgisayar,destia rail,destination gotland,\
-        destination maternity,destination xl,destiny planners,destiny realty,deswell industries,\
-        det historiske,det kjobenhavnske,det norske,deta air,detal aluminium,detmold holdings,deutsch bk,\
-        deutsche apotheker,deutsche bahn,deutsche bank,deutsche borse,deutsche kreditbank,deutsche post,\
-        deutsche postbank,deutsche telekom,deutsche vermogensberatung,deva giricollege,deva pps,deva sthan,\
-        devon energy,dex one,dexus property,df group,dfb healthcare,dfds lys,dgl group,dgl investments,\
-        dgse companies,dharma kirjastus,dhi group,dht holdings,dhx media,di blasi,diageo australia,\
-        diageo plc,diakonhjemmet sykehus,diamedica therapeutics,diamond eagle,diamond energy,diamond hill,\
-        diamond offshore,diamondback energy,diamondpeak holdings,diamondrock hospitality,diamyd medical,\
-        dian eandgeordi,dian thus,diana company,diana shipping,diana swimwear,diane andgeordi,diar iocambio,\
-        diar iocorreo,diar iodaregiao,diar iodearousa,diar iodeavisos,diar iodeclasse,diar iodeferrol,\
-        diar iodelsur,diar iodigital,diar iodonordeste,diar iomunicipal,diar iooficial,diar ioonline,\
-        diar ioriouruguay,dic entertainment,dicerna pharmaceuticals,dick ies,dick inson,dicker data,\
-        dicks sporting,dida ctic,didier fle,dido ngmoi,diebold nixdorf,diehl aerospace,diehl bgt,\
-        diehl metall,diesel spa,diffusion pharmaceuticals,digelius music,digi international,\
-        digimarc corporation,digirad corporation,digital ally,digital capital,digital extremes,\
-        digital realty,digital surf,digital turbine,dime community,dime dia,dime nsional,dime nsions,\
-        dime pkairos,dimo finf,din ahosting,din amika,din box,din ecollege,din eout,din ero,din ers,\
-        din ersclub,din gtalk,din heirovivo,din kleboo,din nerbooking,din nerly,din odrop,din omarket,\
-        din opolis,din otube,din side,din sko,din taifung,dina hosting,dine brands,diners club,dino drop,\
-        dino market,dino polis,dino tube,diodes incorporated,diplomat pharmacy,dippin dots,direct freight,\
-        direct line,diriteks dirilis,discover financial,discovery air,discovery communications,\
-        discovery networks,dish network,disney online,ditas dogan,diversified restaurant,divest group,\
-        dividend and,divx inc,dixons carpho,dizelnij zavod,djuro djakovic,dksh australia,dlf seeds,\
-        dlh holdings,dmc global,dnb bank,dnb financial,dnb nora,dns computers,doampco aktiengesellschaft,\
-        doan hnhan,dobre kupony,dobre sny,doca poste,document security,dof subseaa,doga koleji,dogan burda,\
-        dogan gazetecilik,dogan sirketler,dogness international,dogtas kelebek,dogus otomotiv,dogusan boru,\
-        dolby laboratories,dole foods,dollar general,dollar giant,dollar tree,dolphin entertainment,\
-        dolphin integration,domain holdings,domaine clarence,dominion energy,dominion resources,\
-        dominion voting,dominos pizza,domo group,domostroitelnyj kombinat,domtar corporation,don aghybros,\
-        don ald,don ateblood,don atello,don ation,don ationalerts,don atov,don bet,don colchon,don disalotti,\
-        don dominio,don edeal,don etsk,don gfeng,don gfengmotor,don gguk,don ghuaid,don gnai,don gphim,\
-        don gqiudi,don gsub,don gthap,don gwonmall,don ish,don mai,don ner,don nuet,don odozap,don orperfect,\
-        don orschoose,don orsearch,don osdabola,don otcall,don sat,don stroy,don torrent,don tus,don utsmp,\
-        don web,dona ghybros,dona teblood,dona tello,dona tion,dona tionalerts,dona tov,donagh ybros,\
-        donaldson company,donau bank,donco lchon,done deal,done tsk,donegal group,doneilyn pty,dong ep,\
-        donnelley financial,donner metals,doppelmayr garaventa,dora dobet,dora maclub,dora maland,\
-        dora malive,dora masflix,dora masonline,dora masqueen,dora matv,dora mogo,dora myclub,dora myhd,\
-        dorchester minerals,dorian lpg,dorman products,dosta vista,dosta vka,dostluq mop,dot films,\
-        doubleline income,doubleline opportunistic,doug las,doug lascollege,douglas college,douglas dynamics,\
-        douglas emmett,douglas holding,douyu international,dova pharmaceuticals,dover corporation,\
-        dover motorsports,dovid nyk,dovo solingen,dow chemical,dow inc,dow jones,downer edi,downtown studios,\
-        dp energorinok,dpw holdings,dr beta,dr horton,dr max,dr pepper,dr reddys,draga nfly,dragan fly,\
-        drago nage,drago nball,drago nballz,drago nbest,drago nbox,drago nflybrand,drago nflyshipping,\
-        drago ngaming,drago npass,drago nquest,drago nsdogma,drago nslair,drago nsports,drago ntranslation,\
-        dragon victory,draka norsk,drako rasia,drako rindo,drako rindofilms,drako rkita,drdgold limited,\
-        dream home,dreamcatcher games,dreamscape garden,dreher brewery,dren the,dresser inc,dreyfus sohne,\
-        drin kcentrum,drin kdriving,drin khint,drin kprime,drin uniforma,drive shack,drs technologies,\
-        dryships inc,ds lcd,dsk avtoban,dsp group,dst systems,dsv air,dsv road,dte energy,dtz aus,\
-        ducati energia,ducommun incorporated,dudley building,duell yhtiot,dukascopy bank,duke energy,\
-        duke realty,duluth holdings,duluxgroup limited,dun rite,dunia bokep,dunia streaming,dunkin brands,\
-        dunxin financial,dupont de,duran dogan,durect corporation,dustin home,dwave systems,dxc technology,\
-        dxo labs,dxp enterprises,dyadic international,dycom industries,dylan oaks,dynagas lng,\
-        dynamotive energy,dynatronics accessories,dynatronics corporation,dynavax technologies,\
-        dyncorp international,dynex capital,dyo boya,dz bank,dz privatbank,ea black,ea canada,ea digital,\
-        ea solutions,eagers automotive,eagle bancorp,eagle bulk,eagle capital,eagle financial,eagle growth,\
-        eagle materials,eagle pharmaceuticals,eagle point,eagleline acquisition,eahpl pty,earl shilton,\
-        earl ybird,earl ysettler,earl ywarning,earthstone energy,earthworks garden,earthworks yard,\
-        east office,east west,easterly government,eastern company,eastgroup properties,eastman chemical,\
-        eastman kodak,eastside distilling,easybank ag,eaton corporation,eaton power,eaton vance,ebay inc,\
-        ebos group,ebro foods,ebro trucks,eca marcellus,ece ntral,echo global,echostar corporation,\
-        eclipx group,eco businessimmobilien,eco energi,ecolab inc,ecolab pty,ecology and,ecology building,\
-        ecopetrol sa,eczacibasi yatirim,eda deal,eda rling,eda ylotto,edap tms,edb business,eddie bauer,\
-        edel ivery,edel man,edel optics,edel records,edel rid,edelweiss air,eden lawn,edesa biotech,\
-        edge garden,edge yard,edi cola,edi fier,edi fito,edi gital,edi kted,edi lportale,edi nburgh,\
-        edi nburghcastle,edi net,edi sac,edi son,edi sonformat,edi sons,edi stribucion,edi strict,\
-        edi strictportal,edi strictup,edi tage,edi tion,edi tions,edi toryayinevi,edi tprotips,edi web,\
-        edin burgh,edin burghcastle,edip gayrimenkul,edis onformat,edis ons,edis tribucion,edis trict,\
-        edis trictportal,edis trictup,edison format,edison international,edison nation,edit age,edit ions,\
-        edit oryayinevi,edit protips,editas medicine,edith cowancollege,edmond de,edmund optics,edo cker,\
-        edo gawa,edo mex,edo reczenia,edo stavka,edtechx holdings,educational development,\
-        edwards lifesciences,eesti aga,eesti ajalehed,eesti digiraamatute,eesti dolomiit,eesti ekspressi,\
-        eesti energia,eesti entsuklopeediakirjastus,eesti forekspank,eesti gaas,eesti hoiupank,\
-        eesti joonisfilm,eesti krediidipank,eesti kutus,eesti lloyd,eesti loodusfoto,eesti loots,eesti loto,\
-        eesti maaehitusprojekt,eesti maapank,eesti merelaevandus,eesti mobiiltelefon,eesti musli,\
-        eesti paevaleht,eesti pagar,eesti portselanitoostus,eesti post,eesti raamat,eesti rahvusringhaaling,\
-        eesti raudtee,eesti ringhaalingu,eesti soojuselektrijaam,eesti sotsiaalpank,eesti tarbijateuhistute,\
-        eesti telekom,eesti video,eestilati laevasoidu,eestimaa kinnitus,ef education,efg bank,efg banque,\
-        efi nance,efi pay,efi tness,egain corporation,ege endustri,ege ncia,ege profil,ege seramik,egeli amp,\
-        egelico girisim,egelico tarim,egeplast ege,eghtesad novin,egil stenshagen,egl nordic,ei du,\
-        eidesvik offshorea,eidos therapeutics,eidsiva energi,eiger biopharmaceuticals,eimskipafelag islands,\
-        eis eczacibasi,ejvon bjuti,ekaterinburgskaja torgovopromyslennaja,ekibastuz gres,ekiz kimya,\
-        eko guitars,eko koza,eko nomi,eko okna,eko pyro,eko sport,eko strus,ekso bionics,ekspress grupp,\
-        ekspress hotline,el corte,el palacio,el paso,el pollo,el puerto,ela bor,ela med,ela nco,ela ndmall,\
-        ela stic,ela sticemail,ela von,elanco animal,elastic nv,elastic path,elbit systems,elda rya,\
-        elders limited,eldor ado,eldorado gold,eldorado resorts,electra private,electrameccanica vehicles,\
-        electranet pty,electric boat,electric tm,electrolux home,electronic arts,electronic data,\
-        electronic geek,electronics boutique,electronics source,elektra mat,element solutions,elevate credit,\
-        elf beauty,elfa international,elga llomasgallo,eli berty,eli brary,eli bro,eli cense,eli cit,\
-        eli gemejor,eli gibility,eli lilly,eli mparcial,eli ndependiente,eli nmejorable,eli pso,eli sdesign,\
-        eli sta,eli tbet,eli tedate,eli tefitness,eli tegoltv,eli teleague,eli tepartner,eli tes,\
-        eli tesingles,eli testore,eli tetorrent,eli tex,eli tigation,eli vros,eli xia,eli xir,\
-        eli zabetharden,eli zawashere,elie bleu,elin dependiente,elin mejorable,elis design,elisa eesti,\
-        elite model,eliza betharden,eliza washere,elizabeth arden,elkjop grossist,elkjop norge,ella juwelen,\
-        ellamaa elektrijaam,elli emae,elli toral,ellington financial,ellington residential,ellipse programme,\
-        ellomay capital,ellsworth growth,elma gopop,elmer curio,elmira savings,eloxx pharmaceuticals,\
-        elsa lvador,else vier,eltek ltd,eltel networks,em group,ema gazine,ema gister,ema ilaprisoner,\
-        ema illabs,ema ilservice,ema ndate,ema nuel,ema rketing,ema rsys,ema smantap,ema ter,\
-        emagin corporation,embotelladora andina,embraer aeroespacial,embraer sa,emc corporation,\
-        emc insurance,emclaire financial,emcor group,emcore corporation,emeco holdings,emeis holdings,\
-        emek elektrik,emer ald,emer aldchat,emer aldcruises,emer aldhost,emer chantpay,emer gemarket,\
-        emer gency,emer itus,emer son,emerald expositions,emerald grain,emergent biosolutions,\
-        emerson electric,emerson radio,emica lculator,emigrant bank,emin ence,emin evim,emin flex,emine nce,\
-        emine vim,eminis ambalaj,emir atesdraw,emir atesnbd,emira tes,emira tesdraw,emira tesnbd,emlak konut,\
-        emma colchon,emma matelas,emma matratze,emma nuel,emma sleep,emmi ag,emmis communications,\
-        empire resorts,empire state,employers holdings,employers mutual,empresa distribuidora,\
-        emts technologie,emx royalty,en bank,ena ble,ena bleme,ena bler,ena blers,ena blon,ena gic,ena mor,\
-        ena ture,enable midstream,enanta pharmaceuticals,enbridge inc,encana corporation,encompass health,\
-        encore capital,encore wire,endava plc,endeavour group,endeavour mutual,endeavour silver,\
-        endo international,endra life,endurance international,enel americas,enel chile,enel rossija,\
-        energiselskapet buskerud,energizer holdings,energosbytovaja kompanija,energous corporation,\
-        energy east,energy focus,energy fuels,energy hunter,energy recovery,energy transfer,\
-        energyaustralia holdings,enero group,enerplus corporation,engin eer,engin eeredarts,engin eering,\
-        engin eowning,english gallery,englobal corporation,eni norge,eni spa,enics eesti,eniro holding,\
-        enka insaat,enlink midstream,enlivex therapeutics,eno teca,enochian biosciences,enova international,\
-        enphase energy,enpro industries,enrich garden,enservco corporation,enstar group,ent one,\
-        entasis therapeutics,entegra financial,entera bio,enterasys networks,entercom communications,\
-        entergy arkansas,entergy corporation,entergy louisiana,entergy mississippi,entergy new,entergy texas,\
-        enterprise bancorp,enterprise bank,enterprise financial,enterprise gp,enterprise oil,\
-        enterprise products,entra eiendom,entravision communications,entree resources,enviro architectural,\
-        environ architectural,envirosource design,envirotecture design,envision solar,enviva partners,\
-        enza home,enzo biochem,eog resources,eon ruhrgas,epam systems,epiroc south,eplus inc,eppl rus,\
-        epr properties,epsilon energy,eqm midstream,eqt corporation,equa bank,equifax australia,equinor asa,\
-        equinox fitness,equitrans midstream,equity bancshares,equity commonwealth,equity lifestyle,\
-        equity residential,equus total,era dio,era group,era smusmc,era smusplus,era watch,eramet norway,\
-        erbosan erciyes,eregli demir,ergo hestia,ergo kindlustus,ergo kindlustusgrupp,eri ckson,eri csson,\
-        eri esd,eri kafashion,eri kalust,eric kson,eric sson,erick son,ericsson eesti,ericsson nikola,\
-        erie indemnity,erie insurance,erik afashion,erik alust,erika fashion,erika lust,erk iss,erlan gga,\
-        erlan ggaonline,ermenegildo zegna,eros international,ers bank,ersparniskasse affoltern,\
-        ersparniskasse rueggisberg,ersparniskasse schaffhausen,ersparniskasse speicher,erste bank,\
-        erste group,ersu meyve,erytech pharma,erzsebet furdo,esbjerg oilfield,esco technologies,\
-        escort teknoloji,ese mtia,ese ndex,ese nyurt,ese nzzia,ese rve,ese rvice,ese rvices,ese rvicii,\
-        ese rvidor,ese sja,esem spor,esen dex,esen yurt,esen zzia,eser vices,eser vicii,eser vidor,esi group,\
-        eskimo finland,esme ralda,espace group,esperanto filmoj,esperion therapeutics,espey mfg,\
-        espoon ratsastustalli,esquire financial,essa bancorp,essa pharma,essent group,essential properties,\
-        essex property,esso energi,esso norge,establishment labs,estafeta carga,estee lauder,\
-        esterel technologies,estia health,estonia kaevandus,estonia klaverivabrik,estonian air,estonian cell,\
-        estre ambiental,estrela brinquedos,eta bletka,eta lent,eta longroup,eta pmo,etals limited,\
-        etap lighting,etem pmail,etf series,ethan allen,etiler gida,eton pharmaceuticals,etrade financial,\
-        etten group,etv holding,eugen systems,eun apolis,eun ite,eurasian bank,eurasian natural,euro disney,\
-        euro finans,euro sko,euro tech,euroasia air,eurobank ergasias,eurobank sa,euroclear bank,eurodry ltd,\
-        eurofins scientific,euromarketing ia,euromoney inst,euronav nv,euronet worldwide,euronews sa,\
-        europaeiske erv,european battery,european equity,european spallation,europris holdinga,euroseas ltd,\
-        eva air,eva avm,eva lar,eva luacion,eva luaciones,eva neos,eva ngelie,eva ngelion,eva nsville,\
-        eva tarot,eva xtampax,evan eos,evan gelie,evan gelion,evan sville,evand pty,evans bancorp,evea pank,\
-        evelo biosciences,event hospitality,evercore inc,everest re,everglory international,everi holdings,\
-        eversource energy,everspin technologies,evi dence,evi densia,evi dia,evi ews,evi industries,\
-        evi lgreed,evi satravel,evi sion,evi sit,evi sitor,evi sos,evi tal,evis atravel,evis itor,\
-        evisa travel,evo payments,evofem biosciences,evogene ltd,evoke pharma,evolent health,\
-        evolution mining,evolution petroleum,evolving systems,evoqua water,evr cargo,evr infra,\
-        evrazijskij truboprovodnyj,evs broadcast,evsen group,ew scripps,ewa lds,ex libris,exact realty,\
-        exact sciences,exact solutions,exantas capital,exchange traded,exela technologies,exelon corporation,\
-        exfo inc,exlservice holdings,exo platform,exp world,expander system,expansion mexico,expedia group,\
-        expeditors international,experience investment,expo consult,expobank cz,export development,\
-        express merchant,express scripts,extended stay,exterran corporation,extra space,extraction oil,\
-        extreme networks,exxon mobil,exxonmobil australia,exxonmobil exploration,exxonmobil production,\
-        eybl international,eyegate pharmaceuticals,eyepoint pharmaceuticals,ezhe source,fab boya,fab private,\
-        fabbri editori,fabrik inc,facchini group,facebook australia,factoringbank gesellschaft,\
-        factset research,fagerhult group,fair isaac,fairchild semiconductor,fairchild tv,fairmont baku,\
-        falck group,falco electronics,falcon minerals,falconbridge nikkelverk,family building,family first,\
-        famous daves,fang holdings,fanhua inc,far point,farfetch limited,farmacias benavides,farmer brothers,\
-        farmers national,farmland partners,faro technologies,farstad shippinga,fast reading,fast search,\
-        fastenal company,fat brands,fate therapeutics,fauquier bankshares,faxe kalkbrud,\
-        fazerin musiikkikauppa,fb financial,fbl financial,fc comm,fca australia,fce bank,fcg finnish,\
-        fdc group,federal agricultural,federal home,federal mogul,federal national,federal realty,\
-        federal signal,federated insurance,federated investors,federated premier,fedex corporation,\
-        fedex express,fednat holding,feel free,fellazo inc,felleskjopet agri,felleskjopet maskin,\
-        felleskjopet rogaland,felleskjopet trondheim,fellowship investments,femi bion,fender musical,\
-        fenerbahce futbol,fennec pharmaceuticals,fennica gehrman,fenno optiikka,feratel media,ferd holding,\
-        ferdaskrifstofa islands,ferdinand steck,ferdo wsi,ferranti computer,ferrari nv,ferrellgas partners,\
-        ferrero russija,ferretti group,ferro corporation,ferroglobe plc,feta lmedicine,fgl holdings,\
-        fgup specstrojinziniring,fiat chrysler,fibrocell science,fidelity china,fidelity investments,\
-        fidelity nasdaq,fidelity national,fidessa group,fideuram wargny,fidor bank,fiduciaryclaymore energy,\
-        fidus investment,fierro group,fiesta hotels,fiesta restaurant,fifth third,fila rmonia,file crypt,\
-        file format,file hippo,file manager,file maru,file planet,file post,file press,file sdl,file sgram,\
-        file smonster,file store,file upload,filemaker inc,fili ppo,fili zhanka,filip morris,filiz hanka,\
-        filosofian akatemia,fina lank,fina lfantasy,fina lsite,fina nce,fina nceit,fina ncenews,fina nces,\
-        fina ncial,fina ncialexpress,fina ncialpost,fina nciamentos,fina ncie,fina ncnisprava,fina nza,\
-        fina nzas,fina nze,fina nzen,fina nzrechner,financial benefits,financial institutions,\
-        financiere tiepolo,finans finansal,findex group,finezza catering,finisar corporation,finjan holdings,\
-        finlandia uistin,finn air,finn flare,finn handball,finn ing,finn trail,fintech acquisition,fio banka,\
-        firefighters mutual,firestone tire,firma iliev,first american,first bancorp,first bank,first busey,\
-        first business,first capital,first choice,first citizens,first commonwealth,first community,\
-        first defiance,first financial,first foundation,first guaranty,first hawaiian,first heartland,\
-        first horizon,first industrial,first internet,first interstate,first majestic,first merchants,\
-        first mid,first midwest,first national,first northwest,first rate,first republic,first savings,\
-        first seacoast,first securities,first sentier,first solar,first trust,first trustaberdeen,\
-        first united,first us,first western,firstenergy corp,firsthand technology,firstmac limited,\
-        firstservice corporation,fisher electronics,fisker automotive,fit tonic,fitness and,fitness world,\
-        five below,five point,five prime,five star,fiverr international,fjarfestingarbanki atvinnulifsins,\
-        fjord nordvestlandske,fk puls,flagstar bancorp,flaks pljus,flanigans enterprises,flap kongre,\
-        fleetcor technologies,fleetwood limited,fleggaard holding,fletcher building,fleury sa,flex lng,\
-        flex ltd,flexible solutions,flexion therapeutics,flexshares creditscored,flexshares disciplined,\
-        flexshares real,flexshares stoxx,flexshares us,flexsteel industries,flight centre,flir systems,\
-        flora online,flora queen,florenc iovarela,florencio varela,flotek industries,flowbank sa,\
-        flowers foods,flowr corporation,flowserve corporation,flsmidth pty,flug und,flugfelag islands,\
-        flugger farver,flughafen wien,flugskoli islands,fluid music,fluidigm corporation,fluor australia,\
-        fluor corp,fluor corporation,flushing bank,flushing financial,flux power,fly leasing,fly level,\
-        flying elephant,fm bank,fm group,fmc corporation,fmc group,fmg insurance,fnb corporation,\
-        fncb bancorp,foamix pharmaceuticals,focus financial,folke hermansen,folksvagen grup,fomento de,\
-        fomento economico,fonar corporation,fondsbank austria,fonterra cooperative,fontes pmp,\
-        food investments,foodstuffs south,fookus meedia,foot locker,forbrukersamvirket sor,force four,\
-        ford motor,ford otomotiv,forescout technologies,foresight autonomous,foresight energy,forestar group,\
-        forex bank,formattakz formattakz,formula gray,formula grey,formula systems,forrest group,\
-        forrester research,fortescue metals,fortis inc,fortive corporation,fortress biotech,\
-        fortress transportation,fortum markets,fortum tartu,fortuna silver,fortune brands,forty seven,\
-        forum communications,forum energy,forum merger,forward air,forward industries,forward pharma,\
-        forward school,forzani group,fosen trafikklaga,fossil group,foto bus,foto casa,foto community,\
-        foto erhardt,foto grafia,foto grafiska,foto lab,foto magazin,foto plus,foto sporno,foto strana,\
-        foto webcam,foundation building,four corners,four leaf,four seasons,fox corporation,fox factory,\
-        fox film,fozzy group,fp manufacturing,fragrant flower,framo engineering,fran cais,fran caisfacile,\
-        fran cearchives,fran cesco,fran cetravail,fran cfranc,fran chinishop,fran chise,fran chisedirect,\
-        fran chiseindia,fran chiseportal,fran chising,fran ciscanos,fran ckprovost,fran cofolies,fran cois,\
-        fran coisesaget,fran connect,fran kcasino,fran ken,fran kfinn,fran kfurt,fran kgreen,fran kie,\
-        fran klin,fran klincollege,fran klinplanner,fran klinsheriff,fran knews,fran konia,fran kshop,\
-        franc ais,franc aisfacile,franc earchives,franc esco,franc etravail,franc hinishop,franc hise,\
-        franc hisedirect,franc hiseindia,franc hiseportal,franc hising,franc iscanos,franc kprovost,\
-        franc ofolies,franc ois,franc oisesaget,franc onnect,franca isfacile,france archives,france sco,\
-        france travail,francescas holdings,franci scanos,francis canos,francisca nos,franck provost,\
-        franco folies,franco isesaget,franco nnect,francois esaget,francoise saget,franconevada corporation,\
-        frank casino,frank furt,frank lincollege,frank linplanner,frank linsheriff,frank lintempleton,\
-        frank mohn,frank news,frank onia,frank shop,frankfurter bankgesellschaft,frankfurter sparkasse,\
-        franklin college,franklin covey,franklin electric,franklin financial,franklin limited,\
-        franklin planner,franklin resources,franklin sheriff,franklin street,franklin templeton,\
-        franklin universal,franko nia,franks international,frantsilan luomuyrttitila,franz krull,\
-        frasca international,fraser sproperty,frasers property,fratelli treves,frauenthal holding,fred dys,\
-        fred dystore,fred ericksburg,fred meyer,fred olsen,freddy store,frede rica,frede ricksburg,\
-        frederic ksburg,frederick sburg,frederique constant,fredrikstad energi,freedom energy,freedom map,\
-        freewave technologies,freie gemeinschaftsbank,freightcar america,freightways limited,fremont bank,\
-        frequency electronics,fresenius medical,fresh catering,fresh del,fresh servant,fresh start,\
-        fresheasy neighbourhood,freudenberg group,frictional games,frida sbakblogg,fridrik skulason,\
-        friedman industries,friendly advice,friendly interior,frigopak gida,frode laursen,\
-        frode laursengruppen,front yard,frontier airlines,frontier communications,frontline ltd,frp holdings,\
-        fruit of,frv evo,fs bancorp,fs kkr,fsb bancorp,fsp finnish,fte networks,fti consulting,\
-        fts international,fuat hoca,fuchs petrolub,fuel tech,fuelcell energy,fujian haixia,fujifilm business,\
-        fujitsu australia,fujitsu siemens,fulcrum therapeutics,fulgent genetics,fuling global,full color,\
-        full house,full moon,full spectrum,fulton bank,fulton financial,fulton hogan,funda cao,funda ngo,\
-        funda tec,furness building,furqan avto,futu holdings,future bright,future fintech,future plan,\
-        futurefuel corp,fuwei films,fynske bank,gabelli convertible,gabelli equity,gabelli global,\
-        gabelli multimedia,gabelli utility,gabor store,gaia edizioni,gaia gps,gaia group,gaia solar,\
-        gain capital,galapagos nv,galatasaray sportif,galaxy man,galectin therapeutics,galliford try,\
-        galmed pharmaceuticals,galvin green,gamco global,gamco investors,gamco natural,gamestop corporation,\
-        gamida cell,gaming and,gamma gas,gamma grays,gamma realty,gana conivan,gana conprimax,gana encasa,\
-        gana mos,gana nencasa,gana play,garant holding,garanti bbva,garanti faktoring,\
-        garantibank international,garantifonden for,garden guru,garden master,gardner denver,garmin ltd,\
-        garret tmotion,garrett motion,garrison capital,gas depot,gas legion,gas natural,gas zone,gaslog lp,\
-        gaslog partners,gaston luga,gate group,gatehouse bank,gates industrial,gateway bank,\
-        gateway computers,gateway first,gatx corporation,gaz de,gazi antep,gazprom avtomatizacija,\
-        gazprom zbut,gazprombank ag,gb glace,gc mutual,gc rieber,gci liberty,gcp applied,gds holdings,\
-        ge consumer,ge healthcare,ge money,gedik girisim,gedik yatirim,gediz ambalaj,geducation limited,\
-        gee group,gemini sound,gemphire therapeutics,gen yatirim,genco shipping,gencor industries,\
-        gene alogia,gene alogy,gene atique,gene lec,gene ral,gene ralion,gene ralmotor,gene ralmotors,\
-        gene ralpants,gene ralroca,gene rals,gene ration,gene rations,gene rator,gene ric,gene ricaadhaar,\
-        gene rtel,gene seo,gene sis,gene sisedu,gene sys,gene tec,gene tics,gene xus,generac holdlings,\
-        general american,general communication,general dynamics,general electric,general finance,\
-        general mills,general moly,general motor,general motors,general pants,general reinsurance,\
-        generali holding,generali pojistovna,generirujustaja kompanija,genesco inc,genesis emf,\
-        genesis energy,genesis healthcare,genetic technologies,genfit sa,genie energy,genius brands,\
-        genmab as,genmark diagnostics,genocea biosciences,genomic health,genpact limited,gensight biologics,\
-        gent eflow,gent ing,gent ingcasino,gent lemanstore,gent osha,gent side,gentas genel,\
-        gentex corporation,gentherm inc,genti ngcasino,gentiva health,genuine parts,genusplus group,\
-        genworth financial,geo group,geodis holding,geopark ltd,georg efox,georg einstitute,georg etown,\
-        georg etownisd,georg fischer,georg iacyber,georg iadogs,georg iasouthern,george institute,\
-        george town,george townisd,georgi acyber,georgi adogs,georgi asouthern,georgia cyber,georgia dogs,\
-        georgia pacific,georgia power,georgia southern,georgiou group,geospace technologies,ger albet,\
-        ger beaud,ger bercollision,ger dau,ger doo,ger flor,ger iatri,ger kules,ger man,ger manfoods,\
-        ger maniasport,ger many,ger ryweber,ger staecker,geraldton fishermens,gerdau sa,geri atri,\
-        germain edecapuccini,germaine decapuccini,german american,geron corporation,gersan elektrik,\
-        getin noble,getinge group,getty realty,ghazi abad,ghd group,ghd inc,gia caphe,gia dinh,\
-        gia llozafferano,gia nnichiarini,gia nteagle,gia ntfood,gia nts,gia vangonline,giac aphe,\
-        gian nichiarini,gian teagle,gian tfood,gianni chiarini,gianni versace,giant food,\
-        gibraltar industries,gibson guitar,gigamedia limited,giii apparel,gilad rakor,gilan holding,\
-        gilat satellite,gildan activewear,gilead sciences,gina las,gina tricot,giorgi obetbuz,giorgio armani,\
-        giorgio armanibeauty,giorgio betbuz,girard perregaux,gjensidige forsikring,gk avtomir,gk diksi,\
-        gk efko,gk elektrozavod,gk etalon,gk henkel,gk komandor,gk komus,gk lanit,gk megafon,gk megapolis,\
-        gk metafraks,gk okej,gk orimi,gk petropavlovsk,gk pik,gk protek,gk rolf,gk sovfrahtsovmortrans,\
-        gk sovkomflot,gk taif,gk tasir,gk tehnoserv,gk titan,gk tns,gk volgadnepr,glacier bancorp,\
-        glacier bank,gladstone capital,gladstone commercial,gladstone investment,gladstone land,\
-        glarner kantonalbank,glasss guide,glaukos corporation,glaxosmithkline holdings,glaxosmithkline plc,\
-        glen burnie,glen core,glen daleaz,glen eagles,glencore holdings,glenda leaz,global blood,global cord,\
-        global eagle,global indemnity,global insight,global medical,global menkul,global net,global partners,\
-        global payments,global self,global ship,global spirits,global trening,global water,global yatirim,\
-        globalance bank,globant sa,globe life,globus maritime,globus medical,gloria jeans,gls bank,\
-        gls gemeinschaftsbank,glu mobile,glyn hopkin,gm construction,gmk norilskij,gms inc,gmv innovating,\
-        gnc holdings,gnprkc cskbprogress,go daddy,goahead group,godaddy inc,godiva chocolatier,\
-        godkendt teknologisk,gogo inc,goinge mekaniska,gol linhas,gol transportes,golar lng,gold drop,\
-        gold fields,gold leaf,gold resource,gold standard,gold touch,golden bull,golden cross,\
-        golden entertainment,golden joy,golden minerals,golden ocean,golden star,goldfield corporation,\
-        goldman sachs,goltas goller,golub capital,good food,good times,goodbulk ltd,goodman fielder,\
-        goodman group,goodrich corporation,goodrich petroleum,goodyear australia,goodyear lastikleri,\
-        goodyear tire,google australia,goosehead insurance,gorditas dona,gordon pointe,gordon state,\
-        gores holdings,gores metropoulos,gormanrupp company,goro dok,goro drabot,goro ntaloprov,goro skop,\
-        goro zinhobr,gosho pping,goskorporacija po,gossamer bio,gozde girisim,gp strategies,gpc asia,\
-        gpt group,gr engineering,grace continental,grace land,grace loveslace,graco inc,graf industrial,\
-        grafiikanpaja himmelblau,graftech international,grafton grputs,graham corporation,graham holdings,\
-        graincorp limited,gran tierra,grand canyon,grand motors,grange resources,granit bank,granit eschools,\
-        granit parts,granite construction,granite point,granite real,graphic packaging,grass roots,\
-        grate group,graubundner kantonalbank,gravity co,gray television,grazia magazine,graziano tortona,\
-        grb glarner,great ajax,great elm,great lakes,great panther,great southern,great western,green brick,\
-        green cross,green dot,green plains,green reefersa,greenbrier companies,greencore grp,greene county,\
-        greene king,greenland acquisition,greenlane holdings,greenlight reinsurance,greenlit brands,\
-        greenpro capital,greenstone holdco,greentree hospitality,greg ory,greg orypacks,gregor ypacks,\
-        gregory packs,greif bros,grenland groupa,greubel forsey,grey fade,gridsum holding,grieg maturitas,\
-        griffin industrial,griffon corporation,grinding media,grindrod shipping,gritstone oncology,\
-        grocery outlet,ground round,group joos,groupe bpce,groupe bruxelles,groupe bull,groupe caisse,\
-        growthpoint properties,grubhub inc,grundig mobile,grupa br,grupo abril,grupo acs,grupo aeroportuario,\
-        grupo andersons,grupo antolin,grupo aval,grupo bimbo,grupo carso,grupo elektra,grupo exbr,\
-        grupo financiero,grupo folha,grupo globo,grupo guararapes,grupo jose,grupo lala,grupo lo,\
-        grupo mexico,grupo modelo,grupo omnilife,grupo pao,grupo posadas,grupo rbs,grupo reforma,\
-        grupo salinas,grupo sanborns,grupo schincariol,grupo simec,grupo supervielle,grupo televisa,\
-        gruppa akron,gruppa alfabank,gruppa alfastrahovanie,gruppa aljans,gruppa avtovaz,gruppa borodino,\
-        gruppa cerkizovo,gruppa ctpz,gruppa eriell,gruppa essen,gruppa estar,gruppa evrohim,gruppa fosagro,\
-        gruppa gaz,gruppa gazprombank,gruppa globaltrans,gruppa gms,gruppa ilim,gruppa ingosstrah,\
-        gruppa inter,gruppa kamaz,gruppa kompanij,gruppa kurs,gruppa lsr,gruppa nikos,gruppa nlmk,\
-        gruppa nmzk,gruppa ogo,gruppa ost,gruppa predprijatij,gruppa rosgosstrah,gruppa ruiz,gruppa sibplaz,\
-        gruppa sinara,gruppa sinergija,gruppa sok,gruppa sollers,gruppa ugmk,gruppa uralkalij,gruppa vsk,\
-        gruppa vtb,gruppo editoriale,gry adka,gs acquisition,gs coal,gs eesti,gse systems,gsi technology,\
-        gsk vis,gsm holding,gsx techedu,gtt communications,gty technology,guangdong rural,guangshen railway,\
-        guaranty bancshares,guaranty federal,guardant health,guardion health,gubre fabrikalari,gud holdings,\
-        guggenheim credit,guggenheim enhanced,guggenheim strategic,guggenheim taxable,guidewire software,\
-        guild group,gul fair,gul fbank,gul fcoast,gul fjobs,gul fport,gul fstream,gul liver,guler yatirim,\
-        gulf island,gulf resources,gulfport energy,gun adarma,gun dam,gun finder,gun ners,gun osy,gun pla,\
-        gun shop,gun trader,gunes sigorta,gunnar karlsen,gunnar nordbo,gunnebo security,\
-        gurktaler aktiengesellschaft,guy demarle,guy stricked,gvt telecomunicacoes,gw pharmaceuticals,\
-        gwa group,gwg holdings,gwyn edd,gx acquisiton,gye ongju,gyori keksz,gz zabik,habarovskaja toplivnaja,\
-        habib bank,haci enda,haci omer,hadas sah,haemonetics corporation,hailiang education,halk sigorta,\
-        hallador energy,halliburton company,hallmark cards,hallmark financial,halozyme therapeutics,\
-        halyk bank,hamburger sparkasse,hami lton,hami ltonmusical,hami mohajer,hamilton beach,hamilton lane,\
-        hampshire trust,han abank,han ami,han atour,han bat,han cockcollege,han cocks,han com,han dandstone,\
-        han dball,han dballshop,han dbook,han delsbanken,han delsblatt,han dhelds,han dicap,han dicrafts,\
-        han dle,han dleheldgame,han dlopex,han dmade,han dwerk,han dyman,han dyticket,han dyvertrag,han game,\
-        han gar,han gdep,han gten,han gtuah,han guomanhua,han ime,han jin,han kyu,han manjd,han naford,\
-        han nainst,han nam,han nan,han nit,han nover,han oimoi,han over,han saplast,han sgrohe,han shin,\
-        han sung,han ultruyen,han wha,han whalife,han whavision,hana bank,hana tour,hancock jaffe,\
-        hancock prospecting,hancock whitney,handan dstone,hande lsbanken,hande lsblatt,handelsbanken finans,\
-        handelshoyskolen bi,handheld group,hanesbrands inc,hanmi financial,hanna inst,hanni bal,\
-        hannon armstrong,hannover life,hannover re,hannoversche volksbank,hans aplast,hans grohe,hans hin,\
-        hansa borg,hanseatic bank,hansen yuncken,hansteen hldgs,hantymansijskij bank,happy bear,happy family,\
-        harald nyborg,harbin bank,harborone bancorp,hargreaves lans,hari anhaluan,hari manga,hari ngey,\
-        hari omlottery,harju ab,harju elekter,harju pank,harley therapy,harman international,harmonic inc,\
-        harmony gold,harpenden building,harpoon therapeutics,harri scomputer,harri sonburg,harrison burg,\
-        harrow health,harry pottershop,harry rosen,harsco corporation,hartford financial,harvard bioscience,\
-        harvest capital,harvey norman,harvey normanphotos,harvey school,hashim oto,hasle klinker,\
-        hastings entertainment,hatchcos holdings,hateks hatay,hathor exploration,hava ianas,hava nna,\
-        havanna tubakavabrik,havenbedrijf rotterdam,haverty furniture,hawaiian airlines,hawaiian electric,\
-        hawaiian holdings,hawthorn bancshares,hayat omo,haymaker acquisition,haynes international,hazar ibag,\
-        hazbi nhotel,hazel woodschools,hazeldenes chicken,hb grandi,hbf health,hbi holdings,hbl bank,\
-        hc holding,hc holdings,hca healthcare,hci group,hcl australia,hd supply,hdfc bank,he equipment,\
-        head office,headhunter group,healius limited,health catalyst,health insurance,health sciences,\
-        healthcare realty,healthcare services,healthcare trust,heartland express,heartland financial,\
-        heat biologics,hebron technology,hecla mining,hedef girisim,heico corporation,heide lberg,\
-        heidelberg cement,heidelbergcement ukrajina,heidelberger druckmaschinen,heidenreich holding,\
-        heimdal gruppen,hein eken,hein emann,hein ola,hektas ticaret,hela bet,helen arubinstein,helen of,\
-        helena rubinstein,helia group,helione norway,helios air,helios technologies,helius medical,\
-        helix energy,hell energy,helnan holding,helping hand,helse midtnorge,helse nord,helse ost,helse sor,\
-        helse vest,helsingin kaupungin,helsingin lipputehdas,helsinki expert,helsinki shooting,\
-        helvetic airways,helvetische bank,hemisphere media,hemispherx biopharma,hende motor,henderson grp,\
-        henk terhorst,henkel australia,henkel ukrajina,hennessy advisors,hennessy capital,henry meds,\
-        henry schein,hep operator,hepion pharmaceuticals,herbalife nutrition,herbert smith,herc holdings,\
-        hercules capital,heritage bank,heritage commerce,heritage financial,heritage insurance,\
-        heritagecrystal clean,herman miller,hermes world,hermia yrityskehitys,hermitage offshore,\
-        heron therapeutics,hersha hospitality,hershey company,hertha bsc,hertz global,heska corporation,\
-        hess corporation,hess midstream,hess norges,hetan majatalo,hewlett packard,hewlettpackard south,\
-        hexcel corporation,hexindai inc,hexo corp,hf foods,hh tuominen,hibbett sports,hicl inf,hicrush inc,\
-        hig invest,high income,highbrook holdings,highland global,highland income,highlandiboxx senior,\
-        highpoint resources,highpower international,highway holdings,highwoods properties,\
-        hiiukardla kalevivabrik,hil desheim,hil eler,hil ineglobal,hil larys,hil lco,hil lcollege,\
-        hil lenbrand,hil lsdale,hil lside,hil lspet,hil lsvet,hil tonhead,hilde sheim,hill international,\
-        hillenbrand inc,hillman group,hillrom holdings,hilltop holdings,hilton baku,hilton grand,\
-        hilton hotels,hilton worldwide,himax technologies,himmel digital,hindmarsh construction,\
-        hingham institution,hino motor,hipoint firearms,hippo zorg,hiq finland,hirsch servo,hisam itsu,\
-        hisami tsu,histogenics corporation,hitachi construction,hjemmet mortensen,hl acquisitions,\
-        hlib investbud,hmd global,hmgcourtland properties,hmn financial,hms holdings,hms industrial,\
-        hni corporation,hodge bank,hoegh lng,hoffmannla roche,hoiland holding,holding evrocement,\
-        holding obaedinennye,holding sibuglemet,holding solnecnye,holding stada,holidej klassik,\
-        hollard holdings,holly energy,holly shop,holly woodbets,holly woodbowl,holly woodreporter,\
-        hollyfrontier corporation,hollysys automation,holmesdale building,home bancorp,home bancshares,\
-        home city,home depot,home federal,home hardware,home invest,home savings,homestreet bank,\
-        hometrust bancshares,homology medicines,honda australia,honda motor,honest air,honeywell asca,\
-        honeywell holdings,honeywell international,hooker furniture,hookipa pharma,hope bancorp,horace mann,\
-        horizon bancorp,horizon bank,horizon global,horizon technology,horizon therapeutics,\
-        horizon tselluloosi,hormel foods,hornbeck offshore,hospitality invest,hospitality properties,\
-        hospitals contribution,host hotels,hostess brands,hot topic,hoteis othon,hoth therapeutics,\
-        houchens industries,houghton mifflin,houlihan lokey,houm kredit,house of,houston american,\
-        houston wire,hovedstadens brugsforening,hovnanian enterprises,howard bancorp,howard hughes,\
-        howden joinery,hp inc,hr block,hrvatska posta,hrvatska postanska,hrvatski telekom,hsbc australia,\
-        hsbc bank,hsbc france,hsbc hldgsuk,hsbc holdings,hsbc mexico,hsbc private,hsbc sfh,hsk ward,\
-        ht eronet,hta beteiligungsinvest,htg molecular,hti high,hua xia,huami corporation,huaneng power,\
-        huazhu group,hub group,hubbell inc,huda ura,hudbay minerals,hudson global,hudson ltd,hudson pacific,\
-        hudson technologies,hudson valley,huge networks,hugh esnet,huitao technology,huma nappeal,\
-        huma ncapital,huma net,huma nic,huma nidades,huma nists,huma nitas,huma nite,huma nity,huma nizeai,\
-        huma nizeaitext,huma nizer,huma nornot,huma nrights,huma nservices,huma nsoft,human kinetics,\
-        humana inc,hume bank,humm group,hun basket,hun dredrooms,hun gryhowies,hun gryjacks,hun grylion,\
-        hun grypanda,hun gyen,hun imed,hun kemoller,hun kypinoy,hun tbikewheels,hun ter,hun terboots,\
-        hun terdouglas,hun terfan,hun ters,hun terselement,hun tflow,hun ting,hun tingdon,hun tinglife,\
-        hun tington,hun tress,hun tshowdown,hun tsville,hun volley,hunt companies,hunt petroleum,\
-        hunter douglas,huntington bancshares,huntington ingalls,huntsman corporation,hurco companies,\
-        huron consulting,hurriyet gazetecilik,hurtigruten groupa,hutchison china,huttig building,\
-        huutokauppa helander,huya inc,hv bancorp,hwa hae,hwl ebsworth,hyatt hotels,hydra technologies,\
-        hyland software,hypo alpeadriabank,hypo investmentbank,hypo noe,hypo oberosterreich,hypo salzburg,\
-        hypo steiermark,hypo tirol,hypo vorarlberg,hypobank burgenland,hyposwiss advisors,\
-        hyposwiss privatbank,hyposwiss private,hypotecni banka,hypothekarbank lenzburg,hyrecar inc,\
-        hysteryale materials,hyun dai,hyun daimotors,hyundai motor,iain ambon,iain palopo,\
-        iamgold corporation,iar systems,ibercaja banco,iberiabank corporation,ibex holdings,ibm anz,ibo ard,\
-        ibo listing,ibo mma,ibo mmaone,ibo oking,ibo oks,ibo player,ibo playerpro,ibro ker,ica banken,\
-        ica bbi,ica lendario,ica niwill,ica norge,ica res,ica rgo,ica rros,ica sas,ica sque,icad inc,\
-        icahn enterprises,icbc turkey,icc holdings,ice bet,ice box,ice casino,ice cat,ice cream,ice drive,\
-        ice exch,ice exchange,ice land,ice landair,ice net,ice ntral,ice porn,ice porncasting,ice portal,\
-        ice rbox,ice warp,ice world,ice yarns,icelandair group,icf international,ichor holdings,icici bank,\
-        iclick interactive,ico ding,ico lor,ico nes,ico nfinder,ico nfitness,ico nica,ico nmedia,ico nnect,\
-        ico nnet,ico npln,ico ntrol,ico rporate,ico ver,icon plc,iconix brand,icu medical,id catering,\
-        id systems,ida egu,ida rtes,idaho independent,idea bank,idea infinity,idea institute,ideal garden,\
-        ideal industries,ideal ist,ideal ista,ideal ofsweden,ideal power,ideal standard,ideal svdr,\
-        ideal wine,ideaya biosciences,idemitsu australia,idemitsu petroleum,idera pharmaceuticals,\
-        idex corporation,idexx laboratories,idp education,ids group,idt corporation,iec electronics,\
-        ies holdings,if bancorp,iflex solutions,ifresh inc,ig bank,ig group,ig markets,igm financial,\
-        ignat ius,igo limited,ihlas ev,ihlas gazetecilik,ihlas madencilik,ihlas yayin,ihs markit,\
-        iivi incorporated,iizi kindlustusmaakler,ika nmh,ika nobank,ikaalisten kylpyla,ikano bank,ikea dom,\
-        ikea handel,ikea pty,ikm gruppen,ikonics corporation,il therapeutics,ile arn,ile arning,ile defrance,\
-        ile rna,ile tisim,ile via,illawarra credit,illinois tool,illuminate labs,ilma kiage,ilma nifesto,\
-        ilo gin,ilo vepdf,ilo veugly,ilo vevip,ilo vezedmusic,ilse jacobsen,iluka resources,imac holdings,\
-        image holdco,image sensing,imair hava,imax corporation,imb ltd,imcd australasia,imds group,\
-        imedia brands,imex banka,imint image,imma culata,immersion corporation,immucell corporation,\
-        immuron limited,immutep limited,impac mortgage,imperia automobiles,imperial hotels,imperial oil,\
-        imperial tobacco,imperial tobakko,implement consulting,impresa pizzarotti,improtex group,imv inc,\
-        ina essentials,ina finland,ina industrija,ina lco,ina tel,ina turalist,inbank as,inchcape australia,\
-        inci dent,inci dents,inci sozluk,incitec pivot,income opportunity,incore bank,incyte corporation,\
-        indeks bilgisayar,independence contract,independence holding,independence realty,independent bank,\
-        independent bankers,independent cement,independent certification,independent community,\
-        independent investors,independent liquor,independent wealth,india fund,india globalization,\
-        indira ivf,indra sistemas,industrial and,industrial bank,industrial grupp,industrial logistics,\
-        industrial services,industrias bachoco,industrias penoles,industry park,industry super,inex sc,\
-        infinera corporation,infinite wealth,infinity investment,infinity pharmaceuticals,inflarx nv,\
-        info yatirim,informacionnye sputnikovye,information services,infosys limited,infotech research,\
-        infrastructure and,infratil limited,infusystems holdings,ing bank,ing belgique,ing groep,ing group,\
-        ing pojistovna,inga tlan,inge nium,ingenia communities,ingersollrand plc,ingevity corporation,\
-        inghams group,ingle international,ingles markets,inglisebalti laevatehas,ingman group,ingmar kets,\
-        ingredion incorporated,inmobiliaria colonial,inmode ltd,inmune bio,inna tur,innodata inc,\
-        innolink group,innophos holdings,innospec inc,innovate biopharmaceuticals,innovation lab,\
-        innovation place,innovative industrial,innovative solutions,innsuites hospitality,inovalon holdings,\
-        inovio pharmaceuticals,inpex australia,inphi corporation,inseego corp,insight enterprises,\
-        insight select,insignia financial,insignia systems,insingergilissen asset,insingergilissen bankiers,\
-        inspire medical,inspired entertainment,inspiremd inc,installed building,insteel industries,\
-        insulet corporation,insurance acquisition,insurance australia,intec pharma,integer holdings,\
-        integra design,integra investment,integra lifesciences,integra wealth,integral diagnostics,\
-        integrated media,integration objects,intel corporation,intelbras tecnologia,intellect center,\
-        intelli wealth,intellia therapeutics,intelligent creatures,intelligent systems,intelsat sa,\
-        intema insaat,inter parfums,inter pers,intercept pharmaceuticals,interchill records,intercon hotel,\
-        intercontinental exchange,intercontinental hotels,intercontinental manufacturing,intercorp financial,\
-        internap corporation,international bancshares,international business,international development,\
-        international flavors,international game,international money,international paper,international road,\
-        international seaways,international speedway,international tower,internesnl pejper,internet gold,\
-        internet services,interpace diagnostics,interplay entertainment,interpublic group,intersect ent,\
-        interstate batteries,interstate power,intertek group,interxion holding,intesa sanpaolo,\
-        intest corporation,intl consol,intl fcstone,intl public,intracellular therapies,intrepid potash,\
-        intrexon corporation,intricon corporation,intu properties,intuit canada,intuit inc,\
-        intuitive surgical,inturist otel,invacare corporation,invesco advantage,invesco bldrs,invesco bond,\
-        invesco buyback,invesco california,invesco credit,invesco dividend,invesco dwa,invesco ftse,\
-        invesco global,invesco golden,invesco high,invesco international,invesco kbw,invesco ladderrite,\
-        invesco mortgage,invesco municipal,invesco nasdaq,invesco optimum,invesco pennsylvania,invesco plc,\
-        invesco qqq,invesco quality,invesco rafi,invesco russell,invesco senior,invesco sp,invesco trust,\
-        invesco value,invesco variable,invesco water,invest bank,invest grupp,investar bank,investar holding,\
-        investcorp credit,investec bank,investicionnofinansovaja stroitelnaja,investkredit bank,\
-        investment kinnevik,investment latour,investment oresund,investors bancorp,investors bank,\
-        investors real,investors title,invex grupo,invitae corporation,invitation homes,invivo therapeutics,\
-        invocare limited,ion geophysical,ion group,ion ity,ion media,ionis pharmaceuticals,\
-        iovance biotherapeutics,ip group,ipek dogal,ipg photonics,iph limited,ipo boardnet,ipswich building,\
-        iq chaikin,iqvia holdings,ira dha,ira ncell,ira ncharter,ira nfile,ira nian,ira nicard,ira nkiai,\
-        ira nserver,iradimed corporation,iress limited,irfan view,irhythm technologies,iride bicycles,\
-        iridex corporation,iridium communications,iris global,iris hpost,iris htaxrebates,iris imo,iris net,\
-        irkutskaja neftjanaja,iro bot,iro naesthetics,iro nandresin,iro ndistrict,iro nforge,iro nheart,\
-        iro nman,iro nmountain,iro nplanet,iro nside,iro nsrc,iro nstudios,iro ntec,iro nworkers,iro quois,\
-        irobot corporation,iron mountain,ironwood pharmaceuticals,irsa inversiones,irsa propiedades,\
-        irsad electronics,iru soojuselektrijaam,is finansal,is girisim,is yatirim,isa bel,isa idub,isa imini,\
-        isa iminisong,isa les,isa lud,ishares asia,ishares broad,ishares commodities,ishares core,\
-        ishares currency,ishares esg,ishares exponential,ishares fallen,ishares ftse,ishares global,\
-        ishares gnma,ishares iboxx,ishares intermediateterm,ishares international,ishares jp,ishares mbs,\
-        ishares morningstar,ishares msci,ishares nasdaq,ishares phlx,ishares preferred,ishares russell,\
-        ishares select,ishares short,ishares shortterm,ishares sp,isik hnas,isin wheel,iskenderun demir,\
-        islam channel,islam icboisomahar,islam icity,islam times,islam way,islam web,islandsbanki hf,\
-        islensk endurtrygging,islensk erfdagreining,islenska jarnblendifelagid,islenska menntanetid,\
-        islenskir adalverktakar,isma astana,iso cial,iso deco,iso larcloud,iso ngs,iso toner,iso tunes,\
-        iso ver,isojoen konehalli,isr holding,isra elbar,isra elhayom,isra elinfo,isra eltoday,isra news,\
-        israel chemicals,iss facility,issuer direct,ist lajn,istar inc,istarska kreditna,isuzu australia,\
-        it tech,ita bashi,ita bira,ita corpbanca,ita ipu,ita lgas,ita liano,ita liantomato,ita lianvega,\
-        ita lic,ita lki,ita lotreno,ita lyvms,ita ndi,ita petininga,italdesign giugiaro,itamar medical,\
-        itaro automotivo,itau unibanco,iterum therapeutics,itochu minerals,itt inc,ituran location,iva lua,\
-        iva nhoe,ivan hoe,ivan ovo,ive group,iveric bio,ivo lunteer,ivy high,iwan ktv,ix infrastructure,\
-        iz hayvancilik,izea worldwide,izet tle,izmir demir,izmir firca,izocam ticaret,jabil inc,jac arei,\
-        jac kbit,jac kbox,jac kboxgames,jac kery,jac khenry,jac kjones,jac kpot,jac kpotcapital,jac kpotcity,\
-        jac kpotgo,jac kpotin,jac kpotjillvip,jac krabbit,jac ksclub,jac kson,jac ksoncountyor,\
-        jac ksonhewitt,jac ksonlewis,jac ksonville,jac kwolfskin,jac kybet,jac motors,jac obandco,jac obin,\
-        jac quesbrel,jac quie,jac results,jac uzzi,jack bit,jack box,jack boxgames,jack ery,jack henry,\
-        jack in,jack pot,jack potcapital,jack potcity,jack potgo,jack potin,jack potjillvip,jack rabbit,\
-        jack sclub,jack son,jack soncountyor,jack sonhewitt,jack sonlewis,jack sonville,jack wolfskin,\
-        jack ybet,jackhammer technologies,jackpot consultant,jackson countyor,jackson ville,jacob andco,\
-        jacobs engineering,jacobs group,jacques brel,jadranska banka,jagged peak,jagotinskij maslozavod,\
-        jaguar health,jaguar land,jak ajitu,jak artasatu,jak danmark,jak kapatlotto,jak medlemsbank,\
-        jaka jitu,jaka rta,jaka rtasatu,jakks pacific,jakob hatteland,jalavan kauppa,james hardie,\
-        james river,jan abank,jan de,jan eapp,jan eclayton,jan ibcn,jan ome,jan sport,jan ssen,jan sunwai,\
-        jan suraksha,jan uflix,jana bank,jane app,jani bcn,janone inc,janssen pharmaceutica,jantsa jant,\
-        janus henderson,japan smaller,japan tobacco,jardine lloyd,jarve keskus,jason industries,jawor zno,\
-        jay abaji,jay abola,jay jays,jayco corporation,jazz pharmaceuticals,jb hifi,jb hunt,jbg smith,jbs sa,\
-        jc penney,jd sports,jean jaures,jean louisdavid,jean marc,jean ropke,jean swest,jean vernier,\
-        jebru inspektion,jeet bangla,jeet buzz,jeet win,jeet winbd,jeff bet,jeff como,jeff eries,jeff erson,\
-        jeff ersonhealth,jeff parish,jefferies financial,jefferson health,jeldwen australia,jeldwen holding,\
-        jens of,jensens bofhus,jerash holdings,jernigan capital,jess emade,jesse made,jet aviation,\
-        jetblue airways,jevrocement grupukrajina,jewettcameron trading,jian gsu,jian guoyun,jian gzaitoon,\
-        jian kang,jian shu,jiang uoyun,jiang zaitoon,jiangsu changshu,jianpu technology,jiayin group,\
-        jim inny,jim mychoo,jim myjohns,jim mys,jim nnicks,jimmy johns,jinkosolar holding,jit aace,jit abet,\
-        jit awin,jit enon,jkmm arkkitehdit,jl audio,jl tiedemanns,jm smucker,jmp group,jmu limited,\
-        jninternational medical,joan cee,joao pessoa,joba ndtalent,joba ssistnow,jochen schweizer,joe browns,\
-        joe club,joe fortune,joe nsuu,joe tsu,joensuun elli,joensuun tiedepuisto,johan niter,johann iter,\
-        john bean,john deere,john hancock,john johndenim,john laing,john nybet,john nybigg,john nyrockets,\
-        john pye,john shopkins,john smedley,john son,john soncontrols,john sonfitness,john sonsbaby,\
-        john sonservices,john ston,john stonnc,john wick,john wiley,johnny bet,johnny bigg,johnny rockets,\
-        johns lyng,johnson controls,johnson financial,johnson matthey,johnson outdoors,johs rasmussen,\
-        joke randwitch,joke rdc,joke rgame,joke rmerah,jon bet,jon esboro,jon esday,jones lang,jones soda,\
-        jonsereds fabrikers,joon gang,jorn alcontabil,jos efsteiner,jos ephjoseph,jos ephprince,jos hibi,\
-        jos porn,jos smaza,jose fsteiner,jose phjoseph,jose phprince,josef manner,jotul holding,\
-        jounce therapeutics,journal communications,joy alukkas,joy buy,joy casino,joy cemeyer,joy city,\
-        joy club,joy fball,joy ful,joy fulhonda,joy full,joy game,joy games,joy huay,joy hub,joy jili,\
-        joy land,joy obank,joy reactor,joy sound,joy sporn,jp morgan,jpmorgan chase,jpmorgan emerg,jt banka,\
-        jti ukrajina,jucker farm,jug rusi,juho jussila,juli van,juliana nails,julius baer,jum blesolver,\
-        jum botours,jum pman,jum pseller,jum psokuhou,jum pstart,jum ptask,jum pyard,jumei international,\
-        jumeirah bilgah,jumia technologies,juna idjamshed,junajted prodzekts,junikredit bank,junilever rus,\
-        juniper networks,jupai holdings,jupiter fnd,jupiter unit,juri dicas,juri dico,juri spol,just eat,\
-        just energy,just for,justin dianporn,justin dianpornx,juznaja neftepererabatyvajustaja,jw marriott,\
-        jyske bank,kaba group,kadant inc,kade nce,kadmon holdings,kagerup savvaerk,kahlbetzer investments,\
-        kaingaroa timberlands,kainuun etu,kaisa net,kaiser aluminum,kaixin auto,kaj aani,kaj abi,\
-        kajima australia,kala pharmaceuticals,kaleido biosciences,kalender lari,kalin gauniversity,\
-        kalin ingrad,kalo ricketabulky,kalvista pharmaceuticals,kalya nchart,kalya njewellers,kamada ltd,\
-        kaman corporation,kamenskuralskij metallurgiceskij,kamer eon,kamskij kabel,kana chu,kana doll,\
-        kana gawa,kana zawa,kandi technologies,kane constructions,kansas city,kantahameen tuoretuote,\
-        kapital bank,kapital grup,kapital yatirim,kaplamin ve,kapsch trafficcom,kar auction,kara buk,\
-        kara fun,kara ganda,kara oke,kara oketexty,kara tay,kara tsu,karafarin bank,karakas atlantis,\
-        karat holding,kardemir karabuk,kare kod,karel elektronik,karelia expert,kari yer,karl ovyvary,\
-        karl sruhe,karl storz,karlo vyvary,karlovacka banka,karntner sparkasse,karoon energy,karsan ve,\
-        karsu ve,karsusan karadeniz,kartal yuvasi,kartonsan ve,karuna therapeutics,karyopharm therapeutics,\
-        kas bank,kashmir university,kashmir uzma,kasper sky,kaspi bank,kaspijskij truboprovodnyj,\
-        kasumi gaura,kata data,kata lon,kata lozi,kata mail,kata pult,kata star,kate backdrop,kate spade,\
-        katmerciler arac,katoen natie,kauklahden lasitehdas,kavli holding,kay abola,kay akalpraj,kay seri,\
-        kay zen,kaya bola,kaya kalpraj,kayne anderson,kaz minerals,kazahstanskaja skola,kazahstanskij centr,\
-        kazia therapeutics,kazmunaigas exploration,kb australia,kb financial,kb gruppen,kb home,kb vostocnyj,\
-        kbc bank,kbl european,kbl merger,kbl richelieu,kbs fashion,kca deutag,kdv grupp,keane group,\
-        kearny bank,kearny financial,kees smit,keitele group,keller grp,kellogg australia,kellogg company,\
-        kelly services,kelsian group,kelso technologies,kemet corporation,kemper corporation,\
-        kempinski hotelbadamdar,kenexa corporation,kennametal inc,kennards hire,kennards self,kennedy wilson,\
-        kennedywilson holdings,kenon holdings,kent avar,kent ekencheck,kent faith,kent gida,kent kart,\
-        kent reliance,kent ucky,kentbank dd,kentucky first,keolis downer,keon hacai,keon line,kepler weber,\
-        kera laayurveda,kera lalotteries,kera metal,kera mikos,kera stase,kerevitas gida,kerry express,\
-        kervansaray yatirim,keskisen kello,keurig dr,kewaunee scientific,key energy,key tronic,\
-        keysight technologies,keytrade bank,kezar life,kfw bankengruppe,kh bank,kha bar,kha barantar,\
-        kha barban,kha dem,kha nacademy,kha ndishnetwork,kha nhhoa,kha nime,kha osat,kha osod,kha rkiv,\
-        kha rkov,kha tabook,kha trimaza,kha zanah,khoa hoc,kid interior,kien longbank,kier group,\
-        kihnu veeteed,kiilto family,kijivskij kpk,kilbirnie investments,kilroy realty,kim berly,\
-        kim berlyclark,kim bino,kim cartoon,kim che,kim chi,kim cilonlyofc,kim ini,kim thanh,kim ura,\
-        kimball electronics,kimball international,kimbell royalty,kimberlyclark corporation,\
-        kimberlyclark pacific,kimco realty,kimo industrie,kinder morgan,kindred biosciences,kinetic tco,\
-        kingold jewelry,kingston technology,kingstone companies,kingsway financial,kiniksa pharmaceuticals,\
-        kinross gold,kinsale capital,kirby corporation,kirch group,kiriku varahaldus,kirk konummi,kirk land,\
-        kirkland lake,kita abghar,kita bnagri,kita boo,kita ceria,kita kyushu,kita nonton,kita pcy,\
-        kite realty,kitov pharma,kiwi danmark,kiwi property,kjellberg finsterwalde,kkr income,kkr real,\
-        kla corporation,klara vik,kleinwort benson,kleven maritime,klimasan klima,klipsch audio,klx energy,\
-        kmd brands,knauf gypsum,knauf ukrajina,knies kinderzoo,knight transportation,knockout kickboxing,\
-        knot offshore,knowledge engineering,knowles corporation,knud dels,knut axel,knutsen shuttle,\
-        koch industries,kockums naval,kodiak sciences,kogancom limited,koger projektijuhtimine,\
-        kohler company,kohls corporation,kohtlajarve soojus,kohtlajarve soojuselektrijaam,kohvik werner,\
-        kokakola beveridziz,kokakola ejcbisi,kolo bok,kolo myia,kolo rowanka,kolo shop,komacu sng,\
-        komatsu australia,komercni banka,komercni pojistovna,kommunal landspensjonskasse,komos grupp,\
-        kompanija holidej,kompleksnye energeticeskie,koncern rosenergoatom,koncern ruselprom,koncern titan,\
-        koncern traktornye,koncern vko,koneteknologiakeskus turku,konfrut gida,kongsberg automotive,\
-        kongsberg gruppen,kongsberg gruppena,koninklijke bam,koninklijke kerckhaert,koninklijke kpn,\
-        koninklijke luchtvaart,koninklijke philips,koninklijke ten,koninklijke vopak,konitz porzellan,\
-        konstruktivnoe bjuro,kontakt home,kontoor brands,kopin corporation,kopio niini,kopparbergs brewery,\
-        koppers holdings,kordsa global,korea development,korea electric,korea fund,kori yama,korn ferry,\
-        kornit digital,korporacija glavstroj,korporacija glorija,korporacija grinn,korporacija sholding,\
-        korporacija sintez,korporacija vsmpoavisma,koskisen konserni,kosmos energy,koss corporation,\
-        kosta glasbruk,kosta nay,koverharin terastehdas,koza altin,koza anadolu,kpc byg,kpk vinduer,\
-        kraft foods,kraft heinz,krafts foods,kraneshares trust,kras esop,kraton corporation,kratos defense,\
-        kraussmaffei wegmann,kreativ grup,kreco realitaten,kredit altyn,kredit bank,kredit evropa,\
-        kreenholmi manufaktuur,kreissparkasse koln,kreissparkasse ludwigsburg,kreissparkasse munchen,\
-        kreissparkasse waiblingen,kremencuckij stalelivarnij,krimska gorilcana,krishna ayurved,\
-        kristal abseron,kristal kola,kristiine keskus,kroger company,krok inkorporejted,kronos norge,\
-        kronos worldwide,kruse smith,krystal biotech,ks corporation,ksa silmakeskus,kt corporation,\
-        ktb mechatronics,ktm power,kubota australia,kudelski group,kulicke and,kuna inital,kunda nordic,\
-        kuni tachi,kuntien tiera,kuoni scandinavia,kuoni travel,kura limited,kura oncology,kura sushi,\
-        kurt larvadisi,kurzweil educational,kustur kusadasi,kutahya porselen,kutxabank sa,\
-        kuyumcukent gayrimenkul,kuzbasskaja toplivnaja,kverneland group,kvh industries,kwan jailotto,\
-        kwan tum,kwh group,kyoto electronics,kzi bank,la banque,la caixa,la capitale,la casera,\
-        la clandestine,la costena,la feltrinelli,la jolla,la perla,la rinascente,laakarikeskus aava,\
-        laakarikeskus minerva,laban quepostale,laboratories credit,laboratory corporation,lactalis australia,\
-        lada kibahin,ladder capital,ladenburg thalmann,laerdal medical,laferme tubakavabrik,lahden seudun,\
-        lahden seutu,lai beteiligungsinvestment,laing orourke,laith waites,laix inc,lake shore,\
-        lakeland bancorp,lakeland bank,lakeland financial,lakeland industries,lako rnland,laksh adweep,\
-        lale ttre,lam research,lamar advertising,lamb weston,lame jor,lan og,lana cion,lana delrey,\
-        lancaster colony,lance desorte,land rover,land secs,landbrugs medierne,landcadia holdings,\
-        landec corporation,landesbank badenwurttemberg,landesbank berlin,landesbank hessenthuringe,\
-        landesbank saar,landmark bancorp,landmark infrastructure,lands end,landsbanki islands,\
-        landsbankinn hf,landskip yard,landssimi islands,landstar system,lani invest,lannett co,\
-        lansforsakringar bank,lansforsakringar hypotek,lantheus holdings,lara gon,lara vel,lara zon,\
-        laredo petroleum,larian studios,lars onjuhl,las vegas,lasvegas igrovaja,latam airlines,\
-        latitude group,lattice semiconductor,laura biagiotti,laura mercier,laura star,laureate education,\
-        lauren tides,laurent ides,laver dad,lavinia fansub,lawnscape garden,lawson products,laxmi sattamatka,\
-        lazard global,lazard ltd,lazard world,lazboy incorporated,lazydays holdings,lb australia,lb foster,\
-        lbbw asset,lci industries,lcnb corporation,le chateau,lea ddesk,lea der,lea derinme,lea derpost,\
-        lea ders,lea dinfo,lea ding,lea dlovers,lea dmanager,lea dpages,lea dsales,lea dsleap,lea fly,\
-        lea gue,lea gueapps,lea gueoflegends,lea kbase,lea ked,lea kedhub,lea knudes,lea kslove,lea ktube,\
-        lea note,lea ntoys,lea pfrog,lea ping,lea pmotor,lea ptel,lea rndirect,lea rnenglish,lea rner,\
-        lea rnerprofiler,lea rning,lea rningbox,lea rninghub,lea rningroutes,lea rnings,lea rningscience,\
-        lea rningsuite,lea rnit,lea rnnexus,lea rnpick,lea rnsanskrit,lea rnship,lea selink,lea seplan,\
-        lea seweb,lea sing,lea therman,lea venworth,lead agency,leader computers,leaf group,\
-        leap therapeutics,leapfrog enterprises,lear corporation,learning studio,lech drob,lee bet,\
-        lee dsunited,lee enterprises,lee jeans,lee nbakker,lee rcapitulo,lee tcode,lee thotel,lee yanarahman,\
-        leeds building,leek united,lefdal elektromarked,legacy acquisition,legacy housing,\
-        legacy international,legacytexas financial,legg mason,lego australia,lehman abs,leica geosystems,\
-        leidos australia,leidos holdings,leif heit,leif hoegh,leihkasse stammheim,leila oonline,leilao dos,\
-        leisure acquisition,leju holdings,lek ise,lek kerland,lek lunlan,lek manga,lek mer,lek olar,lek sopt,\
-        lek tire,lek torium,lek uluent,lek umo,lela bofragrances,leluliike casagrande,lemaitre vascular,\
-        leman apro,lemi nimacaron,lendingclub corporation,lendlease group,lennar corporation,\
-        lennox international,lenny niemeyer,leo holdings,leo nardo,leo nardocompany,leo nardohobby,leo nberg,\
-        leo nbet,leo net,leo nis,leo nisa,leo ntyna,leo vegas,leon ardo,leon ardocompany,leon ardohobby,\
-        leon bet,leon tyna,leonard ocompany,leonard ohobby,leonardo company,leonardo hobby,leonardo holdco,\
-        leonardo hotels,leonhard nilsen,lepa ntalon,lepa rking,lepa rticulier,lepgf pty,leroy seafood,\
-        lerua merlen,leta komat,leta nneur,level gaming,level one,levi strauss,levykauppa ax,\
-        lexicon pharmaceuticals,lexinfintech holdings,lexington realty,lf capital,lg cns,lg display,\
-        lg electronics,lg elektroniks,lg mma,lgi homes,lgl group,lgt bank,lharris technologies,lhc group,\
-        lhv group,lhv pank,lia nlianpay,lianluo smart,liberbank sa,liberty allstar,liberty broadband,\
-        liberty financial,liberty global,liberty holdings,liberty infrabuild,liberty latin,liberty media,\
-        liberty oilfield,liberty primary,liberty property,liberty tripadvisor,liberty wealth,lide ranca,\
-        lider faktoring,liebherr group,liebherraustralia pty,lieve liefde,life map,life plan,life storage,\
-        lifes gold,lifetime brands,lifevantage corporation,lifeway foods,ligand pharmaceuticals,\
-        light utilitarios,lightbridge corporation,lightinthebox holding,lightning multicom,\
-        lightpath technologies,lika man,likewize australia,lili ome,lili pink,lilis energy,lillbacka global,\
-        lily andfox,lily silk,lily umfansub,lilyan dfox,liman owa,limbach holdings,limelight networks,\
-        limestone bancorp,limited brands,limmattaler zeitung,limoneira co,lincoln college,\
-        lincoln educational,lincoln electric,lincoln national,lincoln shire,lindblad expeditions,linde plc,\
-        lindsay australia,lindsay corporation,line corporation,lineage cell,linfox proprietary,linh ares,\
-        link administration,link bilgisayar,linn works,linx sa,linz textil,lion pty,lions air,lions gate,\
-        lipocine inc,liqtech international,liquid media,liquidia technologies,liquidity services,\
-        liri kterjemahan,lis boa,lis eberg,lis portal,lis skins,lis tafirme,lis tcrawler,lis ten,lis tenlive,\
-        lis ter,lis terine,lis tesdemots,lis ting,lis tnr,listen up,lithia motors,lithium americas,\
-        liv eagent,liv eapps,liv eball,liv ebarn,liv ebola,liv ebooks,liv ebox,liv ebrary,liv ebuy,liv ecam,\
-        liv ecamclips,liv ecamrips,liv ecareer,liv ecasino,liv ecenter,liv ech,liv echat,liv ecity,\
-        liv ecloud,liv ecoinwatch,liv econnect,liv ecounts,liv edigital,liv edns,liv edoor,liv edune,\
-        liv eexpert,liv egames,liv egood,liv ehdcams,liv eindex,liv einternet,liv ejasmin,liv ejournal,\
-        liv ekit,liv ekoora,liv elink,liv elo,liv ely,liv eman,liv emaster,liv emed,liv emedia,liv emotogp,\
-        liv emovie,liv enation,liv enet,liv enettv,liv enude,liv eoak,liv eomek,liv epass,liv epocket,\
-        liv eporn,liv ero,liv erpool,liv erpoolfc,liv eru,liv escore,liv escores,liv esex,liv esexcams,\
-        liv esgp,liv eshopping,liv esport,liv espotting,liv esta,liv estorm,liv estream,liv estrip,liv esurf,\
-        liv etest,liv eticker,liv etickets,liv etiming,liv etrends,liv etv,liv euniversity,liv ewell,\
-        liv ewire,liv hospital,liv ing,liv ingculture,liv ingproof,liv ingsocial,liv ingston,liv ingstone,\
-        liv ingwage,liv orno,liv space,liv sstil,livanova plc,live nation,live oak,live ventures,\
-        livent corporation,liveramp holdings,livexlive media,livingston energy,livongo health,\
-        livsforsikringsselskapet nordea,liz aalert,liz ard,liz claiborne,liza alert,lkq corporation,\
-        ll hawaiian,llong short,lloyd sbank,lloyd spharmacy,lloyds banking,lloyds grp,lm funding,lmp capital,\
-        loan market,local authorities,local matters,lockheed martin,locost accessories,loews corporation,\
-        logan schools,logicbio therapeutics,logitech international,logo yazilim,lohjan ilotulitus,lois irs,\
-        lojas americanas,lojas amor,lojas riachuelo,lokman hekim,loksa laevatehas,lollands bank,loma negra,\
-        lombard odier,loncar cancer,loncar china,lone lyplanet,lone star,lone wolf,lonestar resources,\
-        longevity acquisition,lonnberg painot,lonza group,loop industries,loral space,loran geteam,\
-        loreal australia,loreal ukrajina,loren zetti,lorenz etti,lori ent,loro piana,lotte chem,lotte dfs,\
-        lotte hotel,lotte imall,lotte mart,lotte ryplus,lotte ryresults,lotte rysambad,lotte rywest,\
-        lotto sport,louis delhaize,louis dreyfus,louis iana,louis moto,louis nielsen,louis ville,\
-        louis vuitton,louisiana pacific,louisianapacific corporation,love kustannus,lovisa holdings,\
-        lovisenberg diakonale,lowes companies,lpl financial,lrad corporation,ls starrett,lsb industries,\
-        lsc communications,lsi industries,lsk premium,ltc properties,luan van,luba club,luc ahmelayu,\
-        luc asdorioverde,luc asfox,luc castoonapp,luc ide,luc ido,luc ifer,luc iferdonghua,luc illesbbq,\
-        luc kas,luc kia,luc kincoffee,luc know,luc kybarr,luc kybet,luc kybuzz,luc kycalico,luc kycasino,\
-        luc kycola,luc kycrush,luc kydays,luc kyduck,luc kyfish,luc kygo,luc kyhand,luc kyking,luc kylabs,\
-        luc kymobile,luc kyorange,luc kypkr,luc kypool,luc kyseven,luc kysim,luc kyspin,luc kystore,\
-        luc kystrike,luc kywin,luc kywinn,luc rin,luc yinthesky,luca hmelayu,luca rdi,luca sdorioverde,\
-        luca sfox,lucas oil,lucha libre,luci fer,luci ferdonghua,luci llesbbq,luciano soprani,lucille sbbq,\
-        luckin coffee,lucy inthesky,ludwig sburg,luftseilbahn adliswilfelsenegg,luigi borrelli,\
-        luis aspagnoli,luisa spagnoli,lukojl ukrajina,luks kadife,lule tto,lululemon athletica,\
-        lumber liquidators,lume nis,lume nxl,lumentum holdings,luminex corporation,luminor bank,\
-        luna innovations,lundin petroleum,luokung technology,luther burbank,lutheri vabrik,luxfer holdings,\
-        luxottica south,luye australia,luz daserra,luz delsur,luz iania,luzerner kantonalbank,luzi ania,\
-        luzia nia,lyfjaverslun islands,lygas nordvestsjaelland,lyn chburg,lyn kco,lyn xbroker,lynas rare,\
-        lynch group,lyon william,lyondellbasell industries,lyse kraft,ma financial,maas group,macatawa bank,\
-        macerich company,mackay sugar,mackcali realty,mackenzie childs,mackinac financial,macmahon holdings,\
-        macom technology,macquarie bank,macquarie credit,macquarie first,macquarie global,macquarie group,\
-        macquarie infrastructure,macro bank,macro design,macys inc,mader group,madison covered,\
-        madrigal pharmaceuticals,mads ack,maerki baumann,mag silver,magal security,magellan financial,\
-        magellan health,magellan midstream,magenta therapeutics,magic software,magik gray,magik grey,\
-        magik lamp,magistral severnoj,magna architectural,magna consulting,magna gases,magna international,\
-        magna solution,magna wealth,magnachip semiconductor,magne tdl,magne tica,magneti marelli,\
-        magnitogorskij metallurgiceskij,magnolia oil,magnum music,magyar bancorp,magyar nemzeti,\
-        maha badrunning,maha bhulekh,maha cet,maha dbtmahait,maha heng,maha janimaging,maha kalmatka,\
-        maha kosh,maha lla,maha nagarnews,maha ncloud,maha news,maha police,maha raja,maha sanlotto,\
-        maha urja,maho gany,maho ranlotto,maho yaku,maiasmoka kohvik,maiden holdings,mailru group,\
-        main street,mainfreight limited,mainstay mackay,mainstreet bancshares,mainstreet bank,\
-        mainzer volksbank,maite miyao,maitland mutual,maj estic,maj omparade,maj orel,maj ority,maj ors,\
-        maj uba,maj uscule,majkrosoft ukrajina,major ity,makela alu,makemytrip limited,makina takim,\
-        mala gacar,mala gacf,mala riajournal,mala ysia,malibu boats,malin andgoetz,malin ovka,malina ndgoetz,\
-        mallinckrodt plc,malmo aviation,malo polska,malo solka,malvern bancorp,mam software,mammoth energy,\
-        man group,man last,management events,management institute,management trust,manchester united,\
-        manda laybay,manda rinaduck,manda tory,mandarina duck,mane kineko,mane lsanchez,manhattan associates,\
-        manhattan bridge,manitex international,manitowoc company,mannkind corporation,mansfield building,\
-        mantech international,manti gor,manti sbt,mantsalan yrityskehitys,manu connection,manulife financial,\
-        mara natha,mara ntz,mara thi,mara thon,mara thonbet,mara thonsports,mara tona,mara zzi,marathon oil,\
-        marathon patent,marathon petroleum,maratone studios,marc ate,marc hespublics,marc hing,marc hofdimes,\
-        marc onet,marc oni,marc opolo,marcho fdimes,marco net,marco polo,marcus corporation,mardin ve,\
-        mare lli,marfin investment,marga rethowell,margareth owell,marginalen bank,margo nem,mari acasino,\
-        mari adb,mari agefreres,mari anopolis,mari aradio,mari bank,mari copa,mari eclaire,mari estopes,\
-        mari mekko,mari mex,mari nabaysands,mari ncounty,mari nelife,mari nes,mari neshop,mari netraffic,\
-        mari news,mari nga,mari oberlucci,mari obet,mari ogames,mari onnaud,mari onschools,mari owiki,\
-        mari sapeer,mari sta,mari stas,mari tima,mari time,maria casino,maria gefreres,maria nne,\
-        maria nopolis,maria radio,marian opolis,mariano polis,marie stopes,marijskij npz,marin abaysands,\
-        marin county,marin eshop,marin etraffic,marin ews,marin software,marina baysands,marina frapa,\
-        marine credit,marine harvesta,marine petroleum,marine products,marinus pharmaceuticals,\
-        mario berlucci,mario bet,mario games,mario nnaud,mario nschools,mario wiki,marion naud,\
-        marion schools,marisa peer,marit ima,marit ime,mark abolt,mark ahost,mark andlona,mark azi,\
-        mark etbook,mark etcall,mark etcat,mark eter,mark etin,mark eting,mark etingweek,mark etjs,\
-        mark etnet,mark eto,mark etplace,mark etpoint,mark ets,mark etwatch,mark formelle,mark ham,\
-        mark irovka,mark monitor,mark sandspencer,mark tguru,mark tplaats,mark tplatz,markel corporation,\
-        marker therapeutics,market gardeners,market harborough,marketaxess holdings,marlin business,\
-        marmaris altinyunus,marriott corporation,marriott international,marriott vacations,marron group,\
-        marrone bio,mars incorporated,mars ukrajina,mars wrigley,marsden building,marsha lls,\
-        marsha llsonline,marshall boya,marshall pottery,martel communication,marten transport,martha stewart,\
-        marti otel,martin ique,martin marietta,martin midstream,martin schools,martinbrower australia,\
-        martine lli,maru ehitus,marvel kt,marvell technology,mary help,mary jewelry,mary kayintouch,\
-        mary land,mary landtaxes,mary mount,mary ville,masa fun,masa hub,masa laseen,masa porn,masa rubet,\
-        maschinenfabrik heid,masco corporation,masimo corporation,masinostroitelnyj zavod,maske gruppen,\
-        maskun kalustetalo,masloekstrakcionnyj zavod,masonite international,massimo dutti,mastech digital,\
-        master builder,mastercard incorporated,mastercraft boat,masthaven bank,matador resources,match group,\
-        mate cat,mate matik,mate matika,mate matikk,mate rdei,mate rial,mate rialbank,mate rialhandling,\
-        mate riamedica,mate riel,mate rio,mate rna,materialise nv,materion corporation,mati fic,mati ldas,\
-        mati nkim,mati rkatha,matinas biopharma,matrix architectural,matrix design,matrix interior,\
-        matrix service,mats mart,mats ubara,mats uda,mats udo,mats ukiyo,mats umoto,mats usaka,mats uyafoods,\
-        mats uyama,matthews international,maui land,mauna loa,maurice lacroix,maverix metals,mavis tire,\
-        max about,max aro,max asiath,max bet,max buy,max care,max cine,max ell,max fashion,max filmizle,\
-        max fishing,max gaming,max healthcare,max hub,max iaxi,max ibazar,max icare,max icoffee,\
-        max idespensa,max ifashion,max ifoot,max ima,max imiles,max imo,max imonline,max imum,max imus,\
-        max inutrition,max ipali,max ivision,max izoo,max jav,max kino,max mara,max money,max net,\
-        max peedingrods,max photo,max preps,max sport,max stream,max tel,max tondesign,max tools,max val,\
-        max well,max wellrealty,max win,max xarena,max xis,max xisun,max xparts,maxar technologies,\
-        maxim iles,maxim integrated,maxim online,maxtor corporation,maxwell realty,may apalace,may apur,\
-        may bank,may belline,may flower,may oclinic,may ors,may tag,may tinhonline,may tronics,\
-        maya padahospital,maya palace,maya pur,mayflower enterprises,mayne pharma,mayrmelnhof karton,\
-        mayville engineering,mazda australia,mazda sollers,maze market,mazhar zorlu,mb financial,\
-        mbaer merchant,mbank hipoteka,mbank sa,mbo group,mcclatchy company,mcdermott international,\
-        mcdonalds australia,mcdonalds corporation,mcdonalds ukrajina,mcewen mining,mcgrath rentcorp,mci inc,\
-        mckesson corporation,mcmillan shakespeare,mcnab building,mct danismanlik,mdc holdings,mdc partners,\
-        mdjm ltd,mdu resources,meat farm,mecania automation,mechanics bank,mechel pao,medalist diversified,\
-        medallion financial,media capital,media education,medibank private,medical properties,\
-        medidata solutions,medifast inc,medigus ltd,medimix international,medina tural,\
-        mediterranean shipping,mediwound ltd,medley capital,medley llc,medley management,medpace holdings,\
-        medtronic australasia,medtronic plc,meena bazaar,meera ngwan,mega holding,mega polietilen,\
-        megalith financial,megan eichiba,megan esuper,megan oticias,megane ichiba,megane super,\
-        megastore supermarket,megatronic mux,mei pharma,mein schiff,mein ungsplatz,meir entu,\
-        meiragtx holdings,melco resorts,melia hotels,melinta therapeutics,melker schorling,\
-        mellanox technologies,melli iran,melody brazil,melrose ind,melton mowbray,mena rds,mena rini,\
-        mende ley,menderes tekstil,mendes junior,meni ngitis,menigo foodservice,menlo therapeutics,meno fia,\
-        meno pause,meno rca,mensa sinai,mental arithmetic,mentor web,mepet metro,mer telemanagement,\
-        mera chfit,mera hputih,mera ksakti,mera ration,mercan til,mercan tilandina,mercan tilbanco,\
-        mercan tile,mercan tilseguros,mercantil bank,mercantile bank,merce des,merce desclub,mercedes benz,\
-        mercedes club,mercedesbenz group,mercer international,merchants bancorp,mercuria energy,\
-        mercury general,mercury systems,meredith corporation,mereo biopharma,meri den,meri dianbet,\
-        meri diano,meri diansport,meri dix,meri dol,meri men,meri nos,meri tking,meri web,merid ianbet,\
-        merid iano,merid iansport,meridian bancorp,meridian bioscience,meridian corporation,merit medical,\
-        merit turizm,merita pank,meritage corporation,meriton properties,merka ndi,merko ehitus,merko gida,\
-        merkur bank,merkur bets,merkur xtip,merkur ymarket,merrill lynch,merrimack pharmaceuticals,\
-        mersana therapeutics,merus nv,mesa air,mesa laboratories,mesa royalty,mesabi trust,mesoblast limited,\
-        messenat holding,meta base,meta bet,meta bets,meta crm,meta dados,meta data,meta financial,meta flow,\
-        meta genics,meta job,meta lblade,meta ldetector,meta learth,meta life,meta llic,meta llica,\
-        meta llprofil,meta lshop,meta mask,meta morphose,meta mucil,meta ratings,meta school,meta trader,\
-        metal gayrimenkul,metall profil,metarock group,metcash limited,mete flix,mete oalarm,mete obox,\
-        mete ocast,mete ociel,mete ocity,mete oclimatic,mete oconsult,mete ocontrol,mete oetradar,mete ofor,\
-        mete ofrance,mete oinfo,mete omedia,mete onetwork,mete onews,mete oprog,mete ora,mete oradar,\
-        mete ored,mete orologia,mete oswiss,metemtur otelcilik,methanex corporation,methode electronics,\
-        metinvest evrazija,metlife insurance,metod ist,metra ap,metro bank,metro cash,metro international,\
-        metro kes,metro lausanneouchy,metro property,metro rio,metro ticari,metro trains,metropolitan bank,\
-        metso outotec,mettler toledo,mettlertoledo international,mexco energy,mexicana de,mexico equity,\
-        mexico fund,mezdunarodnyj aeroport,mezdunarodnyj institut,mfa financial,mfs charter,mfs government,\
-        mfs intermediate,mfs multimarket,mfs municipal,mfs special,mge energy,mgic investment,mgm growth,\
-        mgm resorts,mgp ingredients,mgu consalt,mhpl investments,mi homes,mi swaco,mia cademy,mia dresses,\
-        mia inspiration,mia khalifa,mia market,mia mihurricanes,mia mioh,mia mor,mia revista,mia rroba,\
-        mia ula,mia uscan,micha elhill,micha elkors,micha elpage,micha els,michael hill,michael kors,\
-        michelin australia,mico cacola,mico legio,mico let,mico world,micol egio,micro focus,\
-        microbot medical,microchip technology,micron solutions,micron technology,microsoft corporation,\
-        microsoft eesti,microsoft mobile,microsoft new,microsoft pty,microstrategy incorporated,mid penn,\
-        midamerica apartment,midas touch,midatech pharma,midcon energy,middlefield banc,middlesex water,\
-        midfield group,midfirst bank,midland states,midsouth bancorp,midsouthern bancorp,midstates petroleum,\
-        midway games,midwest communications,midwestone financial,miele australia,migros bank,migros ticaret,\
-        miho yoshop,mika timing,mike nopa,miki pro,mikkel ler,mikko mononen,miko roku,mikro designs,\
-        mila nlaser,milacron holdings,milan laser,milano assicurazioni,mile neckyvztah,mile nium,\
-        mile roticos,mile split,mile sweb,milen eckyvztah,milen ium,milestone pharmaceuticals,\
-        milestone scientific,mili boo,mili tant,mili tar,mili taria,mili tary,mili taryshop,mili tarysurplus,\
-        milleis banque,millendo therapeutics,millenia life,millennium cop,miller brewing,miller industries,\
-        millerhoward high,millicom international,milo serdie,milo teria,milos erdie,milot eria,milpa ticari,\
-        mimecast limited,mina mbiente,mina sidor,minas idor,mind cti,mine bea,mine bittoken,mine craft,\
-        mine craftonly,mine craftservers,mine craftskins,mine duc,mine fun,mine gocio,mine host,mine hut,\
-        mine lab,mine latino,mine nergia,mine ral,mine rals,mine rgpt,mine rstat,mine rva,mine rvafoods,\
-        mine sec,mine shop,mine sweeper,mine trah,minela tino,mineral resources,mineralogy pty,\
-        minerals technologies,minerva foods,minerva neurosciences,minnesota implan,minoan lines,\
-        minter ellison,mira cle,mira culous,mira culum,mira easset,mira iseed,mira lax,mira nda,mira torg,\
-        mira via,mirabaud france,mirac osta,mirac ulous,mirac ulum,miragen therapeutics,miranda media,\
-        mirati therapeutics,mirax group,miro net,miro nline,miro technologies,miron line,\
-        mirum pharmaceuticals,mirvac group,mise ricordia,mish dekorasyon,miss sixty,mission australia,\
-        mission realty,mission you,mistral air,mistras group,mitar beiterportal,mitch ell,mitch ellandness,\
-        mitcham industries,mitchel landness,mitchell andness,mitek systems,mitie grp,mitra comm,\
-        mitsubishi development,mitsubishi electric,mitsubishi motors,mitsubishi ufj,mitsui ep,mitsui iron,\
-        mitsui resources,mitsuiitochu iron,mitsuko shi,mittelbrandenburgische sparkasse,miu miu,\
-        mix telematics,mizuho bank,mizuho financial,mk projekteerimine,mkb bank,mks instruments,mma capital,\
-        mmc sanayi,mml holdings,mobile mini,mobile telesystems,moby lines,modern architecture,modern realty,\
-        modern times,modine manufacturing,moelven industrier,moelven industriera,mogo inc,mogu inc,\
-        mohawk group,mohawk industries,mohsen doustali,moigu kek,molecular templates,moleculin biotech,\
-        molina healthcare,molly maid,molnlycke health,molocnij aljans,molson coors,molycorp silmet,\
-        momenta pharmaceuticals,momo inc,mona cobet,mona iefashion,mona lisa,mona moda,mona rch,mona rchie,\
-        monadelphous group,monaker group,monarch casino,mondelez australia,mondelez international,\
-        mondelis rus,mondi slpk,mondi tire,mondragon corporation,moneta money,moneygram international,\
-        mong abay,mong odb,mong rossiste,monk home,monk house,monk real,monks invtst,monmouth real,\
-        monmouthshire building,monocle acquisition,monolithic power,monotype imaging,monroe capital,\
-        monsanto company,monster beverage,montage resources,montepio geral,moodys corporation,moog inc,\
-        mora of,morgan advanced,morgan detoi,morgan motor,morgan properties,morgan schools,morgan stanley,\
-        morgonstjarnan ab,morphic holding,morphosys ag,morskoj terminal,mortgage trust,mosaic acquisition,\
-        mosaic brands,mosaic company,moskovskij industrialnyj,moskovskij kreditnyj,moskovskij metropoliten,\
-        moskovskij oblastnoj,mota group,motif bio,motor gruppen,motor power,motor sic,motorcar parts,\
-        motorcycle holdings,motorola solutions,motus australia,motus gi,mountain province,movado group,\
-        move interactive,movenpick hotels,moya reklama,mozilla foundation,mp australia,mp banki,mpc kinetic,\
-        mpd dairy,mplx lp,mr cooper,mrc global,mri interventions,mrija agroholding,mrs logistica,\
-        mrv engenharia,ms structured,msa safety,msb financial,msc cruises,msc industrial,msci inc,\
-        msg networks,msk cabins,msk group,msk plast,mt bank,mt hojgaard,mts bank,mts systems,mtu eesti,\
-        mtx audio,mudrick capital,mueller industries,mueller water,mufg bank,mulawa holdings,mulgi reisid,\
-        multi market,multi tech,multigate medical,multisystems merchant,mun akata,mun chkin,mun dial,\
-        mun dijuegos,mun dimotos,mun dofitness,mun dopacifico,mun dopsicologos,mun gmeelotto,mun icak,\
-        mun ich,mun ichre,mun ichsports,mun icipal,mun icipalidad,mun ipolis,mun jailotto,mun sifdaily,\
-        munich holdings,munivest fund,muniyield arizona,muradlim mmc,murphy oil,murphy usa,murray intltst,\
-        musa fir,musa shi,musa shihamono,musa shimurayama,musa shino,muscle factory,musco lighting,\
-        musli mahnews,musli mhands,musta porssi,mustang bio,mutoh europe,mutua madrilena,mutual of,\
-        mutualfirst financial,muvip muvip,muzaffar pur,mv oil,mvb financial,mvc capital,mvs comunicaciones,\
-        my size,myer holdings,myers industries,myfit ness,myfit nesspal,mylan nv,myob group,myomo inc,\
-        myos rens,myovant sciences,myr group,myra dioenvivo,myra dioonline,myra jshree,myriad genetics,\
-        mystate bank,mytravel norway,nab labs,nabors industries,nabriva therapeutics,nacco industries,\
-        naci onal,naci onalinn,naci onalloteria,nacional soft,nacionalnaja kompjuternaja,nacionalnyj bank,\
-        nacionalnyj kliringovyj,naek energoatom,naho dka,nail ster,naipes heraclio,najad yachts,nak amoto,\
-        nak amura,nak amuraya,nak arte,nak atsugawa,nak edgirls,nak edoldladies,nak edteens,nak edwines,\
-        nak hodka,nak onechna,nak ordoni,naked brand,nako nechna,nako rdoni,nal palvelut,nam tai,namir ial,\
-        nammo lapua,nana imo,nana movies,nana stoto,nanjing rural,nano dimension,nanometrics incorporated,\
-        nanostring technologies,napco security,narayan agroup,narayan anethralaya,narva elektrijaamad,\
-        narva karjaar,nasdaq test,nasi onal,nastro azzurro,nasz drob,nata shadenona,natasha denona,\
-        nathans famous,national australia,national bank,national bankshares,national beverage,\
-        national cinemedia,national cooperative,national counties,national energy,national fuel,\
-        national general,national grid,national health,national healthcare,national holdings,\
-        national instruments,national oilwell,national penn,national presto,national railway,\
-        national research,national retail,national roads,national rural,national security,national steel,\
-        national storage,national tyre,national vision,national western,nationalnij kredit,\
-        nationwide building,nationwide insurance,natura brazil,natural alternatives,natural gas,\
-        natural grocers,natural health,natural resource,natures sunshine,natus medical,nautilus group,\
-        navid iku,navidea biopharmaceuticals,navient corporation,navigant consulting,navigator holdings,\
-        navios maritime,navistar international,naxcivan avtomobil,naz eel,naz ology,naz uby,naz wiska,\
-        nb capital,nb global,nbc universal,nbk private,nbt bancorp,ncc construction,ncc roads,ncig holdings,\
-        ncr corporation,ncs multistage,nd century,nebula acquisition,nec australia,ned bank,ned erland,\
-        nederlandse spoorwegen,nek ukrenergo,nektar therapeutics,nel lisauction,nel net,nel son,\
-        nelli sauction,nemaura medical,neogen corporation,neoleukin therapeutics,neon therapeutics,\
-        neonode inc,neophotonics corporation,neos therapeutics,neovasc inc,neptun supermarket,\
-        neptune wellness,nesa bamedia,nesa porn,nesco holdings,nest bank,nestle australia,nestle rossija,\
-        net element,net turizm,netcom business,netfin acquisition,nets finland,netscout systems,\
-        netsol technologies,netstars matrix,netvaerk danmark,network air,network technologies,\
-        neubase therapeutics,neuberger berman,neuflize obc,neumann bygg,neurocrine biosciences,neval ink,\
-        nevro corp,new age,new aim,new america,new balance,new century,new concept,new england,new era,\
-        new fortress,new frontier,new germany,new gold,new holland,new home,new hope,new ireland,new korea,\
-        new media,new mountain,new oriental,new providence,new relic,new residential,new senior,new world,\
-        new york,new zealand,newater technology,neways electronics,newbury building,newcastle building,\
-        newcrest mining,newell brands,newjersey resources,newlink genetics,newmark group,\
-        newmarket corporation,newmont australia,newmont goldcorp,newpark resources,news australia,\
-        news corporation,newtek business,nexa resources,nexans australia,nexans norway,nexeon medsystems,\
-        nexgen energy,nexpoint residential,nexpoint strategic,nexstar media,nextdecade corporation,\
-        nextera energy,nextgen healthcare,nexus telecom,neza visne,nezavisimaja energosbytovaja,nf energy,\
-        ngl energy,ngm biopharmaceuticals,ngs super,nh foods,nh hoteles,nha dat,nha ndan,nha nhoa,\
-        nha thuocviet,nhan guiyeuthuong,nhan hoa,nhat huocviet,nhp electrical,ni holdings,niagara mohawk,\
-        nib holdings,nibc bank,nic inc,nice gram,nice job,nice ltd,nice matin,nice nic,nice pay,nice porn,\
-        nice pricecafe,nice sex,nicholas financial,nick scali,nickel industries,nico las,nico leparfemi,\
-        nico manga,nico nline,nico rette,nico sia,nicol eparfemi,nicole parfemi,nicolet bankshares,\
-        nida training,nidwaldner kantonalbank,nielsen nv,nigbas nigde,nii holdings,nik aia,nik kansports,\
-        nik kei,nik ken,nik onstore,nik shay,nike australia,niko nstore,nil larayeshi,nil lkin,nina ricci,\
-        nine energy,nine entertainment,nintendo australia,nio inc,nippon steel,nir vam,nissan europe,\
-        nissan menufekcuring,nissan motor,niu technologies,nizegorodskaja inziniringovaja,\
-        njujork motorsmoskva,nk dulisma,nk lukojl,nk rosneft,nk russneft,nk slavneft,nkf acessorios,\
-        nkt flexibles,nkt holding,nl industries,nli holding,nmc health,nmc ziat,nmd grossisthandel,\
-        nmi holdings,noah holdings,noah sark,nobel biocare,noble corporation,noble energy,noble midstream,\
-        noble resources,noblessneri laevatehas,nodosa shipyard,noh ide,nokia corporation,nokia solutions,\
-        nokian sina,nomad foods,nomura bank,nomura holdings,noor derpoort,noor dwijk,nora uto,norbord inc,\
-        norby telecom,norco cooperative,norconsult holding,nord stream,nordax bank,norddeutsche landesbank,\
-        nordea bank,nordea swedishfinnish,nordeank norge,nordecon betoon,nordic american,nordic aviation,\
-        nordic intertrade,nordic paper,nordisk film,nordiska kompaniet,nordiske medier,nordjyske holding,\
-        nordlaks holding,nordli gruppen,nordnet bank,nordrheinwestfalen bank,nordson corporation,\
-        nordtrondelag elektrisitetsverk,norfolk southern,norges handels,norges rode,norges statsbaner,\
-        norka roots,norm mmc,norma ndale,norma ndie,norman die,norsea gas,norsea group,norsildmel innovation,\
-        norsk aller,norsk helikopter,norsk hydroa,norsk rikskringkasting,norsk rikstoto,norsk scania,\
-        norsk stal,norsk tipping,norske conocophillips,norske shell,norske skogindustriera,norske veritas,\
-        norskott havbruk,nortech systems,north american,north european,north shore,northeast bank,\
-        northern beaches,northern dynasty,northern inland,northern oil,northern star,northern technologies,\
-        northern trust,northfield bancorp,northrim bancorp,northrop grumman,northstar realty,\
-        northwest airlines,northwest bancshares,northwest bank,northwest natural,northwest pipe,\
-        northwestern corporation,northwestern roads,norton rose,nortura haerland,norway royal,norwegian air,\
-        norwegian cruise,norwegian state,norwood financial,nostrum oilgas,nota bility,nota ire,nota riado,\
-        nota riat,nota ris,nottingham building,noumi limited,nour yon,nova group,nova lifestyle,nova linija,\
-        nova measuring,novabay pharmaceuticals,novagold resources,novanta inc,novartis ag,novartis australia,\
-        novelion therapeutics,novellus systems,novo atacarejo,novo banco,novo care,novo connect,novo fon,\
-        novo grad,novo hamburgo,novo line,novo nordisk,novo psych,novo resume,novo sel,novo shoes,\
-        novo sibirsk,novo sti,novo tel,novocure limited,novoe sodruzestvo,novorossijskij morskoj,\
-        novosahtinskij zavod,novus therapeutics,now inc,nowy styl,nozomi networks,np hotels,npb neue,\
-        npk katren,npk obaedinennaja,npk tehnologii,npk uralvagonzavod,npo kosmos,npo vysokotocnye,nrc group,\
-        nrg energy,nri australia,nrw holdings,nt computer,ntn buzztime,ntt australia,nu skin,\
-        nuance communications,nucana plc,nucor corporation,nudie jeans,nufarm limited,nuh uskies,nuovo banco,\
-        nur mijarvi,nur ofen,nur sery,nur ses,nur sing,nur telecom,nur ulfikri,nur xxx,nurai consalting,\
-        nurgun group,nuro fen,nursaule grup,nusa ntara,nustar energy,nustar logistics,nutrien ltd,\
-        nuvectra corporation,nuveen all,nuveen amtfree,nuveen arizona,nuveen california,nuveen connecticut,\
-        nuveen core,nuveen credit,nuveen diversified,nuveen dow,nuveen emerging,nuveen energy,\
-        nuveen enhanced,nuveen floating,nuveen georgia,nuveen global,nuveen high,nuveen insured,\
-        nuveen intermediate,nuveen maryland,nuveen massachusetts,nuveen michigan,nuveen minnesota,\
-        nuveen missouri,nuveen mortgage,nuveen multimarket,nuveen municipal,nuveen nasdaq,nuveen new,\
-        nuveen north,nuveen ohio,nuveen pennsylvania,nuveen preferred,nuveen quality,nuveen real,\
-        nuveen select,nuveen senior,nuveen short,nuveen sp,nuveen taxable,nuveen taxadvantaged,nuveen texas,\
-        nuveen virginia,nuveenn intermediate,nuven mortgage,nuverra environmental,nv global,nve corporation,\
-        nvent electric,nvidia corporation,nvk girnici,nxe australia,nxp semiconductors,nxt building,\
-        nxtid inc,nyah entai,nyby bruk,nycomed pharma,nydalen bolig,nyfors teknologi,nykredit bank,\
-        nymox pharmaceutical,nyse test,nyt syn,oak valley,oaktree acquisition,oaktree capital,\
-        oaktree specialty,oaktree strategic,oasis midstream,oasis petroleum,oba market,\
-        obaedinennaja aviastroitelnaja,obaedinennaja dvigatelestroitelnaja,obaedinennaja energeticeskaja,\
-        obaedinennaja kompanija,obaedinennaja metallurgiceskaja,obaedinennaja priborostroitelnaja,\
-        obaedinennaja promyslennaja,obaedinennaja sudostroitelnaja,obaedinennye konditery,\
-        obaedinennye masinostroitelnye,obalon therapeutics,oberbank ag,obersee nachrichten,oberweis dairy,\
-        obseva sa,obsidian energy,obstestvennyj fondf,obwaldner kantonalbank,oc oerlikon,\
-        occidental petroleum,ocean biochem,ocean power,ocean riga,ocean spray,oceanagold corporation,\
-        oceaneering international,oceanfirst financial,ocesa teatro,oconee federal,ocular therapeutix,\
-        ocwen financial,ocz technology,odas elektrik,odd fellow,odd molly,odd scheck,oddo banque,oddo bhf,\
-        odea bank,odebrecht construcao,odfjell drilling,odonate therapeutics,odyssey marine,\
-        oesterreichische nationalbank,ofer tasclaro,ofer taswomplanes,ofer tero,ofer titas,ofer tolino,\
-        office depot,office max,office properties,ofg bancorp,ofs capital,ofs credit,og elektra,oge energy,\
-        oha investment,ohio valley,ohk uralhim,oi sa,oi telecomunicacoes,oil states,oildri corporation,\
-        ok perinta,ok records,okan ime,okay ama,olan mills,olav thon,old dominion,old line,old mutual,\
-        old national,old point,old republic,old second,oldenburgische landesbank,ole arys,ole cams,\
-        ole misssports,ole vod,ole ybet,olea medical,olin corporation,olive magazine,oliver twist,\
-        ollies bargain,olmuksan international,olsa kovi,olympia cossfp,olympia dtester,olympic casino,\
-        olympic entertainment,olympic steel,oma saastopankki,omega flex,omega healthcare,omega sa,\
-        omeros corporation,omicro international,omni architectural,omni group,omni realty,omni source,\
-        omni tech,omnicom group,omnova solutions,on deck,on semiconductor,on track,oncocyte corporation,\
-        oncolytics biotech,onconova therapeutics,oncosec medical,oncternal therapeutics,onda mobile,\
-        onder nemersplein,one gas,one liberty,one stop,one swiss,onemain holdings,oner oof,onesavings bank,\
-        onesmart international,onespan inc,onespaworld holdings,oneup realtors,oneup realty,oney bank,\
-        online solutions,onni nen,oohmedia limited,op bancorp,op financial,open interface,open text,\
-        opencube technologies,openmarket inc,opera limited,opes acquisition,opg groep,ophir energy,\
-        opiant pharmaceuticals,opko health,oppenheimer holdings,optibase ltd,optical cable,optima farm,\
-        optimizerx corporation,optimumbank holdings,option care,option nv,optiva pank,optiver australia,\
-        opus bank,oracle corporation,oragenics inc,oramed pharmaceuticals,oras invest,orasure technologies,\
-        orbcomm inc,orc software,orchard therapeutics,orchid island,orcon holdings,oreck corporation,\
-        oregon group,oreilly automotive,orelay sokolad,oren burg,organigram holdings,organogenesis holdings,\
-        organovo holdings,orgenesis inc,orica eesti,orica limited,oriental merchant,oriflame cosmetics,\
-        origin agritech,origin bancorp,origin energy,orimi trejd,orion energy,orion engineered,orion group,\
-        orion stars,orion telekom,orisun acquisition,oritani financial,orix australia,orix corp,orkla foods,\
-        orla ndo,orma orman,ormat technologies,orora limited,orrefors glassworks,orrstown financial,\
-        orthofix medical,orthopediatrics corp,oscar wylee,oshkosh corporation,osi restaurant,osi systems,\
-        osiris holdings,osisko gold,oskarshamn shipyard,oslo bolig,osman ikhelafot,osman online,\
-        osmanli menkul,osmo sis,osmotica pharmaceuticals,ossen innovation,\
-        ostankinskij mjasopererabatyvajustij,ostankinskij mpz,osterreichische elektrizitatswirtschafts,\
-        osterreichische post,osterreichische volksbanken,osthem ukrajina,ostim endustriyel,ostrum asset,\
-        ostsachsische sparkasse,otakar aya,otelco inc,otepaa uhispank,otg exp,otokar otomotiv,otp bank,\
-        otp banka,otso metsapalvelut,ottakringer brauerei,ottawa bancorp,otter tail,otto cast,otto dame,\
-        oulun karpat,oulun leimasintehdas,outfront media,outlook therapeutics,ove rclock,ove rclockers,\
-        ove rdrive,ove rflixtv,ove rflow,ove rgeared,ove rland,ove rlay,ove rlays,ove rplay,ove rplus,\
-        ove rseas,ove rsee,ove rsight,ove rstock,ove rtake,ove rthewire,ove rtime,ove rture,ove rwatch,\
-        ove rwolf,overcast media,overseas shipholding,ovid therapeutics,ovv asuntopalvelut,owens corning,\
-        owl rock,oxbridge re,oxford immunotec,oxford industries,oxford instrmnt,oxford lane,oxford square,\
-        oylum sinai,oz minerals,ozbal celik,ozerden plastik,paakaupunkiseudun kierratyskeskus,pablo picasso,\
-        paccar australia,paccar inc,pacer cash,pacer emerging,pacer military,pacha group,pacific biosciences,\
-        pacific coast,pacific drilling,pacific ethanol,pacific gas,pacific mercantile,pacific national,\
-        pacific premier,pacira biosciences,packaging corporation,pact group,pacwest bancorp,paddy power,\
-        pagseguro digital,pakker avio,pakko holding,pal acio,pal adins,pal aisdesthes,pal antir,pal azzetti,\
-        pal azzo,pal embang,pal ermo,pal ette,pal itra,pal ladium,pal ladiumboots,pal lex,pal mares,\
-        pal mbeach,pal meiras,pal merbet,pal mers,pal metto,pal molive,pal monas,pal mpay,pal msbet,\
-        pal msprings,pal oalto,pal oma,pal osverdes,pal pis,pal pitos,pal sud,pal tel,pal uba,pal umbo,\
-        pal world,palatin technologies,paleteria la,palladium holdings,palmali group,palmone inc,\
-        palmsource inc,palo alto,palomar holdings,pam transportation,pampa energia,pan american,pan pac,\
-        pan popi,panapana bijuterias,panas onic,panaust limited,pancretan cooperative,pandora oficial,\
-        pandora shop,pandora store,pangaea logistics,panhandle royalty,pankl racing,pano idl,pano pto,\
-        pantanal linhas,papa johns,paper australia,par pacific,par technology,paradox entertainment,\
-        paradox interactive,paragon banking,paragon grp,parallel px,paramount gold,paramount group,\
-        paramount pictures,paratek pharmaceuticals,pareteum corporation,paringa resources,paris baguette,\
-        paris basketball,paris klub,paris match,paris museumpass,paris saclay,paris togel,paris turf,\
-        park aerospace,park city,park elektrik,park hotels,park national,parke bancorp,parken venues,\
-        parker drilling,parkerhannifin corporation,parkohio holdings,parnu atp,paroc group,parsan makina,\
-        parsian bank,parsley energy,parsons corporation,partner banka,partner communications,partnerre ltd,\
-        parts and,party city,pasa bank,pasa holding,pascual boing,pasha yatirim,pastel holdings,pat agonia,\
-        pat ched,pat chmypc,pat efon,pat ent,pat ents,pat ephone,pat hfinder,pat hofexile,pat hology,\
-        pat hway,pat hways,pat iencespel,pat ient,pat ientfi,pat ientnow,pat ogh,pat olo,pat primo,\
-        pat racorp,pat riarchia,pat riot,pat riots,pat rioty,pat rizia,pat riziapepe,pat snap,pat tachitta,\
-        pat tern,pat terns,pat tex,patek philippe,pathfinder bancorp,patrick industries,patriot national,\
-        patriot transportation,patriotisk selskab,patrizia pepe,pattern energy,patterson companies,\
-        pattersonuti energy,paul andshark,paul aschoice,paul ding,paul inas,paul ine,paul inia,paul ista,\
-        paula ndshark,paula schoice,pauli nas,pauli nia,pauli sta,pavlo dar,pavmed inc,paxton media,\
-        paycom software,payless shoesource,paylocity holding,paypal australia,paypal holdings,pb bancorp,\
-        pbf energy,pbf logistics,pc connection,pc power,pc systems,pcb bancorp,pci media,pcsb financial,\
-        pdc energy,pdf solutions,pdl biopharma,pdl community,pds biotechnology,peabody australia,\
-        peabody energy,peak resorts,peapackgladstone financial,pearl andtx,pearl architectural,pearl izumi,\
-        pebblebrook hotel,pecs brewery,pedal group,peder sore,pedevco corp,pedro schicken,pedro shoes,\
-        pegasus hava,pegasystems inc,pelican acquisition,pembina pipeline,pena lolen,penelope bedroom,\
-        penguen gida,penn national,penn virginia,pennantpark floating,pennantpark investment,pennon group,\
-        penns woods,pennsylvania real,pennymac financial,pennymac mortgage,peno plex,penrith building,\
-        pensare acquisition,penske automotive,penske transportation,pentagon design,pentair plc,\
-        peoplein limited,peoples bancorp,peoples choice,peoples financial,peoples united,peoples utah,\
-        pepa kura,pepper money,pepsico anz,pepsico rossija,per aarsleff,per alta,per aturan,per banas,\
-        per cassi,per centil,per dormire,per due,per factive,per fect,per fectday,per fectgame,per fectgirls,\
-        per fection,per fectmoney,per fectsoftware,per fectworld,per fetto,per fil,per formance,\
-        per formancelab,per fume,per fumelounge,per fumeoils,per fumeonline,per fumeria,per fumeriajulia,\
-        per fumery,per fumes,per fumesclub,per fumesloewe,per golux,per igueux,per iksa,per iod,\
-        per iodicocubano,per iodictable,per kinelmer,per kins,per kinswill,per lashop,per lesandco,\
-        per matabank,per mis,per mit,per moda,per odua,per riconemd,per ryellis,per ryschools,per secution,\
-        per sen,per seo,per seus,per sil,per sis,per sistent,per son,per sonal,per sonalised,per sonalloans,\
-        per sonalpages,per sonalpay,per sonalshop,per sonare,per sonify,per sonio,per spective,per spectives,\
-        per thmint,per ugia,per yagame,pera lta,perdue farms,pere leib,peregrine corporation,perenti global,\
-        perfection fresh,perfetti van,performance food,performance shipping,performant financial,\
-        pergamon status,perilya limited,perini navi,perion network,permafix environmental,\
-        permapipe international,permian basin,permianville royalty,permrock royalty,pernod ricard,pero dua,\
-        perpetual limited,perrigo company,perron investments,perry schools,perseus mining,persol australia,\
-        personal assets,perspecta inc,perth airport,pervaja gruzovaja,pervyj kanal,pervyj respublikanskij,\
-        petar das,peter borough,peter mac,peter sburg,peter warren,peterburgskaja toplivnaja,\
-        petkim petrokimya,petmed express,petr obras,petr oil,petr onas,petr ossian,petr ovich,petr zalka,\
-        petra diamonds,petro bras,petro nas,petro ssian,petro vich,petrochina company,petrokent turizm,\
-        petrol ofisi,petroleo brasileiro,petroleo ipiranga,petroleum geoservicesa,pets at,petstock pty,\
-        pfd food,pfenex inc,pfg topcopty,pfizer australia,pfizer pfe,pgg wrightson,pgim global,pgim high,\
-        pgt innovations,phan teks,pharma cf,pharmacare group,phasebio pharmaceuticals,phat nguoi,phat sadu,\
-        phibro animal,phil adelphia,phil anthropy,phil asd,phil com,phil harmonia,phil iascans,\
-        phil ipkingsley,phil ippines,phil ips,phil ipsonwine,phil jobnet,phil ology,phil omag,phil orch,\
-        phil oro,phil osophy,philip kingsley,philip morris,philip pines,philip sonwine,philippine embassy,\
-        philips electronics,phillip scollection,phio pharmaceuticals,phoenix contact,phoenix grp,phoenix new,\
-        physicians realty,pia get,pia ggio,pia nidibobbio,pia pro,pia proxy,pia seczno,pia zza,piaget sa,\
-        pick szeged,pickles auctions,pico holdings,piedmont lithium,piedmont office,pieris pharmaceuticals,\
-        pierre cardin,pierre fabre,pierre herme,piguet galland,pilatus aircraft,pilbara minerals,\
-        pilgrim smykker,pilgrims pride,pillapalu koosolekukeskus,pimas plastik,pimco california,\
-        pimco commercial,pimco corporate,pimco dynamic,pimco energy,pimco global,pimco high,pimco income,\
-        pimco municipal,pimco new,pimco strategic,pinar entegre,pinar su,pinar sut,pinduoduo inc,ping an,\
-        pingtan marine,pinnacle financial,pinnacle systems,pinnacle west,pintec technology,pio neer,\
-        pio neerdj,pio neers,pio nex,pio nier,pio trkow,pioneer bancorp,pioneer diversified,pioneer floating,\
-        pioneer high,pioneer municipal,pioneer natural,pioneer power,pioneer sail,piotr kow,piper jaffray,\
-        piraeus bank,pirkanmaan jatehuolto,piro gzla,piro market,piro net,pitney bowes,pivotal acquisition,\
-        pivotal investment,pivotal software,pivovara daruvar,pivovarennaja kompanija,pixmac suomi,pizza hut,\
-        pjt partners,pkb privatbank,pkc eesti,pkf dipos,pko bank,pla eurologistics,plains all,plains group,\
-        plainscapital bank,plan future,plan smart,planet fitness,planet green,planet profit,plasia holdco,\
-        plastikkart akilli,platinum group,platinum interior,playa hotels,playground music,pldt inc,\
-        plexus corp,plug power,plumas bancorp,pluristem therapeutics,plus bank,plus therapeutics,\
-        pluto marine,plx pharma,plymouth industrial,pn bank,pnc financial,pnm resources,pocta bank,\
-        pocta rossii,podravka prehrambena,podravska banka,pohja korgepingevorgud,pohja paberi,\
-        pohjoisen kantaperuna,pointer telocation,points international,polad aluminium,polar cap,\
-        polar electro,polar power,polaris inc,polaris industries,polaroid corporation,police bank,\
-        police credit,polimoon group,politeknik metal,poljus zoloto,poltsamaa felix,polymet mining,\
-        polymetal int,polyone corporation,polypid ltd,polytec holding,pon equipment,pool corporation,\
-        pop bank,pope resources,popeyes chicken,porsche bank,porsche cars,porsche ukrajina,port of,\
-        portland general,portman ridge,portola pharmaceuticals,portucel soporcel,portugal telecom,\
-        positive physicians,positivo informatica,post holdings,postal realty,posten norge,postfinance ag,\
-        postova banka,postovni sporitelna,potbelly corporation,potlatchdeltic corporation,poul peo,\
-        powell industries,power integrations,power reit,powerbridge technologies,powszechna kasa,ppdai group,\
-        ppg industries,pphu dega,ppl capital,ppl corporation,pplus trust,pq group,pra group,pra health,\
-        prabha tsattamatka,prabhat sattamatka,practiplan mapping,prahject planner,pratt holdings,\
-        precinct properties,precision biosciences,precision castparts,precision drilling,predictive oncology,\
-        preferred apartment,preferred bank,preformed line,premia foods,premier financial,premier investments,\
-        premier oil,premium bank,pressure biosciences,prestige consumer,pretium resources,\
-        prevail therapeutics,prgx global,price waterhouse,prima academy,prima banka,prime site,prime super,\
-        primeenergy resources,primo water,primoris services,primus group,primus kapital,principal contrarian,\
-        principal financial,principal healthcare,principal international,principal millennials,\
-        principal price,principal real,principal shareholder,principal sustainable,principal us,\
-        principality building,principality commercial,principia biopharma,priority income,\
-        priority technology,prisa tv,privanet group,privatbank bellerive,privatbank ihag,privatbank von,\
-        privatbanka as,private case,private client,private equity,private media,privredna banka,prizma pres,\
-        pro garden,pro konsultatsioonid,pro property,pro star,pro yard,proassurance corporation,probe group,\
-        procare garden,process flow,professional diversity,proficient alpha,profil optik,profire energy,\
-        progenics pharmaceuticals,progress software,progressive building,progressive corporation,\
-        project quill,prokter end,promessa organic,promyslennometallurgiceskij holding,propac packaging,\
-        property for,propetro holding,prophase labs,proqr therapeutics,pros holdings,prosafe se,\
-        proshares equities,proshares ultra,proshares ultrapro,proshares ultrashort,prosight global,\
-        prospect capital,prosperity bancshares,protagonist therapeutics,protalix biotherapeutics,\
-        protective insurance,proteon therapeutics,proteostasis therapeutics,prothena corporation,proto labs,\
-        proventia emission,provention bio,provident bancorp,provident bank,provident fin,provident financial,\
-        proximus group,prudential bancorp,prudential financial,prudential public,prysmian australia,\
-        ps business,psychemedics corporation,pt telekomunikasi,ptc inc,ptc therapeutics,pth no,ptt finansal,\
-        public service,public storage,puhui wealth,puilaetco dewaay,pulse biosciences,puma biotechnology,\
-        pure acquisition,pure cycle,pure storage,purple innovation,putnam managed,putnam master,\
-        putnam municipal,putnam premier,puuvillatehtaitten myyntikonttori,puxin limited,puyi inc,pvh corp,\
-        pyro studios,pyroman finland,pyxis tankers,pyxus international,pz cussons,pzena investment,qad inc,\
-        qafqaz karvansaray,qafqaz sport,qalaalti hotel,qantas airways,qaracay mmc,qaradag sement,\
-        qatar national,qbe insurance,qcoal pty,qcr holdings,qenos holdings,qep resources,qgc upstream,\
-        qiagen nv,qin gwapt,qing wapt,qingdao rural,qiwi plc,qnb finansbank,qnb finansinvest,qnb sa,\
-        qt mutual,qts realty,quad graphics,quaint oak,quaker chemical,qualcomm incorporated,quality event,\
-        quality merchant,quality realty,qualstar corporation,quanex building,quanta services,\
-        quanterix corporation,quarterhill inc,quayside holdings,qube holdings,qudian inc,queensland country,\
-        queensland sugar,queiroz galvao,quest diagnostics,quest holdings,quest resource,quest software,\
-        quest technology,quicklogic corporation,quidel corporation,quiksilver australia,quilvest ltd,\
-        quincy newspapers,quinn ipiac,quintana energy,quintet private,qumu corporation,quoc ard,\
-        quorum health,quotient limited,quotient technology,qurate retail,qutoutiao inc,qwest corporation,\
-        ra medical,ra pharmaceuticals,rabobank australia,rabobank international,rabobank nederland,\
-        racing victoria,rada electronic,rada ncy,rada rcupon,rada rsampit,rada rtasik,radcom ltd,radi ant,\
-        radi ator,radi cal,radi calteatowel,radi kal,radi kale,radi oalgerie,radi oarg,radi ocity,radi ocom,\
-        radi ocontact,radi ocut,radi odetali,radi odisney,radi oeins,radi oerre,radi oexpert,radi ofm,\
-        radi ofrance,radi oglobo,radi ogold,radi ogong,radi ohead,radi oimpuls,radi oindia,radi ojavan,\
-        radi oking,radi oline,radi omaria,radi ome,radi omemory,radi omontecarlo,radi onacional,radi oonline,\
-        radi opaloma,radi opark,radi oplay,radi oplayer,radi oplus,radi opopular,radi opotok,radi orecord,\
-        radi orelax,radi orock,radi orural,radi oshack,radi osonline,radi otoday,radi otruyen,\
-        radi otunisienne,radi oua,radi oworld,radi ssonhotels,radian group,radiant logistics,\
-        radica lteatowel,radio zurisee,radius health,radware ltd,rafael holdings,rage age,ragnar okonline,\
-        ragnar okscanlation,rahat market,rahnbodmer co,raif feisen,raif feisenbank,raiffeisen bank,\
-        raiffeisen banka,raiffeisen international,raiffeisen polbank,raiffeisen stavebni,\
-        raiffeisenbank austria,raiffeisenbank gaimersheim,raiffeisenbankengruppe karnten,\
-        raiffeisenlandesbank karnten,raiffeisenlandesbank niederosterreichwien,\
-        raiffeisenlandesbank oberosterreich,raiffeisenlandesbank steiermark,raiffeisenlandesbank tirol,\
-        rainbow life,rajffajzen bank,ralph lauren,ram ajudicial,ram apo,ram auniversity,ram bam,ram bla,\
-        ram bler,ram blinwreck,ram boll,ram cocements,ram irent,ram mstein,ram onki,ram pant,ram rajcotton,\
-        ram sayhealth,ram ses,ram sey,ram seysolutions,ram sha,ram truck,rama judicial,rama university,\
-        ramaco resources,ramboll analytics,ramelius resources,rami rent,ramo nki,ramsay health,rand capital,\
-        randgold res,randolph bancorp,randstad holdings,randvelt kirjastus,range resources,ranger energy,\
-        rank grp,ranpak holdings,rantasalmi hirsitalot,raphaels bank,rapina paberivabrik,rapt therapeutics,\
-        rasmus holbeck,rathbone bros,rattler midstream,rautakirja estonia,rave restaurant,raven industries,\
-        ravensdown limited,ray express,ray her,ray marine,ray mii,ray mond,ray mondjames,ray ocredit,\
-        ray path,ray sigorta,ray teb,ray townschools,ray white,raymond james,raymond weil,rayonier advanced,\
-        rayonier inc,raytheon australia,raytheon company,rbb bancorp,rbc bearings,rbc investor,\
-        rbs kazakhstan,rci hospitality,rcm technologies,rcs mediagroup,rdo australia,rea chlocal,rea ctflow,\
-        rea ctive,rea ctnative,rea ctor,rea dalong,rea danybook,rea dbluelock,rea dcomiconline,rea der,\
-        rea ders,rea dersdigest,rea ding,rea dingcinemas,rea dingeggs,rea dings,rea dly,rea dmanga,rea dme,\
-        rea dnovel,rea donepiece,rea dovka,rea dpark,rea dthedocs,rea dtheory,rea dtoto,rea dyidc,rea dymag,\
-        rea dyplanet,rea gan,rea group,rea ladvisor,rea lapp,rea lbase,rea lcommercial,rea lemutua,\
-        rea lescort,rea lestate,rea lestateone,rea lflame,rea lfoods,rea lhomes,rea lhost,rea lincest,\
-        rea lisaprint,rea list,rea litatea,rea lity,rea lix,rea llifecam,rea llifecams,rea llyworld,\
-        rea lmadrid,rea lmaster,rea lme,rea lmeshop,rea lms,rea lmusic,rea lnet,rea logy,rea loviedo,\
-        rea lpay,rea lpush,rea lpython,rea lsmart,rea lsociedad,rea lsports,rea ltek,rea ltime,rea lting,\
-        rea ltor,rea ltors,rea ltracs,rea lty,rea ltyonegroup,rea lworks,rea perscans,rea pit,rea son,\
-        reading international,ready capital,real cleaning,reality shares,realogy holdings,realty depot,\
-        realty income,realty solution,realty zone,reata pharmaceuticals,reaves utility,reba hin,reba hinxxi,\
-        reba tes,reba tesme,recep tai,recep ten,recep tite,recep tive,reckitt ben,reckitt benckiser,\
-        recon technology,recro pharma,red bears,red fox,red hat,red lion,red river,red robin,red rock,\
-        red sky,red violet,redbubble limited,rede globo,rede record,redefine intl,rederi slite,\
-        rederiaksjeselskapet torvald,rederiet harald,redfin corporation,redhill biopharma,redi rect,\
-        redi rection,redo dopower,redo nline,redo xon,redon line,redox ltd,redwood bank,redwood trust,\
-        reebonz holding,reece limited,reed elsevier,reena ctor,refuelling solutions,regal beloit,\
-        regalwood global,regency centers,regeneron pharmaceuticals,regenxbio inc,regiobank mannedorf,\
-        regiobank solothurn,region re,regional australia,regional health,regional investment,\
-        regional management,regions financial,regis corporation,regis healthcare,regis resources,regis ter,\
-        regis terdomain,regis ternow,regis trar,regis trasi,regis tre,regis tro,regis trocivil,\
-        regis tronacional,regis trosocial,regis try,regula tions,regulus therapeutics,reha bilitaweb,\
-        reha gro,reinsurance group,reitz medaljer,reject shop,rekor systems,reliable garden,\
-        reliable guidance,reliable investments,reliance steel,reliance worldwide,reliant bancorp,\
-        reliv international,relx plc,remark holdings,remax holdings,remondis australia,rena issance,\
-        rena sant,rena ult,rena ultgroup,renaissancere holdings,renasant corporation,renato balestra,\
-        renault ukrajina,renco ntregay,rene wal,renesola ltd,renessans kredit,renewable energy,renn fund,\
-        reno rossija,renren inc,rentacenter inc,rentokil initl,repay holdings,replay acquisition,\
-        repligen corporation,replimune group,republic bancorp,republic bank,republic first,republic services,\
-        research frontiers,resideo technologies,resimac group,resmed holdings,resmed inc,resolute forest,\
-        resolute mining,resonant inc,resources connection,respironics inc,respo haagised,\
-        respublikanskij obrazovatelnyj,restaurant brands,restaurant gp,restaurante arroyo,\
-        restoration robotics,resul tados,resul tadoslab,resul tbihar,resurs bank,retail employees,\
-        retail opportunity,retail properties,retail value,retal industries,reto ecosolutions,\
-        retractable technologies,rettig group,reut ers,rev group,revance therapeutics,reven housing,\
-        revolution lighting,revolve group,rewalk robotics,rex all,rex american,rex gorell,rex porn,\
-        rexahn pharmaceuticals,rexel holdings,rexford industrial,rexnord corporation,reynaers aluminium,\
-        reysas tasimacilik,rf industries,rgc resources,rgf staffing,rgp astana,rgp zasyl,rhea girisim,\
-        rheem australia,rhinebeck bancorp,rhj international,rhythm pharmaceuticals,ria chuelo,ria lto,\
-        ribbon communications,rica hotels,ricardo eletro,ricebran technologies,ricegrowers limited,rich and,\
-        richard crookes,richard ginori,richard mille,richard son,richardson electronics,richmond mutual,\
-        rick cloud,ridgewood savings,ridley bikes,ridley corporation,riet veldlicht,rigel pharmaceuticals,\
-        riigimetsa majandamise,rimac automobili,rimi eesti,rimini street,ring energy,ringkjobing landbobank,\
-        rio tinto,riot blockchain,rise education,rit capital,ritchie bros,ritchies stores,rite aid,\
-        rite solution,ritejl grup,rito hobby,ritter pharmaceuticals,ritzio entertainment,riu hotels,\
-        rivalea holdings,rivera property,rivernorth managed,rivernorth marketplace,rivernorth opportunistic,\
-        rivernorth opportunities,rivernorthdoubleline strategic,riverview bancorp,riverview financial,\
-        rixos quba,rizzani de,rkk energija,rli corp,rlj lodging,rmg acquisition,rmr real,rnkb bank,\
-        road runner,roadrunner transportation,roan resources,rob breport,rob elshoes,rob erlo,rob erthalf,\
-        rob ertreich,rob erts,rob ertwalters,rob eson,rob icam,rob inhood,rob inson,rob intogel,rob lox,\
-        rob loxscripts,rob oforex,rob okassa,rob okiller,rob orock,rob ota,rob otics,rob otimeonline,\
-        rob otworld,robert bos,robert half,roberto cavalli,roberts coffee,robi cam,robi nhood,robi nson,\
-        robi ntogel,robin son,robin togel,rocco barocco,roche products,rocket pharmaceuticals,\
-        rockford fosgate,rockland trust,rockstar games,rockwell automation,rockwell collins,rockwell medical,\
-        rocky brands,rocky mountain,rodamco europe,rodrigo tekstil,roger dubuis,rogers communication,\
-        rogers corporation,rohanna pty,rok etdizi,rok kosan,rok okbet,rok omari,roko kbet,rola ndberger,\
-        rola nddg,rollin gstone,rollins inc,rollsroyce hlg,rollsroyce marine,roman ews,roman tix,\
-        rompetrol ukrajina,ron daful,ron dogo,ron gbachkim,ron inwear,ron ning,rong bachkim,roni nwear,\
-        roosta puhkekula,roper technologies,rosa khutor,rosa rio,rosa riocentral,rosario central,\
-        rose bankcollege,rose bikes,rose brides,rose bud,rose lleschools,rose ltorg,rose marydoll,rose mont,\
-        rose mood,rose nthal,rosehill resources,rosemary doll,rosen thal,rosenbauer international,\
-        rosetta stone,rosgosstrah bank,ross erial,ross erials,ross ignol,ross stores,ross tat,ross video,\
-        rossi residencial,rossijskaja televizionnaja,rossijskie seti,rossijskij aljuminij,rossijskij kapital,\
-        rossijskij selskohozjajstvennyj,rossini caviar,rotermanni leivavabrik,roula rta,rove digital,\
-        roy albank,roy alcanin,roy alcaribbean,roy alcasino,roy alclub,roy alcollege,roy alcopenhagen,\
-        roy alcourt,roy aldesign,roy aldoulton,roy ale,roy alenfield,roy alexchange,roy alfashion,\
-        roy alfurniture,roy algoal,roy alhat,roy alhost,roy almail,roy almarsden,roy almint,roy alnavy,\
-        roy alnuts,roy alplaynight,roy alqueenseeds,roy alquest,roy als,roy alsociety,roy altogelgacor,\
-        roy alx,roy alxcasino,roy aura,roy strider,roya lbank,roya lcanin,roya lcaribbean,roya lcasino,\
-        roya lclub,roya lcollege,roya lcopenhagen,roya lcourt,roya ldesign,roya ldoulton,roya lenfield,\
-        roya lexchange,roya lfashion,roya lfurniture,roya lgoal,roya lhat,roya lhost,roya lmail,\
-        roya lmarsden,roya lmint,roya lnavy,roya lnuts,roya lplaynight,roya lqueenseeds,roya lquest,\
-        roya lsociety,roya ltogelgacor,roya lxcasino,roya ura,royal automobile,royal bank,royal business,\
-        royal caribbean,royal credit,royal dutch,royal gas,royal gold,royal hali,royal mail,royce global,\
-        royce microcap,royce value,roza naspokesman,rozana spokesman,rpc grp,rpm international,rps grp,\
-        rpt realty,rquadrat bank,rr donnelley,rsa ins,rta laboratuvarlari,rti surgical,rtw retailwinds,\
-        rubicon technology,rubius therapeutics,ruby onrails,ruc niz,rudolph technologies,rudy project,\
-        ruhanijat astana,ruhnn holding,rui jie,rune forge,rune scape,rune terra,rune tki,rupert tube,\
-        rusfinans bank,rush enterprises,rusi nfo,ruslan baginskiy,russell investment,russell stovers,\
-        russi abasket,russi anfood,russi anporno,russi anspycam,russkaja mednaja,russkij standart,\
-        russkij ugol,russkoe more,rust ink,rutebileiernes standardiseringsaksjeselskap,ruth schris,\
-        ruths hospitality,ruukki norge,ruukki profiler,ruya tabirleri,rwe dea,ryan airemail,ryanair holdings,\
-        ryb education,ryder system,ryerson holding,ryman healthcare,ryman hospitality,saab automobile,\
-        saana ja,saaremaa laevakompanii,saarte liinid,saba lanmusic,saba rimala,saba rimalaonline,saba toto,\
-        sabine royalty,sabra health,sabre corporation,saca sino,sachem capital,sachi nacademy,\
-        sacyr vallehermoso,sada pay,sadi sflix,saexploration holdings,safa ricom,safa riland,safe bulkers,\
-        safeco corporation,safeguard scientifics,safehold inc,safet eam,safet group,safet ravel,safet ycloud,\
-        safet yculture,safet yedu,safet yone,safet ysign,safety insurance,safeway inc,saffron building,\
-        saga communications,sage grp,sage therapeutics,sahalin enerdzi,sahdag qisyay,sahdag turizm,sahib etv,\
-        sahta imzasjadko,saic motor,sailpoint technologies,saintgobain glass,sairaala neo,sait ama,sait ebi,\
-        sait eichingin,saku olletehas,sakura japan,sakura jav,sakura nbo,salarius pharmaceuticals,\
-        salem communications,salem media,salem news,salesforcecom inc,sali bandy,sali nas,sali sbury,\
-        salient midstream,salini impregilo,salisbury bancorp,sally beauty,salomon sports,salomon store,\
-        salta properties,salto ab,salvatore ferragamo,sam achar,sam acheerkalvi,sam agra,sam agraidportal,\
-        sam air,sam andehi,sam anehha,sam antha,sam ara,sam aritano,sam aritans,sam aritanspurse,sam art,\
-        sam arth,sam astha,sam bad,sam banet,sam boat,sam eday,sam edelman,sam egoal,sam ehadaku,\
-        sam enaankoop,sam knows,sam myboyforum,sam okat,sam okrutka,sam oletplus,sam orzad,sam otsvety,\
-        sam pdoria,sam ple,sam sat,sam sclub,sam son,sam sonite,sam sun,sam sung,sam sungcard,\
-        sam sungcareplus,sam sungcloud,sam sungconsent,sam sungiotcloud,sam sunglife,sam sungmobile,\
-        sam sungshop,sam sungstore,sam touchoffice,sam uelmerritt,sam ura,sam urai,samaxi palace,\
-        sammy boyforum,samo kat,samo krutka,samo letplus,samo rzad,samo tsvety,samoborska banka,sampo pank,\
-        samruk consulting,samson ite,samsung electronics,samsung elektroniks,san inbev,san juan,san luis,\
-        san pellegrino,sana kirja,sana ntonio,sana rflix,sana toria,sana torii,sana torioparque,sana tory,\
-        sanchez midstream,sanderson farms,sandfire resources,sandi ego,sandi egounified,sandi puniversity,\
-        sandridge energy,sandridge mississippian,sandridge permian,sandstorm gold,sandvik australia,\
-        sandy spring,sanel muhendislik,sanford limited,sangamo therapeutics,sangria senorial,sanifoam sunger,\
-        sanja rica,sanko pazarlama,sanmina corporation,sanochemia pharmazeutika,sanofi rossija,\
-        sanofi ukrajina,sanofiaventis australia,santa barbaraca,santa casa,santa claracounty,santa farma,\
-        santa fixie,santa gostino,santa nadeparnaiba,santa nder,santa nderconsumer,santa svillage,\
-        santana motor,santander bank,santander consumer,santander mexico,santander uk,santech micro,\
-        santos ltd,sap australia,sap se,sap sng,sapiens international,sara fashion,sara hah,sara ksti,\
-        sara lharyana,sara ngfilm,sara nsk,sara sota,sara tov,sara wak,saratoga investment,saray matbaacilik,\
-        sare gama,sare mhospital,sare nza,sarepta therapeutics,sari asih,sari nform,sari roti,sarka rialert,\
-        sarka riexam,sarka rijob,sarka rijobportal,sarka riresult,sarka ritricks,sarka riyojana,\
-        sarkuysan elektrolitik,sarpaneva watches,sas braathens,sas ground,sas group,sasa ngeyou,\
-        sasa polyester,saso lrewards,sasol ltd,sati ncreditcare,sati rikon,satsuki jutaku,satu logistics,\
-        saul centers,saul tstemarie,sauza tequila,sava gex,sava nnah,sava shome,savas home,save children,\
-        save etha,save from,save game,save incloud,save insta,save life,save mart,save myexams,save onenergy,\
-        save porn,save thechildren,save theduck,save thevideo,save tik,save tube,save video,savers bank,\
-        savo nia,saxo bank,say reklamcilik,sb financial,sb one,sb saanen,sba communications,sbab bank,\
-        sbc communications,sberbank cz,sberbank dd,sberbank rossii,sberbank slovensko,sc health,sca hygiene,\
-        scales corporation,scana industriera,scancem international,scandic hotels,scandinavian bunkering,\
-        scandinavian fittings,scania australia,scentre group,schaffhauser kantonalbank,schenker australia,\
-        scherm tecnologia,schiavello group,schindler group,schindler lifts,schlumberger australia,\
-        schlumberger nv,schmitt industries,schneider electric,schneider national,schnitzer steel,\
-        schoellerbank ag,schoellerbleckmann oilfield,schoeps ice,scholar rock,scholastic corporation,\
-        schultze special,schwarzach wertpapier,schweitzermauduit international,schweizerische industrie,\
-        schwyzer kantonalbank,science applications,scientific games,sciplay corporation,scobag privatbank,\
-        scorpio bulkers,scorpio tankers,scot iabank,scot iaweb,scot land,scot senglish,scot tcountyiowa,\
-        scot tishpower,scot tsdale,scotiabank mexico,scott countyiowa,scott ishpower,scott sdale,\
-        scottish mort,scotts miraclegro,scpharmaceuticals inc,scudder municiple,scudder strategic,\
-        scully royalty,scworx corp,sdelaj svoimi,sea limited,seaboard corporation,seabridge gold,\
-        seachange international,seacoast bank,seacoast banking,seacor holdings,seacor marine,\
-        seadrill limited,seagate technology,sealed air,sean slt,seanergy maritime,seaport catering,\
-        sears hometown,seaside national,seaspan corporation,seaspine holdings,seat pagine,seattle genetics,\
-        seattles best,seaway bank,seawind line,seaworld entertainment,seb kort,seb pank,seba bank,\
-        second sight,secoo holding,sector studios,secure trust,secureworks corp,securitas ag,\
-        securitas direct,securitas eesti,security national,sedmoj kontinent,seek limited,seelos therapeutics,\
-        sei investments,seka ikomik,seker finansal,sekisui house,seksi ladi,seksi lady,sekuro plastik,\
-        selcuk ecza,selcuk flix,selcuk gida,select asset,select bancorp,select encompass,select energy,\
-        select interior,select medical,selecta biosciences,selective insurance,selen ite,sellas life,\
-        selvaag gruppen,sema bet,sema for,sema kanbantuan,sema ntic,sema ntica,sema ntle,sema phor,\
-        sema phore,sema rford,semen ashop,semgroup corporation,semileds corporation,semin ars,semin oles,\
-        semin ovos,semin uevos,semperit holding,sempra energy,semtech corporation,sena dorcanedo,sena mhi,\
-        sena ngpay,sena pred,senad orcanedo,seneca foods,sener aeronautica,senior housing,senkron guvenlik,\
-        senmiao technology,senor frogs,sensata technologies,senseonics holdings,sensient technologies,\
-        sensus healthcare,sentinel energy,sentravis prodaksn,sequans communications,sequential brands,\
-        sequoia voting,serco group,serco grp,seren dipity,seren geti,seren ity,seres therapeutics,\
-        serge lutens,sergio rossi,sergio tacchini,seritage growth,sermet ranet,sersa group,serve kirtasiye,\
-        service corporation,service stream,servicemaster global,servicesource international,\
-        servisfirst bancshares,sesen bio,set magazinov,set supermarketov,setevaja kompanija,seven group,\
-        seven real,seven west,severn bancorp,severn trent,severnyj veter,sevier county,sevimli dad,\
-        sewa beats,sexsi senorita,sexy babe,seyitler kimya,sf film,sfdc australia,sfg group,sg blocks,\
-        sg finans,sg fleet,sgn group,sgoco group,sh trejding,shake shack,shakti mat,shanghai huarui,\
-        shanghai pudong,shanghai rural,shannon health,shape australia,sharps compliance,shaun thesheep,\
-        shaw communications,shawbrook bank,shell energy,shell international,shell midstream,\
-        shenandoah telecommunications,shenzhen rural,sherwinwilliams company,shiloh industries,\
-        shimmick construction,shimon oseki,shinhan financial,ship finance,shockwave medical,shoe carnival,\
-        shopify inc,shore bancshares,shure incorporated,sia glace,sia internejsnl,siba norge,sibanye gold,\
-        sibe rdizayn,sibirskaja generirujustaja,sibirskaja servisnaja,sibirskij antracit,sibirskij delovoj,\
-        sibirskoamurskaja stal,sibo kep,sicom test,siebert financial,siem ens,siem ianowice,\
-        siemens healthcare,siemens ltd,sienna biopharmaceuticals,sierra bancorp,sierra metals,\
-        sierra oncology,sierra wireless,sifco industries,sify technologies,siga technologies,sigma alimentos,\
-        sigma healthcare,sigma labs,sigmatron international,signa air,signature bank,signet jewelers,\
-        sigurd hesselberg,sihltal zurich,sika ag,sika wan,siku toys,sile ncershop,sile ncio,sile nzio,\
-        sile snet,silgan holdings,silicom ltd,silicon graphics,silicon image,silicon laboratories,\
-        silicon motion,silja line,silk logistics,silk road,silk way,silke ngirl,sillamae soojuselektrijaam,\
-        silovye masiny,silva compass,silva noformentin,silvan oformentin,silver bullion,silver chain,\
-        silver cube,silver daddies,silver exch,silver goldbull,silver jeans,silver lake,silver palace,\
-        silver singles,silver spike,silver star,silverbow resorces,silvercorp metals,silvercrest asset,\
-        silvercrest metals,silverline endustri,silversea cruises,silversun technologies,sima combet,\
-        sima ntep,sime darby,sime par,simmons first,simon andschuster,simon med,simon property,simon tok,\
-        simon tokx,simona ndschuster,simonds group,simone perele,simple solutions,simply appraisals,\
-        simply save,simpson manufacturing,sims limited,simulations plus,sina bank,sina corporation,\
-        sina insurance,sina loa,sina rkosmik,sinclair broadcast,sine fil,sine makolik,sine rgi,sine rgy,\
-        sinem akolik,singtel optus,sinhan bank,sinoglobal shipping,sinopec shangai,sinovac biotech,\
-        sintx technologies,sioen industries,sirius international,sirius xm,sis australia,sistemnyj operator,\
-        site centers,siteone landscape,sitibank kazahstan,sitibank rossija,sito mobile,siv ananda,six flags,\
-        siya hfilmizle,sjovaalmennar tryggingar,sjw group,sk soglasie,sk telecom,skagerak energi,\
-        skandinaviska banken,skandinaviska enskilda,skanska norge,skechers usa,skeidar holding,\
-        skelleftea kraft,skinest grupp,skipton building,sktb kompleks,sky catering,sky high,sky hotel,\
-        sky network,sky plc,sky solar,sky work,skycity entertainment,skyla nders,skyline champion,\
-        skywest airlines,skyworks solutions,sl green,slack technologies,slas hdot,slas kie,slatinska banka,\
-        slaturfelag sudurlands,slav ag,slav handel,sleep number,sligro food,slm corporation,\
-        slovenska sporitelna,sm energy,smak mak,smart eye,smart garden,smart global,smart online,smart sand,\
-        smartsheet inc,smec holdings,smith and,smith micro,smiths group,smp bank,smtc corporation,\
-        snacking investments,snap inc,snapon incorporated,snapon tools,snejder elektrik,sns bank,sns reaal,\
-        soares da,socar ukrajina,social capital,sociedad quimica,societa bancaria,societa generale,\
-        societe de,societe generale,societe marseillaise,socket mobile,soco intl,sodexo australia,sodra cell,\
-        sofi gig,sofia airport,sogou inc,sohucom limited,sojavae majandusuhisus,sojitz development,soka bet,\
-        soktas tekstil,solar capital,solar norge,solar senior,solaredge technologies,solaris oilfield,\
-        solarwinds corporation,soleno therapeutics,solgel technologies,solid biosciences,solid future,\
-        soliditet finland,solitario zinc,solnecnye produkty,solstad offshorea,solution answers,\
-        solution bridge,solution realty,solvay sa,sona rsource,sona trach,sona type,sona uto,sonae industria,\
-        sonic automotive,sonic healthcare,sonic solutions,sonim technologies,sonmez filament,sonoco products,\
-        sonoma pharmaceuticals,sony australia,sony corp,sony pictures,sophie matka,sophiris bio,sorl auto,\
-        sorrento therapeutics,sos international,sostrene grene,sotherly hotels,sound financial,\
-        source capital,south jersey,south mountain,south plains,south state,south west,southern california,\
-        southern company,southern copper,southern cross,southern first,southern missouri,southern national,\
-        southside bancshares,southwest airlines,southwest gas,southwest georgia,southwestern energy,\
-        soyo group,soyoung international,sp biznes,sp global,sp hinduja,sp plus,space systems,spar group,\
-        spar nord,spar und,sparbanken syd,spardabank west,sparebanken hedmark,sparebanken midtnorge,\
-        sparebanken more,sparebanken nord,sparebanken vest,sparekassen balling,sparekassen djursland,\
-        sparekassen faaborg,sparekassen fyn,sparekassen himmerland,sparekassen hjorring,sparekassen hobro,\
-        sparekassen hvetbo,sparekassen kobenhavn,sparekassen kronjylland,sparekassen logstor,\
-        sparekassen lolland,sparekassen midtjylland,sparekassen nordjylland,sparekassen ostjylland,\
-        sparekassen saeby,sparekassen salling,sparekassen sjaelland,sparekassen sjaellandfyn,\
-        sparekassen sogn,sparekassen sonderjylland,sparekassen sorby,sparekassen thy,sparekassen thyholm,\
-        sparekassen vaeggerlose,sparekassen vendsyssel,sparekassen vesterbro,spark energy,spark networks,\
-        spark new,spark therapeutics,sparkasse allgau,sparkasse bremen,sparkasse duisburg,sparkasse hannover,\
-        sparkasse hildesheim,sparkasse kolnbonn,sparkasse leipzig,sparkasse rheinmaas,sparkasse schwyz,\
-        sparkasse sense,sparleihkasse riggisberg,spartan energy,spartan motors,spartannash company,\
-        spas teater,spdr dorsey,spec kurs,special opportunities,specific appraisals,specsavers pty,\
-        spectrum brands,spectrum pharmaceuticals,speedway motorsports,spencer holding,spero therapeutics,\
-        spherix incorporated,spi energy,spicers limited,spire health,spire inc,spirit aerosystems,\
-        spirit airlines,spirit mta,spirit of,spirit realty,spirit super,spis norge,splunk inc,spod lady,\
-        spok holdings,sport shop,sportsmans warehouse,spotify technology,spotless group,spotlight group,\
-        sprague resources,spring bank,springfield armory,springworks therapeutics,sprint corporation,\
-        sprint nextel,sprott focus,sprouts farmers,sps commerce,spx corporation,spx flow,src energy,\
-        srg global,ss lab,ssc technologies,ssp grp,ssr mining,st bancorp,st barbara,st constitution,\
-        st ericsson,st ives,st joe,st john,st marys,st source,st system,staar surgical,stabile mmc,\
-        stabilis energy,stadlauer malzfabrik,stadler rail,stadtsparkasse munchen,stag industrial,\
-        stage stores,stahanivskij vagonzavod,stalepromyslennaja kompanija,stampscom inc,standard avb,\
-        standard chartered,standard diversified,standard motor,standex international,stanley bet,\
-        stanley black,stanley tools,stanley works,stanmore resources,stantec inc,staples inc,star assistance,\
-        star bright,star bulk,star group,star interior,star labs,star merchant,star shipping,star vault,\
-        starbreeze studios,starbucks corporation,starwood property,state auto,state bank,state bankshares,\
-        state farm,state street,stati cfiles,stati oncasinos,stati onnement,stati onsweb,stati stica,\
-        stati stics,stati stik,stauning whisky,stavanger fondsforvaltning,stavro pol,std life,std petrovic,\
-        steadfast group,stealth biotherapeutics,steamships trading,steel connect,steel dynamics,\
-        steel partners,steelcase inc,stefa nini,stefan ini,stein burg,stein ershopping,stein ertriples,\
-        stein mart,stein way,stella artois,stella cinemas,stella kotipalvelut,stella maris,\
-        stella mariscollege,stella ntis,stella ntisandyou,stella rinfo,stella rspins,stellus capital,\
-        stemline therapeutics,sten aline,stena line,stepan company,steris plc,sterling bancorp,\
-        sterling commerce,sterling construction,sterling ledet,sterling national,steven madden,\
-        stewardship financial,stewart information,stgaller kantonalbank,stiebel eltron,stifel financial,\
-        stipe ndije,stitch fix,stjamess plac,stmicroelectronics nv,stmodwen prop,stock spirit,stock yards,\
-        stockholm stock,stockholms enskilda,stojlenskaja niva,stoke therapeutics,stone harbor,\
-        stonecastle financial,stoneco ltd,stonegate bank,stonemor partners,stora enso,storage technology,\
-        store capital,store norske,storoslo lokaltrafikk,stowe australia,strabag se,strata skin,\
-        stratech informations,strategic education,strategic profit,strategy consulting,strategy planner,\
-        strategy shares,strats trust,strattec security,stratus properties,streamline health,strength gurus,\
-        strojtransgaz ao,stromberg gruppen,strong life,strongbridge biopharma,stronghold mmc,\
-        stryker corporation,studio city,studio klikki,suadela investment,subi ndo,suburban propane,\
-        suc astana,success is,sue dtirol,sue rtubet,suez recycling,sugar refinery,suha iseguradora,\
-        sulland holding,sultan sgame,sumato astana,sumitomo forestry,sumitomo mitsui,summer infant,\
-        summerland credit,summerset group,summit financial,summit hotel,summit materials,summit midstream,\
-        summit state,summit therapeutics,summit wireless,sumqayit texnologiyalar,sumske npo,sun communities,\
-        sun inbev,sun life,sun metals,sun microsystems,sun sad,sunburst garden,suncoke energy,suncor energy,\
-        suncorp group,suncorpmetway limited,sundance energy,sundial growers,sunesis pharmaceuticals,\
-        sunflower bank,sunland group,sunlands technology,sunlink health,sunnmore og,sunnova energy,\
-        sunny delight,sunny queen,sunny real,sunoco lp,sunpower corporation,sunrise communications,\
-        sunrun inc,sunset power,sunstone hotel,suntrust banks,super gas,super league,super retail,\
-        superconductor technologies,superior appraisals,superior drilling,superior energy,superior group,\
-        superior industries,superior interior,supermarket kirovskij,supernus pharmaceuticals,sur la,\
-        surface oncology,surgery partners,surya log,susquehanna bancshares,sutro biopharma,sutter rock,\
-        suttons motors,suzano sa,suzhou rural,svb financial,svea ekonomi,sven ska,sven skaspel,sven skttenn,\
-        svenska cellulosa,svenska exportkredit,svenska handelsbanken,sveriges television,svg cap,svmk inc,\
-        sw business,sw seed,sw umwelttechnik,swatch group,swedbank ab,swedbank as,swedish match,\
-        swedish orphan,swedish space,swiss bank,swiss bankers,swiss global,swiss helvetia,\
-        swiss international,swiss life,swiss national,swiss private,swiss re,swissquote bank,\
-        switchback energy,sydney lotto,sydney olympicpark,sydney tools,sygma banque,sygnum bank,\
-        sykes enterprises,sylva nas,sylva nia,sylva nianfamilies,sylva nlearning,sylvester hvid,\
-        symantec corporation,synalloy corporation,synaptics incorporated,synchronoss technologies,\
-        synchrony financial,syndax pharmaceuticals,syneos health,synergy group,syngenta australia,\
-        synlait milk,synnex australia,synnex corporation,synnove findena,synovia bank,synovus financial,\
-        synthesis energy,synthetic biologics,synthetic fixedincome,sypris solutions,syria live,syria lives,\
-        syria tel,syros pharmaceuticals,sysco corporation,system star,systemax inc,tabcorp holdings,\
-        tabula rasa,tac tarim,tacirler yatirim,taco tico,tactile systems,tadi anni,taek wondo,tag heuer,\
-        taha nlama,tailored brands,taisto bussid,taitron components,taiwan fund,taiwan liposome,\
-        taiwan semiconductor,takarekbank zrt,takeda farmasjutikals,takeda pharmaceutical,taketwo interactive,\
-        takticeskoe raketnoe,takung art,tal daiichi,tal education,tale nom,tale nta,tale ntio,tale ntview,\
-        talend sa,talent international,talisman energy,talisman resources,tallgrass energy,tallink takso,\
-        tallinna aripank,tallinna autobussikoondis,tallinna farmaatsiatehas,tallinna gaasijaam,\
-        tallinna kaubamaja,tallinna kulmhoone,tallinna laevauhisus,tallinna lennujaam,tallinna lihatoostus,\
-        tallinna linnatransport,tallinna piimakombinaat,tallinna pooljuhttakistite,tallinna sadam,\
-        tallinna taksopark,tallinna trammi,tallinna ulikooli,tallinna vesi,talos energy,tam airlines,\
-        tamara cinc,tampereen ateria,tampereen messut,tan abe,tan abesports,tan ais,tan aka,tan aorjewelry,\
-        tan dem,tan dil,tan dyleather,tan eya,tan gerine,tan gleteezer,tan gol,tan gthuvien,tan ishq,\
-        tan kbillig,tan ksblitz,tan ner,tan ssi,tan taly,tan tefanny,tan temalam,tan tonet,tan tumverde,\
-        tan uclasses,tan uki,tan zaniaparks,tan zil,tan zsport,tana besports,tana orjewelry,\
-        tana toriosanjose,tanadgusix corporation,tandberg dataa,tandberg televisiona,tandem diabetes,\
-        tandy leather,tanger factory,tani shq,tantech holdings,tanzanian gold,taoping inc,tara abar,tara nto,\
-        tarena international,targa resources,target corporation,target hospitality,target realty,\
-        target source,tarkett rus,taro pharmaceutical,taronis technologies,tarsier studios,tartu autode,\
-        tartu ehitusmaterjalide,tartu gaasivabrik,tartu hoiulaenuuhistu,tartu keskkonnauuringud,\
-        tartu kommertspank,tartu tarbijate,tartu ulikooli,taseko mines,tassal group,tat gida,\
-        tat technologies,tata motors,tatra banka,taubman centers,taumata plantations,taurus armas,\
-        tav havalimanlari,taylor devices,taylor madegolf,taylor morrison,taylor wimpey,taze kuru,tbk bank,\
-        tc energy,tc pipelines,tc ziraat,tcf financial,tcg bdc,tcr therapeutics,tcw strategic,td ameritrade,\
-        td bank,td centrobuv,td intertorg,td stedro,td toplivnoe,tdc song,tdh holdings,te connectivity,\
-        tea chable,tea cher,tea chers,tea chersupdates,tea chhub,tea ching,tea chingchannel,tea chingcouncil,\
-        tea chingideas,tea chme,tea chstone,tea chy,tea ediciones,tea hub,tea kirjastus,tea learn,tea lerlab,\
-        tea mapt,tea mbition,tea mdynamix,tea mer,tea mfortress,tea mglobalexp,tea mleader,tea mlink,\
-        tea mliquid,tea mnet,tea mprostandard,tea mshirts,tea mskeet,tea mspeak,tea msports,tea msupport,\
-        tea mswear,tea msystem,tea mtailor,tea mviewer,tea mwood,tea mwork,tea mworks,tea ser,tea shop,\
-        tea trepoliorama,tea trevictoria,tea tro,tea troabadia,tea trocervantes,tea tromayor,tea trpolski,\
-        teachers mutual,teaduste akadeemia,teak holz,team designers,team uno,teb kobi,tech data,\
-        technical communications,technip norge,technipfmc plc,technology one,technopolis kuopio,\
-        technor holding,techo solutions,techtronic industries,techwool trading,teck resources,tecnoglass inc,\
-        tecogen inc,tectonic financial,tectoy brinquedos,ted baker,ted dytoys,teddy toys,teede tehnokeskus,\
-        teekay corporation,teekay lng,teekay offshore,teekay tankers,teeninduskombinaat valk,tegna inc,\
-        tehnologiceskaja kompanija,tehnoserv as,tejarat bank,tejo energia,tejon ranch,tekart insaat,\
-        tekla healthcare,tekla life,tekla world,teknologisk institut,teknosa ic,tela doc,tela ngana,tela vox,\
-        teladoc health,tele eesti,tele norge,tele rossija,telecom argentina,telecom plus,\
-        teledyne technologies,teleflex incorporated,telefonica brasil,telefonica sa,telegraaf media,\
-        telekom austria,telephone and,telequartz mineracao,teleric pty,telesp telecomunicacoes,\
-        televisao independente,teliasonera finland,tellco ag,tellurian inc,telstra group,\
-        telstra superannuation,telus corporation,temapol polimer,temple bar,templeton dragon,\
-        templeton emerging,templeton emrg,templeton global,tempur sealy,ten network,tenable holdings,\
-        tenaris sa,tenax therapeutics,tencent music,tenet healthcare,tennant company,tenneco inc,\
-        tennessee valley,tennis australia,tenzing acquisition,teo rico,tequila cuervo,tequila herradura,\
-        teradata corporation,terex corporation,ternium sa,terra gruppen,terra networks,terra nova,\
-        terra patris,terracom limited,terraform power,terreno realty,terri torial,territorial bancorp,\
-        tesco bank,tesco kipa,tesla motors,teso reria,tess uti,tessco technologies,testor corporation,\
-        tetra pak,tetra tech,tetra technologies,tetraphase pharmaceuticals,teva pharmaceutical,texas capital,\
-        texas instruments,texas pacific,texas roadhouse,textainer group,textron inc,teys australia,\
-        tfg retailers,tfs financial,tg global,tg holding,tg therapeutics,tgs dis,tgsnopec geophysical,\
-        thais chool,thais iambet,thales australia,the aes,the alkaline,the amilk,the andersons,the bancorp,\
-        the bank,the beverley,the blackstone,the buckinghamshire,the capricornian,the carlyle,the central,\
-        the charles,the cheesecake,the chefs,the cocacola,the community,the cooper,the cooperative,the da,\
-        the descartes,the dixie,the embassy,the ensign,the exone,the first,the flying,the fox,the gabelli,\
-        the gdl,the goodyear,the goose,the governor,the habit,the hackett,the hain,the hanover,the happy,\
-        the hertz,the herzfeld,the high,the independent,the intergroup,the joint,the jolly,the kraft,\
-        the lawn,the liberty,the library,the limited,the longterm,the lottery,the lovesac,the mac,\
-        the madison,the medicines,the meet,the michaels,the middleby,the mutual,the network,the obesity,\
-        the one,the organics,the park,the peck,the pink,the polka,the providence,the provident,the realreal,\
-        the rmr,the rock,the royal,the rubicon,the serendipity,the simply,the spotted,the star,the stars,\
-        the tatua,the tipton,the trade,the travelers,the trustee,the vanguard,the vivaldi,the walt,\
-        the warehouse,the weinstein,the white,the york,thelma dejager,theo bserver,theo ceanac,\
-        theo ceancleanup,theo fferclub,theo nlinecasino,theo odie,theo rchard,theo rdinary,theo rie,\
-        theo riginals,theo rytest,theodoor gilissen,therapix biosciences,theravance biopharma,\
-        thermo electron,thermo fisher,thermon group,thien dia,thien vadia,thin film,third coast,third point,\
-        thisted arbejderforening,thl credit,thoma nnmusic,thoma scook,thoma smore,thoma snelson,thoma snet,\
-        thoma ssabo,thomas cook,thomas foods,thomas more,thomas net,thomas philipps,thomas sabo,\
-        thomson reuters,thon holding,thor industries,thormodur rammi,throunarfelag islands,thunder bridge,\
-        thurgauer kantonalbank,tiaa bank,tian gong,tian gua,tiberius acquisition,ticket to,\
-        ticketmaster suomi,tidewater inc,tile shop,tim berland,tim berlandpro,tim bet,tim brasil,\
-        tim business,tim eanddate,tim ebutler,tim ecard,tim ecenter,tim echeck,tim efree,tim eless,tim eline,\
-        tim elines,tim enet,tim enews,tim eout,tim epad,tim eplan,tim esclub,tim eserver,tim esheets,\
-        tim eshop,tim esinternet,tim esofindia,tim esonline,tim esprayer,tim esquare,tim estables,tim estore,\
-        tim etable,tim eticket,tim ewarp,tim eweb,tim ezone,tim fun,tim hortons,tim ify,tim ing,tim islots,\
-        tim minspress,tim ocom,tim participacoes,tim telecomunicacoes,tim vision,timberland bancorp,\
-        timberlink australia,time warner,timea nddate,timis lots,timken company,timkensteel corporation,\
-        timo com,tina ztepe,tinkoff bank,tip top,tiptree inc,tirrenia di,titan international,titan machinery,\
-        titan medical,titan parent,titan pharmaceuticals,tivity health,tivo corporation,tiziana life,\
-        tjx companies,tkk symphony,tks bank,tmf group,tmobile us,tms grupp,tmsr holding,tnkbp kommers,\
-        tns emor,tns gallup,tnt nv,toan ywhere,tocagen inc,tofas turk,tojota motor,toll brothers,\
-        toll holdings,tollpost globe,tom akomai,tom andco,tom anpay,tom asarsov,tom ate,tom aticket,tom ato,\
-        tom ballisd,tom bola,tom bow,tom braider,tom dom,tom fordbeauty,tom fordfashion,tom leemusic,tom net,\
-        tom odachinpo,tom orrow,tom orrowland,tom sachs,tom sguide,tom shardware,tom tailor,tom toc,\
-        toma komai,toma ndco,toma npay,toma sarsov,toma ticket,tomas arsov,tome feteira,tomo dachinpo,\
-        tomo rrow,tomo rrowland,tomor row,tomorr owland,tompkins financial,tomra systemsa,ton ami,ton den,\
-        ton erdepot,ton erpartner,ton gji,ton gren,ton grenquan,ton iandguy,ton ichi,ton icmovies,ton ies,\
-        ton izu,ton odellamada,ton pick,ton ybet,ton ybianco,ton ymoly,ton ywack,tone rdepot,tone rpartner,\
-        toni andguy,toni chi,toni cmovies,tonix pharmaceuticals,tony bet,tony bianco,tony moly,tony wack,\
-        tootsie roll,top connect,top farms,top marine,top ships,topaz marine,topbuild corp,topco investments,\
-        toplivnaja kompanija,toplivnoenergeticeskij kompleks,tor aland,tor alarm,tor anoana,tor cai,tor der,\
-        tor gamez,tor guard,tor ide,tor ino,tor nado,tor onto,tor ontomu,tor pedo,tor project,tor que,\
-        tor rent,tor rentbay,tor rentday,tor rentdownload,tor rentfunk,tor rentgalaxy,tor rentheaven,\
-        tor renting,tor rentjogos,tor rentkitty,tor rentleech,tor rentz,tor res,tor revieja,tor rid,\
-        tor rington,tor ros,tor tadekoracio,tor tuga,tor yburch,torchlight energy,torghatten trafikkselskapa,\
-        torgovaja set,torgovyj dom,torm plc,tornimae apartments,toro company,toronto dominion,\
-        torontodominion bank,torp computing,tortoise acquisition,tortoise energy,tortoise essential,\
-        tortoise midstream,tortoise pipeline,tortoise power,torva ehituskontor,tostamaa sovhoos,tota lbattle,\
-        tota lbet,tota lcar,tota lchat,tota lenergies,tota lexpress,tota lfilm,tota lfishing,tota lgames,\
-        tota lizator,tota llyscience,tota lnet,tota lpass,tota lplay,tota lrenting,tota lsport,tota lsportek,\
-        tota lsporteks,tota ltools,tota lwar,tota lweb,tota ngo,total ep,total linhas,total network,\
-        total quality,total sa,total serve,total sources,total system,total yard,tottenham acquisition,\
-        toughbuilt industries,tove rland,tower international,tower limited,tower semiconductor,\
-        tower software,towers perrin,town and,town sports,towne bank,townsquare media,toyota bank,\
-        toyota finance,toyota material,toyota motor,toyota norge,toyota ukrajina,tpg pace,tpg re,\
-        tpg specialty,tpg telecom,tpi composites,tr granit,tr propinvtst,trabzonspor sportif,\
-        tracon pharmaceuticals,tractor supply,tradeweb markets,trafina privatbank,trakya cam,trans world,\
-        transact technologies,transalta corporation,transatlantic petroleum,transatlantisk kompagni,\
-        transcontinental realty,transdev australasia,transdigm group,transglobe energy,translate bio,\
-        transmedics group,transmissao paulista,transocean ltd,transportadora de,transportnaja gruppa,\
-        transpower new,transurban group,travelcenters of,travelex limited,travis perkins,treasury wine,\
-        trecora resources,tredegar corporation,treehouse foods,tremont mortgage,trevi therapeutics,\
-        trex company,tri continental,tri pointe,tribune media,tribune publishing,trico bancshares,\
-        trico supply,trident acquisitions,trigon wealth,trillium therapeutics,trilogy metals,\
-        trimas corporation,trimble inc,trine acquisition,trinet group,trinity biotech,trinity industries,\
-        trinity merger,trinity place,trinseo sa,triodos bank,triotech international,trip linhas,\
-        triplepoint venture,triples management,tristate capital,triton international,triumph bancorp,\
-        triumph group,trivago nv,troms kraft,trondheim energi,tronox holdings,tronox limited,\
-        tropicana products,troy leedesigns,trubnaja metallurgiceskaja,trubnye innovacionnye,trustco bank,\
-        trustmark corporation,trustmark national,tsakos energy,ttec holdings,ttm technologies,tts marinea,\
-        tuanche limited,tubakavabrik leek,tucows inc,tuesday morning,tufin software,tugcelik aluminyum,\
-        tuifly belgium,tukas gida,tukkutalo heinonen,tulika takso,tullow oil,tullys coffee,tumosan motor,\
-        tuniu corporation,tunnin kuva,tupam editores,tupperware brands,tupras turkiye,turan air,turan gold,\
-        turcas petrol,turk ekonomi,turk eximbank,turk hava,turk prysmian,turk traktor,turk tuborg,turkan ime,\
-        turkcell iletisim,turker proje,turkish bank,turkiye finans,turkiye garanti,turkiye halk,turkiye is,\
-        turkiye kalkinma,turkiye sinai,turkiye sise,turkiye vakiflar,turkland bank,turku science,\
-        turning point,turosi pty,turquoise hill,turtle beach,turun paikallisradio,turun seudun,\
-        tuscan holdings,tutor perini,tutt bryant,tv cultura,twelve seas,twentieth super,twilio inc,twin disc,\
-        twin river,twist bioscience,two harbors,two river,twu superannuation,tyler host,tyler isd,tyler tech,\
-        tyler technologies,tyme technologies,tyson foods,uber australia,uber technologies,ubi banca,\
-        ubiquiti inc,ubisoft massive,ubl ag,ubm realitatenentwicklung,ubs ag,ubs europe,ubs holdings,\
-        ubs switzerland,ubu productions,ucebnyj centr,ucha stings,uche alth,ucl holding,udg healthcare,\
-        ufimskoe motorostroitelnoe,ufp technologies,ufuk yatirim,ugi corporation,ugland rederi,uk comm,\
-        uke cifras,uki arkkitehdit,ukrajinski agrarni,ulaslar turizm,ulduz sokolad,ulker biskuvi,ulla popken,\
-        ulleval universitetssykehus,ulta beauty,ultimate software,ultra clean,ultra elec,ultra electronics,\
-        ultragenyx pharmaceutical,ultralife corporation,ultrapar energia,ultrapar participacoes,\
-        ulusoy elektrik,ulusoy un,ulysse nardin,umb financial,umberto miletto,umea energi,umh properties,\
-        umpqua holdings,una cademy,una ids,una net,una pec,una sus,under armour,ung apped,unicaja banco,\
-        unico american,unicredit bank,unicredit leasing,unicredit spa,unifirst corporation,unikredit bank,\
-        unilever australia,unilever nv,unilever plc,union bancaire,union bank,union bankshares,union miniere,\
-        union oil,union pacific,uniqa pojistovna,uniqa versicherungen,unique fabricating,uniqure nv,\
-        unisys corporation,unit corporation,unite group,united airlines,united bancorp,united bancshares,\
-        united bankshares,united community,united financial,united fire,united insurance,united malt,\
-        united microelectronics,united mizrahi,united natural,united parcel,united petroleum,united rentals,\
-        united security,united services,united states,united technologies,united therapeutics,\
-        unitedhealth group,uniti group,unitil corporation,unitingcare queensland,unity bancorp,unity bank,\
-        unity biotechnology,univar solutions,universal corporation,universal design,universal display,\
-        universal electronics,universal forest,universal health,universal insurance,universal logistics,\
-        universal security,universal stainless,universal studios,universal technical,universo online,\
-        universo realtors,univest financial,unternehmens invest,unum group,unum therapeutics,unye ve,\
-        uotin parantola,up fintech,upc switzerland,update software,upland software,upwork inc,ur energy,\
-        uralita group,uralskie avialinii,uralskij bank,uranium energy,uranovyj holding,urban airparks,\
-        urban dart,urban decay,urban dictionary,urban edge,urban ity,urban ize,urban one,urban outfitters,\
-        urban platter,urban rail,urban research,urban shop,urban tea,urban vibes,urner kantonalbank,\
-        urogen pharma,urovant sciences,urs inus,urs saf,urstadt biddle,us airways,us auto,us bancorp,\
-        us cellular,us ecology,us energy,us foods,us global,us gold,us physical,us robotics,us silica,\
-        us steel,us well,us xpress,usa compression,usa technologies,usa truck,usak seramik,usana health,\
-        usas yatirimlar,usd partners,usg people,uslife income,ustaz professional,uster technologies,\
-        ustluga ojl,utah medical,utd utilities,ute cvirtual,ute lco,ute xas,utopya turizm,uts tehnonikol,\
-        utstarcom holdings,uus maa,uxin limited,uzertas boya,vaalco energy,vaasanseudun kehitys,\
-        vaasanseudun uusyrityskeskus,vacheron constantin,vaide bet,vail resorts,vakif finansal,vakif menkul,\
-        vakifbank international,vakko tekstil,vala ntic,vala ssis,valamar riviera,valaris plc,vale mineracao,\
-        vale sa,valentino beauty,valeritas holdings,valero energy,valga lihatoostus,valiant bank,\
-        validea market,valio eesti,valley national,vallila interior,valmont group,valmont industries,\
-        valmont queensland,valtech se,valtion hienomekaaninen,value line,valvoline inc,van genechten,\
-        van hool,van lanschot,van oord,vanbreda international,vance dapp,vanco uver,vanda aginside,\
-        vanda pharmaceuticals,vaneck vectors,vanet gida,vanguard emerging,vanguard global,\
-        vanguard intermediateterm,vanguard international,vanguard longterm,vanguard longtreasury,\
-        vanguard mortgagebacked,vanguard russell,vanguard shortterm,vanguard total,vanya vpn,varex imaging,\
-        varian medical,varonis systems,vasa nsi,vasco electronics,vascular biogenics,\
-        vatryggingafelag islands,vbi vaccines,veco corporation,vectoiq acquisition,vector group,\
-        vector informatik,vector limited,vedanta limited,veeco instruments,veeva systems,veggerby sport,\
-        veikko laine,velikolukskij mjasokombinat,veljekset kontkanen,venator materials,vendex kbb,\
-        venebalti laevaehitustehas,venta ltd,ventia services,venus swimwear,veolia miljo,veon ltd,vera borea,\
-        vera bradley,vera code,vera crypt,vera italy,vera lto,verb technology,verbatim corporation,\
-        vereinigte volksbank,vereit inc,vericel corporation,verint systems,verisk analytics,veritex holdings,\
-        veritiv corporation,verizon communications,verizon wireless,vermeer industries,vermilion energy,\
-        vermont aus,verona pharma,verra mobility,verrica pharmaceuticals,versicherungskammer bayern,\
-        verso corporation,versobank as,versum materials,vertex energy,vertex pharmaceuticals,\
-        vertical capital,vertolety rossii,veru inc,verusaturk girisim,vessel finder,vesta forsikring,\
-        vestas australian,vestel beyaz,vestel elektronik,vester ulslev,vestjysk bank,vf corporation,\
-        vgw holdings,via moda,via spiga,viacom inc,viad corp,viamet pharmaceuticals,vianet group,\
-        viavi solutions,vibrant man,vice golf,vice ntelopez,vice nza,vici properties,vicor corporation,\
-        victor iabank,victor iassecret,victor inox,victor ious,victor raulrr,victor sport,victor win,\
-        victor yexch,victor yseeds,victor yworld,victoria bank,victoria power,victoria ssecret,\
-        victorias secret,victory capital,victoryshares developed,victoryshares dividend,\
-        victoryshares emerging,victoryshares international,victoryshares us,vid acamara,vid alibros,\
-        vid anthealth,vid axl,vid box,vid ebd,vid eey,vid ello,vid eobokep,vid eobox,vid eobuddy,vid eobyte,\
-        vid eocardz,vid eochat,vid eoconverter,vid eocrot,vid eoder,vid eodesexo,vid eohunter,vid eoj,\
-        vid eojav,vid eolaba,vid eoland,vid eolink,vid eolive,vid eolucah,vid eomaker,vid eomate,vid eomin,\
-        vid eoo,vid eopass,vid eoplayer,vid eor,vid eos,vid eosdesexo,vid eosection,vid eosex,vid eoseyir,\
-        vid eosporno,vid eosxxx,vid eoszoofilia,vid eotron,vid eoviral,vid eoxxx,vid eyy,vid hansabha,\
-        vid hub,vid loom,vid mateapk,vid mateapp,vid matedownload,vid moly,vid ood,vid ora,vid own,vid play,\
-        vid src,vid tower,vid tube,vid yamana,vid yasagar,vida camara,vida libros,vida nthealth,\
-        vidan thealth,video internesnl,vidya mana,vidya sagar,viemed healthcare,viki ngcruises,viki ngdirect,\
-        viki ngdirekt,viki ngline,viki ngs,viki sews,viking kagit,viking supply,viking therapeutics,\
-        viking window,vilant systems,village bank,village farms,village roadshow,village super,vinagro mmc,\
-        vince holding,vinci construction,vinner imports,violet evergarden,violet scans,viomi technology,\
-        viper energy,vipshop holdings,virco manufacturing,virgin australia,virgin money,virgin trains,\
-        virginia sports,virlpul rus,virnetx holding,virtu financial,virtual azerbaijan,virtus global,\
-        virtus investment,virtus lifesci,virtus total,virtusa corporation,viru kaevandus,viru keemia,\
-        viru olu,visa inc,vishay intertechnology,vishay precision,vision tv,vislink technologies,\
-        visma solutions,vista alegre,vista gold,vista oil,vista outdoor,vistagen therapeutics,\
-        visteon corporation,vistra energy,vita biotics,vita center,vita kruid,vita labo,vita laire,vita lity,\
-        vita lize,vita lly,vita lproteins,vita lydesign,vita mart,vita min,vita minbolt,vita mini,vita mix,\
-        vita nnya,vita pur,vital abo,vital aire,vital ity,vital ize,vital proteins,vital ydesign,\
-        vitaly design,vitamax health,vitamin shoppe,vitan nya,viterra australia,viva energy,viveve medical,\
-        vivien newestwood,vivienne westwood,vivint solar,vivo telecomunicacoes,vivopower international,\
-        viz media,vlm airlines,vmware australia,vo masinoimport,voc energy,vocera communications,\
-        vodafone group,vodafone grp,vodafone ukrajina,vodokanal sanktpeterburga,voimaosakeyhtio sf,\
-        volitionrx limited,volksbank alzeyworms,volksbank mittelhessen,volksbank mittweida,\
-        volksbank paderbornhoxterdetmold,volksbank raiffeisenbank,volksbank stuttgart,volksbank ulmbiberach,\
-        volksbank wien,volkswagen group,volt information,volta tehas,voluri tagasitulek,volvo aero,volvo car,\
-        volvo cars,volvo group,volvo maskin,volvo personbiler,von roll,vonage holdings,vopak eos,\
-        vorarlberger landes,vornado realty,vostochny coal,voxeljet ag,voxx international,voya asia,\
-        voya emerging,voya financial,voya global,voya infrastructure,voya international,voya natural,\
-        voya prime,voyager therapeutics,vp bank,vp securities,vs energy,vs group,vse corporation,\
-        vseobecna uverova,vseobecna zdravotni,vsm group,vtb bank,vtv therapeutics,vueling airlines,\
-        vulcan corporation,vulcan materials,vulcan steel,vulka nvegas,vulkan vegas,vung tau,vuorenmaa yhtiot,\
-        vuzix corporation,vysokokacestvennye avtomobilnye,vz depotbank,wabash national,wabco holdings,wah fu,\
-        wahed ftse,wahl clipper,wai blingen,wai ijing,wai net,wai tlist,wai tly,wai trose,waitr holdings,\
-        waldhofi tselluloosivabrik,waldviertler sparkasse,walgreens boots,walker group,wallenius lines,\
-        walmart inc,walt disney,walter verlag,waltham international,wanda sports,warimpex finanz,warner bros,\
-        warrior met,warsteiner brewery,warwick credit,warwick shire,washburn guitars,washington federal,\
-        washington prime,washington real,washington trust,waste connections,waste management,watco companies,\
-        water pumps,waterfront communications,waters corporation,waterstone financial,watford holdings,\
-        watpac limited,watts water,wave life,waw credit,wayfair inc,wayne county,wayne farms,wayne sville,\
-        waynes coffee,wayside technology,wc bradley,wd company,wealth zone,wealthbridge acquisition,\
-        wealthy ideas,weatherford international,webcom business,webjet linhas,webster bank,webster financial,\
-        wec energy,weg industrias,weibo corporation,weidai ltd,weight watchers,weingarten realty,weir grp,\
-        weis markets,wellcare health,wellesley bancorp,wells fargo,welltower inc,wendy wutours,\
-        wendys company,wendysarbys group,werner enterprises,wesco aircraft,wesco international,\
-        wesfarmers limited,west african,west bancorporation,west contractors,west liberty,\
-        west pharmaceutical,westamerica bancorporation,westcon group,westdeutsche landesbank,\
-        westell technologies,western alliance,western asset,western assetclaymore,western australian,\
-        western copper,western digital,western midstream,western new,western union,westfield corporation,\
-        westgold resources,westinghouse air,westinghouse digital,westlake chemical,westpac banking,\
-        westport fuel,westrock company,westwater resources,westwood holdings,wex australia,wex inc,\
-        weyco group,weyerhaeuser company,wg film,wh smith,whan jailotto,wheaton precious,wheeler real,\
-        wheelingpittsburgh steel,whirlpool corporation,white mountains,whitehaven coal,whitehorse finance,\
-        whitestone reit,whiting petroleum,whole foods,widepoint corporation,wideroes flyveselskap,\
-        wiener privatbank,wiener stadtische,wilh wilhelmsen,wilhelmina international,wilier triestina,\
-        willamette valley,willdan group,william hill,williams companies,willis lease,willis towers,\
-        willscot corporation,willy weather,wilmar sugar,wilson parking,wilson sons,wim bledon,\
-        windfield holdings,wingstop inc,winmark corporation,winnebago industries,winning appliances,\
-        wins finance,winslow constructors,winterthur group,wintrust financial,wipro limited,wir bank,\
-        wireless telecom,wisdomtree barclays,wisdomtree china,wisdomtree cloud,wisdomtree emerging,\
-        wisdomtree germany,wisdomtree interest,wisdomtree investments,wisdomtree japan,wisdomtree middle,\
-        wisdomtree negative,wisdomtree us,wise appraisals,wise group,wise payments,wise solutions,\
-        wisetech global,witan inv,witte molen,wixcom ltd,wizards of,wmnz holdings,wns holdings,wolf and,\
-        wolters kluwer,wolverine world,wood group,wood grp,woodside energy,woolworths employees,\
-        woolworths group,woong aard,woori bank,workhorse group,workiva inc,workpac pty,workspace grp,\
-        world acceptance,world airways,world boxing,world class,world financial,world fuel,world of,\
-        world wrestling,worldwide hc,worley limited,worthington industries,wow air,wp carey,wpp aunz,wpp plc,\
-        wpx energy,wr berkley,wr grace,wrap technologies,wright medical,wright thomsen,wsfs financial,\
-        wsp new,wt offshore,wuk ong,wurth norge,wustenrot hypotecni,wusthof dreizack,wuxi rural,\
-        wvs financial,ww grainger,www realty,wyndham destinations,wyndham hotels,wynn resorts,xai octagon,\
-        xbiotech inc,xcel brands,xcel energy,xenetic biosciences,xenia hotels,xenon pharmaceuticals,\
-        xeris pharmaceuticals,xero limited,xerox holdings,xian shangzixun,xian yudanji,xian zhu,xiao hongshu,\
-        xiao mistore,xiao peng,xiao shuo,xiao xintv,xiao yakankan,xinyuan real,xoma corporation,\
-        xperi corporation,xpo logistics,xpresspa group,xray eye,xtant medical,xtl biopharmaceuticals,\
-        xuan huanshuge,xue shu,xun lei,xun you,xunlei limited,xylem inc,yabra sp,yacine app,yamaha motor,\
-        yaman ashi,yamana gold,yancoal australia,yandex nv,yapi kredi,yapi ve,yapikredi bank,yaprak sut,\
-        yara international,yara internationala,yash technologies,yatas yatak,yatra online,yekta net,yelp inc,\
-        yeni gimat,yesil yapi,yesil yatirim,yeti holdings,yibitas yozgat,yield bioscience,yintech investment,\
-        yirendai ltd,yit building,ymabs therapeutics,yolarno pty,yonga mobilya,yorkshire building,yoshi moto,\
-        yoshi zuya,youi holdings,youngevity international,youri nventoryapp,ypf sociedad,yrc worldwide,\
-        yuan tabank,yuen nuanglotto,yug avto,yug awara,yug ioh,yum brands,yum china,yuma energy,yunji inc,\
-        yunnan hongta,yunsa yunlu,yuri ndo,yuri spin,yves rocher,yvo lve,yx energi,yy inc,zagg inc,\
-        zagrebacka banka,zagrebacka pivovara,zahringer privatbank,zai lab,zaid imai,zak arpat,zak ononline,\
-        zak opane,zak upki,zalo pay,zan dri,zan kyou,zan ussi,zao gk,zara sng,zavod imeni,zayo group,\
-        zealand pharma,zebra technologies,zef irka,zelda wiki,zeni tbet,zeni thbank,zenith electronics,\
-        zephyr investments,zernovaja kompanija,zespri group,zhan gyue,zhang yue,zhao pin,zhuhai huafa,\
-        zig zag,zillow group,zimex aviation,zimmer biomet,zimmerberg bus,zinkia entertainment,zion center,\
-        zion oil,zions bancorporation,ziopharm oncology,zip co,ziraat bank,ziraat bankasi,zix corporation,\
-        zk international,zlata rapetrovic,zlate stranky,zlati bor,zleep hotels,zobalau alemi,zoe chip,\
-        zoe tis,zoe vacosmetics,zoe wellness,zoetis inc,zomedica pharmaceuticals,zomm llc,zonda telecom,\
-        zone media,zoo york,zoom technologies,zoom video,zosano pharma,zovio inc,zpg plc,zpm kania,zpu eko,\
-        zto express,zuger kantonalbank,zula ssung,zumiez inc,zuno bank,zuo corp,zurcher kantonalbank,\
-        zurcher landbank,zurcher oberlander,zurich financial,zurich insurance,zymeworks inc,\
-        zynerba pharmaceuticals,zynga inc
+        aaaauto,aaajili,aaapapir,aacholdings,aadhaarcarddownload,aagame,aagmaal,aaharjharkhand,aainsurance,\
+        aajkaal,aajtak,aalbertsindustries,aaltouniversity,aamarpay,aamranetworks,aaniro,aanmeegam,aapanel,\
+        aapclimited,aarcorp,aareon,aargauischekantonalbank,aaronsinc,aartedeensinareaprender,aascott,\
+        aastocks,aastore,aawireless,aawsat,abacus,abacusproperty,abakhan,abakuscenter,abanca,\
+        abancacorporacion,abankapp,abarth,abaton,abbas,abbaseafood,abbgroup,abbholding,abbltd,abbott,\
+        abbottaustralasia,abbottlaboratories,abbvie,abbviecare,abbvieinc,abbviepty,abcbet,abccooking,\
+        abcfitness,abcgames,abcgazetesi,abchina,abcmart,abcmouse,abcnews,abcportal,abcproxy,abctissue,abcweb,\
+        abczoo,abebooks,abeffectenbeteiligungen,abeille,abekker,abelagaviation,abeonatherapeutics,\
+        abercrombie,abercrombiekent,aberdeenasiapacific,aberdeenaustralia,aberdeenemerging,aberdeenglobal,\
+        aberdeenincome,aberdeenjapan,aberdeentotal,abgcrot,abgindo,abgsundal,abgtopviral,abgviral,abicart,\
+        abiinteriors,abilitygroupa,abilityinc,abinbev,abiturient,abjalinavabrik,abkindlustuse,ablegroup,\
+        abmdrob,abmilf,abmindustries,abmining,abnamro,abnehmen,abngroup,abogacia,abogado,abogados,aboutads,\
+        aboutamazon,aboutcookies,aboutyou,aboutyououtlet,abplive,abpnews,abracadabra,abrams,abraxaspetroleum,\
+        abruzzolive,absabank,absher,absoljutbank,absolutbank,absolutesnow,absolutsport,absolvent,absonline,\
+        absulo,absvensk,abtech,abtranny,abtsportsline,abudhabi,abugarcia,abvmuup,abwaab,abxair,\
+        acaciacommunications,acaciaresearch,academ,academia,academic,academica,academicpositions,academics,\
+        academicsingles,academicwork,academo,academy,academyoflearning,academysurvivalguide,acadia,\
+        acadiahealthcare,acadian,acadiapharmaceuticals,acadiarealty,acadsoc,acamarpartners,acastipharma,\
+        accademiaitalianafitness,accela,acceleratediagnostics,acceleratedpharma,accelerit,acceleronpharma,\
+        accellgroup,accelya,accentgroup,accenture,accentureaustralia,accentureplc,accertify,access,\
+        accessasia,accessfashion,accesshealthcare,accesson,accessonline,accesspay,accessstorage,accesstrade,\
+        accessworld,accevate,accgroup,accion,acciona,accionaconstruction,accobrands,accordinvestments,\
+        accords,account,accountable,accountant,accounting,accountingweb,accountor,accountscore,accounttugas,\
+        accuchek,accuphase,accurate,accurateshooter,accurayincorporated,accuwebhosting,acdelco,acdirect,\
+        acdlabs,acdsee,aceapp,acehardware,acelab,acelerapyme,acelimited,acelrxpharmaceuticals,acemagic,\
+        acenet,aceproject,acepta,acergynorway,acertherapeutics,acertos,acesitaaco,acespace,acesse,acesso,\
+        acestream,acewin,acezone,acgfun,acgknow,acgwin,achareh,achieve,achievelife,achievement,achilles,\
+        achillionpharmaceuticals,acibadem,acidd,aciglobal,acimmune,acinfinity,aciselsanacipayam,aciworldwide,\
+        ackinacki,aclaristherapeutics,aclens,acmarket,acmebrick,acmedelavie,acmejoy,acmeunited,acmholdings,\
+        acmilan,acmodasi,acmods,acmresearch,acnbcorporation,acnestudios,acninc,acnpty,aconex,\
+        acordatherapeutics,acorninternational,acorns,acornstairlifts,acortalink,acosta,acoustic,acquire,\
+        acquisition,acredit,acrevisbank,acritica,acronis,across,acscourier,acstuff,actaholdinga,actavisgroup,\
+        actcorp,acteurspublics,actexam,actii,actimel,actimo,actiniumpharmaceuticals,actinver,action,\
+        actionagainsthunger,actionaid,actionmcfr,actionnetwork,actionpay,activa,activate,activated,active,\
+        activebeauty,activeiq,activesoft,activesuper,activetrail,activisionblizzard,activo,activtrades,\
+        activtrak,actron,actualno,actuantcorporation,actuar,actuaries,actvid,acuflex,acuitybrands,\
+        acupuncture,acushnetholdings,acuvue,adachi,adaconde,adagio,adairs,adairslimited,adajusa,adalet,\
+        adamaspharmaceuticals,adamed,adameve,adamispharmaceuticals,adamoto,adamscosheriff,adamsdiversified,\
+        adamsnatural,adamsresources,adaplus,adapta,adaptil,adaptimmunetherapeutics,adaptivebiotechnologies,\
+        adarapakkaus,adbaltic,adblockplus,adbrilimited,adcell,adcoconstructions,adcorpholdings,adcreative,\
+        adctelecommunications,addicted,addictionresource,addiko,addikobank,additionelle,addnature,address,\
+        addshop,addushomecare,addvantagetechnologies,adecco,adeccogroup,adeccoholdings,adecconorge,\
+        adecoagrosa,adelaidebank,adelkalemcilik,adelphi,ademicon,adengi,aderma,adesealisveris,\
+        adestotechnologies,adform,adguard,adguarddns,adguardvpn,adhfishing,adialpharmaceuticals,adibet,\
+        adidas,adidasaustralia,adidasgroup,adidasukrajina,adientplc,adigital,adiglobal,adiglobaldistribution,\
+        adipatislot,adipolo,adishop,adityabirlacapital,adivery,adivina,adixenvacuum,adiyaman,adjarabet,\
+        adjaranet,adjaranets,adjust,admabiologics,admagazine,admatic,admedika,admicom,admincontrol,adminer,\
+        administraciondejusticia,administrator,adminit,admintoto,adminvps,admira,admiral,admiralbet,\
+        admiralcasino,admiralclub,admiralgrp,admiralmarkets,admiralsports,admiralty,admiralx,admission,\
+        admissions,admitone,admtrading,adobecampaign,adobeinc,adobesign,adobesystems,adoebike,adoore,adopets,\
+        adoptapet,adorapos,adorebeauty,adoreme,adorio,adorlla,adplastik,adpost,adrama,adrarphysic,adrenaline,\
+        adriatic,adriaticapress,adriaticcroatia,adrinolinks,adrisgrupa,adrive,adsafrica,adsbridge,adsfly,\
+        adskeeper,adsplus,adsport,adspower,adsrvr,adsterra,adtalemglobal,adtinc,aduana,aduanas,aduanet,\
+        adultchat,adultdb,adultdeepfakes,adultfriendfinder,adultgames,adultproxy,adultswim,adulttime,\
+        adulttoymegastore,adultwoodhd,adurobiotech,advance,advanceauto,advancecare,advanced,advancedbusiness,\
+        advancedcyclotron,advanceddesign,advanceddisposal,advanceddrainage,advancedemissions,advancedenergy,\
+        advancedmicro,advancedprocessing,advancegold,advancemanagement,advania,advansedteksyztems,\
+        advansixinc,advantageclub,advantagetvs,advantech,advantest,advcake,advego,adventconvertible,\
+        adventhealth,adventist,adventistas,adventisthealthcare,adventskalender,adventureisland,adventures,\
+        adventuresports,advert,advertise,advertiser,adverumbiotechnologies,advice,adview,advisa,advisor,\
+        advisorsharesdorsey,advisorsharessabretooth,advisorsharesvice,advocado,advocatehealth,\
+        advokaadiburoosorainen,adzilla,adzkiakedinasan,adzuna,aecomaustralia,aegeancollege,aegioncorp,\
+        aegleabiotherapeutics,aegonnv,aegpresents,aegvision,aehrtest,aejuice,aekbank,aelfriceden,\
+        aeliadutyfree,aelita,aeonathletics,aeonbank,aeoncredit,aeonkyushu,aeonmall,aeonretail,aeonsecho,\
+        aeontohoku,aeplan,aercapholdings,aeriagames,aeriepharmaceuticals,aeries,aerisresources,aeroairlines,\
+        aerobus,aerocenturycorp,aerofjuelzgrupp,aeroflex,aeroflot,aeroinsta,aerojetrocketdyne,aeroline,\
+        aeromexicoconnect,aeromotors,aeronaclinic,aeroport,aeroporto,aeropostale,aeropress,\
+        aeropuertosargentina,aeropuertosdelmundo,aerosimulados,aerosoft,aerotur,aerpiopharmaceuticals,\
+        aescorporation,aesukrajina,aeternazentaris,aethlonmedical,aethric,aevigenomic,afbank,afbbank,\
+        afbeauty,afbshop,afcajax,afcwimbledon,afdian,afeeshost,afengisog,aferry,affidea,affiliatedcomputer,\
+        affiliatedmanagers,affilitix,affilo,affimednv,affinity,affinitycredit,affinityfcu,affinityinvestment,\
+        affirm,afflelou,affluences,affordablehealthplans,affordamerchant,afgruppena,afholding,afibel,\
+        afiliaze,afilio,afilmywap,afinance,afirme,afirmegrupo,afirstsoft,afisha,afksistema,aflacincorporated,\
+        aflamy,aflink,afluenta,afphabitat,afpnet,afraid,afreight,africa,africabet,africaintelligence,\
+        africanews,africau,afrihost,afropari,afspraakjes,aftermarket,aftermath,afterpay,afterpaylimited,\
+        afterschool,aftershock,aftershockpc,aftershoot,afyalimited,agaroot,agarwalpackers,agatha,agatinsvet,\
+        agauto,agbaacquisition,agbuenas,agcoaustralia,agcocorporation,agconnect,agcroyale,agderenergi,\
+        ageagleaerial,agehab,agenas,agenbokep,agencialink,agenciasway,agenciatributaria,agencuan,\
+        agencyanalytics,agenda,agendapro,agendasys,agennalo,agentesbet,agenthub,agentmail,agentprovocateur,\
+        agenusinc,agenyz,agenziaentrate,agenzialavoro,agesci,agextherapeutics,aghanim,aghouseofluck,agilent,\
+        agilenttechnologies,agiletherapeutics,agiospharmaceuticals,aglenergy,aglresources,agmgroup,\
+        agmortgage,agncinvestment,agnesb,agnesscott,agnewholding,agnicoeagle,agnvetmanagement,\
+        agorainvestimentos,agorapulse,agoravox,agradi,agraindustrier,agrambanka,agranabeteiligungs,agraria,\
+        agreal,agreerealty,agregame,agriaffaires,agribank,agricool,agricultura,agriculturalbank,agriculture,\
+        agrieuro,agriharyana,agriland,agriline,agrimag,agrinet,agriplus,agripunjab,agristack,agriturismo,\
+        agriumsp,agroads,agrobank,agrobase,agrobhai,agrobiznes,agrodoctor,agroelectro,agrofortel,agroforum,\
+        agrofreshsolutions,agrofy,agrogruppahorosee,agroinform,agroklub,agrokompleksimeni,agrokomplex,\
+        agrolab,agroland,agroline,agromarket,agromedia,agromoto,agronet,agronews,agroportal,agropro,\
+        agropromyslennajagruppa,agropromyslennyjholding,agroru,agrositio,agroterra,agrotv,agroup,agrovektor,\
+        agroweb,agrusti,agryco,agtkurye,aguabendita,aguiaoficial,aguilaazteca,aguilas,agunsa,agustisubastas,\
+        ahachat,ahangify,ahbelo,ahcacao,ahdafkooora,aheadnutrition,ahegao,ahgora,ahiegypt,ahlsell,\
+        ahlstromcapital,ahmadtea,ahmedalmaghribi,ahnlab,ahogroup,ahprofi,ahrefs,ahrensgroup,ahrtal,ahsecexam,\
+        ahsoka,ahtmesoojuselektrijaam,ahzassociates,aiaaustralia,aiacademy,aiapps,aibgroup,aibooru,\
+        aicoustics,aidempot,aidetector,aidukarjaar,aidungeon,aiearn,aiesec,aifactory,aigaustralia,\
+        aignermunich,aihelp,aihumanizer,aiimsexams,aikatsu,aikoumuten,ailerontherapeutics,aimcarromapk,\
+        aimedia,aiminers,aimmunetherapeutics,aimnsportswear,aimopark,aimpoint,aimproductions,aioseo,aiphone,\
+        aiporn,airable,airalgerie,airasia,airastana,airback,airband,airbank,airbase,airbnb,airbridge,airbus,\
+        airbusaustralia,airbuzz,airbyte,aircalin,aircanada,aircastlelimited,aircharterservice,airchina,\
+        aircraftspruce,airdata,airdogjapan,airdolomiti,airdroid,airelibre,airfire,airfleets,airforce,\
+        airfrance,airfranceklm,airglaciers,airgun,airgunshop,airguru,airhelp,airhost,airindia,\
+        airindiaexpress,airindustries,airitaly,airlease,airliners,airlinesassistant,airlive,airlivonia,\
+        airmail,airmauritius,airmax,airmiles,airmore,airnet,airnettechnology,airnew,airnewzealand,airone,\
+        airpano,airpay,airport,airportal,airporthandling,airportia,airportrentals,airports,airproducts,\
+        airship,airsial,airsoft,airsoftpro,airsoftshop,airsoftstore,airsoftzone,airstop,airstream,airtac,\
+        airtahiti,airtek,airtel,airtelbank,airtickets,airtime,airtouch,airtranholdings,airtransport,airway,\
+        airways,aisatsujo,aischool,aisearch,aismee,aisnet,aisonggenerator,aitech,aithomedelivery,aithor,\
+        aitimart,aitimes,aitools,ajeworld,ajexpol,ajinomoto,ajisgroup,ajmozone,ajprodukter,ajsports,ajugar,\
+        akabetvip,akadem,akademie,akademijaprodaz,akademijarazvitija,akademijasovremennogo,akademika,\
+        akalrosa,akamai,akamaihd,akamaitechnologies,akamaized,akamonentertainment,akanorennagoya,\
+        akaritherapeutics,akasha,akashi,akaunting,akazoosa,akbank,akbankinternational,akbanktas,akbars,\
+        akbnet,akcansacimento,akceatherapeutics,akcionernyjbank,akdenizguvenlik,akdtimber,akebiatherapeutics,\
+        akebono,akenerjielektrik,akerkvaernera,akermarine,akermaterial,akernacorp,akerotherapeutics,\
+        akersbiosciences,akerseafoodsa,akershusenergi,akeruniversitetssykehus,akeryardsa,akhlaghidress,\
+        akholding,akinsoft,akintekstil,akipress,akirabox,akjobportal,akkogear,akkordstik,aklasbelaustar,\
+        akmotor,akniga,akoustistechnologies,akrapovic,akropolis,akrperformance,aksaakrilik,aksaray,\
+        aksesmudah,aksharatoday,akshayapatra,aksteel,aksuniversity,aktiabank,aktien,\
+        aktieselskapetvinmonopolet,aktifbank,aktion,aktransneft,aktual,akubihar,akulaku,akuvox,akvarel,\
+        akzonobel,alabama,alabamapower,alacourt,aladdin,aladia,aladin,aladinia,alahednews,alairelibre,\
+        alakhbar,alameenmission,alamogroup,alamosgold,alandsbanken,alangulotv,alanya,alaqsa,alarab,alaraby,\
+        alarbda,alarkocarrier,alarmcomholdings,alarms,alasco,alaska,alaskaair,alaskacommunications,alayacare,\
+        alayhamcell,alba,albagame,albamar,albamon,albany,albanyinternational,albaraka,albarakabank,\
+        albarakaturk,albatros,albatrosmedia,albaukrajina,albawaba,albedotech,albelli,albemarle,\
+        albemarlecorporation,albert,albertautomotive,albertina,albertonacquisition,albertsons,albertsonsllc,\
+        albion,albireopharma,albirex,albkinema,alboweb,alcanprimary,alcatellucent,alcatelmicro,alcatraz,\
+        alcentracapital,alchemer,alchemist,alchemy,alcoacorporation,alcoaof,alcohol,alcoholicsanonymous,\
+        alcomag,alcomarket,alconinc,alcopaauction,aldautomotive,aldawaa,aldeasinfantiles,\
+        alderbiopharmaceuticals,aldermorebank,aldeyratherapeutics,aldialogistica,aldifoods,aldinord,\
+        aldirecruitment,aldisued,alditalk,aldoshoes,aldousbio,aldquoter,aleacontrol,aleado,alembika,alenka,\
+        alensa,aleris,alerisinternational,alertalarm,alertejob,alertran,alerts,alertsense,alerusfinancial,\
+        alessa,alessandria,aletihad,alevia,alexandra,alexandrechristie,alexandria,alexandriareal,alexbank,\
+        alexcoresource,alexhost,alexionpharmaceuticals,alexistogel,alfabank,alfahosting,alfakher,alfalaval,\
+        alfanet,alfarabiuc,alfaromeo,alfatah,alfatv,alferonmanagement,alfred,algebra,algeomath,alghad,\
+        algolia,algonquinpower,algorand,algorithmics,algoritmika,alharamainperfumes,alhiljalislam,alianza,\
+        alianzaenlinea,aliaxisholdings,alibaba,alibabagroup,alibabashop,alibris,alicante,alicdn,aliceapp,\
+        alicecar,alicedsl,alicesw,alienvault,aliexpress,alifshop,alight,alightinc,alightmotion,\
+        aligntechnology,alikhsan,alimerasciences,alinamin,alinco,alinea,aliness,alintaenergy,aliogold,\
+        aliorbank,alipay,alislam,alithyagroup,alitools,alittihad,alivewater,aliyundrive,aljansbanki,\
+        aljansholding,aljansojl,aljansrusskij,aljazeera,aljregional,alkafeel,alkermesplc,alkhairsociety,\
+        alkhaleej,alkhidmat,alkhoirot,alkimalkali,alkimkagit,alkitab,alkomprar,alkosto,allaccess,\
+        alladinrealty,alladinslamp,allahabaduniversityfamily,allakosinc,allappinc,allbanglanewspaper,\
+        allbeauty,allbetasia,allbirds,allbiz,allcamps,allcheck,allclad,allcloud,allconferencealert,\
+        allconnect,alldata,alldatasheet,allday,alldebrid,alldojki,alleanzaassicurazioni,alleghanycorporation,\
+        allegheny,alleghenyenergy,alleghenytechnologies,allegiancebancshares,allegianttravel,allegionplc,\
+        allegra,allegro,allegromerger,allekabels,allenapharmaceuticals,allenedmonds,alleng,allenorgan,allens,\
+        allente,alleop,allerganplc,allestoringen,allevents,allfinegirls,allforkids,allfreenovel,allfundsbank,\
+        allgemeinesparkasse,allgifts,alliade,alliance,allianceautomotive,allianceaviation,alliancebernstein,\
+        alliancebernsteinholding,alliancebroadband,alliancedata,alliancehealthcare,alliancemedical,\
+        alliancenational,allianceonline,allianceresource,alliancetrust,allianceunichem,allianceworld,alliant,\
+        alliantcredit,alliantcreditunion,alliantenergy,allianttechsystems,allianz,allianzarena,\
+        allianzassistance,allianzaustralia,allianzbank,allianzcare,allianzdirect,allianzgi,\
+        allianzgiconvertible,allianzgidiversified,allianzgiequity,allianzginfj,allianzpojistovna,\
+        allianztrade,alliedesports,alliedhealthcare,alliedmotion,alligator,allisontransmission,alljobs,\
+        allkemlimited,allmanga,allmedia,allmovieland,allmovies,allmovieshub,allmyfaves,allnatura,allnews,\
+        allnodes,allnovel,allnumis,allnutrition,allobebe,allocatecloud,allodocteur,allods,\
+        allogenetherapeutics,allohealth,allonemax,allora,allotltd,allout,allpanelexch,allparts,allpay,\
+        allplay,allporncomic,allposters,allrecipes,allrede,allright,allrightcasino,allround,allsaints,\
+        allschool,allscripts,allscriptshealthcare,allsebabd,allsechro,allserial,allsexx,allslotwallet,\
+        allslotwin,allsmo,allsport,allsportlive,allsports,allstar,allstars,allstate,allstatecorporation,\
+        allstream,alltech,alltheanime,allthefallen,alltherighttype,alltimelotto,alltours,alltricks,\
+        allufinland,allwinedu,allybank,allyfinancial,allyonogames,almaaref,almablog,almacenestropigas,\
+        almadenminerals,almalinux,almamed,almamedia,almanac,almarket,almashhad,almatsurat,almatyaviation,\
+        almavivavisa,almayadeen,almeera,almehan,almerja,almojaaz,almomento,almonds,almundo,alnasser,\
+        alnylampharmaceuticals,alohaairlines,alohababy,alohas,alohatube,aloonline,alorica,alouette,aloware,\
+        aloyoga,alpaca,alpakagear,alpari,alpengroup,alpenroute,alpenverein,alphaacademy,alphaag,alphaand,\
+        alphabank,alphabet,alphabetinc,alphacode,alphafinance,alphafm,alphaindustries,alphakit,\
+        alphaleteathletics,alphamail,alphamarkactively,alphamarkets,alphamed,alphamega,alphanews,alphanovel,\
+        alphapro,alphardaudio,alpharheintal,alphasense,alphatecholdings,alphawin,alphera,alpico,alpina,\
+        alpinammc,alpinashop,alpinawatches,alpindustria,alpine,alpinecars,alpineimmune,alpinepro,\
+        alpineprooutlet,alpinist,alprestamo,alquds,alquran,alrabiaa,alrateb,alrayan,alriyadh,alrosa,alroya,\
+        alslimited,alstom,alstomgrid,alstomtransport,altabainc,altadefinizione,altafiber,altagenetics,altair,\
+        altairengineering,altakarter,altamedica,altamesa,altanet,altaonline,altavoz,alteclansing,altenberg,\
+        altered,alteritytherapeutics,alterna,alternaleaf,alternate,alternatifbankas,alternativateatral,\
+        alternativebank,alternativemedicine,alternet,altero,alterramtnco,altervista,altfragrances,althub,\
+        altibox,altice,alticeusa,altinbas,altinget,altinyagkombinalari,altinyunuscesme,altisholding,\
+        altisourceasset,altisourceportfolio,altisport,altman,altogroup,altools,altoshornos,altraindustrial,\
+        altrarunning,altriagroup,altronics,altura,altusmidstream,alucab,aludecor,aluexam,alumilsa,\
+        aluminumcorporation,aluprof,alutech,alvadi,alveno,alveus,alvinisd,alwafd,alwatan,always,alwaysdata,\
+        alwaysdiscreet,alwaysfit,alyeldien,alzheimers,amadeus,amadeusit,amagpharmaceuticals,amagroup,\
+        amalgamatedbank,amanbolanew,amanet,amanotes,amante,amareacessorios,amarillo,amarilo,\
+        amarincorporation,amarket,amarkets,amarkprecious,amarmatka,amarotic,amartha,amasty,amasya,\
+        amateurcommunity,amateurfrancais,amateurphotographer,amatube,amawaterways,amazfit,amazing,\
+        amazingcharts,amazingtalker,amazon,amazonaws,amazoncommercial,amazoncorporate,amazone,\
+        amazonfutureengineer,amazonlogistics,amazonslots,amazonweb,ambacar,ambacfinancial,ambala,amberit,\
+        ambevsa,ambgogo,ambianta,ambiator,ambient,ambiente,ambientweather,ambition,ambitojuridico,amboss,\
+        amboweducation,amcentertainment,amcham,amciacquisition,amcnetworks,amcondistributing,amcorplc,\
+        amcorpty,amdbet,amdigital,amdocslimited,amecfoster,amedia,amediateka,amedigital,amedisysinc,ameede,\
+        amegroups,amelia,amelica,amenic,amenitiz,amepla,amerantbancorp,amerencorporation,america,americabets,\
+        americafirst,americalatina,americamovil,american,americana,americanairlines,americanapparel,\
+        americanas,americanassets,americanaxle,americanbroadcasting,americancampus,americancollege,\
+        americandigest,americandream,americaneagle,americanelectric,americanequity,americanexpress,\
+        americanfamily,americanfinance,americanfinancial,americangolf,americangreetings,americanhome,\
+        americanhomes,americanino,americaninternational,americannational,americanoutdoor,americanpublic,\
+        americanrealty,americanrenal,americanreprographics,americanresources,americanriver,americanshared,\
+        americansoftware,americanstandard,americanstates,americansuperconductor,americantourister,\
+        americantower,americanvanguard,americanwater,americanwoodmark,americaonline,americascarmart,\
+        americasgold,americasvoice,americatv,americoldrealty,americor,ameriholdings,ameriprisefinancial,\
+        amerisbancorp,ameriservfinancial,amerisourcebergen,amerisourcebergencorporation,amesnational,\
+        ametllerorigen,ametrin,ametsoc,amgenaustralia,amgeninc,amgreatness,amherst,amiami,amicar,amicus,\
+        amicustherapeutics,amigogaming,amigos,amigosecreto,amigurumi,amilseguro,amindi,aminer,amingo,\
+        aminhafarmacia,amiranature,amisia,amitex,amitnet,amkortechnology,ammaspastries,ammeat,\
+        amministrazionicomunali,amnealpharmaceuticals,amnesia,amnesty,amnezia,amnhealthcare,amnistia,amocrm,\
+        amoeba,amomama,amonline,amoramor,amorelie,amorsaude,amoseeds,amouage,amourtimes,amoyshare,ampath,\
+        ampcopittsburghcorporation,ampeducator,amperwave,amphastarpharmaceuticals,amphenolcorporation,amphia,\
+        amphora,amphoraaustralia,amphost,ampiopharmaceuticals,amplanding,amplautilitarios,amplify,\
+        amplifyonline,amplimited,ampollimited,amrcorporation,amrepcorporation,amrita,amsien,amsoil,amsterdam,\
+        amsterdamtrade,amsterdamumc,amtdinternational,amtech,amtechsystems,amundi,amundietf,amuonline,\
+        amusnet,amwayukrajina,amwell,amyskitchen,amziale,anabuki,anacom,anaconda,anacours,anadarkopetroleum,\
+        anadolu,anadolubankas,anadolumedicalcenter,anagrammer,anagramsolver,anajaklotto,analdin,analisis,\
+        analitica,analnoeporno,analog,analogdevices,analogue,analonly,analpics,analporno,analyst,ananas,\
+        ananasike,ananda,anapec,anastasia,anatae,anatcgift,anatolia,anatomiyastrasti,anatomy,anavexlife,\
+        ancestry,anchianotherapeutics,anchieta,anchor,anchorage,anchorbay,andaazfashion,andacredito,\
+        andalucia,andbeyond,andelskassenarbejdernes,andelskassenfaellesforeningen,andelskassenfaelleskassen,\
+        andelskassenjak,andelskassenlogumkloster,andelskassenmors,andelskassenregstrup,andersen,\
+        andersondiagnostics,andesmar,andgosystems,andieswim,andina,andinaacquisition,andiotwatches,andlight,\
+        andong,andorramania,andradegutierrez,andreamoda,andrebadi,andreevka,andrew,andrews,androeed,android,\
+        androidapkdata,androidapks,androidauthority,androidfest,androidlista,androidloading,androidmo,\
+        androidwaves,androidworld,andros,anduril,andypola,andzela,anegocios,anekke,aneklines,anelelektrik,\
+        anelok,aneros,anewspring,anextour,anfora,angara,angebote,angelbaby,angelbroking,angelinipharma,\
+        angelinvestmentnetwork,angeljackets,angellive,angelo,angeloak,angels,angihomeservices,angkabet,\
+        angkanet,angkasa,angkasetan,anglerswarehouse,anglican,anglingdirect,angloamerican,anglogoldashanti,\
+        angosssoftware,angrybeards,angrybirds,angular,anheuserbuschinbev,anhgaixinh,anhsex,aniagotuje,\
+        anichin,anicura,anidub,anifap,aniflix,anigenavi,anihub,anikatherapeutics,anikit,anikoto,aniland,\
+        anilib,anilibria,anilife,anilingus,animaatjes,animaker,animakima,animal,animalcenter,animalface,\
+        animalfriends,animalia,animalis,animall,animalplanet,animalporn,animals,animalsex,animalshelter,\
+        animalworld,animalzooporn,animalzoosex,animasu,animate,animateonlineshop,animationdigitalnetwork,\
+        animaunt,animax,animebalkan,animebit,animecix,animedao,animedar,animedekho,animedia,animedub,\
+        animedubhindi,animefenix,animefestival,animefire,animeflix,animeflv,animefox,animefreak,animego,\
+        animegoo,animeh,animeha,animehay,animehaytv,animeheaven,animeindo,animeindy,animeisrael,animejl,\
+        animejoy,animekompi,animeland,animelek,animeler,animenew,animeone,animeonline,animepahe,animeplay,\
+        animeporn,animeq,animerulz,animesama,animesaturn,animesbr,animesex,animesflix,animeshd,animeshentai,\
+        animeshiro,animesite,animeslayer,animesonline,animesonlinebr,animespirit,animestars,animestore,\
+        animesuba,animesuge,animesugetv,animesultra,animetake,animetime,animetmdubbers,animeunity,\
+        animevietsub,animevost,animeworld,animexin,animeyt,animezid,animix,animixplay,animotvslash,\
+        aninkaistenkiinteistovalitys,anipet,anipharmaceuticals,anisaturn,anisearch,anistar,anitahass,anitaku,\
+        anitkabir,anitokyo,anitrendz,anitube,aniwatch,aniwave,anixabiosciences,anixart,anixterinternational,\
+        anizium,anizle,anjunexpress,ankara,ankarabilim,ankaramasasi,ankerkraut,anketka,anlcontainer,anlene,\
+        anmathebeteiligungs,anmods,annacori,annadathasukhibhavastatus,annadiva,annajah,annalycapital,\
+        annamariamazaraki,annapolis,annarbor,annasarchive,annasui,annecy,annefrank,annexx,anntaylor,\
+        annuairetelechargement,anoboy,anoncph,anonet,anonfile,anonib,anonpaste,anonstories,anonup,anonymouse,\
+        anonymz,another,anothereden,anothereidosr,anotherworld,anovaculinary,anpost,ansayatirim,\
+        anselllimited,anshun,ansira,ansons,answear,answerai,answers,antagonist,antagroup,antalis,antalya,\
+        antarctica,antarespharma,antarvasna,antarvasnakahani,antarvasnastory,antenam,antenna,antenne,\
+        anterixinc,anteromidstream,anteroresources,antgroup,anthonys,anthropologie,anticimex,anticipo,\
+        anticstore,antidote,antigua,antikor,antikvariat,antimalware,antina,antiphishing,antipinskijnpz,\
+        antiplagiat,antipublic,antisocialsocialclub,antiwar,antler,antlers,antonia,antoniogenna,antonov,\
+        antpay,antpower,antutu,antwerpwater,anucde,anuntul,anvelope,anwalt,anwapfilms,anworthmortgage,\
+        anyahindmarch,anyang,anybunny,anycar,anycard,anycubic,anydesk,anylogic,anymhost,anyporn,anyror,\
+        anyrorgujarat,anysex,anytimefitness,anyvan,anywhere,anyxxx,anzhospitals,aodocs,aoijapan,aomori,\
+        aoncorporation,aongroup,aonplc,aoolia,aoscsss,aosmith,aoworld,apache,apachecorporation,\
+        apachesoftware,apagroup,apaholding,apalabrados,apaldo,apanlage,aparat,aparatsport,aparecida,\
+        apartmentinvestment,apartmentlist,apartments,apartmenttherapy,apboardsolutions,apcoservice,apcstore,\
+        apeejay,apelbet,apellispharmaceuticals,apelsin,apergycorporation,aperture,apexbuilding,apexfusion,\
+        apexglobal,apexonline,apexrentals,aphriainc,apicola,apiculture,apidewa,apifootball,apifox,apigateway,\
+        apihotels,apikigai,apipost,apizeal,apkbaba,apkcafe,apkchatpro,apkcloud,apkcombo,apkdone,apkgold,\
+        apkgstore,apkguy,apkhihe,apklite,apkmodjoy,apkmody,apkphat,apkpro,apkpure,apkresult,apksos,apktodo,\
+        apkvipo,apkvision,aplicativo,apmhuman,apmoller,apnaludo,apogeeenterprises,apolar,apollo,\
+        apollocommercial,apolloduck,apolloendosurgery,apollofunsport,apollogames,apolloglobal,apollogroup,\
+        apolloholdco,apolloinvestment,apollokino,apollomedical,apollopharmacy,apolloraamatud,apolloscooters,\
+        apollosenior,apollotactical,apornor,aporro,aportefamiliar,aposta,apostaganha,apostamax,apostamos,\
+        apostando,apostaonline,apostar,apostatudo,apostille,aposto,apostrophe,apotekaonline,apoteket,\
+        apotheek,apotheka,apotheke,apothekeregional,apowersoft,apparelnews,appdoze,appdrive,appdroide,\
+        appenlimited,appenzellerkantonalbank,appetize,appfolio,appget,appiancorporation,appier,appinn,\
+        applehill,applehospitality,appleinc,appleinsider,appleking,applemarket,applemusic,appleone,applepty,\
+        applevacations,appleworld,applex,applied,appliedbiosystems,applieddna,appliedgenetic,\
+        appliedindustrial,appliedmaterials,appliedoptoelectronics,appliedtherapeutics,applocal,apploft,\
+        applynow,appmody,appolska,appone,appopener,apport,apporto,appquantum,apprenticeship,\
+        apprenticeshipindia,apprenticeships,apprentus,approachresources,approve,approved,appsapk,appsclub,\
+        appsfire,appsflyer,appsgeyser,appspot,appstate,appstorrent,appstudio,apptegy,appteka,apptool,apptuts,\
+        appufa,appverification,appvizer,aprang,aprecio,aprende,apricot,aprilbeauty,aprilcornell,aprilia,\
+        aprilskin,aprova,apsdigital,apstore,aptaclub,apteancloud,aptech,apteka,apteki,aptelia,aptera,\
+        aptevotherapeutics,aptilonetworks,aptinyxinc,aptivate,aptivplc,aptonline,aptorumgroup,\
+        aptosebiosciences,aptouring,aptrack,aptransco,apuestaexitosa,apuesto,apunkagames,apyxmedical,aqarmap,\
+        aqdamy,aquaamerica,aquabountytechnologies,aquacity,aquael,aquaforum,aquagroup,aqualab,aqualand,\
+        aqualandholding,aqualia,aqualife,aqualine,aquamarine,aquamatrix,aquametals,aquanet,aquantiacorp,\
+        aquaphor,aquapolis,aquarelle,aquario,aquarium,aquasabi,aquasana,aquasureholdings,aquatogel,\
+        aquaventureholdings,aquazon,aquestivetherapeutics,aquila,aquilaag,aquinas,aquipago,aquopolis,\
+        arabbank,arabela,arabella,arabhotx,arabianaroma,arabianoud,arabica,arabicparfums,arabicpost,arabnews,\
+        arabnudes,arabou,arabseed,arabsex,arabshentai,arabsx,arabtorrents,arabvideo,arabxn,arabxnxx,\
+        arabysexy,aradramatv,aragon,aragroup,arakawa,aramark,aramco,aramex,aramexconnect,arandu,aranziaronzo,\
+        arapahoe,arauco,arautos,arawanbet,arayurveda,arazsupermarket,arbada,arbcorporation,\
+        arbejderneslandsbank,arbitr,arbookfind,arboreducation,arboretum,arborrealty,arbpay,arbutusbiopharma,\
+        arcabiopharma,arcacontinental,arcada,arcade,arcadia,arcadiabiosciences,arcadis,arcana,arcane,\
+        arcanescans,arcanite,arcanum,arcaplanet,arcarrierpoint,arcbestcorporation,arccinema,arcdocument,\
+        arcelik,arcelormittal,arceusx,arcgis,archaeology,archcapital,archcoal,archdaily,archeage,archeon,\
+        archer,archerdaniels,archerdanielsmidlandcompany,archgroup,archidiecezja,archiesfootwear,archiexpo,\
+        archimadrid,archinfo,archipelago,archipro,architecturaldigest,architecturalgenie,architecture,\
+        archive,archivebate,archiveofourown,archives,archivonacional,archlinux,archon,archweb,archzine,\
+        arcoiris,arconicinc,arcoplatform,arcosdorados,arcotech,arcotel,arcovara,arcraiders,arcshop,\
+        arcsystemworks,arcteryx,arctic,arcticcat,arctictrucks,arcticwolf,arcturustherapeutics,\
+        arcusbiosciences,ardaghgroup,ardene,ardennesetape,ardenthealth,ardmoreshipping,arduino,arealme,\
+        areaslotzeed,aremining,arenabg,arenabilgisayar,arenacenter,arenal,arenalive,arenamultimedia,\
+        arenapharmaceuticals,arenaplus,arenasport,arenastore,arenhost,arescapital,arescommercial,aresdynamic,\
+        aresmanagement,arevanc,arevaresources,arezzo,argenta,argentaspaarbank,argentina,argento,argentum,\
+        argenxse,argogroup,argoscomunicacion,argyle,arhangelskijcbk,arhivporno,ariane,aridispharmaceuticals,\
+        ariete,arionbanki,arionplay,arisfc,arista,aristanetworks,aristo,aristocratleisure,aristopharma,\
+        aristotle,arizona,arizonastock,arkaan,arkada,arkaden,arkadia,arkana,arkansas,arkeabanque,\
+        arkeiasoftware,arketa,arkkitehditnrt,arknights,arkoniksmz,arkrestaurants,arktis,arlafoods,\
+        arlandaexpress,arlettie,arlight,arlingtonasset,arlingtoncemetery,arlink,arlotechnologies,armacell,\
+        armada,armadabilgisayar,armadahoffler,armani,armanibeauty,armaniexchange,armatapharmaceuticals,\
+        armbian,armedangels,armenia,armeniatoday,armeyka,armodd,armorgames,armourresidential,armstrong,\
+        armstrongflooring,armstrongworld,armsweb,armtek,armyandoutdoors,armyanskoe,armycadets,armyshop,\
+        armytek,arnica,arnika,arnoldomondadori,arnotts,arnusha,arocllc,aromama,aromania,aromat,aromateque,\
+        aromatv,arotechcorporation,around,aroundhome,arphansenhotel,arrahmah,arredo,arrhythmiaclinic,arriva,\
+        arrivabus,arrive,arrotexaustralia,arrowdwa,arrowelectronics,arrowenergy,arrowfinancial,\
+        arrowheadpharmaceuticals,arsantekstil,arsarma,arsdcollege,arseblog,arselormittalkrivij,arsenal,\
+        arsenalpulp,arsmedica,arstechnica,artbox,artchive,artdeco,artefacto,artelobiosciences,artemiranda,\
+        artemis,artera,artesacro,artesianresources,artesta,artfile,artfiles,artfire,artflora,artforkidshub,\
+        artforum,artframe,artfulliving,arthive,arthobby,arthrex,arthritis,arthub,arthur,articatech,articket,\
+        articleweb,artika,artinfo,artisan,artisangallery,artisanpartners,artist,artistapirata,artistfirst,\
+        artistguitars,artitree,artiyatirim,artland,artlebedev,artlogic,artmie,artmuseum,artnet,artoaza,\
+        artofliving,artoftea,artofzoo,artpark,artportal,artprice,artron,artsalon,artscape,artscouncil,\
+        artsmanagement,artspace,artstation,artswaymanufacturing,arttelecom,arttor,arturia,artvivantevent,\
+        artworkout,artyschool,arubanetworks,arukereso,arumaservices,arvancloud,arvato,arveanature,arvestbank,\
+        arvidagroup,aryabhattacollege,aryasciences,arzamas,arzdigital,asadventure,asagei,asagold,asahibeer,\
+        asahikasei,asahinet,asakura,asamblea,asambleanacional,asankogold,asanpardakht,asante,asbdavani,\
+        asbnewsindia,asburyautomotive,ascania,ascenaretail,ascend,ascendispharma,ascensia,ascension,\
+        aschancoffee,aschehoug,ascinfratech,ascolour,ascora,asdocs,aseabrown,aseantogel,asearningsite,\
+        aselsan,aselsanelektronik,asesoriaweb,asetechnology,asetgame,asexbox,asgnincorporated,asgoal,\
+        asgoodasnew,asgroup,ashampoo,ashemale,ashemaletube,ashesofcreation,ashford,ashfordhospitality,\
+        ashfordinc,ashifumi,ashikaga,ashland,ashlandglobal,ashlandinc,ashley,ashleyfurniture,ashleyhome,\
+        ashleyhomestore,ashleyservices,ashoka,ashops,ashram,ashteadgrp,asiabetslot,asiabigboss,\
+        asiacreditbank,asiaflix,asiafoods,asiaklub,asiananswers,asianbookie,asianet,asianetdigital,asianews,\
+        asianflix,asianfusion,asiangirls,asianjunction,asianpaints,asianpinay,asianplan,asianporn,asianrape,\
+        asiansolutions,asiantv,asianviral,asianwiki,asiaone,asiapacific,asiashow,asiatech,asiaticsolutions,\
+        asiawiki,asiawings,asilcelik,asiporno,asirvad,asistar,askaribank,askclasses,askflix,askgpt,asklepios,\
+        askona,askonalife,asktech,aslairlines,aslancimento,aslanpharmaceuticals,asmallworld,asmana,asmaster,\
+        asminternational,asmlholding,asmodee,asmonaco,asmrlib,asmroger,asobisystem,asopalav,\
+        aspelinrammgruppen,aspenaerogels,aspenasia,aspengroup,aspeninsurance,aspenmedical,aspentechnology,\
+        asperbiotech,aspere,aspire,aspiria,aspirin,aspirina,aspose,aspshop,aspyrmedia,asrbank,asrock,asroma,\
+        assaabloy,assaabloyentrance,assafir,assamesesexstory,asseco,assecobs,assecosee,assemblea,\
+        assembleenationale,assembly,assemblybiosciences,assertiotherapeutics,assessmentday,\
+        assetmarkfinancial,assettocorsa,assettocorsamods,assetworks,assicurazionigenerali,assinadigital,\
+        assine,assist,assistir,assmann,associacijabiznesa,associacijakozovodov,associatedbanccorp,\
+        associatedbank,associatedcapital,associatedweavers,assorti,assporno,assumption,\
+        assuranceforeningengard,assuranceforeningenskuld,assuredguaranty,assuropoil,astafunding,\
+        astanaadvance,astanamotors,astanaorleu,astanaworld,astanet,astate,asteboetto,astecindustries,\
+        astellas,astera,asterdmhealthcare,asterhospitals,asteria,asteriagame,asterios,asteris,astonmartin,\
+        astore,astoreo,astound,astraclementbayard,astragate,astrahosting,astrakhan,astral,astralpool,\
+        astranumerica,astratex,astratravel,astrazeneca,astrazenecaholdings,astrazenecaplc,astria,astrill,\
+        astrocenter,astrocentro,astroindia,astroline,astrolink,astrology,astrologyreadings,astromart,astron,\
+        astronauts,astronews,astronicscorporation,astronmembers,astronomer,astronomie,astronomy,\
+        astronumerology,astrosage,astroshop,astrospace,astrostar,astrotalk,astrotechcorporation,astrotheme,\
+        astrovolga,astroweb,astrum,asturias,asuedu,asuncion,asuntosaationasumisoikeus,asupan,asurascans,\
+        asuresoftware,asurion,asviobank,aswaas,aswatson,asxlimited,asyaanimeleri,asystem,ataholding,atainc,\
+        atarabiotherapeutics,atarisa,atcomp,atcpulsa,atefgroup,ateiug,atelier,atelierrebul,ateliertorbjorn,\
+        atempo,atenas,atenasud,atende,ateneo,ateneum,atento,atentosa,aternos,atfbank,atgames,atgtickets,\
+        atheer,athena,athene,atheneholding,athleta,athletic,athleticclub,athletico,athletics,athome,\
+        athosimmobilien,atibaia,atifholdings,atiglobal,atimes,atinternet,atitechnologies,atkoreinternational,\
+        atlanshipsa,atlant,atlanta,atlantic,atlanticahotels,atlanticamerican,atlanticayield,atlanticcapital,\
+        atlanticgrupa,atlantico,atlanticpower,atlantictrade,atlanticunion,atlanticusholdings,atlantikpetrol,\
+        atlantis,atlantisyatirim,atlantm,atlasair,atlasarchitectural,atlasbig,atlasbus,atlascopco,\
+        atlasfinancial,atlasformen,atlasmenkul,atlasrealty,atlassian,atlassianaustralia,atlassiancorporation,\
+        atlastelecom,atleta,atletica,atletika,atletis,atlink,atmiya,atmosenergy,atmosferasport,\
+        atmospherevisual,atmovies,atmowood,atnews,atninternational,atollholding,atombank,atomeraincorporated,\
+        atomic,atomicat,atomico,atomik,atomix,atomshop,atomtech,atomyaza,atonads,atossagenetics,\
+        atozcartoonist,atozsports,atpautoteile,atpress,atrafshan,atramin,atrapalo,atreon,atributika,\
+        atrioncorporation,atriumberlin,atrungroi,atsaustria,atschool,attack,attackertv,attackshark,attapoll,\
+        attendo,attention,attentive,attestacionnyjcentr,atticabank,attico,atticus,attinc,attisindustries,\
+        attitude,attlocal,attokyo,attorneys,attractiv,attrattivo,atwork,atyrpharma,aubade,aubgroup,\
+        auburnnational,auchan,auchanukrajina,aucklandinternational,aucnet,auction,auctioneers,auctionnation,\
+        auctions,audacity,audanet,audatex,audemarspiguet,audentestherapeutics,audiaustralia,audibene,audible,\
+        audience,audika,audiklub,audioboo,audiobook,audiobookbay,audiobooks,audiobot,audiocodesltd,\
+        audioengine,audiokniga,audioknigi,audiolibrary,audiomusica,audionews,audiopro,audiotechnica,\
+        audioteka,audiotruyen,audiotruyenfull,audioweb,auditit,auditorium,audius,auezov,augment,augsburg,\
+        augsburgfortress,august,augusta,augustahealth,augusti,aujardin,aujourdhui,aulaescolar,aulagrupo,\
+        auntstella,auntymaza,auoptronics,auraframes,aurakeskus,aurecongroup,aureliametals,aurena,\
+        aureussciences,auriganet,auriniapharmaceuticals,aurismedical,aurizonholdings,aurora,auroracannabis,\
+        auroraforecast,auroramobile,auroville,aurynresources,auschwitz,auscoholdings,ausencopty,ausgridgroup,\
+        ausmed,ausopen,auspreiser,aussie,aussiebroadband,austallimited,austar,austenblake,austin,austinisd,\
+        austinmacauley,austintexas,austral,australasianfoods,australasianperforming,australia,australiaand,\
+        australian,australianaged,australianagricultural,australianbodycare,australiancatholic,\
+        australianclinical,australianfinance,australianfootball,australianfoundation,australiangas,\
+        australiannature,australianunity,australiapacific,austria,austriaemail,austroads,auswidebank,\
+        autentikar,authbridge,authentico,authorsguild,autism,autoag,autoaudio,autobacs,autobahn,autobarn,\
+        autobaza,autobazar,autobell,autobest,autobid,autobild,autobiz,autoblog,autoboom,autoboss,autobox,\
+        autobus,autobusesde,autobusi,autobusing,autobutler,autocab,autocamper,autocar,autocare,autocentrum,\
+        autocity,autoclicker,autocode,autocom,autocompara,autoconsulting,autocontrol,autocosmos,autocrm,\
+        autodaily,autodata,autodaz,autode,autodeal,autodems,autodesk,autodilyvojkov,autodiscover,autodiskont,\
+        autodna,autodoc,autodraft,autodude,autoeasy,autoecat,autoeq,autoeurope,autoevo,autoexch,autoexpress,\
+        autofact,autofarm,autofaucet,autoferiapopular,autofinder,autofinesse,autofixer,autoforum,autofun,\
+        autofunds,autofx,autogame,autogarage,autogenius,autogespot,autoglass,autogo,autogrill,autoguide,\
+        autoguru,autohebdo,autohelix,autohomeinc,autohub,autohus,autoid,autoinfo,autojournal,autokelly,\
+        autoking,autolab,autoland,autoleaguepty,autoliga,autoline,autolineefederico,autolink,autoloop,\
+        autolustherapeutics,autolux,automall,automanager,automania,automarket,automart,automas,automater,\
+        automatic,automaticdata,automatik,automationanywhere,automax,automechanic,automic,automix,automobile,\
+        automotive,automoto,automotor,automundo,autonat,autonavi,autonavigator,autonet,autonews,autonics,\
+        autonoma,autonomadeica,autonomous,autoone,autoopt,autoostrov,autoownersinsurance,autopactpty,\
+        autopark,autopartner,autoparts,autopay,autopia,autopiter,autoplanet,autoplay,autoplaza,autoplenum,\
+        autoplus,autopolis,autoportal,autopower,autopride,autopriwos,autopro,autoprofi,autoprotect,\
+        autopublic,autorace,autored,autorefresh,autoreview,autorevue,autoria,autorola,autoron,autoroute,\
+        autosalon,autosecurite,autoset,autoshina,autoshini,autosky,autosns,autosolar,autospeed,autosphere,\
+        autosport,autosportsgroup,autospot,autostation,autosteklo,autostrada,autostrongm,autostudio,\
+        autostyle,autosur,autosystem,autotask,autoteka,autotrade,autotrader,autotsm,autotuner,autouncle,\
+        autovalue,autovhc,autovia,autovillage,autoweb,autoweek,autowereld,autoxuga,autozine,autozone,auvodka,\
+        auxbeam,auxmerveilleux,avadelpharmaceuticals,avadhutsathe,avafin,availity,avakids,avakin,avalai,\
+        avalanche,avalanchestudios,avalara,avalon,avalonbaycommunities,avalonbroker,avalonglobocare,\
+        avalonholdings,avalonltd,avamay,avanade,avanan,avance,avangard,avangardbank,avangardgold,\
+        avanosmedical,avantgarde,avantiloterias,avantio,avantis,avantmutual,avantorsciences,avantra,avantura,\
+        avanzo,avarda,avaruus,avasflowers,avatel,avatrade,avayaholdings,avcindy,avclub,avcode,avcome,\
+        avconnection,avdoofree,aveckirjastus,aveeno,avemaria,avenberg,avenew,avengaustralia,avenida,aventus,\
+        avenue,avenuetherapeutics,aveola,aveopharmaceuticals,averdade,avermedia,averydennison,avesta,\
+        avestaconcern,avevagrp,avexnet,avforums,aviakompanijajutejr,aviakompanijatransaero,avianca,\
+        aviancabrasil,aviancaholdings,avianews,aviapro,aviasales,aviation,aviatnetworks,aviator,aviatordemo,\
+        aviatorgame,aviatrix,aviawin,avibrasaeroespacial,avidbioservices,avidproperty,avidtechnology,\
+        avidxchange,aviewfrommyseat,avilacash,avilonag,avinosilver,avirex,avisbudget,aviscarsales,\
+        avishusetdagbladet,avismanagement,avisound,avistacorporation,aviteh,avivasaemeklilik,avmetal,avminny,\
+        avocado,avocadosfrommexico,avocat,avodkurutulmus,avogel,avoine,avonbrochure,avoncosmetics,avonet,\
+        avonproducts,avoristravel,avrasya,avrasyapetrol,avrebo,avrkav,avrora,avrupacerrahi,avrupayatirim,\
+        avshop,avstore,avsubthai,avsystem,avthaix,avtobys,avtoday,avtodiagnostika,avtodom,avtoliga,avtomaty,\
+        avtomir,avtomotor,avtoopt,avtopro,avtoradio,avtoray,avtoshkolaantares,avtosklad,avtotema,avtoto,\
+        avtotorholding,avtovokzal,avtubs,avxcorporation,avxhome,avxperten,awaalliance,awafim,awards,\
+        awardspace,awardspring,awaresuper,awartisan,awattar,awayge,awaytravel,awebic,awecogroup,aweray,\
+        awesindia,awgifts,awkafonline,awordcevaplari,axaassistance,axabank,axabanque,axaequitable,\
+        axaltacoating,axaltacs,axambask,axapartners,axapojistovna,axarnet,axcelerate,axcelistechnologies,\
+        axcellahealth,axelarigato,axelstore,axesacontrol,axesor,axialys,axicard,axioma,axionswiss,\
+        axiositalia,axisbank,axiscapital,axiscommunications,axonenterprise,axonicsmodulation,axosbank,\
+        axosfinancial,axovantgene,axsometherapeutics,axtinc,axxess,axxonsoft,ayescelik,ayguey,aymakan,aymnet,\
+        ayobandung,aytubioscience,ayuslab,ayvens,ayyildiz,azalavia,azaleia,azaleiavestuario,azarbaijanmusic,\
+        azatcompany,azazie,azbukavkusa,azbyka,azerbaijan,azercelltelekom,azerfonnarmobile,azeriporno,\
+        azeriseks,azeron,azerty,azevroinsaat,azfenbm,azgenaveh,azimut,azimuth,azimuthotels,azinkoholding,\
+        azlyrics,azmanga,azmovies,azpneu,azproteinfoods,azscore,aztelekom,azullinhas,azulsa,azureapi,\
+        azurecontainerapps,azureedge,azurefd,azurepower,azurewebsites,azurgames,azurrxbiopharma,azzinc,\
+        azzlee,azzorti,baantdedball,babacasino,babamurli,babaroni,babawin,babbel,babcock,babcockand,\
+        babcockaustralia,babcockintl,babechat,babeshows,babesource,babestation,babiesrus,babista,babolat,\
+        babolharam,baboon,baboux,babsonglobal,babushahi,babushki,babybazar,babyboom,babybrezza,babybunting,\
+        babycare,babycenter,babycity,babygold,babyhit,babyknihy,babyland,babyliss,babylisspro,babylock,\
+        babylon,babylux,babymall,babymarkt,babymax,babymetal,babynames,babyone,babypark,babyplanet,babyplus,\
+        babysam,babysensory,babyshop,babysits,babystore,babytula,babywalz,bacakomik,bacanaplay,bacardi,\
+        baccarat,baccredomatic,bachelorprint,bachgruppen,bachmai,bachoco,bacholdings,bachviet,backbencher,\
+        backbone,backdrop,backgroundchecks,backlog,backmarket,backpack,backpackerjobboard,backpackers,\
+        backpackinglight,backroads,backstage,backto,backtoschool,backtothefuture,backyard,bacninh,bacoltube,\
+        bacolviral,badanga,badboy,baddieseast,badenbaden,badgermeter,badhabits,badkleinkirchheim,badminton,\
+        badmintonshoppen,badshahcric,badshop,badwap,badzap,baemin,baesys,baesystems,bagatelle,bagfasbandirma,\
+        bagmania,bagosport,bagsandmore,bagsoflove,bagstore,bagues,bagustoto,bagworld,bahamas,bahankita,\
+        bahcelievler,bahcesehir,bahnforum,bahnhof,baholding,bahrain,baiadapoultry,baicauto,baicmotor,\
+        baidyanath,baileynelson,baileysfuneralhome,baincapital,baixafilmestorrent,bajacalifornia,\
+        bajaderaholding,bajajallianz,bajajautocredit,bajiex,bajifair,bajighor,bajilive,bajiok,bajipartners,\
+        bajiwala,bajkidoczytania,bakambalaj,bakamh,bakanlarmedya,bakashi,bakehouse,bakerhughes,bakerross,\
+        bakersdelight,bakertilly,bakesy,bakicinar,bakikondisioner,bakitekstil,bakitikis,bakkavorgroup,\
+        bakmibet,bakmigm,baktotaal,bakulev,bakusteel,baladfilm,balady,balajiwafers,balance,balancedfortune,\
+        balancetanude,balaptotovip,balatacilarbalatacilik,balausasak,balchemcorporation,balckrocktaxable,\
+        baldorelectric,baldurgarten,baldwin,balena,balian,balikesir,balistas,balkanenergy,balkaniyum,balkon,\
+        ballanceagrinutrients,ballantynestrong,ballardpower,ballastnedam,ballcorp,ballcorporation,ballet,\
+        ballmun,balloon,ballsodlive,ballwatch,ballycasino,ballys,ballyshoe,balmain,balmuda,baloise,\
+        baloisebank,baloto,balrampur,balsamhill,balsamiq,baltbet,balticbeverages,balticbusiness,baltichotel,\
+        balticmodels,balticscandinavian,baltielektrijaam,baltiinvesteeringute,baltijskajastroitelnaja,\
+        baltijskijlizing,baltikaubad,baltimoremagazine,baltipuuvilla,baltiseebivabrik,baltispordiriistade,\
+        balveronapty,bamagruppen,bamberg,bambinomio,bamboo,bamboohr,bambulab,bambuser,bamkhodro,bamoza,\
+        bamtoto,banamex,banana,bananabeauty,bananafingers,bananarepublic,bananasfamosas,bancaaletti,\
+        bancacarige,bancacredinvest,bancadel,bancadello,bancadi,bancaintesa,bancamarch,bancamiga,bancamonte,\
+        bancanazionale,bancaparatodos,bancapopolare,bancaribe,bancasella,bancazarattini,bancfirst,\
+        bancfirstcorporation,bancoabc,bancoalfa,bancoazteca,bancobai,bancobest,bancobilbao,bancobmg,bancobpi,\
+        bancobpm,bancobradesco,bancobtg,bancocajasocial,bancocarregosa,bancocetelem,bancocomercial,\
+        bancocooperativo,bancoctt,bancocuscatlan,bancodaycoval,bancode,bancodebogota,bancodeoccidente,\
+        bancodi,bancodo,bancoentrerios,bancof,bancofalabella,bancofibra,bancofinantia,bancogalicia,bancognb,\
+        bancoguayaquil,bancoinbursa,bancoindusval,bancointer,bancointernacional,bancoinvest,bancoitau,\
+        bancolatinoamericano,bancolombia,bancolombiasa,bancomare,bancomediolanum,bancomer,bancomercantil,\
+        bancomodal,bancomontepio,bancontact,bancooriginal,bancopan,bancopichincha,bancopine,bancopopolare,\
+        bancopopular,bancoportugues,bancoprivado,bancopromerica,bancor,bancorendimento,bancorenner,\
+        bancoripley,bancorpof,bancorpsouthbank,bancosabadell,bancosafra,bancosanjuan,bancosantacruz,\
+        bancosantafe,bancosantander,bancotopazio,bancotriangulo,bancounion,bancovotorantim,bancroftfund,\
+        bancsabadell,bandai,bandaid,bandainamcoent,bandaispirits,bandana,bandarbokep,bandbet,bandcamp,\
+        bandenleader,bandhan,bandhanbank,bandholmfrugtplantage,bandicam,bandirma,bandit,bandito,bandivamos,\
+        bandlab,bandmix,bandung,bandwidthinc,banesco,banestes,banflix,bangbet,banger,bangerhead,banggood,\
+        bangkok,bangkokpost,bangkoktoto,bangla,banglachodargolpo,banglachoti,banglachotigolpo,\
+        banglachotikahini,banglalink,banglapanugolpo,banglaplex,banglarbhumi,banglatribune,banglaxxx,\
+        bangolufsen,bangor,bangumi,banjaluka,bankacreditas,bankahs,bankakovanica,bankalbilad,\
+        bankastanafinans,bankatfbank,bankaustralia,bankavera,bankavrasiya,bankbank,bankbgz,bankbinbank,\
+        bankbph,bankbsu,bankbtb,bankcentercredit,bankcentrkredit,bankchart,bankcic,bankcler,bankcomm,\
+        bankcorp,bankdnb,bankdnipro,bankeek,bankeki,banken,bankenesbetalingssentral,banker,bankers,\
+        bankersinvtst,banket,bankfinancialcorporation,bankfinansi,bankfinansy,bankfirst,bankfk,bankfur,\
+        bankgantrisch,bankgospodarki,bankgospodarstwa,bankgrant,bankhandlowy,bankhapoalim,bankhauscarl,\
+        bankhausjungholz,bankhauskrentschker,bankhausschelhammer,bankhausspangler,bankhoum,bankid,bankideja,\
+        bankin,bankinfo,banking,bankingoberbank,bankinsinger,bankinter,bankinterconsumerfinance,bankintersa,\
+        bankinteza,bankislam,bankit,bankjugra,bankjulius,bankkaspi,bankkassa,bankkliringovihtehnologij,\
+        bankkredit,bankleerau,banklinth,banklviv,bankmedsa,bankmellat,bankmelli,bankmendes,bankmihajlivskij,\
+        bankmillennium,bankmoskvy,banknederlandse,banknet,banknorwegian,banknote,banknowag,bankoberaargau,\
+        bankochrony,bankof,bankofbaroda,bankofindia,bankofmaharashtra,bankofscotland,bankomat,bankonline,\
+        bankotkrytie,bankovakolegija,bankovijdim,bankovskajagruppa,bankovskijcentr,bankozk,bankpapua,\
+        bankpasargad,bankpay,bankpekao,bankpervomajskij,bankpivdenkombank,bankplus,bankpocztowy,bankpodillja,\
+        bankpolska,bankpolskiej,bankprimore,bankpsa,bankrbk,bankrenesans,bankrespublika,bankrusskij,\
+        banksaderat,banksanktpeterburg,banksetelem,banksgb,banksic,banksinarmas,bankslaski,bankslm,banksojuz,\
+        banksparhafen,bankspoldzielczy,bankten,bankthalwil,bankukrajinska,bankuralfdp,bankuralsib,bankvon,\
+        bankvontobel,bankvostocnyj,bankvostok,bankvtb,bankwellfinancial,bankzachodni,bankzenit,\
+        bankzimmerberg,banlanglotto,banlong,banned,bannerbank,bannerbuzz,bannercorporation,bannerflow,\
+        banoqabil,banquealgerienne,banquebcp,banquebonhote,banquecantonale,banquechaix,banquecramer,banquede,\
+        banquedegroof,banquedu,banquedupuy,banqueeric,banquefederative,banquefrance,banquehavilland,\
+        banqueheritage,banqueinternationale,banquelombard,banquemartin,banqueneuflize,banquepalatine,\
+        banqueparis,banquepictet,banquepopulaire,banqueprivee,banqueprofil,banquerichelieu,banquerobeco,\
+        banquesyz,banquethaler,banreservas,bantasbandirma,bantengmerah,bantleonbank,bantubet,banuba,banvenez,\
+        banvitbandirma,banxia,banzai,baobab,baofengradio,baostar,baoxaydung,baozimh,baozuninc,bapcorlimited,\
+        bappam,bappamtv,bapshpty,baptist,baptisthealth,barato,barbados,barbarabang,barbershop,barbora,\
+        barbosa,barbri,barcamania,barcelo,barcelona,barcelonaled,barclaycard,barclays,barclaysbank,\
+        barclayscapital,barclaysfrance,barclaysplc,barcodegenerator,barcodelist,barcouncil,bardahl,bardiauto,\
+        bareen,barefoot,bareminerals,barenecessities,bargainballoons,bargainhunt,barharbor,barilla,bariloche,\
+        baringsbdc,baringscorporate,baringsparticipation,barion,barkbusters,barlinek,barmanmusic,barnardos,\
+        barnaul,barnebys,barnesgroup,barneybed,barneys,barneysfarm,barnsley,barnsleyfc,barnwellindustries,\
+        barodarrb,barodaupbank,barokah,barona,baronefirenze,baroque,barracuda,barrattdevel,barrettbusiness,\
+        barrickgold,barrie,barrycallebaut,bartarinha,barter,barton,basalam,basantclub,basecamp,\
+        baseeromassage,basehit,basellandschaftlichekantonalbank,basenet,basenotes,baseresources,baseus,\
+        basewin,basfaustralia,bashinform,basicenergy,basictutorials,basileapharmaceutica,basket,basketball,\
+        basketballbund,basketballemotion,basketballlegends,basketballnetwork,basketballrivals,\
+        basketballstars,basketballstore,basketbros,basketeer,basketforum,basketnews,basketrandom,basketyuk,\
+        basketzone,baskino,baskinospace,baskinrobbins,baskirskajasodovaja,baslerbeauty,baslerkantonalbank,\
+        basrhin,basset,bassettfurniture,bassmaster,basspro,bastard,bastasbaskent,bastion,batashoes,batcave,\
+        batchmanga,batelco,batenburgtechniek,batgroup,bathandbodyworks,bathbuilding,baticimbati,batigoz,\
+        batikair,batimes,batisokesoke,batman,batmanstream,batocomic,batsbzx,battelle,batteries,battery,\
+        batteryimport,batterys,battlefield,battlelog,battles,bauerfeind,bauerhockey,bauermedia,bauernzeitung,\
+        bauhaus,baumarkteu,baumit,bausch,bauschhealth,bauservice,bausparkassebhw,bausparkassemainz,\
+        bausparkasseschwabisch,bausparkassewustenrot,bauwelt,bavaria,bavixo,bawagbank,bawaggroup,baxshop,\
+        baxter,baxterhealthcare,baxterinternational,baybee,bayclubs,baycom,baycomcorp,baycrews,\
+        bayeraustralia,bayercropscience,bayerischelandesbank,bayern,bayerukrajina,baytexenergy,bayware,\
+        bazaar,bazaknig,bazokabet,bazoocam,bazoom,bazzar,bbaaviation,bbbell,bbbiotech,bbcicecream,bbckids,\
+        bbcollab,bbcpie,bbetter,bbgpjabar,bbobank,bbonline,bbphapty,bbppmpvpertanian,bbqchicken,\
+        bbqexperiencecenter,bbqsamholdings,bbraun,bbsbet,bbtcorporation,bburago,bbvabanco,bbvabancomer,\
+        bbvaconsumerfinance,bbvanet,bbvanetcash,bbvaportugal,bbvasa,bbvaseguros,bbvausa,bbvipks,bbxcapital,\
+        bcapps,bcbbancorp,bcbsil,bcbsri,bccard,bcdtravel,bcentral,bcgame,bchospitality,bchydro,bcloud,\
+        bcnoticias,bcorporation,bdggame,bdgovtjob,bdjobstoday,bdsexstories,bdshop,bdsmpeople,bdsmtubegalore,\
+        bdwmtransport,beachenergy,beacon,beaconhospital,beaconhouse,beaconroofing,beacons,beacukai,\
+        beaerospace,beagle,beakon,beamable,beamdog,beanfield,beanstack,bearbit,beardshop,bearfamily,bearing,\
+        bearworld,beasleybroadcast,beastiality,beastsof,beatbox,beatleader,beatles,beatstars,beaufort,\
+        beaulieuinternational,beaumonde,beaumont,beauty,beautybar,beautyboutique,beautybox,\
+        beautycreationscosmetics,beautydepot,beautyfrombees,beautygarage,beautyhub,beautyinsider,beautymall,\
+        beautymarket,beautyonline,beautyoutlet,beautyplus,beautystore,beautysuccess,beautyweb,beauxmecs,\
+        beazer,beazerhomes,bebakids,bebasindo,bebeboutik,bebemundo,bebesit,bebird,bebras,becabenitojuarez,\
+        becancoursilicon,becandbridge,becaritacetina,becasbenitojuarez,becharge,bechtle,becker,beckers,\
+        beckmancoulter,beckonline,become,bectondickinson,bedandbreakfast,bedbath,bedbathandbeyond,\
+        bedbathntable,bedpage,bedrenaetter,bedrock,bedthreads,bedtimestories,bedunim,bedworld,beechtalk,\
+        beecredit,beegporn,beegsex,beehiiv,beehive,beeline,beelink,beelody,beemart,beemtube,beeonline,beeper,\
+        beeporn,beerhouse,beerhunter,befree,befuck,begacheese,beginlearning,beginningboutique,behance,\
+        behandlingscentertjele,behdasht,behpardakht,behtaraneh,behzisti,beiersdorf,beijingrural,beinconnect,\
+        beinlive,beinmatch,beinsports,beisia,bekkerilaevatehas,bekoholding,belabel,belafit,belastingdienst,\
+        belavia,belcanto,belden,beldeninc,belenka,belenus,beleuchtungdirekt,belezanaweb,belfabriek,belfius,\
+        belfiusbanque,belfuse,belgee,belgianbeer,belgianinvestment,belgie,belgorodskiegranulirovannye,\
+        belhaven,beliani,belier,believe,believerssign,belimo,belisol,bellaffair,bellaliant,bellarose,\
+        bellavka,bellco,belleladi,bellelady,bellerophontherapeutics,bellerose,bellevue,bellhelicopter,\
+        bellhosting,bellicumpharmaceuticals,bellina,bellissima,bellmts,bellona,bellota,bellsofsteel,belltech,\
+        bellushealth,bellwethertechnology,bellzi,belmont,belnovosti,belonio,beloved,beltelecom,beluga,\
+        belvilla,belwest,bemismanufacturing,bemobi,bemovil,bemyhole,benaki,benandfrank,benaughty,benchmark,\
+        benchmarkelectronics,bendamoto,bendibao,bendigoand,bendigobank,bendix,bendonlingerie,benechat,\
+        benedettispizza,benedetto,benedict,benefeds,benefitone,benefitplus,benefits,benefitsatwork,\
+        benefitscal,benefitsolver,benefitsystems,benelli,benesse,benetton,benettongroup,benevity,bengalwin,\
+        benhvienlaptop,benhviennamsaigon,benify,beninnews,beninwebtv,benitecbiopharma,benito,benjerry,\
+        benlemi,bennett,bennetts,bennis,bennon,bensbargains,bensherman,bensimon,bensintoto,bentley,benton,\
+        benuta,beobank,beograd,beogradskagroblja,bepanthen,beprogrammer,berahgetah,berazategui,bereal,\
+        berenbergbank,berezka,bergam,bergen,bergeneholm,bergenshalvoenskommunale,bergenstidende,\
+        bergercamping,bergerlevrault,bergesenworldwide,bergfex,bergfreunde,berghain,bergjes,bergosberenberg,\
+        bergpropulsion,bergzeit,beritanasional,berjayagaming,berjayasama,berkahamanah,berkaykurt,berkeley,\
+        berkeleygphld,berkeleyside,berkosanyalitim,berkshirehathaway,berkshirehills,berkutair,berlin,\
+        berlinersparkasse,berlingerhaus,berlinintim,berlinpackaging,berlitz,bernama,bernard,berneexchange,\
+        bernerkantonalbank,bernerlandbank,bernina,bernsteinbadshop,berrios,berryglobal,berrypetroleum,\
+        berryplastics,berrys,bershka,bersone,bertina,besafe,besame,bescards,bescom,besiktasfutbol,beslist,\
+        besoft,besplatno,besport,bestatter,bestauto,bestbet,bestbiz,bestbuy,bestcanvas,bestcare,bestchange,\
+        bestclinic,bestcoloringpages,bestcycling,bestday,bestdeals,bestdenki,bestdrive,bestereistijd,\
+        bestereviews,bestfewo,bestfiends,bestgame,bestgames,bestgore,besthdmovies,bestheating,bestiality,\
+        bestialitysex,bestialitysextaboo,bestialityzooporn,bestialzoo,bestiary,bestie,bestinc,bestinvest,\
+        bestjav,bestjavporn,bestjobs,bestkino,bestlawyers,bestlink,bestmade,bestmebelshop,bestmed,bestnet,\
+        bestoftoday,bestpay,bestplay,bestporn,bestpornsites,bestpornstars,bestprajs,bestprice,bestproducts,\
+        bestproductsreviews,bestprofitfutures,bestradio,bestreviews,bestreviewsonline,bestsecret,bestseller,\
+        bestserial,bestsolaris,beststore,besttech,besttile,besttorrents,besttv,bestundertaking,bestvibe,\
+        bestware,bestwatch,bestway,bestwaystore,bestweapon,bestwestern,bestxxx,bestyle,betacular,betajay,\
+        betaki,betandplay,betanet,betanews,betano,betapp,betarena,betberry,betboo,betboom,betboro,betbus,\
+        betcart,betcenter,betcha,betcity,betclic,betcris,betdasorte,betdog,betdsi,beterbed,betersport,\
+        betesporte,betfair,betfast,betflik,betflixm,betfred,betfury,betfusion,betgenius,betgorillas,betgpt,\
+        bethel,bethesda,bethub,betify,betika,betinia,betinin,betjili,betjqk,betking,betkumi,betlion,betman,\
+        betmania,betmaster,betmax,betmgm,betnacional,betnbet,betnow,betole,betonmobile,betparka,betpawa,\
+        betphoenix,betplay,betpro,betproexch,betreut,betrivers,betroom,betsafe,betshow,betslance,betslot,\
+        betsmacico,betsson,betstamp,betsukai,betsul,betten,better,betterbee,betterbusiness,betterdeals,\
+        betterhelp,betterhomes,betterplace,betters,betterstyle,betterttv,betterup,bettervits,betterware,\
+        bettilt,bettiltsitesi,betting,bettingclosed,bettingg,bettingtips,bettomax,bettors,bettycrocker,\
+        betvictor,betvip,betvisa,betwala,betwarrior,betway,betweb,betwinner,betwinwins,betzold,beurer,\
+        beurgerking,bewerbung,bexley,beyazfilo,beyerdynamic,beykoz,beymen,beyond,beyondair,beyondallreason,\
+        beyondbank,beyondmeat,beyondthevines,beyoung,beyourlover,bezednamiska,beziersmediterranee,\
+        bezirkssparkassedielsdorf,bezmialem,bezrealitky,beztabu,bezvasplatky,bezvasport,bezvavlasy,\
+        bfgoodrich,bfgtechnologies,bflixhd,bflixto,bfstake,bftinvestment,bfvideo,bgastore,bgcpartners,\
+        bgeneral,bgeogrp,bgfoods,bgibola,bgkliniken,bgminewupdate,bgodgames,bgoldcorp,bgoperator,bgprod,\
+        bgprognozi,bgstaffing,bgzbnp,bgzenit,bhabhixxx,bhadohimusic,bhaggo,bhajandiary,bhaktilok,bharatforge,\
+        bharatibhawan,bharatpe,bharatpetroleum,bhashini,bhmacro,bhojpuripink,bhojpurisexvideo,bhopal,\
+        bhpbilliton,bhpgroup,bhulekhbihar,biahosted,bialetti,biante,biarritz,biatlon,bibamax,biblelessons,\
+        biblia,bibliacatolica,bibliajfa,biblija,biblio,biblioteche,biblioteka,bibliotheek,biblus,bibomart,\
+        biccamera,biceps,bichomania,bicolink,biconomy,bicupid,bicycletherapeutics,bicycling,bidaithanroblox,\
+        bidbarg,bidexport,bidfood,bidfoodaustralia,bidfta,bidiknasional,bidmap,bidnow,bidsandtenders,\
+        bidspotter,biedronka,biegniepodleglosci,bielefeld,bielser,bielsko,bienebank,bienesonline,bienici,\
+        bieudogiavang,bifmaus,bifreidaskodunislands,bifroz,bigballerclub,bigbang,bigbangtheory,bigbank,\
+        bigbankas,bigbasket,bigbathroomshop,bigbear,bigben,bigberthaoriginal,bigblue,bigbluebutton,bigboobs,\
+        bigboss,bigbossjudi,bigbox,bigboy,bigbro,bigcamera,bigcash,bigcenters,bigcock,bigcomics,bigcommerce,\
+        bigdaddy,bigdaddygame,bigdude,bigdudeclothing,bigdutchman,bigeye,bigfish,bigfoto,biggame,\
+        biggbossserial,biggbossvotingtelugu,biggbycoffee,biggie,biggreenegg,biggreensmile,bighorn,bighunter,\
+        biglariholdings,bigline,biglion,biglobe,biglots,bigmall,bigmama,bigman,bigmat,bigmotor,bigone,\
+        bigpicture,bigpond,bigporn,bigriver,bigrock,bigseller,bigship,bigshoes,bigshop,bigshopper,bigshot,\
+        bigsmall,bigstar,bigstep,bigtaka,bigtakip,bigtex,bigtiger,bigtime,bigtits,bigtitsporno,bigwarp,\
+        bigwinner,bigwins,bigyellow,biharbhumijankari,biharboard,biharboardonline,biharhelp,biharmasti,\
+        bikable,bikebiz,bikediscount,bikeexchange,bikeleague,bikelife,bikemag,bikemailorder,bikeman,bikemax,\
+        bikeparts,bikeshop,bikesonline,bikester,bikestore,bikimex,bikkinews,biktrix,bilardo,bilbao,\
+        bilbolaget,bilderberg,bilderwelten,bildirim,bildkontakte,bildung,bilecik,biletik,biletix,bilfinger,\
+        bilheteriadigital,biliapersonbil,bilibili,bilibiliinc,biliciyatirim,biligame,bilinfo,bilink,\
+        billabong,billboard,billdesk,biller,billetto,billie,billiger,billigvvs,billin,billing,\
+        billingsgazette,billink,billit,billmmo,billygraham,billyj,billyrider,bilstein,biltema,bilxtra,bimago,\
+        bimashop,bimbaylola,bimbirlesik,bimehasia,bimeksbilgi,bimmerforums,binance,binarium,binary,\
+        binbankkreditnye,bindasmood,binebi,binged,bingel,bingkai,bingkaibet,binglee,bingoal,bingoplus,\
+        bingsport,binixo,binlist,binnenlandsbestuur,binotel,bintangpelajar,bintercanarias,\
+        bioanalyticalsystems,bioaqua,biobase,biobio,biocaption,biocare,biocerescrop,bioclinic,bioclinica,\
+        biocominternational,biocontrol,biocoop,biocrystpharmaceuticals,biodata,biodeliverysciences,bioderma,\
+        biodieselpaldiski,biodiva,biofarm,biofarma,biofitus,biofronteraag,biogaia,biogen,biogeninc,biography,\
+        biohavenpharmaceutical,biohitechglobal,bioinformatics,biokeyinternational,biolab,biolabshop,biolife,\
+        biolifesolutions,bioline,biolinerxltd,biolink,biologists,biomall,biomaras,biomarinpharmaceutical,\
+        biomarket,biomax,biomedcentral,biomerieux,biometric,bionanogenomics,biondvaxpharmaceuticals,bionet,\
+        bionexo,bionic,bioniklaboratories,bionorica,biontech,biopathholdings,biopharmxcorporation,bioplanet,\
+        bioradlaboratories,bioritmo,biosigtechnologies,bioskop,bioskopkeren,biospecificstechnologies,biostar,\
+        biosteel,biostimehealthy,biotechnecorp,biotechusa,biotherm,biotrade,biotus,biovieinc,bioware,\
+        bioxceltherapeutics,bioxcin,biquge,birahijab,birasyadizi,birbank,birdeye,birdid,birdie,birdlife,\
+        birdtoon,birdwatching,birkenstock,birkobirlesik,birksgroup,birlikmensucat,birmingham,birminghamal,\
+        birminghammail,birraamarcord,birraichnusa,birramenabrea,birramoretti,birraperoni,birrificioangelo,\
+        birtakipci,biruni,bisastekstil,bisebwp,bisgaardshoes,bishop,bisindustries,bisnow,bisolvon,\
+        bisontransport,bissell,bistek,bistudio,bitallx,bitautoholdings,bitbar,bitbarg,bitbrowser,bitbucket,\
+        bitcampus,bitcapital,bitcash,bitcasino,bitchesgirls,bitcoin,bitcoinmagazine,bitcoinmining,\
+        bitcointalk,bitcointreasuries,bitcoinwisdom,bitcomet,bitdefender,bitflyer,bitget,bitgetapp,\
+        bitharvest,bithub,bithumb,bithumen,bitiba,bitlabs,bitmart,bitmat,bitmesra,bitnami,bitpanda,bitpay,\
+        bitpin,bitpoint,bitport,bitron,bitrue,bitsandpieces,bitsky,bitsler,bitstar,bitstarz,bitstore,bittel,\
+        bitter,bittorrent,bittrade,bitwarden,bitwiseinvestments,biworldwide,bixiange,biyografi,bizfluent,\
+        bizimmarket,bizimmekan,bizimtoptan,bizkaia,bizlife,biznestrening,biznet,biznisinfo,bizportal,bizrate,\
+        bizreach,bjaffiliates,bjelovar,bjnews,bjornborg,bjornlunden,bjservices,bjsrestaurants,bjswholesale,\
+        bkinfo,bkiokb,bklcd,bkplus,bksbank,bkslot,bktechnologies,blablacar,blackanddecker,blackbaud,\
+        blackberry,blackberrylimited,blackbit,blackbox,blackbubba,blackbull,blackburn,blackcircles,\
+        blackdiamondequipment,blackfire,blackfriday,blackfridaydeals,blackhatprotools,blackhawk,blackhen,\
+        blackhills,blackhole,blackholeapk,blackhorse,blackknight,blackmagicdesign,blackmores,\
+        blackmoreslimited,blackmountain,blackout,blackowl,blackpeach,blackpink,blackpool,blackporn,\
+        blackrockcalifornia,blackrockcapital,blackrockcore,blackrockcorporate,blackrockcredit,blackrockdebt,\
+        blackrockenergy,blackrockenhanced,blackrockfloating,blackrockflorida,blackrockglobal,blackrockhealth,\
+        blackrockincome,blackrockinternational,blackrockinvestment,blackrocklongterm,blackrockmaryland,\
+        blackrockmassachusetts,blackrockmultisector,blackrockmuni,blackrockmuniassets,blackrockmunicipal,\
+        blackrockmunienhanced,blackrockmuniholdings,blackrockmunivest,blackrockmuniyield,blackrocknew,\
+        blackrockresources,blackrockscience,blackrockstrategic,blackrocktcp,blackrockutility,\
+        blackrockvirginia,blackrockwld,blacks,blackscreen,blackshark,blacksheep,blacksidersociety,blacksky,\
+        blackstone,blackstonegso,blacktoon,blacktube,blackview,blackwing,blackyak,bladeandrose,blademaster,\
+        bladeville,bladna,blagovist,blakecassels,blakiteanime,blanche,blancheporte,blanco,blancvpn,\
+        blankclothing,blazblue,blazek,blazepod,blazing,bleacherreport,blebets,bledina,bleedingart,blender,\
+        blendjet,blezingstar,blindbox,blindmatrix,blindsdirect,blindstogo,blinkcharging,blinker,blinkist,\
+        blinkit,blinkshop,blinkstreamz,blinkx,blinto,blissim,blizko,blizzard,blnovels,blockaway,blockblast,\
+        blockblastsolver,blockbluelight,blockbuster,blockbusterinc,blockchain,blockchair,blocket,\
+        blockexplorer,blockmania,blockstream,blockstreet,blockwatne,bloctel,blofin,blogdepelis,blogdns,\
+        blogger,bloggingpro,blogsite,blogspot,blogto,blokino,blombank,blondertongue,bloodcenter,bloomandwild,\
+        bloomberg,bloomberglinea,bloomchic,bloomenergy,bloomerang,bloomex,bloomfield,bloominbrands,\
+        bloomingdales,bloomingtonmn,bloomperfume,bloomrobbins,bloomtech,bloomz,blowingwind,bloxels,\
+        bloxfruits,bloxstrap,blrtgrupp,blsag,blsinternational,blsspainmorocco,blueair,blueant,blueapron,\
+        bluearchive,bluebananabrand,bluebeam,bluebell,bluebella,bluebird,bluebirdbio,bluebottlecoffee,\
+        bluebungalow,bluecapital,bluecompassrv,bluecore,bluecross,bluecrossma,bluedata,bluediamond,\
+        blueelephant,bluegreenvacations,bluehat,bluehole,bluehost,bluehosting,blueisland,blueknightenergy,\
+        bluelagoon,bluelightcard,blueline,bluelinxholdings,bluemail,blueman,bluemercury,bluemountain,\
+        bluemouse,bluemove,bluenet,bluenote,blueorange,blueorigin,blueowl,bluepanorama,bluepillow,blueplus,\
+        blueprint,blueprintgaming,blueprintmedicines,blueridge,bluerockresidential,bluescopesteel,blueseries,\
+        bluesign,bluesnap,bluesoftware,bluestacks,bluestarisrael,bluestep,bluestepbank,bluestone,\
+        bluestreamfiber,bluesystem,bluetec,bluetooth,bluettipower,bluetv,bluevelvet,bluewater,\
+        bluewhiteresorts,bluewin,blueyonder,blumenshop,blundstone,bluphim,blushbar,blushme,blutopia,\
+        blutspende,blvietsub,blythinc,bmcsoftware,bmcstock,bmedonline,bmobile,bmoharris,bmovies,bmsteel,\
+        bmstores,bmwaustralia,bmwbank,bmwclub,bmwgroup,bmwindia,bmwland,bmwmotorrad,bmwnorge,\
+        bmwpremiumselection,bnamodelworld,bnbchain,bndspn,bnetfit,bngbank,bnpparibas,bnpparibascardif,\
+        bnpparibasfortis,bnsfrailway,bntnews,bntonline,bnymellon,boafoda,boardgamearena,boardgamer,\
+        boardgames,boardmix,boardriders,boardroomlimited,boards,boardshop,boartlongyear,boatbiketours,\
+        boatclub,boatus,boavista,bobbibrown,bobbibrowncosmetics,bobcat,bobevans,bobhead,bobochicparis,boboli,\
+        bobruisk,bobshop,bobsrestaurantes,bocage,bocchi,bociltotocs,boclimited,bocoip,bodeboca,bodensee,\
+        bodyaction,bodyandsoul,bodybuilding,bodyfate,bodyfittraining,bodylab,bodyluv,bodyman,bodymod,\
+        bodystore,bodytech,bodytoning,bodyworlds,boehringeringelheim,boeing,boeingaustralia,boeingcompany,\
+        boekenvoordeel,boenyc,boerse,boersenmedien,boesner,bofiracing,bofrost,bogatyraccess,bogazici,bogenia,\
+        boghammarmarin,bogorkab,bogsfootwear,bohemia,boiler,boingowireless,boinkers,boiron,boisecascade,\
+        boitarot,bojoko,bokaro,bokdeng,bokebhub,bokebviral,bokepbarat,bokepbaru,bokepbocil,bokepcrot,\
+        bokepcrut,bokepgg,bokephd,bokephijab,bokephub,bokepid,bokepina,bokepinaja,bokepindo,bokepindoh,\
+        bokepindohd,bokepindohot,bokepindonesia,bokepindoviral,bokepindoxxi,bokepinfo,bokepino,bokepit,\
+        bokepjilbab,bokepjilbob,bokepkita,bokepku,bokeplah,bokeplink,bokeplive,bokepmama,bokepneko,\
+        bokeponlineterbaru,bokepsin,bokepstw,bokeptoket,bokeptt,bokepviral,bokepvirals,bokepxnx,bokfinancial,\
+        bolabet,bolaft,bolagila,bolakita,bolamarela,bolanarede,bolanaredeplus,bolaodoneneu,bolasakinziniring,\
+        boldideas,bolero,boletea,boletinoficial,boletomovil,bolidenodda,boligbyggoslo,bolivar,bolivariano,\
+        bollore,bolloreafrica,bollorelogistics,bollydrive,bollyfliix,bollyflix,bollyflixs,bollygame,\
+        bollyrulez,bollywood,bollywoodhungama,bollyzone,boloji,bolsadeaposta,bolster,boltbet,bolton,bolttech,\
+        bombardier,bombardierrecreational,bombardiertransportation,bombayfatafat,bombaymatka,bombbomb,\
+        bombeiros,bombitup,bombora,bombrilprodutos,bombuj,bomdiapiedade,bomontielektirik,bomtoon,bonafide,\
+        bonaire,bonami,bonanzacreek,bonanzaproduce,bonapeti,bonava,bonbast,bonbon,boncode,bondiboost,\
+        bondipathshala,bondora,bonduelle,bonfire,bongacams,bongacamsru,bongachats,bongdalu,bongobongo,\
+        bongocams,bonial,bonify,bonikbarta,bonita,bonitas,bonito,bonjour,bonline,bonlook,bonluo,bonmoto,\
+        bonnemaman,bonniergroup,bonnierpublications,bonprix,bonsai,bonsecours,bonsoelectronics,bontia,bontis,\
+        bonusbank,bonuswinner,bonviveur,bonzai,boocasino,boodle,boodywear,bookabook,bookbot,bookcafe,\
+        bookcapital,bookclubs,bookcube,bookdepot,booker,bookers,bookinfo,booking,bookingcenter,\
+        bookingexperts,bookingholdings,bookinghound,bookingkit,bookish,bookit,bookland,bookline,\
+        bookmakerratings,bookmark,bookmarkfeeds,bookmarks,bookmate,bookme,bookmyhsrp,bookmyshow,booknet,\
+        bookoff,bookonline,bookoutlet,bookovka,bookshop,booksi,booksite,bookslibrary,booksread,bookssanseido,\
+        bookstation,bookstime,booksys,booktracker,booktrk,bookup,bookwalker,bookzip,boomapp,boomba,boomerang,\
+        boominfo,boonmeelotto,booster,boosty,bootbarn,bootcamp,bootlegger,bootsphoto,bootytube,boozallen,\
+        boozyshop,boplus,boqueiraoremates,boraflix,borallimited,bordeaux,border,borderfree,bordersgroup,\
+        boredpanda,borgmanufacturing,borgwarnerinc,borjomi,bormebel,bornholm,bornprimitive,borqstechnologies,\
+        borrdrilling,borregaardindustries,borsagundem,borsen,borsodbrewery,borstvoeding,borusanlojistik,\
+        borusanmannesmann,borusanyatirim,borussia,borwap,bosanova,bosbetter,boschbrewing,boschcentre,\
+        boschfren,boschhome,boschpt,boschshop,bosecorporation,boskodi,bosmenang,bosonozka,bossaticaret,\
+        bossexchange,bossjob,bossmatka,bossmaza,boston,bostonacoustics,bostonbeer,bostonomaha,bostonprivate,\
+        bostonproperties,bostons,bostonscientific,botanic,botanicgardens,botentekoop,bothelp,bothub,\
+        boticario,botify,botika,botland,botosani,botoshop,botpress,bottegaveneta,bottegaverde,botticelli,\
+        bottin,bottomlinetechnologies,boulanger,bouldercounty,boulevard,bounce,bounceinc,bouncer,bouncie,\
+        boundless,bountifulharvest,bounty,bountycasino,bourbon,bourbonoffshore,bourgognefranchecomte,\
+        bournemouth,boursenews,boursobank,boutik,boutique,bouwfondsmarignan,bouyguestelecom,bovada,\
+        bovishomes,bovisync,bowflex,bowhunting,bowlamerica,bowling,boxberry,boxbollen,boxcast,boxcontrol,\
+        boxhill,boxingstream,boxlightcorporation,boxlink,boxnet,boxnovel,boxnow,boxofbooks,boxoffice,\
+        boxofficepro,boxwoodmerger,boyaca,boydgaming,boydgroupme,boyfeelfin,boyfriend,boyfriendtv,\
+        boylesports,boynerperakende,bpaustralia,bpbattioni,bpdbali,bperbanca,bpexch,bpifrance,bpihpty,\
+        bplaced,bpmerewards,bpmidstream,bpnorge,bpostbanque,bpplc,bpprudhoe,bppulse,brabet,bracco,brackets,\
+        bradescard,bradesco,bradesparservicos,bradford,bradfordexchange,bradkenpty,bradley,\
+        bradleypharmaceuticals,bradycorporation,braeburnpharmaceuticals,braemarhotels,braflix,bragbg,brahma,\
+        brahmakumaris,brainbuilder,brainforce,braingames,brainhost,brainhq,brainkart,brainly,brainmarket,\
+        brainpop,brainroot,brains,brainstormcell,brainswayltd,braintree,braintrust,brambleslimited,branch,\
+        branchapp,branco,brandalley,brandel,branden,brandenburg,brandfetch,brandfield,brandfinance,\
+        brandfolder,brandlive,brando,brandoff,brandonlake,brands,brandshop,brandsworld,brandtbrand,\
+        brandwatch,brandywineglobalglobal,brandywinerealty,branson,brantano,brantsteele,brascast,brasil,\
+        brasilagrocia,brasileirinhas,brasileiro,brasilfoods,brasilia,brasiltelecom,braskem,braskemenergia,\
+        brasnthings,braspress,brassic,brasty,bratgenerator,bratsk,braudcompany,braunbuffel,braunhousehold,\
+        braunshop,bravado,bravecto,bravis,bravodescuento,bravofly,bravopromo,bravosolution,bravostore,\
+        bravoteens,bravotube,brawlstars,brazilserial,brazink,brazzers,brazzersxxx,brbinternacional,\
+        brconsorcios,breadfast,breadfinancial,breakingmaharashtra,breakingnews,breaknews,breakout,\
+        breastfeeding,breastscreen,breatheright,bredband,bredele,breeam,breeze,breezeline,breezy,\
+        breguetbrand,breitbart,breitlingsa,brekky,breman,brembo,brempiretrust,brendi,brendon,brenntag,\
+        brescia,bresser,bretagne,brevard,breville,brevillegroup,brewfather,brewindolphin,brfsa,\
+        brickellbiotech,bricker,bricklink,brickshop,brickworksltd,bricodepot,bricoflor,bricoman,bricomarche,\
+        bricozone,bridebook,bridge,bridgebancorp,bridgebiopharma,bridgelinedigital,bridgemarkets,bridgeops,\
+        bridgestone,bridgestoneaustralia,bridgewater,bridgewaterbancshares,bridgfordfoods,briefly,\
+        briefmarken,brigada,briggsriley,brighamminerals,bright,brightbridge,brightcove,brightcoveinc,brighte,\
+        brighteon,brightermonday,brightfood,brighthorizons,brighthousefinancial,brighthr,brightmoney,\
+        brighton,brightpay,brightree,brights,brightscholar,brightside,brightsidetechnologies,\
+        brightsphereinvestment,brightviewholdings,brigitte,brikum,brillen,brilliance,brilliant,brillianthome,\
+        brillx,bringo,brinkerinternational,brinks,brinkscompany,brioni,brisabridgestone,brisanet,brisbane,\
+        briscoegroup,brisnet,bristol,bristolmyerssquibb,britannia,britannicaacademy,britax,britaxroemer,\
+        britaxromer,britbox,britisamerikan,britishamerican,britishcosmetics,britishcouncil,britishdressage,\
+        britishinstitutes,brittanyferries,brixmorproperty,brlbet,broadband,broadbandsearch,broadcast,\
+        broadcom,broadcominc,broadjam,broadridge,broadridgefinancial,broadsheet,broadway,broadwayfinancial,\
+        broadwindenergy,brobank,brobokep,brocoflix,brodrenedahl,brodrenenordbo,brodrenerisa,brodrsunde,\
+        broekmans,brokensilenze,broker,bromangroup,bromley,bromotenggersemeru,bromovies,bronchipret,bronco,\
+        broncos,brondby,bronelektronik,bronevik,bronix,bronxyshost,bronze,brookdalesenior,brookfield,\
+        brookfieldasset,brookfieldbusiness,brookfielddtla,brookfieldglobal,brookfieldinfrastructure,\
+        brookfieldproperty,brookfieldreal,brookfieldrenewable,brookings,brooklinebancorp,brooklyn,brooks,\
+        brooksautomation,brooksbrothers,brooksfield,brooksrunning,brooktaverner,brother,brothersdoaz,broward,\
+        browin,brownells,brownforman,brownformancorporation,browngrp,browning,browse,browser,browserleaks,\
+        broxxx,brpaustralia,brperformance,brpinc,brrbet,brtapartments,bruderland,bruker,brukercorporation,\
+        brumla,bruneau,brunel,brunet,brunner,brunomagli,brunswickcorporation,brushme,brusnika,\
+        brusselsairlines,brusselsairport,brusselsregional,brutalporn,bryanhealth,bryant,brynildgruppen,\
+        brynmawr,brzesko,bsalimited,bsbank,bsdbrawl,bseindia,bseodisha,bsfonline,bshbytovaja,bshgroup,bshopy,\
+        bsides,bsigroup,bsmart,bsnsports,bsphcl,bsplayer,bsquarecorporation,bsteel,bstore,bstudy,bswhealth,\
+        btabanki,btcbank,btcminer,bteupexam,btgames,btgpactual,btgroup,bticino,btjfinland,btobet,btravel,\
+        btsofficial,btuexam,btvsports,btvvier,btxmovies,buahmangga,buaizleiloes,buaksib,bubbabags,bubble,\
+        bubbleroom,bubbleshooter,bubulakovo,buccellati,buceta,bucetaflix,buceteiro,buchanan,buckaroo,\
+        bucketlistly,buckeyepartners,buckinghamshirebuilding,buckor,buckscounty,bucyrusinternational,\
+        budapest,budapestbank,budchlap,buddhistdoor,buddica,buddyloan,buderus,budget,budgetair,budgetdirect,\
+        budgetinsurance,budgettravel,budgysmuggler,budivelnijkomercijnij,budweiser,buenaventura,\
+        buenaventuramining,buenavista,buenosaires,bufcompagnie,bufera,buffalo,buffaloex,buffalojeans,\
+        buffbuff,buffbunny,buffer,bufferzone,buffetcrampon,buffsports,buffstreams,bugaboo,buganco,bugatti,\
+        bugmenot,buhlergroup,buhlerindustries,buhsoft,buienalarm,buienradar,buildabear,buildabearworkshop,\
+        buildasign,buildcorpholdings,builder,builderall,builderdepot,builders,buildersfirstsource,\
+        buildertrend,building,buildingaudit,buildingclub,buildinglink,buildops,builtconstruction,bujhansi,\
+        bukaporn,bukischool,bukkake,bukkit,bulbul,bulgarianproperties,bulkbarn,bulkmedya,bulldrop,bulletexch,\
+        bulletin,bulletlink,bulletproof,bullfrogpower,bullionbypost,bullionvault,bullmachine,bullsbet,\
+        bullsheet,bullwin,bullybillows,bullybunches,bulova,bultex,bulvarhotel,bumble,bumblefuk,bumeran,\
+        bumper,bunadarbankiislands,bunbun,bundaberg,bundesliga,bundle,bungalowspecials,bungeagribusiness,\
+        bungee,bungelimited,bungeukrajina,bungie,bunker,bunkeroil,bunkyo,bunnings,bunshun,bunzlaustralasia,\
+        buomtube,buomtv,bupaanz,bupasalud,buquebus,burberrygrp,burcelikbursa,burcelikvana,burcufilm,\
+        burdastyle,bureau,bureauvallee,bureauveritas,bureequity,burgan,burganbank,burgenland,\
+        burgenlandholding,burgerking,burgerlicheersparniskasse,burgschneider,burlington,burlingtonbooks,\
+        burlingtoncoat,burlingtonenglish,burlingtonstores,burnet,burningman,burningvocabulary,burnley,\
+        burnsmcd,burovajakompanija,bursacimento,burton,buscacep,buscadorprop,buscalibre,buscapina,\
+        buscarollos,buscatch,buscdn,buscojobs,buscopan,buseybank,busfan,busfor,bushbalm,bushcraftshop,\
+        bushman,bushmasterfirearms,bushnell,business,businessandpleasureco,businesscar,businessclass,\
+        businesscloud,businessday,businessesforsale,businessfirst,businessfitness,businessforsale,\
+        businessinfo,businessinsider,businesslist,businessnews,businessonline,businessplus,businesspost,\
+        businessrate,businesstimes,businesstoday,businessweekly,businessworld,busjav,busonlineticket,busplus,\
+        busqueda,busradar,busroute,bussgeldkatalog,bussystem,bustimes,busuupromotions,busybees,busybusy,\
+        butcherbox,butchery,butikmoda,butikovo,butlaroo,butler,butleramerica,butlers,butorkellek,butterfly,\
+        buttondown,butyjana,buxgalter,buyandship,buybetter,buyinggroup,buyitdirect,buykud,buylink,\
+        buymdmaonline,buymore,buypass,buyspares,buyusa,buzzarab,buzzcast,buzzday,buzzfeed,buzziunicem,\
+        buzzmonclick,buzzsneakers,bvbalyans,bvirtual,bwfbadminton,bwininteractive,bwinners,bwptrust,\
+        bwtorrents,bwvarejo,bwxtechnologies,bydauto,bydgoszcz,bydwin,byethost,byggmakkernorge,byggmax,\
+        bykilian,byline,bylinebancorp,bymycar,bynogame,bypass,bypassai,bypassgpt,byrnecutaustralia,bytedance,\
+        byteintl,bytelixir,byteoversea,bytevirt,bytexl,byupathway,byxatab,bzbank,bzticket,caaarem,caanet,\
+        caasco,cabaia,cabanamagazine,cabcoseries,cabelas,cabinet,cablecolor,cablelink,cableman,cablenet,\
+        cableone,cabotcorporation,cabotmicroelectronics,cabotoil,cabura,cacaudigital,cacaushow,caceisbank,\
+        cacharel,cached,caciinternational,cactus,cactusclub,cactusglobal,cactusmusic,cadastre,cadbury,caddis,\
+        cadeaubon,cadeauxfolies,cadence,cadencebancorporation,cadencedesign,cadillac,cadillacfairview,\
+        cadsofttools,caeinc,caelus,caerphilly,caesar,caesars,caesarsentertainment,caesarstone,caesarstoneltd,\
+        caetanoretail,cafebazaar,cafeblog,cafebritt,cafecasino,cafecoton,cafepress,caffeine,cafonline,\
+        cahoots,caiacosmetics,caiinternational,caimmobilien,cainc,caindosuez,cainer,cainiao,cairnenergy,\
+        cairns,caisecond,caissedes,caixabank,caixabanksa,caixade,caixaeconomica,caixaforum,caixageral,cajade,\
+        cajadocente,cajalaboral,cajamar,cajarural,cajosapty,cakeinn,cakewalk,cakhiaaz,cakrawala,\
+        caladriusbiosciences,calamari,calameo,calamosconvertible,calamosdynamic,calamosglobal,\
+        calamosstrategic,calampcorp,calavogrowers,calbee,calcadosbeirario,calcio,calciomercato,calcomp,\
+        calculadora,calculadoras,calcular,calculat,calculator,calculators,calculo,caldwell,caledoniainv,\
+        caledoniamining,calenda,calendar,calendarclub,calendarpedia,calendars,calendrier,calengoo,caliber,\
+        calibregroup,calico,caliente,californiaclosets,californiaresources,californiawater,calista,\
+        calistacorporation,calitherabiosciences,callawaygolf,callbomber,callbombers,callcenter,callcentric,\
+        callebaut,callejero,callfilter,callhuay,callidus,callie,calliope,callitspring,callmed,callofduty,\
+        callonpetroleum,calltouch,calmainefoods,calmair,calmark,caloriemania,calories,calsaws,\
+        caltagironeeditore,caltech,caltex,calumetspecialty,calvados,calvinklein,calzedonia,camara,\
+        camargocorrea,cambabe,camberenergy,cambiadordeletras,cambio,cambiocarsharing,cambiumnetworks,\
+        cambrexcorporation,cambridge,cambridgebancorp,cambridgebuilding,cambro,camcam,camcaps,\
+        camcarstruckspty,camcom,camdennational,camdenproperty,camecocorporation,camelbak,camelbet,cameleon,\
+        camelia,camera,cameralabs,cameranonaniwa,cameranu,cameraworld,cameyo,camfil,camfinder,camgirlfinder,\
+        camhub,camille,camilloeitzen,caminodesantiago,caminoreal,camisetasdefutbolshop,camisetasefp,camloo,\
+        cammatch,camomilla,camomillaitalia,camonster,camoshop,camosun,camouflage,camozzi,campagnolo,campaign,\
+        campaignlive,campaigns,campbell,campbells,campbellsoup,campbowwow,campchef,campdavidsoccx,campeonbet,\
+        camperstore,campfire,campina,campinas,camping,campingcard,campings,campingwagner,campingworld,\
+        camplify,campobet,camporn,campostmoney,campsite,camptocamp,campus,campusedu,campusnet,campusnexus,\
+        campuspro,camrabbit,camrecord,camrecs,camsclips,camsoda,camtekltd,camtubechat,camunda,camuzzigas,\
+        camvault,camvideos,camwhores,camwhoresbay,camwhorescloud,camwhorestv,canada,canadadeposit,\
+        canadagoose,canadaimmigrationexpress,canadalife,canadawide,canadiana,canadianbank,\
+        canadianbroadcasting,canadianhydro,canadianimperial,canadianlight,canadiannational,canadiannatural,\
+        canadianoil,canadianpacific,canadianplasma,canadiansolar,canadiansteamship,canadiantire,\
+        canadianvisaexpert,canadianwestern,canadianwheat,canadiens,canaisplay,canalbox,canalchat,\
+        canalextremadura,canalplus,canaltahotels,canaltecnotudo,canarabank,canary,canaryapp,canberraairport,\
+        cancer,cancercare,cancercenter,cancergenetics,cancilleria,candentecopper,candid,candide,candis,\
+        candlemaking,candlescience,candleshack,candleworld,candychat,candydoll,candyfunhouse,candyhome,\
+        candyland,candypop,candystore,canephron,canesten,canfitebiopharma,cangenecorp,cangoinc,canidae,\
+        canikarms,cankaya,canlii,canliradyodinle,canlitv,cannaconnection,cannaeholdings,canntrustholdings,\
+        canohu,canonaustralia,canonical,canonits,canopus,canopy,canopygrowth,canottaggio,cantabrialabs,\
+        cantata,canteen,cantelmedical,canterbury,canterburypark,cantho,cantina,canton,cantonfair,cantook,\
+        canvapty,canvas,canvasbynumbers,canvaschamp,canvaslab,caothang,caotruyen,caparis,capcom,capcomusa,\
+        capcomvancouver,capconnect,capcut,capcutmodapk,capcutpro,capcuttemplate,capecod,capecoral,capetown,\
+        capexitii,capezio,capfun,capgemini,capgeminiaustralia,capgemininorge,caphunters,capita,capitagroup,\
+        capital,capitalafinance,capitalbancorp,capitalcity,capitalfm,capitalgroup,capitalhairandbeauty,\
+        capitalhealth,capitalist,capitalone,capitalonecareers,capitalplaninsaat,capitalproduct,capitalsenior,\
+        capitalsouthwest,capitaltrust,capitanbet,capitolfederal,caprallimited,capredena,caprice,capricorn,\
+        capricortherapeutics,capriholdings,capris,capsellammc,capslab,capstarfinancial,capsteadmortgage,\
+        capstoneturbine,capsule,captainbarbershop,captcha,capterra,captivate,capture,capturepoint,caracol,\
+        caraffinity,caramba,caramel,carandache,carandclassic,caranddriver,caraoperations,caratherapeutics,\
+        caratlane,caravan,carbase,carbatec,carbid,carbit,carboceramics,carbon,carbonblack,carbone,\
+        carbonestore,carbonite,carbonrecycling,carbook,carbus,carbuy,carbuzz,carcheck,carcity,carclub,\
+        cardapio,cardbalance,cardbox,cardcenter,cardcluster,cardekho,cardfactory,cardhobby,cardif,cardiff,\
+        cardiffcityforum,cardina,cardinal,cardinalhealth,cardio,cardiovascularsystems,cardlink,cardmates,\
+        cardnet,cardon,cardoor,cardplace,cardrush,cardtronicsplc,carecloud,careco,careconnect,carecredit,\
+        caredocs,careem,career,careerairforce,careerand,careerbuilder,careercenter,careercentre,\
+        careereducation,careerengine,careerist,careerjet,careerlink,careermine,careernet,careerone,careers,\
+        careersportal,carelearning,caremark,carenet,careofcarl,caresoft,carespot,carestino,caresuper,\
+        caretrustreit,careview,carexpert,carezone,carfax,carfix,cargapontual,cargeek,cargill,\
+        cargillaustralia,cargillukrajina,carglass,cargoclix,cargoline,cargosous,cargox,cargroup,cargurus,\
+        carharttwip,cariad,caribbeancricket,caribou,carina,carinfo,carinthia,carioca,cariparmaspa,carisma,\
+        caritas,cariuma,carlab,carlcare,carleton,carlifestadium,carlinkit,carlislecompanies,carlislehomes,\
+        carlist,carlosncharlies,carlsberg,carlsjr,carlson,carmagazine,carmarket,carmax,carmaxinc,carmedia,\
+        carmel,carmore,carmudi,carnage,carnaval,carnegie,carnegieinvestment,carnet,carniumbotanicals,\
+        carnival,carnivalcorporation,carnivalcruise,carnivalcruiselineemail,carocuore,carolina,\
+        carolinafinancial,carolinatheatre,carolinatrust,carone,carousell,carpages,carpart,carparts,\
+        carpbrothers,carpediem,carpentertechnology,carpetavenue,carpetcourt,carpetright,carpimoto,carpisa,\
+        carpmania,carrefour,carrefoursacarrefour,carrel,carrental,carrentals,carrera,carrerasamericanas,\
+        carrerasunglasses,carreratoys,carriageservices,carrick,carrier,carriere,carrierenterprise,carrizooil,\
+        carroll,carrolsrestaurant,carrot,carrotquest,carryflix,carsalescomlimited,carscanner,carscominc,\
+        carsforsale,carshop,carsoglobal,carsome,carstyle,cartagena,cartat,cartegrise,cartel,carterbank,\
+        cartercash,carters,cartersoshkosh,carthagebet,cartier,cartomanzia,cartonhouse,cartoonito,\
+        cartoonnetwork,cartoonporn,cartoonporno,cartorio,cartrack,cartrade,cartsee,cartucho,cartune,cartup,\
+        carturesti,caruso,carvana,carvanaco,carvel,carverbancorp,carvertical,carwin,carwow,carzone,\
+        casablanca,casacenina,casacialde,casadeapostas,casadellibro,casagrande,casaideas,casaley,casaloma,\
+        casamedica,casamentos,casamundo,casanoov,casapia,casarella,casasbaratas,casasystems,cascade,cascobay,\
+        casebattle,casebook,casebus,caseih,casekaro,caseking,caselaw,caselines,casellawaste,casellawines,\
+        casemanager,casetify,caseworthy,caseys,caseysgeneral,cashalot,cashback,cashbox,cashcoin,\
+        cashconverters,casher,cashflow,cashforcars,cashier,cashkingbet,cashless,cashmere,cashnetusa,cashoff,\
+        cashonline,cashper,cashplus,cashpoint,cashpub,cashspace,cashstar,cashsweep,cashtoyou,cashwave,\
+        cashweb,cashwin,casibom,casino,casinoadmiral,casinoalpha,casinobarcelona,casinoble,casinobuenosaires,\
+        casinocity,casinoking,casinolariviera,casinolevant,casinomagiconline,casinomcwbangladesh,\
+        casinomonaco,casinoonline,casinoplus,casinoportugal,casinopro,casinorating,casinoreal,casinos,\
+        casinosanalyzer,casinoscores,casinozeta,casinozeus,casipharmaceuticals,caspeco,casper,caspiancrystal,\
+        caspianfish,caspianmarine,caspiantelecom,cassacentrale,cassadi,cassavasciences,cassels,\
+        cassinformation,cassino,castajansyapim,castel,caster,castify,casting,castle,castleapps,castlebet,\
+        castlebiosciences,castlebrands,castledownload,castlerealty,castlerock,castlery,castletv,\
+        castlighthealth,castorama,castore,castormaritime,castro,casumo,catabasispharmaceuticals,catalina,\
+        catalog,catalogo,catalogosofertas,catalogsadovod,catalunyapress,catalystbiosciences,\
+        catalystpharmaceuticals,catamarca,catapult,catastro,catastrophicnecromancer,catawiki,catchmarktimber,\
+        catchtable,caterina,caterpillar,caterpillarholdings,caterpillarinc,catfootwear,cathaybank,\
+        cathaygeneral,cathaylife,cathedral,cathkidston,catholic,catholicchurch,catholiceducation,\
+        catholiclink,catholicsaints,catholique,catinaflat,catlifestyle,catocorporation,catoil,catolica,\
+        catonetworks,catorrent,cattco,catwar,catzaa,caucasusauto,caudalie,causeway,cavalierchocolate,\
+        cavcoindustries,caveira,cavernclub,caxias,caxton,caycanhhanoi,cazino,cbakenergy,cbcbanque,cbesportes,\
+        cbfinancial,cbgservices,cbhcompagnie,cbhshealth,cbilling,cbmbancorp,cbncloud,cbnews,cboeglobal,\
+        cbolisting,cbonds,cbreclarion,cbregroup,cbrepty,cbscorporation,cbseacademic,cbsolt,cbssports,\
+        cbxlisting,ccache,ccavenue,ccbcommunity,ccbiblestudy,cccamiptv,ccciaustralia,ccconnected,cchaxcess,\
+        cchobby,ccloan,ccmusic,ccnnews,ccsdut,ccsheriff,cctvbokep,cdcare,cdchabitat,cdicorporation,cdkglobal,\
+        cdnbus,cdnflex,cdnplus,cdnvid,cdnvidey,cdnzimba,cdprojekt,cdprojektred,cdromance,cdsa,cdsholding,\
+        cdslindia,cdwcorporation,cdxlearning,cearaagora,cebollines,cecilmode,cecoenvironmental,ceconline,\
+        cecotec,cecytem,cedarfair,cedarrealty,cedarssinai,cedrus,ceetiz,cegedim,cekpajak,celanesecorporation,\
+        celcom,celcuityinc,celebe,celebforum,celebgate,celebihava,celebjihad,celebmasta,celebrate,\
+        celebritycutouts,celebritynetworth,celero,celeste,celesteaccesorios,celestrak,celgenecorporation,\
+        celiac,celikhalat,celine,celini,celjabinskijelektrometallurgiceskij,cellbes,cellcom,cellcomisrael,\
+        celldextherapeutics,cellebrite,cellecor,cellectarbiosciences,cellectbiotechnology,cellectissa,\
+        cellini,cellsalive,cellshop,cellularbiomedicine,celnisprava,celona,celonis,celsaarmeringsstal,\
+        celscicorporation,celsioncorporation,celsius,celsiusholdings,celsusholding,celsys,celticfc,\
+        celuapuestas,celyadsa,cemaco,cembramoney,cementaustralia,cementocruz,cementospacasmayo,cemety,\
+        cemexsab,cemtascelik,cemtrexinc,cenavykon,cencosud,cendanabet,cengage,cenitho,cenotavr,cenovusenergy,\
+        cenpac,censor,censored,census,censusindia,censys,centar,centauro,centenaryaustralia,\
+        centenecorporation,centennialcoal,centennialresource,center,centeralfarabi,centercoast,centerfor,\
+        centerparcs,centerpointenergy,centerstatebank,centervillage,centex,centos,centoxcento,centra,\
+        centragas,centraiselectricas,central,centralbank,centralcar,centralde,centralepneus,centraleuropean,\
+        centralfederal,centralgarden,centralheat,centralhome,centralmosque,centralmountain,centralmurray,\
+        centralna,centralnajaprigorodnaja,centralpacific,centralpark,centralpuerto,centralsecurities,\
+        centralsports,centralvalley,centrasia,centrdopolnitelnogo,centre,centrekspluatacii,centrepoint,\
+        centrexiontherapeutics,centric,centricbrands,centro,centroinca,centrolab,centropol,centrosupera,\
+        centrovete,centroxogo,centrprofessionalnogo,centrprofessionalnoj,centrprofial,centrum,centrumshop,\
+        centrusenergy,centura,century,centuryaluminum,centurybancorp,centurycasinos,centurycinemax,\
+        centurycommunities,centurygames,centurylink,centurytime,ceowestbengal,cepaim,ceragonnetworks,ceramic,\
+        ceramicade,cerave,cercoetrovo,cereal,cerebras,cerebro,cerecorinc,cerema,cerence,ceridianhcm,\
+        ceritalucah,cermat,cerner,cernercorporation,cerritos,cersanit,certero,certideal,certificate,\
+        certification,certify,certigo,certik,certum,certus,ceruscorporation,cervantes,cerveceriabaja,cervera,\
+        cervezatijuana,cesarepaciotti,cesarvidal,cescatherapeutics,cescijuc,cesena,ceskaexportni,\
+        ceskamincovna,ceskanarodni,ceskapojistovna,ceskasporitelna,ceskatelevize,ceskazbrojovka,\
+        ceskecukrovinky,ceskomoravskastavebni,ceskyhosting,cesuma,cetaphil,cetelem,cetera,cetrel,cevapty,\
+        cewekgenit,cfaomobility,cfavorita,cfeteit,cffinance,cffinancial,cfindustries,cfmoto,cfnews,cftools,\
+        cfvanguard,cgates,cggamespc,cgigroup,cgiinc,cgmlife,cgwall,chabad,chacha,chacon,chadwicks,chagee,\
+        chaika,chailease,chainlist,chainsawman,chakravatnews,chaldal,challenge,challenger,challengerlimited,\
+        challenges,chamber,chamberlain,chamberlainholdings,chamberofcommerce,chambers,chameleon,chamonix,\
+        champagne,champion,championat,championbet,championcasino,championclub,championiron,champions,\
+        championsoncology,championstore,champssports,chance,chandon,chanel,changan,changanauto,change,\
+        changehealthcare,changekon,changeonelife,chango,changwon,changyoucomlimited,channel,\
+        channeladvisorcorporation,channelkonnect,channelnews,channels,chanti,chanticleerholdings,chantilly,\
+        chaotic,chaparralenergy,chapeco,chapman,chaport,chapterone,character,characterhub,charahsolutions,\
+        charcoal,chardanhealthcare,charentemaritime,chargepoint,charhub,charisma,charities,charityengine,\
+        charivari,charleskeith,charlesriver,charlesschwab,charleston,charlestoncounty,charlestons,charlie,\
+        charliebears,charlot,charlotte,charlottesville,charlottetilbury,charly,charnwood,charrongirardot,\
+        chartbeat,charter,chartercommunications,chartercourt,charterhall,charteroak,chartindustries,charusat,\
+        charvetplace,chasecorporation,chaser,chasergtechnology,chastnoeporno,chatai,chatbot,chatbuddy,\
+        chatcenter,chatdate,chateaudax,chatelet,chatgbt,chatgpt,chatgptgratuit,chatguru,chatham,chathamhouse,\
+        chathamlodging,chathispano,chathub,chatib,chatime,chatinfo,chatium,chatiw,chatkaro,chatki,chatmatch,\
+        chatmetvreemden,chaton,chatopenai,chatovod,chatplace,chatra,chatrandom,chatroom,chatropolis,\
+        chatroulette,chatruletka,chatsex,chatsworth,chattanooga,chatting,chatubate,chaturbate,chaturbatsex,\
+        chatwith,chatwork,chatzone,chatzy,chaupal,chaussonrecreational,chayka,chchelikopter,chdbits,\
+        cheapcharts,cheapestoil,cheapflights,cheapmonday,cheapoair,cheaptickets,cheatengine,cheater,\
+        cheaterbuster,cheatseller,cheatsheets,chebucto,cheburashkaporno,checkbook,checkbox,checkcapltd,\
+        checker,checkers,checkgo,checkhost,checkhuay,checkid,checkin,checkip,checklistfacil,checkmybus,\
+        checko,checkout,checkpoint,checkpointtherapeutics,checkporno,checkr,checkyou,cheddar,cheemsporn,\
+        cheerfulpainting,cheers,cheerz,cheetah,cheetahmobile,chefclub,chefmarket,chefonline,chefsculinar,\
+        chefsedge,chefshop,chefstore,chefworks,chefwotkins,chelentano,chello,chelsea,chelseanews,cheltenham,\
+        chembiodiagnostics,chemedcorp,chemicalaid,chemicon,cheminsde,chemistdirect,chemistry,\
+        chemistwarehouse,chemnitz,chemourscompany,chemungcanal,chemungfinancial,chengzijianzhan,\
+        cheniereenergy,chennaiproperties,cherenpetak,cherimoya,cherminhopremiacoes,cherry,cherryhill,\
+        cherwell,cheryauto,cherymotor,chesapeakeenergy,chesapeakegranite,chesapeakelodging,\
+        chesapeakeutilities,chesco,chesno,chessbase,chesscommunication,chessmail,chessuniverse,chester,\
+        chesterfield,chevignon,chevrolet,chevroletsf,chevron,chevronaustralia,chevroncorporation,\
+        chevronnorge,chewzie,chfsolutions,chholdingspty,chiaki,chibakan,chibau,chicagobridge,chicagogame,\
+        chicagorivet,chicco,chichester,chichibu,chichnhau,chickasaw,chicken,chickensoup,chickylucky,chicos,\
+        chicosfas,chiesifarmaceutici,chihuahua,chikianimation,chikiriki,chikuma,chikyu,childcare,\
+        childdevelop,childfund,childhelpfoundation,childhood,childinfo,childline,children,childrensmuseum,\
+        childrensplace,childsplayclothing,chilemat,chilevalora,chilis,chillbet,chillhayk,chillhouse,chilli,\
+        chilloutzone,chilltime,chimei,chimerainvestment,chimney,chinaagricultural,chinaautomotive,chinabank,\
+        chinabiologic,chinabohai,chinaceramics,chinacitic,chinaconstruction,chinaconsulate,chinacustomer,\
+        chinadaily,chinadevelopment,chinadistance,chinaeastern,chinaembassy,chinaeverbright,chinafinance,\
+        chinafund,chinagadgets,chinagreen,chinaguangfa,chinahgs,chinahighlights,chinaindex,chinaindustrial,\
+        chinainternet,chinajob,chinajojo,chinalco,chinalife,chinamerchants,chinaminsheng,chinamobile,\
+        chinanatural,chinanetonline,chinanews,chinaonline,chinapetroleum,chinapharma,chinapostal,chinaq,\
+        chinarapid,chinarecycling,chinasouthern,chinasxt,chinatax,chinatechfaith,chinatelecom,chinatimes,\
+        chinatoday,chinatown,chinatravel,chinaunicom,chinawok,chinaxd,chinaxiangtai,chinayuchai,chinaz,\
+        chinazheshang,chinazhongwang,chinazhongyuan,chinese,chinesetest,chipchip,chipdip,chipmaker,\
+        chipmostechnologies,chipolo,chipotle,chipotlemexican,chipply,chiptiming,chiptrades,chiptuning,\
+        chiquel,chirec,chitalnya,chitchat,chitli,chitose,chittorgarh,chiyoda,chmalliance,choate,chochox,\
+        chocola,chocolate,chocolatemayordomo,chocolateworld,chocolissimo,chocozap,choice,choicehotels,\
+        choiceone,choices,choicesflooring,chojnice,cholitas,chollo,cholotube,chopbet,chopin,chopra,chords,\
+        chorleybuilding,chorus,choruslimited,chosun,chotigolpo,chouftv,choupalsamachar,chringles,chrisco,\
+        chrissports,christ,christchurchcasino,christchurchcity,christian,christiandaily,christianity,\
+        christiantimes,christiantoday,christie,christies,christiesdirect,christinacosmetics,\
+        christkindlmarket,christkindlmarkt,christmas,christmasfm,christmasworld,christopherobin,christwater,\
+        chrobinson,chroma,chromadexcorporation,chrome,chromeburner,chromehearts,chromeindustries,chromeos,\
+        chronext,chronicle,chrono,chronogolf,chronopost,chronos,chronostart,chrysler,chsinc,chubbholdings,\
+        chubblimited,chubbtravelinsurance,chubut,chuckecheese,chudaiporn,chuden,chugachalaska,chukotei,\
+        chumchonhuay,chungbuk,chungho,chunghwatelecom,chungnam,chungta,chunshuitang,chupachups,church,\
+        churchillcapital,churchilldowns,churchofgod,churchs,chutecerto,chutogel,chuysholdings,chymme,\
+        ciaoitalia,cibaag,cibbank,cibergestion,cibtvisas,cibuscorp,ciceksepeti,ciciban,cicinails,cicinia,\
+        ciclic,ciconcours,cidaratherapeutics,cidukjp,cieautomotive,cieesc,cielitostore,ciello,\
+        cienacorporation,cienradios,cifaspa,cifraclub,cigarworld,cignacorporation,cigslt,cijenaguma,\
+        cilisousuo,cilixiong,cimafree,cimalek,cimalina,cimalp,cimanow,cimarexenergy,cimbanque,cimbbank,\
+        cimbclicks,cimbetonhazirbeton,cimbniaga,cimbocto,cimcommercial,cimentasizmir,cimicgroup,cimpress,\
+        cimpressnv,cimsacimento,cincinnatibell,cincinnatifinancial,cineaste,cinebeta,cinebofficial,cinebox,\
+        cineby,cineca,cinecalidad,cinecentre,cinecitta,cinecity,cinedigmcorp,cinedokan,cinedoze,cineflix,\
+        cinegato,cinego,cinehdplus,cinehub,cineland,cinelandia,cinema,cinemabartar,cinemacafe,cinemacenter,\
+        cinemacity,cinemahd,cinemaindo,cinemakick,cinemalux,cinemana,cinemaone,cinemapark,cinemaplix,\
+        cinemark,cinemarkholdings,cinemascampo,cinemastar,cinemataiyo,cinemateca,cinematheque,cinematica,\
+        cinematik,cinemax,cinemaxx,cinemix,cinemultiplex,cineplanet,cineplex,cineplexbd,cineplexx,cinepolis,\
+        cinepop,cinepulse,cinerama,cinergy,cinerresources,cinestar,cinestarcinemas,cinestartvchannels,\
+        cinesubz,cineticket,cinetixx,cinetop,cinevez,cineville,cinevood,cinevs,cineworld,cinselsohbet,\
+        cintascorporation,cintilet,ciputra,cirano,circle,circleback,circlek,circlenetworkbd,\
+        circorinternational,circuit,circuitdesign,circulaires,circulemosdigital,circulon,circus,circusknie,\
+        ciresources,cirkusarena,cirkusbenneweis,cirkuskaephoj,cirkuskrone,cironline,cirruslogic,ciscosystems,\
+        cision,cisionltd,cistedrevo,citadel,citadele,citadelebanka,citadelgroup,citaty,citeline,citgroup,\
+        citibanamex,citibank,citibankag,citibankas,citibankeurope,citibankfrance,citibankna,citibankonline,\
+        citibet,citicresources,citigo,citigroup,citigroupglobal,citigroupinc,citilink,citilov,citimenkul,\
+        citinow,cititrends,citiuspharmaceuticals,citizen,citizenportal,citizensbank,citizenscommunity,\
+        citizensfinancial,citizensholding,citizenticket,citizenwatch,citizenwatches,citraweb,citrix,\
+        citrixsystems,citroen,citroenclub,citrus,cittagames,cittametropolitana,citybeach,citybee,citybus,\
+        citycar,citycard,citychain,citychic,cityclub,citydrive,cityexpress,cityfurniture,citygame,cityhive,\
+        cityholding,cityhost,cityjeans,citylab,cityline,citylink,citylon,citymall,citymarket,citynational,\
+        citynet,citynews,cityof,cityoffice,cityoflondon,cityofnorthlasvegas,cityofredding,cityofsacramento,\
+        citypass,cityplaza,cityporno,cityportal,citypower,cityproperty,citysport,cityswoon,citytel,citytour,\
+        cityunionbank,citywire,cityzen,ciudadanuncios,ciudaddemendoza,civeocorporation,civfanatics,civica,\
+        civicmirror,civicplus,civilbeat,civilprotection,civistabancshares,civitai,civitas,civmecconstruction,\
+        cjdequipment,cjdropshipping,cjenergy,cjonstyle,ckerestaurants,ckrumlov,ckwilliam,ckxlands,clacclac,\
+        clackamas,clacso,claimcrypto,claires,clalit,clapper,claresa,clarin,clarins,clario,clarion,claris,\
+        clarity,clarityapp,clarivate,clarivateanalytics,clarkcountycourts,clarks,clarofair,claropay,\
+        claroventas,clarovideo,claruscorporation,clases,clasespasivas,clashodds,clashofclans,clashofcoins,\
+        clashofmagic,clashroyal,clashroyale,clasohlson,classaction,classapp,classbento,classe,classeditori,\
+        classi,classic,classical,classiccars,classiccinemas,classicfm,classicfootballshirts,classico,\
+        classificadosx,classifieds,classin,classit,classlab,classlink,classnotes,classoos,classpoint,\
+        classroom,classwallet,classx,classy,claude,clausweb,clavier,clayton,claytonutz,cleanawaywaste,\
+        cleanenergy,cleanharbors,cleanipedia,cleanshop,cleanshot,cleanup,cleanvoice,clearbags,clearbridgeall,\
+        clearbridgedividend,clearbridgeenergy,clearbridgelarge,clearbridgemlp,clearcable,clearchannel,\
+        clearcheck,cleardata,clearing,clearly,clearlycanadian,clearpay,clearscore,clearsidebiomedical,\
+        clearsigncombustion,clearsky,clearswift,cleartax,cleartrip,clearview,clearviewwealth,clearwaterpaper,\
+        clearwayenergy,cledepeaubeaute,cleopatrabet,cleopatraceramics,cleveland,clevelandbiolabs,\
+        clevelandcliffsinc,clever,cleverbuy,clevercel,cleverdialer,clevermarket,cleverreach,clevertap,\
+        clevguard,clevva,clickadu,clickbank,clickbus,clickcom,clickdealer,clickdoc,clickedu,clickeshop,\
+        clickflare,clickhouse,clickjob,clickmax,clickmobile,clicknet,clicknplay,clicknupload,clickpay,\
+        clickpost,clicks,clicksign,clicksports,clicksud,clicktech,clicktest,clicktrans,clicktt,clickview,\
+        clickwave,clicky,clicnscores,clicpublic,clideo,cliente,clientify,clientisbank,clientiseb,\
+        clientissparkasse,clients,climamarket,climate,climatec,climatempo,climax,clinic,clinica,\
+        clinicabaviera,clinicaconsulta,clinicalkey,clinicaltrials,clinicasante,clinicdress,clinics,clinique,\
+        clinisys,clipart,clipboard,clipboardhealth,clipclip,clipconverter,clipdown,cliphot,cliphotviet,\
+        cliphotvl,cliphotvn,clipmoivn,clipperrealty,clipphot,clipsex,clipsexhot,clipsexviet,cliptv,clipzui,\
+        clique,cliver,cloaked,cloche,clocksandcolours,clockwise,cloroxcompany,closebrgrp,closebrothers,\
+        closed,closeli,closeup,clothoff,clouda,cloudaccess,cloudapp,cloudapps,cloudbase,cloudcampuspro,\
+        cloudclusters,cloudcms,cloudcone,cloudconnect,cloudcore,cloudera,cloudfactory,cloudfinance,\
+        cloudflare,cloudflareaccess,cloudfree,cloudfront,cloudinary,clouding,cloudline,cloudn,cloudnet,\
+        cloudninehair,cloudnode,cloudns,cloudone,cloudpanel,cloudpark,cloudpath,cloudpay,cloudpayments,\
+        cloudpayroll,cloudpillo,cloudshare,cloudshop,cloudsky,cloudsmith,cloudview,cloudways,cloudwifi,\
+        cloudwise,cloudy,cloudya,cloudz,cloughglobal,cloughlimited,clover,clovis,clovisoncology,\
+        clpsincorporation,clscommunication,clubairways,clubapps,clubbingbuy,clubedovapor,clubenet,cluber,\
+        clubewin,clubflex,clubhouse,clubllondon,clubmate,clubmed,clubmiles,clubmonaco,clubnet,clubocean,\
+        clubpetro,clubpilates,clubready,clubrunner,clubspark,clubwise,clubzeus,cluster,clusterdx,clusterrush,\
+        clutch,clydesdalebank,cmacgm,cmbchina,cmctelecom,cmdstore,cmegroup,cmentarze,cmetracker,cmgroup,\
+        cmmedia,cmmobile,cmpsport,cmrpuntos,cmsalfa,cmsenergy,cmsimple,cnafinancial,cnbcindonesia,cnbeta,\
+        cnbfinancial,cncbet,cncest,cncland,cncnet,cnfans,cnfinanceholdings,cnfsports,cnhindustrial,cninfo,\
+        cnnindonesia,cnofinancial,cnooclimited,cnpmall,cnsonline,cntraveller,cnwpty,cnxmidstream,\
+        cnxresources,coachtools,coalenergy,coastal,coastalcommunity,coastalfinancial,coastseafood,cobalt,\
+        cobbcounty,cobblemon,cobblestone,cobiss,cobolt,coborns,cobragolf,cobrand,cocacola,cocacolacompany,\
+        cocacolaconsolidated,cocacoladrikker,cocacolaeuropean,cocacolahbc,cocacolaicecek,cocacolaukrajina,\
+        coccinelle,coccoc,coches,cochlear,cochlearlimited,cochrane,cockerillsambre,cockpit,cockroachlabs,\
+        cococart,cocogals,cocolita,cocoloni,coconut,cocoon,cocooncenter,cocopanda,cocosbet,cocrystalpharma,\
+        cocubes,codanlimited,codaoctopus,codata,codeberg,codeby,codeforces,codefusion,codegym,codehs,codeit,\
+        codelco,codelearn,codemirror,codename,codepad,codere,codeshack,codetel,codetwo,codeweavers,\
+        codicefiscale,codigopostal,codingninjas,codorusvalley,codtechitsolutions,coduripostale,codycross,\
+        codycrossanswers,coedcherry,coeliac,coeurmining,coexchange,coface,cofaceaustria,cofcointernational,\
+        coffeeb,coffeebean,coffeefriend,coffeeholding,coffeemanga,coffeespot,coffeetime,cofidis,coflix,\
+        cogeco,cogentcommunications,cogipty,cognexcorporation,cognizanttechnology,cognos,cohere,coherent,\
+        coherusbiosciences,coinads,coinbase,coindesk,coinex,coinguru,coinlore,coinmastergame,coinmurah,\
+        coinpayu,coinranking,coinryze,coinspot,coinstats,coinstore,cointelegraph,cointr,cointracking,coinzz,\
+        cokebuddy,cokeplus,colanta,colasaustralia,colasgroup,colchaocostarica,colchasconcord,colchester,\
+        colcomercio,coldfilm,coldwellbanker,colearn,colegia,colegialasdeverdad,colegiomedico,colegiomilitar,\
+        colegioscolombia,colegium,colehaan,coleman,colemans,colesgroup,colfarma,colfaxcorporation,colgate,\
+        colgatepalmolive,colgatepalmolivecompany,colgatepalmolivepty,colgateprofessional,colibri,colineal,\
+        colinjoss,colins,coliseu,coliseum,colisprive,colissimo,colizeumarena,collab,collaborator,collage,\
+        collect,collectandgo,collectionscanada,collective,collector,collectors,collectorsshop,\
+        collectorsuniverse,college,collegeboard,collegevidya,collegiumpharmaceutical,colliercreek,colliers,\
+        colliersinternational,collin,collins,collinsfoods,colloky,collov,collplantbiotechnologies,colmar,\
+        colnect,colombia,colombo,colombolatina,colonialhigh,colonialintermediate,colonialinvestment,\
+        colonialmotor,colonialmunicipal,colonialwilliamsburg,colony,colonybankcorp,colonycapital,\
+        colonycredit,colopl,coloplast,colorado,colorbond,colore,colorearw,colorful,colorfulpalette,\
+        colorgroupa,colorhex,colori,coloring,coloringbook,colorit,colorkit,colorland,colorline,colorme,\
+        colorsoutlet,coloso,colossal,colosseum,colosus,colourbox,colowide,colpal,colpegasus,colruyt,\
+        colruytgroup,colsubsidio,coltcanada,coltdefense,coltsmanufacturing,columbia,columbiaasia,\
+        columbiabank,columbiabanking,columbiacollege,columbiafinancial,columbiapictures,columbiaproperty,\
+        columbiaseligman,columbiasportswear,columbiasussex,columbo,columbus,columbusdata,columbusmckinnon,\
+        colvir,comandotorrents,comarch,combank,combatarena,combats,combell,comcast,comcastcorporation,\
+        comdata,comedy,comeet,comenity,comeon,comercialmexicana,comercio,comerica,comericaincorporated,\
+        cometa,comete,comeup,comexgroup,comfama,comfamiliar,comfenalco,comfenalcoantioquia,comfenalcoquindio,\
+        comfitunderwear,comfort,comfortdelgrocorporation,comfortkeepers,comfortsystems,comfsm,comfyballs,\
+        comgenaustralia,comhem,comicaso,comiccon,comick,comico,comicpark,comicporno,comics,comicsdb,comicsh,\
+        comicskingdom,comicsporn,comicsporno,comikey,comiko,cominc,comingsoon,comisionfederal,comlimited,\
+        comlink,commander,commandlink,commaoil,commastore,commbank,commentcamarche,comments,commerce,\
+        commercebancshares,commercialisti,commercialmetals,commercialvehicle,commerzbank,commerzbankag,\
+        commerzbankaktiengesellschaft,commishes,commodore,commodorebooks,commonprojects,commons,commonsense,\
+        commonspirit,commonwealthbank,commpartners,commscopeholding,communicationssystems,communique,\
+        communities,community,communitybank,communitybankers,communitycare,communityfirst,communityhealth,\
+        communityhealthcare,communitytrust,communitywest,commvaultsystems,comnet,comnews,comodo,comodoro,\
+        comoglasshouse,compagniedes,compagnieelectromecanique,compagniefinanciere,compagniegenerale,\
+        compagniemaritime,compagniemonegasque,compagnienationale,compal,companhiabrasileira,companhiade,\
+        companhiaindustrial,companhiaparanaense,companhiasiderurgica,companhiauniao,companhiazaffari,\
+        companiacervecerias,companies,companieshouse,company,companyhouse,companyhub,companywall,comparabien,\
+        comparaiso,comparaonline,compare,comparer,comparethemarket,compartamos,compas,compasia,compass,\
+        compassdiversified,compassedu,compassgroup,compassion,compassminerals,compassonline,compel,compen,\
+        compendium,compensa,comper,competitii,competition,competitions,competitivefoods,compit,compleo,\
+        completetech,complex,compliance,compnet,componentadokumculuk,comporium,compose,composeit,compras,\
+        comprasnet,compressjpeg,comptoirdes,comptoirdescotonniers,compton,compucalitv,compugenltd,compuserve,\
+        computacenter,computer,computermania,computerprograms,computersalg,computerscore,computershare,\
+        computersharelimited,computertask,computervision,computerworld,computerzone,computrabajo,\
+        compxinternational,comsats,comstockholding,comstockmining,comstockresources,\
+        comtechtelecommunications,comtrade,comune,comunica,comunicaffe,comunidad,comunidadfeliz,\
+        comunidadmontepinar,comunio,comusspa,conacyt,conagrabrands,conamat,conape,conaprole,conasems,conatel,\
+        conatuspharmaceuticals,concentrafinancial,concentric,concentrix,conceptgroup,concepts,concert,\
+        concertgebouw,concerto,concertpharmaceuticals,conchoresources,concilio,conclude,conclusion,concord,\
+        concorde,concordia,concordiabanking,concordmedical,concordtheatricals,concorindia,concorsiletterari,\
+        concorsipubblici,concours,concrete,concretepumping,concur,concursos,condenast,condor,\
+        condorhospitality,conduentincorporated,conduit,conecta,conectados,conekta,conexo,conexus,\
+        conexuscredit,confect,conferencealerts,confetti,confia,confiar,confidencial,confirmit,\
+        confiserieroodthooft,confluent,conflux,conforama,confort,conftool,congaden,congee,congregacao,\
+        congreso,congress,congressph,conholdate,coniferholdings,conimex,conjointly,conmedcorporation,connect,\
+        connecticutwater,connectid,connecting,connectingcolorado,connection,connections,connectionsgame,\
+        connective,connectlife,connecto,connectonebancorp,connectonebank,connectto,connectwise,connectzone,\
+        connexion,connox,conocophillipsnorge,conocophillipsscandinavia,conoha,conrad,conranshop,consalud,\
+        consejomundial,conselldemallorca,consensus,consentmanager,conservative,conservatory,consigli,\
+        consistent,consolcoal,console,consolidated,consolidatedcommunications,consolidatededison,\
+        consolidatedtomokaland,consolidatedtravel,consolidatedwater,consorcioara,consorciomagalu,\
+        consorseguros,consortium,constantiapackaging,constellationbrands,constellationpharmaceuticals,\
+        constellationsoftware,constelliumse,constitution,construct,construction,constructionand,\
+        constructionjobfind,constructionnews,constructionpartners,constructionweekonline,constructor,\
+        construex,construplaza,consul,consulado,consulat,consulplan,consultancy,consultant,consultapremium,\
+        consultarcep,consultorsalud,consumed,consumer,consumeraffairs,consumerdirect,consumerlaw,\
+        consumerportfolio,consumidor,contabilium,contabilizei,contabo,contac,contact,contacto,contactoffice,\
+        contadordepalabras,contadormx,containerize,containersol,containerstore,contangooil,contato,contatto,\
+        contec,content,contenthub,contentkeeper,contently,contentmanager,contentsquare,contentstack,\
+        conteshop,contessafashion,contesthub,context,conticazino,contigo,continental,continentalairlines,\
+        continentalbuilding,continentalmaterials,continentalnewspapers,continentalresources,contineo,contino,\
+        continuum,contitrade,contorion,contoseroticos,contour,contra,contraband,contrado,\
+        contrafectcorporation,contraloria,contrapunto,contratarclaro,contrave,control,controlacademic,\
+        controladoramabe,controladoravuela,controlauto,controlc,controlcenter,controld,controldata,\
+        controller,controlnet,controlpay,conturaenergy,convention,conventus,convergyscorp,converse,\
+        conversion,conversionpointholdings,conversordeletras,convert,converter,convertio,convertkit,\
+        convertunits,convex,convio,convoy,conwertimmobilien,conyerspark,coocha,cookidoo,cookie,cookiebot,\
+        cookieclicker,cookinglife,cookins,cookist,cookpad,cookshop,cooksmill,cooksonclal,coolbe,coolbet,\
+        coolblue,coolbox,coolcabanas,coolcat,coolclever,coolclub,cooldrive,coolgame,coolgames,coolhockey,\
+        coolholdings,coolinarika,coollib,coolmoviez,coolplanet,coolpriser,coolrom,coolsanime,coolshop,\
+        coolsite,coolstuff,coolsymbol,coolthings,cooltix,cooltoonsindia,cooltouchmonitors,coomeet,coomer,\
+        coopdeli,coopelesca,cooper,cooperatieverabobank,cooperation,cooperativebank,cooperhealth,\
+        cooperscandy,cooperstandardholdings,coopertire,coopeuch,coophaugaland,coophelgeland,coopinnlandet,\
+        coopnkl,coopnord,coopnorden,coopnorge,coopokonom,cooponline,cooporkla,cooppank,coopsambo,\
+        cooptrondheim,coopvestfold,cootekcayman,copaco,copaholdings,copart,copasa,copernicus,copetran,\
+        copilot,copino,copisterialowcost,coppel,copper,coppolaindustria,copybet,copypaste,copyright,\
+        coralclub,coralnet,coralogix,coralsprings,coraltravel,corbina,corbuspharmaceuticals,\
+        corbydistilleries,corcepttherapeutics,corcoran,cordial,cordialito,cordiantcapital,cordillera,cordis,\
+        cordoba,cordstudio,corebridgefinancial,corelaboratories,coreldraw,corelle,corello,corelogic,\
+        coremarkholding,coremolding,corendon,corenergyinfrastructure,corepointlodging,coresiterealty,\
+        corestore,coretec,coreum,coreweave,corgroup,corial,corindusvascular,corinthiandesigns,coriolis,\
+        cormedixinc,cornelia,corner,cornerbanca,cornerstone,cornerstonebuilding,cornerstoneondemand,\
+        cornerstonestrategic,cornhub,corningincorporated,cornix,cornucopia,cornwall,corona,coronadocurragh,\
+        coronation,corpnet,corpoelec,corporacaoindustrial,corporacionamerica,corporateasset,corporateoffice,\
+        corporatetravel,corporativointeramericano,correct,corrections,correio,correo,correos,correosde,\
+        correosdemexico,correosexpress,correviopharma,corridorinsurgentes,corrschambers,corsair,\
+        corsairmemory,corsan,corsetstory,corsicaferries,corsidia,corston,cortana,cortecloud,\
+        corteconstitucional,corteva,corticeiraamorim,cortland,cortlandbancorp,coruna,corusentertainment,\
+        corvelcorp,corvetteforum,corvuspharmaceuticals,cosanlimited,cosanpetroquimicos,cosibella,cosinus,\
+        cosium,cosmart,cosmed,cosmede,cosmetic,cosmetica,cosmeticosvogue,cosmeticsnow,cosmetis,cosmic,\
+        cosmicscans,cosmictoon,cosmik,cosmix,cosmobet,cosmolot,cosmonova,cosmopolitan,cosmoprofbeauty,cosmos,\
+        cosmossport,cosmostv,cosmosyatirim,cosmote,cosori,cosplay,costacrociere,costacruceros,costacruises,\
+        costaextra,costagroup,costakreuzfahrten,costamareinc,costar,costargroup,costco,costcoauto,\
+        costcotravel,costcowholesale,costume,costumes,costway,coteaubooks,cotesdarmor,cotidianul,\
+        cotizadoronline,cotopaxi,cotswoldcameras,cotswoldoutdoor,cotswolds,cottcorporation,cottonbird,\
+        cottonclassics,cottonclub,cottonpatch,cottonusa,cottye,cotuong,cotyinc,couchsurfing,couchtuner,\
+        cougar,cougarinvestment,cougars,council,counter,counterpathcorporation,counterpunch,counterstrike,\
+        countryandtownhouse,countrybank,countryflags,countrylife,countryliving,countryroad,countrystyle,\
+        countybancorp,countytaxes,coupang,coupangcorp,coupasoftware,couples,coupon,coupons,couponwallet,\
+        courant,courdecassation,courier,couriers,courir,coursera,courses,coursiv,courson,courts,courtyard,\
+        cousinsproperties,covantaholding,covebo,covenanthealth,covenanttransportation,coventry,\
+        coventrybuilding,coventryhealth,coverme,covermore,covermymeds,covernat,covers,coversandall,coverwise,\
+        covestro,covetrus,coviaholdings,coweninc,coworker,cowpay,coxandkings,cozycorner,cpanel,cpasbien,\
+        cpasfini,cpasfo,cpasmieux,cpbinc,cpflenergia,cpiaerostructures,cpicard,cpiimmobilien,cpithes,cpmlink,\
+        cpoint,cpolar,cpoorken,cpstechnologies,cpstest,cpxbox,cqgame,cquadratinvestment,cracked,\
+        crackerbarrel,crackerjack,cracking,crackle,crackstreams,crackturkey,cracovia,craftbrew,craftdesign,\
+        crafterscompanion,craftland,craftrise,craftserve,craftsports,craftum,crafty,craigslist,\
+        crainternational,crakrevenue,craneco,crateandbarrel,cratosroyalbet,cravesaga,crawco,craxpro,crayinc,\
+        crayola,crayon,crazybox,crazyclearance,crazydomains,crazyeddie,crazygames,crazypet,crazyporn,\
+        crazyshop,crazystore,crazytel,crazytiger,crazytime,crdbbank,crealitycloud,creamy,create,creati,\
+        creatify,creation,creationbaumann,creationtechnologies,creatium,creative,creativebug,creativecables,\
+        creativecommons,creativehub,creativememories,creativerealities,creativewealth,creativo,creator,\
+        creatoriq,crecos,credcesta,credential,credicard,credicomconsumer,credicompras,credicorpltd,credigo,\
+        credinet,credishop,credissimo,credit,creditacceptance,creditagricole,creditas,creditavel,\
+        creditbureau,creditcooperatif,creditcorp,creditdu,creditea,crediteurope,creditfix,creditfoncier,\
+        creditify,creditilia,creditinfo,creditis,creditkarma,creditkasa,creditmutuel,creditoagricola,\
+        creditoemiliano,creditone,creditovaltellinese,creditplus,creditprime,creditreformrating,creditsafe,\
+        creditsuisse,creditunion,creditviewdashboard,creditwestfaktoring,credityes,credomatic,credos,\
+        credpago,credsystem,credyd,creedfragrance,creema,crelannv,crello,cremashop,cremedelacreme,crescent,\
+        crescentacquisition,crescentpoint,cresol,cressetcapital,cressi,cresta,crestline,crestnicholson,\
+        crestwoodequity,cresudsacif,crewshop,crhmedical,crhplc,criacao,cricadda,cricaza,cricbuz,cricbuzz,\
+        cricex,cricfy,cricfytv,crichd,cricheroes,criciuma,cricket,cricketaustralia,cricketbuddies,\
+        cricketbuzz,cricketfastliveline,crickex,crickexipl,cricplus,crictime,crictimes,cricut,crifgmbh,\
+        crimea,crimeanews,crimelibrary,criminalip,crimson,crimsoneducation,crimsonlogic,\
+        crineticspharmaceuticals,crisis,crisprtherapeutics,crisscrossclasses,criteo,criteosa,criterion,\
+        critic,criticalsoftware,criticalthinking,critrole,crlaurence,crmbonus,crmsensor,croatiaairlines,\
+        croatiabanka,croatiaosiguranje,crockpot,crocodile,croconet,crocusgroup,crodaintl,croduxderivati,\
+        crohnsandcolitis,croisieres,croixrouge,cromax,cromwell,cromwellproperty,cronica,cronitor,cronos,\
+        cronosgroup,cronoshare,cronus,croozr,crossamericapartners,crossbox,crosscountry,crossfirstbank,\
+        crossfirstbankshares,crossroads,crosstalk,crosstimbers,crossway,crosswordle,crosswordsolver,crouse,\
+        crowdcontrol,crowdcube,crowdfunder,crowdin,crowdstrike,crowdstrikeholdings,crowdworks,\
+        crowleymaritime,crowncastle,crowncrafts,crownequipment,crowngroup,crownholdings,crownjili,\
+        crownpaints,crownresorts,croxyproxy,croydon,croydonistas,crsdata,crsorgi,crucero,cruceros,crucial,\
+        cruciverba,cruise,cruisecritic,cruiseline,cruiseshipcentersinternational,cruisingmap,cruisingworld,\
+        crumblcookies,crunch,crunchtime,crunchyroll,crushnovels,crusoe,crutchfield,cruzdelsur,cruzeiro,\
+        cruzroja,cruzrojacorrientes,cruzverde,crypto,cryptoag,cryptobatter,cryptobrowser,cryptofuture,\
+        cryptoid,cryptoinsiders,cryptology,crypton,cryptonews,cryptopro,cryptorobotics,cryptoworlds,cryptpad,\
+        crystal,crystalcommerce,crystallauncher,crystalnails,crystalski,csagroup,csaonline,cscart,csdental,\
+        csdiran,csgetto,csgocases,csgoempire,csgopositive,csgoroll,csgsystems,cshost,csicompressco,csinet,\
+        csiweb,csllimited,cslove,cslplasma,csmusic,csobas,csonline,cspinc,csplaza,cspshop,csrlimited,\
+        cssindustries,cstnet,cstone,cswindustrials,csxcorporation,ctbabe,ctbcinvestments,ctibiopharma,\
+        ctiindustries,ctonline,ctrana,ctripcominternational,ctscorporation,cuartopoder,cuauhtemocmoctezuma,\
+        cubcadet,cubestores,cubiccorporation,cucinare,cuckold,cuckoldplace,cuckoo,cuckooamerica,cuddly,\
+        cudenver,cuebic,cuebiopharma,cuenca,cuevana,cuevanatv,cuhadaroglumetal,cuidadoconelperro,cuiglobal,\
+        cuiqiu,cuisinart,cukcuk,cukotskajagornogeologiceskaja,cullenfrostbankers,culligan,cullinan,\
+        cultbeauty,cultiver,cultogore,cultura,culturainglesa,culturaitaliana,cultural,culturalfoundation,\
+        culture,culturekings,culturelle,culver,cumberland,cumberlandbuilding,cumberlandpharmaceuticals,\
+        cumbria,cumhuriyet,cummins,cumminsforum,cumminsinc,cumminssouth,cumshoter,cumulus,cumulusmedia,\
+        cunard,cungthi,cupfox,cupido,cuponatic,cuponation,cuponeria,cupraofficial,cuprum,cuputoto,curacao,\
+        curaprox,curemd,curiocity,curiosite,curitiba,curling,curogroup,currency,current,currentaffairs,\
+        currentbody,curriculum,currys,cursbnr,curseduca,curseofaros,cursor,curtin,curtis,\
+        curtisswrightcorporation,curved,curvedream,curves,curvyfaja,cuseum,cushingenergy,cushingmlp,\
+        cushingrenaissance,custodia,custom,customdesain,customer,customerlobby,customersbancorp,customfit,\
+        customlawn,customlids,customlove,customs,customwriting,custtom,cutabove,cuteasiangirl,cutrite,cuttle,\
+        cuyahogacounty,cvbfinancial,cvbuilder,cvdequipment,cvmaker,cvmarket,cvogroup,cvonline,cvrenergy,\
+        cvrpartners,cvshealth,cvspharmacy,cwgroup,cwobel,cwpanama,cxgenie,cxsport,cxwelcome,\
+        cyanotechcorporation,cyberagent,cyberark,cyberarksoftware,cyberbazaar,cyberbiz,cyberciti,cyberclick,\
+        cybercomplenware,cybercrime,cyberdrop,cyberduck,cyberfolks,cyberfootball,cyberguru,cyberhome,\
+        cyberjapan,cyberleninka,cyberlink,cyberlogitec,cybermatrix,cyberopticscorporation,cyberpanel,\
+        cyberpolice,cyberport,cyberpress,cyberpunk,cyberscore,cybershoke,cybersight,cybersmart,cybersport,\
+        cyberstation,cybertalk,cybertip,cybozu,cyclacelpharmaceuticals,cycleriontherapeutics,cycletyres,\
+        cyclewear,cycleworld,cycling,cyclingweekly,cyclone,cycologygear,cyfuture,cygames,cylink,\
+        cymabaytherapeutics,cymbiotika,cypress,cypressenergy,cypresssemiconductor,cyprus,cypruspost,\
+        cyprussportingclubs,cyrelabrazil,cyrenltd,cyrillus,cyrusher,cyrusoneinc,cytomxtherapeutics,\
+        cytosorbentscorporation,cyzone,cyzowoman,czechvideo,dabingforum,dacardworld,dacfinance,dachicky,\
+        dachser,daciaclub,dadarmatka,dadata,daddyofficial,daebak,daedalus,daejanhldgs,daekyo,daelim,daewon,\
+        daewoo,daewooshop,dafabc,dafabet,dafaexch,dafilms,dafiti,dafont,dafontfree,daftsex,dagens,dagigiyim,\
+        dagiyatirim,dagsmejan,dahlsensbuilding,daibau,daichi,daihatsu,daiichibus,daiichisankyo,daikin,\
+        daikinaustralia,dailybest,dailybulletin,dailycaller,dailydispatch,dailydropsandwins,dailyexpress,\
+        dailygadget,dailygame,dailyhoroscope,dailyjournal,dailylook,dailymail,dailymobile,dailymotion,\
+        dailynews,dailynewsonline,dailypost,dailypress,dailyrecord,dailysale,dailyshot,dailysports,dailystar,\
+        dailystormer,dailytech,dailytelegraph,dailytimes,dailytrust,dailyview,dailyvoice,daimlertruck,\
+        dainiksaveratimes,dairycrest,dairynews,dairyqueen,daiwahouse,daiwalease,dajanarodriguez,daklak,\
+        dakota,dalahoo,dalfilo,dalidaconsulting,dalivo,dalkiaeesti,dallas,dallascowboys,dallmayr,\
+        dalnevostocnajatransportnaja,dalrymplebay,dalstrong,daltile,damangames,damart,damask,damconuong,\
+        dammann,danacol,danaher,danaheraustralia,danahercorporation,danaincorporated,danainsurance,danang,\
+        danaoscorporation,danawa,danburymint,danbygtotalentreprise,dancesport,dancesportinfo,dancesportlive,\
+        dancummins,dancyu,dandadan,dandadanmanga,dandanzan,dandara,dandelion,dandelionchocolate,dandoysports,\
+        danessamyricksbeauty,danfoss,dangaardtelecom,dangcongsan,dangerfield,danhotels,danica,danielcassin,\
+        danielkern,danielmoquet,danija,danishamerican,danisharctic,danishbytes,danishcrown,\
+        danishfamilysearch,danjohn,dannews,danone,danonrossija,danskautohjaelp,danskebank,dansknetvaerk,\
+        danskretursystem,dansukker,danteklibrary,dantex,danwood,daobit,daparto,daphne,daqonew,darazplay,\
+        dardanelonentas,dardenrestaurants,darebioscience,daribar,dariohealthcorp,darjeeling,darkblox,darkegy,\
+        darkelf,darkmoney,darkness,darkreader,darkside,darksky,darkstore,darkville,darkweb,\
+        darlingingredients,darlingtonbuilding,darmanet,darmangiah,darmstadt,darntough,darphin,darsex,\
+        dartagnan,dartfish,dartington,dartscorner,dartshop,dartshopper,dartsnews,darulfikr,darunnajah,darwin,\
+        darwinairline,darwinbox,dasanzhone,dasauge,dashamail,dashboard,dashingdiva,dashskins,dashtoon,\
+        dasoscapital,dassaultsystemes,dastabis,dastore,dasweltauto,daswetter,dataart,databank,database,\
+        databasemart,databet,datablocks,databox,datacar,datacenters,datacom,datacomaustralia,datacomgroup,\
+        datacredito,datadoghq,dataeduc,dataeye,datafast,dataforce,datafree,datagatebilgisayar,datagram,\
+        datagroup,datahouse,datahub,datahubgh,dataiku,dataio,datalab,datalens,datalex,datalink,datalive,\
+        datalix,datalog,datamart,datamed,datamind,dataquest,dataseainc,datasheet,datasite,datasport,\
+        datastation,datastream,datasystem,datatech,datatrans,datausa,dataverify,dataverse,datawallet,datazap,\
+        dateclub,dateinasia,datemij,datenschutz,dateri,dating,datingbuzz,datingforseniors,datingrating,\
+        datoid,datojudi,datona,datosdeparleygratis,daumkakao,daumstudio,dauntoto,dauthau,davalka,davcmc,\
+        davidaustinroses,davidjeremiah,davidjones,davidlloyd,davidsbridal,davidson,davidsport,davidsteainc,\
+        davinci,davines,davisselect,davitainc,davivienda,dawndish,dawsongeophysical,daxorcorporation,\
+        dayanshop,daycomics,daydreams,daylily,dayname,daynight,dayone,daystar,daytoday,daytona,dayuse,\
+        daywork,dayzland,dazaem,dazaifu,dazlogistics,daznbet,dazzle,dbankcdn,dbankcloud,dbcenter,dbeaver,\
+        dbtbharat,dbtechnologies,dbvtechnologies,dccomics,dccouncil,dcinside,dclink,dcloud,dcmedical,dcnews,\
+        dcnscompany,dcpmidstream,dcshoes,ddacquisition,ddaudio,ddgroupclub,ddmalar,ddrmovies,ddsteponline,\
+        ddtpro,ddtuning,deaddrive,deadstock,deadthreads,deadtoons,deagostini,dealdoodle,dealercenter,\
+        dealerconnection,dealerfx,dealerinfo,dealerk,dealerrater,dealertrack,dealhub,dealmoon,dealnews,\
+        dealproffsen,dealroom,dealsdirect,dealtoday,dealwatchdogs,dealwiki,deandeluca,deanfoods,dearlottery,\
+        deauville,deavita,debate,debeers,debenhams,debian,debijenkorf,debitoinkasso,debonline,debridlink,\
+        debuyer,decades,decagon,decantalo,decanter,decarba,decart,decathlon,dececco,decentralization,\
+        dechrapharm,decimal,decipherapharmaceuticals,decjuba,deckersoutdoor,deckshop,declic,decmilgroup,\
+        decode,decohogar,decore,decorland,decorshop,decorsystem,decrypt,dedalus,dedanske,dedeman,dedietrich,\
+        dedoles,dedoma,deejay,deepakchopra,deepal,deepcoin,deeper,deepfakeporn,deepin,deeplearning,deepmind,\
+        deepnude,deepoceana,deepseek,deepswap,deerfield,deesse,defacto,defence,defencebank,defenceline,\
+        defenceturk,defender,defensa,defense,defensoria,defesa,defesacivil,defiance,defined,defjam,\
+        defloration,defshop,degiro,degrets,deguisetoi,deguns,degussagoldhandel,deheus,dehner,deichmann,\
+        deindesign,deinetuer,deinseitensprung,dejkoob,dejure,dekapost,dekbedovertrek,dekoria,dekorstudio,\
+        dekortextil,dela,delamar,delano,delaval,delaware,delawareenhanced,delawareinvestments,delcampe,\
+        deledao,deledbihar,deledresult,delegaciavirtual,deleklogistics,deleks,delekus,delfino,delfos,\
+        delfriscos,delhaize,delhaizegroup,delhimetrorail,delhitourism,delicious,deliciousmagazine,delife,\
+        delifrance,delijn,delikatesy,delimajitu,delinea,deliver,deliveree,deliveroo,delivery,deliveryhero,\
+        delivra,dellaustralia,dellinc,dellrefurbished,delltechnologies,delmak,delmarpharmaceuticals,delmonte,\
+        deloitte,deloittetouche,delonghi,deloox,delorean,delphi,delphitechnologies,delrio,delsey,delsol,\
+        deltaair,deltaapparel,deltabank,deltacafes,deltacenter,deltacity,deltaclient,deltaco,\
+        deltaelectricity,deltaexecuter,deltaexecutor,deltaexploits,deltafaucet,deltafm,deltagroup,deltamotor,\
+        deltanet,deltarune,deltasport,deltasystem,deltavilmar,deltaww,deltin,delucru,delugerpg,deluxe,\
+        deluxecorporation,demandanet,demandware,demasled,dementia,demetrios,demisasdokum,democrata,democrats,\
+        demontweeks,demosphere,demostrade,denalitherapeutics,denburyresources,denederlandsche,dengeyatirim,\
+        denhaag,denicler,denisonmine,denizbankag,denizbankas,denizhaber,denizlicam,denjyske,denlotto,\
+        dennorske,dennsbiomarkt,dennys,dennyscorporation,denofgeek,denotenshop,dentalhub,dentalia,dentally,\
+        dentsplysirona,dentstore,dentsu,dentsuaegis,deodap,depaul,depechemode,depedtambayan,depend,deplay,\
+        depobos,depodiy,depoint,deportelibre,deporvillage,depositfiles,depotonline,deprati,deragopyan,\
+        deraktionaer,derbyshire,derecho,dereferer,dergipark,deriden,derimodkonfeksiyon,dermaclub,dermacol,\
+        dermalogica,dermashop,dermaspace,dermatica,dermatology,dermavantsciences,dermazen,dermis,derosa,\
+        derstandard,dertour,derwentlondon,derzhava,desaderi,desafiosdiarios,descargatepelis,descente,\
+        descomplica,descuento,descuentoestudiante,desdemo,desdeparaguay,desenefaine,desenhosparacolorir,\
+        desenio,desertcart,desertgarden,deshaw,deshrupantor,desibf,desiboobs,desibp,desichudai,desicinema,\
+        desicinemas,desidekho,desifakes,desifile,desiflix,desigirlxx,design,designboom,designbysi,designer,\
+        designerappliances,designerbrands,designerexchange,designerwardrobe,designhandel,designkit,\
+        designlight,designmag,designmuseum,designrr,designshack,designspiration,desihub,desijugar,desimaals,\
+        desimmsclub,desipapa,desiporn,desipornx,desipussy,desirefx,desirel,desiremovies,desirulez,\
+        desiserials,desisex,desisexmasala,desisexvideo,desitellybox,desitube,desitv,desivdo,desivideo,\
+        desixclip,desixflix,desixx,desixxx,desjardins,deskin,desktop,desktronic,desmos,desouttertools,despar,\
+        despecbilgisayar,despegar,desportivo,despreseriale,destacame,destacamos,destiarail,destination,\
+        destinationgotland,destinationmaternity,destinationxl,destiny,destinymatrix,destinyplanners,\
+        destinyrealty,destromacro,desura,deswellindustries,detaair,detail,details,detalaluminium,detali,\
+        detector,detektor,dethistoriske,detkjobenhavnske,detmir,detmoldholdings,detnorske,detodopeliculas,\
+        detran,detrannet,deubaxxl,deunoposte,deuscustoms,deuspower,deutsch,deutschbk,deutsche,\
+        deutscheapotheker,deutschebahn,deutschebank,deutscheboerse,deutscheborse,deutschekreditbank,\
+        deutschepornos,deutschepost,deutschepostbank,deutschetelekom,deutschevermogensberatung,deutschland,\
+        devagiricollege,devahy,devdiscourse,develop,developerforce,developers,developpez,deveniraviateur,\
+        deventer,deviantart,devilpage,devinci,devlyn,devolkitchens,devolksbank,devolutions,devonenergy,\
+        devops,devoteam,devozki,devpay,devred,devsisters,devzone,dewabiz,dewajav,dewalt,dewanaldahab,\
+        dewapoker,dewatogel,dexcom,dexerto,dexone,dexonline,dexpress,dexscreener,dexusproperty,dfbhealthcare,\
+        dfdslys,dfgroup,dfiles,dfrobot,dfwairport,dgdrive,dglgroup,dglinvestments,dgrsantiago,dgsecompanies,\
+        dgstech,dguests,dgwinner,dhakatribune,dhankesari,dharmakirjastus,dhgames,dhigroup,dhlecommerce,\
+        dhlexpress,dhlparcel,dhosting,dhtholdings,dhxmedia,diaadia,diabete,diabetes,diablo,diabolique,\
+        diadema,diadoc,diageo,diageoaustralia,diageoplc,diagzone,diakonhjemmetsykehus,diakonia,diakonie,\
+        dialdirect,dialnet,dialog,dialoginsight,dialogue,diamant,diamante,diamedicatherapeutics,diamir,\
+        diamond,diamondbackenergy,diamondeagle,diamondenergy,diamondfilms,diamondhill,diamondoffshore,\
+        diamondpeakholdings,diamondrockhospitality,diamonds,diamondsb,diamondsfactory,diamondshiraishi,\
+        diamydmedical,dianacompany,dianashipping,dianaswimwear,dianeandgeordi,dianet,dianthus,diapazon,\
+        diaper,diario,diariocambio,diariocorreo,diariodeclasse,diariodelsur,diarioelargentino,\
+        diariomunicipal,diariooficial,diarioriouruguay,diatoetsen,diblasi,dicasdemulher,dicedreams,\
+        dicentertainment,dicernapharmaceuticals,dickerdata,dickies,dickjohnson,dicksmith,dickssporting,\
+        dickssportinggoods,dicoding,dicrep,dicrotin,dictionary,didierfle,didihub,didlogic,didongmoi,\
+        dieboldnixdorf,diecast,diecezja,diehlaerospace,diehlbgt,diehlmetall,dienmaycholon,diepresse,\
+        dierapotheker,diesel,dieselspa,dieteticacentral,dietinatura,difesa,diffchecker,difference,diffus,\
+        diffusionpharmaceuticals,digeliusmusic,digest,diggers,digibase,digibox,digicampus,digicare,digicert,\
+        digicorp,digiday,digido,digidoc,digifact,digifinex,digiflow,digift,digify,digiinternational,\
+        digikalajet,digiket,digikey,digikhata,digilife,digimap,digimarccorporation,digimart,digimobil,\
+        digimoncard,diginet,digionline,digiradcorporation,digisac,digischool,digiseller,digisign,digiskills,\
+        digistorm,digistream,digita,digitain,digital,digitalally,digitalarchives,digitalb,digitalcapital,\
+        digitalcloud,digitalconvey,digitalcourage,digitalexchange,digitalextremes,digitalglobe,digitalhealth,\
+        digitalis,digitall,digitallibrary,digitalmaine,digitalmatter,digitalocean,digitalone,digitalphoto,\
+        digitalpiano,digitalportal,digitalrealty,digitalschool,digitalspy,digitalstore,digitalsurf,\
+        digitaltmuseum,digitalturbine,digitalwallet,digitalzone,digitech,digitek,digitel,digitimes,digitoon,\
+        digitro,digiturk,digivarsity,digiweb,dijaspora,dijital,dikgames,dikidi,diligent,dillekamille,dilling,\
+        dimecommunity,dimedia,dimehouse,dimensional,dimensionesuonosoft,dimensions,dimepkairos,dimerc,\
+        dimofinf,dimplex,dimsport,dinahosting,dinamika,dinbox,dinebrands,dineout,dinero,diners,dinersclub,\
+        dingtalk,dinkleboo,dinnerbooking,dinnerly,dinodrop,dinomarket,dinopolis,dinotube,dinsko,dintaifung,\
+        diocesi,diodesincorporated,diplom,diplomat,diplomatie,diplomatpharmacy,diplomex,diplon,dippindots,\
+        diputados,direct,directa,directasia,directbuy,directchannel,directdial,directenergy,directferries,\
+        directfreight,directg,directindustry,directlease,directline,directnic,directo,directoalpaladar,\
+        directone,directory,directpay,directsupply,directupload,directus,directv,directvolley,direktno,\
+        diriteksdirilis,diritto,dirtyindianx,dirtyroulette,dirtyship,disability,disatelgps,disclosure,\
+        disclosures,discloud,discografiascompletas,discohook,discord,discountoffice,discourse,discover,\
+        discoverfinancial,discoverireland,discovery,discoveryair,discoverycommunications,discoveryeducation,\
+        discoverynetworks,discoveryplus,discreethookups,discsport,discus,discuss,disfrazzes,dishnetwork,\
+        dishtv,diskgarage,diskgenius,diskwala,disney,disneyholidays,disneylandparis,disneyonline,disneystore,\
+        disneyweddings,disneyworld,disonsdemain,dispatch,dispatchtrack,disponivel,disprz,dissext,distance,\
+        distancecalculator,distanzechilometriche,distill,distinct,distrelec,distriauto,district,distritomoda,\
+        disturbia,ditasdogan,ditech,ditnhau,ditronics,diuwin,divainparfums,diversa,diversia,\
+        diversifiedrestaurant,diversity,diverto,diverza,divestgroup,dividendand,divini,divorceddads,\
+        divulgaempregos,divxfilmeonline,divxinc,divxonline,divxtotal,diwataplay,dixmax,dixons,dixonscarpho,\
+        dixxon,diyafah,diyanet,diyibanzhu,dizelnijzavod,dizibox,dizifon,diziizle,dizikorea,dizimag,dizimom,\
+        diziwatch,diziyo,diziyou,djaksport,djcity,djishop,djistore,djjaani,djjohal,djmania,djmaza,djoser,\
+        djournal,djppclub,djpunjab,djrajumanikpur,djsbbsr,djshop,djsmcmix,djurodjakovic,dkshaustralia,\
+        dlaucznia,dlcompare,dlfseeds,dlhholdings,dlifeinteriors,dlsite,dlxmusic,dmarket,dmcglobal,\
+        dmdrogeriemarkt,dmetodisha,dmgmori,dmjobs,dmmbus,dmovies,dnabet,dnacenter,dnaplus,dnaspaces,dnbbank,\
+        dnbfinancial,dnbnora,dndnha,dndtools,dnevnik,dnipro,dniprom,dnpphoto,dnrnews,dnsalias,dnscheck,\
+        dnscomputers,dnsimple,dnsleaktest,dnsmadeeasy,dnsserver,dnsshop,doampcoaktiengesellschaft,\
+        dobrekupony,dobresny,dobrytextil,docaposte,docbook,docdoc,docdroid,dochorse,docker,dockers,\
+        docklandet,dockyard,docmorris,docsapp,docshare,doctena,doctis,doctolib,doctor,doctoralia,\
+        doctoranytime,doctoranywhere,doctorc,doctorconnect,doctori,doctornavi,doctornow,doctoroncall,\
+        doctorpeso,doctors,doctorshop,doctorswithoutborders,doctortut,doctrina,doctrine,document,\
+        documentolog,documentportal,documents,documentsecurity,docuseal,docusign,docuware,dodirepacks,dodois,\
+        dodopizza,dofsubseaa,dofustream,dogakoleji,doganburda,dogangazetecilik,dogansirketler,dogdog,\
+        dogechain,dogforum,doghouse,dogmasoft,dognessinternational,dogshome,dogstrust,dogtaskelebek,\
+        dogusanboru,dogusotomotiv,dogzonline,dohainstitute,dohome,doisongphapluat,dojkipornos,dojogodobicho,\
+        dojrzale,dokishop,doktor,doktorsitesi,dokumen,dokuwiki,dolarhoy,dolbylaboratories,dolcegabbana,\
+        dolcegusto,dolcevita,dolefoods,dolibarr,dolina,dollar,dollargeneral,dollargiant,dollarsandsense,\
+        dollarstore,dollartree,dollshouse,dolomite,dolomiti,dolores,dolphin,dolphinanty,dolphinentertainment,\
+        dolphinintegration,dolyame,domaceserije,domahi,domain,domaineclarence,domainesia,domainhizmetleri,\
+        domainholdings,domainhotelli,domainname,domains,domaintools,domainz,domarket,domashka,domashneeporno,\
+        domashniy,domdivanov,domene,domepyan,domesticandgeneral,domfotopo,domina,dominator,domingo,\
+        dominicanrepublicetickets,dominiok,dominion,dominionenergy,dominionresources,dominionvoting,dominios,\
+        dominioweb,domino,dominos,dominospizza,domkino,domoelektro,domogroup,domonet,domostroitelnyjkombinat,\
+        domostroy,domowewypieki,domporno,domstol,domtarcorporation,domtut,domusvi,donaghybros,donald,\
+        donaldsoncompany,donatello,donationalerts,donatov,donaubank,donbass,donbet,doncolchon,dondisalotti,\
+        dondominio,donedeal,donegalgroup,doneilynpty,dongep,dongfeng,dongfengmotor,dongguk,donghuaid,dongnai,\
+        dongphim,dongqiudi,dongsub,dongthap,donish,donkey,donmai,donnelleyfinancial,donnermetals,donnuet,\
+        donodozap,donorperfect,donorschoose,donorsearch,donosdabola,donotcall,donsat,donstroy,dontorrent,\
+        dontus,donutsmp,donweb,doodhwali,doodle,doodlejump,doodles,doodoo,doodsearch,doodss,doodstream,\
+        doogee,doomos,doopla,doorbird,doordash,doordashstore,doorzo,dopebox,doping,doplim,doppelherz,\
+        doppelmayrgaraventa,dopple,doppler,doppus,dopravniinfo,dorado,doradobet,dorama,doramaclub,doramaland,\
+        doramalive,doramasflix,doramasonline,doramasqueen,doramatv,doramax,doramogo,doramy,doramyclub,\
+        doramyhd,dorchesterminerals,dorelan,dorianlpg,doritos,dormakaba,dormanproducts,dormeo,dornopomidorno,\
+        dorsia,dortania,dortisimo,dosbods,dosequis,doshisha,dossier,dostavista,dostavka,dostluqmop,dosugomsk,\
+        dosugrost,dotagamers,dotded,doterra,dotfashion,dotfilms,dothome,dotmovies,dotproperty,dotscore,\
+        dotsport,dotvndns,dotykacka,douane,douban,double,doubleclick,doublecounter,doublelineincome,\
+        doublelineopportunistic,doublered,doubletick,douglas,douglasdynamics,douglasemmett,douglasholding,\
+        doujin,doujindesu,doujinfreee,doujinku,doujinshell,doujinth,doujinxhub,douleutaras,doulike,douroussi,\
+        doutor,doutornature,douyuinternational,dovapharmaceuticals,dovendi,dovercorporation,dovermotorsports,\
+        dovetail,dovetailgames,dovidka,dovidnyk,dovosolingen,dowchemical,dowinc,dowinx,dowjones,downdetector,\
+        downeredi,download,downloadcursos,downloader,downloadgram,downloadhelper,downloadhub,downloadnow,\
+        downloadtanku,downloadwella,downtik,downtoearth,downtownstudios,doxbin,doximity,doxxbet,doyantoto,\
+        dpboss,dpbossi,dpbossnet,dpbossplay,dpbosss,dpbossss,dpdgroup,dpenergorinok,dpggroupofinstitutions,\
+        dpgmedia,dpgmediagroup,dpharmacy,dpoint,dposition,dpperfumum,dpstream,dpwholdings,dpworld,drachindo,\
+        dracik,dracula,draeger,draftkings,draganfly,dragonball,dragonballz,dragonbest,dragonbox,\
+        dragonflybrand,dragonflyshipping,dragongaming,dragonpass,dragonquest,dragons,dragonslair,\
+        dragonsports,dragontranslation,dragonvictory,drakanorsk,drakecomic,drakes,drakorasia,drakorid,\
+        drakorindo,drakorindofilms,drakorkita,dramacafetv,dramacool,dramafull,dramaid,dramakey,dramaku,\
+        dramanice,dramaonline,dramaq,dramaqu,dramasmood,dramasq,dramteatr,drankdozijn,drautomobiles,drawelry,\
+        drawnames,drawnudes,draytek,drazba,drberg,drbeta,drbokep,drchrono,drclinic,drcomfort,drdgoldlimited,\
+        drdiamond,dreamapply,dreambeadsonline,dreambook,dreambooks,dreamcatchergames,dreamcenter,dreamdrive,\
+        dreame,dreametech,dreamexch,dreamfolks,dreamgames,dreamhack,dreamhome,dreamies,dreamisland,dreamjob,\
+        dreamland,dreamlightvalleywiki,dreamline,dreamlines,dreamlove,dreammail,dreamnet,dreams,\
+        dreamscapegarden,dreamteam,dreamtown,dreamworks,dreamworld,drecom,dreherbrewery,dresden,dressa,\
+        dresserinc,dressforsuccess,dressup,drevko,dreyfussohne,drgreen,drhauschka,drhorton,driadashop,\
+        dribbble,driefcase,driessen,driesvannoten,drifted,drifthunters,driftshop,drinkcentrum,drinkprime,\
+        drinks,drinuniforma,dripify,dripshop,driptip,drivalia,drivecentric,drivek,drivemad,drivemotors,\
+        drivemusic,driven,driveo,driver,driverguide,driverreviews,drivers,driveshack,drivestore,drivetime,\
+        driveuconnect,driveway,driving,drivingschool,drivingtests,drizzle,drjart,drmartens,drmattress,drmax,\
+        droetker,drogas,drogeriavmd,dromen,drools,dropbox,dropcatch,dropgalaxy,dropify,droplet,dropload,\
+        dropmail,dropmasti,dropmefiles,dropmms,dropshipping,dropshop,drpepper,drreddys,drrmlims,drrose,\
+        drsimi,drslayer,drsmoke,drstechnologies,drtechno,drtuber,drueckglueck,drugabuse,drugbank,drukarnia,\
+        drukland,drukzo,drumtec,drupal,drutex,drvranjes,dryshipsinc,dsautomobiles,dsdamat,dshelpingforever,\
+        dsinet,dskavtoban,dslaboratories,dslcd,dsnews,dsource,dspace,dspgroup,dspmuranchi,dsport,dstsystems,\
+        dsvair,dsvroad,dteenergy,dtools,dtunnel,dtzaus,duaangka,dualeotruyen,dubaicareers,dubaicollection,\
+        dubaiexch,dubaimatka,dubaisattamatka,dubizzle,dublez,duboku,dubrovnik,ducati,ducatienergia,\
+        ducatillon,duckdice,duckdns,duckmath,ducommunincorporated,dudefilms,dudeperfect,dudesolutions,\
+        dudleybuilding,duellyhtiot,duinrell,duitku,duiven,dukascopy,dukascopybank,dukeenergy,dukerealty,\
+        dulourd,duluthholdings,duluxgrouplimited,dumskaya,duncanhines,dunelm,dunelondon,dungeoncrusher,\
+        dunham,dunhill,duniabokep,duniastreaming,dunken,dunkin,dunkinbrands,dunkindonuts,dunkshop,dunlop,\
+        dunrite,dunsguide,dunxinfinancial,duolingo,duonaovod,duoplus,duosat,dupontde,dupree,dupuis,\
+        durandogan,durango,durban,durdom,durectcorporation,durham,durian,duskin,dussmann,dustin,dustinhome,\
+        dutafilm,dutajitu,dutasex,dutchbros,dutchbulbs,dutchgrown,dutchheadshop,dutchie,dutchpassion,\
+        dutchycorp,duvarsepeti,duytan,dvdangel,dvdfab,dvdland,dvdplay,dvdvideosoft,dvedeti,dvorec,dvpass,\
+        dwango,dwavesystems,dxctechnology,dxolabs,dxomark,dxpenterprises,dxpool,dxracer,dxwatch,\
+        dyadicinternational,dycomindustries,dygang,dygangs,dyktanda,dylanoaks,dymatize,dymocks,dynadot,\
+        dynagaslng,dynalias,dynamica,dynamics,dynamite,dynamo,dynamotiveenergy,dynatech,dynatrace,\
+        dynatronicsaccessories,dynatronicscorporation,dynavap,dynavaxtechnologies,dyncorpinternational,\
+        dyndns,dynexcapital,dyoboya,dytyna,dzbank,dzexams,dziennik,dzprivatbank,dzunglaplants,dzwonki,\
+        eablack,eacanada,eadigital,eadplataforma,eagersautomotive,eaglebancorp,eaglebulk,eaglecapital,\
+        eagleeyes,eaglefinancial,eaglegrowth,eaglelineacquisition,eaglematerials,eaglepharmaceuticals,\
+        eaglepoint,eaglercraft,eagles,eaglesoftware,eahplpty,ealbania,ealing,eapoteka,eapteka,earchitect,\
+        earlshilton,earlybird,earlysettler,earlywarning,earnbox,earnify,earnkaro,earnstark,earone,earthcam,\
+        earthday,earthlink,earthscope,earthstoneenergy,earthworks,earthworksgarden,earthworksyard,easemytrip,\
+        easeus,easier,easily,easilymoney,easolutions,easterlygovernment,eastern,easterncompany,easternhealth,\
+        eastgame,eastgroupproperties,eastlink,eastman,eastmanchemical,eastmankodak,eastoffice,eastpak,\
+        eastsidedistilling,eastspring,eastview,eastwest,eastwind,eastwood,easyaccess,easyapply,easybankag,\
+        easybell,easybet,easybill,easybook,easybooking,easybus,easybuy,easycard,easycars,easycash,easychat,\
+        easyclothes,easycomposites,easycosmetic,easycredit,easycrypto,easydmarc,easydns,easydocs,easydoge,\
+        easydonate,easydrop,easyearn,easyeat,easyequities,easyfeedback,easyflyer,easyfun,easygames,easygps,\
+        easyhost,easyhosting,easyhousing,easyinventory,easyinvoice,easylaw,easylife,easylive,easymail,easyme,\
+        easymedical,easymessage,easyms,easyname,easypara,easyparcel,easypark,easyparts,easypay,easyplants,\
+        easypos,easypost,easyroutes,easysalon,easyship,easyshop,easysol,easystaff,easystar,easysurf,easytoys,\
+        easytrack,easytrip,easyvictory,easyway,easyways,easyweddings,eataly,eatclub,eatoncorporation,\
+        eatonpower,eatonvance,eatsmarter,eatturkey,eauction,ebadta,ebalka,ebalovo,ebasbet,ebasos,ebayinc,\
+        ebaystatic,ebebek,ebelanja,eberry,ebesucher,ebgames,ebible,ebiblio,ebidan,ebikes,ebilling,ebizautos,\
+        ebizcharge,eblinet,eblorus,eboard,ebonan,ebonytube,ebookers,ebooks,ebosex,ebosgroup,ebrand,ebricks,\
+        ebrofoods,ebrotrucks,ebubab,ebuchka,ebusiness,ecamarcellus,ecampus,ecanlitvizle,ecarrito,ecartelera,\
+        ecclesia,eccoshoes,eccoverde,echalk,echannelling,echoes,echofm,echoglobal,echome,echostarcorporation,\
+        echotik,ecicloud,eckerd,eckeroline,eclass,eclinic,eclinica,eclipse,eclipso,eclipxgroup,eclock,ecloud,\
+        ecobank,ecobioboutique,ecobnb,ecobusinessimmobilien,ecocenter,ecodrive,ecoenergi,ecoflow,ecoforest,\
+        ecogas,ecogolik,ecohome,ecolabinc,ecolabpty,ecolines,ecollect,ecollege,ecologic,ecologyand,\
+        ecologybuilding,ecomag,ecomdz,ecomfort,ecommerce,ecommunity,ecomposer,econet,economedia,economia,\
+        economiasolidaria,economic,economical,economist,economistas,economy,econsig,econsulat,ecopetrolsa,\
+        ecopool,ecoporno,ecoportal,ecopower,ecopress,ecosia,ecosistemas,ecosmetics,ecosoft,ecostore,ecosys,\
+        ecosystem,ecotools,ecotrust,ecourt,ecovacs,ecovillage,ecowitt,ecraftdesigns,ecrater,ecredit,ecrgroup,\
+        ecshop,ecuagenera,ecustoms,ecutesting,ecutools,ecwcloud,eczacibasiyatirim,edadeal,edaptms,edarling,\
+        edaylotto,edbbusiness,edcast,edclub,eddiebauer,edding,eddirasa,edelia,edelman,edeloptics,edelrecords,\
+        edelrid,edelweiss,edelweissair,edenboutique,edenentradas,edenlawn,edenperfumes,edenpharma,edenred,\
+        ederslik,edesabiotech,edestinos,edesur,edgear,edgegarden,edgenet,edgeone,edgeprop,edgeyard,\
+        ediblearrangements,edicola,edifier,edifito,edikted,edilportale,edinburgh,edinburghcastle,\
+        edipgayrimenkul,edisac,edison,edisonformat,edisoninternational,edisonnation,edisons,edistribucion,\
+        edistrictportal,editage,editasmedicine,edithcowancollege,editib,editor,editoryayinevi,editprotips,\
+        edmbilisim,edmodo,edmondde,edmondok,edmontonrealestate,edmundoptics,edogawa,edomizil,edostavka,\
+        edprodpo,edpuzzle,edraak,edrawsoft,edreams,edsmart,edtech,edtechxholdings,edubit,eduboom,edubox,\
+        educacao,educacion,educacional,educacionbogota,educaciontuc,educacionvial,educando,education,\
+        educationaldevelopment,educationindialive,educationnews,educations,educationworld,educative,\
+        educativo,educaweb,educom,edudelight,edudip,edufever,edugain,eduhero,eduhub,edulab,eduline,edumap,\
+        edumed,edumundo,edunav,edunet,edupage,edupass,eduphoria,eduplus,edupoint,edupool,eduportal,eduquiz,\
+        edurino,edusecure,edusign,edusite,edusmart,eduson,edutap,edutel,edutest,eduvision,eduware,eduweb,\
+        edward,edwardes,edwardjones,edwards,edwardslifesciences,edweek,edziecko,eearphone,eelgar,eestiaga,\
+        eestiajalehed,eestidigiraamatute,eestidolomiit,eestiekspressi,eestienergia,\
+        eestientsuklopeediakirjastus,eestiforekspank,eestigaas,eestihoiupank,eestijoonisfilm,\
+        eestikrediidipank,eestikutus,eestilatilaevasoidu,eestilloyd,eestiloodusfoto,eestiloots,eestiloto,\
+        eestimaaehitusprojekt,eestimaakinnitus,eestimaapank,eestimerelaevandus,eestimobiiltelefon,eestimusli,\
+        eestipaevaleht,eestipagar,eestiportselanitoostus,eestipost,eestiraamat,eestirahvusringhaaling,\
+        eestiraudtee,eestiringhaalingu,eestisoojuselektrijaam,eestisotsiaalpank,eestitarbijateuhistute,\
+        eestitelekom,eestivideo,eetimes,eewins,efabrik,efaktura,efarma,efatura,efeducation,effect,efficient,\
+        efgbank,efgbanque,efinance,efinancialcareers,efipay,efitness,efloorball,eflorbal,eflorist,efocus,\
+        eforce,eforms,efortuna,efshop,efteling,eftours,efuture,egaincorporation,egastronom,egeendustri,\
+        egeliamp,egelicogirisim,egelicotarim,egencia,egeplastege,egeprofil,egeseramik,eggheads,eggnsemulator,\
+        eghtesadnovin,egilstenshagen,egitana,egitim,eglnordic,egmont,egopowerplus,egospodarka,egybest,\
+        egydead,egymonuments,egyprojects,egyptembassy,egyptpost,egyshare,egzotika,eharmony,ehealth,ehentai,\
+        ehiweb,ehlersdanlos,ehoroskop,ehorses,ehospital,ehplabs,ehtiras,ehunter,eidesvikoffshorea,\
+        eidostherapeutics,eidsivaenergi,eidu,eigerbiopharmaceuticals,eightcap,eiketsutaisen,\
+        eimskipafelagislands,einerd,einfachkochen,einfomax,einforma,einhell,einmaleins,einrichtendesign,\
+        einscricao,einstein,einsure,einthusan,eintracht,einvoice,eisamay,eiseczacibasi,eishockey,eismann,\
+        eispop,ejcasino,ejemplos,ejercito,ejournal,ejournals,ejuice,ejumbo,ejvonbjuti,ekadharma,ekajitu,\
+        ekapusta,ekartlogistics,ekassa,ekatalog,ekaterinburgskajatorgovopromyslennaja,ekhtebar,ekibastuzgres,\
+        ekinlerelaletleri,ekiosk,ekispert,ekizkimya,eklablog,eklottery,ekoguitars,ekokoza,ekonomi,\
+        ekonomickestavby,ekookna,ekopiro,ekopyro,ekosport,ekostrus,eksobionics,ekspressgrupp,ekspresshotline,\
+        ekstrabladet,ekstraklasa,elabor,elactation,elaion,elanco,elancoanimal,elastic,elasticemail,elasticnv,\
+        elasticpath,elavon,elbenwald,elbitsystems,elblag,elblog,elblogdelnarco,elcastillodeldulce,elchat,\
+        elciudadano,elcomercio,elcompanies,elcorte,elcorteingles,elcultural,eldahan,eldarya,elderslimited,\
+        eldiario,eldorado,eldoradogold,eldoradoresorts,elearn,elearning,elecard,elecdirect,eleclerc,elecnor,\
+        elecom,eleconomista,elecshop,elections,electoral,electoralcommission,electra,\
+        electrameccanicavehicles,electranetpty,electraprivate,electricboat,electricdeal,electricshop,\
+        electrictm,electrictobacconist,electrikora,electrive,electro,electrocity,electrocom,electrodepot,\
+        electrohuila,electroline,electrolux,electroluxgroup,electroluxhome,electromarket,electromart,\
+        electron,electronic,electronica,electronicarts,electronicdata,electronicgeek,electronicsboutique,\
+        electronicssource,electronicstar,electrotodo,electroverse,electroworld,electude,electus,elefant,\
+        elefun,elegant,elegantshowers,eleganza,eleiloes,elektra,elektramat,elektrika,elektro,elektroda,\
+        elektrodistribucija,elektron,elektronik,elektrony,elektroshopwagner,elektrum,element,elementbrand,\
+        elementgyms,elementor,elements,elementsolutions,elementsshow,elemor,elentra,elephant,elephantbet,\
+        elephantbetzone,eleshop,elevate,elevatecredit,eleven,elevensports,elevit,elfainternational,elfbar,\
+        elfbeauty,elfcosmetics,elfiltrador,elfisanta,elfontheshelf,elfutbolero,elgallomasgallo,elgiganten,\
+        elgoog,elgrafico,elhacker,elheraldo,eliberty,elibrary,elicit,eliebleu,elililly,elimparcial,\
+        elindependiente,elinmejorable,elipso,elisaeesti,elisdesign,elitbet,eliteacompanhantes,elitedate,\
+        elitefitness,elitegoltv,eliteleague,elitemodel,elitemoscow,elitepartner,elites,elitesingles,\
+        elitestore,elitetorrent,elitetraderfunding,elitex,elivros,elixia,elizabetharden,elizawashere,\
+        elkgrove,elkhorn,elkjop,elkjopgrossist,elkjopnorge,ellajuwelen,ellamaaelektrijaam,elleair,ellector,\
+        elledecoration,ellegirl,ellemental,ellena,ellesse,elliemae,ellingtonfinancial,ellingtonresidential,\
+        ellipseprogramme,ellitoral,ellomaycapital,ellsworthgrowth,elluciancloud,elmanana,elmercurio,elmich,\
+        elmira,elmirasavings,elmoudjahid,elmundo,elmundoeats,elnacional,elnorte,elnueve,elnuevodia,\
+        elnuevodiario,eloccidental,elogch,eloxxpharmaceuticals,elpais,elpalacio,elpaso,elperiodic,\
+        elperiodico,elperuano,elpollo,elpolloloco,elpopular,elpotosi,elpuerto,elsalvador,elsevier,elsiglo,\
+        eltekltd,eltelegrafo,eltelnetworks,eltiempo,eltribuno,eltrox,eluniversal,elwatan,elxire,elysee,\
+        emagincorporation,emagister,emailaprisoner,emailinboundprocessing,emaillabs,emailservice,emarketing,\
+        emarsys,emasmantap,emater,embajada,embark,embassies,embassy,embawood,embedplayer,embedsports,embody,\
+        embotelladoraandina,embracon,embraer,embraeraeroespacial,embraersa,embratel,embratur,emcali,emcare,\
+        emccorporation,emcinsurance,emclairefinancial,emcorecorporation,emcorgroup,emcure,emdonline,\
+        emecoholdings,emedia,emeisholdings,emekelektrik,emerald,emeraldchat,emeraldcruises,\
+        emeraldexpositions,emeraldgrain,emeraldhost,emerchantpay,emergemarket,emergency,emergentbiosolutions,\
+        emeritus,emerson,emersonelectric,emersonradio,emeterai,emgroup,emicalculator,emigrantbank,emilfrey,\
+        emilie,eminem,eminence,eminevim,eminflex,eminisambalaj,eminza,emirates,emiratesdraw,emiratesnbd,\
+        emisiuni,emisor,emisora,emisoras,emisorascolombianas,emlakkonut,emlakkulisi,emmacolchon,\
+        emmadisilverjewellery,emmamatelas,emmamatratze,emmanuel,emmasleep,emmezeta,emmiag,\
+        emmiscommunications,emodels,emodul,emofid,emojiguide,emojikeyboard,emojikitchen,emojis,emoney,emotiv,\
+        empikfoto,empire,empirecinemas,empiregames,empireofexchange,empireonline,empireresorts,empirescort,\
+        empirestate,empirestream,empleate,empleos,empleoydiscapacidad,emploi,employbridge,employersholdings,\
+        employersmutual,employment,empoli,emponline,emporium,empornium,empower,empreender,emprego,\
+        empreguetes,empresadistribuidora,empresafacil,empressleak,emprestimonahora,empretienda,empshop,\
+        emsecure,emsland,emsphere,emtelco,emtstechnologie,emtusahuelva,emuaustralia,emugames,emulatorgames,\
+        emulatoronline,emuleproject,emuseum,emxroyalty,enable,enableme,enablemidstream,enablon,enagic,enamor,\
+        enantapharmaceuticals,enature,enbank,enbook,enbridgeinc,encanacorporation,encarguelo,encarrera,\
+        enchante,enciclopedia,enciklopedija,encompass,encompasshealth,encorecapital,encorewire,\
+        encuestaspagadas,encurta,encurtador,encyclo,encyclopedia,encycolorpedia,encyeducation,endado,\
+        endavaplc,endchan,endeavourgroup,endeavourmutual,endeavoursilver,endesa,endesaclientes,endless,\
+        endocrino,endointernational,endorphina,endorphinrepublic,endpolio,endralife,enduranceinternational,\
+        enefit,enelamericas,enelchile,enelrossija,eneosss,energia,energisa,energiselskapetbuskerud,energize,\
+        energizerholdings,energo,energofish,energoportal,energosbytovajakompanija,energouscorporation,energy,\
+        energyaustraliaholdings,energycharts,energycontrol,energyeast,energyfocus,energyfuels,energyhunter,\
+        energypress,energyrecovery,energytransfer,enerogroup,enerpac,enerpluscorporation,enexis,enfabebe,\
+        enfamil,enfant,enfcmnf,engadin,engage,engagelab,engagement,engelliler,engelorakel,engelsons,\
+        engelvoelkers,engine,engineer,engineeredarts,engineowning,english,englishforeveryone,englishgallery,\
+        englishhome,englishmithra,englishonline,englishpartner,englishpractice,englishtime,\
+        englobalcorporation,engram,engwebikes,enicseesti,enigma,eninorge,eniplenitude,eniroholding,enisey,\
+        enispa,eniyisinde,enjoei,enjoyfball,enjoymovieshd,enkainsaat,enlace,enlinkmidstream,\
+        enlivextherapeutics,enochianbiosciences,enovainternational,enpantallas,enphaseenergy,enplus,\
+        enproindustries,enrichgarden,ensegundos,enseignement,enservcocorporation,ensign,enstargroup,ensure,\
+        entasistherapeutics,entegrafinancial,entekhab,entekhabservice,enterabio,enterasysnetworks,\
+        entercomcommunications,entergyarkansas,entergycorporation,entergylouisiana,entergymississippi,\
+        entergynew,entergytexas,enternet,entero,enterogermina,enterprise,enterprisebancorp,enterprisebank,\
+        enterprisedb,enterprisefinancial,enterprisegp,enterpriseoil,enterpriseproducts,enterprisetrucks,\
+        entertainment,entertainmentdaily,enterticket,entone,entouch,entradas,entraeiendom,\
+        entravisioncommunications,entreeresources,entrepreneur,entrerios,entrio,entrust,enuygun,envato,\
+        enviedeplus,enviro,enviroarchitectural,environ,environarchitectural,environment,envirosourcedesign,\
+        envirotecturedesign,envisionsolar,envivapartners,enworld,enzahome,enzobiochem,eobuwie,eoffice,\
+        eogresources,eoncbs,eonenergie,eonline,eonruhrgas,eoptika,eoriginal,eortologio,eotinish,epages,\
+        epagos,epamsystems,epanel,epaper,epassi,epassport,epayco,epayworldwide,epdsbihar,epfindia,epharma,\
+        epiccharterschools,epicdrop,epicdrops,epicenter,epicentrk,epicgames,epicor,epicsports,epicvin,\
+        epidemz,epilepsy,epinfonet,epipay,epiroc,epirocsouth,episode,episodic,epixplay,eplanet,eplusinc,\
+        epocacosmeticos,epocasie,epochtimes,epodex,epoint,epolice,eponuda,eporcha,eporner,eporno,eportal,\
+        epplrus,epravo,epresence,eprice,eprint,eprise,eprize,eprocure,eprocurement,eprotocolo,eprproperties,\
+        eprsys,epsilon,epsilonenergy,epubli,epublibre,eqmmidstream,eqtcorporation,equabank,equality,equals,\
+        equans,equestrian,equifax,equifaxaustralia,equinix,equino,equinorasa,equinox,equinoxfitness,equiperf,\
+        equipnet,equirodi,equiscore,equisoft,equisonline,equitable,equitransmidstream,equitybancshares,\
+        equitybank,equitycommonwealth,equityedge,equitylifestyle,equityresidential,equivalenza,equran,\
+        equustotal,eradio,eragroup,erametnorway,erasmusplus,erawatch,erborian,erbosanerciyes,erciyes,\
+        erclassics,ereading,ereality,erecruit,erecruiter,eredes,ereemby,eregistration,ereglidemir,\
+        eregulations,eremnews,erepublik,erewards,erfurt,ergeon,erginlerparcakontor,ergobaby,ergohestia,\
+        ergokindlustus,ergokindlustusgrupp,ergonet,erickson,ericsson,ericssoneesti,ericssonnikola,\
+        erieindemnity,erieinsurance,erikafashion,erikalust,erkiss,erlangga,erlanggaonline,erlebe,ermaktermo,\
+        ermathexpert,ermenegildozegna,ernstingsfamily,eroboom,erodate,erofox,erogames,erogen,erokomiksi,\
+        erokrad,erolabs,eropho,erosguia,erosinternational,erosstar,erotaikendan,erotales,erothots,eroticcity,\
+        eroticlab,eroticos,erotik,erotikfilm,erotikfilme,erotikfilmizle,erotikhikayem,erotits,erotop,\
+        erotskeprice,erotube,erovideo,erovizor,erozero,errante,errors,errorsseeds,ersagglobal,ersbank,\
+        ersparniskasseaffoltern,ersparniskasserueggisberg,ersparniskasseschaffhausen,ersparniskassespeicher,\
+        erstebank,erstegroup,ersumeyve,ertelecom,eruditor,erytechpharma,erzurum,esafbank,esafety,esalon,\
+        esante,esbjergoilfield,escala,escalagaming,escape,escaperoad,escaperoom,escapes,eschool,eschooling,\
+        eschuhe,escobar,escoffier,escolavirtual,escort,escortadvisor,escortbabylon,escorte,escortguide,\
+        escortify,escortnews,escortrankings,escortteknoloji,escortzimbabwe,escotechnologies,\
+        escuelanaturayavon,escuelaprimaria,esemspor,esemtia,esendex,esenyurt,esenzzia,eservice,eservices,\
+        eservidor,esesja,esfvape,eshram,esignal,esignatures,esigroup,esinet,esipky,eskala,eskhata,eskimi,\
+        eskimo,eskimofinland,eskinstore,eskisehir,eskola,eskort,eskytravel,eslbits,esmark,esmeralda,esmoke,\
+        esnavi,esoccerbet,esocial,esoterica,espace,espaceflirt,espacegroup,espacioapk,espaciourbano,\
+        espanolas,espares,espaskincare,esperantofilmoj,esperiontherapeutics,espeymfg,espguitars,esplanade,\
+        espoonratsastustalli,esport,esporte,esportenetsp,esportenetvip,esportesdasorte,esportiva,\
+        esportivavip,esports,espreso,espressif,espressoapp,espressocoffeeshop,espressoperfetto,esprit,\
+        espritgames,espsmart,esptrust,esputnik,esquire,esquirefinancial,essabancorp,essapharma,essaypro,\
+        essence,essendant,essens,essenseurope,essensworld,essent,essentgroup,essentia,essential,\
+        essentialproperties,essentials,essenzahome,essexproperty,essilor,esskay,essoenergi,essonne,essonorge,\
+        establishmentlabs,estacaofinancas,estado,estafeta,estafetacarga,estaff,estaffing,estately,\
+        estatesales,estatesgazette,estathe,esteban,esteelauder,estella,estereltechnologies,estetica,esteto,\
+        estheticon,estiahealth,estilomma,estilos,estock,estoniakaevandus,estoniaklaverivabrik,estonianair,\
+        estoniancell,estore,estreambiental,estrelabet,estrelabrinquedos,estrema,estsecurity,esunbank,\
+        esupport,etabletka,etalent,etalongroup,etalslimited,etaplighting,etcconnect,etcetera,etecsa,\
+        etempmail,etender,etenders,etennis,eternal,eternalgalaxy,eternalmangas,eternalperfumeoils,eternit,\
+        etfseries,ethanallen,ethereal,ethereum,etherscan,ethicspoint,ethika,ethique,eticaret,eticket,\
+        eticketing,etickets,etihad,etilbudsavis,etilergida,etisalat,etivera,etlekorlantas,etmall,etnews,\
+        etnodim,etnomedia,etoday,etoile,etonpharmaceuticals,etools,etopers,etopornovideo,etoyota,etrace,\
+        etrade,etradefinancial,etravel,etrias,etroreza,etrusted,etruyen,etsgroup,ettengroup,ettoday,etudes,\
+        etvholding,etwinning,eucerin,eucionica,eudora,eudyogaadhaar,euentrego,eugensystems,eujian,eukanuba,\
+        eunapolis,eunite,euphoria,euprava,euractiv,eurasia,eurasianbank,eurasiannatural,euratlas,eureca,\
+        eureka,eurekaddl,eurekosigorta,euroasiaair,eurobank,eurobankergasias,eurobanksa,eurobike,eurobikes,\
+        eurobuch,eurobus,eurocamp,eurocampings,eurocar,eurocarparts,eurocash,eurocert,eurochange,\
+        euroclearbank,eurocom,eurocredit,eurodata,eurodate,eurodisney,eurodns,eurodom,eurodryltd,\
+        euroelectronics,eurofarma,euroffice,eurofinans,eurofins,eurofinsgenomics,eurofinsscientific,eurofit,\
+        euroflorist,eurofrance,eurogamer,eurogarden,eurogate,eurogirlescort,eurogirlsescort,eurogold,\
+        euroinnova,eurojackpot,euroki,eurolamp,euroleague,euroled,eurolife,euromarketingia,euromarkt,\
+        euromaster,euromed,euromillones,euromoneyinst,euromotors,euronavnv,euronet,euronetworldwide,euronews,\
+        euronewssa,euronext,euronics,eurooptic,europa,europaeiskeerv,europafm,europages,europapress,\
+        europarcs,europark,europasport,europassistance,europc,europcar,europeanathletics,europeanbattery,\
+        europeanequity,europeanspallation,europesnus,europiel,europlan,europost,europosters,europrisholdinga,\
+        eurorc,euroresidentes,eurorscg,euroseasltd,euroshop,euroskateshop,eurosko,eurosouvenirs,eurospares,\
+        eurospin,eurosport,eurostarshotels,eurosvet,eurotech,eurotoys,eurovia,eurovision,euskadi,euskaltel,\
+        eutekne,euyansang,evaair,evaavm,evalar,evamats,evandpty,evaneos,evangelie,evangelion,evansbancorp,\
+        evansville,evatarot,evaxtampax,eveapank,eveline,evelobiosciences,evelyn,eventbrite,eventcinemas,\
+        eventer,eventfinda,eventfrog,eventhospitality,eventhub,eventim,eventiminhouse,eventimsports,eventix,\
+        eventmaster,eventrid,events,eventscribe,eventyrsport,everbee,everbiz,everbridge,evercoreinc,everdrop,\
+        everest,everestre,everfi,evergloryinternational,evergoods,evergrate,evergreen,everiholdings,everlast,\
+        evernest,evernew,everon,everpretty,eversafe,eversourceenergy,everspintechnologies,eversports,\
+        eversystelemetry,everybody,everyday,everydayhealth,everydayme,everydayporn,everydaywinner,everyhome,\
+        everyone,everyonepiano,everyplate,everypony,everysaving,evetech,evexxx,evidence,evidensia,evidia,\
+        eviews,eviindustries,eviivo,evilgreed,evisatravel,evisit,evisos,evital,evobet,evobike,evocacion,\
+        evofembiosciences,evogeneltd,evoglobal,evokepharma,evolenta,evolenthealth,evolink,evolutio,evolution,\
+        evolutionmining,evolutionpetroleum,evolutionpowertools,evolvebeauty,evolverp,evolvingsystems,evonik,\
+        evopayments,evoplay,evoquawater,evosoft,evotor,evoucher,evrasia,evrazijskijtruboprovodnyj,evrcargo,\
+        evrinfra,evryjewels,evsbroadcast,evsengroup,evtech,ewalds,ewheels,eworld,ewscripps,exabytes,\
+        exactonline,exactrealty,exactsciences,exactsolutions,exahost,exalate,examgoal,examiner,examjila,\
+        example,exampro,examsoft,examtime,examveda,examwinner,exantascapital,exaprint,exapro,exaroton,exceed,\
+        exceldatabank,excelerator,excellent,excellmedia,excelr,excelsior,exchange,exchangemonitor,exchanger,\
+        exchangerate,exchangerates,exchangetraded,excise,excite,excitel,exclaim,exclaimer,exclusion,\
+        exclusive,execulink,exelatechnologies,exellent,exeloncorporation,exeporno,exercere,exercise,exercism,\
+        exertis,exeshoes,exeter,exfoinc,eximbank,exisport,exitgames,exitlag,exleasingcar,exlibris,\
+        exlserviceholdings,exmarkets,exness,exnova,exnovin,exocad,exodus,exohosting,exoplatform,exostar,\
+        exotic,expandersystem,expansion,expansionmexico,expasy,expedia,expediacruises,expediagroup,\
+        expediataap,expeditorsinternational,expekt,experian,experience,experienceinvestment,expert,expertcm,\
+        expertduturf,experte,expertia,expertmarket,expertoption,expertplay,expertreviews,expertscomptables,\
+        expertsport,expinet,expireddomains,explained,explora,explore,explorelearning,exploreworldwide,\
+        explorex,explorium,expobank,expobankcz,expoconsult,expondo,exponent,exportdevelopment,exportgenius,\
+        exposure,exprealty,expres,expreso,express,expresscredit,expressmerchant,expresso,expressone,\
+        expresspay,expresspros,expresspublishing,expressscripts,expressvpn,expworld,exsite,extendedstay,\
+        extension,extern,external,exterrancorporation,exterro,extrabutterny,extract,extractionoil,extrading,\
+        extramovies,extranet,extraplus,extraportfel,extrashop,extraspace,extratorrent,extratorrentofficial,\
+        extreme,extremecash,extremedown,extrememath,extremenetworks,extremereach,extremetennis,\
+        extremetracking,extremezone,exxonmobil,exxonmobilaustralia,exxonmobilexploration,\
+        exxonmobilproduction,eyblinternational,eyebuydirect,eyegatepharmaceuticals,eyepointpharmaceuticals,\
+        eyerim,eyesandmore,eyezon,eyoyaku,ezcare,ezcash,ezcasino,ezconnect,ezebra,ezeefiber,ezhesource,\
+        ezhotel,ezjersey,ezlicence,ezmovie,ezplus,ezslot,eztools,eztravel,eztvofficial,ezview,ezvizstore,\
+        ezypay,ezyreg,fabartdiy,fabboya,fabbrieditori,fabercastell,faberlic,fabiano,fabini,fabletics,\
+        fabprivate,fabreguesbicicletas,fabreguesmotos,fabric,fabricland,fabricshop,fabrik,fabrikinc,fabulo,\
+        fabuspot,facchinigroup,faceapp,facebook,facebookaustralia,facecast,faceon,facephi,faceprep,facilita,\
+        facilito,facilpass,facilzap,fackelmann,factcheck,factoa,factor,factori,factoria,factorial,\
+        factorialhr,factorin,factoringbankgesellschaft,factorio,factormeals,factornews,factory,factorydirect,\
+        factset,factsetresearch,factsmgt,factura,facturacion,facturama,facturaonline,facturation,facture,\
+        faculdadelibano,fafatogel,fagerhultgroup,fagron,fahorro,fahrradxxl,faillissementsdossier,fainemisto,\
+        faircent,fairchildsemiconductor,fairchildtv,fairfax,fairfield,fairgocasino,fairisaac,fairmoney,\
+        fairmontbaku,fairplay,fairplaypro,fairprice,fairpunt,fairspin,fairtrade,fairview,fairvote,fairwinds,\
+        fairytrees,faithlife,fajerwerki,fajnbrigady,fajntricko,fakaheda,fakaza,fakboi,fakenumber,faktor,\
+        faktura,fakturirane,falabella,falckgroup,falcoelectronics,falcom,falcon,falconbridgenikkelverk,\
+        falconminerals,falconshop,faleno,fallenlondon,fallguys,falmouth,falstaff,famapp,famart,famesp,famety,\
+        famikurastore,famili,familia,familiar,familie,familienportal,families,familium,familon,family,\
+        familybuilding,familydoctor,familydollar,familyfirst,familygo,familyid,familyisland,familylife,\
+        familylotto,familylust,familynation,familynaturism,familyporn,familysearch,familystrokes,famiry,\
+        famosasnuas,famosaspeladas,famososnus,famousdaves,famousfootwear,fampage,fanaptelecom,fanatics,\
+        fanatik,fanbase,fanblast,fanboy,fanbus,fancourier,fancytextpro,fancywin,fandanhl,fandom,fanduel,\
+        fanfics,fanfiction,fanfiktion,fanfire,fanfox,fangamer,fangholdings,fanhuainc,fanlink,fanmtl,fanova,\
+        fanpage,fanpass,fanpelis,fansale,fansbrands,fanshop,fanshuay,fansly,fansport,fansub,fantasticfiction,\
+        fantasy,fantasygf,fantasyleague,fantasylife,fantasyteam,fantasyworlds,fantech,fantom,fanvil,fanzone,\
+        faoschwarz,fapabelno,fapcam,fapcams,fapclub,fapellino,fapello,faperoni,fapgon,fapguru,faphouse,\
+        fapjunk,fapnado,fapnation,fapnazvezd,fapnut,faporn,fapsly,fapspace,fapvid,fapzoo,faqwiki,faramedia,\
+        faraonbet,faraway,fardanews,fareharbor,fareye,farfeshplus,farfetch,farfetchlimited,farfor,farhang,\
+        farina,farmacia,farmacialoreto,farmaciasbatres,farmaciasbenavides,farmaciasdirect,farmaciasdrahorro,\
+        farmaciaslider,farmacity,farmaco,farmae,farmaferoles,farmak,farmako,farmalife,farmalisto,farmamix,\
+        farmapets,farmasi,farmatodo,farmer,farmerbrothers,farmers,farmersnational,farmersweekly,farmington,\
+        farmlandpartners,farmrio,farotechnologies,farpoint,farpost,farrartanner,farrow,farside,farsnews,\
+        farstadshippinga,faselhd,faselhds,faselplus,fashiola,fashion,fashionable,fashionchoice,fashionclub,\
+        fashiondays,fashionette,fashiongirl,fashiongroup,fashionista,fashionjobs,fashionmagazine,\
+        fashionnetwork,fashionsnap,fashionstore,fashionunited,fashionworld,fassabortolo,fastandup,fastbank,\
+        fastbet,fastbit,fastboy,fastcheck,fastclick,fastco,fastcompany,fastdl,fastenalcompany,fastenergy,\
+        faster,fastercapital,fastex,fastfile,fastfingers,fastfive,fastflix,fastgrow,fasthosts,\
+        fastighetsbyran,fastilinks,fastinfoclass,fastitem,fastjobs,fastlane,fastlink,fastly,fastmail,fastpay,\
+        fastpaycasino,fastpeoplesearch,fastpic,fastrak,fastreading,fastream,fastretailing,fastsearch,\
+        fastshare,fastspeed,faststream,fasttorrent,fasttv,fastway,fastweb,fastwin,fastwork,fastxwin,\
+        fatbrands,fatego,fatetherapeutics,fathermuller,fathom,fatima,fatsecret,fatsharkgames,fattbet,faucet,\
+        faucetcrypto,fauquierbankshares,favbet,favicon,favore,favorita,favoritala,favorites,favoriteshoes,\
+        fawanews,faxekalkbrud,fayette,fazbet,fazenda,fazerinmusiikkikauppa,fazwaz,fbdown,fbfinancial,\
+        fblfinancial,fbshop,fbtool,fcaaustralia,fcaservices,fcbarcelona,fcbayern,fccollege,fccomm,fcdnipro,\
+        fcdynamo,fcebank,fcerzgebirge,fcgfinnish,fclorient,fcloud,fcmoto,fcporto,fctwente,fcutrecht,fdcgroup,\
+        fdcservers,fdownloader,fdrive,fearofgod,feathermc,feature,featured,febbox,febest,federal,\
+        federalagricultural,federalhome,federalmogul,federalnational,federalrealty,federalreserve,\
+        federalsignal,federatedinsurance,federatedinvestors,federatedpremier,federation,federnuoto,\
+        fedexcorporation,fedexexpress,fednatholding,feebee,feedbackcompany,feedoptimise,feegow,feelex,\
+        feelfree,feelgoodcontacts,feelgrounds,feeling,feenix,feierabend,feimsk,feipiter,feiticeira,feitsui,\
+        felgenoutlet,felicia,feline,felissimo,feliway,fellazoinc,felleskjopetagri,felleskjopetmaskin,\
+        felleskjopetrogaland,felleskjopettrondheim,fellow,fellowes,fellows,fellowshipinvestments,\
+        femdomempire,femdomhd,femibion,femina,femmesmures,fender,fendermusical,fenefx,fenerbahcefutbol,\
+        fengshui,fenixlight,fennecpharmaceuticals,fennicagehrman,fennooptiikka,fenrir,fensterversand,\
+        fentybeauty,fenwick,feratel,feratelmedia,ferdaskrifstofaislands,ferdholding,ferdinandsteck,ferdowsi,\
+        fergana,feriados,ferienwohnungen,feriepartner,fermat,fermax,fermer,fermliving,fernliebe,ferona,\
+        feroterm,ferozo,ferplast,ferranticomputer,ferrara,ferrari,ferrarinv,ferratum,ferrellgaspartners,\
+        ferrero,ferrerocareers,ferrerofoodservice,ferrerorocher,ferrerorussija,ferrettigroup,ferries,ferrino,\
+        ferriswheelpress,ferrocorporation,ferroglobeplc,ferrol,ferroli,ferrovie,ferrum,fertonabet,ferwer,\
+        fescoebill,festina,festival,festivalcannes,festool,fetalmedicine,fetegoale,fetishporn,fetlife,fetnet,\
+        feuerwehr,feuvert,feverup,feyenoord,feynman,feyorra,fezibo,ffadvanceserver,ffclub,ffetish,ffhandball,\
+        ffishing,ffjudo,ffkolkata,ffmoto,fglholdings,fglife,fgupspecstrojinziniring,fhkaernten,fhmuenster,\
+        fiatchrysler,fiatogel,fiawec,fibercop,fibertime,fiberx,fibextelecom,fibralink,fibranetbrasil,\
+        fibrocellscience,fibwatch,ficbook,fichajes,fichub,ficoanalyticcloud,ficohsa,fidelidade,fideliscare,\
+        fidelity,fidelitybank,fidelitychina,fidelityinvestments,fidelitynasdaq,fidelitynational,fidelizador,\
+        fidessagroup,fideuramwargny,fidibo,fidorbank,fiduciaryclaymoreenergy,fidusinvestment,fieldassist,\
+        fieldengineer,fieldglass,fielding,fielmann,fierdetreroutier,fierrogroup,fiesta,fiestacredito,\
+        fiestahotels,fiestarestaurant,fifththird,fightershop,fightnews,figopet,figure,figuredart,figures,\
+        fijitimes,fikfap,filadd,filati,filecr,filecrypt,filedn,fileformat,filehd,filehippo,filemakerinc,\
+        filemaru,filemoon,filepost,filepress,filesdl,filesgram,filesmonster,filestore,fileupload,filgoal,\
+        filharmonia,filimo,filipmorris,filippo,filizhanka,fillandgo,filmadult,filmakinesi,filmapik,filmapp,\
+        filmas,filmax,filmazon,filmefast,filmeflix,filmehd,filmek,filmekseni,filmeonline,filmeporno,\
+        filmeseriale,filmesgays,filmesporno,filmestorrent,filmex,filmexxx,filmexxxgratis,filmez,filmfestival,\
+        filmforum,filmifullizle,filmin,filminvazio,filmitorrent,filmix,filmjepang,filmkovasi,filmlinc,\
+        filmlog,filmmakers,filmmakinesi,filmmodu,filmnadvd,filmoflix,filmora,filmoton,filmovi,filmpalast,\
+        filmpertutti,filmsarok,filmsenzalimiti,filmseyretizlet,filmweb,filmxy,filmycab,filmyfly,filmyhit,\
+        filmyhunk,filmymeet,filmyporno,filmywap,filmywapi,filmyworld,filmyworlds,filmyzilla,filohevis,\
+        filosofianakatemia,filson,filter,fimmoto,fimsex,finalank,finalsite,finami,finance,financeit,\
+        financenews,finances,financialbenefits,financialexpress,financialinstitutions,financialpost,\
+        financialservices,financieretiepolo,financnisprava,finansfinansal,finanz,finanzas,finanze,finanzen,\
+        finanzrechner,finboard,finbox,fincantieri,finclass,finclub,findacrew,findanime,findaspring,\
+        findcompany,finder,findesk,findex,findexgroup,findhelp,findhere,findhotel,findit,findlaw,findmykids,\
+        findmypast,findmyshift,findom,findomestic,findus,fineandcountry,fineart,finearts,finecooking,\
+        finedininglovers,finelo,finemedia,finenordic,fineshare,finessa,finesse,finews,finezzacatering,\
+        finforum,fingerprint,fingersoft,fininfo,finisarcorporation,finist,finistere,finjanholdings,\
+        finlandiauistin,finlit,finmag,finmarket,finmercado,finmoll,finnair,finnflare,finnishdesignshop,\
+        finnix,finntrail,finogoodcapital,finpay,finpug,finreport,finshots,finsovet,fintech,\
+        fintechacquisition,fintechnews,fintel,finteres,finttv,fintual,finzmo,fiobanka,firafollower,firany,\
+        fireangel,fireant,firebase,fireblocks,fireboard,firefightersmutual,firefish,firefly,fireflycloud,\
+        firefox,firehousesubs,firekirin,firemail,fireman,firenews,fireplaceworld,fireservice,fireside,\
+        firestone,firestonetire,firewalla,fireworks,fireworkscrazy,fireworld,firmadigital,firmailiev,\
+        firmenabc,firmoo,firstam,firstamerican,firstbancorp,firstbank,firstbusey,firstbusiness,firstbyte,\
+        firstcall,firstcapital,firstchoice,firstcitizens,firstcitizensgroup,firstclass,firstclasswatches,\
+        firstcommonwealth,firstcommunity,firstcry,firstdata,firstdefiance,firstenergycorp,firstfinancial,\
+        firstforwomen,firstfoundation,firstgroup,firstguaranty,firsthandtechnology,firsthawaiian,firsthealth,\
+        firstheartland,firsthorizon,firstindustrial,firstinmath,firstinsurancefunding,firstinternet,\
+        firstinterstate,firstinterstatebank,firstjob,firstlight,firstlink,firstlook,firstmaclimited,\
+        firstmajestic,firstmerchants,firstmid,firstmidwest,firstnational,firstnet,firstnews,firstnorthwest,\
+        firstory,firstrade,firstrate,firstrepublic,firstrewards,firstrowsports,firstsavings,firstseacoast,\
+        firstsecurities,firstsentier,firstservicecorporation,firstshop,firstsolar,firstsrows,firsttable,\
+        firstthings,firsttrust,firsttrustaberdeen,firstunited,firstus,firstview,firstwatch,firstwestern,\
+        fisaude,fiscal,fiscalia,fischer,fischerwolle,fiserv,fishbase,fishdeal,fisher,fisherelectronics,\
+        fisheries,fisherprice,fishersci,fishing,fishingclub,fishingking,fishingplanet,fishipedia,fishki,\
+        fishmarket,fishmax,fishnet,fishpond,fisica,fisiostore,fiskars,fiskerautomotive,fitbod,fitboy,fitchef,\
+        fitclub,fitelo,fitflop,fitgirlrepacks,fitham,fitmin,fitmoda,fitness,fitnessand,fitnessdigital,\
+        fitnessfactory,fitnessfirst,fitnesspark,fitnessworld,fitnessx,fitomarket,fitpass,fitpoint,fitshop,\
+        fitstars,fittonic,fitwinkel,fivebelow,fivebet,fiveguys,fivemods,fivemturk,fivepoint,fiveprime,\
+        fiverrinternational,fivestar,fiware,fiwfans,fiwfun,fixami,fixauto,fixmyspeaker,fixnet,fixpart,\
+        fixprice,fixprint,fixter,fjallraven,fjallravenshop,fjarfestingarbankiatvinnulifsins,\
+        fjordnordvestlandske,fkpuls,fkspin,fkwallet,flabelus,flaconi,flacso,flagcounter,flagle,flagma,\
+        flagman,flagranti,flagstarbancorp,flakspljus,flamecomics,flamescans,flamingo,flamingtext,flanax,\
+        flanco,flanigansenterprises,flannels,flapkongre,flappybird,flaschenpost,flashapp,flashback,flashcash,\
+        flashdetail,flashdz,flashexpress,flashfootball,flashgames,flashget,flashnews,flashplayer,flashpoint,\
+        flashrewards,flashscore,flashtalking,flashy,flatex,flaticon,flatiron,flatout,flatpay,flaunt,flawless,\
+        flawlessvapeshop,flcourts,fleetcortechnologies,fleethunt,fleetnews,fleetvigil,fleetwoodlimited,\
+        fleggaardholding,fleischmann,fleshlight,flespi,fletcher,fletcherbuilding,fleurdirect,fleurop,\
+        fleurysa,flexbe,flexcar,flexcredit,flexdog,flexed,flexequipment,flexform,flexiblesolutions,flexicar,\
+        flexilivre,flexiontherapeutics,flexispot,flexit,flexiti,flexjobs,flexlng,flexltd,flexnet,\
+        flexsharescreditscored,flexsharesdisciplined,flexsharesreal,flexsharesstoxx,flexsharesus,\
+        flexsteelindustries,flextv,flibusta,flickr,flicks,flightcentre,flightclub,flightforum,flightnetwork,\
+        flightright,flightsafety,flightsim,flightstore,flighty,flimty,flinders,flingder,flingster,\
+        flingtrainer,flipapp,flipboard,flipdish,flipkart,flipout,fliqlo,flirsystems,flirtenhier,flirthonk,\
+        flirtic,flirtkontakt,flirto,flirtsmatures,flirtyon,flitsmeister,flixbd,flixbus,flixfox,flixhd,flixhq,\
+        flixier,flixtor,flixtrain,flixwave,floandfrankie,floapay,flogas,flolive,floqast,floraonline,\
+        floraqueen,florence,florenciovarela,florina,floripa,florist,flormar,flormiss,florsheim,florya,\
+        flotekindustries,flourish,floward,flowbanksa,flowbird,flowee,flowerchimp,flowerknows,flowerpower,\
+        flowers,flowersfoods,flowerstore,flowhub,flowlogic,flowplayer,flowrcorporation,flowserve,\
+        flowservecorporation,flowup,flowwow,flpshop,flsmidthpty,fluchos,fluency,fluent,flugfelagislands,\
+        flugger,fluggerfarver,flughafenwien,flugskoliislands,flugund,flugzeugmarkt,fluidigmcorporation,\
+        fluidmusic,fluidra,fluidstream,fluimucil,flujotv,fluoraustralia,fluorcorp,fluorcorporation,\
+        flushingbank,flushingfinancial,flutter,flutterflow,fluxpower,fluxpro,fluxus,flybreeze,flybuys,\
+        flyeralarm,flyert,flyfishing,flyingblue,flyingelephant,flyingtiger,flyingv,flylady,flyleasing,\
+        flylevel,flynbeds,flynorse,flyone,flypay,flysas,flysepehran,flywire,fmanager,fmbank,fmccorporation,\
+        fmcgroup,fmginsurance,fmgroup,fmkorea,fmlogistic,fmovies,fmoviesite,fmoviesto,fmoviesz,fmvoley,\
+        fmworld,fmyokohama,fnactickets,fnatic,fnbcorporation,fnbonline,fncbbancorp,fnirsi,\
+        foamixpharmaceuticals,foconet,focusfinancial,focusgroup,focusonthefamily,fodizi,fofoyy,fogodechao,\
+        folder,folderbode,folders,foleja,folkbladet,folkehermansen,folklore,folksvagengrup,follow,followeran,\
+        followersize,followme,fomento,fomentode,fomentoeconomico,fonarcorporation,fonarevka,fonarik,fonasa,\
+        fonbet,fonctionpublique,fondodeculturaeconomica,fondsbankaustria,fondsprofessionell,fonezone,\
+        fonogramm,fontana,fontawesome,fontchanger,fonterracooperative,fontespmp,fontgenerator,fontplus,\
+        fontsforinsta,fontspace,fontys,foodandtravel,foodbank,foodboom,foodcity,foodello,foodfanatic,\
+        foodhero,foodhub,foodin,foodinvestments,foodisgood,foodland,foodnetwork,foodnews,foodora,foodpanda,\
+        foodretail,foodsafety,foodservice,foodservicedirect,foodsharing,foodsoul,foodspring,foodstation,\
+        foodstuffssouth,foodwatch,fookusmeedia,footasylum,football,footballbros,footballclub,footballdata,\
+        footballdatabase,footballhd,footballhomeland,footballi,footballia,footballpredictions,footballrivals,\
+        footballticketnet,footballworld,footdistrict,footem,footer,footgear,foothill,foothubhd,foothunk,\
+        footic,footinder,footjoy,footlive,footlocker,footpatrol,footshop,footsteps,footstore,footybite,\
+        footyrankings,forbes,forbiddenplanet,forbrukersamvirketsor,forceauto,forced,forcedrop,forcefour,\
+        forcepoint,forces,fordays,fordmotor,fordotomotiv,fordpro,foreca,forecast,foreignaffairs,foremoststar,\
+        forescouttechnologies,foresight,foresightautonomous,foresightenergy,forest,foresta,forestargroup,\
+        foresters,forestgame,forever,foreverliving,forevernew,forevernine,forexbank,forexfactory,forextester,\
+        forfun,forhers,forhertube,forhims,forkids,forlife,formacion,formaciondocente,formaredigitalaanfp,\
+        formas,format,formate,formattakzformattakz,formed,formhealth,formica,formitize,formlabs,formnotice,\
+        formosa,formstack,formsubmit,formula,formulad,formulagray,formulagrey,formulastore,formulasystems,\
+        formulatv,formule,formzu,fornex,foroactivo,foroom,forosperu,forprint,forpsi,forrent,\
+        forresterresearch,forrestgroup,forsage,forsalebyowner,forsaledomain,forskning,forsvaret,forsyth,\
+        fortaleza,fortebet,fortech,fortee,forter,fortescuemetals,fortifi,fortiguard,fortin,fortinet,fortis,\
+        fortisinc,fortivecorporation,fortnite,fortnumandmason,fortraders,fortress,fortressbiotech,\
+        fortresstransportation,fortubet,fortum,fortummarkets,fortumo,fortumtartu,fortuna,fortunasilver,\
+        fortune,fortunebrands,fortuneo,fortunesedge,fortunesoccer,fortunomarkets,fortyseven,forumactif,\
+        forumauto,forumcinemas,forumcommunications,forumcommunity,forumenergy,forumfree,forumgratuit,\
+        forumieren,forummerger,forumotion,forumromanum,forums,forumsactifs,forumsmile,forvismazars,forward,\
+        forwardair,forwardindustries,forwardpharma,forwardschool,foryou,forzadelivery,forzafootball,\
+        forzagoal,forzanigroup,forzza,forzzagold,fosentrafikklaga,fossil,fossilgroup,fotech,fotobus,fotocasa,\
+        fotocommunity,fotoerhardt,fotografiska,fotokoch,fotolab,fotomagazin,fotoplus,fotosporno,fotowebcam,\
+        foundation,foundationbuilding,foundever,foundit,foundry,foundryvtt,fountain,fourcorners,fourfourtwo,\
+        fourhands,fourleaf,fournituren,fourpaws,fourseasons,foursquare,fourteen,fovissste,foxbet,foxconn,\
+        foxcorporation,foxfactory,foxfilm,foxfishing,foxford,foxhome,foxigy,foxnews,foxpay,foxporn,foxporns,\
+        foxracing,foxsports,foxstore,foxtel,foxtheatre,foxtrot,foxtube,fozzygroup,fpmanufacturing,fproxy,\
+        fptonline,fptplay,fractal,fragomen,fragonito,fragrance,fragrancenet,fragrances,fragrantflower,\
+        fragrantica,fraiche,framar,framebridge,framen,frameo,framer,frames,framoengineering,france,\
+        francearchives,francescasholdings,francesco,francetravail,francfranc,franchinishop,franchisedirect,\
+        franchiseindia,franchiseportal,franchising,francis,franciscanos,franckprovost,francoisesaget,\
+        franconevadacorporation,franconnect,frankcasino,frankfinn,frankfurtairport,\
+        frankfurterbankgesellschaft,frankfurtersparkasse,frankgreen,franklin,franklincovey,franklinelectric,\
+        franklinfinancial,franklinlimited,franklinplanner,franklinresources,franklinsheriff,franklinstreet,\
+        franklintempleton,franklinuniversal,frankmohn,franknews,frankonia,franks,frankshop,\
+        franksinternational,frantsilanluomuyrttitila,franzkrull,fraport,frappe,frascainternational,frasers,\
+        frasersproperty,frasesdobem,fraslot,fratellitreves,frauenthalholding,frcomoto,freddys,freddystore,\
+        frederica,frederick,frederiqueconstant,fredmeyer,fredolsen,fredperry,fredrikstadenergi,\
+        freeanimalporn,freebet,freebets,freebie,freebingo,freebnb,freebook,freecad,freecam,freecash,freecell,\
+        freechat,freechatnow,freecine,freecineapp,freecinema,freecodecamp,freeconference,freecram,freeday,\
+        freeddns,freediddy,freedom,freedomain,freedome,freedomenergy,freedommap,freedompay,freedomsoft,\
+        freedomx,freedrivemovie,freeebooks,freefire,freefirestylishname,freefishing,freefonts,\
+        freefontsfamily,freeform,freeforums,freeforumzone,freefy,freegame,freegames,freegiftzone,\
+        freegogpcgames,freehost,freehosting,freeimage,freeimages,freeindianfuck,freeindianporn,freeindianxxx,\
+        freeip,freejobalert,freelance,freelancer,freelancermap,freelancewriting,freeland,freelaw,freelibrary,\
+        freelo,freeltc,freemahjong,freemake,freemanhealth,freemap,freemason,freemeteo,freemovie,freemovies,\
+        freemoviesfull,freenet,freenote,freenovel,freeok,freeola,freeomovie,freepbx,freepdfcomic,freepeople,\
+        freepepe,freepik,freepng,freeporn,freeporno,freeporntube,freepornvideo,freepornvideos,freeprintsapp,\
+        freeproxy,freeradio,freeredeemcode,freeride,freesat,freesex,freesexchat,freesexkahani,freesexvideos,\
+        freeshop,freeskier,freesoft,freespinny,freestockphotos,freestyle,freestylelibre,freestylephoto,\
+        freetelecharger,freetone,freetp,freetrack,freetron,freetts,freetv,freeup,freeuse,freevideo,freeview,\
+        freevpn,freewavetechnologies,freeway,freeweb,freewebads,freewebnovel,freewebstore,freewheel,freexxx,\
+        freexxxmovies,freexxxvideos,freeze,fregat,fregold,freiburg,freiegemeinschaftsbank,freightcaramerica,\
+        freightwayslimited,freitag,freizeit,fremap,fremont,fremontbank,frenchcrown,frenchperfumes,\
+        frenchpharmacy,frenchstream,frendikuva,frenzy,frequencyelectronics,fresco,freseniusmedical,\
+        freseniusmedicalcare,freshbots,freshcatering,freshdel,fresheasyneighbourhood,freshersgroup,\
+        freshersworld,freshfields,freshlabels,freshplaza,freshservant,freshservice,freshstart,freshstore,\
+        freshtunes,fresno,fressnapf,freudenberggroup,frhdporn,friars,frictionalgames,friday,\
+        fridaynightfunkinfnf,fridrikskulason,friedmanindustries,friend,friendlyadvice,friendlycaptcha,\
+        friendlyinterior,friends,friendscasino,friendshipquizzes,friesland,frigidaire,frigopakgida,frilla,\
+        frischeis,frisco,fritolay,fritzberger,frodelaursen,frodelaursengruppen,frogfoot,fromourplace,\
+        fromsmash,fromtoday,fronda,fronius,frontdesksuite,frontier,frontierairlines,frontiercommunications,\
+        frontiers,frontiersin,frontify,frontiir,frontline,frontlineltd,frontpages,frontrow,frontsrowsport,\
+        frontsteps,frontyard,frosta,frpholdings,fruitof,fruits,fruitsad,fruitshake,fruugo,frvevo,fsafeds,\
+        fsapps,fsayadoujin,fsbancorp,fsbbancorp,fsbusitalia,fscore,fsharetv,fshealth,fsiblog,fsicloud,fsight,\
+        fsinet,fskkr,fslfarma,fsolver,fsonline,fspfinnish,fsrdevelop,fssprus,fstravel,fstream,ftenetworks,\
+        fticonsulting,ftimes,ftnews,ftpserver,ftsinternational,fttech,fuathoca,fuchspetrolub,fuckbook,\
+        fuckfinder,fuckingvideos,fuckme,fudousan,fuelcellenergy,fueler,fueltech,fuengirola,fuentes,fuggler,\
+        fujianhaixia,fujibikes,fujielectric,fujifilm,fujifilmbusiness,fujifilmshop,fujiiryoki,fujimae,fujimi,\
+        fujinomiya,fujioh,fujioka,fujisan,fujispin,fujitsu,fujitsuaustralia,fujitsugeneral,fujitsusiemens,\
+        fujitv,fujixerox,fujiyoshida,fukuchan,fukudaya,fukuoka,fukuri,fukusaya,fukushima,fukutsu,fulcrum,\
+        fulcrumtherapeutics,fulgentgenetics,fulingglobal,fullboys,fullcargatitan,fullcartuning,fullcliphot,\
+        fullcolor,fullcycle,fuller,fullers,fullerton,fullgas,fullhdfilmizle,fullhdfilmizlede,\
+        fullhdfilmizlesene,fullhouse,fulllivehot,fullmatchsports,fullmoon,fullporner,fullporno,\
+        fullpornvideos,fullsail,fullscript,fullsex,fullspectrum,fullstop,fulltbet,fulltv,fullxcinema,\
+        fullxxxmovies,fullxxxvideo,fultonbank,fultonfinancial,fultonhogan,fulual,fumakilla,funabashi,\
+        funaisoken,funbaby,funbet,funbingo,funbox,funbridge,funcams,funcern,funcionpublica,funcity,funcrot,\
+        fundaciontelefonica,fundango,fundisreitsport,funeralguide,funeralone,funerariafernandez,\
+        funerariasanpedro,funero,funhub,funiber,funidelia,funkeys,funkybuddha,funlink,funnyfuzzy,funnygames,\
+        funpay,funplus,funradio,funshop,funswin,funtastyc,funtasy,funthonglotto,funticket,funtime,funtocome,\
+        funtown,funzone,furacao,furbify,furiosa,furman,furnessbuilding,furnigo,furnitura,furniture,\
+        furniturebox,furoku,furqanavto,furukawa,furuno,furusatotax,fusakle,fusebox,fushaar,fusible,fusion,\
+        fusioncom,fusionconnect,fusionmineralpaint,fuskator,fussball,futbin,futbol,futbolandres,\
+        futbolemotion,futbolhoy,futbollibre,futbollibrehd,futbollibreonline,futbolparatodos,futboltv,\
+        futebolgratis,futebolplayhd,futemais,futemax,futfanatics,futplayhd,futuholdings,futunatura,futura,\
+        future,futurebright,futuredigiassets,futureelms,futurefintech,futurefuelcorp,futurehome,futurelab,\
+        futureme,futurenet,futureplan,futureplc,futures,futureshop,futurex,futurezone,futurism,futuro,\
+        fuweifilms,fuxtec,fuzeforge,fuzulev,fwdlife,fwvegas,fxclub,fxempire,fxggxt,fxlinks,fxmonitor,\
+        fxnetworks,fxrracing,fxstreet,fydeos,fylladiomat,fyndiq,fynskebank,fysiosupplies,fzmovie,fzmovies,\
+        fztvseries,gabelliconvertible,gabelliequity,gabelliglobal,gabellimultimedia,gabelliutility,gabile,\
+        gabilos,gables,gaborstore,gabriel,gaceta,gacmotor,gacsach,gadero,gadget,gadgetguy,gadgety,gaelle,\
+        gafaauto,gafasworld,gaggenau,gaggle,gaiaedizioni,gaiagps,gaiagroup,gaiasolar,gaigoi,gaijin,gaikaex,\
+        gainbridge,gaincapital,gainesville,gakkai,gakken,gakusan,galabet,galaktika,galapagosnv,galata,\
+        galatasaraysportif,galaxia,galaxias,galaxus,galaxy,galaxydigital,galaxyfun,galaxyman,galaxymanga,\
+        galaxystore,galbani,galectintherapeutics,galenica,galenleather,galera,galeria,galeriacreativ,\
+        galerieslafayette,galerijapodova,galgotiasuniversity,galias,galilee,galilei,galileo,gallerix,gallery,\
+        gallifordtry,gallup,galmedpharmaceuticals,galton,galvingreen,galway,gamapay,gamatotv,gamaverse,\
+        gambettesbox,gambit,gambitrp,gambleaware,gamblersanonymous,gamblezen,gambling,gamblizard,gamcoglobal,\
+        gamcoinvestors,gamconatural,gamcore,gamdom,gameapps,gamearena,gameassists,gameasy,gamebet,gameboost,\
+        gamebox,gamecash,gamecenter,gamechanger,gamecity,gameclub,gamecopyworld,gamecp,gameday,gamedeals,\
+        gamedesire,gamedev,gamedown,gamedownloadurl,gameduell,gamedva,gamefan,gameflare,gameforge,gamefront,\
+        gamegame,gameguard,gameguru,gamehost,gamehub,gamejolt,gamekinley,gamekot,gamelab,gameland,gamelayer,\
+        gamelhentai,gamelife,gameloft,gameloop,gamemag,gamemaker,gamemania,gamemaps,gamemarket,gamemonetize,\
+        gamemonitoring,gamenet,gameology,gameon,gameone,gamepark,gamepass,gamepawa,gamepc,gamepedia,\
+        gameplanet,gameplay,gamepluto,gamepoint,gamepro,gamereactor,gameroom,gamers,gamersclub,gamersupps,\
+        gamerxyt,gamerz,gamescom,gamesfree,gamesground,gamesheet,gameshop,gamesir,gamespace,gamesport,\
+        gamespot,gamestar,gamestation,gamestop,gamestopcorporation,gamestore,gamestorrents,gamesub,gameswelt,\
+        gamesyy,gametheory,gamethuvn,gametime,gametracker,gametrade,gamevh,gamevui,gamewiki,gamewith,\
+        gameworld,gamexp,gamezone,gamidacell,gamigo,gaming,gamingand,gamingbible,gammagas,gammagrays,\
+        gammarealty,gammedical,gamsgo,gamvis,ganaconivan,ganaconprimax,ganaencasa,ganamos,gananencasa,\
+        ganaplay,ganashakti,ganaya,gandia,gandubaba,gandul,ganemos,gangabet,gangdong,gangseo,ganhador,\
+        ganjoor,ganoexcel,ganoitouch,ganool,ganyancanavari,gaoding,gaodun,gaomon,gapfactory,gapowork,garage,\
+        garagesalefinder,garant,garantholding,garantibank,garantibankinternational,garantibbva,\
+        garantifaktoring,garantifondenfor,garden,gardena,gardenguru,gardenhotels,gardenia,gardening,\
+        gardenmaster,gardnerdenver,gardpro,garena,garenta,garfield,garitoto,garmin,garminltd,garminstore,\
+        garmory,garmtech,garnelio,garnier,garnius,garotas,garrahan,garrettmotion,garripotter,\
+        garripotterlordfilm,garrisoncapital,gartic,gartner,garuda,garudajitu,garudaku,gasbuddy,gasdepot,\
+        gasjeans,gaskaya,gaslegion,gasloglp,gaslogpartners,gasnatural,gasolinamexico,gaston,gastonluga,\
+        gastro,gastrohero,gastromania,gastroranking,gaszone,gatchina,gateaccess,gateapp,gategroup,\
+        gatehousebank,gateshead,gatesindustrial,gateway,gatewaybank,gatewayclassiccars,gatewaycomputers,\
+        gatewayfiber,gatewayfirst,gather,gatineau,gatodumas,gatonplayseries,gatorade,gatsby,gattinoni,\
+        gatxcorporation,gaubong,gaudeamus,gaultmillau,gauteng,gauthmath,gaviscon,gayboystube,gaychat,\
+        gaydemon,gayety,gayfuckporn,gaylord,gaymaletube,gayporn,gaypornhd,gayporno,gayporntube,gayscruising,\
+        gaysex,gaysmsoglasi,gaysohbet,gaytimes,gaytorrents,gaytube,gayvids,gazde,gazela,gazelle,gazeta,\
+        gazetaby,gazetametro,gazeteler,gazeteoku,gazetkapromocyjna,gazette,gaziantep,gazlog,gazprom,\
+        gazpromavtomatizacija,gazprombank,gazprombankag,gazpromneft,gazpromzbut,gazzetta,gbanker,gbapps,\
+        gbetclub,gbglace,gbgvip,gblnet,gbnews,gbwear,gbwhats,gbwhatsapps,gcamapk,gciliberty,gclick,gcloud,\
+        gcmutual,gcolle,gconnect,gcpapplied,gcrieber,gctech,gdansk,gdexpress,gdflix,gdirect,gdlotto,gdpslot,\
+        gdsholdings,gdxwin,gdzister,gdzputina,geappliances,gearbest,gearbox,gearnews,geartrade,gearup,\
+        gearupbooster,gearvn,geberit,gebetszeiten,gebotools,gebruedergoetz,geconsumer,gedikgirisim,\
+        gedikyatirim,gedizambalaj,gedore,geducationlimited,geegroup,geekandgorgeous,geekbot,geekbuying,\
+        geekinbox,geekly,geekmall,geekom,geektime,geekygadgets,geekzone,geelark,geelyauto,geetest,gefest,\
+        gehealthcare,geigeredelmetalle,geilefrauen,geisgroup,geishafashion,geisinger,geizer,geizhals,gelato,\
+        gelatopique,gelios,gelora,geltek,gemajitu,gemeosbrasil,gemimarket,gemini,geminisound,gemius,gemoney,\
+        gemoss,gemotest,gemphiretherapeutics,gencat,gencorindustries,gencoshipping,gendai,gender,genealogy,\
+        geneatique,genelec,genera,generacholdlings,generalamerican,generalcommunication,generaldynamics,\
+        generalelectric,generalfinance,generali,generaliholding,generalion,generalipojistovna,generalmills,\
+        generalmoly,generalmotor,generalmotors,generalpants,generalreinsurance,generalroca,generals,\
+        generation,generations,generator,genericaadhaar,generirujustajakompanija,genertel,genescoinc,geneseo,\
+        genesis,genesisedu,genesisemf,genesisenergy,genesiseshop,genesishealthcare,genesys,genetec,\
+        genetictechnologies,geneva,geneve,genfitsa,genial,genians,geniee,genieenergy,genieshopping,genius,\
+        geniusbet,geniusbrands,genkiminer,genkisushi,genmabas,genmarkdiagnostics,genoceabiosciences,\
+        genocidewatch,genome,genomichealth,genpact,genpactlimited,genshin,genshindrop,genshinimpact,\
+        gensightbiologics,gensler,gentasgenel,genteflow,genten,gentexcorporation,gentherminc,gentingcasino,\
+        gentivahealth,gentlemanstore,gentosha,gentside,genuineparts,genusplusgroup,genway,genworth,\
+        genworthfinancial,genyatirim,genyoutube,geocaching,geocam,geocities,geocomply,geodis,geodisholding,\
+        geoforum,geogebra,geogra,geograph,geographia,geographicalnorway,geographysubject,geogroup,geoguessr,\
+        geojit,geojson,geolocation,geology,geometry,geometrydash,geometrydashbreeze,geometrydashgame,\
+        geometrydashlite,geometrydashonline,geometrydashwave,geometrydashworld,geometrygame,geometrylessons,\
+        geometrylite,geometryspot,geonames,geonet,geoparkltd,geoplan,geopolitika,geoportail,geoportal,george,\
+        georgeinstitute,georges,georgetown,georgfischer,georgia,georgiapacific,georgiapower,georgiougroup,\
+        geosek,geospacetechnologies,geosphere,geospy,geotab,geoweb,gepard,geralbet,geraldtonfishermens,\
+        gerbeaud,gerdau,gerdausa,gerdoo,gerflor,geriatri,gerkules,germainedecapuccini,german,germanamerican,\
+        germanfoods,germany,geroncorporation,gerospa,gerryweber,gersanelektrik,gerstaecker,gespweb,gestao,\
+        gestaoclick,gestion,gestiondecuenta,gestmax,gestore,gesundheit,getalma,getapp,getapro,getaway,\
+        getblock,getblogs,getbootstrap,getcanopy,getchip,getcom,getcomics,getcourse,getdonat,getemoji,\
+        getfvid,getgpt,getgrid,gethome,gethommey,gethoney,getingegroup,getinnoble,getinternet,getintopc,\
+        getlinks,getlucky,getmagical,getmodsapk,getmoss,getnet,getnews,getoutline,getpark,getpocket,getpottd,\
+        getrael,getrak,getrawnutrition,getrelatio,getresponse,getsave,getscreen,getslots,getsms,getsol,\
+        getstream,getstv,gettoyouraccount,gettyimages,gettyrealty,getunicorn,getvideo,getvideos,getvoila,\
+        getway,getwayautomacao,getweave,getyourguide,gfxdownload,ggdrop,ggmania,ggmgastro,ggpoker,ggsport,\
+        ggstandoff,ghanaweb,gharsoaps,ghbass,ghdgroup,ghdinc,ghibli,ghienphim,ghisler,ghostery,ghostscan,\
+        ghouse,giacaphe,giadinh,giallozafferano,giannichiarini,gianniversace,giantbicycles,giantfood,giants,\
+        giavang,giavangonline,gibalto,gibraltarindustries,gibson,gibsondunn,gibsonguitar,gidonline,gidrolica,\
+        giffgaff,gifkin,gifsex,giftcampaign,giftcard,giftcardpro,giftcards,giftcardstore,giftee,giftery,\
+        giftful,giftishow,giftlab,giftmall,giftory,gifubus,gigabet,gigabit,gigabyte,gigaclear,gigacomputer,\
+        gigafile,gigafy,gigalink,gigamedialimited,giganet,gigantic,gigaparts,gigaprint,gigared,gigaset,\
+        gigasport,gigatel,giggle,giglon,gigolo,gigporno,gigroup,gigsberg,giiiapparel,gikacoustics,giladrakor,\
+        gilanholding,gilatsatellite,gildanactivewear,gilead,gileadsciences,gillette,gillettevenus,gillio,\
+        gillitv,gimmeporn,gimytv,gimytw,ginalas,ginatricot,ginger,ginifab,giordano,giorgioarmani,\
+        giorgioarmanibeauty,giorgiobetbuz,giovani,gipfel,gipsyteam,gipuzkoa,giraffe,girardperregaux,giresun,\
+        girlcum,girlfriend,girlfriendsfilms,girlsgogames,girlsway,gironde,girotti,girteka,gishan,gismart,\
+        gismeteo,gitbook,gitcode,github,gitkraken,gitlab,gitmind,gitscm,giustizia,givealittle,giveaway,\
+        givebacks,giveblood,givedrop,givefastlink,giveme,givemeredditstreams,givsport,gizchina,gizmania,\
+        gizmodo,gizzmo,gjcity,gjensidige,gjensidigeforsikring,gjgardner,gjirafa,gkavtomir,gkdiksi,gkefko,\
+        gkelektrozavod,gketalon,gkhenkel,gkkomandor,gkkomus,gklanit,gkmegafon,gkmegapolis,gkmetafraks,gkokej,\
+        gkorimi,gkpetropavlovsk,gkpik,gkprotek,gkrolf,gksovfrahtsovmortrans,gksovkomflot,gktaif,gktasir,\
+        gktehnoserv,gktitan,gktns,gkvolgadnepr,glacial,glacierarcade,glacierbancorp,glacierbank,gladen,\
+        gladiator,gladly,glados,gladstonecapital,gladstonecommercial,gladstoneinvestment,gladstoneland,\
+        glambox,glamira,glamlora,glamot,glamour,glampings,glamrdip,glance,glarnerkantonalbank,glasgow,\
+        glasgowwarriors,glassdoor,glassesdirect,glasssguide,glaukoscorporation,glavnoe,glavred,glavsnab,\
+        glaxosmithklineholdings,glaxosmithklineplc,glaxydollars,gledaitv,gledajcrtace,glenburnie,glencore,\
+        glencoreholdings,glendale,glendaleaz,gleneagles,glenmark,glerups,glider,glints,glisshop,glitch,\
+        glitchy,glitter,glittergraphics,gliwice,global,globalaffairs,globalancebank,globalblood,globalbrand,\
+        globalconnect,globalcord,globaldata,globaldelight,globaldialog,globale,globaleagle,globaleduca,\
+        globaleducation,globalexchange,globalfashion,globalgetnet,globalgolf,globalhealth,globalindemnity,\
+        globalindustrial,globalinsight,globalis,globalmedical,globalmenkul,globalnet,globalpartners,\
+        globalpay,globalpayments,globalpost,globalself,globalship,globalsign,globalsmm,globalspirits,\
+        globaltech,globaltel,globalticket,globaltools,globaltravel,globaltrendcompany,globaltrening,\
+        globalwater,globalwork,globalx,globalxetfs,globalyatirim,globant,globantsa,globber,globbing,\
+        globehost,globelife,globetrotter,globis,globoplay,globus,globusmaritime,globusmedical,globussistemas,\
+        glocalnet,glomex,gloria,glorri,glorycasino,gloryleague,glossy,glossybox,gloucestershire,glowbeauty,\
+        glsbank,glsgemeinschaftsbank,glsgroup,glspoland,glsportugal,glsspain,glueup,glumobile,glyanec,\
+        glycinestore,gmarket,gmcanantnag,gmconline,gmconstruction,gmdroid,gmedia,gmfinancial,gmknorilskij,\
+        gmotoshop,gmsinc,gmtmax,gmundner,gmvinnovating,gncholdings,gngroup,gnhustgames,gnoccaforum,gnosis,\
+        gnprkccskbprogress,gnulahd,goaffpro,goagames,goahead,goaheadgroup,goaheadtours,goakalyanmatka,goaloo,\
+        goandfind,goandswim,goarmy,goasatta,goascribe,goatbet,goauto,gobest,gobetplay,gobiernodecanarias,\
+        goblinfilm,gobokep,goboony,gocanvas,gocardless,gocdkeys,gocmod,gocrotz,gocrypto,godaddy,godaddyinc,\
+        godare,godiva,godivachocolatier,godkendtteknologisk,godlike,godluck,godpeople,godplus,godream,\
+        godrejcp,godutyfree,godzilla,goethe,gofast,gofiber,gofile,gofilmes,goflix,gofoexpress,gofood,\
+        gofucker,gogift,goglogo,gogoalshop,gogoanime,gogoanimes,gogocasino,gogoinc,gogojili,gogoldentree,\
+        gogovan,gogrow,gohenry,gohitv,gohome,gohost,goiania,goinfra,goingapp,goingemekaniska,gointernet,\
+        gojobs,gojonime,gokartsusa,gokino,gokutv,gokwik,golapristan,golarlng,golato,golazo,golchindl,\
+        goldapple,goldasorte,goldbeck,goldbet,goldbets,goldbetz,goldbroker,goldcalculator,goldcar,goldcoast,\
+        golddrop,goldea,goldebet,golden,goldenbet,goldenbull,goldenclub,goldencorral,goldencross,\
+        goldenentertainment,goldenexch,goldengame,goldengate,goldenglobes,goldengoalz,goldenjoy,goldenlady,\
+        goldenminerals,goldenocean,goldenpages,goldenpalace,goldenpark,goldenstar,goldentech,goldentime,\
+        goldentours,goldentree,goldeplaca,goldesel,goldeye,goldfieldcorporation,goldfields,goldfishslots,\
+        goldhelmschokolade,goldhouse,goldinga,goldleaf,goldline,goldmansachs,goldmark,goldmedal,\
+        goldmedalindia,goldpet,goldplatform,goldpreis,goldresource,goldrush,goldsbet,goldsgym,goldsilver,\
+        goldsmiths,goldstandard,goldstar,goldtouch,goldvault,goldvorsorge,goldwin,golfavenue,golfbidder,\
+        golfbox,golfdigest,golfhouse,golfkids,golflink,golfnow,golfpartner,golfshop,golfstream,golfweather,\
+        golfworks,golgol,gollinhas,golocal,goltasgoller,goltransportes,golubcapital,golynx,gombis,gomedia,\
+        gomeet,gomerch,gomexus,gomibo,gomilaintersole,gominno,gommehd,gomobile,gomore,gomovies,\
+        gomoviesonline,gomycode,gonative,gondola,gongsil,gonift,gonzaga,gonzoxxx,goodapps,goodart,goodbarber,\
+        goodbox,goodbulkltd,goodchoice,goodday,gooddeals,gooddoctor,gooddrama,goodevas,goodfon,goodfood,\
+        goodgay,goodhealthtpa,goodhouse,goodhousekeeping,goodie,goodjob,goodjobs,goodleap,goodlife,\
+        goodmanfielder,goodmangroup,goodmeal,goodnet,goodnews,goodnotes,goodnovel,goodporno,goodrich,\
+        goodrichcorporation,goodrichpetroleum,goodsam,goodshop,goodsmile,goodspeed,goodstart,goodtime,\
+        goodtimes,goodtotes,goodtv,goodvibesonly,goodville,goodwill,goodwin,goodwood,goodyear,\
+        goodyearaustralia,goodyearlastikleri,goodyeartire,goofish,google,googleapis,googleaustralia,\
+        googlefeud,googleplays,googlesyndication,goojara,goomer,goosecreekcandle,gooseheadinsurance,\
+        goossenswonen,gooutdoorskansas,gopass,gopeople,goperya,goplay,goport,goproxy,gopuff,gopure,\
+        gorditasdona,gordon,gordonpointe,goread,gorenje,goresholdings,goresmetropoulos,gorgbet,gorgias,\
+        gorgonzola,gorilla,gorillasports,gorillawins,gormanruppcompany,gormanshop,gorodok,gorodrabot,\
+        gorontaloprov,goroskop,gorozinhobr,goruck,gorzdrav,goshare,goskorporacijapo,gosloto,gospelmais,\
+        gosplit,gosport,gossamerbio,gostosas,gostream,gosugamers,gosurf,gosurvey,goswift,gotanynudes,gotdns,\
+        goteborg,gotechnology,gotham,gothic,gothru,gotoassist,gotofap,gotogate,gotovim,gotphoto,gotquestions,\
+        gotrackier,gotravel,gotrendier,gotrip,gotube,goturbo,goudengids,goudwisselkantoor,goukaku,gourmet,\
+        govdeals,govern,government,governmentjobs,governo,goviralhost,govisit,govmap,govnokri,govplanet,\
+        govtech,gowavebrowser,gowork,goyabu,gozdegirisim,gpacalculator,gpcasia,gpisoftware,gplastra,gplinks,\
+        gpnotebook,gpoint,gportal,gpotato,gpress,gpscoordinates,gpsinsight,gpslive,gpstrategies,gpszone,\
+        gptgirlfriend,gptgroup,gptoday,grabify,grabon,gracecontinental,graceland,graceloveslace,graciebarra,\
+        gracobaby,gracoinc,gradescope,gradient,gradinamax,gradio,gradle,gradskagroblja,gradski,grafana,\
+        grafiikanpajahimmelblau,grafindustrial,graftechinternational,graftongrputs,grahamcorporation,\
+        grahamholdings,graincorplimited,grainger,gramedia,grameenphone,gramicci,gramma,grammar,grammarcheck,\
+        grammarchecker,grammarly,grammy,granado,granatum,grandcanyon,grandcapital,grandcar,grandcasino,\
+        grandcru,grandel,grandest,grandexpo,grandgames,grandhotel,grandline,grandmotors,grandnasa,\
+        grandoptical,grandprix,grandseikoboutique,grandstream,grandsummoners,grandtheatre,grandtours,\
+        grandufa,grandvape,grandvision,grandx,grangeresources,granitbank,graniteconstruction,granitepoint,\
+        granitereal,granitparts,granjamillonaria,granny,grannyporn,grannypussy,grannysex,grannytube,\
+        granposeidon,grantierra,grantorrent,grants,grantthornton,grapetree,grapevine,grapheneos,graphic,\
+        graphicpackaging,graphics,graphis,graphite,graphy,grasshopper,grassroots,gratefulness,grategroup,\
+        gratis,gratisfilmer,gratisprodukttests,gratiz,grattan,gratuit,graubundnerkantonalbank,gravastar,\
+        gravia,gravity,gravityco,graynicolls,grayscale,grayson,graytelevision,grazia,graziamagazine,\
+        grazianotortona,grazie,grbglarner,greatajax,greatdeals,greatelm,greater,greatergood,greatestbaker,\
+        greatexpressions,greatfon,greatlakes,greatpanther,greatplacetowork,greatschools,greatsouthern,\
+        greatsouthernbank,greattv,greatwestern,grecos,greece,greekrank,greektv,greenacres,greenbean,greenbet,\
+        greenbets,greenbook,greenbox,greenbrick,greenbriercompanies,greenbutik,greencamp,greencell,greenchef,\
+        greencom,greenconvert,greencore,greencoregrp,greencross,greendot,greenecounty,greeneking,greenforest,\
+        greengeeks,greenhost,greenhouse,greenhouseseeds,greenist,greenit,greenland,greenlandacquisition,\
+        greenlander,greenlandmx,greenlaneholdings,greenleaf,greenlight,greenlightreinsurance,greenline,\
+        greenlitbrands,greenman,greenme,greenn,greennet,greenpan,greenparty,greenpeace,greenping,greenplains,\
+        greenpoint,greenprocapital,greenreefersa,greens,greensboro,greensnap,greensoft,greensolar,greenstate,\
+        greenstoneholdco,greentreehospitality,greenvideo,greenvillage,greenville,greenway,greenwayglobal,\
+        greenweez,greenwgroup,greenwheels,greenwich,greenwood,greenworkstools,greggs,gregory,gregorypacks,\
+        greifbros,grekodom,grendene,grengineering,grenlandgroupa,grenobleinp,gresik,greubelforsey,greybet,\
+        greyfade,greyhound,greylock,gridpoint,gridsumholding,griefergames,griegmaturitas,griffinindustrial,\
+        griffith,griffoncorporation,grillfuerst,grimfrost,grindinggay,grindingmedia,grindr,grindrodshipping,\
+        gringo,gringoxp,grisport,gritstoneoncology,grizly,groceryoutlet,grodno,gromada,gronda,groomer,groove,\
+        groover,groovesinc,groundcontrol,groundcover,groundies,groundround,groupama,groupcall,groupdeal,\
+        groupdocs,groupe,groupebpce,groupebruxelles,groupebull,groupecaisse,groupjoos,groupon,groups,\
+        groupsor,growell,grower,growerschoiceseeds,growland,growmart,growme,growone,growth,\
+        growthpointproperties,grtclub,grubhubinc,gruble,grubstreet,gruene,grundig,grundigmobile,grupabr,\
+        grupoa,grupoabril,grupoacs,grupoaeroportuario,grupoandersons,grupoantolin,grupoaval,grupobimbo,\
+        grupoboticario,grupocarso,grupocine,grupocto,grupodeputaria,grupoelektra,grupoexbr,grupofinanciero,\
+        grupofolha,grupofpsinais,grupogamma,grupoglobo,grupogtd,grupoguararapes,grupojose,grupokonecta,\
+        grupolala,grupolo,grupomexico,grupomodelo,grupoomnilife,grupopao,grupoposadas,grupoq,gruporbs,\
+        gruporeforma,gruposalinas,gruposanborns,gruposantander,gruposchincariol,gruposdewhatss,\
+        gruposdotelegram,gruposhopmix,gruposimec,gruposm,gruposputaria,grupostelegram,gruposupervielle,\
+        grupotelegram,grupotelevisa,grupovdt,grupowhats,grupozelo,gruppaakron,gruppaalfabank,\
+        gruppaalfastrahovanie,gruppaaljans,gruppaavtovaz,gruppaborodino,gruppacerkizovo,gruppactpz,\
+        gruppaeriell,gruppaessen,gruppaestar,gruppaevrohim,gruppafosagro,gruppagaz,gruppagazprombank,\
+        gruppaglobaltrans,gruppagms,gruppailim,gruppaingosstrah,gruppainter,gruppakamaz,gruppakompanij,\
+        gruppakurs,gruppalsr,gruppanikos,gruppanlmk,gruppanmzk,gruppaogo,gruppaost,gruppapredprijatij,\
+        grupparosgosstrah,grupparuiz,gruppasibplaz,gruppasinara,gruppasinergija,gruppasok,gruppasollers,\
+        gruppaugmk,gruppauralkalij,gruppavsk,gruppavtb,gruppoeditoriale,gruzovichkof,gruzovik,gryadka,\
+        gsacquisition,gscoal,gsebsolutions,gseesti,gsesystems,gsforum,gsitechnology,gsklub,gskvis,gslotasia,\
+        gsmarena,gsmholding,gsminfo,gsmnet,gsmpay,gsmserver,gstadmission,gstarcad,gstatic,gstcouncil,gstore,\
+        gswshelper,gsxtechedu,gtaall,gtainside,gtamzansi,gtaprovince,gtasamp,gtautomocion,gtbank,gtomega,\
+        gtorrent,gtplkcbpl,gtrack,gttcommunications,gturanker,gtytechnology,guadalajara,gualap,\
+        guangdongrural,guangshenrailway,guaranty,guarantybancshares,guarantyfederal,guarda,guardanthealth,\
+        guardia,guardiacivil,guardian,guardianbookshop,guardionhealth,guatemala,gubagoo,gubkabob,gubkin,\
+        gubrefabrikalari,gudangbokeponline,gudauri,gudholdings,gudoball,guessthe,guestline,guggenheimbilbao,\
+        guggenheimcredit,guggenheimenhanced,guggenheimstrategic,guggenheimtaxable,gugobet,guiadelocio,\
+        guiadetv,guidecom,guidedogs,guideline,guidepoint,guides,guidestar,guidewire,guidewiresoftware,\
+        guildgroup,guildhall,guildmortgage,guilford,guinness,guinnesswebstore,guinnessworldrecords,guitar,\
+        guitarcenter,guitarplayer,guitarworld,gujarat,gujaratbajarbhav,gujarati,gujaratuniversity,\
+        guleryatirim,gulfbank,gulfcoast,gulfisland,gulfjobs,gulfportenergy,gulfresources,gulfsjob,gulfstream,\
+        gulliver,gumgum,gumlet,gumroad,gumtree,gumushane,gunadarma,gundam,gunessigorta,gunfinder,\
+        gunnarkarlsen,gunnarnordbo,gunnebosecurity,gunners,gunosy,gunshop,guntrader,gupshup,\
+        gurktaleraktiengesellschaft,gurtam,gurubets,gurudascollege,guruinovatif,gurukripa,guruvu,gushiwen,\
+        gustileder,gustini,gutegutscheine,gutekueche,gutenberg,gutermebel,guthaben,gutscheine,gvdblog,\
+        gvgmall,gvttelecomunicacoes,gwagroup,gwallet,gwangju,gwgholdings,gwpharmaceuticals,gxacquisiton,\
+        gyansindhuclasses,gyldendal,gymbeam,gymboree,gymboreeclasses,gymfed,gymgrossisten,gymmaster,\
+        gymnastics,gymnathlon,gymondo,gympass,gymplus,gymshark,gymstore,gyorikeksz,gyosei,gzzabik,haagendazs,\
+        haaretz,haarshop,habari,habarovskajatoplivnaja,habbocity,haberglobal,habibbank,habitat,habitissimo,\
+        hacamchicac,hacesfalta,hachette,hachettefle,hachinohe,hachioji,hachiraw,hacienda,haciomer,hackaday,\
+        hackerdoslot,hackerone,hackers,hackertarget,hackertyper,hackslot,hackstore,hackthebox,hacktorrent,\
+        hacktricks,hadafplay,hadara,hadassah,hadawebshop,haddad,hadeland,hadithbd,hadits,hadley,haefele,\
+        haegin,haemoneticscorporation,hafele,hafezli,hagebau,hagelshop,hagengrote,hagerty,hahnkolb,\
+        haieronline,haigui,haijiao,haikyo,hailiangeducation,hailuoai,haiphong,haircare,hairgallery,\
+        hairmajesty,hairstore,hairyporn,haitogel,hakodate,hakone,hakuoh,halamadrid,halara,halcom,halden,\
+        halfmoon,halfords,halifax,halkbank,halksigorta,halladorenergy,hallcon,halliburtoncompany,hallmark,\
+        hallmarkcards,hallmarkfinancial,hallow,halloweencostumes,hallym,halofilmestorrent,halovault,\
+        halozymetherapeutics,halton,halykbank,halykmarket,hamachi,hamagakuen,hamahang,hamamatsu,hamara,\
+        hamasushi,hamburg,hamburgersparkasse,hamdard,hamilton,hamiltonbeach,hamiltonlane,hamimohajer,\
+        hamkelasi,hamleys,hammer,hammerhead,hammerjack,hammertime,hampshire,hampshiretrust,hampton,hamptons,\
+        hamradio,hamster,hamstercombo,hamsterzoo,hamtamovie,hamtapay,hamyar,hanabank,hanatour,hancockjaffe,\
+        hancockprospecting,hancocks,hancockwhitney,hancom,handandstone,handball,handballshop,handballstore,\
+        handelsbanken,handelsbankenfinans,handelsblatt,handelshoyskolenbi,handheldgroup,handhelds,handicap,\
+        handicrafts,handleheldgame,handlopex,handwerk,handyman,handyticket,hanesbrandsinc,hangame,hangar,\
+        hangdep,hangten,hanguomanhua,hanime,hanjin,hankyuhanshin,hanmanjd,hanmifinancial,hannainst,hannit,\
+        hannonarmstrong,hannoverlife,hannoverre,hannoverschevolksbank,hanoimoi,hanover,hansaborg,hansaflex,\
+        hansanders,hansaplast,hanseaticbank,hansenyuncken,hansgrohe,hanshin,hansteenhldgs,hansung,\
+        hantymansijskijbank,hanultruyen,hanwha,hanwhalife,hanwhavision,haodoo,haojue,haotogel,hapaglloyd,\
+        hapakristin,happay,happenstance,happyangler,happybaby,happybear,happybeds,happycash,happycinema,\
+        happyday,happydays,happydental,happyfamily,happyfoto,happyhippo,happyhouse,happykitchen,happykoala,\
+        happyland,happymod,happymodapk,happynest,happypancake,happypay,happypet,happyplace,happysize,\
+        happythreads,happytower,happytravel,happytv,happyvalley,happyxbet,haraldnyborg,harappa,haravan,\
+        harbinbank,harbor,harborland,harboronebancorp,harcourts,hardcore,hardees,hardloop,hardporn,\
+        hardpornlinks,hardrock,hardware,hardwareluxx,hardwarezone,hardwear,harfeakhar,hargaemas,hargassner,\
+        hargreaveslans,harianhaluan,harimanga,hariomlottery,harita,harjuab,harjuelekter,harjupank,harlequin,\
+        harleydavidson,harleytherapy,harmanaudio,harmaninternational,harmanis,harmankardon,harmonica,\
+        harmonicinc,harmonie,harmonweb,harmony,harmonygold,harness,harnett,harney,harpendenbuilding,harper,\
+        harpercollins,harpers,harpersbazaar,harpoontherapeutics,harris,harrowhealth,harrypotter,\
+        harrypottershop,harryrosen,harrys,harscocorporation,hartford,hartfordfinancial,hartman,harvard,\
+        harvardbioscience,harver,harvest,harvestcapital,harvestclay,harvester,harvey,harveynichols,\
+        harveynorman,harveynormanphotos,hasedera,haseko,hashicorp,hashnode,hashrate,hashrocket,hashtagpaid,\
+        haskell,haskovo,hasleklinker,hastings,hastingsentertainment,hatchcosholdings,hatech,hatekshatay,\
+        hatena,hatenablog,hatenadiary,hathor,hathorexploration,hathway,hatinh,hatsan,hatsandcaps,hatshopping,\
+        hatsmexico,hatstore,hattrick,hattrickportal,hattusa,hauntedhappenings,hauser,hausfrage,hautegaronne,\
+        hautesalpes,hautrhin,havaianas,havanna,havannatubakavabrik,havelsan,havenbedrijfrotterdam,haverford,\
+        havertyfurniture,hawaii,hawaiianairlines,hawaiianelectric,hawaiianholdings,hawaiianhost,hawaiiantel,\
+        hawesandcurtis,hawkplay,hawksoft,hawsabah,hawthornbancshares,hayabusa,hayabusafight,hayalistic,\
+        hayatsu,hayhay,hayhouse,haylou,haymakeracquisition,haynes,haynesinternational,hayscountytx,haystack,\
+        haywood,hazbinhotel,hazeldeneschicken,hazorfim,hbagency,hbfhealth,hbgrandi,hbiholdings,hblbank,\
+        hbomax,hcahealthcare,hcholding,hcholdings,hcigroup,hcilondon,hclaustralia,hclips,hcloud,hclvoltmx,\
+        hctorpedo,hctraktor,hdarea,hdbank,hdblog,hdbokep,hddbroker,hdfcbank,hdfcsec,hdfilm,hdfilmcehennemi,\
+        hdfilme,hdfilmizle,hdfilmzevki,hdfull,hdhole,hdiseguros,hdking,hdkinoteatr,hdmaal,hdmall,hdmoviearea,\
+        hdmoviehub,hdmovieshub,hdmusic,hdnubilessex,hdobox,hdparts,hdplayer,hdpopcorns,hdporn,hdporncomics,\
+        hdporner,hdpornfree,hdpornmax,hdporno,hdpornos,hdpornpics,hdpornpictures,hdpornvideo,hdradio,hdrezka,\
+        hdsexporn,hdsexvideo,hdspace,hdstreamz,hdstreamzs,hdsupply,hdsupplysolutions,hdtoday,hdtodaytv,\
+        hdtodayz,hdtubemovies,hdwallpapers,hdxnxx,hdxvipizle,hdxxxvideo,headandshoulders,headhunter,\
+        headhuntergroup,headliner,headoffice,headshop,headspace,headstart,headsup,headway,healio,\
+        healiuslimited,health,healthcare,healthcarerealty,healthcareservices,healthcaretrust,healthcatalyst,\
+        healthdata,healthday,healthdirect,healthexpress,healthfirst,healthify,healthing,healthinsurance,\
+        healthlabs,healthlink,healthmetrics,healthnet,healthnews,healthpartners,healthpath,healthplan,\
+        healthplanet,healthpoint,healthsciences,healthstore,healthwise,healthyfood,healthyhome,healthyliving,\
+        healthyworld,heardle,heardledecades,hearinglife,hearst,heartandstroke,heartfm,heartfoundation,\
+        hearthstonedecks,heartinternet,heartland,heartlandexpress,heartlandfinancial,heartmath,hearts,\
+        heartup,heatbiologics,heated,heatholders,heatwavevisual,heavencanwait,heavenshop,heavytools,hebeos,\
+        hebnic,hebrontechnology,heclamining,hedeffilo,hedefgirisim,hedera,hedgehogstudio,hedgeye,\
+        hedinautomotive,hedonism,heequipment,heetch,heffel,heicocorporation,heidelberg,heidelbergcement,\
+        heidelbergcementukrajina,heidelbergerdruckmaschinen,heidelbergmaterials,heidenreichholding,heights,\
+        heightveda,heimdalgruppen,heimstaden,heineken,heinemann,heinendelftsblauw,heishop,heitech,heiway,\
+        hejholger,hekimler,hektasticaret,helabet,helena,helenarubinstein,helenof,heliagroup,helikon,\
+        helikontex,helinox,helion,helionenorway,helios,heliosair,heliostechnologies,helium,heliumking,helius,\
+        heliusmedical,helixenergy,helixstudios,hellenergy,hellmann,hellmanns,helloagain,hellobank,hellobody,\
+        hellofresh,hellohuay,helloid,hellokids,hellokpop,hellomini,hellomolly,helloo,helloprint,hellotickets,\
+        helloweb,hellowisp,hellowork,helloworld,hellpizza,hellporno,hellspy,hellweg,hellyhansen,\
+        helnanholding,helpdesk,helpdeskeddy,helpinghand,helpling,helpmonks,helppi,helpscout,helsana,\
+        helsemidtnorge,helsenord,helseost,helsesor,helsevest,helsinginkaupungin,helsinginlipputehdas,\
+        helsinki,helsinkiexpert,helsinkishooting,heltec,helukabel,helveti,helvetia,helveticairways,\
+        helvetischebank,hemispheremedia,hemispherxbiopharma,hemtex,henaojara,hendemotor,hendersandhazel,\
+        hendersongrp,hengslot,henkel,henkelaustralia,henkelukrajina,henkterhorst,hennepin,hennessyadvisors,\
+        hennessycapital,henrico,henrri,henrys,henryschein,hentai,hentaianime,hentaibrasil,hentaicb,hentaicdn,\
+        hentaichan,hentaicity,hentaiclub,hentaicomics,hentaicop,hentaicovid,hentaidude,hentaiforce,hentaifox,\
+        hentaigasm,hentaigo,hentaihaven,hentaihay,hentaihd,hentaihub,hentaikhongche,hentaila,hentailib,\
+        hentaimama,hentaimanga,hentaiporn,hentaiporno,hentairead,hentais,hentaishare,hentaistream,hentaithai,\
+        hentaitokyo,hentaitube,hentaivietsub,hentaivn,hentaivnx,hentaivui,hentaiworld,hentaiz,hentaizone,\
+        hepionpharmaceuticals,hepoperator,hepsiburada,herahaven,heralbony,herald,heraldo,heraldonline,\
+        heraldsun,herault,herbalessences,herbalife,herbalifenutrition,herbals,herbarium,herbertsmith,herbion,\
+        hercegovina,hercholdings,hercules,herculescapital,hering,heritage,heritagebank,heritagecommerce,\
+        heritagecrystalclean,heritagefinancial,heritagefoods,heritagehealthtpa,heritageinsurance,\
+        heritagemalta,hermanmiller,hermes,hermesworld,hermiayrityskehitys,hermitage,hermitagemuseum,\
+        hermitageoffshore,hermoney,hermosa,heroclothing,heroes,heroesofnewerth,herogame,herogayab,herohealth,\
+        heroine,heroku,heromotocorp,heromotos,herontherapeutics,herospark,herotel,herracom,herramientastotal,\
+        herschel,hershahospitality,hersheycompany,hersheyland,hershop,herthabsc,hertzglobal,hervis,herworld,\
+        herzindagi,herzing,herzog,hesaplama,hesburger,hesgoal,hesgoals,hesgoaltv,hesgoalvip,heskacorporation,\
+        hesscorporation,hessen,hessmidstream,hessnorges,hestragloves,hetanmajatalo,heteml,hetrixtools,\
+        hetzner,heureka,hewlettpackard,hewlettpackardsouth,hexaglobe,hexagon,hexcelcorporation,hexclad,\
+        hexindaiinc,hexlet,hexocorp,hexrpg,heybaji,heycar,heycarter,heydear,heydouga,heydude,heygears,heygen,\
+        heylink,heymondo,heymovies,heyxpeng,hffoods,hfocus,hftstuttgart,hgdata,hhchina,hhdmovies,hhdragon,\
+        hhkungfu,hhninja,hhpanda,hhtqtv,hhtqvietsub,hhtuominen,hhtutien,hhwukong,hianime,hiastro,\
+        hibbettsports,hibike,hibiny,hibook,hickoryfarms,hiclass,hiclinf,hicloud,hicrushinc,hicustore,hidalgo,\
+        hidden,hidemega,hideout,hidester,hidoctor,hidoor,hidoristream,hieizan,hifiklubben,hifive,hifiwiki,\
+        higarden,higashihiroshima,higashiyamato,highbrookholdings,highcourtofuttarakhand,highereduhry,\
+        highfidelity,highfive,highhouse,highincome,highland,highlandglobal,highlandhomes,highlandiboxxsenior,\
+        highlandincome,highlandtitles,highleytall,highlife,highlight,highlights,highline,highmarkhealth,\
+        highpoint,highpointresources,highpowerinternational,highsierra,highstakes,highstreet,hightech,\
+        hightouch,highway,highwayholdings,highwoodsproperties,higinvest,hihello,hihisex,hihonor,hiinfo,\
+        hiiukardlakalevivabrik,hikari,hikaritv,hikica,hikokipowertools,hikvision,hileler,hilineglobal,\
+        hillarys,hillco,hillcollege,hillenbrandinc,hillinternational,hillmangroup,hillromholdings,hillsdale,\
+        hillside,hillspet,hilltopholdings,hilton,hiltonbaku,hiltongrand,hiltonhawaiianvillage,hiltonhotels,\
+        hiltonworldwide,himachaltourism,himalaya,himalayawellness,himalia,himawari,himaxtechnologies,\
+        himegototime,himeji,himerasearch,himitu,himiwaybike,himmeldigital,himovies,hindawi,hindibf,\
+        hindibhajanlyrics,hindikahani,hindimoviestv,hindiporn,hindisex,hindisexhd,hindisexstories,\
+        hindisexvideo,hindisexvideos,hindisexyvideo,hindixxx,hindizway,hindmarshconstruction,hindmoviez,\
+        hinghaminstitution,hinhua,hinode,hinomotor,hinoya,hipatiapress,hipflat,hiphop,hiphopde,hipismobet,\
+        hipkids,hipodromo,hipointfirearms,hipolink,hippocampus,hippocrates,hippoland,hippos,hippozorg,\
+        hiqfinland,hirado,hireachbroadband,hireright,hirevueapp,hiringplatform,hirist,hiroshima,hirschservo,\
+        hirslanden,hisamitsu,hiscox,hisense,hislon,hisofun,hisoking,hispaloto,histogenicscorporation,\
+        histologyguide,historia,historianet,historians,historiaparadormir,historicalpoint,historicnewspapers,\
+        historienet,history,historyforkids,historyreborn,historyspot,historytoday,historyworld,hitachi,\
+        hitachiconstruction,hitachihomeappliances,hitachinaka,hitachisolutions,hitbox,hitclub,hitech,\
+        hitecrcd,hitman,hitmos,hitnet,hitnspin,hitomi,hitpaw,hitpraca,hitprn,hitradio,hitruyen,hitshcm,\
+        hitspinbet,hitway,hitwicket,hivehome,hivemapper,hivemq,hiveon,hiwebxseries,hiworks,hjchelmets,\
+        hjemmetmortensen,hlacquisitions,hlcruises,hlibinvestbud,hlidacky,hmanga,hmdglobal,hmetro,\
+        hmgcourtlandproperties,hmgroup,hmnfinancial,hmsholdings,hmsindustrial,hmtwatches,hnicorporation,\
+        hobbii,hobbyexpert,hobbyfactory,hobbygames,hobbyhorse,hobbyladies,hobbyland,hobbyliga,hobbymax,\
+        hobbyshop,hobibear,hobnob,hochbahn,hockerty,hockey,hockeydirect,hockeyfrance,hockeymonkey,hockeyshop,\
+        hockeystickman,hockeystore,hocoparts,hoddereducation,hodgebank,hodinkee,hoedshop,hoeghlng,hoeren,\
+        hoermann,hoffmannlaroche,hofmann,hofmeister,hofstedeinsights,hofuniversity,hofvansaksen,hofweb,\
+        hogardecristo,hogarymoda,hogrefe,hogwarts,hoichoi,hoilandholding,hojmark,hokben,hokejbal,hokibet,\
+        hokidewaslot,hokify,hokkaido,hoksix,hokuto,holcim,holdingevrocement,holdingobaedinennye,\
+        holdingsibuglemet,holdingsolnecnye,holdingstada,holiday,holidayautos,holidaycheck,holidayextras,\
+        holidayfactory,holidayguru,holidayhomes,holidayinfo,holidayinnexpress,holidaypark,holidaypirates,\
+        holidejklassik,holidu,holistica,holland,hollandandbarrett,hollardholdings,hollowknight,hollyenergy,\
+        hollyfrontiercorporation,hollyshop,hollysysautomation,hollywood,hollywoodbets,hollywoodbowl,\
+        hollywoodreporter,holmes,holmesdalebuilding,holmesplace,holodilnik,holokolo,hololive,holosun,holprop,\
+        holyart,holywar,holyworld,holzwerken,homage,homamigration,hombredelamancha,homeagain,homeandcook,\
+        homeanddecor,homebancorp,homebancshares,homebank,homebase,homebirds,homebook,homebox,homecare,\
+        homecenter,homecentre,homechoice,homecine,homecity,homeconnect,homecredit,homedeal,homedeco,\
+        homedepot,homedesign,homedesigns,homedics,homedistiller,homedit,homedoctor,homeessentials,\
+        homeexchange,homefederal,homegroup,homehardware,homeinstead,homeinvest,homeit,homeland,homelearn,\
+        homeless,homelight,homelink,homelux,homemade,homemaking,homemart,homemate,homemax,homenet,homeoffice,\
+        homeone,homeorgy,homeoutlet,homepage,homeplus,homeporno,homepro,homereserve,homeroom,homerun,\
+        homesale,homesavings,homeschool,homesense,homeserve,homeshop,homeshopping,homespot,homesrus,\
+        homestars,homestead,homestore,homestoreandmore,homestreetbank,homestuck,hometex,hometogo,hometrends,\
+        hometrustbancshares,homevideo,homeweb,homewish,homewizard,homify,hominis,hommlife,homoactive,\
+        homologymedicines,homosteron,homtub,honadrama,hondaaustralia,hondamotor,hondanews,honest,honestair,\
+        honesty,honeybalm,honeycomb,honeygain,honeytoon,honeytoons,honeywell,honeywellasca,honeywellholdings,\
+        honeywellinternational,honeywhale,hongbienduongpho,hongcafe,honghotduongpho,hongkonglotto,\
+        hongkongpools,hongkongpost,honglangthang,hongqi,hongwanji,hongxiuzhao,honista,honmagolf,\
+        honolulumarathon,honorofkings,honorstore,hontai,hookerfurniture,hookipapharma,hookup,hookups,hooray,\
+        hoover,hopebancorp,hopkins,hopper,hopsport,hoptoys,horace,horacemann,horariodebrasilia,horiba,horion,\
+        horipro,horizon,horizonbancorp,horizonbank,horizonglobal,horizonhobby,horizonplay,horizons,horizont,\
+        horizontechnology,horizontherapeutics,horizontselluloosi,horloge,hormann,hormelfoods,hornady,\
+        hornbach,hornbeckoffshore,hornbill,hornet,hornyjav,hornyleak,hornysimp,horoscope,horoscopo,horoshop,\
+        horoskop,horoskopi,horoworld,horreur,horseclicks,horseevents,horsefeathers,horseporn,horseporntube,\
+        horses,horsetelex,horsimo,hoselink,hosman,hospedando,hospitable,hospital,hospitalaleman,\
+        hospitalbritanico,hospitaldaluz,hospitalesmac,hospitalitaliano,hospitalityinvest,\
+        hospitalityproperties,hospitalscontribution,hostafrica,hostaway,hostbooks,hostcreators,hosted,hoster,\
+        hosterion,hostessbrands,hosteurope,hostex,hostfactory,hostgator,hosthotels,hosthub,hostico,hostid,\
+        hostido,hostify,hostiman,hosting,hostingdunyam,hostinger,hostingireland,hostinglotus,\
+        hostingminecraft,hostingpower,hostingraja,hostingserver,hostiq,hostiran,hostkey,hostking,hostnet,\
+        hostpapa,hostplus,hostpoint,hostpro,hoststar,hostvds,hostway,hostwinds,hostycare,hotbazi,hotbet,\
+        hotbot,hotbrazil,hotcharts,hotchilli,hotchip,hotcomics,hotcontainer,hotcourses,hotdeal,hotdosug,\
+        hoteisothon,hoteladvisor,hotelcareer,hotelclub,hoteliers,hoteljob,hotelplan,hotels,hotelschool,\
+        hotelscombined,hotelspecials,hoteltime,hotely,hoteza,hotfrog,hotfuns,hotgens,hotgirl,\
+        hoththerapeutics,hotindianporn,hotjar,hotline,hotlines,hotlink,hotlips,hotlive,hotmaals,hotmart,\
+        hotmatures,hotmovies,hotmovs,hotmoza,hotnakedgirls,hotnews,hotpic,hotplayer,hotpoint,hotporn,\
+        hotporntube,hotpornvideos,hotpress,hotpussy,hotrod,hotsale,hotsales,hotsauce,hotschedules,hotscopes,\
+        hotsex,hotsliv,hotsplots,hotspot,hotspotcrm,hotsprings,hotter,hottopic,hottoys,hottub,hottystop,\
+        hotwell,hotwire,hotxseries,hotxxx,houchensindustries,houghtonmifflin,houhuayuan,houlihanlokey,\
+        houmkredit,hourglasscosmetics,housamo,houseandhome,houseart,housebeautiful,housedoll,houseland,\
+        houseloan,houseof,houseofcars,houseofcolour,houseoffraser,houseofgolf,houseofisabella,houseofkids,\
+        houseoflittlebunny,houseofrohl,houseplans,houseplant,houseshop,housing,houssed,houstonamerican,\
+        houstoncountyga,houstonwire,hovedstadensbrugsforening,hovnanianenterprises,howard,howardbancorp,\
+        howardhughes,howdenjoinery,howdens,howrse,hozana,hpbose,hpgbrands,hpinc,hpinstantink,hpintfinance,\
+        hpmuseum,hprotravel,hpstore,hqcollect,hqhentai,hqporn,hqporner,hqporno,hqpornvideos,hqtube,hrblizz,\
+        hrblock,hrcnet,hrdservices,hrifunesguesthouse,hrmony,hrnote,hromadske,hronika,hrvatskaposta,\
+        hrvatskapostanska,hrvatskitelekom,hryssc,hsbank,hsbcaustralia,hsbcbank,hsbcfrance,hsbchldgsuk,\
+        hsbcholdings,hsbcmexico,hsbcprivate,hsbcsfh,hsforms,hsfresenius,hskward,hsnstore,hsparts,hsslive,\
+        hssonline,hstamtam,hstern,hstream,htabeteiligungsinvest,htbazar,htcinc,hteronet,htforum,htgmolecular,\
+        htihigh,htmlacademy,htmlgames,htmlku,huamicorporation,huanengpower,huaren,huawei,huaweicloud,huaxia,\
+        huaydaddy,huaydeesudvip,huayfin,huayfun,huayhoons,huayinter,huayjumbo,huaykk,huaylike,huaymungkon,\
+        huaypromax,huaysong,huaytaidin,huaythai,huaytiger,huayyim,huayzap,huazhugroup,hubbellinc,hubber,\
+        hubcdn,hubcloud,hubdrive,hubert,hubetubex,hubgroup,hubmasa,hubmedia,hubshop,hubspot,hubstream,\
+        hubtech,hubzter,hudaura,hudbayminerals,huddle,hudhomestore,hudson,hudsonglobal,hudsonltd,\
+        hudsonpacific,hudsontechnologies,hudsonvalley,huduser,hueblog,huffingtonpost,huffpost,hufworldwide,\
+        hugeboobs,hugedomains,hugendubel,hugenetworks,hugesex,hugetits,huggies,huggingface,hughes,hughesnet,\
+        hugoboss,hugotogel,huitaotechnology,hujjat,hululkitab,hulusport,humana,humanainc,humanappeal,humanic,\
+        humanists,humanitas,humanite,humanity,humanizartexto,humanizeai,humanizeaitext,humanizer,\
+        humankinetics,humano,humanornot,humanrights,humansoft,humble,humboldt,humboldtseedcompany,humebank,\
+        humehealth,hummel,hummelsport,hummgroup,hummingbird,hunbasket,hundredrooms,hungry,hungrypanda,\
+        hungyen,hunkemoller,hunkypinoy,huntbikewheels,huntcompanies,hunter,hunterboots,hunterdouglas,\
+        hunterfan,hunters,hunterselement,huntflow,huntinglife,huntington,huntingtonbancshares,\
+        huntingtoningalls,huntpetroleum,huntress,huntsmancorporation,hunvolley,hupalupa,hurawatch,\
+        hurcocompanies,hurley,huronconsulting,hurricane,hurriyet,hurriyetgazetecilik,hurtigruten,\
+        hurtigrutengroupa,hurtta,husbandry,hushpuppies,husqvarna,husqvarnagroup,hutchinson,hutchisonchina,\
+        hutchisonports,hutshopping,huttigbuilding,huurwoningen,huutokauppahelander,huyainc,huyamba,\
+        hvacdirect,hvbancorp,hvegas,hvylya,hwahae,hwlebsworth,hyaloo,hyatthotels,hybridge,hydoll,hydrahd,\
+        hydrapak,hydratechnologies,hydroflask,hylandsoftware,hyonix,hypatholab,hypebeast,hypeflix,hypera,\
+        hyperhost,hyperice,hyperlinkinfosystem,hyperliquid,hypermart,hypernet,hyperpay,hyperreal,hyperride,\
+        hypershop,hyperstariran,hypervision,hypicmodapk,hypixel,hypnia,hypnosis,hypoalpeadriabank,\
+        hypobankburgenland,hypocampus,hypoinvestmentbank,hyponoe,hypooberosterreich,hyposalzburg,\
+        hyposteiermark,hypostore,hyposwissadvisors,hyposwissprivatbank,hyposwissprivate,hypotecnibanka,\
+        hypothekarbanklenzburg,hypotirol,hypovorarlberg,hyrecarinc,hysteryalematerials,hytale,hyundai,\
+        hyundaimotor,hyundaimotors,iabank,iadfrance,iamcal,iamexpat,iamgoldcorporation,iamsober,iamsport,\
+        iarsystems,iatiseguros,ibanez,ibaraki,ibeauty,ibercaja,ibercajabanco,iberdrola,iberia,\
+        iberiabankcorporation,iberiacards,iberinform,iberogast,iberostar,ibetin,ibetph,ibexholdings,\
+        ibidonstorage,ibisworld,ibjapan,ibmanz,ibolisting,ibomma,ibommaone,ibooks,iboplayer,iboplayerpro,\
+        ibrain,ibridge,ibroker,ibsplc,ibtimes,ibusuki,icabanken,icabbi,icadinc,icahnenterprises,icalendario,\
+        icaniwill,icanorge,icares,icargo,icarros,icasas,icasque,icbcturkey,iccholdings,icddrb,icebet,icebox,\
+        icecasino,icecat,icecream,icedrive,iceexch,iceexchange,iceland,icelandair,icelandairgroup,icentral,\
+        iceporn,iceporncasting,iceportal,icerbox,iceworld,iceyarns,icfinternational,icharts,ichiban,\
+        ichinomiya,ichinoseki,ichkoche,ichorholdings,icicibank,iciparis,iciparisxl,iclass,iclickinteractive,\
+        iclinic,iclnoticias,icloud,icmarkets,icmregistry,icoffice,iconamsterdam,icones,iconfinder,\
+        iconfitness,iconica,iconicpuzzles,iconixbrand,iconmedia,iconnet,iconplc,iconpln,icover,icream,\
+        icredit,icsolutions,icspins,icthealth,ictnews,ictrading,icumedical,idaegu,idahoindependent,idbibank,\
+        idcatering,ideabank,ideahobby,ideainfinity,ideainstitute,idealgarden,idealindustries,idealist,\
+        idealista,idealno,idealo,idealofsweden,idealpower,idealstandard,idealsvdr,idealwine,idealz,ideasoft,\
+        ideastore,ideayabiosciences,idemia,idemitsu,idemitsuaustralia,idemitsupetroleum,identi,identity,\
+        identitytheft,iderapharmaceuticals,idexcorporation,idexxlaboratories,ideyka,idiario,idiglearning,\
+        idioma,idlogistics,idloom,idmarket,idmobile,idokep,idoklad,idomed,idompet,idonate,idpeducation,\
+        idronline,idsgroup,idsnext,idsystems,idtcorporation,idtech,idukki,idwebhost,idyllic,iecelectronics,\
+        ieduca,iegybest,ielove,ieltssimon,ieminc,iesholdings,ievent,ifasma,ifastnet,ifbancorp,ifcmarkets,\
+        ifconfig,ifdesign,ifirma,ifixit,iflexsolutions,iflyworld,ifolor,ifonts,iforex,iforte,ifortuna,iframe,\
+        iframely,ifreshinc,ifsahane,ifunny,ifurniture,ifxnetworks,igamebuy,igbank,igfonts,igggames,iggroup,\
+        iglesia,iglusport,igmarkets,igmfinancial,ignite,ignitioncasino,igobokep,igolimited,igooods,igopromo,\
+        igreenenergy,igroutka,igtools,iguanafix,iguanasell,igvault,ihadesigns,ihealthlabs,iheartradio,\
+        ihentai,ihlasev,ihlasgazetecilik,ihlasmadencilik,ihlasyayin,ihoadon,ihoken,ihospital,ihoverboard,\
+        ihsmarkit,iigvietnam,iittala,iiviincorporated,iizikindlustusmaakler,ijavhd,ikaalistenkylpyla,ikanmh,\
+        ikanobank,ikeadom,ikeahandel,ikeapty,ikhokha,ikigaimangas,ikinarierodoujin,ikinogo,ikmgruppen,\
+        iknowit,ikonicscorporation,ilacfiyati,ilbisonte,ilcorrierino,ilerna,iletisim,ilevia,\
+        ilgeniodellostreaming,ilhabela,ilkpop,illanificio,illawarracredit,illinois,illinoistool,illuminarium,\
+        illuminate,illuminateed,illuminatelabs,illumination,illumsbolighus,ilmakiage,ilmanifesto,ilmeteo,\
+        ilmwap,ilovepdf,iloveugly,ilovevip,ilovezedmusic,ilpiccolo,ilromanista,ilsejacobsen,ilteducation,\
+        iltherapeutics,ilukaresources,ilumina,ilustrado,imacholdings,imagecolorpicker,imagecompressor,\
+        imageeditor,imagefap,imageholdco,imagemagick,imageonline,imagepost,imageresizer,images,imagesensing,\
+        imageshack,imagetotext,imagicaaworld,imagicahealth,imagin,imaginarium,imagine,imaging,imagoimages,\
+        imairhava,imamali,imaonline,imaple,imarket,imaxcorporation,imbank,imbltd,imcdaustralasia,imdsgroup,\
+        imediabrands,imedidata,imeicheck,imenang,imexbanka,imgbox,imgonline,imgporn,imgsrc,imgupscaler,\
+        imgurl,imhentai,imiclub,imidiatv,imintimage,imirante,imluving,immergas,immers,immersioncorporation,\
+        immich,immigration,immobilien,immobilier,immocloud,immortal,immosuchmaschine,immoweb,immowelt,\
+        immucellcorporation,immunize,immuronlimited,immuteplimited,imobibrasil,imobie,imobile,imobiliare,\
+        imodium,imokin,imoney,imoviez,impacmortgage,impact,impacta,impacto,impala,impecta,imperatriz,\
+        imperfectpharmacy,imperia,imperiaautomobiles,imperial,imperialhotels,imperialoil,imperialtobacco,\
+        imperialtobakko,imperiofilmes,imperium,implan,implementconsulting,implementos,imports,impots,impower,\
+        imprensa,imprensaoficial,imprentanacional,impresapizzarotti,impress,imprint,improtexgroup,impuls,\
+        impulse,imserso,imtech,imtest,imtrac,imusic,imvbox,imvinc,imyfone,inaessentials,inafinland,\
+        inaindustrija,inalco,inatel,inaturalist,inbank,inbankas,inbook,inboxes,inbursa,inbusiness,incanto,\
+        incase,incehesap,incels,incest,incestflix,incestik,incesto,incestporno,incestprice,inchcape,\
+        inchcapeaustralia,incheon,incisozluk,incitecpivot,incloud,inclub,inclusion,incode,incognitymous,\
+        incomeopportunity,incometax,incomputer,incontact,incorebank,incover,incred,incredibleindia,\
+        incredibox,incruises,incycle,incytecorporation,indbingo,inddus,indeed,indeedflex,indeks,\
+        indeksbilgisayar,indels,independencecontract,independenceholding,independencerealty,independencia,\
+        independent,independentbank,independentbankers,independentcement,independentcertification,\
+        independentcommunity,independentinvestors,independentliquor,independentwealth,indepthnews,inderes,\
+        indexeducation,indiafirstlife,indiafont,indiafund,indiaglobalization,indiahood,indiainfo,indiaivf,\
+        indian,indiana,indianapolismotorspeedway,indianbank,indianbfvideos,indianewjobs,indiangirlsclub,\
+        indianidol,indianmatka,indianmms,indianmotorcycle,indiannursingcouncil,indianoil,indianporn,\
+        indianporndude,indianporngirl,indianpornmovies,indianporno,indianpornvideos,indianrailways,\
+        indiansatta,indiansex,indiansexmms,indiansexmovies,indiansexvideo,indiansexvideohd,indianshoppy,\
+        indianshortner,indiansmm,indianspices,indiantracksole,indianxxx,indianxxxtube,indiapost,\
+        indiapostgdsonline,indiatimes,indiatv,indiaxxx,indice,indico,indiecampers,indigo,indigoag,\
+        indigonails,indigoneo,indihome,indikator,indiluck,indira,indiraivf,indisa,inditex,individual,\
+        indoamerica,indoav,indobokepi,indodana,indofilm,indofood,indojavstream,indokasino,indomio,indonesia,\
+        indopanas,indoplay,indoporn,indosemi,indoviral,indown,indoxxi,indrasistemas,indrive,indriver,indsci,\
+        indslots,indusind,industrialand,industrialbank,industrialgrupp,industriallogistics,\
+        industrialservices,industriasbachoco,industriaspenoles,industrie,industriehof,industry,industrypark,\
+        industrysuper,industrytoday,indymedia,inefop,ineosgrenadier,inertix,inexio,inexsc,inexweb,infanti,\
+        infantino,inferno,infineracorporation,infinit,infinite,infinitecampus,infinitecraft,\
+        infinitecraftrecipes,infinitefusion,infinitemage,infinitewealth,infiniti,infinito,infinity,\
+        infinityfree,infinityinvestment,infinitypharmaceuticals,infinityscans,infinix,infinox,inflarxnv,\
+        inflation,inflow,influencersgonewild,influx,infobank,infobel,infobip,infobus,infocasa,infocasas,\
+        infoclimat,infocloud,infocom,infocu,infodolar,infoexpo,infoimmobile,infojobs,infoleg,infolink,\
+        infomais,infomaniak,infomax,infomed,infomedia,infomentor,infonavit,infonegocios,infonet,infonews,\
+        infonot,infopanel,infopark,infopelajar,infopeople,infoplus,infoportal,infoquest,inforadio,inforegio,\
+        inforegion,inforgeneses,inform,informa,informacionnyesputnikovye,informador,informat,informatica,\
+        informatics,informatikbiber,information,informationservices,informator,informe,informer,informes,\
+        informiran,informit,informunity,inforoutes,inforu,infosalons,infoseek,infoservice,infoshare,\
+        infosports,infostart,infostock,infostore,infosys,infosyslimited,infotec,infotech,infotechresearch,\
+        infotime,infotorg,infotrack,infovojna,infovph,infovtv,infowars,infoworld,infoyatirim,infracloud,\
+        infraspeak,infrastructureand,infratillimited,infusionsoft,infusystemsholdings,infylotto,ingame,\
+        ingbank,ingbelgique,ingcotools,ingeniacommunities,ingenico,ingenium,ingersollrandplc,\
+        ingevitycorporation,inggroep,inggroup,inghams,inghamsgroup,ingilizce,ingleinternational,inglesina,\
+        inglesmarkets,inglisebaltilaevatehas,ingmangroup,ingmarkets,ingotbrokers,ingpojistovna,ingrad,\
+        ingrammicro,ingredionincorporated,ingresso,ingressosa,ingyenporno,inhealth,inhere,inhire,inibokep,\
+        inidramaku,initial,injapan,inkaarthouse,inkclub,inkscape,inksystem,inland,inlead,inline,inmakeslh,\
+        inmart,inmedia,inmemoriam,inmigracioncanadiense,inmobi,inmobile,inmobiliariacolonial,inmodeltd,\
+        inmoment,inmotion,inmuebles,inmujeres,inmunebio,innatur,innerview,innisfree,innity,innodata,\
+        innodatainc,innogames,innoghte,innogy,innolinkgroup,innolux,innophosholdings,innopolis,innospecinc,\
+        innova,innovaenergie,innovaschools,innovatebiopharmaceuticals,innovation,innovationlab,\
+        innovationplace,innovations,innovativeindustrial,innovativesolutions,innpro,innsbruck,\
+        innsuiteshospitality,inntopia,inobun,inogen,inoriginal,inovalon,inovalonholdings,inovance,inovecfc,\
+        inoviopharmaceuticals,inpexaustralia,inphicorporation,inplay,inplayer,inpoland,inporn,inpost,\
+        inputmag,inquirer,inrego,insajder,insales,inschool,inscribe,insead,insearch,insecam,insects,\
+        inseegocorp,insert,inserv,inservice,insetologia,inshared,inshorturl,inshot,inside,insideevs,\
+        insideflyer,insider,insidesport,insidestory,insight,insightenterprises,insightglobal,insighthubnews,\
+        insightly,insights,insightselect,insightsoftware,insignia,insigniafinancial,insigniasystems,\
+        insingergilissenasset,insingergilissenbankiers,insite,insitu,inskill,insmart,insoft,insomnia,\
+        insomniac,inspect,inspection,inspectionsupport,inspectrealestate,inspee,inspio,inspiration,inspire,\
+        inspiredentertainment,inspiremdinc,inspiremedical,inspiresleep,inspiringquotes,inspirisys,inspiro,\
+        insportline,instabase,instabox,instacar,instacart,instafin,instafonts,instaforex,instag,instagram,\
+        instal,installedbuilding,installs,instamed,instamod,instant,instantfunding,instantmudra,instantoto,\
+        instantpot,instapro,instaproapp,instasafe,instashop,instasport,instat,instawp,instax,\
+        insteelindustries,instem,instinctvet,institute,institutfrancais,institutodeidentificacao,\
+        institutolibano,institutomonitor,instore,instru,instructure,instrument,instyle,insuletcorporation,\
+        insurance,insuranceacquisition,insuranceaustralia,insurancemarket,insure,insureandgo,insurity,insweb,\
+        insydium,intact,intage,intech,intecpharma,integerholdings,integra,integradesign,integrainvestment,\
+        integral,integraldiagnostics,integralifesciences,integratedmedia,integrationobjects,integrator,\
+        integrawealth,integrity,integritynet,integro,intelbras,intelbrastecnologia,intelcom,intelcorporation,\
+        inteletravel,inteliquent,intellectbooks,intellectcenter,intellectdesign,intelli,intelliatherapeutics,\
+        intellicare,intellicorp,intelligenceonline,intelligentcreatures,intelligentsystems,intelliwealth,\
+        intellsoft,intelsatsa,intemainsaat,intent,interac,interactive,interactivebrokers,interakt,\
+        interamerica,interapp,interasia,interbank,interbanking,interbeds,interbet,interbus,\
+        intercambiosvirtuales,intercape,intercargo,intercars,intercept,interceptpharmaceuticals,\
+        interchillrecords,intercity,intercom,intercommerce,intercomp,interconhotel,intercontinentalexchange,\
+        intercontinentalhotels,intercontinentalmanufacturing,intercool,intercorpfinancial,interdata,\
+        interesno,interesnoe,interest,interface,interfax,interflon,interflora,interfriendship,intergen,\
+        interhome,interia,interie,interieur,interior,interlink,interlook,interluxtravel,intermarche,\
+        intermedia,internacional,internapcorporation,international,internationalbancshares,\
+        internationalbusiness,internationaldevelopment,internationalflavors,internationalgame,\
+        internationalmoney,internationalpaper,internationalplus,internationalroad,internationalschool,\
+        internationalseaways,internationalspeedway,internationaltower,internazionale,internesnlpejper,\
+        internet,internetchicks,internetgold,internetlaw,internetovazahrada,internetservices,interno,\
+        internom,internshala,internship,internylordfilm,interpacediagnostics,interparfums,interparking,\
+        interpers,interplay,interplayentertainment,interpublicgroup,interq,interra,interracialdating,\
+        interrisk,inters,intersectent,interserver,intershop,intersoft,intersport,intersportrent,\
+        interstatebatteries,interstatepower,intertek,intertekgroup,intertop,intervan,interwetten,\
+        interxionholding,intesasanpaolo,intesasanpaolobank,intestcorporation,inthecrack,inthemarket,intheraw,\
+        intickets,intigriti,intimbrn,intimchel,intimcity,intime,intimekb,intimissimi,intimizh,intimkursk,\
+        intimo,intimpenza,intimshop,intimstory,intlconsol,intlfcstone,intlgame,intlpublic,intmax,intnet,\
+        intoday,intouch,intouchapp,intourist,intracellulartherapies,intrafish,intramuros,intranet,intratone,\
+        intratuin,intrend,intrepidpotash,intrexoncorporation,intriconcorporation,introvert,intrum,intuit,\
+        intuitcanada,intuitinc,intuition,intuitive,intuitivesurgical,intuproperties,inturistotel,inuyama,\
+        invacare,invacarecorporation,invenergy,invent,inventio,inverse,invertirenbolsa,invescoadvantage,\
+        invescobldrs,invescobond,invescobuyback,invescocalifornia,invescocredit,invescodividend,invescodwa,\
+        invescoftse,invescoglobal,invescogolden,invescohigh,invescointernational,invescokbw,\
+        invescoladderrite,invescomortgage,invescomunicipal,invesconasdaq,invescooptimum,invescopennsylvania,\
+        invescoplc,invescoqqq,invescoquality,invescorafi,invescorussell,invescosenior,invescosp,invescotrust,\
+        invescovalue,invescovariable,invescowater,invest,investarbank,investarholding,investbank,\
+        investcorpcredit,investec,investecbank,investforum,investgrupp,investicionnofinansovajastroitelnaja,\
+        investigator,investin,investindubai,investing,investis,investizo,investkreditbank,investlab,\
+        investmentkinnevik,investmentlatour,investmentoresund,investmentweek,investopedia,investor,investors,\
+        investorsbancorp,investorsbank,investorsreal,investorstitle,invexgrupo,invgate,invicta,invictastores,\
+        invicti,invidious,invincible,invisalign,invisioncommunity,invitaecorporation,invital,invitationhomes,\
+        invite,invitoai,invitro,invivo,invivotherapeutics,invocarelimited,invogue,invoice,invoicecloud,\
+        involta,involve,invoxia,inware,iobnet,iobroker,iodata,iogames,iongeophysical,iongroup,\
+        ionispharmaceuticals,ionity,ionmedia,iorder,iosmirror,iovancebiotherapeutics,ipaddress,ipanel,\
+        iparking,ipartner,iparts,ipayroll,ipburger,ipccomputer,ipdodo,ipekdogal,iperceramica,ipesaude,ipfoxy,\
+        ipgold,ipgphotonics,ipgroup,iphlimited,iphome,iphones,ipinfo,ipitaka,iplace,iplanet,ipleak,\
+        iplocation,iplogger,iplwin,ipoboardnet,iponcomp,iponel,ipornbase,iporno,iporntv,iportal,ipowerqueen,\
+        ippbonline,ipplus,ipress,iprice,iprima,iprimo,iprimus,iprobet,iproperty,iproyal,ipsacademy,ipsico,\
+        ipsosisay,ipswich,ipswichbuilding,iptime,iptorrents,iptvextreme,iptvin,iqbokep,iqbroker,iqcent,\
+        iqcenter,iqchaikin,iqdynamics,iqonic,iqoption,iqtest,iquest,iqunix,iqviaholdings,iradha,\
+        iradimedcorporation,irancell,irancharter,iranfile,iranian,iranicard,iranmusic,iranserver,irbnet,\
+        iready,ireland,irembo,ireport,iresslimited,irfanview,irfarabi,irhythmtechnologies,iribet,\
+        iridebicycles,iridexcorporation,iridium,iridiumcommunications,irisglobal,irishpost,irisimo,irisnet,\
+        irkutskajaneftjanaja,irobot,irobotcorporation,ironaesthetics,ironandresin,ironforge,ironheart,\
+        ironman,ironmountain,ironplanet,ironside,ironsrc,ironstudios,irontec,ironwoodpharmaceuticals,\
+        irrawaddy,irrigation,irsadelectronics,irsafam,irsainversiones,irsapropiedades,irsauctions,\
+        irusoojuselektrijaam,isabel,isaidub,isaimini,isaiminisong,isalud,isbank,ischool,iscool,\
+        iscooterglobal,iscream,isekaitube,iservices,isexychat,isfinansal,isgirisim,isharesasia,isharesbroad,\
+        isharescommodities,isharescore,isharescurrency,isharesesg,isharesexponential,isharesfallen,\
+        isharesftse,isharesglobal,isharesgnma,isharesiboxx,isharesintermediateterm,isharesinternational,\
+        isharesjp,isharesmbs,isharesmorningstar,isharesmsci,isharesnasdaq,isharesphlx,isharespreferred,\
+        isharesrussell,isharesselect,isharesshort,isharesshortterm,isharessp,ishariki,ishigurogr,ishikawa,\
+        ishikawalabo,ishimura,ishotmyself,ishtari,isicentral,isignal,isinwheel,iskenderundemir,islamchannel,\
+        islamhouse,islamicboisomahar,islamicity,islamicrelief,islamqa,islamtimes,islamway,islamweb,island,\
+        islandhealth,islandrecords,islands,islandsbankihf,islenskajarnblendifelagid,islenskamenntanetid,\
+        islenskendurtrygging,islenskerfdagreining,islenskiradalverktakar,islive,islonline,ismaastana,ismart,\
+        ismedia,ismerely,isnahamzah,isocial,isodeco,isojoenkonehalli,isolarcloud,isolatiemateriaal,isongs,\
+        isotoner,isotunes,isover,ispace,isparta,ispcloud,ispmanager,isport,isprambiente,ispring,ispringlearn,\
+        israelbar,israelchemicals,israelhayom,israelinfo,israeltoday,isranews,isrholding,issfacility,\
+        issuerdirect,istanacasino,istanaimpian,istanbul,istarinc,istarskakreditna,istheservicedown,istikbal,\
+        istiklal,istitutotumori,istlajn,istmat,istmedia,istore,istores,istorm,istraka,istruzione,\
+        istruzioneer,istyle,isubscribe,isugar,isuper,isuresults,isuzuaustralia,isyatirim,isystem,\
+        itacorpbanca,itaipu,italdesigngiugiaro,italgas,italia,italiana,italiantomato,italianvega,italic,\
+        italika,italki,italotreno,italyvms,itamarmedical,itandi,itaroautomotivo,itauunibanco,itchotels,\
+        itcity,itcnet,itcons,itcosmetics,iteach,iteducation,itelis,itemdb,itemmania,iterumtherapeutics,\
+        itesco,itforone,itfuture,itgold,ithaca,ithacavoice,ithethao,ithinkilikeyou,ithinklogistics,ithome,\
+        iticket,itickets,itiltd,itkkit,itmedia,itnetwork,itnews,itnext,itochu,itochuminerals,itojuku,itokin,\
+        itoman,itoolab,itools,itopmusic,itorrentsigruha,itotolink,itprice,itrack,itracker,itranslate,\
+        itsblossom,itscom,itservice,itsukis,itsybitsy,ittech,ittefaq,ittinc,ituran,ituranlocation,itworks,\
+        itworld,iulonline,iusinfo,iutecredit,ivalua,ivanhoe,ivanovo,ivegroup,ivericbio,ivftaiwan,ivolunteer,\
+        ivrnet,ivyhigh,iwaicosmo,iwakuni,iwallet,iwanktv,iwasaki,iwildcasino,iwinjili,ixcsoft,\
+        ixinfrastructure,ixiporn,ixxxvideos,iyottube,izbori,izeaworldwide,izenpe,izettle,izhayvancilik,\
+        izhevsk,izlesene,izmirdemir,izmirfirca,izocamticaret,izomat,izumisano,izzicasino,jabama,jabank,\
+        jabilinc,jaboltv,jacadi,jackbit,jackbox,jackery,jackhammertechnologies,jackhenry,jackin,jackjones,\
+        jackpot,jackpotcapital,jackpotcity,jackpotcitycasino,jackpotconsultant,jackpotgo,jackpotin,\
+        jackpotjillvip,jacksclub,jackson,jacksoncountyor,jacksonlewis,jacksonville,jackwolfskin,jackybet,\
+        jacmotors,jacobandco,jacobin,jacobsengineering,jacobsgroup,jacresults,jacuzzi,jadarat,jadlog,\
+        jadoocinema,jadranskabanka,jadwalsholat,jaecoo,jafholz,jagdverband,jaggedpeak,jagledam,jaglovers,\
+        jagoanhosting,jagobangla,jagotinskijmaslozavod,jaguar,jaguarhealth,jaguarland,jaguarwin,jahanelm,\
+        jahipaun,jahorina,jahyoinf,jaipuria,jakajitu,jakarta,jakdanmark,jakkapatlotto,jakkspacific,\
+        jakmedlemsbank,jakobhatteland,jalavankauppa,jallacasino,jalshamoviez,jaluraman,jambobet,jambulmemek,\
+        jamclub,jameshardie,jamesriver,jamiahamdard,jamiekay,jammuuniversity,jamplanet,jamsoftware,\
+        jamtrading,jamuna,jamuslot,jande,janeapp,janeclayton,jangal,janibcn,janjan,jankara,janome,janoneinc,\
+        jansenversand,jansport,janssenpharmaceutica,jansuraksha,jantsajant,januflix,janushenderson,\
+        jaonaislot,jaosuo,japanarts,japanbuy,japancar,japandesign,japanesebeauties,japaneseporn,\
+        japanesetaste,japanporn,japanpost,japanracing,japansmaller,japansociety,japantimes,japantobacco,\
+        japanwebike,japonerotikfilmler,japonfilmleri,japscan,jardinelloyd,jaroenlotto,jaroenponlotto,\
+        jarvekeskus,jarvis,jaryan,jasarat,jasmin,jasmine,jasonindustries,jaspal,jasper,jasperwireless,\
+        jatengtoto,jatimprov,jatodosmods,jattfilms,javanet,javascript,javbee,javbest,javboys,javbus,javcent,\
+        javcub,javcut,javdatabase,javday,javded,javdesu,javdoe,javeng,javenglish,javfinder,javfree,javfun,\
+        javgiga,javgirl,javguru,javhay,javhdporn,javhdpro,javhdz,javhee,javhihi,javhub,javidol,javindo,\
+        javlibrary,javmix,javmobile,javmost,javnong,javoli,javphim,javpics,javplayer,javpop,javporn,\
+        javpornhd,javrider,javsee,javstory,javsub,javsubid,javsubindo,javteen,javtiful,javtop,javtrailers,\
+        javtube,javvietsub,javxxx,javyed,jawayez,jaworzno,jawwal,jayabaji,jayabola,jaycar,jaycocorporation,\
+        jazzpharmaceuticals,jazzradio,jazztel,jazztv,jbgsmith,jbhifi,jbhunt,jbjbgg,jblstore,jbssa,jcancer,\
+        jcblivelink,jccreations,jconline,jcpenney,jcschools,jdmwin,jdpower,jdrbet,jdsports,jdwetherspoon,\
+        jeanlouisdavid,jeanmarc,jeanropke,jeanswest,jeanvernier,jebacina,jebruinspektion,jedifun,jeedom,\
+        jeetbangla,jeetbuzz,jeetwin,jeetwinbd,jeffco,jeffcomo,jefferiesfinancial,jefferson,jeffparish,\
+        jeinzmacias,jejaktoto,jejaring,jeldwen,jeldwenaustralia,jeldwenholding,jellybelly,jellycat,\
+        jellycomics,jellyfin,jellygame,jemogfix,jenius,jenner,jennybird,jensensbofhus,jensof,jerashholdings,\
+        jerkmate,jerkmatelive,jerkmates,jernigancapital,jersey,jerseymikes,jessemade,jetaviation,jetbet,\
+        jetblueairways,jetbrains,jetbuzz,jetcost,jetfilm,jetfilmizle,jetour,jetourauto,jetpack,jetphotos,\
+        jetspinbet,jettools,jetztspielen,jeulia,jeulin,jeuxvideo,jevrocementgrupukrajina,jewelcafe,\
+        jewettcamerontrading,jewish,jewishmuseum,jharbhoomi,jhprofishop,jiangsuchangshu,jianguoyun,\
+        jiangzaitoon,jianputechnology,jianshu,jiaoyi,jiayingroup,jibble,jibunmakura,jigsaw,jihoken,jilboob,\
+        jilhub,jiliaaa,jiliace,jilibay,jilibet,jilibetwin,jilievo,jiligames,jilihot,jiliko,jilikobet,\
+        jililive,jilipark,jilivs,jimgreenfootwear,jiminny,jimmychoo,jimmyjohns,jimmys,jindalsteel,jingchi,\
+        jingustadium,jinhak,jinius,jinkosolarholding,jiobet,jiobit,jiocinema,jiorockers,jitaace,jitabet,\
+        jitawin,jitenon,jivochat,jivosite,jjgirls,jjkdapp,jkanime,jkbose,jkboseonline,jklotto,\
+        jkmmarkkitehdit,jlaudio,jleague,jltiedemanns,jmanga,jmcomic,jmcomiczzz,jmjporno,jmonline,jmpgroup,\
+        jmsmucker,jmulimited,jnanasudha,jninternationalmedical,jntexpress,joacademy,joancee,jobandtalent,\
+        jobassistnow,jobbank,jobber,jobberman,jobbox,jobbsafari,jobcan,jobcorps,jobcube,jobeka,jobgear,\
+        jobijoba,jobisjob,jobking,joblab,jobleads,joblift,joblist,jobmesh,jobnet,jobplanet,jobruf,jobsearch,\
+        jobseeker,jobsflag,jobsonline,jobstreet,jobsups,jobted,jobtestprep,jobtome,joburg,jobware,\
+        jochenschweizer,jockey,joebrowns,joefortune,joensuunelli,joensuuntiedepuisto,joetsu,jogabets,\
+        jogadadasorte,jogjog,jogodasorte,jogodeouro,johanniter,johnbean,johndeere,johnhancock,johnjohndenim,\
+        johnlaing,johnlewis,johnnybet,johnnybigg,johnnyrockets,johnpye,johnslyng,johnsmedley,johnson,\
+        johnsoncontrols,johnsonfinancial,johnsonfitness,johnsonmatthey,johnsonoutdoors,johnsonsbaby,\
+        johnsonservices,johnstonnc,johntaylor,johnwiley,johren,johsrasmussen,joinform,joingy,joinhandshake,\
+        joinindianarmy,joinit,joinklover,joinnow,joinsherpa,joinup,joinus,joiplay,jojokicks,jokerdc,\
+        jokergame,jokermerah,jollein,jollibee,jollymax,jollyroom,jomalone,jomasport,jonbet,jonesday,\
+        joneslang,jonessoda,jonmonibondhonjachai,jonseredsfabrikers,jonturk,jooble,joocasino,joomla,joongang,\
+        jootiko,jooxone,jooyeshgar,jopaonline,joporn,jordan,jornada,jorudan,josefmanner,josefsteiner,\
+        josephjoseph,josephprince,josera,joshibi,josporn,jossmaza,jotaja,jotform,jotulholding,joujou,\
+        jouncetherapeutics,journal,journalcommunications,journaldesfemmes,journaldunet,journalist,\
+        journalisten,journalnews,journalofficiel,journals,journey,journeyman,journeys,jouwweb,jovencitas,\
+        jowhuay,joyalukkas,joybuy,joycasino,joycemeyer,joyclub,joyfball,joyful,joyfulhonda,joyfull,joygame,\
+        joygames,joyhuay,joyhub,joyjili,joyjoy,joylada,joyland,joyreactor,joysound,joysporn,jparkers,jpauto,\
+        jpfiles,jpmorgan,jpmorganchase,jpmorganemerg,jpmorganfunds,jpngym,jqkslot,jqkwin,jquery,jriver,\
+        jrtower,jrustonapps,jrwheels,jsdelivr,jserver,jsports,jtbank,jtbanka,jtcargo,jtexpress,jtiukrajina,\
+        jtlsoftware,juanvaldez,jubelio,juckerfarm,judiangka,judiciary,judisini,judizeunews,juegaenlinea,\
+        juegos,juegosdigitalesargentina,juegosjuegos,juejin,jugabet,jugavip,jugrusi,juguetilandia,jugueton,\
+        juhojussila,juicebet,juicebox,juicestore,juicyads,juicycouture,jujutsukaisen,jukujo,jukujosouhonten,\
+        juliananails,juliusbaer,julivan,jumblesolver,jumbotours,jumeiinternational,jumeirahbilgah,\
+        jumiatechnologies,jumper,jumpman,jumpseller,jumpstart,jumpyard,junaidjamshed,junajtedprodzekts,\
+        junction,junghanswolle,jungle,junglescout,jungletribe,junglevet,junikreditbank,junileverrus,juniora,\
+        juniorcollegeteacher,juniorcouture,juniper,junipernetworks,juniqe,junkers,jupaiholdings,jupiter,\
+        jupiterfnd,jupiterunit,jurhan,jurispol,jurlique,jurnal,jusformosa,jusoya,juspay,justanswer,justbob,\
+        justcbdstore,justdone,justeat,justenergy,justfab,justfood,justfor,justgeek,justgistme,justgo,\
+        justhost,justia,justica,justice,justicia,justifit,justindianporn,justindianpornx,justine,justis,\
+        justiz,justjob,justkampers,justlo,justlook,justmarkets,justnahrin,justone,justpaste,justplay,\
+        justporn,justrussel,justseed,justsell,justspices,juststream,justswallows,justthegays,juventude,\
+        juventus,juwelo,juznajaneftepererabatyvajustaja,jvarchive,jvckenwood,jvspin,jwdigital,jwmarriott,\
+        jwrussia,jyskebank,kaamuu,kaartdirect,kabagroup,kabarkan,kabbalah,kabelkyslaskou,kaboodle,kabook,\
+        kabuki,kabukiza,kadabatimes,kadantinc,kadastr,kadaza,kadence,kadikama,kadmonholdings,kadokawa,kafkas,\
+        kagawa,kagaya,kagerupsavvaerk,kaggle,kagithane,kagoshima,kagoya,kaguya,kahlbetzerinvestments,kahoku,\
+        kahoot,kaifolog,kaikan,kaikoslot,kaingaroatimberlands,kainos,kainpepe,kainuunetu,kaiowa,kaipoke,\
+        kaisanet,kaiser,kaiseraluminum,kaiserhealthgroup,kaiserkraft,kaitsuko,kaixinauto,kaiyodo,kaizer,\
+        kajabi,kajimaaustralia,kakadu,kakaobank,kakaoi,kakijudi,kakijun,kakislot,kakobuy,kakosepise,\
+        kakoysegodnyaprazdnik,kaktus,kakujoe,kakuyomu,kalapharmaceuticals,kalapod,kalashnikov,kalcounty,\
+        kaldagan,kaldewei,kaleidobiosciences,kaleidoscope,kalender,kalenderlari,kaleyra,kalibrr,\
+        kalingauniversity,kalinka,kaliscan,kalkulator,kalkulatori,kalnirnay,kaloricketabulky,kaluganews,\
+        kaluza,kalvistapharmaceuticals,kalyanchart,kalyanjewellers,kalypso,kamaayurveda,kamababa,kamadaltd,\
+        kamagra,kamakathai,kamaliakhaddar,kamancorporation,kamarbokep,kambicdn,kambikathakal,\
+        kambimalayalamkathakal,kambisexstories,kamenik,kamenskuralskijmetallurgiceskij,kameoka,kameraexpress,\
+        kamereon,kamiapp,kamikey,kamikouryaku,kamimadrasah,kaminari,kamino,kamisu,kamody,kamome,kampanje,\
+        kampas,kampungemas,kampus,kamskijkabel,kamuajans,kamvasna,kanachu,kanadoll,kanald,kanazawa,\
+        kanditechnologies,kaneconstructions,kaneka,kangaroo,kangol,kanguka,kanker,kannadadeevige,kannadamaza,\
+        kannadaprabha,kannadasexstories,kannadatrend,kannancrackers,kannurvarthakal,kanpai,kansai,\
+        kansaisuper,kansas,kansascity,kantahameentuoretuote,kantar,kantobus,kantor,kantotflix,kantotin,\
+        kanzaki,kaoruhanawarintosaku,kapital,kapitalbank,kapitalgrup,kapitalyatirim,kapitan,kaplaminve,\
+        kaplan,kapriol,kapschtrafficcom,karabuk,karaca,karafarinbank,karafun,karakasatlantis,karaoke,\
+        karaoketexty,karaokeversion,karatay,karate,karatholding,karatsu,karauction,karbooking,karcher,\
+        karchershop,kardemirkarabuk,karelelektronik,karelia,kareliaexpert,kariera,karing,karlovackabanka,\
+        karlstorz,karmaayurveda,karmaoriginal,karmasandhan,karmasangsthan,karmel,karnataka,karnatakabank,\
+        karnatakacareers,karnaval,karntnersparkasse,karoonenergy,karoserija,karpaty,karriere,karrimor,\
+        karsanve,karsten,karsusankaradeniz,karsuve,kartalyuvasi,kartenliebe,kartenmacherei,kartina,kartinki,\
+        kartonsanve,kartoosh,kartoteka,kartshop,karunatherapeutics,karuta,karyopharmtherapeutics,karzar,\
+        karzoun,kasama,kasbank,kaseya,kashalot,kashiwa,kashmiruniversity,kashmiruzma,kashtanka,kasikornbank,\
+        kaskus,kasparov,kaspas,kaspersky,kaspibank,kaspijskijtruboprovodnyj,kassatka,kassel,kassir,kastamonu,\
+        kastneroehler,kasugai,kasukabe,kasumex,katadata,katalon,katalozi,katapult,katastar,katdrama,\
+        katebackdrop,katera,katespade,katfile,kathimerini,kathmandu,katholisch,katmercilerarac,katmoviehd,\
+        katoennatie,katolik,katowice,katran,katren,katsumaweb,katsushika,katzenforum,kauche,kaufland,\
+        kaufmann,kaufunique,kauklahdenlasitehdas,kauppalehti,kavithai,kavkazcenter,kavkazki,kavkazskoe,\
+        kavliholding,kavporn,kawaii,kawaiiko,kawajun,kawanishi,kawasaki,kawasakibravethunders,kawasakimotors,\
+        kawfartist,kawneer,kayabola,kayakalpraj,kayhan,kayneanderson,kayseri,kayzen,kazahstanskajaskola,\
+        kazahstanskijcentr,kazang,kazanova,kazashki,kazatu,kazefuri,kaziatherapeutics,kazitour,kazminerals,\
+        kazmunaigasexploration,kaznmu,kaztag,kbaustralia,kbcbank,kbctools,kbfinancial,kbgruppen,kbhome,\
+        kbleuropean,kblmerger,kblrichelieu,kbsfashion,kbvostocnyj,kcadeutag,kccworld,kcprofessional,\
+        kdhindidubbed,kdomivolal,kdrama,kdramasmaza,kdvgrupp,keanegroup,kearnybank,kearnyfinancial,kebhana,\
+        kebokepanku,kecapbotol,kedaimesin,kedicik,kedschools,keebler,keells,keellssuper,keenetic,\
+        keenfootwear,keepcalling,keepcool,keeper,keepersecurity,keepersport,keeping,keeplinks,keepstreams,\
+        keepvid,keessmit,kefairport,kefirgames,keinet,keiseruniversity,keitelegroup,kejapjudi,kejora,keksik,\
+        kelasbintang,kelasmalam,kelimeler,keliweb,kelkoo,kelkoogroup,kellergrp,kellfri,kellogg,\
+        kelloggaustralia,kelloggcompany,kelloggs,kellton,kellyservices,kelsiangroup,kelsotechnologies,\
+        keltron,kembarbolalink,kemdikbud,kemendag,kemenhub,kemenperin,kemetcorporation,kemoimpex,kemono,\
+        kempercorporation,kempinskihotelbadamdar,kempstoncontrols,kemsos,keneibus,kenexacorporation,kenhub,\
+        kenmei,kenminkyosai,kennametalinc,kennardshire,kennardsself,kennedy,kennedywilson,\
+        kennedywilsonholdings,kennethcole,kennisnet,kennys,kenogo,kenonholdings,kensington,kentbankdd,kentei,\
+        kentekencheck,kentfaith,kentgida,kentkart,kentreliance,kentucky,kentuckyfirst,kenwood,kenwoodclub,\
+        kenwoodworld,keobongdatv,keolis,keolisdowner,keonhacai,keonline,kepalabergetar,keplerweber,kerala,\
+        keralaayurveda,keralalotteries,keramamarazzi,kerametal,keramikos,kerastase,keretatoto,kerevitasgida,\
+        kering,keripikubi,kermanmotor,kernel,kerryexpress,kerstversiering,kervansarayyatirim,keskeces,\
+        keskisenkello,kespro,kessberlin,kessbet,kessgame,ketabonline,ketabrah,ketodiet,ketomix,ketqua,\
+        ketquade,ketris,ketsume,kettner,keurig,keurigdr,kewauneescientific,kewltd,kewpie,keyauth,keycdn,\
+        keychron,keydesign,keydrop,keyence,keyenergy,keygen,keyirobot,keyloop,keyman,keymon,keypago,\
+        keysforgames,keysighttechnologies,keystone,keytradebank,keytronic,keyubu,keyway,keyways,keyword,\
+        kezarlife,kfcclub,kfoods,kfwbankengruppe,kfzteile,kgcshop,kgibank,kgieworld,kgroup,khabar,\
+        khabarantar,khabarban,khanacademy,khandishnetwork,khanhhoa,khanime,khaosod,kharkiv,kharkov,\
+        khatrimaza,khbank,khconf,khealth,kheloindia,khelomama,khelosports,khelovip,kheloyar,khelraja,kherson,\
+        khersonnews,khesari,khfullhd,khiladi,khiladiadda,khiladiludo,khkgears,khoahoc,khodheng,khosex,\
+        khotruyen,khumod,kiaclub,kiauto,kiborg,kibuba,kichkas,kickass,kickassanime,kickasstorrents,kickbase,\
+        kickbot,kicker,kickers,kickgame,kickinghorsecoffee,kickoff,kicktipp,kiddimiddi,kiddoworld,kiddymoon,\
+        kidero,kidinterior,kidney,kidpaw,kidsbrandstore,kidscare,kidscom,kidscorner,kidshealth,kidskonnect,\
+        kidsland,kidslife,kidsonline,kidsplaza,kidsplus,kidspot,kidsrkids,kidsweek,kidsworld,kidzania,kidzee,\
+        kidzone,kiehls,kielce,kienlongbank,kiergroup,kieser,kieskeurig,kieslect,kifpool,kigili,kihnuveeteed,\
+        kiiltofamily,kijiji,kijimea,kijivskijkpk,kikkoman,kikocosmetics,kikomilano,kikumasamune,kikusuian,\
+        kilbirnieinvestments,kilibet,kilimall,kilimi,killerinktattoo,kiloutou,kilroyrealty,\
+        kimballelectronics,kimballinternational,kimbellroyalty,kimberlyclark,kimberlyclarkcorporation,\
+        kimberlyclarkpacific,kimbino,kimcartoon,kimche,kimchi,kimcilonlyofc,kimcorealty,kimika,kimini,\
+        kimoindustrie,kimthanh,kimura,kindai,kinder,kinderkraft,kinderland,kindermaxx,kindermorgan,\
+        kindertoys,kindgirls,kindor,kindou,kindred,kindredbiosciences,kinect,kinedo,kinemaster,\
+        kinemasterapkfree,kinemasterwithoutwatermark,kinepolis,kinescope,kinesis,kinetic,kinetictco,kinetix,\
+        kingbet,kingbokep,kingcasino,kingcounty,kingdeportes,kingdom,kingdomcasino,kingdrakor,kingeshop,\
+        kingfisher,kinggame,kinghost,kingjim,kingjouet,kingliving,kingmood,kingmovie,kingmusics,kingnet,\
+        kingoftoys,kingofwinner,kingoldjewelry,kingpanda,kingparking,kingpet,kingsconference,kingshoot,\
+        kingshop,kingsize,kingsoft,kingspan,kingsroadmerch,kingsseeds,kingston,kingstonecompanies,\
+        kingstontechnology,kingswayfinancial,kingtopbest,kiniksapharmaceuticals,kinkos,kinmen,kinoafisha,\
+        kinoarena,kinoart,kinobadi,kinobar,kinobase,kinobaza,kinobolt,kinobox,kinocheck,kinodrom,kinofilm,\
+        kinoflex,kinoflux,kinoger,kinogo,kinogofilms,kinogofm,kinogohd,kinogoo,kinogruz,kinohit,kinokiste,\
+        kinokong,kinokordon,kinokrad,kinokuniya,kinolar,kinolink,kinoman,kinomania,kinomax,kinomuza,\
+        kinonadzor,kinoogo,kinopark,kinoplan,kinopoisk,kinoprofi,kinoprostor,kinopub,kinorai,kinorium,\
+        kinoscan,kinoshitareon,kinosimka,kinosotik,kinostar,kinostart,kinostore,kinotam,kinoteatr,kinotik,\
+        kinotochka,kinotom,kinotop,kinotv,kinoukr,kinovasek,kinovibe,kinovod,kinozal,kinozapas,kinozed,\
+        kinrossgold,kinsalecapital,kinship,kinsta,kintetsu,kintone,kiosratu,kioxia,kipling,kirbycorporation,\
+        kirchgroup,kirikuvarahaldus,kirinholdings,kirkland,kirklandlake,kirkwood,kirmizihikaye,kirstein,\
+        kiryuu,kisancenter,kisarazu,kishiwada,kissanime,kissasia,kissasian,kissasiantv,kisscartoon,kisseo,\
+        kissfm,kissjav,kisskh,kisskhapp,kisskiss,kissmanga,kissmebet,kisspng,kissuz,kissvk,kiszamolo,\
+        kitaabghar,kitabnagri,kitaboo,kitaceria,kitakyushu,kitano,kitanonton,kitapcy,kitcentrum,kitchenaid,\
+        kitchencenter,kitchenlab,kitchenone,kitchenprofi,kitchenshop,kitchenstories,kitchentime,kitchenware,\
+        kitchenwarehouse,kitchenyeah,kitchn,kitchoan,kiteclothing,kitemana,kitempleo,kiterealty,kitkat,\
+        kitlocker,kitovpharma,kitsune,kittentekoop,kittyhawk,kiwanis,kiwico,kiwidanmark,kiwifarms,kiwify,\
+        kiwiproperty,kiwitaxi,kiwoko,kiwoom,kiyoko,kiyose,kizuki,kjellbergfinsterwalde,kkclub,kkcuci,kkiste,\
+        kkkjili,kknekki,kkrincome,kkrreal,klacorporation,klambt,klaravik,klarmobil,klarna,klarstein,\
+        klauncher,klaviyo,klavkarr,kleinanzeigen,kleintools,kleinwortbenson,klenota,klepierre,klevenmaritime,\
+        klikfilm,klikindomaret,klikmanga,klikmbc,klikxxi,klimasanklima,klimatex,klingel,klinik,klipjepang,\
+        klipschaudio,klipshop,kliuki,klmanga,klotto,klover,klubok,kluwer,klxenergy,kmbiasg,kmdbrands,\
+        kmmovies,kmsauto,kmspico,kmszts,knaben,knasta,knaufgypsum,knaufukrajina,knesset,knfilters,\
+        knieskinderzoo,knifeshop,knifestock,knifex,knigaonline,knigavuhe,knightfrank,knighttransportation,\
+        knigiaudio,knigochei,knigoed,knigogid,knigogo,knigograd,knigomania,knihobot,kniland,knipex,knitpro,\
+        knives,knivesandtools,knixteen,knizhin,knizhkin,knizhnik,knjiga,knockoutkickboxing,knoops,knopka,\
+        knotoffshore,knowledgeengineering,knowlescorporation,knowtechie,knowunity,knuddels,knuffelwuff,\
+        knutaxel,knutsenshuttle,koanchay,kobayashi,kobemotor,koblenz,kocaeli,kochindustries,kockumsnaval,\
+        kodaira,kodakalaris,kodano,kodansha,kodeks,kodiaksciences,koding,kodnest,kodomo,koeitecmo,koellezoo,\
+        koffer,kogama,kogancomlimited,koganei,kogerprojektijuhtimine,kohler,kohlercompany,kohlscorporation,\
+        kohtlajarvesoojus,kohtlajarvesoojuselektrijaam,kohvikwerner,koicbd,kojimaproductionsstore,\
+        kokakolabeveridziz,kokakolaejcbisi,kokeshi,kokiskashop,kokola,kokonorway,kokopellisemences,kokose,\
+        kokoshka,kokubu,kokubunji,kokugakuin,kokuyo,kolabkhmer,kolambokep,kolchuga,kolesa,koleso,kolhoz,\
+        kolide,kolkataff,kolkatapolice,kolkatatrafficpolice,kollective,kolnovel,kolobok,kolorowanka,koloshop,\
+        kolping,kolsar,kolumbus,komacusng,komaki,komanda,komatsu,komatsuaustralia,kombatpadel,kombusonline,\
+        komeda,komehyo,komercnibanka,komercnipojistovna,komeri,komersant,komfort,komikapk,komikav,komikcast,\
+        komikdewasa,komikindo,komikmama,komikmu,komikrealm,komikremaja,komiksin,komikstation,komiktap,komiku,\
+        kommersant,kommunal,kommunallandspensjonskasse,komoder,komodo,komoot,komornik,komosgrupp,kompan,\
+        kompanijaholidej,kompas,kompass,kompastour,kompleksnyeenergeticeskie,komplett,kompot,kompoz,kompra,\
+        komunikacja,konabet,konachan,konami,konamigaming,konbaz,koncernrosenergoatom,koncernruselprom,\
+        koncerntitan,koncerntraktornye,koncernvko,kondela,kondratiuk,konecranes,konect,konecta,\
+        koneteknologiakeskusturku,konfiskat,konfor,konfrutgida,kongawin,kongehuset,kongessloejd,konghq,\
+        kongregate,kongsbergautomotive,kongsberggruppen,kongsberggruppena,kongumatrimony,koniarisshoes,\
+        konicaminolta,konigskrone,koningaap,koninklijkebam,koninklijkekerckhaert,koninklijkekpn,\
+        koninklijkeluchtvaart,koninklijkephilips,koninklijketen,koninklijkevopak,konitzporzellan,konkurent,\
+        konnersohnen,konnybaby,kononov,konsol,konstantin,konstruktivnoebjuro,konsument,kontakt,kontakthome,\
+        kontent,kontigo,kontiki,kontol,kontoorbrands,kontramarka,kontur,konzerthaus,koobin,kookaburrasport,\
+        kookai,kookeey,kookgigant,koombiyodelivery,kooora,kooralive,kooralives,koorong,kopalnia,kopernik,\
+        kopincorporation,koping,kopioniini,kopiyka,kopokopo,kopparbergsbrewery,koppersholdings,koppverlag,\
+        koraalive,koraextra,koralive,koransha,koraonline,korastar,korbil,korbit,kordsaglobal,\
+        koreadevelopment,koreaelectric,koreafund,koreaherald,korean,koreanbeauty,koreangossip,koreanskincare,\
+        koreansubindo,koreanturk,koreanwomen,koreaporn,koreashop,koreatech,koreatimes,koreliscans,\
+        korenlovers,korenpub,korian,kornferry,kornitdigital,korona,koroshop,korporacijaglavstroj,\
+        korporacijaglorija,korporacijagrinn,korporacijasholding,korporacijasintez,korporacijavsmpoavisma,\
+        korrespondenzmanager,korsgroup,korsord,korter,kortingscode,korzinka,koscom,koselarab,koshelek,kosher,\
+        koshielectronics,koshinltd,koskisenkonserni,kosmodrom,kosmos,kosmosenergy,kosscorporation,\
+        kostaglasbruk,kostroma,kotaksecurities,kotaku,kotisivukone,kotobukiya,kotrfun,kotsovolos,kousokubus,\
+        kovcheg,koverharinterastehdas,kovopolotovary,koxbet,kozaaltin,kozaanadolu,kparts,kpcbyg,kpgroup,\
+        kpkuang,kpkvinduer,kpoint,kpopshop,kqxsmb,kraemer,kraftfoods,kraftheinz,krafton,kraftsfoods,kraken,\
+        krakow,kralovstvitiande,kramer,kranesharestrust,krapka,krasesop,krasnodar,krasnoeibeloe,\
+        krasnoturinsk,krasporn,krasporno,kratki,kratoncorporation,kratosdefense,krauff,kraussmaffeiwegmann,\
+        krauta,krayina,krazytrip,kreativ,kreativgrup,kreativhobby,krecorealitaten,kredit,kreditaltyn,\
+        kreditbank,kreditevropa,kredivo,krediya,kreenholmimanufaktuur,kreissparkassekoln,\
+        kreissparkasseludwigsburg,kreissparkassemunchen,kreissparkassewaiblingen,kreisunna,\
+        kremencuckijstalelivarnij,kreport,krepsinis,kreuzwortraetsel,krikya,krimskagorilcana,krispykreme,\
+        krisskydd,krista,kristal,kristalabseron,kristalkola,kristiinekeskus,krnews,krogercompany,\
+        krokinkorporejted,krokus,kronos,kronosnorge,kronosworldwide,kroschke,krosno,krsystem,kruegerdirndl,\
+        kruidvat,kruizinga,krusesmith,krydsord,kryptex,kryptomagazin,kryssord,krystal,krystalbiotech,\
+        krytoland,krzewy,krzyzowka,ksasilmakeskus,kscenter,kscorporation,kscourts,ksdenki,kseebsolutions,\
+        ksiegarniainternetowa,ksisters,ksknet,kslegislature,ksnetworkbd,ksoutdoors,ksport,ksrevenue,\
+        ksrevisor,ksrtclogistics,kstars,kstate,kstati,kstnews,kstools,kstudy,kswiss,ktbmechatronics,\
+        ktcorporation,ktimatologio,ktmpower,ktonline,ktozvonili,ktpjitu,ktunotes,kuaiche,kuaishou,kubank,\
+        kubara,kubernetes,kubota,kubotaaustralia,kucingimut,kucoin,kudamatsu,kudelskigroup,kuebler,\
+        kuehnenagel,kuencheng,kufstein,kuhnrikon,kukarkab,kukirinscooter,kulanikinis,kuleuven,kulichki,\
+        kulickeand,kulina,kultfilmler,kultur,kultura,kumagaya,kumamoto,kumariku,kumitetechnology,kunainital,\
+        kundanordic,kundoluk,kungalv,kunitachi,kunmanga,kunstkopie,kunstmuseum,kunstveiling,kuntientiera,\
+        kununu,kuoniscandinavia,kuonitravel,kuonline,kuplio,kuppersberg,kurakon,kuralimited,kuramanime,\
+        kuraoncology,kuraray,kurashiki,kurasushi,kuratorium,kurier,kurirslotresmi,kurkul,kurogame,kurogames,\
+        kurogameservice,kuroimanga,kuronime,kursaal,kursiv,kurtgeiger,kurumatabi,kurzurlaub,\
+        kurzweileducational,kushiro,kusmitea,kusturkusadasi,kutahyaporselen,kutsalkitap,kuttymovies,\
+        kutumbapp,kutxabank,kutxabanksa,kuvings,kuwait,kuwaittimes,kuwana,kuyaplay,kuyhaa,\
+        kuyumcukentgayrimenkul,kuzbasskajatoplivnaja,kuzelky,kvadrat,kvadratsushi,kvartal,kvartirka,\
+        kvartplata,kvernelandgroup,kvhindustries,kviconline,kwanjailotto,kwantum,kwhgroup,kwikfit,\
+        kwsuspensions,kyando,kycourts,kyivcity,kyivstar,kyliejennercosmetics,kynaenglish,kyndryl,kynuviet,\
+        kyocera,kyoceradocumentsolutions,kyodonews,kyotango,kyotoelectronics,kyotonp,kyowakirin,kyrene,\
+        kyrgyzporno,kyrgyzskoe,kytary,kzibank,kzmusicstore,laakarikeskusaava,laakarikeskusminerva,labanque,\
+        labanquepostale,labelleiloise,labellevie,labiosthetique,lablanche,lablife,lablue,labnet,laboiterose,\
+        labone,laboratoria,laboratoriescredit,laboratorycorporation,laborum,laborx,labour,laboutique,\
+        laboutiqueducoiffeur,labporn,labtestsonline,labububet,lacabine,lacaixa,lacalle,lacapitale,lacarte,\
+        lacartedescolocs,lacartelera,lacasa,lacasadelascarcasas,lacasera,lacattolica,lacedrecords,lacentral,\
+        lacework,lachainemeteo,lacity,laciviltacattolica,lackadaisy,laclandestine,laclasse,lacnic,lacolonia,\
+        lacoop,lacorona,lacoste,lacostena,lacounty,lacrossetechnology,lactacyd,lactalis,lactalisaustralia,\
+        lactoflorene,lacucinaitaliana,lacuracao,ladbrokes,laddercapital,ladenburgthalmann,ladies,ladipage,\
+        ladkikanumber,ladrome,laduree,ladybird,ladyboss,ladylee,ladylike,ladymakeup,ladypopular,laerdal,\
+        laerdalmedical,laestrella,lafantana,lafarmacia,lafayette,lafeltrinelli,lafermetubakavabrik,laforet,\
+        lafuente,lagaceta,lagazzettadelserchio,lagerhaus,lagofast,lagostina,lagranderecre,lagrange,laguna,\
+        lahdenseudun,lahdenseutu,lahora,laibeteiligungsinvestment,laicashop,laichau,laikipia,laikos,\
+        laingorourke,laisla,laithwaites,laixinc,laizquierdadiario,lajolla,lakanto,lakeland,lakelandbancorp,\
+        lakelandbank,lakelandcollege,lakelandfinancial,lakelandindustries,lakeshore,lakeside,lakeview,\
+        lakewood,lakhta,lakorn,lakornland,lakridsbybulow,laktoken,lakvisiontv,lalafo,lalettre,laliga,\
+        laligaxtra,laline,lamafilm,lamaison,lamaisonduchocolat,lamapoll,lamaradvertising,lamari,\
+        lamarinerecrute,lamartina,lamartine,lambda,lambweston,lamejor,lamillou,lamoda,lamode,lamolina,lamoto,\
+        lamour,lampamania,lampandlight,lampdirect,lampeetlumiere,lampegiganten,lampemesteren,lampenlicht,\
+        lampenmeister,lampenundleuchten,lampenwelt,lampgigant,lampyasvetla,lampynowodvorski,lamresearch,\
+        lamudi,lanacion,lanbide,lancashire,lancaster,lancastercolony,lancedesorte,lancers,lancet,lancia,\
+        lancloud,lancom,lancome,landal,landata,landbank,landbot,landbrugsmedierne,landcadiaholdings,\
+        landeccorporation,landerlan,landers,landes,landesbankbadenwurttemberg,landesbankberlin,\
+        landesbankhessenthuringe,landesbanksaar,landesmuseum,landgate,landing,landingi,landmark,\
+        landmarkbancorp,landmarkgroup,landmarkinfrastructure,landonorris,landportal,landregistry,landreport,\
+        landrover,landsbankiislands,landsbankinnhf,landsecs,landsend,landskipyard,landssimiislands,\
+        landstarsystem,lanecrawford,langame,langara,langchain,langenscheidt,langgo,langmaster,langson,\
+        language,lanieri,laniinvest,lankava,lannettco,lanog,lanoticia,lansforsakringarbank,\
+        lansforsakringarhypotek,lansinoh,lantech,lantheusholdings,laodong,laopera,laopinion,laowang,\
+        lapakcuan,lapalingo,lapampa,laparfumerie,laparisina,laparola,lapatria,laperla,lapert,lapetite,lapino,\
+        laplanchetta,lapland,lapoliticaonline,laposte,laprensa,lapresse,laprovincia,laptop,laptops,\
+        laptopsdirect,lapuankankurit,laravel,larazon,larditrans,laredopetroleum,laredoute,lareduction,\
+        laregion,larepublica,largus,larianstudios,larimer,larinascente,larioja,larissa,larochelle,\
+        larocheposay,larose,larosiere,larousse,laroza,larsonjuhl,lasalle,lasbet,lascana,lasegunda,\
+        laserclinics,lashkaraa,lasmargaritas,lasourisscooters,lasportiva,lassie,lassola,lastdodo,lastmile,\
+        lastminute,lastpass,laststicker,lasvegas,lasvegasigrovaja,latamairlines,latele,latercera,laterre,\
+        latestcasinobonuses,latesthdmovies,laticketera,latimp,latina,latinchats,latinoamericahosting,\
+        latinohentai,latinporn,latitude,latitudefinancial,latitudegroup,latlong,latribet,latribuna,latribune,\
+        latrobe,latticesemiconductor,latvia,latvija,latvijas,laucua,laudius,laufen,laughingsquid,launch,\
+        launchdarkly,launcherleaks,launchgood,launchpad,launion,launtel,lauraashley,laurabiagiotti,\
+        lauramercier,laurastar,laureateeducation,laurel,lausanne,lauttimur,lavagamezeed,lavanguardia,lavazza,\
+        laveliya,lavender,lavenir,lavera,laverdad,laverne,lavetir,lavialla,lavida,lavieclaire,lavieenrose,\
+        laviniafansub,lavita,lavkapodarkov,lavoce,lavoisier,lavoretticreativi,lavoripubblici,lavoro,\
+        lavorofacile,lavote,lawdepot,laweekly,lawhub,lawinfo,lawjobs,lawlibrary,lawline,lawnet,\
+        lawnscapegarden,lawplayer,lawrence,lawrenceks,lawsociety,lawson,lawsonproducts,lawsons,lawyers,\
+        laxmisattamatka,layaranime,layarkeren,layarxxi,layboard,layers,layher,lazada,lazardglobal,lazardltd,\
+        lazardworld,lazboyincorporated,lazlogistics,lazurit,lazydaysholdings,lbaustralia,lbbwasset,lbfoster,\
+        lciindustries,lcloud,lclycity,lcnbcorporation,lcwaikiki,ldnews,ldplayer,ldsound,leadagency,leaddesk,\
+        leader,leadercomputers,leaderinme,leaders,leadinfo,leadlovers,leadpages,leadsales,leadsleap,\
+        leafgroup,leafly,leagueapps,leagueoflegends,leakbase,leaked,leakedhub,leaknudes,leakslove,leaktube,\
+        leanote,leantoys,leapfrog,leapfrogenterprises,leapmotor,leaptel,leaptherapeutics,learcorporation,\
+        learnenglish,learnerprofiler,learning,learningbox,learningexpresshub,learningresources,\
+        learningscience,learningstudio,learnit,learnnexus,learnpick,learnsanskrit,learnship,leaselink,\
+        leaseplan,leaseweb,leatherman,lebara,lebensalud,lebenslauf,lebillet,lebolsha,leboncoin,lebull,\
+        lechateau,lechdrob,lechepalpelo,lechia,lechocolatalainducasse,lechpol,leclerc,lecollet,lecoqsportif,\
+        lecourrier,lecreuset,lectormanga,lectulandia,lecturaspecs,lecturio,ledakcija,ledger,ledlenser,\
+        ledonline,ledperf,ledpremium,ledvance,leebet,leecooper,leedsbuilding,leedsunited,leeenterprises,\
+        leejeans,leekunited,leenbakker,leercapitulo,leetcode,leethotel,leeyanarahman,lefard,\
+        lefdalelektromarked,lefigaro,leforum,legacy,legacyacquisition,legacyhousing,legacyinternational,\
+        legacytexasfinancial,legalaffairs,legalaid,legalbet,legaldesk,legale,legalinfo,legalis,legalitas,\
+        legalizer,legalmail,legalone,legalsign,legami,legend,legenda,legendlondon,legends,legendww,leggmason,\
+        legiland,legimi,legion,legionanime,legislation,legmemory,legnica,legoaustralia,legoland,legrand,\
+        leguano,lehman,lehmanabs,lehmanns,leicacamera,leicageosystems,leiden,leidosaustralia,leidosholdings,\
+        leifheit,leifhoegh,leihkassestammheim,leijonat,leilaodos,leipzig,leisureacquisition,leisuregroup,\
+        lejuholdings,lekise,lekkerland,leklunlan,lekmanga,lekmer,lekolar,leksopt,lektire,lektorium,lekuluent,\
+        lekumo,lelabofragrances,lelang,leleka,lelosi,leluliikecasagrande,lemaitrevascular,lemanapro,lemans,\
+        lematin,lembergkaviar,lemeilleuravis,leminimacaron,lemona,lemonade,lemoncash,lemonde,lemongym,lemonn,\
+        lemonpay,lemonswan,lemotv,lemsshoes,lenders,lendingclubcorporation,lendleasegroup,lendli,lendplus,\
+        lendyou,lenews,lenkino,lenlut,lennar,lennarcorporation,lennoxinternational,lenntech,lennyniemeyer,\
+        lenouvelliste,lenovo,lenovomm,lenporno,lenremont,lenscrafters,lensgo,lenshop,lenskart,lensonline,\
+        lensrentals,lenstore,lensway,lentiamo,leoholdings,leonardo,leonardohobby,leonardoholdco,\
+        leonardohotels,leonbet,leonet,leonhardnilsen,leonis,leonisa,leontyna,leovegas,lepantalon,leparking,\
+        lepestki,lepetitjournal,lepgfpty,leporno,lepotentiel,lepton,lequotidien,lermangas,lernmax,\
+        leroidumatelas,leroymerlin,leroyseafood,lerros,lertlotto,leruamerlen,lesacoutlet,lesbigo,\
+        lescontamines,lesechos,leslibraires,lesmills,lesoleil,lesportsac,lessaisies,lessentiel,lessonplanner,\
+        lessonup,lessor,letakomat,letanneur,letelegramme,lethal,letlucia,letmejerk,letmewatchthis,letoile,\
+        letour,letovo,letpub,letras,letrasbonitas,letrascursivas,letrus,letsboatrace,letsdeal,letsdraw,\
+        letsencrypt,letsvpn,letswin,lettering,lettuce,letuin,letyshops,levante,levare,levelaccess,leveldevil,\
+        levelfield,levelgaming,levelone,levels,levelup,levelupcasino,levelupgames,levistrauss,leviton,levity,\
+        levski,levykauppaax,lexact,lexbase,lexcloud,lexibook,lexicanum,lexiconpharmaceuticals,\
+        lexinfintechholdings,lexington,lexingtonrealty,lexisnexis,lexitoto,lexpress,lexusownersclub,leyifan,\
+        lezhin,lfcapital,lfpress,lgbtqia,lgcns,lgdisplay,lgelectronics,lgelektroniks,lgensol,lgihomes,\
+        lglgroup,lgmma,lgshop,lgspuanhesaplama,lgtbank,lguplus,lharristechnologies,lhcgroup,lhsystems,\
+        lhvgroup,lhvpank,lianlianpay,lianluosmart,libble,libbox,libelle,libellus,libera,liberal,liberale,\
+        liberation,liberator,liberbanksa,liberi,libero,libertad,libertas,libertex,liberty,libertyallstar,\
+        libertybank,libertybroadband,libertycity,libertydentalplan,libertyfinancial,libertyglobal,\
+        libertyholdings,libertyinfrabuild,libertyinsurance,libertylatin,libertymedia,libertynet,\
+        libertyoilfield,libertypr,libertyprimary,libertyproperty,libertysoftware,libertytax,\
+        libertytripadvisor,libertywealth,libgen,libidex,libido,liblib,libranet,libraries,librarius,library,\
+        libreed,libreexpress,librefutboltv,librengrobux,librepelota,libresse,libretexts,libreview,librio,\
+        libris,libristo,libroabierto,libroazul,libros,liburnia,libvio,libyanspider,licard,licencia,\
+        licenciascoahuila,licensemarket,licensing,liceolandi,lichcupdien,lichess,lichngaytot,lichtblick,\
+        lichthidau,lichviet,licindia,licious,licnioglasi,licwin,liderfaktoring,lidiacrochettricot,\
+        lidlconnect,lidlplus,lidlreisen,liebelib,liebherr,liebherraustraliapty,liebherrgroup,lieferando,\
+        lieveliefde,liewood,lifeboat,lifecare,lifecell,lifecinemas,lifecity,lifeextensioneurope,lifefile,\
+        lifegate,lifehack,lifehacker,lifeisgreat,lifelenz,lifeline,lifelink,lifemap,lifemart,lifemd,\
+        lifemedia,lifemiles,lifeonline,lifepharmacy,lifeplan,lifepulse,lifesgold,lifespan,lifespanfitness,\
+        lifestorage,lifestyle,lifetime,lifetimebrands,lifetouch,lifevac,lifevantagecorporation,lifeway,\
+        lifewayfoods,lifewell,liftoff,lifull,ligabola,ligamagic,ligandpharmaceuticals,ligapro,ligaramme,\
+        ligaraya,ligazakon,lightbridgecorporation,lightexpert,lighthouse,lighthousecinema,lighting,\
+        lightingdirect,lightintheboxholding,lightmap,lightmybricks,lightning,lightningmulticom,lightnovel,\
+        lightnovelpub,lightnovelworld,lightpathtechnologies,lightpollutionmap,lights,lightshop,lightspeed,\
+        lightspeedhq,lightspeedsystems,lightstar,lightup,lightutilitarios,lightyear,ligneroset,lignesdazur,\
+        liigaporssi,lijstje,likaman,likefm,likeit,likemanga,likewizeaustralia,liliana,liliani,liligo,liliome,\
+        lilipink,lilisenergy,lilisi,lilith,lillbackaglobal,lilocolors,lilsnack,lilyandfox,lilysilk,\
+        lilyumfansub,limacity,limango,limanowa,limbachholdings,limburg,limebike,limehd,limeira,limelight,\
+        limelightnetworks,limeprobet,limerick,limestonebancorp,limesurvey,limetorrent,limetorrents,limista,\
+        limited,limitedbrands,limitededt,limitless,limmattalerzeitung,limona,limonad,limoneiraco,limpopo,\
+        lincoln,lincolncollege,lincolneducational,lincolnelectric,lincolnnational,lincolnshire,lincon,lincos,\
+        lincraft,lindab,lindas,lindbladexpeditions,lindehobby,lindeplc,lindex,lindsay,lindsayaustralia,\
+        lindsaycorporation,linduu,lineadirecta,lineagecell,lineagelogistics,lineagem,linear,linebank,linebet,\
+        linecorporation,linefriends,linefriendssquare,lineonline,linestep,linetv,lineup,linfoxproprietary,\
+        lingea,lingerie,lingoda,lingojam,lingostar,lingua,linguafranca,linguatec,linguee,lingvist,lining,\
+        linkadministration,linkaja,linkbacol,linkbilgisayar,linkbokep,linkbox,linkbuilder,linkclub,linkco,\
+        linkdegrupo,linkdm,linkdobem,linkecu,linkedin,linkedln,linkeo,linker,linkexchange,linkfire,linkify,\
+        linkin,linkit,linkkf,linklist,linkmake,linkme,linkneverdie,linkomanija,linkos,linkpay,linkpriv,\
+        linksdegrupo,linkshare,linkshop,linkshub,linkskeep,linksmod,linktech,linkvertise,linnea,linnworks,\
+        linqto,linsonmoto,linternaute,linuxmint,linxas,linxsa,linztextil,lioden,lionair,lionbet,lionexch,\
+        lionking,lionpty,lionsair,lionsclubs,lionsgate,lionshome,liontravel,liontv,lionwing,lioren,\
+        lipocineinc,lipton,liqpay,liqtechinternational,liquid,liquidation,liquidiatechnologies,\
+        liquidityservices,liquidiv,liquidmedia,liquidweb,liquigas,liquimoly,liquor,liquorama,liquorland,\
+        liquorlegends,liranews,lirikterjemahan,lisboa,liseberg,lisskins,listafirme,listcrawler,listen,\
+        listenlive,listenup,listerine,listesdemots,listmanage,listnr,litalico,liteapks,litecoin,litefinance,\
+        litehost,litehouse,liteneasy,litequran,litera,literarydevices,literatura,literature,liternet,\
+        literotica,litespeed,lithia,lithiamotors,lithiumamericas,litime,litlib,litlife,litmind,litmir,litmos,\
+        litmus,litnet,litres,littlebird,littlecaesars,littlefox,littlegreene,littleindia,littlemindsatwork,\
+        littlemuffet,littlenation,littlerock,littlewonderland,littmann,liturgiadelashoras,livanovaplc,\
+        liveagent,liveapps,liveauctiongroup,liveball,livebarn,livebola,livebooks,livebox,livebuy,livecam,\
+        livecamclips,livecamrips,livecareer,livecasino,livech,livechat,livecity,livecloud,livecoinwatch,\
+        liveconnect,livecounts,livedigital,livedns,livedoor,livedune,liveexpert,livegames,livehdcams,\
+        liveindex,liveinternet,livejasmin,livejournal,livekino,livekit,livekoora,livekora,livelink,lively,\
+        liveman,livemaster,livemed,livemedia,livemotogp,livemovie,livenation,livenet,livenettv,livenews,\
+        liventcorporation,livenude,liveoak,liveomek,livepass,livepocket,liveporn,liverampholdings,livero,\
+        liverpool,liverpoolfc,liveru,livescore,livescores,livesex,livesexcams,livesgp,liveshopping,livesport,\
+        livespotting,livesta,livestorm,livestream,livestrip,livesurf,livetennis,livetest,livetickets,\
+        livetracker,livetrends,livetv,liveuniversity,liveventures,livexlivemedia,liveyalla,livhospital,\
+        living,livingproof,livingsocial,livingstone,livingstonenergy,livongohealth,\
+        livsforsikringsselskapetnordea,liwest,lizaalert,lizard,lizclaiborne,ljekarna,ljhooker,ljusgiganten,\
+        lkhanquoc,lkqcorporation,llbean,llhawaiian,llodynet,llongshort,lloyds,lloydsbank,lloydsbanking,\
+        lloydsgrp,lloydspharmacy,llportal,lmarket,lmfunding,lmgtfy,lmpcapital,lmusic,loacker,loaded,loader,\
+        loading,loadshare,loadup,loaney,loanmarket,loberon,loblaw,lobservateur,lobster,localauthorities,\
+        localflirt,localgov,locall,locallhost,localmatters,localnation,localnet,locals,localsearch,\
+        localsexapp,localstack,locanto,locatel,locator,locatorsearch,locaweb,loccitane,locket,lockhaven,\
+        lockheedmartin,locknlock,locman,locopelis,locostaccessories,locotech,locust,lodephomnay,\
+        lodgecastiron,lodynet,loewscorporation,lofficiel,logalty,logicbiotherapeutics,logicmonitor,\
+        logikaschool,loginet,logisall,logist,logista,logistaretail,logistics,logisys,logitech,logitechg,\
+        logitechinternational,logitechstore,logitravel,logmein,logmeinrescue,lognet,logobook,logodesign,\
+        logogenie,logomaker,logout,logoyazilim,logpay,logrocket,lohjanilotulitus,loireatlantique,loiret,\
+        lojaagropecuaria,lojadacrianca,lojasamericanas,lojasamor,lojasmm,lojasriachuelo,lokalise,\
+        lokernusantara,loklok,lokmanhekim,loksalaevatehas,lolcfinance,loldle,loliland,lolipop,lollandsbank,\
+        lolokino,lomanegra,lombagine,lombard,lombardodier,lomography,lomtoe,loncarcancer,loncarchina,london,\
+        londonclub,londonjewelers,londonschool,londres,lonelyplanet,loneridermotorcycle,lonestar,\
+        lonestarresources,lonewolf,longbridge,longchamp,longdrivecars,longevityacquisition,longisland,\
+        longtail,longtermcare,longvan,lonnbergpainot,lonsdale,lonzagroup,loodswezen,lookangel,lookastic,\
+        looker,lookfantastic,lookiero,lookmovie,lookout,looksmax,loopearplugs,loopia,loopindustries,loopnet,\
+        lootcampaign,lootdest,lopinion,loraincountyauditor,loralspace,lorangeteam,lordfilm,lordfilms,lordgun,\
+        lordgunbicycles,lordserial,lordserials,lordserialy,lordsexch,lordtravel,loreal,lorealaustralia,\
+        lorealparis,lorealprofessionnel,lorealsalonshop,lorealukrajina,lornajane,loropiana,lostark,losteria,\
+        lostfilm,lostfilms,lostgamer,lostlife,lostmary,loteria,loteriacorrentina,loteriadossonhos,\
+        loterianacional,loteriasdehoy,loteriasdominicanas,loterie,lothianbuses,lotoboom,lotodigital,\
+        lotofreebie,lotogreen,lotosport,lottechem,lottedfs,lottehotel,lottemart,lotteria,lottery,lotteryplus,\
+        lotteryresults,lotterysambad,lotterywest,lottie,lottiplay,lottoclub,lottodd,lottogo,lottoland,\
+        lottomatica,lottomeetang,lottoone,lottopcso,lottos,lottosheli,lottosport,lottoup,lottovip,\
+        lottozahlenonline,lotusbook,lotusib,lotusland,lotuss,louisck,louisdelhaize,louisdreyfus,louisiana,\
+        louisianapacific,louisianapacificcorporation,louismoto,louisnielsen,louisville,louisvuitton,lounge,\
+        loungegateway,loungelovers,lourdesfrance,louvre,lovable,loveandvibes,lovebeautyandplanet,lovebox,\
+        lovebrands,lovecalculator,lovecoloringgame,lovecosmetic,lovecrafts,lovefaith,loveflix,lovegreen,\
+        loveholidays,lovehoney,lovekustannus,lovelace,loveletter,lovelib,loveluxury,lovely,loveme,lovemedo,\
+        lovemoney,lovense,loveplanet,lovepop,loveporn,loveradio,loveread,loveroza,loverse,lovesexshop,\
+        loveshop,lovetik,lovetodream,lovevery,lovezone,lovina,lovisa,lovisaholdings,lovisajewellery,\
+        lovisenbergdiakonale,lowcarb,lowell,lowescompanies,lowrance,loyalty,loyaltylion,loyola,lpcorp,\
+        lplfinancial,lpoint,lptracker,lradcorporation,lrepacks,lrpresse,lrworld,lsbindustries,\
+        lsccommunications,lshunters,lsiindustries,lskpremium,lspace,lsport,lsstarrett,lstore,ltcproperties,\
+        ltgamesglobal,luacomic,luanvan,luarmor,lubaclub,lubiwood,lublin,lubuntu,lucahmelayu,lucardi,lucasfox,\
+        lucasoil,luccastoonapp,luchalibre,lucianosoprani,lucida,lucide,lucido,luciferdonghua,luckas,luckia,\
+        luckincoffee,lucknow,luckybarr,luckybet,luckybuzz,luckycalico,luckycasino,luckycola,luckycrush,\
+        luckydays,luckyduck,luckyfish,luckygo,luckyhand,luckyking,luckylabs,luckymobile,luckyorange,luckypkr,\
+        luckypool,luckyseven,luckysim,luckystar,luckystore,luckystrike,luckyup,luckywin,luckywinn,lucrin,\
+        lucyinthesky,ludoclub,ludoking,ludolovers,ludusgame,ludwig,ludwigsburg,lufthansa,lufthansagroup,\
+        luftseilbahnadliswilfelsenegg,lugano,luggage,luginfo,lugvoda,luigiborrelli,luisaspagnoli,lukfook,\
+        lukmebel,lukoil,lukojlukrajina,lukskadife,luksusbaby,luletto,luluhypermarket,lululemon,\
+        lululemonathletica,lumagica,lumberjack,lumberliquidators,lumenis,lumens,lumentumholdings,lumenxl,\
+        lumiere,lumigreen,lumimania,luminamath,luminapark,luminate,lumine,luminexcorporation,lumini,\
+        luminiscence,luminor,luminorbank,luminous,luminox,luminsangelsseriale,luminus,lumise,lumisfera,\
+        lumories,lumsumlotto,lunainnovations,lunapark,lunaproxy,lunarastro,lunarclient,lunasea,lunatogel,\
+        lunchables,lunchbox,lundinpetroleum,luneta,lunoze,luokungtechnology,lupicia,lurkmore,lusive,\
+        lustesthd,lustgoddess,lusthaus,lustmaal,lustmaza,lustscout,luther,lutherburbank,lutherivabrik,\
+        lutrija,lutron,luxauto,luxcamp,luxcase,luxembourg,luxferholdings,luxinnovation,luxmovies,luxoliving,\
+        luxottica,luxotticasouth,luxplus,luxtrust,luxure,luxuretv,luxury,luxurycandlesupplies,luxurycard,\
+        luyeaustralia,luyouji,luzdelsur,luzernerkantonalbank,lvgame,lxmanga,lycamobile,lyceum,lychuotbach,\
+        lycoming,lyfjaverslunislands,lygasnordvestsjaelland,lynasrare,lynchgroup,lynkco,lynxbroker,\
+        lyondellbasellindustries,lyonwilliam,lyreco,lyrics,lyricstraining,lysekraft,lysoform,lytagra,lzkosz,\
+        maandag,maanesten,maannews,maasgroup,maastrichtuniversity,mabell,macadam,macatawabank,macauklub,\
+        macbor,maccenter,maccosmetics,macerichcompany,machbank,machine,machinepoint,machineryhouse,\
+        machineryline,machinerytrader,machineryzone,machineseeker,machinio,machouse,maciagoffroad,mackage,\
+        mackaysugar,mackcalirealty,mackenzie,mackenziechilds,mackinacfinancial,macksprofessional,macloud,\
+        macmahonholdings,macmillan,macmillaneducation,macomtechnology,macoque,macpac,macpaw,macquarie,\
+        macquariebank,macquariecredit,macquariefirst,macquarieglobal,macquariegroup,macquarieinfrastructure,\
+        macrobank,macrocrm,macrodesign,macropoint,macroserver,macstation,macstore,mactech,mactools,macworld,\
+        macysinc,madamecoco,madamefigaro,madbarn,maddawgjav,madeincookware,madeindesign,madeira,madeit,\
+        madepants,madepics,madera,madergroup,madesa,madgicx,madhurmatka,madibet,madina,madison,\
+        madisoncovered,madiunkab,madlady,madlan,madmia,madonna,madouqu,madrid,madridshop,\
+        madrigalpharmaceuticals,madroy,maduras,maerkibaumann,maersk,maestra,maestragiulia,maestro,mafengwo,\
+        mafiauniverse,mafinancial,mafinx,magadhonline,magalsecurity,magalu,magasin,magasinsu,magaya,magazine,\
+        magazines,magcloud,magdalene,magdeburg,magellanfinancial,magellanhealth,magellanmidstream,magenta,\
+        magentatherapeutics,magento,magetoto,maggioli,maghrebemergent,magicacademysgeniusblinker,magicbook,\
+        magiccity,magiceden,magicemperor,magiceraser,magicgirl,magichour,magicjili,magicland,magiclife,\
+        magiclime,magicmotorsport,magicpin,magicrust,magicsoftware,magicvalley,magicwin,magidglove,magikgray,\
+        magikgrey,magiklamp,magimix,magiplay,magiskmodule,magispro,magister,magistralsevernoj,magistv,\
+        maglite,magnaarchitectural,magnachipsemiconductor,magnaconsulting,magnagases,magnainternational,\
+        magnasolution,magnat,magnawealth,magnet,magnetdl,magnetica,magnetimarelli,magnifi,magnificat,\
+        magniflex,magnit,magnitogorskijmetallurgiceskij,magnolia,magnoliaoil,magnum,magnummusic,magnus,\
+        magrabi,magsilver,magustoon,magyarbancorp,magyarnemzeti,magyarporno,mahabadrunning,mahabhulekh,\
+        mahacet,mahadbtmahait,mahaheng,mahajanimaging,mahakalmatka,mahalaxmi,mahanagarnews,mahancloud,\
+        mahapolice,maharashtraboardsolutions,maharashtranursingcouncil,mahasanlotto,mahbet,mahimahi,mahina,\
+        mahindra,mahindrafinance,mahitiguru,mahjong,mahjongfun,mahjongsoul,mahnem,mahogany,mahoganycashmere,\
+        mahoranlotto,maiasmokakohvik,maidenholdings,mailblaze,mailbox,mailclick,mailerlite,mailersend,\
+        mailgrid,mailgun,mailify,mailisa,mailjet,mailkit,maillink,mailmaster,mailplug,mailplus,mailrelay,\
+        mailrugroup,mailserve,mailtester,mailtrack,mailtrap,mailup,maimai,mainfatafat,mainfreightlimited,\
+        mainhub,mainichi,mainlinemenswear,mainstaymackay,mainstreams,mainstreet,mainstreetbancshares,\
+        mainstreetbank,mainttm,mainzervolksbank,maiposalud,mairie,maisonberger,maisoncaptain,maisoncashmere,\
+        maisonclose,maisonmargielafragrances,maisonneuve,maitemiyao,maitlandmutual,maizena,majestic,\
+        majkrosoftukrajina,majomparade,majorel,majority,majuscule,makalu,makart,makatimed,makeheadway,\
+        makelaalu,makemoney,makemusic,makemydeal,makemytrip,makemytriplimited,makers,makerworld,makeshift,\
+        makeshop,makestar,maketicket,makeup,makeupforever,makeupshop,makeupstore,makeuseof,makeweb,\
+        makewebeasy,makezine,makinatakim,makino,makita,makito,makkahlive,makkitv,makler,makmur,maknapelangi,\
+        maknet,maktab,makuake,malaga,malagacar,malagacf,malayalamsubtitles,malaysia,malegislature,\
+        malibuboats,malighting,malimar,malina,malinandgoetz,malinca,malinovka,malizakladi,mallcom,\
+        mallinckrodtplc,mallumv,malmoaviation,malopolska,malosolka,maltepe,malteser,malvernbancorp,\
+        malwanchaluniversity,malwarebytes,mamabrum,mamaearth,mamaexch,mamajitu,mamakana,mamamia,\
+        mamasandpapas,mambos,mamedica,mamibuy,mamido,mammamia,mammamiatheparty,mammothenergy,mammut,\
+        mamotorworks,mamsoftware,mamubaji,mamypoko,manacube,manage,managebac,manageengine,managementevents,\
+        managementinstitute,managementtrust,manageo,manager,managewp,manara,manboxeo,manche,manchester,\
+        manchesterunited,manchtech,mancingduit,mandai,mandala,mandarinaduck,mandatory,mandmdirect,\
+        mandolincafe,manekineko,manelsanchez,manfield,mangabank,mangabr,mangadex,mangadistrict,mangadm,\
+        mangadogs,mangaforest,mangaforfree,mangafreak,mangagezgini,mangago,mangahentai,mangahere,mangahub,\
+        mangaindo,mangaisland,mangajikan,mangajjk,mangakakalot,mangakita,mangakoma,mangaku,mangalayatan,\
+        mangalearn,mangalib,mangalivre,mangalove,mangamen,manganato,mangaonelove,mangaonline,mangaowl,mangap,\
+        mangapark,mangaplay,mangapoisk,mangaporno,mangaraw,mangarawjp,mangarawplus,mangareader,mangas,\
+        mangascantrad,mangasehri,mangashi,mangasusu,mangasusuku,mangatoon,mangatop,mangatoto,mangatr,mangatx,\
+        mangaworld,mangazip,mangazone,mangazure,mangoporn,mangroup,manhastro,manhattan,manhattanassociates,\
+        manhattanbridge,manhattanportage,manheim,manhuafast,manhuaplus,manhuaren,manhuascan,manhuaus,manhunt,\
+        manhwa,manhwadesu,manhwahentai,manhwahub,manhwaindo,manhwaland,manhwaraw,manhwaread,manhwatoon,\
+        manhwatop,manhwaweb,manhwax,manicpanic,manifest,manifold,manikonails,manilaplay,manilawater,\
+        manipurmatka,manisaaktifhaber,manitexinternational,manitobah,manitowoccompany,manitu,maniwa,manjaro,\
+        mankindpharma,manlab,manlast,mannatech,mannkindcorporation,manobook,manomano,manova,manpower,\
+        manpowergroup,manpoweronline,mansabet,manscaped,manset,mansfield,mansfieldbuilding,mantech,\
+        mantechinternational,mantis,mantoshop,mantra,mantsalanyrityskehitys,manual,manualdrain,manuales,\
+        manuall,manualpdf,manuals,manualsdir,manualslib,manuconnection,manufactum,manufaktura,manukadoctor,\
+        manulife,manulifefinancial,manulifeim,manumi,manupatrafast,manutan,manutd,manutea,manutouch,manychat,\
+        manypornvideos,manysex,manytoon,manzara,mapacultural,mapama,mapatisserie,mapfre,mapfreseguros,\
+        mapfretecuidamos,mapinfo,maplanete,mapleland,maplemedia,maplestore,maporama,mapple,maqola,\
+        maquibeauty,maranatha,marantz,marathi,marathisexstories,marathon,marathonbet,marathonoil,\
+        marathonpatent,marathonpetroleum,maratona,maratonestudios,marazzi,marbella,marble,marcate,marccain,\
+        marcel,marche,marchespublics,marchofdimes,marcjacobs,marconet,marcopolo,marcus,marcuscorporation,\
+        mardelplata,mardibet,mardimercredi,mardinve,marelli,marfininvestment,margarethowell,margelatu,\
+        marginalenbank,margonem,marhabapret,marhenj,mariab,mariacasino,mariadb,mariagefreres,marian,marianne,\
+        marianopolis,mariaradio,maribank,marica,maricopa,marieclaire,mariel,mariestopes,marijskijnpz,\
+        marimekko,marimex,marina,marinafrapa,marincounty,marine,marinecredit,marineharvesta,marinelife,\
+        marinepetroleum,marineproducts,marines,marineshop,marinetraffic,maringa,marinha,marinsoftware,\
+        marinuspharmaceuticals,marioberlucci,mariobet,mariogames,marion,marionnaud,mariowiki,marisa,marista,\
+        maristas,mariti,maritim,maritima,maritime,marjano,marjin,markabolt,markahost,markandlona,\
+        markelcorporation,marker,markertherapeutics,market,marketaxessholdings,marketbook,marketcall,\
+        marketcat,marketgardeners,marketharborough,marketingweek,marketnet,marketo,marketonline,marketplace,\
+        marketqx,markey,markformelle,markham,markirovka,markit,markmonitor,marksandspencer,marktguru,\
+        marktplaats,markum,marlboro,marleyspoon,marlin,marlinbusiness,marmara,marmarisaltinyunus,marmot,\
+        marnys,marontoto,marpple,marquiz,marriage,marriott,marriottcorporation,marriottinternational,\
+        marriottvacations,marronebio,marrongroup,marrow,marsdenbuilding,marseille,marsgame,marshall,\
+        marshallboya,marshallpottery,marshalls,marshallsonline,marshmallow,marsincorporated,marsukrajina,\
+        marswrigley,martel,martelcommunication,martentransport,marthastewart,martin,martinbroweraustralia,\
+        martinelli,martinex,martinique,martinmarietta,martinmidstream,martins,martinus,martiotel,maruaychok,\
+        marubeni,maruchan,maruderm,maruehitus,marugame,marugujarat,maruhub,marutsu,marvel,marvelkt,\
+        marvelltechnology,marvelrivals,marvelsnap,marvin,maryhelp,maryjane,maryjewelry,marykay,\
+        marykayintouch,marylandtaxes,marymaxim,maryville,masafun,masahub,masala,masalaseen,masaporn,\
+        masarubet,maschinenfabrikheid,maschinenring,maschinensucher,mascocorporation,mascom,mascooriente,\
+        mascot,mascus,masdar,maserati,masglo,mashini,mashops,mashpoa,mashreq,masimocorporation,\
+        masinostroitelnyjzavod,masjidway,maskegruppen,maskunkalustetalo,masloekstrakcionnyjzavod,masmovil,\
+        masmusculo,masoniteinternational,masons,massage,massagerepublic,massey,massimodutti,massive,\
+        massivecams,massivewarfare,massshoes,masstamilan,mastechdigital,master,masterbot,masterbuilder,\
+        masterc,mastercaller,mastercard,mastercardincorporated,mastercity,masterclub,mastercraftboat,\
+        mastercubestore,masterd,masterexch,masterfap,masterfisch,mastergta,masterhost,masterix,masterkey,\
+        masterkit,masterkong,masteronline,masterpay,masterpics,masterreplicas,masterroyale,masters,\
+        mastersofterp,mastersport,mastersportal,mastersystem,mastertest,mastertrust,masterwork,masthavenbank,\
+        mastmaal,mastodon,masturbate,masuma,masurebet,masvision,matador,matadorresources,matahari,matbao,\
+        matcha,matchaandco,matchbook,matchbox,matcher,matchfishing,matchgroup,matchi,matchmasters,matchnow,\
+        matchpoint,matecat,mateco,matejl,matematika,matematikk,matera,materdei,material,materialbank,\
+        materialeducativo,materialeseducativos,materialisenv,materiamedica,materielvelo,materio,\
+        materioncorporation,materna,mathem,mathema,mathematica,mathgames,mathgpt,mathkangaroo,mathleague,\
+        mathlessons,mathmos,mathnet,mathplayground,mathwords,mathworks,matias,matica,matific,matildas,\
+        matimati,matinasbiopharma,matinkim,matkabook,matkabookings,matkaguru,matkajeeto,matkaplay,matkavip,\
+        matomeplus,matomo,matras,matratzenconcord,matrica,matricula,matriculadigital,matriculas,matrimoniale,\
+        matrimonio,matrimony,matrix,matrixarchitectural,matrixdesign,matrixdestiny,matrixhome,matrixinterior,\
+        matrixlms,matrixpro,matrixservice,matroluxe,matsmart,matsubara,matsuda,matsudo,matsue,matsukiyo,\
+        matsumoto,matsuyafoods,matsuyama,mattel,mattermost,matters,matthews,matthewsinternational,mattro,\
+        matura,mature,maturesex,maturesingles,maturetube,matweb,maudau,maudon,mauiandsons,mauiland,maulon,\
+        maunaloa,maunfeld,mauricelacroix,mauser,maventa,maverick,maverik,maverixmetals,mawarmpo,mawhiba,\
+        maxabout,maxaro,maxartechnologies,maxasiath,maxbet,maxbuy,maxcare,maxcine,maxell,maxfashion,\
+        maxfilmizle,maxfishing,maxgaming,maxhealthcare,maxhub,maxiaxi,maxibazar,maxicoffee,maxicosi,\
+        maxidespensa,maxifashion,maxifoot,maxima,maximdemidov,maximiles,maximintegrated,maximo,maximonline,\
+        maximum,maximus,maxinutrition,maxipali,maxizoo,maxjav,maxkino,maxlifeinsurance,maxmara,maxmax,\
+        maxmoney,maxnet,maxpeedingrods,maxphoto,maxpreps,maxsport,maxstream,maxtel,maxtondesign,maxtools,\
+        maxtorcorporation,maxvideodownloader,maxwell,maxwellrealty,maxwin,maxxarena,maxxis,maxxisun,\
+        maxxparts,mayapadahospital,mayapalace,mayapur,maybank,maybelline,mayday,mayflower,\
+        mayflowerenterprises,maynepharma,mayoclinic,mayors,mayrmelnhofkarton,maytag,maytinhonline,maytoni,\
+        maytronics,mayvilleengineering,mazdaaustralia,mazdaclub,mazdamotors,mazdasollers,mazemarket,\
+        mazharzorlu,mazikni,mazovia,mazowieckie,mbaermerchant,mbaktoto,mbankhipoteka,mbanksa,mbclub,\
+        mbfinancial,mbitcasino,mbkino,mbmbet,mbogroup,mbplay,mbulak,mcacubs,mcafee,mcasgov,mccain,mccarter,\
+        mccarthy,mcclatchycompany,mccormick,mcdelivery,mcdermottinternational,mcdonalds,mcdonaldsaustralia,\
+        mcdonaldscorporation,mcdonaldsukrajina,mcewenmining,mcgames,mcgrathrentcorp,mchenry,mchose,mchost,\
+        mciinc,mcinext,mckesson,mckessoncorporation,mckinsey,mclaren,mclaut,mclennan,mcmaster,\
+        mcmillanshakespeare,mcmusic,mcnabbuilding,mcnews,mcpeaddons,mcpedl,mcpehub,mcpeplanet,mcpherson,\
+        mcservers,mctdanismanlik,mcwbangladesh,mcwcasino,mdanderson,mdcberlin,mdcholdings,mdcomputers,\
+        mdcpartners,mdfashion,mdigital,mdjmltd,mdregion,mdtech,mdttac,mduresources,meamedica,meandu,meater,\
+        meatfarm,meatfly,mebeli,mebelplus,mebelvdom,mebhocam,mebligo,mebline,mebpersonel,mecalux,\
+        mecaniaautomation,mechacomic,mechanicsbank,mechel,mechelpao,mechta,mecindo,mecnet,medadvisor,\
+        medalistdiversified,medall,medallia,medallionfinancial,medbook,medcare,medcenter,medcentral,\
+        medchemexpress,medcity,medcloud,medcom,meddata,medecare,medecin,medela,medellin,mederi,mederma,\
+        medesk,medexlife,medexpress,medfin,medflex,medhelpshop,medhub,mediabay,mediacapital,mediacat,\
+        mediacionchile,mediacity,mediadelivery,mediaeducation,mediaexpert,mediafeed,mediafilm,mediafire,\
+        mediagalaxy,mediaglobe,mediahub,mediahuis,mediahuman,mediamarkt,mediamart,mediametrie,mediamond,\
+        mediamonitors,median,medianeira,medianet,medianews,mediaoffice,mediapost,mediaset,mediashare,\
+        mediashift,mediashop,mediastorehouse,mediat,mediatek,mediatime,mediatoday,mediator,mediatraffic,\
+        mediaweek,mediaworld,medibankprivate,medica,medical,medicalaid,medicalboard,medicalcloud,medicalert,\
+        medicalexpo,medicalhelp,medicall,medicalonline,medicalpark,medicalproperties,medicalresearch,\
+        medicaltribune,medicament,medicamentos,medicana,medicare,medicina,medicinanet,medicinaonline,\
+        medicine,medicines,mediclaim,mediclinic,medicloud,medico,medicover,medicpro,medicross,medicus,\
+        medidata,medidatasolutions,medieval,medifastinc,medify,medigate,medigroup,medigusltd,medikarriere,\
+        medikit,medikol,medikom,medilink,medima,medimap,medimarket,medimax,medimixinternational,medimops,\
+        medinet,mediog,mediolanum,medion,medios,medipass,medipharma,medipiel,medipoint,medipol,medisafe,\
+        medisana,medisave,medisepkerala,medishop,medismart,medistore,medisys,meditec,meditech,\
+        mediterraneanshipping,meditherapy,medium,mediumastro,mediumchat,medivet,mediwoundltd,medizinfuchs,\
+        medjugorje,medley,medleycapital,medleyllc,medleymanagement,medline,medlink,medmagazin,mednet,medora,\
+        medpaceholdings,medpagetoday,medpak,medpets,medplus,medportal,medpro,medrick,medright,medscape,\
+        medscheme,medsci,medserv,medside,medstar,medtelerad,medterracbd,medtronic,medtronicaustralasia,\
+        medtronicplc,medtube,medusa,meduza,medvestnik,medvet,medway,medweb,medyaradar,meebhoomi,meehuay,\
+        meenabazaar,meendo,meepshop,meerangwan,meesho,meetic,meetme,meetmindful,megabank,megabass,\
+        megabizarro,megabook,megabus,megacable,megacasino,megacheck,megacine,megacloud,megadb,megadengi,\
+        megadepot,megaegg,megafish,megafishing,megafitness,megaflix,megafon,megagame,megagroup,megahand,\
+        megahdporno,megahentai,megahit,megahits,megahobby,megaholding,megainplay,megakino,megaknihy,megalabs,\
+        megaleiloes,megaline,megalink,megalithfinancial,megalotto,megamarket,megamart,megamaster,megamax,\
+        megamaxi,megamir,meganeichiba,meganesuper,meganet,meganoticias,megaoffice,megaott,megapaca,\
+        megapanalo,megapari,megaparts,megapass,megapeer,megapersonals,megapet,megaphone,megapixel,megaplex,\
+        megapolietilen,megaporn,megaporno,megaport,megapteka,megarama,megared,megaresheba,megasb,megasliv,\
+        megasoft,megasoftsol,megasport,megasports,megastar,megastoresupermarket,megastreaming,megastroy,\
+        megasun,megatix,megatlon,megatravel,megatronicmux,megatv,megatvonline,megaup,megavirt,megavision,\
+        megawecare,megaxus,megaxxx,megazip,megger,megogo,meguro,mehilainen,mehuays,meilleurtaux,meimall,\
+        meimei,meindl,meinegesundheit,meinereiseangebote,meinschiff,meinungsplatz,meioambiente,meipharma,\
+        meiragtxholdings,meirentu,meister,meisterdrucke,meituan,mejiro,mejoresopciones,mejoresresenas,\
+        mejortorrent,mekari,mekonomen,mekster,mektebim,mektep,melaka,melbet,melbetofficial,melbetpe,melbets,\
+        melbourne,melchior,melcoresorts,meliahotels,melicharter,melintatherapeutics,melissa,melitta,meliva,\
+        melkerschorling,mellanoxtechnologies,melliiran,mellow,melobytes,melodia,melodify,melody,melodybrazil,\
+        meloman,melonbooks,melonplayground,melonwin,melroseind,meltingpot,melton,meltonmowbray,meltwater,\
+        melvinhamilton,melzdrav,member,membercentral,membershop,memberzone,membrana,memebox,memegenerator,\
+        memekmantan,memeksiana,memento,memlane,memogames,memori,memoriachilena,memorial,memory,memorypc,\
+        memphistours,memuplay,menarini,mender,menderestekstil,mendesjunior,mendip,mendix,mendixcloud,mendoza,\
+        menetrendek,menigofoodservice,meningitis,menlotherapeutics,menofia,menopause,menora,menorca,\
+        mensasinai,mensfashion,menshealth,mentalarithmetic,mentalhealth,mentality,mentalup,mentari,mention,\
+        mentionme,mentor,mentors,menudigital,menulog,menunedeli,menzzo,meowing,meownime,mepcobill,mepetmetro,\
+        mephimsex,mepsking,merachfit,merahputih,meraki,meraksakti,mercado,mercadobitcoin,mercadofarma,\
+        mercadolibre,mercadolivre,mercadona,mercadopago,mercadoshops,mercantil,mercantilbanco,mercantilbank,\
+        mercantile,mercantilebank,mercantilseguros,mercari,mercator,mercatus,merced,mercedes,mercedesbenz,\
+        mercedesbenzgroup,mercedesclub,mercer,mercerinternational,merchantsbancorp,merckgroup,mercosur,\
+        mercuriaenergy,mercury,mercurydrug,mercurygate,mercurygeneral,mercurysystems,mercurytheatre,\
+        meredithcorporation,mereja,mereobiopharma,merezha,merezhka,merida,meriden,meridian,meridianbancorp,\
+        meridianbet,meridianbioscience,meridiancorporation,meridiano,meridiansport,meridix,meridol,merimen,\
+        merimeri,merinos,meritagecorporation,meritapank,merite,meritking,meritmedical,meritonproperties,\
+        merittimes,meritturizm,meriweb,merkandi,merkle,merkoehitus,merkogida,merkur,merkurbank,merkurbets,\
+        merkurxtip,merkury,merkurymarket,merlin,merlinx,merlion,merlot,mermade,mermaid,merodacosmetics,\
+        merojax,merrell,merrilllynch,merrimackpharmaceuticals,merrjep,mersanatherapeutics,mersenne,mersin,\
+        mertelemanagement,mertra,merula,merusnv,mesaair,mesabitrust,mesago,mesalaboratories,mesaroyalty,\
+        meshki,meshok,mesign,mesoblastlimited,mesoestetic,mesquitaleiloes,message,messagebird,messagemedia,\
+        messagenet,messeduesseldorf,messen,messenatholding,messengerbot,messermeister,mesterfit,metabet,\
+        metabets,metacrm,metadados,metadata,metafinancial,metaflow,metagenics,metajob,metalblade,\
+        metaldetectingforum,metalearth,metalgayrimenkul,metalife,metallic,metallica,metallprofil,metalshop,\
+        metalsupermarkets,metamask,metamorphose,metamucil,metaratings,metarockgroup,metart,metaschool,\
+        metatrader,metcashlimited,meteflix,metemturotelcilik,meteoalarm,meteobox,meteocast,meteociel,\
+        meteocity,meteoclimatic,meteoconsult,meteocontrol,meteoetradar,meteofor,meteofrance,meteoinfo,\
+        meteolive,meteomedia,meteonetwork,meteonews,meteoprog,meteor,meteora,meteoradar,meteored,\
+        methanexcorporation,method,methodeelectronics,methodist,methodproducts,methstreams,metinvestevrazija,\
+        metizi,metlife,metlifeinsurance,metlink,metmother,metnet,metodist,metoffice,metraap,metric,metrix,\
+        metrobank,metrocash,metrocc,metrocom,metrogas,metrohealth,metrointernational,metrokes,metroland,\
+        metrolausanneouchy,metrolima,metromadrid,metroman,metromarkets,metronet,metronetinc,metronews,\
+        metronome,metroonline,metropcs,metropol,metropole,metropoles,metropolis,metropolisweb,metropolitan,\
+        metropolitanbank,metropolitano,metropoliten,metroproperty,metrorio,metroshoes,metroticari,metrotimes,\
+        metrotrains,metrotvnews,metrovoley,metroworldnews,metruyen,metruyencv,metruyenhot,metsooutotec,\
+        mettlertoledo,mettlertoledointernational,metzger,metzler,meuapp,meubelzorg,meubles,meublesatlas,\
+        meuemprego,meulook,meumunicipio,meusanimes,meutudo,mevzuat,mexcoenergy,mexgrocer,mexicana,mexicanade,\
+        mexicoequity,mexicofund,meyederislamicname,meyers,mezaldy,mezdunarodnyjaeroport,\
+        mezdunarodnyjinstitut,mfafinancial,mfiles,mfilterit,mforce,mforos,mfscharter,mfsgovernment,\
+        mfsintermediate,mfsmultimarket,mfsmunicipal,mfsspecial,mgcars,mgeenergy,mgicinvestment,mgkomik,\
+        mglgamez,mglguide,mglion,mgmgrowth,mgmlive,mgmotor,mgmresorts,mgnews,mgpingredients,mgstage,\
+        mguconsalt,mhandee,mhanmhan,mhealth,mheducation,mhplinvestments,mhwbike,miacademy,miadresses,\
+        miainspiration,miakhalifa,miamarket,miamor,miarroba,miauscan,mibanco,mibebeyyo,mibrofit,micard,\
+        micasa,micasino,michael,michaela,michaelhill,michaelkors,michaelpage,michelin,michelinaustralia,\
+        michell,michigan,miclaro,micloud,miclub,micocacola,micolegio,micolet,micredito,microad,microbank,\
+        microbit,microbotmedical,microcenter,microchiptechnology,microcom,microfocus,microforce,microfun,\
+        microinvest,microlab,microline,micromobility,micron,micronsolutions,microntechnology,microscooters,\
+        microservices,microsip,microsoft,microsoftcorporation,microsofteesti,microsoftmobile,microsoftnew,\
+        microsoftonline,microsoftpty,microsoftstore,microstock,microstrategyincorporated,micvideal,\
+        midamericaapartment,midasplayer,midastouch,midasweb,midatechpharma,midconenergy,middlefieldbanc,\
+        middlesexwater,middleware,mideastore,midfieldgroup,midfirst,midfirstbank,midiario,midiasexl,\
+        midilibre,midjourney,midland,midlandstates,midnight,midocean,midori,midpenn,midsouthbancorp,\
+        midsouthernbancorp,midstatespetroleum,midway,midwaygames,midwest,midwestcommunications,\
+        midwestonefinancial,midwife,miedzyrzec,mieleaustralia,mientrada,mietrecht,mieuxenseigner,mifarma,\
+        mifcom,mifuturoempleo,mighty,mightyape,mightycall,mightytext,mightytips,mignews,migracion,\
+        migraciones,migrant,migration,migros,migrosbank,migrosticaret,migyun,mihentai,mihome,mihomes,mihong,\
+        mihoyoshop,miincosmetics,miinto,mijiashop,mijnbaard,mijngrossier,mijnmagazines,mikasa,mikatiming,\
+        mikenopa,mikipro,mikkeller,mikkomononen,mikmak,mikona,mikoroku,mikrodesigns,mikrotik,mikuclub,\
+        milacronholdings,milano,milanoassicurazioni,milbank,mileneckyvztah,milenium,mileroticos,milesplit,\
+        milestone,milestonepharmaceuticals,milestonescientific,milesweb,milfarea,milffox,milfpornpics,\
+        milftoon,milfxteen,miliboo,militant,militar,militaria,military,militaryshop,militarysurplus,milkcafe,\
+        milleisbanque,millendotherapeutics,millenialife,millenium,millenniumcop,millerbrewing,\
+        millerhowardhigh,millerindustries,millesima,millet,millicominternational,million,millioncases,\
+        millionwallpapers,millonarios,miloan,miloserdie,miloteria,milpaticari,miltenyibiotec,milton,milvus,\
+        milwaukee,milwaukeetool,mimecast,mimecastlimited,mimibazar,mimikama,mimosa,mimpibasah,minambiente,\
+        mincom,mincultura,mincyt,mindafansub,mindbox,mindcti,minddistrict,mindef,minden,mindeporte,mindev,\
+        mindgames,mindler,mindluster,mindmeister,mindout,mindray,mindset,mindspark,minebea,minebittoken,\
+        mineco,minecraft,minecraftonly,minecraftserver,minecraftserverlist,minecraftservers,minecraftskins,\
+        minedu,mineduc,minefun,minehost,minehut,minelab,minelatino,minenergia,mineralogypty,mineralresources,\
+        mineralstechnologies,minergpt,minerstat,minerva,minervaneurosciences,minesec,mineshop,minesweeper,\
+        minetrah,minfin,mingdao,mingky,mingob,minhaagenda,minhaj,minhap,minhasfinancas,minhngoc,\
+        miniaturwunderland,miniblox,minicarparts,minicas,minicrm,minidisc,minifermer,minifigs,minigame,\
+        minijuegos,minikids,minikidz,minimal,minimania,minimax,minimed,minimini,mining,miningclub,\
+        mininterior,minipreco,minisforum,minishop,miniso,minisport,ministeriopublico,ministeriospaodiario,\
+        ministrybooks,minitool,minizoo,minjus,minjust,minjusticia,minmobile,minneapolis,minnesotaimplan,\
+        minnit,minoan,minoanlines,minotaur,minrel,minsalud,minstroyrf,minted,mintegral,mintel,minterellison,\
+        mintmanga,mintra,mintrabajo,mintrans,mintrud,minube,minuet,minute,minzdrav,miototo,miparley,mipleo,\
+        mirabaudfrance,miracosta,miraculous,miraculum,miraeasset,mirage,miragentherapeutics,miraicompass,\
+        miraie,mirakl,miralax,mirana,miranda,mirandamedia,mirari,miratitherapeutics,miravia,miraxgroup,\
+        mirbeer,mirchi,mireene,mirego,mirknig,mirknigi,mirkvartir,mirkvestov,mirmexa,mironet,mironline,\
+        mirotechnologies,mirporeva,mirporno,mirror,mirrorace,mirrorbay,mirrorkomik,mirsud,\
+        mirumpharmaceuticals,miruro,mirvacgroup,misato,misbets,miscota,misericordia,mishdekorasyon,mishima,\
+        mishmarot,mishop,misiones,missav,missax,misscircle,missguided,misshosting,missingkids,missingpeople,\
+        mission,missionaustralia,missionrealty,missionyou,missisleepy,mississauga,misskey,missmoda,missoni,\
+        missouri,missouristate,misspompadour,missrose,misssixty,misterauto,misterbooking,misterdonut,\
+        misterlady,misterminit,misterolympia,misterpc,misterspex,misterwhat,misticosdooriente,mistore,\
+        mistral,mistralair,mistrasgroup,misumi,miswaco,mitaka,mitarbeiterangebote,mitchamindustries,\
+        mitchellandness,miteksystems,mitene,mithriltele,mitiegrp,mitienda,mitrol,mitsubachinote,\
+        mitsubishicarbide,mitsubishidevelopment,mitsubishielectric,mitsubishimotors,mitsubishiufj,mitsuboshi,\
+        mitsui,mitsuiep,mitsuiiron,mitsuiitochuiron,mitsuiresources,mittelbrandenburgischesparkasse,mitula,\
+        mitutoyo,miumiu,mivali,mivimodapk,miwifi,mixcloud,mixdrop,mixfilm,mixkit,mixmag,mixmods,mixonline,\
+        mixpanel,mixplat,mixtelematics,miyachiku,miyagi,miyako,miyazaki,miyoshi,mizkan,mizuhobank,\
+        mizuhofinancial,mizuno,mjludo,mjthemusical,mjustice,mjusticia,mkbbank,mkiska,mkmbet,\
+        mkprojekteerimine,mksinstruments,mkspamp,mkvcinemas,mkvdrama,mkvfun,mkvhub,mkvking,mkvmoviespoint,\
+        mlbkorea,mlbshop,mlflow,mlgame,mlhuillier,mlivehub,mlmsoft,mlookalporno,mlsstore,mmabet,mmabite,\
+        mmacapital,mmastreams,mmatema,mmatycoon,mmcsanayi,mmfilmes,mmgolds,mmkburma,mmlholdings,mmlive,\
+        mmnews,mmonline,mmorpg,mmsbee,mmsdose,mmsmaza,mmsoft,mmsports,mmstown,mnmodelar,mnnokari,\
+        mnogogoserialov,mnogoknig,mnprogram,mnstate,mobage,mobalpa,mobcup,mobiblog,mobiblogtv,mobidea,mobiel,\
+        mobifone,mobify,mobigames,mobigo,mobile,mobilecity,mobiledokan,mobilefun,mobilegamer,mobilegoo,\
+        mobilelocation,mobilemall,mobilemini,mobilenumbertracker,mobileone,mobilepay,mobileread,\
+        mobilesentrix,mobileshop,mobilet,mobiletelesystems,mobiletime,mobiletrade,mobilevikings,mobilexpress,\
+        mobilezone,mobilia,mobiliere,mobilis,mobilism,mobiliteit,mobility,mobilize,mobilizefs,mobilltna,\
+        mobiloil,mobinnet,mobiri,mobirise,mobirix,mobistar,mobistore,mobistoxx,mobisystems,mobitel,mobitv,\
+        mobius,mobiwork,mobizil,mobjednavka,mobler,mobonline,moboreader,mobtop,mobvista,mobylines,mobzvonok,\
+        mockplus,mococa,modaaksa,modaes,modalova,modanisa,modaoutlet,modaprostejov,modatex,modbussid,\
+        modcombo,moddedmc,moddingway,moddroid,modeflirt,modelcarworld,modelist,modellismo,modelmatic,modelo,\
+        models,modelscope,modelsworld,modelviewer,modema,modena,modento,modern,modernaminos,\
+        modernarchitecture,moderncar,modernehausfrau,modernis,modernity,modernrealty,moderntimes,moders,\
+        modfyp,modhello,modhoster,modhotel,modhub,modibodi,modilimitado,modinemanufacturing,modiphius,\
+        modivcare,modivo,modlily,modnetwork,modpro,modpure,modradar,modrastrecha,modrinth,modrykonik,\
+        modscraft,modsgaming,modshost,modular,modulbank,modulus,moebelix,moegirl,moelvenindustrier,\
+        moelvenindustriera,moemax,moemoe,moevenpickwein,moezone,moflixstream,mofosex,mogilev,mogoinc,moguinc,\
+        mohave,mohawkgroup,mohawkindustries,mohesr,mohsendoustali,moigukek,moiopros,mojabet,mojacokolada,\
+        mojave,mojblink,mojeid,mojekarte,mojekolo,mojekrpice,mojeparty,mojeracun,mojitok,mojkatalog,mojposao,\
+        mojtrg,mokosh,molbulak,molecaten,moleculartemplates,molecule,moleculinbiotech,moleskine,\
+        molinahealthcare,molitve,mollie,mollymaid,molmove,molnlyckehealth,molocnijaljans,moloco,molops,\
+        molotov,molsoncoors,moltonbrown,molview,molycorpsilmet,momastore,moment,momentapharmaceuticals,\
+        momento,momentum,momice,momikaru,mommysboy,mommysgirl,momoinc,momondo,momovod,momsex,momyom,monaco,\
+        monacobet,monadelphousgroup,monaiefashion,monakergroup,monalisa,monamoda,monarc,monarch,\
+        monarchcasino,monarchie,monark,monash,monbus,moncheri,monchhichi,moncler,moncloa,moncrot,mondadori,\
+        mondaine,monday,mondediplomatique,mondelezaustralia,mondelezinternational,mondelisrus,\
+        mondialassistance,mondialrelay,mondialtissus,mondislpk,monditire,mondkalenderonline,mondly,mondoconv,\
+        mondoshop,mondragoncorporation,moneezy,moneris,monero,moneta,monetamoney,monetate,monetka,moneybird,\
+        moneybox,moneyboxapp,moneycat,moneycontrol,moneydigest,moneyfarm,moneygram,moneygraminternational,\
+        moneyhouse,moneyhub,moneyland,moneymade,moneyman,moneymanagement,moneymatch,moneymax,moneynest,\
+        moneynews,moneypanda,moneyplus,moneypro,moneysense,moneysmart,moneysupermarket,moneytimes,moneyveo,\
+        moneywise,moneza,mongabay,monginis,mongodb,mongrossiste,monica,monitor,monitoring,monkey,monkeyapp,\
+        monkeyd,monkeymart,monkhome,monkhouse,monkreal,monksinvtst,monline,monmouth,monmouthreal,\
+        monmouthshirebuilding,monnet,monobank,monocle,monocleacquisition,monolife,monolit,monolith,\
+        monolithicpower,monomax,monopoli,monopoly,monopolycasino,monopolygo,monoprix,monosnap,monotaro,\
+        monotypeimaging,monouso,monroe,monroecapital,monsantocompany,monsgeek,monsta,monster,monsterbeverage,\
+        monsterking,monsternotebook,monsterstrike,monsterzeug,monstream,montageresources,montagna,montana,\
+        montarumnegocio,montbell,montblanc,montclair,montecarlo,montenegro,montepio,montepiogeral,monterrey,\
+        montessori,montevideo,montfort,montmarte,montpellier,montreal,montura,monument,monumentos,moodle,\
+        moodys,moodyscorporation,mooginc,moomin,moomoo,moonactive,moonbot,moondaisyscans,moonday,\
+        moonfroglabs,moonglow,moonhub,moonpay,moonphases,moonpig,moonshot,moonstar,moonton,moontontech,\
+        moonwell,mooresclothing,moovafrica,moovin,moovitapp,mopera,morakniv,morana,moraof,moratelindo,\
+        moravian,morbihan,moreno,morenutrition,moresliv,morganadvanced,morgandetoi,morganlewis,morganmotor,\
+        morganstanley,morgonstjarnanab,moridim,morinaga,mornar,morningstar,moroso,morozoff,morpher,\
+        morphicholding,morpho,morphosysag,morphyrichards,morres,morris,morrisons,morskojterminal,\
+        mortalkombat,mortgagecalculator,mortgagetrust,mosaicacquisition,mosaicbrands,mosaiccompany,moscow,\
+        moscowtimes,moselle,mosgortrans,moshimo,moshtix,moskomoto,moskovskijindustrialnyj,\
+        moskovskijkreditnyj,moskovskijmetropoliten,moskovskijoblastnoj,moskva,moskvaoptom,mosmetro,mosreg,\
+        mostabaktorg,mostbet,mostbetapk,mostbetbangladesh,mostbetslots,mostplay,mostplayipl,moswom,mosyle,\
+        motaengil,motagroup,motatos,motchill,motchilli,motchilll,motchillr,motchills,motchilltv,motedis,\
+        motelnow,motelone,motexc,motherandbaby,mothercare,motherhood,motherless,mothers,mothersearth,\
+        mothership,motifbio,motika,motion,motionrc,motionview,motiva,motive,motivity,motoabbigliamento,\
+        motoart,motoblog,motoblouz,motocentral,motociclismo,motocity,motocrossmag,motoexpert,motofichas,\
+        motoforum,motogo,motogp,motointegrator,motolux,motomag,motomarine,motomax,motomorini,motomoto,\
+        motomundo,motone,motonet,motonews,motoparts,motoplanete,motoplus,motora,motorcar,motorcarparts,\
+        motorcheck,motorcity,motorcloud,motorcycle,motorcycleholdings,motorcyclenews,motordoctor,motorex,\
+        motorgruppen,motori,motorica,motorik,motorist,motork,motorkit,motorland,motorline,motornation,\
+        motornet,motorola,motorolasolutions,motorpasion,motorpower,motors,motorshow,motorsic,motorsport,\
+        motortrader,motoruf,motorx,motosfreedom,motosport,motosprint,mototechna,mototrade,motoway,motoworld,\
+        motozem,motphim,motphimtv,motrin,motsavec,motsutoys,mottmac,mottruyen,motusaustralia,motusgi,\
+        moulinex,moulinrougemusical,mountain,mountainbike,mountaindew,mountainequipment,mountainhardwear,\
+        mountainprovince,mountainview,mountfield,mountvacation,mountwashington,mouseflow,mouser,movabletype,\
+        movacar,movadogroup,movavi,movbor,movcloud,movebank,moveinsync,moveinteractive,movement,\
+        movenpickhotels,moveon,movewinbet,moveworks,movidy,moviebaaz,movieblast,moviebox,movieboxpro,moviedb,\
+        moviedokan,movieffm,moviehax,moviehouse,moviekhhd,moviekids,movieku,movielab,movielair,movieland,\
+        movielink,movielinkbd,movielinkhub,moviemad,moviemax,moviemaze,moviemeter,moviepilot,movieplayer,\
+        movieplex,movieplusapk,movierulz,movierulzhub,movies,moviesbaba,moviesburn,moviesda,moviesdrive,\
+        moviesflix,movieshd,movieshub,movieshubapk,movieshunt,moviesjoy,moviesjoytv,moviesmint,moviesmod,\
+        moviesnation,moviespapa,moviesrulz,moviesshop,moviestarplanet,moviesubtitles,moviewitcher,moviezguru,\
+        moviezwap,movilnet,movinero,moving,movingimage,movistar,movistararena,movistarcloud,movistarempresas,\
+        movistaronline,movizhome,movizor,movpilot,moxfield,moxing,moxiworks,moyareklama,moychay,moyiza,\
+        mozaika,mozart,mozaweb,mozello,mozilla,mozillafoundation,mozinet,mozzart,mozzartbet,mozzartsport,\
+        mpaustralia,mpbanki,mpbhulekh,mpboardsolutions,mpckinetic,mpddairy,mpeuparjan,mpezgis,mpfcordoba,\
+        mphiphop,mplify,mpluskassa,mplusonline,mplxlp,mpoatm,mpohoda,mpokket,mpouzdra,mprofit,mpshop,\
+        mptreasury,mpulse,mqmbet,mrahmedessam,mrbiceps,mrbilit,mrblue,mrbobd,mrbricolage,mrcglobal,mrcoffee,\
+        mrcooper,mrdeepfakes,mrfluffyfriend,mrgreen,mriinterventions,mrijaagroholding,mrisoftware,mrmalt,\
+        mrnoegyi,mroauto,mroferto,mronline,mrplan,mrplay,mrprint,mrrooter,mrsexe,mrsgreenapple,mrslogistica,\
+        mrvengenharia,mrworldpremiere,msappproxy,msasafety,msbfinancial,msbnpe,msbook,msbooks,msccruceros,\
+        msccruises,msccruzeiros,mscdirect,mschannel,mschcopenhagen,msciinc,mscindustrial,msdmanuals,mservice,\
+        msglow,msgnetworks,msichoices,mskcabins,mskgroup,mskplast,msmode,mspaintadventures,mssociety,\
+        msstructured,mstgolf,mstore,msuniv,mszaonline,mtbank,mtbiker,mtdparts,mtgame,mthelmets,mthojgaard,\
+        mticket,mtishows,mtlnovel,mtmbali,mtmshop,mtnsat,mtools,mtrading,mtsbank,mtslash,mtslink,mtssystems,\
+        mtueesti,mtunda,mtxaudio,muangthaicap,muastore,mubawab,muchloved,muchohentai,muckbootcompany,mudafy,\
+        mudanya,muddyboots,mudjeans,mudrickcapital,mueblesamerica,mueller,muellerindustries,muellerwater,\
+        muenchen,muenchenticket,muenster,muface,mufgbank,mugler,mugshots,muitohentai,mujikorea,mukasabet,\
+        mukaslot,mulaslot,mulawaholdings,mulesoft,mulgireisid,mulherinteressante,mulherpelada,muliajitu,\
+        mulinobianco,muller,mulphilog,multcool,multicanais,multicare,multicedi,multichoice,multicine,\
+        multicinema,multicom,multiestetica,multigatemedical,multikino,multilaser,multimanga,multimap,\
+        multimarket,multimax,multimed,multimedia,multimedica,multimoney,multimoto,multimovies,multinet,\
+        multiopticas,multipay,multiplan,multiplayer,multiplex,multipoint,multiprepaid,multisport,\
+        multisystemsmerchant,multitech,multitracks,multitran,multiup,multiva,multporn,multporno,mumble,\
+        mumbrella,munakata,munchkin,mundijuegos,mundimotos,mundofitness,mundopsicologos,mungeruniversity,\
+        mungmeelotto,municak,munichairport,munichholdings,munichre,munichsports,municipal,municipalidad,\
+        munipolis,munivestfund,muniyieldarizona,munjailotto,munsifdaily,muonline,muplon,muradlimmmc,muraibet,\
+        muraijitu,murasaki,murata,muratec,murauchi,murcia,murena,murphyoil,murphyusa,murrayintltst,\
+        murrelektronik,murzik,musafir,musashi,musashihamono,musashimurayama,musashino,musashinou,muscent,\
+        muschealth,musclefactory,musclemat,musclepower,muscletech,muscolighting,musebeauty,musely,museoauto,\
+        museoutfitters,musescore,museum,museumdigital,museumselection,musica,musical,musicaldown,musicas,\
+        musicbox,musicdownload,musicflo,musichall,musician,musicland,musicmarket,musicmax,musico,musicraiser,\
+        musicroom,musicstore,musictech,musicworks,musicworld,musikanten,musikproduktiv,muslim,muslimahnews,\
+        muslimhands,musofia,mustangbio,mustangsurvival,mustaporssi,mustela,mutoheurope,mutual,\
+        mutualfirstfinancial,mutualidad,mutualof,mutualser,mutuamadrilena,mutuelle,muumuudomain,muvipmuvip,\
+        muymucho,muyzorras,muziker,muzkom,muznavo,muzofond,muzona,muzonclub,muzpro,muztorg,muzyczny,muzyet,\
+        muzzona,mvagusta,mvbfinancial,mvccapital,mvideoroom,mvlempyr,mvlink,mvmerp,mvoil,mvpafg,\
+        mvscomunicaciones,mvstore,mwcbet,mwgbet,mwplay,mwstats,mxhost,mxplayer,mxseries,myabsorb,myaccess,\
+        myagent,myaiplay,myairbridge,myairline,myalbum,myamericanshop,myansos,myarena,myasiantv,myaster,\
+        myastro,myauction,myauto,mybank,mybasic,mybeauty,mybees,mybest,mybets,mybible,myblog,mybluepeak,\
+        myblueprint,mybobbin,mybody,mybook,mybooster,mybrary,mybusiness,mycafe,mycake,mycampus,mycamu,mycare,\
+        mycareer,mycarly,mycase,mycashflow,mycertifiedservice,mychannels,mychart,mychery,mychords,mycima,\
+        myciti,mycity,myclinic,myclip,myclipper,mycloud,myclub,mycolor,mycompass,myconnect,myconnection,\
+        myconstructor,mycred,mycredit,mycubex,mydata,mydatassm,mydates,mydays,mydeal,mydelivery,mydentist,\
+        mydesi,mydigitallife,mydirtyhobby,mydlink,mydlovysvet,mydomain,mydpboss,mydreams,mydrop,mydukkan,\
+        myedenred,myeloma,myenergi,myerholdings,myersindustries,myfaba,myfamily,myfamilycinema,myfans,myfarm,\
+        myfastway,myfitness,myfitnesspal,myflixer,myflixerz,myflorida,myfone,myfonts,myfootball,myforecast,\
+        myfreecams,myfreefarm,myfuture,mygadget,mygarminstraps,mygate,mygear,mygeisha,mygift,mygiftcard,\
+        myglobalflowers,mygolfspy,mygovid,mygreatlearning,myguru,myhalo,myhammer,myhand,myhealth,\
+        myhealthrecord,myheart,myhentai,myhentaicomics,myhentaigallery,myheritage,myhermes,myhome,myhora,\
+        myhousing,myindex,myinstants,myintranet,myinvite,myipinfo,myitero,myjackpot,myjobhelper,myjobmag,\
+        myjuniper,mykadri,mykaleidoscope,mykasih,mykeeta,mykite,mykitsch,mylannv,mylead,myleague,mylene,\
+        mylibrary,mylife,mylink,mylinks,mylittlebox,myloapp,mylocal,mylocation,myloft,mylogin,mylove,\
+        myloview,mymagenta,mymanulife,mymarket,mymedic,mymedical,mymedicare,mymind,mymoto,mymovies,\
+        myncretirement,mynetname,mynewsdesk,mynewtab,myobgroup,myoffice,myomoinc,myonlineradio,myoperator,\
+        myoppo,myosrens,myovantsciences,mypanel,myparking,myparts,mypass,mypension,myperfit,myperfumes,\
+        myperfumeshop,mypertamina,mypharma,mypharmacy,myphone,mypikpak,mypinellasclerk,myplace,myplates,\
+        myplay,myplaycity,myporn,mypornolab,mypornpics,myportal,myposter,myprime,myprimehr,myprimobox,\
+        myprint,myprivatetutor,myprize,mypromo,myproperty,myprotein,myprotime,mypurecloud,myqlink,\
+        myqnapcloud,myqrcode,myquiz,myrace,myradioenvivo,myradioonline,myrajshree,myreadingmanga,myrecipes,\
+        myrent,myrepublic,myresults,myrewards,myrgroup,myriad,myriadgenetics,myringgo,myropo,myrotvorets,\
+        mysanta,mysapo,mysarkarinaukri,mysavelinks,myscheme,myschool,myschoolportal,myschools,myscore,\
+        myseason,myself,myserver,myshirt,myshoes,myshop,myshopify,myshopline,mysize,myskin,myslot,mysmartlab,\
+        mysodexo,mysoft,mysore,myspace,myspirits,mysport,mysports,myspreadshop,myspringfield,mystake,mystar,\
+        mystatebank,mysterium,mystery,mysteryranch,mystore,mystream,mystreaming,mystyle,mysubaru,\
+        mysugardaddy,mysunedge,mysupermarket,mysurvey,mytaxi,mytehranmusic,myteksi,mytelco,mytelio,mytennis,\
+        mythdetector,mythical,myticket,mytime,mytimepoint,mytinydick,mytolino,mytools,mytour,mytrans,\
+        mytransport,mytravelnorway,mytrendyphone,mytrial,mytrinity,mytrip,mytrueidentity,mytunerradio,\
+        mytutor,mytyles,mytyres,myurls,myutility,myvideo,myviewboard,myvitamins,mywallet,mywatchseries,\
+        mywatershop,myweberp,mywebsite,mywellness,mywheels,mywife,mywifiext,mywikis,mywishlist,mywork,\
+        myworkdaycdn,myworkpapers,myxplora,mzgcloud,mzplay,naaptol,naasongs,naasongsdownload,naatsharif,\
+        naavtobus,nabidkamajetku,nablabs,nabmusic,naborsindustries,nabrivatherapeutics,naccoindustries,\
+        nacion,nacional,nacionalloteria,nacionalnajakompjuternaja,nacionalnyjbank,nacionalnyjkliringovyj,\
+        nacionalsoft,naekenergoatom,nafarrate,nafith,nafnaf,nagaba,nagabola,nagahama,nagalandlotterysambad,\
+        nagano,nagasaki,nagaslot,naghmat,naghshealmas,nagordola,nagpur,nagumo,naijaloaded,nailster,\
+        naintrading,naipesheraclio,nairobidivas,najadyachts,nakamoto,nakamura,nakamuraya,nakarte,nakatsugawa,\
+        nakedbrand,nakedgirls,nakedoldladies,nakedteens,nakedwines,nakiteshop,nakonechna,nakordoni,nalanda,\
+        nalcoindia,nalpalvelut,namasha,namaximum,namecheap,namecombiner,namegen,namehero,nameit,nameniko,\
+        namenu,namesilo,namhae,namirial,nammolapua,namtai,nanairo,nanamovies,nanastoto,nandos,nangcuc,\
+        naninails,nanjingrural,nankai,nannet,nanocad,nanodimension,nanoleaf,nanometricsincorporated,nanoreef,\
+        nanoreview,nanostringtechnologies,nantes,nanunana,nanyang,naoconto,naokostore,napapijri,napaprolink,\
+        napavalley,napcosecurity,napier,napiszar,napiszex,napoleon,napoleonejoyas,napoleongames,\
+        napolimagazine,naprivat,napsis,naranja,naraya,narayana,narayanagroup,narayananethralaya,\
+        narayanaverlag,narcology,narcotics,nardocar,nareshit,narita,naritaairport,narrow,narscosmetics,\
+        narsiso,naruko,naruto,narutoarena,narutobase,narvaelektrijaamad,narvakarjaar,narvar,nasagame,\
+        nasaslotzeed,nasdaqtest,nasetraktory,nashanyanya,nashaplaneta,nashnet,nashville,nastol,nastrahy,\
+        nastroazzurro,nastygal,nasushiobara,nasvyazi,naszdrob,natabanu,natapp,natashadenona,natcom,natfrp,\
+        natgeostore,nathansfamous,natima,nation,national,nationalarchives,nationalaustralia,nationalbank,\
+        nationalbankshares,nationalbeverage,nationalcar,nationalcasino,nationalcinemedia,nationalcooperative,\
+        nationalcounties,nationalcrimecheck,nationalenergy,nationalexpress,nationalfuel,nationalgallery,\
+        nationalgeneral,nationalgeographic,nationalgrid,nationalguard,nationalhealth,nationalhealthcare,\
+        nationalholdings,nationalinstruments,nationallottery,nationalmuseum,nationalnijkredit,\
+        nationaloilwell,nationalparks,nationalparkstraveler,nationalpenn,nationalpresto,nationalrailway,\
+        nationalresearch,nationalretail,nationalroads,nationalrural,nationalsecurity,nationalsoft,\
+        nationalsteel,nationalstorage,nationaltheatre,nationaltrust,nationaltyre,nationalvision,\
+        nationalwestern,nationmedia,nationsconflict,nationwide,nationwidebuilding,nationwideinsurance,\
+        nationxpress,nativepay,nativesurge,nativex,natixis,natlib,natori,natron,nattest,natulim,natura,\
+        naturaavon,naturabrasil,naturabrazil,naturadika,naturalalternatives,naturalenglish,naturalgas,\
+        naturalgrocers,naturalhealth,naturalis,naturalizer,naturalkitchen,naturalresource,naturalsciences,\
+        naturalslim,naturalsolutions,naturasiberica,naturavetal,naturcontact,nature,naturebaby,naturecan,\
+        natureetdecouvertes,naturefoods,naturehike,natureland,naturesfinest,naturespot,naturessunshine,\
+        naturesway,naturgy,naturhouse,naturitas,naturium,naturland,naturtreu,naturum,natusmedical,\
+        natuurhuisje,natuzzi,natwest,naughtyblog,naurok,nausicaa,nautica,nauticexpo,nauticmar,nautilus,\
+        nautilusgroup,navabharat,navahang,navahoo,navblue,navegante,navexone,navicat,navicon,\
+        navideabiopharmaceuticals,navidiku,navientcorporation,naviforce,navigantconsulting,navigator,\
+        navigatorholdings,navinet,naviosmaritime,navistarinternational,navita,navitas,navitel,navitime,\
+        navsource,navtech,navypier,nawatoto,naxcivanavtomobil,nayafacil,nayalodis,nayaludis,nayamast,nayatel,\
+        nazago,nazuby,nbabite,nbabox,nbastore,nbastreams,nbawebcast,nbcapital,nbcnews,nbcuni,nbcuniversal,\
+        nbglobal,nbkprivate,nbpfunds,nbtbancorp,nccconstruction,nccourts,nccroads,ncertbooks,nchspb,\
+        ncigholdings,nckenya,ncloud,ncompass,ncontrol,ncpublicschools,ncrcorporation,ncsmultistage,ncsoft,\
+        ncwildlife,ndcentury,neagent,neakasa,nearbuy,nearme,nebius,nebraska,nebrija,nebula,nebulaacquisition,\
+        nebuta,necaustralia,neckermann,necomplus,nectar,nectarsleep,nedbank,nederland,nederlandsesexfilm,\
+        nederlandsespoorwegen,needgames,needle,nefertitis,neighbor,neighbourly,nekobu,nekokun,nekomimi,\
+        nekonavi,nekopoi,nekopoiapk,nekosama,nekretnine,nektar,nektartherapeutics,nekukrenergo,nelnet,nelson,\
+        nemauramedical,neness,nenhuay,neobus,neocraftstudio,neodrive,neogen,neogencorporation,neogov,neoldu,\
+        neoleukintherapeutics,neolife,neoline,neolink,neolms,neomed,neomedia,neonail,neonet,neonodeinc,\
+        neonslots,neontherapeutics,neonwin,neopharm,neophotonicscorporation,neoprocycling,neored,neosair,\
+        neosoft,neostherapeutics,neotel,neovascinc,neowin,nepremicnine,nepszava,neptun,neptune,\
+        neptunewellness,neptunsupermarket,nerdarena,nerdvana,nerdwallet,nerdzilla,nesabamedia,nesaporn,\
+        nescafe,nescoholdings,nesine,nespresso,nestbank,nester,nestle,nestleaustralia,nestlebaby,nestlebebe,\
+        nestlehealthscience,nestlemomandme,nestleprofessional,nestlerossija,nestoria,netacad,netage,netall,\
+        netanya,netatmo,netball,netbank,netbet,netbig,netbillingbd,netbird,netboard,netbox,netbynet,netcine,\
+        netciti,netcombusiness,netcompany,netcore,netcracker,netcredit,netcup,netdirector,netdocuments,\
+        netdoktor,netease,neteasegamer,netelement,netent,neterra,netfapx,netfile,netfinacquisition,netflix,\
+        netfly,netfoxnetworks,netgalley,netgamers,netgames,netgate,netgear,netgroup,nethome,nethouse,neticem,\
+        netigate,netizens,netkom,netlab,netlib,netlife,netlify,netlinux,netmarble,netmirror,netmovies,\
+        netnaija,netnews,netonnet,netpar,netpay,netpeak,netplay,netplus,netprint,netpub,netradio,netran,\
+        netresearch,netrun,netscape,netscoutsystems,netscroll,netsecurity,netsfinland,netshort,netskope,\
+        netsol,netsoltechnologies,netsons,netspeed,netspend,netstar,netstarsmatrix,netsuite,nettigritty,\
+        nettoparts,nettruyen,nettruyenviet,nettruyenx,netturizm,netuno,netvaerkdanmark,netvasco,netvideo,\
+        netwin,netwise,network,networkair,networkauth,networkforgood,networktechnologies,networld,\
+        networldsports,networxrecruitment,netzero,neubasetherapeutics,neubergerberman,neubox,neuflizeobc,\
+        neukartenlegen,neuland,neumanga,neumann,neumannbygg,neuquen,neural,neuroacademy,neurocenter,\
+        neurocrinebiosciences,neurology,neuromed,neurotech,neutech,neutrogena,neutron,nevacom,nevada,\
+        nevalink,nevasport,nevosoft,nevrocorp,nevsehir,newage,newagebd,newaim,newamerica,newapi,newarena,\
+        newark,newart,newatertechnology,newayselectronics,newbalance,newberry,newbet,newblue,newburybuilding,\
+        newcastle,newcastleairport,newcastlebuilding,newcentury,newchic,newcity,newconcept,newcrestmining,\
+        newdeaf,newdirectionsaromatics,newegg,newellbrands,newengland,newera,neweracap,newfmovies,\
+        newfortress,newfrontier,newgen,newgermany,newgold,newgrounds,newham,newholland,newhome,newhope,\
+        newhospital,newireland,newjerseyresources,newjobs,newkorea,newline,newlinkgenetics,newlook,newman,\
+        newmarketcorporation,newmarkgroup,newmedia,newmexico,newmontaustralia,newmontgoldcorp,newmountain,\
+        newoman,neworiental,neworleans,newpages,newpanel,newparkresources,newpay,newpharma,newporn,newport,\
+        newpost,newprimewire,newprovidence,newradio,newrelic,newresidential,newsan,newsapi,newsaustralia,\
+        newsauto,newsbit,newsbomb,newsbook,newsbreak,newscafe,newscast,newscientist,newsclick,\
+        newscorporation,newsday,newsdigest,newsenior,newser,newsfront,newsgeorgia,newshades,newshop,newshub,\
+        newsinfo,newslab,newsland,newsletter,newsmaker,newsmalnad,newsmarket,newsmax,newsner,newsnow,\
+        newsonair,newsone,newsonline,newspapers,newspeed,newsport,newsroom,newsru,newsspace,newssports,\
+        newsstand,newstalk,newstrack,newstream,newsua,newsweaver,newsweek,newswire,newsworks,newsyou,newtab,\
+        newtekbusiness,newtheatre,newtimes,newtoki,newton,newtools,newtype,newvision,newwave,newworld,newxxx,\
+        newyallashoot,newyear,newyonogames,newyork,newyorkcity,newyorker,newyorkpizza,newzealand,nexans,\
+        nexansaustralia,nexansnorway,nexaresources,nexdrive,nexeonmedsystems,nexgen,nexgenenergy,nexhealth,\
+        nexhome,nexify,nexlink,nexobets,nexone,nexpointresidential,nexpointstrategic,nexstarmedia,nextag,\
+        nextage,nextapple,nextar,nextbank,nextbase,nextbike,nextbuses,nextcapital,nextcloud,\
+        nextdecadecorporation,nextdns,nextdoor,nextech,nextel,nextengine,nexteraenergy,nexterio,nexters,\
+        nextgames,nextgen,nextgenhealthcare,nextgentel,nextinsurance,nextiva,nextlot,nextnav,nexton,\
+        nextorrent,nextory,nextpit,nextplus,nextpro,nextsite,nextstore,nexusapp,nexustelecom,nexuzhealth,\
+        nexxus,nezavisimajaenergosbytovaja,nezavisne,nfenergy,nflbite,nflshop,ngaydep,ngejav,ngerank,nghean,\
+        ngkntk,nglenergy,ngmbiopharmaceuticals,ngoisao,ngomik,ngssuper,nhandan,nhanguiyeuthuong,nhanhoa,\
+        nhathuocviet,nhentai,nhentaihaven,nhfoods,nhhoteles,nhhotels,nhpelectrical,nhsggc,niagahoster,\
+        niagara,niagaramohawk,niazerooz,nibble,nibcbank,nibholdings,nicegram,nicejob,niceltd,nicematin,\
+        nicenic,nicepage,nicepay,niceporn,nicesex,nichiha,nichiyaku,nicholasfinancial,nicinc,\
+        nickelindustries,nickelodeon,nickfinder,nickscali,nicolas,nicoleparfemi,nicoletbankshares,nicols,\
+        nicomanga,niconline,nicorette,nidatraining,nidwaldnerkantonalbank,niedersachsen,niedziela,nielit,\
+        nielsen,nielsennv,niepelnosprawni,nieuweflirt,nieuweoogst,niezalezna,nifgashim,nigbasnigde,nigeria,\
+        nightcrows,nighteye,nightfall,nightflix,nighthub,nightingale,nightlife,nightly,nightride,\
+        nightsbridge,nightsweetthing,nightteer,niholdings,niigata,niihama,niiholdings,nijijourney,nijiyome,\
+        nijuktikhabar,nikaia,nikeaustralia,nikita,nikkahome,nikkei,nikkelart,nikken,nikonstore,nillarayeshi,\
+        nillkin,nimara,nimbus,nimfomane,ninaricci,nindohost,nineanime,ninecasino,nineenergy,\
+        nineentertainment,ninepine,ninestars,ninety,ninewest,ninewickets,ninhbinh,ninhthuan,ninjacasino,\
+        ninjakitchen,ninjakiwi,ninjakol,ninjatestkitchen,ninjavan,ninjawin,nintendo,nintendoaustralia,nioinc,\
+        nippon,nipponpaint,nipponsteel,nirvam,nisbets,niseko,nishitetsu,nishitokyo,nissan,\
+        nissanmenufekcuring,nissanmotor,nissen,nisshin,nissin,nissinfoods,nitecore,nithra,nitori,nitorinet,\
+        nitrado,nitrix,nitter,nittotire,nittsu,niutechnologies,niyama,nizegorodskajainziniringovaja,njavtv,\
+        njchildsupport,njindiaonline,njoftime,njujorkmotorsmoskva,nkdulisma,nkfacessorios,nkishou,nklukojl,\
+        nknews,nkolimpija,nkrosneft,nkrussneft,nkslavneft,nktflexibles,nktholding,nlbklik,nliholding,\
+        nlindustries,nltmedia,nmchealth,nmcourts,nmcziat,nmdgrossisthandel,nmiholdings,nmmedical,nnmclub,\
+        nnnbet,nntech,nntonfilm,noadance,noahholdings,noahsark,nobartv,nobelbiocare,nobilia,nobilis,nobitex,\
+        noblechairs,noblecollection,noblecorporation,nobleenergy,noblejili,noblemidstream,nobleresources,\
+        noblese,noblessnerilaevatehas,nobody,nobodyhome,nobokep,noclegi,nodejs,nodepay,nodepositbonus,nodong,\
+        nodosashipyard,noexcuse,noezon,nofearbridge,nofomo,nogomi,nogyoya,nohide,noirfonce,noisestore,\
+        nokiacorporation,nokiansina,nokiantyres,nokiasolutions,nolimit,noltekuechen,nomadfoods,nomadthelabel,\
+        nomago,nomescriativos,nomiland,nomination,nomrem,nomura,nomurabank,nomuraholdings,nonfiction,\
+        nonghyup,nongli,nongshim,nonnetroie,nonograms,nonstopnews,nonstopstavebniny,nonton,nontonanimeid,\
+        nontonbokep,nontondrama,nontonhentai,nontonjavid,nontonviral,nonvegstory,noodlecake,noodlemagazine,\
+        noolaham,noones,noonoo,noordwijk,nootica,nopaperforms,norauto,norbordinc,norbytelecom,\
+        norcocooperative,norcom,norconsultholding,nordax,nordaxbank,nordblanc,norddeutschelandesbank,nordea,\
+        nordeabank,nordeanknorge,nordeaswedishfinnish,nordeconbetoon,norden,nordestebets,nordex,nordfrim,\
+        nordic,nordicamerican,nordicaviation,nordicbet,nordicfeel,nordicintertrade,nordicnest,nordicoil,\
+        nordicoutdoor,nordicpaper,nordicsocks,nordictrack,nordiskakompaniet,nordiskemedier,nordiskfilm,\
+        nordjyskeholding,nordlaksholding,nordligruppen,nordnet,nordnetbank,nordnews,nordot,nordpass,\
+        nordrheinwestfalenbank,nordsoncorporation,nordstream,nordstrom,nordtrondelagelektrisitetsverk,\
+        nordvpn,noredink,noreste,norfolk,norfolksouthern,norgeshandels,norgesrode,norgesstatsbaner,noritake,\
+        noritz,normal,norman,normandie,normas,normmmc,norsan,norseagas,norseagroup,norsildmelinnovation,\
+        norskaller,norskeconocophillips,norskeshell,norskeskogindustriera,norskeveritas,norskhelikopter,\
+        norskhydroa,norskotthavbruk,norskrikskringkasting,norskrikstoto,norskscania,norskstal,norsktipping,\
+        norslot,norstat,nortechsystems,nortemoda,norteshopping,northamerican,northampton,northdata,northeast,\
+        northeastbank,northern,northernbeaches,northerndynasty,northerninland,northernknife,northernoil,\
+        northernstar,northerntechnologies,northerntrust,northeuropean,northfieldbancorp,northfinder,\
+        northland,northpole,northport,northpower,northrimbancorp,northropgrumman,northshore,northside,\
+        northsouth,northstarrealty,northstyle,northumbria,northwave,northwell,northwest,northwestairlines,\
+        northwestbancshares,northwestbank,northwesterncorporation,northwesternroads,northwestnatural,\
+        northwestpipe,norton,nortonhealthcare,nortonrose,nortonstore,norturahaerland,norway,norwayroyal,\
+        norwegian,norwegianair,norwegiancruise,norwegianstate,norwex,norwich,norwoodfinancial,nosotrasonline,\
+        nostalgia,nostalgie,nostalux,nosteam,nostra,nostro,nostrumoilgas,notability,notariado,notariat,\
+        notaris,notary,notbranded,notebook,notebookcheck,noteburner,notepad,noteshop,nothing,notice,\
+        noticiasaominuto,noticiasdealava,noticiasdegipuzkoa,notifications,notino,notion,notisistema,notizie,\
+        notredame,notruphil,nottingham,nottinghambuilding,nottinghamforest,nottinghamshire,notube,\
+        noumilimited,nouryon,nouvelleaquitaine,novabaypharmaceuticals,novabizglobal,novadax,novafon,\
+        novagoldresources,novagroup,novakid,novalifestyle,novalima,novalinija,novaluce,novameasuring,\
+        novamoda,novamora,novanet,novanews,novant,novantainc,novapay,novaphone,novaposhta,novapost,novara,\
+        novartis,novartisag,novartisaustralia,novascotia,novasol,novastar,novatech,novatel,novatours,\
+        novaventa,novaya,novayagazeta,noveflix,novelai,novelbin,novelbuddy,novelebook,novelfull,novelhall,\
+        novelhi,novelia,noveliontherapeutics,novellini,novellive,novellussystems,novelpia,novels,novelshub,\
+        novelsonline,noveltime,noveltoon,novelty,novelutopia,novelworm,novelxo,november,novibet,novica,\
+        novinhas,novini,novinite,novisad,novita,novobanco,novocare,novocurelimited,novodistribuciones,\
+        novoesodruzestvo,novofon,novogodniepodarki,novograd,novoline,novonordisk,novopsych,novoresume,\
+        novorossijskijmorskoj,novosahtinskijzavod,novosel,novoshoes,novosti,novotel,novustherapeutics,novyny,\
+        nowgoal,nowinc,nowjobs,nowtolove,nowystyl,noxgpt,noyaludis,nozominetworks,npayindia,npbneue,nphotels,\
+        nphoto,npkkatren,npkobaedinennaja,npktehnologii,npkuralvagonzavod,nplindia,npokosmos,npovysokotocnye,\
+        npower,nprotect,npshopping,nrcgroup,nrgenergy,nriaustralia,nrowin,nrsplus,nrwbank,nrwholdings,\
+        nsabers,nsfwmonster,nsfwph,nsinternational,nsking,nskorea,nsleiloes,nslookup,nsservice,ntcomputer,\
+        ntnbuzztime,ntnews,ntppool,ntruyen,nttaustralia,nttdata,nttdocomo,ntteast,nttwest,ntunhs,ntvplus,\
+        nuancecommunications,nubank,nucanaplc,nuclearblast,nucleate,nucorcorporation,nudate,nudegirls,\
+        nudelive,nudemoon,nudepussy,nudevista,nudeyoung,nudiejeans,nudient,nudistlinks,nudiva,nudogram,\
+        nudostar,nufarmlimited,nuklirslot,nullbrawl,nullcave,nullkong,nullsbrawl,nullsbrawlsapk,nulogy,\
+        numberonelotto,numerator,numeria,numeridanse,numerique,numero,numista,numizmat,nunababy,nunadrama,\
+        nunchee,nunflix,nungmup,nungxxx,nunutvs,nuovobanco,nuraiconsalting,nuresult,nurgungroup,nurofen,\
+        nursaulegrup,nursesenka,nursing,nurtelecom,nurulfikri,nurxxx,nusantarasakti,nuskin,nuspace,nustar,\
+        nustarenergy,nustargame,nustarlogistics,nutaku,nutanix,nutella,nutergia,nuties,nutiva,nutracheck,\
+        nutriadapt,nutribullet,nutricia,nutriclub,nutridome,nutrienagsolutions,nutrienltd,nutrifactor,\
+        nutrify,nutrimetics,nutrisolution,nutrition,nutritiondata,nutworld,nuvectracorporation,nuveenall,\
+        nuveenamtfree,nuveenarizona,nuveencalifornia,nuveenconnecticut,nuveencore,nuveencredit,\
+        nuveendiversified,nuveendow,nuveenemerging,nuveenenergy,nuveenenhanced,nuveenfloating,nuveengeorgia,\
+        nuveenglobal,nuveenhigh,nuveeninsured,nuveenintermediate,nuveenmaryland,nuveenmassachusetts,\
+        nuveenmichigan,nuveenminnesota,nuveenmissouri,nuveenmortgage,nuveenmultimarket,nuveenmunicipal,\
+        nuveennasdaq,nuveennew,nuveennintermediate,nuveennorth,nuveenohio,nuveenpennsylvania,nuveenpreferred,\
+        nuveenquality,nuveenreal,nuveenselect,nuveensenior,nuveenshort,nuveensp,nuveentaxable,\
+        nuveentaxadvantaged,nuveentexas,nuveenvirginia,nuvenmortgage,nuverraenvironmental,nuvisionfederal,\
+        nvdaily,nvecorporation,nventelectric,nvglobal,nvidia,nvidiacorporation,nvions,nvkgirnici,nvsgames,\
+        nwayerp,nwoleaks,nxbrew,nxeaustralia,nxpsemiconductors,nxtbuilding,nxtidinc,nxxhentai,nyahentai,\
+        nybybruk,nycomedpharma,nydalenbolig,nyforsteknologi,nykreditbank,nymoxpharmaceutical,nympho,\
+        nyonyatogel,nysetest,nytimes,nytsyn,nyxcosmetics,nzbindex,nzbplanet,nzhistory,oakandfort,oakland,\
+        oaklands,oakley,oaktreeacquisition,oaktreecapital,oaktreespecialty,oaktreestrategic,oakvalley,\
+        oakwood,oantagonista,oasiscloud,oasismidstream,oasispetroleum,obabet,obaedinennajaaviastroitelnaja,\
+        obaedinennajadvigatelestroitelnaja,obaedinennajaenergeticeskaja,obaedinennajakompanija,\
+        obaedinennajametallurgiceskaja,obaedinennajapriborostroitelnaja,obaedinennajapromyslennaja,\
+        obaedinennajasudostroitelnaja,obaedinennyekonditery,obaedinennyemasinostroitelnye,obaflix,\
+        obahortifruti,obalontherapeutics,obamarket,obbdownload,obchodvtp,obelink,oberbankag,oberlin,oberlo,\
+        oberon,oberseenachrichten,oberthur,oberweisdairy,obeyclothing,obhavo,obhnordica,obihiro,obirin,\
+        obitelminsk,obituary,oblenergo,obmenka,obmenvsem,obninsk,oborniki,oboticario,obramat,obrasoft,\
+        observador,observer,obsessive,obsevasa,obsidian,obsidianenergy,obstestvennyjfondf,obtenir,obucametro,\
+        obucaminja,obucavesna,obvious,obwaldnerkantonalbank,ocalafl,occhialando,occidentalpetroleum,oceana,\
+        oceanagoldcorporation,oceanbasket,oceanbiochem,oceaneeringinternational,oceanfirstfinancial,\
+        oceanhero,oceano,oceanofgames,oceanofpdf,oceanpower,oceanriga,oceanspray,ocesateatro,ochkarik,ochnik,\
+        ochsner,ochutnejorech,oclean,ocoerlikon,oconeefederal,ocpgroup,ocsnet,octadesk,octagon,octane,\
+        octapharma,octapharmaplasma,octave,octaviaclub,octenium,octime,october,octoparse,octopus,\
+        octopusenergy,octordle,octoshop,octotelematics,oculartherapeutix,oculus,ocwenfinancial,ocztechnology,\
+        odaselektrik,oddfellow,oddmolly,oddobanque,oddobhf,oddscheck,odeabank,odebrechtconstrucao,oderland,\
+        odesli,odessa,odfjelldrilling,odiadjs,odiario,odibets,odinshall,odishadjs,odkarla,\
+        odonatetherapeutics,odpowiedzi,odysee,odyssey,odysseymarine,oekofen,oenling,\
+        oesterreichischenationalbank,oetker,oetkershop,ofenseite,oferlo,ofertasclaro,ofertaswomplanes,\
+        ofertero,ofertitas,ofertolino,offcourse,offerdaily,offermate,offers,offerup,offerwall,office,\
+        officedepot,officediscount,officeeasy,officemax,officenet,officeplus,officeproperties,officeshoes,\
+        official,officialcerave,officiallondontheatre,officient,offliberty,offlimits,offroad,offspring,\
+        offstep,offtherecord,ofgbancorp,ofilmywap,ofilmyzilla,ofscapital,ofscredit,ogamex,ogbokep,ogcnice,\
+        ogdencity,ogeenergy,ogelektra,oglasi,oglmove,ogmoparanagua,ogomovies,ogorod,ogosex,ogosexby,\
+        ogretmenevde,ogurasansou,ogwhats,ohainvestment,ohiodnr,ohiomron,ohiovalley,ohkuralhim,ohlalasellerie,\
+        ohlins,ohmelectric,ohmybabes,ohmybag,ohmybread,ohmycream,ohmymag,ohnemakler,ohotnik,ohpolly,ohrana,\
+        oichin,oilclub,oildricorporation,oilprice,oilstates,oisa,oisisbet,oitelecomunicacoes,ojogodobicho,\
+        okadamanila,okaidi,okaloosa,okanagan,okanime,okasan,okayama,okayamakanko,okazaki,okbank,okcoin,\
+        okcredit,okcupid,okebet,okelections,okendo,okestream,okgames,okhatrimaza,okhracky,okidoki,okinawa,\
+        okjatt,okjatthd,okking,oklink,okliving,oklute,okmagazine,okmarket,okmart,okmoda,oknoplast,okosgazdi,\
+        okperfumes,okperinta,okporn,okrecords,oksofas,okstate,okulyk,okusama,okusamaangel,okviphoatdong,\
+        olabet,olaclick,olamovies,olankatravels,olanmills,olaplex,olashop,olatheks,olatheschools,olavthon,\
+        olbxwin,oldcarbrochures,oldcom,olddominion,oldelpaso,oldenburgischelandesbank,oldgames,oldham,oldies,\
+        oldline,oldmutual,oldnational,oldnavy,oldpoint,oldrepublic,oldschool,oldsecond,oldspice,oleamedical,\
+        olearys,olecams,olevod,oleybet,olibetta,olimpbet,olimpiada,olimpica,olimpis,olimpus,olincorporation,\
+        oliocarli,oliunid,olivemagazine,oliver,olivertwist,oliveyoung,olivia,olivie,olkpeace,ollama,ollies,\
+        olliesbargain,olmuksaninternational,olomouc,olotogel,olsakovi,olsera,olsztyn,olukai,olxtoto,olybet,\
+        olympia,olympiacossfp,olympiadtester,olympic,olympiccasino,olympicentertainment,olympics,\
+        olympicsteel,olympikus,olympus,omacshop,omadahealth,omakase,omantel,omasaastopankki,omasex,ombudsman,\
+        omegaflex,omegahealthcare,omegajitu,omegasa,omegawatches,omegla,omegle,omegleapp,omegletv,omegleweb,\
+        omeroscorporation,ometria,omgsweeps,omicaso,omicrointernational,omicron,omniarchitectural,omnibiotic,\
+        omnibus,omnichat,omnicomgroup,omnicomm,omnidesk,omnigroup,omnihotels,omnimed,omnirealty,omnisource,\
+        omnitech,omnitracs,omniva,omnivore,omniway,omnovasolutions,omochaoukoku,omodajaecoo,omofun,\
+        omronhealthcare,onagilysys,onamae,onboard,oncampus,onclinic,oncloud,oncocytecorporation,\
+        oncolyticsbiotech,onconovatherapeutics,oncosecmedical,oncternaltherapeutics,ondacero,ondamobile,\
+        ondeck,ondeestameupedido,ondemand,ondeugenddaten,oneaday,onebank,onebet,onebid,oneblockdown,onecard,\
+        onecart,onecasino,onechat,oneclass,oneclearwinner,oneclick,oneclickmoney,oneclicktrading,oneclub,\
+        onecondoms,oneday,onedegree,onedio,onedirect,onedrive,oneesports,onefashionroom,onegas,onehealth,\
+        onehub,oneill,oneills,oneindia,oneliberty,oneline,onelink,onelog,onemainholdings,onemile,onename,\
+        onenation,onenetwork,onenews,onenote,oneone,oneonline,onepace,onepage,onepark,onepass,onepay,\
+        onepayments,onepeloton,onepiece,onepiececardgame,oneplan,oneplay,oneplus,oneplusmobile,oneprep,\
+        oneprovider,oneroof,onerpm,onesavingsbank,onesearch,oneshop,onesignal,onesmartinternational,\
+        onespaninc,onespaworldholdings,onestate,onestop,onestore,onestream,oneswiss,onetable,onetap,\
+        oneticket,onetouch,onetouchtv,onetreeplanted,onetrust,oneturf,oneuprealtors,oneuprealty,onevent,\
+        onewave,oneway,oneworld,oneybank,onezoom,onfido,onfirstup,onfonmobile,ongage,ongcuci,onibus,\
+        onionmail,onionplay,onitsukatiger,onlajny,onleihe,online,onlineadmission,onlineapp,onlinebank,\
+        onlinebatterien,onlinebiz,onlinecalculator,onlinecarparts,onlineclinic,onlinecompass,onlinecourses,\
+        onlinecu,onlinecurriculo,onlinecursosgratuitos,onlinecv,onlinedoctor,onlinefabricstore,onlinefilmek,\
+        onlinefussballmanager,onlinegames,onlinehelpers,onlinehile,onlinejobs,onlineknigi,onlinelegalindia,\
+        onlineliga,onlinematkaplay,onlinemedical,onlinemedium,onlinenotepad,onlinepbx,onlinepharmacy,\
+        onlineplus,onlineprinters,onlineradio,onlineradiobox,onlinered,onlinereg,onlineresult,\
+        onlinesattaking,onlinesbi,onlineshop,onlinesim,onlineskills,onlinesoccermanager,onlinesolitaire,\
+        onlinesolutions,onlinesystem,onlinetelevision,onlinetest,onlinetestpad,onlinetextil,onlineticket,\
+        onlinetours,onlinetyping,onlinevideoconverter,onlinevkino,onlive,onlycars,onlycuttest,onlydudes,\
+        onlyfans,onlyfree,onlyfy,onlygames,onlyindian,onlyindianporn,onlyindianpornx,onlyindianx,onlykdrama,\
+        onlylove,onlymaker,onlyporno,onlysearch,onninen,onoffice,onomichi,onovomercado,onpassive,onpoint,\
+        onramp,onramper,onsemi,onsemiconductor,onsite,onskeskyen,onsports,onstar,onstream,onstreamapp,\
+        ontarioparks,onthebeach,onthesnow,onthestage,ontime,ontopo,ontrack,ontraport,ontvtime,onvista,onward,\
+        onyxcookware,oobben,oocities,oogarden,oohmedialimited,ookbee,oomaal,oooeos,ooosex,oopsie,ooredoo,\
+        oostende,oosterik,ootoya,opaline,opaper,opaque,opaslotmvp,opbancorp,opcionempleo,opelclub,openads,\
+        openai,openband,openbank,openbook,openbox,opencaching,opencard,opencity,openclass,opencode,\
+        opencompas,opencontrolplus,opencorporates,opencubetechnologies,opendata,opendesk,opendns,opendoors,\
+        opened,openenglish,opener,openerotik,openfarma,openfarmpet,openfoam,opengl,opengov,openhentai,\
+        openhouse,openinapp,openingstijden,openingsuren,openinterface,openit,openkeys,openlane,openlink,\
+        openload,openmarketinc,openmedica,openmind,openmobile,opennet,openoffice,openpay,openpetition,\
+        openphone,openpr,openproject,openprovider,openreach,openreview,openrice,opensearch,openshop,\
+        opensource,opensourceecology,opensrs,openssh,openstreetmap,opensubtitles,opensurvey,opensuse,\
+        opentable,opentext,opentracker,openverse,openvpn,openwall,openwork,openwrt,operaballet,operalimited,\
+        operationhomefront,operon,opesacquisition,opfinancial,opggroep,ophirenergy,opiantpharmaceuticals,\
+        opiatoon,opinautos,opinioesdevalor,opiniolandia,opinion,opinione,opinionesvaloradas,opinionlab,\
+        opinionoutpost,opinionworld,opiniumresearch,opisto,opitec,opkohealth,oplata,oploverz,oponeo,\
+        oportunidades,oppenheimerholdings,oppomobile,opposhop,oppostore,opposuits,oprosso,opsstore,optage,\
+        optegra,optibaseltd,optibet,optica,optical,opticalcable,opticom,opticsplanet,optima,optimabank,\
+        optimafarm,optimalprint,optimed,optimera,optimizerxcorporation,optimum,optimumbankholdings,\
+        optimumnutrition,optimus,option,optioncare,optioncarriere,optionnv,optivapank,optiveraustralia,\
+        optoma,optspot,opusbank,oracdecor,oracle,oraclecloud,oraclecorporation,oradea,oragenicsinc,\
+        orakelimweb,oramedpharmaceuticals,orange,orangeapps,orangebank,orangebusiness,orangeconnex,\
+        orangehost,orangemali,orangemarine,orangesmile,orangetheory,orangutan,orasinvest,orasuretechnologies,\
+        orbcomminc,orbita,orbital,orbitkey,orcbet,orchard,orchardtherapeutics,orchestra,orchid,orchidisland,\
+        orchids,orconholdings,orcsoftware,ordenacionjuego,orderly,orders,ordnance,oreckcorporation,oregans,\
+        oregon,oregongroup,oregonstate,oreilly,oreillyauto,oreillyautomotive,orelaysokolad,orenburg,\
+        organigramholdings,organise,organizzei,organogenesisholdings,organojudicial,organovoholdings,orgasm,\
+        orgenesisinc,orghome,orgill,orginfo,oricaeesti,oricalimited,oricom,orient,oriental,orientalmerchant,\
+        orientalmotor,orientation,orienteering,orientering,orientwatch,oriflame,oriflamecosmetics,origami,\
+        origene,origin,originagritech,original,originaljoes,originalpenguin,originals,originbancorp,\
+        originenergy,origins,origon,orimitrejd,orionenergy,orionengineered,oriongroup,orionstars,\
+        oriontelekom,orisunacquisition,oritanifinancial,orixaustralia,orixcorp,orizon,orjinalhookah,\
+        orklafoods,orlando,orliman,ormaorman,ormattechnologies,ornament,ornitho,ornskoldsvik,orocash,oropuro,\
+        ororalimited,ororowear,oroskopos,orovivo,orpheus,orquidea,orreforsglassworks,orrstownfinancial,\
+        orsted,orthodonticbrasil,orthodox,orthodoxtimes,orthodoxy,orthofixmedical,orthomol,\
+        orthopediatricscorp,ortograf,ortopedia,ortoprime,ortorex,oruzje,osakacastle,osakakyosai,oscaro,\
+        oscars,oscarwylee,osgplay,oshkosh,oshkoshcorporation,osirestaurant,osirion,osirisholdings,\
+        osirisshoes,osiskogold,osisystems,osivasemena,oskarshamnshipyard,oskelly,osklen,oslobolig,\
+        osmanikhelafot,osmanlimenkul,osmanonline,osmkub,osmosis,osmoticapharmaceuticals,osmrtnica,osmrtnice,\
+        osmworldwide,osomatsusan,osototo,ospedale,osport,osprey,osseninnovation,\
+        ostankinskijmjasopererabatyvajustij,ostankinskijmpz,osteoporosis,osteostrong,ostermaier,ostermann,\
+        osterreichischeelektrizitatswirtschafts,osterreichischepost,osterreichischevolksbanken,ostfriesland,\
+        osthemukrajina,ostimendustriyel,ostore,ostrovit,ostrovok,ostrumasset,ostsachsischesparkasse,osvita,\
+        osvitoria,oswald,oswego,otakaraya,otakjitu,otakudesu,otakustv,otampadabola,otelco,otelcoinc,otello,\
+        otemae,otempo,otenet,otenki,otepaauhispank,otgexp,othello,otherside,otherworld,othman,oticaswanny,\
+        oticon,otkroveniya,otkrytki,otlnal,otobussaatleri,otokarotomotiv,otolift,otonomi,otoparcaplus,\
+        otorongo,otpbank,otpbanka,otpbazar,otpless,otpusk,otrium,otrivin,otruyen,otsometsapalvelut,otsuka,\
+        otsuma,ottakringerbrauerei,ottawa,ottawabancorp,otterbox,ottertail,ottlinks,ottmaza,ottocast,\
+        ottodame,ottplayer,otvprim,otzovik,ouccino,ouedkniss,oukitel,oulunkarpat,oulunleimasintehdas,ounass,\
+        ourcloud,ourdrama,ourgay,ourgeneration,ourglobalidea,ourhome,ourplay,ourschool,oursteps,ourtime,\
+        ourwatch,outback,outbrain,outcastclothing,outdoorandcountry,outdoorexperten,outdoorlife,\
+        outdoorliving,outdoormarket,outdoorprolink,outdoors,outdoorsupply,outdoortoys,outdoorxl,outerbanks,\
+        outfit,outfitters,outfittery,outfrontmedia,outgrow,outilsobdfacile,outland,outletmoto,outletpc,\
+        outlier,outline,outlinekeys,outlook,outlooktherapeutics,outmaxshop,outnorth,outnow,outplayed,outpost,\
+        outreach,outscal,outside,outsmarted,outsourcing,outspot,outsurance,outsystems,ouvoir,ovation,\
+        ovbportal,overblog,overcastmedia,overclock,overclockers,overdrive,overflixtv,overflow,overland,\
+        overplay,overplus,overseas,overseasshipholding,overstock,overtake,overthewire,overtime,overture,\
+        overwolf,ovhcloud,ovidtherapeutics,oviedo,ovvasuntopalvelut,owalalife,owariasahi,owenscorning,\
+        owlbear,owlforest,owlrock,owltech,owncloud,oxbridgere,oxette,oxford,oxfordcity,oxfordimmunotec,\
+        oxfordindustries,oxfordinstrmnt,oxfordlane,oxfordowl,oxfordroyale,oxfordsquare,oxfordstore,oxnard,\
+        oxtorrent,oxtube,oxybag,oxygen,oyedjsurendra,oylumsinai,oyorooms,oyster,oyunindir,ozbalcelik,ozdebir,\
+        ozekinet,ozempic,ozerdenplastik,ozerny,ozminerals,ozolinks,ozonee,paakaupunkiseudunkierratyskeskus,\
+        paccar,paccaraustralia,paccarinc,pacercash,paceremerging,pacermilitary,pachagroup,paciente,pacific,\
+        pacifica,pacificbiosciences,pacificcoast,pacificcross,pacificdrilling,pacificethanol,pacificgas,\
+        pacificlife,pacificmercantile,pacificnational,pacifico,pacificplace,pacificpremier,pacifika,pacifiko,\
+        paciolan,pacirabiosciences,packagingcorporation,packagist,packeta,packhelp,packit,packlink,\
+        packsdemexico,packsend,packsmega,packsxxx,pacman,pacoelchato,pacsafe,pactgroup,pacvip,pacwestbancorp,\
+        paddle,paddypower,padeldirect,padlet,padmin,padova,padrereginaldomanzotti,padron,padukabet,paeria,\
+        paessler,paficomrade,pagaleve,pagalfree,pagalmovies,pagalworld,pagalworldi,pagani,pagaso,pagatodo,\
+        pagbank,pagcor,pageantvoteafrica,pagepersonnel,pageproof,pagerduty,pagesjaunes,pagina,paginaazul,\
+        paginasamarillas,pagoefectivo,pagopa,pagosimple,pagseguro,pagsegurodigital,pagtaya,pahindot,\
+        paidforarticles,paidnaija,paimon,painel,paipai,paired,paireyewear,paisabazaar,paitonet,pajgps,paketo,\
+        pakgames,pakistaniporn,pakistanipornx,pakistanporn,pakkeravio,pakkoholding,paksuper,paladins,\
+        palaisdesthes,palantir,palatintechnologies,palazzetti,palazzo,palermo,paleteriala,palette,palitra,\
+        palladium,palladiumboots,palladiumholdings,pallex,palmaligroup,palmbeach,palmerbet,palmers,palmetto,\
+        palmia,palmira,palmolive,palmoneinc,palmpay,palmsbet,palmsourceinc,paloalto,paloaltonetworks,paloma,\
+        palomarholdings,palpitos,palsud,paltel,paluba,palumbo,pamanempire,pamestoixima,pamono,pampaenergia,\
+        pamperedchef,pampers,pamtransportation,pamukkale,panadero,panalobet,panaloko,panamahomerealty,\
+        panamajack,panamerican,panamericana,panamericansilver,panapanabijuterias,panarottis,panasonic,\
+        panaustlimited,pancabudi,pancake,pancakeswap,pancretancooperative,pandacraft,pandadoc,pandaexpress,\
+        pandai,pandamaster,pandamovies,pandape,pandasecurity,pandashop,pandavideo,pandora,pandoraoficial,\
+        pandorashop,pandorastore,pandrama,panduit,paneco,panelhub,panelook,panelplus,pangaealogistics,pangea,\
+        pangkalantogel,pangkalantoto,panhandleroyalty,panini,panjeree,panklracing,panmacmillan,panoee,\
+        panoidl,panopto,panora,panorama,panpac,panpopi,panporno,pantanallinhas,pantene,pantera,pantheon,\
+        panthers,pantum,pantus,panzer,paodeacucar,paoluz,paotung,papadrive,papadustream,papajohns,papaki,\
+        papalah,paparazzi,papaya,papayaplay,papelzinho,paperaustralia,paperblanks,paperblog,paperform,\
+        paperless,papernest,paperpass,papers,papersizes,paperspace,papigames,papillon,papinelle,papiron,\
+        papirus,pappas,pappers,paprika,paprikashopping,paprikolu,parabola,paraboot,paracord,parade,paradex,\
+        paradigit,paradigm,paradise,paradiso,parador,paradox,paradoxentertainment,paradoxinteractive,parafia,\
+        parafrasear,parago,paragon,paragonbanking,paragongrp,paragould,paragraf,paragraph,paraguay,paraiba,\
+        parairnos,parallel,parallelpx,parallels,paralympic,paramanalo,parameter,paramount,paramountgold,\
+        paramountgroup,paramountpictures,paramountshop,parana,paranabanco,paranet,paraphrasetool,pararius,\
+        parashop,paratekpharmaceuticals,paratodosbrasil,paratus,paraulogicavui,parcelabc,parceladiaria,\
+        parcelforce,parcelhub,parcellab,parcelmonkey,parcelpro,parclick,parcoursup,pardon,pardot,pardus,\
+        parent,parenteam,parenting,parents,parentzone,pareteumcorporation,pareto,parexel,parfait,\
+        parfemyelnino,parfen,parfens,parfimo,parfois,parfum,parfumcenter,parfumcity,parfumdreams,parfumerie,\
+        parfumeshop,parfumo,parfums,parfumshop,parfym,parimatch,parimatchbet,parimatchbrazil,\
+        paringaresources,paripesa,parisbaguette,parisbasketball,parisklub,parismatch,parismuseumpass,\
+        parissaclay,paristogel,parity,parivahan,parizske,parkaerospace,parkbee,parkcity,parkebancorp,\
+        parkelektrik,parken,parkenvenues,parker,parkerdrilling,parkerhannifincorporation,parkersklep,\
+        parkgroup,parkguell,parkhotels,parkindigo,parking,parkinson,parkland,parkmanga,parkmate,parkme,\
+        parkmobile,parknational,parknfly,parkohioholdings,parkon,parkopedia,parkos,parkplus,parkrun,\
+        parkstreet,parkview,parkwodny,parlament,parlamento,parley,parliament,parmashop,parnasse,parnassys,\
+        parnuatp,parocgroup,parodontax,paroles,parpacific,parpari,parquedelrecuerdo,parrot,parsanmakina,\
+        parsec,parsely,parship,parsianbank,parsianinsurance,parsicanada,parsleyenergy,parsonline,parsons,\
+        parsonscorporation,parspack,parstoday,parsvds,partaitogel,partauto,partclick,partechnology,partee,\
+        particle,particular,partis,partitionwizard,partizan,partly,partmaster,partner,partnerbanka,\
+        partnercommunications,partnerreltd,partners,partnersbuddy,partnersfinances,partnersgroup,partocrs,\
+        partsand,partselect,partsplus,partstown,partstrader,parttime,partycasino,partycity,partydeco,\
+        partydelights,partyhallen,partyking,partylite,partypoker,partywinkel,partyworld,paruluniversity,\
+        pasabank,pasaholding,pasarbokep,pascal,pascocountyfl,pascol,pascualboing,pashabank,pashafabrics,\
+        pashayatirim,pashtush,pasianssi,pasino,pasion,pasjans,pasoken,pasokhgoo,passatworld,passculture,\
+        passeducation,passepartout,passes,passfab,passion,passkeys,passkit,passport,passports,pastebin,\
+        pasteleros,pastelholdings,pastelink,paster,pasteur,pasteurinstituteindia,pastpapers,pasukanjitu,\
+        pasundanekspres,pasyans,patagonia,patanjaliayurved,patched,patchmypc,patefon,patekphilippe,patent,\
+        patephone,pathfinder,pathfinderbancorp,pathofexile,pathway,pathways,patiencespel,patient,patientnow,\
+        patogh,patolo,patpat,patprimo,patracorp,patria,patriarchia,patrickindustries,patriotiskselskab,\
+        patriotnational,patriots,patriottransportation,patrioty,patrizia,patriziapepe,patsnap,pattachitta,\
+        pattern,patternenergy,pattersoncompanies,pattersonutienergy,pattex,paubox,paulandshark,paulaschoice,\
+        paulding,paulinas,pauline,paulista,paulmann,paulmarius,paulmitchell,paulomarquesnoticias,paulrich,\
+        paulsmith,paulus,pausette,pavers,pavietnam,pavmedinc,pawfecthouse,pawpatrol,pawshake,pawsionate,\
+        paxlovid,paxmanager,paxtonmedia,payall,payaneh,payback,paybill,paybox,paybyphone,paycenter,paychex,\
+        paycom,paycomonline,paycomsoftware,payconiq,payconiqbybancontact,paydash,payday,payeasy,payeer,\
+        payfast,payfit,payflex,paygames,paygate,paygov,payhere,paylab,payless,paylessshoesource,payline,\
+        paylink,payloadcms,paylocityholding,paylogic,paylution,paymaster,paymax,paymenow,payment,paymentech,\
+        paymentgateway,payments,paymentsense,paymentus,paymob,paymongo,paymore,paynet,payngo,paynow,payoneer,\
+        payonline,paypal,paypalaustralia,paypalholdings,payper,paypoint,paypointindia,payportal,payroll,\
+        paysafe,paysend,payser,paysera,paysoft,payspost,paystack,paystar,paystream,paytabs,paytel,paytowin,\
+        paytrace,payvand,payway,payworks,payzen,payzone,pazzox,pbandai,pbbancorp,pbcgov,pbctax,pbfenergy,\
+        pbflogistics,pbgsbs,pbtech,pbteen,pbtfencing,pcarena,pcauto,pcbbancorp,pcbway,pccomponentes,\
+        pcconnection,pcextreme,pcfactory,pcgamer,pcgames,pcgameshardware,pcgamestorrents,pchela,pchome,\
+        pchouse,pcimedia,pckolik,pcloud,pcmall,pcmarket,pcpower,pcrama,pcsbfinancial,pcshop,pcsoft,\
+        pcspecialist,pcstore,pcsystems,pcworld,pdalife,pdaplaza,pdcenergy,pdfdrive,pdfrani,pdfsolutions,\
+        pdfxchange,pdlbiopharma,pdlcommunity,pdsbiotechnology,pdsodisha,peabody,peabodyaustralia,\
+        peabodyenergy,peacenow,peachbl,peachjohn,peakperformance,peakpharmacy,peakresorts,peaksports,\
+        peakstore,peanuts,peapackgladstonefinancial,pearlarchitectural,pearle,pearlizumi,pearson,\
+        pearsonclinical,pearsoned,peazip,pebblebrookhotel,pebblehost,pebblepad,peblla,pechakucha,pechanga,\
+        peckamodel,pecsbrewery,pedagogica,pedagogy,pedalgroup,pedant,pedevcocorp,pediakid,pediasure,\
+        pediatrix,pedidodirecto,pedidos,pedidosya,pedigree,pedroshoes,pedsovet,peekaboo,peekcloppenburg,\
+        peelandpaper,pegast,pegasus,pegasushava,pegasuswave,pegasystemsinc,pejnya,pekarskemasine,pekobs,\
+        pelacase,pelago,pelckmans,pelephone,pelicanacquisition,pelikan,pelindo,pelisflix,pelisflixhd,\
+        pelisgratishd,pelispedia,pelisplus,pelisplushd,pelitabangsa,pelocal,pelotalibre,pelotalibrehd,\
+        pelotas,pelsbarn,pembinapipeline,pembrokeshire,pemersatu,pemersatufun,pencariangka,\
+        pencurimoviesubmalay,pendik,pendle,pendujatt,pendulum,penelopebedroom,penfield,penguengida,penguin,\
+        penguinrandomhouse,penguins,penheaven,penhouse,peninsula,pennantparkfloating,pennantparkinvestment,\
+        pennfoster,pennie,pennnational,pennongroup,pennstatehealth,pennswoods,pennsylvaniareal,pennvirginia,\
+        pennylane,pennymacfinancial,pennymacmortgage,penoplex,penpencil,penrithbuilding,pensador,\
+        pensareacquisition,penshop,pension,pensions,penske,penskeautomotive,penskelogistics,\
+        pensketransportation,pensketruckleasing,penstore,pentagon,pentagondesign,pentagram,pentahospitals,\
+        pentair,pentairplc,pentanet,pentel,people,peopledaily,peoplefinder,peoplefone,peoplehr,\
+        peopleinlimited,peoplelife,peoples,peoplesafe,peoplesbancorp,peopleschoice,peoplesfinancial,\
+        peoplesunited,peoplesutah,peopletree,peoplevine,pepboys,pepeganga,pepejeans,pepita,pepper,peppermayo,\
+        peppermoney,pepsico,pepsicoanz,pepsicorossija,pepsimax,peptides,peptidetech,peptobismol,pequenin,\
+        peraarsleff,peralta,perbanas,percassi,percentagecalculator,percentil,perdormire,perduefarms,\
+        peregrinecorporation,pereleib,perentiglobal,perevodpesen,perfactive,perfect,perfectday,perfectgame,\
+        perfectgirls,perfection,perfectionfresh,perfectliberty,perfectmoney,perfectsoftware,perfectworld,\
+        perfettivan,perfetto,performance,performancefood,performancelab,performanceshipping,\
+        performantfinancial,perfumeclick,perfumelounge,perfumeoils,perfumeonline,perfumeparlour,perfumeria,\
+        perfumeriajulia,perfumery,perfumes,perfumesclub,pergamonstatus,pergolux,periksa,perilyalimited,\
+        perininavi,period,periodicocubano,periodictable,perionnetwork,perkinelmer,perkins,perkinswill,\
+        perlashop,perlesandco,permafixenvironmental,permapipeinternational,permatabank,permianbasin,\
+        permianvilleroyalty,permis,permoda,permrockroyalty,pernodricard,perodua,perpetuallimited,perriconemd,\
+        perrigocompany,perroninvestments,perryellis,persecution,persen,perseo,perseus,perseusmining,persil,\
+        persis,persistent,persolaustralia,persolmk,persona,personal,personalassets,personalised,\
+        personalisedfavours,personalpay,personalshop,personare,personcentredsoftware,personify,personio,\
+        perspectainc,perspective,perspectivefunnel,perspectives,perthairport,perthmint,peruvianconnection,\
+        pervajagruzovaja,pervyjkanal,pervyjrespublikanskij,peryagame,pescanova,pescare,pescobill,pesfiles,\
+        pestrol,petaball,petalandpup,petalmaps,petals,petardas,petbacker,petcare,petcentar,petcenter,petcity,\
+        peteralexander,peterborough,peterburgskajatoplivnaja,peterhahn,petermac,peterwagner,peterwarren,\
+        petexpress,petfinder,petfood,pethome,pethouse,peticaopublica,petirjitu,petissimo,petitbateau,\
+        petitchef,petite,petiteamelie,petitesannonces,petitfute,petitgift,petities,petitions,\
+        petkimpetrokimya,petkit,petlife,petlink,petmart,petmax,petmedexpress,petnet,petpal,petplanet,\
+        petprinted,petradiamonds,petrochinacompany,petroil,petrokentturizm,petrokimiagresik,petrol,\
+        petroleobrasileiro,petroleoipiranga,petroleumgeoservicesa,petrolofisi,petrom,petron,petronas,petros,\
+        petrossian,petrovich,petsafe,petsat,petshop,petshopkanedai,petsmart,petsmartcharities,petsplace,\
+        petstation,petstock,petstockpty,petstore,petsupermarket,petvalu,petworld,peugeot,peugeotclub,\
+        pezdwood,pezetita,pfdfood,pfeifer,pfenexinc,pfgtopcopty,pfizer,pfizeraustralia,pfizerpfe,pflege,\
+        pfsense,pgbonus,pgcash,pggoodeveryday,pggwrightson,pgimglobal,pgimhigh,pgmall,pgplus,pgportal,pgroup,\
+        pgsharp,pgslot,pgslotceo,pgslotgame,pgslotin,pgslotth,pgslotthai,pgslotwallet,pgsoft,pgsoftth,\
+        pgsumoplay,pgtada,pgtinnovations,pgtofindia,pgzaap,pgzeedava,phanteks,phantom,pharmabharat,pharmabiz,\
+        pharmacaregroup,pharmacf,pharmacie,pharmacity,pharmacy,pharmacydirect,pharmacyonline,pharmacytimes,\
+        pharmagest,pharmalite,pharmamarket,pharmapets,pharmascalabis,pharmaservice,pharmastuff,pharmaton,\
+        pharmedltd,pharmeo,pharmerica,pharmindex,pharmiweb,pharmnet,pharmznanie,pharos,pharuey,\
+        phasebiopharmaceuticals,phatnguoi,phatsadu,phcorner,pheclip,phemex,phenompeople,phetgai,phetlotto,\
+        phevkl,phibroanimal,phidias,philadelphia,philanthropy,philco,philcom,philea,philharmonia,philiascans,\
+        philipkingsley,philipmorris,philippineembassy,philips,philipselectronics,philipseshop,philipsonwine,\
+        philjobnet,phillipscollection,philomag,philoro,philosophy,phimdamvl,phimditnhau,phimhdc,phimhentai,\
+        phimkk,phimlau,phimmakinhdi,phimmoi,phimmoichill,phimmoii,phimnhua,phimsex,phimsexchina,phimsexfree,\
+        phimsexhd,phimsexhentai,phimsexsub,phimsextrungquoc,phimsexvietnam,phimsexvietsub,phimsexyz,\
+        phimtoico,phimtuoitho,phimvuihd,phimxec,phimxes,phimxlxx,phimxxx,phiopharmaceuticals,phlaro,phmacao,\
+        phoenix,phoenixchildrens,phoenixcontact,phoenixgrp,phoenixnew,phoenixpharma,phonehouse,phoneky,\
+        phonelife,phonelookup,phonerotica,phones,phonet,phonetracker,phorest,phoronix,phorum,phosagro,\
+        photoai,photoblog,photobook,photobox,photocalltv,photoday,photoeditor,photofocus,photojin,photomath,\
+        photon,photonengine,photopoint,photoprintit,photoresizer,photoservice,photoshoponline,\
+        photospecialist,phototag,phototrans,photowall,photoweb,phpmyadmin,phpvip,phrases,phrazle,phreesia,\
+        phswerte,phtaya,phuket,phumikhmer,phutho,phygicart,physiciansrealty,physics,physicsandmathstutor,\
+        physio,piaget,piagetsa,piapro,piaproxy,piazza,pibank,picadili,picanova,picantesports,picard,picasee,\
+        picassoapp,piccadilly,piccantino,picchik,picclick,piccoletrasgressioni,picdrop,pichara,pichincha,\
+        pichunter,pickit,pickleball,picklesauctions,picknpay,pickszeged,pickup,pickupforum,pickuptrucks,\
+        piclinks,picnic,picodi,picoholdings,picoworkers,picpac,picpick,picqer,picsart,picsee,picsporn,pictet,\
+        pictime,picturehouses,picuki,picwish,pidilidi,pieces,piecesenstock,piedmont,piedmontlithium,\
+        piedmontoffice,pierce,piercingmania,piercingxxl,pierispharmaceuticals,pierrecardin,pierrefabre,\
+        pierreherme,pierrot,pigeon,pigment,piguetgalland,pikabu,pikahd,pikara,pikashow,pikashowapk,\
+        pikashowapks,pikashows,pikashowsapks,pikkit,piknik,pikolin,pikolinos,piksel,pikuco,pilatusaircraft,\
+        pilbaraminerals,pilgrim,pilgrims,pilgrimsmykker,pilgrimspride,pillapalukoosolekukeskus,pillows,\
+        pillowtalk,pilotpen,pilotsolution,pilulka,pimasplastik,pimcocalifornia,pimcocommercial,\
+        pimcocorporate,pimcodynamic,pimcoenergy,pimcoglobal,pimcohigh,pimcoincome,pimcomunicipal,pimconew,\
+        pimcostrategic,pimkie,pimpbunny,pimpusa,pimunn,pinarentegre,pinarsu,pinarsut,pinata,pinayfiles,\
+        pinayflix,pinayflixplus,pinayflixtv,pinayhub,pinaypie,pinaypietv,pinayreel,pinayum,pinayvlog,pinayx,\
+        pinbet,pinbus,pincamp,pincode,pindamonhangaba,pinduoduo,pinduoduoinc,pineapple,pineca,pinelabs,\
+        pinellas,pingan,pingdom,pinger,pingidentity,pingone,pingoo,pingpong,pingtanmarine,pininfarina,pinion,\
+        pinkbike,pinkblushmaternity,pinkcherry,pinkelephant,pinkfilm,pinkfloyd,pinklabel,pinkpanda,pinkrose,\
+        pinksale,pinkshop,pinnacle,pinnaclefinancial,pinnaclesystems,pinnaclewest,pinokio,pinoymovieshub,\
+        pinpointnews,pinskdrev,pintectechnology,pinterest,pinterestdownloader,pintuco,pinupaz,pinupcasino,\
+        pinuponline,pinwheel,pioneer,pioneerbancorp,pioneerdiversified,pioneerdj,pioneerfloating,pioneerhigh,\
+        pioneermunicipal,pioneernatural,pioneerpower,pioneersail,pionex,pionier,piotrkow,pipedream,pipedrive,\
+        piperjaffray,pipstudio,piraeusbank,piratbit,pirate,piratebay,piratebayproxy,piratebuhta,pirateproxy,\
+        pirateship,piratetv,pirati,pirelli,pirkanmaanjatehuolto,pirlotv,pirlotvhd,pirnhub,pirogzla,\
+        piromarket,pironet,pirsch,pisaairport,pisamonas,pisano,pishbini,pishgaman,pishop,pisunov,pitagoras,\
+        pitaka,pitanie,pitaya,pitbull,pitersmoke,pitneybowes,pitomnik,pitstop,pitviper,pivotalacquisition,\
+        pivotalinvestment,pivotalsoftware,pivoteka,pivotpointlab,pivovaradaruvar,pivovarennajakompanija,\
+        piwigo,pixartprinting,pixbet,pixdomilhao,pixelchat,pixelcrm,pixelcut,pixeldrain,pixelfed,pixelpoint,\
+        pixels,pixelz,pixeon,pixers,pixhentai,pixhost,pixibeauty,pixloto,pixlpark,pixmacsuomi,pixnet,pixplay,\
+        pixxybet,pizdegoale,pizdeparoase,pizdoliz,pizzaedition,pizzahut,pizzainn,pizzamax,pizzapizza,\
+        pizzatower,pjtpartners,pkbprivatbank,pkceesti,pkembed,pkfdipos,pklibrary,pkmainmumbai,pkobank,pkpics,\
+        pkstockx,pkwteile,placafipe,placarbets,placard,placarvip,placehold,placementdriveinsta,placera,\
+        places,placetel,placetopay,plaeurologistics,plagiarismchecker,plainenglish,plainsall,\
+        plainscapitalbank,plainsgroup,planalto,planbmedia,planday,planejamento,planeo,planer,planet,planeta,\
+        planetadeagostini,planetadelibros,planetahuerto,planetarium,planetasport,planetavto,planetayurveda,\
+        planetban,planetcalc,planetcinema,planetcricket,planetfitness,planetgadget,planetgreen,planetlagu,\
+        planetnails,planetofbets,planetofthevapes,planetpayment,planetporno,planetprofit,planetradio,\
+        planetsport,planetsuzy,planett,planetun,planfix,planfor,planfuture,planhub,planika,planinternational,\
+        planix,planning,planningcenter,planningpme,planningportal,planoeplano,planoly,planrencontre,\
+        planrijles,plansmart,plansq,plantae,plantamus,plantazon,planters,planthouse,plantmaster,plantnet,\
+        plants,plantsome,planvital,plarium,plasiaholdco,plastikkartakilli,plataformasnatura,platan,\
+        platanomelon,platetrecette,platform,platforma,platformamakids,platformservices,platforum,\
+        platincasino,platino,platinumcredit,platinumgroup,platinuminterior,platipusgaming,platoboost,platon,\
+        platonus,platypusshoes,plausible,playabets,playable,playadelcarmen,playahotels,playamo,playauto,\
+        playav,playback,playbazaar,playbest,playbet,playboard,playbokep,playbook,playbox,playboy,playcasino,\
+        playcity,playclassic,playclub,playco,playdede,playdesi,player,playergold,playerslounge,playerssports,\
+        playfootball,playfortuna,playfortune,playgame,playgames,playgd,playgen,playgoogle,playgram,\
+        playground,playgroundmusic,playhq,playhub,playhubplus,playin,playinexch,playingcards,playit,\
+        playitonline,playjolt,playkot,playlive,playlsm,playmarket,playmax,playme,playminigames,playmobil,\
+        playmod,playmods,playmusic,plaync,playnow,playojo,playpark,playpass,playpaste,playpilot,playpod,\
+        playporn,playretrogames,playsimple,playsport,playstake,playstar,playstation,playtamil,playtech,\
+        playtex,playthegame,playthisgame,playtime,playtoday,playtoearn,playtomic,playtopia,playtoys,playtube,\
+        playtv,playtvonline,playup,playurbano,playuzu,playvip,playvod,playvox,playweez,playworld,playzone,\
+        plcforum,pldtinc,pleasanter,pleinair,plenti,plenty,plernlotto,plexus,plexuscorp,plindberg,plinkowin,\
+        plintenfabriek,plodopitomniksad,plopsa,plotly,plouise,plplayer,plugandpay,pluggedin,plugpower,\
+        plumart,plumasbancorp,plumbingworld,plumbs,plumplay,plural,pluristemtherapeutics,plusbank,plusclub,\
+        plusexpress,plusoffice,plusonline,plusportal,plustherapeutics,plusultra,plutomall,plutomarine,\
+        plutonium,plutosport,pluxee,plvideo,plxpharma,plymouth,plymouthindustrial,pmawasgraminlist,pmflahore,\
+        pmiopen,pmovel,pmsuryaghar,pmsuryagharyojana,pmvishwakarma,pnbank,pnbindia,pnbnet,pncfinancial,\
+        pneuboss,pneuleader,pneumatiky,pneuok,pneusonline,pnevmoteh,pngdownload,pngimg,pnmresources,pobeda,\
+        pobreflix,pobreflixtv,pobretv,pochta,pocitarna,pocket,pocketalk,pocketbook,pocketfm,pocketgamer,\
+        pocketgames,pocketlint,pocketmath,pococo,pocruises,poctabank,poctarossii,podaraci,podatki,podbor,\
+        podcast,poderjudicial,podigee,podium,podnews,podobrace,podolyaka,podomatic,podorozhnyk,podpis,\
+        podplay,podravkaprehrambena,podravskabanka,podryad,podscribe,podtail,poebon,poehalisnami,poetry,\
+        poetryfashion,poetryinternational,poetrysociety,pogame,pogled,poglyad,pogoda,pogodairadar,pogovorim,\
+        pohjakorgepingevorgud,pohjapaberi,pohjoisenkantaperuna,pohoda,poimel,poinreward,pointblank,\
+        pointbroadband,pointclickcare,pointer,pointertelocation,pointexpress,pointpay,points,pointsbet,\
+        pointsinternational,poizon,pokeca,pokedata,pokedle,pokefarm,pokemmo,pokemon,pokemoncard,pokemongo,\
+        pokemonil,pokernet,pokernews,pokerogue,pokerstars,pokewiki,pokexgames,pokies,pokrov,poladaluminium,\
+        polarbear,polarcap,polarelectro,polaris,polarisinc,polarisindustries,polarnopyret,polaroid,\
+        polaroidcorporation,polarpower,polarr,polbox,polcompball,polestar,polibatam,police,policebank,\
+        policecredit,policenet,policia,policiacientifica,policiacivil,policiamilitar,policianacional,\
+        policiapenal,policie,policja,policlinico,policybazaar,polihome,poliklinika,polimed,polimoongroup,\
+        polini,polishhearts,politeknikmetal,politi,politico,politics,politie,politiko,politikus,politis,\
+        politiscales,politnavigator,polito,polity,polizei,polizeibw,poljuszoloto,polkadot,pollen,polleosport,\
+        pollin,pollini,polmed,poloclub,polomotorrad,polsat,polsinelli,polskie,poltava,poltsamaafelix,polydor,\
+        polygon,polyhaven,polylulu,polymetalint,polymetmining,polyonecorporation,polypidltd,polytec,\
+        polytechnique,polytecholding,pomagalo,pomarshoes,pomelo,pomeloco,pomona,pomorie,pompadour,pompom,\
+        pondokindahmall,ponequipment,pontenova,pontevedra,pontocom,pontodigital,ponyexpress,ponziracing,\
+        poocoin,poolcorporation,poornima,poorvika,popads,popara,popbank,popbra,popbrapronto,popclub,\
+        popcollectibles,popcorn,popcornflix,popcornmovies,poperesources,popeyes,popeyeschicken,poplar,\
+        popmart,popmusic,popondetta,poppers,poppins,popporn,popsci,popsugar,popteen,popular,populix,porada,\
+        porcelana,poresto,porevohd,porhub,porkahd,porkbun,pornado,pornarabi,pornav,pornbay,pornbb,pornbest,\
+        pornboard,pornbox,porncide,porncomics,porncoven,porncrash,porndead,porndesi,porndig,porndojki,\
+        porndude,porndupe,porner,pornez,pornfind,porngames,porngameshub,porngif,porngifs,porngo,pornhat,\
+        pornhd,pornhits,pornhoarder,pornhub,pornhubdeutsch,pornhwa,pornid,pornindian,pornito,pornjav,\
+        pornjitt,pornjourney,pornken,pornkino,pornktube,pornkub,pornky,pornleaks,pornlib,pornlulu,pornlux,\
+        pornmate,pornmovies,pornmz,pornoaer,pornoakt,pornoall,pornoanal,pornoanalnoe,pornobae,pornobatsa,\
+        pornobengala,pornoblesk,pornobolt,pornoboss,pornobox,pornobrasil,pornobrasileiro,pornobriz,\
+        pornocarioca,pornocast,pornocomlegenda,pornodoido,pornodojki,pornodom,pornodrive,pornofilme,\
+        pornofilmer,pornofilmy,pornofoto,pornofrancais,pornogo,pornogorod,pornogram,pornogratis,pornogratuit,\
+        pornohd,pornohikaye,pornohub,pornohype,pornoingyen,pornoizi,pornojenny,pornokaef,pornokazashki,\
+        pornokissi,pornoklad,pornolab,pornolaba,pornolampa,pornolegendado,pornolevel,pornolom,pornolovers,\
+        pornomamki,pornomesto,pornomilf,pornomilk,pornomira,pornomovies,pornopisa,pornoplus,pornopomidorno,\
+        pornopyanie,pornorak,pornorama,pornoreka,pornoro,pornorus,pornorussia,pornorusskoe,pornosex,\
+        pornoslon,pornosveta,pornotales,pornotext,pornotorrent,pornototale,pornotube,pornovideoboom,\
+        pornovideogpt,pornovolk,pornox,pornoxxx,pornozak,pornozavod,pornozlo,pornparadox,pornpen,pornpic,\
+        pornpics,pornproxy,pornreap,pornrusskoe,pornsites,pornstar,pornsubth,porntati,porntn,porntop,\
+        porntrex,porntube,pornuha,pornvideo,pornvideos,pornvov,pornwap,pornworks,pornworld,pornxex,pornxnxx,\
+        pornxo,pornxp,pornxx,pornxxx,porsche,porschebank,porschecars,porscheinformatik,porscheinterauto,\
+        porscheukrajina,portabilidad,portal,portalbilet,portalbrasil,portaldaindustria,portaldatransparencia,\
+        portaldocidadao,portaldoservidor,portaleargo,portalguarani,portalinternet,portalnet,portalsei,\
+        portaltransparencia,portel,porter,portfolio,portfoliobox,portfolium,portland,portlandgeneral,\
+        portmanridge,portmap,portmaster,portmeirion,portnet,portnews,portobay,portobello,portof,\
+        portolapharmaceuticals,portoseguro,portsmouth,portsmouthnh,portucelsoporcel,portugal,portugaltelecom,\
+        posadas,poseidon,poshmark,posist,positiva,positive,positivephysicians,positivoinformatica,poskota,\
+        poslovni,posmotre,posnet,pososlotid,possum,postach,postakodu,postal,postalrealty,postbank,postcard,\
+        postcode,posted,postegroweb,postel,posten,postennorge,poster,postera,posterlounge,posters,\
+        posterstore,posterxxl,postex,postfinanceag,postgresql,postholdings,postie,postimg,postman,postnauka,\
+        postnet,postnl,postnord,postoffice,postovabanka,postovnisporitelna,postpay,postupi,posylka,potato,\
+        potawatomi,potbellycorporation,potlatchdelticcorporation,potsandpans,potsdam,pottcountyia,\
+        pottenpannen,potterybarn,potterybarnkids,poulpeo,poupatempo,pousoalegre,povaddict,powder,\
+        powellindustries,powerapps,powerappsportals,powerautomate,powerball,powerbelt,powerbet,powerbets,\
+        powerbi,powerbridgetechnologies,powercom,powerflex,powergame,powergrid,powergym,powerhouse,\
+        powerintegrations,poweriso,powerline,powerlink,powerlottokorea,powermat,powernet,powernews,\
+        poweroffice,powerpark,powerpay,powerplay,powerpool,powerreit,powerschool,powerset,powershop,\
+        powersport,powersports,powertool,powerup,powerupgaming,powerwatch,powned,powszechnakasa,powtoon,\
+        powvideo,poyrazhosting,pozdravok,poznan,pozolotka,pozuelodealarcon,ppcine,ppdaigroup,ppgames,\
+        ppgamingpro,ppgindustries,pphudega,pplcapital,pplcorporation,pplink,pplustrust,ppsaanjh,\
+        ppsnusabludak,ppsspp,pqgroup,prabhatsattamatka,practicatest,practiplanmapping,pradagroup,pradoclub,\
+        pragmaticplay,pragroup,prague,prahealth,prahjectplanner,praktika,praktiker,praktikumservices,\
+        praktischarzt,pramuka,pranahaus,pranarom,prankpayment,prasarbharati,prasco,prasthutha,pratama,\
+        prattholdings,pravda,pravdatv,pravmir,pravoslavie,pravosudje,praxis,praxisdienst,prayertimes,\
+        prcboard,precheck,precinctproperties,precision,precisionbiosciences,precisioncastparts,\
+        precisiondrilling,precisionit,precisionreloading,precoro,prediction,predictiveoncology,prediksiwap,\
+        prefect,prefeitura,preferredapartment,preferredbank,preferredcredit,preformedline,preganews,prehraj,\
+        preisvergleich,preloved,premera,premiafoods,premiata,premier,premierbet,premierbetzone,premierdecor,\
+        premiere,premierecinemas,premierenergy,premierfinancial,premierinvestments,premierliga,premierman,\
+        premieroil,premieronline,premio,premios,premiotravel,premium,premiumbank,premiumclinic,premiumnews,\
+        premiumoutlets,premiumsoccer,premiumxl,premom,prenatal,prendiporno,prensa,prensaiberica,prepaenlinea,\
+        prepagos,prepara,preply,prepmymeal,preschtools,presco,presearch,presidence,presidencia,presidency,\
+        presidenslot,president,presidentofindia,presidio,pressa,pressbooks,presse,presseportal,pressfire,\
+        pressmanager,pressone,pressplay,presstv,pressurebiosciences,prestashop,prestige,prestigeconsumer,\
+        prestigio,prestmit,presto,preston,prestonpalace,pretavoir,pretendo,pretiumresources,pretix,\
+        prettygirl,prettylittlething,prettynew,prevailtherapeutics,prevent,preventica,preventine,previdencia,\
+        preview,previo,previsite,prevrenal,preworn,prexcard,prezzee,prezzo,prgxglobal,priberam,pribram,\
+        priceline,pricepanda,pricer,pricerunner,prices,priceshoes,pricespider,pricespy,pricetravel,\
+        pricewaterhouse,priceza,pridebet,pridemobility,prijsvrij,priklady,primaacademy,primabanka,primadonna,\
+        primagaz,primagran,primalharvest,primamedia,primanet,primaplay,primark,primary,primarykamaster,\
+        primaverasound,primax,primecasino,primeenergyresources,primeeva,primehub,primeinc,primeirapagina,\
+        primeline,primeminister,primemover,primeoenergie,primer,primera,primesite,primesport,primesugar,\
+        primesuper,primetals,primetel,primewire,primexbt,primicia,primorisservices,primorski,primowater,\
+        primus,primusgroup,primuskapital,prince,princehotels,princess,princesscruises,princesshighway,\
+        princesspolly,princeton,princip,principal,principalcontrarian,principalfinancial,principalhealthcare,\
+        principalinternational,principalitybuilding,principalitycommercial,principalmillennials,\
+        principalprice,principalreal,principalshareholder,principalsustainable,principalus,\
+        principiabiopharma,printabout,printemps,printerland,printerpix,printerpoint,printify,printing,\
+        printink,printkaro,printlogicsystem,printnet,printo,printos,priorityincome,prioritytechnology,\
+        prisachi,prisatv,prisjakt,prisma,prismhr,prismplus,prison,prisons,priston,privacy,privacyguides,\
+        privacytools,privacyweb,privalia,privanetgroup,privatbankaas,privatbankbellerive,privatbankihag,\
+        privatbankvon,private,privateaser,privatebin,privatecase,privateclient,privateequity,\
+        privateficktreffen,privategame,privatehd,privatehealth,privatekeys,privatemedia,privatemoviez,\
+        privateproperty,privateproxy,privaterecords,privatesportshop,privatevpn,privatmeet,privatter,\
+        privatzapisi,priveescort,privet,privilege,privoz,privrednabanka,prizma,prizmapres,prmovies,prnews,\
+        prnewswire,prnstz,proactiv,proactiveinvestors,proantic,proarab,proassurancecorporation,proauto,\
+        probasket,probation,probeauty,probeg,probegroup,probet,probikeshop,probit,probity,problogger,\
+        probuilder,procam,procaregarden,proceedings,proceso,process,processflow,processmaker,processon,\
+        prochan,procinal,procircuit,prociv,procolored,procomer,procon,procountor,procraft,procreate,\
+        procreditbank,proctorio,procurement,procurewizard,procvetok,prodacom,prodadvizh,prodajaparfema,\
+        prodam,prodetailing,prodia,prodigi,prodigisign,prodirectsport,prodoctor,prodongle,produbanco,\
+        produccion,producer,produceshop,productadvisor,productindetail,produo,proekt,profamilia,profesia,\
+        profesionalhosting,profesor,professional,professionaldiversity,professor,profiauto,proficientalpha,\
+        proficredit,profidj,profigaraz,profil,profile,profilib,profiloptik,profimed,profiparfemy,\
+        profipedikura,profireenergy,profishop,profit,profitel,profitpoint,profitroom,profitshare,profitstars,\
+        profity,profizoo,profline,proflowers,profolio,proforto,profoto,profuturo,progaming,progarden,\
+        progenicspharmaceuticals,program,programiz,programmers,programmetv,programstore,progress,progressive,\
+        progressivebuilding,progressivecorporation,progresssoftware,progrit,prohance,prohound,proidee,\
+        prointernet,project,projectfreetv,projectmontessori,projectquill,projects,projectworlds,\
+        prokonsultatsioonid,prokterend,proleague,prolife,prolific,prolighting,proline,promart,promat,promax,\
+        promedica,promedico,promerica,promessaorganic,promessedefleurs,promet,prometeo,prometeus,prometheus,\
+        promin,prominence,prominent,promise,promobit,promobox,promoclub,promocodes,promocodius,promod,\
+        promoda,promodj,promofarma,promokodi,promos,promostore,promotheus,promotions,promovacances,prompt,\
+        promptchan,promptearn,promyslennometallurgiceskijholding,pronabec,pronet,pronews,pronosticos,\
+        pronouns,prontmed,pronto,prontopro,pronutrition,proofhq,proofpoint,propacpackaging,proparts,propay,\
+        propel,propeller,proper,properati,properstar,property,propertychecker,propertydata,propertyfinder,\
+        propertyfor,propertyguru,propertyme,propertynews,propertypro,propertysuite,propertyvalue,\
+        propetroholding,prophaselabs,propom,proporn,proproperty,propublica,proqrtherapeutics,proquest,\
+        prosafese,prosegur,proservice,prosettings,proshares,prosharesequities,prosharesultra,\
+        prosharesultrapro,prosharesultrashort,proship,proships,prosholdings,proshop,prosightglobal,prosip,\
+        prosoccer,prosody,prosoft,prospect,prospectcapital,prospects,prospektmaschine,prosperitybancshares,\
+        prospin,prosport,prosports,prostar,prostasex,prostir,prostitutki,prostitutkitoday,prosto,prostoporno,\
+        prostor,prostotop,prosveta,proswimwear,protagonisttherapeutics,protalixbiotherapeutics,protanki,\
+        proteccion,protechshop,protected,protectiveinsurance,protein,proteinaco,proteini,protel,protemio,\
+        proteontherapeutics,proteostasistherapeutics,protest,protestantsekerk,proteste,protexsoap,\
+        protezionecivile,prothenacorporation,prothots,protipster,protix,protocol,protocols,protokol,\
+        protolabs,proton,protonmovies,protonvpn,protrade,protrainings,protuning,proudpatriots,prouds,proveg,\
+        provenexpert,proventiaemission,proventionbio,provenwinners,prover,provereno,proverka,provet,provida,\
+        providence,providenceri,providencia,provident,providentbancorp,providentbank,providentfin,\
+        providentfinancial,provider,providosiki,province,provincia,provinet,provinzial,provis,provita,proweb,\
+        prowin,prowise,proxad,proxer,proxify,proxima,proximus,proximusgroup,proxyninja,proxyparts,proxyrack,\
+        proxys,proxyseller,proxysite,proyard,proyas,prozeny,prozone,prozorro,prudential,prudentialbancorp,\
+        prudentialfinancial,prudentialpublic,prutor,prweek,prysmianaustralia,przekroj,psacard,psauction,\
+        psbacademy,psbank,psbios,psbusiness,pscnet,pscufs,psebsolutions,psepagos,psgtech,pshift,\
+        psicologiaymente,psicomanager,psicoweb,psiphon,psnews,pspace,pspintegration,psprint,psproms,pstbet,\
+        psxextreme,psyche,psychemedicscorporation,psychiatr,psychiatry,psychiatryonline,psychic,psychobunny,\
+        psychologie,psychologies,psychologue,psychology,psychomedic,psychotherapy,psycom,ptacek,ptcauto,\
+        ptcinc,ptctherapeutics,pterclub,pthno,pthree,ptliga,ptsecurity,pttelekomunikasi,pttfinansal,pttplay,\
+        pttweb,pubgmap,pubgmlite,pubgmobile,publer,public,publica,publications,publicbank,publicearn,\
+        publicgold,publicgoods,publichealth,publicholidays,publicisgroupe,publicjobs,publiclands,publico,\
+        publicporn,publicrecords,publicservice,publicstorage,publictransport,publika,publimetro,publisher,\
+        publishing,publiweb,publix,publog,pubnative,pubplus,pubwise,puccini,pueblo,pueblobonito,puffco,\
+        puglia,puhuiwealth,puilaetcodewaay,pukihot,pulandit,pulawy,pulitoto,pullandbear,pullman,pullupdip,\
+        pullups,pulmuone,pulpobet,pulsar,pulscen,pulsebiosciences,pulseclinic,pulseelectronics,pulseem,\
+        pulselive,pulsenet,pulsepoint,pulses,pulsesports,pulsmedia,pulsus,pumabiotechnology,pumastore,\
+        pumpkin,punakawandigital,punchbowl,punjab,punjabeducare,punjabkesari,punjabpolice,puntcasino,\
+        punterforum,puntoblanco,puntoscencosud,pupamilano,puppet,puppies,puppis,puppylinux,puprime,puratos,\
+        puravia,purdey,pureacquisition,pureapk,purebokep,purebreak,purecycle,pureelectric,purefishing,\
+        puregold,puregym,purelogic,purely,purenature,purenudism,purepeople,puresport,purestorage,puretaboo,\
+        puretoons,purevpn,purewow,purina,purito,purple,purpleinnovation,purstream,pururin,pusher,pushka,\
+        pushkin,pushkinmuseum,pushloop,pushmycart,pussyspace,putariatelegram,putasvipmexico,putiputi,\
+        putlocker,putlockers,putnammanaged,putnammaster,putnammunicipal,putnampremier,puttshack,\
+        puuvillatehtaittenmyyntikonttori,puxinlimited,puyiinc,puzzel,puzzle,puzzlefactory,puzzleit,\
+        puzzlemaster,puzzleshop,puzzleyou,pvashow,pvhcorp,pvmagazine,pvrcinemas,pvschools,pvzfusion,pwetan,\
+        pwinph,pworld,pwstasp,pyariwalls,pymetrics,pyproxy,pyramid,pyroking,pyroland,pyromanfinland,pyroshop,\
+        pyrostudios,pyroweb,python,pythontutor,pytorch,pyxistankers,pyxusinternational,pzcussons,\
+        pzenainvestment,qadinc,qafqazkarvansaray,qafqazsport,qalaaltihotel,qandastudy,qantas,qantasairways,\
+        qaracaymmc,qaradagsement,qartulad,qasralawani,qatarairways,qatarnational,qbeinsurance,qcells,\
+        qcharity,qcloud,qcoalpty,qcomment,qcrholdings,qdrant,qenosholdings,qepresources,qfiles,qgcupstream,\
+        qiagennv,qidian,qingdaorural,qingwapt,qiscus,qiszar,qitech,qiwiplc,qiziqarli,qjmotor,qmanga,qmatic,\
+        qmusic,qnbfinansbank,qnbfinansinvest,qnbsa,qnetindia,qntsport,qookkagames,qpanel,qqpokeronline,\
+        qrcode,qrcodes,qrscanner,qrstuff,qsrbrands,qtickets,qtmutual,qtsrealty,quackquack,quadgraphics,\
+        quadient,quadientcloud,quadis,quadlockcase,quadran,quadrant,quadrinhoseroticos,quadro,quaintoak,\
+        quaker,quakerchemical,qualcomm,qualcommincorporated,qualia,qualifacts,qualified,qualitas,qualitec,\
+        quality,qualityevent,qualitymerchant,qualityrealty,qualstarcorporation,qualtrics,qualys,\
+        quanbenxiaoshuo,quandoo,quanexbuilding,quangngai,quangtri,quanlydonhang,quanta,quantalys,\
+        quantaservices,quanterixcorporation,quantk,quantman,quantum,quantummethod,quarterhillinc,quarto,\
+        quasar,quasarzone,quatscha,quatvn,quatvnclub,quayaustralia,quaysideholdings,quayso,quaythuxoso,\
+        qubeholdings,qudianinc,quebec,queenbet,queens,queenslandcountry,queenslandsugar,queirozgalvao,\
+        quepasa,queplan,questdiagnostics,questholdings,questionai,questionmark,questionpro,questresource,\
+        questsoftware,questtechnology,queueit,quickcash,quickclick,quickconnect,quicket,quickheal,\
+        quicklaunch,quickline,quicklogiccorporation,quickmobile,quickpay,quickread,quicksell,quicksigorta,\
+        quickstep,quickticket,quidco,quidelcorporation,quikrete,quiksilver,quiksilveraustralia,quilvestltd,\
+        quincynewspapers,quintanaenergy,quintetprivate,quintiles,quipper,quiquo,quirinale,quironsalud,quixel,\
+        quizearn,quizlet,quizmaker,quizme,quizplease,quizzer,qumucorporation,quocard,quooker,quordlepuzzles,\
+        quorumhealth,quoter,quotes,quotespy,quotex,quotexlogin,quotidienlatempete,quotientlimited,\
+        quotienttechnology,quotit,quranicaudio,quranonline,quranurdu,qurateretail,qureka,qustodio,\
+        qutoutiaoinc,qvadro,qweather,qwestcorporation,qwords,qxbroker,raagjatt,rabalux,rabbit,rabbitcare,\
+        rabbits,rabobank,rabobankaustralia,rabobankinternational,rabobanknederland,rabona,rabota,racebets,\
+        racechip,raceface,racefacer,racenet,raceshop,rachaclub,rachalotto,racing,racingandsports,racingclub,\
+        racinglubes,racingplanet,racingvictoria,rackforest,rackspace,racold,ractem,radaelectronic,radancy,\
+        radarcupon,radbag,radburg,radcom,radcomltd,raddle,radheexch,radiangroup,radiant,radiantlogistics,\
+        radiator,radical,radicalteatowel,radikal,radikale,radioalgerie,radioarg,radiocity,radiocom,\
+        radiocontact,radiocut,radiodetali,radiodisney,radioeins,radioerre,radioexpert,radiofm,radiofrance,\
+        radiogold,radiogong,radioimpuls,radioindia,radiojavan,radioking,radioline,radiomaria,radiome,\
+        radiomemory,radiomontecarlo,radionacional,radioonline,radiopaloma,radiopark,radioplay,radioplayer,\
+        radioplus,radiopopular,radiopotok,radiorecord,radiorelax,radiorock,radiorural,radios,radioshack,\
+        radiosonline,radiotoday,radiotruyen,radiotunisienne,radioua,radioworld,radiox,radiozurisee,\
+        radissonhotels,radium,radius,radiushealth,radmir,radnet,radost,radpowerbikes,radwareltd,radwell,\
+        rafael,rafaela,rafaelholdings,rafagamer,raffaello,rafinad,ragbone,rageage,ragingbull,ragmcloud,\
+        rahatmarket,rahatthephth,rahnama,rahnbodmerco,raichuruniversity,raidboxes,raider,raidrush,raiffeisen,\
+        raiffeisenbank,raiffeisenbanka,raiffeisenbankaustria,raiffeisenbankengruppekarnten,\
+        raiffeisenbankgaimersheim,raiffeiseninternational,raiffeisenlandesbankkarnten,\
+        raiffeisenlandesbankniederosterreichwien,raiffeisenlandesbankoberosterreich,\
+        raiffeisenlandesbanksteiermark,raiffeisenlandesbanktirol,raiffeisenpolbank,raiffeisenstavebni,\
+        raileurope,railgallery,railjournal,railnation,railpage,railslibraries,railstream,railtelindia,\
+        railway,railways,rainbird,rainbowisp,rainbowlife,raindrop,rainviewer,raiolanetworks,raisenow,raisin,\
+        raizen,rajabaji,rajabandot,rajabets,rajabokep,rajaduniatogel,rajagames,rajahentai,rajajago,rajaluck,\
+        rajaneko,rajapack,rajapaito,rajbhasha,rajexpress,rajffajzenbank,rajteachers,rajuvas,rajwadi,rajwap,\
+        rajwaptube,raketa,rakumart,rakuten,rakutenadvertising,rakutenbank,rakutencard,rakutensec,ralphlauren,\
+        ramacoresources,ramada,ramajudicial,ramaorientalfansub,ramauniversity,rambla,rambler,ramboll,\
+        rambollanalytics,ramcocements,ramedical,rameliusresources,ramirent,rammstein,ramonki,rampant,\
+        ramrajcotton,ramsayhealth,ramsey,ramseysolutions,ramsha,ramtruck,ranchiuniversity,randbfashion,\
+        randcapital,randers,randgoldres,randkujmy,randolph,randolphbancorp,random,randoms,randstad,\
+        randstadholdings,randveltkirjastus,rangerenergy,rangeresources,rangersmedia,rankdle,rankgrp,rankia,\
+        ranking,rankone,rannutsav,ranobelib,ranobes,ranpakholdings,rantasalmihirsitalot,raovat,rapbeh,\
+        rapeporn,rapetube,raphaelsbank,rapharmaceuticals,rapidapi,rapidcash,rapidmail,rapidnet,rapidoochoa,\
+        rapidotrains,rapidrecon,rapidshare,rapidstreamz,rapidtables,rapidtags,rapidworkers,\
+        rapinapaberivabrik,rappicard,rappipay,rapsinews,rapsodia,raptorsupplies,rapttherapeutics,\
+        rarbgofficial,rareanimes,rarecarat,rarejob,raretoonindia,raretoonsindia,rarible,rasakeju,rasasi,\
+        rashel,raskraski,rasmus,rasmusholbeck,rasoigoodfellas,raspberrypi,rasport,rastreamentocorreios,\
+        rastreator,rastreiocorreios,ratankhatri,ratatype,ratemyagent,rathbonebros,rationcarddownload,\
+        rationmitra,ratpdev,rattlermidstream,ratugacor,rausch,rautakirjaestonia,ravenbet,ravenindustries,\
+        ravenna,ravenol,ravensburger,ravensdownlimited,raverestaurant,raveshop,rawdex,rawfoodshop,rawfree,\
+        rawkuma,rawlazy,rawlings,rawmanga,rayban,raygun,rayher,raymarine,raymii,raymond,raymondjames,\
+        raymondweil,rayocredit,rayonieradvanced,rayonierinc,raypath,raysigorta,raytheonaustralia,\
+        raytheoncompany,raywhite,razavi,razlozhi,razorpay,rbauction,rbbbancorp,rbbtext,rbcbearings,\
+        rbcinvestor,rbdigital,rbinternational,rbsesolutions,rbskazakhstan,rcclub,rcgroups,rcihospitality,\
+        rcjapan,rcmpgrc,rcmtechnologies,rcmusic,rcprofi,rcpsych,rcsmediagroup,rctiplus,rdlive,rdoaustralia,\
+        rdservice,rdshop,rdstation,rdxsports,reachlocal,reactflow,reactnative,readanybook,readbluelock,\
+        readcomiconline,reader,readers,readersdigest,reading,readingcinemas,readingeggs,readinginternational,\
+        readings,readjujutsukaisenmanga,readly,readmanga,readme,readnovel,readonepiece,readovka,readpark,\
+        readthedocs,readtheory,readtoto,readycapital,readyidc,readymag,readyplanet,reagan,reagroup,\
+        realadvisor,realbase,realchristmastrees,realcleaning,realcommercial,realemutua,realescort,realestate,\
+        realestateone,realflame,realfoods,realhomes,realhost,realincest,realisaprint,realist,realitatea,\
+        reality,realityshares,realix,reallifecam,reallifecams,reallyworld,realmadrid,realmaster,realme,\
+        realmeshop,realms,realmusic,realnet,realogyholdings,realoviedo,realpay,realpush,realpython,\
+        realsexcontacts,realsmart,realsociedad,realsports,realtek,realtime,realting,realtor,realty,\
+        realtydepot,realtyincome,realtyonegroup,realtysolution,realtyzone,realworks,reaperscans,reapit,\
+        reason,reatapharmaceuticals,reavesutility,rebahin,rebahinxxi,rebates,rebatesme,rebellion,rebelsport,\
+        rebenok,rebooks,recall,recaptcha,recargapay,recargas,receita,receivefreesms,receivesms,receivesmss,\
+        recentjobs,recept,receptite,receptive,recepty,recess,recetascaseras,recetasfaciles,recetasnestle,\
+        recettes,recharge,recharger,rechner,recife,recipeland,recipes,reckittben,reckittbenckiser,reckon,\
+        reclaim,reclamefolder,recman,recode,recollect,recolor,recommend,recontechnology,record,recorder,\
+        recordstoreday,recovery,recoveryversion,recreation,recropharma,recruit,recruiter,recruitment,\
+        recruitmenthub,recurbate,recurly,recurrent,recursosyenergia,recycle,redacted,redandwhitekop,redback,\
+        redballoon,redbaron,redbarradio,redbears,redbox,redbrick,redbridge,redbubble,redbubblelimited,\
+        redbull,redbullmobile,redbus,redbutton,redbysfr,redcactus,redcarpetcinema,redcart,redclick,redcross,\
+        redcrossblood,reddigital,reddit,redditsoccerstreams,reddogcasino,reddot,reddyanna,reddybook,\
+        reddymatrimony,redecanais,redecanaistv,redecor,rededecisao,redeem,redeemer,redefineintl,redeglobo,\
+        redeletras,redemption,redengine,redenoticia,rederecord,rederiaksjeselskapettorvald,rederietharald,\
+        rederislite,redesim,redevida,redewarriors,redeye,redfans,redfin,redfincorporation,redfinger,redfir,\
+        redfox,redgifs,redhat,redhdtube,redheadsound,redhillbiopharma,redhotpie,redken,redlands,redlight,\
+        redlights,redline,redlink,redlion,redlobster,redmagic,redmine,redmond,rednet,rednose,redodopower,\
+        redonline,redoxltd,redoxon,redpaal,redpanda,redpocket,redpoint,redporn,redragon,redragonzone,\
+        redriver,redrobin,redrock,redsalud,redsea,redsex,redsilverpanelas,redskins,redsky,redsolution,\
+        redstar,redstarpoker,redstore,redtea,redteam,redtub,redtube,reduno,reduts,redvelvet,redviolet,redwap,\
+        redwingheritage,redwoodbank,redwoodtrust,reebelo,reebok,reebonzholding,reecelimited,reedelsevier,\
+        reeder,reedit,reefcentral,reelcinemas,reelgood,reelshort,reenactor,reescribirtextos,reface,refacil,\
+        refactoring,reference,refgroup,refined,refinitiv,reflections,reflector,reflex,reflexisinc,reform,\
+        reformparty,refrens,refresher,refuellingsolutions,refuge,refunder,refurb,refurbed,regain,\
+        regalamonedas,regalbeloit,regalbetx,regals,regalwoodglobal,regencycenters,regeneronpharmaceuticals,\
+        regensburg,regent,regenxbioinc,regeringen,regery,reghost,regielive,regina,regiobankmannedorf,\
+        regiobanksolothurn,regiojet,region,regional,regionalaustralia,regionalfoodbank,regionalhealth,\
+        regionalinvestment,regionalmanagement,regiondo,regione,regionews,regionre,regions,regionsfinancial,\
+        regioswingers,regiscorporation,regishealthcare,regisresources,register,registerdomain,registernow,\
+        registro,registrocivil,registroelettronico,registronacional,registrosocial,regnumchristi,regroup,\
+        regulustherapeutics,rehabilitaweb,rehabs,rehlat,rehovot,reichelt,reidopitaco,reidoscanais,\
+        reidostorrents,reifefrauen,reifen,reifendirekt,reifenleader,reinsurancegroup,reiseversicherung,\
+        reishop,reishunger,reiskuyumculuk,reisroutes,reitzmedaljer,reivernet,rejectshop,rejekibet,rekemenbw,\
+        reklambayi,rekonise,rekord,rekorsystems,relatedwords,relatoseroticos,relaxdays,relaxe,relaxfm,relaxg,\
+        relaxik,relaxkiev,relaxportal,released,relevance,reliablegarden,reliableguidance,reliableintl,\
+        reliableinvestments,reliableparts,reliancejewels,reliancesteel,relianceworldwide,reliant,\
+        reliantbancorp,relias,reliaslearning,relish,relive,relivinternational,reloop,relxnow,relxplc,remail,\
+        remarkable,remarkholdings,remarkt,remaxhd,remaxholdings,remaxquebec,remedi,remedium,remedygames,\
+        remember,remerge,remind,remindercall,remington,remini,remitano,remitchoice,remitly,remixsearch,\
+        remiza,remondisaustralia,remorehair,remoska,remote,remotelock,remotely,remoteok,remotexs,remotive,\
+        remove,remplanner,renaissance,renaissancereholdings,renapp,renasantcorporation,renata,renatobalestra,\
+        renault,renaultklub,renaulttrucks,renaultukrajina,rencontregay,render,renderz,rendezvous,renesolaltd,\
+        renessanskredit,renewableenergy,renins,renkli,renklidersler,renlearn,renlife,renner,rennes,rennessb,\
+        rennfund,renogy,renorossija,renova,renown,renpho,renraku,renren,renreninc,renson,rentacar,\
+        rentacenterinc,rental,rentalcar,rentals,rentastucuman,rentcafe,rentcars,renters,renthero,rently,\
+        rentmen,rentokil,rentokilinitl,rentola,rentry,rentumo,renuevatucloset,reolink,reonic,repack,\
+        repackgames,repair,repartosya,repayholdings,repcotrade,repeat,repelishd,repelisplus,repetit,\
+        repetitor,repetto,rephraser,replay,replayacquisition,replayjeans,replays,replicate,\
+        repligencorporation,replika,replimunegroup,replit,repocket,report,reportal,reporter,reports,repost,\
+        repsol,republic,republica,republicbancorp,republicbank,republicfirst,republicservices,republik,\
+        republika,repurpose,reputation,requestly,rescue,research,researchfrontiers,researchhub,resell,\
+        resemble,reserva,reservamos,reserve,reserved,reservio,reservix,resetscans,resgroup,reshalka,resheba,\
+        reshot,residentevil,resideotechnologies,resimacgroup,resinpro,resist,resizeimage,resmed,\
+        resmedholdings,resmedinc,resoluteforest,resolutemining,resolver,resonance,resonantinc,resoomer,\
+        resort,resortbaito,resourcepack,resourcesconnection,resova,respawn,respect,respecta,respectshoes,\
+        respin,respironicsinc,respohaagised,respond,responder,respondi,responsiblegambling,responsive,\
+        respublica,respublikanskijobrazovatelnyj,restart,restaurant,restaurantbrands,restaurantearroyo,\
+        restaurantgp,restaurantguru,restaurantweek,restic,restock,restoplace,restoran,restorationrobotics,\
+        restore,restorio,restplatzboerse,restream,result,resultadosya,resultbihar,results,resumaker,resume,\
+        resurs,resursbank,retabet,retail,retailcapital,retailcrm,retaildetail,retailemployees,\
+        retailopportunity,retailproperties,retailvalue,retain,retalindustries,retatube,rethink,\
+        retoecosolutions,retractabletechnologies,retrobowl,retrobowlcollege,retrocrush,retrodb,retroflix,\
+        retrogames,retroporno,retrostage,rettiggroup,returnsportal,reunion,reuter,reuters,revanced,\
+        revancetherapeutics,revcontent,reveal,revelhome,revell,revelup,revendo,revenhousing,revenue,\
+        revenuewell,reverb,reverse,reversee,reverseimagesearch,reverso,revgroup,revibe,review,reviewed,\
+        reviews,reviewtube,reviewwave,revital,revival,revive,revlon,revoicer,revolt,revolut,revolution,\
+        revolutionbeauty,revolutionehr,revolutionhealth,revolutionlighting,revolutionrace,revolveclothing,\
+        revolvegroup,revopay,revsys,rewalkrobotics,rewardcloud,rewardgateway,rewardia,rewardlink,rewegroup,\
+        rewind,rewire,rewritify,rexahnpharmaceuticals,rexamerican,rexelholdings,rexfordindustrial,rexgorell,\
+        rexnordcorporation,rexporn,rexpress,reycomix,reydereyes,reymit,reynaers,reynaersaluminium,reynolds,\
+        reyohoho,reypelis,reyrey,reysastasimacilik,reytel,rezard,rezetstore,rezina,rezkakz,rezkaua,\
+        rfindustries,rgcresources,rgfstaffing,rgmechanics,rgpastana,rgpzasyl,rgshows,rhbgroup,rhbtradesmart,\
+        rheagirisim,rheemaustralia,rhenus,rhinebeckbancorp,rhinoplay,rhinorack,rhinoshield,rhjinternational,\
+        rhomberg,rhrpets,rhythmpharmaceuticals,rialto,ribboncommunications,ricahotels,ricardo,ricardoeletro,\
+        ricaud,ricebrantechnologies,ricegrowerslimited,ricekrispies,ricettebimby,richand,richardcrookes,\
+        richardginori,richardmille,richardson,richardsonelectronics,richart,richemont,richersounds,\
+        richfamily,richhens,richlist,richmond,richmondmutual,richroyal,richslot,richter,richyslot,rickcloud,\
+        ricochet,ricohimaging,riddle,rideevolve,ridero,riderz,rideshop,ridestore,ridewill,ridgelineclothing,\
+        ridgewallet,ridgewoodsavings,ridgid,ridleybikes,ridleycorporation,ridtube,riedel,rieker,riekereshop,\
+        riekershop,rietveldlicht,rigelpharmaceuticals,rightathome,rightcapital,rightmove,rightpricetiles,\
+        rightway,riigimetsamajandamise,rikkei,rikkyo,rikvip,rileys,rimacautomobili,rimieesti,riministreet,\
+        rimnow,rimondo,rimuscans,rindubolaku,ringcentral,ringenergy,ringeraja,ringerhut,ringier,\
+        ringkjobinglandbobank,ringostat,ringover,ringtonezip,ringtons,ringtv,ringtwice,rinnai,rintor,rinvoq,\
+        riobet,riogrande,rionegro,riopreto,riostarz,riotblockchain,riotgames,riotinto,riotpixels,ripcurl,\
+        ripley,ripndip,ripndipclothing,riposo,ripost,ripple,ripskirthawaii,ririnco,risebroadband,\
+        riseeducation,riseup,rising,risingshadow,riskyjatt,risoluto,ristretti,ritcapital,ritchiebros,\
+        ritchiesstores,riteaid,ritejlgrup,ritesolution,ritohobby,ritsumei,ritten,ritterpharmaceuticals,\
+        rittersport,ritual,rituals,ritzioentertainment,riuhotels,rivaleaholdings,rivalo,rivalry,rivegauche,\
+        riveraproperty,riverbird,riverclub,riverdale,riverland,rivernet,rivernorthdoublelinestrategic,\
+        rivernorthmanaged,rivernorthmarketplace,rivernorthopportunistic,rivernorthopportunities,riverside,\
+        riversidehotel,riverty,riverview,riverviewbancorp,riverviewfinancial,rivestream,rivian,riviera,\
+        riwaya,rixosquba,rizzanide,rkflife,rkkenergija,rksmotor,rlicorp,rljlodging,rmbbetpro,rmcontrol,\
+        rmgacquisition,rmlauexams,rmrreal,rmscloud,rmwilliams,rniito,rnkbbank,rnscinemas,roadrunner,\
+        roadrunnertransportation,roadsteam,roadster,roagarden,roanoke,roanresources,roatpkz,robbreport,\
+        robelshoes,roberlo,robertbos,roberthalf,robertocavalli,roberts,robertscoffee,robertwalters,robicam,\
+        robinhood,robinson,robintogel,roblox,robloxscripts,roboforex,robokassa,robokiller,roborock,\
+        robotickyvysavac,robotics,robotimeonline,robotworld,roccobarocco,rocelec,rochdale,rocheproducts,\
+        rochester,rockantenne,rockbros,rockbrosbike,rockcrawler,rockefeller,rocket,rocketdog,rocketgames,\
+        rocketlaunch,rocketlawyer,rocketmoney,rocketnode,rocketpharmaceuticals,rockfm,rockford,\
+        rockfordfosgate,rockinrio,rockit,rocklandtrust,rockol,rockpoint,rockport,rockshop,rockstargames,\
+        rockwallisd,rockway,rockwellautomation,rockwellcollins,rockwellmedical,rockworld,rockybrands,\
+        rockymountain,roctaiwan,rodamcoeurope,rodekors,rodekruis,rodenstock,rodina,rodney,rodosafra,\
+        rodrigotekstil,rogaine,rogerdubuis,rogers,rogerscommunication,rogerscorporation,rogmovies,\
+        rogueamoeba,rogzov,rohannapty,rohlik,rohnson,rointe,rojacalcio,rojadirecta,rojadirectaenvivo,\
+        rojadirectahd,rojadirectatv,rojadirectvonline,rojgar,rojgarresult,rojgarwithankit,roketdizi,rokkosan,\
+        rokokbet,rokomari,roland,rolandberger,rolanddg,rolcar,roleday,roleplay,roliki,rollclub,rollei,roller,\
+        rolletto,rolling,rollingstone,rollins,rollinsinc,rollsroyce,rollsroycehlg,rollsroycemarine,romabet,\
+        romacasinos,romance,romand,romanews,romantix,romarg,romebusinessschool,romesite,romhacking,\
+        romhustler,rompetrolukrajina,romsfun,romsmania,romstal,rondaful,rondogo,rongbachkim,roninwear,\
+        ronning,roobet,roofracksgalore,roojai,rookee,roomgo,roomie,roomies,roomlala,roommate,roompacker,\
+        roompot,roomraccoon,roomstogo,roonlabs,roosevelt,roostapuhkekula,rooster,rootdevice,rooter,rootme,\
+        ropertechnologies,rophim,rosace,rosakhutor,rosario,rosatom,rosebikes,rosebrides,rosebud,\
+        rosehillresources,roseltorg,rosemarydoll,rosemont,rosemood,rosenbauerinternational,rosenthal,\
+        rosettastone,rosewe,rosgosstrahbank,roshen,rositeh,rosneft,rosreestr,rossel,rosserial,rosserials,\
+        rossignol,rossijskajatelevizionnaja,rossijskieseti,rossijskijaljuminij,rossijskijkapital,\
+        rossijskijselskohozjajstvennyj,rossinicaviar,rossiresidencial,rossiyaairlines,rossmann,rossstores,\
+        rosstat,rossvideo,rostransnadzor,rostrud,roszdravnadzor,rotana,rotapb,rotary,rotech,\
+        rotermannileivavabrik,rothen,rother,rothoblaas,rotita,rotoplas,rotorama,rotter,rotterdam,roularta,\
+        roulette,roundcube,rounder,rounderbum,roundtable,routenet,routeone,routerlogin,routeslot,routine,\
+        routing,rovedigital,rovers,rowenta,roxcasino,royalautomobile,royalbank,royalbusiness,royalcanin,\
+        royalcaribbean,royalcasino,royalcollege,royalcopenhagen,royalcourt,royalcredit,royaldesign,\
+        royaldoulton,royaldutch,royalenfield,royalexchange,royalfashion,royalfurniture,royalgas,royalgoal,\
+        royalgold,royalhali,royalhat,royalhost,royalmail,royalmarsden,royalnuts,royalplaynight,\
+        royalqueenseeds,royalquest,royals,royalsociety,royalstone,royaltogelgacor,royalx,royalxcasino,\
+        royaura,royceglobal,roycemicrocap,roycevalue,roystrider,rozanaspokesman,rozetka,rozklad,rozklady,\
+        rozpakuy,rpcgrp,rphang,rpminternational,rpsgrp,rptrealty,rquadratbank,rrbapply,rrbsecunderabad,\
+        rrdonnelley,rsains,rsaweb,rsboss,rscripts,rsdata,rserial,rskariadi,rsmargono,rsmurniteguh,rsoficial,\
+        rsportal,rstaichi,rstgames,rstore,rstudio,rtalaboratuvarlari,rtbhouse,rtisurgical,rtnewsde,rtpducati,\
+        rtpsbihar,rtpsurgadewa,rtwretailwinds,rtxporn,ruangbokep,ruayjang,ruaypanlan,rubberboard,\
+        rubbermonkey,rubberstamps,rubicon,rubicontechnology,rubikon,rubinot,rubiustherapeutics,rubmaps,\
+        rubyonrails,ruckus,rucniz,rudolphtechnologies,rudyproject,ruffles,ruffwear,rufilmonline,rufilmtv,\
+        rugbypass,rugdoctor,rugerforum,ruggable,rugrad,rugvista,ruhanijatastana,ruhnnholding,ruhsraj,ruijie,\
+        rujizz,ruletka,ruliweb,rumahundangan,rumahweb,rumangalist,rumble,rumedia,rumislots,rummikub,\
+        rummyleader,rummynabob,rummyreturn,rumusic,runable,runbox,runcloud,runcrm,runeforge,runescape,\
+        runeterra,runetki,runlab,runnea,runner,runners,runnersworld,runnet,runningcalendar,runningdirect,\
+        runninglab,runningpoint,runningwarehouse,runpay,runpod,runrun,runsystem,runtime,runtrail,runwayml,\
+        runwaywebstore,rupalibank,ruparupa,ruperttube,ruporn,ruporno,rupornohub,ruptela,ruralnet,ruralradio,\
+        rurubu,ruscona,rusdate,rusdosug,rusfinansbank,rusfond,rushbet,rushenterprises,rushmypassport,rusinfo,\
+        ruskieseriaal,ruskinonovoe,rusklimat,ruslanbaginskiy,ruslit,rusmassage,rusmeteo,rusoska,rusporn,\
+        rusporno,russell,russellhobbs,russellinvestment,russells,russellstovers,russex,russia,russiabasket,\
+        russian,russianfood,russianporno,russianseriali,russianspycam,russkajamednaja,russkie,russkienovinki,\
+        russkijstandart,russkijugol,russkoemore,russkoeporevo,russkoeporno,russkoepornovideos,russkoetv,\
+        russpass,russtop,rustafied,rustdesk,rustica,rusticotv,rustink,rustlang,rustme,rustoria,rustorka,\
+        rusuchka,rusvideos,rutebileiernesstandardiseringsaksjeselskap,rutgers,ruthschris,ruthshospitality,\
+        rutracker,rutube,rutubex,ruturkru,ruukkinorge,ruukkiprofiler,ruyatabirleri,ruzovyslon,rvappstudios,\
+        rvonline,rwedea,ryanairemail,ryanairholdings,ryazan,rybalka,rybalkashop,rybeducation,rybnik,\
+        rybomania,rychlost,rydersystem,ryerson,ryersonholding,ryleeandcru,rymanhealthcare,rymanhospitality,\
+        ryobitools,rysgalbank,ryujinx,ryukyushimpo,rzeszow,saabautomobile,saaldigital,saanaja,\
+        saaremaalaevakompanii,saarland,saarteliinid,sabalanmusic,sabarimalaonline,sabaton,sabatoto,sabina,\
+        sabineroyalty,sabkaloan,sabrahealth,sabrecorporation,sabyget,sacasino,saccounty,sachemcapital,\
+        sachmem,sachsen,sacombank,sacramento,sacredspace,sacyrvallehermoso,sadapay,saddleback,sadisflix,\
+        sadmin,sadovnik,sadovod,sadscans,saexplorationholdings,safari,safaricom,safariland,safebulkers,\
+        safecard,safecocorporation,safefleet,safegold,safeguard,safeguardscientifics,safeheron,safeholdinc,\
+        safelink,safelite,safelychange,safemedicate,safepal,safepays,saferinternet,saferoads,safeschools,\
+        safeteam,safetgroup,safetravel,safety,safetycloud,safetyculture,safetyedu,safetyinsurance,safetysign,\
+        safeway,safewayinc,safework,safexpress,saffronbuilding,saffronexch,safira,sagacommunications,\
+        sagaftra,sagame,saganet,sageappliances,sagegrp,sageone,sagepay,sagepub,sagetherapeutics,\
+        sageuniversity,sagitta,saglik,sagradafamilia,sahalinenerdzi,sahara,sahdagqisyay,sahdagturizm,\
+        sahealth,sahibetv,sahtaimzasjadko,saiboku,saicmaxus,saicmotor,sailor,sailpointtechnologies,sailthru,\
+        sailuntire,sainsburys,saintgobain,saintgobainglass,saintjames,saintpaul,saipos,sairaalaneo,sairam,\
+        saitama,saitebi,saizeriya,sakani,sakarya,sakautoto,sakkoo,saksiam,sakuolletehas,sakura,sakurajapan,\
+        sakurajav,sakuratan,salaam,salaambank,salaamnetworks,salabebdata,salala,salamanca,salamander,salamat,\
+        salariuspharmaceuticals,salary,salaryontime,salebot,salecars,salekit,salemcommunications,salemmedia,\
+        salemnews,salerno,salesdock,salesforce,salesforcecominc,salesianos,salesmanago,salesmartly,salesnow,\
+        salesrep,saleyee,salford,salgar,salibandy,salice,salientmidstream,salinas,saliniimpregilo,salisbury,\
+        salisburybancorp,salita,sallenet,sallybeauty,salmon,salomon,salomonsports,salomonstore,saloncentric,\
+        saloncloudsplus,salonkee,salonydenon,saloon,saltaproperties,salter,saltoab,saltycrew,saluddigna,\
+        salute,salvador,salvationarmy,salvatore,salvatoreferragamo,salveregina,salvos,salzburg,samachar,\
+        samacheerkalvi,samagraidportal,samandehi,samanehha,samantha,samara,samaritans,samaritanspurse,samart,\
+        samarth,samastha,samaxipalace,sambad,samboat,sameday,samedelman,samegoal,samehadaku,samknows,\
+        sammyboyforum,samoborskabanka,samokat,samokrutka,samotsvety,sampopank,samprp,samrukconsulting,samsat,\
+        samsclub,samson,samsonite,samsun,samsung,samsungcard,samsungcareplus,samsungcloud,samsungconsent,\
+        samsungelectronics,samsungelektroniks,samsungiotcloud,samsunglife,samsungmobile,samsungshop,\
+        samsungstore,samtouchoffice,samura,samurai,sanakirja,sanantonio,sanatoria,sanatorii,sanatorioparque,\
+        sanayi,sanchezmidstream,sanctbernhard,sanctuary,sandals,sandaya,sandbox,sanders,sandersonfarms,\
+        sandfireresources,sandhills,sandia,sandiego,sandipuniversity,sandnesgarn,sandos,sandoz,\
+        sandridgeenergy,sandridgemississippian,sandridgepermian,sandsresortsmacao,sandstormgold,\
+        sandvikaustralia,sandyspring,sanelmuhendislik,sanfernando,sanfordlimited,sanfrancisco,\
+        sangamotherapeutics,sangeethamobiles,sangegang,sanger,sangetube,sangfor,sangokushishinsen,sangoma,\
+        sangriasenorial,sangtacviet,sanguosha,sanidad,sanifoamsunger,saninbev,sanita,sanitas,sanitino,sanity,\
+        saniweb,sanjagh,sanjeettalks,sanjesh,sanjose,sanjuan,sanjuandedios,sankaku,sankei,sankopazarlama,\
+        sankyofever,sanlam,sanlorenzo,sanluis,sanmartin,sanmateo,sanmiguel,sanminacorporation,\
+        sanochemiapharmazeutika,sanofi,sanofiaventisaustralia,sanofirossija,sanofiukrajina,sanoma,\
+        sanotechnik,sanovnik,sanpablo,sanpellegrino,sanrafael,sanrio,sanriogiftgate,sanriotown,sanroque,\
+        sansan,sansat,sansfe,sansiri,sanskrit,santabarbara,santabarbaraca,santacecilia,santaclara,santacruz,\
+        santacruzskateboards,santafarma,santafe,santafixie,santagostino,santaisabel,santalucia,santaluzia,\
+        santamarcelina,santamaria,santamonica,santana,santanamotor,santander,santanderbank,santanderconsumer,\
+        santanderforintermediaries,santandermexico,santanderuk,santarosa,santasvillage,santechmicro,\
+        santediscount,santedz,santehnica,santehnicashop,santen,santevet,santillana,santillanacompartir,\
+        santos,santosltd,santpau,sanuslife,saobraz,saocristovao,saogoncalo,saojoao,saojorge,saojose,saoluis,\
+        saopaulo,saopaulojogo,sapaustralia,sapelo,saphir,sapien,sapiens,sapiensinternational,sapling,\
+        sapphire,sapphirestudio,sapphiretech,sapporo,sappun,sapsan,sapse,sapsng,sapunko,saracen,sarafashion,\
+        sarahah,saralharyana,sarang,sarangfilm,sarasotataxcollector,saratogainvestment,saraymatbaacilik,\
+        sarbalgyi,saregama,saremhospital,sarenza,sareptatherapeutics,sariasih,sarinform,sarkarialert,\
+        sarkariexam,sarkarijob,sarkarijobportal,sarkariresult,sarkaritricks,sarkariyojana,sarkor,sarkujapan,\
+        sarkuysanelektrolitik,sarmasdolas,saroute,sarpanevawatches,sarrthiias,sarthe,sarweb,sasangeyou,\
+        sasapolyester,sasbraathens,sasebo,sasground,sasgroup,sasisa,sasktel,sasolltd,sassacheck,sassastatus,\
+        sastra,satana,satavahana,satcia,sathdregional,sathya,satirikon,satofull,satori,satorisan,satrix,\
+        satsang,satsport,sattaaking,sattaking,sattamarketkalyan,sattamatka,sattamatkakalyan,sattamatkamarket,\
+        sattamatkaratan,sattaratanking,sattaresult,satudora,satulogistics,saturdaysnyc,saturn,saucemanhwa,\
+        saucony,saudenocotidiano,sauerland,saulcenters,saunierduval,saurashtrauniversity,sauron,sautershop,\
+        sauzatequila,savage,savagex,savana,savashome,savechildren,saveetha,savefrom,savegame,saveincloud,\
+        saveinsta,saveit,savelife,savemart,savemyexams,saveonenergy,saveporn,savers,saversbank,\
+        savethechildren,savetheduck,savethevideo,savetik,savetube,savevid,savevideo,savills,savings,savoie,\
+        savonia,savvyhrms,sawadee,sawiday,saxion,saxobank,saxoinvestor,saxoprint,saxxunderwear,saydalia,\
+        sayhentai,sayouth,sayreklamcilik,sayweee,sbabbank,sbacommunications,sbcaga,sbccommunications,\
+        sbdapparel,sberbank,sberbankcz,sberbankdd,sberbankrossii,sberbankslovensko,sberdevices,sbermarket,\
+        sberpodbor,sbertroika,sberuniversity,sbfinancial,sbicard,sbilife,sblock,sbmbank,sbobet,sbobetsc,\
+        sbone,sborka,sbsaanen,sbseguros,sbywin,scahygiene,scalable,scalescorporation,scalextric,\
+        scalperscompany,scanaindustriera,scanbot,scanceminternational,scandichotels,scandinavian,\
+        scandinavianbiolabs,scandinavianbunkering,scandinavianfittings,scandinavianoutdoor,scandinavianphoto,\
+        scandlines,scania,scaniaaustralia,scanpan,scanquilt,scanteak,scanword,scarpa,sccollege,scconline,\
+        scenerush,scenic,scentbox,scentregroup,scentsy,schaefershop,schaeffer,schaeffler,\
+        schaffhauserkantonalbank,schauspielhaus,schealth,scheduleexpress,scheidtbachmann,scheidung,schema,\
+        schengen,schenkeraustralia,schermtecnologia,schiavellogroup,schibsted,schick,schiesser,schiller,\
+        schindler,schindlergroup,schindlerlifts,schiphol,schippers,schlumbergeraustralia,schlumbergernv,\
+        schluter,schmatzepuffer,schmiedmann,schmittindustries,schneider,schneiderelectric,schneidernational,\
+        schnitzersteel,schoellerbankag,schoellerbleckmannoilfield,schoepsice,scholarrock,scholars,\
+        scholarschoice,scholarships,scholastic,scholasticcorporation,scholl,school,schoolcloud,schooldata,\
+        schoolday,schooldesk,schoolerp,schoolerpindia,schoolfox,schoolguide,schoolhouse,schoolhub,schoolinfo,\
+        schoolinterviews,schoolity,schoolmessenger,schoolmint,schoolnet,schoolofrock,schoolpass,schoolpay,\
+        schoolphoto,schoolpost,schools,schoolstore,schoolweb,schoolwires,schoolworkspace,schott,schrack,\
+        schraubdoc,schronisko,schueller,schuhe,schuhelueke,schulte,schultzespecial,schulz,schwab,schwabe,\
+        schwarz,schwarzachwertpapier,schwarzkopf,schweitzermauduitinternational,schweizerischeindustrie,\
+        schwyzerkantonalbank,scielo,science,sciencealert,scienceapplications,sciencebits,sciencefactory,\
+        sciencelessons,sciencemediacentre,sciencephoto,sciences,sciencetimes,scientia,scientificgames,\
+        scientology,scihub,scilab,scilit,scintilla,sciplaycorporation,scloud,scobagprivatbank,scolar,sconto,\
+        scoober,scoolinary,scooter,scootertuning,scopely,scopus,scorebet,scorenga,scorer,scorethejob,scoring,\
+        scorpiobulkers,scorpion,scorpiotankers,scotchsoda,scotiabank,scotiabankmexico,scotland,scotsenglish,\
+        scottcountyiowa,scottishmort,scottishpower,scottsmiraclegro,scoutedtoday,scouting,scoutnet,\
+        scoutonline,scouts,scoutshop,scpharmaceuticalsinc,scrabblemania,scratch,screen,screenhub,\
+        screenonline,screwfix,scribbr,scribe,scribens,scribie,scripps,scriptcase,scroll,scrolla,scrolller,\
+        scrplay,scrubdaddy,scrumball,scryde,scryfall,scsport,scuddermuniciple,scudderstrategic,\
+        scudettomondiale,scullyroyalty,sculptedbyaimee,scuolaonline,scworxcorp,sdarts,sdelajsvoimi,sdelayhod,\
+        sdelaysam,sdmoviespoint,sdnbvc,sdpunt,sdsheriff,sdworx,seaart,seabank,seabet,seaboardcorporation,\
+        seabreeze,seabridgegold,seachangeinternational,seacoastbank,seacoastbanking,seacorholdings,\
+        seacormarine,seadrilllimited,seafolly,seagatetechnology,seahawks,sealand,sealedair,sealimited,\
+        sealink,sealnet,sealonline,sealskinz,seaman,seamless,seanergymaritime,seanet,seanslt,seaporn,\
+        seaportcatering,search,searchengines,searchfloor,searchlight,searchpeoplefree,searchspring,\
+        searshomeservices,searshometown,seasafe,seascanner,seashepherd,seaside,seasidenational,seasons,\
+        seasonvar,seaspancorporation,seaspineholdings,seatemperature,seatgeek,seatingplan,seatosummit,\
+        seatpagine,seatrium,seatsandsofas,seattlegenetics,seattlesbest,seawaybank,seawindline,seaworld,\
+        seaworldentertainment,seaworldparks,sebabank,sebago,sebamed,sebkort,sebokep,sebpank,sebratel,seceon,\
+        second,secondlife,secondlove,secondnature,secondsight,secondstreet,secooholding,secret,secretescapes,\
+        secretlab,secretlabchairs,secretoutlet,secretsanta,section,sector,sectoralarm,sectorstudios,secult,\
+        secure,secureauth,secured,securedocs,securemail,securemx,secureparking,securepay,\
+        securepaymentgateway,secureserver,securetrust,securevideo,secureworkscorp,securex,securitas,\
+        securitasag,securitasdirect,securitaseesti,securitastechnology,securitest,security,securitybank,\
+        securityheaders,securitylab,securitynational,securustech,sedgwick,sediasystem,sedmojkontinent,seduce,\
+        seduced,seductoras,seebiz,seedbank,seedbox,seedheritage,seedmm,seedsource,seedtime,seejav,seekda,\
+        seekheart,seekho,seeklimited,seeklogo,seelostherapeutics,seequent,seertechsolutions,seesaa,seesaw,\
+        seetickets,seeyou,sefaria,sefina,segment,segodnya,segsocial,seguranca,segurosbanorte,\
+        segurosfalabella,segurossura,segware,segway,sehirfirsati,sehuatang,seibulions,seidor,seiffen,\
+        seiinvestments,seijoishii,seikoboutique,seikowatches,seikyou,seirei,seirsanduk,sejarahjitu,sejong,\
+        sekaikomik,sekerfinansal,sekillinick,sekisuihouse,sekoia,seksabhidio,seksfilm,seksfilmsgratis,\
+        seksiladi,seksilady,sekslar,seksvideo,sektedoujin,sektekomik,sektor,sekuroplastik,selangor,\
+        selcukecza,selcukflix,selcukgida,selecao,selecart,select,selectabiosciences,selectasset,selectauto,\
+        selectbancorp,selectbox,selected,selectel,selectencompass,selectenergy,selectinterior,\
+        selectiveinsurance,selectmedical,selector,selectorcasino,selectra,selecty,selency,seletaeducacao,\
+        selezen,selfiecredit,selfieleslie,selfip,selfmade,selfstorage,selfstudys,selgros,selina,selkirk,\
+        sellaslife,sellerboard,sellercenter,selless,sellflux,sellfy,sellpy,sellup,sellzone,selvaaggruppen,\
+        selwix,semabet,semakanbantuan,semana,semantic,semantica,semaphor,semaphore,semarford,semena,\
+        semenashop,semestr,semgroupcorporation,semijepang,semikeren,semilac,semiledscorporation,seminars,\
+        semmelweis,semperitholding,sempraenergy,sempre,semrush,semtechcorporation,semuttoto,semyana,\
+        semyanichseeds,senado,senamhi,senangpay,senapred,senasa,senate,senator,senbei,sencor,sendcloud,\
+        sender,senderscore,sendflow,sendflowers,sendgrid,sending,sendit,sendle,sendmoments,sendmsg,sendpulse,\
+        sendspace,senecafoods,senegence,seneraeronautica,senescyt,senetic,senior,seniorendates,seniorengeluk,\
+        seniorhousing,senkronguvenlik,senkuro,senmiaotechnology,sennheiser,sennheiserhearing,senorfrogs,\
+        senpai,senpaistream,senprints,sensacine,sensata,sensatatechnologies,sensebank,sensei,senseo,\
+        senseonicsholdings,sensienttechnologies,sensilab,sensio,sensodyne,sensor,sensushealthcare,sentara,\
+        sentera,sentimente,sentinelenergy,sentinelhub,sentinelone,sentral,sentravisprodaksn,sentry,senville,\
+        senzula,senzuri,seobuk,seofast,seohost,seosprint,sepcobill,sephora,sepidz,seplag,seplan,sepuhpola,\
+        sequanscommunications,sequentialbrands,sequoiavoting,sequra,serangkab,seratnews,sercanto,sercogroup,\
+        sercogrp,sereal,sereinscan,serestherapeutics,sergas,sergek,sergelutens,sergentmajor,sergiorossi,\
+        sergiotacchini,serialeon,serialgo,serialmaza,serialpoisk,serialytut,serieflix,serienjunkies,\
+        serienstream,seriesflix,seriesflixhd,seriesgl,serieslan,serieslatam,seriesonline,seriesturcas,\
+        serieusflirten,seritagegrowth,sermons,sersagroup,sertifi,sertracen,servarica,servcorp,servebbs,\
+        serveftp,servegame,servekirtasiye,serveo,server,serverbasket,serverbyt,serversicuro,servet,servewell,\
+        service,servicebox,servicechannel,servicecorporation,servicehub,servicemasterglobal,serviceminder,\
+        servicenext,serviceonline,servicepublic,services,servicesourceinternational,servicestream,\
+        serviciocivil,servicos,servidor,servientrega,servify,servingsys,servis,servisebi,\
+        servisfirstbancshares,serviziocivile,servpronet,servtech,servus,sesame,sesami,sesderma,sesenbio,\
+        seshaasai,sessile,session,sessions,setagaya,setapp,setareyek,setelagoas,setevajakompanija,\
+        setfilmizle,setmagazinov,setpay,setram,setrms,setsupermarketov,settlement,setttee,seulink,sevastopol,\
+        sevdesk,sevengroup,sevenhills,sevenmiles,sevenreal,sevenseven,seventeen,sevenwest,severnbancorp,\
+        severntrent,severnyjveter,seviercounty,sevimlidad,sewabeats,sewdirect,seweurodrive,sexalarab,\
+        sexalarabi,sexanak,sexaporn,sexarab,sexarabx,sexbule,sexcam,sexcamly,sexcams,sexcelebrity,sexchat,\
+        sexchina,sexchinaav,sexclips,sexcomix,sexdam,sexdead,sexdiary,sexdiaryx,sexdolls,sexdom,sexdoma,\
+        sexdug,sexfamilysim,sexfev,sexfilme,sexfilms,sexfilmy,sexforum,sexfun,sexgaigoi,sexgaimup,\
+        sexgeschichten,sexgorod,sexhayvc,sexhihi,sexhihiz,sexhot,sexhub,sexiha,sexinsex,sexiriski,sexjobs,\
+        sexkbj,sexkche,sexkontakt,sexkontakty,sexlive,sexmex,sexmotarjam,sexmotors,sexmovies,sexocasual,\
+        sexocean,sexoglasi,sexogratis,sexonsk,sexpatagonia,sexpebune,sexporn,sexporno,sexpornotales,\
+        sexpositions,sexprm,sexreal,sexreals,sexreliz,sexsati,sexshop,sexshopmayorista,sexsisenorita,\
+        sexsmsoglasi,sexsosedka,sexsosedki,sexstudentki,sexsub,sextalk,sextoico,sextoys,sextrungquoc,sextube,\
+        sexvavto,sexvedios,sexvid,sexvideo,sexvideochat,sexvideos,sexvideosxxx,sexviet,sexviethay,sexvietnam,\
+        sexvietsub,sexxnxx,sexxxnsk,sexxxvideo,sexxxvideos,sexxxx,sexxxxvideos,sexyakutsk,sexybabe,sexybabes,\
+        sexyegirls,sexygirlspics,sexylist,sexynakedgirls,sexyshop,sexysites,sexytales,sexyteens,sexytube,\
+        sexyvideo,sexyvip,seyitlerkimya,seznamka,sfdcaustralia,sfexpress,sffilm,sfgame,sfggroup,sflixz,\
+        sforum,sgblocks,sgcvip,sgfinans,sgfleet,sggaming,sgiftcard,sgngroup,sgocogroup,sgpgims,sgroup,sgtalk,\
+        sgxnifty,shaadi,shabestan,shachihata,shadbase,shadboom,shadcn,shadow,shadowrangers,shadowrocket,\
+        shadowverse,shahedpro,shahid,shahidmosalsalat,shahvani,shaker,shakergainske,shakeshack,shakeys,\
+        shakira,shakker,shaklee,shaktimat,shalimargame,shalom,shambhala,shamel,shamela,shamir,shampoo,\
+        shanghai,shanghaihuarui,shanghaipudong,shanghairural,shangrila,shangrilafrontier,shannonhealth,\
+        shaolin,shapeaustralia,shaped,shapingnewtomorrow,shaposh,shareanynudes,shareapic,sharebox,shareclub,\
+        shareex,sharefile,shareinvestor,shareit,sharepoint,sharesies,shareview,sharewood,sharif,sharik,\
+        sharing,sharjah,sharkclean,sharkgaming,sharkninja,sharps,sharpscompliance,sharry,shasha,shatel,\
+        shatem,shavershop,shawbrookbank,shawcommunications,shayari,shayariyan,shazam,shcollege,sheerid,\
+        sheetz,sheffield,sheila,sheincorp,sheingroup,shekemelectric,shelby,shelikes,shellenergy,\
+        shellinternational,shellmidstream,shelly,shelonabel,shelter,shelterlogic,shemale,shemalehd,shemales,\
+        shemalesex,shemaletube,shemalez,shenandoahtelecommunications,shenoto,shentel,shenzhenrural,shepherd,\
+        sherdog,sheriff,sherlockholmes,sherpa,sherwin,sherwinwilliamscompany,shetland,shewin,sheydayi,\
+        shibata,shibui,shibuya,shichengbbs,shidax,shield,shields,shifter,shiftkey,shiftmax,shikimori,shikoku,\
+        shiksha,shillongteer,shilohindustries,shimabara,shimadzu,shimamura,shimane,shimano,shimanto,\
+        shimmickconstruction,shimonoseki,shimotsuke,shimul,shinagawa,shinatut,shinden,shineon,shineray,\
+        shinhan,shinhanfinancial,shinigami,shinjiru,shinjuku,shinken,shinkibus,shinobi,shinobijawi,shinoken,\
+        shinshilka,shionogi,shiowla,shipdelight,shipfinance,shiphub,shipin,shipit,shipmentonline,shipnow,\
+        shipper,shipping,shippo,shippuden,shiprocket,shipsy,shiptrack,shipway,shirakawa,shirakawago,shiraz,\
+        shiseido,shishachic,shitaraba,shitennoji,shivaplay,shizenha,shizuoka,shkola,shkolo,shmoop,shobon,\
+        shockbyte,shockhosting,shockwavemedical,shodoshima,shoebox,shoecarnival,shoecity,shoeisha,shoemart,\
+        shoestreet,shofha,shogun,shokokai,shomoos,shomvob,shonajoy,shooos,shooter,shooterbubble,shopaccino,\
+        shopagain,shopapotheke,shopback,shopbox,shopbuilder,shopcar,shopcaterpillar,shopco,shopcoopera,\
+        shopcounter,shopdutyfree,shopee,shopeefood,shopeepay,shoper,shoperia,shopexpert,shopfans,shopflo,\
+        shopfood,shopfully,shopgoudwisselkantoor,shophelp,shophumm,shopier,shopify,shopifyinc,shopinfo,\
+        shopjk,shopkeeper,shopknotty,shoplc,shoplet,shoplinks,shoplive,shoplytics,shopmaker,shopmania,\
+        shopmonkey,shopon,shoppable,shoppego,shopper,shopperplus,shoppersvoice,shopping,shoppingbag,\
+        shoppingchina,shoppingcidade,shoppingil,shoppinglifestyle,shoppingspout,shopprimereps,shoppster,\
+        shoppy,shoprite,shoprito,shopsector,shopstar,shopstyle,shopsy,shoptet,shoptethan,shopup,shopware,\
+        shopweb,shopwithus,shorebancshares,shortcut,shortcutssoftware,shorten,shortlink,shortlinkto,\
+        shortlist,shortpixel,shorts,shortsnoob,shorttv,shorturl,shosen,shosha,shotcut,shoulder,showare,\
+        showbets,showbiz,showcase,showcasecinemas,showdang,showit,showman,showmanager,showmax,showme,\
+        showmyip,showroomprive,showtime,showtimes,showup,shpilivili,shqipcinema,shrimp,shrine,shrinkme,\
+        shriramfinance,shriramgi,shriraminsight,shriramlife,shrmha,shrtfly,shrunken,shtorm,shtreber,\
+        shtrejding,shuaito,shuats,shueisha,shufersal,shuffle,shukutoku,shureincorporated,shutoko,shutter,\
+        shutterstock,shuuemura,shvoong,shwapno,shypbuddy,siaglace,siainternejsnl,siakad,siamhuay,siamjackpot,\
+        siammakro,sianet,siasat,sibanorge,sibanyegold,sibapp,siberdizayn,siberia,sibgenco,sibhealth,sibinor,\
+        sibirki,sibirskajagenerirujustaja,sibirskajaservisnaja,sibirskijantracit,sibirskijdelovoj,\
+        sibirskoamurskajastal,sibokep,sibset,sibsiu,sicepat,sicomtest,sicredi,sicurauto,sidekicker,sidepro,\
+        sideshift,sidewalk,sideways,sidgad,sidify,sidonas,siebertfinancial,siedle,siegen,siegfried,siehan,\
+        siemens,siemensenergy,siemenshealthcare,siemensltd,siemianowice,siennabiopharmaceuticals,sierra,\
+        sierrabancorp,sierraclub,sierrametals,sierranevada,sierraoncology,sierrawireless,sieudam,sieukhung,\
+        sieutamphim,sifangclub,sifcoindustries,sifjakobs,sifytechnologies,siganet,sigatechnologies,sigedu,\
+        sightmd,sightsound,sigmaaldrich,sigmaalimentos,sigmacomputing,sigmafoto,sigmahealthcare,sigmalabs,\
+        sigmanet,sigmaphoto,sigmapro,sigmas,sigmasec,sigmatroninternational,signaair,signable,signal,\
+        signalhire,signaliduna,signals,signatura,signature,signaturebank,signdesk,signeda,signet,\
+        signetjewelers,signicat,significados,signin,signmeup,signon,signzy,sigurdhesselberg,sigvaris,\
+        sihltalzurich,sihoooffice,siikomik,sikaag,sikkens,sikkim,sikkimgame,sikutoys,silamp,silencio,\
+        silenzio,silesnet,silganholdings,silhouette,silicomltd,silicon,silicongraphics,siliconimage,\
+        siliconlaboratories,siliconmotion,siliconvalley,silikomart,siljaline,silkengirl,silklogistics,\
+        silkroad,silkway,sillamaesoojuselektrijaam,sillysanta,siloamhospitals,silovyemasiny,silvacompass,\
+        silvanoformentin,silvego,silver,silvera,silverbowresorces,silverbullion,silverchain,silvercorpmetals,\
+        silvercrestasset,silvercrestmetals,silvercube,silverdaddies,silverexch,silvergoldbull,silverjeans,\
+        silverlake,silverlineendustri,silvermoon,silverseacruises,silversingles,silverspike,silverstar,\
+        silversuntechnologies,silverts,simacombet,simcoe,simedarby,simeka,simepar,simfoni,simhub,\
+        simiglighting,similac,similarweb,simlab,simmons,simmonsfirst,simnet,simonandschuster,simondsgroup,\
+        simone,simoneperele,simonmed,simonproperty,simons,simontok,simontokx,simorra,simosnap,simownership,\
+        simpala,simpcity,simple,simpleads,simpleanalytics,simplebits,simplebo,simplecast,simpleenergy,\
+        simpleescorts,simplefastloans,simplehealth,simplehuman,simplelogin,simplepay,simpleskincare,\
+        simplesolutions,simplestudy,simplex,simpli,simplicity,simplifia,simplifica,simplified,simplify,\
+        simplifyliving,simplii,simplisafe,simplon,simplr,simply,simplyappraisals,simplybe,simplybook,\
+        simplybusiness,simplyhealth,simplyhentai,simplyhired,simplypos,simplysave,simplywall,simpmusic,\
+        simpolo,simpplr,simpsonai,simpsonizados,simpsonmanufacturing,simpsonsua,simsfinds,simslimited,\
+        simuland,simulationsplus,sinacorporation,sinainsurance,sinara,sinarkosmik,sinclair,sinclairbroadcast,\
+        sinclog,sindonews,sindtex,sinefil,sinema,sinemakolik,sinergy,sinesp,sinezy,sinfar,sinfest,sinful,\
+        singaporepools,singer,single,singlecomm,singleplatform,singlewindow,singtao,singtel,singteloptus,\
+        singular,singularityapp,sinhanbank,siniat,sinibos,sinodan,sinoglobalshipping,sinonim,sinopec,\
+        sinopecshangai,sinoptik,sinotruk,sinovacbiotech,sintegra,sinterklaasgedichten,sintxtechnologies,\
+        sinube,sinupret,sioenindustries,sionsoftware,siouxfalls,sipgate,sipmarket,sipuni,sirclo,sircon,\
+        sirena,sirenkomik,sirius,siriusinternational,siriusxm,siroca,sirplus,sirsidynix,sisaustralia,siscom,\
+        sisecam,sisgroup,sishabi,sisilove,sismac,sisnet,sispro,sissyboy,sistaco,sistel,sistem,sistema,\
+        sistemaindustria,sistemas,sistemaspfa,sistemi,sistemnyjoperator,sisteslot,sistrix,sisurl,sitebuilder,\
+        sitecenters,sitechecker,sitecom,sitedish,sitegiant,siteground,siteimprove,siteminder,sitenable,\
+        siteone,siteonelandscape,siteripz,siteseguro,sitewatch,sitibankkazahstan,sitibankrossija,sitomobile,\
+        sitrack,situstoto,siumed,sivananda,sixcore,sixflags,sixgroup,siyahfilmizle,sizeer,sizeofficial,\
+        sizzix,sizzler,sjovaalmennartryggingar,sjwgroup,skagerakenergi,skandia,skandinaviskabanken,\
+        skandinaviskaenskilda,skanska,skanskanorge,skatedeluxe,skatepro,skates,skateshop,skatewarehouse,\
+        skechers,skechersusa,skeidarholding,skekraft,skelbiu,skeleton,skellefteakraft,skeptic,sketch,\
+        sketchfab,sketchup,skhynix,skidkaonline,skiforum,skiinfo,skillbox,skillcat,skillfactory,skillinspire,\
+        skilljar,skills,skillsoftcompliance,skillsportal,skinarma,skinbox,skinceuticals,skincupid,\
+        skinestgrupp,skinguru,skinny,skinshop,skipass,skipthedishes,skipthegames,skiptonbuilding,skiresort,\
+        skirmshop,skisport,skittfiske,skiwebshop,skiyaki,skjewellery,skladchik,skladchiki,skladchina,\
+        skladchinabiz,sklenenyshop,skmagic,skodaauto,skodaclub,skodaforum,skodaparts,skokka,skolar,skolengo,\
+        skoringen,skousen,skroutz,skruvat,sksoglasie,sktbkompleks,sktelecom,sktorrent,sktthemes,skullcandy,\
+        skullshaver,skunkgirl,skvirel,skyandtelescope,skybap,skybet,skyblock,skybox,skybus,skycatering,\
+        skycityentertainment,skycop,skycrm,skydance,skydropx,skyeng,skyexch,skyexchange,skyexchanges,\
+        skyexpress,skyfair,skygames,skygate,skygroup,skyharbor,skyhigh,skyhost,skyhotel,skyhub,skyjet,\
+        skykasino,skyland,skylark,skylight,skyline,skylinechampion,skylink,skymail,skymark,skymesh,\
+        skymovieshd,skynet,skynetc,skynettechnologies,skynetwork,skynews,skyone,skyoptic,skypass,skyphone,\
+        skyplc,skypoint,skyrizi,skyrock,skyroot,skyscanner,skysolar,skystreaming,skyteam,skytech,\
+        skytechsolutions,skytel,skytelecom,skyticket,skytour,skywave,skywestairlines,skywork,\
+        skyworkssolutions,slacktechnologies,slamdunk,slashdot,slaskie,slatergordon,slatinskabanka,\
+        slaturfelagsudurlands,slavag,slavhandel,slavia,slavutich,slavyanka,slazenger,slcyber,sledstore,\
+        sleepdoctor,sleeper,sleeplab,sleepnumber,sleepo,sleepworld,sleepy,sleepycat,sleepystories,sleepytofu,\
+        slepicar,slgreen,slicelife,slickdeals,slides,slidesdownloader,slideshare,sligro,sligrofood,slimbook,\
+        slimchickens,slimjim,slimmingworld,slither,slmcorporation,slobodnaevropa,slojddetaljer,sloncredit,\
+        slopegame,sloppyjoes,slotegrator,slotex,slotgacor,slotgames,slotjava,slotlounge,slotmax,slotnarok,\
+        slotocash,slotostars,slotscapital,slotscity,slotswinner,slottica,slotto,slotvip,slotwallet,slotwin,\
+        slotxo,slovanet,slovenskasporitelna,slovnyk,slovopedia,slowfood,slowlove,slpost,slumbersac,sluurpy,\
+        smaaart,smadav,smaker,smakmak,smalls,smallseotools,smappen,smapply,smapse,smarfony,smaridasa,\
+        smarketer,smarkets,smartadvocate,smartagent,smartanimes,smartasaker,smartbalance,smartbank,smartbe,\
+        smartbear,smartbee,smartbid,smartbill,smartbooks,smartbox,smartbuyglasses,smartcar,smartcarting,\
+        smartcat,smartcentral,smartcitizen,smartcity,smartcmobile,smartcom,smartcric,smartcs,smartdeal,\
+        smartdrive,smartdriving,smartearningplatformbd,smartech,smartenergy,smarter,smartertravel,smartest,\
+        smartex,smarteye,smartfile,smartfinancial,smartfit,smartfox,smartfurniture,smartgaga,smartgames,\
+        smartgarden,smartglobal,smartguruji,smartgym,smarthr,smartick,smarticket,smartid,smartify,smartlab,\
+        smartline,smartling,smartlink,smartliving,smartlook,smartlunch,smartly,smartmag,smartmarket,\
+        smartmove,smartmumbaimatka,smartnation,smartnet,smartnews,smartonline,smartpanel,smartpass,smartpay,\
+        smartphoto,smartping,smartplayapk,smartport,smartportal,smartpos,smartpractice,smartpress,\
+        smartprotese,smartproxy,smartpulse,smartreading,smarts,smartsand,smartschool,smartsearch,smartsender,\
+        smartsheet,smartsheetinc,smartship,smartshop,smartsign,smartsolar,smartsolutions,smartson,\
+        smartspotter,smartstb,smartstore,smartsuite,smartsurvey,smarttested,smartticket,smarttravel,smarttv,\
+        smartvet,smartview,smartwallet,smartweb,smartwifi,smartwings,smartwool,smartwork,smartx,smarty,\
+        smartzone,smashkarts,smashystream,smauto,smaxim,smcindiaonline,smecholdings,smenergy,smeplug,\
+        smetnoedelo,smiggle,smilebus,smilecredit,smilegate,smileholidays,smileinsurances,smiles,\
+        smilesoftware,smiley,smilezemi,smiski,smithand,smithmicro,smithsgroup,smithwesson,smjili,smjogo,\
+        smkmuhmajenang,smktarunabhakti,smlife,smmash,smmexporter,smmnakrutka,smmteamindia,smmturk,smokeball,\
+        smokeshop,smokingpipes,smollan,smolnet,smooth,smotret,smotretanime,smotretporno,smotri,smotrim,\
+        smpbank,smsactivate,smsapi,smsbest,smsbower,smsfinance,smsindia,smsman,smsnet,smsonay,smstore,\
+        smtccorporation,smtech,smulderstextiel,smutindia,smythson,snackinginvestments,snackvideo,snackworks,\
+        snagtights,snajper,snaked,snapcraft,snapdate,snapdeal,snapdish,snapfinance,snapfish,snapinc,\
+        snapinsta,snaplogic,snaply,snapon,snaponincorporated,snapontools,snappages,snapper,snappfood,\
+        snapplay,snapppay,snappshop,snapptrip,snaprencontre,snapsave,snapseed,snapseedqrcodes,snapshades,\
+        snaptik,snaptroid,snaptube,snaptubeapp,snaptubes,snaptwitter,snapvideo,snatchcasino,sndkto,\
+        sneakerdistrict,sneakerpeeker,sneakers,snejderelektrik,snellman,snickers,sniezka,sniper,sniperai,\
+        snitch,snokido,snooker,snoopy,snooze,snowboardzezula,snowcountry,snowflake,snowland,snowleader,\
+        snowmobile,snowonline,snowpeak,snowplaza,snowreport,snowtrex,snsbank,snsreaal,sntssseccionv,snuggs,\
+        snusdirect,snusexpress,snusgiganten,snushus,soapertv,soaptoday,soaresda,sobakovod,sobatfilm,sobranie,\
+        socarukrajina,soccer,soccerbet,soccerdeal,soccerlive,soccermanager,soccernet,soccernews,\
+        soccerplatform,soccerrandom,soccertips,soccervillage,sochic,social,socialbeat,socialbee,socialblade,\
+        socialcapital,socialchamp,socialdeal,socialhub,socialistworker,socialnet,socialprotection,\
+        socialschools,socialsecurity,socialspark,socialstudies,sociedadquimica,societabancaria,\
+        societagenerale,societede,societegenerale,societemarseillaise,sociolla,sociomile,socium,socket,\
+        socketmobile,socointl,socotec,socradar,sodanca,sodastream,sodate,soderjanki,sodexo,sodexoaustralia,\
+        sodimac,sodracell,sofacompany,sofascore,sofatutor,sofiaairport,sofifa,sofigig,sofinco,sofistik,\
+        softarchive,softball,softbank,softbankbb,softbox,softcell,softclub,softcom,softech,softether,\
+        softexpert,softgames,softgarden,softgateon,softlab,softland,softlayer,softmaker,softmed,softnet,\
+        softnyx,softone,softonic,softontop,softorbits,softplan,softradar,softswiss,software,softwareok,\
+        softwareone,softway,softzone,sogarab,sogbet,sogetel,sogoseibu,sogouinc,sohbetyeri,soholife,sohoshop,\
+        sohucomlimited,soiakyo,soicau,soidog,sojavaemajandusuhisus,sojitzdevelopment,sojitzti,sokabet,\
+        sokkerpro,sokolov,soktastekstil,sokuja,solace,solaireresort,solana,solano,solanocounty,\
+        solapurcorporation,solarcapital,solaredgetechnologies,solargroup,solarham,solaris,solarisoilfield,\
+        solarmagazine,solarmovie,solarmovies,solarnorge,solaro,solarsenior,solartrade,solarweb,solarwinds,\
+        solarwindscorporation,solbari,solbet,solcasino,solcon,solcredito,soldat,soldout,solenotherapeutics,\
+        solera,solflare,solgar,solgeltechnologies,solicitador,solidarites,solidbiosciences,solides,\
+        solidfuture,soliditetfinland,solidsolutions,solidsport,solidtorrents,solistica,solitaire,\
+        solitariospider,solitariozinc,soliton,soliver,solmar,solmarshop,solnecnyeprodukty,solnet,solofutbol,\
+        sololevelingragnarok,solosholidays,solotech,solovov,solscan,solstadoffshorea,solterosconnivel,\
+        solumedia,solunet,solutionanswers,solutionbridge,solutionrealty,solutions,solvari,solvaysa,solventa,\
+        solvex,somerset,somewhere,sommelier,somnia,somosinternet,somosthunder,sompojapan,sonaeindustria,\
+        sonarsource,sonatrach,sonatype,sonauto,sonder,sonepar,sonetel,songmeanings,songmics,songteksten,\
+        songtexte,sonhaber,sonicautomotive,sonicdirect,sonichealthcare,sonicsolutions,sonimtechnologies,\
+        sonlet,sonline,sonmezfilament,sonnen,sonnenalp,sonnenseite,sonnerie,sonnik,sonnyangel,sonocoproducts,\
+        sonoff,sonoma,sonomacounty,sonomapharmaceuticals,sonora,sonoscanhealthcare,sonoticiasonline,\
+        sonoyuncu,sonyaustralia,sonybank,sonycorp,sonymusic,sonynei,sonypictures,sonysemicon,sonystyle,\
+        soompi,sooplive,soosan,sophia,sophiematka,sophirisbio,sophos,sopranoshdrezka,soprasteria,soprema,\
+        sorare,sorbet,sorelfootwear,sorlauto,soroptimist,sorozatbarat,sorrentotherapeutics,sorriso,sorryios,\
+        sorrymother,sorted,sortegol,sortenabet,sorteonline,sortlist,sortly,sosalkino,soschildrensvillages,\
+        soscuisine,sosinternational,soskinderdorf,sosmedecins,sosovalue,sostrenegrene,sosushka,\
+        sothebysrealty,sotherlyhotels,sotysolar,soufeel,soulcycle,soulflower,soulgen,soundboardguys,\
+        soundboks,soundcloud,soundcore,soundfinancial,soundfly,soundgasm,soundhouse,soundly,soundmap,\
+        soundoftext,soundon,soundpeats,sounds,soundsnap,soundstream,soundtrack,soundvision,soundwela,source,\
+        sourcecapital,sourceforge,sourcenext,southafrica,southampton,southeast,southeastwater,southend,\
+        southern,southerncalifornia,southerncompany,southerncopper,southerncross,southernfirst,\
+        southernmissouri,southernnational,southernrailway,southernstar,southfreak,southfront,southindianbank,\
+        southjersey,southmountain,southpark,southparkstudios,southplains,southplus,southside,\
+        southsidebancshares,southstate,southwest,southwestairlines,southwesternenergy,southwestgas,\
+        southwestgeorgia,southwind,sovaonline,sovcombank,sovereign,soverin,sovsekretno,sowiso,soyaconcept,\
+        soyjak,soylent,soyogroup,soyounginternational,sozialministerium,sozialministeriumservice,\
+        sozialversicherung,sozluk,spacebar,spacecloud,spacecrew,spaceforce,spacegoods,spacehey,spacelift,\
+        spacely,spacenet,spaces,spaceship,spacesystems,spacetronik,spaceup,spaceweather,spaggiari,spamhaus,\
+        spamhero,spanish,spanishfork,spankbang,spanking,sparbankensyd,spardabankwest,sparebankenhedmark,\
+        sparebankenmidtnorge,sparebankenmore,sparebankennord,sparebankenvest,sparekassenballing,\
+        sparekassendjursland,sparekassenfaaborg,sparekassenfyn,sparekassenhimmerland,sparekassenhjorring,\
+        sparekassenhobro,sparekassenhvetbo,sparekassenkobenhavn,sparekassenkronjylland,sparekassenlogstor,\
+        sparekassenlolland,sparekassenmidtjylland,sparekassennordjylland,sparekassenostjylland,\
+        sparekassensaeby,sparekassensalling,sparekassensjaelland,sparekassensjaellandfyn,sparekassensogn,\
+        sparekassensonderjylland,sparekassensorby,sparekassenthy,sparekassenthyholm,sparekassenvaeggerlose,\
+        sparekassenvendsyssel,sparekassenvesterbro,spareroom,sparewheel,spargroup,sparkasse,sparkasseallgau,\
+        sparkassebremen,sparkasseduisburg,sparkassehannover,sparkassehildesheim,sparkassekolnbonn,\
+        sparkasseleipzig,sparkasserheinmaas,sparkasseschwyz,sparkassesense,sparkassevorderpfalz,sparkdigital,\
+        sparkedhost,sparkenergy,sparklight,sparknetworks,sparknew,sparkpaws,sparkplug,sparktherapeutics,\
+        sparkys,sparleihkasseriggisberg,sparmax,sparnord,sparrow,sparta,spartak,spartan,spartanenergy,\
+        spartanmotors,spartannashcompany,spartoo,sparund,sparxmaths,spatial,spaworld,spbiznes,spboss,spbvet,\
+        spcbrasil,spconnect,spdrdorsey,speakeasy,speakers,speakpal,speakup,specialdays,specialist,\
+        specialized,specialolympics,specialopportunities,specificappraisals,speckurs,specsavers,\
+        specsaverspty,specshop,spectator,specter,specto,spectra,spectranet,spectrum,spectrumbrands,\
+        spectrumpharmaceuticals,speechace,speechandlanguage,speechify,speechpad,speedapp,speedau,speedcast,\
+        speedcheck,speedcom,speedconnect,speedcube,speedex,speediance,speeding,speedline,speedlo,speedmanga,\
+        speedme,speedmeter,speedo,speedometer,speedporn,speedrun,speedtest,speedtestnow,speedway,\
+        speedwayforum,speedwaymotorsports,speedy,speedycash,speisekarte,spektar,spelexperten,spellcheck,\
+        spencerholding,spendwise,sperkyeshop,sperotherapeutics,sperry,spglobal,sphera,spherixincorporated,\
+        sphinduja,sphinx,sphinxonline,spicerslimited,spider,spiderfarmer,spiderlink,spidersolitaire,\
+        spiderweb,spiegel,spielen,spienergy,spigen,spigotmc,spiideo,spikechunsoft,spinandwin,spinaway,\
+        spinbet,spinbetter,spinbot,spincasino,spincity,spingame,spingames,spingenie,spingoldagents,spinlucky,\
+        spinnakerwatches,spinner,spinning,spinomenal,spinsini,spintero,spinthewheel,spinxgame,spiral,\
+        spirehealth,spireinc,spirit,spiritaerosystems,spiritairlines,spiritanimal,spiritdaily,spiritmta,\
+        spiritof,spiritrealty,spiritsuper,spiritualsingles,spiritualsociety,spisnorge,spitogatos,splashtop,\
+        splayer,spline,splitwise,splunk,splunkinc,spodeli,spodlady,spoiledchild,spoiler,spoilerplus,\
+        spoilerraw,spokanecounty,spoken,spokholdings,sponichi,sponser,sponsor,sportal,sportano,sportarena,\
+        sportas,sportbay,sportbet,sportbox,sportcash,sportcenter,sportcity,sportclips,sportclub,sportdepot,\
+        sportdog,sportdrama,sportedu,sportega,sportello,sporter,sportex,sportexpress,sportfishtackle,\
+        sportfits,sportfm,sporti,sportico,sportident,sportime,sporting,sportingbet,sportinglife,sportingpost,\
+        sportino,sportisgood,sportisimo,sportitalia,sportitalialive,sportium,sportland,sportlemon,sportlife,\
+        sportline,sportlink,sportmania,sportmarket,sportmaster,sportmember,sportnet,sportnews,sportovna,\
+        sportpalace,sportpaleis,sportpartner,sportpesa,sportplus,sportpoint,sportpursuit,sportradar,\
+        sportreality,sports,sportsauthorityofindia,sportsbet,sportsboom,sportsbull,sportscheck,sportscore,\
+        sportsdata,sportsdirect,sportselect,sportsfacilities,sportsgames,sportshop,sportshub,\
+        sportsillustrated,sportske,sportsmanager,sportsmanswarehouse,sportsmith,sportsnet,sportsonline,\
+        sportspar,sportspick,sportsplay,sportsplus,sportsport,sportstats,sportstech,sportstoto,sportstrack,\
+        sportsurge,sportswear,sportsworld,sportsycasino,sportsystem,sportthieme,sporttv,sportvision,sporty,\
+        sportybet,sportys,sportytrader,sportzfy,sportzfys,sportzfytvapk,sportzone,spotawheel,spotbets,\
+        spotgames,spoticar,spotify,spotifypremiumapk,spotifytechnology,spotipremiumapk,spotisongdownloader,\
+        spotler,spotlessgroup,spotlight,spotlightgroup,spotmedia,spoton,spotrebitelskytest,spotsylvania,\
+        spotvnow,spotway,spowload,spplus,spragueresources,spravedlivo,spravka,spravkaru,sprayground,spread,\
+        spreadshirt,spreadtheword,spreee,spribe,spring,springair,springbank,springboard,springcm,springer,\
+        springernature,springfield,springfieldarmory,springfieldmo,springfreetrampoline,springs,\
+        springworkstherapeutics,sprinkles,sprinklr,sprintcorporation,sprinter,sprinthost,sprintis,sprintmail,\
+        sprintnextel,sprite,sprottfocus,sprottmoney,sprout,sprouts,sproutsfarmers,sprunked,sprunkedgame,\
+        sprunki,sprunkin,sprunkiretake,sprunky,spscommerce,sputnik,sputnikabkhazia,sputnikgeorgia,\
+        sputniknews,spxcorporation,spxflow,spydeals,spyder,spydus,spyhub,spypiss,spzeed,squads,squadstack,\
+        square,squarebrothers,squareenix,squarefoot,squareone,squares,squarespace,squaretrade,squareyards,\
+        squash,squeeze,squirt,sravni,srcbelgesi,srcenergy,sredime,sreeleathers,srgglobal,srhostbd,\
+        sriramachandra,srisritattva,srnovelas,srnwin,srotas,sroyal,srsuntour,ssafyjobfair,ssangyong,sscbpl,\
+        sscoaching,ssctechnologies,sshmax,ssinet,sslab,ssmaule,ssmobile,ssoidrajasthan,ssoportal,sspgrp,\
+        sspinc,ssptex,ssrmining,ssrmovies,sssbet,sssefoundation,ssstik,ssstiktok,sstruyen,ssvipbet,ssyoutube,\
+        staarsurgical,staatstheater,stabilemmc,stabilisenergy,stable,stacees,stackblitz,stackcp,stacker,\
+        stackoverflow,stadion,stadium,stadiumoutlet,stadlauermalzfabrik,stadlerrail,stadthalle,\
+        stadtsparkassemunchen,staedtler,staffclothes,staffordshire,stagecoach,stageentertainment,stager,\
+        stagestores,stagindustrial,staging,stahanivskijvagonzavod,stahls,stahlwerkschweissgeraete,staiasw,\
+        stakehub,stalcraft,staleks,stalepromyslennajakompanija,stamford,stamping,stampinup,stampli,stamps,\
+        stampscominc,stanbarry,stanbicbank,stance,standard,standardavb,standardbank,standardchartered,\
+        standarddiversified,standardlife,standardmotor,standart,standartnews,standexinternational,standoil,\
+        standout,standrews,standway,stanford,stanhome,stanley,stanleybet,stanleyblack,stanleytools,\
+        stanleyworks,stanmoreresources,stantec,stantecinc,stapelstein,staples,staplesinc,starassistance,\
+        starbase,starbeacon,starberry,starbet,starbets,starbooks,starbreezestudios,starbright,starbucks,\
+        starbuckscorporation,starbulk,starcasino,starcat,starcity,starcrest,starda,stardewvalleyapks,\
+        stardima,stardock,stardust,stardustcolors,stardusttv,starexch,starface,starfield,starfish,stargame,\
+        stargames,stargard,stargate,stargroup,starhome,starhub,starinterior,starjepang,starkidsstore,starkl,\
+        starkmods,starlabs,starlavinia,starlight,starline,starlingbank,starlink,starlite,starmag,starmedia,\
+        starmerchant,starnet,starnews,starnik,starnow,starofservice,starone,starpets,starplex,starrich,\
+        starsex,starshare,starshiners,starship,starshipping,starshop,starsmusic,starsports,starstore,\
+        starstyle,starsunfolded,starsze,startech,startgamer,starti,starticket,startickets,startmycar,\
+        startnext,startpage,startpagina,startpeople,startrek,startselect,startsiden,startup,startups,\
+        startuptalky,startv,starvault,starvegas,starvex,starwarsunlimited,starwhitening,starwin,starwood,\
+        starwoodproperty,starzone,staseraintv,stashaway,stashpatrick,statcan,statcounter,stateauto,statebank,\
+        statebankshares,statefarm,statejournal,statelotteryticket,statenews,statenvertaling,stateofart,\
+        stateofmind,stateofthenation,staterabikes,statestreet,static,stationcasinos,statistics,statistik,\
+        statkraft,statsnet,status,statushut,statusquo,stauningwhisky,stavangerfondsforvaltning,stavka,\
+        stavklad,stavropol,stavros,staycation,stayclassy,stayforlong,stayfriends,stayonline,staypro,\
+        staysafeonline,staytuned,stbancorp,stbarbara,stbernards,stconstitution,stcpay,stdavids,stdlife,\
+        stdpetrovic,stdtime,steadfast,steadfastgroup,steady,stealthbiotherapeutics,steamid,steampowered,\
+        steamshipstrading,steamtools,steamunlocked,steelcase,steelcaseinc,steelconnect,steeldynamics,steele,\
+        steelers,steelpartners,steelweb,steezy,stefanini,steiermark,steiff,steigan,steigernaturals,steinberg,\
+        steinershopping,steinertriples,steinmart,steinway,stella,stellaartois,stellakotipalvelut,stellamaris,\
+        stellamariscollege,stellantis,stellantisandyou,stellar,stellarinfo,stellarspins,stelluscapital,\
+        stemcell,stemlinetherapeutics,stenaline,stenso,stepancompany,stepchess,stepgod,stepgolf,stepik,\
+        stepnet,stepsport,stepstone,steren,stereo,stericsson,sterisplc,sterkinekor,sterling,sterlingbancorp,\
+        sterlingcheck,sterlingcommerce,sterlingconstruction,sterlingledet,sterlingnational,sternglas,\
+        sternpinball,sterntaler,steroidify,stetson,steunactie,stevemadden,stevenmadden,stevens,steward,\
+        stewardshipfinancial,stewart,stewartinformation,steyrarms,stgallerkantonalbank,stgeorge,stgeorges,\
+        sticker,stickerapp,stickermule,stickerpoint,stickers,sticky,stiebeleltron,stifelfinancial,\
+        stihldealer,stikets,stiletto,stillwaterschools,stillwhite,stilnaya,stilord,stiltzlifts,stingray,\
+        stipendije,stiripesurse,stirling,stitch,stitcher,stitchfix,stives,stjamessplac,stjoe,stjohn,\
+        stjohnknits,stjohns,stjohnscollege,stlflix,stlukes,stmarys,stmicroelectronicsnv,stmodwenprop,\
+        stmoritz,stobag,stockapp,stockbit,stockfirmati,stockholmsenskilda,stockholmstock,stockhouse,\
+        stockinthechannel,stockity,stockland,stockmann,stockmusic,stockpile,stockpoint,stockspirit,stockton,\
+        stockwatch,stockwell,stockx,stockyards,stohrm,stoigr,stoiximan,stojlenskajaniva,stokedstore,\
+        stoketherapeutics,stokker,stoklasa,stokourbeti,stolac,stoloto,stomatologija,stomed,\
+        stonecastlefinancial,stonecoltd,stonegatebank,stoneharbor,stonehenge,stonehill,stonemorpartners,\
+        stoneycreek,stopandgo,stopbullying,stopitnow,stopklatka,stopshop,storaenso,storage,storageauctions,\
+        storagetechnology,storeapps,storecapital,storececotec,storeinfo,storeland,storenext,storenorske,\
+        storepay,stores,storexppen,storia,stories,storiesdown,storiesrealistic,storifyme,storinka,storium,\
+        stormers,stormfashion,stormlikes,stormwatches,storoslolokaltrafikk,storybook,storygo,storysaver,\
+        storytel,storyteller,stoutcontact,stoweaustralia,stpaul,stpauls,stpeters,strabag,strabagse,strada,\
+        stradivarius,straight,straightnews,straitstimes,stralfors,strana,strandbags,strands,strandsgame,\
+        stranger,strangercam,strasbourg,strasti,strata,strataskin,stratechinformations,strateg,\
+        strategicculture,strategiceducation,strategicprofit,strategis,strategy,strategyconsulting,\
+        strategyplanner,strategyshares,stratford,strathmore,strato,stratohosting,stratstrust,\
+        strattecsecurity,stratusproperties,straumann,strauss,straussgroup,strava,strawberry,strawpoll,\
+        strayfansub,streak,stream,streambtw,streamc,streamcloud,streamdps,streameast,streamed,streamer,\
+        streamfab,streamfare,streamff,streamflix,streamgo,streamhub,streamin,streamindia,streaming,\
+        streamingcommunity,streaminglocucionar,streamkiste,streamlabs,streamlinehealth,streamlit,streamlord,\
+        streamonsport,streampage,streamplus,streamporn,streamruby,streamstv,streamtape,streamvid,streamwish,\
+        streem,streetmachine,streetmap,streetone,streets,strefa,strellson,stremio,strengthgurus,\
+        strengthlevel,strengthshop,strepsils,strettamusic,stretto,strider,striderbikes,strike,strikeout,\
+        strikes,strinova,stripchat,stripchatlive,stripchats,stripe,stripeclub,stripovi,striven,\
+        strojtransgazao,stroke,stromberggruppen,stromma,strongbridgebiopharma,strongholdmmc,stronglife,\
+        strongpasswordgenerator,strongpoint,stroydvor,strtape,structurae,struma,strykercorporation,stsource,\
+        ststused,stsystem,stthomas,stuart,stubhub,studbook,student,studentcare,studentcity,studentenwerk,\
+        studentjob,studentloan,studentski,studentum,studienwahl,studies,studio,studiobanda,studiobuffo,\
+        studiocity,studiodesigner,studioklikki,studmentor,studocu,studopedia,studyabroad,studybay,studyclix,\
+        studygovthelp,studygovtjob,studyin,studyinrussia,studyiq,studyladder,studylib,studylink,\
+        studynumberone,studyplus,studyrama,studyroom,studysmarter,studysync,stulchik,stumis,stussy,stuudium,\
+        stvincents,stylar,stylekorean,stylemi,stylestore,styletread,stylevamp,stylight,stylink,stylishname,\
+        stylishnames,stylist,stylus,suadelainvestment,suamusica,suatela,suavinex,subaru,subbota,subindo,\
+        subjav,sublime,sublimetext,sublimity,sublink,subnhanh,subodhpgcollege,subscene,subscribepage,\
+        subscribestar,subsidesports,subsonic,subsplash,subtitrariturcesti,suburbanpropane,subway,\
+        subwaysurfers,subwaysurfersgame,sucastana,success,successcorp,successfactors,successis,succubus,\
+        suckbet,sudameris,sudantribune,suddenlink,sudoku,sudokuonline,sudokupad,sudouest,sudovi,suedtirol,\
+        suertubet,suezrecycling,suffolk,suganami,sugarbook,sugarbt,sugardaddy,sugarlady,sugarplay,\
+        sugarrefinery,sugatsune,sugito,suikagame,suishotamako,suitable,suitableshop,suitdirect,suitselect,\
+        suizoargentina,sukkisukki,sukunadm,sulakauri,sulasok,sullandholding,sulpak,sumatoastana,sumida,\
+        sumitclub,sumitomocorp,sumitomoforestry,sumitomomitsui,sumitomopharma,summar,summarize,summerinfant,\
+        summerland,summerlandcredit,summersetgroup,summitfinancial,summithotel,summitmaterials,\
+        summitmidstream,summitstate,summitstore,summittherapeutics,summitwireless,summonerswar,sumologic,\
+        sumqayittexnologiyalar,sumskenpo,sunasterisk,sunbeam,sunbeltrentals,sunbet,sunburstgarden,suncalc,\
+        sunclinic,suncokeenergy,suncommunities,suncorenergy,suncorpgroup,suncorpmetwaylimited,suncountry,\
+        sundae,sundance,sundanceenergy,sunday,sundaynatural,sundayred,sundayscompany,sundayworld,sunderland,\
+        sundialgrowers,sundownaudio,sunenergy,sunesispharmaceuticals,sunflower,sunflowerbank,sunglasshut,\
+        sunglassstyle,sunhotels,suninbev,suning,sunlandgroup,sunlandstechnology,sunlife,sunlight,sunline,\
+        sunlinkhealth,sunlive,sunmaker,sunmetals,sunmicrosystems,sunnah,sunnmoreog,sunnovaenergy,sunnxt,\
+        sunnycars,sunnydelight,sunnylife,sunnyportal,sunnyqueen,sunnyreal,sunnyside,sunnysoft,sunoai,\
+        sunocolp,sunphoto,sunporn,sunpowercorporation,sunrise,sunrisecommunications,sunrisemedical,\
+        sunrisesunset,sunrose,sunrun,sunruninc,sunsad,sunsentinel,sunset,sunsetpower,sunshine,sunshinecity,\
+        sunshineloans,sunsigns,sunstar,sunstonehotel,suntech,suntory,suntrust,suntrustbanks,sunvalley,\
+        sunwave,sunway,sunweb,sunwin,sunwoda,supabase,supabets,supaquick,superadmin,superai,superapp,\
+        superauto,superawesome,superbai,superbet,superbets,superbetusa,superbid,superboard,superbook,\
+        superbox,superbuy,supercanal,supercard,supercarros,supercars,supercell,superchat,supercheapauto,\
+        supercines,superconductortechnologies,supercook,superdoujin,superdrug,superdry,superenalotto,\
+        superesportes,supereva,superfacil,superfaktura,superfan,superfit,superflixapi,superflixbr,superfm,\
+        superform,superga,supergas,supergasbras,supergooal,superguide,superhaber,superhobby,superhosting,\
+        superhq,superhuman,superior,superiorappraisals,superiordrilling,superiorenergy,superiorgroup,\
+        superiorindustries,superiorinterior,superjump,superkassa,superkids,superking,superlawyer,superleague,\
+        superliga,superligatoto,superlive,superlogica,superloop,superlove,superlucky,supermagnete,supermama,\
+        supermarketkirovskij,supermart,supermedia,supermenu,supermicro,supermoney,supernaturalspn,supernet,\
+        supernews,supernosso,supernote,supernova,supernovabih,supernuspharmaceuticals,superoffice,\
+        superomatic,superonline,superpages,superpark,superpay,superpet,superpharm,superporn,superprof,\
+        superpunchtms,superretail,supersaas,supersales,supersanko,superscore,supership,supershop,\
+        supershuttle,supersim,supersimple,supersklep,superslots,superslotwallet,supersonic,supersport,\
+        supersports,superstar,superstats,superstep,superstore,supertabak,superticket,supertope,supertv,\
+        supertvaovivo,supervalu,supervar,supervideo,supervpn,superwall,superweb,superwin,superz,superzebra,\
+        superzoo,suphelper,supinfo,supjav,supplementwarehouse,supply,supplynet,support,supportxmr,suppsit,\
+        supradyn,supranet,supreme,supremecourt,supspace,surabaya,suramericana,suratkargo,suratmatka,\
+        suratmunicipal,sureman,suresi,surfaceoncology,surfer,surferseo,surfguru,surfline,surflix,surfmusik,\
+        surfshark,surftown,surgery,surgerypartners,suribet,surkana,surla,surprise,surprisefactory,surrati,\
+        surrey,surronusa,surtigas,surtitodo,surugaya,surutto,survata,survey,surveycake,surveycompare,\
+        surveyenquete,surveygizmo,surveymonkey,surveys,surveyworld,survival,survivors,suryalog,sushimarket,\
+        sushimaster,sushiro,sushiroll,sushiscan,sushishop,susquehannabancshares,sussex,sussytoons,\
+        sustainability,sustech,sutherland,sutochno,sutrobiopharma,sutterrock,sutton,suttonsmotors,suwalki,\
+        suyuemulator,suzano,suzanosa,suzhourural,suzuka,suzuki,suzukialkatresz,suzukiauto,suzukiclub,\
+        suzukicycles,suzukimotos,svapomaxi,svbfinancial,svbmarine,svbony,svchost,sveaekonomi,svensk,\
+        svenskacellulosa,svenskaexportkredit,svenskahandelsbanken,svenskaspel,svenskttenn,sverhestestvennoe,\
+        sverhi,sverigestelevision,svethostingu,svetplodu,svetserialu,svettrampolin,svetzaclon,svezadom,\
+        svgcap,svicky,svitlo,svmkinc,svoboda,svojtka,swanndri,swansea,swanseacity,swapfiets,swarovski,\
+        swatchgroup,swatchseries,swbusiness,swcorp,sweatscollective,swedavia,swedbank,swedbankab,swedbankas,\
+        swedenabroad,swederm,swedish,swedishfit,swedishmatch,swedishorphan,swedishspace,sweeek,sweelee,\
+        sweetcare,sweetgarden,sweetindianporn,sweetscan,sweetspot,swertegaming,swiftdesk,swiftkey,swiftqueue,\
+        swiggy,swimaholic,swimming,swinburne,swingers,swingersheaven,swingingheaven,swinglifestyle,\
+        swipepages,swiship,swissbank,swissbankers,swisscare,swisscom,swisscows,swisse,swissgear,swissglobal,\
+        swisshelvetia,swissinfo,swissinternational,swisslife,swisslifeselect,swisslink,swissmedical,\
+        swissmiss,swissnational,swissonline,swissprivate,swissquote,swissquotebank,swissre,swisssense,switch,\
+        switchbackenergy,switchbot,switcher,switchrom,switchroms,switchup,swmotech,swnovels,swoodoo,swoogo,\
+        swoosh,swpanel,swseed,swtafe,swumwelttechnik,swybrand,swyfthome,swyftx,sxcran,sxkomik,sxyprn,sxyspy,\
+        sydney,sydneylotto,sydneytools,sygmabanque,sygnia,sygnumbank,sykesenterprises,syllabus,sylvanas,\
+        sylvanianfamilies,sylvesterhvid,symantec,symanteccorporation,symbion,symbiosis,symbol,symbols,\
+        symphonyx,symplr,synalloycorporation,synapsepg,synapticsincorporated,synchronoss,\
+        synchronosstechnologies,synchronyfinancial,syncsketch,syndaxpharmaceuticals,syndigo,syneoshealth,\
+        synergetic,synergie,synergize,synergy,synergygroup,synergysuite,synevo,syngenta,syngentaaustralia,\
+        synlab,synlaitmilk,synnex,synnexaustralia,synnexcorporation,synnovefindena,synology,synonimy,\
+        synonymer,synoptik,synottip,synoviabank,synovusfinancial,synsam,syntec,synthesia,synthesis,\
+        synthesisenergy,syntheticbiologics,syntheticfixedincome,synthroid,syntra,syosetu,sypost,\
+        syprissolutions,syracuse,syrialive,syrialives,syriatel,syrospharmaceuticals,syrover,syscocorporation,\
+        syscom,sysconfig,sysmet,sysmex,sysonline,sysprogs,system,systemair,systematix,systemaxinc,systeme,\
+        systemeu,systemhaus,systems,systemstar,syzygy,szakalmetal,szczecin,szentiras,szexfilmek,\
+        szextortenetek,szonyeghaz,szotar,taaghche,taalime,tabacco,tabasco,tabcorpholdings,tableau,tablecheck,\
+        tabler,tabletka,tabletop,tabooflix,tabooporn,tabootube,taboovideos,tabriz,tabroom,tabtouch,tabula,\
+        tabularasa,tabulatest,tachikawa,tachki,tacirleryatirim,tacobell,tacotico,tactarim,\
+        tacticaldistributors,tacticalgear,tacticalshop,tacticalstore,tacticalworldstore,tactics,\
+        tactilesystems,tadaaz,tadabet,tadachat,tadadelivery,tadano,tadianni,tadviser,taekwondo,tafcop,tafsir,\
+        tagblatt,tageblatt,tagged,tagheuer,tagoria,tagpay,tahanlama,tahititourisme,tahlilgaran,taidii,\
+        tailieugiaoduc,tailieugiaovien,tailieuonthi,tailoredathlete,tailoredbrands,tailoy,tailscale,\
+        tailwindapp,taimen,tainghe,tainhaccho,taipower,tairai,taisei,taishu,taistobussid,taitroncomponents,\
+        taiwan,taiwanfund,taiwanlife,taiwanliposome,taiwanlottery,taiwanmobile,taiwansemiconductor,\
+        taiwantrade,tajima,tajimi,tajmahal,tajogo,tajrobe,takagiplc,takamilabo,takaoka,takarekbankzrt,\
+        takasago,takashimaya,takasu,takealot,takecareof,takeda,takedafarmasjutikals,takedapharmaceutical,\
+        taketwointeractive,takingshape,takipci,takipciking,takipcimx,takipcitime,taknet,takticeskoeraketnoe,\
+        taktik,takungart,takungpao,takvim,talabat,taladhuay,talaria,talavera,taldaiichi,taleducation,\
+        talendsa,talenom,talent,talentclub,talentinternational,talentio,talentview,talisman,talismanenergy,\
+        talismanresources,talixo,talkdeskapp,talkme,talksport,talktalk,tallgrassenergy,tallinktakso,\
+        tallinnaaripank,tallinnaautobussikoondis,tallinnafarmaatsiatehas,tallinnagaasijaam,tallinnakaubamaja,\
+        tallinnakulmhoone,tallinnalaevauhisus,tallinnalennujaam,tallinnalihatoostus,tallinnalinnatransport,\
+        tallinnapiimakombinaat,tallinnapooljuhttakistite,tallinnasadam,tallinnataksopark,tallinnatrammi,\
+        tallinnaulikooli,tallinnavesi,tallwinlife,tallyweijl,talode,talosenergy,tamabet,tamagawa,tamairlines,\
+        tamano,tamaracinc,tamaris,tamasha,tambasa,tambov,tambunting,tameson,tameteo,tamico,tamilblasters,\
+        tamilbulb,tamilchristiansongs,tamildhool,tamilfontconverter,tamilgun,tamilkamaveri,tamilkolly,\
+        tamilmatrimony,tamilnadurecruitment,tamilplay,tamilprint,tamilsex,tamilsexstories,tamilsexvideo,\
+        tamilsexvideos,tamiltvserial,tamilyogi,taminesarmaye,tamiya,tamkeen,tampereenateria,tampereenmessut,\
+        tampiljitu,tamron,tanabe,tanabesports,tanadgusixcorporation,tanais,tanaka,tanaorjewelry,\
+        tanatoriosanjose,tandbergdataa,tandbergtelevisiona,tandem,tandemdiabetes,tandil,tandyleather,taneya,\
+        tangerfactory,tangerine,tangleteezer,tangol,tangthuvien,tanishq,tankbillig,tanksblitz,tanner,tanssi,\
+        tantaly,tantechholdings,tantefanny,tantemalam,tantonet,tantumverde,tanuclasses,tanzaniangold,\
+        tanzaniaparks,tanzaniaspecialist,tanzil,taobao,taodande,taokaebet,taokaelotto,taokids,taopinginc,\
+        tapbit,tapeso,tapestry,tapetenshop,tapetyfolie,tapjoy,taplink,tappara,tapper,tapsell,taptap,taqeem,\
+        taraabar,tardigrade,tardis,tarenainternational,tarfandbaaz,targaresources,target,targetboard,\
+        targetcorporation,targetcourse,targethospitality,targetrealty,targetsource,tarhely,tarinika,\
+        tarjetacencosud,tarjetarojaenvivo,tarkett,tarkettrus,tarkov,tarkovmarket,tarmac,tarnow,\
+        taronistechnologies,taropharmaceutical,tarostrade,tarotamigo,tarragona,tarsierstudios,tarsus,tarteel,\
+        tartuautode,tartuehitusmaterjalide,tartugaasivabrik,tartugi,tartuhoiulaenuuhistu,\
+        tartukeskkonnauuringud,tartukommertspank,tartutarbijate,tartuulikooli,tarunbharat,tasaki,tascam,\
+        taschengeldladies,tasekomines,tasexy,tashirpizza,taskade,taskcards,taskmaster,taskrabbit,tasmota,\
+        tasova,tassalgroup,tassiliairlines,tastemade,tatamotors,tatanka,tataplayfiber,tatasteel,tatcha,\
+        tatebayashi,tatechnix,tatemcrae,tatgida,tatilbudur,tatler,tatneft,tatrabanka,tatsuno,tattechnologies,\
+        tattelecom,tattersalls,tattleapp,tattoo,tattooland,tatung,taubmancenters,taumataplantations,taurus,\
+        taurusarmas,tavhavalimanlari,tavola,tavriav,tavrida,tawuniya,taxdown,taxfix,taximaxim,taximoney,\
+        taxpayer,taxsee,taxydromiki,taylor,taylordevices,taylormadegolf,taylormorrison,taylorwimpey,tayninh,\
+        tazekuru,tbcbank,tbibank,tbilisi,tbkbank,tbmmarket,tbseducation,tcbbank,tcchrollo,tcenergy,\
+        tcffinancial,tcgbdc,tcgrepublic,tchibo,tcmsnam,tconnect,tcpipelines,tcrtherapeutics,\
+        tcsamsterdammarathon,tcsapps,tcsbank,tcwstrategic,tcziraat,tdameritrade,tdbank,tdcentrobuv,tdcsong,\
+        tdhholdings,tdintertorg,tdstedro,tdtoplivnoe,tducargo,tdxflix,teachable,teacher,teachers,\
+        teachersmutual,teachersupdates,teachingchannel,teachingcouncil,teachingideas,teachingstrategies,\
+        teachme,teachy,teadusteakadeemia,teaediciones,teakholz,teakirjastus,tealerlab,teambition,\
+        teamdesigners,teamec,teamer,teamfortress,teamglobalexp,teamlab,teamleader,teamliquid,teamprostandard,\
+        teamshirts,teamskeet,teamspeak,teamsports,teamsupport,teamswear,teamsystem,teamtailor,teamuno,\
+        teamusa,teamviewer,teamvismaleaseabike,teashop,teatrocervantes,teatrodelamaestranza,teatrpolski,\
+        tebarsaja,tebkobi,tecalliance,tecdoc,techadvisor,techarena,techart,techblog,techbox,techbyte,\
+        techcabal,techcare,techcentral,techcombank,techcult,techdata,techdirt,techem,techfun,techinsider,\
+        techint,techjobscafe,techlabs,techland,techliquidators,techmania,techmaniacs,techmart,technews,\
+        technewztop,technical,technicalcommunications,technics,technikboerse,technipenergies,technipfmcplc,\
+        technipnorge,technisat,techno,technode,technodom,technogym,technohacks,technolife,technology,\
+        technologyone,technologyreview,technomani,technomarket,technopark,technopolis,technopoliskuopio,\
+        technorama,technorholding,technoscience,technoshop,technovikram,techolay,techonomy,techosolutions,\
+        techsmart,techsmith,techspace,techtastic,techtronicindustries,techtunes,techvision,techwooltrading,\
+        techworld,techyhit,techyindia,techzine,teckresources,tecnet,tecnic,tecnichenuove,tecnocasa,\
+        tecnocenter,tecnocraft,tecnodataead,tecnoglassinc,tecnolab,tecnomobile,tecogeninc,tecoloco,\
+        teconnectivity,tecson,tecsys,tectake,tectonicfinancial,tectoybrinquedos,tecture,tedata,tedbaker,\
+        teddytoys,teedetehnokeskus,teekanne,teekaycorporation,teekaylng,teekayoffshore,teekaytankers,\
+        teenagemercenarymanga,teencumpot,teeninduskombinaatvalk,teenochka,teenpatti,teenporno,teenpornvideo,\
+        teensex,teensexmix,teensnow,teenvideos,teeolive,teerbhutan,teerresults,teertoday,teeshoppen,teftef,\
+        tegnainc,tehnika,tehnologiceskajakompanija,tehnomarket,tehnomir,tehnomix,tehnoopt,tehnopolis,\
+        tehnoservas,tehranserver,teiacrm,teiledirekt,tejaratbank,tejoenergia,tejonranch,tejvarta,\
+        tekartinsaat,tekken,teklahealthcare,teklalife,teklaworld,teknikmagasinet,teknisa,teknoblog,teknofest,\
+        teknologiskinstitut,teknosaic,tekrevol,tekstpesni,teladoc,teladochealth,telavox,telcel,telconet,\
+        telebox,telecel,telecentro,teleclinic,telecom,telecomargentina,telecomitalia,telecomplus,telecomtv,\
+        telecontact,telecube,telediario,teledynetechnologies,teleeesti,telefi,teleflex,teleflexincorporated,\
+        telefonica,telefonicabrasil,telefonicasa,telefonseelsorge,telefullhd,telega,telegra,telegraafmedia,\
+        telegraf,telegram,telegramgroup,telegraph,telegrouplink,teleguide,telekom,telekomaustria,telelatino,\
+        telelibre,telemach,telemail,telemart,telematics,telematika,telemax,telemedi,telemetr,telemetron,\
+        telemetry,telenet,telenor,telenord,telenorge,teleon,teleparty,telepass,teleperformance,telephoneand,\
+        telephony,telepizza,telepolis,teleport,teleprogramma,teleqraf,telequartzmineracao,telerad,telerama,\
+        telerenta,telericpty,telerossija,telesalud,telescope,teleserial,teleskop,teleskopexpress,teleson,\
+        telesport,telesptelecomunicacoes,telestar,telestore,telestream,telesystem,teletarget,teletext,\
+        teleton,teletype,televisaoindependente,televiziebi,telewebion,teleyecla,teliacompany,teliaplay,\
+        teliasonerafinland,telkom,telkomsel,tellcoag,teller,tellows,tellurianinc,tellyhd,tellyquelz,telmate,\
+        telmex,telnor,telnyx,telphin,telset,telstarsurf,telstra,telstragroup,telstrasuperannuation,telsys,\
+        telugu,telugufun,telugusex,telugusexclips,telugusexstories,telugusexvideos,teluguvidhya,teluguwap,\
+        teluscorporation,telushealth,telusinternational,telviso,temancoli,temapolpolimer,temashop,tembici,\
+        temenos,tempest,template,temple,templebar,templerfx,temples,templeton,templetondragon,\
+        templetonemerging,templetonemrg,templetonglobal,templodeslots,tempmail,tempmailo,tempmailto,\
+        tempnumber,tempocasa,tempora,temporal,temporaryemail,temporis,tempoteam,tempotp,tempstaff,tempted,\
+        tempur,tempursealy,tempus,tenable,tenableholdings,tenantcloud,tenantshop,tenarissa,tenaxtherapeutics,\
+        tencent,tencentmusic,tendacn,tendata,tendence,tendenz,tender,tenderboard,tenders,tendersontime,\
+        tendertiger,tenethealth,tenethealthcare,tenglek,tenisintegrado,tenjin,tennantcompany,tennecoinc,\
+        tennessee,tennesseevalley,tennet,tennetwork,tennimu,tennis,tennisaustralia,tennischannel,\
+        tennisdirect,tennisi,tennislive,tennispoint,tennispro,tennistream,tenorshare,tenson,tensor,\
+        tensquaregames,tenten,tentorium,tentree,tenzingacquisition,teoria,teorico,teplodar,teplodvor,teppana,\
+        tequilacuervo,tequilaherradura,terabox,teraboxapp,teraboxdownloader,teradatacorporation,\
+        terasacucarti,terasic,tercuan,teremok,terexcorporation,termina,terminal,terminalx,termincin,\
+        terminereservieren,terminus,termux,ternium,terniumsa,terrachat,terracomlimited,terracotta,\
+        terraformpower,terragruppen,terramare,terranea,terranetworks,terranova,terrapatris,terrapizza,\
+        terrarium,terras,terrashop,terrenorealty,territorial,territorialbancorp,terstal,terumo,terviral,\
+        tescobank,tescokipa,tescoma,tescomobile,tesgame,teslamotors,tesoro,tesscotechnologies,tessuti,\
+        testado,testauto,testbook,testcopy,testcoz,testdevelocidad,testdriver,testedich,testing,testiq,\
+        testit,testizer,testmyspeed,testorcorporation,testportal,testrail,testwizard,testynavodicak,\
+        tetadrogerie,tetakawi,tether,tetherhome,tetonas,tetoru,tetrapak,tetraphasepharmaceuticals,tetratech,\
+        tetratechnologies,tettra,teufel,teufelaudio,tevapharmaceutical,texaco,texascapital,texasinstruments,\
+        texaspacific,texasroadhouse,texastech,textainergroup,textartcopy,textbroker,textconverter,texteditor,\
+        textile,textiljimi,textmeapp,textnow,textologia,textplus,textroninc,texttohandwriting,teysaustralia,\
+        tezenis,teztour,tfaforms,tfbank,tfgretailers,tfjogo,tfsfinancial,tgabetu,tgacool,tgagrand,\
+        tgalagaming,tgapower,tgastar,tgaxbet,tgdaily,tggame,tgglobal,tgholding,tgifridays,tgirls,tgrthaber,\
+        tgsdis,tgsearch,tgsnopecgeophysical,tgstat,tgtherapeutics,tgtube,thaiembassy,thailandpost,thaimooc,\
+        thainguyen,thairath,thaisiambet,thaiware,thaixxxporn,thalesaustralia,thalesgroup,thalia,thamrin,\
+        thanabet,thangamayil,thanhhoa,thanhnien,thanhtra,thansen,thatch,thatskyshop,thatslife,\
+        thatsnotmyneighbor,thatssofetch,thatsup,thaudiotruyen,thbvip,theadvocate,theaes,theagency,theahl,\
+        thealkaline,theamilk,theandersons,theartnewspaper,theater,theathletesfoot,theatre,theatreroyal,\
+        theatromunicipal,theayurvedaexperience,thebancorp,thebank,thebanner,thebarn,thebase,\
+        thebatraanumerology,thebay,thebeast,thebeautycrop,thebell,thebestegypt,thebeverley,thebiblerecap,\
+        thebikanernews,thebilling,theblackstone,theblackvault,theblock,theblockbeats,theblowers,theblueprint,\
+        thebodyshop,thebollyflix,thebotanist,thebox,theboys,thebrewery,thebridge,thebuckinghamshire,thebull,\
+        thebulletin,thebuzz,thecabindepot,thecable,thecage,thecanadianencyclopedia,thecanary,thecapital,\
+        thecapricornian,thecarlyle,thecasuallounge,thecentral,thecharles,thecheesecake,thecheesecakefactory,\
+        thechefs,thechillidoctor,thechosen,thechristmasshop,thecinema,thecircle,thecitizen,theclinic,\
+        thecloud,theclub,thecocacola,thecode,thecomedystore,thecommunity,thecompanystore,theconversation,\
+        thecooper,thecooperative,thecourier,thecover,thecoverage,thecurrent,thecut,thecvf,theda,thedailystar,\
+        theday,thedebrief,thedecoder,thedescartes,thedetoxmarket,thedixie,thedoctor,thedoctors,thedoctorteam,\
+        thedogs,thedoors,thedrive,thedrum,theeagleonline,theecoexperts,theembassy,theensign,theepochtimes,\
+        theexchange,theexone,thefab,thefaceshop,thefactoryhka,thefap,thefappening,thefarm,thefirestation,\
+        thefirst,thefitville,theflying,thefoldie,theforce,thefork,thefox,thefragranceshop,thefruitcompany,\
+        thefuji,thegabelli,thegamesdownload,thegameville,thegateway,thegay,thegazette,thegdl,thegelbottle,\
+        thegirl,theglobeandmail,thegloss,thegood,thegoodbook,thegoodyear,thegoose,thegovernor,theguardian,\
+        thehabibshow,thehabit,thehackett,thehain,thehalara,thehanover,thehappy,thehappybed,thehealthhealerpk,\
+        theherald,thehertz,theherzfeld,thehiddenwiki,thehigh,thehill,thehorse,thehotline,thehour,thehouse,\
+        thehouseofmarley,thehub,thehuddle,theiconic,theindependent,theins,theinside,theintelligencer,\
+        theintergroup,thejacketmaker,thejoint,thejolly,thejournal,thekey,thekhatrimaza,thekids,thekit,\
+        theknowledgeacademy,thekraft,thelastgame,thelawn,theleader,thelec,theliberty,thelibrary,\
+        thelightingoutlet,thelimited,theline,thelist,thelittlegreenbag,thelmadejager,thelocal,thelongterm,\
+        thelord,thelotter,thelottery,thelounge,thelovesac,themac,themadison,themagistv,themall,themanshake,\
+        themarket,themart,themedicines,themedicube,themeet,themeforest,thememo,themeparks,themercury,\
+        themewagon,themichaels,themiddleby,themify,themix,themonument,themoviesflix,themoviesmod,\
+        themoviesverse,themutual,thenational,thenationalleague,thenationaltrust,thenest,thenetnaija,\
+        thenetwork,thenews,thenewsguru,thenewspaper,thenextplanet,thenightseries,thenile,thenorthface,\
+        thenrai,thentiacloud,thenude,theobesity,theoceancleanup,theodoorgilissen,theodora,theofferclub,\
+        theomm,theone,theonlinecasino,theoodie,theorchard,theordinary,theorganics,theoriginals,theory,\
+        theorytest,thepage,thepaperbunny,thepark,theparking,thepeck,thepeoplesvoice,theperfumebrand,\
+        theperfumeshop,thephinsider,thepink,thepiratebay,thepizzaedition,theplace,theplanettraveller,\
+        theplatform,thepoint,thepointsguy,thepoke,thepolka,theporn,thepornbang,theporndude,thepost,thepress,\
+        theprovidence,theprovident,therabody,theraflu,therapeuticresearch,therapixbiosciences,therarbg,\
+        theravancebiopharma,therave,therealmccoys,therealpbx,therealreal,therealworld,therecord,\
+        thereformation,theregister,therippleco,thermacare,thermae,thermage,thermal,thermaltake,therme,\
+        thermenbadnieuweschans,thermia,thermoelectron,thermofisher,thermomix,thermongroup,thermos,thermr,\
+        therock,therollingstonesshop,theroot,theroyal,therubicon,thesaurus,thescentlab,thescoop,thescore,\
+        theserendipity,theses,thesettlersonline,theshop,theshopyohjiyamamoto,thesimply,thesims,thesimsclub,\
+        thesleepstore,thesoundofvinyl,thespa,thespace,thespark,thespike,thespot,thespotted,thestand,\
+        thestandard,thestar,thestars,thestatesman,thestreameast,thestreets,thestyleoutlets,thesun,thetatua,\
+        thetech,theteenxxx,thetelegraph,thetest,thethings,theticketmerchant,thetimes,thetipton,thetls,\
+        thetopbookies,thetoyshop,thetrade,thetrading,thetravelers,thetrustee,thetvapp,theunion,theupsstore,\
+        thevanguard,thevault,thevegamovies,thevillages,thevivaldi,thevoice,thewalt,thewarehouse,thewarsaw,\
+        theweather,theweek,theweinstein,thewest,thewheelshop,thewhite,thewindowsclub,thewire,thewitcher,\
+        thewoodveneerhub,theworld,theyarehuge,theync,theyork,thezebra,thichdoctruyen,thieme,thiemeconnect,\
+        thiendia,thienvadia,thinfilm,thinglink,thingsboard,thinhnam,thinkmarkets,thinlizzy,thirdcoast,\
+        thirdpoint,thiriet,thirukkural,thirumanaporutham,thisav,thisisneverthat,thisisuniverse,\
+        thistedarbejderforening,thistle,thlcredit,thoitiet,thomann,thomannmusic,thomas,thomascook,\
+        thomasfoods,thomasmore,thomasnelson,thomasnet,thomasphilipps,thomassabo,thomohot,thompsons,\
+        thomsonreuters,thonholding,thonhotels,thopgames,thorindustries,thorlabs,thormodurrammi,thorne,\
+        thorntons,thorsteinar,thotbook,thothd,thothub,thoughtspot,thoughtworks,thread,threadheads,threads,\
+        threatbook,threebestrated,threedaysgrace,threedots,threema,threeshipsbeauty,thrifty,thrills,thrive,\
+        thrivecausemetics,thriveworks,throne,throunarfelagislands,thscore,thsport,thuasne,thuathienhue,\
+        thudam,thueringen,thuiszorgwinkel,thumbtack,thumbzilla,thunderbike,thunderbird,thunderbridge,\
+        thunderobot,thunderpick,thundr,thurgauerkantonalbank,thuvienanime,thuvienhd,thwifty,thyrocare,\
+        thyroid,tiaabank,tiande,tiangong,tiberiusacquisition,tibiantis,ticaret,ticimax,ticino,ticjob,ticken,\
+        tickerchart,ticket,ticketbande,ticketbox,ticketcity,ticketclub,ticketea,ticketebo,ticketek,\
+        ticketgenie,ticketingcine,ticketleap,ticketline,ticketlive,ticketmaster,ticketmastersuomi,ticketme,\
+        ticketnet,ticketon,ticketone,ticketonline,ticketor,ticketpay,ticketplus,ticketpoint,ticketportal,\
+        ticketpro,tickets,ticketscloud,ticketsforgood,ticketsimply,ticketsource,ticketstore,ticketswap,\
+        ticketto,ticketweb,tickety,tickle,ticklingvideos,tickmill,tictac,tidewaterinc,\
+        tiefenthalerlandtechnik,tiekoetter,tiempo,tiempoyradar,tienda,tiendabelcorp,tiendabiblia,\
+        tiendaboschonline,tiendaepson,tiendakarcher,tiendalego,tiendamia,tiendanimal,tiendanorma,\
+        tiendapanini,tiendeo,tierra,tierradelfuego,tieuhoadan,tifana,tiffany,tigera,tigerbalm,tigerbet,\
+        tigerbrokers,tigercorporation,tigerexch,tigernet,tigers,tignes,tigocloud,tigomoney,tigosports,\
+        tigstore,tikamoon,tikdown,tikdownloader,tikfollowers,tikhub,tikitoki,tikkurila,tikmate,tikporn,\
+        tiksports,tiktak,tiktek,tiktok,tiktokcdn,tiktokio,tiktoklive,tiktokrow,tiktokusts,tiktokv,tilburg,\
+        tilburguniversity,tileshop,tiletools,tilewarehouse,tillamook,tiller,tiltingpoint,timberland,\
+        timberlandbancorp,timberlandpro,timberlinkaustralia,timbet,timeanddate,timebutler,timecenter,\
+        timecheck,timefree,timeless,timeline,timelines,timenews,timeout,timepad,timesclub,timeserver,\
+        timeshighereducation,timeshop,timesonline,timesprayer,timesquare,timestables,timestore,timetable,\
+        timeticket,timewarner,timeweb,timezone,timhortons,timify,timing,timislots,timkencompany,\
+        timkensteelcorporation,timocom,timparticipacoes,timtelecomunicacoes,tinaztepe,tinbet,tincan,\
+        tindrdate,tindrdating,tineco,tinfoil,tinify,tinkerfcu,tinkoff,tinkoffbank,tinybot,tinybytes,\
+        tinyhousedesign,tinyme,tinytap,tinyzone,tinyzonetv,tioeroge,tipcars,tipico,tipminer,tippelstraat,\
+        tipranks,tipsguru,tipsport,tipster,tiptap,tiptip,tiptop,tiptreeinc,tipwin,tiquetaque,tiramisu,\
+        tiranga,tirangagame,tirantonline,tireshop,tiresize,tirestreets,tirewheelguide,tirexo,tiroalpalo,\
+        tirreniadi,tirsirasi,tirtir,tisacase,tiscali,tisentomilano,tissot,tistory,titaninternational,\
+        titanmachinery,titanmedical,titanmen,titannet,titanparent,titanpharmaceuticals,titans,titanwatches,\
+        titasgas,titfap,titleist,titlemax,titleys,titotu,tivify,tivityhealth,tivocorporation,tivoli,\
+        tiwariacademy,tizcycling,tizianalife,tizline,tjxcompanies,tkbrich,tkbsexy,tkelevator,tkkjogo,\
+        tkksymphony,tkmaxx,tksbank,tkslot,tlauncher,tlintegration,tltoptan,tmfgroup,tmforum,tmfragrance,\
+        tmgindustrial,tmitter,tmkgroup,tmobile,tmobileus,tmonitoring,tmsgrupp,tmsrholding,tmtcash,tmtickets,\
+        tmtplay,tnaflix,tnebltd,tnkalvi,tnkbpkommers,tnlover,tnonline,tnsemor,tnsgallup,tntech,tntextbooks,\
+        tntfireworks,tntnv,tntsports,tobacco,tobutoptours,tocaboca,tocageninc,tocaimoveis,tochigi,tochka,\
+        tochno,tocnoto,todamateria,todasasrespostas,todaycash,todayistheday,todayonline,todaypk,\
+        todocoleccion,todoist,todolicitaciones,todoticket,todotorrents,tofasturk,togame,togelhongkongpools,\
+        togelmaster,togelon,togemantap,together,toggle,tohatsu,tohoanimationstore,tohoku,tojiro,tojotamotor,\
+        tokalka,tokenpost,tokidoki,tokintienda,tokiomarine,tokiomarinelife,tokiwa,tokobasmalah,tokocrypto,\
+        tokopedia,tokovoucher,tokushima,tokushukai,tokyodisneyresort,tokyokawaiilife,tokyolife,tokyomirai,\
+        tokyomotion,tokyonet,tokyonp,tokyopop,tokyotc,toldot,toledo,tolkoporno,tollbrothers,tollholdings,\
+        tollpostglobe,tollybd,toloka,tolstushki,toluna,tomakomai,tomandco,tomanpay,tomasarsov,tomate,\
+        tomaticket,tomato,tombola,tombow,tomdom,tomefeteira,tomfordbeauty,tomfordfashion,tomica,tomleemusic,\
+        tomnet,tomodachinpo,tomorrow,tomorrowland,tompkinsfinancial,tomrasystemsa,tomsachs,tomsguide,\
+        tomshardware,tomtailor,tomtoc,tonami,tonerdepot,tonerpartner,tongji,tongren,tongrenquan,toniandguy,\
+        tonichi,tonicmovies,tonicstudios,tonies,tonixpharmaceuticals,tonizu,tonline,tonodellamada,tonpick,\
+        tonybet,tonybianco,tonymoly,tonywack,toofaced,toogoodtogo,toolbrothers,toolify,toolmania,toolmart,\
+        toolnation,toolshero,toolslot,toolsmart,toolstation,toolstoday,tooltime,toolweb,toomics,toondex,\
+        toongod,tooniboy,toonily,toonitalia,toonsex,toonstream,toools,tootsieroll,tootsies,topacademy,\
+        topagrar,topannonces,topauto,topazmarine,topbest,topbet,topbrand,topbuildcorp,topcash,topcashback,\
+        topcenter,topchoice,topcinema,topcoat,topcoinvestments,topcomicporno,topconnect,topconpositioning,\
+        topcrash,topdeck,topdesk,topdoc,topdoctors,topdom,topdon,topdrinks,topdrives,topescort,topfapgirls,\
+        topfarms,topfirme,topflix,topflixhd,topfranchise,topgal,topgame,topgames,topgear,topgestor,topgold,\
+        topgrade,topgun,topgunstore,tophit,tophost,tophotels,topics,topigeon,topinfo,topitop,topjav,\
+        topjerseyall,topkinolar,toples,topline,toplist,toplivnajakompanija,toplivnoenergeticeskijkompleks,\
+        topmag,topman,topmanage,topmanhua,topmarine,topmarket,topmatch,topmega,topmods,topmusictv,topnanny,\
+        topnet,topnews,topnickname,topoathletic,topobaly,topodesigns,topofmind,topolino,topologie,topomap,\
+        toppan,topparfum,toppay,topper,toppersnotes,topperzstore,toppoint,toppornsites,toprabat,topradio,\
+        toprank,topranked,topregal,toproducts,toprupornovideos,topscore,topsec,topservice,topships,topshop,\
+        topsilver,topskin,topsmart,topspeed,topsport,topster,topstory,topstream,topstreams,toptal,toptech,\
+        toptex,topticketshop,toptip,toptoon,toptop,toptrend,toptuning,topvideo,topview,topvintage,topwargame,\
+        topweb,topwin,topzone,topzvonok,toqueparacelular,toraland,torani,toranoana,torcai,torchlightenergy,\
+        torder,toreta,torgamez,torghattentrafikkselskapa,torgovajaset,torgovyjdom,torguard,toride,tormplc,\
+        tornado,tornimaeapartments,torocompany,toronto,torontodominion,torontodominionbank,torpcomputing,\
+        torpedo,torproject,torrent,torrentbay,torrentday,torrentdosfilmes,torrentdownload,torrentdownloads,\
+        torrentfilms,torrentfunk,torrentgalaxy,torrentgalaxyofficial,torrentgames,torrentheaven,torrenting,\
+        torrentjogos,torrentkitty,torrentleech,torrentz,torres,torrevieja,torros,tortadekoracio,\
+        tortoiseacquisition,tortoiseenergy,tortoiseessential,tortoisemidstream,tortoisepipeline,\
+        tortoisepower,tortuga,torvaehituskontor,toryburch,tosantechno,toscana,toscano,toshiba,toshibatec,\
+        toshima,toshin,toshocard,toshogu,tostadora,tostamaasovhoos,totalbattle,totalbet,totalcar,totalchat,\
+        totalenergies,totalep,totalfilm,totalfishing,totalgames,totallinhas,totallyscience,\
+        totallywickedeliquid,totalnet,totalnetwork,totalpass,totalplay,totalquality,totalrenting,totalsa,\
+        totalserve,totalsources,totalsport,totalsportek,totalsporteks,totalsystem,totaltools,totalyard,\
+        totango,toteat,totelepep,tothemoon,totobi,totobrief,totogaming,totolink,tottenhamacquisition,tottori,\
+        tottus,totwoo,toucanhobby,touchbistro,touchcric,touchelab,touchgal,touchnet,touchngo,touchpay,\
+        touchpoint,touchtown,toughbuiltindustries,toughmudder,toulouse,touratech,tourcompass,tourdash,\
+        touring,tourism,tourispo,tourlane,tournamentservice,tournify,tourradar,toutypasse,toverland,tovima,\
+        towerinternational,towerlimited,towerrecords,towersemiconductor,towersoftware,towersperrin,townand,\
+        townebank,towngas,townlife,townnews,townsports,townsquaremedia,townwifi,toyacademy,toyama,toybox,\
+        toykingdom,toyland,toymania,toyoake,toyohashi,toyokawa,toyosu,toyota,toyotabank,toyotaboshoku,\
+        toyotafinance,toyotafinancial,toyotafs,toyotamaterial,toyotamotor,toyotanorge,toyotapartsdirect,\
+        toyotaukrajina,toyotetsu,toyotires,toyotomi,toyoumo,toypark,toyscenter,toysishop,toyspace,toysrus,\
+        toyworld,toyzone,toyzzshop,tpgpace,tpgre,tpgspecialty,tpgtelecom,tpicomposites,tplink,tplinkcloud,\
+        tpmaster,tpservice,tpsonline,tquality,trabajando,trabajo,trabajosdiarios,trabzon,trabzonspor,\
+        trabzonsporsportif,tracegains,tracesofwar,trackcourier,tracker,trackify,tracking,trackingmore,\
+        trackings,trackingstatus,tracklink,trackman,trackmania,trackmaster,trackmytime,trackon,\
+        traconpharmaceuticals,traction,tractor,tractorhouse,tractorpool,tractorsupply,tracuudiem,tradehouse,\
+        tradelink,trademap,trademarkia,trademax,trademos,tradenow,tradera,traderfox,tradernet,traders,\
+        tradersfamily,tradeschoolinc,tradeshift,tradestation,tradetracker,tradewebmarkets,tradewill,\
+        tradezero,tradezone,trading,tradingpaints,tradingview,tradition,traefik,traffic,trafficfactory,\
+        trafficjunky,trafficmanager,trafficmonsoon,trafficnews,trafford,trafic,trafik,trafinaprivatbank,\
+        trahkino,trahnul,traidapk,traidmod,traidmods,trailberg,trailfinders,trailhead,trailrunner,trainerize,\
+        training,trainingcognitivo,trainingportal,trainmore,trainweb,trainworld,trakracer,traktor,\
+        traktorpool,trakyacam,tramada,tramasmas,tramontina,trampolinepark,tranimeizle,tranio,tranny,\
+        trannytube,trannyvideosx,trannyvideosxxx,transaction,transacttechnologies,transafe,\
+        transaltacorporation,transatlanticpetroleum,transatlantiskkompagni,transavia,transcita,transcom,\
+        transcontinentalrealty,transcosmos,transcribeme,transdata,transdev,transdevaustralasia,\
+        transdigmgroup,transexpress,transfap,transfer,transfercar,transfergo,transfermarkt,transfermate,\
+        transferz,transfixed,transflow,transform,transgirls,transglobalexpress,transglobeenergy,transgourmet,\
+        transhub,transiki,transinfo,transip,transistor,transit,transitcenter,transito,transkom,transkribus,\
+        translate,translatebio,translated,translink,translit,transmedicsgroup,transmissaopaulista,transnet,\
+        transoceanltd,transoil,transpack,transparencia,transparency,transparent,transphoto,transport,\
+        transportadorade,transportation,transportes,transportnajagruppa,transpowernew,transtore,transunion,\
+        transurbangroup,transworld,traqfood,trashmail,trauer,trauerhilfe,travcorp,travel,travelbags,\
+        travelbook,travelcar,travelcentersof,travelcircus,travelclub,travelcounsellors,traveldeal,\
+        traveldealz,travelers,travelex,travelexlimited,travelfree,travelgo,travelhost,travelinfo,traveling,\
+        travelinoutdoor,travelinsurance,travelio,travelist,travelking,travelline,travellink,travelmarket,\
+        travelmarvel,travelmyth,travelnews,travelocity,travelodge,traveloka,travelpass,travelplanet,\
+        travelpro,travelstart,traveltowngame,travelweekly,travelwest,traventia,travers,travessa,travet,\
+        travian,travis,travismathew,travisperkins,travsport,traxion,traxsuper,trcont,trdiziizle,treasury,\
+        treasurywine,treatwell,treble,trecoraresources,tredegarcorporation,treehousefoods,treeoflife,\
+        treetime,treinta,trekbikes,trekking,trektellen,trelleborg,trellis,trello,tremontmortgage,trendara,\
+        trendcarpet,trendforce,trendhim,trendhopper,trendland,trendmaker,trendmega,trendmicro,trendnet,\
+        trendnews,trendo,trends,trendtours,trendyol,trengo,trenitalia,trentino,trento,trents,tresdefebrero,\
+        tresemme,tresorpublic,trespass,tretorn,trevitherapeutics,trexcompany,trezor,trgranit,triangle,triara,\
+        triathlon,triatlon,tribal,tribals,tribalwars,tribelio,tribesigns,tribet,tribox,tribuna,\
+        tribunalconstitucional,tribune,tribunemedia,tribunepublishing,tribute,tributes,tricard,tricare,\
+        trickovy,tricobancshares,tricolor,tricontinental,tricore,tricosupply,tricot,trictrac,tricycle,\
+        trident,tridentacquisitions,triglav,trigon,trigonwealth,trilliumtherapeutics,trilogymetals,\
+        trimascorporation,trimble,trimbleinc,trimet,trinasolar,trineacquisition,trinet,trinetgroup,trinitas,\
+        triniti,trinity,trinitybiotech,trinitycollege,trinityindustries,trinitymerger,trinityplace,trinixy,\
+        trinkgut,trinseosa,triodos,triodosbank,triolan,triotech,triotechinternational,tripadvisor,tripay,\
+        tripitaka,tripla,triple,triplepointventure,triplesmanagement,tripleten,triplewhale,triplex,\
+        triplinhas,tripmydream,tripod,tripointe,trippi,tripplanet,trippus,trippy,tripster,tripstore,tripura,\
+        tripzilla,trirail,trisports,tristar,tristatecapital,tritius,triton,tritoninternational,triumph,\
+        triumphbancorp,triumphgroup,triumphmotorcycles,triunfobet,trivago,trivagonv,trivela,triveniworld,\
+        trivita,trixie,trnava,trocafone,trofasaude,trofey,troiaonline,troikaapharma,trollbeads,\
+        trollcoclothing,trolley,tromskraft,tronclass,trondheimenergi,tronic,tronlink,tronoxholdings,\
+        tronoxlimited,tronpayu,tronscan,trooper,trooporiginals,trophies,tropica,tropicanaproducts,\
+        tropicfishing,trotec,trotta,trotters,troutshop,trovit,troyleedesigns,trpgsession,trpropinvtst,\
+        trubnajametallurgiceskaja,trubnyeinnovacionnye,truckandtrailer,trucker,truckfive,truckit,truckjunkie,\
+        trucknews,trucks,truckscorner,trucksnl,trudvsem,trueamateurs,trueanal,truebalance,truecaller,\
+        truecommerce,trueconf,truefriend,truehost,truelayer,truelearn,truemail,truemetal,truemoveh,truenas,\
+        truepeoplesearch,truereligion,truesource,truetickets,truist,truman,trumanlibrary,trumpcard,\
+        trumtruyen,trunet,trussardi,trustbank,trustcobank,trustdeals,trusted,trustedshops,trusteeglobal,\
+        trusti,trustid,trustified,trustify,trustlocal,trustly,trustmark,trustmarkcorporation,\
+        trustmarknational,trustme,trustnet,trustoo,trustpilot,trustpool,trustprovider,trustup,trustwave,\
+        trustx,trustyou,truthaboutweight,truthsocial,truyenaudiocv,truyenazz,truyenchu,truyenchuth,truyendex,\
+        truyendichhay,truyenfull,truyengay,truyengihot,truyenh,truyenhentai,truyenhentaivn,truyenhiendai,\
+        truyenkiemhiep,truyenne,truyenqq,truyensex,truyensextv,truyensexvl,truyentienhiep,truyentranhfull,\
+        truyentranhgay,truyenvn,tryasample,trydossier,tryfum,tryhackme,tryinteract,tryonpedia,tryout,tryxnxx,\
+        tsaalgerie,tsakosenergy,tsboardsolutions,tscloud,tsetmc,tsgourmet,tshirtstudio,tsinghua,tsonga,\
+        tsubakimoto,tsubame,tsugarukaikyo,tsukuba,tsumaparade,tsumeshogi,tsunami,tsunaminutrition,tsuruga,\
+        tsuruha,tsuruhag,tsuruhahd,tsushima,tsusho,tsuttarou,tsystems,ttartisan,ttdsevaonline,ttecholdings,\
+        ttkprestige,ttmtechnologies,ttprabu,ttracing,ttshop,ttsmarinea,tuadmissions,tuanchelimited,\
+        tubakavabrikleek,tubefilter,tubegalore,tubemate,tubeon,tubeorigin,tubepatrol,tubeporn,tubepornstars,\
+        tuberipper,tubewap,tubidy,tuboleta,tubsexer,tubxporn,tucanaldesalud,tucarro,tuchance,tucowsinc,\
+        tucson,tudelft,tudors,tudrogueriaaldia,tuenti,tuesdaymorning,tuevsued,tuficha,tufinsoftware,tufishop,\
+        tugaflix,tugcelikaluminyum,tugstories,tuifly,tuiflybelgium,tuinadvies,tuinmaximaal,tuireisecenter,\
+        tuition,tukasgida,tukios,tukkutaloheinonen,tukshoes,tulikatakso,tulips,tulisankeren,tullowoil,\
+        tullyscoffee,tulotero,tulsatech,tumanhwas,tumile,tummytox,tumosanmotor,tumundo,tunduk,tunecore,\
+        tunefab,tunepat,tunetalk,tungsten,tunify,tuning,tuningin,tuningparts,tunisair,tuniucorporation,\
+        tunnel,tunnelrushgame,tunninkuva,tunwalai,tuoinung,tuoitre,tuoitrethudo,tupameditores,tupperware,\
+        tupperwarebrands,tuprasturkiye,turanair,turangold,turbify,turbocasino,turbocloud,turbologo,turbopass,\
+        turbosms,turbotech,turbotext,turbotv,turbovpn,turbowarp,turcaspetrol,tureng,turfight,turfmagazine,\
+        turfmagique,turing,turismo,turismocity,turismosocial,turkanime,turkcelliletisim,turkcinema,turkdizi,\
+        turkekonomi,turkerproje,turkeximbank,turkeyvisa,turkfilm,turkhava,turkifsaalemi,turkifsatube,turkish,\
+        turkishbank,turkishcargo,turkishserial,turkishtv,turkiyefinans,turkiyegaranti,turkiyehalk,turkiyeis,\
+        turkiyekalkinma,turkiyesinai,turkiyesise,turkiyevakiflar,turklandbank,turkmenistan,\
+        turkmenistanairlines,turkmenportal,turkplaytv,turkprysmian,turkru,turkrus,turkrutv,turksatkablo,\
+        turkserial,turkserials,turktraktor,turktuborg,turktv,turkuscience,turkweb,turners,turningpoint,\
+        turnitin,turoktv,turosipty,turpravda,turquoisehill,turris,turserial,turtlebeach,turtlewax,\
+        turunpaikallisradio,turunseudun,turystyka,tuscanholdings,tusclases,tusclasesparticulares,tutanota,\
+        tutopt,tutorperini,tutoweb,tuttbryant,tuttocialde,tuttosport,tutuapp,tuvalum,tuvnord,tuwien,\
+        tuyenquang,tvarenasport,tvbanywhere,tvbersama,tvchak,tvcultura,tvdewa,tversu,tvexpress,tvguia,\
+        tvguide,tvguru,tvhome,tvinfo,tvkaista,tvmalaysia,tvnews,tvojedarky,tvonline,tvoutlet,tvparapobres,\
+        tvplus,tvproducts,tvprogram,tvrain,tvrezka,tvsatbg,tvscredit,tvseries,tvsmotor,tvstart,tvtoto,tvtuga,\
+        tvzone,twcbet,twdown,twelve,twelveseas,twentiethsuper,twentyfour,twentythree,twilioinc,twinbusch,\
+        twindisc,twinings,twinking,twinkl,twinkmovies,twinkpornvideos,twinpeaksrestaurant,twinriver,twinset,\
+        twipla,twirpx,twistbioscience,twister,twisto,twitch,twitter,twking,twmbroadband,twoday,twoharbors,\
+        twokinds,twomenandatruck,tworiver,tworld,twosigma,twusuperannuation,tycoononline,tylenol,tylerhost,\
+        tylertech,tylertechnologies,tymetechnologies,tyndale,tyndall,typeapp,typebot,typecast,typeform,\
+        typemoon,typersi,typetype,typhoon,typing,typingclub,typingmaster,typology,tyreleader,tyreplus,\
+        tyrereviews,tyresandmore,tyroola,tysonfoods,tytnovel,tzuchi,uabonline,uabook,uabooks,uabrides,uachan,\
+        uaeinfinint,uainfo,uaionline,uakino,ualberta,uanataca,uaserial,uaserials,uazone,ubaldi,ubeauty,\
+        uberaustralia,ubertechnologies,ubhara,ubibanca,ubiquitiinc,ubiquity,ubisoft,ubisoftmassive,ubitennis,\
+        ublag,ubmrealitatenentwicklung,ubordeaux,ubsag,ubseurope,ubsholdings,ubsswitzerland,ubteam,ubuntu,\
+        ubuproductions,ucasal,ucatolica,ucbrowser,uccuyo,ucebnyjcentr,ucentral,uchealth,uchitel,uchmag,\
+        ucicinemas,uclholding,ucloud,uconnect,ucrazy,udghealthcare,udinese,udiscovermusic,udiseplus,\
+        udlaspalmas,udmurt,udriver,udyamregistration,udyogadeepa,uecoll,uegermany,uengage,ufabet,\
+        ufabetcompany,ufabetlogin,ufabetwins,ufabluea,ufacam,ufacreek,ufadragon,ufakick,ufaktvauto,ufalandx,\
+        ufalogin,ufalove,ufalux,ufamiracle,ufaofficial,ufasnake,ufasuck,ufathai,ufatime,ufavip,ufcfightpass,\
+        ufcstore,uffizi,ufimskoemotorostroitelnoe,ufirst,uflixtv,ufotable,ufovpn,ufptechnologies,ufreegames,\
+        ufukyatirim,uggaustralia,uggexpress,ugicorporation,uglandrederi,ugmuziki,ugreen,ugtower,uhdmovies,\
+        uhomes,uhsinc,uhsrexam,uihealthcare,uiiumovie,uinkhas,uipath,uiporn,uitzendinggemist,ujjivansfb,\
+        ukchat,ukcomm,ukdevilz,ukecifras,ukiarkkitehdit,uklash,ukmssb,ukraina,ukraine,ukrainetoday,\
+        ukrajinskiagrarni,ukravto,ukrinform,ukrlib,ukrlife,ukrposhta,ukrsibbank,uksssc,uktech,ulanzi,\
+        ulartoto,ulaslarturizm,ulatina,ulduzsokolad,ulefone,ulintim,ulitka,ulkerbiskuvi,ullapopken,\
+        ullevaluniversitetssykehus,ulluhotseries,ulluuncut,ulotto,ulozto,ulster,ulsterbank,ultabeauty,\
+        ultfone,ultima,ultimahora,ultimaker,ultimasnoticias,ultimate,ultimatefitness,ultimateshop,\
+        ultimatesoftware,ultinoticias,ultipro,ultraclean,ultraelec,ultraelectronics,ultrafilms,\
+        ultragenyxpharmaceutical,ultrahuman,ultralifecorporation,ultralight,ultranet,ultrapanda,\
+        ultraparenergia,ultraparparticipacoes,ultrasfactory,ultrasport,ultratech,ultraviolette,ultrawin,\
+        ulusoyelektrik,ulusoyun,ulyssenardin,umamusume,umarex,umayor,umbertomiletto,umbfinancial,umbler,\
+        umbrellashop,umbriajazz,umcassino,umeaenergi,umhproperties,umobile,umpquaholdings,umschool,umusic,\
+        umusicstore,umuslim,umweltbundesamt,unaids,unanet,unbiased,unblocked,unblockedgames,unblockyoutube,\
+        unbounce,unbound,unboxkar,uncensored,uncensoredhentai,uncutdesi,uncutjalwa,uncutmasa,uncutmasti,\
+        uncutmaza,uncutseries,uncyclopedia,undefeated,underarmour,undercover,underdog,underline,undertable,\
+        undertale,underworld,undetectable,undone,undress,undressher,unesco,unfite,ungapped,uniandes,uniarts,\
+        unibank,unibas,unibel,unibell,unibet,unibit,uniboard,unibocconi,unibos,unibus,unicah,unicajabanco,\
+        unical,unicampus,unicaribe,unicef,unicen,unicentro,unicharm,unicity,uniclub,unicoamerican,unicoin,\
+        unicollege,unicom,unicomm,unicommerce,unicon,unicoplay,unicorn,unicostudio,unicredit,unicreditbank,\
+        unicreditbanking,unicreditleasing,unicreditspa,unicum,uniden,uniderp,uniecampus,unieuro,uniexames,\
+        unifahe,unifan,unifap,unifatecie,unifaunonline,unifecaf,unified,unifique,unifirst,\
+        unifirstcorporation,unifor,uniformshop,unifranz,unifriend,unihost,unijorge,unikbetvip,unikey,\
+        unikreditbank,unilab,unilabs,unilad,unilak,unilasalle,unilever,unileveraustralia,\
+        unileverfoodsolutions,unilevernv,unileverplc,unilife,unilight,unilink,unilocal,unilus,unimall,unimap,\
+        unimar,unimart,unimax,unimed,unimedia,unimelb,unimes,unimet,unimetro,unimus,unimysore,uninassau,\
+        uninet,uninorte,uninta,uninter,unionbancaire,unionbank,unionbankofindia,unionbankonline,\
+        unionbankportal,unionbankshares,unioncamere,unione,unionminiere,unionoil,unionpacific,unionpos,\
+        unionsavings,unipac,unipar,unipark,unipart,unipay,unipharm,unipin,uniplovdiv,unipol,uniqapojistovna,\
+        uniqaversicherungen,uniqlo,unique,uniquediamond,uniquefabricating,uniqurenv,uniraj,unired,unisal,\
+        unisampmobile,uniscan,uniscore,unisender,unishop,unisima,unisoft,unison,unisono,unisport,\
+        unisportstore,unistar,unistream,unistuttgart,unisys,unisyscorporation,unitar,unitcorporation,unitec,\
+        unitech,united,unitedairlines,unitedarrows,unitedbancorp,unitedbancshares,unitedbankshares,\
+        unitedcinemas,unitedclinic,unitedcommunity,unitedfinancial,unitedfire,unitedhealthgroup,\
+        unitedinsurance,unitedmalt,unitedmicroelectronics,unitedmizrahi,unitednatural,unitednetwork,\
+        unitednude,unitedparcel,unitedpetroleum,unitedrentals,unitedsecurity,unitedservices,unitedstates,\
+        unitedtechnologies,unitedtherapeutics,unitedway,unitedwithisrael,unitegroup,unitel,uniteller,uniteus,\
+        unitex,uniticket,unitigroup,unitilcorporation,unitingcarequeensland,unitrade,unitrailer,unitybancorp,\
+        unitybank,unitybiotechnology,uniuni,univadis,univale,univalle,univarsolutions,univcoop,univcotedazur,\
+        unived,univer,univergdl,universal,universalclass,universalcorporation,universalcredit,\
+        universaldesign,universaldisplay,universalelectronics,universalforest,universalhealth,\
+        universalinsurance,universalis,universallogistics,universalmusic,universalpictures,universalplus,\
+        universalsecurity,universalstainless,universalstudios,universaltechnical,universaltraveller,\
+        universalworks,universe,universegame,universia,universidad,universidadeuropea,universidadiexpro,\
+        universign,universita,universo,universocraft,universonarrado,universonline,universoonline,\
+        universorealtors,universum,univest,univestfinancial,univet,univille,univindia,univision,univista,\
+        univkara,univna,uniweb,unixauto,unizar,unizdrav,unjani,unlimitededucation,unlock,unlockcontent,\
+        unlockd,unlocktool,unmatched,unmejorempleo,unoesc,unoonline,unopar,unorte,unosalud,unplugged,\
+        unrealengine,unrefugees,unscramble,unscramblewords,unseabet,unsplash,untapped,unterhalt,\
+        unternehmensinvest,untold,unumgroup,unumtherapeutics,unwire,unwired,unwomen,unyeve,uonorummy,\
+        uotinparantola,uparts,upbase,upbhulekh,upbhulekhnaksha,upbility,upbocw,upcloud,upcoming,upcspl,\
+        upcswitzerland,updatemarts,updatesoftware,updeledinfo,updown,upeaposgrado,upfiles,upfintech,\
+        upfluence,upgaming,upgrade,upgrader,uplandsoftware,uplift,uplink,upload,uploader,uploadhub,upmedia,\
+        upmetrics,upmoney,uponline,upornia,uppababy,upperstory,uppolice,upress,uprock,upscale,upsconline,\
+        upseller,upside,upstash,uptime,uptobhai,uptodate,uptodown,upworkinc,uqload,uradprace,uralitagroup,\
+        uralskieavialinii,uralskijbank,uranai,uraniumenergy,uranovyjholding,urayasu,urbandart,urbandecay,\
+        urbandictionary,urbanedge,urbania,urbanity,urbanize,urbano,urbanone,urbanoutfitters,urbanplatter,\
+        urbanresearch,urbanshop,urbantea,urbanvibes,urdufonts,urdunews,urdunovelbank,urdusexstories,\
+        urdustoryworld,urenergy,urfadegisim,urgent,urgente,uriage,urlaubsguru,urnerkantonalbank,urogenpharma,\
+        urovantsciences,uroweb,urssaf,urstadtbiddle,usacars,usacompression,usagionline,usairways,usakseramik,\
+        usanahealth,usanewscity,usanjose,usasexguide,usasyatirimlar,usatechnologies,usatoday,usatruck,usauto,\
+        usbancorp,uscellular,uscreen,usdpartners,usecology,usedesk,usedguns,usedproducts,usegalaxy,\
+        useinsider,usembassy,usemotion,usenergy,usenix,usercentrics,userpilot,usersearch,userstyles,userway,\
+        usfoods,usglobal,usgold,usgpeople,ushatava,ushiku,uskudar,uslifeincome,usmart,usonar,usopen,uspace,\
+        usphysical,usplat,uspoloassn,usrobotics,ussilica,ussteel,ustazprofessional,ustertechnologies,\
+        ustlugaojl,uswell,usxpress,utahmedical,utakmice,utanmazkizlar,utdutilities,utelco,utherverse,utility,\
+        utilitybillingsystem,utkarsh,utopia,utopya,utopyaturizm,utorrent,utorrentgames,utravel,utravs,\
+        utrsports,utstarcomholdings,utstehnonikol,uttarbangasambad,utulsa,utvonalterv,utwente,utzsnacks,\
+        uukanshu,uusmaa,uvahealth,uwalls,uwatchfree,uxinlimited,uykumasallari,uyumsoft,uzairways,uzbechka,\
+        uzbeklar,uzbekporno,uzbekseks,uzbekskiy,uzbseks,uzertasboya,uzhgorod,uzivoradio,uzmedia,uzmove,\
+        uzmovi,uzmovie,uzmovii,uzmoviy,uzmuza,uzporn,uzporno,vaalcoenergy,vaasanseudunkehitys,\
+        vaasanseudunuusyrityskeskus,vacancies,vacancymitra,vacasa,vacationclub,vacheronconstantin,vadaszapro,\
+        vagabond,vagalume,vagamovies,vagcoding,vaginke,vahdam,vaidebet,vaillant,vailonxx,vailresorts,vaisala,\
+        vaivaibet,vakantiediscounter,vakantieveilingen,vakifbankinternational,vakiffinansal,vakifmenkul,\
+        vakiltel,vakkotekstil,vaktija,valamarriviera,valantic,valarisplc,valassis,valemineracao,valence,\
+        valencia,valenciacf,valentinobeauty,valepremios,valeritasholdings,valero,valeroenergy,valesa,\
+        valextra,valgalihatoostus,valgardena,valiant,valiantbank,valiasraj,valida,validators,valideamarket,\
+        valioeesti,valkyrie,valladolid,vallartaplus,vallen,valley,valleyhealth,valleynational,\
+        vallilainterior,valloire,valmano,valmontgroup,valmontindustries,valmontqueensland,valocity,valora,\
+        valorantesports,valostore,valpak,valsparpaint,valtechse,valtellina,valtionhienomekaaninen,valtra,\
+        valuecommerce,valuedopinions,valuegolf,valuehost,valueline,valuta,valvolineinc,valyuta,vamida,\
+        vampirevape,vanbreda,vanbredainternational,vanced,vancedapp,vancleefarpels,vancranenbroek,\
+        vandaaginside,vandapharmaceuticals,vaneckvectors,vanessabruno,vanessawu,vanetgida,vangenechten,\
+        vangoghmuseum,vanguard,vanguardemerging,vanguardglobal,vanguardia,vanguardintermediateterm,\
+        vanguardinternational,vanguardlongterm,vanguardlongtreasury,vanguardmortgagebacked,vanguardrussell,\
+        vanguardshortterm,vanguardtotal,vanharen,vanhelden,vanheusen,vanhool,vanikmode,vanilla,vanillasoft,\
+        vanish,vanityfair,vanlanschot,vanlifemag,vanmoof,vanmossel,vanoord,vanquis,vantaca,vantage,\
+        vantagemarkets,vantrue,vanyavpn,vapazon,vapeandgo,vapearshia,vapeclubth,vapedumpthailand,vapelab,\
+        vapeskidon,vapesourcing,vapestation,vapestore,vapesuperstore,vapiano,vaping,vaporplanet,vaprio,\
+        varberg,varchive,vardek,varden,varela,vareximaging,varianmedical,variety,varishangout,varonis,\
+        varonissystems,varsity,varunamultimedia,varunmultimedia,varusteleka,vasansi,vaschovatel,\
+        vascoelectronics,vascular,vascularbiogenics,vaseegrahveda,vasekupony,vasion,vassar,vatangame,vatera,\
+        vatican,vatryggingafelagislands,vattenfall,vaucluse,vaughn,vavada,vavilon,vaycasino,vazirexch,\
+        vazounudes,vbivaccines,vbshobby,vbulletin,vcagundam,vcelarstvidomovina,vchasno,vclock,vcloud,vdinamo,\
+        vdorame,vdownloader,vdrive,vdsblog,vdsina,veantattoo,vecernji,vecocorporation,vectoiqacquisition,\
+        vector,vectorgroup,vectorinc,vectorinformatik,vectorinstitute,vectorizer,vectorlimited,\
+        vectorsecurity,vectra,vedantalimited,vedantu,vedekon,vedomosti,veecoinstruments,veepee,veevasystems,\
+        vegamovies,vegamoviesnl,vegamoviess,veganheaven,vegaoo,vegaooparty,vegascreativesoftware,vegasgems,\
+        veggerbysport,veggiedesserts,vegmart,vehimercatus,veikkaus,veikkolaine,veiliglerenlezen,veimia,\
+        vejastore,velesmoda,velikolukskijmjasokombinat,veljeksetkontkanen,velkykosik,velleahome,velobet,\
+        velocify,velocity,velodrome,velomania,velonity,veloplus,velosklad,veluwe,veluxshop,velvet,\
+        venatormaterials,venchi,vendedor,vendee,venderbys,vendexkbb,vendezvotrevoiture,vendome,vendora,\
+        venebaltilaevaehitustehas,venere,veneti,veneto,venezia,venipak,venira,venstre,ventaltd,venteunique,\
+        ventiaservices,ventigo,ventilatieland,ventilatieshop,vently,ventraip,venuepilot,venusbet,\
+        venusswimwear,veolia,veoliamiljo,veolympiad,veonltd,veporn,veraborea,verabradley,veracode,veracross,\
+        veracruz,veracrypt,veraitaly,verajohn,verbatim,verbatimcorporation,verben,verbenaflores,verbformen,\
+        verbit,verbodavida,verbraucherzentrale,verbtechnology,verbum,verbund,vercapas,vercel,vercomicsporno,\
+        verdecasino,verdena,vereinigtevolksbank,vereitinc,verendus,vergelijk,vergleich,verhentai,\
+        vericelcorporation,verifast,veriff,verified,verifone,verifyplatform,verintsystems,verisae,\
+        veriskanalytics,verismart,verisure,veritaconnect,veritas,veritexholdings,veritivcorporation,\
+        veritrans,verivox,verizon,verizoncommunications,verizonwireless,verkaufsoffenersonntag,verkter,\
+        verloren,vermeerindustries,vermelho,vermilionenergy,vermoegenszentrum,vermont,vermontaus,vermontel,\
+        vernalspace,vernicispray,veromoda,verona,veronapharma,veronline,verramobility,verricapharmaceuticals,\
+        versace,versatel,versatilis,verseriesonline,versicherungskammerbayern,versii,versio,versionkaraoke,\
+        versobankas,versocorporation,verstappen,verstka,versum,versummaterials,versuri,versus,vertbaudet,\
+        vertele,vertera,vertexenergy,vertexpharmaceuticals,vertical,verticalcapital,vertis,vertiv,\
+        vertoletyrossii,veruinc,verusaturkgirisim,verychic,veryfastdownload,veryfreeporn,verywell,veselka,\
+        veselydrak,vesira,vesper,vesselfinder,vestaforsikring,vestas,vestasaustralian,vestel,vestelbeyaz,\
+        vestelelektronik,vesterulslev,vestige,vestis,vestisdesign,vestjyskbank,veston,vestua,vesync,\
+        vetauduongsat,vetconcept,vetconnectplus,veteran,veterantv,veterinari,vetinfo,vetmanager,vetplanet,\
+        vetpraxis,vettigo,vettimes,vetzoo,vevopay,vexere,vexmovies,veziseriale,vfcorporation,vfliga,vfsevisa,\
+        vfsglobal,vfxdownload,vggconnect,vgmaps,vgmlinks,vgolos,vgregion,vgtimes,vguard,vgwholdings,vhosting,\
+        viabtc,viacash,viacominc,viaconto,viadcorp,viadellerose,viadurini,viaero,viafacil,viafoura,\
+        viagginews,viagogo,viajala,viajesfalabella,vialattea,viamaja,viamarte,viamedis,viametpharmaceuticals,\
+        viamichelin,viamobilis,viamoda,vianetgroup,vianney,vianor,viapass,viaplay,viasat,viasky,viasms,\
+        viaspiga,viatel,viatris,viavisolutions,vibecity,vibeonline,viberlink,vibragame,vibrant,vibrantman,\
+        vicegolf,vicenza,vicevi,vicinity,viciproperties,vicorcorporation,victas,victor,victoria,victoriabank,\
+        victoriapower,victoriassecret,victoriassecretbeauty,victorinox,victorraulrr,victors,victorsport,\
+        victorwin,victory,victorycapital,victoryexch,victoryseeds,victorysharesdeveloped,\
+        victorysharesdividend,victorysharesemerging,victorysharesinternational,victorysharesus,victoryworld,\
+        victronenergy,vidalibros,vidanthealth,vidaxl,vidbox,videbd,videey,vidello,videobokep,videobox,\
+        videobuddy,videobyte,videocardz,videochat,videocrot,videoder,videodesexo,videohunter,videointernesnl,\
+        videoj,videojav,videolaba,videoland,videolive,videolucah,videomaker,videomin,videoo,videoplayer,\
+        videor,videos,videosdesexo,videosdezoofilia,videosection,videosex,videoseyir,videosporno,videosxxx,\
+        videoszoofilia,videotron,videoviral,videoxxx,videyy,vidhub,vidloom,vidmate,vidmateapk,vidmateapp,\
+        vidmatedownload,vidmateofficial,vidmoly,vidood,vidora,vidown,vidplay,vidsrc,vidtower,vidtube,\
+        vidyamana,vidyasagar,vieclamcantho,vieffetrade,vieillecochonne,viejas,viemedhealthcare,vienna,\
+        viennalife,vierpfoten,viessmann,vietbao,vietjack,vietjet,vietlott,vietmap,vietnam,vietnamtourism,\
+        vietnix,vietsubtv,viettel,viettelpost,vietwriter,viewdns,viewpoint,viewpointcloud,viewqwest,viferon,\
+        vigilix,vignanam,vigoexpress,vigorshop,vigoshop,vihentai,viinarannasta,viivilla,vijaysales,vijesti,\
+        vikacg,vikewin,viking,vikingcruises,vikingdirect,vikingdirekt,vikingkagit,vikingline,\
+        vikingrivercruises,vikings,vikingsupply,vikingtherapeutics,vikingwindow,vikisews,vilanova,\
+        vilantsystems,vileda,vilgain,villabetting,village,villagebank,villagecinemas,villagefarms,\
+        villageinfo,villageroadshow,villagesuper,villainsaredestinedtodie,villanova,villanueva,villaverde,\
+        villeroyboch,vimeworld,vimusicapk,vinagrommc,vinaphone,vinatis,vinceholding,vincheck,\
+        vinciconstruction,vincienergies,vincue,vindecoder,vinello,vinfast,vinfastauto,vinhlong,vinhphuc,\
+        vinitto,vinnerimports,vinnitsa,vinoteca,vintagestore,vinted,vinylpladen,violetscans,violity,\
+        viomitechnology,vionicshoes,vioslot,vipbola,vipbox,vipcars,vipchanger,vipclub,vipdrive,viperenergy,\
+        vipergirls,viperplay,vipgames,viphost,vipinay,vipleague,viplist,vipmods,vippers,vippussy,vipremix,\
+        vipshop,vipshopholdings,viptop,viptotogacor,viptube,vipvpn,vipwank,vipwin,virail,viralcrot,viralhub,\
+        viralkand,viralnewsbd,viralsma,viralterbaru,viralxxxporn,virbac,virche,vircomanufacturing,virdate,\
+        virgil,virgin,virginactive,virginaustralia,virginia,virginmedia,virginmegastore,virginmobile,\
+        virginmoney,virginradio,virgintrains,virginwines,virgula,virgule,viriyah,virlpulrus,virnetxholding,\
+        virpilcontrols,virreysolisips,virtua,virtual,virtualazerbaijan,virtualgf,virtualllantas,virtualmedia,\
+        virtualpiano,virtualracingschool,virtualschool,virtualspirits,virtufinancial,virtuoso,virtus,\
+        virtusacorporation,virtusglobal,virtusinvestment,virtuslifesci,virtusplay,virtustotal,virukaevandus,\
+        virukeemia,viruolu,visaforchina,visahq,visainc,visana,visaonoticias,vishayintertechnology,\
+        vishayprecision,vishipel,visible,vision,visioncenter,visioncine,visiondirect,visionexpress,visionnet,\
+        visionpapers,visionplus,visions,visiontek,visiontimes,visiontv,visitaarhus,visitbritain,\
+        visitcopenhagen,visitdenmark,visitfinland,visitflorida,visitmadeira,visitmaine,visitnorway,visitors,\
+        visitqatar,visitscotland,visitstockholm,visitsweden,visittheusa,visittrentino,visium,\
+        vislinktechnologies,vismasolutions,vissla,vistaalegre,vistacollege,vistagentherapeutics,vistagold,\
+        vistano,vistaoil,vistaoutdoor,vistaprint,vistashare,visteoncorporation,vistraenergy,vistula,\
+        visualart,visualclick,visunext,visura,vitabiotics,vitacenter,vitagreen,vitakraft,vitakruid,vitalabo,\
+        vitalaire,vitalia,vitality,vitalize,vitally,vitalproteins,vitals,vitalydesign,vitamart,vitamaxhealth,\
+        vitamin,vitaminbolt,vitamini,vitaminshoppe,vitamix,vitannya,vitapur,vitastrong,vitcas,vitebsk,\
+        viterbo,viterraaustralia,vitisport,vitrina,vitrinapro,vitthalrukminimandir,vittoria,\
+        vittoriaassicurazioni,viture,vivabet,vivabetmax,vivabox,vivacom,vivacosmetic,vivadoo,vivaenergy,\
+        vivagame,vivagym,vivahome,vivaia,vivaldi,vivalocal,vivalotto,vivamax,vivantis,vivara,vivareal,\
+        vivastreet,vivatbet,vivaticket,vivatube,vivatv,viversum,vivest,vivevemedical,vivian,viviennewestwood,\
+        vivino,vivint,vivintsolar,vivobarefoot,vivoglobal,vivopowerinternational,vivosun,\
+        vivotelecomunicacoes,vizagetienda,vizcaya,vizcom,vizertv,vizionist,vizmedia,vizzit,vkplay,vkserfing,\
+        vkurse,vkwall,vladars,vladlink,vladtv,vlance,vlbook,vliegtickets,vlmairlines,vlobby,vlxxpro,vlxxvip,\
+        vmedia,vmetre,vmusic,vmwareaustralia,vmwareidentity,vnchich,vnggames,vnsexmup,vnutri,voanews,\
+        vocabulary,vocalimage,vocalremover,vocedm,vocenergy,voceracommunications,vocetelecom,vodacom,\
+        vodafone,vodafonegroup,vodafonegrp,vodafoneidea,vodafoneukrajina,vodafoneziggo,vodokanal,\
+        vodokanalsanktpeterburga,vodomotorika,voegol,voetbal,voetbaldirect,voetbalnieuws,voetbalprimeur,\
+        voetbalshop,voffice,voghion,voglioporno,voguejewellers,voicebot,voicecloud,voiceflow,voicemaker,\
+        voicenews,voices,voidboost,voidinteractive,voimaosakeyhtiosf,voipfone,voiply,voiranime,voirfilms,\
+        voirserie,voissa,vokrugsveta,volaris,volcano,volcanobet,volcanodiscovery,volcom,volero,\
+        volitionrxlimited,volksbank,volksbankalzeyworms,volksbankmittelhessen,volksbankmittweida,\
+        volksbankpaderbornhoxterdetmold,volksbankraiffeisenbank,volksbankstuttgart,volksbankulmbiberach,\
+        volksbankwien,volkshochschule,volkswagen,volkswagengroup,volley,volleyball,volleymsk,volleynet,\
+        volleynews,volosatiki,volstate,voltage,voltaren,voltatehas,voltex,voltinformation,volume,volunteer,\
+        voluritagasitulek,volvoaero,volvocar,volvocars,volvoclub,volvoforums,volvogroup,volvomaskin,\
+        volvopersonbiler,volvotrucks,vomachterhof,vomasinoimport,vonage,vonageholdings,vondom,vondutch,\
+        vonroll,voodoo,voopoo,vopakeos,vorarlberg,vorarlbergerlandes,vornadorealty,vortexscans,vorwerk,\
+        vosges,voslot,vostfree,vostochnycoal,vostok,vostokinc,votorantim,votorantimcimentos,votreopinion,\
+        voucher,vouchercodes,vovici,voxeljetag,voxpay,voxtrendy,voxxinternational,voyaasia,voyaemerging,\
+        voyafinancial,voyage,voyageinc,voyageprive,voyagertherapeutics,voyages,voyageursdumonde,voyaglobal,\
+        voyainfrastructure,voyainternational,voyanatural,voyaprime,voyeurex,voyeurhit,voyeurhouse,\
+        voyeurspycam,vozovoz,vpbank,vpngate,vpnhack,vpnsuper,vpoisk,vporno,vprognoze,vpsecurities,vrajbhoomi,\
+        vrchat,vremea,vremeradar,vremyanamaza,vrijemeradar,vrllogistics,vrsoft,vsecorporation,vsedoramy,\
+        vseinstrumenti,vseknigi,vsemayki,vsemkarniz,vsenergy,vseobecnauverova,vseobecnazdravotni,vseprosport,\
+        vsesvoi,vsezap,vsgroup,vshare,vshkole,vsmgroup,vsphone,vstats,vtbbank,vtbleasing,vtcmobile,vtconline,\
+        vtmarkets,vtools,vtrahe,vtvtherapeutics,vtwonen,vuagaaz,vuaheo,vuelingairlines,vuighe,vulcan,\
+        vulcancorporation,vulcankinggame,vulcanmaterials,vulcano,vulcansteel,vulkan,vulkanvegas,vungle,\
+        vuorenmaayhtiot,vuoriclothing,vuotlink,vuurwerk,vuurwerkduitsland,vuzixcorporation,vwapps,vwclub,\
+        vwcredit,vwforum,vwgroup,vyborg,vyhraj,vymalujsisam,vymanga,vysokeskoly,\
+        vysokokacestvennyeavtomobilnye,vyvebroadband,vyvymanga,vzaperti,vzdepotbank,vzglyad,vzinfo,vznaniya,\
+        wabash,wabashnational,wabcoholdings,wacaco,wackerneuson,waclighting,wacoal,wadifamoroco,\
+        waffengebraucht,wahana,wahdah,wahedftse,wahelp,wahfu,wahlclipper,waiijing,wainet,waitly,\
+        waitrholdings,waitrose,wajegame,wajikslt,wakanow,wakatv,wakayama,wakefield,wakool,waktusolat,\
+        wakuwaku,wakwak,walbrzych,walbusch,waldhofitselluloosivabrik,waldviertlersparkasse,walgreensboots,\
+        walibi,walisongo,waliyabet,walkergroup,walkin,walkingdead,walkinwardrobeonline,walkonbeach,wallart,\
+        wallbox,walldeco,walleniuslines,wallet,walletbot,walletconnect,walletpasses,walletwizard,walley,\
+        wallis,wallpaper,wallpaperengine,wallpapers,wallpaperscraft,wallpapershq,wallpics,wallst,wallstreet,\
+        wallstreetenglish,walmart,walmartinc,walmartmexico,walsershop,waltdisney,walter,walterverlag,\
+        walthaminternational,walton,waltons,wamanga,wamdenim,wanaka,wanapix,wandasports,wandel,wander,\
+        wandererstravelco,wanderprints,wandoo,wanmei,wanttopay,wapbold,wapcar,wapking,waploaded,waplog,\
+        waplus,waptrick,waqaremadina,waqfeya,warabi,waragod,warandpeace,warema,wareztuga,warface,warframe,\
+        wargamer,wargaming,wargear,warimpexfinanz,warisanjitu,warmies,warmupserver,warnapaito,warnerbros,\
+        warnermusic,warning,warofdragons,warpav,warpfootball,warpzone,warranty,warren,warrenjames,warrington,\
+        warriormet,warriors,warsteinerbrewery,warszawa,wartank,wartburg,wartegbet,warthunder,wartsila,\
+        warwick,warwickcredit,warwickshire,wasabi,wasalt,waseda,wasedaac,washburn,washburnguitars,washington,\
+        washingtonfederal,washingtonprime,washingtonreal,washingtontrust,washoecounty,waspada,wasser,\
+        wasserbauer,wasteconnections,wastemanagement,wasticredit,wataniya,watchanime,watchar,watchard,\
+        watchasian,watchcartoononline,watchdirty,watchers,watches,watchfactory,watchfilmy,watchfinder,\
+        watchguard,watchhentai,watchit,watchlakorn,watchman,watchmovierulz,watchmygf,watchnet,watchnow,\
+        watcho,watchofree,watchomovies,watchprowrestlings,watchseries,watchserieshd,watchshop,watchsomuch,\
+        watchstore,watchtime,watchtv,watchtvseries,watchug,watchvideo,watchwrestling,watcocompanies,wateen,\
+        waterdrop,waterdropfilter,waterford,waterfront,waterfrontcommunications,waterlevel,waterloo,\
+        watermark,watermelon,waternet,waterone,waterout,waterpik,waterpumps,waterrower,waterscorporation,\
+        watershed,watersportsoutlet,waterstonefinancial,waterstoring,watery,watfordholdings,watitoto,watools,\
+        watpaclimited,watsagold,watson,watsons,wattpad,wattswater,wavebox,wavelife,waveshare,wavlink,\
+        wawacity,wawcredit,wayfair,wayfairinc,wayforpay,waynefarms,waynescoffee,waynimovil,wayout,\
+        waysidetechnology,wazaelimu,wazaps,wbjeeb,wbstudiotour,wburbanservices,wcbradley,wccannabis,wcentrix,\
+        wcofun,wconcept,wcostream,wdcompany,wdfiles,wealth,wealthadvisor,wealthbridgeacquisition,\
+        wealthyideas,wealthzone,wearegarcia,wearego,weareknitters,wearesocial,wearmedicine,wearpact,weather,\
+        weatherandradar,weatherbeeta,weatherbug,weathercrave,weatherford,weatherfordinternational,\
+        weatherforyou,weathermap,weathernews,weatheronline,weathertech,webador,webank,webareal,webarena,\
+        webatvantage,webauto,webbankir,webbox,webbplatsen,webcafe,webcal,webcam,webcamera,webcamgalore,\
+        webcams,webcamsdemexico,webcamsex,webcare,webcase,webcast,webcatalog,webcheckin,webchikuma,webclass,\
+        webclinic,webcode,webcombusiness,webcomics,webconnex,webcrm,webcruiter,webdesk,webdiet,webdispecink,\
+        webdramaturkey,webempresa,webengage,weberp,webexcampaign,webflow,webfones,webforest,webgamer,\
+        webgames,webgift,webgirl,webgis,webglobe,webhero,webhop,webhostbd,webhosting,webhostingtalk,webhouse,\
+        webike,webikeo,webinar,webinarjam,webjet,webjetlinhas,webking,webland,weblink,weblite,weblium,weblog,\
+        webmaal,webmail,webmailer,webmaissistemas,webmath,webmax,webmaxhd,webmdhealth,webmineral,webmoney,\
+        webnames,webnet,webnews,webnode,webnovel,webnovels,weboffice,webops,webpay,webpoint,webpremios,\
+        webquest,webradio,webramz,webreus,webseriesking,webseriesroom,webseriessex,webserver,webshade,\
+        webshare,websim,website,websitedemos,websites,websoccer,websoft,websports,webster,websterbank,\
+        websterfinancial,webstorage,webstore,websummit,websupport,webteb,webtenerife,webtic,webticket,\
+        webtolearn,webtoon,webtoonhatti,webtran,webtretho,webull,webvarejo,webware,webwave,webway,webxmaza,\
+        webxseries,webzen,wecandoo,wecare,wecasa,wecenergy,wecima,wecloud,wecycle,wedding,weddingday,\
+        weddingwire,wedgewood,wedgwood,wedtrend,weebly,weedshop,weekday,weekend,weekendesk,weekli,weeronline,\
+        weezchat,wefashion,wegame,wegindustrias,weglot,wegmans,wegotexposed,wegovy,weibocorporation,\
+        weidailtd,weidmueller,weights,weightwatchers,weightworld,weingartenrealty,weirgrp,weishaupt,\
+        weismarkets,weisshaus,weissratings,weitze,wekita,welcome,welcomebank,welcomehome,welcometothejungle,\
+        weleda,welfan,welfare,welfareinfo,wellborn,wellcard,wellcarehealth,wellcome,welleco,wellensteyn,\
+        wellesleybancorp,wellgo,wellife,wellington,wellness,wellnessforever,wellnet,wellsfargo,wellsky,\
+        welltex,welltory,welltowerinc,wellwo,welocalize,weloma,welove,weltbild,weltfussball,welthungerhilfe,\
+        weltwoche,wemade,wemgehoert,wemoto,wemove,wemportal,wemystic,wendys,wendysarbysgroup,wendyscompany,\
+        wendywutours,wenext,wengtoto,weonline,weplay,weplayhandball,wepost,werally,werkenbijcoolblue,\
+        werkspot,werktuigen,wernerenterprises,weroad,wertgarantie,wescan,wescoaircraft,wescointernational,\
+        weselect,wesfarmerslimited,weshare,weship,weshop,wesleyan,westafrican,westamericabancorporation,\
+        westbahn,westbancorporation,westbengalssc,westbrom,westcoast,westcongroup,westcontractors,westdean,\
+        westdeutschelandesbank,wested,westelltechnologies,westelm,westermann,western,westernalliance,\
+        westernasset,westernassetclaymore,westernaustralian,westerncopper,westerndigital,westernhealth,\
+        westernmidstream,westernnew,westernpower,westernsydney,westernu,westernunion,westeros,westfield,\
+        westfieldcorporation,westgard,westgoldresources,westgroup,westinghouse,westinghouseair,\
+        westinghousedigital,westlake,westlakechemical,westliberty,westlotto,westmanga,westminster,westmotors,\
+        westnet,weston,westpac,westpacbanking,westpharmaceutical,westpoint,westportfuel,westrockcompany,\
+        westsystem,westudy,westwaterresources,westwind,westwing,westwood,westwoodholdings,wesupply,wetnwild,\
+        wetraining,wetransfer,wetsuitoutlet,wetsuitwarehouse,wettarena,wetter,wetteronline,weward,wework,\
+        wexaustralia,wexinc,weycogroup,weyerhaeusercompany,wezeed,wfolio,wfsaas,wgfilm,wgiftcard,wgmods,\
+        whales,whanjailotto,whatismyip,whatismyipaddress,whatsapp,whatsfordinner,whatshome,whatsmydns,\
+        whatsmyip,whatsmyname,whatson,whatsup,whattime,wheatonprecious,wheelerreal,wheelingpittsburghsteel,\
+        wheels,wheelsize,wheelstore,wheelz,whereismytrain,wheresthematch,whichav,whichmuseum,whidbey,\
+        whirlpool,whirlpoolcorporation,whiskas,whisky,whispersinthecorridors,whistle,whistleout,whistler,\
+        whiteandco,whiteaway,whiteboard,whitecoat,whitefoxboutique,whitehavencoal,whitehorsefinance,\
+        whitehouse,whitemountains,whiteoutsurvival,whitepages,whites,whitescreen,whitestonereit,whitestuff,\
+        whiteteak,whitewall,whitingpetroleum,whitman,whittard,whocall,whocalled,wholefoods,wholefoodsmarket,\
+        wholesalecabinets,whopper,whowhatwear,whsmith,whtsgrouplink,whydonate,wialon,wibugame,wibuku,wichita,\
+        wicked,wickedmovie,wickedthemusical,wickeduncle,wickes,wickey,widefitshoes,wideopen,widepay,\
+        widepointcorporation,wideroesflyveselskap,widforss,widgetbox,widilo,widzew,wielerflits,wiener,\
+        wienerberger,wienerprivatbank,wienerstadtische,wifiexch,wifiman,wifire,wiflix,wiflixnews,wiggle,\
+        wigwam,wijkopenautos,wijnbeurs,wijnvoordeel,wikidich,wikidot,wikihouse,wikihow,wikileaks,wikimedia,\
+        wikimotors,wikipedia,wikishop,wikisport,wikitree,wikium,wikiview,wikiwiki,wiktionary,wikwik,\
+        wildapricot,wildberries,wildcasino,wildcat,wildearth,wilder,wildfork,wildfortune,wildsecrets,\
+        wildskirts,wildstone,wildsultan,wildwest,wilhelminainternational,wilhwilhelmsen,wiliertriestina,\
+        wilkes,willamette,willamettevalley,willdangroup,williamhill,williams,williamscompanies,\
+        williamssonoma,willis,willislease,willistowers,willscotcorporation,willyweather,wilmar,wilmarsugar,\
+        wilson,wilsondo,wilsonparking,wiltex,wiltshire,wimbledon,wimesh,winalist,winamax,winamp,winauto,\
+        winbers,winbet,winbiap,winbuzz,wincalendar,winchester,winchile,wincoil,winconnect,wincric,\
+        windfieldholdings,windfinder,windguru,windice,windirstat,windly,windmill,windows,windowsforum,\
+        windreamslot,windscribe,windsor,windsorplywood,windstream,windsurf,winecellar,winehq,winemag,\
+        wineonline,winestyle,wineworld,winexch,wingame,wingate,wingie,wingstop,wingstopinc,wingzone,winiso,\
+        winker,winkhaus,winkler,winlator,winline,winmarkcorporation,winmasters,winnebagoindustries,winner,\
+        winners,winnersgroup,winnerspublication,winningappliances,winnita,winnova,winparts,winpay,winpesa,\
+        winpkr,winplay,winporn,winprofx,winrar,winred,winsfinance,winslots,winslowconstructors,winsoft,\
+        winspace,winspirit,winstar,winstarexch,winston,wintech,winterhalter,wintersport,wintersteiger,\
+        winterthur,winterthurgroup,winthrop,winticket,wintips,wintrustfinancial,winvip,winwin,winxbdt,\
+        winxclub,winzir,winzogames,winzone,wiperblades,wiprolimited,wirbank,wirelesstelecom,wirelesszone,\
+        wirenboard,wirkaufendeinauto,wiroos,wirtrauern,wirtschaft,wisconsin,wisdom,wisdomlib,wisdomtree,\
+        wisdomtreebarclays,wisdomtreechina,wisdomtreecloud,wisdomtreeemerging,wisdomtreegermany,\
+        wisdomtreeinterest,wisdomtreeinvestments,wisdomtreejapan,wisdomtreemiddle,wisdomtreenegative,\
+        wisdomtreeus,wiseappraisals,wisebuy,wisecleaner,wisecut,wiseflow,wisegroup,wisely,wiseman,wisemove,\
+        wisenut,wisepayments,wisesolutions,wisetechglobal,wishlist,wishnet,wishpelvillage,wisphub,wissen,\
+        wistia,wistoriaswandandsword,witanime,witaninv,witchertv,withcar,withclarity,withhive,withings,\
+        withjean,withnews,witness,witron,wittchen,wittemolen,wittinternational,wittweiden,wixcomltd,wizard,\
+        wizards,wizardsof,wizardworld,wizbii,wizconnected,wizink,wjcasino,wjcassino,wjpeso,wjplus,wkkellogg,\
+        wkorea,wlmouse,wmnzholdings,wmovies,wnkplus,wnpower,wnsholdings,wochenblatt,wodnypark,woerter,\
+        wogibtswas,wolfand,wolfcrm,wolfhaus,wolfshopbrasil,wolfsmartset,wolfswinkel,wolfwinner,wolseley,\
+        wolterskluwer,woltlab,wolverineworld,womanmagazine,womans,womensaid,womensecret,womenshealth,\
+        womenshealthmag,womensweekly,wonbet,wonder,wonderbeauties,wonderbox,wondercraft,wonderla,wonderland,\
+        wondershare,wonsulting,wooalong,woocommerce,woodenstreet,woodforest,woodgroup,woodgrp,woodica,\
+        woodies,woodland,woodlandmills,woodmizer,woodpecker,woodsideenergy,woodstock,woodupp,woodward,\
+        woodwind,woodworker,wooflix,wookafr,woolland,woolovers,woolrich,woolville,woolworth,woolworths,\
+        woolworthsemployees,woolworthsgroup,wooordhunt,woorden,woordenboek,wooribank,wooribugo,wootit,\
+        worcester,wordans,wordcount,wordcounter,worden,wordfence,wordfeud,wordfind,wordgames,wordhelp,wordle,\
+        wordleunlimited,wordly,wordpress,wordreference,wordsmith,wordsofwonders,wordsworth,wordunscrambler,\
+        wordvice,workaway,workday,worker,workers,workforce,workforceready,workgram,workhorsegroup,workingdog,\
+        workingfamilies,workingnomads,workiva,workivainc,workland,workle,workly,workman,workout,workpacpty,\
+        workramp,worksafe,workshi,workshop,worksmobile,worksnaps,workspace,workspacegrp,workstream,workvivo,\
+        workwave,workweek,worldacceptance,worldairways,worldarchery,worldboxing,worldboxingnews,worldcam,\
+        worldclass,worldcoin,worlddata,worldfinancial,worldfirst,worldfone,worldfuel,worldgym,\
+        worldheritagesite,worldhistory,worldiptv,worldle,worldline,worldmate,worldnews,worldof,worldoffice,\
+        worldofmods,worldofolympians,worldofplayers,worldofpotter,worldofspectrum,worldoftanks,\
+        worldofwarplanes,worldofwarships,worldpay,worldrecipes,worldshop,worldskate,worldskills,worldstar,\
+        worldstrides,worldtimeserver,worldtribune,worldvision,worldwatch,worldweather,worldwidehc,\
+        worldwrestling,worleylimited,wormhole,worshipchords,worten,worthingtonindustries,wotblitz,wotexpress,\
+        woutick,wowair,wowcher,wowcircle,wowgirls,wowkino,wowkorea,wowmasti,wowshop,wowtbc,wowturkey,\
+        wowuncut,wowway,wowwee,woxikon,wpcarey,wpengine,wpmudev,wppaunz,wppplc,wpscan,wpxenergy,wradio,\
+        wrangler,wranglerjeans,wrappiness,wraptechnologies,wrberkley,wrexham,wrgrace,wright,wrightmedical,\
+        wrightthomsen,writers,writing,writingforums,wroclaw,wrzuta,wsbetting,wsfsfinancial,wsodownloads,\
+        wspnew,wsport,wssports,wtoffshore,wubenlight,wucomic,wuerth,wuestenrot,wunderino,wunderlabel,\
+        wunschgutschein,wurthnorge,wustenrothypotecni,wusthof,wusthofdreizack,wutheringwaves,wuwucomic,\
+        wuxiaspot,wuxiaworld,wuxirural,wvsfinancial,wwgrainger,wwshan,wwwporn,wwwrealty,wwwsex,wwwsexvideos,\
+        wwwxnxx,wwwxnxxcom,wwwxvideos,wwwxxx,wyborcza,wyethnutrition,wyndham,wyndhamdestinations,\
+        wyndhamhotels,wynikilotto,wynnbet,wynnmacau,wynnresorts,wyyerd,wyzant,wzpdcl,xahlee,xaioctagon,\
+        xalaflix,xanimeporn,xatabrepack,xataka,xbanglachoti,xbanxia,xbetbrasil,xbiotechinc,xbookcn,xboxclips,\
+        xboxlive,xburma,xcaret,xcelbrands,xcelenergy,xchina,xcloud,xclusive,xcraft,xcuevana,xdating,xdomain,\
+        xdownloader,xdrive,xemaynamtien,xempire,xender,xendit,xeneticbiosciences,xenforo,xeniahotels,\
+        xenonpharmaceuticals,xerispharmaceuticals,xerolimited,xeroshoes,xeroxholdings,xexymix,xfantazy,\
+        xfetish,xfights,xfilmes,xflirt,xgameonline,xgames,xgaytube,xgirls,xgomovies,xhaccess,xhamster,\
+        xhamsterlive,xhdporno,xhdpornos,xhendra,xhlive,xhorse,xhouse,xhreal,xhspot,xhstream,xiamenair,\
+        xianshangzixun,xianyudanji,xianzhu,xiaohongshu,xiaomi,xiaomistore,xiaopeng,xiaoxintv,xiaoyakankan,\
+        xiclassadmission,xiclassadmissiongovbd,xilften,ximepa,ximple,xingliu,xinhuanews,xinyuanreal,xinzuo,\
+        xiurenwang,xjepang,xlaxiata,xledger,xlegend,xlisting,xlmoto,xlovecam,xmanga,xmasti,xmedia,xmenshop,\
+        xmidbroker,xminus,xmodels,xmovies,xmoviesforyou,xmtrading,xncwxw,xneelo,xnxxarab,xnxxarabx,xnxxbest,\
+        xnxxcom,xnxxdev,xnxxhd,xnxxhealth,xnxxporn,xnxxporntube,xnxxsex,xnxxtube,xnxxtv,xnxxvideos,\
+        xnxxvideosporn,xnxxxx,xnxxxxx,xoilactv,xomacorporation,xometry,xonados,xoomxtras,xopenload,xorgasmo,\
+        xosodaiphat,xosominhngoc,xosothantai,xosothienphu,xossip,xoxclub,xoxostore,xozilla,xpanas,xpartner,\
+        xparts,xpericorporation,xpertbeauty,xphimsex,xpinay,xplace,xplane,xplora,xplore,xpologistics,xporno,\
+        xpress,xpresspagroup,xprimehub,xrares,xrayeye,xrysessyntages,xscenes,xserver,xsharing,xshemale,\
+        xsijishe,xsnvshen,xsolla,xspacebet,xsport,xstory,xstream,xtantmedical,xtapes,xteensex,\
+        xtlbiopharmaceuticals,xtooltech,xtransfer,xtratime,xtream,xtreme,xtremehdiptv,xtrons,xtubecinema,\
+        xtubetv,xuanhuanshuge,xunlei,xunleilimited,xunyou,xuping,xvdesi,xvedio,xvedios,xvideo,xvideoporno,\
+        xvideos,xvideosbr,xvideosbuceta,xvideosdesi,xvideosdownload,xvideoshd,xvideosindia,xvideosonly,\
+        xvideosporno,xvideossexo,xvideosx,xvideosxxx,xvideoszoofilia,xvideoz,xvidio,xvidios,xvidoes,xwallet,\
+        xwapseries,xwatch,xworld,xxbrits,xxjili,xxldirect,xxlgamer,xxlgastro,xxphim,xxvideos,xxxarab,\
+        xxxasianpussy,xxxbfvideo,xxxbold,xxxbule,xxxbullet,xxxbunker,xxxchat,xxxclub,xxxcom,xxxdesi,xxxgames,\
+        xxxhdsex,xxxhentaipics,xxxhindi,xxxhub,xxxindian,xxxindianporn,xxxlesnina,xxxlib,xxxlutz,xxxmom,\
+        xxxmovies,xxxnung,xxxnxx,xxxnxxx,xxxporn,xxxpornhd,xxxporno,xxxpussy,xxxsex,xxxsexvideo,xxxtik,\
+        xxxtor,xxxtorrent,xxxtube,xxxufa,xxxvideo,xxxvideohd,xxxvideohindi,xxxvideos,xxxvideosbox,\
+        xxxvideoshd,xxxvideoshindi,xxxvids,xxxwap,xxxwebdlxxx,xxxxnxx,xxxxpornvideo,xxxxvideo,xxxxxx,\
+        xxxzooporn,xxxzoosex,xyleminc,yabalovo,yabancidizi,yabancidiziizle,yabara,yabiladi,yablesk,yabrasp,\
+        yabuchka,yachiyo,yachtworld,yacineapp,yacinetv,yadong,yafanet,yakima,yaklass,yakult,yakumoin,yakutia,\
+        yalebooks,yalehome,yalenkino,yalidine,yallakora,yallalive,yallandrs,yallashoot,yallashoote,\
+        yallashoots,yallateri,yalova,yamaguchi,yamaha,yamahamotor,yamahamusic,yamakawa,yamanagold,yamanashi,\
+        yamaneta,yamaokaya,yamaria,yamasa,yamato,yamaya,yamibuy,yamnet,yamoon,yanase,yancoalaustralia,yandex,\
+        yandexcloud,yandexnv,yangcheon,yangming,yaniram,yankeecandle,yanmar,yanolja,yaoiflix,yaoihub,\
+        yaoiscan,yaoitoon,yapfiles,yapikredi,yapikredibank,yapive,yaplakal,yapolitic,yaponki,yaporn,\
+        yapraksut,yarainternational,yarainternationala,yariga,yarnmania,yaruobook,yashbharat,yashpal,\
+        yashtechnologies,yasisland,yaskawa,yassir,yasyadong,yatakitaki,yatasyatak,yatharthgeeta,yatraonline,\
+        yaustal,yavirac,yaycasino,yaytext,yazhouseba,yazuya,ybifoundation,yclients,yealink,yearbook,yeastar,\
+        yedporn,yektanet,yellohvillage,yellow,yellowbet,yellowbrick,yellowfish,yellowfox,yellowpages,\
+        yellowshop,yelpinc,yenigimat,yenisafak,yepoda,yeptube,yerevan,yesasia,yesbank,yescapa,yeschef,\
+        yesgermany,yeshiva,yesilyapi,yesilyatirim,yesmovie,yesmovies,yesnotarot,yesplay,yesporn,\
+        yespornplease,yessma,yesterdays,yesworld,yesyes,yesyesyes,yetfix,yetiforce,yetiholdings,yettel,\
+        yeugai,yeutruyen,yflhome,yggtorrent,ygopro,yhgamebr,yibitasyozgat,yieldbioscience,yifysubtitles,\
+        yildiz,yindeelotto,yinfans,yinhuadm,yintechinvestment,yippee,yirendailtd,yitbuilding,yitongkan,\
+        yjesus,yletpt,ymabstherapeutics,ymovies,ymusic,yobaporn,yobingo,yobomedical,yodesi,yodesionline,\
+        yodeyma,yogaeasy,yogajournal,yogaonline,yogashop,yogibo,yohofate,yohoho,yokkaichi,yokogawa,yokohama,\
+        yoktogel,yokumoku,yolarnopty,yolawo,yollacalls,yomiuri,yomovies,yonder,yonexshop,yongamobilya,yongin,\
+        yonogames,yonorummy,yonovip,yoopies,yoosee,yootheme,yoozhibo,yopmail,yorkshirebuilding,yorktech,\
+        yosemite,yostar,yotsuyagakuin,yotsuyaotsuka,yottasrc,yoturkish,youcan,youcine,youcineweb,youcloud,\
+        youconvert,youdao,youdates,youfoodz,youforce,yougov,youiholdings,youjizz,youknow,youlook,youloveit,\
+        youmark,youmatter,youngcapital,youngevityinternational,youngjump,youngliving,youngones,younity,\
+        youpic,youporn,youporndeutsch,youporner,youradchoices,yourbabyclub,yourbenefitaccount,yourdoll,\
+        yourhosting,yourmoney,youronlinechoices,yourpayroll,yoursclothing,yourserver,yoursurprise,yourtv,\
+        youryoga,youscribe,yousee,yousician,yousign,youstar,youthink,youtrack,youtube,youtubego,\
+        youtubemultidownloader,youtubepro,youtubevanced,youview,youweb,youwish,yoyakunow,yozakurafamily,\
+        ypfsociedad,yrcworldwide,yslbeauty,ysroad,ytboob,ytmonster,ytrack,ytrishi,ytsofficial,yuanta,yucatan,\
+        yudistira,yuennuanglotto,yuewen,yugawara,yuhmak,yuhuage,yukiguni,yukimotor,yukiworks,yumaenergy,\
+        yumbrands,yumchina,yuming,yummyani,yummyanime,yumurta,yunexpress,yunjiinc,yunlin,yunnanhongta,\
+        yunnansourcing,yunsayunlu,yuntech,yunzhouzw,yupmovie,yuppow,yupptv,yurispin,yurticikargo,yushuwu,\
+        yusufbhaifragrances,yuxuyozmalari,yuzawaya,yuzhny,yuzuemulator,yuzukiclub,yvelines,yvesrocher,yvolve,\
+        yxenergi,yyinc,yzkshop,zaavio,zabanshenas,zabava,zabbix,zadako,zadania,zafiro,zagginc,zaglebie,\
+        zagonka,zagreb,zagrebackabanka,zagrebackapivovara,zagruz,zagruzka,zahrada,zahraj,zahringerprivatbank,\
+        zailab,zaimoo,zakononline,zakupki,zalando,zalandolounge,zalandoprive,zalman,zalopay,zalora,\
+        zaluzieweb,zamlsej,zamnesia,zamosc,zamsino,zamunda,zamusic,zamzam,zandri,zankyou,zanussi,zaobao,\
+        zaogk,zapaka,zapatos,zapchasty,zapier,zapmap,zappatos,zapper,zapping,zappos,zapsign,zaragoza,\
+        zarahome,zarashahjahan,zarasng,zarina,zaropo,zarplata,zatech,zauner,zavodimeni,zavtra,zaycev,zaymer,\
+        zayogroup,zazzle,zbiornik,zbporn,zbroya,zceleb,zdorov,zdravcity,zdravlje,zdravysvet,zeabur,\
+        zealandpharma,zebawy,zebedee,zebratechnologies,zecplus,zeedog,zeefliz,zeekit,zeelabpharmacy,zeeland,\
+        zeeshopgaming,zefirka,zegarki,zeldawiki,zelesta,zenbivy,zenclass,zencoder,zenden,zendesk,zendure,\
+        zenitbet,zenith,zenithbank,zenithelectronics,zennichi,zenplus,zensho,zenskimagazin,zenstox,zenvia,\
+        zenvideo,zenxvape,zepeto,zephyrinvestments,zeppelin,zepter,zergnet,zerkalo,zermatt,\
+        zernovajakompanija,zerobounce,zerodha,zerogpt,zerospam,zeroum,zerozero,zesprigroup,zetadisplay,\
+        zetaglobal,zetflix,zetorrents,zeturf,zeuscasino,zeuslotto,zhahach,zhangyue,zhaopin,zhaoze,zharar,\
+        zhitomir,zhuhaihuafa,ziajashop,ziarat,ziarulromanesc,zicoil,ziehlabegg,zielinskiandrozen,zierashoes,\
+        ziflow,zigmund,zigwheels,zigzag,zilkahodinky,zillionsgift,zilliz,zillow,zillowgroup,zimadental,\
+        zimexaviation,zimmer,zimmerbergbus,zimmerbiomet,zimmermann,zinchangmanga,zinghr,zingsex,zingtruyen,\
+        zinkiaentertainment,zinkmovies,zinmanga,zinzane,zioncenter,zionoil,zionsbancorporation,\
+        ziopharmoncology,zipcar,zipco,ziperone,ziphynet,zipline,zipnet,zippyshare,ziprecruiter,zipwin,\
+        zipworld,ziraatbank,ziraatbankasi,zisaan,zitate,zivada,zixcorporation,zixmail,ziyouz,ziziys,\
+        zizzifashion,zkinternational,zkteco,zlataky,zlatarapetrovic,zlatestranky,zlatibor,zlatka,zleephotels,\
+        zlibrary,zmarta,zmedia,zmqdez,znajdzksiege,znakomstva,znamporn,znanija,znanium,znanje,zobalaualemi,\
+        zocalo,zocdoc,zockify,zodiac,zoechip,zoetis,zoetisinc,zoevacosmetics,zoewellness,zohocloud,\
+        zohocreatorportal,zohodesk,zohoexternal,zohopublic,zohorecruit,zohosecurepay,zojirushi,zolitaire,\
+        zollege,zolotoy,zombie,zomedicapharmaceuticals,zommllc,zonacraft,zonadejogo,zonadepadel,zonafilm,\
+        zonalagu,zonapagos,zonarutoppuden,zonatmo,zonazero,zondacrypto,zondatelecom,zoneannuaire,zonegold,\
+        zonemedia,zonetech,zonetelechargement,zonetorrent,zonnet,zontes,zontesmotos,zooart,zoobonus,zooburst,\
+        zoocity,zooclub,zoodkomak,zooexpress,zoofilia,zoofiliaporn,zoofiliaporno,zoohit,zoomagazin,zoomalia,\
+        zoomarine,zoomcar,zoomin,zoominfo,zoomit,zoomtech,zoomtechnologies,zoomvideo,zooplus,zooporn,\
+        zoopornanimal,zoopornhub,zooporno,zooroyal,zoosex,zooseyo,zooshopxxl,zootovary,zootubex,zoover,\
+        zooyork,zorgdomein,zoroto,zorotv,zosanopharma,zovioinc,zpgplc,zpmkania,zpueko,zrelka,zrelki,\
+        zreloeporno,zroadster,zscaler,zscloud,ztoexpress,ztracker,zubinovelszone,zucchetti,zugerkantonalbank,\
+        zuhaowan,zukafun,zulassung,zumbawear,zumiez,zumiezinc,zunobank,zuocorp,zuoyebang,zurcherkantonalbank,\
+        zurcherlandbank,zurcheroberlander,zurich,zurichfinancial,zurichinsurance,zurichlife,zurmarket,zurnal,\
+        zurrose,zusammen,zuscoffee,zvetmebeli,zvonok,zwilling,zwolle,zwsoft,zyclora,zymeworksinc,\
+        zynerbapharmaceuticals,zyngainc,zyrtec,zzzquil,zzztube
         """
 }

@@ -1,17 +1,17 @@
-/// Firms and brands named after people (issue 11): "Ted Baker", "Morgan Stanley", "Louis Vuitton",
+/// Firms and brands named after people (issue 11): "Ted Baker", "Morgan Stanley", "Jimmy Choo",
 /// "Massimo Dutti" are a given name and a surname to every other reading of the words, so a
 /// structured person field's value, and a name found in free text (`PersonNames+Brands.swift`), is
 /// checked against the first two words of the company, bank and manufacturer names of a maintained
-/// list and the much-visited sites, under two domains or more, whose label is a given name and one
-/// more word ("massimodutti.com", "massimodutti.cn"): `PersonBrands+Data.swift`, written by
+/// list, and against the labels of much-visited sites registered in two countries or more
+/// ("jimmychoo.com", "jimmychoo.jp"): `PersonBrands+Data.swift`, written by
 /// `Benchmarks/NameModel/generate-brands.py` from the PyPI packages mimesis and pymispwarninglists.
-/// Keys are folded as the gazetteer folds (`NameGazetteer.fold`): lower case, no diacritics,
-/// Cyrillic transliterated, letters only, the two words joined by a space, and looked up by their
-/// FNV-1a hashes.
+/// A key is two words folded as the gazetteer folds (`NameGazetteer.fold`: lower case, no
+/// diacritics, Cyrillic transliterated, letters only) and written together, as a site's label
+/// writes them; keys are looked up by their FNV-1a hashes.
 enum PersonBrands {
     static let keys: HashedWords = {
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(16_384)
+        hashes.reserveCapacity(49_152)
         var hash = FNV1a()
         for b in keyList.utf8 {
             if b == 0x2C { hashes.append(hash.value); hash = FNV1a() } else { hash.add(b) }
@@ -20,14 +20,13 @@ enum PersonBrands {
         return HashedWords(hashes: hashes)
     }()
 
-    /// True when the first two words in `words` of `p`, folded, are a key: "Ted Baker", "Massimo Dutti".
-    static func opensBrandName(_ p: Bytes, _ words: [Range<Int>]) -> Bool {
-        guard words.count >= 2 else { return false }
+    /// The key of the first two words in `words` of `p`, folded and joined ("Jimmy Choo" →
+    /// "jimmychoo"), when it is one of `keys`; nil otherwise and for "Marko Petrović".
+    static func brandKey(_ p: Bytes, _ words: [Range<Int>]) -> UInt64? {
+        guard words.count >= 2 else { return nil }
         var hash = FNV1a()
-        guard NameGazetteer.fold(p, words[0], into: &hash) else { return false }
-        hash.add(0x20)
-        guard NameGazetteer.fold(p, words[1], into: &hash) else { return false }
-        return keys.contains(hash.value)
+        guard NameGazetteer.fold(p, words[0], into: &hash), NameGazetteer.fold(p, words[1], into: &hash) else { return nil }
+        return keys.contains(hash.value) ? hash.value : nil
     }
 
     /// True when the first two words of `name` (words joined by single spaces) are those of a
@@ -35,7 +34,7 @@ enum PersonBrands {
     static func opensBrandName(_ name: String) -> Bool {
         let words = name.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard words.count >= 2, let first = folded(words[0]), let second = folded(words[1]) else { return false }
-        return keys.contains(fnv1a(first + " " + second))
+        return keys.contains(fnv1a(first + second))
     }
 
     /// True for a title and one word that is no initial: "Dr. Oetker", "Mr Proper". The labelled

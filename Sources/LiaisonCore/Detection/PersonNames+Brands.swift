@@ -1,22 +1,22 @@
-/// Brands named after a person (nineteenth round of issue 11): "облека Zara, Massimo Dutti и
-/// Lacoste", "çanta Michael Kors dhe Guess". A name found whose first two words are a key of
-/// `PersonBrands` (a firm of mimesis' lists, or a much-visited site in several countries whose
-/// label is the two words: "massimodutti.com", "massimodutti.cn") is a thing, not a person, when its
-/// second word is no name of the gazetteer as written, nor a long one's declined form: "Ted Baker",
-/// "Paul Smith" or "William Hill" are also people's names, and a report names people far more
-/// often than shops. The grammar around a name keeps it a person: after a role word or title
-/// ("gospodin Massimo Dutti"), addressed, or signed. It runs before the later mentions are found
-/// by their stems, so none is.
+/// Brands named after a person (issue 11): "облека Zara, Massimo Dutti и Lacoste", "çanta Michael
+/// Kors dhe Guess", "torbe Jimmy Choo i cipele Steve Madden". A name found
+/// whose first two words are a key of `PersonBrands` (a firm of mimesis' lists, or the label of a
+/// much-visited site registered in two countries or more: "jimmychoo.com", "jimmychoo.jp") is a
+/// thing, not a person, unless the grammar around it says person: after a role word or title
+/// ("gospodin Massimo Dutti"), addressed, or signed, there or at another mention of the same two
+/// words ("osumnjičeni David Jones … David Jones je priznao"). It runs before the later mentions
+/// are found by their stems, so none is.
 extension PersonNames {
     /// Drops the brands from `found` and adds their words' starts to `things`, so that the names
     /// listed beside them go too (`dropNamesAmongThings`: "Massimo Dutti и Lacoste").
-    static func dropBrandNames(_ p: Bytes, _ found: inout [FoundName], into things: inout Set<Int>, _ reader: inout NameReader) {
-        found.removeAll { name in
-            guard name.words.count >= 2, PersonBrands.opensBrandName(p, name.words), !anchored.contains(name.detector),
-                  let second = reader.word(at: name.words[1].lowerBound)?.evidence, second.given < 2, second.surname < 2 else { return false }
-            for word in name.words { things.insert(word.lowerBound) }
-            return true
-        }
+    static func dropBrandNames(_ p: Bytes, _ found: inout [FoundName], into things: inout Set<Int>) {
+        let brands = found.indices.compactMap { i in PersonBrands.brandKey(p, found[i].words).map { (i, $0) } }
+        guard !brands.isEmpty else { return }
+        let people = Set(brands.filter { [found] in anchored.contains(found[$0.0].detector) }.map(\.1))
+        let drop = Set(brands.filter { !people.contains($0.1) }.map(\.0))
+        guard !drop.isEmpty else { return }
+        for i in drop { for word in found[i].words { things.insert(word.lowerBound) } }
+        found = found.indices.filter { !drop.contains($0) }.map { found[$0] }
     }
 
     /// Names found by the grammar around them: after a role word or title, addressed, or signed.

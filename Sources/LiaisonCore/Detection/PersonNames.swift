@@ -168,7 +168,7 @@ enum PersonNames {
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
-        dropBrandNames(p, &found, into: &thingWords, &reader)
+        dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
