@@ -1,8 +1,12 @@
 /// Where a name found starts and stops (sixteenth round of issue 11): a surname particle and the
 /// word after it end the name ("Caspar von Hellfeld", "Tomás Ó Murchú", "Yousef al-Khatib", "Халид
 /// ал-Масри"), and a given name the gazetteer lacks, opening a line before a name word and an office in
-/// brackets, starts it ("Rhodri Bevan (Dyfed-Powys Police)"). Both only extend a name already found, so a
-/// particle or an unknown word alone never opens one.
+/// brackets, starts it ("Rhodri Bevan (Dyfed-Powys Police)"). Since the twentieth round a surname found
+/// alone takes its initials ("Z. Patel (UK Finance)"), a name of two words the given name before it ("Edin
+/// Nermin Hodžić,"), a given name found alone the surname in capitals opening a list's line before it
+/// ("2. GJONBALAJ Fatbardha"), and a name stops before its first word again ("Ramazan Öztürk Ramazan
+/// ayı"). All only extend or cut a name already found, so a particle, an initial or an unknown
+/// word alone never opens one.
 extension PersonNames {
     /// Particles written as a word of their own before a surname, as written: "von Hellfeld", "Ó Murchú",
     /// "bin Rashid", "ap Gruffydd". Not "da", "de", "di", "la", words of the region's languages.
@@ -21,9 +25,9 @@ extension PersonNames {
 
     /// Each name found takes a particle and the capitalised word after it, and, when it is one word
     /// found alone before an office in brackets, a given name the gazetteer lacks that opens its line
-    /// before it; a name of two or three words ending in an initial takes a surname after it. A name
-    /// found inside the longer span gives way to it. Then two names one space apart become one
-    /// (`joinAdjacentNames`).
+    /// before it; the other extensions of the file's header; a name of two or three words ending in an
+    /// initial takes a surname after it. A name found inside the longer span gives way to it. Then two
+    /// names one space apart become one (`joinAdjacentNames`).
     static func extendSpans(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var grown: [Range<Int>] = []
         for k in found.indices {
@@ -36,6 +40,26 @@ extension PersonNames {
                let r = reader.unknownWordOpeningLine(before: found[k].start) {
                 found[k].words.insert(r, at: 0)
             }
+            // Before a surname found alone, its initials: "Z. Patel (UK Finance)".
+            if found[k].words.count == 1, case let initials = initialsBefore(p, found[k].start), let first = initials.first,
+               first.lowerBound == 0 || [0x20, 0x0A, 0x09, 0x28].contains(p[first.lowerBound - 1]) {
+                found[k].words.insert(contentsOf: initials, at: 0)
+            }
+            // A list's line written surname first, the surname in capitals: "2. NWACHUKWU Chidi", "MALOKU Fatbardha – Banka".
+            if found[k].words.count == 1, let r = reader.surnameInCapitalsOpeningItem(before: found[k].start), !taken(r, found) {
+                found[k].words.insert(r, at: 0)
+            }
+            // Before a name of two words, a given name: "Anel Sabahudin Kapetanović"; one that is also a
+            // common word only opening a list's line before a given name ("Edin Sabahudin Kapetanović,").
+            if found[k].words.count == 2, let first = reader.word(at: found[k].start)?.evidence, first.isUnknown || first.given == 2,
+               let r = reader.givenName(before: found[k].start, common: first.given == 2 && [0x2C, 0x0A].contains(p.at(found[k].end))),
+               !taken(r, found), PersonCues.end(p, at: r.lowerBound) == nil {
+                found[k].words.insert(r, at: 0)
+            }
+            // A third word that is the first again opens the next phrase: "Zanlı Ramazan Öztürk Ramazan ayı".
+            if found[k].words.count == 3, p[found[k].words[0]].elementsEqual(p[found[k].words[2]]) {
+                found[k].words.removeLast()
+            }
             // After its last initial, a surname no other name holds.
             if (2...3).contains(found[k].words.count), let w = reader.surnameAfterInitial(found[k].words), !taken(w, found) {
                 found[k].words.append(w.range)  // "ARTAN M. KOKONOZI"
@@ -46,8 +70,10 @@ extension PersonNames {
         joinAdjacentNames(p, &found)
     }
 
-    private static func taken(_ w: NameReader.Word, _ found: [FoundName]) -> Bool {
-        found.contains { $0.start < w.range.upperBound && w.range.lowerBound < $0.end }
+    private static func taken(_ w: NameReader.Word, _ found: [FoundName]) -> Bool { taken(w.range, found) }
+
+    private static func taken(_ r: Range<Int>, _ found: [FoundName]) -> Bool {
+        found.contains { $0.start < r.upperBound && r.lowerBound < $0.end }
     }
 
     /// Two names found one space apart on a line are one person's name of up to four words, read in
@@ -58,7 +84,8 @@ extension PersonNames {
         var k = 0
         while k + 1 < found.count {
             let a = found[k], b = found[k + 1]
-            if b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4 {
+            // Not the first word again: "Ramazan Öztürk Ramazan ayı".
+            if b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4, !p[a.words[0]].elementsEqual(p[b.words[0]]) {
                 found[k].words += b.words
                 found[k].stems += b.stems
                 found.remove(at: k + 1)
@@ -165,5 +192,61 @@ extension NameReader {
     func affiliationFollows(_ i: Int) -> Bool {
         let e = PersonNames.lettersEnd(p, from: i)
         return p.at(e) == 0x20 && p.at(e + 1) == 0x28 && e + 2 < p.count && PersonNames.isUpper(p.scalar(at: e + 2).value)
+    }
+}
+
+extension NameReader {
+    /// The capitalised given name right before `i`, one space between, on the same line: a given name
+    /// as written, no place, organisation or institution word, and no common word unless `common` and
+    /// it opens its line ("Edin" before "Sabahudin Kapetanović").
+    mutating func givenName(before i: Int, common: Bool) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
+        guard s < e, let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
+        let ev = w.evidence
+        guard ev.given == 2, !ev.ambiguous || (common && opensLine(s)), !ev.declined, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              !isPlaceWord(w.range) else { return nil }
+        return w.range
+    }
+}
+
+extension NameReader {
+    /// The word in capitals (three letters or more) right before the given name at `i`, one space
+    /// between, that opens a list's line ("2. ", "- ", "• ") ended by the given name (a line break or
+    /// comma after it), or opens a line ended by an office ("MALOKU Fatbardha – Banka", "… (MUP)"),
+    /// or is the whole text with it: a surname written first, in capitals, as lists of people write it
+    /// ("2. NWACHUKWU Chidi"). A surname of the gazetteer or a word it lacks; not an organisation,
+    /// title, place or institution word. Without a list's marker or an office, a line's first word in
+    /// capitals is a heading as often ("HITNO Marko, javi se", "URGENT Sarah, call me").
+    mutating func surnameInCapitalsOpeningItem(before i: Int) -> Range<Int>? {
+        guard i >= 4, p[i - 1] == 0x20, let name = word(at: i), name.shape == .capitalised, name.evidence.given == 2 else { return nil }
+        let e = name.range.upperBound
+        let office = p.at(e) == 0x20 && (p.at(e + 1) == 0x28 || p.at(e + 1) == 0x2D || (p.at(e + 1) == 0xE2 && p.at(e + 2) == 0x80 && p.at(e + 3) == 0x93))
+        let itemEnds = e >= p.count || p[e] == 0x0A || p[e] == 0x2C
+        guard office || itemEnds else { return nil }
+        let s = PersonNames.lettersStart(p, endingAt: i - 1, above: max(0, i - 50))
+        guard s < i - 1, i - 1 - s >= 3, let marked = listItemMarked(s),
+              marked || office || (s == 0 && e >= p.count), let w = word(at: s), w.range.upperBound == i - 1, w.shape == .allCaps else { return nil }
+        let ev = w.evidence
+        guard ev.isUnknown || ev.surname > 0, ev.given < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+              !isPlaceWord(w.range) else { return nil }
+        return w.range
+    }
+
+    /// When only a list's marker ("2.", "-", "*", "•") and spaces, or only spaces, are between the last
+    /// line break (or the text's start) and `i`: whether there is a marker. Nil when anything else is.
+    func listItemMarked(_ i: Int) -> Bool? {
+        var k = i - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        let end = k
+        if k >= 0 && (p[k] == 0x2D || p[k] == 0x2A) { k -= 1 } else if k >= 0 && p[k] == 0x2E {
+            k -= 1
+            guard k >= 0, isDigit(p[k]) else { return nil }
+            while k >= 0 && isDigit(p[k]) { k -= 1 }
+        } else if k >= 2 && p[k] == 0xA2 && p[k - 1] == 0x80 && p[k - 2] == 0xE2 { k -= 3 }
+        let marked = k < end
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        return k < 0 || p[k] == 0x0A ? marked : nil
     }
 }

@@ -1,0 +1,38 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twentieth round of issue 11: where a name found starts and stops (PersonNames+Spans.swift).
+/// A surname found alone takes its initials, a name of two words the given name before it, a given
+/// name found alone the surname in capitals opening a list's line, and a name stops before its first
+/// word again. The texts are written for these tests.
+@Suite("PersonNameEdge")
+struct PersonNameEdgeTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let extended: [(String, [String])] = [
+        ("Present:\nCarys Lloyd (Gwent Police)\nZ. Patel (UK Finance)", ["Carys Lloyd", "Z. Patel"]),
+        ("Prisutni na sastanku:\nEdin Nermin Hodžić, Lejla Hadžić", ["Edin Nermin Hodžić", "Lejla Hadžić"]),
+        ("Dëshmitarët:\n1. GJONBALAJ Fatbardha\n2. Ardit Krasniqi", ["GJONBALAJ Fatbardha", "Ardit Krasniqi"]),
+        ("Liridona Ajeti – KOS-CERT\nGJONBALAJ Fatbardha – Banka Qendrore", ["Liridona Ajeti", "GJONBALAJ Fatbardha"]),
+    ]
+
+    @Test("A name found takes its initials, a given name before it, or a surname in capitals opening a list's line", arguments: extended)
+    func extendedNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notExtended: [(String, [String])] = [
+        // A kin word before a name is a cue, not a given name ("Baki" is one in Turkish).
+        ("Baki Milici Jovanović iz Pančeva javio se lažni unuk.", ["Milici Jovanović"]),
+        // A line's first word in capitals, without a list's marker or an office after the name, is a heading.
+        ("HITNO Marko, javi se odmah", ["Marko"]),
+        ("URGENT Sarah, call me back", ["Sarah"]),
+        // The first word again opens the next phrase: a name of a feast or month.
+        ("Zanlı Ramazan Öztürk Ramazan ayı boyunca sahte kampanyalar yürüttü.", ["Ramazan Öztürk"]),
+    ]
+
+    @Test("A cue, a heading in capitals, or the first word again is not taken into the name", arguments: notExtended)
+    func notExtendedNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
