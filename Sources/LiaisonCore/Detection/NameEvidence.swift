@@ -128,7 +128,8 @@ struct NameEvidence {
         }
     }
 
-    /// The word without its case ending and final vowels, at least four letters kept, hashed:
+    /// The word without its case ending and final vowels, at least four letters kept (three after a
+    /// vowel or "j" taken off last: `endsShortStem`), hashed:
     /// "Kurtović", "Kurtoviću" and "Kurtovićem" share it, and so do "Gjeka" and "Gjekës".
     static func stem(_ w: [UInt8]) -> UInt64 {
         var n = w.count
@@ -140,7 +141,15 @@ struct NameEvidence {
             default: return w.fnv1a(prefix: n)
             }
         }
+        if n == 4 && endsShortStem(w[3]) { n = 3 }
         return w.fnv1a(prefix: n)
+    }
+
+    /// A vowel or "j" after three letters is an ending too, so that a short name and its cases share
+    /// a stem of three: "Luka", "Lukom"; "Vera", "Veri"; "Lule", "Lulja" (twentieth round). Not another
+    /// consonant: "Sahin" and "Sahte" keep stems of their own.
+    @inline(__always) static func endsShortStem(_ b: UInt8) -> Bool {
+        b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x6A
     }
 
     mutating func add(_ other: NameEvidence) {
@@ -260,6 +269,7 @@ struct FoldedWordHash {
             default: return hash(droppingLast: dropped)
             }
         }
+        if n == 4, count - n < 7, NameEvidence.endsShortStem(byte(fromEnd: count - n + 1)) { n = 3 }
         return count - n < 8 ? hash(droppingLast: count - n) : nil
     }
 }

@@ -4,7 +4,8 @@ import Testing
 /// The twentieth round of issue 11: where a name found starts and stops (PersonNames+Spans.swift).
 /// A surname found alone takes its initials, a name of two words the given name before it, a given
 /// name found alone the surname in capitals opening a list's line, and a name stops before its first
-/// word again. The texts are written for these tests.
+/// word again. And a short given name named again in another case shares its stem of three letters
+/// (`NameEvidence.stem`). The texts are written for these tests.
 @Suite("PersonNameEdge")
 struct PersonNameEdgeTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -34,5 +35,21 @@ struct PersonNameEdgeTests {
     @Test("A cue, a heading in capitals, or the first word again is not taken into the name", arguments: notExtended)
     func notExtendedNames(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
+    }
+
+    static let shortNamesAgain: [(String, [String])] = [
+        ("Razgovarali smo sa Lukom Bečićem iz Kolašina. Luka je karticu odmah blokirao.", ["Lukom Bečićem", "Luka"]),
+        ("Пријаву је поднела Вера Костић из Ниша. Вери је порука стигла у понедељак.", ["Вера Костић", "Вери"]),
+        ("Ankesën e bëri Lule Berisha nga Prizreni. Lulja thotë se faqja dukej e vërtetë.", ["Lule Berisha", "Lulja"]),
+    ]
+
+    @Test("A short given name named again in another case is the person again", arguments: shortNamesAgain)
+    func shortNameAgain(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    @Test("A word sharing only three letters and a consonant with a name is not that name again")
+    func consonantAfterThreeLetters() {
+        #expect(Self.persons("Şüpheli Ebru Sahin bu numarayı kullandı. Sahte sayfa kapatıldı.") == ["Ebru Sahin"])
     }
 }
