@@ -38,3 +38,24 @@ extension NameEvidence {
         return nil
     }
 }
+
+extension NameEvidence {
+    /// The endings of a wife's name made of a surname in -ić ("Vujoševićka", "Ivkovićki", "Petrovićkom"),
+    /// folded, after the surname's "ic".
+    private static let wifeEndings: [[UInt8]] = ["kom", "koj", "ka", "ki", "ku", "ke"].map { Array($0.utf8) }
+
+    /// The stems of the names the folded word `w` may be a possessive adjective ("Lukačeva" → lukac,
+    /// "Срећкова" → sreck) or a wife's name of ("Vujoševićka" → vujosevic), each `NameEvidence.stem` of
+    /// `w` without the ending; the caller looks them up among the stems of names already found, so no
+    /// gazetteer entry is needed (twentieth round of issue 11). Three letters or more are kept.
+    static func possessiveBaseStems(_ w: [UInt8], _ visit: (UInt64) -> Bool) -> Bool {
+        for ending in possessiveEndingList where w.count >= ending.length + 3 && w.last8 & ending.mask == ending.packed {
+            if visit(stem(w, count: w.count - ending.length)) { return true }
+        }
+        for ending in wifeEndings where w.count >= ending.count + 5 && w.suffix(ending.count).elementsEqual(ending) {
+            let base = w.count - ending.count
+            if w[base - 2] == 0x69 && w[base - 1] == 0x63, visit(stem(w, count: base)) { return true }  // "…ic" + "ka"
+        }
+        return false
+    }
+}

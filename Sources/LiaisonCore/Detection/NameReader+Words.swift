@@ -190,6 +190,14 @@ extension NameReader {
         return (word.stem ?? foldedStem(i..<e), e)
     }
 
+    /// True when the word in `r` is a possessive adjective or a wife's name of a name whose stem is in
+    /// `stems` (`NameEvidence.possessiveBaseStems`): "Lukačeva" after "Bosa Lukač".
+    mutating func namesPossessively(_ r: Range<Int>, _ stems: Set<UInt64>) -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        guard r.count <= 96, NameGazetteer.fold(p, r, into: &folded) else { return false }
+        return NameEvidence.possessiveBaseStems(folded) { stems.contains($0) }
+    }
+
     /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".
     private func isShortCapitalSuffix(_ k: Int) -> Bool {
         var j = k

@@ -178,8 +178,10 @@ enum PersonNames {
         var initials = [Bool](repeating: false, count: 256)  // first bytes of the names' words, to skip the rest cheaply
         for name in found { for word in name.words { initials[Int(p[word.lowerBound])] = true } }
         for start in capitalised where initials[Int(p[start])] {
-            if let (stem, _) = reader.stem(at: start), stems.contains(stem), let word = reader.word(at: start),
-               word.shape != .initial, word.stem == stem, !word.evidence.organisation, !word.evidence.postTitle,
+            // The same stem, or a possessive or wife's name of a name found: "Lukač" … "Lukačeva", "Vujošević" … "Vujoševićka".
+            if let (stem, end) = reader.stem(at: start), let word = reader.word(at: start),
+               stems.contains(stem) ? word.stem == stem : !word.suffixed && word.range.upperBound == end && reader.namesPossessively(start..<end, stems),
+               word.shape != .initial, !word.evidence.organisation, !word.evidence.postTitle,
                !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word),
                !reader.afterPlacePreposition(word, count: 1), !reader.organisationAfter(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN";

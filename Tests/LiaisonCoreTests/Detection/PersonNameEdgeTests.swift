@@ -4,8 +4,9 @@ import Testing
 /// The twentieth round of issue 11: where a name found starts and stops (PersonNames+Spans.swift).
 /// A surname found alone takes its initials, a name of two words the given name before it, a given
 /// name found alone the surname in capitals opening a list's line, and a name stops before its first
-/// word again. And a short given name named again in another case shares its stem of three letters
-/// (`NameEvidence.stem`). The texts are written for these tests.
+/// word again. A short given name named again in another case shares its stem of three letters
+/// (`NameEvidence.stem`), and a surname found is found again as a possessive adjective or a wife's
+/// name (`NameEvidence.possessiveBaseStems`). The texts are written for these tests.
 @Suite("PersonNameEdge")
 struct PersonNameEdgeTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -51,5 +52,21 @@ struct PersonNameEdgeTests {
     @Test("A word sharing only three letters and a consonant with a name is not that name again")
     func consonantAfterThreeLetters() {
         #expect(Self.persons("Şüpheli Ebru Sahin bu numarayı kullandı. Sahte sayfa kapatıldı.") == ["Ebru Sahin"])
+    }
+
+    static let possessivesAgain: [(String, [String])] = [
+        ("Saslušan je Dragan Kostur iz Sombora. Kosturova supruga je platila 300 evra.", ["Dragan Kostur", "Kosturova"]),
+        ("Prijavu je podnela Milena Stanković iz Valjeva. Stankovićka je uplatila novac preko pošte.", ["Milena Stanković", "Stankovićka"]),
+        ("Пријаву је поднео Радослав Бркић из Чачка. Бркићка је касније позвала банку.", ["Радослав Бркић", "Бркићка"]),
+    ]
+
+    @Test("A surname found is found again as a possessive adjective or a wife's name", arguments: possessivesAgain)
+    func possessiveAgain(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    @Test("A possessive of a surname no name found holds is not taken on its stem alone")
+    func possessiveOfNobody() {
+        #expect(Self.persons("Kosturova supruga je platila 300 evra.") == [])
     }
 }
