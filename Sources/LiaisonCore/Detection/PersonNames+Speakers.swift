@@ -3,8 +3,9 @@
 /// kaže da…", "Lulja thotë se…", "Ђоле ми је рекао", "Grace said". The verb follows the name on the
 /// same line, one space apart, after at most two clitics ("mi je", "ми је", "na"); the name is a
 /// capitalised given name of the gazetteer as written, in the nominative (a declined form is no
-/// subject), and nothing argues against a person. Not in chat typed in lower case, where common
-/// words say things as often ("the guy says", "meni rekao", "mama kaže").
+/// subject), and nothing argues against a person. Not capitalised words in chat typed in lower case,
+/// where common words say things as often ("the guy says", "meni rekao", "mama kaže"); there the
+/// chat-subject rule below reads a lower-case given name before a verb.
 extension PersonNames {
     /// Verbs of saying, asking and reporting in the past and present, folded as the gazetteer folds
     /// (Cyrillic as Serbian Latin, no diacritics): Serbo-Croatian and Macedonian, Albanian, Turkish,
@@ -19,7 +20,7 @@ extension PersonNames {
         """)
 
     /// Clitics between a subject and its verb, folded: "Ђоле ми је рекао", "Besa na tha".
-    private static let clitics = HashedWords("mi ti mu joj nam vam im je su se me te ga ju nas vas ih ni vi go ja gi na")
+    static let clitics = HashedWords("mi ti mu joj nam vam im je su se me te ga ju nas vas ih ni vi go ja gi na")
 
     /// Each capitalised word in `capitalised` (words no rule took) that is a speaker, as a name of one
     /// word; the words taken leave `capitalised`.
@@ -68,5 +69,56 @@ extension PersonNames {
             k = end
         }
         return false
+    }
+}
+
+/// A subject in chat (twentieth round of issue 11): in a text typed in lower case, a given name that
+/// is also a common word ("nada", "zora", "umut") is a person when a verb in the past follows it,
+/// after at most two clitics: "nada je kliknula", "zora rekla", "umut tıklamış", "nada kaže isto".
+/// The verb is told by its ending, as chat drops the diacritics its list would need: a
+/// Serbo-Croatian participle (-ao, -eo, -io, -uo; -la, -le, -li, -lo in five letters or more, not
+/// "mala"), a Macedonian one (-ал, -ил), a Turkish evidential past (-mış, -miş, -muş, -müş), an
+/// English past in -ed; or a verb of saying.
+extension PersonNames {
+    /// Pronouns that a given name list also holds ("Meni"), folded: Serbo-Croatian and Macedonian
+    /// datives and accusatives. Grammar of the rule, not data from a source.
+    private static let pronouns = HashedWords("meni tebi sebi mene tebe sebe nama vama njima njemu njoj nemu nejze nego neja")
+
+    /// True when the lower-case word `w` of four letters or more, no pronoun, is a subject: a past
+    /// verb or a verb of saying follows it.
+    static func isChatSubject(_ w: NameReader.Word, _ reader: inout NameReader) -> Bool {
+        guard w.range.count >= 4, let (word, _, _) = reader.foldedWord(at: w.range.lowerBound), word.count >= 4,
+              !pronouns.contains(word.hash) else { return false }
+        return pastVerbFollows(w.range.upperBound, &reader)
+    }
+
+    /// True when a past verb or a verb of saying follows `e`, after at most two clitics (`clitics`).
+    private static func pastVerbFollows(_ e: Int, _ reader: inout NameReader) -> Bool {
+        let p = reader.p
+        var k = e
+        for _ in 0..<3 {
+            guard p.at(k) == 0x20, k + 1 < p.count, !PersonNames.isUpper(p.scalar(at: k + 1).value),
+                  let (word, end, _) = reader.foldedWord(at: k + 1) else { return false }
+            if sayingVerbs.contains(word.hash) || isPastVerb(word) { return true }
+            guard clitics.contains(word.hash) else { return false }
+            k = end
+        }
+        return false
+    }
+
+    /// A folded word of four letters or more with an ending of a past verb (see the extension's doc).
+    private static func isPastVerb(_ w: FoldedWordHash) -> Bool {
+        guard w.count >= 4 else { return false }
+        let a = w.byte(fromEnd: 2), b = w.byte(fromEnd: 1)
+        switch (a, b) {
+        case (0x61, 0x6F), (0x65, 0x6F), (0x69, 0x6F), (0x75, 0x6F):  // ao eo io uo
+            return true
+        case (0x6C, 0x61), (0x6C, 0x65), (0x6C, 0x69), (0x6C, 0x6F), (0x61, 0x6C), (0x69, 0x6C), (0x65, 0x64):  // la le li lo al il ed
+            return w.count >= 5  // not the adjectives "mala", "cela", "bela"
+        case (0x69, 0x73), (0x75, 0x73):  // mis mus
+            return w.count >= 5 && w.byte(fromEnd: 3) == 0x6D
+        default:
+            return false
+        }
     }
 }

@@ -241,6 +241,7 @@ enum PersonNames {
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
+                || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
             guard named || (turkish && e.isUnknown && reader.isTurkishCaseOfGivenName(w.range)),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
