@@ -41,20 +41,23 @@ extension NameEvidence {
 
 extension NameEvidence {
     /// The endings of a wife's name made of a surname in -ić ("Vujoševićka", "Ivkovićki", "Petrovićkom"),
-    /// folded, after the surname's "ic".
-    private static let wifeEndings: [[UInt8]] = ["kom", "koj", "ka", "ki", "ku", "ke"].map { Array($0.utf8) }
+    /// folded, with the surname's "ic" before them.
+    private static let wifeEndings: [Suffix] = ["ickom", "ickoj", "icka", "icki", "icku", "icke"].map(Suffix.init)
 
-    /// The stems of the names the folded word `w` may be a possessive adjective ("Lukačeva" → lukac,
-    /// "Срећкова" → sreck) or a wife's name of ("Vujoševićka" → vujosevic), each `NameEvidence.stem` of
-    /// `w` without the ending; the caller looks them up among the stems of names already found, so no
-    /// gazetteer entry is needed (twentieth round of issue 11). Three letters or more are kept.
-    static func possessiveBaseStems(_ w: [UInt8], _ visit: (UInt64) -> Bool) -> Bool {
-        for ending in possessiveEndingList where w.count >= ending.length + 3 && w.last8 & ending.mask == ending.packed {
-            if visit(stem(w, count: w.count - ending.length)) { return true }
+    /// True when the folded word `w` is a possessive adjective ("Lukačeva" → lukac, "Срећкова" →
+    /// sreck) or a wife's name ("Vujoševićka" → vujosevic) of a name whose stem `named` holds: the
+    /// `NameEvidence.stem` of `w` without the ending, three letters or more kept. No gazetteer entry
+    /// is needed, as the name was found before (twentieth round of issue 11).
+    static func possessiveOfNamed(_ w: FoldedWordHash, _ named: (UInt64) -> Bool) -> Bool {
+        let bucket = possessiveBuckets[Int(w.last8 & 0x7F)]
+        for e in bucket.lowerBound..<bucket.upperBound {
+            let ending = possessiveEndings[e]
+            if w.count >= ending.length + 3, w.last8 & ending.mask == ending.packed, let stem = w.stem(droppingLast: ending.length), named(stem) {
+                return true
+            }
         }
-        for ending in wifeEndings where w.count >= ending.count + 5 && w.suffix(ending.count).elementsEqual(ending) {
-            let base = w.count - ending.count
-            if w[base - 2] == 0x69 && w[base - 1] == 0x63, visit(stem(w, count: base)) { return true }  // "…ic" + "ka"
+        for ending in wifeEndings where w.count >= ending.length + 3 && w.last8 & ending.mask == ending.packed {
+            if let stem = w.stem(droppingLast: ending.length - 2), named(stem) { return true }  // the surname keeps its "ic"
         }
         return false
     }

@@ -131,11 +131,8 @@ struct NameEvidence {
     /// The word without its case ending and final vowels, at least four letters kept (three after a
     /// vowel or "j" taken off last: `endsShortStem`), hashed:
     /// "Kurtović", "Kurtoviću" and "Kurtovićem" share it, and so do "Gjeka" and "Gjekës".
-    static func stem(_ w: [UInt8]) -> UInt64 { stem(w, count: w.count) }
-
-    /// `stem` of the first `count` bytes of `w`.
-    static func stem(_ w: [UInt8], count: Int) -> UInt64 {
-        var n = count
+    static func stem(_ w: [UInt8]) -> UInt64 {
+        var n = w.count
         while n > 4 {
             switch w[n - 1] {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j
@@ -257,23 +254,28 @@ struct FoldedWordHash {
 
     /// `NameEvidence.stem` of the word, read from `last8`; nil when the endings taken off reach
     /// further back than the last eight bytes.
-    var stem: UInt64? {
+    var stem: UInt64? { stem(droppingLast: 0) }
+
+    /// `NameEvidence.stem` of the word without its last `k` bytes ("lukaceva" without "eva": lukac),
+    /// read from `last8`; nil when the endings taken off reach further back than the last eight bytes.
+    @inline(__always) func stem(droppingLast k: Int) -> UInt64? {
+        let count = self.count - k
         var n = count
         while n > 4 {
             let dropped = count - n
-            guard dropped < 8 else { return nil }
-            switch byte(fromEnd: dropped + 1) {
+            guard k + dropped < 8 else { return nil }
+            switch byte(fromEnd: k + dropped + 1) {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1
             case 0x72 where n >= 7:
-                guard dropped + 3 <= 8 else { return nil }
-                let e = byte(fromEnd: dropped + 2)
-                guard byte(fromEnd: dropped + 3) == 0x6C && (e == 0x65 || e == 0x61) else { return hash(droppingLast: dropped) }
+                guard k + dropped + 3 <= 8 else { return nil }
+                let e = byte(fromEnd: k + dropped + 2)
+                guard byte(fromEnd: k + dropped + 3) == 0x6C && (e == 0x65 || e == 0x61) else { return hash(droppingLast: k + dropped) }
                 n -= 3
-            default: return hash(droppingLast: dropped)
+            default: return hash(droppingLast: k + dropped)
             }
         }
-        if n == 4, count - n < 7, NameEvidence.endsShortStem(byte(fromEnd: count - n + 1)) { n = 3 }
-        return count - n < 8 ? hash(droppingLast: count - n) : nil
+        if n == 4, k + count - n < 7, NameEvidence.endsShortStem(byte(fromEnd: k + count - n + 1)) { n = 3 }
+        return k + count - n < 8 ? hash(droppingLast: k + count - n) : nil
     }
 }
 

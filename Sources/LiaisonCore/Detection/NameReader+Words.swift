@@ -184,18 +184,15 @@ extension NameReader {
     /// The stem (see `NameEvidence.stem`) of the capitalised word at `i` and its end, without
     /// weighing it: the second pass looks for names found before.
     mutating func stem(at i: Int) -> (stem: UInt64, end: Int)? {
+        stemAndHash(at: i).map { ($0.stem, $0.end) }
+    }
+
+    /// `stem(at:)` and the folded word's hash it was read from.
+    mutating func stemAndHash(at i: Int) -> (stem: UInt64, end: Int, word: FoldedWordHash)? {
         let e = PersonNames.lettersEnd(p, from: i)
         var word = FoldedWordHash()
         guard e - i <= 96, NameGazetteer.fold(p, i..<e, into: &word), word.count >= 2 else { return nil }
-        return (word.stem ?? foldedStem(i..<e), e)
-    }
-
-    /// True when the word in `r` is a possessive adjective or a wife's name of a name whose stem is in
-    /// `stems` (`NameEvidence.possessiveBaseStems`): "Lukačeva" after "Bosa Lukač".
-    mutating func namesPossessively(_ r: Range<Int>, _ stems: Set<UInt64>) -> Bool {
-        folded.removeAll(keepingCapacity: true)
-        guard r.count <= 96, NameGazetteer.fold(p, r, into: &folded) else { return false }
-        return NameEvidence.possessiveBaseStems(folded) { stems.contains($0) }
+        return (word.stem ?? foldedStem(i..<e), e, word)
     }
 
     /// An all-capital hyphen ending of up to three letters is a suffix: "KRASNIQI-T", "HOXHA-S".

@@ -46,12 +46,13 @@ extension PersonNames {
                 found[k].words.insert(contentsOf: initials, at: 0)
             }
             // A list's line written surname first, the surname in capitals: "2. NWACHUKWU Chidi", "MALOKU Fatbardha – Banka".
-            if found[k].words.count == 1, let r = reader.surnameInCapitalsOpeningItem(before: found[k].start), !taken(r, found) {
+            if found[k].words.count == 1, let r = reader.surnameInCapitalsOpeningItem(before: found[k].start, nameEnd: found[k].end), !taken(r, found) {
                 found[k].words.insert(r, at: 0)
             }
             // Before a name of two words, a given name: "Anel Sabahudin Kapetanović"; one that is also a
             // common word only opening a list's line before a given name ("Edin Sabahudin Kapetanović,").
-            if found[k].words.count == 2, let first = reader.word(at: found[k].start)?.evidence, first.isUnknown || first.given == 2,
+            if found[k].words.count == 2, p.at(found[k].start - 1) == 0x20, reader.capitalisedBefore(found[k].start),
+               let first = reader.word(at: found[k].start)?.evidence, first.isUnknown || first.given == 2,
                let r = reader.givenName(before: found[k].start, common: first.given == 2 && [0x2C, 0x0A].contains(p.at(found[k].end))),
                !taken(r, found), PersonCues.end(p, at: r.lowerBound) == nil {
                 found[k].words.insert(r, at: 0)
@@ -203,7 +204,7 @@ extension NameReader {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         let e = i - 1
         let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
-        guard s < e, let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
+        guard s < e, PersonNames.isUpper(p.scalar(at: s).value), let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
         let ev = w.evidence
         guard ev.given == 2, !ev.ambiguous || (common && opensLine(s)), !ev.declined, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
               !isPlaceWord(w.range) else { return nil }
@@ -219,15 +220,16 @@ extension NameReader {
     /// ("2. NWACHUKWU Chidi"). A surname of the gazetteer or a word it lacks; not an organisation,
     /// title, place or institution word. Without a list's marker or an office, a line's first word in
     /// capitals is a heading as often ("HITNO Marko, javi se", "URGENT Sarah, call me").
-    mutating func surnameInCapitalsOpeningItem(before i: Int) -> Range<Int>? {
-        guard i >= 4, p[i - 1] == 0x20, let name = word(at: i), name.shape == .capitalised, name.evidence.given == 2 else { return nil }
-        let e = name.range.upperBound
+    mutating func surnameInCapitalsOpeningItem(before i: Int, nameEnd e: Int) -> Range<Int>? {
+        // The bytes first: a line's or list's start, a word in capitals, the item's end after the name.
+        guard i >= 4, p[i - 1] == 0x20 else { return nil }
         let office = p.at(e) == 0x20 && (p.at(e + 1) == 0x28 || p.at(e + 1) == 0x2D || (p.at(e + 1) == 0xE2 && p.at(e + 2) == 0x80 && p.at(e + 3) == 0x93))
         let itemEnds = e >= p.count || p[e] == 0x0A || p[e] == 0x2C
         guard office || itemEnds else { return nil }
         let s = PersonNames.lettersStart(p, endingAt: i - 1, above: max(0, i - 50))
-        guard s < i - 1, i - 1 - s >= 3, let marked = listItemMarked(s),
-              marked || office || (s == 0 && e >= p.count), let w = word(at: s), w.range.upperBound == i - 1, w.shape == .allCaps else { return nil }
+        guard s < i - 1, i - 1 - s >= 3, PersonNames.isUpper(p.scalar(at: s).value), let marked = listItemMarked(s), marked || office || (s == 0 && e >= p.count),
+              let name = word(at: i), name.shape == .capitalised, name.evidence.given == 2, name.range.upperBound == e,
+              let w = word(at: s), w.range.upperBound == i - 1, w.shape == .allCaps else { return nil }
         let ev = w.evidence
         guard ev.isUnknown || ev.surname > 0, ev.given < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
               !isPlaceWord(w.range) else { return nil }

@@ -179,8 +179,10 @@ enum PersonNames {
         for name in found { for word in name.words { initials[Int(p[word.lowerBound])] = true } }
         for start in capitalised where initials[Int(p[start])] {
             // The same stem, or a possessive or wife's name of a name found: "Lukač" … "Lukačeva", "Vujošević" … "Vujoševićka".
-            if let (stem, end) = reader.stem(at: start), let word = reader.word(at: start),
-               stems.contains(stem) ? word.stem == stem : !word.suffixed && word.range.upperBound == end && reader.namesPossessively(start..<end, stems),
+            guard let (stem, end, folded) = reader.stemAndHash(at: start) else { continue }
+            let same = stems.contains(stem)
+            guard same || NameEvidence.possessiveOfNamed(folded, { stems.contains($0) }) else { continue }
+            if let word = reader.word(at: start), same ? word.stem == stem : !word.suffixed && word.range.upperBound == end,
                word.shape != .initial, !word.evidence.organisation, !word.evidence.postTitle,
                !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word),
                !reader.afterPlacePreposition(word, count: 1), !reader.organisationAfter(word) {
