@@ -206,6 +206,9 @@ struct NameReader {
             words.removeSubrange(k...)
         }
         if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
+        // One lower-case word alone after a role or naming word needs a given name's evidence, not a
+        // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
+        if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
         if w0.shape == .initial && words.count == 1 { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
     }
