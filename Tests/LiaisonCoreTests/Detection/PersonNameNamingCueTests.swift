@@ -2,7 +2,7 @@ import Testing
 @testable import LiaisonCore
 
 /// The twentieth round of issue 11: neighbours, flatmates, translators and a name someone gave
-/// themselves ("se predstavio kao", "quhej", "posing as") are cues (`PersonCues`), and one word in
+/// themselves ("se predstavio kao", "quhej") are cues (`PersonCues`), and one word in
 /// lower case after a role or naming word needs a given name's evidence. The texts are written for
 /// these tests.
 @Suite("PersonNameNamingCue")
@@ -13,7 +13,7 @@ struct PersonNameNamingCueTests {
         ("Пакет је донео курир који се представио као Џон Мејсон из Лондона.", ["Џон Мејсон"]),
         ("Ajo u njoh me një burrë që quhej Ah Kow dhe punonte në bankë.", ["Ah Kow"]),
         ("Kupac se predstavio kao Szabó Ákos iz Subotice.", ["Szabó Ákos"]),
-        ("The caller was posing as Kwabena Mensah from the bank.", ["Kwabena Mensah"]),
+        ("My flatmate Kwabena Mensah got the same text.", ["Kwabena Mensah"]),
         ("Prijavu je pomogla napisati komšinica Ebere Okafor.", ["Ebere Okafor"]),
     ]
 
@@ -25,7 +25,7 @@ struct PersonNameNamingCueTests {
     static let notNamed: [String] = [
         "Парите ги зеде лице што се претстави како банкарски службеник.",
         "Pozvao ga je čovjek koji se predstavio kao službenik banke.",
-        "The neighbour said nothing about the van.",
+        "My flatmate said nothing about the van.",
     ]
 
     @Test("A role or occupation after a naming word is no person", arguments: notNamed)
