@@ -36,6 +36,11 @@
 ///      Ebere Nwosu", "from Ghana Kwabena Owusu"; PersonNames+Origin.swift).
 ///  16. two or three initials alone after an age or a word for initials, or beside a name found across
 ///      "and" ("27-godišnji I. B.", "me inicialet D.K."; PersonNames+BareInitials.swift).
+///  17. in a text typed in lower case, a given name that is also a common word before a past verb or a
+///      verb of saying ("nada je kliknula", "umut tıklamış"; PersonNames+Speakers.swift); a name found
+///      again as its surname's possessive or wife's name ("Lukačeva", "Vujoševićka"), and a name's
+///      span grown by its initials, a given name or a surname in capitals before it
+///      (PersonNames+Spans.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -45,7 +50,7 @@
 /// NameReader+Places.swift), a name beside things in a list or beside "&" ("Barclays, Lloyds and
 /// Starling", "Marks & Spencer"; PersonNames+Lists.swift), a malware family, botnet, tool or threat
 /// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift), a brand named after a
-/// person whose second word is no name ("Massimo Dutti", "Michael Kors"; PersonNames+Brands.swift).
+/// person that no title or role word names ("Massimo Dutti", "Jimmy Choo"; PersonNames+Brands.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
 /// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
