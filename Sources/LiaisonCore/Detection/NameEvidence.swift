@@ -274,7 +274,11 @@ struct FoldedWordHash {
             default: return hash(droppingLast: k + dropped)
             }
         }
-        if n == 4, k + count - n < 7, NameEvidence.endsShortStem(byte(fromEnd: k + count - n + 1)) { n = 3 }
+        if n == 4 {
+            // The fourth letter, if an ending, must be within the last eight bytes; else the bytes decide.
+            guard k + count - n < 8 else { return nil }
+            if NameEvidence.endsShortStem(byte(fromEnd: k + count - n + 1)) { n = 3 }
+        }
         return k + count - n < 8 ? hash(droppingLast: k + count - n) : nil
     }
 }

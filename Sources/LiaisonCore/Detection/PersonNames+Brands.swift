@@ -1,11 +1,10 @@
 /// Brands named after a person (issue 11): "облека Zara, Massimo Dutti и Lacoste", "çanta Michael
-/// Kors dhe Guess", "torbe Jimmy Choo i cipele Steve Madden". A name found
-/// whose first two words are a key of `PersonBrands` (a firm of mimesis' lists, or the label of a
-/// much-visited site registered in two countries or more: "jimmychoo.com", "jimmychoo.jp") is a
-/// thing, not a person, unless the grammar around it says person: after a role word or title
-/// ("gospodin Massimo Dutti"), addressed, or signed, there or at another mention of the same two
-/// words ("osumnjičeni David Jones … David Jones je priznao"). It runs before the later mentions
-/// are found by their stems, so none is.
+/// Kors dhe Guess", "torbe Jimmy Choo i cipele Steve Madden". A name found whose first two words are
+/// a key of `PersonBrands` (a firm of mimesis' lists, or the label of a much-visited site registered
+/// in two countries or more: "jimmychoo.com", "jimmychoo.jp") is a thing, not a person, unless the
+/// grammar around it says person: after a role word or title ("gospodin Massimo Dutti"), addressed,
+/// or signed, there or at another mention of the same two words ("osumnjičeni David Jones … David
+/// Jones je priznao"). It runs before the later mentions are found by their stems, so none is.
 extension PersonNames {
     /// Drops the brands from `found` and adds their words' starts to `things`, so that the names
     /// listed beside them go too (`dropNamesAmongThings`: "Massimo Dutti и Lacoste").

@@ -66,7 +66,9 @@ struct NameCandidateTests {
         let priya = try #require(english.first { $0.0 == "Oluwaseun Raman" })
         #expect(priya.1.isSuperset(of: ["firstUnknown", "colonBefore"]))
         #expect(!priya.1.contains("rule"))
-        let chat = Self.candidates("hitno: haris kaže da mu je neko preuzeo whatsapp. javi se.")
+        // Since the twentieth round "haris kaže" is a person to the rules (a given name before a verb
+        // of saying in chat); "ko haris i traži" still is not.
+        let chat = Self.candidates("hitno: neko se lažno predstavlja ko haris i traži pare. javi se.")
         #expect(chat.contains { $0.0 == "haris" && $0.1.isSuperset(of: ["firstLower", "lowerCaseText", "firstGiven"]) })
         #expect(chat.allSatisfy { !$0.1.contains("rule") })
     }
