@@ -30,6 +30,7 @@ extension PersonNames {
     /// names one space apart become one (`joinAdjacentNames`).
     static func extendSpans(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var grown: [Range<Int>] = []
+        var held: Set<Int>? = nil  // the word starts of the names found, built when first asked (`holds`)
         for k in found.indices {
             if let (words, stem) = particleSurname(p, after: found[k].end, &reader) {
                 found[k].words.append(contentsOf: words)
@@ -46,7 +47,7 @@ extension PersonNames {
                 found[k].words.insert(contentsOf: initials, at: 0)
             }
             // A list's line written surname first, the surname in capitals: "2. NWACHUKWU Chidi", "MALOKU Fatbardha – Banka".
-            if found[k].words.count == 1, let r = reader.surnameInCapitalsOpeningItem(before: found[k].start, nameEnd: found[k].end), !taken(r, found) {
+            if found[k].words.count == 1, let r = reader.surnameInCapitalsOpeningItem(before: found[k].start, nameEnd: found[k].end), !holds(found, r, &held) {
                 found[k].words.insert(r, at: 0)
             }
             // Before a name of two words, a given name: "Anel Sabahudin Kapetanović"; one that is also a
@@ -54,7 +55,7 @@ extension PersonNames {
             if found[k].words.count == 2, p.at(found[k].start - 1) == 0x20, reader.capitalisedBefore(found[k].start),
                let first = reader.word(at: found[k].start)?.evidence, first.isUnknown || first.given == 2,
                let r = reader.givenName(before: found[k].start, common: first.given == 2 && [0x2C, 0x0A].contains(p.at(found[k].end))),
-               !taken(r, found), PersonCues.end(p, at: r.lowerBound) == nil {
+               !holds(found, r, &held), PersonCues.end(p, at: r.lowerBound) == nil {
                 found[k].words.insert(r, at: 0)
             }
             // A third word that is the first again opens the next phrase: "Zanlı Ramazan Öztürk Ramazan ayı".
@@ -62,7 +63,7 @@ extension PersonNames {
                 found[k].words.removeLast()
             }
             // After its last initial, a surname no other name holds.
-            if (2...3).contains(found[k].words.count), let w = reader.surnameAfterInitial(found[k].words), !taken(w, found) {
+            if (2...3).contains(found[k].words.count), let w = reader.surnameAfterInitial(found[k].words), !holds(found, w.range, &held) {
                 found[k].words.append(w.range)  // "ARTAN M. KOKONOZI"
                 found[k].stems.append(w.stem)
             }
@@ -71,10 +72,11 @@ extension PersonNames {
         joinAdjacentNames(p, &found)
     }
 
-    private static func taken(_ w: NameReader.Word, _ found: [FoundName]) -> Bool { taken(w.range, found) }
-
-    private static func taken(_ r: Range<Int>, _ found: [FoundName]) -> Bool {
-        found.contains { $0.start < r.upperBound && r.lowerBound < $0.end }
+    /// Whether a name of `found` holds the word `r`: a set of their words' starts, built on first use
+    /// and kept in `held`, so that a text of a million names is not searched once per name.
+    private static func holds(_ found: [FoundName], _ r: Range<Int>, _ held: inout Set<Int>?) -> Bool {
+        if held == nil { held = Set(found.lazy.flatMap { $0.words.lazy.map(\.lowerBound) }) }
+        return held!.contains(r.lowerBound)
     }
 
     /// Two names found one space apart on a line are one person's name of up to four words, read in
