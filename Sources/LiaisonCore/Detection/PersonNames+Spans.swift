@@ -43,7 +43,8 @@ extension PersonNames {
             }
             // Before a surname found alone, its initials: "Z. Patel (UK Finance)".
             if found[k].words.count == 1, case let initials = initialsBefore(p, found[k].start), let first = initials.first,
-               first.lowerBound == 0 || [0x20, 0x0A, 0x09, 0x28].contains(p[first.lowerBound - 1]) {
+               first.lowerBound == 0 || [0x20, 0x0A, 0x09, 0x28].contains(p[first.lowerBound - 1]),
+               !initials.contains(where: { holds(found, $0, &held) }) {
                 found[k].words.insert(contentsOf: initials, at: 0)
             }
             // A list's line written surname first, the surname in capitals: "2. NWACHUKWU Chidi", "MALOKU Fatbardha – Banka".
@@ -215,7 +216,7 @@ extension NameReader {
 }
 
 extension NameReader {
-    /// The word in capitals (three letters or more) right before the given name at `i`, one space
+    /// The word in capitals (three bytes or more) right before the given name at `i`, one space
     /// between, that opens a list's line ("2. ", "- ", "• ") ended by the given name (a line break or
     /// comma after it), or opens a line ended by an office ("MALOKU Fatbardha – Banka", "… (MUP)"),
     /// or is the whole text with it: a surname written first, in capitals, as lists of people write it

@@ -76,9 +76,10 @@ extension PersonNames {
 /// is also a common word ("nada", "zora", "umut") is a person when a verb in the past follows it,
 /// after at most two clitics: "nada je kliknula", "zora rekla", "umut tıklamış", "nada kaže isto".
 /// The verb is told by its ending, as chat drops the diacritics its list would need: a
-/// Serbo-Croatian participle (-ao, -eo, -io, -uo; -la, -le, -li, -lo in five letters or more, not
-/// "mala"), a Macedonian one (-ал, -ил), a Turkish evidential past (-mış, -miş, -muş, -müş), an
-/// English past in -ed; or a verb of saying.
+/// Serbo-Croatian participle (-ao, -eo, -io, -uo; -la, -li, -lo in five letters or more, not
+/// "mala"), a Turkish evidential past (-mış, -miş, -muş, -müş), an English past in -ed; or a verb
+/// of saying. Not -al, -il or -le, which end as many English nouns ("mark email as spam", "bill
+/// total", "google"), so a Macedonian participle (-ал, -ил) is not read.
 extension PersonNames {
     /// Pronouns that a given name list also holds ("Meni"), folded: Serbo-Croatian and Macedonian
     /// datives and accusatives. Grammar of the rule, not data from a source.
@@ -113,7 +114,7 @@ extension PersonNames {
         switch (a, b) {
         case (0x61, 0x6F), (0x65, 0x6F), (0x69, 0x6F), (0x75, 0x6F):  // ao eo io uo
             return true
-        case (0x6C, 0x61), (0x6C, 0x65), (0x6C, 0x69), (0x6C, 0x6F), (0x61, 0x6C), (0x69, 0x6C), (0x65, 0x64):  // la le li lo al il ed
+        case (0x6C, 0x61), (0x6C, 0x69), (0x6C, 0x6F), (0x65, 0x64):  // la li lo ed
             return w.count >= 5  // not the adjectives "mala", "cela", "bela"
         case (0x69, 0x73), (0x75, 0x73):  // mis mus
             return w.count >= 5 && w.byte(fromEnd: 3) == 0x6D

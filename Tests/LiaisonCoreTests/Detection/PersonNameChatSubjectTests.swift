@@ -22,8 +22,9 @@ struct PersonNameChatSubjectTests {
     static let notSubjects: [String] = [
         // A pronoun a list also holds as a name.
         "ej jel stigla i tebi poruka? meni je stiglo dvaput, nisam otvarala",
-        // An adjective in -la is no participle.
+        // An adjective in -la is no participle; an English noun in -il or -al is no verb.
         "nada je mala da ce vratiti pare, banka ne odgovara",
+        "pls mark email as spam, the bill total is fake",
         // No verb right after the word and its clitics ("zora je svanula" would be read as a person: a weak spot).
         "ljubica u saksiji je uvela, a poruka od banke je stigla",
     ]
