@@ -205,27 +205,6 @@ extension NameReader {
 }
 
 extension NameReader {
-    /// Turkish case suffixes as chat writes them, straight after a given name without the apostrophe,
-    /// folded: genitive ("ezginin", "gokhanin"), dative ("melikeye", "sevdaya"), with ("selinle"),
-    /// locative and ablative ("emrede", "aliden"), accusative after a vowel ("ezgiyi").
-    private static let turkishCaseSuffixes: [[UInt8]] = ["nin", "nun", "in", "un", "ye", "ya", "yle", "yla", "le", "la",
-                                                         "de", "da", "den", "dan", "yi", "yu"].map { Array($0.utf8) }
-
-    /// True when the lower-case word in `r` is a given name of four letters or more, not also a common
-    /// word or a place, with a Turkish case suffix written on without an apostrophe (rule 9 only: a
-    /// text typed in lower case): "ezginin hesabından", "tuğçeye söyle".
-    mutating func isTurkishCaseOfGivenName(_ r: Range<Int>) -> Bool {
-        folded.removeAll(keepingCapacity: true)
-        guard r.count <= 40, NameGazetteer.fold(p, r, into: &folded) else { return false }
-        for suffix in Self.turkishCaseSuffixes where folded.count >= suffix.count + 4 && folded.suffix(suffix.count).elementsEqual(suffix) {
-            let flags = table(folded.fnv1a(prefix: folded.count - suffix.count))
-            if flags.contains(.given) && flags.isDisjoint(with: [.ambiguous, .place, .organisation, .declinedNoun]) { return true }
-        }
-        return false
-    }
-}
-
-extension NameReader {
     /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
     /// or listed surname for it and nothing argues against a person: a given name it lacks before a
     /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is

@@ -47,8 +47,8 @@ struct NameReader {
         let e0 = w0.evidence
         let following = next(after: w0)
         if !w0.suffixed, let w1 = following, !w1.afterBreak || joinsAcrossBreak(w0, w1) {
-            // "Ahmet Bey", "Nazlı Hanım'ın": the name without the honorific after it.
-            if w1.evidence.postTitle { return e0.given > 0 ? accepted([w0], detector: "person-gazetteer") : nil }
+            // "Ahmet Bey", "Nazlı Hanım'ın", "Setenay Hanım": the name without the honorific after it.
+            if w1.evidence.postTitle { return e0.given > 0 || honoured(w0, before: w1) ? accepted([w0], detector: "person-gazetteer") : nil }
             if w1.evidence.organisation { return nil }
             if w1.shape == .initial && !w1.afterBreak {
                 // A middle initial ("Zoran Đ. Pavlov") or an initial after a surname ("Lazić B.").
@@ -96,7 +96,7 @@ struct NameReader {
         while k < p.count, k - e < 8, isSpace(p[k]) { k += 1 }
         guard k > e, k < p.count, p[k] >= 0x80 || isUpperASCII(p[k]) else { return false }
         guard let (next, _, _) = foldedWord(at: k) else { return true }
-        return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2
+        return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2 || Self.honorifics.contains(next.hash)
     }
 
     /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета

@@ -12,12 +12,12 @@
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
 ///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
-///      surname of regional shape, with no capitalised word after it,
+///      surname of regional shape, with no capitalised word after it; any word before "Hanım" or "Bey",
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
 ///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
 ///   9. in a text typed in lower case, a lower-case given name that is not also a common word
-///      ("my mum ljubica got a call"), with a Turkish case suffix written on when the text has a
-///      Turkish letter ("tuğçenin kartından"),
+///      ("my mum ljubica got a call"), or before an honorific ("serdar abi"), with a Turkish case suffix
+///      written on when the text writes Turkish ("tuğçenin kartından"; PersonNames+Turkish.swift),
 ///  10. a possessive adjective of a name before its noun ("Dizdarov brat", "Кристијановиот профил";
 ///      NameEvidence+Possessives.swift); and a name word found alone takes the unknown capitalised
 ///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
@@ -222,7 +222,7 @@ enum PersonNames {
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
     /// A declined reading counts once its name was found before ("uroš" … "urošu"); a Turkish case
-    /// suffix written on without an apostrophe at once, in a text with a Turkish letter ("ezginin", "tuğçeye").
+    /// suffix written on without an apostrophe at once, in a text that writes Turkish ("ezginin", "tuğçeye").
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
                                             collect: Bool) {
@@ -230,9 +230,7 @@ enum PersonNames {
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
-        // Turkish case suffixes are read only in a text with a letter of Turkish alone (ı, ş, ğ): the other
-        // languages' words would read as a name and a suffix ("stigla" as Stig + -la).
-        let turkish = p.indices.dropLast().contains { (p[$0] == 0xC4 && (p[$0 + 1] == 0xB1 || p[$0 + 1] == 0x9F)) || (p[$0] == 0xC5 && p[$0 + 1] == 0x9F) }
+        var turkish: Bool? = nil  // Turkish case suffixes are read only in a text that writes Turkish (PersonNames+Turkish.swift)
         var t = 0
         var i = 0
         while i < p.count {
@@ -249,7 +247,9 @@ enum PersonNames {
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-            guard named || (turkish && e.isUnknown && reader.isTurkishCaseOfGivenName(w.range)),
+                || (e.given > 0 && !w.suffixed && p.at(w.range.upperBound) == 0x20 && reader.isHonorific(at: w.range.upperBound + 1, capitalised: false))  // "serdar abi"
+            guard named || (e.given < 2 || e.declined) && (turkish ?? { turkish = writesTurkish(p); return turkish! }())
+                            && reader.isTurkishCaseOfGivenName(w.range, unknown: e.isUnknown || e.declined, named: { stems.contains($0) }),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
             if t < taken.count && taken[t].lowerBound < i { continue }
