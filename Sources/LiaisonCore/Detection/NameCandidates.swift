@@ -196,9 +196,7 @@ struct NameCandidates {
         while k + 1 < end {
             let a = p[k], b = p[k + 1]
             if a == 0xC3 && (b == 0xAB || b == 0x8B) { albanian = true }                                 // ë Ë
-            if (a == 0xC4 && (b == 0xB1 || b == 0xB0 || b == 0x9F || b == 0x9E)) || (a == 0xC5 && (b == 0x9F || b == 0x9E)) {
-                turkish = true                                                                           // ı İ ğ Ğ ş Ş
-            }
+            if PersonNames.isTurkishLetter(a, b) { turkish = true }                                     // ı İ ğ Ğ ş Ş
             if (a == 0xC4 && (b == 0x87 || b == 0x86 || b == 0x8D || b == 0x8C || b == 0x91 || b == 0x90))
                 || (a == 0xC5 && (b == 0xA1 || b == 0xA0 || b == 0xBE || b == 0xBD)) { slavic = true }    // ć č đ š ž
             k += 1

@@ -131,8 +131,8 @@ struct NameEvidence {
     /// The word without its case ending and final vowels, at least four letters kept (three after a
     /// vowel or "j" taken off last: `endsShortStem`), hashed:
     /// "Kurtović", "Kurtoviću" and "Kurtovićem" share it, and so do "Gjeka" and "Gjekës".
-    static func stem(_ w: [UInt8]) -> UInt64 {
-        var n = w.count
+    static func stem(_ w: [UInt8], count: Int? = nil) -> UInt64 {
+        var n = count ?? w.count
         while n > 4 {
             switch w[n - 1] {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x6D, 0x74, 0x6E, 0x73, 0x6A: n -= 1  // a e i o u m t n s j

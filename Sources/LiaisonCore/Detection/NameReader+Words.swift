@@ -1,6 +1,6 @@
 /// Reading one word for ``NameReader``: its extent and shape as written (initials, suffixes after
 /// an apostrophe or hyphen, double-barrelled parts), folded and weighed against the gazetteer; and
-/// the words read beside a name: a Turkish case suffix in chat, an unknown word before a name word,
+/// the words read beside a name: an unknown word before a name word,
 /// what follows the word on a name's next line.
 extension NameReader {
     enum Shape { case capitalised, allCaps, lower, initial }

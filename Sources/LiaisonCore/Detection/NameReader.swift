@@ -48,7 +48,9 @@ struct NameReader {
         let following = next(after: w0)
         if !w0.suffixed, let w1 = following, !w1.afterBreak || joinsAcrossBreak(w0, w1) {
             // "Ahmet Bey", "Nazlı Hanım'ın", "Setenay Hanım": the name without the honorific after it.
-            if w1.evidence.postTitle { return e0.given > 0 || honoured(w0, before: w1) ? accepted([w0], detector: "person-gazetteer") : nil }
+            if w1.evidence.postTitle {
+                return e0.given > 0 ? accepted([w0], detector: "person-gazetteer") : honoured(w0, before: w1) ? accepted([w0], detector: "person-cue") : nil
+            }
             if w1.evidence.organisation { return nil }
             if w1.shape == .initial && !w1.afterBreak {
                 // A middle initial ("Zoran Đ. Pavlov") or an initial after a surname ("Lazić B.").

@@ -6,7 +6,7 @@
 /// them needs the gazetteer: the grammar of the line says who is meant.
 extension PersonNames {
     /// Greetings that open a line, in the seven languages, folded: the addressee follows.
-    private static let greetings = foldedKeys([
+    static let greetings = foldedKeys([
         "hi", "hiya", "hello", "hey", "dear", "bok", "zdravo", "ćao", "čao", "cao", "poz", "hej", "ej",
         "здраво", "ћао", "чао", "еј", "хеј", "драга", "драги", "dragi", "draga",
         "përshëndetje", "pershendetje", "tung", "selam", "merhaba", "sevgili",
@@ -252,7 +252,7 @@ extension PersonNames {
     }
 
     /// The folded hashes of `words`, as `NameReader.foldedWord` reads them in text.
-    private static func foldedKeys(_ words: [String]) -> Set<UInt64> {
+    static func foldedKeys(_ words: [String]) -> Set<UInt64> {
         var keys = Set<UInt64>()
         for word in words {
             var copy = word

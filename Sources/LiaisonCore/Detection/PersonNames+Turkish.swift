@@ -1,18 +1,19 @@
 /// Turkish names as chat and letters write them: a case suffix written on without the apostrophe
-/// ("ezginin", "melikeye"), in a text that writes Turkish with or without its letters, and an
-/// honorific after the name ("Setenay Hanım", "serdar abi").
+/// ("ezginin", "gokhanin"), in a text that writes Turkish with or without its letters, and an
+/// honorific after a name the gazetteer lacks ("Setenay Hanım").
 extension NameReader {
     /// Turkish case suffixes as chat writes them, straight after a given name without the apostrophe,
-    /// folded: genitive ("ezginin", "gokhanin"), dative ("melikeye", "sevdaya"), with ("selinle"),
-    /// locative and ablative ("emrede", "aliden"), accusative after a vowel ("ezgiyi").
+    /// folded: genitive ("ayşenin", "gokhanin"), dative ("tuğçeye"), with ("selinle"), locative and
+    /// ablative ("mertte" is not read: only "de", "da", "den", "dan"), accusative after a vowel ("ayşeyi").
     private static let turkishCaseSuffixes: [[UInt8]] = ["nin", "nun", "in", "un", "ye", "ya", "yle", "yla", "le", "la",
                                                          "de", "da", "den", "dan", "yi", "yu"].map { Array($0.utf8) }
 
     /// True when the lower-case word in `r` is a given name of four letters or more with a Turkish case
-    /// suffix written on without an apostrophe (rule 9 only: a text typed in lower case): "ezginin
-    /// hesabından", "tuğçeye söyle": the word is `unknown` (no name as written, at most a declined reading
-    /// of one: "gokhanin" reads as an Albanian case of Gokhan) and the name no common word, or the text
-    /// named the name before (`named` holds its stem): "ezgi tıklamış … ezginin hesabından".
+    /// suffix written on without an apostrophe (rule 9 only: a text typed in lower case): "ayşenin
+    /// hesabından", "tuğçeye söyle". Either the word is `unknown` (no name as written, at most a
+    /// declined reading of one: "gokhanin" reads as an Albanian case of Gokhan) and the name no common
+    /// word, or the text named the name before (`named` holds its stem), common word or not: "ezgi
+    /// tıklamış … ezginin hesabından".
     mutating func isTurkishCaseOfGivenName(_ r: Range<Int>, unknown: Bool, named: (UInt64) -> Bool) -> Bool {
         folded.removeAll(keepingCapacity: true)
         guard r.count <= 40, NameGazetteer.fold(p, r, into: &folded) else { return false }
@@ -20,44 +21,61 @@ extension NameReader {
             let base = folded.count - suffix.count
             let flags = table(folded.fnv1a(prefix: base))
             guard flags.contains(.given), flags.isDisjoint(with: [.place, .organisation]) else { continue }
-            if (unknown && flags.isDisjoint(with: [.ambiguous, .declinedNoun])) || named(NameEvidence.stem(Array(folded[..<base]))) { return true }
+            if (unknown && flags.isDisjoint(with: [.ambiguous, .declinedNoun])) || named(NameEvidence.stem(folded, count: base)) { return true }
         }
         return false
     }
 
-    /// Honorifics written after a name: "Setenay Hanım", "Hakan Bey", "Elif Hoca", "serdar abi".
-    static let honorifics = HashedWords("hanim bey efendi hanimefendi hoca hocam abi abla")
+    /// Honorifics after a name that say the word before is one: "Setenay Hanım", "Hakan Bey". Not
+    /// "Hoca", "Abi", "Abla": vocatives after a greeting as often ("Merhaba Hocam", "Hi Abi").
+    static let honorifics = PersonNames.foldedKeys(["hanım", "bey", "efendi", "hanımefendi"])
 
-    /// True when `w` is a capitalised word, no place or institution, before the honorific `next`: a name
-    /// though the gazetteer lacks it ("Setenay Hanım"). An office before one is a cue ("Komiser Bey").
+    /// Words before an honorific that are no name: offices ("Müdür Bey", "Hemşire Hanım"; those that
+    /// are cues, "Komiser", "Doktor", never reach here), demonstratives ("Bu Bey") and forms of address.
+    private static let notHonoured = PersonNames.foldedKeys([
+        "müdür", "müdüre", "başkan", "savcı", "hakim", "hâkim", "avukat", "hemşire", "memur", "vali", "kaymakam",
+        "komutan", "öğretmen", "muhtar", "amir", "şef", "bakan", "vekil", "müfettiş", "imam", "hoca", "sekreter",
+        "bu", "şu", "o", "sayın", "değerli", "kıymetli", "genç", "yaşlı",
+    ])
+
+    /// True when `w`, a capitalised word no place or institution, greeting or office, comes before the
+    /// honorific `next`: a name though the gazetteer lacks it ("Setenay Hanım").
     func honoured(_ w: Word, before next: Word) -> Bool {
-        w.shape == .capitalised && !w.evidence.place && !w.evidence.institution && isHonorific(at: next.range.lowerBound, capitalised: true)
+        guard w.shape == .capitalised, !w.evidence.place, !w.evidence.institution,
+              let (word, _, _) = foldedWord(at: w.range.lowerBound), !Self.notHonoured.contains(word.hash),
+              !PersonNames.greetings.contains(word.hash) else { return false }
+        return isHonorific(at: next.range.lowerBound)
     }
 
-    /// True when the word at `i` is an honorific of `honorifics`, written as `capitalised` says.
-    func isHonorific(at i: Int, capitalised: Bool) -> Bool {
+    /// True when the capitalised word at `i` is an honorific of `honorifics` ("Hanım'ın" too).
+    func isHonorific(at i: Int) -> Bool {
         var word = FoldedWordHash()
-        guard i < p.count, PersonNames.isUpper(p.scalar(at: i).value) == capitalised,
+        guard i < p.count, PersonNames.isUpper(p.scalar(at: i).value),
               NameGazetteer.fold(p, i..<PersonNames.lettersEnd(p, from: i), into: &word) else { return false }
         return Self.honorifics.contains(word.hash)
     }
 }
 
 extension PersonNames {
-    /// Words of Turkish chat that no other language of the region writes, as chat types them without
-    /// Turkish letters ("abi emreye de ayni mesaj gelmis … diye").
-    private static let turkishWords = HashedWords("bir bi diye icin gibi degil cok abi abla lutfen simdi hemen yok bu ve ama sonra tamam")
+    /// Words of Turkish chat as it is typed without Turkish letters that the region's other languages
+    /// do not write ("diye", "gibi", "lutfen"; not "bi", a Serbo-Croatian conditional, "bir", Albanian
+    /// "son", "ama", "tamam" or "ve", all said across the region).
+    private static let turkishWords = HashedWords("diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla")
 
-    /// True when `p` writes Turkish: a letter of Turkish alone (ı, ş, ğ), or two different words of
+    /// A letter only Turkish writes, from its two UTF-8 bytes: ı İ ğ Ğ ş Ş.
+    @inline(__always) static func isTurkishLetter(_ a: UInt8, _ b: UInt8) -> Bool {
+        (a == 0xC4 && (b == 0xB1 || b == 0xB0 || b == 0x9F || b == 0x9E)) || (a == 0xC5 && (b == 0x9F || b == 0x9E))
+    }
+
+    /// True when `p` writes Turkish: a letter only Turkish writes, or two different words of
     /// `turkishWords`. The other languages' words would read as a name and a suffix ("stigla" as Stig + -la).
     static func writesTurkish(_ p: Bytes) -> Bool {
-        if p.indices.dropLast().contains(where: { (p[$0] == 0xC4 && (p[$0 + 1] == 0xB1 || p[$0 + 1] == 0x9F)) || (p[$0] == 0xC5 && p[$0 + 1] == 0x9F) }) {
-            return true
-        }
+        if p.indices.dropLast().contains(where: { isTurkishLetter(p[$0], p[$0 + 1]) }) { return true }
         var seen: UInt64 = 0
         var i = 0
         while i < p.count {
-            guard isLowerASCII(p[i]), i == 0 || !isAlpha(p[i - 1]) else { i += 1; continue }
+            // A word of ASCII letters with no letter of any script before or after it ("-ëve" is no "ve").
+            guard isLowerASCII(p[i]), i == 0 || (p[i - 1] < 0x80 && !isAlpha(p[i - 1])) else { i += 1; continue }
             let e = p.asciiLettersEnd(from: i)
             if e - i <= 6, e == p.count || p[e] < 0x80 {
                 let h = fnv1a(p, i..<e)

@@ -12,12 +12,13 @@
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
 ///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
 ///   6. one word alone: a given name that is not also a common word opening a sentence, or a
-///      surname of regional shape, with no capitalised word after it; any word before "Hanım" or "Bey",
+///      surname of regional shape, with no capitalised word after it; a capitalised word the gazetteer
+///      lacks before "Hanım", "Bey" or "Efendi", not an office or a greeting ("Setenay Hanım"),
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
 ///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
 ///   9. in a text typed in lower case, a lower-case given name that is not also a common word
-///      ("my mum ljubica got a call"), or before an honorific ("serdar abi"), with a Turkish case suffix
-///      written on when the text writes Turkish ("tuğçenin kartından"; PersonNames+Turkish.swift),
+///      ("my mum ljubica got a call"), with a Turkish case suffix written on when the text writes
+///      Turkish ("tuğçenin kartından"; PersonNames+Turkish.swift),
 ///  10. a possessive adjective of a name before its noun ("Dizdarov brat", "Кристијановиот профил";
 ///      NameEvidence+Possessives.swift); and a name word found alone takes the unknown capitalised
 ///      word before it, inside a sentence, as its first word ("Ivy Marsh", "Rojda Tekin").
@@ -247,9 +248,9 @@ enum PersonNames {
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-                || (e.given > 0 && !w.suffixed && p.at(w.range.upperBound) == 0x20 && reader.isHonorific(at: w.range.upperBound + 1, capitalised: false))  // "serdar abi"
-            guard named || (e.given < 2 || e.declined) && (turkish ?? { turkish = writesTurkish(p); return turkish! }())
-                            && reader.isTurkishCaseOfGivenName(w.range, unknown: e.isUnknown || e.declined, named: { stems.contains($0) }),
+            let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
+            guard named || ((e.given < 2 || e.declined) && (turkish ?? { turkish = writesTurkish(p); return turkish! }())
+                            && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
             if t < taken.count && taken[t].lowerBound < i { continue }
