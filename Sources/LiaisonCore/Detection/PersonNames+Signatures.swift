@@ -64,10 +64,11 @@ extension PersonNames {
         return words.isEmpty ? nil : FoundName(words: words, stems: stems, detector: "person-signature")
     }
 
-    /// "KOWALSKI, Tomasz", "DEMİR, Eren", "KARATEPE, AYŞEGÜL": a word of four letters or more in
-    /// capitals, a comma and one space before a given name found alone (as written, not also a common
-    /// word) is the surname of a list's or a court record's "Surname, Given"; the given name in
-    /// capitals too needs the surname known to the gazetteer. Not an organisation, institution,
+    /// "KOWALSKI, Tomasz", "DEMİR, Eren": a word of four letters or more in capitals, a comma and one
+    /// space before a given name found alone (as written; also a common word when the surname is a
+    /// listed one, "DEMİR, Eren") is the surname of a list's or a court record's "Surname, Given"; a
+    /// given name in capitals too needs the surname known to the gazetteer (one in capitals is not
+    /// found alone, so "KARATEPE, AYŞEGÜL" is missed). Not an organisation, institution,
     /// place or honorific word ("HMRC, Amazon", "MUP, Odeljenje"). A name found on the surname alone
     /// is dropped.
     static func surnamesBeforeComma(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
@@ -81,7 +82,7 @@ extension PersonNames {
             let e = surname.evidence
             guard !e.organisation, !e.postTitle, !e.institution, !e.place, !reader.isPlaceWord(surname.range),
                   let given = reader.word(at: s), given.range.upperBound == found[k].end, given.evidence.given == 2,
-                  !given.evidence.ambiguous, !given.evidence.declined, !given.evidence.place,
+                  !given.evidence.ambiguous || e.surname > 0, !given.evidence.declined, !given.evidence.place,
                   given.shape == .capitalised || (given.shape == .allCaps && e.surname > 0) else { continue }
             found[k].words.insert(surname.range, at: 0)
             found[k].stems.append(surname.stem)

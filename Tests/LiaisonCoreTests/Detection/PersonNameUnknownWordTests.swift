@@ -18,6 +18,8 @@ struct PersonNameUnknownWordTests {
         ("Kind regards,\nOsian Maddrell", ["Osian Maddrell"]),
         ("Ju lutem kontrolloni llogarinë.\nMe respekt,\nDrilona", ["Drilona"]),
         ("Lista svjedoka:\n1. HORVATINEC, Ivana\n2. Petar Jurić", ["HORVATINEC, Ivana", "Petar Jurić"]),
+        // A listed surname in capitals lets a given name that is also a common word follow (twenty-first round).
+        ("Mahkeme kararından: sanıklar DEMİR, Eren ve POLAT Hakan hakkında dava açıldı.", ["DEMİR, Eren", "POLAT Hakan"]),
         ("Prisutni: Ana Lazić (MUP), Kwabo Nantamu (RATEL)", ["Ana Lazić", "Kwabo Nantamu"]),
     ]
 
