@@ -172,7 +172,6 @@ enum PersonNames {
         }
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
-        appositions(p, &capitalised, &reader, &found)  // "His sister in Slough, Kasia," (PersonNames+Appositions.swift)
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
