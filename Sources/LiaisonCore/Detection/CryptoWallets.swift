@@ -11,9 +11,8 @@ enum CryptoWallets {
     static func validate(_ token: [UInt8]) -> String? {
         guard let first = token.first else { return nil }
         if token.count == 42, first == 0x30, token[1] | 0x20 == 0x78 { return ethereum(token) ? "eth-eip55" : nil }
-        let lower = token.prefix(4).map(lowerASCII)
-        if lower.starts(with: Array(ascii: "bc1")) || lower.starts(with: Array(ascii: "ltc1")) {
-            guard let result = Bech32.validateSegwit(token, prefixes: [Array(ascii: "bc"), Array(ascii: "ltc")]) else { return nil }
+        if segwitParts.contains(where: { startsSegwit(token, $0) }) {
+            guard let result = Bech32.validateSegwit(token, prefixes: segwitParts) else { return nil }
             return result.variant == .bech32 ? "segwit-bech32" : "segwit-bech32m"
         }
         if (token.count == 95 || token.count == 106) && (first == 0x34 || first == 0x38) {
@@ -29,6 +28,14 @@ enum CryptoWallets {
             }
         }
         return nil
+    }
+
+    /// The human-readable parts of segwit addresses: Bitcoin's and Litecoin's.
+    private static let segwitParts = [Array(ascii: "bc"), Array(ascii: "ltc")]
+
+    /// `token` starts with `part` (in either case) and the separator "1".
+    private static func startsSegwit(_ token: [UInt8], _ part: [UInt8]) -> Bool {
+        token.count > part.count && token[part.count] == 0x31 && zip(part, token).allSatisfy { $0 == lowerASCII($1) }
     }
 
     static func ethereum(_ token: [UInt8]) -> Bool {

@@ -1,7 +1,6 @@
-/// Reads the words around a capitalised word and decides whether they name a person (the rules
-/// are listed on `PersonNames`; reading one word is in NameReader+Words.swift). Holds one scratch buffer for folded words, so a scan allocates
-/// nothing per word. At most three words are read from any start, so the work stays linear
-/// however long a run of capitalised words is.
+/// Reads the words around a capitalised word and decides whether they name a person (the rules are
+/// on `PersonNames`, reading one word in NameReader+Words.swift). One scratch buffer for folded words:
+/// a scan allocates nothing per word. At most three words are read from any start: linear work.
 struct NameReader {
     let p: Bytes
     /// Scratch for folded words (see NameReader+Words.swift).
@@ -181,7 +180,8 @@ struct NameReader {
     /// weighed only where the words before it let it count.
     mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
-        var words = [w0]
+        var words: [Word] = []
+        words.reserveCapacity(3); words.append(w0)  // one allocation, where a literal's buffer grows
         if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
            w1.shape != .initial || w0.shape == .initial || (w0.evidence.given == 2 && w0.shape != .lower),
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {

@@ -40,10 +40,12 @@ enum PaymentCards {
     /// card must start with a 4-digit group and use one separator kind; each start group is tried
     /// at most once against at most 19 digits, so the work is linear in the chain.
     static func propose(_ p: Bytes, groups: [Range<Int>], into out: inout [Candidate]) {
+        var digits: [UInt8] = []  // one buffer for every start: at most 19 digits
+        digits.reserveCapacity(19)
         var i = 0
         while i < groups.count {
-            var digits: [UInt8] = []
-            var best: (j: Int, digits: [UInt8])? = nil
+            digits.removeAll(keepingCapacity: true)
+            var best: (j: Int, digits: Int)? = nil
             var j = i
             var sepKind: UInt8 = 0
             while j < groups.count {
@@ -54,13 +56,16 @@ enum PaymentCards {
                 }
                 if digits.count + groups[j].count > 19 { break }
                 for k in groups[j] { digits.append(p[k] - 0x30) }
-                if digits.count >= 13 && isValid(digits) { best = (j, digits) }
+                if digits.count >= 13 && isValid(digits) { best = (j, digits.count) }
                 j += 1
             }
             if let best {
                 let start = groups[i].lowerBound, end = groups[best.j].upperBound
-                out.append(Candidate(kind: .paymentCard, start: start, end: end, detector: "card-luhn-iin",
-                                     normalised: String(decoding: best.digits.map { $0 + 0x30 }, as: UTF8.self)))
+                let normalised = String(unsafeUninitializedCapacity: best.digits) { text in
+                    for k in 0..<best.digits { text[k] = digits[k] + 0x30 }
+                    return best.digits
+                }
+                out.append(Candidate(kind: .paymentCard, start: start, end: end, detector: "card-luhn-iin", normalised: normalised))
                 i = best.j + 1
             } else {
                 i += 1

@@ -30,9 +30,11 @@ enum PhoneNumbers {
         (5, 0...5, 11...11),  // TR 050x–055x
     ]
 
-    static func isRegionalMobile(_ d: [UInt8]) -> Bool {
-        d.count >= 3 && d[0] == 0
-            && regionalMobiles.contains { d[1] == $0.first && $0.second.contains(d[2]) && $0.lengths.contains(d.count) }
+    static func isRegionalMobile(_ d: ArraySlice<UInt8>) -> Bool {
+        d.count >= 3 && d[d.startIndex] == 0
+            && regionalMobiles.contains {
+                d[d.startIndex + 1] == $0.first && $0.second.contains(d[d.startIndex + 2]) && $0.lengths.contains(d.count)
+            }
     }
     static let cues: [[UInt8]] = ["tel", "tel.", "phone", "mob", "mobile", "telefon", "tel/fax", "gsm", "cep",
                                   "телефон", "Телефон", "тел", "Тел", "mob.", "cel", "celular", "numri i telefonit",
@@ -40,35 +42,74 @@ enum PhoneNumbers {
                                   "моб", "Моб", "мобилен", "Мобилен", "мобилни", "Мобилни", "факс", "Факс", "тел/факс", "Тел/факс"]
         .map { Array($0.utf8) }
 
+    /// `plans` as a table read without hashing: a country code of n digits is at 10^n + code
+    /// (country codes are prefix-free, so "1" + the digits is unique), its NSN lengths packed as
+    /// `lowest | highest << 4`; 0 where no plan is listed.
+    private static let planLengths: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 2000)
+        for (code, lengths) in plans { table[Int("1" + code)!] = UInt8(lengths.lowerBound | lengths.upperBound << 4) }
+        return table
+    }()
+
     /// Validates digit values (0…9); `international` means a leading "+" was written.
-    static func normalise(digits: [UInt8], international: Bool) -> (String, String)? {
-        func str(_ d: ArraySlice<UInt8>) -> String { String(decoding: d.map { $0 + 0x30 }, as: UTF8.self) }
-        var body = digits[...]
+    static func normalise(digits: ArraySlice<UInt8>, international: Bool) -> (String, String)? {
+        var body = digits
         // "00" is the international prefix written out; unlike "+", nothing but a known
         // country code may follow it.
         let doubleZero = !international && body.count > 2 && body[body.startIndex] == 0 && body[body.startIndex + 1] == 0
         if doubleZero { body = body.dropFirst(2) }
         if international || doubleZero {
             guard body.first != 0 else { return nil }
+            var code = 0, key = 1
             for ccLength in 1...3 where body.count > ccLength {
-                let cc = str(body.prefix(ccLength))
-                guard let plan = plans[cc] else { continue }
+                code = code * 10 + Int(body[body.startIndex + ccLength - 1])
+                key *= 10
+                let packed = planLengths[key + code]
+                guard packed != 0 else { continue }
                 var nsn = body.dropFirst(ccLength)
-                if nsn.first == 0 && cc != "39" { nsn = nsn.dropFirst() }
-                return plan.contains(nsn.count) ? ("+" + cc + str(nsn), "phone-e164") : nil
+                if nsn.first == 0 && !(ccLength == 2 && code == 39) { nsn = nsn.dropFirst() }  // Italy keeps its 0
+                guard Int(packed & 0x0F)...Int(packed >> 4) ~= nsn.count else { return nil }
+                return (text(plus: true, body.prefix(ccLength), nsn), "phone-e164")
             }
-            return !doubleZero && (8...15).contains(body.count) ? ("+" + str(body), "phone-e164") : nil
+            return !doubleZero && (8...15).contains(body.count) ? (text(plus: true, body), "phone-e164") : nil
         }
         guard body.first == 0, body.count > 1, body[body.startIndex + 1] != 0,
               regionalNSN.contains(body.count - 1) else { return nil }
-        return (str(body), "phone-national")
+        return (text(plus: false, body), "phone-national")
+    }
+
+    /// The digits (values 0…9) as text, after a "+" when `plus`: the one allocation of a number found.
+    private static func text(plus: Bool, _ head: ArraySlice<UInt8>, _ tail: ArraySlice<UInt8> = []) -> String {
+        String(unsafeUninitializedCapacity: head.count + tail.count + 1) { out in
+            var k = 0
+            if plus { out[0] = 0x2B; k = 1 }
+            for d in head { out[k] = d + 0x30; k += 1 }
+            for d in tail { out[k] = d + 0x30; k += 1 }
+            return k
+        }
     }
 
     private static func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2E || b == 0x2D || b == 0x2F }
 
+    /// What `scan` reads of one number: its digit values, the digits in each group, and where each
+    /// group ends (byte offset and digits so far). One per text, cleared for each start, so that
+    /// only a text's first start allocates (at most 21 digits are read).
+    struct Reading {
+        var digits: [UInt8] = [], groupLengths: [Int] = [], groupEnds: [(byte: Int, digits: Int)] = []
+
+        mutating func clear() {
+            digits.removeAll(keepingCapacity: true)
+            groupLengths.removeAll(keepingCapacity: true)
+            groupEnds.removeAll(keepingCapacity: true)
+            digits.reserveCapacity(24)
+            groupLengths.reserveCapacity(24)
+            groupEnds.reserveCapacity(24)
+        }
+    }
+
     /// Proposes a phone number starting at `s` ('+', '0' or '('), trying the longest prefix that ends
     /// on a group boundary first. Work is bounded by 20 digits per start.
-    static func scan(_ p: Bytes, at s: Int) -> Candidate? {
+    static func scan(_ p: Bytes, at s: Int, reading: inout Reading) -> Candidate? {
         let prev = p.at(s - 1)
         if isAlnum(prev) || prev == 0x2E || prev == 0x2D || prev == 0x2F || prev == 0x5F || prev == 0x23
             || prev == 0x2B || prev == 0x3A && isDigit(p.at(s - 2)) { return nil }
@@ -89,22 +130,16 @@ enum PhoneNumbers {
         if p.at(i) == 0x28 && p.at(i + 1) == 0x2B {                           // "(+90) 212 …"
             international = true; parenOpen = true; usedParen = true; i += 2
         }
-        var digits: [UInt8] = []
-        var groupLengths: [Int] = []
-        var groupEnds: [(byte: Int, digits: Int)] = []
-        // One allocation each rather than one per doubling: at most 21 digits are read.
-        digits.reserveCapacity(24)
-        groupLengths.reserveCapacity(12)
-        groupEnds.reserveCapacity(12)
+        reading.clear()
         var separators = SeparatorSet()
         var current = 0
-        while digits.count <= 20 {
+        while reading.digits.count <= 20 {
             let c = p.at(i)
             if isDigit(c) {
-                digits.append(c - 0x30); current += 1; i += 1
+                reading.digits.append(c - 0x30); current += 1; i += 1
                 continue
             }
-            if current > 0 { groupLengths.append(current); groupEnds.append((i, digits.count)); current = 0 }
+            if current > 0 { reading.groupLengths.append(current); reading.groupEnds.append((i, reading.digits.count)); current = 0 }
             if c == 0x28 && !parenOpen && !usedParen {                       // "("
                 if international && p.at(i + 1) == 0x30 && p.at(i + 2) == 0x29 { // "(0)"
                     i += 3; if p.at(i) == 0x20 { i += 1 }
@@ -121,27 +156,26 @@ enum PhoneNumbers {
             }
             // "/" only follows the area code ("064/123-4567", "+381 11/345-6789"); later it marks a
             // file or case reference ("01-3452/2025").
-            if c == 0x2F && groupLengths.count > (international ? 2 : 1) { break }
-            if isSeparator(c) && (isDigit(p.at(i + 1)) || p.at(i + 1) == 0x28) && !parenOpen && digits.count > 0 {
+            if c == 0x2F && reading.groupLengths.count > (international ? 2 : 1) { break }
+            if isSeparator(c) && (isDigit(p.at(i + 1)) || p.at(i + 1) == 0x28) && !parenOpen && reading.digits.count > 0 {
                 separators.insert(c); i += 1; continue
             }
             break
         }
-        guard !parenOpen || groupEnds.count > 0 else { return nil }
+        guard !parenOpen || reading.groupEnds.count > 0 else { return nil }
         // Try the longest prefix ending on a group boundary that is a valid number.
-        var cutoff = groupEnds.count - 1
+        var cutoff = reading.groupEnds.count - 1
         while cutoff >= 0 {
-            let end = groupEnds[cutoff].byte
-            let n = groupEnds[cutoff].digits
+            let (end, n) = reading.groupEnds[cutoff]
             defer { cutoff -= 1 }
             let next = p.at(end)
             if isAlnum(next) || next == 0x5F || (next == 0x2E || next == 0x3A || next == 0x2D) && isDigit(p.at(end + 1)) {
                 continue
             }
-            let used = Array(digits[0..<n])
+            let used = reading.digits[..<n]
             guard let (value, detector) = normalise(digits: used, international: international) else { continue }
             if !international && !(used.count > 2 && used[0] == 0 && used[1] == 0) {
-                let groups = groupLengths.prefix(cutoff + 1)
+                let groups = reading.groupLengths.prefix(cutoff + 1)
                 let formatted = groups.count >= 2 || usedParen
                 if formatted {
                     if looksLikeDateOrAddress(groups, separators: separators) { continue }
@@ -157,7 +191,7 @@ enum PhoneNumbers {
 
     /// Dotted quads, dd.mm.yyyy / yyyy-mm-dd-like groupings and mixed punctuation are never phone numbers.
     private static func looksLikeDateOrAddress(_ groups: ArraySlice<Int>, separators: SeparatorSet) -> Bool {
-        let g = Array(groups)
+        let g = groups  // a prefix: its indices start at 0
         if separators.contains(0x2E) && g.count == 4 && g.allSatisfy({ $0 <= 3 }) { return true }
         if g.count >= 3 && g[0] <= 2 && g[1] <= 2 && g[2] == 4 { return true }
         if g.count == 3 && g.allSatisfy({ $0 == 2 }) && separators.hasNonSpace { return true }

@@ -123,13 +123,14 @@ enum TokenProposers {
     static func phones(_ p: Bytes, into out: inout [Candidate]) {
         var i = 0
         let n = p.count
+        var reading = PhoneNumbers.Reading()
         while i < n {
             i = p.firstIndex(of: 0x2B, 0x30, 0x28, from: i)
             guard i < n else { break }
             let b = p[i]
             let trigger = (b == 0x2B && isDigit(p.at(i + 1))) || (b == 0x30 && !isDigit(p.at(i - 1)))
                 || (b == 0x28 && (p.at(i + 1) == 0x30 || p.at(i + 1) == 0x2B))
-            if trigger, let c = PhoneNumbers.scan(p, at: i) {
+            if trigger, let c = PhoneNumbers.scan(p, at: i, reading: &reading) {
                 out.append(c)
                 i = c.end
                 continue

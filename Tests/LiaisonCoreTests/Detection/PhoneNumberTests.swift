@@ -1,7 +1,7 @@
 import Testing
 @testable import LiaisonCore
 
-@Suite("Phone numbers in national form")
+@Suite("Phone numbers, national and international")
 struct PhoneNumberTests {
     /// Each country's mobile numbers in national form, spaced as people write them and with no
     /// separator at all; both are found, as the same number, with no cue word before them.
@@ -37,5 +37,29 @@ struct PhoneNumberTests {
     @Test("Unseparated numbers that are not mobiles of the region are not reported without a cue", arguments: notMobiles)
     func notAMobile(_ text: String) {
         #expect(PersonalDataScanner(kinds: [.phone]).scan(text).isEmpty)
+    }
+
+    /// International forms, normalised to E.164 by the country's numbering plan: "(0)" and the
+    /// trunk 0 dropped except for Italy, whose 0 belongs to the number; "00" only before a listed
+    /// country code; "+" before an unlisted one when the whole has 8–15 digits.
+    static let international: [(written: String, normalised: String?)] = [
+        ("+381 64 123 4567", "+381641234567"), ("+44 (0) 20 7946 0958", "+442079460958"),
+        ("+39 06 1234 5678", "+390612345678"), ("0049 30 1234567", "+49301234567"),
+        ("+90 (532) 123 45 67", "+905321234567"), ("+7 912 345 6789", "+79123456789"),
+        ("+355 69 123 4567", "+355691234567"), ("00355 69 123 4567", "+355691234567"),
+        ("+389 70 123 4567", nil), ("0012 345 678 901", nil), ("+382 67 12 34", nil),
+    ]
+
+    @Test("An international number is normalised by its country's plan, or refused", arguments: international)
+    func internationalForm(written: String, normalised: String?) {
+        let spans = PersonalDataScanner(kinds: [.phone]).scan("Pozvao ga je broj \(written) juče.")
+        #expect(spans.map(\.normalised) == (normalised.map { [$0] } ?? []), "\(written)")
+    }
+
+    @Test("Numbers after a longer one in the same text are read afresh")
+    func severalNumbers() {
+        let text = "Brojevi: +381 64 123 4567, 063 123 456, +39 06 1234 5678 i 0049 30 1234567."
+        let spans = PersonalDataScanner(kinds: [.phone]).scan(text)
+        #expect(spans.map(\.normalised) == ["+381641234567", "063123456", "+390612345678", "+49301234567"])
     }
 }
