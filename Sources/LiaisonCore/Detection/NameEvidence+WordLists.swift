@@ -15,7 +15,7 @@ extension NameEvidence {
         "shoqeria", "sirketi", "ticaret", "sanayi", "drustvo", "kompanija", "fondacija", "foundation", "udruzenje",
         "association", "klinika", "hospital", "bolnica", "spitali", "hastanesi", "opstina", "bashkia", "belediyesi",
         "komuna", "sud", "gjykata", "mahkemesi", "tuzilastvo", "prokuroria", "savcilik", "osiguranje", "sigorta", "market",
-        "shop", "store", "online", "digital", "network", "networks", "software", "cloud", "media", "news", "team",
+        "markets", "shop", "store", "online", "digital", "network", "networks", "software", "cloud", "media", "news", "team",
         "support", "service", "security", "exchange", "capital", "invest", "finance", "finans", "payment", "pay",
         "express", "airlines", "airways", "energy", "energji", "gas", "oil", "trade", "trading", "consulting", "grupa",
         "grupi", "grubu", "holding", "studio", "lab", "labs", "republike", "republika", "republic", "srbije", "shtetit",

@@ -95,6 +95,10 @@ struct NameEvidence {
         for e in bucket.lowerBound..<bucket.upperBound {
             let ending = Self.endings[e]
             guard n >= ending.length + 2 && last8 & ending.mask == ending.packed else { continue }
+            // Albanian's one-consonant endings follow a vowel ("Krasniqit", "Markos", "Krasniqin"):
+            // after a consonant "-s" is English ("Lloyds"), and "-t", "-n" end the name itself.
+            if ending.length == 1, case let b = last8 & 0x7F, b == 0x73 || b == 0x74 || b == 0x6E,
+               !Self.isVowel(w.byte(fromEnd: 2)) { continue }
             let stem = n - ending.length
             let h = w.hash(droppingLast: ending.length)
             guard table.mayBeStem(h) else { continue }

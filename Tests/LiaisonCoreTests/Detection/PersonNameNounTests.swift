@@ -22,19 +22,33 @@ struct PersonNameNounTests {
         #expect(Self.persons(text) == [])
     }
 
+    static func evidence(_ word: String) -> NameEvidence {
+        var folded: [UInt8] = []
+        let bytes = Array(word.utf8)
+        _ = bytes.withUnsafeBufferPointer { NameGazetteer.fold($0, 0..<bytes.count, into: &folded) }
+        return NameEvidence(folded: folded, accented: false)
+    }
+
     @Test("The flag is on the noun's declined form, not on names as written or forms of names that are words")
     func flaggedForms() {
-        func evidence(_ word: String) -> NameEvidence {
-            var folded: [UInt8] = []
-            let bytes = Array(word.utf8)
-            _ = bytes.withUnsafeBufferPointer { NameGazetteer.fold($0, 0..<bytes.count, into: &folded) }
-            return NameEvidence(folded: folded, accented: false)
-        }
+        let evidence = Self.evidence
         // "lažne" (false) reads as the given name Lazo with an ending: now a common word
         #expect(evidence("Lažne").given > 0 && evidence("Lažne").ambiguous)
         // "Agimit" reaches Agim, which is itself an Albanian word ("dawn"): the form may be the name's
         #expect(evidence("Agimit").given > 0 && !evidence("Agimit").ambiguous)
         #expect(evidence("Marko").given == 2 && !evidence("Marko").ambiguous)
+    }
+
+    /// Albanian's one-consonant endings (-s, -t, -n) follow a vowel: "i Bledis", "Krasniqit". After a
+    /// consonant the "s" is English ("Lloyds", once read as Lloyd declined) and a "t" or "n" ends
+    /// the word itself ("list" was read as Lisa's form).
+    @Test("A one-consonant ending is taken off after a vowel only")
+    func oneConsonantEndings() {
+        #expect(Self.evidence("Bledis").given == 2 && Self.evidence("Bledis").declined)
+        #expect(Self.evidence("Lloyds").given == 0)
+        #expect(Self.evidence("list").given == 0)
+        #expect(Self.persons("Telefoni i Bledis u fik dje.") == ["Bledis"])
+        #expect(Self.persons("We have passed the details to Lloyds and to the police.") == [])
     }
 
     /// A name whose declined form is also a word of the lists is still found inside a sentence,
