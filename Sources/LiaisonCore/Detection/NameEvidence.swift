@@ -95,10 +95,11 @@ struct NameEvidence {
         for e in bucket.lowerBound..<bucket.upperBound {
             let ending = Self.endings[e]
             guard n >= ending.length + 2 && last8 & ending.mask == ending.packed else { continue }
-            // Albanian's one-consonant endings follow a vowel ("Krasniqit", "Markos", "Krasniqin"):
-            // after a consonant "-s" is English ("Lloyds"), and "-t", "-n" end the name itself.
-            if ending.length == 1, case let b = last8 & 0x7F, b == 0x73 || b == 0x74 || b == 0x6E,
-               !Self.isVowel(w.byte(fromEnd: 2)) { continue }
+            // Albanian's one-consonant endings (-s, -t, -n) follow a vowel, "y" or "j" ("i Bledis",
+            // "Krasniqit", "Harryt", "Ukajt"): after another consonant "-s" is English ("Lloyds"),
+            // and "-t", "-n" end the name itself.
+            if ending.length == 1, !Self.isVowel(w.byte(fromEnd: 1)), case let b = w.byte(fromEnd: 2),
+               !Self.isVowel(b), b != 0x79, b != 0x6A { continue }
             let stem = n - ending.length
             let h = w.hash(droppingLast: ending.length)
             guard table.mayBeStem(h) else { continue }

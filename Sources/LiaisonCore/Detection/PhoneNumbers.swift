@@ -47,7 +47,10 @@ enum PhoneNumbers {
     /// `lowest | highest << 4`; 0 where no plan is listed.
     private static let planLengths: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 2000)
-        for (code, lengths) in plans { table[Int("1" + code)!] = UInt8(lengths.lowerBound | lengths.upperBound << 4) }
+        for (code, lengths) in plans {
+            precondition(lengths.upperBound < 16, "an NSN length takes four bits")
+            table[Int("1" + code)!] = UInt8(lengths.lowerBound | lengths.upperBound << 4)
+        }
         return table
     }()
 
@@ -115,7 +118,7 @@ enum PhoneNumbers {
             || prev == 0x2B || prev == 0x3A && isDigit(p.at(s - 2)) { return nil }
         // Not from the middle of a longer chain of digit groups ("RS83 8228 0462 0902 1023 17").
         if prev == 0x20 && isDigit(p.at(s - 2)) && isDigit(p.at(s - 3)) { return nil }
-        // Cheap pre-check before allocating: at least 7 digits within the next 24 bytes.
+        // Cheap pre-check: at least 7 digits within the next 24 bytes.
         var seen = 0, probe = s
         while probe < p.count && probe - s < 24 && seen < 7 {
             let c = p[probe]
@@ -191,9 +194,9 @@ enum PhoneNumbers {
 
     /// Dotted quads, dd.mm.yyyy / yyyy-mm-dd-like groupings and mixed punctuation are never phone numbers.
     private static func looksLikeDateOrAddress(_ groups: ArraySlice<Int>, separators: SeparatorSet) -> Bool {
-        let g = groups  // a prefix: its indices start at 0
+        let g = groups, s = groups.startIndex
         if separators.contains(0x2E) && g.count == 4 && g.allSatisfy({ $0 <= 3 }) { return true }
-        if g.count >= 3 && g[0] <= 2 && g[1] <= 2 && g[2] == 4 { return true }
+        if g.count >= 3 && g[s] <= 2 && g[s + 1] <= 2 && g[s + 2] == 4 { return true }
         if g.count == 3 && g.allSatisfy({ $0 == 2 }) && separators.hasNonSpace { return true }
         return separators.count > 2
     }

@@ -10,7 +10,8 @@ struct PersonFieldModelTests {
                          "Mehmet KARA", "Blerina Krasniqi", "T. Stanković"]
     /// Organisations and offices, with a bank, company, office or trade word, or a legal form.
     static let organisations = ["Stopanska Banka", "Magyar Telekom", "Ziraat Bankası", "Posta Shqiptare",
-                                "Vakıf Katılım Bankası", "Kosova Telecom", "Microsoft Corporation", "Ministarstvo Unutrašnjih Poslova"]
+                                "Vakıf Katılım Bankası", "Kosova Telecom", "Microsoft Corporation", "Ministarstvo Unutrašnjih Poslova",
+                                "Bluewave Markets"]
 
     @Test("The weights table has one weight per feature")
     func tableMatchesFeatures() {

@@ -39,14 +39,15 @@ struct PersonNameNounTests {
         #expect(evidence("Marko").given == 2 && !evidence("Marko").ambiguous)
     }
 
-    /// Albanian's one-consonant endings (-s, -t, -n) follow a vowel: "i Bledis", "Krasniqit". After a
+    /// Albanian's one-consonant endings (-s, -t, -n) follow a vowel, "y" or "j": "i Bledis", "Harryt". After a
     /// consonant the "s" is English ("Lloyds", once read as Lloyd declined) and a "t" or "n" ends
     /// the word itself ("list" was read as Lisa's form).
-    @Test("A one-consonant ending is taken off after a vowel only")
+    @Test("A one-consonant ending is taken off after a vowel, y or j only")
     func oneConsonantEndings() {
         #expect(Self.evidence("Bledis").given == 2 && Self.evidence("Bledis").declined)
         #expect(Self.evidence("Lloyds").given == 0)
         #expect(Self.evidence("list").given == 0)
+        #expect(Self.evidence("Harryt").given == 2 && Self.evidence("Harryt").declined)
         #expect(Self.persons("Telefoni i Bledis u fik dje.") == ["Bledis"])
         #expect(Self.persons("We have passed the details to Lloyds and to the police.") == [])
     }
