@@ -18,7 +18,8 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     hunspell-bs (MPL/LGPL/GPL) and a word form (suffix rules applied) in at least two of those
     three, fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May"; not
     "Dejan" or "Zoran", which one list alone has. Only the flag is kept: such a name alone is not
-    taken for a person.
+    taken for a person. A second flag marks those that are words of Turkish alone ("Haris",
+    "Emir"): a text that does not write Turkish takes them for names (twenty-third round).
   - declined common nouns (ninth round): the word forms that the suffix rules of hunspell-sr,
     hunspell-hr, hunspell-bs and myspell-sq (GPL-2+) make of their lower-case lemmas, when the
     scanner would read the form as a declined given name ("Lažne" → Lazo, "Beča" → Bećo) and the
@@ -233,6 +234,7 @@ def mimesis_names(root, locales, field):
 
 
 DEBIAN_VERSIONS = []
+BULGARIAN_VERSION = None
 
 
 def common_words(into, given):
@@ -319,16 +321,41 @@ TURKISH_FUNCTION_WORDS = set("""
 """.split())
 
 
-def ambiguous_names(given, lists):
-    """The given names that are common words: a lemma of the Turkish or English list, or a lemma of
-    one of the three Serbo-Croatian lists that is a word form in at least two of them. A lemma of one
-    list alone is often a rare word or a name form ("dejan", "goran", "zoran"), while a common word
-    is a form in two lists ("samo", "radi", "vala", "luka", "nada"); a flagged name opening a sentence
-    alone is not found. Also a Turkish function word (`TURKISH_FUNCTION_WORDS`)."""
+def bulgarian_words(into):
+    """The folded lower-case words of Debian's wbulgarian (bgoffice, GPL-2), every form written out:
+    the nearest list to Macedonian, which Debian lacks ("една", one; "мира", peace). Read only to keep
+    such a word ambiguous where the Turkish list alone would flag it."""
+    global BULGARIAN_VERSION
+    subprocess.run(["apt-get", "download", "-q", "wbulgarian"], cwd=into, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deb = glob.glob(os.path.join(into, "wbulgarian_*.deb"))[0]
+    BULGARIAN_VERSION = os.path.basename(deb).split("_")[1].replace("%3a", ":")
+    target = os.path.join(into, "wbulgarian")
+    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    with open(os.path.join(target, "usr/share/dict/bulgarian"), encoding="utf-8") as f:
+        return {fold(w) for w in (line.strip() for line in f) if w and w[0].islower()} - {None}
+
+
+def ambiguous_names(given, lists, bulgarian):
+    """The given names that are common words, and those of them that are words of Turkish alone:
+    a lemma of the Turkish or English list, or a lemma of one of the three Serbo-Croatian lists that
+    is a word form in at least two of them. A lemma of one list alone is often a rare word or a name
+    form ("dejan", "goran", "zoran"), while a common word is a form in two lists ("samo", "radi",
+    "vala", "luka", "nada"); a flagged name opening a sentence alone is not found. Also a Turkish
+    function word (`TURKISH_FUNCTION_WORDS`). A word of Turkish alone ("haris", greedy; "emir",
+    order) is a name in a text that does not write Turkish, as Bosnian, Albanian and Macedonian
+    given names of Arabic origin often are Turkish words (twenty-third round)."""
     slavic = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs")]
-    return {k for k in given
-            if k in lists["hunspell-tr"][0] or k in lists["wamerican"][0] or k in TURKISH_FUNCTION_WORDS
-            or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)}
+    def turkish(k):
+        return k in lists["hunspell-tr"][0] or k in TURKISH_FUNCTION_WORDS
+    def other(k):
+        return k in lists["wamerican"][0] or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)
+    # A word of Turkish alone is no word form of any other list either ("dana": days), nor a word of
+    # Bulgarian, which stands in for Macedonian ("една": one).
+    others = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican", "myspell-sq")]
+    ambiguous = {k for k in given if turkish(k) or other(k)}
+    return ambiguous, {k for k in ambiguous
+                       if not any(k in lemmas or k in forms for lemmas, forms in others) and k not in bulgarian}
 
 
 def scanner_endings():
@@ -515,7 +542,7 @@ def main():
                 or any(word(stem + v, every) for v in ("", "a", "e", "i", "o", "u") if len(stem) >= 2)
         given |= {k for k in foreign if not reads_as_word(k) and not {k, k[:-1], k[:-2]} & place}
         family |= {k for k in added if not word(k, ["hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican"]) and k not in place}
-        ambiguous = ambiguous_names(given, lists)
+        ambiguous, turkish_words = ambiguous_names(given, lists, bulgarian_words(tmp))
         nouns = declined_nouns(tmp, given, family, ambiguous, place)
     today = datetime.date.today().isoformat()
     text = f"""// Generated by Benchmarks/Gazetteer/generate-names.py on {today}. Do not edit by hand.
@@ -529,7 +556,9 @@ def main():
 // also from Faker's {", ".join(GIVEN_LOCALES)} and mimesis' {", ".join(MIMESIS_GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
-// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))}.
+// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))};
+// those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists nor of wbulgarian {BULGARIAN_VERSION}, GPL-2)
+// once more, as a text in another language reads them as names.
 // Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more
@@ -562,6 +591,10 @@ extension NameGazetteer {{
 
     static let ambiguousGivenNameKeys = \"\"\"
 {swift_literal(sorted(ambiguous))}
+    \"\"\"
+
+    static let turkishWordGivenNameKeys = \"\"\"
+{swift_literal(sorted(turkish_words))}
     \"\"\"
 
     static let placeKeys = \"\"\"

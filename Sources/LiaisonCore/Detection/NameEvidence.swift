@@ -12,6 +12,9 @@ struct NameEvidence {
     /// A given name that is also a common word ("Nada", "Vuk", "Will"), or a declined common noun
     /// read as a declined given name ("Lažne" → Lazo, "Beča" → Bećo): not a person on its own.
     var ambiguous = false
+    /// `ambiguous` only because the name as written is a Turkish word ("Haris", greedy; "Emir", order):
+    /// a text that does not write Turkish reads it as a name (`NameReader.word`). Not a declined reading.
+    var turkishWord = false
     /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
     var place = false
     /// The given name was reached by taking off a case ending.
@@ -76,7 +79,7 @@ struct NameEvidence {
         place = flags.contains(.place)
         if flags.contains(.given) {
             given = 2
-            ambiguous = flags.contains(.ambiguous)
+            (ambiguous, turkishWord) = (flags.contains(.ambiguous), flags.contains(.turkishWord))
         }
         if flags.contains(.surname) { surname = 2 }
         let last8 = w.last8
@@ -86,7 +89,7 @@ struct NameEvidence {
         guard given < 2 || surname == 0 || !place else { return }
         // A declined common noun of the Serbo-Croatian or Albanian word lists ("Lažne", "Beča") may
         // still be read as a declined given name, but only as one that is also a common word.
-        defer { if declined && flags.contains(.declinedNoun) { ambiguous = true } }
+        defer { if declined && flags.contains(.declinedNoun) { (ambiguous, turkishWord) = (true, false) } }
         // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
         // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom". Only the
         // endings with the word's last letter are tried, and only stems that some entry starts with.
@@ -111,7 +114,7 @@ struct NameEvidence {
                 if given < strength && lemma.contains(.given) {
                     given = strength
                     declined = true
-                    ambiguous = lemma.contains(.ambiguous)
+                    (ambiguous, turkishWord) = (lemma.contains(.ambiguous), false)  // "Nazovi" is no case of Naz
                 }
                 if surname == 0 && lemma.contains(.surname) { surname = 1 }
                 if !place && stem >= 4 && lemma.contains(.place) { place = true }
@@ -128,7 +131,7 @@ struct NameEvidence {
         }
         if flags.isDisjoint(with: [.given, .surname]), let lemma = Self.possessiveLemma(w, table: table) {
             possessive = true
-            if lemma.contains(.given) && given < 2 { (given, declined, ambiguous) = (2, true, lemma.contains(.ambiguous)) }
+            if lemma.contains(.given) && given < 2 { (given, declined, ambiguous, turkishWord) = (2, true, lemma.contains(.ambiguous), false) }
             if lemma.contains(.surname) { surname = max(surname, 1) }
         }
     }
@@ -162,6 +165,8 @@ struct NameEvidence {
         surname = max(surname, other.surname)
         regionalShape = regionalShape || other.regionalShape
         organisation = organisation || other.organisation
+        // Still a Turkish word alone when each part that is ambiguous is one.
+        turkishWord = (turkishWord || !ambiguous) && (other.turkishWord || !other.ambiguous) && (ambiguous || other.ambiguous)
         ambiguous = ambiguous || other.ambiguous
         declined = declined || other.declined
         place = place || other.place

@@ -149,6 +149,8 @@ extension NameReader {
             guard NameGazetteer.fold(p, parts[k], into: &last) else { return word }
             word.evidence.add(NameEvidence(last, table: table))
         }
+        // A name that is a Turkish word only is a name in a text that does not write Turkish: "Haris".
+        if word.evidence.turkishWord && !writesTurkish() { word.evidence.ambiguous = false }
         word.stem = last.stem ?? foldedStem(parts[parts.count - 1])
         return word
     }

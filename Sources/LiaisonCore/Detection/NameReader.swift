@@ -3,12 +3,12 @@
 /// a scan allocates nothing per word. At most three words are read from any start: linear work.
 struct NameReader {
     let p: Bytes
-    /// Scratch for folded words (see NameReader+Words.swift).
-    var folded: [UInt8] = []
+    var folded: [UInt8] = []  // scratch for folded words (see NameReader+Words.swift)
     let table = NameGazetteer.table
     /// The last word read, as the next start often reads it again (a name's second word is the
     /// next attempt's first), and whether its lower-case evidence was weighed.
     var last: (word: Word, weighed: Bool)? = nil
+    var turkish: Bool? = nil  // whether the text writes Turkish, once asked (`writesTurkish()`)
 
     init(_ p: Bytes) {
         self.p = p

@@ -26,6 +26,14 @@ extension NameReader {
         return false
     }
 
+    /// Whether the text writes Turkish (`PersonNames.writesTurkish`), read once when first asked: its
+    /// case suffixes are read without an apostrophe, and a name that is a Turkish word only is a word.
+    mutating func writesTurkish() -> Bool {
+        if let turkish { return turkish }
+        turkish = PersonNames.writesTurkish(p)
+        return turkish!
+    }
+
     /// Honorifics after a name that say the word before is one: "Setenay Hanım", "Hakan Bey". Not
     /// "Hoca", "Abi", "Abla": vocatives after a greeting as often ("Merhaba Hocam", "Hi Abi").
     static let honorifics = PersonNames.foldedKeys(["hanım", "bey", "efendi", "hanımefendi"])

@@ -231,7 +231,6 @@ enum PersonNames {
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
-        lazy var turkish = writesTurkish(p)  // suffixes are read only in a text that writes Turkish (PersonNames+Turkish.swift)
         var t = 0
         var i = 0
         while i < p.count {
@@ -249,7 +248,7 @@ enum PersonNames {
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
-            guard named || ((e.given < 2 || e.declined) && turkish
+            guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                             && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
                   !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
             while t < taken.count && taken[t].upperBound <= start { t += 1 }

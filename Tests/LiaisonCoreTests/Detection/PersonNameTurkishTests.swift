@@ -4,7 +4,8 @@ import Testing
 /// The twenty-first round of issue 11: a capitalised word before "Hanım", "Bey" or "Efendi" is a name
 /// though the gazetteer lacks it, and a Turkish case suffix written on without the apostrophe is read in
 /// chat that writes Turkish without its letters, or on a name the text named before
-/// (PersonNames+Turkish.swift). The texts are written for these tests.
+/// (PersonNames+Turkish.swift); a given name that is a Turkish word alone is a name outside Turkish
+/// (twenty-third round). The texts are written for these tests.
 @Suite("PersonNameTurkish")
 struct PersonNameTurkishTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -18,6 +19,11 @@ struct PersonNameTurkishTests {
         ("linke tiklamis, lutfen bakin. gokhanin hesabi gitti, diye yazdi", ["gokhanin"]),
         // A given name that is also a word, found once, is found again with a suffix written on.
         ("selam, ezgi tıklamış linke, kart bilgilerini girmiş. ezginin hesabından 2 bin gitmiş", ["ezgi", "ezginin"]),
+        // Twenty-third round: a given name that is a word of Turkish alone ("haris", greedy; "adem",
+        // nonexistence) is a name in a text that does not write Turkish, opening a sentence or in chat.
+        ("Haris nije znao da je poruka lažna, pa je upisao podatke kartice.", ["Haris"]),
+        ("ako ti se javi haris, nemoj mu slat nista. to nije on", ["haris"]),
+        ("Adem se ne javlja od petka.", ["Adem"]),
     ]
 
     @Test("A name the gazetteer lacks before an honorific, and Turkish suffixes written on in chat", arguments: named)
@@ -40,6 +46,12 @@ struct PersonNameTurkishTests {
         "ne znam sta je ovo, diye? aysenin sin je kliknuo",
         // A word that is a given name and a suffix, never named, stays a word when the name is a common word.
         "sana da geldi mi? umutla bekliyoruz, kimse tıklamasın",
+        // In a text that writes Turkish, such a name opening a sentence stays a word ("Adam": a man); a
+        // word of Macedonian too ("Една": one, by Bulgarian's list), and a declined reading of one
+        // ("Nazovi" is no case of Naz).
+        "Adam aradı ve kart bilgilerini istedi. Kimse ona inanmadı.",
+        "Една година подоцна, измамата продолжи со нови пораки.",
+        "Nazovi ga na stari broj, molim te.",
     ]
 
     @Test("An office, greeting or place before an honorific, and suffixes outside Turkish chat, are no names", arguments: notNamed)
