@@ -32,10 +32,14 @@ extension NameEvidence {
         "kompanije", "kompaniji", "gimnazija", "gimnazije", "gimnaziji", "bolnica", "bolnice", "bolnici",
         // "Dom zdravlja" (a health centre) before the person it is named after: "Dom zdravlja „Dr Draga Ljočić“"
         "zdravlja",
+        // twenty-third round: library, clinic, institute, museum ("Gradske biblioteke „Vladislav Petković Dis“")
+        "biblioteka", "biblioteke", "biblioteci", "biblioteku", "bibliotekom", "knjiznica", "knjiznice", "knjiznici",
+        "knjiznicu", "klinika", "klinike", "klinici", "kliniku", "klinikom", "institut", "instituta", "institutu",
+        "institutom", "muzej", "muzeja", "muzeju", "muzejom",
         // Macedonian, with the definite article: "Владата", "Министерството", "Управата за јавни приходи"
         "ministerstvo", "ministerstvoto", "ministerstva", "gimnazijata", "vladata", "vladina", "upravata", "direkcijata",
         "agencijata", "policijata", "sudot", "obvinitelstvo", "obvinitelstvoto", "opstinata", "univerzitetot",
-        "carinata", "bankata", "kompanijata",
+        "carinata", "bankata", "kompanijata", "bibliotekata", "klinikata", "institutot", "muzejot",
         // Albanian: ministry, directorate, government, police, agency, court, prosecution, municipality,
         // commune, university, bank, customs, office, assembly, authority, institute, inspectorate
         // (not "ministri", "drejtori": the minister, the director)
@@ -45,7 +49,7 @@ extension NameEvidence {
         "komunes", "komunen", "universiteti", "universitetit", "universitetin", "bankes", "banken", "dogana",
         "doganes", "doganen", "doganat", "doganave", "zyra", "zyres", "zyren", "kuvendi", "kuvendit", "autoriteti",
         "autoritetit", "instituti", "institutit", "inspektorati", "inspektoratit", "gjimnazi", "gjimnazit", "spitali",
-        "spitalit", "spitalin",
+        "spitalit", "spitalin", "bibliotekes", "biblioteken", "klinikes", "muzeu", "muzeut",
         // Turkish, after the words they head: "İçişleri Bakanlığı", "Emniyet Müdürlüğü'ne"
         "bakanlik", "bakanligi", "bakanligina", "bakanligindan", "bakanliginin", "mudurluk", "mudurlugu",
         "mudurlugune", "mudurlugunden", "mudurlugunun", "baskanligi", "baskanligina", "baskanligindan", "emniyeti",
@@ -54,7 +58,7 @@ extension NameEvidence {
         "bankasi", "bankasina", "subesi", "subesine", "subesinden",
         // English: "Ministry of Interior", "Bank of Albania"
         "ministry", "government", "directorate", "administration", "agency", "customs", "police", "court",
-        "municipality", "university", "bank",
+        "municipality", "university", "bank", "library", "clinic", "institute", "museum",
     ])
 
     /// Particles that join an institution's head noun to its words: Albanian "e", "i", "të", "së";

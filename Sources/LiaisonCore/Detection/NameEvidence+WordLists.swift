@@ -20,13 +20,16 @@ extension NameEvidence {
         "express", "airlines", "airways", "energy", "energji", "gas", "oil", "trade", "trading", "consulting", "grupa",
         "grupi", "grubu", "holding", "studio", "lab", "labs", "republike", "republika", "republic", "srbije", "shtetit",
         "genel", "nepoznato", "nepoznat", "unknown", "anonymous",
+        // twenty-third round: the surname's column header of a list of people ("Emri Mbiemri", "Ime Prezime", "Adı Soyadı")
+        "mbiemri", "mbiemer", "prezime", "soyad", "soyadi", "surname",
         // saints and feasts, adjectives of place names, words after a place named after a person
         "sveti", "sveta", "svetog", "svete", "svetoga", "kurban", "velika", "veliki", "veliko", "mala", "mali", "novi",
         "novo", "stari", "stara", "staro", "gornji", "gornja", "donji", "donja", "havalimani", "bulvari", "caddesi",
         "sokak", "sokagi", "mahallesi", "lisesi", "okulu", "ilkokulu", "stadyumu", "parki", "meydani", "camii", "street",
         "avenue", "airport", "school", "square",
         // the polite "you" and "your", capitalised in letters: "prijem Vaše prijave"
-        "vas", "vasa", "vase", "vasoj", "vasu", "vasem", "vasim", "vasi", "vasih", "ju", "juaj", "tuaj", "siz", "sizin",
+        "vas", "vasa", "vase", "vasoj", "vasu", "vasem", "vasim", "vasi", "vasih", "vasom", "vaseg", "vasiot", "vasata",
+        "vasite", "ju", "juaj", "tuaj", "siz", "sizin",
         // trades in firm names: "Jovanović Auto", "Hodžić Obuća", "Aras Kargo"
         "auto", "obuca", "gradevina", "doner", "kargo", "trans", "transport", "logistics", "lojistik", "plastika", "pak",
         "promet", "commerce", "tekstil", "insaat", "gida", "turizm", "travel", "tours", "elektro", "komerc", "export",

@@ -277,61 +277,6 @@ struct NameReader {
         return table(folded.fnv1a(prefix: folded.count))
     }
 
-    /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
-    /// (NameEvidence+Institutions.swift) before it on the same line, with at most three capitalised
-    /// words or linking particles between ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria
-    /// e Punëve të Brendshme", "Vlade Republike Srbije"). A name in quotes is an institution's or a
-    /// school's named after a person when such a head noun, a place word or an acronym leads it
-    /// ("Gimnazije „Slobodan Škerović“", "ООУ „Гоце Делчев“", "Shkollës Fillore “Naim Frashëri”").
-    /// Nil when no head noun leads it, else whether the name is in quotes.
-    mutating func institutionBefore(_ i: Int) -> Bool? {
-        var k = i
-        var quoted = false
-        for _ in 0..<4 {
-            let quote = openingQuote(before: k)
-            k -= quote
-            quoted = quoted || quote > 0
-            guard k > 1, p[k - 1] == 0x20 else { return nil }
-            let e = k - 1
-            let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 33))
-            guard s < e, e - s <= 32 else { return nil }
-            guard let flags = self.flags(of: s..<e) else { return nil }
-            if flags.contains(.institution) { return quoted }
-            if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation]) || (quote > 0 && isAcronym(s..<e))) { return true }
-            guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
-            k = s
-        }
-        return nil
-    }
-
-    /// True when a name found belongs to an institution's name (`institutionBefore`): "Ministria e
-    /// Arsimit". A full name (a given name as written and more words) outside quotes is a person named
-    /// after the institution, not its words: "direktor Uprave carina Marko Petrović".
-    mutating func insideInstitution(_ name: FoundName) -> Bool {
-        guard let quoted = institutionBefore(name.start) else { return false }
-        guard !quoted, name.words.count >= 2, let first = word(at: name.start) else { return true }
-        return first.evidence.given < 2 || first.evidence.declined
-    }
-
-    /// The length of an opening quote right before `i` („, “, ”, «, "), or 0.
-    private func openingQuote(before i: Int) -> Int {
-        if i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 && (p[i - 1] == 0x9E || p[i - 1] == 0x9C || p[i - 1] == 0x9D) { return 3 }
-        if i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xAB { return 2 }
-        return i >= 1 && p[i - 1] == 0x22 ? 1 : 0
-    }
-
-    /// Two to four capitals, Latin or Cyrillic: "OŠ", "ООУ", "КБЦ".
-    private func isAcronym(_ r: Range<Int>) -> Bool {
-        var k = r.lowerBound, letters = 0
-        while k < r.upperBound {
-            let (v, l) = p.scalar(at: k)
-            guard PersonNames.isUpper(v) else { return false }
-            letters += 1
-            k += l
-        }
-        return letters >= 2 && letters <= 4
-    }
-
     /// Only spaces, then a line break or the end of the text, after `e`: a signature line.
     func endsLine(_ e: Int) -> Bool {
         var k = e

@@ -4,8 +4,8 @@
 /// ("I. B.,", "Д.Ј. ОСОМНИЧЕН") are a person after an age ("27-godišnji", "32-годишниот",
 /// "29-годишен", "24-vjeçar", "an 84-year-old", "45 yaşındaki") or a word for initials
 /// ("inicijali", "иницијали", "inicialet", "initials"), or beside a name found across "and"
-/// ("A. B. dhe Rinor Q. Bytyçi"). Without such a cue they stay what they more often are: "U.S.",
-/// "P.S.", "S.A.".
+/// ("A. B. dhe Rinor Q. Bytyçi"), or before an age in brackets ("М. С. (29)"). Without such a cue
+/// they stay what they more often are: "U.S.", "P.S.", "S.A.".
 extension PersonNames {
     /// Folded prefixes of the words for a person's age and for initials.
     private static let ageWords: [[UInt8]] = ["godisn", "godise", "vjecar", "year", "yasinda", "yasli"].map { Array($0.utf8) }
@@ -20,9 +20,12 @@ extension PersonNames {
             // By the bytes first: a letter and a full stop, then (after a space or none) another such.
             let dot = i + (p[i] < 0x80 ? 1 : 2)
             guard p.at(dot) == 0x2E, case let n = p.at(dot + 1) == 0x20 ? dot + 2 : dot + 1,
-                  p.at(n + (p.at(n) < 0x80 ? 1 : 2)) == 0x2E, let words = initials(p, at: i) else { continue }
+                  p.at(n + (p.at(n) < 0x80 ? 1 : 2)) == 0x2E else { continue }
+            // After a word for initials, a capitalised word after them opens the next sentence ("me inicialet S.B. Sipas").
+            let cue = cueBefore(p, i)
+            guard let words = initials(p, at: i, sentenceAfter: cue == .initials) else { continue }
             let end = words[words.count - 1].upperBound
-            guard ageOrInitialsWordBefore(p, i) || besideFoundName(p, i, end, found) else { continue }
+            guard cue != nil || ageAfter(p, end) || besideFoundName(p, i, end, found) else { continue }
             found.append(FoundName(words: words, stems: [], detector: "person-initials"))
             taken.append(contentsOf: words.map(\.lowerBound))
         }
@@ -31,7 +34,7 @@ extension PersonNames {
 
     /// Two or three initials from `i` ("I. B.", "Д.Ј.", "A. K. M."), each a capital and a full stop,
     /// one space or none between, and no letter or capitalised word right after: else nil.
-    private static func initials(_ p: Bytes, at i: Int) -> [Range<Int>]? {
+    private static func initials(_ p: Bytes, at i: Int, sentenceAfter: Bool) -> [Range<Int>]? {
         guard i == 0 || !isLetter(p.scalar(at: p.leadByte(i - 1)).value) && p[i - 1] != 0x2E else { return nil }
         var words: [Range<Int>] = []
         var k = i
@@ -46,19 +49,30 @@ extension PersonNames {
         // Neither a letter right after the last full stop ("S.A.S") nor a capitalised word after a space ("D. J. Petrović").
         let e = words[words.count - 1].upperBound
         guard e >= p.count || !isLetter(p.scalar(at: e).value) else { return nil }
-        if p.at(e) == 0x20, e + 1 < p.count {
+        if p.at(e) == 0x20, e + 1 < p.count, !sentenceAfter {
             let (v, l) = p.scalar(at: e + 1)
             if isUpper(v), e + 1 + l < p.count, case let w = p.scalar(at: e + 1 + l).value, isLetter(w), !isUpper(w) { return nil }
         }
         return words
     }
 
+    enum InitialsCue { case age, initials }
+
     /// The word before `i` (across one space) is an age ("27-godišnji", "84-year-old", "45 yaşındaki")
-    /// or a word for initials, or a word for initials comes right after such an age ("24-vjeçar me inicialet").
-    private static func ageOrInitialsWordBefore(_ p: Bytes, _ i: Int) -> Bool {
-        guard let (s, folded) = foldedWord(before: i, p) else { return false }
-        if initialsWords.contains(where: { folded.starts(with: $0) }) { return true }
-        return isAge(p, s, folded)
+    /// or a word for initials ("24-vjeçar me inicialet"): which, or nil.
+    private static func cueBefore(_ p: Bytes, _ i: Int) -> InitialsCue? {
+        guard let (s, folded) = foldedWord(before: i, p) else { return nil }
+        if initialsWords.contains(where: { folded.starts(with: $0) }) { return .initials }
+        return isAge(p, s, folded) ? .age : nil
+    }
+
+    /// An age in brackets follows the initials ending at `e` (twenty-third round): "uhapsili su Д. П. (34)
+    /// и М. С. (29)", "I. K. (52) iz Tuzle".
+    private static func ageAfter(_ p: Bytes, _ e: Int) -> Bool {
+        guard p.at(e) == 0x20, p.at(e + 1) == 0x28 else { return false }
+        var k = e + 2
+        while k < p.count, k - e - 2 < 3, isDigit(p[k]) { k += 1 }
+        return k > e + 2 && p.at(k) == 0x29
     }
 
     /// The folded word starting at `s` is an age: digits and a hyphen or space before it, or (English)

@@ -25,6 +25,15 @@ struct PersonNameInstitutionTests {
         "Sahte e-posta İçişleri Bakanlığı adına gönderilmişti.",
         // English
         "The message claimed to come from the Ministry of Education about grants.",
+        // Twenty-third round: a name in quotes opened by a doctor's title after a word of the
+        // institution's name, after an acronym with a case ending, or after a library's head noun.
+        "Napad je pogodio server Opšte bolnice „Dr. Radivoj Simonović“ u Somboru.",
+        "Порака стигна до Заводот за здравствена заштита на мајки и деца „Др Мирко Ѓорѓиевски“.",
+        "Sajt JZU-a „Danilo Vujović“ bio je nedostupan dva dana.",
+        "Napadnut je katalog Narodne biblioteke „Stefan Prvovenčani“ u Kraljevu.",
+        // the polite "your" and the surname's column header of a list
+        "U vezi sa Vašom prijavom od 3. maja, obaveštavamo Vas da je postupak u toku.",
+        "Nr. | Emri Mbiemri | Institucioni",
     ]
 
     @Test("An institution's name is not a person", arguments: institutions)
@@ -41,6 +50,8 @@ struct PersonNameInstitutionTests {
         ("Писмото од Владата го потпиша Елена Николовска.", ["Елена Николовска"]),
         ("Emniyet Müdürlüğü'ne Ahmet Yılmaz başvurdu.", ["Ahmet Yılmaz"]),
         ("The Ministry of Interior said John Smith was not an employee.", ["John Smith"]),
+        // A doctor's name in quotes that a naming word or a preposition leads is an alias, a person.
+        ("He was paid by a profile in the name of \"Dr Simon Ashcroft\", a surgeon abroad.", ["Simon Ashcroft"]),
     ]
 
     @Test("A person after an institution or with a title is still found", arguments: people)
