@@ -66,9 +66,21 @@ extension NameReader {
 
 extension PersonNames {
     /// Words of Turkish chat as it is typed without Turkish letters that the region's other languages
-    /// do not write ("diye", "gibi", "lutfen"; not "bi", a Serbo-Croatian conditional, "bir", Albanian
+    /// do not write, of six letters at most ("diye", "gibi", "lutfen", "zaten"; not "bi", a Serbo-Croatian conditional, "bir", Albanian
     /// "son", "ama", "tamam" or "ve", all said across the region).
-    private static let turkishWords = HashedWords("diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla")
+    private static let turkishWords = HashedWords("""
+        diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla zaten evet hayir neden nasil hadi bence sagol
+        sifre mesaj
+        """)
+
+    /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as
+    /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
+    /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not an Albanian consonant ending
+    /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke").
+    static func slavicCase(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> Bool {
+        let last = p[r.upperBound - 1]
+        return last != 0x6E && last != 0x73 && last != 0x74 && !reader.writesTurkish()  // n s t
+    }
 
     /// A letter only Turkish writes, from its two UTF-8 bytes: ı İ ğ Ğ ş Ş.
     @inline(__always) static func isTurkishLetter(_ a: UInt8, _ b: UInt8) -> Bool {

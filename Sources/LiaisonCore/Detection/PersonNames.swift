@@ -222,8 +222,9 @@ enum PersonNames {
     /// Rule 9: every lower-case word that is a given name as written, not also a common word
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
     /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
-    /// A declined reading counts once its name was found before ("uroš" … "urošu"); a Turkish case
-    /// suffix written on without an apostrophe at once, in a text that writes Turkish ("ezginin", "tuğçeye").
+    /// A declined reading counts once its name was found before ("uroš" … "urošu"), or with a Slavic
+    /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
+    /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
                                             collect: Bool) {
@@ -245,7 +246,8 @@ enum PersonNames {
             i = max(i, w.range.upperBound)
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous && (!e.declined || stems.contains(w.stem))
+            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
+                && (!e.declined || stems.contains(w.stem) || slavicCase(p, w.range, &reader))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
