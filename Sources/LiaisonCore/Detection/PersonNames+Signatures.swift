@@ -64,7 +64,8 @@ extension PersonNames {
         return words.isEmpty ? nil : FoundName(words: words, stems: stems, detector: "person-signature")
     }
 
-    /// "KOWALSKI, Tomasz", "DEMİR, Eren": a word of four letters or more in capitals, a comma and one
+    /// "KOWALSKI, Tomasz", "DEMİR, Eren", "O'DONNELL, Siobhan": a word of four letters or more in
+    /// capitals (or a surname of the gazetteer opening its line, "Hughes, Geraint"), a comma and one
     /// space before a given name found alone (as written; also a common word when the surname is a
     /// listed one, "DEMİR, Eren") is the surname of a list's or a court record's "Surname, Given"; a
     /// given name in capitals too needs the surname known to the gazetteer (one in capitals is not
@@ -76,10 +77,15 @@ extension PersonNames {
         for k in found.indices where found[k].words.count == 1 {
             let s = found[k].start
             guard s >= 6, p[s - 1] == 0x20, p[s - 2] == 0x2C else { continue }
-            let a = lettersStart(p, endingAt: s - 2, above: max(0, s - 42))
+            var a = lettersStart(p, endingAt: s - 2, above: max(0, s - 42))
+            if a >= 2, p[a - 1] == 0x27, a - 1 > 0, isUpper(p.scalar(at: p.leadByte(a - 2)).value) {
+                a = lettersStart(p, endingAt: a - 1, above: max(0, a - 8))  // "O'DONNELL, Siobhan"
+            }
             guard a < s - 2, isNameStart(p, a), let surname = reader.word(at: a), surname.range.upperBound == s - 2,
-                  surname.shape == .allCaps, p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4 else { continue }
+                  p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4 else { continue }
             let e = surname.evidence
+            // A capitalised surname of the gazetteer opening its line: an attendance list's "Hughes, Geraint".
+            guard surname.shape == .allCaps || (surname.shape == .capitalised && e.surname == 2 && (a == 0 || p[a - 1] == 0x0A)) else { continue }
             guard !e.organisation, !e.postTitle, !e.institution, !e.place, !reader.isPlaceWord(surname.range),
                   let given = reader.word(at: s), given.range.upperBound == found[k].end, given.evidence.given == 2,
                   !given.evidence.ambiguous || e.surname > 0, !given.evidence.declined, !given.evidence.place,

@@ -21,6 +21,8 @@ struct PersonNameUnknownWordTests {
         // A listed surname in capitals lets a given name that is also a common word follow (twenty-first round).
         ("Mahkeme kararından: sanıklar DEMİR, Eren ve POLAT Hakan hakkında dava açıldı.", ["DEMİR, Eren", "POLAT Hakan"]),
         ("Prisutni: Ana Lazić (MUP), Kwabo Nantamu (RATEL)", ["Ana Lazić", "Kwabo Nantamu"]),
+        // Twenty-third round: a surname with "O'" in capitals, and a listed surname opening its line.
+        ("Attendees:\nO'SULLIVAN, Aoife – Action Fraud\nTaylor, Megan – TSB", ["O'SULLIVAN, Aoife", "Taylor, Megan"]),
     ]
 
     @Test("A word the gazetteer lacks is part of a name after an initial, after a known name, under a closing formula or before a comma and a given name",
@@ -40,6 +42,8 @@ struct PersonNameUnknownWordTests {
         ("Most abused brands: HMRC, Amazon and DHL.", []),
         ("Obaviješteni su: MUP, Ivana Horvat.", ["Ivana Horvat"]),
         ("Prisutni: Kwabo Nantamu (RATEL), dežurni tim.", []),
+        // A capitalised surname before a comma inside a line is no list's surname: two people here.
+        ("Spoke to the bank on Monday. Thanks, Taylor, Megan will call back.", ["Taylor", "Megan"]),
     ]
 
     @Test("Not a name: a capitalised word after, a team or office signing, an acronym before a comma, an office in brackets with no name found beside", arguments: notFound)
