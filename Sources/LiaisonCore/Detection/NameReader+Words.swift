@@ -136,8 +136,8 @@ extension NameReader {
             shape = .lower
         } else if lowers == 0 {
             shape = .allCaps
-        } else if innerUppers == 0 {
-            shape = .capitalised
+        } else if innerUppers == 0 || (innerUppers == 1 && gaelicPrefix(i)) {
+            shape = .capitalised  // "McTavish", "MacLeod" too
         } else {
             return nil  // "DigitalOcean", "iPhone": brands, not people
         }
@@ -153,6 +153,13 @@ extension NameReader {
         if word.evidence.turkishWord && !writesTurkish() { word.evidence.ambiguous = false }
         word.stem = last.stem ?? foldedStem(parts[parts.count - 1])
         return word
+    }
+
+    /// "Mc" or "Mac" and a capital at `i`: the one capital inside a surname ("McTavish", "MacLeod").
+    private func gaelicPrefix(_ i: Int) -> Bool {
+        guard p.at(i) == 0x4D else { return false }
+        let k = p.at(i + 1) == 0x63 ? i + 2 : p.at(i + 1) == 0x61 && p.at(i + 2) == 0x63 ? i + 3 : i
+        return k > i && isUpperASCII(p.at(k))
     }
 
     /// `NameEvidence.stem` of the letters in `r`, which all fold, folded into the scratch buffer: for

@@ -23,6 +23,8 @@ struct PersonNameUnknownWordTests {
         ("Prisutni: Ana Lazić (MUP), Kwabo Nantamu (RATEL)", ["Ana Lazić", "Kwabo Nantamu"]),
         // Twenty-third round: a surname with "O'" in capitals, and a listed surname opening its line.
         ("Attendees:\nO'SULLIVAN, Aoife – Action Fraud\nTaylor, Megan – TSB", ["O'SULLIVAN, Aoife", "Taylor, Megan"]),
+        // A surname with "Mc" or "Mac" and its one inner capital is a word, not a brand's spelling.
+        ("The statement was given by Fiona McLaren on Monday. He paid with a MacBook at McDonald's.", ["Fiona McLaren"]),
     ]
 
     @Test("A word the gazetteer lacks is part of a name after an initial, after a known name, under a closing formula or before a comma and a given name",
