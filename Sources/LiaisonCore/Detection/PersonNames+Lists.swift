@@ -46,7 +46,9 @@ extension PersonNames {
         guard !stems!.contains(w.stem) else { return false }
         let e = w.evidence
         if link == .comma && !single { return false }
-        if e.organisation || (link == .conjunction && e.place) { return true }
+        // A place that a preposition governs says where the person before came from, and the full name
+        // after it is the next person: "Ljubica Mirković iz Valjeva i Srećko Bjelanović iz Loznice".
+        if e.organisation || (link == .conjunction && e.place && (single || reader.placePreposition(before: start) == nil)) { return true }
         guard e.isUnknown else { return false }
         // An unknown word beside another capitalised word may be a name the gazetteer lacks ("Rade i
         // Bosa Lukač"), and one a word or two after a name found is part of it ("Caspar von Hellfeld

@@ -60,6 +60,8 @@ struct PersonNamePlaceTests {
         ("Caspar von Hellfeld and Orla Quigley saw it. Quigley called the bank.", ["Caspar von Hellfeld", "Orla Quigley", "Quigley"]),
         ("Jelena i Marko Petrović su uplatili novac u Nišu.", ["Jelena", "Marko Petrović"]),
         ("Marko Petrović, MUP Srbije, primio je prijavu.", ["Marko Petrović"]),
+        // A place a preposition governs belongs to the person before; the full name after "i" is the next one.
+        ("Prijavili su Jovana Ilić iz Valjeva i Dragan Stojković iz Kraljeva.", ["Jovana Ilić", "Dragan Stojković"]),
     ]
 
     @Test("Names in a list beside people or their own words stay persons", arguments: lists)
