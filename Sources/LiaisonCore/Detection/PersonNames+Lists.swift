@@ -22,7 +22,7 @@ extension PersonNames {
             let name = found[k]
             if name.detector != "person-cue", name.detector != "person-title", name.detector != "person-lower-case" {
                 let single = name.words.count == 1
-                if let (start, link) = wordBefore(p, name.start),
+                if let (start, link) = wordBefore(p, name.start), !(link == .conjunction && !single && partner(p, start, &reader)),
                    isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }
                 if let (start, link) = wordAfter(p, name.end),
                    isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }
@@ -63,6 +63,17 @@ extension PersonNames {
             k = s
         }
         return true
+    }
+
+    /// The capitalised word at `start`, before "and" and a full name, is a partner's given name that
+    /// shares the surname (twenty-third round: "bir aile, Oleh ve Natalia Bondar"): one word, with no
+    /// capitalised word before it (across a space, a comma or "and": "Jimmy Choo and Tommy Hilfiger"),
+    /// no organisation or place.
+    private static func partner(_ p: Bytes, _ start: Int, _ reader: inout NameReader) -> Bool {
+        guard wordBefore(p, start) == nil, previousWord(p, start).map({ !isUpper(p.scalar(at: $0).value) }) ?? true,
+              let w = reader.word(at: start), w.shape == .capitalised, !w.suffixed else { return false }
+        let e = w.evidence
+        return !e.organisation && !e.place && !e.institution && !e.postTitle
     }
 
     /// `start` is in the sorted `named`.

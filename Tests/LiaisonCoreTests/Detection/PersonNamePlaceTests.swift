@@ -44,6 +44,7 @@ struct PersonNamePlaceTests {
         ("DDoS: Çankaya ve Nilüfer belediyeleri, Salı ve Perşembe. Şikâyet eden Ayşe Kaya.", ["Ayşe Kaya"]),
         ("Lažne prodavnice za Božić i Novu godinu: 33", []),
         ("Ksenija je zvala iz apoteke „Ksenija Farm“ u Kraljevu.", ["Ksenija"]),
+        ("The shop sold Ted Baker, Jimmy Choo and Tommy Hilfiger bags to Ruth Hale.", ["Ruth Hale"]),
     ]
 
     @Test("A name beside things in a list, beside '&', a day, a feast or a shop is not a person", arguments: things)
@@ -62,6 +63,9 @@ struct PersonNamePlaceTests {
         ("Marko Petrović, MUP Srbije, primio je prijavu.", ["Marko Petrović"]),
         // A place a preposition governs belongs to the person before; the full name after "i" is the next one.
         ("Prijavili su Jovana Ilić iz Valjeva i Dragan Stojković iz Kraljeva.", ["Jovana Ilić", "Dragan Stojković"]),
+        // A word the gazetteer lacks before "i" and a full name is the partner's given name, no brand;
+        // one after another capitalised word is a list's ("Jimmy Choo and Tommy Hilfiger").
+        ("Prevaru su prijavili supružnici, Oleh i Olena Kovalenko, iz Kijeva.", ["Olena Kovalenko"]),
     ]
 
     @Test("Names in a list beside people or their own words stay persons", arguments: lists)
