@@ -36,8 +36,9 @@ struct NameReader {
                w2.shape == w1.shape, !w2.evidence.isUnknown, !w2.evidence.place {
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
-            // "A. Tuba Karaman": a surname the gazetteer lacks after an initial and a given name.
-            if w1.evidence.given == 2, !w1.evidence.ambiguous, let w2 = unknownLastWord(after: w1, first: w1) {
+            // "M. Emre Tatlıcı": a surname the gazetteer lacks after an initial and a given name, also one
+            // that is a common word, which the initial before it makes a name.
+            if w1.evidence.given == 2, let w2 = unknownLastWord(after: w1, first: w1) {
                 return accepted([w0, w1, w2], detector: "person-initial")
             }
             return accepted([w0, w1], detector: "person-initial")

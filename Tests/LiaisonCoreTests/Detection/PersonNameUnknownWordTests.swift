@@ -15,6 +15,8 @@ struct PersonNameUnknownWordTests {
         ("The statement was taken by K. Obaseki. The caller hung up.", ["K. Obaseki"]),
         ("Prijavu je zaprimila Jelena Marić Zovko iz Splita.", ["Jelena Marić Zovko"]),
         ("Toplantıya B. Ayşe Korutürkler de katıldı.", ["B. Ayşe Korutürkler"]),
+        // Twenty-third round: also after a given name that is a common word ("umut", hope).
+        ("Toplantıya M. Umut Fırıncı (BTK) de katıldı.", ["M. Umut Fırıncı"]),
         ("Kind regards,\nOsian Maddrell", ["Osian Maddrell"]),
         ("Ju lutem kontrolloni llogarinë.\nMe respekt,\nDrilona", ["Drilona"]),
         ("Lista svjedoka:\n1. HORVATINEC, Ivana\n2. Petar Jurić", ["HORVATINEC, Ivana", "Petar Jurić"]),
