@@ -1,7 +1,7 @@
 /// A list of people with their offices in brackets (fifteenth round of issue 11): "Sami Pardo (BDDK),
 /// Rojhat Demirkaya (Diyarbakır Cumhuriyet Başsavcılığı)", a meeting's attendees one a line. Once a
 /// name found opens such an item, two capitalised words opening another item before " (" are a
-/// name too, though the gazetteer lacks them.
+/// name too, though the gazetteer lacks them; and a word alone in brackets after a name is no person.
 extension PersonNames {
     /// Names of two capitalised words that open a list item (the text's or a line's start, or after
     /// ", " or ": ") right before " (", in a text where a name found opens such an item too. Neither
@@ -9,6 +9,7 @@ extension PersonNames {
     /// gazetteer lacks it, a word the text also writes in lower case. A name found inside the two
     /// words ("Bevan" of "Rhodri Bevan (…)") gives way to them.
     static func affiliatedNames(_ p: Bytes, _ capitalised: [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        dropBracketedWords(p, &reader, &found)
         guard found.contains(where: { opensItem(p, $0.start) && bracketFollows(p, $0.end) }) else { return }
         var lowerCase: Set<UInt64>? = nil
         var added: [FoundName] = []
@@ -21,6 +22,17 @@ extension PersonNames {
         guard !added.isEmpty else { return }
         found.removeAll { name in added.contains { $0.start <= name.start && name.end <= $0.end } }
         found.append(contentsOf: added)
+    }
+
+    /// A word alone in brackets right after a name found is that person's town or office, not another
+    /// person (twenty-third round): "Amir Rahmani (Bolton)"; a given name stays ("Marko (Mare)").
+    private static func dropBracketedWords(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        let ends = Set(found.map(\.end))
+        found.removeAll { name in
+            guard name.words.count == 1, name.start >= 3, p[name.start - 1] == 0x28, p[name.start - 2] == 0x20,
+                  ends.contains(name.start - 2), p.at(name.end) == 0x29, let w = reader.word(at: name.start) else { return false }
+            return w.evidence.given == 0
+        }
     }
 
     /// The word at `i` opens a list item: the text's or a line's start, or after ", " or ": ".

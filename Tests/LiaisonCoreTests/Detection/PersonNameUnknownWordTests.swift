@@ -46,6 +46,9 @@ struct PersonNameUnknownWordTests {
         ("Most abused brands: HMRC, Amazon and DHL.", []),
         ("Obaviješteni su: MUP, Ivana Horvat.", ["Ivana Horvat"]),
         ("Prisutni: Kwabo Nantamu (RATEL), dežurni tim.", []),
+        // A surname alone in brackets after a name is the person's town; a given name there is a nickname.
+        ("Victims: Ruth Ackroyd (Halifax), Amir Rahmani (Preston) and Josephine Ekwueme.", ["Ruth Ackroyd", "Amir Rahmani", "Josephine Ekwueme"]),
+        ("Javio se Marko Petrović (Mare) iz Beograda.", ["Marko Petrović", "Mare"]),
         // A capitalised surname before a comma inside a line is no list's surname: two people here.
         ("Spoke to the bank on Monday. Thanks, Taylor, Megan will call back.", ["Taylor", "Megan"]),
     ]
