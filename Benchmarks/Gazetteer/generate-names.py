@@ -20,7 +20,7 @@ Sources (fetched with `pip download`, pinned; nothing else is read):
     "Dejan" or "Zoran", which one list alone has. Only the flag is kept: such a name alone is not
     taken for a person. So are Turkish and Albanian function words ("Sana", "Brenda"). A second
     flag marks those that are words of Turkish alone ("Haris",
-    "Emir"): a text that does not write Turkish takes them for names (twenty-third round).
+    "Adem"): a text that does not write Turkish takes them for names (twenty-third round).
   - declined common nouns (ninth round): the word forms that the suffix rules of hunspell-sr,
     hunspell-hr, hunspell-bs and myspell-sq (GPL-2+) make of their lower-case lemmas, when the
     scanner would read the form as a declined given name ("Lažne" → Lazo, "Beča" → Bećo) and the
@@ -340,11 +340,12 @@ def bulgarian_words(into):
 # Albanian prepositions, conjunctions, pronouns, auxiliaries, adverbs and particles, and the currency,
 # folded, as chat writes them: a closed class of the grammar, and myspell-sq is read for no ambiguity
 # (its nouns are given names too: "Drita", "Shpresa"), so its lemmas do not flag the given names among
-# these ("Brenda", within; "Jane", they are; "Bo", to do; "Lek") (twenty-third round).
+# these ("Brenda", within; "Bo", to do; "Lek") (twenty-third round). Not "jane" (they are) or "jo" (no):
+# "Jane" and "Jo" are English names more often than Albanian chat writes them without "ë".
 ALBANIAN_FUNCTION_WORDS = set("""
     brenda jashte para pas pasi sipas gjate rreth prane afer larg mbi nen ndaj kunder drejt deri nga tek te per
     me pa ne dhe edhe ose apo por nese kur ku si qe sepse pra keshtu atehere tani sot neser dje kurre shume pak
-    mire keq lart poshte ketu atje ja po jo nuk mos ska ka kam kemi kane jam je eshte osht jane ishte isha ishin
+    mire keq lart poshte ketu atje ja po nuk mos ska ka kam kemi kane jam je eshte osht ishte isha ishin
     do duhet mund ben bo bej bere thote tha them kjo ky keto keta ajo ai ato ata une ti ju mua ty atij asaj neve
     juve atyre cdo cili cila cfare kush sa dicka asgje askush gjithe tjeter vetem madje akoma ende sapo lek leke
 """.split())
@@ -355,21 +356,25 @@ def ambiguous_names(given, lists, bulgarian):
     a lemma of the Turkish or English list, or a lemma of one of the three Serbo-Croatian lists that
     is a word form in at least two of them. A lemma of one list alone is often a rare word or a name
     form ("dejan", "goran", "zoran"), while a common word is a form in two lists ("samo", "radi",
-    "vala", "luka", "nada"); a flagged name opening a sentence alone is not found. Also a Turkish
-    or Albanian function word (`TURKISH_FUNCTION_WORDS`, `ALBANIAN_FUNCTION_WORDS`). A word of Turkish alone ("haris", greedy; "emir",
-    order) is a name in a text that does not write Turkish, as Bosnian, Albanian and Macedonian
-    given names of Arabic origin often are Turkish words (twenty-third round)."""
+    "vala", "luka", "nada"); a flagged name opening a sentence alone is not found. Also a Turkish or
+    Albanian function word (`TURKISH_FUNCTION_WORDS`, `ALBANIAN_FUNCTION_WORDS`). A word of Turkish
+    alone ("haris", greedy; "adem", nonexistence) is a name in a text that does not write Turkish,
+    as Bosnian, Albanian and Macedonian given names of Arabic origin often are Turkish words
+    (twenty-third round)."""
     slavic = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs")]
     def turkish(k):
         return k in lists["hunspell-tr"][0] or k in TURKISH_FUNCTION_WORDS
     def other(k):
-        return k in lists["wamerican"][0] or k in ALBANIAN_FUNCTION_WORDS or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2)
+        return (k in lists["wamerican"][0] or k in ALBANIAN_FUNCTION_WORDS
+                or (any(k in lemmas for lemmas, _ in slavic) and sum(k in forms for _, forms in slavic) >= 2))
     # A word of Turkish alone is no word form of any other list either ("dana": days), nor a word of
     # Bulgarian, which stands in for Macedonian ("една": one).
     others = [lists[p] for p in ("hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican", "myspell-sq")]
+    def turkish_alone(k):
+        return turkish(k) and not other(k) and not any(k in lemmas or k in forms for lemmas, forms in others) \
+            and k not in bulgarian
     ambiguous = {k for k in given if turkish(k) or other(k)}
-    return ambiguous, {k for k in ambiguous
-                       if not any(k in lemmas or k in forms for lemmas, forms in others) and k not in bulgarian}
+    return ambiguous, {k for k in ambiguous if turkish_alone(k)}
 
 
 def scanner_endings():
@@ -572,7 +577,8 @@ def main():
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them, or a Turkish or Albanian function word:
 // {", ".join(p + " " + v for (p, _), v in zip(WORD_LISTS[:5], DEBIAN_VERSIONS))};
-// those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists nor of wbulgarian {BULGARIAN_VERSION}, GPL-2)
+// those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists, of myspell-sq or of wbulgarian
+// {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
 // Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2

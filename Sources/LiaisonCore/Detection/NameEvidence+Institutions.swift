@@ -39,7 +39,7 @@ extension NameEvidence {
         // Macedonian, with the definite article: "Владата", "Министерството", "Управата за јавни приходи"
         "ministerstvo", "ministerstvoto", "ministerstva", "gimnazijata", "vladata", "vladina", "upravata", "direkcijata",
         "agencijata", "policijata", "sudot", "obvinitelstvo", "obvinitelstvoto", "opstinata", "univerzitetot",
-        "carinata", "bankata", "kompanijata", "bibliotekata", "klinikata", "institutot", "muzejot",
+        "carinata", "bankata", "kompanijata", "bibliotekata", "klinikata", "institutot", "muzejot", "zavodot",
         // Albanian: ministry, directorate, government, police, agency, court, prosecution, municipality,
         // commune, university, bank, customs, office, assembly, authority, institute, inspectorate
         // (not "ministri", "drejtori": the minister, the director)
@@ -49,7 +49,7 @@ extension NameEvidence {
         "komunes", "komunen", "universiteti", "universitetit", "universitetin", "bankes", "banken", "dogana",
         "doganes", "doganen", "doganat", "doganave", "zyra", "zyres", "zyren", "kuvendi", "kuvendit", "autoriteti",
         "autoritetit", "instituti", "institutit", "inspektorati", "inspektoratit", "gjimnazi", "gjimnazit", "spitali",
-        "spitalit", "spitalin", "bibliotekes", "biblioteken", "klinikes", "muzeu", "muzeut",
+        "spitalit", "spitalin", "bibliotekes", "biblioteken", "klinikes", "kliniken", "muzeu", "muzeut", "muzeun",
         // Turkish, after the words they head: "İçişleri Bakanlığı", "Emniyet Müdürlüğü'ne"
         "bakanlik", "bakanligi", "bakanligina", "bakanligindan", "bakanliginin", "mudurluk", "mudurlugu",
         "mudurlugune", "mudurlugunden", "mudurlugunun", "baskanligi", "baskanligina", "baskanligindan", "emniyeti",

@@ -12,8 +12,9 @@ struct NameEvidence {
     /// A given name that is also a common word ("Nada", "Vuk", "Will"), or a declined common noun
     /// read as a declined given name ("Lažne" → Lazo, "Beča" → Bećo): not a person on its own.
     var ambiguous = false
-    /// `ambiguous` only because the name as written is a Turkish word ("Haris", greedy; "Emir", order):
-    /// a text that does not write Turkish reads it as a name (`NameReader.word`). Not a declined reading.
+    /// `ambiguous` only because the name as written is a Turkish word ("Haris", greedy; "Adem"): a text
+    /// that does not write Turkish reads it as a name (`NameReader.word`). Never set for a declined
+    /// reading ("Nazovi" is no case of Naz), which reads its lemma's `ambiguous` alone.
     var turkishWord = false
     /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
     var place = false
@@ -89,7 +90,7 @@ struct NameEvidence {
         guard given < 2 || surname == 0 || !place else { return }
         // A declined common noun of the Serbo-Croatian or Albanian word lists ("Lažne", "Beča") may
         // still be read as a declined given name, but only as one that is also a common word.
-        defer { if declined && flags.contains(.declinedNoun) { (ambiguous, turkishWord) = (true, false) } }
+        defer { if declined && flags.contains(.declinedNoun) { ambiguous = true } }
         // Declined forms: take off an ending, then try the stem as it is, with a nominative vowel
         // back, and with the fleeting 'a' of "Petar"/"Petra", "Aleksandar"/"Aleksandrom". Only the
         // endings with the word's last letter are tried, and only stems that some entry starts with.
@@ -114,7 +115,7 @@ struct NameEvidence {
                 if given < strength && lemma.contains(.given) {
                     given = strength
                     declined = true
-                    (ambiguous, turkishWord) = (lemma.contains(.ambiguous), false)  // "Nazovi" is no case of Naz
+                    ambiguous = lemma.contains(.ambiguous)
                 }
                 if surname == 0 && lemma.contains(.surname) { surname = 1 }
                 if !place && stem >= 4 && lemma.contains(.place) { place = true }
@@ -131,7 +132,7 @@ struct NameEvidence {
         }
         if flags.isDisjoint(with: [.given, .surname]), let lemma = Self.possessiveLemma(w, table: table) {
             possessive = true
-            if lemma.contains(.given) && given < 2 { (given, declined, ambiguous, turkishWord) = (2, true, lemma.contains(.ambiguous), false) }
+            if lemma.contains(.given) && given < 2 { (given, declined, ambiguous) = (2, true, lemma.contains(.ambiguous)) }
             if lemma.contains(.surname) { surname = max(surname, 1) }
         }
     }

@@ -11,7 +11,8 @@
 // Ambiguous: the given names that are lower-case words of Debian's Turkish or English list, or a lemma
 // of a Serbo-Croatian list and a word form in two of them, or a Turkish or Albanian function word:
 // hunspell-sr 1:7.5.0-1, hunspell-hr 1:7.5.0-1, hunspell-bs 1:7.5.0-1, hunspell-tr 1:7.5.0-1, wamerican 2020.12.07-2;
-// those that are words of the Turkish list alone (659; no word of those lists nor of wbulgarian 4.1-7, GPL-2)
+// those that are words of the Turkish list alone (659; no word of those lists, of myspell-sq or of wbulgarian
+// 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
 // Added names (eighth round) that are words of these lists or of myspell-sq 1.6.4-1.2 (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
@@ -26,7 +27,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1396
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1394
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -1859,14 +1860,14 @@ extension NameGazetteer {
     hurma hurriyet husne husnu ibadullah ice ideal idil iffet igli ihsan ika ikbal iko ilce ile ilgin ilham ilhan \
     iliyan ilke ilkin ilmi iman imdat imge imren inan inanc inci inis ion ipek ira irakli irfan iris irmak isik \
     isil isin iskra iskren islam ismet ismimi ita itir iva ivancica ivica izzet jack jagoda jagodica jak jaka \
-    jaki jale jane jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy jo john joke jole jon \
-    jos joy juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya \
-    kamber kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla \
-    kartal kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar \
-    kica kim kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa \
-    koyu krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando \
-    latif latife lea ledi ledina ledja lee lefter lek leke leman lena letka levent lija lijana lika lila lily \
-    liman lirika lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads \
+    jaki jale jasen jasmin jasmine javor jay jeka jela jelica jelka jelo jeton jimmy john joke jole jon jos joy \
+    juha juli june juri kader kadife kadir kadri kadro kagan kahraman kalender kalevi kalin kalja kalya kamber \
+    kamelija kamelya kamen kamer kamil kamila kana kara karaman kardelen kare kari karin karina karla kartal \
+    kasem kasim kata katibe katica katip kay kaya kayla kazim keler kelli kemal kent kerem kerim kibar kica kim \
+    kina kira kiraz kiril kirk kirsi kita kivanc kiymet koksal kole koli kolo konca korkmaz korkut kosa koyu \
+    krizan kron krsta krut kudret kuna kurban kurt kurtulus kutlu kutsi kuzey laci lale lame lance lando latif \
+    latife lea ledi ledina ledja lee lefter lek leke leman lena letka levent lija lijana lika lila lily liman \
+    lirika lise liv ljiljan ljuba ljubica ljudi lola lone luc luca luce luci luka luke lula lule lutfu mads \
     mahbube mahfuz mahir maj maja major maksut mala malik malina manca manda mane mania manola manti manuel mare \
     margarita mari maria marica marina mark marlin martin maruf masa mate mati matrona mats mavis max maxim may \
     maya maze mazlum mecnun medet mefkure mehdi mehtap melek melik melike melisa melody meltem mena menderes \

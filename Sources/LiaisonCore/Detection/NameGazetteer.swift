@@ -31,7 +31,7 @@ enum NameGazetteer {
         static let companyForm = Flags(rawValue: 128) // "d.o.o.", "A.Ş."
         static let declinedNoun = Flags(rawValue: 256) // "Lažne", "Beča": a declined common noun that reads as a declined given name
         static let institution = Flags(rawValue: 512)  // "Ministria", "Uprave", "Bakanlığı": opens an organisation phrase
-        static let turkishWord = Flags(rawValue: 1024) // an ambiguous given name that is a common word of Turkish alone ("Haris", "Emir")
+        static let turkishWord = Flags(rawValue: 1024) // an ambiguous given name that is a common word of Turkish alone ("Haris", "Adem")
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already

@@ -1,18 +1,19 @@
-/// Institutions before a name (tenth round of issue 11; the head nouns are NameEvidence+Institutions.swift):
-/// the capitalised words after an institution's head noun name it ("Ministria e Arsimit"), and a
-/// name in quotes after one, after a school's or firm's word or an acronym, or opening with a
-/// doctor's title, is an institution's named after a person ("Gimnazije „Slobodan Škerović“", "KIC-a
-/// „Budo Tomović“", "Klinike za infektivne bolesti „Dr. Fran Mihaljević“").
+/// Institutions before a name (tenth round of issue 11; the head nouns are in
+/// NameEvidence+Institutions.swift): the capitalised words after an institution's head noun name it
+/// ("Ministria e Arsimit"), and a name in quotes after one, after a school's or firm's word or an
+/// acronym, or opening with a doctor's title, is an institution's named after a person ("Gimnazije
+/// „Slobodan Škerović“", "KIC-a „Budo Tomović“", "Klinike za infektivne bolesti „Dr. Fran Mihaljević“").
 extension NameReader {
     /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
-    /// before it on the same line, with at most three capitalised words or linking particles between ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria e Punëve
-    /// të Brendshme", "Vlade Republike Srbije"). A name in quotes is an institution's or a school's
-    /// named after a person when such a head noun, a place word or an acronym, bare or with a case
-    /// ending, leads it ("Gimnazije „Slobodan Škerović“", "ООУ „Гоце Делчев“", "Shkollës Fillore “Naim
-    /// Frashëri”", "KIC-a „Budo Tomović“"), or when a doctor's title opens the quote after a word that may end an
-    /// institution's name (twenty-third round: "Doma zdravlja „Dr. Mustafa Šehović“", "majke i deteta
-    /// „Др Вукан Чупић“"; not "se predstavio kao „dr. Markus“", "in the name of "Dr Alan Merriweather""). Nil when no head noun leads it, else whether the name
-    /// is in quotes.
+    /// before it on the same line, with at most three capitalised words or linking particles between
+    /// ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria e Punëve të Brendshme", "Vlade
+    /// Republike Srbije"). A name in quotes is an institution's or a school's named after a person
+    /// when such a head noun, a place word or an acronym, bare or with a case ending, leads it
+    /// ("Gimnazije „Slobodan Škerović“", "ООУ „Гоце Делчев“", "Shkollës Fillore “Naim Frashëri”",
+    /// "KIC-a „Budo Tomović“"), or when a doctor's title opens the quote and an institution's head
+    /// noun, place word or organisation word stands at most eight words before it (twenty-third
+    /// round: "Klinike za infektivne bolesti „Dr. Fran Mihaljević“"; not "a fake "Dr Alan
+    /// Merriweather""). Nil when no head noun leads it, else whether the name is in quotes.
     mutating func institutionBefore(_ i: Int) -> Bool? {
         var k = i
         var quoted = false
@@ -22,7 +23,7 @@ extension NameReader {
             k -= quote
             if quote > 0 {
                 quoted = true
-                if doctor { return nounBefore(k) ? true : nil }
+                if doctor && institutionWordBefore(k) { return true }
             }
             guard k > 1, p[k - 1] == 0x20 else { return nil }
             // A doctor's title may end in a dot ("Dr."); a dot after any other word ends a sentence.
@@ -31,11 +32,8 @@ extension NameReader {
             let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 33))
             guard s < e, e - s <= 32, let flags = self.flags(of: s..<e), !dotted || folded == Self.doctor else { return nil }
             if flags.contains(.institution) { return quoted }
-            if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation]) || (quote > 0 && isAcronym(s..<e))) { return true }
-            if quoted && quote > 0 && s > 1 && p[s - 1] == 0x2D {  // "KIC-a": an acronym and its case ending
-                let a = PersonNames.lettersStart(p, endingAt: s - 1, above: max(0, s - 10))
-                if a < s - 1 && isAcronym(a..<(s - 1)) { return true }
-            }
+            if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation])
+                          || (quote > 0 && (isAcronym(s..<e) || acronymWithEnding(s, e)))) { return true }
             doctor = !quoted && folded == Self.doctor
             guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
             k = s
@@ -55,17 +53,25 @@ extension NameReader {
     /// "dr", folded: "Dr.", "dr", "Др".
     private static let doctor: [UInt8] = Array("dr".utf8)
 
-    /// Words of four letters or more that give a name rather than an institution's before a quote.
-    private static let namingWords = PersonNames.foldedKeys(["како", "olarak", "named", "called", "alias", "zvani", "звани"])
+    /// "KIC-a", "JZU-a": an acronym and a case ending of one to three lower-case letters in `s..<e`.
+    private func acronymWithEnding(_ s: Int, _ e: Int) -> Bool {
+        guard s > 1, p[s - 1] == 0x2D, e - s <= 6, !PersonNames.isUpper(p.scalar(at: s).value) else { return false }
+        let a = PersonNames.lettersStart(p, endingAt: s - 1, above: max(0, s - 10))
+        return a < s - 1 && isAcronym(a..<(s - 1))
+    }
 
-    /// True when a word of four letters or more that may end an institution's name ends one space
-    /// before `q` ("zdravlja", "bolesti", "deteta"): not a preposition or naming word ("in the name of
-    /// "Dr Alan Merriweather"", "kao „dr. Markus“", "named").
-    private mutating func nounBefore(_ q: Int) -> Bool {
-        guard q > 1, p[q - 1] == 0x20 else { return false }
-        let s = PersonNames.lettersStart(p, endingAt: q - 1, above: max(0, q - 34))
-        guard s < q - 1, let (w, _, _) = foldedWord(at: s), w.count >= 4 else { return false }
-        return !Self.namingWords.contains(w.hash)
+    /// True when an institution's head noun, a place word or an organisation word is one of the eight
+    /// words before `q` on its line: "Klinike za infektivne bolesti „", "Doma zdravlja „".
+    private mutating func institutionWordBefore(_ q: Int) -> Bool {
+        var k = q
+        for _ in 0..<8 {
+            guard k > 1, p[k - 1] == 0x20 else { return false }
+            let s = PersonNames.lettersStart(p, endingAt: k - 1, above: max(0, k - 34))
+            guard s < k - 1, let flags = self.flags(of: s..<(k - 1)) else { return false }
+            if !flags.isDisjoint(with: [.institution, .placeWord, .organisation]) { return true }
+            k = s
+        }
+        return false
     }
 
     /// The length of an opening quote right before `i` („, “, ”, «, "), or 0.

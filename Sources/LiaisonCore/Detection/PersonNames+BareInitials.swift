@@ -33,7 +33,8 @@ extension PersonNames {
     }
 
     /// Two or three initials from `i` ("I. B.", "Д.Ј.", "A. K. M."), each a capital and a full stop,
-    /// one space or none between, and no letter or capitalised word right after: else nil.
+    /// one space or none between, and no letter right after, nor a capitalised word unless the next
+    /// sentence may open there (`sentenceAfter`): else nil.
     private static func initials(_ p: Bytes, at i: Int, sentenceAfter: Bool) -> [Range<Int>]? {
         guard i == 0 || !isLetter(p.scalar(at: p.leadByte(i - 1)).value) && p[i - 1] != 0x2E else { return nil }
         var words: [Range<Int>] = []
@@ -56,7 +57,7 @@ extension PersonNames {
         return words
     }
 
-    enum InitialsCue { case age, initials }
+    private enum InitialsCue { case age, initials }
 
     /// The word before `i` (across one space) is an age ("27-godišnji", "84-year-old", "45 yaşındaki")
     /// or a word for initials ("24-vjeçar me inicialet"): which, or nil.

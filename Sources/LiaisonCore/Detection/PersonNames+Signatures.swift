@@ -78,14 +78,18 @@ extension PersonNames {
             let s = found[k].start
             guard s >= 6, p[s - 1] == 0x20, p[s - 2] == 0x2C else { continue }
             var a = lettersStart(p, endingAt: s - 2, above: max(0, s - 42))
-            if a >= 2, p[a - 1] == 0x27, a - 1 > 0, isUpper(p.scalar(at: p.leadByte(a - 2)).value) {
-                a = lettersStart(p, endingAt: a - 1, above: max(0, a - 8))  // "O'DONNELL, Siobhan"
+            // "O'DONNELL", "O’DONNELL": one capital and an apostrophe before the surname.
+            let apostrophe = a >= 2 && p[a - 1] == 0x27 ? 1 : a >= 4 && p[a - 3] == 0xE2 && p[a - 2] == 0x80 && p[a - 1] == 0x99 ? 3 : 0
+            if apostrophe > 0, case let o = a - apostrophe - 1, isUpperASCII(p[o]), o == 0 || !isLetter(p.scalar(at: p.leadByte(o - 1)).value) {
+                a = o
             }
             guard a < s - 2, isNameStart(p, a), let surname = reader.word(at: a), surname.range.upperBound == s - 2,
                   p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4 else { continue }
             let e = surname.evidence
-            // A capitalised surname of the gazetteer opening its line: an attendance list's "Hughes, Geraint".
-            guard surname.shape == .allCaps || (surname.shape == .capitalised && e.surname == 2 && (a == 0 || p[a - 1] == 0x0A)) else { continue }
+            // A capitalised surname of the gazetteer opening its line, the item ending with the given name:
+            // an attendance list's "Hughes, Geraint – TSB" (not "Simon, John called me").
+            guard surname.shape == .allCaps
+                || (surname.shape == .capitalised && e.surname == 2 && (a == 0 || p[a - 1] == 0x0A) && endsItem(p, found[k].end)) else { continue }
             guard !e.organisation, !e.postTitle, !e.institution, !e.place, !reader.isPlaceWord(surname.range),
                   let given = reader.word(at: s), given.range.upperBound == found[k].end, given.evidence.given == 2,
                   !given.evidence.ambiguous || e.surname > 0, !given.evidence.declined, !given.evidence.place,
@@ -96,5 +100,14 @@ extension PersonNames {
             if let j = found.firstIndex(where: { $0.words == [surname.range] }) { dropped.append(j) }
         }
         for j in dropped.sorted(by: >) { found.remove(at: j) }
+    }
+
+    /// A list item's name ends at `e`: the line ends, or a dash, bracket, comma, bar or tab follows.
+    private static func endsItem(_ p: Bytes, _ e: Int) -> Bool {
+        let b = p.at(e)
+        if e >= p.count || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x09 { return true }
+        guard b == 0x20 else { return false }
+        let c = p.at(e + 1)
+        return c == 0x2D || c == 0x28 || c == 0x7C || (c == 0xE2 && p.at(e + 2) == 0x80 && (p.at(e + 3) == 0x93 || p.at(e + 3) == 0x94))
     }
 }

@@ -26,6 +26,15 @@ extension NameReader {
         return false
     }
 
+    /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as
+    /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
+    /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not a Latin consonant ending of Albanian
+    /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke").
+    mutating func endsInSlavicCase(_ r: Range<Int>) -> Bool {
+        let last = p[r.upperBound - 1]
+        return last != 0x6E && last != 0x73 && last != 0x74 && !writesTurkish()  // n s t
+    }
+
     /// Whether the text writes Turkish (`PersonNames.writesTurkish`), read once when first asked: its
     /// case suffixes are read without an apostrophe, and a name that is a Turkish word only is a word.
     mutating func writesTurkish() -> Bool {
@@ -69,18 +78,8 @@ extension PersonNames {
     /// do not write, of six letters at most ("diye", "gibi", "lutfen", "zaten"; not "bi", a Serbo-Croatian conditional, "bir", Albanian
     /// "son", "ama", "tamam" or "ve", all said across the region).
     private static let turkishWords = HashedWords("""
-        diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla zaten evet hayir neden nasil hadi bence sagol
-        sifre mesaj
+        diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla zaten evet hayir neden nasil bence sagol mesaj
         """)
-
-    /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as
-    /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
-    /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not an Albanian consonant ending
-    /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke").
-    static func slavicCase(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> Bool {
-        let last = p[r.upperBound - 1]
-        return last != 0x6E && last != 0x73 && last != 0x74 && !reader.writesTurkish()  // n s t
-    }
 
     /// A letter only Turkish writes, from its two UTF-8 bytes: ı İ ğ Ğ ş Ş.
     @inline(__always) static func isTurkishLetter(_ a: UInt8, _ b: UInt8) -> Bool {

@@ -247,7 +247,7 @@ enum PersonNames {
             let e = w.evidence
             if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
-                && (!e.declined || stems.contains(w.stem) || slavicCase(p, w.range, &reader))
+                && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift

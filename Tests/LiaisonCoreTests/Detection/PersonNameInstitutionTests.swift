@@ -31,9 +31,7 @@ struct PersonNameInstitutionTests {
         "Порака стигна до Заводот за здравствена заштита на мајки и деца „Др Мирко Ѓорѓиевски“.",
         "Sajt JZU-a „Danilo Vujović“ bio je nedostupan dva dana.",
         "Napadnut je katalog Narodne biblioteke „Stefan Prvovenčani“ u Kraljevu.",
-        // the polite "your" and the surname's column header of a list
-        "U vezi sa Vašom prijavom od 3. maja, obaveštavamo Vas da je postupak u toku.",
-        "Nr. | Emri Mbiemri | Institucioni",
+        "Сајтот на ООУ „Др Јован Цвијиќ“ беше недостапен.",
     ]
 
     @Test("An institution's name is not a person", arguments: institutions)
@@ -52,6 +50,7 @@ struct PersonNameInstitutionTests {
         ("The Ministry of Interior said John Smith was not an employee.", ["John Smith"]),
         // A doctor's name in quotes that a naming word or a preposition leads is an alias, a person.
         ("He was paid by a profile in the name of \"Dr Simon Ashcroft\", a surgeon abroad.", ["Simon Ashcroft"]),
+        ("She chatted for months with a fake \"Dr Simon Ashcroft\" on Instagram.", ["Simon Ashcroft"]),
     ]
 
     @Test("A person after an institution or with a title is still found", arguments: people)

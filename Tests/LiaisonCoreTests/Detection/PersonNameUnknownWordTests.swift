@@ -25,6 +25,7 @@ struct PersonNameUnknownWordTests {
         ("Prisutni: Ana Lazić (MUP), Kwabo Nantamu (RATEL)", ["Ana Lazić", "Kwabo Nantamu"]),
         // Twenty-third round: a surname with "O'" in capitals, and a listed surname opening its line.
         ("Attendees:\nO'SULLIVAN, Aoife – Action Fraud\nTaylor, Megan – TSB", ["O'SULLIVAN, Aoife", "Taylor, Megan"]),
+        ("Attendees:\nO’SULLIVAN, Aoife (Action Fraud)", ["O’SULLIVAN, Aoife"]),
         // A surname with "Mc" or "Mac" and its one inner capital is a word, not a brand's spelling.
         ("The statement was given by Fiona McLaren on Monday. He paid with a MacBook at McDonald's.", ["Fiona McLaren"]),
     ]
@@ -51,6 +52,8 @@ struct PersonNameUnknownWordTests {
         ("Javio se Marko Petrović (Mare) iz Beograda.", ["Marko Petrović", "Mare"]),
         // A capitalised surname before a comma inside a line is no list's surname: two people here.
         ("Spoke to the bank on Monday. Thanks, Taylor, Megan will call back.", ["Taylor", "Megan"]),
+        // Nor opening a line when the line goes on after the given name: two people addressed.
+        ("Taylor, Megan called the bank twice.", ["Taylor", "Megan"]),
     ]
 
     @Test("Not a name: a capitalised word after, a team or office signing, an acronym before a comma, an office in brackets with no name found beside", arguments: notFound)
