@@ -27,10 +27,13 @@ extension PersonNames {
     /// A word alone in brackets right after a name found is that person's town or office, not another
     /// person (twenty-third round): "Amir Rahmani (Bolton)"; a given name stays ("Marko (Mare)").
     private static func dropBracketedWords(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
-        let ends = Set(found.map(\.end))
+        func bracketed(_ name: FoundName) -> Bool {
+            name.words.count == 1 && name.start >= 3 && p[name.start - 1] == 0x28 && p[name.start - 2] == 0x20 && p.at(name.end) == 0x29
+        }
+        guard found.contains(where: bracketed) else { return }
+        let ends = found.map(\.end)
         found.removeAll { name in
-            guard name.words.count == 1, name.start >= 3, p[name.start - 1] == 0x28, p[name.start - 2] == 0x20,
-                  ends.contains(name.start - 2), p.at(name.end) == 0x29, let w = reader.word(at: name.start) else { return false }
+            guard bracketed(name), ends.contains(name.start - 2), let w = reader.word(at: name.start) else { return false }
             return w.evidence.given == 0
         }
     }
