@@ -22,7 +22,8 @@ extension PersonNames {
             let name = found[k]
             if name.detector != "person-cue", name.detector != "person-title", name.detector != "person-lower-case" {
                 let single = name.words.count == 1
-                if let (start, link) = wordBefore(p, name.start), !(link == .conjunction && !single && !thingWords.contains(start) && partner(p, start, &reader)),
+                if let (start, link) = wordBefore(p, name.start),
+                   !(link == .conjunction && !single && !thingWords.contains(start) && partner(p, start, &reader)),
                    isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }
                 if let (start, link) = wordAfter(p, name.end),
                    isThing(start, link, single: single, named, found, &stems, thingWords, &reader) { continue }

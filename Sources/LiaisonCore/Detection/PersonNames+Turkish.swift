@@ -75,8 +75,8 @@ extension NameReader {
 
 extension PersonNames {
     /// Words of Turkish chat as it is typed without Turkish letters that the region's other languages
-    /// do not write, of six letters at most ("diye", "gibi", "lutfen", "zaten"; not "bi", a Serbo-Croatian conditional, "bir", Albanian
-    /// "son", "ama", "tamam" or "ve", all said across the region).
+    /// do not write, of six letters at most ("diye", "gibi", "lutfen", "zaten"; not "bi", a Serbo-Croatian
+    /// conditional, "bir", Albanian "son", "ama", "tamam", "ve", "hadi" or "sifre", all said across the region).
     private static let turkishWords = HashedWords("""
         diye icin gibi degil cok lutfen simdi hemen yok sonra abi abla zaten evet hayir neden nasil bence sagol mesaj
         """)
