@@ -34,7 +34,7 @@ struct NameCandidates {
     private var stems: [UInt64: Int] = [:]
     private let lowerCaseText: Bool
 
-    init(_ p: Bytes, found: [FoundName], cues: [(index: Int, title: Bool)], lowerCaseText: Bool) {
+    init(_ p: Bytes, found: [FoundName], cues: [(index: Int, kind: PersonCues.Kind)], lowerCaseText: Bool) {
         self.p = p
         self.lowerCaseText = lowerCaseText
         for name in found {
@@ -43,7 +43,7 @@ struct NameCandidates {
             for stem in name.stems where (stems[stem] ?? Int.max) > name.start { stems[stem] = name.start }
         }
         ruleRanges.sort { $0.lowerBound < $1.lowerBound }
-        for cue in cues { self.cues[cue.index] = cue.title }
+        for cue in cues { self.cues[cue.index] = cue.kind == .title }
     }
 
     /// Calls `visit` once for every candidate with its features (indexed by `NameFeature`).

@@ -179,7 +179,8 @@ struct NameReader {
 
     /// The name after a cue or title ending at `j`: one to three words. A lower-case word is
     /// weighed only where the words before it let it count.
-    mutating func afterCue(_ j: Int, title: Bool) -> FoundName? {
+    mutating func afterCue(_ j: Int, kind: PersonCues.Kind) -> FoundName? {
+        let title = kind == .title
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         var words: [Word] = []
         words.reserveCapacity(3); words.append(w0)  // one allocation, where a literal's buffer grows
@@ -208,7 +209,9 @@ struct NameReader {
             guard k > 0 else { return nil }
             words.removeSubrange(k...)
         }
-        if words.count == 1 && !title && w0.evidence.isUnknown { return nil }
+        // One word the gazetteer lacks is a name after a kin word, capitalised ("her son Shahed",
+        // "kızı Nafset"), not after a role or naming word ("called Revolut", "Victim Support").
+        if words.count == 1 && !title && w0.evidence.isUnknown && (kind == .role || w0.shape != .capitalised) { return nil }
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
         if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }

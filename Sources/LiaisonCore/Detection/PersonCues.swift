@@ -4,6 +4,11 @@
 /// case-insensitively, and titles ("g-din", "Znj.", "Bay", "Mr"), matched as written. A cue must
 /// start a word; a role followed by a title ("Şikayetçi Bay") is one cue.
 enum PersonCues {
+    /// What a cue says of the word after it. After a kin word one capitalised word the gazetteer
+    /// lacks is a name ("her son Shahed", "kızı Nafset"); after a role or naming word it is not
+    /// ("called Revolut", "Victim Support").
+    enum Kind { case role, kin, title }
+
     private static let labels = [
         "victim:", "victim name:", "name:", "full name:", "name and surname:", "suspect name:", "name of the victim:",
         "ime i prezime:", "ime i prezime osumnjičenog:", "prezime i ime:", "ime:", "žrtva:", "oštećeni:",
@@ -25,24 +30,8 @@ enum PersonCues {
         "оштетената", "лицето", "оштетен", "оштетена", "пријавувач", "пријавувачот", "пријавувачка",
         "prijavitelj", "prijaviteljica", "prijaviteljka", "podnosilac", "podnositeljka", "podnositelj", "oštećen",
         "i ankuari", "ankuesi është", "şikâyetçi",
-        // kin ("za sina Vuka", "my mum ljubica", "Nëna, Hana Rexhaj") and naming ("named", "called"); not
-        // phrases that open with a frequent short word ("se zove", "po imenu", "his son"): they slow the
-        // scan of every "se", "po" and "his" more than they find
-        "daughter", "wife", "husband", "brother", "sister", "mother",
-        "father", "mum", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather", "named", "called",
-        "sina", "sinu", "sinom", "kćerka", "kćerki", "kćer", "ćerka", "ćerki", "ćerku", "brat", "brata", "bratu", "sestra",
-        "sestre", "sestri", "sestru", "majka", "majke", "majci", "majku", "mama", "mami", "mamu", "otac", "oca", "ocu",
-        "tata", "supruga", "supruge", "suprugi", "suprugu", "suprug", "muž", "muža", "mužu", "unuk", "unuka", "unuku",
-        "baka", "baki", "deda", "djed", "djeda",
-        "сина", "сину", "ћерка", "ћерки", "брат", "брата", "брату", "сестра", "сестре", "сестри", "сестру", "мајка",
-        "мајке", "мајци", "мама", "мами", "отац", "оца", "оцу", "тата", "супруга", "супруге", "супругу", "супруг", "муж",
-        "мужа", "унук", "унука", "бака", "деда", "по имену", "се зове", "се звао", "се звала",
-        "синот", "ќерка", "ќерката", "братот", "сестрата", "мајката", "татко", "таткото", "сопруга", "сопругата", "сопруг",
-        "сопругот", "внук", "внука", "внукот", "баба", "дедо", "по име", "се вика", "се викаше",
-        "motra", "motrës", "vëllai", "vëllait", "djali", "djalit", "vajza", "vajzës", "nëna", "nënës", "babai", "babait",
-        "gruaja", "bashkëshortja", "bashkëshorti", "nipi", "mbesa", "gjyshja", "gjyshi",
-        "oğlu", "kızı", "annesi", "babası", "eşi", "kardeşi", "ablası", "ağabeyi", "torunu", "oğlum", "kızım", "annem",
-        "babam", "eşim", "kardeşim",
+        // naming words: after them one word the gazetteer lacks is as often a firm or an app ("called Revolut")
+        "named", "called", "по имену", "се зове", "се звао", "се звала", "по име", "се вика", "се викаше",
         // flatmates, neighbours and helpers, and a name someone gave themselves ("se predstavio kao Mića",
         // "quhej Mei Ling"): the name after them is often one the gazetteer lacks (twentieth round). Not
         // cues whose first two letters open a frequent short word ("susjed": "su", "neighbour": "ne",
@@ -54,6 +43,31 @@ enum PersonCues {
         "predstavila se kao", "представио као", "представила као", "представљао као", "представљала као",
         "претстави како", "претставил како", "претставила како", "претставуваше како", "quhej", "prezantua si",
         "prezantohej si",
+    ]
+    /// Kin words ("za sina Vuka", "my mum ljubica", "Nëna, Hana Rexhaj"); each is tried bare, with
+    /// ':' and with ','. Not phrases that open with a frequent short word ("his son"): they slow the
+    /// scan of every "his" more than they find.
+    private static let kin = [
+        "daughter", "wife", "husband", "brother", "sister", "mother",
+        "father", "mum", "mom", "dad", "grandson", "granddaughter", "grandmother", "grandfather",
+        "sina", "sinu", "sinom", "kćerka", "kćerki", "kćer", "ćerka", "ćerki", "ćerku", "brat", "brata", "bratu", "sestra",
+        "sestre", "sestri", "sestru", "majka", "majke", "majci", "majku", "mama", "mami", "mamu", "otac", "oca", "ocu",
+        "tata", "supruga", "supruge", "suprugi", "suprugu", "suprug", "muž", "muža", "mužu", "unuk", "unuka", "unuku",
+        "baka", "baki", "deda", "djed", "djeda",
+        "сина", "сину", "ћерка", "ћерки", "брат", "брата", "брату", "сестра", "сестре", "сестри", "сестру", "мајка",
+        "мајке", "мајци", "мама", "мами", "отац", "оца", "оцу", "тата", "супруга", "супруге", "супругу", "супруг", "муж",
+        "мужа", "унук", "унука", "бака", "деда",
+        "синот", "ќерка", "ќерката", "братот", "сестрата", "мајката", "татко", "таткото", "сопруга", "сопругата", "сопруг",
+        "сопругот", "внук", "внука", "внукот", "баба", "дедо",
+        "motra", "motrës", "vëllai", "vëllait", "djali", "djalit", "vajza", "vajzës", "nëna", "nënës", "babai", "babait",
+        "gruaja", "bashkëshortja", "bashkëshorti", "nipi", "mbesa", "gjyshja", "gjyshi",
+        "oğlu", "kızı", "annesi", "babası", "eşi", "kardeşi", "ablası", "ağabeyi", "torunu", "oğlum", "kızım", "annem",
+        "babam", "eşim", "kardeşim",
+        // twenty-fourth round: more kin, whose name is often one the gazetteer lacks ("her niece Nazia")
+        "son", "niece", "nephew", "cousin", "aunt", "uncle", "neighbour", "neighbor", "ujak", "ujaka", "tetka", "tetke",
+        "rođak", "rođaka", "rođaci", "nećak", "nećaka", "nećakinja", "ујак", "ујака", "тетка", "рођак", "рођака", "вујко",
+        "чичко", "братучед", "братучедот", "xhaxhai", "tezja", "kushëriri", "kushërira", "amcası", "amcaları",
+        "teyzesi", "dayısı", "halası", "yeğeni", "kuzeni",
     ]
     /// Labels of a form's field that holds one name part: a word after them is a name even when
     /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").
@@ -79,28 +93,31 @@ enum PersonCues {
         "Dragi ", "Draga ", "Драги ", "Драга ",
     ]
 
-    private static let cues: [(bytes: [UInt8], title: Bool)] = {
-        var labelled = labels
-        for role in roles { labelled += [role + ":", role + ",", role + " "] }
-        // Labels starting with a non-ASCII letter ("şüpheli", "оштећени", "žrtva") also with a capital
-        // first letter, as they open a sentence: only ASCII is case-folded when matching.
-        var capitals: [String] = []
-        for l in labelled where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
-            capitals.append(l.prefix(1).uppercased() + l.dropFirst())
-        }
-        // A form's labels and the roles with a letter beyond ASCII also in capitals, as forms and
-        // headlines print them: "ИМЕ:", "ŽRTVA:", "ŞÜPHELİ", "OSUMNJIČENI", Turkish with a dotted "İ".
-        // Only the letters beyond ASCII are written in capitals: ASCII is case-folded when matching.
-        func capitalsBeyondASCII(_ l: String) -> String { l.map { $0.isASCII ? String($0) : $0.uppercased() }.joined() }
-        for l in labels + roles.flatMap({ [$0 + ":", $0 + ",", $0 + " "] }) where l.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
-            capitals.append(capitalsBeyondASCII(l))
-            if l.contains(where: { "şğıöüç".contains($0) }) && l.contains("i") {
-                capitals.append(capitalsBeyondASCII(l.replacingOccurrences(of: "i", with: "İ")))
+    private static let cues: [(bytes: [UInt8], kind: Kind)] = {
+        func endings(_ word: String) -> [String] { [word + ":", word + ",", word + " "] }
+        // Cues starting with a non-ASCII letter ("şüpheli", "оштећени", "žrtva") also with a capital
+        // first letter, as they open a sentence, and with the letters beyond ASCII in capitals, as
+        // forms and headlines print them ("ИМЕ:", "ŽRTVA:", "ŞÜPHELİ", Turkish with a dotted "İ"):
+        // only ASCII is case-folded when matching.
+        func spellings(_ list: [String]) -> [String] {
+            func capitalsBeyondASCII(_ l: String) -> String { l.map { $0.isASCII ? String($0) : $0.uppercased() }.joined() }
+            var out = list
+            for l in list where l.unicodeScalars.first.map({ $0.value >= 0x80 }) ?? false {
+                out.append(l.prefix(1).uppercased() + l.dropFirst())
             }
+            for l in list where l.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+                out.append(capitalsBeyondASCII(l))
+                if l.contains(where: { "şğıöüç".contains($0) }) && l.contains("i") {
+                    out.append(capitalsBeyondASCII(l.replacingOccurrences(of: "i", with: "İ")))
+                }
+            }
+            return out
         }
         // Field labels are matched as written, so in lower case, capitalised and in capitals.
         let fields = fieldLabels.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
-        return (labelled + capitals).map { (Array($0.utf8), false) } + (titles + fields).map { (Array($0.utf8), true) }
+        return spellings(labels + roles.flatMap(endings)).map { (Array($0.utf8), Kind.role) }
+            + spellings(kin.flatMap(endings)).map { (Array($0.utf8), Kind.kin) }
+            + (titles + fields).map { (Array($0.utf8), Kind.title) }
     }()
 
     /// The bytes after a cue's first two that key it: the third, and the fourth when the first
@@ -115,7 +132,7 @@ enum PersonCues {
     /// Each cue's key after its first two bytes (`tail`), checked before the whole cue.
     private static let tails: [Int] = cues.map { cue in
         let b = cue.bytes
-        return tail(b.count > 2 ? b[2] : 0, b.count > 3 ? b[3] : 0, wide: b[0] >= 0x80, lower: !cue.title)
+        return tail(b.count > 2 ? b[2] : 0, b.count > 3 ? b[3] : 0, wide: b[0] >= 0x80, lower: cue.kind != .title)
     }
 
     /// Where to look for the cues that may start at a word, small enough to stay in the cache:
@@ -131,8 +148,8 @@ enum PersonCues {
         var buckets = [[Int]](repeating: [], count: 1 << 12)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
-            let firsts: [UInt8] = cue.title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
-            let seconds: [UInt8] = cue.title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
+            let firsts: [UInt8] = cue.kind == .title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
+            let seconds: [UInt8] = cue.kind == .title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
             for x in firsts {
                 for y in seconds {
                     let t = key(Int(x) << 8 | Int(y), tails[k])
@@ -152,21 +169,23 @@ enum PersonCues {
         Int(truncatingIfNeeded: ((UInt64(pair) << 16 | UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
-    /// Where the name after a cue at `i` starts (spaces skipped), and whether the cue is a title.
-    static func end(_ p: Bytes, at i: Int) -> (index: Int, title: Bool)? {
+    /// Where the name after a cue at `i` starts (spaces skipped), and the cue's kind.
+    static func end(_ p: Bytes, at i: Int) -> (index: Int, kind: Kind)? {
         guard let first = single(p, i) else { return nil }
-        var (j, title) = first
+        var (j, kind) = first
+        // A kin word capitalised inside a sentence is a title of its own ("од Деда Мраза", "Baba Vanga").
+        if kind == .kin, PersonNames.isUpper(p.scalar(at: i).value), !PersonNames.opensSentence(p, i) { kind = .role }
         while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
         // A role followed by a title: "Şikayetçi Bay Ahmet Kurt", "Podnosilac prijave: g-din …".
         if startsCuePair.contains(Int(p.at(j)) << 8 | Int(p.at(j + 1))), let second = single(p, j) {
             j = second.0
-            title = title || second.1
+            if second.1 == .title { kind = .title }
             while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
         }
-        return (j, title)
+        return (j, kind)
     }
 
-    private static func single(_ p: Bytes, _ i: Int) -> (Int, Bool)? {
+    private static func single(_ p: Bytes, _ i: Int) -> (Int, Kind)? {
         // A cue starts a word: "776Z. The" is a timestamp, not the Albanian honorific "Z.".
         if i > 0 {
             let prev = p[i - 1]
@@ -177,7 +196,7 @@ enum PersonCues {
                 if PersonNames.isLetter(p.scalar(at: k).value) { return nil }
             }
         }
-        var best: (Int, Bool)? = nil // the longest cue wins: "victim name:" over "victim "
+        var best: (Int, Kind)? = nil // the longest cue wins: "victim name:" over "victim "
         let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
         // A title's tail as written, a label's lower-cased: look in both buckets.
         let wide = p[i] >= 0x80, third = p.at(i + 2), fourth = p.at(i + 3)
@@ -190,8 +209,8 @@ enum PersonCues {
                     let k = bucketCues[j]
                     guard tails[k] == wanted else { continue }
                     let cue = cues[k]
-                    let hit = cue.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
-                    if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.title) }
+                    let hit = cue.kind == .title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
+                    if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.kind) }
                 }
             }
             guard wanted != lowered else { return best }

@@ -77,7 +77,7 @@ enum PersonNames {
     struct RuleScan {
         var found: [FoundName] = []
         var starts: [Int] = []
-        var cues: [(index: Int, title: Bool)] = []
+        var cues: [(index: Int, kind: PersonCues.Kind)] = []
         var lowerCaseText = false
     }
 
@@ -85,7 +85,7 @@ enum PersonNames {
     static func rules(_ p: Bytes, _ reader: inout NameReader, collect: Bool) -> RuleScan {
         var found: [FoundName] = []
         var starts: [Int] = []
-        var cues: [(index: Int, title: Bool)] = []
+        var cues: [(index: Int, kind: PersonCues.Kind)] = []
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var thingWords = Set<Int>()  // the words of names a preposition of place ruled out, and of brands
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
@@ -101,7 +101,7 @@ enum PersonNames {
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair.contains(pair), let end = PersonCues.end(p, at: i) {
                 if collect { cues.append(end) }
-                if let name = reader.afterCue(end.index, title: end.title) {
+                if let name = reader.afterCue(end.index, kind: end.kind) {
                     // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name
                     if !reader.insideInstitution(name) { found.append(name) }
                     i = name.end
@@ -213,7 +213,7 @@ enum PersonNames {
 
     /// The word at `i` opens a sentence or a line: the text's start, a line break, or '.', '!' or
     /// '?' and one space before it.
-    @inline(__always) private static func opensSentence(_ p: Bytes, _ i: Int) -> Bool {
+    @inline(__always) static func opensSentence(_ p: Bytes, _ i: Int) -> Bool {
         guard i > 0, p[i - 1] != 0x0A else { return true }
         let b = p.at(i - 2)
         return p[i - 1] == 0x20 && (b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A)

@@ -39,6 +39,15 @@ struct PersonNameCueTests {
         ("Sayın Ayten Kurt, başvurunuz alınmıştır.", ["Ayten Kurt"]),
         // a middle initial after a cue, and the initials of a later mention
         ("Name: GRACE N. OKONJO\nThe account was opened in May.\nSigned: G. N. Okonjo", ["GRACE N. OKONJO", "G. N. Okonjo"]),
+        // Twenty-fourth round: after a kin word, one capitalised word the gazetteer lacks is a name,
+        // also at a sentence's start; not after a naming or role word, nor a kin word capitalised
+        // inside a sentence ("Деда Мраз")
+        ("Thought it was her son Shahed. Sent £1,480 to his friend.", ["Shahed"]),
+        ("Her niece Nazia speaks for her on calls.", ["Nazia"]),
+        ("Setenay parayı göndermeden önce kızı Nafset ile konuştu.", ["Nafset"]),
+        ("Amcaları Şêxmus 7.500 TL göndermiş.", ["Şêxmus"]),
+        ("She downloaded an app called Revolut and paid.", []),
+        ("Лажни сајтови продају поклоне „од Деда Мраза“ са доставом.", []),
     ]
 
     @Test("Kin and naming words and a form's name fields are cues in the seven languages", arguments: cued)
