@@ -99,6 +99,7 @@ struct NameReader {
         guard k > e, k < p.count, p[k] >= 0x80 || isUpperASCII(p[k]) else { return false }
         guard let (next, _, _) = foldedWord(at: k) else { return true }
         return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2 || Self.honorifics.contains(next.hash)
+            || (next.count >= 5 && next.last8 & 0xFFFFFF != 0x75616A && next.last8 & 0xFFFF == 0x616A)  // "-aj", not "-uaj" (`albanianSurname`)
     }
 
     /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
@@ -134,13 +135,22 @@ struct NameReader {
         } else if e0.surname == 2 && e1.given > 0 {
             // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
             if let w2, w2.evidence.given == 2 { words.append(w2) }
-        } else if e0.isUnknown && e1.surname == 2 && e1.regionalShape && w0.shape == .capitalised
+        } else if e0.isUnknown && (e1.surname == 2 && e1.regionalShape || albanianSurname(w1)) && w0.shape == .capitalised
                     && !opensSentence(w0.range.lowerBound, afterFullStop: true) {
-            // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović".
+            // A given name the gazetteer lacks before a surname of regional shape: "Dragoslav Petrović",
+            // "Klajdi Hasanaj".
         } else {
             return nil
         }
         return words
+    }
+
+    /// A capitalised word of five letters or more in "-aj", the Albanian surname ending ("Hasanaj",
+    /// "Cakaj"), not "-uaj", the verbs' ("Paguaj"), nor a place ("Ferizaj"): weak alone, as "Zmaj" and
+    /// "Kraj" end so too.
+    func albanianSurname(_ w: Word) -> Bool {
+        let e = w.range.upperBound
+        return w.shape == .capitalised && w.range.count >= 5 && !w.suffixed && !w.evidence.place && p[e - 1] == 0x6A && p[e - 2] == 0x61 && p[e - 3] != 0x75
     }
 
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
