@@ -250,15 +250,18 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it.
+    /// most one line break separate it. A tab or three spaces part a table's columns as a line
+    /// break does ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove").
     func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
-        var breaks = 0
+        var breaks = 0, columns = false
         while k < p.count, k - e < 8 {
             switch p[k] {
-            case 0x20, 0x09, 0x0D: k += 1
+            case 0x20: columns = columns || (p.at(k + 1) == 0x20 && p.at(k + 2) == 0x20); k += 1
+            case 0x09: columns = true; k += 1
+            case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
-            default: return k > e && breaks <= 1 ? (k, breaks == 1) : nil
+            default: return k > e && breaks <= 1 ? (k, breaks == 1 || columns) : nil
             }
         }
         return nil

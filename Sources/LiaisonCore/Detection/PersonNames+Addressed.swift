@@ -62,13 +62,15 @@ extension PersonNames {
         var labels: [Range<Int>] = []
         var lineStart = 0
         while lineStart < p.count {
-            // The line's first word decides which of the three it may be: before ":", " " or ",".
-            if p[lineStart] >= 0x80 || isAlpha(p[lineStart]) {
-                let e = lettersEnd(p, from: lineStart)
+            // The line's first word decides which of the three it may be: before ":", " " or ",". In an
+            // exported chat the speaker follows the message's time ("[09/05, 07:52] shaz: morning").
+            let first = exportedChatTime(p, at: lineStart)
+            if p.at(first) >= 0x80 || isAlpha(p.at(first)) {
+                let e = lettersEnd(p, from: first)
                 switch p.at(e) {
-                case 0x3A: if let r = speakerLabel(p, lineStart..<e) { labels.append(r) }
-                case 0x20: if let r = greeted(p, at: lineStart, &reader) { names.append([r]) }
-                case 0x2C: if let r = called(p, lineStart..<e, &reader) { names.append([r]) }
+                case 0x3A: if let r = speakerLabel(p, first..<e) { labels.append(r) }
+                case 0x20: if let r = greeted(p, at: first, &reader) { names.append([r]) }
+                case 0x2C: if let r = called(p, first..<e, &reader) { names.append([r]) }
                 default: break
                 }
             }
@@ -112,6 +114,21 @@ extension PersonNames {
             found.append(FoundName(words: words, stems: stems, detector: "person-addressed"))
         }
         return names.flatMap { $0.map(\.lowerBound) }
+    }
+
+    /// Where a line at `i` goes on after the time an exported chat writes before each message: "[09/05,
+    /// 07:52] ", "[12.03.26, 21:04:10] ", "09/05/2026, 07:52 - "; `i` when there is none.
+    static func exportedChatTime(_ p: Bytes, at i: Int) -> Int {
+        var k = i + (p.at(i) == 0x5B ? 1 : 0)
+        var digits = 0, colon = false
+        while k < p.count, k - i < 32 {
+            let b = p[k]
+            if isDigit(b) { digits += 1 } else if b == 0x3A { colon = true } else if b != 0x2F && b != 0x2E && b != 0x2C && b != 0x20 { break }
+            k += 1
+        }
+        guard digits >= 6, colon else { return i }
+        if p[i] == 0x5B { return p.at(k) == 0x5D && p.at(k + 1) == 0x20 ? k + 2 : i }
+        return p.at(k) == 0x2D && p.at(k + 1) == 0x20 && p.at(k - 1) == 0x20 ? k + 2 : i
     }
 
     /// One lower-case word at `i` before ": " and a lower-case letter: "jordan: morning", not a form's field.
