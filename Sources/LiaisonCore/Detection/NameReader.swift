@@ -70,12 +70,16 @@ struct NameReader {
         // count too; a vocative opening a sentence ("Зоране,", "Dritoni,") counts as well.
         let opens = opensSentence(w0.range.lowerBound)
         let aloneOnLine = opens && endsLine(w0.range.upperBound)
+        // After a form's label, a lower-case word after it makes it a phrase's first word, as at a
+        // sentence's start: "Kanal: Çağrı merkezi", not "Tanık: Çağrı".
+        let opensPhrase = opens || (e0.ambiguous && following.map({ !$0.afterBreak && $0.shape == .lower }) ?? false
+            && labelsPhrase(w0.range.lowerBound))
         let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
         // A possessive adjective of a name before the noun it qualifies names the person, also opening a
         // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift).
         let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
-        let known = (e0.given == 2 && (!e0.ambiguous || !opens || aloneOnLine)) || e0.regionalShape || possessive
+        let known = (e0.given == 2 && (!e0.ambiguous || !opensPhrase || aloneOnLine)) || e0.regionalShape || possessive
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
@@ -316,7 +320,28 @@ struct NameReader {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
-        return !afterFullStop && (k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D)
+        guard !afterFullStop else { return false }
+        if k >= 0 && p[k] >= 0x80 {
+            // a dash ("Скопје – Тим за измами") or an emoji ("🙏 Sakın vermeyin") before it
+            let v = p.scalar(at: p.leadByte(k)).value
+            return v == 0x2013 || v == 0x2014 || (0x2600...0x27BF).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        }
+        return k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D
+    }
+
+    /// A form's label ends right before `i` and its value is no sentence: no full stop, '!' or '?'
+    /// ends a word before the line's end ("Konu: Bilgi ve belge talebi", "Kanal: Çağrı merkezi |";
+    /// not "Napomena: Nada je platila 200 eura.").
+    func labelsPhrase(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && p[k] == 0x20 { k -= 1 }
+        guard k >= 0 && p[k] == 0x3A else { return false }
+        var j = i
+        while j < p.count, j - i < 240, p[j] != 0x0A {
+            if (p[j] == 0x2E || p[j] == 0x21 || p[j] == 0x3F) && j > i && (p[j - 1] >= 0x80 || isAlnum(p[j - 1])) && (j + 1 == p.count || isSpace(p[j + 1])) { return false }
+            j += 1
+        }
+        return true
     }
 
     /// True when the word in `r` is a street, school or place word ("Novom Sadu", "Crne Gore") that
