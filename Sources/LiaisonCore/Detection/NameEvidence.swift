@@ -230,6 +230,11 @@ struct NameEvidence {
         return list.map { (Suffix($0.0), $0.1, $0.2) }
     }()
 
+    /// Five letters or more in "-aj", not "-uaj": an Albanian surname's ending (`NameReader.albanianSurname`).
+    static func albanianEnding(_ w: FoldedWordHash) -> Bool {
+        w.count >= 5 && w.last8 & 0xFFFF == 0x616A && w.last8 & 0xFF_FFFF != 0x75_616A
+    }
+
     private static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 }
 

@@ -96,14 +96,14 @@ struct NameReader {
     func mayStartName(at i: Int) -> Bool {
         guard let (first, e, capitals) = foldedWord(at: i) else { return true }
         if p.at(e) == 0x2D && isDigit(p.at(e + 1)) { return false }  // "CVE-2024": a token
-        if NameEvidence.mayLead(first, table: table) { return true }
+        if NameEvidence.mayLead(first, table: table) || NameEvidence.albanianEnding(first) { return true }
         if capitals { return false }  // an unknown word in capitals leads nothing
         var k = e
         while k < p.count, k - e < 8, isSpace(p[k]) { k += 1 }
         guard k > e, k < p.count, p[k] >= 0x80 || isUpperASCII(p[k]) else { return false }
         guard let (next, _, _) = foldedWord(at: k) else { return true }
         return NameEvidence.surnameShape(next.last8, count: next.count, accented: next.accented) == 2 || Self.honorifics.contains(next.hash)
-            || (next.count >= 5 && next.last8 & 0xFFFFFF != 0x75616A && next.last8 & 0xFFFF == 0x616A)  // "-aj", not "-uaj" (`albanianSurname`)
+            || NameEvidence.albanianEnding(next)
     }
 
     /// A lower-case given name and surname, as typed in chat ("milica pejovic", "елизабета
@@ -136,8 +136,8 @@ struct NameReader {
             } else if e0.given == 2, !e0.declined, !e1.isUnknown || !e0.ambiguous, !e1.ambiguous, let w3 = unknownLastWord(after: w1, first: w0) {
                 words.append(w3)  // "Marina Ivković Bulat" (NameReader+UnknownWords.swift)
             }
-        } else if e0.surname == 2 && e1.given > 0 {
-            // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali".
+        } else if (e0.surname == 2 || albanianSurname(w0) && e1.given == 2) && e1.given > 0 {
+            // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali", "DEMAJ ARLINDA".
             if let w2, w2.evidence.given == 2 { words.append(w2) }
         } else if e0.isUnknown && (e1.surname == 2 && e1.regionalShape || albanianSurname(w1)) && w0.shape == .capitalised
                     && !opensSentence(w0.range.lowerBound, afterFullStop: true) {
@@ -149,12 +149,13 @@ struct NameReader {
         return words
     }
 
-    /// A capitalised word of five letters or more in "-aj", the Albanian surname ending ("Hasanaj",
+    /// A capitalised word or one in capitals of five letters or more in "-aj", the Albanian surname ending ("Hasanaj",
     /// "Cakaj"), not "-uaj", the verbs' ("Paguaj"), nor a place ("Ferizaj"): weak alone, as "Zmaj" and
     /// "Kraj" end so too.
     func albanianSurname(_ w: Word) -> Bool {
         let e = w.range.upperBound
-        return w.shape == .capitalised && w.range.count >= 5 && !w.suffixed && !w.evidence.place && p[e - 1] == 0x6A && p[e - 2] == 0x61 && p[e - 3] != 0x75
+        return (w.shape == .capitalised || w.shape == .allCaps) && w.range.count >= 5 && !w.suffixed && !w.evidence.place
+            && p[e - 1] | 0x20 == 0x6A && p[e - 2] | 0x20 == 0x61 && p[e - 3] | 0x20 != 0x75
     }
 
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
