@@ -126,8 +126,9 @@ struct NameReader {
         let e0 = w0.evidence, e1 = w1.evidence
         var words = [w0, w1]
         let w2 = w1.suffixed ? nil : next(after: w1).flatMap { $0.afterBreak || !fits($0) ? nil : $0 }
-        // A common word or a declined reading yields to a full name after it: "Danas Marko Petrović".
-        if e0.ambiguous || e0.declined, e1.given == 2, !e1.ambiguous, !e1.declined, let w2, w2.evidence.surname > 0 { return nil }
+        // A common word opening a sentence or a declined reading yields to a full name after it: "Danas
+        // Marko Petrović"; not a double given name inside one ("…, Ana Marija Lekić (Centar…)").
+        if e0.ambiguous && opensSentence(w0.range.lowerBound) || e0.declined, e1.given == 2, !e1.ambiguous, !e1.declined, let w2, w2.evidence.surname > 0 { return nil }
         if e0.given == 2 || (e0.given == 1 && e1.given < 2 && (e1.given > 0 || e1.surname > 0)) {
             // Given name first: a middle name or a surname may follow ("Mehmet Ali Kaya", "Ana Marija Horvat").
             if let w2, !w2.evidence.place, !w2.suffixed || !w2.evidence.isUnknown,
