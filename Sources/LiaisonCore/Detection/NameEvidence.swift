@@ -16,6 +16,9 @@ struct NameEvidence {
     /// that does not write Turkish reads it as a name (`NameReader.word`). Never set for a declined
     /// reading ("Nazovi" is no case of Naz), which reads its lemma's `ambiguous` alone.
     var turkishWord = false
+    /// A surname of the gazetteer that is also an English word and no given name ("Wise", "Hull",
+    /// "Black"): never a person alone.
+    var surnameWord = false
     /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
     var place = false
     /// The given name was reached by taking off a case ending.
@@ -82,7 +85,7 @@ struct NameEvidence {
             given = 2
             (ambiguous, turkishWord) = (flags.contains(.ambiguous), flags.contains(.turkishWord))
         }
-        if flags.contains(.surname) { surname = 2 }
+        if flags.contains(.surname) { (surname, surnameWord) = (2, flags.contains(.englishWord)) }
         let last8 = w.last8
         let shape = Self.surnameShape(last8, count: n, accented: w.accented)
         regionalShape = shape == 2
@@ -174,6 +177,7 @@ struct NameEvidence {
         postTitle = postTitle || other.postTitle
         possessive = possessive || other.possessive
         institution = institution || other.institution
+        surnameWord = surnameWord || other.surnameWord
     }
 
     /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)

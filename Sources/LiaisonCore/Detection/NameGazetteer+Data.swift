@@ -22,6 +22,8 @@
 // Declined nouns (ninth round): 2446 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
+// Surnames that are English words (twenty-fourth round): 244 surnames above that are lower-case words
+// of wamerican, no given name and not in "-ic", never a person alone.
 // Chinese surnames (sixteenth round): the romanized surnames of Faker's zh_CN, zh_TW, read only
 // by the pinyin rule.
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
@@ -1947,6 +1949,23 @@ extension NameGazetteer {
     vido volkan vuslat yadigar yagiz yagmur yakim yakut yalcin yalim yalin yamac yaman yani yaprak yaren yasar \
     yasemin yaver yavuz yekta yesim yeter yetkin yigit yildirim yildiz yilmaz yonca yosma yosun yucel yuksel \
     yunus zafer zahide zahir zahit zamir zan zarif zeki zerrin zihni zikret zivana ziya ziynet zula zulfu zumrut
+    """
+
+    static let englishWordSurnameKeys = """
+    archer arias arroyo baker ball ban banks barber barker bass bates bean beard beck bell bender berg berry best \
+    birch bird bishop black bond booth bowers bowman branch bray brewer bridges bright brooks brown browning buck \
+    bull bullock burns burrows bush butcher butler cannon car carpenter case chamberlain chambers chandler chase \
+    cherry church cis clay collier colon combs cook cooper cop cox crane cross curry davenport day downs drake \
+    dyer farmer field fields finch fisher flowers ford foster fox freeman french frost fry fuller gal gamble \
+    garner garrison gates gay gentry gibbons gill glass golden good grant graves gray green griffin grimes gross \
+    hall hardy hart hays heath herring hicks hill ho hogan holder hood hope horn house huff hull hunt hunter \
+    johns jug key khan king kiss knight lam lamb lane law leach lees levy little long lord love lynch madden \
+    manning marks marsh mason mayo meadows miles miller mills moody moon morrow moss newton noble north pace page \
+    pap park parks parry parsons peacock peck peters petty pierce pope porter potter power powers price prince \
+    proctor read reed reeves rice rich riddle rivers roach rogers rush sanders savage sawyer sellers seven sexton \
+    shah sharp shepherd shields short sims singleton sitar small smart smith snow sparks spears stark stokes \
+    stone storey stout strong summers swift tanner tucker turner valentine villa wade walker wall walls ward ware \
+    waters watts weaver weeks welch wells west wheeler white winter winters wise wolf wood woods wright young
     """
 
     static let placeKeys = """

@@ -32,6 +32,7 @@ enum NameGazetteer {
         static let declinedNoun = Flags(rawValue: 256) // "Lažne", "Beča": a declined common noun that reads as a declined given name
         static let institution = Flags(rawValue: 512)  // "Ministria", "Uprave", "Bakanlığı": opens an organisation phrase
         static let turkishWord = Flags(rawValue: 1024) // an ambiguous given name that is a common word of Turkish alone ("Haris", "Adem")
+        static let englishWord = Flags(rawValue: 2048) // a surname that is an English word and no given name ("Wise", "Hull")
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
@@ -129,7 +130,7 @@ enum NameGazetteer {
 
     static let table = Table([
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous),
-        (turkishWordGivenNameKeys, .turkishWord), (placeKeys, .place),
+        (turkishWordGivenNameKeys, .turkishWord), (englishWordSurnameKeys, .englishWord), (placeKeys, .place),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
         (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun), (NameEvidence.institutionWords, .institution),

@@ -80,7 +80,7 @@ struct NameReader {
         let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
         let known = (e0.given == 2 && (!e0.ambiguous || !opensPhrase || aloneOnLine)) || e0.regionalShape || possessive
-            || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2) && !capitalisedBefore(w0.range.lowerBound))
+            || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2 && !e0.surnameWord) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
            !(e0.declined && opens) || vocative || possessive {
@@ -256,8 +256,8 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it. A tab or three spaces part a table's columns as a line
-    /// break does ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove").
+    /// most one line break separate it; nil after a tab or three spaces, which part a table's
+    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA").
     func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
         var breaks = 0, columns = false
@@ -267,7 +267,7 @@ struct NameReader {
             case 0x09: columns = true; k += 1
             case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
-            default: return k > e && breaks <= 1 ? (k, breaks == 1 || columns) : nil
+            default: return k > e && breaks <= 1 && !columns ? (k, breaks == 1) : nil
             }
         }
         return nil

@@ -1,0 +1,54 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twenty-fourth round of issue 11, from the fifth training part: the layout around a name
+/// (an exported chat's times, a table's columns, a form's labels, a dash or an emoji before a
+/// word), Albanian "-aj" surnames, a double given name inside a sentence, and surnames that are
+/// English words standing alone.
+@Suite("PersonNameLayout")
+struct PersonNameLayoutTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let found: [(String, [String])] = [
+        // a speaker after an exported chat's time, in both export formats, and found again
+        ("[09/05, 07:52] shaz: morning, did u get a text from school?\n[09/05, 07:56] shaz: ring ur bank hun", ["shaz", "shaz"]),
+        ("12/03/2026, 21:04 - vedad: jel ti stigla poruka od pošte?\n12/03/2026, 21:05 - vedad: ne klikaj", ["vedad", "vedad"]),
+        // a table's columns: the name ends where three spaces or a tab part it from the next label
+        ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", ["Nadia Kerrigan", "Tom Ashgrove"]),
+        ("Hughes, Geraint\tCardiff\t£2,400", ["Hughes, Geraint"]),
+        // an unknown given name before an Albanian "-aj" surname, and such a surname first
+        ("Numrat janë përdorur nga Klajdi Hasanaj dhe të tjerë.", ["Klajdi Hasanaj"]),
+        ("Nga: \"Vlorjana Cakaj\" <v.cakaj@example.al>", ["Vlorjana Cakaj"]),
+        ("Prezime i ime | Mjesto\nDushaj Marija | Tuzi\nDEMAJ ARLINDA | Ulcinj", ["Dushaj Marija", "DEMAJ ARLINDA"]),
+        // a double given name inside a sentence stays whole, though its first name is also a word
+        ("Prisutni: Svetlana Vojnović (PS Inđija), Ana Marija Lekić (Centar za socijalni rad)", ["Svetlana Vojnović", "Ana Marija Lekić"]),
+        // after a form's label whose value is a sentence, a given name that is also a word is a name
+        ("Opis: Umut tıkladı.", ["Umut"]),
+    ]
+
+    @Test("Names in exported chats, tables, forms, and Albanian surnames in '-aj'", arguments: found)
+    func layoutNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notFound: [(String, [String])] = [
+        // a form's value that is a phrase, not a sentence: its first word is no name
+        ("Müşteri: Serpil Önder | Kanal: Çağrı merkezi | Öncelik: Yüksek", ["Serpil Önder"]),
+        ("Предмет: Барање за податоци за сметка", []),
+        // a word after a dash or an emoji opens a sentence
+        ("Комерцијална банка АД Скопје – Тим за измами со картички", []),
+        ("Çok geçmiş olsun 🙏 Sakın vermeyin, bankaya itiraz açın.", []),
+        // a town in "-aj", a verb in "-uaj"
+        ("Shënim zyrtar, Stacioni Policor Ferizaj", []),
+        ("Ju lutem, Paguaj faturën sot.", []),
+        // a surname that is an English word, alone: a brand, a town, a language
+        ("She sent £7,950 to a Wise account held by Oluwadamilare Ige.", ["Oluwadamilare Ige"]),
+        ("A 29-year-old from Hull, Kyle Mottram, was jailed.", ["Kyle Mottram"]),
+        ("SIENA message – English summary of a Serbian request", []),
+    ]
+
+    @Test("Not a name: a form's phrase, a word after a dash or an emoji, a town or verb in '-aj', an English word alone", arguments: notFound)
+    func layoutNonNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
