@@ -53,13 +53,15 @@ extension PersonalDataValidator {
     /// (`PersonFieldModel`), which weighs the rules' verdict (`personRule`) with the name
     /// candidates' features, decides. A value of more than 256 bytes or without a letter is refused.
     static func plausiblePersonName(_ written: String) -> String? {
-        let value = spacingInitials(written)  // "M.R." as "M. R." (PersonalDataValidator+Initials.swift)
+        // Words joined by single spaces, as a name is weighed in text ("john   smith"), and "M.R." as
+        // "M. R." (PersonalDataValidator+Initials.swift).
+        let value = spacingInitials(written.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " "))
         guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
         let (rule, name) = personRule(value)
         // A name after titles or before its office, firm or town is weighed alone
         // (PersonalDataValidator+TitlesAndAffiliations.swift).
         guard PersonFieldModel.accepts(value, rule: rule) || isPersonWithin(value) else { return nil }
-        return name ?? value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
+        return name ?? value
     }
 
     /// The structured-field rules' verdict on a trimmed value, and the name with its words joined

@@ -42,7 +42,7 @@ struct PersonNameLayoutTests {
         ("Shënim zyrtar, Stacioni Policor Ferizaj", []),
         ("Ju lutem, Paguaj faturën sot.", []),
         // a surname that is an English word, alone: a brand, a town, a language
-        ("She sent £7,950 to a Wise account held by Oluwadamilare Ige.", ["Oluwadamilare Ige"]),
+        ("She sent £7,950 to a Wise account in the name of Sarah Collins.", ["Sarah Collins"]),
         ("A 29-year-old from Hull, Kyle Mottram, was jailed.", ["Kyle Mottram"]),
         ("SIENA message – English summary of a Serbian request", []),
     ]
