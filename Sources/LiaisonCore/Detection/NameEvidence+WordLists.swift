@@ -56,6 +56,9 @@ extension NameEvidence {
         "outlet", "store",
         // sixteenth round: a street or quarter named after a person ("Rosa Parks Way", "na Marijin Dvoru")
         "way", "road", "lane", "dvor", "dvoru", "dvora",
+        // twenty-fourth round: a law office and a religious school named after a person ("Akalın Hukuk
+        // Bürosu", "Gazi Husrev-begova medresa")
+        "hukuk", "buro", "burosu", "medresa", "medrese", "medresu", "medresi", "medreseja",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".

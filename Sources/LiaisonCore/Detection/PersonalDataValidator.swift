@@ -75,8 +75,10 @@ extension PersonalDataValidator {
         var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
+        // A value that ends in a possessive names a shop or café, not its owner ("Nonna Lucia's").
+        let possessive = words.last.map { $0.hasSuffix("'s") || $0.hasSuffix("’s") } ?? false
         let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
-            : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) ? .brand : nil
+            : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) || possessive ? .brand : nil
         guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }
         var initials = 0
         for word in words {

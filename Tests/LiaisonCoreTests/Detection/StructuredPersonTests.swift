@@ -43,8 +43,9 @@ struct StructuredPersonTests {
 
     /// Firms and brands named after people (none in structured-train or -dev): the first two words
     /// of a company of `PersonBrands`' list, or a title before one word.
-    @Test("A listed firm or brand, or a title before one word, is not a person",
-          arguments: ["Charles Schwab", "Eddie Bauer", "GIORGIO ARMANI", "Estée Lauder", "Mr Muscle", "Dr. Pepper"])
+    @Test("A listed firm or brand, a title before one word, or a possessive at the end is not a person",
+          arguments: ["Charles Schwab", "Eddie Bauer", "GIORGIO ARMANI", "Estée Lauder", "Mr Muscle", "Dr. Pepper", "Nonna Lucia's",
+                      "Aunty Grace’s"])
     func brands(_ value: String) {
         #expect(PersonalDataValidator.personRule(value).rule == .brand)
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
@@ -57,7 +58,8 @@ struct StructuredPersonTests {
 
     /// An organisation word decides before the other words' shape: an apostrophe, a legal form with
     /// full stops, a part between hyphens.
-    @Test("An organisation word anywhere makes a firm", arguments: ["Marko's Bakery", "Aksoy Lokantası Ltd. Şti.", "CSIRT-MK"])
+    @Test("An organisation word anywhere makes a firm", arguments: ["Marko's Bakery", "Aksoy Lokantası Ltd. Şti.", "CSIRT-MK",
+                                                                  "Akalın Hukuk Bürosu", "Gazi Husrev-begova medresa"])
     func organisationWordAnywhere(_ value: String) {
         #expect(PersonalDataValidator.personRule(value).rule == .organisationWord)
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
