@@ -59,6 +59,8 @@ extension NameEvidence {
         // twenty-fourth round: a law office and a religious school named after a person ("Akalın Hukuk
         // Bürosu", "Gazi Husrev-begova medresa")
         "hukuk", "buro", "burosu", "medresa", "medrese", "medresu", "medresi", "medreseja",
+        // a federation after a country's adjective ("državljanin Ruske Federacije")
+        "federacija", "federacije", "federaciji", "federacijom", "federata", "federates", "federasyonu",
     ])
 
     /// Words before a place named after a person: "Bulevar", "OŠ", "Rruga", "ул.", "Aerodrom".
@@ -82,6 +84,9 @@ extension NameEvidence {
         // ("iz tvrtke Cantieri Lorenzi", "apoteke „Ksenija Farm“", "Златаром Ружа"), "Nova godina"'s accusative
         "tvrtka", "tvrtke", "tvrtki", "tvrtku", "tvrtkom", "apoteke", "apoteci", "apoteku", "knjizara", "knjizare",
         "knjizari", "knjizaru", "zlatara", "zlatare", "zlatari", "zlataru", "zlatarom", "mesarnica", "mesarnicata", "novu",
+        // twenty-fourth round: a pastry shop or a meatball restaurant named after a person ("Ëmbëltore Teuta",
+        // "Köfteci Yusuf")
+        "embeltore", "embeltorja", "embeltores", "kofteci", "kebapci", "pideci",
     ])
 
     /// Months, days of the week and feasts in the seven languages, folded ("May", "Eylül'de", "Cuma",

@@ -76,4 +76,44 @@ extension NameReader {
         guard let after = gapEnd(w.range.upperBound), !after.crossedBreak, PersonNames.isUpper(p.scalar(at: after.index).value) else { return false }
         return organisationFollows(after.index)
     }
+
+    /// "Kod", "Kaj" or "Te" (at someone's) capitalised right after an opening quote, whose folded word
+    /// `placeBefore` has just left in `folded`: a shop's or restaurant's name („Kod Ljubiše“, „Кај
+    /// Стојан“, "Te Fatlumi"), not a person. Lower-case "kod Marka" is at Marko's, a person.
+    func shopPreposition(_ s: Int) -> Bool {
+        guard s > 0, PersonNames.isUpper(p.scalar(at: s).value), folded.count == 2 || folded.count == 3,
+              Self.shopPrepositions.contains(folded.fnv1a(prefix: folded.count)) else { return false }
+        let q = p.scalar(at: p.leadByte(s - 1)).value
+        return q == 0x22 || q == 0x201E || q == 0x201C || q == 0xAB || q == 0x201A || q == 0x2018
+    }
+
+    private static let shopPrepositions = Set(["kod", "kaj", "te", "tek"].map(fnv1a))
+
+    /// A Turkish locative written on after an apostrophe ends `w`, whose evidence `e` has no given
+    /// name as written: "Bornova'da", "Karadağ'daki", "Kent'te". A word found alone so is a place
+    /// where something is, not a person ("Para Ahmet'te kaldı" is one).
+    func locative(_ w: Word, of e: NameEvidence) -> Bool {
+        guard w.suffixed, e.given < 2 || e.declined else { return false }
+        var e = w.range.upperBound
+        if e - w.range.lowerBound > 4, p[e - 2] == 0x6B, p[e - 1] == 0x69 { e -= 2 }  // "-daki", "-teki"
+        guard e - w.range.lowerBound > 3, p[e - 2] == 0x64 || p[e - 2] == 0x74, p[e - 1] == 0x61 || p[e - 1] == 0x65 else { return false }
+        return p[e - 3] == 0x27 || (e >= 5 && p[e - 5] == 0xE2 && p[e - 4] == 0x80 && p[e - 3] == 0x99)
+    }
+
+    /// A house number and a postcode follow the name ending at `e`: "Sestre Janjić 6, 34000
+    /// Kragujevac", "Kneza Miloša 12a, 11000": a street named after people, in an address.
+    func addressFollows(_ e: Int) -> Bool {
+        guard p.at(e) == 0x20 else { return false }
+        var k = e + 1, digits = 0
+        while isDigit(p.at(k)) && digits < 5 { k += 1; digits += 1 }
+        guard (1...4).contains(digits) else { return false }
+        if isAlpha(p.at(k)) && !isAlpha(p.at(k + 1)) { k += 1 }  // "12a"
+        if p.at(k) == 0x2F { k += 1; while isDigit(p.at(k)) { k += 1 } }  // "12/3"
+        guard p.at(k) == 0x2C else { return false }
+        k += 1
+        while p.at(k) == 0x20 { k += 1 }
+        var postcode = 0
+        while isDigit(p.at(k)) && postcode < 6 { k += 1; postcode += 1 }
+        return postcode == 4 || postcode == 5
+    }
 }

@@ -81,7 +81,7 @@ struct NameReader {
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
         let known = (e0.given == 2 && (!e0.ambiguous || !opensPhrase || aloneOnLine)) || e0.regionalShape || possessive
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2 && !e0.surnameWord) && !capitalisedBefore(w0.range.lowerBound))
-        if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound),
+        if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound), !locative(w0, of: e0),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
            !(e0.declined && opens) || vocative || possessive {
             return accepted([w0], detector: "person-word")
@@ -231,7 +231,7 @@ struct NameReader {
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
         if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
-        if w0.shape == .initial && words.count == 1 { return nil }
+        if words.count == 1 && (w0.shape == .initial || locative(w0, of: w0.evidence)) { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
     }
 
@@ -242,6 +242,7 @@ struct NameReader {
         // "Jovana's bank account"); it does not name that organisation.
         if let after = gapEnd(last.range.upperBound), !after.crossedBreak, !(last.suffixed && !PersonNames.isUpper(p.scalar(at: after.index).value)),
            organisationFollows(after.index) { return nil }
+        if addressFollows(last.range.upperBound) { return nil }
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
         let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }
@@ -289,7 +290,7 @@ struct NameReader {
         let end = k + 1
         k = PersonNames.lettersStart(p, endingAt: end) - 1
         guard end > k + 1, end - k <= 24 else { return false }
-        return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false
+        return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false || shopPreposition(k + 1)
     }
 
     /// The gazetteer's flags of the word in `r`, folded (the folded word is left in `folded`); nil

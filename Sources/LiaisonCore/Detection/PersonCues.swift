@@ -76,7 +76,7 @@ enum PersonCues {
         "mbiemri:", "ime oca:", "име оца:", "татково име:", "emri i babait:", "baba adı:", "baba adi:", "adı:", "adi:",
     ]
     private static let titles = [
-        "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
+        "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ", "MR ", "MRS ",
         "g-din ", "g-đa ", "g-dja ", "G-din ", "G-đa ", "g. ", "gđa ", "gđa. ", "Gđa ", "Gđa. ", "gđica ",
         "gospodin ", "gospođa ", "Gospodin ", "Gospođa ", "gospodine ", "gospodina ", "gospođe ",
         "г-дин ", "г-ѓа ", "Г-дин ", "Г-ѓа ", "г-ђа ", "Г-ђа ", "г. ", "господин ", "госпођа ", "Господин ", "Госпођа ",

@@ -24,6 +24,10 @@ struct PersonNameLayoutTests {
         ("Prisutni: Svetlana Vojnović (PS Inđija), Ana Marija Lekić (Centar za socijalni rad)", ["Svetlana Vojnović", "Ana Marija Lekić"]),
         // after a form's label whose value is a sentence, a given name that is also a word is a name
         ("Opis: Umut tıkladı.", ["Umut"]),
+        // a given name with a locative is a person ("the money stayed with Ahmet"); "kod" in lower
+        // case is at someone's, a person
+        ("Para Ahmet'te kaldı.", ["Ahmet'te"]),
+        ("Marko je bio kod Ljubiše juče.", ["Marko", "Ljubiše"]),
     ]
 
     @Test("Names in exported chats, tables, forms, and Albanian surnames in '-aj'", arguments: found)
@@ -45,9 +49,18 @@ struct PersonNameLayoutTests {
         ("She sent £7,950 to a Wise account in the name of Sarah Collins.", ["Sarah Collins"]),
         ("A 29-year-old from Hull, Kyle Mottram, was jailed.", ["Kyle Mottram"]),
         ("SIENA message – English summary of a Serbian request", []),
+        // a shop "at someone's" in quotes, a shop word before a name, a word with a Turkish locative,
+        // a street in an address, a federation
+        ("Iz pekare „Kod Ljubiše“ traže da im fakturu platimo.", []),
+        ("pronare e ëmbëltores \"Ëmbëltore Teuta\" në Gjilan", []),
+        ("Gerçek Köfteci Yusuf hesabında mavi tik var.", []),
+        ("Emekli öğretmen Bornova'da ikamet ediyor.", []),
+        ("Univerzitet u Kragujevcu\nSestre Janjić 6, 34000 Kragujevac", []),
+        ("Ivan Sokolov, državljanin Ruske Federacije, programer", ["Ivan Sokolov"]),
     ]
 
-    @Test("Not a name: a form's phrase, a word after a dash or an emoji, a town or verb in '-aj', an English word alone", arguments: notFound)
+    @Test("Not a name: a form's phrase, a word after a dash or an emoji, a town or verb in '-aj', an English word alone, a shop, a place, a street",
+          arguments: notFound)
     func layoutNonNames(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
