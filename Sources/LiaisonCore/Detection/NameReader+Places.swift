@@ -81,13 +81,14 @@ extension NameReader {
     /// `placeBefore` has just left in `folded`: a shop's or restaurant's name („Kod Ljubiše“, „Кај
     /// Стојан“, "Te Fatlumi"), not a person. Lower-case "kod Marka" is at Marko's, a person.
     func shopPreposition(_ s: Int) -> Bool {
-        guard s > 0, PersonNames.isUpper(p.scalar(at: s).value), folded.count == 2 || folded.count == 3,
-              Self.shopPrepositions.contains(folded.fnv1a(prefix: folded.count)) else { return false }
+        guard s > 0, PersonNames.isUpper(p.scalar(at: s).value) else { return false }
+        let f = folded
+        guard (f.count == 3 && ((f[0] == 0x6B && ((f[1] == 0x6F && f[2] == 0x64) || (f[1] == 0x61 && f[2] == 0x6A)))      // kod, kaj
+                                 || (f[0] == 0x74 && f[1] == 0x65 && f[2] == 0x6B)))                                        // tek
+                || (f.count == 2 && f[0] == 0x74 && f[1] == 0x65) else { return false }                                    // te
         let q = p.scalar(at: p.leadByte(s - 1)).value
         return q == 0x22 || q == 0x201E || q == 0x201C || q == 0xAB || q == 0x201A || q == 0x2018
     }
-
-    private static let shopPrepositions = Set(["kod", "kaj", "te", "tek"].map(fnv1a))
 
     /// A Turkish locative written on after an apostrophe ends `w`, whose evidence `e` has no given
     /// name as written: "Bornova'da", "Karadağ'daki", "Kent'te". A word found alone so is a place

@@ -324,10 +324,11 @@ struct NameReader {
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
         guard !afterFullStop else { return false }
-        if k >= 0 && p[k] >= 0x80 {
-            // a dash ("Скопје – Тим за измами") or an emoji ("🙏 Sakın vermeyin") before it
-            let v = p.scalar(at: p.leadByte(k)).value
-            return v == 0x2013 || v == 0x2014 || (0x2600...0x27BF).contains(v) || (0x1F300...0x1FAFF).contains(v)
+        if k >= 3 && p[k] >= 0x80 {
+            // a dash ("Скопје – Тим за измами": E2 80 93/94), a symbol (E2 98…9F) or an emoji ("🙏 Sakın
+            // vermeyin": F0 9F) before it, told by their bytes, as a letter of the word before is most often there
+            return p[k - 2] == 0xE2 && ((p[k - 1] == 0x80 && (p[k] == 0x93 || p[k] == 0x94)) || (0x98...0x9F).contains(p[k - 1]))
+                || (p[k - 3] == 0xF0 && p[k - 2] == 0x9F)
         }
         return k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D
     }
