@@ -234,10 +234,18 @@ struct NameEvidence {
         return list.map { (Suffix($0.0), $0.1, $0.2) }
     }()
 
-    /// Five letters or more in "-aj", not "-uaj": an Albanian surname's ending (`NameReader.albanianSurname`).
+    /// Five letters or more in "-aj", not "-uaj" (Albanian verbs: "paguaj") nor a common noun of the
+    /// region in "-aj" ("slučaj", "izvještaj", "mesaj"): an Albanian surname's ending (`NameReader.albanianSurname`).
     static func albanianEnding(_ w: FoldedWordHash) -> Bool {
-        w.count >= 5 && w.last8 & 0xFFFF == 0x616A && w.last8 & 0xFF_FFFF != 0x75_616A
+        w.count >= 5 && w.last8 & 0xFFFF == 0x616A && w.last8 & 0xFF_FFFF != 0x75_616A && !nounsInAJ.contains(w.hash)
     }
+
+    /// Common nouns in "-aj" of Serbo-Croatian, Macedonian (folded) and Turkish, a closed list written by hand.
+    private static let nounsInAJ = Set([
+        "slucaj", "izvjestaj", "izvestaj", "pokusaj", "uticaj", "utjecaj", "obicaj", "dogadjaj", "zagrljaj",
+        "mesaj", "santaj", "garaj", "bagaj", "masaj", "montaj", "baraj", "viraj", "kolaj", "sabotaj", "tiraj", "pasaj",
+        "kamuflaj", "personaj", "reportaj",
+    ].map(fnv1a))
 
     private static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 }

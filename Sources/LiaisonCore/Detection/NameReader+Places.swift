@@ -77,7 +77,7 @@ extension NameReader {
         return organisationFollows(after.index)
     }
 
-    /// "Kod", "Kaj" or "Te" (at someone's) capitalised right after an opening quote, whose folded word
+    /// "Kod", "Kaj", "Te" or "Tek" (at someone's) capitalised right after an opening quote, whose folded word
     /// `placeBefore` has just left in `folded`: a shop's or restaurant's name („Kod Ljubiše“, „Кај
     /// Стојан“, "Te Fatlumi"), not a person. Lower-case "kod Marka" is at Marko's, a person.
     func shopPreposition(_ s: Int) -> Bool {
@@ -95,10 +95,10 @@ extension NameReader {
     /// where something is, not a person ("Para Ahmet'te kaldı" is one).
     func locative(_ w: Word, of e: NameEvidence) -> Bool {
         guard w.suffixed, e.given < 2 || e.declined else { return false }
-        var e = w.range.upperBound
-        if e - w.range.lowerBound > 4, p[e - 2] == 0x6B, p[e - 1] == 0x69 { e -= 2 }  // "-daki", "-teki"
-        guard e - w.range.lowerBound > 3, p[e - 2] == 0x64 || p[e - 2] == 0x74, p[e - 1] == 0x61 || p[e - 1] == 0x65 else { return false }
-        return p[e - 3] == 0x27 || (e >= 5 && p[e - 5] == 0xE2 && p[e - 4] == 0x80 && p[e - 3] == 0x99)
+        var end = w.range.upperBound
+        if end - w.range.lowerBound > 4, p[end - 2] == 0x6B, p[end - 1] == 0x69 { end -= 2 }  // "-daki", "-teki"
+        guard end - w.range.lowerBound > 3, p[end - 2] == 0x64 || p[end - 2] == 0x74, p[end - 1] == 0x61 || p[end - 1] == 0x65 else { return false }
+        return p[end - 3] == 0x27 || (end >= 5 && p[end - 5] == 0xE2 && p[end - 4] == 0x80 && p[end - 3] == 0x99)
     }
 
     /// A house number and a postcode follow the name ending at `e`: "Sestre Janjić 6, 34000
@@ -115,6 +115,22 @@ extension NameReader {
         while p.at(k) == 0x20 { k += 1 }
         var postcode = 0
         while isDigit(p.at(k)) && postcode < 6 { k += 1; postcode += 1 }
-        return postcode == 4 || postcode == 5
+        // and the town after it, capitalised ("Mehmet Kaya 3, 1500 TL" is no address)
+        guard (postcode == 4 || postcode == 5) && p.at(k) == 0x20, k + 1 < p.count else { return false }
+        let first = p.scalar(at: k + 1), second = p.scalar(at: k + 1 + first.length).value
+        return PersonNames.isUpper(first.value) && PersonNames.isLetter(second) && !PersonNames.isUpper(second)
+    }
+
+    /// "od", "од", "from" or "nga", written in lower case, one space before `i`: prepositions of origin,
+    /// which take people as often as places, so that only a place after them says where someone is from.
+    func originPreposition(before i: Int) -> Bool {
+        guard i >= 4, p[i - 1] == 0x20 else { return false }
+        func word(_ w: [UInt8]) -> Bool {
+            let s = i - 1 - w.count
+            guard s >= 0, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A else { return false }
+            for (k, b) in w.enumerated() where p[s + k] != b { return false }
+            return true
+        }
+        return word([0x6F, 0x64]) || word([0xD0, 0xBE, 0xD0, 0xB4]) || word([0x66, 0x72, 0x6F, 0x6D]) || word([0x6E, 0x67, 0x61])
     }
 }

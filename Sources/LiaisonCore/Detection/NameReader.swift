@@ -137,7 +137,7 @@ struct NameReader {
             } else if e0.given == 2, !e0.declined, !e1.isUnknown || !e0.ambiguous, !e1.ambiguous, let w3 = unknownLastWord(after: w1, first: w0) {
                 words.append(w3)  // "Marina Ivković Bulat" (NameReader+UnknownWords.swift)
             }
-        } else if (e0.surname == 2 || albanianSurname(w0) && e1.given == 2) && e1.given > 0 {
+        } else if (e0.surname == 2 || albanianSurname(w0) && e1.given == 2 && !e1.declined) && e1.given > 0 {
             // Surname first, as forms write it: "PETROVIĆ Marko", "Yılmaz Mehmet Ali", "DEMAJ ARLINDA".
             if let w2, w2.evidence.given == 2 { words.append(w2) }
         } else if e0.isUnknown && (e1.surname == 2 && e1.regionalShape || albanianSurname(w1)) && w0.shape == .capitalised
@@ -153,10 +153,13 @@ struct NameReader {
     /// A capitalised word or one in capitals of five letters or more in "-aj", the Albanian surname ending ("Hasanaj",
     /// "Cakaj"), not "-uaj", the verbs' ("Paguaj"), nor a place ("Ferizaj"): weak alone, as "Zmaj" and
     /// "Kraj" end so too.
-    func albanianSurname(_ w: Word) -> Bool {
-        let e = w.range.upperBound
-        return (w.shape == .capitalised || w.shape == .allCaps) && w.range.count >= 5 && !w.suffixed && !w.evidence.place
-            && p[e - 1] | 0x20 == 0x6A && p[e - 2] | 0x20 == 0x61 && p[e - 3] | 0x20 != 0x75
+    mutating func albanianSurname(_ w: Word) -> Bool {
+        guard w.shape == .capitalised || w.shape == .allCaps, !w.suffixed, !w.evidence.place, w.range.count <= 64 else { return false }
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, w.range, into: &folded) else { return false }
+        var word = FoldedWordHash()
+        for b in folded { word.append(b) }
+        return NameEvidence.albanianEnding(word)
     }
 
     /// The word before `i`, on the same line, is capitalised ("Sunny Hill", "Стивен Паркер").
@@ -227,7 +230,8 @@ struct NameReader {
         }
         // One word the gazetteer lacks is a name after a kin word, capitalised ("her son Shahed",
         // "kızı Nafset"), not after a role or naming word ("called Revolut", "Victim Support").
-        if words.count == 1 && !title && w0.evidence.isUnknown && (kind == .role || w0.shape != .capitalised) { return nil }
+        if words.count == 1 && !title && w0.evidence.isUnknown
+            && (kind == .role || w0.shape != .capitalised || w0.evidence.place || w0.evidence.institution) { return nil }
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
         if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
@@ -324,6 +328,7 @@ struct NameReader {
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         if k >= 0 && (p[k] == 0x2E || p[k] == 0x21 || p[k] == 0x3F) { return true }
         guard !afterFullStop else { return false }
+        if k >= 5 && p[k] == 0x8F && p[k - 1] == 0xB8 && p[k - 2] == 0xEF { k -= 3 }  // an emoji's variation selector ("⚠️")
         if k >= 3 && p[k] >= 0x80 {
             // a dash ("Скопје – Тим за измами": E2 80 93/94), a symbol (E2 98…9F) or an emoji ("🙏 Sakın
             // vermeyin": F0 9F) before it, told by their bytes, as a letter of the word before is most often there

@@ -120,13 +120,20 @@ extension PersonNames {
     /// 07:52] ", "[12.03.26, 21:04:10] ", "09/05/2026, 07:52 - "; `i` when there is none.
     static func exportedChatTime(_ p: Bytes, at i: Int) -> Int {
         var k = i + (p.at(i) == 0x5B ? 1 : 0)
-        var digits = 0, colon = false
-        while k < p.count, k - i < 32 {
-            let b = p[k]
-            if isDigit(b) { digits += 1 } else if b == 0x3A { colon = true } else if b != 0x2F && b != 0x2E && b != 0x2C && b != 0x20 { break }
+        var digits = 0, colon = false, date = false, comma = false
+        scan: while k < p.count, k - i < 32 {
+            switch p[k] {
+            case 0x30...0x39: digits += 1
+            case 0x3A: colon = true
+            case 0x2F, 0x2E: date = true
+            case 0x2C: comma = true
+            case 0x20: break
+            default: break scan
+            }
             k += 1
         }
-        guard digits >= 6, colon else { return i }
+        // a date and a time, as both exports write them; not a log's time alone ("[10:15:32] error:")
+        guard digits >= 6, colon, date, comma else { return i }
         if p[i] == 0x5B { return p.at(k) == 0x5D && p.at(k + 1) == 0x20 ? k + 2 : i }
         return p.at(k) == 0x2D && p.at(k + 1) == 0x20 && p.at(k - 1) == 0x20 ? k + 2 : i
     }

@@ -48,8 +48,10 @@ extension PersonNames {
         let e = w.evidence
         if link == .comma && !single { return false }
         // A place that a preposition governs says where the person before came from, and the full name
-        // after it is the next person: "Ljubica Mirković iz Valjeva i Srećko Bjelanović iz Loznice".
-        if e.organisation || (link == .conjunction && e.place && (single || reader.placePreposition(before: start) == nil)) { return true }
+        // after it is the next person: "Ljubica Mirković iz Valjeva i Srećko Bjelanović iz Loznice", "Илбер
+        // Касами од Тетово и Невзат Реџепи".
+        if e.organisation || (link == .conjunction && e.place && (single || (reader.placePreposition(before: start) == nil
+            && !reader.originPreposition(before: start)))) { return true }
         guard e.isUnknown else { return false }
         // An unknown word beside another capitalised word may be a name the gazetteer lacks ("Rade i
         // Bosa Lukač"), and one a word or two after a name found is part of it ("Caspar von Hellfeld

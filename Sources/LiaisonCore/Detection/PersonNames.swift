@@ -4,15 +4,15 @@
 /// written or once a case ending is taken off ("Marka" → Marko, "Petrovića", "Arbenit" → Arben),
 /// a surname ending (-ović, -ić, -oğlu, -ovski), an organisation word. A person is then
 ///   1. a given name with one or two more name words ("Marko Petrović", "Mehmet Ali Kaya"),
-///   2. a surname first and given names after it ("PETROVIĆ Marko"),
-///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović"),
-///      unless the unknown word follows a full stop,
+///   2. a surname first and given names after it ("PETROVIĆ Marko", "DEMAJ ARLINDA"),
+///   3. an unknown capitalised word before a surname of regional shape ("Dragoslav Petrović", "Klajdi
+///      Hasanaj"), unless the unknown word follows a full stop,
 ///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B.", "M. Cemil Arslan"),
 ///      two initials with any capitalised word ("A. J. Penhaligon"),
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
-///      after a form's field of one name part ("Prezime:", "Soyad:") (`PersonCues`),
-///   6. one word alone: a given name that is not also a common word opening a sentence, or a
-///      surname of regional shape, with no capitalised word after it; a capitalised word the gazetteer
+///      after a form's field of one name part ("Prezime:", "Soyad:") or a kin word ("her son Shahed"),
+///   6. one word alone: a given name that is not also a common word opening a sentence or a form's
+///      phrase, or a surname of regional shape, with no capitalised word after it; a capitalised word the gazetteer
 ///      lacks before "Hanım", "Bey" or "Efendi", not an office or a greeting ("Setenay Hanım"),
 ///   7. a lower-case given name and regional surname ("milica pejovic"),
 ///   8. once a person is named, a later word with the same stem ("Kurtović" … "Kurtoviću"),
@@ -51,13 +51,14 @@
 /// NameReader+Places.swift), a name beside things in a list or beside "&" ("Barclays, Lloyds and
 /// Starling", "Marks & Spencer"; PersonNames+Lists.swift), a malware family, botnet, tool or threat
 /// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift), a brand named after a
-/// person that no title or role word names ("Massimo Dutti", "Jimmy Choo"; PersonNames+Brands.swift).
+/// person that no title or role word names ("Massimo Dutti", "Jimmy Choo"; PersonNames+Brands.swift), a
+/// surname that is an English word alone ("a Wise account"), a shop „Kod Ljubiše“, a Turkish locative
+/// ("Bornova'da") or a street before a house number and postcode (NameReader+Places.swift).
 ///
-/// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case
-/// endings and suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one
-/// line break between them included (not into a form's next label, the same word again, or a
-/// signature's next line: `NameReader.joinsAcrossBreak`), titles, role words and honorifics
-/// ("Ahmet Bey", "Komiser Yardımcısı") excluded.
+/// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case endings and
+/// suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one line break between them
+/// included (not into a form's next label, the same word again, a signature's next line: `NameReader.joinsAcrossBreak`,
+/// nor across a table's columns), titles, role words and honorifics ("Ahmet Bey", "Komiser Yardımcısı") excluded.
 enum PersonNames {
     static func propose(_ p: Bytes, into out: inout [Candidate]) {
         var reader = NameReader(p)

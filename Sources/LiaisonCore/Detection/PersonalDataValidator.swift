@@ -55,13 +55,18 @@ extension PersonalDataValidator {
     static func plausiblePersonName(_ written: String) -> String? {
         // Words joined by single spaces, as a name is weighed in text ("john   smith"), and "M.R." as
         // "M. R." (PersonalDataValidator+Initials.swift).
-        let value = spacingInitials(written.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " "))
+        let value = spacingInitials(nameWords(written).joined(separator: " "))
         guard value.utf8.count <= 256, value.unicodeScalars.contains(where: { PersonNames.isLetter($0.value) }) else { return nil }
         let (rule, name) = personRule(value)
         // A name after titles or before its office, firm or town is weighed alone
         // (PersonalDataValidator+TitlesAndAffiliations.swift).
         guard PersonFieldModel.accepts(value, rule: rule) || isPersonWithin(value) else { return nil }
         return name ?? value
+    }
+
+    /// A value's words, split at spaces, tabs and no-break spaces.
+    static func nameWords(_ value: String) -> [Substring] {
+        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
     }
 
     /// The structured-field rules' verdict on a trimmed value, and the name with its words joined
@@ -72,11 +77,11 @@ extension PersonalDataValidator {
     /// odd shapes).
     static func personRule(_ value: String) -> (rule: PersonFieldRule, name: String?) {
         guard value.utf8.count <= 256 else { return (.wordCount, nil) }
-        var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+        var words = nameWords(value)
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
         // A value that ends in a possessive names a shop or café, not its owner ("Nonna Lucia's").
-        let possessive = words.last.map { $0.hasSuffix("'s") || $0.hasSuffix("’s") } ?? false
+        let possessive = words.last.map { $0.lowercased().hasSuffix("'s") || $0.lowercased().hasSuffix("’s") } ?? false
         let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
             : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) || possessive ? .brand : nil
         guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }

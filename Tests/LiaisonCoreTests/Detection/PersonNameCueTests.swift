@@ -42,11 +42,14 @@ struct PersonNameCueTests {
         // Twenty-fourth round: after a kin word, one capitalised word the gazetteer lacks is a name,
         // also at a sentence's start; not after a naming or role word, nor a kin word capitalised
         // inside a sentence ("Деда Мраз")
-        ("Thought it was her son Shahed. Sent £1,480 to his friend.", ["Shahed"]),
+        ("Thought it was her uncle Shahed. Sent £1,480 to his friend.", ["Shahed"]),
         ("Her niece Nazia speaks for her on calls.", ["Nazia"]),
         ("Setenay parayı göndermeden önce kızı Nafset ile konuştu.", ["Nafset"]),
         ("Amcaları Şêxmus 7.500 TL göndermiş.", ["Şêxmus"]),
         ("She downloaded an app called Revolut and paid.", []),
+        // nor a place after a kin word, nor "son" (Turkish "last")
+        ("Kızı Almanya'ya gitti, oğlu Almanya'da yaşıyor.", []),
+        ("Son Dakika: sahte kargo mesajları yayılıyor.", []),
         ("Лажни сајтови продају поклоне „од Деда Мраза“ са доставом.", []),
     ]
 

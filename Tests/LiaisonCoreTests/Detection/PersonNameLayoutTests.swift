@@ -3,8 +3,8 @@ import Testing
 
 /// The twenty-fourth round of issue 11, from the fifth training part: the layout around a name
 /// (an exported chat's times, a table's columns, a form's labels, a dash or an emoji before a
-/// word), Albanian "-aj" surnames, a double given name inside a sentence, and surnames that are
-/// English words standing alone.
+/// word), Albanian "-aj" surnames, a double given name inside a sentence, surnames that are
+/// English words standing alone, shops, Turkish locatives and addresses.
 @Suite("PersonNameLayout")
 struct PersonNameLayoutTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -44,11 +44,15 @@ struct PersonNameLayoutTests {
         ("Çok geçmiş olsun 🙏 Sakın vermeyin, bankaya itiraz açın.", []),
         // a town in "-aj", a verb in "-uaj"
         ("Shënim zyrtar, Stacioni Policor Ferizaj", []),
-        ("Ju lutem, Paguaj faturën sot.", []),
+        ("Klikoni Paguaj në fund të faqes.", []),
         // a surname that is an English word, alone: a brand, a town, a language
         ("She sent £7,950 to a Wise account in the name of Sarah Collins.", ["Sarah Collins"]),
         ("A 29-year-old from Hull, Kyle Mottram, was jailed.", ["Kyle Mottram"]),
-        ("SIENA message – English summary of a Serbian request", []),
+        // a log's time alone is no exported chat's
+        ("[10:15:32] error: timeout\n[10:15:40] error: timeout again", []),
+        // a common noun in "-aj" is no surname, before or after a name
+        ("Slučaj Marka Petrovića je prijavljen policiji.", ["Marka Petrovića"]),
+        ("Godišnji Izvještaj\nStranica 2", []),
         // a shop "at someone's" in quotes, a shop word before a name, a word with a Turkish locative,
         // a street in an address, a federation
         ("Iz pekare „Kod Ljubiše“ traže da im fakturu platimo.", []),
@@ -56,6 +60,7 @@ struct PersonNameLayoutTests {
         ("Gerçek Köfteci Yusuf hesabında mavi tik var.", []),
         ("Emekli öğretmen Bornova'da ikamet ediyor.", []),
         ("Univerzitet u Kragujevcu\nSestre Janjić 6, 34000 Kragujevac", []),
+        ("Ödeme: Mehmet Kaya 3, 1500 TL gönderdi.", ["Mehmet Kaya"]),
         ("Ivan Sokolov, državljanin Ruske Federacije, programer", ["Ivan Sokolov"]),
     ]
 
