@@ -228,7 +228,7 @@ struct NameReader {
             guard k > 0 else { return nil }
             words.removeSubrange(k...)
         }
-        // One word the gazetteer lacks is a name after a kin word, capitalised ("her son Shahed",
+        // One word the gazetteer lacks is a name after a kin word, capitalised ("her niece Nazia",
         // "kızı Nafset"), not after a role or naming word ("called Revolut", "Victim Support").
         if words.count == 1 && !title && w0.evidence.isUnknown
             && (kind == .role || w0.shape != .capitalised || w0.evidence.place || w0.evidence.institution) { return nil }

@@ -5,7 +5,7 @@
 /// start a word; a role followed by a title ("Şikayetçi Bay") is one cue.
 enum PersonCues {
     /// What a cue says of the word after it. After a kin word one capitalised word the gazetteer
-    /// lacks is a name ("her son Shahed", "kızı Nafset"); after a role or naming word it is not
+    /// lacks is a name ("her niece Nazia", "kızı Nafset"); after a role or naming word it is not
     /// ("called Revolut", "Victim Support"), nor a place, day or institution after a kin word ("oğlu Almanya'ya").
     enum Kind { case role, kin, title }
 

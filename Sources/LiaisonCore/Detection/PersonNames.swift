@@ -10,7 +10,7 @@
 ///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B.", "M. Cemil Arslan"),
 ///      two initials with any capitalised word ("A. J. Penhaligon"),
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
-///      after a form's field of one name part ("Prezime:", "Soyad:") or a kin word ("her son Shahed"),
+///      after a form's field of one name part ("Prezime:", "Soyad:") or a kin word ("her niece Nazia"),
 ///   6. one word alone: a given name that is not also a common word opening a sentence or a form's
 ///      phrase, or a surname of regional shape, with no capitalised word after it; a capitalised word the gazetteer
 ///      lacks before "Hanım", "Bey" or "Efendi", not an office or a greeting ("Setenay Hanım"),
