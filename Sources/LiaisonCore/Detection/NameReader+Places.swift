@@ -14,12 +14,9 @@ extension NameReader {
 
     /// The preposition of place, written in lower case, one space before the word at `i`, or nil.
     func placePreposition(before i: Int) -> PlacePreposition? {
-        guard i >= 3, p[i - 1] == 0x20 else { return nil }
-        let e = i - 1
-        var s = e
-        while s > 0, e - s < 6, p[s - 1] != 0x20, p[s - 1] != 0x0A, p[s - 1] != 0x09, p[s - 1] != 0x28 { s -= 1 }
-        guard s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28 else { return nil }
-        switch e - s {
+        guard let r = shortWord(before: i) else { return nil }
+        let s = r.lowerBound
+        switch r.count {
         case 1: return p[s] == 0x75 ? .anyName : nil                                                  // u
         case 2:
             let a = p[s], b = p[s + 1]
@@ -33,6 +30,17 @@ extension NameReader {
             return w == 0x6E65_6172 || w == 0xD0B8_D0B7 || w == 0xD0B2_D0BE ? .anyName : nil
         default: return nil
         }
+    }
+
+    /// The word of at most six bytes one space before `i`, opening the text or after a space, line
+    /// break, tab or '(': where a preposition stands.
+    private func shortWord(before i: Int) -> Range<Int>? {
+        guard i >= 3, p[i - 1] == 0x20 else { return nil }
+        let e = i - 1
+        var s = e
+        while s > 0, e - s < 6, p[s - 1] != 0x20, p[s - 1] != 0x0A, p[s - 1] != 0x09, p[s - 1] != 0x28 { s -= 1 }
+        guard s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28 else { return nil }
+        return s..<e
     }
 
     /// True when a preposition of place rules out the name of `count` words starting with `first`:
@@ -81,20 +89,17 @@ extension NameReader {
     /// `placeBefore` has just left in `folded`: a shop's or restaurant's name („Kod Ljubiše“, „Кај
     /// Стојан“, "Te Fatlumi"), not a person. Lower-case "kod Marka" is at Marko's, a person.
     func shopPreposition(_ s: Int) -> Bool {
-        guard s > 0, PersonNames.isUpper(p.scalar(at: s).value) else { return false }
-        let f = folded
-        guard (f.count == 3 && ((f[0] == 0x6B && ((f[1] == 0x6F && f[2] == 0x64) || (f[1] == 0x61 && f[2] == 0x6A)))      // kod, kaj
-                                 || (f[0] == 0x74 && f[1] == 0x65 && f[2] == 0x6B)))                                        // tek
-                || (f.count == 2 && f[0] == 0x74 && f[1] == 0x65) else { return false }                                    // te
+        guard s > 0, folded.count == 2 || folded.count == 3, PersonNames.isUpper(p.scalar(at: s).value),
+              ["kod", "kaj", "te", "tek"].contains(where: { folded.elementsEqual($0.utf8) }) else { return false }
         let q = p.scalar(at: p.leadByte(s - 1)).value
         return q == 0x22 || q == 0x201E || q == 0x201C || q == 0xAB || q == 0x201A || q == 0x2018
     }
 
-    /// A Turkish locative written on after an apostrophe ends `w`, whose evidence `e` has no given
-    /// name as written: "Bornova'da", "Karadağ'daki", "Kent'te". A word found alone so is a place
-    /// where something is, not a person ("Para Ahmet'te kaldı" is one).
-    func locative(_ w: Word, of e: NameEvidence) -> Bool {
-        guard w.suffixed, e.given < 2 || e.declined else { return false }
+    /// A Turkish locative written on after an apostrophe ends `w`, which is no given name as written:
+    /// "Bornova'da", "Karadağ'daki", "Kent'te". A word found alone so is a place where something is,
+    /// not a person ("Para Ahmet'te kaldı" is one).
+    func locative(_ w: Word) -> Bool {
+        guard w.suffixed, w.evidence.given < 2 || w.evidence.declined else { return false }
         var end = w.range.upperBound
         if end - w.range.lowerBound > 4, p[end - 2] == 0x6B, p[end - 1] == 0x69 { end -= 2 }  // "-daki", "-teki"
         guard end - w.range.lowerBound > 3, p[end - 2] == 0x64 || p[end - 2] == 0x74, p[end - 1] == 0x61 || p[end - 1] == 0x65 else { return false }
@@ -124,13 +129,7 @@ extension NameReader {
     /// "od", "од", "from" or "nga", written in lower case, one space before `i`: prepositions of origin,
     /// which take people as often as places, so that only a place after them says where someone is from.
     func originPreposition(before i: Int) -> Bool {
-        guard i >= 4, p[i - 1] == 0x20 else { return false }
-        func word(_ w: [UInt8]) -> Bool {
-            let s = i - 1 - w.count
-            guard s >= 0, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A else { return false }
-            for (k, b) in w.enumerated() where p[s + k] != b { return false }
-            return true
-        }
-        return word([0x6F, 0x64]) || word([0xD0, 0xBE, 0xD0, 0xB4]) || word([0x66, 0x72, 0x6F, 0x6D]) || word([0x6E, 0x67, 0x61])
+        guard let r = shortWord(before: i), (2...4).contains(r.count) else { return false }
+        return ["od", "од", "from", "nga"].contains { p[r].elementsEqual($0.utf8) }
     }
 }

@@ -81,7 +81,7 @@ struct NameReader {
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
         let known = (e0.given == 2 && (!e0.ambiguous || !opensPhrase || aloneOnLine)) || e0.regionalShape || possessive
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2 && !e0.surnameWord) && !capitalisedBefore(w0.range.lowerBound))
-        if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound), !locative(w0, of: e0),
+        if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound), !locative(w0),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
            !(e0.declined && opens) || vocative || possessive {
             return accepted([w0], detector: "person-word")
@@ -235,7 +235,7 @@ struct NameReader {
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
         if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
-        if words.count == 1 && (w0.shape == .initial || locative(w0, of: w0.evidence)) { return nil }
+        if words.count == 1 && (w0.shape == .initial || locative(w0)) { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
     }
 

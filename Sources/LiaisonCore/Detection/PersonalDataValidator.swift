@@ -81,7 +81,7 @@ extension PersonalDataValidator {
         // "Petrović, Marko": a surname, a comma, the given name.
         if words.count == 2, words[0].last == "," { words[0] = words[0].dropLast() }
         // A value that ends in a possessive names a shop or café, not its owner ("Nonna Lucia's").
-        let possessive = words.last.map { $0.lowercased().hasSuffix("'s") || $0.lowercased().hasSuffix("’s") } ?? false
+        let possessive = words.last.map { ["'s", "’s"].contains(where: $0.lowercased().hasSuffix) } ?? false
         let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
             : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) || possessive ? .brand : nil
         guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }
