@@ -261,14 +261,15 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it; nil after a tab or three spaces, which part a table's
-    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA").
+    /// most one line break separate it; nil after a tab or two spaces, which part a table's
+    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA", a court
+    /// list's "R v MWANGI Peter  Conspiracy to defraud").
     func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
         var breaks = 0, columns = false
         while k < p.count, k - e < 8 {
             switch p[k] {
-            case 0x20: columns = columns || (p.at(k + 1) == 0x20 && p.at(k + 2) == 0x20); k += 1
+            case 0x20: columns = columns || p.at(k + 1) == 0x20; k += 1
             case 0x09: columns = true; k += 1
             case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1

@@ -64,6 +64,19 @@ extension NameReader {
         return isHonorific(at: next.range.lowerBound)
     }
 
+    /// Turkish forms of address after a given name, and the honorifics as chat types them in lower
+    /// case: "Ozan abi", "serdar abi", "Kemal amca", "ayşe teyze", "ahmet bey" (twenty-fifth round).
+    private static let addressAfterName = honorifics.union(PersonNames.foldedKeys([
+        "abi", "abla", "ağabey", "amca", "teyze", "dayı", "hala", "enişte", "yenge",
+    ]))
+
+    /// True when one space and a form of address of `addressAfterName` follow `e`, and no letter after
+    /// it: the given name ending at `e` is a person though it is also a common word ("Ozan", "serdar").
+    func addressAfterNameFollows(_ e: Int) -> Bool {
+        guard p.at(e) == 0x20, e + 1 < p.count, let (word, end, _) = foldedWord(at: e + 1) else { return false }
+        return Self.addressAfterName.contains(word.hash) && !PersonNames.isLetter(p.scalar(at: end).value)
+    }
+
     /// True when the capitalised word at `i` is an honorific of `honorifics` ("Hanım'ın" too).
     func isHonorific(at i: Int) -> Bool {
         var word = FoldedWordHash()

@@ -155,6 +155,7 @@ enum PersonNames {
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
+        unknownPairs(p, &capitalised, &reader, &found)  // "The assistant, Keeley Brannigan," (PersonNames+UnknownPairs.swift)
         bareInitials(p, &capitalised, &found)  // "27-godišnji I. B.", "me inicialet D.K." (PersonNames+BareInitials.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
@@ -250,6 +251,8 @@ enum PersonNames {
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
                 && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
+                || (isAddressed(w) && reader.addressAfterNameFollows(w.range.upperBound))  // "serdar abi" (PersonNames+Turkish.swift)
+                || (isAddressed(w) && stems.contains(w.stem))  // "sanja kliknula … neka sanja zove"
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                             && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
