@@ -9,7 +9,7 @@ extension PersonNames {
     static let greetings = foldedKeys([
         "hi", "hiya", "hello", "hey", "dear", "bok", "zdravo", "ćao", "čao", "cao", "poz", "hej", "ej",
         "здраво", "ћао", "чао", "еј", "хеј", "драга", "драги", "dragi", "draga",
-        "përshëndetje", "pershendetje", "tung", "selam", "merhaba", "sevgili",
+        "përshëndetje", "pershendetje", "tung", "selam", "merhaba", "sevgili", "ciao", "hallo",
     ])
 
     /// Addressees after a greeting that are no name: "Hi team,", "Dear partner,", "Драги сви,".
@@ -64,7 +64,7 @@ extension PersonNames {
         while lineStart < p.count {
             // The line's first word decides which of the three it may be: before ":", " " or ",". In an
             // exported chat the speaker follows the message's time ("[09/05, 07:52] shaz: morning").
-            let first = exportedChatTime(p, at: lineStart)
+            let first = replyText(p, at: exportedChatTime(p, at: lineStart))
             if p.at(first) >= 0x80 || isAlpha(p.at(first)) {
                 let e = lettersEnd(p, from: first)
                 switch p.at(e) {
@@ -136,6 +136,17 @@ extension PersonNames {
         guard digits >= 6, colon, date, comma else { return i }
         if p[i] == 0x5B { return p.at(k) == 0x5D && p.at(k + 1) == 0x20 ? k + 2 : i }
         return p.at(k) == 0x2D && p.at(k + 1) == 0x20 && p.at(k - 1) == 0x20 ? k + 2 : i
+    }
+
+    /// Where a line at `i` goes on after a quoted reply's marks ("> Ciao Hattie,", ">> Hi Fen,") or a
+    /// transcript's speaker in capitals ("SECOND CALLER: Hello Hilary,"); `i` when there is none.
+    static func replyText(_ p: Bytes, at i: Int) -> Int {
+        var k = i
+        while p.at(k) == 0x3E { k += 1; if p.at(k) == 0x20 { k += 1 } }
+        if k > i { return k }
+        // at most three words in capitals, then ": "
+        while k < p.count, k - i < 32, isUpperASCII(p[k]) || (p[k] == 0x20 && isUpperASCII(p.at(k + 1))) { k += 1 }
+        return k > i + 1 && p.at(k) == 0x3A && p.at(k + 1) == 0x20 ? k + 2 : i
     }
 
     /// One lower-case word at `i` before ": " and a lower-case letter: "jordan: morning", not a form's field.
