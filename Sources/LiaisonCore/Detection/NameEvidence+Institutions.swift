@@ -56,6 +56,15 @@ extension NameEvidence {
         "emniyetine", "belediyesi", "belediyesine", "belediyesinden", "mahkemesi", "mahkemesine", "savciligi",
         "savciligina", "universitesi", "universitesine", "kurumu", "kurumuna", "gumrugu", "valiligi", "kaymakamligi",
         "bankasi", "bankasina", "subesi", "subesine", "subesinden",
+        // twenty-fifth round: stadiums, sports and culture centres, schools, mosques named after people,
+        // heading them ("Stadiumi „Fadil Vokrri“", "Спортскиот центар „Борис Трајковски“", "xhamisë
+        // „Sinan Pasha“") or, in Turkish, after them ("Ahmet Hamdi Tanpınar Anadolu Lisesi", "Barış Manço
+        // Kültür Merkezi")
+        "stadion", "stadiona", "stadionu", "stadiumi", "stadiumit", "centar", "centra", "centru", "centarot",
+        "centarski", "sportskiot", "qendra", "qendres", "qendren", "xhamia", "xhamise", "xhamine", "dzamija",
+        "dzamije", "dzamiji", "shkolla", "shkolles", "shkollen", "lisesi", "lisesine", "kompleksi", "kompleksinde",
+        "merkezi", "merkezine", "merkezinde", "camii", "camisi", "stadyumu", "stadyumunda", "hastanesi",
+        "hastanesine", "domovima", "domovi",
         // English: "Ministry of Interior", "Bank of Albania"
         "ministry", "government", "directorate", "administration", "agency", "customs", "police", "court",
         "municipality", "university", "bank", "library", "clinic", "institute", "museum",
