@@ -34,6 +34,8 @@ enum PersonCues {
         // sahibi Tural Hasanov"), where the first two letters open few other words
         "owner", "classmate", "prodavac", "prodavca", "продавац",
         "сопственикот", "сопственичката", "продавачот", "pronari", "pronarja", "sahibi", "satıcı",
+        // twenty-fifth round: pupils and students in school reports ("Učenica Emina Mujić rekla je")
+        "učenica", "učenik", "ученик", "ученичка", "ученикот", "ученичката", "nxënësi", "nxënësja", "öğrenci",
         // naming words: after them one word the gazetteer lacks is as often a firm or an app ("called Revolut")
         "named", "called", "по имену", "се зове", "се звао", "се звала", "по име", "се вика", "се викаше",
         // flatmates, neighbours and helpers, and a name someone gave themselves ("se predstavio kao Mića",
@@ -71,7 +73,7 @@ enum PersonCues {
         // those that cost a lookup at too many other words ("nephew", "tetka", "kuzeni": measured, +0.6 %
         // instructions), nor "son", the Turkish "last" ("Son Dakika")
         "niece", "aunt", "uncle", "ujak", "ujaka", "ујак", "ујака", "тетка", "вујко", "братучед", "братучедот",
-        "xhaxhai", "amcası", "amcaları", "dayısı",
+        "xhaxhai", "amcası", "amcaları", "dayısı", "внуката",
     ]
     /// Labels of a form's field that holds one name part: a word after them is a name even when
     /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").

@@ -18,7 +18,7 @@ extension PersonNames {
         "colleague", "colleagues", "friend", "friends", "customer", "customers", "neighbour", "neighbours", "mate",
         "both", "you", "svi", "sve", "svima", "ekipa", "kolege", "društvo", "ljudi", "komšije", "сви", "свима",
         "екипа", "колеге", "сите", "колеги", "луѓе", "shokë", "kolegë", "miq", "herkes", "arkadaşlar", "hocam",
-        "abi", "abla", "kanka", "canım", "hepiniz",
+        "abi", "abla", "kanka", "canım", "hepiniz", "taxpayer", "user", "member", "applicant", "citizen",
     ])
 
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).
@@ -60,6 +60,7 @@ extension PersonNames {
     static func addressedNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], lowerCaseText: Bool) -> [Int] {
         var names: [[Range<Int>]] = []
         var labels: [Range<Int>] = []
+        var greetingsAt: [Range<Int>] = []  // the names after a greeting
         var lineStart = 0
         while lineStart < p.count {
             // The line's first word decides which of the three it may be: before ":", " " or ",". In an
@@ -69,7 +70,7 @@ extension PersonNames {
                 let e = lettersEnd(p, from: first)
                 switch p.at(e) {
                 case 0x3A: if let r = speakerLabel(p, first..<e) { labels.append(r) }
-                case 0x20: if let r = greeted(p, at: first, &reader) { names.append([r]) }
+                case 0x20: if let r = greeted(p, at: first, &reader) { names.append([r]); greetingsAt.append(r) }
                 case 0x2C: if let r = called(p, first..<e, &reader) { names.append([r]) }
                 default: break
                 }
@@ -93,6 +94,8 @@ extension PersonNames {
                 names.append([r])
             }
         }
+        // A name read with the greeting before it as its first word is the greeted name: "Hello Hilary,".
+        found.removeAll { name in greetingsAt.contains { name.start < $0.lowerBound && name.end == $0.upperBound } }
         names.removeAll { words in found.contains { $0.start < words[words.count - 1].upperBound && words[0].lowerBound < $0.end } }
         guard !names.isEmpty else { return [] }
         // Each other occurrence of a lower-case word so found is that person again ("kwabena are u
