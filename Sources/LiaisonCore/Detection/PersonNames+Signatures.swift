@@ -1,6 +1,6 @@
 /// Names where letters and lists put them (fifteenth round of issue 11): a name signed under a
 /// closing formula ("Kind regards,⏎Iolo Gruffydd", "Faleminderit,⏎Vlorjana"), and a surname in
-/// capitals before a comma and a given name ("KOWALSKI, Tomasz", "DEMİR, Eren").
+/// capitals before a comma and a given name ("KOWALSKI, Tomasz", "DEMİR, Eren", "Sanık: KOCAMAN, Tolga").
 extension PersonNames {
     /// Closing formulas of a letter in the seven languages, in lower case, without the comma.
     static let closings: Set<String> = [
@@ -102,12 +102,50 @@ extension PersonNames {
         for j in dropped.sorted(by: >) { found.remove(at: j) }
     }
 
-    /// A list item's name ends at `e`: the line ends, or a dash, bracket, comma, bar or tab follows.
+    /// "Sanık: KOCAMAN, Tolga  Suç:", "Account holder: ARBUTHNOT, Callista   MSISDN:", "Abone: ERDOĞMUŞ,
+    /// Hakan | GSM" (twenty-fifth round): after a form's label, a surname in capitals of four letters
+    /// or more, a comma and one or two capitalised words that end the field are "Surname, Given" when
+    /// the first of them is a given name of the gazetteer, though also a common word ("Tolga", "Hakan"),
+    /// or the label is a role ("Account holder:"); not "Subject: URGENT, Action Required". None may be
+    /// an organisation, institution, place or honorific word. The words taken leave `capitalised`.
+    static func labelledSurnamesFirst(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var taken: [Int] = []
+        for a in capitalised where a >= 3 && p[a - 1] == 0x20 && p[a - 2] == 0x3A {
+            guard let surname = reader.word(at: a), surname.shape == .allCaps, case let e = surname.range.upperBound,
+                  p.at(e) == 0x2C, p.at(e + 1) == 0x20, p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4,
+                  let given = reader.word(at: e + 2), given.shape == .capitalised, !given.suffixed,
+                  plainWord(surname.evidence), plainWord(given.evidence) else { continue }
+            var words = [surname.range, given.range]
+            if let second = reader.next(after: given), !second.afterBreak, second.shape == .capitalised, second.evidence.given > 0,
+               plainWord(second.evidence) {
+                words.append(second.range)
+            }
+            guard endsItem(p, words[words.count - 1].upperBound), given.evidence.given > 0 || labelIsRole(p, before: a) else { continue }
+            found.removeAll { $0.start == given.range.lowerBound }  // the given name found alone
+            found.append(FoundName(words: words, stems: [surname.stem, given.stem], detector: "person-comma"))
+            taken += words.map(\.lowerBound)
+        }
+        if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
+    }
+
+    /// No organisation, institution, place or honorific word.
+    private static func plainWord(_ e: NameEvidence) -> Bool { !e.organisation && !e.institution && !e.place && !e.postTitle }
+
+    /// The label that opens the line and ends in ": " right before `a` is a role cue ("Account holder:").
+    private static func labelIsRole(_ p: Bytes, before a: Int) -> Bool {
+        var s = a - 2
+        while s > 0, a - s < 48, p[s - 1] != 0x0A { s -= 1 }
+        guard s == 0 || p[s - 1] == 0x0A, let cue = PersonCues.end(p, at: s) else { return false }
+        return cue.index == a && cue.kind == .role
+    }
+
+    /// A list item's name ends at `e`: the line ends, or a dash, bracket, comma, bar, tab or a second
+    /// space (a table's column) follows.
     private static func endsItem(_ p: Bytes, _ e: Int) -> Bool {
         let b = p.at(e)
         if e >= p.count || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x09 { return true }
         guard b == 0x20 else { return false }
         let c = p.at(e + 1)
-        return c == 0x2D || c == 0x28 || c == 0x7C || (c == 0xE2 && p.at(e + 2) == 0x80 && (p.at(e + 3) == 0x93 || p.at(e + 3) == 0x94))
+        return c == 0x20 || c == 0x2D || c == 0x28 || c == 0x7C || (c == 0xE2 && p.at(e + 2) == 0x80 && (p.at(e + 3) == 0x93 || p.at(e + 3) == 0x94))
     }
 }

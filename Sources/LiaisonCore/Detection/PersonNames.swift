@@ -156,6 +156,7 @@ enum PersonNames {
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
         unknownPairs(p, &capitalised, &reader, &found)  // "The assistant, Keeley Brannigan," (PersonNames+UnknownPairs.swift)
+        labelledSurnamesFirst(p, &capitalised, &reader, &found)  // "Sanık: KOCAMAN, Tolga" (PersonNames+Signatures.swift)
         bareInitials(p, &capitalised, &found)  // "27-godišnji I. B.", "me inicialet D.K." (PersonNames+BareInitials.swift)
         // 11. Two capitalised words the text names again by one of them alone (PersonNames+Repeated.swift).
         let repeated = repeatedPairs(p, capitalised, &reader)
