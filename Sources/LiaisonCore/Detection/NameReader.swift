@@ -320,8 +320,8 @@ struct NameReader {
         return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
     }
 
-    /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?'
-    /// or a line break, or right after an opening '"' ("\"Sale said…"; not the closing one of
+    /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?',
+    /// a line break or a quoted reply's marks, or right after an opening '"' ("\"Sale said…"; not the closing one of
     /// `"otel yetkilisi" Selim`, which a space follows).
     /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
     func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
@@ -335,6 +335,11 @@ struct NameReader {
             // vermeyin": F0 9F) before it, told by their bytes, as a letter of the word before is most often there
             return p[k - 2] == 0xE2 && ((p[k - 1] == 0x80 && (p[k] == 0x93 || p[k] == 0x94)) || (0x98...0x9F).contains(p[k - 1]))
                 || (p[k - 3] == 0xF0 && p[k - 2] == 0x9F)
+        }
+        // a quoted reply's marks at the line's start ("> Ciao Hattie,", ">> Hi Fen,")
+        if k >= 0 && p[k] == 0x3E {
+            while k >= 0 && (p[k] == 0x3E || p[k] == 0x20) { k -= 1 }
+            return k < 0 || p[k] == 0x0A
         }
         return k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D
     }

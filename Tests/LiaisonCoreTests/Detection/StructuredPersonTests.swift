@@ -65,6 +65,14 @@ struct StructuredPersonTests {
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
     }
 
+    @Test("A school, hospice, stadium, dormitory or team is no person (twenty-fifth round)",
+          arguments: ["Lowther Bridge Academy", "Sue Holloway Hospice", "Osnovna škola Petar Kočić", "Stadion Rajko Mitić",
+                      "Студентски дом Вера Благојевић", "Cyber Incident Response"])
+    func institutionsNamedAfterPeople(_ value: String) {
+        #expect(PersonalDataValidator.personRule(value).rule == .organisationWord)
+        #expect(!PersonalDataValidator.isPlausiblePerson(value))
+    }
+
     @Test("A religious school named after a person is not a person", arguments: ["Gazi Husrev-begova medresa"])
     func schoolsNamedAfterPeople(_ value: String) {
         #expect(!PersonalDataValidator.isPlausiblePerson(value))

@@ -1,0 +1,56 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twenty-fifth round of issue 11, from the sixth training part: Turkish forms of address
+/// after a name, a lower-case name named again, an unknown first name inside a sentence, a court
+/// list's columns, greetings after a reply's marks or a transcript's speaker, German titles,
+/// "SURNAME, Given" after a form's label, and institutions named after people.
+@Suite("PersonNameFormOfAddress")
+struct PersonNameFormOfAddressTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let found: [(String, [String])] = [
+        // a given name that is also a word, before a Turkish form of address, capitalised or not
+        ("Parayı \"Tarık abi\" diye bildiği birine yolladı.", ["Tarık"]),
+        ("dün akşam volkan abi de aynı mesajı almış", ["volkan"]),
+        // a lower-case name that is also a word, once named, is that person again
+        ("nada kliknula na link i unela karticu. neka nada zove banku", ["nada", "nada"]),
+        // an unknown word before a name word inside a sentence
+        ("Bildirimi yapan Zelihan Yıldırım, aynı gün bankayı da aradı.", ["Zelihan Yıldırım"]),
+        // two spaces part a court list's columns
+        ("T2026/118  R v DOBSON Harriet  Fraud by abuse of position", ["DOBSON Harriet"]),
+        // a greeting after a quoted reply's marks and after a transcript's speaker in capitals
+        ("> Ciao Gemma, il pacco non è mai arrivato.", ["Gemma"]),
+        ("FIRST CALLER: Hello Maureen, this is the fraud team.", ["Maureen"]),
+        // German titles in a forwarded letter
+        ("Sehr geehrte Frau Kovačević, Ihre Zahlung ist eingegangen.", ["Kovačević"]),
+        // after a form's label, "SURNAME, Given" that ends the field
+        ("Şüpheli: KARAKAYA, Tolga  Suç: dolandırıcılık", ["KARAKAYA, Tolga"]),
+        ("Account holder: PEMBERTHY, Lowenna   Sort code: 30-00-00", ["PEMBERTHY, Lowenna"]),
+        // a pupil named after the role word that opens the sentence
+        ("Učenik Adnan Hodžić rekao je da zna ko je otvorio profil.", ["Adnan Hodžić"]),
+    ]
+
+    @Test("Names before a form of address, after a greeting, a title or a form's label, and in columns", arguments: found)
+    func formOfAddressNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notFound: [(String, [String])] = [
+        // an organisation after "the", and a form's phrase in capitals before a comma
+        ("Call the Citizens Advice consumer line.", []),
+        ("Subject: URGENT, Action Required", []),
+        // a greeting's addressee that is no name
+        ("> Dear taxpayer, you are fined 120 euros.", []),
+        // a stadium, a sports centre and a mosque named after a person; a Turkish school after its name
+        ("Karte se prodaju ispred Stadiona „Rajko Mitić“ svakog dana.", []),
+        ("Tifozët u mblodhën para Stadiumit \"Agron Berisha\" të shtunën.", []),
+        ("Lise öğrencileri Kemal Tahir Anadolu Lisesi önünde toplandı.", []),
+    ]
+
+    @Test("Not a name: an organisation after 'the', a headline in capitals, a greeting's non-name, institutions named after people",
+          arguments: notFound)
+    func formOfAddressNonNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
