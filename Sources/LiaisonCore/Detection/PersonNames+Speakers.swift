@@ -29,9 +29,9 @@ extension PersonNames {
         for i in capitalised {
             // The verb first: it rules out most words by a byte or a folded word, before the gazetteer is asked.
             let e = lettersEnd(p, from: i)
-            let addressed = reader.addressAfterNameFollows(e)  // "Ozan abi" (PersonNames+Turkish.swift)
+            let addressed = reader.formOfAddressFollows(e)  // "Ozan abi" (PersonNames+Turkish.swift)
             guard addressed || sayingVerbFollows(e, &reader), let w = reader.word(at: i), w.shape == .capitalised,
-                  w.range.upperBound == e, addressed ? isAddressed(w) : isSpeaker(w), !reader.capitalisedBefore(i) else { continue }
+                  w.range.upperBound == e, addressed ? reader.addressedByForm(w) : isSpeaker(w), !reader.capitalisedBefore(i) else { continue }
             found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-speaker"))
             taken.append(i)
         }

@@ -70,11 +70,19 @@ extension NameReader {
         "abi", "abla", "ağabey", "amca", "teyze", "dayı", "hala", "enişte", "yenge",
     ]))
 
-    /// True when one space and a form of address of `addressAfterName` follow `e`, and no letter after
-    /// it: the given name ending at `e` is a person though it is also a common word ("Ozan", "serdar").
-    func addressAfterNameFollows(_ e: Int) -> Bool {
-        guard p.at(e) == 0x20, e + 1 < p.count, let (word, end, _) = foldedWord(at: e + 1) else { return false }
-        return Self.addressAfterName.contains(word.hash) && !PersonNames.isLetter(p.scalar(at: end).value)
+    /// True when `w` is a given name (also a common word: "Ozan", "serdar"), no greeting, office or
+    /// demonstrative ("selam abi", "şu abi"), before one space and a form of address of
+    /// `addressAfterName` that no letter follows.
+    func addressedByForm(_ w: Word) -> Bool {
+        guard PersonNames.isAddressed(w), formOfAddressFollows(w.range.upperBound),
+              let (word, _, _) = foldedWord(at: w.range.lowerBound) else { return false }
+        return !Self.notHonoured.contains(word.hash) && !PersonNames.greetings.contains(word.hash)
+    }
+
+    /// One space and a form of address of `addressAfterName` after `e`, and no letter after it.
+    func formOfAddressFollows(_ e: Int) -> Bool {
+        guard p.at(e) == 0x20, e + 1 < p.count, let (form, end, _) = foldedWord(at: e + 1) else { return false }
+        return Self.addressAfterName.contains(form.hash) && !PersonNames.isLetter(p.scalar(at: end).value)
     }
 
     /// True when the capitalised word at `i` is an honorific of `honorifics` ("Hanım'ın" too).

@@ -252,7 +252,7 @@ enum PersonNames {
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
                 && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-                || (isAddressed(w) && reader.addressAfterNameFollows(w.range.upperBound))  // "serdar abi" (PersonNames+Turkish.swift)
+                || reader.addressedByForm(w)  // "serdar abi" (PersonNames+Turkish.swift)
                 || (isAddressed(w) && stems.contains(w.stem))  // "sanja kliknula … neka sanja zove"
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift

@@ -16,7 +16,7 @@ struct PersonNameFormOfAddressTests {
         // a lower-case name that is also a word, once named, is that person again
         ("nada kliknula na link i unela karticu. neka nada zove banku", ["nada", "nada"]),
         // an unknown word before a name word inside a sentence
-        ("Bildirimi yapan Zelihan Yıldırım, aynı gün bankayı da aradı.", ["Zelihan Yıldırım"]),
+        ("Videoyu oğlum fark etti, Yağızhan Ilıcalı böyle bir reklam yapmamış.", ["Yağızhan Ilıcalı"]),
         // two spaces part a court list's columns
         ("T2026/118  R v DOBSON Harriet  Fraud by abuse of position", ["DOBSON Harriet"]),
         // a greeting after a quoted reply's marks and after a transcript's speaker in capitals
@@ -44,6 +44,7 @@ struct PersonNameFormOfAddressTests {
         ("> Dear taxpayer, you are fined 120 euros.", []),
         // a stadium, a sports centre and a mosque named after a person; a Turkish school after its name
         ("Karte se prodaju ispred Stadiona „Rajko Mitić“ svakog dana.", []),
+        ("Спортскиот центар „Ристо Шишков“ е затворен.", []),
         ("Tifozët u mblodhën para Stadiumit \"Agron Berisha\" të shtunën.", []),
         ("Lise öğrencileri Kemal Tahir Anadolu Lisesi önünde toplandı.", []),
     ]
