@@ -97,8 +97,8 @@ enum PersonCues {
         "госпођо ", "Госпођо ", "госпоѓо ", "Госпоѓо ", "колега ", "Колега ", "колегата ", "Колегата ",
         "doktor ", "Doktor ", "doktora ", "doktori ", "Doktori ", "доктор ", "Доктор ", "доктора ",
         "Dragi ", "Draga ", "Драги ", "Драга ",
-        // twenty-fifth round: letters forwarded from the diaspora, and a court's judge
-        "Frau ", "Herr ", "Liebe ", "Lieber ", "Judge ",
+        // twenty-fifth round: letters forwarded from the diaspora, a court's judge and an English court list's "R v MWANGI Peter"
+        "Frau ", "Herr ", "Liebe ", "Lieber ", "Judge ", "R v ",
     ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {

@@ -66,9 +66,9 @@ extension NameReader {
 
     /// Turkish forms of address after a given name, and the honorifics as chat types them in lower
     /// case: "Ozan abi", "serdar abi", "Kemal amca", "ayşe teyze", "ahmet bey" (twenty-fifth round).
-    private static let addressAfterName = honorifics.union(PersonNames.foldedKeys([
+    private static let addressAfterName = HashedWords(hashes: Array(honorifics.union(PersonNames.foldedKeys([
         "abi", "abla", "ağabey", "amca", "teyze", "dayı", "hala", "enişte", "yenge",
-    ]))
+    ]))))
 
     /// True when `w` is a given name (also a common word: "Ozan", "serdar"), no greeting, office or
     /// demonstrative ("selam abi", "şu abi"), before one space and a form of address of
@@ -81,7 +81,14 @@ extension NameReader {
 
     /// One space and a form of address of `addressAfterName` after `e`, and no letter after it.
     func formOfAddressFollows(_ e: Int) -> Bool {
-        guard p.at(e) == 0x20, e + 1 < p.count, let (form, end, _) = foldedWord(at: e + 1) else { return false }
+        // By the first two bytes first, lower-cased: "ab", "ağ", "am", "te", "da", "ha", "en", "ye", "be", "ef".
+        guard p.at(e) == 0x20, e + 2 < p.count else { return false }
+        switch (p[e + 1] | 0x20, p[e + 2] | 0x20) {
+        case (0x61, 0x62), (0x61, 0xE4), (0x61, 0x6D), (0x74, 0x65), (0x64, 0x61), (0x68, 0x61), (0x65, 0x6E), (0x79, 0x65),
+             (0x62, 0x65), (0x65, 0x66): break
+        default: return false
+        }
+        guard let (form, end, _) = foldedWord(at: e + 1) else { return false }
         return Self.addressAfterName.contains(form.hash) && !PersonNames.isLetter(p.scalar(at: end).value)
     }
 

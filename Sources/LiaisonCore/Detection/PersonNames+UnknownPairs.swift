@@ -16,7 +16,9 @@ extension PersonNames {
         while k < capitalised.count - 1 {
             let a = capitalised[k], b = capitalised[k + 1]
             k += 1
-            guard p.at(a - 1) == 0x20, adjacent(p, a, b), p.at(a - 2) == 0x2C || isLowerWordEnd(p, a - 2), !afterThe(p, a), !reader.opensSentence(a),
+            // By the bytes first: one space before each word, a comma or a lower-case letter before the pair.
+            guard p.at(a - 1) == 0x20, b - a <= 48, p[b - 1] == 0x20, p.at(a - 2) == 0x2C || isLowerWordEnd(p, a - 2), !afterThe(p, a),
+                  adjacent(p, a, b), !reader.opensSentence(a),
                   let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1, w0.evidence.isUnknown, !w1.evidence.isUnknown, !w1.evidence.surnameWord,
                   plain(w0, &reader), plain(w1, &reader), !reader.capitalisedFollows(w1),
