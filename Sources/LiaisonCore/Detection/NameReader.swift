@@ -336,12 +336,32 @@ struct NameReader {
             return p[k - 2] == 0xE2 && ((p[k - 1] == 0x80 && (p[k] == 0x93 || p[k] == 0x94)) || (0x98...0x9F).contains(p[k - 1]))
                 || (p[k - 3] == 0xF0 && p[k - 2] == 0x9F)
         }
+        // a transcript's speaker in capitals at the line's start ("ODGOVOR: Niko mi nije dao", "CEVAP: Kuzenim Dilan")
+        if k >= 2 && p[k] == 0x3A && k == i - 2 {
+            var s = k - 1
+            while s >= 0, isUpperASCII(p[s]) || p[s] == 0x20 || (p[s] >= 0x80 && p[s] != 0x0A) { s -= 1 }
+            if (s < 0 || p[s] == 0x0A) && k - s > 2 && isAllCapsLabel(s + 1..<k) { return true }
+        }
         // a quoted reply's marks at the line's start ("> Ciao Hattie,", ">> Hi Fen,")
         if k >= 0 && p[k] == 0x3E {
             while k >= 0 && (p[k] == 0x3E || p[k] == 0x20) { k -= 1 }
             return k < 0 || p[k] == 0x0A
         }
         return k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D
+    }
+
+    /// The letters in `r` are capitals and spaces only, two letters or more: "CEVAP", "SECOND CALLER", "ЈОКИЋ".
+    private func isAllCapsLabel(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound, letters = 0
+        while k < r.upperBound {
+            let (v, l) = p.scalar(at: k)
+            if v != 0x20 {
+                guard PersonNames.isLetter(v), PersonNames.isUpper(v) else { return false }
+                letters += 1
+            }
+            k += l
+        }
+        return letters >= 2
     }
 
     /// A form's label ends right before `i` and its value is no sentence: no full stop, '!' or '?'

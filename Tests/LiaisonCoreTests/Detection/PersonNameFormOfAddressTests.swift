@@ -27,6 +27,10 @@ struct PersonNameFormOfAddressTests {
         // after a form's label, "SURNAME, Given" that ends the field
         ("Şüpheli: KARAKAYA, Tolga  Suç: dolandırıcılık", ["KARAKAYA, Tolga"]),
         ("Account holder: PEMBERTHY, Lowenna   Sort code: 30-00-00", ["PEMBERTHY, Lowenna"]),
+        // an English court list's defendant after "R v"
+        ("T2026/0412  R v OKAFOR Chidi  Money laundering", ["OKAFOR Chidi"]),
+        // after a transcript's speaker in capitals, a word opens a sentence and is no first name
+        ("CEVAP: Kuzenim Dilara tanıştırdı.", ["Dilara"]),
         // a pupil named after the role word that opens the sentence
         ("Učenik Adnan Hodžić rekao je da zna ko je otvorio profil.", ["Adnan Hodžić"]),
     ]
