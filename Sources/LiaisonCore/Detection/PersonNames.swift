@@ -42,6 +42,10 @@
 ///      again as its surname's possessive or wife's name ("Lukačeva", "Vujoševićka"), and a name's
 ///      span grown by its initials, a given name or a surname in capitals before it
 ///      (PersonNames+Spans.swift).
+///  18. a given name, also a common word, before a Turkish form of address ("Ozan abi", "serdar abi";
+///      PersonNames+Turkish.swift); an unknown word before a name word inside a sentence ("fark etti,
+///      Acun Ilıcalı"; PersonNames+UnknownPairs.swift); "SURNAME, Given" ending a form's field after
+///      its label ("Sanık: KOCAMAN, Tolga"; PersonNames+Signatures.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -151,7 +155,7 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }
+        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }  // PersonNames+LowerCase.swift
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
@@ -222,49 +226,6 @@ enum PersonNames {
         return p[i - 1] == 0x20 && (b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A)
     }
 
-    /// Rule 9: every lower-case word that is a given name as written, not also a common word
-    /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
-    /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
-    /// A declined reading counts once its name was found before ("uroš" … "urošu"), or with a Slavic
-    /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
-    /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
-    /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
-    private static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
-                                            collect: Bool) {
-        var taken = found.map { $0.start..<$0.end }
-        taken.sort { $0.lowerBound < $1.lowerBound }
-        var stems = Set<UInt64>()
-        for name in found { stems.formUnion(name.stems) }
-        var t = 0
-        var i = 0
-        while i < p.count {
-            let (v, l) = p.scalar(at: i)
-            guard isLetter(v) else { i += l; continue }
-            let start = i
-            i = wordEnd(p, i)
-            let before = p.at(start - 1)
-            guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
-                  !isDigit(before), let w = reader.word(at: start), w.shape == .lower,
-                  reader.placePreposition(before: start) != .anyName else { continue }
-            i = max(i, w.range.upperBound)
-            let e = w.evidence
-            if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
-                && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
-                || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-                || reader.addressedByForm(w)  // "serdar abi" (PersonNames+Turkish.swift)
-                || (isAddressed(w) && stems.contains(w.stem))  // "sanja kliknula … neka sanja zove"
-            let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
-            guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
-                            && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
-                  !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
-            while t < taken.count && taken[t].upperBound <= start { t += 1 }
-            if t < taken.count && taken[t].lowerBound < i { continue }
-            stems.insert(w.stem)
-            found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-lower-case"))
-        }
-    }
-
     /// A lower-case word ending at `e` may be a surname ("-vic", "-ić", "-ski", "-ska", "-ћ", "-ки",
     /// "-ка"); `NameReader.lowerCaseName` then checks its ending properly.
     @inline(__always) private static func mayEndSurname(_ p: Bytes, _ e: Int) -> Bool {
@@ -278,7 +239,7 @@ enum PersonNames {
     }
 
     /// The end of the word at `i` (or of the one non-letter scalar there).
-    private static func wordEnd(_ p: Bytes, _ start: Int) -> Int {
+    static func wordEnd(_ p: Bytes, _ start: Int) -> Int {
         var i = start
         var (v, l) = p.scalar(at: i)
         if !isLetter(v) { return i + l }
