@@ -63,7 +63,8 @@ extension NameEvidence {
         "stadion", "stadiona", "stadionu", "stadiumi", "stadiumit", "centar", "centra", "centru", "centarot",
         "centarski", "sportskiot", "qendra", "qendres", "qendren", "xhamia", "xhamise", "xhamine", "dzamija",
         "dzamije", "dzamiji", "shkolla", "shkolles", "shkollen", "lisesi", "lisesine", "kompleksi", "kompleksinde",
-        "merkezi", "merkezine", "merkezinde", "camii", "camisi", "stadyumu", "stadyumunda", "hastanesi",
+        "merkezi", "merkezine", "merkezinde", "camii", "camisi", "stadyumu", "stadyumunda", "hastanesi", "spor", "kultur",
+        "kulubu",
         "hastanesine", "domovima", "domovi",
         // English: "Ministry of Interior", "Bank of Albania"
         "ministry", "government", "directorate", "administration", "agency", "customs", "police", "court",

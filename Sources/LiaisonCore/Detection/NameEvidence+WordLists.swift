@@ -27,8 +27,6 @@ extension NameEvidence {
         "novo", "stari", "stara", "staro", "gornji", "gornja", "donji", "donja", "havalimani", "bulvari", "caddesi",
         "sokak", "sokagi", "mahallesi", "lisesi", "okulu", "ilkokulu", "stadyumu", "parki", "meydani", "camii", "street",
         "avenue", "airport", "school", "square",
-        // twenty-fifth round: Turkish sports and culture centres named after a person ("Ali Sami Yen Spor Kompleksi")
-        "spor", "kultur", "kulubu", "kompleksi", "merkezi",
         // the polite "you" and "your", capitalised in letters: "prijem Vaše prijave"
         "vas", "vasa", "vase", "vasoj", "vasu", "vasem", "vasim", "vasi", "vasih", "vasom", "vaseg", "vasiot", "vasata",
         "vasite", "ju", "juaj", "tuaj", "siz", "sizin",

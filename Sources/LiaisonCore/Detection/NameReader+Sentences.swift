@@ -17,7 +17,7 @@ extension NameReader {
     }
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?',
-    /// a line break or a quoted reply's marks, or right after an opening '"' ("\"Sale said…"; not the closing one of
+    /// a line break, a quoted reply's marks or a transcript's speaker in capitals, or right after an opening '"' ("\"Sale said…"; not the closing one of
     /// `"otel yetkilisi" Selim`, which a space follows).
     /// With `afterFullStop`, only after '.', '!' or '?': a line of a form or list starts with names.
     func opensSentence(_ i: Int, afterFullStop: Bool = false) -> Bool {
@@ -34,9 +34,9 @@ extension NameReader {
         }
         // a transcript's speaker in capitals at the line's start ("ODGOVOR: Niko mi nije dao", "CEVAP: Kuzenim Dilan")
         if k >= 2 && p[k] == 0x3A && k == i - 2 {
-            var s = k - 1
-            while s >= 0, isUpperASCII(p[s]) || p[s] == 0x20 || (p[s] >= 0x80 && p[s] != 0x0A) { s -= 1 }
-            if (s < 0 || p[s] == 0x0A) && k - s > 2 && isAllCapsLabel(s + 1..<k) { return true }
+            var s = k
+            while s > 0, k - s < 40, p[s - 1] != 0x0A { s -= 1 }
+            if PersonNames.transcriptSpeakerEnd(p, lineStart: s) == i { return true }
         }
         // a quoted reply's marks at the line's start ("> Ciao Hattie,", ">> Hi Fen,")
         if k >= 0 && p[k] == 0x3E {
@@ -44,20 +44,6 @@ extension NameReader {
             return k < 0 || p[k] == 0x0A
         }
         return k < 0 || p[k] == 0x0A || (p[k] == 0x22 && k == i - 1) || p[k] == 0x2D
-    }
-
-    /// The letters in `r` are capitals and spaces only, two letters or more: "CEVAP", "SECOND CALLER", "ЈОКИЋ".
-    private func isAllCapsLabel(_ r: Range<Int>) -> Bool {
-        var k = r.lowerBound, letters = 0
-        while k < r.upperBound {
-            let (v, l) = p.scalar(at: k)
-            if v != 0x20 {
-                guard PersonNames.isLetter(v), PersonNames.isUpper(v) else { return false }
-                letters += 1
-            }
-            k += l
-        }
-        return letters >= 2
     }
 
     /// A form's label ends right before `i` and its value is no sentence: no full stop, '!' or '?'

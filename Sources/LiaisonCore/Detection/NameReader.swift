@@ -261,22 +261,38 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it; nil after a tab or two spaces, which part a table's
-    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA", a court
-    /// list's "R v MWANGI Peter  Conspiracy to defraud").
+    /// most one line break separate it; nil after a tab or three spaces, which part a table's
+    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA"), and
+    /// after two spaces on a line that parts its columns so elsewhere too (a court list's "R v
+    /// MWANGI Peter  Conspiracy to defraud", not a typo's "Marko  Petrović").
     func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {
         var k = e
-        var breaks = 0, columns = false
+        var breaks = 0, columns = false, spaces = 0
         while k < p.count, k - e < 8 {
             switch p[k] {
-            case 0x20: columns = columns || p.at(k + 1) == 0x20; k += 1
+            case 0x20: spaces += 1; columns = columns || (p.at(k + 1) == 0x20 && p.at(k + 2) == 0x20); k += 1
             case 0x09: columns = true; k += 1
             case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
-            default: return k > e && breaks <= 1 && !columns ? (k, breaks == 1) : nil
+            default:
+                guard k > e && breaks <= 1 && !columns else { return nil }
+                if breaks == 0 && spaces == 2 && anotherGapOnLine(e, k) { return nil }
+                return (k, breaks == 1)
             }
         }
         return nil
+    }
+
+    /// Two spaces or a tab part words elsewhere on the line of the gap `gap..<end`.
+    private func anotherGapOnLine(_ gap: Int, _ end: Int) -> Bool {
+        var s = gap
+        while s > 0, gap - s < 240, p[s - 1] != 0x0A { s -= 1 }
+        var k = s
+        while k < p.count, k - s < 480, p[k] != 0x0A {
+            if k < gap || k >= end, p[k] == 0x09 || (p[k] == 0x20 && p.at(k + 1) == 0x20) { return true }
+            k += 1
+        }
+        return false
     }
 
     mutating func next(after w: Word, weighLowerCase: Bool = false) -> Word? {

@@ -98,7 +98,7 @@ enum PersonCues {
         "doktor ", "Doktor ", "doktora ", "doktori ", "Doktori ", "доктор ", "Доктор ", "доктора ",
         "Dragi ", "Draga ", "Драги ", "Драга ",
         // twenty-fifth round: letters forwarded from the diaspora, a court's judge and an English court list's "R v MWANGI Peter"
-        "Frau ", "Herr ", "Liebe ", "Lieber ", "Judge ", "R v ",
+        "Frau ", "Herr ", "Judge ", "R v ",
     ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {

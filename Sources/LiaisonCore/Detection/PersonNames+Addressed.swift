@@ -19,6 +19,7 @@ extension PersonNames {
         "both", "you", "svi", "sve", "svima", "ekipa", "kolege", "društvo", "ljudi", "komšije", "сви", "свима",
         "екипа", "колеге", "сите", "колеги", "луѓе", "shokë", "kolegë", "miq", "herkes", "arkadaşlar", "hocam",
         "abi", "abla", "kanka", "canım", "hepiniz", "taxpayer", "user", "member", "applicant", "citizen",
+        "mum", "mom", "dad", "mama", "tata", "beneficiary", "winner", "client", "operator", "welt", "bella", "tutti",
     ])
 
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).
@@ -146,10 +147,28 @@ extension PersonNames {
     static func replyText(_ p: Bytes, at i: Int) -> Int {
         var k = i
         while p.at(k) == 0x3E { k += 1; if p.at(k) == 0x20 { k += 1 } }
-        if k > i { return k }
-        // at most three words in capitals, then ": "
-        while k < p.count, k - i < 32, isUpperASCII(p[k]) || (p[k] == 0x20 && isUpperASCII(p.at(k + 1))) { k += 1 }
-        return k > i + 1 && p.at(k) == 0x3A && p.at(k + 1) == 0x20 ? k + 2 : i
+        return k > i ? k : transcriptSpeakerEnd(p, lineStart: i) ?? i
+    }
+
+    /// Where the text goes on after a transcript's speaker opening the line at `i`: one to three
+    /// words in capitals, of any script, within 32 bytes, then ": " ("CEVAP: ", "SECOND CALLER: ",
+    /// "ЈОКИЋ: "); nil when there is none.
+    static func transcriptSpeakerEnd(_ p: Bytes, lineStart i: Int) -> Int? {
+        var k = i, words = 0, letters = 0
+        while k < p.count, k - i < 32 {
+            let (v, l) = p.scalar(at: k)
+            if isLetter(v) {
+                guard isUpper(v) else { return nil }
+                if k == i || p[k - 1] == 0x20 { words += 1 }
+                letters += 1
+            } else if v == 0x3A {
+                return letters >= 2 && words <= 3 && p.at(k + 1) == 0x20 ? k + 2 : nil
+            } else if v != 0x20 || p.at(k + 1) == 0x20 {
+                return nil
+            }
+            k += l
+        }
+        return nil
     }
 
     /// One lower-case word at `i` before ": " and a lower-case letter: "jordan: morning", not a form's field.

@@ -1,6 +1,5 @@
 /// Rule 9, names in a text typed in lower case (chat, forwarded messages): a lower-case given name
-/// is a name on its own, and a common-word one when a past verb or a form of address follows it or
-/// the text named it before.
+/// is a name on its own, and a common-word one when a past verb or a form of address follows it.
 extension PersonNames {
     /// Rule 9: every lower-case word that is a given name as written, not also a common word
     /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
@@ -32,8 +31,7 @@ extension PersonNames {
             let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
                 && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                 || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-                || reader.addressedByForm(w)  // "serdar abi" (PersonNames+Turkish.swift)
-                || (isAddressed(w) && stems.contains(w.stem))  // "sanja kliknula … neka sanja zove"
+                || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                             && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),

@@ -106,8 +106,9 @@ extension PersonNames {
     /// Hakan | GSM" (twenty-fifth round): after a form's label, a surname in capitals of four letters
     /// or more, a comma and one or two capitalised words that end the field are "Surname, Given" when
     /// the first of them is a given name of the gazetteer, though also a common word ("Tolga", "Hakan"),
-    /// or the label is a role ("Account holder:"); not "Subject: URGENT, Action Required". None may be
-    /// an organisation, institution, place or honorific word. The words taken leave `capitalised`.
+    /// or the label is a role ("Account holder:"), and the label names no place or subject ("City:
+    /// RICHMOND, Virginia"); not "Subject: URGENT, Action Required". None may be an organisation,
+    /// institution, place or honorific word. The words taken leave `capitalised`.
     static func labelledSurnamesFirst(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
         var taken: [Int] = []
         for a in capitalised where a >= 3 && p[a - 1] == 0x20 && p[a - 2] == 0x3A {
@@ -120,12 +121,29 @@ extension PersonNames {
                plainWord(second.evidence) {
                 words.append(second.range)
             }
-            guard endsItem(p, words[words.count - 1].upperBound), given.evidence.given > 0 || labelIsRole(p, before: a) else { continue }
+            guard endsItem(p, words[words.count - 1].upperBound), given.evidence.given > 0 || labelIsRole(p, before: a),
+                  !labelIsNoPerson(p, before: a, &reader) else { continue }
             found.removeAll { $0.start == given.range.lowerBound }  // the given name found alone
             found.append(FoundName(words: words, stems: [surname.stem, given.stem], detector: "person-comma"))
             taken += words.map(\.lowerBound)
         }
         if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
+    }
+
+    /// Labels of a value that is no person: places, addresses, subjects ("City: RICHMOND, Virginia",
+    /// "Subject: URGENT, Grace").
+    private static let noPersonLabels = phraseKeys([
+        "city", "town", "place", "location", "address", "destination", "country", "state", "subject", "title", "mjesto",
+        "mesto", "grad", "adresa", "predmet", "место", "град", "адреса", "предмет", "qyteti", "vendi", "adresa", "lenda",
+        "sehir", "il", "ilce", "adres", "konu", "ulke",
+    ])
+
+    /// The label that opens the line and ends in ": " right before `a` names no person (`noPersonLabels`).
+    private static func labelIsNoPerson(_ p: Bytes, before a: Int, _ reader: inout NameReader) -> Bool {
+        var s = a - 2
+        while s > 0, a - s < 48, p[s - 1] != 0x0A { s -= 1 }
+        guard let key = phraseKey(p, s..<(a - 2), &reader) else { return false }
+        return noPersonLabels.contains(key)
     }
 
     /// No organisation, institution, place or honorific word.

@@ -31,17 +31,11 @@ extension PersonNames {
             let e = lettersEnd(p, from: i)
             let addressed = reader.formOfAddressFollows(e)  // "Ozan abi" (PersonNames+Turkish.swift)
             guard addressed || sayingVerbFollows(e, &reader), let w = reader.word(at: i), w.shape == .capitalised,
-                  w.range.upperBound == e, addressed ? reader.addressedByForm(w) : isSpeaker(w), !reader.capitalisedBefore(i) else { continue }
+                  w.range.upperBound == e, addressed ? reader.isAddressable(w) : isSpeaker(w), !reader.capitalisedBefore(i) else { continue }
             found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-speaker"))
             taken.append(i)
         }
         if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
-    }
-
-    /// `w` is a given name before a form of address, though also a common word: "Ozan abi".
-    static func isAddressed(_ w: NameReader.Word) -> Bool {
-        let e = w.evidence
-        return !w.suffixed && e.given > 0 && !e.declined && !e.place && !e.organisation && !e.institution && !e.postTitle
     }
 
     /// `w` is a given name as written, in the nominative, no place, organisation or institution word.

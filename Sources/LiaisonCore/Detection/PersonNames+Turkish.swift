@@ -66,15 +66,17 @@ extension NameReader {
 
     /// Turkish forms of address after a given name, and the honorifics as chat types them in lower
     /// case: "Ozan abi", "serdar abi", "Kemal amca", "ayşe teyze", "ahmet bey" (twenty-fifth round).
+    /// Not "hala" (aunt), which is also the adverb "still" ("Umut hala var").
     private static let addressAfterName = HashedWords(hashes: Array(honorifics.union(PersonNames.foldedKeys([
-        "abi", "abla", "ağabey", "amca", "teyze", "dayı", "hala", "enişte", "yenge",
+        "abi", "abla", "ağabey", "amca", "teyze", "dayı", "enişte", "yenge",
     ]))))
 
-    /// True when `w` is a given name (also a common word: "Ozan", "serdar"), no greeting, office or
-    /// demonstrative ("selam abi", "şu abi"), before one space and a form of address of
-    /// `addressAfterName` that no letter follows.
-    func addressedByForm(_ w: Word) -> Bool {
-        guard PersonNames.isAddressed(w), formOfAddressFollows(w.range.upperBound),
+    /// True when `w` may be named by a form of address after it (`formOfAddressFollows`): a given
+    /// name, also a common word ("Ozan", "serdar"), in the nominative, no place, organisation,
+    /// greeting, office or demonstrative ("selam abi", "şu abi").
+    func isAddressable(_ w: Word) -> Bool {
+        let e = w.evidence
+        guard !w.suffixed, e.given > 0, !e.declined, !e.place, !e.organisation, !e.institution, !e.postTitle,
               let (word, _, _) = foldedWord(at: w.range.lowerBound) else { return false }
         return !Self.notHonoured.contains(word.hash) && !PersonNames.greetings.contains(word.hash)
     }

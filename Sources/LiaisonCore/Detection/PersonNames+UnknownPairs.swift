@@ -1,11 +1,12 @@
-/// Rule 18, two words no list knows inside a sentence (twenty-fifth round of issue 11): "The
-/// assistant, Keeley Brannigan, made…", "(user Pritam Sandhu)", "Van'da yaşayan Rojbin Özer,". The
-/// names the region's gazetteer lacks are foreign ones, and a report writes them as it writes any
-/// name: two capitalised words after a lower-case word, neither of them opening a sentence. Two
-/// such words are a person when the first is unknown to the gazetteer, the second is unknown or a
-/// name, neither is an organisation, place, institution, honorific or common word, and nothing
-/// around them argues for a thing: no preposition of place or "the" before them, no capitalised or
-/// organisation word after them.
+/// Rule 18, an unknown first word before a name word inside a sentence (twenty-fifth round of
+/// issue 11): "oğlum fark etti, Acun Ilıcalı böyle…", "Van'da yaşayan Rojbin Özer,". Foreign and
+/// rare given names are the ones the region's gazetteer lacks, and a report writes them as it
+/// writes any name. Two capitalised words one space apart, after a lower-case word or a comma and
+/// opening no sentence, are a person when the first is unknown to the gazetteer and the second is a
+/// given name or surname of it (no English word: "Ivy Marsh" is left to rule 10), and nothing argues
+/// for a thing: no organisation, place, institution, honorific or common word among them, no
+/// capitalised word before or after them, no article, determiner or preposition of place before
+/// them ("the Citizens Advice line", "a Citizens Advice stall"), no organisation word after them.
 extension PersonNames {
     /// The unknown pairs among `capitalised` (words no rule took, in text order); the words taken
     /// leave `capitalised`.
@@ -17,10 +18,12 @@ extension PersonNames {
             let a = capitalised[k], b = capitalised[k + 1]
             k += 1
             // By the bytes first: one space before each word, a comma or a lower-case letter before the pair.
-            guard p.at(a - 1) == 0x20, b - a <= 48, p[b - 1] == 0x20, p.at(a - 2) == 0x2C || isLowerWordEnd(p, a - 2), !afterThe(p, a),
+            // Then the words, then what is around them.
+            guard p.at(a - 1) == 0x20, b - a <= 48, p[b - 1] == 0x20, p.at(a - 2) == 0x2C || isLowerWordEnd(p, a - 2),
                   adjacent(p, a, b), !reader.opensSentence(a),
-                  let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
-                  !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1, w0.evidence.isUnknown, !w1.evidence.isUnknown, !w1.evidence.surnameWord,
+                  let w0 = reader.word(at: a), w0.shape == .capitalised, w0.evidence.isUnknown, !w0.suffixed,
+                  let w1 = reader.word(at: b), w1.shape == .capitalised, w1.range.lowerBound == w0.range.upperBound + 1,
+                  !w1.evidence.isUnknown, !w1.evidence.surnameWord, !afterDeterminer(p, a), !reader.capitalisedBefore(a),
                   plain(w0, &reader), plain(w1, &reader), !reader.capitalisedFollows(w1),
                   reader.placePreposition(before: a) == nil, !reader.placeBefore(a), reader.institutionBefore(a) == nil else { continue }
             if let after = reader.gapEnd(w1.range.upperBound), !after.crossedBreak, reader.organisationFollows(after.index) { continue }
@@ -31,9 +34,17 @@ extension PersonNames {
         if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
     }
 
-    /// The word before `a` is the English article: "the Citizens Advice line" names a thing.
-    private static func afterThe(_ p: Bytes, _ a: Int) -> Bool {
-        a >= 5 && p[a - 4] == 0x74 && p[a - 3] == 0x68 && p[a - 2] == 0x65 && (p[a - 5] == 0x20 || p[a - 5] == 0x0A)
+    /// Articles and determiners before a thing's name: English, Turkish "bir", Albanian "një".
+    private static let determiners: [[UInt8]] = ["the", "a", "an", "our", "your", "my", "his", "her", "their", "its", "this",
+                                                 "that", "these", "those", "bir", "një"].map { Array($0.utf8) }
+
+    /// The word before `a`, one space apart, is an article or determiner (`determiners`).
+    private static func afterDeterminer(_ p: Bytes, _ a: Int) -> Bool {
+        let e = a - 1
+        var s = e
+        while s > 0, e - s < 5, isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
+        guard s == 0 || !isLetter(p.scalar(at: p.leadByte(s - 1)).value) else { return false }
+        return determiners.contains { $0.count == e - s && p[s..<e].elementsEqual($0) }
     }
 
     /// The byte at `k` ends a word in lower case (ASCII, or a letter beyond it that is no capital).

@@ -94,12 +94,17 @@ enum PersonNames {
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var thingWords = Set<Int>()  // the words of names a preposition of place ruled out, and of brands
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
+        var separators: [Int] = []  // tabs, bars and semicolons, which part a table's cells
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
         while i < n {
             let b = p[i]
-            if b < 0x80 && !isAlpha(b) { i += 1; continue }
+            if b < 0x80 && !isAlpha(b) {
+                if b == 0x3B || b == 0x7C || b == 0x09 { separators.append(i) }
+                i += 1
+                continue
+            }
             if i == 0 || p[i - 1] == 0x0A || p[i - 1] == 0x20, opensSentence(p, i) {
                 if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
             }
@@ -183,6 +188,7 @@ enum PersonNames {
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
+        if !separators.isEmpty { tableColumns(p, separators, &reader, &found) }  // "Име и презиме" over a column of names (PersonNames+Tables.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".
@@ -239,7 +245,7 @@ enum PersonNames {
     }
 
     /// The end of the word at `i` (or of the one non-letter scalar there).
-    static func wordEnd(_ p: Bytes, _ start: Int) -> Int {
+    @inline(__always) static func wordEnd(_ p: Bytes, _ start: Int) -> Int {
         var i = start
         var (v, l) = p.scalar(at: i)
         if !isLetter(v) { return i + l }

@@ -184,7 +184,7 @@ extension PersonalDataValidator {
         "kod", "код", "кај", "kbc", "ukc",
         // schools, hospices, stadiums, dormitories and mosques named after people, and a response team
         // (twenty-fifth round: "Marie Curie Hospice", "Студентски дом „Иво Лола Рибар“")
-        "academy", "akademija", "akademi", "school", "škola", "skola", "школа", "shkolla", "okul", "okulu", "lise",
+        "academy", "akademija", "akademi", "school", "škola", "skola", "школа", "shkolla", "okul", "okulu",
         "lisesi", "gimnazija", "gimnazije", "гимназија", "gjimnazi", "hospice", "stadium", "stadion", "stadiumi",
         "стадион", "stadyumu", "дом", "xhamia", "camii", "džamija", "џамија", "mosque", "incident", "response", "cyber",
         "bilinmeyen", "bilinmiyor", "meçhul", "kişi", "kisi", "osoba", "лице", "panjohur", "person",

@@ -1,0 +1,154 @@
+/// Rule 19, a table's column of names (twenty-fifth round of issue 11). Reports paste lists of
+/// victims and account holders as text, their cells parted by tabs, bars or semicolons, under a
+/// header that says which column holds the names: "Р.бр.⇥Име и презиме⇥Место", "Nr. | Emri Mbiemri |
+/// Institucioni", "prezime;ime;mesto". Each cell of such a column on the lines below is a person,
+/// whatever the gazetteer knows of its words ("1⇥Шаип Мемедов⇥Штип", "2; Qosja, Erblin; Raiffeisen",
+/// "PAVLOV;SLOBODANKA;Opovo": a surname's and a given name's column each give a name), when it
+/// holds one to four words of letters (a comma after the first, an initial's full stop), one of
+/// them capitalised or in capitals, and no organisation or institution word ("Agro Demaj sh.p.k."
+/// has a full stop and is no name). A cell of a place's column is no person ("Bijelo Polje"). The
+/// table ends at the first line without its separator. Names found inside such a cell give way to it.
+extension PersonNames {
+    /// Headers of a column of names (or of one name part), folded word by word: the seven languages.
+    private static let nameHeaders = phraseKeys([
+        "name", "full name", "name and surname", "surname", "first name", "account holder", "holder",
+        "ime i prezime", "prezime i ime", "ime prezime", "prezime ime", "ime", "prezime", "ime i prezime zrtve",
+        "име и презиме", "презиме и име", "име", "презиме", "emri mbiemri", "emri dhe mbiemri", "mbiemri emri",
+        "mbiemri dhe emri", "emri", "mbiemri", "mbajtesi", "adi soyadi", "ad soyad", "adi", "soyadi", "ad", "soyad",
+        "hesap sahibi",
+    ])
+
+    /// A table's line of totals, whose first cell is no name: "Total", "Ukupno", "Gjithsej", "Toplam".
+    private static let totals = phraseKeys(["total", "totals", "sum", "ukupno", "svega", "укупно", "вкупно", "gjithsej", "toplam"])
+
+    /// Headers of a column of places: town, place, city.
+    private static let placeHeaders = phraseKeys([
+        "place", "town", "city", "location", "mjesto", "mesto", "grad", "место", "град", "qyteti", "vendi",
+        "vendbanimi", "sehir", "il", "yer",
+    ])
+
+    /// Each table's column of names in `p`, whose `separators` (tabs, bars and semicolons, in text
+    /// order) the scan noted: its cells become names, replacing the names found inside them; names
+    /// inside a cell of a place's column are dropped.
+    static func tableColumns(_ p: Bytes, _ separators: [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var k = 0
+        while k < separators.count {
+            // The line of the next separator, when short enough to be a header and free of digits:
+            // a header is ("Р.бр.⇥Име и презиме⇥Место"), its rows are not ("1⇥Шаип Мемедов⇥Штип").
+            let separator = separators[k]
+            // By the separators alone first: a table has another within 240 bytes, on its line or the next row's.
+            guard k + 1 < separators.count, separators[k + 1] - separator <= 240 else { k += 1; continue }
+            var s = separator
+            while s > 0, separator - s < 240, p[s - 1] != 0x0A { s -= 1 }
+            let e = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: separator)
+            while k < separators.count && separators[k] < e { k += 1 }
+            guard s == 0 || p[s - 1] == 0x0A, e - s <= 240, !(s..<e).contains(where: { isDigit(p[$0]) }),
+                  let header = headerOf(p, s..<e, &reader) else { continue }
+            // Its rows, to the first line without its separator.
+            var lineStart = e + 1
+            while lineStart < p.count {
+                let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
+                guard let cells = cells(p, lineStart..<lineEnd, header.separator) else { break }
+                for column in header.names where column < cells.count { nameCell(p, cells[column], &reader, &found) }
+                for column in header.places where column < cells.count {
+                    found.removeAll { $0.start >= cells[column].lowerBound && $0.end <= cells[column].upperBound }
+                }
+                lineStart = lineEnd + 1
+            }
+            while k < separators.count && separators[k] < lineStart { k += 1 }
+        }
+    }
+
+    /// The separator and the columns of names and places when `line` is a table's header.
+    private static func headerOf(_ p: Bytes, _ line: Range<Int>, _ reader: inout NameReader) -> (separator: UInt8, names: [Int], places: [Int])? {
+        for separator: UInt8 in [0x09, 0x7C, 0x3B] {
+            guard let cells = cells(p, line, separator), cells.count >= 2 else { continue }
+            var names: [Int] = [], places: [Int] = []
+            for (k, cell) in cells.enumerated() where cell.count <= 32 {
+                guard let key = phraseKey(p, cell, &reader) else { continue }
+                if nameHeaders.contains(key) { names.append(k) } else if placeHeaders.contains(key) { places.append(k) }
+            }
+            return names.isEmpty ? nil : (separator, names, places)
+        }
+        return nil
+    }
+
+    /// The cells of `line` parted by `separator`, trimmed of spaces; nil when it holds no separator.
+    private static func cells(_ p: Bytes, _ line: Range<Int>, _ separator: UInt8) -> [Range<Int>]? {
+        var out: [Range<Int>] = []
+        var s = line.lowerBound
+        for k in line where p[k] == separator {
+            out.append(trimmed(p, s..<k))
+            s = k + 1
+        }
+        guard !out.isEmpty else { return nil }
+        out.append(trimmed(p, s..<line.upperBound))
+        return out
+    }
+
+    private static func trimmed(_ p: Bytes, _ r: Range<Int>) -> Range<Int> {
+        var (a, b) = (r.lowerBound, r.upperBound)
+        while a < b && (p[a] == 0x20 || p[a] == 0x0D) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x0D) { b -= 1 }
+        return a..<b
+    }
+
+    /// The cell `r` as a name, if it reads as one (see the extension's doc).
+    private static func nameCell(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        guard r.count >= 2, r.count <= 64, phraseKey(p, r, &reader).map({ !totals.contains($0) }) ?? true else { return }
+        var words: [Range<Int>] = []
+        var stems: [UInt64] = []
+        var k = r.lowerBound
+        var capital = false
+        while k < r.upperBound {
+            let start = k
+            let e = lettersEnd(p, from: k)
+            guard e > start, let w = reader.word(at: start), w.range.upperBound <= r.upperBound else { return }
+            let v = w.evidence
+            guard !v.organisation, !v.institution, !v.postTitle else { return }
+            capital = capital || isUpper(p.scalar(at: start).value)
+            k = w.range.upperBound
+            // an initial's full stop, or one comma after the first word ("Qosja, Erblin")
+            if k < r.upperBound && p[k] == 0x2E && w.shape == .initial { k += 1 }
+            if k < r.upperBound && p[k] == 0x2C && words.isEmpty { k += 1 }
+            words.append(w.range)
+            stems.append(w.stem)
+            while k < r.upperBound && p[k] == 0x20 { k += 1 }
+            guard k == r.upperBound || isLetter(p.scalar(at: k).value), words.count <= 4 else { return }
+        }
+        guard capital, !words.isEmpty else { return }
+        found.removeAll { $0.start < r.upperBound && r.lowerBound < $0.end }
+        found.append(FoundName(words: words, stems: stems, detector: "person-table"))
+    }
+
+    /// The folded words of `r` hashed together, or nil when it holds something else than letters and spaces.
+    static func phraseKey(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> UInt64? {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let e = lettersEnd(p, from: k)
+            guard e > k, e <= r.upperBound else { return nil }
+            // a word of one letter ("ime i prezime", "име и презиме") is left out, on both sides
+            if e - k > (p[k] < 0x80 ? 1 : 2) {
+                guard let (word, _, _) = reader.foldedWord(at: k) else { return nil }
+                key = (key ^ word.hash) &* 0x100_0000_01b3
+            }
+            k = e
+            while k < r.upperBound && p[k] == 0x20 { k += 1 }
+        }
+        return k > r.lowerBound ? key : nil
+    }
+
+    /// `phraseKey` of each phrase.
+    static func phraseKeys(_ phrases: [String]) -> Set<UInt64> {
+        var keys = Set<UInt64>()
+        for phrase in phrases {
+            var copy = phrase
+            copy.withUTF8 { p in
+                var reader = NameReader(p)
+                if let key = phraseKey(p, 0..<p.count, &reader) { keys.insert(key) }
+            }
+        }
+        return keys
+    }
+}
