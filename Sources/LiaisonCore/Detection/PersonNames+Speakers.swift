@@ -5,7 +5,8 @@
 /// capitalised given name of the gazetteer as written, in the nominative (a declined form is no
 /// subject), and nothing argues against a person. Not capitalised words in chat typed in lower case,
 /// where common words say things as often ("the guy says", "meni rekao", "mama kaže"); there the
-/// chat-subject rule below reads a lower-case given name before a verb.
+/// chat-subject rule below reads a lower-case given name before a verb. The same pass takes a given
+/// name, also a common word, before a Turkish form of address ("Ozan abi"; PersonNames+Turkish.swift).
 extension PersonNames {
     /// Verbs of saying, asking and reporting in the past and present, folded as the gazetteer folds
     /// (Cyrillic as Serbian Latin, no diacritics): Serbo-Croatian and Macedonian, Albanian, Turkish,

@@ -27,17 +27,31 @@ extension PersonNames {
         "vendbanimi", "sehir", "il", "yer",
     ])
 
-    /// Each table's column of names in `p`, whose `separators` (tabs, bars and semicolons, in text
-    /// order) the scan noted: its cells become names, replacing the names found inside them; names
-    /// inside a cell of a place's column are dropped.
+    /// The tabs, bars and semicolons that may part a header's cells, in text order: one right
+    /// before a capitalised word no rule took, or a space before it ("Р.бр.⇥Име и презиме⇥Место",
+    /// "Nr. | Emri Mbiemri |": a header of two columns or more has one), and the semicolons the scan
+    /// noted between lower-case words ("prezime;ime;mesto"). Found from the words, not by reading
+    /// every byte again.
+    static func headerSeparators(_ p: Bytes, _ capitalised: [Int], _ semicolons: [Int]) -> [Int] {
+        var out = semicolons
+        for i in capitalised {
+            var k = i - 1
+            if p.at(k) == 0x20 { k -= 1 }
+            if case let b = p.at(k), b == 0x09 || b == 0x7C || b == 0x3B { out.append(k) }
+        }
+        if !semicolons.isEmpty && out.count > semicolons.count { out.sort() }
+        return out
+    }
+
+    /// Each table's column of names in `p`, under a header holding one of `separators` (in text
+    /// order): its cells become names, replacing the names found inside them; names inside a cell
+    /// of a place's column are dropped.
     static func tableColumns(_ p: Bytes, _ separators: [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
         var k = 0
         while k < separators.count {
             // The line of the next separator, when short enough to be a header and free of digits:
             // a header is ("Р.бр.⇥Име и презиме⇥Место"), its rows are not ("1⇥Шаип Мемедов⇥Штип").
             let separator = separators[k]
-            // By the separators alone first: a table has another within 240 bytes, on its line or the next row's.
-            guard k + 1 < separators.count, separators[k + 1] - separator <= 240 else { k += 1; continue }
             var s = separator
             while s > 0, separator - s < 240, p[s - 1] != 0x0A { s -= 1 }
             let e = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: separator)
