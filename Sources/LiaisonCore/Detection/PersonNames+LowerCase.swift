@@ -9,7 +9,7 @@ extension PersonNames {
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
-                                            collect: Bool) {
+                                    collect: Bool) {
         var taken = found.map { $0.start..<$0.end }
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
