@@ -46,6 +46,8 @@
 ///      PersonNames+Turkish.swift); an unknown word before a name word inside a sentence ("fark etti,
 ///      Acun Ilıcalı"; PersonNames+UnknownPairs.swift); "SURNAME, Given" ending a form's field after
 ///      its label ("Sanık: KOCAMAN, Tolga"; PersonNames+Signatures.swift).
+///  19. each cell of a table's column of names, under a header that says so ("Име и презиме",
+///      "Emri Mbiemri", "prezime;ime"; PersonNames+Tables.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
