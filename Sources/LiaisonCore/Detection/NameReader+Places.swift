@@ -33,8 +33,8 @@ extension NameReader {
     }
 
     /// The word of at most six bytes one space before `i`, opening the text or after a space, line
-    /// break, tab or '(': where a preposition stands.
-    private func shortWord(before i: Int) -> Range<Int>? {
+    /// break, tab or '(': where a preposition, article or determiner stands.
+    func shortWord(before i: Int) -> Range<Int>? {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         let e = i - 1
         var s = e

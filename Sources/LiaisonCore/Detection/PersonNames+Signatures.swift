@@ -134,15 +134,13 @@ extension PersonNames {
     /// "Subject: URGENT, Grace").
     private static let noPersonLabels = phraseKeys([
         "city", "town", "place", "location", "address", "destination", "country", "state", "subject", "title", "mjesto",
-        "mesto", "grad", "adresa", "predmet", "место", "град", "адреса", "предмет", "qyteti", "vendi", "adresa", "lenda",
+        "mesto", "grad", "adresa", "predmet", "место", "град", "адреса", "предмет", "qyteti", "vendi", "lenda",
         "sehir", "il", "ilce", "adres", "konu", "ulke",
     ])
 
     /// The label that opens the line and ends in ": " right before `a` names no person (`noPersonLabels`).
     private static func labelIsNoPerson(_ p: Bytes, before a: Int, _ reader: inout NameReader) -> Bool {
-        var s = a - 2
-        while s > 0, a - s < 48, p[s - 1] != 0x0A { s -= 1 }
-        guard let key = phraseKey(p, s..<(a - 2), &reader) else { return false }
+        guard let s = labelStart(p, before: a), let key = phraseKey(p, s..<(a - 2), &reader) else { return false }
         return noPersonLabels.contains(key)
     }
 
@@ -151,10 +149,15 @@ extension PersonNames {
 
     /// The label that opens the line and ends in ": " right before `a` is a role cue ("Account holder:").
     private static func labelIsRole(_ p: Bytes, before a: Int) -> Bool {
+        guard let s = labelStart(p, before: a), let cue = PersonCues.end(p, at: s) else { return false }
+        return cue.index == a && cue.kind == .role
+    }
+
+    /// The start of the line whose label ends in ": " right before `a`, within 48 bytes.
+    private static func labelStart(_ p: Bytes, before a: Int) -> Int? {
         var s = a - 2
         while s > 0, a - s < 48, p[s - 1] != 0x0A { s -= 1 }
-        guard s == 0 || p[s - 1] == 0x0A, let cue = PersonCues.end(p, at: s) else { return false }
-        return cue.index == a && cue.kind == .role
+        return s == 0 || p[s - 1] == 0x0A ? s : nil
     }
 
     /// A list item's name ends at `e`: the line ends, or a dash, bracket, comma, bar, tab or a second

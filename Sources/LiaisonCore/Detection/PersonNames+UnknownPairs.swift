@@ -23,7 +23,7 @@ extension PersonNames {
                   adjacent(p, a, b), !reader.opensSentence(a),
                   let w0 = reader.word(at: a), w0.shape == .capitalised, w0.evidence.isUnknown, !w0.suffixed,
                   let w1 = reader.word(at: b), w1.shape == .capitalised, w1.range.lowerBound == w0.range.upperBound + 1,
-                  !w1.evidence.isUnknown, !w1.evidence.surnameWord, !afterDeterminer(p, a), !reader.capitalisedBefore(a),
+                  !w1.evidence.isUnknown, !w1.evidence.surnameWord, !afterDeterminer(p, a, reader), !reader.capitalisedBefore(a),
                   plain(w0, &reader), plain(w1, &reader), !reader.capitalisedFollows(w1),
                   reader.placePreposition(before: a) == nil, !reader.placeBefore(a), reader.institutionBefore(a) == nil else { continue }
             if let after = reader.gapEnd(w1.range.upperBound), !after.crossedBreak, reader.organisationFollows(after.index) { continue }
@@ -38,13 +38,10 @@ extension PersonNames {
     private static let determiners: [[UInt8]] = ["the", "a", "an", "our", "your", "my", "his", "her", "their", "its", "this",
                                                  "that", "these", "those", "bir", "një"].map { Array($0.utf8) }
 
-    /// The word before `a`, one space apart, is an article or determiner (`determiners`).
-    private static func afterDeterminer(_ p: Bytes, _ a: Int) -> Bool {
-        let e = a - 1
-        var s = e
-        while s > 0, e - s < 5, isLetter(p.scalar(at: p.leadByte(s - 1)).value) { s = p.leadByte(s - 1) }
-        guard s == 0 || !isLetter(p.scalar(at: p.leadByte(s - 1)).value) else { return false }
-        return determiners.contains { $0.count == e - s && p[s..<e].elementsEqual($0) }
+    /// The short word before `a` (`NameReader.shortWord`) is an article or determiner (`determiners`).
+    private static func afterDeterminer(_ p: Bytes, _ a: Int, _ reader: NameReader) -> Bool {
+        guard let r = reader.shortWord(before: a) else { return false }
+        return determiners.contains { p[r].elementsEqual($0) }
     }
 
     /// The byte at `k` ends a word in lower case (ASCII, or a letter beyond it that is no capital).
