@@ -127,6 +127,17 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }, hit: { !isAlpha($0) })
     }
 
+    /// The eight bytes from `i`, the first lowest (as `loadUnaligned` reads them little-endian), with
+    /// 0 for a byte beyond the buffer.
+    @inline(__always) func eightBytes(at i: Int) -> UInt64 {
+        if i >= 0, i &+ 8 <= count, let base = baseAddress {
+            return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        }
+        var w: UInt64 = 0
+        for k in 0..<8 { w |= UInt64(at(i &+ k)) << (8 &* UInt64(k)) }
+        return w
+    }
+
     /// Length of the host-name character at `i` (ASCII alnum, '-', or a non-ASCII letter), 0 if none.
     /// Non-ASCII punctuation blocks (U+0080–U+00BF, U+2000–U+2FFF, ×, ÷) end a host name so that
     /// curly quotes or no-break spaces never glue onto a domain.
@@ -138,6 +149,15 @@ extension UnsafeBufferPointer where Element == UInt8 {
         if b == 0xEF && at(i + 1) >= 0xBC { return 0 } // full-width forms, specials
         return b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
     }
+}
+
+/// `lowerASCII` of each of eight bytes at once: in each byte masked to seven bits, plus 0x3F reaches
+/// the high bit when at least "A", plus 0x25 when above "Z" (no carry leaves a byte); a byte with its
+/// own high bit set is no ASCII capital. The capitals' high bits, shifted to 0x20, are or-ed in.
+@inline(__always) func lowerASCII8(_ w: UInt64) -> UInt64 {
+    let low = w & (ones &* 0x7F)
+    let capitals = (low &+ ones &* 0x3F) & ~(low &+ ones &* 0x25) & ~w & highs
+    return w | capitals &>> 2
 }
 
 /// A value for each of the 256 bytes, read without a bounds check, as a byte always indexes it.

@@ -147,29 +147,55 @@ enum PersonCues {
     /// the first two bytes that can start a cue (`startsCuePair`, checked for every word), a filter
     /// of the keys (`key`: the first two bytes and the `tail`; a word that starts like a cue is most
     /// often ruled out by one load), and the cues grouped by 12 bits of their key, flat: bucket `x`
-    /// holds `bucketCues[bucketStarts[x]..<bucketStarts[x + 1]]`. A label is filed under every ASCII
+    /// holds `bucketEntries[bucketStarts[x]..<bucketStarts[x + 1]]`. A label is filed under every ASCII
     /// case of its first two bytes. Separate constants, so that a lookup retains no shared storage.
     static var startsCuePair: Bits16 { cuePairs }
-    private static let (cuePairs, cueKeys, bucketCues, bucketStarts) = index()
-    private static func index() -> (pairs: Bits16, keys: Bits16, cues: [Int], starts: [Int32]) {
+    private static let (cuePairs, cueKeys, bucketEntries, bucketStarts) = index()
+
+    /// A cue as its bucket holds it: its `tail`, and its bytes after the first two, up to eight
+    /// (`probe`, lower-cased as the cue is matched; `mask` covers its length), so that the cues
+    /// sharing a key ("victim:", "victim,", "victim name:") are mostly told apart by one compare
+    /// before the whole cue is.
+    private struct Entry {
+        var tail: Int32
+        var title: Bool
+        var cue: Int32
+        var probe: UInt64
+        var mask: UInt64
+    }
+
+    private static func index() -> (pairs: Bits16, keys: Bits16, entries: [Entry], starts: [Int32]) {
         var pairs = Bits16(), keys = Bits16()
-        var buckets = [[Int]](repeating: [], count: 1 << 12)
+        var buckets = [[Entry]](repeating: [], count: 1 << 12)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
             let firsts: [UInt8] = cue.kind == .title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
             let seconds: [UInt8] = cue.kind == .title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
+            let rest = cue.bytes.dropFirst(2).prefix(8)
+            var probe: UInt64 = 0, mask: UInt64 = 0
+            for (shift, byte) in rest.enumerated() {
+                probe |= UInt64(byte) << (8 * UInt64(shift))
+                mask |= 0xFF << (8 * UInt64(shift))
+            }
+            let entry = Entry(tail: Int32(tails[k]), title: cue.kind == .title, cue: Int32(k), probe: probe, mask: mask)
             for x in firsts {
                 for y in seconds {
                     let t = key(Int(x) << 8 | Int(y), tails[k])
                     pairs.insert(Int(x) << 8 | Int(y))
                     keys.insert(t)
-                    buckets[t & 0xFFF].append(k)
+                    buckets[t & 0xFFF].append(entry)
                 }
             }
         }
         var starts: [Int32] = [0]
         for bucket in buckets { starts.append(starts[starts.count - 1] + Int32(bucket.count)) }
         return (pairs, keys, buckets.flatMap { $0 }, starts)
+    }
+
+    /// The eight bytes after `p`'s first two at `i`, as written and with ASCII lower-cased, packed as `Entry.probe` is.
+    @inline(__always) private static func probes(_ p: Bytes, _ i: Int) -> (exact: UInt64, lower: UInt64) {
+        let w = p.eightBytes(at: i + 2)
+        return (w, lowerASCII8(w))
     }
 
     /// 16 bits of hash of a cue's first two bytes and its `tail`.
@@ -210,14 +236,17 @@ enum PersonCues {
         let wide = p[i] >= 0x80, third = p.at(i + 2), fourth = p.at(i + 3)
         let exact = tail(third, fourth, wide: wide, lower: false), lowered = tail(third, fourth, wide: wide, lower: true)
         var wanted = exact
+        var read: (exact: UInt64, lower: UInt64)? = nil
         while true {
             let t = key(pair, wanted)
             if cueKeys.contains(t) {
+                let bytes = read ?? probes(p, i)
+                read = bytes
                 for j in Int(bucketStarts[t & 0xFFF])..<Int(bucketStarts[(t & 0xFFF) + 1]) {
-                    let k = bucketCues[j]
-                    guard tails[k] == wanted else { continue }
-                    let cue = cues[k]
-                    let hit = cue.kind == .title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
+                    let entry = bucketEntries[j]
+                    guard Int(entry.tail) == wanted, (entry.title ? bytes.exact : bytes.lower) & entry.mask == entry.probe else { continue }
+                    let cue = cues[Int(entry.cue)]
+                    let hit = entry.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
                     if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.kind) }
                 }
             }

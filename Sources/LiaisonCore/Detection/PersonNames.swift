@@ -250,6 +250,7 @@ enum PersonNames {
         if !isLetter(v) { return i + l }
         while i < p.count && isLetter(v) {
             i = v < 0x80 ? p.asciiLettersEnd(from: i + 1) : i + l
+            while isTwoByteLetter(p.at(i), p.at(i + 1)) { i += 2 }
             (v, l) = p.scalar(at: i)
         }
         return i
@@ -342,6 +343,7 @@ enum PersonNames {
         while e < p.count, e - i <= 96 {
             let c = p[e]
             if c < 0x80 { guard isAlpha(c) else { break }; e = Swift.min(p.asciiLettersEnd(from: e + 1), i + 97); continue }
+            if isTwoByteLetter(c, p.at(e + 1)) { e += 2; continue }
             let (v, l) = p.scalar(at: e)
             guard isLetter(v) else { break }
             e += l
@@ -349,11 +351,29 @@ enum PersonNames {
         return e
     }
 
-    static func isLetter(_ v: UInt32) -> Bool {
+    /// The two bytes `lead`, `next` are a letter of Latin-1 to Latin Extended-B or Cyrillic
+    /// (U+00C0–U+024F but "×" and "÷", U+0400–U+04FF), as `isLetter` says, read without decoding:
+    /// most letters beyond ASCII in the region's text.
+    @inline(__always) static func isTwoByteLetter(_ lead: UInt8, _ next: UInt8) -> Bool {
+        guard next & 0xC0 == 0x80 else { return false }
+        switch lead {
+        case 0xC4...0xC8, 0xD0...0xD3: return true
+        case 0xC3: return next != 0x97 && next != 0xB7
+        case 0xC9: return next < 0x90
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return isAlpha(UInt8(v)) }
-        if v == 0xD7 || v == 0xF7 { return false }
-        if (0xC0...0x24F).contains(v) || (0x400...0x4FF).contains(v) { return true }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        if v &- 0xC0 <= 0x24F - 0xC0 { return v != 0xD7 && v != 0xF7 }
+        if v &- 0x400 <= 0xFF { return true }
+        return isOtherLetter(v)
+    }
+
+    /// `isLetter` beyond Latin and Cyrillic, by Unicode's properties.
+    @inline(never) private static func isOtherLetter(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
 
     static func isUpper(_ v: UInt32) -> Bool {

@@ -64,4 +64,42 @@ struct ByteSearchTests {
             early.withUnsafeBufferPointer { p in #expect(p.asciiLettersEnd(from: 0) == 3, "byte \(b)") }
         }
     }
+
+    @Test("Eight bytes are lower-cased at once as each alone, whatever byte is beside it")
+    func lowerCaseEight() {
+        for b in UInt8.min...UInt8.max {
+            for neighbour: UInt8 in [0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xC1, 0xDA, 0xFF] {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[position] = b
+                    let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    let expected = bytes.map(lowerASCII).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    #expect(lowerASCII8(word) == expected, "byte \(b) beside \(neighbour) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test("Eight bytes are read from any position, the first lowest, as zero beyond the buffer")
+    func eightBytes() {
+        let bytes: [UInt8] = (1...11).map { UInt8($0) }
+        bytes.withUnsafeBufferPointer { p in
+            for i in -9...12 {
+                let expected = (0..<8).reduce(UInt64(0)) { $0 | UInt64(p.at(i + $1)) << (8 * UInt64($1)) }
+                #expect(p.eightBytes(at: i) == expected, "at \(i)")
+            }
+        }
+    }
+
+    @Test("A letter of two bytes is told without decoding exactly when decoding says so")
+    func twoByteLetters() {
+        for v in UInt32(0x80)..<0x800 {
+            let bytes = Array(String(Unicode.Scalar(v)!).utf8)
+            let fast = PersonNames.isTwoByteLetter(bytes[0], bytes[1])
+            // The fast test may leave a letter to decoding, never take a non-letter.
+            #expect(!fast || PersonNames.isLetter(v), "U+\(String(v, radix: 16))")
+            if (0xC0...0x24F).contains(v) || (0x400...0x4FF).contains(v) { #expect(fast == PersonNames.isLetter(v), "U+\(String(v, radix: 16))") }
+        }
+        #expect(!PersonNames.isTwoByteLetter(0xD0, 0x41))  // no continuation byte
+    }
 }
