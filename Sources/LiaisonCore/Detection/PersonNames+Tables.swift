@@ -1,5 +1,7 @@
 /// Rule 19, a table's column of names (twenty-fifth round of issue 11). Reports paste lists of
-/// victims and account holders as text, their cells parted by tabs, bars or semicolons, under a
+/// victims and account holders as text, their cells parted by tabs, bars, semicolons, commas (CSV
+/// without spaces: "ref,surname,forename") or two spaces and more (columns aligned: "CUSTODY NO
+/// SURNAME  FORENAMES"), under a
 /// header that says which column holds the names: "Р.бр.⇥Име и презиме⇥Место", "Nr. | Emri Mbiemri |
 /// Institucioni", "prezime;ime;mesto". Each cell of such a column on the lines below is a person,
 /// whatever the gazetteer knows of its words ("1⇥Шаип Мемедов⇥Штип", "2; Qosja, Erblin; Raiffeisen",
@@ -15,7 +17,15 @@ extension PersonNames {
         "ime i prezime", "prezime i ime", "ime prezime", "prezime ime", "ime", "prezime", "ime i prezime zrtve",
         "име и презиме", "презиме и име", "име", "презиме", "emri mbiemri", "emri dhe mbiemri", "mbiemri emri",
         "mbiemri dhe emri", "emri", "mbiemri", "mbajtesi", "adi soyadi", "ad soyad", "adi", "soyadi", "ad", "soyad",
-        "hesap sahibi",
+        "hesap sahibi", "forename", "forenames", "given name", "given names", "emer mbiemer", "emer", "soyadi adi",
+        // the father's name, a person of its own: "ATËSIA", "BABA ADI", "ime oca"
+        "atesia", "baba adi", "ime oca", "име оца", "татково име",
+    ])
+
+    /// A cell of a column of names that holds none: "NOT GIVEN", "Nepoznato", "НН лице".
+    private static let blanks = phraseKeys([
+        "not given", "unknown", "none", "nepoznato", "nepoznat", "непознато", "непознат", "nn lice", "нн лице",
+        "i panjohur", "e panjohur", "bilinmiyor", "belirtilmemis",
     ])
 
     /// A table's line of totals, whose first cell is no name: "Total", "Ukupno", "Gjithsej", "Toplam".
@@ -24,22 +34,24 @@ extension PersonNames {
     /// Headers of a column of places: town, place, city.
     private static let placeHeaders = phraseKeys([
         "place", "town", "city", "location", "mjesto", "mesto", "grad", "место", "град", "qyteti", "vendi",
-        "vendbanimi", "sehir", "il", "yer",
+        "vendbanimi", "sehir", "il", "yer", "dogum yeri", "mesto rodjenja", "mjesto rodjenja", "vendlindja",
     ])
 
-    /// The tabs, bars and semicolons that may part a header's cells, in text order: one right
+    /// The separators that may part a header's cells, in text order: a tab, bar or semicolon right
     /// before a capitalised word no rule took, or a space before it ("Р.бр.⇥Име и презиме⇥Место",
-    /// "Nr. | Emri Mbiemri |": a header of two columns or more has one), and the semicolons the scan
-    /// noted between lower-case words ("prezime;ime;mesto"). Found from the words, not by reading
-    /// every byte again.
-    static func headerSeparators(_ p: Bytes, _ capitalised: [Int], _ semicolons: [Int]) -> [Int] {
-        var out = semicolons
+    /// "Nr. | Emri Mbiemri |": a header of two columns or more has one), a comma right before it, or
+    /// the last of two spaces or more ("SURNAME   FORENAMES"); and the semicolons and commas the scan
+    /// noted between lower-case words ("prezime;ime;mesto", "ref,surname"). Found from the words, not
+    /// by reading every byte again.
+    static func headerSeparators(_ p: Bytes, _ capitalised: [Int], _ separators: [Int]) -> [Int] {
+        var out = separators
         for i in capitalised {
+            if p.at(i - 1) == 0x2C || (p.at(i - 1) == 0x20 && p.at(i - 2) == 0x20) { out.append(i - 1); continue }
             var k = i - 1
             if p.at(k) == 0x20 { k -= 1 }
             if case let b = p.at(k), b == 0x09 || b == 0x7C || b == 0x3B { out.append(k) }
         }
-        if !semicolons.isEmpty && out.count > semicolons.count { out.sort() }
+        if !separators.isEmpty && out.count > separators.count { out.sort() }
         return out
     }
 
@@ -75,23 +87,25 @@ extension PersonNames {
 
     /// The separator and the columns of names and places when `line` is a table's header.
     private static func headerOf(_ p: Bytes, _ line: Range<Int>, _ reader: inout NameReader) -> (separator: UInt8, names: [Int], places: [Int])? {
-        for separator: UInt8 in [0x09, 0x7C, 0x3B] {
+        for separator: UInt8 in [0x09, 0x7C, 0x3B, 0x2C, 0x20] {
             guard let cells = cells(p, line, separator), cells.count >= 2 else { continue }
             var names: [Int] = [], places: [Int] = []
             for (k, cell) in cells.enumerated() where cell.count <= 32 {
                 guard let key = phraseKey(p, cell, &reader) else { continue }
                 if nameHeaders.contains(key) { names.append(k) } else if placeHeaders.contains(key) { places.append(k) }
             }
-            return names.isEmpty ? nil : (separator, names, places)
+            if !names.isEmpty { return (separator, names, places) }  // "S.NO  SOYADI, ADI  BABA ADI": not its comma
         }
         return nil
     }
 
-    /// The cells of `line` parted by `separator`, trimmed of spaces; nil when it holds no separator.
+    /// The cells of `line` parted by `separator` (a space: two spaces or more), trimmed of spaces;
+    /// nil when it holds no separator.
     private static func cells(_ p: Bytes, _ line: Range<Int>, _ separator: UInt8) -> [Range<Int>]? {
         var out: [Range<Int>] = []
         var s = line.lowerBound
         for k in line where p[k] == separator {
+            if separator == 0x20 && (p.at(k + 1) == 0x20 || k == line.lowerBound || p[k - 1] != 0x20) { continue }
             out.append(trimmed(p, s..<k))
             s = k + 1
         }
@@ -109,7 +123,7 @@ extension PersonNames {
 
     /// The cell `r` as a name, if it reads as one (see the extension's doc).
     private static func nameCell(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader, _ found: inout [FoundName]) {
-        guard r.count >= 2, r.count <= 64, phraseKey(p, r, &reader).map({ !totals.contains($0) }) ?? true else { return }
+        guard r.count >= 2, r.count <= 64, phraseKey(p, r, &reader).map({ !totals.contains($0) && !blanks.contains($0) }) ?? true else { return }
         var words: [Range<Int>] = []
         var stems: [UInt64] = []
         var k = r.lowerBound
@@ -148,6 +162,7 @@ extension PersonNames {
                 key = (key ^ word.hash) &* 0x100_0000_01b3
             }
             k = e
+            if k < r.upperBound && p[k] == 0x2C { k += 1 }  // "SOYADI, ADI"
             while k < r.upperBound && p[k] == 0x20 { k += 1 }
         }
         return k > r.lowerBound ? key : nil

@@ -96,7 +96,7 @@ enum PersonNames {
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var thingWords = Set<Int>()  // the words of names a preposition of place ruled out, and of brands
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
-        var semicolons: [Int] = []  // between lower-case words: a header of CSV ("prezime;ime;mesto")
+        var separators: [Int] = []  // semicolons and commas between lower-case words: a header of CSV ("prezime;ime;mesto")
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
@@ -124,7 +124,7 @@ enum PersonNames {
                 i = p.asciiLettersEnd(from: i)
                 if i < n && p[i] >= 0x80 { i = start } else {
                     if mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
-                    if p.at(i) == 0x3B && isAlpha(p.at(i + 1)) { semicolons.append(i) }
+                    if case let c = p.at(i), c == 0x3B || c == 0x2C, isAlpha(p.at(i + 1)) { separators.append(i) }
                     continue
                 }
             }
@@ -187,7 +187,7 @@ enum PersonNames {
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
-        tableColumns(p, headerSeparators(p, capitalised, semicolons), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
+        tableColumns(p, headerSeparators(p, capitalised, separators), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".

@@ -1,0 +1,44 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twenty-sixth round of issue 11, from the seventh training part: tables whose cells are parted
+/// by commas (CSV) or by aligned columns of spaces, a father's name's column, cells that name nobody,
+/// and awards, ferries, halls, clinics, neighbourhoods and clubs named after people.
+@Suite("PersonNameColumn")
+struct PersonNameColumnTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let found: [(String, [String])] = [
+        // a CSV export without spaces: a surname's and a forename's column
+        ("ref,surname,forename,age\nAB-1,FARNSWORTH,Imelda,44", ["FARNSWORTH", "Imelda"]),
+        // columns aligned by spaces; the father's name is a person too; the comma of "SOYADI, ADI" is
+        // inside a cell, not between cells
+        ("S.NO  SOYADI, ADI          BABA ADI      DOĞUM YERİ\n1     KARABULUT, Sevgül      NEDİM         Kartal",
+         ["KARABULUT, Sevgül", "NEDİM"]),
+        ("CUSTODY NO   SURNAME        FORENAMES      DOB\nXY/1   PRENDERGAST    ORLA NIAMH     01/02/2000",
+         ["PRENDERGAST", "ORLA NIAMH"]),
+        ("Nr. | EMËR MBIEMËR | ATËSIA\n7 | DORINA KALEMI | FLAMUR", ["DORINA KALEMI", "FLAMUR"]),
+    ]
+
+    @Test("Names in the columns of CSV and of aligned tables", arguments: found)
+    func columnNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notFound: [(String, [String])] = [
+        // a cell of a column of names that names nobody
+        ("ref,surname,forename\nAB-2,NOT GIVEN,NOT GIVEN", []),
+        // an award, a ferry, a hall, a clinic, a neighbourhood and a club named after a person
+        ("Lažne stranice nude knjige dobitnika nagrade „Mirko Kovač“ besplatno.", []),
+        ("Karte za trajekt „Juraj Dalmatinac“ prodaju se samo na šalteru.", []),
+        ("Кол центар је преко пута Хале „Радивој Кораћ“ у Београду.", []),
+        ("Incident – Poliklinika „Dr Stanimirović“, Valjevo", []),
+        ("Në lagjen \"Ismail Qemali\" bankat janë të hapura.", []),
+        ("Nude se ulaznice za utakmice FK Radnik i FK Mačva.", []),
+    ]
+
+    @Test("Nobody in a blank cell, nor in things named after people", arguments: notFound)
+    func notNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
