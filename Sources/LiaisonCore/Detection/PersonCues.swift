@@ -60,6 +60,8 @@ enum PersonCues {
         "sestre", "sestri", "sestru", "majka", "majke", "majci", "majku", "mama", "mami", "mamu", "otac", "oca", "ocu",
         "tata", "supruga", "supruge", "suprugi", "suprugu", "suprug", "muž", "muža", "mužu", "unuk", "unuka", "unuku",
         "baka", "baki", "deda", "djed", "djeda",
+        // twenty-sixth round: vocatives opening a transcribed voice message ("vesna sine", "панче синко")
+        "sine", "sinko", "сине", "синко",
         "сина", "сину", "ћерка", "ћерки", "брат", "брата", "брату", "сестра", "сестре", "сестри", "сестру", "мајка",
         "мајке", "мајци", "мама", "мами", "отац", "оца", "оцу", "тата", "супруга", "супруге", "супругу", "супруг", "муж",
         "мужа", "унук", "унука", "бака", "деда",

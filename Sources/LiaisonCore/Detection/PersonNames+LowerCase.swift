@@ -8,15 +8,16 @@ extension PersonNames {
     /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
-    static func lowerCaseGivenNames(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int],
-                                    collect: Bool) {
+    /// Over `range` only: all of a text typed in lower case, or a passage (`lowerCasePassage`).
+    static func lowerCaseGivenNames(_ p: Bytes, in range: Range<Int>, passage: Bool, _ reader: inout NameReader,
+                                    _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
         var taken = found.map { $0.start..<$0.end }
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
         var t = 0
-        var i = 0
-        while i < p.count {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let (v, l) = p.scalar(at: i)
             guard isLetter(v) else { i += l; continue }
             let start = i
@@ -35,11 +36,47 @@ extension PersonNames {
             let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
             guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                             && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
-                  !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))) else { continue }
+                  !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))),
+                  PersonCues.end(p, at: start) == nil else { continue }  // a kin word: "kenane sine"
             while t < taken.count && taken[t].upperBound <= start { t += 1 }
             if t < taken.count && taken[t].lowerBound < i { continue }
             stems.insert(w.stem)
-            found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-lower-case"))
+            var words = [w.range]
+            // In a passage, a surname after it on the line, as the gazetteer or its shape knows one: "ivana horvat",
+            // "inspektor ardian hoxholli", "господином властимиром урошевићем".
+            if passage, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == .lower,
+               s.evidence.surname > 0, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation, !s.evidence.postTitle,
+               PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
+                words.append(s.range)
+                stems.insert(s.stem)
+                i = max(i, s.range.upperBound)
+            }
+            found.append(FoundName(words: words, stems: [w.stem], detector: "person-lower-case"))
         }
+    }
+
+    /// A passage typed in lower case inside a text that is not, opening at `i` after a quotation
+    /// mark: a voice message or call transcribed word for word into a report ("„kenane sine zvao
+    /// me neki iz policije…“", "\"kerem oğlum beni hemen ara…\""). It runs to the closing mark, a
+    /// blank line or 2,000 bytes, holds six spaces or more and no capital letter; nil otherwise.
+    static func lowerCasePassage(_ p: Bytes, at i: Int) -> Range<Int>? {
+        let (v0, _) = p.scalar(at: i)
+        guard isLetter(v0), !isUpper(v0) else { return nil }
+        var k = i, spaces = 0
+        while k < p.count, k - i < 2000 {
+            let b = p[k]
+            if b == 0x22 || (b == 0xE2 && p.at(k + 1) == 0x80 && (p.at(k + 2) == 0x9C || p.at(k + 2) == 0x9D)) { break }
+            if b == 0x0A && p.at(k + 1) == 0x0A { break }
+            if b == 0x20 { spaces += 1 }
+            if b < 0x80 {
+                if isUpperASCII(b) { return nil }
+                k += 1
+                continue
+            }
+            let (v, l) = p.scalar(at: k)
+            if isUpper(v) { return nil }
+            k += l
+        }
+        return spaces >= 6 ? i..<k : nil
     }
 }

@@ -96,6 +96,7 @@ enum PersonNames {
         var capitalised: [Int] = []  // capitalised words that were not (part of) a name, for the second pass
         var thingWords = Set<Int>()  // the words of names a preposition of place ruled out, and of brands
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
+        var passages: [Range<Int>] = []  // typed in lower case after a quotation mark (PersonNames+LowerCase.swift)
         var separators: [Int] = []  // semicolons and commas between lower-case words: a header of CSV ("prezime;ime;mesto")
         var i = 0
         let n = p.count
@@ -103,8 +104,14 @@ enum PersonNames {
         while i < n {
             let b = p[i]
             if b < 0x80 && !isAlpha(b) { i += 1; continue }
-            if i == 0 || p[i - 1] == 0x0A || p[i - 1] == 0x20, opensSentence(p, i) {
-                if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
+            let before = p.at(i - 1)
+            if i == 0 || before == 0x0A || before == 0x20 {
+                if opensSentence(p, i) {
+                    if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
+                }
+            } else if before == 0x22 || (before == 0x9C || before == 0x9E) && p.at(i - 2) == 0x80 && p.at(i - 3) == 0xE2,
+                      i >= passages.last?.upperBound ?? 0, let passage = lowerCasePassage(p, at: i) {
+                passages.append(passage)  // after '"', '“' or '„': a transcript typed in lower case (PersonNames+LowerCase.swift)
             }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair.contains(pair), let end = PersonCues.end(p, at: i) {
@@ -159,7 +166,9 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        if lowerCaseText { lowerCaseGivenNames(p, &reader, &found, &starts, collect: collect) }  // PersonNames+LowerCase.swift
+        for range in lowerCaseText ? [0..<n] : passages {
+            lowerCaseGivenNames(p, in: range, passage: !lowerCaseText, &reader, &found, &starts, collect: collect)  // PersonNames+LowerCase.swift
+        }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
