@@ -115,6 +115,8 @@ extension NameEvidence {
     /// after a title ("Sayın Müşterimiz", "Dragi korisniče", "Драги клиенти"): no name either way.
     static let postTitles = words([
         "hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga",
+        // twenty-sixth round: the other forms of address after a name ("Remzi Amca'nın" → "Remzi")
+        "amca", "teyze", "dayi", "eniste", "yenge", "agabey",
         "musteri", "musterimiz", "musterilerimiz", "kullanici", "kullanicimiz", "kullanicilarimiz", "yetkili", "abone",
         "abonemiz", "uye", "uyemiz", "uyelerimiz", "vatandas", "vatandasimiz",
         "korisnice", "korisnici", "korisnik", "korisniku", "klijente", "klijenti", "klijentu", "klient", "klientu",

@@ -190,6 +190,7 @@ enum PersonNames {
             let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
         }
+        paymentParties(p, capitalised, &reader, &found)  // ":59:/…⏎IKECHUKWU DANIEL OBI-NWOSU" (PersonNames+Payments.swift)
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names

@@ -3,7 +3,8 @@ import Testing
 
 /// The twenty-sixth round of issue 11, from the seventh training part: tables whose cells are parted
 /// by commas (CSV) or by aligned columns of spaces, a father's name's column, cells that name nobody,
-/// and awards, ferries, halls, clinics, neighbourhoods and clubs named after people.
+/// a SWIFT payment's parties, a Turkish form of address after a name, and awards, ferries, halls,
+/// clinics, neighbourhoods and clubs named after people.
 @Suite("PersonNameColumn")
 struct PersonNameColumnTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -18,14 +19,20 @@ struct PersonNameColumnTests {
         ("CUSTODY NO   SURNAME        FORENAMES      DOB\nXY/1   PRENDERGAST    ORLA NIAMH     01/02/2000",
          ["PRENDERGAST", "ORLA NIAMH"]),
         ("Nr. | EMËR MBIEMËR | ATËSIA\n7 | DORINA KALEMI | FLAMUR", ["DORINA KALEMI", "FLAMUR"]),
+        // a SWIFT MT103's beneficiary on the line after its account
+        (":32A:260514GBP1200,00\n:59:/GB09BUKB20201555019982\nOLUWASEUN MARTIN ADEYEMI-COLE\nFLAT 9 LEA ROAD", ["OLUWASEUN MARTIN ADEYEMI-COLE"]),
+        // a Turkish form of address after the name stays outside it
+        ("Anahtarı komşusu Remzi Amca'nın vereceğini söyledi.", ["Remzi"]),
     ]
 
-    @Test("Names in the columns of CSV and of aligned tables", arguments: found)
+    @Test("Names in the columns of CSV and of aligned tables, and in a payment's fields", arguments: found)
     func columnNames(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
 
     static let notFound: [(String, [String])] = [
+        // a firm as a payment's ordering customer
+        (":50K:/GB71NWBK60073412559871\nHARTWELL PRECISION ENGINEERING LTD\nUNIT 4 FOUNDRY LANE", []),
         // a cell of a column of names that names nobody
         ("ref,surname,forename\nAB-2,NOT GIVEN,NOT GIVEN", []),
         // an award, a ferry, a hall, a clinic, a neighbourhood and a club named after a person
