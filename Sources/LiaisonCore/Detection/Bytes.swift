@@ -130,7 +130,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The eight bytes from `i`, the first lowest (as `loadUnaligned` reads them little-endian), with
     /// 0 for a byte beyond the buffer.
     @inline(__always) func eightBytes(at i: Int) -> UInt64 {
-        if i >= 0, i &+ 8 <= count, let base = baseAddress {
+        if i >= 0, i <= count &- 8, let base = baseAddress {
             return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
         }
         var w: UInt64 = 0

@@ -20,3 +20,19 @@ struct FoundName {
         return Candidate(kind: .person, start: start, end: end, detector: detector, normalised: normalised)
     }
 }
+
+extension Array where Element == FoundName {
+    /// Removes the names that overlap one of `ranges` (sorted, not overlapping each other), each
+    /// name looked up by binary search: one pass however many ranges a table or message gives.
+    mutating func removeOverlapping(_ ranges: [Range<Int>]) {
+        guard !ranges.isEmpty else { return }
+        removeAll { name in
+            var (lo, hi) = (0, ranges.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ranges[mid].upperBound <= name.start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < ranges.count && ranges[lo].lowerBound < name.end
+        }
+    }
+}

@@ -66,12 +66,12 @@ extension NameEvidence {
         "merkezi", "merkezine", "merkezinde", "camii", "camisi", "stadyumu", "stadyumunda", "hastanesi", "spor", "kultur",
         "kulubu",
         "hastanesine", "domovima", "domovi",
-        // twenty-sixth round: awards, competitions, ships and ferries, halls, polyclinics, neighbourhoods and
-        // football clubs named after people ("nagrade „Meša Selimović“", "trajekt „Petar Hektorović“", "Хале
-        // „Александар Николић“", "lagjen „Ismail Qemali“", "FK Sinđelić", "Sedat Simavi Ödülleri")
+        // twenty-sixth round: awards, competitions, ships and ferries, polyclinics, neighbourhoods and football
+        // clubs named after people ("nagrade „Meša Selimović“", "trajekt „Petar Hektorović“", "lagjen „Ismail
+        // Qemali“", "FK Sinđelić", "Sedat Simavi Ödülleri"); not halls: "Hala", "Hale" are names too
         "nagrada", "nagrade", "nagradi", "nagradu", "nagradom", "nagradata", "nagradite", "cmimi", "cmimit", "odulu",
         "odulleri", "odullerine", "konkurs", "konkursa", "konkursu", "konkursot", "trajekt", "trajekta", "trajektu",
-        "brod", "broda", "brodu", "gemisi", "hala", "hale", "hali", "poliklinika", "poliklinike", "poliklinici",
+        "brod", "broda", "brodu", "gemisi", "poliklinika", "poliklinike", "poliklinici",
         "poliklinikata", "ordinacija", "ordinacije", "ordinaciji", "lagja", "lagjja", "lagjen", "lagjes",
         "fk", "kf", "nk",
         // English: "Ministry of Interior", "Bank of Albania"

@@ -75,7 +75,7 @@ extension NameReader {
     }
 
     /// The length of an opening quote right before `i` („, “, ”, «, "), or 0.
-    private func openingQuote(before i: Int) -> Int {
+    func openingQuote(before i: Int) -> Int {
         if i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 && (p[i - 1] == 0x9E || p[i - 1] == 0x9C || p[i - 1] == 0x9D) { return 3 }
         if i >= 2 && p[i - 2] == 0xC2 && p[i - 1] == 0xAB { return 2 }
         return i >= 1 && p[i - 1] == 0x22 ? 1 : 0

@@ -155,7 +155,8 @@ enum PersonCues {
     private static let (cuePairs, cueKeys, bucketEntries, bucketStarts) = index()
 
     /// A cue as its bucket holds it: its `tail`, and its bytes after the first two, up to eight
-    /// (`probe`, lower-cased as the cue is matched; `mask` covers its length), so that the cues
+    /// (`probe`, compared with the text's bytes lower-cased for a label, as written for a title;
+    /// `mask` covers its length), so that the cues
     /// sharing a key ("victim:", "victim,", "victim name:") are mostly told apart by one compare
     /// before the whole cue is.
     private struct Entry {

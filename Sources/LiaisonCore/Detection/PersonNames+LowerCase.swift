@@ -8,56 +8,59 @@ extension PersonNames {
     /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
-    /// Over `range` only: all of a text typed in lower case, or a passage (`lowerCasePassage`).
-    static func lowerCaseGivenNames(_ p: Bytes, in range: Range<Int>, passage: Bool, _ reader: inout NameReader,
+    /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`).
+    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, _ reader: inout NameReader,
                                     _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
         var taken = found.map { $0.start..<$0.end }
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }
         var t = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (v, l) = p.scalar(at: i)
-            guard isLetter(v) else { i += l; continue }
-            let start = i
-            i = wordEnd(p, i)
-            let before = p.at(start - 1)
-            guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
-                  !isDigit(before), let w = reader.word(at: start), w.shape == .lower,
-                  reader.placePreposition(before: start) != .anyName else { continue }
-            i = max(i, w.range.upperBound)
-            let e = w.evidence
-            if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-            let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
-                && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
-                || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
-                || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)
-            let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
-            guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
-                            && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
-                  !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))),
-                  PersonCues.end(p, at: start) == nil else { continue }  // a kin word: "kenane sine"
-            while t < taken.count && taken[t].upperBound <= start { t += 1 }
-            if t < taken.count && taken[t].lowerBound < i { continue }
-            stems.insert(w.stem)
-            var words = [w.range]
-            // In a passage, a surname after it on the line, as the gazetteer or its shape knows one: "ivana horvat",
-            // "inspektor ardian hoxholli", "господином властимиром урошевићем".
-            if passage, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == .lower,
-               s.evidence.surname > 0, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation, !s.evidence.postTitle,
-               PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
-                words.append(s.range)
-                stems.insert(s.stem)
-                i = max(i, s.range.upperBound)
+        for range in ranges {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let (v, l) = p.scalar(at: i)
+                guard isLetter(v) else { i += l; continue }
+                let start = i
+                i = wordEnd(p, i)
+                let before = p.at(start - 1)
+                guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
+                      !isDigit(before), let w = reader.word(at: start), w.shape == .lower,
+                      reader.placePreposition(before: start) != .anyName else { continue }
+                i = max(i, w.range.upperBound)
+                let e = w.evidence
+                if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
+                let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
+                    && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
+                    || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
+                    || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)
+                let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
+                guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
+                                && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
+                      !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))),
+                      PersonCues.end(p, at: start) == nil else { continue }  // a kin word: "kenane sine"
+                while t < taken.count && taken[t].upperBound <= start { t += 1 }
+                if t < taken.count && taken[t].lowerBound < i { continue }
+                stems.insert(w.stem)
+                var words = [w.range]
+                // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
+                // "inspektor ardian hoxholli", "господином властимиром урошевићем".
+                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == .lower,
+                   s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
+                   !s.evidence.postTitle,
+                   PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
+                    words.append(s.range)
+                    stems.insert(s.stem)
+                    i = max(i, s.range.upperBound)
+                }
+                found.append(FoundName(words: words, stems: [w.stem], detector: "person-lower-case"))
             }
-            found.append(FoundName(words: words, stems: [w.stem], detector: "person-lower-case"))
         }
     }
 
     /// A passage typed in lower case inside a text that is not, opening at `i` after a quotation
     /// mark: a voice message or call transcribed word for word into a report ("„kenane sine zvao
-    /// me neki iz policije…“", "\"kerem oğlum beni hemen ara…\""). It runs to the closing mark, a
+    /// me neki iz policije…“", "\"kerem oğlum beni hemen ara…\""). It runs to the next quotation mark, a
     /// blank line or 2,000 bytes, holds six spaces or more and no capital letter; nil otherwise.
     static func lowerCasePassage(_ p: Bytes, at i: Int) -> Range<Int>? {
         let (v0, _) = p.scalar(at: i)
@@ -65,8 +68,9 @@ extension PersonNames {
         var k = i, spaces = 0
         while k < p.count, k - i < 2000 {
             let b = p[k]
-            if b == 0x22 || (b == 0xE2 && p.at(k + 1) == 0x80 && (p.at(k + 2) == 0x9C || p.at(k + 2) == 0x9D)) { break }
-            if b == 0x0A && p.at(k + 1) == 0x0A { break }
+            // any quotation mark ends it, an opening one too, so that no byte is read for two passages
+            if b == 0x22 || (b == 0xE2 && p.at(k + 1) == 0x80 && p.at(k + 2) &- 0x9C < 3) { break }
+            if b == 0x0A && (p.at(k + 1) == 0x0A || p.at(k + 1) == 0x0D && p.at(k + 2) == 0x0A) { break }  // a blank line
             if b == 0x20 { spaces += 1 }
             if b < 0x80 {
                 if isUpperASCII(b) { return nil }

@@ -5,6 +5,7 @@
 /// ("HARTWELL PRECISION ENGINEERING LTD" is a firm). Names found inside it give way to it.
 extension PersonNames {
     static func paymentParties(_ p: Bytes, _ capitalised: [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var parties: [FoundName] = [], lines: [Range<Int>] = []
         for i in capitalised where i >= 6 && p[i - 1] == 0x0A && followsPartyField(p, i - 1) {
             let end = p.firstIndex(of: 0x0A, 0x0D, 0x0D, from: i)
             var words: [Range<Int>] = [], stems: [UInt64] = []
@@ -22,9 +23,11 @@ extension PersonNames {
                 while k < end && p[k] == 0x20 { k += 1 }
             }
             guard !words.isEmpty else { continue }
-            found.removeAll { $0.start < end && i < $0.end }
-            found.append(FoundName(words: words, stems: stems, detector: "person-payment"))
+            parties.append(FoundName(words: words, stems: stems, detector: "person-payment"))
+            lines.append(i..<end)
         }
+        found.removeOverlapping(lines)  // once: capitalised is in text order
+        found.append(contentsOf: parties)
     }
 
     /// The line ending at `lineEnd` (its line break) opens field 50K or 59 of an MT103 with an account: ":59:/…", ":50K:/…".

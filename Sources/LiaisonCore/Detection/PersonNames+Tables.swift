@@ -1,7 +1,6 @@
 /// Rule 19, a table's column of names (twenty-fifth round of issue 11). Reports paste lists of
 /// victims and account holders as text, their cells parted by tabs, bars, semicolons, commas (CSV
-/// without spaces: "ref,surname,forename") or two spaces and more (columns aligned: "CUSTODY NO
-/// SURNAME  FORENAMES"), under a
+/// without spaces: "ref,surname,forename") or two spaces and more (aligned columns), under a
 /// header that says which column holds the names: "Р.бр.⇥Име и презиме⇥Место", "Nr. | Emri Mbiemri |
 /// Institucioni", "prezime;ime;mesto". Each cell of such a column on the lines below is a person,
 /// whatever the gazetteer knows of its words ("1⇥Шаип Мемедов⇥Штип", "2; Qosja, Erblin; Raiffeisen",
@@ -59,6 +58,7 @@ extension PersonNames {
     /// order): its cells become names, replacing the names found inside them; names inside a cell
     /// of a place's column are dropped.
     static func tableColumns(_ p: Bytes, _ separators: [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var cellNames: [FoundName] = [], cleared: [Range<Int>] = []  // in text order: the cells read, whose names give way
         var k = 0
         while k < separators.count {
             // The line of the next separator, when short enough to be a header and free of digits:
@@ -75,14 +75,18 @@ extension PersonNames {
             while lineStart < p.count {
                 let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
                 guard let cells = cells(p, lineStart..<lineEnd, header.separator) else { break }
-                for column in header.names where column < cells.count { nameCell(p, cells[column], &reader, &found) }
-                for column in header.places where column < cells.count {
-                    found.removeAll { $0.start >= cells[column].lowerBound && $0.end <= cells[column].upperBound }
+                for column in header.names where column < cells.count {
+                    if let name = nameCell(p, cells[column], &reader) { cellNames.append(name); cleared.append(cells[column]) }
                 }
+                for column in header.places where column < cells.count { cleared.append(cells[column]) }
                 lineStart = lineEnd + 1
             }
             while k < separators.count && separators[k] < lineStart { k += 1 }
         }
+        // Once, not per cell: a table of many rows would cost rows × names.
+        cleared.sort { $0.lowerBound < $1.lowerBound }
+        found.removeOverlapping(cleared)
+        found.append(contentsOf: cellNames)
     }
 
     /// The separator and the columns of names and places when `line` is a table's header.
@@ -94,7 +98,9 @@ extension PersonNames {
                 guard let key = phraseKey(p, cell, &reader) else { continue }
                 if nameHeaders.contains(key) { names.append(k) } else if placeHeaders.contains(key) { places.append(k) }
             }
-            if !names.isEmpty { return (separator, names, places) }  // "S.NO  SOYADI, ADI  BABA ADI": not its comma
+            // Commas and spaces part cells of prose and of a form's "Surname     SMITH" too: two headers known.
+            let known = separator == 0x2C || separator == 0x20 ? 2 : 1
+            if !names.isEmpty && names.count + places.count >= known { return (separator, names, places) }  // "S.NO  SOYADI, ADI": not its comma
         }
         return nil
     }
@@ -122,8 +128,8 @@ extension PersonNames {
     }
 
     /// The cell `r` as a name, if it reads as one (see the extension's doc).
-    private static func nameCell(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader, _ found: inout [FoundName]) {
-        guard r.count >= 2, r.count <= 64, phraseKey(p, r, &reader).map({ !totals.contains($0) && !blanks.contains($0) }) ?? true else { return }
+    private static func nameCell(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> FoundName? {
+        guard r.count >= 2, r.count <= 64, phraseKey(p, r, &reader).map({ !totals.contains($0) && !blanks.contains($0) }) ?? true else { return nil }
         var words: [Range<Int>] = []
         var stems: [UInt64] = []
         var k = r.lowerBound
@@ -131,9 +137,9 @@ extension PersonNames {
         while k < r.upperBound {
             let start = k
             let e = lettersEnd(p, from: k)
-            guard e > start, let w = reader.word(at: start), w.range.upperBound <= r.upperBound else { return }
+            guard e > start, let w = reader.word(at: start), w.range.upperBound <= r.upperBound else { return nil }
             let v = w.evidence
-            guard !v.organisation, !v.institution, !v.postTitle else { return }
+            guard !v.organisation, !v.institution, !v.postTitle else { return nil }
             capital = capital || isUpper(p.scalar(at: start).value)
             k = w.range.upperBound
             // an initial's full stop, or one comma after the first word ("Qosja, Erblin")
@@ -142,11 +148,10 @@ extension PersonNames {
             words.append(w.range)
             stems.append(w.stem)
             while k < r.upperBound && p[k] == 0x20 { k += 1 }
-            guard k == r.upperBound || isLetter(p.scalar(at: k).value), words.count <= 4 else { return }
+            guard k == r.upperBound || isLetter(p.scalar(at: k).value), words.count <= 4 else { return nil }
         }
-        guard capital, !words.isEmpty else { return }
-        found.removeAll { $0.start < r.upperBound && r.lowerBound < $0.end }
-        found.append(FoundName(words: words, stems: stems, detector: "person-table"))
+        guard capital, !words.isEmpty else { return nil }
+        return FoundName(words: words, stems: stems, detector: "person-table")
     }
 
     /// The folded words of `r` hashed together, or nil when it holds something else than letters and spaces.

@@ -113,9 +113,9 @@ enum PersonNames {
                 if opensSentence(p, i) {
                     if b < 0x80 ? isUpperASCII(b) : isUpper(p.scalar(at: i).value) { openings.upper += 1 } else { openings.lower += 1 }
                 }
-            } else if before == 0x22 || (before == 0x9C || before == 0x9E) && p.at(i - 2) == 0x80 && p.at(i - 3) == 0xE2,
+            } else if before == 0x22 || before >= 0x9C && before <= 0x9E || before == 0xAB, reader.openingQuote(before: i) > 0,
                       i >= passages.last?.upperBound ?? 0, let passage = lowerCasePassage(p, at: i) {
-                passages.append(passage)  // after '"', '“' or '„': a transcript typed in lower case (PersonNames+LowerCase.swift)
+                passages.append(passage)  // after a quotation mark: a transcript typed in lower case (PersonNames+LowerCase.swift)
             }
             let pair = Int(b) << 8 | Int(p.at(i + 1))
             if startsCuePair.contains(pair), let end = PersonCues.end(p, at: i) {
@@ -170,8 +170,8 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        for range in lowerCaseText ? [0..<n] : passages {
-            lowerCaseGivenNames(p, in: range, passage: !lowerCaseText, &reader, &found, &starts, collect: collect)  // PersonNames+LowerCase.swift
+        if lowerCaseText || !passages.isEmpty {  // PersonNames+LowerCase.swift
+            lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, passages: !lowerCaseText, &reader, &found, &starts, collect: collect)
         }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)

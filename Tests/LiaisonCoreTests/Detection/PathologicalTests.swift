@@ -19,6 +19,11 @@ struct PathologicalTests {
         "capitalised words": String(repeating: "Marko ", count: 170_000),
         "cues": String(repeating: "Name: ", count: 170_000),
         "url-like": "http://" + String(repeating: "a", count: 1_000_000),
+        // each opening quotation mark reads a passage to the next one, not 2,000 bytes on
+        "opening quotes": String(repeating: "„a", count: 333_000),
+        // a table's rows, a payment's parties: the names they replace are removed once, not per row
+        "table rows": "SURNAME\tFORENAME\n" + String(repeating: "AAA\tBBB\n", count: 30_000),
+        "payment parties": String(repeating: ":59:/1\nAB\n", count: 25_000),
     ]
 
     /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug

@@ -9,7 +9,9 @@ struct PersonNamePassageTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
 
     static let found: [(String, [String])] = [
-        ("Prepis poruke (dostavila ćerka):\n„jasna dete javi se zvao me neki policajac kaže da je hitno“", ["jasna"]),
+        ("Prepis poruke (dostavila ćerka):\n„snežana dete javi se zvao me neki policajac kaže da je hitno“", ["snežana"]),
+        // lines ended by CR LF
+        ("Prepis poruke:\r\n„snežana dete javi se zvao me neki policajac kaže da je hitno“\r\n\r\nBeleška.", ["snežana"]),
         // with the surname after it on the line
         ("Belešku je sačinio dežurni:\n„dobar dan ovde ivana horvat iz banke zovem u vezi vaše kartice molim vas javite se“",
          ["ivana horvat"]),
@@ -24,9 +26,9 @@ struct PersonNamePassageTests {
 
     static let notFound: [(String, [String])] = [
         // a passage with a capital letter is written, not transcribed: its lower-case words stay words
-        ("Zapis:\n„jasna dete javi se zvao me Policajac iz banke“", []),
+        ("Zapis:\n„snežana dete javi se zvao me Policajac iz banke“", []),
         // a short quotation is no passage
-        ("Rekla je: „jasna dete“ i spustila slušalicu.", []),
+        ("Rekla je: „snežana dete“ i spustila slušalicu.", []),
     ]
 
     @Test("No passage with a capital, nor a short quotation", arguments: notFound)
