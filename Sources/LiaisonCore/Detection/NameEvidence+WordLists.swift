@@ -111,12 +111,15 @@ extension NameEvidence {
         "sali", "bozic",
     ])
 
-    /// Turkish honorifics that follow a name, and the nouns that mass mail addresses its readers by
-    /// after a title ("Sayın Müşterimiz", "Dragi korisniče", "Драги клиенти"): no name either way.
-    static let postTitles = words([
-        "hanim", "bey", "efendi", "hoca", "hocam", "abi", "abla", "usta", "aga",
-        // twenty-sixth round: the other forms of address after a name ("Remzi Amca'nın" → "Remzi")
-        "amca", "teyze", "dayi", "eniste", "yenge", "agabey",
+    /// Turkish forms of address after a given name, folded: "Ozan abi", "Kemal amca", "Remzi Amca'nın".
+    /// Not "hala" (aunt), which is also the adverb "still" ("Umut hala var").
+    static let turkishFormsOfAddress = ["abi", "abla", "agabey", "amca", "teyze", "dayi", "eniste", "yenge"]
+
+    /// Turkish honorifics and forms of address that follow a name, and the nouns that mass mail
+    /// addresses its readers by after a title ("Sayın Müşterimiz", "Dragi korisniče", "Драги
+    /// клиенти"): no name either way.
+    static let postTitles = words(turkishFormsOfAddress + [
+        "hanim", "bey", "efendi", "hoca", "hocam", "usta", "aga",
         "musteri", "musterimiz", "musterilerimiz", "kullanici", "kullanicimiz", "kullanicilarimiz", "yetkili", "abone",
         "abonemiz", "uye", "uyemiz", "uyelerimiz", "vatandas", "vatandasimiz",
         "korisnice", "korisnici", "korisnik", "korisniku", "klijente", "klijenti", "klijentu", "klient", "klientu",

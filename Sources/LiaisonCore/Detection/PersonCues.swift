@@ -139,12 +139,6 @@ enum PersonCues {
         return Int(t) | Int(lower ? lowerASCII(fourth) : fourth) << 8
     }
 
-    /// Each cue's key after its first two bytes (`tail`), checked before the whole cue.
-    private static let tails: [Int] = cues.map { cue in
-        let b = cue.bytes
-        return tail(b.count > 2 ? b[2] : 0, b.count > 3 ? b[3] : 0, wide: b[0] >= 0x80, lower: cue.kind != .title)
-    }
-
     /// Where to look for the cues that may start at a word, small enough to stay in the cache:
     /// the first two bytes that can start a cue (`startsCuePair`, checked for every word), a filter
     /// of the keys (`key`: the first two bytes and the `tail`; a word that starts like a cue is most
@@ -172,6 +166,7 @@ enum PersonCues {
         var buckets = [[Entry]](repeating: [], count: 1 << 12)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
+            let t = tail(cue.bytes.count > 2 ? cue.bytes[2] : 0, cue.bytes.count > 3 ? cue.bytes[3] : 0, wide: a >= 0x80, lower: cue.kind != .title)
             let firsts: [UInt8] = cue.kind == .title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
             let seconds: [UInt8] = cue.kind == .title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
             let rest = cue.bytes.dropFirst(2).prefix(8)
@@ -180,13 +175,13 @@ enum PersonCues {
                 probe |= UInt64(byte) << (8 * UInt64(shift))
                 mask |= 0xFF << (8 * UInt64(shift))
             }
-            let entry = Entry(tail: Int32(tails[k]), title: cue.kind == .title, cue: Int32(k), probe: probe, mask: mask)
+            let entry = Entry(tail: Int32(t), title: cue.kind == .title, cue: Int32(k), probe: probe, mask: mask)
             for x in firsts {
                 for y in seconds {
-                    let t = key(Int(x) << 8 | Int(y), tails[k])
+                    let hashed = key(Int(x) << 8 | Int(y), t)
                     pairs.insert(Int(x) << 8 | Int(y))
-                    keys.insert(t)
-                    buckets[t & 0xFFF].append(entry)
+                    keys.insert(hashed)
+                    buckets[hashed & 0xFFF].append(entry)
                 }
             }
         }

@@ -64,12 +64,10 @@ extension NameReader {
         return isHonorific(at: next.range.lowerBound)
     }
 
-    /// Turkish forms of address after a given name, and the honorifics as chat types them in lower
-    /// case: "Ozan abi", "serdar abi", "Kemal amca", "ayşe teyze", "ahmet bey" (twenty-fifth round).
-    /// Not "hala" (aunt), which is also the adverb "still" ("Umut hala var").
-    private static let addressAfterName = HashedWords(hashes: Array(honorifics.union(PersonNames.foldedKeys([
-        "abi", "abla", "ağabey", "amca", "teyze", "dayı", "enişte", "yenge",
-    ]))))
+    /// Turkish forms of address after a given name (`NameEvidence.turkishFormsOfAddress`), and the
+    /// honorifics as chat types them in lower case: "Ozan abi", "serdar abi", "Kemal amca", "ayşe
+    /// teyze", "ahmet bey" (twenty-fifth round).
+    private static let addressAfterName = HashedWords(hashes: Array(honorifics.union(PersonNames.foldedKeys(NameEvidence.turkishFormsOfAddress))))
 
     /// True when `w` may be named by a form of address after it (`formOfAddressFollows`): a given
     /// name, also a common word ("Ozan", "serdar"), in the nominative, no place, organisation,
