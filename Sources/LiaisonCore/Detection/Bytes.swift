@@ -39,11 +39,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 
-    /// Exact comparison of `pattern` at `i`, the last byte first (see `matchesLower`).
-    func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-        guard i >= 0, i + pattern.count <= count else { return false }
-        if let last = pattern.last, self[i + pattern.count - 1] != last { return false }
-        for k in 0..<pattern.count where self[i + k] != pattern[k] { return false }
+    /// Exact comparison of `pattern` at `i`, the last byte first (see `matchesLower`); with
+    /// `lineBreakAsSpace`, a pattern's final space also matches a line break ("Detective Sergeant⏎Colin").
+    func matches(_ pattern: [UInt8], at i: Int, lineBreakAsSpace: Bool = false) -> Bool {
+        guard i >= 0, i + pattern.count <= count, let last = pattern.last else { return false }
+        let end = self[i + pattern.count - 1]
+        guard end == last || lineBreakAsSpace && last == 0x20 && end == 0x0A else { return false }
+        for k in 0..<pattern.count - 1 where self[i + k] != pattern[k] { return false }
         return true
     }
 
@@ -158,6 +160,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
     let low = w & (ones &* 0x7F)
     let capitals = (low &+ ones &* 0x3F) & ~(low &+ ones &* 0x25) & ~w & highs
     return w | capitals &>> 2
+}
+
+/// Each line break ('\n') of eight bytes made a space: a byte equal to 0x0A is the one left zero by
+/// the xor, whose seven low bits plus 0x7F, or-ed with itself, do not reach the high bit; 0x0A xor 0x2A is 0x20.
+@inline(__always) func lineBreaksAsSpaces8(_ w: UInt64) -> UInt64 {
+    let t = w ^ (ones &* 0x0A)
+    let breaks = ~(((t & (ones &* 0x7F)) &+ ones &* 0x7F) | t) & highs
+    return w ^ (breaks &>> 7) &* 0x2A
 }
 
 /// A value for each of the 256 bytes, read without a bounds check, as a byte always indexes it.

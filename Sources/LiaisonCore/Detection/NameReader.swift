@@ -201,6 +201,9 @@ struct NameReader {
     mutating func afterCue(_ j: Int, kind: PersonCues.Kind) -> FoundName? {
         let title = kind == .title
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
+        // After a title that ends its line, a known given name: a signature's rank is followed by its
+        // unit as often ("Detective Sergeant⏎Economic Crime Unit").
+        if p.at(j - 1) == 0x0A && w0.evidence.given == 0 { return nil }
         var words: [Word] = []
         words.reserveCapacity(3); words.append(w0)  // one allocation, where a literal's buffer grows
         if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),

@@ -2,7 +2,7 @@
 /// "Ime i prezime:", "Adı Soyadı:", "Emri dhe mbiemri:", "Осумњичени"), kin and naming words
 /// ("sina", "my mum", "motra", "kızı", "named"), matched ASCII
 /// case-insensitively, and titles ("g-din", "Znj.", "Bay", "Mr"), matched as written. A cue must
-/// start a word; a role followed by a title ("Şikayetçi Bay") is one cue.
+/// start a word; a role followed by a title ("Şikayetçi Bay") is one cue; a title may end its line.
 enum PersonCues {
     /// What a cue says of the word after it. After a kin word one capitalised word the gazetteer
     /// lacks is a name ("her niece Nazia", "kızı Nafset"); after a role or naming word it is not
@@ -101,6 +101,10 @@ enum PersonCues {
         "Dragi ", "Draga ", "Драги ", "Драга ",
         // twenty-fifth round: letters forwarded from the diaspora, a court's judge and an English court list's "R v MWANGI Peter"
         "Frau ", "Herr ", "Judge ", "R v ",
+        // twenty-seventh round: British police ranks, also after a role ("The complainant, Detective Sergeant Colin Marsden");
+        // not "PC " or "Officer ", which open a product's or a post's name as often
+        "Sergeant ", "Sgt ", "Sgt. ", "Detective ", "Detective Sergeant ", "Detective Constable ", "Detective Inspector ",
+        "Detective Chief Inspector ", "Chief Inspector ", "Superintendent ", "Constable ", "DCI ", "DI ",
     ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {
@@ -190,10 +194,11 @@ enum PersonCues {
         return (pairs, keys, buckets.flatMap { $0 }, starts)
     }
 
-    /// The eight bytes after `p`'s first two at `i`, as written and with ASCII lower-cased, packed as `Entry.probe` is.
+    /// The eight bytes after `p`'s first two at `i`, packed as `Entry.probe` is: as written, a line
+    /// break read as a space (a title ends a line: "Detective Sergeant⏎Colin Marsden"), and with ASCII lower-cased.
     @inline(__always) private static func probes(_ p: Bytes, _ i: Int) -> (exact: UInt64, lower: UInt64) {
         let w = p.eightBytes(at: i + 2)
-        return (w, lowerASCII8(w))
+        return (lineBreaksAsSpaces8(w), lowerASCII8(w))
     }
 
     /// 16 bits of hash of a cue's first two bytes and its `tail`.
@@ -232,7 +237,8 @@ enum PersonCues {
         let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
         // A title's tail as written, a label's lower-cased: look in both buckets.
         let wide = p[i] >= 0x80, third = p.at(i + 2), fourth = p.at(i + 3)
-        let exact = tail(third, fourth, wide: wide, lower: false), lowered = tail(third, fourth, wide: wide, lower: true)
+        let exact = tail(third == 0x0A ? 0x20 : third, fourth, wide: wide, lower: false)  // "Mr⏎John": see `probes`
+        let lowered = tail(third, fourth, wide: wide, lower: true)
         var wanted = exact
         var read: (exact: UInt64, lower: UInt64)? = nil
         while true {
@@ -244,7 +250,7 @@ enum PersonCues {
                     let entry = bucketEntries[j]
                     guard Int(entry.tail) == wanted, (entry.title ? bytes.exact : bytes.lower) & entry.mask == entry.probe else { continue }
                     let cue = cues[Int(entry.cue)]
-                    let hit = entry.title ? p.matches(cue.bytes, at: i) : p.matchesLower(cue.bytes, at: i)
+                    let hit = entry.title ? p.matches(cue.bytes, at: i, lineBreakAsSpace: true) : p.matchesLower(cue.bytes, at: i)
                     if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.kind) }
                 }
             }

@@ -65,16 +65,19 @@ struct ByteSearchTests {
         }
     }
 
-    @Test("Eight bytes are lower-cased at once as each alone, whatever byte is beside it")
+    @Test("Eight bytes are lower-cased, and their line breaks made spaces, at once as each alone, whatever byte is beside it")
     func lowerCaseEight() {
+        func packed(_ bytes: [UInt8]) -> UInt64 {
+            bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
         for b in UInt8.min...UInt8.max {
-            for neighbour: UInt8 in [0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xC1, 0xDA, 0xFF] {
+            for neighbour: UInt8 in [0x00, 0x09, 0x0A, 0x0B, 0x2A, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0x8A, 0xC1, 0xDA, 0xFF] {
                 for position in 0..<8 {
                     var bytes = [UInt8](repeating: neighbour, count: 8)
                     bytes[position] = b
-                    let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-                    let expected = bytes.map(lowerASCII).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-                    #expect(lowerASCII8(word) == expected, "byte \(b) beside \(neighbour) at \(position)")
+                    let word = packed(bytes)
+                    #expect(lowerASCII8(word) == packed(bytes.map(lowerASCII)), "byte \(b) beside \(neighbour) at \(position)")
+                    #expect(lineBreaksAsSpaces8(word) == packed(bytes.map { $0 == 0x0A ? 0x20 : $0 }), "byte \(b) beside \(neighbour) at \(position)")
                 }
             }
         }

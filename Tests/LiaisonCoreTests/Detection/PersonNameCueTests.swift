@@ -51,6 +51,12 @@ struct PersonNameCueTests {
         ("Kızı Almanya'ya gitti, oğlu Almanya'da yaşıyor.", []),
         ("Son Dakika: sahte kargo mesajları yayılıyor.", []),
         ("Лажни сајтови продају поклоне „од Деда Мраза“ са доставом.", []),
+        // Twenty-seventh round: British police ranks are titles, also after a role; a title may end
+        // its line, and then a known given name follows, not a signature's unit
+        ("The complainant, Detective Sergeant Colin Marsden, gave a statement.", ["Colin Marsden"]),
+        ("The witness, Sergeant Paul Whitcombe, arrived at 10:40.", ["Paul Whitcombe"]),
+        ("The complainant, Detective Sergeant\nColin Marsden, said it was forged.", ["Colin Marsden"]),
+        ("Regards,\nColin Marsden\nDetective Sergeant\nEconomic Crime Unit", ["Colin Marsden"]),
     ]
 
     @Test("Kin and naming words and a form's name fields are cues in the seven languages", arguments: cued)
