@@ -98,6 +98,19 @@ extension NameReader {
         var e = i
         var innerUppers = 0, lowers = 0, letters = 0
         while e < p.count, e - i <= 96 {
+            if isAlpha(p[e]) {  // a run of ASCII letters, found eight bytes a step and counted without decoding
+                let end = min(p.asciiLettersEnd(from: e), i + 97)
+                if !stemmed {
+                    var uppers = 0
+                    for k in e..<end where p[k] &- 0x41 < 26 { uppers += 1 }
+                    letters += end - e
+                    lowers += end - e - uppers
+                    innerUppers += atStart && isUpperASCII(p[e]) ? uppers - 1 : uppers
+                }
+                atStart = false
+                e = end
+                continue
+            }
             let (v, l) = p.scalar(at: e)
             if PersonNames.isLetter(v) {
                 if !stemmed {
