@@ -231,10 +231,12 @@ extension NameReader {
     /// or listed surname for it and nothing argues against a person: a given name it lacks before a
     /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
     /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
-    /// capitalised word, nor a place, street, firm, organisation or institution word.
+    /// capitalised word, nor a place, street, firm, organisation or institution word, nor a greeting
+    /// after a chat's speaker ("Nevena: Zdravo Dimitrije!").
     mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
         guard let r = unknownWord(before: i), !opensSentence(r.lowerBound), !capitalisedBefore(r.lowerBound),
-              placePreposition(before: r.lowerBound) == nil, !placeBefore(r.lowerBound) else { return nil }
+              placePreposition(before: r.lowerBound) == nil, !placeBefore(r.lowerBound),
+              !(foldedWord(at: r.lowerBound).map { PersonNames.greetings.contains($0.0.hash) } ?? false) else { return nil }
         return r
     }
 

@@ -264,7 +264,7 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it; nil after a tab or three spaces, which part a table's
+    /// most one line break separate it (and a quoted mail's '>' after the break); nil after a tab or three spaces, which part a table's
     /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA"), and
     /// after two spaces on a line that parts its columns so elsewhere too (a court list's "R v
     /// MWANGI Peter  Conspiracy to defraud", not a typo's "Marko  Petrović").
@@ -277,6 +277,7 @@ struct NameReader {
             case 0x09: columns = true; k += 1
             case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
+            case 0x3E where breaks == 1: k += 1  // a quoted mail's next line: "Chloe⏎> Varnham"
             default:
                 guard k > e && breaks <= 1 && !columns else { return nil }
                 if breaks == 0 && spaces == 2 && anotherGapOnLine(e, k) { return nil }

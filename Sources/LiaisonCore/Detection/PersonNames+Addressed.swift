@@ -10,6 +10,7 @@ extension PersonNames {
         "hi", "hiya", "hello", "hey", "dear", "bok", "zdravo", "ćao", "čao", "cao", "poz", "hej", "ej",
         "здраво", "ћао", "чао", "еј", "хеј", "драга", "драги", "dragi", "draga",
         "përshëndetje", "pershendetje", "tung", "selam", "merhaba", "sevgili", "ciao", "hallo",
+        "günaydın", "mirëdita", "mirëmbrëma", "morning",  // twenty-seventh round
     ])
 
     /// Addressees after a greeting that are no name: "Hi team,", "Dear partner,", "Драги сви,".
@@ -20,6 +21,7 @@ extension PersonNames {
         "екипа", "колеге", "сите", "колеги", "луѓе", "shokë", "kolegë", "miq", "herkes", "arkadaşlar", "hocam",
         "abi", "abla", "kanka", "canım", "hepiniz", "taxpayer", "user", "member", "applicant", "citizen",
         "mum", "mom", "dad", "mama", "tata", "beneficiary", "winner", "client", "operator", "welt", "bella", "tutti",
+        "cure", "curo", "dečki", "momci", "deco", "djeco", "raja", "narode", "žene",  // "ej cure, jel vam…"
     ])
 
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).
@@ -30,6 +32,9 @@ extension PersonNames {
         "her", "him", "me", "them", "us", "you", "everyone", "mu", "joj", "im", "mi", "ti", "svima", "svojoj", "svom",
         "nam", "vam", "njoj", "njemu", "njima", "mami", "tati", "bratu", "sestri", "му", "ѝ", "им", "ми", "ти", "на",
         "њој", "њему", "њима", "мами", "тати", "брату", "сестри", "ću", "atij", "asaj", "atyre", "nenës", "babait",
+        // twenty-seventh round: "tell the league", "tell your mum"
+        "the", "your", "his", "our", "their", "this", "that", "all", "anyone", "someone", "nobody", "people", "mum", "mom",
+        "dad", "she", "they",
     ])
 
     /// Sixteenth round: speakers, addressees, people told and their other occurrences; Chinese names
@@ -62,6 +67,7 @@ extension PersonNames {
         var names: [[Range<Int>]] = []
         var labels: [Range<Int>] = []
         var greetingsAt: [Range<Int>] = []  // the names after a greeting
+        var greetingWords: [Int] = []  // and the greetings, which no later pass takes for a name's first word
         var lineStart = 0
         while lineStart < p.count {
             // The line's first word decides which of the three it may be: before ":", " " or ",". In an
@@ -71,12 +77,17 @@ extension PersonNames {
                 let e = lettersEnd(p, from: first)
                 switch p.at(e) {
                 case 0x3A: if let r = speakerLabel(p, first..<e) { labels.append(r) }
-                case 0x20: if let r = greeted(p, at: first, &reader) { names.append([r]); greetingsAt.append(r) }
+                case 0x20: if let r = greeted(p, at: first, &reader) { names.append([r]); greetingsAt.append(r); greetingWords.append(first) }
                 case 0x2C: if let r = called(p, first..<e, &reader) { names.append([r]) }
                 default: break
                 }
             }
             let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
+            // A greeting after a chat's or a transcript's speaker: "Nevena (HR tim): Zdravo Dimitrije!"
+            let colon = p.firstIndex(of: 0x3A, 0x3A, 0x0A, from: first)
+            if colon < min(lineEnd, first + 64), p.at(colon) == 0x3A, p.at(colon + 1) == 0x20, let r = greeted(p, at: colon + 2, &reader) {
+                names.append([r]); greetingsAt.append(r); greetingWords.append(colon + 2)
+            }
             if let words = thanked(p, lineStart..<lineEnd, &reader) { names.append(words) }
             lineStart = lineEnd + 1
         }
@@ -98,7 +109,7 @@ extension PersonNames {
         // A name read with the greeting before it as its first word is the greeted name: "Hello Hilary,".
         found.removeAll { name in greetingsAt.contains { name.start < $0.lowerBound && name.end == $0.upperBound } }
         names.removeAll { words in found.contains { $0.start < words[words.count - 1].upperBound && words[0].lowerBound < $0.end } }
-        guard !names.isEmpty else { return [] }
+        guard !names.isEmpty else { return greetingWords }
         // Each other occurrence of a lower-case word so found is that person again ("kwabena are u
         // sure" … "kwabena: it is legit"); a capitalised one is found again by rule 8, by its stem.
         var keys = Set<UInt64>()
@@ -117,7 +128,7 @@ extension PersonNames {
             let stems = words.map { reader.stem(at: $0.lowerBound)?.stem ?? 0 }
             found.append(FoundName(words: words, stems: stems, detector: "person-addressed"))
         }
-        return names.flatMap { $0.map(\.lowerBound) }
+        return names.flatMap { $0.map(\.lowerBound) } + greetingWords
     }
 
     /// Where a line at `i` goes on after the time an exported chat writes before each message: "[09/05,
@@ -187,7 +198,9 @@ extension PersonNames {
               greetings.contains(g.hash), p.at(e) == 0x20, e + 1 < p.count, let (a, f, _) = reader.foldedWord(at: e + 1),
               !addressees.contains(a.hash) else { return nil }
         let after = p.at(f)
-        guard after == 0x2C || after == 0x21 || after == 0x0A || after == 0x0D || f == p.count,
+        // before ',', '!', '.', '?', the line's end or an emoji ("Здраво Катерина 🌸")
+        guard after == 0x2C || after == 0x21 || after == 0x2E || after == 0x3F || after == 0x0A || after == 0x0D || f == p.count
+                || after == 0x20 && p.at(f + 1) >= 0xF0,
               let w = reader.word(at: e + 1), w.range == (e + 1)..<f, w.shape != .initial else { return nil }
         let v = w.evidence
         guard !v.organisation, !v.postTitle, !v.institution || v.given > 0, !v.place || v.given > 0 else { return nil }
