@@ -19,6 +19,9 @@ extension PersonNames {
         "hesap sahibi", "forename", "forenames", "given name", "given names", "emer mbiemer", "emer", "soyadi adi",
         // the father's name, a person of its own: "ATËSIA", "BABA ADI", "ime oca"
         "atesia", "baba adi", "ime oca", "име оца", "татково име",
+        // twenty-seventh round: a court's list of hearings names the accused ("I PANDEHURI", "SANIK(LAR)")
+        "accused", "defendant", "defendants", "i pandehuri", "te pandehurit", "sanık", "sanıklar", "sanık(lar)",
+        "okrivljeni", "okrivljena", "optuženi", "optužena", "окривљени", "обвинет", "обвинети", "обвинетиот",
     ])
 
     /// A cell of a column of names that holds none: "NOT GIVEN", "Nepoznato", "НН лице".
@@ -95,11 +98,15 @@ extension PersonNames {
             guard let cells = cells(p, line, separator), cells.count >= 2 else { continue }
             var names: [Int] = [], places: [Int] = []
             for (k, cell) in cells.enumerated() where cell.count <= 32 {
-                guard let key = phraseKey(p, cell, &reader) else { continue }
-                if nameHeaders.contains(key) { names.append(k) } else if placeHeaders.contains(key) { places.append(k) }
+                guard let keys = runningKeys(p, cell, &reader), let key = keys.last else { continue }
+                // a header of two words or more may say more after them: "prezime_ime_pretplatnika"
+                if nameHeaders.contains(key) || keys.dropFirst().contains(where: nameHeaders.contains) {
+                    names.append(k)
+                } else if placeHeaders.contains(key) { places.append(k) }
             }
-            // Commas and spaces part cells of prose and of a form's "Surname     SMITH" too: two headers known.
-            let known = separator == 0x2C || separator == 0x20 ? 2 : 1
+            // Commas and spaces part cells of prose and of a form's "Surname     SMITH" too: two headers
+            // known, or for spaces three columns or more ("ORA  NR. ÇËSHTJES  I PANDEHURI  VEPRA").
+            let known = separator == 0x2C || separator == 0x20 && cells.count < 3 ? 2 : 1
             if !names.isEmpty && names.count + places.count >= known { return (separator, names, places) }  // "S.NO  SOYADI, ADI": not its comma
         }
         return nil
@@ -156,7 +163,14 @@ extension PersonNames {
 
     /// The folded words of `r` hashed together, or nil when it holds something else than letters and spaces.
     static func phraseKey(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> UInt64? {
+        runningKeys(p, r, &reader)?.last
+    }
+
+    /// `phraseKey` of the first word of `r`, of its first two, and so on; nil when `r` holds something else
+    /// than letters and spaces, or underscores and brackets between words ("prezime_ime", "SANIK(LAR)").
+    private static func runningKeys(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> [UInt64]? {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var keys: [UInt64] = []
         var k = r.lowerBound
         while k < r.upperBound {
             let e = lettersEnd(p, from: k)
@@ -165,12 +179,13 @@ extension PersonNames {
             if e - k > (p[k] < 0x80 ? 1 : 2) {
                 guard let (word, _, _) = reader.foldedWord(at: k) else { return nil }
                 key = (key ^ word.hash) &* 0x100_0000_01b3
+                keys.append(key)
             }
             k = e
             if k < r.upperBound && p[k] == 0x2C { k += 1 }  // "SOYADI, ADI"
-            while k < r.upperBound && p[k] == 0x20 { k += 1 }
+            while k < r.upperBound && (p[k] == 0x20 || p[k] == 0x5F || p[k] == 0x28 || p[k] == 0x29) { k += 1 }
         }
-        return k > r.lowerBound ? key : nil
+        return k > r.lowerBound && !keys.isEmpty ? keys : nil
     }
 
     /// `phraseKey` of each phrase.

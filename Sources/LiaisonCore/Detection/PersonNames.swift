@@ -52,6 +52,8 @@
 ///      "Emri Mbiemri", "prezime;ime", "ref,surname,forename", aligned columns; PersonNames+Tables.swift).
 ///  20. a SWIFT MT103's ordering customer and beneficiary, the line after the account in fields 50K
 ///      and 59 (PersonNames+Payments.swift).
+///  21. two or three words in capitals before a year of birth in brackets, a given name beside a
+///      surname ("ANKESË NGA FLAMUR LAJÇI (1957)", "TAŞ BARIŞ (2001)"; PersonNames+BirthYears.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
@@ -202,6 +204,7 @@ enum PersonNames {
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
         tableColumns(p, headerSeparators(p, capitalised, separators), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
+        namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".

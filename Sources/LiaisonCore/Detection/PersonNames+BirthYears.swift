@@ -1,0 +1,50 @@
+/// Rule 21, a name in capitals before a year of birth in brackets (twenty-seventh round of issue 11):
+/// police duty logs and court lists of the region print a person surname first, in capitals, with
+/// the year ("08:40  ANKESË NGA FLAMUR LAJÇI (1957)", "16:05 | ЛОЗАНОСКА ТЕОДОРА МАРИЈА (2004)",
+/// "REPORT BY HALLIWELL JORDAN LEE (2001)"). Of the two or three words in capitals before the year
+/// (one space apart, on its line), a given name the gazetteer knows stands beside a word that is no
+/// given name but a listed surname or an unknown word of four letters or more: "TAŞ BARIŞ",
+/// "NIKÇI VJOLLCA", "FLAMUR LAJÇI", and a surname before two given names ("KILIÇ BETÜL SENA"); not
+/// "BY TOBIAS" or "NGA NIKÇI". The name replaces any shorter one found inside it ("BETÜL SENA").
+extension PersonNames {
+    static func namesBeforeBirthYears(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var names: [FoundName] = []
+        var k = p.firstIndex(of: 0x28, 0x28, 0x28, from: 0)
+        while k < p.count {
+            defer { k = p.firstIndex(of: 0x28, 0x28, 0x28, from: k + 1) }
+            // " (19xx)" or " (20xx)"
+            let century = Int(p.at(k + 1)) << 8 | Int(p.at(k + 2))
+            guard k >= 2, p[k - 1] == 0x20, century == 0x3139 || century == 0x3230, isDigit(p.at(k + 3)), isDigit(p.at(k + 4)),
+                  p.at(k + 5) == 0x29 else { continue }
+            var words: [NameReader.Word] = []
+            var e = k - 1
+            while words.count < 3 {
+                let s = lettersStart(p, endingAt: e, above: max(0, e - 49))
+                guard s < e, let w = reader.word(at: s), w.range.upperBound == e, w.shape == .allCaps else { break }
+                words.insert(w, at: 0)
+                guard s >= 2, p[s - 1] == 0x20, p[s - 2] != 0x20 else { break }
+                e = s - 1
+            }
+            guard let name = surnameFirst(words) else { continue }
+            names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
+        }
+        guard !names.isEmpty else { return }
+        found.removeOverlapping(names.map { $0.start..<$0.end })
+        found.append(contentsOf: names)
+    }
+
+    /// The name among `words`, in capitals before a year: the last word and the one before it when
+    /// one is a given name and the other surname-like, or a surname and two given names.
+    private static func surnameFirst(_ words: [NameReader.Word]) -> ArraySlice<NameReader.Word>? {
+        let n = words.count
+        guard n >= 2, words.allSatisfy({ !$0.evidence.organisation && !$0.evidence.postTitle && !$0.evidence.institution }) else { return nil }
+        func given(_ w: NameReader.Word) -> Bool { w.evidence.given > 0 }
+        func surnameLike(_ w: NameReader.Word) -> Bool {
+            !given(w) && !w.evidence.place && (w.evidence.surname > 0 || w.evidence.isUnknown && w.range.count >= 4)
+        }
+        let last = words[n - 1], before = words[n - 2]
+        if given(last) && given(before) { return n == 3 && surnameLike(words[0]) ? words[0...] : nil }
+        if given(last) && surnameLike(before) || surnameLike(last) && given(before) { return words[(n - 2)...] }
+        return nil
+    }
+}
