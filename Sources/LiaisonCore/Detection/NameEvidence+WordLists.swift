@@ -59,6 +59,7 @@ extension NameEvidence {
         // twenty-fourth round: a law office and a religious school named after a person ("Akalın Hukuk
         // Bürosu", "Gazi Husrev-begova medresa")
         "hukuk", "buro", "burosu", "medresa", "medrese", "medresu", "medresi", "medreseja",
+        "infirmary", "hospice",  // twenty-seventh round: "Bradford Royal Infirmary"
         // a federation after a country's adjective ("državljanin Ruske Federacije")
         "federacija", "federacije", "federaciji", "federacijom", "federata", "federates", "federasyonu",
     ])
@@ -69,6 +70,9 @@ extension NameEvidence {
         "skole", "skoli", "skolu", "os", "ou", "aerodrom", "aerodroma", "aerodromu", "rruga", "rruges", "rrugen",
         "bulevardi", "sheshi", "shkolla", "shkolles", "plostad", "stadion", "stadiona", "stadionu", "opstina", "opstine",
         "kneza", "kralja", "cara", "svetog", "sv", "kej", "naselje", "obala",
+        // twenty-seventh round: "Stadiumin „Fadil Vokrri“", "Sheshin „Zahir Pajaziti“", "булеварот „Гоце Делчев“",
+        // "плоштадот „Филип Втори“", "бродом „Краљица Марија“", "продавницама „Бата“"
+        "stadiumin", "sheshin", "sheshit", "bulevarot", "plostadot", "ulicata", "brodom", "prodavnicama",
         // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
         "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
         "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",

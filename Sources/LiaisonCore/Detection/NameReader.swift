@@ -247,8 +247,15 @@ struct NameReader {
         let last = words[words.count - 1]
         // A name with a case suffix owns the lower-case noun after it ("Murat Koç'un banka hesabı",
         // "Jovana's bank account"); it does not name that organisation.
-        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, !(last.suffixed && !PersonNames.isUpper(p.scalar(at: after.index).value)),
-           organisationFollows(after.index) { return nil }
+        if let after = gapEnd(last.range.upperBound), !after.crossedBreak, !(last.suffixed && !PersonNames.isUpper(p.scalar(at: after.index).value)) {
+            if organisationFollows(after.index) { return nil }
+            // …or an institution's head noun a capitalised word the gazetteer lacks later: "Mehmet Akif Ersoy
+            // Anadolu Lisesi", "Cemil Taşcıoğlu Şehir Hastanesi" (not a firm's word: "Jelena Marić Zovko Trade")
+            if !last.suffixed, let w = word(at: after.index), w.shape == .capitalised, !w.suffixed, w.evidence.isUnknown,
+               let next = gapEnd(w.range.upperBound), !next.crossedBreak, PersonNames.isUpper(p.scalar(at: next.index).value),
+               case let end = PersonNames.lettersEnd(p, from: next.index), end - next.index <= 32,
+               flags(of: next.index..<end)?.contains(.institution) ?? false { return nil }
+        }
         if addressFollows(last.range.upperBound) { return nil }
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").

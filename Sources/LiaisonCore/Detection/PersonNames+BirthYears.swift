@@ -25,7 +25,7 @@ extension PersonNames {
                 guard s >= 2, p[s - 1] == 0x20, p[s - 2] != 0x20 else { break }
                 e = s - 1
             }
-            guard let name = surnameFirst(words) else { continue }
+            guard let name = surnameFirst(words, p) else { continue }
             names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
         }
         guard !names.isEmpty else { return }
@@ -33,17 +33,20 @@ extension PersonNames {
         found.append(contentsOf: names)
     }
 
-    /// The name among `words`, in capitals before a year: the last word and the one before it when
-    /// one is a given name and the other surname-like, or a surname and two given names.
-    private static func surnameFirst(_ words: [NameReader.Word]) -> ArraySlice<NameReader.Word>? {
+    /// The name among `words`, in capitals before a year: a surname and two given names, or a given
+    /// name and a surname-like word, the surname first or second. A word with a surname's evidence of
+    /// its own counts as a surname though a given name too ("ÖZTÜRK AYŞE"); a role word never does
+    /// ("ŞİKAYETÇİ ÖZTÜRK AYŞE").
+    private static func surnameFirst(_ words: [NameReader.Word], _ p: Bytes) -> ArraySlice<NameReader.Word>? {
         let n = words.count
         guard n >= 2, words.allSatisfy({ !$0.evidence.organisation && !$0.evidence.postTitle && !$0.evidence.institution }) else { return nil }
         func given(_ w: NameReader.Word) -> Bool { w.evidence.given > 0 }
         func surnameLike(_ w: NameReader.Word) -> Bool {
-            !given(w) && !w.evidence.place && (w.evidence.surname > 0 || w.evidence.isUnknown && w.range.count >= 4)
+            (!given(w) || w.evidence.surname == 2) && !w.evidence.place && PersonCues.end(p, at: w.range.lowerBound) == nil
+                && (w.evidence.surname > 0 || w.evidence.isUnknown && w.range.count >= 4)
         }
         let last = words[n - 1], before = words[n - 2]
-        if given(last) && given(before) { return n == 3 && surnameLike(words[0]) ? words[0...] : nil }
+        if given(last) && given(before) && n == 3 && surnameLike(words[0]) { return words[0...] }
         if given(last) && surnameLike(before) || surnameLike(last) && given(before) { return words[(n - 2)...] }
         return nil
     }

@@ -1,0 +1,43 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twenty-seventh round of issue 11, from the eighth training part: police duty logs and court
+/// lists in capitals, a quoted mail's wrapped lines, greetings after a chat's speaker, and places
+/// and institutions whose head noun follows a person's name a word later.
+@Suite("PersonNameLog")
+struct PersonNameLogTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let found: [(String, [String])] = [
+        // a surname and one or two given names in capitals before a year of birth; a role word before
+        // them is no surname
+        ("09:10 | СТОЈАНОСКА ВАЛЕНТИНА МАРИЈА (1988), ОХРИД – ЛАЖЕН КУРИР", ["СТОЈАНОСКА ВАЛЕНТИНА МАРИЈА"]),
+        ("14:20  ŞİKAYETÇİ ÖZTÜRK AYŞE (1975) – SAHTE İLAN", ["ÖZTÜRK AYŞE"]),
+        // a court's list of hearings, its accused in an aligned column
+        ("ORA    NR.      I PANDEHURI          VEPRA\n09:00  2026/77  HOXHA BLERINA        MASHTRIM", ["HOXHA BLERINA"]),
+        // a quoted mail's next line goes on with the name, its '>' inside the span
+        ("Please call my colleague Milica\n> Stojanović before Friday.", ["Milica\n> Stojanović"]),
+        // a greeting after a chat's speaker: the greeted name without it
+        ("Ana Kovač: Zdravo Dragutine! Kako ste?", ["Ana Kovač", "Dragutine"]),
+    ]
+
+    @Test("Names in duty logs, court lists, quoted mail and greetings after a speaker", arguments: found)
+    func logNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notFound: [String] = [
+        // a school and a hospital named after a person, their head noun a word after the name
+        "Olay Mehmet Akif Ersoy Anadolu Lisesi'nde yaşandı.",
+        "Kayıp kimlik Cemil Taşcıoğlu Şehir Hastanesi'nin önünde bulundu.",
+        // two words before a year that are no given name and surname
+        "REPORT OF THE BOARD (2020) – ANNUAL FIGURES",
+        // "tell" before an article in a chat typed in lower case
+        "gaz: mikey can you tell the league we're down to five",
+    ]
+
+    @Test("No person in places named after one, a headline's year, or 'tell the'", arguments: notFound)
+    func notNames(text: String) {
+        #expect(!Self.persons(text).contains { $0 != "mikey" })
+    }
+}
