@@ -73,6 +73,8 @@ extension NameEvidence {
         // twenty-seventh round: "Stadiumin „Fadil Vokrri“", "Sheshin „Zahir Pajaziti“", "булеварот „Гоце Делчев“",
         // "плоштадот „Филип Втори“", "бродом „Краљица Марија“", "продавницама „Бата“"
         "stadiumin", "sheshin", "sheshit", "bulevarot", "plostadot", "ulicata", "brodom", "prodavnicama",
+        // and firms, lettings and foundations named after their owner: "Apartmani Vuković", "Столарија Ђокић", "Fondacija Novak Đoković"
+        "apartmani", "apartmana", "stolarija", "stolarije", "stolariju", "fondacija", "fondacije", "fondaciji", "fondaciju",
         // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
         "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
         "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",
