@@ -151,6 +151,8 @@ extension NameReader {
             shape = .allCaps
         } else if innerUppers == 0 || (innerUppers == 1 && gaelicPrefix(i)) {
             shape = .capitalised  // "McTavish", "MacLeod" too
+        } else if gaelicPrefix(i) && lowers == (p[i + 1] == 0x63 ? 1 : 2) {
+            shape = .allCaps  // a court list's "McCALLUM", "MacDONALD"
         } else {
             return nil  // "DigitalOcean", "iPhone": brands, not people
         }

@@ -15,6 +15,8 @@ struct PersonNameLogTests {
         ("14:20  ŞİKAYETÇİ ÖZTÜRK AYŞE (1975) – SAHTE İLAN", ["ÖZTÜRK AYŞE"]),
         // a court's list of hearings, its accused in an aligned column
         ("ORA    NR.      I PANDEHURI          VEPRA\n09:00  2026/77  HOXHA BLERINA        MASHTRIM", ["HOXHA BLERINA"]),
+        // a Scottish surname in a court list's capitals
+        ("REF        ACCUSED                   DOB\nEF26/0099  McCALLUM, Stuart Angus    11/03/1990", ["McCALLUM, Stuart Angus"]),
         // a quoted mail's next line goes on with the name, its '>' inside the span
         ("Please call my colleague Milica\n> Stojanović before Friday.", ["Milica\n> Stojanović"]),
         // a greeting after a chat's speaker: the greeted name without it
@@ -30,6 +32,8 @@ struct PersonNameLogTests {
         // a school and a hospital named after a person, their head noun a word after the name
         "Olay Mehmet Akif Ersoy Anadolu Lisesi'nde yaşandı.",
         "Kayıp kimlik Cemil Taşcıoğlu Şehir Hastanesi'nin önünde bulundu.",
+        // a letting named after its owner
+        "Rezervaciju je potvrdio Apartmani Vuković iz Makarske.",
         // two words before a year that are no given name and surname
         "REPORT OF THE BOARD (2020) – ANNUAL FIGURES",
         // "tell" before an article in a chat typed in lower case
