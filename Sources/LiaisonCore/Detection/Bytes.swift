@@ -1,5 +1,11 @@
 /// Byte-level character classes. Every detector works on UTF-8 code units so that a scan is a
 /// linear walk with no `String.Index` arithmetic and no regular-expression engine.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 typealias Bytes = UnsafeBufferPointer<UInt8>
 
 @inline(__always) @usableFromInline func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -127,6 +133,13 @@ extension UnsafeBufferPointer where Element == UInt8 {
             let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~w & highs
             return ~letters & highs
         }, hit: { !isAlpha($0) })
+    }
+
+    /// The index of the first `byte` at or after `i`, or `count`: the C library's `memchr`, many
+    /// bytes a step, for a byte that is rare in text ("(" before a year of birth).
+    func firstIndex(of byte: UInt8, from i: Int) -> Int {
+        guard i < count, let base = baseAddress, let hit = memchr(base + i, Int32(byte), count - i) else { return count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The eight bytes from `i`, the first lowest (as `loadUnaligned` reads them little-endian), with

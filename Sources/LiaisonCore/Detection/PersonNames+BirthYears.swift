@@ -9,9 +9,9 @@
 extension PersonNames {
     static func namesBeforeBirthYears(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var names: [FoundName] = []
-        var k = p.firstIndex(of: 0x28, 0x28, 0x28, from: 0)
+        var k = p.firstIndex(of: 0x28, from: 0)
         while k < p.count {
-            defer { k = p.firstIndex(of: 0x28, 0x28, 0x28, from: k + 1) }
+            defer { k = p.firstIndex(of: 0x28, from: k + 1) }
             // " (19xx)" or " (20xx)"
             let century = Int(p.at(k + 1)) << 8 | Int(p.at(k + 2))
             guard k >= 2, p[k - 1] == 0x20, century == 0x3139 || century == 0x3230, isDigit(p.at(k + 3)), isDigit(p.at(k + 4)),
