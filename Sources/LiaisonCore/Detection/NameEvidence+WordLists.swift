@@ -59,7 +59,9 @@ extension NameEvidence {
         // twenty-fourth round: a law office and a religious school named after a person ("Akalın Hukuk
         // Bürosu", "Gazi Husrev-begova medresa")
         "hukuk", "buro", "burosu", "medresa", "medrese", "medresu", "medresi", "medreseja",
-        "infirmary", "hospice",  // twenty-seventh round: "Bradford Royal Infirmary"
+        // twenty-seventh round: "Bradford Royal Infirmary", "Fraud Operations – Customer Protection", "Ümit Kırtasiye",
+        // "Prenga Telefona" (a phone shop)
+        "infirmary", "hospice", "operations", "protection", "kirtasiye", "kirtasiyesi", "telefona",
         // a federation after a country's adjective ("državljanin Ruske Federacije")
         "federacija", "federacije", "federaciji", "federacijom", "federata", "federates", "federasyonu",
     ])
@@ -75,6 +77,7 @@ extension NameEvidence {
         "stadiumin", "sheshin", "sheshit", "bulevarot", "plostadot", "ulicata", "brodom", "prodavnicama",
         // and firms, lettings and foundations named after their owner: "Apartmani Vuković", "Столарија Ђокић", "Fondacija Novak Đoković"
         "apartmani", "apartmana", "stolarija", "stolarije", "stolariju", "fondacija", "fondacije", "fondaciji", "fondaciju",
+        "zaduzbina", "zaduzbine", "zaduzbini", "zaduzbinu",  // "Задужбина Илије М. Коларца"
         // the first word of a place or feast: "Novog Sada", "Velika Gorica", "Sveti Sava", "Fushë Kosovë"
         "novi", "novog", "novom", "nova", "nove", "novoj", "velika", "velike", "veliki", "velikog", "sveti", "sveta",
         "svetog", "svetom", "kurban", "ramazan", "fushe", "sremska", "sremske", "banja", "gornji", "donji", "stari",

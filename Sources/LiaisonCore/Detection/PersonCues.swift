@@ -104,7 +104,8 @@ enum PersonCues {
         // twenty-seventh round: British police ranks, also after a role ("The complainant, Detective Sergeant Colin Marsden");
         // not "PC " or "Officer ", which open a product's or a post's name as often
         "Sergeant ", "Sgt ", "Sgt. ", "Detective ", "Detective Sergeant ", "Detective Constable ", "Detective Inspector ",
-        "Detective Chief Inspector ", "Chief Inspector ", "Superintendent ", "Constable ", "DCI ", "DI ",
+        "Detective Chief Inspector ", "Chief Inspector ", "Superintendent ", "Constable ", "DCI ", "DI ", "Det. Sgt ",
+        "Det. Sgt. ", "Det. Con. ", "Det. Insp. ",
     ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {
