@@ -2,6 +2,8 @@
 /// linear walk with no `String.Index` arithmetic and no regular-expression engine.
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -138,6 +140,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The index of the first `byte` at or after `i`, or `count`: the C library's `memchr`, many
     /// bytes a step, for a byte that is rare in text ("(" before a year of birth).
     func firstIndex(of byte: UInt8, from i: Int) -> Int {
+        let i = Swift.max(i, 0)
         guard i < count, let base = baseAddress, let hit = memchr(base + i, Int32(byte), count - i) else { return count }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }

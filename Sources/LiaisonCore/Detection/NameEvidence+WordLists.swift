@@ -59,9 +59,9 @@ extension NameEvidence {
         // twenty-fourth round: a law office and a religious school named after a person ("Akalın Hukuk
         // Bürosu", "Gazi Husrev-begova medresa")
         "hukuk", "buro", "burosu", "medresa", "medrese", "medresu", "medresi", "medreseja",
-        // twenty-seventh round: "Bradford Royal Infirmary", "Fraud Operations – Customer Protection", "Ümit Kırtasiye",
+        // twenty-seventh round: "Bradford Royal Infirmary", "Customer Protection", "Ümit Kırtasiye",
         // "Prenga Telefona" (a phone shop)
-        "infirmary", "hospice", "operations", "protection", "kirtasiye", "kirtasiyesi", "telefona",
+        "infirmary", "hospice", "protection", "kirtasiye", "kirtasiyesi", "telefona",
         // a federation after a country's adjective ("državljanin Ruske Federacije")
         "federacija", "federacije", "federaciji", "federacijom", "federata", "federates", "federasyonu",
     ])

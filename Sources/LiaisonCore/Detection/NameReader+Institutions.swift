@@ -93,3 +93,20 @@ extension NameReader {
         return letters >= 2 && letters <= 4
     }
 }
+
+extension NameReader {
+    /// Head nouns that follow the name of a person a school, hospital, mosque, bridge, street or
+    /// award is named after, folded ("Mehmet Akif Ersoy Anadolu Lisesi", "Bradford Royal Infirmary").
+    private static let namedAfterHeads = PersonNames.foldedKeys([
+        "lisesi", "lisesine", "okulu", "ilkokulu", "ortaokulu", "hastanesi", "hastanesine", "camii", "camisi",
+        "stadyumu", "köprüsü", "caddesi", "bulvarı", "sokağı", "parkı", "meydanı", "kütüphanesi", "müzesi", "vakfı",
+        "armağanı", "ödülü", "infirmary", "hospice", "academy",
+    ])
+
+    /// The word at `i` (its letters up to an apostrophe: "Lisesi'nin") is such a head noun.
+    mutating func namedAfterPeople(at i: Int) -> Bool {
+        let e = PersonNames.lettersEnd(p, from: i)
+        var word = FoldedWordHash()
+        return e > i && e - i <= 32 && NameGazetteer.fold(p, i..<e, into: &word) && Self.namedAfterHeads.contains(word.hash)
+    }
+}

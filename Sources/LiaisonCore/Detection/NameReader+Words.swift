@@ -99,10 +99,10 @@ extension NameReader {
         var innerUppers = 0, lowers = 0, letters = 0
         while e < p.count, e - i <= 96 {
             if isAlpha(p[e]) {  // a run of ASCII letters, found eight bytes a step and counted without decoding
-                let end = min(p.asciiLettersEnd(from: e), i + 97)
+                let end = Bytes(rebasing: p[..<min(p.count, i + 97)]).asciiLettersEnd(from: e)  // no further than the bound
                 if !stemmed {
                     var uppers = 0
-                    for k in e..<end where p[k] &- 0x41 < 26 { uppers += 1 }
+                    for k in e..<end where isUpperASCII(p[k]) { uppers += 1 }
                     letters += end - e
                     lowers += end - e - uppers
                     innerUppers += atStart && isUpperASCII(p[e]) ? uppers - 1 : uppers
@@ -151,7 +151,7 @@ extension NameReader {
             shape = .allCaps
         } else if innerUppers == 0 || (innerUppers == 1 && gaelicPrefix(i)) {
             shape = .capitalised  // "McTavish", "MacLeod" too
-        } else if gaelicPrefix(i) && lowers == (p[i + 1] == 0x63 ? 1 : 2) {
+        } else if gaelicPrefix(i) && lowers == (p[i + 1] == 0x63 ? 1 : 2) && innerUppers >= 3 {  // not "MacOS"
             shape = .allCaps  // a court list's "McCALLUM", "MacDONALD"
         } else {
             return nil  // "DigitalOcean", "iPhone": brands, not people

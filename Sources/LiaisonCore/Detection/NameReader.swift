@@ -201,9 +201,9 @@ struct NameReader {
     mutating func afterCue(_ j: Int, kind: PersonCues.Kind) -> FoundName? {
         let title = kind == .title
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
-        // After a title that ends its line, a known given name: a signature's rank is followed by its
-        // unit as often ("Detective Sergeant⏎Economic Crime Unit").
-        if p.at(j - 1) == 0x0A && w0.evidence.given == 0 { return nil }
+        // After a title that ends its line, a known given name, no common word or place: a signature's
+        // rank is followed by its unit as often ("Detective Sergeant⏎Economic Crime Unit").
+        if p.at(j - 1) == 0x0A && (w0.evidence.given == 0 || w0.evidence.ambiguous || w0.evidence.place) { return nil }
         var words: [Word] = []
         words.reserveCapacity(3); words.append(w0)  // one allocation, where a literal's buffer grows
         if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
@@ -249,12 +249,13 @@ struct NameReader {
         // "Jovana's bank account"); it does not name that organisation.
         if let after = gapEnd(last.range.upperBound), !after.crossedBreak, !(last.suffixed && !PersonNames.isUpper(p.scalar(at: after.index).value)) {
             if organisationFollows(after.index) { return nil }
-            // …or an institution's head noun a capitalised word the gazetteer lacks later: "Mehmet Akif Ersoy
-            // Anadolu Lisesi", "Cemil Taşcıoğlu Şehir Hastanesi" (not a firm's word: "Jelena Marić Zovko Trade")
+            // …or, a capitalised word the gazetteer lacks later, the head noun of a school, hospital, mosque,
+            // bridge or street, which the region names after people: "Mehmet Akif Ersoy Anadolu Lisesi",
+            // "Cemil Taşcıoğlu Şehir Hastanesi"; not a bank's or police's ("Ayşe Kaya Ziraat Bankası"), nor a
+            // firm's word ("Jelena Marić Zovko Trade")
             if !last.suffixed, let w = word(at: after.index), w.shape == .capitalised, !w.suffixed, w.evidence.isUnknown,
                let next = gapEnd(w.range.upperBound), !next.crossedBreak, PersonNames.isUpper(p.scalar(at: next.index).value),
-               case let end = PersonNames.lettersEnd(p, from: next.index), end - next.index <= 32,
-               flags(of: next.index..<end)?.contains(.institution) ?? false { return nil }
+               namedAfterPeople(at: next.index) { return nil }
         }
         if addressFollows(last.range.upperBound) { return nil }
         // Later mentions are found by the stems of words with evidence of their own, and of all
@@ -284,7 +285,7 @@ struct NameReader {
             case 0x09: columns = true; k += 1
             case 0x0D: k += 1
             case 0x0A: breaks += 1; k += 1
-            case 0x3E where breaks == 1: k += 1  // a quoted mail's next line: "Chloe⏎> Varnham"
+            case 0x3E where breaks == 1 && quotedLine(e): k += 1  // a quoted mail's next line: "> Chloe⏎> Varnham"
             default:
                 guard k > e && breaks <= 1 && !columns else { return nil }
                 if breaks == 0 && spaces == 2 && anotherGapOnLine(e, k) { return nil }
@@ -292,6 +293,14 @@ struct NameReader {
             }
         }
         return nil
+    }
+
+    /// The line of `i` opens with a quoted mail's '>' (after spaces), looked for at most 240 bytes back.
+    private func quotedLine(_ i: Int) -> Bool {
+        var s = i
+        while s > 0, i - s < 240, p[s - 1] != 0x0A { s -= 1 }
+        while p.at(s) == 0x20 { s += 1 }
+        return p.at(s) == 0x3E
     }
 
     /// Two spaces or a tab part words elsewhere on the line of the gap `gap..<end`.

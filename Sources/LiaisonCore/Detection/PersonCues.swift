@@ -103,9 +103,10 @@ enum PersonCues {
         "Frau ", "Herr ", "Judge ", "R v ",
         // twenty-seventh round: British police ranks, also after a role ("The complainant, Detective Sergeant Colin Marsden");
         // not "PC " or "Officer ", which open a product's or a post's name as often
-        "Sergeant ", "Sgt ", "Sgt. ", "Detective ", "Detective Sergeant ", "Detective Constable ", "Detective Inspector ",
-        "Detective Chief Inspector ", "Chief Inspector ", "Superintendent ", "Constable ", "DCI ", "DI ", "Det. Sgt ",
-        "Det. Sgt. ", "Det. Con. ", "Det. Insp. ",
+        // (nor "Detective " or "DI " alone: "Detective Fiction", "DI Container")
+        "Sergeant ", "Sgt ", "Sgt. ", "Detective Sergeant ", "Detective Constable ", "Detective Inspector ",
+        "Detective Chief Inspector ", "Detective Superintendent ", "Detective Chief Superintendent ", "Chief Inspector ",
+        "Superintendent ", "Constable ", "Police Constable ", "DCI ", "Det. Sgt ", "Det. Sgt. ", "Det. Con. ", "Det. Insp. ",
     ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {
@@ -238,8 +239,7 @@ enum PersonCues {
         let pair = Int(p[i]) << 8 | Int(p.at(i + 1))
         // A title's tail as written, a label's lower-cased: look in both buckets.
         let wide = p[i] >= 0x80, third = p.at(i + 2), fourth = p.at(i + 3)
-        let exact = tail(third == 0x0A ? 0x20 : third, fourth, wide: wide, lower: false)  // "Mr⏎John": see `probes`
-        let lowered = tail(third, fourth, wide: wide, lower: true)
+        let exact = tail(third, fourth, wide: wide, lower: false), lowered = tail(third, fourth, wide: wide, lower: true)
         var wanted = exact
         var read: (exact: UInt64, lower: UInt64)? = nil
         while true {
@@ -251,7 +251,8 @@ enum PersonCues {
                     let entry = bucketEntries[j]
                     guard Int(entry.tail) == wanted, (entry.title ? bytes.exact : bytes.lower) & entry.mask == entry.probe else { continue }
                     let cue = cues[Int(entry.cue)]
-                    let hit = entry.title ? p.matches(cue.bytes, at: i, lineBreakAsSpace: true) : p.matchesLower(cue.bytes, at: i)
+                    // a title of six bytes or more may end its line ("Inspektor⏎Marko"), not "DC⏎April"
+                    let hit = entry.title ? p.matches(cue.bytes, at: i, lineBreakAsSpace: cue.bytes.count >= 6) : p.matchesLower(cue.bytes, at: i)
                     if hit, i + cue.bytes.count > (best?.0 ?? 0) { best = (i + cue.bytes.count, cue.kind) }
                 }
             }

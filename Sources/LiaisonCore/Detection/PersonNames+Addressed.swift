@@ -10,7 +10,7 @@ extension PersonNames {
         "hi", "hiya", "hello", "hey", "dear", "bok", "zdravo", "ćao", "čao", "cao", "poz", "hej", "ej",
         "здраво", "ћао", "чао", "еј", "хеј", "драга", "драги", "dragi", "draga",
         "përshëndetje", "pershendetje", "tung", "selam", "merhaba", "sevgili", "ciao", "hallo",
-        "günaydın", "mirëdita", "mirëmbrëma", "morning",  // twenty-seventh round
+        "günaydın", "mirëdita", "mirëmbrëma",  // twenty-seventh round
     ])
 
     /// Addressees after a greeting that are no name: "Hi team,", "Dear partner,", "Драги сви,".
@@ -21,7 +21,8 @@ extension PersonNames {
         "екипа", "колеге", "сите", "колеги", "луѓе", "shokë", "kolegë", "miq", "herkes", "arkadaşlar", "hocam",
         "abi", "abla", "kanka", "canım", "hepiniz", "taxpayer", "user", "member", "applicant", "citizen",
         "mum", "mom", "dad", "mama", "tata", "beneficiary", "winner", "client", "operator", "welt", "bella", "tutti",
-        "cure", "curo", "dečki", "momci", "deco", "djeco", "raja", "narode", "žene",  // "ej cure, jel vam…"
+        "cure", "curo", "dečki", "momci", "deco", "djeco", "narode", "žene",  // "ej cure, jel vam…"
+        "efendim", "again", "anyone", "sorry", "caller",
     ])
 
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).
@@ -85,7 +86,8 @@ extension PersonNames {
             let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
             // A greeting after a chat's or a transcript's speaker: "Nevena (HR tim): Zdravo Dimitrije!"
             let colon = p.firstIndex(of: 0x3A, 0x3A, 0x0A, from: first)
-            if colon < min(lineEnd, first + 64), p.at(colon) == 0x3A, p.at(colon + 1) == 0x20, let r = greeted(p, at: colon + 2, &reader) {
+            if colon < min(lineEnd, first + 64), p.at(colon) == 0x3A, p.at(colon + 1) == 0x20,
+               let r = greeted(p, at: colon + 2, &reader, afterSpeaker: true) {
                 names.append([r]); greetingsAt.append(r); greetingWords.append(colon + 2)
             }
             if let words = thanked(p, lineStart..<lineEnd, &reader) { names.append(words) }
@@ -193,7 +195,7 @@ extension PersonNames {
 
     /// The word after a greeting that opens the line at `i`, before ',', '!' or the line's end:
     /// "Hi Fen,", "bok luce, jel…"; not "Hi team,", an organisation or honorific word.
-    private static func greeted(_ p: Bytes, at i: Int, _ reader: inout NameReader) -> Range<Int>? {
+    private static func greeted(_ p: Bytes, at i: Int, _ reader: inout NameReader, afterSpeaker: Bool = false) -> Range<Int>? {
         guard i < p.count, p[i] >= 0x80 || isAlpha(p[i]), let (g, e, _) = reader.foldedWord(at: i), g.count <= 13,
               greetings.contains(g.hash), p.at(e) == 0x20, e + 1 < p.count, let (a, f, _) = reader.foldedWord(at: e + 1),
               !addressees.contains(a.hash) else { return nil }
@@ -204,6 +206,11 @@ extension PersonNames {
               let w = reader.word(at: e + 1), w.range == (e + 1)..<f, w.shape != .initial else { return nil }
         let v = w.evidence
         guard !v.organisation, !v.postTitle, !v.institution || v.given > 0, !v.place || v.given > 0 else { return nil }
+        // After a speaker, or before '.', '?' or an emoji, the word needs a capital or a given name's
+        // evidence: "OPERATOR: Hello caller.", "hey what?" greet nobody.
+        if afterSpeaker || after == 0x2E || after == 0x3F || after == 0x20 {
+            guard w.shape != .lower || v.given > 0 else { return nil }
+        }
         return w.range
     }
 

@@ -19,10 +19,17 @@ extension PersonNames {
         "hesap sahibi", "forename", "forenames", "given name", "given names", "emer mbiemer", "emer", "soyadi adi",
         // the father's name, a person of its own: "ATËSIA", "BABA ADI", "ime oca"
         "atesia", "baba adi", "ime oca", "име оца", "татково име",
-        // twenty-seventh round: a court's list of hearings names the accused ("I PANDEHURI", "SANIK(LAR)")
+    ] + accused)
+
+    /// Twenty-seventh round: a court's list of hearings names the accused ("I PANDEHURI", "SANIK(LAR)").
+    private static let accused = [
         "accused", "defendant", "defendants", "i pandehuri", "te pandehurit", "sanık", "sanıklar", "sanık(lar)",
         "okrivljeni", "okrivljena", "optuženi", "optužena", "окривљени", "обвинет", "обвинети", "обвинетиот",
-    ])
+    ]
+
+    /// Headers that name people and nothing else: of two words or more ("Ime i prezime"), or the accused.
+    /// One of them makes aligned columns a table; a bare "Name" or "Ad" heads a file's or a form's column as often.
+    private static let accusedHeaders = phraseKeys(accused)
 
     /// A cell of a column of names that holds none: "NOT GIVEN", "Nepoznato", "НН лице".
     private static let blanks = phraseKeys([
@@ -96,17 +103,20 @@ extension PersonNames {
     private static func headerOf(_ p: Bytes, _ line: Range<Int>, _ reader: inout NameReader) -> (separator: UInt8, names: [Int], places: [Int])? {
         for separator: UInt8 in [0x09, 0x7C, 0x3B, 0x2C, 0x20] {
             guard let cells = cells(p, line, separator), cells.count >= 2 else { continue }
-            var names: [Int] = [], places: [Int] = []
+            var names: [Int] = [], places: [Int] = [], strong = false
             for (k, cell) in cells.enumerated() where cell.count <= 32 {
-                guard let keys = runningKeys(p, cell, &reader), let key = keys.last else { continue }
+                var keys: [UInt64] = []
+                guard runningKeys(p, cell, &reader, { keys.append($0) }), let key = keys.last else { continue }
                 // a header of two words or more may say more after them: "prezime_ime_pretplatnika"
                 if nameHeaders.contains(key) || keys.dropFirst().contains(where: nameHeaders.contains) {
                     names.append(k)
+                    strong = strong || keys.count >= 2 || accusedHeaders.contains(key)
                 } else if placeHeaders.contains(key) { places.append(k) }
             }
             // Commas and spaces part cells of prose and of a form's "Surname     SMITH" too: two headers
-            // known, or for spaces three columns or more ("ORA  NR. ÇËSHTJES  I PANDEHURI  VEPRA").
-            let known = separator == 0x2C || separator == 0x20 && cells.count < 3 ? 2 : 1
+            // known, or for spaces three columns or more and a header that names people only
+            // ("ORA  NR. ÇËSHTJES  I PANDEHURI  VEPRA"; not "Name  Type  Size").
+            let known = separator == 0x2C || separator == 0x20 && (cells.count < 3 || !strong) ? 2 : 1
             if !names.isEmpty && names.count + places.count >= known { return (separator, names, places) }  // "S.NO  SOYADI, ADI": not its comma
         }
         return nil
@@ -163,29 +173,32 @@ extension PersonNames {
 
     /// The folded words of `r` hashed together, or nil when it holds something else than letters and spaces.
     static func phraseKey(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> UInt64? {
-        runningKeys(p, r, &reader)?.last
+        var last: UInt64? = nil
+        return runningKeys(p, r, &reader, { last = $0 }) ? last : nil
     }
 
-    /// `phraseKey` of the first word of `r`, of its first two, and so on; nil when `r` holds something else
-    /// than letters and spaces, or underscores and brackets between words ("prezime_ime", "SANIK(LAR)").
-    private static func runningKeys(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> [UInt64]? {
+    /// Gives `key` the `phraseKey` of the first word of `r`, of its first two, and so on; false when `r`
+    /// holds something else than letters and spaces, or underscores and brackets between words
+    /// ("prezime_ime", "SANIK(LAR)"), or no word of two letters or more.
+    private static func runningKeys(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader, _ visit: (UInt64) -> Void) -> Bool {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        var keys: [UInt64] = []
+        var words = 0
         var k = r.lowerBound
         while k < r.upperBound {
             let e = lettersEnd(p, from: k)
-            guard e > k, e <= r.upperBound else { return nil }
+            guard e > k, e <= r.upperBound else { return false }
             // a word of one letter ("ime i prezime", "име и презиме") is left out, on both sides
             if e - k > (p[k] < 0x80 ? 1 : 2) {
-                guard let (word, _, _) = reader.foldedWord(at: k) else { return nil }
+                guard let (word, _, _) = reader.foldedWord(at: k) else { return false }
                 key = (key ^ word.hash) &* 0x100_0000_01b3
-                keys.append(key)
+                words += 1
+                visit(key)
             }
             k = e
             if k < r.upperBound && p[k] == 0x2C { k += 1 }  // "SOYADI, ADI"
             while k < r.upperBound && (p[k] == 0x20 || p[k] == 0x5F || p[k] == 0x28 || p[k] == 0x29) { k += 1 }
         }
-        return k > r.lowerBound && !keys.isEmpty ? keys : nil
+        return k > r.lowerBound && words > 0
     }
 
     /// `phraseKey` of each phrase.

@@ -199,12 +199,12 @@ enum PersonNames {
         paymentParties(p, capitalised, &reader, &found)  // ":59:/…⏎IKECHUKWU DANIEL OBI-NWOSU" (PersonNames+Payments.swift)
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
+        namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
         tableColumns(p, headerSeparators(p, capitalised, separators), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
-        namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:
         // "Aleksandra Nikolić … Nikolić paid", "Bekim Aliu … Aliu deklaron", "Sead Kurtović … Kurtoviću".

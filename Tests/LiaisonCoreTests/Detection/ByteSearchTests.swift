@@ -83,6 +83,27 @@ struct ByteSearchTests {
         }
     }
 
+    @Test("A byte is found from any position as the plain search finds it, count when absent")
+    func firstIndexOfByte() {
+        let bytes: [UInt8] = Array("a (b) (1999)(".utf8)
+        bytes.withUnsafeBufferPointer { p in
+            for i in -2...(bytes.count + 1) {
+                let plain = (min(max(i, 0), bytes.count)..<bytes.count).first { bytes[$0] == 0x28 } ?? bytes.count
+                #expect(p.firstIndex(of: 0x28, from: i) == plain, "from \(i)")
+            }
+        }
+        [UInt8]().withUnsafeBufferPointer { p in #expect(p.firstIndex(of: 0x28, from: 0) == 0) }
+    }
+
+    @Test("A pattern's final space matches a line break only when asked")
+    func lineBreakAsSpace() {
+        Array("Sergeant\nColin".utf8).withUnsafeBufferPointer { p in
+            #expect(p.matches(Array("Sergeant ".utf8), at: 0, lineBreakAsSpace: true))
+            #expect(!p.matches(Array("Sergeant ".utf8), at: 0))
+            #expect(!p.matches(Array("Sergeanx ".utf8), at: 0, lineBreakAsSpace: true))
+        }
+    }
+
     @Test("Eight bytes are read from any position, the first lowest, as zero beyond the buffer")
     func eightBytes() {
         let bytes: [UInt8] = (1...11).map { UInt8($0) }
