@@ -272,8 +272,8 @@ struct NameReader {
     }
 
     /// The start of the next word and whether a line break was crossed, when only spaces and at
-    /// most one line break separate it (and a quoted mail's '>' after the break); nil after a tab or three spaces, which part a table's
-    /// columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA"), and
+    /// most one line break separate it (and, from a quoted line, the next one's '>'); nil after a
+    /// tab or three spaces, which part a table's columns ("Outgoing: Nadia Kerrigan    Incoming: Tom Ashgrove", "PAVLOV\tSLOBODANKA"), and
     /// after two spaces on a line that parts its columns so elsewhere too (a court list's "R v
     /// MWANGI Peter  Conspiracy to defraud", not a typo's "Marko  Petrović").
     func gapEnd(_ e: Int) -> (index: Int, crossedBreak: Bool)? {

@@ -193,8 +193,9 @@ extension PersonNames {
         return i..<e
     }
 
-    /// The word after a greeting that opens the line at `i`, before ',', '!' or the line's end:
-    /// "Hi Fen,", "bok luce, jel…"; not "Hi team,", an organisation or honorific word.
+    /// The word after a greeting at `i` (opening a line, or after a speaker's "…: "), before ',', '!',
+    /// '.', '?', an emoji or the line's end: "Hi Fen,", "bok luce, jel…"; not "Hi team,", an
+    /// organisation or honorific word.
     private static func greeted(_ p: Bytes, at i: Int, _ reader: inout NameReader, afterSpeaker: Bool = false) -> Range<Int>? {
         guard i < p.count, p[i] >= 0x80 || isAlpha(p[i]), let (g, e, _) = reader.foldedWord(at: i), g.count <= 13,
               greetings.contains(g.hash), p.at(e) == 0x20, e + 1 < p.count, let (a, f, _) = reader.foldedWord(at: e + 1),

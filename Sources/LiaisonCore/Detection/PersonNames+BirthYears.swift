@@ -3,7 +3,7 @@
 /// the year ("08:40  ANKESË NGA FLAMUR LAJÇI (1957)", "16:05 | ЛОЗАНОСКА ТЕОДОРА МАРИЈА (2004)",
 /// "REPORT BY HALLIWELL JORDAN LEE (2001)"). Of the two or three words in capitals before the year
 /// (one space apart, on its line), a given name the gazetteer knows stands beside a word that is no
-/// given name but a listed surname or an unknown word of four letters or more: "TAŞ BARIŞ",
+/// given name but a listed surname or an unknown word of four letters or more: "ÖZTÜRK AYŞE",
 /// "NIKÇI VJOLLCA", "FLAMUR LAJÇI", and a surname before or after two given names ("KILIÇ BETÜL
 /// SENA", "ANA MARIJA PETROVIĆ"); not "BY TOBIAS", "NGA NIKÇI" or "ОД ТЕОДОРА". It runs before the
 /// brands are dropped, so a car's make and model before its year is none ("ALFA ROMEO (2016)"). The

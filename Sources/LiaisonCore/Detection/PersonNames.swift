@@ -53,7 +53,7 @@
 ///  20. a SWIFT MT103's ordering customer and beneficiary, the line after the account in fields 50K
 ///      and 59 (PersonNames+Payments.swift).
 ///  21. two or three words in capitals before a year of birth in brackets, a given name beside a
-///      surname ("ANKESË NGA FLAMUR LAJÇI (1957)", "TAŞ BARIŞ (2001)"; PersonNames+BirthYears.swift).
+///      surname ("ANKESË NGA FLAMUR LAJÇI (1957)", "ÖZTÜRK AYŞE (1975)"; PersonNames+BirthYears.swift).
 /// All-capital words need gazetteer evidence each ("MARKO PETROVIĆ", not "URGENT ALERT"). Not a
 /// person: a name followed by a company form or organisation word ("Marko Trade d.o.o."), a street,
 /// school, shop or firm named after a person ("Bulevar Zorana Đinđića", "Butik Emina"), a place
