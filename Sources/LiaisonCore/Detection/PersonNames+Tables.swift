@@ -27,8 +27,9 @@ extension PersonNames {
         "okrivljeni", "okrivljena", "optuženi", "optužena", "окривљени", "обвинет", "обвинети", "обвинетиот",
     ]
 
-    /// Headers that name people and nothing else: of two words or more ("Ime i prezime"), or the accused.
-    /// One of them makes aligned columns a table; a bare "Name" or "Ad" heads a file's or a form's column as often.
+    /// The accused's headers which, like a name header of two words or more ("Ime i prezime"), name people
+    /// and nothing else: one of them makes aligned columns a table; a bare "Name" or "Ad" heads a file's or a
+    /// form's column as often.
     private static let accusedHeaders = phraseKeys(accused)
 
     /// A cell of a column of names that holds none: "NOT GIVEN", "Nepoznato", "НН лице".
@@ -177,7 +178,7 @@ extension PersonNames {
         return runningKeys(p, r, &reader, { last = $0 }) ? last : nil
     }
 
-    /// Gives `key` the `phraseKey` of the first word of `r`, of its first two, and so on; false when `r`
+    /// Gives `visit` the `phraseKey` of the first word of `r`, of its first two, and so on; false when `r`
     /// holds something else than letters and spaces, or underscores and brackets between words
     /// ("prezime_ime", "SANIK(LAR)"), or no word of two letters or more.
     private static func runningKeys(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader, _ visit: (UInt64) -> Void) -> Bool {
