@@ -145,6 +145,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The start of the line that holds `i`: right after the line break before it, or `within` bytes
+    /// back at most.
+    func lineStart(_ i: Int, within n: Int) -> Int {
+        var s = i
+        while s > 0, i - s < n, self[s - 1] != 0x0A { s -= 1 }
+        return s
+    }
+
     /// The eight bytes from `i`, the first lowest (as `loadUnaligned` reads them little-endian), with
     /// 0 for a byte beyond the buffer.
     @inline(__always) func eightBytes(at i: Int) -> UInt64 {

@@ -34,9 +34,7 @@ extension NameReader {
         }
         // a transcript's speaker in capitals at the line's start ("ODGOVOR: Niko mi nije dao", "CEVAP: Kuzenim Dilan")
         if k >= 2 && p[k] == 0x3A && k == i - 2 {
-            var s = k
-            while s > 0, k - s < 40, p[s - 1] != 0x0A { s -= 1 }
-            if PersonNames.transcriptSpeakerEnd(p, lineStart: s) == i { return true }
+            if PersonNames.transcriptSpeakerEnd(p, lineStart: p.lineStart(k, within: 40)) == i { return true }
         }
         // a quoted reply's marks at the line's start ("> Ciao Hattie,", ">> Hi Fen,")
         if k >= 0 && p[k] == 0x3E {

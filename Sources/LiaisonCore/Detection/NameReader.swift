@@ -297,16 +297,14 @@ struct NameReader {
 
     /// The line of `i` opens with a quoted mail's '>' (after spaces), looked for at most 240 bytes back.
     private func quotedLine(_ i: Int) -> Bool {
-        var s = i
-        while s > 0, i - s < 240, p[s - 1] != 0x0A { s -= 1 }
+        var s = p.lineStart(i, within: 240)
         while p.at(s) == 0x20 { s += 1 }
         return p.at(s) == 0x3E
     }
 
     /// Two spaces or a tab part words elsewhere on the line of the gap `gap..<end`.
     private func anotherGapOnLine(_ gap: Int, _ end: Int) -> Bool {
-        var s = gap
-        while s > 0, gap - s < 240, p[s - 1] != 0x0A { s -= 1 }
+        let s = p.lineStart(gap, within: 240)
         var k = s
         while k < p.count, k - s < 480, p[k] != 0x0A {
             if k < gap || k >= end, p[k] == 0x09 || (p[k] == 0x20 && p.at(k + 1) == 0x20) { return true }

@@ -85,8 +85,9 @@ extension PersonNames {
             }
             let lineEnd = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: lineStart)
             // A greeting after a chat's or a transcript's speaker: "Nevena (HR tim): Zdravo Dimitrije!"
-            let colon = p.firstIndex(of: 0x3A, 0x3A, 0x0A, from: first)
-            if colon < min(lineEnd, first + 64), p.at(colon) == 0x3A, p.at(colon + 1) == 0x20,
+            // (looked for in the line's first 64 bytes only, not along the whole line)
+            let colon = Bytes(rebasing: p[..<min(lineEnd, first + 64)]).firstIndex(of: 0x3A, from: first)
+            if colon < min(lineEnd, first + 64), p.at(colon + 1) == 0x20,
                let r = greeted(p, at: colon + 2, &reader, afterSpeaker: true) {
                 names.append([r]); greetingsAt.append(r); greetingWords.append(colon + 2)
             }

@@ -32,8 +32,7 @@ extension PersonNames {
 
     /// The line ending at `lineEnd` (its line break) opens field 50K or 59 of an MT103 with an account: ":59:/…", ":50K:/…".
     private static func followsPartyField(_ p: Bytes, _ lineEnd: Int) -> Bool {
-        var s = lineEnd
-        while s > 0, lineEnd - s < 48, p[s - 1] != 0x0A { s -= 1 }
+        let s = p.lineStart(lineEnd, within: 48)
         guard s == 0 || p[s - 1] == 0x0A, p.at(s) == 0x3A, p.at(s + 1) == 0x35 else { return false }
         return p.matches(beneficiary, at: s) || p.matches(orderingCustomer, at: s)
     }

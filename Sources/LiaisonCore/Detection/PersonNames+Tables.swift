@@ -75,8 +75,7 @@ extension PersonNames {
             // The line of the next separator, when short enough to be a header and free of digits:
             // a header is ("Р.бр.⇥Име и презиме⇥Место"), its rows are not ("1⇥Шаип Мемедов⇥Штип").
             let separator = separators[k]
-            var s = separator
-            while s > 0, separator - s < 240, p[s - 1] != 0x0A { s -= 1 }
+            let s = p.lineStart(separator, within: 240)
             let e = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: separator)
             while k < separators.count && separators[k] < e { k += 1 }
             guard s == 0 || p[s - 1] == 0x0A, e - s <= 240, !(s..<e).contains(where: { isDigit(p[$0]) }),
