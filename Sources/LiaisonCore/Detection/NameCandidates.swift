@@ -43,7 +43,7 @@ struct NameCandidates {
             for stem in name.stems where (stems[stem] ?? Int.max) > name.start { stems[stem] = name.start }
         }
         ruleRanges.sort { $0.lowerBound < $1.lowerBound }
-        for cue in cues { self.cues[cue.index] = cue.kind == .title }
+        for cue in cues { self.cues[cue.index] = cue.kind.isTitle }
     }
 
     /// Calls `visit` once for every candidate with its features (indexed by `NameFeature`).

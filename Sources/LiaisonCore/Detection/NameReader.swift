@@ -199,7 +199,7 @@ struct NameReader {
     /// The name after a cue or title ending at `j`: one to three words. A lower-case word is
     /// weighed only where the words before it let it count.
     mutating func afterCue(_ j: Int, kind: PersonCues.Kind) -> FoundName? {
-        let title = kind == .title
+        let title = kind.isTitle
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         // After a title that ends its line, a known given name, no common word or place: a signature's
         // rank is followed by its unit as often ("Detective Sergeant⏎Economic Crime Unit").
@@ -224,6 +224,11 @@ struct NameReader {
                 words.append(w2)  // "kolega Dang Minh Tuan" (NameReader+UnknownWords.swift)
             }
         }
+        // After a title in capitals, a given name the gazetteer knows, no common word or place, or a
+        // surname of regional shape: "MS PRIYA VENKATESAN", "DR MARKOVIĆ", not "MS OFFICE", "MS Teams
+        // Chat", "BAY WAS LOCKED", "SAYIN MÜŞTERİMİZ".
+        if kind == .titleInCapitals, case let e0 = w0.evidence,
+           !(e0.given == 2 && !e0.ambiguous && !e0.place || e0.regionalShape) { return nil }
         // Lower-case words count only with gazetteer evidence each, and not when they are also common
         // words ("her husband may have…"); the name ends before the first that does not count
         // ("my brother stefan got…"). One word after a role label needs evidence too.

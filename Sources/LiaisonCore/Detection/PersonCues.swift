@@ -7,7 +7,12 @@ enum PersonCues {
     /// What a cue says of the word after it. After a kin word one capitalised word the gazetteer
     /// lacks is a name ("her niece Nazia", "kızı Nafset"); after a role or naming word it is not
     /// ("called Revolut", "Victim Support"), nor a place, day or institution after a kin word ("oğlu Almanya'ya").
-    enum Kind { case role, kin, title }
+    /// A title in capitals ("MS ", "SAYIN ") is followed by a product or a greeting as often as by a name
+    /// ("MS Teams", "SAYIN MÜŞTERİMİZ"), so the name after it needs the gazetteer's evidence (`NameReader.afterCue`).
+    enum Kind {
+        case role, kin, title, titleInCapitals
+        var isTitle: Bool { self == .title || self == .titleInCapitals }
+    }
 
     private static let labels = [
         "victim:", "victim name:", "name:", "full name:", "name and surname:", "suspect name:", "name of the victim:",
@@ -76,6 +81,8 @@ enum PersonCues {
         // instructions), nor "son", the Turkish "last" ("Son Dakika")
         "niece", "aunt", "uncle", "ujak", "ujaka", "ујак", "ујака", "тетка", "вујко", "братучед", "братучедот",
         "xhaxhai", "amcası", "amcaları", "dayısı", "внуката",
+        // twenty-eighth round: daughters-in-law ("MOJA SNAJA VESELINKA")
+        "snaja", "snaji", "snaju", "snaha", "snahi", "snahu", "снаја", "снаји", "снају", "снаата",
     ]
     /// Labels of a form's field that holds one name part: a word after them is a name even when
     /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").
@@ -108,6 +115,13 @@ enum PersonCues {
         "Detective Chief Inspector ", "Detective Superintendent ", "Detective Chief Superintendent ", "Chief Inspector ",
         "Superintendent ", "Constable ", "Police Constable ", "DCI ", "Det. Sgt ", "Det. Sgt. ", "Det. Con. ", "Det. Insp. ",
     ]
+    /// Twenty-eighth round: titles in capitals, as letters' address blocks and forms print them ("MS PRIYA
+    /// VENKATESAN", "SAYIN AHMET YILMAZ"), `Kind.titleInCapitals`.
+    private static let titlesInCapitals = [
+        "MR ", "MRS ", "MS ", "MISS ", "DR ", "MR. ", "MRS. ", "MS. ", "DR. ", "GOSPODIN ", "GOSPOĐA ", "ГОСПОДИН ",
+        "ГОСПОЂА ", "ГОСПОЃА ", "G-DIN ", "G-ĐA ", "Г-ДИН ", "Г-ЂА ", "Г-ЃА ", "ZOTI ", "ZONJA ", "ZNJ. ", "BAY ", "BAYAN ",
+        "SAYIN ",
+    ]
 
     private static let cues: [(bytes: [UInt8], kind: Kind)] = {
         func endings(_ word: String) -> [String] { [word + ":", word + ",", word + " "] }
@@ -134,6 +148,7 @@ enum PersonCues {
         return spellings(labels + roles.flatMap(endings)).map { (Array($0.utf8), Kind.role) }
             + spellings(kin.flatMap(endings)).map { (Array($0.utf8), Kind.kin) }
             + (titles + fields).map { (Array($0.utf8), Kind.title) }
+            + titlesInCapitals.map { (Array($0.utf8), Kind.titleInCapitals) }
     }()
 
     /// The bytes after a cue's first two that key it: the third, and the fourth when the first
@@ -172,16 +187,16 @@ enum PersonCues {
         var buckets = [[Entry]](repeating: [], count: 1 << 12)
         for (k, cue) in cues.enumerated() where cue.bytes.count >= 2 {
             let a = cue.bytes[0], b = cue.bytes[1]
-            let t = tail(cue.bytes.count > 2 ? cue.bytes[2] : 0, cue.bytes.count > 3 ? cue.bytes[3] : 0, wide: a >= 0x80, lower: cue.kind != .title)
-            let firsts: [UInt8] = cue.kind == .title || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
-            let seconds: [UInt8] = cue.kind == .title || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
+            let t = tail(cue.bytes.count > 2 ? cue.bytes[2] : 0, cue.bytes.count > 3 ? cue.bytes[3] : 0, wide: a >= 0x80, lower: !cue.kind.isTitle)
+            let firsts: [UInt8] = cue.kind.isTitle || !isAlpha(a) ? [a] : [lowerASCII(a), upperASCII(a)]
+            let seconds: [UInt8] = cue.kind.isTitle || !isAlpha(b) ? [b] : [lowerASCII(b), upperASCII(b)]
             let rest = cue.bytes.dropFirst(2).prefix(8)
             var probe: UInt64 = 0, mask: UInt64 = 0
             for (shift, byte) in rest.enumerated() {
                 probe |= UInt64(byte) << (8 * UInt64(shift))
                 mask |= 0xFF << (8 * UInt64(shift))
             }
-            let entry = Entry(tail: Int32(t), title: cue.kind == .title, cue: Int32(k), probe: probe, mask: mask)
+            let entry = Entry(tail: Int32(t), title: cue.kind.isTitle, cue: Int32(k), probe: probe, mask: mask)
             for x in firsts {
                 for y in seconds {
                     let hashed = key(Int(x) << 8 | Int(y), t)
@@ -218,7 +233,7 @@ enum PersonCues {
         // A role followed by a title: "Şikayetçi Bay Ahmet Kurt", "Podnosilac prijave: g-din …".
         if startsCuePair.contains(Int(p.at(j)) << 8 | Int(p.at(j + 1))), let second = single(p, j) {
             j = second.0
-            if second.1 == .title { kind = .title }
+            if second.1.isTitle { kind = second.1 }
             while p.at(j) == 0x20 || p.at(j) == 0x09 { j += 1 }
         }
         return (j, kind)

@@ -115,13 +115,32 @@ extension PersonNames {
         guard !names.isEmpty else { return greetingWords }
         // Each other occurrence of a lower-case word so found is that person again ("kwabena are u
         // sure" … "kwabena: it is legit"); a capitalised one is found again by rule 8, by its stem.
-        var keys = Set<UInt64>()
+        // So is a declined form of a name of four letters or more, by its stem, when it is no common
+        // word nor the name's plural: "laki: …" … "i lakiju isto", "tolga: …" … "tolganın attığı"; not
+        // "bill: …" … "the bills".
+        var keys = Set<UInt64>(), nameStems = Set<UInt64>()
+        var initials = [Bool](repeating: false, count: 256)
+        var stemmed: [Range<Int>] = []
         for words in names where words.count == 1 && !isUpper(p.scalar(at: words[0].lowerBound).value) {
-            if let (w, _, _) = reader.foldedWord(at: words[0].lowerBound) { keys.insert(w.hash) }
+            guard let (w, _, _) = reader.foldedWord(at: words[0].lowerBound) else { continue }
+            keys.insert(w.hash)
+            if w.count >= 4, let s = reader.stem(at: words[0].lowerBound) {
+                nameStems.insert(s.stem)
+                initials[Int(p[words[0].lowerBound])] = true
+                stemmed.append(words[0])
+            }
         }
         if !keys.isEmpty {
-            var again: [Range<Int>] = []
-            eachWord(p, &reader) { r, hash in if keys.contains(hash) { again.append(r) } }
+            var again: [Range<Int>] = [], declined: [Range<Int>] = []
+            eachWord(p, &reader) { r, hash in
+                if keys.contains(hash) { again.append(r) } else if initials[Int(p[r.lowerBound])] && r.count >= 4 { declined.append(r) }
+            }
+            for r in declined {
+                guard let s = reader.stem(at: r.lowerBound), s.end == r.upperBound, nameStems.contains(s.stem),
+                      let w = reader.word(at: r.lowerBound), w.range == r, w.shape == .lower, !w.evidence.ambiguous,
+                      !w.evidence.organisation, !w.evidence.place, !plural(p, r, of: stemmed) else { continue }
+                again.append(r)
+            }
             for r in again where !names.contains(where: { $0[0].lowerBound < r.upperBound && r.lowerBound < $0[$0.count - 1].upperBound })
                 && !found.contains(where: { $0.start < r.upperBound && r.lowerBound < $0.end }) {
                 names.append([r])
@@ -328,6 +347,19 @@ extension PersonNames {
                   let (w, end, _) = reader.foldedWord(at: i), end == e else { continue }
             visit(i..<e, w.hash)
         }
+    }
+
+    /// `r` is one of `names` written on with "s", "es", "lar" or "ler": a plural ("bills", "yıldızlar"), no case of a name.
+    private static func plural(_ p: Bytes, _ r: Range<Int>, of names: [Range<Int>]) -> Bool {
+        for n in names where r.count > n.count {
+            var k = 0
+            while k < n.count && p[r.lowerBound + k] == p[n.lowerBound + k] { k += 1 }
+            guard k == n.count else { continue }
+            let a = r.lowerBound + k, rest = r.upperBound - a
+            if rest == 1 && p[a] == 0x73 || rest == 2 && p[a] == 0x65 && p[a + 1] == 0x73 { return true }
+            if rest >= 3 && p[a] == 0x6C && (p[a + 1] == 0x61 || p[a + 1] == 0x65) && p[a + 2] == 0x72 { return true }
+        }
+        return false
     }
 
     /// The folded hashes of `words`, as `NameReader.foldedWord` reads them in text.

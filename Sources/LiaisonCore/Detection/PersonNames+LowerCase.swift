@@ -38,6 +38,7 @@ extension PersonNames {
                 guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                                 && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
                       !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))),
+                      w.range.count > 2 || stems.contains(w.stem),  // two Latin letters: "jo" (Albanian "no"), "al", "li"
                       PersonCues.end(p, at: start) == nil else { continue }  // a kin word: "kenane sine"
                 while t < taken.count && taken[t].upperBound <= start { t += 1 }
                 if t < taken.count && taken[t].lowerBound < i { continue }

@@ -1,0 +1,51 @@
+import Testing
+@testable import LiaisonCore
+
+/// The twenty-eighth round of issue 11, from the ninth training part: titles in capitals, a
+/// daughter-in-law as a kin word, a chat speaker's name declined elsewhere in the chat, and two Latin
+/// letters in lower case that are no name alone.
+@Suite("PersonNameCapitals")
+struct PersonNameCapitalsTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let found: [(String, [String])] = [
+        // a title in capitals before a name in capitals, in a letter's address block and a form
+        ("Metro Bank – Customer Resolution\nMS PRIYA VENKATESAN\nFLAT 3, 27 CAVENDISH ROAD", ["PRIYA VENKATESAN"]),
+        ("REPORTING PERSON: MR GEOFFREY HALLAM\nDATE OF BIRTH: 04/09/1953", ["GEOFFREY HALLAM"]),
+        // a daughter-in-law names who follows
+        ("МОЈА СНАЈА ВЕСЕЛИНКА, А НЕ ЈА, РАЗГОВАРАЛА ЈЕ СА ЊИМ.", ["ВЕСЕЛИНКА"]),
+        // a chat speaker's name declined earlier or later in the chat; "jo" ("no") is no name
+        ("dača: brt neko mi ukrao sve skinove, i lakiju isto\nlaki: ušao sam na onaj link\ndača: ajde", ["dača", "lakiju", "laki", "dača"]),
+        ("ylberi: jo mu, s'e di\nluli: ja dha telefonin ylberit me ia lexu\nylberi: ok", ["ylberi", "luli", "ylberit", "ylberi"]),
+        // guards: a Turkish surname that is also a word, ranks in capitals before a surname the gazetteer
+        // lacks, a field's label in capitals before one
+        ("ŞÜPHELİNİN KARDEŞİ YUSUF BOZKURT SERBEST BIRAKILDI.", ["YUSUF BOZKURT"]),
+        ("Yours sincerely,\nDC Hamish Carruthers\nCyber Crime Unit", ["Hamish Carruthers"]),
+        ("I spoke to DS Tremlett yesterday.", ["Tremlett"]),
+        ("EMRI: ARJOLA\nMBIEMRI: DEMIRAJ", ["ARJOLA", "DEMIRAJ"]),
+        ("SAYIN AHMET YILMAZ, HESABINIZ ASKIYA ALINDI.", ["AHMET YILMAZ"]),
+    ]
+
+    @Test("Names after titles and cues in capitals, and a speaker's declined name", arguments: found)
+    func capitalNames(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notFound: [String] = [
+        // products, greetings and common words after a title's letters in capitals
+        "Phishing links arrived over MS Teams and MS OFFICE prompts.",
+        "Alerts were sent to the MS Teams Chat of the DR Site Recovery team.",
+        "SAYIN MÜŞTERİMİZ, HESABINIZ ASKIYA ALINDI.",
+        "THE BAY WINDOW WAS BROKEN AND I MISS THEN AND NOW",
+    ]
+
+    @Test("No person after a title in capitals that no name follows", arguments: notFound)
+    func notNames(text: String) {
+        #expect(Self.persons(text).isEmpty)
+    }
+
+    @Test("A chat speaker's name written on with a plural ending is no case of it")
+    func plural() {
+        #expect(!Self.persons("bill: hey did u pay\nme: yes i paid all the bills yesterday\nbill: ok").contains("bills"))
+    }
+}
