@@ -10,7 +10,8 @@
 ///   4. an initial with a known name ("M. Petrović", "Zoran Đ. Pavlov", "Lazić B.", "M. Cemil Arslan"),
 ///      two initials with any capitalised word ("A. J. Penhaligon"),
 ///   5. one to three words after a role label, kin word or title in the seven languages, one word
-///      after a form's field of one name part ("Prezime:", "Soyad:") or a kin word ("her niece Nazia"),
+///      after a form's field of one name part ("Prezime:", "Soyad:") or a kin word ("her niece Nazia");
+///      after a title in capitals only a known given name or a regional surname ("MS PRIYA VENKATESAN"),
 ///   6. one word alone: a given name that is not also a common word opening a sentence or a form's
 ///      phrase, or a surname of regional shape, with no capitalised word after it; a capitalised word the gazetteer
 ///      lacks before "Hanım", "Bey" or "Efendi", not an office or a greeting ("Setenay Hanım"),
@@ -32,6 +33,7 @@
 ///      (PersonNames+Signatures.swift), and two words before " (" in a list whose other items are
 ///      names found ("Sami Pardo (BDDK), Rojhat Demirkaya (…)"; PersonNames+Affiliations.swift).
 ///  13. speakers, addressees and people told in chat and letters ("jordan: morning", "Hi Fen,", "reci dženi"),
+///      and a speaker's name again in another case ("laki: …" … "i lakiju isto"),
 ///      and Chinese names in pinyin ("Liang Xiaoyu"; PersonNames+Addressed.swift, PersonNames+Pinyin.swift).
 ///  14. a given name alone before a verb of saying, though also a common word ("Ivica kaže", "Besa
 ///      na tha", "Grace said"; PersonNames+Speakers.swift).
