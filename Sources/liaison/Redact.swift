@@ -70,11 +70,7 @@ struct Redact: AsyncParsableCommand {
             else {
                 throw ExitFailure.data("line \(number) is not a JSON object with a string \"text\"")
             }
-            let found = redactor.spans(text).map { span in
-                JSONValue.object(["start": .number(Double(span.start)), "end": .number(Double(span.end)), "type": .string(span.type.rawValue)])
-            }
-            output += JSONValue.object(["id": id, "spans": .array(found)]).canonicalBytes
-            output.append(0x0A)
+            Self.writeAnswer(id: id, spans: redactor.spans(text), into: &output)
         }
         while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
             pending += chunk
@@ -91,6 +87,24 @@ struct Redact: AsyncParsableCommand {
         }
         if !pending.isEmpty { try answer(pending[...]) }
         FileHandle.standardOutput.write(Data(output))
+    }
+}
+
+extension Redact {
+    /// One answer line, `{"id":…,"spans":[{"end":e,"start":s,"type":"t"},…]}` and a line break, written
+    /// straight into `output` in the canonical form `JSONValue` writes (RFC 8785: members in that order,
+    /// the id as read): no dictionary per span. A kind's name is lower-case ASCII letters, digits and "-", never escaped.
+    static func writeAnswer(id: JSONValue, spans: [TextRedactor.ScalarSpan], into output: inout [UInt8]) {
+        output.append(contentsOf: #"{"id":"#.utf8)
+        output.append(contentsOf: id.canonicalBytes)
+        output.append(contentsOf: #","spans":["#.utf8)
+        for (k, span) in spans.enumerated() {
+            if k > 0 { output.append(0x2C) }
+            output.append(contentsOf: #"{"end":\#(span.end),"start":\#(span.start),"type":""#.utf8)
+            output.append(contentsOf: span.type.rawValue.utf8)
+            output.append(contentsOf: #""}"#.utf8)
+        }
+        output.append(contentsOf: "]}\n".utf8)
     }
 }
 

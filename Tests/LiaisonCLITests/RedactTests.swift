@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import LiaisonTestSupport
 import Testing
 
@@ -24,6 +25,25 @@ import Testing
             #"{"id":1,"spans":[{"end":20,"start":6,"type":"email"}]}"#,
             #"{"id":"b","spans":[]}"#,
         ])
+    }
+
+    @Test("liaison redact --spans writes each answer as JSONValue's canonical form would, every kind's name unescaped")
+    func canonicalAnswers() async throws {
+        // The answer line is written by hand (no dictionary per span): it must stay byte for byte
+        // what `JSONValue.canonicalBytes` writes, and a kind's name must need no escape.
+        for kind in PersonalDataKind.allCases {
+            #expect(kind.rawValue.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }, "\(kind)")
+        }
+        let text = "Marko Petrović, marko@example.rs, +381 64 123 4567, https://evil.example/x, 198.51.100.7, RS35260005601001611379 — \"ok\""
+        let request = JSONValue.object(["id": .string("a\"b"), "text": .string(text)])
+        let result = try await BuiltBinary.run(["redact", "--spans"], stdin: String(decoding: request.canonicalBytes, as: UTF8.self) + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let spans = TextRedactor().spans(text)
+        #expect(spans.count >= 5)
+        let expected = JSONValue.object(["id": .string("a\"b"), "spans": .array(spans.map {
+            .object(["start": .number(Double($0.start)), "end": .number(Double($0.end)), "type": .string($0.type.rawValue)])
+        })])
+        #expect(result.stdout == String(decoding: expected.canonicalBytes, as: UTF8.self) + "\n")
     }
 
     @Test("liaison redact --spans refuses a line that is not a JSON object with text, exit 65")

@@ -10,70 +10,60 @@ enum Bech32 {
         return t
     }()
 
-    /// The BCH checksum of BIP-173 over `values`, continued from `chk`; each generator is mixed
-    /// in under a mask rather than a branch.
-    private static func polymod<S: Sequence<UInt8>>(_ values: S, from chk: UInt32 = 1) -> UInt32 {
-        var chk = chk
-        for v in values {
-            let top = chk >> 25
-            chk = (chk & 0x1ffffff) << 5 ^ UInt32(v)
-            chk ^= 0x3b6a57b2 & (0 &- (top & 1))
-            chk ^= 0x26508e6d & (0 &- (top >> 1 & 1))
-            chk ^= 0x1ea119fa & (0 &- (top >> 2 & 1))
-            chk ^= 0x3d4233dd & (0 &- (top >> 3 & 1))
-            chk ^= 0x2a1462b3 & (0 &- (top >> 4 & 1))
-        }
+    /// One step of the BCH checksum of BIP-173; each generator is mixed in under a mask rather
+    /// than a branch.
+    @inline(__always) private static func polymod(_ chk: UInt32, _ v: UInt8) -> UInt32 {
+        let top = chk >> 25
+        var chk = (chk & 0x1ffffff) << 5 ^ UInt32(v)
+        chk ^= 0x3b6a57b2 & (0 &- (top & 1))
+        chk ^= 0x26508e6d & (0 &- (top >> 1 & 1))
+        chk ^= 0x1ea119fa & (0 &- (top >> 2 & 1))
+        chk ^= 0x3d4233dd & (0 &- (top >> 3 & 1))
+        chk ^= 0x2a1462b3 & (0 &- (top >> 4 & 1))
         return chk
     }
 
-    /// Returns the variant and witness program version when `address` is a valid segwit address
-    /// for one of `prefixes` (lower-case human-readable parts, e.g. "bc", "ltc").
-    static func validateSegwit(_ address: [UInt8], prefixes: [[UInt8]]) -> (hrp: [UInt8], variant: Variant)? {
-        guard address.count >= 8, address.count <= 90 else { return nil }
+    /// The variant when `address` is a valid segwit address for one of `prefixes` (lower-case
+    /// human-readable parts, e.g. "bc", "ltc"). Read in place, one pass over the data part: the
+    /// checksum, the witness version and the program's length (its 5-bit groups regrouped into
+    /// bytes, the padding under 5 bits and zero, BIP-173).
+    static func validateSegwit(_ address: Bytes, prefixes: [[UInt8]]) -> Variant? {
+        let n = address.count
+        guard n >= 8, n <= 90 else { return nil }
         let hasLower = address.contains(where: isLowerASCII), hasUpper = address.contains(where: isUpperASCII)
         if hasLower && hasUpper { return nil }
-        let lower = address.map(lowerASCII)
-        guard let sep = lower.lastIndex(of: 0x31), sep >= 1, lower.count - sep - 1 >= 6 else { return nil }
-        let hrp = Array(lower[..<sep])
-        guard prefixes.contains(hrp) else { return nil }
-        var data: [UInt8] = []
-        data.reserveCapacity(lower.count - sep - 1)
-        for c in lower[(sep + 1)...] {
-            let v = values[Int(c)]
+        guard let sep = address.lastIndex(of: 0x31), sep >= 1, n - sep - 1 >= 6 else { return nil }
+        let hrp = address[..<sep]
+        guard prefixes.contains(where: { $0.count == sep && zip($0, hrp).allSatisfy { $0 == lowerASCII($1) } }) else { return nil }
+        var check: UInt32 = 1
+        for c in hrp { check = polymod(check, lowerASCII(c) >> 5) }
+        check = polymod(check, 0)
+        for c in hrp { check = polymod(check, lowerASCII(c) & 31) }
+        var version: Int8 = -1
+        var acc: UInt32 = 0, bits = 0, programBytes = 0
+        for k in (sep + 1)..<n {
+            let v = values[Int(lowerASCII(address[k]))]
             guard v >= 0 else { return nil }
-            data.append(UInt8(v))
+            check = polymod(check, UInt8(v))
+            guard k < n - 6 else { continue }  // the last six are the checksum
+            if version < 0 { version = v; continue }
+            acc = acc << 5 | UInt32(v)
+            bits += 5
+            if bits >= 8 { bits -= 8; programBytes += 1 }
         }
-        var check = polymod(hrp.lazy.map { $0 >> 5 })
-        check = polymod(CollectionOfOne(0), from: check)
-        check = polymod(hrp.lazy.map { $0 & 31 }, from: check)
-        check = polymod(data, from: check)
         let variant: Variant
         switch check {
         case 1: variant = .bech32
         case 0x2bc8_30a3: variant = .bech32m
         default: return nil
         }
-        let payload = data[..<(data.count - 6)]
-        guard let version = payload.first, version <= 16 else { return nil }
-        guard let program = convert5to8(Array(payload.dropFirst())), program.count >= 2, program.count <= 40 else { return nil }
+        guard version >= 0, version <= 16 else { return nil }
+        guard bits < 5, (acc << UInt32(8 - bits)) & 0xFF == 0, programBytes >= 2, programBytes <= 40 else { return nil }
         if version == 0 {
-            guard variant == .bech32, program.count == 20 || program.count == 32 else { return nil }
+            guard variant == .bech32, programBytes == 20 || programBytes == 32 else { return nil }
         } else if variant != .bech32m {
             return nil
         }
-        return (hrp, variant)
-    }
-
-    /// Regroups 5-bit words into bytes; padding must be under 5 bits and zero (BIP-173).
-    private static func convert5to8(_ data: [UInt8]) -> [UInt8]? {
-        var acc: UInt32 = 0, bits = 0
-        var out: [UInt8] = []
-        for v in data {
-            acc = (acc << 5) | UInt32(v)
-            bits += 5
-            if bits >= 8 { bits -= 8; out.append(UInt8((acc >> UInt32(bits)) & 0xFF)) }
-        }
-        if bits >= 5 || (acc << UInt32(8 - bits)) & 0xFF != 0 { return nil }
-        return out
+        return variant
     }
 }

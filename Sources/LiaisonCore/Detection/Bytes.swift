@@ -216,7 +216,7 @@ struct HashedWords: Sendable {
     private let hashes: [UInt64]
 
     init(_ words: String) {
-        self.init(hashes: words.split(whereSeparator: \.isWhitespace).map { fnv1a(String($0)) })
+        self.init(hashes: wordHashes(words, anyWhiteSpace: true))
     }
 
     init(hashes: [UInt64]) {
@@ -252,6 +252,27 @@ extension Array where Element == UInt8 {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+}
+
+/// Each word of `list` (words separated by spaces, or by any ASCII white space with
+/// `anyWhiteSpace`), as its UTF-8 bytes. The tables built from such lists at the first scan read
+/// them byte by byte: splitting a `String` into `Character`s took most of the start-up's time.
+func forEachWord(in list: String, anyWhiteSpace: Bool = false, _ body: (Bytes) -> Void) {
+    var copy = list
+    copy.withUTF8 { p in
+        var start = 0
+        for i in 0...p.count where i == p.count || p[i] == 0x20 || anyWhiteSpace && (p[i] == 0x0A || p[i] == 0x09 || p[i] == 0x0D) {
+            if i > start { body(Bytes(rebasing: p[start..<i])) }
+            start = i + 1
+        }
+    }
+}
+
+/// The FNV-1a hashes of the words of `list` (see `forEachWord`).
+func wordHashes(_ list: String, anyWhiteSpace: Bool = false) -> [UInt64] {
+    var hashes: [UInt64] = []
+    forEachWord(in: list, anyWhiteSpace: anyWhiteSpace) { hashes.append(fnv1a($0, 0..<$0.count)) }
+    return hashes
 }
 
 func fnv1a(_ s: String) -> UInt64 {

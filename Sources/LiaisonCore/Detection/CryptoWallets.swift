@@ -8,15 +8,16 @@
 ///   network byte 18/42/19, Keccak-256 checksum over the preceding bytes.
 enum CryptoWallets {
     /// Validates a complete token; returns the detector name.
-    static func validate(_ token: [UInt8]) -> String? {
+    /// The token is read in place (the text's bytes): no copy is made for the common shapes.
+    static func validate(_ token: Bytes) -> String? {
         guard let first = token.first else { return nil }
         if token.count == 42, first == 0x30, token[1] | 0x20 == 0x78 { return ethereum(token) ? "eth-eip55" : nil }
         if segwitParts.contains(where: { startsSegwit(token, $0) }) {
-            guard let result = Bech32.validateSegwit(token, prefixes: segwitParts) else { return nil }
-            return result.variant == .bech32 ? "segwit-bech32" : "segwit-bech32m"
+            guard let variant = Bech32.validateSegwit(token, prefixes: segwitParts) else { return nil }
+            return variant == .bech32 ? "segwit-bech32" : "segwit-bech32m"
         }
         if (token.count == 95 || token.count == 106) && (first == 0x34 || first == 0x38) {
-            return monero(token) ? "monero-base58-keccak" : nil
+            return monero(Array(token)) ? "monero-base58-keccak" : nil
         }
         if token.count >= 26 && token.count <= 35 {
             guard let payload = Base58.decodeCheck(token), payload.count == 21 else { return nil }
@@ -34,16 +35,16 @@ enum CryptoWallets {
     private static let segwitParts = [Array(ascii: "bc"), Array(ascii: "ltc")]
 
     /// `token` starts with `part` (in either case) and the separator "1".
-    private static func startsSegwit(_ token: [UInt8], _ part: [UInt8]) -> Bool {
+    private static func startsSegwit(_ token: Bytes, _ part: [UInt8]) -> Bool {
         token.count > part.count && token[part.count] == 0x31 && zip(part, token).allSatisfy { $0 == lowerASCII($1) }
     }
 
-    static func ethereum(_ token: [UInt8]) -> Bool {
+    static func ethereum(_ token: Bytes) -> Bool {
         let hex = token[2...]
         guard hex.count == 40, hex.allSatisfy(isHex) else { return false }
         let hasLower = hex.contains(where: isLowerASCII), hasUpper = hex.contains(where: isUpperASCII)
         if !(hasLower && hasUpper) { return true } // all one case: no checksum encoded
-        let digest = Keccak256.hash(hex.map(lowerASCII))
+        let digest = Keccak256.hash(hex.lazy.map(lowerASCII))
         for (k, c) in hex.enumerated() where isAlpha(c) {
             let nibble = k % 2 == 0 ? digest[k / 2] >> 4 : digest[k / 2] & 0x0F
             if (nibble >= 8) != isUpperASCII(c) { return false }

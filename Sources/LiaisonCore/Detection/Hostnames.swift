@@ -34,7 +34,12 @@ enum Hostnames {
     static func lowercased(_ p: Bytes, _ r: Range<Int>) -> String {
         var ascii = true
         for i in r where p[i] >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: r.map { lowerASCII(p[$0]) }, as: UTF8.self) }
+        if ascii {  // written straight into the string's storage: no array between
+            return String(unsafeUninitializedCapacity: r.count) { out in
+                for k in 0..<r.count { out[k] = lowerASCII(p[r.lowerBound + k]) }
+                return r.count
+            }
+        }
         return p.string(r).lowercased()
     }
 

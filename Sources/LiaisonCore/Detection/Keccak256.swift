@@ -13,22 +13,19 @@ enum Keccak256 {
 
     /// `domainPadding` is 0x01 for Keccak-256; 0x06 gives FIPS 202 SHA3-256 (used only to
     /// cross-check the permutation against a second, independent implementation in tests).
-    static func hash(_ message: [UInt8], domainPadding: UInt8 = 0x01) -> [UInt8] {
+    static func hash<C: Collection<UInt8>>(_ message: C, domainPadding: UInt8 = 0x01) -> [UInt8] {
+        // Absorbed a byte at a time into the state's lanes (little-endian), with no padded copy of
+        // the message: `k` counts the bytes of the current block.
         var state = [UInt64](repeating: 0, count: 25)
-        var data: [UInt8] = []
-        data.reserveCapacity((message.count / rate + 1) * rate)
-        data.append(contentsOf: message)
-        data.append(domainPadding)
-        data.append(contentsOf: repeatElement(0, count: (rate - data.count % rate) % rate))
-        data[data.count - 1] |= 0x80
-        for block in stride(from: 0, to: data.count, by: rate) {
-            for lane in 0..<(rate / 8) {
-                var v: UInt64 = 0
-                for k in 0..<8 { v |= UInt64(data[block + lane * 8 + k]) << UInt64(8 * k) }
-                state[lane] ^= v
-            }
-            permute(&state)
+        var k = 0
+        for byte in message {
+            state[k >> 3] ^= UInt64(byte) << UInt64(8 * (k & 7))
+            k += 1
+            if k == rate { permute(&state); k = 0 }
         }
+        state[k >> 3] ^= UInt64(domainPadding) << UInt64(8 * (k & 7))
+        state[(rate - 1) >> 3] ^= 0x80 << 56
+        permute(&state)
         var out: [UInt8] = []
         out.reserveCapacity(32)
         for lane in 0..<4 { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: state[lane] >> UInt64(8 * k))) } }

@@ -55,7 +55,7 @@ enum NameGazetteer {
 
         init(_ lists: [(String, Flags)]) {
             var count = 0
-            for (list, _) in lists { count += list.split(separator: " ").count }
+            for (list, _) in lists { forEachWord(in: list) { _ in count += 1 } }
             var size = 1
             while size < count * 2 { size <<= 1 }
             var keys = [UInt64](repeating: 0, count: size)
@@ -71,14 +71,13 @@ enum NameGazetteer {
                 if given { givenNameStems[bit >> 6] |= 1 << UInt64(bit & 63) }
             }
             for (list, flag) in lists {
-                for word in list.split(separator: " ") {
-                    let h = fnv1a(String(word))
+                forEachWord(in: list) { bytes in
+                    let h = fnv1a(bytes, 0..<bytes.count)
                     var i = Int(truncatingIfNeeded: h) & (size - 1)
                     while keys[i] != 0 && keys[i] != h { i = (i + 1) & (size - 1) }
                     keys[i] = h
                     flags[i].formUnion(flag)
-                    let bytes = Array(word.utf8)
-                    guard !flag.isDisjoint(with: [.given, .surname, .place]) else { continue }
+                    guard !flag.isDisjoint(with: [.given, .surname, .place]) else { return }
                     if bytes.count >= 3 { prefixes[Self.prefix(bytes)] = true }
                     let given = flag.contains(.given)
                     insertStem(bytes, given: given)
@@ -112,7 +111,7 @@ enum NameGazetteer {
 
         private static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
-        private static func prefix(_ w: [UInt8]) -> Int {
+        private static func prefix(_ w: Bytes) -> Int {
             func letter(_ b: UInt8) -> Int { isLowerASCII(b) ? Int(b - 0x61) : 26 }
             return (letter(w[0]) * 27 + letter(w[1])) * 27 + letter(w[2])
         }
@@ -138,7 +137,7 @@ enum NameGazetteer {
 
     /// The hashes of `securityNameKeys`, a name's folded words joined by "_" ("black_basta"): read
     /// only by `PersonNames.dropSecurityNames`, so no word of the other lists changes.
-    static let securityNames: Set<UInt64> = Set(securityNameKeys.split(separator: " ").map { fnv1a(String($0)) })
+    static let securityNames: Set<UInt64> = Set(wordHashes(securityNameKeys))
 
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.
     @inline(__always) static func fold<Word: FoldedLetters>(_ v: UInt32, into word: inout Word) -> Bool {

@@ -4,7 +4,7 @@
 /// `generate-names.py`) beside a word made of two or three pinyin syllables is a name in either order.
 extension PersonNames {
     /// The hashes of the folded romanized Chinese surnames of the gazetteer's own list, sorted.
-    private static let chineseSurnames = NameGazetteer.chineseSurnameKeys.split(separator: " ").map { fnv1a(String($0)) }.sorted()
+    private static let chineseSurnames = wordHashes(NameGazetteer.chineseSurnameKeys).sorted()
 
     /// Pinyin's initials and finals (tones not written), as Mandarin's spelling rules make them.
     private static let initials = ["", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",

@@ -29,9 +29,10 @@ public struct PersonalDataScanner: Sendable {
         let refanged = Refanged(original)
         if refanged.changed {
             return refanged.bytes.withUnsafeBufferPointer { rp in
-                resolve(propose(rp), count: rp.count, bytes: rp).map { c in
-                    DetectedSpan(kind: c.kind, utf8Range: refanged.originalStart(c.start)..<refanged.originalEnd(c.end),
-                                 detector: c.detector, normalised: c.normalised)
+                var hint = 0  // the spans are sorted and disjoint: one pass over the edits
+                return resolve(propose(rp), count: rp.count, bytes: rp).map { c in
+                    let start = refanged.originalStart(c.start, hint: &hint), end = refanged.originalEnd(c.end, hint: &hint)
+                    return DetectedSpan(kind: c.kind, utf8Range: start..<end, detector: c.detector, normalised: c.normalised)
                 }
             }
         }
@@ -41,7 +42,10 @@ public struct PersonalDataScanner: Sendable {
     }
 
     func propose(_ p: Bytes) -> [Candidate] {
+        // Room for one candidate every 24 bytes, more than dense report text holds (one every 28):
+        // the array is not copied as it grows, and pages never written are never touched.
         var out: [Candidate] = []
+        out.reserveCapacity(p.count / 24 + 8)
         let want = kinds
         if want.contains(.email) { NetworkProposers.emails(p, anyTopLevelDomain: emailsUnderAnyTopLevelDomain, into: &out) }
         if want.contains(.url) { NetworkProposers.urls(p, into: &out) }

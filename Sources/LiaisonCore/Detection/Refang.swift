@@ -9,29 +9,36 @@ struct Refanged {
     var bytes: [UInt8]
     var edits: [Edit]
 
-    /// Offset in the original text of the byte at ref offset `r`.
-    func originalStart(_ r: Int) -> Int {
-        guard let k = lastEdit(atOrBefore: r) else { return r }
+    /// Offset in the original text of the byte at ref offset `r`. `hint` is where the last lookup
+    /// ended: offsets asked in increasing order (sorted, disjoint spans) cost one pass over the edits.
+    func originalStart(_ r: Int, hint: inout Int) -> Int {
+        guard let k = lastEdit(atOrBefore: r, hint: &hint) else { return r }
         let e = edits[k]
         if r < e.refStart + e.refLength { return e.origStart }
         return r - (e.refStart + e.refLength) + e.origEnd
     }
 
     /// Exclusive end in the original text of a ref range ending (exclusive) at `r`.
-    func originalEnd(_ r: Int) -> Int {
-        guard r > 0, let k = lastEdit(atOrBefore: r - 1) else { return r }
+    func originalEnd(_ r: Int, hint: inout Int) -> Int {
+        guard r > 0, let k = lastEdit(atOrBefore: r - 1, hint: &hint) else { return r }
         let e = edits[k]
         if r - 1 < e.refStart + e.refLength { return e.origEnd }
         return r - (e.refStart + e.refLength) + e.origEnd
     }
 
-    private func lastEdit(atOrBefore r: Int) -> Int? {
-        var lo = 0, hi = edits.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if edits[mid].refStart <= r { lo = mid + 1 } else { hi = mid }
+    /// The last edit starting at or before `r`: walked forward from `hint`, or searched by halves
+    /// when `r` lies before it.
+    private func lastEdit(atOrBefore r: Int, hint: inout Int) -> Int? {
+        if hint > 0 && edits[hint - 1].refStart > r {
+            var lo = 0, hi = hint
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if edits[mid].refStart <= r { lo = mid + 1 } else { hi = mid }
+            }
+            hint = lo
         }
-        return lo == 0 ? nil : lo - 1
+        while hint < edits.count && edits[hint].refStart <= r { hint += 1 }
+        return hint == 0 ? nil : hint - 1
     }
 
     private static let markers: [(inner: [UInt8], replacement: [UInt8], word: Bool)] = [

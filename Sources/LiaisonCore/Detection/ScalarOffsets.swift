@@ -1,7 +1,7 @@
 /// Converts the scanner's UTF-8 byte ranges into Unicode-scalar offsets (what JSON/Python/most
 /// annotation tools count), in a single pass over the text: boundaries are sorted once (the
 /// scanner's spans are already sorted, so that is a no-op check), then the bytes are walked once
-/// counting scalar lead bytes. O(text + spans·log spans), never O(text · spans).
+/// counting scalar lead bytes, eight a step. O(text + spans·log spans), never O(text · spans).
 public enum ScalarOffsets {
     public static func scalarRanges(of spans: [DetectedSpan], in text: String) -> [Range<Int>] {
         scalarRanges(of: spans.map(\.utf8Range), in: text)
@@ -19,15 +19,29 @@ public enum ScalarOffsets {
         }
         if !sorted { boundaries.sort { $0.offset < $1.offset } }
         var result = [Int](repeating: 0, count: boundaries.count)
-        var next = 0
-        var scalars = 0
-        var byte = 0
-        for b in text.utf8 {
-            while next < boundaries.count && boundaries[next].offset == byte { result[boundaries[next].slot] = scalars; next += 1 }
-            if b & 0xC0 != 0x80 { scalars += 1 }
-            byte += 1
+        var copy = text
+        copy.withUTF8 { p in
+            var byte = 0, scalars = 0
+            for boundary in boundaries {  // offsets past the end are the text's end
+                let offset = min(boundary.offset, p.count)
+                scalars += scalarCount(p, byte..<offset)
+                byte = offset
+                result[boundary.slot] = scalars
+            }
         }
-        while next < boundaries.count { result[boundaries[next].slot] = scalars; next += 1 } // offsets at the end
         return (0..<byteRanges.count).map { result[2 * $0]..<result[2 * $0 + 1] }
+    }
+
+    /// The scalars that start in `r` of `p`: its bytes less the continuation bytes (`10xxxxxx`),
+    /// counted eight bytes a step.
+    static func scalarCount(_ p: Bytes, _ r: Range<Int>) -> Int {
+        var k = r.lowerBound, continuation = 0
+        while k + 8 <= r.upperBound {
+            let w = p.eightBytes(at: k)
+            continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k += 8
+        }
+        while k < r.upperBound { if p[k] & 0xC0 == 0x80 { continuation += 1 }; k += 1 }
+        return r.count - continuation
     }
 }

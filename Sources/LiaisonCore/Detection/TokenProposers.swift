@@ -73,7 +73,7 @@ enum TokenProposers {
                 let first = p[s]
                 let plausible = first == 0x30 || first == 0x31 || first == 0x33 || first == 0x34 || first == 0x38
                     || first == 0x4C || first == 0x4D || first == 0x54 || (first | 0x20) == 0x62 || (first | 0x20) == 0x6C
-                if plausible, let detector = CryptoWallets.validate(Array(UnsafeBufferPointer(rebasing: p[r]))) {
+                if plausible, let detector = CryptoWallets.validate(Bytes(rebasing: p[r])) {
                     out.append(Candidate(kind: .cryptoWallet, start: s, end: i, detector: detector, normalised: p.string(r)))
                 }
             }

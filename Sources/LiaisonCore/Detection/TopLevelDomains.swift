@@ -10,13 +10,13 @@ enum TopLevelDomains {
 
     static let all: Set<String> = {
         var s = Set(reserved)
-        for word in delegated.split(whereSeparator: { $0 == " " || $0 == "\n" }) { s.insert(String(word)) }
+        forEachWord(in: delegated, anyWhiteSpace: true) { s.insert(String(decoding: $0, as: UTF8.self)) }
         return s
     }()
     /// ASCII TLDs packed into integers for allocation-free lookup (up to 8 lower-case bytes).
     private static let packedASCII: Set<UInt64> = {
-        var s = Set<UInt64>()
-        for t in all where t.utf8.count <= 8 && t.utf8.allSatisfy({ $0 < 0x80 }) { s.insert(pack(Array(t.utf8)[...])) }
+        var s = Set(reserved.filter { $0.utf8.count <= 8 }.map { pack($0.utf8) })
+        forEachWord(in: delegated, anyWhiteSpace: true) { if $0.count <= 8 && $0.allSatisfy({ $0 < 0x80 }) { s.insert(pack($0)) } }
         return s
     }()
     /// TLDs that are also common file extensions; such a "domain" needs a following '/' or a
@@ -25,7 +25,7 @@ enum TopLevelDomains {
     /// Rust, Perl or C++ file names, which will therefore be reported as domains.
     static let fileExtensionLike: Set<UInt64> = Set(["zip", "mov", "py", "sh", "md", "so", "ps", "java"].map { pack(Array($0.utf8)[...]) })
 
-    static func pack(_ b: ArraySlice<UInt8>) -> UInt64 {
+    static func pack<C: Collection<UInt8>>(_ b: C) -> UInt64 {
         var v: UInt64 = 0
         for c in b { v = v << 8 | UInt64(lowerASCII(c)) }
         return v

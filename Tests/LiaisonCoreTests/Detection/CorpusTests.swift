@@ -18,6 +18,12 @@ struct CorpusTests {
         // bytes: Ж=2, 😀=4, ' '=1, a, b, ' ', ћ=2 → a at byte 7, ћ at byte 10..12
         #expect(ScalarOffsets.scalarRanges(of: [7..<9, 10..<12, 0..<6], in: text) == [3..<5, 6..<7, 0..<2])
         #expect(ScalarOffsets.scalarRanges(of: [12..<12], in: text) == [7..<7])
+        // Long runs between boundaries are counted eight bytes a step: every byte offset that starts a
+        // scalar of a long mixed text (one, two, three and four bytes) gives that scalar's index.
+        let long = String(repeating: "Petrović Ђорђе 😀 ab ç € ", count: 9) + "x"
+        let starts = long.unicodeScalars.indices.map { long.utf8.distance(from: long.utf8.startIndex, to: $0) }
+        let pieces = zip(starts, starts.dropFirst()).map { $0..<$1 } + [starts.last!..<(long.utf8.count + 5)]
+        #expect(ScalarOffsets.scalarRanges(of: pieces, in: long) == (0..<starts.count).map { $0..<($0 + 1) })
         let sample = "Име и презиме: Марко Петровић, tel +381 64 123 4567"
         let spans = PersonalDataScanner().scan(sample)
         let ranges = ScalarOffsets.scalarRanges(of: spans, in: sample)
