@@ -32,14 +32,16 @@ extension PersonNames {
         guard let firstPair = pairs.first else { return [] }
         // Lone capitalised words with a lower-case word after them, by stem. Only a repetition after
         // some pair counts, so the words before the first pair's second word are not read.
-        var alone = LastStarts(capacity: capitalised.count)
+        // A `Dictionary`, hashed with the process's random seed: the stems are FNV-1a hashes the text's
+        // author can choose, and a table probed by their own bits can be flooded with one cluster.
+        var alone: [UInt64: Int] = [:]  // the last start of each stem
         for k in capitalised.indices where capitalised[k] > firstPair.second && !alongside(k) {
             let s = capitalised[k]
             guard opensClause(p, s), case let e = lettersEnd(p, from: s), e < p.count - 1, p[e] == 0x20, startsLowerCase(p, e + 1),
                   let (stem, _) = reader.stem(at: s) else { continue }
-            alone.record(stem, at: s)
+            alone[stem] = s
         }
-        guard alone.count > 0 else { return [] }
+        guard !alone.isEmpty else { return [] }
         var found: [FoundName] = []
         var taken = Set<Int>()
         var lowerCase: Set<UInt64>? = nil
@@ -47,7 +49,7 @@ extension PersonNames {
             // The cheapest test first: one of the two words is repeated alone after the pair (no
             // repetition lies inside the second word, which no clause opens).
             let stems = (reader.stem(at: a)?.stem, reader.stem(at: b)?.stem)
-            func repeated(_ stem: UInt64?) -> Bool { stem.map { alone.last($0) > b } ?? false }
+            func repeated(_ stem: UInt64?) -> Bool { stem.flatMap { alone[$0] }.map { $0 > b } ?? false }
             guard repeated(stems.0) || repeated(stems.1) else { continue }
             guard let w0 = reader.word(at: a), let w1 = reader.word(at: b), w0.shape == .capitalised, w1.shape == .capitalised,
                   !w0.suffixed, w1.range.lowerBound == w0.range.upperBound + 1,
@@ -147,37 +149,4 @@ extension PersonNames {
         }
         return words
     }
-}
-
-/// The last start of each stem, for rule 11: an open-addressing table probed by the stem's own low
-/// bits (a stem is a hash already), so a text of many capitalised words is not hashed twice.
-private struct LastStarts {
-    private var stems: [UInt64]
-    private var starts: [Int]  // -1: an empty slot
-    private let mask: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        stems = [UInt64](repeating: 0, count: size)
-        starts = [Int](repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    private func slot(_ stem: UInt64) -> Int {
-        var k = Int(truncatingIfNeeded: stem) & mask
-        while starts[k] >= 0 && stems[k] != stem { k = (k + 1) & mask }
-        return k
-    }
-
-    /// Records `start` as the stem's last (starts come in text order).
-    mutating func record(_ stem: UInt64, at start: Int) {
-        let k = slot(stem)
-        if starts[k] < 0 { count += 1; stems[k] = stem }
-        starts[k] = start
-    }
-
-    /// The stem's last start, or -1.
-    func last(_ stem: UInt64) -> Int { starts[slot(stem)] }
 }

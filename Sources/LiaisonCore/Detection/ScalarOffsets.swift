@@ -22,8 +22,8 @@ public enum ScalarOffsets {
         var copy = text
         copy.withUTF8 { p in
             var byte = 0, scalars = 0
-            for boundary in boundaries {  // offsets past the end are the text's end
-                let offset = min(boundary.offset, p.count)
+            for boundary in boundaries {  // offsets past the end are the text's end, negative ones its start
+                let offset = max(byte, min(boundary.offset, p.count))
                 scalars += scalarCount(p, byte..<offset)
                 byte = offset
                 result[boundary.slot] = scalars

@@ -15,8 +15,10 @@ enum TopLevelDomains {
     }()
     /// ASCII TLDs packed into integers for allocation-free lookup (up to 8 lower-case bytes).
     private static let packedASCII: Set<UInt64> = {
-        var s = Set(reserved.filter { $0.utf8.count <= 8 }.map { pack($0.utf8) })
-        forEachWord(in: delegated, anyWhiteSpace: true) { if $0.count <= 8 && $0.allSatisfy({ $0 < 0x80 }) { s.insert(pack($0)) } }
+        var s = Set<UInt64>()
+        func add(_ label: some Collection<UInt8>) { if label.count <= 8 && label.allSatisfy({ $0 < 0x80 }) { s.insert(pack(label)) } }
+        for label in reserved { add(label.utf8) }
+        forEachWord(in: delegated, anyWhiteSpace: true) { add($0) }
         return s
     }()
     /// TLDs that are also common file extensions; such a "domain" needs a following '/' or a

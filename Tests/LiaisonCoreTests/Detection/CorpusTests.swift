@@ -18,6 +18,7 @@ struct CorpusTests {
         // bytes: Ж=2, 😀=4, ' '=1, a, b, ' ', ћ=2 → a at byte 7, ћ at byte 10..12
         #expect(ScalarOffsets.scalarRanges(of: [7..<9, 10..<12, 0..<6], in: text) == [3..<5, 6..<7, 0..<2])
         #expect(ScalarOffsets.scalarRanges(of: [12..<12], in: text) == [7..<7])
+        #expect(ScalarOffsets.scalarRanges(of: [-3..<2, 2..<40], in: text) == [0..<1, 1..<7])  // a caller's bad offsets: no trap
         // Long runs between boundaries are counted eight bytes a step: every byte offset that starts a
         // scalar of a long mixed text (one, two, three and four bytes) gives that scalar's index.
         let long = String(repeating: "Petrović Ђорђе 😀 ab ç € ", count: 9) + "x"
