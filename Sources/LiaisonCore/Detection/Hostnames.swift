@@ -27,7 +27,7 @@ enum Hostnames {
         if anyTopLevelDomain { return TopLevelDomains.isShapedLikeOne(p, lastLabel) }
         guard TopLevelDomains.contains(p, lastLabel, strictCase: freeText) else { return false }
         if requireFileSafe && labels == 2 && lastLabel.count <= 8
-            && TopLevelDomains.fileExtensionLike.contains(TopLevelDomains.packRange(p, lastLabel)) { return false }
+            && TopLevelDomains.fileExtensionLike.contains(TopLevelDomains.pack(p[lastLabel])) { return false }
         return true
     }
 

@@ -25,8 +25,9 @@ enum TopLevelDomains {
     /// multi-label name to be reported ("invoice.zip" is a file, "evil.zip/login" a host).
     /// .rs, .pl and .cc are deliberately absent: Serbian and Polish domains matter more here than
     /// Rust, Perl or C++ file names, which will therefore be reported as domains.
-    static let fileExtensionLike: Set<UInt64> = Set(["zip", "mov", "py", "sh", "md", "so", "ps", "java"].map { pack(Array($0.utf8)[...]) })
+    static let fileExtensionLike: Set<UInt64> = Set(["zip", "mov", "py", "sh", "md", "so", "ps", "java"].map { pack($0.utf8) })
 
+    /// Up to eight ASCII bytes lower-cased into one integer, the last lowest: a label as `packedASCII` holds it.
     static func pack<C: Collection<UInt8>>(_ b: C) -> UInt64 {
         var v: UInt64 = 0
         for c in b { v = v << 8 | UInt64(lowerASCII(c)) }
@@ -44,7 +45,7 @@ enum TopLevelDomains {
             var upper = 0
             for i in label where isUpperASCII(p[i]) { upper += 1 }
             if strictCase && upper != 0 && upper != label.count { return false }
-            return packedASCII.contains(packRange(p, label))
+            return packedASCII.contains(pack(p[label]))
         }
         return all.contains(p.string(label).lowercased())
     }
@@ -56,11 +57,5 @@ enum TopLevelDomains {
         if p.matchesLower(Array(ascii: "xn--"), at: label.lowerBound) { return label.count > 4 }
         for i in label where p[i] < 0x80 && !isAlpha(p[i]) { return false }
         return true
-    }
-
-    static func packRange(_ p: Bytes, _ r: Range<Int>) -> UInt64 {
-        var v: UInt64 = 0
-        for i in r { v = v << 8 | UInt64(lowerASCII(p[i])) }
-        return v
     }
 }
