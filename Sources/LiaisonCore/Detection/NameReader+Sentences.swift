@@ -1,7 +1,25 @@
 /// Where sentences, lines and a form's values begin and end, as the rules read them: a signature's
 /// line end, a day before a month, a word that opens a sentence (after a full stop, a line break, a
-/// dash or emoji, a quoted reply's marks or a transcript's speaker), and a form's label before a phrase.
+/// dash or emoji, a quoted reply's marks or a transcript's speaker), a form's label before a phrase,
+/// and a name that a hard-wrapped line splits after a cue.
 extension NameReader {
+    /// After a cue, a name that a hard-wrapped line splits: "Ms Carys⏎Heald, on Monday", "agent, Mr Kwabena⏎>
+    /// Mensah, will collect". The cue makes the first word a name whether or not the gazetteer knows it
+    /// (`joinsAcrossBreak` needs a known given name); the next line's capitalised word is its last when the
+    /// sentence goes on around them: words before the cue on its line, a comma after the word. Not an address's
+    /// or a signature's next line ("Mr Jones⏎Leeds, 4 May", "Mr Jones⏎Thank you"), nor a form's next label or a
+    /// chat's next speaker ("Bay Ahmet⏎Adres:", "Bay Ahmet⏎Yılmaz: …"), whose colon says that the line starts anew.
+    func wrapsAfterCue(_ w0: Word, _ w1: Word) -> Bool {
+        guard w0.shape == .capitalised, w1.shape == .capitalised, !w0.suffixed, !w0.evidence.place, !w1.evidence.place,
+              !w1.evidence.institution, w1.stem != w0.stem, p.at(w1.range.upperBound) == 0x2C else { return false }
+        // The cue's word before the name ("Mr", "g-din", "DC"), then a word before it on the same line.
+        var k = w0.range.lowerBound - 1
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        while k >= 0 && p[k] != 0x20 && p[k] != 0x09 && p[k] != 0x0A { k -= 1 }
+        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x3E) { k -= 1 }
+        return k >= 0 && p[k] != 0x0A
+    }
+
     /// Only spaces, then a line break or the end of the text, after `e`: a signature line.
     func endsLine(_ e: Int) -> Bool {
         var k = e

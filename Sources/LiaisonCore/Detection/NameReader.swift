@@ -206,7 +206,7 @@ struct NameReader {
         if p.at(j - 1) == 0x0A && (w0.evidence.given == 0 || w0.evidence.ambiguous || w0.evidence.place) { return nil }
         var words: [Word] = []
         words.reserveCapacity(3); words.append(w0)  // one allocation, where a literal's buffer grows
-        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1),
+        if !w0.suffixed, let w1 = next(after: w0, weighLowerCase: w0.shape == .lower), !w1.afterBreak || joinsAcrossBreak(w0, w1) || wrapsAfterCue(w0, w1),
            w1.shape != .initial || w0.shape == .initial || (w0.evidence.given == 2 && w0.shape != .lower),
            !w1.evidence.organisation, !w1.evidence.postTitle, (w1.shape == .lower) == (w0.shape == .lower) {
             words.append(w1)

@@ -65,6 +65,11 @@ struct PersonNameSpanTests {
         ("Ве поздравува,\nАрбен\nАрбен Селмани ја препрати пораката.", ["Арбен", "Арбен Селмани"]),
         ("Срдачно,\nСнежана\nГрадска библиотека Ваљево", ["Снежана"]),
         ("Pozdrav,\nTamara\nDom zdravlja Zenica", ["Tamara"]),
+        // After a title, a name the gazetteer lacks goes on only inside a wrapped sentence: not when the
+        // title opens its line (an address), nor before a word that a colon or a lower-case word follows.
+        ("Mr Jones\nLeeds, 4 May", ["Jones"]),
+        ("Dear Mr Jones\nThank you, for the call.", ["Jones"]),
+        ("Şikâyetçi Bay Ahmet\nYılmaz: kızılay mahallesinde oturuyor", ["Ahmet"]),
     ]
 
     @Test("A name stops at a line break before a label, the same word, or an office", arguments: stopsAtBreak)
@@ -73,11 +78,15 @@ struct PersonNameSpanTests {
     }
 
     /// Still one name across a line break: a wrapped sentence, a signature of two lines, a name
-    /// whose next line goes on in lower case when the given name does not stand alone on its line.
+    /// whose next line goes on in lower case when the given name does not stand alone on its line,
+    /// a wrapped name after a title.
     static let joinsAcrossBreak: [(String, [String])] = [
         ("Prijavu je u ponedjeljak podnijela Milica\nStojanović iz Tuzle.", ["Milica\nStojanović"]),
         ("Srdačno,\nMilica\nStojanović", ["Milica\nStojanović"]),
         ("Şikâyeti alan memur Ayşe\nDemir ile görüştü.", ["Ayşe\nDemir"]),
+        // After a title, a name the gazetteer lacks, wrapped inside a sentence (a comma goes on after it).
+        ("The pupil showed the account to her form tutor, Ms Carys\nHeald, on Monday.", ["Carys\nHeald"]),
+        ("> Their agent, Mr Kwabena\n> Mensah, will collect the money.", ["Kwabena\n> Mensah"]),
     ]
 
     @Test("A name still goes on across a line break", arguments: joinsAcrossBreak)
