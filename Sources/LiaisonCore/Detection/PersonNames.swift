@@ -171,6 +171,7 @@ enum PersonNames {
             if i > start + 3, mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
         }
         dropInitialsBeforeWords(p, &reader, &found)  // "A. The" (NameReader+UnknownWords.swift)
+        displayNames(p, &reader, &found, &capitalised)  // "From: Giorgos Karalis <g.karalis@…>" (PersonNames+DisplayNames.swift)
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper

@@ -24,6 +24,8 @@ struct PathologicalTests {
         // a table's rows, a payment's parties: the names they replace are removed once, not per row
         "table rows": "SURNAME\tFORENAME\n" + String(repeating: "AAA\tBBB\n", count: 30_000),
         "payment parties": String(repeating: ":59:/1\nAB\n", count: 25_000),
+        // each address's '>' is looked for a bounded way on, not to the text's end
+        "display names": String(repeating: "Ana Kovač <a.kovac@", count: 52_000),
     ]
 
     /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug
