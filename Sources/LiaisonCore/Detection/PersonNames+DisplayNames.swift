@@ -21,7 +21,7 @@ extension PersonNames {
             names.append(name)
         }
         guard !names.isEmpty else { return }
-        found.removeAll { name in names.contains { $0.start < name.end && name.start < $0.end } }
+        found.removeOverlapping(names.map { $0.start..<$0.end })  // in text order, none overlapping another
         found.append(contentsOf: names)
         let starts = Set(names.flatMap { $0.words.map(\.lowerBound) })
         capitalised.removeAll { starts.contains($0) }

@@ -238,6 +238,7 @@ enum PersonNames {
             if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) } else if reader.endsPlaceName(found[k].start) { inPlaces.append(k) }
         }
         for k in inPlaces.reversed() { found.remove(at: k) }
+        coordinatedNames(p, &reader, &found)  // "Klajdi Hasanaj dhe Orgest Çekrezi" (PersonNames+Coordinated.swift)
         extendSpans(p, &reader, &found)  // a particle and surname, a line's first word, two pieces of one name (PersonNames+Spans.swift)
         dropSecurityNames(p, &found, &reader)  // "Akira ransomware", "Black Basta" (PersonNames+SecurityNames.swift)
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)
