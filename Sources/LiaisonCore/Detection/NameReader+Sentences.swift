@@ -3,21 +3,34 @@
 /// dash or emoji, a quoted reply's marks or a transcript's speaker), a form's label before a phrase,
 /// and a name that a hard-wrapped line splits after a cue.
 extension NameReader {
-    /// After a cue, a name that a hard-wrapped line splits: "Ms Carys⏎Heald, on Monday", "agent, Mr Kwabena⏎>
-    /// Mensah, will collect". The cue makes the first word a name whether or not the gazetteer knows it
-    /// (`joinsAcrossBreak` needs a known given name); the next line's capitalised word is its last when the
-    /// sentence goes on around them: words before the cue on its line, a comma after the word. Not an address's
-    /// or a signature's next line ("Mr Jones⏎Leeds, 4 May", "Mr Jones⏎Thank you"), nor a form's next label or a
-    /// chat's next speaker ("Bay Ahmet⏎Adres:", "Bay Ahmet⏎Yılmaz: …"), whose colon says that the line starts anew.
+    /// After a cue inside a sentence, a name that a hard-wrapped line splits: "her form tutor, Ms Carys⏎Heald,
+    /// on Monday", "primio g-din Dragan⏎Petrović, koji". The cue makes the first word a name whether or not the
+    /// gazetteer knows it (`joinsAcrossBreak` needs a known given name); the next line's capitalised word,
+    /// nothing of an organisation, place or common word, is its last when the sentence goes on around them: a
+    /// lower-case word or a comma before the cue's word, a comma and a lower-case word after the surname, and a
+    /// line as long as a wrapped one (48 bytes) unless the gazetteer knows the surname. Not a letter's or an
+    /// address's next line ("Dear Mr Smith⏎Thanks, I received", "by Mr Jones⏎Leeds, 4 May", "to Mr
+    /// Smith⏎Manchester, UK", "sent to Mr Smith⏎Yesterday, we"), nor a form's next label or a chat's next
+    /// speaker ("Bay Ahmet⏎Adres:", "Bay Ahmet⏎Yılmaz: …"), whose colon says that the line starts anew.
     func wrapsAfterCue(_ w0: Word, _ w1: Word) -> Bool {
-        guard w0.shape == .capitalised, w1.shape == .capitalised, !w0.suffixed, !w0.evidence.place, !w1.evidence.place,
-              !w1.evidence.institution, w1.stem != w0.stem, p.at(w1.range.upperBound) == 0x2C else { return false }
-        // The cue's word before the name ("Mr", "g-din", "DC"), then a word before it on the same line.
+        let e1 = w1.evidence
+        guard w0.shape == .capitalised, w1.shape == .capitalised, !w0.suffixed, !w0.evidence.place, !e1.ambiguous,
+              !e1.surnameWord, !e1.place, !e1.institution, !e1.organisation, w1.stem != w0.stem,
+              p.at(w1.range.upperBound) == 0x2C, lowerCaseFollows(w1.range.upperBound + 1) else { return false }
+        // The word right before the name (the cue's: "Mr", "g-din", "DC"), then what comes before it on its line.
         var k = w0.range.lowerBound - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
         while k >= 0 && p[k] != 0x20 && p[k] != 0x09 && p[k] != 0x0A { k -= 1 }
-        while k >= 0 && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x3E) { k -= 1 }
-        return k >= 0 && p[k] != 0x0A
+        while k >= 0 && p[k] == 0x20 { k -= 1 }
+        guard k >= 0, p[k] != 0x0A else { return false }
+        if p[k] != 0x2C && p[k] != 0x3B {
+            guard PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value),
+                  !PersonNames.isUpper(p.scalar(at: PersonNames.lettersStart(p, endingAt: k + 1)).value) else { return false }
+        }
+        // A line wrapped for its width, or a surname the gazetteer knows: not "sent to Mr Smith⏎Yesterday, we".
+        guard e1.surname == 0 && !e1.regionalShape else { return true }
+        while k >= 0 && p[k] != 0x0A { k -= 1 }
+        return w0.range.upperBound - k > 48
     }
 
     /// Only spaces, then a line break or the end of the text, after `e`: a signature line.

@@ -203,6 +203,7 @@ enum PersonNames {
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
+        coordinatedNames(p, &reader, &found)  // "R v MWANGI Peter and RUTHERFORD Leanne" (PersonNames+Coordinated.swift)
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
@@ -238,7 +239,6 @@ enum PersonNames {
             if let r = reader.unknownWordBefore(found[k].start) { found[k].words.insert(r, at: 0) } else if reader.endsPlaceName(found[k].start) { inPlaces.append(k) }
         }
         for k in inPlaces.reversed() { found.remove(at: k) }
-        coordinatedNames(p, &reader, &found)  // "Klajdi Hasanaj dhe Orgest Çekrezi" (PersonNames+Coordinated.swift)
         extendSpans(p, &reader, &found)  // a particle and surname, a line's first word, two pieces of one name (PersonNames+Spans.swift)
         dropSecurityNames(p, &found, &reader)  // "Akira ransomware", "Black Basta" (PersonNames+SecurityNames.swift)
         return RuleScan(found: found, starts: starts, cues: cues, lowerCaseText: lowerCaseText)

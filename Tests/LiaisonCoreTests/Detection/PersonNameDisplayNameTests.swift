@@ -2,7 +2,7 @@ import Testing
 @testable import LiaisonCore
 
 /// A mail header's display name before its address is the address's person (PersonNames+DisplayNames.swift),
-/// also when the gazetteer lacks the name; a role's or a firm's mailbox is not.
+/// also when the gazetteer lacks the name; a role's, a department's or a firm's mailbox is not.
 @Suite("People's names: a mail header's display name")
 struct PersonNameDisplayNameTests {
     static let people: [(String, [String])] = [
@@ -14,7 +14,10 @@ struct PersonNameDisplayNameTests {
         ("Od: Jasmina Radenković <jradenkovic@firma.rs>", ["Jasmina Radenković"]),
         ("From: Dr Nathaniel Okoro <dr.nathaniel.okoro@mail.com>", ["Nathaniel Okoro"]),
         ("Kimden: \"Emre Tatlıcı\" <emretatlici@posta.com.tr>", ["Emre Tatlıcı"]),
+        // the gazetteer knows neither word: the address writes an initial and the surname, as people's do
         ("From: Tavish Orrin <t.orrin@mail.co.uk>", ["Tavish Orrin"]),
+        ("From: \"Tavish Orrin\" <t.orrin@mail.co.uk>", ["Tavish Orrin"]),
+        ("Od: „Milena Qorraj“ <m.qorraj@mail.rs>", ["Milena Qorraj"]),
     ]
 
     @Test("A display name that the address's local part writes is a person's", arguments: people)
@@ -24,6 +27,11 @@ struct PersonNameDisplayNameTests {
 
     static let mailboxes: [String] = [
         "From: Practice Manager <manager@surgery.nhs.uk>",
+        // a role's or a department's mailbox, written with its own words: no word of them is a name
+        "From: Practice Manager <practice.manager@surgery.nhs.uk>",
+        "From: Human Resources <human.resources@firm.com>",
+        "From: No Reply <noreply@firm.com>",
+        "From: Do Not Reply <do.not.reply@firm.com>",
         "From: Vinted Team <no-reply@vinted.com>",
         "Od: Pešić Agrar d.o.o. <office@pesic-agrar.rs>",
         "From: Netflix Support <netflix.support@mail.com>",

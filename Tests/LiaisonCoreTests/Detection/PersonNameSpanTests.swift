@@ -65,10 +65,14 @@ struct PersonNameSpanTests {
         ("Ве поздравува,\nАрбен\nАрбен Селмани ја препрати пораката.", ["Арбен", "Арбен Селмани"]),
         ("Срдачно,\nСнежана\nГрадска библиотека Ваљево", ["Снежана"]),
         ("Pozdrav,\nTamara\nDom zdravlja Zenica", ["Tamara"]),
-        // After a title, a name the gazetteer lacks goes on only inside a wrapped sentence: not when the
-        // title opens its line (an address), nor before a word that a colon or a lower-case word follows.
+        // After a title, a name the gazetteer lacks goes on only inside a wrapped sentence: not when the title
+        // opens its line or follows a capitalised word (an address, a letter's greeting), nor on a short line,
+        // nor before a word that a colon, a capitalised word or a number follows.
         ("Mr Jones\nLeeds, 4 May", ["Jones"]),
         ("Dear Mr Jones\nThank you, for the call.", ["Jones"]),
+        ("Dear Mr Smith\nThanks, I received it.", ["Smith"]),
+        ("It was sent to Mr Smith\nYesterday, we found it.", ["Smith"]),
+        ("We wrote to Mr Smith\nManchester, UK office.", ["Smith"]),
         ("Şikâyetçi Bay Ahmet\nYılmaz: kızılay mahallesinde oturuyor", ["Ahmet"]),
     ]
 
@@ -84,9 +88,10 @@ struct PersonNameSpanTests {
         ("Prijavu je u ponedjeljak podnijela Milica\nStojanović iz Tuzle.", ["Milica\nStojanović"]),
         ("Srdačno,\nMilica\nStojanović", ["Milica\nStojanović"]),
         ("Şikâyeti alan memur Ayşe\nDemir ile görüştü.", ["Ayşe\nDemir"]),
-        // After a title, a name the gazetteer lacks, wrapped inside a sentence (a comma goes on after it).
+        // After a title inside a sentence, a name the gazetteer lacks wrapped on a long line, or before a
+        // surname it knows (a comma and the sentence go on after it).
         ("The pupil showed the account to her form tutor, Ms Carys\nHeald, on Monday.", ["Carys\nHeald"]),
-        ("> Their agent, Mr Kwabena\n> Mensah, will collect the money.", ["Kwabena\n> Mensah"]),
+        ("Prijavu je primila gđa Carys\nPetrović, koja je rekla da je platila.", ["Carys\nPetrović"]),
     ]
 
     @Test("A name still goes on across a line break", arguments: joinsAcrossBreak)
