@@ -36,3 +36,29 @@ extension Array where Element == FoundName {
         }
     }
 }
+
+/// Ranges sorted by start, asked whether any of them overlaps a range in O(log n) however they
+/// overlap each other: a rule that checks each of its names against all the names found stays linear.
+struct RangeIndex {
+    private var starts: [Int] = []
+    private var reach: [Int] = []  // the furthest end among the ranges up to each
+
+    init<S: Sequence>(_ ranges: S) where S.Element == Range<Int> {
+        var furthest = Int.min
+        for r in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            starts.append(r.lowerBound)
+            furthest = Swift.max(furthest, r.upperBound)
+            reach.append(furthest)
+        }
+    }
+
+    /// Some range overlaps `r`.
+    func overlaps(_ r: Range<Int>) -> Bool {
+        var (lo, hi) = (0, starts.count)  // the ranges starting before `r` ends are the first `lo`
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < r.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && reach[lo - 1] > r.lowerBound
+    }
+}

@@ -110,8 +110,12 @@ extension PersonNames {
             }
         }
         // A name read with the greeting before it as its first word is the greeted name: "Hello Hilary,".
-        found.removeAll { name in greetingsAt.contains { name.start < $0.lowerBound && name.end == $0.upperBound } }
-        names.removeAll { words in found.contains { $0.start < words[words.count - 1].upperBound && words[0].lowerBound < $0.end } }
+        // (Each looked up, not compared with every other: a chat of many lines stays linear.)
+        var greetingStarts: [Int: Int] = [:]  // the last start of a greeted name by its end
+        for r in greetingsAt { greetingStarts[r.upperBound] = max(greetingStarts[r.upperBound] ?? r.lowerBound, r.lowerBound) }
+        found.removeAll { name in greetingStarts[name.end].map { name.start < $0 } ?? false }
+        var taken = RangeIndex(found.map { $0.start..<$0.end })
+        names.removeAll { words in taken.overlaps(words[0].lowerBound..<words[words.count - 1].upperBound) }
         guard !names.isEmpty else { return greetingWords }
         // Each other occurrence of a lower-case word so found is that person again ("kwabena are u
         // sure" … "kwabena: it is legit"); a capitalised one is found again by rule 8, by its stem.
@@ -141,10 +145,9 @@ extension PersonNames {
                       !w.evidence.organisation, !w.evidence.place, !plural(p, r, of: stemmed) else { continue }
                 again.append(r)
             }
-            for r in again where !names.contains(where: { $0[0].lowerBound < r.upperBound && r.lowerBound < $0[$0.count - 1].upperBound })
-                && !found.contains(where: { $0.start < r.upperBound && r.lowerBound < $0.end }) {
-                names.append([r])
-            }
+            // `again` holds each word once, so the words added need no checking against each other.
+            taken = RangeIndex(found.map { $0.start..<$0.end } + names.map { $0[0].lowerBound..<$0[$0.count - 1].upperBound })
+            for r in again where !taken.overlaps(r) { names.append([r]) }
         }
         for words in names {
             let stems = words.map { reader.stem(at: $0.lowerBound)?.stem ?? 0 }
