@@ -22,18 +22,12 @@ struct FoundName {
 }
 
 extension Array where Element == FoundName {
-    /// Removes the names that overlap one of `ranges` (sorted, not overlapping each other), each
-    /// name looked up by binary search: one pass however many ranges a table or message gives.
+    /// Removes the names that overlap one of `ranges`, each name looked up by binary search
+    /// (`RangeIndex`): one pass however many ranges a table or message gives.
     mutating func removeOverlapping(_ ranges: [Range<Int>]) {
         guard !ranges.isEmpty else { return }
-        removeAll { name in
-            var (lo, hi) = (0, ranges.count)
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ranges[mid].upperBound <= name.start { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < ranges.count && ranges[lo].lowerBound < name.end
-        }
+        let index = RangeIndex(ranges)
+        removeAll { index.overlaps($0.start..<$0.end) }
     }
 }
 
@@ -45,7 +39,7 @@ struct RangeIndex {
 
     init<S: Sequence>(_ ranges: S) where S.Element == Range<Int> {
         var furthest = Int.min
-        for r in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             starts.append(r.lowerBound)
             furthest = Swift.max(furthest, r.upperBound)
             reach.append(furthest)

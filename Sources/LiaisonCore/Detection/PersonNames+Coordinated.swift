@@ -27,7 +27,7 @@ extension PersonNames {
             names.append(FoundName(words: [w1.range, w2.range], stems: [w1.stem, w2.stem], detector: "person-coordinated"))
         }
         guard !names.isEmpty else { return }
-        // In text order, none overlapping the one before, so the names they replace are found by binary search.
+        // In text order, none overlapping the one before.
         names.sort { $0.start < $1.start }
         var kept: [FoundName] = []
         for name in names where name.start >= kept.last?.end ?? 0 { kept.append(name) }

@@ -24,7 +24,7 @@ extension PersonNames {
             names.append(name)
         }
         guard !names.isEmpty else { return }
-        found.removeOverlapping(names.map { $0.start..<$0.end })  // in text order, none overlapping another
+        found.removeOverlapping(names.map { $0.start..<$0.end })
         found.append(contentsOf: names)
         let starts = Set(names.flatMap { $0.words.map(\.lowerBound) })
         capitalised.removeAll { starts.contains($0) }
@@ -83,7 +83,8 @@ extension PersonNames {
     }
 
     /// `words` as a person's name, when each is a capitalised or capital word with nothing of an
-    /// organisation, one of them is a name the gazetteer knows, and `local` is written with them.
+    /// organisation or common word, `local` is written with them, and, unless it writes an initial and a
+    /// word, one of them is a name the gazetteer knows.
     private static func displayName(_ p: Bytes, _ words: [Range<Int>], local: [UInt8], _ reader: inout NameReader) -> FoundName? {
         var folded: [[UInt8]] = []
         var stems: [UInt64] = []
