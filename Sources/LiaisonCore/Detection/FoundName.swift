@@ -47,12 +47,24 @@ struct RangeIndex {
     }
 
     /// Some range overlaps `r`.
-    func overlaps(_ r: Range<Int>) -> Bool {
-        var (lo, hi) = (0, starts.count)  // the ranges starting before `r` ends are the first `lo`
+    func overlaps(_ r: Range<Int>) -> Bool { furthestEnd(startingBefore: r.upperBound) > r.lowerBound }
+
+    /// Some range holds `r`: starts at or before it and ends at or after it.
+    func holds(_ r: Range<Int>) -> Bool { furthestEnd(startingBefore: r.lowerBound + 1) >= r.upperBound }
+
+    /// Some range that starts before `r` holds it.
+    func holdsFromBefore(_ r: Range<Int>) -> Bool { furthestEnd(startingBefore: r.lowerBound) >= r.upperBound }
+
+    /// Some range longer than `r` holds it.
+    func holdsLonger(_ r: Range<Int>) -> Bool { holdsFromBefore(r) || furthestEnd(startingBefore: r.lowerBound + 1) > r.upperBound }
+
+    /// The furthest end among the ranges that start before `x`; `Int.min` when none does.
+    private func furthestEnd(startingBefore x: Int) -> Int {
+        var (lo, hi) = (0, starts.count)  // the ranges starting before `x` are the first `lo`
         while lo < hi {
             let mid = (lo + hi) / 2
-            if starts[mid] < r.upperBound { lo = mid + 1 } else { hi = mid }
+            if starts[mid] < x { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 && reach[lo - 1] > r.lowerBound
+        return lo > 0 ? reach[lo - 1] : Int.min
     }
 }

@@ -139,10 +139,11 @@ extension PersonNames {
             eachWord(p, &reader) { r, hash in
                 if keys.contains(hash) { again.append(r) } else if initials[Int(p[r.lowerBound])] && r.count >= 4 { declined.append(r) }
             }
+            let stemmedBytes = Dictionary(grouping: stemmed, by: { fnv1a(p, $0) })
             for r in declined {
                 guard let s = reader.stem(at: r.lowerBound), s.end == r.upperBound, nameStems.contains(s.stem),
                       let w = reader.word(at: r.lowerBound), w.range == r, w.shape == .lower, !w.evidence.ambiguous,
-                      !w.evidence.organisation, !w.evidence.place, !plural(p, r, of: stemmed) else { continue }
+                      !w.evidence.organisation, !w.evidence.place, !plural(p, r, of: stemmedBytes) else { continue }
                 again.append(r)
             }
             // `again` holds each word once, so the words added need no checking against each other.
@@ -352,15 +353,19 @@ extension PersonNames {
         }
     }
 
-    /// `r` is one of `names` written on with "s", "es", "lar" or "ler": a plural ("bills", "yıldızlar"), no case of a name.
-    private static func plural(_ p: Bytes, _ r: Range<Int>, of names: [Range<Int>]) -> Bool {
-        for n in names where r.count > n.count {
-            var k = 0
-            while k < n.count && p[r.lowerBound + k] == p[n.lowerBound + k] { k += 1 }
-            guard k == n.count else { continue }
-            let a = r.lowerBound + k, rest = r.upperBound - a
-            if rest == 1 && p[a] == 0x73 || rest == 2 && p[a] == 0x65 && p[a + 1] == 0x73 { return true }
-            if rest >= 3 && p[a] == 0x6C && (p[a + 1] == 0x61 || p[a + 1] == 0x65) && p[a + 2] == 0x72 { return true }
+    /// `r` is one of `names` (by the hash of their bytes) written on with "s", "es", or "lar" or "ler" and
+    /// more: a plural ("bills", "yıldızlar"), no case of a name. Each way to part `r` is looked up, not each name.
+    private static func plural(_ p: Bytes, _ r: Range<Int>, of names: [UInt64: [Range<Int>]]) -> Bool {
+        func named(_ e: Int) -> Bool {
+            guard e > r.lowerBound, let same = names[fnv1a(p, r.lowerBound..<e)] else { return false }
+            return same.contains { $0.count == e - r.lowerBound && p[$0].elementsEqual(p[r.lowerBound..<e]) }
+        }
+        let e = r.upperBound
+        if p[e - 1] == 0x73 && named(e - 1) || e - r.lowerBound >= 2 && p[e - 2] == 0x65 && p[e - 1] == 0x73 && named(e - 2) { return true }
+        var a = r.lowerBound + 1
+        while a + 3 <= e {
+            if p[a] == 0x6C && (p[a + 1] == 0x61 || p[a + 1] == 0x65) && p[a + 2] == 0x72 && named(a) { return true }
+            a += 1
         }
         return false
     }

@@ -20,7 +20,8 @@ extension PersonNames {
             added.append(FoundName(words: [w0.range, w1.range], stems: [w0.stem, w1.stem], detector: "person-affiliation"))
         }
         guard !added.isEmpty else { return }
-        found.removeAll { name in added.contains { $0.start <= name.start && name.end <= $0.end } }
+        let index = RangeIndex(added.map { $0.start..<$0.end })  // looked up, not compared with each: linear
+        found.removeAll { index.holds($0.start..<$0.end) }
         found.append(contentsOf: added)
     }
 
@@ -31,7 +32,7 @@ extension PersonNames {
             name.words.count == 1 && name.start >= 3 && p[name.start - 1] == 0x28 && p[name.start - 2] == 0x20 && p.at(name.end) == 0x29
         }
         guard found.contains(where: bracketed) else { return }
-        let ends = found.map(\.end)
+        let ends = Set(found.map(\.end))
         found.removeAll { name in
             guard bracketed(name), ends.contains(name.start - 2), let w = reader.word(at: name.start) else { return false }
             return w.evidence.given == 0

@@ -13,6 +13,7 @@ extension PersonNames {
 
     static func bareInitials(_ p: Bytes, _ capitalised: inout [Int], _ found: inout [FoundName]) {
         var taken: [Int] = []
+        var beside: Beside? = nil  // the names found, read once initials without a cue are
         var k = 0
         while k < capitalised.count {
             let i = capitalised[k]
@@ -25,11 +26,15 @@ extension PersonNames {
             let cue = cueBefore(p, i)
             guard let words = initials(p, at: i, sentenceAfter: cue == .initials) else { continue }
             let end = words[words.count - 1].upperBound
-            guard cue != nil || ageAfter(p, end) || besideFoundName(p, i, end, found) else { continue }
+            if cue == nil && !ageAfter(p, end) {
+                if beside == nil { beside = Beside(found) }
+                guard besideFoundName(p, i, end, beside!) else { continue }
+            }
             found.append(FoundName(words: words, stems: [], detector: "person-initials"))
+            beside?.add(found[found.count - 1])
             taken.append(contentsOf: words.map(\.lowerBound))
         }
-        if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
+        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
     }
 
     /// Two or three initials from `i` ("I. B.", "Д.Ј.", "A. K. M."), each a capital and a full stop,
@@ -97,9 +102,19 @@ extension PersonNames {
 
     /// A name found starts after "and" right after the initials, or ends before "and" right before
     /// them: the list's links of `PersonNames+Lists.swift` ("and", "i", "ve", "dhe", "и").
-    private static func besideFoundName(_ p: Bytes, _ start: Int, _ end: Int, _ found: [FoundName]) -> Bool {
-        if let (s, link) = wordAfter(p, end), link == .conjunction, found.contains(where: { $0.start == s }) { return true }
+    private static func besideFoundName(_ p: Bytes, _ start: Int, _ end: Int, _ found: Beside) -> Bool {
+        if let (s, link) = wordAfter(p, end), link == .conjunction, found.starts.contains(s) { return true }
         guard let (s, link) = wordBefore(p, start), link == .conjunction else { return false }
-        return found.contains { $0.words[$0.words.count - 1].lowerBound == s }
+        return found.lastWords.contains(s)
+    }
+
+    /// Where the names found start and where their last words start, looked up in a set each.
+    private struct Beside {
+        var starts = Set<Int>(), lastWords = Set<Int>()
+        init(_ found: [FoundName]) { for name in found { add(name) } }
+        mutating func add(_ name: FoundName) {
+            starts.insert(name.start)
+            lastWords.insert(name.words[name.words.count - 1].lowerBound)
+        }
     }
 }

@@ -31,7 +31,8 @@ extension PersonNames {
             // every word's stem, as after a cue: the year anchors the name ("Lajçit", "Crabtree" later)
             names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
         }
-        names.removeAll { n in found.contains { $0.start <= n.start && n.end <= $0.end && $0.end - $0.start > n.end - n.start } }
+        let index = RangeIndex(found.map { $0.start..<$0.end })  // looked up, not compared with each: linear
+        names.removeAll { index.holdsLonger($0.start..<$0.end) }
         guard !names.isEmpty else { return }
         found.removeOverlapping(names.map { $0.start..<$0.end })
         found.append(contentsOf: names)

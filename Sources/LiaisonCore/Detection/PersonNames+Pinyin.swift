@@ -38,6 +38,7 @@ extension PersonNames {
         var taken: [Int] = []
         var folded: [UInt8] = []
         var k = 0
+        var foundAt: RangeIndex? = nil
         while k + 1 < capitalised.count {
             defer { k += 1 }
             let a = capitalised[k], b = capitalised[k + 1]
@@ -52,8 +53,10 @@ extension PersonNames {
                   let second = reader.word(at: b), second.range == b..<eb, second.shape == .capitalised,
                   first.shape == .capitalised || isChineseSurname(p, a..<ea, &folded),
                   ![first, second].contains(where: { $0.evidence.organisation || $0.evidence.postTitle || $0.evidence.place || $0.evidence.institution }),
-                  reader.placePreposition(before: a) == nil, !reader.organisationAfter(second),
-                  !found.contains(where: { $0.start < second.range.upperBound && a < $0.end }) else { continue }
+                  reader.placePreposition(before: a) == nil, !reader.organisationAfter(second) else { continue }
+            // No name found overlaps the pair (the pairs found here lie after each other, so the index is read once).
+            if foundAt == nil { foundAt = RangeIndex(found.map { $0.start..<$0.end }) }
+            guard !foundAt!.overlaps(a..<second.range.upperBound) else { continue }
             found.append(FoundName(words: [first.range, second.range], stems: [first.stem, second.stem], detector: "person-pinyin"))
             taken += [a, b]
             k += 1

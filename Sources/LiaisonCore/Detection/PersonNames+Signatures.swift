@@ -26,11 +26,14 @@ extension PersonNames {
         var lowerCase: Set<UInt64>? = nil
         var lineStart = 0
         var b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: 0)
+        var foundAt: RangeIndex? = nil  // the names found, read once a signature is
         while b < p.count {
             defer { lineStart = b + 1; b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: b + 1) }
             guard b - lineStart >= 5, b - lineStart <= 40, b + 1 < p.count, p[b + 1] >= 0x80 || isUpperASCII(p[b + 1]),
-                  isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase),
-                  !found.contains(where: { $0.start < name.end && name.start < $0.end && $0.start <= name.start }) else { continue }
+                  isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase) else { continue }
+            if foundAt == nil { foundAt = RangeIndex(found.map { $0.start..<$0.end }) }
+            // No name found holds its first word.
+            guard !foundAt!.overlaps(name.start..<(name.start + 1)) else { continue }
             names.append(name)
         }
         return names
@@ -74,6 +77,7 @@ extension PersonNames {
     /// is dropped.
     static func surnamesBeforeComma(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var dropped: [Int] = []
+        var alone: [Int: [Int]]? = nil  // the names of one word by start, read once a surname is found
         for k in found.indices where found[k].words.count == 1 {
             let s = found[k].start
             guard s >= 6, p[s - 1] == 0x20, p[s - 2] == 0x2C else { continue }
@@ -97,9 +101,11 @@ extension PersonNames {
             found[k].words.insert(surname.range, at: 0)
             found[k].stems.append(surname.stem)
             found[k].detector = "person-comma"
-            if let j = found.firstIndex(where: { $0.words == [surname.range] }) { dropped.append(j) }
+            if alone == nil { alone = Dictionary(grouping: found.indices.filter { found[$0].words.count == 1 }, by: { found[$0].start }) }
+            if let j = alone![surname.range.lowerBound]?.first(where: { found[$0].words == [surname.range] }) { dropped.append(j) }
         }
-        for j in dropped.sorted(by: >) { found.remove(at: j) }
+        // Looked up and removed in one pass each: a list of many names stays linear.
+        if !dropped.isEmpty { let drop = Set(dropped); found = found.indices.filter { !drop.contains($0) }.map { found[$0] } }
     }
 
     /// "Sanık: KOCAMAN, Tolga  Suç:", "Account holder: ARBUTHNOT, Callista   MSISDN:", "Abone: ERDOĞMUŞ,
@@ -111,6 +117,7 @@ extension PersonNames {
     /// institution, place or honorific word. The words taken leave `capitalised`.
     static func labelledSurnamesFirst(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
         var taken: [Int] = []
+        var added: [FoundName] = [], givenStarts = Set<Int>()  // the given names found alone, removed once
         for a in capitalised where a >= 3 && p[a - 1] == 0x20 && p[a - 2] == 0x3A {
             guard let surname = reader.word(at: a), surname.shape == .allCaps, case let e = surname.range.upperBound,
                   p.at(e) == 0x2C, p.at(e + 1) == 0x20, p[surname.range].count(where: { $0 & 0xC0 != 0x80 }) >= 4,
@@ -123,11 +130,15 @@ extension PersonNames {
             }
             guard endsItem(p, words[words.count - 1].upperBound), given.evidence.given > 0 || labelIsRole(p, before: a),
                   !labelIsNoPerson(p, before: a, &reader) else { continue }
-            found.removeAll { $0.start == given.range.lowerBound }  // the given name found alone
-            found.append(FoundName(words: words, stems: [surname.stem, given.stem], detector: "person-comma"))
+            givenStarts.insert(given.range.lowerBound)  // the given name found alone
+            added.append(FoundName(words: words, stems: [surname.stem, given.stem], detector: "person-comma"))
             taken += words.map(\.lowerBound)
         }
-        if !taken.isEmpty { capitalised.removeAll { taken.contains($0) } }
+        if !added.isEmpty {
+            found.removeAll { givenStarts.contains($0.start) }
+            found.append(contentsOf: added)
+        }
+        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
     }
 
     /// Labels of a value that is no person: places, addresses, subjects ("City: RICHMOND, Virginia",

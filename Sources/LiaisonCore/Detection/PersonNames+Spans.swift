@@ -69,7 +69,7 @@ extension PersonNames {
                 found[k].stems.append(w.stem)
             }
         }
-        if !grown.isEmpty { found.removeAll { name in grown.contains { $0.lowerBound < name.start && name.end <= $0.upperBound } } }
+        if !grown.isEmpty { let index = RangeIndex(grown); found.removeAll { index.holdsFromBefore($0.start..<$0.end) } }
         joinAdjacentNames(p, &found)
     }
 
@@ -85,18 +85,19 @@ extension PersonNames {
     private static func joinAdjacentNames(_ p: Bytes, _ found: inout [FoundName]) {
         guard found.count > 1 else { return }
         found.sort { $0.start < $1.start }
-        var k = 0
-        while k + 1 < found.count {
-            let a = found[k], b = found[k + 1]
+        var joined: [FoundName] = []  // built anew, not removed from: linear on a million names
+        joined.reserveCapacity(found.count)
+        for b in found {
             // Not the first word again: "Ramazan Öztürk Ramazan ayı".
-            if b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4, !p[a.words[0]].elementsEqual(p[b.words[0]]) {
-                found[k].words += b.words
-                found[k].stems += b.stems
-                found.remove(at: k + 1)
+            if let a = joined.last, b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4,
+               !p[a.words[0]].elementsEqual(p[b.words[0]]) {
+                joined[joined.count - 1].words += b.words
+                joined[joined.count - 1].stems += b.stems
             } else {
-                k += 1
+                joined.append(b)
             }
         }
+        found = joined
     }
 
     /// The particle and surname right after `e` (one space between): "von Hellfeld", "van der Berg",

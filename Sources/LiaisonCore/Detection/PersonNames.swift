@@ -194,7 +194,8 @@ enum PersonNames {
         // Names signed under a closing formula; "SURNAME, Given" (PersonNames+Signatures.swift).
         let signed = signedNames(p, &reader, found)
         if !signed.isEmpty {
-            found.removeAll { name in signed.contains { $0.start < name.start && name.start < $0.end } }  // "Pepa⏎Sekretaria" under "Mrika Pepa"
+            let inside = RangeIndex(signed.map { ($0.start + 1)..<$0.end })  // past each signature's first byte
+            found.removeAll { inside.overlaps($0.start..<($0.start + 1)) }  // "Pepa⏎Sekretaria" under "Mrika Pepa"
             found.append(contentsOf: signed)
             let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
             capitalised.removeAll { words.contains($0) }
