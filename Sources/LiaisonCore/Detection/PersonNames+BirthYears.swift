@@ -31,6 +31,7 @@ extension PersonNames {
             // every word's stem, as after a cue: the year anchors the name ("Lajçit", "Crabtree" later)
             names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
         }
+        guard !names.isEmpty else { return }
         let index = RangeIndex(found.map { $0.start..<$0.end })  // looked up, not compared with each: linear
         names.removeAll { index.holdsLonger($0.start..<$0.end) }
         guard !names.isEmpty else { return }

@@ -85,19 +85,19 @@ extension PersonNames {
     private static func joinAdjacentNames(_ p: Bytes, _ found: inout [FoundName]) {
         guard found.count > 1 else { return }
         found.sort { $0.start < $1.start }
-        var joined: [FoundName] = []  // built anew, not removed from: linear on a million names
-        joined.reserveCapacity(found.count)
-        for b in found {
+        var last = 0  // the names kept are compacted in place, not removed one by one: linear on a million names
+        for k in 1..<found.count {
+            let a = found[last], b = found[k]
             // Not the first word again: "Ramazan Öztürk Ramazan ayı".
-            if let a = joined.last, b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4,
-               !p[a.words[0]].elementsEqual(p[b.words[0]]) {
-                joined[joined.count - 1].words += b.words
-                joined[joined.count - 1].stems += b.stems
+            if b.start == a.end + 1, p[a.end] == 0x20, a.words.count + b.words.count <= 4, !p[a.words[0]].elementsEqual(p[b.words[0]]) {
+                found[last].words += b.words
+                found[last].stems += b.stems
             } else {
-                joined.append(b)
+                last += 1
+                if last != k { found[last] = b }
             }
         }
-        found = joined
+        found.removeLast(found.count - last - 1)
     }
 
     /// The particle and surname right after `e` (one space between): "von Hellfeld", "van der Berg",
