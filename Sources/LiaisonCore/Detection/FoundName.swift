@@ -5,6 +5,7 @@ struct FoundName {
     var detector: String
     var start: Int { words[0].lowerBound }
     var end: Int { words[words.count - 1].upperBound }
+    var range: Range<Int> { start..<end }
 
     /// The name with its words joined by single spaces, built in one allocation.
     func candidate(_ p: Bytes) -> Candidate {
@@ -27,7 +28,7 @@ extension Array where Element == FoundName {
     mutating func removeOverlapping(_ ranges: [Range<Int>]) {
         guard !ranges.isEmpty else { return }
         let index = RangeIndex(ranges)
-        removeAll { index.overlaps($0.start..<$0.end) }
+        removeAll { index.overlaps($0.range) }
     }
 }
 

@@ -114,7 +114,7 @@ extension PersonNames {
         var greetingStarts: [Int: Int] = [:]  // the last start of a greeted name by its end
         for r in greetingsAt { greetingStarts[r.upperBound] = max(greetingStarts[r.upperBound] ?? r.lowerBound, r.lowerBound) }
         found.removeAll { name in greetingStarts[name.end].map { name.start < $0 } ?? false }
-        var taken = RangeIndex(found.map { $0.start..<$0.end })
+        var taken = RangeIndex(found.map(\.range))
         names.removeAll { words in taken.overlaps(words[0].lowerBound..<words[words.count - 1].upperBound) }
         guard !names.isEmpty else { return greetingWords }
         // Each other occurrence of a lower-case word so found is that person again ("kwabena are u
@@ -147,7 +147,7 @@ extension PersonNames {
                 again.append(r)
             }
             // `again` holds each word once, so the words added need no checking against each other.
-            taken = RangeIndex(found.map { $0.start..<$0.end } + names.map { $0[0].lowerBound..<$0[$0.count - 1].upperBound })
+            taken = RangeIndex(found.map(\.range) + names.map { $0[0].lowerBound..<$0[$0.count - 1].upperBound })
             for r in again where !taken.overlaps(r) { names.append([r]) }
         }
         for words in names {

@@ -20,8 +20,8 @@ extension PersonNames {
             added.append(FoundName(words: [w0.range, w1.range], stems: [w0.stem, w1.stem], detector: "person-affiliation"))
         }
         guard !added.isEmpty else { return }
-        let index = RangeIndex(added.map { $0.start..<$0.end })  // looked up, not compared with each: linear
-        found.removeAll { index.holds($0.start..<$0.end) }
+        let index = RangeIndex(added.map(\.range))  // looked up, not compared with each: linear
+        found.removeAll { index.holds($0.range) }
         found.append(contentsOf: added)
     }
 

@@ -32,10 +32,10 @@ extension PersonNames {
             names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
         }
         guard !names.isEmpty else { return }
-        let index = RangeIndex(found.map { $0.start..<$0.end })  // looked up, not compared with each: linear
-        names.removeAll { index.holdsLonger($0.start..<$0.end) }
+        let index = RangeIndex(found.map(\.range))  // looked up, not compared with each: linear
+        names.removeAll { index.holdsLonger($0.range) }
         guard !names.isEmpty else { return }
-        found.removeOverlapping(names.map { $0.start..<$0.end })
+        found.removeOverlapping(names.map(\.range))
         found.append(contentsOf: names)
     }
 

@@ -31,7 +31,7 @@ extension PersonNames {
         names.sort { $0.start < $1.start }
         var kept: [FoundName] = []
         for name in names where name.start >= kept.last?.end ?? 0 { kept.append(name) }
-        found.removeOverlapping(kept.map { $0.start..<$0.end })
+        found.removeOverlapping(kept.map(\.range))
         found.append(contentsOf: kept)
     }
 

@@ -24,7 +24,7 @@ extension PersonNames {
             names.append(name)
         }
         guard !names.isEmpty else { return }
-        found.removeOverlapping(names.map { $0.start..<$0.end })
+        found.removeOverlapping(names.map(\.range))
         found.append(contentsOf: names)
         let starts = Set(names.flatMap { $0.words.map(\.lowerBound) })
         capitalised.removeAll { starts.contains($0) }

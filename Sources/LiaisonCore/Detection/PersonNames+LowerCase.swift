@@ -11,7 +11,7 @@ extension PersonNames {
     /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`).
     static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, _ reader: inout NameReader,
                                     _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
-        var taken = found.map { $0.start..<$0.end }
+        var taken = found.map(\.range)
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
         for name in found { stems.formUnion(name.stems) }

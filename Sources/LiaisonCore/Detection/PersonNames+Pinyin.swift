@@ -55,7 +55,7 @@ extension PersonNames {
                   ![first, second].contains(where: { $0.evidence.organisation || $0.evidence.postTitle || $0.evidence.place || $0.evidence.institution }),
                   reader.placePreposition(before: a) == nil, !reader.organisationAfter(second) else { continue }
             // No name found overlaps the pair (the pairs found here lie after each other, so the index is read once).
-            if foundAt == nil { foundAt = RangeIndex(found.map { $0.start..<$0.end }) }
+            if foundAt == nil { foundAt = RangeIndex(found.map(\.range)) }
             guard !foundAt!.overlaps(a..<second.range.upperBound) else { continue }
             found.append(FoundName(words: [first.range, second.range], stems: [first.stem, second.stem], detector: "person-pinyin"))
             taken += [a, b]

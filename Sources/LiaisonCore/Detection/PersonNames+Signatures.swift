@@ -31,7 +31,7 @@ extension PersonNames {
             defer { lineStart = b + 1; b = p.firstIndex(of: 0x0A, 0x0A, 0x0A, from: b + 1) }
             guard b - lineStart >= 5, b - lineStart <= 40, b + 1 < p.count, p[b + 1] >= 0x80 || isUpperASCII(p[b + 1]),
                   isClosing(p, lineStart..<b), let name = signature(p, at: b + 1, &reader, &lowerCase) else { continue }
-            if foundAt == nil { foundAt = RangeIndex(found.map { $0.start..<$0.end }) }
+            if foundAt == nil { foundAt = RangeIndex(found.map(\.range)) }
             // No name found holds its first word.
             guard !foundAt!.overlaps(name.start..<(name.start + 1)) else { continue }
             names.append(name)

@@ -69,7 +69,7 @@ extension PersonNames {
                 found[k].stems.append(w.stem)
             }
         }
-        if !grown.isEmpty { let index = RangeIndex(grown); found.removeAll { index.holdsFromBefore($0.start..<$0.end) } }
+        if !grown.isEmpty { let index = RangeIndex(grown); found.removeAll { index.holdsFromBefore($0.range) } }
         joinAdjacentNames(p, &found)
     }
 
