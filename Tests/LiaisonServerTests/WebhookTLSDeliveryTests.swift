@@ -9,6 +9,10 @@ import Testing
 /// receiver through the delivery worker; a receiver whose key does not match the pin is never
 /// sent to, and the delivery records why.
 @Suite(.timeLimit(.minutes(5))) struct WebhookTLSDeliveryTests {
+    /// The delivery's status and last error, and how many distinct messages (by `webhook-id`)
+    /// the receiver got. Delivery is at least once: an attempt whose answer came after the
+    /// sender stopped waiting is sent again with the same `webhook-id`, so a loaded machine may
+    /// show the receiver one message twice, never two messages.
     func deliver(tls: @escaping @Sendable (TestCertificates) throws -> WebhookTLS) async throws -> (String?, String?, Int) {
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }
@@ -28,7 +32,10 @@ import Testing
                     }
                 }
                 let state = try await db.store.deliveries(incidentID: incident).first
-                return (state?.status, state?.lastError, receiver.deliveries.count)
+                let ids = receiver.deliveries.map { $0.headers["webhook-id"] }
+                #expect(!ids.contains(nil))
+                let messages = Set(ids.compactMap { $0 })
+                return (state?.status, state?.lastError, messages.count)
             }
         }
     }

@@ -82,7 +82,9 @@ public enum GatewayFixture {
             breaker: breaker, retryAfterCap: retryAfterCap, body)
     }
 
-    /// Runs a delivery worker over `registry` while `body` runs.
+    /// Runs a delivery worker over `registry` while `body` runs. Each attempt waits 5 s for the
+    /// answer: a test machine running the browser suites beside this one can take more than a
+    /// second over a mutual-TLS handshake, and a retry would then send the message twice.
     public static func withWorker<T: Sendable>(
         _ db: TestDatabase.Handle, registry: AgreementRegistry, maxAttempts: Int = 3, logger: Logger = TestDatabase.logger,
         metrics: DeliveryMetrics = DeliveryMetrics(), breaker: CircuitBreaker = testBreaker, retryAfterCap: Duration = .seconds(3600),
@@ -90,7 +92,7 @@ public enum GatewayFixture {
     ) async throws -> T {
         let httpClient = WebhookSender.makeHTTPClient()
         let worker = DeliveryWorker(
-            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(1), destinations: .loopbackAllowed),
+            store: db.store, sender: WebhookSender(httpClient: httpClient, timeout: .seconds(5), destinations: .loopbackAllowed),
             agreements: registry,
             schedule: RetrySchedule(base: .milliseconds(20), cap: .milliseconds(100), maxAttempts: maxAttempts),
             pollInterval: .milliseconds(20), logger: logger, metrics: metrics, breaker: breaker, retryAfterCap: retryAfterCap)
