@@ -84,4 +84,70 @@ extension PersonNames {
         }
         return spaces >= 6 ? i..<k : nil
     }
+
+    /// The messages of a chat typed in lower case inside a text that is not: the rest of each line
+    /// after a speaker ("mišo: jesam, obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh
+    /// paid as well", "Brenda Catterall, 10:03: who is this? jonny or robbie??") that holds two
+    /// spaces or more and no capital letter, once the text has two lines or more so written, a
+    /// chat's and not one label's ("Summary: payee …"). In text order.
+    static func chatPassages(_ p: Bytes) -> [Range<Int>] {
+        var bodies: [Range<Int>] = []
+        var speakers = 0
+        var lineStart = 0
+        while lineStart < p.count {
+            let lineEnd = p.firstIndex(of: 0x0A, from: lineStart)
+            if let body = chatMessage(p, exportedChatTime(p, at: lineStart)..<lineEnd) {
+                speakers += 1
+                if let body { bodies.append(body) }
+            }
+            lineStart = lineEnd + 1
+        }
+        return speakers >= 2 ? bodies : []
+    }
+
+    /// The line `line` as a chat's message: nil when no speaker opens it (one to three words, of
+    /// letters, digits, '_', '.', '-', a time or a group in brackets, within 48 bytes, then ": "),
+    /// else its body when that is typed in lower case with two spaces or more, else `.some(nil)`.
+    private static func chatMessage(_ p: Bytes, _ line: Range<Int>) -> Range<Int>?? {
+        var k = line.lowerBound, spaces = 0, letters = 0
+        while k < line.upperBound, k - line.lowerBound < 48 {
+            let b = p[k]
+            if b == 0x3A && p.at(k + 1) == 0x20 { break }
+            if b == 0x20 { spaces += 1; if spaces > 3 { return nil } } else if b >= 0x80 || isAlpha(b) { letters += 1 } else if !(isDigit(b) || b == 0x5F || b == 0x2E
+                || b == 0x2D || b == 0x2C || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x5B || b == 0x5D) { return nil }
+            k += 1
+        }
+        guard k < line.upperBound, p[k] == 0x3A, letters >= 2 else { return nil }
+        let body = (k + 2)..<line.upperBound
+        var i = body.lowerBound, words = 0
+        while i < body.upperBound {
+            let b = p[i]
+            if b < 0x80 {
+                if isUpperASCII(b) { return .some(nil) }
+                if b == 0x20 { words += 1 }
+                i += 1
+            } else {
+                let (v, l) = p.scalar(at: i)
+                if isUpper(v) { return .some(nil) }
+                i += l
+            }
+        }
+        return words >= 2 ? body : .some(nil)
+    }
+
+    /// Two lists of passages in text order as one, overlapping ones joined.
+    static func merged(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
+        guard !a.isEmpty, !b.isEmpty else { return a.isEmpty ? b : a }
+        var all = a + b
+        all.sort { $0.lowerBound < $1.lowerBound }
+        var out: [Range<Int>] = []
+        for r in all {
+            if let last = out.last, r.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
 }

@@ -175,6 +175,7 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
+        if !lowerCaseText { passages = merged(passages, chatPassages(p)) }
         if lowerCaseText || !passages.isEmpty {  // PersonNames+LowerCase.swift
             lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, passages: !lowerCaseText, &reader, &found, &starts, collect: collect)
         }
