@@ -9,8 +9,10 @@ extension PersonNames {
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
     /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`).
-    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, _ reader: inout NameReader,
-                                    _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
+    /// With `capitals`, the same over passages typed in capitals ("NANA, 10:02: SULJO SINE JEL TI…").
+    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, capitals: Bool = false,
+                                    _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
+        let shape: NameReader.Shape = capitals ? .allCaps : .lower
         var taken = found.map(\.range)
         taken.sort { $0.lowerBound < $1.lowerBound }
         var stems = Set<UInt64>()
@@ -24,8 +26,8 @@ extension PersonNames {
                 let start = i
                 i = wordEnd(p, i)
                 let before = p.at(start - 1)
-                guard !isUpper(v), before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
-                      !isDigit(before), let w = reader.word(at: start), w.shape == .lower,
+                guard isUpper(v) == capitals, before != 0x40, before != 0x5F, before != 0x2F, before != 0x2E, before != 0x2D, before != 0x23,
+                      !isDigit(before), let w = reader.word(at: start), w.shape == shape,
                       reader.placePreposition(before: start) != .anyName else { continue }
                 i = max(i, w.range.upperBound)
                 let e = w.evidence
@@ -46,7 +48,7 @@ extension PersonNames {
                 var words = [w.range]
                 // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
                 // "inspektor ardian hoxholli", "господином властимиром урошевићем".
-                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == .lower,
+                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
                    s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
                    PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
@@ -85,54 +87,77 @@ extension PersonNames {
         return spaces >= 6 ? i..<k : nil
     }
 
-    /// The messages of a chat typed in lower case inside a text that is not: the rest of each line
-    /// after a speaker ("mišo: jesam, obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh
-    /// paid as well", "Brenda Catterall, 10:03: who is this? jonny or robbie??") that holds two
-    /// spaces or more and no capital letter, once the text has two lines or more so written, a
-    /// chat's and not one label's ("Summary: payee …"). In text order.
-    static func chatPassages(_ p: Bytes) -> [Range<Int>] {
-        var bodies: [Range<Int>] = []
+    /// The messages of a chat inside a text: the rest of each line after a speaker ("mišo: jesam,
+    /// obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh paid as well", "Brenda
+    /// Catterall, 10:03: who is this? jonny or robbie??", "NANA, 10:02: SULJO SINE JEL TI…") that
+    /// holds two spaces or more and is typed in one case, by case, once the text has two lines or
+    /// more so written (a chat's, not one label's: "Summary: payee …"). In text order.
+    static func chatPassages(_ p: Bytes) -> (lower: [Range<Int>], capitals: [Range<Int>]) {
+        var lower: [Range<Int>] = [], capitals: [Range<Int>] = []
         var speakers = 0
         var lineStart = 0
         while lineStart < p.count {
             let lineEnd = p.firstIndex(of: 0x0A, from: lineStart)
-            if let body = chatMessage(p, exportedChatTime(p, at: lineStart)..<lineEnd) {
+            if let body = chatBody(p, exportedChatTime(p, at: lineStart)..<lineEnd) {
                 speakers += 1
-                if let body { bodies.append(body) }
+                switch oneCase(p, body) {
+                case .lower?: lower.append(body)
+                case .capitals?: capitals.append(body)
+                case nil: break
+                }
             }
             lineStart = lineEnd + 1
         }
-        return speakers >= 2 ? bodies : []
+        guard speakers >= 2 else { return ([], []) }
+        // Messages in capitals count beside others in lower case, one speaker typing so in a chat; a
+        // police log's lines in capitals after a time and a label ("09:40  PRIJAVA: …") are no chat.
+        return (lower, lower.isEmpty ? [] : capitals)
     }
 
-    /// The line `line` as a chat's message: nil when no speaker opens it (one to three words, of
-    /// letters, digits, '_', '.', '-', a time or a group in brackets, within 48 bytes, then ": "),
-    /// else its body when that is typed in lower case with two spaces or more, else `.some(nil)`.
-    private static func chatMessage(_ p: Bytes, _ line: Range<Int>) -> Range<Int>?? {
-        var k = line.lowerBound, spaces = 0, letters = 0
-        while k < line.upperBound, k - line.lowerBound < 48 {
+    /// The message of the line `line` after its speaker (one to three words of letters, digits,
+    /// '_', '.', '-', a time or a group in brackets, within 48 bytes, then ": "); nil without one.
+    private static func chatBody(_ p: Bytes, _ line: Range<Int>) -> Range<Int>? {
+        // ": " within 48 bytes first (a time's colons are followed by digits), then what comes before it
+        let head = Bytes(rebasing: p[..<min(line.upperBound, line.lowerBound + 48)])
+        var colon = head.firstIndex(of: 0x3A, from: line.lowerBound)
+        while colon < head.count, p.at(colon + 1) != 0x20 { colon = head.firstIndex(of: 0x3A, from: colon + 1) }
+        guard colon < head.count else { return nil }
+        var spaces = 0, letters = 0
+        for k in line.lowerBound..<colon {
             let b = p[k]
-            if b == 0x3A && p.at(k + 1) == 0x20 { break }
-            if b == 0x20 { spaces += 1; if spaces > 3 { return nil } } else if b >= 0x80 || isAlpha(b) { letters += 1 } else if !(isDigit(b) || b == 0x5F || b == 0x2E
-                || b == 0x2D || b == 0x2C || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x5B || b == 0x5D) { return nil }
-            k += 1
+            if b == 0x20 {
+                spaces += 1
+                if spaces > 3 { return nil }
+            } else if b >= 0x80 || isAlpha(b) {
+                letters += 1
+            } else if !(isDigit(b) || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x2C || b == 0x3A || b == 0x28 || b == 0x29
+                        || b == 0x5B || b == 0x5D) {
+                return nil
+            }
         }
-        guard k < line.upperBound, p[k] == 0x3A, letters >= 2 else { return nil }
-        let body = (k + 2)..<line.upperBound
-        var i = body.lowerBound, words = 0
-        while i < body.upperBound {
+        return letters >= 2 ? (colon + 2)..<line.upperBound : nil
+    }
+
+    enum Case { case lower, capitals }
+
+    /// The one case `r` is typed in, when it holds two spaces or more and its letters are all lower
+    /// case or all capitals; nil otherwise.
+    private static func oneCase(_ p: Bytes, _ r: Range<Int>) -> Case? {
+        var i = r.lowerBound, spaces = 0, upper = false, lower = false
+        while i < r.upperBound {
             let b = p[i]
             if b < 0x80 {
-                if isUpperASCII(b) { return .some(nil) }
-                if b == 0x20 { words += 1 }
+                if isUpperASCII(b) { upper = true } else if isLowerASCII(b) { lower = true } else if b == 0x20 { spaces += 1 }
                 i += 1
             } else {
                 let (v, l) = p.scalar(at: i)
-                if isUpper(v) { return .some(nil) }
+                if isLetter(v) { if isUpper(v) { upper = true } else { lower = true } }
                 i += l
             }
+            if upper && lower { return nil }
         }
-        return words >= 2 ? body : .some(nil)
+        guard spaces >= 2 else { return nil }
+        return upper ? .capitals : lower ? .lower : nil
     }
 
     /// Two lists of passages in text order as one, overlapping ones joined.

@@ -175,9 +175,16 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        if !lowerCaseText { passages = merged(passages, chatPassages(p)) }
-        if lowerCaseText || !passages.isEmpty {  // PersonNames+LowerCase.swift
+        let chat = chatPassages(p)  // a chat's messages typed in one case (PersonNames+LowerCase.swift)
+        if !lowerCaseText { passages = merged(passages, chat.lower) }
+        if lowerCaseText || !passages.isEmpty {
             lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, passages: !lowerCaseText, &reader, &found, &starts, collect: collect)
+        }
+        if !chat.capitals.isEmpty {
+            let before = found.count
+            lowerCaseGivenNames(p, in: chat.capitals, passages: true, capitals: true, &reader, &found, &starts, collect: false)
+            let words = Set(found[before...].flatMap { $0.words.map(\.lowerBound) })
+            if !words.isEmpty { capitalised.removeAll { words.contains($0) } }
         }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)

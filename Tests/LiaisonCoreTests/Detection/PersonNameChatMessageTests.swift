@@ -1,0 +1,45 @@
+import Testing
+@testable import LiaisonCore
+
+/// The thirty-first round of issue 11: a chat pasted into a report that is otherwise written with
+/// capitals. Each message typed in lower case is read as a lower-case passage is; a message typed
+/// in capitals is read so too when another speaker of the chat types in lower case
+/// (PersonNames+LowerCase.swift, `chatPassages`).
+@Suite("PersonNameChatMessage")
+struct PersonNameChatMessageTests {
+    static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
+
+    static let messages: [(String, [String])] = [
+        // WhatsApp's export: a date and time before each speaker
+        ("Forwarded by the school office.\n[09/05, 07:55] shaz: the photos link is fake\n[09/05, 08:03] dec: kayleigh paid as well, will tell her",
+         ["kayleigh"]),
+        // speakers written in full with the time after them; a name and a surname in a message
+        ("Screenshots attached by the victim.\nBrenda Catterall, 10:03: who is this? jonny or robbie??\nUnknown number, 10:05: its robbie mum",
+         ["Brenda Catterall", "jonny", "robbie", "robbie"]),
+        // Serbian chat in a police note; the note's own name stays found
+        ("Prijavu podnela Jelena Simić. Poruke su iz grupe. Ona nije kliknula.\nmišo: jesam, obrisao sam poruku\nneđo: neka tomislav zove banku",
+         ["Jelena Simić", "tomislav"]),
+        // a parent typing in capitals, the son answering in lower case
+        ("Poruke prepisane u zapisnik.\nOTAC, 11:10: DUŠKO ZVAO ME NEKI IZ BANKE\nSIN, 11:12: ne daj nikom nista, zovem policiju",
+         ["DUŠKO"]),
+    ]
+
+    @Test("A given name in a chat's message typed in one case is a name", arguments: messages)
+    func message(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+
+    static let notMessages: [(String, [String])] = [
+        // one label before a lower-case line is no chat
+        ("Summary: kayleigh paid as well, will tell her.\nThe bank was called.", []),
+        // lines of a police log in capitals after a time and a label are no chat's messages
+        ("DNEVNI IZVJEŠTAJ\n09:40  PRIJAVA: KRAĐA NOVČANIKA U PRODAVNICI BUTIK ADRIJANA\n10:10  PRIJAVA: LAŽNI POZIV", []),
+        // a message that mixes the cases is read as any sentence is
+        ("Chat export. Two parents wrote. One paid.\nshaz: Tell the office kayleigh paid\ndec: ok will do", []),
+    ]
+
+    @Test("One label, a log in capitals, a message in both cases: no chat's lower-case reading", arguments: notMessages)
+    func notMessage(text: String, names: [String]) {
+        #expect(Self.persons(text) == names)
+    }
+}
