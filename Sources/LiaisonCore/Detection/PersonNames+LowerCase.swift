@@ -48,7 +48,7 @@ extension PersonNames {
                 var words = [w.range]
                 // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
                 // "inspektor ardian hoxholli", "господином властимиром урошевићем".
-                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
+                if e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
                    s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
                    PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
