@@ -8,9 +8,9 @@ extension PersonNames {
     /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
-    /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`).
-    /// With `capitals`, the same over passages typed in capitals ("NANA, 10:02: SULJO SINE JEL TI…").
-    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, capitals: Bool = false,
+    /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`,
+    /// `chatPassages`). With `capitals`, the same over a chat's messages typed in capitals ("NANA, 10:02: SULJO…").
+    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], capitals: Bool = false,
                                     _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
         let shape: NameReader.Shape = capitals ? .allCaps : .lower
         var taken = found.map(\.range)
@@ -46,8 +46,9 @@ extension PersonNames {
                 if t < taken.count && taken[t].lowerBound < i { continue }
                 stems.insert(w.stem)
                 var words = [w.range]
-                // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
-                // "inspektor ardian hoxholli", "господином властимиром урошевићем".
+                // A surname after it on the line, listed or of strong regional shape: "ivana horvat", "inspektor
+                // ardian hoxholli", "господином властимиром урошевићем", "tijane markovic" (in a whole text since
+                // the thirty-first round, in a passage before).
                 if e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
                    s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
@@ -138,7 +139,7 @@ extension PersonNames {
         return letters >= 2 ? (colon + 2)..<line.upperBound : nil
     }
 
-    enum Case { case lower, capitals }
+    private enum Case { case lower, capitals }
 
     /// The one case `r` is typed in, when it holds two spaces or more and its letters are all lower
     /// case or all capitals; nil otherwise.

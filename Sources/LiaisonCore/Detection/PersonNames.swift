@@ -178,11 +178,11 @@ enum PersonNames {
         let chat = chatPassages(p)  // a chat's messages typed in one case (PersonNames+LowerCase.swift)
         if !lowerCaseText { passages = merged(passages, chat.lower) }
         if lowerCaseText || !passages.isEmpty {
-            lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, passages: !lowerCaseText, &reader, &found, &starts, collect: collect)
+            lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, &reader, &found, &starts, collect: collect)
         }
         if !chat.capitals.isEmpty {
             let before = found.count
-            lowerCaseGivenNames(p, in: chat.capitals, passages: true, capitals: true, &reader, &found, &starts, collect: false)
+            lowerCaseGivenNames(p, in: chat.capitals, capitals: true, &reader, &found, &starts, collect: false)
             let words = Set(found[before...].flatMap { $0.words.map(\.lowerBound) })
             if !words.isEmpty { capitalised.removeAll { words.contains($0) } }
         }
