@@ -229,15 +229,14 @@ extension NameReader {
 }
 
 extension NameReader {
-    /// The capitalised word right before `i` (one space between) when the gazetteer has no listed
-    /// surname for it and nothing argues against a person: a given name it lacks before a name word
-    /// found alone ("Ivy Marsh", "Rojda Tekin"), or one it has that the rules did not join ("Сабо Естер",
-    /// thirty-first round). Not opening a sentence or a line, where it is
+    /// The capitalised word right before `i` (one space between) when the gazetteer has no given name
+    /// or listed surname for it and nothing argues against a person: a given name it lacks before a
+    /// name word found alone ("Ivy Marsh", "Rojda Tekin"). Not opening a sentence or a line, where it is
     /// a greeting or an adverb as often ("Здраво Милане", "Yesterday Jovana's"), nor after another
     /// capitalised word, nor a place, street, firm, organisation or institution word, nor a greeting
     /// after a chat's speaker ("Nevena: Zdravo Dimitrije!").
     mutating func unknownWordBefore(_ i: Int) -> Range<Int>? {
-        guard let r = unknownWord(before: i, orGivenName: true), !opensSentence(r.lowerBound), !capitalisedBefore(r.lowerBound),
+        guard let r = unknownWord(before: i), !opensSentence(r.lowerBound), !capitalisedBefore(r.lowerBound),
               placePreposition(before: r.lowerBound) == nil, !placeBefore(r.lowerBound),
               !(foldedWord(at: r.lowerBound).map { PersonNames.greetings.contains($0.0.hash) } ?? false) else { return nil }
         return r
@@ -246,16 +245,15 @@ extension NameReader {
     /// The capitalised word right before `i` (one space between, opening the text or after a space, tab,
     /// line break or "(") that the gazetteer has no given name or listed surname for and that no
     /// evidence rules out as a person's: no place, street, firm, organisation or institution word.
-    /// `unknownWordBefore` and `unknownWordOpeningLine` add where it may stand; with `orGivenName` a
-    /// given name of the gazetteer is taken too.
-    mutating func unknownWord(before i: Int, orGivenName: Bool = false) -> Range<Int>? {
+    /// `unknownWordBefore` and `unknownWordOpeningLine` add where it may stand.
+    mutating func unknownWord(before i: Int) -> Range<Int>? {
         guard i >= 3, p[i - 1] == 0x20 else { return nil }
         let e = i - 1
         let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 49))
         guard s < e, e - s <= 48, s == 0 || p[s - 1] == 0x20 || p[s - 1] == 0x0A || p[s - 1] == 0x09 || p[s - 1] == 0x28,
               let w = word(at: s), w.range.upperBound == e, w.shape == .capitalised, !w.suffixed else { return nil }
         let ev = w.evidence
-        guard ev.given == 0 || orGivenName, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
+        guard ev.given == 0, ev.surname < 2, !ev.organisation, !ev.postTitle, !ev.place, !ev.institution,
               let flags = flags(of: s..<e), flags.isDisjoint(with: [.placeWord, .institution, .companyForm, .declinedNoun]) else { return nil }
         return s..<e
     }

@@ -8,9 +8,9 @@ extension PersonNames {
     /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
     /// With `collect`, every lower-case word with some evidence is also kept in `starts`, for `candidates`.
-    /// Over `ranges` only (in text order): all of a text typed in lower case, or its passages (`lowerCasePassage`,
+    /// Over `ranges` only (in text order): all of a text typed in lower case, or its `passages` (`lowerCasePassage`,
     /// `chatPassages`). With `capitals`, the same over a chat's messages typed in capitals ("NANA, 10:02: SULJO…").
-    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], capitals: Bool = false,
+    static func lowerCaseGivenNames(_ p: Bytes, in ranges: [Range<Int>], passages: Bool, capitals: Bool = false,
                                     _ reader: inout NameReader, _ found: inout [FoundName], _ starts: inout [Int], collect: Bool) {
         let shape: NameReader.Shape = capitals ? .allCaps : .lower
         var taken = found.map(\.range)
@@ -46,10 +46,10 @@ extension PersonNames {
                 if t < taken.count && taken[t].lowerBound < i { continue }
                 stems.insert(w.stem)
                 var words = [w.range]
-                // A surname after it on the line, listed or of strong regional shape: "ivana horvat", "inspektor
-                // ardian hoxholli", "господином властимиром урошевићем", "tijane markovic" (in a whole text since
-                // the thirty-first round, in a passage before).
-                if e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
+                // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
+                // "inspektor ardian hoxholli", "господином властимиром урошевићем". Not in a whole text in lower
+                // case, where listed surnames that are words follow names as often ("jelena mora", "mehmet böyle").
+                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
                    s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
                    PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
@@ -88,18 +88,20 @@ extension PersonNames {
         return spaces >= 6 ? i..<k : nil
     }
 
-    /// The messages of a chat inside a text: the rest of each line after a speaker ("mišo: jesam,
-    /// obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh paid as well", "Brenda
-    /// Catterall, 10:03: who is this? jonny or robbie??", "NANA, 10:02: SULJO SINE JEL TI…") that
-    /// holds two spaces or more and is typed in one case, by case, once the text has two lines or
-    /// more so written (a chat's, not one label's: "Summary: payee …"). In text order.
-    static func chatPassages(_ p: Bytes) -> (lower: [Range<Int>], capitals: [Range<Int>]) {
+    /// The messages of a chat inside a text: the rest of each line after a speaker who is a person
+    /// (`isPersonSpeaker`, or any speaker after an exported chat's date and time: "mišo: jesam, obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh
+    /// paid as well", "Brenda Catterall, 10:03: who is this? jonny or robbie??", "NANA, 10:02: SULJO…")
+    /// that holds two spaces or more and is typed in one case, by case, once the text has two lines
+    /// or more so written. A label is no speaker ("Status: pending review", "ValueError: …",
+    /// "rule 12: allow …", "08:20 napomena: …"). In text order.
+    static func chatPassages(_ p: Bytes, _ reader: inout NameReader) -> (lower: [Range<Int>], capitals: [Range<Int>]) {
         var lower: [Range<Int>] = [], capitals: [Range<Int>] = []
         var speakers = 0
         var lineStart = 0
         while lineStart < p.count {
             let lineEnd = p.firstIndex(of: 0x0A, from: lineStart)
-            if let body = chatBody(p, exportedChatTime(p, at: lineStart)..<lineEnd) {
+            let start = exportedChatTime(p, at: lineStart)  // an exported chat's "[09/05, 07:55] " names its speakers
+            if let body = chatBody(p, start..<lineEnd), start > lineStart || isPersonSpeaker(p, start..<(body.lowerBound - 2), &reader) {
                 speakers += 1
                 switch oneCase(p, body) {
                 case .lower?: lower.append(body)
@@ -110,9 +112,37 @@ extension PersonNames {
             lineStart = lineEnd + 1
         }
         guard speakers >= 2 else { return ([], []) }
-        // Messages in capitals count beside others in lower case, one speaker typing so in a chat; a
-        // police log's lines in capitals after a time and a label ("09:40  PRIJAVA: …") are no chat.
+        // Messages in capitals count beside others in lower case, one speaker typing so in a chat.
         return (lower, lower.isEmpty ? [] : capitals)
+    }
+
+    /// A chat's speaker that is a person: a word the gazetteer has as a given name that is no common
+    /// word, or as a surname that is no English word ("mišo", "Brenda Catterall", "NANA"; not "rule",
+    /// "note"), and no organisation, title, institution or place word; a kin word
+    /// ("OTAC", "МАЈКА"); a handle with '_', '.' or a digit inside its letters ("fr0stbyte_",
+    /// "lilyp.xo"); or any speaker with the message's time after it ("Unknown number, 10:05").
+    private static func isPersonSpeaker(_ p: Bytes, _ r: Range<Int>, _ reader: inout NameReader) -> Bool {
+        var end = r.upperBound
+        while end > r.lowerBound, isDigit(p[end - 1]) || p[end - 1] == 0x3A { end -= 1 }  // ", 10:05"
+        if end < r.upperBound - 3, p.at(end - 1) == 0x20, p.at(end - 2) == 0x2C { return true }
+        var i = r.lowerBound
+        while i < end {
+            let b = p[i]
+            guard b >= 0x80 || isAlpha(b) else { i += 1; continue }
+            let e = wordEnd(p, i)
+            if PersonCues.end(p, at: i)?.kind == .kin { return true }
+            if let w = reader.word(at: i), w.range.upperBound == e, case let v = w.evidence,
+               v.given > 0 && !v.ambiguous || v.surname == 2 && !v.surnameWord && v.given == 0,
+               !v.organisation, !v.postTitle, !v.institution, !v.place {
+                return true
+            }
+            // a handle: letters with '_', '.' or a digit inside or after them
+            let next = p.at(e)
+            if e < end, next == 0x5F || next == 0x2E && isAlpha(p.at(e + 1)) || isDigit(next) && isAlpha(p.at(e + 1)) { return true }
+            if e < r.upperBound, next == 0x5F { return true }
+            i = max(e, i + 1)
+        }
+        return false
     }
 
     /// The message of the line `line` after its speaker (one to three words of letters, digits,

@@ -175,14 +175,14 @@ enum PersonNames {
         // 9. In a text typed in lower case (chat, forwarded messages: more sentences and lines open
         // in lower case than in capitals), a lower-case given name is a name on its own.
         let lowerCaseText = openings.lower > openings.upper
-        let chat = chatPassages(p)  // a chat's messages typed in one case (PersonNames+LowerCase.swift)
+        let chat = chatPassages(p, &reader)  // a chat's messages typed in one case (PersonNames+LowerCase.swift)
         if !lowerCaseText { passages = merged(passages, chat.lower) }
         if lowerCaseText || !passages.isEmpty {
-            lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, &reader, &found, &starts, collect: collect)
+            lowerCaseGivenNames(p, in: lowerCaseText ? [0..<n] : passages, passages: !lowerCaseText, &reader, &found, &starts, collect: collect)
         }
         if !chat.capitals.isEmpty {
             let before = found.count
-            lowerCaseGivenNames(p, in: chat.capitals, capitals: true, &reader, &found, &starts, collect: false)
+            lowerCaseGivenNames(p, in: chat.capitals, passages: true, capitals: true, &reader, &found, &starts, collect: false)
             let words = Set(found[before...].flatMap { $0.words.map(\.lowerBound) })
             if !words.isEmpty { capitalised.removeAll { words.contains($0) } }
         }

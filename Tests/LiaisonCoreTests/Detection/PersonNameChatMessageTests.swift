@@ -2,9 +2,9 @@ import Testing
 @testable import LiaisonCore
 
 /// The thirty-first round of issue 11: a chat pasted into a report that is otherwise written with
-/// capitals. Each message typed in lower case is read as a lower-case passage is; a message typed
-/// in capitals is read so too when another speaker of the chat types in lower case
-/// (PersonNames+LowerCase.swift, `chatPassages`).
+/// capitals. Each message of a speaker who is a person, typed in lower case, is read as a lower-case
+/// passage is; a message typed in capitals is read so too when another message of the chat is in
+/// lower case (PersonNames+LowerCase.swift, `chatPassages`).
 @Suite("PersonNameChatMessage")
 struct PersonNameChatMessageTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -17,7 +17,7 @@ struct PersonNameChatMessageTests {
         ("Screenshots attached by the victim.\nBrenda Catterall, 10:03: who is this? jonny or robbie??\nUnknown number, 10:05: its robbie mum",
          ["Brenda Catterall", "jonny", "robbie", "robbie"]),
         // Serbian chat in a police note; the note's own name stays found
-        ("Prijavu podnela Jelena Simić. Poruke su iz grupe. Ona nije kliknula.\nmišo: jesam, obrisao sam poruku\nneđo: neka tomislav zove banku",
+        ("Prijavu podnela Jelena Simić. Poruke su iz grupe. Ona nije kliknula.\nmilica: jesam, obrisala sam poruku\ngoran: neka tomislav zove banku",
          ["Jelena Simić", "tomislav"]),
         // a parent typing in capitals, the son answering in lower case
         ("Poruke prepisane u zapisnik.\nOTAC, 11:10: DUŠKO ZVAO ME NEKI IZ BANKE\nSIN, 11:12: ne daj nikom nista, zovem policiju",
@@ -34,6 +34,9 @@ struct PersonNameChatMessageTests {
         ("Summary: kayleigh paid as well, will tell her.\nThe bank was called.", []),
         // lines of a police log in capitals after a time and a label are no chat's messages
         ("DNEVNI IZVJEŠTAJ\n09:40  PRIJAVA: KRAĐA NOVČANIKA U PRODAVNICI BUTIK ADRIJANA\n10:10  PRIJAVA: LAŽNI POZIV", []),
+        // labels, a firewall's rules and a ticket's fields are no speakers (reviewed in the thirty-first round)
+        ("Firewall export:\nrule 12: allow tcp from any to orion server\nrule 13: deny udp from athena host to any\nApplied on Monday.", []),
+        ("Ticket #4411\nStatus: pending review by legal\nNote: see ticket for vera details\nClosed.", []),
         // a message that mixes the cases is read as any sentence is
         ("Chat export. Two parents wrote. One paid.\nshaz: Tell the office kayleigh paid\ndec: ok will do", []),
     ]
