@@ -561,7 +561,14 @@ def main():
                 or any(word(stem + v, every) for v in ("", "a", "e", "i", "o", "u") if len(stem) >= 2)
         given |= {k for k in foreign if not reads_as_word(k) and not {k, k[:-1], k[:-2]} & place}
         family |= {k for k in added if not word(k, ["hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican"]) and k not in place}
-        ambiguous, turkish_words = ambiguous_names(given, lists, bulgarian_words(tmp))
+        bulgarian = bulgarian_words(tmp)
+        ambiguous, turkish_words = ambiguous_names(given, lists, bulgarian)
+        # Thirty-first round: the given names that are not ambiguous but are still a lower-case word or
+        # word form of two of the lists, wbulgarian counted as one ("malo", "jako", "koju", "linka",
+        # Albanian "jeni", Macedonian and Bulgarian "каде", "тихо"): a name when capitalised, a word as
+        # often when written alone in lower case (`NameGazetteer.Flags.lowerCaseWord`). One list alone
+        # is not enough: hunspell-bs has "goran" and hunspell-hr "milena" as lemmas.
+        lower_words = {k for k in given - ambiguous if sum(word(k, [package]) for package in every) + (k in bulgarian) >= 2}
         # Surnames that are lower-case English words and no given name ("Wise", "Hull", "Black"):
         # alone, a brand, a town or a word more often than a person (twenty-fourth round); not the
         # "-ić" surnames that fold to one ("Antić": antic, "Topić": topic).
@@ -584,6 +591,8 @@ def main():
 // those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists, of myspell-sq or of wbulgarian
 // {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
+// Lower-case words (thirty-first round): {len(lower_words)} given names above, not ambiguous, that are a lower-case
+// word or word form of two of these lists, myspell-sq and wbulgarian: not a name alone in lower case.
 // Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more
@@ -626,6 +635,10 @@ extension NameGazetteer {{
 
     static let englishWordSurnameKeys = \"\"\"
 {swift_literal(sorted(english_surnames))}
+    \"\"\"
+
+    static let lowerCaseWordGivenNameKeys = \"\"\"
+{swift_literal(sorted(lower_words))}
     \"\"\"
 
     static let placeKeys = \"\"\"

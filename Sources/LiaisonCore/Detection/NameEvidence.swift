@@ -21,6 +21,9 @@ struct NameEvidence {
     var surnameWord = false
     /// A country or region of the region ("Kosovës", "Nikšić", "Berat"): not a person on its own.
     var place = false
+    /// A given name as written that is not `ambiguous` but a lower-case word or word form of a
+    /// Debian list ("malo", "jako", "jeni", "каде"): a name alone only when written with a capital.
+    var lowerCaseWord = false
     /// The given name was reached by taking off a case ending.
     var declined = false
     /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it; or a
@@ -84,6 +87,7 @@ struct NameEvidence {
         if flags.contains(.given) {
             given = 2
             (ambiguous, turkishWord) = (flags.contains(.ambiguous), flags.contains(.turkishWord))
+            lowerCaseWord = flags.contains(.lowerCaseWord)
         }
         if flags.contains(.surname) { (surname, surnameWord) = (2, flags.contains(.englishWord)) }
         let last8 = w.last8
@@ -178,6 +182,7 @@ struct NameEvidence {
         possessive = possessive || other.possessive
         institution = institution || other.institution
         surnameWord = surnameWord || other.surnameWord
+        lowerCaseWord = lowerCaseWord || other.lowerCaseWord
     }
 
     /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)

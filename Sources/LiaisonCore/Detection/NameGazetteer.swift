@@ -33,6 +33,7 @@ enum NameGazetteer {
         static let institution = Flags(rawValue: 512)  // "Ministria", "Uprave", "Bakanlığı": opens an organisation phrase
         static let turkishWord = Flags(rawValue: 1024) // an ambiguous given name that is a common word of Turkish alone ("Haris", "Adem")
         static let englishWord = Flags(rawValue: 2048) // a surname that is an English word and no given name ("Wise", "Hull")
+        static let lowerCaseWord = Flags(rawValue: 4096) // a given name, not ambiguous, that is a lower-case word of a list ("malo", "jeni")
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
@@ -130,6 +131,7 @@ enum NameGazetteer {
     static let table = Table([
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous),
         (turkishWordGivenNameKeys, .turkishWord), (englishWordSurnameKeys, .englishWord), (placeKeys, .place),
+        (lowerCaseWordGivenNameKeys, .lowerCaseWord),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
         (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun), (NameEvidence.institutionWords, .institution),

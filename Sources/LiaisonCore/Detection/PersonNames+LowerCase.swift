@@ -2,8 +2,9 @@
 /// is a name on its own, and a common-word one when a past verb or a form of address follows it.
 extension PersonNames {
     /// Rule 9: every lower-case word that is a given name as written, not also a common word
-    /// ("luka", "sanja"), a place or a declined reading, and not inside a token ("goran_77",
-    /// "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran", "dafina ka marr mesazh".
+    /// ("luka", "sanja") nor, since the thirty-first round, a word of two of the Debian lists
+    /// (`NameEvidence.lowerCaseWord`: "malo", "koju", "linka", "dafina"), a place or a declined reading,
+    /// and not inside a token ("goran_77", "ana@…", "/ana/"): "my mum ljubica got a call", "ja sam goran".
     /// A declined reading counts once its name was found before ("uroš" … "urošu"), or with a Slavic
     /// ending outside Turkish ("sa mladenom"); a Turkish case suffix written on without an apostrophe
     /// at once, in a text that writes Turkish ("ezginin", "tuğçeye"; both PersonNames+Turkish.swift).
@@ -32,7 +33,7 @@ extension PersonNames {
                 i = max(i, w.range.upperBound)
                 let e = w.evidence
                 if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-                let named = (e.given == 2 || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
+                let named = (e.given == 2 && !e.lowerCaseWord || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
                     && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                     || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
                     || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)

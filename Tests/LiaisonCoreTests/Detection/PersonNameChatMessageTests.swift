@@ -37,11 +37,15 @@ struct PersonNameChatMessageTests {
         // labels, a firewall's rules and a ticket's fields are no speakers (reviewed in the thirty-first round)
         ("Firewall export:\nrule 12: allow tcp from any to orion server\nrule 13: deny udp from athena host to any\nApplied on Monday.", []),
         ("Ticket #4411\nStatus: pending review by legal\nNote: see ticket for vera details\nClosed.", []),
+        // a given name that two of the word lists also have as a word is no name alone in lower case
+        // ("malo", "jako", "koju"; "linka", the loanword declined), though a capitalised one still is
+        ("marko: malo kasnim, jako je gužva\nana: nema veze, koju god hoćeš uzmi\nmarko: ok", ["marko", "ana", "marko"]),
+        ("kaže platila 300 dinara za carinu preko linka, ja sam goran", ["goran"]),
         // a message that mixes the cases is read as any sentence is
         ("Chat export. Two parents wrote. One paid.\nshaz: Tell the office kayleigh paid\ndec: ok will do", []),
     ]
 
-    @Test("One label, a log in capitals, a message in both cases: no chat's lower-case reading", arguments: notMessages)
+    @Test("Labels, a log in capitals, a message in both cases, words that are also given names: no name", arguments: notMessages)
     func notMessage(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
