@@ -82,6 +82,9 @@ OTHER_EUROPE = {"italy", "portugal", "spain", "france", "belgium", "the_netherla
                 "swiss", "denmark", "norway", "sweden", "finland", "poland", "czech_republic", "slovakia",
                 "hungary", "romania", "russia", "ukraine", "arabia"}
 CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
+# A name given this often in one of the region's countries is a name first, even written in lower
+# case where it is also a word (`lower_words`).
+LOWER_WORD_CUT = 6
 # Seventeenth round: the given names of the countries people come from to work, study or visit the
 # region, and of the rest of Europe and English below the cuts above, through the same filter as the
 # names added in the eighth round (no common word, no place).
@@ -178,7 +181,9 @@ def download(spec, into):
     return target
 
 
-def given_names(root, cuts=CUT):
+def given_names(root, cuts=CUT, regional=None):
+    """nam_dict's names above the frequency cuts, folded; with `regional`, that dict also gets each
+    name's highest frequency in the region's countries (`REGION`), for `lower_words`."""
     path = os.path.join(root, "gender_guesser", "data", "nam_dict.txt")
     index = {c: i for i, c in enumerate(COUNTRIES)}
     keys = set()
@@ -191,6 +196,12 @@ def given_names(root, cuts=CUT):
             def frequency(country):
                 i = index[country]
                 return int(frequencies[i], 16) if i < len(frequencies) and frequencies[i] != " " else 0
+            if regional is not None:
+                here = max(frequency(c) for c in REGION)
+                for name in line[3:29].strip().replace("+", "-").split("-"):
+                    key = fold(name)
+                    if key:
+                        regional[key] = max(regional.get(key, 0), here)
             if not any(frequency(c) >= cut for group, cut in cuts for c in group):
                 continue
             for name in line[3:29].strip().replace("+", "-").split("-"):
@@ -530,7 +541,8 @@ def swift_literal(words, width=110):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         guesser = download(GENDER_GUESSER, tmp)
-        given = given_names(guesser)
+        regional = {}  # each name's highest frequency in the region's countries (nam_dict's 1-13)
+        given = given_names(guesser, regional=regional)
         faker = download(FAKER, tmp)
         family = surnames(faker)
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
@@ -565,10 +577,13 @@ def main():
         ambiguous, turkish_words = ambiguous_names(given, lists, bulgarian)
         # Thirty-first round: the given names that are not ambiguous but are still a lower-case word or
         # word form of two of the lists, wbulgarian counted as one ("malo", "jako", "koju", "linka",
-        # Albanian "jeni", Macedonian and Bulgarian "каде", "тихо"): a name when capitalised, a word as
-        # often when written alone in lower case (`NameGazetteer.Flags.lowerCaseWord`). One list alone
-        # is not enough: hunspell-bs has "goran" and hunspell-hr "milena" as lemmas.
-        lower_words = {k for k in given - ambiguous if sum(word(k, [package]) for package in every) + (k in bulgarian) >= 2}
+        # Albanian "jeni", Macedonian and Bulgarian "каде", "тихо"), and that the region gives rarely
+        # (nam_dict's frequency below 6 in each of its countries; not "jelena", "marko", "mila", which
+        # are forms of "jelen", "marka", "mio" too): a name when capitalised, a word as often when
+        # written alone in lower case (`NameGazetteer.Flags.lowerCaseWord`). One list alone is not
+        # enough: hunspell-bs has "goran" and hunspell-hr "milena" as lemmas.
+        lower_words = {k for k in given - ambiguous if regional.get(k, 0) < LOWER_WORD_CUT
+                       and sum(word(k, [package]) for package in every) + (k in bulgarian) >= 2}
         # Surnames that are lower-case English words and no given name ("Wise", "Hull", "Black"):
         # alone, a brand, a town or a word more often than a person (twenty-fourth round); not the
         # "-ić" surnames that fold to one ("Antić": antic, "Topić": topic).
@@ -592,7 +607,8 @@ def main():
 // {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
 // Lower-case words (thirty-first round): {len(lower_words)} given names above, not ambiguous, that are a lower-case
-// word or word form of two of these lists, myspell-sq and wbulgarian: not a name alone in lower case.
+// word or word form of two of these lists, myspell-sq and wbulgarian, and below frequency {LOWER_WORD_CUT} in each of the
+// region's countries in nam_dict: not a name alone in lower case.
 // Added names (eighth round) that are words of these lists or of myspell-sq {DEBIAN_VERSIONS[5]} (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from {DEBIAN_VERSIONS[-1]} (LGPL-2.1+); {len(town)} one-word towns of 15,000 people or more

@@ -14,8 +14,9 @@
 // those that are words of the Turkish list alone (659; no word of those lists, of myspell-sq or of wbulgarian
 // 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
-// Lower-case words (thirty-first round): 347 given names above, not ambiguous, that are a lower-case
-// word or word form of two of these lists, myspell-sq and wbulgarian: not a name alone in lower case.
+// Lower-case words (thirty-first round): 283 given names above, not ambiguous, that are a lower-case
+// word or word form of two of these lists, myspell-sq and wbulgarian, and below frequency 6 in each of the
+// region's countries in nam_dict: not a name alone in lower case.
 // Added names (eighth round) that are words of these lists or of myspell-sq 1.6.4-1.2 (GPL-2+) are left out.
 // Places: one-word country names (ISO 3166-1 and its translations) and the region's ISO 3166-2
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
@@ -1971,26 +1972,22 @@ extension NameGazetteer {
     """
 
     static let lowerCaseWordGivenNameKeys = """
-    agim ajet alki alton amina andi andjela anila armira arta artin atila atilla atina bajraktari banu barbara \
-    bato behare bekim beren berrin besim besime besnik bistra blaga blagoj blagorodna blagovest blendi bona \
-    borana borce borina boris boro bosiljka bozana brane brano camila canka carine cen cena cian crni cvijeta \
-    dafina danilo danka dardan darka delja dera detelina diko divna djana dobre donata donju drage dragi drago \
-    dragoj dula durim duska dzema ecem eli elin elmaz emer emira ese fakira fane feston fila fili fina fitim \
-    franka galin galja gana gazim gena gezim gezime granita gresa grozda grozdju hana hasna huda huma ica ilir \
-    ina jace jakim jako jari jarka jasmina jasna jelena jene jeni jenja jodi jona juan jure kade kaisa kaj kalina \
-    kalo kamile kapka karanfila karmen kate kiti klime koce kojka koju konstantin kori kosana kosta kostas krasen \
-    kremena krste krune kudrete kulu kuni lako lana larisa ledio leka lemi leta linka liri lirim lis lisa liza \
-    ljiljana ljube ljuljana ljupka ljupko lucila maglena maha maksim malene malin malo manja mara mario marit \
-    marko marta martina martine matina mende mentore merete merite metka metodi miha mijat mila milenija milija \
-    milo mima miranda mirena mirna miro mise mita mitar mitat mitre momka musa nadire nagi najada nana nasit nata \
-    nedelja nevena norman novo odise oliva osmo ozana pandi paris pasko patricija pauka penju pera pere petka \
-    plamena platon polja popi rada rade radu rakita rama redi rene reni resat rezana rino robi rodna romana roni \
-    rubina rudi rudina rumena rusa rusi ruska rusko sabaha sabira saca sadi saja sami satka selami selena selima \
-    senem seno serifa serife sheme sijana sika sime sinem sladjana slavi slavna smaragda smilja sojeva soka spasa \
-    spase stana stane stanju stela stoika sultanka suncana suzi sveta sveto tana tanja tanju tanka tapani terence \
-    tiho tina toma toni tove trendafil trendafila triada trpe tunde uljana una ute vadim valer valja vasa vasila \
-    vaske vela velika veliko velin vera vesa vesela veton vezira vezire vili vita vitali vitka vlade vulkana zana \
-    zane zarina zarko zeni ziga zija zini zita zivota zlate zlati zornica zvezda
+    ajet alki alton armira artin atila atina bajraktari banu bato behare bekim beren berrin besime bistra blaga \
+    blagorodna blagovest blendi bona borana borina boro bozana brane brano camila canka carine cen cena cian crni \
+    cvijeta danilo danka dardan darka delja dera detelina diko djana dobre donata donju drage dragoj dula durim \
+    duska dzema ecem eli elin elmaz emer ese fakira fane feston fila fili fina franka galin gana gazim gena \
+    gezime granita gresa grozda grozdju hana hasna huda huma ica ina jace jakim jako jari jarka jene jeni jenja \
+    jodi jona juan kade kaisa kaj kalina kalo kamile kapka karanfila kate kiti klime koce kojka koju kori kosana \
+    kostas krasen kremena krune kudrete kulu kuni lako lana larisa ledio leka lemi leta linka lirim lis lisa liza \
+    ljuljana ljupko lucila maglena maha malene malin malo manja marit martine matina mende mentore merete merite \
+    metodi mijat milenija milija milo mima mirena mirna mise mita mitar mitat momka nadire nagi najada nana nasit \
+    nata nedelja nevena norman odise oliva osmo ozana pandi paris pasko patricija pauka penju pera pere petka \
+    plamena platon polja popi rada radu rakita rama redi rene reni resat rezana rino robi rodna roni rubina rudi \
+    rumena rusa rusi rusko sabaha sabira saca sadi saja satka selami selena selima senem seno serifa sheme sijana \
+    sime sinem sladjana slavi slavna smaragda smilja sojeva soka spasa spase stana stane stanju stela stoika \
+    sultanka suncana suzi sveta sveto tana tanju tanka tapani terence tiho toma tove trendafil trendafila triada \
+    trpe tunde uljana una ute vadim valer valja vasa vasila vaske vela velin vesa vesela veton vezira vezire vili \
+    vita vitali vitka vlade vulkana zane zarina zeni ziga zija zini zita zivota zlate zlati zornica zvezda
     """
 
     static let placeKeys = """

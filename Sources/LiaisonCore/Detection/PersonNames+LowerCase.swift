@@ -96,21 +96,28 @@ extension PersonNames {
     /// or more so written. A label is no speaker ("Status: pending review", "ValueError: …",
     /// "rule 12: allow …", "08:20 napomena: …"). In text order.
     static func chatPassages(_ p: Bytes, _ reader: inout NameReader) -> (lower: [Range<Int>], capitals: [Range<Int>]) {
-        var lower: [Range<Int>] = [], capitals: [Range<Int>] = []
-        var speakers = 0
+        // Each line with a speaker, read by its message's case first: only a message in lower case
+        // makes the speakers worth weighing (the gazetteer's lookups), and most texts have none.
+        var lines: [(speaker: Range<Int>, body: Range<Int>, exported: Bool, case: Case?)] = []
         var lineStart = 0
         while lineStart < p.count {
             let lineEnd = p.firstIndex(of: 0x0A, from: lineStart)
             let start = exportedChatTime(p, at: lineStart)  // an exported chat's "[09/05, 07:55] " names its speakers
-            if let body = chatBody(p, start..<lineEnd), start > lineStart || isPersonSpeaker(p, start..<(body.lowerBound - 2), &reader) {
-                speakers += 1
-                switch oneCase(p, body) {
-                case .lower?: lower.append(body)
-                case .capitals?: capitals.append(body)
-                case nil: break
-                }
+            if let body = chatBody(p, start..<lineEnd) {
+                lines.append((start..<(body.lowerBound - 2), body, start > lineStart, oneCase(p, body)))
             }
             lineStart = lineEnd + 1
+        }
+        guard lines.contains(where: { $0.case == .lower }) else { return ([], []) }
+        var lower: [Range<Int>] = [], capitals: [Range<Int>] = []
+        var speakers = 0
+        for line in lines where line.exported || isPersonSpeaker(p, line.speaker, &reader) {
+            speakers += 1
+            switch line.case {
+            case .lower?: lower.append(line.body)
+            case .capitals?: capitals.append(line.body)
+            case nil: break
+            }
         }
         guard speakers >= 2 else { return ([], []) }
         // Messages in capitals count beside others in lower case, one speaker typing so in a chat.

@@ -19,6 +19,9 @@ struct PersonNameChatMessageTests {
         // Serbian chat in a police note; the note's own name stays found
         ("Prijavu podnela Jelena Simić. Poruke su iz grupe. Ona nije kliknula.\nmilica: jesam, obrisala sam poruku\ngoran: neka tomislav zove banku",
          ["Jelena Simić", "tomislav"]),
+        // names the region gives often stay names in lower case, though "jelena" and "mila" are also
+        // word forms ("malo" beside them is a word: `NameEvidence.lowerCaseWord`)
+        ("marko: jelena je zvala, malo kasnim\nana: ok, javi mila", ["marko", "jelena", "mila"]),
         // a parent typing in capitals, the son answering in lower case
         ("Poruke prepisane u zapisnik.\nOTAC, 11:10: DUŠKO ZVAO ME NEKI IZ BANKE\nSIN, 11:12: ne daj nikom nista, zovem policiju",
          ["DUŠKO"]),
