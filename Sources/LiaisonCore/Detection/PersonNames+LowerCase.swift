@@ -90,15 +90,15 @@ extension PersonNames {
     }
 
     /// The messages of a chat inside a text: the rest of each line after a speaker who is a person
-    /// (`isPersonSpeaker`, or any speaker after an exported chat's date and time: "mišo: jesam, obrisao. neka sanja zove banku", "[09/05, 08:03] dec: kayleigh
-    /// paid as well", "Brenda Catterall, 10:03: who is this? jonny or robbie??", "NANA, 10:02: SULJO…")
-    /// that holds two spaces or more and is typed in one case, by case, once the text has two lines
-    /// or more so written. A label is no speaker ("Status: pending review", "ValueError: …",
-    /// "rule 12: allow …", "08:20 napomena: …"). In text order.
+    /// (`isPersonSpeaker`), or any speaker after an exported chat's date and time ("goran: neka sanja
+    /// zove banku", "[09/05, 08:03] dec: kayleigh paid as well", "Brenda Catterall, 10:03: who is
+    /// this?", "NANA, 10:02: SULJO…"), that holds two spaces or more and is typed in one case, by
+    /// case, once the text has two lines or more so written. A label is no speaker ("Status: pending
+    /// review", "ValueError: …", "rule 12: allow …", "08:20 napomena: …"). In text order.
     static func chatPassages(_ p: Bytes, _ reader: inout NameReader) -> (lower: [Range<Int>], capitals: [Range<Int>]) {
         // Each line with a speaker, read by its message's case first: only a message in lower case
         // makes the speakers worth weighing (the gazetteer's lookups), and most texts have none.
-        var lines: [(speaker: Range<Int>, body: Range<Int>, exported: Bool, case: Case?)] = []
+        var lines: [(speaker: Range<Int>, body: Range<Int>, exported: Bool, typed: Case?)] = []
         var lineStart = 0
         while lineStart < p.count {
             let lineEnd = p.firstIndex(of: 0x0A, from: lineStart)
@@ -108,12 +108,12 @@ extension PersonNames {
             }
             lineStart = lineEnd + 1
         }
-        guard lines.contains(where: { $0.case == .lower }) else { return ([], []) }
+        guard lines.contains(where: { $0.typed == .lower }) else { return ([], []) }
         var lower: [Range<Int>] = [], capitals: [Range<Int>] = []
         var speakers = 0
         for line in lines where line.exported || isPersonSpeaker(p, line.speaker, &reader) {
             speakers += 1
-            switch line.case {
+            switch line.typed {
             case .lower?: lower.append(line.body)
             case .capitals?: capitals.append(line.body)
             case nil: break
@@ -125,7 +125,7 @@ extension PersonNames {
     }
 
     /// A chat's speaker that is a person: a word the gazetteer has as a given name that is no common
-    /// word, or as a surname that is no English word ("mišo", "Brenda Catterall", "NANA"; not "rule",
+    /// word, or as a surname that is no English word ("goran", "Brenda Catterall", "NANA"; not "rule",
     /// "note"), and no organisation, title, institution or place word; a kin word
     /// ("OTAC", "МАЈКА"); a handle with '_', '.' or a digit inside its letters ("fr0stbyte_",
     /// "lilyp.xo"); or any speaker with the message's time after it ("Unknown number, 10:05").
@@ -144,10 +144,9 @@ extension PersonNames {
                !v.organisation, !v.postTitle, !v.institution, !v.place {
                 return true
             }
-            // a handle: letters with '_', '.' or a digit inside or after them
+            // a handle: letters with '_', or '.' or a digit between letters ("maria_k", "lilyp.xo", "fr0stbyte_")
             let next = p.at(e)
-            if e < end, next == 0x5F || next == 0x2E && isAlpha(p.at(e + 1)) || isDigit(next) && isAlpha(p.at(e + 1)) { return true }
-            if e < r.upperBound, next == 0x5F { return true }
+            if e < r.upperBound, next == 0x5F || (next == 0x2E || isDigit(next)) && isAlpha(p.at(e + 1)) { return true }
             i = max(e, i + 1)
         }
         return false
