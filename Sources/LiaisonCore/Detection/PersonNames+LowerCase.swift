@@ -42,6 +42,7 @@ extension PersonNames {
                                 && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
                       !e.place, !e.organisation, !e.postTitle, !(p.at(i) == 0x2E && isAlpha(p.at(i + 1))),
                       w.range.count > 2 || stems.contains(w.stem),  // two Latin letters: "jo" (Albanian "no"), "al", "li"
+                      capitals || !reader.endsInTurkishPastTense(w.range),  // "parayı aldı", not Aldi (PersonNames+Turkish.swift)
                       PersonCues.end(p, at: start) == nil else { continue }  // a kin word: "kenane sine"
                 while t < taken.count && taken[t].upperBound <= start { t += 1 }
                 if t < taken.count && taken[t].lowerBound < i { continue }

@@ -35,6 +35,14 @@ extension NameReader {
         return last != 0x6E && last != 0x73 && last != 0x74 && !writesTurkish()  // n s t
     }
 
+    /// True when the lower-case word in `r` ends as a Turkish verb's past tense with the dotless "ı"
+    /// (`-dı`, `-tı`: "aldı", "kaldı", "sattı"), which no given name does: in lower-case chat such a word
+    /// is the verb, though its folded letters read as a name ("Aldi", "Sandi", "Ardi").
+    func endsInTurkishPastTense(_ r: Range<Int>) -> Bool {
+        let e = r.upperBound
+        return r.count >= 4 && p[e - 2] == 0xC4 && p[e - 1] == 0xB1 && (p[e - 3] == 0x64 || p[e - 3] == 0x74)  // "dı", "tı"
+    }
+
     /// Whether the text writes Turkish (`PersonNames.writesTurkish`), read once when first asked: its
     /// case suffixes are read without an apostrophe, and a name that is a Turkish word only is a word.
     mutating func writesTurkish() -> Bool {

@@ -44,6 +44,9 @@ struct PersonNameChatMessageTests {
         // ("malo", "jako", "koju"; "linka", the loanword declined), though a capitalised one still is
         ("marko: malo kasnim, jako je gužva\nana: nema veze, koju god hoćeš uzmi\nmarko: ok", ["marko", "ana", "marko"]),
         ("kaže platila 300 dinara za carinu preko linka, ja sam goran", ["goran"]),
+        // a Turkish verb's past tense with the dotless "ı" is no name, though its letters fold to one
+        // ("aldı" to Aldi); the speakers and "mehmet" stay names (thirty-second round)
+        ("ali: parayı aldı mı bilmiyorum\nayşe: evet aldı, sandı ki banka\nali: tamam mehmet gelsin", ["ali", "ayşe", "ali", "mehmet"]),
         // a message that mixes the cases is read as any sentence is
         ("Chat export. Two parents wrote. One paid.\nshaz: Tell the office kayleigh paid\ndec: ok will do", []),
     ]
