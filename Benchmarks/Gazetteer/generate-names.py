@@ -85,6 +85,13 @@ CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
 # A name given this often in one of the region's countries is a name first, even written in lower
 # case where it is also a word (`lower_words`).
 LOWER_WORD_CUT = 6
+# Thirty-second round: the South Slavic countries, whose pet names are made from a given name's opening
+# (`hypocoristics`), the frequency a name needs there to lend its opening, and the pet-name endings
+# (folded: "-še" is "se", "-ča" "ca") put after it: Đorđe → Đole, Goran → Goco, Jelena → Jeco,
+# Snežana → Sneki, Todor → Toše (and Macedonian's "Тошето").
+SLAVIC = {"bosniaand", "croatia", "macedonia", "montenegro", "serbia", "slovenia"}
+HYPOCORISTIC_CUT = 3
+HYPOCORISTIC_ENDINGS = ["le", "ca", "ce", "co", "ki", "ke", "sa", "se", "so", "si", "ja", "jo"]
 # Seventeenth round: the given names of the countries people come from to work, study or visit the
 # region, and of the rest of Europe and English below the cuts above, through the same filter as the
 # names added in the eighth round (no common word, no place).
@@ -111,6 +118,14 @@ WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-h
               ("wamerican", "usr/share/dict/american-english"),
               # only to leave out added names that are Albanian words ("isha", "I was"); see `main`
               ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
+
+# Thirty-second round: lists of the languages whose words a pet name made from a South Slavic name's
+# opening may spell ("hace", "vaca" in Spanish, "sposa" in Italian, "zvoki" in Slovene); only read to
+# leave such forms out (`foreign_words`).
+PET_WORD_LISTS = [("hunspell-es", "usr/share/hunspell/es_ES.dic"), ("hunspell-it", "usr/share/hunspell/it_IT.dic"),
+                  ("hunspell-pt-pt", "usr/share/hunspell/pt_PT.dic"), ("hunspell-sl", "usr/share/hunspell/sl_SI.dic"),
+                  ("hunspell-de-de", "usr/share/hunspell/de_DE.dic"), ("hunspell-fr-classical", "usr/share/hunspell/fr.dic"),
+                  ("hunspell-ro", "usr/share/hunspell/ro_RO.dic")]
 
 # Seventeenth round: the MISP galaxy clusters whose values name malware, ransomware, botnets, tools
 # and threat actors (not techniques, sectors or countries); MITRE ATT&CK's software and groups
@@ -181,9 +196,10 @@ def download(spec, into):
     return target
 
 
-def given_names(root, cuts=CUT, regional=None):
+def given_names(root, cuts=CUT, regional=None, slavic=None):
     """nam_dict's names above the frequency cuts, folded; with `regional`, that dict also gets each
-    name's highest frequency in the region's countries (`REGION`), for `lower_words`."""
+    name's highest frequency in the region's countries (`REGION`), for `lower_words`; with `slavic`,
+    the highest in the South Slavic ones (`SLAVIC`), for `hypocoristics`."""
     path = os.path.join(root, "gender_guesser", "data", "nam_dict.txt")
     index = {c: i for i, c in enumerate(COUNTRIES)}
     keys = set()
@@ -196,12 +212,14 @@ def given_names(root, cuts=CUT, regional=None):
             def frequency(country):
                 i = index[country]
                 return int(frequencies[i], 16) if i < len(frequencies) and frequencies[i] != " " else 0
-            if regional is not None:
-                here = max(frequency(c) for c in REGION)
+            for highest, countries in ((regional, REGION), (slavic, SLAVIC)):
+                if highest is None:
+                    continue
+                here = max(frequency(c) for c in countries)
                 for name in line[3:29].strip().replace("+", "-").split("-"):
                     key = fold(name)
                     if key:
-                        regional[key] = max(regional.get(key, 0), here)
+                        highest[key] = max(highest.get(key, 0), here)
             if not any(frequency(c) >= cut for group, cut in cuts for c in group):
                 continue
             for name in line[3:29].strip().replace("+", "-").split("-"):
@@ -209,6 +227,23 @@ def given_names(root, cuts=CUT, regional=None):
                 if key and len(key) >= 2:
                     keys.add(key)
     return keys
+
+
+def hypocoristics(slavic):
+    """Pet names made from the opening of a name given in the South Slavic countries (`slavic`: its
+    highest frequency there, at least `HYPOCORISTIC_CUT`): the consonants before its first vowel (one
+    or two: "dj", "sn", "st") and that vowel, then each of `HYPOCORISTIC_ENDINGS` ("djordje" → "djole",
+    "goran" → "goco", "snezana" → "sneki"). Candidates only: `main` leaves out the names, places and
+    words among them."""
+    forms = set()
+    for key, frequency in slavic.items():
+        k = 0
+        while k < len(key) and key[k] not in "aeiou":
+            k += 1
+        if frequency < HYPOCORISTIC_CUT or len(key) < 4 or not 1 <= k <= 2 or k == len(key):
+            continue
+        forms |= {key[:k + 1] + ending for ending in HYPOCORISTIC_ENDINGS} - {key}
+    return forms
 
 
 def faker_names(root, locales, attributes):
@@ -246,6 +281,7 @@ def mimesis_names(root, locales, field):
 
 
 DEBIAN_VERSIONS = []
+PET_VERSIONS = []
 BULGARIAN_VERSION = None
 
 
@@ -269,6 +305,24 @@ def common_words(into, given):
                 words = {fold(w) for w in (line.strip() for line in f) if w and w[0].islower()} - {None}
             lists[package] = (words, words & given)
     return lists
+
+
+def foreign_words(into, candidates):
+    """The `candidates` that are a lower-case word or word form of a list of `PET_WORD_LISTS`, or any
+    entry of wamerican, proper nouns included ("Nile"); `common_words` has unpacked wamerican into `into`."""
+    found = set()
+    for package, path in PET_WORD_LISTS:
+        subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
+        PET_VERSIONS.append(package + " " + os.path.basename(deb).split("_")[1].replace("%3a", ":"))
+        target = os.path.join(into, package)
+        subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+        dic = os.path.join(target, path)
+        found |= {form for form, _ in hunspell_forms(dic, dic[:-4] + ".aff") if form in candidates}
+    with open(os.path.join(into, "wamerican", "usr/share/dict/american-english"), encoding="utf-8") as f:
+        found |= {fold(line.strip()) for line in f} & candidates
+    return found
 
 
 def hunspell_forms(dic, aff):
@@ -438,6 +492,22 @@ def declined_nouns(into, given, family, ambiguous, place):
     return nouns
 
 
+def read_as_declined(into, names, others):
+    """The names among `names` that a word form of the Serbo-Croatian and Albanian lists, or a word of
+    `others`, reads as declined (see `declined_readings`): "pošte" (of "pošta") as a case of the pet
+    name Poso, "lica" as one of Lico. Only forms sharing a name's first three letters are read."""
+    prefixes = {k[:3] for k in names}
+    words = set(others)
+    for package, path in NOUN_LISTS:
+        dic = os.path.join(into, package, path)
+        words |= {form for form, _ in hunspell_forms(dic, dic[:-4] + ".aff") if form[:3] in prefixes}
+    reached = set()
+    for form in words:
+        if len(form) >= 4 and form[:3] in prefixes and form not in names:
+            reached |= declined_readings(form, names)
+    return reached
+
+
 PLACE_COUNTRIES = ["AL", "BA", "BG", "HR", "ME", "MK", "RS", "SI", "TR", "GR"]
 PLACE_LANGUAGES = ["sq", "sr", "sr@latin", "mk", "hr", "bs", "tr"]
 # Kosovo has no ISO 3166 code (XK is user-assigned), so iso-codes lacks it.
@@ -541,8 +611,8 @@ def swift_literal(words, width=110):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         guesser = download(GENDER_GUESSER, tmp)
-        regional = {}  # each name's highest frequency in the region's countries (nam_dict's 1-13)
-        given = given_names(guesser, regional=regional)
+        regional, slavic = {}, {}  # each name's highest frequency in the region's, the South Slavic countries (nam_dict's 1-13)
+        given = given_names(guesser, regional=regional, slavic=slavic)
         faker = download(FAKER, tmp)
         family = surnames(faker)
         foreign = faker_names(faker, GIVEN_LOCALES, ("first_names", "first_names_male", "first_names_female")) - given
@@ -554,7 +624,8 @@ def main():
         added -= family | given
         chinese = faker_names(faker, CHINESE_LOCALES, ("last_romanized_names",))
         security = security_names(download(MISP_GALAXIES, tmp))
-        lists = common_words(tmp, given | foreign | added)
+        pet = hypocoristics(slavic) - given - family
+        lists = common_words(tmp, given | foreign | added | pet)
         place = places(tmp)
         town = towns(download(GEONAMES, tmp)) - given - family - place
         place |= town
@@ -574,6 +645,13 @@ def main():
         given |= {k for k in foreign if not reads_as_word(k) and not {k, k[:-1], k[:-2]} & place}
         family |= {k for k in added if not word(k, ["hunspell-sr", "hunspell-hr", "hunspell-bs", "wamerican"]) and k not in place}
         bulgarian = bulgarian_words(tmp)
+        # Thirty-second round: the pet names that are no name, surname or place already, no word or
+        # word form of any list here or of `PET_WORD_LISTS` ("sale", "stale", "peca", "hace" are words;
+        # "djole", "zoki", "sneki" are not), and that no word form reads as declined ("pošte" as a case
+        # of Poso, "jeste" of Jese) are given names, weak ones (`NameGazetteer.Flags.petName`).
+        pet = {k for k in pet if not word(k, every) and k not in bulgarian and k not in place and k not in family}
+        pet -= read_as_declined(tmp, pet, bulgarian) | foreign_words(tmp, pet)
+        given |= pet
         ambiguous, turkish_words = ambiguous_names(given, lists, bulgarian)
         # Thirty-first round: the given names that are not ambiguous but are still a lower-case word or
         # word form of two of the lists, wbulgarian counted as one ("malo", "jako", "koju", "linka",
@@ -606,6 +684,11 @@ def main():
 // those that are words of the Turkish list alone ({len(turkish_words)}; no word of those lists, of myspell-sq or of wbulgarian
 // {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
+// Pet names (thirty-second round): {len(pet)} given names made from the opening of a name given at frequency {HYPOCORISTIC_CUT}
+// or more in BA, HR, ME, MK, RS or SI and an ending of {" ".join(HYPOCORISTIC_ENDINGS)} ("Đole", "Goco", "Sneki"), less
+// the names, surnames, places and words of every list below among them, those a word form reads as
+// declined, and the words of {", ".join(PET_VERSIONS)} (GPL, LGPL or MPL; see `hypocoristics`,
+// `read_as_declined`, `foreign_words`). Weak given names (`petNameKeys`).
 // Lower-case words (thirty-first round): {len(lower_words)} given names above, not ambiguous, that are a lower-case
 // word or word form of two of these lists, myspell-sq and wbulgarian, and below frequency {LOWER_WORD_CUT} in each of the
 // region's countries in nam_dict: not a name alone in lower case.
@@ -655,6 +738,10 @@ extension NameGazetteer {{
 
     static let lowerCaseWordGivenNameKeys = \"\"\"
 {swift_literal(sorted(lower_words))}
+    \"\"\"
+
+    static let petNameKeys = \"\"\"
+{swift_literal(sorted(pet))}
     \"\"\"
 
     static let placeKeys = \"\"\"

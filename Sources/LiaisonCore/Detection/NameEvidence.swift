@@ -24,6 +24,9 @@ struct NameEvidence {
     /// A given name as written that is not `ambiguous` but a lower-case word or word form of a
     /// Debian list ("malo", "jako", "jeni", "каде"): a name alone only when written with a capital.
     var lowerCaseWord = false
+    /// A pet name the gazetteer made from a South Slavic name's opening ("Đole", "Sneki", "Zoki"): a weak
+    /// given name (`given` 1) in a text with capitals, a name alone in one typed in lower case.
+    var petName = false
     /// The given name was reached by taking off a case ending.
     var declined = false
     /// A Turkish honorific after a name ("Bey", "Hanım"): outside the name, and it ends it; or a
@@ -85,7 +88,8 @@ struct NameEvidence {
         }
         place = flags.contains(.place)
         if flags.contains(.given) {
-            given = 2
+            petName = flags.contains(.petName)
+            given = petName ? 1 : 2
             (ambiguous, turkishWord) = (flags.contains(.ambiguous), flags.contains(.turkishWord))
             lowerCaseWord = flags.contains(.lowerCaseWord)
         }
@@ -118,11 +122,15 @@ struct NameEvidence {
             // a shorter one ("Novi" → Nova) needs a second word's evidence.
             for tail in Self.nominatives {
                 let lemma = table(tail == 0 ? h : (h ^ UInt64(tail)) &* 0x0000_0100_0000_01B3)
-                let strength = stem + (tail == 0 ? 0 : 1) >= 5 ? 2 : 1
-                if given < strength && lemma.contains(.given) {
+                // A pet name declines by an ending after it whole ("Đole-ta", "Zoki-ja", "Toše-to"), and only
+                // from a word that is no name as written: not "Džeko" as a case of Džeki.
+                let pet = lemma.contains(.petName)
+                let strength = stem + (tail == 0 ? 0 : 1) >= 5 && !pet ? 2 : 1
+                if given < strength && lemma.contains(.given) && (!pet || tail == 0 && flags.isDisjoint(with: [.given, .surname])) {
                     given = strength
                     declined = true
                     ambiguous = lemma.contains(.ambiguous)
+                    petName = pet
                 }
                 if surname == 0 && lemma.contains(.surname) { surname = 1 }
                 if !place && stem >= 4 && lemma.contains(.place) { place = true }
@@ -183,6 +191,7 @@ struct NameEvidence {
         institution = institution || other.institution
         surnameWord = surnameWord || other.surnameWord
         lowerCaseWord = lowerCaseWord || other.lowerCaseWord
+        petName = given == 1 && (petName || other.petName)
     }
 
     /// Case endings of the region's languages, folded: Slavic (-a, -e, -u, -om, -em, -oj, -ovi…)

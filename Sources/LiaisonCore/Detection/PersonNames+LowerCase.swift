@@ -33,7 +33,7 @@ extension PersonNames {
                 i = max(i, w.range.upperBound)
                 let e = w.evidence
                 if collect, !e.isUnknown, !e.organisation, !e.postTitle { starts.append(start) }
-                let named = (e.given == 2 && !e.lowerCaseWord || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
+                let named = (e.given == 2 && !e.lowerCaseWord || e.petName && !e.declined || (e.given > 0 && stems.contains(w.stem))) && !e.ambiguous
                     && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                     || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
                     || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)
