@@ -86,11 +86,12 @@ CUT = [(REGION, 1), (ENGLISH, 4), (OTHER_EUROPE, 7)]
 # case where it is also a word (`lower_words`).
 LOWER_WORD_CUT = 6
 # Thirty-second round: the South Slavic countries, whose pet names are made from a given name's opening
-# (`hypocoristics`), the frequency a name needs there to lend its opening, and the pet-name endings
-# (folded: "-še" is "se", "-ča" "ca") put after it: Đorđe → Đole, Goran → Goco, Jelena → Jeco,
-# Snežana → Sneki, Todor → Toše (and Macedonian's "Тошето").
+# (`hypocoristics`), the frequency a name needs there to lend its opening (6 of nam_dict's 13: a name
+# given often; at 3, twice the forms, "cvike" and "gvoke" among them, found one name more in train),
+# and the pet-name endings (folded: "-še" is "se", "-ča" "ca") put after it: Đorđe → Đole, Zoran →
+# Zoki, Snežana → Sneki.
 SLAVIC = {"bosniaand", "croatia", "macedonia", "montenegro", "serbia", "slovenia"}
-HYPOCORISTIC_CUT = 3
+HYPOCORISTIC_CUT = 6
 HYPOCORISTIC_ENDINGS = ["le", "ca", "ce", "co", "ki", "ke", "sa", "se", "so", "si", "ja", "jo"]
 # Seventeenth round: the given names of the countries people come from to work, study or visit the
 # region, and of the rest of Europe and English below the cuts above, through the same filter as the
@@ -119,13 +120,18 @@ WORD_LISTS = [("hunspell-sr", "usr/share/hunspell/sr_Latn_RS.dic"), ("hunspell-h
               # only to leave out added names that are Albanian words ("isha", "I was"); see `main`
               ("myspell-sq", "usr/share/hunspell/sq_AL.dic")]
 
-# Thirty-second round: lists of the languages whose words a pet name made from a South Slavic name's
-# opening may spell ("hace", "vaca" in Spanish, "sposa" in Italian, "zvoki" in Slovene); only read to
-# leave such forms out (`foreign_words`).
+# Thirty-second round: lists of the languages of the region's neighbours and of the countries its
+# people work in, whose words a pet name made from a South Slavic name's opening may spell ("hace",
+# "vaca" in Spanish, "sposa" in Italian, "zvoki" in Slovene, "kruki" in Polish); only read to leave
+# such forms out (`foreign_words`).
 PET_WORD_LISTS = [("hunspell-es", "usr/share/hunspell/es_ES.dic"), ("hunspell-it", "usr/share/hunspell/it_IT.dic"),
                   ("hunspell-pt-pt", "usr/share/hunspell/pt_PT.dic"), ("hunspell-sl", "usr/share/hunspell/sl_SI.dic"),
                   ("hunspell-de-de", "usr/share/hunspell/de_DE.dic"), ("hunspell-fr-classical", "usr/share/hunspell/fr.dic"),
-                  ("hunspell-ro", "usr/share/hunspell/ro_RO.dic")]
+                  ("hunspell-ro", "usr/share/hunspell/ro_RO.dic"),
+                  ("hunspell-sk", "usr/share/hunspell/sk_SK.dic"), ("hunspell-cs", "usr/share/hunspell/cs_CZ.dic"),
+                  ("hunspell-pl", "usr/share/hunspell/pl_PL.dic"), ("hunspell-nl", "usr/share/hunspell/nl.dic"),
+                  ("hunspell-sv", "usr/share/hunspell/sv_SE.dic"), ("hunspell-da", "usr/share/hunspell/da_DK.dic"),
+                  ("hunspell-no", "usr/share/hunspell/nb_NO.dic")]
 
 # Seventeenth round: the MISP galaxy clusters whose values name malware, ransomware, botnets, tools
 # and threat actors (not techniques, sectors or countries); MITRE ATT&CK's software and groups

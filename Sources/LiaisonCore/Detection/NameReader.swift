@@ -79,9 +79,10 @@ struct NameReader {
         // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift).
         let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
-        // A pet name ("Sneki", "Đole") opens a sentence as its subject, a lower-case word after it: "Sneki je poslala".
-        let petSubject = e0.petName && !e0.declined && opens && !w0.suffixed
-            && following.map({ $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
+        // A pet name ("Sneki", "Đole") opens a sentence as its subject, a lower-case word one space after it:
+        // "Sneki je poslala", "Đole i Sneki su".
+        let petSubject = e0.petName && !e0.declined && opens && !w0.suffixed && p.at(w0.range.upperBound) == 0x20
+            && PersonNames.startsLowerCase(p, w0.range.upperBound + 1)
         let known = (e0.given == 2 && (!e0.ambiguous || !opensPhrase || aloneOnLine)) || e0.regionalShape || possessive || petSubject
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2 && !e0.surnameWord) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound), !locative(w0),

@@ -98,7 +98,8 @@ extension PersonNames {
         return isLetter(p.scalar(at: p.leadByte(k)).value)
     }
 
-    private static func startsLowerCase(_ p: Bytes, _ i: Int) -> Bool {
+    /// A lower-case letter starts at `i`.
+    static func startsLowerCase(_ p: Bytes, _ i: Int) -> Bool {
         let v = p.scalar(at: i).value
         return isLetter(v) && !isUpper(v)
     }
