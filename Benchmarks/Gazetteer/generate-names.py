@@ -291,6 +291,16 @@ PET_VERSIONS = []
 BULGARIAN_VERSION = None
 
 
+def debian_package(package, into):
+    """Downloads Debian's `package` and unpacks it into `into`/`package`: that folder and the version."""
+    subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
+    target = os.path.join(into, package)
+    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    return target, os.path.basename(deb).split("_")[1].replace("%3a", ":")
+
+
 def common_words(into, given):
     """For each Debian word list, by package: its folded lower-case entries (hunspell stems, the
     lemmas, their affix flags cut off) and the folded word forms that are given names (the lemmas,
@@ -298,12 +308,8 @@ def common_words(into, given):
     list is read in the encoding its .aff file names on its SET line (`bs_BA.dic` is ISO 8859-2)."""
     lists = {}
     for package, path in WORD_LISTS:
-        subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
-        DEBIAN_VERSIONS.append(os.path.basename(deb).split("_")[1].replace("%3a", ":"))
-        target = os.path.join(into, package)
-        subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+        target, version = debian_package(package, into)
+        DEBIAN_VERSIONS.append(version)
         if path.endswith(".dic"):
             lists[package] = hunspell_words(os.path.join(target, path), os.path.join(target, path[:-4] + ".aff"), given)
         else:
@@ -318,12 +324,8 @@ def foreign_words(into, candidates):
     entry of wamerican, proper nouns included ("Nile"); `common_words` has unpacked wamerican into `into`."""
     found = set()
     for package, path in PET_WORD_LISTS:
-        subprocess.run(["apt-get", "download", "-q", package], cwd=into, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deb = glob.glob(os.path.join(into, package + "_*.deb"))[0]
-        PET_VERSIONS.append(package + " " + os.path.basename(deb).split("_")[1].replace("%3a", ":"))
-        target = os.path.join(into, package)
-        subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+        target, version = debian_package(package, into)
+        PET_VERSIONS.append(package + " " + version)
         dic = os.path.join(target, path)
         found |= {form for form, _ in hunspell_forms(dic, dic[:-4] + ".aff") if form in candidates}
     with open(os.path.join(into, "wamerican", "usr/share/dict/american-english"), encoding="utf-8") as f:
@@ -398,12 +400,7 @@ def bulgarian_words(into):
     the nearest list to Macedonian, which Debian lacks ("една", one; "мира", peace). Read only to keep
     such a word ambiguous where the Turkish list alone would flag it."""
     global BULGARIAN_VERSION
-    subprocess.run(["apt-get", "download", "-q", "wbulgarian"], cwd=into, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deb = glob.glob(os.path.join(into, "wbulgarian_*.deb"))[0]
-    BULGARIAN_VERSION = os.path.basename(deb).split("_")[1].replace("%3a", ":")
-    target = os.path.join(into, "wbulgarian")
-    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    target, BULGARIAN_VERSION = debian_package("wbulgarian", into)
     with open(os.path.join(target, "usr/share/dict/bulgarian"), encoding="utf-8") as f:
         return {fold(w) for w in (line.strip() for line in f) if w and w[0].islower()} - {None}
 
@@ -524,12 +521,8 @@ def places(into):
     """Folded one-word place names: countries in the region's languages, the region's subdivisions."""
     import gettext
     import json
-    subprocess.run(["apt-get", "download", "-q", "iso-codes"], cwd=into, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deb = glob.glob(os.path.join(into, "iso-codes_*.deb"))[0]
-    DEBIAN_VERSIONS.append("iso-codes " + os.path.basename(deb).split("_")[1].replace("%3a", ":"))
-    target = os.path.join(into, "iso-codes")
-    subprocess.run(["dpkg-deb", "-x", deb, target], check=True)
+    target, version = debian_package("iso-codes", into)
+    DEBIAN_VERSIONS.append("iso-codes " + version)
     names = []
     countries = json.load(open(os.path.join(target, "usr/share/iso-codes/json/iso_3166-1.json")))["3166-1"]
     for c in countries:
@@ -691,7 +684,7 @@ def main():
 // {BULGARIAN_VERSION}, GPL-2)
 // once more, as a text in another language reads them as names.
 // Pet names (thirty-second round): {len(pet)} given names made from the opening of a name given at frequency {HYPOCORISTIC_CUT}
-// or more in BA, HR, ME, MK, RS or SI and an ending of {" ".join(HYPOCORISTIC_ENDINGS)} ("Đole", "Goco", "Sneki"), less
+// or more in BA, HR, ME, MK, RS or SI and an ending of {" ".join(HYPOCORISTIC_ENDINGS)} ("Đole", "Zoki", "Sneki"), less
 // the names, surnames, places and words of every list below among them, those a word form reads as
 // declined, and the words of {", ".join(PET_VERSIONS)} (GPL, LGPL or MPL; see `hypocoristics`,
 // `read_as_declined`, `foreign_words`). Weak given names (`petNameKeys`).

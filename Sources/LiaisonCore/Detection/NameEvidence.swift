@@ -122,7 +122,7 @@ struct NameEvidence {
             // a shorter one ("Novi" → Nova) needs a second word's evidence.
             for tail in Self.nominatives {
                 let lemma = table(tail == 0 ? h : (h ^ UInt64(tail)) &* 0x0000_0100_0000_01B3)
-                // A pet name declines by an ending after it whole ("Đole-ta", "Zoki-ja", "Toše-to"), and only
+                // A pet name declines by an ending after it whole ("Đole-ta", "Zoki-ja", Macedonian "Зоки-то"), and only
                 // from a word that is no name as written: not "Džeko" as a case of Džeki.
                 let pet = lemma.contains(.petName)
                 let strength = stem + (tail == 0 ? 0 : 1) >= 5 && !pet ? 2 : 1

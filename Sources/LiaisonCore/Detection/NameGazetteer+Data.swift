@@ -15,7 +15,7 @@
 // 4.1-7, GPL-2)
 // once more, as a text in another language reads them as names.
 // Pet names (thirty-second round): 177 given names made from the opening of a name given at frequency 6
-// or more in BA, HR, ME, MK, RS or SI and an ending of le ca ce co ki ke sa se so si ja jo ("Đole", "Goco", "Sneki"), less
+// or more in BA, HR, ME, MK, RS or SI and an ending of le ca ce co ki ke sa se so si ja jo ("Đole", "Zoki", "Sneki"), less
 // the names, surnames, places and words of every list below among them, those a word form reads as
 // declined, and the words of hunspell-es 1:7.5.0-1, hunspell-it 1:7.5.0-1, hunspell-pt-pt 1:7.5.0-1, hunspell-sl 1:7.5.0-1, hunspell-de-de 20161207-11, hunspell-fr-classical 1:7.0-1, hunspell-ro 1:7.5.0-1, hunspell-sk 1:7.5.0-1, hunspell-cs 1:7.5.0-1, hunspell-pl 1:7.5.0-1, hunspell-nl 2:2.20.19-2, hunspell-sv 1:7.5.0-1, hunspell-da 1:7.5.0-1, hunspell-no 1:7.5.0-1 (GPL, LGPL or MPL; see `hypocoristics`,
 // `read_as_declined`, `foreign_words`). Weak given names (`petNameKeys`).
