@@ -44,9 +44,7 @@ extension PersonNames {
                                      lowerCaseText: Bool) {
         var taken = pinyinNames(p, capitalised, &reader, &found)
         taken += addressedNames(p, &reader, &found, lowerCaseText: lowerCaseText)
-        guard !taken.isEmpty else { return }
-        let words = Set(taken)
-        capitalised.removeAll { words.contains($0) }
+        forget(taken, in: &capitalised)
     }
 
     /// The labels of mail headers and notes in lower case, which are no speakers.

@@ -34,7 +34,7 @@ extension PersonNames {
             beside?.add(found[found.count - 1])
             taken.append(contentsOf: words.map(\.lowerBound))
         }
-        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
+        forget(taken, in: &capitalised)
     }
 
     /// Two or three initials from `i` ("I. B.", "Д.Ј.", "A. K. M."), each a capital and a full stop,

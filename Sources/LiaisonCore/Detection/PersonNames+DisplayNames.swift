@@ -26,8 +26,7 @@ extension PersonNames {
         guard !names.isEmpty else { return }
         found.removeOverlapping(names.map(\.range))
         found.append(contentsOf: names)
-        let starts = Set(names.flatMap { $0.words.map(\.lowerBound) })
-        capitalised.removeAll { starts.contains($0) }
+        forget(wordsOf: names, in: &capitalised)
     }
 
     /// Where a closing quotation mark ('"', "'", "”", "“") that ends at `e` starts; `e` when there is none.

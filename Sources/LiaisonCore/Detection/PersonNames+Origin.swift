@@ -30,7 +30,7 @@ extension PersonNames {
             taken.append(contentsOf: [a, b])
             k += 1
         }
-        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
+        forget(taken, in: &capitalised)
     }
 
     /// The word before the one at `i`, one space apart on the line, is a preposition of origin.

@@ -138,7 +138,7 @@ extension PersonNames {
             found.removeAll { givenStarts.contains($0.start) }
             found.append(contentsOf: added)
         }
-        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
+        forget(taken, in: &capitalised)
     }
 
     /// Labels of a value that is no person: places, addresses, subjects ("City: RICHMOND, Virginia",

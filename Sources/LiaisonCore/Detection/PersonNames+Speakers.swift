@@ -36,7 +36,7 @@ extension PersonNames {
             found.append(FoundName(words: [w.range], stems: [w.stem], detector: "person-speaker"))
             taken.append(i)
         }
-        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
+        forget(taken, in: &capitalised)
     }
 
     /// `w` is a given name as written, in the nominative, no place, organisation or institution word.

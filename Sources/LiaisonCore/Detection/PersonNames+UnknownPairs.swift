@@ -31,7 +31,7 @@ extension PersonNames {
             taken.append(contentsOf: [a, b])
             k += 1
         }
-        if !taken.isEmpty { let gone = Set(taken); capitalised.removeAll { gone.contains($0) } }  // a set: linear on many names
+        forget(taken, in: &capitalised)
     }
 
     /// Articles and determiners before a thing's name: English, Turkish "bir", Albanian "një".

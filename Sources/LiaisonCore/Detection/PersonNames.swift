@@ -87,6 +87,18 @@ enum PersonNames {
         candidates.each(found: scan.found, starts: scan.starts, reader: &reader, visit)
     }
 
+    /// Takes the words at `starts` out of `capitalised`, the capitalised words no rule has taken yet, which
+    /// the later passes read (through a set: linear however many names a pass found).
+    static func forget<S: Sequence<Int>>(_ starts: S, in capitalised: inout [Int]) {
+        let gone = Set(starts)
+        if !gone.isEmpty { capitalised.removeAll { gone.contains($0) } }
+    }
+
+    /// `forget` for every word of `names`.
+    static func forget<S: Sequence<FoundName>>(wordsOf names: S, in capitalised: inout [Int]) {
+        forget(names.lazy.flatMap { $0.words.lazy.map(\.lowerBound) }, in: &capitalised)
+    }
+
     /// What the rules read in `p`: the names they found and, when collected for `candidates`, the
     /// words that may lead a name, where cues end, and whether the text is typed in lower case.
     struct RuleScan {
@@ -183,8 +195,7 @@ enum PersonNames {
         if !chat.capitals.isEmpty {
             let before = found.count
             lowerCaseGivenNames(p, in: chat.capitals, passages: true, capitals: true, &reader, &found, &starts, collect: false)
-            let words = Set(found[before...].flatMap { $0.words.map(\.lowerBound) })
-            if !words.isEmpty { capitalised.removeAll { words.contains($0) } }
+            forget(wordsOf: found[before...], in: &capitalised)
         }
         namesOfChatAndPinyin(p, &reader, &found, &capitalised, lowerCaseText: lowerCaseText)  // PersonNames+Addressed.swift, +Pinyin.swift
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
@@ -196,8 +207,7 @@ enum PersonNames {
         let repeated = repeatedPairs(p, capitalised, &reader)
         if !repeated.isEmpty {
             found.append(contentsOf: repeated)
-            let words = Set(repeated.flatMap { $0.words.map(\.lowerBound) })
-            capitalised.removeAll { words.contains($0) }
+            forget(wordsOf: repeated, in: &capitalised)
         }
         // Names signed under a closing formula; "SURNAME, Given" (PersonNames+Signatures.swift).
         let signed = signedNames(p, &reader, found)
@@ -205,8 +215,7 @@ enum PersonNames {
             let inside = RangeIndex(signed.map { ($0.start + 1)..<$0.end })  // past each signature's first byte
             found.removeAll { inside.overlaps($0.start..<($0.start + 1)) }  // "Pepa⏎Sekretaria" under "Mrika Pepa"
             found.append(contentsOf: signed)
-            let words = Set(signed.flatMap { $0.words.map(\.lowerBound) })
-            capitalised.removeAll { words.contains($0) }
+            forget(wordsOf: signed, in: &capitalised)
         }
         paymentParties(p, capitalised, &reader, &found)  // ":59:/…⏎IKECHUKWU DANIEL OBI-NWOSU" (PersonNames+Payments.swift)
         surnamesBeforeComma(p, &reader, &found)
