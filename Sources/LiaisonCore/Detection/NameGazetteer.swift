@@ -142,6 +142,10 @@ enum NameGazetteer {
     /// only by `PersonNames.dropSecurityNames`, so no word of the other lists changes.
     static let securityNames: Set<UInt64> = Set(wordHashes(securityNameKeys))
 
+    /// The hashes of `englishWordKeys` (EnglishWords+Data.swift), English words that are no name or
+    /// place: read only by the structured-field rules (`PersonalDataValidator.endsInEnglishWord`).
+    static let englishWords: Set<UInt64> = Set(wordHashes(englishWordKeys))
+
     /// Appends the folded form of the non-ASCII scalar `v` to `word`; false when it has no fold.
     @inline(__always) static func fold<Word: FoldedLetters>(_ v: UInt32, into word: inout Word) -> Bool {
         guard v >= 0xC0, v < 0x460 else { return false }
