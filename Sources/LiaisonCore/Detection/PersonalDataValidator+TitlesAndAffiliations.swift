@@ -40,11 +40,14 @@ extension PersonalDataValidator {
     }
 
     /// True when the name within `value`, without its titles and affiliation, is accepted as a
-    /// person's name on its own, shaped as one (1–4 name words or initials).
+    /// person's name on its own, shaped as one (1–4 name words or initials); an English word last
+    /// refuses it unless a title came before it ("Fraud Operations – Customer Protection", not "Mr
+    /// Thomas Pennant").
     static func isPersonWithin(_ value: String) -> Bool {
         let head = nameBeforeAffiliation(value) ?? value
         guard let name = nameAfterTitles(head) ?? (head == value ? nil : head) else { return false }
         let (rule, shaped) = personRule(name)
-        return shaped != nil && PersonFieldModel.accepts(name, rule: rule)
+        let titled = nameWords(head).first.map(PersonBrands.isTitle) ?? false
+        return shaped != nil && (titled || !endsInEnglishWord(name)) && PersonFieldModel.accepts(name, rule: rule)
     }
 }

@@ -60,7 +60,7 @@ extension PersonalDataValidator {
         let (rule, name) = personRule(value)
         // A name after titles or before its office, firm or town is weighed alone
         // (PersonalDataValidator+TitlesAndAffiliations.swift).
-        guard PersonFieldModel.accepts(value, rule: rule) || isPersonWithin(value) else { return nil }
+        guard !endsInEnglishWord(value) && PersonFieldModel.accepts(value, rule: rule) || isPersonWithin(value) else { return nil }
         return name ?? value
     }
 
@@ -83,8 +83,7 @@ extension PersonalDataValidator {
         // A value that ends in a possessive names a shop or café, not its owner ("Nonna Lucia's").
         let possessive = words.last.map { ["'s", "’s"].contains(where: $0.lowercased().hasSuffix) } ?? false
         let firm: PersonFieldRule? = words.contains(where: isOrganisationWord) ? .organisationWord
-            : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) || possessive ? .brand
-            : endsInEnglishWord(words) ? .englishWord : nil
+            : PersonBrands.opensBrandName(words.joined(separator: " ")) || PersonBrands.isTitledWord(words) || possessive ? .brand : nil
         guard (1...4).contains(words.count) else { return (firm ?? .wordCount, nil) }
         var initials = 0
         for word in words {
@@ -110,12 +109,15 @@ extension PersonalDataValidator {
 
     /// True when the last of two to four words is an English word that is no name or place
     /// (`NameGazetteer.englishWords`): "Albi Mall", "Payroll Shared Mailbox", "Jack Wills Clearance"
-    /// name a shop, an office or a sale; "Angharad Pennant" is lost with them (thirty-third round).
-    /// A longer value, or one whose last word follows a comma, is weighed by its parts
-    /// (`isPersonWithin`: "Owen Tilbury, director").
-    static func endsInEnglishWord(_ words: [Substring]) -> Bool {
-        guard (2...4).contains(words.count), !words.dropLast().contains(where: { $0.hasSuffix(",") }),
-              var last = words.last.map(String.init) else { return false }
+    /// name a shop, an office or a sale (thirty-third round). It refuses a value beside the scorer,
+    /// not as one of its verdicts, so the fitted table stays as it is. Not after a title ("Ms Helen
+    /// Pennant"), nor when a comma comes before the last word ("Owen Tilbury, director": weighed by
+    /// its parts), nor for a word with a letter beyond ASCII ("Balša" does not fold to "balsa").
+    static func endsInEnglishWord(_ value: String) -> Bool {
+        let words = nameWords(value)
+        guard (2...4).contains(words.count), !PersonBrands.isTitle(words[0]),
+              !words.dropLast().contains(where: { $0.hasSuffix(",") }),
+              var last = words.last.map(String.init), last.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         return last.withUTF8 { p in
             guard let (word, end, _) = NameReader(p).foldedWord(at: 0), end == p.count else { return false }
             return NameGazetteer.englishWords.contains(word.hash)
@@ -210,11 +212,10 @@ extension PersonalDataValidator {
 /// (the first reason found): not 1–4 words or over 256 bytes, a word of other than letters or of
 /// odd case, a word in lower case, Latin and Cyrillic letters in one word, initials alone or more
 /// than two, an organisation word, a place, an acronym, too little evidence of a name, one word
-/// that is no given name, the first two words of a listed firm or brand (`PersonBrands`), a last
-/// word that is an English word and no name (`englishWord`: "Albi Mall").
+/// that is no given name, the first two words of a listed firm or brand (`PersonBrands`).
 enum PersonFieldRule: Int, CaseIterable {
     case person, wordCount, notLetters, lowerCase, mixedScript, initials, organisationWord, place, acronym, noEvidence
-    case notGivenName, brand, englishWord
+    case notGivenName, brand
 }
 
 extension String {

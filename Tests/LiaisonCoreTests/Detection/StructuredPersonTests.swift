@@ -22,21 +22,25 @@ struct StructuredPersonTests {
     }
 
     /// Thirty-third round: a last word that is an English word and no name or place names a shop, a
-    /// stock or an office (`PersonFieldRule.englishWord`); an English surname the gazetteer knows, or a
-    /// word after a comma, does not.
+    /// stock or an office (`PersonalDataValidator.endsInEnglishWord`), in the value or in its part
+    /// before an affiliation.
     @Test("An English word that is no name, last of two to four words, makes a firm", arguments: [
         "Drita Mall", "Marko Warehouse", "Ilir Carpets", "Procurement Inbox", "Ana Kovač Clearance",
+        "Treasury Operations – Customer Care",
     ])
     func englishWordLast(_ value: String) {
-        #expect(PersonalDataValidator.personRule(value).rule == .englishWord)
         #expect(!PersonalDataValidator.isPlausiblePerson(value))
     }
 
-    @Test("An English surname the gazetteer knows, or an office after a comma, keeps a person", arguments: [
-        "Emma Stone", "Tom Field", "Sarah Marsh", "Owen Tilbury, director",
+    /// Not a surname the gazetteer or the 10,000 commonest US surnames hold, a word after a title or
+    /// a comma, a word with a letter beyond ASCII or in "-ic" (surnames that fold to "music",
+    /// "panic", "magic").
+    @Test("An English surname the lists know, a title, a comma or a regional surname keeps a person", arguments: [
+        "Emma Stone", "Tom Field", "Sarah Marsh", "Helen Forest", "Owen Tilbury, director", "Ms Ruth Meadow",
+        "Sanela Mušić", "Dragan Panic", "Milena Magić",
     ])
     func englishSurnamesStay(_ value: String) {
-        #expect(PersonalDataValidator.personRule(value).rule != .englishWord)
+        #expect(!PersonalDataValidator.endsInEnglishWord(value))
         #expect(PersonalDataValidator.isPlausiblePerson(value))
     }
 
@@ -123,22 +127,24 @@ struct StructuredPersonTests {
         #expect(PersonalDataValidator.isPlausiblePerson(value))
     }
 
-    /// Values the structured-field scorer gets wrong (README, "Known weak spots"): a brand made from a
-    /// given name; a surname the gazetteer lacks that is an English word (`englishWordLast`). Kept as a known issue, so that it shows and a fix makes its case fail until moved
-    /// (the fifteenth round's refit moved `BEKA Arben` and `Sanja` out, the twentieth round's
-    /// surname-first list rule `SÜR Elif`; the thirty-third round's refit on all 974 values moved
-    /// `Mehmet Ali Kaya`, `Tomislavska Zorova` and `Ayşe Nur Yılmaz Demir` out: `scorerMendedSpots`).
-    @Test("Known weak spots of the structured-field scorer", arguments: [("Milicom", false), ("Grace Hopper", true)])
+    /// Values the structured-field scorer gets wrong (README, "Known weak spots"): a four-word
+    /// Turkish name, a brand made from a given name;
+    /// since the scorer was refitted on the third training part: a Turkish name whose surname is
+    /// also a given name, a name of two weak surname endings; since the thirty-third round a
+    /// surname that is a rarer English word (`englishWordLast`). Kept as known issues, so that each one
+    /// shows and a fix makes its case fail until moved (the fifteenth round's refit moved `BEKA
+    /// Arben` and `Sanja` out, the sixteenth's moved `Ayşe Nur Yılmaz Demir` out and `BEKA Arben`
+    /// back in; the seventeenth round's wider given-name lists changed its features and moved
+    /// `Ayşe Nur Yılmaz Demir` back in: its refit was measured and not kept, see the history; the
+    /// twentieth round's surname-first list rule moved `SÜR Elif` and `BEKA Arben` out).
+    @Test("Known weak spots of the structured-field scorer", arguments: [
+        ("Milicom", false),
+        ("Mehmet Ali Kaya", true), ("Tomislavska Zorova", true), ("Ayşe Nur Yılmaz Demir", true),
+        ("Frank Ocean", true),
+    ])
     func scorerWeakSpots(_ value: String, isPerson: Bool) {
         withKnownIssue("README, Known weak spots") {
             #expect(PersonalDataValidator.isPlausiblePerson(value) == isPerson)
         }
-    }
-
-    @Test("Names the scorer refused before its refit on every training value (thirty-third round)", arguments: [
-        "Mehmet Ali Kaya", "Tomislavska Zorova", "Ayşe Nur Yılmaz Demir",
-    ])
-    func scorerMendedSpots(_ value: String) {
-        #expect(PersonalDataValidator.isPlausiblePerson(value))
     }
 }
