@@ -164,7 +164,7 @@ extension PersonalDataValidator {
         "ministry", "ministarstvo", "министарство", "министерство", "mup", "муп", "policija", "polisi", "policia", "полиција",
         "emniyet", "müdürlüğü", "cert", "csirt", "republike", "republika", "srbije", "shtetit", "genel", "office",
         "department", "university", "univerzitet", "unknown", "nepoznato", "nepoznat", "непознато", "непознат", "anonim",
-        "anonimni", "anonymous", "n/a", "team", "support", "customer", "service", "admin", "administrator",
+        "anonimni", "anonymous", "n/a", "none", "team", "support", "customer", "service", "admin", "administrator",
         // generic words of company and office names in the region's languages
         "pošta", "posta", "пошта", "kredi", "kredit", "credit", "agjencia", "agencija", "agency", "агенција", "ajansı",
         "preduzeće", "preduzece", "poduzeće", "претпријатие", "предузеће", "hizmetleri", "iletişim", "kombëtare", "narodna",

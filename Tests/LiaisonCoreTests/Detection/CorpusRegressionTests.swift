@@ -93,7 +93,7 @@ struct CorpusRegressionTests {
 
     static let plausible = ["Marko Petrović", "PETROVIĆ Marko", "Ana Petrović-Ilić", "Арбен Краснићи",
                             "Elif Kaya-Demir", "Seán O'Neill", "  Drita Leka ", "john smith"]
-    static let implausible = ["N/A", "nepoznato", "Beograd", "Ziraat Bankası", "Google LLC", "Halkbank AD Skopje",
+    static let implausible = ["N/A", "None", "nepoznato", "Beograd", "Ziraat Bankası", "Google LLC", "Halkbank AD Skopje",
                               "MUP Republike Srbije", "Emniyet Genel Müdürlüğü", "Hosting Solutions Ltd", "Telekom Srbija a.d.",
                               "Marko Petrović Jovanović Ilić Babić", "Marko P3trović", "Mарко Petrović", "DigitalOcean LLC", "Policia e Shtetit"]
 
