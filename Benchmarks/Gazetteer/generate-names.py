@@ -817,5 +817,6 @@ extension NameGazetteer {{
     print(f"{OUT}: {len(given)} given names, {len(family)} surnames, {len(text.encode())} bytes")
     print(f"{ENGLISH_OUT}: {len(english)} English words, {len(english_text.encode())} bytes")
 
+
 if __name__ == "__main__":
     main()

@@ -42,7 +42,8 @@ extension PersonalDataValidator {
     /// knows as a given name or surname as written, or that has a strong surname ending ("Petrović",
     /// "Kemaloğlu"): two unknown capitalised words are more often a company. A word of a firm, a place,
     /// a place named after a person or an acronym rules it out ("Antić Građevina", "Agro Korça",
-    /// "Bulevar Mihajla Pupina", "BH Telecom"; see `PersonNames.personEvidence`). One word alone is
+    /// "Bulevar Mihajla Pupina", "BH Telecom"; see `PersonNames.personEvidence`), and so does an English
+    /// word that is no name last ("Albi Mall", `endsInEnglishWord`). One word alone is
     /// a person when it is a given name as written that is not also a common word or a place ("Jelena",
     /// "Ayşe"; not "Vala", "Beograd").
     public static func isPlausiblePerson(_ value: String) -> Bool {
