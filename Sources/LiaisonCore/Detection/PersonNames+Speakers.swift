@@ -39,6 +39,46 @@ extension PersonNames {
         forget(taken, in: &capitalised)
     }
 
+    /// A chat's speaker (thirty-third round): a given name, though it is also a common word ("SUE",
+    /// "Sara", "Will"), opening two lines or more before its message's time or its role in brackets
+    /// and ": " ("SUE, 11:05: dad don't…", "Sara (asistente): Përshëndetje…"); not a kin word ("NANA,
+    /// 10:02: …", `kinNames`). Each such line's word is a name of one word, and leaves `capitalised`.
+    static func timedSpeakers(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+        var speakers: [(start: Int, word: NameReader.Word, key: UInt64)] = []
+        var lines: [UInt64: Int] = [:]
+        for i in capitalised where i == 0 || p[i - 1] == 0x0A {
+            let e = lettersEnd(p, from: i)
+            guard timeOrRoleFollows(p, e), PersonCues.end(p, at: i)?.kind != .kin, let w = reader.word(at: i), w.range.upperBound == e, w.shape != .initial,
+                  !w.suffixed, case let v = w.evidence, v.given > 0, !v.declined, !v.place, !v.organisation,
+                  !v.institution, !v.postTitle, let (folded, _, _) = reader.foldedWord(at: i),
+                  !kinNames.contains(folded.hash) else { continue }
+            speakers.append((i, w, folded.hash))
+            lines[folded.hash, default: 0] += 1
+        }
+        speakers.removeAll { lines[$0.key, default: 0] < 2 }
+        for s in speakers { found.append(FoundName(words: [s.word.range], stems: [s.word.stem], detector: "person-speaker")) }
+        forget(speakers.map(\.start), in: &capitalised)
+    }
+
+    /// Kin words a chat's contacts are saved as that are given names too, which `PersonCues` does not
+    /// read as kin (each would cost its lookups everywhere): "NANA, 10:02: …", "Baba (WhatsApp): …".
+    private static let kinNames = HashedWords("nana nena nane baba deda dedo teta tetka ujna strina hala")
+
+    /// ", 11:05: " (a time of one or two digits, a colon, two digits) or " (role): " (a bracket closed
+    /// within 32 bytes on the line) after `e`.
+    private static func timeOrRoleFollows(_ p: Bytes, _ e: Int) -> Bool {
+        if p.at(e) == 0x2C, p.at(e + 1) == 0x20 {
+            var k = e + 2
+            if isDigit(p.at(k)) { k += 1 }
+            guard isDigit(p.at(k)), p.at(k + 1) == 0x3A, isDigit(p.at(k + 2)), isDigit(p.at(k + 3)) else { return false }
+            return p.at(k + 4) == 0x3A && p.at(k + 5) == 0x20
+        }
+        guard p.at(e) == 0x20, p.at(e + 1) == 0x28 else { return false }
+        var k = e + 2
+        while k < min(p.count, e + 34), p[k] != 0x29, p[k] != 0x0A { k += 1 }
+        return p.at(k) == 0x29 && k > e + 2 && p.at(k + 1) == 0x3A && p.at(k + 2) == 0x20
+    }
+
     /// `w` is a given name as written, in the nominative, no place, organisation or institution word.
     private static func isSpeaker(_ w: NameReader.Word) -> Bool {
         let e = w.evidence
