@@ -41,8 +41,10 @@ extension PersonNames {
 
     /// A chat's speaker (thirty-third round): a given name, though it is also a common word ("SUE",
     /// "Sara", "Will"), opening two lines or more before its message's time or its role in brackets
-    /// and ": " ("SUE, 11:05: dad don't…", "Sara (asistente): Përshëndetje…"); not a kin word ("NANA,
-    /// 10:02: …", `kinNames`). Each such line's word is a name of one word, and leaves `capitalised`.
+    /// and ": " ("SUE, 11:05: dad don't…", "Sara (asistente): Përshëndetje…"), with another speaker's
+    /// line between two of them, as a chat goes ("fati: …"); not a kin word ("NANA, 10:02: …",
+    /// `kinNames`), nor a list's or log's word on lines one after another ("Rose (red): 12 pcs", "Su,
+    /// 08:00: kesinti"). Each such line's word is a name of one word, and leaves `capitalised`.
     static func timedSpeakers(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
         var speakers: [(start: Int, word: NameReader.Word, key: UInt64)] = []
         var lines: [UInt64: Int] = [:]
@@ -56,16 +58,42 @@ extension PersonNames {
             lines[folded.hash, default: 0] += 1
         }
         speakers.removeAll { lines[$0.key, default: 0] < 2 }
+        guard !speakers.isEmpty else { return }
+        let alternating = speakersBetween(p, Set(speakers.map(\.key)), &reader)
+        speakers.removeAll { !alternating.contains($0.key) }
         for s in speakers { found.append(FoundName(words: [s.word.range], stems: [s.word.stem], detector: "person-speaker")) }
         forget(speakers.map(\.start), in: &capitalised)
     }
 
-    /// Kin words a chat's contacts are saved as that are given names too, which `PersonCues` does not
-    /// read as kin (each would cost its lookups everywhere): "NANA, 10:02: …", "Baba (WhatsApp): …".
-    private static let kinNames = HashedWords("nana nena nane baba deda dedo teta tetka ujna strina hala")
+    /// Those of `keys` (folded words) that open two of a text's speaker lines ("Word: ", "Word, 11:05:
+    /// ", "Word (role): ") with a line of another speaker between them.
+    private static func speakersBetween(_ p: Bytes, _ keys: Set<UInt64>, _ reader: inout NameReader) -> Set<UInt64> {
+        var alternating = Set<UInt64>()
+        var otherSince: [UInt64: Bool] = [:]  // for each key seen, whether another speaker spoke since
+        var lineStart = 0
+        while lineStart < p.count {
+            let e = lettersEnd(p, from: lineStart)
+            if e > lineStart, p.at(e) == 0x3A && p.at(e + 1) == 0x20 || timeOrRoleFollows(p, e) {
+                let key = reader.foldedWord(at: lineStart)?.0.hash ?? 0
+                if otherSince[key] == true { alternating.insert(key) }
+                for k in otherSince.keys where k != key { otherSince[k] = true }
+                if keys.contains(key) { otherSince[key] = false }
+            }
+            lineStart = p.firstIndex(of: 0x0A, from: lineStart) + 1
+        }
+        return alternating
+    }
 
-    /// ", 11:05: " (a time of one or two digits, a colon, two digits) or " (role): " (a bracket closed
-    /// within 32 bytes on the line) after `e`.
+    /// Kin words a chat's contacts are saved as that are given names too, or not read as kin by
+    /// `PersonCues` (each there would cost its lookups everywhere): "NANA, 10:02: …", "Anne, 20:00:
+    /// neredesin", "Braco (Viber): …".
+    private static let kinNames = HashedWords("""
+        nana nena nane baba deda dedo teta tetka ujna strina hala seka braco bata batica buraz sestrica keva cale
+        kuma kume anne dede anneanne babaanne nine abla teyze dayi amca yenge kanka
+        """)
+
+    /// ", 11:05: " (a time of one or two digits, a colon, two digits) or " (role): " (a bracket of
+    /// no digit closed within 32 bytes on the line: not "(1971)", "(Q1)") after `e`.
     private static func timeOrRoleFollows(_ p: Bytes, _ e: Int) -> Bool {
         if p.at(e) == 0x2C, p.at(e + 1) == 0x20 {
             var k = e + 2
@@ -75,7 +103,10 @@ extension PersonNames {
         }
         guard p.at(e) == 0x20, p.at(e + 1) == 0x28 else { return false }
         var k = e + 2
-        while k < min(p.count, e + 34), p[k] != 0x29, p[k] != 0x0A { k += 1 }
+        while k < min(p.count, e + 34), p[k] != 0x29, p[k] != 0x0A {
+            if isDigit(p[k]) { return false }
+            k += 1
+        }
         return p.at(k) == 0x29 && k > e + 2 && p.at(k + 1) == 0x3A && p.at(k + 2) == 0x20
     }
 

@@ -38,10 +38,12 @@ struct PersonNameSpeakerTests {
     }
 
     /// Thirty-third round: a chat's speaker before its message's time or its role in brackets, the
-    /// same word opening two lines or more, is a person though a common word (`timedSpeakers`).
+    /// same word opening two lines or more with another speaker's line between, is a person though a
+    /// common word (`timedSpeakers`).
     static let chatSpeakers: [(String, [String])] = [
-        ("Chat copied from his phone\nGRACE, 11:05: dont let him in\nGRACE, 11:31: turn it off now", ["GRACE", "GRACE"]),
-        ("Razgovor:\nNada (komšinica): zvali su i mene\nNada (komšinica): rekli su da je iz banke", ["Nada", "Nada"]),
+        ("Chat copied from his phone\nGRACE, 11:05: dont let him in\ndad: who is it\nGRACE, 11:31: turn it off now",
+         ["GRACE", "GRACE"]),
+        ("Razgovor:\nNada (komšinica): zvali su i mene\nzoki: ko\nNada (komšinica): rekli su da je iz banke", ["Nada", "Nada"]),
     ]
 
     @Test("A given name that is also a common word speaks two lines of a chat before a time or a role", arguments: chatSpeakers)
@@ -54,9 +56,12 @@ struct PersonNameSpeakerTests {
         ("Log\nGrace, 11:05: the caller knew his address", []),
         ("Poruke:\nNANA, 10:02: jesi li zvao banku\nNANA, 10:12: zovi me odmah", []),
         ("Notes\nUpdate, 10:30: server restarted\nUpdate, 10:45: logs copied", []),
+        // a list's or log's word on lines one after another, a bracket with a number
+        ("Narudžba\nRose (red): 12 pcs\nRose (white): 8 pcs", []),
+        ("Chat\nGrace (2019): first\nmark: ok\nGrace (2020): second", []),
     ]
 
-    @Test("One line, a kin word or a word that is no given name is no chat speaker", arguments: notChatSpeakers)
+    @Test("One line, a kin word, a word that is no given name or a list's word is no chat speaker", arguments: notChatSpeakers)
     func notChatSpeaker(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
