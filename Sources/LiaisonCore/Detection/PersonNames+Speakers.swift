@@ -69,15 +69,19 @@ extension PersonNames {
     /// ", "Word (role): ") with a line of another speaker between them.
     private static func speakersBetween(_ p: Bytes, _ keys: Set<UInt64>, _ reader: inout NameReader) -> Set<UInt64> {
         var alternating = Set<UInt64>()
-        var otherSince: [UInt64: Bool] = [:]  // for each key seen, whether another speaker spoke since
+        var last: [UInt64: Int] = [:]  // each key's last speaker line, counted among speaker lines
+        var count = 0
         var lineStart = 0
         while lineStart < p.count {
             let e = lettersEnd(p, from: lineStart)
             if e > lineStart, p.at(e) == 0x3A && p.at(e + 1) == 0x20 || timeOrRoleFollows(p, e) {
                 let key = reader.foldedWord(at: lineStart)?.0.hash ?? 0
-                if otherSince[key] == true { alternating.insert(key) }
-                for k in otherSince.keys where k != key { otherSince[k] = true }
-                if keys.contains(key) { otherSince[key] = false }
+                // The speaker lines since the key's last one are all another speaker's.
+                if keys.contains(key) {
+                    if let k = last[key], count - k > 1 { alternating.insert(key) }
+                    last[key] = count
+                }
+                count += 1
             }
             lineStart = p.firstIndex(of: 0x0A, from: lineStart) + 1
         }

@@ -26,6 +26,12 @@ struct PathologicalTests {
         "payment parties": String(repeating: ":59:/1\nAB\n", count: 25_000),
         // each address's '>' is looked for a bounded way on, not to the text's end
         "display names": String(repeating: "Ana Kovač <a.kovac@", count: 52_000),
+        // fifteen thousand given names each speaking twice in a chat: its speakers are told apart in one walk
+        "chat speakers": {
+            let names = NameGazetteer.givenNameKeys.split(separator: " ").prefix(15_000)
+            let lines = names.map { $0.prefix(1).uppercased() + $0.dropFirst() + ", 10:05: da\n" }.joined()
+            return lines + lines
+        }(),
     ]
 
     /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug
