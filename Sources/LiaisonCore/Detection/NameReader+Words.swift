@@ -286,4 +286,14 @@ extension NameReader {
         let v = p.scalar(at: e + 1).value
         return PersonNames.isLetter(v) && !PersonNames.isUpper(v)
     }
+
+    /// A word in capitals the gazetteer lacks that reads as a common word, not as a surname it lacks:
+    /// one of four letters or fewer ("JE", "SAYS", "DALI", "ZVO"), or an English word ("CALLED").
+    func readsAsWordInCapitals(_ w: Word) -> Bool {
+        guard w.shape == .allCaps, w.evidence.isUnknown, !w.suffixed, let (word, end, _) = foldedWord(at: w.range.lowerBound),
+              end == w.range.upperBound else { return false }
+        if word.count <= 4 { return true }
+        for k in w.range where p[k] >= 0x80 { return false }  // "BALŠA" is no "balsa"
+        return NameGazetteer.englishWords.contains(word.hash)
+    }
 }

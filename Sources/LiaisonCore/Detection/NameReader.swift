@@ -228,6 +228,8 @@ struct NameReader {
                 words.append(w2)  // "kolega Dang Minh Tuan" (NameReader+UnknownWords.swift)
             }
         }
+        // In capitals, a common word after a known name ends it ("CALLED KEVIN SAYS", "SNAJA VESELINKA JE").
+        if words.count > 1, w0.shape == .allCaps, !w0.evidence.isUnknown, readsAsWordInCapitals(words[1]) { words.removeSubrange(1...) }
         // After a title in capitals, a given name the gazetteer knows, no common word or place, or a
         // surname of regional shape: "MS PRIYA VENKATESAN", "DR MARKOVIĆ", not "MS OFFICE", "MS Teams
         // Chat", "BAY WAS LOCKED", "SAYIN MÜŞTERİMİZ".
@@ -246,7 +248,8 @@ struct NameReader {
             && (kind == .role || w0.shape != .capitalised || w0.evidence.place || w0.evidence.institution) { return nil }
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
-        if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
+        // After a title, no evidence at all: "Dragi moji," ("my dear ones").
+        if words.count == 1 && w0.shape == .lower && (w0.evidence.isUnknown || !title && w0.evidence.given == 0) { return nil }
         if words.count == 1 && (w0.shape == .initial || locative(w0)) { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
     }
