@@ -248,8 +248,7 @@ struct NameReader {
             && (kind == .role || w0.shape != .capitalised || w0.evidence.place || w0.evidence.institution) { return nil }
         // One lower-case word alone after a role or naming word needs a given name's evidence, not a
         // surname's shape ("се претстави како банкарски службеник"); a form's field for a surname does not.
-        // After a title, no evidence at all: "Dragi moji," ("my dear ones").
-        if words.count == 1 && w0.shape == .lower && (w0.evidence.isUnknown || !title && w0.evidence.given == 0) { return nil }
+        if words.count == 1 && !title && w0.shape == .lower && w0.evidence.given == 0 { return nil }
         if words.count == 1 && (w0.shape == .initial || locative(w0)) { return nil }
         return accepted(words, detector: title ? "person-title" : "person-cue")
     }
