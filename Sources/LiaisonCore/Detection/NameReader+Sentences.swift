@@ -89,4 +89,11 @@ extension NameReader {
         }
         return true
     }
+
+    /// A colon, and only spaces after it, before `i`: a form's field holds what follows.
+    func afterColon(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && p[k] == 0x20 { k -= 1 }
+        return k >= 0 && p[k] == 0x3A
+    }
 }

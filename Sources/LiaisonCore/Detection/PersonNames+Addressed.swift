@@ -23,7 +23,6 @@ extension PersonNames {
         "mum", "mom", "dad", "mama", "tata", "beneficiary", "winner", "client", "operator", "welt", "bella", "tutti",
         "cure", "curo", "dečki", "momci", "deco", "djeco", "narode", "žene",  // "ej cure, jel vam…"
         "efendim", "again", "anyone", "sorry", "caller",
-        "moji", "moja", "moje", "moj", "мои", "моја", "моје", "мој",  // thirty-fourth round: "Dragi moji," ("my dear ones")
     ])
 
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).

@@ -227,7 +227,7 @@ enum PersonNames {
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
-        dropEndearmentsAndFeasts(p, &reader, &found)  // "draga moja", "gjatë Ramazanit" (PersonNames+Endearments.swift)
+        dropEndearmentsAndFeasts(p, reader, &found)  // "draga moja", "gjatë Ramazanit" (PersonNames+Endearments.swift)
         tableColumns(p, headerSeparators(p, capitalised, separators), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:

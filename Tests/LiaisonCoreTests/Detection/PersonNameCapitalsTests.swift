@@ -3,7 +3,8 @@ import Testing
 
 /// The twenty-eighth round of issue 11, from the ninth training part: titles in capitals, a
 /// daughter-in-law as a kin word, a chat speaker's name declined elsewhere in the chat, and two Latin
-/// letters in lower case that are no name alone.
+/// letters in lower case that are no name alone; and (thirty-fourth round) a common word in capitals
+/// after a cue's name, which ends it (`NameReader.readsAsWordInCapitals`).
 @Suite("PersonNameCapitals")
 struct PersonNameCapitalsTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -17,6 +18,9 @@ struct PersonNameCapitalsTests {
         // a chat speaker's name declined earlier or later in the chat; "jo" ("no") is no name
         ("dača: brt neko mi ukrao sve skinove, i lakiju isto\nlaki: ušao sam na onaj link\ndača: ajde", ["dača", "lakiju", "laki", "dača"]),
         ("ylberi: jo mu, s'e di\nluli: ja dha telefonin ylberit me ia lexu\nylberi: ok", ["ylberi", "luli", "ylberit", "ylberi"]),
+        // thirty-fourth round: a common word after the name ends it, in a statement typed in capitals
+        ("DENNIS, 11:02: A MAN FROM BT CALLED KEVIN SAYS MY INTERNET HAS BEEN HACKED", ["KEVIN"]),
+        ("MOLIM DA MI SE NOVAC VRATI. MOJA SNAJA VESELINKA JE RAZGOVARALA SA NJIM.", ["VESELINKA"]),
         // guards: a Turkish surname that is also a word, ranks in capitals before a surname the gazetteer
         // lacks, a field's label in capitals before one
         ("ŞÜPHELİNİN KARDEŞİ YUSUF BOZKURT SERBEST BIRAKILDI.", ["YUSUF BOZKURT"]),
