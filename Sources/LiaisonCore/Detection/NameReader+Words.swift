@@ -288,28 +288,37 @@ extension NameReader {
     }
 
     /// A word in capitals that goes on a sentence after a name rather than naming anyone
-    /// (`wordsAfterNames`): "CALLED KEVIN SAYS", "SNAJA VESELINKA JE RAZGOVARALA".
+    /// (`wordsAfterNames`), and that the gazetteer does not know as a name of its own ("SAYS", "JE"):
+    /// "CALLED KEVIN SAYS", "SNAJA VESELINKA JE RAZGOVARALA".
     func continuesSentence(_ w: Word) -> Bool {
-        guard w.shape == .allCaps, !w.suffixed, let (word, end, _) = foldedWord(at: w.range.lowerBound), end == w.range.upperBound else { return false }
+        guard w.shape == .allCaps, !w.suffixed, w.evidence.given < 2 && w.evidence.surname < 2 || w.evidence.ambiguous,
+              let (word, end, _) = foldedWord(at: w.range.lowerBound), end == w.range.upperBound else { return false }
         return Self.wordsAfterNames.contains(word.hash)
     }
 
     /// Auxiliaries, clitics, pronouns, conjunctions, prepositions and verbs of saying that follow a
     /// name as a sentence goes on, in the seven languages (thirty-fourth round): a closed class, so no
     /// surname, which an open test ("four letters or fewer", "an English word") took for one ("ZEC",
-    /// "ER", "NG", "ORCHARD").
+    /// "ER", "NG", "ORCHARD"). Not the words that are or fold to a name ("ali": Mehmet Ali; "su", "şu":
+    /// Elif Su; "said": Emir Said; "вели": Veli; "сега": Šega; "on": Ön; "tek", "sada", "ile", "još", "will").
     static let wordsAfterNames = PersonNames.foldedKeys([
-        "says", "said", "told", "was", "is", "are", "were", "has", "had", "will", "would", "did", "does", "got", "went",
+        "says", "told", "was", "is", "are", "were", "has", "had", "would", "did", "does", "got", "went",
         "rang", "came", "gave", "paid", "sent", "asked", "then", "also", "never", "always", "now", "and", "but", "who",
-        "from", "my", "his", "her", "to", "at", "in", "on", "of", "for", "with", "that", "called", "phoned", "took",
-        "je", "su", "se", "mi", "ti", "mu", "joj", "ga", "ih", "nam", "vam", "im", "nije", "nisu", "će", "bi", "ja", "ali",
-        "pa", "ne", "kaže", "reče", "zvao", "zvala", "rekao", "rekla", "poslije", "posle", "onda", "sad", "sada", "već",
-        "još", "opet", "iz", "od", "sa", "kod", "na", "za",
-        "је", "су", "се", "ми", "ти", "му", "јој", "га", "их", "није", "ће", "би", "ја", "али", "па", "не", "каже", "рече",
-        "звао", "звала", "рекао", "рекла", "после", "онда", "сад", "већ", "још", "опет", "из", "од", "са", "код", "на", "за",
-        "е", "го", "ги", "ќе", "но", "вели", "потоа", "сега", "веќе", "уште", "ме",
-        "ka", "kishte", "nuk", "tha", "thotë", "dha", "më", "ishte", "është", "pastaj", "edhe", "nga", "te", "tek", "në",
+        "from", "my", "his", "her", "to", "at", "in", "of", "for", "with", "that", "called", "phoned", "took",
+        "je", "se", "mi", "ti", "mu", "joj", "ga", "ih", "nam", "vam", "im", "nije", "nisu", "će", "bi", "ja",
+        "pa", "ne", "kaže", "reče", "zvao", "zvala", "rekao", "rekla", "poslije", "posle", "onda", "sad", "već",
+        "opet", "iz", "od", "sa", "kod", "na", "za",
+        "е", "го", "ги", "ќе", "но", "потоа", "веќе", "уште", "ме",
+        "ka", "kishte", "nuk", "tha", "thotë", "dha", "më", "ishte", "është", "pastaj", "edhe", "nga", "te", "në",
         "me", "dhe", "që",
-        "da", "de", "bana", "beni", "hep", "dedi", "aradı", "ve", "ile", "şu", "bu", "çok", "hiç", "sonra", "şimdi",
+        "da", "de", "bana", "beni", "hep", "dedi", "aradı", "ve", "bu", "çok", "hiç", "sonra", "şimdi",
     ])
+
+    /// "DA" or "DE": a particle before a surname ("MARIA DA SILVA") as well as a function word ("AYŞE DE ARADI").
+    func isParticle(_ w: Word) -> Bool {
+        guard let (word, _, _) = foldedWord(at: w.range.lowerBound) else { return false }
+        return Self.particles.contains(word.hash)
+    }
+
+    private static let particles = PersonNames.foldedKeys(["da", "de"])
 }

@@ -229,9 +229,10 @@ struct NameReader {
             }
         }
         // In capitals after a kin or naming word (not a title or a form's label), a word that goes on the
-        // sentence ends the name ("CALLED KEVIN SAYS", "SNAJA VESELINKA JE"); not a particle ("MARIA DA SILVA").
-        if words.count > 1, !title, w0.shape == .allCaps, !afterColon(j), continuesSentence(words[1]),
-           words.count == 2 || words[2].evidence.isUnknown { words.removeSubrange(1...) }
+        // sentence ends a known name ("CALLED KEVIN SAYS", "SNAJA VESELINKA JE"); a particle only when no
+        // name word follows it ("MARIA DA SILVA").
+        if words.count > 1, !title, w0.shape == .allCaps, !w0.evidence.isUnknown, !afterColon(j), continuesSentence(words[1]),
+           words.count == 2 || !isParticle(words[1]) || words[2].evidence.isUnknown { words.removeSubrange(1...) }
         // After a title in capitals, a given name the gazetteer knows, no common word or place, or a
         // surname of regional shape: "MS PRIYA VENKATESAN", "DR MARKOVIĆ", not "MS OFFICE", "MS Teams
         // Chat", "BAY WAS LOCKED", "SAYIN MÜŞTERİMİZ".

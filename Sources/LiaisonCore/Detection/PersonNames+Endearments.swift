@@ -1,53 +1,65 @@
 /// Words that read as a given name but are the adjective "dear" or a feast (thirty-fourth round).
 extension PersonNames {
     /// Drops from `found` a one-word name that is
-    /// - the adjective "dear" before a possessive pronoun of the first or second person, in lower case
-    ///   or as a vocative (a comma, full stop or line's end after the pronoun): an endearment ("draga
-    ///   moja", "dragi moji ne klikćite", "мила моја баба", "Draga moja,"). "Draga", "Dragi" and "Mila"
-    ///   are given so often that the gazetteer does not mark them as words; "Mila moja komšinica"
-    ///   stays a person, as does any other name before "my" ("Ana moja sestra");
+    /// - the adjective "dear" before a possessive pronoun of the first or second person that agrees
+    ///   with it, in lower case, or opening a sentence as a vocative (a comma or the line's end after
+    ///   the pronoun): an endearment ("draga moja", "dragi moji ne klikćite", "мила моја баба",
+    ///   "Draga moja,"). "Draga", "Dragi" and "Mila" are given so often that the gazetteer does not
+    ///   mark them as words; "javila Mila moja." and "Mila moja drugarica" stay people, as does any
+    ///   other name before "my" ("Ana moja sestra"), and Albanian "Mila moj," ("moj" addresses a woman);
+    /// - that pronoun itself after "dear", which a greeting's rule takes for an addressee ("Dragi moji,");
     /// - Ramadan or Bajram after a preposition of time, in the case that preposition governs ("gjatë
     ///   Ramazanit", "tokom Ramazana", "za Bajram", "during Ramadan"): the feast. A man named so takes
-    ///   another case there ("za Bajrama", "tokom Ramazanove posjete" is no feast's form).
-    ///   `NameEvidence.calendarWords` leaves them out, as the Albanian surnames Ramadani and Bajrami
-    ///   would read as their declined forms.
+    ///   another case there ("za Bajrama"). Not after Albanian "para" or "pas" ("money" and "behind"
+    ///   as well: "I dërgova para Bajramit"), nor Cyrillic "за" or "пред" (Macedonian has no cases), nor
+    ///   "nakon" ("nakon Bajrama je došao"). `NameEvidence.calendarWords` leaves the feasts out, as the
+    ///   Albanian surnames Ramadani and Bajrami would read as their declined forms.
     static func dropEndearmentsAndFeasts(_ p: Bytes, _ reader: NameReader, _ found: inout [FoundName]) {
         var k = found.count
         while k > 0 {
             k -= 1
             let name = found[k]
             guard name.words.count == 1, let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
-            if dear.contains(word.hash), p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
-               possessives.contains(after.hash), !isUpper(p.scalar(at: name.start).value) || endsPhrase(p, end) {
+            let beforeStart = precedingWord(p, name.start)
+            let before = beforeStart.flatMap { reader.foldedWord(at: $0) }
+            if let agreeing = dear[word.hash], p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
+               agreeing.contains(after.hash),
+               !isUpper(p.scalar(at: name.start).value) || PersonNames.opensSentence(p, name.start) && endsVocative(p, end) {
                 found.remove(at: k)
-            } else if let before = precedingWord(p, name.start), let (w, _, _) = reader.foldedWord(at: before),
-                      let ending = timePrepositions[w.hash], isFeast(word, ending: ending) {
+            } else if let (w, _, _) = before, dear[w.hash]?.contains(word.hash) == true {
+                found.remove(at: k)
+            } else if let (w, _, _) = before, let ending = timePrepositions[w.hash], isFeast(word, ending: ending),
+                      ending != "" || p[beforeStart!] < 0x80 {  // no bare form after Cyrillic "за", "пред"
                 found.remove(at: k)
             }
         }
     }
 
-    /// "my" and "your" in Bosnian, Croatian, Serbian, Montenegrin and Macedonian.
-    private static let possessives = foldedKeys(["moj", "moja", "moje", "moji", "mojot", "mojata", "мои",
-                                                 "tvoj", "tvoja", "tvoje", "tvoji", "tvojot", "tvojata", "твои"])
+    /// The adjective "dear" in those languages ("draga", "драги", "mila"; not "Mile" or "Drago", given
+    /// names first), each with the possessives "my" and "your" that agree with it.
+    private static let dear: [UInt64: Set<UInt64>] = {
+        let feminine = foldedKeys(["moja", "tvoja", "mojata", "tvojata"])
+        let masculine = foldedKeys(["moj", "moji", "mojot", "мои", "tvoj", "tvoji", "tvojot", "твои"])
+        let plural = foldedKeys(["moje", "moji", "tvoje", "tvoji"])
+        var table: [UInt64: Set<UInt64>] = [:]
+        for (words, agreeing) in [(["draga", "mila"], feminine), (["drag", "dragi", "mili"], masculine), (["drage"], plural)] {
+            for key in foldedKeys(words) { table[key] = agreeing }
+        }
+        return table
+    }()
 
-    /// The adjective "dear" in those languages ("draga", "драги", "mila"); not "Mile" or "Drago",
-    /// given names first.
-    private static let dear = foldedKeys(["drag", "draga", "drage", "dragi", "mila", "mili"])
-
-    /// A comma, full stop, exclamation mark or line's end at `i`.
-    private static func endsPhrase(_ p: Bytes, _ i: Int) -> Bool {
+    /// A comma or the line's end at `i`.
+    private static func endsVocative(_ p: Bytes, _ i: Int) -> Bool {
         let b = p.at(i)
-        return i >= p.count || b == 0x2C || b == 0x2E || b == 0x21 || b == 0x0A
+        return i >= p.count || b == 0x2C || b == 0x0A || b == 0x0D
     }
 
-    /// Prepositions of time and the ending the feast takes after each: none ("za Bajram", "пред
-    /// Бајрам", "during Ramadan"), the genitive's "-a" ("tokom Ramazana", "uoči Bajrama"), or Albanian
-    /// "-it" ("gjatë Ramazanit", "para Bajramit"). Not Turkish, whose postpositions follow the noun.
+    /// Prepositions of time and the ending the feast takes after each: none ("za Bajram", "during
+    /// Ramadan"), the genitive's "-a" ("tokom Ramazana", "uoči Bajrama"), or Albanian "-it" ("gjatë
+    /// Ramazanit"). Not Turkish, whose postpositions follow the noun.
     private static let timePrepositions: [UInt64: String] = {
         var table: [UInt64: String] = [:]
-        for (words, ending) in [(["za", "pred", "за", "пред", "during"], ""), (["tokom", "tijekom", "uoči", "nakon", "током"], "a"),
-                                (["gjatë", "para", "pas"], "it")] {
+        for (words, ending) in [(["za", "pred", "during"], ""), (["tokom", "tijekom", "uoči", "током"], "a"), (["gjatë"], "it")] {
             for key in foldedKeys(words) { table[key] = ending }
         }
         return table

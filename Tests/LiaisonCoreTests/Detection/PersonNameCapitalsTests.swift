@@ -4,7 +4,7 @@ import Testing
 /// The twenty-eighth round of issue 11, from the ninth training part: titles in capitals, a
 /// daughter-in-law as a kin word, a chat speaker's name declined elsewhere in the chat, and two Latin
 /// letters in lower case that are no name alone; and (thirty-fourth round) a common word in capitals
-/// after a cue's name, which ends it (`NameReader.readsAsWordInCapitals`).
+/// after a kin or naming word's name, which ends it (`NameReader.continuesSentence`).
 @Suite("PersonNameCapitals")
 struct PersonNameCapitalsTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -21,6 +21,14 @@ struct PersonNameCapitalsTests {
         // thirty-fourth round: a common word after the name ends it, in a statement typed in capitals
         ("DENNIS, 11:02: A MAN FROM BT CALLED KEVIN SAYS MY INTERNET HAS BEEN HACKED", ["KEVIN"]),
         ("MOLIM DA MI SE NOVAC VRATI. MOJA SNAJA VESELINKA JE RAZGOVARALA SA NJIM.", ["VESELINKA"]),
+        ("KARDEŞİM AYŞE DE ARADI.", ["AYŞE"]),
+        // a surname that is also a short word, a particle before a surname, a form's field: the name stays whole
+        ("MOJA SNAJA MILKA ZEC JE ZVALA BANKU.", ["MILKA ZEC"]),
+        ("MY AUNT MAUREEN FOOT GAVE HIM THE CARD.", ["MAUREEN FOOT"]),
+        ("MY SISTER MARIA DA SILVA SAID IT WAS A SCAM.", ["MARIA DA SILVA"]),
+        ("ADI SOYADI: AYŞE ER", ["AYŞE ER"]),
+        ("KARDEŞİM MEHMET ALİ GELDİ.", ["MEHMET ALİ"]),
+        ("SESTRA MAJA ŠEGA JE ZVALA.", ["MAJA ŠEGA"]),
         // guards: a Turkish surname that is also a word, ranks in capitals before a surname the gazetteer
         // lacks, a field's label in capitals before one
         ("ŞÜPHELİNİN KARDEŞİ YUSUF BOZKURT SERBEST BIRAKILDI.", ["YUSUF BOZKURT"]),
