@@ -67,7 +67,9 @@
 /// actor ("Akira ransomware", "Black Basta"; PersonNames+SecurityNames.swift), a brand named after a
 /// person that no title or role word names ("Massimo Dutti", "Jimmy Choo"; PersonNames+Brands.swift), a
 /// surname that is an English word alone ("a Wise account"), a shop „Kod Ljubiše“, a Turkish locative
-/// ("Bornova'da") or a street before a house number and postcode (NameReader+Places.swift).
+/// ("Bornova'da") or a street before a house number and postcode (NameReader+Places.swift), Ramadan or
+/// Bajram after a preposition of time and "dear" before "my" ("gjatë Ramazanit", "draga moja";
+/// PersonNames+Endearments.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case endings and
 /// suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one line break between them
