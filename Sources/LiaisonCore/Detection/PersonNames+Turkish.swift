@@ -29,10 +29,22 @@ extension NameReader {
     /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as
     /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
     /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not a Latin consonant ending of Albanian
-    /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke").
+    /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke"), nor
+    /// the plural "-ovima", "-evima", "-овима", which no one person is declined to ("s linkovima").
     mutating func endsInSlavicCase(_ r: Range<Int>) -> Bool {
         let last = p[r.upperBound - 1]
-        return last != 0x6E && last != 0x73 && last != 0x74 && !writesTurkish()  // n s t
+        return last != 0x6E && last != 0x73 && last != 0x74 && !endsInPluralOfNouns(r) && !writesTurkish()  // n s t
+    }
+
+    private func endsInPluralOfNouns(_ r: Range<Int>) -> Bool {
+        let e = r.upperBound
+        if r.count >= 7, p[e - 4] == 0x76 && p[e - 3] == 0x69 && p[e - 2] == 0x6D && p[e - 1] == 0x61 {  // vima
+            return p[e - 5] == 0x6F || p[e - 5] == 0x65  // o, e
+        }
+        guard r.count >= 12, p[e - 8] == 0xD0 && p[e - 7] == 0xB2 && p[e - 6] == 0xD0 && p[e - 5] == 0xB8,  // ви
+              p[e - 4] == 0xD0 && p[e - 3] == 0xBC && p[e - 2] == 0xD0 && p[e - 1] == 0xB0,  // ма
+              p[e - 10] == 0xD0 else { return false }
+        return p[e - 9] == 0xBE || p[e - 9] == 0xB5  // о, е
     }
 
     /// True when the lower-case word in `r` ends as a Turkish verb's past tense with the dotless "ı"
