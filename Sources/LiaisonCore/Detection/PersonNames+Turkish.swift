@@ -30,14 +30,18 @@ extension NameReader {
     /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
     /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not a Latin consonant ending of Albanian
     /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke"), nor
-    /// the plural "-ovima", "-evima", "-овима", which no one person is declined to ("s linkovima").
+    /// the plural "-ovima", "-evima", "-овима", which no one person is declined to ("s linkovima"), nor a
+    /// Macedonian noun's article "-от" ("од линкот"; a name's possessive is "-иот": "марининиот").
     mutating func endsInSlavicCase(_ r: Range<Int>) -> Bool {
         let last = p[r.upperBound - 1]
-        return last != 0x6E && last != 0x73 && last != 0x74 && !endsInPluralOfNouns(r) && !writesTurkish()  // n s t
+        return last != 0x6E && last != 0x73 && last != 0x74 && !endsInNounsCase(r) && !writesTurkish()  // n s t
     }
 
-    private func endsInPluralOfNouns(_ r: Range<Int>) -> Bool {
+    private func endsInNounsCase(_ r: Range<Int>) -> Bool {
         let e = r.upperBound
+        if r.count >= 8, p[e - 4] == 0xD0 && p[e - 3] == 0xBE && p[e - 2] == 0xD1 && p[e - 1] == 0x82 {  // от
+            return !(p[e - 6] == 0xD0 && p[e - 5] == 0xB8)  // not иот
+        }
         if r.count >= 7, p[e - 4] == 0x76 && p[e - 3] == 0x69 && p[e - 2] == 0x6D && p[e - 1] == 0x61 {  // vima
             return p[e - 5] == 0x6F || p[e - 5] == 0x65  // o, e
         }

@@ -23,12 +23,14 @@ struct PersonNameLowerCaseDeclinedTests {
         "mos e hap linkun qe ma qove, se ka ik edhe paret",
         // Turkish chat without its letters ("lutfen", "zaten"): a Slavic ending reads "linke" as a name.
         "linke tiklama lutfen, zaten sifre istiyor",
-        // Thirty-fourth round: the plural "-ovima", to which no one person is declined.
+        // Thirty-fourth round: the plural "-ovima", to which no one person is declined,
         "ne šalju poruke s linkovima, ne kliktaj ništa",
         "не шаљу поруке са линковима, не кликћи",
+        // and a Macedonian noun's article "-от"
+        "дали се пријави на стипендијата од линкот што ти го пратија",
     ]
 
-    @Test("An Albanian consonant ending, a Slavic ending in Turkish chat or a plural is no name", arguments: notNames)
+    @Test("An Albanian consonant ending, a Slavic ending in Turkish chat, a plural or an article is no name", arguments: notNames)
     func noNames(text: String) {
         #expect(Self.persons(text) == [])
     }
