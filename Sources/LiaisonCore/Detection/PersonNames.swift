@@ -68,8 +68,8 @@
 /// person that no title or role word names ("Massimo Dutti", "Jimmy Choo"; PersonNames+Brands.swift), a
 /// surname that is an English word alone ("a Wise account"), a shop „Kod Ljubiše“, a Turkish locative
 /// ("Bornova'da") or a street before a house number and postcode (NameReader+Places.swift), Ramadan or
-/// Bajram after a preposition of time and "dear" before "my" ("gjatë Ramazanit", "draga moja";
-/// PersonNames+Endearments.swift).
+/// Bajram after a preposition of time, "dear" before "my" and "good" before a time of day ("gjatë
+/// Ramazanit", "draga moja", "Dobro veče"; PersonNames+Salutations.swift).
 ///
 /// Span rule (that of `Benchmarks/Evaluation/names/README.md`): the name's words as written, case endings and
 /// suffixes included ("Marka Petrovića", "Yılmaz'ın", "Krasniqi-t"), the spaces or one line break between them
@@ -229,7 +229,7 @@ enum PersonNames {
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
         dropBrandNames(p, &found, into: &thingWords)
         dropNamesAmongThings(p, &found, thingWords: thingWords, &reader)
-        dropEndearmentsAndFeasts(p, reader, &found)  // "draga moja", "gjatë Ramazanit" (PersonNames+Endearments.swift)
+        dropSalutationsAndFeasts(p, reader, &found)  // "draga moja", "Dobro veče", "gjatë Ramazanit" (PersonNames+Salutations.swift)
         tableColumns(p, headerSeparators(p, capitalised, separators), &reader, &found)  // "Име и презиме" (PersonNames+Tables.swift)
         guard !found.isEmpty else { return RuleScan(starts: starts, cues: cues, lowerCaseText: lowerCaseText) }
         // Once a person is named, a later word with the same stem is that person again:

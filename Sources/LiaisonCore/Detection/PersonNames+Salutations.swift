@@ -1,4 +1,5 @@
-/// Words that read as a given name but are the adjective "dear" or a feast (thirty-fourth round).
+/// Words that read as a given name but are the adjective "dear", "good" in a greeting, or a feast
+/// (thirty-fourth round).
 extension PersonNames {
     /// Drops from `found` a one-word name that is
     /// - the adjective "dear" before a possessive pronoun of the first or second person that agrees
@@ -8,13 +9,15 @@ extension PersonNames {
     ///   mark them as words; "javila Mila moja." and "Mila moja drugarica" stay people, as does any
     ///   other name before "my" ("Ana moja sestra"), and Albanian "Mila moj," ("moj" addresses a woman);
     /// - that pronoun itself after "dear", which a greeting's rule takes for an addressee ("Dragi moji,");
+    /// - "good" before a time of day: a greeting ("Dobro veče", "Добро утро"; "Dobro" reads as a declined
+    ///   given name, and after a chat's "Name: " it does not open a sentence);
     /// - Ramadan or Bajram after a preposition of time, in the case that preposition governs ("gjatë
     ///   Ramazanit", "tokom Ramazana", "za Bajram", "during Ramadan"): the feast. A man named so takes
     ///   another case there ("za Bajrama"). Not after Albanian "para" or "pas" ("money" and "behind"
     ///   as well: "I dërgova para Bajramit"), nor Cyrillic "за" or "пред" (Macedonian has no cases), nor
     ///   "nakon" ("nakon Bajrama je došao"). `NameEvidence.calendarWords` leaves the feasts out, as the
     ///   Albanian surnames Ramadani and Bajrami would read as their declined forms.
-    static func dropEndearmentsAndFeasts(_ p: Bytes, _ reader: NameReader, _ found: inout [FoundName]) {
+    static func dropSalutationsAndFeasts(_ p: Bytes, _ reader: NameReader, _ found: inout [FoundName]) {
         var k = found.count
         while k > 0 {
             k -= 1
@@ -25,6 +28,9 @@ extension PersonNames {
             if let agreeing = dear[word.hash], p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
                agreeing.contains(after.hash),
                !isUpper(p.scalar(at: name.start).value) || PersonNames.opensSentence(p, name.start) && endsVocative(p, end) {
+                found.remove(at: k)
+            } else if let times = good[word.hash], p.at(name.end) == 0x20, let (after, _, _) = reader.foldedWord(at: name.end + 1),
+                      times.contains(after.hash) {
                 found.remove(at: k)
             } else if let (w, _, _) = before, dear[w.hash]?.contains(word.hash) == true {
                 found.remove(at: k)
@@ -44,6 +50,17 @@ extension PersonNames {
         var table: [UInt64: Set<UInt64>] = [:]
         for (words, agreeing) in [(["draga", "mila"], feminine), (["drag", "dragi", "mili"], masculine), (["drage"], plural)] {
             for key in foldedKeys(words) { table[key] = agreeing }
+        }
+        return table
+    }()
+
+    /// "Good" in the greetings of those languages, each with the times of day it greets ("dobro jutro",
+    /// "dobar dan", "добро вече", "добар ден").
+    private static let good: [UInt64: Set<UInt64>] = {
+        var table: [UInt64: Set<UInt64>] = [:]
+        for (words, times) in [(["dobro", "добро"], ["jutro", "veče", "večer", "утро", "вече", "вечер"]),
+                               (["dobar", "добар"], ["dan", "večer", "ден", "дан"])] {
+            for key in foldedKeys(words) { table[key] = foldedKeys(times) }
         }
         return table
     }()

@@ -1,10 +1,11 @@
 import Testing
 @testable import LiaisonCore
 
-/// The thirty-fourth round of issue 11: "dear" before "my" or "your" is an endearment, and Ramadan or
-/// Bajram after a preposition of time is the feast (PersonNames+Endearments.swift).
-@Suite("PersonNameEndearment")
-struct PersonNameEndearmentTests {
+/// The thirty-fourth round of issue 11: "dear" before "my" or "your" is an endearment, "good" before a
+/// time of day a greeting, and Ramadan or Bajram after a preposition of time the feast
+/// (PersonNames+Salutations.swift).
+@Suite("PersonNameSalutation")
+struct PersonNameSalutationTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
 
     static let endearments: [(String, [String])] = [
@@ -16,9 +17,11 @@ struct PersonNameEndearmentTests {
         // a vocative opening a letter, and "my" after it, which a greeting's rule took for an addressee
         ("Draga moja,\npišem ti zbog poruke iz banke.", []),
         ("Dragi moji, ne klikćite na link iz poruke.", []),
+        // "good" before a time of day after a chat's speaker
+        ("Zvezdana Radić: Dobro veče, apartman je slobodan.\nMarko Ilić: Hvala.", ["Zvezdana Radić", "Marko Ilić"]),
     ]
 
-    @Test("'Dear' before 'my' is an endearment", arguments: endearments)
+    @Test("'Dear' before 'my' is an endearment, 'good' before a time of day a greeting", arguments: endearments)
     func endearment(text: String, names: [String]) {
         #expect(Self.persons(text) == names)
     }
