@@ -1,7 +1,7 @@
 /// Words that read as a given name but are the adjective "dear", "good" in a greeting, or a feast
 /// (thirty-fourth round).
 extension PersonNames {
-    /// Drops from `found` a one-word name that is
+    /// Drops from `found` a name of one word (two for a greeting) that is
     /// - the adjective "dear" before a possessive pronoun of the first or second person that agrees
     ///   with it, in lower case, or opening a sentence as a vocative (a comma or the line's end after
     ///   the pronoun): an endearment ("draga moja", "dragi moji ne klikćite", "мила моја баба",
@@ -9,8 +9,9 @@ extension PersonNames {
     ///   mark them as words; "javila Mila moja." and "Mila moja drugarica" stay people, as does any
     ///   other name before "my" ("Ana moja sestra"), and Albanian "Mila moj," ("moj" addresses a woman);
     /// - that pronoun itself after "dear", which a greeting's rule takes for an addressee ("Dragi moji,");
-    /// - "good" before a time of day: a greeting ("Dobro veče", "Добро утро"; "Dobro" reads as a declined
-    ///   given name, and after a chat's "Name: " it does not open a sentence);
+    /// - "good" and a time of day, either word: a greeting ("Dobro veče", "Добро утро", "Dobar Dan";
+    ///   "Dobro" reads as a declined given name, and after a chat's "Name: " it does not open a sentence;
+    ///   "Dan" is a given name);
     /// - Ramadan or Bajram after a preposition of time, in the case that preposition governs ("gjatë
     ///   Ramazanit", "tokom Ramazana", "za Bajram", "during Ramadan"): the feast. A man named so takes
     ///   another case there ("za Bajrama"). Not after Albanian "para" or "pas" ("money" and "behind"
@@ -22,15 +23,17 @@ extension PersonNames {
         while k > 0 {
             k -= 1
             let name = found[k]
-            guard name.words.count == 1, let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
+            guard name.words.count <= 2, let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
             let beforeStart = precedingWord(p, name.start)
             let before = beforeStart.flatMap { reader.foldedWord(at: $0) }
+            if greets(word, after: name.words[0].upperBound, p, reader) || before.map({ good[$0.0.hash]?.contains(word.hash) == true }) == true {
+                found.remove(at: k)  // "Dobro veče", "Dobar Dan", and "Dan" in "Dobar Dan, Ivane"
+                continue
+            }
+            guard name.words.count == 1 else { continue }
             if let agreeing = dear[word.hash], p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
                agreeing.contains(after.hash),
                !isUpper(p.scalar(at: name.start).value) || PersonNames.opensSentence(p, name.start) && endsVocative(p, end) {
-                found.remove(at: k)
-            } else if let times = good[word.hash], p.at(name.end) == 0x20, let (after, _, _) = reader.foldedWord(at: name.end + 1),
-                      times.contains(after.hash) {
                 found.remove(at: k)
             } else if let (w, _, _) = before, dear[w.hash]?.contains(word.hash) == true {
                 found.remove(at: k)
@@ -64,6 +67,12 @@ extension PersonNames {
         }
         return table
     }()
+
+    /// `word` is "good" and a time of day it greets follows it at `e` after one space.
+    private static func greets(_ word: FoldedWordHash, after e: Int, _ p: Bytes, _ reader: NameReader) -> Bool {
+        guard let times = good[word.hash], p.at(e) == 0x20, let (after, _, _) = reader.foldedWord(at: e + 1) else { return false }
+        return times.contains(after.hash)
+    }
 
     /// A comma or the line's end at `i`.
     private static func endsVocative(_ p: Bytes, _ i: Int) -> Bool {

@@ -31,7 +31,8 @@ extension NameReader {
     /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not a Latin consonant ending of Albanian
     /// ("linkun", "-it", "-es"), nor a Turkish word that a Slavic ending reads as a name ("linke"), nor
     /// the plural "-ovima", "-evima", "-овима", which no one person is declined to ("s linkovima"), nor a
-    /// Macedonian noun's article "-от" ("од линкот"; a name's possessive is "-иот": "марининиот").
+    /// Macedonian noun's article "-от" ("од линкот"; a name's possessive is "-иот": "марининиот", and a
+    /// name written with the article stays one: "горанот").
     mutating func endsInSlavicCase(_ r: Range<Int>) -> Bool {
         let last = p[r.upperBound - 1]
         return last != 0x6E && last != 0x73 && last != 0x74 && !endsInNounsCase(r) && !writesTurkish()  // n s t
@@ -40,7 +41,9 @@ extension NameReader {
     private func endsInNounsCase(_ r: Range<Int>) -> Bool {
         let e = r.upperBound
         if r.count >= 8, p[e - 4] == 0xD0 && p[e - 3] == 0xBE && p[e - 2] == 0xD1 && p[e - 1] == 0x82 {  // от
-            return !(p[e - 6] == 0xD0 && p[e - 5] == 0xB8)  // not иот
+            guard !(p[e - 6] == 0xD0 && p[e - 5] == 0xB8) else { return false }  // not иот
+            var stem: [UInt8] = []  // nor a given name with the article, as chat writes it: "горанот", "петарот"
+            return !NameGazetteer.fold(p, r.lowerBound..<(e - 4), into: &stem) || NameEvidence(folded: stem, accented: false).given < 2
         }
         if r.count >= 7, p[e - 4] == 0x76 && p[e - 3] == 0x69 && p[e - 2] == 0x6D && p[e - 1] == 0x61 {  // vima
             return p[e - 5] == 0x6F || p[e - 5] == 0x65  // o, e

@@ -19,6 +19,7 @@ struct PersonNameSalutationTests {
         ("Dragi moji, ne klikćite na link iz poruke.", []),
         // "good" before a time of day after a chat's speaker
         ("Zvezdana Radić: Dobro veče, apartman je slobodan.\nMarko Ilić: Hvala.", ["Zvezdana Radić", "Marko Ilić"]),
+        ("Dobar Dan, Ivane, pišem zbog računa.", ["Ivane"]),
     ]
 
     @Test("'Dear' before 'my' is an endearment, 'good' before a time of day a greeting", arguments: endearments)
