@@ -49,12 +49,10 @@ extension PersonNames {
                 stems.insert(w.stem)
                 var words = [w.range]
                 // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
-                // "inspektor ardian hoxholli", "господином властимиром урошевићем"; in a whole text in lower case,
-                // since the thirty-fourth round, one of strong regional shape only, as listed surnames that are
-                // words follow names as often there ("tijane markovic", not "jelena mora", "mehmet böyle").
-                if e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
-                   s.evidence.surname == 2, passages || s.evidence.regionalShape,
-                   !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
+                // "inspektor ardian hoxholli", "господином властимиром урошевићем". Not in a whole text in lower
+                // case, where listed surnames that are words follow names as often ("jelena mora", "mehmet böyle").
+                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
+                   s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
                    PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
                     words.append(s.range)
