@@ -23,7 +23,11 @@ extension PersonNames {
         while k > 0 {
             k -= 1
             let name = found[k]
-            guard name.words.count <= 2, let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
+            // Every name these tests drop opens with d, m, r or b ("dobro", "Dan", "draga", "moji", "Ramazan",
+            // "Bajram"): most names end here, before a word is folded.
+            let c = initial(p, name.start)
+            guard name.words.count <= 2, c == 0x64 || c == 0x6D || c == 0x72 || c == 0x62,
+                  let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
             let beforeStart = precedingWord(p, name.start)
             let before = beforeStart.flatMap { reader.foldedWord(at: $0) }
             if greets(word, after: name.words[0].upperBound, p, reader) || before.map({ good[$0.0.hash]?.contains(word.hash) == true }) == true {
@@ -67,6 +71,20 @@ extension PersonNames {
         }
         return table
     }()
+
+    /// The first letter at `i` in lower case, d, m, r or b also for its Cyrillic letter; 0 for another
+    /// letter beyond ASCII.
+    private static func initial(_ p: Bytes, _ i: Int) -> UInt8 {
+        let b = p[i]
+        if b < 0x80 { return b | 0x20 }
+        switch (b, p.at(i + 1)) {
+        case (0xD0, 0x94), (0xD0, 0xB4): return 0x64  // Д д
+        case (0xD0, 0x9C), (0xD0, 0xBC): return 0x6D  // М м
+        case (0xD0, 0xA0), (0xD1, 0x80): return 0x72  // Р р
+        case (0xD0, 0x91), (0xD0, 0xB1): return 0x62  // Б б
+        default: return 0
+        }
+    }
 
     /// `word` is "good" and a time of day it greets follows it at `e` after one space.
     private static func greets(_ word: FoldedWordHash, after e: Int, _ p: Bytes, _ reader: NameReader) -> Bool {
