@@ -19,10 +19,8 @@ extension PersonNames {
     ///   "nakon" ("nakon Bajrama je došao"). `NameEvidence.calendarWords` leaves the feasts out, as the
     ///   Albanian surnames Ramadani and Bajrami would read as their declined forms.
     static func dropSalutationsAndFeasts(_ p: Bytes, _ reader: NameReader, _ found: inout [FoundName]) {
-        var k = found.count
-        while k > 0 {
-            k -= 1
-            let name = found[k]
+        var dropped: [Int] = []  // taken out in one pass at the end: linear however many a text repeats
+        for (k, name) in found.enumerated() {
             // Every name these tests drop opens with d, m, r or b ("dobro", "Dan", "draga", "moji", "Ramazan",
             // "Bajram"): most names end here, before a word is folded.
             let c = initial(p, name.start)
@@ -31,21 +29,24 @@ extension PersonNames {
             let beforeStart = precedingWord(p, name.start)
             let before = beforeStart.flatMap { reader.foldedWord(at: $0) }
             if greets(word, after: name.words[0].upperBound, p, reader) || before.map({ good[$0.0.hash]?.contains(word.hash) == true }) == true {
-                found.remove(at: k)  // "Dobro veče", "Dobar Dan", and "Dan" in "Dobar Dan, Ivane"
+                dropped.append(k)  // "Dobro veče", "Dobar Dan", and "Dan" in "Dobar Dan, Ivane"
                 continue
             }
             guard name.words.count == 1 else { continue }
             if let agreeing = dear[word.hash], p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
                agreeing.contains(after.hash),
                !isUpper(p.scalar(at: name.start).value) || PersonNames.opensSentence(p, name.start) && endsVocative(p, end) {
-                found.remove(at: k)
+                dropped.append(k)
             } else if let (w, _, _) = before, dear[w.hash]?.contains(word.hash) == true {
-                found.remove(at: k)
+                dropped.append(k)
             } else if let (w, _, _) = before, let ending = timePrepositions[w.hash], isFeast(word, ending: ending),
                       ending != "" || p[beforeStart!] < 0x80 {  // no bare form after Cyrillic "за", "пред"
-                found.remove(at: k)
+                dropped.append(k)
             }
         }
+        guard !dropped.isEmpty else { return }
+        let gone = Set(dropped)
+        found = found.indices.filter { !gone.contains($0) }.map { found[$0] }
     }
 
     /// The adjective "dear" in those languages ("draga", "драги", "mila"; not "Mile" or "Drago", given

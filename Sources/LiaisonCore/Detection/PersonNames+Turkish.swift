@@ -38,6 +38,8 @@ extension NameReader {
         return last != 0x6E && last != 0x73 && last != 0x74 && !endsInNounsCase(r) && !writesTurkish()  // n s t
     }
 
+    /// The lower-case word in `r` ends in "-ovima", "-evima" (either script) or "-от" after no "и" on a
+    /// stem that is no given name: a noun's case, read above as a name's.
     private func endsInNounsCase(_ r: Range<Int>) -> Bool {
         let e = r.upperBound
         if r.count >= 8, p[e - 4] == 0xD0 && p[e - 3] == 0xBE && p[e - 2] == 0xD1 && p[e - 1] == 0x82 {  // от

@@ -32,6 +32,8 @@ struct PathologicalTests {
             let lines = names.map { $0.prefix(1).uppercased() + $0.dropFirst() + ", 10:05: da\n" }.joined()
             return lines + lines
         }(),
+        // a chat in lower case repeating an endearment: the names it drops are taken out in one pass
+        "endearments": "mila: jesam\n" + String(repeating: "draga moja, dragi moji, mila moja. ", count: 30_000),
     ]
 
     /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug
