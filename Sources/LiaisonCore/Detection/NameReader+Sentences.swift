@@ -79,9 +79,7 @@ extension NameReader {
     /// ends a word before the line's end ("Konu: Bilgi ve belge talebi", "Kanal: Çağrı merkezi |";
     /// not "Napomena: Nada je platila 200 eura.").
     func labelsPhrase(_ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0 && p[k] == 0x20 { k -= 1 }
-        guard k >= 0 && p[k] == 0x3A else { return false }
+        guard afterColon(i) else { return false }
         var j = i
         while j < p.count, j - i < 240, p[j] != 0x0A {
             if (p[j] == 0x2E || p[j] == 0x21 || p[j] == 0x3F) && j > i && (p[j - 1] >= 0x80 || isAlnum(p[j - 1])) && (j + 1 == p.count || isSpace(p[j + 1])) { return false }

@@ -90,7 +90,7 @@ extension PersonNames {
     }
 
     /// The start of the word before the one at `i`, on the same line, one space between.
-    private static func previousWord(_ p: Bytes, _ i: Int) -> Int? {
+    static func previousWord(_ p: Bytes, _ i: Int) -> Int? {
         guard i >= 2, p[i - 1] == 0x20, isLetter(p.scalar(at: p.leadByte(i - 2)).value) else { return nil }
         return lettersStart(p, endingAt: p.leadByte(i - 2))
     }

@@ -26,7 +26,7 @@ extension PersonNames {
             let c = initial(p, name.start)
             guard name.words.count <= 2, c == 0x64 || c == 0x6D || c == 0x72 || c == 0x62,
                   let (word, _, _) = reader.foldedWord(at: name.start) else { continue }
-            let beforeStart = precedingWord(p, name.start)
+            let beforeStart = previousWord(p, name.start)  // PersonNames+Lists.swift
             let before = beforeStart.flatMap { reader.foldedWord(at: $0) }
             if greets(word, after: name.words[0].upperBound, p, reader) || before.map({ good[$0.0.hash]?.contains(word.hash) == true }) == true {
                 dropped.append(k)  // "Dobro veče", "Dobar Dan", and "Dan" in "Dobar Dan, Ivane"
@@ -35,7 +35,7 @@ extension PersonNames {
             guard name.words.count == 1 else { continue }
             if let agreeing = dear[word.hash], p.at(name.end) == 0x20, let (after, end, _) = reader.foldedWord(at: name.end + 1),
                agreeing.contains(after.hash),
-               !isUpper(p.scalar(at: name.start).value) || PersonNames.opensSentence(p, name.start) && endsVocative(p, end) {
+               !isUpper(p.scalar(at: name.start).value) || opensSentence(p, name.start) && endsVocative(p, end) {
                 dropped.append(k)
             } else if let (w, _, _) = before, dear[w.hash]?.contains(word.hash) == true {
                 dropped.append(k)
@@ -119,11 +119,4 @@ extension PersonNames {
     }
 
     private static let feastStems = foldedKeys(["ramazan", "ramadan", "bajram", "bayram"])
-
-    /// The start of the word one space before `i`, on the same line.
-    private static func precedingWord(_ p: Bytes, _ i: Int) -> Int? {
-        guard i >= 2, p[i - 1] == 0x20 else { return nil }
-        let s = lettersStart(p, endingAt: i - 1)
-        return s < i - 1 ? s : nil
-    }
 }
