@@ -43,12 +43,10 @@ struct NameEvidence {
 
     init() {}
 
-    /// `accented` says the word's "c" before a case ending was written "ć", "č" or "ћ": "Petrovića"
-    /// is a surname, "Mitrovica" a town.
-    init(folded w: [UInt8], accented: Bool, table: NameGazetteer.Table = NameGazetteer.table) {
+    /// The evidence for folded bytes, read as a word written without "ć", "č" or "ћ".
+    init(folded w: [UInt8], table: NameGazetteer.Table = NameGazetteer.table) {
         var word = FoldedWordHash()
         for b in w { word.append(b) }
-        word.accented = accented
         self.init(word, table: table)
     }
 
@@ -59,7 +57,7 @@ struct NameEvidence {
     static func mayLead(_ w: FoldedWordHash, table: NameGazetteer.Table) -> Bool {
         let n = w.count
         if !table(w.hash).isDisjoint(with: [.given, .surname]) { return true }
-        if surnameShape(w.last8, count: n, accented: w.accented) == 2 { return true }
+        if surnameShape(w) == 2 { return true }
         guard n >= 3, table.mayDecline(prefix: w.prefix) else { return false }
         if possessiveLemma(w, table: table) != nil { return true }
         let bucket = endingBuckets[Int(w.last8 & 0x7F)]
@@ -95,7 +93,7 @@ struct NameEvidence {
         }
         if flags.contains(.surname) { (surname, surnameWord) = (2, flags.contains(.englishWord)) }
         let last8 = w.last8
-        let shape = Self.surnameShape(last8, count: n, accented: w.accented)
+        let shape = Self.surnameShape(w)
         regionalShape = shape == 2
         surname = max(surname, shape)
         guard given < 2 || surname == 0 || !place else { return }
@@ -225,18 +223,24 @@ struct NameEvidence {
 
     /// 2 for a regional surname ending: "-ović", "-ić" (with a case ending only when written with
     /// its diacritic), "-oğlu", "-ovski"; 1 for weaker shapes ("-ic" in ASCII, "-ski", "-ov", "-aj").
-    static func surnameShape(_ last8: UInt64, count: Int, accented: Bool) -> Int {
-        let bucket = shapeBuckets[Int(last8 & 0x7F)]
+    /// The diacritic counts only on the ending's own "c": "Petrovića" is a surname, while
+    /// "čokoladicu", "stići" and "Mitrovica" are not.
+    static func surnameShape(_ w: FoldedWordHash) -> Int {
+        let bucket = shapeBuckets[Int(w.last8 & 0x7F)]
         for k in bucket.lowerBound..<bucket.upperBound {
-            let (suffix, strong, plain) = shapes[k]
-            if count >= suffix.length + 2 && last8 & suffix.mask == suffix.packed { return accented ? strong : plain }
+            let (suffix, strong, plain, afterC) = shapes[k]
+            if w.count >= suffix.length + 2 && w.last8 & suffix.mask == suffix.packed {
+                return w.accentEnd == w.count - afterC ? strong : plain
+            }
         }
         return 0
     }
 
     private static let (shapes, shapeBuckets) = bucketed(shapeList) { $0.0 }
 
-    private static let shapeList: [(Suffix, Int, Int)] = {
+    /// Each ending, its strength with and without the diacritic on its "c", and how many letters
+    /// follow that "c" (the endings without one are as strong either way).
+    private static let shapeList: [(Suffix, Int, Int, Int)] = {
         var list: [(String, Int, Int)] = [("vic", 2, 2), ("ic", 2, 1)]
         for ending in ["a", "u", "em", "om", "i", "e"] { list += [("vic" + ending, 2, 1), ("ic" + ending, 2, 0)] }
         // Possessive adjectives of such a surname: "Raičevićev", "Jurkovićeve", "Ranisavljevićevom"
@@ -245,7 +249,10 @@ struct NameEvidence {
         }
         list += [("oglu", 2, 2), ("ovski", 2, 2), ("evski", 2, 2), ("ovska", 2, 2), ("evska", 2, 2), ("aj", 1, 1),
                  ("ski", 1, 1), ("ska", 1, 1), ("ov", 1, 1), ("ova", 1, 1), ("ev", 1, 1), ("eva", 1, 1)]
-        return list.map { (Suffix($0.0), $0.1, $0.2) }
+        return list.map { suffix, strong, plain in
+            let afterC = suffix.hasPrefix("ic") || suffix.hasPrefix("vic") ? suffix.count - (suffix.hasPrefix("v") ? 3 : 2) : 0
+            return (Suffix(suffix), strong, plain, afterC)
+        }
     }()
 
     /// Five letters or more in "-aj", not "-uaj" (Albanian verbs: "paguaj") nor a common noun of the
@@ -274,8 +281,9 @@ struct FoldedWordHash {
     private(set) var last8: UInt64 = 0
     /// The first three letters as `NameGazetteer.Table` indexes its prefixes.
     private(set) var prefix = 0
-    /// A "ć", "č" or "ћ" was folded into it (see `NameEvidence.surnameShape`).
-    var accented = false
+    /// `count` just after the last "ć", "č" or "ћ" was folded into it, 0 for none: the position
+    /// of that letter's "c" (see `NameEvidence.surnameShape`).
+    var accentEnd = 0
 
     @inline(__always) mutating func append(_ b: UInt8) {
         hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3

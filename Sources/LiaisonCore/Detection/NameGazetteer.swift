@@ -189,7 +189,7 @@ extension Array: FoldedLetters where Element == UInt8 {
 }
 
 extension FoldedWordHash: FoldedLetters {
-    mutating func markAccented() { accented = true }
+    mutating func markAccented() { accentEnd = count }
 }
 
 extension Array where Element == UInt8 {

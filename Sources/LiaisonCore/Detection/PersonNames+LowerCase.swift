@@ -49,10 +49,12 @@ extension PersonNames {
                 stems.insert(w.stem)
                 var words = [w.range]
                 // In a passage, a surname after it on the line, listed or of strong regional shape: "ivana horvat",
-                // "inspektor ardian hoxholli", "господином властимиром урошевићем". Not in a whole text in lower
-                // case, where listed surnames that are words follow names as often ("jelena mora", "mehmet böyle").
-                if passages, e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
-                   s.evidence.surname == 2, !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
+                // "inspektor ardian hoxholli", "господином властимиром урошевићем"; in a whole text in lower case,
+                // since the thirty-fifth round, a Slavic one in the given name's case only, as listed surnames that
+                // are words follow names as often there ("tijane markovic", not "jelena mora", "mehmet böyle").
+                if e.given == 2, let s = reader.next(after: w, weighLowerCase: true), !s.afterBreak, s.shape == shape,
+                   s.evidence.surname == 2, passages || s.evidence.regionalShape && agreesAsSurname(w, s, reader),
+                   !s.evidence.surnameWord, s.evidence.given == 0, !s.evidence.place, !s.evidence.organisation,
                    !s.evidence.postTitle,
                    PersonCues.end(p, at: s.range.lowerBound) == nil {  // "amila sine"
                     words.append(s.range)
@@ -62,6 +64,28 @@ extension PersonNames {
                 found.append(FoundName(words: words, stems: [w.stem], detector: "person-lower-case"))
             }
         }
+    }
+
+    /// Whether `surname`, of strong regional shape, after the given name `given` in a text typed in
+    /// lower case, reads as its surname: "-ski"/"-ska", or "-ić" undeclined ("tijane markovic") or in
+    /// the given name's case, the same last letter ("ivanu nikoliću", "markom petrovićem"), a genitive
+    /// "-a" only after a man's name in the genitive ("ivana petrovića", not "jelena zečića"). Not a
+    /// verb's infinitive or a plural in "-ići" ("jelena stići"), a noun in "-ić" in another case
+    /// ("ivani mačića"), nor "-oğlu", also a word ("beyoğlu", "kardeşoğlu").
+    static func agreesAsSurname(_ given: NameReader.Word, _ surname: NameReader.Word, _ reader: NameReader) -> Bool {
+        guard let (g, _, _) = reader.foldedWord(at: given.range.lowerBound),
+              let (s, _, _) = reader.foldedWord(at: surname.range.lowerBound) else { return false }
+        if s.byte(fromEnd: 2) == 0x6B { return s.byte(fromEnd: 3) == 0x73 }  // "-ski", "-ska"
+        for ending in 0...2 where s.byte(fromEnd: ending + 1) == 0x63 && s.byte(fromEnd: ending + 2) == 0x69 {
+            let last = s.byte(fromEnd: 1)
+            switch ending {
+            case 0: return true
+            case 1 where last == 0x61: return g.byte(fromEnd: 1) == last && reader.table(g.hash(droppingLast: 1)).contains(.given)
+            case 1: return last == 0x75 && g.byte(fromEnd: 1) == last
+            default: return last == 0x6D && g.byte(fromEnd: 1) == last
+            }
+        }
+        return false
     }
 
     /// A passage typed in lower case inside a text that is not, opening at `i` after a quotation

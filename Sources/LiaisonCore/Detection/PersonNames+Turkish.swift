@@ -45,7 +45,7 @@ extension NameReader {
         if r.count >= 8, p[e - 4] == 0xD0 && p[e - 3] == 0xBE && p[e - 2] == 0xD1 && p[e - 1] == 0x82 {  // от
             guard !(p[e - 6] == 0xD0 && p[e - 5] == 0xB8) else { return false }  // not иот
             var stem: [UInt8] = []  // nor a given name with the article, as chat writes it: "горанот", "петарот"
-            return !NameGazetteer.fold(p, r.lowerBound..<(e - 4), into: &stem) || NameEvidence(folded: stem, accented: false).given < 2
+            return !NameGazetteer.fold(p, r.lowerBound..<(e - 4), into: &stem) || NameEvidence(folded: stem).given < 2
         }
         if r.count >= 7, p[e - 4] == 0x76 && p[e - 3] == 0x69 && p[e - 2] == 0x6D && p[e - 1] == 0x61 {  // vima
             return p[e - 5] == 0x6F || p[e - 5] == 0x65  // o, e

@@ -64,7 +64,7 @@ struct PersonNameInstitutionTests {
             var folded: [UInt8] = []
             let bytes = Array(word.utf8)
             _ = bytes.withUnsafeBufferPointer { NameGazetteer.fold($0, 0..<bytes.count, into: &folded) }
-            return NameEvidence(folded: folded, accented: false)
+            return NameEvidence(folded: folded)
         }
         #expect(evidence("Vlade").given == 2 && evidence("Vlade").institution)
         for word in ["Vladi", "Uprave", "Ministarstva", "Владата", "Drejtorinë", "Doganës", "Bakanlığına"] {

@@ -42,7 +42,7 @@ struct PersonNameNounTests {
         var folded: [UInt8] = []
         let bytes = Array(word.utf8)
         _ = bytes.withUnsafeBufferPointer { NameGazetteer.fold($0, 0..<bytes.count, into: &folded) }
-        return NameEvidence(folded: folded, accented: false)
+        return NameEvidence(folded: folded)
     }
 
     @Test("The flag is on the noun's declined form, not on names as written or forms of names that are words")

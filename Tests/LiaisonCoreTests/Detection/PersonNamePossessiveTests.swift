@@ -45,7 +45,7 @@ struct PersonNamePossessiveTests {
             var folded: [UInt8] = []
             let bytes = Array(word.utf8)
             _ = bytes.withUnsafeBufferPointer { NameGazetteer.fold($0, 0..<bytes.count, into: &folded) }
-            return NameEvidence(folded: folded, accented: false)
+            return NameEvidence(folded: folded)
         }
         #expect(evidence("Dragutinov").possessive && evidence("Dragutinov").given == 2)
         #expect(evidence("Горановиот").possessive)
