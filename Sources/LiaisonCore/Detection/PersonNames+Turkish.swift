@@ -26,6 +26,28 @@ extension NameReader {
         return false
     }
 
+    /// Turkish endearments written on a name, folded: "-cık" with "my" ("-cığım", "-ciğim", "-cuğum",
+    /// "-cüğüm") or "-cım", "-cim", "-cum", "-cüm", with "ç" after a voiceless consonant.
+    private static let endearments: [[UInt8]] = ["cigim", "cugum", "cim", "cum"].map { Array($0.utf8) }
+
+    /// Kin words that are also given names: "annecim", "dedecim", "hanımcım" are no one's name.
+    private static let kinNames = PersonNames.foldedKeys(["anne", "dede", "hanım"])
+
+    /// True when the word in `r` is a given name with a Turkish endearment written on, in a text that
+    /// writes Turkish (thirty-fifth round): "elifcim sen de sakın tıklama", "denizcim", "Gamzeciğim".
+    mutating func isTurkishEndearment(_ r: Range<Int>) -> Bool {
+        guard r.count >= 6, r.count <= 40, p[r.upperBound - 1] == 0x6D else { return false }  // "…m"
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, r, into: &folded) else { return false }
+        for suffix in Self.endearments where folded.count >= suffix.count + 3 && folded.suffix(suffix.count).elementsEqual(suffix) {
+            let name = folded.fnv1a(prefix: folded.count - suffix.count)
+            let flags = table(name)
+            return flags.contains(.given) && flags.isDisjoint(with: [.place, .organisation]) && !Self.kinNames.contains(name)
+                && writesTurkish()
+        }
+        return false
+    }
+
     /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as
     /// a Serbo-Croatian or Macedonian case may, in a text that does not write Turkish (rule 9, twenty-third
     /// round): "sa mladenom", "od „ненада“", "amini su skinuli". Not a Latin consonant ending of Albanian

@@ -24,6 +24,11 @@ struct PersonNameTurkishTests {
         ("Haris nije znao da je poruka lažna, pa je upisao podatke kartice.", ["Haris"]),
         ("ako ti se javi haris, nemoj mu slat nista. to nije on", ["haris"]),
         ("Adem se ne javlja od petka.", ["Adem"]),
+        // Thirty-fifth round: a given name with an endearment written on, also one that is a word ("deniz");
+        // not a kin word that is also a name ("annecim", "dedecim").
+        ("ayşo: aslı aradı mı?\nelif: hayır\nayşo: elifcim sen de sakın tıklama o linke", ["ayşo", "elif", "ayşo", "elifcim"]),
+        ("denizcim sakın gönderme parayı, ilanı kontrol et. ahmetçiğim de açmasın", ["denizcim", "ahmetçiğim"]),
+        ("annecim sakın o linke tıklama, dedecim de tıklamasın", []),
     ]
 
     @Test("A name the gazetteer lacks before an honorific, and Turkish suffixes written on in chat", arguments: named)
