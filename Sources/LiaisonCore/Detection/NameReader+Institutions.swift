@@ -5,7 +5,7 @@
 /// „Slobodan Škerović“", "KIC-a „Budo Tomović“", "Klinike za infektivne bolesti „Dr. Fran Mihaljević“").
 extension NameReader {
     /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
-    /// before it on the same line, with at most three capitalised words or linking particles between
+    /// before it on the same line, with at most five capitalised words or linking particles between
     /// ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria e Punëve të Brendshme", "Vlade
     /// Republike Srbije"). A name in quotes is an institution's or a school's named after a person
     /// when such a head noun, a place word or an acronym, bare or with a case ending, leads it
@@ -18,7 +18,7 @@ extension NameReader {
         var k = i
         var quoted = false
         var doctor = false
-        for _ in 0..<4 {
+        for _ in 0..<6 {
             let quote = openingQuote(before: k)
             k -= quote
             if quote > 0 {
@@ -30,6 +30,11 @@ extension NameReader {
             let dotted = p[k - 2] == 0x2E
             let e = dotted ? k - 2 : k - 1
             let s = PersonNames.lettersStart(p, endingAt: e, above: max(0, e - 33))
+            if !dotted && !quoted, let title = hyphenatedDoctor(s, e) {  // "Поликлиника „Д-р Нешковски“"
+                doctor = true
+                k = title
+                continue
+            }
             guard s < e, e - s <= 32, let flags = self.flags(of: s..<e), !dotted || folded == Self.doctor else { return nil }
             if flags.contains(.institution) { return quoted }
             if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation])
@@ -48,6 +53,15 @@ extension NameReader {
         guard let quoted = institutionBefore(name.start) else { return false }
         guard !quoted, name.words.count >= 2, let first = word(at: name.start) else { return true }
         return first.evidence.given < 2 || first.evidence.declined
+    }
+
+    /// The start of a doctor's title written with a hyphen ("Д-р", "д-р", "d-r") whose "р" is `s..<e`.
+    private func hyphenatedDoctor(_ s: Int, _ e: Int) -> Int? {
+        let (r, l) = p.scalar(at: s)
+        guard s + l == e, r == 0x440 || r == 0x420 || r == 0x72 || r == 0x52, s >= 2, p[s - 1] == 0x2D else { return nil }
+        let d = p[s - 2] == 0x64 || p[s - 2] == 0x44 ? s - 2 : (s >= 3 && p[s - 3] == 0xD0 && (p[s - 2] == 0xB4 || p[s - 2] == 0x94) ? s - 3 : nil)
+        guard let d, d == 0 || !PersonNames.isLetter(p.scalar(at: p.leadByte(d - 1)).value) else { return nil }
+        return d
     }
 
     /// "dr", folded: "Dr.", "dr", "Др".

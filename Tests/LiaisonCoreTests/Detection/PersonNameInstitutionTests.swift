@@ -32,6 +32,10 @@ struct PersonNameInstitutionTests {
         "Sajt JZU-a „Danilo Vujović“ bio je nedostupan dva dana.",
         "Napadnut je katalog Narodne biblioteke „Stefan Prvovenčani“ u Kraljevu.",
         "Сајтот на ООУ „Др Јован Цвијиќ“ беше недостапен.",
+        // Thirty-fifth round: the doctor's title written with a hyphen, and five words between the head
+        // noun and the quote
+        "Извештај за инцидент – Поликлиника „Д-р Нешковски“, Тетово",
+        "Shkolla e Mesme e Ulët \"Sami Frashëri\", Lipjan, njofton prindërit për mesazhet e rreme.",
     ]
 
     @Test("An institution's name is not a person", arguments: institutions)
@@ -51,6 +55,7 @@ struct PersonNameInstitutionTests {
         // A doctor's name in quotes that a naming word or a preposition leads is an alias, a person.
         ("He was paid by a profile in the name of \"Dr Simon Ashcroft\", a surgeon abroad.", ["Simon Ashcroft"]),
         ("She chatted for months with a fake \"Dr Simon Ashcroft\" on Instagram.", ["Simon Ashcroft"]),
+        ("Во болницата ја прегледа д-р Ана Трајковска, а потоа се јави Д-р Марко Петровски.", ["Ана Трајковска", "Марко Петровски"]),
     ]
 
     @Test("A person after an institution or with a title is still found", arguments: people)
