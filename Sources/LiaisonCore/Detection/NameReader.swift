@@ -76,11 +76,11 @@ struct NameReader {
             && labelsPhrase(w0.range.lowerBound))
         let vocative = opens && e0.declined && !e0.ambiguous && p.at(w0.range.upperBound) == 0x2C
         // A possessive adjective of a name before the noun it qualifies names the person, also opening a
-        // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift). Not in
-        // Turkish, which has none: "Velinin notu" is the genitive of "veli" (a parent).
+        // sentence: "Dizdarov brat Adis", "Кристијановиот профил" (NameEvidence+Possessives.swift). Not a
+        // Turkish genitive of a word: "Velinin notu" (PersonNames+Turkish.swift).
         let possessive = e0.possessive && !e0.ambiguous && !w0.suffixed
             && following.map({ !$0.afterBreak && $0.shape == .lower && $0.range.lowerBound == w0.range.upperBound + 1 }) ?? false
-            && !writesTurkish()
+            && !isTurkishGenitiveOfWord(w0.range)
         // A pet name ("Sneki", "Đole") opens a sentence as its subject, a lower-case word one space after it:
         // "Sneki je poslala", "Đole i Sneki su".
         let petSubject = e0.petName && !e0.declined && opens && !w0.suffixed && p.at(w0.range.upperBound) == 0x20

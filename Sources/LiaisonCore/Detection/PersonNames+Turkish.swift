@@ -30,22 +30,43 @@ extension NameReader {
     /// "-cüğüm") or "-cım", "-cim", "-cum", "-cüm", with "ç" after a voiceless consonant.
     private static let endearments: [[UInt8]] = ["cigim", "cugum", "cim", "cum"].map { Array($0.utf8) }
 
-    /// Kin words that are also given names: "annecim", "dedecim", "hanımcım" are no one's name.
-    private static let kinNames = PersonNames.foldedKeys(["anne", "dede", "hanım"])
+    /// Given names that are kin words or endearments of anyone: "annecim", "dedecim", "hanımcım",
+    /// "cancım" (my soul), "hacıcım", "tosuncum", "aslancım".
+    private static let addressNames = PersonNames.foldedKeys(["anne", "dede", "hanım", "can", "hacı", "tosun", "aslan"])
 
-    /// True when the word in `r` is a given name with a Turkish endearment written on, in a text that
-    /// writes Turkish (thirty-fifth round): "elifcim sen de sakın tıklama", "denizcim", "Gamzeciğim".
-    mutating func isTurkishEndearment(_ r: Range<Int>) -> Bool {
+    /// True when the lower-case word in `r` is a given name with a Turkish endearment written on, in a
+    /// text that writes Turkish (thirty-fifth round): "ahmetçiğim", "elifcim", "denizcim". A name that is
+    /// also a common word and ends in "n" counts once the text named it (`named` holds its stem), as a
+    /// noun in "-nç" reads as one: "inancım tam" (my faith, inanç), "erincim" (erinç).
+    mutating func isTurkishEndearment(_ r: Range<Int>, named: (UInt64) -> Bool) -> Bool {
         guard r.count >= 6, r.count <= 40, p[r.upperBound - 1] == 0x6D else { return false }  // "…m"
         folded.removeAll(keepingCapacity: true)
         guard NameGazetteer.fold(p, r, into: &folded) else { return false }
         for suffix in Self.endearments where folded.count >= suffix.count + 3 && folded.suffix(suffix.count).elementsEqual(suffix) {
-            let name = folded.fnv1a(prefix: folded.count - suffix.count)
+            let base = folded.count - suffix.count
+            let name = folded.fnv1a(prefix: base)
             let flags = table(name)
-            return flags.contains(.given) && flags.isDisjoint(with: [.place, .organisation]) && !Self.kinNames.contains(name)
-                && writesTurkish()
+            guard flags.contains(.given), flags.isDisjoint(with: [.place, .organisation]), !Self.addressNames.contains(name),
+                  flags.isDisjoint(with: [.ambiguous, .lowerCaseWord]) || folded[base - 1] != 0x6E
+                    || named(NameEvidence.stem(folded, count: base)) else { return false }
+            return writesTurkish()
         }
         return false
+    }
+
+    /// True when the Latin word in `r`, which reads as a Slavic possessive in "-in" ("Selinin telefon": Selina's),
+    /// is a Turkish genitive in a text that writes Turkish, of no name but a word: the word before "-in" or
+    /// "-nin" is no given name, or one that is a common word ("Velinin notu": the note of the parent, veli).
+    /// "Selinin telefonu" stays Selin's; "-ov", "-ev" are no Turkish endings ("Aliyev").
+    mutating func isTurkishGenitiveOfWord(_ r: Range<Int>) -> Bool {
+        guard r.count >= 5, r.count <= 40, p[r.upperBound - 1] == 0x6E, writesTurkish() else { return false }  // "…n"
+        folded.removeAll(keepingCapacity: true)
+        guard NameGazetteer.fold(p, r, into: &folded), folded.count >= 5, folded[folded.count - 2] == 0x69 else { return false }
+        for ending in [3, 2] where ending == 2 || folded[folded.count - 3] == 0x6E {  // "-nin" after a vowel, "-in"
+            let flags = table(folded.fnv1a(prefix: folded.count - ending))
+            if flags.contains(.given) && flags.isDisjoint(with: [.ambiguous, .lowerCaseWord, .place]) { return false }
+        }
+        return true
     }
 
     /// True when the lower-case word in `r`, a declined reading of a given name no common word, ends as

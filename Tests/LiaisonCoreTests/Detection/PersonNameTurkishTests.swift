@@ -24,11 +24,13 @@ struct PersonNameTurkishTests {
         ("Haris nije znao da je poruka lažna, pa je upisao podatke kartice.", ["Haris"]),
         ("ako ti se javi haris, nemoj mu slat nista. to nije on", ["haris"]),
         ("Adem se ne javlja od petka.", ["Adem"]),
-        // Thirty-fifth round: a given name with an endearment written on, also one that is a word ("deniz");
-        // not a kin word that is also a name ("annecim", "dedecim").
+        // Thirty-fifth round: a given name with an endearment written on, also one that is a word ("elif");
+        // not a kin word or endearment that is also a name ("annecim", "dedecim", "cancım").
         ("ayşo: aslı aradı mı?\nelif: hayır\nayşo: elifcim sen de sakın tıklama o linke", ["ayşo", "elif", "ayşo", "elifcim"]),
         ("denizcim sakın gönderme parayı, ilanı kontrol et. ahmetçiğim de açmasın", ["denizcim", "ahmetçiğim"]),
         ("annecim sakın o linke tıklama, dedecim de tıklamasın", []),
+        // a noun in "-nç" with "my" reads as a name ending in "n" and "-cım": only once the name was named
+        ("inancım tam, hallolcak diye yazdı. cancım benim ya", []),
     ]
 
     @Test("A name the gazetteer lacks before an honorific, and Turkish suffixes written on in chat", arguments: named)
