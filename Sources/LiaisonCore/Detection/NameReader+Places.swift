@@ -106,8 +106,37 @@ extension NameReader {
         return p[end - 3] == 0x27 || (end >= 5 && p[end - 5] == 0xE2 && p[end - 4] == 0x80 && p[end - 3] == 0x99)
     }
 
+    /// True when a street, school or airport word comes before the word at `i` ("Bulevar Zorana
+    /// Đinđića", "OŠ „Vuk Karadžić“", "ул. Даме Груев"), also with a title in lower case between
+    /// (thirty-fifth round: "Trgu bana Jelačića", "Bulevaru despota Stefana"): a place named after a person.
+    mutating func placeBefore(_ i: Int) -> Bool {
+        var end = i
+        for step in 0..<2 {
+            var k = end - 1
+            while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) {
+                k = p.leadByte(k) - 1
+            }
+            end = k + 1
+            k = PersonNames.lettersStart(p, endingAt: end) - 1
+            guard end > k + 1, end - k <= 24 else { return false }
+            if flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false || shopPreposition(k + 1) { return true }
+            guard step == 0, !PersonNames.isUpper(p.scalar(at: k + 1).value), Self.streetTitles.contains(folded.fnv1a(prefix: folded.count)) else { return false }
+            end = k + 1
+        }
+        return false
+    }
+
+    /// Titles in lower case between a street's word and the person it is named after, folded: ban,
+    /// despot, king, prince, tsar, duke, marshal, patriarch, bishop, queen, saint.
+    private static let streetTitles = PersonNames.foldedKeys([
+        "bana", "despota", "kralja", "kraljice", "kneza", "kneginje", "cara", "carice", "vojvode", "marsala", "patrijarha",
+        "vladike", "svetog", "svete",
+    ])
+
     /// A house number and a postcode follow the name ending at `e`: "Sestre Janjić 6, 34000
-    /// Kragujevac", "Kneza Miloša 12a, 11000": a street named after people, in an address.
+    /// Kragujevac", "Kneza Miloša 12a, 11000": a street named after people, in an address. Since the
+    /// thirty-fifth round also a range of house numbers ("Save Maškovića 3–5)"), and a number and a dash
+    /// after a surname in the genitive, as a street names it and a person is not ("BRAĆE JUGOVIĆA 14 – …").
     func addressFollows(_ e: Int) -> Bool {
         guard p.at(e) == 0x20 else { return false }
         var k = e + 1, digits = 0
@@ -115,6 +144,18 @@ extension NameReader {
         guard (1...4).contains(digits) else { return false }
         if isAlpha(p.at(k)) && !isAlpha(p.at(k + 1)) { k += 1 }  // "12a"
         if p.at(k) == 0x2F { k += 1; while isDigit(p.at(k)) { k += 1 } }  // "12/3"
+        let dash = p.at(k) == 0x2D ? 1 : (p.at(k) == 0xE2 && p.at(k + 1) == 0x80 && p.at(k + 2) == 0x93 ? 3 : 0)  // "-", "–"
+        if digits <= 3 && dash > 0 && isDigit(p.at(k + dash)) {  // "3–5", not years ("1950–2020")
+            let from = k + dash
+            k = from
+            while isDigit(p.at(k)) && k - from < 4 { k += 1 }
+            return k - from <= 3 && !PersonNames.isLetter(p.scalar(at: k).value)
+                && !(p.at(k) == 0x20 && PersonNames.isLetter(p.scalar(at: k + 1).value))
+        }
+        if digits <= 3 && p.at(k) == 0x20 && p.at(k + 1) == 0xE2 && p.at(k + 2) == 0x80 && p.at(k + 3) == 0x93
+            && !isDigit(p.at(k + 5)) && endsInGenitiveOfIc(e) {  // not an amount's range: "12 – 15 eura"
+            return true
+        }
         guard p.at(k) == 0x2C else { return false }
         k += 1
         while p.at(k) == 0x20 { k += 1 }
@@ -124,6 +165,16 @@ extension NameReader {
         guard (postcode == 4 || postcode == 5) && p.at(k) == 0x20, k + 1 < p.count else { return false }
         let first = p.scalar(at: k + 1), second = p.scalar(at: k + 1 + first.length).value
         return PersonNames.isUpper(first.value) && PersonNames.isLetter(second) && !PersonNames.isUpper(second)
+    }
+
+    /// The word ending at `e` ends in "-ića" (either script, any case): a surname in the genitive.
+    private func endsInGenitiveOfIc(_ e: Int) -> Bool {
+        guard e >= 5, p[e - 1] | 0x20 == 0x61 || (p[e - 2] == 0xD0 && (p[e - 1] == 0xB0 || p[e - 1] == 0x90)) else { return false }
+        let a = p[e - 1] < 0x80 ? 1 : 2
+        let (c, l) = p.scalar(at: p.leadByte(e - a - 1))
+        guard c == 0x107 || c == 0x106 || c == 0x45B || c == 0x40B else { return false }  // ć Ć ћ Ћ
+        let i = p.scalar(at: p.leadByte(e - a - l - 1)).value
+        return i == 0x69 || i == 0x49 || i == 0x438 || i == 0x418  // i I и И
     }
 
     /// "od", "од", "from" or "nga", written in lower case, one space before `i`: prepositions of origin,

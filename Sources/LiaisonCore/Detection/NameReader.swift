@@ -335,19 +335,6 @@ struct NameReader {
         return word
     }
 
-    /// True when a street, school or airport word comes before the word at `i` ("Bulevar Zorana
-    /// Đinđića", "OŠ „Vuk Karadžić“", "ул. Даме Груев"): a place named after a person.
-    mutating func placeBefore(_ i: Int) -> Bool {
-        var k = i - 1
-        while k >= 0, p[k] == 0x20 || p[k] == 0x22 || p[k] == 0x2E || p[k] >= 0x80 && !PersonNames.isLetter(p.scalar(at: p.leadByte(k)).value) {
-            k = p.leadByte(k) - 1
-        }
-        let end = k + 1
-        k = PersonNames.lettersStart(p, endingAt: end) - 1
-        guard end > k + 1, end - k <= 24 else { return false }
-        return flags(of: (k + 1)..<end)?.contains(.placeWord) ?? false || shopPreposition(k + 1)
-    }
-
     /// The gazetteer's flags of the word in `r`, folded (the folded word is left in `folded`); nil
     /// when it has a letter without a fold.
     mutating func flags(of r: Range<Int>) -> NameGazetteer.Flags? {

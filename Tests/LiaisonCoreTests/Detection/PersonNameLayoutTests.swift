@@ -62,6 +62,15 @@ struct PersonNameLayoutTests {
         ("Univerzitet u Kragujevcu\nSestre Janjić 6, 34000 Kragujevac", []),
         ("Ödeme: Mehmet Kaya 3, 1500 TL gönderdi.", ["Mehmet Kaya"]),
         ("Ivan Sokolov, državljanin Ruske Federacije, programer", ["Ivan Sokolov"]),
+        // thirty-fifth round: a street's title in lower case, a range of house numbers, a number and a dash
+        // after a surname in the genitive; not an amount's range, a year's, or a person's age
+        ("Novu karticu možete podići u poslovnici na Trgu bana Jelačića.", []),
+        ("Поруке наводе пошту у Булевару деспота Стефана у Крушевцу.", []),
+        ("Obratite se filijalama u Beogradu (Save Maškovića 3–5) i Nišu.", []),
+        ("07:15  PRIJAVA: TRIPKOVIĆ LJUBOMIR (1949), BRAĆE JUGOVIĆA 14 – LAŽNI POZIV", ["TRIPKOVIĆ LJUBOMIR"]),
+        ("Uplata od Ivana Jovanovića 12 – 15 eura mjesečno.", ["Ivana Jovanovića"]),
+        ("U spomen: Marko Petrović 1950-2020", ["Marko Petrović"]),
+        ("svjedok IVAN MARKOVIĆ 34 – prodavač", ["IVAN MARKOVIĆ"]),
     ]
 
     @Test("Not a name: a form's phrase, a word after a dash or an emoji, a town or verb in '-aj', an English word alone, a shop, a place, a street",
