@@ -5,7 +5,8 @@
 /// „Slobodan Škerović“", "KIC-a „Budo Tomović“", "Klinike za infektivne bolesti „Dr. Fran Mihaljević“").
 extension NameReader {
     /// Whether the name starting at `i` belongs to an institution's name: an institution's head noun
-    /// before it on the same line, with at most five capitalised words or linking particles between
+    /// before it on the same line, with at most three capitalised words between, and since the
+    /// thirty-fifth round linking particles besides, six words in all
     /// ("Ministria e Arsimit", "Drejtoria e Doganës", "Ministria e Punëve të Brendshme", "Vlade
     /// Republike Srbije"). A name in quotes is an institution's or a school's named after a person
     /// when such a head noun, a place word or an acronym, bare or with a case ending, leads it
@@ -18,6 +19,7 @@ extension NameReader {
         var k = i
         var quoted = false
         var doctor = false
+        var words = 0  // words passed that are no linking particle: at most three
         for _ in 0..<6 {
             let quote = openingQuote(before: k)
             k -= quote
@@ -33,6 +35,7 @@ extension NameReader {
             if !dotted && !quoted, let title = hyphenatedDoctor(s, e) {  // "Поликлиника „Д-р Нешковски“"
                 doctor = true
                 k = title
+                words += 1
                 continue
             }
             guard s < e, e - s <= 32, let flags = self.flags(of: s..<e), !dotted || folded == Self.doctor else { return nil }
@@ -40,7 +43,10 @@ extension NameReader {
             if quoted && (!flags.isDisjoint(with: [.placeWord, .organisation])
                           || (quote > 0 && (isAcronym(s..<e) || acronymWithEnding(s, e)))) { return true }
             doctor = !quoted && folded == Self.doctor
-            guard NameEvidence.isLinkingParticle(folded) || PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
+            if !NameEvidence.isLinkingParticle(folded) {
+                words += 1
+                guard words < 4, PersonNames.isUpper(p.scalar(at: s).value) else { return nil }
+            }
             k = s
         }
         return nil

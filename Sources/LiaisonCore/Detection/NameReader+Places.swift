@@ -133,11 +133,13 @@ extension NameReader {
         "vladike", "svetog", "svete",
     ])
 
-    /// A house number and a postcode follow the name ending at `e`: "Sestre Janjić 6, 34000
-    /// Kragujevac", "Kneza Miloša 12a, 11000": a street named after people, in an address. Since the
-    /// thirty-fifth round also a range of house numbers ("Save Maškovića 3–5)"), and a number and a dash
-    /// after a surname in the genitive, as a street names it and a person is not ("BRAĆE JUGOVIĆA 14 – …").
-    func addressFollows(_ e: Int) -> Bool {
+    /// A house number and a postcode follow the name `s..<e`: "Sestre Janjić 6, 34000 Kragujevac",
+    /// "Kneza Miloša 12a, 11000": a street named after people, in an address. Since the thirty-fifth
+    /// round also, after a surname in the genitive as a street names it and a person is not, a range of
+    /// house numbers in parentheses ("u Beogradu (Save Maškovića 3–5)"), and a number and a dash after a
+    /// log's name and year ("TRIPKOVIĆ LJUBOMIR (1949), BRAĆE JUGOVIĆA 14 – …"); not a shift's hours
+    /// ("dr Petar Ilić 7-15"), a score, nor a hearing's number ("Saslušanje Marka Petrovića 2 – nastavak").
+    func addressFollows(_ s: Int, _ e: Int) -> Bool {
         guard p.at(e) == 0x20 else { return false }
         var k = e + 1, digits = 0
         while isDigit(p.at(k)) && digits < 5 { k += 1; digits += 1 }
@@ -145,15 +147,14 @@ extension NameReader {
         if isAlpha(p.at(k)) && !isAlpha(p.at(k + 1)) { k += 1 }  // "12a"
         if p.at(k) == 0x2F { k += 1; while isDigit(p.at(k)) { k += 1 } }  // "12/3"
         let dash = p.at(k) == 0x2D ? 1 : (p.at(k) == 0xE2 && p.at(k + 1) == 0x80 && p.at(k + 2) == 0x93 ? 3 : 0)  // "-", "–"
-        if digits <= 3 && dash > 0 && isDigit(p.at(k + dash)) {  // "3–5", not years ("1950–2020")
+        if digits <= 3 && dash > 0 && isDigit(p.at(k + dash)) && opensParenthesis(before: s) && endsInGenitiveOfIc(e) {  // "(… 3–5)"
             let from = k + dash
             k = from
             while isDigit(p.at(k)) && k - from < 4 { k += 1 }
-            return k - from <= 3 && !PersonNames.isLetter(p.scalar(at: k).value)
-                && !(p.at(k) == 0x20 && PersonNames.isLetter(p.scalar(at: k + 1).value))
+            return k - from <= 3 && p.at(k) == 0x29
         }
-        if digits <= 3 && p.at(k) == 0x20 && p.at(k + 1) == 0xE2 && p.at(k + 2) == 0x80 && p.at(k + 3) == 0x93
-            && !isDigit(p.at(k + 5)) && endsInGenitiveOfIc(e) {  // not an amount's range: "12 – 15 eura"
+        if digits <= 3 && p.at(k) == 0x20 && p.at(k + 1) == 0xE2 && p.at(k + 2) == 0x80 && p.at(k + 3) == 0x93,
+           s >= 3 && p[s - 3] == 0x29 && p[s - 2] == 0x2C && p[s - 1] == 0x20, endsInGenitiveOfIc(e) {  // "(1949), … 14 –"
             return true
         }
         guard p.at(k) == 0x2C else { return false }
@@ -165,6 +166,13 @@ extension NameReader {
         guard (postcode == 4 || postcode == 5) && p.at(k) == 0x20, k + 1 < p.count else { return false }
         let first = p.scalar(at: k + 1), second = p.scalar(at: k + 1 + first.length).value
         return PersonNames.isUpper(first.value) && PersonNames.isLetter(second) && !PersonNames.isUpper(second)
+    }
+
+    /// An opening parenthesis before `s` with only letters and spaces between, 40 bytes at most: "(Save Maškovića".
+    private func opensParenthesis(before s: Int) -> Bool {
+        var k = s - 1
+        while k >= 0, s - k <= 40, p[k] == 0x20 || p[k] >= 0x80 || isAlpha(p[k]) { k -= 1 }
+        return k >= 0 && p[k] == 0x28
     }
 
     /// The word ending at `e` ends in "-ića" (either script, any case): a surname in the genitive.

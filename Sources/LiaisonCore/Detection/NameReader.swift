@@ -273,7 +273,7 @@ struct NameReader {
                let next = gapEnd(w.range.upperBound), !next.crossedBreak, PersonNames.isUpper(p.scalar(at: next.index).value),
                namedAfterPeople(at: next.index) { return nil }
         }
-        if addressFollows(last.range.upperBound) { return nil }
+        if addressFollows(words[0].range.lowerBound, last.range.upperBound) { return nil }
         // Later mentions are found by the stems of words with evidence of their own, and of all
         // words of a name found after a cue or with a known given name ("Bekim Aliu" … "Aliu").
         let anchored = detector == "person-cue" || detector == "person-title" || words.contains { $0.evidence.given == 2 }

@@ -83,6 +83,9 @@ enum PersonCues {
         "xhaxhai", "amcası", "amcaları", "dayısı", "внуката",
         // twenty-eighth round: daughters-in-law ("MOJA SNAJA VESELINKA")
         "snaja", "snaji", "snaju", "snaha", "snahi", "snahu", "снаја", "снаји", "снају", "снаата",
+        // thirty-fifth round: a son, daughter or son-in-law in the nominative, which a record in capitals
+        // names after ("KREŠIMIR PAVIĆ, SIN MLADENA I ANE", "KĆI DAVORA", "PODNEO ZET OGNJEN RAKAS")
+        "sin", "kći", "zet", "син", "кћи", "зет",
     ]
     /// Labels of a form's field that holds one name part: a word after them is a name even when
     /// the gazetteer lacks it ("Prezime: KURPEJOVIĆ", "Soyad: Kocabaş", "IME OCA: RAMIZ").

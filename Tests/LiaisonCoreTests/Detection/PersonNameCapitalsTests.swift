@@ -21,6 +21,10 @@ struct PersonNameCapitalsTests {
         // thirty-fourth round: a common word after the name ends it, in a statement typed in capitals
         ("DENNIS, 11:02: A MAN FROM BT CALLED KEVIN SAYS MY INTERNET HAS BEEN HACKED", ["KEVIN"]),
         ("MOLIM DA MI SE NOVAC VRATI. MOJA SNAJA VESELINKA JE RAZGOVARALA SA NJIM.", ["VESELINKA"]),
+        // thirty-fifth round: a son, daughter or son-in-law in the nominative before a name in capitals
+        ("1. KREŠIMIR PAVIĆ, SIN MLADENA, ROĐEN 14. 3. 1996.\n2. MAJA ŠARIĆ, KĆI DAVORA, ROĐENA 2. 9. 2000.",
+         ["KREŠIMIR PAVIĆ", "MLADENA", "MAJA ŠARIĆ", "DAVORA"]),
+        ("PRIJAVU PODNEO ZET OGNJEN RAKAS", ["OGNJEN RAKAS"]),
         ("KARDEŞİM AYŞE DE ARADI.", ["AYŞE"]),
         // a surname that is also a short word, a particle before a surname, a form's field: the name stays whole
         ("MOJA SNAJA MILKA ZEC JE ZVALA BANKU.", ["MILKA ZEC"]),

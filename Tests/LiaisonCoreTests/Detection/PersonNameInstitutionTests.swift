@@ -56,6 +56,8 @@ struct PersonNameInstitutionTests {
         ("He was paid by a profile in the name of \"Dr Simon Ashcroft\", a surgeon abroad.", ["Simon Ashcroft"]),
         ("She chatted for months with a fake \"Dr Simon Ashcroft\" on Instagram.", ["Simon Ashcroft"]),
         ("Во болницата ја прегледа д-р Ана Трајковска, а потоа се јави Д-р Марко Петровски.", ["Ана Трајковска", "Марко Петровски"]),
+        // at most three words other than linking particles between the head noun and the quote
+        ("IZ ŠKOLE JAVLJAJU DA JE UČENIK \"MARKO JOVIĆ\" NESTAO.", ["MARKO JOVIĆ"]),
     ]
 
     @Test("A person after an institution or with a title is still found", arguments: people)

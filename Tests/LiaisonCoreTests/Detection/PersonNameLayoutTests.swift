@@ -71,6 +71,8 @@ struct PersonNameLayoutTests {
         ("Uplata od Ivana Jovanovića 12 – 15 eura mjesečno.", ["Ivana Jovanovića"]),
         ("U spomen: Marko Petrović 1950-2020", ["Marko Petrović"]),
         ("svjedok IVAN MARKOVIĆ 34 – prodavač", ["IVAN MARKOVIĆ"]),
+        ("Dežurni: dr Petar Ilić 7-15, dr Ana Jović 15-23.", ["Petar Ilić", "Ana Jović"]),
+        ("Saslušanje Marka Petrovića 2 – nastavak zakazan za ponedjeljak.", ["Marka Petrovića"]),
     ]
 
     @Test("Not a name: a form's phrase, a word after a dash or an emoji, a town or verb in '-aj', an English word alone, a shop, a place, a street",
