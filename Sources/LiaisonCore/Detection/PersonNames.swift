@@ -245,7 +245,7 @@ enum PersonNames {
             guard same || NameEvidence.possessiveOfNamed(folded, { stems.contains($0) }) else { continue }
             if let word = reader.word(at: start), same ? word.stem == stem : !word.suffixed && word.range.upperBound == end,
                word.shape != .initial, !word.evidence.organisation, !word.evidence.postTitle,
-               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.capitalisedFollows(word),
+               !word.evidence.institution, !reader.placeBefore(start), reader.institutionBefore(start) == nil, !reader.nameWordMayFollow(word),
                !reader.afterPlacePreposition(word, count: 1), !reader.organisationAfter(word) {
                 // Initials before it are part of the name: "D. P. Oyelaran" after "DESMOND P. OYELARAN";
                 // so is the first part of a double surname: "Поп-Јорданова" after "Даниела Поп-Јорданова".
