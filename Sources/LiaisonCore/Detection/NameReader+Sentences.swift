@@ -94,4 +94,16 @@ extension NameReader {
         while k >= 0 && p[k] == 0x20 { k -= 1 }
         return k >= 0 && p[k] == 0x3A
     }
+
+    /// `capitalisedFollows`, except that in capitals a word the gazetteer does not know after a declined
+    /// or suffixed one goes on the sentence, not the name, which a case ends: "ZENELIT IU SEKUESTRUAN",
+    /// "TÜRKER'İN ARADIĞI" (thirty-fifth round). Not after a nominative ("ANDREI POPESCU"), a place
+    /// ("AYDIN'DA"), an English possessive ("SMITH'S PLUMBING"), or a Turkish word declined without the
+    /// apostrophe a name takes ("DEMİRİ KIRDI").
+    mutating func nameWordMayFollow(_ w: Word) -> Bool {
+        guard let n = next(after: w), !n.afterBreak else { return false }
+        guard n.shape == .allCaps, w.shape == .allCaps, n.evidence.isUnknown, !w.evidence.place else { return n.shape == .capitalised || n.shape == .allCaps }
+        let e = w.range.upperBound
+        return !(w.suffixed && !(p[e - 1] | 0x20 == 0x73 && p[e - 2] == 0x27) || w.evidence.declined && !w.suffixed && !writesTurkish())
+    }
 }

@@ -296,6 +296,10 @@ extension NameReader {
         return Self.wordsAfterNames.contains(word.hash)
     }
 
+    /// Kin words that are also words elsewhere: Spanish and English "sin", Macedonian "син" (blue), "ZET"
+    /// (Zagreb's trams); a name word must follow them (`afterCue`).
+    static let kinThatAreWords = PersonNames.foldedKeys(["sin", "kći", "zet"])
+
     /// Auxiliaries, clitics, pronouns, conjunctions, prepositions and verbs of saying that follow a
     /// name as a sentence goes on, in the seven languages (thirty-fourth round): a closed class, so no
     /// surname, which an open test ("four letters or fewer", "an English word") took for one ("ZEC",

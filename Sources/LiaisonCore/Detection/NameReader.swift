@@ -183,15 +183,6 @@ struct NameReader {
         return n.shape == .capitalised || n.shape == .allCaps
     }
 
-    /// `capitalisedFollows`, except that in capitals a word the gazetteer does not know after a declined
-    /// or suffixed one goes on the sentence, not the name, which a case ends: "ZENELIT IU SEKUESTRUAN",
-    /// "TÜRKER'İN ARADIĞI" (thirty-fifth round); not after a nominative ("ANDREI POPESCU").
-    mutating func nameWordMayFollow(_ w: Word) -> Bool {
-        guard let n = next(after: w), !n.afterBreak else { return false }
-        return n.shape == .capitalised
-            || n.shape == .allCaps && (w.shape != .allCaps || !n.evidence.isUnknown || !(w.evidence.declined || w.suffixed))
-    }
-
     /// A name goes on across a line break only from a known given name to a known name word that
     /// is not a form's next label ("Milica⏎Stojanović", not "Pınar Ateş⏎Müşteki:", "İSMAİL⏎DOĞUM YERİ:"),
     /// nor the same word again ("Бесник⏎Бесник Рамадани": a signature, then the name in full), nor,
@@ -217,9 +208,14 @@ struct NameReader {
         let title = kind.isTitle
         guard let w0 = word(at: j), w0.shape != .initial || title, !w0.evidence.organisation, !w0.evidence.postTitle else { return nil }
         // In capitals the cue's verb may come first: "OŠTEĆENI JE NIKOLA JOVANOVIĆ" (thirty-fifth round).
-        if continuesSentence(w0), let w1 = next(after: w0), !w1.afterBreak, w1.shape == .allCaps, !continuesSentence(w1) {
-            return afterCue(w1.range.lowerBound, kind: kind)  // once: the next word is no such verb
+        if continuesSentence(w0) {  // once: a name word follows, no such verb nor another cue ("JE KĆI DRAGANA")
+            guard let w1 = next(after: w0), !w1.afterBreak, w1.shape == .allCaps, !w1.evidence.isUnknown, !continuesSentence(w1),
+                  PersonCues.end(p, at: w1.range.lowerBound) == nil else { return nil }
+            return afterCue(w1.range.lowerBound, kind: kind)
         }
+        // "sin", "kći", "zet" are words too ("sin IVA", "СИН ГОЛФ": blue, "ZET BUS"): a name word follows them.
+        if w0.evidence.given < 2 && w0.evidence.surname < 2, let s = PersonNames.previousWord(p, j),
+           flags(of: s..<(j - 1)) != nil, Self.kinThatAreWords.contains(folded.fnv1a(prefix: folded.count)) { return nil }
         // After a title that ends its line, a known given name, no common word or place: a signature's
         // rank is followed by its unit as often ("Detective Sergeant⏎Economic Crime Unit").
         if p.at(j - 1) == 0x0A && (w0.evidence.given == 0 || w0.evidence.ambiguous || w0.evidence.place) { return nil }
