@@ -31,6 +31,10 @@ struct PersonNameTurkishTests {
         ("annecim sakın o linke tıklama, dedecim de tıklamasın", []),
         // a noun in "-nç" with "my" reads as a name ending in "n" and "-cım": only once the name was named
         ("inancım tam, hallolcak diye yazdı. cancım benim ya", []),
+        // a name that is a common word, with a case suffix before a word only a person's case takes
+        ("abi emreye de ayni mesaj gelmis, hesabiniz askiya alindi diye", ["emreye"]),
+        ("kanka mertin instagramı çalınmış, merte söyledim şimdi", ["mertin", "merte"]),
+        ("dilekle beraber şubeye gittiler, yağmura söyleyin", ["dilekle", "yağmura"]),
     ]
 
     @Test("A name the gazetteer lacks before an honorific, and Turkish suffixes written on in chat", arguments: named)
@@ -59,6 +63,8 @@ struct PersonNameTurkishTests {
         "Adam aradı ve kart bilgilerini istedi. Kimse ona inanmadı.",
         "Една година подоцна, измамата продолжи со нови пораки.",
         "Nazovi ga na stari broj, molim te.",
+        // Thirty-fifth round: a common word's genitive or dative before any other word stays a word.
+        "denizin suyu çok soğuk bugün, güneşin doğuşunu izledik, sevdaya düştüm galiba",
     ]
 
     @Test("An office, greeting or place before an honorific, and suffixes outside Turkish chat, are no names", arguments: notNamed)
