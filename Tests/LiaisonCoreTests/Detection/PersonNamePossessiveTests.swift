@@ -61,8 +61,10 @@ struct PersonNameTurkishChatTests {
     static let texts: [(String, [String])] = [
         ("selam, tuğçenin kartından 2 bin lira çekilmiş.\nbugün bankayı aradık.", ["tuğçenin"]),
         ("dün selinle konuştum, linke tıklamış.\nben de aldım o mesajı.", ["selinle"]),
-        // a given name that is also a common word ("ezgi", a tune) is not read so
-        ("selam, ezginin kartından 2 bin lira çekilmiş.\nbugün bankayı aradık.", []),
+        // a given name that is also a common word ("ezgi", a tune) is not read so, unless the word after it
+        // is one only a person has (thirty-fifth round: her card)
+        ("selam, ezginin sözleri çok güzel, dinledin mi.\nbugün bankayı aradık.", []),
+        ("selam, ezginin kartından 2 bin lira çekilmiş.\nbugün bankayı aradık.", ["ezginin"]),
         // the same words in a chat without a Turkish letter, and a Slavic verb that would read as Stig + -la
         ("jel ti stigla poruka od pošte?\nmeni stigla juče.", []),
     ]
