@@ -28,6 +28,12 @@ extension PersonNames {
     /// "Tell" in the seven languages, folded; the name follows ("reći ću anti": `ću` after `reći`).
     private static let tells = foldedKeys(["tell", "reci", "recite", "kaži", "кажи", "реци", "thuaj", "thuaji", "kazhi"])
 
+    /// "Call", "let … know", "greet", "ask" in Serbo-Croatian, folded (thirty-fifth round): a name follows
+    /// as often as a bank or the police ("zovi banku"), so only a word with a name's evidence counts
+    /// ("javite stanku iz policije", "pozdravi mirzu", "jole zovi šćepa").
+    private static let calls = foldedKeys(["zovi", "zovite", "pozovi", "pozovite", "javi", "javite", "pozdravi", "pozdravite",
+                                           "pitaj", "pitajte", "зови", "позови", "јави", "поздрави", "питај"])
+
     /// Words after "tell" that are no name: pronouns, "i" (also), kin words.
     private static let told = foldedKeys([
         "her", "him", "me", "them", "us", "you", "everyone", "mu", "joj", "im", "mi", "ti", "svima", "svojoj", "svom",
@@ -290,17 +296,20 @@ extension PersonNames {
     /// In a text typed in lower case, the lower-case word after "tell": "reci dženi da", "реци ружици",
     /// "ti thuaj enit", "reći ću anti"; not a pronoun, kin word or cue ("reci mu", "reci mami").
     private static func toldNames(_ p: Bytes, _ reader: inout NameReader) -> [Range<Int>] {
-        var names: [Range<Int>] = []
+        var names: [(Range<Int>, call: Bool)] = []
         var next = 0
         while next < p.count {
             // Words open the text or follow a space or line break: from each to the next at a stride.
             let i = next
             next = p.firstIndex(of: 0x20, 0x0A, 0x0A, from: i) + 1
-            // Only a word opening with "t", "r", "k", "к" or "р" may be "tell".
+            // Only a word opening with "t", "r", "k", "z", "j", "p", "к", "р", "з", "ј" or "п" may be "tell" or "call".
             let b = p[i] < 0x80 ? p[i] | 0x20 : p[i]
-            guard b == 0x74 || b == 0x72 || b == 0x6B || (b == 0xD0 && p.at(i + 1) | 0x20 == 0xBA) || (b == 0xD1 && p.at(i + 1) == 0x80)
-                  || (b == 0xD0 && p.at(i + 1) == 0xA0), let (cue, e, _) = reader.foldedWord(at: i) else { continue }
-            guard tells.contains(cue.hash), p.at(e) == 0x20, var (w, f, _) = reader.foldedWord(at: e + 1) else { continue }
+            guard b == 0x74 || b == 0x72 || b == 0x6B || b == 0x7A || b == 0x6A || b == 0x70 || (b == 0xD0 && p.at(i + 1) | 0x20 == 0xBA)
+                  || (b == 0xD1 && p.at(i + 1) == 0x80) || (b == 0xD0 && p.at(i + 1) == 0xA0) || (b == 0xD0 && p.at(i + 1) | 0x20 == 0xB7)
+                  || (b == 0xD1 && p.at(i + 1) == 0x98) || (b == 0xD0 && p.at(i + 1) | 0x20 == 0xBF),
+                  let (cue, e, _) = reader.foldedWord(at: i) else { continue }
+            let call = calls.contains(cue.hash)
+            guard call || tells.contains(cue.hash), p.at(e) == 0x20, var (w, f, _) = reader.foldedWord(at: e + 1) else { continue }
             var start = e + 1
             if w.hash == cu && cue.hash == reci {  // "reći ću anti"
                 guard p.at(f) == 0x20, let following = reader.foldedWord(at: f + 1) else { continue }
@@ -309,13 +318,14 @@ extension PersonNames {
             }
             guard !told.contains(w.hash), f - start >= 3, !isUpper(p.scalar(at: start).value), PersonCues.end(p, at: start) == nil,
                   p.at(f) != 0x40, !(p.at(f) == 0x2E && isAlpha(p.at(f + 1))) else { continue }
-            names.append(start..<f)
+            names.append((start..<f, call))
         }
         var kept: [Range<Int>] = []
-        for r in names {
+        for (r, call) in names {
             guard let w = reader.word(at: r.lowerBound), w.range == r else { continue }
             let e = w.evidence
-            if !e.organisation, !e.postTitle, !e.institution || e.given > 0, !e.place || e.given > 0 { kept.append(r) }
+            if !e.organisation, !e.postTitle, !e.institution || e.given > 0, !e.place || e.given > 0,
+               !call || (e.given > 0 || e.surname == 2) && !e.lowerCaseWord { kept.append(r) }
         }
         return kept
     }

@@ -15,7 +15,7 @@ extension NameReader {
     /// word, or the text named the name before (`named` holds its stem), common word or not: "ezgi
     /// tıklamış … ezginin hesabından".
     /// Since the thirty-fifth round also a name that is a common word, before a word that only a person's
-    /// case takes (`personFollows`): "emreye de", "merte söyledim", "mertin instagramı", "dilekle beraber".
+    /// case takes (`personFollows`): "merte söyledim", "mertin instagramı".
     mutating func isTurkishCaseOfGivenName(_ r: Range<Int>, unknown: Bool, named: (UInt64) -> Bool) -> Bool {
         folded.removeAll(keepingCapacity: true)
         guard r.count <= 40, NameGazetteer.fold(p, r, into: &folded) else { return false }
@@ -32,27 +32,26 @@ extension NameReader {
     /// `turkishCaseSuffixes`, and the dative after a consonant ("merte", "onura"), read only by `personFollows`.
     private static let caseReadings: [([UInt8], Bool)] = turkishCaseSuffixes.map { ($0, false) } + [([0x65], true), ([0x61], true)]
 
-    /// True when the word one space after `e` is one that follows a person in the case `suffix` ends:
-    /// after a dative "too" or a verb of telling or sending ("emreye de", "merte söyledim", "yağmura
-    /// söyleyin"); after a genitive a person's account, phone, card or kin ("mertin instagramı", "ecenin
-    /// kartından"; not "denizin suyu"); after "with" "together" or "I"/"we" ("dilekle beraber", "sudeyle ben").
+    /// True when the word one space after `e` is one that only a person in the case `suffix` ends takes:
+    /// after a dative a verb of telling ("merte söyledim", "yağmura söyleyin", "emreye yazdım"), after a
+    /// genitive a person's Instagram, profile, number or card ("mertin instagramı", "ecenin kartından").
+    /// Not "de"/"da" or "with", which any noun takes ("denize de girdik", "yağmurla birlikte"), nor an
+    /// account or phone, which idioms give a common word ("kaderin hesabı olmaz", "yağmurun telefonu").
     private func personFollows(_ e: Int, after suffix: [UInt8]) -> Bool {
         guard p.at(e) == 0x20, e + 1 < p.count else { return false }
         var next: [UInt8] = []
         guard NameGazetteer.fold(p, (e + 1)..<PersonNames.lettersEnd(p, from: e + 1), into: &next), !next.isEmpty else { return false }
-        let text = String(decoding: suffix, as: UTF8.self)
-        if ["ye", "ya", "e", "a"].contains(text) {
-            return next == Array("de".utf8) || next == Array("da".utf8) || Self.afterDative.contains { next.starts(with: $0.utf8) }
+        switch String(decoding: suffix, as: UTF8.self) {
+        case "ye", "ya", "e", "a": return next.starts(with: "soyle".utf8) || Self.toldVerbs.contains(next)
+        case "nin", "nun", "in", "un": return Self.ownedByPeople.contains { next.starts(with: $0.utf8) }
+        default: return false
         }
-        if ["nin", "nun", "in", "un"].contains(text) { return Self.afterGenitive.contains { next.starts(with: $0.utf8) } }
-        return ["yle", "yla", "le", "la"].contains(text) && Self.afterWith.contains { next.elementsEqual($0.utf8) }
     }
 
-    /// Word openings, folded: verbs of telling and sending; a person's account, profile, phone, card,
-    /// number, password and kin; "together", "I", "we".
-    private static let afterDative = ["soyle", "yaz", "gonder", "sor", "haber"]
-    private static let afterGenitive = ["hesab", "instagram", "telefon", "kart", "numara", "profil", "sifre", "anne", "baba", "kardes"]
-    private static let afterWith = ["beraber", "birlikte", "ben", "biz"]
+    /// "I wrote", "she wrote", "I asked", "she asked", folded.
+    private static let toldVerbs: Set<[UInt8]> = Set(["yazdim", "yazdi", "yazmis", "sordum", "sordu", "sormus"].map { Array($0.utf8) })
+    /// What only a person has, as word openings, folded (not "kartpostal": "karti", "kartin…").
+    private static let ownedByPeople = ["instagram", "profil", "numara", "karti", "kartin"]
 
     /// Turkish endearments written on a name, folded: "-cık" with "my" ("-cığım", "-ciğim", "-cuğum",
     /// "-cüğüm") or "-cım", "-cim", "-cum", "-cüm", with "ç" after a voiceless consonant.

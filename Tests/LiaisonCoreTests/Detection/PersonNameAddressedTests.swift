@@ -17,6 +17,8 @@ struct PersonNameAddressedTests {
         ("A man phoned Qin Yuxuan, a student in Leeds.", ["Qin Yuxuan"]),
         ("The caller asked Yuxuan Qin for her card number.", ["Yuxuan Qin"]),
         ("Witnesses: ZHOU Ruoxi (student union)", ["ZHOU Ruoxi"]),
+        // thirty-fifth round: a name with its evidence after "call", "let … know", "greet"
+        ("javite stanku iz policije, on zna. pozdravi mirzu i reci mu da ne klika", ["stanku", "mirzu"]),
     ]
 
     @Test("A speaker's label, the word after a greeting or \"tell\", a given name before a comma, a name after a closing formula and a comma, a Chinese surname beside pinyin",
@@ -34,6 +36,7 @@ struct PersonNameAddressedTests {
         ("Hi team,\nthe report is attached.", []),
         ("Dear Customer,\nyour parcel is waiting.", []),
         ("jel ti stigla poruka? reci mu da ne otvara link", []),
+        ("zovi banku odmah i javi se policiji, pozovi mamu", []),
         ("However,\nthe bank did not answer.", []),
         ("Thanks, Support Team", []),
         ("The invoice came from Zhou Ruoxi Trading Ltd in Shenzhen.", []),
