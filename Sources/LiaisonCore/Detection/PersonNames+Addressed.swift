@@ -42,6 +42,9 @@ extension PersonNames {
         // twenty-seventh round: "tell the league", "tell your mum"
         "the", "your", "his", "our", "their", "this", "that", "all", "anyone", "someone", "nobody", "people", "mum", "mom",
         "dad", "she", "they",
+        // thirty-fifth round, after "call", "greet", "ask": kin and people by role whose cases read as names
+        "šefa", "šefu", "ženu", "ženi", "baku", "baki", "sina", "dedu", "djeda", "djedu", "malu", "malog", "mladića",
+        "momka", "curu", "sreću", "sreći", "mirno", "slobodno", "шефа", "шефу", "жену", "баку", "сина", "деду",
     ])
 
     /// Sixteenth round: speakers, addressees, people told and their other occurrences; Chinese names

@@ -37,6 +37,7 @@ struct PersonNameAddressedTests {
         ("Dear Customer,\nyour parcel is waiting.", []),
         ("jel ti stigla poruka? reci mu da ne otvara link", []),
         ("zovi banku odmah i javi se policiji, pozovi mamu", []),
+        ("javi šefu da kasnim, pozdravi ženu i baku, zovi sina", []),
         ("However,\nthe bank did not answer.", []),
         ("Thanks, Support Team", []),
         ("The invoice came from Zhou Ruoxi Trading Ltd in Shenzhen.", []),
