@@ -104,6 +104,8 @@ extension NameReader {
         guard let n = next(after: w), !n.afterBreak else { return false }
         guard n.shape == .allCaps, w.shape == .allCaps, n.evidence.isUnknown, !w.evidence.place else { return n.shape == .capitalised || n.shape == .allCaps }
         let e = w.range.upperBound
-        return !(w.suffixed && !(p[e - 1] | 0x20 == 0x73 && p[e - 2] == 0x27) || w.evidence.declined && !w.suffixed && !writesTurkish())
+        let englishPossessive = p[e - 1] | 0x20 == 0x73 && p[e - 2] == 0x27  // "'S"
+        let caseEndsName = w.suffixed ? !englishPossessive : w.evidence.declined && !writesTurkish()
+        return !caseEndsName
     }
 }

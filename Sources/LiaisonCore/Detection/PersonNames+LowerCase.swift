@@ -37,7 +37,7 @@ extension PersonNames {
                     && (!e.declined || stems.contains(w.stem) || reader.endsInSlavicCase(w.range))
                     || (e.given == 2 && !e.declined && isChatSubject(w, &reader))  // "sanja kliknula" (PersonNames+Speakers.swift)
                     || (reader.formOfAddressFollows(w.range.upperBound) && reader.isAddressable(w))  // "serdar abi" (PersonNames+Turkish.swift)
-                    || (!e.organisation && reader.isTurkishEndearment(w.range, named: { stems.contains($0) }))  // "elifcim" (PersonNames+Turkish.swift)
+                    || reader.isTurkishEndearment(w.range, named: { stems.contains($0) })  // "elifcim" (PersonNames+Turkish.swift)
                 let unread = e.isUnknown || (e.declined && !e.ambiguous)  // "gokhanin" reads as an Albanian case of Gokhan
                 guard named || ((e.given < 2 || e.declined) && reader.writesTurkish()  // PersonNames+Turkish.swift
                                 && reader.isTurkishCaseOfGivenName(w.range, unknown: unread, named: { stems.contains($0) })),
