@@ -24,7 +24,7 @@ extension NameReader {
             let flags = table(folded.fnv1a(prefix: base))
             guard flags.contains(.given), flags.isDisjoint(with: [.place, .organisation]) else { continue }
             if !bare && ((unknown && flags.isDisjoint(with: [.ambiguous, .declinedNoun])) || named(NameEvidence.stem(folded, count: base))) { return true }
-            if personFollows(r.upperBound, after: suffix) { return true }
+            if let grammaticalCase = Self.cases[suffix], personFollows(r.upperBound, after: grammaticalCase) { return true }
         }
         return false
     }
@@ -37,16 +37,21 @@ extension NameReader {
     /// genitive a person's Instagram, profile, number or card ("mertin instagramı", "ecenin kartından").
     /// Not "de"/"da" or "with", which any noun takes ("denize de girdik", "yağmurla birlikte"), nor an
     /// account or phone, which idioms give a common word ("kaderin hesabı olmaz", "yağmurun telefonu").
-    private func personFollows(_ e: Int, after suffix: [UInt8]) -> Bool {
+    private func personFollows(_ e: Int, after grammaticalCase: TurkishCase) -> Bool {
         guard p.at(e) == 0x20, e + 1 < p.count else { return false }
         var next: [UInt8] = []
         guard NameGazetteer.fold(p, (e + 1)..<PersonNames.lettersEnd(p, from: e + 1), into: &next), !next.isEmpty else { return false }
-        switch String(decoding: suffix, as: UTF8.self) {
-        case "ye", "ya", "e", "a": return next.starts(with: "soyle".utf8) || Self.toldVerbs.contains(next)
-        case "nin", "nun", "in", "un": return Self.ownedByPeople.contains { next.starts(with: $0.utf8) }
-        default: return false
+        switch grammaticalCase {
+        case .dative: return next.starts(with: "soyle".utf8) || Self.toldVerbs.contains(next)
+        case .genitive: return Self.ownedByPeople.contains { next.starts(with: $0.utf8) }
         }
     }
+
+    enum TurkishCase { case dative, genitive }
+
+    /// The suffixes `personFollows` reads, by the case they end.
+    private static let cases: [[UInt8]: TurkishCase] = Dictionary(uniqueKeysWithValues:
+        ["ye", "ya", "e", "a"].map { (Array($0.utf8), TurkishCase.dative) } + ["nin", "nun", "in", "un"].map { (Array($0.utf8), TurkishCase.genitive) })
 
     /// "I wrote", "she wrote", "I asked", "she asked", folded.
     private static let toldVerbs: Set<[UInt8]> = Set(["yazdim", "yazdi", "yazmis", "sordum", "sordu", "sormus"].map { Array($0.utf8) })
