@@ -224,6 +224,7 @@ enum PersonNames {
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
+        namesBeforeNamingWords(p, &capitalised, &reader, &found)  // "Kadir Erkuş adlı şahsa" (PersonNames+NamedAfter.swift)
         coordinatedNames(p, &reader, &found)  // "R v MWANGI Peter and RUTHERFORD Leanne" (PersonNames+Coordinated.swift)
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
