@@ -8,16 +8,9 @@
 /// SENA", "ANA MARIJA PETROVIĆ"); not "BY TOBIAS", "NGA NIKÇI" or "ОД ТЕОДОРА". It runs before the
 /// brands are dropped, so a car's make and model before its year is none ("ALFA ROMEO (2016)"). The
 /// name replaces the shorter ones found inside it ("BETÜL SENA") and gives way to a longer one.
-/// Since the thirty-sixth round a log's line vouches for the others: once a name with that evidence
-/// opens a line after its time ("10:45  KILIÇ BETÜL SENA (1994)"), the two or three words that
-/// fill another such line before its year are a name without it ("08:20  PEROVIĆ JAGOŠ (1961)",
-/// "14.50  TAŞ BARIŞ (2001)"), unless one is shorter than three letters, a place, an organisation's
-/// or office's word, or a cue.
 extension PersonNames {
     static func namesBeforeBirthYears(_ p: Bytes, _ reader: inout NameReader, _ found: inout [FoundName]) {
         var names: [FoundName] = []
-        var unproven: [FoundName] = []  // the whole of a log's line before its year, no name's evidence in it
-        var logged = false  // a name with evidence opens a log's line after its time
         var k = p.firstIndex(of: 0x28, from: 0)
         while k < p.count {
             defer { k = p.firstIndex(of: 0x28, from: k + 1) }
@@ -34,38 +27,16 @@ extension PersonNames {
                 guard s >= 2, p[s - 1] == 0x20, p[s - 2] != 0x20 else { break }
                 e = s - 1
             }
+            guard let name = birthYearName(words, p) else { continue }
             // every word's stem, as after a cue: the year anchors the name ("Lajçit", "Crabtree" later)
-            if let name = birthYearName(words, p) {
-                names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
-                if let first = name.first, afterLineTime(p, first.range.lowerBound) { logged = true }
-            } else if words.count >= 2, afterLineTime(p, words[0].range.lowerBound), words.allSatisfy({ loggedWord($0, p) }) {
-                unproven.append(FoundName(words: words.map(\.range), stems: words.map(\.stem), detector: "person-birth-year"))
-            }
+            names.append(FoundName(words: name.map(\.range), stems: name.map(\.stem), detector: "person-birth-year"))
         }
-        if logged { names += unproven }
         guard !names.isEmpty else { return }
         let index = RangeIndex(found.map(\.range))  // looked up, not compared with each: linear
         names.removeAll { index.holdsLonger($0.range) }
         guard !names.isEmpty else { return }
         found.removeOverlapping(names.map(\.range))
         found.append(contentsOf: names)
-    }
-
-    /// True when the word at `s` follows a time that opens its line, and spaces: "08:20  ", "14.50 ".
-    private static func afterLineTime(_ p: Bytes, _ s: Int) -> Bool {
-        var k = s - 1
-        while k >= 0 && p[k] == 0x20 { k -= 1 }
-        guard k < s - 1, k >= 3, isDigit(p[k]), isDigit(p[k - 1]), p[k - 2] == 0x3A || p[k - 2] == 0x2E, isDigit(p[k - 3]) else { return false }
-        k -= isDigit(p.at(k - 4)) ? 5 : 4
-        return k < 0 || p[k] == 0x0A
-    }
-
-    /// A word of a log's line that may be a name's though the gazetteer lacks it: three letters or
-    /// more, no organisation, office, institution or place, and no cue ("GÖZALTI", "ŞÜPHELİ").
-    private static func loggedWord(_ w: NameReader.Word, _ p: Bytes) -> Bool {
-        let v = w.evidence
-        return p[w.range].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } >= 3 && !w.suffixed && !v.organisation && !v.postTitle
-            && !v.institution && !v.place && PersonCues.end(p, at: w.range.lowerBound) == nil
     }
 
     /// The name among `words`, in capitals before a year: a surname and two given names, either way
