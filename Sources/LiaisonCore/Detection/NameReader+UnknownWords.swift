@@ -30,6 +30,24 @@ extension NameReader {
         return w2
     }
 
+    /// True when `words` are a given name in lower case and a word the gazetteer lacks, no English
+    /// word, after an English title or "colleague" ending at `cue` (thirty-sixth round): chat and
+    /// voicemail transcripts type the surname in lower case too ("mr trevor fairbairn", "my colleague
+    /// darren mcnulty"), where a second word the gazetteer lacks otherwise ends the name ("mr john
+    /// said", "g. marko kaže": the title must be English, the word of four letters or more and no
+    /// English word of Debian's list or chat's shorthand).
+    mutating func surnameAfterEnglishTitle(_ words: [Word], cue: Int) -> Bool {
+        guard words.count >= 2, words[0].shape == .lower, words[0].evidence.given == 2, !words[0].evidence.ambiguous,
+              words[1].evidence.isUnknown, !words[1].suffixed, words[1].range.count >= 4,
+              let (title, _, _) = foldedWord(at: PersonNames.lettersStart(p, endingAt: cue - 1, above: max(0, cue - 12))),
+              Self.englishTitles.contains(title.hash), let (second, _, _) = foldedWord(at: words[1].range.lowerBound) else { return false }
+        return !NameGazetteer.englishWords.contains(second.hash) && !Self.chatShorthand.contains(second.hash)
+    }
+
+    private static let englishTitles = HashedWords("mr mrs ms miss dr colleague")
+    /// Chat's shorthand that no dictionary lists, folded.
+    private static let chatShorthand = HashedWords("asap tmrw tmoz thnx thanx pls plz lol btw tbh idk omg innit hun babe")
+
     /// No capitalised word, initial or organisation word follows `w` on its line: the name ends there.
     mutating func endsName(after w: Word) -> Bool {
         guard let (k, crossed) = gapEnd(w.range.upperBound), !crossed else { return true }

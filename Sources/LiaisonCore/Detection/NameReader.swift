@@ -252,7 +252,8 @@ struct NameReader {
         // Lower-case words count only with gazetteer evidence each, and not when they are also common
         // words ("her husband may have…"); the name ends before the first that does not count
         // ("my brother stefan got…"). One word after a role label needs evidence too.
-        if let k = words.firstIndex(where: { $0.shape == .lower && ($0.evidence.isUnknown || $0.evidence.ambiguous) }) {
+        if let k = words.firstIndex(where: { $0.shape == .lower && ($0.evidence.isUnknown || $0.evidence.ambiguous) }),
+           !(k == 1 && title && surnameAfterEnglishTitle(words, cue: j)) {  // "mr trevor fairbairn" (NameReader+UnknownWords.swift)
             guard k > 0 else { return nil }
             words.removeSubrange(k...)
         }

@@ -95,6 +95,8 @@ enum PersonCues {
     ]
     private static let titles = [
         "Mr ", "Ms ", "Mrs ", "Miss ", "Mr. ", "Ms. ", "Mrs. ", "Dr ", "Dr. ", "Prof. ", "Prof ",
+        // thirty-sixth round: chat types them in lower case ("tell mr okafor"); not "ms ", which opens "ms teams"
+        "mr ", "mrs ",
         "g-din ", "g-đa ", "g-dja ", "G-din ", "G-đa ", "g. ", "gđa ", "gđa. ", "Gđa ", "Gđa. ", "gđica ",
         "gospodin ", "gospođa ", "Gospodin ", "Gospođa ", "gospodine ", "gospodina ", "gospođe ",
         "г-дин ", "г-ѓа ", "Г-дин ", "Г-ѓа ", "г-ђа ", "Г-ђа ", "г. ", "господин ", "госпођа ", "Господин ", "Госпођа ",
