@@ -34,19 +34,53 @@ extension NameReader {
     /// word, after an English title or "colleague" ending at `cue` (thirty-sixth round): chat and
     /// voicemail transcripts type the surname in lower case too ("mr trevor fairbairn", "my colleague
     /// darren mcnulty"), where a second word the gazetteer lacks otherwise ends the name ("mr john
-    /// said", "g. marko kaže": the title must be English, the word of four letters or more and no
-    /// English word of Debian's list or chat's shorthand).
+    /// said"). The word has four letters or more and is no English word of Debian's list, written
+    /// without its apostrophe or final "g" ("didnt", "ringin") or chat's shorthand ("tomoz", "abeg");
+    /// and an English word of that list stands among the three words after it or the two before
+    /// the title, as "dr" and "mr" are also the region's titles ("dr marko nije tu").
     mutating func surnameAfterEnglishTitle(_ words: [Word], cue: Int) -> Bool {
+        let titleStart = PersonNames.lettersStart(p, endingAt: cue - 1, above: max(0, cue - 12))
         guard words.count >= 2, words[0].shape == .lower, words[0].evidence.given == 2, !words[0].evidence.ambiguous,
               words[1].evidence.isUnknown, !words[1].suffixed, words[1].range.count >= 4,
-              let (title, _, _) = foldedWord(at: PersonNames.lettersStart(p, endingAt: cue - 1, above: max(0, cue - 12))),
-              Self.englishTitles.contains(title.hash), let (second, _, _) = foldedWord(at: words[1].range.lowerBound) else { return false }
-        return !NameGazetteer.englishWords.contains(second.hash) && !Self.chatShorthand.contains(second.hash)
+              let (title, _, _) = foldedWord(at: titleStart), Self.englishTitles.contains(title.hash),
+              let (second, _, _) = foldedWord(at: words[1].range.lowerBound), !Self.chatShorthand.contains(second.hash),
+              !NameGazetteer.englishWords.contains(second.hash) else { return false }
+        if second.byte(fromEnd: 2) == 0x69 && second.byte(fromEnd: 1) == 0x6E {  // "ringin" for "ringing"
+            var g = second
+            g.append(0x67)
+            if NameGazetteer.englishWords.contains(g.hash) { return false }
+        }
+        return englishAround(titleStart, words[1].range.upperBound)
+    }
+
+    /// An English word of three letters or more of Debian's list among the three words after `e` or
+    /// the two before `s`, each one space apart.
+    private func englishAround(_ s: Int, _ e: Int) -> Bool {
+        var k = e
+        for _ in 0..<3 {
+            guard p.at(k) == 0x20, let (w, end, _) = foldedWord(at: k + 1) else { break }
+            if w.count >= 3 && NameGazetteer.englishWords.contains(w.hash) { return true }
+            k = end
+        }
+        k = s
+        for _ in 0..<2 {
+            guard k >= 2, p[k - 1] == 0x20 else { break }
+            let b = PersonNames.lettersStart(p, endingAt: k - 1, above: max(0, k - 41))
+            guard b < k - 1, let (w, _, _) = foldedWord(at: b) else { break }
+            if w.count >= 3 && NameGazetteer.englishWords.contains(w.hash) { return true }
+            k = b
+        }
+        return false
     }
 
     private static let englishTitles = HashedWords("mr mrs ms miss dr colleague")
-    /// Chat's shorthand that no dictionary lists, folded.
-    private static let chatShorthand = HashedWords("asap tmrw tmoz thnx thanx pls plz lol btw tbh idk omg innit hun babe")
+    /// Chat's shorthand and English without its apostrophe that no dictionary lists, folded; words of
+    /// Nigerian Pidgin and South Asian English that English chat uses.
+    private static let chatShorthand = HashedWords("""
+        asap tmrw tmoz tomoz thnx thanx pls plz lol lmao btw tbh idk omg innit dunno hun babe tryna gunna gotta outta
+        deffo hiya bruv nite tonite bcoz becoz yesss didnt doesnt isnt hasnt havent wasnt werent wouldnt couldnt
+        shouldnt cant wont dont thats youre theyre whats lets abeg wahala biko bhai yaar aunty uncle sahab feckin doesnae
+        """)
 
     /// No capitalised word, initial or organisation word follows `w` on its line: the name ends there.
     mutating func endsName(after w: Word) -> Bool {
