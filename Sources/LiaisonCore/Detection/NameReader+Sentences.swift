@@ -40,11 +40,15 @@ extension NameReader {
         return k == p.count || p[k] == 0x0A
     }
 
-    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month.
+    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month. Not the
+    /// minutes of a time ("10:25 Đoko iz poslovnice…", thirty-sixth round) nor a number above 31.
     func afterDayNumber(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
-        return k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1]))
+        guard k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1])) else { return false }
+        let day = k >= 1 && isDigit(p[k - 1]) ? Int(p[k - 1] - 0x30) * 10 + Int(p[k] - 0x30) : Int(p[k] - 0x30)
+        let before = p.at(day >= 10 ? k - 2 : k - 1)
+        return day <= 31 && before != 0x3A && !isDigit(before)
     }
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?',
