@@ -40,16 +40,41 @@ extension NameReader {
         return k == p.count || p[k] == 0x0A
     }
 
-    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj"): the word is a month. Not the
-    /// minutes of a time ("10:25 Đoko iz poslovnice…", thirty-sixth round) nor a number above 31.
+    /// A day of the month before the word at `i` ("14 Kasım", "5. Maj", "05 Maj"): the word is a month.
+    /// Not the minutes of a time ("10:25 Đoko iz poslovnice…", "14.30 Vera", thirty-sixth round), nor the
+    /// month of a date ("25.06. Marko"), nor a number above 31 or of more than two digits.
     func afterDayNumber(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && (p[k] == 0x20 || p[k] == 0x2E) { k -= 1 }
         guard k >= 0 && k < i - 1 && isDigit(p[k]) && (k == 0 || !isAlnum(p[k - 1]) || isDigit(p[k - 1])) else { return false }
-        let day = k >= 1 && isDigit(p[k - 1]) ? Int(p[k - 1] - 0x30) * 10 + Int(p[k] - 0x30) : Int(p[k] - 0x30)
-        let before = p.at(day >= 10 ? k - 2 : k - 1)
-        return day <= 31 && before != 0x3A && !isDigit(before)
+        let start = k >= 1 && isDigit(p[k - 1]) ? k - 1 : k
+        let day = start < k ? Int(p[start] - 0x30) * 10 + Int(p[k] - 0x30) : Int(p[k] - 0x30)
+        let before = p.at(start - 1)
+        return day <= 31 && before != 0x3A && !isDigit(before) && !(before == 0x2E && isDigit(p.at(start - 2)))
     }
+
+    /// True when a time opens the line before the word at `i` ("11:52 ", "14.30 ") and a preposition,
+    /// particle or Turkish compound's or adjective's word follows the word ending at `e`: the word is a
+    /// common word there, as at a sentence's opening ("11:52 Nada u brzu zaradu…", "10:40 Drita u
+    /// ndërpre", "10:36 Barış görüşmeleri", "12:50 Deniz kenarındaki"; not "10:25 Nada je zvala").
+    func commonWordAfterTime(_ i: Int, _ e: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && p[k] == 0x20 { k -= 1 }
+        guard k >= 3, k < i - 1, isDigit(p[k]), isDigit(p[k - 1]), p[k - 2] == 0x3A || p[k - 2] == 0x2E, isDigit(p[k - 3]) else { return false }
+        let s = isDigit(p.at(k - 4)) ? k - 4 : k - 3
+        guard s == 0 || p[s - 1] == 0x0A, p.at(e) == 0x20 else { return false }
+        // one letter: "u", "e", "i", Cyrillic "у", "и"
+        let a = p.at(e + 1), b = p.at(e + 2)
+        if (a == 0x75 || a == 0x65 || a == 0x69) && b == 0x20 || (a == 0xD1 && b == 0x83 || a == 0xD0 && b == 0xB8) && p.at(e + 3) == 0x20 { return true }
+        guard let (next, _, _) = foldedWord(at: e + 1) else { return false }
+        if Self.particles.contains(next.hash) { return true }
+        let ending = next.last8 & 0xFFFF_FFFF  // the last four letters: "leri", "lari", "daki", "deki", "ici"
+        return next.count >= 6 && (ending == 0x6C65_7269 || ending == 0x6C61_7269 || ending == 0x6461_6B69 || ending == 0x6465_6B69
+                                   || ending & 0xFF_FFFF == 0x69_6369)
+    }
+
+    /// Prepositions, particles and conjunctions after a common word, folded: Serbo-Croatian, Albanian, English.
+    private static let particles = HashedWords("na as of for")
 
     /// True when the word at `i` opens a sentence: text start, or only spaces after '.', '!', '?',
     /// a line break, a quoted reply's marks or a transcript's speaker in capitals, or right after an opening '"' ("\"Sale said…"; not the closing one of

@@ -89,7 +89,8 @@ struct NameReader {
             || (!opens && !e0.ambiguous && (e0.given == 1 || e0.surname == 2 && !e0.surnameWord) && !capitalisedBefore(w0.range.lowerBound))
         if w0.shape == .capitalised, known, !e0.place, !e0.institution, !afterDayNumber(w0.range.lowerBound), !locative(w0),
            w0.suffixed || following.map({ $0.afterBreak || ($0.shape != .capitalised && $0.shape != .allCaps) }) ?? true,
-           !(e0.declined && opens) || vocative || possessive {
+           !(e0.declined && opens) || vocative || possessive,
+           !(e0.ambiguous || e0.declined) || !commonWordAfterTime(w0.range.lowerBound, w0.range.upperBound) {  // "11:52 Nada u brzu…"
             return accepted([w0], detector: "person-word")
         }
         return nil
