@@ -2,8 +2,9 @@ import Testing
 @testable import LiaisonCore
 
 /// The thirty-sixth round of issue 11: a Turkish naming word after a name (PersonNames+NamedAfter.swift),
-/// a speaker after a line's time (PersonNames+LoggedSpeakers.swift), and "mr"/"mrs" typed in lower
-/// case with a surname the gazetteer lacks after an English title (NameReader+UnknownWords.swift).
+/// a speaker after a line's time (PersonNames+LoggedSpeakers.swift), "mr"/"mrs" typed in lower case
+/// with a surname the gazetteer lacks after an English title (NameReader+UnknownWords.swift), and a
+/// time's minutes that are no day of the month (NameReader+Sentences.swift).
 @Suite("PersonNames: naming words after a name, logged speakers, lower-case English titles")
 struct PersonNameRoundThirtySixTests {
     static func persons(_ text: String) -> [String] { PersonNameTests.persons(text) }
@@ -29,6 +30,9 @@ struct PersonNameRoundThirtySixTests {
         ("shaz: ring ur bank hun. mrs okoro put on the school app that its a scam", ["okoro"]),
         ("um this message is for mr trevor fairbairn we're calling about an overpayment", ["trevor fairbairn"]),
         ("if you can't get through ask for my colleague darren mcnulty thank you bye", ["darren mcnulty"]),
+        // the minutes of a time are no day of the month, whose next word would be a month
+        ("10:25 Đoko iz poslovnice u Herceg Novom kaže da je kartica blokirana.", ["Đoko"]),
+        ("08.20 Grace confirmed the refund.", ["Grace"]),
     ]
 
     @Test("Names before a Turkish naming word, after a line's time, after lower-case English titles", arguments: found)
@@ -55,6 +59,11 @@ struct PersonNameRoundThirtySixTests {
         // the region's "dr" and "mr" before a given name and a word of its own language
         ("javi mi se. dr marko nije tu danas", ["marko"]),
         ("ms teams is down again", []),
+        // a day before a month stays a date; a common word after a time before a preposition stays a word
+        ("Sastanak je zakazan za 14 Maj.", []),
+        ("Rok je 05 Maj.", []),
+        ("11:52 Nada u brzu zaradu je glavni motiv ovih prevara.", []),
+        ("10:36 Barış görüşmeleri yeniden başladı.", []),
     ]
 
     @Test("Things named, offices, posts, places and the region's titles are no names", arguments: notFound)
