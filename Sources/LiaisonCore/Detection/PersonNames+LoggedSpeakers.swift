@@ -11,7 +11,7 @@ extension PersonNames {
         var line = 0
         while line < p.count {
             defer { line = p.firstIndex(of: 0x0A, from: line) + 1 }
-            guard isDigit(p[line]) || p[line] == 0x5B || p[line] == 0x28 || isAlpha(p[line]), let s = afterLineTime(p, line), let name = speakerBefore(s, p, &reader) else { continue }
+            guard isDigit(p[line]) || p[line] == 0x5B || p[line] == 0x28 || isAlpha(p[line]) && dayOpensLine(p, line), let s = afterLineTime(p, line), let name = speakerBefore(s, p, &reader) else { continue }
             names.append(name)
         }
         guard !names.isEmpty else { return }
@@ -56,6 +56,14 @@ extension PersonNames {
         return nil
     }
 
+    /// A word of three to nine ASCII letters opens the line at `line` before a space and a digit: a
+    /// day's or month's name before a date or time ("Mon 03 Jun", "June 3", "Sat 16:20"). Most lines
+    /// of prose fail here after their first word.
+    private static func dayOpensLine(_ p: Bytes, _ line: Int) -> Bool {
+        let e = p.asciiLettersEnd(from: line)
+        return e - line >= 3 && e - line <= 9 && p.at(e) == 0x20 && isDigit(p.at(e + 1))
+    }
+
     /// Bytes a line's date and time hold besides digits and letters: space, tab, brackets, '/', '.', ',', '-', ':', '|'.
     private static func separatorInTime(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x5B || b == 0x5D || b == 0x28 || b == 0x29 || b == 0x2F || b == 0x2E || b == 0x2C
@@ -77,7 +85,7 @@ extension PersonNames {
         let (v, l) = p.scalar(at: t)
         if isLetter(v), !isLetter(p.scalar(at: t + l).value) {
             let end = p.at(t + l) == 0x2E ? t + l + 1 : t + l
-            guard a.given == 2, !a.ambiguous, !NameGazetteer.englishWords.contains(folded.hash), p.at(end) == 0x3A,
+            guard a.given == 2, !NameGazetteer.englishWords.contains(folded.hash), p.at(end) == 0x3A,
                   colonEndsSpeaker(p, end) else { return nil }
             return FoundName(words: [first.range, t..<end], stems: [first.stem, 0], detector: "person-speaker")
         }

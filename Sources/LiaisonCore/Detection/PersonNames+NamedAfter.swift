@@ -61,12 +61,28 @@ extension PersonNames {
     /// Words that open a sentence in capitals before a name and are none: "Bana Emre adlı…", "Yine Hasan…".
     private static let openers = HashedWords("bana beni ben sen seni sana yine gene hani yani su kim kimse galiba selam lutfen eski")
 
-    /// Adds each name before a naming word and a word for a person; a name found inside it gives way,
-    /// one found holding it stays, and its words leave `capitalised`.
-    static func namesBeforeNamingWords(_ p: Bytes, _ capitalised: inout [Int], _ reader: inout NameReader, _ found: inout [FoundName]) {
+    /// The cheap test the main pass makes after each word or name it reads, ending at `e`: one space,
+    /// after a closing quotation mark or not, and "ad", "isi", "ism" or "İS" in any case.
+    @inline(__always) static func namingWordMayFollow(_ p: Bytes, _ e: Int) -> Bool {
+        var k = e
+        let c = p.at(k)
+        if c != 0x20 {
+            guard c == 0x22 || c == 0xC2 || c == 0xE2 else { return false }
+            k += c == 0x22 ? 1 : c == 0xC2 ? 2 : 3
+            guard p.at(k) == 0x20 else { return false }
+        }
+        let a = p.at(k + 1) | 0x20, b = p.at(k + 2) | 0x20, t = p.at(k + 3) | 0x20
+        return (a == 0x61 && b == 0x64) || (a == 0x69 && b == 0x73 && (t == 0x69 || t == 0x6D)) || (p.at(k + 1) == 0xC4 && p.at(k + 2) == 0xB0)
+    }
+
+    /// Adds each name ending at one of `ends` before a naming word and a word for a person; a name found
+    /// inside it gives way, one found holding it stays, and its words leave `capitalised`.
+    static func namesBeforeNamingWords(_ p: Bytes, _ ends: [Int], _ capitalised: inout [Int], _ reader: inout NameReader,
+                                       _ found: inout [FoundName]) {
+        guard !ends.isEmpty else { return }
         var names: [FoundName] = []
         var namingWordRanges: [Range<Int>] = []  // no name overlaps them ("adında" as a case of "Adin")
-        for e in capitalised.map({ lettersEnd(p, from: $0) }) + found.map(\.end) {
+        for e in ends {
             guard let (name, naming) = namedBefore(e, p, &reader) else { continue }
             names.append(name)
             namingWordRanges.append(naming)

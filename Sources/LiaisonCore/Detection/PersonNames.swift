@@ -120,6 +120,7 @@ enum PersonNames {
         var openings = (lower: 0, upper: 0)  // sentences and lines opening in lower case, in capitals
         var passages: [Range<Int>] = []  // typed in lower case after a quotation mark (PersonNames+LowerCase.swift)
         var separators: [Int] = []  // semicolons and commas between lower-case words: a header of CSV ("prezime;ime;mesto")
+        var namingEnds: [Int] = []  // ends of words and names a Turkish naming word may follow (PersonNames+NamedAfter.swift)
         var i = 0
         let n = p.count
         let startsCuePair = PersonCues.startsCuePair
@@ -142,6 +143,7 @@ enum PersonNames {
                     // "Дом здравља „Др Милорад Влајковић“": a title inside an institution's name
                     if !reader.insideInstitution(name) { found.append(name) }
                     i = name.end
+                    if namingWordMayFollow(p, i) { namingEnds.append(i) }
                 } else {
                     i = wordEnd(p, i)  // a cue's first word is not a name itself
                 }
@@ -176,12 +178,14 @@ enum PersonNames {
                     }
                     found.append(name)
                     i = name.end
+                    if namingWordMayFollow(p, i) { namingEnds.append(i) }
                     continue
                 }
                 capitalised.append(i)
             }
             let start = i
             i = wordEnd(p, i)
+            if namingWordMayFollow(p, i) { namingEnds.append(i) }
             if i > start + 3, mayEndSurname(p, i), let name = reader.lowerCaseName(surnameAt: start) { found.append(name) }
         }
         dropInitialsBeforeWords(p, &reader, &found)  // "A. The" (NameReader+UnknownWords.swift)
@@ -225,7 +229,7 @@ enum PersonNames {
         surnamesBeforeComma(p, &reader, &found)
         affiliatedNames(p, capitalised, &reader, &found)  // PersonNames+Affiliations.swift
         namesBeforeBirthYears(p, &reader, &found)  // "ANKESË NGA FLAMUR LAJÇI (1957)" (PersonNames+BirthYears.swift)
-        namesBeforeNamingWords(p, &capitalised, &reader, &found)  // "Kadir Erkuş adlı şahsa" (PersonNames+NamedAfter.swift)
+        namesBeforeNamingWords(p, namingEnds, &capitalised, &reader, &found)  // "Kadir Erkuş adlı şahsa" (PersonNames+NamedAfter.swift)
         coordinatedNames(p, &reader, &found)  // "R v MWANGI Peter and RUTHERFORD Leanne" (PersonNames+Coordinated.swift)
         // Brands named after a person are things (PersonNames+Brands.swift), and so are the names
         // beside things in a list, or beside "&" (PersonNames+Lists.swift).
