@@ -11,7 +11,9 @@ extension PersonNames {
         var line = 0
         while line < p.count {
             defer { line = p.firstIndex(of: 0x0A, from: line) + 1 }
-            guard isDigit(p[line]) || p[line] == 0x5B || p[line] == 0x28 || isAlpha(p[line]) && dayOpensLine(p, line), let s = afterLineTime(p, line), let name = speakerBefore(s, p, &reader) else { continue }
+            let b = p[line]
+            guard isDigit(b) || b == 0x5B || b == 0x28 || isAlpha(b) && dayOpensLine(p, line), let s = afterLineTime(p, line),
+                  let name = speakerBefore(s, p, &reader) else { continue }
             names.append(name)
         }
         guard !names.isEmpty else { return }
