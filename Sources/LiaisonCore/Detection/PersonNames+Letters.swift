@@ -10,6 +10,14 @@ extension PersonNames {
         return isUpper(p.scalar(at: i).value)
     }
 
+    /// The bytes of a closing quotation mark at `k`: `"`, `“`, `”` or `»`; 0 for none.
+    @inline(__always) static func closingQuoteLength(_ p: Bytes, at k: Int) -> Int {
+        let b = p.at(k)
+        if b == 0x22 { return 1 }
+        if b == 0xE2 && p.at(k + 1) == 0x80 && (p.at(k + 2) == 0x9C || p.at(k + 2) == 0x9D) { return 3 }
+        return b == 0xC2 && p.at(k + 1) == 0xBB ? 2 : 0
+    }
+
     /// The start of the run of letters that ends at `e`: walks back a scalar at a time while the one
     /// before is a letter and the start is above `floor`.
     static func lettersStart(_ p: Bytes, endingAt e: Int, above floor: Int = 0) -> Int {

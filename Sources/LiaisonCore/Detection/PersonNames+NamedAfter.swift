@@ -64,6 +64,7 @@ extension PersonNames {
     /// The cheap test the main pass makes after each word or name it reads, ending at `e`: one space,
     /// after a closing quotation mark or not, and "ad", "isi", "ism" or "İS" in any case.
     @inline(__always) static func namingWordMayFollow(_ p: Bytes, _ e: Int) -> Bool {
+        // A quotation mark is told by its first byte only; `namedBefore` reads it whole.
         var k = e
         let c = p.at(k)
         if c != 0x20 {
@@ -98,7 +99,7 @@ extension PersonNames {
     /// The name whose last word ends at `e`, and the naming word after it (after a closing quotation
     /// mark if the name is quoted), when a word for a person follows.
     private static func namedBefore(_ e: Int, _ p: Bytes, _ reader: inout NameReader) -> (FoundName, Range<Int>)? {
-        let quote = closingQuoteLength(p, e)
+        let quote = closingQuoteLength(p, at: e)
         let space = e + quote
         // The cheap test first: one space and the letter a naming word opens with ("a", "i", "İ").
         guard p.at(space) == 0x20, case let c = p.at(space + 1), c | 0x20 == 0x61 || c | 0x20 == 0x69 || c == 0xC4,
@@ -170,12 +171,5 @@ extension PersonNames {
     /// that writes Turkish letters, and so would have written "adlı" for "named".
     private static func isJudicial(_ start: Int, _ end: Int, _ p: Bytes) -> Bool {
         end - start == 4 && p[start] == 0x61 && p[end - 1] == 0x69 && p.indices.dropLast().contains { isTurkishLetter(p[$0], p[$0 + 1]) }
-    }
-
-    /// The length of a closing quotation mark at `e`: '"', '”', '“' or '»'; 0 for none.
-    private static func closingQuoteLength(_ p: Bytes, _ e: Int) -> Int {
-        if p.at(e) == 0x22 { return 1 }
-        if p.at(e) == 0xC2 && p.at(e + 1) == 0xBB { return 2 }
-        return p.at(e) == 0xE2 && p.at(e + 1) == 0x80 && (p.at(e + 2) == 0x9C || p.at(e + 2) == 0x9D) ? 3 : 0
     }
 }

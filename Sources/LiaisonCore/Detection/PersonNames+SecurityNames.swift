@@ -90,7 +90,7 @@ extension PersonNames {
     private static func isTradeWord(_ p: Bytes, wordAfter e: Int) -> Bool {
         var k = e
         if p.at(k) == 0x27 && p.at(k + 1) == 0x73 { k += 2 }
-        k += closingQuoteLength(p, at: k)
+        k += p.at(k) == 0x29 ? 1 : closingQuoteLength(p, at: k)  // a closing bracket or quotation mark
         guard p.at(k) == 0x20 || p.at(k) == 0x2D else { return false }
         k += 1
         let end = lettersEnd(p, from: k)
@@ -114,14 +114,6 @@ extension PersonNames {
         let end = lettersEnd(p, from: k)
         guard end > k, end < s, isTradeWord(p, k..<end) else { return false }
         return p[end..<s].contains(0x3A)
-    }
-
-    /// The bytes of a quotation mark or bracket at `k` that closes a name: `"`, `“`, `”`, `»`, `)`.
-    private static func closingQuoteLength(_ p: Bytes, at k: Int) -> Int {
-        let b = p.at(k)
-        if b == 0x22 || b == 0x29 { return 1 }
-        if b == 0xE2 && p.at(k + 1) == 0x80 && (p.at(k + 2) == 0x9C || p.at(k + 2) == 0x9D) { return 3 }
-        return b == 0xC2 && p.at(k + 1) == 0xBB ? 2 : 0
     }
 
     /// The bytes of a quotation mark or bracket right before `s` that opens a name: `"`, `„`, `“`, `«`, `(`.
