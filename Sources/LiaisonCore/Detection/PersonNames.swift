@@ -207,6 +207,7 @@ enum PersonNames {
         speakers(p, &capitalised, &reader, &found)  // "Ivica kaže", "Grace said" (PersonNames+Speakers.swift)
         timedSpeakers(p, &capitalised, &reader, &found)  // "SUE, 11:05: …", "Sara (asistente): …" (the same file)
         loggedSpeakers(p, &capitalised, &reader, &found)  // "[08:04] Hollie Brennan: …" (PersonNames+LoggedSpeakers.swift)
+        quotedPersonas(p, &capitalised, &reader, &found)  // "\"Frank from Sky technical support\"" (PersonNames+Personas.swift)
         namesAfterOrigin(p, &capitalised, &reader, &found)  // "iz Nigerije Ebere Nwosu" (PersonNames+Origin.swift)
         unknownPairs(p, &capitalised, &reader, &found)  // "The assistant, Keeley Brannigan," (PersonNames+UnknownPairs.swift)
         labelledSurnamesFirst(p, &capitalised, &reader, &found)  // "Sanık: KOCAMAN, Tolga" (PersonNames+Signatures.swift)
