@@ -4,9 +4,8 @@
 /// banka\""). The quotation's first word is a given name of the gazetteer, also one that is a common
 /// word ("Frank", "Mark"), "from" follows it in one of the region's languages, and before the quotation
 /// closes on the line a firm or desk shows (`namesADesk`). Not a slogan, a title or a bill, where the
-/// given name is a word ("\"Grace from God Ministries\"" aside, "\"Miles from Nowhere\"", "\"Nada iz
-/// pepela\"", "\"Bill from your provider\""), nor a greeting or a sign-off ("\"Greetings from Amazon\"",
-/// "\"Love from all the team\"").
+/// given name is a word ("\"Miles from Nowhere\"", "\"Nada iz pepela\"", "\"Bill from your provider\""),
+/// nor a greeting or a sign-off ("\"Greetings from Amazon\"", "\"Love from all the team\"").
 extension PersonNames {
     /// "from", folded (Cyrillic folds to Latin): English, Serbo-Croatian, Macedonian, Albanian.
     private static let fromWords = HashedWords("from iz od nga")
@@ -38,10 +37,10 @@ extension PersonNames {
     }
 
     /// Whether the quotation goes on from `k` to a closing mark on its line, within 80 bytes, and a
-    /// firm or desk shows in it: a word of an organisation or institution not written in lower case
-    /// ("Invest", not "invest with the brave"), a desk's word, or, right
-    /// after "from" in a quotation not written in `capitals`, an acronym of two to five capitals
-    /// ("BT", "HSBC"; not "\"Major from the US Army\"").
+    /// firm or desk shows in it: a desk's word, a word of an organisation or institution not written
+    /// in lower case ("Invest", not "invest with the brave"), or, right after "from" in a quotation
+    /// not written in `capitals`, an acronym of two to five capitals ("BT", "HSBC"; not "\"Major from
+    /// the US Army\"").
     private static func namesADesk(_ p: Bytes, after k: Int, capitals: Bool, _ reader: inout NameReader) -> Bool {
         var j = k
         var desk = false
