@@ -166,9 +166,17 @@ import Testing
     /// The 99th percentile of 100 `GET /healthz`, one after another, each on a new connection, in
     /// seconds: the best of `rounds` such runs, so that a moment's load from the rest of the suite
     /// (two shared cores) does not count against the gateway, while a stall that lasts does.
-    static func p99OfNormalRequests(port: Int, rounds: Int) async throws -> Double {
+    /// With `pool`, a run while the concurrency pool was held up does not count towards `rounds`
+    /// (another is made, up to twice as many in all), as it measures the suite, not the gateway.
+    static func p99OfNormalRequests(port: Int, rounds: Int, pool: PoolStallWatch? = nil) async throws -> Double {
         var best = Double.infinity
-        for _ in 0..<rounds { best = min(best, try await p99OfNormalRequests(port: port)) }
+        var counted = 0, made = 0
+        while counted < rounds && made < 2 * rounds {
+            let stalledBefore = pool?.seconds ?? 0
+            best = min(best, try await p99OfNormalRequests(port: port))
+            made += 1
+            if (pool?.seconds ?? 0) <= stalledBefore + 0.001 { counted += 1 }
+        }
         return best
     }
 
@@ -204,7 +212,7 @@ import Testing
             }
             // Normal requests once the slow connections are all open and held: each on a new connection.
             for await _ in opened {}
-            let p99 = try await Self.p99OfNormalRequests(port: port, rounds: 3)
+            let p99 = try await Self.p99OfNormalRequests(port: port, rounds: 3, pool: pool)
             // A server that the slow connections stopped would answer only as they time out, after
             // seconds (4 s for a head, 5 s idle). So: 250 ms on a quiet machine; when the whole suite
             // shares two cores, no worse than three times what the same requests took just before
