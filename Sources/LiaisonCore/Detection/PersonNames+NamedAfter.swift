@@ -83,8 +83,9 @@ extension PersonNames {
         guard !ends.isEmpty else { return }
         var names: [FoundName] = []
         var namingWordRanges: [Range<Int>] = []  // no name overlaps them ("adında" as a case of "Adin")
+        var turkishLetters: Bool?  // whether the text writes a Turkish letter, read once when an "adli" asks
         for e in ends {
-            guard let (name, naming) = namedBefore(e, p, &reader) else { continue }
+            guard let (name, naming) = namedBefore(e, p, &reader, &turkishLetters) else { continue }
             names.append(name)
             namingWordRanges.append(naming)
         }
@@ -98,13 +99,14 @@ extension PersonNames {
 
     /// The name whose last word ends at `e`, and the naming word after it (after a closing quotation
     /// mark if the name is quoted), when a word for a person follows.
-    private static func namedBefore(_ e: Int, _ p: Bytes, _ reader: inout NameReader) -> (FoundName, Range<Int>)? {
+    private static func namedBefore(_ e: Int, _ p: Bytes, _ reader: inout NameReader, _ turkishLetters: inout Bool?)
+        -> (FoundName, Range<Int>)? {
         let quote = closingQuoteLength(p, at: e)
         let space = e + quote
         // The cheap test first: one space and the letter a naming word opens with ("a", "i", "İ").
         guard p.at(space) == 0x20, case let c = p.at(space + 1), c | 0x20 == 0x61 || c | 0x20 == 0x69 || c == 0xC4,
               let (naming, namingEnd, _) = reader.foldedWord(at: space + 1), namingWords.contains(naming.hash),
-              let kind = personFollows(namingEnd, p, &reader), !isJudicial(space + 1, namingEnd, p) else { return nil }
+              let kind = personFollows(namingEnd, p, &reader), !isJudicial(space + 1, namingEnd, p, &turkishLetters) else { return nil }
         let s = lettersStart(p, endingAt: e, above: max(0, e - 48))
         guard s < e, let last = reader.word(at: s), last.range.upperBound == e, isNamed(last, p) else { return nil }
         var words = [last]
@@ -168,8 +170,11 @@ extension PersonNames {
     }
 
     /// True when the word in `start..<end` is "adli" ("judicial": "Kadıköy adli yetkilileri") in a text
-    /// that writes Turkish letters, and so would have written "adlı" for "named".
-    private static func isJudicial(_ start: Int, _ end: Int, _ p: Bytes) -> Bool {
-        end - start == 4 && p[start] == 0x61 && p[end - 1] == 0x69 && p.indices.dropLast().contains { isTurkishLetter(p[$0], p[$0 + 1]) }
+    /// that writes Turkish letters, and so would have written "adlı" for "named". `turkishLetters` keeps
+    /// the answer for the text, which is read once however many "adli" it holds.
+    private static func isJudicial(_ start: Int, _ end: Int, _ p: Bytes, _ turkishLetters: inout Bool?) -> Bool {
+        guard end - start == 4 && p[start] == 0x61 && p[end - 1] == 0x69 else { return false }
+        if turkishLetters == nil { turkishLetters = writesTurkishLetter(p) }
+        return turkishLetters!
     }
 }

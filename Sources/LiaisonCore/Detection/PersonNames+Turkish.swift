@@ -218,10 +218,15 @@ extension PersonNames {
         (a == 0xC4 && (b == 0xB1 || b == 0xB0 || b == 0x9F || b == 0x9E)) || (a == 0xC5 && (b == 0x9F || b == 0x9E))
     }
 
+    /// True when `p` holds a letter only Turkish writes (ı, İ, ğ, Ğ, ş, Ş).
+    static func writesTurkishLetter(_ p: Bytes) -> Bool {
+        p.indices.dropLast().contains { isTurkishLetter(p[$0], p[$0 + 1]) }
+    }
+
     /// True when `p` writes Turkish: a letter only Turkish writes, or two different words of
     /// `turkishWords`. The other languages' words would read as a name and a suffix ("stigla" as Stig + -la).
     static func writesTurkish(_ p: Bytes) -> Bool {
-        if p.indices.dropLast().contains(where: { isTurkishLetter(p[$0], p[$0 + 1]) }) { return true }
+        if writesTurkishLetter(p) { return true }
         var seen: UInt64 = 0
         var i = 0
         while i < p.count {

@@ -34,6 +34,9 @@ struct PathologicalTests {
         }(),
         // a chat in lower case repeating an endearment: the names it drops are taken out in one pass
         "endearments": "mila: jesam\n" + String(repeating: "draga moja, dragi moji, mila moja. ", count: 30_000),
+        // a Turkish naming word written "adli" before a word for a person, again and again, in a text without
+        // Turkish letters: the text is searched for them once, not once per "adli" (28 s before)
+        "naming words": String(repeating: "Ali adli kisi geldi. ", count: 45_000),
     ]
 
     /// The bound catches quadratic work (minutes on 1 MB), not slowness: it holds for a debug
